@@ -1,0 +1,193 @@
+//! The reflective models, kind templates and strengths vocabulary in force: the built-in
+//! assets, overridden or extended by the user's files and config.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::model::{Template, Vocabulary};
+
+/// Built-in reflective models, in the order `praxis models` lists them.
+const BUILTIN_MODELS: &[(&str, &str)] = &[
+    ("free.toml", include_str!("../assets/models/free.toml")),
+    ("borton.toml", include_str!("../assets/models/borton.toml")),
+    (
+        "driscoll.toml",
+        include_str!("../assets/models/driscoll.toml"),
+    ),
+    (
+        "schon-in-action.toml",
+        include_str!("../assets/models/schon-in-action.toml"),
+    ),
+    (
+        "schon-on-action.toml",
+        include_str!("../assets/models/schon-on-action.toml"),
+    ),
+    ("gibbs.toml", include_str!("../assets/models/gibbs.toml")),
+    ("kolb.toml", include_str!("../assets/models/kolb.toml")),
+    ("johns.toml", include_str!("../assets/models/johns.toml")),
+    ("rolfe.toml", include_str!("../assets/models/rolfe.toml")),
+    (
+        "brookfield.toml",
+        include_str!("../assets/models/brookfield.toml"),
+    ),
+];
+
+/// Built-in templates of the structured kinds.
+const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "supervision-prep.toml",
+        include_str!("../assets/templates/supervision-prep.toml"),
+    ),
+    (
+        "supervision-record.toml",
+        include_str!("../assets/templates/supervision-record.toml"),
+    ),
+    (
+        "callin-plan.toml",
+        include_str!("../assets/templates/callin-plan.toml"),
+    ),
+    (
+        "callin-outcome.toml",
+        include_str!("../assets/templates/callin-outcome.toml"),
+    ),
+    (
+        "stage-note.toml",
+        include_str!("../assets/templates/stage-note.toml"),
+    ),
+    (
+        "check-in.toml",
+        include_str!("../assets/templates/check-in.toml"),
+    ),
+    ("cpd.toml", include_str!("../assets/templates/cpd.toml")),
+];
+
+const BUILTIN_STRENGTHS: &str = include_str!("../assets/strengths.toml");
+
+/// Models, templates and strengths for this run.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub models: Vec<Template>,
+    pub templates: Vec<Template>,
+    pub vocabulary: Vocabulary,
+    /// Problems with the user's own files: reported, never fatal.
+    pub warnings: Vec<String>,
+}
+
+fn parse_builtin(files: &[(&str, &str)]) -> Vec<Template> {
+    files
+        .iter()
+        // Invariant: built-in assets are parsed by a unit test, so this cannot fail.
+        .filter_map(|(name, text)| Template::parse(name, text).ok())
+        .collect()
+}
+
+impl Catalog {
+    /// The built-in assets alone.
+    #[must_use]
+    pub fn builtin() -> Catalog {
+        Catalog {
+            models: parse_builtin(BUILTIN_MODELS),
+            templates: parse_builtin(BUILTIN_TEMPLATES),
+            vocabulary: Vocabulary::parse("strengths.toml", BUILTIN_STRENGTHS).unwrap_or_default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Built-ins plus `<config dir>/models/*.toml` and the config's own strengths. A broken
+    /// user file becomes a warning with file, line and column; the rest still loads.
+    #[must_use]
+    pub fn load(config_dir: &Path, config: &Config) -> Catalog {
+        let mut cat = Catalog::builtin();
+        cat.vocabulary.extend(&config.strengths.groups);
+        let dir = config_dir.join("models");
+        let Ok(read) = std::fs::read_dir(&dir) else {
+            return cat;
+        };
+        let mut files: Vec<_> = read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let shown = path.display().to_string();
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => {
+                    cat.warnings.push(format!("{shown}: cannot read: {e}"));
+                    continue;
+                }
+            };
+            match Template::parse(&shown, &text) {
+                Ok(m) if m.kind != crate::model::EntryKind::Reflection => cat.warnings.push(format!(
+                    "{shown}: user models must be reflective models (kind = \"reflection\"); skipped"
+                )),
+                Ok(m) => match cat.models.iter_mut().find(|x| x.id == m.id) {
+                    Some(existing) => *existing = m,
+                    None => cat.models.push(m),
+                },
+                Err(e) => cat.warnings.push(format!("{e}; the built-in models still load")),
+            }
+        }
+        cat
+    }
+
+    /// A reflective model by id, or an error listing the ids.
+    pub fn model(&self, id: &str) -> Result<&Template, String> {
+        let wanted = id.trim().to_lowercase();
+        self.models.iter().find(|m| m.id == wanted).ok_or_else(|| {
+            format!(
+                "unknown model '{}': expected one of {} (see `praxis models`)",
+                id.trim(),
+                self.models
+                    .iter()
+                    .map(|m| m.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+    }
+
+    /// A built-in kind template by id.
+    #[must_use]
+    pub fn template(&self, id: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_asset_parses() {
+        for (name, text) in BUILTIN_MODELS.iter().chain(BUILTIN_TEMPLATES) {
+            Template::parse(name, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let v = Vocabulary::parse("strengths.toml", BUILTIN_STRENGTHS).unwrap();
+        assert_eq!(v.groups.len(), 4);
+        assert_eq!(v.names().count(), 26);
+        let c = Catalog::builtin();
+        assert_eq!(c.models.len(), BUILTIN_MODELS.len());
+        assert_eq!(c.templates.len(), BUILTIN_TEMPLATES.len());
+    }
+
+    #[test]
+    fn user_models_override_and_broken_ones_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let models = dir.path().join("models");
+        std::fs::create_dir(&models).unwrap();
+        std::fs::write(
+            models.join("gibbs.toml"),
+            "id = \"gibbs\"\nname = \"My Gibbs\"\npurpose = \"mine\"\n[[sections]]\nkey = \"what\"\nlabel = \"What\"\n",
+        )
+        .unwrap();
+        std::fs::write(models.join("broken.toml"), "id = \"b\"\nname = \n").unwrap();
+        let c = Catalog::load(dir.path(), &Config::default());
+        assert_eq!(c.model("gibbs").unwrap().name, "My Gibbs");
+        assert_eq!(c.models.len(), BUILTIN_MODELS.len());
+        assert_eq!(c.warnings.len(), 1);
+        assert!(c.warnings[0].contains("broken.toml:2:"), "{:?}", c.warnings);
+        assert!(c.model("nope").unwrap_err().contains("free, borton"));
+    }
+}

@@ -1,0 +1,168 @@
+//! `praxis add`: quick capture from the command line, a pipe, or `$EDITOR`.
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::Ctx;
+use crate::cli::{AddArgs, EntryOptions};
+use crate::compose::{apply_document, derive_title, normalise_tag, parse_strength, render_entry};
+use crate::model::text::split_title;
+use crate::model::{CheckIn, Entry, EntryKind, Section, Template};
+
+pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
+    let catalog = ctx.catalog();
+    let model: Option<&Template> = match (&args.model, args.kind) {
+        (Some(id), _) => Some(catalog.model(id).map_err(anyhow::Error::msg)?),
+        (None, EntryKind::Reflection) if !args.sections.is_empty() => Some(
+            catalog
+                .model(&ctx.config.journal.default_model)
+                .map_err(anyhow::Error::msg)?,
+        ),
+        _ => None,
+    };
+    if args.model.is_some() && args.kind != EntryKind::Reflection {
+        bail!(
+            "--model applies to reflections only (this entry's kind is {})",
+            args.kind
+        );
+    }
+    let now = ctx.clock.now_utc();
+    let mut entry = Entry::new(args.kind, ctx.clock.today(), now);
+    entry.model = model.map(|m| m.id.clone());
+    entry.scope = ctx.config.journal.default_scope;
+    apply_options(&mut entry, &args.opts, ctx)?;
+    for spec in &args.sections {
+        let Some(m) = model else {
+            bail!("--section needs a model with sections: add --model ID (see `praxis models`)");
+        };
+        let (key, text) = spec
+            .split_once('=')
+            .with_context(|| format!("--section '{spec}' must look like KEY=TEXT"))?;
+        let key = key.trim().to_lowercase();
+        let Some(field) = m.field(&key) else {
+            bail!(
+                "model '{}' has no section '{key}': its sections are {}",
+                m.id,
+                m.keys()
+            );
+        };
+        entry.sections.retain(|s| s.key != key);
+        entry.sections.push(Section {
+            key,
+            label: field.label.clone(),
+            text: text.trim().to_string(),
+        });
+    }
+    if let Some(m) = model {
+        // Keep sections in the model's order.
+        entry
+            .sections
+            .sort_by_key(|s| m.fields.iter().position(|f| f.key == s.key));
+    }
+
+    let text = if args.text.is_empty() {
+        if args.sections.is_empty() {
+            super::piped_stdin()?
+        } else {
+            None
+        }
+    } else {
+        Some(args.text.join(" "))
+    };
+    let entry = match text {
+        Some(text) => {
+            if args.opts.title.is_some() {
+                entry.body = text.trim().to_string();
+            } else {
+                let (title, body) = split_title(&text);
+                entry.title = title;
+                entry.body = body;
+            }
+            entry
+        }
+        None if !args.sections.is_empty() => entry,
+        None => write_in_editor(entry, model, ctx)?,
+    };
+    let mut entry = entry;
+    if model.is_some_and(|m| !m.is_free()) {
+        entry.actions = crate::compose::actions_from_sections(
+            &entry.sections,
+            model,
+            &entry.actions,
+            ctx.clock.today(),
+        );
+    }
+    if entry.title.trim().is_empty() {
+        entry.title = derive_title(&entry);
+    }
+    if entry.is_blank() {
+        bail!("nothing to save: the entry is empty");
+    }
+    let mut store = ctx.store()?;
+    store.insert_entry(&entry)?;
+    say!("{}", entry.short_id());
+    Ok(())
+}
+
+/// Applies the options every entry-writing command shares.
+pub(crate) fn apply_options(entry: &mut Entry, o: &EntryOptions, ctx: &Ctx) -> Result<()> {
+    if let Some(t) = &o.title {
+        entry.title = t.trim().to_string();
+    }
+    if let Some(d) = o.on {
+        entry.occurred_on = d.resolve(ctx.clock.today());
+    }
+    let vocab = &ctx.catalog().vocabulary;
+    for s in &o.strengths {
+        let tag = parse_strength(s, vocab).map_err(anyhow::Error::msg)?;
+        if !entry.strengths.contains(&tag) {
+            entry.strengths.push(tag);
+        }
+    }
+    for t in &o.tags {
+        let t = normalise_tag(t).map_err(anyhow::Error::msg)?;
+        if !entry.tags.contains(&t) {
+            entry.tags.push(t);
+        }
+    }
+    let mut c = entry.checkin.clone().unwrap_or_default();
+    c.mood = o.mood.or(c.mood);
+    c.energy = o.energy.or(c.energy);
+    c.load = o.load.or(c.load);
+    c.carrying = o.carrying.or(c.carrying);
+    c.validate().map_err(anyhow::Error::msg)?;
+    entry.checkin = (c != CheckIn::default()).then_some(c);
+    if o.for_supervision {
+        entry.for_supervision = true;
+    }
+    if let Some(s) = o.scope {
+        entry.scope = s;
+    }
+    Ok(())
+}
+
+/// Opens the entry's skeleton in `$EDITOR` and reads it back; text that cannot be used
+/// is kept in a rescue file whose path is in the error.
+pub(crate) fn write_in_editor(entry: Entry, model: Option<&Template>, ctx: &Ctx) -> Result<Entry> {
+    let skeleton = render_entry(&entry, model);
+    let command = crate::editor::editor_command(&ctx.config.editor.command);
+    let written = crate::editor::edit(&command, &skeleton)?;
+    if written == skeleton {
+        bail!("nothing was written; no entry saved");
+    }
+    match apply_document(
+        &written,
+        &entry,
+        model,
+        &ctx.catalog().vocabulary,
+        ctx.clock.today(),
+    ) {
+        Ok(e) => Ok(e),
+        Err(err) => {
+            let kept = crate::editor::rescue(&ctx.paths.rescue_dir(), &written)?;
+            bail!(
+                "{err}. Nothing was saved; your text is kept in {} — fix it and run `praxis add` again, or copy from it",
+                kept.display()
+            )
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! `praxis list`: entries newest first, filtered.
+
+use anyhow::Result;
+
+use crate::Ctx;
+use crate::cli::ListArgs;
+use crate::store::EntryFilter;
+
+pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
+    let store = ctx.store()?;
+    let strength = match &args.strength {
+        Some(s) => Some(ctx.catalog().vocabulary.resolve(s).unwrap_or_else(|_| {
+            // Strengths outside the vocabulary (imported ones) can still be filtered on.
+            s.trim().to_lowercase()
+        })),
+        None => None,
+    };
+    let filter = EntryFilter {
+        kind: args.kind,
+        strength,
+        tag: args
+            .tag
+            .as_deref()
+            .map(|t| crate::compose::normalise_tag(t).unwrap_or_else(|_| t.to_string())),
+        since: super::resolve_date(ctx, args.since),
+        until: super::resolve_date(ctx, args.until),
+        for_supervision: args.for_supervision.then_some(true),
+        trashed: false,
+    };
+    let entries = store.list_entries(&filter, None, args.limit)?;
+    if args.json {
+        say!("{}", serde_json::to_string_pretty(&entries)?);
+        return Ok(());
+    }
+    if entries.is_empty() {
+        eprintln!("No entries match. Write one with `praxis add`.");
+        return Ok(());
+    }
+    let width = super::line_width(&ctx.out);
+    for e in &entries {
+        say!("{}", super::summary_line(&ctx.out, e, width));
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! One module per subcommand, each with a `run` taking its arguments and the [`Ctx`].
+
+/// `println!` that returns an error instead of panicking when stdout is closed
+/// (`praxis list | head`): main treats a broken pipe as a quiet exit.
+macro_rules! say {
+    () => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock())?;
+    }};
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($t)*)?;
+    }};
+}
+
+/// `print!` with the same broken-pipe behaviour as [`say!`].
+macro_rules! say_raw {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($t)*)?;
+    }};
+}
+
+pub mod add;
+pub mod config;
+pub mod docs;
+pub mod edit;
+pub mod list;
+pub mod overview;
+pub mod search;
+pub mod show;
+pub mod trash;
+pub mod vocab;
+
+use std::io::{IsTerminal as _, Read as _};
+
+use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
+
+use crate::Ctx;
+use crate::cli::Command;
+use crate::model::{DateArg, EntrySummary, text};
+use crate::output::Output;
+
+/// Runs the chosen subcommand (or the overview when there is none).
+pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
+    match command {
+        None => overview::run(ctx),
+        Some(Command::Add(a)) => add::run(a, ctx),
+        Some(Command::List(a)) => list::run(&a, ctx),
+        Some(Command::Show(a)) => show::run(&a.id, ctx),
+        Some(Command::Edit(a)) => edit::run(&a.id, ctx),
+        Some(Command::Rm(a)) => trash::remove(&a.id, ctx),
+        Some(Command::Restore(a)) => trash::restore(&a.id, ctx),
+        Some(Command::Trash(a)) => trash::run(a.action, ctx),
+        Some(Command::Search(a)) => search::run(&a, ctx),
+        Some(Command::Strengths(a)) => vocab::strengths(a.json, ctx),
+        Some(Command::Tags(a)) => vocab::tags(a.json, ctx),
+        Some(Command::Config(c)) => config::run(&c, &ctx.paths, false),
+        Some(Command::Completions { shell }) => docs::completions(shell),
+        Some(Command::Man) => docs::man(),
+    }
+}
+
+/// Resolves an optional date argument against the clock.
+pub(crate) fn resolve_date(ctx: &Ctx, d: Option<DateArg>) -> Option<NaiveDate> {
+    d.map(|d| d.resolve(ctx.clock.today()))
+}
+
+/// Reads standard input when it is piped (not a terminal). Invalid UTF-8 is an error:
+/// nothing is saved rather than something altered.
+pub(crate) fn piped_stdin() -> Result<Option<String>> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) => bail!(
+            "standard input is not valid UTF-8 text (invalid byte at offset {}); nothing was saved",
+            e.utf8_error().valid_up_to()
+        ),
+    }
+}
+
+/// Asks a yes/no question on the terminal; without one, the answer is no.
+pub(crate) fn confirm(question: &str) -> bool {
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer).is_ok()
+        && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
+}
+
+/// Width available for one line of output: the terminal's, or unlimited when piped.
+pub(crate) fn line_width(out: &Output) -> Option<usize> {
+    if !out.terminal {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+}
+
+/// One entry as a list line: short id, date, kind, title, strengths.
+pub(crate) fn summary_line(out: &Output, s: &EntrySummary, width: Option<usize>) -> String {
+    let strengths = s
+        .strengths
+        .iter()
+        .map(crate::model::StrengthTag::spelled)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let flag = if s.for_supervision { " ⚑" } else { "" };
+    let title = out.line(&s.title);
+    let title = if title.is_empty() {
+        "(untitled)".into()
+    } else {
+        title
+    };
+    let fixed = 8 + 2 + 10 + 2 + 11 + 2;
+    let title_cells = width.map(|w| {
+        let rest = w.saturating_sub(fixed + text::width(&strengths) + 2 + text::width(flag));
+        rest.max(20)
+    });
+    let title = match title_cells {
+        Some(n) => text::truncate(&title, n).into_owned(),
+        None => title.into_owned(),
+    };
+    let mut line = format!(
+        "{}  {}  {}  {}{}",
+        out.accent(&s.short_id),
+        s.occurred_on,
+        text::pad(s.kind.as_str(), 11),
+        out.bold(&title),
+        flag
+    );
+    if !strengths.is_empty() {
+        line.push_str("  ");
+        line.push_str(&out.dim(&out.line(&strengths)));
+    }
+    line
+}

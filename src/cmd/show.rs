@@ -1,0 +1,115 @@
+//! `praxis show`: one entry in full, readable in a terminal.
+
+use std::fmt::Write as _;
+
+use anyhow::Result;
+
+use crate::Ctx;
+use crate::model::{ActionStatus, Entry};
+use crate::output::Output;
+
+pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
+    let store = ctx.store()?;
+    let entry = store.entry_by_rowid(store.resolve_id(id)?)?;
+    let model_name = entry.model.as_deref().map(|m| {
+        ctx.catalog()
+            .model(m)
+            .map_or_else(|_| m.to_string(), |t| t.name.clone())
+    });
+    say_raw!("{}", render(&entry, model_name.as_deref(), &ctx.out));
+    Ok(())
+}
+
+/// The entry as text for a terminal; journal text is neutralised.
+#[must_use]
+pub fn render(e: &Entry, model_name: Option<&str>, out: &Output) -> String {
+    let mut s = String::new();
+    let title = if e.title.is_empty() {
+        "(untitled)"
+    } else {
+        &e.title
+    };
+    let _ = writeln!(s, "{}", out.bold(&out.line(title)));
+    let mut meta = vec![e.short_id(), e.kind.to_string()];
+    if let Some(m) = model_name {
+        meta.push(m.to_string());
+    }
+    meta.push(e.occurred_on.to_string());
+    meta.push(e.scope.to_string());
+    if e.for_supervision {
+        meta.push("for supervision".into());
+    }
+    if e.deleted_at.is_some() {
+        meta.push(out.warn("in the trash"));
+    }
+    let _ = writeln!(s, "{}", out.dim(&meta.join(" · ")));
+    if !e.strengths.is_empty() {
+        let list: Vec<String> = e
+            .strengths
+            .iter()
+            .map(|t| match t.whose {
+                crate::model::Whose::Mine => t.name.clone(),
+                w => format!("{} ({w})", t.name),
+            })
+            .collect();
+        let _ = writeln!(s, "Strengths: {}", out.line(&list.join(", ")));
+    }
+    if !e.tags.is_empty() {
+        let _ = writeln!(s, "Tags: {}", out.line(&e.tags.join(", ")));
+    }
+    if let Some(c) = &e.checkin {
+        let mut parts = Vec::new();
+        if let Some(m) = c.mood {
+            parts.push(format!("mood {m}/5"));
+        }
+        if let Some(en) = c.energy {
+            parts.push(format!("energy {en}/5"));
+        }
+        if let Some(l) = c.load {
+            parts.push(format!("load {l}"));
+        }
+        if let Some(cr) = c.carrying {
+            parts.push(format!("carrying {cr}"));
+        }
+        if let Some(w) = &c.word {
+            parts.push(format!("“{}”", out.line(w)));
+        }
+        if let Some(h) = &c.helped {
+            parts.push(format!("helped: {}", out.line(h)));
+        }
+        let _ = writeln!(s, "Check-in: {}", parts.join(" · "));
+    }
+    if !e.body.trim().is_empty() {
+        let _ = write!(s, "\n{}\n", out.text(e.body.trim_end()));
+    }
+    for sec in e.sections.iter().filter(|x| !x.text.trim().is_empty()) {
+        let _ = write!(
+            s,
+            "\n{}\n{}\n",
+            out.bold(&format!("## {}", out.line(&sec.label))),
+            out.text(sec.text.trim_end())
+        );
+    }
+    if !e.actions.is_empty() {
+        let _ = write!(s, "\n{}\n", out.bold("Actions"));
+        for a in &e.actions {
+            let mark = match a.status {
+                ActionStatus::Done => "[x]",
+                ActionStatus::Partly => "[~]",
+                ActionStatus::Open => "[ ]",
+            };
+            let due = a.due_on.map(|d| format!(" (due {d})")).unwrap_or_default();
+            let _ = writeln!(s, "  {mark} {}{due}", out.line(&a.text));
+        }
+    }
+    let _ = write!(
+        s,
+        "\n{}\n",
+        out.dim(&format!(
+            "Written {} · updated {}",
+            e.created_at.format("%Y-%m-%d %H:%M UTC"),
+            e.updated_at.format("%Y-%m-%d %H:%M UTC")
+        ))
+    );
+    s
+}

@@ -1,0 +1,180 @@
+//! Configuration: built-in defaults, then the user's TOML file. Every key is optional and
+//! unknown keys are refused with the file, line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Scope, StrengthGroup, text::line_col};
+
+/// The documented default configuration, written by `praxis config init`.
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/default-config.toml");
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub journal: JournalConfig,
+    pub editor: EditorConfig,
+    pub supervision: SupervisionConfig,
+    pub strengths: StrengthsConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct JournalConfig {
+    pub default_scope: Scope,
+    pub default_model: String,
+}
+
+impl Default for JournalConfig {
+    fn default() -> Self {
+        JournalConfig {
+            default_scope: Scope::Private,
+            default_model: "free".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EditorConfig {
+    pub command: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SupervisionConfig {
+    pub stale_stage_weeks: u32,
+}
+
+impl Default for SupervisionConfig {
+    fn default() -> Self {
+        SupervisionConfig {
+            stale_stage_weeks: 6,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StrengthsConfig {
+    pub groups: Vec<StrengthGroup>,
+}
+
+/// A config file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("config file {} does not exist: create it with `praxis config init`, or drop --config/PRAXIS_CONFIG", path.display())]
+    Missing { path: PathBuf },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// Reads the config at `path`. A missing file means defaults, unless the user named
+    /// the file explicitly.
+    pub fn load(path: &Path, explicit: bool) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return if explicit {
+                    Err(ConfigError::Missing {
+                        path: path.to_path_buf(),
+                    })
+                } else {
+                    Ok(Config::default())
+                };
+            }
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        Self::parse(path, &text)
+    }
+
+    /// Parses config text; `path` names it in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        if config.journal.default_model.trim().is_empty() {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: "journal.default_model must name a model (see `praxis models`)".into(),
+            });
+        }
+        Ok(config)
+    }
+
+    /// The effective configuration as TOML.
+    #[must_use]
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_default_is_the_default() {
+        let c = Config::parse(Path::new("default"), DEFAULT_CONFIG).unwrap();
+        assert_eq!(c, Config::default());
+    }
+
+    #[test]
+    fn a_partial_file_keeps_other_defaults() {
+        let c = Config::parse(Path::new("c"), "[supervision]\nstale_stage_weeks = 3\n").unwrap();
+        assert_eq!(c.supervision.stale_stage_weeks, 3);
+        assert_eq!(c.journal, JournalConfig::default());
+    }
+
+    #[test]
+    fn errors_name_file_line_column_and_expectation() {
+        let err = Config::parse(
+            Path::new("/x/config.toml"),
+            "[journal]\ndefault_scope = \"public\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("/x/config.toml:2:17:"), "{err}");
+        assert!(err.contains("private, supervision, shareable"), "{err}");
+        let err = Config::parse(Path::new("c.toml"), "[journal]\ncolour = 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.toml:2:1:") && err.contains("colour"),
+            "{err}"
+        );
+        let err = Config::parse(
+            Path::new("c.toml"),
+            "[supervision]\nstale_stage_weeks = \"six\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("c.toml:2:21"), "{err}");
+    }
+}

@@ -1,0 +1,81 @@
+//! Writing in the user's own editor: a private temporary file, `$VISUAL`/`$EDITOR`, and a
+//! rescue copy of anything that cannot be saved.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::store::{create_private, create_private_dir};
+
+/// The editor command: the config's, then `$VISUAL`, then `$EDITOR`, then `vi`.
+#[must_use]
+pub fn editor_command(configured: &str) -> String {
+    [configured.to_string()]
+        .into_iter()
+        .chain(std::env::var("VISUAL").ok())
+        .chain(std::env::var("EDITOR").ok())
+        .find(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// Opens `initial` in the editor and returns the text saved. The temporary file lives in
+/// a private directory that is removed afterwards, on success or error.
+pub fn edit(command: &str, initial: &str) -> Result<String> {
+    let dir = tempfile::Builder::new()
+        .prefix("praxis-")
+        .tempdir()
+        .context("cannot create a private temporary directory for the editor")?;
+    let path = dir.path().join("entry.md");
+    create_private(&path).context("cannot create a temporary file for the editor")?;
+    std::fs::write(&path, initial).context("cannot prepare the file for the editor")?;
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{command} \"$1\""))
+        .arg("praxis-editor")
+        .arg(&path)
+        .status()
+        .with_context(|| format!("cannot start the editor '{command}'"))?;
+    let bytes = std::fs::read(&path).context("cannot read back what the editor saved")?;
+    if !status.success() {
+        let text = String::from_utf8_lossy(&bytes);
+        if text != initial {
+            bail!(
+                "the editor '{command}' exited with {status}; nothing was saved. Your text is kept in the file shown below{}",
+                match rescue_somewhere(&text) {
+                    Some(p) => format!(": {}", p.display()),
+                    None => String::new(),
+                }
+            );
+        }
+        bail!("the editor '{command}' exited with {status}; nothing was saved");
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        anyhow::anyhow!(
+            "the editor saved text that is not valid UTF-8; nothing was saved{}",
+            match rescue_somewhere(&text) {
+                Some(p) => format!(
+                    ". Your text (with invalid bytes replaced) is kept in {}",
+                    p.display()
+                ),
+                None => String::new(),
+            }
+        )
+    })
+}
+
+/// Rescue without a known journal directory: the system temp dir, private.
+fn rescue_somewhere(text: &str) -> Option<PathBuf> {
+    rescue(&std::env::temp_dir().join("praxis-rescued"), text).ok()
+}
+
+/// Keeps `text` in a new private file under `dir` and returns its path.
+pub fn rescue(dir: &Path, text: &str) -> Result<PathBuf> {
+    create_private_dir(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f");
+    let path = dir.join(format!("entry-{stamp}.md"));
+    create_private(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}

@@ -1,0 +1,82 @@
+//! praxis: a reflective-practice journal for the terminal.
+//!
+//! The binary parses the command line and calls [`run`]; everything else lives here so it
+//! can be tested without a process.
+
+pub mod catalog;
+pub mod cli;
+pub mod clock;
+pub mod cmd;
+pub mod compose;
+pub mod config;
+pub mod editor;
+pub mod model;
+pub mod output;
+pub mod paths;
+pub mod store;
+
+use std::cell::OnceCell;
+
+use anyhow::Result;
+
+use crate::catalog::Catalog;
+use crate::cli::{Cli, Command};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::output::Output;
+use crate::paths::Paths;
+use crate::store::Store;
+
+/// Everything a command needs: where files are, the config, the clock, the output.
+pub struct Ctx {
+    pub paths: Paths,
+    pub config: Config,
+    pub clock: Clock,
+    pub out: Output,
+    catalog: OnceCell<Catalog>,
+}
+
+impl Ctx {
+    #[must_use]
+    pub fn new(paths: Paths, config: Config, clock: Clock, out: Output) -> Self {
+        Ctx {
+            paths,
+            config,
+            clock,
+            out,
+            catalog: OnceCell::new(),
+        }
+    }
+
+    /// Opens the journal (creating it on first use).
+    pub fn store(&self) -> Result<Store> {
+        Ok(Store::open(&self.paths.db)?)
+    }
+
+    /// Models, templates and strengths in force; warnings about the user's files are
+    /// printed once.
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog.get_or_init(|| {
+            let c = Catalog::load(&self.paths.config_dir, &self.config);
+            for w in &c.warnings {
+                eprintln!("praxis: warning: {w}");
+            }
+            c
+        })
+    }
+}
+
+/// Runs one invocation of praxis.
+pub fn run(cli: Cli) -> Result<()> {
+    let explicit_config = cli.config.is_some();
+    let paths = Paths::resolve(cli.db.as_deref(), cli.config.as_deref())?;
+    let clock = Clock::from_env().map_err(anyhow::Error::msg)?;
+    let out = Output::new(cli.color);
+    if let Some(Command::Config(c)) = &cli.command {
+        // `config path` and `config init` must work even when the file is broken.
+        return cmd::config::run(c, &paths, explicit_config);
+    }
+    let config = Config::load(&paths.config, explicit_config)?;
+    let ctx = Ctx::new(paths, config, clock, out);
+    cmd::dispatch(cli.command, &ctx)
+}

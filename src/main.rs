@@ -1,0 +1,29 @@
+//! The `praxis` binary: parse, run, print one error chain, exit.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let cli = praxis::cli::Cli::parse();
+    match praxis::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            // The reader went away (`praxis list | head`): nothing more to say.
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let mut msg = format!("praxis: {e}");
+            for cause in e.chain().skip(1) {
+                msg.push_str(&format!(": {cause}"));
+            }
+            eprintln!("{}", praxis::model::text::sanitize(&msg));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Small text helpers shared by the CLI and the TUI: neutralising control characters,
+//! widths, titles and close-match suggestions.
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Replaces every control character that a terminal could act on (ESC and the rest of
+/// C0 except newline and tab, DEL, C1) with a visible stand-in, so journal text can never
+/// move the cursor, change colours or set the window title.
+#[must_use]
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(visible_control).collect())
+}
+
+/// Like [`sanitize`], for one line: newlines and tabs become spaces too.
+#[must_use]
+pub fn sanitize_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' => ' ',
+                c => visible_control(c),
+            })
+            .collect(),
+    )
+}
+
+fn is_unsafe_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+fn visible_control(c: char) -> char {
+    match c {
+        '\n' | '\t' => c,
+        // Control pictures: U+2400 + code point for C0, U+2421 for DEL.
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// Display width in terminal cells.
+#[must_use]
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` cells, ending in `…` when cut; never splits a character.
+#[must_use]
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Pads `s` with spaces to exactly `cells` cells, truncating if it is wider.
+#[must_use]
+pub fn pad(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    let w = width(&t);
+    format!("{t}{}", " ".repeat(cells.saturating_sub(w)))
+}
+
+/// Splits quick-capture text into a title and a body the way journal tools do: the
+/// first line, up to its first sentence end, is the title; the rest is the body.
+#[must_use]
+pub fn split_title(text: &str) -> (String, String) {
+    let text = text.trim();
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let mut cut = None;
+    let chars: Vec<(usize, char)> = first.char_indices().collect();
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        if matches!(c, '.' | '?' | '!') && chars.get(i + 1).is_some_and(|&(_, n)| n == ' ') {
+            cut = Some(pos + c.len_utf8());
+            break;
+        }
+    }
+    match cut {
+        Some(at) => {
+            let body = format!("{}\n{}", first[at..].trim(), rest);
+            (first[..at].trim().to_string(), body.trim().to_string())
+        }
+        None => (first.trim().to_string(), rest.trim().to_string()),
+    }
+}
+
+/// 1-based line and column of a byte offset, for error messages.
+#[must_use]
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rfind('\n')
+        .map_or(before, |i| &before[i + 1..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// Edit distance between two short words (for "did you mean" suggestions).
+#[must_use]
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Up to `n` candidates close to `typed`: within a third of its length in edits, or
+/// starting with it.
+#[must_use]
+pub fn closest<'a>(
+    typed: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    n: usize,
+) -> Vec<&'a str> {
+    let limit = (typed.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .filter_map(|c| {
+            let d = levenshtein(typed, c);
+            (d <= limit || (typed.len() >= 3 && c.starts_with(typed))).then_some((d, c))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_neutralised() {
+        let evil = "ok\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{9b}31m";
+        let clean = sanitize(evil);
+        assert!(!clean.chars().any(|c| c.is_control()), "{clean:?}");
+        assert_eq!(clean, "ok␛]0;pwned␇␛[2J␍\u{fffd}31m");
+        assert_eq!(sanitize("plain\nlines\ttabs"), "plain\nlines\ttabs");
+        assert_eq!(sanitize_line("a\nb\tc"), "a b c");
+    }
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("日本語のテキスト", 7), "日本語…");
+        assert_eq!(width(&truncate("日本語のテキスト", 7)), 7);
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn titles_split_at_the_first_sentence() {
+        assert_eq!(
+            split_title("Hard handover. Stayed calm though."),
+            ("Hard handover.".into(), "Stayed calm though.".into())
+        );
+        assert_eq!(
+            split_title("Title line\nbody here"),
+            ("Title line".into(), "body here".into())
+        );
+        assert_eq!(
+            split_title("v1.2 went fine"),
+            ("v1.2 went fine".into(), String::new())
+        );
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_col("ab\ncdé\nx", 7), (2, 4));
+        assert_eq!(line_col("", 5), (1, 1));
+    }
+
+    #[test]
+    fn close_matches() {
+        let names = ["listening", "warmth", "empathy", "leadership"];
+        assert_eq!(closest("listenin", names.iter().copied(), 3), ["listening"]);
+        assert_eq!(closest("empaty", names.iter().copied(), 3), ["empathy"]);
+        assert!(closest("zzz", names.iter().copied(), 3).is_empty());
+    }
+}

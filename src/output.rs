@@ -1,0 +1,94 @@
+//! How the CLI prints: colour only on a terminal (and never with NO_COLOR), journal text
+//! always neutralised before it reaches a terminal.
+
+use std::borrow::Cow;
+use std::io::IsTerminal as _;
+
+use crate::cli::ColorChoice;
+use crate::model::text::{sanitize, sanitize_line};
+use crate::store::{HIGHLIGHT_END, HIGHLIGHT_START};
+
+/// Output settings for this run.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub color: bool,
+    pub terminal: bool,
+}
+
+impl Output {
+    #[must_use]
+    pub fn new(choice: ColorChoice) -> Self {
+        let terminal = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color && !dumb,
+        };
+        Output { color, terminal }
+    }
+
+    /// Plain output, as when piped.
+    #[must_use]
+    pub fn plain() -> Self {
+        Output {
+            color: false,
+            terminal: false,
+        }
+    }
+
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\u{1b}[{code}m{s}\u{1b}[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    #[must_use]
+    pub fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+
+    #[must_use]
+    pub fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+
+    #[must_use]
+    pub fn accent(&self, s: &str) -> String {
+        self.paint("36", s)
+    }
+
+    #[must_use]
+    pub fn warn(&self, s: &str) -> String {
+        self.paint("33", s)
+    }
+
+    /// Journal text for a block of output: control characters neutralised.
+    #[must_use]
+    pub fn text<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        sanitize(s)
+    }
+
+    /// Journal text for one line of output.
+    #[must_use]
+    pub fn line<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        sanitize_line(s)
+    }
+
+    /// A search snippet with its matches in bold (or `*starred*` without colour).
+    #[must_use]
+    pub fn snippet(&self, s: &str) -> String {
+        let clean = sanitize_line(s);
+        let (on, off) = if self.color {
+            ("\u{1b}[1;33m", "\u{1b}[0m")
+        } else {
+            ("*", "*")
+        };
+        clean
+            .replace(HIGHLIGHT_START, on)
+            .replace(HIGHLIGHT_END, off)
+    }
+}

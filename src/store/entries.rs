@@ -1,0 +1,589 @@
+//! Entries and their parts: write in one transaction, read a page at a time.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Type;
+use rusqlite::{OptionalExtension as _, Row, Transaction, params};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{Result, Store, StoreError};
+use crate::model::{
+    Action, ActionStatus, CheckIn, Entry, EntryKind, EntrySummary, Section, StrengthTag, Whose,
+    entry::short_id,
+};
+
+/// Which entries a list or search includes.
+#[derive(Debug, Clone, Default)]
+pub struct EntryFilter {
+    pub kind: Option<EntryKind>,
+    pub strength: Option<String>,
+    pub tag: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub for_supervision: Option<bool>,
+    /// The trash instead of the journal.
+    pub trashed: bool,
+}
+
+/// How often a strength was tagged, by whose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrengthCount {
+    pub name: String,
+    pub mine: i64,
+    pub person: i64,
+    pub team: i64,
+}
+
+/// A name and how many entries carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NameCount {
+    pub name: String,
+    pub count: i64,
+}
+
+/// Separates values inside one aggregated column (a character no tag can hold).
+const SEP: char = '\u{1f}';
+
+pub(crate) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.model, e.title, e.occurred_on, \
+    e.created_at, e.updated_at, e.scope, e.for_supervision, e.deleted_at, \
+    (SELECT group_concat(strength || ':' || whose, char(31)) FROM entry_strengths WHERE entry_id = e.id), \
+    (SELECT group_concat(tag, char(31)) FROM entry_tags WHERE entry_id = e.id)";
+
+fn conv<T, E: std::error::Error + Send + Sync + 'static>(
+    idx: usize,
+    r: std::result::Result<T, E>,
+) -> rusqlite::Result<T> {
+    r.map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+fn word<T: std::str::FromStr<Err = String>>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let s: String = row.get(idx)?;
+    conv(idx, s.parse::<T>().map_err(std::io::Error::other))
+}
+
+fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = row.get(idx)?;
+    conv(idx, NaiveDate::parse_from_str(&s, "%Y-%m-%d"))
+}
+
+fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| conv(idx, NaiveDate::parse_from_str(&s, "%Y-%m-%d")))
+        .transpose()
+}
+
+fn time(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let s: String = row.get(idx)?;
+    conv(idx, DateTime::parse_from_rfc3339(&s)).map(|t| t.with_timezone(&Utc))
+}
+
+fn opt_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| conv(idx, DateTime::parse_from_rfc3339(&s)).map(|t| t.with_timezone(&Utc)))
+        .transpose()
+}
+
+fn uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
+    let s: String = row.get(idx)?;
+    conv(idx, Uuid::parse_str(&s))
+}
+
+/// RFC 3339 in UTC with second precision: sorts as text, reads back exactly.
+pub(crate) fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+pub(crate) fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Reads a row selected with [`SUMMARY_COLUMNS`].
+pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EntrySummary> {
+    let id = uuid(row, 1)?;
+    let strengths: Option<String> = row.get(11)?;
+    let tags: Option<String> = row.get(12)?;
+    let mut strengths: Vec<StrengthTag> = strengths
+        .unwrap_or_default()
+        .split(SEP)
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| {
+            let (name, whose) = s.rsplit_once(':')?;
+            Some(StrengthTag::new(name, whose.parse().unwrap_or(Whose::Mine)))
+        })
+        .collect();
+    strengths.sort();
+    let mut tags: Vec<String> = tags
+        .unwrap_or_default()
+        .split(SEP)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    tags.sort();
+    Ok(EntrySummary {
+        rowid: row.get(0)?,
+        short_id: short_id(&id),
+        id,
+        kind: word(row, 2)?,
+        model: row.get(3)?,
+        title: row.get(4)?,
+        occurred_on: date(row, 5)?,
+        created_at: time(row, 6)?,
+        updated_at: time(row, 7)?,
+        scope: word(row, 8)?,
+        for_supervision: row.get(9)?,
+        deleted_at: opt_time(row, 10)?,
+        strengths,
+        tags,
+    })
+}
+
+/// Builds the WHERE clause of a filter; values are bound, never spliced.
+pub(crate) fn filter_sql(f: &EntryFilter, args: &mut Vec<Box<dyn rusqlite::ToSql>>) -> String {
+    let mut w = vec![if f.trashed {
+        "e.deleted_at IS NOT NULL".to_string()
+    } else {
+        "e.deleted_at IS NULL".to_string()
+    }];
+    if let Some(k) = f.kind {
+        args.push(Box::new(k.as_str()));
+        w.push(format!("e.kind = ?{}", args.len()));
+    }
+    if let Some(s) = &f.since {
+        args.push(Box::new(day(*s)));
+        w.push(format!("e.occurred_on >= ?{}", args.len()));
+    }
+    if let Some(u) = &f.until {
+        args.push(Box::new(day(*u)));
+        w.push(format!("e.occurred_on <= ?{}", args.len()));
+    }
+    if let Some(s) = &f.strength {
+        args.push(Box::new(s.clone()));
+        w.push(format!(
+            "EXISTS (SELECT 1 FROM entry_strengths s WHERE s.entry_id = e.id AND s.strength = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(t) = &f.tag {
+        args.push(Box::new(t.clone()));
+        w.push(format!(
+            "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(fs) = f.for_supervision {
+        w.push(format!("e.for_supervision = {}", i32::from(fs)));
+    }
+    w.join(" AND ")
+}
+
+impl Store {
+    /// Saves a new entry with all its parts in one transaction; returns its row id.
+    pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let rowid = insert_entry_tx(&tx, e)?;
+        tx.commit()?;
+        Ok(rowid)
+    }
+
+    /// Saves changes to an existing entry, refusing if it changed since `e.version` was
+    /// read. Returns the entry as saved (new version and update time).
+    pub fn update_entry(&mut self, e: &Entry, now: DateTime<Utc>) -> Result<Entry> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute(
+            "UPDATE entries SET kind = ?1, model = ?2, title = ?3, body = ?4, sections_text = ?5,
+                occurred_on = ?6, updated_at = ?7, scope = ?8, for_supervision = ?9,
+                version = version + 1
+             WHERE uuid = ?10 AND version = ?11",
+            params![
+                e.kind.as_str(),
+                e.model,
+                e.title,
+                e.body,
+                e.sections_text(),
+                day(e.occurred_on),
+                ts(now),
+                e.scope.as_str(),
+                e.for_supervision,
+                e.id.to_string(),
+                e.version,
+            ],
+        )?;
+        if n == 0 {
+            let exists: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM entries WHERE uuid = ?1",
+                    [e.id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            return Err(match exists {
+                Some(_) => StoreError::Conflict(e.short_id()),
+                None => StoreError::NotFound(e.short_id()),
+            });
+        }
+        let rowid: i64 = tx.query_row(
+            "SELECT id FROM entries WHERE uuid = ?1",
+            [e.id.to_string()],
+            |r| r.get(0),
+        )?;
+        for table in ["sections", "entry_strengths", "entry_tags", "checkins"] {
+            tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
+        }
+        write_parts(&tx, rowid, e, now)?;
+        tx.commit()?;
+        self.entry_by_rowid(rowid)
+    }
+
+    /// The full entry behind a row id.
+    pub fn entry_by_rowid(&self, rowid: i64) -> Result<Entry> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uuid, kind, model, title, body, occurred_on, created_at, updated_at, scope,
+                    for_supervision, deleted_at, version
+             FROM entries WHERE id = ?1",
+        )?;
+        let mut e = stmt
+            .query_row([rowid], |r| {
+                Ok(Entry {
+                    id: uuid(r, 0)?,
+                    kind: word(r, 1)?,
+                    model: r.get(2)?,
+                    title: r.get(3)?,
+                    body: r.get(4)?,
+                    sections: Vec::new(),
+                    occurred_on: date(r, 5)?,
+                    created_at: time(r, 6)?,
+                    updated_at: time(r, 7)?,
+                    scope: word(r, 8)?,
+                    for_supervision: r.get(9)?,
+                    deleted_at: opt_time(r, 10)?,
+                    strengths: Vec::new(),
+                    tags: Vec::new(),
+                    checkin: None,
+                    actions: Vec::new(),
+                    version: r.get(11)?,
+                })
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(rowid.to_string()))?;
+        let c = &self.conn;
+        e.sections = c
+            .prepare_cached(
+                "SELECT key, label, text FROM sections WHERE entry_id = ?1 ORDER BY ord",
+            )?
+            .query_map([rowid], |r| {
+                Ok(Section {
+                    key: r.get(0)?,
+                    label: r.get(1)?,
+                    text: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        e.strengths = c
+            .prepare_cached(
+                "SELECT strength, whose FROM entry_strengths WHERE entry_id = ?1 ORDER BY strength, whose",
+            )?
+            .query_map([rowid], |r| Ok(StrengthTag::new(r.get::<_, String>(0)?, word(r, 1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        e.tags = c
+            .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")?
+            .query_map([rowid], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        e.checkin = c
+            .prepare_cached(
+                "SELECT mood, energy, load, carrying, word, helped FROM checkins WHERE entry_id = ?1",
+            )?
+            .query_row([rowid], |r| {
+                let load: Option<String> = r.get(2)?;
+                let carrying: Option<String> = r.get(3)?;
+                Ok(CheckIn {
+                    mood: r.get(0)?,
+                    energy: r.get(1)?,
+                    load: load
+                        .map(|s| conv(2, s.parse().map_err(std::io::Error::other)))
+                        .transpose()?,
+                    carrying: carrying
+                        .map(|s| conv(3, s.parse().map_err(std::io::Error::other)))
+                        .transpose()?,
+                    word: r.get(4)?,
+                    helped: r.get(5)?,
+                })
+            })
+            .optional()?;
+        e.actions = c
+            .prepare_cached(
+                "SELECT uuid, text, owner, due_on, status, blocker, done_on
+                 FROM actions WHERE entry_id = ?1 ORDER BY ord, id",
+            )?
+            .query_map([rowid], action_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(e)
+    }
+
+    /// Finds the row id of an entry from a full id or a unique prefix of it.
+    pub fn resolve_id(&self, typed: &str) -> Result<i64> {
+        let prefix = normalise_id(typed)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uuid FROM entries WHERE uuid >= ?1 AND uuid < ?1 || 'g' ORDER BY uuid LIMIT 6",
+        )?;
+        let found: Vec<(i64, String)> = stmt
+            .query_map([&prefix], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        match found.as_slice() {
+            [] => Err(StoreError::NotFound(typed.trim().to_string())),
+            [(rowid, _)] => Ok(*rowid),
+            many => Err(StoreError::Ambiguous {
+                prefix: typed.trim().to_string(),
+                candidates: many.iter().map(|(_, u)| u[..13].to_string()).collect(),
+            }),
+        }
+    }
+
+    /// A page of entries, newest first. `after` is the last (date, row id) of the previous
+    /// page: keyset paging, so every page costs the same however deep.
+    pub fn list_entries(
+        &self,
+        filter: &EntryFilter,
+        after: Option<(NaiveDate, i64)>,
+        limit: usize,
+    ) -> Result<Vec<EntrySummary>> {
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let mut wh = filter_sql(filter, &mut args);
+        if let Some((d, id)) = after {
+            args.push(Box::new(day(d)));
+            args.push(Box::new(id));
+            wh.push_str(&format!(
+                " AND (e.occurred_on, e.id) < (?{}, ?{})",
+                args.len() - 1,
+                args.len()
+            ));
+        }
+        let order = if filter.trashed {
+            "e.deleted_at DESC, e.id DESC"
+        } else {
+            "e.occurred_on DESC, e.id DESC"
+        };
+        args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE {wh} ORDER BY {order} LIMIT ?{}",
+            args.len()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// How many entries match a filter.
+    pub fn count_entries(&self, filter: &EntryFilter) -> Result<i64> {
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let wh = filter_sql(filter, &mut args);
+        let sql = format!("SELECT count(*) FROM entries e WHERE {wh}");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?)
+    }
+
+    /// Moves an entry to the trash. Returns false if it was already there.
+    pub fn trash_entry(&mut self, rowid: i64, now: DateTime<Utc>) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE entries SET deleted_at = ?2, version = version + 1
+             WHERE id = ?1 AND deleted_at IS NULL",
+            params![rowid, ts(now)],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Takes an entry out of the trash. Returns false if it was not in it.
+    pub fn restore_entry(&mut self, rowid: i64) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE entries SET deleted_at = NULL, version = version + 1
+             WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [rowid],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Deletes every trashed entry for good, in one transaction. Returns how many.
+    pub fn empty_trash(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let n = tx.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Strength use in live entries, most used first.
+    pub fn strength_counts(&self) -> Result<Vec<StrengthCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.strength,
+                    sum(s.whose = 'mine'), sum(s.whose = 'person'), sum(s.whose = 'team')
+             FROM entry_strengths s JOIN entries e ON e.id = s.entry_id
+             WHERE e.deleted_at IS NULL
+             GROUP BY s.strength ORDER BY count(*) DESC, s.strength",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(StrengthCount {
+                    name: r.get(0)?,
+                    mine: r.get(1)?,
+                    person: r.get(2)?,
+                    team: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Topic tags in live entries, most used first.
+    pub fn tag_counts(&self) -> Result<Vec<NameCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.tag, count(*) FROM entry_tags t JOIN entries e ON e.id = t.entry_id
+             WHERE e.deleted_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(NameCount {
+                    name: r.get(0)?,
+                    count: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}
+
+pub(crate) fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
+    Ok(Action {
+        id: uuid(r, 0)?,
+        text: r.get(1)?,
+        owner: r.get(2)?,
+        due_on: opt_date(r, 3)?,
+        status: word::<ActionStatus>(r, 4)?,
+        blocker: r.get(5)?,
+        done_on: opt_date(r, 6)?,
+    })
+}
+
+/// Accepts `1a2b3c4d`, `1A2B-3C4D…` or a full UUID; returns the lowercase hyphenated prefix.
+fn normalise_id(typed: &str) -> Result<String> {
+    let hex: String = typed
+        .trim()
+        .chars()
+        .filter(|c| *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if hex.len() < 4 || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(StoreError::BadId(typed.trim().to_string()));
+    }
+    let mut out = String::with_capacity(36);
+    for (i, c) in hex.chars().enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    Ok(out)
+}
+
+/// Inserts the entry row and its parts inside an open transaction.
+pub(crate) fn insert_entry_tx(tx: &Transaction<'_>, e: &Entry) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO entries (uuid, kind, model, title, body, sections_text, occurred_on,
+            created_at, updated_at, scope, for_supervision, deleted_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1)",
+    )?
+    .execute(params![
+        e.id.to_string(),
+        e.kind.as_str(),
+        e.model,
+        e.title,
+        e.body,
+        e.sections_text(),
+        day(e.occurred_on),
+        ts(e.created_at),
+        ts(e.updated_at),
+        e.scope.as_str(),
+        e.for_supervision,
+        e.deleted_at.map(ts),
+    ])?;
+    let rowid = tx.last_insert_rowid();
+    write_parts(tx, rowid, e, e.updated_at)?;
+    Ok(rowid)
+}
+
+fn write_parts(tx: &Transaction<'_>, rowid: i64, e: &Entry, now: DateTime<Utc>) -> Result<()> {
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO sections (entry_id, ord, key, label, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (i, s) in (0_i64..).zip(&e.sections) {
+            st.execute(params![rowid, i, s.key, s.label, s.text])?;
+        }
+    }
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO entry_strengths (entry_id, strength, whose) VALUES (?1, ?2, ?3)",
+        )?;
+        for s in &e.strengths {
+            st.execute(params![rowid, s.name, s.whose.as_str()])?;
+        }
+    }
+    {
+        let mut st =
+            tx.prepare_cached("INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?1, ?2)")?;
+        for t in &e.tags {
+            st.execute(params![rowid, t])?;
+        }
+    }
+    if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
+        tx.prepare_cached(
+            "INSERT INTO checkins (entry_id, mood, energy, load, carrying, word, helped)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            rowid,
+            c.mood,
+            c.energy,
+            c.load.map(|l| l.as_str()),
+            c.carrying.map(|l| l.as_str()),
+            c.word,
+            c.helped
+        ])?;
+    }
+    // Actions keep their identity across edits: upsert by uuid, drop the ones removed.
+    let keep: Vec<String> = e.actions.iter().map(|a| a.id.to_string()).collect();
+    {
+        let mut existing = tx.prepare_cached("SELECT uuid FROM actions WHERE entry_id = ?1")?;
+        let old: Vec<String> = existing
+            .query_map([rowid], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for u in old.iter().filter(|u| !keep.contains(u)) {
+            tx.execute("DELETE FROM actions WHERE uuid = ?1", [u])?;
+        }
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO actions (uuid, entry_id, ord, text, owner, due_on, status, blocker, done_on,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+         ON CONFLICT (uuid) DO UPDATE SET ord = excluded.ord, text = excluded.text,
+            owner = excluded.owner, due_on = excluded.due_on, status = excluded.status,
+            blocker = excluded.blocker, done_on = excluded.done_on, updated_at = excluded.updated_at
+         WHERE actions.entry_id = excluded.entry_id",
+    )?;
+    for (i, a) in (0_i64..).zip(&e.actions) {
+        st.execute(params![
+            a.id.to_string(),
+            rowid,
+            i,
+            a.text,
+            a.owner,
+            a.due_on.map(day),
+            a.status.as_str(),
+            a.blocker,
+            a.done_on.map(day),
+            ts(now),
+        ])?;
+    }
+    Ok(())
+}

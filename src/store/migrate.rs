@@ -1,0 +1,149 @@
+//! Schema migrations: numbered SQL files built into the binary, applied one transaction
+//! per step, with a backup of an existing journal taken first.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use rusqlite::backup::Backup;
+
+use super::{Result, StoreError};
+
+/// One step of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// Every migration, in order. Append-only: a released step is never edited.
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "initial",
+    sql: include_str!("../../assets/schema/0001_initial.sql"),
+}];
+
+/// The schema version this binary writes.
+pub const LATEST_VERSION: i64 = 1;
+
+const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
+
+/// Brings the journal from `current` to the last of `migrations`.
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    path: Option<&Path>,
+    current: i64,
+    migrations: &[Migration],
+) -> Result<()> {
+    let pending: Vec<&Migration> = migrations.iter().filter(|m| m.version > current).collect();
+    if pending.is_empty() {
+        return Ok(());
+    }
+    if current > 0
+        && let Some(path) = path
+    {
+        let to = backup_path(path, current);
+        backup_to(conn, &to)?;
+    }
+    for m in pending {
+        let tx = conn.transaction()?;
+        tx.execute_batch(m.sql).map_err(|e| {
+            StoreError::Damaged(format!("migration {} ({}) failed: {e}", m.version, m.name))
+        })?;
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// `journal.sqlite3` → `journal.before-v2-20261123T101500.sqlite3`, beside it.
+fn backup_path(path: &Path, version: i64) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "journal".into(), |s| s.to_string_lossy().into_owned());
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    path.with_file_name(format!("{stem}.before-v{}-{stamp}.sqlite3", version + 1))
+}
+
+/// Copies the open journal to `to` (created 0600) with SQLite's online backup, which is
+/// consistent even while other connections write.
+pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
+    super::create_private(to).map_err(|source| StoreError::Io {
+        path: to.to_path_buf(),
+        source,
+    })?;
+    let run = || -> rusqlite::Result<()> {
+        let mut dst = Connection::open(to)?;
+        let backup = Backup::new(conn, &mut dst)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    };
+    run().map_err(|e| {
+        let _ = std::fs::remove_file(to);
+        StoreError::from(e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Store;
+    use super::*;
+
+    #[test]
+    fn migrating_an_existing_journal_backs_it_up_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        drop(Store::open(&path).unwrap());
+        let v2 = [
+            MIGRATIONS[0],
+            Migration {
+                version: 2,
+                name: "test",
+                sql: "CREATE TABLE extra (x INTEGER);",
+            },
+        ];
+        let s = Store::open_with(&path, &v2).unwrap();
+        assert_eq!(s.schema_version().unwrap(), 2);
+        let backups: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| {
+                let n = e.unwrap().file_name().to_string_lossy().into_owned();
+                n.contains(".before-v2-").then_some(n)
+            })
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        let b = Connection::open(dir.path().join(&backups[0])).unwrap();
+        let v: i64 = b
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_journal_at_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        drop(Store::open(&path).unwrap());
+        let bad = [
+            MIGRATIONS[0],
+            Migration {
+                version: 2,
+                name: "broken",
+                sql: "CREATE TABLE half (x INTEGER); THIS IS NOT SQL;",
+            },
+        ];
+        let err = Store::open_with(&path, &bad).unwrap_err();
+        assert!(err.to_string().contains("migration 2 (broken)"), "{err}");
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), 1);
+        let half: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'half'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(half, 0);
+    }
+}

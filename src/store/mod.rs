@@ -1,0 +1,279 @@
+//! The journal on disk: one SQLite file, opened safely, migrated forward, and the only
+//! module that speaks SQL.
+
+mod entries;
+mod migrate;
+mod search;
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use entries::{EntryFilter, NameCount, StrengthCount};
+pub use migrate::{LATEST_VERSION, Migration, backup_to};
+pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
+
+/// `PRAGMA application_id` of a praxis journal ('PRXS').
+pub const APPLICATION_ID: i64 = 0x5052_5853;
+
+/// How long a write waits for another praxis process before reporting the journal busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What went wrong with the journal, said so that the user knows what to do next.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{} is not a praxis journal (it is not an SQLite database, or it is damaged): the file was left untouched; run `praxis doctor --db {}` to check it, or point --db elsewhere",
+        path.display(), path.display()
+    )]
+    NotAJournal { path: PathBuf },
+    #[error(
+        "{} is an SQLite database of another program, not a praxis journal: the file was left untouched; point --db at a praxis journal or a new path",
+        path.display()
+    )]
+    ForeignDatabase { path: PathBuf },
+    #[error(
+        "{} was written by a newer praxis (journal version {found}; this praxis understands up to version {supported}): it was left untouched; upgrade praxis to open it",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("cannot use the journal at {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the journal is busy: another praxis process is writing to it; try again in a moment")]
+    Busy,
+    #[error("the journal at {} is read-only: check the file's permissions", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("no entry with id '{0}': see `praxis list` (or `praxis trash` for deleted entries)")]
+    NotFound(String),
+    #[error("id '{prefix}' is ambiguous: it matches {}; type more characters", candidates.join(", "))]
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<String>,
+    },
+    #[error("'{0}' is not an entry id: ids are the hex digits shown by `praxis list` (at least 4)")]
+    BadId(String),
+    #[error(
+        "entry {0} was changed by another praxis process since it was opened: your version was not saved"
+    )]
+    Conflict(String),
+    #[error("the journal is damaged: {0}; run `praxis doctor`")]
+    Damaged(String),
+    #[error(transparent)]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
+            Some(C::DatabaseCorrupt | C::NotADatabase) => StoreError::Damaged(e.to_string()),
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open journal.
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the journal at `path`, refusing anything that is not a
+    /// praxis journal or is newer than this binary, without modifying it.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, migrate::MIGRATIONS)
+    }
+
+    pub(crate) fn open_with(path: &Path, migrations: &[Migration]) -> Result<Store> {
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        match fs::metadata(path) {
+            Ok(meta) => {
+                if !meta.is_file() {
+                    return Err(io(std::io::Error::other("it is not a regular file")));
+                }
+                check_header(path)?;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                create_private(path).map_err(io)?
+            }
+            Err(e) => return Err(io(e)),
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.prepare(migrations)?;
+        Ok(store)
+    }
+
+    /// A journal in memory, for tests and the throwaway demo.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None };
+        store.prepare(migrate::MIGRATIONS)?;
+        Ok(store)
+    }
+
+    /// The file behind this journal (None in memory).
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(&mut self, migrations: &[Migration]) -> Result<()> {
+        let path = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(":memory:"));
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Read-only checks first: nothing below may touch a journal we are going to refuse.
+        let (app_id, version, tables) = (|| -> rusqlite::Result<(i64, i64, i64)> {
+            let app: i64 = self
+                .conn
+                .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+            let ver: i64 = self
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let tables: i64 =
+                self.conn
+                    .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            Ok((app, ver, tables))
+        })()
+        .map_err(|e| open_error(&path, e))?;
+        if app_id != 0 && app_id != APPLICATION_ID {
+            return Err(StoreError::ForeignDatabase { path });
+        }
+        if app_id == 0 && (version != 0 || tables != 0) {
+            return Err(StoreError::ForeignDatabase { path });
+        }
+        let supported = migrations.last().map_or(0, |m| m.version);
+        if version > supported {
+            return Err(StoreError::NewerSchema {
+                path,
+                found: version,
+                supported,
+            });
+        }
+        self.conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| open_error(&path, e))?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.set_prepared_statement_cache_capacity(64);
+        migrate::migrate(&mut self.conn, self.path.as_deref(), version, migrations)
+    }
+
+    /// The schema version of this journal.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+/// Refuses a file that does not start like an SQLite database, before SQLite sees it.
+fn check_header(path: &Path) -> Result<()> {
+    let mut head = [0u8; 16];
+    let mut f = fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let n = f.read(&mut head).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if n == 0 {
+        return Ok(()); // An empty file is a journal not yet written.
+    }
+    if n < 16 || &head != b"SQLite format 3\0" {
+        return Err(StoreError::NotAJournal {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::NotADatabase | C::DatabaseCorrupt) => StoreError::NotAJournal {
+            path: path.to_path_buf(),
+        },
+        Some(C::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        Some(C::CannotOpen) => StoreError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        },
+        _ => StoreError::from(e),
+    }
+}
+
+/// Creates an empty journal file readable by its owner only, in directories that are
+/// private if praxis creates them.
+pub fn create_private(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        create_private_dir(dir)?;
+    }
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.mode(0o600);
+    }
+    opts.open(path).map(drop)
+}
+
+/// Creates a directory (and missing parents) with mode 0700; existing ones are left as
+/// they are.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_journal_is_at_the_latest_version() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    }
+}
