@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Carrying, DateArg, EntryKind, Load, Scope};
+use crate::model::{
+    Carrying, Certainty, DateArg, EntryKind, Load, MiProcess, Scope, Stage, SubjectType,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -79,6 +81,39 @@ pub enum Command {
     /// Where the config lives, what is in force, or write the documented default.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// The reflective models, or one model's sections and prompts.
+    #[command(after_help = "Examples:\n  praxis models\n  praxis models show gibbs")]
+    Models(ModelsArgs),
+    /// A short wellbeing check-in (mood, energy, load, carrying, one word, what helped).
+    #[command(
+        after_help = "Examples:\n  praxis checkin --mood 3 --energy 2 --load heavy --carrying some --word stretched\n  praxis checkin            (asks each question on a terminal)"
+    )]
+    Checkin(CheckinArgs),
+    /// Tracked actions: list them, or mark one done, partly done or open again.
+    #[command(
+        after_help = "Examples:\n  praxis actions --overdue\n  praxis actions done 4f2a\n  praxis actions partly 4f2a --blocker \"waiting for the rota\""
+    )]
+    Actions(ActionsArgs),
+    /// Pseudonymous subjects of stage notes and call-ins: add, list, rename.
+    #[command(subcommand)]
+    Subjects(SubjectsCommand),
+    /// Record a stage-of-change note about a subject (opens $EDITOR without --stage).
+    #[command(
+        after_help = "Examples:\n  praxis stage YP-A --topic smoking --stage contemplation \\\n      --change-talk \"desire: wants to save money\" --importance 7 --confidence 3\n  praxis stage team-north --topic handovers      (write it in $EDITOR)\n\nStages: precontemplation, contemplation, preparation, action, maintenance, recycling, termination."
+    )]
+    Stage(StageArgs),
+    /// A subject's stage history as a timeline.
+    #[command(after_help = "Example:\n  praxis stages YP-A --topic smoking")]
+    Stages {
+        /// The subject's key.
+        subject: String,
+        /// Only this topic.
+        #[arg(long)]
+        topic: Option<String>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  praxis completions bash > ~/.local/share/bash-completion/completions/praxis\n  praxis completions zsh > ~/.zfunc/_praxis\n  praxis completions fish > ~/.config/fish/completions/praxis.fish"
@@ -119,6 +154,12 @@ pub struct EntryOptions {
     /// Carrying anything from today? no, some, a-lot.
     #[arg(long)]
     pub carrying: Option<Carrying>,
+    /// One word for how the day was.
+    #[arg(long)]
+    pub word: Option<String>,
+    /// What helped today.
+    #[arg(long)]
+    pub helped: Option<String>,
     /// Flag the entry to bring to supervision.
     #[arg(long)]
     pub for_supervision: bool,
@@ -141,6 +182,136 @@ pub struct AddArgs {
     /// A section's text, as KEY=TEXT (keys from `praxis models show ID`). Repeatable.
     #[arg(long = "section", value_name = "KEY=TEXT")]
     pub sections: Vec<String>,
+    /// Track an action (repeatable); --due sets the due date of each.
+    #[arg(long = "action", value_name = "TEXT")]
+    pub actions: Vec<String>,
+    /// Due date for the actions given with --action (a weekday name means the next one).
+    #[arg(long, value_name = "DATE", requires = "actions")]
+    pub due: Option<DateArg>,
+    #[command(flatten)]
+    pub opts: EntryOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct ModelsArgs {
+    #[command(subcommand)]
+    pub action: Option<ModelsAction>,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsAction {
+    /// One model's sections and prompts.
+    Show {
+        /// The model's id, e.g. gibbs.
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    #[command(flatten)]
+    pub opts: EntryOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    #[command(subcommand)]
+    pub action: Option<ActionCommand>,
+    /// Open actions (the default), including partly done ones.
+    #[arg(long, group = "which")]
+    pub open: bool,
+    /// Open actions whose due date has passed.
+    #[arg(long, group = "which")]
+    pub overdue: bool,
+    /// Every action, done ones too.
+    #[arg(long, group = "which")]
+    pub all: bool,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Mark an action done.
+    Done { id: String },
+    /// Mark an action partly done, with what is in the way.
+    Partly {
+        id: String,
+        #[arg(long)]
+        blocker: Option<String>,
+    },
+    /// Mark an action open again.
+    Reopen { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubjectsCommand {
+    /// Add a subject: a pseudonym key, never a real name.
+    Add {
+        key: String,
+        /// person, team, organisation or self.
+        #[arg(long = "type", default_value = "person")]
+        kind: SubjectType,
+    },
+    /// List subjects with their stage-note counts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename a subject's key; its notes follow.
+    Rename { from: String, to: String },
+}
+
+#[derive(Debug, Args)]
+pub struct StageArgs {
+    /// The subject's pseudonym key (created if new).
+    pub subject: String,
+    /// The one behaviour or change this note is about.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// precontemplation, contemplation, preparation, action, maintenance, recycling, termination.
+    #[arg(long)]
+    pub stage: Option<Stage>,
+    /// How sure you are of the stage: guess or clear.
+    #[arg(long)]
+    pub certainty: Option<Certainty>,
+    /// What you saw that places them at this stage.
+    #[arg(long)]
+    pub evidence: Option<String>,
+    /// MI process: engaging, focusing, evoking, planning.
+    #[arg(long)]
+    pub process: Option<MiProcess>,
+    /// Change talk as CODE: paraphrase (codes: desire, ability, reasons, need, commitment, activation, taking-steps). Repeatable.
+    #[arg(long = "change-talk", value_name = "CODE: TEXT")]
+    pub change_talk: Vec<String>,
+    /// Sustain talk heard (for the status quo).
+    #[arg(long)]
+    pub sustain_talk: Option<String>,
+    /// Discord noticed in the relationship.
+    #[arg(long)]
+    pub discord: Option<String>,
+    /// Importance 0–10, only as the person rated it.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub importance: Option<u8>,
+    /// Confidence 0–10, only as the person rated it.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub confidence: Option<u8>,
+    /// Your OARS reflection.
+    #[arg(long)]
+    pub reflection: Option<String>,
+    /// The next step.
+    #[arg(long)]
+    pub next_step: Option<String>,
+    /// When to review (a weekday name means the next one).
+    #[arg(long, value_name = "DATE")]
+    pub review: Option<DateArg>,
+    /// Any template field as KEY=VALUE (see the stage-note template). Repeatable.
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
     #[command(flatten)]
     pub opts: EntryOptions,
 }

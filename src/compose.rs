@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use crate::model::doc::{DocSection, RenderSection};
 use crate::model::text::split_title;
 use crate::model::{
-    Action, ActionStatus, CheckIn, DocError, Document, DocumentSpec, Entry, Scope, Section,
-    StrengthTag, Template, Vocabulary, Whose, parse_date_arg, render_document,
+    Action, ActionStatus, CheckIn, Details, DocError, Document, DocumentSpec, Entry, Scope,
+    Section, StrengthTag, Template, Vocabulary, Whose, parse_date_arg, render_document,
 };
 
 /// Header keys of an entry document, in the order they are written.
@@ -98,9 +98,13 @@ pub fn render_entry(entry: &Entry, model: Option<&Template>) -> String {
     );
     intro.push("mood and energy 1–5 · load: light | manageable | heavy | overloaded · carrying: no | some | a-lot".into());
     let list = section_list(entry, model);
+    let typed = entry.details.texts();
     let texts: Vec<String> = list
         .iter()
         .map(|(key, _, _, is_action)| {
+            if let Some((_, v)) = typed.iter().find(|(k, _)| k == key) {
+                return v.clone();
+            }
             let text = entry.section(key).unwrap_or_default();
             if *is_action {
                 sync_checkboxes(text, &entry.actions)
@@ -110,8 +114,11 @@ pub fn render_entry(entry: &Entry, model: Option<&Template>) -> String {
         })
         .collect();
     let mut action_prompts: Vec<Vec<String>> = Vec::new();
-    for (_, _, prompts, is_action) in &list {
+    for (key, _, prompts, is_action) in &list {
         let mut p = prompts.clone();
+        if let Some(hint) = model.and_then(|m| m.field(key)).and_then(value_hint) {
+            p.push(hint);
+        }
         if *is_action {
             p.push("Start a line with '- [ ] ' to track it as an action; add '(due YYYY-MM-DD)' for a date.".into());
         }
@@ -128,6 +135,31 @@ pub fn render_entry(entry: &Entry, model: Option<&Template>) -> String {
         })
         .collect();
     render_document(&header, &intro, &entry.body, &sections)
+}
+
+/// What a typed field accepts, as a one-line hint.
+fn value_hint(f: &crate::model::FieldSpec) -> Option<String> {
+    use crate::model::FieldType as T;
+    match f.kind {
+        T::Text => None,
+        T::Date => Some("A date as YYYY-MM-DD.".into()),
+        T::Int => Some(format!(
+            "A whole number{}.",
+            match (f.min, f.max) {
+                (Some(a), Some(b)) => format!(" from {a} to {b}"),
+                _ => String::new(),
+            }
+        )),
+        T::Choice => Some(format!("One of: {}.", f.options.join(" | "))),
+        T::Bool => Some("yes or no.".into()),
+        T::List => Some(format!(
+            "One item per line, starting with '- '{}.",
+            f.item
+                .as_deref()
+                .map(|i| format!(": {i}"))
+                .unwrap_or_default()
+        )),
+    }
 }
 
 /// Writes done actions as `- [x]` so the document shows where each action stands.
@@ -327,23 +359,21 @@ pub fn apply_document(
                 }
                 e.tags = tags;
             }
-            "mood" | "energy" => {
-                if !v.is_empty() {
-                    let n: u8 =
-                        v.parse()
-                            .ok()
-                            .filter(|n| (1..=5).contains(n))
-                            .ok_or_else(|| {
-                                err(format!(
-                                    "{} must be a whole number from 1 to 5, not '{v}'",
-                                    h.key
-                                ))
-                            })?;
-                    if h.key == "mood" {
-                        checkin.mood = Some(n);
-                    } else {
-                        checkin.energy = Some(n);
-                    }
+            "mood" | "energy" if !v.is_empty() => {
+                let n: u8 = v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=5).contains(n))
+                    .ok_or_else(|| {
+                        err(format!(
+                            "{} must be a whole number from 1 to 5, not '{v}'",
+                            h.key
+                        ))
+                    })?;
+                if h.key == "mood" {
+                    checkin.mood = Some(n);
+                } else {
+                    checkin.energy = Some(n);
                 }
             }
             "load" if !v.is_empty() => checkin.load = Some(v.parse().map_err(err)?),
@@ -366,6 +396,15 @@ pub fn apply_document(
             })
         })
         .collect();
+    // Typed fields of structured kinds become details, checked, with their line on error.
+    let typed = crate::model::details::typed_keys(e.kind);
+    if let Some(t) = model.filter(|_| !typed.is_empty()) {
+        let get = |k: &str| doc.section(k).map(|s| s.text.clone());
+        e.details = Details::from_texts(e.kind, t, &get).map_err(|(key, msg)| {
+            DocError::new(doc.section(&key).map_or(doc.body_line, |s| s.line), msg)
+        })?;
+        e.sections.retain(|s| !typed.contains(&s.key.as_str()));
+    }
     // A free model keeps its text as the body, whichever way it was written.
     if model.is_some_and(Template::is_free)
         && let Some(pos) = e.sections.iter().position(|s| s.key == BODY_KEY)

@@ -83,6 +83,14 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
         None => write_in_editor(entry, model, ctx)?,
     };
     let mut entry = entry;
+    let due = args.due.map(|d| d.resolve_ahead(ctx.clock.today()));
+    for text in &args.actions {
+        let text = text.trim();
+        if text.is_empty() {
+            bail!("--action needs the action's text");
+        }
+        entry.actions.push(crate::model::Action::new(text, due));
+    }
     if model.is_some_and(|m| !m.is_free()) {
         entry.actions = crate::compose::actions_from_sections(
             &entry.sections,
@@ -129,6 +137,12 @@ pub(crate) fn apply_options(entry: &mut Entry, o: &EntryOptions, ctx: &Ctx) -> R
     c.energy = o.energy.or(c.energy);
     c.load = o.load.or(c.load);
     c.carrying = o.carrying.or(c.carrying);
+    if let Some(w) = o.word.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
+        c.word = Some(w.to_string());
+    }
+    if let Some(h) = o.helped.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+        c.helped = Some(h.to_string());
+    }
     c.validate().map_err(anyhow::Error::msg)?;
     entry.checkin = (c != CheckIn::default()).then_some(c);
     if o.for_supervision {

@@ -8,13 +8,13 @@ use crate::store::EntryFilter;
 
 pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
-    let strength = match &args.strength {
-        Some(s) => Some(ctx.catalog().vocabulary.resolve(s).unwrap_or_else(|_| {
-            // Strengths outside the vocabulary (imported ones) can still be filtered on.
-            s.trim().to_lowercase()
-        })),
-        None => None,
-    };
+    // Strengths outside the vocabulary (imported ones) can still be filtered on.
+    let strength = args.strength.as_ref().map(|s| {
+        ctx.catalog()
+            .vocabulary
+            .resolve(s)
+            .unwrap_or_else(|_| s.trim().to_lowercase())
+    });
     let filter = EntryFilter {
         kind: args.kind,
         strength,

@@ -21,14 +21,19 @@ macro_rules! say_raw {
     }};
 }
 
+pub mod actions;
 pub mod add;
+pub mod checkin;
 pub mod config;
 pub mod docs;
 pub mod edit;
 pub mod list;
+pub mod models;
 pub mod overview;
 pub mod search;
 pub mod show;
+pub mod stage;
+pub mod subjects;
 pub mod trash;
 pub mod vocab;
 
@@ -57,6 +62,16 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         Some(Command::Strengths(a)) => vocab::strengths(a.json, ctx),
         Some(Command::Tags(a)) => vocab::tags(a.json, ctx),
         Some(Command::Config(c)) => config::run(&c, &ctx.paths, false),
+        Some(Command::Models(a)) => models::run(&a, ctx),
+        Some(Command::Checkin(a)) => checkin::run(&a, ctx),
+        Some(Command::Actions(a)) => actions::run(a, ctx),
+        Some(Command::Subjects(c)) => subjects::run(c, ctx),
+        Some(Command::Stage(a)) => stage::record(a, ctx),
+        Some(Command::Stages {
+            subject,
+            topic,
+            json,
+        }) => stage::timeline(&subject, topic.as_deref(), json, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
     }

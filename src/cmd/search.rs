@@ -23,10 +23,10 @@ pub fn run(args: &SearchArgs, ctx: &Ctx) -> Result<()> {
         let hits: Vec<_> = hits
             .into_iter()
             .map(|mut h| {
-                h.snippet = h
-                    .snippet
-                    .replace(crate::store::HIGHLIGHT_START, "")
-                    .replace(crate::store::HIGHLIGHT_END, "");
+                h.snippet = h.snippet.replace(
+                    [crate::store::HIGHLIGHT_START, crate::store::HIGHLIGHT_END],
+                    "",
+                );
                 h
             })
             .collect();

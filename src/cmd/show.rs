@@ -5,24 +5,25 @@ use std::fmt::Write as _;
 use anyhow::Result;
 
 use crate::Ctx;
-use crate::model::{ActionStatus, Entry};
+use crate::model::{ActionStatus, Entry, Template};
 use crate::output::Output;
 
 pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
     let entry = store.entry_by_rowid(store.resolve_id(id)?)?;
-    let model_name = entry.model.as_deref().map(|m| {
-        ctx.catalog()
-            .model(m)
-            .map_or_else(|_| m.to_string(), |t| t.name.clone())
-    });
-    say_raw!("{}", render(&entry, model_name.as_deref(), &ctx.out));
+    let catalog = ctx.catalog();
+    let template = entry
+        .model
+        .as_deref()
+        .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
+    say_raw!("{}", render(&entry, template, &ctx.out));
     Ok(())
 }
 
 /// The entry as text for a terminal; journal text is neutralised.
 #[must_use]
-pub fn render(e: &Entry, model_name: Option<&str>, out: &Output) -> String {
+pub fn render(e: &Entry, template: Option<&Template>, out: &Output) -> String {
+    let model_name = template.map(|t| t.name.as_str()).or(e.model.as_deref());
     let mut s = String::new();
     let title = if e.title.is_empty() {
         "(untitled)"
@@ -78,6 +79,19 @@ pub fn render(e: &Entry, model_name: Option<&str>, out: &Output) -> String {
             parts.push(format!("helped: {}", out.line(h)));
         }
         let _ = writeln!(s, "Check-in: {}", parts.join(" · "));
+    }
+    for (key, text) in e.details.texts().iter().filter(|(_, t)| !t.is_empty()) {
+        let label = template
+            .and_then(|t| t.field(key))
+            .map_or(*key, |f| f.label.as_str());
+        if text.contains('\n') || text.starts_with("- ") {
+            let _ = writeln!(s, "{}:", out.line(label));
+            for l in text.lines() {
+                let _ = writeln!(s, "  {}", out.line(l));
+            }
+        } else {
+            let _ = writeln!(s, "{}: {}", out.line(label), out.line(text));
+        }
     }
     if !e.body.trim().is_empty() {
         let _ = write!(s, "\n{}\n", out.text(e.body.trim_end()));

@@ -9,6 +9,7 @@ pub enum DateArg {
     On(NaiveDate),
     Today,
     Yesterday,
+    Tomorrow,
     /// The most recent such weekday, today included.
     Last(Weekday),
 }
@@ -20,6 +21,7 @@ impl DateArg {
             DateArg::On(d) => d,
             DateArg::Today => today,
             DateArg::Yesterday => today.pred_opt().unwrap_or(today),
+            DateArg::Tomorrow => today.succ_opt().unwrap_or(today),
             DateArg::Last(w) => {
                 let back =
                     (7 + today.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
@@ -27,6 +29,24 @@ impl DateArg {
                     .checked_sub_days(Days::new(u64::from(back)))
                     .unwrap_or(today)
             }
+        }
+    }
+}
+
+impl DateArg {
+    /// Resolves a date in the future, as for a due date: a weekday name means the next
+    /// such day, today included.
+    #[must_use]
+    pub fn resolve_ahead(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DateArg::Last(w) => {
+                let ahead =
+                    (7 + w.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+                today
+                    .checked_add_days(Days::new(u64::from(ahead)))
+                    .unwrap_or(today)
+            }
+            other => other.resolve(today),
         }
     }
 }
@@ -45,6 +65,7 @@ pub fn parse_date_arg(s: &str) -> Result<DateArg, String> {
     let arg = match t.as_str() {
         "today" => DateArg::Today,
         "yesterday" => DateArg::Yesterday,
+        "tomorrow" => DateArg::Tomorrow,
         "mon" | "monday" => DateArg::Last(Weekday::Mon),
         "tue" | "tues" | "tuesday" => DateArg::Last(Weekday::Tue),
         "wed" | "wednesday" => DateArg::Last(Weekday::Wed),
@@ -90,6 +111,11 @@ mod tests {
         assert_eq!(r("Monday"), d(2026, 3, 16));
         assert_eq!(r("thu"), d(2026, 3, 12));
         assert_eq!(r("2025-12-31"), d(2025, 12, 31));
+        let ahead = |s: &str| parse_date_arg(s).unwrap().resolve_ahead(today);
+        assert_eq!(ahead("friday"), d(2026, 3, 20));
+        assert_eq!(ahead("wed"), today);
+        assert_eq!(ahead("monday"), d(2026, 3, 23));
+        assert_eq!(ahead("tomorrow"), d(2026, 3, 19));
     }
 
     #[test]

@@ -91,7 +91,7 @@ impl Document {
                     ));
                 };
                 let key = key.trim().to_lowercase();
-                if !spec.header_keys.iter().any(|k| *k == key) {
+                if !spec.header_keys.contains(&key) {
                     return Err(DocError::new(
                         n,
                         format!(

@@ -62,18 +62,21 @@ word_enum! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // The enum comes from a macro.
 impl Default for Scope {
     fn default() -> Self {
         Scope::Private
     }
 }
 
+#[allow(clippy::derivable_impls)] // The enum comes from a macro.
 impl Default for Whose {
     fn default() -> Self {
         Whose::Mine
     }
 }
 
+#[allow(clippy::derivable_impls)] // The enum comes from a macro.
 impl Default for EntryKind {
     fn default() -> Self {
         EntryKind::Reflection
@@ -208,6 +211,9 @@ pub struct Entry {
     pub tags: Vec<String>,
     pub checkin: Option<CheckIn>,
     pub actions: Vec<Action>,
+    /// Typed facts of structured kinds (stage, subject…); free text is in `sections`.
+    #[serde(default)]
+    pub details: super::Details,
     /// Bumped by the store on every save; a save from an older version is refused.
     pub version: i64,
 }
@@ -233,6 +239,7 @@ impl Entry {
             tags: Vec::new(),
             checkin: None,
             actions: Vec::new(),
+            details: super::Details::None,
             version: 0,
         }
     }

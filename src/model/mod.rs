@@ -57,12 +57,16 @@ macro_rules! word_enum {
 }
 
 pub mod date;
+pub mod details;
 pub mod doc;
 pub mod entry;
 mod template;
 pub mod text;
 
 pub use date::{DateArg, parse_date_arg};
+pub use details::{
+    Certainty, ChangeTalk, ChangeTalkCode, Details, MiProcess, Stage, StageNote, SubjectType,
+};
 pub use doc::{DocError, Document, DocumentSpec, render_document};
 pub use entry::{
     Action, ActionStatus, Carrying, CheckIn, Entry, EntryKind, EntrySummary, Load, Scope, Section,

@@ -226,7 +226,14 @@ impl Store {
             [e.id.to_string()],
             |r| r.get(0),
         )?;
-        for table in ["sections", "entry_strengths", "entry_tags", "checkins"] {
+        for table in [
+            "sections",
+            "entry_strengths",
+            "entry_tags",
+            "checkins",
+            "change_talk",
+            "stage_notes",
+        ] {
             tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
         }
         write_parts(&tx, rowid, e, now)?;
@@ -260,6 +267,7 @@ impl Store {
                     tags: Vec::new(),
                     checkin: None,
                     actions: Vec::new(),
+                    details: crate::model::Details::None,
                     version: r.get(11)?,
                 })
             })
@@ -316,6 +324,7 @@ impl Store {
             )?
             .query_map([rowid], action_from_row)?
             .collect::<rusqlite::Result<_>>()?;
+        e.details = self.read_details(rowid, e.kind)?;
         Ok(e)
     }
 
@@ -551,6 +560,7 @@ fn write_parts(tx: &Transaction<'_>, rowid: i64, e: &Entry, now: DateTime<Utc>) 
             c.helped
         ])?;
     }
+    super::details::write_details(tx, rowid, &e.details, now)?;
     // Actions keep their identity across edits: upsert by uuid, drop the ones removed.
     let keep: Vec<String> = e.actions.iter().map(|a| a.id.to_string()).collect();
     {

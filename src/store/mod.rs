@@ -1,6 +1,8 @@
 //! The journal on disk: one SQLite file, opened safely, migrated forward, and the only
 //! module that speaks SQL.
 
+mod actions;
+mod details;
 mod entries;
 mod migrate;
 mod search;
@@ -12,6 +14,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use actions::{ActionFilter, ActionRow};
+pub use details::{StagePoint, SubjectRow};
 pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
@@ -67,6 +71,8 @@ pub enum StoreError {
         "entry {0} was changed by another praxis process since it was opened: your version was not saved"
     )]
     Conflict(String),
+    #[error("{0} already exists")]
+    Exists(String),
     #[error("the journal is damaged: {0}; run `praxis doctor`")]
     Damaged(String),
     #[error(transparent)]

@@ -1,0 +1,82 @@
+//! `praxis actions`: what I said I would do, and where it stands.
+
+use anyhow::Result;
+
+use crate::Ctx;
+use crate::cli::{ActionCommand, ActionsArgs};
+use crate::model::ActionStatus;
+use crate::store::{ActionFilter, ActionRow};
+
+pub fn run(args: ActionsArgs, ctx: &Ctx) -> Result<()> {
+    let today = ctx.clock.today();
+    if let Some(cmd) = args.action {
+        let (id, status, blocker) = match &cmd {
+            ActionCommand::Done { id } => (id, ActionStatus::Done, None),
+            ActionCommand::Partly { id, blocker } => (id, ActionStatus::Partly, blocker.as_deref()),
+            ActionCommand::Reopen { id } => (id, ActionStatus::Open, None),
+        };
+        let mut store = ctx.store()?;
+        let row = store.set_action_status(id, status, blocker, today, ctx.clock.now_utc())?;
+        say!("{}", line(&row, today, ctx));
+        return Ok(());
+    }
+    let filter = if args.overdue {
+        ActionFilter::Overdue(today)
+    } else if args.all {
+        ActionFilter::All
+    } else {
+        ActionFilter::Open
+    };
+    let rows = ctx.store()?.list_actions(filter)?;
+    if args.json {
+        say!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    if rows.is_empty() {
+        eprintln!(
+            "{}",
+            match filter {
+                ActionFilter::Overdue(_) => "Nothing overdue.",
+                ActionFilter::Open => "No open actions.",
+                ActionFilter::All =>
+                    "No actions yet: write `- [ ] ...` in an action section, or use --action.",
+            }
+        );
+    }
+    for r in &rows {
+        say!("{}", line(r, today, ctx));
+    }
+    Ok(())
+}
+
+fn line(r: &ActionRow, today: chrono::NaiveDate, ctx: &Ctx) -> String {
+    let o = &ctx.out;
+    let a = &r.action;
+    let mark = match a.status {
+        ActionStatus::Done => "[x]",
+        ActionStatus::Partly => "[~]",
+        ActionStatus::Open => "[ ]",
+    };
+    let due = match a.due_on {
+        Some(d) if a.status != ActionStatus::Done && d < today => {
+            o.warn(&format!("  due {d}, overdue"))
+        }
+        Some(d) => o.dim(&format!("  due {d}")),
+        None => String::new(),
+    };
+    let blocker = a
+        .blocker
+        .as_deref()
+        .map(|b| o.dim(&format!("  blocked: {}", o.line(b))))
+        .unwrap_or_default();
+    format!(
+        "{}  {mark} {}{due}{blocker}  {}",
+        o.accent(&r.short_id),
+        o.line(&a.text),
+        o.dim(&format!(
+            "from {} {}",
+            r.entry_short_id,
+            o.line(&r.entry_title)
+        ))
+    )
+}

@@ -1,0 +1,77 @@
+//! `praxis models` and `praxis models show ID`.
+
+use anyhow::Result;
+
+use crate::Ctx;
+use crate::cli::{ModelsAction, ModelsArgs};
+use crate::model::text::pad;
+
+pub fn run(args: &ModelsArgs, ctx: &Ctx) -> Result<()> {
+    let catalog = ctx.catalog();
+    let o = &ctx.out;
+    match &args.action {
+        None => {
+            if args.json {
+                say!("{}", serde_json::to_string_pretty(&catalog.models)?);
+                return Ok(());
+            }
+            let name_cells = catalog
+                .models
+                .iter()
+                .map(|m| crate::model::text::width(&m.name))
+                .max()
+                .unwrap_or(0);
+            for m in &catalog.models {
+                let depth = m.depth.map(|d| d.to_string()).unwrap_or_default();
+                say!(
+                    "{} {} {}  {}",
+                    o.accent(&pad(&m.id, 16)),
+                    pad(&o.line(&m.name), name_cells),
+                    o.dim(&pad(&depth, 5)),
+                    o.line(&m.purpose)
+                );
+            }
+        }
+        Some(ModelsAction::Show { id }) => {
+            let m = catalog.model(id).map_err(anyhow::Error::msg)?;
+            if args.json {
+                say!("{}", serde_json::to_string_pretty(m)?);
+                return Ok(());
+            }
+            say!("{}", o.bold(&o.line(&m.name)));
+            let mut meta = vec![m.id.clone()];
+            if let Some(d) = m.depth {
+                meta.push(d.to_string());
+            }
+            if let Some(s) = &m.source {
+                meta.push(s.clone());
+            }
+            say!("{}", o.dim(&o.line(&meta.join(" · "))));
+            say!("{}", o.line(&m.purpose));
+            for f in &m.fields {
+                say!();
+                let action = if f.action {
+                    o.dim("  (lines can become tracked actions)")
+                } else {
+                    String::new()
+                };
+                say!(
+                    "{}{action}",
+                    o.bold(&format!("{}  [{}]", o.line(&f.label), f.key))
+                );
+                for p in &f.prompts {
+                    say!("  {}", o.line(p));
+                }
+            }
+            say!();
+            say!(
+                "{}",
+                o.dim(&format!(
+                    "Write one: praxis add --model {}   (or --section KEY=TEXT)",
+                    m.id
+                ))
+            );
+        }
+    }
+    Ok(())
+}
