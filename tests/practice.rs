@@ -1,6 +1,8 @@
 //! The practice kinds through the real binary: models, check-ins, actions, subjects and
 //! stage notes, with a fixed clock (Wednesday 2026-03-18).
 
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
 use std::path::Path;
 
 use assert_cmd::Command;
