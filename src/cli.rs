@@ -27,15 +27,27 @@ Files: the journal is kept in your platform data directory (see `praxis config p
 #[command(name = "praxis", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// Journal file to use instead of the one in the platform data directory.
-    #[arg(long, global = true, env = "PRAXIS_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "PRAXIS_DB",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub db: Option<PathBuf>,
 
     /// Config file to use instead of the platform one.
-    #[arg(long, global = true, env = "PRAXIS_CONFIG", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "PRAXIS_CONFIG",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
 
     /// When to use colour (NO_COLOR is honoured by "auto").
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -173,7 +185,7 @@ pub struct AddArgs {
     /// The entry text (words are joined). Omit to read stdin or open $EDITOR.
     #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
-    /// Kind of entry.
+    /// Kind of entry: reflection, supervision, call-in, stage-note, check-in, cpd.
     #[arg(long, short = 'k', default_value = "reflection")]
     pub kind: EntryKind,
     /// Reflective model whose sections to write (see `praxis models`).
@@ -318,6 +330,7 @@ pub struct StageArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only this kind: reflection, supervision, call-in, stage-note, check-in, cpd.
     #[arg(long, short = 'k')]
     pub kind: Option<EntryKind>,
     /// Only entries tagged with this strength.
@@ -372,14 +385,19 @@ pub struct SearchArgs {
     /// Words to find (all must appear); "quoted phrases" and prefix* work.
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
+    /// Only this kind: reflection, supervision, call-in, stage-note, check-in, cpd.
     #[arg(long, short = 'k')]
     pub kind: Option<EntryKind>,
+    /// From this date (inclusive).
     #[arg(long, value_name = "DATE")]
     pub since: Option<DateArg>,
+    /// Up to this date (inclusive).
     #[arg(long, value_name = "DATE")]
     pub until: Option<DateArg>,
+    /// At most this many results.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+    /// Print JSON for scripts.
     #[arg(long)]
     pub json: bool,
 }

@@ -61,7 +61,8 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
 
     let text = if args.text.is_empty() {
         if args.sections.is_empty() {
-            super::piped_stdin()?
+            // An empty pipe (cron, /dev/null) is no text: the editor is opened instead.
+            super::piped_stdin()?.filter(|t| !t.trim().is_empty())
         } else {
             None
         }
@@ -79,8 +80,26 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
             }
             entry
         }
-        None if !args.sections.is_empty() => entry,
-        None => write_in_editor(entry, model, ctx)?,
+        None if !args.sections.is_empty()
+            || (args.kind == EntryKind::CheckIn && entry.checkin.is_some()) =>
+        {
+            entry
+        }
+        None => {
+            // Writing a reflection in the editor uses the configured default model.
+            let model = match model {
+                Some(m) => Some(m),
+                None if args.kind == EntryKind::Reflection => Some(
+                    catalog
+                        .model(&ctx.config.journal.default_model)
+                        .map_err(anyhow::Error::msg)?,
+                ),
+                None => None,
+            };
+            let mut e = entry;
+            e.model = model.filter(|m| !m.is_free()).map(|m| m.id.clone());
+            write_in_editor(e, model, ctx)?
+        }
     };
     let mut entry = entry;
     let due = args.due.map(|d| d.resolve_ahead(ctx.clock.today()));
@@ -101,6 +120,9 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
     }
     if entry.title.trim().is_empty() {
         entry.title = derive_title(&entry);
+    }
+    if entry.title.trim().is_empty() && entry.checkin.is_some() {
+        entry.title = "Check-in".into();
     }
     if entry.is_blank() {
         bail!("nothing to save: the entry is empty");

@@ -275,10 +275,12 @@ impl Entry {
         out
     }
 
-    /// Whether there is anything written in the entry at all.
+    /// Whether there is nothing in the entry at all: no text, check-in or typed details.
     #[must_use]
     pub fn is_blank(&self) -> bool {
-        self.title.trim().is_empty()
+        self.checkin.as_ref().is_none_or(CheckIn::is_empty)
+            && self.details == super::Details::None
+            && self.title.trim().is_empty()
             && self.body.trim().is_empty()
             && self.sections.iter().all(|s| s.text.trim().is_empty())
     }
