@@ -85,9 +85,20 @@ impl Catalog {
     /// The built-in assets alone.
     #[must_use]
     pub fn builtin() -> Catalog {
+        let mut templates = parse_builtin(BUILTIN_TEMPLATES);
+        // A call-in entry holds its plan and, once held, its outcome: one template of both.
+        let plan = templates.iter().find(|t| t.id == "callin-plan").cloned();
+        let outcome = templates.iter().find(|t| t.id == "callin-outcome").cloned();
+        if let (Some(plan), Some(outcome)) = (plan, outcome) {
+            let mut both = plan;
+            both.id = "callin".into();
+            both.name = "Call-in plan and outcome".into();
+            both.fields.extend(outcome.fields);
+            templates.push(both);
+        }
         Catalog {
             models: parse_builtin(BUILTIN_MODELS),
-            templates: parse_builtin(BUILTIN_TEMPLATES),
+            templates,
             vocabulary: Vocabulary::parse("strengths.toml", BUILTIN_STRENGTHS).unwrap_or_default(),
             warnings: Vec::new(),
         }
@@ -169,7 +180,9 @@ mod tests {
         assert_eq!(v.names().count(), 26);
         let c = Catalog::builtin();
         assert_eq!(c.models.len(), BUILTIN_MODELS.len());
-        assert_eq!(c.templates.len(), BUILTIN_TEMPLATES.len());
+        assert_eq!(c.templates.len(), BUILTIN_TEMPLATES.len() + 1);
+        let both = c.template("callin").unwrap();
+        assert!(both.field("approach").is_some() && both.field("follow-up-on").is_some());
     }
 
     #[test]

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{
-    Carrying, Certainty, DateArg, EntryKind, Load, MiProcess, Scope, Stage, SubjectType,
+    Approach, Carrying, Certainty, DateArg, EntryKind, Load, MiProcess, Rupture, Scope,
+    SessionType, Stage, SubjectType,
 };
 
 const EXAMPLES: &str = "\
@@ -126,6 +127,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Call-in conversations: plan, record how it went, follow up, list.
+    #[command(subcommand)]
+    Callin(CallinCommand),
+    /// Supervision: prepare (gathered from your journal), record, list sessions.
+    #[command(subcommand)]
+    Supervision(SupervisionCommand),
+    /// Continuing professional development: add a record, or sum up hours.
+    #[command(subcommand)]
+    Cpd(CpdCommand),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  praxis completions bash > ~/.local/share/bash-completion/completions/praxis\n  praxis completions zsh > ~/.zfunc/_praxis\n  praxis completions fish > ~/.config/fish/completions/praxis.fish"
@@ -326,6 +336,184 @@ pub struct StageArgs {
     pub fields: Vec<String>,
     #[command(flatten)]
     pub opts: EntryOptions,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallinCommand {
+    /// Plan a calling-in conversation (opens $EDITOR unless fields are given).
+    #[command(
+        after_help = "Examples:\n  praxis callin new --who \"colleague on nights\"          (write the plan in $EDITOR)\n  praxis callin new --who \"peer A\" --approach call-in \\\n      --field observed=\"Joked about a resident's accent at handover\" \\\n      --field intent=\"Keep working well together and protect residents' dignity\"\n\nThe plan is saved whatever the appropriateness check says; say why in approach-why."
+    )]
+    New {
+        /// Who, by role or pseudonym (never a name).
+        #[arg(long)]
+        who: Option<String>,
+        /// Link the plan to a subject's pseudonym key.
+        #[arg(long)]
+        subject: Option<String>,
+        /// The appropriateness check: call-in, call-out or escalate.
+        #[arg(long)]
+        approach: Option<Approach>,
+        /// Any plan field as KEY=VALUE (see `praxis callin new --help`). Repeatable.
+        #[arg(long = "field", value_name = "KEY=VALUE")]
+        fields: Vec<String>,
+        #[command(flatten)]
+        opts: EntryOptions,
+    },
+    /// Record how a planned conversation went (opens $EDITOR unless fields are given).
+    Held {
+        /// The call-in's id.
+        id: String,
+        /// The day it was held (default today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateArg>,
+        /// How it went, 1 (badly) to 5 (well).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+        rating: Option<u8>,
+        /// Signs of rupture: none, withdrawal, confrontation.
+        #[arg(long)]
+        rupture: Option<Rupture>,
+        /// When to follow up (a weekday name means the next one).
+        #[arg(long, value_name = "DATE")]
+        follow_up: Option<DateArg>,
+        /// Bring it to supervision.
+        #[arg(long)]
+        bring: bool,
+        /// Any outcome field as KEY=VALUE. Repeatable.
+        #[arg(long = "field", value_name = "KEY=VALUE")]
+        fields: Vec<String>,
+    },
+    /// Mark a held call-in as followed up.
+    Followup {
+        id: String,
+        /// The day of the follow-up (default today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateArg>,
+    },
+    /// List call-ins; --due shows only follow-ups that are due.
+    List {
+        #[arg(long)]
+        due: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SupervisionCommand {
+    /// Prepare for a session: carried actions, flagged entries, due follow-ups, stale
+    /// stage notes and check-in patterns since the last record, as a Markdown agenda.
+    #[command(
+        after_help = "Examples:\n  praxis supervision prep --date friday --type clinical --minutes 60\n  praxis supervision prep --item \"restorative | 15 | space | The weight of the Smith case\" -o prep.md\n\nAgenda items: FUNCTION | MINUTES | WANT | WHAT, every part but WHAT optional;\nfunctions normative, formative, restorative, mediation; wants decision, advice, space, permission."
+    )]
+    Prep {
+        /// The session's date (default today; a weekday name means the next one).
+        #[arg(long, value_name = "DATE")]
+        date: Option<DateArg>,
+        /// The supervisor's role (not their name).
+        #[arg(long)]
+        role: Option<String>,
+        /// managerial, clinical, peer or group.
+        #[arg(long = "type")]
+        session_type: Option<SessionType>,
+        /// Length of the session in minutes.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
+        minutes: Option<u32>,
+        /// An agenda item of your own. Repeatable.
+        #[arg(long = "item", value_name = "ITEM")]
+        items: Vec<String>,
+        /// Also write the agenda to this file.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite the --output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Record a session: decisions, agreed actions, learning (opens $EDITOR unless fields are given).
+    #[command(
+        after_help = "Example:\n  praxis supervision record --decision \"Keep the plan\" \\\n      --action \"Book the training | me | 2026-04-30\" --learning \"...\" --cpd"
+    )]
+    Record {
+        /// The prep this session followed (default: the newest prep without a record).
+        prep: Option<String>,
+        /// The session's date (default: the prep's, or today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<DateArg>,
+        /// Decisions made.
+        #[arg(long = "decision")]
+        decisions: Vec<String>,
+        /// An agreed action as WHAT | WHO | BY WHEN (YYYY-MM-DD). Repeatable.
+        #[arg(long = "action", value_name = "ACTION")]
+        actions: Vec<String>,
+        /// What you learned.
+        #[arg(long)]
+        learning: Option<String>,
+        /// The session counts as CPD.
+        #[arg(long)]
+        cpd: bool,
+        /// The session counts as peer reflection.
+        #[arg(long)]
+        peer: bool,
+        /// Any record field as KEY=VALUE. Repeatable.
+        #[arg(long = "field", value_name = "KEY=VALUE")]
+        fields: Vec<String>,
+    },
+    /// Sessions, newest first, with open actions.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CpdCommand {
+    /// Add a CPD record (opens $EDITOR unless fields are given).
+    #[command(
+        after_help = "Example:\n  praxis cpd add --type training --title \"Trauma-informed care\" --hours 6 --participatory \\\n      --learning \"...\" --impact \"...\" --link 1a2b3c4d"
+    )]
+    Add {
+        /// Activity: training, reading, peer-discussion, supervision, shadowing, conference, e-learning, reflection, other.
+        #[arg(long = "type")]
+        activity: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        /// When it happened.
+        #[arg(long, value_name = "DATE")]
+        date: Option<DateArg>,
+        /// Hours spent, e.g. 1.5.
+        #[arg(long)]
+        hours: Option<f64>,
+        /// It involved other people (counts toward participatory hours).
+        #[arg(long)]
+        participatory: bool,
+        /// What you learned.
+        #[arg(long)]
+        learning: Option<String>,
+        /// Impact on your practice and on the people you support.
+        #[arg(long)]
+        impact: Option<String>,
+        /// What came out of discussing it with a peer.
+        #[arg(long)]
+        peer_discussion: Option<String>,
+        /// A linked reflection's id. Repeatable.
+        #[arg(long = "link", value_name = "ID")]
+        links: Vec<String>,
+        /// Any field as KEY=VALUE. Repeatable.
+        #[arg(long = "field", value_name = "KEY=VALUE")]
+        fields: Vec<String>,
+    },
+    /// Hours in total and participatory, by activity, for a period.
+    Summary {
+        /// A calendar year (default: this year).
+        #[arg(long, num_args = 0..=1, default_missing_value = "this", value_name = "YYYY")]
+        year: Option<String>,
+        #[arg(long, value_name = "DATE", conflicts_with = "year")]
+        since: Option<DateArg>,
+        #[arg(long, value_name = "DATE", conflicts_with = "year")]
+        until: Option<DateArg>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]

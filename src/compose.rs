@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use crate::model::doc::{DocSection, RenderSection};
 use crate::model::text::split_title;
 use crate::model::{
-    Action, ActionStatus, CheckIn, Details, DocError, Document, DocumentSpec, Entry, Scope,
-    Section, StrengthTag, Template, Vocabulary, Whose, parse_date_arg, render_document,
+    Action, ActionStatus, CheckIn, DocError, Document, DocumentSpec, Entry, Scope, Section,
+    StrengthTag, Template, Vocabulary, Whose, parse_date_arg, render_document,
 };
 
 /// Header keys of an entry document, in the order they are written.
@@ -98,7 +98,7 @@ pub fn render_entry(entry: &Entry, model: Option<&Template>) -> String {
     );
     intro.push("mood and energy 1–5 · load: light | manageable | heavy | overloaded · carrying: no | some | a-lot".into());
     let list = section_list(entry, model);
-    let typed = entry.details.texts();
+    let typed = crate::model::details::entry_texts(entry);
     let texts: Vec<String> = list
         .iter()
         .map(|(key, _, _, is_action)| {
@@ -397,13 +397,15 @@ pub fn apply_document(
         })
         .collect();
     // Typed fields of structured kinds become details, checked, with their line on error.
-    let typed = crate::model::details::typed_keys(e.kind);
-    if let Some(t) = model.filter(|_| !typed.is_empty()) {
-        let get = |k: &str| doc.section(k).map(|s| s.text.clone());
-        e.details = Details::from_texts(e.kind, t, &get).map_err(|(key, msg)| {
-            DocError::new(doc.section(&key).map_or(doc.body_line, |s| s.line), msg)
-        })?;
-        e.sections.retain(|s| !typed.contains(&s.key.as_str()));
+    if let Some(t) = model {
+        let typed = crate::model::details::typed_keys(&t.id);
+        if !typed.is_empty() {
+            let get = |k: &str| doc.section(k).map(|s| s.text.clone());
+            crate::model::details::absorb(&mut e, t, &get).map_err(|(key, msg)| {
+                DocError::new(doc.section(&key).map_or(doc.body_line, |s| s.line), msg)
+            })?;
+            e.sections.retain(|s| !typed.contains(&s.key.as_str()));
+        }
     }
     // A free model keeps its text as the body, whichever way it was written.
     if model.is_some_and(Template::is_free)

@@ -23,8 +23,10 @@ macro_rules! say_raw {
 
 pub mod actions;
 pub mod add;
+pub mod callin;
 pub mod checkin;
 pub mod config;
+pub mod cpd;
 pub mod docs;
 pub mod edit;
 pub mod list;
@@ -33,7 +35,9 @@ pub mod overview;
 pub mod search;
 pub mod show;
 pub mod stage;
+pub mod structured;
 pub mod subjects;
+pub mod supervision;
 pub mod trash;
 pub mod vocab;
 
@@ -72,6 +76,9 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             topic,
             json,
         }) => stage::timeline(&subject, topic.as_deref(), json, ctx),
+        Some(Command::Callin(c)) => callin::run(c, ctx),
+        Some(Command::Cpd(c)) => cpd::run(c, ctx),
+        Some(Command::Supervision(c)) => supervision::run(c, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
     }

@@ -80,10 +80,15 @@ pub fn render(e: &Entry, template: Option<&Template>, out: &Output) -> String {
         }
         let _ = writeln!(s, "Check-in: {}", parts.join(" · "));
     }
-    for (key, text) in e.details.texts().iter().filter(|(_, t)| !t.is_empty()) {
+    let shown_above = ["title", "date"];
+    for (key, text) in crate::model::details::entry_texts(e)
+        .iter()
+        .filter(|(k, t)| !t.is_empty() && !shown_above.contains(k))
+    {
         let label = template
             .and_then(|t| t.field(key))
             .map_or(*key, |f| f.label.as_str());
+        let label: &str = label;
         if text.contains('\n') || text.starts_with("- ") {
             let _ = writeln!(s, "{}:", out.line(label));
             for l in text.lines() {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::date::parse_iso_date;
-use super::{EntryKind, FieldSpec, FieldType, Template};
+use super::{Action, Entry, FieldSpec, FieldType, Template};
 
 word_enum! {
     /// Stages of change (Transtheoretical Model, DOMAIN.md §5). Recycling is never failure.
@@ -113,6 +113,71 @@ impl ChangeTalk {
     }
 }
 
+word_enum! {
+    /// What the appropriateness check of a call-in plan concluded (DOMAIN.md §4).
+    pub enum Approach ("approach") {
+        CallIn = "call-in",
+        CallOut = "call-out",
+        Escalate = "escalate",
+    }
+}
+
+word_enum! {
+    /// Where a call-in stands: planned → held → followed up.
+    pub enum CallInStatus ("call-in status") {
+        Planned = "planned",
+        Held = "held",
+        FollowedUp = "followed-up",
+    }
+}
+
+word_enum! {
+    /// Signs of rupture after a hard conversation.
+    pub enum Rupture ("rupture") {
+        None = "none",
+        Withdrawal = "withdrawal",
+        Confrontation = "confrontation",
+    }
+}
+
+word_enum! {
+    /// Supervision functions (Proctor; Morrison's mediation).
+    pub enum Function ("supervision function") {
+        Normative = "normative",
+        Formative = "formative",
+        Restorative = "restorative",
+        Mediation = "mediation",
+    }
+}
+
+word_enum! {
+    /// What a supervisee wants from an agenda item.
+    pub enum Want ("want") {
+        Decision = "decision",
+        Advice = "advice",
+        Space = "space",
+        Permission = "permission",
+    }
+}
+
+word_enum! {
+    /// Kinds of supervision session.
+    pub enum SessionType ("session type") {
+        Managerial = "managerial",
+        Clinical = "clinical",
+        Peer = "peer",
+        Group = "group",
+    }
+}
+
+word_enum! {
+    /// A supervision entry is the preparation before a session or its record after.
+    pub enum SessionStage ("supervision stage") {
+        Prep = "prep",
+        Record = "record",
+    }
+}
+
 /// A stage note's typed facts (DOMAIN.md §5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageNote {
@@ -128,6 +193,124 @@ pub struct StageNote {
     pub review_on: Option<NaiveDate>,
 }
 
+/// A call-in plan and, once held, its outcome (DOMAIN.md §4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallIn {
+    /// Optional link to a subject's pseudonym key.
+    pub subject: Option<String>,
+    pub approach: Approach,
+    pub status: CallInStatus,
+    pub held_on: Option<NaiveDate>,
+    pub rating: Option<u8>,
+    pub rupture: Option<Rupture>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub followed_up_on: Option<NaiveDate>,
+}
+
+impl Default for CallIn {
+    fn default() -> Self {
+        CallIn {
+            subject: None,
+            approach: Approach::CallIn,
+            status: CallInStatus::Planned,
+            held_on: None,
+            rating: None,
+            rupture: None,
+            follow_up_on: None,
+            followed_up_on: None,
+        }
+    }
+}
+
+/// One agenda item of a supervision prep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub text: String,
+    pub function: Option<Function>,
+    pub minutes: Option<u32>,
+    pub want: Option<Want>,
+}
+
+impl AgendaItem {
+    /// Reads `restorative | 15 | space | heavy weeks`; every part but the text is optional
+    /// (`heavy weeks`, `restorative | heavy weeks`).
+    pub fn parse(s: &str) -> Result<AgendaItem, String> {
+        let parts: Vec<&str> = s.split('|').map(str::trim).collect();
+        let Some((text, tags)) = parts.split_last() else {
+            return Err("an agenda item needs some text".into());
+        };
+        if text.is_empty() {
+            return Err(format!(
+                "agenda item '{s}' needs what you want to talk about, last"
+            ));
+        }
+        let mut item = AgendaItem {
+            text: (*text).to_string(),
+            function: None,
+            minutes: None,
+            want: None,
+        };
+        for t in tags.iter().filter(|t| !t.is_empty()) {
+            if let Ok(n) = t.trim_end_matches("min").trim().parse::<u32>() {
+                item.minutes = Some(n);
+            } else if let Ok(f) = t.parse::<Function>() {
+                item.function = Some(f);
+            } else if let Ok(w) = t.parse::<Want>() {
+                item.want = Some(w);
+            } else {
+                return Err(format!(
+                    "agenda item '{s}': '{t}' is not a function ({}), minutes, or a want ({})",
+                    Function::words(),
+                    Want::words()
+                ));
+            }
+        }
+        Ok(item)
+    }
+
+    /// The item as one line: `function | minutes | want | text`.
+    #[must_use]
+    pub fn spelled(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(f) = self.function {
+            parts.push(f.to_string());
+        }
+        if let Some(m) = self.minutes {
+            parts.push(m.to_string());
+        }
+        if let Some(w) = self.want {
+            parts.push(w.to_string());
+        }
+        parts.push(self.text.clone());
+        parts.join(" | ")
+    }
+}
+
+/// A supervision prep or record (DOMAIN.md §3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supervision {
+    pub stage: SessionStage,
+    pub session_on: NaiveDate,
+    pub supervisor_role: Option<String>,
+    pub session_type: Option<SessionType>,
+    pub length_minutes: Option<u32>,
+    /// For a record: the id of the prep it follows.
+    pub prep: Option<String>,
+    pub counts_as_cpd: bool,
+    pub peer_reflection: bool,
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// A CPD record (DOMAIN.md §8).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cpd {
+    pub activity_type: String,
+    pub hours: f64,
+    pub participatory: bool,
+    /// Short ids (or prefixes) of linked reflections.
+    pub linked: Vec<String>,
+}
+
 /// The typed part of an entry, by kind.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -135,22 +318,17 @@ pub enum Details {
     #[default]
     None,
     StageNote(StageNote),
+    CallIn(CallIn),
+    Supervision(Supervision),
+    Cpd(Cpd),
 }
 
-/// The template behind each kind that has typed details.
+/// Fields of a template that are stored typed (or in the entry itself), not as section
+/// text.
 #[must_use]
-pub fn template_id(kind: EntryKind) -> Option<&'static str> {
-    match kind {
-        EntryKind::StageNote => Some("stage-note"),
-        _ => None,
-    }
-}
-
-/// Fields of a template that are stored typed, not as section text.
-#[must_use]
-pub fn typed_keys(kind: EntryKind) -> &'static [&'static str] {
-    match kind {
-        EntryKind::StageNote => &[
+pub fn typed_keys(template_id: &str) -> &'static [&'static str] {
+    match template_id {
+        "stage-note" => &[
             "subject",
             "topic",
             "stage",
@@ -160,6 +338,43 @@ pub fn typed_keys(kind: EntryKind) -> &'static [&'static str] {
             "importance",
             "confidence",
             "review-on",
+        ],
+        "callin-plan" => &["approach"],
+        "callin-outcome" => &[
+            "held-on",
+            "rating",
+            "rupture",
+            "follow-up-on",
+            "bring-to-supervision",
+        ],
+        "callin" => &[
+            "approach",
+            "held-on",
+            "rating",
+            "rupture",
+            "follow-up-on",
+            "bring-to-supervision",
+        ],
+        "supervision-prep" => &[
+            "session-date",
+            "supervisor-role",
+            "session-type",
+            "length-minutes",
+            "agenda",
+        ],
+        "supervision-record" => &[
+            "session-date",
+            "agreed-actions",
+            "counts-as-cpd",
+            "peer-reflection",
+        ],
+        "cpd" => &[
+            "activity-type",
+            "title",
+            "date",
+            "hours",
+            "participatory",
+            "linked",
         ],
         _ => &[],
     }
@@ -225,108 +440,304 @@ fn items(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
-impl Details {
-    /// The typed values as field texts, for the editor document.
-    #[must_use]
-    pub fn texts(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Details::None => Vec::new(),
-            Details::StageNote(n) => vec![
-                ("subject", n.subject.clone()),
-                ("topic", n.topic.clone()),
-                ("stage", n.stage.to_string()),
-                (
-                    "certainty",
-                    n.certainty.map(|c| c.to_string()).unwrap_or_default(),
-                ),
-                (
-                    "mi-process",
-                    n.mi_process.map(|c| c.to_string()).unwrap_or_default(),
-                ),
-                (
-                    "change-talk",
-                    n.change_talk
-                        .iter()
-                        .map(|c| format!("- {}: {}", c.code, c.text))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-                (
-                    "importance",
-                    n.importance.map(|v| v.to_string()).unwrap_or_default(),
-                ),
-                (
-                    "confidence",
-                    n.confidence.map(|v| v.to_string()).unwrap_or_default(),
-                ),
-                (
-                    "review-on",
-                    n.review_on.map(|d| d.to_string()).unwrap_or_default(),
-                ),
-            ],
-        }
-    }
+fn opt_text<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
 
-    /// Builds the details of `kind` from field texts (key → raw text); errors name the
-    /// field's key so callers can point at its line.
-    pub fn from_texts(
-        kind: EntryKind,
-        template: &Template,
-        get: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Details, (String, String)> {
-        let checked = |key: &str| -> Result<String, (String, String)> {
-            let raw = get(key).unwrap_or_default();
-            match template.field(key) {
-                Some(spec) => check_field(spec, &raw).map_err(|e| (key.to_string(), e)),
-                None => Ok(raw.trim().to_string()),
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}
+
+/// The typed values of an entry as field texts, for the editor document and `show`.
+#[must_use]
+pub fn entry_texts(e: &Entry) -> Vec<(&'static str, String)> {
+    match &e.details {
+        Details::None => Vec::new(),
+        Details::StageNote(n) => vec![
+            ("subject", n.subject.clone()),
+            ("topic", n.topic.clone()),
+            ("stage", n.stage.to_string()),
+            ("certainty", opt_text(n.certainty)),
+            ("mi-process", opt_text(n.mi_process)),
+            (
+                "change-talk",
+                n.change_talk
+                    .iter()
+                    .map(|c| format!("- {}: {}", c.code, c.text))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            ("importance", opt_text(n.importance)),
+            ("confidence", opt_text(n.confidence)),
+            ("review-on", opt_text(n.review_on)),
+        ],
+        Details::CallIn(c) => vec![
+            ("approach", c.approach.to_string()),
+            ("held-on", opt_text(c.held_on)),
+            ("rating", opt_text(c.rating)),
+            ("rupture", opt_text(c.rupture)),
+            ("follow-up-on", opt_text(c.follow_up_on)),
+            (
+                "bring-to-supervision",
+                if c.status == CallInStatus::Planned {
+                    String::new()
+                } else {
+                    yes_no(e.for_supervision)
+                },
+            ),
+        ],
+        Details::Supervision(s) => {
+            let mut v = vec![("session-date", s.session_on.to_string())];
+            match s.stage {
+                SessionStage::Prep => {
+                    v.push((
+                        "supervisor-role",
+                        s.supervisor_role.clone().unwrap_or_default(),
+                    ));
+                    v.push(("session-type", opt_text(s.session_type)));
+                    v.push(("length-minutes", opt_text(s.length_minutes)));
+                    v.push((
+                        "agenda",
+                        s.agenda
+                            .iter()
+                            .map(|a| format!("- {}", a.spelled()))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ));
+                }
+                SessionStage::Record => {
+                    v.push((
+                        "agreed-actions",
+                        e.actions
+                            .iter()
+                            .map(|a| {
+                                format!(
+                                    "- {} | {} | {}",
+                                    a.text,
+                                    a.owner.as_deref().unwrap_or("me"),
+                                    opt_text(a.due_on)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ));
+                    v.push(("counts-as-cpd", yes_no(s.counts_as_cpd)));
+                    v.push(("peer-reflection", yes_no(s.peer_reflection)));
+                }
             }
-        };
-        let required = |key: &str, v: String| -> Result<String, (String, String)> {
-            if v.is_empty() {
-                let label = template.field(key).map_or(key, |f| f.label.as_str());
-                Err((key.to_string(), format!("{label} is required")))
-            } else {
-                Ok(v)
-            }
-        };
-        let word = |key: &str| -> Result<Option<String>, (String, String)> {
-            checked(key).map(|v| (!v.is_empty()).then_some(v))
-        };
-        let num = |key: &str| -> Result<Option<u8>, (String, String)> {
-            Ok(word(key)?.and_then(|v| v.parse().ok()))
-        };
-        match kind {
-            EntryKind::StageNote => {
-                let subject = required("subject", checked("subject")?)?;
-                let topic = required("topic", checked("topic")?)?;
-                let stage: Stage = required("stage", checked("stage")?)?
-                    .parse()
-                    .map_err(|e| ("stage".to_string(), e))?;
-                let change_talk = items(&checked("change-talk")?)
-                    .map(ChangeTalk::parse)
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| ("change-talk".to_string(), e))?;
-                Ok(Details::StageNote(StageNote {
-                    subject,
-                    topic,
-                    stage,
-                    certainty: word("certainty")?
-                        .map(|v| v.parse())
-                        .transpose()
-                        .map_err(|e| ("certainty".to_string(), e))?,
-                    mi_process: word("mi-process")?
-                        .map(|v| v.parse())
-                        .transpose()
-                        .map_err(|e| ("mi-process".to_string(), e))?,
-                    change_talk,
-                    importance: num("importance")?,
-                    confidence: num("confidence")?,
-                    review_on: word("review-on")?.and_then(|d| parse_iso_date(&d)),
-                }))
-            }
-            _ => Ok(Details::None),
+            v
         }
+        Details::Cpd(c) => vec![
+            ("activity-type", c.activity_type.clone()),
+            ("title", e.title.clone()),
+            ("date", e.occurred_on.to_string()),
+            ("hours", format_hours(c.hours)),
+            ("participatory", yes_no(c.participatory)),
+            ("linked", c.linked.join(" ")),
+        ],
     }
+}
+
+/// Hours without a trailing `.0`.
+#[must_use]
+pub fn format_hours(h: f64) -> String {
+    let s = format!("{h:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Reads `what | who | by when` into an action, keeping the identity of an existing one
+/// with the same text.
+fn agreed_action(line: &str, existing: &[Action]) -> Result<Action, String> {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let text = parts.first().copied().unwrap_or_default();
+    if text.is_empty() {
+        return Err(format!(
+            "agreed action '{line}' needs what is to be done, first"
+        ));
+    }
+    let owner = parts
+        .get(1)
+        .filter(|s| !s.is_empty())
+        .map(|s| (*s).to_string());
+    let due =
+        match parts.get(2).filter(|s| !s.is_empty()) {
+            Some(d) => Some(parse_iso_date(d).ok_or_else(|| {
+                format!("agreed action '{text}': '{d}' is not a date as YYYY-MM-DD")
+            })?),
+            None => None,
+        };
+    let mut a = existing
+        .iter()
+        .find(|a| a.text == text)
+        .cloned()
+        .unwrap_or_else(|| Action::new(text, due));
+    a.owner = owner.filter(|o| o != "me");
+    a.due_on = due;
+    Ok(a)
+}
+
+/// Reads the typed fields of `template` (via `get`, key → raw text) into `e`: its details,
+/// and the entry fields some kinds keep typed (a CPD record's title and date, a record's
+/// agreed actions, a call-in's bring-to-supervision). Fields the template lacks keep their
+/// values. An error names the field's key.
+pub fn absorb(
+    e: &mut Entry,
+    template: &Template,
+    get: &dyn Fn(&str) -> Option<String>,
+) -> Result<(), (String, String)> {
+    let checked = |key: &str| -> Result<Option<String>, (String, String)> {
+        let Some(raw) = get(key) else {
+            return Ok(None);
+        };
+        let v = match template.field(key) {
+            Some(spec) => check_field(spec, &raw).map_err(|m| (key.to_string(), m))?,
+            None => raw.trim().to_string(),
+        };
+        Ok(Some(v))
+    };
+    let present = |key: &str| template.field(key).is_some();
+    let value = |key: &str| -> Result<Option<String>, (String, String)> {
+        Ok(checked(key)?.filter(|v| !v.is_empty()))
+    };
+    let required = |key: &str| -> Result<String, (String, String)> {
+        value(key)?.ok_or_else(|| {
+            let label = template.field(key).map_or(key, |f| f.label.as_str());
+            (key.to_string(), format!("{label} is required"))
+        })
+    };
+    fn word<T>(key: &str, v: Option<String>) -> Result<Option<T>, (String, String)>
+    where
+        T: std::str::FromStr,
+        T::Err: std::fmt::Display,
+    {
+        v.map(|v| v.parse::<T>().map_err(|m| (key.to_string(), m.to_string())))
+            .transpose()
+    }
+    let date = |key: &str| -> Result<Option<NaiveDate>, (String, String)> {
+        Ok(value(key)?.and_then(|d| parse_iso_date(&d)))
+    };
+    let flag = |key: &str| -> Result<Option<bool>, (String, String)> {
+        Ok(value(key)?.map(|v| v == "yes"))
+    };
+    match template.id.as_str() {
+        "stage-note" => {
+            let change_talk = items(&value("change-talk")?.unwrap_or_default())
+                .map(ChangeTalk::parse)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|m| ("change-talk".to_string(), m))?;
+            e.details = Details::StageNote(StageNote {
+                subject: required("subject")?,
+                topic: required("topic")?,
+                stage: word("stage", Some(required("stage")?))?.unwrap_or(Stage::Contemplation),
+                certainty: word("certainty", value("certainty")?)?,
+                mi_process: word("mi-process", value("mi-process")?)?,
+                change_talk,
+                importance: word::<u8>("importance", value("importance")?)?,
+                confidence: word::<u8>("confidence", value("confidence")?)?,
+                review_on: date("review-on")?,
+            });
+        }
+        "callin" | "callin-plan" | "callin-outcome" => {
+            let mut c = match &e.details {
+                Details::CallIn(c) => c.clone(),
+                _ => CallIn::default(),
+            };
+            if present("approach") {
+                c.approach =
+                    word("approach", Some(required("approach")?))?.unwrap_or(Approach::CallIn);
+            }
+            if present("held-on") {
+                c.held_on = date("held-on")?;
+                c.rating = word::<u8>("rating", value("rating")?)?;
+                c.rupture = word("rupture", value("rupture")?)?;
+                c.follow_up_on = date("follow-up-on")?;
+                if let Some(b) = flag("bring-to-supervision")? {
+                    e.for_supervision = b;
+                }
+            }
+            e.details = Details::CallIn(c);
+        }
+        "supervision-prep" | "supervision-record" => {
+            let stage = if template.id == "supervision-prep" {
+                SessionStage::Prep
+            } else {
+                SessionStage::Record
+            };
+            let mut s = match &e.details {
+                Details::Supervision(s) => s.clone(),
+                _ => Supervision {
+                    stage,
+                    session_on: e.occurred_on,
+                    supervisor_role: None,
+                    session_type: None,
+                    length_minutes: None,
+                    prep: None,
+                    counts_as_cpd: false,
+                    peer_reflection: false,
+                    agenda: Vec::new(),
+                },
+            };
+            s.stage = stage;
+            if let Some(d) = date("session-date")? {
+                s.session_on = d;
+            }
+            match stage {
+                SessionStage::Prep => {
+                    s.supervisor_role = value("supervisor-role")?;
+                    s.session_type = word("session-type", value("session-type")?)?;
+                    s.length_minutes = word::<u32>("length-minutes", value("length-minutes")?)?;
+                    s.agenda = items(&value("agenda")?.unwrap_or_default())
+                        .map(AgendaItem::parse)
+                        .collect::<Result<_, _>>()
+                        .map_err(|m| ("agenda".to_string(), m))?;
+                }
+                SessionStage::Record => {
+                    let existing = e.actions.clone();
+                    e.actions = items(&value("agreed-actions")?.unwrap_or_default())
+                        .map(|l| agreed_action(l, &existing))
+                        .collect::<Result<_, _>>()
+                        .map_err(|m| ("agreed-actions".to_string(), m))?;
+                    s.counts_as_cpd = flag("counts-as-cpd")?.unwrap_or(false);
+                    s.peer_reflection = flag("peer-reflection")?.unwrap_or(false);
+                }
+            }
+            e.details = Details::Supervision(s);
+        }
+        "cpd" => {
+            let hours_text = value("hours")?.unwrap_or_else(|| "0".into());
+            let hours: f64 = hours_text
+                .trim_end_matches('h')
+                .trim()
+                .parse()
+                .ok()
+                .filter(|h: &f64| h.is_finite() && *h >= 0.0 && *h <= 10_000.0)
+                .ok_or_else(|| {
+                    (
+                        "hours".to_string(),
+                        format!("Hours must be a number such as 1.5, not '{hours_text}'"),
+                    )
+                })?;
+            if let Some(t) = value("title")? {
+                e.title = t;
+            }
+            if let Some(d) = date("date")? {
+                e.occurred_on = d;
+            }
+            e.details = Details::Cpd(Cpd {
+                activity_type: required("activity-type")?,
+                hours,
+                participatory: flag("participatory")?.unwrap_or(false),
+                linked: value("linked")?
+                    .unwrap_or_default()
+                    .split([' ', ','])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            });
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -65,7 +65,9 @@ pub mod text;
 
 pub use date::{DateArg, parse_date_arg};
 pub use details::{
-    Certainty, ChangeTalk, ChangeTalkCode, Details, MiProcess, Stage, StageNote, SubjectType,
+    AgendaItem, Approach, CallIn, CallInStatus, Certainty, ChangeTalk, ChangeTalkCode, Cpd,
+    Details, Function, MiProcess, Rupture, SessionStage, SessionType, Stage, StageNote,
+    SubjectType, Supervision, Want,
 };
 pub use doc::{DocError, Document, DocumentSpec, render_document};
 pub use entry::{

@@ -233,6 +233,10 @@ impl Store {
             "checkins",
             "change_talk",
             "stage_notes",
+            "callins",
+            "agenda_items",
+            "supervision",
+            "cpd",
         ] {
             tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
         }

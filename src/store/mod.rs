@@ -6,6 +6,7 @@ mod details;
 mod entries;
 mod migrate;
 mod search;
+mod supervision;
 
 use std::fs;
 use std::io::Read as _;
@@ -15,10 +16,11 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use actions::{ActionFilter, ActionRow};
-pub use details::{StagePoint, SubjectRow};
+pub use details::{CallInRow, CpdActivity, CpdSummary, StagePoint, SubjectRow};
 pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
+pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
 
 /// `PRAGMA application_id` of a praxis journal ('PRXS').
 pub const APPLICATION_ID: i64 = 0x5052_5853;

@@ -1,0 +1,168 @@
+//! `praxis callin new|held|followup|list`: planning a calling-in conversation, recording
+//! how it went, and following up (DOMAIN.md §4).
+
+use anyhow::{Result, bail};
+
+use super::structured::Given;
+use crate::Ctx;
+use crate::cli::CallinCommand;
+use crate::model::{CallIn, CallInStatus, Details, Entry, EntryKind};
+
+pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
+    match cmd {
+        CallinCommand::New {
+            who,
+            subject,
+            approach,
+            fields,
+            opts,
+        } => {
+            let template = super::structured::template(ctx, "callin-plan")?;
+            let mut entry = Entry::new(EntryKind::CallIn, ctx.clock.today(), ctx.clock.now_utc());
+            entry.model = Some("callin".into());
+            entry.scope = ctx.config.journal.default_scope;
+            super::add::apply_options(&mut entry, &opts, ctx)?;
+            let subject = subject
+                .map(|s| super::subjects::check_key(&s))
+                .transpose()?;
+            entry.details = Details::CallIn(CallIn {
+                subject: subject.clone(),
+                ..CallIn::default()
+            });
+            let mut given = Given::default();
+            given.put("who", who.clone().or_else(|| subject.clone()));
+            given.put("approach", approach.map(|a| a.to_string()));
+            given.fields(&fields, template)?;
+            let in_editor = !given.has_any_but(&["who"]);
+            let mut entry = super::structured::write(entry, template, &given, in_editor, ctx)?;
+            if entry.title.trim().is_empty() {
+                let who = entry.section("who").unwrap_or("someone").to_string();
+                entry.title = format!("Call-in plan: {who}");
+            }
+            if let Some(s) = &subject {
+                super::subjects::warn_if_name(s);
+            }
+            ctx.store()?.insert_entry(&entry)?;
+            say!("{}", entry.short_id());
+            if let Details::CallIn(c) = &entry.details
+                && c.approach != crate::model::Approach::CallIn
+            {
+                eprintln!(
+                    "Saved. The check points to {}: bring it to supervision if you are unsure.",
+                    c.approach
+                );
+            }
+            Ok(())
+        }
+        CallinCommand::Held {
+            id,
+            on,
+            rating,
+            rupture,
+            follow_up,
+            bring,
+            fields,
+        } => {
+            let mut store = ctx.store()?;
+            let entry = callin_entry(&store, &id)?;
+            let template = super::structured::template(ctx, "callin-outcome")?;
+            let today = ctx.clock.today();
+            let mut given = Given::default();
+            given.put(
+                "held-on",
+                Some(on.map_or(today, |d| d.resolve(today)).to_string()),
+            );
+            given.put("rating", rating.map(|r| r.to_string()));
+            given.put("rupture", rupture.map(|r| r.to_string()));
+            given.put(
+                "follow-up-on",
+                follow_up.map(|d| d.resolve_ahead(today).to_string()),
+            );
+            given.put("bring-to-supervision", bring.then(|| "yes".to_string()));
+            given.fields(&fields, template)?;
+            let in_editor = !given.has_any_but(&["held-on"]);
+            let mut entry = super::structured::write(entry, template, &given, in_editor, ctx)?;
+            if let Details::CallIn(c) = &mut entry.details {
+                c.status = CallInStatus::Held;
+                if c.held_on.is_none() {
+                    c.held_on = Some(today);
+                }
+            }
+            let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            say!("{}", saved.short_id());
+            Ok(())
+        }
+        CallinCommand::Followup { id, on } => {
+            let mut store = ctx.store()?;
+            let mut entry = callin_entry(&store, &id)?;
+            let today = ctx.clock.today();
+            let Details::CallIn(c) = &mut entry.details else {
+                bail!("entry {id} is not a call-in");
+            };
+            if c.status == CallInStatus::Planned {
+                bail!(
+                    "call-in {} has not been held yet: record it with `praxis callin held {}` first",
+                    entry.short_id(),
+                    entry.short_id()
+                );
+            }
+            c.status = CallInStatus::FollowedUp;
+            c.followed_up_on = Some(on.map_or(today, |d| d.resolve(today)));
+            let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            say!("{}", saved.short_id());
+            Ok(())
+        }
+        CallinCommand::List { due, json } => {
+            let today = ctx.clock.today();
+            let rows = ctx.store()?.list_callins(due.then_some(today))?;
+            if json {
+                say!("{}", serde_json::to_string_pretty(&rows)?);
+                return Ok(());
+            }
+            if rows.is_empty() {
+                eprintln!(
+                    "{}",
+                    if due {
+                        "No follow-ups due."
+                    } else {
+                        "No call-ins yet: plan one with `praxis callin new`."
+                    }
+                );
+            }
+            let o = &ctx.out;
+            for r in &rows {
+                let when = match (r.status, r.follow_up_on) {
+                    (CallInStatus::Held, Some(d)) if d <= today => {
+                        o.warn(&format!("follow up due {d}"))
+                    }
+                    (CallInStatus::Held, Some(d)) => o.dim(&format!("follow up {d}")),
+                    _ => String::new(),
+                };
+                say!(
+                    "{}  {}  {:<11} {:<9} {}  {when}",
+                    o.accent(&r.entry.short_id),
+                    r.entry.occurred_on,
+                    r.status.as_str(),
+                    r.approach.as_str(),
+                    o.bold(&o.line(&r.entry.title)),
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn callin_entry(store: &crate::store::Store, id: &str) -> Result<Entry> {
+    let entry = store.entry_by_rowid(store.resolve_id(id)?)?;
+    if entry.kind != EntryKind::CallIn {
+        bail!(
+            "entry {} is a {}, not a call-in",
+            entry.short_id(),
+            entry.kind
+        );
+    }
+    if entry.deleted_at.is_some() {
+        bail!("call-in {} is in the trash", entry.short_id());
+    }
+    Ok(entry)
+}
