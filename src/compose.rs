@@ -180,6 +180,27 @@ fn sync_checkboxes(text: &str, actions: &[Action]) -> String {
         .join("\n")
 }
 
+/// Rewrites `(due friday)`, `(due tomorrow)`… on action lines as `(due YYYY-MM-DD)`.
+fn resolve_due_words(text: &str, today: NaiveDate) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_end();
+            let is_action = t.trim_start().starts_with("- [");
+            match (is_action, t.rfind("(due "), t.ends_with(')')) {
+                (true, Some(open), true) => {
+                    let word = &t[open + 5..t.len() - 1];
+                    match crate::model::parse_date_arg(word) {
+                        Ok(d) => format!("{}(due {})", &t[..open], d.resolve_ahead(today)),
+                        Err(_) => line.to_string(),
+                    }
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Reads `- [ ] text (due 2026-03-20)` / `- [x] text`: (done, text, due).
 #[must_use]
 pub fn parse_action_line(line: &str) -> Option<(bool, String, Option<NaiveDate>)> {
@@ -209,7 +230,7 @@ pub fn parse_action_line(line: &str) -> Option<(bool, String, Option<NaiveDate>)
 /// history of `existing` ones with the same text.
 #[must_use]
 pub fn actions_from_sections(
-    sections: &[Section],
+    sections: &mut [Section],
     model: Option<&Template>,
     existing: &[Action],
     today: NaiveDate,
@@ -217,6 +238,13 @@ pub fn actions_from_sections(
     let Some(model) = model else {
         return existing.to_vec();
     };
+    // `(due friday)` is written down as the date it meant today, so it never drifts.
+    for s in sections.iter_mut() {
+        if model.field(&s.key).is_some_and(|f| f.action) {
+            s.text = resolve_due_words(&s.text, today);
+        }
+    }
+    let sections: &[Section] = sections;
     let mut out: Vec<Action> = Vec::new();
     for s in sections {
         if !model.field(&s.key).is_some_and(|f| f.action) {
@@ -416,7 +444,7 @@ pub fn apply_document(
             e.body = s.text;
         }
     }
-    e.actions = actions_from_sections(&e.sections, model, &base.actions, today);
+    e.actions = actions_from_sections(&mut e.sections, model, &base.actions, today);
     if e.title.trim().is_empty() {
         e.title = derive_title(&e);
     }
@@ -523,5 +551,13 @@ mod tests {
         );
         assert_eq!(parse_action_line("- [?] odd"), None);
         assert_eq!(parse_action_line("- plain bullet"), None);
+        let today = NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+        assert_eq!(
+            resolve_due_words(
+                "- [ ] ring (due friday)\n- [ ] x (due soon)\nplain (due monday)",
+                today
+            ),
+            "- [ ] ring (due 2026-03-20)\n- [ ] x (due soon)\nplain (due monday)"
+        );
     }
 }

@@ -20,8 +20,9 @@ pub fn editor_command(configured: &str) -> String {
 }
 
 /// Opens `initial` in the editor and returns the text saved. The temporary file lives in
-/// a private directory that is removed afterwards, on success or error.
-pub fn edit(command: &str, initial: &str) -> Result<String> {
+/// a private directory that is removed afterwards, on success or error; text the editor
+/// saved but that cannot be used is kept under `rescue_dir`.
+pub fn edit(command: &str, initial: &str, rescue_dir: &Path) -> Result<String> {
     let dir = tempfile::Builder::new()
         .prefix("praxis-")
         .tempdir()
@@ -42,7 +43,7 @@ pub fn edit(command: &str, initial: &str) -> Result<String> {
         if text != initial {
             bail!(
                 "the editor '{command}' exited with {status}; nothing was saved. Your text is kept in the file shown below{}",
-                match rescue_somewhere(&text) {
+                match rescue(rescue_dir, &text).ok() {
                     Some(p) => format!(": {}", p.display()),
                     None => String::new(),
                 }
@@ -54,7 +55,7 @@ pub fn edit(command: &str, initial: &str) -> Result<String> {
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
         anyhow::anyhow!(
             "the editor saved text that is not valid UTF-8; nothing was saved{}",
-            match rescue_somewhere(&text) {
+            match rescue(rescue_dir, &text).ok() {
                 Some(p) => format!(
                     ". Your text (with invalid bytes replaced) is kept in {}",
                     p.display()
@@ -63,11 +64,6 @@ pub fn edit(command: &str, initial: &str) -> Result<String> {
             }
         )
     })
-}
-
-/// Rescue without a known journal directory: the system temp dir, private.
-fn rescue_somewhere(text: &str) -> Option<PathBuf> {
-    rescue(&std::env::temp_dir().join("praxis-rescued"), text).ok()
 }
 
 /// Keeps `text` in a new private file under `dir` and returns its path.

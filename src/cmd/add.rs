@@ -112,7 +112,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
     }
     if model.is_some_and(|m| !m.is_free()) {
         entry.actions = crate::compose::actions_from_sections(
-            &entry.sections,
+            &mut entry.sections,
             model,
             &entry.actions,
             ctx.clock.today(),
@@ -181,7 +181,7 @@ pub(crate) fn apply_options(entry: &mut Entry, o: &EntryOptions, ctx: &Ctx) -> R
 pub(crate) fn write_in_editor(entry: Entry, model: Option<&Template>, ctx: &Ctx) -> Result<Entry> {
     let skeleton = render_entry(&entry, model);
     let command = crate::editor::editor_command(&ctx.config.editor.command);
-    let written = crate::editor::edit(&command, &skeleton)?;
+    let written = crate::editor::edit(&command, &skeleton, &ctx.paths.rescue_dir())?;
     if written == skeleton {
         bail!("nothing was written; no entry saved");
     }

@@ -88,11 +88,7 @@ pub fn run(cmd: CpdCommand, ctx: &Ctx) -> Result<()> {
                     until.map(|d| d.resolve(today)),
                 ),
             };
-            if let (Some(s), Some(u)) = (since, until)
-                && s > u
-            {
-                bail!("--since {s} is after --until {u}");
-            }
+            super::check_range(since, until)?;
             let sum = ctx.store()?.cpd_summary(since, until)?;
             if json {
                 say!("{}", serde_json::to_string_pretty(&sum)?);

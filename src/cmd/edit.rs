@@ -23,7 +23,7 @@ pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
         .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
     let original = render_entry(&entry, model);
     let command = crate::editor::editor_command(&ctx.config.editor.command);
-    let written = crate::editor::edit(&command, &original)?;
+    let written = crate::editor::edit(&command, &original, &ctx.paths.rescue_dir())?;
     if written == original {
         eprintln!("No changes.");
         return Ok(());

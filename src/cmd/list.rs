@@ -8,13 +8,20 @@ use crate::store::EntryFilter;
 
 pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
-    // Strengths outside the vocabulary (imported ones) can still be filtered on.
-    let strength = args.strength.as_ref().map(|s| {
-        ctx.catalog()
-            .vocabulary
-            .resolve(s)
-            .unwrap_or_else(|_| s.trim().to_lowercase())
-    });
+    let strength = match &args.strength {
+        Some(s) => Some(match ctx.catalog().vocabulary.resolve(s) {
+            Ok(name) => name,
+            Err(e) => {
+                // Strengths outside the vocabulary (imported ones) can still be filtered on.
+                let raw = s.trim().to_lowercase();
+                if !store.strength_counts()?.iter().any(|c| c.name == raw) {
+                    anyhow::bail!(e);
+                }
+                raw
+            }
+        }),
+        None => None,
+    };
     let filter = EntryFilter {
         kind: args.kind,
         strength,
@@ -27,6 +34,7 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         for_supervision: args.for_supervision.then_some(true),
         trashed: false,
     };
+    super::check_range(filter.since, filter.until)?;
     let entries = store.list_entries(&filter, None, args.limit)?;
     if args.json {
         say!("{}", serde_json::to_string_pretty(&entries)?);

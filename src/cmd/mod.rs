@@ -89,6 +89,16 @@ pub(crate) fn resolve_date(ctx: &Ctx, d: Option<DateArg>) -> Option<NaiveDate> {
     d.map(|d| d.resolve(ctx.clock.today()))
 }
 
+/// Refuses a period that ends before it starts.
+pub(crate) fn check_range(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<()> {
+    if let (Some(s), Some(u)) = (since, until)
+        && s > u
+    {
+        bail!("--since {s} is after --until {u}: nothing can match");
+    }
+    Ok(())
+}
+
 /// Reads standard input when it is piped (not a terminal). Invalid UTF-8 is an error:
 /// nothing is saved rather than something altered.
 pub(crate) fn piped_stdin() -> Result<Option<String>> {

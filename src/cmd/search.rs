@@ -18,6 +18,7 @@ pub fn run(args: &SearchArgs, ctx: &Ctx) -> Result<()> {
         until: super::resolve_date(ctx, args.until),
         ..EntryFilter::default()
     };
+    super::check_range(filter.since, filter.until)?;
     let hits = store.search(&query, &filter, args.limit)?;
     if args.json {
         let hits: Vec<_> = hits

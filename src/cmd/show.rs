@@ -16,13 +16,19 @@ pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
         .model
         .as_deref()
         .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
-    say_raw!("{}", render(&entry, template, &ctx.out));
+    let offset = *ctx.clock.now().offset();
+    say_raw!("{}", render(&entry, template, &ctx.out, offset));
     Ok(())
 }
 
 /// The entry as text for a terminal; journal text is neutralised.
 #[must_use]
-pub fn render(e: &Entry, template: Option<&Template>, out: &Output) -> String {
+pub fn render(
+    e: &Entry,
+    template: Option<&Template>,
+    out: &Output,
+    offset: chrono::FixedOffset,
+) -> String {
     let model_name = template.map(|t| t.name.as_str()).or(e.model.as_deref());
     let mut s = String::new();
     let title = if e.title.is_empty() {
@@ -126,8 +132,8 @@ pub fn render(e: &Entry, template: Option<&Template>, out: &Output) -> String {
         "\n{}\n",
         out.dim(&format!(
             "Written {} · updated {}",
-            e.created_at.format("%Y-%m-%d %H:%M UTC"),
-            e.updated_at.format("%Y-%m-%d %H:%M UTC")
+            e.created_at.with_timezone(&offset).format("%Y-%m-%d %H:%M"),
+            e.updated_at.with_timezone(&offset).format("%Y-%m-%d %H:%M")
         ))
     );
     s

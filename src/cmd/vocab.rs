@@ -83,8 +83,11 @@ pub fn strengths(json: bool, ctx: &Ctx) -> Result<()> {
         for s in &g.strengths {
             let split = if s.total > 0 {
                 o.dim(&format!(
-                    "mine {} · person {} · team {}",
-                    s.mine, s.person, s.team
+                    "mine {} · person {} · team {}  {}",
+                    s.mine,
+                    s.person,
+                    s.team,
+                    o.line(&s.hint)
                 ))
             } else {
                 o.dim(&o.line(&s.hint))
