@@ -136,6 +136,19 @@ pub enum Command {
     /// Continuing professional development: add a record, or sum up hours.
     #[command(subcommand)]
     Cpd(CpdCommand),
+    /// Check the journal: integrity, links, search index, permissions, version.
+    #[command(after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index")]
+    Doctor {
+        /// Rebuild the full-text search index from the entries.
+        #[arg(long)]
+        rebuild_index: bool,
+    },
+    /// Back up the journal (consistent even while praxis is open), list or restore backups.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  praxis backup                       copy into backups/ beside the journal\n  praxis backup ~/safe/journal.sqlite3\n  praxis backup list\n  praxis backup restore               the newest backup (the current journal is backed up first)"
+    )]
+    Backup(BackupArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  praxis completions bash > ~/.local/share/bash-completion/completions/praxis\n  praxis completions zsh > ~/.zfunc/_praxis\n  praxis completions fish > ~/.config/fish/completions/praxis.fish"
@@ -268,6 +281,35 @@ pub enum ActionCommand {
     },
     /// Mark an action open again.
     Reopen { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[command(subcommand)]
+    pub action: Option<BackupAction>,
+    /// Where to write the copy (default: backups/ beside the journal).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Overwrite PATH if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupAction {
+    /// Backups beside the journal, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the journal with a backup (the newest, or the one named).
+    Restore {
+        /// A backup's file name from `praxis backup list`, or a path.
+        backup: Option<PathBuf>,
+        /// Do not ask for confirmation.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

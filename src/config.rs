@@ -16,7 +16,21 @@ pub struct Config {
     pub journal: JournalConfig,
     pub editor: EditorConfig,
     pub supervision: SupervisionConfig,
+    pub backup: BackupConfig,
     pub strengths: StrengthsConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BackupConfig {
+    /// Daily automatic backups to keep (0 turns them off).
+    pub keep: usize,
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        BackupConfig { keep: 7 }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -48,9 +48,32 @@ impl Ctx {
         }
     }
 
-    /// Opens the journal (creating it on first use).
+    /// Opens the journal (creating it on first use) and takes the day's automatic backup
+    /// if it is due. A journal that cannot be opened is reported with its latest backup.
     pub fn store(&self) -> Result<Store> {
-        Ok(Store::open(&self.paths.db)?)
+        let mut store = Store::open(&self.paths.db).map_err(|e| self.with_backup_hint(e))?;
+        if let Err(e) = store.daily_backup(
+            self.clock.today(),
+            self.clock.now_utc(),
+            self.config.backup.keep,
+        ) {
+            eprintln!("praxis: warning: the daily backup failed: {e}");
+        }
+        Ok(store)
+    }
+
+    /// Adds "the latest backup is …" to errors about a damaged or foreign journal file.
+    fn with_backup_hint(&self, e: store::StoreError) -> anyhow::Error {
+        use store::StoreError as E;
+        let damaged = matches!(e, E::NotAJournal { .. } | E::Damaged(_));
+        let latest = store::list_backups(&self.paths.db).into_iter().next();
+        match (damaged, latest) {
+            (true, Some(b)) => anyhow::anyhow!(
+                "{e}. The latest backup is {}: `praxis backup restore` brings it back (the damaged file is moved aside, not deleted)",
+                b.path.display()
+            ),
+            _ => e.into(),
+        }
     }
 
     /// Models, templates and strengths in force; warnings about the user's files are

@@ -23,11 +23,13 @@ macro_rules! say_raw {
 
 pub mod actions;
 pub mod add;
+pub mod backup;
 pub mod callin;
 pub mod checkin;
 pub mod config;
 pub mod cpd;
 pub mod docs;
+pub mod doctor;
 pub mod edit;
 pub mod list;
 pub mod models;
@@ -79,6 +81,8 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         Some(Command::Callin(c)) => callin::run(c, ctx),
         Some(Command::Cpd(c)) => cpd::run(c, ctx),
         Some(Command::Supervision(c)) => supervision::run(c, ctx),
+        Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
+        Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
     }

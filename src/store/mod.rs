@@ -4,6 +4,7 @@
 mod actions;
 mod details;
 mod entries;
+mod health;
 mod migrate;
 mod search;
 mod supervision;
@@ -18,6 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use actions::{ActionFilter, ActionRow};
 pub use details::{CallInRow, CpdActivity, CpdSummary, StagePoint, SubjectRow};
 pub use entries::{EntryFilter, NameCount, StrengthCount};
+pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
@@ -206,7 +208,7 @@ impl Store {
 }
 
 /// Refuses a file that does not start like an SQLite database, before SQLite sees it.
-fn check_header(path: &Path) -> Result<()> {
+pub(crate) fn check_header(path: &Path) -> Result<()> {
     let mut head = [0u8; 16];
     let mut f = fs::File::open(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),

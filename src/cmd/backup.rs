@@ -1,0 +1,119 @@
+//! `praxis backup [PATH]`, `praxis backup list`, `praxis backup restore`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::Ctx;
+use crate::cli::{BackupAction, BackupArgs};
+use crate::store::{Store, StoreError, backup_dir, list_backups};
+
+pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
+    match args.action {
+        None => {
+            let store = Store::open(&ctx.paths.db)?;
+            let made = match &args.path {
+                Some(p) => {
+                    if p.exists() {
+                        if !args.force {
+                            bail!(
+                                "{} already exists: pass --force to overwrite it",
+                                p.display()
+                            );
+                        }
+                        std::fs::remove_file(p)
+                            .with_context(|| format!("cannot replace {}", p.display()))?;
+                    }
+                    store.backup_to_path(p)?;
+                    p.clone()
+                }
+                None => store.backup_now(ctx.clock.now_utc(), "-manual")?,
+            };
+            say!("{}", made.display());
+            Ok(())
+        }
+        Some(BackupAction::List { json }) => {
+            let backups = list_backups(&ctx.paths.db);
+            if json {
+                say!("{}", serde_json::to_string_pretty(&backups)?);
+                return Ok(());
+            }
+            if backups.is_empty() {
+                eprintln!("No backups in {} yet.", backup_dir(&ctx.paths.db).display());
+            }
+            for b in &backups {
+                let when = b
+                    .modified
+                    .map(|m| m.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .unwrap_or_default();
+                say!(
+                    "{}  {:>10}  {}",
+                    when,
+                    human_bytes(b.bytes),
+                    b.path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        Some(BackupAction::Restore { backup, yes }) => restore(backup.as_deref(), yes, ctx),
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / f64::from(1 << 20)),
+        n if n >= 1 << 10 => format!("{:.1} KiB", n as f64 / f64::from(1 << 10)),
+        n => format!("{n} B"),
+    }
+}
+
+fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
+    let journal = &ctx.paths.db;
+    let backup: PathBuf = match which {
+        Some(p) if p.exists() => p.to_path_buf(),
+        Some(p) => {
+            let in_dir = backup_dir(journal).join(p);
+            if !in_dir.exists() {
+                bail!("no backup '{}': see `praxis backup list`", p.display());
+            }
+            in_dir
+        }
+        None => match list_backups(journal).into_iter().next() {
+            Some(b) => b.path,
+            None => bail!("there are no backups in {}", backup_dir(journal).display()),
+        },
+    };
+    let question = format!("Replace the journal with {}?", backup.display());
+    if !yes && !super::confirm(&question) {
+        bail!("nothing was restored: confirm at the prompt, or pass --yes");
+    }
+    let now = ctx.clock.now_utc();
+    let mut store = match Store::open(journal) {
+        Ok(s) => s,
+        Err(StoreError::NotAJournal { .. } | StoreError::Damaged(_)) => {
+            // Keep the damaged file, byte for byte, beside the journal; restore into a new one.
+            let aside =
+                journal.with_extension(format!("damaged-{}.sqlite3", now.format("%Y%m%d-%H%M%S")));
+            std::fs::rename(journal, &aside).with_context(|| {
+                format!("cannot move the damaged journal to {}", aside.display())
+            })?;
+            for ext in ["-wal", "-shm"] {
+                let side = PathBuf::from(format!("{}{ext}", journal.display()));
+                if side.exists() {
+                    let _ =
+                        std::fs::rename(&side, PathBuf::from(format!("{}{ext}", aside.display())));
+                }
+            }
+            eprintln!("The damaged journal was moved to {}.", aside.display());
+            Store::open(journal)?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let safety = store.restore_from(&backup, now)?;
+    say!("Restored {}.", backup.display());
+    eprintln!("The journal as it was is kept in {}.", safety.display());
+    Ok(())
+}
