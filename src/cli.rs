@@ -384,7 +384,7 @@ pub struct StageArgs {
 pub enum CallinCommand {
     /// Plan a calling-in conversation (opens $EDITOR unless fields are given).
     #[command(
-        after_help = "Examples:\n  praxis callin new --who \"colleague on nights\"          (write the plan in $EDITOR)\n  praxis callin new --who \"peer A\" --approach call-in \\\n      --field observed=\"Joked about a resident's accent at handover\" \\\n      --field intent=\"Keep working well together and protect residents' dignity\"\n\nThe plan is saved whatever the appropriateness check says; say why in approach-why."
+        after_help = "Examples:\n  praxis callin new --who \"colleague on nights\"          (write the plan in $EDITOR)\n  praxis callin new --who \"peer A\" --approach call-in \\\n      --field observed=\"Joked about a resident's accent at handover\" \\\n      --field intent=\"Keep working well together and protect residents' dignity\"\n\nThe plan is saved whatever the appropriateness check says; say why in approach-why.\n\nPlan fields: who, relationship, urgency, power, safety, approach, approach-why, setting, intent,\nshared-values, observed, impact, feelings, questions, desired-outcome, missing, repair-offer, debrief."
     )]
     New {
         /// Who, by role or pseudonym (never a name).
@@ -403,6 +403,9 @@ pub enum CallinCommand {
         opts: EntryOptions,
     },
     /// Record how a planned conversation went (opens $EDITOR unless fields are given).
+    #[command(
+        after_help = "Example:\n  praxis callin held 1a2b --rating 4 --rupture none --follow-up friday --field their-view=\"...\"\n\nOutcome fields: held-on, rating, their-view, outcome, agreements, rupture, repair-steps,\nfollow-up-on, learning, bring-to-supervision."
+    )]
     Held {
         /// The call-in's id.
         id: String,
@@ -546,7 +549,7 @@ pub enum CpdCommand {
     },
     /// Hours in total and participatory, by activity, for a period.
     Summary {
-        /// A calendar year (default: this year).
+        /// Only one calendar year (--year alone: this one). Without --year, --since or --until: all time.
         #[arg(long, num_args = 0..=1, default_missing_value = "this", value_name = "YYYY")]
         year: Option<String>,
         #[arg(long, value_name = "DATE", conflicts_with = "year")]

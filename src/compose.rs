@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::doc::{DocSection, RenderSection};
+use crate::model::doc::{DocSection, RenderSection, comment_lines};
 use crate::model::text::split_title;
 use crate::model::{
     Action, ActionStatus, CheckIn, DocError, Document, DocumentSpec, Entry, Scope, Section,
@@ -140,7 +140,7 @@ pub fn render_entry(entry: &Entry, model: Option<&Template>) -> String {
 /// What a typed field accepts, as a one-line hint.
 fn value_hint(f: &crate::model::FieldSpec) -> Option<String> {
     use crate::model::FieldType as T;
-    match f.kind {
+    let hint = match f.kind {
         T::Text => None,
         T::Date => Some("A date as YYYY-MM-DD.".into()),
         T::Int => Some(format!(
@@ -159,11 +159,16 @@ fn value_hint(f: &crate::model::FieldSpec) -> Option<String> {
                 .map(|i| format!(": {i}"))
                 .unwrap_or_default()
         )),
+    };
+    match (hint, f.required) {
+        (Some(h), true) => Some(format!("Required. {h}")),
+        (None, true) => Some("Required.".into()),
+        (h, false) => h,
     }
 }
 
 /// Writes done actions as `- [x]` so the document shows where each action stands.
-fn sync_checkboxes(text: &str, actions: &[Action]) -> String {
+pub fn sync_checkboxes(text: &str, actions: &[Action]) -> String {
     text.lines()
         .map(|line| match parse_action_line(line) {
             Some((_, t, _)) => {
@@ -329,12 +334,17 @@ pub fn apply_document(
     today: NaiveDate,
 ) -> Result<Entry, DocError> {
     let list = section_list(base, model);
+    // The hints and prompts praxis wrote: the document of `base` with no text in it.
+    let mut bare = base.clone();
+    bare.body.clear();
+    bare.sections.iter_mut().for_each(|s| s.text.clear());
     let spec = DocumentSpec {
         header_keys: HEADER_KEYS.iter().map(|s| (*s).to_string()).collect(),
         sections: list
             .iter()
             .map(|(k, l, ..)| (k.clone(), l.clone()))
             .collect(),
+        own_comments: comment_lines(&render_entry(&bare, model)),
     };
     let doc = Document::parse(text, &spec)?;
     let mut e = base.clone();

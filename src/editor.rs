@@ -42,10 +42,10 @@ pub fn edit(command: &str, initial: &str, rescue_dir: &Path) -> Result<String> {
         let text = String::from_utf8_lossy(&bytes);
         if text != initial {
             bail!(
-                "the editor '{command}' exited with {status}; nothing was saved. Your text is kept in the file shown below{}",
-                match rescue(rescue_dir, &text).ok() {
-                    Some(p) => format!(": {}", p.display()),
-                    None => String::new(),
+                "the editor '{command}' exited with {status}; nothing was saved. {}",
+                match rescue(rescue_dir, &text) {
+                    Ok(p) => format!("Your text is kept in {}", p.display()),
+                    Err(e) => format!("Your text could not be kept either: {e:#}"),
                 }
             );
         }
@@ -70,8 +70,22 @@ pub fn edit(command: &str, initial: &str, rescue_dir: &Path) -> Result<String> {
 pub fn rescue(dir: &Path, text: &str) -> Result<PathBuf> {
     create_private_dir(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f");
-    let path = dir.join(format!("entry-{stamp}.md"));
-    create_private(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    // Never overwrite an earlier rescue: a second one in the same millisecond gets a number.
+    let mut n = 0_u32;
+    let path = loop {
+        let name = match n {
+            0 => format!("entry-{stamp}.md"),
+            n => format!("entry-{stamp}-{n}.md"),
+        };
+        let path = dir.join(name);
+        match create_private(&path) {
+            Ok(()) => break path,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot create {}", path.display()));
+            }
+        }
+    };
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)
 }

@@ -404,6 +404,8 @@ fn call_ins_move_from_planned_to_held_to_followed_up() {
             "callin",
             "held",
             &id,
+            "--on",
+            "2026-03-10",
             "--rating",
             "4",
             "--rupture",
@@ -629,7 +631,15 @@ fn supervision_prep_gathers_exactly_what_it_should() {
     let callin = id_of(p, "call-in");
     at(
         "2026-03-18T20:00:00+00:00",
-        &["callin", "held", &callin, "--follow-up", "2026-03-15"],
+        &[
+            "callin",
+            "held",
+            &callin,
+            "--on",
+            "2026-03-09",
+            "--follow-up",
+            "2026-03-15",
+        ],
     );
     let action = json(p, &["actions", "--json"])[0]["short_id"]
         .as_str()
@@ -851,4 +861,78 @@ fn every_kind_round_trips_through_edit() {
     }
     let actions = json(p, &["actions", "--all", "--json"]);
     assert_eq!(actions.as_array().unwrap().len(), 2, "{actions}");
+}
+
+#[test]
+fn a_stage_is_stale_when_it_has_not_changed_however_often_it_is_noted() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    for (on, stage) in [
+        ("2025-12-01", "precontemplation"),
+        ("2026-01-05", "contemplation"),
+        ("2026-02-02", "contemplation"),
+        ("2026-03-09", "contemplation"),
+    ] {
+        stdout(
+            p,
+            &[
+                "stage", "YP-C", "--topic", "college", "--stage", stage, "--on", on,
+            ],
+        );
+    }
+    let md = stdout(p, &["supervision", "prep", "--date", "2026-03-18"]);
+    assert!(
+        md.contains("YP-C · college: contemplation since 2026-01-05 (10 weeks)"),
+        "{md}"
+    );
+    praxis(p)
+        .args(["supervision", "prep", "--date", "2026-03-18"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already a prep for 2026-03-18"));
+}
+
+#[test]
+fn structured_kinds_refuse_inconsistent_or_missing_values() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    // The appropriateness check is required, and not answered for the writer.
+    let fill = editor(
+        p,
+        "fill.sh",
+        "sed -i 's/^## My intent$/## My intent\\nTo keep working well/' \"$1\"",
+    );
+    praxis(p)
+        .args(["callin", "new", "--who", "peer"])
+        .env("EDITOR", &fill)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("required"));
+    stdout(
+        p,
+        &["callin", "new", "--who", "peer", "--approach", "call-in"],
+    );
+    let id = id_of(p, "call-in");
+    praxis(p)
+        .args(["callin", "held", &id, "--follow-up", "2026-03-01"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("before the day it was held"));
+    // Agreed actions take weekday names, written down as dates.
+    stdout(
+        p,
+        &[
+            "supervision",
+            "record",
+            "--action",
+            "Ring the family | me | friday",
+        ],
+    );
+    let actions = json(p, &["actions", "--json"]);
+    assert_eq!(actions[0]["due_on"], "2026-03-20");
+    praxis(p)
+        .args(["cpd", "add", "--title", "No type", "--hours", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Activity type is required"));
 }

@@ -69,8 +69,13 @@ fn line(r: &ActionRow, today: chrono::NaiveDate, ctx: &Ctx) -> String {
         .as_deref()
         .map(|b| o.dim(&format!("  blocked: {}", o.line(b))))
         .unwrap_or_default();
+    let owner = a
+        .owner
+        .as_deref()
+        .map(|w| o.dim(&format!("  ({})", o.line(w))))
+        .unwrap_or_default();
     format!(
-        "{}  {mark} {}{due}{blocker}  {}",
+        "{}  {mark} {}{owner}{due}{blocker}  {}",
         o.accent(&r.short_id),
         o.line(&a.text),
         o.dim(&format!(

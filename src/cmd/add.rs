@@ -196,7 +196,7 @@ pub(crate) fn write_in_editor(entry: Entry, model: Option<&Template>, ctx: &Ctx)
         Err(err) => {
             let kept = crate::editor::rescue(&ctx.paths.rescue_dir(), &written)?;
             bail!(
-                "{err}. Nothing was saved; your text is kept in {} — fix it and run `praxis add` again, or copy from it",
+                "{err}. Nothing was saved; your text is kept in {}: fix it there and try again, or copy from it",
                 kept.display()
             )
         }

@@ -25,16 +25,18 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             let subject = subject
                 .map(|s| super::subjects::check_key(&s))
                 .transpose()?;
-            entry.details = Details::CallIn(CallIn {
-                subject: subject.clone(),
-                ..CallIn::default()
-            });
             let mut given = Given::default();
             given.put("who", who.clone().or_else(|| subject.clone()));
             given.put("approach", approach.map(|a| a.to_string()));
             given.fields(&fields, template)?;
             let in_editor = !given.has_any_but(&["who"]);
             let mut entry = super::structured::write(entry, template, &given, in_editor, ctx)?;
+            let mut details = match std::mem::take(&mut entry.details) {
+                Details::CallIn(c) => c,
+                _ => CallIn::default(),
+            };
+            details.subject.clone_from(&subject);
+            entry.details = Details::CallIn(details);
             if entry.title.trim().is_empty() {
                 let who = entry.section("who").unwrap_or("someone").to_string();
                 entry.title = format!("Call-in plan: {who}");
@@ -84,8 +86,11 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             let mut entry = super::structured::write(entry, template, &given, in_editor, ctx)?;
             if let Details::CallIn(c) = &mut entry.details {
                 c.status = CallInStatus::Held;
-                if c.held_on.is_none() {
-                    c.held_on = Some(today);
+                let held = *c.held_on.get_or_insert(today);
+                if let Some(f) = c.follow_up_on
+                    && f < held
+                {
+                    bail!("the follow-up date {f} is before the day it was held ({held})");
                 }
             }
             let saved = store.update_entry(&entry, ctx.clock.now_utc())?;

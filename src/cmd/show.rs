@@ -108,11 +108,19 @@ pub fn render(
         let _ = write!(s, "\n{}\n", out.text(e.body.trim_end()));
     }
     for sec in e.sections.iter().filter(|x| !x.text.trim().is_empty()) {
+        let is_action = template
+            .and_then(|t| t.field(&sec.key))
+            .is_some_and(|f| f.action);
+        let text = if is_action {
+            crate::compose::sync_checkboxes(&sec.text, &e.actions)
+        } else {
+            sec.text.clone()
+        };
         let _ = write!(
             s,
             "\n{}\n{}\n",
             out.bold(&format!("## {}", out.line(&sec.label))),
-            out.text(sec.text.trim_end())
+            out.text(text.trim_end())
         );
     }
     if !e.actions.is_empty() {

@@ -45,6 +45,16 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
                 );
             }
             let mut store = ctx.store()?;
+            if let Some(existing) = store
+                .supervision_sessions()?
+                .into_iter()
+                .find(|s| s.stage == SessionStage::Prep && s.session_on == on)
+            {
+                let id = existing.entry.short_id;
+                bail!(
+                    "there is already a prep for {on} ({id}): change it with `praxis edit {id}`, or `praxis rm {id}` and gather a new one"
+                );
+            }
             let material = store.prep_material(on, ctx.config.supervision.stale_stage_weeks)?;
             let entry = prep_entry(&material, on, role, session_type, minutes, own, ctx);
             let flagged: Vec<uuid::Uuid> = material.flagged.iter().map(|e| e.id).collect();
@@ -145,7 +155,8 @@ fn prep_entry(
             format!("Review the actions agreed on {}", last.session_on),
         ));
     }
-    for f in &m.flagged {
+    let due: Vec<uuid::Uuid> = m.follow_ups.iter().map(|c| c.entry.id).collect();
+    for f in m.flagged.iter().filter(|f| !due.contains(&f.id)) {
         agenda.push(item(
             Function::Formative,
             10,
@@ -329,7 +340,11 @@ fn agenda_markdown(e: &Entry, m: &PrepMaterial) -> String {
         if let Some(w) = a.want {
             tags.push(w.to_string());
         }
-        let _ = writeln!(s, "{}. **{}** — {}", i + 1, a.text, tags.join(" · "));
+        if tags.is_empty() {
+            let _ = writeln!(s, "{}. **{}**", i + 1, a.text);
+        } else {
+            let _ = writeln!(s, "{}. **{}** — {}", i + 1, a.text, tags.join(" · "));
+        }
     }
     let _ = writeln!(s, "\n## What I bring\n\n{}\n", bring_text(m));
     if !m.follow_ups.is_empty() {
@@ -430,7 +445,20 @@ fn record(
         given.put("decisions", Some(decisions.join("\n")));
     }
     if !actions.is_empty() {
-        given.put("agreed-actions", Some(actions.join("\n")));
+        // "what | who | friday": the date is written down as the one it meant today.
+        let lines: Vec<String> = actions
+            .iter()
+            .map(|a| {
+                let mut parts: Vec<String> = a.split('|').map(|p| p.trim().to_string()).collect();
+                if let Some(when) = parts.get_mut(2)
+                    && let Ok(d) = crate::model::parse_date_arg(when)
+                {
+                    *when = d.resolve_ahead(today).to_string();
+                }
+                parts.join(" | ")
+            })
+            .collect();
+        given.put("agreed-actions", Some(lines.join("\n")));
     }
     given.put("learning", learning);
     given.put("counts-as-cpd", cpd.then(|| "yes".to_string()));

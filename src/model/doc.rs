@@ -10,6 +10,10 @@ pub struct DocumentSpec {
     pub header_keys: Vec<String>,
     /// (key, label) of each section; a heading matches either, ignoring case.
     pub sections: Vec<(String, String)>,
+    /// The comment lines praxis itself wrote (hints and prompts, see [`comment_lines`]):
+    /// only these are left out when reading back, so comments the writer typed are kept.
+    /// Empty: every whole-line comment is left out.
+    pub own_comments: Vec<String>,
 }
 
 /// A header line as written, with its line number for error messages.
@@ -133,7 +137,7 @@ impl Document {
                 current = Some((key, n));
                 continue;
             }
-            if is_comment(line.trim()) {
+            if is_own_comment(line.trim(), spec) {
                 continue;
             }
             buf.push(line);
@@ -165,6 +169,21 @@ fn is_comment(t: &str) -> bool {
     t.starts_with("<!--") && t.ends_with("-->")
 }
 
+fn is_own_comment(t: &str, spec: &DocumentSpec) -> bool {
+    is_comment(t) && (spec.own_comments.is_empty() || spec.own_comments.iter().any(|c| c == t))
+}
+
+/// The whole-line comments of a rendered document, trimmed: what a [`DocumentSpec`] needs
+/// to tell praxis's prompts from the writer's own comments.
+#[must_use]
+pub fn comment_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|t| is_comment(t))
+        .map(str::to_string)
+        .collect()
+}
+
 fn heading_key(line: &str, spec: &DocumentSpec) -> Option<String> {
     let title = line.strip_prefix("## ")?.trim();
     spec.sections
@@ -177,11 +196,8 @@ fn trim_blank_lines(lines: &[&str]) -> String {
     let start = lines.iter().position(|l| !l.trim().is_empty());
     let end = lines.iter().rposition(|l| !l.trim().is_empty());
     match (start, end) {
-        (Some(s), Some(e)) => lines[s..=e]
-            .iter()
-            .map(|l| l.trim_end())
-            .collect::<Vec<_>>()
-            .join("\n"),
+        // Lines are kept as written: trailing spaces are a Markdown line break.
+        (Some(s), Some(e)) => lines[s..=e].join("\n"),
         _ => String::new(),
     }
 }
@@ -246,7 +262,40 @@ mod tests {
                 ("description".into(), "Description".into()),
                 ("action-plan".into(), "Action plan".into()),
             ],
+            own_comments: Vec::new(),
         }
+    }
+
+    #[test]
+    fn only_praxis_comments_are_dropped_when_it_names_them() {
+        let prompts = vec!["What happened?".to_string()];
+        let sections = [RenderSection {
+            label: "Description",
+            prompts: &prompts,
+            text: "",
+        }];
+        let skeleton = render_document(&[], &["Write below.".into()], "", &sections);
+        let own = comment_lines(&skeleton);
+        assert_eq!(own, ["<!-- Write below. -->", "<!-- What happened? -->"]);
+        let written = skeleton.replace(
+            "<!-- What happened? -->\n",
+            "<!-- What happened? -->\nWe talked.  \n<!-- my own note -->\n",
+        );
+        let doc = Document::parse(
+            &written,
+            &DocumentSpec {
+                own_comments: own,
+                ..spec()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            doc.section("description").unwrap().text,
+            "We talked.  \n<!-- my own note -->"
+        );
+        // Without the list, every comment line is taken for a prompt.
+        let doc = Document::parse(&written, &spec()).unwrap();
+        assert_eq!(doc.section("description").unwrap().text, "We talked.  ");
     }
 
     #[test]

@@ -344,10 +344,29 @@ impl Store {
         match found.as_slice() {
             [] => Err(StoreError::NotFound(typed.trim().to_string())),
             [(rowid, _)] => Ok(*rowid),
-            many => Err(StoreError::Ambiguous {
-                prefix: typed.trim().to_string(),
-                candidates: many.iter().map(|(_, u)| u[..13].to_string()).collect(),
-            }),
+            many => {
+                // Long enough to tell every candidate apart (they are sorted, so comparing
+                // neighbours suffices), and never shorter than `1a2b3c4d-5e6f`.
+                let shown = many
+                    .windows(2)
+                    .map(|w| {
+                        let same = w[0]
+                            .1
+                            .bytes()
+                            .zip(w[1].1.bytes())
+                            .take_while(|(a, b)| a == b);
+                        same.count() + 1
+                    })
+                    .fold(13, usize::max)
+                    .min(36);
+                Err(StoreError::Ambiguous {
+                    prefix: typed.trim().to_string(),
+                    candidates: many
+                        .iter()
+                        .map(|(_, u)| u[..shown.min(u.len())].to_string())
+                        .collect(),
+                })
+            }
         }
     }
 

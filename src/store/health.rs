@@ -236,8 +236,8 @@ pub fn list_backups(journal: &Path) -> Vec<BackupFile> {
             })
         })
         .collect();
-    // Names carry a sortable timestamp; the newest sorts last.
-    out.sort_by(|a, b| b.path.file_name().cmp(&a.path.file_name()));
+    // Newest first: by modification time, then by name (which carries a timestamp).
+    out.sort_by(|a, b| (b.modified, b.path.file_name()).cmp(&(a.modified, a.path.file_name())));
     out
 }
 

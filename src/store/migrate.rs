@@ -46,7 +46,13 @@ pub(crate) fn migrate(
         backup_to(conn, &to)?;
     }
     for m in pending {
-        let tx = conn.transaction()?;
+        // Take the write lock first, then look again: another praxis opening the same
+        // journal at the same moment may have applied this step already.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let applied: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if applied >= m.version {
+            continue;
+        }
         tx.execute_batch(m.sql).map_err(|e| {
             StoreError::Damaged(format!("migration {} ({}) failed: {e}", m.version, m.name))
         })?;

@@ -127,9 +127,11 @@ impl Store {
                 }
                 check_header(path)?;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                create_private(path).map_err(io)?
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match create_private(path) {
+                // Another praxis created it a moment ago: open it like any other.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => check_header(path)?,
+                other => other.map_err(io)?,
+            },
             Err(e) => return Err(io(e)),
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -163,19 +165,24 @@ impl Store {
             .unwrap_or_else(|| PathBuf::from(":memory:"));
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         // Read-only checks first: nothing below may touch a journal we are going to refuse.
-        let (app_id, version, tables) = (|| -> rusqlite::Result<(i64, i64, i64)> {
-            let app: i64 = self
-                .conn
-                .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-            let ver: i64 = self
-                .conn
-                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            let tables: i64 =
-                self.conn
-                    .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-            Ok((app, ver, tables))
-        })()
-        .map_err(|e| open_error(&path, e))?;
+        // One statement, so one consistent view even while another praxis is creating
+        // the journal.
+        let (app_id, version, tables) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id),
+                        (SELECT user_version FROM pragma_user_version),
+                        (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
+                },
+            )
+            .map_err(|e| open_error(&path, e))?;
         if app_id != 0 && app_id != APPLICATION_ID {
             return Err(StoreError::ForeignDatabase { path });
         }
@@ -190,12 +197,27 @@ impl Store {
                 supported,
             });
         }
-        self.conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| open_error(&path, e))?;
+        // Switching a new journal to WAL does not wait for the busy timeout by itself when
+        // another praxis is opening it at the same moment: retry until the timeout.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match self.conn.pragma_update(None, "journal_mode", "WAL") {
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                done => break done.map_err(|e| open_error(&path, e))?,
+            }
+        }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.set_prepared_statement_cache_capacity(64);
+        // Every write transaction takes the write lock when it begins, so that a second
+        // writer waits (busy_timeout) instead of failing at once with "database is locked".
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         migrate::migrate(&mut self.conn, self.path.as_deref(), version, migrations)
     }
 

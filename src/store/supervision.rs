@@ -110,16 +110,29 @@ impl Store {
         let cutoff = date
             .checked_sub_days(Days::new(u64::from(stale_weeks) * 7))
             .unwrap_or(date);
+        // How long each subject's topic has stayed at its current stage: from the first
+        // note of the latest run of that stage.
         let stale = self
             .conn
             .prepare_cached(
-                "SELECT s.key, n.topic, n.stage, max(e.occurred_on)
-                 FROM stage_notes n JOIN subjects s ON s.id = n.subject_id
-                 JOIN entries e ON e.id = n.entry_id
-                 WHERE e.deleted_at IS NULL AND e.occurred_on <= ?2
-                 GROUP BY n.subject_id, n.topic COLLATE NOCASE
-                 HAVING max(e.occurred_on) <= ?1 AND n.stage <> 'termination'
-                 ORDER BY max(e.occurred_on), s.key",
+                "WITH notes AS (
+                     SELECT n.subject_id, lower(n.topic) AS t, n.topic, n.stage, e.occurred_on AS on_
+                     FROM stage_notes n JOIN entries e ON e.id = n.entry_id
+                     WHERE e.deleted_at IS NULL AND e.occurred_on <= ?2),
+                 latest AS (
+                     SELECT subject_id, t, topic, stage, max(on_) AS last_on
+                     FROM notes GROUP BY subject_id, t),
+                 runs AS (
+                     SELECT l.subject_id, l.topic, l.stage,
+                            (SELECT min(x.on_) FROM notes x
+                             WHERE x.subject_id = l.subject_id AND x.t = l.t AND x.stage = l.stage
+                               AND x.on_ > coalesce((SELECT max(y.on_) FROM notes y
+                                                     WHERE y.subject_id = l.subject_id AND y.t = l.t
+                                                       AND y.stage <> l.stage), '')) AS since
+                     FROM latest l)
+                 SELECT s.key, r.topic, r.stage, r.since FROM runs r JOIN subjects s ON s.id = r.subject_id
+                 WHERE r.since <= ?1 AND r.stage <> 'termination'
+                 ORDER BY r.since, s.key",
             )?
             .query_map(params![day(cutoff), day(date)], |r| {
                 let stage: String = r.get(2)?;
