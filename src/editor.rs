@@ -4,19 +4,30 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use std::io::IsTerminal as _;
+
 use anyhow::{Context as _, Result, bail};
 
 use crate::store::{create_private, create_private_dir};
 
 /// The editor command: the config's, then `$VISUAL`, then `$EDITOR`, then `vi`.
 #[must_use]
-pub fn editor_command(configured: &str) -> String {
-    [configured.to_string()]
+///
+/// Falling back to `vi` needs a terminal: without one (cron, a pipe) it would hang, so
+/// that case is an error saying how to choose an editor or give the text.
+pub fn editor_command(configured: &str) -> Result<String> {
+    let chosen = [configured.to_string()]
         .into_iter()
         .chain(std::env::var("VISUAL").ok())
         .chain(std::env::var("EDITOR").ok())
-        .find(|c| !c.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string())
+        .find(|c| !c.trim().is_empty());
+    match chosen {
+        Some(c) => Ok(c),
+        None if std::io::stdin().is_terminal() => Ok("vi".to_string()),
+        None => bail!(
+            "nothing to write in: there is no terminal for an editor and $EDITOR is not set; give the text as an argument or on standard input, or set $EDITOR"
+        ),
+    }
 }
 
 /// Opens `initial` in the editor and returns the text saved. The temporary file lives in

@@ -91,7 +91,11 @@ impl Ctx {
 
 /// Runs one invocation of praxis.
 pub fn run(cli: Cli) -> Result<()> {
-    let explicit_config = cli.config.is_some();
+    // A config named with --config must exist; PRAXIS_CONFIG only says where it lives.
+    let explicit_config = std::env::args_os().any(|a| {
+        let a = a.to_string_lossy();
+        a == "--config" || a.starts_with("--config=")
+    });
     let paths = Paths::resolve(cli.db.as_deref(), cli.config.as_deref())?;
     let clock = Clock::from_env().map_err(anyhow::Error::msg)?;
     let out = Output::new(cli.color);

@@ -239,3 +239,71 @@ fn restore_backs_up_the_current_journal_first() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn parallel_starts_take_one_daily_backup_between_them() {
+    let d = tempfile::tempdir().unwrap();
+    // Entries written on the 17th; the 18th's first starts race for the daily backup.
+    for text in ["one", "two"] {
+        praxis(d.path())
+            .env("PRAXIS_NOW", "2026-03-17T10:00:00+00:00")
+            .args(["add", text])
+            .assert()
+            .success();
+    }
+    let before = backups(d.path()).len();
+    let exe = assert_cmd::cargo::cargo_bin("praxis");
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            std::process::Command::new(&exe)
+                .env("PRAXIS_DB", d.path().join("j/journal.sqlite3"))
+                .env_remove("PRAXIS_CONFIG")
+                .env("XDG_CONFIG_HOME", d.path().join("config"))
+                .env("PRAXIS_NOW", "2026-03-18T20:00:00+00:00")
+                .arg("list")
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("backup failed"), "{err}");
+    }
+    assert_eq!(
+        backups(d.path()).len(),
+        before + 1,
+        "{:?}",
+        backups(d.path())
+    );
+}
+
+#[test]
+fn without_a_terminal_or_an_editor_add_says_how_to_give_text() {
+    let d = tempfile::tempdir().unwrap();
+    praxis(d.path())
+        .arg("add")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("set $EDITOR"));
+}
+
+#[test]
+fn praxis_config_may_name_a_file_not_yet_written_but_config_must_exist() {
+    let d = tempfile::tempdir().unwrap();
+    let missing = d.path().join("nowhere/config.toml");
+    praxis(d.path())
+        .env("PRAXIS_CONFIG", &missing)
+        .args(["add", "fine"])
+        .assert()
+        .success();
+    praxis(d.path())
+        .args(["--config", missing.to_str().unwrap(), "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"));
+}

@@ -180,7 +180,7 @@ pub(crate) fn apply_options(entry: &mut Entry, o: &EntryOptions, ctx: &Ctx) -> R
 /// is kept in a rescue file whose path is in the error.
 pub(crate) fn write_in_editor(entry: Entry, model: Option<&Template>, ctx: &Ctx) -> Result<Entry> {
     let skeleton = render_entry(&entry, model);
-    let command = crate::editor::editor_command(&ctx.config.editor.command);
+    let command = crate::editor::editor_command(&ctx.config.editor.command)?;
     let written = crate::editor::edit(&command, &skeleton, &ctx.paths.rescue_dir())?;
     if written == skeleton {
         bail!("nothing was written; no entry saved");

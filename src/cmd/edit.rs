@@ -22,7 +22,7 @@ pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
         .as_deref()
         .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
     let original = render_entry(&entry, model);
-    let command = crate::editor::editor_command(&ctx.config.editor.command);
+    let command = crate::editor::editor_command(&ctx.config.editor.command)?;
     let written = crate::editor::edit(&command, &original, &ctx.paths.rescue_dir())?;
     if written == original {
         eprintln!("No changes.");

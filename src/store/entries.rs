@@ -389,11 +389,8 @@ impl Store {
                 args.len()
             ));
         }
-        let order = if filter.trashed {
-            "e.deleted_at DESC, e.id DESC"
-        } else {
-            "e.occurred_on DESC, e.id DESC"
-        };
+        // One order for journal and trash, so the (date, id) cursor pages both.
+        let order = "e.occurred_on DESC, e.id DESC";
         args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE {wh} ORDER BY {order} LIMIT ?{}",

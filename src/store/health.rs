@@ -279,14 +279,19 @@ impl Store {
             now.format("%Y%m%d-%H%M%S")
         ));
         let mut n = 1;
-        while to.exists() {
+        // Another process may take a name between the check and the copy: try the next.
+        loop {
+            match backup_to(&self.conn, &to) {
+                Err(StoreError::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {}
+                other => break other?,
+            }
             n += 1;
             to = dir.join(format!(
                 "{stem}-{}{label}-{n}.sqlite3",
                 now.format("%Y%m%d-%H%M%S")
             ));
         }
-        backup_to(&self.conn, &to)?;
         Ok(to)
     }
 
@@ -318,12 +323,26 @@ impl Store {
         if !any {
             return Ok(None);
         }
-        let made = self.backup_now(now, "")?;
-        self.conn.execute(
+        // Claim the day in one statement, so two praxis processes never both back up.
+        let claimed = self.conn.execute(
             "INSERT INTO meta (key, value) VALUES ('last_backup_on', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value < excluded.value",
             [today.to_string()],
         )?;
+        if claimed == 0 {
+            return Ok(None);
+        }
+        let made = match self.backup_now(now, "") {
+            Ok(p) => p,
+            Err(e) => {
+                // Give the day back, so the next start tries again.
+                let _ = self.conn.execute(
+                    "UPDATE meta SET value = ?1 WHERE key = 'last_backup_on'",
+                    [last.unwrap_or_default()],
+                );
+                return Err(e);
+            }
+        };
         if let Some(path) = self.path() {
             let automatic: Vec<BackupFile> = list_backups(path)
                 .into_iter()
