@@ -11,7 +11,6 @@ use anyhow::{Context as _, Result, bail};
 use crate::store::{create_private, create_private_dir};
 
 /// The editor command: the config's, then `$VISUAL`, then `$EDITOR`, then `vi`.
-#[must_use]
 ///
 /// Falling back to `vi` needs a terminal: without one (cron, a pipe) it would hang, so
 /// that case is an error saying how to choose an editor or give the text.
