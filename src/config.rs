@@ -1,6 +1,7 @@
 //! Configuration: built-in defaults, then the user's TOML file. Every key is optional and
 //! unknown keys are refused with the file, line and column.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,58 @@ pub struct Config {
     pub editor: EditorConfig,
     pub supervision: SupervisionConfig,
     pub backup: BackupConfig,
+    pub ui: UiConfig,
     pub strengths: StrengthsConfig,
+    /// Key bindings by action name; checked against the actions when the app starts.
+    pub keys: BTreeMap<String, KeyList>,
+}
+
+/// One key or a list of keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    #[must_use]
+    pub fn keys(&self) -> Vec<String> {
+        match self {
+            KeyList::One(k) => vec![k.clone()],
+            KeyList::Many(ks) => ks.clone(),
+        }
+    }
+}
+
+/// Colours of the terminal app.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UiConfig {
+    pub theme: ThemeName,
+    /// Click to focus and select, wheel to scroll. Off leaves the terminal's own
+    /// selection alone.
+    pub mouse: bool,
+    /// Seconds of quiet after typing before the draft is saved.
+    pub draft_seconds: u64,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        UiConfig {
+            theme: ThemeName::Default,
+            mouse: true,
+            draft_seconds: 2,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod paths;
 pub mod store;
+pub mod tui;
 
 use std::cell::OnceCell;
 

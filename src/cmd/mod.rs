@@ -56,6 +56,10 @@ use crate::output::Output;
 /// Runs the chosen subcommand (or the overview when there is none).
 pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
     match command {
+        // The app needs a terminal; piped, praxis prints an overview instead.
+        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
+            crate::tui::run(ctx)
+        }
         None => overview::run(ctx),
         Some(Command::Add(a)) => add::run(a, ctx),
         Some(Command::List(a)) => list::run(&a, ctx),

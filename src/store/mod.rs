@@ -3,6 +3,7 @@
 
 mod actions;
 mod details;
+mod drafts;
 mod entries;
 mod health;
 mod migrate;
@@ -18,6 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use actions::{ActionFilter, ActionRow};
 pub use details::{CallInRow, CpdActivity, CpdSummary, StagePoint, SubjectRow};
+pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};

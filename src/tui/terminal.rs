@@ -1,0 +1,85 @@
+//! The terminal: entered and left on every path (normal exit, error, panic, signal), and
+//! suspended around `$EDITOR`.
+
+use std::io::{Stdout, Write as _, stdout};
+use std::sync::Once;
+
+use anyhow::Result;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Backend = CrosstermBackend<Stdout>;
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = stdout().flush();
+}
+
+fn enter(mouse: bool) -> Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// The full-screen terminal while praxis runs; dropping it restores the terminal.
+pub struct Tui {
+    pub terminal: Terminal<Backend>,
+    mouse: bool,
+}
+
+impl Tui {
+    /// Enters the alternate screen in raw mode, with bracketed paste (and mouse capture if
+    /// wanted). A panic restores the terminal before its message is printed.
+    pub fn start(mouse: bool) -> Result<Tui> {
+        static HOOK: Once = Once::new();
+        HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                restore();
+                previous(info);
+            }));
+        });
+        if let Err(e) = enter(mouse) {
+            restore();
+            return Err(e);
+        }
+        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        Ok(Tui { terminal, mouse })
+    }
+
+    /// Leaves the full screen so another program (the editor) can use the terminal.
+    pub fn suspend(&mut self) {
+        restore();
+    }
+
+    /// Comes back after [`Tui::suspend`], redrawing everything.
+    pub fn resume(&mut self) -> Result<()> {
+        enter(self.mouse)?;
+        self.terminal.clear()?;
+        Ok(())
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        restore();
+    }
+}

@@ -1,0 +1,1000 @@
+//! Drawing: a pure function of the app's state. Journal text is neutralised before it
+//! is drawn, so nothing written in an entry can act on the terminal.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::action::{Action, Context};
+use super::app::{App, CHECKIN_FIELDS, Overlay, Pane};
+use crate::model::text::{pad, sanitize, sanitize_line, truncate, width};
+use crate::model::{ActionStatus, Entry, StrengthTag, Whose};
+
+/// The smallest screen praxis draws on; below it a message says so.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Where things are on screen, shared by drawing and mouse handling.
+#[derive(Debug, Clone, Default)]
+pub struct Areas {
+    pub tabs: Rect,
+    pub main: Rect,
+    pub status: Rect,
+    pub list: Rect,
+    pub preview: Rect,
+    /// Write pane: one row per field in the field list.
+    pub fields: Vec<Rect>,
+    pub editor: Rect,
+    pub meta: Rect,
+}
+
+/// The layout of a frame of this size.
+#[must_use]
+pub fn layout(size: Rect, app: &App) -> Areas {
+    let [tabs, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(size);
+    let mut a = Areas {
+        tabs,
+        main,
+        status,
+        ..Areas::default()
+    };
+    match app.pane {
+        Pane::Journal => {
+            let body = if app.journal.searching || !app.journal.query.is_empty() {
+                let [_, rest] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(main);
+                rest
+            } else {
+                main
+            };
+            let [list, preview] = if body.width >= 100 {
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(body)
+            } else {
+                Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(body)
+            };
+            a.list = list;
+            a.preview = preview;
+        }
+        Pane::Write => {
+            let [meta, rest] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(main);
+            let nav_width = if rest.width >= 100 { 26 } else { 20 };
+            let [nav, editor] =
+                Layout::horizontal([Constraint::Length(nav_width), Constraint::Min(1)]).areas(rest);
+            a.meta = meta;
+            a.editor = editor;
+            if let Some(w) = &app.write {
+                let inner = Block::bordered().inner(nav);
+                a.fields = (0..w.fields.len())
+                    .map(|i| {
+                        let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
+                        Rect::new(inner.x, y, inner.width, 1).intersection(inner)
+                    })
+                    .collect();
+            }
+            a.list = nav;
+        }
+        Pane::Supervision => a.preview = main,
+    }
+    a
+}
+
+/// The pane whose tab is at column `x`.
+#[must_use]
+pub fn tab_at(tabs: Rect, x: u16) -> Option<Pane> {
+    let mut at = tabs.x + 9;
+    for p in Pane::ALL {
+        let w = u16::try_from(p.title().len() + 2).unwrap_or(0);
+        if x >= at && x < at + w {
+            return Some(p);
+        }
+        at += w + 1;
+    }
+    None
+}
+
+/// Draws the whole screen.
+pub fn draw(app: &App, f: &mut Frame<'_>) {
+    let size = f.area();
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        let msg = format!(
+            "praxis needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}.\nMake it larger, or press ctrl-q to quit.",
+            size.width, size.height
+        );
+        f.render_widget(
+            Paragraph::new(msg)
+                .wrap(Wrap { trim: true })
+                .alignment(Alignment::Center),
+            size,
+        );
+        return;
+    }
+    let areas = layout(size, app);
+    draw_tabs(app, f, areas.tabs);
+    match app.pane {
+        Pane::Journal => draw_journal(app, f, &areas),
+        Pane::Write => draw_write(app, f, &areas),
+        Pane::Supervision => draw_board(app, f, areas.main),
+    }
+    draw_status(app, f, areas.status);
+    if let Some(o) = &app.overlay {
+        draw_overlay(app, o, f, size);
+    }
+}
+
+fn draw_tabs(app: &App, f: &mut Frame<'_>, area: Rect) {
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(" praxis  ", t.title)];
+    for p in Pane::ALL {
+        let style = if p == app.pane { t.tab_active } else { t.tab };
+        spans.push(Span::styled(format!(" {} ", p.title()), style));
+        spans.push(Span::raw(" "));
+    }
+    let total = app.journal.total;
+    let right = format!("{total} entr{} ", if total == 1 { "y" } else { "ies" });
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let gap = usize::from(area.width).saturating_sub(used + width(&right));
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(right, t.dim));
+    f.render_widget(Line::from(spans), area);
+}
+
+fn hint(app: &App, actions: &[Action]) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let mut spans = Vec::new();
+    for a in actions {
+        let key = app.keymap.first_key(*a);
+        if key == "unbound" {
+            continue;
+        }
+        let label = match a {
+            Action::NewEntry => "new",
+            Action::Search => "search",
+            Action::Open => "open",
+            Action::FilterKind => "kind",
+            Action::ToggleFlagSelected | Action::ToggleFlag => "flag",
+            Action::Delete => "delete",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Save => "save",
+            Action::NextField => "next",
+            Action::PickStrengths => "strengths",
+            Action::CheckIn => "check-in",
+            Action::PickModel => "model",
+            Action::Back => "back",
+            Action::Refresh => "gather again",
+            Action::FocusJournal => "journal",
+            _ => a.name(),
+        };
+        spans.push(Span::styled(key, t.key));
+        spans.push(Span::styled(format!(" {label}  "), t.status));
+    }
+    spans
+}
+
+fn draw_status(app: &App, f: &mut Frame<'_>, area: Rect) {
+    let t = &app.theme;
+    if let Some(msg) = &app.status {
+        f.render_widget(
+            Line::from(Span::styled(sanitize_line(msg).into_owned(), t.warn)),
+            area,
+        );
+        return;
+    }
+    let actions: &[Action] = match app.pane {
+        Pane::Journal if app.journal.searching => {
+            &[Action::ClearSearch, Action::Open, Action::Help]
+        }
+        Pane::Journal => &[
+            Action::NewEntry,
+            Action::Search,
+            Action::Open,
+            Action::FilterKind,
+            Action::ToggleFlagSelected,
+            Action::Delete,
+            Action::Help,
+            Action::Quit,
+        ],
+        Pane::Write => &[
+            Action::Save,
+            Action::NextField,
+            Action::PickStrengths,
+            Action::CheckIn,
+            Action::ToggleFlag,
+            Action::PickModel,
+            Action::Back,
+            Action::Help,
+        ],
+        Pane::Supervision => &[
+            Action::Refresh,
+            Action::FocusJournal,
+            Action::Help,
+            Action::Quit,
+        ],
+    };
+    let mut spans = hint(app, actions);
+    if app.pane == Pane::Journal && app.journal.searching {
+        spans.insert(0, Span::styled("type to search  ", t.status));
+    }
+    f.render_widget(Line::from(spans), area);
+}
+
+fn block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
+    let t = &app.theme;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Span::styled(format!(" {title} "), t.title))
+}
+
+fn strengths_text(tags: &[StrengthTag]) -> String {
+    tags.iter()
+        .map(|s| match s.whose {
+            Whose::Mine => s.name.clone(),
+            w => format!("{}:{w}", s.name),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn draw_journal(app: &App, f: &mut Frame<'_>, areas: &Areas) {
+    let t = &app.theme;
+    let j = &app.journal;
+    if j.searching || !j.query.is_empty() {
+        let bar = Rect::new(areas.main.x, areas.main.y, areas.main.width, 1);
+        let cursor = if j.searching { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled(" / ", t.key),
+            Span::raw(format!("{}{cursor}", sanitize_line(&j.query))),
+            Span::styled(format!("   {} found", j.rows.len()), t.dim),
+        ]);
+        f.render_widget(line, bar);
+    }
+    if j.total == 0 {
+        draw_welcome(app, f, areas.main);
+        return;
+    }
+    let title = match j.kind {
+        Some(k) => format!("Journal · {k}"),
+        None => "Journal".to_string(),
+    };
+    let list_block = block(app, &title, true);
+    let inner = list_block.inner(areas.list);
+    f.render_widget(list_block, areas.list);
+    let height = usize::from(inner.height);
+    let mut offset = j.offset.get();
+    if j.selected < offset {
+        offset = j.selected;
+    } else if height > 0 && j.selected >= offset + height {
+        offset = j.selected + 1 - height;
+    }
+    j.offset.set(offset);
+    let w = usize::from(inner.width);
+    let mut lines = Vec::new();
+    if j.rows.is_empty() {
+        lines.push(Line::from(Span::styled(
+            if j.query.is_empty() {
+                "No entries of this kind."
+            } else {
+                "Nothing matches. Esc clears the search."
+            },
+            t.dim,
+        )));
+    }
+    for (i, r) in j.rows.iter().enumerate().skip(offset).take(height) {
+        let flag = if r.for_supervision { "⚑" } else { " " };
+        let kind = match r.kind.as_str() {
+            "reflection" => "refl",
+            "supervision" => "supv",
+            "call-in" => "call",
+            "stage-note" => "stag",
+            "check-in" => "chk",
+            _ => "cpd",
+        };
+        let strengths = strengths_text(&r.strengths);
+        let fixed = 10 + 1 + 4 + 1 + 2;
+        let room = w.saturating_sub(fixed);
+        let title = sanitize_line(&r.title);
+        let title = if title.is_empty() {
+            "(untitled)".into()
+        } else {
+            title
+        };
+        let (title_w, str_w) = if strengths.is_empty() || room < 30 {
+            (room, 0)
+        } else {
+            let s = width(&strengths).min(room / 3);
+            (room - s - 1, s)
+        };
+        let style = if i == j.selected { t.selected } else { t.base };
+        let mut spans = vec![
+            Span::styled(
+                format!("{} ", r.occurred_on),
+                if i == j.selected { style } else { t.dim },
+            ),
+            Span::styled(
+                format!("{kind:<4} "),
+                if i == j.selected { style } else { t.dim },
+            ),
+            Span::styled(
+                format!("{flag} "),
+                if i == j.selected { style } else { t.flag },
+            ),
+            Span::styled(pad(&title, title_w), style),
+        ];
+        if str_w > 0 {
+            spans.push(Span::styled(
+                format!(" {}", truncate(&sanitize_line(&strengths), str_w)),
+                if i == j.selected { style } else { t.strength },
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+
+    let preview_block = block(app, "Entry", false);
+    let pin = preview_block.inner(areas.preview);
+    f.render_widget(preview_block, areas.preview);
+    if let Some(e) = &j.preview {
+        let text = preview_text(app, e);
+        f.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .scroll((j.preview_scroll, 0)),
+            pin,
+        );
+    }
+}
+
+fn draw_welcome(app: &App, f: &mut Frame<'_>, area: Rect) {
+    let t = &app.theme;
+    let k = |a: Action| app.keymap.first_key(a);
+    let lines = vec![
+        Line::from(Span::styled("Welcome to praxis", t.title)),
+        Line::from(""),
+        Line::from(
+            "A private place to reflect on your practice. Everything stays on this machine.",
+        ),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(format!("{:>8}  ", k(Action::NewEntry)), t.key),
+            Span::raw("write your first reflection"),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{:>8}  ", k(Action::NextField)), t.key),
+            Span::raw("move between its sections"),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{:>8}  ", k(Action::Save)), t.key),
+            Span::raw("save it"),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{:>8}  ", k(Action::Help)), t.key),
+            Span::raw("every key, any time"),
+        ]),
+    ];
+    let block = block(app, "Journal", true);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        inner.inner(ratatui::layout::Margin::new(2, 1)),
+    );
+}
+
+/// An entry as the preview shows it.
+fn preview_text(app: &App, e: &Entry) -> Text<'static> {
+    let t = &app.theme;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    lines.push(Line::from(Span::styled(
+        sanitize_line(&e.title).into_owned(),
+        t.title,
+    )));
+    let mut meta = vec![e.occurred_on.to_string(), e.kind.to_string()];
+    if let Some(m) = e.model.as_deref() {
+        meta.push(
+            app.catalog
+                .model(m)
+                .map_or_else(|_| m.to_string(), |x| x.name.clone()),
+        );
+    }
+    meta.push(e.scope.to_string());
+    lines.push(Line::from(Span::styled(
+        sanitize_line(&meta.join(" · ")).into_owned(),
+        t.dim,
+    )));
+    if e.for_supervision {
+        lines.push(Line::from(Span::styled("⚑ for supervision", t.flag)));
+    }
+    if !e.strengths.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Strengths ", t.dim),
+            Span::styled(
+                sanitize_line(&strengths_text(&e.strengths)).into_owned(),
+                t.strength,
+            ),
+        ]));
+    }
+    if !e.tags.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Tags ", t.dim),
+            Span::raw(sanitize_line(&e.tags.join(", ")).into_owned()),
+        ]));
+    }
+    if let Some(c) = &e.checkin {
+        lines.push(Line::from(vec![
+            Span::styled("Check-in ", t.dim),
+            Span::raw(checkin_summary(c)),
+        ]));
+    }
+    if !e.body.trim().is_empty() {
+        lines.push(Line::from(""));
+        for l in sanitize(&e.body).lines() {
+            lines.push(Line::from(l.to_string()));
+        }
+    }
+    for s in e.sections.iter().filter(|s| !s.text.trim().is_empty()) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            sanitize_line(&s.label).into_owned(),
+            t.accent,
+        )));
+        for l in sanitize(&s.text).lines() {
+            lines.push(Line::from(l.to_string()));
+        }
+    }
+    for (key, text) in crate::model::details::entry_texts(e)
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{key}: "), t.dim),
+            Span::raw(sanitize_line(text).into_owned()),
+        ]));
+    }
+    if !e.actions.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Actions", t.accent)));
+        for a in &e.actions {
+            let mark = match a.status {
+                ActionStatus::Done => "[x]",
+                ActionStatus::Partly => "[~]",
+                ActionStatus::Open => "[ ]",
+            };
+            let due = a.due_on.map(|d| format!(" (due {d})")).unwrap_or_default();
+            lines.push(Line::from(format!(
+                "{mark} {}{due}",
+                sanitize_line(&a.text)
+            )));
+        }
+    }
+    Text::from(lines)
+}
+
+fn checkin_summary(c: &crate::model::CheckIn) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = c.mood {
+        parts.push(format!("mood {m}/5"));
+    }
+    if let Some(e) = c.energy {
+        parts.push(format!("energy {e}/5"));
+    }
+    if let Some(l) = c.load {
+        parts.push(format!("load {l}"));
+    }
+    if let Some(x) = c.carrying {
+        parts.push(format!("carrying {x}"));
+    }
+    if let Some(w) = &c.word {
+        parts.push(format!("“{}”", sanitize_line(w)));
+    }
+    if let Some(h) = &c.helped {
+        parts.push(format!("helped: {}", sanitize_line(h)));
+    }
+    parts.join(" · ")
+}
+
+fn draw_write(app: &App, f: &mut Frame<'_>, areas: &Areas) {
+    let t = &app.theme;
+    let Some(w) = &app.write else {
+        return;
+    };
+    let e = &w.entry;
+    let model = w
+        .template
+        .as_ref()
+        .map_or("Free writing", |m| m.name.as_str());
+    let mut first = vec![
+        Span::styled(if e.version > 0 { "Editing " } else { "New " }, t.title),
+        Span::styled(format!("{} · {model}", e.kind), t.title),
+        Span::styled(format!("  scope {}", e.scope), t.dim),
+    ];
+    if e.for_supervision {
+        first.push(Span::styled("  ⚑ for supervision", t.flag));
+    }
+    if w.dirty {
+        first.push(Span::styled("  • unsaved", t.warn));
+    }
+    let mut second = vec![Span::styled("Strengths ", t.dim)];
+    if e.strengths.is_empty() && e.tags.is_empty() {
+        second.push(Span::styled(
+            format!("none yet ({})", app.keymap.first_key(Action::PickStrengths)),
+            t.dim,
+        ));
+    } else {
+        second.push(Span::styled(
+            sanitize_line(&strengths_text(&e.strengths)).into_owned(),
+            t.strength,
+        ));
+        if !e.tags.is_empty() {
+            second.push(Span::styled(
+                format!("  #{}", sanitize_line(&e.tags.join(" #"))),
+                t.base,
+            ));
+        }
+    }
+    if let Some(c) = &e.checkin {
+        second.push(Span::styled("  Check-in ", t.dim));
+        second.push(Span::raw(checkin_summary(c)));
+    }
+    f.render_widget(
+        Paragraph::new(vec![Line::from(first), Line::from(second)]),
+        areas.meta,
+    );
+
+    let nav = block(app, "Sections", false);
+    f.render_widget(nav, areas.list);
+    for (i, (field, rect)) in w.fields.iter().zip(&areas.fields).enumerate() {
+        let filled = !field.area.lines().iter().all(|l| l.trim().is_empty());
+        let mark = if filled { "●" } else { "○" };
+        let style = if i == w.focus { t.selected } else { t.base };
+        let label = format!("{mark} {}", sanitize_line(&field.label));
+        f.render_widget(
+            Span::styled(pad(&label, usize::from(rect.width)), style),
+            *rect,
+        );
+    }
+
+    let Some(field) = w.fields.get(w.focus) else {
+        return;
+    };
+    let eb = block(app, &field.label, true);
+    let inner = eb.inner(areas.editor);
+    f.render_widget(eb, areas.editor);
+    let prompt_lines: Vec<Line<'static>> = field
+        .prompts
+        .iter()
+        .map(|p| Line::from(Span::styled(sanitize_line(p).into_owned(), t.placeholder)))
+        .collect();
+    let prompt_h = u16::try_from(prompt_lines.len())
+        .unwrap_or(0)
+        .min(inner.height / 3);
+    let [prompts, text] =
+        Layout::vertical([Constraint::Length(prompt_h), Constraint::Min(1)]).areas(inner);
+    f.render_widget(
+        Paragraph::new(prompt_lines).wrap(Wrap { trim: true }),
+        prompts,
+    );
+    f.render_widget(&field.area, text);
+}
+
+fn draw_board(app: &App, f: &mut Frame<'_>, area: Rect) {
+    let t = &app.theme;
+    let b = block(app, "Next supervision: what it would bring today", true);
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    let Some(m) = &app.board else {
+        return;
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let heading = |s: &str| Line::from(Span::styled(s.to_string(), t.accent));
+    match &m.last {
+        Some(l) => lines.push(Line::from(Span::styled(
+            format!("Since the last session on {}", l.session_on),
+            t.dim,
+        ))),
+        None => lines.push(Line::from(Span::styled(
+            "No supervision recorded yet: everything so far",
+            t.dim,
+        ))),
+    }
+    lines.push(Line::from(""));
+    lines.push(heading("Carried actions"));
+    if m.carried.is_empty() {
+        lines.push(Line::from(Span::styled("  none", t.dim)));
+    }
+    for a in &m.carried {
+        let mark = match a.action.status {
+            ActionStatus::Done => "[x]",
+            ActionStatus::Partly => "[~]",
+            ActionStatus::Open => "[ ]",
+        };
+        lines.push(Line::from(format!(
+            "  {mark} {}",
+            sanitize_line(&a.action.text)
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(heading("Flagged for supervision"));
+    if m.flagged.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  none (flag an entry with {} in the journal)",
+                app.keymap.first_key(Action::ToggleFlagSelected)
+            ),
+            t.dim,
+        )));
+    }
+    for e in &m.flagged {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", e.occurred_on), t.dim),
+            Span::styled("⚑ ", t.flag),
+            Span::raw(sanitize_line(&e.title).into_owned()),
+        ]));
+    }
+    if !m.follow_ups.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(heading("Call-in follow-ups due"));
+        for c in &m.follow_ups {
+            let due = c
+                .follow_up_on
+                .map(|d| format!(" (due {d})"))
+                .unwrap_or_default();
+            lines.push(Line::from(format!(
+                "  {}{due}",
+                sanitize_line(&c.entry.title)
+            )));
+        }
+    }
+    if !m.stale.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(heading("Stage notes to review"));
+        for s in &m.stale {
+            lines.push(Line::from(format!(
+                "  {} · {}: {} since {} ({} weeks)",
+                sanitize_line(&s.subject),
+                sanitize_line(&s.topic),
+                s.stage,
+                s.since,
+                s.weeks
+            )));
+        }
+    }
+    let p = &m.pattern;
+    if p.checkins > 0 {
+        lines.push(Line::from(""));
+        lines.push(heading("Check-ins"));
+        let avg = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"));
+        lines.push(Line::from(format!(
+            "  {} check-in{} · mood {} · energy {} · heavy load on {} day{}",
+            p.checkins,
+            if p.checkins == 1 { "" } else { "s" },
+            avg(p.mood_average),
+            avg(p.energy_average),
+            p.heavy_days,
+            if p.heavy_days == 1 { "" } else { "s" }
+        )));
+        if p.heavy_days >= 3 {
+            lines.push(Line::from(Span::styled(
+                "  Heavy load has persisted: restorative supervision is a place for this.",
+                t.warn,
+            )));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Gather a prep with agenda to take in: praxis supervision prep",
+        t.dim,
+    )));
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((app.board_scroll, 0)),
+        inner,
+    );
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
+    let t = &app.theme;
+    // Lists are cut to fit; prose wraps.
+    let wrap = !matches!(
+        o,
+        Overlay::Models { .. } | Overlay::Strengths { .. } | Overlay::Drafts { .. }
+    );
+    let (title, lines, w, h): (&str, Vec<Line<'static>>, u16, u16) = match o {
+        Overlay::Help { scroll } => {
+            let mut lines = Vec::new();
+            let mut last: Option<Context> = None;
+            for (ctx, keys, help) in app.keymap.help_rows() {
+                if last != Some(ctx) {
+                    if last.is_some() {
+                        lines.push(Line::from(""));
+                    }
+                    lines.push(Line::from(Span::styled(ctx.title().to_string(), t.accent)));
+                    last = Some(ctx);
+                }
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {}", pad(&keys, 20)), t.key),
+                    Span::raw(help.to_string()),
+                ]));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                "Keys can be changed in the config's [keys] table. Any key closes this window.",
+                t.dim,
+            )));
+            let skip = usize::from(*scroll).min(lines.len().saturating_sub(1));
+            (
+                "Keys",
+                lines.into_iter().skip(skip).collect(),
+                76,
+                size.height.saturating_sub(2),
+            )
+        }
+        Overlay::ConfirmQuit => (
+            "Quit?",
+            vec![
+                Line::from("This entry is not saved yet."),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("s", t.key),
+                    Span::raw(" save it and quit"),
+                ]),
+                Line::from(vec![
+                    Span::styled("k", t.key),
+                    Span::raw(" keep it as a draft and quit"),
+                ]),
+                Line::from(vec![Span::styled("esc", t.key), Span::raw(" stay")]),
+            ],
+            44,
+            8,
+        ),
+        Overlay::ConfirmDelete { title, .. } => (
+            "Move to the trash?",
+            vec![
+                Line::from(format!("“{}”", truncate(&sanitize_line(title), 40))),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("y", t.key),
+                    Span::raw(" move it to the trash   "),
+                    Span::styled("esc", t.key),
+                    Span::raw(" keep it"),
+                ]),
+                Line::from(Span::styled("praxis restore ID brings it back", t.dim)),
+            ],
+            48,
+            7,
+        ),
+        Overlay::Drafts { drafts, selected } => {
+            let mut lines = vec![
+                Line::from("Writing from an earlier session was not saved:"),
+                Line::from(""),
+            ];
+            for (i, (_, when, what)) in drafts.iter().enumerate() {
+                let style = if i == *selected { t.selected } else { t.base };
+                lines.push(Line::from(Span::styled(
+                    format!("{when}  {}", truncate(&sanitize_line(what), 40)),
+                    style,
+                )));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(vec![
+                Span::styled("enter", t.key),
+                Span::raw(" recover  "),
+                Span::styled("d", t.key),
+                Span::raw(" discard  "),
+                Span::styled("esc", t.key),
+                Span::raw(" later"),
+            ]));
+            let h = u16::try_from(drafts.len()).unwrap_or(10) + 6;
+            ("Recover your writing?", lines, 64, h)
+        }
+        Overlay::Conflict { .. } => (
+            "Changed elsewhere",
+            vec![
+                Line::from("This entry was changed by another praxis since you opened it."),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("c", t.key),
+                    Span::raw(" save mine as a copy"),
+                ]),
+                Line::from(vec![
+                    Span::styled("t", t.key),
+                    Span::raw(" take theirs (mine is not saved)"),
+                ]),
+                Line::from(vec![
+                    Span::styled("esc", t.key),
+                    Span::raw(" back to writing"),
+                ]),
+            ],
+            66,
+            8,
+        ),
+        Overlay::Models { selected } => {
+            let lines = app
+                .catalog
+                .models
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let style = if i == *selected { t.selected } else { t.base };
+                    let depth = m.depth.map(|d| d.to_string()).unwrap_or_default();
+                    Line::from(vec![
+                        Span::styled(pad(&sanitize_line(&m.name), 34), style),
+                        Span::styled(format!(" {depth:<5} "), t.dim),
+                        Span::styled(
+                            truncate(
+                                &sanitize_line(&m.purpose),
+                                usize::from(size.width.min(86)).saturating_sub(45),
+                            )
+                            .into_owned(),
+                            t.dim,
+                        ),
+                    ])
+                })
+                .collect::<Vec<_>>();
+            let h = u16::try_from(lines.len()).unwrap_or(12) + 2;
+            ("Reflective model (enter chooses)", lines, 86, h)
+        }
+        Overlay::Strengths {
+            query,
+            selected,
+            whose,
+        } => {
+            let tagged: Vec<StrengthTag> = app
+                .write
+                .as_ref()
+                .map(|w| w.entry.strengths.clone())
+                .unwrap_or_default();
+            let mut lines = vec![
+                Line::from(vec![
+                    Span::styled("Find: ", t.dim),
+                    Span::raw(format!("{}▏", sanitize_line(query))),
+                ]),
+                Line::from(vec![
+                    Span::styled("Whose: ", t.dim),
+                    Span::styled(whose_label(*whose), t.accent),
+                    Span::styled("  (tab changes)  ·  #word enter adds a topic tag", t.dim),
+                ]),
+                Line::from(""),
+            ];
+            let choices = app.strength_choices(query);
+            let room = usize::from(size.height.saturating_sub(10)).max(3);
+            let start = selected.saturating_sub(room - 1);
+            let mut last_group = String::new();
+            for (i, (name, group)) in choices.iter().enumerate().skip(start).take(room) {
+                if *group != last_group && query.trim().is_empty() {
+                    last_group.clone_from(group);
+                }
+                let on: Vec<&str> = tagged
+                    .iter()
+                    .filter(|s| s.name == *name)
+                    .map(|s| match s.whose {
+                        Whose::Mine => "mine",
+                        Whose::Person => "person",
+                        Whose::Team => "team",
+                    })
+                    .collect();
+                let mark = if on.is_empty() {
+                    "  ".to_string()
+                } else {
+                    "✓ ".to_string()
+                };
+                let style = if i == *selected { t.selected } else { t.base };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{mark}{}", pad(&sanitize_line(name), 18)), style),
+                    Span::styled(format!(" {}", sanitize_line(group)), t.dim),
+                    Span::styled(
+                        if on.is_empty() {
+                            String::new()
+                        } else {
+                            format!("  {}", on.join(", "))
+                        },
+                        t.strength,
+                    ),
+                ]));
+            }
+            (
+                "Strengths (enter tags or untags, esc closes)",
+                lines,
+                70,
+                size.height.saturating_sub(4),
+            )
+        }
+        Overlay::CheckIn(form) => {
+            let c = &form.checkin;
+            let value = |i: usize| -> String {
+                match i {
+                    0 => c.mood.map_or("–".into(), |v| format!("{v} of 5")),
+                    1 => c.energy.map_or("–".into(), |v| format!("{v} of 5")),
+                    2 => c.load.map_or("–".into(), |v| v.to_string()),
+                    3 => c.carrying.map_or("–".into(), |v| v.to_string()),
+                    4 => c.word.clone().unwrap_or_default(),
+                    _ => c.helped.clone().unwrap_or_default(),
+                }
+            };
+            let mut lines = vec![
+                Line::from(Span::styled(
+                    "How are you, at the end of this? Nothing here is a score.",
+                    t.dim,
+                )),
+                Line::from(""),
+            ];
+            for (i, label) in CHECKIN_FIELDS.iter().enumerate() {
+                let style = if i == form.field { t.selected } else { t.base };
+                let v = sanitize_line(&value(i)).into_owned();
+                let shown = if i < 4 {
+                    format!("◀ {v} ▶")
+                } else {
+                    format!("{v}▏")
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(pad(label, 14), style),
+                    Span::styled(shown, if i == form.field { style } else { t.base }),
+                ]));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(vec![
+                Span::styled("↑↓", t.key),
+                Span::raw(" field  "),
+                Span::styled("←→", t.key),
+                Span::raw(" change  "),
+                Span::styled("enter", t.key),
+                Span::raw(if form.then_save { " save  " } else { " done  " }),
+                Span::styled("esc", t.key),
+                Span::raw(if form.then_save {
+                    " skip and save"
+                } else {
+                    " cancel"
+                }),
+            ]));
+            ("Check-in", lines, 60, 13)
+        }
+    };
+    let area = centered(size, w, h);
+    f.render_widget(Clear, area);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border_focus)
+        .title(Span::styled(format!(" {title} "), t.title))
+        .style(Style::default());
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    let p = Paragraph::new(lines);
+    f.render_widget(
+        if wrap {
+            p.wrap(Wrap { trim: false })
+        } else {
+            p
+        },
+        inner,
+    );
+}
+
+fn whose_label(w: Whose) -> &'static str {
+    match w {
+        Whose::Mine => "mine",
+        Whose::Person => "the person I support",
+        Whose::Team => "the team's",
+    }
+}

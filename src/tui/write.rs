@@ -1,0 +1,311 @@
+//! The Write pane's state: an entry being written or edited, one text area per field
+//! (title, date, then each section of the reflective model), and what it becomes when
+//! saved or kept as a draft.
+
+use chrono::NaiveDate;
+use ratatui_textarea::{TextArea, WrapMode};
+use serde::{Deserialize, Serialize};
+
+use crate::compose::{actions_from_sections, derive_title};
+use crate::model::{Entry, EntryKind, Scope, Section, Template, parse_date_arg};
+
+/// One field of the form.
+pub struct Field {
+    pub key: String,
+    pub label: String,
+    pub prompts: Vec<String>,
+    /// Lines here can become tracked actions.
+    pub action: bool,
+    pub area: TextArea<'static>,
+    /// Title and date are one line.
+    pub single_line: bool,
+}
+
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Field")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a draft holds: enough to put the form back exactly.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DraftData {
+    pub entry: Entry,
+    pub model: Option<String>,
+    pub fields: Vec<(String, String)>,
+    pub focus: usize,
+}
+
+#[derive(Debug)]
+pub struct WriteState {
+    /// The entry as loaded (or a new one): kind, id, version, strengths, check-in…
+    pub entry: Entry,
+    pub template: Option<Template>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Changed since it was loaded or last saved.
+    pub dirty: bool,
+    /// Changed since the draft was last kept.
+    pub unsaved_draft: bool,
+    pub draft_id: Option<i64>,
+}
+
+pub const TITLE: usize = 0;
+pub const DATE: usize = 1;
+
+fn area(text: &str, placeholder: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.lines().map(str::to_string).collect()
+    };
+    let mut a = TextArea::new(lines);
+    a.set_wrap_mode(WrapMode::WordOrGlyph);
+    a.set_placeholder_text(placeholder.to_string());
+    a.set_cursor_line_style(ratatui::style::Style::default());
+    a
+}
+
+impl WriteState {
+    /// A form for `entry` (new or stored), with the sections of `template`.
+    #[must_use]
+    pub fn new(entry: Entry, template: Option<Template>) -> WriteState {
+        let mut fields = vec![
+            Field {
+                key: "title".into(),
+                label: "Title".into(),
+                prompts: vec!["A few words to find it again (optional)".into()],
+                action: false,
+                area: area(&entry.title, "A few words to find it again (optional)"),
+                single_line: true,
+            },
+            Field {
+                key: "date".into(),
+                label: "Date".into(),
+                prompts: vec![
+                    "The day it is about: YYYY-MM-DD, today, yesterday or a weekday".into(),
+                ],
+                action: false,
+                area: area(&entry.occurred_on.to_string(), "today"),
+                single_line: true,
+            },
+        ];
+        match template.as_ref().filter(|t| !t.is_free()) {
+            Some(t) => {
+                for f in &t.fields {
+                    let text = entry.section(&f.key).unwrap_or_default();
+                    let hint = if f.action {
+                        "Write here. A line starting with - [ ] becomes a tracked action."
+                    } else {
+                        "Write here."
+                    };
+                    fields.push(Field {
+                        key: f.key.clone(),
+                        label: f.label.clone(),
+                        prompts: f.prompts.clone(),
+                        action: f.action,
+                        area: area(text, hint),
+                        single_line: false,
+                    });
+                }
+                // Sections the model lacks (an older model, an import) stay editable.
+                for s in entry.sections.iter().filter(|s| t.field(&s.key).is_none()) {
+                    fields.push(Field {
+                        key: s.key.clone(),
+                        label: s.label.clone(),
+                        prompts: Vec::new(),
+                        action: false,
+                        area: area(&s.text, ""),
+                        single_line: false,
+                    });
+                }
+            }
+            None => {
+                let prompts = template
+                    .as_ref()
+                    .and_then(|t| t.fields.first())
+                    .map(|f| f.prompts.clone())
+                    .unwrap_or_else(|| vec!["What happened, and what stays with you?".into()]);
+                fields.push(Field {
+                    key: "body".into(),
+                    label: "Reflection".into(),
+                    prompts,
+                    action: false,
+                    area: area(&entry.body, "Write here."),
+                    single_line: false,
+                });
+            }
+        }
+        let focus = if fields.len() > 2 { 2 } else { 0 };
+        WriteState {
+            entry,
+            template,
+            fields,
+            focus,
+            dirty: false,
+            unsaved_draft: false,
+            draft_id: None,
+        }
+    }
+
+    /// Puts a kept draft back into a form.
+    #[must_use]
+    pub fn from_draft(data: DraftData, template: Option<Template>, draft_id: i64) -> WriteState {
+        let mut w = WriteState::new(data.entry, template);
+        for (key, text) in &data.fields {
+            if let Some(f) = w.fields.iter_mut().find(|f| f.key == *key) {
+                let hint = f.area.placeholder_text().to_string();
+                f.area = area(text, &hint);
+            }
+        }
+        w.focus = data.focus.min(w.fields.len().saturating_sub(1));
+        w.dirty = true;
+        w.draft_id = Some(draft_id);
+        w
+    }
+
+    /// The text of a field.
+    #[must_use]
+    pub fn text(&self, key: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.area.lines().join("\n"))
+            .unwrap_or_default()
+    }
+
+    /// Replaces a field's text (after `$EDITOR`), keeping undo history meaningful.
+    pub fn set_text(&mut self, index: usize, text: &str) {
+        if let Some(f) = self.fields.get_mut(index) {
+            f.area.select_all();
+            f.area.cut();
+            f.area.insert_str(text.trim_end_matches('\n'));
+            self.dirty = true;
+            self.unsaved_draft = true;
+        }
+    }
+
+    /// What the draft keeps.
+    #[must_use]
+    pub fn draft_data(&self) -> DraftData {
+        DraftData {
+            entry: self.entry.clone(),
+            model: self.template.as_ref().map(|t| t.id.clone()),
+            fields: self
+                .fields
+                .iter()
+                .map(|f| (f.key.clone(), f.area.lines().join("\n")))
+                .collect(),
+            focus: self.focus,
+        }
+    }
+
+    /// Whether nothing has been written in any field but the date.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.fields
+            .iter()
+            .filter(|f| f.key != "date")
+            .all(|f| f.area.lines().iter().all(|l| l.trim().is_empty()))
+    }
+
+    /// The entry the form describes, checked: a bad date is an error naming it.
+    pub fn to_entry(&self, today: NaiveDate) -> Result<Entry, String> {
+        let mut e = self.entry.clone();
+        e.title = self.text("title").trim().to_string();
+        let date = self.text("date");
+        e.occurred_on = if date.trim().is_empty() {
+            today
+        } else {
+            parse_date_arg(date.trim())?.resolve(today)
+        };
+        let template = self.template.as_ref().filter(|t| !t.is_free());
+        match template {
+            Some(_) => {
+                e.sections = self
+                    .fields
+                    .iter()
+                    .skip(2)
+                    .filter(|f| !f.area.lines().iter().all(|l| l.trim().is_empty()))
+                    .map(|f| Section {
+                        key: f.key.clone(),
+                        label: f.label.clone(),
+                        text: f.area.lines().join("\n").trim_end().to_string(),
+                    })
+                    .collect();
+            }
+            None => e.body = self.text("body").trim_end().to_string(),
+        }
+        e.actions = actions_from_sections(&mut e.sections, template, &self.entry.actions, today);
+        if e.title.is_empty() {
+            e.title = derive_title(&e);
+        }
+        if e.kind == EntryKind::Reflection {
+            e.model = template.map(|t| t.id.clone());
+        }
+        Ok(e)
+    }
+
+    /// Next scope: private → supervision → shareable → private.
+    pub fn cycle_scope(&mut self) {
+        self.entry.scope = match self.entry.scope {
+            Scope::Private => Scope::Supervision,
+            Scope::Supervision => Scope::Shareable,
+            Scope::Shareable => Scope::Private,
+        };
+        self.touch();
+    }
+
+    /// Marks the form changed.
+    pub fn touch(&mut self) {
+        self.dirty = true;
+        self.unsaved_draft = true;
+    }
+
+    /// Switches to another model, carrying over text of sections with the same key and
+    /// keeping the rest (nothing written is dropped).
+    pub fn switch_model(&mut self, template: Template) {
+        let mut entry = self.entry.clone();
+        entry.title = self.text("title");
+        if let Ok(d) = parse_date_arg(self.text("date").trim()) {
+            entry.occurred_on = d.resolve(entry.occurred_on);
+        }
+        let mut sections: Vec<Section> = Vec::new();
+        for f in self.fields.iter().skip(2) {
+            let text = f.area.lines().join("\n");
+            if text.trim().is_empty() {
+                continue;
+            }
+            let key = if f.key == "body" && !template.is_free() {
+                template
+                    .fields
+                    .first()
+                    .map_or_else(|| f.key.clone(), |x| x.key.clone())
+            } else {
+                f.key.clone()
+            };
+            sections.push(Section {
+                key,
+                label: f.label.clone(),
+                text,
+            });
+        }
+        entry.body = String::new();
+        if template.is_free() {
+            entry.body = sections
+                .iter()
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            sections.clear();
+        }
+        entry.sections = sections;
+        entry.model = Some(template.id.clone());
+        let draft = self.draft_id;
+        *self = WriteState::new(entry, Some(template));
+        self.draft_id = draft;
+        self.touch();
+    }
+}
