@@ -149,6 +149,18 @@ pub enum Command {
         after_help = "Examples:\n  praxis backup                       copy into backups/ beside the journal\n  praxis backup ~/safe/journal.sqlite3\n  praxis backup list\n  praxis backup restore               the newest backup (the current journal is backed up first)"
     )]
     Backup(BackupArgs),
+    /// Open a throwaway journal full of realistic entries of every kind, to look around.
+    #[command(
+        after_help = "Examples:\n  praxis demo                      deleted when you quit\n  praxis demo --keep /tmp/demo.sqlite3"
+    )]
+    Demo {
+        /// Keep the demo journal at PATH instead of deleting it.
+        #[arg(long, value_name = "PATH")]
+        keep: Option<PathBuf>,
+        /// Months of entries to make.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=120))]
+        months: u32,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  praxis completions bash > ~/.local/share/bash-completion/completions/praxis\n  praxis completions zsh > ~/.zfunc/_praxis\n  praxis completions fish > ~/.config/fish/completions/praxis.fish"

@@ -427,7 +427,8 @@ pub fn apply_document(
         .iter()
         .filter_map(|(key, label, ..)| {
             let s: Option<&DocSection> = doc.section(key);
-            s.map(|s| Section {
+            // A heading left empty is no section: an edit adds nothing that was not written.
+            s.filter(|s| !s.text.trim().is_empty()).map(|s| Section {
                 key: key.clone(),
                 label: label.clone(),
                 text: s.text.clone(),

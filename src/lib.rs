@@ -9,11 +9,13 @@ pub mod clock;
 pub mod cmd;
 pub mod compose;
 pub mod config;
+pub mod demo;
 pub mod editor;
 pub mod model;
 pub mod output;
 pub mod paths;
 pub mod store;
+pub mod supervision;
 pub mod tui;
 
 use std::cell::OnceCell;

@@ -106,7 +106,30 @@ fn type_text(app: &mut App, text: &str) {
 fn screen(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| view::draw(app, f)).unwrap();
-    t.backend().to_string()
+    mask_ids(&t.backend().to_string())
+}
+
+/// Entry ids are random: snapshots show them as a same-width mask.
+fn mask_ids(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let boundary_before = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            .count();
+        let boundary_after = chars.get(i + 8).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if boundary_before && run == 8 && boundary_after {
+            out.push_str("########");
+            i += 8;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 macro_rules! snap {
@@ -166,19 +189,6 @@ fn live_search_narrows_as_you_type_fuzzy_on_titles_full_text_on_bodies() {
     press(&mut app, "esc");
     assert_eq!(app.journal.rows.len(), 3);
     assert!(!app.journal.searching);
-}
-
-#[test]
-fn filter_by_kind() {
-    let mut app = app_with(seeded());
-    press(&mut app, "f");
-    assert!(
-        app.journal
-            .rows
-            .iter()
-            .all(|r| r.kind == EntryKind::Reflection)
-    );
-    assert_eq!(app.journal.rows.len(), 2);
 }
 
 #[test]
@@ -427,4 +437,282 @@ fn wide_characters_and_right_to_left_text_do_not_break_the_layout() {
     for y in 2..12 {
         assert_eq!(buf[(79, y)].symbol(), "│", "row {y}:\n{out}");
     }
+}
+
+#[test]
+fn filters_by_kind_strength_tag_and_dates() {
+    let mut app = app_with(seeded());
+    press(&mut app, "f");
+    assert!(matches!(app.overlay, Some(Overlay::Filter(_))));
+    press(&mut app, "right"); // reflection
+    press(&mut app, "down");
+    type_text(&mut app, "listening");
+    snap!("filter_form", app);
+    press(&mut app, "enter");
+    let titles: Vec<&str> = app.journal.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["Hard handover at the end of a long shift"]);
+    assert!(screen(&app, 80, 24).contains("Journal · reflection · listening"));
+    // A tag and a date range.
+    press(&mut app, "f");
+    press(&mut app, "left");
+    press(&mut app, "down");
+    for _ in 0..9 {
+        press(&mut app, "backspace");
+    }
+    press(&mut app, "down");
+    type_text(&mut app, "nights");
+    press(&mut app, "down");
+    type_text(&mut app, "2026-03-17");
+    press(&mut app, "enter");
+    let titles: Vec<&str> = app.journal.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["Quiet night, good team"]);
+    // A range that ends before it starts is refused in the form.
+    press(&mut app, "f");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    type_text(&mut app, "2026-03-01");
+    press(&mut app, "enter");
+    match &app.overlay {
+        Some(Overlay::Filter(f)) => {
+            assert!(f.error.as_deref().unwrap().contains("is after"), "{f:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, "esc");
+    press(&mut app, "esc");
+    assert_eq!(app.journal.rows.len(), 3, "esc clears filters");
+}
+
+#[test]
+fn a_check_in_on_its_own() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "c");
+    press(&mut app, "2");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    press(&mut app, "right");
+    press(&mut app, "right");
+    press(&mut app, "right");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    type_text(&mut app, "stretched");
+    press(&mut app, "enter");
+    assert!(app.overlay.is_none());
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(e.kind, EntryKind::CheckIn);
+    assert_eq!(e.title, "Check-in: stretched");
+    let c = e.checkin.unwrap();
+    assert_eq!((c.mood, c.load), (Some(2), Some(Load::Heavy)));
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("restorative supervision")
+    );
+}
+
+#[test]
+fn a_stage_note_form_and_its_subjects_timeline() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    for (on, stage) in [
+        ("2026-01-10", "precontemplation"),
+        ("2026-02-10", "action"),
+        ("2026-03-10", "contemplation"),
+    ] {
+        press(&mut app, "N");
+        let i = praxis::tui::app::NEW_KINDS
+            .iter()
+            .position(|(l, ..)| *l == "Stage note")
+            .unwrap();
+        for _ in 0..i {
+            press(&mut app, "down");
+        }
+        press(&mut app, "enter");
+        assert_eq!(app.pane, Pane::Write);
+        press(&mut app, "shift-tab"); // the date
+        for _ in 0..10 {
+            press(&mut app, "backspace");
+        }
+        type_text(&mut app, on);
+        press(&mut app, "tab");
+        type_text(&mut app, "YP-A");
+        press(&mut app, "tab");
+        type_text(&mut app, "smoking");
+        press(&mut app, "tab");
+        type_text(&mut app, stage);
+        if stage == "action" {
+            snap!("stage_note_form", app);
+        }
+        press(&mut app, "ctrl-s");
+        assert_eq!(app.pane, Pane::Journal, "{:?}", app.status);
+    }
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(e.title, "YP-A · smoking · contemplation");
+    press(&mut app, "t");
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("moved back from action"), "{s}");
+    snap!("stage_timeline", app);
+    // A stage that is not a stage is refused with the field named, nothing saved.
+    press(&mut app, "esc");
+    press(&mut app, "N");
+    for _ in 0..3 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "enter");
+    type_text(&mut app, "YP-B");
+    press(&mut app, "tab");
+    type_text(&mut app, "school");
+    press(&mut app, "tab");
+    type_text(&mut app, "denial");
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.pane, Pane::Write);
+    assert!(
+        app.status.as_deref().unwrap().starts_with("Stage"),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
+fn prepare_reorder_the_agenda_and_record_the_session() {
+    let mut app = app_with(seeded());
+    press(&mut app, "j");
+    press(&mut app, "b"); // a second entry for supervision
+    press(&mut app, "3");
+    press(&mut app, "p");
+    assert!(app.board_prep.is_some(), "{:?}", app.status);
+    assert!(
+        app.agenda_len() >= 2,
+        "flagged entry and the heavy-load day give items"
+    );
+    let first = |app: &App| match &app.board_prep.as_ref().unwrap().details {
+        praxis::model::Details::Supervision(s) => s.agenda[0].clone(),
+        _ => unreachable!(),
+    };
+    let before = first(&app);
+    press(&mut app, "J");
+    assert_eq!(app.agenda_selected, 1);
+    assert_ne!(first(&app).text, before.text, "moved down");
+    press(&mut app, "K");
+    assert_eq!(first(&app).text, before.text, "and back up");
+    press(&mut app, "f");
+    assert_ne!(first(&app).function, before.function);
+    snap!("board_with_agenda", app);
+    // The change is saved in the prep itself.
+    let stored = app
+        .store
+        .entry_by_rowid(app.store.open_prep().unwrap().unwrap())
+        .unwrap();
+    assert_eq!(stored.details, app.board_prep.as_ref().unwrap().details);
+    // The record form follows the prep; its agreed actions are tracked.
+    press(&mut app, "R");
+    assert_eq!(app.pane, Pane::Write);
+    let w = app.write.as_ref().unwrap();
+    let keys: Vec<&str> = w.fields.iter().map(|f| f.key.as_str()).collect();
+    assert!(keys.contains(&"agreed-actions"), "{keys:?}");
+    let i = keys.iter().position(|k| *k == "agreed-actions").unwrap();
+    while app.write.as_ref().unwrap().focus != i {
+        press(&mut app, "tab");
+    }
+    type_text(&mut app, "- Book the training | me | 2026-04-01");
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.status);
+    assert!(
+        app.store.open_prep().unwrap().is_none(),
+        "the prep now has its record"
+    );
+    let actions = app
+        .store
+        .list_actions(praxis::store::ActionFilter::Open)
+        .unwrap();
+    assert_eq!(actions[0].action.text, "Book the training");
+}
+
+#[test]
+fn structured_entries_open_in_their_form() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "N");
+    let i = praxis::tui::app::NEW_KINDS
+        .iter()
+        .position(|(l, ..)| *l == "CPD record")
+        .unwrap();
+    for _ in 0..i {
+        press(&mut app, "down");
+    }
+    press(&mut app, "enter");
+    press(&mut app, "shift-tab");
+    press(&mut app, "shift-tab");
+    type_text(&mut app, "Trauma-informed care");
+    press(&mut app, "tab");
+    press(&mut app, "tab");
+    type_text(&mut app, "training");
+    press(&mut app, "tab");
+    type_text(&mut app, "6");
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.status);
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(
+        (e.kind, e.title.as_str()),
+        (EntryKind::Cpd, "Trauma-informed care")
+    );
+    // Reopened, the typed fields are back in their places.
+    press(&mut app, "enter");
+    let w = app.write.as_ref().unwrap();
+    assert_eq!(w.text("activity-type"), "training");
+    assert_eq!(w.text("hours"), "6");
+}
+
+#[test]
+fn mouse_clicks_select_and_switch_panes_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app_with(seeded());
+    let click = |app: &mut App, column: u16, row: u16| {
+        let ev = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        app.handle_event(&Event::Mouse(ev)).unwrap();
+    };
+    let areas = view::layout(app.size, &app);
+    click(&mut app, areas.list.x + 5, areas.list.y + 3);
+    assert_eq!(app.journal.selected, 2);
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollUp,
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle_event(&Event::Mouse(wheel)).unwrap();
+    assert_eq!(app.journal.selected, 0);
+    // The tab bar: " praxis   Journal   Write   Supervision"
+    let line = screen(&app, 80, 24).lines().next().unwrap().to_string();
+    let col = u16::try_from(line.find("Supervision").unwrap()).unwrap() - 1 + 2;
+    click(&mut app, col, 0);
+    assert_eq!(app.pane, Pane::Supervision);
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    use ratatui::style::Color;
+    let app = App::new(
+        seeded(),
+        Catalog::builtin(),
+        Config::default(),
+        Clock::fixed(now().fixed_offset()),
+        Keymap::defaults(),
+        Theme::new(praxis::config::ThemeName::Default, true),
+    )
+    .unwrap();
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| view::draw(&app, f)).unwrap();
+    for cell in t.backend().buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    // The high-contrast theme does colour the selection.
+    let hc = Theme::new(praxis::config::ThemeName::HighContrast, false);
+    assert_ne!(hc.selected, Theme::monochrome().selected);
 }

@@ -28,6 +28,7 @@ pub mod callin;
 pub mod checkin;
 pub mod config;
 pub mod cpd;
+pub mod demo;
 pub mod docs;
 pub mod doctor;
 pub mod edit;
@@ -89,6 +90,7 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
+        Some(Command::Demo { keep, months }) => demo::run(keep, months, ctx),
     }
 }
 

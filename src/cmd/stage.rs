@@ -50,7 +50,9 @@ pub fn record(args: StageArgs, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
     if !store.subject_exists(&subject)? {
         super::subjects::warn_if_name(&subject);
-        eprintln!("Added subject {subject} (person): change with `praxis subjects` if needed.");
+        eprintln!(
+            "Added subject {subject} as a person (for a team, organisation or yourself, add it first with `praxis subjects add {subject} --type team`)."
+        );
     }
     store.insert_entry(&entry)?;
     say!("{}", entry.short_id());

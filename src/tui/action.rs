@@ -76,8 +76,11 @@ actions! {
     Bottom = "bottom", Global, "to the bottom";
     Search = "search", Journal, "search: type to narrow the list";
     ClearSearch = "clear_search", Journal, "clear the search and filters";
-    FilterKind = "filter_kind", Journal, "show one kind of entry, then the next";
+    Filter = "filter", Journal, "filter by kind, strength, tag and dates";
     NewEntry = "new_entry", Journal, "write a new reflection";
+    NewOther = "new_other", Journal, "write another kind: check-in, call-in, stage note, CPD…";
+    NewCheckIn = "new_check_in", Journal, "a check-in on its own";
+    Timeline = "timeline", Journal, "the stage timeline of the selected stage note's subject";
     Open = "open", Journal, "edit the selected entry";
     Delete = "delete", Journal, "move the selected entry to the trash";
     ToggleFlagSelected = "toggle_flag_selected", Journal, "flag the selected entry for supervision";
@@ -94,4 +97,9 @@ actions! {
     ExternalEditor = "external_editor", Write, "write this section in $EDITOR";
     Back = "back", Write, "back to the journal (the draft is kept)";
     Refresh = "refresh", Supervision, "gather the board again";
+    Gather = "gather", Supervision, "prepare the next session: save a prep with its agenda";
+    AgendaUp = "agenda_up", Supervision, "move the agenda item up";
+    AgendaDown = "agenda_down", Supervision, "move the agenda item down";
+    CycleFunction = "cycle_function", Supervision, "agenda item's function: normative, formative, restorative, mediation";
+    RecordSession = "record_session", Supervision, "write the record of the session";
 }

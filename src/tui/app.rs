@@ -20,8 +20,13 @@ use super::write::{DraftData, WriteState};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::model::{Carrying, CheckIn, Entry, EntryKind, Load, StrengthTag, Whose};
-use crate::store::{Draft, PrepMaterial, Store, StoreError};
+use chrono::NaiveDate;
+
+use crate::model::{
+    AgendaItem, Carrying, CheckIn, Details, Entry, EntryKind, Function, Load, Scope, SessionStage,
+    StrengthTag, Supervision, Whose, parse_date_arg,
+};
+use crate::store::{Draft, EntryFilter, PrepMaterial, StagePoint, Store, StoreError};
 
 /// The three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +64,38 @@ pub struct CheckInForm {
     pub checkin: CheckIn,
     /// Save the entry when the form is confirmed or skipped (shown at the end of writing).
     pub then_save: bool,
+    /// A check-in entry of its own: saved when confirmed (`editing` names a stored one).
+    pub standalone: bool,
+    pub editing: Option<i64>,
 }
+
+/// The journal's filter form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterForm {
+    pub field: usize,
+    pub kind: Option<EntryKind>,
+    pub strength: String,
+    pub tag: String,
+    pub since: String,
+    pub until: String,
+    pub error: Option<String>,
+}
+
+pub const FILTER_FIELDS: [&str; 5] = ["Kind", "Strength", "Tag", "From", "To"];
+
+/// What "write another kind" offers: label, kind, template id.
+pub const NEW_KINDS: [(&str, EntryKind, &str); 6] = [
+    ("Reflection", EntryKind::Reflection, ""),
+    ("Check-in", EntryKind::CheckIn, "check-in"),
+    ("Call-in plan", EntryKind::CallIn, "callin-plan"),
+    ("Stage note", EntryKind::StageNote, "stage-note"),
+    ("CPD record", EntryKind::Cpd, "cpd"),
+    (
+        "Supervision record",
+        EntryKind::Supervision,
+        "supervision-record",
+    ),
+];
 
 pub const CHECKIN_FIELDS: [&str; 6] = [
     "Mood",
@@ -97,6 +133,14 @@ pub enum Overlay {
     Conflict {
         mine: Box<Entry>,
     },
+    NewKind {
+        selected: usize,
+    },
+    Filter(FilterForm),
+    Timeline {
+        subject: String,
+        points: Vec<StagePoint>,
+    },
 }
 
 /// Work the event loop does for the app because it needs the terminal.
@@ -122,6 +166,9 @@ pub struct App {
     pub write: Option<WriteState>,
     pub board: Option<PrepMaterial>,
     pub board_scroll: u16,
+    /// The newest prep without a record yet: its agenda can be reordered and tagged.
+    pub board_prep: Option<Entry>,
+    pub agenda_selected: usize,
     pub overlay: Option<Overlay>,
     pub status: Option<String>,
     pub quit: bool,
@@ -153,6 +200,8 @@ impl App {
             write: None,
             board: None,
             board_scroll: 0,
+            board_prep: None,
+            agenda_selected: 0,
             overlay: None,
             status: None,
             quit: false,
@@ -277,7 +326,29 @@ impl App {
                     self.journal.clear(&self.store)?;
                 }
             }
-            Action::FilterKind => self.journal.cycle_kind(&self.store)?,
+            Action::Filter => self.open_filter(),
+            Action::NewOther => {
+                if self.write.as_ref().is_some_and(|w| w.dirty) {
+                    self.pane = Pane::Write;
+                    self.status =
+                        Some("Finish or save this entry first (it is kept as a draft)".into());
+                } else {
+                    self.overlay = Some(Overlay::NewKind { selected: 0 });
+                }
+            }
+            Action::NewCheckIn => {
+                self.overlay = Some(Overlay::CheckIn(CheckInForm {
+                    standalone: true,
+                    ..CheckInForm::default()
+                }));
+            }
+            Action::Timeline => self.open_timeline()?,
+            Action::Gather => self.gather_prep()?,
+            Action::AgendaUp | Action::AgendaDown => {
+                self.move_agenda_item(action == Action::AgendaUp)?;
+            }
+            Action::CycleFunction => self.cycle_agenda_function()?,
+            Action::RecordSession => self.new_record()?,
             Action::NewEntry => self.new_entry()?,
             Action::Open => self.open_selected()?,
             Action::Delete => {
@@ -338,9 +409,8 @@ impl App {
             Action::CheckIn => {
                 if let Some(w) = &self.write {
                     self.overlay = Some(Overlay::CheckIn(CheckInForm {
-                        field: 0,
                         checkin: w.entry.checkin.clone().unwrap_or_default(),
-                        then_save: false,
+                        ..CheckInForm::default()
                     }));
                 }
             }
@@ -375,6 +445,11 @@ impl App {
     fn scroll(&mut self, delta: isize) -> Result<()> {
         match self.pane {
             Pane::Journal => self.journal.move_by(&self.store, delta),
+            Pane::Supervision if self.agenda_len() > 0 => {
+                let last = self.agenda_len() - 1;
+                self.agenda_selected = self.agenda_selected.saturating_add_signed(delta).min(last);
+                Ok(())
+            }
             Pane::Supervision => {
                 let d = i32::try_from(delta.clamp(-1000, 1000)).unwrap_or(0);
                 self.board_scroll =
@@ -442,18 +517,24 @@ impl App {
             return Ok(());
         }
         let entry = self.store.entry_by_rowid(row.rowid)?;
-        if entry.kind != EntryKind::Reflection && entry.kind != EntryKind::CheckIn {
-            self.status = Some(format!(
-                "{} entries are edited with `praxis edit {}` for now",
-                entry.kind,
-                entry.short_id()
-            ));
+        if entry.kind == EntryKind::CheckIn {
+            self.overlay = Some(Overlay::CheckIn(CheckInForm {
+                checkin: entry.checkin.clone().unwrap_or_default(),
+                standalone: true,
+                editing: Some(row.rowid),
+                ..CheckInForm::default()
+            }));
             return Ok(());
         }
         let template = entry
             .model
             .as_deref()
-            .and_then(|m| self.catalog.model(m).ok())
+            .and_then(|m| {
+                self.catalog
+                    .model(m)
+                    .ok()
+                    .or_else(|| self.catalog.template(m))
+            })
             .cloned();
         self.write = Some(WriteState::new(entry, template));
         self.pane = Pane::Write;
@@ -656,6 +737,231 @@ impl App {
             self.config.supervision.stale_stage_weeks,
         )?);
         self.board_scroll = 0;
+        self.board_prep = match self.store.open_prep()? {
+            Some(rowid) => Some(self.store.entry_by_rowid(rowid)?),
+            None => None,
+        };
+        self.agenda_selected = self
+            .agenda_selected
+            .min(self.agenda_len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Items on the open prep's agenda.
+    #[must_use]
+    pub fn agenda_len(&self) -> usize {
+        match self.board_prep.as_ref().map(|e| &e.details) {
+            Some(Details::Supervision(s)) => s.agenda.len(),
+            _ => 0,
+        }
+    }
+
+    /// Saves a prep built from what the journal gathers today, unless one is open.
+    fn gather_prep(&mut self) -> Result<()> {
+        if let Some(p) = &self.board_prep {
+            self.status = Some(format!(
+                "The prep for {} is open already: reorder its agenda here, or record the session",
+                p.occurred_on
+            ));
+            return Ok(());
+        }
+        let today = self.clock.today();
+        let m = self
+            .store
+            .prep_material(today, self.config.supervision.stale_stage_weeks)?;
+        let entry = crate::supervision::prep_entry(
+            &m,
+            today,
+            None,
+            None,
+            None,
+            Vec::new(),
+            self.clock.now_utc(),
+        );
+        let flagged: Vec<uuid::Uuid> = m.flagged.iter().map(|e| e.id).collect();
+        self.store.insert_linked(&entry, &flagged, "brings")?;
+        self.gather_board()?;
+        self.journal.reload(&self.store)?;
+        self.status = Some(format!(
+            "Prep saved as {}: its agenda is below",
+            entry.short_id()
+        ));
+        Ok(())
+    }
+
+    /// Changes the open prep's agenda and saves it.
+    fn edit_agenda(
+        &mut self,
+        change: impl FnOnce(&mut Vec<AgendaItem>, usize) -> usize,
+    ) -> Result<()> {
+        let Some(mut prep) = self.board_prep.clone() else {
+            self.status = Some(format!(
+                "No prep is open: {} gathers one",
+                self.keymap.first_key(Action::Gather)
+            ));
+            return Ok(());
+        };
+        let Details::Supervision(s) = &mut prep.details else {
+            return Ok(());
+        };
+        if s.agenda.is_empty() {
+            return Ok(());
+        }
+        let at = self.agenda_selected.min(s.agenda.len() - 1);
+        self.agenda_selected = change(&mut s.agenda, at);
+        match self.store.update_entry(&prep, self.clock.now_utc()) {
+            Ok(saved) => self.board_prep = Some(saved),
+            Err(StoreError::Conflict(_)) => {
+                self.gather_board()?;
+                self.status =
+                    Some("The prep was changed elsewhere: the board shows it as it is now".into());
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(())
+    }
+
+    fn move_agenda_item(&mut self, up: bool) -> Result<()> {
+        self.edit_agenda(|agenda, i| {
+            let j = if up {
+                i.saturating_sub(1)
+            } else {
+                (i + 1).min(agenda.len() - 1)
+            };
+            agenda.swap(i, j);
+            j
+        })
+    }
+
+    fn cycle_agenda_function(&mut self) -> Result<()> {
+        self.edit_agenda(|agenda, i| {
+            let item = &mut agenda[i];
+            item.function = match item.function {
+                None => Some(Function::Normative),
+                Some(Function::Normative) => Some(Function::Formative),
+                Some(Function::Formative) => Some(Function::Restorative),
+                Some(Function::Restorative) => Some(Function::Mediation),
+                Some(Function::Mediation) => None,
+            };
+            i
+        })
+    }
+
+    /// The record form for the session the open prep prepared.
+    fn new_record(&mut self) -> Result<()> {
+        let prep = self
+            .board_prep
+            .as_ref()
+            .map(|p| (p.id.to_string(), p.occurred_on));
+        self.new_structured(EntryKind::Supervision, "supervision-record", prep)
+    }
+
+    /// A form for a structured kind from its template.
+    fn new_structured(
+        &mut self,
+        kind: EntryKind,
+        template_id: &str,
+        prep: Option<(String, NaiveDate)>,
+    ) -> Result<()> {
+        if self.write.as_ref().is_some_and(|w| w.dirty) {
+            self.pane = Pane::Write;
+            self.status = Some("Finish or save this entry first (it is kept as a draft)".into());
+            return Ok(());
+        }
+        let Some(template) = self.catalog.template(template_id).cloned() else {
+            return Ok(());
+        };
+        let on = prep.as_ref().map_or(self.clock.today(), |(_, d)| *d);
+        let mut entry = Entry::new(kind, on, self.clock.now_utc());
+        entry.scope = self.config.journal.default_scope;
+        entry.model = Some(if kind == EntryKind::CallIn {
+            "callin".into()
+        } else {
+            template.id.clone()
+        });
+        if kind == EntryKind::Supervision {
+            entry.scope = Scope::Supervision;
+            entry.details = Details::Supervision(Supervision {
+                stage: SessionStage::Record,
+                session_on: on,
+                supervisor_role: None,
+                session_type: None,
+                length_minutes: None,
+                prep: prep.map(|(id, _)| id),
+                counts_as_cpd: false,
+                peer_reflection: false,
+                agenda: Vec::new(),
+            });
+        }
+        self.write = Some(WriteState::new(entry, Some(template)));
+        self.pane = Pane::Write;
+        Ok(())
+    }
+
+    fn open_filter(&mut self) {
+        let f = &self.journal.filter;
+        self.overlay = Some(Overlay::Filter(FilterForm {
+            field: 0,
+            kind: f.kind,
+            strength: f.strength.clone().unwrap_or_default(),
+            tag: f.tag.clone().unwrap_or_default(),
+            since: f.since.map(|d| d.to_string()).unwrap_or_default(),
+            until: f.until.map(|d| d.to_string()).unwrap_or_default(),
+            error: None,
+        }));
+    }
+
+    /// The filter the form describes, or why not.
+    fn filter_of(&self, form: &FilterForm) -> Result<EntryFilter, String> {
+        let today = self.clock.today();
+        let date = |s: &str, what: &str| -> Result<Option<NaiveDate>, String> {
+            if s.trim().is_empty() {
+                return Ok(None);
+            }
+            parse_date_arg(s.trim())
+                .map(|d| Some(d.resolve(today)))
+                .map_err(|e| format!("{what}: {e}"))
+        };
+        let strength = match form.strength.trim() {
+            "" => None,
+            s => Some(
+                self.catalog
+                    .vocabulary
+                    .resolve(s)
+                    .unwrap_or_else(|_| s.to_lowercase()),
+            ),
+        };
+        let tag = match form.tag.trim() {
+            "" => None,
+            t => Some(crate::compose::normalise_tag(t)?),
+        };
+        let since = date(&form.since, "From")?;
+        let until = date(&form.until, "To")?;
+        if let (Some(s), Some(u)) = (since, until)
+            && s > u
+        {
+            return Err(format!("From {s} is after To {u}"));
+        }
+        Ok(EntryFilter {
+            kind: form.kind,
+            strength,
+            tag,
+            since,
+            until,
+            ..EntryFilter::default()
+        })
+    }
+
+    fn open_timeline(&mut self) -> Result<()> {
+        let subject = match self.journal.preview.as_ref().map(|e| &e.details) {
+            Some(Details::StageNote(n)) => n.subject.clone(),
+            _ => {
+                self.status = Some("Select a stage note to see its subject's timeline".into());
+                return Ok(());
+            }
+        };
+        let points = self.store.stage_history(&subject, None)?;
+        self.overlay = Some(Overlay::Timeline { subject, points });
         Ok(())
     }
 
@@ -812,6 +1118,35 @@ impl App {
                 }
                 _ => None,
             },
+            Overlay::NewKind { selected } => match key.code {
+                KeyCode::Up | KeyCode::Char('k') => Some(Overlay::NewKind {
+                    selected: selected.saturating_sub(1),
+                }),
+                KeyCode::Down | KeyCode::Char('j') => Some(Overlay::NewKind {
+                    selected: (selected + 1).min(NEW_KINDS.len() - 1),
+                }),
+                KeyCode::Enter => {
+                    let (_, kind, template) = NEW_KINDS[selected.min(NEW_KINDS.len() - 1)];
+                    match kind {
+                        EntryKind::Reflection => self.new_entry()?,
+                        EntryKind::CheckIn => {
+                            return {
+                                self.overlay = Some(Overlay::CheckIn(CheckInForm {
+                                    standalone: true,
+                                    ..CheckInForm::default()
+                                }));
+                                Ok(Effect::None)
+                            };
+                        }
+                        EntryKind::Supervision => self.new_record()?,
+                        _ => self.new_structured(kind, template, None)?,
+                    }
+                    None
+                }
+                _ => None,
+            },
+            Overlay::Timeline { .. } => None,
+            Overlay::Filter(form) => self.filter_key(key, form)?,
             Overlay::Strengths {
                 query,
                 selected,
@@ -820,6 +1155,82 @@ impl App {
             Overlay::CheckIn(form) => self.checkin_key(key, form)?,
         };
         Ok(Effect::None)
+    }
+
+    fn filter_key(&mut self, key: KeyEvent, mut form: FilterForm) -> Result<Option<Overlay>> {
+        form.error = None;
+        fn text(f: &mut FilterForm) -> Option<&mut String> {
+            match f.field {
+                1 => Some(&mut f.strength),
+                2 => Some(&mut f.tag),
+                3 => Some(&mut f.since),
+                4 => Some(&mut f.until),
+                _ => None,
+            }
+        }
+        match key.code {
+            KeyCode::Esc => return Ok(None),
+            KeyCode::Enter => match self.filter_of(&form) {
+                Ok(filter) => {
+                    self.journal.set_filter(&self.store, filter)?;
+                    return Ok(None);
+                }
+                Err(e) => form.error = Some(e),
+            },
+            KeyCode::Up | KeyCode::BackTab => form.field = form.field.saturating_sub(1),
+            KeyCode::Down | KeyCode::Tab => {
+                form.field = (form.field + 1).min(FILTER_FIELDS.len() - 1)
+            }
+            KeyCode::Left | KeyCode::Right if form.field == 0 => {
+                form.kind = cycle(form.kind, EntryKind::ALL, key.code == KeyCode::Right);
+            }
+            KeyCode::Backspace => {
+                if let Some(t) = text(&mut form) {
+                    t.pop();
+                }
+            }
+            KeyCode::Char(c) => {
+                if let Some(t) = text(&mut form) {
+                    t.push(c);
+                }
+            }
+            _ => {}
+        }
+        Ok(Some(Overlay::Filter(form)))
+    }
+
+    /// Saves a check-in entry of its own (new, or the one being changed).
+    fn save_checkin(&mut self, form: &CheckInForm) -> Result<()> {
+        if form.checkin.is_empty() {
+            self.status = Some("Nothing to record: the check-in is empty".into());
+            return Ok(());
+        }
+        let now = self.clock.now_utc();
+        let id = match form.editing {
+            Some(rowid) => {
+                let mut e = self.store.entry_by_rowid(rowid)?;
+                e.checkin = Some(form.checkin.clone());
+                self.store.update_entry(&e, now)?.short_id()
+            }
+            None => {
+                let mut e = Entry::new(EntryKind::CheckIn, self.clock.today(), now);
+                e.scope = self.config.journal.default_scope;
+                e.title = match &form.checkin.word {
+                    Some(w) => format!("Check-in: {w}"),
+                    None => "Check-in".into(),
+                };
+                e.checkin = Some(form.checkin.clone());
+                self.store.insert_entry(&e)?;
+                e.short_id()
+            }
+        };
+        self.board = None;
+        self.status = Some(if form.checkin.load.is_some_and(Load::is_heavy) {
+            format!("Saved {id}. Heavy days are worth bringing to restorative supervision.")
+        } else {
+            format!("Saved {id}")
+        });
+        self.select_entry_by_short_id(&id)
     }
 
     fn recover_draft(&mut self, id: i64) -> Result<()> {
@@ -918,6 +1329,10 @@ impl App {
                 if form.then_save {
                     self.save(false)?;
                 }
+                return Ok(None);
+            }
+            (KeyCode::Enter, _) if form.standalone => {
+                self.save_checkin(&form)?;
                 return Ok(None);
             }
             (KeyCode::Enter, _) => {

@@ -7,7 +7,7 @@ use anyhow::Result;
 use fuzzy_matcher::FuzzyMatcher as _;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::{Entry, EntryKind, EntrySummary};
+use crate::model::{Entry, EntrySummary};
 use crate::store::{EntryFilter, Store};
 
 /// Entries read per page; more are read as the selection nears the end.
@@ -25,7 +25,8 @@ pub struct JournalState {
     pub offset: Cell<usize>,
     /// No more pages to read.
     pub exhausted: bool,
-    pub kind: Option<EntryKind>,
+    /// Kind, strength, tag and date range; the trash is never shown here.
+    pub filter: EntryFilter,
     pub query: String,
     /// The search bar has the keyboard.
     pub searching: bool,
@@ -40,9 +41,32 @@ pub struct JournalState {
 impl JournalState {
     fn filter(&self) -> EntryFilter {
         EntryFilter {
-            kind: self.kind,
-            ..EntryFilter::default()
+            trashed: false,
+            ..self.filter.clone()
         }
+    }
+
+    /// Whether any filter is set.
+    #[must_use]
+    pub fn filtered(&self) -> bool {
+        let f = &self.filter;
+        f.kind.is_some()
+            || f.strength.is_some()
+            || f.tag.is_some()
+            || f.since.is_some()
+            || f.until.is_some()
+    }
+
+    /// Applies new filters and reads the list again.
+    pub fn set_filter(&mut self, store: &Store, filter: EntryFilter) -> Result<()> {
+        self.filter = filter;
+        self.pool.clear();
+        if self.searching || !self.query.is_empty() {
+            self.pool = store.list_entries(&self.filter(), None, FUZZY_POOL)?;
+        }
+        self.selected = 0;
+        self.offset.set(0);
+        self.reload(store)
     }
 
     /// Reads the list again from the top (or the search results), keeping the selection
@@ -132,28 +156,8 @@ impl JournalState {
     pub fn clear(&mut self, store: &Store) -> Result<()> {
         self.query.clear();
         self.searching = false;
-        self.kind = None;
+        self.filter = EntryFilter::default();
         self.pool.clear();
-        self.selected = 0;
-        self.offset.set(0);
-        self.reload(store)
-    }
-
-    /// Shows one kind, then the next, then all again.
-    pub fn cycle_kind(&mut self, store: &Store) -> Result<()> {
-        let all = EntryKind::ALL;
-        self.kind = match self.kind {
-            None => Some(all[0]),
-            Some(k) => all
-                .iter()
-                .position(|x| *x == k)
-                .and_then(|i| all.get(i + 1))
-                .copied(),
-        };
-        self.pool.clear();
-        if self.searching || !self.query.is_empty() {
-            self.pool = store.list_entries(&self.filter(), None, FUZZY_POOL)?;
-        }
         self.selected = 0;
         self.offset.set(0);
         self.reload(store)

@@ -194,8 +194,11 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Bottom, &["end", "G"]),
     (Action::Search, &["/"]),
     (Action::ClearSearch, &["esc"]),
-    (Action::FilterKind, &["f"]),
+    (Action::Filter, &["f"]),
     (Action::NewEntry, &["n", "a"]),
+    (Action::NewOther, &["N"]),
+    (Action::NewCheckIn, &["c"]),
+    (Action::Timeline, &["t"]),
     (Action::Open, &["enter", "e"]),
     (Action::Delete, &["d", "delete"]),
     (Action::ToggleFlagSelected, &["b"]),
@@ -212,6 +215,11 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::ExternalEditor, &["ctrl-o", "f7"]),
     (Action::Back, &["esc"]),
     (Action::Refresh, &["r"]),
+    (Action::Gather, &["p"]),
+    (Action::AgendaUp, &["K"]),
+    (Action::AgendaDown, &["J"]),
+    (Action::CycleFunction, &["f"]),
+    (Action::RecordSession, &["R"]),
 ];
 
 /// Keys to actions.

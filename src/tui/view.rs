@@ -160,7 +160,12 @@ fn hint(app: &App, actions: &[Action]) -> Vec<Span<'static>> {
             Action::NewEntry => "new",
             Action::Search => "search",
             Action::Open => "open",
-            Action::FilterKind => "kind",
+            Action::Filter => "filter",
+            Action::NewOther => "other kind",
+            Action::NewCheckIn => "check-in",
+            Action::Gather => "prepare",
+            Action::RecordSession => "record",
+            Action::CycleFunction => "function",
             Action::ToggleFlagSelected | Action::ToggleFlag => "flag",
             Action::Delete => "delete",
             Action::Help => "help",
@@ -196,11 +201,11 @@ fn draw_status(app: &App, f: &mut Frame<'_>, area: Rect) {
         }
         Pane::Journal => &[
             Action::NewEntry,
+            Action::NewCheckIn,
             Action::Search,
             Action::Open,
-            Action::FilterKind,
+            Action::Filter,
             Action::ToggleFlagSelected,
-            Action::Delete,
             Action::Help,
             Action::Quit,
         ],
@@ -263,10 +268,24 @@ fn draw_journal(app: &App, f: &mut Frame<'_>, areas: &Areas) {
         draw_welcome(app, f, areas.main);
         return;
     }
-    let title = match j.kind {
-        Some(k) => format!("Journal · {k}"),
-        None => "Journal".to_string(),
-    };
+    let filter = &j.filter;
+    let mut parts = vec!["Journal".to_string()];
+    if let Some(k) = filter.kind {
+        parts.push(k.to_string());
+    }
+    if let Some(st) = &filter.strength {
+        parts.push(st.clone());
+    }
+    if let Some(tg) = &filter.tag {
+        parts.push(format!("#{tg}"));
+    }
+    match (filter.since, filter.until) {
+        (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
+        (Some(a), None) => parts.push(format!("from {a}")),
+        (None, Some(b)) => parts.push(format!("to {b}")),
+        (None, None) => {}
+    }
+    let title = sanitize_line(&parts.join(" · ")).into_owned();
     let list_block = block(app, &title, true);
     let inner = list_block.inner(areas.list);
     f.render_widget(list_block, areas.list);
@@ -452,12 +471,22 @@ fn preview_text(app: &App, e: &Entry) -> Text<'static> {
             lines.push(Line::from(l.to_string()));
         }
     }
+    let template = e.model.as_deref().and_then(|m| {
+        app.catalog
+            .model(m)
+            .ok()
+            .or_else(|| app.catalog.template(m))
+    });
+    let shown_above = ["title", "date"];
     for (key, text) in crate::model::details::entry_texts(e)
         .iter()
-        .filter(|(_, v)| !v.is_empty())
+        .filter(|(k, v)| !v.is_empty() && !shown_above.contains(k))
     {
+        let label = template
+            .and_then(|t| t.field(key))
+            .map_or(*key, |f| f.label.as_str());
         lines.push(Line::from(vec![
-            Span::styled(format!("{key}: "), t.dim),
+            Span::styled(format!("{}: ", sanitize_line(label)), t.dim),
             Span::raw(sanitize_line(text).into_owned()),
         ]));
     }
@@ -597,6 +626,37 @@ fn draw_board(app: &App, f: &mut Frame<'_>, area: Rect) {
     };
     let mut lines: Vec<Line<'static>> = Vec::new();
     let heading = |s: &str| Line::from(Span::styled(s.to_string(), t.accent));
+    if let Some(prep) = &app.board_prep
+        && let crate::model::Details::Supervision(sv) = &prep.details
+    {
+        lines.push(heading(&format!(
+            "Agenda for {} (the open prep)",
+            sv.session_on
+        )));
+        if sv.agenda.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "  no items: add some with praxis edit",
+                t.dim,
+            )));
+        }
+        for (i, a) in sv.agenda.iter().enumerate() {
+            let style = if i == app.agenda_selected {
+                t.selected
+            } else {
+                t.base
+            };
+            let function = a
+                .function
+                .map_or_else(|| "–".to_string(), |f| f.to_string());
+            let mins = a.minutes.map(|m| format!("{m} min")).unwrap_or_default();
+            let want = a.want.map(|w| w.to_string()).unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}. {}", i + 1, sanitize_line(&a.text)), style),
+                Span::styled(format!("  {function} · {mins} · {want}"), t.dim),
+            ]));
+        }
+        lines.push(Line::from(""));
+    }
     match &m.last {
         Some(l) => lines.push(Line::from(Span::styled(
             format!("Since the last session on {}", l.session_on),
@@ -691,10 +751,15 @@ fn draw_board(app: &App, f: &mut Frame<'_>, area: Rect) {
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Gather a prep with agenda to take in: praxis supervision prep",
-        t.dim,
-    )));
+    if app.board_prep.is_none() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{} saves a prep with this agenda to take in (or: praxis supervision prep)",
+                app.keymap.first_key(Action::Gather)
+            ),
+            t.dim,
+        )));
+    }
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -719,7 +784,10 @@ fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
     // Lists are cut to fit; prose wraps.
     let wrap = !matches!(
         o,
-        Overlay::Models { .. } | Overlay::Strengths { .. } | Overlay::Drafts { .. }
+        Overlay::Models { .. }
+            | Overlay::Strengths { .. }
+            | Overlay::Drafts { .. }
+            | Overlay::Timeline { .. }
     );
     let (title, lines, w, h): (&str, Vec<Line<'static>>, u16, u16) = match o {
         Overlay::Help { scroll } => {
@@ -920,6 +988,106 @@ fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
                 70,
                 size.height.saturating_sub(4),
             )
+        }
+        Overlay::NewKind { selected } => {
+            let lines = super::app::NEW_KINDS
+                .iter()
+                .enumerate()
+                .map(|(i, (label, ..))| {
+                    let style = if i == *selected { t.selected } else { t.base };
+                    Line::from(Span::styled(format!(" {} ", pad(label, 30)), style))
+                })
+                .collect::<Vec<_>>();
+            ("Write (enter chooses)", lines, 36, 8)
+        }
+        Overlay::Filter(form) => {
+            let value = |i: usize| -> String {
+                match i {
+                    0 => form
+                        .kind
+                        .map_or_else(|| "all kinds".to_string(), |k| k.to_string()),
+                    1 => form.strength.clone(),
+                    2 => form.tag.clone(),
+                    3 => form.since.clone(),
+                    _ => form.until.clone(),
+                }
+            };
+            let mut lines = Vec::new();
+            for (i, label) in super::app::FILTER_FIELDS.iter().enumerate() {
+                let style = if i == form.field { t.selected } else { t.base };
+                let v = sanitize_line(&value(i)).into_owned();
+                let shown = if i == 0 {
+                    format!("◀ {v} ▶")
+                } else {
+                    format!("{v}▏")
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(pad(label, 10), style),
+                    Span::styled(shown, if i == form.field { style } else { t.base }),
+                ]));
+            }
+            lines.push(Line::from(""));
+            if let Some(e) = &form.error {
+                lines.push(Line::from(Span::styled(
+                    sanitize_line(e).into_owned(),
+                    t.warn,
+                )));
+            } else {
+                lines.push(Line::from(Span::styled(
+                    "Dates: YYYY-MM-DD, today, yesterday or a weekday. Empty: any.",
+                    t.dim,
+                )));
+            }
+            lines.push(Line::from(vec![
+                Span::styled("↑↓", t.key),
+                Span::raw(" field  "),
+                Span::styled("enter", t.key),
+                Span::raw(" apply  "),
+                Span::styled("esc", t.key),
+                Span::raw(" cancel"),
+            ]));
+            ("Filter the journal", lines, 62, 11)
+        }
+        Overlay::Timeline { subject, points } => {
+            let mut lines = Vec::new();
+            let mut last: Option<(&str, crate::model::Stage)> = None;
+            for p in points {
+                if last.is_none_or(|(topic, _)| topic != p.topic) {
+                    if last.is_some() {
+                        lines.push(Line::from(""));
+                    }
+                    lines.push(Line::from(Span::styled(
+                        sanitize_line(&p.topic).into_owned(),
+                        t.accent,
+                    )));
+                    last = None;
+                }
+                let bar = "▮".repeat(usize::from(p.stage.level()) + 1);
+                let moved = match last {
+                    Some((_, prev)) if p.stage.level() < prev.level() => {
+                        format!("  moved back from {prev}")
+                    }
+                    _ => String::new(),
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {} ", p.on), t.dim),
+                    Span::raw(format!("{:<16} ", p.stage.as_str())),
+                    Span::styled(format!("{bar:<6} "), t.strength),
+                    Span::raw(format!("{} change talk", p.change_talk)),
+                    Span::styled(moved, t.dim),
+                ]));
+                last = Some((p.topic.as_str(), p.stage));
+            }
+            if points.is_empty() {
+                lines.push(Line::from(Span::styled("No stage notes yet.", t.dim)));
+            }
+            lines.insert(
+                0,
+                Line::from(Span::styled(sanitize_line(subject).into_owned(), t.title)),
+            );
+            let title: &'static str = "Stage timeline (any key closes)";
+            let h = u16::try_from(lines.len()).unwrap_or(20).saturating_add(3);
+            (title, lines, 76, h)
         }
         Overlay::CheckIn(form) => {
             let c = &form.checkin;

@@ -3,11 +3,14 @@
 //! saved or kept as a draft.
 
 use chrono::NaiveDate;
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 
 use crate::compose::{actions_from_sections, derive_title};
-use crate::model::{Entry, EntryKind, Scope, Section, Template, parse_date_arg};
+use crate::model::details::{absorb, typed_keys};
+use crate::model::{
+    CallInStatus, Details, Entry, EntryKind, Scope, Section, Template, parse_date_arg,
+};
 
 /// One field of the form.
 pub struct Field {
@@ -65,6 +68,9 @@ fn area(text: &str, placeholder: &str) -> TextArea<'static> {
     a.set_wrap_mode(WrapMode::WordOrGlyph);
     a.set_placeholder_text(placeholder.to_string());
     a.set_cursor_line_style(ratatui::style::Style::default());
+    // Written text is continued, not typed over.
+    a.move_cursor(CursorMove::Bottom);
+    a.move_cursor(CursorMove::End);
     a
 }
 
@@ -92,10 +98,19 @@ impl WriteState {
                 single_line: true,
             },
         ];
+        let typed_texts = crate::model::details::entry_texts(&entry);
         match template.as_ref().filter(|t| !t.is_free()) {
             Some(t) => {
-                for f in &t.fields {
-                    let text = entry.section(&f.key).unwrap_or_default();
+                // The form's own title and date serve templates that name them (CPD).
+                for f in t
+                    .fields
+                    .iter()
+                    .filter(|f| f.key != "title" && f.key != "date")
+                {
+                    let text = typed_texts.iter().find(|(k, _)| *k == f.key).map_or_else(
+                        || entry.section(&f.key).unwrap_or_default(),
+                        |(_, v)| v.as_str(),
+                    );
                     let hint = if f.action {
                         "Write here. A line starting with - [ ] becomes a tracked action."
                     } else {
@@ -223,7 +238,7 @@ impl WriteState {
         };
         let template = self.template.as_ref().filter(|t| !t.is_free());
         match template {
-            Some(_) => {
+            Some(t) => {
                 e.sections = self
                     .fields
                     .iter()
@@ -235,12 +250,35 @@ impl WriteState {
                         text: f.area.lines().join("\n").trim_end().to_string(),
                     })
                     .collect();
+                // Structured kinds: typed fields become details, checked as the CLI does.
+                let typed = typed_keys(&t.id);
+                if !typed.is_empty() {
+                    absorb(&mut e, t, &|k| Some(self.text(k))).map_err(|(key, msg)| {
+                        let label = t.field(&key).map_or(key.as_str(), |f| f.label.as_str());
+                        format!("{label}: {msg}")
+                    })?;
+                    e.sections.retain(|s| !typed.contains(&s.key.as_str()));
+                }
             }
             None => e.body = self.text("body").trim_end().to_string(),
         }
-        e.actions = actions_from_sections(&mut e.sections, template, &self.entry.actions, today);
+        if e.kind == EntryKind::Reflection {
+            e.actions =
+                actions_from_sections(&mut e.sections, template, &self.entry.actions, today);
+        }
+        match &mut e.details {
+            Details::CallIn(c) if c.held_on.is_some() && c.status == CallInStatus::Planned => {
+                c.status = CallInStatus::Held;
+            }
+            _ => {}
+        }
         if e.title.is_empty() {
-            e.title = derive_title(&e);
+            e.title = match &e.details {
+                Details::StageNote(n) => format!("{} · {} · {}", n.subject, n.topic, n.stage),
+                Details::CallIn(_) => format!("Call-in plan: {}", self.text("who").trim()),
+                Details::Supervision(s) => format!("Supervision {} for {}", s.stage, s.session_on),
+                _ => derive_title(&e),
+            };
         }
         if e.kind == EntryKind::Reflection {
             e.model = template.map(|t| t.id.clone());
