@@ -716,3 +716,31 @@ fn no_color_draws_without_colour() {
     let hc = Theme::new(praxis::config::ThemeName::HighContrast, false);
     assert_ne!(hc.selected, Theme::monochrome().selected);
 }
+
+#[test]
+fn a_section_goes_to_the_editor_and_comes_back() {
+    use praxis::tui::app::Effect;
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "n");
+    type_text(&mut app, "Start of a thought");
+    let k = Key::parse("ctrl-o").unwrap();
+    let effect = app
+        .handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)))
+        .unwrap();
+    let Effect::EditExternally { field, text } = effect else {
+        panic!("{effect:?}");
+    };
+    assert_eq!(text, "Start of a thought");
+    app.external_text(field, "Start of a thought\nand the rest, written in vi\n");
+    assert_eq!(
+        app.write.as_ref().unwrap().text("body"),
+        "Start of a thought\nand the rest, written in vi"
+    );
+    // Title and date are one line: they stay in the app.
+    press(&mut app, "shift-tab");
+    press(&mut app, "shift-tab");
+    let effect = app
+        .handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)))
+        .unwrap();
+    assert_eq!(effect, Effect::None);
+}

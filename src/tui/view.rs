@@ -175,6 +175,7 @@ fn hint(app: &App, actions: &[Action]) -> Vec<Span<'static>> {
             Action::PickStrengths => "strengths",
             Action::CheckIn => "check-in",
             Action::PickModel => "model",
+            Action::CycleScope => "scope",
             Action::Back => "back",
             Action::Refresh => "gather again",
             Action::FocusJournal => "journal",
@@ -209,13 +210,29 @@ fn draw_status(app: &App, f: &mut Frame<'_>, area: Rect) {
             Action::Help,
             Action::Quit,
         ],
+        Pane::Write
+            if app
+                .write
+                .as_ref()
+                .is_some_and(|w| w.entry.kind == crate::model::EntryKind::Reflection) =>
+        {
+            &[
+                Action::Save,
+                Action::NextField,
+                Action::PickStrengths,
+                Action::CheckIn,
+                Action::ToggleFlag,
+                Action::PickModel,
+                Action::Back,
+                Action::Help,
+            ]
+        }
         Pane::Write => &[
             Action::Save,
             Action::NextField,
             Action::PickStrengths,
-            Action::CheckIn,
             Action::ToggleFlag,
-            Action::PickModel,
+            Action::CycleScope,
             Action::Back,
             Action::Help,
         ],
