@@ -136,6 +136,25 @@ pub enum Command {
     /// Continuing professional development: add a record, or sum up hours.
     #[command(subcommand)]
     Cpd(CpdCommand),
+    /// Patterns over a period: entries per week, models, strengths and their trend,
+    /// check-ins, stage timelines, call-ins, actions, on this day, words of heavy weeks.
+    #[command(
+        after_help = "Examples:\n  praxis stats                     the last 4 weeks\n  praxis stats --period quarter\n  praxis stats --since 2026-01-01 --until 2026-03-31 --json\n\nPatterns are prompts for supervision, never a score."
+    )]
+    Stats {
+        /// 4w (default), quarter, year or all.
+        #[arg(long, conflicts_with_all = ["since", "until"])]
+        period: Option<String>,
+        /// From this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Up to this date (default today).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the journal: integrity, links, search index, permissions, version.
     #[command(after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index")]
     Doctor {

@@ -11,6 +11,7 @@ pub mod compose;
 pub mod config;
 pub mod demo;
 pub mod editor;
+pub mod insights;
 pub mod model;
 pub mod output;
 pub mod paths;

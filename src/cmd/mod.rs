@@ -38,6 +38,7 @@ pub mod overview;
 pub mod search;
 pub mod show;
 pub mod stage;
+pub mod stats;
 pub mod structured;
 pub mod subjects;
 pub mod supervision;
@@ -86,6 +87,18 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         Some(Command::Callin(c)) => callin::run(c, ctx),
         Some(Command::Cpd(c)) => cpd::run(c, ctx),
         Some(Command::Supervision(c)) => supervision::run(c, ctx),
+        Some(Command::Stats {
+            period,
+            since,
+            until,
+            json,
+        }) => stats::run(
+            period.as_deref(),
+            since.as_deref(),
+            until.as_deref(),
+            json,
+            ctx,
+        ),
         Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),

@@ -8,6 +8,7 @@ mod entries;
 mod health;
 mod migrate;
 mod search;
+mod stats;
 mod supervision;
 
 use std::fs;
@@ -24,6 +25,7 @@ pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
+pub use stats::{ActionCounts, CheckinWeek};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
 
 /// `PRAGMA application_id` of a praxis journal ('PRXS').

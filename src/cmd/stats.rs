@@ -1,0 +1,289 @@
+//! `praxis stats`: the patterns of a period as readable text, or JSON.
+
+use std::fmt::Write as _;
+
+use anyhow::Result;
+
+use crate::Ctx;
+use crate::insights::{self, Insights, Period, SIGNPOST};
+use crate::output::Output;
+
+pub fn run(
+    period: Option<&str>,
+    since: Option<&str>,
+    until: Option<&str>,
+    json: bool,
+    ctx: &Ctx,
+) -> Result<()> {
+    let today = ctx.clock.today();
+    let period = if since.is_some() || until.is_some() {
+        Period::between(since, until, today)?
+    } else {
+        Period::named(period.unwrap_or("4w"), today)?
+    };
+    let store = ctx.store()?;
+    let ins = insights::compute(&store, ctx.catalog(), &period, today)?;
+    if json {
+        say!("{}", serde_json::to_string_pretty(&ins)?);
+    } else {
+        say_raw!("{}", render(&ins, &ctx.out));
+    }
+    Ok(())
+}
+
+/// Eight levels of a bar, for sparklines.
+const SPARK: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+fn spark(values: &[Option<f64>], lo: f64, hi: f64) -> String {
+    values
+        .iter()
+        .map(|v| match v {
+            None => ' ',
+            Some(v) => {
+                let t = ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
+                // Invariant: t is in 0..=1, so the index is in 0..=7.
+                SPARK[(t * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
+/// The insights as text for a terminal or a file.
+#[must_use]
+pub fn render(ins: &Insights, o: &Output) -> String {
+    let mut s = String::new();
+    let p = &ins.period;
+    let range = match p.since {
+        Some(since) => format!("{since} to {}", p.until),
+        None => format!("up to {}", p.until),
+    };
+    let _ = writeln!(s, "{}", o.bold(&format!("Patterns, {} ({range})", p.label)));
+    let _ = writeln!(s, "{}", o.dim("Prompts for supervision, never a score."));
+
+    let _ = writeln!(s, "\n{}", o.bold("Entries"));
+    let kinds: Vec<String> = ins
+        .by_kind
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "{} in all{}",
+        ins.entries,
+        if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", kinds.join(", "))
+        }
+    );
+    let max = ins.weeks.iter().map(|w| w.total).max().unwrap_or(0).max(1);
+    let shown = if ins.weeks.len() > 26 {
+        &ins.weeks[ins.weeks.len() - 26..]
+    } else {
+        &ins.weeks[..]
+    };
+    if ins.weeks.len() > shown.len() {
+        let _ = writeln!(
+            s,
+            "{}",
+            o.dim(&format!(
+                "(the last {} of {} weeks)",
+                shown.len(),
+                ins.weeks.len()
+            ))
+        );
+    }
+    for w in shown {
+        let len = usize::try_from(w.total * 30 / max).unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "  week of {}  {:<30} {}",
+            w.week,
+            "█".repeat(len),
+            w.total
+        );
+    }
+    if !ins.models.is_empty() {
+        let models: Vec<String> = ins
+            .models
+            .iter()
+            .map(|m| format!("{} {}", o.line(&m.name), m.count))
+            .collect();
+        let _ = writeln!(s, "Models: {}", models.join(", "));
+    }
+
+    let _ = writeln!(s, "\n{}", o.bold("Strengths"));
+    if ins.strengths.is_empty() {
+        let _ = writeln!(s, "{}", o.dim("None tagged in this period."));
+    }
+    for st in ins.strengths.iter().take(12) {
+        let before = st
+            .before
+            .map(|b| format!(" (before: {b})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  {:<16} {:>3} {:<3}  mine {} · person {} · team {}{}",
+            o.line(&st.name),
+            st.total,
+            st.trend.arrow(),
+            st.mine,
+            st.person,
+            st.team,
+            o.dim(&before)
+        );
+    }
+    if !ins.groups.is_empty() {
+        let groups: Vec<String> = ins
+            .groups
+            .iter()
+            .map(|g| {
+                format!("{} {} {}", o.line(&g.group), g.total, g.trend.arrow())
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        let _ = writeln!(s, "By group: {}", groups.join(" · "));
+    }
+    if !ins.strengths_new.is_empty() {
+        let _ = writeln!(
+            s,
+            "New this period: {}",
+            o.line(&ins.strengths_new.join(", "))
+        );
+    }
+    if !ins.strengths_gone.is_empty() {
+        let _ = writeln!(
+            s,
+            "Not seen this period (seen before): {}",
+            o.line(&ins.strengths_gone.join(", "))
+        );
+    }
+
+    let c = &ins.checkins;
+    let _ = writeln!(s, "\n{}", o.bold("Check-ins"));
+    if c.checkins == 0 {
+        let _ = writeln!(s, "{}", o.dim("None in this period."));
+    } else {
+        let avg = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"));
+        let _ = writeln!(
+            s,
+            "{} check-in{} · mood {} · energy {} (out of 5, on average) · heavy load on {} day{}",
+            c.checkins,
+            if c.checkins == 1 { "" } else { "s" },
+            avg(c.mood),
+            avg(c.energy),
+            c.heavy_days,
+            if c.heavy_days == 1 { "" } else { "s" }
+        );
+        let mood: Vec<Option<f64>> = c.weeks.iter().map(|w| w.mood).collect();
+        let energy: Vec<Option<f64>> = c.weeks.iter().map(|w| w.energy).collect();
+        let _ = writeln!(s, "  mood by week    {}", spark(&mood, 1.0, 5.0));
+        let _ = writeln!(s, "  energy by week  {}", spark(&energy, 1.0, 5.0));
+        let heavy: Vec<String> = c.weeks.iter().map(|w| w.heavy_days.to_string()).collect();
+        let carrying: Vec<String> = c
+            .weeks
+            .iter()
+            .map(|w| w.carrying_a_lot.to_string())
+            .collect();
+        let _ = writeln!(s, "  heavy-load days by week: {}", heavy.join(" "));
+        let _ = writeln!(s, "  carrying a lot, by week: {}", carrying.join(" "));
+        if c.heavy_persists {
+            let _ = writeln!(s, "{}", o.warn(SIGNPOST));
+        }
+    }
+
+    if !ins.stages.is_empty() {
+        let _ = writeln!(s, "\n{}", o.bold("Stage timelines"));
+        for t in &ins.stages {
+            let path: Vec<String> = t
+                .points
+                .iter()
+                .map(|p| format!("{} {} ({} change talk)", p.on, p.stage, p.change_talk))
+                .collect();
+            let moves = match t.moves_back {
+                0 => String::new(),
+                1 => " · moved back once".into(),
+                n => format!(" · moved back {n} times"),
+            };
+            let _ = writeln!(
+                s,
+                "  {} · {}{}",
+                o.line(&t.subject),
+                o.line(&t.topic),
+                o.dim(&moves)
+            );
+            for step in path {
+                let _ = writeln!(s, "    {}", o.line(&step));
+            }
+        }
+    }
+
+    let ci = &ins.callins;
+    if !ci.by_status.is_empty() || !ci.follow_ups_due.is_empty() {
+        let _ = writeln!(s, "\n{}", o.bold("Call-ins"));
+        let status: Vec<String> = ci
+            .by_status
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "By status: {}",
+            if status.is_empty() {
+                "none".into()
+            } else {
+                status.join(", ")
+            }
+        );
+        if !ci.by_rupture.is_empty() {
+            let r: Vec<String> = ci
+                .by_rupture
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            let _ = writeln!(s, "By outcome (signs of rupture): {}", r.join(", "));
+        }
+        for e in &ci.follow_ups_due {
+            let _ = writeln!(s, "  follow-up due: {} {}", e.short_id, o.line(&e.title));
+        }
+    }
+
+    let a = &ins.actions;
+    let _ = writeln!(s, "\n{}", o.bold("Actions"));
+    let _ = writeln!(
+        s,
+        "{} open ({} overdue) · {} done in this period",
+        a.open, a.overdue, a.done_in_period
+    );
+
+    if !ins.on_this_day.is_empty() {
+        let _ = writeln!(s, "\n{}", o.bold("On this day"));
+        for e in &ins.on_this_day {
+            let _ = writeln!(s, "  {} {} {}", e.occurred_on, e.short_id, o.line(&e.title));
+        }
+    }
+
+    let w = &ins.words;
+    if !w.heavy_words.is_empty() {
+        let _ = writeln!(s, "\n{}", o.bold("Words of heavy-load weeks"));
+        let _ = writeln!(
+            s,
+            "{}",
+            o.dim(&format!(
+                "Entries using each word in {} heavy week{} and in {} light one{}:",
+                w.heavy_weeks,
+                if w.heavy_weeks == 1 { "" } else { "s" },
+                w.light_weeks,
+                if w.light_weeks == 1 { "" } else { "s" }
+            ))
+        );
+        let words: Vec<String> = w
+            .heavy_words
+            .iter()
+            .map(|(t, h, l)| format!("{} {h}/{l}", o.line(t)))
+            .collect();
+        let _ = writeln!(s, "  {}", words.join(" · "));
+    }
+    s
+}

@@ -1,0 +1,744 @@
+//! Patterns over time (DOMAIN.md §6): every series the Patterns pane, `praxis stats` and
+//! exports show, computed from bounded store queries. Prompts for supervision, never a
+//! score.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use anyhow::{Result, bail};
+use chrono::{Datelike as _, Days, NaiveDate};
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::model::{EntryKind, EntrySummary, Stage, Whose, parse_date_arg};
+use crate::store::{ActionCounts, CheckinWeek, StagePoint, Store};
+
+/// How many entries of heavy and of light weeks the word counts read, at most.
+const WORD_SAMPLE: usize = 400;
+
+/// A stretch of days to look at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// None: from the first entry.
+    pub since: Option<NaiveDate>,
+    pub until: NaiveDate,
+    pub label: String,
+}
+
+impl Period {
+    /// `4w`, `quarter`, `year` or `all`, ending `today`.
+    pub fn named(name: &str, today: NaiveDate) -> Result<Period> {
+        let back = |days: u64, label: &str| Period {
+            since: today.checked_sub_days(Days::new(days - 1)),
+            until: today,
+            label: label.to_string(),
+        };
+        Ok(match name.trim().to_lowercase().as_str() {
+            "4w" | "4 weeks" | "month" => back(28, "the last 4 weeks"),
+            "quarter" | "13w" => back(91, "the last quarter"),
+            "year" | "52w" => back(364, "the last year"),
+            "all" => Period {
+                since: None,
+                until: today,
+                label: "all time".into(),
+            },
+            other => {
+                bail!("unknown period '{other}': use 4w, quarter, year or all (or --since/--until)")
+            }
+        })
+    }
+
+    /// From/to dates as typed (either may be empty).
+    pub fn between(since: Option<&str>, until: Option<&str>, today: NaiveDate) -> Result<Period> {
+        let parse = |s: &str| {
+            parse_date_arg(s)
+                .map(|d| d.resolve(today))
+                .map_err(anyhow::Error::msg)
+        };
+        let since = since.map(parse).transpose()?;
+        let until = until.map(parse).transpose()?.unwrap_or(today);
+        if let Some(s) = since
+            && s > until
+        {
+            bail!("--since {s} is after --until {until}");
+        }
+        let label = match since {
+            Some(s) => format!("{s} to {until}"),
+            None => format!("up to {until}"),
+        };
+        Ok(Period {
+            since,
+            until,
+            label,
+        })
+    }
+
+    /// The same length of time just before this period (None for all time).
+    #[must_use]
+    pub fn previous(&self) -> Option<Period> {
+        let since = self.since?;
+        let len = (self.until - since).num_days() + 1;
+        let until = since.pred_opt()?;
+        let start = until.checked_sub_days(Days::new(u64::try_from(len - 1).ok()?))?;
+        Some(Period {
+            since: Some(start),
+            until,
+            label: "the period before".into(),
+        })
+    }
+}
+
+/// Monday of a date's week.
+#[must_use]
+pub fn week_of(d: NaiveDate) -> NaiveDate {
+    d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
+        .unwrap_or(d)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekCount {
+    pub week: NaiveDate,
+    pub total: i64,
+    pub by_kind: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelUse {
+    pub model: String,
+    pub name: String,
+    pub count: i64,
+}
+
+/// Which way a count moved against the period before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trend {
+    New,
+    Up,
+    Same,
+    Down,
+    /// No period before to compare with (all time).
+    Unknown,
+}
+
+impl Trend {
+    fn of(now: i64, before: Option<i64>) -> Trend {
+        match before {
+            None => Trend::Unknown,
+            Some(0) if now > 0 => Trend::New,
+            Some(b) if now > b => Trend::Up,
+            Some(b) if now < b => Trend::Down,
+            Some(_) => Trend::Same,
+        }
+    }
+
+    #[must_use]
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Trend::New => "new",
+            Trend::Up => "↑",
+            Trend::Same => "=",
+            Trend::Down => "↓",
+            Trend::Unknown => "",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrengthUse {
+    pub name: String,
+    pub group: String,
+    pub mine: i64,
+    pub person: i64,
+    pub team: i64,
+    pub total: i64,
+    pub before: Option<i64>,
+    pub trend: Trend,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupUse {
+    pub group: String,
+    pub total: i64,
+    pub before: Option<i64>,
+    pub trend: Trend,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checkins {
+    pub weeks: Vec<CheckinWeek>,
+    pub checkins: i64,
+    pub mood: Option<f64>,
+    pub energy: Option<f64>,
+    pub heavy_days: i64,
+    /// Heavy load on three or more of the last fourteen days: the fixed signpost shows.
+    pub heavy_persists: bool,
+}
+
+/// The fixed, gentle signpost (DOMAIN.md §7): no diagnosis, no score.
+pub const SIGNPOST: &str =
+    "Heavy load has kept coming up. Restorative supervision is a place to bring this.";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageTrack {
+    pub subject: String,
+    pub topic: String,
+    pub points: Vec<StagePoint>,
+    /// Times the stage went back to an earlier one: shown as a plain move, never failure.
+    pub moves_back: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallIns {
+    pub by_status: BTreeMap<String, i64>,
+    pub by_rupture: BTreeMap<String, i64>,
+    pub follow_ups_due: Vec<EntrySummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Words {
+    pub heavy_weeks: usize,
+    pub light_weeks: usize,
+    /// (word, entries of heavy weeks using it, entries of light weeks using it)
+    pub heavy_words: Vec<(String, usize, usize)>,
+}
+
+/// Everything about one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    pub period: Period,
+    pub entries: i64,
+    pub by_kind: BTreeMap<String, i64>,
+    pub weeks: Vec<WeekCount>,
+    pub models: Vec<ModelUse>,
+    pub strengths: Vec<StrengthUse>,
+    pub groups: Vec<GroupUse>,
+    pub strengths_new: Vec<String>,
+    pub strengths_gone: Vec<String>,
+    pub checkins: Checkins,
+    pub stages: Vec<StageTrack>,
+    pub callins: CallIns,
+    pub actions: ActionCounts,
+    pub on_this_day: Vec<EntrySummary>,
+    pub words: Words,
+}
+
+/// Computes the insights of a period.
+pub fn compute(
+    store: &Store,
+    catalog: &Catalog,
+    period: &Period,
+    today: NaiveDate,
+) -> Result<Insights> {
+    let since = period.since;
+    let until = period.until;
+    let kinds = store.weekly_kinds(since, until)?;
+    let first = match since {
+        Some(s) => Some(s),
+        None => store.first_entry_on()?,
+    };
+    let weeks = week_series(&kinds, first, until);
+    let mut by_kind: BTreeMap<String, i64> = BTreeMap::new();
+    for (_, k, n) in &kinds {
+        *by_kind.entry(k.to_string()).or_default() += n;
+    }
+    let entries = by_kind.values().sum();
+
+    let models = store
+        .model_counts(since, until)?
+        .into_iter()
+        .map(|(m, count)| {
+            let id = m.unwrap_or_else(|| "free".into());
+            let name = catalog
+                .model(&id)
+                .map_or_else(|_| id.clone(), |t| t.name.clone());
+            ModelUse {
+                model: id,
+                name,
+                count,
+            }
+        })
+        .collect();
+
+    let now = store.strengths_between(since, until)?;
+    let previous = period.previous();
+    let before = match &previous {
+        Some(p) => Some(store.strengths_between(p.since, p.until)?),
+        None => None,
+    };
+    let (strengths, groups, strengths_new, strengths_gone) =
+        strength_uses(catalog, &now, before.as_deref());
+
+    let cweeks = store.checkin_weeks(since, until)?;
+    let count: i64 = cweeks.iter().map(|w| w.checkins).sum();
+    let weighted = |f: fn(&CheckinWeek) -> Option<f64>| -> Option<f64> {
+        let (sum, n) = cweeks
+            .iter()
+            .filter_map(|w| f(w).map(|v| (v * w.checkins as f64, w.checkins)))
+            .fold((0.0, 0), |(s, n), (v, c)| (s + v, n + c));
+        (n > 0).then(|| sum / n as f64)
+    };
+    let recent_from = until.checked_sub_days(Days::new(13)).unwrap_or(until);
+    let checkins = Checkins {
+        mood: weighted(|w| w.mood),
+        energy: weighted(|w| w.energy),
+        heavy_days: cweeks.iter().map(|w| w.heavy_days).sum(),
+        heavy_persists: store.heavy_days(recent_from, until)? >= 3,
+        checkins: count,
+        weeks: cweeks,
+    };
+
+    let mut stages: Vec<StageTrack> = Vec::new();
+    for (subject, p) in store.stage_points_between(since, until)? {
+        let same = stages
+            .last()
+            .is_some_and(|t| t.subject == subject && t.topic.eq_ignore_ascii_case(&p.topic));
+        if !same {
+            stages.push(StageTrack {
+                subject: subject.clone(),
+                topic: p.topic.clone(),
+                points: Vec::new(),
+                moves_back: 0,
+            });
+        }
+        if let Some(t) = stages.last_mut() {
+            if t.points
+                .last()
+                .is_some_and(|prev| moved_back(prev.stage, p.stage))
+            {
+                t.moves_back += 1;
+            }
+            t.points.push(p);
+        }
+    }
+
+    let mut by_status = BTreeMap::new();
+    let mut by_rupture = BTreeMap::new();
+    for (status, rupture, n) in store.callin_counts(since, until)? {
+        *by_status.entry(status).or_default() += n;
+        if !rupture.is_empty() {
+            *by_rupture.entry(rupture).or_default() += n;
+        }
+    }
+    let callins = CallIns {
+        by_status,
+        by_rupture,
+        follow_ups_due: store
+            .list_callins(Some(today))?
+            .into_iter()
+            .map(|c| c.entry)
+            .collect(),
+    };
+
+    let words = word_contrast(store, &checkins.weeks)?;
+    Ok(Insights {
+        period: period.clone(),
+        entries,
+        by_kind,
+        weeks,
+        models,
+        strengths,
+        groups,
+        strengths_new,
+        strengths_gone,
+        stages,
+        callins,
+        actions: store.action_counts(since, until, today)?,
+        on_this_day: store.on_this_day(today, 10)?,
+        checkins,
+        words,
+    })
+}
+
+/// A move to an earlier stage (recycling counts as a return to contemplation).
+fn moved_back(from: Stage, to: Stage) -> bool {
+    to.level() < from.level() || (to == Stage::Recycling && from != Stage::Recycling)
+}
+
+/// Every week from the first to the last, zero where nothing was written.
+fn week_series(
+    rows: &[(NaiveDate, EntryKind, i64)],
+    first: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Vec<WeekCount> {
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    let mut out: Vec<WeekCount> = Vec::new();
+    let mut w = week_of(first);
+    let last = week_of(until);
+    while w <= last {
+        out.push(WeekCount {
+            week: w,
+            total: 0,
+            by_kind: BTreeMap::new(),
+        });
+        match w.checked_add_days(Days::new(7)) {
+            Some(next) => w = next,
+            None => break,
+        }
+    }
+    for (wk, kind, n) in rows {
+        if let Some(slot) = out.iter_mut().find(|x| x.week == *wk) {
+            slot.total += n;
+            *slot.by_kind.entry(kind.to_string()).or_default() += n;
+        }
+    }
+    out
+}
+
+type StrengthParts = (Vec<StrengthUse>, Vec<GroupUse>, Vec<String>, Vec<String>);
+
+fn strength_uses(
+    catalog: &Catalog,
+    now: &[(String, Whose, i64)],
+    before: Option<&[(String, Whose, i64)]>,
+) -> StrengthParts {
+    let mut uses: BTreeMap<String, StrengthUse> = BTreeMap::new();
+    for (name, whose, n) in now {
+        let u = uses.entry(name.clone()).or_insert_with(|| StrengthUse {
+            name: name.clone(),
+            group: catalog
+                .vocabulary
+                .group_of(name)
+                .unwrap_or("Other")
+                .to_string(),
+            mine: 0,
+            person: 0,
+            team: 0,
+            total: 0,
+            before: None,
+            trend: Trend::Unknown,
+        });
+        match whose {
+            Whose::Mine => u.mine += n,
+            Whose::Person => u.person += n,
+            Whose::Team => u.team += n,
+        }
+        u.total += n;
+    }
+    let mut before_totals: HashMap<&str, i64> = HashMap::new();
+    if let Some(b) = before {
+        for (name, _, n) in b {
+            *before_totals.entry(name.as_str()).or_default() += n;
+        }
+    }
+    for u in uses.values_mut() {
+        u.before = before.map(|_| before_totals.get(u.name.as_str()).copied().unwrap_or(0));
+        u.trend = Trend::of(u.total, u.before);
+    }
+    let mut strengths: Vec<StrengthUse> = uses.into_values().collect();
+    strengths.sort_by(|a, b| b.total.cmp(&a.total).then(a.name.cmp(&b.name)));
+    let mut group_now: BTreeMap<String, i64> = BTreeMap::new();
+    for s in &strengths {
+        *group_now.entry(s.group.clone()).or_default() += s.total;
+    }
+    let mut group_before: BTreeMap<String, i64> = BTreeMap::new();
+    for (name, n) in &before_totals {
+        let g = catalog
+            .vocabulary
+            .group_of(name)
+            .unwrap_or("Other")
+            .to_string();
+        *group_before.entry(g).or_default() += n;
+    }
+    let mut names: Vec<String> = group_now
+        .keys()
+        .chain(group_before.keys())
+        .cloned()
+        .collect();
+    names.sort();
+    names.dedup();
+    let groups = names
+        .into_iter()
+        .map(|g| {
+            let total = group_now.get(&g).copied().unwrap_or(0);
+            let b = before.map(|_| group_before.get(&g).copied().unwrap_or(0));
+            GroupUse {
+                trend: Trend::of(total, b),
+                group: g,
+                total,
+                before: b,
+            }
+        })
+        .collect();
+    let (new, gone) = match before {
+        Some(_) => {
+            let now_names: HashSet<&str> = strengths.iter().map(|s| s.name.as_str()).collect();
+            let mut new: Vec<String> = strengths
+                .iter()
+                .filter(|s| s.before == Some(0))
+                .map(|s| s.name.clone())
+                .collect();
+            new.sort();
+            let mut gone: Vec<String> = before_totals
+                .keys()
+                .filter(|n| !now_names.contains(*n))
+                .map(|n| (*n).to_string())
+                .collect();
+            gone.sort();
+            (new, gone)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    (strengths, groups, new, gone)
+}
+
+/// Common words that say nothing about a week.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "let",
+    "like",
+    "me",
+    "more",
+    "most",
+    "much",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "today",
+    "day",
+    "time",
+    "went",
+    "way",
+    "really",
+    "think",
+    "felt",
+    "feel",
+    "next",
+    "back",
+    "made",
+    "make",
+    "said",
+    "say",
+];
+
+/// Words of each entry, lower-cased, once per entry, stop words and short words out.
+fn entry_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Words that recur in heavy-load weeks more than in light ones: plain counts of entries
+/// using each word, over a bounded sample of each kind of week.
+fn word_contrast(store: &Store, weeks: &[CheckinWeek]) -> Result<Words> {
+    let heavy: Vec<NaiveDate> = weeks
+        .iter()
+        .filter(|w| w.heavy_days >= 2)
+        .map(|w| w.week)
+        .collect();
+    let light: Vec<NaiveDate> = weeks
+        .iter()
+        .filter(|w| w.heavy_days == 0)
+        .map(|w| w.week)
+        .collect();
+    let count = |texts: Vec<String>| -> (usize, HashMap<String, usize>) {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        let n = texts.len();
+        for t in texts {
+            for w in entry_words(&t) {
+                *m.entry(w).or_default() += 1;
+            }
+        }
+        (n, m)
+    };
+    let (hn, hm) = count(store.text_in_weeks(&heavy, WORD_SAMPLE)?);
+    let (ln, lm) = count(store.text_in_weeks(&light, WORD_SAMPLE)?);
+    let mut words: Vec<(String, usize, usize)> = hm
+        .into_iter()
+        .filter(|(_, h)| *h >= 2)
+        .map(|(w, h)| {
+            let l = lm.get(&w).copied().unwrap_or(0);
+            (w, h, l)
+        })
+        // More common, per entry, in heavy weeks than in light ones.
+        .filter(|(_, h, l)| (*h as f64) / (hn.max(1) as f64) > (*l as f64) / (ln.max(1) as f64))
+        .collect();
+    words.sort_by(|a, b| {
+        let score = |x: &(String, usize, usize)| {
+            (x.1 as f64) / (hn.max(1) as f64) - (x.2 as f64) / (ln.max(1) as f64)
+        };
+        score(b).total_cmp(&score(a)).then(a.0.cmp(&b.0))
+    });
+    words.truncate(12);
+    Ok(Words {
+        heavy_weeks: heavy.len(),
+        light_weeks: light.len(),
+        heavy_words: words,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn periods_end_today_and_have_a_period_before() {
+        let today = d(2026, 3, 18);
+        let p = Period::named("4w", today).unwrap();
+        assert_eq!((p.since, p.until), (Some(d(2026, 2, 19)), today));
+        let b = p.previous().unwrap();
+        assert_eq!((b.since, b.until), (Some(d(2026, 1, 22)), d(2026, 2, 18)));
+        assert!(Period::named("all", today).unwrap().previous().is_none());
+        assert!(
+            Period::named("fortnight", today)
+                .unwrap_err()
+                .to_string()
+                .contains("4w, quarter")
+        );
+        assert!(Period::between(Some("2026-03-01"), Some("2026-02-01"), today).is_err());
+    }
+
+    #[test]
+    fn weeks_start_on_monday() {
+        assert_eq!(week_of(d(2026, 3, 18)), d(2026, 3, 16));
+        assert_eq!(week_of(d(2026, 3, 16)), d(2026, 3, 16));
+        assert_eq!(week_of(d(2026, 3, 22)), d(2026, 3, 16));
+    }
+
+    #[test]
+    fn trends_compare_with_the_period_before() {
+        assert_eq!(Trend::of(3, Some(0)), Trend::New);
+        assert_eq!(Trend::of(3, Some(1)), Trend::Up);
+        assert_eq!(Trend::of(1, Some(3)), Trend::Down);
+        assert_eq!(Trend::of(2, Some(2)), Trend::Same);
+        assert_eq!(Trend::of(2, None), Trend::Unknown);
+    }
+
+    #[test]
+    fn words_skip_stop_words_and_count_once_per_entry() {
+        let w = entry_words("The rota, the ROTA and the rota again; I felt it.");
+        assert_eq!(w, HashSet::from(["rota".to_string()]));
+    }
+}
