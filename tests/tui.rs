@@ -744,3 +744,61 @@ fn a_section_goes_to_the_editor_and_comes_back() {
         .unwrap();
     assert_eq!(effect, Effect::None);
 }
+
+#[test]
+fn patterns_pane_with_drill_down_to_the_journal() {
+    let mut app = app_with(seeded());
+    press(&mut app, "4");
+    assert_eq!(app.pane, Pane::Patterns);
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("Patterns, the last 4 weeks"), "{s}");
+    assert!(s.contains("Entries per week"), "{s}");
+    snap!("patterns", app);
+    // The strength list: down moves into it, enter shows its entries.
+    press(&mut app, "down");
+    press(&mut app, "enter");
+    assert_eq!(app.pane, Pane::Journal);
+    assert_eq!(app.journal.filter.strength.as_deref(), Some("listening"));
+    assert_eq!(app.journal.rows.len(), 1);
+    // A week: the last one holds the check-in of the 18th and the two reflections.
+    press(&mut app, "4");
+    press(&mut app, "right"); // back to the weeks, the last one selected
+    press(&mut app, "enter");
+    assert_eq!(app.journal.filter.since, Some(day(16)));
+    assert_eq!(app.journal.rows.len(), 3);
+    // Periods step longer and shorter.
+    press(&mut app, "4");
+    press(&mut app, "]");
+    assert_eq!(
+        app.patterns.insights.as_ref().unwrap().period.label,
+        "the last quarter"
+    );
+    press(&mut app, "]");
+    press(&mut app, "]");
+    assert_eq!(
+        app.patterns.insights.as_ref().unwrap().period.label,
+        "all time"
+    );
+    press(&mut app, "[");
+    assert_eq!(
+        app.patterns.insights.as_ref().unwrap().period.label,
+        "the last year"
+    );
+}
+
+#[test]
+fn patterns_of_an_empty_and_a_one_entry_journal() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "4");
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("None tagged in this period."), "{s}");
+    assert!(s.contains("No check-ins in this period."), "{s}");
+    snap!("patterns_empty", app);
+    let mut store = Store::open_in_memory().unwrap();
+    let mut e = Entry::new(EntryKind::Reflection, day(18), now());
+    e.title = "Only one".into();
+    store.insert_entry(&e).unwrap();
+    let mut app = app_with(store);
+    press(&mut app, "4");
+    snap!("patterns_one_entry", app);
+}

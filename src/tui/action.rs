@@ -11,6 +11,7 @@ pub enum Context {
     Journal,
     Write,
     Supervision,
+    Patterns,
 }
 
 impl Context {
@@ -21,6 +22,7 @@ impl Context {
             Context::Journal => "Journal",
             Context::Write => "Write",
             Context::Supervision => "Supervision",
+            Context::Patterns => "Patterns",
         }
     }
 }
@@ -68,6 +70,7 @@ actions! {
     FocusJournal = "focus_journal", Global, "go to the journal";
     FocusWrite = "focus_write", Global, "go to the entry being written";
     FocusSupervision = "focus_supervision", Global, "go to the supervision board";
+    FocusPatterns = "focus_patterns", Global, "go to patterns over time";
     Up = "up", Global, "move up";
     Down = "down", Global, "move down";
     PageUp = "page_up", Global, "a page up";
@@ -102,4 +105,9 @@ actions! {
     AgendaDown = "agenda_down", Supervision, "move the agenda item down";
     CycleFunction = "cycle_function", Supervision, "agenda item's function: normative, formative, restorative, mediation";
     RecordSession = "record_session", Supervision, "write the record of the session";
+    PeriodPrev = "period_prev", Patterns, "a shorter period (4 weeks, quarter, year, all)";
+    PeriodNext = "period_next", Patterns, "a longer period";
+    WeekPrev = "week_prev", Patterns, "select the week before";
+    WeekNext = "week_next", Patterns, "select the week after";
+    DrillDown = "drill_down", Patterns, "show the selected week's or strength's entries in the journal";
 }

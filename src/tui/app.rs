@@ -14,6 +14,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::{Action, Context};
 use super::journal::JournalState;
 use super::keymap::{Key, Keymap};
+use super::patterns::PatternsState;
 use super::theme::Theme;
 use super::view;
 use super::write::{DraftData, WriteState};
@@ -34,10 +35,16 @@ pub enum Pane {
     Journal,
     Write,
     Supervision,
+    Patterns,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Journal, Pane::Write, Pane::Supervision];
+    pub const ALL: [Pane; 4] = [
+        Pane::Journal,
+        Pane::Write,
+        Pane::Supervision,
+        Pane::Patterns,
+    ];
 
     #[must_use]
     pub fn title(self) -> &'static str {
@@ -45,6 +52,7 @@ impl Pane {
             Pane::Journal => "Journal",
             Pane::Write => "Write",
             Pane::Supervision => "Supervision",
+            Pane::Patterns => "Patterns",
         }
     }
 
@@ -53,6 +61,7 @@ impl Pane {
             Pane::Journal => Context::Journal,
             Pane::Write => Context::Write,
             Pane::Supervision => Context::Supervision,
+            Pane::Patterns => Context::Patterns,
         }
     }
 }
@@ -165,6 +174,7 @@ pub struct App {
     pub journal: JournalState,
     pub write: Option<WriteState>,
     pub board: Option<PrepMaterial>,
+    pub patterns: PatternsState,
     pub board_scroll: u16,
     /// The newest prep without a record yet: its agenda can be reordered and tagged.
     pub board_prep: Option<Entry>,
@@ -199,6 +209,7 @@ impl App {
             journal: JournalState::default(),
             write: None,
             board: None,
+            patterns: PatternsState::default(),
             board_scroll: 0,
             board_prep: None,
             agenda_selected: 0,
@@ -225,7 +236,7 @@ impl App {
         match self.pane {
             Pane::Write => self.write.is_some(),
             Pane::Journal => self.journal.searching,
-            Pane::Supervision => false,
+            Pane::Supervision | Pane::Patterns => false,
         }
     }
 
@@ -312,6 +323,22 @@ impl App {
             Action::FocusJournal => self.focus(Pane::Journal)?,
             Action::FocusWrite => self.focus(Pane::Write)?,
             Action::FocusSupervision => self.focus(Pane::Supervision)?,
+            Action::FocusPatterns => self.focus(Pane::Patterns)?,
+            Action::PeriodPrev | Action::PeriodNext => {
+                let by = if action == Action::PeriodPrev { -1 } else { 1 };
+                self.patterns
+                    .step_period(&self.store, &self.catalog, self.clock.today(), by)?;
+            }
+            Action::WeekPrev => self.patterns.step_week(-1),
+            Action::WeekNext => self.patterns.step_week(1),
+            Action::DrillDown => {
+                if let Some(filter) = self.patterns.drill_filter() {
+                    self.journal.query.clear();
+                    self.journal.searching = false;
+                    self.journal.set_filter(&self.store, filter)?;
+                    self.pane = Pane::Journal;
+                }
+            }
             Action::Up => self.scroll(-1)?,
             Action::Down => self.scroll(1)?,
             Action::PageUp => self.scroll(-10)?,
@@ -456,8 +483,18 @@ impl App {
                     u16::try_from((i32::from(self.board_scroll) + d).max(0)).unwrap_or(0);
                 Ok(())
             }
+            Pane::Patterns => {
+                self.patterns.step_strength(delta.clamp(-1000, 1000));
+                Ok(())
+            }
             Pane::Write => Ok(()),
         }
+    }
+
+    /// What was drawn from the journal is out of date after a change.
+    fn stale(&mut self) {
+        self.board = None;
+        self.patterns.insights = None;
     }
 
     /// Switches panes, keeping a draft of the writing on the way out.
@@ -474,6 +511,10 @@ impl App {
         }
         if pane == Pane::Supervision && self.board.is_none() {
             self.gather_board()?;
+        }
+        if pane == Pane::Patterns && self.patterns.insights.is_none() {
+            self.patterns
+                .load(&self.store, &self.catalog, self.clock.today())?;
         }
         self.pane = pane;
         Ok(())
@@ -553,7 +594,7 @@ impl App {
         } else {
             format!("{} no longer flagged", saved.short_id())
         });
-        self.board = None;
+        self.stale();
         self.journal.reload(&self.store)
     }
 
@@ -615,7 +656,7 @@ impl App {
         }
         self.write = None;
         self.last_edit = None;
-        self.board = None;
+        self.stale();
         self.pane = Pane::Journal;
         Ok(())
     }
@@ -1037,7 +1078,7 @@ impl App {
                     self.status = Some(format!(
                         "Moved “{title}” to the trash (praxis restore brings it back)"
                     ));
-                    self.board = None;
+                    self.stale();
                     self.journal.reload(&self.store)?;
                 }
                 None
@@ -1224,7 +1265,7 @@ impl App {
                 e.short_id()
             }
         };
-        self.board = None;
+        self.stale();
         self.status = Some(if form.checkin.load.is_some_and(Load::is_heavy) {
             format!("Saved {id}. Heavy days are worth bringing to restorative supervision.")
         } else {

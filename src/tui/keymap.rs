@@ -186,6 +186,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::FocusJournal, &["alt-1", "1"]),
     (Action::FocusWrite, &["alt-2", "2"]),
     (Action::FocusSupervision, &["alt-3", "3"]),
+    (Action::FocusPatterns, &["alt-4", "4"]),
     (Action::Up, &["up", "k"]),
     (Action::Down, &["down", "j"]),
     (Action::PageUp, &["pageup", "ctrl-u"]),
@@ -220,6 +221,11 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::AgendaDown, &["J"]),
     (Action::CycleFunction, &["f"]),
     (Action::RecordSession, &["R"]),
+    (Action::PeriodPrev, &["["]),
+    (Action::PeriodNext, &["]"]),
+    (Action::WeekPrev, &["left", "h"]),
+    (Action::WeekNext, &["right", "l"]),
+    (Action::DrillDown, &["enter"]),
 ];
 
 /// Keys to actions.

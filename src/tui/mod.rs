@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod journal;
 pub mod keymap;
+pub mod patterns;
 pub mod terminal;
 pub mod theme;
 pub mod view;

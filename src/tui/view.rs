@@ -83,7 +83,7 @@ pub fn layout(size: Rect, app: &App) -> Areas {
             }
             a.list = nav;
         }
-        Pane::Supervision => a.preview = main,
+        Pane::Supervision | Pane::Patterns => a.preview = main,
     }
     a
 }
@@ -124,6 +124,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
         Pane::Journal => draw_journal(app, f, &areas),
         Pane::Write => draw_write(app, f, &areas),
         Pane::Supervision => draw_board(app, f, areas.main),
+        Pane::Patterns => draw_patterns(app, f, areas.main),
     }
     draw_status(app, f, areas.status);
     if let Some(o) = &app.overlay {
@@ -176,6 +177,11 @@ fn hint(app: &App, actions: &[Action]) -> Vec<Span<'static>> {
             Action::CheckIn => "check-in",
             Action::PickModel => "model",
             Action::CycleScope => "scope",
+            Action::PeriodPrev => "shorter",
+            Action::PeriodNext => "longer",
+            Action::WeekPrev | Action::WeekNext => "week",
+            Action::DrillDown => "show entries",
+
             Action::Back => "back",
             Action::Refresh => "gather again",
             Action::FocusJournal => "journal",
@@ -241,6 +247,14 @@ fn draw_status(app: &App, f: &mut Frame<'_>, area: Rect) {
             Action::FocusJournal,
             Action::Help,
             Action::Quit,
+        ],
+        Pane::Patterns => &[
+            Action::PeriodPrev,
+            Action::PeriodNext,
+            Action::WeekPrev,
+            Action::WeekNext,
+            Action::DrillDown,
+            Action::Help,
         ],
     };
     let mut spans = hint(app, actions);
@@ -783,6 +797,261 @@ fn draw_board(app: &App, f: &mut Frame<'_>, area: Rect) {
             .scroll((app.board_scroll, 0)),
         inner,
     );
+}
+
+fn draw_patterns(app: &App, f: &mut Frame<'_>, area: Rect) {
+    use ratatui::symbols::Marker;
+    use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Sparkline};
+
+    let t = &app.theme;
+    let p = &app.patterns;
+    let Some(ins) = &p.insights else {
+        return;
+    };
+    let range = match ins.period.since {
+        Some(s) => format!("{s} to {}", ins.period.until),
+        None => format!("up to {}", ins.period.until),
+    };
+    let [head, top, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Percentage(45),
+        Constraint::Min(5),
+    ])
+    .areas(area);
+    f.render_widget(
+        Line::from(vec![
+            Span::styled(format!(" Patterns, {} ", ins.period.label), t.title),
+            Span::styled(
+                format!("({range}) · prompts for supervision, never a score"),
+                t.dim,
+            ),
+        ]),
+        head,
+    );
+    let [bars_area, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
+
+    // Entries per week: the bar chart, the selected week highlighted.
+    let focus_weeks = p.focus == super::patterns::Focus::Weeks;
+    let bb = block(app, "Entries per week", focus_weeks);
+    let inner = bb.inner(bars_area);
+    f.render_widget(bb, bars_area);
+    let fit = usize::from(inner.width.saturating_add(1) / 4).max(1);
+    let start = (p.week + 1).saturating_sub(fit);
+    let bars: Vec<Bar<'_>> = ins
+        .weeks
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(fit)
+        .map(|(i, w)| {
+            let style = if i == p.week && focus_weeks {
+                t.highlight
+            } else {
+                t.accent
+            };
+            Bar::default()
+                .value(u64::try_from(w.total).unwrap_or(0))
+                .label(Line::from(w.week.format("%d").to_string()))
+                .style(style)
+                .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
+        })
+        .collect();
+    if ins.weeks.is_empty() {
+        f.render_widget(
+            Paragraph::new(Span::styled("Nothing written in this period.", t.dim)),
+            inner,
+        );
+    } else {
+        f.render_widget(
+            BarChart::default()
+                .data(BarGroup::default().bars(&bars))
+                .bar_width(3)
+                .bar_gap(1),
+            inner,
+        );
+    }
+
+    // Mood and energy by week, and heavy-load days.
+    let [chart_area, spark_area] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(right);
+    let weeks = &ins.checkins.weeks;
+    let mood: Vec<(f64, f64)> = weeks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| w.mood.map(|m| (i as f64, m)))
+        .collect();
+    let energy: Vec<(f64, f64)> = weeks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| w.energy.map(|m| (i as f64, m)))
+        .collect();
+    let x_max = (weeks.len().max(2) - 1) as f64;
+    let chart = Chart::new(vec![
+        Dataset::default()
+            .name("mood")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(t.accent)
+            .data(&mood),
+        Dataset::default()
+            .name("energy")
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(t.strength)
+            .data(&energy),
+    ])
+    .block(block(app, "Mood and energy by week", false))
+    .x_axis(Axis::default().bounds([0.0, x_max]))
+    .y_axis(
+        Axis::default()
+            .bounds([1.0, 5.0])
+            .labels(vec![Span::raw("1"), Span::raw("5")]),
+    );
+    if weeks.is_empty() {
+        let b = block(app, "Mood and energy by week", false);
+        let i = b.inner(chart_area);
+        f.render_widget(b, chart_area);
+        f.render_widget(
+            Paragraph::new(Span::styled("No check-ins in this period.", t.dim)),
+            i,
+        );
+    } else {
+        f.render_widget(chart, chart_area);
+    }
+    let heavy: Vec<u64> = weeks
+        .iter()
+        .map(|w| u64::try_from(w.heavy_days).unwrap_or(0))
+        .collect();
+    f.render_widget(
+        Sparkline::default()
+            .block(block(app, "Heavy-load days by week", false))
+            .data(&heavy)
+            .max(7)
+            .style(t.warn),
+        spark_area,
+    );
+
+    // Strengths (selectable) and the rest as text.
+    let [left, rest] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
+    let focus_strengths = p.focus == super::patterns::Focus::Strengths;
+    let sb = block(app, "Strengths", focus_strengths);
+    let sin = sb.inner(left);
+    f.render_widget(sb, left);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if ins.strengths.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "None tagged in this period.",
+            t.dim,
+        )));
+    }
+    let height = usize::from(sin.height);
+    let first = (p.strength + 1).saturating_sub(height);
+    for (i, st) in ins.strengths.iter().enumerate().skip(first).take(height) {
+        let style = if i == p.strength && focus_strengths {
+            t.selected
+        } else {
+            t.base
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", pad(&sanitize_line(&st.name), 15)), style),
+            Span::styled(format!("{:>3} {:<3}", st.total, st.trend.arrow()), style),
+            Span::styled(format!(" {}/{}/{}", st.mine, st.person, st.team), t.dim),
+        ]));
+    }
+    f.render_widget(Paragraph::new(lines), sin);
+
+    let rb = block(app, "More", false);
+    let rin = rb.inner(rest);
+    f.render_widget(rb, rest);
+    let mut more: Vec<Line<'static>> = Vec::new();
+    if let Some(w) = ins.weeks.get(p.week) {
+        let split: Vec<String> = w.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        more.push(Line::from(vec![
+            Span::styled(format!("Week of {}: ", w.week), t.accent),
+            Span::raw(if split.is_empty() {
+                "nothing written".to_string()
+            } else {
+                split.join(", ")
+            }),
+        ]));
+    }
+    if ins.checkins.heavy_persists {
+        more.push(Line::from(Span::styled(crate::insights::SIGNPOST, t.warn)));
+    }
+    if !ins.models.is_empty() {
+        let m: Vec<String> = ins
+            .models
+            .iter()
+            .take(4)
+            .map(|m| format!("{} {}", m.model, m.count))
+            .collect();
+        more.push(Line::from(vec![
+            Span::styled("Models ", t.dim),
+            Span::raw(m.join(", ")),
+        ]));
+    }
+    if !ins.strengths_new.is_empty() {
+        more.push(Line::from(vec![
+            Span::styled("New strengths ", t.dim),
+            Span::raw(sanitize_line(&ins.strengths_new.join(", ")).into_owned()),
+        ]));
+    }
+    for track in ins.stages.iter().take(3) {
+        let path: Vec<&str> = track.points.iter().map(|x| x.stage.as_str()).collect();
+        more.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} · {} ",
+                    sanitize_line(&track.subject),
+                    sanitize_line(&track.topic)
+                ),
+                t.dim,
+            ),
+            Span::raw(path.join(" → ")),
+        ]));
+    }
+    let c = &ins.callins;
+    if !c.by_status.is_empty() {
+        let st: Vec<String> = c
+            .by_status
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        more.push(Line::from(vec![
+            Span::styled("Call-ins ", t.dim),
+            Span::raw(st.join(", ")),
+        ]));
+    }
+    let a = &ins.actions;
+    more.push(Line::from(vec![
+        Span::styled("Actions ", t.dim),
+        Span::raw(format!(
+            "{} open, {} overdue, {} done",
+            a.open, a.overdue, a.done_in_period
+        )),
+    ]));
+    for e in ins.on_this_day.iter().take(2) {
+        more.push(Line::from(vec![
+            Span::styled("On this day ", t.dim),
+            Span::raw(format!("{} {}", e.occurred_on, sanitize_line(&e.title))),
+        ]));
+    }
+    if !ins.words.heavy_words.is_empty() {
+        let w: Vec<String> = ins
+            .words
+            .heavy_words
+            .iter()
+            .take(6)
+            .map(|(w, ..)| w.clone())
+            .collect();
+        more.push(Line::from(vec![
+            Span::styled("Heavy weeks' words ", t.dim),
+            Span::raw(sanitize_line(&w.join(", ")).into_owned()),
+        ]));
+    }
+    f.render_widget(Paragraph::new(more).wrap(Wrap { trim: true }), rin);
 }
 
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
