@@ -8,6 +8,13 @@ fn main() -> ExitCode {
     let cli = praxis::cli::Cli::parse();
     match praxis::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<praxis::tui::Interrupted>().is_some() => {
+            // The draft is kept and the terminal restored; say how it ended, as shells do.
+            let signal = e
+                .downcast_ref::<praxis::tui::Interrupted>()
+                .map_or(15, |i| i.0);
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(143))
+        }
         Err(e)
             if e.chain().any(|c| {
                 c.downcast_ref::<std::io::Error>()

@@ -11,8 +11,9 @@ pub mod theme;
 pub mod view;
 pub mod write;
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -50,29 +51,49 @@ pub fn app_for(ctx: &Ctx, store: crate::store::Store) -> Result<App> {
 pub fn run(ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
     let mut app = app_for(ctx, store)?;
-    let stop = Arc::new(AtomicBool::new(false));
+    // The number of the signal that asked praxis to stop (0: none).
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("cannot watch for termination signals")?;
+        signal_hook::flag::register_usize(
+            signal,
+            Arc::clone(&stop),
+            usize::try_from(signal).unwrap_or(15),
+        )
+        .context("cannot watch for termination signals")?;
     }
     let mut tui = terminal::Tui::start(app.config.ui.mouse)?;
-    let result = event_loop(&mut tui, &mut app, &stop, ctx);
-    // Whatever happened, keep what was being written.
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut tui, &mut app, &stop, ctx)
+    }));
+    // Whatever happened (quit, error, signal, panic), keep what was being written.
     let kept = app.keep_draft();
     drop(tui);
-    result.and(kept)
+    match result {
+        Ok(result) => result.and(kept)?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    match stop.load(Ordering::Relaxed) {
+        0 => Ok(()),
+        signal => Err(Interrupted(i32::try_from(signal).unwrap_or(15)).into()),
+    }
 }
 
-fn event_loop(tui: &mut terminal::Tui, app: &mut App, stop: &AtomicBool, ctx: &Ctx) -> Result<()> {
+/// praxis stopped because of a signal, after keeping the draft and restoring the
+/// terminal; the process exits with 128 + the signal's number, as shells expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("stopped by signal {0}")]
+pub struct Interrupted(pub i32);
+
+fn event_loop(tui: &mut terminal::Tui, app: &mut App, stop: &AtomicUsize, ctx: &Ctx) -> Result<()> {
     let size = tui.terminal.size()?;
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     loop {
         tui.terminal.draw(|f| view::draw(app, f))?;
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if app.quit || stop.load(Ordering::Relaxed) != 0 {
             return Ok(());
         }
         if event::poll(Duration::from_millis(250))? {

@@ -1,0 +1,511 @@
+//! End to end: the real `praxis` binary in a pseudo-terminal (100x30), driven by keys,
+//! read back through a terminal emulator (vt100), and checked with the CLI afterwards.
+//!
+//! Every step waits by polling the emulated screen (at most [`STEP`] per step) and panics
+//! with the screen when it does not come, so a hang is a clear failure, never a stuck test.
+//! The only fixed wait is the idle time after which the app keeps a draft.
+
+#![cfg(unix)]
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::ffi::OsString;
+use std::io::{Read as _, Write as _};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The longest any one step may take before the test fails.
+const STEP: Duration = Duration::from_secs(10);
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+const CTRL_S: &[u8] = b"\x13";
+
+/// A journal, its config and its home, all in one private temp dir.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config/praxis");
+        std::fs::create_dir_all(&config).unwrap();
+        std::fs::write(
+            config.join("config.toml"),
+            "[ui]\ndraft_seconds = 1\nmouse = false\n",
+        )
+        .unwrap();
+        for d in ["home", "data", "tmp"] {
+            std::fs::create_dir_all(dir.path().join(d)).unwrap();
+        }
+        Env { dir }
+    }
+
+    /// In a directory praxis makes itself (private, as `praxis doctor` expects).
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("journal/journal.sqlite3")
+    }
+
+    /// The whole environment of a praxis process: nothing inherited but `PATH`.
+    fn vars(&self) -> Vec<(&'static str, OsString)> {
+        let p = self.dir.path();
+        vec![
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("PRAXIS_DB", self.db().into()),
+            ("HOME", p.join("home").into()),
+            ("XDG_CONFIG_HOME", p.join("config").into()),
+            ("XDG_DATA_HOME", p.join("data").into()),
+            ("TMPDIR", p.join("tmp").into()),
+            ("PRAXIS_NOW", "2026-03-18T20:00:00+00:00".into()),
+            ("TERM", "xterm-256color".into()),
+            ("NO_COLOR", "1".into()),
+            ("EDITOR", "true".into()),
+            ("LANG", "C.UTF-8".into()),
+        ]
+    }
+
+    /// Runs a CLI command (no terminal, stdin empty) and returns its stdout; it must succeed.
+    fn cli(&self, args: &[&str]) -> String {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.env_clear()
+            .envs(self.vars())
+            .current_dir(self.dir.path())
+            .args(args)
+            .stdin(std::process::Stdio::null());
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "praxis {args:?} failed ({}):\n{}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// The titles of the entries, from `praxis list --json`.
+    fn titles(&self) -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_str(&self.cli(&["list", "--json"])).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// How many drafts the journal holds, read without touching it (None while unreadable).
+    fn drafts(&self) -> Option<i64> {
+        let conn = rusqlite::Connection::open_with_flags(
+            self.db(),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .ok()?;
+        conn.query_row("SELECT count(*) FROM drafts", [], |r| r.get(0))
+            .ok()
+    }
+
+    /// Starts the app in a fresh pseudo-terminal.
+    fn start(&self) -> Session {
+        Session::start(self)
+    }
+}
+
+/// Records what the program asked the terminal to call its window.
+#[derive(Default)]
+struct Titles(Vec<Vec<u8>>);
+
+impl vt100::Callbacks for Titles {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.0.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.0.push(name.to_vec());
+    }
+}
+
+/// What the reader thread has seen of the pty output.
+struct Seen {
+    parser: vt100::Parser<Titles>,
+    raw: Vec<u8>,
+    closed: bool,
+}
+
+/// One run of `praxis` in a pseudo-terminal.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn std::io::Write + Send>,
+    seen: Arc<Mutex<Seen>>,
+    reader: Option<JoinHandle<()>>,
+    /// The terminal modes before the app started, to compare after it ends.
+    modes_before: Option<[u64; 3]>,
+}
+
+fn modes(master: &dyn MasterPty) -> Option<[u64; 3]> {
+    master.get_termios().map(|t| {
+        [
+            u64::from(t.input_flags.bits()),
+            u64::from(t.output_flags.bits()),
+            u64::from(t.local_flags.bits()),
+        ]
+    })
+}
+
+impl Session {
+    fn start(env: &Env) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let modes_before = modes(&*pair.master);
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.env_clear();
+        for (k, v) in env.vars() {
+            cmd.env(k, v);
+        }
+        cmd.cwd(env.dir.path());
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        // Only the child holds the terminal now, so the output ends when it does.
+        drop(pair.slave);
+        let seen = Arc::new(Mutex::new(Seen {
+            parser: vt100::Parser::new_with_callbacks(
+                ROWS.try_into().unwrap(),
+                COLS.try_into().unwrap(),
+                0,
+                Titles::default(),
+            ),
+            raw: Vec::new(),
+            closed: false,
+        }));
+        let mut out = pair.master.try_clone_reader().unwrap();
+        let shared = Arc::clone(&seen);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match out.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let mut s = shared.lock().unwrap();
+                        s.raw.extend_from_slice(&buf[..n]);
+                        s.parser.process(&buf[..n]);
+                    }
+                }
+            }
+            shared.lock().unwrap().closed = true;
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            seen,
+            reader: Some(reader),
+            modes_before,
+        }
+    }
+
+    fn pid(&self) -> String {
+        self.child.process_id().unwrap().to_string()
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn screen(&self) -> String {
+        self.seen.lock().unwrap().parser.screen().contents()
+    }
+
+    /// The screen and the end of the raw output, for a failure message.
+    fn dump(&self) -> String {
+        let s = self.seen.lock().unwrap();
+        let tail = &s.raw[s.raw.len().saturating_sub(1500)..];
+        format!(
+            "--- screen ({} bytes seen, output closed: {}) ---\n{}\n--- last raw output ---\n{:?}",
+            s.raw.len(),
+            s.closed,
+            s.parser.screen().contents(),
+            String::from_utf8_lossy(tail)
+        )
+    }
+
+    /// Polls the screen until `ok` holds; panics with the screen after [`STEP`].
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            if ok(&self.screen()) {
+                return;
+            }
+            if start.elapsed() > STEP {
+                let exited = self.child.try_wait().ok().flatten();
+                panic!(
+                    "waited {STEP:?} for {what} (child exit: {exited:?})\n{}",
+                    self.dump()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        self.wait_for(&format!("{text:?} on the screen"), |s| s.contains(text));
+    }
+
+    /// Waits for the process to end and for all its output to be read.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                start.elapsed() < STEP,
+                "praxis did not exit within {STEP:?}\n{}",
+                self.dump()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        while !self.seen.lock().unwrap().closed {
+            assert!(
+                start.elapsed() < 2 * STEP,
+                "the terminal output did not end\n{}",
+                self.dump()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        status
+    }
+
+    /// The terminal is as it was before the app: main screen, no bracketed paste, cursor
+    /// shown, and the same line modes (not raw).
+    fn assert_restored(&self) {
+        let s = self.seen.lock().unwrap();
+        let entered = find_last(&s.raw, ENTER_ALT);
+        assert!(entered.is_some(), "never entered the alternate screen");
+        let left = find_last(&s.raw, LEAVE_ALT);
+        assert!(
+            left > entered,
+            "the alternate screen was not left after it was last entered\n{:?}",
+            String::from_utf8_lossy(&s.raw[s.raw.len().saturating_sub(500)..])
+        );
+        let screen = s.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.bracketed_paste(), "bracketed paste left on");
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
+        drop(s);
+        assert_eq!(
+            modes(&*self.master),
+            self.modes_before,
+            "terminal modes (raw mode) not restored"
+        );
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave a praxis behind.
+        if let Ok(None) = self.child.try_wait() {
+            if let Some(pid) = self.child.process_id() {
+                let _ = std::process::Command::new("kill")
+                    .args(["-9", &pid.to_string()])
+                    .status();
+            }
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    find_last(hay, needle).is_some()
+}
+
+fn signal(pid: &str, sig: &str) {
+    let st = std::process::Command::new("kill")
+        .args([sig, pid])
+        .status()
+        .unwrap();
+    assert!(st.success(), "kill {sig} {pid} failed");
+}
+
+/// Opens a new reflection and types `text` into it (its title, the first field).
+fn write_new(s: &mut Session, text: &str) {
+    s.send(b"n");
+    s.wait_for("the Write pane", |sc| !sc.contains("Welcome to praxis"));
+    s.send(text.as_bytes());
+    s.wait_text(text);
+}
+
+/// Saves what is being written, confirming the check-in form that a new reflection gets.
+fn save(s: &mut Session) {
+    s.send(CTRL_S);
+    s.wait_text("Check-in");
+    s.send(b"\r");
+    s.wait_text("Saved ");
+}
+
+fn quit_cleanly(s: &mut Session) {
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "praxis exited with {status:?}\n{}",
+        s.dump()
+    );
+    s.assert_restored();
+}
+
+#[test]
+fn write_save_and_quit_then_the_cli_sees_it() {
+    let env = Env::new();
+    let mut s = env.start();
+    s.wait_text("Welcome to praxis");
+    write_new(&mut s, "Handover after a long night");
+    save(&mut s);
+    s.wait_text("Handover after a long night");
+    quit_cleanly(&mut s);
+    assert_eq!(env.titles(), ["Handover after a long night"]);
+}
+
+#[test]
+fn kill_9_while_writing_keeps_a_draft_that_is_offered_back() {
+    let env = Env::new();
+    let mut s = env.start();
+    s.wait_text("Welcome to praxis");
+    write_new(&mut s, "Words that must survive");
+    let typed = Instant::now();
+    // The app keeps a draft after a second of quiet; give it two, then make sure.
+    std::thread::sleep(Duration::from_secs(2));
+    while env.drafts() != Some(1) {
+        assert!(
+            typed.elapsed() < STEP,
+            "no draft was kept after {STEP:?} of quiet\n{}",
+            s.dump()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    signal(&s.pid(), "-KILL");
+    let status = s.wait_exit();
+    assert!(!status.success(), "a killed praxis reported {status:?}");
+    drop(s);
+
+    let mut s = env.start();
+    s.wait_text("Recover your writing?");
+    s.send(b"\r");
+    s.wait_for("the recovered text in the Write pane", |sc| {
+        sc.contains("Words that must survive") && !sc.contains("Recover your writing?")
+    });
+    save(&mut s);
+    quit_cleanly(&mut s);
+    assert_eq!(env.titles(), ["Words that must survive"]);
+    assert_eq!(env.drafts(), Some(0), "the recovered draft was not cleared");
+    env.cli(&["doctor"]);
+}
+
+/// A termination signal while writing: a clean exit with the terminal restored,
+/// and the writing offered back on the next start.
+fn signal_while_writing(sig: &str) {
+    let env = Env::new();
+    let mut s = env.start();
+    s.wait_text("Welcome to praxis");
+    write_new(&mut s, "Interrupted mid thought");
+    // No waiting for the idle draft: the signal itself must keep the writing.
+    signal(&s.pid(), sig);
+    let status = s.wait_exit();
+    assert!(
+        status.signal().is_none(),
+        "praxis was ended by {sig} instead of handling it: {status:?}"
+    );
+    // Handled, then reported the way shells expect: 128 + the signal's number.
+    let expected = if sig.contains("HUP") { 129 } else { 143 };
+    assert_eq!(status.exit_code(), expected, "{status:?}");
+    s.assert_restored();
+    drop(s);
+
+    let mut s = env.start();
+    s.wait_text("Recover your writing?");
+    s.wait_text("Interrupted mid thought");
+    s.send(b"\r");
+    s.wait_for("the recovered text in the Write pane", |sc| {
+        sc.contains("Interrupted mid thought") && !sc.contains("Recover your writing?")
+    });
+}
+
+#[test]
+fn sigterm_while_writing_restores_the_terminal_and_keeps_the_draft() {
+    signal_while_writing("-TERM");
+}
+
+#[test]
+fn sighup_while_writing_restores_the_terminal_and_keeps_the_draft() {
+    signal_while_writing("-HUP");
+}
+
+#[test]
+fn escape_sequences_in_journal_text_are_never_sent_to_the_terminal() {
+    let env = Env::new();
+    env.cli(&[
+        "add",
+        "--title",
+        "Evil \x1b]0;pwned\x07 title",
+        "Body \x1b[2J cleared? \x1b]0;pwned\x07 end.",
+    ]);
+    let mut s = env.start();
+    s.wait_for("the entry in the list and the preview", |sc| {
+        sc.matches("Evil").count() >= 2 && sc.contains("cleared?")
+    });
+    let screen = s.screen();
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "praxis exited with {status:?}\n{}",
+        s.dump()
+    );
+    let seen = s.seen.lock().unwrap();
+    assert!(
+        !contains(&seen.raw, b"\x1b]0;pwned"),
+        "an OSC from the journal reached the terminal"
+    );
+    assert!(
+        !contains(&seen.raw, b"\x1b[2J cleared?"),
+        "a CSI from the journal reached the terminal"
+    );
+    let titles: Vec<_> = seen
+        .parser
+        .callbacks()
+        .0
+        .iter()
+        .map(|t| String::from_utf8_lossy(t).into_owned())
+        .collect();
+    assert!(
+        titles.iter().all(|t| !t.contains("pwned")),
+        "the window title was set from journal text: {titles:?}"
+    );
+    // Drawn, with the escapes shown as visible stand-ins (␛) rather than obeyed.
+    assert!(
+        screen.contains("Evil ␛]0;pwned␇ title") && screen.contains("Body ␛[2J cleared?"),
+        "the escapes are not shown as stand-ins:\n{screen}"
+    );
+}
