@@ -136,6 +136,32 @@ pub enum Command {
     /// Continuing professional development: add a record, or sum up hours.
     #[command(subcommand)]
     Cpd(CpdCommand),
+    /// Export the whole journal as praxis JSON: a backup, or a move to another machine.
+    #[command(
+        after_help = "Examples:\n  praxis export --all -o journal.json\n  praxis export --all > journal.json\n\nEvery entry of every kind and scope, the trash too, unredacted: keep the file as private\nas the journal. `praxis import journal.json` reads it back."
+    )]
+    Export {
+        /// Every entry, unredacted (the only export so far).
+        #[arg(long, required = true)]
+        all: bool,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import entries from a praxis JSON export (all or nothing; importing twice adds nothing).
+    #[command(
+        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json"
+    )]
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// Say what would be added, skipped and merged, without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Patterns over a period: entries per week, models, strengths and their trend,
     /// check-ins, stage timelines, call-ins, actions, on this day, words of heavy weeks.
     #[command(

@@ -17,6 +17,7 @@ pub mod output;
 pub mod paths;
 pub mod store;
 pub mod supervision;
+pub mod transfer;
 pub mod tui;
 
 use std::cell::OnceCell;

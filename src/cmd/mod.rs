@@ -42,6 +42,7 @@ pub mod stats;
 pub mod structured;
 pub mod subjects;
 pub mod supervision;
+pub mod transfer;
 pub mod trash;
 pub mod vocab;
 
@@ -99,6 +100,10 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             json,
             ctx,
         ),
+        Some(Command::Export { all, output, force }) => {
+            transfer::export(all, output.as_deref(), force, ctx)
+        }
+        Some(Command::Import { file, dry_run }) => transfer::import(&file, dry_run, ctx),
         Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),

@@ -1,9 +1,7 @@
 //! `praxis supervision prep|record|list`: preparing from the journal, recording what
 //! was agreed, and carrying agreed actions into the next prep (DOMAIN.md §3).
 
-use std::path::Path;
-
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 
 use super::structured::Given;
 use crate::Ctx;
@@ -63,7 +61,10 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
             store.insert_linked(&entry, &flagged, "brings")?;
             let md = agenda_markdown(&entry, &material);
             if let Some(path) = &output {
-                write_private_atomically(path, &md)?;
+                crate::transfer::write_atomically(path, force, |out| {
+                    out.write_all(md.as_bytes())?;
+                    Ok(())
+                })?;
                 eprintln!("Agenda written to {}", path.display());
             }
             say_raw!("{}", ctx.out.text(&md));
@@ -119,24 +120,6 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
             Ok(())
         }
     }
-}
-
-/// Writes `text` to `path` through a private temporary file renamed into place, so the
-/// target is never half-written.
-fn write_private_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".praxis-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)] // One per flag of the subcommand.

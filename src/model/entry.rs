@@ -215,6 +215,8 @@ pub struct Entry {
     #[serde(default)]
     pub details: super::Details,
     /// Bumped by the store on every save; a save from an older version is refused.
+    /// Local to one journal: exports leave it out (0), drafts keep it.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub version: i64,
 }
 
@@ -284,6 +286,10 @@ impl Entry {
             && self.body.trim().is_empty()
             && self.sections.iter().all(|s| s.text.trim().is_empty())
     }
+}
+
+fn is_zero(v: &i64) -> bool {
+    *v == 0
 }
 
 /// The eight-hex-digit short form of an id.

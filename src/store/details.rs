@@ -306,7 +306,7 @@ impl Store {
         c.linked = self
             .conn
             .prepare_cached(
-                "SELECT substr(e.uuid, 1, 8) FROM entry_links l JOIN entries e ON e.id = l.to_id
+                "SELECT e.uuid FROM entry_links l JOIN entries e ON e.id = l.to_id
                  WHERE l.from_id = ?1 AND l.rel = 'cpd-evidence' ORDER BY e.occurred_on, e.id",
             )?
             .query_map([rowid], |r| r.get(0))?

@@ -185,6 +185,18 @@ impl Store {
         Ok(rowid)
     }
 
+    /// Saves many new entries with all their parts in one transaction (all or none);
+    /// returns how many were written. For imports and benchmarks: one commit per batch
+    /// instead of one per entry.
+    pub fn insert_entries(&mut self, entries: &[Entry]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        for e in entries {
+            insert_entry_tx(&tx, e)?;
+        }
+        tx.commit()?;
+        Ok(entries.len())
+    }
+
     /// Saves changes to an existing entry, refusing if it changed since `e.version` was
     /// read. Returns the entry as saved (new version and update time).
     pub fn update_entry(&mut self, e: &Entry, now: DateTime<Utc>) -> Result<Entry> {
@@ -226,18 +238,7 @@ impl Store {
             [e.id.to_string()],
             |r| r.get(0),
         )?;
-        for table in [
-            "sections",
-            "entry_strengths",
-            "entry_tags",
-            "checkins",
-            "change_talk",
-            "stage_notes",
-            "callins",
-            "agenda_items",
-            "supervision",
-            "cpd",
-        ] {
+        for table in PART_TABLES {
             tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
         }
         write_parts(&tx, rowid, e, now)?;
@@ -515,6 +516,49 @@ fn normalise_id(typed: &str) -> Result<String> {
     Ok(out)
 }
 
+/// Overwrites a stored entry (found by its uuid) with `e` in full, inside an open
+/// transaction: the import of a newer version of the same entry.
+pub(crate) fn replace_entry_tx(tx: &Transaction<'_>, rowid: i64, e: &Entry) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE entries SET kind = ?2, model = ?3, title = ?4, body = ?5, sections_text = ?6,
+            occurred_on = ?7, created_at = ?8, updated_at = ?9, scope = ?10,
+            for_supervision = ?11, deleted_at = ?12, version = version + 1
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        rowid,
+        e.kind.as_str(),
+        e.model,
+        e.title,
+        e.body,
+        e.sections_text(),
+        day(e.occurred_on),
+        ts(e.created_at),
+        ts(e.updated_at),
+        e.scope.as_str(),
+        e.for_supervision,
+        e.deleted_at.map(ts),
+    ])?;
+    for table in PART_TABLES {
+        tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
+    }
+    write_parts(tx, rowid, e, e.updated_at)
+}
+
+/// Tables holding the parts of an entry that are rewritten whole on every save.
+const PART_TABLES: [&str; 10] = [
+    "sections",
+    "entry_strengths",
+    "entry_tags",
+    "checkins",
+    "change_talk",
+    "stage_notes",
+    "callins",
+    "agenda_items",
+    "supervision",
+    "cpd",
+];
+
 /// Inserts the entry row and its parts inside an open transaction.
 pub(crate) fn insert_entry_tx(tx: &Transaction<'_>, e: &Entry) -> Result<i64> {
     tx.prepare_cached(
@@ -616,4 +660,48 @@ fn write_parts(tx: &Transaction<'_>, rowid: i64, e: &Entry, now: DateTime<Utc>) 
         ])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+
+    fn entry(title: &str, day: u32) -> Entry {
+        let on = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, day, 18, 0, 0).unwrap();
+        let mut e = Entry::new(EntryKind::Reflection, on, now);
+        e.title = title.into();
+        e.body = format!("{title} body");
+        e.tags = vec!["handover".into()];
+        e.strengths = vec![StrengthTag::new("listening", Whose::Mine)];
+        e
+    }
+
+    #[test]
+    fn insert_entries_writes_a_batch_in_one_transaction() {
+        let mut s = Store::open_in_memory().unwrap();
+        let batch: Vec<Entry> = (1..=3).map(|d| entry(&format!("day {d}"), d)).collect();
+        assert_eq!(s.insert_entries(&batch).unwrap(), 3);
+        let rows = s.list_entries(&EntryFilter::default(), None, 10).unwrap();
+        let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["day 3", "day 2", "day 1"]);
+        assert_eq!(rows[0].tags, ["handover"]);
+        assert_eq!(
+            s.search("body", &EntryFilter::default(), 10).unwrap().len(),
+            3
+        );
+        assert_eq!(s.insert_entries(&[]).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_failing_entry_leaves_none_of_its_batch() {
+        let mut s = Store::open_in_memory().unwrap();
+        let first = entry("first", 1);
+        let again = first.clone(); // The same uuid: the second insert fails.
+        let err = s.insert_entries(&[entry("other", 2), first, again]);
+        assert!(err.is_err());
+        assert_eq!(s.count_entries(&EntryFilter::default()).unwrap(), 0);
+    }
 }

@@ -10,6 +10,7 @@ mod migrate;
 mod search;
 mod stats;
 mod supervision;
+mod transfer;
 
 use std::fs;
 use std::io::Read as _;
