@@ -169,12 +169,17 @@ fn value_hint(f: &crate::model::FieldSpec) -> Option<String> {
 
 /// Writes done actions as `- [x]` so the document shows where each action stands.
 pub fn sync_checkboxes(text: &str, actions: &[Action]) -> String {
+    // Lines and actions with the same text pair up in order, as `actions_from_sections`
+    // pairs them: one of two "call back" lines done leaves the other open.
+    let mut used = vec![false; actions.len()];
     text.lines()
         .map(|line| match parse_action_line(line) {
             Some((_, t, _)) => {
-                let done = actions
-                    .iter()
-                    .any(|a| a.text == t && a.status == ActionStatus::Done);
+                let found = (0..actions.len()).find(|&i| !used[i] && actions[i].text == t);
+                if let Some(i) = found {
+                    used[i] = true;
+                }
+                let done = found.is_some_and(|i| actions[i].status == ActionStatus::Done);
                 let indent = &line[..line.len() - line.trim_start().len()];
                 let rest = line.trim_start()[5..].to_string();
                 format!("{indent}- [{}]{rest}", if done { 'x' } else { ' ' })

@@ -9,7 +9,7 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::{EntryKind, EntrySummary, Stage, Whose, parse_date_arg};
+use crate::model::{EntryKind, EntrySummary, Whose, parse_date_arg};
 use crate::store::{ActionCounts, CheckinWeek, StagePoint, Store};
 
 /// How many entries of heavy and of light weeks the word counts read, at most.
@@ -303,7 +303,7 @@ pub fn compute(
         if let Some(t) = stages.last_mut() {
             if t.points
                 .last()
-                .is_some_and(|prev| moved_back(prev.stage, p.stage))
+                .is_some_and(|prev| prev.stage.moves_back_to(p.stage))
             {
                 t.moves_back += 1;
             }
@@ -347,11 +347,6 @@ pub fn compute(
         checkins,
         words,
     })
-}
-
-/// A move to an earlier stage (recycling counts as a return to contemplation).
-fn moved_back(from: Stage, to: Stage) -> bool {
-    to.level() < from.level() || (to == Stage::Recycling && from != Stage::Recycling)
 }
 
 /// Every week from the first to the last, zero where nothing was written.

@@ -65,26 +65,7 @@ pub fn render(
         let _ = writeln!(s, "Tags: {}", out.line(&e.tags.join(", ")));
     }
     if let Some(c) = &e.checkin {
-        let mut parts = Vec::new();
-        if let Some(m) = c.mood {
-            parts.push(format!("mood {m}/5"));
-        }
-        if let Some(en) = c.energy {
-            parts.push(format!("energy {en}/5"));
-        }
-        if let Some(l) = c.load {
-            parts.push(format!("load {l}"));
-        }
-        if let Some(cr) = c.carrying {
-            parts.push(format!("carrying {cr}"));
-        }
-        if let Some(w) = &c.word {
-            parts.push(format!("“{}”", out.line(w)));
-        }
-        if let Some(h) = &c.helped {
-            parts.push(format!("helped: {}", out.line(h)));
-        }
-        let _ = writeln!(s, "Check-in: {}", parts.join(" · "));
+        let _ = writeln!(s, "Check-in: {}", c.summary());
     }
     let shown_above = ["title", "date"];
     for (key, text) in crate::model::details::entry_texts(e)

@@ -90,7 +90,7 @@ pub fn timeline(subject: &str, topic: Option<&str>, json: bool, ctx: &Ctx) -> Re
         }
         let bar = "▮".repeat(usize::from(p.stage.level()) + 1);
         let moved = match last {
-            Some((_, prev)) if p.stage.level() < prev.level() => {
+            Some((_, prev)) if prev.moves_back_to(p.stage) => {
                 format!("  moved back from {prev}")
             }
             _ => String::new(),

@@ -21,6 +21,13 @@ word_enum! {
 }
 
 impl Stage {
+    /// Whether going from `self` to `next` is a return to an earlier stage (recycling
+    /// counts as one). Shown as a plain move, never as failure.
+    #[must_use]
+    pub fn moves_back_to(self, next: Stage) -> bool {
+        next.level() < self.level() || (next == Stage::Recycling && self != Stage::Recycling)
+    }
+
     /// Position on the path of change, for timelines (recycling sits with contemplation:
     /// a return to an earlier stage).
     #[must_use]

@@ -143,6 +143,33 @@ impl CheckIn {
         *self == CheckIn::default()
     }
 
+    /// One line for lists and previews ("mood 3/5 · load heavy · “tired”"), journal text
+    /// neutralised for a terminal.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        use super::text::sanitize_line;
+        let mut parts = Vec::new();
+        if let Some(m) = self.mood {
+            parts.push(format!("mood {m}/5"));
+        }
+        if let Some(e) = self.energy {
+            parts.push(format!("energy {e}/5"));
+        }
+        if let Some(l) = self.load {
+            parts.push(format!("load {l}"));
+        }
+        if let Some(c) = self.carrying {
+            parts.push(format!("carrying {c}"));
+        }
+        if let Some(w) = &self.word {
+            parts.push(format!("“{}”", sanitize_line(w)));
+        }
+        if let Some(h) = &self.helped {
+            parts.push(format!("helped: {}", sanitize_line(h)));
+        }
+        parts.join(" · ")
+    }
+
     /// Checks the 1–5 ranges, naming the field and the allowed range.
     pub fn validate(&self) -> Result<(), String> {
         for (name, value) in [("mood", self.mood), ("energy", self.energy)] {

@@ -62,15 +62,28 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if max == 0 {
         return Cow::Borrowed("");
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > max - 1 {
+    // A string is not always as wide as its characters added up (`❤` + U+FE0F is two
+    // cells, a control character one): measure each character together with the
+    // zero-width ones that follow it.
+    let budget = max - 1;
+    let (mut used, mut start, mut end) = (0, 0, 0);
+    let starts = s
+        .char_indices()
+        .skip(1)
+        .filter(|&(_, c)| UnicodeWidthChar::width(c) != Some(0))
+        .map(|(i, _)| i);
+    for at in starts.chain([s.len()]) {
+        let w = width(&s[start..at]);
+        if used + w > budget {
             break;
         }
         used += w;
-        out.push(c);
+        (start, end) = (at, at);
+    }
+    let mut out = s[..end].to_string();
+    // Joined sequences are narrower than their parts, never wider; this is a safeguard.
+    while width(&out) > budget {
+        out.pop();
     }
     out.push('…');
     Cow::Owned(out)

@@ -483,7 +483,7 @@ fn preview_text(app: &App, e: &Entry) -> Text<'static> {
     if let Some(c) = &e.checkin {
         lines.push(Line::from(vec![
             Span::styled("Check-in ", t.dim),
-            Span::raw(checkin_summary(c)),
+            Span::raw(c.summary()),
         ]));
     }
     if !e.body.trim().is_empty() {
@@ -540,29 +540,6 @@ fn preview_text(app: &App, e: &Entry) -> Text<'static> {
     Text::from(lines)
 }
 
-fn checkin_summary(c: &crate::model::CheckIn) -> String {
-    let mut parts = Vec::new();
-    if let Some(m) = c.mood {
-        parts.push(format!("mood {m}/5"));
-    }
-    if let Some(e) = c.energy {
-        parts.push(format!("energy {e}/5"));
-    }
-    if let Some(l) = c.load {
-        parts.push(format!("load {l}"));
-    }
-    if let Some(x) = c.carrying {
-        parts.push(format!("carrying {x}"));
-    }
-    if let Some(w) = &c.word {
-        parts.push(format!("“{}”", sanitize_line(w)));
-    }
-    if let Some(h) = &c.helped {
-        parts.push(format!("helped: {}", sanitize_line(h)));
-    }
-    parts.join(" · ")
-}
-
 fn draw_write(app: &App, f: &mut Frame<'_>, areas: &Areas) {
     let t = &app.theme;
     let Some(w) = &app.write else {
@@ -604,7 +581,7 @@ fn draw_write(app: &App, f: &mut Frame<'_>, areas: &Areas) {
     }
     if let Some(c) = &e.checkin {
         second.push(Span::styled("  Check-in ", t.dim));
-        second.push(Span::raw(checkin_summary(c)));
+        second.push(Span::raw(c.summary()));
     }
     f.render_widget(
         Paragraph::new(vec![Line::from(first), Line::from(second)]),
@@ -1350,7 +1327,7 @@ fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
                 }
                 let bar = "▮".repeat(usize::from(p.stage.level()) + 1);
                 let moved = match last {
-                    Some((_, prev)) if p.stage.level() < prev.level() => {
+                    Some((_, prev)) if prev.moves_back_to(p.stage) => {
                         format!("  moved back from {prev}")
                     }
                     _ => String::new(),
