@@ -151,13 +151,21 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import entries from a praxis JSON export (all or nothing; importing twice adds nothing).
+    /// Import entries from praxis JSON, jrnl, tui-journal or Markdown files (all or nothing;
+    /// importing twice adds nothing).
     #[command(
-        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json"
+        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal.\nEntries from other tools become private reflections."
     )]
     Import {
-        /// The file to read.
+        /// The file (or folder of Markdown files) to read.
         file: PathBuf,
+        /// The file's format (detected when not given).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<crate::transfer::Format>,
+        /// How a jrnl plain-text journal writes dates (jrnl's `timeformat`, e.g.
+        /// "%Y-%m-%d %H:%M"); without it the usual ones are tried.
+        #[arg(long, value_name = "STRFTIME")]
+        time_format: Option<String>,
         /// Say what would be added, skipped and merged, without writing.
         #[arg(long)]
         dry_run: bool,

@@ -103,7 +103,12 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         Some(Command::Export { all, output, force }) => {
             transfer::export(all, output.as_deref(), force, ctx)
         }
-        Some(Command::Import { file, dry_run }) => transfer::import(&file, dry_run, ctx),
+        Some(Command::Import {
+            file,
+            format,
+            time_format,
+            dry_run,
+        }) => transfer::import(&file, format, time_format.as_deref(), dry_run, ctx),
         Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),

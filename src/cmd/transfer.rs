@@ -29,13 +29,19 @@ pub fn export(all: bool, output: Option<&Path>, force: bool, ctx: &Ctx) -> Resul
     Ok(())
 }
 
-pub fn import(file: &Path, dry_run: bool, ctx: &Ctx) -> Result<()> {
-    let text = transfer::read_text(file)?;
-    let parsed = json::parse(file, &text)?;
+pub fn import(
+    file: &Path,
+    format: Option<transfer::Format>,
+    time_format: Option<&str>,
+    dry_run: bool,
+    ctx: &Ctx,
+) -> Result<()> {
+    let detected = format.is_none();
+    let (format, parsed) = transfer::parse(file, format, time_format)?;
     let mut store = ctx.store()?;
     let r = store.import_entries(&parsed.entries, &parsed.subjects, dry_run)?;
     say!(
-        "{}Read {} entr{} from {}: {} added, {} skipped (already here), {} merged (newer in the file).",
+        "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file).",
         if dry_run {
             "Dry run, nothing written. "
         } else {
@@ -48,6 +54,8 @@ pub fn import(file: &Path, dry_run: bool, ctx: &Ctx) -> Result<()> {
             "ies"
         },
         file.display(),
+        format.describe(),
+        if detected { ", detected" } else { "" },
         r.added,
         r.skipped,
         r.merged,

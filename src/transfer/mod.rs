@@ -2,13 +2,181 @@
 //! moving machines) and importers from other journal tools. Imports are all or nothing
 //! and idempotent; exports are written to a temporary name and renamed into place.
 
+pub mod detect;
+pub mod jrnl;
 pub mod json;
+pub mod markdown;
+pub mod tuijournal;
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::Entry;
+use crate::model::{Entry, EntryKind};
+
+/// The kinds of file `praxis import` reads (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// praxis's own JSON export.
+    Praxis,
+    /// jrnl's plain-text journal file.
+    Jrnl,
+    /// jrnl's `--export json` file.
+    JrnlJson,
+    /// tui-journal's JSON back-end file.
+    TuiJournal,
+    /// tui-journal's export (transfer) file.
+    TuiJournalExport,
+    /// a folder of Markdown files (or one `.md` file).
+    Markdown,
+}
+
+impl Format {
+    /// The `--format` value.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Praxis => "praxis",
+            Format::Jrnl => "jrnl",
+            Format::JrnlJson => "jrnl-json",
+            Format::TuiJournal => "tui-journal",
+            Format::TuiJournalExport => "tui-journal-export",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// What the format is, in words.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Praxis => "praxis JSON",
+            Format::Jrnl => "jrnl plain-text journal",
+            Format::JrnlJson => "jrnl JSON export",
+            Format::TuiJournal => "tui-journal JSON back-end file",
+            Format::TuiJournalExport => "tui-journal export file",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    /// Every `--format` value, comma-separated, for messages.
+    #[must_use]
+    pub fn choices() -> String {
+        <Format as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Reads `path` (a file, or a folder of Markdown files) in `format`, or in the format
+/// [`detect`] finds when none is given. Everything is read and checked before anything
+/// is written. `time_format` (a strftime pattern) is how a jrnl plain-text journal
+/// writes its dates, when it is not one of the usual ones.
+pub fn parse(
+    path: &Path,
+    format: Option<Format>,
+    time_format: Option<&str>,
+) -> Result<(Format, Parsed), TransferError> {
+    let meta = std::fs::metadata(path).map_err(|source| TransferError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return match format {
+            None | Some(Format::Markdown) => Ok((Format::Markdown, markdown::parse_dir(path)?)),
+            Some(f) => Err(TransferError::Invalid {
+                path: path.to_path_buf(),
+                what: format!(
+                    "this is a folder, not a {} file (only --format markdown reads a folder)",
+                    f.describe()
+                ),
+            }),
+        };
+    }
+    let text = read_text(path)?;
+    let format = match format {
+        Some(f) => f,
+        None => detect::detect(path, &text, time_format)?,
+    };
+    let parsed = match format {
+        Format::Praxis => json::parse(path, &text),
+        Format::Jrnl => jrnl::parse_text(path, &text, time_format),
+        Format::JrnlJson => jrnl::parse_json(path, &text),
+        Format::TuiJournal => tuijournal::parse_backend(path, &text),
+        Format::TuiJournalExport => tuijournal::parse_export(path, &text),
+        Format::Markdown => markdown::parse_file(path, &text),
+    };
+    match parsed {
+        Ok(p) => Ok((format, p)),
+        // A named format the file is not in: say what it looks like.
+        Err(mut e) => {
+            if let Ok(seen) = detect::detect(path, &text, time_format)
+                && seen != format
+            {
+                let hint = format!(
+                    " (but this looks like a {} file: try --format {seen}, or leave --format out)",
+                    seen.describe()
+                );
+                match &mut e {
+                    TransferError::Invalid { what: r, .. }
+                    | TransferError::At { reason: r, .. }
+                    | TransferError::Entry { reason: r, .. } => r.push_str(&hint),
+                    TransferError::Read { .. } => {}
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+/// An entry from another tool: a private reflection whose id comes from its time, title
+/// and body (so importing the same file again adds nothing) and whose times are the
+/// source's, never "now" (so a re-import is identical).
+pub(crate) fn foreign_entry(
+    tool: &str,
+    on: NaiveDate,
+    at: DateTime<Utc>,
+    title: &str,
+    body: &str,
+    tags: Vec<String>,
+) -> Entry {
+    let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let mut e = Entry::new(EntryKind::Reflection, on, at);
+    e.id = content_id(tool, &[&stamp, title, body]);
+    e.title = title.to_string();
+    e.body = body.to_string();
+    let mut seen = std::collections::HashSet::new();
+    e.tags = tags
+        .into_iter()
+        .filter(|t| seen.insert(t.clone()))
+        .collect();
+    e
+}
+
+/// A JSON syntax or shape error, with its line and column; an early end says the file
+/// may be cut short.
+pub(crate) fn json_error(path: &Path, e: &serde_json::Error) -> TransferError {
+    let what = e.to_string();
+    let what = what.split(" at line ").next().unwrap_or_default();
+    TransferError::At {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        reason: if e.is_eof() {
+            format!("the file ends too early (is it cut short?): {what}")
+        } else {
+            what.to_string()
+        },
+    }
+}
 
 /// An import that cannot be used, and exactly where.
 #[derive(Debug, thiserror::Error)]
