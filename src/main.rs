@@ -27,7 +27,12 @@ fn main() -> ExitCode {
         Err(e) => {
             let mut msg = format!("praxis: {e}");
             for cause in e.chain().skip(1) {
-                msg.push_str(&format!(": {cause}"));
+                // Messages that already quote their cause ("cannot use …: Not a
+                // directory") are not followed by it a second time.
+                let cause = cause.to_string();
+                if !msg.contains(&cause) {
+                    msg.push_str(&format!(": {cause}"));
+                }
             }
             eprintln!("{}", praxis::model::text::sanitize(&msg));
             ExitCode::FAILURE

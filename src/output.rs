@@ -8,6 +8,28 @@ use crate::cli::ColorChoice;
 use crate::model::text::{sanitize, sanitize_line};
 use crate::store::{HIGHLIGHT_END, HIGHLIGHT_START};
 
+/// Pretty JSON for standard output. serde_json escapes the C0 controls; DEL and the C1
+/// controls (U+0080–U+009F, which some terminals act on: U+009B is CSI) are escaped as
+/// well, so no control character of journal text reaches a terminal raw. The JSON still
+/// reads back to exactly the same text.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let s = serde_json::to_string_pretty(value)?;
+    let raw = |c: char| c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c);
+    if !s.contains(raw) {
+        return Ok(s);
+    }
+    // Such characters can only be inside JSON strings, where an escape means the same.
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if raw(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
 /// Output settings for this run.
 #[derive(Debug, Clone, Copy)]
 pub struct Output {

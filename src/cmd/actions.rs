@@ -29,7 +29,7 @@ pub fn run(args: ActionsArgs, ctx: &Ctx) -> Result<()> {
     };
     let rows = ctx.store()?.list_actions(filter)?;
     if args.json {
-        say!("{}", serde_json::to_string_pretty(&rows)?);
+        say!("{}", crate::output::json(&rows)?);
         return Ok(());
     }
     if rows.is_empty() {

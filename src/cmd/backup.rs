@@ -35,7 +35,7 @@ pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
         Some(BackupAction::List { json }) => {
             let backups = list_backups(&ctx.paths.db);
             if json {
-                say!("{}", serde_json::to_string_pretty(&backups)?);
+                say!("{}", crate::output::json(&backups)?);
                 return Ok(());
             }
             if backups.is_empty() {

@@ -121,7 +121,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             let today = ctx.clock.today();
             let rows = ctx.store()?.list_callins(due.then_some(today))?;
             if json {
-                say!("{}", serde_json::to_string_pretty(&rows)?);
+                say!("{}", crate::output::json(&rows)?);
                 return Ok(());
             }
             if rows.is_empty() {

@@ -91,7 +91,7 @@ pub fn run(cmd: CpdCommand, ctx: &Ctx) -> Result<()> {
             super::check_range(since, until)?;
             let sum = ctx.store()?.cpd_summary(since, until)?;
             if json {
-                say!("{}", serde_json::to_string_pretty(&sum)?);
+                say!("{}", crate::output::json(&sum)?);
                 return Ok(());
             }
             let o = &ctx.out;

@@ -37,7 +37,7 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
     super::check_range(filter.since, filter.until)?;
     let entries = store.list_entries(&filter, None, args.limit)?;
     if args.json {
-        say!("{}", serde_json::to_string_pretty(&entries)?);
+        say!("{}", crate::output::json(&entries)?);
         return Ok(());
     }
     if entries.is_empty() {

@@ -12,7 +12,7 @@ pub fn run(args: &ModelsArgs, ctx: &Ctx) -> Result<()> {
     match &args.action {
         None => {
             if args.json {
-                say!("{}", serde_json::to_string_pretty(&catalog.models)?);
+                say!("{}", crate::output::json(&catalog.models)?);
                 return Ok(());
             }
             let name_cells = catalog
@@ -35,7 +35,7 @@ pub fn run(args: &ModelsArgs, ctx: &Ctx) -> Result<()> {
         Some(ModelsAction::Show { id }) => {
             let m = catalog.model(id).map_err(anyhow::Error::msg)?;
             if args.json {
-                say!("{}", serde_json::to_string_pretty(m)?);
+                say!("{}", crate::output::json(m)?);
                 return Ok(());
             }
             say!("{}", o.bold(&o.line(&m.name)));

@@ -31,7 +31,7 @@ pub fn run(args: &SearchArgs, ctx: &Ctx) -> Result<()> {
                 h
             })
             .collect();
-        say!("{}", serde_json::to_string_pretty(&hits)?);
+        say!("{}", crate::output::json(&hits)?);
         return Ok(());
     }
     if hits.is_empty() {

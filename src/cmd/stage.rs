@@ -64,7 +64,7 @@ pub fn timeline(subject: &str, topic: Option<&str>, json: bool, ctx: &Ctx) -> Re
         .store()?
         .stage_history(subject.trim(), topic.map(str::trim))?;
     if json {
-        say!("{}", serde_json::to_string_pretty(&points)?);
+        say!("{}", crate::output::json(&points)?);
         return Ok(());
     }
     if points.is_empty() {

@@ -24,7 +24,7 @@ pub fn run(
     let store = ctx.store()?;
     let ins = insights::compute(&store, ctx.catalog(), &period, today)?;
     if json {
-        say!("{}", serde_json::to_string_pretty(&ins)?);
+        say!("{}", crate::output::json(&ins)?);
     } else {
         say_raw!("{}", render(&ins, &ctx.out));
     }

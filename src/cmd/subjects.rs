@@ -45,7 +45,7 @@ pub fn run(cmd: SubjectsCommand, ctx: &Ctx) -> Result<()> {
         SubjectsCommand::List { json } => {
             let rows = ctx.store()?.subjects()?;
             if json {
-                say!("{}", serde_json::to_string_pretty(&rows)?);
+                say!("{}", crate::output::json(&rows)?);
                 return Ok(());
             }
             if rows.is_empty() {

@@ -90,7 +90,7 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
         SupervisionCommand::List { json } => {
             let rows = ctx.store()?.supervision_sessions()?;
             if json {
-                say!("{}", serde_json::to_string_pretty(&rows)?);
+                say!("{}", crate::output::json(&rows)?);
                 return Ok(());
             }
             if rows.is_empty() {

@@ -71,7 +71,7 @@ pub fn strengths(json: bool, ctx: &Ctx) -> Result<()> {
         });
     }
     if json {
-        say!("{}", serde_json::to_string_pretty(&groups)?);
+        say!("{}", crate::output::json(&groups)?);
         return Ok(());
     }
     let o = &ctx.out;
@@ -101,7 +101,7 @@ pub fn strengths(json: bool, ctx: &Ctx) -> Result<()> {
 pub fn tags(json: bool, ctx: &Ctx) -> Result<()> {
     let counts = ctx.store()?.tag_counts()?;
     if json {
-        say!("{}", serde_json::to_string_pretty(&counts)?);
+        say!("{}", crate::output::json(&counts)?);
         return Ok(());
     }
     if counts.is_empty() {

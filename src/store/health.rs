@@ -53,15 +53,23 @@ fn mode(_: &Path) -> Option<u32> {
 #[must_use]
 pub fn diagnose(path: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
-    let Ok(meta) = fs::metadata(path) else {
-        out.push(Finding::problem(
-            "file",
-            format!(
-                "{} does not exist (praxis creates it on first use)",
-                path.display()
-            ),
-        ));
-        return out;
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => {
+            out.push(Finding::problem(
+                "file",
+                if e.kind() == std::io::ErrorKind::NotFound {
+                    format!(
+                        "{} does not exist (praxis creates it on first use)",
+                        path.display()
+                    )
+                } else {
+                    // "Not a directory", "Permission denied": praxis could not create it.
+                    format!("{} cannot be used: {e}", path.display())
+                },
+            ));
+            return out;
+        }
     };
     out.push(Finding::ok(
         "file",

@@ -65,8 +65,19 @@ pub enum StoreError {
     },
     #[error("the journal is busy: another praxis process is writing to it; try again in a moment")]
     Busy,
-    #[error("the journal at {} is read-only: check the file's permissions", path.display())]
+    #[error(
+        "the journal at {} is read-only (the file, its folder or the file system cannot be written): nothing was changed; check its permissions",
+        path.display()
+    )]
     ReadOnly { path: PathBuf },
+    #[error(
+        "the disk holding the journal is full: nothing was saved; free some space and try again"
+    )]
+    Full,
+    #[error(
+        "the journal file could not be read or written ({0}): no change was saved; check the disk, then run `praxis doctor`"
+    )]
+    DiskIo(String),
     #[error("no entry with id '{0}': see `praxis list` (or `praxis trash` for deleted entries)")]
     NotFound(String),
     #[error("id '{prefix}' is ambiguous: it matches {}; type more characters", candidates.join(", "))]
@@ -93,6 +104,8 @@ impl From<rusqlite::Error> for StoreError {
         use rusqlite::ErrorCode as C;
         match e.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
+            Some(C::DiskFull) => StoreError::Full,
+            Some(C::SystemIoFailure) => StoreError::DiskIo(e.to_string()),
             Some(C::DatabaseCorrupt | C::NotADatabase) => StoreError::Damaged(e.to_string()),
             _ => StoreError::Sqlite(e),
         }
@@ -265,12 +278,30 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(C::ReadOnly) => StoreError::ReadOnly {
             path: path.to_path_buf(),
         },
+        // A WAL journal on a read-only file system cannot even be read: say why.
+        Some(C::CannotOpen) if cannot_write(path) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
         Some(C::CannotOpen) => StoreError::Io {
             path: path.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
         },
         _ => StoreError::from(e),
     }
+}
+
+/// Whether the file at `path` exists but may not be opened for writing (a read-only file
+/// system, or permissions). Opening for writing without truncating changes nothing.
+fn cannot_write(path: &Path) -> bool {
+    fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .is_err_and(|e| {
+            matches!(
+                e.kind(),
+                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+            )
+        })
 }
 
 /// Creates an empty journal file readable by its owner only, in directories that are
