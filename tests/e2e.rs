@@ -509,3 +509,65 @@ fn escape_sequences_in_journal_text_are_never_sent_to_the_terminal() {
         "the escapes are not shown as stand-ins:\n{screen}"
     );
 }
+
+/// A terminal window closed under a multiplexer: the pty goes away while praxis waits
+/// for input. It must notice the end of its input, keep the draft and exit, not spin on
+/// end-of-file for ever (crossterm's reader does, and never returns to see the hang-up
+/// flag). Runs under tmux when it is installed.
+#[test]
+fn a_closed_terminal_without_a_signal_keeps_the_draft_and_exits() {
+    let Ok(tmux) = which("tmux") else {
+        eprintln!("tmux is not installed: skipping the closed-terminal test");
+        return;
+    };
+    let env = Env::new();
+    let socket = format!("praxis-e2e-{}", std::process::id());
+    let mut cmd = String::from("exec env -i");
+    for (k, v) in env.vars() {
+        cmd.push_str(&format!(" {k}='{}'", v.to_string_lossy()));
+    }
+    cmd.push_str(&format!(" '{}'", env!("CARGO_BIN_EXE_praxis")));
+    let tmux_cmd = |args: &[&str]| {
+        std::process::Command::new(&tmux)
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        tmux_cmd(&["new-session", "-d", "-x", "100", "-y", "30", &cmd])
+            .status
+            .success()
+    );
+    let pid = String::from_utf8(tmux_cmd(&["display", "-p", "#{pane_pid}"]).stdout).unwrap();
+    let pid = pid.trim().to_string();
+    let wait = |what: &str, f: &dyn Fn() -> bool| {
+        let start = std::time::Instant::now();
+        while !f() {
+            assert!(start.elapsed() < STEP, "waited {STEP:?} for {what}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    let screen = || String::from_utf8(tmux_cmd(&["capture-pane", "-p"]).stdout).unwrap();
+    wait("the welcome", &|| screen().contains("Welcome to praxis"));
+    tmux_cmd(&["send-keys", "n"]);
+    tmux_cmd(&["send-keys", "-l", "Window closed mid thought"]);
+    wait("the typed text", &|| {
+        screen().contains("Window closed mid thought")
+    });
+    let alive = || std::path::Path::new(&format!("/proc/{pid}")).exists();
+    tmux_cmd(&["kill-server"]);
+    wait("praxis to exit after its terminal closed", &|| !alive());
+    assert_eq!(env.drafts(), Some(1), "the writing is kept as a draft");
+}
+
+/// The path of a program on PATH.
+fn which(name: &str) -> Result<PathBuf, ()> {
+    std::env::var_os("PATH")
+        .and_then(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join(name))
+                .find(|c| c.is_file())
+        })
+        .ok_or(())
+}

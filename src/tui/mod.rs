@@ -82,6 +82,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     }
 }
 
+/// SIGHUP's number: a closed terminal ends praxis as a hang-up does.
+const HANGUP: usize = 1;
+
 /// praxis stopped because of a signal, after keeping the draft and restoring the
 /// terminal; the process exits with 128 + the signal's number, as shells expect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -92,11 +95,8 @@ fn event_loop(tui: &mut terminal::Tui, app: &mut App, stop: &AtomicUsize, ctx: &
     let size = tui.terminal.size()?;
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     loop {
-        tui.terminal.draw(|f| view::draw(app, f))?;
-        if app.quit || stop.load(Ordering::Relaxed) != 0 {
-            return Ok(());
-        }
-        if event::poll(Duration::from_millis(250))? {
+        // Everything crossterm has already read, then one frame for all of it.
+        while event::poll(Duration::ZERO)? {
             let ev = event::read()?;
             if let Effect::EditExternally { field, text } = app.handle_event(&ev)? {
                 tui.suspend();
@@ -109,6 +109,20 @@ fn event_loop(tui: &mut terminal::Tui, app: &mut App, stop: &AtomicUsize, ctx: &
                     Err(e) => app.status = Some(format!("{e:#}")),
                 }
             }
+            if app.quit {
+                break;
+            }
+        }
+        tui.terminal.draw(|f| view::draw(app, f))?;
+        if app.quit || stop.load(Ordering::Relaxed) != 0 {
+            return Ok(());
+        }
+        // Wait on the terminal ourselves: a closed terminal is a hang-up even if the
+        // signal never comes (crossterm would spin on its end of file). Resizes are
+        // picked up by crossterm on the next round.
+        if !terminal::wait_for_input(Duration::from_millis(250)) {
+            stop.store(HANGUP, Ordering::Relaxed);
+            return Ok(());
         }
         if let Err(e) = app.tick(Instant::now()) {
             app.status = Some(format!("Could not keep a draft: {e:#}"));

@@ -39,6 +39,28 @@ fn enter(mouse: bool) -> Result<()> {
     Ok(())
 }
 
+/// Waits up to `timeout` for input on the terminal. Returns false when the terminal has
+/// gone (its window closed, the connection dropped): reading it would then only ever
+/// give end-of-file, which crossterm's reader spins on for ever, so the loop must not
+/// hand it to crossterm.
+#[must_use]
+pub fn wait_for_input(timeout: std::time::Duration) -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let t = Timespec {
+        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
+        tv_nsec: i64::from(timeout.subsec_nanos()),
+    };
+    match poll(&mut fds, Some(&t)) {
+        Ok(_) => !fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        // Interrupted by a signal (a resize, a stop request): look again next time round.
+        Err(_) => true,
+    }
+}
+
 /// The full-screen terminal while praxis runs; dropping it restores the terminal.
 pub struct Tui {
     pub terminal: Terminal<Backend>,
