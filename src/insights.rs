@@ -14,6 +14,9 @@ use crate::store::{ActionCounts, CheckinWeek, StagePoint, Store};
 
 /// How many entries of heavy and of light weeks the word counts read, at most.
 const WORD_SAMPLE: usize = 400;
+/// How many of the most recent heavy (and light) weeks the word counts look in: enough
+/// for the sample, and a bounded query however long the journal.
+const WORD_WEEKS: usize = 104;
 
 /// A stretch of days to look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -644,16 +647,14 @@ fn entry_words(text: &str) -> HashSet<String> {
 /// Words that recur in heavy-load weeks more than in light ones: plain counts of entries
 /// using each word, over a bounded sample of each kind of week.
 fn word_contrast(store: &Store, weeks: &[CheckinWeek]) -> Result<Words> {
-    let heavy: Vec<NaiveDate> = weeks
-        .iter()
-        .filter(|w| w.heavy_days >= 2)
-        .map(|w| w.week)
-        .collect();
-    let light: Vec<NaiveDate> = weeks
-        .iter()
-        .filter(|w| w.heavy_days == 0)
-        .map(|w| w.week)
-        .collect();
+    // The most recent weeks of each kind: the sample needs no more, and the query
+    // stays bounded however long the journal (SQLite limits an expression's depth).
+    let recent = |keep: &dyn Fn(&CheckinWeek) -> bool| -> Vec<NaiveDate> {
+        let all: Vec<NaiveDate> = weeks.iter().filter(|w| keep(w)).map(|w| w.week).collect();
+        all[all.len().saturating_sub(WORD_WEEKS)..].to_vec()
+    };
+    let heavy = recent(&|w| w.heavy_days >= 2);
+    let light = recent(&|w| w.heavy_days == 0);
     let count = |texts: Vec<String>| -> (usize, HashMap<String, usize>) {
         let mut m: HashMap<String, usize> = HashMap::new();
         let n = texts.len();

@@ -283,3 +283,35 @@ fn empty_and_single_entry_journals_are_sensible() {
     assert_eq!(ins.weeks[0].total, 1);
     assert!(Period::between(Some("2026-03-20"), Some("2026-03-01"), today()).is_err());
 }
+
+#[test]
+fn decades_of_heavy_weeks_stay_a_bounded_query() {
+    // 1,200 weeks with two heavy days each: more weeks than SQLite allows terms in one
+    // expression, so the word counts must not put them all in one query.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("j.sqlite3")).unwrap();
+    let mut batch = Vec::new();
+    let mut on = d(3, 16);
+    for _ in 0..1200 {
+        for back in 0..2 {
+            let day = on.checked_sub_days(chrono::Days::new(back)).unwrap();
+            let mut c = entry(EntryKind::CheckIn, day, "heavy rota week");
+            c.checkin = Some(CheckIn {
+                load: Some(Load::Heavy),
+                ..CheckIn::default()
+            });
+            batch.push(c);
+        }
+        on = on.checked_sub_days(chrono::Days::new(7)).unwrap();
+    }
+    s.insert_entries(&batch).unwrap();
+    let ins = insights::compute(
+        &s,
+        &Catalog::builtin(),
+        &Period::named("all", today()).unwrap(),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(ins.checkins.heavy_days, 2400);
+    assert!(ins.words.heavy_weeks <= 104, "{}", ins.words.heavy_weeks);
+}
