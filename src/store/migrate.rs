@@ -17,14 +17,21 @@ pub struct Migration {
 }
 
 /// Every migration, in order. Append-only: a released step is never edited.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "initial",
-    sql: include_str!("../../assets/schema/0001_initial.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "initial",
+        sql: include_str!("../../assets/schema/0001_initial.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "live entries index",
+        sql: include_str!("../../assets/schema/0002_live_entries_index.sql"),
+    },
+];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 1;
+pub const LATEST_VERSION: i64 = 2;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -99,7 +106,7 @@ mod tests {
     fn migrating_an_existing_journal_backs_it_up_first() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        drop(Store::open(&path).unwrap());
+        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap());
         let v2 = [
             MIGRATIONS[0],
             Migration {
@@ -126,10 +133,34 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_journal_is_brought_up_to_date_with_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap());
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        let index: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'entries_live'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(index, 1);
+        assert!(std::fs::read_dir(dir.path()).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".before-v2-")
+        }));
+    }
+
+    #[test]
     fn a_failing_step_leaves_the_journal_at_the_previous_version() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        drop(Store::open(&path).unwrap());
+        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap());
         let bad = [
             MIGRATIONS[0],
             Migration {
@@ -140,10 +171,12 @@ mod tests {
         ];
         let err = Store::open_with(&path, &bad).unwrap_err();
         assert!(err.to_string().contains("migration 2 (broken)"), "{err}");
-        let s = Store::open(&path).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 1);
-        let half: i64 = s
-            .conn
+        let c = Connection::open(&path).unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+        let half: i64 = c
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE name = 'half'",
                 [],
