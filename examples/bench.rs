@@ -14,8 +14,10 @@
 //!
 //! Whole-process operations run `target/release/praxis` (built first if missing) with
 //! `PRAXIS_DB` pointing at the journal; their peak RSS comes from `/usr/bin/time` when it
-//! is installed. The TUI operations run in a fresh child process of this bench (the same
-//! binary with `--worker`), so that its peak RSS is the TUI's, not the builder's.
+//! is installed. Export is `praxis export --all -o FILE`; import reads that file back into
+//! a fresh journal. praxis has no Markdown export yet: that row says so. The TUI
+//! operations run in a fresh child process of this bench (the same binary with
+//! `--worker`), so that its peak RSS is the TUI's, not the builder's.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -59,6 +61,8 @@ const SEARCH_WORD: &str = "kintsugi";
 /// Live-search queries: three characters typed first, then the timed fourth. One rare
 /// word (few full-text hits) and one common one (thousands of prefix hits to rank).
 const LIVE_QUERIES: [(&str, &str); 2] = [("kint", "rare word"), ("care", "common word")];
+/// As `insights.rs`: the most recent heavy (and light) weeks the word counts look in.
+const WORD_WEEKS: usize = 104;
 /// The TUI screen size the issue names.
 const SCREEN: (u16, u16) = (120, 40);
 
@@ -281,16 +285,81 @@ fn main() -> Result<()> {
             100.0,
         ));
     }
+    // Export, then import what was exported into a fresh journal: whole processes, each
+    // run under GNU time (when there) for its peak RSS; fewer runs, they are long.
+    let io_runs = runs.min(3);
+    let export_file = dir.join("export.json");
+    let mut export_row = None;
+    if has("export") || has("import") {
+        eprintln!("bench: praxis export --all");
+        let file = export_file.to_string_lossy().into_owned();
+        let args = ["export", "--all", "-o", file.as_str(), "--force"];
+        run_praxis(&praxis_bin, &env, &args)?; // warm-up, and the file for the import
+        let mut times = Vec::new();
+        let mut rss = None;
+        for _ in 0..io_runs {
+            let (t, k) = timed_with_rss(&praxis_bin, &env, &args, &dir, rss_tool)?;
+            times.push(t);
+            rss = rss.max(k);
+        }
+        let size = std::fs::metadata(&export_file).map_or(0, |m| m.len() / 1024);
+        export_row = Some(
+            Row::timed(
+                &format!(
+                    "export {} entries to JSON (`praxis export --all -o FILE`: {}; {io_runs} runs)",
+                    live_entries(&db)?,
+                    mib(size)
+                ),
+                "≤ 2 s",
+                times,
+                2000.0,
+            )
+            .rss(rss, rss_tool),
+        );
+    }
     if has("import") {
-        rows.push(Row::not_built(
-            "import 100,000 entries from praxis JSON",
-            "≤ 5 s",
-        ));
+        eprintln!("bench: praxis import (praxis JSON, into a fresh journal)");
+        let file = export_file.to_string_lossy().into_owned();
+        let mut times = Vec::new();
+        let mut rss = None;
+        let expected = live_entries(&db)?;
+        for i in 0..io_runs {
+            let fresh = dir.join(format!("import-{i}"));
+            std::fs::create_dir_all(&fresh)?;
+            let into = ChildEnv {
+                db: fresh.join("journal.sqlite3"),
+                config: env.config.clone(),
+            };
+            let (t, k) = timed_with_rss(&praxis_bin, &into, &["import", &file], &dir, rss_tool)?;
+            times.push(t);
+            rss = rss.max(k);
+            if i == 0 {
+                let got = Store::open(&into.db)?.count_entries(&EntryFilter {
+                    trashed: false,
+                    ..EntryFilter::default()
+                })?;
+                if got != expected {
+                    eprintln!("bench: warning: the import holds {got} entries, not {expected}");
+                }
+            }
+            std::fs::remove_dir_all(&fresh)?;
+        }
+        rows.push(
+            Row::timed(
+                &format!(
+                    "import {expected} entries from praxis JSON (`praxis import FILE` into a new journal; {io_runs} runs)"
+                ),
+                "≤ 5 s",
+                times,
+                5000.0,
+            )
+            .rss(rss, rss_tool),
+        );
     }
     if has("export") {
-        rows.push(Row::not_built("export 100,000 entries to JSON", "≤ 2 s"));
+        rows.extend(export_row);
         rows.push(Row::not_built(
-            "export 100,000 entries to Markdown",
+            "export to Markdown (praxis has no Markdown export yet)",
             "≤ 2 s",
         ));
     }
@@ -560,7 +629,7 @@ fn machine_line() -> String {
         env!("CARGO_PKG_VERSION"),
     );
     if let Some(c) = commit {
-        let _ = write!(line, " (git {c}, working tree as built)");
+        let _ = write!(line, " (git HEAD {c} when run)");
     }
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load: Vec<&str> = load.split_whitespace().take(3).collect();
@@ -599,8 +668,10 @@ impl ChildEnv {
     }
 }
 
-/// `target/release/praxis` beside this example (`target/release/examples/bench`), built
-/// first if it is missing.
+/// `target/release/praxis` beside this example (`target/release/examples/bench`). Under
+/// `cargo run` it is (re)built first, so that the processes timed are the code being
+/// benchmarked; run directly, it is built only when missing, with a warning when it is
+/// older than this bench.
 fn praxis_binary() -> Result<PathBuf> {
     let exe = std::env::current_exe()?;
     let dir = exe
@@ -608,18 +679,15 @@ fn praxis_binary() -> Result<PathBuf> {
         .and_then(Path::parent)
         .context("cannot tell where the praxis binary is from this bench's path")?;
     let bin = dir.join(format!("praxis{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
+    let cargo = std::env::var_os("CARGO");
+    if !bin.exists() || cargo.is_some() {
         let profile = if cfg!(debug_assertions) {
             Vec::new()
         } else {
             vec!["--release"]
         };
-        eprintln!(
-            "bench: {} is missing: cargo build {} --bin praxis",
-            bin.display(),
-            profile.join(" ")
-        );
-        let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        eprintln!("bench: cargo build {} --bin praxis", profile.join(" "));
+        let status = Command::new(cargo.unwrap_or_else(|| "cargo".into()))
             .arg("build")
             .args(&profile)
             .args(["--bin", "praxis"])
@@ -629,6 +697,16 @@ fn praxis_binary() -> Result<PathBuf> {
         if !status.success() || !bin.exists() {
             bail!(
                 "could not build {}: run `cargo build --release --bin praxis`",
+                bin.display()
+            );
+        }
+    } else {
+        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        if let (Some(b), Some(e)) = (modified(&bin), modified(&exe))
+            && b < e
+        {
+            eprintln!(
+                "bench: warning: {} is older than this bench: `cargo build --release --bin praxis` if the source changed",
                 bin.display()
             );
         }
@@ -652,6 +730,52 @@ fn run_praxis(bin: &Path, env: &ChildEnv, args: &[&str]) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Live entries in a journal.
+fn live_entries(db: &Path) -> Result<i64> {
+    Ok(Store::open(db)?.count_entries(&EntryFilter::default())?)
+}
+
+/// Runs praxis once, timed, under GNU time when `tool` (its overhead is negligible for
+/// the long operations this is for); returns the wall time and the peak RSS in KiB.
+fn timed_with_rss(
+    bin: &Path,
+    env: &ChildEnv,
+    args: &[&str],
+    dir: &Path,
+    tool: bool,
+) -> Result<(Duration, Option<u64>)> {
+    if !tool {
+        let t = Instant::now();
+        run_praxis(bin, env, args)?;
+        return Ok((t.elapsed(), None));
+    }
+    let file = dir.join("time-rss.txt");
+    let mut c = Command::new("/usr/bin/time");
+    c.arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&file)
+        .arg(bin)
+        .args(args);
+    env.apply(&mut c);
+    let t = Instant::now();
+    let out = c.output()?;
+    let elapsed = t.elapsed();
+    if !out.status.success() {
+        bail!(
+            "praxis {} failed ({}): {}",
+            args.join(" "),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    Ok((
+        elapsed,
+        text.lines().last().and_then(|l| l.trim().parse().ok()),
+    ))
 }
 
 /// The child's maximum RSS in KiB, from GNU time.
@@ -1043,17 +1167,14 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
 fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut String) {
     type Query<'a> = (String, Box<dyn Fn() -> Result<()> + 'a>);
     let until = today;
+    // The weeks `insights::word_contrast` passes: the most recent WORD_WEEKS of each kind.
     let weeks = store.checkin_weeks(None, until).unwrap_or_default();
-    let heavy: Vec<NaiveDate> = weeks
-        .iter()
-        .filter(|w| w.heavy_days >= 2)
-        .map(|w| w.week)
-        .collect();
-    let light: Vec<NaiveDate> = weeks
-        .iter()
-        .filter(|w| w.heavy_days == 0)
-        .map(|w| w.week)
-        .collect();
+    let recent = |keep: &dyn Fn(&praxis::store::CheckinWeek) -> bool| -> Vec<NaiveDate> {
+        let all: Vec<NaiveDate> = weeks.iter().filter(|w| keep(w)).map(|w| w.week).collect();
+        all[all.len().saturating_sub(WORD_WEEKS)..].to_vec()
+    };
+    let heavy = recent(&|w| w.heavy_days >= 2);
+    let light = recent(&|w| w.heavy_days == 0);
     fn q<'a>(name: &str, f: Box<dyn Fn() -> Result<()> + 'a>) -> Query<'a> {
         (name.to_string(), f)
     }
@@ -1147,7 +1268,10 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
         ),
         // word_contrast: the newest 400 entries of heavy and of light check-in weeks.
         q(
-            &format!("text_in_weeks ({} heavy weeks, 400 texts)", heavy.len()),
+            &format!(
+                "text_in_weeks ({} recent heavy weeks, 400 texts)",
+                heavy.len()
+            ),
             Box::new(|| {
                 store
                     .text_in_weeks(&heavy, 400)
@@ -1156,7 +1280,10 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             }),
         ),
         q(
-            &format!("text_in_weeks ({} light weeks, 400 texts)", light.len()),
+            &format!(
+                "text_in_weeks ({} recent light weeks, 400 texts)",
+                light.len()
+            ),
             Box::new(|| {
                 store
                     .text_in_weeks(&light, 400)
