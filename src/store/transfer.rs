@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension as _, params};
 
 use super::entries::{insert_entry_tx, replace_entry_tx, ts};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::model::{Details, Entry, SessionStage, SubjectType};
 use crate::transfer::ImportReport;
 
@@ -64,6 +64,22 @@ impl Store {
             tx.commit()?;
         }
         Ok(report)
+    }
+
+    /// Runs `read` inside one read transaction: every query in it sees the same snapshot
+    /// of the journal (another praxis may write meanwhile), and SQLite takes its file
+    /// locks once instead of once per statement.
+    pub fn read_snapshot<T, E: From<StoreError>>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(StoreError::from)?;
+        let result = read(self);
+        // A read transaction has nothing to keep: ending it cannot lose anything.
+        let _ = self.conn.execute_batch("COMMIT");
+        result
     }
 
     /// Row ids of every entry (trash too when `all`), oldest first: the order of exports.

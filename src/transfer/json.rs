@@ -35,6 +35,12 @@ struct Document {
 /// Writes every entry (`all`: the trash too) to `out`, streaming: one entry read and
 /// written at a time.
 pub fn export(store: &Store, all: bool, out: &mut dyn Write) -> anyhow::Result<usize> {
+    // One snapshot for the whole file: consistent while another praxis writes, and
+    // several times faster than a read transaction per statement.
+    store.read_snapshot(|store| export_snapshot(store, all, out))
+}
+
+fn export_snapshot(store: &Store, all: bool, out: &mut dyn Write) -> anyhow::Result<usize> {
     let subjects: Vec<SubjectOut> = store
         .subjects()?
         .into_iter()
