@@ -15,7 +15,7 @@
 //! Whole-process operations run `target/release/praxis` (built first if missing) with
 //! `PRAXIS_DB` pointing at the journal; their peak RSS comes from `/usr/bin/time` when it
 //! is installed. Export is `praxis export --all -o FILE`; import reads that file back into
-//! a fresh journal. praxis has no Markdown export yet: that row says so. The TUI
+//! a fresh journal; the Markdown export is `praxis export --all -f md -o FILE`. The TUI
 //! operations run in a fresh child process of this bench (the same binary with
 //! `--worker`), so that its peak RSS is the TUI's, not the builder's.
 
@@ -62,7 +62,7 @@ const SEARCH_WORD: &str = "kintsugi";
 /// word (few full-text hits) and one common one (thousands of prefix hits to rank).
 const LIVE_QUERIES: [(&str, &str); 2] = [("kint", "rare word"), ("care", "common word")];
 /// As `insights.rs`: the most recent heavy (and light) weeks the word counts look in.
-const WORD_WEEKS: usize = 104;
+const WORD_WEEKS: usize = 400;
 /// The TUI screen size the issue names.
 const SCREEN: (u16, u16) = (120, 40);
 
@@ -178,9 +178,11 @@ fn main() -> Result<()> {
     let mut baseline: Option<Row> = None;
     if has("first-run") && build.is_some() {
         eprintln!("bench: first command of the day (daily backup)");
-        let t = Instant::now();
-        run_praxis(&praxis_bin, &env, &["list", "--limit", "10"])?;
-        first_run = Some(t.elapsed());
+        first_run = Some(output_then_exit(
+            &praxis_bin,
+            &env,
+            &["list", "--limit", "10"],
+        )?);
     } else {
         // Take it untimed, so that it lands in no timed run.
         run_praxis(&praxis_bin, &env, &["list", "--limit", "10"])?;
@@ -358,10 +360,51 @@ fn main() -> Result<()> {
     }
     if has("export") {
         rows.extend(export_row);
-        rows.push(Row::not_built(
-            "export to Markdown (praxis has no Markdown export yet)",
-            "≤ 2 s",
-        ));
+        eprintln!("bench: praxis export --all -f md");
+        let md_file = dir.join("export.md");
+        let file = md_file.to_string_lossy().into_owned();
+        let args = [
+            "export",
+            "--all",
+            "-f",
+            "md",
+            "-o",
+            file.as_str(),
+            "--force",
+        ];
+        let mut times = Vec::new();
+        let mut rss = None;
+        match run_praxis(&praxis_bin, &env, &args) {
+            Ok(()) => {
+                for _ in 0..io_runs {
+                    let (t, k) = timed_with_rss(&praxis_bin, &env, &args, &dir, rss_tool)?;
+                    times.push(t);
+                    rss = rss.max(k);
+                }
+                let size = std::fs::metadata(&md_file).map_or(0, |m| m.len() / 1024);
+                rows.push(
+                    Row::timed(
+                        &format!(
+                            "export {} entries to Markdown (`praxis export --all -f md -o FILE`: {}; {io_runs} runs)",
+                            live_entries(&db)?,
+                            mib(size)
+                        ),
+                        "≤ 2 s",
+                        times,
+                        2000.0,
+                    )
+                    .rss(rss, rss_tool),
+                );
+            }
+            // An older praxis without it: say so rather than stop.
+            Err(e) => {
+                eprintln!("bench: the Markdown export failed: {e:#}");
+                rows.push(Row::failed(
+                    "export to Markdown (`praxis export --all -f md` failed)",
+                    "≤ 2 s",
+                ));
+            }
+        }
     }
     if has("rss") {
         let kib = tui.rss_kib.context("the TUI worker reported no peak RSS")?;
@@ -418,11 +461,11 @@ fn main() -> Result<()> {
             met: None,
         });
     }
-    if let Some(t) = first_run {
+    if let Some((output, exit)) = first_run {
         rows.push(Row {
-            op: "first `praxis list --limit 10` of the day: takes the daily backup (informative, 1 run)".into(),
+            op: "first `praxis list --limit 10` of the day: its output, then the daily backup (informative, 1 run)".into(),
             target: "—".into(),
-            median: ms(t),
+            median: format!("{} (exit {})", ms(output), ms(exit)),
             min: "—".into(),
             max: "—".into(),
             rss: "—".into(),
@@ -541,11 +584,11 @@ impl Row {
         }
     }
 
-    fn not_built(op: &str, target: &str) -> Row {
+    fn failed(op: &str, target: &str) -> Row {
         Row {
             op: op.to_string(),
             target: target.to_string(),
-            median: "not built yet".into(),
+            median: "failed".into(),
             min: "—".into(),
             max: "—".into(),
             rss: "—".into(),
@@ -730,6 +773,31 @@ fn run_praxis(bin: &Path, env: &ChildEnv, args: &[&str]) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Runs praxis once: how long until its output began, and until it exited.
+fn output_then_exit(bin: &Path, env: &ChildEnv, args: &[&str]) -> Result<(Duration, Duration)> {
+    use std::io::Read as _;
+    let mut c = Command::new(bin);
+    c.args(args);
+    env.apply(&mut c);
+    let t = Instant::now();
+    let mut child = c
+        .spawn()
+        .with_context(|| format!("cannot run {}", bin.display()))?;
+    let mut stdout = child.stdout.take().context("no stdout")?;
+    let mut first = [0_u8; 1];
+    let output = match stdout.read(&mut first)? {
+        0 => bail!("praxis {} wrote nothing", args.join(" ")),
+        _ => t.elapsed(),
+    };
+    std::io::copy(&mut stdout, &mut std::io::sink())?;
+    let status = child.wait()?;
+    let exit = t.elapsed();
+    if !status.success() {
+        bail!("praxis {} failed ({status})", args.join(" "));
+    }
+    Ok((output, exit))
 }
 
 /// Live entries in a journal.
@@ -1040,21 +1108,45 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                     &ev,
                 );
                 report(&mut lines, "part", &format!("search \"{q}\": draw"), &dr);
-                // The store calls inside one keystroke, alone.
+                // The store call inside one keystroke, alone: newest hits first, unranked.
                 let all = EntryFilter::default();
-                let t = time_runs(runs, || {
-                    app.store.count_entries(&all).map(drop).map_err(Into::into)
-                })?;
-                let name = format!("search \"{q}\": of which Store::count_entries (reload)");
-                report(&mut lines, "part", &name, &t);
                 let typed = format!("{q}*");
+                let t = time_runs(runs, || {
+                    app.store
+                        .search_newest(&typed, &all, 200)
+                        .map(drop)
+                        .map_err(Into::into)
+                })?;
+                let name =
+                    format!("search \"{q}\": of which Store::search_newest(\"{typed}\", 200 hits)");
+                report(&mut lines, "part", &name, &t);
+                // When the typing pauses, the hits are ranked by relevance (and drawn).
+                let mut ranked = Vec::new();
+                for run in 0..=runs {
+                    send(&mut app, &key(c))?;
+                    let t0 = Instant::now();
+                    app.journal.rank_now(&app.store)?;
+                    term.draw(|f| view::draw(&app, f))?;
+                    if run > 0 {
+                        ranked.push(t0.elapsed());
+                    }
+                    send(&mut app, &backspace())?;
+                    app.journal.rank_now(&app.store)?;
+                }
+                let name = format!(
+                    "search \"{q}\": after a pause, every hit ranked by relevance and drawn (not a keystroke)"
+                );
+                report(&mut lines, "part", &name, &ranked);
+                // `praxis search` ranks every match too, and cuts snippets for those shown.
                 let t = time_runs(runs, || {
                     app.store
                         .search(&typed, &all, 200)
                         .map(drop)
                         .map_err(Into::into)
                 })?;
-                let name = format!("search \"{q}\": of which Store::search(\"{typed}\", 200 hits)");
+                let name = format!(
+                    "search \"{q}\": Store::search(\"{typed}\", 200 hits, ranked, snippets) as `praxis search` does"
+                );
                 report(&mut lines, "part", &name, &t);
                 Ok(())
             };
@@ -1180,26 +1272,12 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
     }
     let queries: Vec<Query<'_>> = vec![
         q(
-            "weekly_kinds",
-            Box::new(|| {
-                store
-                    .weekly_kinds(None, until)
-                    .map(drop)
-                    .map_err(Into::into)
-            }),
+            "kind_counts (per day and kind, and per model)",
+            Box::new(|| store.kind_counts(None, until).map(drop).map_err(Into::into)),
         ),
         q(
             "first_entry_on",
             Box::new(|| store.first_entry_on().map(drop).map_err(Into::into)),
-        ),
-        q(
-            "model_counts",
-            Box::new(|| {
-                store
-                    .model_counts(None, until)
-                    .map(drop)
-                    .map_err(Into::into)
-            }),
         ),
         q(
             "strengths_between",

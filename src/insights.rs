@@ -2,6 +2,7 @@
 //! exports show, computed from bounded store queries. Prompts for supervision, never a
 //! score.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Result, bail};
@@ -14,9 +15,11 @@ use crate::store::{ActionCounts, CheckinWeek, StagePoint, Store};
 
 /// How many entries of heavy and of light weeks the word counts read, at most.
 const WORD_SAMPLE: usize = 400;
-/// How many of the most recent heavy (and light) weeks the word counts look in: enough
-/// for the sample, and a bounded query however long the journal.
-const WORD_WEEKS: usize = 104;
+/// How many of the most recent heavy (and light) weeks the word counts look in: a bounded
+/// query however long the journal (SQLite limits an expression's depth to 1000), and
+/// enough that the sample is the one all weeks would give, since every week counted has
+/// at least one entry.
+const WORD_WEEKS: usize = 400;
 
 /// A stretch of days to look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -234,20 +237,20 @@ pub fn compute(
 ) -> Result<Insights> {
     let since = period.since;
     let until = period.until;
-    let kinds = store.weekly_kinds(since, until)?;
+    let kinds = store.kind_counts(since, until)?;
     let first = match since {
         Some(s) => Some(s),
         None => store.first_entry_on()?,
     };
-    let weeks = week_series(&kinds, first, until);
+    let weeks = week_series(&kinds.days, first, until);
     let mut by_kind: BTreeMap<String, i64> = BTreeMap::new();
-    for (_, k, n) in &kinds {
+    for (_, k, n) in &kinds.days {
         *by_kind.entry(k.to_string()).or_default() += n;
     }
     let entries = by_kind.values().sum();
 
-    let models = store
-        .model_counts(since, until)?
+    let models = kinds
+        .models
         .into_iter()
         .map(|(m, count)| {
             let id = m.unwrap_or_else(|| "free".into());
@@ -352,9 +355,10 @@ pub fn compute(
     })
 }
 
-/// Every week from the first to the last, zero where nothing was written.
+/// Every week from the first to the last, zero where nothing was written, from counts
+/// per day and kind.
 fn week_series(
-    rows: &[(NaiveDate, EntryKind, i64)],
+    days: &[(NaiveDate, EntryKind, i64)],
     first: Option<NaiveDate>,
     until: NaiveDate,
 ) -> Vec<WeekCount> {
@@ -362,7 +366,8 @@ fn week_series(
         return Vec::new();
     };
     let mut out: Vec<WeekCount> = Vec::new();
-    let mut w = week_of(first);
+    let start = week_of(first);
+    let mut w = start;
     let last = week_of(until);
     while w <= last {
         out.push(WeekCount {
@@ -375,10 +380,25 @@ fn week_series(
             None => break,
         }
     }
-    for (wk, kind, n) in rows {
-        if let Some(slot) = out.iter_mut().find(|x| x.week == *wk) {
-            slot.total += n;
-            *slot.by_kind.entry(kind.to_string()).or_default() += n;
+    // Weeks are consecutive: a day's week is found by arithmetic, not by search.
+    let mut counts: Vec<[i64; EntryKind::ALL.len()]> = vec![[0; EntryKind::ALL.len()]; out.len()];
+    for (on, kind, n) in days {
+        let Ok(i) = usize::try_from((week_of(*on) - start).num_days() / 7) else {
+            continue;
+        };
+        if let (Some(slot), Some(k)) = (
+            counts.get_mut(i),
+            EntryKind::ALL.iter().position(|x| x == kind),
+        ) {
+            slot[k] += n;
+        }
+    }
+    for (week, slot) in out.iter_mut().zip(&counts) {
+        for (kind, n) in EntryKind::ALL.iter().zip(slot) {
+            if *n > 0 {
+                week.total += n;
+                week.by_kind.insert(kind.to_string(), *n);
+            }
         }
     }
     out
@@ -481,7 +501,7 @@ fn strength_uses(
     (strengths, groups, new, gone)
 }
 
-/// Common words that say nothing about a week.
+/// Common words that say nothing about a week, sorted (looked up by binary search).
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -498,6 +518,7 @@ const STOP_WORDS: &[&str] = &[
     "are",
     "as",
     "at",
+    "back",
     "be",
     "because",
     "been",
@@ -510,6 +531,7 @@ const STOP_WORDS: &[&str] = &[
     "by",
     "can",
     "could",
+    "day",
     "did",
     "do",
     "does",
@@ -518,6 +540,8 @@ const STOP_WORDS: &[&str] = &[
     "during",
     "each",
     "even",
+    "feel",
+    "felt",
     "few",
     "for",
     "from",
@@ -548,12 +572,15 @@ const STOP_WORDS: &[&str] = &[
     "just",
     "let",
     "like",
+    "made",
+    "make",
     "me",
     "more",
     "most",
     "much",
     "my",
     "myself",
+    "next",
     "no",
     "nor",
     "not",
@@ -572,7 +599,10 @@ const STOP_WORDS: &[&str] = &[
     "out",
     "over",
     "own",
+    "really",
+    "said",
     "same",
+    "say",
     "she",
     "should",
     "so",
@@ -590,10 +620,13 @@ const STOP_WORDS: &[&str] = &[
     "there",
     "these",
     "they",
+    "think",
     "this",
     "those",
     "through",
+    "time",
     "to",
+    "today",
     "too",
     "under",
     "until",
@@ -601,7 +634,9 @@ const STOP_WORDS: &[&str] = &[
     "us",
     "very",
     "was",
+    "way",
     "we",
+    "went",
     "were",
     "what",
     "when",
@@ -619,28 +654,23 @@ const STOP_WORDS: &[&str] = &[
     "yours",
     "yourself",
     "yourselves",
-    "today",
-    "day",
-    "time",
-    "went",
-    "way",
-    "really",
-    "think",
-    "felt",
-    "feel",
-    "next",
-    "back",
-    "made",
-    "make",
-    "said",
-    "say",
 ];
 
 /// Words of each entry, lower-cased, once per entry, stop words and short words out.
-fn entry_words(text: &str) -> HashSet<String> {
+/// Borrowed from the text where it is lower case already (nearly every word): the
+/// counts over hundreds of entries allocate once per distinct word, not once per word.
+fn entry_words(text: &str) -> HashSet<Cow<'_, str>> {
     text.split(|c: char| !c.is_alphabetic() && c != '\'')
-        .map(|w| w.trim_matches('\'').to_lowercase())
-        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| {
+            if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .filter(|w| STOP_WORDS.binary_search(&w.as_ref()).is_err())
         .collect()
 }
 
@@ -658,9 +688,14 @@ fn word_contrast(store: &Store, weeks: &[CheckinWeek]) -> Result<Words> {
     let count = |texts: Vec<String>| -> (usize, HashMap<String, usize>) {
         let mut m: HashMap<String, usize> = HashMap::new();
         let n = texts.len();
-        for t in texts {
-            for w in entry_words(&t) {
-                *m.entry(w).or_default() += 1;
+        for t in &texts {
+            for w in entry_words(t) {
+                match m.get_mut(w.as_ref()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        m.insert(w.into_owned(), 1);
+                    }
+                }
             }
         }
         (n, m)
@@ -733,8 +768,13 @@ mod tests {
     }
 
     #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn words_skip_stop_words_and_count_once_per_entry() {
-        let w = entry_words("The rota, the ROTA and the rota again; I felt it.");
-        assert_eq!(w, HashSet::from(["rota".to_string()]));
+        let w = entry_words("The rota, the ROTA and the rota again; I felt it. Café, CAFÉ!");
+        assert_eq!(w, HashSet::from([Cow::from("rota"), Cow::from("café")]));
     }
 }

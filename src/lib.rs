@@ -20,7 +20,7 @@ pub mod supervision;
 pub mod transfer;
 pub mod tui;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use anyhow::Result;
 
@@ -39,6 +39,19 @@ pub struct Ctx {
     pub clock: Clock,
     pub out: Output,
     catalog: OnceCell<Catalog>,
+    backup: RefCell<Backup>,
+}
+
+/// The day's automatic backup, taken once a command's work is done.
+#[derive(Debug, Default)]
+enum Backup {
+    /// Not due (or not known to be: the journal was not opened).
+    #[default]
+    None,
+    /// Opening the journal found it due.
+    Due,
+    /// Being taken on a thread of its own (the app).
+    Running(std::thread::JoinHandle<std::result::Result<(), store::StoreError>>),
 }
 
 impl Ctx {
@@ -50,21 +63,75 @@ impl Ctx {
             clock,
             out,
             catalog: OnceCell::new(),
+            backup: RefCell::new(Backup::None),
         }
     }
 
-    /// Opens the journal (creating it on first use) and takes the day's automatic backup
-    /// if it is due. A journal that cannot be opened is reported with its latest backup.
+    /// Opens the journal (creating it on first use), noting whether the day's automatic
+    /// backup is due: it is taken by [`Ctx::daily_backup`] once the command's work is
+    /// done, not before (a copy of a long journal takes a while, and nobody should wait
+    /// for it to see their entries). A journal that cannot be opened is reported with its
+    /// latest backup.
     pub fn store(&self) -> Result<Store> {
-        let mut store = Store::open(&self.paths.db).map_err(|e| self.with_backup_hint(e))?;
-        if let Err(e) = store.daily_backup(
+        let store = Store::open(&self.paths.db).map_err(|e| self.with_backup_hint(e))?;
+        let mut backup = self.backup.borrow_mut();
+        // A journal that cannot say is tried: the backup then reports what is wrong.
+        if matches!(*backup, Backup::None)
+            && store
+                .daily_backup_due(self.clock.today(), self.config.backup.keep)
+                .unwrap_or(true)
+        {
+            *backup = Backup::Due;
+        }
+        Ok(store)
+    }
+
+    /// Starts the day's automatic backup on a thread of its own if it is due (the app,
+    /// once its first frame is drawn); [`Ctx::daily_backup`] waits for it.
+    pub fn start_daily_backup(&self) {
+        let mut backup = self.backup.borrow_mut();
+        if matches!(*backup, Backup::Due) {
+            let (path, today, now, keep) = self.backup_args();
+            *backup = Backup::Running(std::thread::spawn(move || {
+                Store::open(&path)?.daily_backup(today, now, keep).map(drop)
+            }));
+        }
+    }
+
+    /// Takes the day's automatic backup if opening the journal found it due (or waits for
+    /// the one started on its own thread), after the command's work: at most once a day
+    /// across processes, since taking it first claims the day in the journal. A failure
+    /// is a warning: the command itself succeeded.
+    pub fn daily_backup(&self) {
+        let taken = match std::mem::take(&mut *self.backup.borrow_mut()) {
+            Backup::None => return,
+            Backup::Due => {
+                let (path, today, now, keep) = self.backup_args();
+                Store::open(&path).and_then(|mut s| s.daily_backup(today, now, keep).map(drop))
+            }
+            Backup::Running(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        };
+        if let Err(e) = taken {
+            eprintln!("praxis: warning: the daily backup failed: {e}");
+        }
+    }
+
+    fn backup_args(
+        &self,
+    ) -> (
+        std::path::PathBuf,
+        chrono::NaiveDate,
+        chrono::DateTime<chrono::Utc>,
+        usize,
+    ) {
+        (
+            self.paths.db.clone(),
             self.clock.today(),
             self.clock.now_utc(),
             self.config.backup.keep,
-        ) {
-            eprintln!("praxis: warning: the daily backup failed: {e}");
-        }
-        Ok(store)
+        )
     }
 
     /// Adds "the latest backup is …" to errors about a damaged or foreign journal file.
@@ -110,5 +177,8 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let config = Config::load(&paths.config, explicit_config)?;
     let ctx = Ctx::new(paths, config, clock, out);
-    cmd::dispatch(cli.command, &ctx)
+    let done = cmd::dispatch(cli.command, &ctx);
+    // After the command's output (or the app's last frame), whatever its outcome.
+    ctx.daily_backup();
+    done
 }

@@ -3,14 +3,16 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::{NaiveDate, TimeZone as _, Utc};
 use praxis::catalog::Catalog;
 use praxis::insights::{self, Period, Trend};
 use praxis::model::{
-    Action, ActionStatus, CheckIn, Details, Entry, EntryKind, Load, Stage, StageNote, StrengthTag,
-    Whose,
+    Action, ActionStatus, CallIn, CallInStatus, CheckIn, Details, Entry, EntryKind, Load, Rupture,
+    Stage, StageNote, StrengthTag, Whose,
 };
 use praxis::store::Store;
 
@@ -213,14 +215,8 @@ fn the_same_answers_through_praxis_stats_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("j.sqlite3");
     drop(build(&db));
-    let out = assert_cmd::Command::cargo_bin("praxis")
-        .unwrap()
-        .env("PRAXIS_DB", &db)
-        .env("PRAXIS_NOW", "2026-03-18T20:00:00+00:00")
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .env_remove("PRAXIS_CONFIG")
+    let out = common::praxis_db(&db)
         .args(["stats", "--json"])
-        .write_stdin("")
         .assert()
         .success();
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
@@ -247,14 +243,8 @@ fn the_same_answers_through_praxis_stats_json() {
     assert_eq!(v["actions"]["overdue"], 1);
     assert_eq!(v["checkins"]["heavy_persists"], true);
     // The readable summary says the same, with the signpost and no score.
-    let text = assert_cmd::Command::cargo_bin("praxis")
-        .unwrap()
-        .env("PRAXIS_DB", &db)
-        .env("PRAXIS_NOW", "2026-03-18T20:00:00+00:00")
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .env_remove("PRAXIS_CONFIG")
+    let text = common::praxis_db(&db)
         .args(["stats", "--period", "all"])
-        .write_stdin("")
         .assert()
         .success();
     let text = String::from_utf8(text.get_output().stdout.clone()).unwrap();
@@ -313,5 +303,101 @@ fn decades_of_heavy_weeks_stay_a_bounded_query() {
     )
     .unwrap();
     assert_eq!(ins.checkins.heavy_days, 2400);
-    assert!(ins.words.heavy_weeks <= 104, "{}", ins.words.heavy_weeks);
+    assert_eq!(ins.words.heavy_weeks, 400);
+    // Every heavy week's entries say "heavy rota week": the sample found them.
+    assert!(
+        ins.words
+            .heavy_words
+            .iter()
+            .any(|(w, h, _)| w == "rota" && *h == 400),
+        "{:?}",
+        ins.words
+    );
+}
+
+#[test]
+fn all_time_leaves_out_the_trash_and_the_future_like_any_period() {
+    // "All time" counts a journal's parts from their own tables and subtracts the
+    // entries outside the period; a dated period starts from its entries. On a journal
+    // with a trash and entries dated after "today", both must give the same answers.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = build(&dir.path().join("j.sqlite3"));
+    let mut extra = Vec::new();
+    for (on, title) in [
+        (d(1, 5), "trashed"),
+        (d(4, 2), "future"),
+        (d(3, 12), "kept"),
+    ] {
+        let mut e = entry(EntryKind::Reflection, on, title);
+        e.model = Some("gibbs".into());
+        e.strengths = vec![
+            StrengthTag::new("listening", Whose::Mine),
+            StrengthTag::new("advocacy", Whose::Team),
+        ];
+        e.checkin = Some(CheckIn {
+            mood: Some(1),
+            load: Some(Load::Overloaded),
+            ..CheckIn::default()
+        });
+        e.actions = vec![Action::new(format!("{title} action"), Some(d(3, 2)))];
+        extra.push(e);
+        let mut c = entry(EntryKind::CallIn, on, title);
+        c.details = Details::CallIn(CallIn {
+            status: CallInStatus::Held,
+            rupture: Some(Rupture::Withdrawal),
+            ..CallIn::default()
+        });
+        extra.push(c);
+    }
+    for e in &extra {
+        s.insert_entry(e).unwrap();
+    }
+    for e in &extra[..2] {
+        let trashed = s.resolve_id(&e.id.to_string()).unwrap();
+        s.trash_entry(
+            trashed,
+            Utc.with_ymd_and_hms(2026, 3, 18, 13, 0, 0).unwrap(),
+        )
+        .unwrap();
+    }
+    let cat = Catalog::builtin();
+    let all =
+        insights::compute(&s, &cat, &Period::named("all", today()).unwrap(), today()).unwrap();
+    let dated = Period::between(Some("2000-01-01"), None, today()).unwrap();
+    let from_2000 = insights::compute(&s, &cat, &dated, today()).unwrap();
+    assert_eq!(all.entries, from_2000.entries);
+    assert_eq!(
+        all.entries,
+        16 + 2,
+        "the trashed ones are out, the future ones too"
+    );
+    assert_eq!(all.by_kind, from_2000.by_kind);
+    assert_eq!(all.models, from_2000.models);
+    let totals = |i: &insights::Insights| -> Vec<(String, i64, i64, i64)> {
+        i.strengths
+            .iter()
+            .map(|u| (u.name.clone(), u.mine, u.person, u.team))
+            .collect()
+    };
+    assert_eq!(totals(&all), totals(&from_2000));
+    let listening = all
+        .strengths
+        .iter()
+        .find(|u| u.name == "listening")
+        .unwrap();
+    assert_eq!(
+        listening.total,
+        4 + 1,
+        "the known journal's and the kept one"
+    );
+    assert_eq!(all.checkins.weeks, from_2000.checkins.weeks);
+    assert_eq!(all.checkins.checkins, 5);
+    assert_eq!(all.stages, from_2000.stages);
+    assert_eq!(all.callins, from_2000.callins);
+    assert_eq!(all.callins.by_status["held"], 1, "the kept one only");
+    assert_eq!(all.callins.by_rupture["withdrawal"], 1);
+    assert_eq!(all.actions, from_2000.actions);
+    // The kept entry's action is open and overdue; the future one's too (actions are
+    // as of today, whatever their entry's date); the trashed one's is out.
+    assert_eq!((all.actions.open, all.actions.overdue), (2 + 2, 1 + 2));
 }

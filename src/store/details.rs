@@ -1,14 +1,19 @@
 //! Typed details of structured kinds, and the pseudonymous subjects they are about.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension as _, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 use serde::Serialize;
 
-use super::entries::{day, ts};
+use super::entries::{day, id_match, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{
     AgendaItem, CallIn, ChangeTalk, Cpd, Details, EntryKind, StageNote, SubjectType, Supervision,
 };
+
+/// A row-id constraint and its value (see `entries::id_match`).
+type IdMatch = (&'static str, rusqlite::types::Value);
 
 fn opt_day(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
@@ -41,12 +46,7 @@ fn parse<T: std::str::FromStr<Err = String>>(idx: usize, s: &str) -> rusqlite::R
 }
 
 /// The id of a subject by key (any case), created as `kind` when new.
-fn subject_id(
-    tx: &Transaction<'_>,
-    key: &str,
-    kind: SubjectType,
-    now: DateTime<Utc>,
-) -> Result<i64> {
+fn subject_id(tx: &Connection, key: &str, kind: SubjectType, now: DateTime<Utc>) -> Result<i64> {
     if let Some(id) = tx
         .prepare_cached("SELECT id FROM subjects WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
@@ -61,7 +61,7 @@ fn subject_id(
 
 /// Writes the typed details of an entry (its old ones already deleted).
 pub(crate) fn write_details(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     rowid: i64,
     details: &Details,
     now: DateTime<Utc>,
@@ -180,7 +180,7 @@ pub(crate) fn write_details(
 }
 
 /// Resolves an id prefix inside a transaction (for links written with an entry).
-fn resolve_in(tx: &Transaction<'_>, typed: &str) -> Result<i64> {
+fn resolve_in(tx: &Connection, typed: &str) -> Result<i64> {
     let prefix: String = typed.trim().to_lowercase();
     if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(StoreError::BadId(typed.trim().to_string()));
@@ -200,161 +200,212 @@ fn resolve_in(tx: &Transaction<'_>, typed: &str) -> Result<i64> {
 }
 
 impl Store {
-    /// The typed details of an entry of `kind`.
-    pub(crate) fn read_details(&self, rowid: i64, kind: EntryKind) -> Result<Details> {
-        match kind {
-            EntryKind::StageNote => self.read_stage_note(rowid),
-            EntryKind::CallIn => self.read_callin(rowid),
-            EntryKind::Supervision => self.read_supervision(rowid),
-            EntryKind::Cpd => self.read_cpd(rowid),
-            _ => Ok(Details::None),
+    /// The typed details of entries, by row id, given the row ids of each kind. Each
+    /// details table is read once for all of them; an entry without its row has no
+    /// details (Details::None).
+    pub(crate) fn read_details(
+        &self,
+        by_kind: &[(EntryKind, Vec<i64>)],
+    ) -> Result<HashMap<i64, Details>> {
+        let mut out = HashMap::new();
+        for (kind, ids) in by_kind {
+            let ids = id_match(ids);
+            match kind {
+                EntryKind::StageNote => self.read_stage_notes(ids, &mut out)?,
+                EntryKind::CallIn => self.read_callins(ids, &mut out)?,
+                EntryKind::Supervision => self.read_supervision(ids, &mut out)?,
+                EntryKind::Cpd => self.read_cpd(ids, &mut out)?,
+                _ => {}
+            }
         }
+        Ok(out)
     }
 
-    fn read_callin(&self, rowid: i64) -> Result<Details> {
-        let c = self
-            .conn
-            .prepare_cached(
-                "SELECT s.key, c.approach, c.status, c.held_on, c.rating, c.rupture,
-                        c.follow_up_on, c.followed_up_on
-                 FROM callins c LEFT JOIN subjects s ON s.id = c.subject_id WHERE c.entry_id = ?1",
-            )?
-            .query_row([rowid], |r| {
-                let approach: String = r.get(1)?;
-                let status: String = r.get(2)?;
-                let rupture: Option<String> = r.get(5)?;
-                Ok(CallIn {
-                    subject: r.get(0)?,
-                    approach: parse(1, &approach)?,
-                    status: parse(2, &status)?,
-                    held_on: opt_day(r.get(3)?),
-                    rating: r.get(4)?,
-                    rupture: rupture.map(|x| parse(5, &x)).transpose()?,
-                    follow_up_on: opt_day(r.get(6)?),
-                    followed_up_on: opt_day(r.get(7)?),
-                })
-            })
-            .optional()?;
-        Ok(c.map_or(Details::None, Details::CallIn))
+    fn read_callins(&self, (is, key): IdMatch, out: &mut HashMap<i64, Details>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT c.entry_id, s.key, c.approach, c.status, c.held_on, c.rating, c.rupture,
+                    c.follow_up_on, c.followed_up_on
+             FROM callins c LEFT JOIN subjects s ON s.id = c.subject_id
+             WHERE c.entry_id {is}"
+        ))?;
+        let rows = stmt.query_map([&key], |r| {
+            let approach: String = r.get(2)?;
+            let status: String = r.get(3)?;
+            let rupture: Option<String> = r.get(6)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                CallIn {
+                    subject: r.get(1)?,
+                    approach: parse(2, &approach)?,
+                    status: parse(3, &status)?,
+                    held_on: opt_day(r.get(4)?),
+                    rating: r.get(5)?,
+                    rupture: rupture.map(|x| parse(6, &x)).transpose()?,
+                    follow_up_on: opt_day(r.get(7)?),
+                    followed_up_on: opt_day(r.get(8)?),
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, c) = row?;
+            out.insert(id, Details::CallIn(c));
+        }
+        Ok(())
     }
 
-    fn read_supervision(&self, rowid: i64) -> Result<Details> {
-        let s = self
-            .conn
-            .prepare_cached(
-                "SELECT s.stage, s.session_on, s.supervisor_role, s.session_type, s.length_minutes,
-                        p.uuid, s.counts_as_cpd, s.peer_reflection
-                 FROM supervision s LEFT JOIN entries p ON p.id = s.prep_id WHERE s.entry_id = ?1",
-            )?
-            .query_row([rowid], |r| {
-                let stage: String = r.get(0)?;
-                let on: String = r.get(1)?;
-                let kind: Option<String> = r.get(3)?;
-                Ok(Supervision {
-                    stage: parse(0, &stage)?,
+    fn read_supervision(&self, (is, key): IdMatch, out: &mut HashMap<i64, Details>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT s.entry_id, s.stage, s.session_on, s.supervisor_role, s.session_type,
+                    s.length_minutes, p.uuid, s.counts_as_cpd, s.peer_reflection
+             FROM supervision s LEFT JOIN entries p ON p.id = s.prep_id
+             WHERE s.entry_id {is}"
+        ))?;
+        let rows = stmt.query_map([&key], |r| {
+            let stage: String = r.get(1)?;
+            let on: String = r.get(2)?;
+            let kind: Option<String> = r.get(4)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                Supervision {
+                    stage: parse(1, &stage)?,
                     session_on: opt_day(Some(on)).unwrap_or_default(),
-                    supervisor_role: r.get(2)?,
-                    session_type: kind.map(|k| parse(3, &k)).transpose()?,
-                    length_minutes: r.get(4)?,
-                    prep: r.get(5)?,
-                    counts_as_cpd: r.get(6)?,
-                    peer_reflection: r.get(7)?,
+                    supervisor_role: r.get(3)?,
+                    session_type: kind.map(|k| parse(4, &k)).transpose()?,
+                    length_minutes: r.get(5)?,
+                    prep: r.get(6)?,
+                    counts_as_cpd: r.get(7)?,
+                    peer_reflection: r.get(8)?,
                     agenda: Vec::new(),
-                })
-            })
-            .optional()?;
-        let Some(mut s) = s else {
-            return Ok(Details::None);
-        };
-        s.agenda = self
-            .conn
-            .prepare_cached(
-                "SELECT text, function, minutes, want FROM agenda_items WHERE entry_id = ?1 ORDER BY ord",
-            )?
-            .query_map([rowid], |r| {
-                let f: Option<String> = r.get(1)?;
-                let w: Option<String> = r.get(3)?;
-                Ok(AgendaItem {
-                    text: r.get(0)?,
-                    function: f.map(|x| parse(1, &x)).transpose()?,
-                    minutes: r.get(2)?,
-                    want: w.map(|x| parse(3, &x)).transpose()?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Details::Supervision(s))
-    }
-
-    fn read_cpd(&self, rowid: i64) -> Result<Details> {
-        let c = self
-            .conn
-            .prepare_cached(
-                "SELECT activity_type, hours, participatory FROM cpd WHERE entry_id = ?1",
-            )?
-            .query_row([rowid], |r| {
-                Ok(Cpd {
-                    activity_type: r.get(0)?,
-                    hours: r.get(1)?,
-                    participatory: r.get(2)?,
-                    linked: Vec::new(),
-                })
-            })
-            .optional()?;
-        let Some(mut c) = c else {
-            return Ok(Details::None);
-        };
-        c.linked = self
-            .conn
-            .prepare_cached(
-                "SELECT e.uuid FROM entry_links l JOIN entries e ON e.id = l.to_id
-                 WHERE l.from_id = ?1 AND l.rel = 'cpd-evidence' ORDER BY e.occurred_on, e.id",
-            )?
-            .query_map([rowid], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Details::Cpd(c))
-    }
-
-    fn read_stage_note(&self, rowid: i64) -> Result<Details> {
-        let note = self
-            .conn
-            .prepare_cached(
-                "SELECT s.key, n.topic, n.stage, n.certainty, n.mi_process, n.importance,
-                        n.confidence, n.review_on
-                 FROM stage_notes n JOIN subjects s ON s.id = n.subject_id WHERE n.entry_id = ?1",
-            )?
-            .query_row([rowid], |r| {
-                let stage: String = r.get(2)?;
-                let certainty: Option<String> = r.get(3)?;
-                let process: Option<String> = r.get(4)?;
-                let review: Option<String> = r.get(7)?;
-                Ok(StageNote {
-                    subject: r.get(0)?,
-                    topic: r.get(1)?,
-                    stage: parse(2, &stage)?,
-                    certainty: certainty.map(|c| parse(3, &c)).transpose()?,
-                    mi_process: process.map(|c| parse(4, &c)).transpose()?,
-                    change_talk: Vec::new(),
-                    importance: r.get(5)?,
-                    confidence: r.get(6)?,
-                    review_on: review.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                })
-            })
-            .optional()?;
-        let Some(mut note) = note else {
-            return Ok(Details::None);
-        };
-        note.change_talk = self
-            .conn
-            .prepare_cached("SELECT code, text FROM change_talk WHERE entry_id = ?1 ORDER BY ord")?
-            .query_map([rowid], |r| {
-                let code: String = r.get(0)?;
-                Ok(ChangeTalk {
-                    code: parse(0, &code)?,
+                },
+            ))
+        })?;
+        let mut found: HashMap<i64, Supervision> = HashMap::new();
+        for row in rows {
+            let (id, s) = row?;
+            found.insert(id, s);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT entry_id, text, function, minutes, want FROM agenda_items
+             WHERE entry_id {is} ORDER BY entry_id, ord"
+        ))?;
+        let rows = stmt.query_map([&key], |r| {
+            let f: Option<String> = r.get(2)?;
+            let w: Option<String> = r.get(4)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                AgendaItem {
                     text: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Details::StageNote(note))
+                    function: f.map(|x| parse(2, &x)).transpose()?,
+                    minutes: r.get(3)?,
+                    want: w.map(|x| parse(4, &x)).transpose()?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, item) = row?;
+            if let Some(s) = found.get_mut(&id) {
+                s.agenda.push(item);
+            }
+        }
+        out.extend(
+            found
+                .into_iter()
+                .map(|(id, s)| (id, Details::Supervision(s))),
+        );
+        Ok(())
+    }
+
+    fn read_cpd(&self, (is, key): IdMatch, out: &mut HashMap<i64, Details>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT entry_id, activity_type, hours, participatory FROM cpd
+             WHERE entry_id {is}"
+        ))?;
+        let rows = stmt.query_map([&key], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Cpd {
+                    activity_type: r.get(1)?,
+                    hours: r.get(2)?,
+                    participatory: r.get(3)?,
+                    linked: Vec::new(),
+                },
+            ))
+        })?;
+        let mut found: HashMap<i64, Cpd> = HashMap::new();
+        for row in rows {
+            let (id, c) = row?;
+            found.insert(id, c);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT l.from_id, e.uuid FROM entry_links l JOIN entries e ON e.id = l.to_id
+             WHERE l.from_id {is} AND l.rel = 'cpd-evidence'
+             ORDER BY l.from_id, e.occurred_on, e.id"
+        ))?;
+        let rows = stmt.query_map([&key], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))?;
+        for row in rows {
+            let (id, uuid) = row?;
+            if let Some(c) = found.get_mut(&id) {
+                c.linked.push(uuid);
+            }
+        }
+        out.extend(found.into_iter().map(|(id, c)| (id, Details::Cpd(c))));
+        Ok(())
+    }
+
+    fn read_stage_notes(&self, (is, key): IdMatch, out: &mut HashMap<i64, Details>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT n.entry_id, s.key, n.topic, n.stage, n.certainty, n.mi_process,
+                    n.importance, n.confidence, n.review_on
+             FROM stage_notes n JOIN subjects s ON s.id = n.subject_id
+             WHERE n.entry_id {is}"
+        ))?;
+        let rows = stmt.query_map([&key], |r| {
+            let stage: String = r.get(3)?;
+            let certainty: Option<String> = r.get(4)?;
+            let process: Option<String> = r.get(5)?;
+            let review: Option<String> = r.get(8)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                StageNote {
+                    subject: r.get(1)?,
+                    topic: r.get(2)?,
+                    stage: parse(3, &stage)?,
+                    certainty: certainty.map(|c| parse(4, &c)).transpose()?,
+                    mi_process: process.map(|c| parse(5, &c)).transpose()?,
+                    change_talk: Vec::new(),
+                    importance: r.get(6)?,
+                    confidence: r.get(7)?,
+                    review_on: review.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                },
+            ))
+        })?;
+        let mut found: HashMap<i64, StageNote> = HashMap::new();
+        for row in rows {
+            let (id, n) = row?;
+            found.insert(id, n);
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT entry_id, code, text FROM change_talk
+             WHERE entry_id {is} ORDER BY entry_id, ord"
+        ))?;
+        let rows = stmt.query_map([&key], |r| {
+            let code: String = r.get(1)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                ChangeTalk {
+                    code: parse(1, &code)?,
+                    text: r.get(2)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, c) = row?;
+            if let Some(n) = found.get_mut(&id) {
+                n.change_talk.push(c);
+            }
+        }
+        out.extend(found.into_iter().map(|(id, n)| (id, Details::StageNote(n))));
+        Ok(())
     }
 
     /// Adds a subject; an existing key (in any case) is an error.
@@ -483,17 +534,29 @@ pub struct CallInRow {
 impl Store {
     /// Call-ins, newest first; with `due`, only held ones whose follow-up date has come.
     pub fn list_callins(&self, due: Option<NaiveDate>) -> Result<Vec<CallInRow>> {
-        let sql = format!(
-            "SELECT {}, c.approach, c.status, c.held_on, c.follow_up_on
-             FROM callins c JOIN entries e ON e.id = c.entry_id
-             WHERE e.deleted_at IS NULL
-               AND (?1 IS NULL OR (c.status = 'held' AND c.follow_up_on <= ?1))
-             ORDER BY CASE WHEN ?1 IS NULL THEN e.occurred_on END DESC, c.follow_up_on, e.id DESC",
-            super::entries::SUMMARY_COLUMNS
-        );
+        // Two statements, not one with `?1 IS NULL OR …`: the due ones come from the
+        // index of held call-ins by follow-up date, which an OR would keep SQLite from
+        // using (it would walk every live entry instead).
+        let sql = match due {
+            Some(_) => format!(
+                "SELECT {}, c.approach, c.status, c.held_on, c.follow_up_on
+                 FROM callins c CROSS JOIN entries e ON e.id = c.entry_id
+                 WHERE c.status = 'held' AND c.follow_up_on <= ?1 AND e.deleted_at IS NULL
+                 ORDER BY c.follow_up_on, e.id DESC",
+                super::entries::SUMMARY_COLUMNS
+            ),
+            None => format!(
+                "SELECT {}, c.approach, c.status, c.held_on, c.follow_up_on
+                 FROM callins c CROSS JOIN entries e ON e.id = c.entry_id
+                 WHERE e.deleted_at IS NULL
+                 ORDER BY e.occurred_on DESC, c.follow_up_on, e.id DESC",
+                super::entries::SUMMARY_COLUMNS
+            ),
+        };
+        let args: Vec<String> = due.map(day).into_iter().collect();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map([due.map(day)], |r| {
+            .query_map(rusqlite::params_from_iter(&args), |r| {
                 let approach: String = r.get(13)?;
                 let status: String = r.get(14)?;
                 Ok(CallInRow {

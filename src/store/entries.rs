@@ -1,8 +1,10 @@
 //! Entries and their parts: write in one transaction, read a page at a time.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Type;
-use rusqlite::{OptionalExtension as _, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -137,6 +139,32 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EntrySummary> 
     })
 }
 
+/// How a query picks the rows of some entries: `= ?1` for one (no temporary table to
+/// build), `IN` a JSON array (`json_each`) for several; with the value to bind.
+pub(crate) fn id_match(ids: &[i64]) -> (&'static str, rusqlite::types::Value) {
+    match ids {
+        [one] => ("= ?1", rusqlite::types::Value::Integer(*one)),
+        _ => (
+            "IN (SELECT value FROM json_each(?1))",
+            rusqlite::types::Value::Text(id_list(ids)),
+        ),
+    }
+}
+
+/// Row ids as a JSON array, for `json_each`: one bound parameter however many ids.
+pub(crate) fn id_list(ids: &[i64]) -> String {
+    let mut s = String::with_capacity(ids.len() * 7 + 2);
+    s.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&id.to_string());
+    }
+    s.push(']');
+    s
+}
+
 /// Builds the WHERE clause of a filter; values are bound, never spliced.
 pub(crate) fn filter_sql(f: &EntryFilter, args: &mut Vec<Box<dyn rusqlite::ToSql>>) -> String {
     let mut w = vec![if f.trashed {
@@ -241,96 +269,198 @@ impl Store {
         for table in PART_TABLES {
             tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
         }
-        write_parts(&tx, rowid, e, now)?;
+        write_parts(&tx, rowid, e, now, false)?;
         tx.commit()?;
         self.entry_by_rowid(rowid)
     }
 
     /// The full entry behind a row id.
     pub fn entry_by_rowid(&self, rowid: i64) -> Result<Entry> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT uuid, kind, model, title, body, occurred_on, created_at, updated_at, scope,
-                    for_supervision, deleted_at, version
-             FROM entries WHERE id = ?1",
-        )?;
-        let mut e = stmt
-            .query_row([rowid], |r| {
-                Ok(Entry {
-                    id: uuid(r, 0)?,
-                    kind: word(r, 1)?,
-                    model: r.get(2)?,
-                    title: r.get(3)?,
-                    body: r.get(4)?,
+        self.entries_by_rowids(&[rowid])?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound(rowid.to_string()))
+    }
+
+    /// The full entries behind row ids, in the order given (an id without an entry is
+    /// NotFound). Each table of parts is read once for all of them, a dozen statements
+    /// in all, where reading entries one by one took a dozen each: exports read theirs
+    /// a few hundred at a time.
+    pub fn entries_by_rowids(&self, ids: &[i64]) -> Result<Vec<Entry>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (is, key) = id_match(ids);
+        let mut found: HashMap<i64, Entry> = HashMap::with_capacity(ids.len());
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id, uuid, kind, model, title, body, occurred_on, created_at, updated_at,
+                    scope, for_supervision, deleted_at, version
+             FROM entries WHERE id {is}"
+        ))?;
+        let rows = stmt.query_map([&key], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Entry {
+                    id: uuid(r, 1)?,
+                    kind: word(r, 2)?,
+                    model: r.get(3)?,
+                    title: r.get(4)?,
+                    body: r.get(5)?,
                     sections: Vec::new(),
-                    occurred_on: date(r, 5)?,
-                    created_at: time(r, 6)?,
-                    updated_at: time(r, 7)?,
-                    scope: word(r, 8)?,
-                    for_supervision: r.get(9)?,
-                    deleted_at: opt_time(r, 10)?,
+                    occurred_on: date(r, 6)?,
+                    created_at: time(r, 7)?,
+                    updated_at: time(r, 8)?,
+                    scope: word(r, 9)?,
+                    for_supervision: r.get(10)?,
+                    deleted_at: opt_time(r, 11)?,
                     strengths: Vec::new(),
                     tags: Vec::new(),
                     checkin: None,
                     actions: Vec::new(),
                     details: crate::model::Details::None,
-                    version: r.get(11)?,
-                })
-            })
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(rowid.to_string()))?;
+                    version: r.get(12)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, e) = row?;
+            found.insert(id, e);
+        }
         let c = &self.conn;
-        e.sections = c
-            .prepare_cached(
-                "SELECT key, label, text FROM sections WHERE entry_id = ?1 ORDER BY ord",
-            )?
-            .query_map([rowid], |r| {
-                Ok(Section {
-                    key: r.get(0)?,
-                    label: r.get(1)?,
-                    text: r.get(2)?,
-                })
+        // Each part in its order within an entry; the entries' order does not matter.
+        let rows = c
+            .prepare_cached(&format!(
+                "SELECT entry_id, key, label, text FROM sections
+                 WHERE entry_id {is} ORDER BY entry_id, ord"
+            ))?
+            .query_map([&key], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Section {
+                        key: r.get(1)?,
+                        label: r.get(2)?,
+                        text: r.get(3)?,
+                    },
+                ))
             })?
-            .collect::<rusqlite::Result<_>>()?;
-        e.strengths = c
-            .prepare_cached(
-                "SELECT strength, whose FROM entry_strengths WHERE entry_id = ?1 ORDER BY strength, whose",
-            )?
-            .query_map([rowid], |r| Ok(StrengthTag::new(r.get::<_, String>(0)?, word(r, 1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        e.tags = c
-            .prepare_cached("SELECT tag FROM entry_tags WHERE entry_id = ?1 ORDER BY tag")?
-            .query_map([rowid], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        e.checkin = c
-            .prepare_cached(
-                "SELECT mood, energy, load, carrying, word, helped FROM checkins WHERE entry_id = ?1",
-            )?
-            .query_row([rowid], |r| {
-                let load: Option<String> = r.get(2)?;
-                let carrying: Option<String> = r.get(3)?;
-                Ok(CheckIn {
-                    mood: r.get(0)?,
-                    energy: r.get(1)?,
-                    load: load
-                        .map(|s| conv(2, s.parse().map_err(std::io::Error::other)))
-                        .transpose()?,
-                    carrying: carrying
-                        .map(|s| conv(3, s.parse().map_err(std::io::Error::other)))
-                        .transpose()?,
-                    word: r.get(4)?,
-                    helped: r.get(5)?,
-                })
-            })
-            .optional()?;
-        e.actions = c
-            .prepare_cached(
-                "SELECT uuid, text, owner, due_on, status, blocker, done_on
-                 FROM actions WHERE entry_id = ?1 ORDER BY ord, id",
-            )?
-            .query_map([rowid], action_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        e.details = self.read_details(rowid, e.kind)?;
-        Ok(e)
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, s) in rows {
+            if let Some(e) = found.get_mut(&id) {
+                e.sections.push(s);
+            }
+        }
+        let rows = c
+            .prepare_cached(&format!(
+                "SELECT entry_id, strength, whose FROM entry_strengths
+                 WHERE entry_id {is} ORDER BY entry_id, strength, whose"
+            ))?
+            .query_map([&key], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    StrengthTag::new(r.get::<_, String>(1)?, word(r, 2)?),
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, s) in rows {
+            if let Some(e) = found.get_mut(&id) {
+                e.strengths.push(s);
+            }
+        }
+        let rows = c
+            .prepare_cached(&format!(
+                "SELECT entry_id, tag FROM entry_tags WHERE entry_id {is} ORDER BY entry_id, tag"
+            ))?
+            .query_map([&key], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, t) in rows {
+            if let Some(e) = found.get_mut(&id) {
+                e.tags.push(t);
+            }
+        }
+        let rows = c
+            .prepare_cached(&format!(
+                "SELECT entry_id, mood, energy, load, carrying, word, helped FROM checkins
+                 WHERE entry_id {is}"
+            ))?
+            .query_map([&key], |r| {
+                let load: Option<String> = r.get(3)?;
+                let carrying: Option<String> = r.get(4)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    CheckIn {
+                        mood: r.get(1)?,
+                        energy: r.get(2)?,
+                        load: load
+                            .map(|s| conv(3, s.parse().map_err(std::io::Error::other)))
+                            .transpose()?,
+                        carrying: carrying
+                            .map(|s| conv(4, s.parse().map_err(std::io::Error::other)))
+                            .transpose()?,
+                        word: r.get(5)?,
+                        helped: r.get(6)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, ci) in rows {
+            if let Some(e) = found.get_mut(&id) {
+                e.checkin = Some(ci);
+            }
+        }
+        let rows = c
+            .prepare_cached(&format!(
+                "SELECT entry_id, uuid, text, owner, due_on, status, blocker, done_on
+                 FROM actions WHERE entry_id {is} ORDER BY entry_id, ord, id"
+            ))?
+            .query_map([&key], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Action {
+                        id: uuid(r, 1)?,
+                        text: r.get(2)?,
+                        owner: r.get(3)?,
+                        due_on: opt_date(r, 4)?,
+                        status: word::<ActionStatus>(r, 5)?,
+                        blocker: r.get(6)?,
+                        done_on: opt_date(r, 7)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, a) in rows {
+            if let Some(e) = found.get_mut(&id) {
+                e.actions.push(a);
+            }
+        }
+        // Typed details, for the kinds that have them.
+        let mut by_kind: Vec<(EntryKind, Vec<i64>)> = Vec::new();
+        for (id, e) in &found {
+            match by_kind.iter_mut().find(|(k, _)| *k == e.kind) {
+                Some((_, ids)) => ids.push(*id),
+                None => by_kind.push((e.kind, vec![*id])),
+            }
+        }
+        for (id, d) in self.read_details(&by_kind)? {
+            if let Some(e) = found.get_mut(&id) {
+                e.details = d;
+            }
+        }
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            match found.remove(id) {
+                Some(e) => out.push(e),
+                None => {
+                    // Asked for twice: the same entry again.
+                    let again = ids
+                        .iter()
+                        .position(|x| x == id)
+                        .and_then(|first| out.get(first).cloned());
+                    out.push(again.ok_or_else(|| StoreError::NotFound(id.to_string()))?);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Finds the row id of an entry from a full id or a unique prefix of it.
@@ -400,6 +530,26 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The summaries of the entries with these row ids (those that exist), in one query.
+    pub fn summaries_by_rowid(
+        &self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, EntrySummary>> {
+        if ids.is_empty() {
+            return Ok(std::collections::HashMap::new());
+        }
+        let list = id_list(ids);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM entries e
+             WHERE e.id IN (SELECT value FROM json_each(?1))"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map([list], |r| summary_from_row(r).map(|s| (s.rowid, s)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
@@ -518,7 +668,7 @@ fn normalise_id(typed: &str) -> Result<String> {
 
 /// Overwrites a stored entry (found by its uuid) with `e` in full, inside an open
 /// transaction: the import of a newer version of the same entry.
-pub(crate) fn replace_entry_tx(tx: &Transaction<'_>, rowid: i64, e: &Entry) -> Result<()> {
+pub(crate) fn replace_entry_tx(tx: &Connection, rowid: i64, e: &Entry) -> Result<()> {
     tx.prepare_cached(
         "UPDATE entries SET kind = ?2, model = ?3, title = ?4, body = ?5, sections_text = ?6,
             occurred_on = ?7, created_at = ?8, updated_at = ?9, scope = ?10,
@@ -542,7 +692,7 @@ pub(crate) fn replace_entry_tx(tx: &Transaction<'_>, rowid: i64, e: &Entry) -> R
     for table in PART_TABLES {
         tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
     }
-    write_parts(tx, rowid, e, e.updated_at)
+    write_parts(tx, rowid, e, e.updated_at, false)
 }
 
 /// Tables holding the parts of an entry that are rewritten whole on every save.
@@ -560,13 +710,38 @@ const PART_TABLES: [&str; 10] = [
 ];
 
 /// Inserts the entry row and its parts inside an open transaction.
-pub(crate) fn insert_entry_tx(tx: &Transaction<'_>, e: &Entry) -> Result<i64> {
-    tx.prepare_cached(
+pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
+    insert_row(tx, e, false)?;
+    let rowid = tx.last_insert_rowid();
+    write_parts(tx, rowid, e, e.updated_at, true)?;
+    Ok(rowid)
+}
+
+/// Inserts the entry row and its parts inside an open transaction, unless an entry with
+/// its id is there already: then nothing is written and None is returned. One statement
+/// for a new entry, where a lookup first took two.
+pub(crate) fn insert_new_entry_tx(tx: &Connection, e: &Entry) -> Result<Option<i64>> {
+    if !insert_row(tx, e, true)? {
+        return Ok(None);
+    }
+    let rowid = tx.last_insert_rowid();
+    write_parts(tx, rowid, e, e.updated_at, true)?;
+    Ok(Some(rowid))
+}
+
+/// Inserts the entry row; `unless_known`: not if its id is taken (returns false then).
+fn insert_row(tx: &Connection, e: &Entry, unless_known: bool) -> Result<bool> {
+    let sql = if unless_known {
         "INSERT INTO entries (uuid, kind, model, title, body, sections_text, occurred_on,
             created_at, updated_at, scope, for_supervision, deleted_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1)",
-    )?
-    .execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1)
+         ON CONFLICT (uuid) DO NOTHING"
+    } else {
+        "INSERT INTO entries (uuid, kind, model, title, body, sections_text, occurred_on,
+            created_at, updated_at, scope, for_supervision, deleted_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1)"
+    };
+    let n = tx.prepare_cached(sql)?.execute(params![
         e.id.to_string(),
         e.kind.as_str(),
         e.model,
@@ -580,12 +755,18 @@ pub(crate) fn insert_entry_tx(tx: &Transaction<'_>, e: &Entry) -> Result<i64> {
         e.for_supervision,
         e.deleted_at.map(ts),
     ])?;
-    let rowid = tx.last_insert_rowid();
-    write_parts(tx, rowid, e, e.updated_at)?;
-    Ok(rowid)
+    Ok(n == 1)
 }
 
-fn write_parts(tx: &Transaction<'_>, rowid: i64, e: &Entry, now: DateTime<Utc>) -> Result<()> {
+/// Writes the parts of entry `rowid`; `fresh`: the entry was inserted just now, so it has
+/// no actions yet to keep or remove.
+fn write_parts(
+    tx: &Connection,
+    rowid: i64,
+    e: &Entry,
+    now: DateTime<Utc>,
+    fresh: bool,
+) -> Result<()> {
     {
         let mut st = tx.prepare_cached(
             "INSERT INTO sections (entry_id, ord, key, label, text) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -626,8 +807,8 @@ fn write_parts(tx: &Transaction<'_>, rowid: i64, e: &Entry, now: DateTime<Utc>) 
     }
     super::details::write_details(tx, rowid, &e.details, now)?;
     // Actions keep their identity across edits: upsert by uuid, drop the ones removed.
-    let keep: Vec<String> = e.actions.iter().map(|a| a.id.to_string()).collect();
-    {
+    if !fresh {
+        let keep: Vec<String> = e.actions.iter().map(|a| a.id.to_string()).collect();
         let mut existing = tx.prepare_cached("SELECT uuid FROM actions WHERE entry_id = ?1")?;
         let old: Vec<String> = existing
             .query_map([rowid], |r| r.get(0))?

@@ -111,6 +111,23 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
         ));
         return out;
     }
+    // A rollback journal left beside it (an import runs with one, see store::Importer)
+    // means a write was cut off: a read-only check cannot undo it, and would report the
+    // journal unreadable. The next praxis to open the journal undoes it.
+    let mut rollback = path.as_os_str().to_owned();
+    rollback.push("-journal");
+    if fs::metadata(&rollback).is_ok_and(|m| m.len() > 0) {
+        out.push(Finding::problem(
+            "interrupted",
+            format!(
+                "{} was left by a praxis that stopped while writing (an import?): the next \
+                 praxis command undoes that write, leaving the journal as it was before it; \
+                 run `praxis list`, then `praxis doctor` again",
+                PathBuf::from(rollback).display()
+            ),
+        ));
+        return out;
+    }
     let conn = match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) {
         Ok(c) => c,
         Err(e) => {
@@ -301,6 +318,21 @@ impl Store {
             ));
         }
         Ok(to)
+    }
+
+    /// Whether the day's automatic backup is due: a journal on disk, holding anything,
+    /// with none taken yet for `today`. Reads two small rows; [`Store::daily_backup`]
+    /// looks again before it takes one.
+    pub fn daily_backup_due(&self, today: NaiveDate, keep: usize) -> Result<bool> {
+        if self.path().is_none() || keep == 0 {
+            return Ok(false);
+        }
+        Ok(self.conn.query_row(
+            "SELECT coalesce((SELECT value FROM meta WHERE key = 'last_backup_on'), '') < ?1
+                    AND EXISTS (SELECT 1 FROM entries)",
+            [today.to_string()],
+            |r| r.get(0),
+        )?)
     }
 
     /// Takes the day's automatic backup if there is none yet for `today` and the journal

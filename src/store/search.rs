@@ -1,8 +1,11 @@
 //! Full-text search over title, body and sections with FTS5: ranked, with snippets.
 
+use std::collections::HashMap;
+
+use rusqlite::params;
 use serde::Serialize;
 
-use super::entries::{EntryFilter, SUMMARY_COLUMNS, filter_sql, summary_from_row};
+use super::entries::{EntryFilter, SUMMARY_COLUMNS, filter_sql, id_list, summary_from_row};
 use super::{Result, Store};
 use crate::model::EntrySummary;
 
@@ -65,8 +68,23 @@ fn clean_word(w: &str) -> Option<String> {
     (!c.is_empty()).then_some(c)
 }
 
+/// Whether a filter leaves out only the trash: then a search needs no entry row per match
+/// (the trash is left out by id, from its small index).
+fn only_live(f: &EntryFilter) -> bool {
+    !f.trashed
+        && f.kind.is_none()
+        && f.strength.is_none()
+        && f.tag.is_none()
+        && f.since.is_none()
+        && f.until.is_none()
+        && f.for_supervision.is_none()
+}
+
 impl Store {
-    /// Entries matching `typed`, best first, with a snippet each.
+    /// Entries matching `typed`, best first, with a snippet each. Ranked first (row ids
+    /// and ranks only), then snippets and summaries for the entries kept: SQLite works
+    /// out every column of every match before sorting, so one statement would cut a
+    /// snippet for thousands of matches to show a few.
     pub fn search(
         &self,
         typed: &str,
@@ -76,29 +94,109 @@ impl Store {
         let Some(q) = fts_query(typed) else {
             return Ok(Vec::new());
         };
+        let ranked = self.rank(&q, filter, limit)?;
+        if ranked.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+        // `+` keeps SQLite from running the match once per id (a prefix query costs the
+        // same for one row as for all): one pass, snippets for the listed rows only.
+        let mut snippets: HashMap<i64, String> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, snippet(entries_fts, -1, char(57344), char(57345), '…', 16)
+                 FROM entries_fts
+                 WHERE entries_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))",
+            )?
+            .query_map(params![q, id_list(&ids)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut entries = self.summaries_by_rowid(&ids)?;
+        Ok(ranked
+            .into_iter()
+            .filter_map(|(id, rank)| {
+                Some(SearchHit {
+                    entry: entries.remove(&id)?,
+                    snippet: snippets.remove(&id).unwrap_or_default(),
+                    rank,
+                })
+            })
+            .collect())
+    }
+
+    /// Entries matching `typed`, best first, without snippets: the app's list once the
+    /// typing pauses.
+    pub fn search_ranked(
+        &self,
+        typed: &str,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<EntrySummary>> {
+        let Some(q) = fts_query(typed) else {
+            return Ok(Vec::new());
+        };
+        let ranked = self.rank(&q, filter, limit)?;
+        let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+        let mut entries = self.summaries_by_rowid(&ids)?;
+        Ok(ids.iter().filter_map(|id| entries.remove(id)).collect())
+    }
+
+    /// Entries matching `typed`, the most recently written first, unranked: the app's
+    /// list while a search is typed. Ranking reads every match (tens of thousands for a
+    /// common prefix); this stops at `limit`.
+    pub fn search_newest(
+        &self,
+        typed: &str,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<EntrySummary>> {
+        let Some(q) = fts_query(typed) else {
+            return Ok(Vec::new());
+        };
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(q)];
         let wh = filter_sql(filter, &mut args);
         args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS},
-                    snippet(entries_fts, -1, char(57344), char(57345), '…', 16),
-                    bm25(entries_fts, 8.0, 1.0, 1.0) AS rank
+            "SELECT {SUMMARY_COLUMNS}
              FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
              WHERE entries_fts MATCH ?1 AND {wh}
-             ORDER BY rank LIMIT ?{}",
+             ORDER BY entries_fts.rowid DESC LIMIT ?{}",
             args.len()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let hits = stmt
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// (row id, rank) of the best `limit` matches of an FTS5 query, best first.
+    fn rank(&self, q: &str, filter: &EntryFilter, limit: usize) -> Result<Vec<(i64, f64)>> {
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(q.to_string())];
+        let sql = if only_live(filter) {
+            args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+            "SELECT rowid, bm25(entries_fts, 8.0, 1.0, 1.0) AS rank FROM entries_fts
+             WHERE entries_fts MATCH ?1
+               AND +rowid NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)
+             ORDER BY rank LIMIT ?2"
+                .to_string()
+        } else {
+            let wh = filter_sql(filter, &mut args);
+            args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+            format!(
+                "SELECT entries_fts.rowid, bm25(entries_fts, 8.0, 1.0, 1.0) AS rank
+                 FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+                 WHERE entries_fts MATCH ?1 AND {wh}
+                 ORDER BY rank LIMIT ?{}",
+                args.len()
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok(SearchHit {
-                    entry: summary_from_row(r)?,
-                    snippet: r.get(13)?,
-                    rank: r.get(14)?,
-                })
+                Ok((r.get(0)?, r.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(hits)
+        Ok(rows)
     }
 }
 

@@ -302,7 +302,7 @@ impl App {
             }
             KeyCode::Enter | KeyCode::Down => {
                 self.journal.searching = false;
-                return Ok(());
+                return self.journal.rank_now(&self.store);
             }
             _ => return Ok(()),
         }
@@ -687,8 +687,13 @@ impl App {
         Ok(())
     }
 
-    /// Called between events: keeps a draft after a short quiet time.
+    /// Called between events: ranks a search once its typing pauses, and keeps a draft
+    /// after a short quiet time.
     pub fn tick(&mut self, now: Instant) -> Result<()> {
+        // A search typed and then left alone is ranked by relevance.
+        if let Err(e) = self.journal.rank_if_due(&self.store, now) {
+            self.status = Some(format!("{e:#}"));
+        }
         let quiet = Duration::from_secs(self.config.ui.draft_seconds);
         if self
             .last_edit

@@ -2,6 +2,7 @@
 //! text, filters, and a live search (fuzzy on titles and tags, full text on bodies).
 
 use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use fuzzy_matcher::FuzzyMatcher as _;
@@ -16,6 +17,14 @@ pub const PAGE: usize = 200;
 const FUZZY_POOL: usize = 2000;
 /// Full-text hits read per keystroke.
 const TEXT_HITS: usize = 200;
+/// How long typing must pause before the full-text hits are ranked by relevance: while
+/// typing they come newest first, which stops after [`TEXT_HITS`] instead of ranking
+/// every match (tens of thousands for a common prefix). The app loop wakes at least this
+/// often.
+pub const RANK_AFTER: Duration = Duration::from_millis(250);
+/// The last word typed is matched as a prefix from this many characters on: a shorter
+/// prefix matches nearly every entry and costs a pass over the whole index.
+const PREFIX_FROM: usize = 3;
 
 #[derive(Debug, Default)]
 pub struct JournalState {
@@ -30,8 +39,11 @@ pub struct JournalState {
     pub query: String,
     /// The search bar has the keyboard.
     pub searching: bool,
-    /// Titles and tags of recent entries, read when a search starts.
-    pool: Vec<EntrySummary>,
+    /// Titles and tags of recent entries, read when a search starts, with the text the
+    /// fuzzy matcher looks in.
+    pool: Vec<(EntrySummary, String)>,
+    /// When the search was last typed, while its full-text hits are still newest first.
+    pub rank_due: Option<Instant>,
     pub preview: Option<Entry>,
     pub preview_scroll: u16,
     /// Live entries in the journal (for the welcome and the header).
@@ -62,29 +74,55 @@ impl JournalState {
         self.filter = filter;
         self.pool.clear();
         if self.searching || !self.query.is_empty() {
-            self.pool = store.list_entries(&self.filter(), None, FUZZY_POOL)?;
+            self.read_pool(store)?;
         }
         self.selected = 0;
         self.offset.set(0);
         self.reload(store)
     }
 
-    /// Reads the list again from the top (or the search results), keeping the selection
-    /// on the same entry when it is still there.
+    /// Reads the list again from the top (or the search results, ranked), keeping the
+    /// selection on the same entry when it is still there.
     pub fn reload(&mut self, store: &Store) -> Result<()> {
-        let keep = self.rows.get(self.selected).map(|r| r.rowid);
         self.total = store.count_entries(&EntryFilter::default())?;
+        self.relist(store, true)
+    }
+
+    /// Reads the rows again (`ranked`: search hits by relevance, else newest first),
+    /// keeping the selection on the same entry when it is still there.
+    fn relist(&mut self, store: &Store, ranked: bool) -> Result<()> {
+        let keep = self.rows.get(self.selected).map(|r| r.rowid);
+        self.rank_due = None;
         if self.query.trim().is_empty() {
             self.rows = store.list_entries(&self.filter(), None, PAGE)?;
             self.exhausted = self.rows.len() < PAGE;
         } else {
-            self.rows = self.search(store)?;
+            self.rows = self.search(store, ranked)?;
             self.exhausted = true;
         }
         self.selected = keep
             .and_then(|id| self.rows.iter().position(|r| r.rowid == id))
             .unwrap_or(0);
         self.load_preview(store)
+    }
+
+    /// Ranks the search hits by relevance once the typing has paused for [`RANK_AFTER`].
+    pub fn rank_if_due(&mut self, store: &Store, now: Instant) -> Result<()> {
+        if self
+            .rank_due
+            .is_some_and(|t| now.saturating_duration_since(t) >= RANK_AFTER)
+        {
+            self.rank_now(store)?;
+        }
+        Ok(())
+    }
+
+    /// Ranks the search hits by relevance now, if they are not yet.
+    pub fn rank_now(&mut self, store: &Store) -> Result<()> {
+        if self.rank_due.is_some() {
+            self.relist(store, true)?;
+        }
+        Ok(())
     }
 
     /// Reads the next page when the selection is near the end of what is loaded.
@@ -139,17 +177,35 @@ impl JournalState {
     pub fn start_search(&mut self, store: &Store) -> Result<()> {
         self.searching = true;
         if self.pool.is_empty() {
-            self.pool = store.list_entries(&self.filter(), None, FUZZY_POOL)?;
+            self.read_pool(store)?;
         }
         Ok(())
     }
 
-    /// The query changed: narrow the list.
+    fn read_pool(&mut self, store: &Store) -> Result<()> {
+        self.pool = store
+            .list_entries(&self.filter(), None, FUZZY_POOL)?
+            .into_iter()
+            .map(|e| {
+                let hay = format!("{} {}", e.title, e.tags.join(" "));
+                (e, hay)
+            })
+            .collect();
+        Ok(())
+    }
+
+    /// The query changed (a keystroke): narrow the list at once, newest hits first, and
+    /// rank them when the typing pauses. Nothing else is read again (the count of
+    /// entries has not changed).
     pub fn set_query(&mut self, store: &Store, query: String) -> Result<()> {
         self.query = query;
         self.selected = 0;
         self.offset.set(0);
-        self.reload(store)
+        self.relist(store, false)?;
+        if !self.query.trim().is_empty() {
+            self.rank_due = Some(Instant::now());
+        }
+        Ok(())
     }
 
     /// Clears search and filters.
@@ -164,8 +220,9 @@ impl JournalState {
     }
 
     /// Titles and tags matched fuzzily first (best first), then entries whose text holds
-    /// every word (the last one as a prefix, since it is still being typed).
-    fn search(&self, store: &Store) -> Result<Vec<EntrySummary>> {
+    /// every word (the last one as a prefix, since it is still being typed): `ranked` by
+    /// relevance, or the newest first while typing.
+    fn search(&self, store: &Store, ranked: bool) -> Result<Vec<EntrySummary>> {
         let q = self.query.trim();
         let matcher = SkimMatcherV2::default().ignore_case();
         // Loose matches scattered over a long title help nobody: keep the close ones.
@@ -173,26 +230,109 @@ impl JournalState {
         let mut scored: Vec<(i64, &EntrySummary)> = self
             .pool
             .iter()
-            .filter_map(|e| {
-                let hay = format!("{} {}", e.title, e.tags.join(" "));
+            .filter_map(|(e, hay)| {
                 matcher
-                    .fuzzy_match(&hay, q)
+                    .fuzzy_match(hay, q)
                     .filter(|s| *s >= floor)
                     .map(|s| (s, e))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.occurred_on.cmp(&a.1.occurred_on)));
         let mut out: Vec<EntrySummary> = scored.into_iter().map(|(_, e)| e.clone()).collect();
-        let typed = if self.query.ends_with(' ') {
+        let last_word = q.rsplit(char::is_whitespace).next().unwrap_or_default();
+        let typed = if self.query.ends_with(' ') || last_word.chars().count() < PREFIX_FROM {
             q.to_string()
         } else {
             format!("{q}*")
         };
-        for hit in store.search(&typed, &self.filter(), TEXT_HITS)? {
-            if !out.iter().any(|e| e.rowid == hit.entry.rowid) {
-                out.push(hit.entry);
+        let hits = if ranked {
+            store.search_ranked(&typed, &self.filter(), TEXT_HITS)?
+        } else {
+            store.search_newest(&typed, &self.filter(), TEXT_HITS)?
+        };
+        for hit in hits {
+            if !out.iter().any(|e| e.rowid == hit.rowid) {
+                out.push(hit);
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone as _, Utc};
+
+    use super::*;
+    use crate::model::EntryKind;
+
+    fn journal() -> Store {
+        let mut s = Store::open_in_memory().unwrap();
+        let mut entries = Vec::new();
+        // The best match is the oldest: the word in its title and all through its body.
+        for i in 0..30_u32 {
+            let on = NaiveDate::from_ymd_opt(2026, 1, 1 + i).unwrap();
+            let at = Utc.with_ymd_and_hms(2026, 1, 1 + i, 9, 0, 0).unwrap();
+            let mut e = Entry::new(EntryKind::Reflection, on, at);
+            if i == 0 {
+                e.title = "Boundaries".into();
+                e.body = "boundaries, boundaries and boundaries again".into();
+            } else {
+                e.title = format!("Day {i}");
+                e.body = format!(
+                    "A long day of visits; boundaries came up once. {}",
+                    "x ".repeat(50)
+                );
+            }
+            entries.push(e);
+        }
+        s.insert_entries(&entries).unwrap();
+        s
+    }
+
+    #[test]
+    fn typing_lists_the_newest_hits_and_a_pause_ranks_them() {
+        let s = journal();
+        let mut j = JournalState::default();
+        j.reload(&s).unwrap();
+        j.start_search(&s).unwrap();
+        j.set_query(&s, "boundar".into()).unwrap();
+        let typed = j.rank_due.unwrap();
+        // Titles first (fuzzy), then the text hits, newest first while typing.
+        assert_eq!(j.rows[0].title, "Boundaries");
+        assert_eq!(j.rows[1].title, "Day 29");
+        assert_eq!(j.rows.len(), 30);
+        // Not yet: still typing.
+        j.rank_if_due(&s, typed).unwrap();
+        assert!(j.rank_due.is_some());
+        j.rank_if_due(&s, typed + RANK_AFTER).unwrap();
+        assert!(j.rank_due.is_none());
+        assert_eq!(j.rows.len(), 30);
+        assert_eq!(j.rows[0].title, "Boundaries");
+        // Ranked, the shorter entries (the word counts for more in them) come first.
+        assert_ne!(j.rows[1].title, "Day 29");
+    }
+
+    #[test]
+    fn a_word_shorter_than_three_letters_is_matched_whole() {
+        let mut s = journal();
+        let on = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+        let mut e = Entry::new(EntryKind::Reflection, on, Utc::now());
+        e.title = "An ok day".into();
+        s.insert_entry(&e).unwrap();
+        let mut j = JournalState::default();
+        j.reload(&s).unwrap();
+        j.set_query(&s, "ok".into()).unwrap();
+        let titles: Vec<&str> = j.rows.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["An ok day"]);
+        // "da" is no prefix of "day" while typing, but "day" is a whole word.
+        j.set_query(&s, "da".into()).unwrap();
+        assert!(
+            j.rows.iter().all(|r| !r.title.starts_with("Day")),
+            "{:?}",
+            j.rows.len()
+        );
+        j.set_query(&s, "day".into()).unwrap();
+        assert_eq!(j.rows.len(), 30, "29 days and the ok one");
     }
 }
