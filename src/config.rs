@@ -20,6 +20,7 @@ pub struct Config {
     pub backup: BackupConfig,
     pub ui: UiConfig,
     pub strengths: StrengthsConfig,
+    pub privacy: PrivacyConfig,
     /// Key bindings by action name; checked against the actions when the app starts.
     pub keys: BTreeMap<String, KeyList>,
 }
@@ -127,6 +128,55 @@ pub struct StrengthsConfig {
     pub groups: Vec<StrengthGroup>,
 }
 
+/// What exports must never let out, and what the identifiability check should leave
+/// alone (DOMAIN.md §9). Both lists are matched whole-word and case-insensitively.
+///
+/// ```toml
+/// [privacy]
+/// never_export = ["Rowan Ward", "Larchfield House"]
+/// allow = ["Okonkwo", "Sure Start"]
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrivacyConfig {
+    /// Words or phrases that must never leave the machine: your workplace, a ward, a
+    /// team, a place. A redacted export replaces them with `[REDACTED-n]`, and
+    /// `praxis export --check` lists them.
+    pub never_export: Vec<String>,
+    /// Words (or phrases) the check never flags as a possible name: a word of your field
+    /// it mistakes for one. Contact details, ID numbers, dates and subject keys are
+    /// flagged whatever this says.
+    pub allow: Vec<String>,
+}
+
+impl PrivacyConfig {
+    /// Every entry must hold a word: an empty one would match nothing, a one-letter one
+    /// nearly everything.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        for (key, list) in [("never_export", &self.never_export), ("allow", &self.allow)] {
+            for w in list {
+                let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
+                if letters == 0 {
+                    return Err((
+                        key,
+                        format!("privacy.{key} has an entry with no word in it ({w:?}): remove it"),
+                    ));
+                }
+                if key == "never_export" && letters < 2 {
+                    return Err((
+                        key,
+                        format!(
+                            "privacy.never_export entry {w:?} is too short: it would hide every \
+                             {w:?} in an export (give a word of two or more letters)"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A config file that could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -191,6 +241,15 @@ impl Config {
                 message: "journal.default_model must name a model (see `praxis models`)".into(),
             });
         }
+        if let Err((key, message)) = config.privacy.check() {
+            let (line, column) = key_position(text, key);
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            });
+        }
         Ok(config)
     }
 
@@ -199,6 +258,23 @@ impl Config {
     pub fn to_toml(&self) -> String {
         toml::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// Line and column of the first line that sets `key` (`key = …` or `privacy.key = …`),
+/// or 1:1.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let t = l.trim_start();
+            let rest = t.strip_prefix("privacy.").unwrap_or(t);
+            let after = rest.strip_prefix(key)?;
+            after
+                .trim_start()
+                .starts_with('=')
+                .then(|| (i + 1, l.len() - t.len() + 1))
+        })
+        .unwrap_or((1, 1))
 }
 
 #[cfg(test)]
@@ -242,5 +318,41 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("c.toml:2:21"), "{err}");
+    }
+
+    #[test]
+    fn privacy_lists_are_read_and_checked() {
+        let c = Config::parse(
+            Path::new("c.toml"),
+            "[privacy]\nnever_export = [\"Rowan Ward\", \"Larchfield\"]\nallow = [\"Okonkwo\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.privacy.never_export, ["Rowan Ward", "Larchfield"]);
+        assert_eq!(c.privacy.allow, ["Okonkwo"]);
+        assert_eq!(Config::default().privacy, PrivacyConfig::default());
+        let err = |t: &str| {
+            Config::parse(Path::new("c.toml"), t)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("[privacy]\nnever_export = \"Rowan Ward\"\n");
+        assert!(
+            e.starts_with("c.toml:2:16:") && e.contains("sequence"),
+            "{e}"
+        );
+        let e = err("[privacy]\nnever_exports = []\n");
+        assert!(
+            e.starts_with("c.toml:2:1:") && e.contains("never_exports"),
+            "{e}"
+        );
+        let e = err("[privacy]\nallow = [1]\n");
+        assert!(e.starts_with("c.toml:2:10:"), "{e}");
+        let e = err("[privacy]\nallow = [\"ok\"]\n  never_export = [\"x\"]\n");
+        assert!(
+            e.starts_with("c.toml:3:3:") && e.contains("too short"),
+            "{e}"
+        );
+        let e = err("[privacy]\nallow = [\" \"]\n");
+        assert!(e.starts_with("c.toml:2:1:") && e.contains("no word"), "{e}");
     }
 }

@@ -1,0 +1,2594 @@
+//! The identifiability check and redaction pass of exports (DOMAIN.md §9): finds likely
+//! names, contact details, ID numbers, exact dates, street addresses, subject keys and the
+//! writer's never-export words in free text, and replaces them with stable placeholders.
+//!
+//! Everything is heuristic and local (no network, no model): structured identifiers
+//! (emails, UK phone numbers and postcodes, NHS and National Insurance numbers, dates) by
+//! shape; names by an honorific, a list of common first names and surnames
+//! (`assets/names.txt`), or a capitalised word mid-sentence that is not an ordinary English
+//! word (`assets/ordinary-words.txt`) nor one of the field's own words (model names, roles,
+//! public bodies, languages…). The check errs towards flagging: a false alarm costs a
+//! glance, a miss can cost someone's privacy.
+//!
+//! Placeholders: `[PERSON-n]` for names, `[SUBJECT-n]` for subject keys (a subject may be a
+//! team or an organisation, not only a person), `[EMAIL-n]`, `[PHONE-n]`, `[POSTCODE-n]`,
+//! `[ID-NUMBER-n]` (NHS and National Insurance numbers), `[ADDRESS-n]`, `[REDACTED-n]` for
+//! never-export words, `[DATE OF BIRTH]`, and exact dates cut to month and year
+//! (`[DATE: March 2026]`). Numbers count distinct values per [`Redactor`], so one export
+//! names the same person the same way throughout. Placeholders are never flagged again.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::model::{Details, Entry};
+
+/// What kind of identifier a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    Subject,
+    NeverExport,
+    Name,
+    Email,
+    Phone,
+    Postcode,
+    NhsNumber,
+    NiNumber,
+    BirthDate,
+    ExactDate,
+    Address,
+}
+
+impl FindingKind {
+    pub const ALL: &'static [FindingKind] = &[
+        FindingKind::Subject,
+        FindingKind::NeverExport,
+        FindingKind::Name,
+        FindingKind::Email,
+        FindingKind::Phone,
+        FindingKind::Postcode,
+        FindingKind::NhsNumber,
+        FindingKind::NiNumber,
+        FindingKind::BirthDate,
+        FindingKind::ExactDate,
+        FindingKind::Address,
+    ];
+
+    /// What the finding is, in words, for the check's report.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::Subject => "subject key",
+            FindingKind::NeverExport => "on the never-export list",
+            FindingKind::Name => "possible name",
+            FindingKind::Email => "email address",
+            FindingKind::Phone => "phone number",
+            FindingKind::Postcode => "postcode",
+            FindingKind::NhsNumber => "NHS-like number",
+            FindingKind::NiNumber => "National Insurance number",
+            FindingKind::BirthDate => "date of birth",
+            FindingKind::ExactDate => "exact date",
+            FindingKind::Address => "street address",
+        }
+    }
+
+    /// Which kind wins when two findings overlap: the more certain and the more
+    /// sensitive. The merged finding covers both.
+    fn strength(self) -> u8 {
+        match self {
+            FindingKind::NeverExport => 10,
+            FindingKind::Subject => 9,
+            FindingKind::Email => 8,
+            FindingKind::BirthDate => 7,
+            FindingKind::NhsNumber | FindingKind::NiNumber => 6,
+            FindingKind::Phone => 5,
+            FindingKind::Address => 4,
+            FindingKind::Postcode => 3,
+            FindingKind::ExactDate => 2,
+            FindingKind::Name => 1,
+        }
+    }
+
+    /// Whether the kind is found by its shape alone (not by words or lists).
+    #[must_use]
+    pub fn is_structured(self) -> bool {
+        !matches!(
+            self,
+            FindingKind::Subject
+                | FindingKind::NeverExport
+                | FindingKind::Name
+                | FindingKind::Address
+        )
+    }
+}
+
+impl std::fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One identifier found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// The text found, exactly as written (a possessive `'s` is left outside).
+    pub text: String,
+    /// 1-based line within the field.
+    pub line: usize,
+    /// Byte range in the field text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Month and year of an exact date, for its `[DATE: March 2026]` placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DateParts {
+    month: u32,
+    year: Option<i32>,
+}
+
+/// A finding before overlaps are merged.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    kind: FindingKind,
+    start: usize,
+    end: usize,
+    date: Option<DateParts>,
+}
+
+impl Cand {
+    fn new(kind: FindingKind, start: usize, end: usize) -> Self {
+        Cand {
+            kind,
+            start,
+            end,
+            date: None,
+        }
+    }
+}
+
+/// Finds identifiers in text: the check shown before an export, and the first half of
+/// redaction.
+#[derive(Debug, Clone, Default)]
+pub struct Checker {
+    subjects: Vec<Pattern>,
+    never: Vec<Pattern>,
+    /// Lowercase words never flagged as names (the config's `allow`).
+    allow_words: HashSet<String>,
+    /// Phrases of more than one word from `allow`: a name inside one is not flagged.
+    allow_phrases: Vec<Pattern>,
+}
+
+/// What one scan found: merged findings, and the name words seen, for a redactor to
+/// recognise again in later texts.
+struct Scan {
+    cands: Vec<Cand>,
+    name_words: HashSet<String>,
+}
+
+impl Checker {
+    /// `subject_keys`: the journal's pseudonym keys ("jd", "tenant-a"); a key that is a
+    /// single everyday word ("north", "self") is matched only where it fills a subject
+    /// field, never in running text. `never_export`: words and phrases that must never
+    /// leave. `allow`: words (or phrases) never flagged as names.
+    pub fn new(
+        subject_keys: impl IntoIterator<Item = String>,
+        never_export: &[String],
+        allow: &[String],
+    ) -> Self {
+        let subjects = subject_keys
+            .into_iter()
+            .filter(|k| {
+                let k = k.trim();
+                k.chars().count() >= 2
+                    && !(k.chars().all(char::is_alphabetic) && is_ordinary(&k.to_lowercase()))
+            })
+            .filter_map(|k| Pattern::new(&k))
+            .collect();
+        let never = never_export
+            .iter()
+            .filter_map(|w| Pattern::new(w))
+            .collect();
+        let mut allow_words = HashSet::new();
+        let mut allow_phrases = Vec::new();
+        for a in allow {
+            let a = a.trim();
+            if a.split_whitespace().count() > 1 {
+                allow_phrases.extend(Pattern::new(a));
+            }
+            for w in a.split_whitespace() {
+                allow_words.insert(fold_str(w.trim_matches(|c: char| !c.is_alphanumeric())));
+            }
+        }
+        Checker {
+            subjects,
+            never,
+            allow_words,
+            allow_phrases,
+        }
+    }
+
+    /// A checker from the config's `[privacy]` section.
+    pub fn with_privacy(
+        subject_keys: impl IntoIterator<Item = String>,
+        privacy: &crate::config::PrivacyConfig,
+    ) -> Self {
+        Checker::new(subject_keys, &privacy.never_export, &privacy.allow)
+    }
+
+    /// Findings in one text, in order, non-overlapping (the stronger kind wins on
+    /// overlap, and covers both).
+    #[must_use]
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        let scan = self.find(text, &HashSet::new());
+        to_findings(text, &scan.cands)
+    }
+
+    /// Findings in every free-text field of an entry, with the field's name as a user
+    /// would read it ("title", "body", a section key such as "so-what", "tag",
+    /// "action"…). A stage note's or call-in's subject field is one finding as a whole.
+    #[must_use]
+    pub fn scan_entry(&self, e: &Entry) -> Vec<(String, Finding)> {
+        let mut out = Vec::new();
+        let visit = |name: String, subject: bool, text: &String| {
+            if subject {
+                if let Some(f) = subject_field(text) {
+                    out.push((name, f));
+                }
+            } else {
+                out.extend(self.scan(text).into_iter().map(|f| (name.clone(), f)));
+            }
+        };
+        each_field!(e, visit,);
+        out
+    }
+
+    fn find(&self, text: &str, known_names: &HashSet<String>) -> Scan {
+        let masked = placeholders(text);
+        let toks = tokens(text);
+        let mut cands = Vec::new();
+        find_patterns(text, &self.subjects, FindingKind::Subject, &mut cands);
+        find_patterns(text, &self.never, FindingKind::NeverExport, &mut cands);
+        emails(text, &mut cands);
+        digit_runs(text, &mut cands);
+        ni_numbers(text, &mut cands);
+        postcodes(text, &toks, &mut cands);
+        numeric_dates(text, &mut cands);
+        word_dates(text, &toks, &mut cands);
+        addresses(text, &toks, &mut cands);
+        // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.
+        let mut allowed = Vec::new();
+        find_patterns(text, &self.allow_phrases, FindingKind::Name, &mut allowed);
+        find_patterns(text, builtin_phrases(), FindingKind::Name, &mut allowed);
+        let name_words = self.names(text, &toks, &masked, &allowed, known_names, &mut cands);
+        cands.retain(|c| !overlaps_any(c, &masked));
+        Scan {
+            cands: merge(cands),
+            name_words,
+        }
+    }
+}
+
+fn overlaps_any(c: &Cand, ranges: &[(usize, usize)]) -> bool {
+    overlaps(ranges, c.start, c.end)
+}
+
+/// Whether `start..end` overlaps one of `ranges` (sorted, not overlapping each other).
+fn overlaps(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = ranges.partition_point(|&(_, e)| e <= start);
+    ranges.get(i).is_some_and(|&(s, _)| s < end)
+}
+
+/// Merges overlapping candidates into one finding covering all of them, of the
+/// strongest kind among them.
+fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.start >= c.end {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if c.start < last.end => {
+                last.end = last.end.max(c.end);
+                if c.kind.strength() > last.kind.strength() {
+                    last.kind = c.kind;
+                    last.date = c.date;
+                } else if last.date.is_none() && c.kind == last.kind {
+                    last.date = c.date;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn to_findings(text: &str, cands: &[Cand]) -> Vec<Finding> {
+    let mut line = 1;
+    let mut at = 0;
+    cands
+        .iter()
+        .map(|c| {
+            line += text[at..c.start].matches('\n').count();
+            at = c.start;
+            Finding {
+                kind: c.kind,
+                text: text[c.start..c.end].to_string(),
+                line,
+                start: c.start,
+                end: c.end,
+            }
+        })
+        .collect()
+}
+
+/// A subject field holds a pseudonym key and nothing else: the whole of it is a finding.
+fn subject_field(text: &str) -> Option<Finding> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let start = text.len() - text.trim_start().len();
+    Some(Finding {
+        kind: FindingKind::Subject,
+        text: t.to_string(),
+        line: 1 + text[..start].matches('\n').count(),
+        start,
+        end: start + t.len(),
+    })
+}
+
+/// Calls `$f(field name, is a subject field, text)` for every free-text field of entry
+/// `$e`; `$($m)*` is empty or `mut`, so the scan and the redaction visit the same fields.
+macro_rules! each_field {
+    ($e:expr, $f:expr, $($m:tt)*) => {{
+        let e = $e;
+        let mut f = $f;
+        f("title".to_string(), false, & $($m)* e.title);
+        f("body".to_string(), false, & $($m)* e.body);
+        for s in & $($m)* e.sections {
+            f(s.key.clone(), false, & $($m)* s.text);
+        }
+        for t in & $($m)* e.tags {
+            f("tag".to_string(), false, t);
+        }
+        for s in & $($m)* e.strengths {
+            f("strength".to_string(), false, & $($m)* s.name);
+        }
+        for a in & $($m)* e.actions {
+            f("action".to_string(), false, & $($m)* a.text);
+            if let Some(o) = & $($m)* a.owner {
+                f("action owner".to_string(), false, o);
+            }
+            if let Some(b) = & $($m)* a.blocker {
+                f("action blocker".to_string(), false, b);
+            }
+        }
+        if let Some(c) = & $($m)* e.checkin {
+            if let Some(w) = & $($m)* c.word {
+                f("check-in word".to_string(), false, w);
+            }
+            if let Some(h) = & $($m)* c.helped {
+                f("what helped".to_string(), false, h);
+            }
+        }
+        match & $($m)* e.details {
+            Details::StageNote(n) => {
+                f("subject".to_string(), true, & $($m)* n.subject);
+                f("topic".to_string(), false, & $($m)* n.topic);
+                for c in & $($m)* n.change_talk {
+                    f("change talk".to_string(), false, & $($m)* c.text);
+                }
+            }
+            Details::CallIn(c) => {
+                if let Some(s) = & $($m)* c.subject {
+                    f("subject".to_string(), true, s);
+                }
+            }
+            Details::Supervision(s) => {
+                if let Some(r) = & $($m)* s.supervisor_role {
+                    f("supervisor role".to_string(), false, r);
+                }
+                for a in & $($m)* s.agenda {
+                    f("agenda item".to_string(), false, & $($m)* a.text);
+                }
+            }
+            Details::Cpd(_) | Details::None => {}
+        }
+    }};
+}
+use each_field;
+
+/// Replaces what a [`Checker`] finds with placeholders that stay the same across every
+/// call on one redactor: the same person is `[PERSON-1]` in every entry of an export.
+#[derive(Debug, Clone)]
+pub struct Redactor {
+    checker: Checker,
+    people: People,
+    tables: HashMap<&'static str, Table>,
+    counts: BTreeMap<FindingKind, usize>,
+    /// Name words redacted so far (not everyday words): recognised again anywhere,
+    /// even at the start of a sentence where the check alone would let them pass.
+    known_names: HashSet<String>,
+}
+
+/// Distinct values of one kind, numbered in order of first appearance.
+#[derive(Debug, Clone, Default)]
+struct Table {
+    numbers: HashMap<String, usize>,
+}
+
+impl Table {
+    fn number(&mut self, key: String) -> usize {
+        let next = self.numbers.len() + 1;
+        *self.numbers.entry(key).or_insert(next)
+    }
+}
+
+/// People are numbered by full name; a lone first name or surname joins the person it
+/// was first seen with ("Sarah Jones", then "Sarah" or "Sarah's"), and a full name joins
+/// a person seen so far only by one of its words.
+#[derive(Debug, Clone, Default)]
+struct People {
+    by_key: HashMap<String, usize>,
+    by_word: HashMap<String, Vec<usize>>,
+    /// The full (several-word) name of person n-1, once seen.
+    full: Vec<Option<String>>,
+}
+
+impl People {
+    fn number(&mut self, words: &[String]) -> usize {
+        let key = words.join(" ");
+        if let Some(&n) = self.by_key.get(&key) {
+            return n;
+        }
+        let plain: Vec<&String> = words.iter().filter(|w| !is_honorific(w)).collect();
+        let several = words.len() > 1;
+        let linked = plain
+            .iter()
+            .flat_map(|w| self.by_word.get(*w).into_iter().flatten())
+            .copied();
+        let found = if several {
+            linked.into_iter().find(|&n| self.full[n - 1].is_none())
+        } else {
+            linked.into_iter().next()
+        };
+        let n = found.unwrap_or_else(|| {
+            self.full.push(None);
+            self.full.len()
+        });
+        if several && self.full[n - 1].is_none() {
+            self.full[n - 1] = Some(key.clone());
+        }
+        self.by_key.insert(key, n);
+        for w in plain {
+            let list = self.by_word.entry(w.clone()).or_default();
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        }
+        n
+    }
+}
+
+impl Redactor {
+    #[must_use]
+    pub fn new(checker: Checker) -> Self {
+        Redactor {
+            checker,
+            people: People::default(),
+            tables: HashMap::new(),
+            counts: BTreeMap::new(),
+            known_names: HashSet::new(),
+        }
+    }
+
+    /// The text with every finding replaced by its placeholder. Redacting the result
+    /// again changes nothing.
+    pub fn redact(&mut self, text: &str) -> String {
+        let mut out = text.to_string();
+        // A replacement can change what surrounds a word (a sentence no longer starts
+        // there); scanning until nothing is found keeps redaction idempotent.
+        for _ in 0..4 {
+            let scan = self.checker.find(&out, &self.known_names);
+            self.known_names.extend(scan.name_words);
+            if scan.cands.is_empty() {
+                break;
+            }
+            let mut next = String::with_capacity(out.len());
+            let mut at = 0;
+            for c in &scan.cands {
+                next.push_str(&out[at..c.start]);
+                next.push_str(&self.placeholder(c, &out[c.start..c.end]));
+                at = c.end;
+            }
+            next.push_str(&out[at..]);
+            out = next;
+        }
+        out
+    }
+
+    /// Redacts every free-text field of an entry in place (the fields of
+    /// [`Checker::scan_entry`]); a subject field becomes its `[SUBJECT-n]` as a whole.
+    /// The entry's typed dates (`occurred_on`…) are left to the caller.
+    pub fn redact_entry(&mut self, e: &mut Entry) {
+        let visit = |_: String, subject: bool, text: &mut String| {
+            if subject {
+                *text = self.redact_subject(text);
+            } else {
+                *text = self.redact(text);
+            }
+        };
+        each_field!(e, visit, mut);
+    }
+
+    /// The placeholder of a subject key as a whole (`[SUBJECT-n]`), for a field that
+    /// holds one: matched whatever the key is, even an everyday word ("me", "north")
+    /// that running text leaves alone. Empty stays empty.
+    pub fn redact_subject(&mut self, key: &str) -> String {
+        if key.trim().is_empty() {
+            return key.to_string();
+        }
+        *self.counts.entry(FindingKind::Subject).or_default() += 1;
+        let n = self.table("SUBJECT").number(subject_key(key));
+        format!("[SUBJECT-{n}]")
+    }
+
+    /// How many replacements of each kind were made, for the export's report.
+    #[must_use]
+    pub fn counts(&self) -> BTreeMap<FindingKind, usize> {
+        self.counts.clone()
+    }
+
+    fn table(&mut self, prefix: &'static str) -> &mut Table {
+        self.tables.entry(prefix).or_default()
+    }
+
+    fn placeholder(&mut self, c: &Cand, found: &str) -> String {
+        *self.counts.entry(c.kind).or_default() += 1;
+        let numbered = |this: &mut Self, prefix: &'static str, key: String| {
+            let n = this.table(prefix).number(key);
+            format!("[{prefix}-{n}]")
+        };
+        match c.kind {
+            FindingKind::Name => {
+                let n = self.people.number(&name_key(found));
+                format!("[PERSON-{n}]")
+            }
+            FindingKind::Subject => numbered(self, "SUBJECT", subject_key(found)),
+            FindingKind::NeverExport => numbered(self, "REDACTED", words_key(found)),
+            FindingKind::Email => numbered(self, "EMAIL", found.to_lowercase()),
+            FindingKind::Phone => numbered(self, "PHONE", phone_key(found)),
+            FindingKind::Postcode => numbered(self, "POSTCODE", alnum_key(found)),
+            FindingKind::NhsNumber | FindingKind::NiNumber => {
+                numbered(self, "ID-NUMBER", alnum_key(found))
+            }
+            FindingKind::Address => numbered(self, "ADDRESS", words_key(found)),
+            FindingKind::BirthDate => "[DATE OF BIRTH]".to_string(),
+            FindingKind::ExactDate => match c.date {
+                Some(DateParts {
+                    month,
+                    year: Some(y),
+                }) => format!("[DATE: {} {y}]", month_name(month)),
+                Some(DateParts { month, year: None }) => {
+                    format!("[DATE: {}]", month_name(month))
+                }
+                None => "[DATE]".to_string(),
+            },
+        }
+    }
+}
+
+/// Lowercase words of a name, possessives and the dot of "Dr." dropped.
+fn name_key(found: &str) -> Vec<String> {
+    tokens(found)
+        .iter()
+        .map(|t| fold_str(&found[t.start..t.base_end]))
+        .collect()
+}
+
+fn subject_key(found: &str) -> String {
+    found
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '_' | '‐' | ' ' => '-',
+            c => fold(c),
+        })
+        .collect()
+}
+
+fn words_key(found: &str) -> String {
+    found
+        .split_whitespace()
+        .map(fold_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn alnum_key(found: &str) -> String {
+    found
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The national number: "+44 (0)20 7946 0000" and "020 7946 0000" are one phone.
+fn phone_key(found: &str) -> String {
+    let digits: String = found.chars().filter(char::is_ascii_digit).collect();
+    if found.trim_start().starts_with('+') {
+        let rest = digits.strip_prefix("44").unwrap_or(&digits);
+        let rest = rest.strip_prefix('0').unwrap_or(rest);
+        format!("0{rest}")
+    } else {
+        digits
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(m: u32) -> &'static str {
+    MONTHS
+        .get((m as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
+}
+
+// ---------------------------------------------------------------------------------------
+// Characters, tokens and placeholders.
+
+/// A character's lowercase form when it is one character (case-insensitive matching
+/// that keeps byte offsets meaningful).
+fn fold(c: char) -> char {
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(a), None) => a,
+        _ => c,
+    }
+}
+
+fn fold_str(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '’' { '\'' } else { fold(c) })
+        .collect()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// A maximal run of letters and digits, joined across inner apostrophes and hyphens
+/// ("O'Neill", "Smith-Jones", "co-production").
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// End without a possessive `'s`.
+    base_end: usize,
+    letters: bool,
+    digits: bool,
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let (mut letters, mut digits) = (c.is_alphabetic(), c.is_numeric());
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                letters |= d.is_alphabetic();
+                digits |= d.is_numeric();
+                end = j + d.len_utf8();
+                it.next();
+            } else if is_joiner(d)
+                && text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                end = j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        let word = &text[i..end];
+        let base_end = ["'s", "’s", "'S", "’S"]
+            .iter()
+            .find(|p| word.ends_with(*p) && word.len() > p.len() + 1)
+            .map_or(end, |p| end - p.len());
+        out.push(Tok {
+            start: i,
+            end,
+            base_end,
+            letters,
+            digits,
+        });
+    }
+    out
+}
+
+const PLACEHOLDER_PREFIXES: [&str; 8] = [
+    "PERSON",
+    "SUBJECT",
+    "EMAIL",
+    "PHONE",
+    "POSTCODE",
+    "ID-NUMBER",
+    "ADDRESS",
+    "REDACTED",
+];
+
+/// Byte ranges of this module's own placeholders, which are never flagged.
+fn placeholders(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('[') {
+        let rest = &text[i + 1..];
+        let len = if rest.starts_with("DATE OF BIRTH]") {
+            Some("DATE OF BIRTH]".len())
+        } else if let Some(r) = rest.strip_prefix("DATE: ") {
+            MONTHS.iter().find_map(|m| {
+                let r2 = r.strip_prefix(m)?;
+                if r2.starts_with(']') {
+                    return Some(6 + m.len() + 1);
+                }
+                let y = r2.strip_prefix(' ')?;
+                let digits = y.bytes().take_while(u8::is_ascii_digit).count();
+                (digits == 4 && y[4..].starts_with(']')).then_some(6 + m.len() + 6 + 1)
+            })
+        } else if rest.starts_with("DATE]") {
+            Some(5)
+        } else {
+            PLACEHOLDER_PREFIXES.iter().find_map(|p| {
+                let r = rest.strip_prefix(p)?.strip_prefix('-')?;
+                let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+                (digits > 0 && r[digits..].starts_with(']')).then_some(p.len() + 1 + digits + 1)
+            })
+        };
+        if let Some(len) = len {
+            out.push((i, i + 1 + len));
+        }
+    }
+    out
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// Whether a word may start at `i`: not inside a word, nor after a hyphen or apostrophe
+/// that joins it to one.
+fn left_boundary(text: &str, i: usize) -> bool {
+    match char_before(text, i) {
+        None => true,
+        Some(p) if p.is_alphanumeric() || p == '_' => false,
+        Some(p) if is_joiner(p) => {
+            !char_before(text, i - p.len_utf8()).is_some_and(char::is_alphanumeric)
+        }
+        Some(_) => true,
+    }
+}
+
+/// Whether a word may end at `i`: a possessive apostrophe may follow, a joining hyphen
+/// may not.
+fn right_boundary(text: &str, i: usize) -> bool {
+    match char_at(text, i) {
+        None => true,
+        Some(n) if n.is_alphanumeric() || n == '_' => false,
+        Some(n) if matches!(n, '-' | '‐') => {
+            !char_at(text, i + n.len_utf8()).is_some_and(char::is_alphanumeric)
+        }
+        Some(_) => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Subject keys, never-export words and allowed phrases.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PatChar {
+    Lit(char),
+    /// One or more whitespace characters.
+    Space,
+    /// A hyphen or underscore in the pattern: any of `-`, `_` or a space in the text.
+    Joiner,
+}
+
+/// A word or phrase matched whole-word and case-insensitively.
+#[derive(Debug, Clone)]
+struct Pattern {
+    chars: Vec<PatChar>,
+}
+
+impl Pattern {
+    fn new(s: &str) -> Option<Pattern> {
+        let s = s.trim_matches(|c: char| !c.is_alphanumeric());
+        if s.is_empty() {
+            return None;
+        }
+        let mut chars = Vec::new();
+        for c in s.chars() {
+            let pc = if c.is_whitespace() {
+                PatChar::Space
+            } else if matches!(c, '-' | '_' | '‐') {
+                PatChar::Joiner
+            } else if c == '’' {
+                PatChar::Lit('\'')
+            } else {
+                PatChar::Lit(fold(c))
+            };
+            if !(pc == PatChar::Space && chars.last() == Some(&PatChar::Space)) {
+                chars.push(pc);
+            }
+        }
+        Some(Pattern { chars })
+    }
+
+    fn first(&self) -> Option<char> {
+        match self.chars.first() {
+            Some(PatChar::Lit(c)) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// The end of a match starting at `at`, if the text matches there.
+    fn match_at(&self, text: &str, at: usize) -> Option<usize> {
+        let mut it = text[at..].char_indices().peekable();
+        for pc in &self.chars {
+            let (_, t) = it.next()?;
+            match pc {
+                PatChar::Lit(c) => {
+                    let t = if t == '’' { '\'' } else { fold(t) };
+                    if t != *c {
+                        return None;
+                    }
+                }
+                PatChar::Space => {
+                    if !t.is_whitespace() {
+                        return None;
+                    }
+                    while it.peek().is_some_and(|&(_, t)| t.is_whitespace()) {
+                        it.next();
+                    }
+                }
+                PatChar::Joiner => {
+                    if !matches!(t, '-' | '_' | '‐' | ' ') {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(it.peek().map_or(text.len(), |&(i, _)| at + i))
+    }
+}
+
+fn find_patterns(text: &str, pats: &[Pattern], kind: FindingKind, out: &mut Vec<Cand>) {
+    if pats.is_empty() {
+        return;
+    }
+    let mut skip_to = 0;
+    for (i, c) in text.char_indices() {
+        if i < skip_to || !c.is_alphanumeric() || !left_boundary(text, i) {
+            continue;
+        }
+        let fc = fold(c);
+        let best = pats
+            .iter()
+            .filter(|p| p.first() == Some(fc))
+            .filter_map(|p| p.match_at(text, i))
+            .filter(|&end| right_boundary(text, end))
+            .max();
+        if let Some(end) = best {
+            out.push(Cand::new(kind, i, end));
+            skip_to = end;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Emails.
+
+fn emails(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-'".contains(&c);
+    for (at, _) in text.match_indices('@') {
+        let mut start = at;
+        while start > 0 && local(b[start - 1]) {
+            start -= 1;
+        }
+        while start < at && matches!(b[start], b'.' | b'\'' | b'-') {
+            start += 1;
+        }
+        if start == at {
+            continue;
+        }
+        let mut end = at + 1;
+        while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b'-')) {
+            end += 1;
+        }
+        if end < b.len()
+            && !b[end].is_ascii()
+            && char_at(text, end).is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let mut labels: Vec<&str> = text[at + 1..end].split('.').collect();
+        while labels.last().is_some_and(|l| l.is_empty()) {
+            labels.pop();
+        }
+        // Drop trailing labels until the last is a real top-level domain.
+        while labels.len() >= 2
+            && !labels
+                .last()
+                .is_some_and(|l| l.len() >= 2 && l.bytes().all(|c| c.is_ascii_alphabetic()))
+        {
+            labels.pop();
+        }
+        let ok = labels.len() >= 2
+            && labels
+                .iter()
+                .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+        if ok {
+            let domain_len = labels.iter().map(|l| l.len() + 1).sum::<usize>() - 1;
+            out.push(Cand::new(FindingKind::Email, start, at + 1 + domain_len));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Phone numbers and NHS-like numbers: runs of digit groups.
+
+#[derive(Debug, Clone)]
+struct Group {
+    start: usize,
+    end: usize,
+    digits: String,
+    paren: bool,
+    plus: bool,
+    /// The separator before this group (none for the first, or after a bracket).
+    sep: Option<char>,
+}
+
+const MAX_GROUPS: usize = 24;
+
+/// Reads the run of digit groups starting at `i` ("+44 (0)161 496 0000").
+fn read_groups(text: &str, mut i: usize) -> (Vec<Group>, usize) {
+    let b = text.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut sep = None;
+    loop {
+        let start = i;
+        let (plus, paren) = (
+            groups.is_empty() && b.get(i) == Some(&b'+'),
+            b.get(i) == Some(&b'('),
+        );
+        if plus || paren {
+            i += 1;
+        }
+        let n = digits_at(i);
+        if n == 0 || (paren && b.get(i + n) != Some(&b')')) {
+            break;
+        }
+        let digits = text[i..i + n].to_string();
+        i += n + usize::from(paren);
+        groups.push(Group {
+            start,
+            end: i,
+            digits,
+            paren,
+            plus,
+            sep,
+        });
+        if groups.len() >= MAX_GROUPS {
+            break;
+        }
+        // What joins the next group: one separator, or nothing next to a bracket.
+        match b.get(i) {
+            Some(&c @ (b' ' | b'-' | b'.'))
+                if b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    || (c != b'.' && b.get(i + 1) == Some(&b'(')) =>
+            {
+                sep = Some(c as char);
+                i += 1;
+            }
+            Some(b'(') if paren || groups.last().is_some_and(|g| g.plus) => sep = None,
+            Some(c) if c.is_ascii_digit() && paren => sep = None,
+            _ => break,
+        }
+    }
+    let end = groups.last().map_or(i, |g| g.end);
+    (groups, end)
+}
+
+fn is_phone(gs: &[Group]) -> bool {
+    let digits: String = gs.iter().map(|g| g.digits.as_str()).collect();
+    if gs.len() > 5 {
+        return false;
+    }
+    if gs[0].plus {
+        let Some(mut rest) = digits.strip_prefix("44") else {
+            return false;
+        };
+        if gs[0].digits != "44" {
+            // "+447700900123": the country code runs into the number.
+            rest = &digits[2..];
+        } else if gs.get(1).is_some_and(|g| g.paren && g.digits == "0") {
+            rest = &rest[1..];
+        }
+        return (9..=10).contains(&rest.len())
+            && rest.starts_with(['1', '2', '3', '7', '8'])
+            && gs[1..]
+                .iter()
+                .all(|g| g.digits.len() >= 2 || g.digits == "0");
+    }
+    (10..=11).contains(&digits.len())
+        && digits.starts_with('0')
+        && digits[1..].starts_with(['1', '2', '3', '5', '7', '8'])
+        && gs.len() <= 4
+        && gs.iter().all(|g| g.digits.len() >= 3)
+        && gs.iter().skip(1).all(|g| !g.paren)
+}
+
+fn is_nhs_shape(gs: &[Group]) -> bool {
+    if gs.iter().any(|g| g.paren || g.plus) {
+        return false;
+    }
+    let sizes: Vec<usize> = gs.iter().map(|g| g.digits.len()).collect();
+    match sizes.as_slice() {
+        [10] => true,
+        [3, 3, 4] => gs[1].sep == gs[2].sep && matches!(gs[1].sep, Some(' ' | '-')),
+        _ => false,
+    }
+}
+
+/// Whether ten digits carry a valid NHS number check digit (modulus 11).
+fn nhs_check_digit_ok(digits: &str) -> bool {
+    let d: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
+    if d.len() != 10 {
+        return false;
+    }
+    let sum: u32 = d[..9].iter().zip((2..=10).rev()).map(|(x, w)| x * w).sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    check == d[9]
+}
+
+fn digit_runs(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let starts = c.is_ascii_digit() || c == b'+' || c == b'(';
+        if !starts || !run_may_start(text, i) {
+            i += 1;
+            continue;
+        }
+        let (groups, end) = read_groups(text, i);
+        if groups.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut g = 0;
+        while g < groups.len() {
+            let mut matched = None;
+            for h in (g + 1..=groups.len().min(g + 5)).rev() {
+                let gs = &groups[g..h];
+                let run_end = gs[gs.len() - 1].end;
+                if g > 0 && (gs[0].plus || gs[0].sep.is_none()) {
+                    break;
+                }
+                if h == groups.len() && !right_boundary(text, run_end) {
+                    continue;
+                }
+                let nhs = is_nhs_shape(gs);
+                let phone = is_phone(gs);
+                let kind = match (nhs, phone) {
+                    (true, true) => {
+                        if nhs_check_digit_ok(&gs[0].digits) {
+                            FindingKind::NhsNumber
+                        } else {
+                            FindingKind::Phone
+                        }
+                    }
+                    (true, false) => FindingKind::NhsNumber,
+                    (false, true) => FindingKind::Phone,
+                    (false, false) => continue,
+                };
+                matched = Some((kind, gs[0].start, run_end, h));
+                break;
+            }
+            match matched {
+                Some((kind, s, e, h)) => {
+                    out.push(Cand::new(kind, s, e));
+                    g = h;
+                }
+                None => g += 1,
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// A digit run starts here: not inside a word or a number ("1,234", "£07…").
+fn run_may_start(text: &str, i: usize) -> bool {
+    match char_before(text, i) {
+        None => true,
+        Some(p) if p.is_alphanumeric() || matches!(p, '£' | '$' | '€' | '+' | '_') => false,
+        Some('.' | ',' | ':' | '/' | '-') => {
+            !char_before(text, i - 1).is_some_and(|q| q.is_ascii_digit())
+        }
+        Some(_) => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// National Insurance numbers: QQ 12 34 56 C.
+
+fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    for i in 0..b.len() {
+        if !b[i].is_ascii_uppercase() || !left_boundary(text, i) {
+            continue;
+        }
+        let mut j = i;
+        let mut take = |pred: fn(u8) -> bool, space: bool| -> bool {
+            if space && b.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            if b.get(j).is_some_and(|&c| pred(c)) {
+                j += 1;
+                true
+            } else {
+                false
+            }
+        };
+        let upper = |c: u8| c.is_ascii_uppercase();
+        let digit = |c: u8| c.is_ascii_digit();
+        let ok = take(upper, false)
+            && take(upper, false)
+            && take(digit, true)
+            && take(digit, false)
+            && take(digit, true)
+            && take(digit, false)
+            && take(digit, true)
+            && take(digit, false)
+            && take(|c| matches!(c, b'A'..=b'D'), true);
+        if !ok || !right_boundary(text, j) {
+            continue;
+        }
+        let (p1, p2) = (b[i], b[i + 1]);
+        let bad_prefix = b"DFIQUV".contains(&p1) && p1 != b'Q'
+            || b"DFIOQUV".contains(&p2) && p2 != b'Q'
+            || [b"BG", b"GB", b"NK", b"KN", b"TN", b"NT", b"ZZ"].contains(&&[p1, p2]);
+        if !bad_prefix {
+            out.push(Cand::new(FindingKind::NiNumber, i, j));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Postcodes.
+
+fn is_outward(s: &str) -> bool {
+    let b = s.as_bytes();
+    let a = |c: u8| c.is_ascii_uppercase();
+    let d = |c: u8| c.is_ascii_digit();
+    if b.is_empty() || b"QVX".contains(&b[0]) {
+        return false;
+    }
+    match b {
+        [x, y] => a(*x) && d(*y),
+        [x, y, z] if a(*x) && d(*y) && d(*z) => true,
+        [x, y, z] if a(*x) && d(*y) && a(*z) => b"ABCDEFGHJKPSTUW".contains(z),
+        [x, y, z] => a(*x) && a(*y) && !b"IJZ".contains(y) && d(*z),
+        [x, y, z, w] if a(*x) && a(*y) && d(*z) && d(*w) => !b"IJZ".contains(y),
+        [x, y, z, w] => {
+            a(*x) && a(*y) && !b"IJZ".contains(y) && d(*z) && b"ABEHMNPRVWXY".contains(w)
+        }
+        _ => false,
+    }
+}
+
+fn is_inward(s: &str) -> bool {
+    let b = s.as_bytes();
+    let ok = |c: u8| c.is_ascii_uppercase() && !b"CIKMOV".contains(&c);
+    matches!(b, [d, x, y] if d.is_ascii_digit() && ok(*x) && ok(*y))
+}
+
+fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for (i, t) in toks.iter().enumerate() {
+        let s = &text[t.start..t.end];
+        if !t.digits || !t.letters || !s.is_ascii() {
+            continue;
+        }
+        let lower = s.bytes().all(|c| !c.is_ascii_uppercase());
+        let upper = s.bytes().all(|c| !c.is_ascii_lowercase());
+        if !lower && !upper {
+            continue;
+        }
+        let u = s.to_ascii_uppercase();
+        // Outward and inward as two words, "SW1A 1AA" or "m1 1ae".
+        if let Some(n) = toks.get(i + 1)
+            && &text[t.end..n.start] == " "
+            && is_outward(&u)
+        {
+            let inward = &text[n.start..n.end];
+            let same_case = if lower {
+                inward.bytes().all(|c| !c.is_ascii_uppercase())
+                    && !["st", "nd", "rd", "th"].iter().any(|o| inward.ends_with(o))
+            } else {
+                inward.bytes().all(|c| !c.is_ascii_lowercase())
+            };
+            if same_case && is_inward(&inward.to_ascii_uppercase()) {
+                out.push(Cand::new(FindingKind::Postcode, t.start, n.end));
+                continue;
+            }
+        }
+        // Run together, "SW1A1AA": capitals only.
+        if upper && (5..=7).contains(&u.len()) {
+            let (o, w) = u.split_at(u.len() - 3);
+            if is_outward(o) && is_inward(w) {
+                out.push(Cand::new(FindingKind::Postcode, t.start, t.end));
+            }
+        }
+    }
+    // The one non-geographic postcode.
+    for (i, _) in text.match_indices("GIR 0AA") {
+        if left_boundary(text, i) && right_boundary(text, i + 7) {
+            out.push(Cand::new(FindingKind::Postcode, i, i + 7));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates.
+
+fn two_digit_year(y: u32) -> i32 {
+    // u32 < 100 always fits.
+    let y = i32::try_from(y).unwrap_or(0);
+    if y <= 69 { 2000 + y } else { 1900 + y }
+}
+
+/// Numeric dates: 12/03/2026, 12.03.2026, 12-03-26, 2026-03-12. Day first, as in the UK;
+/// a day and month without a year ("7/10") is a score, not a date.
+fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let num = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let value = |i: usize, n: usize| text[i..i + n].parse::<u32>().ok();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || !run_may_start(text, i) {
+            i += 1;
+            continue;
+        }
+        let n1 = num(i);
+        let found = (|| {
+            let s = *b.get(i + n1)?;
+            if !matches!(s, b'/' | b'-' | b'.') {
+                return None;
+            }
+            let j = i + n1 + 1;
+            let n2 = num(j);
+            if n2 == 0 || n2 > 2 || b.get(j + n2) != Some(&s) {
+                return None;
+            }
+            let k = j + n2 + 1;
+            let n3 = num(k);
+            let end = k + n3;
+            let after_ok = right_boundary(text, end)
+                && !(matches!(b.get(end), Some(b'/' | b'-' | b'.'))
+                    && b.get(end + 1).is_some_and(u8::is_ascii_digit));
+            if !after_ok {
+                return None;
+            }
+            let (d, m, y) = if n1 == 4 && (1..=2).contains(&n3) {
+                (
+                    value(k, n3)?,
+                    value(j, n2)?,
+                    i32::try_from(value(i, n1)?).ok()?,
+                )
+            } else if (1..=2).contains(&n1) && (n3 == 4 || (n3 == 2 && s != b'.')) {
+                let y = value(k, n3)?;
+                let y = if n3 == 2 {
+                    two_digit_year(y)
+                } else {
+                    i32::try_from(y).ok()?
+                };
+                (value(i, n1)?, value(j, n2)?, y)
+            } else {
+                return None;
+            };
+            ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2099).contains(&y))
+                .then_some((end, m, y))
+        })();
+        match found {
+            Some((end, m, y)) => {
+                let mut c = Cand::new(FindingKind::ExactDate, i, end);
+                c.date = Some(DateParts {
+                    month: m,
+                    year: Some(y),
+                });
+                push_date(text, c, out);
+                i = end;
+            }
+            None => i += n1.max(1),
+        }
+    }
+}
+
+/// Adds a date, as a date of birth when a cue ("DOB", "born on", "date of birth:") comes
+/// just before it; the cue is then part of the finding.
+fn push_date(text: &str, mut c: Cand, out: &mut Vec<Cand>) {
+    if let Some(cue) = birth_cue(text, c.start) {
+        c.kind = FindingKind::BirthDate;
+        c.start = cue;
+    }
+    out.push(c);
+}
+
+fn birth_cue(text: &str, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut t = &text[from..at];
+    for _ in 0..3 {
+        t = t.trim_end_matches(|c: char| c.is_whitespace() || ":-–—=,(".contains(c));
+        let lower = t.to_ascii_lowercase();
+        let filler = ["on", "is", "was", "of", "the"]
+            .iter()
+            .find(|w| lower.ends_with(*w) && left_boundary(t, t.len() - w.len()));
+        match filler {
+            Some(w) if !lower.ends_with("born on") => t = &t[..t.len() - w.len()],
+            _ => break,
+        }
+    }
+    let lower = t.to_ascii_lowercase();
+    [
+        "date of birth",
+        "d.o.b.",
+        "d.o.b",
+        "d/o/b",
+        "dob",
+        "born on",
+        "born",
+        "birthday",
+        "birth date",
+        "birthdate",
+    ]
+    .iter()
+    .find(|cue| lower.ends_with(*cue) && left_boundary(t, t.len() - cue.len()))
+    .map(|cue| from + t.len() - cue.len())
+}
+
+/// The month a word names: full names in any case ("May" only capitalised, "may" is a
+/// verb), three-letter abbreviations and "Sept" capitalised.
+fn month_of(w: &str) -> Option<u32> {
+    let l = w.to_ascii_lowercase();
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&l)) {
+        if l == "may" && !w.starts_with('M') {
+            return None;
+        }
+        return u32::try_from(i + 1).ok();
+    }
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if l == "sept" {
+        return Some(9);
+    }
+    if l.len() == 3 {
+        return MONTHS
+            .iter()
+            .position(|m| m[..3].eq_ignore_ascii_case(&l) && m.len() > 3)
+            .and_then(|i| u32::try_from(i + 1).ok());
+    }
+    None
+}
+
+/// A day of the month, with whether it had an ordinal suffix ("12th").
+fn day_of(w: &str) -> Option<(u32, bool)> {
+    let n = w.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let suffix = w[n..].to_ascii_lowercase();
+    if !["", "st", "nd", "rd", "th"].contains(&suffix.as_str()) {
+        return None;
+    }
+    let d: u32 = w[..n].parse().ok()?;
+    (1..=31).contains(&d).then_some((d, !suffix.is_empty()))
+}
+
+fn year_of(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok().filter(|y| (1900..=2099).contains(y))
+}
+
+/// Dates in words: "12 March 2026", "12th of March", "March 12th, 2026".
+fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    // Only spaces (and a comma or an abbreviation's dot) between the parts of a date.
+    let gap_ok = |a: &Tok, b: &Tok, punct: &str| {
+        let g = &text[a.end..b.start];
+        let g = g.strip_prefix(|c: char| punct.contains(c)).unwrap_or(g);
+        !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    };
+    let year_after = |m: usize, month_tok: &Tok| -> Option<(usize, i32)> {
+        let y = toks.get(m + 1)?;
+        (gap_ok(month_tok, y, ",.") && right_boundary(text, y.end))
+            .then(|| year_of(word(y)).map(|v| (y.end, v)))
+            .flatten()
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if !run_may_start(text, t.start) {
+            continue;
+        }
+        // Day first: "12 March 2026", "3rd of May".
+        if let Some((_, _)) = day_of(word(t)) {
+            let mut m = i + 1;
+            if toks
+                .get(m)
+                .is_some_and(|o| word(o).eq_ignore_ascii_case("of") && gap_ok(t, o, ""))
+            {
+                m += 1;
+            }
+            if let Some(mt) = toks.get(m)
+                && gap_ok(&toks[m - 1], mt, "")
+                && let Some(month) = month_of(word(mt))
+            {
+                let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
+                let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+                c.date = Some(DateParts { month, year });
+                push_date(text, c, out);
+                continue;
+            }
+        }
+        // Month first: "March 12th", "March 12, 2026" (a bare "March 12" is too often
+        // a count: "in March 12 people came").
+        if let Some(month) = month_of(word(t))
+            && let Some(d) = toks.get(i + 1)
+            && gap_ok(t, d, ".")
+            && let Some((_, ordinal)) = day_of(word(d))
+        {
+            let year = year_after(i + 1, d);
+            if ordinal || year.is_some() {
+                let end = year.map_or(d.end, |(e, _)| e);
+                let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+                c.date = Some(DateParts {
+                    month,
+                    year: year.map(|(_, y)| y),
+                });
+                push_date(text, c, out);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Street addresses.
+
+#[rustfmt::skip]
+const STREET_WORDS: &[&str] = &[
+    "street", "road", "avenue", "lane", "close", "drive", "court", "crescent", "way",
+    "place", "gardens", "terrace", "grove", "hill", "row", "walk", "square", "mews", "park",
+    "rise", "view", "parade", "green", "vale", "boulevard", "wharf", "yard", "gate",
+    "estate",
+];
+#[rustfmt::skip]
+const STREET_ABBREVIATIONS: &[&str] = &[
+    "St", "Rd", "Ave", "Ln", "Dr", "Cres", "Ct", "Pl", "Sq", "Gdns", "Terr", "Cl",
+];
+#[rustfmt::skip]
+const FLAT_WORDS: &[&str] = &[
+    "flat", "apartment", "apt", "unit", "room", "studio",
+];
+
+/// A house number: "14", "22b", "14-16".
+fn is_house_number(w: &str) -> bool {
+    w.split(['-', '‐']).all(|part| {
+        let n = part.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&n)
+            && part.len() - n <= 1
+            && part[n..].bytes().all(|c| c.is_ascii_alphabetic())
+    })
+}
+
+fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let spaced = |a: &Tok, b: &Tok| {
+        let g = &text[a.end..b.start];
+        !g.is_empty() && g.len() <= 2 && g.chars().all(|c| c == ' ')
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if !t.digits || !is_house_number(word(t)) || !run_may_start(text, t.start) {
+            continue;
+        }
+        // Up to four capitalised words, the last street word among them ends the address.
+        let mut street_end = None;
+        let mut prev = t;
+        for (k, w) in toks[i + 1..].iter().take(4).enumerate() {
+            let s = word(w);
+            if !spaced(prev, w)
+                || w.digits
+                || !s.starts_with(|c: char| c.is_uppercase())
+                || STOPWORDS.contains(&fold_str(s).as_str())
+            {
+                break;
+            }
+            let street =
+                STREET_WORDS.contains(&fold_str(s).as_str()) || STREET_ABBREVIATIONS.contains(&s);
+            if k >= 1 && street && w.base_end == w.end {
+                street_end = Some(w.end);
+            }
+            prev = w;
+            if w.base_end != w.end {
+                break;
+            }
+        }
+        let Some(end) = street_end else { continue };
+        // "Flat 3, 22 Mill Lane": the flat is part of it.
+        let mut start = t.start;
+        if i >= 2 {
+            let (f, n) = (&toks[i - 2], &toks[i - 1]);
+            let g1 = &text[f.end..n.start];
+            let g2 = &text[n.end..t.start];
+            if FLAT_WORDS.contains(&fold_str(word(f)).as_str())
+                && g1 == " "
+                && (g2 == " " || g2 == ", ")
+                && (is_house_number(word(n)) || word(n).chars().count() == 1)
+            {
+                start = f.start;
+            }
+        }
+        out.push(Cand::new(FindingKind::Address, start, end));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Names.
+
+/// Titles that make the next capitalised word a name, whatever the word ("Mr Green",
+/// "Mr Johns" the person, not the model).
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
+    "lady", "rev", "revd", "reverend", "cllr", "councillor",
+];
+/// Titles that make a name only of a word that is not an everyday one ("Sister Okafor",
+/// but "Nurse Practitioner" stays).
+#[rustfmt::skip]
+const SOFT_HONORIFICS: &[&str] = &[
+    "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle",
+];
+
+fn is_honorific(lower: &str) -> bool {
+    HONORIFICS.contains(&lower.trim_end_matches('.'))
+}
+
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these",
+    "those", "i", "we", "he", "she", "they", "it", "is", "was", "be", "so", "as", "if",
+    "then", "not", "no", "yes", "who", "what", "when", "where", "why", "how",
+];
+
+/// Capitalised words that are never names on their own: months and weekdays, the
+/// reflective models and the theorists of the field, family roles, public bodies, tools,
+/// languages, faiths and festivals, conditions named after people. An honorific still
+/// makes a name of them ("Mr Johns").
+const ALLOWED_GROUPS: &[&[&str]] = &[
+    CALENDAR, THEORISTS, ROLES, BODIES, PEOPLES, BRANDS, EVERYDAY,
+];
+
+/// Months, weekdays and their short forms.
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun",
+];
+
+/// Reflective models, supervision and change theorists (DOMAIN.md §2–§5) and others a
+/// practitioner cites. After a first name they are a surname ("Sarah Miller").
+#[rustfmt::skip]
+const THEORISTS: &[&str] = &[
+    "gibbs", "kolb", "schön", "schon", "borton", "driscoll", "johns", "rolfe", "brookfield",
+    "freshwater", "jasper", "proctor", "kadushin", "morrison", "hawkins", "shohet",
+    "prochaska", "diclemente", "rollnick", "miller", "egan", "rogers", "maslow", "bowlby",
+    "ainsworth", "winnicott", "bronfenbrenner", "karpman", "kübler-ross", "kubler-ross",
+    "tuckman", "thompson", "munro", "laming", "caldicott", "trevithick", "fook", "ruch",
+    "lishman", "bion", "freud", "erikson", "piaget", "vygotsky", "belbin", "mumford",
+    "dweck", "goleman", "seligman", "bandura", "kohlberg", "mezirow", "schein", "argyris",
+    "lewin", "kotter", "bourdieu", "foucault", "habermas", "freire", "dominelli", "heron",
+    "nightingale", "duckworth", "brené", "brene", "kabat-zinn", "trần", "tran", "edmondson",
+    "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
+    "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
+];
+
+/// Family and roles, as people write them.
+#[rustfmt::skip]
+const ROLES: &[&str] = &[
+    "mum", "mummy", "mam", "mom", "mommy", "dad", "daddy", "grandma", "granny", "gran",
+    "nan", "nana", "nanna", "nanny", "grandad", "granddad", "grandpa", "gramps", "auntie",
+    "aunty", "uncle", "stepmum", "stepdad",
+];
+
+/// Public bodies, charities, services and laws; places too big to identify anyone.
+#[rustfmt::skip]
+const BODIES: &[&str] = &[
+    "ofsted", "cafcass", "barnardo", "barnardos", "barnardo's", "mencap", "samaritans",
+    "childline", "kooth", "jobcentre", "unison", "nhs", "motability", "healthwatch",
+    "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
+    "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
+    "britain", "ireland", "uk", "europe", "africa", "asia", "america",
+];
+
+/// Languages, nationalities, faiths and festivals; conditions named after people.
+#[rustfmt::skip]
+const PEOPLES: &[&str] = &[
+    "english", "british", "welsh", "scottish", "irish", "european", "african", "asian",
+    "caribbean", "american", "arab", "arabic", "polish", "romanian", "bulgarian",
+    "lithuanian", "latvian", "ukrainian", "russian", "portuguese", "spanish", "italian",
+    "french", "german", "turkish", "kurdish", "persian", "farsi", "dari", "pashto", "urdu",
+    "punjabi", "hindi", "bengali", "bangla", "gujarati", "tamil", "somali", "tigrinya",
+    "amharic", "eritrean", "ethiopian", "sudanese", "nigerian", "ghanaian", "jamaican",
+    "pakistani", "indian", "bangladeshi", "chinese", "mandarin", "cantonese", "vietnamese",
+    "afghan", "syrian", "iraqi", "iranian", "albanian", "roma", "gypsy", "traveller",
+    "muslim", "islam", "islamic", "christian", "catholic", "protestant", "anglican",
+    "methodist", "baptist", "pentecostal", "hindu", "sikh", "jewish", "buddhist", "quaker",
+    "jehovah", "ramadan", "eid", "diwali", "christmas", "easter", "hanukkah", "vaisakhi",
+    "passover", "lent", "advent", "halloween", "jesus", "christ", "allah", "buddha", "bsl",
+    "makaton", "braille", "alzheimer", "alzheimers", "parkinson", "parkinsons",
+    "huntington", "asperger", "aspergers", "crohn", "korsakoff", "tourette", "tourettes",
+];
+
+/// Tools and everyday brands.
+#[rustfmt::skip]
+const BRANDS: &[&str] = &[
+    "zoom", "teams", "whatsapp", "facebook", "instagram", "tiktok", "snapchat", "youtube",
+    "google", "microsoft", "outlook", "excel", "powerpoint", "onenote", "sharepoint",
+    "linkedin", "twitter", "skype", "netflix", "amazon", "uber", "tesco", "asda",
+    "sainsbury", "sainsburys", "aldi", "lidl", "morrisons", "greggs", "costa", "starbucks",
+    "mcdonald", "mcdonalds", "iphone", "ipad", "android", "liquidlogic", "systmone", "emis",
+    "carefirst", "datix", "waterlow", "braden",
+];
+
+/// Everyday and practice words the word list lacks, and the section names of the
+/// reflective models.
+#[rustfmt::skip]
+const EVERYDAY: &[&str] = &[
+    "ok", "okay", "wellbeing", "covid", "covid-19", "lockdown", "e.g", "i.e", "etc", "hmm",
+    "yeah", "handover", "handovers", "reflexivity", "empirics", "conceptualisation",
+    "genogram", "ecomap", "caseload", "keyworker", "foodbank", "safeguarding", "checkin",
+    "debrief", "signposting", "co-production", "neurodivergent", "neurodivergence",
+    "autistic", "carer", "carers", "respite", "kinship", "multi-agency", "deprivation",
+];
+
+/// Public names a reflection may cite: never flagged as a person.
+const ALLOWED_PHRASES: &[&str] = &[
+    "Loretta Ross",
+    "Ngọc Loan Trần",
+    "Ngoc Loan Tran",
+    "Victoria Climbié",
+    "Victoria Climbie",
+    "Florence Nightingale",
+    "Carl Rogers",
+    "Graham Gibbs",
+    "David Kolb",
+    "Donald Schön",
+    "Donald Schon",
+    "Terry Borton",
+    "John Driscoll",
+    "Christopher Johns",
+    "Gary Rolfe",
+    "Stephen Brookfield",
+    "Brigid Proctor",
+    "Alfred Kadushin",
+    "Tony Morrison",
+    "Peter Hawkins",
+    "Robin Shohet",
+    "James Prochaska",
+    "Carlo DiClemente",
+    "William Miller",
+    "Stephen Rollnick",
+    "Melanie Jasper",
+    "Dawn Freshwater",
+    "Eileen Munro",
+    "Lord Laming",
+    "Abraham Maslow",
+    "John Bowlby",
+    "Mary Ainsworth",
+    "Donald Winnicott",
+    "Neil Thompson",
+    "Brené Brown",
+    "Brene Brown",
+    "Glasgow Coma Scale",
+    "Bristol Stool Chart",
+    "Social Work England",
+    "Social Care Wales",
+    "Marie Curie",
+    "Age UK",
+    "Citizens Advice",
+];
+
+fn builtin_phrases() -> &'static [Pattern] {
+    static P: OnceLock<Vec<Pattern>> = OnceLock::new();
+    P.get_or_init(|| {
+        ALLOWED_PHRASES
+            .iter()
+            .filter_map(|p| Pattern::new(p))
+            .collect()
+    })
+}
+
+/// Whether a lowercase word (or its plural: "Tuesdays") is one of [`ALLOWED_GROUPS`].
+fn is_allowed(l: &str) -> bool {
+    allowed_words().contains(l)
+        || l.strip_suffix('s')
+            .is_some_and(|w| allowed_words().contains(w))
+}
+
+fn allowed_words() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        ALLOWED_GROUPS
+            .iter()
+            .flat_map(|g| g.iter().copied())
+            .collect()
+    })
+}
+
+fn dictionary() -> &'static HashSet<&'static str> {
+    static D: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    D.get_or_init(|| {
+        include_str!("../../assets/ordinary-words.txt")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Common names, lowercase, and whether each is also an everyday word.
+fn name_list() -> &'static HashMap<String, bool> {
+    static N: OnceLock<HashMap<String, bool>> = OnceLock::new();
+    N.get_or_init(|| {
+        include_str!("../../assets/names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| (fold_str(l.trim_end_matches('*')), l.ends_with('*')))
+            .collect()
+    })
+}
+
+/// Suffixes the word list leaves out, and what the stem may have ended with.
+const SUFFIXES: &[(&str, &[&str])] = &[
+    ("iness", &["y"]),
+    ("ness", &[""]),
+    ("ies", &["y"]),
+    ("ied", &["y"]),
+    ("ily", &["y"]),
+    ("ing", &["", "e"]),
+    ("ers", &["", "e"]),
+    ("est", &["", "e"]),
+    ("es", &[""]),
+    ("ed", &["", "e"]),
+    ("er", &["", "e"]),
+    ("ly", &[""]),
+    ("s", &[""]),
+];
+
+fn in_dictionary(w: &str) -> bool {
+    let d = dictionary();
+    if d.contains(w) {
+        return true;
+    }
+    SUFFIXES.iter().any(|(suf, reps)| {
+        let Some(stem) = w.strip_suffix(suf) else {
+            return false;
+        };
+        if stem.len() < 2 {
+            return false;
+        }
+        let doubled = matches!(*suf, "ing" | "ed" | "er" | "ers" | "est")
+            && stem.len() > 2
+            && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+        reps.iter()
+            .any(|r| d.contains(format!("{stem}{r}").as_str()))
+            || (doubled && d.contains(&stem[..stem.len() - 1]))
+    })
+}
+
+/// Whether a lowercase word is an everyday word (or one of the field's own).
+fn is_ordinary(w: &str) -> bool {
+    if is_allowed(w) || in_dictionary(w) {
+        return true;
+    }
+    if w.contains('\'') {
+        if w.ends_with("n't") {
+            return true;
+        }
+        if let Some((base, suf)) = w.rsplit_once('\'')
+            && ["s", "re", "ve", "ll", "d", "m"].contains(&suf)
+        {
+            return base.chars().count() <= 1 || is_ordinary(base);
+        }
+        return false;
+    }
+    if w.contains(['-', '‐']) {
+        return w
+            .split(['-', '‐'])
+            .all(|p| p.chars().count() <= 1 || WORD_PREFIXES.contains(&p) || is_ordinary(p));
+    }
+    false
+}
+
+/// What comes before a hyphen in everyday compounds ("co-production", "re-referral").
+#[rustfmt::skip]
+const WORD_PREFIXES: &[&str] = &[
+    "co", "re", "ex", "un", "pre", "non", "anti", "self", "multi", "inter", "sub", "semi",
+    "post", "mid", "de", "mis", "over", "under", "cross", "step", "half", "well", "neuro",
+];
+
+/// Mostly capitals ("NHS", "GPs", "DoLS", "PhD"): an acronym, not a name.
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 2 && upper * 2 > letters
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && !is_acronym(w)
+}
+
+/// Whether the word at `i` begins a sentence: the start of the text or a line, after
+/// . ! ? : or a list, quote or heading marker (opening quotes and brackets skipped).
+fn sentence_start(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let t = before
+        .trim_end_matches(|c: char| (c.is_whitespace() && c != '\n') || "\"“‘'([*_«".contains(c));
+    let Some(last) = t.chars().next_back() else {
+        return true;
+    };
+    if matches!(last, '\n' | '.' | '!' | '?' | ':' | '…') {
+        return true;
+    }
+    // A list or heading marker with nothing before it on the line: "- ", "1) ", "## ".
+    // Markers are short: only the last few characters need looking at.
+    let mut from = t.len().saturating_sub(16);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = match t[from..].rfind('\n') {
+        Some(n) => &t[from + n + 1..],
+        None if from == 0 => t,
+        None => return false,
+    };
+    let rest = line.trim_start_matches(|c: char| {
+        c.is_whitespace() || "-*+•>#–—)".contains(c) || c.is_ascii_digit()
+    });
+    rest.is_empty() && line.len() <= 12
+}
+
+/// Per line of `text`: whether the line is in title case ("Reflections After The Home
+/// Visit"), where capitals say nothing about names.
+fn title_case_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
+    let lines = text.matches('\n').count() + 1;
+    let mut counts = vec![(0usize, 0usize); lines];
+    let mut line = 0;
+    let mut at = 0;
+    for t in toks {
+        line += text[at..t.start].matches('\n').count();
+        at = t.start;
+        let w = &text[t.start..t.base_end];
+        if !t.letters || t.digits || w.chars().count() < 4 || is_acronym(w) {
+            continue;
+        }
+        counts[line].0 += 1;
+        if w.starts_with(char::is_uppercase) {
+            counts[line].1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(all, caps)| all >= 3 && caps * 4 >= all * 3)
+        .collect()
+}
+
+impl Checker {
+    /// Adds name candidates; returns the unusual words of the names found, which are
+    /// names wherever else they appear.
+    fn names(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        masked: &[(usize, usize)],
+        allowed: &[Cand],
+        known: &HashSet<String>,
+        out: &mut Vec<Cand>,
+    ) -> HashSet<String> {
+        let titles = title_case_lines(text, toks);
+        let mut line_of = Vec::with_capacity(toks.len());
+        let (mut line, mut at) = (0, 0);
+        for t in toks {
+            line += text[at..t.start].matches('\n').count();
+            at = t.start;
+            line_of.push(line);
+        }
+        let skip: Vec<bool> = toks
+            .iter()
+            .map(|t| !t.letters || t.digits || overlaps(masked, t.start, t.end))
+            .collect();
+        let base = |t: &Tok| &text[t.start..t.base_end];
+        let lower = |t: &Tok| fold_str(base(t));
+        let user_allowed = |w: &str| self.allow_words.contains(w);
+        // A word the text also writes in lowercase is an ordinary word here ("handover"
+        // and "Handover"), whatever the word list says.
+        let lower_seen: HashSet<String> = toks
+            .iter()
+            .filter(|t| t.letters && text[t.start..].starts_with(char::is_lowercase))
+            .map(&lower)
+            .collect();
+        // Whether token k is a name by itself.
+        let is_name = |k: usize| -> bool {
+            if skip[k] {
+                return false;
+            }
+            let t = &toks[k];
+            let w = base(t);
+            let l = lower(t);
+            if w.chars().count() < 2 || is_acronym(w) || user_allowed(&l) || is_honorific(&l) {
+                return false;
+            }
+            let cap = w.starts_with(char::is_uppercase);
+            let mid = || !sentence_start(text, t.start) && !titles[line_of[k]];
+            if is_allowed(&l) {
+                return false;
+            }
+            if let Some(&everyday) = name_list().get(&l) {
+                return if cap {
+                    !everyday || mid()
+                } else {
+                    !everyday && !is_ordinary(&l)
+                };
+            }
+            if lower_seen.contains(&l) {
+                return false;
+            }
+            cap && (known.contains(&l) || (!is_ordinary(&l) && mid()))
+        };
+        // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
+        let continues = |k: usize, prev: &Tok| -> bool {
+            let Some(t) = toks.get(k) else { return false };
+            let l = lower(t);
+            !skip[k]
+                && prev.base_end == prev.end
+                && &text[prev.end..t.start] == " "
+                && capitalised(base(t))
+                && base(t).chars().count() >= 2
+                && !STOPWORDS.contains(&l.as_str())
+                && !user_allowed(&l)
+                && !is_honorific(&l)
+                && (!is_allowed(&l) || THEORISTS.contains(&l.as_str()))
+                && !FLAT_WORDS.contains(&l.as_str())
+        };
+        let mut covered = vec![false; toks.len()];
+        let mut found: Vec<(usize, usize)> = Vec::new(); // token ranges of names
+        let mut k = 0;
+        while k < toks.len() {
+            if skip[k] || covered[k] {
+                k += 1;
+                continue;
+            }
+            let t = &toks[k];
+            let l = lower(t);
+            let w = base(t);
+            // An honorific and the name after it.
+            let strong = is_honorific(&l) && (w.starts_with(char::is_uppercase) || w == l);
+            let soft = SOFT_HONORIFICS.contains(&w);
+            if (strong || soft) && t.base_end == t.end {
+                let mut j = k + 1;
+                let mut gap_end = t.end;
+                if text[gap_end..].starts_with('.') {
+                    gap_end += 1;
+                }
+                // An initial may come between: "Mr J. Smith", "Mrs A Patel".
+                let gap_ok = |from: usize, to: usize| {
+                    let g = &text[from..to];
+                    !g.is_empty() && g.len() <= 2 && g.chars().all(|c| c == ' ')
+                };
+                if let Some(n) = toks.get(j)
+                    && gap_ok(gap_end, n.start)
+                    && n.end - n.start == 1
+                    && base(n).starts_with(|c: char| c.is_ascii_uppercase())
+                    && let Some(m) = toks.get(j + 1)
+                {
+                    let mut e = n.end;
+                    if text[e..].starts_with('.') {
+                        e += 1;
+                    }
+                    if gap_ok(e, m.start) {
+                        gap_end = e;
+                        j += 1;
+                    }
+                }
+                if let Some(n) = toks.get(j)
+                    && !skip[j]
+                    && gap_ok(gap_end, n.start)
+                {
+                    let nl = lower(n);
+                    let nw = base(n);
+                    let named = if strong {
+                        (nw.starts_with(char::is_uppercase) || !is_ordinary(&nl))
+                            && !STOPWORDS.contains(&nl.as_str())
+                            && nw.chars().count() >= 2
+                    } else {
+                        capitalised(nw)
+                            && (name_list().contains_key(&nl) || !is_ordinary(&nl))
+                            && !is_allowed(&nl)
+                    };
+                    if named && !user_allowed(&nl) {
+                        let mut last = j;
+                        while last < j + 2 && continues(last + 1, &toks[last]) {
+                            last += 1;
+                        }
+                        for c in &mut covered[k..=last] {
+                            *c = true;
+                        }
+                        found.push((k, last));
+                        k = last + 1;
+                        continue;
+                    }
+                }
+            }
+            // An initial and a surname: "K. Okafor".
+            if w.chars().count() == 1
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && text[t.end..].starts_with(". ")
+                && let Some(n) = toks.get(k + 1)
+                && n.start == t.end + 2
+                && !skip[k + 1]
+                && capitalised(base(n))
+                && (name_list().contains_key(&lower(n)) || !is_ordinary(&lower(n)))
+                && !is_allowed(&lower(n))
+                && !user_allowed(&lower(n))
+            {
+                covered[k] = true;
+                covered[k + 1] = true;
+                found.push((k, k + 1));
+                k += 2;
+                continue;
+            }
+            if is_name(k) {
+                let mut last = k;
+                while last < k + 2 && continues(last + 1, &toks[last]) {
+                    last += 1;
+                }
+                for c in &mut covered[k..=last] {
+                    *c = true;
+                }
+                found.push((k, last));
+                k = last + 1;
+                continue;
+            }
+            k += 1;
+        }
+        found.retain(|&(a, b)| {
+            let (s, e) = (toks[a].start, toks[b].base_end);
+            !allowed.iter().any(|p| p.start <= s && e <= p.end)
+        });
+        // Unusual words of the names found are names everywhere in the text, even at
+        // the start of a sentence.
+        let mut words = HashSet::new();
+        for &(a, b) in &found {
+            for t in &toks[a..=b] {
+                let l = lower(t);
+                if !is_honorific(&l)
+                    && l.chars().count() >= 2
+                    && !is_ordinary(&l)
+                    && !lower_seen.contains(&l)
+                    && !user_allowed(&l)
+                    && !name_list().get(&l).copied().unwrap_or(false)
+                {
+                    words.insert(l);
+                }
+            }
+        }
+        for (k, t) in toks.iter().enumerate() {
+            if covered[k] || skip[k] {
+                continue;
+            }
+            let l = lower(t);
+            if words.contains(&l) && capitalised(base(t)) && !lower_seen.contains(&l) {
+                found.push((k, k));
+            }
+        }
+        for (a, b) in found {
+            out.push(Cand::new(
+                FindingKind::Name,
+                toks[a].start,
+                toks[b].base_end,
+            ));
+        }
+        words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checker() -> Checker {
+        Checker::new(
+            [
+                "jd".to_string(),
+                "tenant-a".to_string(),
+                "north".to_string(),
+            ],
+            &["Rowan Ward".to_string(), "Larchfield".to_string()],
+            &["Okonkwo".to_string()],
+        )
+    }
+
+    fn kinds(text: &str) -> Vec<(FindingKind, String)> {
+        checker()
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind, f.text))
+            .collect()
+    }
+
+    fn one(kind: FindingKind, text: &str) -> Vec<(FindingKind, String)> {
+        vec![(kind, text.to_string())]
+    }
+
+    #[test]
+    fn emails_are_found_without_trailing_punctuation() {
+        assert_eq!(
+            kinds("Write to jo.bloggs+work@example.co.uk."),
+            one(FindingKind::Email, "jo.bloggs+work@example.co.uk")
+        );
+        assert_eq!(kinds("meet @ 3pm"), vec![]);
+        assert_eq!(kinds("a@b"), vec![]);
+    }
+
+    #[test]
+    fn uk_phone_numbers_in_their_usual_shapes() {
+        for p in [
+            "07700 900123",
+            "07700900123",
+            "07700-900-123",
+            "0161 496 0000",
+            "0161-496-0000",
+            "(0161) 496 0000",
+            "020 7946 0000",
+            "+44 7700 900123",
+            "+447700900123",
+            "+44 (0)20 7946 0000",
+            "0800 123 4567",
+        ] {
+            assert_eq!(
+                kinds(&format!("Call {p}, then")),
+                one(FindingKind::Phone, p),
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_phones() {
+        for s in [
+            "In 2026 we met at 14:30 for 45 minutes.",
+            "It cost £1,200.50 and 3 people came.",
+            "She rated it 7/10, then 8/10.",
+            "Scores 7 8 9 10 7 8 9 10 9 8 over ten weeks.",
+            "Case ref 12345.",
+            "Page 0161.",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn nhs_like_numbers_alone_or_grouped() {
+        assert_eq!(
+            kinds("NHS number 485 777 3456 on file"),
+            one(FindingKind::NhsNumber, "485 777 3456")
+        );
+        assert_eq!(
+            kinds("ref 4857773456."),
+            one(FindingKind::NhsNumber, "4857773456")
+        );
+        assert_eq!(
+            kinds("ref 485-777-3456"),
+            one(FindingKind::NhsNumber, "485-777-3456")
+        );
+        assert!(nhs_check_digit_ok("9434765919"));
+        assert!(!nhs_check_digit_ok("9434765918"));
+        // A valid check digit makes ten digits that could be a phone an NHS number.
+        assert_eq!(
+            kinds("no. 0161496000"),
+            one(FindingKind::Phone, "0161496000")
+        );
+        assert_eq!(
+            kinds("no. 0123456789"),
+            one(FindingKind::NhsNumber, "0123456789")
+        );
+    }
+
+    #[test]
+    fn national_insurance_numbers() {
+        assert_eq!(
+            kinds("NI AB 12 34 56 C today"),
+            one(FindingKind::NiNumber, "AB 12 34 56 C")
+        );
+        assert_eq!(
+            kinds("NI AB123456C"),
+            one(FindingKind::NiNumber, "AB123456C")
+        );
+        assert_eq!(kinds("DA123456C"), vec![]);
+    }
+
+    #[test]
+    fn postcodes_in_every_shape() {
+        for p in [
+            "SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB", "W1A 0AX",
+            "m1 1ae", "SW1A1AA", "GIR 0AA",
+        ] {
+            assert_eq!(
+                kinds(&format!("Moved to {p} last year")),
+                one(FindingKind::Postcode, p),
+                "{p}"
+            );
+        }
+        for s in [
+            "Year 9 2nd term",
+            "the A1 road",
+            "m6 4th junction",
+            "QA1 1AA",
+            "M1 1CA",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn exact_dates_and_birth_dates() {
+        let d = |s: &str| {
+            let c = checker();
+            let f = c.find(s, &HashSet::new());
+            f.cands
+                .iter()
+                .map(|c| (c.kind, s[c.start..c.end].to_string(), c.date))
+                .collect::<Vec<_>>()
+        };
+        let march = |y| Some(DateParts { month: 3, year: y });
+        assert_eq!(
+            d("on 12/03/2026 we"),
+            vec![(
+                FindingKind::ExactDate,
+                "12/03/2026".into(),
+                march(Some(2026))
+            )]
+        );
+        assert_eq!(
+            d("on 2026-03-12."),
+            vec![(
+                FindingKind::ExactDate,
+                "2026-03-12".into(),
+                march(Some(2026))
+            )]
+        );
+        assert_eq!(
+            d("Tuesday 12 March 2026 was"),
+            vec![(
+                FindingKind::ExactDate,
+                "12 March 2026".into(),
+                march(Some(2026))
+            )]
+        );
+        assert_eq!(
+            d("by March 12th, 2026 at"),
+            vec![(
+                FindingKind::ExactDate,
+                "March 12th, 2026".into(),
+                march(Some(2026))
+            )]
+        );
+        assert_eq!(
+            d("on the 12th of March"),
+            vec![(FindingKind::ExactDate, "12th of March".into(), march(None))]
+        );
+        assert_eq!(
+            d("DOB 12/03/1988 noted"),
+            vec![(
+                FindingKind::BirthDate,
+                "DOB 12/03/1988".into(),
+                march(Some(1988))
+            )]
+        );
+        assert_eq!(
+            d("she was born on 3 March 1988."),
+            vec![(
+                FindingKind::BirthDate,
+                "born on 3 March 1988".into(),
+                march(Some(1988))
+            )]
+        );
+        assert_eq!(
+            d("Date of birth: 03.03.1988")[0].1,
+            "Date of birth: 03.03.1988"
+        );
+        assert_eq!(d("d.o.b. 3/3/88")[0].0, FindingKind::BirthDate);
+        for s in [
+            "In March 2026 we",
+            "Since 2019 and last Tuesday",
+            "in March 12 people came",
+            "I may 3 times",
+            "rated 7/10",
+            "at 9.30 on Monday",
+            "2019-2020",
+        ] {
+            assert_eq!(d(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn street_addresses() {
+        assert_eq!(
+            kinds("visited 14 Acacia Avenue today"),
+            one(FindingKind::Address, "14 Acacia Avenue")
+        );
+        assert_eq!(
+            kinds("She lives at Flat 3, 22 Mill Lane now"),
+            one(FindingKind::Address, "Flat 3, 22 Mill Lane")
+        );
+        assert_eq!(
+            kinds("at 14-16 Church Hill Road."),
+            one(FindingKind::Address, "14-16 Church Hill Road")
+        );
+        assert_eq!(
+            kinds("22b Mill St. Then"),
+            one(FindingKind::Address, "22b Mill St")
+        );
+        assert_eq!(kinds("5 Things I Learned The Hard Way"), vec![]);
+        assert_eq!(kinds("we had 3 Team Meetings"), vec![]);
+    }
+
+    #[test]
+    fn names_by_honorific_list_and_capital() {
+        assert_eq!(kinds("I met Mr Patel."), one(FindingKind::Name, "Mr Patel"));
+        assert_eq!(
+            kinds("with Mrs O'Neill"),
+            one(FindingKind::Name, "Mrs O'Neill")
+        );
+        assert_eq!(
+            kinds("saw Dr. Okafor"),
+            one(FindingKind::Name, "Dr. Okafor")
+        );
+        assert_eq!(
+            kinds("for Ms Smith-Jones"),
+            one(FindingKind::Name, "Ms Smith-Jones")
+        );
+        assert_eq!(kinds("I used Johns' model"), vec![]);
+        assert_eq!(
+            kinds("then Mr Johns came"),
+            one(FindingKind::Name, "Mr Johns")
+        );
+        assert_eq!(kinds("Sarah was upset."), one(FindingKind::Name, "Sarah"));
+        assert_eq!(
+            kinds("I told Sarah Jones."),
+            one(FindingKind::Name, "Sarah Jones")
+        );
+        assert_eq!(kinds("Sarah's mum"), one(FindingKind::Name, "Sarah"));
+        assert_eq!(
+            kinds("We visited Adebowale at home"),
+            one(FindingKind::Name, "Adebowale")
+        );
+        assert_eq!(kinds("Will we manage? Grace is due."), vec![]);
+        assert_eq!(
+            kinds("I spoke with Grace."),
+            one(FindingKind::Name, "Grace")
+        );
+        assert_eq!(
+            kinds("spoke to Mr J. Smith"),
+            one(FindingKind::Name, "Mr J. Smith")
+        );
+        assert_eq!(kinds("and K. Okafor"), one(FindingKind::Name, "K. Okafor"));
+        assert_eq!(
+            kinds("Sister Adeyemi on nights"),
+            one(FindingKind::Name, "Sister Adeyemi")
+        );
+        assert_eq!(kinds("Met with Dr Who and the Dr."), vec![]);
+    }
+
+    #[test]
+    fn names_found_once_are_found_everywhere_in_the_text() {
+        assert_eq!(
+            kinds("I visited Adebowale. Adebowale was calm."),
+            vec![
+                (FindingKind::Name, "Adebowale".into()),
+                (FindingKind::Name, "Adebowale".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_capitals_are_not_names() {
+        for s in [
+            "I used Gibbs' cycle with Mum and Dad.",
+            "The team met in March. My supervisor said the NHS and CQC agreed.",
+            "We talked about the Care Act and the Mental Capacity Act with Ofsted.",
+            "Action plan: Bring this to supervision.",
+            "- Listening\n- Warmth",
+            "## So what?",
+            "Reflections After The Difficult Home Visit",
+            "Loretta Ross calls this calling in.",
+            "A&E was busy; SMART goals; GPs; DoLS.",
+            "The young person went to Tesco with Grandma on Tuesday.",
+            "Okonkwo is allowed by the user.",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn subject_keys_and_never_export_words_whole_word_any_case() {
+        assert_eq!(kinds("jd's plan"), one(FindingKind::Subject, "jd"));
+        assert_eq!(kinds("JD agreed"), one(FindingKind::Subject, "JD"));
+        assert_eq!(kinds("jdx and ajd"), vec![]);
+        assert_eq!(
+            kinds("Tenant-A called"),
+            one(FindingKind::Subject, "Tenant-A")
+        );
+        assert_eq!(kinds("tenant-ab"), vec![]);
+        // An everyday word as a key is not matched in running text.
+        assert_eq!(kinds("north of here"), vec![]);
+        assert_eq!(
+            kinds("on rowan  ward today"),
+            one(FindingKind::NeverExport, "rowan  ward")
+        );
+        assert_eq!(
+            kinds("Larchfield's staff"),
+            one(FindingKind::NeverExport, "Larchfield")
+        );
+    }
+
+    #[test]
+    fn overlaps_merge_into_the_stronger_kind() {
+        let c = Checker::new(Vec::new(), &["Mill".to_string()], &[]);
+        let f = c.scan("at 22 Mill Lane");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].kind, f[0].text.as_str()),
+            (FindingKind::NeverExport, "22 Mill Lane")
+        );
+    }
+
+    #[test]
+    fn lines_and_ranges_are_reported() {
+        let text = "First line.\nCall 07700 900123 now.";
+        let f = checker().scan(text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 2);
+        assert_eq!(&text[f[0].start..f[0].end], "07700 900123");
+    }
+
+    #[test]
+    fn placeholders_are_never_flagged() {
+        let t = "[PERSON-1] and [SUBJECT-2] on [DATE: March 2026], [DATE OF BIRTH], [ID-NUMBER-3]";
+        assert_eq!(placeholders(t).len(), 5);
+        let c = Checker::new(["person".to_string()], &["date".to_string()], &[]);
+        assert!(c.scan(t).is_empty());
+    }
+
+    #[test]
+    fn redaction_is_stable_and_complete() {
+        let mut r = Redactor::new(checker());
+        let a = r.redact("Sarah Jones met Mr Patel. Sarah's mum rang 07700 900123.");
+        assert_eq!(
+            a,
+            "[PERSON-1] met [PERSON-2]. [PERSON-1]'s mum rang [PHONE-1]."
+        );
+        let b = r.redact("SARAH and sarah; 07700900123; Mrs Patel; on 12/03/2026; DOB 1/2/1990");
+        assert_eq!(
+            b,
+            "SARAH and [PERSON-1]; [PHONE-1]; [PERSON-3]; on [DATE: March 2026]; [DATE OF BIRTH]"
+        );
+        assert_eq!(r.redact(&b), b);
+        assert_eq!(r.counts()[&FindingKind::Name], 5);
+        assert_eq!(r.counts()[&FindingKind::Phone], 2);
+    }
+
+    #[test]
+    fn subject_fields_are_replaced_whole_and_match_running_text() {
+        let mut r = Redactor::new(checker());
+        assert_eq!(r.redact_subject("jd"), "[SUBJECT-1]");
+        assert_eq!(r.redact_subject(" me "), "[SUBJECT-2]");
+        assert_eq!(r.redact("JD and me"), "[SUBJECT-1] and me");
+        assert_eq!(r.redact_subject(""), "");
+        assert_eq!(r.counts()[&FindingKind::Subject], 3);
+    }
+
+    #[test]
+    fn people_join_by_their_words() {
+        let mut p = People::default();
+        let v = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(p.number(&v("sarah")), 1);
+        assert_eq!(p.number(&v("sarah jones")), 1);
+        assert_eq!(p.number(&v("sarah patel")), 2);
+        assert_eq!(p.number(&v("jones")), 1);
+        // A full name never joins someone already known by another full name.
+        assert_eq!(p.number(&v("mr patel")), 3);
+        assert_eq!(p.number(&v("patel")), 2);
+        assert_eq!(p.number(&v("mr patel")), 3);
+    }
+
+    #[test]
+    fn every_name_in_the_list_that_is_an_everyday_word_is_marked() {
+        // Unmarked names that the word list also has are names first ("James", "Tom");
+        // marked ones must really be everyday words, or the mark is a mistake.
+        for (name, everyday) in name_list() {
+            if *everyday {
+                assert!(
+                    is_ordinary(name),
+                    "{name} is marked * but is not an everyday word"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_words_include_inflections() {
+        for w in [
+            "walked",
+            "listening",
+            "happiness",
+            "families",
+            "co-production",
+            "don't",
+            "i'm",
+        ] {
+            assert!(is_ordinary(w), "{w}");
+        }
+        for w in ["okafor", "adebowale", "smith-okafor"] {
+            assert!(!is_ordinary(w), "{w}");
+        }
+    }
+}
