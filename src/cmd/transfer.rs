@@ -3,30 +3,248 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::Ctx;
-use crate::transfer::{self, json};
+use crate::cli::ExportArgs;
+use crate::insights::Period;
+use crate::model::text::{sanitize_line, truncate};
+use crate::model::{EntryKind, Scope};
+use crate::store::{EntryFilter, Selection, Store};
+use crate::transfer;
+use crate::transfer::export::{self, ExportFormat, Mode, Plan};
+use crate::transfer::redact::{Checker, Redactor};
 
-pub fn export(all: bool, output: Option<&Path>, force: bool, ctx: &Ctx) -> Result<()> {
+pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
-    match output {
-        Some(path) => {
-            let n = transfer::write_atomically(path, force, |out| json::export(&store, all, out))?;
-            eprintln!(
-                "Exported {n} entr{} to {}.",
-                if n == 1 { "y" } else { "ies" },
-                path.display()
+    let plan = plan(args, &store, ctx)?;
+    let checker = || -> Result<Checker> {
+        let keys = store.subjects()?.into_iter().map(|s| s.key);
+        Ok(Checker::new(
+            keys,
+            &ctx.config.privacy.never_export,
+            &ctx.config.privacy.allow,
+        ))
+    };
+    if args.check {
+        return check(&store, &plan, &checker()?);
+    }
+    let redact = plan.mode != Mode::All && !args.no_redact;
+    if plan.mode != Mode::All && !redact && !args.yes {
+        let found = export::check(&store, &plan, &checker()?)?;
+        if !found.is_empty() {
+            let n: usize = found.iter().map(|f| f.findings.len()).sum();
+            let what = format!(
+                "{n} possible identifier{} in {} entr{} (see `praxis export --check`)",
+                if n == 1 { "" } else { "s" },
+                found.len(),
+                if found.len() == 1 { "y" } else { "ies" }
             );
+            if !confirm(&format!("{what}. Export them unredacted?"))? {
+                bail!(
+                    "{what}: nothing written. Leave out --no-redact to replace them with \
+                     placeholders, or pass --yes to export them as they are"
+                );
+            }
         }
+    }
+    let mut redactor = if redact {
+        Some(Redactor::new(checker()?))
+    } else {
+        None
+    };
+    let catalog = ctx.catalog();
+    let written = match &args.output {
+        Some(path) => transfer::write_atomically(path, args.force, |out| {
+            export::write(&store, catalog, &plan, redactor.as_mut(), out)
+        })?,
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            json::export(&store, all, &mut out)?;
+            let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut out)?;
             out.flush()?;
+            w
+        }
+    };
+    let n = written.entries;
+    let what = match plan.mode {
+        Mode::Summary => format!("a summary quoting {n} entr{}", plural_y(n)),
+        Mode::Profile(_) => format!("{n} record{}", if n == 1 { "" } else { "s" }),
+        _ => format!("{n} entr{}", plural_y(n)),
+    };
+    let to = args
+        .output
+        .as_ref()
+        .map(|p| format!(" to {}", p.display()))
+        .unwrap_or_default();
+    let how = if redact {
+        let total: usize = written.replaced.values().sum();
+        if total == 0 {
+            " (redacted: nothing needed replacing; dates kept to the month)".to_string()
+        } else {
+            let parts: Vec<String> = written
+                .replaced
+                .iter()
+                .map(|(k, n)| format!("{n} {}", k.label()))
+                .collect();
+            format!(" (redacted: {})", parts.join(", "))
+        }
+    } else if plan.mode == Mode::All {
+        " (everything, unredacted: keep it as private as the journal)".to_string()
+    } else {
+        " (unredacted)".to_string()
+    };
+    eprintln!("Exported {what}{to}{how}.");
+    Ok(())
+}
+
+fn plural_y(n: usize) -> &'static str {
+    if n == 1 { "y" } else { "ies" }
+}
+
+/// Asks a yes/no question on the terminal; without one, the answer is no.
+fn confirm(question: &str) -> Result<bool> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Ok(false);
+    }
+    eprint!("{question} [y/N] ");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// Resolves the command line into a plan.
+fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
+    let today = ctx.clock.today();
+    let mode = if args.all {
+        Mode::All
+    } else if args.summary {
+        Mode::Summary
+    } else if let Some(p) = args.profile {
+        Mode::Profile(p)
+    } else {
+        Mode::Entries
+    };
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(ExportFormat::from_path))
+        .unwrap_or(ExportFormat::Json);
+    if mode == Mode::Summary && format == ExportFormat::Csv {
+        bail!("a summary has no CSV form: use --format md, html or json");
+    }
+    let period = match (&args.period, &args.since, &args.until) {
+        (Some(name), _, _) => Period::named(name, today)?,
+        (None, None, None) if mode == Mode::Summary => Period::named("4w", today)?,
+        (None, None, None) => Period::named("all", today)?,
+        (None, since, until) => Period::between(since.as_deref(), until.as_deref(), today)?,
+    };
+    let dated = args.period.is_some() || args.since.is_some() || args.until.is_some();
+    for (kind, asked, flag) in [
+        (
+            EntryKind::StageNote,
+            args.include_stage_notes,
+            "--include-stage-notes",
+        ),
+        (EntryKind::CallIn, args.include_callins, "--include-callins"),
+    ] {
+        if args.kind == Some(kind) && !asked {
+            bail!("{kind}s describe other people, so they leave only when you say so: add {flag}");
         }
     }
-    Ok(())
+    let mut exclude_kinds = Vec::new();
+    if !args.include_stage_notes {
+        exclude_kinds.push(EntryKind::StageNote);
+    }
+    if !args.include_callins {
+        exclude_kinds.push(EntryKind::CallIn);
+    }
+    let strength = args
+        .strength
+        .as_deref()
+        .map(|s| ctx.catalog().vocabulary.resolve(s))
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let selection = Selection {
+        filter: EntryFilter {
+            kind: args.kind,
+            strength,
+            tag: args.tag.clone(),
+            since: period.since,
+            until: dated.then_some(period.until),
+            ..EntryFilter::default()
+        },
+        scope: Some(args.scope.unwrap_or(Scope::Shareable)),
+        exclude_kinds,
+    };
+    let excerpts = if args.excerpt.is_empty() {
+        None
+    } else {
+        let chosen = store.select_entries(&selection)?;
+        let mut ids = Vec::new();
+        for typed in &args.excerpt {
+            let id = store.resolve_id(typed)?;
+            if !chosen.contains(&id) {
+                let e = store.entry_by_rowid(id)?;
+                bail!(
+                    "entry {} ({}, {}, scope {}) is not in this export: widen --scope or the \
+                     dates, or change the entry's scope with `praxis edit {}`",
+                    e.short_id(),
+                    e.kind,
+                    e.occurred_on,
+                    e.scope,
+                    e.short_id()
+                );
+            }
+            ids.push(id);
+        }
+        Some(ids)
+    };
+    Ok(Plan {
+        mode,
+        format,
+        selection,
+        period,
+        from: args.from.clone(),
+        excerpts,
+        include_stage_notes: args.include_stage_notes,
+        include_callins: args.include_callins,
+        today,
+    })
+}
+
+/// `--check`: the findings by entry, field and line on stdout; exit 1 when there are any.
+fn check(store: &Store, plan: &Plan, checker: &Checker) -> Result<()> {
+    let found = export::check(store, plan, checker)?;
+    let n: usize = found.iter().map(|f| f.findings.len()).sum();
+    for f in &found {
+        say!(
+            "{} {}  {}",
+            f.short_id,
+            f.occurred_on,
+            sanitize_line(&truncate(&f.title, 60))
+        );
+        for (field, finding) in &f.findings {
+            say!(
+                "  {field}, line {}: {} \"{}\"",
+                finding.line,
+                finding.kind.label(),
+                sanitize_line(&finding.text)
+            );
+        }
+    }
+    if n == 0 {
+        say!("Nothing found that looks identifying in the entries this export would take.");
+        return Ok(());
+    }
+    bail!(
+        "{n} possible identifier{} in {} entr{}: a redacted export (the default) replaces them; \
+         add words to [privacy] allow in the config to stop flagging them",
+        if n == 1 { "" } else { "s" },
+        found.len(),
+        plural_y(found.len())
+    )
 }
 
 pub fn import(
@@ -37,9 +255,8 @@ pub fn import(
     ctx: &Ctx,
 ) -> Result<()> {
     let detected = format.is_none();
-    let (format, parsed) = transfer::parse(file, format, time_format)?;
-    let mut store = ctx.store()?;
-    let r = store.import_entries(&parsed.entries, &parsed.subjects, dry_run)?;
+    let (format, read, r) =
+        transfer::json::import_file(file, format, time_format, dry_run, || ctx.store())?;
     say!(
         "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file).",
         if dry_run {
@@ -47,12 +264,8 @@ pub fn import(
         } else {
             ""
         },
-        parsed.entries.len(),
-        if parsed.entries.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
+        read,
+        if read == 1 { "y" } else { "ies" },
         file.display(),
         format.describe(),
         if detected { ", detected" } else { "" },

@@ -1,5 +1,64 @@
 //! The journal on disk: one SQLite file, opened safely, migrated forward, and the only
 //! module that speaks SQL.
+//!
+//! # Encryption at rest (planned, not built)
+//!
+//! Everything above this module reaches the journal through [`Store`]: no other module
+//! names `rusqlite` (`only_the_store_opens_the_journal_with_sqlite` in
+//! `tests/reliability.rs` keeps it so). An encrypted journal is then a change here, plus
+//! the one place that asks for the passphrase (`Ctx::store`), and none in the commands,
+//! the app, insights or transfer.
+//!
+//! - **Engine.** SQLCipher 4 (AES-256 per page, HMAC-SHA512, PBKDF2), behind a cargo
+//!   feature off by default, so the usual build stays plain `bundled`. rusqlite 0.42's
+//!   own `bundled-sqlcipher*` features do not resolve from this project's registry (they
+//!   need `sqlite-wasm-rs` 0.6.3 or later; it serves 0.6.2), but depending on
+//!   `libsqlite3-sys` 0.40 directly with `bundled-sqlcipher-vendored-openssl` unifies the
+//!   feature and builds: `PRAGMA key` is plain SQL, rusqlite's `codec` API is not needed.
+//! - **Opening.** `Store::open` takes the key. In `open_with` the first statements on the
+//!   new connection are `PRAGMA cipher_log_level = NONE` (SQLCipher otherwise prints its
+//!   errors to stderr, over the app), then `PRAGMA key`, then a read of `sqlite_master`
+//!   to prove the key, all before `prepare`. `check_header` lets a file without the
+//!   `SQLite format 3` header through only when a key is given (an encrypted file starts
+//!   with its random salt). A wrong key fails with `SQLITE_NOTADB`, the code of a damaged
+//!   file, so it needs its own `StoreError::WrongPassphrase`, never `NotAJournal` or
+//!   `Damaged`: `praxis backup restore` moves a "damaged" journal aside, and must not do
+//!   that to a healthy journal behind a mistyped passphrase.
+//! - **Backups.** `backup_to` keys the destination before `Backup::new`: the online backup
+//!   API refuses to copy an encrypted database into a plain one ("backup is not supported
+//!   with encrypted databases"), so the daily, pre-migration, manual and before-restore
+//!   copies are all encrypted, under the journal's passphrase. `restore_from` keys the
+//!   backup before it reads its `application_id`; a backup made before a change of
+//!   passphrase needs the old one, and `backup list` should say which is which.
+//! - **Doctor.** `diagnose` takes the key too. Without it, it reports "encrypted, or not
+//!   an SQLite database", not "damaged"; with it, `PRAGMA cipher_integrity_check` (every
+//!   page's HMAC) runs before `integrity_check`. The permission checks stay: an encrypted
+//!   journal is still 0600 in a 0700 directory.
+//! - **Asking.** On a terminal the CLI and the app ask once per process, without echo. For
+//!   scripts, `--passphrase-file PATH` (refused unless 0600) or `--passphrase-fd N`, never
+//!   an environment variable such as `PRAXIS_PASSPHRASE`: the environment is inherited by
+//!   every child (`$EDITOR`, which praxis starts, included), readable in
+//!   `/proc/PID/environ`, kept in shell history when set inline, and printed by any `env`
+//!   dump or crash report. The passphrase is held in a buffer zeroed on drop, and dropped
+//!   once the key is set.
+//! - **Turning it on.** `praxis encrypt`: take a backup, `ATTACH` a new file beside the
+//!   journal `KEY ?`, `SELECT sqlcipher_export('enc')`, then copy `user_version` and
+//!   `application_id` by hand (`sqlcipher_export` does not, and without them the journal
+//!   would be refused as another program's database), sync, rename it over the journal
+//!   and remove the old `-wal` and `-shm`. The backups in `backups/` are still plain: the
+//!   command offers to re-encrypt them (the backup API into keyed copies) or delete them,
+//!   and says that a deleted file may survive on the disk.
+//! - **Costs.** Build: a clean build of a probe crate here took 36 s with `bundled`, 40 s
+//!   with `bundled-sqlcipher` on the system OpenSSL (needs `libssl-dev`) and 1 min 55 s
+//!   with the vendored OpenSSL (needs perl and make). Opening: the key derivation (256,000
+//!   PBKDF2 rounds) took about 250 ms, paid by every CLI command, so `praxis list` cannot
+//!   stay under 20 ms behind a passphrase (a raw `x'…'` key skips it, if an agent ever
+//!   holds one). Pages: each 4 KiB page keeps 80 bytes for its IV and HMAC, and every read
+//!   decrypts and checks one; run the benchmark at 100,000 entries before deciding. FTS5
+//!   works unchanged: its index is pages of the same file, encrypted like the rest, and so
+//!   is the `-wal` (`-shm` holds no text); `temp_store = MEMORY` keeps sorts out of
+//!   `TMPDIR`. Not covered: exports and the `$EDITOR` file are plain text by design (0600;
+//!   the latter removed after use).
 
 mod actions;
 mod details;
@@ -8,6 +67,7 @@ mod entries;
 mod health;
 mod migrate;
 mod search;
+mod selection;
 mod stats;
 mod supervision;
 mod transfer;
@@ -26,8 +86,10 @@ pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
-pub use stats::{ActionCounts, CheckinWeek};
+pub use selection::Selection;
+pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
+pub use transfer::Importer;
 
 /// `PRAGMA application_id` of a praxis journal ('PRXS').
 pub const APPLICATION_ID: i64 = 0x5052_5853;
@@ -232,6 +294,15 @@ impl Store {
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.conn.set_prepared_statement_cache_capacity(64);
+        // The query planner's stability guarantee: plans never depend on the values
+        // bound. Without it, SQLite 3.54 marks every `column = ?` statement as worth
+        // planning again when its value changes, and the statement cache (which clears
+        // the bindings of a statement it takes back) then made SQLite compile it again
+        // on every use: an export spent over half its time compiling the same queries.
+        self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         // Every write transaction takes the write lock when it begins, so that a second
         // writer waits (busy_timeout) instead of failing at once with "database is locked".
         self.conn

@@ -2,10 +2,17 @@
 //! moving machines) and importers from other journal tools. Imports are all or nothing
 //! and idempotent; exports are written to a temporary name and renamed into place.
 
+pub mod csv;
 pub mod detect;
+pub mod export;
+pub mod html;
 pub mod jrnl;
 pub mod json;
 pub mod markdown;
+pub mod md;
+pub mod profile;
+pub mod redact;
+pub mod summary;
 pub mod tuijournal;
 
 use std::path::{Path, PathBuf};
@@ -253,6 +260,38 @@ pub fn content_id(tool: &str, parts: &[&str]) -> uuid::Uuid {
     uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, name.as_bytes())
 }
 
+/// Removes the temporary files of exports that were killed before they finished
+/// (`.praxis-<pid>-XXXXXX.part` whose process is gone): private, but partial copies of
+/// journal text that nothing else would ever clean up. Best effort: a file that cannot be
+/// read or removed is left alone.
+fn sweep_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(pid) = name
+            .strip_prefix(".praxis-")
+            .filter(|rest| rest.ends_with(".part"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        let alive = rustix::process::Pid::from_raw(pid).is_none_or(|p| {
+            // Exists, or exists but belongs to someone else: leave it.
+            !matches!(
+                rustix::process::test_kill_process(p),
+                Err(rustix::io::Errno::SRCH)
+            )
+        });
+        if !alive {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes a file through a private temporary file in the same directory, renamed into
 /// place when complete: the target is never half-written, and an existing file is only
 /// replaced with `force`.
@@ -272,8 +311,10 @@ pub fn write_atomically<T>(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
+    sweep_leftovers(dir);
     let tmp = tempfile::Builder::new()
-        .prefix(".praxis-")
+        .prefix(&format!(".praxis-{}-", std::process::id()))
+        .suffix(".part")
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     let mut out = std::io::BufWriter::new(tmp);

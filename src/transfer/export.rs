@@ -1,0 +1,453 @@
+//! `praxis export`: which entries leave, in what shape, and how they are made safe to share.
+//!
+//! One pipeline for every format: select the entries (scope, kinds, filters) → read each
+//! in one snapshot → redact it (unless the writer chose otherwise) → hand it to the
+//! format's [`Sink`]. Summaries and regulator profiles are built from the same selected,
+//! redacted entries, so nothing reaches a file by a side door.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use chrono::{Datelike as _, NaiveDate};
+
+use super::redact::{Checker, Finding, FindingKind, Redactor};
+use crate::catalog::Catalog;
+use crate::insights::Period;
+use crate::model::{Entry, Scope};
+use crate::store::{Selection, Store};
+
+/// The file formats an export can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// praxis JSON: lossless, versioned, importable (summaries: the praxis-summary format)
+    Json,
+    /// Markdown: one heading per entry, sections as subheadings
+    Md,
+    /// One self-contained HTML page: inline CSS and SVG charts, no external requests
+    Html,
+    /// One row per entry, for spreadsheets
+    Csv,
+}
+
+impl ExportFormat {
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// The format a file name suggests (`-o notes.md`), if any.
+    #[must_use]
+    pub fn from_path(path: &std::path::Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(ExportFormat::Json),
+            "md" | "markdown" => Some(ExportFormat::Md),
+            "html" | "htm" => Some(ExportFormat::Html),
+            "csv" => Some(ExportFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a format needs to know about the export as a whole.
+#[derive(Debug, Clone)]
+pub struct Head {
+    /// What the file is, in words: "Shareable reflections", "NMC reflective accounts".
+    pub title: String,
+    pub made_on: NaiveDate,
+    /// Who it is from, as the writer chose to be named.
+    pub from: Option<String>,
+    /// The dates it covers, in words.
+    pub period: String,
+    /// Identifying details were replaced by placeholders, and dates kept to the month.
+    pub redacted: bool,
+    /// Reflective model ids → names, for headings.
+    pub models: BTreeMap<String, String>,
+}
+
+impl Head {
+    /// An entry's date as precisely as this export may show it: the month when redacted
+    /// (DOMAIN.md §9: month and year is safer than an exact date), the day otherwise.
+    #[must_use]
+    pub fn when(&self, d: NaiveDate) -> String {
+        if self.redacted {
+            month_year(d)
+        } else {
+            d.format("%Y-%m-%d").to_string()
+        }
+    }
+
+    /// A model id as a person would read it.
+    #[must_use]
+    pub fn model_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.models.get(id).map_or(id, String::as_str)
+    }
+}
+
+/// "March 2026".
+#[must_use]
+pub fn month_year(d: NaiveDate) -> String {
+    format!("{} {}", d.format("%B"), d.year())
+}
+
+/// A format that writes entries one at a time (streaming: no format holds the export in
+/// memory).
+pub trait Sink {
+    fn begin(&mut self, out: &mut dyn Write, head: &Head) -> anyhow::Result<()>;
+    fn entry(&mut self, out: &mut dyn Write, head: &Head, e: &Entry) -> anyhow::Result<()>;
+    fn end(&mut self, out: &mut dyn Write, head: &Head) -> anyhow::Result<()>;
+}
+
+/// What an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Every entry of every kind and scope, the trash too, unredacted: a backup.
+    All,
+    /// The selected entries in full.
+    Entries,
+    /// The period's patterns and chosen excerpts, no full entries.
+    Summary,
+    /// A regulator's records, built from reflections and CPD records.
+    Profile(super::profile::Profile),
+}
+
+/// Rounds every date of an entry to the first of its month, so a redacted export says
+/// "March 2026" and never the day (an exact date helps identify a person).
+pub fn round_dates(e: &mut Entry) {
+    use crate::model::Details;
+    fn month(d: NaiveDate) -> NaiveDate {
+        d.with_day(1).unwrap_or(d)
+    }
+    fn stamp(t: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+        month(t.date_naive())
+            .and_hms_opt(0, 0, 0)
+            .map_or(t, |n| n.and_utc())
+    }
+    e.occurred_on = month(e.occurred_on);
+    e.created_at = stamp(e.created_at);
+    e.updated_at = stamp(e.updated_at).max(e.created_at);
+    e.deleted_at = e.deleted_at.map(stamp);
+    for a in &mut e.actions {
+        a.due_on = a.due_on.map(month);
+        a.done_on = a.done_on.map(month);
+    }
+    match &mut e.details {
+        Details::None | Details::Cpd(_) => {}
+        Details::StageNote(n) => n.review_on = n.review_on.map(month),
+        Details::CallIn(c) => {
+            c.held_on = c.held_on.map(month);
+            c.follow_up_on = c.follow_up_on.map(month);
+            c.followed_up_on = c.followed_up_on.map(month);
+        }
+        Details::Supervision(s) => {
+            s.session_on = month(s.session_on);
+        }
+    }
+}
+
+/// Everything an export was asked for, resolved.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub mode: Mode,
+    pub format: ExportFormat,
+    /// Which entries (ignored by [`Mode::All`]).
+    pub selection: Selection,
+    /// The dates covered: the summary's insights, and the header's wording.
+    pub period: Period,
+    /// Who it is from, as the writer chose to be named.
+    pub from: Option<String>,
+    /// The entries a summary quotes (row ids); `None`: those marked for supervision.
+    pub excerpts: Option<Vec<i64>>,
+    /// Stage notes and call-ins were asked for by name (summaries add their patterns).
+    pub include_stage_notes: bool,
+    pub include_callins: bool,
+    pub today: NaiveDate,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    /// Entries that went into the file (in full, as excerpts or as records).
+    pub entries: usize,
+    /// Replacements made by the redaction pass, by kind.
+    pub replaced: BTreeMap<FindingKind, usize>,
+}
+
+/// Writes an export in one read snapshot of the journal: consistent while another praxis
+/// writes. `redactor`: `None` writes the text as it is.
+pub fn write(
+    store: &Store,
+    catalog: &Catalog,
+    plan: &Plan,
+    mut redactor: Option<&mut Redactor>,
+    out: &mut dyn Write,
+) -> anyhow::Result<Written> {
+    store.read_snapshot(|store| {
+        let entries = match plan.mode {
+            Mode::All => write_all(store, catalog, plan, out)?,
+            Mode::Entries => write_entries(store, catalog, plan, redactor.as_deref_mut(), out)?,
+            Mode::Summary => {
+                let ids = store.select_entries(&plan.selection)?;
+                let summary =
+                    super::summary::build(store, catalog, plan, &ids, redactor.as_deref_mut())?;
+                match plan.format {
+                    ExportFormat::Json => {
+                        serde_json::to_writer_pretty(&mut *out, &summary)?;
+                        writeln!(out)?;
+                    }
+                    ExportFormat::Md => super::md::write_summary(out, &summary)?,
+                    ExportFormat::Html => super::html::write_summary(out, &summary)?,
+                    ExportFormat::Csv => {
+                        anyhow::bail!("a summary has no CSV form: use --format md, html or json")
+                    }
+                }
+                summary.excerpts.len()
+            }
+            Mode::Profile(p) => {
+                let ids = store.select_entries(&plan.selection)?;
+                let head = head_for(catalog, plan, redactor.is_some());
+                let mut entries = Vec::new();
+                each_entry(store, &ids, |mut e| {
+                    if let Some(r) = redactor.as_deref_mut() {
+                        r.redact_entry(&mut e);
+                        round_dates(&mut e);
+                    }
+                    entries.push(e);
+                    Ok(())
+                })?;
+                let doc = super::profile::build(p, &head, &entries, plan.period.since.is_none());
+                match plan.format {
+                    ExportFormat::Json => {
+                        serde_json::to_writer_pretty(&mut *out, &doc)?;
+                        writeln!(out)?;
+                    }
+                    ExportFormat::Md => super::md::write_profile(out, &head, &doc)?,
+                    ExportFormat::Html => super::html::write_profile(out, &head, &doc)?,
+                    ExportFormat::Csv => super::csv::write_profile(out, &doc)?,
+                }
+                doc.records.len()
+            }
+        };
+        Ok(Written {
+            entries,
+            replaced: redactor.map(|r| r.counts()).unwrap_or_default(),
+        })
+    })
+}
+
+/// Entries read at once: a few hundred keeps memory flat and the statements few.
+const CHUNK: usize = 256;
+
+/// Reads the entries behind `ids` in order, a chunk at a time, and hands each to `f`.
+pub fn each_entry(
+    store: &Store,
+    ids: &[i64],
+    mut f: impl FnMut(Entry) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for chunk in ids.chunks(CHUNK) {
+        for e in store.entries_by_rowids(chunk)? {
+            f(e)?;
+        }
+    }
+    Ok(())
+}
+
+/// The header of an export.
+fn head_for(catalog: &Catalog, plan: &Plan, redacted: bool) -> Head {
+    let title = match plan.mode {
+        Mode::All => "Reflective practice journal".to_string(),
+        Mode::Summary => "Practice summary".to_string(),
+        Mode::Profile(p) => super::profile::title(p).to_string(),
+        Mode::Entries => match plan.selection.scope {
+            Some(Scope::Shareable) => "Shareable entries".to_string(),
+            Some(Scope::Supervision) => "Entries shared with supervision".to_string(),
+            _ => "Journal entries".to_string(),
+        },
+    };
+    let period = match (plan.mode, plan.period.since) {
+        (Mode::All, _) => "every entry".to_string(),
+        (_, Some(_)) => plan.period.label.clone(),
+        (_, None) if plan.period.until == plan.today => "all dates".to_string(),
+        (_, None) => plan.period.label.clone(),
+    };
+    Head {
+        title,
+        made_on: plan.today,
+        from: plan.from.clone(),
+        period,
+        redacted,
+        models: catalog
+            .models
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect(),
+    }
+}
+
+fn sink_for(
+    format: ExportFormat,
+    subjects: Vec<(String, crate::model::SubjectType)>,
+) -> Box<dyn Sink> {
+    match format {
+        ExportFormat::Json => Box::new(super::json::JsonSink::new(subjects)),
+        ExportFormat::Md => Box::new(super::md::MdSink),
+        ExportFormat::Html => Box::new(super::html::HtmlSink::default()),
+        ExportFormat::Csv => Box::new(super::csv::CsvSink),
+    }
+}
+
+/// The full backup: every entry, unredacted; JSON keeps the trash and the subjects so
+/// that importing it gives the same journal.
+fn write_all(
+    store: &Store,
+    catalog: &Catalog,
+    plan: &Plan,
+    out: &mut dyn Write,
+) -> anyhow::Result<usize> {
+    let json = plan.format == ExportFormat::Json;
+    let subjects = if json {
+        store
+            .subjects()?
+            .into_iter()
+            .map(|s| (s.key, s.kind))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let head = head_for(catalog, plan, false);
+    let mut sink = sink_for(plan.format, subjects);
+    sink.begin(out, &head)?;
+    let ids = store.export_ids(json)?;
+    each_entry(store, &ids, |mut e| {
+        e.version = 0;
+        sink.entry(out, &head, &e)
+    })?;
+    sink.end(out, &head)?;
+    Ok(ids.len())
+}
+
+/// The selected entries in full, redacted unless the writer chose otherwise.
+fn write_entries(
+    store: &Store,
+    catalog: &Catalog,
+    plan: &Plan,
+    mut redactor: Option<&mut Redactor>,
+    out: &mut dyn Write,
+) -> anyhow::Result<usize> {
+    let head = head_for(catalog, plan, redactor.is_some());
+    let mut sink = sink_for(plan.format, Vec::new());
+    sink.begin(out, &head)?;
+    let ids = store.select_entries(&plan.selection)?;
+    each_entry(store, &ids, |mut e| {
+        e.version = 0;
+        if let Some(r) = redactor.as_deref_mut() {
+            r.redact_entry(&mut e);
+            round_dates(&mut e);
+        }
+        sink.entry(out, &head, &e)
+    })?;
+    sink.end(out, &head)?;
+    Ok(ids.len())
+}
+
+/// What the identifiability check found in one entry.
+#[derive(Debug, Clone)]
+pub struct EntryFindings {
+    pub short_id: String,
+    pub occurred_on: NaiveDate,
+    pub title: String,
+    /// (field, finding) in the order of the entry's fields.
+    pub findings: Vec<(String, Finding)>,
+}
+
+/// Runs the identifiability check over the entries an export would take.
+pub fn check(store: &Store, plan: &Plan, checker: &Checker) -> anyhow::Result<Vec<EntryFindings>> {
+    store.read_snapshot(|store| {
+        let ids = match plan.mode {
+            Mode::All => store.export_ids(plan.format == ExportFormat::Json)?,
+            _ => store.select_entries(&plan.selection)?,
+        };
+        let mut found = Vec::new();
+        each_entry(store, &ids, |e| {
+            let findings = checker.scan_entry(&e);
+            if !findings.is_empty() {
+                found.push(EntryFindings {
+                    short_id: e.short_id(),
+                    occurred_on: e.occurred_on,
+                    title: e.title,
+                    findings,
+                });
+            }
+            Ok(())
+        })?;
+        Ok(found)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone as _;
+
+    use super::*;
+    use crate::model::{Action, CallIn, Details, EntryKind};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn formats_come_from_file_names() {
+        let f = |p: &str| ExportFormat::from_path(std::path::Path::new(p));
+        assert_eq!(f("a.md"), Some(ExportFormat::Md));
+        assert_eq!(f("a.HTML"), Some(ExportFormat::Html));
+        assert_eq!(f("dir/a.csv"), Some(ExportFormat::Csv));
+        assert_eq!(f("a.json"), Some(ExportFormat::Json));
+        assert_eq!(f("a.txt"), None);
+        assert_eq!(f("noext"), None);
+    }
+
+    #[test]
+    fn a_redacted_head_shows_months_only() {
+        let mut h = Head {
+            title: String::new(),
+            made_on: d("2026-03-18"),
+            from: None,
+            period: String::new(),
+            redacted: true,
+            models: BTreeMap::new(),
+        };
+        assert_eq!(h.when(d("2026-03-12")), "March 2026");
+        h.redacted = false;
+        assert_eq!(h.when(d("2026-03-12")), "2026-03-12");
+        assert_eq!(h.model_name("gibbs"), "gibbs");
+    }
+
+    #[test]
+    fn rounding_keeps_every_date_to_its_month() {
+        let now = chrono::Utc.with_ymd_and_hms(2026, 3, 18, 20, 5, 0).unwrap();
+        let mut e = Entry::new(EntryKind::CallIn, d("2026-03-17"), now);
+        e.updated_at = chrono::Utc.with_ymd_and_hms(2026, 4, 2, 9, 0, 0).unwrap();
+        e.actions
+            .push(Action::new("ring back", Some(d("2026-03-25"))));
+        e.details = Details::CallIn(CallIn {
+            held_on: Some(d("2026-03-19")),
+            follow_up_on: Some(d("2026-04-09")),
+            ..CallIn::default()
+        });
+        round_dates(&mut e);
+        assert_eq!(e.occurred_on, d("2026-03-01"));
+        assert_eq!(e.created_at.to_rfc3339(), "2026-03-01T00:00:00+00:00");
+        assert_eq!(e.updated_at.to_rfc3339(), "2026-04-01T00:00:00+00:00");
+        assert_eq!(e.actions[0].due_on, Some(d("2026-03-01")));
+        let Details::CallIn(c) = &e.details else {
+            panic!("details changed kind")
+        };
+        assert_eq!(c.held_on, Some(d("2026-03-01")));
+        assert_eq!(c.follow_up_on, Some(d("2026-04-01")));
+    }
+}

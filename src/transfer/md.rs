@@ -1,0 +1,377 @@
+//! Markdown exports: readable anywhere, one heading per entry, sections as subheadings.
+//! Entries, summaries and regulator profiles.
+
+use std::io::Write;
+
+use super::export::{Head, Sink, month_year};
+use super::profile::ProfileDoc;
+use super::summary::Summary;
+use crate::model::{ActionStatus, Details, Entry, Whose};
+
+/// Writes entries as one Markdown document.
+#[derive(Debug, Default)]
+pub struct MdSink;
+
+/// The header every Markdown export starts with.
+fn write_head(out: &mut dyn Write, title: &str, head: &Head) -> anyhow::Result<()> {
+    writeln!(out, "# {}\n", one_line(title))?;
+    let mut about = Vec::new();
+    if let Some(f) = &head.from {
+        about.push(format!("From {}", one_line(f)));
+    }
+    about.push(head.period.clone());
+    about.push(format!("made {}", head.made_on));
+    writeln!(out, "{}\n", about.join(" · "))?;
+    if head.redacted {
+        writeln!(
+            out,
+            "> Identifying details were replaced by placeholders such as [PERSON-1]; dates are shown by month.\n"
+        )?;
+    }
+    Ok(())
+}
+
+/// Text for a heading or a list item: one line, no Markdown line structure.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "listening (mine), hope (person supported)".
+pub(crate) fn strengths_text(e: &Entry) -> String {
+    e.strengths
+        .iter()
+        .map(|s| {
+            let whose = match s.whose {
+                Whose::Mine => "mine",
+                Whose::Person => "person supported",
+                Whose::Team => "team",
+            };
+            format!("{} ({whose})", s.name)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Sink for MdSink {
+    fn begin(&mut self, out: &mut dyn Write, head: &Head) -> anyhow::Result<()> {
+        write_head(out, &head.title, head)
+    }
+
+    fn entry(&mut self, out: &mut dyn Write, head: &Head, e: &Entry) -> anyhow::Result<()> {
+        let title = if e.title.trim().is_empty() {
+            "(untitled)".to_string()
+        } else {
+            one_line(&e.title)
+        };
+        writeln!(out, "## {title}\n")?;
+        let mut about = vec![head.when(e.occurred_on), e.kind.to_string()];
+        if let Some(m) = &e.model {
+            about.push(head.model_name(m).to_string());
+        }
+        if e.for_supervision {
+            about.push("for supervision".into());
+        }
+        writeln!(out, "*{}*\n", about.join(" · "))?;
+        if !e.strengths.is_empty() {
+            writeln!(out, "**Strengths:** {}  ", strengths_text(e))?;
+        }
+        if !e.tags.is_empty() {
+            writeln!(out, "**Tags:** {}  ", e.tags.join(", "))?;
+        }
+        if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
+            writeln!(out, "**Check-in:** {}  ", c.summary())?;
+        }
+        write_details(out, head, e)?;
+        writeln!(out)?;
+        if !e.body.trim().is_empty() {
+            writeln!(out, "{}\n", e.body.trim_end())?;
+        }
+        for s in &e.sections {
+            if s.text.trim().is_empty() {
+                continue;
+            }
+            writeln!(out, "### {}\n\n{}\n", one_line(&s.label), s.text.trim_end())?;
+        }
+        // Templates with an action section already list their actions as checkboxes.
+        let listed = |text: &str| e.sections.iter().any(|s| s.text.contains(text));
+        let actions: Vec<_> = e.actions.iter().filter(|a| !listed(&a.text)).collect();
+        if !actions.is_empty() {
+            writeln!(out, "### Actions\n")?;
+            for a in actions {
+                let mark = if a.status == ActionStatus::Done {
+                    "x"
+                } else {
+                    " "
+                };
+                let mut line = format!("- [{mark}] {}", one_line(&a.text));
+                if let Some(d) = a.due_on {
+                    line.push_str(&format!(" (due {})", head.when(d)));
+                }
+                if !matches!(a.status, ActionStatus::Open | ActionStatus::Done) {
+                    line.push_str(&format!(" — {}", a.status));
+                }
+                writeln!(out, "{line}")?;
+            }
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, _out: &mut dyn Write, _head: &Head) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// The typed facts of structured kinds, as a few labelled lines.
+fn write_details(out: &mut dyn Write, head: &Head, e: &Entry) -> anyhow::Result<()> {
+    match &e.details {
+        Details::None => {}
+        Details::StageNote(n) => {
+            writeln!(
+                out,
+                "**Stage:** {} — {}: {}  ",
+                one_line(&n.subject),
+                one_line(&n.topic),
+                n.stage
+            )?;
+        }
+        Details::CallIn(c) => {
+            let mut parts = vec![c.approach.to_string(), c.status.to_string()];
+            if let Some(d) = c.held_on {
+                parts.push(format!("held {}", head.when(d)));
+            }
+            if let Some(r) = c.rupture {
+                parts.push(format!("rupture: {r}"));
+            }
+            writeln!(out, "**Call-in:** {}  ", parts.join(" · "))?;
+        }
+        Details::Supervision(s) => {
+            let mut parts = vec![format!("{} {}", s.stage, head.when(s.session_on))];
+            if let Some(t) = s.session_type {
+                parts.push(t.to_string());
+            }
+            if let Some(m) = s.length_minutes {
+                parts.push(format!("{m} min"));
+            }
+            writeln!(out, "**Supervision:** {}  ", parts.join(" · "))?;
+            if !s.agenda.is_empty() {
+                writeln!(out, "\n**Agenda:**\n")?;
+                for a in &s.agenda {
+                    writeln!(out, "- {}", one_line(&a.text))?;
+                }
+            }
+        }
+        Details::Cpd(c) => {
+            writeln!(
+                out,
+                "**CPD:** {} · {} h{}  ",
+                one_line(&c.activity_type),
+                c.hours,
+                if c.participatory {
+                    " · participatory"
+                } else {
+                    ""
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A summary as Markdown: the patterns as short tables, then the excerpts.
+pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
+    let head = Head {
+        title: "Practice summary".into(),
+        made_on: s.made_on,
+        from: s.from.clone(),
+        period: s.period.label.clone(),
+        redacted: s.redacted,
+        models: Default::default(),
+    };
+    write_head(out, &head.title, &head)?;
+    writeln!(
+        out,
+        "*Patterns are prompts for supervision, never scores.*\n"
+    )?;
+    let kinds = s
+        .by_kind
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(
+        out,
+        "## Entries\n\n{} entr{} in {} week{}{}\n",
+        s.entries,
+        if s.entries == 1 { "y" } else { "ies" },
+        s.weeks.len(),
+        if s.weeks.len() == 1 { "" } else { "s" },
+        if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(": {kinds}")
+        }
+    )?;
+    if !s.weeks.is_empty() {
+        writeln!(out, "| week of | entries |\n|---|---:|")?;
+        for w in &s.weeks {
+            writeln!(out, "| {} | {} |", w.week, w.total)?;
+        }
+        writeln!(out)?;
+    }
+    if !s.strengths.is_empty() {
+        writeln!(
+            out,
+            "## Strengths\n\n| strength | mine | person supported | team | trend |\n|---|---:|---:|---:|---|"
+        )?;
+        for st in &s.strengths {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                cell(&st.name),
+                st.mine,
+                st.person,
+                st.team,
+                st.trend
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if !s.models.is_empty() {
+        writeln!(
+            out,
+            "## Reflective models\n\n| model | entries |\n|---|---:|"
+        )?;
+        for m in &s.models {
+            writeln!(out, "| {} | {} |", cell(&m.name), m.count)?;
+        }
+        writeln!(out)?;
+    }
+    let c = &s.checkins;
+    writeln!(out, "## Check-ins\n")?;
+    if c.checkins == 0 {
+        writeln!(out, "No check-ins in this period.\n")?;
+    } else {
+        let avg = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| format!("{v:.1}/5"));
+        writeln!(
+            out,
+            "{} check-in{}; mood {} and energy {} on average; heavy load on {} day{}.\n",
+            c.checkins,
+            if c.checkins == 1 { "" } else { "s" },
+            avg(c.mood),
+            avg(c.energy),
+            c.heavy_days,
+            if c.heavy_days == 1 { "" } else { "s" },
+        )?;
+        if c.heavy_persists {
+            writeln!(out, "> {}\n", crate::insights::SIGNPOST)?;
+        }
+    }
+    let a = &s.actions;
+    writeln!(
+        out,
+        "## Actions\n\n{} open ({} overdue), {} done in the period.\n",
+        a.open, a.overdue, a.done_in_period
+    )?;
+    for item in &a.items {
+        let due = item
+            .due_on
+            .map(|d| {
+                if s.redacted {
+                    format!(" (due {})", month_year(d))
+                } else {
+                    format!(" (due {d})")
+                }
+            })
+            .unwrap_or_default();
+        writeln!(out, "- [ ] {}{due}", one_line(&item.text))?;
+    }
+    if !a.items.is_empty() {
+        writeln!(out)?;
+    }
+    if let Some(stages) = &s.stages {
+        writeln!(out, "## Stages of change\n")?;
+        if stages.is_empty() {
+            writeln!(out, "No stage notes in this period.\n")?;
+        }
+        for t in stages {
+            let steps = t
+                .points
+                .iter()
+                .map(|(when, stage)| format!("{stage} ({when})"))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            writeln!(
+                out,
+                "- **{}** — {}: {steps}",
+                one_line(&t.subject),
+                one_line(&t.topic)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if let Some(ci) = &s.callins {
+        writeln!(out, "## Call-ins\n")?;
+        if ci.by_status.is_empty() {
+            writeln!(out, "No call-ins in this period.\n")?;
+        } else {
+            for (k, n) in &ci.by_status {
+                writeln!(out, "- {k}: {n}")?;
+            }
+            for (k, n) in &ci.by_rupture {
+                writeln!(out, "- rupture {k}: {n}")?;
+            }
+            writeln!(out)?;
+        }
+    }
+    writeln!(out, "## Excerpts\n")?;
+    if s.excerpts.is_empty() {
+        writeln!(out, "No excerpts chosen.\n")?;
+    }
+    for x in &s.excerpts {
+        writeln!(out, "### {}\n", one_line(&x.title))?;
+        let mut about = vec![x.when.clone(), x.kind.clone()];
+        if let Some(m) = &x.model {
+            about.push(m.clone());
+        }
+        writeln!(out, "*{}*\n", about.join(" · "))?;
+        if !x.strengths.is_empty() {
+            writeln!(out, "**Strengths:** {}\n", x.strengths.join(", "))?;
+        }
+        writeln!(out, "{}\n", x.text.trim_end())?;
+    }
+    Ok(())
+}
+
+/// A regulator profile as Markdown.
+pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyhow::Result<()> {
+    write_head(out, &doc.title, head)?;
+    for g in &doc.guidance {
+        writeln!(out, "{g}\n")?;
+    }
+    if !doc.totals.is_empty() {
+        writeln!(out, "| | |\n|---|---|")?;
+        for (k, v) in &doc.totals {
+            writeln!(out, "| {} | {} |", cell(k), cell(v))?;
+        }
+        writeln!(out)?;
+    }
+    for r in &doc.records {
+        writeln!(out, "## {}\n", one_line(&r.heading))?;
+        for (label, text) in &r.fields {
+            let text = text.trim();
+            writeln!(
+                out,
+                "**{}**\n\n{}\n",
+                one_line(label),
+                if text.is_empty() { "—" } else { text }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Text for a table cell: one line, pipes escaped.
+fn cell(s: &str) -> String {
+    one_line(s).replace('|', "\\|")
+}

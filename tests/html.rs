@@ -1,0 +1,1019 @@
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+//! The HTML export as a reader's browser would get it: one self-contained page that
+//! fetches nothing, whose tags balance, where hostile journal text stays text, and whose
+//! charts say what the numbers say.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use praxis::model::{
+    Action, ActionStatus, AgendaItem, CheckIn, Cpd, Details, Entry, EntryKind, Function, Load,
+    SessionStage, Stage, StageNote, StrengthTag, Supervision, Whose,
+};
+use praxis::transfer::export::{Head, Sink};
+use praxis::transfer::html::{HtmlSink, escape, write_profile, write_summary};
+use praxis::transfer::profile::{ProfileDoc, Record};
+use praxis::transfer::summary::{
+    ActionItem, ActionSummary, CallinSummary, CheckinSummary, CheckinWeekSummary, Excerpt,
+    ModelCount, StageSummary, StrengthSummary, Summary, SummaryPeriod, WeekTotal,
+};
+
+// ---------------------------------------------------------------------------------------
+// Building inputs
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn now() -> DateTime<Utc> {
+    "2026-03-18T20:00:00Z".parse().unwrap()
+}
+
+fn head(redacted: bool) -> Head {
+    Head {
+        title: "Shareable reflections".into(),
+        made_on: day(2026, 3, 18),
+        from: Some("Sam (student nurse)".into()),
+        period: "2026-01-01 to 2026-03-18".into(),
+        redacted,
+        models: BTreeMap::from([("gibbs".to_string(), "Gibbs reflective cycle".to_string())]),
+    }
+}
+
+fn entry(kind: EntryKind, on: NaiveDate, title: &str, body: &str) -> Entry {
+    let mut e = Entry::new(kind, on, now());
+    e.title = title.into();
+    e.body = body.into();
+    e
+}
+
+/// A reflection with everything an entry can hold.
+fn full_reflection() -> Entry {
+    let mut e = entry(
+        EntryKind::Reflection,
+        day(2026, 3, 12),
+        "A hard handover",
+        "The ward was short.\nI stayed late.\n\n- asked for help\n- [ ] book a debrief\n- [x] wrote it up",
+    );
+    e.model = Some("gibbs".into());
+    for (key, label, text) in [
+        ("description", "Description", "What happened, briefly."),
+        ("feelings", "Feelings", "   "),
+        ("analysis", "Analysis", "Why it **mattered**."),
+    ] {
+        e.sections.push(praxis::model::Section {
+            key: key.into(),
+            label: label.into(),
+            text: text.into(),
+        });
+    }
+    e.strengths = vec![
+        StrengthTag::new("listening", Whose::Mine),
+        StrengthTag::new("hope", Whose::Person),
+        StrengthTag::new("teamwork", Whose::Team),
+    ];
+    e.tags = vec!["handover".into(), "nights".into()];
+    e.checkin = Some(CheckIn {
+        mood: Some(2),
+        energy: Some(3),
+        load: Some(Load::Heavy),
+        word: Some("stretched".into()),
+        ..CheckIn::default()
+    });
+    let mut a = Action::new("Ask about the rota", Some(day(2026, 4, 2)));
+    a.status = ActionStatus::Partly;
+    e.actions = vec![a, Action::new("Read the policy", None)];
+    e.for_supervision = true;
+    e
+}
+
+fn stage_note() -> Entry {
+    let mut e = entry(EntryKind::StageNote, day(2026, 2, 3), "Smoking, again", "");
+    e.details = Details::StageNote(StageNote {
+        subject: "river-7".into(),
+        topic: "smoking".into(),
+        stage: Stage::Contemplation,
+        certainty: None,
+        mi_process: None,
+        change_talk: Vec::new(),
+        importance: Some(6),
+        confidence: None,
+        review_on: Some(day(2026, 3, 3)),
+    });
+    e
+}
+
+fn cpd() -> Entry {
+    let mut e = entry(
+        EntryKind::Cpd,
+        day(2026, 1, 20),
+        "Safeguarding update",
+        "Notes.",
+    );
+    e.details = Details::Cpd(Cpd {
+        activity_type: "training".into(),
+        hours: 3.5,
+        participatory: true,
+        linked: Vec::new(),
+    });
+    e
+}
+
+fn supervision_prep() -> Entry {
+    let mut e = entry(EntryKind::Supervision, day(2026, 3, 1), "Prep", "");
+    e.details = Details::Supervision(Supervision {
+        stage: SessionStage::Prep,
+        session_on: day(2026, 3, 4),
+        supervisor_role: Some("practice educator".into()),
+        session_type: None,
+        length_minutes: Some(60),
+        prep: None,
+        counts_as_cpd: false,
+        peer_reflection: false,
+        agenda: vec![AgendaItem {
+            text: "heavy weeks".into(),
+            function: Some(Function::Restorative),
+            minutes: Some(15),
+            want: None,
+        }],
+    });
+    e
+}
+
+fn render_entries(head: &Head, entries: &[Entry]) -> String {
+    let mut out = Vec::new();
+    let mut sink = HtmlSink::default();
+    sink.begin(&mut out, head).unwrap();
+    for e in entries {
+        sink.entry(&mut out, head, e).unwrap();
+    }
+    sink.end(&mut out, head).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn week(d: NaiveDate, kinds: &[(&str, i64)]) -> WeekTotal {
+    WeekTotal {
+        week: d,
+        total: kinds.iter().map(|(_, n)| n).sum(),
+        by_kind: kinds.iter().map(|(k, n)| ((*k).to_string(), *n)).collect(),
+    }
+}
+
+fn cweek(d: NaiveDate, mood: Option<f64>, energy: Option<f64>) -> CheckinWeekSummary {
+    CheckinWeekSummary {
+        week: d,
+        checkins: 2,
+        mood,
+        energy,
+        heavy_days: 1,
+    }
+}
+
+fn empty_summary() -> Summary {
+    Summary {
+        format: "praxis-summary".into(),
+        version: 1,
+        from: None,
+        made_on: day(2026, 3, 18),
+        period: SummaryPeriod {
+            since: Some(day(2026, 2, 18)),
+            until: day(2026, 3, 18),
+            label: "the last 4 weeks".into(),
+        },
+        redacted: true,
+        entries: 0,
+        by_kind: BTreeMap::new(),
+        weeks: Vec::new(),
+        models: Vec::new(),
+        strengths: Vec::new(),
+        checkins: CheckinSummary::default(),
+        actions: ActionSummary::default(),
+        excerpts: Vec::new(),
+        stages: None,
+        callins: None,
+    }
+}
+
+/// Weeks of 2, 3, 0, 1 and 4 entries; check-ins in weeks 0, 1 and 3 only.
+fn busy_summary() -> Summary {
+    let w = |i: u64| day(2026, 2, 16) + chrono::Days::new(7 * i);
+    Summary {
+        from: Some("Sam".into()),
+        entries: 10,
+        by_kind: BTreeMap::from([
+            ("reflection".to_string(), 6),
+            ("cpd".to_string(), 2),
+            ("check-in".to_string(), 2),
+        ]),
+        weeks: vec![
+            week(w(0), &[("reflection", 1), ("cpd", 1)]),
+            week(w(1), &[("reflection", 2), ("check-in", 1)]),
+            week(w(2), &[]),
+            week(w(3), &[("reflection", 1)]),
+            week(w(4), &[("reflection", 2), ("cpd", 1), ("check-in", 1)]),
+        ],
+        models: vec![
+            ModelCount {
+                model: "gibbs".into(),
+                name: "Gibbs reflective cycle".into(),
+                count: 4,
+            },
+            ModelCount {
+                model: "borton".into(),
+                name: "Borton".into(),
+                count: 2,
+            },
+        ],
+        strengths: vec![
+            StrengthSummary {
+                name: "listening".into(),
+                group: "Relating".into(),
+                mine: 3,
+                person: 1,
+                team: 0,
+                total: 4,
+                trend: "up".into(),
+            },
+            StrengthSummary {
+                name: "hope".into(),
+                group: "Resources & resilience".into(),
+                mine: 0,
+                person: 2,
+                team: 0,
+                total: 2,
+                trend: "new".into(),
+            },
+        ],
+        checkins: CheckinSummary {
+            checkins: 6,
+            mood: Some(3.2),
+            energy: Some(2.8),
+            heavy_days: 3,
+            heavy_persists: true,
+            weeks: vec![
+                cweek(w(0), Some(3.0), Some(2.5)),
+                cweek(w(1), Some(4.0), Some(3.0)),
+                cweek(w(3), Some(2.5), None),
+            ],
+        },
+        actions: ActionSummary {
+            open: 2,
+            overdue: 1,
+            done_in_period: 3,
+            items: vec![ActionItem {
+                text: "Book a debrief".into(),
+                due_on: Some(day(2026, 3, 25)),
+                status: "open".into(),
+            }],
+        },
+        excerpts: vec![Excerpt {
+            when: "March 2026".into(),
+            kind: "reflection".into(),
+            model: Some("Gibbs reflective cycle".into()),
+            title: "A hard handover".into(),
+            text: "I stayed late.\n\n- asked for help".into(),
+            strengths: vec!["listening".into(), "hope:person".into()],
+            tags: vec!["handover".into()],
+            for_supervision: true,
+        }],
+        stages: Some(vec![StageSummary {
+            subject: "river-7".into(),
+            topic: "smoking".into(),
+            points: vec![
+                ("January 2026".into(), "contemplation".into()),
+                ("February 2026".into(), "preparation".into()),
+                ("March 2026".into(), "recycling".into()),
+            ],
+            moves_back: 1,
+        }]),
+        callins: Some(CallinSummary {
+            by_status: BTreeMap::from([("held".to_string(), 1), ("planned".to_string(), 2)]),
+            by_rupture: BTreeMap::from([("none".to_string(), 1)]),
+        }),
+        ..empty_summary()
+    }
+}
+
+fn render_summary(s: &Summary) -> String {
+    let mut out = Vec::new();
+    write_summary(&mut out, s).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// Checking output
+
+/// A start or end tag as written.
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    attrs: Vec<(String, String)>,
+}
+
+const ALLOWED: &[&str] = &[
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "main",
+    "footer",
+    "nav",
+    "article",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "a",
+    "span",
+    "strong",
+    "em",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "svg",
+    "desc",
+    "g",
+    "rect",
+    "line",
+    "path",
+    "circle",
+    "text",
+];
+const VOID: &[&str] = &["meta", "br"];
+const ATTRS: &[&str] = &[
+    "lang",
+    "charset",
+    "http-equiv",
+    "name",
+    "content",
+    "class",
+    "id",
+    "href",
+    "role",
+    "aria-labelledby",
+    "aria-label",
+    "aria-hidden",
+    "viewbox",
+    "x",
+    "y",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "width",
+    "height",
+    "rx",
+    "r",
+    "cx",
+    "cy",
+    "d",
+    "text-anchor",
+    "data-total",
+    "scope",
+];
+const NUMERIC: &[&str] = &[
+    "x", "y", "x1", "x2", "y1", "y2", "width", "height", "rx", "r", "cx", "cy",
+];
+
+/// Every tag of the page (the style sheet skipped), and the text between tags.
+fn parse(html: &str) -> (Vec<Tag>, String) {
+    let mut tags = Vec::new();
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&rest[..lt]);
+        let gt = rest[lt..].find('>').expect("a tag that never closes") + lt;
+        let inner = &rest[lt + 1..gt];
+        rest = &rest[gt + 1..];
+        if inner.starts_with('!') {
+            assert!(inner.eq_ignore_ascii_case("!doctype html"), "{inner}");
+            continue;
+        }
+        let closing = inner.starts_with('/');
+        let inner = inner.trim_start_matches('/');
+        let self_closing = inner.ends_with('/');
+        let inner = inner.trim_end_matches('/');
+        let (name, mut a) = inner.split_once([' ', '\n']).unwrap_or((inner, ""));
+        let mut attrs = Vec::new();
+        loop {
+            a = a.trim_start();
+            if a.is_empty() {
+                break;
+            }
+            let (k, after) = a
+                .split_once("=\"")
+                .unwrap_or_else(|| panic!("bare attribute in <{inner}>"));
+            let (v, after) = after.split_once('"').unwrap();
+            attrs.push((k.to_ascii_lowercase(), v.to_string()));
+            a = after;
+        }
+        let tag = Tag {
+            name: name.to_ascii_lowercase(),
+            closing,
+            self_closing,
+            attrs,
+        };
+        if tag.name == "style" && !tag.closing {
+            let end = rest.find("</style>").unwrap();
+            let css = &rest[..end];
+            assert!(!css.contains('<'), "markup in the style sheet");
+            for bad in ["url(", "@import", "@font-face", "http", "//", "expression("] {
+                assert!(!css.contains(bad), "the style sheet has {bad}");
+            }
+            rest = &rest[end..];
+        }
+        tags.push(tag);
+    }
+    text.push_str(rest);
+    (tags, text)
+}
+
+/// The checks every page must pass: a whole, offline, well-formed document.
+fn check_page(html: &str) -> Vec<Tag> {
+    assert!(html.starts_with("<!doctype html>\n"), "{}", &html[..40]);
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("<meta name=\"viewport\""));
+    assert!(html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    ));
+    assert!(html.find("Content-Security-Policy").unwrap() < html.find("<title>").unwrap());
+    if let Some(c) = html
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        panic!("raw control character {c:?}");
+    }
+    let (tags, text) = parse(html);
+    assert!(!text.contains('>'), "a raw > in text");
+    let mut open: Vec<&str> = Vec::new();
+    for t in &tags {
+        assert!(
+            ALLOWED.contains(&t.name.as_str()),
+            "unexpected <{}>",
+            t.name
+        );
+        for (k, v) in &t.attrs {
+            assert!(
+                ATTRS.contains(&k.as_str()),
+                "unexpected attribute {k} on <{}>",
+                t.name
+            );
+            if k == "href" {
+                assert!(v.starts_with('#') && !v.contains(':'), "href {v}");
+            }
+            if NUMERIC.contains(&k.as_str()) {
+                let n: f64 = v.parse().unwrap_or_else(|_| panic!("{k}=\"{v}\""));
+                assert!(n.is_finite() && n >= -1.0, "{k}=\"{v}\"");
+            }
+            for bad in ["http", "//", "url(", "javascript"] {
+                assert!(!v.contains(bad), "{k}=\"{v}\"");
+            }
+        }
+        if t.closing {
+            assert_eq!(
+                open.pop(),
+                Some(t.name.as_str()),
+                "</{}> closes the wrong tag",
+                t.name
+            );
+        } else if !t.self_closing && !VOID.contains(&t.name.as_str()) {
+            open.push(&t.name);
+        }
+    }
+    assert!(open.is_empty(), "never closed: {open:?}");
+    // Every in-page link has its anchor.
+    for t in &tags {
+        for (k, v) in &t.attrs {
+            if k == "href" {
+                let id = &v[1..];
+                assert!(
+                    tags.iter()
+                        .any(|u| u.attrs.iter().any(|(k, w)| k == "id" && w == id)),
+                    "#{id} leads nowhere"
+                );
+            }
+        }
+    }
+    // (A `src=` in text is harmless and escaped; attributes are checked above.)
+    for bad in [
+        "<script", "<link", "<iframe", "<img", "<object", "<embed", "<input",
+    ] {
+        assert!(!html.to_ascii_lowercase().contains(bad), "{bad}");
+    }
+    tags
+}
+
+/// The page without the one word that contains "http" legitimately.
+fn no_equiv(html: &str) -> String {
+    html.replace("http-equiv", "")
+}
+
+/// The attribute `k` of tag `t`.
+fn attr<'a>(t: &'a Tag, k: &str) -> Option<&'a str> {
+    t.attrs
+        .iter()
+        .find(|(a, _)| a == k)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Words a page of patterns must never use: they are prompts, not marks.
+fn assert_no_marks(html: &str) {
+    let lower = html.to_lowercase();
+    for w in ["score", "streak", "grade", "rating:"] {
+        assert!(!lower.contains(w), "the page says {w}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Entries
+
+#[test]
+fn entries_show_everything_they_hold_in_a_well_formed_offline_page() {
+    let h = head(false);
+    let html = render_entries(
+        &h,
+        &[full_reflection(), stage_note(), cpd(), supervision_prep()],
+    );
+    check_page(&html);
+    assert!(!no_equiv(&html).contains("http"), "no address of any kind");
+    assert!(html.contains("<title>Shareable reflections</title>"));
+    assert!(html.contains("From Sam (student nurse)"));
+    assert!(html.contains("2026-01-01 to 2026-03-18"));
+    assert!(!html.contains("Identifying details were replaced"));
+    assert_eq!(html.matches("<article ").count(), 4);
+    // The reflection: date, kind, model name, sections (empty ones skipped), body.
+    assert!(html.contains("2026-03-12 · reflection · Gibbs reflective cycle"));
+    assert!(html.contains("for supervision"));
+    assert!(html.contains("<h3>Description</h3>"));
+    assert!(!html.contains("<h3>Feelings</h3>"));
+    assert!(html.contains("Why it <strong>mattered</strong>."));
+    assert!(html.contains("<p>The ward was short.<br>\nI stayed late.</p>"));
+    assert!(html.contains("<li class=\"task\">☐ book a debrief</li>"));
+    assert!(html.contains("<li class=\"task done\">☑ wrote it up</li>"));
+    // Strengths with whose, tags, check-in, actions.
+    assert!(html.contains("listening <span class=\"whose\">mine</span>"));
+    assert!(html.contains("hope <span class=\"whose\">person supported</span>"));
+    assert!(html.contains("teamwork <span class=\"whose\">team</span>"));
+    assert!(html.contains("#handover"));
+    assert!(html.contains("mood 2/5 · energy 3/5 · load heavy · “stretched”"));
+    assert!(html.contains("◐ Ask about the rota <span class=\"meta\">(due 2026-04-02 · partly)"));
+    assert!(html.contains("☐ Read the policy <span class=\"meta\">(open)"));
+    // Typed details.
+    assert!(html.contains("<dt>Subject</dt><dd>river-7</dd>"));
+    assert!(html.contains("<dt>Topic</dt><dd>smoking</dd>"));
+    assert!(html.contains("<dt>Stage</dt><dd>contemplation</dd>"));
+    assert!(html.contains("<dt>Activity</dt><dd>training</dd>"));
+    assert!(html.contains("<dt>Hours</dt><dd>3.5</dd>"));
+    assert!(html.contains("<dt>Participatory</dt><dd>yes</dd>"));
+    assert!(html.contains("heavy weeks (restorative · 15 min)"));
+    assert!(html.contains("<dt>Supervisor’s role</dt><dd>practice educator</dd>"));
+    // A model id of another kind is not shown as if it were a reflective model.
+    assert!(html.contains("2026-02-03 · stage note</p>"));
+    // Four entries: a table of contents after them, reached from the top.
+    assert!(html.contains("<nav id=\"contents\""));
+    assert!(html.find("<nav").unwrap() > html.rfind("</article>").unwrap());
+    assert!(html.contains("<a href=\"#e1\">A hard handover</a>"));
+    assert!(html.contains("<a href=\"#e4\">Prep</a>"));
+}
+
+#[test]
+fn a_redacted_export_says_so_and_shows_months_not_days() {
+    let h = head(true);
+    let html = render_entries(&h, &[full_reflection()]);
+    check_page(&html);
+    assert!(html.contains(
+        "Identifying details were replaced by placeholders such as [PERSON-1]; dates are shown by month"
+    ));
+    assert!(html.contains("March 2026 · reflection"));
+    assert!(html.contains("due April 2026"));
+    assert!(!html.contains("2026-03-12"));
+}
+
+#[test]
+fn the_table_of_contents_is_there_only_when_it_helps() {
+    let h = head(false);
+    let make = |n: usize| -> Vec<Entry> {
+        (0..n)
+            .map(|i| {
+                entry(
+                    EntryKind::Reflection,
+                    day(2026, 1, 1),
+                    &format!("Entry {i}"),
+                    "text",
+                )
+            })
+            .collect()
+    };
+    for (n, toc) in [(0, false), (3, false), (4, true), (500, true), (501, false)] {
+        let html = render_entries(&h, &make(n));
+        check_page(&html);
+        assert_eq!(html.contains("<nav id=\"contents\""), toc, "{n} entries");
+        assert_eq!(html.matches("<article ").count(), n);
+        if n == 0 {
+            assert!(html.contains("No entries in this export."));
+        }
+    }
+}
+
+#[test]
+fn hostile_entry_text_stays_text() {
+    let mut e = entry(
+        EntryKind::Reflection,
+        day(2026, 3, 1),
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>\n\n<a href=\"javascript:alert(1)\">click</a> javascript:alert(2)\n\n\
+         esc \u{1b}[31mred\u{1b}[0m osc \u{1b}]0;owned\u{7} nul \0 del \u{7f} csi \u{9b}2J nel \u{85}\r\n\
+         עברית ‏العربية \u{202e}reversed\u{202c} 👩🏽‍⚕️🫶\n\n</p></article><style>body{background:url(https://x)}</style>\n\
+         <!-- comment --> & &amp; 'quoted'",
+    );
+    e.tags = vec!["<b>tag</b>".into(), "a\"b".into()];
+    e.strengths = vec![StrengthTag::new("</li><script>", Whose::Mine)];
+    e.sections.push(praxis::model::Section {
+        key: "k".into(),
+        label: "<h1>label</h1>".into(),
+        text: "- <i>item</i>\n- [x] **<u>done</u>**".into(),
+    });
+    e.actions = vec![Action::new("<iframe src=//x>", None)];
+    e.checkin = Some(CheckIn {
+        word: Some("<svg onload=alert(1)>".into()),
+        helped: Some("\u{1b}[2J".into()),
+        ..CheckIn::default()
+    });
+    let mut h = head(false);
+    h.title = "<title>x</title>".into();
+    h.from = Some("\"><script>".into());
+    let html = render_entries(&h, &[e]);
+    check_page(&html);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("&lt;a href=&quot;javascript:alert(1)&quot;&gt;click&lt;/a&gt;"));
+    assert!(html.contains("&lt;/p&gt;&lt;/article&gt;&lt;style&gt;"));
+    assert!(html.contains("&lt;!-- comment --&gt; &amp; &amp;amp; &#39;quoted&#39;"));
+    assert!(
+        html.contains("esc \u{fffd}[31mred\u{fffd}[0m osc \u{fffd}]0;owned\u{fffd} nul \u{fffd}")
+    );
+    assert!(html.contains("עברית ‏العربية \u{202e}reversed\u{202c} 👩🏽‍⚕️🫶"));
+    assert!(html.contains("<li>&lt;i&gt;item&lt;/i&gt;</li>"));
+    assert!(html.contains("#&lt;b&gt;tag&lt;/b&gt;"));
+    assert!(html.contains("<h3>&lt;h1&gt;label&lt;/h1&gt;</h3>"));
+    assert_eq!(html.matches("<style>").count(), 1);
+    assert_eq!(html.matches("<title>").count(), 1);
+}
+
+#[test]
+fn a_one_megabyte_body_comes_through_whole_and_fast() {
+    let line = "Ordinary words about a long shift, <again> & again. ";
+    let body: String = (0..20_000)
+        .map(|i| {
+            if i % 10 == 9 {
+                format!("{line}\n\n")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    assert!(body.len() > 1_000_000);
+    let e = entry(EntryKind::Reflection, day(2026, 3, 1), "Long", &body);
+    let t = Instant::now();
+    let html = render_entries(&head(false), &[e]);
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    check_page(&html);
+    assert_eq!(html.matches("&lt;again&gt; &amp; again.").count(), 20_000);
+    assert_eq!(html.matches("<p>").count(), 2_000);
+    // A long entry may break across printed pages; short ones are kept together.
+    assert!(html.contains("class=\"entry kind-reflection long\""));
+}
+
+#[test]
+fn escape_is_the_one_way_text_enters_a_page() {
+    assert_eq!(
+        escape("a < b & c > \"d\" 'e'"),
+        "a &lt; b &amp; c &gt; &quot;d&quot; &#39;e&#39;"
+    );
+    assert_eq!(
+        escape("\u{1b}]8;;https://x\u{7}link"),
+        "\u{fffd}]8;;https://x\u{fffd}link"
+    );
+    assert_eq!(escape("plain"), "plain");
+}
+
+/// A writer that counts bytes, to time the rendering alone.
+struct Count(usize);
+
+impl std::io::Write for Count {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0 += b.len();
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `cargo test --release --test html -- --ignored`: 100,000 entries in about a second.
+#[test]
+#[ignore = "a timing check, meaningful in release builds"]
+fn a_hundred_thousand_entries_stream_in_about_a_second() {
+    let h = head(true);
+    let template = full_reflection();
+    let mut sink = HtmlSink::default();
+    let mut out = Count(0);
+    let t = Instant::now();
+    sink.begin(&mut out, &h).unwrap();
+    for i in 0..100_000 {
+        let mut e = template.clone();
+        e.title = format!("Entry {i}");
+        sink.entry(&mut out, &h, &e).unwrap();
+    }
+    sink.end(&mut out, &h).unwrap();
+    let took = t.elapsed();
+    eprintln!("100,000 entries: {} MB in {took:?}", out.0 / 1_000_000);
+    assert!(took < Duration::from_secs(3), "{took:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Summaries
+
+/// The total height of the rects of each `<g class="bar">`, in order.
+fn bar_heights(tags: &[Tag]) -> Vec<(i64, f64)> {
+    let mut bars = Vec::new();
+    let mut in_bar = false;
+    for t in tags {
+        if t.name == "g" && !t.closing && attr(t, "class") == Some("bar") {
+            let total: i64 = attr(t, "data-total").unwrap().parse().unwrap();
+            bars.push((total, 0.0));
+            in_bar = true;
+        } else if t.name == "g" && t.closing {
+            in_bar = false;
+        } else if in_bar && t.name == "rect" {
+            let h: f64 = attr(t, "height").unwrap().parse().unwrap();
+            bars.last_mut().unwrap().1 += h;
+        }
+    }
+    bars
+}
+
+#[test]
+fn the_weeks_chart_has_one_bar_per_week_proportional_to_its_count() {
+    let s = busy_summary();
+    let html = render_summary(&s);
+    let tags = check_page(&html);
+    let bars = bar_heights(&tags);
+    let totals: Vec<i64> = bars.iter().map(|b| b.0).collect();
+    assert_eq!(totals, [2, 3, 0, 1, 4]);
+    // Heights in proportion to the counts: the same height per entry in every week.
+    let per_entry = bars[4].1 / 4.0;
+    assert!(per_entry > 10.0, "{bars:?}");
+    for (n, h) in &bars {
+        #[allow(clippy::cast_precision_loss)]
+        let want = *n as f64 * per_entry;
+        assert!(
+            (h - want).abs() < 0.05,
+            "{n} entries drawn {h} high, want {want}: {bars:?}"
+        );
+    }
+    // Accessible name, description, legend and the numbers as a table.
+    assert!(html.contains("<title id=\"weeks-t\">Entries per week</title>"));
+    assert!(html.contains("<desc id=\"weeks-d\">10 entries over 5 weeks, stacked by kind."));
+    assert!(html.contains("aria-labelledby=\"weeks-t weeks-d\""));
+    assert!(html.contains("viewBox=\"0 0 480 200\""));
+    assert!(html.contains("<summary>Entries per week as a table</summary>"));
+    assert!(html.contains("<tr><td>2026-03-16</td><td class=\"n\">4</td>"));
+    assert!(html.contains(">Feb 2026</text>"));
+    for k in ["reflection", "CPD", "check-in"] {
+        assert!(html.contains(&format!("</svg>{k}</li>")), "legend {k}");
+    }
+}
+
+#[test]
+fn mood_and_energy_are_lines_with_gaps_where_no_one_checked_in() {
+    let html = render_summary(&busy_summary());
+    check_page(&html);
+    let path = |class: &str| {
+        let at = html.find(&format!("<path class=\"{class}\" d=\"")).unwrap();
+        let rest = &html[at..];
+        let d = rest.split("d=\"").nth(1).unwrap();
+        d[..d.find('"').unwrap()].to_string()
+    };
+    // Mood in weeks 0, 1 and 3: a line from 0 to 1, then a new start at 3.
+    let mood = path("l-mood");
+    assert_eq!(mood.matches('M').count(), 2, "{mood}");
+    assert_eq!(mood.matches('L').count(), 1, "{mood}");
+    // Energy in weeks 0 and 1 only.
+    let energy = path("l-energy");
+    assert_eq!(
+        (energy.matches('M').count(), energy.matches('L').count()),
+        (1, 1)
+    );
+    assert_eq!(html.matches("<circle class=\"p-mood\"").count(), 3);
+    assert_eq!(html.matches("<circle class=\"p-energy\"").count(), 2);
+    // Mood 4 sits higher than mood 3 (smaller y), on the same x as week 1's bar.
+    assert!(html.contains("6 check-ins; on average mood 3.2 and energy 2.8 (1 to 5)"));
+    assert!(html.contains("<summary>Check-ins per week as a table</summary>"));
+    assert!(html.contains("<td class=\"n\">4.0</td><td class=\"n\">3.0</td>"));
+}
+
+#[test]
+fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
+    let html = render_summary(&busy_summary());
+    check_page(&html);
+    assert_no_marks(&html);
+    assert!(!no_equiv(&html).contains("http"));
+    assert!(html.contains("<title>Practice summary: Sam, the last 4 weeks</title>"));
+    assert!(html.contains("10 entries in the period"));
+    assert!(html.contains("not a measure of anyone’s practice"));
+    // Strengths split by whose, with trend words.
+    assert!(html.contains("<rect class=\"s-mine\""));
+    assert!(html.contains("<rect class=\"s-person\""));
+    assert!(html.contains(">listening</text>"));
+    assert!(html.contains("4 · more than before</text>"));
+    assert!(html.contains("2 · new</text>"));
+    assert!(html.contains("<summary>Strengths as a table</summary>"));
+    // Models as bars.
+    // Long names are cut in the chart, whole in its tooltip and table.
+    assert!(html.contains(">Gibbs reflective cyc…</text>"));
+    assert!(html.contains("<title>Gibbs reflective cycle: 4 entries</title>"));
+    assert_eq!(html.matches("<rect class=\"s-bar\"").count(), 2);
+    // Actions.
+    assert!(html.contains("<strong>2</strong>open"));
+    assert!(html.contains("<strong>1</strong>past their date"));
+    assert!(html.contains("<strong>3</strong>done in the period"));
+    assert!(html.contains("Book a debrief <span class=\"meta\">(due March 2026 · open)"));
+    // The excerpt.
+    assert!(html.contains("<h3>A hard handover</h3>"));
+    assert!(html.contains("March 2026 · reflection · Gibbs reflective cycle"));
+    assert!(html.contains("<li>listening <span class=\"whose\">mine</span></li>"));
+    assert!(html.contains("<li>hope <span class=\"whose\">person supported</span></li>"));
+    assert!(html.contains("<li>#handover</li>"));
+    // Stages and call-ins, only because they were included.
+    assert!(html.contains("<h2>Stages of change</h2>"));
+    assert!(
+        html.contains("contemplation <span class=\"meta\">(January 2026)</span> → preparation")
+    );
+    assert!(html.contains("A return to an earlier stage is a common part of change."));
+    assert!(
+        html.contains("<path class=\"l-stage\" d=\"M"),
+        "a step chart"
+    );
+    assert!(html.contains("<h2>Call-ins</h2>"));
+    assert!(html.contains("<tr><td>planned</td><td class=\"n\">2</td></tr>"));
+    // The redaction note.
+    assert!(html.contains("dates are shown by month"));
+}
+
+#[test]
+fn an_empty_summary_says_so_plainly_without_nan_or_inf() {
+    let html = render_summary(&empty_summary());
+    check_page(&html);
+    assert_no_marks(&html);
+    assert!(html.contains("Nothing in this period: no entries and no check-ins."));
+    assert!(!html.contains("<svg class=\"chart\""));
+    for bad in ["NaN", "inf<", "\"inf", "Infinity", "<details>"] {
+        assert!(!html.contains(bad), "{bad}");
+    }
+}
+
+#[test]
+fn odd_numbers_in_a_summary_file_draw_nothing_strange() {
+    let mut s = busy_summary();
+    s.weeks[1].total = -5;
+    s.weeks[1].by_kind.insert("reflection".into(), -5);
+    s.weeks[2].by_kind.insert("made-up-kind".into(), 2);
+    s.weeks[2].total = 2;
+    s.checkins.mood = Some(f64::NAN);
+    s.checkins.weeks[0].mood = Some(f64::INFINITY);
+    s.checkins.weeks[1].energy = Some(99.0);
+    s.strengths[0].mine = -1;
+    let html = render_summary(&s);
+    check_page(&html);
+    for bad in ["NaN", "inf", "Infinity"] {
+        assert!(!html.contains(bad), "{bad}");
+    }
+    // An unknown kind is drawn in the neutral colour, its name shown as text only.
+    assert!(html.contains("<rect class=\"k-other\""));
+    assert!(html.contains("made-up-kind"));
+}
+
+#[test]
+fn hostile_text_in_a_summary_stays_text() {
+    let mut s = busy_summary();
+    s.from = Some("<script>x</script>".into());
+    s.period.label = "\u{1b}[2J".into();
+    s.excerpts[0].title = "\"><img src=x>".into();
+    s.excerpts[0].kind = "<b>".into();
+    s.strengths[0].name = "</text><script>".into();
+    s.models[0].name = "</title><script>".into();
+    s.stages.as_mut().unwrap()[0].subject = "<svg/onload=x>".into();
+    let html = render_summary(&s);
+    check_page(&html);
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+    assert!(html.contains("&lt;/text&gt;&lt;script&gt;"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Profiles
+
+#[test]
+fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
+    let doc = ProfileDoc {
+        title: "NMC revalidation: written reflective accounts".into(),
+        guidance: vec![
+            "Five written reflective accounts.".into(),
+            "Keep them anonymous.".into(),
+        ],
+        records: vec![
+            Record {
+                heading: "Reflective account 1".into(),
+                fields: vec![
+                    (
+                        "The nature of the activity".into(),
+                        "A handover.\n\nA long one.".into(),
+                    ),
+                    (
+                        "What you learned".into(),
+                        "- ask early\n- <b>write</b> it down".into(),
+                    ),
+                    ("Relevance to the Code".into(), String::new()),
+                ],
+            },
+            Record {
+                heading: "<script>".into(),
+                fields: vec![("<dt>".into(), "\u{0}".into())],
+            },
+        ],
+        totals: vec![
+            ("CPD hours".into(), "12.5 of 35".into()),
+            ("Participatory hours".into(), "6 of 20".into()),
+        ],
+    };
+    let mut out = Vec::new();
+    write_profile(&mut out, &head(true), &doc).unwrap();
+    let html = String::from_utf8(out).unwrap();
+    check_page(&html);
+    assert!(!no_equiv(&html).contains("http"));
+    assert!(html.contains("<title>NMC revalidation: written reflective accounts</title>"));
+    assert!(html.contains("<p class=\"note\">Five written reflective accounts.</p>"));
+    assert!(html.contains("dates are shown by month"));
+    assert_eq!(html.matches("<section class=\"record\"").count(), 2);
+    assert!(html.contains(
+        "<dt>The nature of the activity</dt>\n<dd><p>A handover.</p>\n<p>A long one.</p>\n</dd>"
+    ));
+    assert!(html.contains("<li>&lt;b&gt;write&lt;/b&gt; it down</li>"));
+    assert!(html.contains("<h2>&lt;script&gt;</h2>"));
+    assert!(html.contains("<tr><th scope=\"row\">CPD hours</th><td>12.5 of 35</td></tr>"));
+}
+
+#[test]
+fn pages_are_made_for_print_dark_mode_and_phones() {
+    let html = render_entries(&head(false), &[full_reflection()]);
+    for needle in [
+        "@media print",
+        "break-inside:avoid",
+        "prefers-color-scheme:dark",
+        "@page{size:A4",
+        "width=device-width",
+        "max-width:46rem",
+    ] {
+        assert!(html.contains(needle), "{needle}");
+    }
+}
+
+/// `PRAXIS_HTML_SAMPLES=DIR cargo test --test html -- --ignored write_sample_pages`: the
+/// three kinds of page, to open in a browser and print.
+#[test]
+#[ignore = "writes sample pages for a person to look at"]
+fn write_sample_pages() {
+    let dir = std::path::PathBuf::from(std::env::var_os("PRAXIS_HTML_SAMPLES").unwrap());
+    std::fs::create_dir_all(&dir).unwrap();
+    let entries = vec![full_reflection(), stage_note(), cpd(), supervision_prep()];
+    std::fs::write(
+        dir.join("entries.html"),
+        render_entries(&head(true), &entries),
+    )
+    .unwrap();
+    std::fs::write(dir.join("summary.html"), render_summary(&busy_summary())).unwrap();
+    std::fs::write(dir.join("empty.html"), render_summary(&empty_summary())).unwrap();
+}
