@@ -136,21 +136,10 @@ pub enum Command {
     /// Continuing professional development: add a record, or sum up hours.
     #[command(subcommand)]
     Cpd(CpdCommand),
-    /// Export the whole journal as praxis JSON: a backup, or a move to another machine.
-    #[command(
-        after_help = "Examples:\n  praxis export --all -o journal.json\n  praxis export --all > journal.json\n\nEvery entry of every kind and scope, the trash too, unredacted: keep the file as private\nas the journal. `praxis import journal.json` reads it back."
-    )]
-    Export {
-        /// Every entry, unredacted (the only export so far).
-        #[arg(long, required = true)]
-        all: bool,
-        /// Write to FILE (atomically) instead of standard output.
-        #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Overwrite FILE if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    /// Export entries, a summary or regulator records: shareable entries only, redacted,
+    /// unless you say otherwise (`--all` is the full, unredacted backup).
+    #[command(after_help = EXPORT_HELP)]
+    Export(Box<ExportArgs>),
     /// Import entries from praxis JSON, jrnl, tui-journal or Markdown files (all or nothing;
     /// importing twice adds nothing).
     #[command(
@@ -169,6 +158,18 @@ pub enum Command {
         /// Say what would be added, skipped and merged, without writing.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Read people's shared summaries side by side (read-only), with notes of your own.
+    #[command(
+        after_help = "Examples:\n  praxis review alex.json sam.json\n  praxis review team/*.json --notes ~/supervision/review-notes.md\n\nA summary is what a supervisee makes with `praxis export --summary --format json`.\nReviewing never opens or creates a journal. Your notes go to one Markdown file, one\n`## name` section per person, private (0600): by default review-notes.md in the folder of\nthe first summary. They are saved with ctrl-s and whenever you quit, and read back next time.\n\nKeys: tab or ←/→ person · ↑/↓ excerpt · enter read · n notes · ctrl-s save · ? help · q quit."
+    )]
+    Review {
+        /// Summary files (JSON) made by `praxis export --summary --format json`.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to keep your notes (default: review-notes.md beside the first summary).
+        #[arg(long, value_name = "FILE")]
+        notes: Option<PathBuf>,
     },
     /// Patterns over a period: entries per week, models, strengths and their trend,
     /// check-ins, stage timelines, call-ins, actions, on this day, words of heavy weeks.
@@ -624,6 +625,97 @@ pub enum CpdCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+const EXPORT_HELP: &str = "\
+Examples:
+  praxis export --check                          what might identify someone, by entry and line
+  praxis export -o shared.md                     shareable entries, redacted, as Markdown
+  praxis export --summary --period quarter -o summary.html
+  praxis export --summary --format json --from \"Sam\" -o sam.json   for `praxis review`
+  praxis export --profile nmc --scope private -o accounts.md
+  praxis export --all -o journal.json            the full backup: everything, unredacted
+
+What leaves: only entries whose scope is shareable (--scope supervision or private widens
+it); stage notes and call-ins only with --include-stage-notes / --include-callins.
+Redacted by default: names, subject keys, emails, phone numbers, postcodes, NHS-like
+numbers, addresses and your [privacy] never_export words become placeholders such as
+[PERSON-1]; exact dates become the month. --no-redact writes the text as it is, and stops
+when the check finds anything unless you confirm or pass --yes.
+--check exits 1 when it finds anything, so scripts can stop.";
+
+/// `praxis export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Every entry of every kind and scope (the trash too in JSON), unredacted: your own
+    /// backup, or a move to another machine. `praxis import` reads it back.
+    #[arg(long, conflicts_with_all = ["summary", "profile", "scope", "include_stage_notes",
+        "include_callins", "kind", "strength", "tag", "since", "until", "period", "redact",
+        "no_redact", "excerpt", "from"])]
+    pub all: bool,
+    /// The period's patterns and chosen excerpts (--excerpt, else the entries marked for
+    /// supervision), never whole entries.
+    #[arg(long, conflicts_with = "profile")]
+    pub summary: bool,
+    /// A regulator's shape, built from reflections and CPD records.
+    #[arg(long, value_enum, value_name = "PROFILE")]
+    pub profile: Option<crate::transfer::profile::Profile>,
+    /// json, md, html or csv (default: from the -o file name, else json).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::transfer::export::ExportFormat>,
+    /// List what may identify a person, by entry, field and line; write nothing.
+    #[arg(long)]
+    pub check: bool,
+    /// Replace what the check finds with placeholders (the default, except for --all).
+    #[arg(long, conflicts_with = "no_redact")]
+    pub redact: bool,
+    /// Write the text as it is.
+    #[arg(long)]
+    pub no_redact: bool,
+    /// Don't ask before an unredacted export with findings.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// The narrowest scope to take: shareable (default), supervision (adds entries shared
+    /// with supervision) or private (every entry).
+    #[arg(long)]
+    pub scope: Option<Scope>,
+    /// Take stage notes too (they describe other people: only when you say so).
+    #[arg(long)]
+    pub include_stage_notes: bool,
+    /// Take call-in plans and outcomes too.
+    #[arg(long)]
+    pub include_callins: bool,
+    /// Only this kind.
+    #[arg(long, short = 'k')]
+    pub kind: Option<EntryKind>,
+    /// Only entries tagged with this strength.
+    #[arg(long, short = 's')]
+    pub strength: Option<String>,
+    /// Only entries with this topic tag.
+    #[arg(long, short = 't')]
+    pub tag: Option<String>,
+    /// 4w, quarter, year or all (summaries default to 4w, everything else to all).
+    #[arg(long, conflicts_with_all = ["since", "until"])]
+    pub period: Option<String>,
+    /// From this date (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to this date (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Quote this entry in a summary (repeatable; the default is the entries marked for
+    /// supervision).
+    #[arg(long, value_name = "ID", requires = "summary")]
+    pub excerpt: Vec<String>,
+    /// The name to put on it ("Sam, Team North"): yours to choose, kept as written.
+    #[arg(long, value_name = "NAME")]
+    pub from: Option<String>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

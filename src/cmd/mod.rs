@@ -35,6 +35,7 @@ pub mod edit;
 pub mod list;
 pub mod models;
 pub mod overview;
+pub mod review;
 pub mod search;
 pub mod show;
 pub mod stage;
@@ -100,15 +101,14 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             json,
             ctx,
         ),
-        Some(Command::Export { all, output, force }) => {
-            transfer::export(all, output.as_deref(), force, ctx)
-        }
+        Some(Command::Export(args)) => transfer::export(&args, ctx),
         Some(Command::Import {
             file,
             format,
             time_format,
             dry_run,
         }) => transfer::import(&file, format, time_format.as_deref(), dry_run, ctx),
+        Some(Command::Review { files, notes }) => review::run(&files, notes.as_deref(), ctx),
         Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),

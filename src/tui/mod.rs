@@ -6,6 +6,7 @@ pub mod app;
 pub mod journal;
 pub mod keymap;
 pub mod patterns;
+pub mod review;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -34,8 +35,8 @@ pub fn app_for(ctx: &Ctx, store: crate::store::Store) -> Result<App> {
         .collect();
     let keymap = Keymap::with_overrides(&table)
         .map_err(|e| anyhow::anyhow!("config file {}: {e}", ctx.paths.config.display()))?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::new(ctx.config.ui.theme, no_color);
+    // `--color` and NO_COLOR (and TERM=dumb), decided once for the whole run.
+    let theme = Theme::new(ctx.config.ui.theme, !ctx.out.color);
     App::new(
         store,
         ctx.catalog().clone(),
@@ -114,6 +115,8 @@ fn event_loop(tui: &mut terminal::Tui, app: &mut App, stop: &AtomicUsize, ctx: &
             }
         }
         tui.terminal.draw(|f| view::draw(app, f))?;
+        // The day's backup, once there is something on the screen (no-op after).
+        ctx.start_daily_backup();
         if app.quit || stop.load(Ordering::Relaxed) != 0 {
             return Ok(());
         }

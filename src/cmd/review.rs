@@ -1,0 +1,79 @@
+//! `praxis review FILE...`: opens people's shared summaries side by side, read-only.
+//! Never opens, creates or backs up the reviewer's own journal; the only file it writes
+//! is the notes file.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use crate::Ctx;
+use crate::transfer::summary::Summary;
+use crate::tui::review::keys::ReviewKeymap;
+use crate::tui::review::notes::{self, NotesDoc};
+use crate::tui::review::{self, Review};
+use crate::tui::theme::Theme;
+
+/// Reads every summary and the notes (all errors come before the terminal is touched),
+/// then runs the review.
+pub fn run(files: &[PathBuf], notes_file: Option<&Path>, ctx: &Ctx) -> Result<()> {
+    let Some(first) = files.first() else {
+        bail!("name at least one summary file: praxis review FILE...");
+    };
+    let people = files
+        .iter()
+        .map(|f| Summary::read(f).map(|s| (f.clone(), s)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let notes_path = notes_file.map_or_else(|| notes::default_path(first), Path::to_path_buf);
+    check_notes_path(&notes_path, files)?;
+    let doc = NotesDoc::load(&notes_path)?;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        bail!(
+            "praxis review needs a terminal: run it in a terminal window, with neither its input nor its output redirected"
+        );
+    }
+    let table = ctx
+        .config
+        .keys
+        .iter()
+        .map(|(k, v)| (k.clone(), v.keys()))
+        .collect();
+    let keymap = ReviewKeymap::with_overrides(&table)
+        .map_err(|e| anyhow::anyhow!("config file {}: {e}", ctx.paths.config.display()))?;
+    let theme = Theme::new(ctx.config.ui.theme, !ctx.out.color);
+    let mut r = Review::new(people, notes_path, &doc, keymap, theme);
+    r.mouse = ctx.config.ui.mouse;
+    review::run(r)
+}
+
+/// The notes can be written where they are asked for: not a folder, not one of the
+/// summaries, in a folder that exists.
+fn check_notes_path(path: &Path, summaries: &[PathBuf]) -> Result<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if summaries.iter().any(|s| same(s, path)) {
+        bail!(
+            "the notes file {} is one of the summaries: name another file with --notes",
+            path.display()
+        );
+    }
+    if path.is_dir() {
+        bail!(
+            "the notes file {} is a folder: name a file with --notes",
+            path.display()
+        );
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    if !dir.is_dir() {
+        bail!(
+            "the folder for the notes file {} does not exist: create it, or choose another with --notes",
+            path.display()
+        );
+    }
+    Ok(())
+}
