@@ -7,23 +7,35 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Replaces every control character that a terminal could act on (ESC and the rest of
 /// C0 except newline and tab, DEL, C1) with a visible stand-in, so journal text can never
-/// move the cursor, change colours or set the window title.
+/// move the cursor, change colours or set the window title; and drops the bidirectional
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make a
+/// terminal show text in an order other than the one it is stored in. Right-to-left text
+/// itself is untouched: the terminal lays it out.
 #[must_use]
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe_control) {
+    if !s
+        .chars()
+        .any(|c| is_unsafe_control(c) || is_bidi_control(c))
+    {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.chars().map(visible_control).collect())
+    Cow::Owned(
+        s.chars()
+            .filter(|c| !is_bidi_control(*c))
+            .map(visible_control)
+            .collect(),
+    )
 }
 
 /// Like [`sanitize`], for one line: newlines and tabs become spaces too.
 #[must_use]
 pub fn sanitize_line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control()) {
+    if !s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
+            .filter(|c| !is_bidi_control(*c))
             .map(|c| match c {
                 '\n' | '\t' => ' ',
                 c => visible_control(c),
@@ -34,6 +46,11 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
 
 fn is_unsafe_control(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Explicit bidirectional formatting: embeddings, overrides and isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn visible_control(c: char) -> char {
@@ -186,6 +203,16 @@ mod tests {
         assert_eq!(clean, "ok␛]0;pwned␇␛[2J␍\u{fffd}31m");
         assert_eq!(sanitize("plain\nlines\ttabs"), "plain\nlines\ttabs");
         assert_eq!(sanitize_line("a\nb\tc"), "a b c");
+    }
+
+    #[test]
+    fn bidi_overrides_are_dropped_but_right_to_left_text_stays() {
+        // "Trojan source": an override that makes the terminal show "txt.exe" reversed.
+        let evil = "file\u{202e}txt.exe\u{202c} and \u{2067}isolated\u{2069}";
+        assert_eq!(sanitize(evil), "filetxt.exe and isolated");
+        assert_eq!(sanitize_line(evil), "filetxt.exe and isolated");
+        assert_eq!(sanitize("שלום עולם"), "שלום עולם");
+        assert!(matches!(sanitize("שלום"), Cow::Borrowed(_)));
     }
 
     #[test]
