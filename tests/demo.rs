@@ -3,29 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::praxis;
 use predicates::prelude::*;
-
-/// A praxis whose every file (own journal, config, temporary files) lives under `dir`.
-fn praxis(dir: &Path) -> Command {
-    let tmp = dir.join("tmp");
-    std::fs::create_dir_all(&tmp).unwrap();
-    let mut c = Command::cargo_bin("praxis").unwrap();
-    c.env("PRAXIS_DB", dir.join("journal.sqlite3"))
-        .env_remove("PRAXIS_CONFIG")
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("TMPDIR", &tmp)
-        .env("PRAXIS_NOW", "2026-03-18T20:00:00+00:00")
-        .env("NO_COLOR", "1")
-        .env_remove("EDITOR")
-        .env_remove("VISUAL")
-        .timeout(std::time::Duration::from_secs(60));
-    c
-}
 
 fn stdout(dir: &Path, args: &[&str]) -> String {
     let out = praxis(dir).args(args).write_stdin("").assert().success();
@@ -162,7 +145,7 @@ fn a_throwaway_demo_leaves_nothing_behind() {
         "the own journal was created"
     );
     assert!(
-        !d.path().join("data").exists(),
+        !d.path().join("home/.local/share/praxis").exists(),
         "the data directory was created"
     );
 }

@@ -3,24 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::praxis;
 use predicates::prelude::*;
-
-fn praxis(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("praxis").unwrap();
-    c.env("PRAXIS_DB", dir.join("journal.sqlite3"))
-        .env_remove("PRAXIS_CONFIG")
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("PRAXIS_NOW", "2026-03-18T20:00:00+00:00")
-        .env("NO_COLOR", "1")
-        .env_remove("EDITOR")
-        .env_remove("VISUAL");
-    c
-}
 
 fn stdout(dir: &Path, args: &[&str]) -> String {
     let out = praxis(dir).args(args).write_stdin("").assert().success();
@@ -61,7 +49,7 @@ fn models_are_listed_and_shown() {
 #[test]
 fn a_broken_user_model_is_reported_and_builtins_still_load() {
     let d = tempfile::tempdir().unwrap();
-    let models = d.path().join("config/praxis/models");
+    let models = d.path().join("models"); // beside the config file
     std::fs::create_dir_all(&models).unwrap();
     std::fs::write(models.join("mine.toml"), "id = \"mine\"\nname = 3\n").unwrap();
     praxis(d.path())

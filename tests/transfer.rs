@@ -3,28 +3,17 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::praxis_db;
 use predicates::prelude::*;
-
-fn praxis(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("praxis").unwrap();
-    c.env("PRAXIS_DB", db)
-        .env_remove("PRAXIS_CONFIG")
-        .env("XDG_CONFIG_HOME", db.parent().unwrap().join("config"))
-        .env("PRAXIS_NOW", "2026-03-18T20:00:00+00:00")
-        .env("NO_COLOR", "1")
-        .env_remove("EDITOR")
-        .env_remove("VISUAL")
-        .write_stdin("");
-    c
-}
 
 /// A journal with every kind (the demo), kept at `dir/source/demo.sqlite3`.
 fn demo(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("source/demo.sqlite3");
-    praxis(&dir.join("unused/j.sqlite3"))
+    praxis_db(&dir.join("unused/j.sqlite3"))
         .args(["demo", "--keep", db.to_str().unwrap(), "--months", "3"])
         .assert()
         .success();
@@ -32,7 +21,7 @@ fn demo(dir: &Path) -> std::path::PathBuf {
 }
 
 fn count(db: &Path) -> usize {
-    let out = praxis(db)
+    let out = praxis_db(db)
         .args(["list", "--json", "--limit", "100000"])
         .assert()
         .success();
@@ -44,29 +33,29 @@ fn count(db: &Path) -> usize {
 fn export_import_export_gives_the_same_file() {
     let d = tempfile::tempdir().unwrap();
     let src = demo(d.path());
-    praxis(&src)
+    praxis_db(&src)
         .args(["rm", &first_id(&src)])
         .assert()
         .success(); // the trash goes too
     let one = d.path().join("one.json");
-    praxis(&src)
+    praxis_db(&src)
         .args(["export", "--all", "-o", one.to_str().unwrap()])
         .assert()
         .success();
     let dst = d.path().join("copy/journal.sqlite3");
-    praxis(&dst)
+    praxis_db(&dst)
         .args(["import", one.to_str().unwrap()])
         .assert()
         .success()
         .stdout(predicate::str::contains("skipped (already here)"));
     let two = d.path().join("two.json");
-    praxis(&dst)
+    praxis_db(&dst)
         .args(["export", "--all", "-o", two.to_str().unwrap()])
         .assert()
         .success();
     assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&two).unwrap());
     // Standard output gives the same bytes.
-    let out = praxis(&dst).args(["export", "--all"]).assert().success();
+    let out = praxis_db(&dst).args(["export", "--all"]).assert().success();
     assert_eq!(out.get_output().stdout, std::fs::read(&one).unwrap());
     // Every kind came across, with its details.
     for kind in [
@@ -77,18 +66,18 @@ fn export_import_export_gives_the_same_file() {
         "check-in",
         "cpd",
     ] {
-        let out = praxis(&dst)
+        let out = praxis_db(&dst)
             .args(["list", "--kind", kind, "--json"])
             .assert()
             .success();
         let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
         assert!(!v.as_array().unwrap().is_empty(), "{kind}");
     }
-    praxis(&dst).arg("doctor").assert().success();
+    praxis_db(&dst).arg("doctor").assert().success();
 }
 
 fn first_id(db: &Path) -> String {
-    let out = praxis(db)
+    let out = praxis_db(db)
         .args(["list", "--json", "--limit", "1"])
         .assert()
         .success();
@@ -101,24 +90,24 @@ fn importing_twice_adds_nothing_and_a_dry_run_writes_nothing() {
     let d = tempfile::tempdir().unwrap();
     let src = demo(d.path());
     let file = d.path().join("e.json");
-    praxis(&src)
+    praxis_db(&src)
         .args(["export", "--all", "-o", file.to_str().unwrap()])
         .assert()
         .success();
     let n = count(&src);
     let dst = d.path().join("copy/journal.sqlite3");
-    praxis(&dst)
+    praxis_db(&dst)
         .args(["import", file.to_str().unwrap(), "--dry-run"])
         .assert()
         .success()
         .stdout(predicate::str::contains(format!("{n} added")))
         .stdout(predicate::str::contains("nothing written"));
     assert_eq!(count(&dst), 0);
-    praxis(&dst)
+    praxis_db(&dst)
         .args(["import", file.to_str().unwrap()])
         .assert()
         .success();
-    praxis(&dst)
+    praxis_db(&dst)
         .args(["import", file.to_str().unwrap()])
         .assert()
         .success()
@@ -130,14 +119,17 @@ fn importing_twice_adds_nothing_and_a_dry_run_writes_nothing() {
 fn a_newer_version_of_an_entry_is_merged() {
     let d = tempfile::tempdir().unwrap();
     let a = d.path().join("a/journal.sqlite3");
-    praxis(&a).args(["add", "First words"]).assert().success();
+    praxis_db(&a)
+        .args(["add", "First words"])
+        .assert()
+        .success();
     let file = d.path().join("e.json");
-    praxis(&a)
+    praxis_db(&a)
         .args(["export", "--all", "-o", file.to_str().unwrap()])
         .assert()
         .success();
     let b = d.path().join("b/journal.sqlite3");
-    praxis(&b)
+    praxis_db(&b)
         .args(["import", file.to_str().unwrap()])
         .assert()
         .success();
@@ -150,24 +142,24 @@ fn a_newer_version_of_an_entry_is_merged() {
     )
     .unwrap();
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    praxis(&a)
+    praxis_db(&a)
         .env("PRAXIS_NOW", "2026-03-19T09:00:00+00:00")
         .env("EDITOR", &editor)
         .args(["edit", &id])
         .assert()
         .success();
-    praxis(&a)
+    praxis_db(&a)
         .args(["export", "--all", "-o", file.to_str().unwrap(), "--force"])
         .assert()
         .success();
-    praxis(&b)
+    praxis_db(&b)
         .args(["import", file.to_str().unwrap()])
         .assert()
         .success()
         .stdout(predicate::str::contains(
             "0 added, 0 skipped (already here), 1 merged",
         ));
-    praxis(&b)
+    praxis_db(&b)
         .args(["show", &id])
         .assert()
         .success()
@@ -179,7 +171,7 @@ fn broken_files_are_refused_with_where_and_why_and_nothing_is_written() {
     let d = tempfile::tempdir().unwrap();
     let src = demo(d.path());
     let good = d.path().join("good.json");
-    praxis(&src)
+    praxis_db(&src)
         .args(["export", "--all", "-o", good.to_str().unwrap()])
         .assert()
         .success();
@@ -227,7 +219,7 @@ fn broken_files_are_refused_with_where_and_why_and_nothing_is_written() {
     for (name, bytes, expect) in cases {
         let f = d.path().join(format!("{}.json", name.replace(' ', "-")));
         std::fs::write(&f, &bytes).unwrap();
-        let out = praxis(&dst)
+        let out = praxis_db(&dst)
             .args(["import", f.to_str().unwrap()])
             .assert()
             .code(1);
@@ -250,13 +242,13 @@ fn an_export_never_leaves_a_half_written_file() {
     let out = d.path().join("out/e.json");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     std::fs::write(&out, "precious").unwrap();
-    praxis(&src)
+    praxis_db(&src)
         .args(["export", "--all", "-o", out.to_str().unwrap()])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("--force"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
-    praxis(&src)
+    praxis_db(&src)
         .args(["export", "--all", "-o", out.to_str().unwrap(), "--force"])
         .assert()
         .success();
@@ -278,19 +270,14 @@ fn kill_9_during_an_import_leaves_the_journal_as_before_or_after() {
     let d = tempfile::tempdir().unwrap();
     let src = demo(d.path());
     let file = d.path().join("e.json");
-    praxis(&src)
+    praxis_db(&src)
         .args(["export", "--all", "-o", file.to_str().unwrap()])
         .assert()
         .success();
     let n = count(&src);
-    let exe = assert_cmd::cargo::cargo_bin("praxis");
     for (i, wait_ms) in [0u64, 5, 15, 40].iter().enumerate() {
         let dst = d.path().join(format!("k{i}/journal.sqlite3"));
-        let mut child = std::process::Command::new(&exe)
-            .env("PRAXIS_DB", &dst)
-            .env_remove("PRAXIS_CONFIG")
-            .env("XDG_CONFIG_HOME", d.path().join("config"))
-            .env("PRAXIS_NOW", "2026-03-18T20:00:00+00:00")
+        let mut child = common::praxis_std(dst.parent().unwrap())
             .args(["import", file.to_str().unwrap()])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -307,6 +294,6 @@ fn kill_9_during_an_import_leaves_the_journal_as_before_or_after() {
             got == 0 || got == n,
             "after kill -9 at {wait_ms} ms: {got} of {n} entries"
         );
-        praxis(&dst).arg("doctor").assert().success();
+        praxis_db(&dst).arg("doctor").assert().success();
     }
 }

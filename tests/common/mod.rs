@@ -3,7 +3,9 @@
 //!
 //! Every command runs with a fixed clock (Wednesday 2026-03-18, 20:00 UTC), no colour,
 //! no `$EDITOR`/`$VISUAL`, and `HOME`, the XDG dirs and `TMPDIR` inside the temp dir, so
-//! that no test depends on today's date or on the real home directory.
+//! that no test depends on today's date or on the real home directory. This is the one
+//! place that says how a test runs praxis: [`praxis`] for a journal in a folder of its
+//! own, [`praxis_db`] for one journal among several, [`praxis_std`] to spawn it.
 
 #![allow(dead_code, clippy::unwrap_used)] // each test crate uses a different part
 
@@ -24,14 +26,29 @@ pub fn praxis(dir: &Path) -> Command {
     cmd
 }
 
+/// A `praxis` command (assert_cmd) for the journal at `db`; its config (`config.toml`,
+/// not written), home and temporary files go in the journal's folder.
+#[must_use]
+pub fn praxis_db(db: &Path) -> Command {
+    let mut cmd = praxis(db.parent().unwrap());
+    cmd.env("PRAXIS_DB", db);
+    cmd
+}
+
 /// The same command as a plain `std::process::Command`, for tests that need to choose
-/// its stdout.
+/// its stdout, or to spawn it and kill it.
 #[must_use]
 pub fn praxis_std(dir: &Path) -> std::process::Command {
     let home = dir.join("home");
     let tmp = dir.join("tmp");
-    std::fs::create_dir_all(&home).unwrap();
-    std::fs::create_dir_all(&tmp).unwrap();
+    // Private, as praxis makes its own folders: `praxis doctor` warns about a journal
+    // whose folder others can read, and this may be the journal's folder.
+    let mut private = std::fs::DirBuilder::new();
+    private.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut private, 0o700);
+    private.create(&home).unwrap();
+    private.create(&tmp).unwrap();
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"));
     cmd.current_dir(dir)
         .env("PRAXIS_DB", dir.join("journal.sqlite3"))
