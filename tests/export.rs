@@ -525,3 +525,92 @@ fn an_export_removes_what_killed_exports_left_behind_and_nothing_else() {
     assert!(live.exists(), "a running export's file is left alone");
     assert!(other.exists(), "other files are never touched");
 }
+
+#[test]
+fn shared_ids_cannot_be_traced_back_to_the_journal() {
+    // Imported entries have ids hashed from their text and time: an exported id equal to
+    // the journal's would let anyone who guesses a name undo the redaction.
+    let (j, [_, _, shared]) = journal();
+    let full_id = j.entry_json(&shared)["id"].as_str().unwrap().to_string();
+    let v = export_json(&j, &[]);
+    let id = v["entries"][0]["id"].as_str().unwrap();
+    assert_ne!(id, full_id);
+    let csv = j.ok(&["export", "--format", "csv"]);
+    assert!(!csv.contains(&shared), "{csv}");
+    // The full backup keeps ids, so that importing it gives the same journal.
+    let all = j.ok(&["export", "--all"]);
+    assert!(all.contains(&full_id));
+}
+
+#[test]
+fn names_in_hyphenated_tags_are_found_and_redacted() {
+    let j = Journal::new();
+    std::fs::write(j.config(), "[privacy]\nnever_export = [\"Ward 7\"]\n").unwrap();
+    let id = j.add(&[
+        "A calm visit.",
+        "--scope",
+        "shareable",
+        "-t",
+        "Priya Sharma",
+        "-t",
+        "mrs-okafor",
+        "-t",
+        "ward-7",
+        "-t",
+        "home-visit",
+    ]);
+    let out = j.ok(&["export", "--format", "md"]);
+    for leaked in ["priya", "sharma", "okafor", "ward-7"] {
+        assert!(!out.contains(leaked), "{leaked}:\n{out}");
+    }
+    assert!(out.contains("home-visit"), "ordinary tags stay: {out}");
+    let check = j.cmd(&["export", "--check"]).output().unwrap();
+    let stdout = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        stdout.contains(&id) && stdout.contains("tag, line 1"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn markdown_exports_make_html_and_images_inert() {
+    let j = Journal::new();
+    j.add(&[
+        "--title",
+        "<img src=\"https://evil.example/t.png\"> noted",
+        "--scope",
+        "shareable",
+        "Body ![](https://evil.example/md.png) end",
+    ]);
+    let md = j.ok(&["export", "--format", "md"]);
+    assert!(md.contains("\\<img"), "{md}");
+    assert!(md.contains("!\\[](https"), "{md}");
+    assert!(!md.contains(" <img"), "{md}");
+}
+
+#[test]
+fn summaries_redact_strength_names_and_profiles_count_zero_hours_as_0() {
+    let j = Journal::new();
+    std::fs::write(
+        j.config(),
+        "[[strengths.groups]]\nname = \"Relating\"\nstrengths = [{ name = \"okafor\", hint = \"x\" }]\n",
+    )
+    .unwrap();
+    j.add(&[
+        "A calm visit.",
+        "--scope",
+        "shareable",
+        "--for-supervision",
+        "-s",
+        "okafor:person",
+        "--on",
+        "2026-03-10",
+    ]);
+    let s = j.ok(&["export", "--summary", "--format", "json"]);
+    assert!(!s.to_lowercase().contains("okafor"), "{s}");
+    let nmc = j.ok(&["export", "--profile", "nmc", "--format", "md"]);
+    assert!(
+        nmc.contains("| CPD hours | 0 (35 are asked for) |"),
+        "{nmc}"
+    );
+}

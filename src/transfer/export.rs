@@ -116,6 +116,25 @@ pub enum Mode {
     Profile(super::profile::Profile),
 }
 
+/// Gives an entry (and its actions) ids that cannot be traced back: ids of imported
+/// entries are hashes of their original text and time, which would undo the redaction
+/// for anyone who guesses a name. The new ids are derived from `salt`, fresh for each
+/// export, so one export stays consistent within itself. Links to other entries by id
+/// (a CPD record's reflections, a record's prep) are dropped: they name entries that
+/// did not leave.
+pub fn scrub_ids(e: &mut Entry, salt: &uuid::Uuid) {
+    use crate::model::Details;
+    e.id = uuid::Uuid::new_v5(salt, e.id.as_bytes());
+    for a in &mut e.actions {
+        a.id = uuid::Uuid::new_v5(salt, a.id.as_bytes());
+    }
+    match &mut e.details {
+        Details::Cpd(c) => c.linked.clear(),
+        Details::Supervision(s) => s.prep = None,
+        _ => {}
+    }
+}
+
 /// Rounds every date of an entry to the first of its month, so a redacted export says
 /// "March 2026" and never the day (an exact date helps identify a person).
 pub fn round_dates(e: &mut Entry) {
@@ -210,12 +229,14 @@ pub fn write(
             }
             Mode::Profile(p) => {
                 let ids = store.select_entries(&plan.selection)?;
+                let salt = uuid::Uuid::new_v4();
                 let head = head_for(catalog, plan, redactor.is_some());
                 let mut entries = Vec::new();
                 each_entry(store, &ids, |mut e| {
                     if let Some(r) = redactor.as_deref_mut() {
                         r.redact_entry(&mut e);
                         round_dates(&mut e);
+                        scrub_ids(&mut e, &salt);
                     }
                     entries.push(e);
                     Ok(())
@@ -343,11 +364,13 @@ fn write_entries(
     let mut sink = sink_for(plan.format, Vec::new());
     sink.begin(out, &head)?;
     let ids = store.select_entries(&plan.selection)?;
+    let salt = uuid::Uuid::new_v4();
     each_entry(store, &ids, |mut e| {
         e.version = 0;
         if let Some(r) = redactor.as_deref_mut() {
             r.redact_entry(&mut e);
             round_dates(&mut e);
+            scrub_ids(&mut e, &salt);
         }
         sink.entry(out, &head, &e)
     })?;

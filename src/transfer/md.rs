@@ -33,7 +33,18 @@ fn write_head(out: &mut dyn Write, title: &str, head: &Head) -> anyhow::Result<(
 
 /// Text for a heading or a list item: one line, no Markdown line structure.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    inert(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+/// Journal text made inert for Markdown viewers: raw HTML (`<img src=...>`) and image
+/// links (`![](https://...)`) would make a previewer fetch from the network and show
+/// markup the writer never meant as such. Escaped with a backslash, they read as the
+/// characters they are.
+fn inert(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('<') && !s.contains("![") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.replace('<', "\\<").replace("![", "!\\["))
 }
 
 /// "listening (mine), hope (person supported)".
@@ -84,13 +95,18 @@ impl Sink for MdSink {
         write_details(out, head, e)?;
         writeln!(out)?;
         if !e.body.trim().is_empty() {
-            writeln!(out, "{}\n", e.body.trim_end())?;
+            writeln!(out, "{}\n", inert(e.body.trim_end()))?;
         }
         for s in &e.sections {
             if s.text.trim().is_empty() {
                 continue;
             }
-            writeln!(out, "### {}\n\n{}\n", one_line(&s.label), s.text.trim_end())?;
+            writeln!(
+                out,
+                "### {}\n\n{}\n",
+                one_line(&s.label),
+                inert(s.text.trim_end())
+            )?;
         }
         // Templates with an action section already list their actions as checkboxes.
         let listed = |text: &str| e.sections.iter().any(|s| s.text.contains(text));
@@ -338,7 +354,7 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         if !x.strengths.is_empty() {
             writeln!(out, "**Strengths:** {}\n", x.strengths.join(", "))?;
         }
-        writeln!(out, "{}\n", x.text.trim_end())?;
+        writeln!(out, "{}\n", inert(x.text.trim_end()))?;
     }
     Ok(())
 }
@@ -364,7 +380,11 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
                 out,
                 "**{}**\n\n{}\n",
                 one_line(label),
-                if text.is_empty() { "—" } else { text }
+                if text.is_empty() {
+                    "—".into()
+                } else {
+                    inert(text)
+                }
             )?;
         }
     }

@@ -175,7 +175,8 @@ fn counts(e: &Entry) -> bool {
 }
 
 fn hours_text(h: f64) -> String {
-    let s = format!("{h:.1}");
+    // A sum of nothing is -0.0 in Rust; + 0.0 makes it 0.
+    let s = format!("{:.1}", h + 0.0);
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
 

@@ -238,6 +238,12 @@ impl Checker {
                 if let Some(f) = subject_field(text) {
                     out.push((name, f));
                 }
+            } else if name == "tag" {
+                out.extend(
+                    self.scan(&tag_as_text(text))
+                        .into_iter()
+                        .map(|f| (name.clone(), f)),
+                );
             } else {
                 out.extend(self.scan(text).into_iter().map(|f| (name.clone(), f)));
             }
@@ -340,6 +346,46 @@ fn subject_field(text: &str) -> Option<Finding> {
         start,
         end: start + t.len(),
     })
+}
+
+/// A tag as the words it stands for: `mrs-okafor` → "Mrs Okafor", so that the name
+/// checks (which go by capitals) see a tag the way a reader does.
+fn tag_as_text(tag: &str) -> String {
+    tag.split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Redacted tag text back to a tag: words lowercased and joined by hyphens,
+/// placeholders kept as they are.
+fn text_as_tag(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '[' => {
+                inside = true;
+                out.push(c);
+            }
+            ']' => {
+                inside = false;
+                out.push(c);
+            }
+            ' ' if !inside => out.push('-'),
+            c if inside => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Calls `$f(field name, is a subject field, text)` for every free-text field of entry
@@ -516,9 +562,15 @@ impl Redactor {
     /// [`Checker::scan_entry`]); a subject field becomes its `[SUBJECT-n]` as a whole.
     /// The entry's typed dates (`occurred_on`…) are left to the caller.
     pub fn redact_entry(&mut self, e: &mut Entry) {
-        let visit = |_: String, subject: bool, text: &mut String| {
+        let visit = |name: String, subject: bool, text: &mut String| {
             if subject {
                 *text = self.redact_subject(text);
+            } else if name == "tag" {
+                let spelled = tag_as_text(text);
+                let redacted = self.redact(&spelled);
+                if redacted != spelled {
+                    *text = text_as_tag(&redacted);
+                }
             } else {
                 *text = self.redact(text);
             }

@@ -342,6 +342,12 @@ pub fn build(
             w.total -= w.by_kind.remove(*k).unwrap_or(0);
         }
     }
+    // Strength names are the user's own vocabulary, which may name someone.
+    if let Some(r) = redactor {
+        for st in &mut ins.strengths {
+            st.name = r.redact(&st.name);
+        }
+    }
     let from = plan
         .from
         .as_deref()
