@@ -1326,9 +1326,13 @@ fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
 // Dates.
 
 fn two_digit_year(y: u32) -> i32 {
+    use chrono::Datelike as _;
     // u32 < 100 always fits.
     let y = i32::try_from(y).unwrap_or(0);
-    if y <= 69 { 2000 + y } else { 1900 + y }
+    // Up to ten years ahead of this one is this century ("26" in 2026 is 2026, a review
+    // date in "35" is 2035); anything later is the last one (a birth year "51" is 1951).
+    let pivot = chrono::Utc::now().year() % 100 + 10;
+    if y <= pivot { 2000 + y } else { 1900 + y }
 }
 
 /// Numeric dates: 12/03/2026, 12.03.2026, 12-03-26, 2026-03-12. Day first, as in the UK;
@@ -1369,7 +1373,7 @@ fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
                     value(j, n2)?,
                     i32::try_from(value(i, n1)?).ok()?,
                 )
-            } else if (1..=2).contains(&n1) && (n3 == 4 || (n3 == 2 && s != b'.')) {
+            } else if (1..=2).contains(&n1) && (n3 == 4 || n3 == 2) {
                 let y = value(k, n3)?;
                 let y = if n3 == 2 {
                     two_digit_year(y)
@@ -2394,6 +2398,19 @@ mod tests {
                 "DOB 12/03/1988".into(),
                 march(Some(1988))
             )]
+        );
+        // Dotted dates with a two-digit year, as forms write them.
+        assert_eq!(
+            d("DOB: 12.3.51"),
+            vec![(
+                FindingKind::BirthDate,
+                "DOB: 12.3.51".into(),
+                march(Some(1951))
+            )]
+        );
+        assert_eq!(
+            d("seen on 12.3.26 at home"),
+            vec![(FindingKind::ExactDate, "12.3.26".into(), march(Some(2026)))]
         );
         assert_eq!(
             d("she was born on 3 March 1988."),
