@@ -734,3 +734,24 @@ fn only_the_store_opens_the_journal_with_sqlite() {
         "only src/store/ may open the journal with SQLite; these do too: {offenders:?}"
     );
 }
+
+#[test]
+fn a_backup_removes_half_copies_left_by_killed_backups() {
+    // Protection: backup_to sweeps `.NAME.<pid>.partial` files whose process is gone;
+    // without it a killed backup's partial copy of the journal stayed for ever.
+    let j = common::Journal::new();
+    j.add(&["A note to back up"]);
+    let dir = j.path().join("backups");
+    std::fs::create_dir_all(&dir).unwrap();
+    let dead = dir.join(".journal-20260318T200000.sqlite3.2147483000.partial");
+    let live = dir.join(format!(
+        ".journal-20260318T200000.sqlite3.{}.partial",
+        std::process::id()
+    ));
+    for f in [&dead, &live] {
+        std::fs::write(f, "half a copy").unwrap();
+    }
+    j.ok(&["backup"]);
+    assert!(!dead.exists(), "a killed backup's half copy is removed");
+    assert!(live.exists(), "a running process's copy is left alone");
+}

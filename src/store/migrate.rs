@@ -103,8 +103,18 @@ pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
         .file_name()
         .map_or_else(|| "journal".into(), |n| n.to_string_lossy().into_owned());
     let partial = to.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    // Left by a copy that was killed: this process's id is ours now.
+    // Left by a copy that was killed: this process's id is ours now, and copies of
+    // processes that are gone are removed.
     let _ = std::fs::remove_file(&partial);
+    if let Some(dir) = to.parent() {
+        crate::paths::sweep_leftovers(dir, |file| {
+            let (_, pid) = file
+                .strip_prefix('.')?
+                .strip_suffix(".partial")?
+                .rsplit_once('.')?;
+            pid.parse().ok()
+        });
+    }
     super::create_private(&partial).map_err(|source| io(&partial, source))?;
     let copy = || -> rusqlite::Result<()> {
         let mut dst = Connection::open(&partial)?;

@@ -262,34 +262,14 @@ pub fn content_id(tool: &str, parts: &[&str]) -> uuid::Uuid {
 
 /// Removes the temporary files of exports that were killed before they finished
 /// (`.praxis-<pid>-XXXXXX.part` whose process is gone): private, but partial copies of
-/// journal text that nothing else would ever clean up. Best effort: a file that cannot be
-/// read or removed is left alone.
+/// journal text that nothing else would ever clean up.
 fn sweep_leftovers(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let Some(pid) = name
-            .strip_prefix(".praxis-")
+    crate::paths::sweep_leftovers(dir, |name| {
+        name.strip_prefix(".praxis-")
             .filter(|rest| rest.ends_with(".part"))
             .and_then(|rest| rest.split('-').next())
-            .and_then(|pid| pid.parse::<i32>().ok())
-        else {
-            continue;
-        };
-        let alive = rustix::process::Pid::from_raw(pid).is_none_or(|p| {
-            // Exists, or exists but belongs to someone else: leave it.
-            !matches!(
-                rustix::process::test_kill_process(p),
-                Err(rustix::io::Errno::SRCH)
-            )
-        });
-        if !alive {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
+            .and_then(|pid| pid.parse().ok())
+    });
 }
 
 /// Writes a file through a private temporary file in the same directory, renamed into
