@@ -12,7 +12,7 @@
 //!
 //! Placeholders: `[PERSON-n]` for names, `[SUBJECT-n]` for subject keys (a subject may be a
 //! team or an organisation, not only a person), `[EMAIL-n]`, `[PHONE-n]`, `[POSTCODE-n]`,
-//! `[ID-NUMBER-n]` (NHS and National Insurance numbers), `[ADDRESS-n]`, `[REDACTED-n]` for
+//! `[ID-NUMBER-n]` (NHS, National Insurance and hospital or case numbers), `[ADDRESS-n]`, `[REDACTED-n]` for
 //! never-export words, `[DATE OF BIRTH]`, and exact dates cut to month and year
 //! (`[DATE: March 2026]`). Numbers count distinct values per [`Redactor`], so one export
 //! names the same person the same way throughout. Placeholders are never flagged again.
@@ -36,6 +36,8 @@ pub enum FindingKind {
     Postcode,
     NhsNumber,
     NiNumber,
+    /// A hospital, case or record number after its cue ("MRN 1234567").
+    RecordNumber,
     BirthDate,
     ExactDate,
     Address,
@@ -51,6 +53,7 @@ impl FindingKind {
         FindingKind::Postcode,
         FindingKind::NhsNumber,
         FindingKind::NiNumber,
+        FindingKind::RecordNumber,
         FindingKind::BirthDate,
         FindingKind::ExactDate,
         FindingKind::Address,
@@ -68,6 +71,7 @@ impl FindingKind {
             FindingKind::Postcode => "postcode",
             FindingKind::NhsNumber => "NHS-like number",
             FindingKind::NiNumber => "National Insurance number",
+            FindingKind::RecordNumber => "record number",
             FindingKind::BirthDate => "date of birth",
             FindingKind::ExactDate => "exact date",
             FindingKind::Address => "street address",
@@ -82,7 +86,7 @@ impl FindingKind {
             FindingKind::Subject => 9,
             FindingKind::Email => 8,
             FindingKind::BirthDate => 7,
-            FindingKind::NhsNumber | FindingKind::NiNumber => 6,
+            FindingKind::NhsNumber | FindingKind::NiNumber | FindingKind::RecordNumber => 6,
             FindingKind::Phone => 5,
             FindingKind::Address => 4,
             FindingKind::Postcode => 3,
@@ -190,7 +194,7 @@ impl Checker {
             .collect();
         let never = never_export
             .iter()
-            .filter_map(|w| Pattern::new(w))
+            .filter_map(|w| Pattern::loose(w))
             .collect();
         let mut allow_words = HashSet::new();
         let mut allow_phrases = Vec::new();
@@ -261,6 +265,8 @@ impl Checker {
         emails(text, &mut cands);
         digit_runs(text, &mut cands);
         ni_numbers(text, &mut cands);
+        record_numbers(text, &toks, &mut cands);
+        obfuscated_emails(text, &mut cands);
         postcodes(text, &toks, &mut cands);
         numeric_dates(text, &mut cands);
         word_dates(text, &toks, &mut cands);
@@ -616,7 +622,7 @@ impl Redactor {
             FindingKind::Email => numbered(self, "EMAIL", found.to_lowercase()),
             FindingKind::Phone => numbered(self, "PHONE", phone_key(found)),
             FindingKind::Postcode => numbered(self, "POSTCODE", alnum_key(found)),
-            FindingKind::NhsNumber | FindingKind::NiNumber => {
+            FindingKind::NhsNumber | FindingKind::NiNumber | FindingKind::RecordNumber => {
                 numbered(self, "ID-NUMBER", alnum_key(found))
             }
             FindingKind::Address => numbered(self, "ADDRESS", words_key(found)),
@@ -673,7 +679,11 @@ fn alnum_key(found: &str) -> String {
 /// The national number: "+44 (0)20 7946 0000" and "020 7946 0000" are one phone.
 fn phone_key(found: &str) -> String {
     let digits: String = found.chars().filter(char::is_ascii_digit).collect();
-    if found.trim_start().starts_with('+') {
+    let digits = match digits.strip_prefix("0044") {
+        Some(_) => digits[2..].to_string(),
+        None => digits,
+    };
+    if found.trim_start().starts_with('+') || found.trim_start().starts_with("0044") {
         let rest = digits.strip_prefix("44").unwrap_or(&digits);
         let rest = rest.strip_prefix('0').unwrap_or(rest);
         format!("0{rest}")
@@ -876,6 +886,9 @@ enum PatChar {
 #[derive(Debug, Clone)]
 struct Pattern {
     chars: Vec<PatChar>,
+    /// Never-export phrases: the words may also be joined by a hyphen or underscore or
+    /// run together ("ward-7", "ward7", "TeamNorth"), and a plural `s` may follow.
+    loose: bool,
 }
 
 impl Pattern {
@@ -899,7 +912,14 @@ impl Pattern {
                 chars.push(pc);
             }
         }
-        Some(Pattern { chars })
+        Some(Pattern {
+            chars,
+            loose: false,
+        })
+    }
+
+    fn loose(s: &str) -> Option<Pattern> {
+        Pattern::new(s).map(|p| Pattern { loose: true, ..p })
     }
 
     fn first(&self) -> Option<char> {
@@ -913,6 +933,20 @@ impl Pattern {
     fn match_at(&self, text: &str, at: usize) -> Option<usize> {
         let mut it = text[at..].char_indices().peekable();
         for pc in &self.chars {
+            if self.loose && matches!(pc, PatChar::Space | PatChar::Joiner) {
+                match it.peek() {
+                    Some(&(_, t)) if t.is_whitespace() => {
+                        while it.peek().is_some_and(|&(_, t)| t.is_whitespace()) {
+                            it.next();
+                        }
+                    }
+                    Some(&(_, '-' | '_' | '‐')) => {
+                        it.next();
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             let (_, t) = it.next()?;
             match pc {
                 PatChar::Lit(c) => {
@@ -953,7 +987,16 @@ fn find_patterns(text: &str, pats: &[Pattern], kind: FindingKind, out: &mut Vec<
         let best = pats
             .iter()
             .filter(|p| p.first() == Some(fc))
-            .filter_map(|p| p.match_at(text, i))
+            .filter_map(|p| {
+                let end = p.match_at(text, i)?;
+                // A plural: "Rowan Wards".
+                let plural = p.loose && matches!(char_at(text, end), Some('s' | 'S'));
+                Some(if plural && right_boundary(text, end + 1) {
+                    end + 1
+                } else {
+                    end
+                })
+            })
             .filter(|&end| right_boundary(text, end))
             .max();
         if let Some(end) = best {
@@ -969,7 +1012,8 @@ fn find_patterns(text: &str, pats: &[Pattern], kind: FindingKind, out: &mut Vec<
 fn emails(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-'".contains(&c);
-    for (at, _) in text.match_indices('@') {
+    for (at, sign) in text.match_indices(['@', '＠']) {
+        let at_len = sign.len();
         let mut start = at;
         while start > 0 && local(b[start - 1]) {
             start -= 1;
@@ -980,7 +1024,7 @@ fn emails(text: &str, out: &mut Vec<Cand>) {
         if start == at {
             continue;
         }
-        let mut end = at + 1;
+        let mut end = at + at_len;
         while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b'-')) {
             end += 1;
         }
@@ -990,7 +1034,7 @@ fn emails(text: &str, out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let mut labels: Vec<&str> = text[at + 1..end].split('.').collect();
+        let mut labels: Vec<&str> = text[at + at_len..end].split('.').collect();
         while labels.last().is_some_and(|l| l.is_empty()) {
             labels.pop();
         }
@@ -1008,7 +1052,153 @@ fn emails(text: &str, out: &mut Vec<Cand>) {
                 .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
         if ok {
             let domain_len = labels.iter().map(|l| l.len() + 1).sum::<usize>() - 1;
-            out.push(Cand::new(FindingKind::Email, start, at + 1 + domain_len));
+            out.push(Cand::new(
+                FindingKind::Email,
+                start,
+                at + at_len + domain_len,
+            ));
+        }
+    }
+}
+
+/// How "at" may be written between the parts of an obfuscated email, and whether the
+/// dots must then be written as words too ("dan at example dot com").
+const AT_SIGNS: &[(&str, bool)] = &[
+    ("(at)", false),
+    ("[at]", false),
+    ("{at}", false),
+    ("(AT)", false),
+    ("[AT]", false),
+    (" (at) ", false),
+    (" [at] ", false),
+    (" @ ", false),
+    (" at ", true),
+    (" AT ", true),
+];
+const DOT_SIGNS: &[&str] = &[
+    "(dot)", "[dot]", "{dot}", " (dot) ", " [dot] ", " dot ", " DOT ", "(DOT)", "[DOT]",
+];
+/// Top-level domains an "at … dot …" written in words must end with.
+#[rustfmt::skip]
+const WORD_TLDS: &[&str] = &[
+    "com", "org", "net", "uk", "gov", "nhs", "io", "info", "edu", "me", "co", "ac", "scot",
+];
+
+/// Emails written to dodge a scraper: "dan(at)example.com", "dan @ example.com",
+/// "dan at example dot com".
+fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let label = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    for &(sign, words) in AT_SIGNS {
+        for (at, _) in text.match_indices(sign) {
+            let mut start = at;
+            while start > 0 && local(b[start - 1]) {
+                start -= 1;
+            }
+            while start < at && matches!(b[start], b'.' | b'-') {
+                start += 1;
+            }
+            if start == at || !left_boundary(text, start) {
+                continue;
+            }
+            // Labels joined by dots (or dot words).
+            let mut i = at + sign.len();
+            let mut labels: Vec<(usize, usize)> = Vec::new();
+            let mut worded = true;
+            loop {
+                let s = i;
+                while i < b.len() && label(b[i]) {
+                    i += 1;
+                }
+                if i == s {
+                    break;
+                }
+                labels.push((s, i));
+                let dot = if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(|&c| label(c)) {
+                    worded = false;
+                    Some(1)
+                } else {
+                    DOT_SIGNS
+                        .iter()
+                        .find(|d| text[i..].starts_with(*d))
+                        .map(|d| d.len())
+                };
+                match dot {
+                    Some(n) if b.get(i + n).is_some_and(|&c| label(c)) => i += n,
+                    _ => break,
+                }
+            }
+            // Drop trailing labels until the last is a plausible top-level domain.
+            let tld_ok = |l: &str| {
+                l.len() >= 2
+                    && l.bytes().all(|c| c.is_ascii_alphabetic())
+                    && (!words || WORD_TLDS.contains(&l.to_ascii_lowercase().as_str()))
+            };
+            while labels.len() >= 2
+                && !tld_ok(&text[labels[labels.len() - 1].0..labels[labels.len() - 1].1])
+            {
+                labels.pop();
+            }
+            if labels.len() < 2 || (words && !worded) {
+                continue;
+            }
+            let end = labels[labels.len() - 1].1;
+            if !right_boundary(text, end) {
+                continue;
+            }
+            out.push(Cand::new(FindingKind::Email, start, end));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hospital, case and record numbers: a cue, then the number.
+
+#[rustfmt::skip]
+const RECORD_CUES: &[&[&str]] = &[
+    &["hospital", "number"], &["hospital", "no"], &["hosp", "no"], &["mrn"],
+    &["case", "number"], &["case", "no"], &["record", "number"], &["patient", "number"],
+    &["unit", "number"], &["pas", "number"], &["chi", "number"], &["client", "number"],
+    &["id", "number"], &["reference", "number"], &["ref", "number"], &["ref", "no"],
+    &["hospital", "id"], &["patient", "id"], &["client", "id"], &["case", "id"],
+];
+
+fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| fold_str(&text[t.start..t.end]);
+    for (i, _) in toks.iter().enumerate() {
+        for cue in RECORD_CUES {
+            let Some(ts) = toks.get(i..i + cue.len() + 1) else {
+                continue;
+            };
+            let joined = ts[..cue.len()]
+                .windows(2)
+                .all(|w| text[w[0].end..w[1].start].chars().all(|c| c == ' '));
+            if !joined || !ts[..cue.len()].iter().zip(*cue).all(|(t, c)| word(t) == *c) {
+                continue;
+            }
+            let cue_end = ts[cue.len() - 1].end;
+            let mut id = &ts[cue.len()];
+            // "hospital number is RX1234567", "MRN: 1234567", "case no. #12345678".
+            if matches!(word(id).as_str(), "is" | "was")
+                && let Some(n) = toks.get(i + cue.len() + 1)
+            {
+                id = n;
+            }
+            let gap = text[cue_end..id.start].replace("is", "").replace("was", "");
+            if gap.len() > 6 || !gap.chars().all(|c| " :#.-=(".contains(c)) {
+                continue;
+            }
+            let s = &text[id.start..id.end];
+            let digits = s.bytes().filter(u8::is_ascii_digit).count();
+            let alnum = s.bytes().filter(u8::is_ascii_alphanumeric).count();
+            if s.is_ascii()
+                && (5..=16).contains(&alnum)
+                && (digits >= 5 || (digits >= 4 && id.letters))
+                && right_boundary(text, id.end)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, id.start, id.end));
+            }
         }
     }
 }
@@ -1084,11 +1274,17 @@ fn is_phone(gs: &[Group]) -> bool {
     if gs.len() > 5 {
         return false;
     }
-    if gs[0].plus {
+    // "0044 7700 900123": the international prefix written out.
+    let (intl, digits, first) = match (digits.strip_prefix("0044"), gs[0].digits.strip_prefix("00"))
+    {
+        (Some(_), Some(first)) if !gs[0].plus => (true, &digits[2..], first),
+        _ => (gs[0].plus, digits.as_str(), gs[0].digits.as_str()),
+    };
+    if intl {
         let Some(mut rest) = digits.strip_prefix("44") else {
             return false;
         };
-        if gs[0].digits != "44" {
+        if first != "44" {
             // "+447700900123": the country code runs into the number.
             rest = &digits[2..];
         } else if gs.get(1).is_some_and(|g| g.paren && g.digits == "0") {
@@ -1159,7 +1355,8 @@ fn digit_runs(text: &str, out: &mut Vec<Cand>) {
                 if g > 0 && (gs[0].plus || gs[0].sep.is_none()) {
                     break;
                 }
-                if h == groups.len() && !right_boundary(text, run_end) {
+                let ext = phone_extension(text, run_end);
+                if h == groups.len() && ext.is_none() && !right_boundary(text, run_end) {
                     continue;
                 }
                 let nhs = is_nhs_shape(gs);
@@ -1176,6 +1373,11 @@ fn digit_runs(text: &str, out: &mut Vec<Cand>) {
                     (false, true) => FindingKind::Phone,
                     (false, false) => continue,
                 };
+                let run_end = match kind {
+                    FindingKind::Phone if h == groups.len() => ext.unwrap_or(run_end),
+                    _ if ext.is_some() && h == groups.len() => continue,
+                    _ => run_end,
+                };
                 matched = Some((kind, gs[0].start, run_end, h));
                 break;
             }
@@ -1189,6 +1391,14 @@ fn digit_runs(text: &str, out: &mut Vec<Cand>) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// The end of an extension written onto a phone number: "07700 900123x", "…x201".
+fn phone_extension(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix(['x', 'X'])?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let e = end + 1 + n;
+    (n <= 5 && right_boundary(text, e)).then_some(e)
 }
 
 /// A digit run starts here: not inside a word or a number ("1,234", "£07…").
@@ -1209,9 +1419,11 @@ fn run_may_start(text: &str, i: usize) -> bool {
 fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     for i in 0..b.len() {
-        if !b[i].is_ascii_uppercase() || !left_boundary(text, i) {
+        if !b[i].is_ascii_alphabetic() || !left_boundary(text, i) {
             continue;
         }
+        // All capitals ("QQ 12 34 56 C") or all lowercase ("qq123456c").
+        let lower = b[i].is_ascii_lowercase();
         let mut j = i;
         let mut take = |pred: fn(u8) -> bool, space: bool| -> bool {
             if space && b.get(j) == Some(&b' ') {
@@ -1224,7 +1436,16 @@ fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
                 false
             }
         };
-        let upper = |c: u8| c.is_ascii_uppercase();
+        let upper: fn(u8) -> bool = if lower {
+            |c| c.is_ascii_lowercase()
+        } else {
+            |c| c.is_ascii_uppercase()
+        };
+        let suffix: fn(u8) -> bool = if lower {
+            |c| matches!(c, b'a'..=b'd')
+        } else {
+            |c| matches!(c, b'A'..=b'D')
+        };
         let digit = |c: u8| c.is_ascii_digit();
         let ok = take(upper, false)
             && take(upper, false)
@@ -1234,11 +1455,11 @@ fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
             && take(digit, false)
             && take(digit, true)
             && take(digit, false)
-            && take(|c| matches!(c, b'A'..=b'D'), true);
+            && take(suffix, true);
         if !ok || !right_boundary(text, j) {
             continue;
         }
-        let (p1, p2) = (b[i], b[i + 1]);
+        let (p1, p2) = (b[i].to_ascii_uppercase(), b[i + 1].to_ascii_uppercase());
         let bad_prefix = b"DFIQUV".contains(&p1) && p1 != b'Q'
             || b"DFIOQUV".contains(&p2) && p2 != b'Q'
             || [b"BG", b"GB", b"NK", b"KN", b"TN", b"NT", b"ZZ"].contains(&&[p1, p2]);
@@ -1271,6 +1492,27 @@ fn is_outward(s: &str) -> bool {
     }
 }
 
+/// Whether an outward code starts with one of the UK's postcode areas.
+fn is_postcode_area(outward: &str) -> bool {
+    #[rustfmt::skip]
+    const AREAS: &[&str] = &[
+        "AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB",
+        "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL",
+        "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY",
+        "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA",
+        "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK",
+        "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL",
+        "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO",
+        "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
+        "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
+    ];
+    let area: String = outward
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    AREAS.contains(&area.as_str())
+}
+
 fn is_inward(s: &str) -> bool {
     let b = s.as_bytes();
     let ok = |c: u8| c.is_ascii_uppercase() && !b"CIKMOV".contains(&c);
@@ -1291,7 +1533,7 @@ fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let u = s.to_ascii_uppercase();
         // Outward and inward as two words, "SW1A 1AA" or "m1 1ae".
         if let Some(n) = toks.get(i + 1)
-            && &text[t.end..n.start] == " "
+            && matches!(&text[t.end..n.start], " " | "  ")
             && is_outward(&u)
         {
             let inward = &text[n.start..n.end];
@@ -1306,10 +1548,10 @@ fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        // Run together, "SW1A1AA": capitals only.
-        if upper && (5..=7).contains(&u.len()) {
+        // Run together, "SW1A1AA"; in lowercase ("sw1a1aa") only with a real area.
+        if (5..=7).contains(&u.len()) {
             let (o, w) = u.split_at(u.len() - 3);
-            if is_outward(o) && is_inward(w) {
+            if is_outward(o) && is_inward(w) && (upper || is_postcode_area(o)) {
                 out.push(Cand::new(FindingKind::Postcode, t.start, t.end));
             }
         }
@@ -1567,6 +1809,13 @@ const STREET_WORDS: &[&str] = &[
 const STREET_ABBREVIATIONS: &[&str] = &[
     "St", "Rd", "Ave", "Ln", "Dr", "Cres", "Ct", "Pl", "Sq", "Gdns", "Terr", "Cl",
 ];
+/// Street words that make an address even in lowercase ("14 elm road", "5 high st"):
+/// the ones that are rarely anything but a street after a number and a word.
+#[rustfmt::skip]
+const LOWERCASE_STREET_WORDS: &[&str] = &[
+    "street", "road", "avenue", "lane", "crescent", "terrace", "grove", "mews", "gardens",
+    "st", "rd", "ave",
+];
 #[rustfmt::skip]
 const FLAT_WORDS: &[&str] = &[
     "flat", "apartment", "apt", "unit", "room", "studio",
@@ -1582,6 +1831,19 @@ fn is_house_number(w: &str) -> bool {
     })
 }
 
+/// Words of measure and time that a number and a street word may hold between them
+/// without being an address ("3 minute walk", "2 lane road").
+fn is_measure(w: &str) -> bool {
+    #[rustfmt::skip]
+    const MEASURES: &[&str] = &[
+        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "mile", "miles",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "lane", "way",
+        "km", "metre", "metres", "meter", "meters", "yard", "yards", "more", "other",
+        "times", "people", "of",
+    ];
+    MEASURES.contains(&fold_str(w).as_str())
+}
+
 fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |t: &Tok| &text[t.start..t.end];
     let spaced = |a: &Tok, b: &Tok| {
@@ -1592,20 +1854,39 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if !t.digits || !is_house_number(word(t)) || !run_may_start(text, t.start) {
             continue;
         }
-        // Up to four capitalised words, the last street word among them ends the address.
+        // Up to four capitalised words, the last street word among them ends the address;
+        // or all lowercase, one word and a street word ("14 elm road"). "The" may lead
+        // a capitalised street word: "3 the Crescent".
         let mut street_end = None;
         let mut prev = t;
+        let the_street = toks.get(i + 1).is_some_and(|w| word(w) == "the")
+            && toks.get(i + 2).is_some_and(|n| {
+                let ns = word(n);
+                ns.starts_with(char::is_uppercase)
+                    && STREET_WORDS.contains(&fold_str(ns).as_str())
+                    && n.base_end == n.end
+            });
+        let lowercase = !the_street
+            && toks
+                .get(i + 1)
+                .is_some_and(|w| word(w).starts_with(char::is_lowercase));
         for (k, w) in toks[i + 1..].iter().take(4).enumerate() {
             let s = word(w);
-            if !spaced(prev, w)
-                || w.digits
-                || !s.starts_with(|c: char| c.is_uppercase())
-                || STOPWORDS.contains(&fold_str(s).as_str())
-            {
+            let l = fold_str(s);
+            let the = k == 0 && the_street;
+            let cased = if lowercase {
+                s.starts_with(char::is_lowercase) && k <= 1
+            } else {
+                s.starts_with(char::is_uppercase) || (the && s == "the")
+            };
+            if !spaced(prev, w) || w.digits || !cased || (STOPWORDS.contains(&l.as_str()) && !the) {
                 break;
             }
-            let street =
-                STREET_WORDS.contains(&fold_str(s).as_str()) || STREET_ABBREVIATIONS.contains(&s);
+            let street = if lowercase {
+                k == 1 && LOWERCASE_STREET_WORDS.contains(&s) && !is_measure(word(prev))
+            } else {
+                STREET_WORDS.contains(&l.as_str()) || STREET_ABBREVIATIONS.contains(&s)
+            };
             if k >= 1 && street && w.base_end == w.end {
                 street_end = Some(w.end);
             }
@@ -1614,7 +1895,25 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 break;
             }
         }
-        let Some(end) = street_end else { continue };
+        let Some(end) = street_end else {
+            // "flat 2b", "Flat 3" on its own.
+            if i >= 1 {
+                let f = &toks[i - 1];
+                let fw = word(f);
+                let flat = ["flat", "apartment", "apt"].contains(&fold_str(fw).as_str());
+                let lettered = word(t).ends_with(|c: char| c.is_ascii_alphabetic());
+                if flat
+                    && &text[f.end..t.start] == " "
+                    && (lettered || fw.starts_with(char::is_uppercase))
+                    && left_boundary(text, f.start)
+                    && right_boundary(text, t.end)
+                    && t.base_end == t.end
+                {
+                    out.push(Cand::new(FindingKind::Address, f.start, t.end));
+                }
+            }
+            continue;
+        };
         // "Flat 3, 22 Mill Lane": the flat is part of it.
         let mut start = t.start;
         if i >= 2 {
@@ -2021,6 +2320,29 @@ impl Checker {
             .filter(|t| t.letters && text[t.start..].starts_with(char::is_lowercase))
             .map(&lower)
             .collect();
+        // Whether a capitalised everyday word that is also a name (mid-sentence) is the
+        // everyday word after all: inside a capitalised phrase ("the Mental Health
+        // Bill"), or a colour of a rating ("from Red to Amber").
+        let everyday_phrase = |k: usize| -> bool {
+            let t = &toks[k];
+            let prev_phrase = k > 0 && {
+                let p = &toks[k - 1];
+                let pl = lower(p);
+                &text[p.end..t.start] == " "
+                    && !skip[k - 1]
+                    && capitalised(base(p))
+                    && is_ordinary(&pl)
+                    && !name_list().contains_key(&pl)
+                    && !is_honorific(&pl)
+                    && !SOFT_HONORIFICS.contains(&base(p))
+                    && !sentence_start(text, p.start)
+            };
+            let rating = lower(t) == "amber"
+                && toks.iter().enumerate().any(|(j, o)| {
+                    line_of[j] == line_of[k] && ["red", "green", "rag"].contains(&lower(o).as_str())
+                });
+            prev_phrase || rating
+        };
         // Whether token k is a name by itself.
         let is_name = |k: usize| -> bool {
             if skip[k] {
@@ -2039,7 +2361,7 @@ impl Checker {
             }
             if let Some(&everyday) = name_list().get(&l) {
                 return if cap {
-                    !everyday || mid()
+                    !everyday || (mid() && !everyday_phrase(k))
                 } else {
                     !everyday && !is_ordinary(&l)
                 };
@@ -2165,6 +2487,27 @@ impl Checker {
             }
             k += 1;
         }
+        // A listed name that is also an everyday word, where a sentence starts, is a name
+        // when a name joins it: "Bill and Frank left early".
+        let starts: HashSet<usize> = found.iter().map(|&(a, _)| a).collect();
+        for k in 0..toks.len().saturating_sub(2) {
+            let t = &toks[k];
+            let (and, next) = (&toks[k + 1], &toks[k + 2]);
+            if !covered[k]
+                && !skip[k]
+                && capitalised(base(t))
+                && name_list().get(&lower(t)) == Some(&true)
+                && !user_allowed(&lower(t))
+                && t.base_end == t.end
+                && base(and) == "and"
+                && &text[t.end..and.start] == " "
+                && &text[and.end..next.start] == " "
+                && starts.contains(&(k + 2))
+            {
+                covered[k] = true;
+                found.push((k, k));
+            }
+        }
         found.retain(|&(a, b)| {
             let (s, e) = (toks[a].start, toks[b].base_end);
             !allowed.iter().any(|p| p.start <= s && e <= p.end)
@@ -2264,6 +2607,161 @@ mod tests {
                 one(FindingKind::Phone, p),
                 "{p}"
             );
+        }
+    }
+
+    #[test]
+    fn phones_with_a_written_out_prefix_or_an_extension() {
+        for (text, want) in [
+            ("Call 0044 7700 900123, then", "0044 7700 900123"),
+            ("Call +44 (0)7700 900123, then", "+44 (0)7700 900123"),
+            ("Call 07700 900123x, then", "07700 900123x"),
+            ("Call 07700 900123x201, then", "07700 900123x201"),
+        ] {
+            assert_eq!(kinds(text), one(FindingKind::Phone, want), "{text}");
+        }
+        assert_eq!(phone_key("0044 7700 900123"), phone_key("07700 900123"));
+    }
+
+    #[test]
+    fn obfuscated_emails() {
+        for e in [
+            "dan(at)example.com",
+            "dan[at]example.co.uk",
+            "dan @ example.com",
+            "dan at example dot com",
+            "dan(at)example(dot)org",
+            "dan＠example.com",
+        ] {
+            assert_eq!(
+                kinds(&format!("Write to {e}, then")),
+                one(FindingKind::Email, e),
+                "{e}"
+            );
+        }
+        for s in [
+            "She looked at the dot on the map.",
+            "We met at school dot to dot.",
+            "meet @ 3pm",
+            "Look at example dot points",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn record_numbers_after_their_cue() {
+        for (text, want) in [
+            ("hospital number RX1234567 on file", "RX1234567"),
+            ("MRN 1234567 on file", "1234567"),
+            ("MRN: 1234567 on file", "1234567"),
+            ("case number 12345678 on file", "12345678"),
+            ("the hospital no. is AB12345.", "AB12345"),
+        ] {
+            assert_eq!(kinds(text), one(FindingKind::RecordNumber, want), "{text}");
+        }
+        for s in [
+            "Case ref 12345.",
+            "case number 12 of 40",
+            "the MRN was missing",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn never_export_phrases_joined_or_run_together_or_plural() {
+        let c = Checker::new(
+            Vec::<String>::new(),
+            &["Ward 7".to_string(), "Team North".to_string()],
+            &[],
+        );
+        for s in [
+            "ward-7",
+            "ward7",
+            "Ward_7",
+            "team-north",
+            "TeamNorth",
+            "Team Norths",
+        ] {
+            let text = format!("Notes from {s} today");
+            let got: Vec<_> = c
+                .scan(&text)
+                .into_iter()
+                .map(|f| (f.kind, f.text))
+                .collect();
+            assert_eq!(got, vec![(FindingKind::NeverExport, s.to_string())], "{s}");
+        }
+        let got: Vec<_> = c
+            .scan("Ward 7's staff")
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(got, vec!["Ward 7".to_string()]);
+        assert_eq!(c.scan("Ward 70 and ward 17 and steward 7"), vec![]);
+    }
+
+    #[test]
+    fn lowercase_postcodes_ni_numbers_and_addresses() {
+        for (text, kind, want) in [
+            ("at sw1a1aa today", FindingKind::Postcode, "sw1a1aa"),
+            ("at b11aa today", FindingKind::Postcode, "b11aa"),
+            ("at SW1A  1AA today", FindingKind::Postcode, "SW1A  1AA"),
+            (
+                "NI qq 12 34 56 c today",
+                FindingKind::NiNumber,
+                "qq 12 34 56 c",
+            ),
+            ("NI qq123456c today", FindingKind::NiNumber, "qq123456c"),
+            (
+                "moved to 14 elm road today",
+                FindingKind::Address,
+                "14 elm road",
+            ),
+            (
+                "moved to 5 high st today",
+                FindingKind::Address,
+                "5 high st",
+            ),
+            (
+                "moved to 3 the Crescent today",
+                FindingKind::Address,
+                "3 the Crescent",
+            ),
+            ("moved to flat 2b today", FindingKind::Address, "flat 2b"),
+        ] {
+            assert_eq!(kinds(text), one(kind, want), "{text}");
+        }
+        for s in [
+            "a 10 minute walk down 2 lane roads",
+            "the tyre went flat 2 days ago",
+            "mp3 and h264 and x11aa and qq123456 files",
+            "we waited at 3 the corner",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn everyday_names_mid_sentence() {
+        assert_eq!(
+            kinds("Bill and Frank left early."),
+            vec![
+                (FindingKind::Name, "Bill".to_string()),
+                (FindingKind::Name, "Frank".to_string())
+            ]
+        );
+        assert_eq!(
+            kinds("Talked with Bola today."),
+            one(FindingKind::Name, "Bola")
+        );
+        for s in [
+            "Frank talk helps.",
+            "The rating went from Red to Amber.",
+            "The Mental Health Bill passed.",
+            "Mum and Nan came.",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
         }
     }
 
