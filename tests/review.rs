@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -552,150 +554,32 @@ fn a_notes_path_in_a_missing_folder_is_refused_before_the_terminal() {
 /// screen for at most ten seconds and fails with the screen.
 #[cfg(unix)]
 mod pty {
-    use std::io::{Read as _, Write as _};
     use std::path::Path;
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
 
-    use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+    use portable_pty::CommandBuilder;
 
-    const STEP: Duration = Duration::from_secs(10);
+    use super::common::pty::Session;
 
-    struct Session {
-        child: Box<dyn Child + Send + Sync>,
-        master: Box<dyn MasterPty + Send>,
-        writer: Box<dyn std::io::Write + Send>,
-        seen: Arc<Mutex<(vt100::Parser, Vec<u8>)>>,
-        modes_before: Option<[u64; 3]>,
-    }
-
-    fn modes(master: &dyn MasterPty) -> Option<[u64; 3]> {
-        master.get_termios().map(|t| {
-            [
-                u64::from(t.input_flags.bits()),
-                u64::from(t.output_flags.bits()),
-                u64::from(t.local_flags.bits()),
-            ]
-        })
-    }
-
-    impl Session {
-        fn start(dir: &Path, args: &[&str]) -> Session {
-            let pair = native_pty_system()
-                .openpty(PtySize {
-                    rows: 30,
-                    cols: 100,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .unwrap();
-            let modes_before = modes(&*pair.master);
-            let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
-            cmd.env_clear();
-            for (k, v) in [
-                ("PATH", std::env::var_os("PATH").unwrap_or_default()),
-                ("PRAXIS_DB", dir.join("journal/journal.sqlite3").into()),
-                ("HOME", dir.join("home").into()),
-                ("XDG_CONFIG_HOME", dir.join("config").into()),
-                ("XDG_DATA_HOME", dir.join("data").into()),
-                ("TERM", "xterm-256color".into()),
-                ("NO_COLOR", "1".into()),
-                ("LANG", "C.UTF-8".into()),
-            ] {
-                cmd.env(k, v);
-            }
-            cmd.cwd(dir);
-            cmd.arg("review");
-            cmd.args(args);
-            let child = pair.slave.spawn_command(cmd).unwrap();
-            drop(pair.slave);
-            let seen = Arc::new(Mutex::new((
-                vt100::Parser::new(30.try_into().unwrap(), 100.try_into().unwrap(), 0),
-                Vec::new(),
-            )));
-            let mut out = pair.master.try_clone_reader().unwrap();
-            let shared = Arc::clone(&seen);
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = out.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    let mut s = shared.lock().unwrap();
-                    s.0.process(&buf[..n]);
-                    s.1.extend_from_slice(&buf[..n]);
-                }
-            });
-            let writer = pair.master.take_writer().unwrap();
-            Session {
-                child,
-                master: pair.master,
-                writer,
-                seen,
-                modes_before,
-            }
+    /// `praxis review ARGS` in a pseudo-terminal, with its files under `dir`.
+    fn start(dir: &Path, args: &[&str]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.env_clear();
+        for (k, v) in [
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("PRAXIS_DB", dir.join("journal/journal.sqlite3").into()),
+            ("HOME", dir.join("home").into()),
+            ("XDG_CONFIG_HOME", dir.join("config").into()),
+            ("XDG_DATA_HOME", dir.join("data").into()),
+            ("TERM", "xterm-256color".into()),
+            ("NO_COLOR", "1".into()),
+            ("LANG", "C.UTF-8".into()),
+        ] {
+            cmd.env(k, v);
         }
-
-        fn send(&mut self, bytes: &[u8]) {
-            self.writer.write_all(bytes).unwrap();
-            self.writer.flush().unwrap();
-        }
-
-        fn screen(&self) -> String {
-            self.seen.lock().unwrap().0.screen().contents()
-        }
-
-        fn wait_text(&self, text: &str) {
-            let start = Instant::now();
-            while !self.screen().contains(text) {
-                assert!(
-                    start.elapsed() < STEP,
-                    "waited for {text:?}:\n{}",
-                    self.screen()
-                );
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-
-        fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-            let start = Instant::now();
-            loop {
-                if let Some(status) = self.child.try_wait().unwrap() {
-                    // Let the reader take the last of the output.
-                    std::thread::sleep(Duration::from_millis(100));
-                    return status;
-                }
-                assert!(start.elapsed() < STEP, "no exit:\n{}", self.screen());
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-
-        /// Main screen, cursor shown, no mouse or paste modes, not raw.
-        fn assert_restored(&self) {
-            let s = self.seen.lock().unwrap();
-            let screen = s.0.screen();
-            assert!(!screen.alternate_screen(), "still on the alternate screen");
-            assert!(!screen.bracketed_paste(), "bracketed paste left on");
-            assert!(!screen.hide_cursor(), "cursor left hidden");
-            assert_eq!(
-                screen.mouse_protocol_mode(),
-                vt100::MouseProtocolMode::None,
-                "mouse capture left on"
-            );
-            let raw = &s.1;
-            assert!(raw.windows(8).any(|w| w == b"\x1b[?1049h"), "never entered");
-            drop(s);
-            assert_eq!(modes(&*self.master), self.modes_before, "raw mode left on");
-        }
-    }
-
-    impl Drop for Session {
-        fn drop(&mut self) {
-            if let Ok(None) = self.child.try_wait() {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-            }
-        }
+        cmd.cwd(dir);
+        cmd.arg("review");
+        cmd.args(args);
+        Session::start(cmd)
     }
 
     fn setup() -> tempfile::TempDir {
@@ -709,7 +593,7 @@ mod pty {
     #[test]
     fn write_a_note_save_and_quit_with_the_terminal_restored() {
         let dir = setup();
-        let mut s = Session::start(dir.path(), &["alex.json", "sam.json"]);
+        let mut s = start(dir.path(), &["alex.json", "sam.json"]);
         s.wait_text("Sam (community mental health)");
         s.send(b"n");
         s.wait_text("writing notes");
@@ -742,13 +626,13 @@ mod pty {
     #[test]
     fn a_termination_signal_saves_the_notes_and_restores_the_terminal() {
         let dir = setup();
-        let mut s = Session::start(dir.path(), &["alex.json", "sam.json"]);
+        let mut s = start(dir.path(), &["alex.json", "sam.json"]);
         s.wait_text("Alex (residential");
         s.send(b"\tn");
         s.wait_text("Your notes on Sam");
         s.send(b"Typed, never saved by hand");
         s.wait_text("never saved by hand");
-        let pid = s.child.process_id().unwrap().to_string();
+        let pid = s.pid();
         assert!(
             std::process::Command::new("kill")
                 .args(["-TERM", &pid])

@@ -179,6 +179,153 @@ impl fmt::Display for Key {
     }
 }
 
+/// What a keymap needs of its actions: their config names, where each applies, a line of
+/// help and the built-in bindings. The journal's actions and the review's share the
+/// code that builds, overrides and reads their keymaps through this.
+pub trait Bindable: Copy + Eq + fmt::Debug + 'static {
+    /// Where an action applies; the help overlay groups its rows by this, in order.
+    type Context: Copy + Ord;
+    /// Whether a `[keys]` name that is none of these actions is an error (otherwise it
+    /// is skipped, being some other keymap's concern).
+    const REJECT_UNKNOWN: bool;
+    /// The built-in bindings.
+    const DEFAULTS: &'static [(Self, &'static [&'static str])];
+    /// Every action, in help order.
+    fn all() -> &'static [Self];
+    /// The name used in the config's `[keys]` table.
+    fn name(self) -> &'static str;
+    /// Where the action applies.
+    fn context(self) -> Self::Context;
+    /// One line for the help overlay.
+    fn help(self) -> &'static str;
+    /// The action with this config name.
+    #[must_use]
+    fn from_name(name: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|a| a.name() == name)
+    }
+}
+
+/// Keys bound to actions of one kind: the part the journal's and the review's keymaps share.
+#[derive(Debug, Clone)]
+pub struct Bindings<A> {
+    bindings: Vec<(Key, A)>,
+}
+
+impl<A: Bindable> Bindings<A> {
+    /// The built-in bindings.
+    #[must_use]
+    pub fn defaults() -> Bindings<A> {
+        let mut bindings = Vec::new();
+        for (action, keys) in A::DEFAULTS {
+            for k in *keys {
+                // Invariant: every default key parses (checked by a unit test).
+                if let Ok(key) = Key::parse(k) {
+                    bindings.push((key, *action));
+                }
+            }
+        }
+        Bindings { bindings }
+    }
+
+    /// The defaults with the config's `[keys]` table applied: each named action gets
+    /// exactly the keys given. Unreadable keys are errors; unknown actions are errors
+    /// when `A::REJECT_UNKNOWN`, and skipped otherwise.
+    pub fn with_overrides(table: &BTreeMap<String, Vec<String>>) -> Result<Bindings<A>, String> {
+        let mut map = Bindings::defaults();
+        for (name, keys) in table {
+            let Some(action) = A::from_name(name) else {
+                if A::REJECT_UNKNOWN {
+                    return Err(format!(
+                        "[keys] has an unknown action '{name}': the actions are {}",
+                        A::all()
+                            .iter()
+                            .map(|a| a.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+                continue;
+            };
+            let parsed = keys
+                .iter()
+                .map(|k| Key::parse(k).map_err(|e| format!("[keys] {name}: {e}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            map.bindings.retain(|(_, a)| *a != action);
+            map.bindings.extend(parsed.into_iter().map(|k| (k, action)));
+        }
+        Ok(map)
+    }
+
+    /// The first action bound to `key` that `wanted` accepts.
+    #[must_use]
+    pub fn find(&self, key: Key, wanted: impl Fn(A) -> bool) -> Option<A> {
+        self.bindings
+            .iter()
+            .find(|(k, a)| *k == key && wanted(*a))
+            .map(|(_, a)| *a)
+    }
+
+    /// The keys bound to an action.
+    #[must_use]
+    pub fn keys_for(&self, action: A) -> Vec<Key> {
+        self.bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// The first key of an action as text ("ctrl-s"), or "unbound".
+    #[must_use]
+    pub fn first_key(&self, action: A) -> String {
+        self.keys_for(action)
+            .first()
+            .map_or_else(|| "unbound".to_string(), ToString::to_string)
+    }
+
+    /// (context, keys, help) for every action, grouped by context in a stable order.
+    #[must_use]
+    pub fn help_rows(&self) -> Vec<(A::Context, String, &'static str)> {
+        let mut rows: Vec<(A::Context, String, &'static str)> = A::all()
+            .iter()
+            .map(|a| {
+                let keys = self
+                    .keys_for(*a)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let keys = if keys.is_empty() {
+                    "unbound".to_string()
+                } else {
+                    keys
+                };
+                (a.context(), keys, a.help())
+            })
+            .collect();
+        rows.sort_by_key(|(c, ..)| *c);
+        rows
+    }
+}
+
+impl Bindable for Action {
+    type Context = Context;
+    const REJECT_UNKNOWN: bool = true;
+    const DEFAULTS: &'static [(Action, &'static [&'static str])] = DEFAULTS;
+    fn all() -> &'static [Action] {
+        Action::ALL
+    }
+    fn name(self) -> &'static str {
+        Action::name(self)
+    }
+    fn context(self) -> Context {
+        Action::context(self)
+    }
+    fn help(self) -> &'static str {
+        Action::help(self)
+    }
+}
+
 /// The built-in bindings.
 const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Quit, &["ctrl-q", "ctrl-c", "q"]),
@@ -231,111 +378,54 @@ const DEFAULTS: &[(Action, &[&str])] = &[
 /// Keys to actions.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: Vec<(Key, Action)>,
+    bindings: Bindings<Action>,
 }
 
 impl Keymap {
     /// The built-in keymap.
     #[must_use]
     pub fn defaults() -> Keymap {
-        let mut bindings = Vec::new();
-        for (action, keys) in DEFAULTS {
-            for k in *keys {
-                // Invariant: every default key parses (checked by a unit test).
-                if let Ok(key) = Key::parse(k) {
-                    bindings.push((key, *action));
-                }
-            }
+        Keymap {
+            bindings: Bindings::defaults(),
         }
-        Keymap { bindings }
     }
 
     /// The defaults with the config's `[keys]` table applied: each named action gets
     /// exactly the keys given. Unknown actions and unreadable keys are errors.
     pub fn with_overrides(table: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
-        let mut map = Keymap::defaults();
-        for (name, keys) in table {
-            let Some(action) = Action::from_name(name) else {
-                return Err(format!(
-                    "[keys] has an unknown action '{name}': the actions are {}",
-                    Action::ALL
-                        .iter()
-                        .map(|a| a.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            };
-            let parsed = keys
-                .iter()
-                .map(|k| Key::parse(k).map_err(|e| format!("[keys] {name}: {e}")))
-                .collect::<Result<Vec<_>, _>>()?;
-            map.bindings.retain(|(_, a)| *a != action);
-            for k in parsed {
-                map.bindings.push((k, action));
-            }
-        }
-        Ok(map)
+        Ok(Keymap {
+            bindings: Bindings::with_overrides(table)?,
+        })
     }
 
     /// The action a key means in `context`, if any; the pane's own bindings first, then
     /// the global ones. While typing in a text field, plain keys are text.
     #[must_use]
     pub fn lookup(&self, key: Key, context: Context, typing: bool) -> Option<Action> {
-        let find = |ctx: Context| {
-            self.bindings
-                .iter()
-                .find(|(k, a)| *k == key && a.context() == ctx)
-                .map(|(_, a)| *a)
-        };
         if typing && key.is_text() {
             return None;
         }
-        find(context).or_else(|| find(Context::Global))
+        self.bindings
+            .find(key, |a| a.context() == context)
+            .or_else(|| self.bindings.find(key, |a| a.context() == Context::Global))
     }
 
     /// The keys bound to an action, for the help overlay and the status bar.
     #[must_use]
     pub fn keys_for(&self, action: Action) -> Vec<Key> {
-        self.bindings
-            .iter()
-            .filter(|(_, a)| *a == action)
-            .map(|(k, _)| *k)
-            .collect()
+        self.bindings.keys_for(action)
     }
 
     /// The first key of an action as text ("ctrl-s"), or "unbound".
     #[must_use]
     pub fn first_key(&self, action: Action) -> String {
-        self.keys_for(action)
-            .first()
-            .map_or_else(|| "unbound".to_string(), ToString::to_string)
+        self.bindings.first_key(action)
     }
 
     /// (context, keys, help) for every action, in a stable order: the help overlay.
     #[must_use]
     pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
-        let mut rows: Vec<(Context, String, &'static str)> = Action::ALL
-            .iter()
-            .map(|a| {
-                let keys = self
-                    .keys_for(*a)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                (
-                    a.context(),
-                    if keys.is_empty() {
-                        "unbound".into()
-                    } else {
-                        keys
-                    },
-                    a.help(),
-                )
-            })
-            .collect();
-        rows.sort_by_key(|(c, ..)| *c);
-        rows
+        self.bindings.help_rows()
     }
 }
 

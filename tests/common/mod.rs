@@ -9,6 +9,9 @@
 
 #![allow(dead_code, clippy::unwrap_used)] // each test crate uses a different part
 
+#[cfg(unix)]
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

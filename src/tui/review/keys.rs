@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::tui::keymap::Key;
+use crate::tui::keymap::{Bindable, Bindings, Key};
 
 /// Where an action applies, for the help overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -82,6 +82,26 @@ review_actions! {
     Read = "read", Excerpts, "read", "read the person's excerpts; on an excerpt, read it full-screen";
 }
 
+impl Bindable for Action {
+    type Context = Context;
+    /// The `[keys]` table is the journal's, which checks its names; the review takes
+    /// the ones it shares and skips the rest.
+    const REJECT_UNKNOWN: bool = false;
+    const DEFAULTS: &'static [(Action, &'static [&'static str])] = DEFAULTS;
+    fn all() -> &'static [Action] {
+        Action::ALL
+    }
+    fn name(self) -> &'static str {
+        Action::name(self)
+    }
+    fn context(self) -> Context {
+        Action::context(self)
+    }
+    fn help(self) -> &'static str {
+        Action::help(self)
+    }
+}
+
 /// The built-in bindings. `q` and `esc` quit from the overview; the journal's names
 /// (quit, help, back, save, up, down, top, bottom, page_up, page_down) take the same
 /// keys as there.
@@ -105,42 +125,25 @@ const DEFAULTS: &[(Action, &[&str])] = &[
 /// Keys to review actions.
 #[derive(Debug, Clone)]
 pub struct ReviewKeymap {
-    bindings: Vec<(Key, Action)>,
+    bindings: Bindings<Action>,
 }
 
 impl ReviewKeymap {
     /// The built-in keymap.
     #[must_use]
     pub fn defaults() -> ReviewKeymap {
-        let mut bindings = Vec::new();
-        for (action, keys) in DEFAULTS {
-            for k in *keys {
-                // Invariant: every default key parses (checked by a unit test).
-                if let Ok(key) = Key::parse(k) {
-                    bindings.push((key, *action));
-                }
-            }
+        ReviewKeymap {
+            bindings: Bindings::defaults(),
         }
-        ReviewKeymap { bindings }
     }
 
     /// The defaults with the config's `[keys]` table applied to the actions the review
     /// shares with the journal; the journal's other actions are not the review's concern
     /// (the journal checks their names).
     pub fn with_overrides(table: &BTreeMap<String, Vec<String>>) -> Result<ReviewKeymap, String> {
-        let mut map = ReviewKeymap::defaults();
-        for (name, keys) in table {
-            let Some(action) = Action::from_name(name) else {
-                continue;
-            };
-            let parsed = keys
-                .iter()
-                .map(|k| Key::parse(k).map_err(|e| format!("[keys] {name}: {e}")))
-                .collect::<Result<Vec<_>, _>>()?;
-            map.bindings.retain(|(_, a)| *a != action);
-            map.bindings.extend(parsed.into_iter().map(|k| (k, action)));
-        }
-        Ok(map)
+        Ok(ReviewKeymap {
+            bindings: Bindings::with_overrides(table)?,
+        })
     }
 
     /// The action a key means. While notes are being written, printable keys, arrows
@@ -151,51 +154,25 @@ impl ReviewKeymap {
             return None;
         }
         self.bindings
-            .iter()
-            .find(|(k, a)| *k == key && (!typing || a.context() == Context::Global))
-            .map(|(_, a)| *a)
+            .find(key, |a| !typing || a.context() == Context::Global)
     }
 
     /// The keys bound to an action.
     #[must_use]
     pub fn keys_for(&self, action: Action) -> Vec<Key> {
-        self.bindings
-            .iter()
-            .filter(|(_, a)| *a == action)
-            .map(|(k, _)| *k)
-            .collect()
+        self.bindings.keys_for(action)
     }
 
     /// The first key of an action as text ("ctrl-s"), or "unbound".
     #[must_use]
     pub fn first_key(&self, action: Action) -> String {
-        self.keys_for(action)
-            .first()
-            .map_or_else(|| "unbound".to_string(), ToString::to_string)
+        self.bindings.first_key(action)
     }
 
     /// (context, keys, help) for every action, grouped by context: the help overlay.
     #[must_use]
     pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
-        let mut rows: Vec<(Context, String, &'static str)> = Action::ALL
-            .iter()
-            .map(|a| {
-                let keys = self
-                    .keys_for(*a)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let keys = if keys.is_empty() {
-                    "unbound".to_string()
-                } else {
-                    keys
-                };
-                (a.context(), keys, a.help())
-            })
-            .collect();
-        rows.sort_by_key(|(c, ..)| *c);
-        rows
+        self.bindings.help_rows()
     }
 }
 
