@@ -612,6 +612,10 @@ pub enum CpdCommand {
         /// Any field as KEY=VALUE. Repeatable.
         #[arg(long = "field", value_name = "KEY=VALUE")]
         fields: Vec<String>,
+        /// Who may see it: private (default), supervision, shareable. Regulator exports
+        /// (`praxis export --profile`) take shareable records unless told otherwise.
+        #[arg(long)]
+        scope: Option<Scope>,
     },
     /// Hours in total and participatory, by activity, for a period.
     Summary {

@@ -472,6 +472,27 @@ fn regulator_profiles_are_built_from_reflections_and_cpd_records() {
         !only_shared.contains("Safeguarding adults"),
         "{only_shared}"
     );
+    // A CPD record can be written shareable from the start.
+    j.ok(&[
+        "cpd",
+        "add",
+        "--type",
+        "reading",
+        "--title",
+        "Reading on trauma-informed care",
+        "--hours",
+        "2",
+        "--learning",
+        "Noticing triggers",
+        "--scope",
+        "shareable",
+    ]);
+    let shared = j.ok(&["export", "--profile", "scw", "--format", "md"]);
+    assert!(
+        shared.contains("Reading on trauma-informed care"),
+        "{shared}"
+    );
+    assert!(!shared.contains("Safeguarding adults"), "{shared}");
 }
 
 #[test]

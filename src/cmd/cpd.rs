@@ -22,12 +22,13 @@ pub fn run(cmd: CpdCommand, ctx: &Ctx) -> Result<()> {
             peer_discussion,
             links,
             fields,
+            scope,
         } => {
             let template = super::structured::template(ctx, "cpd")?;
             let today = ctx.clock.today();
             let mut entry = Entry::new(EntryKind::Cpd, today, ctx.clock.now_utc());
             entry.model = Some(template.id.clone());
-            entry.scope = ctx.config.journal.default_scope;
+            entry.scope = scope.unwrap_or(ctx.config.journal.default_scope);
             let mut given = Given::default();
             given.put("activity-type", activity);
             given.put("title", title);
