@@ -19,6 +19,8 @@ Examples:
   praxis search \"night shift\"
   praxis show 1a2b3c4d
   praxis edit 1a2b3c4d
+  praxis export --summary -o summary.html  shareable patterns and excerpts, redacted
+  praxis review sam.json alex.json         a coach reads several summaries
 
 Files: the journal is kept in your platform data directory (see `praxis config path`);
 --db PATH or PRAXIS_DB chooses another. Nothing ever leaves this machine.";
