@@ -404,9 +404,9 @@ fn week_series(
     out
 }
 
-type StrengthParts = (Vec<StrengthUse>, Vec<GroupUse>, Vec<String>, Vec<String>);
+pub(crate) type StrengthParts = (Vec<StrengthUse>, Vec<GroupUse>, Vec<String>, Vec<String>);
 
-fn strength_uses(
+pub(crate) fn strength_uses(
     catalog: &Catalog,
     now: &[(String, Whose, i64)],
     before: Option<&[(String, Whose, i64)]>,

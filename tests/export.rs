@@ -283,6 +283,16 @@ fn csv_has_one_row_per_entry_and_defuses_formulas() {
 #[test]
 fn a_summary_has_patterns_and_chosen_excerpts_but_no_whole_entries() {
     let (j, [private, _, shared]) = journal();
+    // A private check-in: wellbeing the writer did not share.
+    j.add(&[
+        "Rough day",
+        "--mood",
+        "1",
+        "--load",
+        "overloaded",
+        "--on",
+        "2026-03-06",
+    ]);
     let out = j.ok(&[
         "export",
         "--summary",
@@ -308,8 +318,31 @@ fn a_summary_has_patterns_and_chosen_excerpts_but_no_whole_entries() {
         "not even counts of stage notes and call-ins: {:?}",
         s.by_kind
     );
-    assert_eq!(s.entries, 3);
+    // Counts, series and averages are of what the export takes, nothing private.
+    assert_eq!(s.entries, 1, "{out}");
+    assert_eq!(s.weeks.iter().map(|w| w.total).sum::<i64>(), 1, "{out}");
     assert!(s.strengths.iter().any(|x| x.name == "listening"));
+    assert!(
+        !s.strengths.iter().any(|x| x.name == "teamwork"),
+        "teamwork was tagged on an entry shared with supervision only: {out}"
+    );
+    assert_eq!(s.checkins.checkins, 0, "{out}");
+    assert_eq!(s.checkins.mood, None);
+    assert_eq!(s.checkins.heavy_days, 0);
+    let wider = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "json",
+        "--since",
+        "2026-03-01",
+        "--scope",
+        "private",
+    ]);
+    let w = Summary::parse(std::path::Path::new("s.json"), &wider).unwrap();
+    assert_eq!(w.entries, 4, "{wider}");
+    assert_eq!(w.checkins.mood, Some(1.0));
+    assert!(w.strengths.iter().any(|x| x.name == "teamwork"));
 
     // Chosen excerpts replace the default; a private entry is refused by name.
     let err = j.fails(

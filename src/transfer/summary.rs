@@ -17,7 +17,7 @@ use super::export::{Plan, month_year, round_dates};
 use super::redact::Redactor;
 use crate::catalog::Catalog;
 use crate::insights::{self, Trend};
-use crate::model::{ActionStatus, Entry, EntryKind, StrengthTag};
+use crate::model::{ActionStatus, Details, Entry, EntryKind, Stage, StrengthTag, Whose};
 use crate::store::Store;
 
 /// Names the format inside the file.
@@ -231,10 +231,11 @@ impl Summary {
 /// The longest excerpt quoted from one entry, in characters.
 const EXCERPT_CHARS: usize = 1500;
 
-/// Builds a summary: the insights of the plan's period (counts and series over the whole
-/// journal, never text), the open actions and excerpts of the selected entries (`ids`),
-/// and stages and call-ins only when the writer asked for them. Text goes through the
-/// redactor when there is one.
+/// Builds a summary from the selected entries (`ids`: the scopes and kinds the export
+/// takes, in the plan's period) and nothing else: its counts, series and averages are of
+/// what the writer chose to share, like its excerpts and actions. Stages and call-ins
+/// appear only when the writer asked for them. Text goes through the redactor when there
+/// is one.
 pub fn build(
     store: &Store,
     catalog: &Catalog,
@@ -250,17 +251,16 @@ pub fn build(
             d.to_string()
         }
     };
-    let ins = insights::compute(store, catalog, &plan.period, plan.today)?;
-    let chosen: Vec<i64> = match &plan.excerpts {
-        Some(picked) => picked.clone(),
-        None => Vec::new(),
-    };
+    let period = &plan.period;
+    let today = plan.today;
+    let mut tally = Tally::default();
     let mut excerpts = Vec::new();
     let mut items = Vec::new();
     for &id in ids {
         let mut e = store.entry_by_rowid(id)?;
+        tally.add(&e, period, today);
         let quote = match &plan.excerpts {
-            Some(_) => chosen.contains(&id),
+            Some(chosen) => chosen.contains(&id),
             None => e.for_supervision,
         };
         let open = e.actions.iter().any(|a| a.status != ActionStatus::Done);
@@ -299,24 +299,72 @@ pub fn build(
             });
         }
     }
+
+    // Strengths against the same selection in the period before.
+    let before = match period.previous() {
+        Some(p) => {
+            let mut sel = plan.selection.clone();
+            sel.filter.since = p.since;
+            sel.filter.until = Some(p.until);
+            let mut counts: BTreeMap<(String, Whose), i64> = BTreeMap::new();
+            super::export::each_entry(store, &store.select_entries(&sel)?, |e| {
+                for st in &e.strengths {
+                    *counts.entry((st.name.clone(), st.whose)).or_default() += 1;
+                }
+                Ok(())
+            })?;
+            Some(
+                counts
+                    .into_iter()
+                    .map(|((n, w), c)| (n, w, c))
+                    .collect::<Vec<_>>(),
+            )
+        }
+        None => None,
+    };
+    let now: Vec<(String, Whose, i64)> = tally
+        .strengths
+        .iter()
+        .map(|((n, w), c)| (n.clone(), *w, *c))
+        .collect();
+    let (strengths, _, _, _) = insights::strength_uses(catalog, &now, before.as_deref());
+    let strengths = strengths
+        .into_iter()
+        .map(|s| StrengthSummary {
+            name: match redactor.as_deref_mut() {
+                // Strength names are the user's own vocabulary, which may name someone.
+                Some(r) => r.redact(&s.name),
+                None => s.name,
+            },
+            group: s.group,
+            mine: s.mine,
+            person: s.person,
+            team: s.team,
+            total: s.total,
+            trend: trend_word(s.trend).into(),
+        })
+        .collect();
+
     let stages = if plan.include_stage_notes {
         let mut out = Vec::new();
-        for t in &ins.stages {
-            let mut subject = t.subject.clone();
-            let mut topic = t.topic.clone();
-            if let Some(r) = redactor.as_deref_mut() {
-                subject = r.redact_subject(&subject);
-                topic = r.redact(&topic);
-            }
+        for ((subject, topic), mut points) in tally.stages {
+            points.sort();
+            let moves_back = points
+                .windows(2)
+                .filter(|w| w[0].1.moves_back_to(w[1].1))
+                .count();
+            let (subject, topic) = match redactor.as_deref_mut() {
+                Some(r) => (r.redact_subject(&subject), r.redact(&topic)),
+                None => (subject, topic),
+            };
             out.push(StageSummary {
                 subject,
                 topic,
-                points: t
-                    .points
+                points: points
                     .iter()
-                    .map(|p| (when(p.on), p.stage.to_string()))
+                    .map(|(on, stage)| (when(*on), stage.to_string()))
                     .collect(),
-                moves_back: t.moves_back,
+                moves_back,
             });
         }
         Some(out)
@@ -324,109 +372,195 @@ pub fn build(
         None
     };
     let callins = plan.include_callins.then(|| CallinSummary {
-        by_status: ins.callins.by_status.clone(),
-        by_rupture: ins.callins.by_rupture.clone(),
+        by_status: tally.callin_status.clone(),
+        by_rupture: tally.callin_rupture.clone(),
     });
-    // Stage notes and call-ins leave only when asked for: not even as counts.
-    let mut hidden: Vec<&str> = Vec::new();
-    if !plan.include_stage_notes {
-        hidden.push(EntryKind::StageNote.as_str());
-    }
-    if !plan.include_callins {
-        hidden.push(EntryKind::CallIn.as_str());
-    }
-    let mut ins = ins;
-    for k in &hidden {
-        ins.entries -= ins.by_kind.remove(*k).unwrap_or(0);
-        for w in &mut ins.weeks {
-            w.total -= w.by_kind.remove(*k).unwrap_or(0);
-        }
-    }
-    // Strength names are the user's own vocabulary, which may name someone.
-    if let Some(r) = redactor {
-        for st in &mut ins.strengths {
-            st.name = r.redact(&st.name);
-        }
-    }
     let from = plan
         .from
         .as_deref()
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .map(String::from);
+    let first = period.since.or(tally.first);
+    let mut weeks = Vec::new();
+    if let Some(first) = first {
+        let mut week = insights::week_of(first);
+        let last = insights::week_of(period.until);
+        while week <= last {
+            let by_kind = tally.weeks.remove(&week).unwrap_or_default();
+            weeks.push(WeekTotal {
+                week,
+                total: by_kind.values().sum(),
+                by_kind,
+            });
+            week = week + chrono::Days::new(7);
+        }
+    }
+    let mut models: Vec<ModelCount> = tally
+        .models
+        .into_iter()
+        .map(|(model, count)| ModelCount {
+            name: catalog
+                .model(&model)
+                .map_or_else(|_| model.clone(), |t| t.name.clone()),
+            model,
+            count,
+        })
+        .collect();
+    models.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    let average = |sum: f64, n: i64| (n > 0).then(|| sum / n as f64);
+    let recent_from = period.until - chrono::Days::new(13);
     Ok(Summary {
         format: FORMAT.into(),
         version: VERSION,
         from,
-        made_on: plan.today,
+        made_on: today,
         period: SummaryPeriod {
-            since: ins.period.since,
-            until: ins.period.until,
-            label: ins.period.label.clone(),
+            since: period.since,
+            until: period.until,
+            label: period.label.clone(),
         },
         redacted,
-        entries: ins.entries,
-        by_kind: ins.by_kind.clone(),
-        weeks: ins
-            .weeks
-            .iter()
-            .map(|w| WeekTotal {
-                week: w.week,
-                total: w.total,
-                by_kind: w.by_kind.clone(),
-            })
-            .collect(),
-        models: ins
-            .models
-            .iter()
-            .map(|m| ModelCount {
-                model: m.model.clone(),
-                name: m.name.clone(),
-                count: m.count,
-            })
-            .collect(),
-        strengths: ins
-            .strengths
-            .iter()
-            .map(|s| StrengthSummary {
-                name: s.name.clone(),
-                group: s.group.clone(),
-                mine: s.mine,
-                person: s.person,
-                team: s.team,
-                total: s.total,
-                trend: trend_word(s.trend).into(),
-            })
-            .collect(),
+        entries: tally.by_kind.values().sum(),
+        by_kind: tally.by_kind,
+        weeks,
+        models,
+        strengths,
         checkins: CheckinSummary {
-            checkins: ins.checkins.checkins,
-            mood: ins.checkins.mood,
-            energy: ins.checkins.energy,
-            heavy_days: ins.checkins.heavy_days,
-            heavy_persists: ins.checkins.heavy_persists,
-            weeks: ins
-                .checkins
-                .weeks
+            checkins: tally.checkins.values().map(|w| w.count).sum(),
+            mood: average(
+                tally.checkins.values().map(|w| w.mood).sum(),
+                tally.checkins.values().map(|w| w.moods).sum(),
+            ),
+            energy: average(
+                tally.checkins.values().map(|w| w.energy).sum(),
+                tally.checkins.values().map(|w| w.energies).sum(),
+            ),
+            heavy_days: tally.heavy_days.len() as i64,
+            heavy_persists: tally
+                .heavy_days
                 .iter()
-                .map(|w| CheckinWeekSummary {
-                    week: w.week,
-                    checkins: w.checkins,
-                    mood: w.mood,
-                    energy: w.energy,
-                    heavy_days: w.heavy_days,
+                .filter(|d| **d >= recent_from && **d <= period.until)
+                .count()
+                >= 3,
+            weeks: tally
+                .checkins
+                .iter()
+                .map(|(week, w)| CheckinWeekSummary {
+                    week: *week,
+                    checkins: w.count,
+                    mood: average(w.mood, w.moods),
+                    energy: average(w.energy, w.energies),
+                    heavy_days: w.heavy_days.len() as i64,
                 })
                 .collect(),
         },
         actions: ActionSummary {
-            open: ins.actions.open,
-            overdue: ins.actions.overdue,
-            done_in_period: ins.actions.done_in_period,
+            open: tally.open,
+            overdue: tally.overdue,
+            done_in_period: tally.done,
             items,
         },
         excerpts,
         stages,
         callins,
     })
+}
+
+/// What a summary counts, gathered one selected entry at a time.
+#[derive(Default)]
+struct Tally {
+    first: Option<NaiveDate>,
+    by_kind: BTreeMap<String, i64>,
+    weeks: BTreeMap<NaiveDate, BTreeMap<String, i64>>,
+    models: BTreeMap<String, i64>,
+    strengths: BTreeMap<(String, Whose), i64>,
+    checkins: BTreeMap<NaiveDate, CheckinWeekTally>,
+    heavy_days: std::collections::BTreeSet<NaiveDate>,
+    stages: BTreeMap<(String, String), Vec<(NaiveDate, Stage)>>,
+    callin_status: BTreeMap<String, i64>,
+    callin_rupture: BTreeMap<String, i64>,
+    open: i64,
+    overdue: i64,
+    done: i64,
+}
+
+#[derive(Default)]
+struct CheckinWeekTally {
+    count: i64,
+    mood: f64,
+    moods: i64,
+    energy: f64,
+    energies: i64,
+    heavy_days: std::collections::BTreeSet<NaiveDate>,
+}
+
+impl Tally {
+    fn add(&mut self, e: &Entry, period: &insights::Period, today: NaiveDate) {
+        let on = e.occurred_on;
+        self.first = Some(self.first.map_or(on, |f| f.min(on)));
+        let kind = e.kind.to_string();
+        *self.by_kind.entry(kind.clone()).or_default() += 1;
+        *self
+            .weeks
+            .entry(insights::week_of(on))
+            .or_default()
+            .entry(kind)
+            .or_default() += 1;
+        if e.kind == EntryKind::Reflection {
+            let model = e.model.clone().unwrap_or_else(|| "free".into());
+            *self.models.entry(model).or_default() += 1;
+        }
+        for st in &e.strengths {
+            *self
+                .strengths
+                .entry((st.name.clone(), st.whose))
+                .or_default() += 1;
+        }
+        if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
+            let w = self.checkins.entry(insights::week_of(on)).or_default();
+            w.count += 1;
+            if let Some(m) = c.mood {
+                w.mood += f64::from(m);
+                w.moods += 1;
+            }
+            if let Some(en) = c.energy {
+                w.energy += f64::from(en);
+                w.energies += 1;
+            }
+            if c.load.is_some_and(|l| l.is_heavy()) {
+                w.heavy_days.insert(on);
+                self.heavy_days.insert(on);
+            }
+        }
+        for a in &e.actions {
+            if a.status == ActionStatus::Done {
+                let since = period.since.unwrap_or(NaiveDate::MIN);
+                if a.done_on.is_some_and(|d| d >= since && d <= period.until) {
+                    self.done += 1;
+                }
+            } else {
+                self.open += 1;
+                if a.due_on.is_some_and(|d| d < today) {
+                    self.overdue += 1;
+                }
+            }
+        }
+        match &e.details {
+            Details::StageNote(n) => self
+                .stages
+                .entry((n.subject.clone(), n.topic.to_lowercase()))
+                .or_default()
+                .push((on, n.stage)),
+            Details::CallIn(c) => {
+                *self.callin_status.entry(c.status.to_string()).or_default() += 1;
+                if let Some(r) = c.rupture {
+                    *self.callin_rupture.entry(r.to_string()).or_default() += 1;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn trend_word(t: Trend) -> &'static str {
