@@ -256,47 +256,49 @@ pub fn build(
     let mut tally = Tally::default();
     let mut excerpts = Vec::new();
     let mut items = Vec::new();
-    for &id in ids {
-        let mut e = store.entry_by_rowid(id)?;
-        tally.add(&e, period, today);
-        let quote = match &plan.excerpts {
-            Some(chosen) => chosen.contains(&id),
-            None => e.for_supervision,
-        };
-        let open = e.actions.iter().any(|a| a.status != ActionStatus::Done);
-        if !quote && !open {
-            continue;
-        }
-        if let Some(r) = redactor.as_deref_mut() {
-            r.redact_entry(&mut e);
-            round_dates(&mut e);
-        }
-        for a in e.actions.iter().filter(|a| a.status != ActionStatus::Done) {
-            items.push(ActionItem {
-                text: a.text.clone(),
-                due_on: a.due_on,
-                status: a.status.to_string(),
-            });
-        }
-        if quote {
-            excerpts.push(Excerpt {
-                when: when(e.occurred_on),
-                kind: e.kind.to_string(),
-                model: e
-                    .model
-                    .as_deref()
-                    .filter(|_| e.kind == EntryKind::Reflection)
-                    .map(|m| {
-                        catalog
-                            .model(m)
-                            .map_or_else(|_| m.to_string(), |t| t.name.clone())
-                    }),
-                title: e.title.clone(),
-                text: excerpt_text(&e),
-                strengths: e.strengths.iter().map(StrengthTag::spelled).collect(),
-                tags: e.tags.clone(),
-                for_supervision: e.for_supervision,
-            });
+    // A few hundred entries at a time: memory stays flat however long the period.
+    for chunk in ids.chunks(256) {
+        for (&id, mut e) in chunk.iter().zip(store.entries_by_rowids(chunk)?) {
+            tally.add(&e, period, today);
+            let quote = match &plan.excerpts {
+                Some(chosen) => chosen.contains(&id),
+                None => e.for_supervision,
+            };
+            let open = e.actions.iter().any(|a| a.status != ActionStatus::Done);
+            if !quote && !open {
+                continue;
+            }
+            if let Some(r) = redactor.as_deref_mut() {
+                r.redact_entry(&mut e);
+                round_dates(&mut e);
+            }
+            for a in e.actions.iter().filter(|a| a.status != ActionStatus::Done) {
+                items.push(ActionItem {
+                    text: a.text.clone(),
+                    due_on: a.due_on,
+                    status: a.status.to_string(),
+                });
+            }
+            if quote {
+                excerpts.push(Excerpt {
+                    when: when(e.occurred_on),
+                    kind: e.kind.to_string(),
+                    model: e
+                        .model
+                        .as_deref()
+                        .filter(|_| e.kind == EntryKind::Reflection)
+                        .map(|m| {
+                            catalog
+                                .model(m)
+                                .map_or_else(|_| m.to_string(), |t| t.name.clone())
+                        }),
+                    title: e.title.clone(),
+                    text: excerpt_text(&e),
+                    strengths: e.strengths.iter().map(StrengthTag::spelled).collect(),
+                    tags: e.tags.clone(),
+                    for_supervision: e.for_supervision,
+                });
+            }
         }
     }
 
