@@ -185,10 +185,15 @@ fn hint(app: &App, actions: &[Action]) -> Vec<Span<'static>> {
             Action::Back => "back",
             Action::Refresh => "gather again",
             Action::FocusJournal => "journal",
+            Action::ClearSearch => "clear",
+            // Config names (`clear_search`) read as words in the status bar.
             _ => a.name(),
         };
         spans.push(Span::styled(key, t.key));
-        spans.push(Span::styled(format!(" {label}  "), t.status));
+        spans.push(Span::styled(
+            format!(" {}  ", label.replace('_', " ")),
+            t.status,
+        ));
     }
     spans
 }
