@@ -17,6 +17,7 @@
 //! (`[DATE: March 2026]`). Numbers count distinct values per [`Redactor`], so one export
 //! names the same person the same way throughout. Placeholders are never flagged again.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -158,12 +159,12 @@ impl Cand {
 /// redaction.
 #[derive(Debug, Clone, Default)]
 pub struct Checker {
-    subjects: Vec<Pattern>,
-    never: Vec<Pattern>,
+    subjects: PatSet,
+    never: PatSet,
     /// Lowercase words never flagged as names (the config's `allow`).
     allow_words: HashSet<String>,
     /// Phrases of more than one word from `allow`: a name inside one is not flagged.
-    allow_phrases: Vec<Pattern>,
+    allow_phrases: PatSet,
 }
 
 /// What one scan found: merged findings, and the name words seen, for a redactor to
@@ -196,6 +197,7 @@ impl Checker {
             .iter()
             .filter_map(|w| Pattern::loose(w))
             .collect();
+        let (subjects, never) = (PatSet::new(subjects), PatSet::new(never));
         let mut allow_words = HashSet::new();
         let mut allow_phrases = Vec::new();
         for a in allow {
@@ -211,7 +213,7 @@ impl Checker {
             subjects,
             never,
             allow_words,
-            allow_phrases,
+            allow_phrases: PatSet::new(allow_phrases),
         }
     }
 
@@ -263,14 +265,20 @@ impl Checker {
         find_patterns(text, &self.subjects, FindingKind::Subject, &mut cands);
         find_patterns(text, &self.never, FindingKind::NeverExport, &mut cands);
         emails(text, &mut cands);
-        digit_runs(text, &mut cands);
-        ni_numbers(text, &mut cands);
-        record_numbers(text, &toks, &mut cands);
+        // Phones, ID numbers, postcodes, dates and addresses all hold an ASCII digit.
+        let digits = text.bytes().any(|c| c.is_ascii_digit());
+        if digits {
+            digit_runs(text, &mut cands);
+            ni_numbers(text, &mut cands);
+            record_numbers(text, &toks, &mut cands);
+        }
         obfuscated_emails(text, &mut cands);
-        postcodes(text, &toks, &mut cands);
-        numeric_dates(text, &mut cands);
-        word_dates(text, &toks, &mut cands);
-        addresses(text, &toks, &mut cands);
+        if digits {
+            postcodes(text, &toks, &mut cands);
+            numeric_dates(text, &mut cands);
+            word_dates(text, &toks, &mut cands);
+            addresses(text, &toks, &mut cands);
+        }
         // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.
         let mut allowed = Vec::new();
         find_patterns(text, &self.allow_phrases, FindingKind::Name, &mut allowed);
@@ -720,12 +728,50 @@ fn month_name(m: u32) -> &'static str {
 /// A character's lowercase form when it is one character (case-insensitive matching
 /// that keeps byte offsets meaningful).
 fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(a), None) => a,
         _ => c,
     }
 }
+
+/// [`fold_str`], borrowing when folding changes nothing (ASCII without capitals).
+fn fold_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold_str(s))
+    }
+}
+
+/// FNV-1a: a fast hasher for the short words of the sets looked up per token (only
+/// membership is asked of them, so the hasher changes no result).
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
 
 fn fold_str(s: &str) -> String {
     s.chars()
@@ -974,19 +1020,96 @@ impl Pattern {
     }
 }
 
-fn find_patterns(text: &str, pats: &[Pattern], kind: FindingKind, out: &mut Vec<Cand>) {
-    if pats.is_empty() {
+/// Patterns indexed by their first (folded) character, so that a scan looks only at the
+/// patterns that can start where it stands.
+#[derive(Debug, Clone, Default)]
+struct PatSet {
+    pats: Vec<Pattern>,
+    /// (first character, index into `pats`), sorted; patterns with no literal first
+    /// character never match and are left out.
+    firsts: Vec<(char, usize)>,
+    /// Bit `c` set when some pattern starts with ASCII character `c`.
+    ascii: u128,
+    /// For ASCII character `c`, the range of `firsts` starting with it.
+    ascii_ranges: Vec<(usize, usize)>,
+}
+
+impl PatSet {
+    fn new(pats: Vec<Pattern>) -> Self {
+        let mut firsts: Vec<(char, usize)> = pats
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.first().map(|c| (c, i)))
+            .collect();
+        firsts.sort_unstable();
+        let ascii = firsts
+            .iter()
+            .filter(|(c, _)| c.is_ascii())
+            .fold(0u128, |a, &(c, _)| a | (1u128 << (c as u32)));
+        let mut set = PatSet {
+            pats,
+            firsts,
+            ascii,
+            ascii_ranges: Vec::new(),
+        };
+        set.ascii_ranges = (0u8..128).map(|c| set.range_of(char::from(c))).collect();
+        set
+    }
+
+    fn range_of(&self, fc: char) -> (usize, usize) {
+        let from = self.firsts.partition_point(|&(c, _)| c < fc);
+        let to = from + self.firsts[from..].partition_point(|&(c, _)| c == fc);
+        (from, to)
+    }
+
+    /// The patterns whose first character is `fc`.
+    fn starting_with(&self, fc: char) -> impl Iterator<Item = &Pattern> {
+        let (from, to) = if fc.is_ascii() {
+            self.ascii_ranges[fc as usize]
+        } else {
+            self.range_of(fc)
+        };
+        self.firsts[from..to].iter().map(|&(_, i)| &self.pats[i])
+    }
+
+    fn may_start(&self, fc: char) -> bool {
+        if fc.is_ascii() {
+            self.ascii & (1u128 << (fc as u32)) != 0
+        } else {
+            self.starting_with(fc).next().is_some()
+        }
+    }
+}
+
+fn find_patterns(text: &str, set: &PatSet, kind: FindingKind, out: &mut Vec<Cand>) {
+    if set.firsts.is_empty() {
         return;
     }
+    let b = text.as_bytes();
     let mut skip_to = 0;
-    for (i, c) in text.char_indices() {
-        if i < skip_to || !c.is_alphanumeric() || !left_boundary(text, i) {
+    let mut next = 0;
+    while next < b.len() {
+        let i = next;
+        // ASCII bytes directly; anything else decoded as a character.
+        let fc = if b[i].is_ascii() {
+            next += 1;
+            if !b[i].is_ascii_alphanumeric() {
+                continue;
+            }
+            char::from(b[i].to_ascii_lowercase())
+        } else {
+            let c = char_at(text, i).unwrap_or_default();
+            next += c.len_utf8();
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            fold(c)
+        };
+        if i < skip_to || !set.may_start(fc) || !left_boundary(text, i) {
             continue;
         }
-        let fc = fold(c);
-        let best = pats
-            .iter()
-            .filter(|p| p.first() == Some(fc))
+        let best = set
+            .starting_with(fc)
             .filter_map(|p| {
                 let end = p.match_at(text, i)?;
                 // A plural: "Rowan Wards".
@@ -1090,7 +1213,23 @@ fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
     let label = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    // A sign with a bracket or an @ cannot be where that character is not (one pass
+    // over the text instead of one search per sign).
+    let mut present = [false; 4];
+    for &c in b {
+        match c {
+            b'(' => present[0] = true,
+            b'[' => present[1] = true,
+            b'{' => present[2] = true,
+            b'@' => present[3] = true,
+            _ => {}
+        }
+    }
     for &(sign, words) in AT_SIGNS {
+        let needs = |c: u8, k: usize| !sign.as_bytes().contains(&c) || present[k];
+        if !(needs(b'(', 0) && needs(b'[', 1) && needs(b'{', 2) && needs(b'@', 3)) {
+            continue;
+        }
         for (at, _) in text.match_indices(sign) {
             let mut start = at;
             while start > 0 && local(b[start - 1]) {
@@ -1164,23 +1303,42 @@ const RECORD_CUES: &[&[&str]] = &[
     &["hospital", "id"], &["patient", "id"], &["client", "id"], &["case", "id"],
 ];
 
+/// Whether `s` folds (as [`fold_str`] does) to exactly `target`, without allocating.
+fn folds_to(s: &str, target: &str) -> bool {
+    let mut t = target.chars();
+    for c in s.chars() {
+        let c = if c == '’' { '\'' } else { fold(c) };
+        if t.next() != Some(c) {
+            return false;
+        }
+    }
+    t.next().is_none()
+}
+
 fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
-    let word = |t: &Tok| fold_str(&text[t.start..t.end]);
-    for (i, _) in toks.iter().enumerate() {
+    // Every cue and the number after it hold ASCII digits.
+    if !text.bytes().any(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let word_is = |t: &Tok, w: &str| folds_to(&text[t.start..t.end], w);
+    for (i, first) in toks.iter().enumerate() {
         for cue in RECORD_CUES {
+            if !word_is(first, cue[0]) {
+                continue;
+            }
             let Some(ts) = toks.get(i..i + cue.len() + 1) else {
                 continue;
             };
             let joined = ts[..cue.len()]
                 .windows(2)
                 .all(|w| text[w[0].end..w[1].start].chars().all(|c| c == ' '));
-            if !joined || !ts[..cue.len()].iter().zip(*cue).all(|(t, c)| word(t) == *c) {
+            if !joined || !ts[..cue.len()].iter().zip(*cue).all(|(t, c)| word_is(t, c)) {
                 continue;
             }
             let cue_end = ts[cue.len() - 1].end;
             let mut id = &ts[cue.len()];
             // "hospital number is RX1234567", "MRN: 1234567", "case no. #12345678".
-            if matches!(word(id).as_str(), "is" | "was")
+            if (word_is(id, "is") || word_is(id, "was"))
                 && let Some(n) = toks.get(i + cue.len() + 1)
             {
                 id = n;
@@ -1419,7 +1577,7 @@ fn run_may_start(text: &str, i: usize) -> bool {
 fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     for i in 0..b.len() {
-        if !b[i].is_ascii_alphabetic() || !left_boundary(text, i) {
+        if !b[i].is_ascii_alphabetic() {
             continue;
         }
         // All capitals ("QQ 12 34 56 C") or all lowercase ("qq123456c").
@@ -1456,7 +1614,7 @@ fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
             && take(digit, true)
             && take(digit, false)
             && take(suffix, true);
-        if !ok || !right_boundary(text, j) {
+        if !ok || !right_boundary(text, j) || !left_boundary(text, i) {
             continue;
         }
         let (p1, p2) = (b[i].to_ascii_uppercase(), b[i + 1].to_ascii_uppercase());
@@ -2102,13 +2260,15 @@ const ALLOWED_PHRASES: &[&str] = &[
     "Citizens Advice",
 ];
 
-fn builtin_phrases() -> &'static [Pattern] {
-    static P: OnceLock<Vec<Pattern>> = OnceLock::new();
+fn builtin_phrases() -> &'static PatSet {
+    static P: OnceLock<PatSet> = OnceLock::new();
     P.get_or_init(|| {
-        ALLOWED_PHRASES
-            .iter()
-            .filter_map(|p| Pattern::new(p))
-            .collect()
+        PatSet::new(
+            ALLOWED_PHRASES
+                .iter()
+                .filter_map(|p| Pattern::new(p))
+                .collect(),
+        )
     })
 }
 
@@ -2119,8 +2279,8 @@ fn is_allowed(l: &str) -> bool {
             .is_some_and(|w| allowed_words().contains(w))
 }
 
-fn allowed_words() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn allowed_words() -> &'static HashSet<&'static str, FastHash> {
+    static S: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
     S.get_or_init(|| {
         ALLOWED_GROUPS
             .iter()
@@ -2129,8 +2289,8 @@ fn allowed_words() -> &'static HashSet<&'static str> {
     })
 }
 
-fn dictionary() -> &'static HashSet<&'static str> {
-    static D: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn dictionary() -> &'static HashSet<&'static str, FastHash> {
+    static D: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
     D.get_or_init(|| {
         include_str!("../../assets/ordinary-words.txt")
             .lines()
@@ -2140,8 +2300,8 @@ fn dictionary() -> &'static HashSet<&'static str> {
 }
 
 /// Common names, lowercase, and whether each is also an everyday word.
-fn name_list() -> &'static HashMap<String, bool> {
-    static N: OnceLock<HashMap<String, bool>> = OnceLock::new();
+fn name_list() -> &'static HashMap<String, bool, FastHash> {
+    static N: OnceLock<HashMap<String, bool, FastHash>> = OnceLock::new();
     N.get_or_init(|| {
         include_str!("../../assets/names.txt")
             .lines()
@@ -2311,15 +2471,25 @@ impl Checker {
             .map(|t| !t.letters || t.digits || overlaps(masked, t.start, t.end))
             .collect();
         let base = |t: &Tok| &text[t.start..t.base_end];
-        let lower = |t: &Tok| fold_str(base(t));
+        // Each token's folded base, worked out once.
+        let lowers: Vec<Cow<'_, str>> = toks.iter().map(|t| fold_cow(base(t))).collect();
+        let lower = |t: &Tok| -> &str { &lowers[toks.partition_point(|x| x.start < t.start)] };
         let user_allowed = |w: &str| self.allow_words.contains(w);
         // A word the text also writes in lowercase is an ordinary word here ("handover"
         // and "Handover"), whatever the word list says.
-        let lower_seen: HashSet<String> = toks
-            .iter()
-            .filter(|t| t.letters && text[t.start..].starts_with(char::is_lowercase))
-            .map(&lower)
-            .collect();
+        // (Built on first use: most texts never ask.)
+        let lower_seen_set: std::cell::OnceCell<HashSet<&str, FastHash>> =
+            std::cell::OnceCell::new();
+        let lower_seen = |l: &str| {
+            lower_seen_set
+                .get_or_init(|| {
+                    toks.iter()
+                        .filter(|t| t.letters && text[t.start..].starts_with(char::is_lowercase))
+                        .map(&lower)
+                        .collect()
+                })
+                .contains(l)
+        };
         // Whether a capitalised everyday word that is also a name (mid-sentence) is the
         // everyday word after all: inside a capitalised phrase ("the Mental Health
         // Bill"), or a colour of a rating ("from Red to Amber").
@@ -2331,15 +2501,15 @@ impl Checker {
                 &text[p.end..t.start] == " "
                     && !skip[k - 1]
                     && capitalised(base(p))
-                    && is_ordinary(&pl)
-                    && !name_list().contains_key(&pl)
-                    && !is_honorific(&pl)
+                    && is_ordinary(pl)
+                    && !name_list().contains_key(pl)
+                    && !is_honorific(pl)
                     && !SOFT_HONORIFICS.contains(&base(p))
                     && !sentence_start(text, p.start)
             };
             let rating = lower(t) == "amber"
                 && toks.iter().enumerate().any(|(j, o)| {
-                    line_of[j] == line_of[k] && ["red", "green", "rag"].contains(&lower(o).as_str())
+                    line_of[j] == line_of[k] && ["red", "green", "rag"].contains(&lower(o))
                 });
             prev_phrase || rating
         };
@@ -2351,25 +2521,22 @@ impl Checker {
             let t = &toks[k];
             let w = base(t);
             let l = lower(t);
-            if w.chars().count() < 2 || is_acronym(w) || user_allowed(&l) || is_honorific(&l) {
+            if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
                 return false;
             }
             let cap = w.starts_with(char::is_uppercase);
             let mid = || !sentence_start(text, t.start) && !titles[line_of[k]];
-            if is_allowed(&l) {
+            if is_allowed(l) {
                 return false;
             }
-            if let Some(&everyday) = name_list().get(&l) {
+            if let Some(&everyday) = name_list().get(l) {
                 return if cap {
                     !everyday || (mid() && !everyday_phrase(k))
                 } else {
-                    !everyday && !is_ordinary(&l)
+                    !everyday && !is_ordinary(l)
                 };
             }
-            if lower_seen.contains(&l) {
-                return false;
-            }
-            cap && (known.contains(&l) || (!is_ordinary(&l) && mid()))
+            cap && (known.contains(l) || (!is_ordinary(l) && mid())) && !lower_seen(l)
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
         let continues = |k: usize, prev: &Tok| -> bool {
@@ -2380,11 +2547,11 @@ impl Checker {
                 && &text[prev.end..t.start] == " "
                 && capitalised(base(t))
                 && base(t).chars().count() >= 2
-                && !STOPWORDS.contains(&l.as_str())
-                && !user_allowed(&l)
-                && !is_honorific(&l)
-                && (!is_allowed(&l) || THEORISTS.contains(&l.as_str()))
-                && !FLAT_WORDS.contains(&l.as_str())
+                && !STOPWORDS.contains(&l)
+                && !user_allowed(l)
+                && !is_honorific(l)
+                && (!is_allowed(l) || THEORISTS.contains(&l))
+                && !FLAT_WORDS.contains(&l)
         };
         let mut covered = vec![false; toks.len()];
         let mut found: Vec<(usize, usize)> = Vec::new(); // token ranges of names
@@ -2398,7 +2565,7 @@ impl Checker {
             let l = lower(t);
             let w = base(t);
             // An honorific and the name after it.
-            let strong = is_honorific(&l) && (w.starts_with(char::is_uppercase) || w == l);
+            let strong = is_honorific(l) && (w.starts_with(char::is_uppercase) || w == l);
             let soft = SOFT_HONORIFICS.contains(&w);
             if (strong || soft) && t.base_end == t.end {
                 let mut j = k + 1;
@@ -2433,15 +2600,15 @@ impl Checker {
                     let nl = lower(n);
                     let nw = base(n);
                     let named = if strong {
-                        (nw.starts_with(char::is_uppercase) || !is_ordinary(&nl))
-                            && !STOPWORDS.contains(&nl.as_str())
+                        (nw.starts_with(char::is_uppercase) || !is_ordinary(nl))
+                            && !STOPWORDS.contains(&nl)
                             && nw.chars().count() >= 2
                     } else {
                         capitalised(nw)
-                            && (name_list().contains_key(&nl) || !is_ordinary(&nl))
-                            && !is_allowed(&nl)
+                            && (name_list().contains_key(nl) || !is_ordinary(nl))
+                            && !is_allowed(nl)
                     };
-                    if named && !user_allowed(&nl) {
+                    if named && !user_allowed(nl) {
                         let mut last = j;
                         while last < j + 2 && continues(last + 1, &toks[last]) {
                             last += 1;
@@ -2463,9 +2630,9 @@ impl Checker {
                 && n.start == t.end + 2
                 && !skip[k + 1]
                 && capitalised(base(n))
-                && (name_list().contains_key(&lower(n)) || !is_ordinary(&lower(n)))
-                && !is_allowed(&lower(n))
-                && !user_allowed(&lower(n))
+                && (name_list().contains_key(lower(n)) || !is_ordinary(lower(n)))
+                && !is_allowed(lower(n))
+                && !user_allowed(lower(n))
             {
                 covered[k] = true;
                 covered[k + 1] = true;
@@ -2496,8 +2663,8 @@ impl Checker {
             if !covered[k]
                 && !skip[k]
                 && capitalised(base(t))
-                && name_list().get(&lower(t)) == Some(&true)
-                && !user_allowed(&lower(t))
+                && name_list().get(lower(t)) == Some(&true)
+                && !user_allowed(lower(t))
                 && t.base_end == t.end
                 && base(and) == "and"
                 && &text[t.end..and.start] == " "
@@ -2518,14 +2685,14 @@ impl Checker {
         for &(a, b) in &found {
             for t in &toks[a..=b] {
                 let l = lower(t);
-                if !is_honorific(&l)
+                if !is_honorific(l)
                     && l.chars().count() >= 2
-                    && !is_ordinary(&l)
-                    && !lower_seen.contains(&l)
-                    && !user_allowed(&l)
-                    && !name_list().get(&l).copied().unwrap_or(false)
+                    && !is_ordinary(l)
+                    && !lower_seen(l)
+                    && !user_allowed(l)
+                    && !name_list().get(l).copied().unwrap_or(false)
                 {
-                    words.insert(l);
+                    words.insert(l.to_string());
                 }
             }
         }
@@ -2534,7 +2701,7 @@ impl Checker {
                 continue;
             }
             let l = lower(t);
-            if words.contains(&l) && capitalised(base(t)) && !lower_seen.contains(&l) {
+            if words.contains(l) && capitalised(base(t)) && !lower_seen(l) {
                 found.push((k, k));
             }
         }
