@@ -102,20 +102,30 @@ pub fn tab_at(tabs: Rect, x: u16) -> Option<Pane> {
     None
 }
 
+/// When the terminal is smaller than `min` (width, height), says so in place of the
+/// screen and returns true: `what` ("praxis", "praxis review") names who needs the room.
+pub(crate) fn too_small(f: &mut Frame<'_>, what: &str, min: (u16, u16)) -> bool {
+    let size = f.area();
+    if size.width >= min.0 && size.height >= min.1 {
+        return false;
+    }
+    let msg = format!(
+        "{what} needs at least {}×{}; this terminal is {}×{}.\nMake it larger, or press ctrl-q to quit.",
+        min.0, min.1, size.width, size.height
+    );
+    f.render_widget(
+        Paragraph::new(msg)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center),
+        size,
+    );
+    true
+}
+
 /// Draws the whole screen.
 pub fn draw(app: &App, f: &mut Frame<'_>) {
     let size = f.area();
-    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
-        let msg = format!(
-            "praxis needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}.\nMake it larger, or press ctrl-q to quit.",
-            size.width, size.height
-        );
-        f.render_widget(
-            Paragraph::new(msg)
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            size,
-        );
+    if too_small(f, "praxis", (MIN_WIDTH, MIN_HEIGHT)) {
         return;
     }
     let areas = layout(size, app);

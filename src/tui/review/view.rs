@@ -4,7 +4,7 @@
 
 use chrono::Datelike as _;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Wrap};
 
@@ -146,17 +146,7 @@ pub fn list_first(r: &Review, list: Rect) -> usize {
 /// Draws the whole screen.
 pub fn draw(r: &Review, f: &mut Frame<'_>) {
     let size = f.area();
-    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
-        let msg = format!(
-            "praxis review needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this terminal is {}×{}.\nMake it larger, or press ctrl-q to quit.",
-            size.width, size.height
-        );
-        f.render_widget(
-            Paragraph::new(msg)
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            size,
-        );
+    if crate::tui::view::too_small(f, "praxis review", (MIN_WIDTH, MIN_HEIGHT)) {
         return;
     }
     let areas = layout(size, r);
