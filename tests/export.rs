@@ -360,6 +360,22 @@ fn a_summary_has_patterns_and_chosen_excerpts_but_no_whole_entries() {
         err.contains("not in this export") && err.contains(&private),
         "{err}"
     );
+    assert!(err.contains("its scope is private"), "{err}");
+    let stage = j.ok(&["list", "--kind", "stage-note", "--json"]);
+    let stage: serde_json::Value = serde_json::from_str(&stage).unwrap();
+    let stage_id = stage[0]["short_id"].as_str().unwrap().to_string();
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "json",
+            "--excerpt",
+            &stage_id,
+        ],
+    );
+    assert!(err.contains("add --include-stage-notes"), "{err}");
     let out = j.ok(&[
         "export",
         "--summary",

@@ -187,14 +187,33 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
             let id = store.resolve_id(typed)?;
             if !chosen.contains(&id) {
                 let e = store.entry_by_rowid(id)?;
+                let sid = e.short_id();
+                // Say the one reason that keeps it out, and what would let it in.
+                let how = if e.deleted_at.is_some() {
+                    format!("it is in the trash (`praxis restore {sid}` brings it back)")
+                } else if selection.exclude_kinds.contains(&e.kind) {
+                    let flag = if e.kind == EntryKind::StageNote {
+                        "--include-stage-notes"
+                    } else {
+                        "--include-callins"
+                    };
+                    format!("{}s leave only when you say so: add {flag}", e.kind)
+                } else if !selection
+                    .scope
+                    .is_none_or(|s| s.and_wider().contains(&e.scope.as_str()))
+                {
+                    format!(
+                        "its scope is {}: widen --scope, or change the entry's scope with \
+                         `praxis edit {sid}`",
+                        e.scope
+                    )
+                } else {
+                    "it is outside the dates or filters of this export: widen them".to_string()
+                };
                 bail!(
-                    "entry {} ({}, {}, scope {}) is not in this export: widen --scope or the \
-                     dates, or change the entry's scope with `praxis edit {}`",
-                    e.short_id(),
+                    "entry {sid} ({}, {}) is not in this export: {how}",
                     e.kind,
-                    e.occurred_on,
-                    e.scope,
-                    e.short_id()
+                    e.occurred_on
                 );
             }
             ids.push(id);
