@@ -818,7 +818,20 @@ proptest! {
             saved.push(e);
         }
         let mut out = Vec::new();
-        praxis::transfer::json::export(&store, true, &mut out).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+        let plan = praxis::transfer::export::Plan {
+            mode: praxis::transfer::export::Mode::All,
+            format: praxis::transfer::export::ExportFormat::Json,
+            selection: praxis::store::Selection::default(),
+            period: praxis::insights::Period::named("all", today).unwrap(),
+            from: None,
+            excerpts: None,
+            include_stage_notes: false,
+            include_callins: false,
+            today,
+        };
+        let catalog = praxis::catalog::Catalog::builtin();
+        praxis::transfer::export::write(&store, &catalog, &plan, None, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let mut got = praxis::transfer::json::parse(std::path::Path::new("x.json"), &text)
             .map_err(|e| TestCaseError::fail(e.to_string()))?

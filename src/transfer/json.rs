@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::export::{Head, Sink};
 use super::{Parsed, TransferError};
 use crate::model::{Entry, SubjectType};
-use crate::store::Store;
 
 /// Names the format inside the file.
 pub const FORMAT: &str = "praxis-journal";
@@ -31,37 +30,6 @@ struct Document {
     #[serde(default)]
     subjects: Vec<SubjectOut>,
     entries: Vec<Entry>,
-}
-
-/// Writes every entry (`all`: the trash too) to `out`, streaming: one entry read and
-/// written at a time.
-pub fn export(store: &Store, all: bool, out: &mut dyn Write) -> anyhow::Result<usize> {
-    // One snapshot for the whole file: consistent while another praxis writes, and
-    // several times faster than a read transaction per statement.
-    store.read_snapshot(|store| {
-        let subjects = store
-            .subjects()?
-            .into_iter()
-            .map(|s| (s.key, s.kind))
-            .collect();
-        let mut sink = JsonSink::new(subjects);
-        let head = Head {
-            title: String::new(),
-            made_on: chrono::NaiveDate::MIN,
-            from: None,
-            period: String::new(),
-            redacted: false,
-            models: Default::default(),
-        };
-        sink.begin(out, &head)?;
-        let ids = store.export_ids(all)?;
-        super::export::each_entry(store, &ids, |mut e| {
-            e.version = 0;
-            sink.entry(out, &head, &e)
-        })?;
-        sink.end(out, &head)?;
-        Ok(ids.len())
-    })
 }
 
 /// Writes entries as one praxis JSON document: a header line, then one entry per line.
