@@ -34,9 +34,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use uuid::Uuid;
 
-use praxis::catalog::Catalog;
 use praxis::clock::Clock;
 use praxis::config::Config;
+use praxis::config::catalog::Catalog;
 use praxis::insights::{self, Period};
 use praxis::model::details::typed_keys;
 use praxis::model::{

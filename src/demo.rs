@@ -9,7 +9,7 @@ use chrono::{DateTime, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::catalog::Catalog;
+use crate::config::catalog::Catalog;
 use crate::model::details::typed_keys;
 use crate::model::{
     Action, ActionStatus, AgendaItem, Approach, CallIn, CallInStatus, Carrying, Certainty,
@@ -2568,7 +2568,7 @@ mod tests {
     use chrono::TimeZone as _;
 
     use super::*;
-    use crate::compose::{apply_document, render_entry};
+    use crate::model::compose::{apply_document, render_entry};
     use crate::store::{ActionFilter, EntryFilter};
 
     fn today() -> NaiveDate {

@@ -8,7 +8,7 @@ use std::io::IsTerminal as _;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::store::{create_private, create_private_dir};
+use crate::files::{create_private, create_private_dir};
 
 /// The editor command: the config's, then `$VISUAL`, then `$EDITOR`, then `vi`.
 ///

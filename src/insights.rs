@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 use chrono::{Datelike as _, Days, NaiveDate};
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::config::catalog::Catalog;
 use crate::model::{EntryKind, EntrySummary, Whose, parse_date_arg};
 use crate::store::{ActionCounts, CheckinWeek, StagePoint, Store};
 

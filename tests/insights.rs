@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{NaiveDate, TimeZone as _, Utc};
-use praxis::catalog::Catalog;
+use praxis::config::catalog::Catalog;
 use praxis::insights::{self, Period, Trend};
 use praxis::model::{
     Action, ActionStatus, CallIn, CallInStatus, CheckIn, Details, Entry, EntryKind, Load, Rupture,

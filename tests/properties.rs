@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Datelike as _, Days, NaiveDate, TimeZone as _, Utc, Weekday};
 use proptest::prelude::*;
 
-use praxis::catalog::Catalog;
-use praxis::compose::{HEADER_KEYS, apply_document, normalise_tag, render_entry};
+use praxis::config::catalog::Catalog;
+use praxis::model::compose::{HEADER_KEYS, apply_document, normalise_tag, render_entry};
 use praxis::model::doc::{RenderSection, comment_lines};
 use praxis::model::text::{pad, sanitize, sanitize_line, split_title, truncate, width};
 use praxis::model::{
@@ -830,7 +830,7 @@ proptest! {
             include_callins: false,
             today,
         };
-        let catalog = praxis::catalog::Catalog::builtin();
+        let catalog = praxis::config::catalog::Catalog::builtin();
         praxis::transfer::export::write(&store, &catalog, &plan, None, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let mut got = praxis::transfer::json::parse(std::path::Path::new("x.json"), &text)

@@ -175,7 +175,7 @@ fn ordinary_practice_writing_is_not_flagged() {
 /// their writing: none of them is an identifier.
 #[test]
 fn the_catalogs_own_words_are_not_flagged() {
-    let catalog = praxis::catalog::Catalog::builtin();
+    let catalog = praxis::config::catalog::Catalog::builtin();
     let c = checker();
     let mut texts = 0;
     for t in catalog.models.iter().chain(&catalog.templates) {

@@ -6,9 +6,9 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use praxis::catalog::Catalog;
 use praxis::clock::Clock;
 use praxis::config::Config;
+use praxis::config::catalog::Catalog;
 use praxis::model::{CheckIn, Entry, EntryKind, Load, Section, StrengthTag, Whose};
 use praxis::store::Store;
 use praxis::tui::app::{App, Overlay, Pane};

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::{ActionCommand, ActionsArgs};
 use crate::model::ActionStatus;
 use crate::store::{ActionFilter, ActionRow};

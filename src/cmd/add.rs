@@ -2,9 +2,11 @@
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::{AddArgs, EntryOptions};
-use crate::compose::{apply_document, derive_title, normalise_tag, parse_strength, render_entry};
+use crate::model::compose::{
+    apply_document, derive_title, normalise_tag, parse_strength, render_entry,
+};
 use crate::model::text::split_title;
 use crate::model::{CheckIn, Entry, EntryKind, Section, Template};
 
@@ -111,7 +113,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
         entry.actions.push(crate::model::Action::new(text, due));
     }
     if model.is_some_and(|m| !m.is_free()) {
-        entry.actions = crate::compose::actions_from_sections(
+        entry.actions = crate::model::compose::actions_from_sections(
             &mut entry.sections,
             model,
             &entry.actions,

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::{BackupAction, BackupArgs};
 use crate::store::{Store, StoreError, backup_dir, list_backups};
 

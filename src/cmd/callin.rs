@@ -3,8 +3,8 @@
 
 use anyhow::{Result, bail};
 
+use super::Ctx;
 use super::structured::Given;
-use crate::Ctx;
 use crate::cli::CallinCommand;
 use crate::model::{CallIn, CallInStatus, Details, Entry, EntryKind};
 

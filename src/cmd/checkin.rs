@@ -4,7 +4,7 @@ use std::io::IsTerminal as _;
 
 use anyhow::{Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::CheckinArgs;
 use crate::model::{CheckIn, Entry, EntryKind};
 

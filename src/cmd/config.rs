@@ -3,9 +3,9 @@
 use anyhow::{Context as _, Result, bail};
 
 use crate::cli::ConfigCommand;
+use crate::config::paths::Paths;
 use crate::config::{Config, DEFAULT_CONFIG};
-use crate::paths::Paths;
-use crate::store::{create_private, create_private_dir};
+use crate::files::{create_private, create_private_dir};
 
 pub fn run(cmd: &ConfigCommand, paths: &Paths, explicit: bool) -> Result<()> {
     match cmd {

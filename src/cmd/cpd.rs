@@ -3,8 +3,8 @@
 use anyhow::{Result, bail};
 use chrono::{Datelike as _, NaiveDate};
 
+use super::Ctx;
 use super::structured::Given;
-use crate::Ctx;
 use crate::cli::CpdCommand;
 use crate::model::details::format_hours;
 use crate::model::{Entry, EntryKind};

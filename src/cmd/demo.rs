@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::Ctx;
-use crate::store::{self, Store};
+use super::Ctx;
+use crate::session::Session;
+use crate::store::Store;
 
 /// The demo's seed: every `praxis demo` on the same day shows the same journal.
 const SEED: u64 = 2026;
@@ -24,7 +25,7 @@ pub fn run(keep: Option<PathBuf>, months: u32, ctx: &Ctx) -> Result<()> {
                 .tempdir()
                 .context("cannot create a temporary directory for the demo journal")?;
             let path = dir.path().join("demo.sqlite3");
-            store::create_private(&path)
+            crate::files::create_private(&path)
                 .with_context(|| format!("cannot create {}", path.display()))?;
             (Some(dir), path)
         }
@@ -41,7 +42,7 @@ pub fn run(keep: Option<PathBuf>, months: u32, ctx: &Ctx) -> Result<()> {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         let mut paths = ctx.paths.clone();
         paths.db.clone_from(&path);
-        let demo = Ctx::new(paths, ctx.config.clone(), ctx.clock, ctx.out);
+        let demo = Session::new(paths, ctx.config.clone(), ctx.clock, ctx.color);
         crate::tui::run(&demo)?;
         if keep.is_some() {
             say!(
@@ -94,7 +95,7 @@ fn claim(path: &Path, ctx: &Ctx) -> Result<PathBuf> {
             path.display()
         );
     }
-    match store::create_private(path) {
+    match crate::files::create_private(path) {
         Ok(()) => Ok(path.to_path_buf()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
         Err(e) => Err(e).with_context(|| format!("cannot create {}", path.display())),

@@ -3,7 +3,7 @@
 
 use anyhow::{Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::store::{Store, diagnose, list_backups};
 
 pub fn run(rebuild_index: bool, ctx: &Ctx) -> Result<()> {

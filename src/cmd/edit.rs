@@ -2,8 +2,8 @@
 
 use anyhow::{Result, bail};
 
-use crate::Ctx;
-use crate::compose::{apply_document, render_entry};
+use super::Ctx;
+use crate::model::compose::{apply_document, render_entry};
 
 pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::ListArgs;
 use crate::store::EntryFilter;
 
@@ -28,7 +28,7 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         tag: args
             .tag
             .as_deref()
-            .map(|t| crate::compose::normalise_tag(t).unwrap_or_else(|_| t.to_string())),
+            .map(|t| crate::model::compose::normalise_tag(t).unwrap_or_else(|_| t.to_string())),
         since: super::resolve_date(ctx, args.since),
         until: super::resolve_date(ctx, args.until),
         for_supervision: args.for_supervision.then_some(true),

@@ -52,10 +52,33 @@ use std::io::{IsTerminal as _, Read as _};
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
-use crate::Ctx;
 use crate::cli::Command;
 use crate::model::{DateArg, EntrySummary, text};
 use crate::output::Output;
+use crate::session::Session;
+
+/// Everything a command needs: the session (paths, config, clock, catalog, the journal)
+/// and how this run prints. It reads as the session it extends (`ctx.clock`,
+/// `ctx.store()`), which the app uses on its own.
+pub struct Ctx {
+    pub session: Session,
+    pub out: Output,
+}
+
+impl Ctx {
+    #[must_use]
+    pub fn new(session: Session, out: Output) -> Self {
+        Ctx { session, out }
+    }
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
 
 /// Runs the chosen subcommand (or the overview when there is none).
 pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::store::EntryFilter;
 
 pub fn run(ctx: &Ctx) -> Result<()> {

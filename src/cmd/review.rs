@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::transfer::summary::Summary;
 use crate::tui::review::keys::ReviewKeymap;
 use crate::tui::review::notes::{self, NotesDoc};

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::SearchArgs;
 use crate::store::{EntryFilter, fts_query};
 

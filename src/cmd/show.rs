@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::model::{ActionStatus, Entry, Template};
 use crate::output::Output;
 
@@ -93,7 +93,7 @@ pub fn render(
             .and_then(|t| t.field(&sec.key))
             .is_some_and(|f| f.action);
         let text = if is_action {
-            crate::compose::sync_checkboxes(&sec.text, &e.actions)
+            crate::model::compose::sync_checkboxes(&sec.text, &e.actions)
         } else {
             sec.text.clone()
         };

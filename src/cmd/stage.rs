@@ -2,8 +2,8 @@
 
 use anyhow::{Result, bail};
 
+use super::Ctx;
 use super::structured::Given;
-use crate::Ctx;
 use crate::cli::StageArgs;
 use crate::model::{Details, Entry, EntryKind, Stage};
 

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::insights::{self, Insights, Period, SIGNPOST};
 use crate::output::Output;
 

@@ -3,7 +3,7 @@
 
 use anyhow::{Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::model::details::{absorb, check_field, typed_keys};
 use crate::model::{Entry, Section, Template};
 

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::SubjectsCommand;
 use crate::model::text::pad;
 

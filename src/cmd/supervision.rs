@@ -3,8 +3,8 @@
 
 use anyhow::{Result, bail};
 
+use super::Ctx;
 use super::structured::Given;
-use crate::Ctx;
 use crate::cli::SupervisionCommand;
 use crate::model::{AgendaItem, Details, Entry, EntryKind, SessionStage, Supervision};
 use crate::supervision::{agenda_markdown, plural, prep_entry};
@@ -61,7 +61,7 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
             store.insert_linked(&entry, &flagged, "brings")?;
             let md = agenda_markdown(&entry, &material);
             if let Some(path) = &output {
-                crate::transfer::write_atomically(path, force, |out| {
+                crate::files::write_atomically(path, force, |out| {
                     out.write_all(md.as_bytes())?;
                     Ok(())
                 })?;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::ExportArgs;
 use crate::insights::Period;
 use crate::model::text::{sanitize_line, truncate};
@@ -55,7 +55,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     };
     let catalog = ctx.catalog();
     let written = match &args.output {
-        Some(path) => transfer::write_atomically(path, args.force, |out| {
+        Some(path) => crate::files::write_atomically(path, args.force, |out| {
             export::write(&store, catalog, &plan, redactor.as_mut(), out)
         })?,
         None => {

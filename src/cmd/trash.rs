@@ -3,7 +3,7 @@
 
 use anyhow::{Result, bail};
 
-use crate::Ctx;
+use super::Ctx;
 use crate::cli::TrashAction;
 use crate::store::EntryFilter;
 

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::Ctx;
+use super::Ctx;
 use crate::model::text::pad;
 use crate::store::StrengthCount;
 

@@ -56,6 +56,7 @@ macro_rules! word_enum {
     };
 }
 
+pub mod compose;
 pub mod date;
 pub mod details;
 pub mod doc;

@@ -5,7 +5,8 @@ use rusqlite::{OptionalExtension as _, params};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::entries::{action_from_row, day, ts};
+use super::entries::action_from_row;
+use super::rows::{day, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{Action, ActionStatus, entry::short_id};
 

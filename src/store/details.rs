@@ -6,13 +6,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde::Serialize;
 
-use super::entries::{day, id_match, ts};
+use super::rows::{day, id_match, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{
     AgendaItem, CallIn, ChangeTalk, Cpd, Details, EntryKind, StageNote, SubjectType, Supervision,
 };
 
-/// A row-id constraint and its value (see `entries::id_match`).
+/// A row-id constraint and its value (see `rows::id_match`).
 type IdMatch = (&'static str, rusqlite::types::Value);
 
 fn opt_day(s: Option<String>) -> Option<NaiveDate> {
@@ -543,14 +543,14 @@ impl Store {
                  FROM callins c CROSS JOIN entries e ON e.id = c.entry_id
                  WHERE c.status = 'held' AND c.follow_up_on <= ?1 AND e.deleted_at IS NULL
                  ORDER BY c.follow_up_on, e.id DESC",
-                super::entries::SUMMARY_COLUMNS
+                super::rows::SUMMARY_COLUMNS
             ),
             None => format!(
                 "SELECT {}, c.approach, c.status, c.held_on, c.follow_up_on
                  FROM callins c CROSS JOIN entries e ON e.id = c.entry_id
                  WHERE e.deleted_at IS NULL
                  ORDER BY e.occurred_on DESC, c.follow_up_on, e.id DESC",
-                super::entries::SUMMARY_COLUMNS
+                super::rows::SUMMARY_COLUMNS
             ),
         };
         let args: Vec<String> = due.map(day).into_iter().collect();
@@ -560,7 +560,7 @@ impl Store {
                 let approach: String = r.get(13)?;
                 let status: String = r.get(14)?;
                 Ok(CallInRow {
-                    entry: super::entries::summary_from_row(r)?,
+                    entry: super::rows::summary_from_row(r)?,
                     approach: parse(13, &approach)?,
                     status: parse(14, &status)?,
                     held_on: opt_day(r.get(15)?),

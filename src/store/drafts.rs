@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension as _, params};
 
-use super::entries::ts;
+use super::rows::ts;
 use super::{Result, Store};
 
 /// A draft as stored: its id, when it was last written, and the app's own data (JSON).

@@ -3,15 +3,16 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use serde::Serialize;
-use uuid::Uuid;
 
+use super::rows::{
+    SUMMARY_COLUMNS, conv, date, day, id_list, id_match, opt_date, opt_time, summary_from_row,
+    time, ts, uuid, word,
+};
 use super::{Result, Store, StoreError};
 use crate::model::{
-    Action, ActionStatus, CheckIn, Entry, EntryKind, EntrySummary, Section, StrengthTag, Whose,
-    entry::short_id,
+    Action, ActionStatus, CheckIn, Entry, EntryKind, EntrySummary, Section, StrengthTag,
 };
 
 /// Which entries a list or search includes.
@@ -41,128 +42,6 @@ pub struct StrengthCount {
 pub struct NameCount {
     pub name: String,
     pub count: i64,
-}
-
-/// Separates values inside one aggregated column (a character no tag can hold).
-const SEP: char = '\u{1f}';
-
-pub(crate) const SUMMARY_COLUMNS: &str = "e.id, e.uuid, e.kind, e.model, e.title, e.occurred_on, \
-    e.created_at, e.updated_at, e.scope, e.for_supervision, e.deleted_at, \
-    (SELECT group_concat(strength || ':' || whose, char(31)) FROM entry_strengths WHERE entry_id = e.id), \
-    (SELECT group_concat(tag, char(31)) FROM entry_tags WHERE entry_id = e.id)";
-
-fn conv<T, E: std::error::Error + Send + Sync + 'static>(
-    idx: usize,
-    r: std::result::Result<T, E>,
-) -> rusqlite::Result<T> {
-    r.map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
-}
-
-fn word<T: std::str::FromStr<Err = String>>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
-    let s: String = row.get(idx)?;
-    conv(idx, s.parse::<T>().map_err(std::io::Error::other))
-}
-
-fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
-    let s: String = row.get(idx)?;
-    conv(idx, NaiveDate::parse_from_str(&s, "%Y-%m-%d"))
-}
-
-fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let s: Option<String> = row.get(idx)?;
-    s.map(|s| conv(idx, NaiveDate::parse_from_str(&s, "%Y-%m-%d")))
-        .transpose()
-}
-
-fn time(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
-    let s: String = row.get(idx)?;
-    conv(idx, DateTime::parse_from_rfc3339(&s)).map(|t| t.with_timezone(&Utc))
-}
-
-fn opt_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    let s: Option<String> = row.get(idx)?;
-    s.map(|s| conv(idx, DateTime::parse_from_rfc3339(&s)).map(|t| t.with_timezone(&Utc)))
-        .transpose()
-}
-
-fn uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
-    let s: String = row.get(idx)?;
-    conv(idx, Uuid::parse_str(&s))
-}
-
-/// RFC 3339 in UTC with second precision: sorts as text, reads back exactly.
-pub(crate) fn ts(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-pub(crate) fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-/// Reads a row selected with [`SUMMARY_COLUMNS`].
-pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<EntrySummary> {
-    let id = uuid(row, 1)?;
-    let strengths: Option<String> = row.get(11)?;
-    let tags: Option<String> = row.get(12)?;
-    let mut strengths: Vec<StrengthTag> = strengths
-        .unwrap_or_default()
-        .split(SEP)
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| {
-            let (name, whose) = s.rsplit_once(':')?;
-            Some(StrengthTag::new(name, whose.parse().unwrap_or(Whose::Mine)))
-        })
-        .collect();
-    strengths.sort();
-    let mut tags: Vec<String> = tags
-        .unwrap_or_default()
-        .split(SEP)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    tags.sort();
-    Ok(EntrySummary {
-        rowid: row.get(0)?,
-        short_id: short_id(&id),
-        id,
-        kind: word(row, 2)?,
-        model: row.get(3)?,
-        title: row.get(4)?,
-        occurred_on: date(row, 5)?,
-        created_at: time(row, 6)?,
-        updated_at: time(row, 7)?,
-        scope: word(row, 8)?,
-        for_supervision: row.get(9)?,
-        deleted_at: opt_time(row, 10)?,
-        strengths,
-        tags,
-    })
-}
-
-/// How a query picks the rows of some entries: `= ?1` for one (no temporary table to
-/// build), `IN` a JSON array (`json_each`) for several; with the value to bind.
-pub(crate) fn id_match(ids: &[i64]) -> (&'static str, rusqlite::types::Value) {
-    match ids {
-        [one] => ("= ?1", rusqlite::types::Value::Integer(*one)),
-        _ => (
-            "IN (SELECT value FROM json_each(?1))",
-            rusqlite::types::Value::Text(id_list(ids)),
-        ),
-    }
-}
-
-/// Row ids as a JSON array, for `json_each`: one bound parameter however many ids.
-pub(crate) fn id_list(ids: &[i64]) -> String {
-    let mut s = String::with_capacity(ids.len() * 7 + 2);
-    s.push('[');
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            s.push(',');
-        }
-        s.push_str(&id.to_string());
-    }
-    s.push(']');
-    s
 }
 
 /// Builds the WHERE clause of a filter; values are bound, never spliced.
@@ -848,6 +727,7 @@ mod tests {
     use chrono::TimeZone as _;
 
     use super::*;
+    use crate::model::Whose;
 
     fn entry(title: &str, day: u32) -> Entry {
         let on = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();

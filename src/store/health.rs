@@ -292,7 +292,7 @@ impl Store {
             ));
         };
         let dir = backup_dir(path);
-        super::create_private_dir(&dir).map_err(|source| StoreError::Io {
+        crate::files::create_private_dir(&dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
             source,
         })?;

@@ -107,7 +107,7 @@ pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
     // processes that are gone are removed.
     let _ = std::fs::remove_file(&partial);
     if let Some(dir) = to.parent() {
-        crate::paths::sweep_leftovers(dir, |file| {
+        crate::files::sweep_leftovers(dir, |file| {
             let (_, pid) = file
                 .strip_prefix('.')?
                 .strip_suffix(".partial")?
@@ -115,7 +115,7 @@ pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
             pid.parse().ok()
         });
     }
-    super::create_private(&partial).map_err(|source| io(&partial, source))?;
+    crate::files::create_private(&partial).map_err(|source| io(&partial, source))?;
     let copy = || -> rusqlite::Result<()> {
         let mut dst = Connection::open(&partial)?;
         let backup = Backup::new(conn, &mut dst)?;

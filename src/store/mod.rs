@@ -66,6 +66,7 @@ mod drafts;
 mod entries;
 mod health;
 mod migrate;
+mod rows;
 mod search;
 mod selection;
 mod stats;
@@ -89,7 +90,7 @@ pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
-pub use transfer::Importer;
+pub use transfer::{ImportReport, Importer};
 
 /// `PRAGMA application_id` of a praxis journal ('PRXS').
 pub const APPLICATION_ID: i64 = 0x5052_5853;
@@ -207,11 +208,13 @@ impl Store {
                 }
                 check_header(path)?;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match create_private(path) {
-                // Another praxis created it a moment ago: open it like any other.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => check_header(path)?,
-                other => other.map_err(io)?,
-            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                match crate::files::create_private(path) {
+                    // Another praxis created it a moment ago: open it like any other.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => check_header(path)?,
+                    other => other.map_err(io)?,
+                }
+            }
             Err(e) => return Err(io(e)),
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -373,37 +376,6 @@ fn cannot_write(path: &Path) -> bool {
                 std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
             )
         })
-}
-
-/// Creates an empty journal file readable by its owner only, in directories that are
-/// private if praxis creates them.
-pub fn create_private(path: &Path) -> std::io::Result<()> {
-    if let Some(dir) = path.parent()
-        && !dir.as_os_str().is_empty()
-    {
-        create_private_dir(dir)?;
-    }
-    let mut opts = fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        opts.mode(0o600);
-    }
-    opts.open(path).map(drop)
-}
-
-/// Creates a directory (and missing parents) with mode 0700; existing ones are left as
-/// they are.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt as _;
-        b.mode(0o700);
-    }
-    b.create(dir)
 }
 
 #[cfg(test)]

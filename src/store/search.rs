@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use rusqlite::params;
 use serde::Serialize;
 
-use super::entries::{EntryFilter, SUMMARY_COLUMNS, filter_sql, id_list, summary_from_row};
+use super::entries::{EntryFilter, filter_sql};
+use super::rows::{SUMMARY_COLUMNS, id_list, summary_from_row};
 use super::{Result, Store};
 use crate::model::EntrySummary;
 

@@ -8,7 +8,7 @@ use rusqlite::types::Type;
 use rusqlite::{Row, params};
 
 use super::details::StagePoint;
-use super::entries::{SUMMARY_COLUMNS, day, summary_from_row};
+use super::rows::{SUMMARY_COLUMNS, day, summary_from_row};
 use super::{Result, Store};
 use crate::model::{EntryKind, EntrySummary, Whose};
 

@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::actions::ActionRow;
 use super::details::CallInRow;
-use super::entries::{SUMMARY_COLUMNS, day, insert_entry_tx, summary_from_row};
+use super::entries::insert_entry_tx;
+use super::rows::{SUMMARY_COLUMNS, day, summary_from_row};
 use super::{Result, Store};
 use crate::model::{Entry, EntrySummary, Stage};
 

@@ -4,10 +4,20 @@
 use chrono::{DateTime, Datelike as _, Utc};
 use rusqlite::{Connection, params};
 
-use super::entries::{id_list, insert_new_entry_tx, replace_entry_tx, ts};
+use super::entries::{insert_new_entry_tx, replace_entry_tx};
+use super::rows::{id_list, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{Details, Entry, SessionStage, SubjectType};
-use crate::transfer::ImportReport;
+
+/// What an import did (or, with --dry-run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    pub added: usize,
+    /// Already in the journal, unchanged.
+    pub skipped: usize,
+    /// Already in the journal, and the file's version is newer: updated.
+    pub merged: usize,
+}
 
 /// Entries that other entries point at go first: preps before records, reflections
 /// before the CPD records that link them.

@@ -11,7 +11,7 @@ use std::io::Write;
 use chrono::{Datelike as _, NaiveDate};
 
 use super::redact::{Checker, Finding, FindingKind, Redactor};
-use crate::catalog::Catalog;
+use crate::config::catalog::Catalog;
 use crate::insights::Period;
 use crate::model::{Entry, Scope};
 use crate::store::{Selection, Store};

@@ -15,8 +15,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
 use super::{Parsed, TransferError, foreign_entry, json_error};
-use crate::compose::normalise_tag;
 use crate::model::Entry;
+use crate::model::compose::normalise_tag;
 
 /// The tool name in content ids.
 const TOOL: &str = "jrnl";

@@ -148,8 +148,9 @@ mod stream {
 
     use super::{FORMAT, SubjectOut, VERSION, check};
     use crate::model::Entry;
+    use crate::store::ImportReport;
     use crate::store::{Importer, Store, StoreError};
-    use crate::transfer::{self, Format, ImportReport, Parsed, jrnl, markdown};
+    use crate::transfer::{self, Format, Parsed, jrnl, markdown};
 
     /// Why streaming stopped.
     enum Stop {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::{Parsed, TransferError, foreign_entry, read_text};
-use crate::compose::normalise_tag;
+use crate::model::compose::normalise_tag;
 
 /// The tool name in content ids.
 const TOOL: &str = "markdown";

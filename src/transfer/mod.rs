@@ -18,7 +18,6 @@ pub mod tuijournal;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
 
 use crate::model::{Entry, EntryKind};
 
@@ -220,16 +219,6 @@ pub struct Parsed {
     pub subjects: Vec<(String, crate::model::SubjectType)>,
 }
 
-/// What an import did (or, with --dry-run, would do).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ImportReport {
-    pub added: usize,
-    /// Already in the journal, unchanged.
-    pub skipped: usize,
-    /// Already in the journal, and the file's version is newer: updated.
-    pub merged: usize,
-}
-
 /// Reads a whole file as UTF-8, naming the file and the byte where it stops being text.
 pub fn read_text(path: &Path) -> Result<String, TransferError> {
     let bytes = std::fs::read(path).map_err(|source| TransferError::Read {
@@ -258,54 +247,4 @@ pub fn content_id(tool: &str, parts: &[&str]) -> uuid::Uuid {
         name.push_str(p);
     }
     uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, name.as_bytes())
-}
-
-/// Removes the temporary files of exports that were killed before they finished
-/// (`.praxis-<pid>-XXXXXX.part` whose process is gone): private, but partial copies of
-/// journal text that nothing else would ever clean up.
-fn sweep_leftovers(dir: &Path) {
-    crate::paths::sweep_leftovers(dir, |name| {
-        name.strip_prefix(".praxis-")
-            .filter(|rest| rest.ends_with(".part"))
-            .and_then(|rest| rest.split('-').next())
-            .and_then(|pid| pid.parse().ok())
-    });
-}
-
-/// Writes a file through a private temporary file in the same directory, renamed into
-/// place when complete: the target is never half-written, and an existing file is only
-/// replaced with `force`.
-pub fn write_atomically<T>(
-    path: &Path,
-    force: bool,
-    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
-) -> anyhow::Result<T> {
-    use anyhow::Context as _;
-    if path.exists() && !force {
-        anyhow::bail!(
-            "{} already exists: pass --force to overwrite it",
-            path.display()
-        );
-    }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    sweep_leftovers(dir);
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".praxis-{}-", std::process::id()))
-        .suffix(".part")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    let mut out = std::io::BufWriter::new(tmp);
-    let value = write(&mut out)?;
-    let tmp = out
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), e.error()))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(value)
 }

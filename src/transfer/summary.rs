@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::TransferError;
 use super::export::{Plan, month_year, round_dates};
 use super::redact::Redactor;
-use crate::catalog::Catalog;
+use crate::config::catalog::Catalog;
 use crate::insights::{self, Trend};
 use crate::model::{ActionStatus, Details, Entry, EntryKind, Stage, StrengthTag, Whose};
 use crate::store::Store;

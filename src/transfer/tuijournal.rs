@@ -12,7 +12,7 @@ use chrono::DateTime;
 use serde::Deserialize;
 
 use super::{Parsed, TransferError, foreign_entry, json_error};
-use crate::compose::normalise_tag;
+use crate::model::compose::normalise_tag;
 
 /// The tool name in content ids.
 const TOOL: &str = "tui-journal";

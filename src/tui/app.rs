@@ -18,9 +18,9 @@ use super::patterns::PatternsState;
 use super::theme::Theme;
 use super::view;
 use super::write::{DraftData, WriteState};
-use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::config::catalog::Catalog;
 use chrono::NaiveDate;
 
 use crate::model::{
@@ -979,7 +979,7 @@ impl App {
         };
         let tag = match form.tag.trim() {
             "" => None,
-            t => Some(crate::compose::normalise_tag(t)?),
+            t => Some(crate::model::compose::normalise_tag(t)?),
         };
         let since = date(&form.since, "From")?;
         let until = date(&form.until, "To")?;
@@ -1323,7 +1323,7 @@ impl App {
             KeyCode::Enter => {
                 let w = self.write.as_mut()?;
                 if let Some(tag) = query.trim().strip_prefix('#') {
-                    if let Ok(t) = crate::compose::normalise_tag(tag) {
+                    if let Ok(t) = crate::model::compose::normalise_tag(tag) {
                         if let Some(i) = w.entry.tags.iter().position(|x| *x == t) {
                             w.entry.tags.remove(i);
                         } else {

@@ -23,10 +23,10 @@ use crossterm::event;
 use self::app::{App, Effect};
 use self::keymap::Keymap;
 use self::theme::Theme;
-use crate::Ctx;
+use crate::session::Session;
 
 /// Builds the app for a context: keymap and theme from the config.
-pub fn app_for(ctx: &Ctx, store: crate::store::Store) -> Result<App> {
+pub fn app_for(ctx: &Session, store: crate::store::Store) -> Result<App> {
     let table = ctx
         .config
         .keys
@@ -36,7 +36,7 @@ pub fn app_for(ctx: &Ctx, store: crate::store::Store) -> Result<App> {
     let keymap = Keymap::with_overrides(&table)
         .map_err(|e| anyhow::anyhow!("config file {}: {e}", ctx.paths.config.display()))?;
     // `--color` and NO_COLOR (and TERM=dumb), decided once for the whole run.
-    let theme = Theme::new(ctx.config.ui.theme, !ctx.out.color);
+    let theme = Theme::new(ctx.config.ui.theme, !ctx.color);
     App::new(
         store,
         ctx.catalog().clone(),
@@ -49,7 +49,7 @@ pub fn app_for(ctx: &Ctx, store: crate::store::Store) -> Result<App> {
 
 /// Runs the app until the user quits or a signal ends it; the terminal is restored on
 /// every path and unsaved writing is kept as a draft.
-pub fn run(ctx: &Ctx) -> Result<()> {
+pub fn run(ctx: &Session) -> Result<()> {
     let store = ctx.store()?;
     let mut app = app_for(ctx, store)?;
     // The number of the signal that asked praxis to stop (0: none).
@@ -92,7 +92,12 @@ const HANGUP: usize = 1;
 #[error("stopped by signal {0}")]
 pub struct Interrupted(pub i32);
 
-fn event_loop(tui: &mut terminal::Tui, app: &mut App, stop: &AtomicUsize, ctx: &Ctx) -> Result<()> {
+fn event_loop(
+    tui: &mut terminal::Tui,
+    app: &mut App,
+    stop: &AtomicUsize,
+    ctx: &Session,
+) -> Result<()> {
     let size = tui.terminal.size()?;
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     loop {

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use chrono::{Days, NaiveDate};
 
-use crate::catalog::Catalog;
+use crate::config::catalog::Catalog;
 use crate::insights::{self, Insights, Period};
 use crate::store::{EntryFilter, Store};
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 
-use crate::compose::{actions_from_sections, derive_title};
+use crate::model::compose::{actions_from_sections, derive_title};
 use crate::model::details::{absorb, typed_keys};
 use crate::model::{
     CallInStatus, Details, Entry, EntryKind, Scope, Section, Template, parse_date_arg,

@@ -179,7 +179,7 @@ impl NotesDoc {
             doc.set(name, text);
         }
         let text = doc.render();
-        crate::transfer::write_atomically(path, true, |out| {
+        crate::files::write_atomically(path, true, |out| {
             out.write_all(text.as_bytes())?;
             Ok(())
         })

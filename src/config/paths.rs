@@ -51,28 +51,3 @@ impl Paths {
             .join("rescued")
     }
 }
-
-/// Removes the files in `dir` that a killed praxis left half-written: `pid_of` names the
-/// process that wrote a file (None: not such a file), and a file is removed only once
-/// that process is gone. Best effort: a file that cannot be read or removed stays.
-pub(crate) fn sweep_leftovers(dir: &Path, pid_of: impl Fn(&str) -> Option<i32>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(&pid_of) else {
-            continue;
-        };
-        let gone = rustix::process::Pid::from_raw(pid).is_some_and(|p| {
-            // Exists, or exists but belongs to someone else: leave it.
-            matches!(
-                rustix::process::test_kill_process(p),
-                Err(rustix::io::Errno::SRCH)
-            )
-        });
-        if gone {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}

@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Scope, StrengthGroup, text::line_col};
 
+pub mod catalog;
+pub mod paths;
+
 /// The documented default configuration, written by `praxis config init`.
-pub const DEFAULT_CONFIG: &str = include_str!("../assets/default-config.toml");
+pub const DEFAULT_CONFIG: &str = include_str!("../../assets/default-config.toml");
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -8,27 +8,30 @@ use crate::model::{Template, Vocabulary};
 
 /// Built-in reflective models, in the order `praxis models` lists them.
 const BUILTIN_MODELS: &[(&str, &str)] = &[
-    ("free.toml", include_str!("../assets/models/free.toml")),
-    ("borton.toml", include_str!("../assets/models/borton.toml")),
+    ("free.toml", include_str!("../../assets/models/free.toml")),
+    (
+        "borton.toml",
+        include_str!("../../assets/models/borton.toml"),
+    ),
     (
         "driscoll.toml",
-        include_str!("../assets/models/driscoll.toml"),
+        include_str!("../../assets/models/driscoll.toml"),
     ),
     (
         "schon-in-action.toml",
-        include_str!("../assets/models/schon-in-action.toml"),
+        include_str!("../../assets/models/schon-in-action.toml"),
     ),
     (
         "schon-on-action.toml",
-        include_str!("../assets/models/schon-on-action.toml"),
+        include_str!("../../assets/models/schon-on-action.toml"),
     ),
-    ("gibbs.toml", include_str!("../assets/models/gibbs.toml")),
-    ("kolb.toml", include_str!("../assets/models/kolb.toml")),
-    ("johns.toml", include_str!("../assets/models/johns.toml")),
-    ("rolfe.toml", include_str!("../assets/models/rolfe.toml")),
+    ("gibbs.toml", include_str!("../../assets/models/gibbs.toml")),
+    ("kolb.toml", include_str!("../../assets/models/kolb.toml")),
+    ("johns.toml", include_str!("../../assets/models/johns.toml")),
+    ("rolfe.toml", include_str!("../../assets/models/rolfe.toml")),
     (
         "brookfield.toml",
-        include_str!("../assets/models/brookfield.toml"),
+        include_str!("../../assets/models/brookfield.toml"),
     ),
 ];
 
@@ -36,32 +39,32 @@ const BUILTIN_MODELS: &[(&str, &str)] = &[
 const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "supervision-prep.toml",
-        include_str!("../assets/templates/supervision-prep.toml"),
+        include_str!("../../assets/templates/supervision-prep.toml"),
     ),
     (
         "supervision-record.toml",
-        include_str!("../assets/templates/supervision-record.toml"),
+        include_str!("../../assets/templates/supervision-record.toml"),
     ),
     (
         "callin-plan.toml",
-        include_str!("../assets/templates/callin-plan.toml"),
+        include_str!("../../assets/templates/callin-plan.toml"),
     ),
     (
         "callin-outcome.toml",
-        include_str!("../assets/templates/callin-outcome.toml"),
+        include_str!("../../assets/templates/callin-outcome.toml"),
     ),
     (
         "stage-note.toml",
-        include_str!("../assets/templates/stage-note.toml"),
+        include_str!("../../assets/templates/stage-note.toml"),
     ),
     (
         "check-in.toml",
-        include_str!("../assets/templates/check-in.toml"),
+        include_str!("../../assets/templates/check-in.toml"),
     ),
-    ("cpd.toml", include_str!("../assets/templates/cpd.toml")),
+    ("cpd.toml", include_str!("../../assets/templates/cpd.toml")),
 ];
 
-const BUILTIN_STRENGTHS: &str = include_str!("../assets/strengths.toml");
+const BUILTIN_STRENGTHS: &str = include_str!("../../assets/strengths.toml");
 
 /// Models, templates and strengths for this run.
 #[derive(Debug, Clone)]

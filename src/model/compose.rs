@@ -483,7 +483,7 @@ mod tests {
     use chrono::{TimeZone as _, Utc};
 
     use super::*;
-    use crate::catalog::Catalog;
+    use crate::config::catalog::Catalog;
     use crate::model::EntryKind;
 
     fn today() -> NaiveDate {

@@ -1,0 +1,118 @@
+//! The ground floor for files: private files and folders, atomic writes, and sweeping up
+//! what a killed praxis left half-written. Everything praxis writes outside SQLite goes
+//! through here, so the rules (0600 files in 0700 folders, never half a file) hold once.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+/// Creates an empty file readable by its owner only, in directories that are private if
+/// praxis creates them. Fails if the file exists.
+pub fn create_private(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        create_private_dir(dir)?;
+    }
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.mode(0o600);
+    }
+    opts.open(path).map(drop)
+}
+
+/// Creates a directory (and missing parents) with mode 0700; existing ones are left as
+/// they are.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+/// Removes the files in `dir` that a killed praxis left half-written: `pid_of` names the
+/// process that wrote a file (None: not such a file), and a file is removed only once
+/// that process is gone. Best effort: a file that cannot be read or removed stays.
+pub fn sweep_leftovers(dir: &Path, pid_of: impl Fn(&str) -> Option<i32>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(&pid_of) else {
+            continue;
+        };
+        if !process_alive(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id may still be running (it exists, or exists but belongs
+/// to someone else). An id that cannot be a process is not alive.
+#[must_use]
+pub fn process_alive(pid: i32) -> bool {
+    rustix::process::Pid::from_raw(pid).is_some_and(|p| {
+        !matches!(
+            rustix::process::test_kill_process(p),
+            Err(rustix::io::Errno::SRCH)
+        )
+    })
+}
+
+/// Removes the temporary files of atomic writes that were killed before they finished
+/// (`.praxis-<pid>-XXXXXX.part` whose process is gone): private, but partial copies of
+/// journal text that nothing else would ever clean up.
+fn sweep_partial_writes(dir: &Path) {
+    sweep_leftovers(dir, |name| {
+        name.strip_prefix(".praxis-")
+            .filter(|rest| rest.ends_with(".part"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse().ok())
+    });
+}
+
+/// Writes a file through a private temporary file in the same directory, renamed into
+/// place when complete: the target is never half-written, and an existing file is only
+/// replaced with `force`.
+pub fn write_atomically<T>(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    if path.exists() && !force {
+        anyhow::bail!(
+            "{} already exists: pass --force to overwrite it",
+            path.display()
+        );
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    sweep_partial_writes(dir);
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".praxis-{}-", std::process::id()))
+        .suffix(".part")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let mut out = std::io::BufWriter::new(tmp);
+    let value = write(&mut out)?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), e.error()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(value)
+}
