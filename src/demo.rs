@@ -12,10 +12,10 @@ use uuid::Uuid;
 use crate::config::catalog::Catalog;
 use crate::model::details::typed_keys;
 use crate::model::{
-    Action, ActionStatus, AgendaItem, Approach, CallIn, CallInStatus, Carrying, Certainty,
-    ChangeTalk, ChangeTalkCode, CheckIn, Cpd, Details, Entry, EntryKind, Load, MiProcess, Rupture,
-    Scope, Section, SessionStage, SessionType, Stage, StageNote, StrengthTag, SubjectType,
-    Supervision, Template, Whose,
+    Action, ActionStatus, AgendaItem, Approach, CallIn, Carrying, Certainty, ChangeTalk,
+    ChangeTalkCode, CheckIn, Cpd, Details, Entry, EntryKind, Load, MiProcess, Rupture, Scope,
+    Section, SessionStage, SessionType, Stage, StageNote, StrengthTag, SubjectType, Supervision,
+    Template, Whose, rules,
 };
 use crate::store::Store;
 
@@ -530,7 +530,6 @@ impl<'a> Writer<'a> {
     fn stage_note(&mut self, on: NaiveDate, arc: &Arc, n: &Note) -> Result<()> {
         let mut e = self.new_entry(EntryKind::StageNote, on, 1);
         e.model = Some("stage-note".into());
-        e.title = format!("{} · {} · {}", arc.subject, arc.topic, n.stage);
         e.details = Details::StageNote(StageNote {
             subject: arc.subject.into(),
             topic: arc.topic.into(),
@@ -549,6 +548,7 @@ impl<'a> Writer<'a> {
             confidence: n.confidence,
             review_on: Some(add_days(on, 21)),
         });
+        rules::fill_title(&mut e);
         e.sections = self.sections(
             "stage-note",
             &[
@@ -568,7 +568,6 @@ impl<'a> Writer<'a> {
     fn callin(&mut self, on: NaiveDate, c: &Plan) -> Result<()> {
         let mut e = self.new_entry(EntryKind::CallIn, on, 2);
         e.model = Some("callin".into());
-        e.title = format!("Call-in plan: {}", c.who);
         let mut texts: Vec<(&str, String)> =
             c.plan.iter().map(|(k, v)| (*k, (*v).to_string())).collect();
         texts.push(("who", c.who.to_string()));
@@ -579,16 +578,14 @@ impl<'a> Writer<'a> {
         };
         if let Some(o) = &c.outcome {
             let held = add_days(on, o.held_after).min(self.today);
-            details.status = CallInStatus::Held;
-            details.held_on = Some(held);
             details.rating = o.rating;
             details.rupture = o.rupture;
             details.follow_up_on = Some(add_days(held, o.follow_up_after));
+            details.record_held(held).map_err(anyhow::Error::msg)?;
             if let Some(n) = o.followed_up_after {
                 let done = add_days(held, n);
                 if done <= self.today {
-                    details.status = CallInStatus::FollowedUp;
-                    details.followed_up_on = Some(done);
+                    details.record_follow_up(done).map_err(anyhow::Error::msg)?;
                 }
             }
             texts.extend(o.texts.iter().map(|(k, v)| (*k, (*v).to_string())));
@@ -598,6 +595,7 @@ impl<'a> Writer<'a> {
         }
         e.details = Details::CallIn(details);
         e.sections = self.sections("callin", &texts)?;
+        rules::fill_title(&mut e);
         self.store.insert_entry(&e)?;
         self.summary.call_ins += 1;
         Ok(())
@@ -699,7 +697,6 @@ impl<'a> Writer<'a> {
         let mut e = self.new_entry(EntryKind::Supervision, on, 5);
         e.model = Some("supervision-record".into());
         e.scope = Scope::Supervision;
-        e.title = format!("Supervision record for {on}");
         let peer = i % 3 == 2;
         e.details = Details::Supervision(Supervision {
             stage: SessionStage::Record,
@@ -712,6 +709,7 @@ impl<'a> Writer<'a> {
             peer_reflection: peer,
             agenda: Vec::new(),
         });
+        rules::fill_title(&mut e);
         let n = self.rng.between(2, 3) as usize;
         for (text, owner) in self.rng.some(AGREED, n) {
             let due = add_days(on, self.rng.between(7, 24));

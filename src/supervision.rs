@@ -30,7 +30,6 @@ pub fn prep_entry(
     let mut e = Entry::new(EntryKind::Supervision, on, now);
     e.model = Some("supervision-prep".into());
     e.scope = crate::model::Scope::Supervision;
-    e.title = format!("Supervision prep for {on}");
     let mut agenda = own;
     let item = |f: Function, mins: u32, want: Want, text: String| AgendaItem {
         text,
@@ -125,6 +124,7 @@ pub fn prep_entry(
         ));
     }
     sections.push(("bring", "What I bring", bring_text(m)));
+    crate::model::rules::fill_title(&mut e);
     e.sections = sections
         .into_iter()
         .map(|(key, label, text)| Section {

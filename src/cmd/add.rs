@@ -4,9 +4,7 @@ use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
 use crate::cli::{AddArgs, EntryOptions};
-use crate::model::compose::{
-    apply_document, derive_title, normalise_tag, parse_strength, render_entry,
-};
+use crate::model::compose::{apply_document, normalise_tag, parse_strength, render_entry};
 use crate::model::text::split_title;
 use crate::model::{CheckIn, Entry, EntryKind, Section, Template};
 
@@ -120,9 +118,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
             ctx.clock.today(),
         );
     }
-    if entry.title.trim().is_empty() {
-        entry.title = derive_title(&entry);
-    }
+    crate::model::rules::fill_title(&mut entry);
     if entry.title.trim().is_empty() && entry.checkin.is_some() {
         entry.title = "Check-in".into();
     }

@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use super::Ctx;
 use super::structured::Given;
 use crate::cli::CallinCommand;
+use crate::model::rules;
 use crate::model::{CallIn, CallInStatus, Details, Entry, EntryKind};
 
 pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
@@ -37,10 +38,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             };
             details.subject.clone_from(&subject);
             entry.details = Details::CallIn(details);
-            if entry.title.trim().is_empty() {
-                let who = entry.section("who").unwrap_or("someone").to_string();
-                entry.title = format!("Call-in plan: {who}");
-            }
+            rules::fill_title(&mut entry);
             if let Some(s) = &subject {
                 super::subjects::warn_if_name(s);
             }
@@ -85,13 +83,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             let in_editor = !given.has_any_but(&["held-on"]);
             let mut entry = super::structured::write(entry, template, &given, in_editor, ctx)?;
             if let Details::CallIn(c) = &mut entry.details {
-                c.status = CallInStatus::Held;
-                let held = *c.held_on.get_or_insert(today);
-                if let Some(f) = c.follow_up_on
-                    && f < held
-                {
-                    bail!("the follow-up date {f} is before the day it was held ({held})");
-                }
+                c.record_held(today).map_err(anyhow::Error::msg)?;
             }
             let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
             say!("{}", saved.short_id());
@@ -101,18 +93,18 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             let mut store = ctx.store()?;
             let mut entry = callin_entry(&store, &id)?;
             let today = ctx.clock.today();
+            let short = entry.short_id();
             let Details::CallIn(c) = &mut entry.details else {
                 bail!("entry {id} is not a call-in");
             };
-            if c.status == CallInStatus::Planned {
-                bail!(
-                    "call-in {} has not been held yet: record it with `praxis callin held {}` first",
-                    entry.short_id(),
-                    entry.short_id()
-                );
+            if let Err(why) = c.record_follow_up(on.map_or(today, |d| d.resolve(today))) {
+                if c.status == CallInStatus::Planned {
+                    bail!(
+                        "call-in {short} {why}: record it with `praxis callin held {short}` first"
+                    );
+                }
+                bail!("call-in {short}: {why}");
             }
-            c.status = CallInStatus::FollowedUp;
-            c.followed_up_on = Some(on.map_or(today, |d| d.resolve(today)));
             let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
             say!("{}", saved.short_id());
             Ok(())

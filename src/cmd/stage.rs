@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use super::Ctx;
 use super::structured::Given;
 use crate::cli::StageArgs;
-use crate::model::{Details, Entry, EntryKind, Stage};
+use crate::model::{Details, Entry, EntryKind, Stage, rules};
 
 pub fn record(args: StageArgs, ctx: &Ctx) -> Result<()> {
     let subject = super::subjects::check_key(&args.subject)?;
@@ -40,12 +40,10 @@ pub fn record(args: StageArgs, ctx: &Ctx) -> Result<()> {
     // Without a stage the note is written in the editor, with what is known filled in.
     let in_editor = given.get("stage").is_none();
     let mut entry = super::structured::write(entry, template, &given, in_editor, ctx)?;
+    rules::fill_title(&mut entry);
     let Details::StageNote(note) = &entry.details else {
         bail!("a stage note needs a subject, a topic and a stage");
     };
-    if entry.title.trim().is_empty() {
-        entry.title = format!("{} · {} · {}", note.subject, note.topic, note.stage);
-    }
     let subject = note.subject.clone();
     let mut store = ctx.store()?;
     if !store.subject_exists(&subject)? {

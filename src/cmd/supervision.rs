@@ -158,7 +158,6 @@ fn record(
     let mut entry = Entry::new(EntryKind::Supervision, session_on, ctx.clock.now_utc());
     entry.model = Some(template.id.clone());
     entry.scope = crate::model::Scope::Supervision;
-    entry.title = format!("Supervision record for {session_on}");
     entry.details = Details::Supervision(Supervision {
         stage: SessionStage::Record,
         session_on,
@@ -170,6 +169,7 @@ fn record(
         peer_reflection: false,
         agenda: Vec::new(),
     });
+    crate::model::rules::fill_title(&mut entry);
     let mut given = Given::default();
     given.put("session-date", Some(session_on.to_string()));
     if !decisions.is_empty() {

@@ -61,6 +61,7 @@ pub mod date;
 pub mod details;
 pub mod doc;
 pub mod entry;
+pub mod rules;
 mod template;
 pub mod text;
 

@@ -6,11 +6,10 @@ use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 
-use crate::model::compose::{actions_from_sections, derive_title};
+use crate::model::compose::actions_from_sections;
 use crate::model::details::{absorb, typed_keys};
-use crate::model::{
-    CallInStatus, Details, Entry, EntryKind, Scope, Section, Template, parse_date_arg,
-};
+use crate::model::rules;
+use crate::model::{Details, Entry, EntryKind, Scope, Section, Template, parse_date_arg};
 
 /// One field of the form.
 pub struct Field {
@@ -266,20 +265,12 @@ impl WriteState {
             e.actions =
                 actions_from_sections(&mut e.sections, template, &self.entry.actions, today);
         }
-        match &mut e.details {
-            Details::CallIn(c) if c.held_on.is_some() && c.status == CallInStatus::Planned => {
-                c.status = CallInStatus::Held;
-            }
-            _ => {}
+        if let Details::CallIn(c) = &mut e.details
+            && let Some(on) = c.held_on
+        {
+            c.record_held(on).map_err(|msg| format!("Held on: {msg}"))?;
         }
-        if e.title.is_empty() {
-            e.title = match &e.details {
-                Details::StageNote(n) => format!("{} · {} · {}", n.subject, n.topic, n.stage),
-                Details::CallIn(_) => format!("Call-in plan: {}", self.text("who").trim()),
-                Details::Supervision(s) => format!("Supervision {} for {}", s.stage, s.session_on),
-                _ => derive_title(&e),
-            };
-        }
+        rules::fill_title(&mut e);
         if e.kind == EntryKind::Reflection {
             e.model = template.map(|t| t.id.clone());
         }
