@@ -1,14 +1,28 @@
-//! `praxis search`: full text, ranked, with a highlighted passage per entry.
+//! `praxis search`: the journal's one search (names loosely, words by the full-text
+//! index), with a highlighted passage per entry.
 
 use anyhow::Result;
+use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::SearchArgs;
-use crate::store::{EntryFilter, fts_query};
+use crate::model::EntrySummary;
+use crate::search::{self, Matched};
+use crate::store::{EntryFilter, HIGHLIGHT_END, HIGHLIGHT_START};
+
+/// One hit as `--json` prints it.
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    #[serde(flatten)]
+    entry: &'a EntrySummary,
+    matched: &'a Matched,
+    rank: Option<f64>,
+    snippet: String,
+}
 
 pub fn run(args: &SearchArgs, ctx: &Ctx) -> Result<()> {
     let query = args.query.join(" ");
-    if fts_query(&query).is_none() {
+    if !search::searchable(&query) {
         anyhow::bail!("nothing to search for in '{query}': give at least one word");
     }
     let store = ctx.store()?;
@@ -19,30 +33,43 @@ pub fn run(args: &SearchArgs, ctx: &Ctx) -> Result<()> {
         ..EntryFilter::default()
     };
     super::check_range(filter.since, filter.until)?;
-    let hits = store.search(&query, &filter, args.limit)?;
+    let hits = search::search(&store, &query, &filter, args.limit)?;
+    let ids: Vec<i64> = hits.iter().map(|h| h.entry.rowid).collect();
+    let mut snippets = store.snippets(&search::word_query(&query), &ids)?;
+    let mut snippet = |h: &search::Hit| {
+        snippets
+            .remove(&h.entry.rowid)
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| match &h.matched {
+                Matched::Strength(n) => format!("strength: {n}"),
+                Matched::Tag(n) => format!("tag: {n}"),
+                Matched::Subject(n) => format!("subject: {n}"),
+                Matched::Title | Matched::Text => String::new(),
+            })
+    };
     if args.json {
-        let hits: Vec<_> = hits
-            .into_iter()
-            .map(|mut h| {
-                h.snippet = h.snippet.replace(
-                    [crate::store::HIGHLIGHT_START, crate::store::HIGHLIGHT_END],
-                    "",
-                );
-                h
+        let hits: Vec<JsonHit<'_>> = hits
+            .iter()
+            .map(|h| JsonHit {
+                entry: &h.entry,
+                matched: &h.matched,
+                rank: h.rank,
+                snippet: snippet(h).replace([HIGHLIGHT_START, HIGHLIGHT_END], ""),
             })
             .collect();
         say!("{}", crate::output::json(&hits)?);
         return Ok(());
     }
     if hits.is_empty() {
-        eprintln!("No entries contain '{}'.", ctx.out.line(&query));
+        eprintln!("No entries match '{}'.", ctx.out.line(&query));
         return Ok(());
     }
     let width = super::line_width(&ctx.out);
     for h in &hits {
         say!("{}", super::summary_line(&ctx.out, &h.entry, width));
-        if !h.snippet.trim().is_empty() {
-            say!("    {}", ctx.out.snippet(h.snippet.trim()));
+        let s = snippet(h);
+        if !s.trim().is_empty() {
+            say!("    {}", ctx.out.snippet(s.trim()));
         }
     }
     Ok(())

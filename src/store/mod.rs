@@ -86,7 +86,7 @@ pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};
-pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, fts_query};
+pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, SearchHit, fts_query};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};

@@ -26,6 +26,21 @@ pub struct SearchHit {
     pub rank: f64,
 }
 
+/// The names entries carry: strengths, topic tags and subjects' pseudonym keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    pub strengths: Vec<String>,
+    pub tags: Vec<String>,
+    pub subjects: Vec<String>,
+}
+
+impl Names {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.strengths.is_empty() && self.tags.is_empty() && self.subjects.is_empty()
+    }
+}
+
 /// Turns what a person types into a safe FTS5 query: every word must appear (in any
 /// form the stemmer relates), `"quoted phrases"` stay phrases, a trailing `*` matches a
 /// prefix. Returns None when nothing searchable is left.
@@ -100,17 +115,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-        // `+` keeps SQLite from running the match once per id (a prefix query costs the
-        // same for one row as for all): one pass, snippets for the listed rows only.
-        let mut snippets: HashMap<i64, String> = self
-            .conn
-            .prepare_cached(
-                "SELECT rowid, snippet(entries_fts, -1, char(57344), char(57345), '…', 16)
-                 FROM entries_fts
-                 WHERE entries_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))",
-            )?
-            .query_map(params![q, id_list(&ids)], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut snippets = self.snippets(typed, &ids)?;
         let mut entries = self.summaries_by_rowid(&ids)?;
         Ok(ranked
             .into_iter()
@@ -124,21 +129,40 @@ impl Store {
             .collect())
     }
 
-    /// Entries matching `typed`, best first, without snippets: the app's list once the
-    /// typing pauses.
-    pub fn search_ranked(
+    /// A passage around the match for each of these entries that `typed` matches, with
+    /// the matched words between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`].
+    pub fn snippets(&self, typed: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let Some(q) = fts_query(typed) else {
+            return Ok(HashMap::new());
+        };
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        // `+` keeps SQLite from running the match once per id (a prefix query costs the
+        // same for one row as for all): one pass, snippets for the listed rows only.
+        let snippets = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, snippet(entries_fts, -1, char(57344), char(57345), '…', 16)
+                 FROM entries_fts
+                 WHERE entries_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))",
+            )?
+            .query_map(params![q, id_list(ids)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(snippets)
+    }
+
+    /// (row id, rank) of the best `limit` entries whose words match `typed`, best first.
+    pub fn rank_text(
         &self,
         typed: &str,
         filter: &EntryFilter,
         limit: usize,
-    ) -> Result<Vec<EntrySummary>> {
-        let Some(q) = fts_query(typed) else {
-            return Ok(Vec::new());
-        };
-        let ranked = self.rank(&q, filter, limit)?;
-        let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-        let mut entries = self.summaries_by_rowid(&ids)?;
-        Ok(ids.iter().filter_map(|id| entries.remove(id)).collect())
+    ) -> Result<Vec<(i64, f64)>> {
+        match fts_query(typed) {
+            Some(q) => self.rank(&q, filter, limit),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Entries matching `typed`, the most recently written first, unranked: the app's
@@ -166,6 +190,98 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The names entries carry, for matching what is typed against them: every strength
+    /// and topic tag in use and every subject's pseudonym key. Read by skipping from one
+    /// distinct value to the next in their indexes, so the cost follows how many names
+    /// there are, not how many entries carry them.
+    pub fn names(&self) -> Result<Names> {
+        let distinct = |table: &str, column: &str| -> Result<Vec<String>> {
+            let sql = format!(
+                "WITH RECURSIVE n(v) AS (
+                   SELECT min({column}) FROM {table}
+                   UNION ALL
+                   SELECT (SELECT min({column}) FROM {table} WHERE {column} > n.v) FROM n
+                   WHERE n.v IS NOT NULL)
+                 SELECT v FROM n WHERE v IS NOT NULL"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(rows)
+        };
+        let subjects = self
+            .conn
+            .prepare_cached("SELECT key FROM subjects ORDER BY key")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Names {
+            strengths: distinct("entry_strengths", "strength")?,
+            tags: distinct("entry_tags", "tag")?,
+            subjects,
+        })
+    }
+
+    /// Entries carrying any of these names (a strength, a topic tag, a subject of a stage
+    /// note or call-in) that pass `filter`, newest first.
+    pub fn entries_named(
+        &self,
+        names: &Names,
+        filter: &EntryFilter,
+        limit: usize,
+    ) -> Result<Vec<EntrySummary>> {
+        if names.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = |v: &[String]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![
+            Box::new(list(&names.strengths)),
+            Box::new(list(&names.tags)),
+            Box::new(list(&names.subjects)),
+        ];
+        let wh = filter_sql(filter, &mut args);
+        args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM entries e
+             WHERE {wh} AND (
+               e.id IN (SELECT entry_id FROM entry_strengths
+                        WHERE strength IN (SELECT value FROM json_each(?1)))
+               OR e.id IN (SELECT entry_id FROM entry_tags
+                           WHERE tag IN (SELECT value FROM json_each(?2)))
+               OR e.id IN (SELECT n.entry_id FROM stage_notes n JOIN subjects s ON s.id = n.subject_id
+                           WHERE s.key IN (SELECT value FROM json_each(?3)))
+               OR e.id IN (SELECT c.entry_id FROM callins c JOIN subjects s ON s.id = c.subject_id
+                           WHERE s.key IN (SELECT value FROM json_each(?3))))
+             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?{}",
+            args.len()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// (row id, title) of the newest `limit` entries that pass `filter`: what a search
+    /// matches loosely (typos and all) before the full-text index is asked.
+    pub fn recent_titles(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<(i64, String)>> {
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let wh = filter_sql(filter, &mut args);
+        args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT e.id, e.title FROM entries e WHERE {wh}
+             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?{}",
+            args.len()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }

@@ -4,27 +4,20 @@
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
-use fuzzy_matcher::FuzzyMatcher as _;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::model::{Entry, EntrySummary};
+use crate::search::{Finder, Order};
 use crate::store::{EntryFilter, Store};
+use anyhow::Result;
 
 /// Entries read per page; more are read as the selection nears the end.
 pub const PAGE: usize = 200;
-/// Recent entries whose titles and tags the fuzzy search looks through.
-const FUZZY_POOL: usize = 2000;
-/// Full-text hits read per keystroke.
-const TEXT_HITS: usize = 200;
+/// Search hits listed.
+const HITS: usize = 200;
 /// How long typing must pause before the full-text hits are ranked by relevance: while
-/// typing they come newest first, which stops after [`TEXT_HITS`] instead of ranking
+/// typing they come newest first, which stops after [`HITS`] instead of ranking
 /// every match (tens of thousands for a common prefix). The app loop wakes at least this
 /// often.
 pub const RANK_AFTER: Duration = Duration::from_millis(250);
-/// The last word typed is matched as a prefix from this many characters on: a shorter
-/// prefix matches nearly every entry and costs a pass over the whole index.
-const PREFIX_FROM: usize = 3;
 
 #[derive(Debug, Default)]
 pub struct JournalState {
@@ -39,9 +32,9 @@ pub struct JournalState {
     pub query: String,
     /// The search bar has the keyboard.
     pub searching: bool,
-    /// Titles and tags of recent entries, read when a search starts, with the text the
-    /// fuzzy matcher looks in.
-    pool: Vec<(EntrySummary, String)>,
+    /// What the search matches loosely (recent titles, names in use), read when a
+    /// search starts.
+    finder: Option<Finder>,
     /// When the search was last typed, while its full-text hits are still newest first.
     pub rank_due: Option<Instant>,
     pub preview: Option<Entry>,
@@ -72,9 +65,9 @@ impl JournalState {
     /// Applies new filters and reads the list again.
     pub fn set_filter(&mut self, store: &Store, filter: EntryFilter) -> Result<()> {
         self.filter = filter;
-        self.pool.clear();
+        self.finder = None;
         if self.searching || !self.query.is_empty() {
-            self.read_pool(store)?;
+            self.read_finder(store)?;
         }
         self.selected = 0;
         self.offset.set(0);
@@ -176,21 +169,14 @@ impl JournalState {
     /// Starts typing a search.
     pub fn start_search(&mut self, store: &Store) -> Result<()> {
         self.searching = true;
-        if self.pool.is_empty() {
-            self.read_pool(store)?;
+        if self.finder.is_none() {
+            self.read_finder(store)?;
         }
         Ok(())
     }
 
-    fn read_pool(&mut self, store: &Store) -> Result<()> {
-        self.pool = store
-            .list_entries(&self.filter(), None, FUZZY_POOL)?
-            .into_iter()
-            .map(|e| {
-                let hay = format!("{} {}", e.title, e.tags.join(" "));
-                (e, hay)
-            })
-            .collect();
+    fn read_finder(&mut self, store: &Store) -> Result<()> {
+        self.finder = Some(Finder::new(store, &self.filter())?);
         Ok(())
     }
 
@@ -213,49 +199,24 @@ impl JournalState {
         self.query.clear();
         self.searching = false;
         self.filter = EntryFilter::default();
-        self.pool.clear();
+        self.finder = None;
         self.selected = 0;
         self.offset.set(0);
         self.reload(store)
     }
 
-    /// Titles and tags matched fuzzily first (best first), then entries whose text holds
-    /// every word (the last one as a prefix, since it is still being typed): `ranked` by
-    /// relevance, or the newest first while typing.
-    fn search(&self, store: &Store, ranked: bool) -> Result<Vec<EntrySummary>> {
-        let q = self.query.trim();
-        let matcher = SkimMatcherV2::default().ignore_case();
-        // Loose matches scattered over a long title help nobody: keep the close ones.
-        let floor = 12 * i64::try_from(q.chars().count()).unwrap_or(i64::MAX / 24);
-        let mut scored: Vec<(i64, &EntrySummary)> = self
-            .pool
-            .iter()
-            .filter_map(|(e, hay)| {
-                matcher
-                    .fuzzy_match(hay, q)
-                    .filter(|s| *s >= floor)
-                    .map(|s| (s, e))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.occurred_on.cmp(&a.1.occurred_on)));
-        let mut out: Vec<EntrySummary> = scored.into_iter().map(|(_, e)| e.clone()).collect();
-        let last_word = q.rsplit(char::is_whitespace).next().unwrap_or_default();
-        let typed = if self.query.ends_with(' ') || last_word.chars().count() < PREFIX_FROM {
-            q.to_string()
-        } else {
-            format!("{q}*")
-        };
-        let hits = if ranked {
-            store.search_ranked(&typed, &self.filter(), TEXT_HITS)?
-        } else {
-            store.search_newest(&typed, &self.filter(), TEXT_HITS)?
-        };
-        for hit in hits {
-            if !out.iter().any(|e| e.rowid == hit.rowid) {
-                out.push(hit);
-            }
+    /// The journal's one search (see [`crate::search`]): newest matches first while
+    /// typing, by relevance once `ranked`.
+    fn search(&mut self, store: &Store, ranked: bool) -> Result<Vec<EntrySummary>> {
+        if self.finder.is_none() {
+            self.read_finder(store)?;
         }
-        Ok(out)
+        let order = if ranked { Order::Ranked } else { Order::Newest };
+        let hits = match &self.finder {
+            Some(f) => f.find(store, &self.query, order, HITS)?,
+            None => Vec::new(),
+        };
+        Ok(hits.into_iter().map(|h| h.entry).collect())
     }
 }
 

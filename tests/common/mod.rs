@@ -7,7 +7,7 @@
 //! place that says how a test runs praxis: [`praxis`] for a journal in a folder of its
 //! own, [`praxis_db`] for one journal among several, [`praxis_std`] to spawn it.
 
-#![allow(dead_code, clippy::unwrap_used)] // each test crate uses a different part
+#![allow(dead_code, clippy::unwrap_used)] // not every helper is used on every platform
 
 #[cfg(unix)]
 pub mod pty;

@@ -1,0 +1,4 @@
+//! The terminal app: logic and screens on a TestBackend, and end to end in a pseudo-terminal.
+
+mod e2e;
+mod tui;

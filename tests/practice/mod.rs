@@ -1,0 +1,5 @@
+//! The practice kinds, patterns over time and the demo journal.
+
+mod demo;
+mod insights;
+mod kinds;

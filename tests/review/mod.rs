@@ -1,0 +1,3 @@
+//! The coach's read-only review of several people's summaries.
+
+mod coach;

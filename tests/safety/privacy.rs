@@ -1,0 +1,143 @@
+//! Nothing leaves the machine: no networking code, no networking crates, and (where
+//! strace is installed) no network socket opened by the real binary.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use crate::common;
+
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_source_has_no_networking_code() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 20, "found only {files:?}");
+    let forbidden = [
+        "std::net",
+        "TcpStream",
+        "TcpListener",
+        "UdpSocket",
+        "ToSocketAddrs",
+        "UnixStream",
+    ];
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for word in forbidden {
+            assert!(
+                !text.contains(word),
+                "{} uses {word}: praxis makes no network connections",
+                f.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_dependency_speaks_http_or_tls() {
+    let lock =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock")).unwrap();
+    let names: Vec<&str> = lock
+        .lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .map(|l| l.trim_end_matches('"'))
+        .collect();
+    assert!(names.contains(&"rusqlite"), "not a Cargo.lock? {names:?}");
+    for crate_name in [
+        "reqwest",
+        "hyper",
+        "ureq",
+        "curl",
+        "isahc",
+        "attohttpc",
+        "h2",
+        "rustls",
+        "native-tls",
+        "openssl",
+        "tokio",
+        "socket2",
+        "sentry",
+        "opentelemetry",
+    ] {
+        assert!(
+            !names.contains(&crate_name),
+            "{crate_name} is a dependency: praxis must not talk to the network"
+        );
+    }
+}
+
+/// Runs praxis under strace and returns the socket calls it made.
+fn socket_calls(j: &common::Journal, args: &[&str]) -> Option<String> {
+    let trace = j.path().join("trace.txt");
+    let cmd = common::praxis_std(j.path());
+    let praxis = cmd.get_program().to_owned();
+    let mut strace = std::process::Command::new("strace");
+    strace
+        .args(["-f", "-qq", "-e", "trace=socket,connect,sendto", "-o"])
+        .arg(&trace)
+        .arg(praxis)
+        .args(args);
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => strace.env(k, v),
+            None => strace.env_remove(k),
+        };
+    }
+    strace.current_dir(j.path());
+    let out = strace.output().ok()?;
+    if !out.status.success() {
+        // strace may be present but not allowed to trace here (no ptrace).
+        eprintln!(
+            "strace could not run praxis: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        return None;
+    }
+    Some(std::fs::read_to_string(&trace).unwrap_or_default())
+}
+
+#[test]
+fn the_binary_opens_no_network_socket() {
+    if std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("strace is not installed: skipping the runtime check (the static ones ran)");
+        return;
+    }
+    let j = common::Journal::new();
+    j.add(&["A quiet shift. Sarah Jones rang.", "--scope", "shareable"]);
+    for args in [
+        &["add", "Another note", "--strength", "listening"][..],
+        &["list"],
+        &["search", "quiet"],
+        &["stats"],
+        &["export", "--format", "html"],
+        &["export", "--all", "-o", "all.json"],
+        &["doctor"],
+    ] {
+        let Some(calls) = socket_calls(&j, args) else {
+            return;
+        };
+        for line in calls.lines() {
+            assert!(
+                !(line.contains("AF_INET") || line.contains("AF_INET6")),
+                "praxis {args:?} opened a network socket: {line}"
+            );
+        }
+    }
+}

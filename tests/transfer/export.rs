@@ -1,0 +1,686 @@
+//! `praxis export` beyond the full backup: what leaves by default (shareable entries only,
+//! redacted), the explicit choices that widen it, every format, summaries, regulator
+//! profiles and the identifiability check. The full JSON round trip is in transfer.rs.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use crate::common;
+
+use common::Journal;
+use praxis::transfer::summary::Summary;
+
+/// A journal with one entry of each scope, a stage note and a call-in, all shareable
+/// except where named.
+fn journal() -> (Journal, [String; 3]) {
+    let j = Journal::new();
+    let private = j.add(&["Private night shift thoughts", "--on", "2026-03-02"]);
+    let sup = j.add(&[
+        "Handover with the duty team went well",
+        "--scope",
+        "supervision",
+        "--on",
+        "2026-03-03",
+        "--strength",
+        "teamwork:team",
+    ]);
+    let shared = j.add(&[
+        "A calm visit. I listened first and we agreed a plan together.",
+        "--scope",
+        "shareable",
+        "--for-supervision",
+        "--on",
+        "2026-03-04",
+        "--strength",
+        "listening",
+        "--tag",
+        "home-visit",
+    ]);
+    j.ok(&[
+        "stage",
+        "tenant-a",
+        "--topic",
+        "rent arrears",
+        "--stage",
+        "contemplation",
+        "--scope",
+        "shareable",
+        "--on",
+        "2026-03-05",
+    ]);
+    j.ok(&[
+        "callin",
+        "new",
+        "--who",
+        "a colleague",
+        "--title",
+        "Talk about the rota comment",
+        "--approach",
+        "call-in",
+        "--field",
+        "observed=A joke at handover about accents",
+        "--scope",
+        "shareable",
+    ]);
+    (j, [private, sup, shared])
+}
+
+fn export_json(j: &Journal, args: &[&str]) -> serde_json::Value {
+    let mut full = vec!["export", "--format", "json"];
+    full.extend_from_slice(args);
+    let out = j.ok(&full);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+fn titles(v: &serde_json::Value) -> Vec<String> {
+    v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn by_default_only_shareable_entries_leave_and_never_stage_notes_or_callins() {
+    let (j, _) = journal();
+    let v = export_json(&j, &[]);
+    assert_eq!(titles(&v), ["A calm visit."], "{v:#}");
+    assert_eq!(
+        v["subjects"],
+        serde_json::json!([]),
+        "no subject keys leave"
+    );
+
+    let wider = titles(&export_json(&j, &["--scope", "supervision"]));
+    assert_eq!(wider.len(), 2, "{wider:?}");
+    let every = titles(&export_json(&j, &["--scope", "private"]));
+    assert_eq!(
+        every.len(),
+        3,
+        "stage notes and call-ins still stay: {every:?}"
+    );
+
+    let with_stage = titles(&export_json(&j, &["--include-stage-notes"]));
+    assert_eq!(with_stage.len(), 2, "{with_stage:?}");
+    let with_both = export_json(&j, &["--include-stage-notes", "--include-callins"]);
+    let kinds: Vec<_> = with_both["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert!(kinds.contains(&"stage-note".to_string()), "{kinds:?}");
+}
+
+#[test]
+fn asking_for_stage_notes_by_kind_needs_the_explicit_flag() {
+    let (j, _) = journal();
+    let err = j.fails(1, &["export", "--kind", "stage-note"]);
+    assert!(err.contains("--include-stage-notes"), "{err}");
+    let err = j.fails(1, &["export", "--kind", "call-in"]);
+    assert!(err.contains("--include-callins"), "{err}");
+}
+
+#[test]
+fn the_all_export_cannot_be_mixed_with_sharing_choices() {
+    let (j, _) = journal();
+    let err = j.fails(2, &["export", "--all", "--summary"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = j.fails(2, &["export", "--all", "--scope", "shareable"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+}
+
+/// An entry full of what identifies people, shared.
+fn identifying(j: &Journal) -> String {
+    j.add(&[
+        "--title",
+        "Visit with Sarah Jones",
+        "--scope",
+        "shareable",
+        "--for-supervision",
+        "--on",
+        "2026-03-10",
+        "Visited Sarah Jones at 14 Acacia Avenue, Leeds LS6 2AB. Her phone is 07700 900123 \
+         and email sarah.jones@example.com. NHS number 943 476 5919. Next review on 12/03/2026. \
+         Mrs Patel from Riverside Ward joined us.",
+    ])
+}
+
+const PLANTED: &[&str] = &[
+    "Sarah",
+    "Jones",
+    "14 Acacia Avenue",
+    "LS6 2AB",
+    "07700 900123",
+    "sarah.jones@example.com",
+    "943 476 5919",
+    "12/03/2026",
+    "Patel",
+];
+
+#[test]
+fn a_default_export_is_redacted_with_stable_placeholders_in_every_format() {
+    let (j, _) = journal();
+    identifying(&j);
+    for format in ["json", "md", "csv", "html"] {
+        let out = j.ok(&["export", "--format", format]);
+        for p in PLANTED {
+            assert!(!out.contains(p), "{format}: {p} leaked:\n{out}");
+        }
+        assert!(out.contains("[PERSON-1]"), "{format}:\n{out}");
+        assert!(!out.contains("2026-03-10"), "{format}: exact date leaked");
+    }
+    let md = j.ok(&["export", "--format", "md"]);
+    assert!(md.contains("March 2026"), "{md}");
+    // The same person is the same placeholder in the title and the body.
+    let title_line = md.lines().find(|l| l.starts_with("## Visit")).unwrap();
+    assert_eq!(title_line, "## Visit with [PERSON-1]", "{md}");
+}
+
+#[test]
+fn never_export_words_from_the_config_are_redacted_and_checked() {
+    let (j, _) = journal();
+    identifying(&j);
+    std::fs::write(
+        j.config(),
+        "[privacy]\nnever_export = [\"Riverside Ward\"]\n",
+    )
+    .unwrap();
+    let out = j.ok(&["export", "--format", "md"]);
+    assert!(!out.contains("Riverside"), "{out}");
+    let check = j.cmd(&["export", "--check"]).output().unwrap();
+    let stdout = String::from_utf8(check.stdout).unwrap();
+    assert!(stdout.contains("Riverside Ward"), "{stdout}");
+}
+
+#[test]
+fn check_lists_findings_by_entry_field_and_line_and_exits_1() {
+    let (j, _) = journal();
+    let clean = j.ok(&["export", "--check"]);
+    assert!(clean.contains("Nothing found"), "{clean}");
+
+    let id = identifying(&j);
+    let out = j.cmd(&["export", "--check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains(&id), "{stdout}");
+    assert!(stdout.contains("title, line 1"), "{stdout}");
+    assert!(stdout.contains("email address"), "{stdout}");
+    assert!(stdout.contains("07700 900123"), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("possible identifier"), "{stderr}");
+}
+
+#[test]
+fn an_unredacted_export_with_findings_stops_unless_confirmed() {
+    let (j, _) = journal();
+    identifying(&j);
+    let target = j.path().join("out.md");
+    let err = j.fails(
+        1,
+        &["export", "--no-redact", "-o", target.to_str().unwrap()],
+    );
+    assert!(err.contains("--yes"), "{err}");
+    assert!(!target.exists(), "nothing is written");
+
+    j.ok(&[
+        "export",
+        "--no-redact",
+        "--yes",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.contains("Sarah Jones"), "{text}");
+    assert!(text.contains("2026-03-10"), "{text}");
+}
+
+#[test]
+fn output_files_are_private_atomic_and_never_overwritten_without_force() {
+    let (j, _) = journal();
+    let target = j.path().join("shared.md");
+    j.ok(&["export", "-o", target.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        text.starts_with("# Shareable entries"),
+        "format from the name: {text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let err = j.fails(1, &["export", "-o", target.to_str().unwrap()]);
+    assert!(err.contains("--force"), "{err}");
+    j.ok(&["export", "-o", target.to_str().unwrap(), "--force"]);
+}
+
+#[test]
+fn csv_has_one_row_per_entry_and_defuses_formulas() {
+    let (j, _) = journal();
+    j.add(&[
+        "--title",
+        "=HYPERLINK(\"http://x\")",
+        "--scope",
+        "shareable",
+        "Text, with a comma and \"quotes\"",
+    ]);
+    let out = j.ok(&["export", "--format", "csv"]);
+    let rows: Vec<&str> = out.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert!(
+        rows[0].starts_with("id,date,kind,model,title,text"),
+        "{out}"
+    );
+    assert_eq!(rows.len(), 3, "header and two shareable entries: {out}");
+    assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{out}");
+    assert!(
+        out.contains("\"Text, with a comma and \"\"quotes\"\"\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_summary_has_patterns_and_chosen_excerpts_but_no_whole_entries() {
+    let (j, [private, _, shared]) = journal();
+    // A private check-in: wellbeing the writer did not share.
+    j.add(&[
+        "Rough day",
+        "--mood",
+        "1",
+        "--load",
+        "overloaded",
+        "--on",
+        "2026-03-06",
+    ]);
+    let out = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "json",
+        "--since",
+        "2026-03-01",
+        "--from",
+        "Sam, Team North",
+    ]);
+    let s = Summary::parse(std::path::Path::new("s.json"), &out).unwrap();
+    assert_eq!(s.from.as_deref(), Some("Sam, Team North"));
+    assert!(s.redacted);
+    assert_eq!(
+        s.excerpts.len(),
+        1,
+        "the entry marked for supervision: {out}"
+    );
+    assert_eq!(s.excerpts[0].when, "March 2026");
+    assert!(s.stages.is_none() && s.callins.is_none(), "{out}");
+    assert!(
+        !s.by_kind.contains_key("stage-note") && !s.by_kind.contains_key("call-in"),
+        "not even counts of stage notes and call-ins: {:?}",
+        s.by_kind
+    );
+    // Counts, series and averages are of what the export takes, nothing private.
+    assert_eq!(s.entries, 1, "{out}");
+    assert_eq!(s.weeks.iter().map(|w| w.total).sum::<i64>(), 1, "{out}");
+    assert!(s.strengths.iter().any(|x| x.name == "listening"));
+    assert!(
+        !s.strengths.iter().any(|x| x.name == "teamwork"),
+        "teamwork was tagged on an entry shared with supervision only: {out}"
+    );
+    assert_eq!(s.checkins.checkins, 0, "{out}");
+    assert_eq!(s.checkins.mood, None);
+    assert_eq!(s.checkins.heavy_days, 0);
+    let wider = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "json",
+        "--since",
+        "2026-03-01",
+        "--scope",
+        "private",
+    ]);
+    let w = Summary::parse(std::path::Path::new("s.json"), &wider).unwrap();
+    assert_eq!(w.entries, 4, "{wider}");
+    assert_eq!(w.checkins.mood, Some(1.0));
+    assert!(w.strengths.iter().any(|x| x.name == "teamwork"));
+
+    // Chosen excerpts replace the default; a private entry is refused by name.
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "json",
+            "--excerpt",
+            &private,
+        ],
+    );
+    assert!(
+        err.contains("not in this export") && err.contains(&private),
+        "{err}"
+    );
+    assert!(err.contains("its scope is private"), "{err}");
+    let stage = j.ok(&["list", "--kind", "stage-note", "--json"]);
+    let stage: serde_json::Value = serde_json::from_str(&stage).unwrap();
+    let stage_id = stage[0]["short_id"].as_str().unwrap().to_string();
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "json",
+            "--excerpt",
+            &stage_id,
+        ],
+    );
+    assert!(err.contains("add --include-stage-notes"), "{err}");
+    let out = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "json",
+        "--since",
+        "2026-03-01",
+        "--excerpt",
+        &shared,
+        "--include-stage-notes",
+    ]);
+    let s = Summary::parse(std::path::Path::new("s.json"), &out).unwrap();
+    assert_eq!(s.excerpts.len(), 1);
+    let stages = s.stages.unwrap();
+    assert_eq!(stages.len(), 1);
+    assert_ne!(stages[0].subject, "tenant-a", "subject keys are redacted");
+
+    let err = j.fails(1, &["export", "--summary", "--format", "csv"]);
+    assert!(err.contains("no CSV form"), "{err}");
+    let md = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "md",
+        "--since",
+        "2026-03-01",
+    ]);
+    assert!(
+        md.contains("## Strengths") && md.contains("## Excerpts"),
+        "{md}"
+    );
+}
+
+#[test]
+fn regulator_profiles_are_built_from_reflections_and_cpd_records() {
+    let j = Journal::new();
+    j.add(&[
+        "--model",
+        "borton",
+        "--title",
+        "Escalating a missed medication",
+        "--section",
+        "what=A dose was missed on the late shift.",
+        "--section",
+        "so-what=I learned to check the chart at handover.",
+        "--section",
+        "now-what=I now read the chart aloud with the next nurse.",
+        "--tag",
+        "preserve-safety",
+        "--scope",
+        "shareable",
+        "--on",
+        "2026-02-10",
+    ]);
+    j.ok(&[
+        "cpd",
+        "add",
+        "--type",
+        "training",
+        "--title",
+        "Safeguarding adults level 3",
+        "--date",
+        "2026-02-20",
+        "--hours",
+        "6",
+        "--participatory",
+        "--learning",
+        "Thresholds and making a referral",
+        "--impact",
+        "I refer earlier",
+        "--peer-discussion",
+        "Talked it through with a colleague",
+    ]);
+    // CPD records are private by default: the profile takes them with --scope private.
+    let nmc = j.ok(&[
+        "export",
+        "--profile",
+        "nmc",
+        "--format",
+        "md",
+        "--scope",
+        "private",
+    ]);
+    assert!(
+        nmc.contains("Reflective account 1: Escalating a missed medication"),
+        "{nmc}"
+    );
+    assert!(nmc.contains("Preserve safety"), "{nmc}");
+    assert!(nmc.contains("I now read the chart aloud"), "{nmc}");
+    assert!(
+        nmc.contains("| CPD hours | 6 (35 are asked for) |"),
+        "{nmc}"
+    );
+    assert!(
+        nmc.contains("| Participatory hours | 6 (20 are asked for) |"),
+        "{nmc}"
+    );
+
+    let swe = j.ok(&[
+        "export",
+        "--profile",
+        "swe",
+        "--format",
+        "md",
+        "--scope",
+        "private",
+    ]);
+    assert!(swe.contains("| With peer reflection | 1 |"), "{swe}");
+    let scw = j.ok(&[
+        "export",
+        "--profile",
+        "scw",
+        "--format",
+        "csv",
+        "--scope",
+        "private",
+    ]);
+    let header = scw.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "record,Date,Title,Duration (hours),How it helped my development"
+    );
+    assert!(
+        scw.contains("Safeguarding adults level 3,February 2026,Safeguarding adults level 3,6,"),
+        "{scw}"
+    );
+    let hcpc = j.ok(&[
+        "export",
+        "--profile",
+        "hcpc",
+        "--format",
+        "md",
+        "--scope",
+        "private",
+    ]);
+    assert!(
+        hcpc.contains("Benefit to my practice and to service users"),
+        "{hcpc}"
+    );
+    // Only shareable entries by default.
+    let only_shared = j.ok(&["export", "--profile", "nmc", "--format", "md"]);
+    assert!(
+        !only_shared.contains("Safeguarding adults"),
+        "{only_shared}"
+    );
+    // A CPD record can be written shareable from the start.
+    j.ok(&[
+        "cpd",
+        "add",
+        "--type",
+        "reading",
+        "--title",
+        "Reading on trauma-informed care",
+        "--hours",
+        "2",
+        "--learning",
+        "Noticing triggers",
+        "--scope",
+        "shareable",
+    ]);
+    let shared = j.ok(&["export", "--profile", "scw", "--format", "md"]);
+    assert!(
+        shared.contains("Reading on trauma-informed care"),
+        "{shared}"
+    );
+    assert!(!shared.contains("Safeguarding adults"), "{shared}");
+}
+
+#[test]
+fn html_exports_are_one_file_with_no_external_references() {
+    let (j, _) = journal();
+    identifying(&j);
+    for args in [
+        vec!["export", "--format", "html"],
+        vec![
+            "export",
+            "--summary",
+            "--format",
+            "html",
+            "--since",
+            "2026-03-01",
+        ],
+        vec![
+            "export",
+            "--profile",
+            "nmc",
+            "--format",
+            "html",
+            "--scope",
+            "private",
+        ],
+    ] {
+        let html = j.ok(&args);
+        assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"));
+        for bad in [
+            "http://", "https://", "<script", "<link", "url(", "@import", "<img",
+        ] {
+            assert!(!html.contains(bad), "{args:?}: {bad} in output");
+        }
+    }
+}
+
+#[test]
+fn an_export_removes_what_killed_exports_left_behind_and_nothing_else() {
+    let (j, _) = journal();
+    // A pid far above any real one: that process is gone.
+    let dead = j.path().join(".praxis-2147483000-abc123.part");
+    let live = j
+        .path()
+        .join(format!(".praxis-{}-def456.part", std::process::id()));
+    let other = j.path().join(".praxis-notes.txt");
+    for f in [&dead, &live, &other] {
+        std::fs::write(f, "partial").unwrap();
+    }
+    j.ok(&["export", "-o", j.path().join("out.md").to_str().unwrap()]);
+    assert!(!dead.exists(), "a dead export's leftover is removed");
+    assert!(live.exists(), "a running export's file is left alone");
+    assert!(other.exists(), "other files are never touched");
+}
+
+#[test]
+fn shared_ids_cannot_be_traced_back_to_the_journal() {
+    // Imported entries have ids hashed from their text and time: an exported id equal to
+    // the journal's would let anyone who guesses a name undo the redaction.
+    let (j, [_, _, shared]) = journal();
+    let full_id = j.entry_json(&shared)["id"].as_str().unwrap().to_string();
+    let v = export_json(&j, &[]);
+    let id = v["entries"][0]["id"].as_str().unwrap();
+    assert_ne!(id, full_id);
+    let csv = j.ok(&["export", "--format", "csv"]);
+    assert!(!csv.contains(&shared), "{csv}");
+    // The full backup keeps ids, so that importing it gives the same journal.
+    let all = j.ok(&["export", "--all"]);
+    assert!(all.contains(&full_id));
+}
+
+#[test]
+fn names_in_hyphenated_tags_are_found_and_redacted() {
+    let j = Journal::new();
+    std::fs::write(j.config(), "[privacy]\nnever_export = [\"Ward 7\"]\n").unwrap();
+    let id = j.add(&[
+        "A calm visit.",
+        "--scope",
+        "shareable",
+        "-t",
+        "Priya Sharma",
+        "-t",
+        "mrs-okafor",
+        "-t",
+        "ward-7",
+        "-t",
+        "home-visit",
+    ]);
+    let out = j.ok(&["export", "--format", "md"]);
+    for leaked in ["priya", "sharma", "okafor", "ward-7"] {
+        assert!(!out.contains(leaked), "{leaked}:\n{out}");
+    }
+    assert!(out.contains("home-visit"), "ordinary tags stay: {out}");
+    let check = j.cmd(&["export", "--check"]).output().unwrap();
+    let stdout = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        stdout.contains(&id) && stdout.contains("tag, line 1"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn markdown_exports_make_html_and_images_inert() {
+    let j = Journal::new();
+    j.add(&[
+        "--title",
+        "<img src=\"https://evil.example/t.png\"> noted",
+        "--scope",
+        "shareable",
+        "Body ![](https://evil.example/md.png) end",
+    ]);
+    let md = j.ok(&["export", "--format", "md"]);
+    assert!(md.contains("\\<img"), "{md}");
+    assert!(md.contains("!\\[](https"), "{md}");
+    assert!(!md.contains(" <img"), "{md}");
+}
+
+#[test]
+fn summaries_redact_strength_names_and_profiles_count_zero_hours_as_0() {
+    let j = Journal::new();
+    std::fs::write(
+        j.config(),
+        "[[strengths.groups]]\nname = \"Relating\"\nstrengths = [{ name = \"okafor\", hint = \"x\" }]\n",
+    )
+    .unwrap();
+    j.add(&[
+        "A calm visit.",
+        "--scope",
+        "shareable",
+        "--for-supervision",
+        "-s",
+        "okafor:person",
+        "--on",
+        "2026-03-10",
+    ]);
+    let s = j.ok(&["export", "--summary", "--format", "json"]);
+    assert!(!s.to_lowercase().contains("okafor"), "{s}");
+    let nmc = j.ok(&["export", "--profile", "nmc", "--format", "md"]);
+    assert!(
+        nmc.contains("| CPD hours | 0 (35 are asked for) |"),
+        "{nmc}"
+    );
+}

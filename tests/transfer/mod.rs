@@ -1,0 +1,9 @@
+//! Moving entries in and out: exports (JSON, Markdown, HTML, CSV, summaries), the
+//! redaction pass, and imports from praxis and other journal tools.
+
+mod export;
+mod html;
+mod import_foreign;
+mod import_stream;
+mod redact;
+mod round_trip;

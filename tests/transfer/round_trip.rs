@@ -1,0 +1,299 @@
+//! Export and import through the binary: the lossless JSON round trip, idempotent
+//! imports, broken files refused with where and why, and nothing half-written.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use crate::common;
+
+use std::path::Path;
+
+use common::praxis_db;
+use predicates::prelude::*;
+
+/// A journal with every kind (the demo), kept at `dir/source/demo.sqlite3`.
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("source/demo.sqlite3");
+    praxis_db(&dir.join("unused/j.sqlite3"))
+        .args(["demo", "--keep", db.to_str().unwrap(), "--months", "3"])
+        .assert()
+        .success();
+    db
+}
+
+fn count(db: &Path) -> usize {
+    let out = praxis_db(db)
+        .args(["list", "--json", "--limit", "100000"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    v.as_array().unwrap().len()
+}
+
+#[test]
+fn export_import_export_gives_the_same_file() {
+    let d = tempfile::tempdir().unwrap();
+    let src = demo(d.path());
+    praxis_db(&src)
+        .args(["rm", &first_id(&src)])
+        .assert()
+        .success(); // the trash goes too
+    let one = d.path().join("one.json");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", one.to_str().unwrap()])
+        .assert()
+        .success();
+    let dst = d.path().join("copy/journal.sqlite3");
+    praxis_db(&dst)
+        .args(["import", one.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("skipped (already here)"));
+    let two = d.path().join("two.json");
+    praxis_db(&dst)
+        .args(["export", "--all", "-o", two.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&two).unwrap());
+    // Standard output gives the same bytes.
+    let out = praxis_db(&dst).args(["export", "--all"]).assert().success();
+    assert_eq!(out.get_output().stdout, std::fs::read(&one).unwrap());
+    // Every kind came across, with its details.
+    for kind in [
+        "reflection",
+        "supervision",
+        "call-in",
+        "stage-note",
+        "check-in",
+        "cpd",
+    ] {
+        let out = praxis_db(&dst)
+            .args(["list", "--kind", kind, "--json"])
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert!(!v.as_array().unwrap().is_empty(), "{kind}");
+    }
+    praxis_db(&dst).arg("doctor").assert().success();
+}
+
+fn first_id(db: &Path) -> String {
+    let out = praxis_db(db)
+        .args(["list", "--json", "--limit", "1"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    v[0]["short_id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn importing_twice_adds_nothing_and_a_dry_run_writes_nothing() {
+    let d = tempfile::tempdir().unwrap();
+    let src = demo(d.path());
+    let file = d.path().join("e.json");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let n = count(&src);
+    let dst = d.path().join("copy/journal.sqlite3");
+    praxis_db(&dst)
+        .args(["import", file.to_str().unwrap(), "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("{n} added")))
+        .stdout(predicate::str::contains("nothing written"));
+    assert_eq!(count(&dst), 0);
+    praxis_db(&dst)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success();
+    praxis_db(&dst)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("0 added, {n} skipped")));
+    assert_eq!(count(&dst), n);
+}
+
+#[test]
+fn a_newer_version_of_an_entry_is_merged() {
+    let d = tempfile::tempdir().unwrap();
+    let a = d.path().join("a/journal.sqlite3");
+    praxis_db(&a)
+        .args(["add", "First words"])
+        .assert()
+        .success();
+    let file = d.path().join("e.json");
+    praxis_db(&a)
+        .args(["export", "--all", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let b = d.path().join("b/journal.sqlite3");
+    praxis_db(&b)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success();
+    // Edited later in journal a, exported again: b takes the newer version.
+    let id = first_id(&a);
+    let editor = d.path().join("ed.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nsed -i 's/^title: First words$/title: First words, and more/' \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    praxis_db(&a)
+        .env("PRAXIS_NOW", "2026-03-19T09:00:00+00:00")
+        .env("EDITOR", &editor)
+        .args(["edit", &id])
+        .assert()
+        .success();
+    praxis_db(&a)
+        .args(["export", "--all", "-o", file.to_str().unwrap(), "--force"])
+        .assert()
+        .success();
+    praxis_db(&b)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 added, 0 skipped (already here), 1 merged",
+        ));
+    praxis_db(&b)
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("and more"));
+}
+
+#[test]
+fn broken_files_are_refused_with_where_and_why_and_nothing_is_written() {
+    let d = tempfile::tempdir().unwrap();
+    let src = demo(d.path());
+    let good = d.path().join("good.json");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", good.to_str().unwrap()])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&good).unwrap();
+    let dst = d.path().join("copy/journal.sqlite3");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated", text.as_bytes()[..text.len() / 2].to_vec(), ":"),
+        ("not json", b"hello".to_vec(), "1:1"),
+        (
+            "bad date",
+            text.replacen("\"occurred_on\":\"", "\"occurred_on\":\"2026-13-", 1)
+                .into_bytes(),
+            "out of range|invalid",
+        ),
+        (
+            "bad kind",
+            text.replacen("\"kind\":\"reflection\"", "\"kind\":\"diary\"", 1)
+                .into_bytes(),
+            "unknown kind 'diary'",
+        ),
+        (
+            "other format",
+            text.replacen("praxis-journal", "someone-else", 1)
+                .into_bytes(),
+            "not a praxis export",
+        ),
+        (
+            "newer",
+            text.replacen("\"version\":1", "\"version\":9", 1)
+                .into_bytes(),
+            "version 9",
+        ),
+        (
+            "mood 9",
+            text.replacen("\"mood\":", "\"mood\":9,\"x\":", 1)
+                .into_bytes(),
+            "",
+        ),
+        (
+            "not utf-8",
+            [text.as_bytes(), b"\xff\xfe"].concat(),
+            "not UTF-8",
+        ),
+    ];
+    for (name, bytes, expect) in cases {
+        let f = d.path().join(format!("{}.json", name.replace(' ', "-")));
+        std::fs::write(&f, &bytes).unwrap();
+        let out = praxis_db(&dst)
+            .args(["import", f.to_str().unwrap()])
+            .assert()
+            .code(1);
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(f.to_str().unwrap()), "{name}: {err}");
+        if !expect.is_empty() {
+            assert!(
+                expect.split('|').any(|e| err.contains(e)),
+                "{name}: expected {expect:?} in {err}"
+            );
+        }
+        assert_eq!(count(&dst), 0, "{name}: nothing may be written");
+    }
+}
+
+#[test]
+fn an_export_never_leaves_a_half_written_file() {
+    let d = tempfile::tempdir().unwrap();
+    let src = demo(d.path());
+    let out = d.path().join("out/e.json");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    std::fs::write(&out, "precious").unwrap();
+    praxis_db(&src)
+        .args(["export", "--all", "-o", out.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", out.to_str().unwrap(), "--force"])
+        .assert()
+        .success();
+    let names: Vec<String> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["e.json"], "no temporary file is left behind");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "an export is as private as the journal");
+    }
+}
+
+#[test]
+fn kill_9_during_an_import_leaves_the_journal_as_before_or_after() {
+    let d = tempfile::tempdir().unwrap();
+    let src = demo(d.path());
+    let file = d.path().join("e.json");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let n = count(&src);
+    for (i, wait_ms) in [0u64, 5, 15, 40].iter().enumerate() {
+        let dst = d.path().join(format!("k{i}/journal.sqlite3"));
+        let mut child = common::praxis_std(dst.parent().unwrap())
+            .args(["import", file.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(*wait_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        if !dst.exists() {
+            continue; // killed before the journal was created
+        }
+        let got = count(&dst);
+        assert!(
+            got == 0 || got == n,
+            "after kill -9 at {wait_ms} ms: {got} of {n} entries"
+        );
+        praxis_db(&dst).arg("doctor").assert().success();
+    }
+}
