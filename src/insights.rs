@@ -1,4 +1,4 @@
-//! Patterns over time (DOMAIN.md §6): every series the Patterns pane, `praxis stats` and
+//! Patterns over time (PRACTICE.md §6): every series the Patterns pane, `praxis stats` and
 //! exports show, computed from bounded store queries. Prompts for supervision, never a
 //! score.
 
@@ -180,7 +180,7 @@ pub struct Checkins {
     pub heavy_persists: bool,
 }
 
-/// The fixed, gentle signpost (DOMAIN.md §7): no diagnosis, no score.
+/// The fixed, gentle signpost (PRACTICE.md §7): no diagnosis, no score.
 pub const SIGNPOST: &str =
     "Heavy load has kept coming up. Restorative supervision is a place to bring this.";
 

@@ -1,5 +1,5 @@
 //! `praxis callin new|held|followup|list`: planning a calling-in conversation, recording
-//! how it went, and following up (DOMAIN.md §4).
+//! how it went, and following up (PRACTICE.md §4).
 
 use anyhow::{Result, bail};
 

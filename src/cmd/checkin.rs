@@ -1,4 +1,4 @@
-//! `praxis checkin`: a short, non-diagnostic wellbeing check-in (DOMAIN.md §7).
+//! `praxis checkin`: a short, non-diagnostic wellbeing check-in (PRACTICE.md §7).
 
 use std::io::IsTerminal as _;
 

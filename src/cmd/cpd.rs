@@ -1,4 +1,4 @@
-//! `praxis cpd add` and `praxis cpd summary`: CPD records and hours (DOMAIN.md §8).
+//! `praxis cpd add` and `praxis cpd summary`: CPD records and hours (PRACTICE.md §8).
 
 use anyhow::{Result, bail};
 use chrono::{Datelike as _, NaiveDate};

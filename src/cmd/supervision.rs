@@ -1,5 +1,5 @@
 //! `praxis supervision prep|record|list`: preparing from the journal, recording what
-//! was agreed, and carrying agreed actions into the next prep (DOMAIN.md §3).
+//! was agreed, and carrying agreed actions into the next prep (PRACTICE.md §3).
 
 use anyhow::{Result, bail};
 

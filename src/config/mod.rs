@@ -132,7 +132,7 @@ pub struct StrengthsConfig {
 }
 
 /// What exports must never let out, and what the identifiability check should leave
-/// alone (DOMAIN.md §9). Both lists are matched whole-word and case-insensitively.
+/// alone (PRACTICE.md §9). Both lists are matched whole-word and case-insensitively.
 ///
 /// ```toml
 /// [privacy]

@@ -8,7 +8,7 @@ use super::date::parse_iso_date;
 use super::{Action, Entry, FieldSpec, FieldType, Template};
 
 word_enum! {
-    /// Stages of change (Transtheoretical Model, DOMAIN.md §5). Recycling is never failure.
+    /// Stages of change (Transtheoretical Model, PRACTICE.md §5). Recycling is never failure.
     pub enum Stage ("stage") {
         Precontemplation = "precontemplation",
         Contemplation = "contemplation",
@@ -121,7 +121,7 @@ impl ChangeTalk {
 }
 
 word_enum! {
-    /// What the appropriateness check of a call-in plan concluded (DOMAIN.md §4).
+    /// What the appropriateness check of a call-in plan concluded (PRACTICE.md §4).
     pub enum Approach ("approach") {
         CallIn = "call-in",
         CallOut = "call-out",
@@ -185,7 +185,7 @@ word_enum! {
     }
 }
 
-/// A stage note's typed facts (DOMAIN.md §5).
+/// A stage note's typed facts (PRACTICE.md §5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageNote {
     /// The subject's pseudonym key.
@@ -200,7 +200,7 @@ pub struct StageNote {
     pub review_on: Option<NaiveDate>,
 }
 
-/// A call-in plan and, once held, its outcome (DOMAIN.md §4).
+/// A call-in plan and, once held, its outcome (PRACTICE.md §4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallIn {
     /// Optional link to a subject's pseudonym key.
@@ -293,7 +293,7 @@ impl AgendaItem {
     }
 }
 
-/// A supervision prep or record (DOMAIN.md §3).
+/// A supervision prep or record (PRACTICE.md §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Supervision {
     pub stage: SessionStage,
@@ -308,7 +308,7 @@ pub struct Supervision {
     pub agenda: Vec<AgendaItem>,
 }
 
-/// A CPD record (DOMAIN.md §8).
+/// A CPD record (PRACTICE.md §8).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cpd {
     pub activity_type: String,

@@ -1,11 +1,11 @@
-//! Journal entries and the small closed vocabularies that describe them (DOMAIN.md §1, §7).
+//! Journal entries and the small closed vocabularies that describe them (PRACTICE.md §1, §7).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 word_enum! {
-    /// What an entry is (DOMAIN.md §1).
+    /// What an entry is (PRACTICE.md §1).
     pub enum EntryKind ("kind") {
         Reflection = "reflection",
         Supervision = "supervision",
@@ -35,7 +35,7 @@ word_enum! {
 }
 
 word_enum! {
-    /// How heavy the work felt (DOMAIN.md §7).
+    /// How heavy the work felt (PRACTICE.md §7).
     pub enum Load ("load") {
         Light = "light",
         Manageable = "manageable",

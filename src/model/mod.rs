@@ -1,4 +1,4 @@
-//! Pure domain types of a reflective-practice journal (DOMAIN.md): no I/O, no SQL.
+//! Pure domain types of a reflective-practice journal (PRACTICE.md): no I/O, no SQL.
 
 /// Defines a closed set of names stored and typed as lowercase-hyphenated words, with
 /// parsing that lists the valid names when given an unknown one.

@@ -1,4 +1,4 @@
-//! What supervision prep gathers from the journal (DOMAIN.md §3): carried actions,
+//! What supervision prep gathers from the journal (PRACTICE.md §3): carried actions,
 //! flagged entries, due call-in follow-ups, stale stage notes, check-in patterns, CPD.
 
 use chrono::{Days, NaiveDate};

@@ -72,7 +72,7 @@ pub struct Head {
 
 impl Head {
     /// An entry's date as precisely as this export may show it: the month when redacted
-    /// (DOMAIN.md §9: month and year is safer than an exact date), the day otherwise.
+    /// (PRACTICE.md §9: month and year is safer than an exact date), the day otherwise.
     #[must_use]
     pub fn when(&self, d: NaiveDate) -> String {
         if self.redacted {

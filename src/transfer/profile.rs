@@ -1,4 +1,4 @@
-//! Regulator-shaped exports (DOMAIN.md §8): the records a professional body asks for,
+//! Regulator-shaped exports (PRACTICE.md §8): the records a professional body asks for,
 //! built from reflections and CPD records. Each profile becomes a [`ProfileDoc`] that the
 //! Markdown, HTML and CSV writers lay out.
 

@@ -1,4 +1,4 @@
-//! The identifiability check and redaction pass of exports (DOMAIN.md §9): finds likely
+//! The identifiability check and redaction pass of exports (PRACTICE.md §9): finds likely
 //! names, contact details, ID numbers, exact dates, street addresses, subject keys and the
 //! writer's never-export words in free text, and replaces them with stable placeholders.
 //!
@@ -2137,7 +2137,7 @@ const CALENDAR: &[&str] = &[
     "fri", "sat", "sun",
 ];
 
-/// Reflective models, supervision and change theorists (DOMAIN.md §2–§5) and others a
+/// Reflective models, supervision and change theorists (PRACTICE.md §2–§5) and others a
 /// practitioner cites. After a first name they are a surname ("Sarah Miller").
 #[rustfmt::skip]
 const THEORISTS: &[&str] = &[

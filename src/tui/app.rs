@@ -66,7 +66,7 @@ impl Pane {
     }
 }
 
-/// The check-in form (DOMAIN.md §7): every field optional, nothing scored.
+/// The check-in form (PRACTICE.md §7): every field optional, nothing scored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckInForm {
     pub field: usize,
