@@ -186,6 +186,8 @@ pub struct App {
     last_edit: Option<Instant>,
     /// The screen size of the last frame, for mouse hits.
     pub size: Rect,
+    /// The field being written in `$EDITOR`.
+    editing: Option<usize>,
 }
 
 impl App {
@@ -218,6 +220,7 @@ impl App {
             quit: false,
             last_edit: None,
             size: Rect::new(0, 0, 80, 24),
+            editing: None,
         };
         app.journal.reload(&app.store)?;
         let drafts = app.store.drafts()?;
@@ -1433,6 +1436,48 @@ impl App {
             _ => {}
         }
         Ok(Some(Overlay::CheckIn(form)))
+    }
+}
+
+impl super::runtime::Screen for App {
+    fn handle(&mut self, event: &Event) -> super::runtime::Handled {
+        use super::runtime::Handled;
+        match self.handle_event(event) {
+            Ok(Effect::EditExternally { field, text }) => {
+                self.editing = Some(field);
+                Handled::Edit { text }
+            }
+            _ => Handled::Consumed,
+        }
+    }
+
+    fn tick(&mut self, now: Instant) {
+        if let Err(e) = App::tick(self, now) {
+            self.status = Some(format!("Could not keep a draft: {e:#}"));
+        }
+    }
+
+    fn draw(&mut self, frame: &mut ratatui::Frame<'_>) {
+        self.size = frame.area();
+        view::draw(self, frame);
+    }
+
+    fn done(&self) -> bool {
+        self.quit
+    }
+
+    fn edited(&mut self, text: Result<String>) {
+        let Some(field) = self.editing.take() else {
+            return;
+        };
+        match text {
+            Ok(new) => self.external_text(field, &new),
+            Err(e) => self.status = Some(format!("{e:#}")),
+        }
+    }
+
+    fn on_exit(&mut self) -> Result<()> {
+        self.keep_draft()
     }
 }
 
