@@ -11,9 +11,10 @@ use fuzzy_matcher::FuzzyMatcher as _;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::layout::{Position, Rect};
 
+use super::action::Keymap;
 use super::action::{Action, Context};
 use super::journal::JournalState;
-use super::keymap::{Key, Keymap};
+use super::keymap::{Key, Text};
 use super::patterns::PatternsState;
 use super::theme::Theme;
 use super::view;
@@ -272,7 +273,13 @@ impl App {
             return self.overlay_key(key);
         }
         let k = Key::from_event(&key);
-        if let Some(action) = self.keymap.lookup(k, self.pane.context(), self.typing()) {
+        let text = if self.typing() {
+            Text::Area
+        } else {
+            Text::None
+        };
+        let chain = [self.pane.context(), Context::Global];
+        if let Some(action) = self.keymap.lookup(k, text, &chain) {
             return self.act(action);
         }
         match self.pane {

@@ -12,6 +12,7 @@ pub mod runtime;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 pub mod write;
 
 use anyhow::Result;

@@ -2,13 +2,15 @@
 //! is drawn, so nothing written in an entry can act on the terminal.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::action::{Action, Context};
+use super::action::Action;
 use super::app::{App, CHECKIN_FIELDS, Overlay, Pane};
+use super::keymap::Bindable as _;
+use super::widgets;
 use crate::model::text::{pad, sanitize, sanitize_line, truncate, width};
 use crate::model::{ActionStatus, Entry, StrengthTag, Whose};
 
@@ -102,30 +104,10 @@ pub fn tab_at(tabs: Rect, x: u16) -> Option<Pane> {
     None
 }
 
-/// When the terminal is smaller than `min` (width, height), says so in place of the
-/// screen and returns true: `what` ("praxis", "praxis review") names who needs the room.
-pub(crate) fn too_small(f: &mut Frame<'_>, what: &str, min: (u16, u16)) -> bool {
-    let size = f.area();
-    if size.width >= min.0 && size.height >= min.1 {
-        return false;
-    }
-    let msg = format!(
-        "{what} needs at least {}×{}; this terminal is {}×{}.\nMake it larger, or press ctrl-q to quit.",
-        min.0, min.1, size.width, size.height
-    );
-    f.render_widget(
-        Paragraph::new(msg)
-            .wrap(Wrap { trim: true })
-            .alignment(Alignment::Center),
-        size,
-    );
-    true
-}
-
 /// Draws the whole screen.
 pub fn draw(app: &App, f: &mut Frame<'_>) {
     let size = f.area();
-    if too_small(f, "praxis", (MIN_WIDTH, MIN_HEIGHT)) {
+    if widgets::too_small(f, "praxis", (MIN_WIDTH, MIN_HEIGHT)) {
         return;
     }
     let areas = layout(size, app);
@@ -167,43 +149,9 @@ fn hint(app: &App, actions: &[Action]) -> Vec<Span<'static>> {
         if key == "unbound" {
             continue;
         }
-        let label = match a {
-            Action::NewEntry => "new",
-            Action::Search => "search",
-            Action::Open => "open",
-            Action::Filter => "filter",
-            Action::NewOther => "other kind",
-            Action::NewCheckIn => "check-in",
-            Action::Gather => "prepare",
-            Action::RecordSession => "record",
-            Action::CycleFunction => "function",
-            Action::ToggleFlagSelected | Action::ToggleFlag => "flag",
-            Action::Delete => "delete",
-            Action::Help => "help",
-            Action::Quit => "quit",
-            Action::Save => "save",
-            Action::NextField => "next",
-            Action::PickStrengths => "strengths",
-            Action::CheckIn => "check-in",
-            Action::PickModel => "model",
-            Action::CycleScope => "scope",
-            Action::PeriodPrev => "shorter",
-            Action::PeriodNext => "longer",
-            Action::WeekPrev | Action::WeekNext => "week",
-            Action::DrillDown => "show entries",
-
-            Action::Back => "back",
-            Action::Refresh => "gather again",
-            Action::FocusJournal => "journal",
-            Action::ClearSearch => "clear",
-            // Config names (`clear_search`) read as words in the status bar.
-            _ => a.name(),
-        };
+        let label = a.label();
         spans.push(Span::styled(key, t.key));
-        spans.push(Span::styled(
-            format!(" {}  ", label.replace('_', " ")),
-            t.status,
-        ));
+        spans.push(Span::styled(format!(" {label}  "), t.status));
     }
     spans
 }
@@ -280,11 +228,7 @@ fn draw_status(app: &App, f: &mut Frame<'_>, area: Rect) {
 }
 
 fn block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
-    let t = &app.theme;
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused { t.border_focus } else { t.border })
-        .title(Span::styled(format!(" {title} "), t.title))
+    widgets::block(&app.theme, title, focused)
 }
 
 fn strengths_text(tags: &[StrengthTag]) -> String {
@@ -1046,17 +990,6 @@ fn draw_patterns(app: &App, f: &mut Frame<'_>, area: Rect) {
     f.render_widget(Paragraph::new(more).wrap(Wrap { trim: true }), rin);
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width.saturating_sub(2));
-    let h = h.min(area.height.saturating_sub(2));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
     let t = &app.theme;
     // Lists are cut to fit; prose wraps.
@@ -1069,33 +1002,19 @@ fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
     );
     let (title, lines, w, h): (&str, Vec<Line<'static>>, u16, u16) = match o {
         Overlay::Help { scroll } => {
-            let mut lines = Vec::new();
-            let mut last: Option<Context> = None;
-            for (ctx, keys, help) in app.keymap.help_rows() {
-                if last != Some(ctx) {
-                    if last.is_some() {
-                        lines.push(Line::from(""));
-                    }
-                    lines.push(Line::from(Span::styled(ctx.title().to_string(), t.accent)));
-                    last = Some(ctx);
-                }
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {}", pad(&keys, 20)), t.key),
-                    Span::raw(help.to_string()),
-                ]));
-            }
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                "Keys can be changed in the config's [keys] table. Any key closes this window.",
-                t.dim,
-            )));
-            let skip = usize::from(*scroll).min(lines.len().saturating_sub(1));
-            (
-                "Keys",
-                lines.into_iter().skip(skip).collect(),
-                76,
-                size.height.saturating_sub(2),
-            )
+            widgets::help(
+                f,
+                t,
+                &app.keymap,
+                &widgets::HelpText {
+                    title: "Keys",
+                    notes: &[],
+                    footer: "Keys can be changed in the config's [keys] table. Any other key closes this window.",
+                },
+                *scroll,
+                size,
+            );
+            return;
         }
         Overlay::ConfirmQuit => (
             "Quit?",
@@ -1417,7 +1336,7 @@ fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
             ("Check-in", lines, 60, 13)
         }
     };
-    let area = centered(size, w, h);
+    let area = widgets::centered(size, w, h);
     f.render_widget(Clear, area);
     let b = Block::default()
         .borders(Borders::ALL)

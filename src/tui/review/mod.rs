@@ -314,7 +314,8 @@ impl Review {
         self.status = None;
         if let Some(scroll) = self.help {
             // Arrows scroll the help; any other key closes it.
-            match self.keymap.lookup(k, false) {
+            let (text, contexts) = keys::chain(false);
+            match self.keymap.lookup(k, text, contexts) {
                 Some(Action::Down | Action::PageDown) => {
                     self.help = Some(scroll.saturating_add(3).min(60))
                 }
@@ -323,10 +324,12 @@ impl Review {
             }
             return;
         }
-        if !matches!(self.keymap.lookup(k, self.typing()), Some(Action::Quit)) {
+        let (text, contexts) = keys::chain(self.typing());
+        let action = self.keymap.lookup(k, text, contexts);
+        if action != Some(Action::Quit) {
             self.quit_armed = false;
         }
-        if let Some(action) = self.keymap.lookup(k, self.typing()) {
+        if let Some(action) = action {
             self.act(action);
             return;
         }
