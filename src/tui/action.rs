@@ -3,25 +3,62 @@
 
 use super::keymap::{self, Group, actions};
 
-/// Where an action applies. The focused pane gets a key first; what it does not use
-/// falls through to the global keys.
+/// Where an action applies: a pane, a window over the panes, or everywhere. A key is
+/// looked up along a chain of these, the focused one first (a pane's: the pane, moving,
+/// everywhere; a window's: its own, and what it shares with other windows), so one key
+/// can mean different things in different places but never two in one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Global,
+    Moving,
     Journal,
+    Search,
     Write,
     Supervision,
     Patterns,
+    /// Any window over the panes.
+    Window,
+    /// Windows that are a list to choose from.
+    Choose,
+    Help,
+    Strengths,
+    Models,
+    NewKind,
+    /// The forms in a window: the filter and the check-in.
+    Form,
+    Filter,
+    CheckIn,
+    Drafts,
+    Quit,
+    Trash,
+    Conflict,
+    Timeline,
 }
 
 impl Group for Context {
     fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
+            Context::Moving => "Moving in a list (the journal, the board, patterns, windows)",
             Context::Journal => "Journal",
-            Context::Write => "Write",
+            Context::Search => "Journal search (letters are the search)",
+            Context::Write => "Write (letters, arrows and enter are text)",
             Context::Supervision => "Supervision",
             Context::Patterns => "Patterns",
+            Context::Window => "Any window",
+            Context::Choose => "Choosing from a list (model, kind of entry)",
+            Context::Help => "This help",
+            Context::Strengths => "Strengths picker (letters find a strength)",
+            Context::Models => "Model chooser",
+            Context::NewKind => "Another kind of entry",
+            Context::Form => "Forms: filter, check-in (letters are text in their text fields)",
+            Context::Filter => "Filter",
+            Context::CheckIn => "Check-in",
+            Context::Drafts => "Recover your writing",
+            Context::Quit => "Quit with unsaved writing",
+            Context::Trash => "Move to the trash",
+            Context::Conflict => "Changed elsewhere",
+            Context::Timeline => "Stage timeline",
         }
     }
 }
@@ -38,12 +75,12 @@ actions! {
         FocusWrite = "focus_write", Global, ["alt-2", "2"], "write", "go to the entry being written";
         FocusSupervision = "focus_supervision", Global, ["alt-3", "3"], "supervision", "go to the supervision board";
         FocusPatterns = "focus_patterns", Global, ["alt-4", "4"], "patterns", "go to patterns over time";
-        Up = "up", Global, ["up", "k"], "up", "move up";
-        Down = "down", Global, ["down", "j"], "down", "move down";
-        PageUp = "page_up", Global, ["pageup", "ctrl-u"], "page up", "a page up";
-        PageDown = "page_down", Global, ["pagedown", "ctrl-d"], "page down", "a page down";
-        Top = "top", Global, ["home", "g"], "top", "to the top (newest entry)";
-        Bottom = "bottom", Global, ["end", "G"], "bottom", "to the bottom";
+        Up = "up", Moving, ["up", "k"], "up", "move up";
+        Down = "down", Moving, ["down", "j"], "down", "move down";
+        PageUp = "page_up", Moving, ["pageup", "ctrl-u"], "page up", "a page up";
+        PageDown = "page_down", Moving, ["pagedown", "ctrl-d"], "page down", "a page down";
+        Top = "top", Moving, ["home", "g"], "top", "to the top (newest entry)";
+        Bottom = "bottom", Moving, ["end", "G"], "bottom", "to the bottom";
         Search = "search", Journal, ["/"], "search", "search: type to narrow the list";
         ClearSearch = "clear_search", Journal, ["esc"], "clear", "clear the search and filters";
         Filter = "filter", Journal, ["f"], "filter", "filter by kind, strength, tag and dates";
@@ -56,9 +93,11 @@ actions! {
         ToggleFlagSelected = "toggle_flag_selected", Journal, ["b"], "flag", "flag the selected entry for supervision";
         PreviewDown = "preview_down", Journal, ["J", "ctrl-down"], "preview down", "scroll the preview down";
         PreviewUp = "preview_up", Journal, ["K", "ctrl-up"], "preview up", "scroll the preview up";
+        SearchDone = "search_done", Search, ["enter", "down"], "done", "stop typing: the hits are ranked and the keys move in the list again";
         Save = "save", Write, ["ctrl-s"], "save", "save the entry";
         NextField = "next_field", Write, ["tab"], "next", "next field";
         PrevField = "prev_field", Write, ["shift-tab"], "previous", "previous field";
+        FieldDone = "field_done", Write, ["enter"], "next", "on the title or the date (one line each): on to the next field";
         PickModel = "pick_model", Write, ["f4"], "model", "choose the reflective model";
         PickStrengths = "pick_strengths", Write, ["ctrl-t", "f2"], "strengths", "tag strengths (mine, person's, team's)";
         CheckIn = "check_in", Write, ["ctrl-g", "f3"], "check-in", "add a wellbeing check-in";
@@ -77,6 +116,23 @@ actions! {
         WeekPrev = "week_prev", Patterns, ["left", "h"], "week", "select the week before";
         WeekNext = "week_next", Patterns, ["right", "l"], "week", "select the week after";
         DrillDown = "drill_down", Patterns, ["enter"], "show entries", "show the selected week's or strength's entries in the journal";
+        Close = "close", Window, ["esc"], "close", "close the window, nothing done (in the help, the timeline and lists any other key closes it too)";
+        Choose = "choose", Choose, ["enter"], "choose", "choose the selected one";
+        Tag = "tag", Strengths, ["enter"], "tag", "tag or untag the selected strength (with #word typed: the topic tag)";
+        Whose = "whose", Strengths, ["tab"], "whose", "whose strength it is: mine, the person's, the team's";
+        FormNext = "form_next", Form, ["down", "tab"], "field", "the next field";
+        FormPrev = "form_prev", Form, ["up", "shift-tab"], "field", "the field before";
+        FormMore = "form_more", Form, ["right"], "change", "the next value of a choice (kind, mood, energy, load, carrying)";
+        FormLess = "form_less", Form, ["left"], "change", "the value before";
+        FormDone = "form_done", Form, ["enter"], "done", "apply the filter, or take the check-in (and save, when saving asked for it)";
+        FormCancel = "form_cancel", Form, ["esc"], "cancel", "close the form; a check-in offered on saving is skipped and the entry saved";
+        RecoverDraft = "recover_draft", Drafts, ["enter", "r"], "recover", "take the selected writing back into the Write pane";
+        DiscardDraft = "discard_draft", Drafts, ["d"], "discard", "throw the selected writing away";
+        SaveAndQuit = "save_and_quit", Quit, ["s"], "save", "save the entry, then quit";
+        KeepAndQuit = "keep_and_quit", Quit, ["k", "q"], "keep", "keep it as a draft (offered back next time), then quit";
+        ConfirmDelete = "confirm_delete", Trash, ["y", "enter"], "trash", "move the entry to the trash (praxis restore brings it back)";
+        SaveCopy = "save_copy", Conflict, ["c"], "copy", "save your version as a copy beside the other";
+        TakeTheirs = "take_theirs", Conflict, ["t"], "theirs", "keep the other version; yours is not saved";
     }
 }
 

@@ -4,16 +4,18 @@
 
 pub mod action;
 pub mod app;
-pub mod journal;
+pub mod chrome;
+pub mod component;
+pub mod draft;
 pub mod keymap;
-pub mod patterns;
+pub mod layout;
+pub mod overlays;
+pub mod panes;
 pub mod review;
 pub mod runtime;
 pub mod terminal;
 pub mod theme;
-pub mod view;
 pub mod widgets;
-pub mod write;
 
 use anyhow::Result;
 
@@ -25,14 +27,7 @@ use crate::session::Session;
 
 /// Builds the app for a context: keymap and theme from the config.
 pub fn app_for(ctx: &Session, store: crate::store::Store) -> Result<App> {
-    let table = ctx
-        .config
-        .keys
-        .iter()
-        .map(|(k, v)| (k.clone(), v.keys()))
-        .collect();
-    let keymap = Keymap::with_overrides(&table)
-        .map_err(|e| anyhow::anyhow!("config file {}: {e}", ctx.paths.config.display()))?;
+    let keymap = Keymap::from_config(&ctx.config, &ctx.paths.config)?;
     // `--color` and NO_COLOR (and TERM=dumb), decided once for the whole run.
     let theme = Theme::new(ctx.config.ui.theme, !ctx.color);
     App::new(

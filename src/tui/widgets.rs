@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::keymap::{Bindable, Group as _, Keymap};
 use super::theme::Theme;
 use crate::model::text::{pad, width};
+use crate::model::{StrengthTag, Whose};
 
 /// A bordered block with a title; the focused one's border stands out.
 #[must_use]
@@ -87,6 +88,65 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
         out.push(cur.trim_end().to_string());
     }
     out
+}
+
+/// A window over the screen: `lines` in a bordered box of at most `w`×`h` in the middle,
+/// wrapped when they are prose (`wrap`), cut when they are a list.
+#[allow(clippy::too_many_arguments)]
+pub fn window(
+    f: &mut Frame<'_>,
+    t: &Theme,
+    size: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    w: u16,
+    h: u16,
+    wrap: bool,
+) {
+    let area = centered(size, w, h);
+    f.render_widget(Clear, area);
+    let b = block(t, title, true);
+    let inner = b.inner(area);
+    f.render_widget(b, area);
+    let p = Paragraph::new(lines);
+    f.render_widget(
+        if wrap {
+            p.wrap(Wrap { trim: false })
+        } else {
+            p
+        },
+        inner,
+    );
+}
+
+/// Strength tags as the lists show them: `listening, teamwork:team`.
+#[must_use]
+pub fn strengths_text(tags: &[StrengthTag]) -> String {
+    tags.iter()
+        .map(|s| match s.whose {
+            Whose::Mine => s.name.clone(),
+            w => format!("{}:{w}", s.name),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A key and what it does, for a window's last line: `esc cancel`.
+#[must_use]
+pub fn key_hint(t: &Theme, keys: &[(String, &str)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, what) in keys {
+        if key == "unbound" {
+            continue;
+        }
+        spans.push(Span::styled(key.clone(), t.key));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    if let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end().to_string();
+        last.content = trimmed.into();
+    }
+    Line::from(spans)
 }
 
 /// What the keys help says besides the keys.
