@@ -30,12 +30,46 @@ use crate::tui::overlays::new_kind::NewKind;
 use crate::tui::overlays::strengths::Strengths;
 use crate::tui::widgets::{self, strengths_text};
 
+/// The longest the writing goes without a draft while the typing goes on: a kill then
+/// loses at most these last seconds.
+pub const LONGEST_WITHOUT_DRAFT: Duration = Duration::from_secs(5);
+
+/// When to keep a draft of the writing: once the typing pauses for a quiet time, and at
+/// the latest [`LONGEST_WITHOUT_DRAFT`] after the first change not kept, however long the
+/// typing goes on.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Autosave {
+    last_edit: Option<Instant>,
+    first_unkept: Option<Instant>,
+}
+
+impl Autosave {
+    /// The writing changed at `at`.
+    pub fn edited(&mut self, at: Instant) {
+        self.last_edit = Some(at);
+        self.first_unkept.get_or_insert(at);
+    }
+
+    /// Whether a draft is due at `now`, after `quiet` without typing.
+    #[must_use]
+    pub fn due(&self, now: Instant, quiet: Duration) -> bool {
+        let since = |t: Option<Instant>| t.map(|t| now.saturating_duration_since(t));
+        since(self.last_edit).is_some_and(|d| d >= quiet)
+            || since(self.first_unkept).is_some_and(|d| d >= quiet.max(LONGEST_WITHOUT_DRAFT))
+    }
+
+    /// The writing is kept (or gone): nothing is due until it changes again.
+    pub fn kept(&mut self) {
+        *self = Autosave::default();
+    }
+}
+
 /// The Write pane.
 #[derive(Debug, Default)]
 pub struct Write {
     form: Option<Form>,
-    /// When the form last changed, for the idle draft.
-    last_edit: Option<Instant>,
+    /// When to keep the next draft.
+    autosave: Autosave,
     /// The field being written in `$EDITOR`.
     editing: Option<usize>,
 }
@@ -195,7 +229,7 @@ impl Write {
             && f.area.input(key)
         {
             w.touch();
-            self.last_edit = Some(Instant::now());
+            self.autosave.edited(Instant::now());
         }
     }
 
@@ -211,7 +245,7 @@ impl Write {
             };
             f.area.insert_str(&text);
             w.touch();
-            self.last_edit = Some(Instant::now());
+            self.autosave.edited(Instant::now());
         }
     }
 
@@ -234,21 +268,18 @@ impl Write {
             Ok(new) => {
                 if let Some(w) = self.form.as_mut() {
                     w.set_text(field, &new);
-                    self.last_edit = Some(Instant::now());
+                    self.autosave.edited(Instant::now());
                 }
             }
             Err(e) => env.say(format!("{e:#}")),
         }
     }
 
-    /// Between events: keeps a draft after a short quiet time.
+    /// Between events: keeps a draft once the typing pauses, or has gone on too long.
     pub fn tick(&mut self, now: Instant, env: &mut Env) {
         let quiet = Duration::from_secs(env.config.ui.draft_seconds);
-        if self
-            .last_edit
-            .is_some_and(|t| now.duration_since(t) >= quiet)
-        {
-            self.last_edit = None;
+        if self.autosave.due(now, quiet) {
+            self.autosave.kept();
             if let Err(e) = self.keep_draft(env) {
                 env.say(format!("Could not keep a draft: {e:#}"));
             }
@@ -270,6 +301,7 @@ impl Write {
             .save_draft(w.draft_id, uuid.as_deref(), &data, env.clock.now_utc())?;
         w.draft_id = Some(id);
         w.unsaved_draft = false;
+        self.autosave.kept();
         Ok(())
     }
 
@@ -296,7 +328,7 @@ impl Write {
             WriteMsg::Model(template) => {
                 if let Some(w) = self.form.as_mut() {
                     w.switch_model(*template);
-                    self.last_edit = Some(Instant::now());
+                    self.autosave.edited(Instant::now());
                 }
                 Ok(Outcome::Done)
             }
@@ -526,7 +558,7 @@ impl Write {
             env.store.delete_draft(id)?;
         }
         self.form = None;
-        self.last_edit = None;
+        self.autosave.kept();
         env.changed = true;
         Ok(())
     }
@@ -613,5 +645,38 @@ impl Write {
             prompts,
         );
         f.render_widget(&field.area, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_is_due_after_a_pause_or_after_the_longest_wait_however_fast_the_typing() {
+        let quiet = Duration::from_secs(2);
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        let mut a = Autosave::default();
+        assert!(!a.due(at(60_000), quiet), "nothing written, nothing due");
+        // A word a second: never two quiet seconds.
+        for s in 0..5 {
+            a.edited(at(s * 1000));
+            assert!(!a.due(at(s * 1000 + 999), quiet), "{s}");
+        }
+        a.edited(at(5000));
+        assert!(a.due(at(5000), quiet), "five seconds after the first word");
+        a.kept();
+        assert!(!a.due(at(5500), quiet));
+        // A pause keeps it sooner.
+        a.edited(at(6000));
+        assert!(!a.due(at(7999), quiet));
+        assert!(a.due(at(8000), quiet));
+        // A longer quiet time than the longest wait is honoured.
+        let mut b = Autosave::default();
+        b.edited(at(0));
+        b.edited(at(9000));
+        assert!(!b.due(at(9500), Duration::from_secs(10)));
+        assert!(b.due(at(10_000), Duration::from_secs(10)));
     }
 }
