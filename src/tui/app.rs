@@ -28,6 +28,7 @@ use super::widgets;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::config::catalog::Catalog;
+use crate::process::Writer;
 use crate::store::Store;
 
 /// The journal app.
@@ -45,7 +46,8 @@ pub struct App {
 }
 
 impl App {
-    /// Opens the app over a journal; a draft left from before is offered back.
+    /// Opens the app over a journal as this process; writing left by an app that is
+    /// gone is offered back.
     pub fn new(
         store: Store,
         catalog: Catalog,
@@ -54,6 +56,27 @@ impl App {
         keymap: Keymap,
         theme: Theme,
     ) -> Result<App> {
+        App::new_as(
+            store,
+            catalog,
+            config,
+            clock,
+            keymap,
+            theme,
+            Writer::current(),
+        )
+    }
+
+    /// Opens the app over a journal as `writer` of its drafts.
+    pub fn new_as(
+        store: Store,
+        catalog: Catalog,
+        config: Config,
+        clock: Clock,
+        keymap: Keymap,
+        theme: Theme,
+        writer: Writer,
+    ) -> Result<App> {
         let env = Env {
             store,
             catalog,
@@ -61,6 +84,7 @@ impl App {
             config,
             keymap,
             theme,
+            writer,
             status: None,
             changed: false,
         };
@@ -77,7 +101,7 @@ impl App {
         };
         app.layout = Layout::new(ratatui::layout::Rect::new(0, 0, 80, 24), app.shape());
         app.journal.refresh(&app.env)?;
-        if let Some(drafts) = Drafts::offer(&app.env)? {
+        if let Some(drafts) = Drafts::offer(&mut app.env)? {
             app.overlay = Some(Box::new(drafts));
         }
         Ok(app)

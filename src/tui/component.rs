@@ -17,6 +17,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::config::catalog::Catalog;
 use crate::model::{CheckIn, Entry, EntryKind, StrengthTag, Template};
+use crate::process::Writer;
 use crate::store::{Draft, EntryFilter, Store};
 
 /// The journal and the services every part of the app works with.
@@ -27,6 +28,9 @@ pub struct Env {
     pub config: Config,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// This app as the writer of its drafts: another app's drafts are not offered while
+    /// it is alive, and this one's are not taken.
+    pub writer: Writer,
     /// What the status bar says until the next key.
     pub status: Option<String>,
     /// The journal changed: what the panes read from it is out of date.

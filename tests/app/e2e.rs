@@ -234,6 +234,35 @@ fn kill_9_while_typing_without_a_pause_keeps_what_came_before() {
     s.wait_text("Steady w w");
 }
 
+/// Two app windows on one journal: the second is not offered the first one's live
+/// draft; once the first is killed, the next start is.
+#[test]
+fn a_second_window_is_not_offered_a_live_draft_but_a_dead_ones() {
+    let env = Env::new();
+    let mut a = env.start();
+    a.wait_text("Welcome to praxis");
+    write_new(&mut a, "Window A writing");
+    let typed = Instant::now();
+    while env.drafts() != Some(1) {
+        assert!(typed.elapsed() < STEP, "no draft kept\n{}", a.dump());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut b = env.start();
+    b.wait_text("Another praxis window is writing 1 entry");
+    assert!(
+        !b.screen().contains("Recover your writing?"),
+        "the live draft was offered to the second window\n{}",
+        b.dump()
+    );
+    quit_cleanly(&mut b);
+    signal(&a.pid(), "-KILL");
+    a.wait_exit();
+    drop(a);
+    let mut c = env.start();
+    c.wait_text("Recover your writing?");
+    c.wait_text("Window A writing");
+}
+
 /// A termination signal while writing: a clean exit with the terminal restored,
 /// and the writing offered back on the next start.
 fn signal_while_writing(sig: &str) {

@@ -10,6 +10,7 @@ use praxis::clock::Clock;
 use praxis::config::Config;
 use praxis::config::catalog::Catalog;
 use praxis::model::{CheckIn, Entry, EntryKind, Load, Section, StrengthTag, Whose};
+use praxis::process::Writer;
 use praxis::store::Store;
 use praxis::tui::action::Context;
 use praxis::tui::app::App;
@@ -35,6 +36,29 @@ fn app_with(store: Store) -> App {
         Theme::monochrome(),
     )
     .unwrap()
+}
+
+/// The app as `writer` of its drafts.
+fn app_as(store: Store, writer: Writer) -> App {
+    let clock = Clock::fixed(now().fixed_offset());
+    App::new_as(
+        store,
+        Catalog::builtin(),
+        Config::default(),
+        clock,
+        Keymap::defaults(),
+        Theme::monochrome(),
+        writer,
+    )
+    .unwrap()
+}
+
+/// A writer that has ended: a process that ran and was waited for.
+fn gone_writer() -> Writer {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    Writer { pid, started: None }
 }
 
 fn day(d: u32) -> NaiveDate {
@@ -314,10 +338,11 @@ fn a_draft_is_kept_on_leaving_and_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.sqlite3");
     {
-        let mut app = app_with(Store::open(&path).unwrap());
+        // An app whose process then dies without saving.
+        let mut app = app_as(Store::open(&path).unwrap(), gone_writer());
         press(&mut app, "n");
         type_text(&mut app, "Half a thought about the visit");
-        // Switching panes keeps the draft; then the process dies without saving.
+        // Switching panes keeps the draft.
         press(&mut app, "alt-1");
         assert_eq!(app.pane, Pane::Journal);
         std::mem::forget(app);
@@ -342,6 +367,98 @@ fn a_draft_is_kept_on_leaving_and_offered_back_after_a_crash() {
         app.env.store.drafts().unwrap().is_empty(),
         "a saved entry leaves no draft"
     );
+}
+
+#[test]
+fn two_windows_on_one_journal_never_share_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    let mut a = app_with(Store::open(&path).unwrap());
+    press(&mut a, "n");
+    type_text(&mut a, "Mine, still being written");
+    press(&mut a, "alt-1");
+    assert_eq!(a.env.store.drafts().unwrap().len(), 1);
+    // A second window while the first is open: the draft is the first one's.
+    let mut b = app_with(Store::open(&path).unwrap());
+    assert_eq!(b.overlay(), None);
+    let s = screen(&mut b, 80, 24);
+    assert!(
+        s.contains("Another praxis window is writing 1 entry"),
+        "{s}"
+    );
+    // Both keep writing: each keeps a draft of its own, neither writes over the other.
+    press(&mut b, "n");
+    type_text(&mut b, "Theirs");
+    press(&mut b, "alt-1");
+    press(&mut a, "alt-2");
+    type_text(&mut a, ", and more");
+    press(&mut a, "alt-1");
+    let texts: Vec<String> = a
+        .env
+        .store
+        .drafts()
+        .unwrap()
+        .iter()
+        .map(|d| d.data.clone())
+        .collect();
+    assert_eq!(texts.len(), 2);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Mine, still being written, and more"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Theirs") && !t.contains("Mine"))
+    );
+}
+
+#[test]
+fn a_save_never_fails_on_the_entrys_own_identity() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    // A's draft of a new entry, A taken for gone (its process has ended).
+    let mut a = app_as(Store::open(&path).unwrap(), gone_writer());
+    press(&mut a, "n");
+    type_text(&mut a, "Written twice");
+    press(&mut a, "alt-1");
+    // B takes it up.
+    let mut b = app_with(Store::open(&path).unwrap());
+    assert_eq!(b.overlay(), Some(Context::Drafts));
+    press(&mut b, "enter");
+    assert_eq!(b.pane, Pane::Write);
+    // A was not gone after all: it goes on writing, and saves the same new entry.
+    press(&mut a, "alt-2");
+    type_text(&mut a, " (A)");
+    press(&mut a, "alt-1");
+    let b_draft = b.env.store.drafts().unwrap();
+    assert!(
+        b_draft
+            .iter()
+            .any(|d| d.data.contains("Written twice\"") && d.writer.is_some()),
+        "A wrote over the draft B took: {b_draft:?}"
+    );
+    press(&mut a, "alt-2");
+    press(&mut a, "ctrl-s");
+    press(&mut a, "enter");
+    assert_eq!(a.pane, Pane::Journal, "{:?}", a.env.status);
+    // B's save of the same entry is a choice, not an error that never goes away.
+    press(&mut b, "ctrl-s");
+    press(&mut b, "enter");
+    assert_eq!(b.overlay(), Some(Context::Conflict), "{:?}", b.env.status);
+    let s = screen(&mut b, 80, 24);
+    assert!(
+        s.contains("saved by another praxis while you wrote it"),
+        "{s}"
+    );
+    press(&mut b, "c");
+    assert_eq!(b.pane, Pane::Journal, "{:?}", b.env.status);
+    let titles: Vec<&str> = b.journal.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.contains(&"Written twice (A)"), "{titles:?}");
+    assert!(titles.contains(&"Written twice (my copy)"), "{titles:?}");
+    assert!(b.env.store.drafts().unwrap().is_empty());
 }
 
 #[test]

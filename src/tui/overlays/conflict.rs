@@ -64,7 +64,11 @@ impl Overlay for Conflict {
             Line::from(vec![Span::styled(env.key(a), t.key), Span::raw(what)])
         };
         let lines = vec![
-            Line::from("This entry was changed by another praxis since you opened it."),
+            Line::from(if self.mine.version == 0 {
+                "This entry was saved by another praxis while you wrote it."
+            } else {
+                "This entry was changed by another praxis since you opened it."
+            }),
             Line::from(""),
             row(Action::SaveCopy, " save mine as a copy"),
             row(Action::TakeTheirs, " take theirs (mine is not saved)"),

@@ -14,6 +14,15 @@ use crate::tui::draft;
 use crate::tui::keymap::Text;
 use crate::tui::widgets;
 
+/// "1 entry", "2 entries".
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "1 entry".to_string()
+    } else {
+        format!("{n} entries")
+    }
+}
+
 /// The drafts on offer, each with when and what, one selected.
 #[derive(Debug)]
 pub struct Drafts {
@@ -22,11 +31,21 @@ pub struct Drafts {
 }
 
 impl Drafts {
-    /// The window for the drafts left in the journal, if there are any.
-    pub fn offer(env: &Env) -> Result<Option<Drafts>> {
-        let drafts: Vec<_> = env
+    /// The window for the drafts left in the journal by apps that are gone, if there
+    /// are any. Another app's drafts are its own while it runs: they are only counted.
+    pub fn offer(env: &mut Env) -> Result<Option<Drafts>> {
+        let (left, live): (Vec<Draft>, Vec<Draft>) = env
             .store
             .drafts()?
+            .into_iter()
+            .partition(|d| d.writer.as_ref().is_none_or(|w| !w.is_alive()));
+        if !live.is_empty() {
+            env.say(format!(
+                "Another praxis window is writing {}: offered here once it closes",
+                plural(live.len())
+            ));
+        }
+        let drafts: Vec<_> = left
             .into_iter()
             .map(|d| {
                 let (when, what) = draft::describe(&d);
@@ -73,7 +92,7 @@ impl Overlay for Drafts {
             Action::DiscardDraft => {
                 if self.selected < self.drafts.len() {
                     let (draft, ..) = self.drafts.remove(self.selected);
-                    env.store.delete_draft(draft.id)?;
+                    env.store.delete_draft(draft.id, draft.writer.as_ref())?;
                     self.selected = 0;
                 }
                 if self.drafts.is_empty() {

@@ -296,9 +296,13 @@ impl Write {
         }
         let data = serde_json::to_string(&w.draft_data())?;
         let uuid = (w.entry.version > 0).then(|| w.entry.id.to_string());
-        let id = env
-            .store
-            .save_draft(w.draft_id, uuid.as_deref(), &data, env.clock.now_utc())?;
+        let id = env.store.save_draft(
+            w.draft_id,
+            uuid.as_deref(),
+            &data,
+            env.clock.now_utc(),
+            &env.writer,
+        )?;
         w.draft_id = Some(id);
         w.unsaved_draft = false;
         self.autosave.kept();
@@ -468,7 +472,15 @@ impl Write {
         Ok(Outcome::Then(Msg::Focus(Pane::Write)))
     }
 
+    /// Takes a draft over from its writer (who is gone) and puts it back in the form.
     fn recover(&mut self, draft: &Draft, env: &mut Env) -> Result<Outcome> {
+        if !env
+            .store
+            .claim_draft(draft.id, draft.writer.as_ref(), &env.writer)?
+        {
+            env.say("That writing was taken up by another praxis window meanwhile");
+            return Ok(Outcome::Done);
+        }
         let data: DraftData = match serde_json::from_str(&draft.data) {
             Ok(d) => d,
             Err(e) => {
@@ -513,17 +525,19 @@ impl Write {
             return Ok(Outcome::Open(Box::new(CheckInForm::before_save(then_quit))));
         }
         let now = env.clock.now_utc();
-        let saved_id = if entry.version == 0 {
-            env.store.insert_entry(&entry)?;
-            entry.short_id()
+        let saved = if entry.version == 0 {
+            env.store.insert_entry(&entry).map(|_| entry.short_id())
         } else {
-            match env.store.update_entry(&entry, now) {
-                Ok(e) => e.short_id(),
-                Err(StoreError::Conflict(_)) => {
-                    return Ok(Outcome::Open(Box::new(Conflict::new(entry, then_quit))));
-                }
-                Err(e) => return Err(e.into()),
+            env.store.update_entry(&entry, now).map(|e| e.short_id())
+        };
+        let saved_id = match saved {
+            Ok(id) => id,
+            // Changed elsewhere since it was opened, or (a new one) saved elsewhere
+            // meanwhile: never an error on the entry's own identity, a choice.
+            Err(StoreError::Conflict(_)) => {
+                return Ok(Outcome::Open(Box::new(Conflict::new(entry, then_quit))));
             }
+            Err(e) => return Err(e.into()),
         };
         self.finish(env)?;
         env.say(format!("Saved {saved_id}"));
@@ -555,7 +569,7 @@ impl Write {
     /// The writing is over: its draft is dropped, and the journal changed.
     fn finish(&mut self, env: &mut Env) -> Result<()> {
         if let Some(id) = self.form.as_ref().and_then(|w| w.draft_id) {
-            env.store.delete_draft(id)?;
+            env.store.delete_draft(id, Some(&env.writer))?;
         }
         self.form = None;
         self.autosave.kept();
