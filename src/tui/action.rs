@@ -32,6 +32,7 @@ pub enum Context {
     Quit,
     Trash,
     Conflict,
+    Gone,
     Timeline,
 }
 
@@ -58,6 +59,7 @@ impl Group for Context {
             Context::Quit => "Quit with unsaved writing",
             Context::Trash => "Move to the trash",
             Context::Conflict => "Changed elsewhere",
+            Context::Gone => "Deleted elsewhere",
             Context::Timeline => "Stage timeline",
         }
     }
@@ -133,6 +135,7 @@ actions! {
         ConfirmDelete = "confirm_delete", Trash, ["y", "enter"], "trash", "move the entry to the trash (praxis restore brings it back)";
         SaveCopy = "save_copy", Conflict, ["c"], "copy", "save your version as a copy beside the other";
         TakeTheirs = "take_theirs", Conflict, ["t"], "theirs", "keep the other version; yours is not saved";
+        SaveAsNew = "save_as_new", Gone, ["s"], "save", "save the entry deleted elsewhere as a new entry";
     }
 }
 

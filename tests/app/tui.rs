@@ -462,6 +462,55 @@ fn a_save_never_fails_on_the_entrys_own_identity() {
 }
 
 #[test]
+fn an_entry_deleted_for_good_elsewhere_is_saved_as_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    let mut other = Store::open(&path).unwrap();
+    let mut e = Entry::new(EntryKind::Reflection, day(17), now());
+    e.title = "Kept after all".into();
+    e.body = "First words.".into();
+    other.insert_entry(&e).unwrap();
+    let mut app = app_with(Store::open(&path).unwrap());
+    press(&mut app, "enter");
+    assert_eq!(app.pane, Pane::Write);
+    type_text(&mut app, " More words.");
+    // Meanwhile another praxis deletes it for good.
+    let rowid = other.resolve_id(&app.journal.rows[0].short_id).unwrap();
+    other.trash_entry(rowid, now()).unwrap();
+    assert_eq!(other.empty_trash().unwrap(), 1);
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.overlay(), Some(Context::Gone), "{:?}", app.env.status);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("deleted for good"), "{s}");
+    press(&mut app, "s");
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(e.title, "Kept after all");
+    assert_eq!(e.body, "First words. More words.");
+    assert_eq!(app.journal.rows.len(), 1);
+
+    // The same on the way out: quit, save, the entry is gone; it is saved as new, then quit.
+    press(&mut app, "enter");
+    type_text(&mut app, " Last.");
+    let rowid = other.resolve_id(&app.journal.rows[0].short_id).unwrap();
+    other.trash_entry(rowid, now()).unwrap();
+    other.empty_trash().unwrap();
+    press(&mut app, "ctrl-q");
+    press(&mut app, "s");
+    assert_eq!(app.overlay(), Some(Context::Gone), "{:?}", app.env.status);
+    assert!(!app.quit);
+    press(&mut app, "s");
+    assert!(app.quit);
+    let titles: Vec<String> = other
+        .list_entries(&praxis::store::EntryFilter::default(), None, 10)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.title)
+        .collect();
+    assert_eq!(titles, ["Kept after all"]);
+}
+
+#[test]
 fn the_idle_timer_keeps_a_draft_without_leaving_the_pane() {
     let mut app = app_with(Store::open_in_memory().unwrap());
     press(&mut app, "n");

@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod conflict;
 pub mod drafts;
 pub mod filter;
+pub mod gone;
 pub mod help;
 pub mod models;
 pub mod new_kind;

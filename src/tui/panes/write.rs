@@ -25,6 +25,7 @@ use crate::tui::keymap::Text;
 use crate::tui::layout::Layout;
 use crate::tui::overlays::checkin::CheckInForm;
 use crate::tui::overlays::conflict::Conflict;
+use crate::tui::overlays::gone::Gone;
 use crate::tui::overlays::models::Models;
 use crate::tui::overlays::new_kind::NewKind;
 use crate::tui::overlays::strengths::Strengths;
@@ -536,6 +537,10 @@ impl Write {
             // meanwhile: never an error on the entry's own identity, a choice.
             Err(StoreError::Conflict(_)) => {
                 return Ok(Outcome::Open(Box::new(Conflict::new(entry, then_quit))));
+            }
+            // Deleted for good elsewhere: it can still be saved, as a new entry.
+            Err(StoreError::NotFound(_)) if entry.version > 0 => {
+                return Ok(Outcome::Open(Box::new(Gone::new(entry, then_quit))));
             }
             Err(e) => return Err(e.into()),
         };
