@@ -49,7 +49,6 @@ use praxis::store::{EntryFilter, Store};
 use praxis::tui::app::App;
 use praxis::tui::keymap::Keymap;
 use praxis::tui::theme::Theme;
-use praxis::tui::view;
 
 /// Entries written per transaction while building.
 const BATCH: usize = 5_000;
@@ -976,8 +975,8 @@ fn nanos(ts: &[Duration]) -> String {
 
 /// Sends an event, failing on what the app would show as an error in its status line.
 fn send(app: &mut App, ev: &Event) -> Result<()> {
-    app.handle_event(ev)?;
-    if let Some(s) = &app.status
+    app.handle_event(ev);
+    if let Some(s) = &app.env.status
         && (s.contains("rror") || s.contains("failed") || s.contains("cannot"))
     {
         bail!("the app reported: {s}");
@@ -1002,7 +1001,7 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
             Keymap::defaults(),
             Theme::monochrome(),
         )?;
-        app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1))?;
+        app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1));
         Ok(app)
     };
     let new_terminal = || Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1));
@@ -1022,10 +1021,10 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
             Keymap::defaults(),
             Theme::monochrome(),
         )?;
-        app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1))?;
+        app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1));
         let t2 = Instant::now();
         let mut term = new_terminal()?;
-        term.draw(|f| view::draw(&app, f))?;
+        term.draw(|f| app.draw(f))?;
         let t3 = Instant::now();
         if run > 0 {
             t_all.push(t3 - t0);
@@ -1066,7 +1065,7 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
 
     let mut app = open()?;
     let mut term = new_terminal()?;
-    term.draw(|f| view::draw(&app, f))?;
+    term.draw(|f| app.draw(f))?;
 
     // One keystroke of live search: the fourth character, then back to three (untimed).
     if has("tui-search") || has("rss") {
@@ -1078,14 +1077,14 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 for c in first.chars() {
                     send(&mut app, &key(c))?;
                 }
-                term.draw(|f| view::draw(&app, f))?;
+                term.draw(|f| app.draw(f))?;
                 let c = last.chars().next().context("empty query")?;
                 let (mut all, mut ev, mut dr) = (vec![], vec![], vec![]);
                 for run in 0..=runs {
                     let t0 = Instant::now();
                     send(&mut app, &key(c))?;
                     let t1 = Instant::now();
-                    term.draw(|f| view::draw(&app, f))?;
+                    term.draw(|f| app.draw(f))?;
                     let t2 = Instant::now();
                     if run > 0 {
                         all.push(t2 - t0);
@@ -1098,7 +1097,7 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                         );
                     }
                     send(&mut app, &backspace())?;
-                    term.draw(|f| view::draw(&app, f))?;
+                    term.draw(|f| app.draw(f))?;
                 }
                 report(&mut lines, "time", &format!("search-{q}"), &all);
                 report(
@@ -1112,7 +1111,8 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 let all = EntryFilter::default();
                 let typed = format!("{q}*");
                 let t = time_runs(runs, || {
-                    app.store
+                    app.env
+                        .store
                         .search_newest(&typed, &all, 200)
                         .map(drop)
                         .map_err(Into::into)
@@ -1125,13 +1125,13 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 for run in 0..=runs {
                     send(&mut app, &key(c))?;
                     let t0 = Instant::now();
-                    app.journal.rank_now(&app.store)?;
-                    term.draw(|f| view::draw(&app, f))?;
+                    app.journal.rank_now(&app.env.store)?;
+                    term.draw(|f| app.draw(f))?;
                     if run > 0 {
                         ranked.push(t0.elapsed());
                     }
                     send(&mut app, &backspace())?;
-                    app.journal.rank_now(&app.store)?;
+                    app.journal.rank_now(&app.env.store)?;
                 }
                 let name = format!(
                     "search \"{q}\": after a pause, every hit ranked by relevance and drawn (not a keystroke)"
@@ -1139,7 +1139,8 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 report(&mut lines, "part", &name, &ranked);
                 // `praxis search` ranks every match too, and cuts snippets for those shown.
                 let t = time_runs(runs, || {
-                    app.store
+                    app.env
+                        .store
                         .search(&typed, &all, 200)
                         .map(drop)
                         .map_err(Into::into)
@@ -1154,8 +1155,8 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 Ok(()) => out.push_str(&lines),
                 Err(e) => report_failure(&mut out, "fail", &format!("search-{q}"), &e),
             }
-            app.handle_event(&esc())?;
-            app.handle_event(&esc())?;
+            app.handle_event(&esc());
+            app.handle_event(&esc());
         }
     }
 
@@ -1168,7 +1169,7 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 let t0 = Instant::now();
                 send(&mut app, &key('j'))?;
                 let t1 = Instant::now();
-                term.draw(|f| view::draw(&app, f))?;
+                term.draw(|f| app.draw(f))?;
                 let t2 = Instant::now();
                 if run > 0 {
                     all.push(t2 - t0);
@@ -1194,17 +1195,17 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
             send(&mut app, &key('4'))?;
             send(&mut app, &key(']'))?;
             send(&mut app, &key(']'))?;
-            term.draw(|f| view::draw(&app, f))?;
+            term.draw(|f| app.draw(f))?;
             let (mut all, mut ev, mut dr, mut compute) = (vec![], vec![], vec![], vec![]);
             for run in 0..=runs {
                 let t0 = Instant::now();
                 send(&mut app, &key(']'))?;
                 let t1 = Instant::now();
-                term.draw(|f| view::draw(&app, f))?;
+                term.draw(|f| app.draw(f))?;
                 let t2 = Instant::now();
                 let period = Period::named("all", today)?;
                 let t3 = Instant::now();
-                let ins = insights::compute(&app.store, &app.catalog, &period, today)?;
+                let ins = insights::compute(&app.env.store, &app.env.catalog, &period, today)?;
                 let t4 = Instant::now();
                 if run > 0 {
                     all.push(t2 - t0);
@@ -1240,9 +1241,9 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
             Ok(()) => out.push_str(&lines),
             Err(e) => report_failure(&mut out, "fail", "patterns", &e),
         }
-        app.status = None;
+        app.env.status = None;
         if has("patterns") {
-            insights_breakdown(&app.store, today, runs, &mut out);
+            insights_breakdown(&app.env.store, today, runs, &mut out);
         }
     }
 

@@ -13,6 +13,7 @@ pub mod files;
 pub mod insights;
 pub mod model;
 pub mod output;
+pub mod process;
 pub mod search;
 pub mod session;
 pub mod store;

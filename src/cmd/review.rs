@@ -32,14 +32,7 @@ pub fn run(files: &[PathBuf], notes_file: Option<&Path>, ctx: &Ctx) -> Result<()
             "praxis review needs a terminal: run it in a terminal window, with neither its input nor its output redirected"
         );
     }
-    let table = ctx
-        .config
-        .keys
-        .iter()
-        .map(|(k, v)| (k.clone(), v.keys()))
-        .collect();
-    let keymap = ReviewKeymap::with_overrides(&table)
-        .map_err(|e| anyhow::anyhow!("config file {}: {e}", ctx.paths.config.display()))?;
+    let keymap = ReviewKeymap::from_config(&ctx.config, &ctx.paths.config)?;
     let theme = Theme::new(ctx.config.ui.theme, !ctx.out.color);
     let mut r = Review::new(people, notes_path, &doc, keymap, theme);
     r.mouse = ctx.config.ui.mouse;

@@ -62,7 +62,8 @@ pub struct UiConfig {
     /// Click to focus and select, wheel to scroll. Off leaves the terminal's own
     /// selection alone.
     pub mouse: bool,
-    /// Seconds of quiet after typing before the draft is saved.
+    /// Seconds of quiet after typing before the draft is saved (at least every
+    /// five seconds while the typing goes on).
     pub draft_seconds: u64,
 }
 

@@ -84,10 +84,14 @@ pub(crate) fn filter_sql(f: &EntryFilter, args: &mut Vec<Box<dyn rusqlite::ToSql
 }
 
 impl Store {
-    /// Saves a new entry with all its parts in one transaction; returns its row id.
+    /// Saves a new entry with all its parts in one transaction; returns its row id. An
+    /// entry with its id in the journal already was saved by someone else meanwhile (two
+    /// windows writing it): that is a conflict to resolve, and nothing is written.
     pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let rowid = insert_entry_tx(&tx, e)?;
+        let Some(rowid) = insert_new_entry_tx(&tx, e)? else {
+            return Err(StoreError::Conflict(e.short_id()));
+        };
         tx.commit()?;
         Ok(rowid)
     }

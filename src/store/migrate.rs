@@ -33,10 +33,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "indexes for a long journal",
         sql: include_str!("../../assets/schema/0003_indexes_for_a_long_journal.sql"),
     },
+    Migration {
+        version: 4,
+        name: "draft writers",
+        sql: include_str!("../../assets/schema/0004_draft_writers.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -234,12 +239,31 @@ mod tests {
     }
 
     #[test]
+    fn a_version_3_journals_drafts_are_kept_and_belong_to_nobody_yet() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let old = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
+        old.conn
+            .execute(
+                "INSERT INTO drafts (data, updated_at) VALUES ('{}', '2026-03-18T20:00:00Z')",
+                [],
+            )
+            .unwrap();
+        drop(old);
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), 4);
+        let d = s.drafts().unwrap();
+        assert_eq!((d.len(), d[0].data.as_str()), (1, "{}"));
+        assert_eq!(d[0].writer, None);
+    }
+
+    #[test]
     fn a_version_2_journal_gets_the_indexes_for_a_long_journal() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
         drop(Store::open_with(&path, &MIGRATIONS[..2]).unwrap());
         let s = Store::open(&path).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 3);
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
         let has = |name: &str| -> bool {
             s.conn
                 .query_row(
