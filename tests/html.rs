@@ -799,10 +799,10 @@ fn the_weeks_chart_has_one_bar_per_week_proportional_to_its_count() {
     assert!(html.contains("<title id=\"weeks-t\">Entries per week</title>"));
     assert!(html.contains("<desc id=\"weeks-d\">10 entries over 5 weeks, stacked by kind."));
     assert!(html.contains("aria-labelledby=\"weeks-t weeks-d\""));
-    assert!(html.contains("viewBox=\"0 0 480 200\""));
+    assert!(html.contains("viewBox=\"0 0 480 212\""));
     assert!(html.contains("<summary>Entries per week as a table</summary>"));
     assert!(html.contains("<tr><td>2026-03-16</td><td class=\"n\">4</td>"));
-    assert!(html.contains(">Feb 2026</text>"));
+    assert!(html.contains(">Feb</text>") && html.contains(">2026</text>"));
     for k in ["reflection", "CPD", "check-in"] {
         assert!(html.contains(&format!("</svg>{k}</li>")), "legend {k}");
     }
@@ -836,6 +836,53 @@ fn mood_and_energy_are_lines_with_gaps_where_no_one_checked_in() {
     assert!(html.contains("<td class=\"n\">4.0</td><td class=\"n\">3.0</td>"));
 }
 
+/// The `y` of every `<circle class="p-NAME">` and of the axis line.
+fn point_ys(tags: &[Tag], name: &str) -> Vec<f64> {
+    tags.iter()
+        .filter(|t| t.name == "circle" && attr(t, "class") == Some(&format!("p-{name}")))
+        .map(|t| attr(t, "cy").unwrap().parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_lone_low_point_stands_above_the_axis_with_its_value() {
+    // A 4-week summary whose one check-in with an energy was a 1.
+    let mut s = busy_summary();
+    s.checkins.weeks = vec![cweek(day(2026, 3, 16), Some(3.0), Some(1.0))];
+    let html = render_summary(&s);
+    let tags = check_page(&html);
+    let axis: f64 = tags
+        .iter()
+        .find(|t| t.name == "line" && attr(t, "class") == Some("axis"))
+        .map(|t| attr(t, "y1").unwrap().parse().unwrap())
+        .expect("an axis line");
+    let energy = point_ys(&tags, "energy");
+    assert_eq!(energy.len(), 1);
+    assert!(
+        energy[0] < axis - 8.0,
+        "energy 1 at {} on an axis at {axis}",
+        energy[0]
+    );
+    // A point with no line through it says its value.
+    assert!(html.contains(">energy 1.0</text>"), "{html}");
+    assert!(html.contains(">mood 3.0</text>"));
+    // The chart's text alternative says what it shows.
+    assert!(
+        html.contains("mood 3.0 in 1 week; energy 1.0 in 1 week"),
+        "{html}"
+    );
+}
+
+#[test]
+fn long_model_names_wrap_in_the_chart_instead_of_being_cut() {
+    let mut s = busy_summary();
+    s.models[0].name = "Rolfe's framework for reflexive practice".into();
+    let html = render_summary(&s);
+    check_page(&html);
+    assert!(html.contains(">Rolfe&#39;s framework for</text>"), "{html}");
+    assert!(html.contains(">reflexive practice</text>"));
+}
+
 #[test]
 fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
     let html = render_summary(&busy_summary());
@@ -853,8 +900,9 @@ fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
     assert!(html.contains("2 · new</text>"));
     assert!(html.contains("<summary>Strengths as a table</summary>"));
     // Models as bars.
-    // Long names are cut in the chart, whole in its tooltip and table.
-    assert!(html.contains(">Gibbs reflective cyc…</text>"));
+    // Names are whole in the chart, as in its tooltip and table.
+    assert!(html.contains(">Gibbs reflective cycle</text>"));
+    assert!(!html.contains("…</text>"), "no name is cut");
     assert!(html.contains("<title>Gibbs reflective cycle: 4 entries</title>"));
     assert_eq!(html.matches("<rect class=\"s-bar\"").count(), 2);
     // Actions.

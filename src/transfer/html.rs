@@ -303,7 +303,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1em 0}
 svg.chart{display:block;width:100%;height:auto;max-width:40rem;color:var(--fg)}
 svg text{fill:var(--muted);font-size:11px;font-family:inherit}
-svg .grid{stroke:var(--rule);stroke-width:1}
+svg .grid{stroke:var(--rule);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
+svg text.v-mood{fill:var(--mood)}svg text.v-energy{fill:var(--energy)}
 .legend{list-style:none;padding:0;margin:.3em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;font-size:.88rem}
 svg.sw{width:.8em;height:.8em;vertical-align:-.05em;margin-right:.3em}
 .k-reflection{fill:var(--k-reflection)}.k-supervision{fill:var(--k-supervision)}.k-call-in{fill:var(--k-call-in)}
@@ -865,36 +866,110 @@ impl Slots {
     }
 }
 
-/// Month labels under a weekly axis: at the first week of each month, thinned so they
-/// never overlap (`weeks` are the dates of slots 0, 1, 2…).
-fn month_ticks(weeks: impl Iterator<Item = NaiveDate>, slots: Slots) -> Vec<(f64, String)> {
+/// The labels under a weekly axis: month names on one row, years on a row below them.
+struct Ticks {
+    months: Vec<(f64, String)>,
+    years: Vec<(f64, String)>,
+}
+
+/// Month labels under a weekly axis (`weeks` are the dates of slots 0, 1, 2…), and the
+/// year under the first label of each year. Every month is named when the labels fit;
+/// otherwise every 2nd, 3rd, 6th or 12th month, always the same months (January, April,
+/// July, October…), so no single month goes missing between two named ones. A first
+/// month that is only a week or two of the chart gives way to the next one. When not even
+/// one label a year fits, only years are named.
+fn month_ticks(weeks: impl Iterator<Item = NaiveDate>, slots: Slots) -> Ticks {
     const CHAR_W: f64 = 6.2;
-    let mut out: Vec<(f64, String)> = Vec::new();
+    const GAP: f64 = 6.0;
+    #[allow(clippy::cast_precision_loss)]
+    let width = |s: &str| s.chars().count() as f64 * CHAR_W;
+    // (x, month's date) where each month starts on the axis; the first slot starts one.
+    let mut starts: Vec<(f64, NaiveDate)> = Vec::new();
     let mut prev: Option<NaiveDate> = None;
-    let mut free_from = f64::MIN;
-    // The year is named on the first label of each year that is shown.
-    let mut shown_year: Option<i32> = None;
     for (i, d) in weeks.enumerate() {
-        let new_month = prev.is_none_or(|p| (p.year(), p.month()) != (d.year(), d.month()));
-        prev = Some(d);
-        if !new_month {
-            continue;
+        if prev.is_none_or(|p| (p.year(), p.month()) != (d.year(), d.month())) {
+            starts.push((slots.start(i), d));
         }
-        let label = if shown_year != Some(d.year()) {
-            d.format("%b %Y").to_string()
-        } else {
-            d.format("%b").to_string()
-        };
-        let x = slots.start(i);
-        #[allow(clippy::cast_precision_loss)]
-        let w = label.chars().count() as f64 * CHAR_W;
-        if x >= free_from && x + w <= CHART_W {
-            free_from = x + w + 6.0;
-            shown_year = Some(d.year());
-            out.push((x, label));
+        prev = Some(d);
+    }
+    // Labels as (x, month, year if it is the first label of its year).
+    let label = |chosen: &[(f64, NaiveDate)]| -> Vec<(f64, String, Option<String>)> {
+        let mut year: Option<i32> = None;
+        chosen
+            .iter()
+            .map(|(x, d)| {
+                let y = (year != Some(d.year())).then(|| d.year().to_string());
+                year = Some(d.year());
+                (*x, d.format("%b").to_string(), y)
+            })
+            .collect()
+    };
+    let fits = |labels: &[(f64, String, Option<String>)]| {
+        labels.windows(2).all(|w| {
+            let (x, m, y) = &w[0];
+            let used = width(m).max(y.as_deref().map_or(0.0, width));
+            w[1].0 >= x + used + GAP
+        }) && labels
+            .last()
+            .is_none_or(|(x, m, y)| x + width(m).max(y.as_deref().map_or(0.0, width)) <= CHART_W)
+    };
+    for step in [1_u32, 2, 3, 6, 12] {
+        let mut chosen: Vec<(f64, NaiveDate)> = starts
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, d))| *i == 0 || d.month0().is_multiple_of(step))
+            .map(|(_, s)| *s)
+            .collect();
+        // The first month may be a sliver of the chart, or off the step: it goes first.
+        if chosen.len() > 1 {
+            let first = label(&chosen[..2]);
+            let off_step = !chosen[0].1.month0().is_multiple_of(step);
+            if off_step || !fits(&first) {
+                chosen.remove(0);
+            }
+        }
+        let labels = label(&chosen);
+        if fits(&labels) {
+            let mut t = Ticks {
+                months: Vec::new(),
+                years: Vec::new(),
+            };
+            for (x, m, y) in labels {
+                if let Some(y) = y {
+                    t.years.push((x, y));
+                }
+                t.months.push((x, m));
+            }
+            return t;
         }
     }
-    out
+    // Years only, every 1, 2, 5, 10… years.
+    let year_starts: Vec<(f64, i32)> = starts
+        .iter()
+        .filter(|(_, d)| d.month() == 1)
+        .map(|(x, d)| (*x, d.year()))
+        .collect();
+    for step in [1, 2, 5, 10, 20, 50, 100] {
+        let chosen: Vec<(f64, String)> = year_starts
+            .iter()
+            .filter(|(_, y)| y.rem_euclid(step) == 0)
+            .map(|(x, y)| (*x, y.to_string()))
+            .collect();
+        let ok = chosen
+            .windows(2)
+            .all(|w| w[1].0 >= w[0].0 + width(&w[0].1) + GAP)
+            && chosen.last().is_none_or(|(x, y)| x + width(y) <= CHART_W);
+        if ok {
+            return Ticks {
+                months: Vec::new(),
+                years: chosen,
+            };
+        }
+    }
+    Ticks {
+        months: Vec::new(),
+        years: Vec::new(),
+    }
 }
 
 /// Opens a chart: the `<svg>` with its accessible name and description.
@@ -927,15 +1002,20 @@ fn y_grid(o: &mut String, ticks: &[(f64, String)], left: f64, right: f64) {
     }
 }
 
-fn x_labels(o: &mut String, ticks: &[(f64, String)], y: f64) {
-    for (x, label) in ticks {
-        let _ = writeln!(
-            o,
-            "<text x=\"{}\" y=\"{}\">{}</text>",
-            num(*x),
-            num(y),
-            escape(label)
-        );
+/// The axis labels: months on the first row at `y`, years on the row below (or on the
+/// first row when there are no months).
+fn x_labels(o: &mut String, ticks: &Ticks, y: f64) {
+    let year_y = if ticks.months.is_empty() { y } else { y + 12.0 };
+    for (row_y, row) in [(y, &ticks.months), (year_y, &ticks.years)] {
+        for (x, label) in row {
+            let _ = writeln!(
+                o,
+                "<text x=\"{}\" y=\"{}\">{}</text>",
+                num(*x),
+                num(row_y),
+                escape(label)
+            );
+        }
     }
 }
 
@@ -966,11 +1046,11 @@ fn kinds_in(weeks: &[WeekTotal]) -> Vec<String> {
 
 /// Entries per week: one bar per week, stacked by kind, heights proportional to counts.
 fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
-    const H: f64 = 200.0;
+    const H: f64 = 212.0;
     const LEFT: f64 = 30.0;
     const RIGHT: f64 = 6.0;
     const TOP: f64 = 8.0;
-    const BOTTOM: f64 = 22.0;
+    const BOTTOM: f64 = 34.0;
     let plot_h = H - TOP - BOTTOM;
     let base = H - BOTTOM;
     let kinds = kinds_in(weeks);
@@ -1051,7 +1131,7 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
         o.push_str("</g>\n");
     }
     let ticks = month_ticks(weeks.iter().map(|w| w.week), slots);
-    x_labels(o, &ticks, H - 6.0);
+    x_labels(o, &ticks, base + 14.0);
     o.push_str("</svg>\n<figcaption><ul class=\"legend\">\n");
     for k in &kinds {
         o.push_str("<li>");
@@ -1087,15 +1167,21 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
     o.push_str("</tbody>\n</table></div></details>\n");
 }
 
+/// One value of a week's check-ins (mood or energy).
+type WeekValue = fn(&CheckinWeekSummary) -> Option<f64>;
+
 /// Mood and energy per week on the 1–5 scale: two lines, broken where a week had no
 /// check-in. `frame` are the weeks of the entries chart, so both charts line up.
 fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTotal]) {
-    const H: f64 = 180.0;
+    const H: f64 = 200.0;
     const LEFT: f64 = 30.0;
     const RIGHT: f64 = 6.0;
     const TOP: f64 = 10.0;
-    const BOTTOM: f64 = 22.0;
-    let plot_h = H - TOP - BOTTOM;
+    const BOTTOM: f64 = 34.0;
+    /// Room between the lowest value (1) and the axis, so that no point sits on it.
+    const LIFT: f64 = 12.0;
+    let base = H - BOTTOM;
+    let plot_h = base - LIFT - TOP;
     let dates = frame
         .iter()
         .map(|w| w.week)
@@ -1108,27 +1194,31 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
     let n = index(last) + 1;
     let slots = Slots::new(n, LEFT, CHART_W - LEFT - RIGHT);
     let y_of = |v: f64| TOP + (5.0 - v.clamp(1.0, 5.0)) / 4.0 * plot_h;
-    let desc = "Average mood and energy (1 to 5) of each week's check-ins; a gap is a week \
-                without a check-in.";
+    let mut sorted: Vec<&CheckinWeekSummary> = cweeks.iter().collect();
+    sorted.sort_by_key(|w| w.week);
+    let series: [(&str, WeekValue); 2] = [("mood", |w| w.mood), ("energy", |w| w.energy)];
+    let points = |get: WeekValue| -> Vec<(usize, f64)> {
+        sorted
+            .iter()
+            .filter_map(|w| get(w).filter(|v| v.is_finite()).map(|v| (index(w.week), v)))
+            .collect()
+    };
+    let desc = checkins_desc(n, &series.map(|(name, get)| (name, points(get))));
     o.push_str("<figure>\n");
-    svg_open(o, "checkins", H, "Check-in mood and energy per week", desc);
+    svg_open(o, "checkins", H, "Check-in mood and energy per week", &desc);
     let ticks: Vec<(f64, String)> = (1..=5)
         .map(|v| (y_of(f64::from(v)), v.to_string()))
         .collect();
     y_grid(o, &ticks, LEFT, CHART_W - RIGHT);
-    let mut sorted: Vec<&CheckinWeekSummary> = cweeks.iter().collect();
-    sorted.sort_by_key(|w| w.week);
-    for (name, get) in [
-        (
-            "mood",
-            (|w: &CheckinWeekSummary| w.mood) as fn(&CheckinWeekSummary) -> Option<f64>,
-        ),
-        ("energy", |w: &CheckinWeekSummary| w.energy),
-    ] {
-        let points: Vec<(usize, f64)> = sorted
-            .iter()
-            .filter_map(|w| get(w).filter(|v| v.is_finite()).map(|v| (index(w.week), v)))
-            .collect();
+    let _ = writeln!(
+        o,
+        "<line class=\"axis\" x1=\"{l}\" x2=\"{r}\" y1=\"{b}\" y2=\"{b}\"/>",
+        l = num(LEFT),
+        r = num(CHART_W - RIGHT),
+        b = num(base)
+    );
+    for (name, get) in series {
+        let points = points(get);
         let mut path = String::new();
         let mut prev: Option<usize> = None;
         for &(i, v) in &points {
@@ -1143,14 +1233,34 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
         if !points.is_empty() {
             let _ = writeln!(o, "<path class=\"l-{name}\" d=\"{}\"/>", path.trim_end());
         }
-        for &(i, v) in &points {
+        for (k, &(i, v)) in points.iter().enumerate() {
+            let (x, y) = (slots.centre(i), y_of(v));
             let _ = writeln!(
                 o,
                 "<circle class=\"p-{name}\" cx=\"{}\" cy=\"{}\" r=\"2.6\"><title>{name} {}</title></circle>",
-                num(slots.centre(i)),
-                num(y_of(v)),
+                num(x),
+                num(y),
                 avg(Some(v))
             );
+            // A week with no neighbour draws no line: its value is written beside it, so
+            // that a lone point is not mistaken for a mark on the axis.
+            let joined = (k > 0 && points[k - 1].0 + 1 == i)
+                || points.get(k + 1).is_some_and(|p| p.0 == i + 1);
+            if !joined {
+                let (tx, anchor) = if x + 40.0 > CHART_W {
+                    (x - 5.0, "end")
+                } else {
+                    (x + 5.0, "start")
+                };
+                let ty = if name == "mood" { y - 4.0 } else { y + 11.0 };
+                let _ = writeln!(
+                    o,
+                    "<text class=\"v-{name}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{name} {}</text>",
+                    num(tx),
+                    num(ty),
+                    avg(Some(v))
+                );
+            }
         }
     }
     let ticks = month_ticks(
@@ -1161,7 +1271,7 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
         }),
         slots,
     );
-    x_labels(o, &ticks, H - 6.0);
+    x_labels(o, &ticks, base + 14.0);
     o.push_str(
         "</svg>\n<figcaption><ul class=\"legend\">\n\
          <li><svg class=\"sw\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><line class=\"sw-mood\" x1=\"0\" x2=\"10\" y1=\"5\" y2=\"5\"/></svg>mood</li>\n\
@@ -1183,6 +1293,39 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
     o.push_str("</tbody>\n</table></div></details>\n");
 }
 
+/// The text alternative of the mood and energy chart: the range of each line, in words.
+fn checkins_desc(weeks: usize, series: &[(&str, Vec<(usize, f64)>)]) -> String {
+    let mut parts = Vec::new();
+    for (name, points) in series {
+        let values: Vec<f64> = points.iter().map(|(_, v)| v.clamp(1.0, 5.0)).collect();
+        let (Some(lo), Some(hi)) = (
+            values.iter().copied().reduce(f64::min),
+            values.iter().copied().reduce(f64::max),
+        ) else {
+            parts.push(format!("no {name} recorded"));
+            continue;
+        };
+        let n = i64::try_from(values.len()).unwrap_or(i64::MAX);
+        let span = if (hi - lo).abs() < 0.05 {
+            format!("{name} {} in {}", avg(Some(lo)), plural(n, "week", "weeks"))
+        } else {
+            format!(
+                "{name} from {} to {} over {}",
+                avg(Some(lo)),
+                avg(Some(hi)),
+                plural(n, "week", "weeks")
+            )
+        };
+        parts.push(span);
+    }
+    format!(
+        "Average mood and energy (1 to 5) of each week's check-ins, over {}: {}. A gap \
+         is a week without a check-in.",
+        plural(i64::try_from(weeks).unwrap_or(i64::MAX), "week", "weeks"),
+        parts.join("; ")
+    )
+}
+
 /// One row of a horizontal bar chart.
 struct HRow {
     label: String,
@@ -1194,12 +1337,53 @@ struct HRow {
     title: String,
 }
 
-/// Horizontal bars, one row each, lengths proportional to the row totals.
+/// Breaks a chart label into lines of at most `max` characters, at spaces where it can:
+/// a name is never cut short in a chart.
+fn label_lines(label: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in label.split_whitespace() {
+        let mut word = word;
+        loop {
+            let used = cur.chars().count();
+            let wide = word.chars().count();
+            if used == 0 && wide <= max {
+                cur.push_str(word);
+                break;
+            }
+            if used > 0 && used + 1 + wide <= max {
+                cur.push(' ');
+                cur.push_str(word);
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut cur));
+                continue;
+            }
+            // A word longer than a line is split where it must be.
+            let at = word.char_indices().nth(max).map_or(word.len(), |(i, _)| i);
+            lines.push(word[..at].to_string());
+            word = &word[at..];
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Horizontal bars, one row each, lengths proportional to the row totals. Labels sit to
+/// the left of their bars, whole: a long one takes two lines or more.
 fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) {
-    const ROW: f64 = 20.0;
-    const LABEL_W: f64 = 130.0;
-    const BAR_X: f64 = 136.0;
+    const LINE: f64 = 13.0;
+    const LABEL_W: f64 = 170.0;
+    const BAR_X: f64 = 176.0;
     const CHAR_W: f64 = 6.2;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    const LABEL_CHARS: usize = (LABEL_W / CHAR_W) as usize;
     let rows = &rows[..rows.len().min(CHART_ROWS)];
     // The bars leave room for the longest "count · trend" after them.
     #[allow(clippy::cast_precision_loss)]
@@ -1216,8 +1400,23 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
         })
         .fold(0.0, f64::max);
     let bar_w = (CHART_W - BAR_X - 8.0 - after).clamp(60.0, 300.0);
+    // Three lines hold any model or strength name; text beyond them (only a summary file
+    // from elsewhere has such) is cut, and its tooltip and table have it whole.
+    let labels: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let head: String = r.label.chars().take(LABEL_CHARS * 4).collect();
+            let mut lines = label_lines(&head, LABEL_CHARS);
+            if lines.len() > 3 {
+                lines.truncate(3);
+                lines[2].push('…');
+            }
+            lines
+        })
+        .collect();
     #[allow(clippy::cast_precision_loss)]
-    let h = rows.len() as f64 * ROW + 6.0;
+    let row_h = |lines: usize| (lines as f64 * LINE + 7.0).max(20.0);
+    let h = labels.iter().map(|l| row_h(l.len())).sum::<f64>() + 6.0;
     let max = rows
         .iter()
         .map(|r| r.parts.iter().map(|(_, n)| (*n).max(0)).sum::<i64>())
@@ -1225,19 +1424,28 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
         .unwrap_or(0);
     o.push_str("<figure>\n");
     svg_open(o, id, h, title, desc);
-    for (i, r) in rows.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
-        let y = 3.0 + i as f64 * ROW;
+    let mut y = 3.0;
+    for (r, lines) in rows.iter().zip(&labels) {
+        let rh = row_h(lines.len());
+        // The bar in the middle of its row; the label's lines around the same middle.
+        let mid = y + rh / 2.0;
         o.push_str("<g class=\"row\"><title>");
         push_text(o, &r.title);
-        let _ = write!(
-            o,
-            "</title><text x=\"{}\" y=\"{}\" text-anchor=\"end\">",
-            num(LABEL_W),
-            num(y + 13.0)
-        );
-        push_short(o, &r.label, 20);
-        o.push_str("</text>");
+        o.push_str("</title>");
+        #[allow(clippy::cast_precision_loss)]
+        let first = mid + 4.0 - (lines.len() - 1) as f64 * LINE / 2.0;
+        for (k, line) in lines.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let ly = first + k as f64 * LINE;
+            let _ = write!(
+                o,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">",
+                num(LABEL_W),
+                num(ly)
+            );
+            push_text(o, line);
+            o.push_str("</text>");
+        }
         let mut x = BAR_X;
         let mut total = 0;
         for &(class, n) in &r.parts {
@@ -1248,7 +1456,7 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
                     o,
                     "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"13\"/>",
                     num(x),
-                    num(y + 2.0),
+                    num(mid - 6.5),
                     num(w)
                 );
             }
@@ -1258,13 +1466,14 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
             o,
             "<text x=\"{}\" y=\"{}\">{total}",
             num(x + 5.0),
-            num(y + 13.0)
+            num(mid + 4.0)
         );
         if !r.note.is_empty() {
             o.push_str(" · ");
             push_text(o, &r.note);
         }
         o.push_str("</text></g>\n");
+        y += rh;
     }
     o.push_str("</svg>\n");
 }
@@ -1893,20 +2102,101 @@ mod tests {
         assert_eq!(avg(Some(3.44)), "3.4");
     }
 
-    #[test]
-    fn month_labels_do_not_overlap() {
-        let first = NaiveDate::from_ymd_opt(2025, 12, 29).unwrap();
-        let weeks: Vec<NaiveDate> = (0..60).map(|i| first + chrono::Days::new(7 * i)).collect();
-        let slots = Slots::new(weeks.len(), 30.0, 444.0);
-        let ticks = month_ticks(weeks.iter().copied(), slots);
-        // January is too close to the first label to fit; the next label names the year.
-        assert_eq!(ticks[0].1, "Dec 2025");
-        assert_eq!(ticks[1].1, "Mar 2026");
-        assert_eq!(ticks[2].1, "May");
-        for pair in ticks.windows(2) {
-            #[allow(clippy::cast_precision_loss)]
-            let end = pair[0].0 + pair[0].1.chars().count() as f64 * 6.2;
-            assert!(pair[1].0 > end, "{ticks:?}");
+    fn mondays(first: NaiveDate, n: u64) -> Vec<NaiveDate> {
+        (0..n).map(|i| first + chrono::Days::new(7 * i)).collect()
+    }
+
+    /// Labels on one row never overlap and stay inside the chart.
+    fn assert_apart(row: &[(f64, String)], also: &[(f64, String)]) {
+        for pair in row.windows(2) {
+            let width = |x: &(f64, String)| {
+                let under = also.iter().find(|y| (y.0 - x.0).abs() < 0.01);
+                #[allow(clippy::cast_precision_loss)]
+                let w = |s: &str| s.chars().count() as f64 * 6.2;
+                w(&x.1).max(under.map_or(0.0, |u| w(&u.1)))
+            };
+            assert!(pair[1].0 >= pair[0].0 + width(&pair[0]), "{row:?}");
         }
+    }
+
+    #[test]
+    fn a_quarter_names_every_month_from_any_start() {
+        // The quarter that lost September: it starts on the last Monday of August.
+        let weeks = mondays(NaiveDate::from_ymd_opt(2026, 8, 31).unwrap(), 14);
+        let t = month_ticks(weeks.iter().copied(), Slots::new(14, 30.0, 444.0));
+        let months: Vec<&str> = t.months.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(months, ["Aug", "Sep", "Oct", "Nov"], "{:?}", t.months);
+        assert_eq!(t.years.len(), 1);
+        assert_eq!(t.years[0], (30.0, "2026".to_string()));
+        // Whatever Monday a quarter starts on, no month between two named ones is missing.
+        let mut first = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+        for _ in 0..60 {
+            let weeks = mondays(first, 14);
+            let t = month_ticks(weeks.iter().copied(), Slots::new(14, 30.0, 444.0));
+            let named: Vec<u32> = t
+                .months
+                .iter()
+                .map(|(x, _)| {
+                    let i = ((x - 30.0) / (444.0 / 14.0)).round() as usize;
+                    weeks[i].year() as u32 * 12 + weeks[i].month0()
+                })
+                .collect();
+            assert!(
+                named.windows(2).all(|w| w[1] == w[0] + 1),
+                "{first}: {t:?}",
+                t = t.months
+            );
+            // Every month that starts inside the chart is named.
+            let starts = weeks
+                .windows(2)
+                .filter(|w| w[0].month() != w[1].month())
+                .count();
+            assert!(named.len() >= starts, "{first}: {:?}", t.months);
+            assert_apart(&t.months, &t.years);
+            first = first + chrono::Days::new(7);
+        }
+    }
+
+    #[test]
+    fn longer_charts_thin_months_evenly_then_name_years_only() {
+        let year = mondays(NaiveDate::from_ymd_opt(2025, 11, 17).unwrap(), 53);
+        let t = month_ticks(year.iter().copied(), Slots::new(53, 30.0, 444.0));
+        assert!(t.months.len() >= 12, "{:?}", t.months);
+        assert_eq!(
+            t.years.iter().map(|y| y.1.as_str()).collect::<Vec<_>>(),
+            ["2025", "2026"]
+        );
+        assert_apart(&t.months, &t.years);
+        // Five years: every third or sixth month, the same months each year.
+        let five = mondays(NaiveDate::from_ymd_opt(2021, 1, 4).unwrap(), 261);
+        let t = month_ticks(five.iter().copied(), Slots::new(261, 30.0, 444.0));
+        let names: Vec<&str> = t.months.iter().map(|m| m.1.as_str()).collect();
+        assert!(names.len() >= 5 && names.len() < 30, "{names:?}");
+        let distinct: BTreeSet<&str> = names.iter().copied().collect();
+        assert!(distinct.len() <= 4, "{names:?}");
+        assert_apart(&t.months, &t.years);
+        // Twenty-five years: years only, evenly.
+        let all = mondays(NaiveDate::from_ymd_opt(2001, 1, 1).unwrap(), 1305);
+        let t = month_ticks(all.iter().copied(), Slots::new(1305, 30.0, 444.0));
+        assert!(t.months.is_empty());
+        let years: Vec<i32> = t.years.iter().map(|y| y.1.parse().unwrap()).collect();
+        assert!(years.len() >= 4, "{years:?}");
+        let gaps: BTreeSet<i32> = years.windows(2).map(|w| w[1] - w[0]).collect();
+        assert_eq!(gaps.len(), 1, "{years:?}");
+        assert_apart(&t.years, &[]);
+    }
+
+    #[test]
+    fn chart_labels_wrap_whole_words_and_never_cut_a_name() {
+        assert_eq!(
+            label_lines("Rolfe's framework for reflexive practice", 27),
+            ["Rolfe's framework for", "reflexive practice"]
+        );
+        assert_eq!(
+            label_lines("Gibbs' reflective cycle", 27),
+            ["Gibbs' reflective cycle"]
+        );
+        assert_eq!(label_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(label_lines("", 4), [""]);
     }
 }
