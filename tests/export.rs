@@ -684,3 +684,33 @@ fn summaries_redact_strength_names_and_profiles_count_zero_hours_as_0() {
         "{nmc}"
     );
 }
+
+#[test]
+fn an_action_written_in_a_section_is_exported_once_as_it_stands() {
+    let j = Journal::new();
+    j.add(&[
+        "--model",
+        "borton",
+        "--section",
+        "what=A visit ran over.",
+        "--section",
+        "now-what=- [ ] plan visits (due 2026-03-25)",
+        "--scope",
+        "shareable",
+        "--on",
+        "2026-03-10",
+    ]);
+    let actions = j.json(&["actions", "--json"]);
+    let id = actions[0]["short_id"].as_str().unwrap().to_string();
+    j.ok(&["actions", "partly", &id, "--blocker", "the rota"]);
+    let md = j.ok(&["export", "--format", "md", "--no-redact", "--yes"]);
+    assert_eq!(md.matches("plan visits").count(), 1, "{md}");
+    assert!(
+        md.contains("- [ ] plan visits (due 2026-03-25) — partly"),
+        "{md}"
+    );
+    assert!(!md.contains("### Actions"), "{md}");
+    let html = j.ok(&["export", "--format", "html", "--no-redact", "--yes"]);
+    assert_eq!(html.matches("plan visits").count(), 1, "{html}");
+    assert!(html.contains("◐ plan visits"), "{html}");
+}

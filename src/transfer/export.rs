@@ -135,6 +135,29 @@ pub fn scrub_ids(e: &mut Entry, salt: &uuid::Uuid) {
     }
 }
 
+/// The tracked action a `- [ ]` line of a section stands for: the first action not yet
+/// `taken` whose text is the line's (a trailing `(due …)` aside, which redaction may have
+/// rewritten). Lines and actions with the same text pair up in order, as the editor pairs
+/// them when it saves.
+#[must_use]
+pub fn tracked_action(
+    line_text: &str,
+    actions: &[crate::model::Action],
+    taken: &[bool],
+) -> Option<usize> {
+    let mut text = line_text.trim();
+    if let Some(open) = text.rfind("(due ")
+        && text.ends_with(')')
+    {
+        text = text[..open].trim_end();
+    }
+    if text.is_empty() {
+        return None;
+    }
+    (0..actions.len())
+        .find(|&i| !taken.get(i).copied().unwrap_or(false) && actions[i].text.trim() == text)
+}
+
 /// Rounds every date of an entry to the first of its month, so a redacted export says
 /// "March 2026" and never the day (an exact date helps identify a person).
 pub fn round_dates(e: &mut Entry) {

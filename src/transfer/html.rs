@@ -45,9 +45,6 @@ const TOC_MIN: usize = 4;
 /// More entries than this get no table of contents: it would mean keeping a second copy
 /// of every title until the end, and a list that long helps nobody find anything.
 const TOC_MAX: usize = 500;
-/// Entries with more text than this (bytes) may break across printed pages; shorter ones
-/// are kept on one page.
-const LONG_ENTRY: usize = 3000;
 /// The most rows a horizontal bar chart shows (the table below it has them all).
 const CHART_ROWS: usize = 20;
 
@@ -128,6 +125,16 @@ fn push_short(out: &mut String, s: &str, max: usize) {
 /// items (`- [ ]`/`- [x]` as ☐/☑ tasks), `**bold**` and `*italic*`. Everything else,
 /// raw HTML included, is shown as the text it is.
 fn push_markdown(out: &mut String, text: &str) {
+    push_markdown_tasks(out, text, &mut |_, _| None);
+}
+
+/// [`push_markdown`], where `task(text, done)` may give the whole `<li>` of a task line
+/// (a tracked action shown as it stands).
+fn push_markdown_tasks(
+    out: &mut String,
+    text: &str,
+    task: &mut dyn FnMut(&str, bool) -> Option<String>,
+) {
     #[derive(PartialEq)]
     enum Open {
         None,
@@ -156,13 +163,19 @@ fn push_markdown(out: &mut String, text: &str) {
                 open = Open::List;
             }
             let item = item.trim_start();
-            let task = [("[ ]", false), ("[x]", true), ("[X]", true)]
+            let task_line = [("[ ]", false), ("[x]", true), ("[X]", true)]
                 .into_iter()
                 .find_map(|(mark, done)| {
                     let rest = item.strip_prefix(mark)?;
                     (rest.is_empty() || rest.starts_with(' ')).then_some((rest.trim_start(), done))
                 });
-            match task {
+            // A whole `<li>…</li>` from the hook, else the line as written.
+            if let Some(li) = task_line.and_then(|(rest, done)| task(rest, done)) {
+                out.push_str(li.trim_end());
+                out.push('\n');
+                continue;
+            }
+            match task_line {
                 Some((rest, done)) => {
                     out.push_str(if done {
                         "<li class=\"task done\">☑ "
@@ -323,12 +336,23 @@ footer{border-top:1px solid var(--rule);margin-top:2.5rem;padding-top:.6rem;font
 @page{size:A4;margin:16mm 15mm}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#3d3d3d;--rule:#b8b8b8;--accent:#000;color-scheme:light}
-body{max-width:none;padding:0;font-size:10.5pt;line-height:1.45}
-article:not(.long),figure,table,dl.facts,.stats,li,tr{break-inside:avoid;page-break-inside:avoid}
-h1,h2,h3,h4,dt{break-after:avoid;page-break-after:avoid}
+body{max-width:none;padding:0;font-size:10pt;line-height:1.38}
+h1{font-size:16pt;margin-top:0}h2{font-size:12.5pt;margin:1em 0 .3em}h3{font-size:10.5pt;margin:.7em 0 .15em}
+p,ul,ol,dl{margin-top:.3em;margin-bottom:.3em}
+p,li,dd{orphans:3;widows:3}
+header.doc{margin-bottom:.8rem}
+article{margin:0 0 1.1rem;padding:0 0 .1rem .7rem;border-left-width:2pt}
+article header h2{margin-top:0}
+.meta{margin:.1em 0 .35em}
+figure{margin:.5em 0}
+figure,dl.facts,.stats,ul.chips,li,tr{break-inside:avoid;page-break-inside:avoid}
+h1,h2,h3,h4,dt,article>header,summary,caption{break-after:avoid;page-break-after:avoid}
+h2+*,h3+*,h4+*,article>header+*{break-before:avoid;page-break-before:avoid}
+thead{display:table-header-group}
 a{color:inherit;text-decoration:none}
 .to-contents{display:none}
 details::details-content{content-visibility:visible;display:block}
+details table{font-size:8.5pt}
 svg.chart{max-width:100%}
 }
 "#;
@@ -522,12 +546,10 @@ impl Sink for HtmlSink {
 }
 
 fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
-    let size = e.body.len() + e.sections.iter().map(|s| s.text.len()).sum::<usize>();
     let _ = write!(
         o,
-        "<article id=\"e{n}\" class=\"entry kind-{}{}\">\n<header>\n<h2>",
+        "<article id=\"e{n}\" class=\"entry kind-{}\">\n<header>\n<h2>",
         e.kind.as_str(),
-        if size > LONG_ENTRY { " long" } else { "" }
     );
     if e.title.trim().is_empty() {
         o.push_str(words::UNTITLED);
@@ -551,6 +573,9 @@ fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
     if !e.body.trim().is_empty() {
         push_markdown(o, &e.body);
     }
+    // A tracked action written as a `- [ ]` line of a section is shown there, where it was
+    // written, with where it stands now; the list of actions holds only the others.
+    let mut shown = vec![false; e.actions.len()];
     for s in e.sections.iter().filter(|s| !s.text.trim().is_empty()) {
         o.push_str("<section>\n<h3>");
         let label = if s.label.trim().is_empty() {
@@ -560,7 +585,13 @@ fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
         };
         push_short(o, label, 200);
         o.push_str("</h3>\n");
-        push_markdown(o, &s.text);
+        push_markdown_tasks(o, &s.text, &mut |text, _| {
+            let i = super::export::tracked_action(text, &e.actions, &shown)?;
+            shown[i] = true;
+            let mut li = String::new();
+            write_action(&mut li, head, &e.actions[i]);
+            Some(li)
+        });
         o.push_str("</section>\n");
     }
     if !e.strengths.is_empty() {
@@ -586,9 +617,9 @@ fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
         push_text(o, &c.summary());
         o.push_str("</p>\n");
     }
-    if !e.actions.is_empty() {
+    if shown.iter().any(|s| !s) {
         o.push_str("<h3>Actions</h3>\n<ul class=\"actions\">\n");
-        for a in &e.actions {
+        for (a, _) in e.actions.iter().zip(&shown).filter(|(_, s)| !**s) {
             write_action(o, head, a);
         }
         o.push_str("</ul>\n");

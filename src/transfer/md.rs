@@ -97,36 +97,27 @@ impl Sink for MdSink {
         if !e.body.trim().is_empty() {
             writeln!(out, "{}\n", inert(e.body.trim_end()))?;
         }
+        // A tracked action written as a `- [ ]` line of a section is shown there, with
+        // where it stands now; the list of actions holds only the others.
+        let mut taken = vec![false; e.actions.len()];
         for s in &e.sections {
             if s.text.trim().is_empty() {
                 continue;
             }
-            writeln!(
-                out,
-                "### {}\n\n{}\n",
-                one_line(&s.label),
-                inert(s.text.trim_end())
-            )?;
+            let text = sync_tasks(s.text.trim_end(), &e.actions, &mut taken, head);
+            writeln!(out, "### {}\n\n{}\n", one_line(&s.label), inert(&text))?;
         }
-        // Templates with an action section already list their actions as checkboxes.
-        let listed = |text: &str| e.sections.iter().any(|s| s.text.contains(text));
-        let actions: Vec<_> = e.actions.iter().filter(|a| !listed(&a.text)).collect();
+        let actions: Vec<_> = e
+            .actions
+            .iter()
+            .zip(&taken)
+            .filter(|(_, t)| !**t)
+            .map(|(a, _)| a)
+            .collect();
         if !actions.is_empty() {
             writeln!(out, "### Actions\n")?;
             for a in actions {
-                let mark = if a.status == ActionStatus::Done {
-                    "x"
-                } else {
-                    " "
-                };
-                let mut line = format!("- [{mark}] {}", one_line(&a.text));
-                if let Some(d) = a.due_on {
-                    line.push_str(&format!(" (due {})", head.when(d)));
-                }
-                if !matches!(a.status, ActionStatus::Open | ActionStatus::Done) {
-                    line.push_str(&format!(" — {}", a.status));
-                }
-                writeln!(out, "{line}")?;
+                writeln!(out, "{}", action_line(a, head))?;
             }
             writeln!(out)?;
         }
@@ -136,6 +127,50 @@ impl Sink for MdSink {
     fn end(&mut self, _out: &mut dyn Write, _head: &Head) -> anyhow::Result<()> {
         Ok(())
     }
+}
+
+/// A tracked action as a Markdown task line: `- [x] text (due March 2026) — partly`.
+fn action_line(a: &crate::model::Action, head: &Head) -> String {
+    let mark = if a.status == ActionStatus::Done {
+        "x"
+    } else {
+        " "
+    };
+    let mut line = format!("- [{mark}] {}", one_line(&a.text));
+    if let Some(d) = a.due_on {
+        line.push_str(&format!(" (due {})", head.when(d)));
+    }
+    if !matches!(a.status, ActionStatus::Open | ActionStatus::Done) {
+        line.push_str(&format!(" — {}", a.status));
+    }
+    line
+}
+
+/// A section's text with each `- [ ]` line that is a tracked action rewritten as the
+/// action stands now (marking it `taken`).
+fn sync_tasks(
+    text: &str,
+    actions: &[crate::model::Action],
+    taken: &mut [bool],
+    head: &Head,
+) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start();
+            let task = ["- [ ] ", "- [x] ", "- [X] "]
+                .iter()
+                .find_map(|m| t.strip_prefix(m));
+            match task.and_then(|rest| super::export::tracked_action(rest, actions, taken)) {
+                Some(i) => {
+                    taken[i] = true;
+                    let indent = &line[..line.len() - t.len()];
+                    format!("{indent}{}", action_line(&actions[i], head))
+                }
+                None => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The typed facts of structured kinds, as a few labelled lines.
