@@ -714,3 +714,31 @@ fn an_action_written_in_a_section_is_exported_once_as_it_stands() {
     assert_eq!(html.matches("plan visits").count(), 1, "{html}");
     assert!(html.contains("◐ plan visits"), "{html}");
 }
+
+#[test]
+fn a_redacted_markdown_summary_numbers_its_weeks_instead_of_dating_them() {
+    let (j, _) = journal();
+    let md = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "md",
+        "--since",
+        "2026-03-01",
+    ]);
+    assert!(md.contains("weeks by their number in the period"), "{md}");
+    assert!(md.contains("| week | entries |"), "{md}");
+    assert!(md.contains("| week 1 (February 2026) | 0 |"), "{md}");
+    assert!(!md.contains("2026-03-02"), "an exact week start: {md}");
+    let open = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "md",
+        "--since",
+        "2026-03-01",
+        "--no-redact",
+        "--yes",
+    ]);
+    assert!(open.contains("| 2026-03-02 | 1 |"), "{open}");
+}

@@ -834,11 +834,81 @@ fn the_weeks_chart_has_one_bar_per_week_proportional_to_its_count() {
     assert!(html.contains("aria-labelledby=\"weeks-t weeks-d\""));
     assert!(html.contains("viewBox=\"0 0 480 212\""));
     assert!(html.contains("<summary>Entries per week as a table</summary>"));
-    assert!(html.contains("<tr><td>2026-03-16</td><td class=\"n\">4</td>"));
+    assert!(html.contains("<tr><td>Week 5 (March 2026)</td><td class=\"n\">4</td>"));
     assert!(html.contains(">Feb</text>") && html.contains(">2026</text>"));
     for k in ["reflection", "CPD", "check-in"] {
         assert!(html.contains(&format!("</svg>{k}</li>")), "legend {k}");
     }
+}
+
+/// Every date of the page written to the day: ISO dates and "16 March 2026".
+fn days_named(html: &str) -> Vec<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let words: Vec<&str> = html
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let iso = w.len() == 10
+            && w.chars().enumerate().all(|(k, c)| {
+                if k == 4 || k == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if iso {
+            found.push((*w).to_string());
+        }
+        // "Week 5 (March 2026)" names a week, not a day.
+        let after_week = i > 1 && words[i - 2].eq_ignore_ascii_case("week");
+        if MONTHS.contains(w)
+            && i > 0
+            && !after_week
+            && words[i - 1].len() <= 2
+            && words[i - 1].chars().all(|c| c.is_ascii_digit())
+        {
+            found.push(format!("{} {w}", words[i - 1]));
+        }
+    }
+    found
+}
+
+#[test]
+fn a_redacted_summary_names_weeks_by_number_and_month_never_by_day() {
+    let s = busy_summary();
+    assert!(s.redacted);
+    let html = render_summary(&s);
+    check_page(&html);
+    assert!(html.contains("dates are shown by month, and weeks by their number in the period"));
+    // Only the day it was made on is a day.
+    let days = days_named(&html);
+    assert!(days.iter().all(|d| d == "18 March"), "{days:?}");
+    assert!(html.contains("<th scope=\"col\">Week</th>"));
+    assert!(html.contains("<tr><td>Week 1 (February 2026)</td>"));
+    assert!(html.contains("<title>Week 2 (February 2026): 3 entries"));
+    assert!(html.contains("The most in one week: 4 (week 5 (March 2026))."));
+    // Unredacted, the weeks keep their dates.
+    let mut open = busy_summary();
+    open.redacted = false;
+    let html = render_summary(&open);
+    assert!(html.contains("<tr><td>2026-03-16</td><td class=\"n\">4</td>"));
+    assert!(html.contains("<title>Week of 23 February 2026: 3 entries"));
+    assert!(!html.contains("weeks by their number"));
 }
 
 #[test]

@@ -26,6 +26,9 @@ use crate::model::{
 mod words {
     pub const REDACTED: &str = "Identifying details were replaced by placeholders such as \
         [PERSON-1]; dates are shown by month.";
+    pub const REDACTED_SUMMARY: &str = "Identifying details were replaced by placeholders \
+        such as [PERSON-1]; dates are shown by month, and weeks by their number in the \
+        period.";
     pub const PROMPTS: &str = "These patterns are prompts for a supervision conversation, \
         not a measure of anyone’s practice.";
     pub const NOTHING: &str = "Nothing in this period: no entries and no check-ins.";
@@ -449,6 +452,14 @@ fn swatch(o: &mut String, class: &str) {
         o,
         "<svg class=\"sw\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"{class}\" width=\"10\" height=\"10\" rx=\"2\"/></svg>"
     );
+}
+
+/// "week of…" → "Week of…".
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -1075,8 +1086,64 @@ fn kinds_in(weeks: &[WeekTotal]) -> Vec<String> {
     out
 }
 
+/// How a summary names its weeks. A redacted summary shows dates by month, so its weeks
+/// are numbered within the period and named by month ("Week 3 (March 2026)"), never by
+/// the day they start on.
+#[derive(Clone, Copy)]
+struct WeekNames {
+    redacted: bool,
+    /// The first week of the period: week 1.
+    origin: NaiveDate,
+}
+
+impl WeekNames {
+    fn for_summary(s: &Summary) -> WeekNames {
+        let origin = s
+            .weeks
+            .iter()
+            .map(|w| w.week)
+            .chain(s.checkins.weeks.iter().map(|w| w.week))
+            .min()
+            .unwrap_or(s.made_on);
+        WeekNames {
+            redacted: s.redacted,
+            origin,
+        }
+    }
+
+    fn numbered(self, d: NaiveDate) -> String {
+        let n = (d - self.origin).num_days().div_euclid(7) + 1;
+        format!("Week {n} ({})", month_year(d))
+    }
+
+    /// For a sentence or a tooltip: "week of 16 March 2026" or "week 3 (March 2026)".
+    fn phrase(self, d: NaiveDate) -> String {
+        if self.redacted {
+            let mut w = self.numbered(d);
+            w.replace_range(..1, "w");
+            w
+        } else {
+            format!("week of {}", long_date(d))
+        }
+    }
+
+    /// For a table cell: "2026-03-16" or "Week 3 (March 2026)".
+    fn cell(self, d: NaiveDate) -> String {
+        if self.redacted {
+            self.numbered(d)
+        } else {
+            d.format("%Y-%m-%d").to_string()
+        }
+    }
+
+    /// The heading of a table's week column.
+    fn header(self) -> &'static str {
+        if self.redacted { "Week" } else { "Week of" }
+    }
+}
+
 /// Entries per week: one bar per week, stacked by kind, heights proportional to counts.
-fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
+fn weeks_chart(o: &mut String, weeks: &[WeekTotal], names: WeekNames) {
     const H: f64 = 212.0;
     const LEFT: f64 = 30.0;
     const RIGHT: f64 = 6.0;
@@ -1102,9 +1169,9 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
     if let Some(b) = busiest {
         let _ = write!(
             desc,
-            " The most in one week: {} (week of {}).",
+            " The most in one week: {} ({}).",
             b.total,
-            long_date(b.week)
+            names.phrase(b.week)
         );
     }
     o.push_str("<figure>\n");
@@ -1121,9 +1188,9 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
         let x = slots.start(i) + (slots.pitch - bw) / 2.0;
         let _ = write!(
             o,
-            "<g class=\"bar\" data-total=\"{}\"><title>Week of {}: {}",
+            "<g class=\"bar\" data-total=\"{}\"><title>{}: {}",
             w.total.max(0),
-            long_date(w.week),
+            capitalised(&names.phrase(w.week)),
             plural(w.total.max(0), "entry", "entries")
         );
         let mut y = base;
@@ -1172,7 +1239,11 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
     }
     o.push_str("</ul></figcaption>\n</figure>\n");
     // The same numbers as a table.
-    o.push_str("<details><summary>Entries per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Week of</th><th scope=\"col\" class=\"n\">Entries</th>");
+    let _ = write!(
+        o,
+        "<details><summary>Entries per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">Entries</th>",
+        names.header()
+    );
     for k in &kinds {
         o.push_str("<th scope=\"col\" class=\"n\">");
         push_text(o, kind_label(k));
@@ -1183,7 +1254,7 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
         let _ = write!(
             o,
             "<tr><td>{}</td><td class=\"n\">{}</td>",
-            w.week.format("%Y-%m-%d"),
+            names.cell(w.week),
             w.total.max(0)
         );
         for k in &kinds {
@@ -1203,7 +1274,12 @@ type WeekValue = fn(&CheckinWeekSummary) -> Option<f64>;
 
 /// Mood and energy per week on the 1–5 scale: two lines, broken where a week had no
 /// check-in. `frame` are the weeks of the entries chart, so both charts line up.
-fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTotal]) {
+fn checkins_chart(
+    o: &mut String,
+    cweeks: &[CheckinWeekSummary],
+    frame: &[WeekTotal],
+    names: WeekNames,
+) {
     const H: f64 = 200.0;
     const LEFT: f64 = 30.0;
     const RIGHT: f64 = 6.0;
@@ -1309,12 +1385,16 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
          <li><svg class=\"sw\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><line class=\"sw-energy\" x1=\"0\" x2=\"10\" y1=\"5\" y2=\"5\"/></svg>energy (dashed)</li>\n\
          </ul></figcaption>\n</figure>\n",
     );
-    o.push_str("<details><summary>Check-ins per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Week of</th><th scope=\"col\" class=\"n\">Check-ins</th><th scope=\"col\" class=\"n\">Mood</th><th scope=\"col\" class=\"n\">Energy</th><th scope=\"col\" class=\"n\">Heavy days</th></tr></thead>\n<tbody>\n");
+    let _ = write!(
+        o,
+        "<details><summary>Check-ins per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">Check-ins</th><th scope=\"col\" class=\"n\">Mood</th><th scope=\"col\" class=\"n\">Energy</th><th scope=\"col\" class=\"n\">Heavy days</th></tr></thead>\n<tbody>\n",
+        names.header()
+    );
     for w in sorted {
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            w.week.format("%Y-%m-%d"),
+            names.cell(w.week),
             w.checkins.max(0),
             avg(w.mood),
             avg(w.energy),
@@ -1612,8 +1692,11 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         s.from.as_deref(),
         &s.period.label,
         s.made_on,
-        s.redacted,
+        false,
     );
+    if s.redacted {
+        let _ = writeln!(o, "<p class=\"note\">{}</p>", words::REDACTED_SUMMARY);
+    }
     let _ = write!(
         o,
         "<p class=\"note\">{}</p>\n</header>\n<main>\n",
@@ -1702,7 +1785,7 @@ fn write_counts(o: &mut String, s: &Summary) {
         o.push_str("</ul>\n");
     }
     if s.weeks.iter().any(|w| w.total > 0) {
-        weeks_chart(o, &s.weeks);
+        weeks_chart(o, &s.weeks, WeekNames::for_summary(s));
     }
     o.push_str("</section>\n");
 }
@@ -1740,7 +1823,7 @@ fn write_checkins(o: &mut String, s: &Summary) {
         .iter()
         .any(|w| w.mood.is_some() || w.energy.is_some())
     {
-        checkins_chart(o, &c.weeks, &s.weeks);
+        checkins_chart(o, &c.weeks, &s.weeks, WeekNames::for_summary(s));
     }
     o.push_str("</section>\n");
 }

@@ -239,7 +239,21 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         redacted: s.redacted,
         models: Default::default(),
     };
-    write_head(out, &head.title, &head)?;
+    write_head(
+        out,
+        &head.title,
+        &Head {
+            redacted: false,
+            ..head.clone()
+        },
+    )?;
+    if s.redacted {
+        writeln!(
+            out,
+            "> Identifying details were replaced by placeholders such as [PERSON-1]; dates are \
+             shown by month, and weeks by their number in the period.\n"
+        )?;
+    }
     writeln!(
         out,
         "*Patterns are prompts for supervision, never scores.*\n"
@@ -264,9 +278,20 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         }
     )?;
     if !s.weeks.is_empty() {
-        writeln!(out, "| week of | entries |\n|---|---:|")?;
+        // A redacted summary shows dates by month: its weeks are numbered, not dated.
+        let origin = s.weeks[0].week;
+        writeln!(
+            out,
+            "| {} | entries |\n|---|---:|",
+            if s.redacted { "week" } else { "week of" }
+        )?;
         for w in &s.weeks {
-            writeln!(out, "| {} | {} |", w.week, w.total)?;
+            if s.redacted {
+                let n = (w.week - origin).num_days().div_euclid(7) + 1;
+                writeln!(out, "| week {n} ({}) | {} |", month_year(w.week), w.total)?;
+            } else {
+                writeln!(out, "| {} | {} |", w.week, w.total)?;
+            }
         }
         writeln!(out)?;
     }
