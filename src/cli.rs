@@ -709,9 +709,11 @@ pub struct ExportArgs {
     /// Up to this date (inclusive).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Quote this entry in a summary (repeatable; the default is the entries marked for
-    /// supervision).
-    #[arg(long, value_name = "ID", requires = "summary")]
+    /// Quote part of this entry in a summary (repeatable; the default is the entries
+    /// marked for supervision): ID alone quotes what it says was learned and what comes
+    /// next, or its opening; ID:PARTS names sections by key or label, `body`, or lines
+    /// (ID:analysis, ID:body=2-4, ID:2-4, ID:so-what,now-what). Never the whole entry.
+    #[arg(long, value_name = "ID[:PARTS]", requires = "summary")]
     pub excerpt: Vec<String>,
     /// The name to put on it ("Sam, Team North"): yours to choose, kept as written.
     #[arg(long, value_name = "NAME")]

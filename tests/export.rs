@@ -742,3 +742,123 @@ fn a_redacted_markdown_summary_numbers_its_weeks_instead_of_dating_them() {
     ]);
     assert!(open.contains("| 2026-03-02 | 1 |"), "{open}");
 }
+
+#[test]
+fn a_summary_quotes_chosen_parts_of_entries_never_whole_entries() {
+    let (j, [_, _, shared]) = journal();
+    let gibbs = j.add(&[
+        "--model",
+        "gibbs",
+        "--title",
+        "A visit that went sideways",
+        "--section",
+        "description=J was not ready when I arrived.",
+        "--section",
+        "feelings=Rushed, then embarrassed.",
+        "--section",
+        "analysis=I had planned the visit without her.\nThe plan was mine, not hers.",
+        "--section",
+        "conclusion=Plan with people, not for them.",
+        "--scope",
+        "shareable",
+        "--for-supervision",
+        "--on",
+        "2026-03-12",
+    ]);
+    let summary = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            "--summary",
+            "--format",
+            "json",
+            "--since",
+            "2026-03-01",
+        ];
+        args.extend_from_slice(extra);
+        Summary::parse(std::path::Path::new("s.json"), &j.ok(&args)).unwrap()
+    };
+    // By default: what was learned, or the opening of a free entry.
+    let s = summary(&[]);
+    assert_eq!(s.excerpts.len(), 2);
+    // Its text is one sentence after the title: the whole of it, so only the title shows.
+    let calm = s
+        .excerpts
+        .iter()
+        .find(|x| x.title == "A calm visit.")
+        .unwrap();
+    assert!(calm.parts.is_empty(), "{calm:?}");
+    assert!(!calm.text.contains("listened"), "{calm:?}");
+    assert!(
+        calm.of.contains("never quotes a whole entry"),
+        "{}",
+        calm.of
+    );
+    let g = s
+        .excerpts
+        .iter()
+        .find(|x| x.title == "A visit that went sideways")
+        .unwrap();
+    assert_eq!(g.parts.len(), 1);
+    assert_eq!(g.parts[0].from, "Conclusion");
+    assert_eq!(g.of, "1 of 4 parts");
+    assert!(!g.text.contains("not ready"), "{}", g.text);
+    // Chosen: a section by label, lines of another.
+    let s = summary(&["--excerpt", &format!("{gibbs}:Feelings,analysis=2")]);
+    assert_eq!(s.excerpts.len(), 1);
+    let x = &s.excerpts[0];
+    let from: Vec<&str> = x.parts.iter().map(|p| p.from.as_str()).collect();
+    assert_eq!(from, ["Feelings", "Analysis, line 2"]);
+    assert_eq!(x.parts[1].text, "The plan was mine, not hers.");
+    assert_eq!(x.of, "2 of 4 parts");
+    // Every part is refused, and so is a part the entry does not have.
+    let every = format!("{gibbs}:description,feelings,analysis,conclusion");
+    let err = j.fails(1, &["export", "--summary", "--excerpt", &every]);
+    assert!(err.contains("whole entry"), "{err}");
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--excerpt",
+            &format!("{gibbs}:ethics"),
+        ],
+    );
+    assert!(
+        err.contains("no written part 'ethics'") && err.contains("analysis"),
+        "{err}"
+    );
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--excerpt",
+            &format!("{shared}:body=2-9"),
+        ],
+    );
+    assert!(err.contains("Text has 1 line, not 9"), "{err}");
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--excerpt",
+            &format!("{shared}:body"),
+        ],
+    );
+    assert!(err.contains("whole entry"), "{err}");
+    // The Markdown and HTML summaries say where each part is from.
+    let md = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "md",
+        "--since",
+        "2026-03-01",
+        "--excerpt",
+        &format!("{gibbs}:analysis"),
+    ]);
+    assert!(md.contains("From **Analysis**:\n\n> I had planned"), "{md}");
+    assert!(md.contains("Excerpt: 1 of 4 parts"), "{md}");
+    assert!(!md.contains("not ready"), "{md}");
+}

@@ -11,6 +11,7 @@ use praxis::model::{
     Action, ActionStatus, AgendaItem, CheckIn, Cpd, Details, Entry, EntryKind, Function, Load,
     SessionStage, Stage, StageNote, StrengthTag, Supervision, Whose,
 };
+use praxis::transfer::excerpt::ExcerptPart;
 use praxis::transfer::export::{Head, Sink};
 use praxis::transfer::html::{HtmlSink, escape, write_profile, write_summary};
 use praxis::transfer::profile::{ProfileDoc, Record};
@@ -272,7 +273,18 @@ fn busy_summary() -> Summary {
             kind: "reflection".into(),
             model: Some("Gibbs reflective cycle".into()),
             title: "A hard handover".into(),
-            text: "I stayed late.\n\n- asked for help".into(),
+            text: "Conclusion: I stayed late.\n\nAction plan: - asked for help".into(),
+            parts: vec![
+                ExcerptPart {
+                    from: "Conclusion".into(),
+                    text: "I stayed late.".into(),
+                },
+                ExcerptPart {
+                    from: "Action plan, lines 1–2".into(),
+                    text: "- asked for help\n- wrote it up".into(),
+                },
+            ],
+            of: "2 of 6 parts".into(),
             strengths: vec!["listening".into(), "hope:person".into()],
             tags: vec!["handover".into()],
             for_supervision: true,
@@ -326,6 +338,7 @@ const ALLOWED: &[&str] = &[
     "nav",
     "article",
     "section",
+    "blockquote",
     "h1",
     "h2",
     "h3",
@@ -1013,8 +1026,17 @@ fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
     assert!(html.contains("<strong>1</strong>past their date"));
     assert!(html.contains("<strong>3</strong>done in the period"));
     assert!(html.contains("Book a debrief <span class=\"meta\">(due March 2026 · open)"));
-    // The excerpt.
+    // The excerpt: chosen parts, each saying where it is from, and how much of the entry.
     assert!(html.contains("<h3>A hard handover</h3>"));
+    assert!(html.contains("<p class=\"meta of\">Excerpt: 2 of 6 parts</p>"));
+    assert!(html.contains(
+        "<p class=\"from\">From <strong>Conclusion</strong></p>\n<blockquote>\n<p>I stayed late.</p>\n</blockquote>"
+    ));
+    assert!(html.contains("From <strong>Action plan, lines 1–2</strong>"));
+    assert!(
+        !html.contains("Conclusion: I stayed late."),
+        "the joined text is for old readers"
+    );
     assert!(html.contains("March 2026 · reflection · Gibbs reflective cycle"));
     assert!(html.contains("<li>listening <span class=\"whose\">mine</span></li>"));
     assert!(html.contains("<li>hope <span class=\"whose\">person supported</span></li>"));

@@ -341,6 +341,8 @@ fn hostile() -> Summary {
             model: Some(evil.into()),
             title: format!("{evil}{huge}"),
             text: format!("{evil}\n\t{huge}\n{evil}"),
+            parts: Vec::new(),
+            of: String::new(),
             strengths: vec![evil.into(); 50],
             tags: vec![huge.clone()],
             for_supervision: true,

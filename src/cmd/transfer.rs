@@ -183,7 +183,16 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     } else {
         let chosen = store.select_entries(&selection)?;
         let mut ids = Vec::new();
-        for typed in &args.excerpt {
+        for arg in &args.excerpt {
+            // `ID` or `ID:PARTS` (sections, lines).
+            let (typed, pick) = match arg.split_once(':') {
+                Some((id, spec)) => (
+                    id,
+                    transfer::excerpt::Pick::parse(spec)
+                        .map_err(|why| anyhow::anyhow!("--excerpt {arg}: {why}"))?,
+                ),
+                None => (arg.as_str(), transfer::excerpt::Pick::Default),
+            };
             let id = store.resolve_id(typed)?;
             if !chosen.contains(&id) {
                 let e = store.entry_by_rowid(id)?;
@@ -216,7 +225,15 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
                     e.occurred_on
                 );
             }
-            ids.push(id);
+            let e = store.entry_by_rowid(id)?;
+            pick.take(&e).map_err(|why| {
+                anyhow::anyhow!(
+                    "--excerpt {arg}: entry {} ({}): {why}",
+                    e.short_id(),
+                    sanitize_line(&truncate(&e.title, 60))
+                )
+            })?;
+            ids.push((id, pick));
         }
         Some(ids)
     };

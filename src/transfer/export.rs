@@ -203,8 +203,9 @@ pub struct Plan {
     pub period: Period,
     /// Who it is from, as the writer chose to be named.
     pub from: Option<String>,
-    /// The entries a summary quotes (row ids); `None`: those marked for supervision.
-    pub excerpts: Option<Vec<i64>>,
+    /// The entries a summary quotes (row ids) and which parts of each; `None`: those
+    /// marked for supervision, each by its default parts.
+    pub excerpts: Option<Vec<(i64, super::excerpt::Pick)>>,
     /// Stage notes and call-ins were asked for by name (summaries add their patterns).
     pub include_stage_notes: bool,
     pub include_callins: bool,

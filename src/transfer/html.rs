@@ -335,6 +335,8 @@ nav#contents{border-top:1px solid var(--rule);margin-top:2rem}
 nav#contents ol{padding-left:1.6em}
 body:not(:has(nav#contents)) .to-contents{display:none}
 .excerpt{border-left-color:var(--rule)}
+p.from{margin:.6em 0 .1em;font-size:.92rem;color:var(--muted)}p.from strong{color:var(--fg)}
+blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:2px solid var(--rule)}
 footer{border-top:1px solid var(--rule);margin-top:2.5rem;padding-top:.6rem;font-size:.85rem}
 @page{size:A4;margin:16mm 15mm}
 @media print{
@@ -1920,7 +1922,23 @@ fn write_excerpt(o: &mut String, x: &Excerpt) {
         o.push_str(" · <span class=\"flag\">for supervision</span>");
     }
     o.push_str("</p>\n");
-    push_markdown(o, &x.text);
+    if x.parts.is_empty() && x.of.trim().is_empty() {
+        // A summary from before excerpts were chosen parts.
+        push_markdown(o, &x.text);
+    } else {
+        if !x.of.trim().is_empty() {
+            o.push_str("<p class=\"meta of\">Excerpt: ");
+            push_short(o, &x.of, 200);
+            o.push_str("</p>\n");
+        }
+        for part in &x.parts {
+            o.push_str("<p class=\"from\">From <strong>");
+            push_short(o, &part.from, 300);
+            o.push_str("</strong></p>\n<blockquote>\n");
+            push_markdown(o, &part.text);
+            o.push_str("</blockquote>\n");
+        }
+    }
     if !x.strengths.is_empty() || !x.tags.is_empty() {
         o.push_str("<ul class=\"chips\" aria-label=\"Strengths and tags\">\n");
         for s in &x.strengths {

@@ -414,7 +414,20 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         if !x.strengths.is_empty() {
             writeln!(out, "**Strengths:** {}\n", x.strengths.join(", "))?;
         }
-        writeln!(out, "{}\n", inert(x.text.trim_end()))?;
+        if x.parts.is_empty() && x.of.is_empty() {
+            writeln!(out, "{}\n", inert(x.text.trim_end()))?;
+            continue;
+        }
+        if !x.of.is_empty() {
+            writeln!(out, "Excerpt: {}\n", one_line(&x.of))?;
+        }
+        for part in &x.parts {
+            writeln!(out, "From **{}**:\n", one_line(&part.from))?;
+            for line in part.text.trim_end().lines() {
+                writeln!(out, "> {}", inert(line))?;
+            }
+            writeln!(out)?;
+        }
     }
     Ok(())
 }
