@@ -14,7 +14,7 @@ use praxis::model::{
 use praxis::transfer::excerpt::ExcerptPart;
 use praxis::transfer::export::{Head, Sink};
 use praxis::transfer::html::{HtmlSink, escape, write_profile, write_summary};
-use praxis::transfer::profile::{ProfileDoc, Record};
+use praxis::transfer::profile::{Log, ProfileDoc, Record};
 use praxis::transfer::summary::{
     ActionItem, ActionSummary, CallinSummary, CheckinSummary, CheckinWeekSummary, Excerpt,
     ModelCount, StageSummary, StrengthSummary, Summary, SummaryPeriod, WeekTotal,
@@ -1131,12 +1131,30 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
                     ),
                     ("Relevance to the Code".into(), String::new()),
                 ],
+                missing: vec!["how it is relevant to the Code, in your own words".into()],
+                source: 0,
             },
             Record {
                 heading: "<script>".into(),
                 fields: vec![("<dt>".into(), "\u{0}".into())],
+                missing: Vec::new(),
+                source: 1,
             },
         ],
+        log: Some(Log {
+            title: "CPD log".into(),
+            columns: vec!["Dates".into(), "Method".into(), "Number of hours".into()],
+            rows: vec![Record {
+                heading: "Safeguarding <update>".into(),
+                fields: vec![
+                    ("Dates".into(), "March 2026".into()),
+                    ("Method".into(), "Course attendance".into()),
+                    ("Number of hours".into(), String::new()),
+                ],
+                missing: vec!["the number of hours".into()],
+                source: 2,
+            }],
+        }),
         totals: vec![
             ("CPD hours".into(), "12.5 of 35".into()),
             ("Participatory hours".into(), "6 of 20".into()),
@@ -1157,6 +1175,17 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
     assert!(html.contains("<li>&lt;b&gt;write&lt;/b&gt; it down</li>"));
     assert!(html.contains("<h2>&lt;script&gt;</h2>"));
     assert!(html.contains("<tr><th scope=\"row\">CPD hours</th><td>12.5 of 35</td></tr>"));
+    // What is still to write, under its record.
+    assert!(html.contains(
+        "<strong>Still to write before you submit:</strong></p>\n<ul>\n<li>how it is relevant to the Code, in your own words</li>"
+    ));
+    assert_eq!(html.matches("Still to write before you submit").count(), 1);
+    // The log is a table with the template's columns, then what its rows need.
+    assert!(html.contains(
+        "<thead><tr><th scope=\"col\">Dates</th><th scope=\"col\">Method</th><th scope=\"col\">Number of hours</th></tr></thead>"
+    ));
+    assert!(html.contains("<td><p>Course attendance</p>\n</td>"));
+    assert!(html.contains("<li>Safeguarding &lt;update&gt;: the number of hours</li>"));
 }
 
 #[test]

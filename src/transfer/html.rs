@@ -337,6 +337,9 @@ body:not(:has(nav#contents)) .to-contents{display:none}
 .excerpt{border-left-color:var(--rule)}
 p.from{margin:.6em 0 .1em;font-size:.92rem;color:var(--muted)}p.from strong{color:var(--fg)}
 blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:2px solid var(--rule)}
+.missing{border-left:3px solid var(--k-call-in);padding:.1em .8em;margin:.6em 0}
+.missing p{margin:.2em 0}.missing ul{margin:.2em 0}
+table.log td p{margin:0 0 .3em}
 footer{border-top:1px solid var(--rule);margin-top:2.5rem;padding-top:.6rem;font-size:.85rem}
 @page{size:A4;margin:16mm 15mm}
 @media print{
@@ -2128,7 +2131,13 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
             }
             o.push_str("</dd>\n");
         }
-        o.push_str("</dl>\n</section>\n");
+        o.push_str("</dl>\n");
+        write_missing(&mut o, &r.missing);
+        o.push_str("</section>\n");
+        flush(out, &mut o)?;
+    }
+    if let Some(log) = &doc.log {
+        write_log(&mut o, log);
         flush(out, &mut o)?;
     }
     if !doc.totals.is_empty() {
@@ -2147,6 +2156,73 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
     flush(out, &mut o)?;
     out.flush()?;
     Ok(())
+}
+
+/// What is still to write before the record is submitted, when anything is.
+fn write_missing(o: &mut String, missing: &[String]) {
+    if missing.is_empty() {
+        return;
+    }
+    o.push_str(
+        "<div class=\"missing\"><p><strong>Still to write before you submit:</strong></p>\n<ul>\n",
+    );
+    for m in missing {
+        o.push_str("<li>");
+        push_short(o, m, 500);
+        o.push_str("</li>\n");
+    }
+    o.push_str("</ul></div>\n");
+}
+
+/// A log laid out as the regulator's template lays it out: one table, its columns in the
+/// template's order, then what each row still needs.
+fn write_log(o: &mut String, log: &super::profile::Log) {
+    o.push_str("<section id=\"log\" aria-labelledby=\"log-h\">\n<h2 id=\"log-h\">");
+    push_short(o, &log.title, 200);
+    o.push_str("</h2>\n");
+    if log.rows.is_empty() {
+        o.push_str("<p class=\"muted\">No CPD activities in this period.</p>\n</section>\n");
+        return;
+    }
+    o.push_str("<div class=\"wide\"><table class=\"log\">\n<caption>");
+    push_short(o, &log.title, 200);
+    o.push_str("</caption>\n<thead><tr>");
+    for c in &log.columns {
+        o.push_str("<th scope=\"col\">");
+        push_short(o, c, 200);
+        o.push_str("</th>");
+    }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    for r in &log.rows {
+        o.push_str("<tr>");
+        for (_, v) in &r.fields {
+            o.push_str("<td>");
+            if v.trim().is_empty() {
+                o.push_str("<span class=\"muted\">–</span>");
+            } else {
+                push_markdown(o, v);
+            }
+            o.push_str("</td>");
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody>\n</table></div>\n");
+    let gaps: Vec<&super::profile::Record> =
+        log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
+    if !gaps.is_empty() {
+        o.push_str(
+            "<div class=\"missing\"><p><strong>Before you submit the log:</strong></p>\n<ul>\n",
+        );
+        for r in gaps {
+            o.push_str("<li>");
+            push_short(o, &r.heading, 300);
+            o.push_str(": ");
+            push_short(o, &r.missing.join("; "), 1000);
+            o.push_str("</li>\n");
+        }
+        o.push_str("</ul></div>\n");
+    }
+    o.push_str("</section>\n");
 }
 
 #[cfg(test)]

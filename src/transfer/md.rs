@@ -432,7 +432,8 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A regulator profile as Markdown.
+/// A regulator profile as Markdown: guidance, totals, each record with what is still to
+/// write, then the log table (the NMC's CPD log) laid out as the template is.
 pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyhow::Result<()> {
     write_head(out, &doc.title, head)?;
     for g in &doc.guidance {
@@ -460,7 +461,50 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
                 }
             )?;
         }
+        write_missing(out, &r.missing)?;
     }
+    if let Some(log) = &doc.log {
+        writeln!(out, "## {}\n", one_line(&log.title))?;
+        if log.rows.is_empty() {
+            writeln!(out, "No CPD activities in this period.\n")?;
+        } else {
+            let cols: Vec<String> = log.columns.iter().map(|c| cell(c)).collect();
+            writeln!(out, "| {} |", cols.join(" | "))?;
+            writeln!(out, "|{}", "---|".repeat(cols.len()))?;
+            for r in &log.rows {
+                let cells: Vec<String> = r.fields.iter().map(|(_, v)| cell(v)).collect();
+                writeln!(out, "| {} |", cells.join(" | "))?;
+            }
+            writeln!(out)?;
+            let gaps: Vec<&crate::transfer::profile::Record> =
+                log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
+            if !gaps.is_empty() {
+                writeln!(out, "**Before you submit the log:**\n")?;
+                for r in gaps {
+                    writeln!(
+                        out,
+                        "- {}: {}",
+                        one_line(&r.heading),
+                        one_line(&r.missing.join("; "))
+                    )?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "Still to write before you submit: …", when anything is.
+fn write_missing(out: &mut dyn Write, missing: &[String]) -> anyhow::Result<()> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "> **Still to write before you submit:**")?;
+    for m in missing {
+        writeln!(out, "> - {}", one_line(m))?;
+    }
+    writeln!(out)?;
     Ok(())
 }
 
