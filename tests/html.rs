@@ -3,7 +3,7 @@
 //! fetches nothing, whose tags balance, where hostile journal text stays text, and whose
 //! charts say what the numbers say.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -13,7 +13,7 @@ use praxis::model::{
 };
 use praxis::transfer::excerpt::ExcerptPart;
 use praxis::transfer::export::{Head, Sink};
-use praxis::transfer::html::{HtmlSink, escape, write_profile, write_summary};
+use praxis::transfer::html::{HtmlSink, escape, write_profile, write_review, write_summary};
 use praxis::transfer::profile::{Log, ProfileDoc, Record};
 use praxis::transfer::summary::{
     ActionItem, ActionSummary, CallinSummary, CheckinSummary, CheckinWeekSummary, Excerpt,
@@ -357,6 +357,7 @@ const ALLOWED: &[&str] = &[
     "div",
     "figure",
     "figcaption",
+    "h4",
     "details",
     "summary",
     "table",
@@ -407,6 +408,14 @@ const ATTRS: &[&str] = &[
     "data-total",
     "scope",
 ];
+
+/// Headings in order, as levels: a page's outline.
+fn heading_levels(tags: &[Tag]) -> Vec<u8> {
+    tags.iter()
+        .filter(|t| !t.closing && t.name.len() == 2 && t.name.starts_with('h'))
+        .filter_map(|t| t.name[1..].parse().ok())
+        .collect()
+}
 const NUMERIC: &[&str] = &[
     "x", "y", "x1", "x2", "y1", "y2", "width", "height", "rx", "r", "cx", "cy",
 ];
@@ -980,8 +989,9 @@ fn a_lone_low_point_stands_above_the_axis_with_its_value() {
         energy[0]
     );
     // A point with no line through it says its value.
-    assert!(html.contains(">energy 1.0</text>"), "{html}");
-    assert!(html.contains(">mood 3.0</text>"));
+    assert!(html.contains("<text class=\"v-energy\""), "{html}");
+    assert!(html.contains("text-anchor=\"start\">1.0</text>"), "{html}");
+    assert!(html.contains("<text class=\"v-mood\""));
     // The chart's text alternative says what it shows.
     assert!(
         html.contains("mood 3.0 in 1 week; energy 1.0 in 1 week"),
@@ -1288,4 +1298,139 @@ fn write_sample_pages() {
     .unwrap();
     std::fs::write(dir.join("summary.html"), render_summary(&busy_summary())).unwrap();
     std::fs::write(dir.join("empty.html"), render_summary(&empty_summary())).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// The coach's review
+
+fn review_fixture(name: &str) -> Summary {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review")
+        .join(name);
+    Summary::read(&p).unwrap()
+}
+
+fn render_review(people: &[(String, &Summary)]) -> String {
+    let mut out = Vec::new();
+    write_review(&mut out, people, day(2026, 3, 30)).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_review_page_puts_people_side_by_side_accessibly() {
+    let (alex, sam, jo) = (
+        review_fixture("alex.json"),
+        review_fixture("sam.json"),
+        review_fixture("jo-spring.json"),
+    );
+    let people = vec![
+        ("Alex".to_string(), &alex),
+        ("Sam".to_string(), &sam),
+        ("jo-spring".to_string(), &jo),
+    ];
+    let html = render_review(&people);
+    let tags = check_page(&html);
+    assert!(!no_equiv(&html).contains("http"));
+    assert_no_marks(&html);
+    // Landmarks: a header with a list of people, main, footer.
+    for landmark in [
+        "<header class=\"doc\">",
+        "<main>",
+        "<footer>",
+        "<nav class=\"people-list\" aria-label=\"People\">",
+    ] {
+        assert!(html.contains(landmark), "{landmark}");
+    }
+    // One h1; headings never skip a level going down.
+    let levels = heading_levels(&tags);
+    assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1);
+    for w in levels.windows(2) {
+        assert!(w[1] <= w[0] + 1, "a heading skips a level: {levels:?}");
+    }
+    // Every id is unique, and every aria-labelledby names ids that are there.
+    let ids: Vec<&str> = tags.iter().filter_map(|t| attr(t, "id")).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids");
+    for t in &tags {
+        if let Some(l) = attr(t, "aria-labelledby") {
+            for id in l.split_whitespace() {
+                assert!(unique.contains(id), "aria-labelledby {id} names nothing");
+            }
+        }
+    }
+    // Every chart is an image with a name and a description, and its numbers are a table.
+    let svgs: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| t.name == "svg" && !t.closing && attr(t, "class") == Some("chart"))
+        .collect();
+    assert!(svgs.len() >= 9, "three people's charts: {}", svgs.len());
+    for svg in &svgs {
+        assert_eq!(attr(svg, "role"), Some("img"));
+        let label = attr(svg, "aria-labelledby").unwrap();
+        assert!(label.ends_with("-t ") || label.contains("-t "), "{label}");
+    }
+    let descs = html.matches("<desc id=").count();
+    assert_eq!(descs, svgs.len());
+    for table in [
+        "Entries per week as a table",
+        "Check-ins per week as a table",
+        "Strengths as a table",
+        "Models as a table",
+    ] {
+        assert!(html.contains(table), "{table}");
+    }
+    // The comparison: one column per person, one row per measure, all with headers.
+    assert!(html.contains("<caption>The summaries compared, one column each</caption>"));
+    assert!(html.contains("<th scope=\"col\"><a href=\"#p1\">Alex</a></th>"));
+    assert!(html.contains("<th scope=\"col\"><a href=\"#p3\">jo-spring</a></th>"));
+    for row in [
+        "Entries",
+        "Check-ins",
+        "Strengths most used",
+        "Actions",
+        "Call-ins",
+    ] {
+        assert!(
+            html.contains(&format!("<tr><th scope=\"row\">{row}</th>")),
+            "{row}"
+        );
+    }
+    assert!(
+        html.contains("<td>none shared</td>"),
+        "jo shared no check-ins"
+    );
+    assert!(
+        html.contains("<td>not shared</td>"),
+        "stages only where shared"
+    );
+    // Each person's column, their sections under h3, ids their own.
+    for n in 1..=3 {
+        assert!(html.contains(&format!(
+            "<section class=\"person\" id=\"p{n}\" aria-labelledby=\"p{n}-h\">"
+        )));
+        assert!(html.contains(&format!("<section id=\"p{n}-entries\">\n<h3>Entries</h3>")));
+    }
+    assert!(html.contains("aria-labelledby=\"p2-weeks-t p2-weeks-d\""));
+    assert!(
+        html.contains("<h4>First week on the ward</h4>"),
+        "excerpt titles under h4"
+    );
+    // Side by side on a wide screen, one person a page in print.
+    assert!(html.contains("<body class=\"review\">"));
+    assert!(html.contains(".people{display:grid"));
+    assert!(html.contains(".person{break-before:page"));
+}
+
+#[test]
+fn hostile_summaries_stay_text_on_the_review_page() {
+    let mut s = busy_summary();
+    s.from = Some("<script>alert(1)</script>".into());
+    s.period.label = "<img src=x onerror=alert(1)>".into();
+    s.strengths[0].name = "</td><script>".into();
+    let people = vec![("\"><svg onload=x>".to_string(), &s)];
+    let html = render_review(&people);
+    check_page(&html);
+    assert!(html.contains("&quot;&gt;&lt;svg onload=x&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("&lt;/td&gt;&lt;script&gt;"));
 }

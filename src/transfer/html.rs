@@ -37,6 +37,9 @@ mod words {
     pub const CONTENTS: &str = "List of entries";
     pub const MOVES_BACK: &str = "A return to an earlier stage is a common part of change.";
     pub const SUMMARY_TITLE: &str = "Practice summary";
+    pub const REVIEW_TITLE: &str = "Practice summaries side by side";
+    pub const REVIEW_NOTE: &str = "Each person chose what their summary shares: read it \
+        with them.";
 }
 
 /// The policy that keeps the page offline: no fetches of any kind, inline styles only.
@@ -340,6 +343,13 @@ blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:2px solid var(--rule)}
 .missing{border-left:3px solid var(--k-call-in);padding:.1em .8em;margin:.6em 0}
 .missing p{margin:.2em 0}.missing ul{margin:.2em 0}
 table.log td p{margin:0 0 .3em}
+body.review{max-width:100rem}
+.people{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 2.5rem;align-items:start}
+.person{border-top:3px solid var(--accent);margin-top:1.5rem}
+.person>h2{margin-top:.6em}
+table.glance th[scope=row]{color:var(--muted);font-weight:600}
+table.glance td{min-width:10rem}
+nav.people-list ul{padding-left:1.2em}
 footer{border-top:1px solid var(--rule);margin-top:2.5rem;padding-top:.6rem;font-size:.85rem}
 @page{size:A4;margin:16mm 15mm}
 @media print{
@@ -361,12 +371,18 @@ a{color:inherit;text-decoration:none}
 .to-contents{display:none}
 details::details-content{content-visibility:visible;display:block}
 details table{font-size:8.5pt}
+body.review{max-width:none}.people{display:block}.person{break-before:page;page-break-before:always;border-top:0}
 svg.chart{max-width:100%}
 }
 "#;
 
 /// The document head and the opening of the body.
 fn page_start(o: &mut String, title: &str) {
+    page_start_as(o, title, None);
+}
+
+/// [`page_start`], with a class on the body that widens or reshapes the page.
+fn page_start_as(o: &mut String, title: &str, body_class: Option<&str>) {
     o.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
         o,
@@ -381,7 +397,13 @@ fn page_start(o: &mut String, title: &str) {
     push_short(o, title, 200);
     o.push_str("</title>\n<style>");
     o.push_str(CSS);
-    o.push_str("</style>\n</head>\n<body>\n");
+    o.push_str("</style>\n</head>\n");
+    match body_class {
+        Some(c) => {
+            let _ = writeln!(o, "<body class=\"{c}\">");
+        }
+        None => o.push_str("<body>\n"),
+    }
 }
 
 /// Who, when and how the export was made, under its main heading.
@@ -1148,7 +1170,7 @@ impl WeekNames {
 }
 
 /// Entries per week: one bar per week, stacked by kind, heights proportional to counts.
-fn weeks_chart(o: &mut String, weeks: &[WeekTotal], names: WeekNames) {
+fn weeks_chart(o: &mut String, weeks: &[WeekTotal], names: WeekNames, place: Place<'_>) {
     const H: f64 = 212.0;
     const LEFT: f64 = 30.0;
     const RIGHT: f64 = 6.0;
@@ -1180,7 +1202,7 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal], names: WeekNames) {
         );
     }
     o.push_str("<figure>\n");
-    svg_open(o, "weeks", H, "Entries per week", &desc);
+    svg_open(o, &place.id("weeks"), H, "Entries per week", &desc);
     let ticks: Vec<(f64, String)> = (0..=top / step)
         .map(|i| {
             let v = i * step;
@@ -1284,6 +1306,7 @@ fn checkins_chart(
     cweeks: &[CheckinWeekSummary],
     frame: &[WeekTotal],
     names: WeekNames,
+    place: Place<'_>,
 ) {
     const H: f64 = 200.0;
     const LEFT: f64 = 30.0;
@@ -1317,7 +1340,13 @@ fn checkins_chart(
     };
     let desc = checkins_desc(n, &series.map(|(name, get)| (name, points(get))));
     o.push_str("<figure>\n");
-    svg_open(o, "checkins", H, "Check-in mood and energy per week", &desc);
+    svg_open(
+        o,
+        &place.id("checkins"),
+        H,
+        "Check-in mood and energy per week",
+        &desc,
+    );
     let ticks: Vec<(f64, String)> = (1..=5)
         .map(|v| (y_of(f64::from(v)), v.to_string()))
         .collect();
@@ -1354,12 +1383,13 @@ fn checkins_chart(
                 num(y),
                 avg(Some(v))
             );
-            // A week with no neighbour draws no line: its value is written beside it, so
-            // that a lone point is not mistaken for a mark on the axis.
+            // A week with no neighbour draws no line: its value is written beside it (in
+            // the line's colour, mood above and energy below), so that a lone point is not
+            // mistaken for a mark on the axis.
             let joined = (k > 0 && points[k - 1].0 + 1 == i)
                 || points.get(k + 1).is_some_and(|p| p.0 == i + 1);
             if !joined {
-                let (tx, anchor) = if x + 40.0 > CHART_W {
+                let (tx, anchor) = if x + 24.0 > CHART_W {
                     (x - 5.0, "end")
                 } else {
                     (x + 5.0, "start")
@@ -1367,7 +1397,7 @@ fn checkins_chart(
                 let ty = if name == "mood" { y - 4.0 } else { y + 11.0 };
                 let _ = writeln!(
                     o,
-                    "<text class=\"v-{name}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{name} {}</text>",
+                    "<text class=\"v-{name}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
                     num(tx),
                     num(ty),
                     avg(Some(v))
@@ -1604,7 +1634,7 @@ fn trend_word(t: &str) -> &'static str {
     }
 }
 
-fn strengths_chart(o: &mut String, strengths: &[StrengthSummary]) {
+fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'_>) {
     let rows: Vec<HRow> = strengths
         .iter()
         .map(|s| {
@@ -1645,7 +1675,13 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary]) {
             String::new()
         }
     );
-    hbar_chart(o, "strengths", "Strengths by whose they were", &desc, &rows);
+    hbar_chart(
+        o,
+        &place.id("strengths"),
+        "Strengths by whose they were",
+        &desc,
+        &rows,
+    );
     o.push_str("<figcaption><ul class=\"legend\">\n");
     for (class, label) in [
         ("s-mine", "mine"),
@@ -1679,6 +1715,45 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary]) {
 // ---------------------------------------------------------------------------------------
 // Summary
 
+/// Where a summary's parts go on a page: the prefix of their ids (a review page holds
+/// several people's) and the level of their section headings.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    prefix: &'a str,
+    level: u8,
+}
+
+impl Place<'_> {
+    /// A summary's own page: ids as they are, sections under `<h2>`.
+    const PAGE: Place<'static> = Place {
+        prefix: "",
+        level: 2,
+    };
+
+    fn id(self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// A section's heading tag, and the one under it.
+    fn h(self) -> String {
+        format!("h{}", self.level)
+    }
+
+    fn sub(self) -> String {
+        format!("h{}", self.level + 1)
+    }
+
+    /// Opens a section: `<section id="…"><hN>title</hN>`.
+    fn open(self, o: &mut String, name: &str, title: &str) {
+        let _ = writeln!(
+            o,
+            "<section id=\"{}\">\n<{h}>{title}</{h}>",
+            self.id(name),
+            h = self.h()
+        );
+    }
+}
+
 /// A summary as one page: the period's patterns as charts (each with its numbers as a
 /// table), then the chosen excerpts, stages and call-ins.
 ///
@@ -1708,51 +1783,7 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         words::PROMPTS
     );
     flush(out, &mut o)?;
-
-    let checkins = s.checkins.checkins.max(0);
-    if s.entries <= 0 && checkins == 0 {
-        let _ = writeln!(o, "<p class=\"empty\">{}</p>", words::NOTHING);
-    } else {
-        write_counts(&mut o, s);
-        flush(out, &mut o)?;
-        write_checkins(&mut o, s);
-        flush(out, &mut o)?;
-        if !s.strengths.is_empty() {
-            o.push_str("<section id=\"strengths\">\n<h2>Strengths</h2>\n");
-            strengths_chart(&mut o, &s.strengths);
-            o.push_str("</section>\n");
-        }
-        if !s.models.is_empty() {
-            write_models(&mut o, s);
-        }
-        flush(out, &mut o)?;
-    }
-    write_actions(&mut o, s);
-    flush(out, &mut o)?;
-    if !s.excerpts.is_empty() {
-        o.push_str("<section id=\"excerpts\">\n<h2>Excerpts</h2>\n");
-        for x in &s.excerpts {
-            write_excerpt(&mut o, x);
-            flush(out, &mut o)?;
-        }
-        o.push_str("</section>\n");
-    }
-    if let Some(stages) = s.stages.as_deref().filter(|v| !v.is_empty()) {
-        write_stages(&mut o, stages);
-    }
-    if let Some(c) = &s.callins
-        && (!c.by_status.is_empty() || !c.by_rupture.is_empty())
-    {
-        o.push_str("<section id=\"callins\">\n<h2>Call-ins</h2>\n");
-        count_table(&mut o, "By where they stand", "Status", &c.by_status);
-        count_table(
-            &mut o,
-            "By signs of rupture",
-            "Rupture signs",
-            &c.by_rupture,
-        );
-        o.push_str("</section>\n");
-    }
+    write_summary_parts(out, &mut o, s, Place::PAGE)?;
     o.push_str("</main>\n");
     page_end(&mut o, s.made_on);
     flush(out, &mut o)?;
@@ -1760,10 +1791,275 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_counts(o: &mut String, s: &Summary) {
+/// A summary's patterns, excerpts, stages and call-ins, in `place`.
+fn write_summary_parts(
+    out: &mut dyn Write,
+    o: &mut String,
+    s: &Summary,
+    place: Place<'_>,
+) -> anyhow::Result<()> {
+    let checkins = s.checkins.checkins.max(0);
+    if s.entries <= 0 && checkins == 0 {
+        let _ = writeln!(o, "<p class=\"empty\">{}</p>", words::NOTHING);
+    } else {
+        write_counts(o, s, place);
+        flush(out, o)?;
+        write_checkins(o, s, place);
+        flush(out, o)?;
+        if !s.strengths.is_empty() {
+            place.open(o, "strengths", "Strengths");
+            strengths_chart(o, &s.strengths, place);
+            o.push_str("</section>\n");
+        }
+        if !s.models.is_empty() {
+            write_models(o, s, place);
+        }
+        flush(out, o)?;
+    }
+    write_actions(o, s, place);
+    flush(out, o)?;
+    if !s.excerpts.is_empty() {
+        place.open(o, "excerpts", "Excerpts");
+        for x in &s.excerpts {
+            write_excerpt(o, x, place);
+            flush(out, o)?;
+        }
+        o.push_str("</section>\n");
+    }
+    if let Some(stages) = s.stages.as_deref().filter(|v| !v.is_empty()) {
+        write_stages(o, stages, place);
+    }
+    if let Some(c) = &s.callins
+        && (!c.by_status.is_empty() || !c.by_rupture.is_empty())
+    {
+        place.open(o, "callins", "Call-ins");
+        count_table(o, "By where they stand", "Status", &c.by_status);
+        count_table(o, "By signs of rupture", "Rupture signs", &c.by_rupture);
+        o.push_str("</section>\n");
+    }
+    flush(out, o)
+}
+
+// ---------------------------------------------------------------------------------------
+// The coach's review
+
+/// Several people's summaries side by side on one page: a table that compares them, then
+/// each person's patterns, excerpts, stages and call-ins in a column of their own. Every
+/// chart has a text alternative and its numbers as a table, as on a summary's own page.
+/// `people` are (name, summary); `made_on` is the day the page is made.
+///
+/// # Errors
+/// When `out` cannot be written.
+pub fn write_review(
+    out: &mut dyn Write,
+    people: &[(String, &Summary)],
+    made_on: NaiveDate,
+) -> anyhow::Result<()> {
+    let mut o = String::with_capacity(64 * 1024);
+    page_start_as(&mut o, words::REVIEW_TITLE, Some("review"));
     let _ = write!(
         o,
-        "<section id=\"entries\">\n<h2>Entries</h2>\n<p>{} in the period",
+        "<header class=\"doc\">\n<h1>{}</h1>\n<p class=\"meta\">{} · made on {}</p>\n\
+         <p class=\"note\">{}</p>\n<p class=\"note\">{}</p>\n",
+        words::REVIEW_TITLE,
+        plural(
+            i64::try_from(people.len()).unwrap_or(i64::MAX),
+            "person",
+            "people"
+        ),
+        long_date(made_on),
+        words::REVIEW_NOTE,
+        words::PROMPTS
+    );
+    o.push_str("<nav class=\"people-list\" aria-label=\"People\">\n<ul>\n");
+    for (i, (name, s)) in people.iter().enumerate() {
+        let _ = write!(o, "<li><a href=\"#p{}\">", i + 1);
+        push_short(&mut o, name, 200);
+        o.push_str("</a> <span class=\"meta\">");
+        push_short(&mut o, &s.period.label, 200);
+        o.push_str("</span></li>\n");
+    }
+    o.push_str("</ul>\n</nav>\n</header>\n<main>\n");
+    write_glance(&mut o, people);
+    flush(out, &mut o)?;
+    o.push_str("<div class=\"people\">\n");
+    for (i, (name, s)) in people.iter().enumerate() {
+        let prefix = format!("p{}-", i + 1);
+        let _ = write!(
+            o,
+            "<section class=\"person\" id=\"p{n}\" aria-labelledby=\"p{n}-h\">\n<h2 id=\"p{n}-h\">",
+            n = i + 1
+        );
+        push_short(&mut o, name, 200);
+        o.push_str("</h2>\n<p class=\"meta\">");
+        push_short(&mut o, &s.period.label, 200);
+        let _ = writeln!(o, " · made on {}</p>", long_date(s.made_on));
+        if s.redacted {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", words::REDACTED_SUMMARY);
+        }
+        write_summary_parts(
+            out,
+            &mut o,
+            s,
+            Place {
+                prefix: &prefix,
+                level: 3,
+            },
+        )?;
+        o.push_str("</section>\n");
+        flush(out, &mut o)?;
+    }
+    o.push_str("</div>\n</main>\n");
+    page_end(&mut o, made_on);
+    flush(out, &mut o)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The comparison: one row per measure, one column per person.
+fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
+    o.push_str(
+        "<section id=\"glance\" aria-labelledby=\"glance-h\">\n<h2 id=\"glance-h\">At a glance</h2>\n\
+         <div class=\"wide\"><table class=\"glance\">\n<caption>The summaries compared, one column each</caption>\n\
+         <thead><tr><td></td>",
+    );
+    for (i, (name, _)) in people.iter().enumerate() {
+        let _ = write!(o, "<th scope=\"col\"><a href=\"#p{}\">", i + 1);
+        push_short(o, name, 200);
+        o.push_str("</a></th>");
+    }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    let row = |o: &mut String, label: &str, cell: &dyn Fn(&Summary) -> String| {
+        let _ = write!(o, "<tr><th scope=\"row\">{label}</th>");
+        for (_, s) in people {
+            o.push_str("<td>");
+            push_short(o, &cell(s), 600);
+            o.push_str("</td>");
+        }
+        o.push_str("</tr>\n");
+    };
+    row(o, "Period", &|s| s.period.label.clone());
+    row(o, "Entries", &|s| {
+        let mut kinds: Vec<String> = s
+            .by_kind
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| format!("{n} {}", kind_label(k)))
+            .collect();
+        kinds.truncate(6);
+        if kinds.is_empty() {
+            s.entries.max(0).to_string()
+        } else {
+            format!("{} ({})", s.entries.max(0), kinds.join(", "))
+        }
+    });
+    row(o, "Entries per week", &|s| {
+        let weeks = i64::try_from(s.weeks.len()).unwrap_or(i64::MAX);
+        match s.weeks.iter().map(|w| w.total.max(0)).max() {
+            Some(most) => format!(
+                "over {}, at most {most} in one",
+                plural(weeks, "week", "weeks")
+            ),
+            None => "none".into(),
+        }
+    });
+    row(o, "Check-ins", &|s| {
+        let c = &s.checkins;
+        if c.checkins <= 0 {
+            return "none shared".into();
+        }
+        format!(
+            "{}; mood {} and energy {} on average (1 to 5)",
+            c.checkins,
+            avg(c.mood),
+            avg(c.energy)
+        )
+    });
+    row(o, "Heavy-load days", &|s| {
+        let c = &s.checkins;
+        let mut t = c.heavy_days.max(0).to_string();
+        if c.heavy_persists {
+            t.push_str(" (heavy load keeps coming up)");
+        }
+        t
+    });
+    row(o, "Strengths most used", &|s| {
+        if s.strengths.is_empty() {
+            return "none tagged".into();
+        }
+        s.strengths
+            .iter()
+            .take(3)
+            .map(|st| {
+                let mut whose = Vec::new();
+                for (n, w) in [
+                    (st.mine, "mine"),
+                    (st.person, "person supported"),
+                    (st.team, "team"),
+                ] {
+                    if n > 0 {
+                        whose.push(format!("{n} {w}"));
+                    }
+                }
+                format!("{} ({})", st.name, whose.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    row(o, "Reflective models", &|s| {
+        if s.models.is_empty() {
+            return "none".into();
+        }
+        s.models
+            .iter()
+            .take(3)
+            .map(|m| format!("{} ({})", m.name, m.count.max(0)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    row(o, "Actions", &|s| {
+        let a = &s.actions;
+        format!(
+            "{} open, {} past their date, {} done in the period",
+            a.open.max(0),
+            a.overdue.max(0),
+            a.done_in_period.max(0)
+        )
+    });
+    row(o, "Excerpts", &|s| s.excerpts.len().to_string());
+    row(o, "Stages of change", &|s| match &s.stages {
+        None => "not shared".into(),
+        Some(t) => plural(
+            i64::try_from(t.len()).unwrap_or(i64::MAX),
+            "subject and topic",
+            "subjects and topics",
+        ),
+    });
+    row(o, "Call-ins", &|s| match &s.callins {
+        None => "not shared".into(),
+        Some(c) if c.by_status.is_empty() => "none".into(),
+        Some(c) => c
+            .by_status
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    });
+    row(o, "Identifying details", &|s| {
+        if s.redacted {
+            "replaced by placeholders; dates by month".into()
+        } else {
+            "as written".into()
+        }
+    });
+    o.push_str("</tbody>\n</table></div>\n</section>\n");
+}
+
+fn write_counts(o: &mut String, s: &Summary, place: Place<'_>) {
+    place.open(o, "entries", "Entries");
+    let _ = write!(
+        o,
+        "<p>{} in the period",
         plural(s.entries.max(0), "entry", "entries")
     );
     let mut kinds: Vec<(&String, &i64)> = s.by_kind.iter().filter(|(_, n)| **n > 0).collect();
@@ -1790,14 +2086,14 @@ fn write_counts(o: &mut String, s: &Summary) {
         o.push_str("</ul>\n");
     }
     if s.weeks.iter().any(|w| w.total > 0) {
-        weeks_chart(o, &s.weeks, WeekNames::for_summary(s));
+        weeks_chart(o, &s.weeks, WeekNames::for_summary(s), place);
     }
     o.push_str("</section>\n");
 }
 
-fn write_checkins(o: &mut String, s: &Summary) {
+fn write_checkins(o: &mut String, s: &Summary, place: Place<'_>) {
     let c = &s.checkins;
-    o.push_str("<section id=\"checkins\">\n<h2>Check-ins</h2>\n");
+    place.open(o, "checkins", "Check-ins");
     if c.checkins <= 0 {
         o.push_str("<p>No check-ins in this period.</p>\n</section>\n");
         return;
@@ -1828,13 +2124,13 @@ fn write_checkins(o: &mut String, s: &Summary) {
         .iter()
         .any(|w| w.mood.is_some() || w.energy.is_some())
     {
-        checkins_chart(o, &c.weeks, &s.weeks, WeekNames::for_summary(s));
+        checkins_chart(o, &c.weeks, &s.weeks, WeekNames::for_summary(s), place);
     }
     o.push_str("</section>\n");
 }
 
-fn write_models(o: &mut String, s: &Summary) {
-    o.push_str("<section id=\"models\">\n<h2>Reflective models used</h2>\n");
+fn write_models(o: &mut String, s: &Summary, place: Place<'_>) {
+    place.open(o, "models", "Reflective models used");
     let rows: Vec<HRow> = s
         .models
         .iter()
@@ -1849,7 +2145,13 @@ fn write_models(o: &mut String, s: &Summary) {
         "How many entries used each of {}.",
         plural(i64::try_from(rows.len()).unwrap_or(0), "model", "models")
     );
-    hbar_chart(o, "models", "Reflective models used", &desc, &rows);
+    hbar_chart(
+        o,
+        &place.id("models"),
+        "Reflective models used",
+        &desc,
+        &rows,
+    );
     o.push_str("</figure>\n<details><summary>Models as a table</summary>\n<table>\n<thead><tr><th scope=\"col\">Model</th><th scope=\"col\" class=\"n\">Entries</th></tr></thead>\n<tbody>\n");
     for m in &s.models {
         o.push_str("<tr><td>");
@@ -1859,14 +2161,15 @@ fn write_models(o: &mut String, s: &Summary) {
     o.push_str("</tbody>\n</table></details>\n</section>\n");
 }
 
-fn write_actions(o: &mut String, s: &Summary) {
+fn write_actions(o: &mut String, s: &Summary, place: Place<'_>) {
     let a = &s.actions;
     if a.open <= 0 && a.overdue <= 0 && a.done_in_period <= 0 && a.items.is_empty() {
         return;
     }
+    place.open(o, "actions", "Actions");
     let _ = write!(
         o,
-        "<section id=\"actions\">\n<h2>Actions</h2>\n<ul class=\"stats\">\n\
+        "<ul class=\"stats\">\n\
          <li><strong>{}</strong>open</li>\n<li><strong>{}</strong>past their date</li>\n\
          <li><strong>{}</strong>done in the period</li>\n</ul>\n",
         a.open.max(0),
@@ -1900,15 +2203,16 @@ fn write_actions(o: &mut String, s: &Summary) {
     o.push_str("</section>\n");
 }
 
-fn write_excerpt(o: &mut String, x: &Excerpt) {
+fn write_excerpt(o: &mut String, x: &Excerpt, place: Place<'_>) {
     let class = x.kind.parse::<EntryKind>().map_or("other", |k| k.as_str());
-    let _ = write!(o, "<article class=\"excerpt kind-{class}\">\n<h3>");
+    let h = place.sub();
+    let _ = write!(o, "<article class=\"excerpt kind-{class}\">\n<{h}>");
     if x.title.trim().is_empty() {
         o.push_str(words::UNTITLED);
     } else {
         push_short(o, &x.title, 1000);
     }
-    o.push_str("</h3>\n<p class=\"meta\">");
+    let _ = write!(o, "</{h}>\n<p class=\"meta\">");
     push_short(o, &x.when, 100);
     o.push_str(" · ");
     push_short(o, kind_label(&x.kind), 100);
@@ -1967,9 +2271,10 @@ fn write_excerpt(o: &mut String, x: &Excerpt) {
     o.push_str("</article>\n");
 }
 
-fn write_stages(o: &mut String, stages: &[super::summary::StageSummary]) {
+fn write_stages(o: &mut String, stages: &[super::summary::StageSummary], place: Place<'_>) {
+    place.open(o, "stages", "Stages of change");
     o.push_str(
-        "<section id=\"stages\">\n<h2>Stages of change</h2>\n<div class=\"wide\"><table>\n\
+        "<div class=\"wide\"><table>\n\
          <thead><tr><th scope=\"col\">Subject</th><th scope=\"col\">Topic</th><th scope=\"col\">Stages over time</th><th scope=\"col\" class=\"n\">Returns to an earlier stage</th></tr></thead>\n<tbody>\n",
     );
     for t in stages {
@@ -2004,13 +2309,13 @@ fn write_stages(o: &mut String, stages: &[super::summary::StageSummary]) {
         if levels.len() < 2 {
             continue;
         }
-        step_chart(o, n, t, &levels);
+        step_chart(o, &place.id(&format!("stage{n}")), t, &levels);
     }
     o.push_str("</section>\n");
 }
 
 /// A stage track as a step line: one step per note, higher is further along.
-fn step_chart(o: &mut String, n: usize, t: &super::summary::StageSummary, levels: &[u8]) {
+fn step_chart(o: &mut String, id: &str, t: &super::summary::StageSummary, levels: &[u8]) {
     const H: f64 = 70.0;
     const LEFT: f64 = 6.0;
     let slots = Slots::new(levels.len(), LEFT, CHART_W - 2.0 * LEFT);
@@ -2032,7 +2337,7 @@ fn step_chart(o: &mut String, n: usize, t: &super::summary::StageSummary, levels
         let _ = write!(path, "{cmd}{} {} L{} {} ", num(x0), num(y), num(x1), num(y));
     }
     o.push_str("<figure class=\"step\">\n");
-    svg_open(o, &format!("stage{n}"), H, &title, &desc);
+    svg_open(o, id, H, &title, &desc);
     let _ = writeln!(
         o,
         "<line class=\"grid\" x1=\"{l}\" x2=\"{r}\" y1=\"{b}\" y2=\"{b}\"/><path class=\"l-stage\" d=\"{}\"/>",
