@@ -342,7 +342,9 @@ p.from{margin:.6em 0 .1em;font-size:.92rem;color:var(--muted)}p.from strong{colo
 blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:2px solid var(--rule)}
 .missing{border-left:3px solid var(--k-call-in);padding:.1em .8em;margin:.6em 0}
 .missing p{margin:.2em 0}.missing ul{margin:.2em 0}
-table.log td p{margin:0 0 .3em}
+table.log{width:100%}table.log td p{margin:0 0 .3em}
+table.log th,table.log td{overflow-wrap:normal}table.log td:first-child{white-space:nowrap}table.log td:nth-child(3){min-width:15em}
+table.log td:nth-child(n+5),table.log th:nth-child(n+5){text-align:right;font-variant-numeric:tabular-nums}
 body.review{max-width:100rem}
 .people{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 2.5rem;align-items:start}
 .person{border-top:3px solid var(--accent);margin-top:1.5rem}
@@ -2489,9 +2491,7 @@ fn write_log(o: &mut String, log: &super::profile::Log) {
         o.push_str("<p class=\"muted\">No CPD activities in this period.</p>\n</section>\n");
         return;
     }
-    o.push_str("<div class=\"wide\"><table class=\"log\">\n<caption>");
-    push_short(o, &log.title, 200);
-    o.push_str("</caption>\n<thead><tr>");
+    o.push_str("<div class=\"wide\"><table class=\"log\" aria-labelledby=\"log-h\">\n<thead><tr>");
     for c in &log.columns {
         o.push_str("<th scope=\"col\">");
         push_short(o, c, 200);
