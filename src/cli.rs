@@ -163,15 +163,22 @@ pub enum Command {
     },
     /// Read people's shared summaries side by side (read-only), with notes of your own.
     #[command(
-        after_help = "Examples:\n  praxis review alex.json sam.json\n  praxis review team/*.json --notes ~/supervision/review-notes.md\n\nA summary is what a supervisee makes with `praxis export --summary --format json`.\nReviewing never opens or creates a journal. Your notes go to one Markdown file, one\n`## name` section per person, private (0600): by default review-notes.md in the folder of\nthe first summary. They are saved with ctrl-s and whenever you quit, and read back next time.\n\nKeys: tab or ←/→ person · ↑/↓ excerpt · enter read · n notes · ctrl-s save · ? help · q quit."
+        after_help = "Examples:\n  praxis review alex.json sam.json\n  praxis review team/*.json --notes ~/supervision/review-notes.md\n  praxis review team/*.json --html review.html\n\nA summary is what a supervisee makes with `praxis export --summary --format json`.\nReviewing never opens or creates a journal. Your notes go to one Markdown file, one\n`## name` section per person, private (0600): by default review-notes.md in the folder of\nthe first summary. They are saved with ctrl-s and whenever you quit, and read back next time.\n`--html FILE` writes the same side by side as one HTML page (no terminal needed).\n\nKeys: tab or ←/→ person · ↑/↓ excerpt · enter read · n notes · ctrl-s save · ? help · q quit."
     )]
     Review {
         /// Summary files (JSON) made by `praxis export --summary --format json`.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Where to keep your notes (default: review-notes.md beside the first summary).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "html")]
         notes: Option<PathBuf>,
+        /// Write the review as one self-contained, accessible HTML page instead of opening
+        /// it (charts with text alternatives and tables; no scripts, nothing fetched).
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Overwrite the --html file if it exists.
+        #[arg(long, requires = "html")]
+        force: bool,
     },
     /// Patterns over a period: entries per week, models, strengths and their trend,
     /// check-ins, stage timelines, call-ins, actions, on this day, words of heavy weeks.
@@ -709,9 +716,11 @@ pub struct ExportArgs {
     /// Up to this date (inclusive).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Quote this entry in a summary (repeatable; the default is the entries marked for
-    /// supervision).
-    #[arg(long, value_name = "ID", requires = "summary")]
+    /// Quote part of this entry in a summary (repeatable; the default is the entries
+    /// marked for supervision): ID alone quotes what it says was learned and what comes
+    /// next, or its opening; ID:PARTS names sections by key or label, `body`, or lines
+    /// (ID:analysis, ID:body=2-4, ID:2-4, ID:so-what,now-what). Never the whole entry.
+    #[arg(long, value_name = "ID[:PARTS]", requires = "summary")]
     pub excerpt: Vec<String>,
     /// The name to put on it ("Sam, Team North"): yours to choose, kept as written.
     #[arg(long, value_name = "NAME")]

@@ -131,7 +131,15 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             time_format,
             dry_run,
         }) => transfer::import(&file, format, time_format.as_deref(), dry_run, ctx),
-        Some(Command::Review { files, notes }) => review::run(&files, notes.as_deref(), ctx),
+        Some(Command::Review {
+            files,
+            notes,
+            html,
+            force,
+        }) => match html {
+            Some(page) => review::html(&files, &page, force, ctx),
+            None => review::run(&files, notes.as_deref(), ctx),
+        },
         Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use super::Ctx;
+use crate::config::catalog::Catalog;
 use crate::cli::ExportArgs;
 use crate::insights::Period;
 use crate::model::text::{sanitize_line, truncate};
@@ -27,7 +28,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         ))
     };
     if args.check {
-        return check(&store, &plan, &checker()?);
+        return check(&store, ctx.catalog(), &plan, &checker()?);
     }
     let redact = plan.mode != Mode::All && !args.no_redact;
     if plan.mode != Mode::All && !redact && !args.yes {
@@ -183,7 +184,16 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     } else {
         let chosen = store.select_entries(&selection)?;
         let mut ids = Vec::new();
-        for typed in &args.excerpt {
+        for arg in &args.excerpt {
+            // `ID` or `ID:PARTS` (sections, lines).
+            let (typed, pick) = match arg.split_once(':') {
+                Some((id, spec)) => (
+                    id,
+                    transfer::excerpt::Pick::parse(spec)
+                        .map_err(|why| anyhow::anyhow!("--excerpt {arg}: {why}"))?,
+                ),
+                None => (arg.as_str(), transfer::excerpt::Pick::Default),
+            };
             let id = store.resolve_id(typed)?;
             if !chosen.contains(&id) {
                 let e = store.entry_by_rowid(id)?;
@@ -216,7 +226,15 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
                     e.occurred_on
                 );
             }
-            ids.push(id);
+            let e = store.entry_by_rowid(id)?;
+            pick.take(&e).map_err(|why| {
+                anyhow::anyhow!(
+                    "--excerpt {arg}: entry {} ({}): {why}",
+                    e.short_id(),
+                    sanitize_line(&truncate(&e.title, 60))
+                )
+            })?;
+            ids.push((id, pick));
         }
         Some(ids)
     };
@@ -233,8 +251,11 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     })
 }
 
-/// `--check`: the findings by entry, field and line on stdout; exit 1 when there are any.
-fn check(store: &Store, plan: &Plan, checker: &Checker) -> Result<()> {
+/// `--check`: the findings by entry, field and line on stdout, and for a regulator
+/// profile what each record still needs before it is submitted; exit 1 when there is
+/// anything.
+fn check(store: &Store, catalog: &Catalog, plan: &Plan, checker: &Checker) -> Result<()> {
+    let gaps = export::profile_gaps(store, catalog, plan)?;
     let found = export::check(store, plan, checker)?;
     let n: usize = found.iter().map(|f| f.findings.len()).sum();
     for f in &found {
@@ -255,15 +276,51 @@ fn check(store: &Store, plan: &Plan, checker: &Checker) -> Result<()> {
     }
     if n == 0 {
         say!("Nothing found that looks identifying in the entries this export would take.");
+    }
+    if let Mode::Profile(_) = plan.mode {
+        if gaps.is_empty() {
+            say!("Every record has what the form asks for.");
+        } else {
+            say!(
+                "\nBefore you submit, {} record{} still need{}:",
+                gaps.len(),
+                if gaps.len() == 1 { "" } else { "s" },
+                if gaps.len() == 1 { "s" } else { "" }
+            );
+        }
+        for g in &gaps {
+            say!(
+                "{} {}  {}",
+                g.short_id,
+                g.occurred_on,
+                sanitize_line(&truncate(&g.record, 70))
+            );
+            for m in &g.missing {
+                say!("  - {}", sanitize_line(m));
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    if n > 0 {
+        problems.push(format!(
+            "{n} possible identifier{} in {} entr{}: a redacted export (the default) replaces \
+             them; add words to [privacy] allow in the config to stop flagging them",
+            if n == 1 { "" } else { "s" },
+            found.len(),
+            plural_y(found.len())
+        ));
+    }
+    if !gaps.is_empty() {
+        problems.push(format!(
+            "{} record{} not ready to submit: write what is listed (praxis edit ID)",
+            gaps.len(),
+            if gaps.len() == 1 { " is" } else { "s are" }
+        ));
+    }
+    if problems.is_empty() {
         return Ok(());
     }
-    bail!(
-        "{n} possible identifier{} in {} entr{}: a redacted export (the default) replaces them; \
-         add words to [privacy] allow in the config to stop flagging them",
-        if n == 1 { "" } else { "s" },
-        found.len(),
-        plural_y(found.len())
-    )
+    bail!("{}", problems.join("; and "))
 }
 
 pub fn import(

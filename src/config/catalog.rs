@@ -33,6 +33,11 @@ const BUILTIN_MODELS: &[(&str, &str)] = &[
         "brookfield.toml",
         include_str!("../../assets/models/brookfield.toml"),
     ),
+    ("nmc.toml", include_str!("../../assets/models/nmc.toml")),
+    (
+        "cpd-log.toml",
+        include_str!("../../assets/models/cpd-log.toml"),
+    ),
 ];
 
 /// Built-in templates of the structured kinds.

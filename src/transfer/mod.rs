@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod detect;
+pub mod excerpt;
 pub mod export;
 pub mod html;
 pub mod jrnl;
