@@ -6,8 +6,8 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::config::catalog::Catalog;
 use crate::cli::ExportArgs;
+use crate::config::catalog::Catalog;
 use crate::insights::Period;
 use crate::model::text::{sanitize_line, truncate};
 use crate::model::{EntryKind, Scope};
