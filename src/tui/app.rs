@@ -1317,7 +1317,8 @@ impl App {
                 whose = match whose {
                     Whose::Mine => Whose::Person,
                     Whose::Person => Whose::Team,
-                    Whose::Team => Whose::Mine,
+                    Whose::Team => Whose::Colleague,
+                    Whose::Colleague => Whose::Mine,
                 };
             }
             KeyCode::Enter => {

@@ -1239,6 +1239,7 @@ fn draw_overlay(app: &App, o: &Overlay, f: &mut Frame<'_>, size: Rect) {
                         Whose::Mine => "mine",
                         Whose::Person => "person",
                         Whose::Team => "team",
+                        Whose::Colleague => "colleague",
                     })
                     .collect();
                 let mark = if on.is_empty() {
@@ -1442,5 +1443,6 @@ fn whose_label(w: Whose) -> &'static str {
         Whose::Mine => "mine",
         Whose::Person => "the person I support",
         Whose::Team => "the team's",
+        Whose::Colleague => "a colleague's",
     }
 }
