@@ -264,13 +264,18 @@ pub fn render(ins: &Insights, o: &Output) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  {:<16} {:>3} {:<3}  mine {} · person {} · team {}{}",
+            "  {:<16} {:>3} {:<3}  mine {} · person {} · team {}{}{}",
             o.line(&st.name),
             st.total,
             st.trend.arrow(),
             st.mine,
             st.person,
             st.team,
+            if st.colleague > 0 {
+                format!(" · colleague {}", st.colleague)
+            } else {
+                String::new()
+            },
             o.dim(&before)
         );
     }

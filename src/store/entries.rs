@@ -35,6 +35,8 @@ pub struct StrengthCount {
     pub mine: i64,
     pub person: i64,
     pub team: i64,
+    /// Seen in a colleague (recognition given).
+    pub colleague: i64,
 }
 
 /// A name and how many entries carry it.
@@ -436,7 +438,8 @@ impl Store {
     pub fn strength_counts(&self) -> Result<Vec<StrengthCount>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.strength,
-                    sum(s.whose = 'mine'), sum(s.whose = 'person'), sum(s.whose = 'team')
+                    sum(s.whose = 'mine'), sum(s.whose = 'person'), sum(s.whose = 'team'),
+                    sum(s.whose = 'colleague')
              FROM entry_strengths s JOIN entries e ON e.id = s.entry_id
              WHERE e.deleted_at IS NULL
              GROUP BY s.strength ORDER BY count(*) DESC, s.strength",
@@ -448,6 +451,7 @@ impl Store {
                     mine: r.get(1)?,
                     person: r.get(2)?,
                     team: r.get(3)?,
+                    colleague: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

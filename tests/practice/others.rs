@@ -131,6 +131,21 @@ fn recognition_given_waits_until_it_is_said() {
         .map(|s| (s["key"].as_str().unwrap(), s["type"].as_str().unwrap()))
         .collect();
     assert_eq!(types, [("manager-A", "colleague"), ("peer-B", "colleague")]);
+    let strengths = j.json(&["strengths", "--json"]);
+    let reliability = strengths
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["strengths"].as_array().unwrap())
+        .find(|s| s["name"] == "reliability")
+        .unwrap();
+    assert_eq!(
+        (
+            reliability["colleague"].as_i64(),
+            reliability["total"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
     let err = j.fails(1, &["add", "--kind", "recognition", "thanks"]);
     assert!(err.contains("praxis recognise"), "{err}");
 }
