@@ -19,6 +19,12 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
         ),
         _ => None,
     };
+    if let Some(how) = practice_command(args.kind) {
+        bail!(
+            "a {} is written with `{how}`, which asks for what it needs",
+            args.kind
+        );
+    }
     if args.model.is_some() && args.kind != EntryKind::Reflection {
         bail!(
             "--model applies to reflections only (this entry's kind is {})",
@@ -129,6 +135,18 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
     store.insert_entry(&entry)?;
     say!("{}", entry.short_id());
     Ok(())
+}
+
+/// The command that writes an entry of a practice kind (PRACTICE.md §12).
+fn practice_command(kind: EntryKind) -> Option<&'static str> {
+    match kind {
+        EntryKind::Recognition => Some("praxis recognise"),
+        EntryKind::Feedback => Some("praxis feedback add"),
+        EntryKind::Rupture => Some("praxis rupture new"),
+        EntryKind::PositiveRisk => Some("praxis positive-risk plan"),
+        EntryKind::GroupSession => Some("praxis group new"),
+        _ => None,
+    }
 }
 
 /// Applies the options every entry-writing command shares.

@@ -85,8 +85,31 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             if let Details::CallIn(c) = &mut entry.details {
                 c.record_held(today).map_err(anyhow::Error::msg)?;
             }
-            let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            // Signs of rupture open a rupture about the same subject, linked to the
+            // call-in, unless one is followed already (PRACTICE.md §15).
+            let now = ctx.clock.now_utc();
+            let rowid = store.resolve_id(&entry.id.to_string())?;
+            let rupture = match rules::rupture_from_callin(&entry, now) {
+                Some(r) if store.ruptures_of(rowid)?.is_empty() => Some(r),
+                _ => None,
+            };
+            let saved = store.update_and_insert(&entry, rupture.as_slice(), now)?;
             say!("{}", saved.short_id());
+            if let Some(r) = &rupture {
+                eprintln!(
+                    "Signs of rupture: opened rupture {} to follow the repair (`praxis rupture list --open`).",
+                    r.short_id()
+                );
+            } else if let Details::CallIn(c) = &saved.details
+                && c.rupture_kind().is_some()
+                && c.subject.is_none()
+                && store.ruptures_of(rowid)?.is_empty()
+            {
+                eprintln!(
+                    "Signs of rupture: to follow the repair, `praxis rupture new KEY --callin {}`.",
+                    saved.short_id()
+                );
+            }
             Ok(())
         }
         CallinCommand::Followup { id, on } => {

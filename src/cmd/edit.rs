@@ -17,10 +17,8 @@ pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
         );
     }
     let catalog = ctx.catalog();
-    let model = entry
-        .model
-        .as_deref()
-        .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
+    let template = catalog.for_entry(entry.kind, entry.model.as_deref());
+    let model = template.as_deref();
     let original = render_entry(&entry, model);
     let command = crate::editor::editor_command(&ctx.config.editor.command)?;
     let written = crate::editor::edit(&command, &original, &ctx.paths.rescue_dir())?;

@@ -32,10 +32,15 @@ pub mod demo;
 pub mod docs;
 pub mod doctor;
 pub mod edit;
+pub mod feedback;
+pub mod group;
 pub mod list;
 pub mod models;
 pub mod overview;
+pub mod positive_risk;
+pub mod recognise;
 pub mod review;
+pub mod rupture;
 pub mod search;
 pub mod show;
 pub mod stage;
@@ -90,7 +95,7 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         None => overview::run(ctx),
         Some(Command::Add(a)) => add::run(a, ctx),
         Some(Command::List(a)) => list::run(&a, ctx),
-        Some(Command::Show(a)) => show::run(&a.id, ctx),
+        Some(Command::Show(a)) => show::run(&a.id, a.json, ctx),
         Some(Command::Edit(a)) => edit::run(&a.id, ctx),
         Some(Command::Rm(a)) => trash::remove(&a.id, ctx),
         Some(Command::Restore(a)) => trash::restore(&a.id, ctx),
@@ -111,6 +116,11 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         }) => stage::timeline(&subject, topic.as_deref(), json, ctx),
         Some(Command::Callin(c)) => callin::run(c, ctx),
         Some(Command::Cpd(c)) => cpd::run(c, ctx),
+        Some(Command::Recognise(a)) => recognise::run(*a, ctx),
+        Some(Command::Feedback(c)) => feedback::run(c, ctx),
+        Some(Command::Rupture(c)) => rupture::run(c, ctx),
+        Some(Command::PositiveRisk(c)) => positive_risk::run(c, ctx),
+        Some(Command::Group(c)) => group::run(c, ctx),
         Some(Command::Supervision(c)) => supervision::run(c, ctx),
         Some(Command::Stats {
             period,
@@ -220,7 +230,7 @@ pub(crate) fn summary_line(out: &Output, s: &EntrySummary, width: Option<usize>)
     } else {
         title
     };
-    let fixed = 8 + 2 + 10 + 2 + 11 + 2;
+    let fixed = 8 + 2 + 10 + 2 + 13 + 2;
     let title_cells = width.map(|w| {
         let rest = w.saturating_sub(fixed + text::width(&strengths) + 2 + text::width(flag));
         rest.max(20)
@@ -233,7 +243,7 @@ pub(crate) fn summary_line(out: &Output, s: &EntrySummary, width: Option<usize>)
         "{}  {}  {}  {}{}",
         out.accent(&s.short_id),
         s.occurred_on,
-        text::pad(s.kind.as_str(), 11),
+        text::pad(s.kind.as_str(), 13),
         out.bold(&title),
         flag
     );

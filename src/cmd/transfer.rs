@@ -149,6 +149,16 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
             "--include-stage-notes",
         ),
         (EntryKind::CallIn, args.include_callins, "--include-callins"),
+        (
+            EntryKind::Rupture,
+            args.include_ruptures,
+            "--include-ruptures",
+        ),
+        (
+            EntryKind::PositiveRisk,
+            args.include_risk_plans,
+            "--include-risk-plans",
+        ),
     ] {
         if args.kind == Some(kind) && !asked {
             bail!("{kind}s describe other people, so they leave only when you say so: add {flag}");
@@ -160,6 +170,12 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     }
     if !args.include_callins {
         exclude_kinds.push(EntryKind::CallIn);
+    }
+    if !args.include_ruptures {
+        exclude_kinds.push(EntryKind::Rupture);
+    }
+    if !args.include_risk_plans {
+        exclude_kinds.push(EntryKind::PositiveRisk);
     }
     let strength = args
         .strength
@@ -202,10 +218,11 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
                 let how = if e.deleted_at.is_some() {
                     format!("it is in the trash (`praxis restore {sid}` brings it back)")
                 } else if selection.exclude_kinds.contains(&e.kind) {
-                    let flag = if e.kind == EntryKind::StageNote {
-                        "--include-stage-notes"
-                    } else {
-                        "--include-callins"
+                    let flag = match e.kind {
+                        EntryKind::StageNote => "--include-stage-notes",
+                        EntryKind::Rupture => "--include-ruptures",
+                        EntryKind::PositiveRisk => "--include-risk-plans",
+                        _ => "--include-callins",
                     };
                     format!("{}s leave only when you say so: add {flag}", e.kind)
                 } else if !selection

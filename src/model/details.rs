@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::date::parse_iso_date;
-use super::{Action, Entry, FieldSpec, FieldType, Template};
+use super::{Action, Entry, EntryKind, FieldSpec, FieldType, Template};
 
 word_enum! {
     /// Stages of change (Transtheoretical Model, PRACTICE.md §5). Recycling is never failure.
@@ -75,12 +75,13 @@ word_enum! {
 }
 
 word_enum! {
-    /// Kinds of subject a stage note or call-in is about.
+    /// Kinds of subject an entry is about: `person` is someone supported (PRACTICE.md §12).
     pub enum SubjectType ("subject type") {
         Person = "person",
         Team = "team",
         Organisation = "organisation",
         SelfSubject = "self",
+        Colleague = "colleague",
     }
 }
 
@@ -328,12 +329,49 @@ pub enum Details {
     CallIn(CallIn),
     Supervision(Supervision),
     Cpd(Cpd),
+    Recognition(super::practice::Recognition),
+    Feedback(super::practice::Feedback),
+    Rupture(super::practice::RuptureNote),
+    PositiveRisk(super::practice::PositiveRisk),
+    GroupSession(super::practice::GroupSession),
+}
+
+impl Details {
+    /// The kind of entry these details belong to (None: no details).
+    #[must_use]
+    pub fn kind(&self) -> Option<EntryKind> {
+        Some(match self {
+            Details::None => return None,
+            Details::StageNote(_) => EntryKind::StageNote,
+            Details::CallIn(_) => EntryKind::CallIn,
+            Details::Supervision(_) => EntryKind::Supervision,
+            Details::Cpd(_) => EntryKind::Cpd,
+            Details::Recognition(_) => EntryKind::Recognition,
+            Details::Feedback(_) => EntryKind::Feedback,
+            Details::Rupture(_) => EntryKind::Rupture,
+            Details::PositiveRisk(_) => EntryKind::PositiveRisk,
+            Details::GroupSession(_) => EntryKind::GroupSession,
+        })
+    }
+
+    /// Whether these details fit an entry of `kind`: details of its own kind, or none
+    /// for the kinds that may have none (the practice kinds always have theirs).
+    #[must_use]
+    pub fn fits(&self, kind: EntryKind) -> bool {
+        match self.kind() {
+            Some(k) => k == kind,
+            None => super::practice::template_id(kind).is_none(),
+        }
+    }
 }
 
 /// Fields of a template that are stored typed (or in the entry itself), not as section
 /// text.
 #[must_use]
 pub fn typed_keys(template_id: &str) -> &'static [&'static str] {
+    if let Some(keys) = super::practice::typed_keys(template_id) {
+        return keys;
+    }
     match template_id {
         "stage-note" => &[
             "subject",
@@ -458,6 +496,9 @@ fn yes_no(b: bool) -> String {
 /// The typed values of an entry as field texts, for the editor document and `show`.
 #[must_use]
 pub fn entry_texts(e: &Entry) -> Vec<(&'static str, String)> {
+    if let Some(texts) = super::practice::entry_texts(e) {
+        return texts;
+    }
     match &e.details {
         Details::None => Vec::new(),
         Details::StageNote(n) => vec![
@@ -513,21 +554,7 @@ pub fn entry_texts(e: &Entry) -> Vec<(&'static str, String)> {
                     ));
                 }
                 SessionStage::Record => {
-                    v.push((
-                        "agreed-actions",
-                        e.actions
-                            .iter()
-                            .map(|a| {
-                                format!(
-                                    "- {} | {} | {}",
-                                    a.text,
-                                    a.owner.as_deref().unwrap_or("me"),
-                                    opt_text(a.due_on)
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ));
+                    v.push(("agreed-actions", agreed_actions_text(&e.actions)));
                     v.push(("counts-as-cpd", yes_no(s.counts_as_cpd)));
                     v.push(("peer-reflection", yes_no(s.peer_reflection)));
                 }
@@ -542,7 +569,26 @@ pub fn entry_texts(e: &Entry) -> Vec<(&'static str, String)> {
             ("participatory", yes_no(c.participatory)),
             ("linked", c.linked.join(" ")),
         ],
+        // The practice kinds are answered above.
+        _ => Vec::new(),
     }
+}
+
+/// Agreed actions as list lines: `- what | who | by when` (who "me" for one's own).
+#[must_use]
+pub(crate) fn agreed_actions_text(actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|a| {
+            format!(
+                "- {} | {} | {}",
+                a.text,
+                a.owner.as_deref().unwrap_or("me"),
+                opt_text(a.due_on)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Hours without a trailing `.0`.
@@ -554,7 +600,7 @@ pub fn format_hours(h: f64) -> String {
 
 /// Reads `what | who | by when` into an action, keeping the identity of an existing one
 /// with the same text.
-fn agreed_action(line: &str, existing: &[Action]) -> Result<Action, String> {
+pub(crate) fn agreed_action(line: &str, existing: &[Action]) -> Result<Action, String> {
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
     let text = parts.first().copied().unwrap_or_default();
     if text.is_empty() {
@@ -626,6 +672,9 @@ pub fn absorb(
     let flag = |key: &str| -> Result<Option<bool>, (String, String)> {
         Ok(value(key)?.map(|v| v == "yes"))
     };
+    if let Some(done) = super::practice::absorb(e, template, get) {
+        return done;
+    }
     match template.id.as_str() {
         "stage-note" => {
             let change_talk = items(&value("change-talk")?.unwrap_or_default())

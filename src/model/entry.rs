@@ -1,4 +1,5 @@
-//! Journal entries and the small closed vocabularies that describe them (PRACTICE.md §1, §7).
+//! Journal entries and the small closed vocabularies that describe them (PRACTICE.md §1, §7,
+//! §12).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,11 @@ word_enum! {
         StageNote = "stage-note",
         CheckIn = "check-in",
         Cpd = "cpd",
+        Recognition = "recognition",
+        Feedback = "feedback",
+        Rupture = "rupture",
+        PositiveRisk = "positive-risk",
+        GroupSession = "group-session",
     }
 }
 
@@ -26,11 +32,12 @@ word_enum! {
 }
 
 word_enum! {
-    /// Whose strength a strength tag names.
+    /// Whose strength a strength tag names (PRACTICE.md §10, §12).
     pub enum Whose ("whose") {
         Mine = "mine",
         Person = "person",
         Team = "team",
+        Colleague = "colleague",
     }
 }
 

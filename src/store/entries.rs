@@ -35,6 +35,8 @@ pub struct StrengthCount {
     pub mine: i64,
     pub person: i64,
     pub team: i64,
+    /// Seen in a colleague (recognition given).
+    pub colleague: i64,
 }
 
 /// A name and how many entries carry it.
@@ -112,47 +114,7 @@ impl Store {
     /// read. Returns the entry as saved (new version and update time).
     pub fn update_entry(&mut self, e: &Entry, now: DateTime<Utc>) -> Result<Entry> {
         let tx = self.conn.transaction()?;
-        let n = tx.execute(
-            "UPDATE entries SET kind = ?1, model = ?2, title = ?3, body = ?4, sections_text = ?5,
-                occurred_on = ?6, updated_at = ?7, scope = ?8, for_supervision = ?9,
-                version = version + 1
-             WHERE uuid = ?10 AND version = ?11",
-            params![
-                e.kind.as_str(),
-                e.model,
-                e.title,
-                e.body,
-                e.sections_text(),
-                day(e.occurred_on),
-                ts(now),
-                e.scope.as_str(),
-                e.for_supervision,
-                e.id.to_string(),
-                e.version,
-            ],
-        )?;
-        if n == 0 {
-            let exists: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM entries WHERE uuid = ?1",
-                    [e.id.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            return Err(match exists {
-                Some(_) => StoreError::Conflict(e.short_id()),
-                None => StoreError::NotFound(e.short_id()),
-            });
-        }
-        let rowid: i64 = tx.query_row(
-            "SELECT id FROM entries WHERE uuid = ?1",
-            [e.id.to_string()],
-            |r| r.get(0),
-        )?;
-        for table in PART_TABLES {
-            tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
-        }
-        write_parts(&tx, rowid, e, now, false)?;
+        let rowid = update_entry_tx(&tx, e, now)?;
         tx.commit()?;
         self.entry_by_rowid(rowid)
     }
@@ -480,7 +442,8 @@ impl Store {
     pub fn strength_counts(&self) -> Result<Vec<StrengthCount>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.strength,
-                    sum(s.whose = 'mine'), sum(s.whose = 'person'), sum(s.whose = 'team')
+                    sum(s.whose = 'mine'), sum(s.whose = 'person'), sum(s.whose = 'team'),
+                    sum(s.whose = 'colleague')
              FROM entry_strengths s JOIN entries e ON e.id = s.entry_id
              WHERE e.deleted_at IS NULL
              GROUP BY s.strength ORDER BY count(*) DESC, s.strength",
@@ -492,6 +455,7 @@ impl Store {
                     mine: r.get(1)?,
                     person: r.get(2)?,
                     team: r.get(3)?,
+                    colleague: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -549,6 +513,53 @@ fn normalise_id(typed: &str) -> Result<String> {
     Ok(out)
 }
 
+/// Saves changes to an existing entry inside an open transaction, refusing if it
+/// changed since `e.version` was read. Returns its row id.
+pub(crate) fn update_entry_tx(tx: &Connection, e: &Entry, now: DateTime<Utc>) -> Result<i64> {
+    let n = tx.execute(
+        "UPDATE entries SET kind = ?1, model = ?2, title = ?3, body = ?4, sections_text = ?5,
+                occurred_on = ?6, updated_at = ?7, scope = ?8, for_supervision = ?9,
+                version = version + 1
+             WHERE uuid = ?10 AND version = ?11",
+        params![
+            e.kind.as_str(),
+            e.model,
+            e.title,
+            e.body,
+            e.sections_text(),
+            day(e.occurred_on),
+            ts(now),
+            e.scope.as_str(),
+            e.for_supervision,
+            e.id.to_string(),
+            e.version,
+        ],
+    )?;
+    if n == 0 {
+        let exists: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM entries WHERE uuid = ?1",
+                [e.id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        return Err(match exists {
+            Some(_) => StoreError::Conflict(e.short_id()),
+            None => StoreError::NotFound(e.short_id()),
+        });
+    }
+    let rowid: i64 = tx.query_row(
+        "SELECT id FROM entries WHERE uuid = ?1",
+        [e.id.to_string()],
+        |r| r.get(0),
+    )?;
+    for table in PART_TABLES {
+        tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
+    }
+    write_parts(tx, rowid, e, now, false)?;
+    Ok(rowid)
+}
+
 /// Overwrites a stored entry (found by its uuid) with `e` in full, inside an open
 /// transaction: the import of a newer version of the same entry.
 pub(crate) fn replace_entry_tx(tx: &Connection, rowid: i64, e: &Entry) -> Result<()> {
@@ -579,7 +590,7 @@ pub(crate) fn replace_entry_tx(tx: &Connection, rowid: i64, e: &Entry) -> Result
 }
 
 /// Tables holding the parts of an entry that are rewritten whole on every save.
-const PART_TABLES: [&str; 10] = [
+const PART_TABLES: [&str; 17] = [
     "sections",
     "entry_strengths",
     "entry_tags",
@@ -590,6 +601,14 @@ const PART_TABLES: [&str; 10] = [
     "agenda_items",
     "supervision",
     "cpd",
+    // The practice kinds (PRACTICE.md §12).
+    "recognitions",
+    "feedback",
+    "ruptures",
+    "positive_risks",
+    "risk_reviews",
+    "group_sessions",
+    "group_present",
 ];
 
 /// Inserts the entry row and its parts inside an open transaction.

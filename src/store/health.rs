@@ -184,6 +184,7 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             format!("the check could not run: {e}"),
         )),
     }
+    out.extend(super::practice::kinds_check(&conn));
     let has_fts = conn
         .query_row(
             "SELECT 1 FROM sqlite_master WHERE name = 'entries_fts'",

@@ -38,10 +38,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "draft writers",
         sql: include_str!("../../assets/schema/0004_draft_writers.sql"),
     },
+    Migration {
+        version: 5,
+        name: "practice with others",
+        sql: include_str!("../../assets/schema/0005_practice_with_others.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 5;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -251,7 +256,7 @@ mod tests {
             .unwrap();
         drop(old);
         let s = Store::open(&path).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 4);
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
         let d = s.drafts().unwrap();
         assert_eq!((d.len(), d[0].data.as_str()), (1, "{}"));
         assert_eq!(d[0].writer, None);
@@ -290,6 +295,75 @@ mod tests {
                 .file_name()
                 .to_string_lossy()
                 .contains(".before-v3-")
+        }));
+    }
+
+    #[test]
+    fn a_version_3_journal_takes_the_practice_kinds_and_keeps_its_entries() {
+        use crate::model::{
+            Details, Direction, Entry, EntryKind, Recognition, Said, StrengthTag, SubjectType,
+            Whose,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 2, 9, 0, 0).unwrap();
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let mut old = Entry::new(EntryKind::Reflection, on, now);
+        old.title = "Before".into();
+        old.strengths = vec![StrengthTag::new("listening", Whose::Team)];
+        {
+            let mut s = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
+            s.insert_entry(&old).unwrap();
+            s.add_subject("YP-A", SubjectType::Person, now).unwrap();
+        }
+        // Another praxis has the journal open while it is migrated: it must see the new
+        // constraints too before its next statement.
+        let other = Connection::open(&path).unwrap();
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(
+            s.entry_by_rowid(s.resolve_id(&old.short_id()).unwrap())
+                .unwrap(),
+            {
+                let mut o = old.clone();
+                o.version = 1;
+                o
+            }
+        );
+        let mut r = Entry::new(EntryKind::Recognition, on, now);
+        r.title = "Thanks".into();
+        r.strengths = vec![StrengthTag::new("reliability", Whose::Colleague)];
+        r.details = Details::Recognition(Recognition {
+            direction: Direction::Given,
+            subject: "peer-B".into(),
+            said: Said::NotYet,
+            said_on: None,
+        });
+        s.insert_entry(&r).unwrap();
+        s.add_subject("peer-C", SubjectType::Colleague, now)
+            .unwrap();
+        other
+            .execute(
+                "INSERT INTO subjects (key, type, created_at) VALUES ('peer-D', 'colleague', 'x')",
+                [],
+            )
+            .unwrap();
+        // The widened lists still refuse what is not in them.
+        let refused = s.conn.execute(
+            "UPDATE entries SET kind = 'diary' WHERE uuid = ?1",
+            [r.id.to_string()],
+        );
+        assert!(refused.unwrap_err().to_string().contains("CHECK"));
+        let check: String = s
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        assert!(std::fs::read_dir(dir.path()).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".before-v4-")
         }));
     }
 

@@ -66,6 +66,7 @@ mod drafts;
 mod entries;
 mod health;
 mod migrate;
+mod practice;
 mod rows;
 mod search;
 mod selection;
@@ -86,6 +87,11 @@ pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
 pub use migrate::{LATEST_VERSION, Migration, backup_to};
+pub use practice::{
+    FeedbackFilter, FeedbackRow, GroupFilter, GroupRow, PracticeMaterial, Received,
+    RecognitionFilter, RecognitionRow, RiskFilter, RiskRow, RuptureFilter, RuptureRow,
+    SustainMonth,
+};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, SearchHit, fts_query};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};

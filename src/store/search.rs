@@ -226,8 +226,9 @@ impl Store {
         })
     }
 
-    /// Entries carrying any of these names (a strength, a topic tag, a subject of a stage
-    /// note or call-in) that pass `filter`, newest first.
+    /// Entries carrying any of these names (a strength, a topic tag, the subject of a
+    /// stage note, call-in, recognition, feedback, rupture or positive-risk plan) that
+    /// pass `filter`, newest first.
     pub fn entries_named(
         &self,
         names: &Names,
@@ -255,6 +256,14 @@ impl Store {
                OR e.id IN (SELECT n.entry_id FROM stage_notes n JOIN subjects s ON s.id = n.subject_id
                            WHERE s.key IN (SELECT value FROM json_each(?3)))
                OR e.id IN (SELECT c.entry_id FROM callins c JOIN subjects s ON s.id = c.subject_id
+                           WHERE s.key IN (SELECT value FROM json_each(?3)))
+               OR e.id IN (SELECT r.entry_id FROM recognitions r JOIN subjects s ON s.id = r.subject_id
+                           WHERE s.key IN (SELECT value FROM json_each(?3)))
+               OR e.id IN (SELECT f.entry_id FROM feedback f JOIN subjects s ON s.id = f.subject_id
+                           WHERE s.key IN (SELECT value FROM json_each(?3)))
+               OR e.id IN (SELECT r.entry_id FROM ruptures r JOIN subjects s ON s.id = r.subject_id
+                           WHERE s.key IN (SELECT value FROM json_each(?3)))
+               OR e.id IN (SELECT p.entry_id FROM positive_risks p JOIN subjects s ON s.id = p.subject_id
                            WHERE s.key IN (SELECT value FROM json_each(?3))))
              ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?{}",
             args.len()

@@ -25,6 +25,8 @@ fn order(e: &Entry) -> u8 {
     match &e.details {
         Details::Supervision(s) if s.stage == SessionStage::Record => 1,
         Details::Cpd(_) => 2,
+        // A rupture after the call-in it arose in.
+        Details::Rupture(r) if r.callin.is_some() => 1,
         _ => 0,
     }
 }
@@ -130,6 +132,7 @@ pub fn fits_schema(e: &Entry) -> bool {
         Details::Supervision(s) => s.length_minutes.is_none_or(|m| m > 0),
         Details::Cpd(c) => c.hours >= 0.0,
         Details::None => true,
+        other => super::practice::fits_schema(other),
     };
     day && checkin && details
 }
@@ -375,8 +378,11 @@ mod tests {
     use super::*;
     use crate::model::{
         Action, ActionStatus, AgendaItem, Approach, CallIn, CallInStatus, Carrying, Certainty,
-        ChangeTalk, ChangeTalkCode, CheckIn, Cpd, EntryKind, Function, Load, MiProcess, Rupture,
-        Scope, SessionStage, SessionType, Stage, StageNote, StrengthTag, Supervision, Want, Whose,
+        ChangeTalk, ChangeTalkCode, CheckIn, Cpd, Direction, EntryKind, Feedback, FeedbackSource,
+        Function, GroupFormat, GroupRole, GroupSession, Load, MiProcess, PlanStatus, PositiveRisk,
+        Recognition, ReviewDecision, RiskReview, Rupture, RuptureKind, RuptureNote, RuptureStatus,
+        Said, Scope, SessionStage, SessionType, Stage, StageNote, StrengthTag, Supervision, Tone,
+        Want, Whose,
     };
 
     fn entry(kind: EntryKind, n: u32) -> Entry {
@@ -494,6 +500,63 @@ mod tests {
             linked: Vec::new(),
         });
         s.insert_entry(&e).unwrap();
+        // The practice kinds (PRACTICE.md §12).
+        for i in 0..8 {
+            let mut e = next(EntryKind::Recognition);
+            let said = Said::ALL[i % Said::ALL.len()];
+            e.details = Details::Recognition(Recognition {
+                direction: Direction::ALL[i % Direction::ALL.len()],
+                subject: format!("S-{}", SubjectType::ALL[i % SubjectType::ALL.len()]),
+                said,
+                said_on: (said != Said::NotYet).then_some(e.occurred_on),
+            });
+            s.insert_entry(&e).unwrap();
+            let mut f = next(EntryKind::Feedback);
+            f.details = Details::Feedback(Feedback {
+                source: FeedbackSource::ALL[i % FeedbackSource::ALL.len()],
+                subject: (i % 2 == 0).then(|| "YP-A".to_string()),
+                tone: nth(Tone::ALL, i),
+            });
+            s.insert_entry(&f).unwrap();
+            let mut r = next(EntryKind::Rupture);
+            let status = RuptureStatus::ALL[i % RuptureStatus::ALL.len()];
+            let closed = matches!(status, RuptureStatus::Repaired | RuptureStatus::LetGo);
+            r.details = Details::Rupture(RuptureNote {
+                subject: "peer-B".into(),
+                kind: nth(RuptureKind::ALL, i),
+                status,
+                repair_tried_on: Some(r.occurred_on),
+                closed_on: closed.then_some(r.occurred_on),
+                callin: None,
+            });
+            s.insert_entry(&r).unwrap();
+            let mut p = next(EntryKind::PositiveRisk);
+            let active = PlanStatus::ALL[i % PlanStatus::ALL.len()] == PlanStatus::Active;
+            p.details = Details::PositiveRisk(PositiveRisk {
+                subject: "YP-A".into(),
+                status: PlanStatus::ALL[i % PlanStatus::ALL.len()],
+                review_on: active.then_some(p.occurred_on),
+                reviews: ReviewDecision::ALL
+                    .iter()
+                    .map(|d| RiskReview {
+                        on: p.occurred_on,
+                        decision: *d,
+                        note: "x".into(),
+                    })
+                    .collect(),
+            });
+            s.insert_entry(&p).unwrap();
+            let mut g = next(EntryKind::GroupSession);
+            g.details = Details::GroupSession(GroupSession {
+                format: GroupFormat::ALL[i % GroupFormat::ALL.len()],
+                my_role: nth(GroupRole::ALL, i),
+                length_minutes: Some(1),
+                present: vec!["peer-B".into()],
+                peer_reflection: i % 2 == 0,
+                counts_as_cpd: i % 2 == 1,
+            });
+            s.insert_entry(&g).unwrap();
+        }
     }
 
     #[test]
@@ -551,6 +614,54 @@ mod tests {
                         counts_as_cpd: false,
                         peer_reflection: false,
                         agenda: Vec::new(),
+                    });
+                }),
+            ),
+            (
+                "a day said but not yet said",
+                Box::new(|e| {
+                    e.details = Details::Recognition(Recognition {
+                        direction: Direction::Given,
+                        subject: "peer-B".into(),
+                        said: Said::NotYet,
+                        said_on: Some(e.occurred_on),
+                    });
+                }),
+            ),
+            (
+                "a rupture repaired on no day",
+                Box::new(|e| {
+                    e.details = Details::Rupture(RuptureNote {
+                        subject: "peer-B".into(),
+                        kind: None,
+                        status: RuptureStatus::Repaired,
+                        repair_tried_on: None,
+                        closed_on: None,
+                        callin: None,
+                    });
+                }),
+            ),
+            (
+                "an active plan with no review",
+                Box::new(|e| {
+                    e.details = Details::PositiveRisk(PositiveRisk {
+                        subject: "YP-A".into(),
+                        status: PlanStatus::Active,
+                        review_on: None,
+                        reviews: Vec::new(),
+                    });
+                }),
+            ),
+            (
+                "a session of no minutes",
+                Box::new(|e| {
+                    e.details = Details::GroupSession(GroupSession {
+                        format: GroupFormat::TeamSession,
+                        my_role: None,
+                        length_minutes: Some(0),
+                        present: Vec::new(),
+                        peer_reflection: false,
+                        counts_as_cpd: false,
                     });
                 }),
             ),

@@ -114,6 +114,11 @@ fn details_text(e: &Entry) -> String {
                 ""
             }
         ),
+        other => crate::model::practice::facts(other, &|d| d.to_string())
+            .into_iter()
+            .map(|(label, text)| format!("{label}: {text}"))
+            .collect::<Vec<_>>()
+            .join(" · "),
     }
 }
 

@@ -131,6 +131,7 @@ pub fn scrub_ids(e: &mut Entry, salt: &uuid::Uuid) {
     match &mut e.details {
         Details::Cpd(c) => c.linked.clear(),
         Details::Supervision(s) => s.prep = None,
+        Details::Rupture(r) => r.callin = None,
         _ => {}
     }
 }
@@ -188,6 +189,18 @@ pub fn round_dates(e: &mut Entry) {
         }
         Details::Supervision(s) => {
             s.session_on = month(s.session_on);
+        }
+        Details::Recognition(r) => r.said_on = r.said_on.map(month),
+        Details::Feedback(_) | Details::GroupSession(_) => {}
+        Details::Rupture(r) => {
+            r.repair_tried_on = r.repair_tried_on.map(month);
+            r.closed_on = r.closed_on.map(month);
+        }
+        Details::PositiveRisk(p) => {
+            p.review_on = p.review_on.map(month);
+            for r in &mut p.reviews {
+                r.on = month(r.on);
+            }
         }
     }
 }

@@ -471,7 +471,8 @@ fn kind_class(kind: &str) -> &'static str {
         Ok(EntryKind::StageNote) => "k-stage-note",
         Ok(EntryKind::CheckIn) => "k-check-in",
         Ok(EntryKind::Cpd) => "k-cpd",
-        Err(_) => "k-other",
+        // The practice kinds (PRACTICE.md §12) have no colour of their own yet.
+        Ok(_) | Err(_) => "k-other",
     }
 }
 
@@ -672,6 +673,7 @@ fn whose(w: Whose) -> &'static str {
         Whose::Mine => "mine",
         Whose::Person => "person supported",
         Whose::Team => "team",
+        Whose::Colleague => "colleague",
     }
 }
 
@@ -726,6 +728,11 @@ fn facts(head: &Head, e: &Entry) -> Vec<(&'static str, Fact)> {
                 "Participatory",
                 text(if c.participatory { "yes" } else { "no" }.into()),
             ));
+        }
+        other => {
+            for (label, t) in crate::model::practice::facts(other, &|d| head.when(d)) {
+                v.push((label, text(t)));
+            }
         }
     }
     v.retain(|(_, f)| match f {

@@ -134,6 +134,13 @@ fn check(e: &Entry) -> Result<(), String> {
     if e.updated_at < e.created_at {
         return Err("updated before it was created".into());
     }
+    if !e.details.fits(e.kind) {
+        return Err(format!(
+            "a {} entry with {} details",
+            e.kind,
+            e.details.kind().map_or("no", |k| k.as_str())
+        ));
+    }
     Ok(())
 }
 

@@ -56,6 +56,7 @@ pub(crate) fn strengths_text(e: &Entry) -> String {
                 Whose::Mine => "mine",
                 Whose::Person => "person supported",
                 Whose::Team => "team",
+                Whose::Colleague => "colleague",
             };
             format!("{} ({whose})", s.name)
         })
@@ -224,6 +225,11 @@ fn write_details(out: &mut dyn Write, head: &Head, e: &Entry) -> anyhow::Result<
                     ""
                 }
             )?;
+        }
+        other => {
+            for (label, text) in crate::model::practice::facts(other, &|d| head.when(d)) {
+                writeln!(out, "**{label}:** {}  ", one_line(&text))?;
+            }
         }
     }
     Ok(())

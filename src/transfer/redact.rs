@@ -457,6 +457,24 @@ macro_rules! each_field {
                     f("agenda item".to_string(), false, & $($m)* a.text);
                 }
             }
+            Details::Recognition(r) => f("subject".to_string(), true, & $($m)* r.subject),
+            Details::Feedback(fb) => {
+                if let Some(s) = & $($m)* fb.subject {
+                    f("subject".to_string(), true, s);
+                }
+            }
+            Details::Rupture(r) => f("subject".to_string(), true, & $($m)* r.subject),
+            Details::PositiveRisk(p) => {
+                f("subject".to_string(), true, & $($m)* p.subject);
+                for r in & $($m)* p.reviews {
+                    f("review".to_string(), false, & $($m)* r.note);
+                }
+            }
+            Details::GroupSession(g) => {
+                for who in & $($m)* g.present {
+                    f("present".to_string(), false, who);
+                }
+            }
             Details::Cpd(_) | Details::None => {}
         }
     }};

@@ -454,7 +454,7 @@ fn list_is_newest_first() {
     for (line, id) in lines.iter().zip(&want) {
         assert!(line.starts_with(id.as_str()), "{line}");
     }
-    assert!(lines[0].contains("2026-03-18  reflection   Team pulled together  teamwork:team"));
+    assert!(lines[0].contains("2026-03-18  reflection     Team pulled together  teamwork:team"));
     assert!(lines[4].contains("supervision"), "{}", lines[4]);
     // `ls` is an alias.
     assert_eq!(j.ok(&["ls"]), text);

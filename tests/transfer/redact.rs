@@ -178,7 +178,12 @@ fn the_catalogs_own_words_are_not_flagged() {
     let catalog = praxis::config::catalog::Catalog::builtin();
     let c = checker();
     let mut texts = 0;
-    for t in catalog.models.iter().chain(&catalog.templates) {
+    for t in catalog
+        .models
+        .iter()
+        .chain(&catalog.templates)
+        .chain(&catalog.group_models)
+    {
         let mut all = vec![t.name.clone(), t.purpose.clone()];
         for f in &t.fields {
             all.push(f.label.clone());

@@ -120,6 +120,7 @@ fn whose_label(w: Whose) -> &'static str {
         Whose::Mine => "mine",
         Whose::Person => "the person I support",
         Whose::Team => "the team's",
+        Whose::Colleague => "a colleague's",
     }
 }
 
@@ -149,7 +150,8 @@ impl Overlay for Strengths {
                 self.whose = match self.whose {
                     Whose::Mine => Whose::Person,
                     Whose::Person => Whose::Team,
-                    Whose::Team => Whose::Mine,
+                    Whose::Team => Whose::Colleague,
+                    Whose::Colleague => Whose::Mine,
                 };
             }
             Action::Tag => return Ok(self.toggle(&env.catalog)),
@@ -213,6 +215,7 @@ impl Overlay for Strengths {
                     Whose::Mine => "mine",
                     Whose::Person => "person",
                     Whose::Team => "team",
+                    Whose::Colleague => "colleague",
                 })
                 .collect();
             let mark = if on.is_empty() { "  " } else { "✓ " };
