@@ -45,9 +45,12 @@ pub struct Recognise {
     pub minute_id: Uuid,
     /// This is the last entry of its file.
     pub last: bool,
-    /// Ids earlier versions of praxis gave the entry: an entry held under one of them is
-    /// this one (changed in praxis since, when its text differs).
-    pub earlier: Vec<Uuid>,
+    /// The ids earlier versions of praxis gave the entry (an entry held under one of
+    /// them is this one, changed in praxis since when its text differs), worked out from
+    /// the entry and `text` only when the journal may hold them.
+    pub earlier: fn(&Entry, &str) -> Vec<Uuid>,
+    /// The entry's text as its file holds it, for `earlier`.
+    pub text: String,
     /// The entry's text, as `key_of` gives it.
     pub key: String,
     /// The text of an entry from its title and body.
@@ -571,6 +574,11 @@ impl Importer<'_> {
     /// Saves an entry from another tool, unless the journal holds it already (see
     /// [`Recognise`]): then a fuller copy completes the one held, while it is unchanged.
     pub fn add_recognised(&mut self, e: Entry, r: &Recognise) -> Result<()> {
+        if self.before == 0 && !r.last {
+            // A journal that was empty: only a repeat within the file can be held, under
+            // the entry's own id.
+            return self.write(&e);
+        }
         let mut found = None;
         if let Some(h) = self.held(e.id, r.key_of)? {
             found = Some(h);
@@ -581,9 +589,9 @@ impl Importer<'_> {
         {
             found = Some(h);
         }
-        if found.is_none() {
-            for id in &r.earlier {
-                if let Some(h) = self.held(*id, r.key_of)? {
+        if found.is_none() && self.before > 0 {
+            for id in (r.earlier)(&e, &r.text) {
+                if let Some(h) = self.held(id, r.key_of)? {
                     found = Some(h);
                     break;
                 }

@@ -145,34 +145,44 @@ impl JrnlEntry {
         if self.starred {
             tags.push(STARRED.to_string());
         }
-        let at = self.when.and_utc();
-        let mut e = foreign_entry(TOOL, self.when.date(), at, &self.title, &self.body, tags);
-        e.id = content_id(TOOL, &[&minute, &key]);
-        // The ids earlier versions gave it: from the text file (its time to the second,
-        // the title cut at the first sentence) and from the JSON export (to the minute).
-        let stamp = |t: NaiveDateTime| {
-            t.and_utc()
-                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-        };
-        let on_the_minute = self.when.with_second(0).unwrap_or(self.when);
-        let (old_title, old_body, _) = earlier_split(&self.text);
-        let mut earlier = vec![
-            content_id(TOOL, &[&stamp(self.when), &old_title, &old_body]),
-            content_id(TOOL, &[&stamp(on_the_minute), &self.title, &self.body]),
-        ];
-        earlier.dedup();
+        let e = foreign_entry(
+            content_id(TOOL, &[&minute, &key]),
+            self.when.date(),
+            self.when.and_utc(),
+            self.title,
+            self.body,
+            tags,
+        );
+        let minute_id = content_id(TOOL, &[&minute, "the last entry of a file"]);
         Incoming {
             entry: e,
             recognise: Some(Recognise {
-                minute: minute.clone(),
-                minute_id: content_id(TOOL, &[&minute, "the last entry of a file"]),
+                minute,
+                minute_id,
                 last,
-                earlier,
+                earlier: earlier_ids,
+                text: self.text,
                 key,
                 key_of: text_key,
             }),
         }
     }
+}
+
+/// The ids earlier versions gave an entry: from the text file (its time to the second,
+/// the title cut at the first sentence of `text`) and from the JSON export (to the
+/// minute, jrnl's title).
+fn earlier_ids(e: &crate::model::Entry, text: &str) -> Vec<uuid::Uuid> {
+    let stamp =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let on_the_minute = e.created_at.with_second(0).unwrap_or(e.created_at);
+    let (old_title, old_body, _) = earlier_split(text);
+    let mut ids = vec![
+        content_id(TOOL, &[&stamp(e.created_at), &old_title, &old_body]),
+        content_id(TOOL, &[&stamp(on_the_minute), &e.title, &e.body]),
+    ];
+    ids.dedup();
+    ids
 }
 
 /// An entry's text for its identity: its title and body without white space or the
@@ -184,7 +194,7 @@ impl JrnlEntry {
 pub fn text_key(title: &str, body: &str) -> String {
     let mut key = String::with_capacity(title.len() + body.len());
     for line in title.split('\n').chain(body.split('\n')) {
-        let t = py_strip(line);
+        let t = line.trim_matches(|c| is_py_space(c) || c == '#');
         if !t.is_empty() && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-')) {
             continue;
         }
@@ -238,16 +248,21 @@ fn split_entry(text: &str) -> (String, String, bool) {
 /// space is set aside, and counted from the start of the text itself, as jrnl does), or
 /// when there is none, up to the end of the first sentence.
 fn split_title(text: &str) -> (String, String) {
-    let lead = text.chars().take_while(|c| is_py_space(*c)).count();
-    let stripped: String = text.chars().skip(lead).collect();
-    let cut = match stripped.chars().position(|c| c == '\n') {
-        Some(p) => Some(p + 1),
-        None => first_sentence_end(text),
+    let lead = text.len() - text.trim_start_matches(is_py_space).len();
+    let at = match text[lead..].find('\n') {
+        // The line end's place in the stripped text, in characters, counted from the
+        // start of the text itself (with no leading white space, just after it).
+        Some(nl) if lead == 0 => Some(nl + 1),
+        Some(nl) => {
+            let cut = text[lead..lead + nl].chars().count() + 1;
+            Some(text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i))
+        }
+        None => first_sentence_end(text)
+            .map(|cut| text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i)),
     };
-    let Some(cut) = cut else {
+    let Some(at) = at else {
         return (text.to_string(), String::new());
     };
-    let at = text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i);
     (
         py_strip(&text[..at]).to_string(),
         py_strip(&text[at..]).to_string(),
@@ -357,27 +372,21 @@ fn earlier_sentence(line: &str) -> (&str, &str) {
 /// letters, digits and `_ - + * # /`.
 fn inline_tags(text: &str) -> Vec<String> {
     let mut tags = Vec::new();
-    let mut prev_space = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '@' && prev_space {
-            let start = i + 1;
-            let mut end = start;
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() || "_-+*#/".contains(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if end > start {
-                tags.push(text[start..end].to_string());
-            }
-            prev_space = false;
+    for (at, _) in text.match_indices('@') {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !is_py_space(c))
+        {
             continue;
         }
-        prev_space = is_py_space(c);
+        let rest = &text[at + 1..];
+        let len = rest
+            .find(|d: char| !(d.is_alphanumeric() || "_-+*#/".contains(d)))
+            .unwrap_or(rest.len());
+        if len > 0 {
+            tags.push(rest[..len].to_string());
+        }
     }
     tags
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::import::{Halt, Out, Summary};
-use super::{Parsed, TransferError, detect, foreign_entry, jrnl, read_text};
+use super::{Parsed, TransferError, detect, foreign_entry, foreign_id, jrnl, read_text};
 use crate::compose::normalise_tag;
 
 /// The tool name in content ids.
@@ -207,7 +207,14 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Parsed, TransferError> {
         },
     };
     Ok(Parsed {
-        entries: vec![foreign_entry(TOOL, on, at, &title, body, front.tags)],
+        entries: vec![foreign_entry(
+            foreign_id(TOOL, at, &title, body),
+            on,
+            at,
+            title,
+            body.to_string(),
+            front.tags,
+        )],
         subjects: Vec::new(),
     })
 }

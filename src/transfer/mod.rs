@@ -102,28 +102,36 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// An entry from another tool: a private reflection whose id comes from its time, title
-/// and body (so importing the same file again adds nothing) and whose times are the
-/// source's, never "now" (so a re-import is identical).
+/// An entry from another tool: a private reflection with the id given (one that comes
+/// from what the entry holds, so importing the same file again adds nothing) and the
+/// source's times, never "now" (so a re-import is identical).
 pub(crate) fn foreign_entry(
-    tool: &str,
+    id: uuid::Uuid,
     on: NaiveDate,
     at: DateTime<Utc>,
-    title: &str,
-    body: &str,
+    title: String,
+    body: String,
     tags: Vec<String>,
 ) -> Entry {
-    let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
-    let mut e = Entry::new(EntryKind::Reflection, on, at);
-    e.id = content_id(tool, &[&stamp, title, body]);
-    e.title = title.to_string();
-    e.body = body.to_string();
     let mut seen = std::collections::HashSet::new();
-    e.tags = tags
+    let tags = tags
         .into_iter()
         .filter(|t| seen.insert(t.clone()))
         .collect();
-    e
+    Entry {
+        id,
+        title,
+        body,
+        tags,
+        ..Entry::new(EntryKind::Reflection, on, at)
+    }
+}
+
+/// The id of an entry from `tool` that has none of its own: from its time, title and
+/// body.
+pub(crate) fn foreign_id(tool: &str, at: DateTime<Utc>, title: &str, body: &str) -> uuid::Uuid {
+    let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    content_id(tool, &[&stamp, title, body])
 }
 
 /// A JSON syntax or shape error, with its line and column, in plain words; an early end

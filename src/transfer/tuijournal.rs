@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::import::{Collect, Halt, Out, Summary};
-use super::{Parsed, TransferError, foreign_entry, json_error};
+use super::{Parsed, TransferError, foreign_entry, foreign_id, json_error};
 use crate::compose::normalise_tag;
 
 /// The tool name in content ids.
@@ -209,11 +209,11 @@ fn convert(path: &Path, index: usize, e: TjEntry) -> Result<crate::model::Entry,
         tags.push(format!("priority-{p}"));
     }
     Ok(foreign_entry(
-        TOOL,
+        foreign_id(TOOL, at, &e.title, &e.content),
         at.date_naive(),
         at,
-        &e.title,
-        &e.content,
+        e.title,
+        e.content,
         tags,
     ))
 }
