@@ -169,7 +169,7 @@ pub enum Command {
     /// Import entries from praxis JSON, jrnl, tui-journal or Markdown files (all or nothing;
     /// importing twice adds nothing).
     #[command(
-        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal.\nEntries from other tools become private reflections."
+        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal; jrnl's Markdown\nexport by its headings. A dry run, or a refused file, changes nothing.\nEntries from other tools become private reflections."
     )]
     Import {
         /// The file (or folder of Markdown files) to read.

@@ -348,23 +348,40 @@ pub fn import(
     ctx: &Ctx,
 ) -> Result<()> {
     let detected = format.is_none();
-    let (format, read, r) =
-        transfer::json::import_file(file, format, time_format, dry_run, || ctx.store())?;
+    // Not through `ctx.store()`: a dry run and a refused import leave no trace, not even
+    // the day's backup (which marks the journal).
+    let done = transfer::import::import_file(file, format, time_format, dry_run, &ctx.paths.db)?;
+    for w in &done.warnings {
+        eprintln!("praxis: warning: {}", sanitize_line(w));
+    }
+    let r = &done.report;
+    let completed = if r.completed > 0 {
+        format!(
+            ", {} completed (already here, and fuller in the file: cut short before, or without its star or tags)",
+            r.completed
+        )
+    } else {
+        String::new()
+    };
     say!(
-        "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file).",
+        "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file){completed}.",
         if dry_run {
             "Dry run, nothing written. "
         } else {
             ""
         },
-        read,
-        if read == 1 { "y" } else { "ies" },
+        done.read,
+        if done.read == 1 { "y" } else { "ies" },
         file.display(),
-        format.describe(),
+        done.format.describe(),
         if detected { ", detected" } else { "" },
         r.added,
         r.skipped,
         r.merged,
     );
+    if !dry_run {
+        // The journal was written: the day's backup is due as after any command.
+        ctx.store()?;
+    }
     Ok(())
 }

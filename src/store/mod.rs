@@ -96,7 +96,7 @@ pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, SearchHit, fts_query};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
-pub use transfer::{ImportReport, Importer};
+pub use transfer::{ImportJournal, ImportReport, Importer, Recognise, fits_schema, schema_problem};
 
 /// `PRAGMA application_id` of a praxis journal ('PRXS').
 pub const APPLICATION_ID: i64 = 0x5052_5853;
