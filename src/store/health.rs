@@ -103,14 +103,6 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             ),
         ));
     }
-    if super::check_header(path).is_err() {
-        out.push(Finding::problem(
-            "format",
-            "the file is not an SQLite database: it may be damaged, or another kind of file"
-                .to_string(),
-        ));
-        return out;
-    }
     // A rollback journal left beside it (an import runs with one, see store::Importer)
     // means a write was cut off: a read-only check cannot undo it, and would report the
     // journal unreadable. The next praxis to open the journal undoes it.
@@ -147,6 +139,13 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
         (Ok(0), Ok(0)) => out.push(Finding::ok("version", "a new, empty journal")),
         (Ok(_), Ok(_)) => {
             out.push(Finding::problem("format", "this is another program's SQLite database"));
+            return out;
+        }
+        (Err(e), _) | (_, Err(e)) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            out.push(Finding::problem(
+                "format",
+                "the file is not an SQLite database: it may be damaged, or another kind of file",
+            ));
             return out;
         }
         (Err(e), _) | (_, Err(e)) => {
@@ -405,10 +404,16 @@ impl Store {
     /// Replaces the journal's content with a backup's, after backing up the current one.
     /// Returns the path of that safety copy.
     pub fn restore_from(&mut self, backup: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
-        super::check_header(backup)?;
-        let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let app: i64 = src.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        let version: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| super::open_error(backup, e))?;
+        let (app, version): (i64, i64) = src
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id),
+                        (SELECT user_version FROM pragma_user_version)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| super::open_error(backup, e))?;
         if app != APPLICATION_ID {
             return Err(StoreError::ForeignDatabase {
                 path: backup.to_path_buf(),

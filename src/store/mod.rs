@@ -18,9 +18,10 @@
 //! - **Opening.** `Store::open` takes the key. In `open_with` the first statements on the
 //!   new connection are `PRAGMA cipher_log_level = NONE` (SQLCipher otherwise prints its
 //!   errors to stderr, over the app), then `PRAGMA key`, then a read of `sqlite_master`
-//!   to prove the key, all before `prepare`. `check_header` lets a file without the
-//!   `SQLite format 3` header through only when a key is given (an encrypted file starts
-//!   with its random salt). A wrong key fails with `SQLITE_NOTADB`, the code of a damaged
+//!   to prove the key, all before `prepare`. SQLite alone reads the file's header (see
+//!   [`Store::open`]): an encrypted file starts with its random salt, which SQLite
+//!   reads as a key check, not as a damaged header. A wrong key fails with
+//!   `SQLITE_NOTADB`, the code of a damaged
 //!   file, so it needs its own `StoreError::WrongPassphrase`, never `NotAJournal` or
 //!   `Damaged`: `praxis backup restore` moves a "damaged" journal aside, and must not do
 //!   that to a healthy journal behind a mistyped passphrase.
@@ -74,7 +75,6 @@ mod supervision;
 mod transfer;
 
 use std::fs;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -201,17 +201,22 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
+        // Only SQLite opens the journal file: closing any other descriptor of it would drop
+        // every POSIX lock this process holds on it, the locks of connections still open
+        // (the app's, while its daily backup opens the journal again) included. An outside
+        // reader would then take the journal for unused, checkpoint it and remove the
+        // write-ahead log those connections still write to. So the header is never read
+        // here: a file that is not an SQLite database fails SQLite's first read with
+        // SQLITE_NOTADB, before anything is written, and is refused as `NotAJournal`.
         match fs::metadata(path) {
-            Ok(meta) => {
-                if !meta.is_file() {
-                    return Err(io(std::io::Error::other("it is not a regular file")));
-                }
-                check_header(path)?;
+            Ok(meta) if !meta.is_file() => {
+                return Err(io(std::io::Error::other("it is not a regular file")));
             }
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 match crate::files::create_private(path) {
                     // Another praxis created it a moment ago: open it like any other.
-                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => check_header(path)?,
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
                     other => other.map_err(io)?,
                 }
             }
@@ -321,28 +326,6 @@ impl Store {
     }
 }
 
-/// Refuses a file that does not start like an SQLite database, before SQLite sees it.
-pub(crate) fn check_header(path: &Path) -> Result<()> {
-    let mut head = [0u8; 16];
-    let mut f = fs::File::open(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let n = f.read(&mut head).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if n == 0 {
-        return Ok(()); // An empty file is a journal not yet written.
-    }
-    if n < 16 || &head != b"SQLite format 3\0" {
-        return Err(StoreError::NotAJournal {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
-}
-
 fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode as C;
     match e.sqlite_error_code() {
@@ -364,18 +347,14 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
-/// Whether the file at `path` exists but may not be opened for writing (a read-only file
-/// system, or permissions). Opening for writing without truncating changes nothing.
+/// Whether the file at `path` exists but may not be written (a read-only file system, or
+/// permissions). Asked of the kernel without opening the file: see [`Store::open`].
 fn cannot_write(path: &Path) -> bool {
-    fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .is_err_and(|e| {
-            matches!(
-                e.kind(),
-                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
-            )
-        })
+    use rustix::io::Errno;
+    matches!(
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK),
+        Err(Errno::ROFS | Errno::ACCESS | Errno::PERM)
+    )
 }
 
 #[cfg(test)]

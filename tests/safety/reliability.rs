@@ -755,3 +755,83 @@ fn a_backup_removes_half_copies_left_by_killed_backups() {
     assert!(!dead.exists(), "a killed backup's half copy is removed");
     assert!(live.exists(), "a running process's copy is left alone");
 }
+
+/// Reads the journal at `db` from another process, as any SQLite tool may: the `sqlite3`
+/// shell when it is installed, and a praxis of its own in any case. Closing its
+/// connection checkpoints the journal, and removes the write-ahead log when it believes
+/// nobody else has the journal open.
+fn read_from_outside(dir: &Path, db: &Path) -> usize {
+    let mut readers = 0;
+    if let Ok(out) = std::process::Command::new("sqlite3")
+        .arg(db)
+        .arg("SELECT count(*) FROM entries")
+        .output()
+    {
+        assert!(out.status.success(), "sqlite3: {out:?}");
+        readers += 1;
+    }
+    common::praxis_db(&dir.join("journal.sqlite3"))
+        .env("PRAXIS_DB", db)
+        .arg("list")
+        .assert()
+        .success();
+    readers + 1
+}
+
+#[test]
+fn an_outside_reader_cannot_take_the_journal_from_a_running_praxis() {
+    // The app keeps one connection open while the day's backup opens the journal again on
+    // a thread of its own. Anything that opened the journal file outside SQLite and closed
+    // it dropped every POSIX lock the process held on it: an outside reader then saw the
+    // journal unused, checkpointed it and removed the write-ahead log the app was still
+    // writing to, and what the app saved after that was seen by no other process.
+    use praxis::model::{Entry, EntryKind};
+    let j = common::Journal::new();
+    j.add(&["Written before the app started"]);
+    let entry = |title: &str| {
+        let mut e = Entry::new(
+            EntryKind::Reflection,
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
+            chrono::Utc::now(),
+        );
+        e.title = title.into();
+        e
+    };
+    let mut app = praxis::store::Store::open(&j.db()).unwrap();
+    app.insert_entry(&entry("Saved in the app")).unwrap();
+    // The day's backup, as the app takes it: the journal opened again in this process.
+    let db = j.db();
+    std::thread::spawn(move || {
+        let mut s = praxis::store::Store::open(&db).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+        s.daily_backup(today, chrono::Utc::now(), 7).unwrap();
+    })
+    .join()
+    .unwrap();
+    let readers = read_from_outside(j.path(), &j.db());
+    app.insert_entry(&entry("Saved after the outside readers"))
+        .unwrap();
+    let titles: Vec<String> = j
+        .json(&["list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_string())
+        .collect();
+    for want in [
+        "Written before the app started",
+        "Saved in the app",
+        "Saved after the outside readers",
+    ] {
+        assert!(
+            titles.iter().any(|t| t == want),
+            "{want:?} is not seen by another process after {readers} outside reader(s): {titles:?}"
+        );
+    }
+    drop(app);
+    let titles = j.ok(&["list"]);
+    assert!(
+        titles.contains("Saved after the outside readers"),
+        "{titles}"
+    );
+}
