@@ -47,7 +47,7 @@ pub mod transfer;
 pub mod trash;
 pub mod vocab;
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::IsTerminal as _;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
@@ -155,6 +155,10 @@ pub(crate) fn check_range(since: Option<NaiveDate>, until: Option<NaiveDate>) ->
     Ok(())
 }
 
+/// The most text one entry may be given on standard input: far beyond any writing, and
+/// a bound on `praxis add < /dev/zero`.
+const MAX_STDIN_BYTES: u64 = 64 << 20;
+
 /// Reads standard input when it is piped (not a terminal). Invalid UTF-8 is an error:
 /// nothing is saved rather than something altered.
 pub(crate) fn piped_stdin() -> Result<Option<String>> {
@@ -162,10 +166,7 @@ pub(crate) fn piped_stdin() -> Result<Option<String>> {
     if stdin.is_terminal() {
         return Ok(None);
     }
-    let mut bytes = Vec::new();
-    stdin
-        .lock()
-        .read_to_end(&mut bytes)
+    let bytes = crate::files::read_bounded(stdin.lock(), MAX_STDIN_BYTES)
         .context("cannot read standard input")?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Some(s)),

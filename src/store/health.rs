@@ -71,6 +71,19 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             return out;
         }
     };
+    if !meta.is_file() {
+        // Reading a FIFO would wait for ever; a device is no journal, and no advice about
+        // its permissions applies.
+        out.push(Finding::problem(
+            "file",
+            format!(
+                "{} cannot be a journal: {}; point --db or PRAXIS_DB at a journal file",
+                path.display(),
+                crate::files::not_a_regular_file(&meta)
+            ),
+        ));
+        return out;
+    }
     out.push(Finding::ok(
         "file",
         format!("{} ({} bytes)", path.display(), meta.len()),

@@ -210,7 +210,7 @@ impl Store {
         // SQLITE_NOTADB, before anything is written, and is refused as `NotAJournal`.
         match fs::metadata(path) {
             Ok(meta) if !meta.is_file() => {
-                return Err(io(std::io::Error::other("it is not a regular file")));
+                return Err(io(crate::files::not_a_regular_file(&meta)));
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

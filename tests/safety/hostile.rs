@@ -726,3 +726,116 @@ fn a_busy_journal_is_waited_for_then_reported_and_nothing_is_written() {
     j.add(&["After the lock"]);
     assert_eq!(titles(&j).len(), 2);
 }
+
+// ---------------------------------------------------------------------------------------
+// Files that never end: FIFOs and devices
+// ---------------------------------------------------------------------------------------
+
+/// `praxis ARGS` in `j`, with its memory bounded (2 GB of address space), so that a read
+/// that never ends fails on its own instead of filling the machine; stdin from `stdin`.
+#[cfg(unix)]
+fn bounded(j: &Journal, args: &[&str], stdin: &str) -> Output {
+    let env = praxis_std(j.path());
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg("ulimit -v 2000000; exec \"$0\" \"$@\" <\"$PRAXIS_STDIN\"")
+        .arg(env!("CARGO_BIN_EXE_praxis"))
+        .args(args)
+        .env("PRAXIS_STDIN", stdin)
+        .current_dir(j.path());
+    for (k, v) in env.get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    // A hang fails the test instead of stalling it.
+    let mut child = c
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!("praxis {args:?} did not finish in 30 s: {out:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_at_once_never_read_for_ever() {
+    let j = Journal::new();
+    j.add(&["Already here"]);
+    let fifo = j.path().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let fifo = fifo.to_str().unwrap();
+    for (what, args) in [
+        (
+            "a FIFO as the journal, doctor",
+            vec!["--db", fifo, "doctor"],
+        ),
+        ("a FIFO as the journal, list", vec!["--db", fifo, "list"]),
+        ("a FIFO as the config", vec!["--config", fifo, "list"]),
+        (
+            "/dev/zero as the config",
+            vec!["--config", "/dev/zero", "list"],
+        ),
+        (
+            "/dev/urandom as the config",
+            vec!["--config", "/dev/urandom", "list"],
+        ),
+        (
+            "config show of /dev/zero",
+            vec!["--config", "/dev/zero", "config", "show"],
+        ),
+        ("import /dev/zero", vec!["import", "/dev/zero"]),
+        (
+            "import /dev/urandom",
+            vec!["import", "/dev/urandom", "--format", "jrnl"],
+        ),
+        ("import a FIFO", vec!["import", fifo]),
+        (
+            "/dev/null as the journal, doctor",
+            vec!["--db", "/dev/null", "doctor"],
+        ),
+    ] {
+        let out = bounded(&j, &args, "/dev/null");
+        assert_no_panic(what, &out);
+        assert_eq!(out.status.code(), Some(1), "{what}: {out:?}");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(said.contains("not a regular file"), "{what}: {said}");
+        assert!(
+            !said.contains("chmod"),
+            "{what}: no advice about a device: {said}"
+        );
+        assert!(!said.contains("new, empty journal"), "{what}: {said}");
+    }
+    // Standard input that never ends is cut off, and nothing is saved.
+    let out = bounded(&j, &["add"], "/dev/zero");
+    assert_no_panic("add < /dev/zero", &out);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("larger than 64 MiB"), "{err}");
+    assert_eq!(titles(&j), ["Already here"]);
+    // A config file too large to be one is refused with its size.
+    let big = j.path().join("big.toml");
+    std::fs::write(&big, format!("# {}\n", "x".repeat(2 << 20))).unwrap();
+    let err = j.fails(1, &["--config", big.to_str().unwrap(), "list"]);
+    assert!(err.contains("larger than 1 MiB"), "{err}");
+}
