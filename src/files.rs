@@ -145,21 +145,43 @@ fn human_size(n: u64) -> String {
     }
 }
 
-/// Removes the files in `dir` that a killed praxis left half-written: `pid_of` names the
-/// process that wrote a file (None: not such a file), and a file is removed only once
-/// that process is gone. Best effort: a file that cannot be read or removed stays.
-pub fn sweep_leftovers(dir: &Path, pid_of: impl Fn(&str) -> Option<i32>) {
+/// Creates the directory `dir` itself with mode 0700, failing if it exists: a folder of
+/// this process's own that nobody else can enter, whatever the files in it.
+pub fn create_private_dir_new(dir: &Path) -> std::io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+/// What a killed praxis left in `dir`: `pid_of` names the process that made an entry
+/// (None: not such an entry), and it is listed only once that process is gone.
+#[must_use]
+pub fn leftovers(dir: &Path, pid_of: impl Fn(&str) -> Option<i32>) -> Vec<std::path::PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
-        return;
+        return Vec::new();
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(&pid_of) else {
-            continue;
-        };
-        if !process_alive(pid) {
-            let _ = fs::remove_file(entry.path());
-        }
+    entries
+        .flatten()
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_str()
+                .and_then(&pid_of)
+                .is_some_and(|pid| !process_alive(pid))
+        })
+        .map(|entry| entry.path())
+        .collect()
+}
+
+/// Removes the files in `dir` that a killed praxis left half-written (see [`leftovers`]).
+/// Best effort: a file that cannot be read or removed stays.
+pub fn sweep_leftovers(dir: &Path, pid_of: impl Fn(&str) -> Option<i32>) {
+    for path in leftovers(dir, pid_of) {
+        let _ = fs::remove_file(path);
     }
 }
 

@@ -45,7 +45,7 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let config = Config::load(&paths.config, explicit_config)?;
     let ctx = cmd::Ctx::new(Session::new(paths, config, clock, out.color), out);
-    let done = cmd::dispatch(cli.command, &ctx);
+    let done = ctx.finish(cmd::dispatch(cli.command, &ctx));
     // After the command's output (or the app's last frame), whatever its outcome.
     ctx.daily_backup();
     done

@@ -21,6 +21,16 @@ pub struct Session {
     pub color: bool,
     catalog: OnceCell<Catalog>,
     backup: RefCell<Backup>,
+    /// Text written in the editor and not yet in the journal.
+    unsaved: RefCell<Option<Unsaved>>,
+}
+
+/// Text written in the editor that a command is saving.
+#[derive(Debug)]
+struct Unsaved {
+    written: crate::editor::Written,
+    /// What failing to save it means, said before where it is kept ("Nothing was saved").
+    meaning: String,
 }
 
 /// The day's automatic backup, taken once a command's work is done.
@@ -45,6 +55,54 @@ impl Session {
             color,
             catalog: OnceCell::new(),
             backup: RefCell::new(Backup::None),
+            unsaved: RefCell::new(None),
+        }
+    }
+
+    /// Holds text written in the editor while the command saves it. Unless the command
+    /// says [`Session::text_saved`] once it is in the journal, [`Session::finish`] keeps
+    /// it in a rescue file and says where: whatever failed after the editor (a busy or
+    /// full journal, a mistake in the text, a conflict), the writing is never lost.
+    /// `meaning` says what that failure means ("Nothing was saved").
+    pub fn hold_unsaved(&self, written: crate::editor::Written, meaning: &str) {
+        let before = self.unsaved.borrow_mut().replace(Unsaved {
+            written,
+            meaning: meaning.to_string(),
+        });
+        // One editor session per command: an earlier text still held is kept, not lost.
+        if let Some(u) = before {
+            u.written.keep();
+        }
+    }
+
+    /// The text held by [`Session::hold_unsaved`] is in the journal.
+    pub fn text_saved(&self) {
+        if let Some(u) = self.unsaved.borrow_mut().take() {
+            u.written.saved();
+        }
+    }
+
+    /// Ends a command: text from the editor that it did not save is kept in a rescue file,
+    /// and the error (or a note) says where.
+    pub fn finish(&self, done: Result<()>) -> Result<()> {
+        let Some(u) = self.unsaved.borrow_mut().take() else {
+            return done;
+        };
+        let kept = u.written.keep();
+        match done {
+            Ok(()) => {
+                eprintln!(
+                    "praxis: {}; your text is kept in {}",
+                    u.meaning,
+                    kept.display()
+                );
+                Ok(())
+            }
+            Err(e) => Err(anyhow::anyhow!(
+                "{e:#}. {}; your text is kept in {}",
+                u.meaning,
+                kept.display()
+            )),
         }
     }
 

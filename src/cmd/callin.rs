@@ -43,6 +43,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 super::subjects::warn_if_name(s);
             }
             ctx.store()?.insert_entry(&entry)?;
+            ctx.text_saved();
             say!("{}", entry.short_id());
             if let Details::CallIn(c) = &entry.details
                 && c.approach != crate::model::Approach::CallIn
@@ -86,6 +87,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 c.record_held(today).map_err(anyhow::Error::msg)?;
             }
             let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            ctx.text_saved();
             say!("{}", saved.short_id());
             Ok(())
         }
@@ -106,6 +108,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 bail!("call-in {short}: {why}");
             }
             let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            ctx.text_saved();
             say!("{}", saved.short_id());
             Ok(())
         }

@@ -53,6 +53,7 @@ pub fn record(args: StageArgs, ctx: &Ctx) -> Result<()> {
         );
     }
     store.insert_entry(&entry)?;
+    ctx.text_saved();
     say!("{}", entry.short_id());
     Ok(())
 }

@@ -202,6 +202,7 @@ fn record(
         s.prep = Some(p.id.to_string());
     }
     store.insert_entry(&entry)?;
+    ctx.text_saved();
     say!("{}", entry.short_id());
     if !entry.actions.is_empty() {
         eprintln!(

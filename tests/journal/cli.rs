@@ -1584,12 +1584,35 @@ fn rescue_files_never_collide() {
     // Two rescues within the same millisecond must both be kept.
     let j = Journal::new();
     let dir = j.path().join("rescued");
-    let paths: Vec<PathBuf> = (0..20)
-        .map(|i| praxis::editor::rescue(&dir, &format!("text {i}")).unwrap())
+    let purpose = praxis::editor::Purpose::new_entry(praxis::model::EntryKind::Reflection, None);
+    let written: Vec<_> = (0..20)
+        .map(|i| {
+            let w = praxis::editor::write(
+                "printf ' more' >>",
+                &format!("text {i}"),
+                &purpose,
+                &dir,
+                None,
+            )
+            .unwrap();
+            assert_eq!(w.text, format!("text {i} more"));
+            w
+        })
+        .collect();
+    let paths: Vec<PathBuf> = written
+        .into_iter()
+        .map(praxis::editor::Written::keep)
         .collect();
     for (i, p) in paths.iter().enumerate() {
-        assert_eq!(std::fs::read_to_string(p).unwrap(), format!("text {i}"));
+        assert!(p.starts_with(&dir), "{}", p.display());
+        assert_eq!(
+            std::fs::read_to_string(p).unwrap(),
+            format!("text {i} more")
+        );
     }
+    assert_eq!(praxis::editor::waiting(&dir, &purpose).len(), 20);
+    // Only the rescue files are left: every editor's folder is gone.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 20);
 }
 
 #[test]
@@ -1681,8 +1704,13 @@ fn text_from_the_editor_that_is_not_utf8_is_kept_not_saved() {
     )
     .unwrap();
     assert!(err.contains("UTF-8"), "{err}");
-    let kept = std::fs::read_to_string(kept_path(&err)).unwrap();
-    assert!(kept.contains("Broken"), "{kept}");
+    // Kept byte for byte, the invalid byte included.
+    let kept = std::fs::read(kept_path(&err)).unwrap();
+    assert!(
+        kept.windows(15).any(|w| w == b"Broken \xff bytes\n"),
+        "{}",
+        String::from_utf8_lossy(&kept)
+    );
     assert_eq!(j.ok(&["show", &id]), before);
 }
 

@@ -835,3 +835,338 @@ fn an_outside_reader_cannot_take_the_journal_from_a_running_praxis() {
         "{titles}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Text written in the editor is never lost
+// ---------------------------------------------------------------------------------------
+
+/// The rescue files beside the journal in `dir` (not the folders of editors still open).
+fn rescued(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir.join("rescued"))
+        .map(|r| r.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Everything praxis left of its editors' private folders, beside the journal and in the
+/// temporary folder.
+fn editor_folders(dir: &Path) -> Vec<String> {
+    ["rescued", "tmp"]
+        .iter()
+        .flat_map(|d| {
+            std::fs::read_dir(dir.join(d))
+                .map(|r| {
+                    r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .filter(|n| n.starts_with(".editing-") || n.starts_with("praxis-"))
+        .collect()
+}
+
+/// The path after "kept in " in `said`.
+fn kept_in(said: &str) -> std::path::PathBuf {
+    let at = said
+        .find("kept in ")
+        .unwrap_or_else(|| panic!("no 'kept in' in: {said}"));
+    let word = said[at + 8..].split_whitespace().next().unwrap();
+    std::path::PathBuf::from(word.trim_end_matches(['.', ',', ':', ';', ')']))
+}
+
+#[cfg(unix)]
+fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn text_written_while_the_journal_is_busy_is_kept_and_offered_back() {
+    let j = common::Journal::new();
+    j.add(&["Before the lock"]);
+    j.ok(&["list"]); // the day's automatic backup, taken before the lock
+    let editor = j.script(
+        "write.sh",
+        r#"printf 'Words from a long night shift\n' >> "$1""#,
+    );
+    let lock = rusqlite::Connection::open(j.db()).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let out = j.with_editor(&editor, &["add"]).output().unwrap();
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the journal is busy"), "{err}");
+    assert!(err.contains("Nothing was saved"), "{err}");
+    let kept = kept_in(&err);
+    assert_eq!(rescued(j.path()), std::slice::from_ref(&kept));
+    assert_eq!(mode_of(&kept), 0o600);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Words from a long night shift")
+    );
+    assert!(
+        editor_folders(j.path()).is_empty(),
+        "{:?}",
+        editor_folders(j.path())
+    );
+
+    // Without a terminal the next add only says where the text is.
+    let out = j.cmd(&["add", "A quick note"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(kept_in(&err), kept, "{err}");
+
+    // In a terminal, the next add in the editor offers it back, and saves it.
+    let seen = j.path().join("seen.md");
+    let go_on = j.script(
+        "go-on.sh",
+        &format!(
+            r#"cp "$1" '{}'; printf 'and what came after\n' >> "$1""#,
+            seen.display()
+        ),
+    );
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+    cmd.env_clear();
+    cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    for (k, v) in common::praxis_std(j.path()).get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    cmd.env("EDITOR", &go_on);
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(j.path());
+    cmd.arg("add");
+    let mut s = common::pty::Session::start(cmd);
+    s.wait_text("Go on with it in the editor? [Y/n]");
+    s.send(b"\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{}", s.dump());
+    let given = std::fs::read_to_string(&seen).unwrap();
+    assert!(given.contains("Words from a long night shift"), "{given}");
+    let list = j.json(&["list", "--json"]);
+    let saved = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "Words from a long night shift")
+        .unwrap_or_else(|| panic!("{list:#}"));
+    let shown = j.ok(&["show", saved["short_id"].as_str().unwrap()]);
+    assert!(shown.contains("and what came after"), "{shown}");
+    assert!(rescued(j.path()).is_empty(), "{:?}", rescued(j.path()));
+    assert!(editor_folders(j.path()).is_empty());
+}
+
+#[test]
+fn add_checks_the_journal_before_the_editor_opens() {
+    let j = common::Journal::new();
+    let opened = j.path().join("editor-was-opened");
+    let editor = j.script(
+        "mark.sh",
+        &format!(
+            r#"touch '{}'; printf 'Lost words\n' >> "$1""#,
+            opened.display()
+        ),
+    );
+    // A journal from a newer praxis, a folder, another program's database.
+    j.add(&["Written by a newer praxis"]);
+    {
+        let c = rusqlite::Connection::open(j.db()).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let folder = j.path().join("folder.sqlite3");
+    std::fs::create_dir(&folder).unwrap();
+    let other = j.path().join("other.sqlite3");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);")
+        .unwrap();
+    for (db, says) in [
+        (j.db(), "newer praxis"),
+        (folder, "not a regular file"),
+        (other, "another program"),
+    ] {
+        let out = j
+            .with_editor(&editor, &["add"])
+            .env("PRAXIS_DB", &db)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{err}");
+        assert!(
+            !opened.exists(),
+            "the editor was opened for {}",
+            db.display()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_editors_folder_is_private_even_when_the_editor_saves_by_rename() {
+    let j = common::Journal::new();
+    j.add(&["First"]);
+    let modes = j.path().join("modes");
+    // An editor that saves by writing a new file and renaming it over the old one, under
+    // a umask that lets others read new files, then fails: the text must be kept.
+    let editor = j.script(
+        "rename.sh",
+        &format!(
+            r#"stat -c '%a' "$(dirname "$1")" "$1" > '{m}'
+umask 022
+{{ cat "$1"; printf 'Saved by rename\n'; }} > "$1.new" && mv "$1.new" "$1"
+stat -c '%a' "$1" >> '{m}'
+exit 3"#,
+            m = modes.display()
+        ),
+    );
+    let out = j.with_editor(&editor, &["add"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("exited with"), "{err}");
+    let seen = std::fs::read_to_string(&modes).unwrap();
+    let seen: Vec<&str> = seen.split_whitespace().collect();
+    assert_eq!(
+        seen[..2],
+        ["700", "600"],
+        "folder, then file, as the editor found them"
+    );
+    assert_eq!(
+        seen[2], "644",
+        "the editor's own file, inside the private folder"
+    );
+    let kept = kept_in(&err);
+    assert_eq!(mode_of(&kept), 0o600, "what is kept is private again");
+    assert_eq!(mode_of(&j.path().join("rescued")), 0o700);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Saved by rename")
+    );
+    assert!(
+        editor_folders(j.path()).is_empty(),
+        "{:?}",
+        editor_folders(j.path())
+    );
+}
+
+/// Starts `praxis add` with an editor that writes a line, says it is ready (and its own
+/// process id) in `ready`, and then waits for a minute.
+#[cfg(unix)]
+fn add_with_a_waiting_editor(j: &common::Journal, ready: &Path) -> std::process::Child {
+    let editor = j.script(
+        "wait.sh",
+        &format!(
+            r#"printf 'Words written before the signal\n' >> "$1"
+echo $$ > '{r}.tmp' && mv '{r}.tmp' '{r}'
+exec sleep 60"#,
+            r = ready.display()
+        ),
+    );
+    let child = common::praxis_std(j.path())
+        .arg("add")
+        .env("EDITOR", &editor)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !ready.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the editor never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hang_up_or_stop_while_the_editor_is_open_keeps_the_text() {
+    for (signal, code) in [("HUP", 129), ("TERM", 143)] {
+        let j = common::Journal::new();
+        j.add(&["First"]);
+        let ready = j.path().join("ready");
+        let child = add_with_a_waiting_editor(&j, &ready);
+        let pid = child.id().to_string();
+        assert!(
+            std::process::Command::new("kill")
+                .args([&format!("-{signal}"), &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        // praxis passes the signal on to the editor, which ends; the test waits at most
+        // as long as the editor would.
+        let out = child.wait_with_output().unwrap();
+        let editor_pid = std::fs::read_to_string(&ready).unwrap();
+        // Ended by the signal passed on; killed here only if it was not.
+        let _ = std::process::Command::new("kill")
+            .args(["-9", editor_pid.trim()])
+            .stderr(std::process::Stdio::null())
+            .status();
+        assert_eq!(out.status.code(), Some(code), "SIG{signal}: {out:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let kept = kept_in(&err);
+        assert_eq!(
+            rescued(j.path()),
+            std::slice::from_ref(&kept),
+            "SIG{signal}"
+        );
+        assert!(
+            std::fs::read_to_string(&kept)
+                .unwrap()
+                .contains("Words written before the signal"),
+            "SIG{signal}"
+        );
+        assert_eq!(mode_of(&kept), 0o600);
+        assert!(
+            editor_folders(j.path()).is_empty(),
+            "SIG{signal}: {:?}",
+            editor_folders(j.path())
+        );
+        assert_eq!(j.json(&["list", "--json"]).as_array().unwrap().len(), 1);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_while_the_editor_is_open_keeps_the_text_for_the_next_praxis() {
+    let j = common::Journal::new();
+    j.add(&["First"]);
+    let ready = j.path().join("ready");
+    let mut child = add_with_a_waiting_editor(&j, &ready);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let editor_pid = std::fs::read_to_string(&ready).unwrap();
+    std::process::Command::new("kill")
+        .args(["-9", editor_pid.trim()])
+        .status()
+        .unwrap();
+    // The killed praxis left its editor's folder, private, with the text in it.
+    let left = editor_folders(j.path());
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(mode_of(&j.path().join("rescued").join(&left[0])), 0o700);
+    // The next praxis to write keeps it, and says where.
+    let out = j.cmd(&["add", "Another note"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let kept = kept_in(&err);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Words written before the signal")
+    );
+    assert!(
+        editor_folders(j.path()).is_empty(),
+        "{:?}",
+        editor_folders(j.path())
+    );
+}
