@@ -152,8 +152,15 @@ impl Session {
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         };
-        if let Err(e) = taken {
-            eprintln!("praxis: warning: the daily backup failed: {e}");
+        match taken {
+            Ok(()) => {}
+            // Said loudly, at every start until it is mended: the copy found the journal
+            // damaged, so no backup was taken and the good ones were all kept.
+            Err(e @ StoreError::Damaged(_)) => eprintln!(
+                "praxis: WARNING: {e}. The daily backup was not taken, so that no damaged \
+                 copy replaces a good one"
+            ),
+            Err(e) => eprintln!("praxis: warning: the daily backup failed: {e}"),
         }
     }
 
@@ -177,9 +184,11 @@ impl Session {
     fn with_backup_hint(&self, e: StoreError) -> anyhow::Error {
         use StoreError as E;
         let damaged = matches!(e, E::NotAJournal { .. } | E::Damaged(_));
-        let latest = crate::store::list_backups(&self.paths.db)
-            .into_iter()
-            .next();
+        let latest = if damaged {
+            crate::store::latest_good_backup(&self.paths.db).0
+        } else {
+            None
+        };
         match (damaged, latest) {
             (true, Some(b)) => anyhow::anyhow!(
                 "{e}. The latest backup is {}: `praxis backup restore` brings it back (the damaged file is moved aside, not deleted)",

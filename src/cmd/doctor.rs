@@ -4,7 +4,7 @@
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::store::{Store, diagnose, list_backups};
+use crate::store::{Store, diagnose, latest_good_backup};
 
 pub fn run(rebuild_index: bool, ctx: &Ctx) -> Result<()> {
     let path = &ctx.paths.db;
@@ -19,20 +19,36 @@ pub fn run(rebuild_index: bool, ctx: &Ctx) -> Result<()> {
         let mark = if f.ok { o.accent("ok ") } else { o.warn("!! ") };
         say!("{mark} {:<13} {}", f.check, o.line(&f.detail));
     }
-    match list_backups(path).first() {
+    // This journal's backups, newest first, until one is whole.
+    let (good, damaged) = latest_good_backup(path);
+    for (b, why) in &damaged {
+        say!(
+            "{} {:<13} {} cannot be restored: {}",
+            o.warn("!! "),
+            "backups",
+            b.path.display(),
+            o.line(why)
+        );
+    }
+    match good {
         Some(b) => say!(
-            "{} {:<13} latest is {}",
+            "{} {:<13} latest good backup is {}",
             o.accent("ok "),
             "backups",
             b.path.display()
         ),
-        None => say!(
+        None if damaged.is_empty() => say!(
             "{} {:<13} none yet (praxis takes one a day once the journal has entries)",
             o.dim("-- "),
             "backups"
         ),
+        None => say!(
+            "{} {:<13} none of this journal's backups is whole",
+            o.warn("!! "),
+            "backups"
+        ),
     }
-    let problems = findings.iter().filter(|f| !f.ok).count();
+    let problems = findings.iter().filter(|f| !f.ok).count() + damaged.len();
     if problems > 0 {
         bail!(
             "{problems} problem{} found; the journal file was not changed",

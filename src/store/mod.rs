@@ -62,6 +62,7 @@
 //!   the latter removed after use).
 
 mod actions;
+mod backups;
 mod details;
 mod drafts;
 mod entries;
@@ -81,11 +82,15 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use actions::{ActionFilter, ActionRow};
+pub use backups::{
+    BackupFile, BackupKind, backup_dir, backup_named, backup_to, check_backup, latest_good_backup,
+    list_backups,
+};
 pub use details::{CallInRow, CpdActivity, CpdSummary, StagePoint, SubjectRow};
 pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};
-pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
-pub use migrate::{LATEST_VERSION, Migration, backup_to};
+pub use health::{Finding, diagnose};
+pub use migrate::{LATEST_VERSION, Migration};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, SearchHit, fts_query};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
@@ -158,6 +163,11 @@ pub enum StoreError {
     Exists(String),
     #[error("the journal is damaged: {0}; run `praxis doctor`")]
     Damaged(String),
+    #[error(
+        "{} is damaged (SQLite's check found {found}): choose another backup (`praxis backup list`)",
+        path.display()
+    )]
+    DamagedBackup { path: PathBuf, found: String },
     #[error(transparent)]
     Sqlite(rusqlite::Error),
 }

@@ -94,7 +94,11 @@ fn doctor_reports_a_healthy_journal_and_a_broken_index() {
         .arg("doctor")
         .assert()
         .code(1)
+        .stdout(predicate::str::contains("ok  integrity"))
         .stdout(predicate::str::contains("--rebuild-index"));
+    // An index out of step is no damage to the file: it is still backed up, and a
+    // restored copy is mended the same way.
+    praxis(&d.path().join("j")).arg("backup").assert().success();
     praxis(&d.path().join("j"))
         .args(["doctor", "--rebuild-index"])
         .assert()
@@ -744,16 +748,30 @@ fn a_backup_removes_half_copies_left_by_killed_backups() {
     let dir = j.path().join("backups");
     std::fs::create_dir_all(&dir).unwrap();
     let dead = dir.join(".journal-20260318T200000.sqlite3.2147483000.partial");
+    // SQLite's rollback journal of the half copy, left beside it by the same kill.
+    let dead_journal = dir.join(".journal-20260318T200000.sqlite3.2147483000.partial-journal");
     let live = dir.join(format!(
         ".journal-20260318T200000.sqlite3.{}.partial",
         std::process::id()
     ));
-    for f in [&dead, &live] {
+    let live_journal = dir.join(format!(
+        ".journal-20260318T200000.sqlite3.{}.partial-journal",
+        std::process::id()
+    ));
+    for f in [&dead, &dead_journal, &live, &live_journal] {
         std::fs::write(f, "half a copy").unwrap();
     }
     j.ok(&["backup"]);
     assert!(!dead.exists(), "a killed backup's half copy is removed");
+    assert!(
+        !dead_journal.exists(),
+        "and the journal SQLite kept beside it"
+    );
     assert!(live.exists(), "a running process's copy is left alone");
+    assert!(
+        live_journal.exists(),
+        "a running process's copy is left alone"
+    );
 }
 
 /// Reads the journal at `db` from another process, as any SQLite tool may: the `sqlite3`
@@ -1169,4 +1187,310 @@ fn kill_9_while_the_editor_is_open_keeps_the_text_for_the_next_praxis() {
         "{:?}",
         editor_folders(j.path())
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Backups: whole, per journal, never rotated out for a damaged copy
+// ---------------------------------------------------------------------------------------
+
+/// `praxis ARGS` on the journal at `db` at 09:00 on March `day`.
+fn on_day(db: &Path, day: u32, args: &[&str]) -> std::process::Output {
+    common::praxis_db(db)
+        .env("PRAXIS_NOW", format!("2026-03-{day:02}T09:00:00+00:00"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The names of the files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Overwrites the start of page `page` (numbered from 1, 4 KiB pages) of the file at `db`
+/// with bytes no b-tree page can hold.
+fn damage_page(db: &Path, page: u64) {
+    use std::io::{Seek as _, SeekFrom, Write as _};
+    let mut f = std::fs::OpenOptions::new().write(true).open(db).unwrap();
+    f.seek(SeekFrom::Start((page - 1) * 4096)).unwrap();
+    let mut junk = vec![0x0d_u8];
+    junk.extend([0xff; 7]);
+    junk.extend([0xee; 200]);
+    f.write_all(&junk).unwrap();
+}
+
+#[test]
+fn a_damaged_journal_never_replaces_a_good_backup() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("j/journal.sqlite3");
+    for i in 1..=30 {
+        let out = on_day(&db, 1, &["add", &format!("Entry {i} about a long shift")]);
+        assert!(out.status.success(), "{out:?}");
+    }
+    std::fs::write(d.path().join("j/config.toml"), "[backup]\nkeep = 3\n").unwrap();
+    for day in 2..=4 {
+        assert!(on_day(&db, day, &["list"]).status.success());
+    }
+    let good = names_in(&d.path().join("j/backups"));
+    assert_eq!(
+        good,
+        [
+            "journal-20260302-090000.sqlite3",
+            "journal-20260303-090000.sqlite3",
+            "journal-20260304-090000.sqlite3",
+        ]
+    );
+    // Every backup praxis keeps is a plain file: reading it makes no -wal or -shm.
+    for name in &good {
+        let bytes = std::fs::read(d.path().join("j/backups").join(name)).unwrap();
+        assert_eq!(
+            bytes[18..20],
+            [1, 1],
+            "{name} is not in rollback-journal mode"
+        );
+    }
+    // Damage a page the search index lives on: listing still works, the copy does not.
+    let root: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'entries_fts_data'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    damage_page(&db, root.try_into().unwrap());
+    let damaged = std::fs::read(&db).unwrap();
+    for day in 5..=14 {
+        let out = on_day(&db, day, &["list"]);
+        assert!(out.status.success(), "day {day}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("WARNING: the journal is damaged"),
+            "day {day}: said nothing: {err}"
+        );
+        assert!(err.contains("praxis doctor"), "{err}");
+    }
+    assert_eq!(
+        names_in(&d.path().join("j/backups")),
+        good,
+        "good backups were rotated out"
+    );
+    // Taking a backup by hand is refused too, and nothing is left behind.
+    let out = on_day(&db, 14, &["backup"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"));
+    let copy = d.path().join("copy.sqlite3");
+    let out = on_day(&db, 14, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(!copy.exists());
+    assert_eq!(names_in(&d.path().join("j/backups")), good);
+    // Doctor finds the damage and the latest good backup.
+    let out = on_day(&db, 14, &["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("!!  integrity     SQLite found damage"),
+        "{said}"
+    );
+    assert!(said.contains("backup restore"), "{said}");
+    assert!(!said.contains("--rebuild-index"), "{said}");
+    assert!(
+        said.contains("latest good backup is") && said.contains("journal-20260304-090000"),
+        "{said}"
+    );
+    // A damaged file is never restored.
+    let bad = d.path().join("damaged-copy.sqlite3");
+    std::fs::write(&bad, &damaged).unwrap();
+    let out = on_day(
+        &db,
+        14,
+        &["backup", "restore", bad.to_str().unwrap(), "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is damaged") && err.contains("choose another"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        damaged,
+        "the journal was changed"
+    );
+    // Restoring the latest good backup moves the damaged journal aside.
+    let out = on_day(&db, 14, &["backup", "restore", "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("journal-20260304-090000"));
+    let out = on_day(&db, 14, &["doctor"]);
+    assert!(out.status.success(), "{out:?}");
+    let list = on_day(&db, 14, &["list", "--json", "--limit", "100"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 30);
+    let aside: Vec<String> = names_in(&d.path().join("j"))
+        .into_iter()
+        .filter(|n| n.contains(".damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read(d.path().join("j").join(&aside[0])).unwrap(),
+        damaged
+    );
+}
+
+#[test]
+fn journals_sharing_a_folder_keep_their_backups_apart() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("j");
+    let work = dir.join("work.sqlite3");
+    let home = dir.join("home.sqlite3");
+    std::fs::create_dir_all(dir.join("backups")).unwrap();
+    // Files in backups/ that praxis did not make: another program's database, and one
+    // named almost like a backup.
+    let theirs = [
+        "places.sqlite3",
+        "work-notes.sqlite3",
+        "work-20260301-0900.sqlite3",
+    ];
+    for f in theirs {
+        std::fs::write(dir.join("backups").join(f), "not ours").unwrap();
+    }
+    std::fs::write(dir.join("config.toml"), "[backup]\nkeep = 2\n").unwrap();
+    assert!(
+        on_day(&work, 1, &["add", "Work: a hard supervision"])
+            .status
+            .success()
+    );
+    assert!(
+        on_day(&home, 1, &["add", "Home: a quiet walk"])
+            .status
+            .success()
+    );
+    for day in 2..=5 {
+        for db in [&work, &home] {
+            assert!(on_day(db, day, &["list"]).status.success());
+        }
+    }
+    let names = names_in(&dir.join("backups"));
+    for f in theirs {
+        assert!(names.contains(&f.to_string()), "{f} was removed: {names:?}");
+    }
+    let of = |prefix: &str| -> Vec<&String> {
+        names
+            .iter()
+            .filter(|n| n.starts_with(prefix) && !theirs.contains(&n.as_str()))
+            .collect()
+    };
+    assert_eq!(
+        of("work-"),
+        [
+            "work-20260304-090000.sqlite3",
+            "work-20260305-090000.sqlite3"
+        ]
+    );
+    assert_eq!(
+        of("home-"),
+        [
+            "home-20260304-090000.sqlite3",
+            "home-20260305-090000.sqlite3"
+        ]
+    );
+    // Each journal lists, restores and reports its own.
+    let listed = String::from_utf8(on_day(&work, 5, &["backup", "list"]).stdout).unwrap();
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(
+        !listed.contains("home-") && !listed.contains("places"),
+        "{listed}"
+    );
+    assert!(
+        on_day(&work, 5, &["add", "Work: written after the backups"])
+            .status
+            .success()
+    );
+    assert!(
+        on_day(&home, 6, &["add", "Home: newer than any work backup"])
+            .status
+            .success()
+    );
+    assert!(on_day(&home, 6, &["backup"]).status.success());
+    let out = on_day(&work, 6, &["backup", "restore", "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    let titles = String::from_utf8(on_day(&work, 6, &["list"]).stdout).unwrap();
+    assert!(titles.contains("Work: a hard supervision"), "{titles}");
+    assert!(
+        !titles.contains("Home:"),
+        "another journal's backup was restored: {titles}"
+    );
+    let out = on_day(
+        &work,
+        6,
+        &["backup", "restore", "home-20260305-090000.sqlite3", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("of this journal"));
+    let doctor = String::from_utf8(on_day(&home, 6, &["doctor"]).stdout).unwrap();
+    assert!(
+        doctor.contains("latest good backup is") && doctor.contains("home-2026"),
+        "{doctor}"
+    );
+}
+
+#[test]
+fn backups_named_the_way_earlier_versions_named_them_are_still_found() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("j");
+    let db = dir.join("notes.db");
+    assert!(
+        on_day(&db, 1, &["add", "Kept in a journal called notes.db"])
+            .status
+            .success()
+    );
+    assert!(on_day(&db, 1, &["add", "A second entry"]).status.success());
+    // Earlier versions named every backup after the journal's stem: `notes-…`.
+    let made = dir.join("backups/notes.db-20260301-090000.sqlite3");
+    assert!(made.exists(), "{:?}", names_in(&dir.join("backups")));
+    std::fs::rename(&made, dir.join("backups/notes-20260228-090000.sqlite3")).unwrap();
+    assert!(on_day(&db, 2, &["list"]).status.success());
+    let listed = String::from_utf8(on_day(&db, 2, &["backup", "list"]).stdout).unwrap();
+    assert!(listed.contains("notes-20260228-090000.sqlite3"), "{listed}");
+    assert!(
+        listed.contains("notes.db-20260302-090000.sqlite3"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn restoring_leaves_nothing_beside_the_backup() {
+    let j = common::Journal::new();
+    j.add(&["Kept in a copy"]);
+    // A copy in write-ahead-log mode, as earlier versions made every backup (and as any
+    // journal file is): opened read-only, SQLite makes a -wal and a -shm beside it.
+    let copy = j.path().join("elsewhere/copy.sqlite3");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(j.db(), &copy).unwrap();
+    assert_eq!(std::fs::read(&copy).unwrap()[18..20], [2, 2]);
+    j.add(&["Written after the copy"]);
+    j.ok(&["backup", "restore", copy.to_str().unwrap(), "--yes"]);
+    assert!(!j.ok(&["list"]).contains("Written after the copy"));
+    assert_eq!(names_in(copy.parent().unwrap()), ["copy.sqlite3"]);
+    // And from the journal's own backups.
+    let made = j.ok(&["backup"]);
+    let made = Path::new(made.trim());
+    j.ok(&[
+        "backup",
+        "restore",
+        made.file_name().unwrap().to_str().unwrap(),
+        "--yes",
+    ]);
+    let left: Vec<String> = names_in(&j.path().join("backups"))
+        .into_iter()
+        .filter(|n| !n.ends_with(".sqlite3"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
