@@ -1,17 +1,24 @@
-//! `praxis doctor`: checks the journal in plain words, and rebuilds the search index on
-//! request.
+//! `praxis doctor`: checks the journal in plain words, and rebuilds the search index or
+//! mends unreadable dates on request.
 
 use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::store::{Store, diagnose, latest_good_backup};
 
-pub fn run(rebuild_index: bool, ctx: &Ctx) -> Result<()> {
+pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
     let path = &ctx.paths.db;
     if rebuild_index {
         let mut store = Store::open(path)?;
         store.rebuild_search_index()?;
         say!("Rebuilt the search index.");
+    }
+    if fix_dates {
+        let n = Store::open(path)?.fix_dates()?;
+        say!(
+            "Set {n} date{} past the year 9999 (or before the year 1) to the nearest one that can be read.",
+            if n == 1 { "" } else { "s" }
+        );
     }
     let findings = diagnose(path);
     let o = &ctx.out;

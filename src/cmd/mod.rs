@@ -132,7 +132,10 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             dry_run,
         }) => transfer::import(&file, format, time_format.as_deref(), dry_run, ctx),
         Some(Command::Review { files, notes }) => review::run(&files, notes.as_deref(), ctx),
-        Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
+        Some(Command::Doctor {
+            rebuild_index,
+            fix_dates,
+        }) => doctor::run(rebuild_index, fix_dates, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),

@@ -330,6 +330,24 @@ pub enum Details {
     Cpd(Cpd),
 }
 
+impl Details {
+    /// Every date the details hold, by field name.
+    #[must_use]
+    pub fn dates(&self) -> Vec<(&'static str, NaiveDate)> {
+        let all = match self {
+            Details::StageNote(n) => vec![("review_on", n.review_on)],
+            Details::CallIn(c) => vec![
+                ("held_on", c.held_on),
+                ("follow_up_on", c.follow_up_on),
+                ("followed_up_on", c.followed_up_on),
+            ],
+            Details::Supervision(s) => vec![("session_on", Some(s.session_on))],
+            Details::Cpd(_) | Details::None => Vec::new(),
+        };
+        all.into_iter().filter_map(|(k, d)| Some((k, d?))).collect()
+    }
+}
+
 /// Fields of a template that are stored typed (or in the entry itself), not as section
 /// text.
 #[must_use]

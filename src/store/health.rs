@@ -224,6 +224,18 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             "not checked: the journal is damaged (see above)",
         )),
     }
+    if whole {
+        match unreadable_dates(&conn) {
+            Ok(found) if found.is_empty() => {
+                out.push(Finding::ok("dates", "every date and time can be read back"));
+            }
+            Ok(found) => out.push(Finding::problem("dates", dates_problem(&found))),
+            Err(e) => out.push(Finding::problem(
+                "dates",
+                format!("the check could not run: {e}"),
+            )),
+        }
+    }
     if let Ok(n) = pragma("SELECT count(*) FROM entries WHERE deleted_at IS NULL") {
         let trashed =
             pragma("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").unwrap_or(0);
@@ -235,7 +247,146 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
     out
 }
 
+/// How a column holds its dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    Day,
+    Time,
+}
+
+impl When {
+    /// The shape of every value praxis writes (and reads back).
+    fn shape(self) -> &'static str {
+        match self {
+            When::Day => "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]",
+            When::Time => {
+                "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*"
+            }
+        }
+    }
+
+    /// The nearest value that can be read, for one past the year 9999 (or before 1).
+    fn nearest(self, past: bool) -> &'static str {
+        match (self, past) {
+            (When::Day, true) => "9999-12-31",
+            (When::Day, false) => "0001-01-01",
+            (When::Time, true) => "9999-12-31T23:59:59Z",
+            (When::Time, false) => "0001-01-01T00:00:00Z",
+        }
+    }
+}
+
+/// Every column holding a date or a time: table, column, its kind, and the column naming
+/// the entry it belongs to (None: it belongs to none).
+const DATE_COLUMNS: [(&str, &str, When, Option<&str>); 15] = [
+    ("entries", "occurred_on", When::Day, Some("id")),
+    ("entries", "created_at", When::Time, Some("id")),
+    ("entries", "updated_at", When::Time, Some("id")),
+    ("entries", "deleted_at", When::Time, Some("id")),
+    ("actions", "due_on", When::Day, Some("entry_id")),
+    ("actions", "done_on", When::Day, Some("entry_id")),
+    ("actions", "created_at", When::Time, Some("entry_id")),
+    ("actions", "updated_at", When::Time, Some("entry_id")),
+    ("supervision", "session_on", When::Day, Some("entry_id")),
+    ("callins", "held_on", When::Day, Some("entry_id")),
+    ("callins", "follow_up_on", When::Day, Some("entry_id")),
+    ("callins", "followed_up_on", When::Day, Some("entry_id")),
+    ("stage_notes", "review_on", When::Day, Some("entry_id")),
+    ("subjects", "created_at", When::Time, None),
+    ("drafts", "updated_at", When::Time, None),
+];
+
+/// A stored date or time praxis cannot read back: where it is, and what it holds.
+#[derive(Debug)]
+struct BadDate {
+    column: String,
+    entry: Option<String>,
+    value: String,
+}
+
+/// Dates and times not in the shape praxis writes (a year past 9999 is `+10000-…`), at
+/// most a hundred of them.
+fn unreadable_dates(conn: &Connection) -> rusqlite::Result<Vec<BadDate>> {
+    let mut found = Vec::new();
+    for (table, column, when, entry) in DATE_COLUMNS {
+        let entry = entry.map_or_else(
+            || "NULL".to_string(),
+            |c| format!("(SELECT uuid FROM entries WHERE id = t.{c})"),
+        );
+        let sql = format!(
+            "SELECT {entry}, t.{column} FROM {table} t
+             WHERE t.{column} IS NOT NULL AND NOT (t.{column} GLOB '{}') LIMIT 100",
+            when.shape()
+        );
+        let mut st = conn.prepare(&sql)?;
+        let rows = st.query_map([], |r| {
+            Ok(BadDate {
+                column: format!("{table}.{column}"),
+                entry: r
+                    .get::<_, Option<String>>(0)?
+                    .map(|u| u.chars().filter(|c| *c != '-').take(8).collect()),
+                value: r.get(1)?,
+            })
+        })?;
+        for row in rows {
+            found.push(row?);
+        }
+    }
+    found.truncate(100);
+    Ok(found)
+}
+
+/// What `praxis doctor` says about dates it cannot read, and what to do.
+fn dates_problem(found: &[BadDate]) -> String {
+    let shown: Vec<String> = found
+        .iter()
+        .take(3)
+        .map(|b| match &b.entry {
+            Some(id) => format!("entry {id}, {} {:?}", b.column, b.value),
+            None => format!("{} {:?}", b.column, b.value),
+        })
+        .collect();
+    let n = found.len();
+    let fixable = found.iter().all(|b| b.value.starts_with(['+', '-']));
+    format!(
+        "{}{n} date{} cannot be read back ({}{}): {}",
+        if n >= 100 { "at least " } else { "" },
+        if n == 1 { "" } else { "s" },
+        shown.join("; "),
+        if n > 3 { "; …" } else { "" },
+        if fixable {
+            "they are past the year 9999 or before the year 1, which an import of an earlier \
+             praxis let in; `praxis doctor --fix-dates` sets each to the nearest date that \
+             can be read"
+        } else {
+            "they were not written by praxis; `praxis backup restore` brings back the latest \
+             good backup"
+        }
+    )
+}
+
 impl Store {
+    /// Sets every stored date past the year 9999 (or before the year 1) to the nearest
+    /// one that can be read, in one transaction; returns how many were set. Values of any
+    /// other shape are left as they are.
+    pub fn fix_dates(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for (table, column, when, _) in DATE_COLUMNS {
+            n += tx.execute(
+                &format!(
+                    "UPDATE {table} SET {column} = CASE WHEN {column} GLOB '+*' THEN ?1 ELSE ?2 END
+                     WHERE {column} IS NOT NULL AND NOT ({column} GLOB '{}')
+                       AND ({column} GLOB '+[0-9]*' OR {column} GLOB '-[0-9]*')",
+                    when.shape()
+                ),
+                [when.nearest(true), when.nearest(false)],
+            )?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
     /// Rebuilds the full-text index from the entries, in one transaction.
     pub fn rebuild_search_index(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;

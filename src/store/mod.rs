@@ -161,6 +161,10 @@ pub enum StoreError {
     Conflict(String),
     #[error("{0} already exists")]
     Exists(String),
+    #[error("entry {id} cannot be saved: {reason}")]
+    Invalid { id: String, reason: String },
+    #[error("the journal holds a value praxis cannot read ({0}); run `praxis doctor`")]
+    Unreadable(String),
     #[error("the journal is damaged: {0}; run `praxis doctor`")]
     Damaged(String),
     #[error(
@@ -180,6 +184,9 @@ impl From<rusqlite::Error> for StoreError {
             Some(C::DiskFull) => StoreError::Full,
             Some(C::SystemIoFailure) => StoreError::DiskIo(e.to_string()),
             Some(C::DatabaseCorrupt | C::NotADatabase) => StoreError::Damaged(e.to_string()),
+            _ if matches!(e, rusqlite::Error::FromSqlConversionFailure(..)) => {
+                StoreError::Unreadable(e.to_string())
+            }
             _ => StoreError::Sqlite(e),
         }
     }

@@ -134,7 +134,7 @@ fn check(e: &Entry) -> Result<(), String> {
     if e.updated_at < e.created_at {
         return Err("updated before it was created".into());
     }
-    Ok(())
+    e.check()
 }
 
 pub use stream::import_file;

@@ -120,6 +120,19 @@ pub fn parse(
         Format::TuiJournalExport => tuijournal::parse_export(path, &text),
         Format::Markdown => markdown::parse_file(path, &text),
     };
+    // The rules every entry keeps, whatever the format: dates the journal can read back,
+    // tags as praxis writes them. Checked before anything is written, naming the entry.
+    let parsed = parsed.and_then(|p| {
+        for (i, e) in p.entries.iter().enumerate() {
+            e.check().map_err(|reason| TransferError::Entry {
+                path: path.to_path_buf(),
+                index: i + 1,
+                id: Some(e.short_id()),
+                reason,
+            })?;
+        }
+        Ok(p)
+    });
     match parsed {
         Ok(p) => Ok((format, p)),
         // A named format the file is not in: say what it looks like.
