@@ -91,7 +91,7 @@ impl Session {
         let kept = u.written.keep();
         match done {
             Ok(()) => {
-                eprintln!(
+                note!(
                     "praxis: {}; your text is kept in {}",
                     u.meaning,
                     kept.display()
@@ -156,11 +156,11 @@ impl Session {
             Ok(()) => {}
             // Said loudly, at every start until it is mended: the copy found the journal
             // damaged, so no backup was taken and the good ones were all kept.
-            Err(e @ StoreError::Damaged(_)) => eprintln!(
+            Err(e @ StoreError::Damaged(_)) => note!(
                 "praxis: WARNING: {e}. The daily backup was not taken, so that no damaged \
                  copy replaces a good one"
             ),
-            Err(e) => eprintln!("praxis: warning: the daily backup failed: {e}"),
+            Err(e) => note!("praxis: warning: the daily backup failed: {e}"),
         }
     }
 
@@ -204,7 +204,7 @@ impl Session {
         self.catalog.get_or_init(|| {
             let c = Catalog::load(&self.paths.config_dir, &self.config);
             for w in &c.warnings {
-                eprintln!("praxis: warning: {w}");
+                note!("praxis: warning: {w}");
             }
             c
         })

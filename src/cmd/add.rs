@@ -146,7 +146,7 @@ fn note_rescued(ctx: &Ctx) {
         .into_iter()
         .find(|(p, _)| p.as_str().starts_with("new-"))
     {
-        eprintln!(
+        note!(
             "praxis: note: text you wrote in the editor was not saved; it is kept in {} \
              (writing that kind of entry in the editor again offers it back)",
             path.display()
@@ -250,13 +250,13 @@ pub(crate) fn offer_rescued(
         .next()?;
     let text = crate::files::read_regular_text(&latest, 256 << 20).ok()?;
     if !std::io::stdin().is_terminal() {
-        eprintln!(
+        note!(
             "praxis: note: text you wrote earlier was not saved; it is kept in {}",
             latest.display()
         );
         return None;
     }
-    eprint!(
+    note_raw!(
         "Text you wrote earlier was not saved; it is kept in {}.\nGo on with it in the editor? [Y/n] ",
         latest.display()
     );
@@ -267,7 +267,7 @@ pub(crate) fn offer_rescued(
     if matches!(answer.trim().to_lowercase().as_str(), "" | "y" | "yes") {
         Some((text, latest))
     } else {
-        eprintln!("It stays in {} until you remove it.", latest.display());
+        note!("It stays in {} until you remove it.", latest.display());
         None
     }
 }

@@ -42,7 +42,7 @@ pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if backups.is_empty() {
-                eprintln!(
+                note!(
                     "No backups of this journal in {} yet.",
                     backup_dir(&ctx.paths.db).display()
                 );
@@ -100,7 +100,7 @@ fn choose(which: Option<&Path>, journal: &Path) -> Result<PathBuf> {
         None => {
             let (good, damaged) = latest_good_backup(journal);
             for (b, why) in &damaged {
-                eprintln!("Skipped {}: {why}", b.path.display());
+                note!("Skipped {}: {why}", b.path.display());
             }
             match good {
                 Some(b) => Ok(b.path),
@@ -128,7 +128,7 @@ fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
             // A journal SQLite can open but finds damaged cannot be copied safely first:
             // it is kept aside as it is, like one it cannot open at all.
             Some(found) => {
-                eprintln!("The journal is damaged (SQLite's check found {found}).");
+                note!("The journal is damaged (SQLite's check found {found}).");
                 None
             }
         },
@@ -151,12 +151,12 @@ fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
                         std::fs::rename(&side, PathBuf::from(format!("{}{ext}", aside.display())));
                 }
             }
-            eprintln!("The damaged journal was moved to {}.", aside.display());
+            note!("The damaged journal was moved to {}.", aside.display());
             Store::open(journal)?
         }
     };
     let safety = store.restore_from(&backup, now)?;
     say!("Restored {}.", backup.display());
-    eprintln!("The journal as it was is kept in {}.", safety.display());
+    note!("The journal as it was is kept in {}.", safety.display());
     Ok(())
 }

@@ -48,7 +48,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             if let Details::CallIn(c) = &entry.details
                 && c.approach != crate::model::Approach::CallIn
             {
-                eprintln!(
+                note!(
                     "Saved. The check points to {}: bring it to supervision if you are unsure.",
                     c.approach
                 );
@@ -120,7 +120,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if rows.is_empty() {
-                eprintln!(
+                note!(
                     "{}",
                     if due {
                         "No follow-ups due."

@@ -31,7 +31,7 @@ pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
     let written = crate::editor::write(&command, &initial, &purpose, &rescue_dir, from)?;
     if written.text == original {
         written.saved();
-        eprintln!("No changes.");
+        note!("No changes.");
         return Ok(());
     }
     let text = written.text.clone();

@@ -1,23 +1,21 @@
 //! One module per subcommand, each with a `run` taking its arguments and the [`Ctx`].
 
-/// `println!` that returns an error instead of panicking when stdout is closed
-/// (`praxis list | head`): main treats a broken pipe as a quiet exit.
+/// `println!` through [`crate::output::say`] (made safe for a terminal), returning an
+/// error instead of panicking when stdout is closed (`praxis list | head`): main treats a
+/// broken pipe as a quiet exit.
 macro_rules! say {
     () => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock())?;
+        crate::output::say(format_args!(""), true)?;
     }};
     ($($t:tt)*) => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($t)*)?;
+        crate::output::say(format_args!($($t)*), true)?;
     }};
 }
 
-/// `print!` with the same broken-pipe behaviour as [`say!`].
+/// `print!` with the same safety and broken-pipe behaviour as [`say!`].
 macro_rules! say_raw {
     ($($t:tt)*) => {{
-        use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($t)*)?;
+        crate::output::say(format_args!($($t)*), false)?;
     }};
 }
 
@@ -185,7 +183,7 @@ pub(crate) fn confirm(question: &str) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("{question} [y/N] ");
+    note_raw!("{question} [y/N] ");
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer).is_ok()
         && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")

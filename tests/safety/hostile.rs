@@ -839,3 +839,126 @@ fn fifos_and_devices_are_refused_at_once_never_read_for_ever() {
     let err = j.fails(1, &["--config", big.to_str().unwrap(), "list"]);
     assert!(err.contains("larger than 1 MiB"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Nothing written to a terminal acts on it
+// ---------------------------------------------------------------------------------------
+
+/// What a terminal could act on: ESC, BEL and the other C0 controls but newline, tab and
+/// the CR the terminal itself adds, the C1 controls (U+009B is CSI), and the bidi
+/// overrides and isolates.
+#[cfg(unix)]
+fn acted_on(bytes: &[u8]) -> Vec<String> {
+    let s = String::from_utf8_lossy(bytes);
+    s.char_indices()
+        .filter(|(_, c)| {
+            (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .map(|(i, c)| {
+            let from = s[..i].char_indices().rev().nth(20).map_or(0, |(j, _)| j);
+            format!("{c:?} after {:?}", &s[from..i])
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_and_every_listing_are_inert_on_a_terminal() {
+    const EVIL: &str =
+        "\u{1b}]52;c;cGF5bG9hZA==\u{7}\u{1b}]0;pwned\u{7}\u{9b}31m\u{1b}[?1049h\u{202e}";
+    let j = Journal::new();
+    std::fs::write(j.config(), "[privacy]\nallow = [\"Okonkwo\u{9b}31m\"]\n").unwrap();
+    let models = j.path().join("models");
+    std::fs::create_dir_all(&models).unwrap();
+    std::fs::write(
+        models.join("evil.toml"),
+        format!(
+            "id = \"evil\"\nname = \"Evil{}\"\nsource = \"x\"\npurpose = \"p{}\"\ndepth = \"quick\"\n\n\
+             [[sections]]\nkey = \"what\"\nlabel = \"What{}\"\nprompts = [\"p\"]\naction = false\n",
+            toml_escape(EVIL),
+            toml_escape(EVIL),
+            toml_escape(EVIL)
+        ),
+    )
+    .unwrap();
+    let title = format!("Night shift {EVIL} handover");
+    let id = j.add(&[
+        &title,
+        "--scope",
+        "shareable",
+        "--model",
+        "evil",
+        "--section",
+        &format!("what=It ran late {EVIL} and the family waited"),
+    ]);
+    j.add(&[&format!("Plain words {EVIL} again"), "--scope", "shareable"]);
+    let runs: Vec<Vec<String>> = [
+        vec!["export", "-f", "md"],
+        vec!["export", "-f", "csv"],
+        vec!["export", "-f", "json"],
+        vec!["export", "--no-redact", "--yes", "-f", "md"],
+        vec!["export", "--summary", "-f", "md"],
+        vec!["export", "--profile", "nmc", "-f", "md"],
+        vec!["export", "--all", "-f", "md"],
+        vec!["export", "--all", "-f", "csv"],
+        vec!["export", "--all"],
+        vec!["show", &id],
+        vec!["list"],
+        vec!["search", "family"],
+        vec!["models"],
+        vec!["models", "show", "evil"],
+        vec!["config", "show"],
+        vec!["backup", "list"],
+    ]
+    .into_iter()
+    .map(|a| a.into_iter().map(str::to_string).collect())
+    .collect();
+    for args in runs {
+        let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        for (k, v) in praxis_std(j.path()).get_envs() {
+            if let Some(v) = v {
+                cmd.env(k, v);
+            }
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(j.path());
+        cmd.args(&args);
+        let mut s = common::pty::Session::start(cmd);
+        let status = s.wait_exit();
+        assert!(status.success(), "{args:?}\n{}", s.dump());
+        let seen = s.seen.lock().unwrap();
+        let found = acted_on(&seen.raw);
+        assert!(
+            found.is_empty(),
+            "{args:?} wrote to the terminal: {found:?}"
+        );
+        assert!(seen.raw.len() > 10, "{args:?} wrote nothing");
+        assert!(
+            seen.parser.callbacks().0.is_empty(),
+            "{args:?} set the window title"
+        );
+        assert!(!seen.parser.screen().alternate_screen(), "{args:?}");
+    }
+    // Written to a file (or a pipe), the text is kept exactly.
+    let md = j.ok(&["export", "--all", "-f", "md"]);
+    assert!(md.contains(EVIL), "the file must keep the text as it is");
+    let toml = j.ok(&["config", "show"]);
+    assert!(toml.contains('\u{9b}'), "{toml}");
+}
+
+/// `s` inside a TOML basic string.
+#[cfg(unix)]
+fn toml_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || c == '"' || c == '\\' {
+                format!("\\u{:04X}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
