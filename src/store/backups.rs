@@ -443,11 +443,12 @@ impl Store {
         Ok(to)
     }
 
-    /// Whether the day's automatic backup is due: a journal on disk, holding anything,
-    /// with none taken yet for `today`. Reads two small rows; [`Store::daily_backup`]
-    /// looks again before it takes one.
+    /// Whether the day's automatic backup is due: a journal on disk that can be written
+    /// (one that cannot has not changed since its last backup), holding anything, with
+    /// none taken yet for `today`. Reads two small rows; [`Store::daily_backup`] looks
+    /// again before it takes one.
     pub fn daily_backup_due(&self, today: NaiveDate, keep: usize) -> Result<bool> {
-        if self.path().is_none() || keep == 0 {
+        if self.path().is_none() || keep == 0 || self.is_read_only() {
             return Ok(false);
         }
         Ok(self.conn.query_row(

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::{APPLICATION_ID, LATEST_VERSION, Result, Store};
@@ -83,10 +83,33 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
         ));
         return out;
     }
+    if let Err(e) = rustix::fs::access(path, rustix::fs::Access::READ_OK) {
+        out.push(Finding::problem(
+            "file",
+            format!(
+                "{} cannot be read by you ({}): a journal should be yours, with mode 600 \
+                 (`ls -l {}` shows its owner and mode)",
+                path.display(),
+                std::io::Error::from(e),
+                path.display()
+            ),
+        ));
+        return out;
+    }
     out.push(Finding::ok(
         "file",
         format!("{} ({} bytes)", path.display(), meta.len()),
     ));
+    if let Some(why) = unwritable(path) {
+        out.push(Finding::problem("writable", why));
+    }
+    if super::disk_full(path) {
+        out.push(Finding::problem(
+            "disk",
+            "the disk holding the journal is full: praxis can show the journal but cannot save \
+             anything; free some space",
+        ));
+    }
     if let Some(m) = mode(path) {
         if m & 0o077 == 0 {
             out.push(Finding::ok(
@@ -132,10 +155,19 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
         ));
         return out;
     }
-    let conn = match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) {
+    // Read as any praxis reads a journal it cannot write (see `Store::open`): where
+    // nothing can be written beside it, as it is on disk.
+    let conn = match super::open_reading(path) {
         Ok(c) => c,
+        Err(super::StoreError::NotAJournal { .. }) => {
+            out.push(Finding::problem(
+                "format",
+                "the file is not an SQLite database: it may be damaged, or another kind of file",
+            ));
+            return out;
+        }
         Err(e) => {
-            out.push(Finding::problem("open", format!("cannot open: {e}")));
+            out.push(Finding::problem("open", format!("cannot open it: {e}")));
             return out;
         }
     };
@@ -245,6 +277,34 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// Why praxis could not save to the journal at `path`, if it could not: asked of the
+/// kernel for the file and its folder (where SQLite keeps its `-wal` and `-shm`).
+fn unwritable(path: &Path) -> Option<String> {
+    use rustix::io::Errno;
+    let access = |p: &Path| rustix::fs::access(p, rustix::fs::Access::WRITE_OK);
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let shows = "praxis can show the journal but not change it";
+    match (access(path), access(dir)) {
+        (Err(Errno::ROFS), _) | (_, Err(Errno::ROFS)) => Some(format!(
+            "the file system holding the journal is mounted read-only: {shows}"
+        )),
+        (Err(Errno::ACCESS | Errno::PERM), _) => Some(format!(
+            "you cannot write to the journal file: {shows}; if it is yours, `chmod 600 {}`",
+            path.display()
+        )),
+        (_, Err(Errno::ACCESS | Errno::PERM)) => Some(format!(
+            "you cannot write in the journal's folder {} (SQLite keeps its -wal and -shm \
+             files there): {shows}; if it is yours, `chmod 700 {}`",
+            dir.display(),
+            dir.display()
+        )),
+        _ => None,
+    }
 }
 
 /// How a column holds its dates.

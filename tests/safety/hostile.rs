@@ -638,6 +638,176 @@ step list "$PRAXIS" list --json"#
 }
 
 #[test]
+fn a_disk_that_fills_is_said_to_be_full_and_no_writing_is_lost() {
+    let j = Journal::new();
+    let Some(prefix) = private_mount_namespace(j.path()) else {
+        eprintln!(
+            "SKIPPED a_disk_that_fills_is_said_to_be_full_and_no_writing_is_lost: this sandbox \
+             cannot mount a tmpfs in a private mount namespace"
+        );
+        return;
+    };
+    // An editor that writes its text, then fills the disk before praxis saves it; and one
+    // that only says it was opened.
+    let fill = j.script(
+        "fill.sh",
+        r#"printf 'Words written as the disk filled\n' >> "$1"
+dd if=/dev/zero of="$M/fill" bs=4096 2>/dev/null
+true"#,
+    );
+    let mark = j.script("mark.sh", r#"touch "$D/steps/editor-opened""#);
+    let out = run_script(
+        &j,
+        &prefix,
+        &j.path().join("mnt/j/journal.sqlite3"),
+        &format!(
+            r#"mount -t tmpfs -o size=1m praxis-test "$M" || exit 97
+step add1 "$PRAXIS" add "Entry 1, before the disk filled"
+step list0 "$PRAXIS" list
+step ed_fill env EDITOR='{fill}' "$PRAXIS" add
+cat "$M"/j/rescued/new-*.md >"$D/steps/rescued.txt" 2>&1
+stat -c %a "$M"/j/rescued/new-*.md >"$D/steps/rescued.mode" 2>&1
+step list_full "$PRAXIS" list
+step add_full "$PRAXIS" add "Never saved"
+step ed_full env EDITOR='{mark}' "$PRAXIS" add
+step doctor_full "$PRAXIS" doctor
+rm "$M/fill"
+step list_after "$PRAXIS" list --json"#,
+            fill = fill.display(),
+            mark = mark.display()
+        ),
+    );
+    assert!(out.status.success(), "{out:?}");
+    for s in ["add1", "list0"] {
+        let step = Step::read(j.path(), s);
+        assert_eq!(step.code, 0, "{s}: {step:?}");
+    }
+    let full = "the disk holding the journal is full";
+    // The text written while the disk filled is kept, beside the journal, privately.
+    let ed = Step::read(j.path(), "ed_fill");
+    ed.assert_clean("ed_fill");
+    assert_eq!(ed.code, 1, "{ed:?}");
+    assert!(
+        ed.err.contains(full) && ed.err.contains("kept in"),
+        "{ed:?}"
+    );
+    let read = |f: &str| std::fs::read_to_string(j.path().join("steps").join(f)).unwrap();
+    assert!(
+        read("rescued.txt").contains("Words written as the disk filled"),
+        "{}",
+        read("rescued.txt")
+    );
+    assert_eq!(read("rescued.mode").trim(), "600");
+    // Opening the journal on a full disk says so, in one line, not "disk I/O error".
+    for name in ["list_full", "add_full", "ed_full"] {
+        let s = Step::read(j.path(), name);
+        s.assert_clean(name);
+        assert_eq!(s.code, 1, "{name}: {s:?}");
+        assert!(s.err.contains(full), "{name}: {s:?}");
+        assert!(!s.err.contains("I/O error"), "{name}: {s:?}");
+        assert_eq!(
+            s.err.lines().count(),
+            1,
+            "{name}: one clear line: {}",
+            s.err
+        );
+    }
+    assert!(
+        !j.path().join("steps/editor-opened").exists(),
+        "the editor was opened on a journal that could not take the text"
+    );
+    let doctor = Step::read(j.path(), "doctor_full");
+    doctor.assert_clean("doctor_full");
+    assert_eq!(doctor.code, 1, "{doctor:?}");
+    assert!(
+        doctor.out.contains("!!  disk") && doctor.out.contains(full),
+        "{doctor:?}"
+    );
+    assert!(doctor.out.contains("ok  integrity"), "{doctor:?}");
+    let list = Step::read(j.path(), "list_after");
+    assert_eq!(list.code, 0, "{list:?}");
+    let list: serde_json::Value = serde_json::from_str(&list.out).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list:#}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_journal_another_user_owns_is_explained_not_misread() {
+    // As root, permissions stop nothing: the check runs as the unprivileged `nobody`.
+    let j = Journal::new();
+    j.add(&["Private words"]);
+    let as_nobody = |args: &[&str]| -> Output {
+        let env = praxis_std(j.path());
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_praxis"))
+            .args(args)
+            .current_dir("/");
+        for (k, v) in env.get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        // Its home and temporary folders are its own.
+        let home = j.path().join("nobody");
+        c.env("HOME", &home).env("TMPDIR", &home);
+        c.stdin(Stdio::null()).output().unwrap()
+    };
+    if !rustix::process::geteuid().is_root()
+        || Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+            .status()
+            .map_or(true, |s| !s.success())
+    {
+        eprintln!(
+            "SKIPPED a_journal_another_user_owns_is_explained_not_misread: needs root and \
+             setpriv to run praxis as another user"
+        );
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt as _;
+    let open = |p: &Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let home = j.path().join("nobody");
+    std::fs::create_dir_all(&home).unwrap();
+    std::os::unix::fs::chown(&home, Some(65534), Some(65534)).unwrap();
+    open(j.path(), 0o755);
+    // Readable but not writable by this user: it reads, and says why it cannot write.
+    open(&j.db(), 0o644);
+    let list = as_nobody(&["list"]);
+    assert!(list.status.success(), "{list:?}");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Private words"));
+    let add = as_nobody(&["add", "Never saved"]);
+    assert_eq!(add.status.code(), Some(1), "{add:?}");
+    let err = String::from_utf8_lossy(&add.stderr);
+    assert!(
+        err.contains("is read-only") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains("Error code"), "{err}");
+    let doctor = as_nobody(&["doctor"]);
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(said.contains("!!  writable"), "{said}");
+    assert!(!said.contains("--rebuild-index"), "{said}");
+    assert!(said.contains("ok  integrity"), "{said}");
+    // Not readable at all: said so, not "may be damaged".
+    open(&j.db(), 0o600);
+    let doctor = as_nobody(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{doctor:?}");
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(said.contains("cannot be read by you"), "{said}");
+    assert!(!said.contains("damaged"), "{said}");
+    let list = as_nobody(&["list"]);
+    assert_eq!(list.status.code(), Some(1), "{list:?}");
+    let err = String::from_utf8_lossy(&list.stderr);
+    assert!(err.contains("ermission denied"), "{err}");
+    assert!(!err.contains("not a praxis journal"), "{err}");
+}
+
+#[test]
 fn a_read_only_journal_is_a_clear_error_and_is_not_changed() {
     let j = Journal::new();
     let Some(prefix) = private_mount_namespace(j.path()) else {
@@ -661,19 +831,26 @@ mount -o remount,ro "$M" || exit 98
 step add_ro "$PRAXIS" add "Never saved"
 step edit_ro "$PRAXIS" rm "$(cat "$D/steps/add1.out")"
 step list_ro "$PRAXIS" list
+step search_ro "$PRAXIS" search disk
+step export_ro "$PRAXIS" export --all
 step doctor_ro "$PRAXIS" doctor
+ls -a "$M/j" >"$D/steps/files.ro"
 mount -o remount,rw "$M" || exit 99
 cksum "$M/j/journal.sqlite3" >"$D/steps/sum.after"
 step list_rw "$PRAXIS" list --json"#,
     );
     assert!(out.status.success(), "{out:?}");
     assert_eq!(Step::read(j.path(), "add1").code, 0);
-    for name in ["add_ro", "edit_ro", "list_ro"] {
+    for name in ["add_ro", "edit_ro"] {
         let s = Step::read(j.path(), name);
         s.assert_clean(name);
         assert_eq!(s.code, 1, "{name}: {s:?}");
         assert!(s.err.contains("is read-only"), "{name}: {s:?}");
         assert!(s.err.contains("nothing was changed"), "{name}: {s:?}");
+        assert!(
+            !s.err.contains("Error code"),
+            "{name}: SQLite's own words: {s:?}"
+        );
         assert_eq!(
             s.err.lines().count(),
             1,
@@ -681,8 +858,32 @@ step list_rw "$PRAXIS" list --json"#,
             s.err
         );
     }
+    // Reading needs no writing: list, search and export work as ever.
+    for name in ["list_ro", "search_ro", "export_ro"] {
+        let s = Step::read(j.path(), name);
+        s.assert_clean(name);
+        assert_eq!(s.code, 0, "{name}: {s:?}");
+        assert!(
+            s.out.contains("Written while the disk could be written"),
+            "{name}: {s:?}"
+        );
+    }
     let doctor = Step::read(j.path(), "doctor_ro");
     doctor.assert_clean("doctor");
+    assert_eq!(doctor.code, 1, "{doctor:?}");
+    assert!(doctor.out.contains("ok  integrity"), "{doctor:?}");
+    assert!(doctor.out.contains("ok  search index"), "{doctor:?}");
+    assert!(
+        doctor.out.contains("!!  writable") && doctor.out.contains("mounted read-only"),
+        "{doctor:?}"
+    );
+    assert!(!doctor.out.contains("--rebuild-index"), "{doctor:?}");
+    // Reading left nothing beside the journal on the read-only disk.
+    let files = std::fs::read_to_string(j.path().join("steps/files.ro")).unwrap();
+    assert!(
+        !files.contains("-wal") && !files.contains("-shm"),
+        "{files}"
+    );
     let read = |f: &str| std::fs::read_to_string(j.path().join("steps").join(f)).unwrap();
     assert_eq!(read("sum.before"), read("sum.after"));
     let list = Step::read(j.path(), "list_rw");
