@@ -544,11 +544,7 @@ fn place(dir: &Path, purpose: &Purpose, file: &Path) -> std::io::Result<PathBuf>
 /// signal while it was saving): each `.editing-<pid>-…` folder in `rescue_dir` whose
 /// process is gone becomes a rescue file if its text was changed, and is removed.
 pub fn sweep(rescue_dir: &Path) {
-    let left = crate::files::leftovers(rescue_dir, |name| {
-        let (pid, _) = name.strip_prefix(".editing-")?.split_once('-')?;
-        pid.parse().ok()
-    });
-    for dir in left {
+    for dir in left_open(rescue_dir) {
         let purpose = dir
             .file_name()
             .and_then(|n| n.to_str())
@@ -565,6 +561,17 @@ pub fn sweep(rescue_dir: &Path) {
             state: State::Open,
         });
     }
+}
+
+/// The folders of editors whose praxis is gone, not yet kept by [`sweep`].
+#[must_use]
+pub fn left_open(rescue_dir: &Path) -> Vec<PathBuf> {
+    crate::files::leftovers(rescue_dir, editing_pid)
+}
+
+fn editing_pid(name: &str) -> Option<i32> {
+    let (pid, _) = name.strip_prefix(".editing-")?.split_once('-')?;
+    pid.parse().ok()
 }
 
 /// Rescue files kept for `purpose`, newest first.

@@ -55,7 +55,59 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
             "backups"
         ),
     }
-    let problems = findings.iter().filter(|f| !f.ok).count() + damaged.len();
+    let mut problems = findings.iter().filter(|f| !f.ok).count() + damaged.len();
+    // Writing that is not in the journal: kept texts, and the folders of editors whose
+    // praxis was killed (the next praxis that writes keeps their text).
+    let rescue_dir = ctx.paths.rescue_dir();
+    let kept = crate::editor::rescued(&rescue_dir);
+    let left = crate::editor::left_open(&rescue_dir);
+    if !kept.is_empty() || !left.is_empty() {
+        problems += 1;
+        let mut what = Vec::new();
+        if !kept.is_empty() {
+            what.push(format!(
+                "{} text{} you wrote in the editor that {} not saved",
+                kept.len(),
+                if kept.len() == 1 { "" } else { "s" },
+                if kept.len() == 1 { "was" } else { "were" }
+            ));
+        }
+        if !left.is_empty() {
+            what.push(format!(
+                "{} editor folder{} left by a praxis that was killed (the next `praxis add` \
+                 keeps {})",
+                left.len(),
+                if left.len() == 1 { "" } else { "s" },
+                if left.len() == 1 {
+                    "its text"
+                } else {
+                    "their text"
+                }
+            ));
+        }
+        say!(
+            "{} {:<13} {} in {}: open them to copy what you need (writing the same kind of \
+             entry in the editor offers the newest back), then remove them",
+            o.warn("!! "),
+            "unsaved text",
+            what.join(", and "),
+            rescue_dir.display()
+        );
+    }
+    // Half copies of backups that were killed: private, but copies of journal text.
+    let halves = crate::store::killed_backup_copies(path);
+    if !halves.is_empty() {
+        problems += 1;
+        say!(
+            "{} {:<13} {} half-written cop{} of a killed backup in {}: the next `praxis backup` \
+             removes them",
+            o.warn("!! "),
+            "leftovers",
+            halves.len(),
+            if halves.len() == 1 { "y" } else { "ies" },
+            crate::store::backup_dir(path).display()
+        );
+    }
     if problems > 0 {
         bail!(
             "{problems} problem{} found; the journal file was not changed",

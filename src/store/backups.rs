@@ -347,17 +347,7 @@ pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
     // processes that are gone (with the files SQLite kept beside them) are removed.
     remove_partial();
     if let Some(dir) = to.parent() {
-        crate::files::sweep_leftovers(dir, |file| {
-            let file = ["-journal", "-wal", "-shm"]
-                .iter()
-                .find_map(|ext| file.strip_suffix(ext))
-                .unwrap_or(file);
-            let (_, pid) = file
-                .strip_prefix('.')?
-                .strip_suffix(".partial")?
-                .rsplit_once('.')?;
-            pid.parse().ok()
-        });
+        crate::files::sweep_leftovers(dir, partial_pid);
     }
     crate::files::create_private(&partial).map_err(|source| io(&partial, source))?;
     let copy = || -> Result<()> {
@@ -395,6 +385,26 @@ pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
     });
     remove_partial();
     placed
+}
+
+/// `.NAME.PID.partial` (and SQLite's `-journal`, `-wal`, `-shm` beside it): the process
+/// that was copying.
+fn partial_pid(file: &str) -> Option<i32> {
+    let file = ["-journal", "-wal", "-shm"]
+        .iter()
+        .find_map(|ext| file.strip_suffix(ext))
+        .unwrap_or(file);
+    let (_, pid) = file
+        .strip_prefix('.')?
+        .strip_suffix(".partial")?
+        .rsplit_once('.')?;
+    pid.parse().ok()
+}
+
+/// Half copies left in the journal's `backups/` by backups that were killed.
+#[must_use]
+pub fn killed_backup_copies(journal: &Path) -> Vec<PathBuf> {
+    crate::files::leftovers(&backup_dir(journal), partial_pid)
 }
 
 impl Store {

@@ -267,6 +267,31 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
                 format!("the check could not run: {e}"),
             )),
         }
+        match misspelt_tags(&conn) {
+            Ok(found) if found.is_empty() => {
+                out.push(Finding::ok("tags", "every tag is written as praxis writes tags"));
+            }
+            Ok(found) => out.push(Finding::problem(
+                "tags",
+                format!(
+                    "{} tag{} not written as praxis writes tags ({}): an import of an earlier \
+                     praxis let {} in; `praxis edit ID` writes an entry's tags as praxis does when you save a change to it",
+                    found.len(),
+                    if found.len() == 1 { " is" } else { "s are" },
+                    found
+                        .iter()
+                        .take(3)
+                        .map(|(id, why)| format!("entry {id}: {why}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    if found.len() == 1 { "it" } else { "them" }
+                ),
+            )),
+            Err(e) => out.push(Finding::problem(
+                "tags",
+                format!("the check could not run: {e}"),
+            )),
+        }
     }
     if let Ok(n) = pragma("SELECT count(*) FROM entries WHERE deleted_at IS NULL") {
         let trashed =
@@ -393,6 +418,24 @@ fn unreadable_dates(conn: &Connection) -> rusqlite::Result<Vec<BadDate>> {
         }
     }
     found.truncate(100);
+    Ok(found)
+}
+
+/// Tags that break the one rule for tags ([`crate::model::compose::check_tag`]), each with
+/// an entry that holds it and why.
+fn misspelt_tags(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT g.tag, (SELECT uuid FROM entries WHERE id = g.entry)
+         FROM (SELECT tag, min(entry_id) AS entry FROM entry_tags GROUP BY tag) g",
+    )?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut found = Vec::new();
+    for row in rows {
+        let (tag, uuid) = row?;
+        if let Err(why) = crate::model::compose::check_tag(&tag) {
+            found.push((uuid.chars().filter(|c| *c != '-').take(8).collect(), why));
+        }
+    }
     Ok(found)
 }
 

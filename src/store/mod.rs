@@ -83,8 +83,8 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use actions::{ActionFilter, ActionRow};
 pub use backups::{
-    BackupFile, BackupKind, backup_dir, backup_named, backup_to, check_backup, latest_good_backup,
-    list_backups,
+    BackupFile, BackupKind, backup_dir, backup_named, backup_to, check_backup,
+    killed_backup_copies, latest_good_backup, list_backups,
 };
 pub use details::{CallInRow, CpdActivity, CpdSummary, StagePoint, SubjectRow};
 pub use drafts::Draft;

@@ -2055,4 +2055,17 @@ fn one_rule_for_tags_on_every_way_in_and_out() {
         );
     }
     assert_eq!(j.entry_json(&id)["tags"][0], "<img-src=x-onerror=alert(1)>");
+    // A tag an earlier import let in is found by doctor, with its entry.
+    rusqlite::Connection::open(j.db())
+        .unwrap()
+        .execute(
+            "UPDATE entry_tags SET tag = 'Work Stuff' WHERE tag = '<script>'",
+            [],
+        )
+        .unwrap();
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(
+        doctor.contains("!!  tags") && doctor.contains("entry 0f7e6a52: tag 'Work Stuff'"),
+        "{doctor}"
+    );
 }

@@ -761,6 +761,11 @@ fn a_backup_removes_half_copies_left_by_killed_backups() {
     for f in [&dead, &dead_journal, &live, &live_journal] {
         std::fs::write(f, "half a copy").unwrap();
     }
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(
+        doctor.contains("!!  leftovers") && doctor.contains("2 half-written copies"),
+        "{doctor}"
+    );
     j.ok(&["backup"]);
     assert!(!dead.exists(), "a killed backup's half copy is removed");
     assert!(
@@ -930,6 +935,11 @@ fn text_written_while_the_journal_is_busy_is_kept_and_offered_back() {
         editor_folders(j.path()).is_empty(),
         "{:?}",
         editor_folders(j.path())
+    );
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(
+        doctor.contains("!!  unsaved text") && doctor.contains("1 text you wrote"),
+        "{doctor}"
     );
 
     // Without a terminal the next add only says where the text is.
@@ -1171,6 +1181,8 @@ fn kill_9_while_the_editor_is_open_keeps_the_text_for_the_next_praxis() {
     // The killed praxis left its editor's folder, private, with the text in it.
     let left = editor_folders(j.path());
     assert_eq!(left.len(), 1, "{left:?}");
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(doctor.contains("1 editor folder left"), "{doctor}");
     assert_eq!(mode_of(&j.path().join("rescued").join(&left[0])), 0o700);
     // The next praxis to write keeps it, and says where.
     let out = j.cmd(&["add", "Another note"]).output().unwrap();
