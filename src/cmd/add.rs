@@ -203,7 +203,7 @@ pub(crate) fn apply_options(entry: &mut Entry, o: &EntryOptions, ctx: &Ctx) -> R
 /// command saves it: whatever fails after the editor, it is kept in a rescue file, and
 /// the next editor session for the same kind of entry (or the same entry) offers it back.
 pub(crate) fn write_in_editor(entry: Entry, model: Option<&Template>, ctx: &Ctx) -> Result<Entry> {
-    drop(ctx.store()?);
+    ctx.store()?.ensure_writable()?;
     let skeleton = render_entry(&entry, model);
     let command = crate::editor::editor_command(&ctx.config.editor.command)?;
     let (purpose, meaning) = if entry.version > 0 {

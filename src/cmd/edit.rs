@@ -8,6 +8,7 @@ use crate::model::compose::{apply_document, render_entry};
 
 pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
+    store.ensure_writable()?;
     let rowid = store.resolve_id(id)?;
     let entry = store.entry_by_rowid(rowid)?;
     if entry.deleted_at.is_some() {

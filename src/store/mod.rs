@@ -300,6 +300,16 @@ impl Store {
         self.read_only
     }
 
+    /// Refuses, before anything is written (or typed), a journal opened for reading only.
+    pub fn ensure_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
+    }
+
     /// The file behind this journal (None in memory).
     #[must_use]
     pub fn path(&self) -> Option<&Path> {

@@ -819,6 +819,7 @@ fn a_read_only_journal_is_a_clear_error_and_is_not_changed() {
         return;
     };
     eprintln!("read-only journal: a tmpfs remounted read-only, in {prefix:?}");
+    j.script("mark.sh", r#"touch "$D/steps/editor-opened""#);
     let out = run_script(
         &j,
         &prefix,
@@ -829,6 +830,7 @@ step list1 "$PRAXIS" list
 cksum "$M/j/journal.sqlite3" >"$D/steps/sum.before"
 mount -o remount,ro "$M" || exit 98
 step add_ro "$PRAXIS" add "Never saved"
+step editor_ro env EDITOR="$D/mark.sh" "$PRAXIS" add
 step edit_ro "$PRAXIS" rm "$(cat "$D/steps/add1.out")"
 step list_ro "$PRAXIS" list
 step search_ro "$PRAXIS" search disk
@@ -841,7 +843,11 @@ step list_rw "$PRAXIS" list --json"#,
     );
     assert!(out.status.success(), "{out:?}");
     assert_eq!(Step::read(j.path(), "add1").code, 0);
-    for name in ["add_ro", "edit_ro"] {
+    assert!(
+        !j.path().join("steps/editor-opened").exists(),
+        "the editor was opened on a journal that cannot be written"
+    );
+    for name in ["add_ro", "editor_ro", "edit_ro"] {
         let s = Step::read(j.path(), name);
         s.assert_clean(name);
         assert_eq!(s.code, 1, "{name}: {s:?}");

@@ -368,9 +368,12 @@ struct Shape {
 fn shape(db: &Path) -> Shape {
     let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
         .unwrap();
+    // Undoing what a killed praxis left (a hot journal, a log to recover) takes a lock:
+    // wait for it as praxis does, and say what went wrong if it still fails.
+    c.busy_timeout(Duration::from_secs(5)).unwrap();
     let version = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+        .unwrap_or_else(|e| panic!("reading {}: {e}", db.display()));
     let mut st = c
         .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
         .unwrap();
