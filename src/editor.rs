@@ -201,8 +201,14 @@ fn write_with(
     };
     let changed = bytes != initial.as_bytes();
     if let Some(signal) = signal {
-        let kept = changed.then(|| editing.keep());
-        editing.state = State::Done;
+        // Kept (moved out, or its folder left in place when it cannot be), or nothing to
+        // keep.
+        let kept = if changed {
+            Some(editing.keep())
+        } else {
+            editing.state = State::Done;
+            None
+        };
         return Err(Interrupted { signal, kept }.into());
     }
     if !status.success() {
