@@ -224,11 +224,18 @@ pub enum Command {
         json: bool,
     },
     /// Check the journal: integrity, links, search index, permissions, version.
-    #[command(after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index")]
+    #[command(
+        after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index\n  praxis doctor --fix-dates"
+    )]
     Doctor {
         /// Rebuild the full-text search index from the entries.
         #[arg(long)]
         rebuild_index: bool,
+        /// Set dates past the year 9999 (or before the year 1), which an import of an
+        /// earlier praxis let in and nothing can read back, to the nearest date that can
+        /// be read: 9999-12-31 (or 0001-01-01).
+        #[arg(long)]
+        fix_dates: bool,
     },
     /// Back up the journal (consistent even while praxis is open), list or restore backups.
     #[command(

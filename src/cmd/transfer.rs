@@ -59,6 +59,15 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         Some(path) => crate::files::write_atomically(path, args.force, |out| {
             export::write(&store, catalog, &plan, redactor.as_mut(), out)
         })?,
+        // To a terminal, every format is made safe on its way (the file formats hold the
+        // text as it is: JSON escapes only C0, CSV and Markdown nothing).
+        None if ctx.out.terminal => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(crate::output::TerminalSafe::new(stdout.lock()));
+            let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut out)?;
+            out.flush()?;
+            w
+        }
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -95,7 +104,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     } else {
         " (unredacted)".to_string()
     };
-    eprintln!("Exported {what}{to}{how}.");
+    note!("Exported {what}{to}{how}.");
     Ok(())
 }
 
@@ -109,7 +118,7 @@ fn confirm(question: &str) -> Result<bool> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Ok(false);
     }
-    eprint!("{question} [y/N] ");
+    note_raw!("{question} [y/N] ");
     std::io::stderr().flush()?;
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;

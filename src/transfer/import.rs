@@ -253,9 +253,10 @@ impl Source {
     }
 }
 
-/// The file, buffered for reading line by line or value by value.
+/// The file, buffered for reading line by line or value by value. Only a regular file is
+/// read: a FIFO or a device (`/dev/zero`) is refused before a byte is read.
 pub(crate) fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, TransferError> {
-    let f = std::fs::File::open(path).map_err(|source| TransferError::Read {
+    let (f, _) = crate::files::open_regular(path).map_err(|source| TransferError::Read {
         path: path.to_path_buf(),
         source,
     })?;

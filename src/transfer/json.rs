@@ -105,6 +105,7 @@ fn check(e: &Entry) -> Result<(), String> {
             e.details.kind().map_or("no", |k| k.as_str())
         ));
     }
+    e.check()?;
     match crate::store::schema_problem(e) {
         Some(problem) => Err(problem),
         None => Ok(()),

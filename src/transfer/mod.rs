@@ -259,11 +259,19 @@ pub struct Parsed {
     pub subjects: Vec<(String, crate::model::SubjectType)>,
 }
 
+/// The largest file an import reads: far beyond a journal of 100,000 entries, and a
+/// bound on what a wrong path costs.
+pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
 /// Reads a whole file as UTF-8, naming the file and the byte where it stops being text.
+/// Only a regular file is read (a FIFO or `/dev/zero` would never end), and at most
+/// [`MAX_IMPORT_BYTES`] of it.
 pub fn read_text(path: &Path) -> Result<String, TransferError> {
-    let bytes = std::fs::read(path).map_err(|source| TransferError::Read {
-        path: path.to_path_buf(),
-        source,
+    let bytes = crate::files::read_regular(path, MAX_IMPORT_BYTES).map_err(|source| {
+        TransferError::Read {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
