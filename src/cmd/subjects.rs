@@ -34,6 +34,34 @@ pub(crate) fn check_key(key: &str) -> Result<String> {
     Ok(k.to_string())
 }
 
+/// What names a subject, in words: "3 stage notes, 1 call-in, latest 2026-03-18".
+fn what_names(r: &crate::store::SubjectRow) -> String {
+    use crate::model::EntryKind as K;
+    if r.entries.is_empty() {
+        return "no entries yet".to_string();
+    }
+    let mut parts: Vec<String> = r
+        .entries
+        .iter()
+        .map(|c| {
+            let (one, many) = match c.kind {
+                K::StageNote => ("stage note", "stage notes"),
+                K::CallIn => ("call-in", "call-ins"),
+                K::Recognition => ("recognition", "recognitions"),
+                K::Feedback => ("piece of feedback", "pieces of feedback"),
+                K::Rupture => ("rupture", "ruptures"),
+                K::PositiveRisk => ("positive-risk plan", "positive-risk plans"),
+                other => (other.as_str(), other.as_str()),
+            };
+            format!("{} {}", c.count, if c.count == 1 { one } else { many })
+        })
+        .collect();
+    if let Some(d) = &r.last_on {
+        parts.push(format!("latest {d}"));
+    }
+    parts.join(", ")
+}
+
 pub fn run(cmd: SubjectsCommand, ctx: &Ctx) -> Result<()> {
     match cmd {
         SubjectsCommand::Add { key, kind } => {
@@ -53,15 +81,10 @@ pub fn run(cmd: SubjectsCommand, ctx: &Ctx) -> Result<()> {
             }
             for r in &rows {
                 say!(
-                    "{} {}  {} stage note{}{}",
+                    "{} {}  {}",
                     ctx.out.bold(&pad(&ctx.out.line(&r.key), 20)),
                     pad(r.kind.as_str(), 12),
-                    r.stage_notes,
-                    if r.stage_notes == 1 { "" } else { "s" },
-                    r.last_note_on
-                        .as_deref()
-                        .map(|d| format!(", latest {d}"))
-                        .unwrap_or_default()
+                    what_names(r)
                 );
             }
         }

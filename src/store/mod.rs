@@ -87,7 +87,7 @@ pub use backups::{
     BackupFile, BackupKind, backup_dir, backup_named, backup_to, check_backup,
     killed_backup_copies, latest_good_backup, list_backups,
 };
-pub use details::{CallInRow, CpdActivity, CpdSummary, StagePoint, SubjectRow};
+pub use details::{CallInRow, CpdActivity, CpdSummary, KindCount, StagePoint, SubjectRow};
 pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use health::{Finding, diagnose};
