@@ -5,7 +5,7 @@
 //! list in memory for small texts. An import that is not saved (a dry run, a file that is
 //! refused half way) leaves no trace: see [`crate::store::ImportJournal`].
 
-use std::io::BufRead;
+use std::io::{BufRead, Read as _};
 use std::path::{Path, PathBuf};
 
 use super::{Format, Parsed, TransferError, detect, jrnl, json, markdown, tuijournal};
@@ -263,6 +263,10 @@ pub(crate) fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, Tra
     Ok(std::io::BufReader::with_capacity(1 << 16, f))
 }
 
+/// The longest line a text import reads: memory holds one line at a time, so a file that
+/// is one endless line (not a journal) must not fill it.
+pub(crate) const MAX_LINE_BYTES: u64 = 64 << 20;
+
 /// One line of a text file.
 pub(crate) struct Line<'a> {
     /// Its number, from 1.
@@ -298,8 +302,8 @@ impl<R: BufRead> Lines<R> {
     /// The next line, or None at the end of the file.
     pub(crate) fn next_line(&mut self) -> Result<Option<Line<'_>>, TransferError> {
         self.buf.clear();
-        let got = self
-            .input
+        let got = (&mut self.input)
+            .take(MAX_LINE_BYTES + 1)
             .read_until(b'\n', &mut self.buf)
             .map_err(|source| TransferError::Read {
                 path: self.path.clone(),
@@ -309,6 +313,18 @@ impl<R: BufRead> Lines<R> {
             return Ok(None);
         }
         self.n += 1;
+        if got as u64 > MAX_LINE_BYTES {
+            return Err(TransferError::At {
+                path: self.path.clone(),
+                line: self.n,
+                column: 1,
+                reason: format!(
+                    "this line is longer than {} MiB: no journal tool writes such a line, so \
+                     this is not a journal file (check the path)",
+                    MAX_LINE_BYTES >> 20
+                ),
+            });
+        }
         let mut bytes = self.buf.as_slice();
         let ended = bytes.last() == Some(&b'\n');
         if ended {

@@ -1169,3 +1169,24 @@ fn toml_escape(s: &str) -> String {
         })
         .collect()
 }
+
+/// A text import holds one line in memory: a file that is one endless line (not a
+/// journal) is refused with its line, not read into memory whole.
+#[test]
+fn an_import_file_of_one_endless_line_is_refused_not_held_in_memory() {
+    let j = Journal::new();
+    let file = j.path().join("endless.txt");
+    let mut text = b"[2026-03-01 10:00] A title\n".to_vec();
+    text.resize(text.len() + (65 << 20), b'a');
+    std::fs::write(&file, &text).unwrap();
+    let out = j
+        .cmd(&["import", "--format", "jrnl", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_no_panic("import endless", &out);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(" 2:1: "), "{err}");
+    assert!(err.contains("longer than 64 MiB"), "{err}");
+    assert_eq!(titles(&j), Vec::<String>::new());
+}
