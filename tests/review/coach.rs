@@ -16,7 +16,7 @@ use praxis::transfer::summary::{ActionItem, Excerpt, StageSummary, Summary};
 use praxis::tui::keymap::Key;
 use praxis::tui::review::keys::ReviewKeymap;
 use praxis::tui::review::notes::NotesDoc;
-use praxis::tui::review::{Focus, Review, Screen, view};
+use praxis::tui::review::{Focus, Review, Screen, layout, view};
 use praxis::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -183,9 +183,9 @@ fn a_long_excerpt_scrolls_within_bounds() {
     }
     let s = screen(&mut r, 80, 24);
     assert!(s.contains("line 200"), "{s}");
-    assert_eq!(r.scroll, view::max_scroll(&r));
+    assert_eq!(r.scroll, r.max_scroll());
     press(&mut r, "pageup");
-    assert!(r.scroll < view::max_scroll(&r));
+    assert!(r.scroll < r.max_scroll());
 }
 
 #[test]
@@ -301,7 +301,7 @@ fn mouse_clicks_select_a_column_and_an_excerpt() {
     click(&mut r, 60, 10);
     assert_eq!(r.selected, 1);
     press(&mut r, "enter");
-    let areas = view::layout(r.size, &r);
+    let areas = layout::layout(r.size, &r.shape());
     click(&mut r, areas.list.x + 3, areas.list.y + 2);
     assert_eq!(r.people[1].excerpt, 1);
     click(&mut r, areas.notes.x + 3, areas.notes.y + 2);

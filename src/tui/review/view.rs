@@ -1,5 +1,5 @@
 //! Drawing the review: a pure function of its state. Every string from a summary goes
-//! through [`super::clean_line`] or [`super::clean_text`] first, and everything is cut
+//! through [`clean_line`] or [`super::reading::clean_text`] first, and everything is cut
 //! to its area, so a hostile file can neither act on the terminal nor break the layout.
 
 use chrono::Datelike as _;
@@ -9,140 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
 
 use super::keys::Action;
-use super::{Focus, Person, Review, Screen, clean_line, clean_text};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, columns_fit, layout, list_first};
+use super::reading::clean_line;
+use super::state::{Focus, Person, Review, Screen};
 use crate::model::text::{pad, truncate, width};
 use crate::transfer::summary::{Excerpt, Summary};
-use crate::tui::widgets::{self, wrap};
-
-/// The smallest screen the review draws on; below it a message says so.
-pub const MIN_WIDTH: u16 = 50;
-pub const MIN_HEIGHT: u16 = 12;
-/// The narrowest a person's column may be.
-pub const MIN_COLUMN: u16 = 38;
-
-/// Where things are on screen, shared by drawing and mouse handling.
-#[derive(Debug, Clone, Default)]
-pub struct Areas {
-    pub header: Rect,
-    pub main: Rect,
-    pub status: Rect,
-    /// Overview: one per person on screen, from [`Review::first`].
-    pub columns: Vec<Rect>,
-    /// Person screen: the excerpt list, open actions, the excerpt, the notes.
-    pub list: Rect,
-    pub actions: Rect,
-    pub reading: Rect,
-    pub notes: Rect,
-}
-
-/// How many columns fit side by side in `width` for `people` people.
-#[must_use]
-pub fn columns_fit(width: u16, people: usize) -> usize {
-    usize::from((width / MIN_COLUMN).max(1)).min(people.max(1))
-}
-
-/// The layout of a frame of this size.
-#[must_use]
-pub fn layout(size: Rect, r: &Review) -> Areas {
-    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
-        return Areas::default();
-    }
-    let [header, main, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(size);
-    let mut a = Areas {
-        header,
-        main,
-        status,
-        ..Areas::default()
-    };
-    match r.screen {
-        Screen::Overview => {
-            let fit = columns_fit(main.width, r.people.len());
-            let shown = r.people.len().saturating_sub(first(r, fit)).min(fit).max(1);
-            let n = u32::try_from(shown).unwrap_or(1);
-            a.columns = Layout::horizontal(vec![Constraint::Ratio(1, n); shown])
-                .split(main)
-                .to_vec();
-        }
-        Screen::Person if r.zoom => a.reading = main,
-        Screen::Person => {
-            let has_actions = r
-                .person()
-                .is_some_and(|p| !p.summary.actions.items.is_empty());
-            // The notes take room when they are written in or hold something.
-            let notes_used =
-                r.focus == Focus::Notes || r.note().is_some_and(|n| !n.area.is_empty());
-            if main.width >= 100 {
-                let [left, right] =
-                    Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
-                        .areas(main);
-                let notes_h = if notes_used {
-                    (main.height * 2 / 5).max(6)
-                } else {
-                    5
-                };
-                [a.reading, a.notes] =
-                    Layout::vertical([Constraint::Min(5), Constraint::Length(notes_h)])
-                        .areas(right);
-                if has_actions {
-                    [a.list, a.actions] =
-                        Layout::vertical([Constraint::Min(5), Constraint::Percentage(35)])
-                            .areas(left);
-                } else {
-                    a.list = left;
-                }
-            } else {
-                let notes_h = match (r.focus == Focus::Notes, notes_used) {
-                    (true, _) => main.height / 3 + 1,
-                    (false, true) => main.height / 4,
-                    (false, false) => 4,
-                };
-                let [top, reading, notes] = Layout::vertical([
-                    Constraint::Length(6),
-                    Constraint::Min(5),
-                    Constraint::Length(notes_h.max(4)),
-                ])
-                .areas(main);
-                a.reading = reading;
-                a.notes = notes;
-                if has_actions {
-                    [a.list, a.actions] = Layout::horizontal([
-                        Constraint::Percentage(58),
-                        Constraint::Percentage(42),
-                    ])
-                    .areas(top);
-                } else {
-                    a.list = top;
-                }
-            }
-        }
-    }
-    a
-}
-
-/// The first column on screen: the state's, kept in range whatever the size.
-#[must_use]
-pub fn first(r: &Review, fit: usize) -> usize {
-    let mut first = r.first.min(r.people.len().saturating_sub(fit));
-    if r.selected < first {
-        first = r.selected;
-    } else if r.selected >= first + fit {
-        first = r.selected + 1 - fit;
-    }
-    first
-}
-
-/// The first excerpt shown in a list of this area (the selected one stays in view).
-#[must_use]
-pub fn list_first(r: &Review, list: Rect) -> usize {
-    let rows = usize::from(list.height.saturating_sub(2)).max(1);
-    r.person()
-        .map_or(0, |p| (p.excerpt + 1).saturating_sub(rows))
-}
+use crate::tui::widgets;
 
 /// Draws the whole screen.
 pub fn draw(r: &Review, f: &mut Frame<'_>) {
@@ -150,7 +22,7 @@ pub fn draw(r: &Review, f: &mut Frame<'_>) {
     if widgets::too_small(f, "praxis review", (MIN_WIDTH, MIN_HEIGHT)) {
         return;
     }
-    let areas = layout(size, r);
+    let areas = layout(size, &r.shape());
     draw_header(r, f, areas.header);
     if r.people.is_empty() {
         f.render_widget(
@@ -161,7 +33,7 @@ pub fn draw(r: &Review, f: &mut Frame<'_>) {
         match r.screen {
             Screen::Overview => {
                 let fit = columns_fit(areas.main.width, r.people.len());
-                let start = first(r, fit);
+                let start = r.shape().first(fit);
                 for (i, rect) in areas.columns.iter().enumerate() {
                     if let Some(p) = r.people.get(start + i) {
                         draw_column(r, p, start + i == r.selected, f, *rect);
@@ -199,7 +71,7 @@ fn draw_header(r: &Review, f: &mut Frame<'_>, area: Rect) {
         Screen::Overview => {
             let fit = columns_fit(area.width, n);
             if fit < n {
-                let start = first(r, fit);
+                let start = r.shape().first(fit);
                 format!(" people {}–{} of {n} ←/→ ", start + 1, start + fit)
             } else {
                 String::new()
@@ -669,70 +541,6 @@ fn excerpt_row(e: &Excerpt, when_w: usize) -> String {
     )
 }
 
-/// The reading pane's lines for an excerpt at this width.
-fn reading_lines(r: &Review, p: &Person, e: &Excerpt, cols: usize) -> Vec<Line<'static>> {
-    let t = &r.theme;
-    let mut lines = Vec::new();
-    for l in wrap(&clean_line(&e.title), cols) {
-        lines.push(Line::from(Span::styled(l, t.title)));
-    }
-    let model = e.model.as_ref().map(|id| {
-        p.summary
-            .models
-            .iter()
-            .find(|m| &m.model == id)
-            .map_or_else(|| clean_line(id), |m| clean_line(&m.name))
-    });
-    let mut meta = vec![clean_line(&e.when), clean_line(&e.kind)];
-    meta.extend(model);
-    let mut meta_spans = vec![Span::styled(meta.join(" · "), t.dim)];
-    if e.for_supervision {
-        meta_spans.push(Span::styled(" · ⚑ for supervision", t.flag));
-    }
-    lines.push(Line::from(meta_spans));
-    if !e.strengths.is_empty() {
-        let s: Vec<String> = e.strengths.iter().take(30).map(|s| clean_line(s)).collect();
-        for (i, l) in wrap(&s.join(", "), cols.saturating_sub(10))
-            .into_iter()
-            .enumerate()
-        {
-            lines.push(Line::from(vec![
-                Span::styled(if i == 0 { "Strengths " } else { "          " }, t.dim),
-                Span::styled(l, t.strength),
-            ]));
-        }
-    }
-    if !e.tags.is_empty() {
-        let s: Vec<String> = e
-            .tags
-            .iter()
-            .take(30)
-            .map(|s| format!("#{}", clean_line(s)))
-            .collect();
-        for l in wrap(&s.join(" "), cols) {
-            lines.push(Line::from(Span::styled(l, t.dim)));
-        }
-    }
-    lines.push(Line::from(""));
-    for l in wrap(&clean_text(&e.text), cols) {
-        lines.push(Line::from(l));
-    }
-    lines
-}
-
-/// How far the reading pane can scroll for the selected excerpt at this size.
-#[must_use]
-pub fn max_scroll(r: &Review) -> u16 {
-    let areas = layout(r.size, r);
-    let Some(p) = r.person() else { return 0 };
-    let Some(e) = p.summary.excerpts.get(p.excerpt) else {
-        return 0;
-    };
-    let inner = Block::bordered().inner(areas.reading);
-    let n = reading_lines(r, p, e, usize::from(inner.width)).len();
-    u16::try_from(n.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
-}
-
 fn draw_person(r: &Review, f: &mut Frame<'_>, areas: &Areas) {
     let t = &r.theme;
     let Some(p) = r.person() else { return };
@@ -754,7 +562,7 @@ fn draw_person(r: &Review, f: &mut Frame<'_>, areas: &Areas) {
     f.render_widget(rb, areas.reading);
     match s.excerpts.get(p.excerpt) {
         Some(e) => {
-            let lines = reading_lines(r, p, e, usize::from(inner.width));
+            let lines = super::reading::lines(&r.theme, &p.summary, e, usize::from(inner.width));
             let max = lines.len().saturating_sub(usize::from(inner.height));
             let skip = usize::from(r.scroll).min(max);
             let shown: Vec<Line<'static>> = lines
@@ -780,7 +588,7 @@ fn draw_person(r: &Review, f: &mut Frame<'_>, areas: &Areas) {
     let lb = block(r, format!("Excerpts ({n})"), false);
     let lin = lb.inner(areas.list);
     f.render_widget(lb, areas.list);
-    let start = list_first(r, areas.list);
+    let start = list_first(p.excerpt, areas.list);
     let w = usize::from(lin.width);
     let shown = s
         .excerpts
@@ -921,14 +729,5 @@ mod tests {
         );
         assert_eq!(average(Some(f64::INFINITY)), "–");
         assert_eq!(average(Some(3.44)), "3.4");
-    }
-
-    #[test]
-    fn columns_fit_by_width() {
-        assert_eq!(columns_fit(80, 2), 2);
-        assert_eq!(columns_fit(80, 5), 2);
-        assert_eq!(columns_fit(120, 5), 3);
-        assert_eq!(columns_fit(60, 3), 1);
-        assert_eq!(columns_fit(200, 1), 1);
     }
 }
