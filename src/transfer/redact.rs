@@ -229,7 +229,12 @@ impl Checker {
     /// overlap, and covers both).
     #[must_use]
     pub fn scan(&self, text: &str) -> Vec<Finding> {
-        let scan = self.find(text, &HashSet::new());
+        self.scan_with(text, &HashSet::new())
+    }
+
+    /// [`Checker::scan`], also finding the name words in `known` wherever they stand.
+    fn scan_with(&self, text: &str, known: &HashSet<String>) -> Vec<Finding> {
+        let scan = self.find(text, known);
         to_findings(text, &scan.cands)
     }
 
@@ -238,6 +243,11 @@ impl Checker {
     /// "action"…). A stage note's or call-in's subject field is one finding as a whole.
     #[must_use]
     pub fn scan_entry(&self, e: &Entry) -> Vec<(String, Finding)> {
+        self.scan_entry_with(e, &HashSet::new())
+    }
+
+    /// [`Checker::scan_entry`], also finding the name words in `known`.
+    fn scan_entry_with(&self, e: &Entry, known: &HashSet<String>) -> Vec<(String, Finding)> {
         let mut out = Vec::new();
         let visit = |name: String, subject: bool, text: &String| {
             if subject {
@@ -246,12 +256,16 @@ impl Checker {
                 }
             } else if name == "tag" {
                 out.extend(
-                    self.scan(&tag_as_text(text))
+                    self.scan_with(&tag_as_text(text), known)
                         .into_iter()
                         .map(|f| (name.clone(), f)),
                 );
             } else {
-                out.extend(self.scan(text).into_iter().map(|f| (name.clone(), f)));
+                out.extend(
+                    self.scan_with(text, known)
+                        .into_iter()
+                        .map(|f| (name.clone(), f)),
+                );
             }
         };
         each_field!(e, visit,);
@@ -689,6 +703,14 @@ impl Redactor {
         let mut copy = e.clone();
         self.redact_entry(&mut copy);
         self.counts = counts;
+    }
+
+    /// What this redactor would replace in an entry, as the check reports it: the
+    /// check's findings, and the names it has learned (see [`Redactor::learn`]) wherever
+    /// they stand.
+    #[must_use]
+    pub fn scan_entry(&self, e: &Entry) -> Vec<(String, Finding)> {
+        self.checker.scan_entry_with(e, &self.known_names)
     }
 
     /// The placeholder of a subject key as a whole (`[SUBJECT-n]`), for a field that

@@ -1318,5 +1318,10 @@ fn a_name_one_entry_reveals_is_redacted_in_every_entry_of_the_export() {
         }
         let summary = j.ok(&["export", "--summary", "-f", "md"]);
         assert!(!summary.contains("Kerensa"), "{summary}");
+        // The check shows what the export replaces: "Kerensa" in both entries.
+        let out = j.cmd(&["export", "--check"]).output().unwrap();
+        let check = String::from_utf8_lossy(&out.stdout);
+        let found = check.matches("possible name \"Kerensa\"").count();
+        assert_eq!(found, 2, "{first}: {check}");
     }
 }
