@@ -188,13 +188,17 @@ impl Sink for CsvSink {
     }
 }
 
-/// A regulator profile as CSV: one row per record (then per row of its log, such as the
+/// A regulator profile as CSV: one row per record (then per row of its logs, such as the
 /// NMC's CPD log), one column per field label in the regulator's order, and a last column
 /// saying what is still to write before submitting.
 pub fn write_profile(out: &mut dyn Write, doc: &ProfileDoc) -> anyhow::Result<()> {
-    let log_rows = doc.log.as_ref().map_or(&[][..], |l| l.rows.as_slice());
+    let log_rows = || {
+        doc.logs
+            .iter()
+            .flat_map(|l| l.rows.iter().map(move |r| (r, Some(l.title.as_str()))))
+    };
     let mut labels: Vec<&str> = Vec::new();
-    for r in doc.records.iter().chain(log_rows) {
+    for r in doc.records.iter().chain(log_rows().map(|(r, _)| r)) {
         for (l, _) in &r.fields {
             if !labels.contains(&l.as_str()) {
                 labels.push(l);
@@ -205,16 +209,10 @@ pub fn write_profile(out: &mut dyn Write, doc: &ProfileDoc) -> anyhow::Result<()
     header.extend(labels.iter().copied());
     header.push("still to write");
     row(out, &header)?;
-    let log_title = doc.log.as_ref().map(|l| l.title.as_str());
-    for (r, in_log) in doc
-        .records
-        .iter()
-        .map(|r| (r, false))
-        .chain(log_rows.iter().map(|r| (r, true)))
-    {
-        let heading = match (in_log, log_title) {
-            (true, Some(t)) => format!("{t}: {}", r.heading),
-            _ => r.heading.clone(),
+    for (r, log_title) in doc.records.iter().map(|r| (r, None)).chain(log_rows()) {
+        let heading = match log_title {
+            Some(t) => format!("{t}: {}", r.heading),
+            None => r.heading.clone(),
         };
         let mut cells = vec![heading];
         for l in &labels {

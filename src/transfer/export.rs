@@ -297,7 +297,7 @@ pub fn write(
                     ExportFormat::Html => super::html::write_profile(out, &head, &doc)?,
                     ExportFormat::Csv => super::csv::write_profile(out, &doc)?,
                 }
-                doc.records.len() + doc.log.as_ref().map_or(0, |l| l.rows.len())
+                doc.len()
             }
         };
         Ok(Written {
@@ -602,9 +602,9 @@ pub fn profile_gaps(store: &Store, catalog: &Catalog, plan: &Plan) -> anyhow::Re
             plan.period.since.is_none(),
             &links.around(),
         );
-        let log = doc.log.as_ref();
         let rows = doc.records.iter().map(|r| (r, String::new())).chain(
-            log.into_iter()
+            doc.logs
+                .iter()
                 .flat_map(|l| l.rows.iter().map(move |r| (r, format!("{}: ", l.title)))),
         );
         Ok(rows

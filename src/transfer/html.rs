@@ -344,7 +344,7 @@ blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:2px solid var(--rule)}
 .missing p{margin:.2em 0}.missing ul{margin:.2em 0}
 table.log{width:100%}table.log td p{margin:0 0 .3em}
 table.log th,table.log td{overflow-wrap:normal}table.log td:first-child{white-space:nowrap}table.log td:nth-child(3){min-width:15em}
-table.log td:nth-child(n+5),table.log th:nth-child(n+5){text-align:right;font-variant-numeric:tabular-nums}
+table.log-cpd-log td:nth-child(n+5),table.log-cpd-log th:nth-child(n+5){text-align:right;font-variant-numeric:tabular-nums}
 body.review{max-width:100rem}
 .people{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 2.5rem;align-items:start}
 .person{border-top:3px solid var(--accent);margin-top:1.5rem}
@@ -2450,8 +2450,8 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
         o.push_str("</section>\n");
         flush(out, &mut o)?;
     }
-    if let Some(log) = &doc.log {
-        write_log(&mut o, log);
+    for (i, log) in doc.logs.iter().enumerate() {
+        write_log(&mut o, log, i + 1);
         flush(out, &mut o)?;
     }
     if !doc.totals.is_empty() {
@@ -2489,16 +2489,30 @@ fn write_missing(o: &mut String, missing: &[String]) {
 }
 
 /// A log laid out as the regulator's template lays it out: one table, its columns in the
-/// template's order, then what each row still needs.
-fn write_log(o: &mut String, log: &super::profile::Log) {
-    o.push_str("<section id=\"log\" aria-labelledby=\"log-h\">\n<h2 id=\"log-h\">");
+/// template's order, then what each row still needs. `n` numbers the logs of a page.
+fn write_log(o: &mut String, log: &super::profile::Log, n: usize) {
+    // The id names a class: only the letters, digits and hyphens of a known word.
+    let class: String = log
+        .id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let _ = write!(
+        o,
+        "<section id=\"log{n}\" class=\"log\" aria-labelledby=\"log{n}-h\">\n<h2 id=\"log{n}-h\">"
+    );
     push_short(o, &log.title, 200);
     o.push_str("</h2>\n");
     if log.rows.is_empty() {
-        o.push_str("<p class=\"muted\">No CPD activities in this period.</p>\n</section>\n");
+        o.push_str("<p class=\"muted\">");
+        push_short(o, &log.empty, 300);
+        o.push_str("</p>\n</section>\n");
         return;
     }
-    o.push_str("<div class=\"wide\"><table class=\"log\" aria-labelledby=\"log-h\">\n<thead><tr>");
+    let _ = write!(
+        o,
+        "<div class=\"wide\"><table class=\"log log-{class}\" aria-labelledby=\"log{n}-h\">\n<thead><tr>"
+    );
     for c in &log.columns {
         o.push_str("<th scope=\"col\">");
         push_short(o, c, 200);
@@ -2522,9 +2536,9 @@ fn write_log(o: &mut String, log: &super::profile::Log) {
     let gaps: Vec<&super::profile::Record> =
         log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
     if !gaps.is_empty() {
-        o.push_str(
-            "<div class=\"missing\"><p><strong>Before you submit the log:</strong></p>\n<ul>\n",
-        );
+        o.push_str("<div class=\"missing\"><p><strong>Before you submit the ");
+        push_short(o, &super::md::lower_first(&log.title), 200);
+        o.push_str(":</strong></p>\n<ul>\n");
         for r in gaps {
             o.push_str("<li>");
             push_short(o, &r.heading, 300);

@@ -439,7 +439,8 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
 }
 
 /// A regulator profile as Markdown: guidance, totals, each record with what is still to
-/// write, then the log table (the NMC's CPD log) laid out as the template is.
+/// write, then the log tables (the NMC's CPD log and feedback log) laid out as the
+/// templates are.
 pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyhow::Result<()> {
     write_head(out, &doc.title, head)?;
     for g in &doc.guidance {
@@ -469,10 +470,10 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
         }
         write_missing(out, &r.missing)?;
     }
-    if let Some(log) = &doc.log {
+    for log in &doc.logs {
         writeln!(out, "## {}\n", one_line(&log.title))?;
         if log.rows.is_empty() {
-            writeln!(out, "No CPD activities in this period.\n")?;
+            writeln!(out, "{}\n", one_line(&log.empty))?;
         } else {
             let cols: Vec<String> = log.columns.iter().map(|c| cell(c)).collect();
             writeln!(out, "| {} |", cols.join(" | "))?;
@@ -485,7 +486,11 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
             let gaps: Vec<&crate::transfer::profile::Record> =
                 log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
             if !gaps.is_empty() {
-                writeln!(out, "**Before you submit the log:**\n")?;
+                writeln!(
+                    out,
+                    "**Before you submit the {}:**\n",
+                    lower_first(&log.title)
+                )?;
                 for r in gaps {
                     writeln!(
                         out,
@@ -512,6 +517,18 @@ fn write_missing(out: &mut dyn Write, missing: &[String]) -> anyhow::Result<()> 
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// "CPD log" stays as it is; "Practice-related feedback log" → "practice-related feedback
+/// log", for the middle of a sentence.
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.clone().next()) {
+        (Some(f), Some(n)) if f.is_uppercase() && !n.is_uppercase() => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_string(),
+    }
 }
 
 /// Text for a table cell: one line, pipes escaped.

@@ -585,6 +585,24 @@ impl Tally {
     }
 }
 
+/// A count of feedback from one source, in words: "2 from people supported", "1
+/// complaint". A source this praxis does not know (from a newer one) is named as it is.
+#[must_use]
+pub fn source_count(source: &str, n: usize) -> String {
+    let (one, many) = match source {
+        "person-supported" => ("from a person supported", "from people supported"),
+        "family-carer" => ("from a family member or carer", "from families or carers"),
+        "colleague" => ("from a colleague", "from colleagues"),
+        "manager" => ("from a manager", "from managers"),
+        "student" => ("from a student", "from students"),
+        "complaint" => ("complaint", "complaints"),
+        "compliment" => ("compliment", "compliments"),
+        "other" => ("from elsewhere", "from elsewhere"),
+        other => return format!("{n} {other}"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn trend_word(t: Trend) -> &'static str {
     match t {
         Trend::New => "new",

@@ -526,6 +526,13 @@ fn check_page(html: &str) -> Vec<Tag> {
         }
     }
     assert!(open.is_empty(), "never closed: {open:?}");
+    // Ids are unique: a link, a label or a heading reference finds one element.
+    let mut ids = std::collections::HashSet::new();
+    for t in &tags {
+        if let Some(id) = attr(t, "id") {
+            assert!(ids.insert(id.to_string()), "id {id} is used twice");
+        }
+    }
     // Every in-page link has its anchor.
     for t in &tags {
         for (k, v) in &t.attrs {
@@ -1151,20 +1158,47 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
                 source: 1,
             },
         ],
-        log: Some(Log {
-            title: "CPD log".into(),
-            columns: vec!["Dates".into(), "Method".into(), "Number of hours".into()],
-            rows: vec![Record {
-                heading: "Safeguarding <update>".into(),
-                fields: vec![
-                    ("Dates".into(), "March 2026".into()),
-                    ("Method".into(), "Course attendance".into()),
-                    ("Number of hours".into(), String::new()),
-                ],
-                missing: vec!["the number of hours".into()],
-                source: 2,
-            }],
-        }),
+        logs: vec![
+            Log {
+                id: "cpd-log".into(),
+                title: "CPD log".into(),
+                empty: "No CPD activities in this period.".into(),
+                columns: vec!["Dates".into(), "Method".into(), "Number of hours".into()],
+                rows: vec![Record {
+                    heading: "Safeguarding <update>".into(),
+                    fields: vec![
+                        ("Dates".into(), "March 2026".into()),
+                        ("Method".into(), "Course attendance".into()),
+                        ("Number of hours".into(), String::new()),
+                    ],
+                    missing: vec!["the number of hours".into()],
+                    source: 2,
+                }],
+            },
+            Log {
+                id: "feedback-log".into(),
+                title: "Practice-related feedback log".into(),
+                empty: "No feedback.".into(),
+                columns: vec!["Date".into(), "Source".into(), "The feedback".into()],
+                rows: vec![Record {
+                    heading: "A complaint".into(),
+                    fields: vec![
+                        ("Date".into(), "March 2026".into()),
+                        ("Source".into(), "A complaint".into()),
+                        ("The feedback".into(), "Nobody told me.".into()),
+                    ],
+                    missing: vec!["what you learned from it".into()],
+                    source: 3,
+                }],
+            },
+            Log {
+                id: "reflective-discussion\"><script>".into(),
+                title: "Sessions".into(),
+                empty: "None <yet>.".into(),
+                columns: vec!["Date".into()],
+                rows: Vec::new(),
+            },
+        ],
         totals: vec![
             ("CPD hours".into(), "12.5 of 35".into()),
             ("Participatory hours".into(), "6 of 20".into()),
@@ -1196,6 +1230,16 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
     ));
     assert!(html.contains("<td><p>Course attendance</p>\n</td>"));
     assert!(html.contains("<li>Safeguarding &lt;update&gt;: the number of hours</li>"));
+    // Each log has its own section and heading; only the CPD log has columns of numbers.
+    assert!(html.contains("<strong>Before you submit the CPD log:</strong>"));
+    assert!(html.contains("<strong>Before you submit the practice-related feedback log:</strong>"));
+    assert!(html.contains("<table class=\"log log-cpd-log\" aria-labelledby=\"log1-h\">"));
+    assert!(html.contains("<table class=\"log log-feedback-log\" aria-labelledby=\"log2-h\">"));
+    assert!(
+        html.contains("<h2 id=\"log3-h\">Sessions</h2>\n<p class=\"muted\">None &lt;yet&gt;.</p>")
+    );
+    assert!(html.contains("table.log-cpd-log td:nth-child(n+5)"));
+    assert!(!html.contains("table.log td:nth-child(n+5)"));
 }
 
 #[test]
