@@ -90,7 +90,8 @@ fn entry_text(e: &Entry) -> String {
     parts.join("\n\n")
 }
 
-fn details_text(e: &Entry) -> String {
+/// The typed facts of structured kinds in one cell, dates as the export may show them.
+fn details_text(head: &Head, e: &Entry) -> String {
     match &e.details {
         Details::None => String::new(),
         Details::StageNote(n) => format!("{} — {}: {}", n.subject, n.topic, n.stage),
@@ -114,7 +115,7 @@ fn details_text(e: &Entry) -> String {
                 ""
             }
         ),
-        other => crate::model::practice::facts(other, &|d| d.to_string())
+        other => crate::model::practice::facts(other, &|d| head.when(d))
             .into_iter()
             .map(|(label, text)| format!("{label}: {text}"))
             .collect::<Vec<_>>()
@@ -176,7 +177,7 @@ impl Sink for CsvSink {
                 .count()
                 .to_string(),
             actions,
-            details_text(e),
+            details_text(head, e),
             stamp(e.created_at),
             stamp(e.updated_at),
         ];

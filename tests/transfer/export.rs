@@ -1720,3 +1720,46 @@ fn hcpc_and_scw_take_sessions_counted_as_cpd_and_hcpc_learning_from_feedback() {
     let hours = total(&scw, "Hours");
     assert!(!hours.contains("asked") && !hours.contains("90"), "{hours}");
 }
+
+#[test]
+fn a_redacted_csv_shows_the_dates_of_practice_kinds_by_month() {
+    let j = Journal::new();
+    j.ok(&[
+        "recognise",
+        "manager-A",
+        "--received",
+        "--said",
+        "in-supervision",
+        "--what",
+        "Named how I handled the family meeting",
+        "--on",
+        "2026-03-04",
+        "--scope",
+        "shareable",
+    ]);
+    let rupture = j.ok(&[
+        "rupture",
+        "new",
+        "peer-C",
+        "--what",
+        "Quiet with me since the rota change",
+        "--on",
+        "2026-03-02",
+        "--scope",
+        "shareable",
+    ]);
+    j.ok(&[
+        "rupture",
+        "repair",
+        rupture.trim(),
+        "--note",
+        "Asked for ten minutes",
+        "--on",
+        "2026-03-09",
+    ]);
+    let csv = j.ok(&["export", "--format", "csv", "--include-ruptures"]);
+    assert!(csv.contains("Said: in-supervision (March 2026)"), "{csv}");
+    assert!(csv.contains("Repair tried: March 2026"), "{csv}");
+    // A day rounded to the first of its month would read as an exact date.
+    assert!(!csv.contains("2026-03"), "{csv}");
+}
