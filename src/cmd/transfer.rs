@@ -264,6 +264,8 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
         excerpts,
         include_stage_notes: args.include_stage_notes,
         include_callins: args.include_callins,
+        include_ruptures: args.include_ruptures,
+        include_risk_plans: args.include_risk_plans,
         today,
     })
 }

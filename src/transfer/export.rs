@@ -219,9 +219,12 @@ pub struct Plan {
     /// The entries a summary quotes (row ids) and which parts of each; `None`: those
     /// marked for supervision, each by its default parts.
     pub excerpts: Option<Vec<(i64, super::excerpt::Pick)>>,
-    /// Stage notes and call-ins were asked for by name (summaries add their patterns).
+    /// Stage notes, call-ins, ruptures and positive-risk plans were asked for by name
+    /// (summaries add their patterns).
     pub include_stage_notes: bool,
     pub include_callins: bool,
+    pub include_ruptures: bool,
+    pub include_risk_plans: bool,
     pub today: NaiveDate,
 }
 

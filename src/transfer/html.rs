@@ -282,10 +282,12 @@ fn find_closer(s: &str, delim: &str) -> Option<usize> {
 const CSS: &str = r#"
 :root{color-scheme:light dark;--bg:#fbfaf7;--fg:#24221f;--muted:#5f5b54;--rule:#dad5cc;--panel:#f1ede5;--accent:#2b5d7a;
 --k-reflection:#3b6db3;--k-supervision:#8455a0;--k-call-in:#b0611c;--k-stage-note:#2b856a;--k-check-in:#a8861f;--k-cpd:#b8475f;--k-other:#777;
---mood:#2f6fae;--energy:#b86a1e;--mine:#3b6db3;--person:#2b856a;--team:#b0611c;--bar:#56789c}
+--k-recognition:#1b7f94;--k-feedback:#5f7211;--k-rupture:#9c2f22;--k-positive-risk:#7a5230;--k-group-session:#3f3aa8;
+--mood:#2f6fae;--energy:#b86a1e;--mine:#3b6db3;--person:#2b856a;--team:#b0611c;--colleague:#8455a0;--bar:#56789c}
 @media (prefers-color-scheme:dark){:root{--bg:#17191c;--fg:#e7e4de;--muted:#a9a49a;--rule:#3b3f45;--panel:#212429;--accent:#8fc0df;
 --k-reflection:#79a5e6;--k-supervision:#bb92d6;--k-call-in:#e09a5a;--k-stage-note:#62c4a4;--k-check-in:#dcbf5c;--k-cpd:#e57f96;--k-other:#aaa;
---mood:#79b1e8;--energy:#e6a15c;--mine:#79a5e6;--person:#62c4a4;--team:#e09a5a;--bar:#8fb0d2}}
+--k-recognition:#4fc3d9;--k-feedback:#b2c855;--k-rupture:#f0806e;--k-positive-risk:#c9a27e;--k-group-session:#d98ad0;
+--mood:#79b1e8;--energy:#e6a15c;--mine:#79a5e6;--person:#62c4a4;--team:#e09a5a;--colleague:#bb92d6;--bar:#8fb0d2}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0 auto;max-width:46rem;padding:1.25rem 1rem 3rem;background:var(--bg);color:var(--fg);
@@ -303,6 +305,9 @@ article header h2{margin-top:.4em}
 .kind-reflection{border-left-color:var(--k-reflection)}.kind-supervision{border-left-color:var(--k-supervision)}
 .kind-call-in{border-left-color:var(--k-call-in)}.kind-stage-note{border-left-color:var(--k-stage-note)}
 .kind-check-in{border-left-color:var(--k-check-in)}.kind-cpd{border-left-color:var(--k-cpd)}
+.kind-recognition{border-left-color:var(--k-recognition)}.kind-feedback{border-left-color:var(--k-feedback)}
+.kind-rupture{border-left-color:var(--k-rupture)}.kind-positive-risk{border-left-color:var(--k-positive-risk)}
+.kind-group-session{border-left-color:var(--k-group-session)}
 .flag{font-weight:600}
 ul.chips{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.35em}
 ul.chips li{border:1px solid var(--rule);border-radius:1em;padding:0 .6em;font-size:.88rem;unicode-bidi:isolate}
@@ -328,7 +333,9 @@ svg text.v-mood{fill:var(--mood)}svg text.v-energy{fill:var(--energy)}
 svg.sw{width:.8em;height:.8em;vertical-align:-.05em;margin-right:.3em}
 .k-reflection{fill:var(--k-reflection)}.k-supervision{fill:var(--k-supervision)}.k-call-in{fill:var(--k-call-in)}
 .k-stage-note{fill:var(--k-stage-note)}.k-check-in{fill:var(--k-check-in)}.k-cpd{fill:var(--k-cpd)}.k-other{fill:var(--k-other)}
-.s-mine{fill:var(--mine)}.s-person{fill:var(--person)}.s-team{fill:var(--team)}.s-bar{fill:var(--bar)}
+.k-recognition{fill:var(--k-recognition)}.k-feedback{fill:var(--k-feedback)}.k-rupture{fill:var(--k-rupture)}
+.k-positive-risk{fill:var(--k-positive-risk)}.k-group-session{fill:var(--k-group-session)}
+.s-mine{fill:var(--mine)}.s-person{fill:var(--person)}.s-team{fill:var(--team)}.s-colleague{fill:var(--colleague)}.s-bar{fill:var(--bar)}
 .l-mood{fill:none;stroke:var(--mood);stroke-width:2}.l-energy{fill:none;stroke:var(--energy);stroke-width:2;stroke-dasharray:5 3}
 .l-stage{fill:none;stroke:var(--accent);stroke-width:2}
 .p-mood{fill:var(--mood)}.p-energy{fill:var(--energy)}
@@ -458,6 +465,8 @@ fn kind_label(kind: &str) -> &str {
     match kind {
         "stage-note" => "stage note",
         "cpd" => "CPD",
+        "positive-risk" => "positive-risk plan",
+        "group-session" => "group session",
         k => k,
     }
 }
@@ -471,8 +480,12 @@ fn kind_class(kind: &str) -> &'static str {
         Ok(EntryKind::StageNote) => "k-stage-note",
         Ok(EntryKind::CheckIn) => "k-check-in",
         Ok(EntryKind::Cpd) => "k-cpd",
-        // The practice kinds (PRACTICE.md §12) have no colour of their own yet.
-        Ok(_) | Err(_) => "k-other",
+        Ok(EntryKind::Recognition) => "k-recognition",
+        Ok(EntryKind::Feedback) => "k-feedback",
+        Ok(EntryKind::Rupture) => "k-rupture",
+        Ok(EntryKind::PositiveRisk) => "k-positive-risk",
+        Ok(EntryKind::GroupSession) => "k-group-session",
+        Err(_) => "k-other",
     }
 }
 

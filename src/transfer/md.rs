@@ -304,17 +304,18 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
     if !s.strengths.is_empty() {
         writeln!(
             out,
-            "## Strengths\n\n| strength | mine | person supported | team | trend |\n|---|---:|---:|---:|---|"
+            "## Strengths\n\n| strength | mine | person supported | team | colleague | trend |\n|---|---:|---:|---:|---:|---|"
         )?;
         for st in &s.strengths {
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 cell(&st.name),
                 st.mine,
                 st.person,
                 st.team,
-                st.trend
+                st.colleague,
+                cell(&st.trend)
             )?;
         }
         writeln!(out)?;
@@ -369,6 +370,13 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         writeln!(out, "- [ ] {}{due}", one_line(&item.text))?;
     }
     if !a.items.is_empty() {
+        writeln!(out)?;
+    }
+    if let Some(others) = s.with_others.as_ref().filter(|o| !o.is_empty()) {
+        writeln!(out, "## Practice with others\n")?;
+        for (label, text) in others.lines() {
+            writeln!(out, "- **{label}:** {}", one_line(&text))?;
+        }
         writeln!(out)?;
     }
     if let Some(stages) = &s.stages {

@@ -1007,3 +1007,95 @@ fn stats_say_what_keeps_me_going_in_counts_and_own_words() {
     );
     assert!(!text.to_lowercase().contains("score:"));
 }
+
+#[test]
+fn a_summary_counts_practice_with_others_and_ruptures_only_when_shared() {
+    use praxis::transfer::summary::Summary;
+    let j = Journal::new();
+    all_kinds(&j);
+    let parse = |out: &str| Summary::parse(std::path::Path::new("s.json"), out).unwrap();
+    let (out, _) = run(&j, &["export", "--summary", "--format", "json"]);
+    let s = parse(&out);
+    let w = s.with_others.clone().unwrap();
+    assert_eq!(
+        (w.recognition.given, w.recognition.given_not_yet_said),
+        (1, 1),
+        "{out}"
+    );
+    assert_eq!(w.feedback.total, 1);
+    assert_eq!(w.feedback.by_source.get("colleague"), Some(&1));
+    assert_eq!(w.feedback.by_tone.get("mixed"), Some(&1));
+    assert_eq!(
+        (w.group_sessions.total, w.group_sessions.peer_reflection),
+        (1, 1)
+    );
+    assert!(
+        w.ruptures.is_none() && w.positive_risk.is_none(),
+        "ruptures and plans stay out unless shared by name: {out}"
+    );
+    let reliability = &s.strengths[0];
+    assert_eq!((reliability.colleague, reliability.total), (1, 1), "{out}");
+
+    let (out, _) = run(
+        &j,
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "json",
+            "--include-ruptures",
+            "--include-risk-plans",
+        ],
+    );
+    let w = parse(&out).with_others.unwrap();
+    let r = w.ruptures.unwrap();
+    assert_eq!(
+        r.noticed, 1,
+        "only the shareable rupture, not the call-in's: {out}"
+    );
+    assert_eq!(r.by_status.get("open"), Some(&1));
+    let p = w.positive_risk.unwrap();
+    assert_eq!((p.plans, p.active), (1, 1), "{out}");
+
+    let (md, _) = run(
+        &j,
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "md",
+            "--include-ruptures",
+        ],
+    );
+    for line in [
+        "## Practice with others",
+        "- **Recognition:** 1 given, 1 of it not yet said",
+        "- **Feedback:** 1: 1 from a colleague; 1 mixed",
+        "- **Group and peer sessions:** 1: 1 team session; 1 as peer reflection",
+        "- **Ruptures and repair:** 1 noticed: 1 open",
+        "| strength | mine | person supported | team | colleague | trend |",
+    ] {
+        assert!(md.contains(line), "{line} missing from:\n{md}");
+    }
+    assert!(!md.contains("Positive-risk"), "{md}");
+    for name in ["peer-B", "peer-C", "YP-A"] {
+        assert!(!md.contains(name), "{name} in {md}");
+    }
+}
+
+#[test]
+fn an_older_summary_without_colleague_counts_takes_them_back_from_the_total() {
+    use praxis::transfer::summary::Summary;
+    let j = Journal::new();
+    all_kinds(&j);
+    let (out, _) = run(&j, &["export", "--summary", "--format", "json"]);
+    let mut v: Value = serde_json::from_str(&out).unwrap();
+    v.as_object_mut().unwrap().remove("with_others");
+    for st in v["strengths"].as_array_mut().unwrap() {
+        st.as_object_mut().unwrap().remove("colleague");
+    }
+    let old = Summary::parse(std::path::Path::new("old.json"), &v.to_string()).unwrap();
+    assert!(old.with_others.is_none());
+    let st = &old.strengths[0];
+    assert_eq!((st.colleague, st.total), (1, 1), "{v:#}");
+}

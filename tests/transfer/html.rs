@@ -193,6 +193,7 @@ fn empty_summary() -> Summary {
         excerpts: Vec::new(),
         stages: None,
         callins: None,
+        with_others: None,
     }
 }
 
@@ -233,6 +234,7 @@ fn busy_summary() -> Summary {
                 mine: 3,
                 person: 1,
                 team: 0,
+                colleague: 0,
                 total: 4,
                 trend: "up".into(),
             },
@@ -242,6 +244,7 @@ fn busy_summary() -> Summary {
                 mine: 0,
                 person: 2,
                 team: 0,
+                colleague: 0,
                 total: 2,
                 trend: "new".into(),
             },
