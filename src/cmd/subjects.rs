@@ -20,7 +20,7 @@ pub fn looks_like_a_name(key: &str) -> bool {
 /// Warns on stderr when a key looks like a real full name.
 pub(crate) fn warn_if_name(key: &str) {
     if looks_like_a_name(key) {
-        eprintln!(
+        note!(
             "praxis: warning: '{key}' looks like a real name. Subjects should be pseudonyms (e.g. 'YP-A', 'team-north'): `praxis subjects rename` can change it."
         );
     }
@@ -32,6 +32,34 @@ pub(crate) fn check_key(key: &str) -> Result<String> {
         anyhow::bail!("'{key}' cannot be a subject key: use a short pseudonym such as 'YP-A'");
     }
     Ok(k.to_string())
+}
+
+/// What names a subject, in words: "3 stage notes, 1 call-in, latest 2026-03-18".
+fn what_names(r: &crate::store::SubjectRow) -> String {
+    use crate::model::EntryKind as K;
+    if r.entries.is_empty() {
+        return "no entries yet".to_string();
+    }
+    let mut parts: Vec<String> = r
+        .entries
+        .iter()
+        .map(|c| {
+            let (one, many) = match c.kind {
+                K::StageNote => ("stage note", "stage notes"),
+                K::CallIn => ("call-in", "call-ins"),
+                K::Recognition => ("recognition", "recognitions"),
+                K::Feedback => ("piece of feedback", "pieces of feedback"),
+                K::Rupture => ("rupture", "ruptures"),
+                K::PositiveRisk => ("positive-risk plan", "positive-risk plans"),
+                other => (other.as_str(), other.as_str()),
+            };
+            format!("{} {}", c.count, if c.count == 1 { one } else { many })
+        })
+        .collect();
+    if let Some(d) = &r.last_on {
+        parts.push(format!("latest {d}"));
+    }
+    parts.join(", ")
 }
 
 pub fn run(cmd: SubjectsCommand, ctx: &Ctx) -> Result<()> {
@@ -49,19 +77,14 @@ pub fn run(cmd: SubjectsCommand, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if rows.is_empty() {
-                eprintln!("No subjects yet: `praxis subjects add KEY` or `praxis stage KEY ...`.");
+                note!("No subjects yet: `praxis subjects add KEY` or `praxis stage KEY ...`.");
             }
             for r in &rows {
                 say!(
-                    "{} {}  {} stage note{}{}",
+                    "{} {}  {}",
                     ctx.out.bold(&pad(&ctx.out.line(&r.key), 20)),
                     pad(r.kind.as_str(), 12),
-                    r.stage_notes,
-                    if r.stage_notes == 1 { "" } else { "s" },
-                    r.last_note_on
-                        .as_deref()
-                        .map(|d| format!(", latest {d}"))
-                        .unwrap_or_default()
+                    what_names(r)
                 );
             }
         }

@@ -19,15 +19,39 @@ fn opt_day(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
 
-/// A subject with how many stage notes are about it.
+/// A subject with how many entries of each kind name it (stage notes, call-ins,
+/// recognition, feedback, ruptures, positive-risk plans), and when the latest was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubjectRow {
     pub key: String,
     #[serde(rename = "type")]
     pub kind: SubjectType,
     pub stage_notes: i64,
+    /// The latest stage note's date.
     pub last_note_on: Option<String>,
+    /// Live entries naming the subject, by kind, in the order of [`SUBJECT_KINDS`]; kinds
+    /// with none are left out.
+    pub entries: Vec<KindCount>,
+    /// The latest of those entries' dates.
+    pub last_on: Option<String>,
 }
+
+/// How many entries of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    pub kind: EntryKind,
+    pub count: i64,
+}
+
+/// The tables whose rows name a subject, with the kind of entry each belongs to.
+const SUBJECT_KINDS: [(&str, EntryKind); 6] = [
+    ("stage_notes", EntryKind::StageNote),
+    ("callins", EntryKind::CallIn),
+    ("recognitions", EntryKind::Recognition),
+    ("feedback", EntryKind::Feedback),
+    ("ruptures", EntryKind::Rupture),
+    ("positive_risks", EntryKind::PositiveRisk),
+];
 
 /// One point of a stage timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -467,26 +491,59 @@ impl Store {
         Ok(())
     }
 
-    /// Every subject with its stage-note count and latest note date.
+    /// Every subject with how many live entries of each kind name it and the latest
+    /// dates (see [`SubjectRow`]).
     pub fn subjects(&self) -> Result<Vec<SubjectRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.key, s.type, count(e.id), max(e.occurred_on)
-             FROM subjects s
-             LEFT JOIN stage_notes n ON n.subject_id = s.id
-             LEFT JOIN entries e ON e.id = n.entry_id AND e.deleted_at IS NULL
-             GROUP BY s.id ORDER BY s.key COLLATE NOCASE",
-        )?;
-        let rows = stmt
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT s.key, s.type FROM subjects s ORDER BY s.key COLLATE NOCASE")?;
+        let mut rows: Vec<SubjectRow> = stmt
             .query_map([], |r| {
                 let kind: String = r.get(1)?;
                 Ok(SubjectRow {
                     key: r.get(0)?,
                     kind: parse(1, &kind)?,
-                    stage_notes: r.get(2)?,
-                    last_note_on: r.get(3)?,
+                    stage_notes: 0,
+                    last_note_on: None,
+                    entries: Vec::new(),
+                    last_on: None,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let at: HashMap<String, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key.clone(), i))
+            .collect();
+        for (table, kind) in SUBJECT_KINDS {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT s.key, count(e.id), max(e.occurred_on)
+                 FROM {table} t JOIN subjects s ON s.id = t.subject_id
+                 JOIN entries e ON e.id = t.entry_id AND e.deleted_at IS NULL
+                 GROUP BY s.id"
+            ))?;
+            let counts = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })?;
+            for c in counts {
+                let (key, n, last) = c?;
+                let Some(row) = at.get(&key).map(|i| &mut rows[*i]) else {
+                    continue;
+                };
+                if kind == EntryKind::StageNote {
+                    row.stage_notes = n;
+                    row.last_note_on.clone_from(&last);
+                }
+                row.entries.push(KindCount { kind, count: n });
+                if last > row.last_on {
+                    row.last_on = last;
+                }
+            }
+        }
         Ok(rows)
     }
 

@@ -1099,3 +1099,47 @@ fn an_older_summary_without_colleague_counts_takes_them_back_from_the_total() {
     let st = &old.strengths[0];
     assert_eq!((st.colleague, st.total), (1, 1), "{v:#}");
 }
+
+/// `subjects list` counts every kind that names a subject, not only stage notes: a
+/// colleague recognised twice is not "0 stage notes".
+#[test]
+fn subjects_list_counts_every_kind_that_names_a_subject() {
+    let j = Journal::new();
+    run(
+        &j,
+        &[
+            "recognise",
+            "peer-B",
+            "--what",
+            "Covered the late visit",
+            "--strength",
+            "reliability",
+        ],
+    );
+    run(
+        &j,
+        &[
+            "recognise",
+            "peer-B",
+            "--what",
+            "Stayed after handover",
+            "--strength",
+            "reliability",
+        ],
+    );
+    let (out, _) = run(&j, &["subjects", "list"]);
+    let line = out.lines().find(|l| l.starts_with("peer-B")).unwrap();
+    assert!(line.contains("2 recognitions"), "{out}");
+    assert!(!line.contains("stage note"), "{out}");
+    assert!(line.contains("latest 2026-"), "{out}");
+    let rows = j.json(&["subjects", "list", "--json"]);
+    let peer = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "peer-B")
+        .unwrap();
+    assert_eq!(peer["stage_notes"], 0);
+    assert_eq!(peer["entries"][0]["kind"], "recognition");
+    assert_eq!(peer["entries"][0]["count"], 2);
+}
