@@ -36,6 +36,8 @@ mod words {
     pub const UNTITLED: &str = "Untitled";
     pub const CONTENTS: &str = "List of entries";
     pub const MOVES_BACK: &str = "A return to an earlier stage is a common part of change.";
+    pub const WITH_OTHERS: &str = "What was written, counted: never how well, and never \
+        about anyone but the writer's own practice.";
     pub const SUMMARY_TITLE: &str = "Practice summary";
     pub const REVIEW_TITLE: &str = "Practice summaries side by side";
     pub const REVIEW_NOTE: &str = "Each person chose what their summary shares: read it \
@@ -1662,11 +1664,12 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
         .map(|s| {
             let note = trend_word(&s.trend).to_string();
             let mut title = format!(
-                "{}: {} mine, {} person supported, {} team",
+                "{}: {} mine, {} person supported, {} team, {} colleague",
                 s.name,
                 s.mine.max(0),
                 s.person.max(0),
-                s.team.max(0)
+                s.team.max(0),
+                s.colleague.max(0)
             );
             if !note.is_empty() {
                 let _ = write!(title, "; {note}");
@@ -1677,6 +1680,7 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
                     ("s-mine", s.mine),
                     ("s-person", s.person),
                     ("s-team", s.team),
+                    ("s-colleague", s.colleague),
                 ],
                 note,
                 title,
@@ -1685,7 +1689,7 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
         .collect();
     let desc = format!(
         "{} tagged, split by whose strength it was (mine, the person supported's, the \
-         team's){}.",
+         team's, a colleague's){}.",
         plural(
             i64::try_from(strengths.len()).unwrap_or(0),
             "strength",
@@ -1709,13 +1713,18 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
         ("s-mine", "mine"),
         ("s-person", "person supported"),
         ("s-team", "team"),
-    ] {
+        ("s-colleague", "colleague"),
+    ]
+    .into_iter()
+    // A colleague's share is keyed only where someone was recognised.
+    .filter(|(class, _)| *class != "s-colleague" || strengths.iter().any(|s| s.colleague > 0))
+    {
         o.push_str("<li>");
         swatch(o, class);
         let _ = writeln!(o, "{label}</li>");
     }
     o.push_str("</ul></figcaption>\n</figure>\n");
-    o.push_str("<details><summary>Strengths as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Strength</th><th scope=\"col\">Group</th><th scope=\"col\" class=\"n\">Mine</th><th scope=\"col\" class=\"n\">Person supported</th><th scope=\"col\" class=\"n\">Team</th><th scope=\"col\" class=\"n\">All</th><th scope=\"col\">Against the period before</th></tr></thead>\n<tbody>\n");
+    o.push_str("<details><summary>Strengths as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Strength</th><th scope=\"col\">Group</th><th scope=\"col\" class=\"n\">Mine</th><th scope=\"col\" class=\"n\">Person supported</th><th scope=\"col\" class=\"n\">Team</th><th scope=\"col\" class=\"n\">Colleague</th><th scope=\"col\" class=\"n\">All</th><th scope=\"col\">Against the period before</th></tr></thead>\n<tbody>\n");
     for s in strengths {
         o.push_str("<tr><td>");
         push_short(o, &s.name, 200);
@@ -1723,10 +1732,11 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
         push_short(o, &s.group, 200);
         let _ = writeln!(
             o,
-            "</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             s.mine.max(0),
             s.person.max(0),
             s.team.max(0),
+            s.colleague.max(0),
             s.total.max(0),
             trend_word(&s.trend)
         );
@@ -1847,6 +1857,9 @@ fn write_summary_parts(
             flush(out, o)?;
         }
         o.push_str("</section>\n");
+    }
+    if let Some(others) = s.with_others.as_ref().filter(|w| !w.is_empty()) {
+        write_with_others(o, others, place);
     }
     if let Some(stages) = s.stages.as_deref().filter(|v| !v.is_empty()) {
         write_stages(o, stages, place);
@@ -2018,6 +2031,7 @@ fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
                     (st.mine, "mine"),
                     (st.person, "person supported"),
                     (st.team, "team"),
+                    (st.colleague, "colleague"),
                 ] {
                     if n > 0 {
                         whose.push(format!("{n} {w}"));
@@ -2047,6 +2061,16 @@ fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
             a.overdue.max(0),
             a.done_in_period.max(0)
         )
+    });
+    row(o, "Practice with others", &|s| match &s.with_others {
+        None => "not counted".into(),
+        Some(w) if w.is_empty() => "none written".into(),
+        Some(w) => w
+            .lines()
+            .iter()
+            .map(|(_, label, text)| format!("{label}: {text}"))
+            .collect::<Vec<_>>()
+            .join("; "),
     });
     row(o, "Excerpts", &|s| s.excerpts.len().to_string());
     row(o, "Stages of change", &|s| match &s.stages {
@@ -2291,6 +2315,24 @@ fn write_excerpt(o: &mut String, x: &Excerpt, place: Place<'_>) {
         o.push_str("</ul>\n");
     }
     o.push_str("</article>\n");
+}
+
+/// Practice with others as counts in words, each line marked with its kind's colour.
+fn write_with_others(o: &mut String, w: &super::summary::WithOthers, place: Place<'_>) {
+    place.open(o, "with-others", "Practice with others");
+    o.push_str("<dl class=\"facts\">\n");
+    for (kind, label, text) in w.lines() {
+        o.push_str("<dt>");
+        swatch(o, kind_class(kind.as_str()));
+        let _ = write!(o, "{label}</dt><dd>");
+        push_short(o, &text, 600);
+        o.push_str("</dd>\n");
+    }
+    let _ = write!(
+        o,
+        "</dl>\n<p class=\"muted\">{}</p>\n</section>\n",
+        words::WITH_OTHERS
+    );
 }
 
 fn write_stages(o: &mut String, stages: &[super::summary::StageSummary], place: Place<'_>) {

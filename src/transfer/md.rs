@@ -77,7 +77,8 @@ impl Sink for MdSink {
         };
         writeln!(out, "## {title}\n")?;
         let mut about = vec![head.when(e.occurred_on), e.kind.to_string()];
-        if let Some(m) = &e.model {
+        // A model named as its kind ("recognition · recognition") says nothing twice.
+        if let Some(m) = e.model.as_deref().filter(|m| *m != e.kind.as_str()) {
             about.push(head.model_name(m).to_string());
         }
         if e.for_supervision {
@@ -374,7 +375,7 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
     }
     if let Some(others) = s.with_others.as_ref().filter(|o| !o.is_empty()) {
         writeln!(out, "## Practice with others\n")?;
-        for (label, text) in others.lines() {
+        for (_, label, text) in others.lines() {
             writeln!(out, "- **{label}:** {}", one_line(&text))?;
         }
         writeln!(out)?;

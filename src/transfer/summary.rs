@@ -112,11 +112,11 @@ impl WithOthers {
 }
 
 impl WithOthers {
-    /// The counts as (label, sentence) lines, in words, for every writer and screen: what
-    /// was written, never how well. Ruptures and plans appear only when shared; nothing
+    /// The counts as (kind, label, sentence) lines, in words, for every writer and screen:
+    /// what was written, never how well. Ruptures and plans appear only when shared; nothing
     /// else appears when there is nothing to say.
     #[must_use]
-    pub fn lines(&self) -> Vec<(&'static str, String)> {
+    pub fn lines(&self) -> Vec<(EntryKind, &'static str, String)> {
         let mut out = Vec::new();
         let r = &self.recognition;
         if r.given > 0 || r.received > 0 {
@@ -135,7 +135,7 @@ impl WithOthers {
             if r.received > 0 {
                 parts.push(format!("{} received", r.received));
             }
-            out.push(("Recognition", parts.join("; ")));
+            out.push((EntryKind::Recognition, "Recognition", parts.join("; ")));
         }
         let f = &self.feedback;
         if f.total > 0 {
@@ -148,7 +148,7 @@ impl WithOthers {
             if !tones.is_empty() {
                 text.push_str(&format!("; {tones}"));
             }
-            out.push(("Feedback", text));
+            out.push((EntryKind::Feedback, "Feedback", text));
         }
         let g = &self.group_sessions;
         if g.total > 0 {
@@ -165,7 +165,7 @@ impl WithOthers {
             if g.peer_reflection > 0 {
                 text.push_str(&format!("; {} as peer reflection", g.peer_reflection));
             }
-            out.push(("Group and peer sessions", text));
+            out.push((EntryKind::GroupSession, "Group and peer sessions", text));
         }
         if let Some(r) = &self.ruptures {
             let text = if r.noticed <= 0 {
@@ -197,7 +197,7 @@ impl WithOthers {
                 }
                 text
             };
-            out.push(("Ruptures and repair", text));
+            out.push((EntryKind::Rupture, "Ruptures and repair", text));
         }
         if let Some(p) = &self.positive_risk {
             let text = if p.plans <= 0 {
@@ -217,7 +217,7 @@ impl WithOthers {
                 }
                 text
             };
-            out.push(("Positive-risk plans", text));
+            out.push((EntryKind::PositiveRisk, "Positive-risk plans", text));
         }
         out
     }

@@ -1143,3 +1143,53 @@ fn subjects_list_counts_every_kind_that_names_a_subject() {
     assert_eq!(peer["entries"][0]["kind"], "recognition");
     assert_eq!(peer["entries"][0]["count"], 2);
 }
+
+#[test]
+fn every_practice_kind_is_exported_in_markdown_html_and_csv_redacted() {
+    let j = Journal::new();
+    all_kinds(&j);
+    let shared = ["--include-ruptures", "--include-risk-plans"];
+    for format in ["md", "html", "csv"] {
+        let mut args = vec!["export", "-f", format];
+        args.extend(shared);
+        let (out, _) = run(&j, &args);
+        for fact in [
+            "What they did",
+            "Their words",
+            "said you rushed the handover",
+            "What happened",
+            "Their goal",
+            "Travel by bus alone",
+            "What went well",
+            "Team session",
+        ] {
+            assert!(out.contains(fact), "{format}: {fact} missing from\n{out}");
+        }
+        // Stored words read as words; dates only by month; people only as placeholders.
+        assert!(out.contains("not yet"), "{format}: {out}");
+        assert!(!out.contains("not-yet"), "{format}: {out}");
+        assert!(out.contains("April 2026"), "{format}: {out}");
+        for name in ["peer-B", "peer-C", "YP-A", "Jane Smith", "2026-04-09"] {
+            assert!(!out.contains(name), "{format}: {name} in\n{out}");
+        }
+    }
+    let (md, _) = run(&j, &["export", "-f", "md"]);
+    assert!(md.contains("*March 2026 · recognition*"), "{md}");
+    assert!(md.contains("*March 2026 · group-session · "), "{md}");
+    let (html, _) = run(&j, &["export", "-f", "html", "--include-ruptures"]);
+    for class in [
+        "kind-recognition",
+        "kind-feedback",
+        "kind-rupture",
+        "kind-group-session",
+    ] {
+        assert!(
+            html.contains(&format!("class=\"entry {class}\"")),
+            "{class}"
+        );
+    }
+    assert!(
+        !html.contains("class=\"entry kind-positive-risk\""),
+        "not asked for"
+    );
+}

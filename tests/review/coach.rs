@@ -12,7 +12,9 @@ use assert_cmd::Command;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use praxis::transfer::summary::{ActionItem, Excerpt, StageSummary, Summary};
+use praxis::transfer::summary::{
+    ActionItem, Excerpt, FeedbackCounts, RecognitionCounts, StageSummary, Summary, WithOthers,
+};
 use praxis::tui::keymap::Key;
 use praxis::tui::review::keys::ReviewKeymap;
 use praxis::tui::review::notes::NotesDoc;
@@ -109,6 +111,47 @@ fn two_people_side_by_side() {
     let big = screen(&mut r, 120, 40);
     assert!(big.contains("YP-B · smoking"), "{big}");
     assert!(big.contains("Call-ins"), "{big}");
+}
+
+#[test]
+fn practice_with_others_shows_in_the_persons_column() {
+    let (path, mut sam) = read("sam.json");
+    assert!(
+        sam.with_others.is_none(),
+        "an older summary reads without it"
+    );
+    sam.with_others = Some(WithOthers {
+        recognition: RecognitionCounts {
+            given: 2,
+            given_not_yet_said: 1,
+            received: 1,
+        },
+        feedback: FeedbackCounts {
+            total: 3,
+            by_source: [("person-supported".to_string(), 2), ("complaint".into(), 1)].into(),
+            by_tone: Default::default(),
+        },
+        ..Default::default()
+    });
+    sam.strengths[0].colleague = 2;
+    sam.strengths[0].total += 2;
+    let mut r = review_of(vec![(path, sam)], Path::new("review-notes.md"));
+    let s = screen(&mut r, 120, 40);
+    for want in [
+        "mine/person/team/colleague",
+        "curiosity            9 ↑   7/0/0/2",
+        "Recognition 2 given, 1 of them not yet said; 1 received",
+        "Feedback 3: 1 complaint, 2 from people supported",
+    ] {
+        assert!(s.contains(want), "{want}:\n{s}");
+    }
+    assert!(
+        !s.contains("Group and peer"),
+        "nothing where nothing was written"
+    );
+    // Without any colleague's share, the column stays as it was.
+    let s = screen(&mut two(), 120, 40);
+    assert!(!s.contains("team/colleague"), "{s}");
 }
 
 #[test]

@@ -1758,7 +1758,7 @@ fn a_redacted_csv_shows_the_dates_of_practice_kinds_by_month() {
         "2026-03-09",
     ]);
     let csv = j.ok(&["export", "--format", "csv", "--include-ruptures"]);
-    assert!(csv.contains("Said: in-supervision (March 2026)"), "{csv}");
+    assert!(csv.contains("Said: in supervision (March 2026)"), "{csv}");
     assert!(csv.contains("Repair tried: March 2026"), "{csv}");
     // A day rounded to the first of its month would read as an exact date.
     assert!(!csv.contains("2026-03"), "{csv}");

@@ -426,7 +426,8 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
 
     draw_weeks(r, s, f, chart, axis);
 
-    // The rest: check-ins, strengths, models, actions, stages, call-ins, excerpts.
+    // The rest: check-ins, strengths, models, actions, practice with others, stages,
+    // call-ins, excerpts.
     let mut top: Vec<Line<'static>> = Vec::new();
     let c = &s.checkins;
     if c.checkins > 0 {
@@ -479,6 +480,16 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
         ),
         Span::raw(format!(" · {} done", a.done_in_period)),
     ]));
+    if let Some(others) = s.with_others.as_ref().filter(|o| !o.is_empty()) {
+        for (_, label, text) in others.lines() {
+            let label = format!("{label} ");
+            let room = w.saturating_sub(width(&label));
+            bottom.push(Line::from(vec![
+                Span::styled(label, t.dim),
+                Span::raw(truncate(&clean_line(&text), room).into_owned()),
+            ]));
+        }
+    }
     if let Some(stages) = &s.stages {
         for st in stages.iter().take(3) {
             let who = format!("{} · {}: ", clean_line(&st.subject), clean_line(&st.topic));
@@ -532,23 +543,30 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
         ]));
     } else {
         let name_w = w.saturating_sub(25).clamp(10, 18);
+        // A colleague's share has its own column only where someone was recognised.
+        let colleague = s.strengths.iter().any(|st| st.colleague > 0);
         lines.push(Line::from(Span::styled(
             format!(
-                "{} {:>3} {:<3} mine/person/team",
+                "{} {:>3} {:<3} mine/person/team{}",
                 pad("Strengths", name_w),
                 "n",
-                ""
+                "",
+                if colleague { "/colleague" } else { "" }
             ),
             t.dim,
         )));
         for st in s.strengths.iter().take(strengths_rows) {
+            let mut split = format!(" {}/{}/{}", st.mine, st.person, st.team);
+            if colleague {
+                split.push_str(&format!("/{}", st.colleague));
+            }
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("{} ", pad(&clean_line(&st.name), name_w)),
                     t.strength,
                 ),
                 Span::raw(format!("{:>3} {:<3}", st.total, trend_mark(&st.trend))),
-                Span::styled(format!(" {}/{}/{}", st.mine, st.person, st.team), t.dim),
+                Span::styled(split, t.dim),
             ]));
         }
     }
