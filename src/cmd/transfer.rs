@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::cli::ExportArgs;
 use crate::config::catalog::Catalog;
 use crate::insights::Period;
-use crate::model::text::{sanitize_line, truncate};
+use crate::model::text::{plural, sanitize_line, truncate};
 use crate::model::{EntryKind, Scope};
 use crate::store::{EntryFilter, Selection, Store};
 use crate::transfer;
@@ -78,9 +78,9 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     };
     let n = written.entries;
     let what = match plan.mode {
-        Mode::Summary => format!("a summary quoting {n} entr{}", plural_y(n)),
-        Mode::Profile(_) => format!("{n} record{}", if n == 1 { "" } else { "s" }),
-        _ => format!("{n} entr{}", plural_y(n)),
+        Mode::Summary => format!("a summary quoting {}", plural(n, "entry", "entries")),
+        Mode::Profile(_) => plural(n, "record", "records"),
+        _ => plural(n, "entry", "entries"),
     };
     let to = args
         .output
@@ -106,10 +106,6 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     };
     note!("Exported {what}{to}{how}.");
     Ok(())
-}
-
-fn plural_y(n: usize) -> &'static str {
-    if n == 1 { "y" } else { "ies" }
 }
 
 /// Asks a yes/no question on the terminal; without one, the answer is no.
@@ -331,11 +327,10 @@ fn check(store: &Store, catalog: &Catalog, plan: &Plan, checker: &Checker) -> Re
     let mut problems = Vec::new();
     if n > 0 {
         problems.push(format!(
-            "{n} possible identifier{} in {} entr{}: a redacted export (the default) replaces \
+            "{} in {}: a redacted export (the default) replaces \
              them; add words to [privacy] allow in the config to stop flagging them",
-            if n == 1 { "" } else { "s" },
-            found.len(),
-            plural_y(found.len())
+            plural(n, "possible identifier", "possible identifiers"),
+            plural(found.len(), "entry", "entries")
         ));
     }
     if !gaps.is_empty() {

@@ -18,6 +18,7 @@ use super::export::{Head, Sink, month_year};
 use super::profile::ProfileDoc;
 use super::summary::{CheckinWeekSummary, Excerpt, StrengthSummary, Summary, WeekTotal};
 use crate::model::details::format_hours;
+use crate::model::text::plural;
 use crate::model::{
     Action, ActionStatus, CallIn, Details, Entry, EntryKind, Stage, StageNote, Supervision, Whose,
 };
@@ -505,10 +506,6 @@ fn capitalised(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1211,11 +1208,7 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal], names: WeekNames, place: Pla
     let mut desc = format!(
         "{} over {}, stacked by kind.",
         plural(total, "entry", "entries"),
-        plural(
-            i64::try_from(weeks.len()).unwrap_or(i64::MAX),
-            "week",
-            "weeks"
-        )
+        plural(weeks.len(), "week", "weeks")
     );
     if let Some(b) = busiest {
         let _ = write!(
@@ -1690,11 +1683,7 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
     let desc = format!(
         "{} tagged, split by whose strength it was (mine, the person supported's, the \
          team's, a colleague's){}.",
-        plural(
-            i64::try_from(strengths.len()).unwrap_or(0),
-            "strength",
-            "strengths"
-        ),
+        plural(strengths.len(), "strength", "strengths"),
         if strengths.len() > CHART_ROWS {
             format!("; the {CHART_ROWS} most used are drawn, the table has all")
         } else {
@@ -1897,11 +1886,7 @@ pub fn write_review(
         "<header class=\"doc\">\n<h1>{}</h1>\n<p class=\"meta\">{} · made on {}</p>\n\
          <p class=\"note\">{}</p>\n<p class=\"note\">{}</p>\n",
         words::REVIEW_TITLE,
-        plural(
-            i64::try_from(people.len()).unwrap_or(i64::MAX),
-            "person",
-            "people"
-        ),
+        plural(people.len(), "person", "people"),
         long_date(made_on),
         words::REVIEW_NOTE,
         words::PROMPTS
@@ -2075,11 +2060,7 @@ fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
     row(o, "Excerpts", &|s| s.excerpts.len().to_string());
     row(o, "Stages of change", &|s| match &s.stages {
         None => "not shared".into(),
-        Some(t) => plural(
-            i64::try_from(t.len()).unwrap_or(i64::MAX),
-            "subject and topic",
-            "subjects and topics",
-        ),
+        Some(t) => plural(t.len(), "subject and topic", "subjects and topics"),
     });
     row(o, "Call-ins", &|s| match &s.callins {
         None => "not shared".into(),
@@ -2189,7 +2170,7 @@ fn write_models(o: &mut String, s: &Summary, place: Place<'_>) {
         .collect();
     let desc = format!(
         "How many entries used each of {}.",
-        plural(i64::try_from(rows.len()).unwrap_or(0), "model", "models")
+        plural(rows.len(), "model", "models")
     );
     hbar_chart(
         o,

@@ -22,6 +22,7 @@ use super::export::{Plan, month_year, round_dates};
 use super::redact::Redactor;
 use crate::config::catalog::Catalog;
 use crate::insights::{self, Trend};
+use crate::model::text::plural;
 use crate::model::{
     ActionStatus, Details, Direction, Entry, EntryKind, PlanStatus, RuptureStatus, Said, Stage,
     StrengthTag, Whose,
@@ -183,10 +184,7 @@ impl WithOthers {
                 let days: Vec<String> = r
                     .repair_days
                     .iter()
-                    .map(|d| {
-                        let d = (*d).max(0);
-                        format!("{d} day{}", if d == 1 { "" } else { "s" })
-                    })
+                    .map(|d| plural((*d).max(0), "day", "days"))
                     .collect();
                 match days.as_slice() {
                     [] => {}
@@ -210,9 +208,8 @@ impl WithOthers {
                 }
                 if p.reviews_due > 0 {
                     text.push_str(&format!(
-                        "; {} review{} due",
-                        p.reviews_due,
-                        if p.reviews_due == 1 { "" } else { "s" }
+                        "; {} due",
+                        plural(p.reviews_due, "review", "reviews")
                     ));
                 }
                 text

@@ -10,7 +10,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
 
 use super::keys::Action;
 use super::{Focus, Person, Review, Screen, clean_line, clean_text};
-use crate::model::text::{pad, truncate, width};
+use crate::model::text::{pad, plural, truncate, width};
 use crate::transfer::summary::{Excerpt, Summary};
 use crate::tui::widgets::{self, wrap};
 
@@ -181,10 +181,6 @@ fn block<'a>(r: &Review, title: String, focused: bool) -> Block<'a> {
     widgets::block(&r.theme, title, focused)
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn file_name(p: &std::path::Path) -> String {
     clean_line(&p.file_name().map_or_else(
         || p.display().to_string(),
@@ -211,7 +207,7 @@ fn draw_header(r: &Review, f: &mut Frame<'_>, area: Rect) {
     let room = usize::from(area.width).saturating_sub(width(title) + width(&right));
     let about = format!(
         " read-only · {} · notes in {}",
-        plural(i64::try_from(n).unwrap_or(0), "summary", "summaries"),
+        plural(n, "summary", "summaries"),
         file_name(&r.notes_path)
     );
     let about = truncate(&about, room).into_owned();
