@@ -17,6 +17,7 @@ use chrono::{Datelike as _, NaiveDate};
 use super::export::{Head, Sink, month_year};
 use super::profile::ProfileDoc;
 use super::summary::{CheckinWeekSummary, Excerpt, StrengthSummary, Summary, WeekTotal};
+use crate::insights::Trend;
 use crate::model::details::format_hours;
 use crate::model::text::plural;
 use crate::model::{
@@ -1641,13 +1642,13 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
     o.push_str("</svg>\n");
 }
 
-fn trend_word(t: &str) -> &'static str {
+fn trend_word(t: Trend) -> &'static str {
     match t {
-        "new" => "new",
-        "up" => "more than before",
-        "same" => "as before",
-        "down" => "less than before",
-        _ => "",
+        Trend::New => "new",
+        Trend::Up => "more than before",
+        Trend::Same => "as before",
+        Trend::Down => "less than before",
+        Trend::Unknown => "",
     }
 }
 
@@ -1655,7 +1656,7 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
     let rows: Vec<HRow> = strengths
         .iter()
         .map(|s| {
-            let note = trend_word(&s.trend).to_string();
+            let note = trend_word(s.trend).to_string();
             let mut title = format!(
                 "{}: {} mine, {} person supported, {} team, {} colleague",
                 s.name,
@@ -1727,7 +1728,7 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
             s.team.max(0),
             s.colleague.max(0),
             s.total.max(0),
-            trend_word(&s.trend)
+            trend_word(s.trend)
         );
     }
     o.push_str("</tbody>\n</table></div></details>\n");

@@ -316,7 +316,7 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
                 st.person,
                 st.team,
                 st.colleague,
-                cell(&st.trend)
+                st.trend.word()
             )?;
         }
         writeln!(out)?;

@@ -336,9 +336,10 @@ pub struct StrengthSummary {
     #[serde(default)]
     pub colleague: i64,
     pub total: i64,
-    /// Against the period before: "new", "up", "same", "down", or "" (no period before).
-    #[serde(default)]
-    pub trend: String,
+    /// Against the period before, kept in the file as "new", "up", "same", "down", or ""
+    /// (no period before).
+    #[serde(default, with = "trend_word")]
+    pub trend: Trend,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -610,7 +611,7 @@ pub fn build(
             team: s.team,
             colleague: s.colleague,
             total: s.total,
-            trend: trend_word(s.trend).into(),
+            trend: s.trend,
         })
         .collect();
 
@@ -922,12 +923,21 @@ pub fn source_count(source: &str, n: usize) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn trend_word(t: Trend) -> &'static str {
-    match t {
-        Trend::New => "new",
-        Trend::Up => "up",
-        Trend::Same => "same",
-        Trend::Down => "down",
-        Trend::Unknown => "",
+/// A strength's trend as the words version 1 of the format has always written, so that
+/// files made before the field was typed read the same, and files made now read in older
+/// versions.
+mod trend_word {
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    use crate::insights::Trend;
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference.
+    pub fn serialize<S: Serializer>(t: &Trend, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(t.word())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Trend, D::Error> {
+        let word = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Trend::from_word(&word))
     }
 }

@@ -366,7 +366,6 @@ fn hostile() -> Summary {
     s.models[0].model = evil.into();
     s.models[0].name = huge.clone();
     s.strengths[0].name = evil.into();
-    s.strengths[0].trend = evil.into();
     s.strengths[1].name = huge.clone();
     s.checkins.mood = Some(f64::NAN);
     s.checkins.weeks[0].mood = Some(f64::INFINITY);
@@ -830,4 +829,39 @@ fn html_writes_the_side_by_side_page_without_a_terminal_or_a_journal() {
         .unwrap();
     assert_eq!(both.status.code(), Some(2));
     assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
+}
+
+#[test]
+fn trends_read_and_write_as_the_words_summary_files_have_always_held() {
+    use praxis::insights::Trend;
+    let (_, alex) = read("alex.json");
+    let trends: Vec<Trend> = alex.strengths.iter().map(|s| s.trend).collect();
+    assert_eq!(
+        &trends[..5],
+        [Trend::Up, Trend::New, Trend::Same, Trend::Down, Trend::Up]
+    );
+    let written = serde_json::to_value(&alex).unwrap();
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("alex.json")).unwrap()).unwrap();
+    for (w, o) in written["strengths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(original["strengths"].as_array().unwrap())
+    {
+        assert_eq!(w["trend"], o["trend"], "{w} against {o}");
+    }
+    // No period before is the empty word; a word this version does not know is no trend.
+    let mut v = original.clone();
+    v["strengths"][0]["trend"] = "".into();
+    v["strengths"][1]["trend"] = "sideways".into();
+    v["strengths"][2].as_object_mut().unwrap().remove("trend");
+    let s = Summary::parse(Path::new("alex.json"), &v.to_string()).unwrap();
+    for st in &s.strengths[..3] {
+        assert_eq!(st.trend, Trend::Unknown, "{}", st.name);
+    }
+    assert_eq!(
+        serde_json::to_value(&s).unwrap()["strengths"][0]["trend"],
+        ""
+    );
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use praxis::insights::Trend;
 use praxis::model::{
     Action, ActionStatus, AgendaItem, CheckIn, Cpd, Details, Entry, EntryKind, Function, Load,
     SessionStage, Stage, StageNote, StrengthTag, Supervision, Whose,
@@ -237,7 +238,7 @@ fn busy_summary() -> Summary {
                 team: 0,
                 colleague: 0,
                 total: 4,
-                trend: "up".into(),
+                trend: Trend::Up,
             },
             StrengthSummary {
                 name: "hope".into(),
@@ -247,7 +248,7 @@ fn busy_summary() -> Summary {
                 team: 0,
                 colleague: 0,
                 total: 2,
-                trend: "new".into(),
+                trend: Trend::New,
             },
         ],
         checkins: CheckinSummary {

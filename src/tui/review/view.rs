@@ -293,17 +293,6 @@ fn draw_status(r: &Review, f: &mut Frame<'_>, area: Rect) {
     f.render_widget(Line::from(spans), area);
 }
 
-fn trend_mark(trend: &str) -> String {
-    match trend {
-        "up" => "↑".into(),
-        "down" => "↓".into(),
-        "same" => "=".into(),
-        "new" => "new".into(),
-        "" => String::new(),
-        other => truncate(&clean_line(other), 3).into_owned(),
-    }
-}
-
 /// A week's average (1–5) as one bar character; `·` for a week without one.
 fn spark(values: impl Iterator<Item = Option<f64>>) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -561,7 +550,7 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
                     format!("{} ", pad(&clean_line(&st.name), name_w)),
                     t.strength,
                 ),
-                Span::raw(format!("{:>3} {:<3}", st.total, trend_mark(&st.trend))),
+                Span::raw(format!("{:>3} {:<3}", st.total, st.trend.arrow())),
                 Span::styled(split, t.dim),
             ]));
         }
