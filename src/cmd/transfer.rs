@@ -36,10 +36,9 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         if !found.is_empty() {
             let n: usize = found.iter().map(|f| f.findings.len()).sum();
             let what = format!(
-                "{n} possible identifier{} in {} entr{} (see `praxis export --check`)",
-                if n == 1 { "" } else { "s" },
-                found.len(),
-                if found.len() == 1 { "y" } else { "ies" }
+                "{} in {} (see `praxis export --check`)",
+                plural(n, "possible identifier", "possible identifiers"),
+                plural(found.len(), "entry", "entries")
             );
             if !confirm(&format!("{what}. Export them unredacted?"))? {
                 bail!(
@@ -95,7 +94,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
             let parts: Vec<String> = written
                 .replaced
                 .iter()
-                .map(|(k, n)| format!("{n} {}", k.label()))
+                .map(|(k, n)| plural(*n, k.label(), k.label_many()))
                 .collect();
             format!(" (redacted: {})", parts.join(", "))
         }

@@ -1173,8 +1173,12 @@ fn every_practice_kind_is_exported_in_markdown_html_and_csv_redacted() {
             assert!(!out.contains(name), "{format}: {name} in\n{out}");
         }
     }
-    let (md, _) = run(&j, &["export", "-f", "md"]);
+    let (md, err) = run(&j, &["export", "-f", "md"]);
     assert!(md.contains("*March 2026 · recognition*"), "{md}");
+    assert!(
+        err.contains("Exported 3 entries (redacted: 4 subject keys, 1 possible name)"),
+        "{err}"
+    );
     assert!(md.contains("*March 2026 · group-session · "), "{md}");
     let (html, _) = run(&j, &["export", "-f", "html", "--include-ruptures"]);
     for class in [
