@@ -140,7 +140,7 @@ impl WithOthers {
         }
         let f = &self.feedback;
         if f.total > 0 {
-            let mut text = f.total.to_string();
+            let mut text = plural(f.total, "piece", "pieces");
             let sources = counted(&f.by_source, source_count);
             if !sources.is_empty() {
                 text.push_str(&format!(": {sources}"));
@@ -153,7 +153,7 @@ impl WithOthers {
         }
         let g = &self.group_sessions;
         if g.total > 0 {
-            let mut text = g.total.to_string();
+            let mut text = plural(g.total, "session", "sessions");
             let formats = counted(&g.by_format, |k, n| {
                 let name = k
                     .parse::<crate::model::GroupFormat>()

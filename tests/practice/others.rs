@@ -1070,8 +1070,8 @@ fn a_summary_counts_practice_with_others_and_ruptures_only_when_shared() {
     for line in [
         "## Practice with others",
         "- **Recognition:** 1 given, 1 of it not yet said",
-        "- **Feedback:** 1: 1 from a colleague; 1 mixed",
-        "- **Group and peer sessions:** 1: 1 team session; 1 as peer reflection",
+        "- **Feedback:** 1 piece: 1 from a colleague; 1 mixed",
+        "- **Group and peer sessions:** 1 session: 1 team session; 1 as peer reflection",
         "- **Ruptures and repair:** 1 noticed: 1 open",
         "| strength | mine | person supported | team | colleague | trend |",
     ] {

@@ -141,7 +141,7 @@ fn practice_with_others_shows_in_the_persons_column() {
         "mine/person/team/colleague",
         "curiosity            9 ↑   7/0/0/2",
         "Recognition 2 given, 1 of them not yet said; 1 received",
-        "Feedback 3: 1 complaint, 2 from people supported",
+        "Feedback 3 pieces: 1 complaint, 2 from people supported",
     ] {
         assert!(s.contains(want), "{want}:\n{s}");
     }

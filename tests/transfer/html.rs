@@ -1132,12 +1132,12 @@ fn a_summary_shows_practice_with_others_in_words_with_each_kinds_colour() {
         (
             "k-feedback",
             "Feedback",
-            "2: 2 from families or carers; 2 appreciative",
+            "2 pieces: 2 from families or carers; 2 appreciative",
         ),
         (
             "k-group-session",
             "Group and peer sessions",
-            "1: 1 action-learning set; 1 as peer reflection",
+            "1 session: 1 action-learning set; 1 as peer reflection",
         ),
         (
             "k-rupture",
