@@ -115,7 +115,7 @@ pub struct ModelUse {
 }
 
 /// Which way a count moved against the period before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Trend {
     New,
@@ -123,6 +123,7 @@ pub enum Trend {
     Same,
     Down,
     /// No period before to compare with (all time).
+    #[default]
     Unknown,
 }
 
@@ -134,6 +135,32 @@ impl Trend {
             Some(b) if now > b => Trend::Up,
             Some(b) if now < b => Trend::Down,
             Some(_) => Trend::Same,
+        }
+    }
+
+    /// The word a summary file keeps: "new", "up", "same", "down", or "" without a period
+    /// before.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Trend::New => "new",
+            Trend::Up => "up",
+            Trend::Same => "same",
+            Trend::Down => "down",
+            Trend::Unknown => "",
+        }
+    }
+
+    /// A summary file's word read back; any other word (from a newer or a hand-edited
+    /// file) is no trend rather than an error: it only ever decorates a count.
+    #[must_use]
+    pub fn from_word(word: &str) -> Trend {
+        match word {
+            "new" => Trend::New,
+            "up" => Trend::Up,
+            "same" => Trend::Same,
+            "down" => Trend::Down,
+            _ => Trend::Unknown,
         }
     }
 

@@ -6,15 +6,12 @@ use std::fmt::Write as _;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::details::format_hours;
+use crate::model::text::plural;
 use crate::model::{
     ActionStatus, AgendaItem, Details, Entry, EntryKind, FeedbackSource, Function, Section,
     SessionStage, SessionType, Supervision, Want,
 };
 use crate::store::PrepMaterial;
-
-pub fn plural(n: i64) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// The prep entry: typed session facts, the agenda (own items first, then suggestions
 /// from what was gathered) and the gathered material as section text.
@@ -220,14 +217,12 @@ pub fn bring_text(m: &PrepMaterial) -> String {
         let avg = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"));
         let _ = writeln!(
             s,
-            "- Check-ins: {} (mood {} and energy {} out of 5 on average); heavy load on {} day{}; carrying a lot {} time{}.",
+            "- Check-ins: {} (mood {} and energy {} out of 5 on average); heavy load on {}; carrying a lot {}.",
             p.checkins,
             avg(p.mood_average),
             avg(p.energy_average),
-            p.heavy_days,
-            plural(p.heavy_days),
-            p.carrying_a_lot,
-            plural(p.carrying_a_lot)
+            plural(p.heavy_days, "day", "days"),
+            plural(p.carrying_a_lot, "time", "times")
         );
         if p.heavy_days >= 3 {
             s.push_str(

@@ -6,8 +6,9 @@ use anyhow::{Result, bail};
 use super::Ctx;
 use super::structured::Given;
 use crate::cli::SupervisionCommand;
+use crate::model::text::plural;
 use crate::model::{AgendaItem, Details, Entry, EntryKind, SessionStage, Supervision};
-use crate::supervision::{agenda_markdown, plural, prep_entry};
+use crate::supervision::{agenda_markdown, prep_entry};
 
 pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
     match cmd {
@@ -99,12 +100,8 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
             let o = &ctx.out;
             for r in &rows {
                 let counts = match r.stage {
-                    SessionStage::Prep => {
-                        format!("{} agenda item{}", r.agenda_items, plural(r.agenda_items))
-                    }
-                    SessionStage::Record => {
-                        format!("{} open action{}", r.open_actions, plural(r.open_actions))
-                    }
+                    SessionStage::Prep => plural(r.agenda_items, "agenda item", "agenda items"),
+                    SessionStage::Record => plural(r.open_actions, "open action", "open actions"),
                 };
                 say!(
                     "{}  {}  {:<6}  {}  {}",
@@ -204,9 +201,8 @@ fn record(
     say!("{}", entry.short_id());
     if !entry.actions.is_empty() {
         note!(
-            "{} agreed action{} will be carried into the next prep.",
-            entry.actions.len(),
-            plural(i64::try_from(entry.actions.len()).unwrap_or(i64::MAX))
+            "{} will be carried into the next prep.",
+            plural(entry.actions.len(), "agreed action", "agreed actions")
         );
     }
     Ok(())

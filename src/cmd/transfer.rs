@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::cli::ExportArgs;
 use crate::config::catalog::Catalog;
 use crate::insights::Period;
-use crate::model::text::{sanitize_line, truncate};
+use crate::model::text::{plural, sanitize_line, truncate};
 use crate::model::{EntryKind, Scope};
 use crate::store::{EntryFilter, Selection, Store};
 use crate::transfer;
@@ -36,10 +36,9 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         if !found.is_empty() {
             let n: usize = found.iter().map(|f| f.findings.len()).sum();
             let what = format!(
-                "{n} possible identifier{} in {} entr{} (see `praxis export --check`)",
-                if n == 1 { "" } else { "s" },
-                found.len(),
-                if found.len() == 1 { "y" } else { "ies" }
+                "{} in {} (see `praxis export --check`)",
+                plural(n, "possible identifier", "possible identifiers"),
+                plural(found.len(), "entry", "entries")
             );
             if !confirm(&format!("{what}. Export them unredacted?"))? {
                 bail!(
@@ -78,9 +77,9 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     };
     let n = written.entries;
     let what = match plan.mode {
-        Mode::Summary => format!("a summary quoting {n} entr{}", plural_y(n)),
-        Mode::Profile(_) => format!("{n} record{}", if n == 1 { "" } else { "s" }),
-        _ => format!("{n} entr{}", plural_y(n)),
+        Mode::Summary => format!("a summary quoting {}", plural(n, "entry", "entries")),
+        Mode::Profile(_) => plural(n, "record", "records"),
+        _ => plural(n, "entry", "entries"),
     };
     let to = args
         .output
@@ -95,7 +94,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
             let parts: Vec<String> = written
                 .replaced
                 .iter()
-                .map(|(k, n)| format!("{n} {}", k.label()))
+                .map(|(k, n)| plural(*n, k.label(), k.label_many()))
                 .collect();
             format!(" (redacted: {})", parts.join(", "))
         }
@@ -106,10 +105,6 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     };
     note!("Exported {what}{to}{how}.");
     Ok(())
-}
-
-fn plural_y(n: usize) -> &'static str {
-    if n == 1 { "y" } else { "ies" }
 }
 
 /// Asks a yes/no question on the terminal; without one, the answer is no.
@@ -273,6 +268,8 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
         excerpts,
         include_stage_notes: args.include_stage_notes,
         include_callins: args.include_callins,
+        include_ruptures: args.include_ruptures,
+        include_risk_plans: args.include_risk_plans,
         today,
     })
 }
@@ -329,11 +326,10 @@ fn check(store: &Store, catalog: &Catalog, plan: &Plan, checker: &Checker) -> Re
     let mut problems = Vec::new();
     if n > 0 {
         problems.push(format!(
-            "{n} possible identifier{} in {} entr{}: a redacted export (the default) replaces \
+            "{} in {}: a redacted export (the default) replaces \
              them; add words to [privacy] allow in the config to stop flagging them",
-            if n == 1 { "" } else { "s" },
-            found.len(),
-            plural_y(found.len())
+            plural(n, "possible identifier", "possible identifiers"),
+            plural(found.len(), "entry", "entries")
         ));
     }
     if !gaps.is_empty() {

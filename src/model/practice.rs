@@ -584,8 +584,8 @@ pub fn facts(d: &Details, when: &dyn Fn(NaiveDate) -> String) -> Vec<(&'static s
             v.push((
                 "Said",
                 match r.said_on {
-                    Some(on) => format!("{} ({})", r.said, when(on)),
-                    None => r.said.to_string(),
+                    Some(on) => format!("{} ({})", words(r.said), when(on)),
+                    None => words(r.said),
                 },
             ));
         }
@@ -603,7 +603,7 @@ pub fn facts(d: &Details, when: &dyn Fn(NaiveDate) -> String) -> Vec<(&'static s
             if let Some(k) = r.kind {
                 v.push(("Rupture", k.to_string()));
             }
-            v.push(("Status", r.status.to_string()));
+            v.push(("Status", words(r.status)));
             if let Some(d) = r.repair_tried_on {
                 v.push(("Repair tried", when(d)));
             }
@@ -613,14 +613,14 @@ pub fn facts(d: &Details, when: &dyn Fn(NaiveDate) -> String) -> Vec<(&'static s
         }
         Details::PositiveRisk(p) => {
             v.push(("Person", p.subject.clone()));
-            v.push(("Plan", p.status.to_string()));
+            v.push(("Plan", words(p.status)));
             if let Some(d) = p.review_on {
                 v.push(("Next review", when(d)));
             }
             for r in &p.reviews {
                 v.push((
                     "Review",
-                    format!("{} · {} · {}", when(r.on), r.decision, r.note),
+                    format!("{} · {} · {}", when(r.on), words(r.decision), r.note),
                 ));
             }
         }
@@ -650,6 +650,12 @@ pub fn facts(d: &Details, when: &dyn Fn(NaiveDate) -> String) -> Vec<(&'static s
         _ => {}
     }
     v
+}
+
+/// A stored word as a reader says it: "not-yet" → "not yet", "repair-tried" → "repair
+/// tried".
+fn words(w: impl std::fmt::Display) -> String {
+    w.to_string().replace('-', " ")
 }
 
 /// One entry of each practice kind, with its typed details and some text, dated in

@@ -1,9 +1,19 @@
 //! Small text helpers shared by the CLI and the TUI: neutralising control characters,
-//! widths, titles and close-match suggestions.
+//! widths, titles, counted words and close-match suggestions.
 
 use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// A count and the word that goes with it: "1 entry", "2 entries", "0 entries".
+#[must_use]
+pub fn plural<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    let word = if n == N::from(1) { one } else { many };
+    format!("{n} {word}")
+}
 
 /// Replaces every control character that a terminal could act on (ESC and the rest of
 /// C0 except newline and tab, DEL, C1) with a visible stand-in, so journal text can never
@@ -194,6 +204,15 @@ pub fn closest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_takes_the_word_for_one_only_for_one() {
+        assert_eq!(plural(1_usize, "entry", "entries"), "1 entry");
+        assert_eq!(plural(0_usize, "entry", "entries"), "0 entries");
+        assert_eq!(plural(2_i64, "day", "days"), "2 days");
+        assert_eq!(plural(-1_i64, "day", "days"), "-1 days");
+        assert_eq!(plural(1_u32, "review", "reviews"), "1 review");
+    }
 
     #[test]
     fn escape_sequences_are_neutralised() {

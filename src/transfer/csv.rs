@@ -90,7 +90,8 @@ fn entry_text(e: &Entry) -> String {
     parts.join("\n\n")
 }
 
-fn details_text(e: &Entry) -> String {
+/// The typed facts of structured kinds in one cell, dates as the export may show them.
+fn details_text(head: &Head, e: &Entry) -> String {
     match &e.details {
         Details::None => String::new(),
         Details::StageNote(n) => format!("{} — {}: {}", n.subject, n.topic, n.stage),
@@ -114,7 +115,7 @@ fn details_text(e: &Entry) -> String {
                 ""
             }
         ),
-        other => crate::model::practice::facts(other, &|d| d.to_string())
+        other => crate::model::practice::facts(other, &|d| head.when(d))
             .into_iter()
             .map(|(label, text)| format!("{label}: {text}"))
             .collect::<Vec<_>>()
@@ -176,7 +177,7 @@ impl Sink for CsvSink {
                 .count()
                 .to_string(),
             actions,
-            details_text(e),
+            details_text(head, e),
             stamp(e.created_at),
             stamp(e.updated_at),
         ];
@@ -188,13 +189,17 @@ impl Sink for CsvSink {
     }
 }
 
-/// A regulator profile as CSV: one row per record (then per row of its log, such as the
+/// A regulator profile as CSV: one row per record (then per row of its logs, such as the
 /// NMC's CPD log), one column per field label in the regulator's order, and a last column
 /// saying what is still to write before submitting.
 pub fn write_profile(out: &mut dyn Write, doc: &ProfileDoc) -> anyhow::Result<()> {
-    let log_rows = doc.log.as_ref().map_or(&[][..], |l| l.rows.as_slice());
+    let log_rows = || {
+        doc.logs
+            .iter()
+            .flat_map(|l| l.rows.iter().map(move |r| (r, Some(l.title.as_str()))))
+    };
     let mut labels: Vec<&str> = Vec::new();
-    for r in doc.records.iter().chain(log_rows) {
+    for r in doc.records.iter().chain(log_rows().map(|(r, _)| r)) {
         for (l, _) in &r.fields {
             if !labels.contains(&l.as_str()) {
                 labels.push(l);
@@ -205,16 +210,10 @@ pub fn write_profile(out: &mut dyn Write, doc: &ProfileDoc) -> anyhow::Result<()
     header.extend(labels.iter().copied());
     header.push("still to write");
     row(out, &header)?;
-    let log_title = doc.log.as_ref().map(|l| l.title.as_str());
-    for (r, in_log) in doc
-        .records
-        .iter()
-        .map(|r| (r, false))
-        .chain(log_rows.iter().map(|r| (r, true)))
-    {
-        let heading = match (in_log, log_title) {
-            (true, Some(t)) => format!("{t}: {}", r.heading),
-            _ => r.heading.clone(),
+    for (r, log_title) in doc.records.iter().map(|r| (r, None)).chain(log_rows()) {
+        let heading = match log_title {
+            Some(t) => format!("{t}: {}", r.heading),
+            None => r.heading.clone(),
         };
         let mut cells = vec![heading];
         for l in &labels {

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::Entry;
+use crate::model::text::plural;
 
 /// The most characters quoted from one part.
 const PART_CHARS: usize = 600;
@@ -182,10 +183,6 @@ fn range_words(a: usize, b: usize) -> String {
     } else {
         format!("lines {a}–{b}")
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn parse_range(r: &str, item: &str) -> Result<(usize, usize), String> {

@@ -219,9 +219,12 @@ pub struct Plan {
     /// The entries a summary quotes (row ids) and which parts of each; `None`: those
     /// marked for supervision, each by its default parts.
     pub excerpts: Option<Vec<(i64, super::excerpt::Pick)>>,
-    /// Stage notes and call-ins were asked for by name (summaries add their patterns).
+    /// Stage notes, call-ins, ruptures and positive-risk plans were asked for by name
+    /// (summaries add their patterns).
     pub include_stage_notes: bool,
     pub include_callins: bool,
+    pub include_ruptures: bool,
+    pub include_risk_plans: bool,
     pub today: NaiveDate,
 }
 
@@ -307,7 +310,7 @@ pub fn write(
                     ExportFormat::Html => super::html::write_profile(out, &head, &doc)?,
                     ExportFormat::Csv => super::csv::write_profile(out, &doc)?,
                 }
-                doc.records.len() + doc.log.as_ref().map_or(0, |l| l.rows.len())
+                doc.len()
             }
         };
         Ok(Written {
@@ -619,9 +622,9 @@ pub fn profile_gaps(store: &Store, catalog: &Catalog, plan: &Plan) -> anyhow::Re
             plan.period.since.is_none(),
             &links.around(),
         );
-        let log = doc.log.as_ref();
         let rows = doc.records.iter().map(|r| (r, String::new())).chain(
-            log.into_iter()
+            doc.logs
+                .iter()
                 .flat_map(|l| l.rows.iter().map(move |r| (r, format!("{}: ", l.title)))),
         );
         Ok(rows

@@ -17,7 +17,9 @@ use chrono::{Datelike as _, NaiveDate};
 use super::export::{Head, Sink, month_year};
 use super::profile::ProfileDoc;
 use super::summary::{CheckinWeekSummary, Excerpt, StrengthSummary, Summary, WeekTotal};
+use crate::insights::Trend;
 use crate::model::details::format_hours;
+use crate::model::text::plural;
 use crate::model::{
     Action, ActionStatus, CallIn, Details, Entry, EntryKind, Stage, StageNote, Supervision, Whose,
 };
@@ -36,6 +38,8 @@ mod words {
     pub const UNTITLED: &str = "Untitled";
     pub const CONTENTS: &str = "List of entries";
     pub const MOVES_BACK: &str = "A return to an earlier stage is a common part of change.";
+    pub const WITH_OTHERS: &str = "What was written, counted: never how well, and never \
+        about anyone but the writer's own practice.";
     pub const SUMMARY_TITLE: &str = "Practice summary";
     pub const REVIEW_TITLE: &str = "Practice summaries side by side";
     pub const REVIEW_NOTE: &str = "Each person chose what their summary shares: read it \
@@ -282,10 +286,12 @@ fn find_closer(s: &str, delim: &str) -> Option<usize> {
 const CSS: &str = r#"
 :root{color-scheme:light dark;--bg:#fbfaf7;--fg:#24221f;--muted:#5f5b54;--rule:#dad5cc;--panel:#f1ede5;--accent:#2b5d7a;
 --k-reflection:#3b6db3;--k-supervision:#8455a0;--k-call-in:#b0611c;--k-stage-note:#2b856a;--k-check-in:#a8861f;--k-cpd:#b8475f;--k-other:#777;
---mood:#2f6fae;--energy:#b86a1e;--mine:#3b6db3;--person:#2b856a;--team:#b0611c;--bar:#56789c}
+--k-recognition:#1b7f94;--k-feedback:#5f7211;--k-rupture:#9c2f22;--k-positive-risk:#7a5230;--k-group-session:#3f3aa8;
+--mood:#2f6fae;--energy:#b86a1e;--mine:#3b6db3;--person:#2b856a;--team:#b0611c;--colleague:#8455a0;--bar:#56789c}
 @media (prefers-color-scheme:dark){:root{--bg:#17191c;--fg:#e7e4de;--muted:#a9a49a;--rule:#3b3f45;--panel:#212429;--accent:#8fc0df;
 --k-reflection:#79a5e6;--k-supervision:#bb92d6;--k-call-in:#e09a5a;--k-stage-note:#62c4a4;--k-check-in:#dcbf5c;--k-cpd:#e57f96;--k-other:#aaa;
---mood:#79b1e8;--energy:#e6a15c;--mine:#79a5e6;--person:#62c4a4;--team:#e09a5a;--bar:#8fb0d2}}
+--k-recognition:#4fc3d9;--k-feedback:#b2c855;--k-rupture:#f0806e;--k-positive-risk:#c9a27e;--k-group-session:#d98ad0;
+--mood:#79b1e8;--energy:#e6a15c;--mine:#79a5e6;--person:#62c4a4;--team:#e09a5a;--colleague:#bb92d6;--bar:#8fb0d2}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0 auto;max-width:46rem;padding:1.25rem 1rem 3rem;background:var(--bg);color:var(--fg);
@@ -303,6 +309,9 @@ article header h2{margin-top:.4em}
 .kind-reflection{border-left-color:var(--k-reflection)}.kind-supervision{border-left-color:var(--k-supervision)}
 .kind-call-in{border-left-color:var(--k-call-in)}.kind-stage-note{border-left-color:var(--k-stage-note)}
 .kind-check-in{border-left-color:var(--k-check-in)}.kind-cpd{border-left-color:var(--k-cpd)}
+.kind-recognition{border-left-color:var(--k-recognition)}.kind-feedback{border-left-color:var(--k-feedback)}
+.kind-rupture{border-left-color:var(--k-rupture)}.kind-positive-risk{border-left-color:var(--k-positive-risk)}
+.kind-group-session{border-left-color:var(--k-group-session)}
 .flag{font-weight:600}
 ul.chips{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.35em}
 ul.chips li{border:1px solid var(--rule);border-radius:1em;padding:0 .6em;font-size:.88rem;unicode-bidi:isolate}
@@ -328,7 +337,9 @@ svg text.v-mood{fill:var(--mood)}svg text.v-energy{fill:var(--energy)}
 svg.sw{width:.8em;height:.8em;vertical-align:-.05em;margin-right:.3em}
 .k-reflection{fill:var(--k-reflection)}.k-supervision{fill:var(--k-supervision)}.k-call-in{fill:var(--k-call-in)}
 .k-stage-note{fill:var(--k-stage-note)}.k-check-in{fill:var(--k-check-in)}.k-cpd{fill:var(--k-cpd)}.k-other{fill:var(--k-other)}
-.s-mine{fill:var(--mine)}.s-person{fill:var(--person)}.s-team{fill:var(--team)}.s-bar{fill:var(--bar)}
+.k-recognition{fill:var(--k-recognition)}.k-feedback{fill:var(--k-feedback)}.k-rupture{fill:var(--k-rupture)}
+.k-positive-risk{fill:var(--k-positive-risk)}.k-group-session{fill:var(--k-group-session)}
+.s-mine{fill:var(--mine)}.s-person{fill:var(--person)}.s-team{fill:var(--team)}.s-colleague{fill:var(--colleague)}.s-bar{fill:var(--bar)}
 .l-mood{fill:none;stroke:var(--mood);stroke-width:2}.l-energy{fill:none;stroke:var(--energy);stroke-width:2;stroke-dasharray:5 3}
 .l-stage{fill:none;stroke:var(--accent);stroke-width:2}
 .p-mood{fill:var(--mood)}.p-energy{fill:var(--energy)}
@@ -344,7 +355,7 @@ blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:2px solid var(--rule)}
 .missing p{margin:.2em 0}.missing ul{margin:.2em 0}
 table.log{width:100%}table.log td p{margin:0 0 .3em}
 table.log th,table.log td{overflow-wrap:normal}table.log td:first-child{white-space:nowrap}table.log td:nth-child(3){min-width:15em}
-table.log td:nth-child(n+5),table.log th:nth-child(n+5){text-align:right;font-variant-numeric:tabular-nums}
+table.log-cpd-log td:nth-child(n+5),table.log-cpd-log th:nth-child(n+5){text-align:right;font-variant-numeric:tabular-nums}
 body.review{max-width:100rem}
 .people{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 2.5rem;align-items:start}
 .person{border-top:3px solid var(--accent);margin-top:1.5rem}
@@ -458,6 +469,8 @@ fn kind_label(kind: &str) -> &str {
     match kind {
         "stage-note" => "stage note",
         "cpd" => "CPD",
+        "positive-risk" => "positive-risk plan",
+        "group-session" => "group session",
         k => k,
     }
 }
@@ -471,8 +484,12 @@ fn kind_class(kind: &str) -> &'static str {
         Ok(EntryKind::StageNote) => "k-stage-note",
         Ok(EntryKind::CheckIn) => "k-check-in",
         Ok(EntryKind::Cpd) => "k-cpd",
-        // The practice kinds (PRACTICE.md §12) have no colour of their own yet.
-        Ok(_) | Err(_) => "k-other",
+        Ok(EntryKind::Recognition) => "k-recognition",
+        Ok(EntryKind::Feedback) => "k-feedback",
+        Ok(EntryKind::Rupture) => "k-rupture",
+        Ok(EntryKind::PositiveRisk) => "k-positive-risk",
+        Ok(EntryKind::GroupSession) => "k-group-session",
+        Err(_) => "k-other",
     }
 }
 
@@ -490,10 +507,6 @@ fn capitalised(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1196,11 +1209,7 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal], names: WeekNames, place: Pla
     let mut desc = format!(
         "{} over {}, stacked by kind.",
         plural(total, "entry", "entries"),
-        plural(
-            i64::try_from(weeks.len()).unwrap_or(i64::MAX),
-            "week",
-            "weeks"
-        )
+        plural(weeks.len(), "week", "weeks")
     );
     if let Some(b) = busiest {
         let _ = write!(
@@ -1633,13 +1642,13 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
     o.push_str("</svg>\n");
 }
 
-fn trend_word(t: &str) -> &'static str {
+fn trend_word(t: Trend) -> &'static str {
     match t {
-        "new" => "new",
-        "up" => "more than before",
-        "same" => "as before",
-        "down" => "less than before",
-        _ => "",
+        Trend::New => "new",
+        Trend::Up => "more than before",
+        Trend::Same => "as before",
+        Trend::Down => "less than before",
+        Trend::Unknown => "",
     }
 }
 
@@ -1647,13 +1656,14 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
     let rows: Vec<HRow> = strengths
         .iter()
         .map(|s| {
-            let note = trend_word(&s.trend).to_string();
+            let note = trend_word(s.trend).to_string();
             let mut title = format!(
-                "{}: {} mine, {} person supported, {} team",
+                "{}: {} mine, {} person supported, {} team, {} colleague",
                 s.name,
                 s.mine.max(0),
                 s.person.max(0),
-                s.team.max(0)
+                s.team.max(0),
+                s.colleague.max(0)
             );
             if !note.is_empty() {
                 let _ = write!(title, "; {note}");
@@ -1664,6 +1674,7 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
                     ("s-mine", s.mine),
                     ("s-person", s.person),
                     ("s-team", s.team),
+                    ("s-colleague", s.colleague),
                 ],
                 note,
                 title,
@@ -1672,12 +1683,8 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
         .collect();
     let desc = format!(
         "{} tagged, split by whose strength it was (mine, the person supported's, the \
-         team's){}.",
-        plural(
-            i64::try_from(strengths.len()).unwrap_or(0),
-            "strength",
-            "strengths"
-        ),
+         team's, a colleague's){}.",
+        plural(strengths.len(), "strength", "strengths"),
         if strengths.len() > CHART_ROWS {
             format!("; the {CHART_ROWS} most used are drawn, the table has all")
         } else {
@@ -1696,13 +1703,18 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
         ("s-mine", "mine"),
         ("s-person", "person supported"),
         ("s-team", "team"),
-    ] {
+        ("s-colleague", "colleague"),
+    ]
+    .into_iter()
+    // A colleague's share is keyed only where someone was recognised.
+    .filter(|(class, _)| *class != "s-colleague" || strengths.iter().any(|s| s.colleague > 0))
+    {
         o.push_str("<li>");
         swatch(o, class);
         let _ = writeln!(o, "{label}</li>");
     }
     o.push_str("</ul></figcaption>\n</figure>\n");
-    o.push_str("<details><summary>Strengths as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Strength</th><th scope=\"col\">Group</th><th scope=\"col\" class=\"n\">Mine</th><th scope=\"col\" class=\"n\">Person supported</th><th scope=\"col\" class=\"n\">Team</th><th scope=\"col\" class=\"n\">All</th><th scope=\"col\">Against the period before</th></tr></thead>\n<tbody>\n");
+    o.push_str("<details><summary>Strengths as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Strength</th><th scope=\"col\">Group</th><th scope=\"col\" class=\"n\">Mine</th><th scope=\"col\" class=\"n\">Person supported</th><th scope=\"col\" class=\"n\">Team</th><th scope=\"col\" class=\"n\">Colleague</th><th scope=\"col\" class=\"n\">All</th><th scope=\"col\">Against the period before</th></tr></thead>\n<tbody>\n");
     for s in strengths {
         o.push_str("<tr><td>");
         push_short(o, &s.name, 200);
@@ -1710,12 +1722,13 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'
         push_short(o, &s.group, 200);
         let _ = writeln!(
             o,
-            "</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             s.mine.max(0),
             s.person.max(0),
             s.team.max(0),
+            s.colleague.max(0),
             s.total.max(0),
-            trend_word(&s.trend)
+            trend_word(s.trend)
         );
     }
     o.push_str("</tbody>\n</table></div></details>\n");
@@ -1835,6 +1848,9 @@ fn write_summary_parts(
         }
         o.push_str("</section>\n");
     }
+    if let Some(others) = s.with_others.as_ref().filter(|w| !w.is_empty()) {
+        write_with_others(o, others, place);
+    }
     if let Some(stages) = s.stages.as_deref().filter(|v| !v.is_empty()) {
         write_stages(o, stages, place);
     }
@@ -1871,11 +1887,7 @@ pub fn write_review(
         "<header class=\"doc\">\n<h1>{}</h1>\n<p class=\"meta\">{} · made on {}</p>\n\
          <p class=\"note\">{}</p>\n<p class=\"note\">{}</p>\n",
         words::REVIEW_TITLE,
-        plural(
-            i64::try_from(people.len()).unwrap_or(i64::MAX),
-            "person",
-            "people"
-        ),
+        plural(people.len(), "person", "people"),
         long_date(made_on),
         words::REVIEW_NOTE,
         words::PROMPTS
@@ -2005,6 +2017,7 @@ fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
                     (st.mine, "mine"),
                     (st.person, "person supported"),
                     (st.team, "team"),
+                    (st.colleague, "colleague"),
                 ] {
                     if n > 0 {
                         whose.push(format!("{n} {w}"));
@@ -2035,14 +2048,20 @@ fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
             a.done_in_period.max(0)
         )
     });
+    row(o, "Practice with others", &|s| match &s.with_others {
+        None => "not counted".into(),
+        Some(w) if w.is_empty() => "none written".into(),
+        Some(w) => w
+            .lines()
+            .iter()
+            .map(|(_, label, text)| format!("{label}: {text}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+    });
     row(o, "Excerpts", &|s| s.excerpts.len().to_string());
     row(o, "Stages of change", &|s| match &s.stages {
         None => "not shared".into(),
-        Some(t) => plural(
-            i64::try_from(t.len()).unwrap_or(i64::MAX),
-            "subject and topic",
-            "subjects and topics",
-        ),
+        Some(t) => plural(t.len(), "subject and topic", "subjects and topics"),
     });
     row(o, "Call-ins", &|s| match &s.callins {
         None => "not shared".into(),
@@ -2152,7 +2171,7 @@ fn write_models(o: &mut String, s: &Summary, place: Place<'_>) {
         .collect();
     let desc = format!(
         "How many entries used each of {}.",
-        plural(i64::try_from(rows.len()).unwrap_or(0), "model", "models")
+        plural(rows.len(), "model", "models")
     );
     hbar_chart(
         o,
@@ -2278,6 +2297,24 @@ fn write_excerpt(o: &mut String, x: &Excerpt, place: Place<'_>) {
         o.push_str("</ul>\n");
     }
     o.push_str("</article>\n");
+}
+
+/// Practice with others as counts in words, each line marked with its kind's colour.
+fn write_with_others(o: &mut String, w: &super::summary::WithOthers, place: Place<'_>) {
+    place.open(o, "with-others", "Practice with others");
+    o.push_str("<dl class=\"facts\">\n");
+    for (kind, label, text) in w.lines() {
+        o.push_str("<dt>");
+        swatch(o, kind_class(kind.as_str()));
+        let _ = write!(o, "{label}</dt><dd>");
+        push_short(o, &text, 600);
+        o.push_str("</dd>\n");
+    }
+    let _ = write!(
+        o,
+        "</dl>\n<p class=\"muted\">{}</p>\n</section>\n",
+        words::WITH_OTHERS
+    );
 }
 
 fn write_stages(o: &mut String, stages: &[super::summary::StageSummary], place: Place<'_>) {
@@ -2450,8 +2487,8 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
         o.push_str("</section>\n");
         flush(out, &mut o)?;
     }
-    if let Some(log) = &doc.log {
-        write_log(&mut o, log);
+    for (i, log) in doc.logs.iter().enumerate() {
+        write_log(&mut o, log, i + 1);
         flush(out, &mut o)?;
     }
     if !doc.totals.is_empty() {
@@ -2489,16 +2526,30 @@ fn write_missing(o: &mut String, missing: &[String]) {
 }
 
 /// A log laid out as the regulator's template lays it out: one table, its columns in the
-/// template's order, then what each row still needs.
-fn write_log(o: &mut String, log: &super::profile::Log) {
-    o.push_str("<section id=\"log\" aria-labelledby=\"log-h\">\n<h2 id=\"log-h\">");
+/// template's order, then what each row still needs. `n` numbers the logs of a page.
+fn write_log(o: &mut String, log: &super::profile::Log, n: usize) {
+    // The id names a class: only the letters, digits and hyphens of a known word.
+    let class: String = log
+        .id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let _ = write!(
+        o,
+        "<section id=\"log{n}\" class=\"log\" aria-labelledby=\"log{n}-h\">\n<h2 id=\"log{n}-h\">"
+    );
     push_short(o, &log.title, 200);
     o.push_str("</h2>\n");
     if log.rows.is_empty() {
-        o.push_str("<p class=\"muted\">No CPD activities in this period.</p>\n</section>\n");
+        o.push_str("<p class=\"muted\">");
+        push_short(o, &log.empty, 300);
+        o.push_str("</p>\n</section>\n");
         return;
     }
-    o.push_str("<div class=\"wide\"><table class=\"log\" aria-labelledby=\"log-h\">\n<thead><tr>");
+    let _ = write!(
+        o,
+        "<div class=\"wide\"><table class=\"log log-{class}\" aria-labelledby=\"log{n}-h\">\n<thead><tr>"
+    );
     for c in &log.columns {
         o.push_str("<th scope=\"col\">");
         push_short(o, c, 200);
@@ -2522,9 +2573,9 @@ fn write_log(o: &mut String, log: &super::profile::Log) {
     let gaps: Vec<&super::profile::Record> =
         log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
     if !gaps.is_empty() {
-        o.push_str(
-            "<div class=\"missing\"><p><strong>Before you submit the log:</strong></p>\n<ul>\n",
-        );
+        o.push_str("<div class=\"missing\"><p><strong>Before you submit the ");
+        push_short(o, &super::md::lower_first(&log.title), 200);
+        o.push_str(":</strong></p>\n<ul>\n");
         for r in gaps {
             o.push_str("<li>");
             push_short(o, &r.heading, 300);

@@ -77,7 +77,8 @@ impl Sink for MdSink {
         };
         writeln!(out, "## {title}\n")?;
         let mut about = vec![head.when(e.occurred_on), e.kind.to_string()];
-        if let Some(m) = &e.model {
+        // A model named as its kind ("recognition · recognition") says nothing twice.
+        if let Some(m) = e.model.as_deref().filter(|m| *m != e.kind.as_str()) {
             about.push(head.model_name(m).to_string());
         }
         if e.for_supervision {
@@ -304,17 +305,18 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
     if !s.strengths.is_empty() {
         writeln!(
             out,
-            "## Strengths\n\n| strength | mine | person supported | team | trend |\n|---|---:|---:|---:|---|"
+            "## Strengths\n\n| strength | mine | person supported | team | colleague | trend |\n|---|---:|---:|---:|---:|---|"
         )?;
         for st in &s.strengths {
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 cell(&st.name),
                 st.mine,
                 st.person,
                 st.team,
-                st.trend
+                st.colleague,
+                st.trend.word()
             )?;
         }
         writeln!(out)?;
@@ -369,6 +371,13 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         writeln!(out, "- [ ] {}{due}", one_line(&item.text))?;
     }
     if !a.items.is_empty() {
+        writeln!(out)?;
+    }
+    if let Some(others) = s.with_others.as_ref().filter(|o| !o.is_empty()) {
+        writeln!(out, "## Practice with others\n")?;
+        for (_, label, text) in others.lines() {
+            writeln!(out, "- **{label}:** {}", one_line(&text))?;
+        }
         writeln!(out)?;
     }
     if let Some(stages) = &s.stages {
@@ -439,7 +448,8 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
 }
 
 /// A regulator profile as Markdown: guidance, totals, each record with what is still to
-/// write, then the log table (the NMC's CPD log) laid out as the template is.
+/// write, then the log tables (the NMC's CPD log and feedback log) laid out as the
+/// templates are.
 pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyhow::Result<()> {
     write_head(out, &doc.title, head)?;
     for g in &doc.guidance {
@@ -469,10 +479,10 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
         }
         write_missing(out, &r.missing)?;
     }
-    if let Some(log) = &doc.log {
+    for log in &doc.logs {
         writeln!(out, "## {}\n", one_line(&log.title))?;
         if log.rows.is_empty() {
-            writeln!(out, "No CPD activities in this period.\n")?;
+            writeln!(out, "{}\n", one_line(&log.empty))?;
         } else {
             let cols: Vec<String> = log.columns.iter().map(|c| cell(c)).collect();
             writeln!(out, "| {} |", cols.join(" | "))?;
@@ -485,7 +495,11 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
             let gaps: Vec<&crate::transfer::profile::Record> =
                 log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
             if !gaps.is_empty() {
-                writeln!(out, "**Before you submit the log:**\n")?;
+                writeln!(
+                    out,
+                    "**Before you submit the {}:**\n",
+                    lower_first(&log.title)
+                )?;
                 for r in gaps {
                     writeln!(
                         out,
@@ -512,6 +526,18 @@ fn write_missing(out: &mut dyn Write, missing: &[String]) -> anyhow::Result<()> 
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// "CPD log" stays as it is; "Practice-related feedback log" → "practice-related feedback
+/// log", for the middle of a sentence.
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.clone().next()) {
+        (Some(f), Some(n)) if f.is_uppercase() && !n.is_uppercase() => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_string(),
+    }
 }
 
 /// Text for a table cell: one line, pipes escaped.

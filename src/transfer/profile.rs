@@ -1,23 +1,29 @@
-//! Regulator-shaped exports (PRACTICE.md §8): the records a professional body asks for,
-//! laid out in its own headings and order, built from reflections, CPD records and
-//! supervision records. Each profile becomes a [`ProfileDoc`] that the Markdown, HTML and
-//! CSV writers lay out, and every record says what the worker still has to write before
-//! submitting it.
+//! Regulator-shaped exports (PRACTICE.md §8, §19): the records a professional body asks
+//! for, laid out in its own headings and order, built from reflections, CPD records,
+//! supervision records, group and peer sessions and practice-related feedback. Each
+//! profile becomes a [`ProfileDoc`] that the Markdown, HTML and CSV writers lay out, and
+//! every record says what the worker still has to write before submitting it.
 //!
 //! What each regulator asks for (checked in late 2026; our wording):
 //! - NMC revalidation: five written reflective accounts on the NMC's form (the nature of
 //!   the CPD activity, feedback or event; what you learned; how your practice changed;
-//!   how it is relevant to the Code, naming one or more of its four themes), and a CPD
-//!   log of 35 hours, 20 of them participatory (dates, method, topic, link to the Code,
-//!   hours, participatory hours), with evidence of each activity kept alongside.
+//!   how it is relevant to the Code, naming one or more of its four themes), a CPD log of
+//!   35 hours, 20 of them participatory (dates, method, topic, link to the Code, hours,
+//!   participatory hours), with evidence of each activity kept alongside, five pieces of
+//!   practice-related feedback (a note of what each said and how you used it to improve
+//!   your practice, identifying nobody), and a reflective discussion of the five accounts
+//!   with another NMC registrant, face to face, recorded on the NMC's form with that
+//!   registrant's details.
 //! - Social Work England: at least two CPD records each registration year, one of them
 //!   with peer reflection (type, description and relevance, date, what you learned,
 //!   impact on your practice and the people you work with, what discussing it with a
 //!   peer added). Supervision, group supervision and reflective team meetings count as
-//!   peer reflection.
+//!   peer reflection; feedback from people with lived experience and colleagues informs
+//!   what is learned.
 //! - HCPC: a continuous, accurate record of a mix of at least two kinds of learning
 //!   (work-based, professional, formal and educational, self-directed) showing what it
-//!   did for your practice and for the people who use your service; no set format.
+//!   did for your practice and for the people who use your service; no set format. Group
+//!   supervision, peer review and learning from feedback are work-based learning.
 //! - Social Care Wales: since 1 April 2025 no set number of hours; keep a record of your
 //!   learning (date, what it was, how long, how it helped your development), discuss it
 //!   with your manager, and send it when chosen for a sample check. Before then: 90 hours
@@ -26,7 +32,10 @@
 use serde::Serialize;
 
 use super::export::Head;
-use crate::model::{Details, Entry, EntryKind, SessionStage, SessionType, Supervision};
+use crate::model::{
+    Details, Entry, EntryKind, FeedbackSource, GroupFormat, GroupSession, SessionStage,
+    SessionType, Supervision,
+};
 
 /// A regulator's shape for reflective accounts and CPD records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -42,8 +51,8 @@ pub enum Profile {
     Scw,
 }
 
-/// One regulator-shaped document: records with labelled fields, a log table where the
-/// regulator's template is one, and totals.
+/// One regulator-shaped document: records with labelled fields, log tables where the
+/// regulator's templates are logs, and totals.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProfileDoc {
     /// "NMC revalidation: written reflective accounts".
@@ -51,11 +60,32 @@ pub struct ProfileDoc {
     /// What the regulator asks for, in a sentence or two (our wording).
     pub guidance: Vec<String>,
     pub records: Vec<Record>,
-    /// A table laid out as the regulator's template lays it out (the NMC's CPD log).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub log: Option<Log>,
+    /// Tables laid out as the regulator's templates lay them out (the NMC's CPD log and
+    /// practice-related feedback log), in the order they are shown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub logs: Vec<Log>,
     /// (label, value): hours, counts, what is still missing.
     pub totals: Vec<(String, String)>,
+}
+
+impl ProfileDoc {
+    /// The log with this id (`cpd-log`, `feedback-log`…), if the document has it.
+    #[must_use]
+    pub fn log(&self, id: &str) -> Option<&Log> {
+        self.logs.iter().find(|l| l.id == id)
+    }
+
+    /// Records and log rows: everything the document would have the worker submit.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.records.len() + self.logs.iter().map(|l| l.rows.len()).sum::<usize>()
+    }
+
+    /// Whether there is nothing to submit.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// One account or CPD record, or one row of a log.
@@ -76,10 +106,15 @@ pub struct Record {
 /// A table of records under one set of column labels, in the template's order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Log {
+    /// What the log is, as a word: `cpd-log`, `feedback-log`, `reflective-discussion`.
+    pub id: String,
     pub title: String,
     pub columns: Vec<String>,
     /// Each row's fields are the columns, in order.
     pub rows: Vec<Record>,
+    /// What to say when there are no rows.
+    #[serde(skip)]
+    pub empty: String,
 }
 
 /// What the journal knows around each entry of a profile (indexes into its entries).
@@ -120,6 +155,23 @@ pub const NMC_LOG: [&str; 6] = [
     "Number of hours",
     "Number of participatory hours",
 ];
+/// The practice-related feedback log: each piece of feedback, what it said and how it was
+/// used to improve practice (what the NMC asks revalidating registrants to keep a note
+/// of; our wording).
+pub const NMC_FEEDBACK: [&str; 5] = [
+    "Date",
+    "Source of the feedback",
+    "The feedback",
+    "What I learned from it",
+    "How I used it to change or improve my practice",
+];
+/// Group and peer sessions that may serve as the NMC's reflective discussion.
+pub const NMC_DISCUSSION: [&str; 4] = [
+    "Date",
+    "Session",
+    "What was brought and discussed",
+    "What I learned",
+];
 /// A Social Work England CPD record's parts, in the order its form asks them.
 pub const SWE_RECORD: [&str; 6] = [
     "Type of CPD",
@@ -145,7 +197,9 @@ pub const SCW_RECORD: [&str; 4] = [
     "How it contributed to my professional development",
 ];
 
-/// Sections of the reflective models and templates by what they answer.
+/// Sections of the reflective models and templates by what they answer. Feedback, group
+/// sessions and their models (action-learning, intervision, Balint, team review) and
+/// the positive-risk model have keys of their own here.
 const HAPPENED: &[&str] = &[
     "nature",
     "activity",
@@ -155,6 +209,18 @@ const HAPPENED: &[&str] = &[
     "surprise",
     "body",
     "self",
+    // Positive risk-taking: what they wanted, the risks, what happened.
+    "person",
+    "risks",
+    "happened",
+    // Feedback: their words and when they were said.
+    "their-words",
+    "context",
+    // Group sessions: the theme and the case or problem brought.
+    "theme",
+    "question",
+    "problem",
+    "case",
 ];
 const LEARNED: &[&str] = &[
     "learning",
@@ -174,6 +240,18 @@ const LEARNED: &[&str] = &[
     "colleagues",
     "theory",
     "decisions",
+    // Positive risk-taking: the risk of saying no, what made it safer, the decision.
+    "not-doing",
+    "safer",
+    "decision",
+    // Feedback, and intervision: what I take from it.
+    "take",
+    // Group sessions: what the presenter noticed, the relationship seen again, a team's
+    // review.
+    "insight",
+    "relationship",
+    "went-well",
+    "even-better-if",
 ];
 const CHANGED: &[&str] = &[
     "change",
@@ -185,7 +263,16 @@ const CHANGED: &[&str] = &[
     "options",
     "next-time",
     "reflexivity",
+    // Positive risk-taking: what I take into the next decision like it.
+    "next",
+    // Feedback: how it changed my practice.
+    "changed",
+    // Group sessions: the presenter's commitment, what the team will try next.
+    "commitment",
+    "try-next",
 ];
+/// Feedback as the NMC's log keeps it: their words and the context.
+const FEEDBACK: &[&str] = &["their-words", "context"];
 const PEER: &[&str] = &["peer-reflection", "peer-discussion"];
 const CODE: &[&str] = &["code"];
 const HOURS: &[&str] = &["hours"];
@@ -355,6 +442,12 @@ impl Item<'_> {
                 .session
                 .and_then(|s| s.minutes())
                 .map(|m| f64::from(m) / 60.0),
+            // A session's time is CPD time only when the writer counts it as CPD.
+            Details::GroupSession(g) => g
+                .length_minutes
+                .filter(|_| g.counts_as_cpd)
+                .map(|m| f64::from(m) / 60.0),
+            Details::Feedback(_) => None,
             _ => parse_hours(&self.answer(HOURS)),
         }
     }
@@ -362,14 +455,32 @@ impl Item<'_> {
     fn participatory(&self) -> bool {
         match &self.e.details {
             Details::Cpd(c) => c.participatory,
-            // Supervision is a conversation: participatory by nature.
-            Details::Supervision(_) => true,
+            // Supervision and group sessions are conversations: participatory by nature.
+            Details::Supervision(_) | Details::GroupSession(_) => true,
             _ => false,
         }
     }
 
-    /// What a peer added: written as such; a supervision record made with others; or
-    /// the record of such a session this entry was brought to.
+    /// How practice changed, or will: the sections that say so, and for a group session
+    /// the actions agreed that its sections do not already hold.
+    fn changed(&self, head: &Head) -> String {
+        let mut text = self.answer(CHANGED);
+        if matches!(self.e.details, Details::GroupSession(_)) {
+            let actions = actions_agreed(self.e, head);
+            if !actions.is_empty() {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                text.push_str("Actions agreed:\n");
+                text.push_str(&actions);
+            }
+        }
+        text
+    }
+
+    /// What a peer added: written as such; a supervision record made with others; a
+    /// group or peer session marked as peer reflection (its question, learning and
+    /// actions); or the record of such a supervision session this entry was brought to.
     fn peer(&self, head: &Head) -> String {
         let text = self.answer(PEER);
         if !text.is_empty() {
@@ -377,6 +488,11 @@ impl Item<'_> {
         }
         if let Some(own) = self.session.and_then(|s| s.as_peer_reflection()) {
             return own;
+        }
+        if let Details::GroupSession(g) = &self.e.details
+            && g.peer_reflection
+        {
+            return group_reflection(self.e, g, head);
         }
         match self
             .discussed
@@ -424,6 +540,12 @@ impl Item<'_> {
     fn activity(&self) -> String {
         match &self.e.details {
             Details::Cpd(c) if !c.activity_type.trim().is_empty() => c.activity_type.clone(),
+            Details::GroupSession(g) => g.format.label().into(),
+            Details::Feedback(f) => match f.source {
+                FeedbackSource::Complaint => "Learning from a complaint".into(),
+                FeedbackSource::Compliment => "Learning from a compliment".into(),
+                s => format!("Feedback from {}", s.phrase()),
+            },
             Details::Supervision(_) => match self.session.and_then(|s| s.kind()) {
                 Some(SessionType::Group) => "Group supervision".into(),
                 Some(SessionType::Peer) => "Peer supervision".into(),
@@ -433,6 +555,93 @@ impl Item<'_> {
             _ => self.e.kind.to_string(),
         }
     }
+}
+
+/// "In an action-learning set", "In group supervision".
+fn group_in(f: GroupFormat) -> &'static str {
+    match f {
+        GroupFormat::GroupSupervision => "In group supervision",
+        GroupFormat::PeerSupervision => "In peer supervision",
+        GroupFormat::ActionLearningSet => "In an action-learning set",
+        GroupFormat::TeamSession => "In a team session",
+        GroupFormat::CommunityOfPractice => "In a community-of-practice meeting",
+    }
+}
+
+/// A group or peer session as peer reflection: the question brought, what was learned,
+/// and the actions agreed, each under its label.
+fn group_reflection(e: &Entry, g: &GroupSession, head: &Head) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (label, keys) in [
+        (
+            "The question",
+            &["theme", "question", "problem", "case"][..],
+        ),
+        ("What I learned", LEARNED),
+    ] {
+        let text = answers_plain(e, keys);
+        if !text.is_empty() {
+            parts.push(format!("{label}: {text}"));
+        }
+    }
+    let actions = actions_agreed(e, head);
+    if !actions.is_empty() {
+        parts.push(format!("Actions agreed:\n{actions}"));
+    }
+    if parts.is_empty() {
+        format!("{}.", group_in(g.format))
+    } else {
+        format!("{}. {}", group_in(g.format), parts.join("\n\n"))
+    }
+}
+
+/// The text of the sections with these keys, one after the other without their labels.
+fn answers_plain(e: &Entry, keys: &[&str]) -> String {
+    e.sections
+        .iter()
+        .filter(|s| keys.contains(&s.key.as_str()) && !s.text.trim().is_empty())
+        .map(|s| s.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The actions of an entry not written as a task line in one of its sections, one a
+/// line: "- Share the notes (facilitator, by April 2026)".
+fn actions_agreed(e: &Entry, head: &Head) -> String {
+    let mut taken = vec![false; e.actions.len()];
+    for s in &e.sections {
+        for line in s.text.lines() {
+            let t = line.trim_start();
+            let task = ["- [ ] ", "- [x] ", "- [X] "]
+                .iter()
+                .find_map(|m| t.strip_prefix(m));
+            if let Some(i) =
+                task.and_then(|rest| super::export::tracked_action(rest, &e.actions, &taken))
+            {
+                taken[i] = true;
+            }
+        }
+    }
+    e.actions
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(a, _)| {
+            let mut about = Vec::new();
+            if let Some(o) = a.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+                about.push(o.to_string());
+            }
+            if let Some(d) = a.due_on {
+                about.push(format!("by {}", head.when(d)));
+            }
+            if about.is_empty() {
+                format!("- {}", a.text.trim())
+            } else {
+                format!("- {} ({})", a.text.trim(), about.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn is_with_others(t: Option<SessionType>) -> bool {
@@ -460,13 +669,20 @@ fn parse_hours(text: &str) -> Option<f64> {
 
 /// Which entries a profile is built from: reflections, CPD records, and supervision
 /// records that count as CPD or were made with others (`kind`: the session's type, from
-/// its prep when the record has none).
-fn counts(e: &Entry, kind: Option<SessionType>) -> bool {
+/// its prep when the record has none); group and peer sessions that count as CPD (or,
+/// for the NMC and Social Work England, as peer reflection); and practice-related
+/// feedback, except for Social Care Wales, whose record is of learning done.
+fn counts(p: Profile, e: &Entry, kind: Option<SessionType>) -> bool {
     match &e.details {
         Details::Supervision(s) => {
             s.stage == SessionStage::Record
                 && (s.counts_as_cpd || s.peer_reflection || is_with_others(kind))
         }
+        Details::GroupSession(g) => match p {
+            Profile::Nmc | Profile::Swe => g.counts_as_cpd || g.peer_reflection,
+            Profile::Hcpc | Profile::Scw => g.counts_as_cpd,
+        },
+        Details::Feedback(_) => p != Profile::Scw,
         _ => matches!(e.kind, EntryKind::Reflection | EntryKind::Cpd),
     }
 }
@@ -507,7 +723,7 @@ fn hours_text(h: f64) -> String {
 fn hours_wanted(e: &Entry, label: &str) -> String {
     match &e.details {
         Details::Cpd(_) => format!("{label}: give the record its hours (praxis edit)"),
-        Details::Supervision(_) => {
+        Details::Supervision(_) | Details::GroupSession(_) => {
             format!("{label}: give the session's length in minutes (praxis edit)")
         }
         _ => format!(
@@ -551,7 +767,7 @@ pub fn build(
         })
     };
     let taken: Vec<usize> = (0..entries.len())
-        .filter(|&i| counts(&entries[i], session(i).and_then(|s| s.kind())))
+        .filter(|&i| counts(p, &entries[i], session(i).and_then(|s| s.kind())))
         .collect();
     let link = |i: usize| at(&around.linked_from, i);
     let with = |j: usize| -> Vec<&Entry> {
@@ -582,7 +798,7 @@ pub fn build(
         title: title(p).into(),
         guidance: Vec::new(),
         records: Vec::new(),
-        log: None,
+        logs: Vec::new(),
         totals: Vec::new(),
     };
     match p {
@@ -599,15 +815,26 @@ fn nmc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
         "NMC revalidation asks for five written reflective accounts in the three years \
          before you revalidate, each on the NMC's form: a CPD activity, feedback or an event \
          in your practice, what you learned, how your practice changed, and how it relates to \
-         the Code. Only reflections are accounts here; CPD and supervision records go to the \
-         CPD log below (35 hours, 20 of them participatory). Discuss the accounts with \
-         another registrant, and keep evidence of each CPD activity (a certificate, notes) \
-         with the log."
+         the Code. Only reflections are accounts here; CPD records, supervision records and \
+         group or peer sessions that count as CPD go to the CPD log below (35 hours, 20 of \
+         them participatory). Keep evidence of each CPD activity (a certificate, notes) with \
+         the log."
             .into(),
         "Write a reflection for revalidation with the NMC model (praxis add --model nmc): \
          its last section asks which of the Code's themes it touches and how. A tag \
          prioritise-people, practise-effectively, preserve-safety or promote-professionalism \
          names a theme too."
+            .into(),
+        "It also asks for five pieces of practice-related feedback, from anyone you work \
+         with, each with a note of what it said and how you used it to improve your practice: \
+         the feedback log below lists the feedback you recorded (praxis feedback add). Leave \
+         out anything that would identify the person who gave it."
+            .into(),
+        "The reflective discussion of your five accounts is held face to face with another \
+         NMC registrant and recorded on the NMC's own form, with their name, NMC Pin and \
+         contact details (which stay off this journal). A group or peer session you marked as \
+         peer reflection can be that discussion if a registrant took part and your accounts \
+         were what you discussed: such sessions are listed last."
             .into(),
     ];
     let mut complete = 0;
@@ -669,7 +896,12 @@ fn nmc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
     }
     let mut rows = Vec::new();
     let (mut total, mut participatory) = (0.0, 0.0);
-    for it in items.iter().filter(|i| i.e.kind != EntryKind::Reflection) {
+    let logged = items.iter().filter(|i| match &i.e.details {
+        Details::GroupSession(g) => g.counts_as_cpd,
+        Details::Feedback(_) => false,
+        _ => i.e.kind != EntryKind::Reflection,
+    });
+    for it in logged {
         let hours = it.hours();
         total += hours.unwrap_or(0.0);
         if it.participatory() {
@@ -689,7 +921,7 @@ fn nmc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
             format!("{}: {explanation}", themes.join(", "))
         };
         let mut topic = it.title();
-        for part in [it.answer(LEARNED), it.answer(CHANGED)] {
+        for part in [it.answer(LEARNED), it.changed(head)] {
             if !part.is_empty() {
                 topic = format!("{topic}\n\n{part}");
             }
@@ -714,7 +946,7 @@ fn nmc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
         if themes.is_empty() {
             missing.push("the part of the Code it is most relevant to".into());
         }
-        if it.answer(LEARNED).is_empty() && it.answer(CHANGED).is_empty() {
+        if it.answer(LEARNED).is_empty() && it.changed(head).is_empty() {
             missing.push("how it relates to your practice".into());
         }
         rows.push(Record {
@@ -725,11 +957,94 @@ fn nmc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
         });
     }
     let logged = rows.len();
-    doc.log = Some(Log {
+    doc.logs.push(Log {
+        id: "cpd-log".into(),
         title: "CPD log".into(),
         columns: NMC_LOG.iter().map(|c| (*c).to_string()).collect(),
         rows,
+        empty: "No CPD activities in this period.".into(),
     });
+
+    // Practice-related feedback, as the feedback log keeps it.
+    let mut feedback = Vec::new();
+    let mut used = 0;
+    for it in items.iter().filter(|i| i.e.kind == EntryKind::Feedback) {
+        let Details::Feedback(f) = &it.e.details else {
+            continue;
+        };
+        let said = answers(it.e, FEEDBACK);
+        let learned = it.answer(LEARNED);
+        let changed = it.changed(head);
+        let mut missing = Vec::new();
+        if said.is_empty() {
+            missing.push("the feedback itself: their words, or what it was about".to_string());
+        }
+        if learned.is_empty() {
+            missing.push("what you learned from it".into());
+        }
+        if changed.is_empty() {
+            missing.push("how you used it to change or improve your practice".into());
+        }
+        if !learned.is_empty() && !changed.is_empty() {
+            used += 1;
+        }
+        feedback.push(Record {
+            heading: it.title(),
+            fields: vec![
+                (NMC_FEEDBACK[0].into(), it.when(head)),
+                (NMC_FEEDBACK[1].into(), capitalised(f.source.phrase())),
+                (NMC_FEEDBACK[2].into(), said),
+                (NMC_FEEDBACK[3].into(), learned),
+                (NMC_FEEDBACK[4].into(), changed),
+            ],
+            missing,
+            source: it.index,
+        });
+    }
+    let pieces = feedback.len();
+    doc.logs.push(Log {
+        id: "feedback-log".into(),
+        title: "Practice-related feedback log".into(),
+        columns: NMC_FEEDBACK.iter().map(|c| (*c).to_string()).collect(),
+        rows: feedback,
+        empty: "No practice-related feedback recorded in this period (praxis feedback add).".into(),
+    });
+
+    // Sessions with peers that may serve as the reflective discussion.
+    let sessions: Vec<Record> = items
+        .iter()
+        .filter_map(|it| match &it.e.details {
+            Details::GroupSession(g) if g.peer_reflection => Some((it, g)),
+            _ => None,
+        })
+        .map(|(it, g)| {
+            let session = match g.my_role {
+                Some(r) => format!("{} ({r})", g.format.label()),
+                None => g.format.label().to_string(),
+            };
+            Record {
+                heading: it.title(),
+                fields: vec![
+                    (NMC_DISCUSSION[0].into(), it.when(head)),
+                    (NMC_DISCUSSION[1].into(), session),
+                    (NMC_DISCUSSION[2].into(), it.answer(HAPPENED)),
+                    (NMC_DISCUSSION[3].into(), it.answer(LEARNED)),
+                ],
+                missing: Vec::new(),
+                source: it.index,
+            }
+        })
+        .collect();
+    let discussions = sessions.len();
+    if discussions > 0 {
+        doc.logs.push(Log {
+            id: "reflective-discussion".into(),
+            title: "Sessions with peers that may serve as the reflective discussion".into(),
+            columns: NMC_DISCUSSION.iter().map(|c| (*c).to_string()).collect(),
+            rows: sessions,
+            empty: String::new(),
+        });
+    }
     doc.totals = vec![
         ("Period".into(), period),
         (
@@ -748,7 +1063,53 @@ fn nmc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
             "Participatory hours".into(),
             format!("{} (20 are asked for)", hours_text(participatory)),
         ),
+        (
+            "Practice-related feedback".into(),
+            if pieces <= 5 {
+                format!("{pieces} of 5 ({used} with what you learned and how you used it)")
+            } else {
+                format!(
+                    "{pieces}, more than the 5 asked for: choose five ({used} with what you \
+                     learned and how you used it)"
+                )
+            },
+        ),
+        (
+            "Reflective discussion".into(),
+            if discussions == 0 {
+                "recorded on the NMC's form".into()
+            } else {
+                format!(
+                    "recorded on the NMC's form; {discussions} session{} with peers listed",
+                    if discussions == 1 { "" } else { "s" }
+                )
+            },
+        ),
     ];
+}
+
+/// "a colleague" → "A colleague".
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Feedback by where it came from, in words: "2 from people supported, 1 complaint".
+fn feedback_by_source(items: &[Item<'_>]) -> (usize, String) {
+    let mut by: std::collections::BTreeMap<FeedbackSource, usize> = Default::default();
+    for it in items {
+        if let Details::Feedback(f) = &it.e.details {
+            *by.entry(f.source).or_default() += 1;
+        }
+    }
+    let n = by.values().sum();
+    let parts: Vec<String> = by
+        .iter()
+        .map(|(s, n)| super::summary::source_count(s.as_str(), *n))
+        .collect();
+    (n, parts.join(", "))
 }
 
 fn swe(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
@@ -759,24 +1120,39 @@ fn swe(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
          record says what you learned and its impact on your practice and on the people you \
          work with."
             .into(),
-        "Supervision records made with others count as peer reflection. Write a reflection \
+        "Supervision records made with others count as peer reflection, and so do group and \
+         peer sessions you marked as peer reflection (praxis group new --peer): their \
+         question, what you learned and the actions agreed. Practice-related feedback \
+         (praxis feedback add) is a record of what you learned from it. Write a reflection \
          meant for your CPD record with the CPD log model (praxis add --model cpd-log): it \
          asks for the peer reflection."
             .into(),
     ];
     let mut peers = 0;
     let mut records = Vec::new();
+    let (mut sessions, mut session_peers, mut session_hours) = (0, 0, 0.0);
     for it in items {
         let peer = it.peer(head);
         if !peer.is_empty() {
             peers += 1;
         }
+        let mut kind = it.activity();
+        if let Details::GroupSession(g) = &it.e.details {
+            sessions += 1;
+            if g.peer_reflection {
+                session_peers += 1;
+            }
+            if let Some(h) = it.hours() {
+                session_hours += h;
+                kind = format!("{kind} ({} hours of CPD)", hours_text(h));
+            }
+        }
         let fields: Vec<(String, String)> = vec![
-            (SWE_RECORD[0].into(), it.activity()),
+            (SWE_RECORD[0].into(), kind),
             (SWE_RECORD[1].into(), it.description()),
             (SWE_RECORD[2].into(), it.when(head)),
             (SWE_RECORD[3].into(), it.learned()),
-            (SWE_RECORD[4].into(), it.answer(CHANGED)),
+            (SWE_RECORD[4].into(), it.changed(head)),
             (SWE_RECORD[5].into(), peer),
         ];
         let mut missing = empty_fields(&fields, &[SWE_RECORD[3], SWE_RECORD[4]]);
@@ -805,6 +1181,24 @@ fn swe(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
             format!("{peers} (at least one a year is asked for)"),
         ),
     ];
+    if sessions > 0 {
+        doc.totals.push((
+            "Group and peer sessions".into(),
+            format!(
+                "{sessions}: {session_peers} as peer reflection, {} hours counted as CPD",
+                hours_text(session_hours)
+            ),
+        ));
+    }
+    let (n, by) = feedback_by_source(items);
+    doc.totals.push((
+        "Practice-related feedback".into(),
+        if n == 0 {
+            "none recorded".into()
+        } else {
+            format!("{n} ({by})")
+        },
+    ));
 }
 
 fn hcpc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
@@ -813,6 +1207,9 @@ fn hcpc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
          least two kinds (work-based learning, professional activity, formal and educational, \
          self-directed learning), showing how they improved your practice and service and how \
          they benefit the people who use your service. It sets no format."
+            .into(),
+        "Group and peer sessions that count as CPD (praxis group new --cpd) and learning \
+         from practice-related feedback (praxis feedback add) are work-based learning."
             .into(),
     ];
     let mut kinds: std::collections::BTreeMap<&str, usize> = Default::default();
@@ -824,7 +1221,7 @@ fn hcpc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
             (HCPC_RECORD[1].into(), format!("{kind} ({})", it.activity())),
             (HCPC_RECORD[2].into(), it.description()),
             (HCPC_RECORD[3].into(), it.learned()),
-            (HCPC_RECORD[4].into(), it.answer(CHANGED)),
+            (HCPC_RECORD[4].into(), it.changed(head)),
         ];
         let missing = empty_fields(&fields, &[HCPC_RECORD[3], HCPC_RECORD[4]]);
         doc.records.push(Record {
@@ -845,6 +1242,21 @@ fn hcpc(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
         "Kinds of learning".into(),
         format!("{n_kinds} (at least two are asked for)"),
     ));
+    let sessions = items
+        .iter()
+        .filter(|i| i.e.kind == EntryKind::GroupSession)
+        .count();
+    if sessions > 0 {
+        doc.totals
+            .push(("Group and peer sessions".into(), sessions.to_string()));
+    }
+    let (n, by) = feedback_by_source(items);
+    if n > 0 {
+        doc.totals.push((
+            "Learning from practice-related feedback".into(),
+            format!("{n} ({by})"),
+        ));
+    }
 }
 
 fn scw(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
@@ -857,14 +1269,15 @@ fn scw(doc: &mut ProfileDoc, head: &Head, items: &[Item<'_>], period: String) {
             .into(),
         "A reflection records no time: write one meant for this record with the CPD log \
          model (praxis add --model cpd-log), which asks how long it took, or link it from a \
-         CPD record (praxis cpd add --link ID --hours N)."
+         CPD record (praxis cpd add --link ID --hours N). A group or peer session counted as \
+         CPD (praxis group new --cpd --minutes N) takes its hours from its length."
             .into(),
     ];
     let mut total = 0.0;
     for it in items {
         let hours = it.hours();
         total += hours.unwrap_or(0.0);
-        let mut helped = it.answer(CHANGED);
+        let mut helped = it.changed(head);
         let learned = it.learned();
         if helped.is_empty() {
             helped = learned;

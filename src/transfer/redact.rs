@@ -79,6 +79,25 @@ impl FindingKind {
         }
     }
 
+    /// [`FindingKind::label`] for more than one: "2 subject keys", "3 dates of birth".
+    #[must_use]
+    pub fn label_many(self) -> &'static str {
+        match self {
+            FindingKind::Subject => "subject keys",
+            FindingKind::NeverExport => "on the never-export list",
+            FindingKind::Name => "possible names",
+            FindingKind::Email => "email addresses",
+            FindingKind::Phone => "phone numbers",
+            FindingKind::Postcode => "postcodes",
+            FindingKind::NhsNumber => "NHS-like numbers",
+            FindingKind::NiNumber => "National Insurance numbers",
+            FindingKind::RecordNumber => "record numbers",
+            FindingKind::BirthDate => "dates of birth",
+            FindingKind::ExactDate => "exact dates",
+            FindingKind::Address => "street addresses",
+        }
+    }
+
     /// Which kind wins when two findings overlap: the more certain and the more
     /// sensitive. The merged finding covers both.
     fn strength(self) -> u8 {

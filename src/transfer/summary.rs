@@ -5,6 +5,10 @@
 //! The JSON form is versioned (`format` = "praxis-summary") and self-contained: reading it
 //! needs no journal. Everything in it has been through the export's selection (scope,
 //! kinds) and, unless the writer chose `--no-redact`, the redaction pass.
+//!
+//! Version 1 grows by fields that older readers may leave out and newer ones read as
+//! absent: the colleague's share of a strength (older files hold it only in the total,
+//! and a reader takes it back from there) and the patterns of practice with others.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,7 +22,11 @@ use super::export::{Plan, month_year, round_dates};
 use super::redact::Redactor;
 use crate::config::catalog::Catalog;
 use crate::insights::{self, Trend};
-use crate::model::{ActionStatus, Details, Entry, EntryKind, Stage, StrengthTag, Whose};
+use crate::model::text::plural;
+use crate::model::{
+    ActionStatus, Details, Direction, Entry, EntryKind, PlanStatus, RuptureStatus, Said, Stage,
+    StrengthTag, Whose,
+};
 use crate::store::Store;
 
 /// Names the format inside the file.
@@ -64,6 +72,232 @@ pub struct Summary {
     /// Call-ins by outcome, only when the writer included call-ins explicitly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callins: Option<CallinSummary>,
+    /// Practice with others (PRACTICE.md §12–§17), as counts. Absent from summaries made
+    /// before it was counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_others: Option<WithOthers>,
+}
+
+/// Practice with others in a period, counted from the entries the export takes: never a
+/// score, and nothing about anyone but the writer's own noticing. Recognition, feedback
+/// and group sessions follow their scope; ruptures and positive-risk plans are counted
+/// only when the writer shared them by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithOthers {
+    #[serde(default)]
+    pub recognition: RecognitionCounts,
+    #[serde(default)]
+    pub feedback: FeedbackCounts,
+    #[serde(default)]
+    pub group_sessions: GroupCounts,
+    /// Only with `--include-ruptures`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ruptures: Option<RuptureCounts>,
+    /// Only with `--include-risk-plans`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub positive_risk: Option<RiskCounts>,
+}
+
+impl WithOthers {
+    /// Whether nothing of practice with others was written in the period (ruptures and
+    /// plans shared but none written count as nothing).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.recognition.given <= 0
+            && self.recognition.received <= 0
+            && self.feedback.total <= 0
+            && self.group_sessions.total <= 0
+            && self.ruptures.as_ref().is_none_or(|r| r.noticed <= 0)
+            && self.positive_risk.as_ref().is_none_or(|p| p.plans <= 0)
+    }
+}
+
+impl WithOthers {
+    /// The counts as (kind, label, sentence) lines, in words, for every writer and screen:
+    /// what was written, never how well. Ruptures and plans appear only when shared; nothing
+    /// else appears when there is nothing to say.
+    #[must_use]
+    pub fn lines(&self) -> Vec<(EntryKind, &'static str, String)> {
+        let mut out = Vec::new();
+        let r = &self.recognition;
+        if r.given > 0 || r.received > 0 {
+            let mut parts = Vec::new();
+            if r.given > 0 {
+                let mut given = format!("{} given", r.given);
+                if r.given_not_yet_said > 0 {
+                    given.push_str(&format!(
+                        ", {} of {} not yet said",
+                        r.given_not_yet_said.min(r.given),
+                        if r.given == 1 { "it" } else { "them" }
+                    ));
+                }
+                parts.push(given);
+            }
+            if r.received > 0 {
+                parts.push(format!("{} received", r.received));
+            }
+            out.push((EntryKind::Recognition, "Recognition", parts.join("; ")));
+        }
+        let f = &self.feedback;
+        if f.total > 0 {
+            let mut text = plural(f.total, "piece", "pieces");
+            let sources = counted(&f.by_source, source_count);
+            if !sources.is_empty() {
+                text.push_str(&format!(": {sources}"));
+            }
+            let tones = counted(&f.by_tone, |k, n| format!("{n} {k}"));
+            if !tones.is_empty() {
+                text.push_str(&format!("; {tones}"));
+            }
+            out.push((EntryKind::Feedback, "Feedback", text));
+        }
+        let g = &self.group_sessions;
+        if g.total > 0 {
+            let mut text = plural(g.total, "session", "sessions");
+            let formats = counted(&g.by_format, |k, n| {
+                let name = k
+                    .parse::<crate::model::GroupFormat>()
+                    .map_or_else(|_| k.replace('-', " "), |f| f.label().to_lowercase());
+                format!("{n} {name}")
+            });
+            if !formats.is_empty() {
+                text.push_str(&format!(": {formats}"));
+            }
+            if g.peer_reflection > 0 {
+                text.push_str(&format!("; {} as peer reflection", g.peer_reflection));
+            }
+            out.push((EntryKind::GroupSession, "Group and peer sessions", text));
+        }
+        if let Some(r) = &self.ruptures {
+            let text = if r.noticed <= 0 {
+                "none noticed".to_string()
+            } else {
+                let mut text = format!("{} noticed", r.noticed);
+                let statuses = counted(&r.by_status, |k, n| format!("{n} {}", k.replace('-', " ")));
+                if !statuses.is_empty() {
+                    text.push_str(&format!(": {statuses}"));
+                }
+                let kinds = counted(&r.by_kind, |k, n| format!("{n} {k}"));
+                if !kinds.is_empty() {
+                    text.push_str(&format!("; {kinds}"));
+                }
+                let days: Vec<String> = r
+                    .repair_days
+                    .iter()
+                    .map(|d| plural((*d).max(0), "day", "days"))
+                    .collect();
+                match days.as_slice() {
+                    [] => {}
+                    [one] => text.push_str(&format!("; the repair took {one}")),
+                    [init @ .., last] => {
+                        text.push_str(&format!("; repairs took {} and {last}", init.join(", ")))
+                    }
+                }
+                text
+            };
+            out.push((EntryKind::Rupture, "Ruptures and repair", text));
+        }
+        if let Some(p) = &self.positive_risk {
+            let text = if p.plans <= 0 {
+                "none made".to_string()
+            } else {
+                let mut text = format!("{} made, {} still active", p.plans, p.active.max(0));
+                let reviews = counted(&p.reviews, |k, n| format!("{n} {k}"));
+                if !reviews.is_empty() {
+                    text.push_str(&format!("; reviews: {reviews}"));
+                }
+                if p.reviews_due > 0 {
+                    text.push_str(&format!(
+                        "; {} due",
+                        plural(p.reviews_due, "review", "reviews")
+                    ));
+                }
+                text
+            };
+            out.push((EntryKind::PositiveRisk, "Positive-risk plans", text));
+        }
+        out
+    }
+}
+
+/// "2 from colleagues, 1 complaint": the counts above zero, each in words.
+fn counted(map: &BTreeMap<String, i64>, word: impl Fn(&str, usize) -> String) -> String {
+    map.iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| word(k, usize::try_from(*n).unwrap_or(0)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecognitionCounts {
+    /// Recognition given, said or not yet.
+    #[serde(default)]
+    pub given: i64,
+    /// Of those given, noticed and not yet said.
+    #[serde(default)]
+    pub given_not_yet_said: i64,
+    #[serde(default)]
+    pub received: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackCounts {
+    #[serde(default)]
+    pub total: i64,
+    /// By source: `person-supported`, `family-carer`, `colleague`, `complaint`…
+    #[serde(default)]
+    pub by_source: BTreeMap<String, i64>,
+    /// By tone, where the writer gave one: `appreciative`, `mixed`, `critical` (a
+    /// description of the feedback, never a grade).
+    #[serde(default)]
+    pub by_tone: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupCounts {
+    #[serde(default)]
+    pub total: i64,
+    /// By format: `group-supervision`, `action-learning-set`…
+    #[serde(default)]
+    pub by_format: BTreeMap<String, i64>,
+    /// Marked as peer reflection.
+    #[serde(default)]
+    pub peer_reflection: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuptureCounts {
+    /// Ruptures noticed in the period.
+    #[serde(default)]
+    pub noticed: i64,
+    /// Where those stand now: `open`, `repair-tried`, `repaired`, `let-go`.
+    #[serde(default)]
+    pub by_status: BTreeMap<String, i64>,
+    /// By marker: `withdrawal`, `confrontation`, `misattunement`.
+    #[serde(default)]
+    pub by_kind: BTreeMap<String, i64>,
+    /// For each one repaired, the days from noticing it to its repair, shortest first: a
+    /// list, never an average.
+    #[serde(default)]
+    pub repair_days: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskCounts {
+    /// Positive-risk plans made in the period.
+    #[serde(default)]
+    pub plans: i64,
+    /// Of those, still followed.
+    #[serde(default)]
+    pub active: i64,
+    /// Their reviews up to the end of the period, by decision: `continue`, `adjust`,
+    /// `end`.
+    #[serde(default)]
+    pub reviews: BTreeMap<String, i64>,
+    /// Active plans whose next review falls by the end of the period.
+    #[serde(default)]
+    pub reviews_due: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,10 +331,15 @@ pub struct StrengthSummary {
     pub mine: i64,
     pub person: i64,
     pub team: i64,
-    pub total: i64,
-    /// Against the period before: "new", "up", "same", "down", or "" (no period before).
+    /// Seen in a colleague (recognition given). Summaries made before it had its own
+    /// count hold it only in `total`; reading them takes it back from there.
     #[serde(default)]
-    pub trend: String,
+    pub colleague: i64,
+    pub total: i64,
+    /// Against the period before, kept in the file as "new", "up", "same", "down", or ""
+    /// (no period before).
+    #[serde(default, with = "trend_word")]
+    pub trend: Trend,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -222,7 +461,15 @@ impl Summary {
                 ),
             });
         }
-        serde_json::from_str(text).map_err(|e| super::json_error(path, &e))
+        let mut s: Summary = serde_json::from_str(text).map_err(|e| super::json_error(path, &e))?;
+        for st in &mut s.strengths {
+            // Older summaries counted a colleague's strength in the total alone.
+            let shown = st.mine.max(0) + st.person.max(0) + st.team.max(0) + st.colleague.max(0);
+            if st.colleague <= 0 && st.total > shown {
+                st.colleague = st.total - shown;
+            }
+        }
+        Ok(s)
     }
 
     /// The name to show for this summary: its `from`, else the file's stem.
@@ -362,8 +609,9 @@ pub fn build(
             mine: s.mine,
             person: s.person,
             team: s.team,
+            colleague: s.colleague,
             total: s.total,
-            trend: trend_word(s.trend).into(),
+            trend: s.trend,
         })
         .collect();
 
@@ -397,6 +645,15 @@ pub fn build(
         by_status: tally.callin_status.clone(),
         by_rupture: tally.callin_rupture.clone(),
     });
+    let mut with_others = std::mem::take(&mut tally.others);
+    with_others.ruptures = plan.include_ruptures.then(|| {
+        let mut r = std::mem::take(&mut tally.ruptures);
+        r.repair_days.sort_unstable();
+        r
+    });
+    with_others.positive_risk = plan
+        .include_risk_plans
+        .then(|| std::mem::take(&mut tally.risks));
     let from = plan
         .from
         .as_deref()
@@ -486,6 +743,7 @@ pub fn build(
         excerpts,
         stages,
         callins,
+        with_others: Some(with_others),
     })
 }
 
@@ -502,6 +760,9 @@ struct Tally {
     stages: BTreeMap<(String, String), Vec<(NaiveDate, Stage)>>,
     callin_status: BTreeMap<String, i64>,
     callin_rupture: BTreeMap<String, i64>,
+    others: WithOthers,
+    ruptures: RuptureCounts,
+    risks: RiskCounts,
     open: i64,
     overdue: i64,
     done: i64,
@@ -580,17 +841,103 @@ impl Tally {
                     *self.callin_rupture.entry(r.to_string()).or_default() += 1;
                 }
             }
+            Details::Recognition(r) => {
+                let counts = &mut self.others.recognition;
+                match r.direction {
+                    Direction::Given => {
+                        counts.given += 1;
+                        if r.said == Said::NotYet {
+                            counts.given_not_yet_said += 1;
+                        }
+                    }
+                    Direction::Received => counts.received += 1,
+                }
+            }
+            Details::Feedback(f) => {
+                let counts = &mut self.others.feedback;
+                counts.total += 1;
+                *counts.by_source.entry(f.source.to_string()).or_default() += 1;
+                if let Some(t) = f.tone {
+                    *counts.by_tone.entry(t.to_string()).or_default() += 1;
+                }
+            }
+            Details::GroupSession(g) => {
+                let counts = &mut self.others.group_sessions;
+                counts.total += 1;
+                *counts.by_format.entry(g.format.to_string()).or_default() += 1;
+                if g.peer_reflection {
+                    counts.peer_reflection += 1;
+                }
+            }
+            Details::Rupture(r) => {
+                let counts = &mut self.ruptures;
+                counts.noticed += 1;
+                *counts.by_status.entry(r.status.to_string()).or_default() += 1;
+                if let Some(k) = r.kind {
+                    *counts.by_kind.entry(k.to_string()).or_default() += 1;
+                }
+                if r.status == RuptureStatus::Repaired
+                    && let Some(closed) = r.closed_on
+                {
+                    counts.repair_days.push((closed - on).num_days().max(0));
+                }
+            }
+            Details::PositiveRisk(p) => {
+                let counts = &mut self.risks;
+                counts.plans += 1;
+                if p.status == PlanStatus::Active {
+                    counts.active += 1;
+                    if p.review_on.is_some_and(|d| d <= period.until) {
+                        counts.reviews_due += 1;
+                    }
+                }
+                let since = period.since.unwrap_or(NaiveDate::MIN);
+                for r in p
+                    .reviews
+                    .iter()
+                    .filter(|r| r.on >= since && r.on <= period.until)
+                {
+                    *counts.reviews.entry(r.decision.to_string()).or_default() += 1;
+                }
+            }
             _ => {}
         }
     }
 }
 
-fn trend_word(t: Trend) -> &'static str {
-    match t {
-        Trend::New => "new",
-        Trend::Up => "up",
-        Trend::Same => "same",
-        Trend::Down => "down",
-        Trend::Unknown => "",
+/// A count of feedback from one source, in words: "2 from people supported", "1
+/// complaint". A source this praxis does not know (from a newer one) is named as it is.
+#[must_use]
+pub fn source_count(source: &str, n: usize) -> String {
+    let (one, many) = match source {
+        "person-supported" => ("from a person supported", "from people supported"),
+        "family-carer" => ("from a family member or carer", "from families or carers"),
+        "colleague" => ("from a colleague", "from colleagues"),
+        "manager" => ("from a manager", "from managers"),
+        "student" => ("from a student", "from students"),
+        "complaint" => ("complaint", "complaints"),
+        "compliment" => ("compliment", "compliments"),
+        "other" => ("from elsewhere", "from elsewhere"),
+        other => return format!("{n} {other}"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A strength's trend as the words version 1 of the format has always written, so that
+/// files made before the field was typed read the same, and files made now read in older
+/// versions.
+mod trend_word {
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    use crate::insights::Trend;
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference.
+    pub fn serialize<S: Serializer>(t: &Trend, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(t.word())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Trend, D::Error> {
+        let word = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Trend::from_word(&word))
     }
 }

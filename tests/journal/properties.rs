@@ -947,6 +947,8 @@ proptest! {
             excerpts: None,
             include_stage_notes: false,
             include_callins: false,
+            include_ruptures: false,
+            include_risk_plans: false,
             today,
         };
         let catalog = praxis::config::catalog::Catalog::builtin();

@@ -1008,6 +1008,98 @@ fn stats_say_what_keeps_me_going_in_counts_and_own_words() {
     assert!(!text.to_lowercase().contains("score:"));
 }
 
+#[test]
+fn a_summary_counts_practice_with_others_and_ruptures_only_when_shared() {
+    use praxis::transfer::summary::Summary;
+    let j = Journal::new();
+    all_kinds(&j);
+    let parse = |out: &str| Summary::parse(std::path::Path::new("s.json"), out).unwrap();
+    let (out, _) = run(&j, &["export", "--summary", "--format", "json"]);
+    let s = parse(&out);
+    let w = s.with_others.clone().unwrap();
+    assert_eq!(
+        (w.recognition.given, w.recognition.given_not_yet_said),
+        (1, 1),
+        "{out}"
+    );
+    assert_eq!(w.feedback.total, 1);
+    assert_eq!(w.feedback.by_source.get("colleague"), Some(&1));
+    assert_eq!(w.feedback.by_tone.get("mixed"), Some(&1));
+    assert_eq!(
+        (w.group_sessions.total, w.group_sessions.peer_reflection),
+        (1, 1)
+    );
+    assert!(
+        w.ruptures.is_none() && w.positive_risk.is_none(),
+        "ruptures and plans stay out unless shared by name: {out}"
+    );
+    let reliability = &s.strengths[0];
+    assert_eq!((reliability.colleague, reliability.total), (1, 1), "{out}");
+
+    let (out, _) = run(
+        &j,
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "json",
+            "--include-ruptures",
+            "--include-risk-plans",
+        ],
+    );
+    let w = parse(&out).with_others.unwrap();
+    let r = w.ruptures.unwrap();
+    assert_eq!(
+        r.noticed, 1,
+        "only the shareable rupture, not the call-in's: {out}"
+    );
+    assert_eq!(r.by_status.get("open"), Some(&1));
+    let p = w.positive_risk.unwrap();
+    assert_eq!((p.plans, p.active), (1, 1), "{out}");
+
+    let (md, _) = run(
+        &j,
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "md",
+            "--include-ruptures",
+        ],
+    );
+    for line in [
+        "## Practice with others",
+        "- **Recognition:** 1 given, 1 of it not yet said",
+        "- **Feedback:** 1 piece: 1 from a colleague; 1 mixed",
+        "- **Group and peer sessions:** 1 session: 1 team session; 1 as peer reflection",
+        "- **Ruptures and repair:** 1 noticed: 1 open",
+        "| strength | mine | person supported | team | colleague | trend |",
+    ] {
+        assert!(md.contains(line), "{line} missing from:\n{md}");
+    }
+    assert!(!md.contains("Positive-risk"), "{md}");
+    for name in ["peer-B", "peer-C", "YP-A"] {
+        assert!(!md.contains(name), "{name} in {md}");
+    }
+}
+
+#[test]
+fn an_older_summary_without_colleague_counts_takes_them_back_from_the_total() {
+    use praxis::transfer::summary::Summary;
+    let j = Journal::new();
+    all_kinds(&j);
+    let (out, _) = run(&j, &["export", "--summary", "--format", "json"]);
+    let mut v: Value = serde_json::from_str(&out).unwrap();
+    v.as_object_mut().unwrap().remove("with_others");
+    for st in v["strengths"].as_array_mut().unwrap() {
+        st.as_object_mut().unwrap().remove("colleague");
+    }
+    let old = Summary::parse(std::path::Path::new("old.json"), &v.to_string()).unwrap();
+    assert!(old.with_others.is_none());
+    let st = &old.strengths[0];
+    assert_eq!((st.colleague, st.total), (1, 1), "{v:#}");
+}
+
 /// `subjects list` counts every kind that names a subject, not only stage notes: a
 /// colleague recognised twice is not "0 stage notes".
 #[test]
@@ -1050,4 +1142,58 @@ fn subjects_list_counts_every_kind_that_names_a_subject() {
     assert_eq!(peer["stage_notes"], 0);
     assert_eq!(peer["entries"][0]["kind"], "recognition");
     assert_eq!(peer["entries"][0]["count"], 2);
+}
+
+#[test]
+fn every_practice_kind_is_exported_in_markdown_html_and_csv_redacted() {
+    let j = Journal::new();
+    all_kinds(&j);
+    let shared = ["--include-ruptures", "--include-risk-plans"];
+    for format in ["md", "html", "csv"] {
+        let mut args = vec!["export", "-f", format];
+        args.extend(shared);
+        let (out, _) = run(&j, &args);
+        for fact in [
+            "What they did",
+            "Their words",
+            "said you rushed the handover",
+            "What happened",
+            "Their goal",
+            "Travel by bus alone",
+            "What went well",
+            "Team session",
+        ] {
+            assert!(out.contains(fact), "{format}: {fact} missing from\n{out}");
+        }
+        // Stored words read as words; dates only by month; people only as placeholders.
+        assert!(out.contains("not yet"), "{format}: {out}");
+        assert!(!out.contains("not-yet"), "{format}: {out}");
+        assert!(out.contains("April 2026"), "{format}: {out}");
+        for name in ["peer-B", "peer-C", "YP-A", "Jane Smith", "2026-04-09"] {
+            assert!(!out.contains(name), "{format}: {name} in\n{out}");
+        }
+    }
+    let (md, err) = run(&j, &["export", "-f", "md"]);
+    assert!(md.contains("*March 2026 · recognition*"), "{md}");
+    assert!(
+        err.contains("Exported 3 entries (redacted: 4 subject keys, 1 possible name)"),
+        "{err}"
+    );
+    assert!(md.contains("*March 2026 · group-session · "), "{md}");
+    let (html, _) = run(&j, &["export", "-f", "html", "--include-ruptures"]);
+    for class in [
+        "kind-recognition",
+        "kind-feedback",
+        "kind-rupture",
+        "kind-group-session",
+    ] {
+        assert!(
+            html.contains(&format!("class=\"entry {class}\"")),
+            "{class}"
+        );
+    }
+    assert!(
+        !html.contains("class=\"entry kind-positive-risk\""),
+        "not asked for"
+    );
 }

@@ -12,7 +12,9 @@ use assert_cmd::Command;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use praxis::transfer::summary::{ActionItem, Excerpt, StageSummary, Summary};
+use praxis::transfer::summary::{
+    ActionItem, Excerpt, FeedbackCounts, RecognitionCounts, StageSummary, Summary, WithOthers,
+};
 use praxis::tui::keymap::Key;
 use praxis::tui::review::keys::ReviewKeymap;
 use praxis::tui::review::notes::NotesDoc;
@@ -109,6 +111,47 @@ fn two_people_side_by_side() {
     let big = screen(&mut r, 120, 40);
     assert!(big.contains("YP-B · smoking"), "{big}");
     assert!(big.contains("Call-ins"), "{big}");
+}
+
+#[test]
+fn practice_with_others_shows_in_the_persons_column() {
+    let (path, mut sam) = read("sam.json");
+    assert!(
+        sam.with_others.is_none(),
+        "an older summary reads without it"
+    );
+    sam.with_others = Some(WithOthers {
+        recognition: RecognitionCounts {
+            given: 2,
+            given_not_yet_said: 1,
+            received: 1,
+        },
+        feedback: FeedbackCounts {
+            total: 3,
+            by_source: [("person-supported".to_string(), 2), ("complaint".into(), 1)].into(),
+            by_tone: Default::default(),
+        },
+        ..Default::default()
+    });
+    sam.strengths[0].colleague = 2;
+    sam.strengths[0].total += 2;
+    let mut r = review_of(vec![(path, sam)], Path::new("review-notes.md"));
+    let s = screen(&mut r, 120, 40);
+    for want in [
+        "mine/person/team/colleague",
+        "curiosity            9 ↑   7/0/0/2",
+        "Recognition 2 given, 1 of them not yet said; 1 received",
+        "Feedback 3 pieces: 1 complaint, 2 from people supported",
+    ] {
+        assert!(s.contains(want), "{want}:\n{s}");
+    }
+    assert!(
+        !s.contains("Group and peer"),
+        "nothing where nothing was written"
+    );
+    // Without any colleague's share, the column stays as it was.
+    let s = screen(&mut two(), 120, 40);
+    assert!(!s.contains("team/colleague"), "{s}");
 }
 
 #[test]
@@ -323,7 +366,6 @@ fn hostile() -> Summary {
     s.models[0].model = evil.into();
     s.models[0].name = huge.clone();
     s.strengths[0].name = evil.into();
-    s.strengths[0].trend = evil.into();
     s.strengths[1].name = huge.clone();
     s.checkins.mood = Some(f64::NAN);
     s.checkins.weeks[0].mood = Some(f64::INFINITY);
@@ -787,4 +829,39 @@ fn html_writes_the_side_by_side_page_without_a_terminal_or_a_journal() {
         .unwrap();
     assert_eq!(both.status.code(), Some(2));
     assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
+}
+
+#[test]
+fn trends_read_and_write_as_the_words_summary_files_have_always_held() {
+    use praxis::insights::Trend;
+    let (_, alex) = read("alex.json");
+    let trends: Vec<Trend> = alex.strengths.iter().map(|s| s.trend).collect();
+    assert_eq!(
+        &trends[..5],
+        [Trend::Up, Trend::New, Trend::Same, Trend::Down, Trend::Up]
+    );
+    let written = serde_json::to_value(&alex).unwrap();
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("alex.json")).unwrap()).unwrap();
+    for (w, o) in written["strengths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(original["strengths"].as_array().unwrap())
+    {
+        assert_eq!(w["trend"], o["trend"], "{w} against {o}");
+    }
+    // No period before is the empty word; a word this version does not know is no trend.
+    let mut v = original.clone();
+    v["strengths"][0]["trend"] = "".into();
+    v["strengths"][1]["trend"] = "sideways".into();
+    v["strengths"][2].as_object_mut().unwrap().remove("trend");
+    let s = Summary::parse(Path::new("alex.json"), &v.to_string()).unwrap();
+    for st in &s.strengths[..3] {
+        assert_eq!(st.trend, Trend::Unknown, "{}", st.name);
+    }
+    assert_eq!(
+        serde_json::to_value(&s).unwrap()["strengths"][0]["trend"],
+        ""
+    );
 }

@@ -901,6 +901,27 @@ fn field<'a>(record: &'a serde_json::Value, label: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no field {label} in {record:#}"))
 }
 
+/// A log of a profile by its id (`cpd-log`, `feedback-log`, `reflective-discussion`).
+fn log<'a>(doc: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    doc["logs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == id)
+        .unwrap_or_else(|| panic!("no log {id} in {doc:#}"))
+}
+
+/// A total of a profile by its label.
+fn total<'a>(doc: &'a serde_json::Value, label: &str) -> &'a str {
+    doc["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t[0] == label)
+        .and_then(|t| t[1].as_str())
+        .unwrap_or_else(|| panic!("no total {label} in {doc:#}"))
+}
+
 fn missing(record: &serde_json::Value) -> Vec<String> {
     record["missing"]
         .as_array()
@@ -1017,13 +1038,13 @@ fn each_profile_has_the_regulators_fields_in_the_regulators_order() {
         ]
     );
     // The NMC's CPD log template: its columns, in order, and each row in that order.
-    let columns: Vec<&str> = nmc["log"]["columns"]
+    let columns: Vec<&str> = log(&nmc, "cpd-log")["columns"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| c.as_str().unwrap())
         .collect();
-    let log = [
+    let form = [
         "Dates",
         "Method",
         "Topic(s)",
@@ -1031,9 +1052,9 @@ fn each_profile_has_the_regulators_fields_in_the_regulators_order() {
         "Number of hours",
         "Number of participatory hours",
     ];
-    assert_eq!(columns, log);
-    for row in nmc["log"]["rows"].as_array().unwrap() {
-        assert_eq!(labels(row), log);
+    assert_eq!(columns, form);
+    for row in log(&nmc, "cpd-log")["rows"].as_array().unwrap() {
+        assert_eq!(labels(row), form);
     }
     // Social Work England's CPD record.
     let swe = profile(&j, "swe");
@@ -1121,7 +1142,7 @@ fn nmc_accounts_are_reflections_only_with_the_code_explained() {
     );
     assert!(m.iter().any(|x| x.contains("in your own words")), "{m:?}");
     // The CPD log: one row per CPD activity, with method, Code link and hours.
-    let rows = nmc["log"]["rows"].as_array().unwrap();
+    let rows = log(&nmc, "cpd-log")["rows"].as_array().unwrap();
     assert_eq!(
         rows.len(),
         2,
@@ -1290,6 +1311,457 @@ fn check_on_a_profile_lists_what_each_record_still_needs() {
         "a complete account is not listed: {stdout}"
     );
     assert!(stderr.contains("not ready to submit"), "{stderr}");
+}
+
+/// The practice journal and the work with others: a positive-risk reflection, two pieces
+/// of feedback, and three sessions with peers (one counting as CPD and peer reflection,
+/// one as CPD only, one as peer reflection only).
+fn with_others_journal() -> Journal {
+    let j = practice_journal();
+    j.add(&[
+        "--model",
+        "positive-risk",
+        "--title",
+        "The bus on her own",
+        "--section",
+        "person=She wanted to take the bus to college on her own, like her friends.",
+        "--section",
+        "risks=Getting lost (hers); a complaint from her father (the service's).",
+        "--section",
+        "not-doing=Another year of being driven everywhere.",
+        "--section",
+        "safer=A practice run together and a charged phone.",
+        "--section",
+        "decision=She, her key worker and my manager agreed; I did not carry it alone.",
+        "--section",
+        "happened=She went twice and rang to say she had arrived.",
+        "--section",
+        "next=Start from what she wants, then make it safer.",
+        "--on",
+        "2026-03-03",
+    ]);
+    j.ok(&[
+        "feedback",
+        "add",
+        "--source",
+        "family-carer",
+        "--tone",
+        "appreciative",
+        "--words",
+        "You always ring back when you say you will.",
+        "--take",
+        "Reliability is care.",
+        "--changed",
+        "I ring back the same day, even to say I have no news.",
+        "--on",
+        "2026-03-04",
+    ]);
+    j.ok(&[
+        "feedback",
+        "add",
+        "--source",
+        "complaint",
+        "--words",
+        "Nobody told Mrs Okafor about the move.",
+        "--on",
+        "2026-03-05",
+    ]);
+    j.ok(&[
+        "group",
+        "new",
+        "--model",
+        "action-learning",
+        "--theme",
+        "Endings with families",
+        "--present",
+        "senior practitioner",
+        "--role",
+        "presenter",
+        "--minutes",
+        "90",
+        "--question",
+        "How do I end well with a family who does not want it to end?",
+        "--learning",
+        "Ask what an ending means to them.",
+        "--action",
+        "Share the notes | facilitator | 2026-04-30",
+        "--peer",
+        "--cpd",
+        "--on",
+        "2026-03-06",
+    ]);
+    j.ok(&[
+        "group",
+        "new",
+        "--format",
+        "team-session",
+        "--theme",
+        "New recording policy",
+        "--minutes",
+        "60",
+        "--learning",
+        "Record the decision and who made it.",
+        "--cpd",
+        "--on",
+        "2026-03-09",
+    ]);
+    j.ok(&[
+        "group",
+        "new",
+        "--format",
+        "peer-supervision",
+        "--theme",
+        "Lone working",
+        "--learning",
+        "Ring in before the visit, not after.",
+        "--peer",
+        "--on",
+        "2026-03-10",
+    ]);
+    j
+}
+
+/// The record (or log row) with this heading start.
+fn record<'a>(rows: &'a serde_json::Value, start: &str) -> &'a serde_json::Value {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["heading"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no record {start} in {rows:#}"))
+}
+
+#[test]
+fn positive_risk_reflections_answer_every_profile_from_their_own_sections() {
+    let j = with_others_journal();
+    let nmc = profile(&j, "nmc");
+    let account = record(&nmc["records"], "Reflective account 4: The bus on her own");
+    let nature = field(account, "What was the nature");
+    assert!(
+        nature.contains("What they wanted: She wanted to take the bus")
+            && nature.contains("The risks, and whose: Getting lost")
+            && nature.contains("What happened: She went twice"),
+        "{nature}"
+    );
+    let learned = field(account, "What did you learn");
+    for part in ["Another year", "A practice run", "I did not carry it alone"] {
+        assert!(learned.contains(part), "{part}: {learned}");
+    }
+    assert_eq!(
+        field(account, "How did you change"),
+        "Start from what she wants, then make it safer."
+    );
+    let m = missing(account);
+    assert!(
+        !m.iter()
+            .any(|x| x.contains("nature") || x.contains("learned") || x.contains("changed")),
+        "{m:?}"
+    );
+    // Social Care Wales asks only how it helped: what was learned and what changed.
+    for (p, parts) in [
+        (
+            "swe",
+            &[
+                "She went twice",
+                "A practice run",
+                "Start from what she wants",
+            ][..],
+        ),
+        (
+            "hcpc",
+            &[
+                "She went twice",
+                "A practice run",
+                "Start from what she wants",
+            ],
+        ),
+        ("scw", &["A practice run", "Start from what she wants"]),
+    ] {
+        let doc = profile(&j, p);
+        let r = record(&doc["records"], "The bus on her own");
+        let text = r["fields"].to_string();
+        for part in parts {
+            assert!(text.contains(part), "{p}: {part} in {r:#}");
+        }
+    }
+}
+
+#[test]
+fn nmc_logs_practice_related_feedback_five_are_asked_for() {
+    let j = with_others_journal();
+    let nmc = profile(&j, "nmc");
+    let feedback = log(&nmc, "feedback-log");
+    assert_eq!(feedback["title"], "Practice-related feedback log");
+    let columns: Vec<&str> = feedback["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let form = [
+        "Date",
+        "Source of the feedback",
+        "The feedback",
+        "What I learned from it",
+        "How I used it to change or improve my practice",
+    ];
+    assert_eq!(columns, form);
+    let rows = feedback["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{feedback:#}");
+    for r in rows {
+        assert_eq!(labels(r), form);
+    }
+    let family = &rows[0];
+    assert_eq!(field(family, "Date"), "March 2026");
+    assert_eq!(field(family, "Source"), "A family member or carer");
+    assert_eq!(
+        field(family, "The feedback"),
+        "You always ring back when you say you will."
+    );
+    assert_eq!(field(family, "What I learned"), "Reliability is care.");
+    assert!(field(family, "How I used it").starts_with("I ring back the same day"));
+    assert!(missing(family).is_empty(), "{:?}", missing(family));
+    // Their words are redacted like any text; what is not yet written is asked for.
+    let complaint = &rows[1];
+    assert_eq!(field(complaint, "Source"), "A complaint");
+    let said = field(complaint, "The feedback");
+    assert!(
+        !said.contains("Okafor") && said.contains("[PERSON-"),
+        "{said}"
+    );
+    assert_eq!(
+        missing(complaint),
+        [
+            "what you learned from it",
+            "how you used it to change or improve your practice"
+        ]
+    );
+    assert_eq!(
+        total(&nmc, "Practice-related feedback"),
+        "2 of 5 (1 with what you learned and how you used it)"
+    );
+    // Feedback is not an account, nor a CPD activity.
+    assert!(!nmc["records"].to_string().contains("ring back"), "{nmc:#}");
+    assert!(
+        !log(&nmc, "cpd-log").to_string().contains("ring back"),
+        "{nmc:#}"
+    );
+    // The Markdown and CSV forms carry the log too, with what the complaint still needs.
+    let md = j.ok(&[
+        "export",
+        "--profile",
+        "nmc",
+        "--format",
+        "md",
+        "--scope",
+        "private",
+    ]);
+    assert!(md.contains("## Practice-related feedback log"), "{md}");
+    assert!(
+        md.contains("| Date | Source of the feedback | The feedback |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Before you submit the practice-related feedback log:**"),
+        "{md}"
+    );
+    let csv = j.ok(&[
+        "export",
+        "--profile",
+        "nmc",
+        "--format",
+        "csv",
+        "--scope",
+        "private",
+    ]);
+    assert!(
+        csv.contains("Practice-related feedback log: Feedback from"),
+        "{csv}"
+    );
+    assert!(!csv.contains("Okafor"), "{csv}");
+}
+
+#[test]
+fn nmc_logs_sessions_counted_as_cpd_and_lists_those_with_peers_for_the_discussion() {
+    let j = with_others_journal();
+    let nmc = profile(&j, "nmc");
+    let cpd = log(&nmc, "cpd-log");
+    let rows = &cpd["rows"];
+    // The action-learning set and the team session count as CPD; the peer-only one not.
+    assert_eq!(rows.as_array().unwrap().len(), 4, "{cpd:#}");
+    let set = record(rows, "Action-learning set");
+    assert_eq!(field(set, "Method"), "Action-learning set");
+    assert_eq!(field(set, "Number of hours"), "1.5");
+    assert_eq!(field(set, "Number of participatory hours"), "1.5");
+    let topic = field(set, "Topic(s)");
+    assert!(
+        topic.contains("Ask what an ending means to them.")
+            && topic.contains("- Share the notes (facilitator, by April 2026)"),
+        "{topic}"
+    );
+    let team = record(rows, "Team session");
+    assert_eq!(field(team, "Number of hours"), "1");
+    assert!(
+        !rows.to_string().contains("Lone working"),
+        "the peer-only session is not CPD: {cpd:#}"
+    );
+    assert_eq!(total(&nmc, "CPD hours"), "10 (35 are asked for)");
+    assert_eq!(total(&nmc, "Participatory hours"), "10 (20 are asked for)");
+    // Sessions with peer reflection are listed for the reflective discussion.
+    let discussion = log(&nmc, "reflective-discussion");
+    let rows = discussion["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{discussion:#}");
+    assert_eq!(
+        field(&rows[0], "Session"),
+        "Action-learning set (presenter)"
+    );
+    assert!(field(&rows[0], "What was brought").contains("How do I end well"));
+    assert_eq!(field(&rows[1], "Session"), "Peer supervision");
+    assert_eq!(
+        field(&rows[1], "What I learned"),
+        "Ring in before the visit, not after."
+    );
+    assert!(
+        total(&nmc, "Reflective discussion").contains("2 sessions with peers listed"),
+        "{nmc:#}"
+    );
+    let guidance = nmc["guidance"].to_string();
+    assert!(guidance.contains("another NMC registrant"), "{guidance}");
+}
+
+#[test]
+fn swe_takes_sessions_with_peers_as_peer_reflection_and_counts_feedback() {
+    let j = with_others_journal();
+    let swe = profile(&j, "swe");
+    let records = &swe["records"];
+    let set = record(records, "Action-learning set");
+    assert_eq!(
+        field(set, "Type of CPD"),
+        "Action-learning set (1.5 hours of CPD)"
+    );
+    assert_eq!(
+        field(set, "Peer reflection"),
+        "In an action-learning set. The question: Endings with families How do I end well \
+         with a family who does not want it to end?\n\nWhat I learned: Ask what an ending \
+         means to them.\n\nActions agreed:\n- Share the notes (facilitator, by April 2026)"
+    );
+    assert!(
+        field(set, "The impact").contains("- Share the notes (facilitator, by April 2026)"),
+        "{set:#}"
+    );
+    let peer = record(records, "Peer supervision");
+    assert!(field(peer, "Peer reflection").starts_with("In peer supervision. "));
+    let team = record(records, "Team session");
+    assert_eq!(field(team, "Type of CPD"), "Team session (1 hours of CPD)");
+    assert_eq!(field(team, "Peer reflection"), "");
+    // Feedback is a record of what was learned from it.
+    let family = record(records, "Feedback from a family member or carer");
+    assert_eq!(
+        field(family, "Type of CPD"),
+        "Feedback from a family member or carer"
+    );
+    assert_eq!(field(family, "What I learned"), "Reliability is care.");
+    assert_eq!(
+        total(&swe, "Group and peer sessions"),
+        "3: 2 as peer reflection, 2.5 hours counted as CPD"
+    );
+    assert_eq!(
+        total(&swe, "Practice-related feedback"),
+        "2 (1 from a family member or carer, 1 complaint)"
+    );
+    assert!(
+        total(&swe, "With peer reflection").starts_with("4 "),
+        "the supervision record, the reflection brought to it and two sessions: {swe:#}"
+    );
+}
+
+#[test]
+fn hcpc_and_scw_take_sessions_counted_as_cpd_and_hcpc_learning_from_feedback() {
+    let j = with_others_journal();
+    let hcpc = profile(&j, "hcpc");
+    let records = &hcpc["records"];
+    let set = record(records, "Action-learning set");
+    assert_eq!(
+        field(set, "Type of learning activity"),
+        "Work-based learning (Action-learning set)"
+    );
+    assert!(field(set, "How it improved").contains("Share the notes"));
+    record(records, "Team session");
+    let complaint = record(records, "A complaint");
+    assert_eq!(
+        field(complaint, "Type of learning activity"),
+        "Work-based learning (Learning from a complaint)"
+    );
+    assert!(
+        !records.to_string().contains("Lone working"),
+        "not counted as CPD: {hcpc:#}"
+    );
+    assert_eq!(total(&hcpc, "Group and peer sessions"), "2");
+    assert_eq!(
+        total(&hcpc, "Learning from practice-related feedback"),
+        "2 (1 from a family member or carer, 1 complaint)"
+    );
+
+    let scw = profile(&j, "scw");
+    let records = &scw["records"];
+    let set = record(records, "Action-learning set");
+    assert_eq!(field(set, "How long it took"), "1.5");
+    assert!(field(set, "How it contributed").contains("Ask what an ending means to them."));
+    assert!(missing(set).is_empty(), "{:?}", missing(set));
+    assert_eq!(
+        field(record(records, "Team session"), "How long it took"),
+        "1"
+    );
+    let text = records.to_string();
+    assert!(
+        !text.contains("Lone working") && !text.contains("ring back"),
+        "{scw:#}"
+    );
+    // No hours are asked for: the total is what was recorded, with no target.
+    let hours = total(&scw, "Hours");
+    assert!(!hours.contains("asked") && !hours.contains("90"), "{hours}");
+}
+
+#[test]
+fn a_redacted_csv_shows_the_dates_of_practice_kinds_by_month() {
+    let j = Journal::new();
+    j.ok(&[
+        "recognise",
+        "manager-A",
+        "--received",
+        "--said",
+        "in-supervision",
+        "--what",
+        "Named how I handled the family meeting",
+        "--on",
+        "2026-03-04",
+        "--scope",
+        "shareable",
+    ]);
+    let rupture = j.ok(&[
+        "rupture",
+        "new",
+        "peer-C",
+        "--what",
+        "Quiet with me since the rota change",
+        "--on",
+        "2026-03-02",
+        "--scope",
+        "shareable",
+    ]);
+    j.ok(&[
+        "rupture",
+        "repair",
+        rupture.trim(),
+        "--note",
+        "Asked for ten minutes",
+        "--on",
+        "2026-03-09",
+    ]);
+    let csv = j.ok(&["export", "--format", "csv", "--include-ruptures"]);
+    assert!(csv.contains("Said: in supervision (March 2026)"), "{csv}");
+    assert!(csv.contains("Repair tried: March 2026"), "{csv}");
+    // A day rounded to the first of its month would read as an exact date.
+    assert!(!csv.contains("2026-03"), "{csv}");
 }
 
 #[test]

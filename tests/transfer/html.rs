@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use praxis::insights::Trend;
 use praxis::model::{
     Action, ActionStatus, AgendaItem, CheckIn, Cpd, Details, Entry, EntryKind, Function, Load,
     SessionStage, Stage, StageNote, StrengthTag, Supervision, Whose,
@@ -17,7 +18,8 @@ use praxis::transfer::html::{HtmlSink, escape, write_profile, write_review, writ
 use praxis::transfer::profile::{Log, ProfileDoc, Record};
 use praxis::transfer::summary::{
     ActionItem, ActionSummary, CallinSummary, CheckinSummary, CheckinWeekSummary, Excerpt,
-    ModelCount, StageSummary, StrengthSummary, Summary, SummaryPeriod, WeekTotal,
+    FeedbackCounts, GroupCounts, ModelCount, RecognitionCounts, RiskCounts, RuptureCounts,
+    StageSummary, StrengthSummary, Summary, SummaryPeriod, WeekTotal, WithOthers,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -193,6 +195,7 @@ fn empty_summary() -> Summary {
         excerpts: Vec::new(),
         stages: None,
         callins: None,
+        with_others: None,
     }
 }
 
@@ -233,8 +236,9 @@ fn busy_summary() -> Summary {
                 mine: 3,
                 person: 1,
                 team: 0,
+                colleague: 0,
                 total: 4,
-                trend: "up".into(),
+                trend: Trend::Up,
             },
             StrengthSummary {
                 name: "hope".into(),
@@ -242,8 +246,9 @@ fn busy_summary() -> Summary {
                 mine: 0,
                 person: 2,
                 team: 0,
+                colleague: 0,
                 total: 2,
-                trend: "new".into(),
+                trend: Trend::New,
             },
         ],
         checkins: CheckinSummary {
@@ -526,6 +531,13 @@ fn check_page(html: &str) -> Vec<Tag> {
         }
     }
     assert!(open.is_empty(), "never closed: {open:?}");
+    // Ids are unique: a link, a label or a heading reference finds one element.
+    let mut ids = std::collections::HashSet::new();
+    for t in &tags {
+        if let Some(id) = attr(t, "id") {
+            assert!(ids.insert(id.to_string()), "id {id} is used twice");
+        }
+    }
     // Every in-page link has its anchor.
     for t in &tags {
         for (k, v) in &t.attrs {
@@ -1067,6 +1079,104 @@ fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
     assert!(html.contains("dates are shown by month"));
 }
 
+/// The busy summary with practice with others counted, ruptures and plans shared, and a
+/// colleague's share of a strength.
+fn with_others_summary() -> Summary {
+    let mut s = busy_summary();
+    s.strengths[0].colleague = 2;
+    s.strengths[0].total += 2;
+    s.with_others = Some(WithOthers {
+        recognition: RecognitionCounts {
+            given: 3,
+            given_not_yet_said: 1,
+            received: 2,
+        },
+        feedback: FeedbackCounts {
+            total: 2,
+            by_source: BTreeMap::from([("family-carer".to_string(), 2)]),
+            by_tone: BTreeMap::from([("appreciative".to_string(), 2)]),
+        },
+        group_sessions: GroupCounts {
+            total: 1,
+            by_format: BTreeMap::from([("action-learning-set".to_string(), 1)]),
+            peer_reflection: 1,
+        },
+        ruptures: Some(RuptureCounts {
+            noticed: 2,
+            by_status: BTreeMap::from([("open".to_string(), 1), ("repaired".to_string(), 1)]),
+            by_kind: BTreeMap::new(),
+            repair_days: vec![9],
+        }),
+        positive_risk: Some(RiskCounts {
+            plans: 1,
+            active: 1,
+            reviews: BTreeMap::new(),
+            reviews_due: 1,
+        }),
+    });
+    s
+}
+
+#[test]
+fn a_summary_shows_practice_with_others_in_words_with_each_kinds_colour() {
+    let html = render_summary(&with_others_summary());
+    check_page(&html);
+    assert_no_marks(&html);
+    assert!(html.contains("<h2>Practice with others</h2>"), "{html}");
+    for (class, label, text) in [
+        (
+            "k-recognition",
+            "Recognition",
+            "3 given, 1 of them not yet said; 2 received",
+        ),
+        (
+            "k-feedback",
+            "Feedback",
+            "2 pieces: 2 from families or carers; 2 appreciative",
+        ),
+        (
+            "k-group-session",
+            "Group and peer sessions",
+            "1 session: 1 action-learning set; 1 as peer reflection",
+        ),
+        (
+            "k-rupture",
+            "Ruptures and repair",
+            "2 noticed: 1 open, 1 repaired; the repair took 9 days",
+        ),
+        (
+            "k-positive-risk",
+            "Positive-risk plans",
+            "1 made, 1 still active; 1 review due",
+        ),
+    ] {
+        let line = format!(
+            "<rect class=\"{class}\" width=\"10\" height=\"10\" rx=\"2\"/></svg>{label}</dt><dd>{text}</dd>"
+        );
+        assert!(html.contains(&line), "{line}");
+    }
+    // Every kind's colour is defined, for light and dark.
+    for kind in [
+        "recognition",
+        "feedback",
+        "rupture",
+        "positive-risk",
+        "group-session",
+    ] {
+        assert_eq!(html.matches(&format!("--k-{kind}:#")).count(), 2, "{kind}");
+    }
+    // A colleague's share of a strength is drawn, keyed and in the table.
+    assert!(html.contains("<rect class=\"s-colleague\" x="));
+    assert!(html.contains("</svg>colleague</li>"));
+    assert!(html.contains("<th scope=\"col\" class=\"n\">Colleague</th>"));
+    assert!(html.contains("listening: 3 mine, 1 person supported, 0 team, 2 colleague"));
+    // Nothing of it where nothing was written or it was not counted.
+    let html = render_summary(&busy_summary());
+    assert!(!html.contains("Practice with others"));
+    assert!(!html.contains("<rect class=\"s-colleague\""));
+    assert!(!html.contains("</svg>colleague</li>"));
+}
+
 #[test]
 fn an_empty_summary_says_so_plainly_without_nan_or_inf() {
     let html = render_summary(&empty_summary());
@@ -1151,20 +1261,47 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
                 source: 1,
             },
         ],
-        log: Some(Log {
-            title: "CPD log".into(),
-            columns: vec!["Dates".into(), "Method".into(), "Number of hours".into()],
-            rows: vec![Record {
-                heading: "Safeguarding <update>".into(),
-                fields: vec![
-                    ("Dates".into(), "March 2026".into()),
-                    ("Method".into(), "Course attendance".into()),
-                    ("Number of hours".into(), String::new()),
-                ],
-                missing: vec!["the number of hours".into()],
-                source: 2,
-            }],
-        }),
+        logs: vec![
+            Log {
+                id: "cpd-log".into(),
+                title: "CPD log".into(),
+                empty: "No CPD activities in this period.".into(),
+                columns: vec!["Dates".into(), "Method".into(), "Number of hours".into()],
+                rows: vec![Record {
+                    heading: "Safeguarding <update>".into(),
+                    fields: vec![
+                        ("Dates".into(), "March 2026".into()),
+                        ("Method".into(), "Course attendance".into()),
+                        ("Number of hours".into(), String::new()),
+                    ],
+                    missing: vec!["the number of hours".into()],
+                    source: 2,
+                }],
+            },
+            Log {
+                id: "feedback-log".into(),
+                title: "Practice-related feedback log".into(),
+                empty: "No feedback.".into(),
+                columns: vec!["Date".into(), "Source".into(), "The feedback".into()],
+                rows: vec![Record {
+                    heading: "A complaint".into(),
+                    fields: vec![
+                        ("Date".into(), "March 2026".into()),
+                        ("Source".into(), "A complaint".into()),
+                        ("The feedback".into(), "Nobody told me.".into()),
+                    ],
+                    missing: vec!["what you learned from it".into()],
+                    source: 3,
+                }],
+            },
+            Log {
+                id: "reflective-discussion\"><script>".into(),
+                title: "Sessions".into(),
+                empty: "None <yet>.".into(),
+                columns: vec!["Date".into()],
+                rows: Vec::new(),
+            },
+        ],
         totals: vec![
             ("CPD hours".into(), "12.5 of 35".into()),
             ("Participatory hours".into(), "6 of 20".into()),
@@ -1196,6 +1333,16 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
     ));
     assert!(html.contains("<td><p>Course attendance</p>\n</td>"));
     assert!(html.contains("<li>Safeguarding &lt;update&gt;: the number of hours</li>"));
+    // Each log has its own section and heading; only the CPD log has columns of numbers.
+    assert!(html.contains("<strong>Before you submit the CPD log:</strong>"));
+    assert!(html.contains("<strong>Before you submit the practice-related feedback log:</strong>"));
+    assert!(html.contains("<table class=\"log log-cpd-log\" aria-labelledby=\"log1-h\">"));
+    assert!(html.contains("<table class=\"log log-feedback-log\" aria-labelledby=\"log2-h\">"));
+    assert!(
+        html.contains("<h2 id=\"log3-h\">Sessions</h2>\n<p class=\"muted\">None &lt;yet&gt;.</p>")
+    );
+    assert!(html.contains("table.log-cpd-log td:nth-child(n+5)"));
+    assert!(!html.contains("table.log td:nth-child(n+5)"));
 }
 
 #[test]
@@ -1314,6 +1461,18 @@ fn render_review(people: &[(String, &Summary)]) -> String {
     let mut out = Vec::new();
     write_review(&mut out, people, day(2026, 3, 30)).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_review_page_compares_practice_with_others_where_it_was_counted() {
+    let (alex, kim) = (review_fixture("alex.json"), with_others_summary());
+    let html = render_review(&[("Alex".to_string(), &alex), ("Kim".to_string(), &kim)]);
+    check_page(&html);
+    assert!(html.contains(
+        "<tr><th scope=\"row\">Practice with others</th><td>not counted</td><td>Recognition: 3 given"
+    ), "{html}");
+    assert!(html.contains("<h3>Practice with others</h3>"));
+    assert!(html.contains("listening (3 mine, 1 person supported, 2 colleague)"));
 }
 
 #[test]

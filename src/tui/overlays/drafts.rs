@@ -6,22 +6,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::model::text::{sanitize_line, truncate};
+use crate::model::text::{plural, sanitize_line, truncate};
 use crate::store::Draft;
 use crate::tui::action::{Action, Context};
 use crate::tui::component::{Env, Msg, Outcome, Overlay, WriteMsg};
 use crate::tui::draft;
 use crate::tui::keymap::Text;
 use crate::tui::widgets;
-
-/// "1 entry", "2 entries".
-fn plural(n: usize) -> String {
-    if n == 1 {
-        "1 entry".to_string()
-    } else {
-        format!("{n} entries")
-    }
-}
 
 /// The drafts on offer, each with when and what, one selected.
 #[derive(Debug)]
@@ -42,7 +33,7 @@ impl Drafts {
         if !live.is_empty() {
             env.say(format!(
                 "Another praxis window is writing {}: offered here once it closes",
-                plural(live.len())
+                plural(live.len(), "entry", "entries")
             ));
         }
         let drafts: Vec<_> = left

@@ -12,7 +12,7 @@ use super::keys::Action;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, columns_fit, layout, list_first};
 use super::reading::clean_line;
 use super::state::{Focus, Person, Review, Screen};
-use crate::model::text::{pad, truncate, width};
+use crate::model::text::{pad, plural, truncate, width};
 use crate::transfer::summary::{Excerpt, Summary};
 use crate::tui::widgets;
 
@@ -53,10 +53,6 @@ fn block<'a>(r: &Review, title: String, focused: bool) -> Block<'a> {
     widgets::block(&r.theme, title, focused)
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn file_name(p: &std::path::Path) -> String {
     clean_line(&p.file_name().map_or_else(
         || p.display().to_string(),
@@ -83,7 +79,7 @@ fn draw_header(r: &Review, f: &mut Frame<'_>, area: Rect) {
     let room = usize::from(area.width).saturating_sub(width(title) + width(&right));
     let about = format!(
         " read-only · {} · notes in {}",
-        plural(i64::try_from(n).unwrap_or(0), "summary", "summaries"),
+        plural(n, "summary", "summaries"),
         file_name(&r.notes_path)
     );
     let about = truncate(&about, room).into_owned();
@@ -167,17 +163,6 @@ fn draw_status(r: &Review, f: &mut Frame<'_>, area: Rect) {
     spans.push(Span::raw(" ".repeat(room)));
     spans.push(Span::styled(mark, t.warn));
     f.render_widget(Line::from(spans), area);
-}
-
-fn trend_mark(trend: &str) -> String {
-    match trend {
-        "up" => "↑".into(),
-        "down" => "↓".into(),
-        "same" => "=".into(),
-        "new" => "new".into(),
-        "" => String::new(),
-        other => truncate(&clean_line(other), 3).into_owned(),
-    }
 }
 
 /// A week's average (1–5) as one bar character; `·` for a week without one.
@@ -298,7 +283,8 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
 
     draw_weeks(r, s, f, chart, axis);
 
-    // The rest: check-ins, strengths, models, actions, stages, call-ins, excerpts.
+    // The rest: check-ins, strengths, models, actions, practice with others, stages,
+    // call-ins, excerpts.
     let mut top: Vec<Line<'static>> = Vec::new();
     let c = &s.checkins;
     if c.checkins > 0 {
@@ -351,6 +337,16 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
         ),
         Span::raw(format!(" · {} done", a.done_in_period)),
     ]));
+    if let Some(others) = s.with_others.as_ref().filter(|o| !o.is_empty()) {
+        for (_, label, text) in others.lines() {
+            let label = format!("{label} ");
+            let room = w.saturating_sub(width(&label));
+            bottom.push(Line::from(vec![
+                Span::styled(label, t.dim),
+                Span::raw(truncate(&clean_line(&text), room).into_owned()),
+            ]));
+        }
+    }
     if let Some(stages) = &s.stages {
         for st in stages.iter().take(3) {
             let who = format!("{} · {}: ", clean_line(&st.subject), clean_line(&st.topic));
@@ -404,23 +400,30 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
         ]));
     } else {
         let name_w = w.saturating_sub(25).clamp(10, 18);
+        // A colleague's share has its own column only where someone was recognised.
+        let colleague = s.strengths.iter().any(|st| st.colleague > 0);
         lines.push(Line::from(Span::styled(
             format!(
-                "{} {:>3} {:<3} mine/person/team",
+                "{} {:>3} {:<3} mine/person/team{}",
                 pad("Strengths", name_w),
                 "n",
-                ""
+                "",
+                if colleague { "/colleague" } else { "" }
             ),
             t.dim,
         )));
         for st in s.strengths.iter().take(strengths_rows) {
+            let mut split = format!(" {}/{}/{}", st.mine, st.person, st.team);
+            if colleague {
+                split.push_str(&format!("/{}", st.colleague));
+            }
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("{} ", pad(&clean_line(&st.name), name_w)),
                     t.strength,
                 ),
-                Span::raw(format!("{:>3} {:<3}", st.total, trend_mark(&st.trend))),
-                Span::styled(format!(" {}/{}/{}", st.mine, st.person, st.team), t.dim),
+                Span::raw(format!("{:>3} {:<3}", st.total, st.trend.arrow())),
+                Span::styled(split, t.dim),
             ]));
         }
     }
