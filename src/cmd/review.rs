@@ -39,6 +39,14 @@ pub fn html(files: &[PathBuf], page: &Path, force: bool, ctx: &Ctx) -> Result<()
         .map(|(path, s)| (s.display_name(path), s))
         .collect();
     let today = ctx.clock.today();
+    let Some(page) = super::output_file(Some(page)) else {
+        // `--html -`: the page on standard output.
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        crate::transfer::html::write_review(&mut out, &named, today)?;
+        std::io::Write::flush(&mut out)?;
+        return Ok(());
+    };
     crate::files::write_atomically(page, force, |out| {
         crate::transfer::html::write_review(out, &named, today)
     })?;

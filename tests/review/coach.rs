@@ -787,4 +787,12 @@ fn html_writes_the_side_by_side_page_without_a_terminal_or_a_journal() {
         .unwrap();
     assert_eq!(both.status.code(), Some(2));
     assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
+    // `-` is standard output: the page is printed, no file named `-` appears.
+    let piped = praxis(d)
+        .args(["review", "alex.json", "--html", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{piped:?}");
+    assert!(String::from_utf8_lossy(&piped.stdout).starts_with("<!doctype html>"));
+    assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
 }
