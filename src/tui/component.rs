@@ -166,6 +166,8 @@ pub enum WriteMsg {
     SaveAsNew { mine: Box<Entry>, then_quit: bool },
     /// Keep the writing as a draft and end the app.
     KeepAndQuit,
+    /// Throw the writing away (its draft too), then `then` (the journal if none).
+    Discard { then: Option<Box<Msg>> },
 }
 
 /// A new entry to write.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::keymap::{Bindable, Group as _, Keymap};
 use super::theme::Theme;
-use crate::model::text::{pad, width};
+use crate::model::text::{pad, truncate, width};
 use crate::model::{StrengthTag, Whose};
 
 /// A bordered block with a title; the focused one's border stands out.
@@ -86,6 +86,77 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
             }
         }
         out.push(cur.trim_end().to_string());
+    }
+    out
+}
+
+/// Pieces of a line (each a few spans) laid out left to right, two spaces apart, on at
+/// most `rows` lines of `cols` cells: a piece that does not fit on a line starts the next,
+/// a piece wider than a line is shortened, and when the rows run out the last one ends
+/// in `…`. Nothing is cut mid-word by the screen's edge.
+#[must_use]
+pub fn flow(
+    pieces: Vec<Vec<Span<'static>>>,
+    cols: usize,
+    rows: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let piece_width = |p: &[Span<'_>]| p.iter().map(|s| width(&s.content)).sum::<usize>();
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    let mut more = false;
+    for mut piece in pieces {
+        let mut w = piece_width(&piece);
+        if w > cols {
+            piece = shorten(piece, cols);
+            w = piece_width(&piece);
+        }
+        let gap = if used == 0 { 0 } else { 2 };
+        if used + gap + w > cols {
+            if lines.len() == rows.max(1) {
+                more = true;
+                break;
+            }
+            lines.push(Vec::new());
+            used = 0;
+        } else if gap > 0 {
+            if let Some(line) = lines.last_mut() {
+                line.push(Span::raw("  "));
+            }
+            used += gap;
+        }
+        used += w;
+        if let Some(line) = lines.last_mut() {
+            line.extend(piece);
+        }
+    }
+    if more && let Some(line) = lines.last_mut() {
+        if used + 2 > cols {
+            let cut = shorten(std::mem::take(line), cols.saturating_sub(2));
+            *line = cut;
+        }
+        line.push(Span::styled(" …", t.dim));
+    }
+    lines.into_iter().map(Line::from).collect()
+}
+
+/// Spans shortened to `cols` cells, the last one kept ending in `…`.
+fn shorten(spans: Vec<Span<'static>>, cols: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut left = cols;
+    for s in spans {
+        if left == 0 {
+            break;
+        }
+        let w = width(&s.content);
+        if w <= left {
+            left -= w;
+            out.push(s);
+        } else {
+            let cut = truncate(&s.content, left).into_owned();
+            left = 0;
+            out.push(Span::styled(cut, s.style));
+        }
     }
     out
 }

@@ -96,13 +96,14 @@ impl FilterForm {
     }
 }
 
-/// The next (`up`) or previous value of a choice; none before the first.
+/// The next (`up`) or previous value of a choice, round and round: none (unset) comes
+/// before the first and after the last, so either arrow from none gives a value.
 pub fn cycle<T: Copy + PartialEq>(v: Option<T>, all: &[T], up: bool) -> Option<T> {
     let i = v.and_then(|x| all.iter().position(|a| *a == x));
     match (i, up) {
         (None, true) => all.first().copied(),
-        (None, false) => None,
-        (Some(i), true) => all.get(i + 1).copied().or(v),
+        (None, false) => all.last().copied(),
+        (Some(i), true) => all.get(i + 1).copied(),
         (Some(0), false) => None,
         (Some(i), false) => all.get(i - 1).copied(),
     }

@@ -1,0 +1,489 @@
+//! What a newcomer meets at 80x24: every step of the app on a TestBackend the size of a
+//! small terminal, each test a step that once got in the way (writing, finding, the board
+//! and the panes), and nothing on any screen cut at its edge.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use praxis::clock::Clock;
+use praxis::config::Config;
+use praxis::config::catalog::Catalog;
+use praxis::model::{Entry, EntryKind, Load, StrengthTag, Whose};
+use praxis::store::Store;
+use praxis::tui::action::Context;
+use praxis::tui::app::App;
+use praxis::tui::component::Pane;
+use praxis::tui::keymap::{Key, Keymap};
+use praxis::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0).unwrap()
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+fn app_with(store: Store) -> App {
+    App::new(
+        store,
+        Catalog::builtin(),
+        Config::default(),
+        Clock::fixed(now().fixed_offset()),
+        Keymap::defaults(),
+        Theme::monochrome(),
+    )
+    .unwrap()
+}
+
+fn empty() -> App {
+    app_with(Store::open_in_memory().unwrap())
+}
+
+fn press(app: &mut App, key: &str) {
+    let k = Key::parse(key).unwrap();
+    let mut ev = KeyEvent::new(k.code, k.mods);
+    if let KeyCode::Char(c) = k.code
+        && c.is_uppercase()
+    {
+        ev.modifiers |= KeyModifiers::SHIFT;
+    }
+    app.handle_event(&Event::Key(ev));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_event(&Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+/// The 80x24 screen, one string per row (without the quotes TestBackend puts round it).
+fn rows(app: &mut App) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..24)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < 80 {
+                let cell = &buf[(x, y)];
+                row.push_str(cell.symbol());
+                x += u16::try_from(unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1))
+                    .unwrap();
+            }
+            row
+        })
+        .collect()
+}
+
+/// The status line at the foot of the screen: its last rows that are not the pane's.
+fn footer(app: &mut App) -> String {
+    let r = rows(app);
+    let last = r.len() - 1;
+    let first = if r[last - 1].starts_with('└') || r[last - 1].starts_with('┘') {
+        last
+    } else {
+        last - 1
+    };
+    r[first..].join("\n")
+}
+
+/// The field of the form being written, by key.
+fn text_of(app: &App, key: &str) -> String {
+    app.write.form().unwrap().text(key)
+}
+
+/// Opens the form of another kind of entry from the journal (`N`), by its label.
+fn new_kind(app: &mut App, label: &str) {
+    press(app, "N");
+    let i = praxis::tui::overlays::new_kind::NEW_KINDS
+        .iter()
+        .position(|(l, ..)| *l == label)
+        .unwrap();
+    for _ in 0..i {
+        press(app, "down");
+    }
+    press(app, "enter");
+    assert_eq!(app.pane, Pane::Write, "{:?}", app.env.status);
+}
+
+/// Moves the focus of the form to the field with this key.
+fn focus(app: &mut App, key: &str) {
+    let i = app
+        .write
+        .form()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.key == key)
+        .unwrap();
+    while app.write.form().unwrap().focus != i {
+        press(app, "tab");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+#[test]
+fn undo_and_redo_take_back_a_word_and_are_shown_in_the_footer() {
+    let mut app = empty();
+    press(&mut app, "n");
+    type_text(&mut app, "Hello there");
+    let f = footer(&mut app);
+    assert!(f.contains("ctrl-z undo"), "{f}");
+    assert!(f.contains("ctrl-r redo"), "{f}");
+    press(&mut app, "ctrl-z");
+    assert_eq!(text_of(&app, "body"), "Hello ");
+    press(&mut app, "ctrl-z");
+    assert_eq!(text_of(&app, "body"), "");
+    press(&mut app, "ctrl-r");
+    assert_eq!(text_of(&app, "body"), "Hello");
+    press(&mut app, "ctrl-r");
+    assert_eq!(text_of(&app, "body"), "Hello there");
+    // In the one-line fields too, and nothing else is touched.
+    press(&mut app, "shift-tab");
+    press(&mut app, "shift-tab");
+    type_text(&mut app, "A title");
+    press(&mut app, "ctrl-z");
+    assert_eq!(text_of(&app, "title"), "A ");
+    assert_eq!(text_of(&app, "body"), "Hello there");
+    // ctrl-u stays page up for the whole app: it takes nothing back.
+    press(&mut app, "ctrl-u");
+    assert_eq!(text_of(&app, "title"), "A ");
+}
+
+#[test]
+fn a_refused_save_focuses_the_field_at_fault_and_says_why_until_it_is_put_right() {
+    let mut app = empty();
+    new_kind(&mut app, "Stage note");
+    type_text(&mut app, "YP-B");
+    // Topic is required and left empty.
+    press(&mut app, "ctrl-s");
+    let w = app.write.form().unwrap();
+    assert_eq!(w.fields[w.focus].key, "topic");
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("Topic is required"), "{s}");
+    assert!(s.contains("! Topic"), "the field is marked:\n{s}");
+    // The next key goes into the field at fault, and the message stays until it is fixed.
+    type_text(&mut app, "sch");
+    assert_eq!(text_of(&app, "topic"), "sch");
+    let s = rows(&mut app).join("\n");
+    assert!(!s.contains("Topic is required"), "{s}");
+    // A bad date: focus on the date, never the next keystroke into another field.
+    press(&mut app, "shift-tab");
+    press(&mut app, "shift-tab");
+    assert_eq!(app.write.form().unwrap().focus, 1);
+    type_text(&mut app, "N");
+    focus(&mut app, "topic");
+    press(&mut app, "ctrl-s");
+    let w = app.write.form().unwrap();
+    assert_eq!(w.fields[w.focus].key, "date");
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("Date: "), "{s}");
+    // Still there after other keys, gone once the date is right.
+    press(&mut app, "backspace");
+    press(&mut app, "ctrl-s");
+    let w = app.write.form().unwrap();
+    assert_eq!(w.fields[w.focus].key, "stage", "{:?}", w.error);
+}
+
+#[test]
+fn fields_of_fixed_choices_are_pickers_that_show_every_choice() {
+    let mut app = empty();
+    new_kind(&mut app, "Stage note");
+    type_text(&mut app, "YP-B");
+    press(&mut app, "tab");
+    type_text(&mut app, "school");
+    press(&mut app, "tab");
+    let s = rows(&mut app).join("\n");
+    // Every stage is on the screen, the last one included.
+    for stage in [
+        "precontemplation",
+        "contemplation",
+        "preparation",
+        "action",
+        "maintenance",
+        "recycling",
+        "termination",
+    ] {
+        assert!(s.contains(stage), "{stage}:\n{s}");
+    }
+    // → picks, ← goes back, a letter jumps; nothing typed is ever refused.
+    press(&mut app, "right");
+    assert_eq!(text_of(&app, "stage"), "precontemplation");
+    press(&mut app, "right");
+    press(&mut app, "right");
+    assert_eq!(text_of(&app, "stage"), "preparation");
+    press(&mut app, "left");
+    assert_eq!(text_of(&app, "stage"), "contemplation");
+    type_text(&mut app, "r");
+    assert_eq!(text_of(&app, "stage"), "recycling");
+    press(&mut app, "down");
+    assert_eq!(text_of(&app, "stage"), "termination");
+    type_text(&mut app, "q");
+    assert!(!app.quit, "a letter in a picker is not a key of the app");
+    // Optional choices can be unset.
+    press(&mut app, "tab");
+    type_text(&mut app, "c");
+    assert_eq!(text_of(&app, "certainty"), "clear");
+    press(&mut app, "backspace");
+    assert_eq!(text_of(&app, "certainty"), "");
+    press(&mut app, "ctrl-s");
+    assert_eq!(
+        app.pane,
+        Pane::Journal,
+        "{:?}",
+        app.write.form().map(|w| &w.error)
+    );
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(e.title, "YP-B · school · termination");
+}
+
+#[test]
+fn every_choice_field_of_every_template_is_a_picker_with_its_options() {
+    let catalog = Catalog::builtin();
+    for t in &catalog.templates {
+        let mut e = Entry::new(t.kind, day(18), now());
+        e.model = Some(t.id.clone());
+        let form = praxis::tui::panes::write::form::Form::new(e, Some(t.clone()));
+        for spec in &t.fields {
+            let Some(field) = form.fields.iter().find(|f| f.key == spec.key) else {
+                continue;
+            };
+            match spec.kind {
+                praxis::model::FieldType::Choice => {
+                    for o in &spec.options {
+                        assert!(field.choices.contains(o), "{}.{}: {o}", t.id, spec.key);
+                    }
+                }
+                praxis::model::FieldType::Bool => {
+                    assert!(field.choices.contains(&"yes".to_string()), "{}", spec.key);
+                }
+                _ => assert!(!field.is_choice(), "{}.{}", t.id, spec.key),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_draft_in_the_way_can_be_gone_back_to_or_discarded_and_menu_keys_never_become_text() {
+    let mut app = empty();
+    press(&mut app, "n");
+    type_text(&mut app, "Unwanted start");
+    press(&mut app, "esc");
+    // Another kind while writing: a question, not a jump into the writing.
+    press(&mut app, "N");
+    assert_eq!(app.overlay(), Some(Context::Discard));
+    assert_eq!(app.pane, Pane::Journal);
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("Unwanted start"), "{s}");
+    // Keys meant for the menu decide nothing and are typed nowhere.
+    press(&mut app, "j");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), Some(Context::Discard));
+    assert_eq!(text_of(&app, "body"), "Unwanted start");
+    // Back to it...
+    press(&mut app, "w");
+    assert_eq!(app.pane, Pane::Write);
+    assert_eq!(text_of(&app, "body"), "Unwanted start");
+    // ...or thrown away (asked first) and on to what was asked for.
+    press(&mut app, "esc");
+    press(&mut app, "N");
+    press(&mut app, "d");
+    assert_eq!(app.overlay(), Some(Context::NewKind));
+    assert!(app.write.form().is_none());
+    assert!(
+        app.env.store.drafts().unwrap().is_empty(),
+        "its draft went too"
+    );
+    press(&mut app, "esc");
+    // From the Write pane itself, with the footer's key.
+    press(&mut app, "n");
+    type_text(&mut app, "Second thoughts");
+    assert!(footer(&mut app).contains("F8 discard"));
+    press(&mut app, "f8");
+    assert_eq!(app.overlay(), Some(Context::Discard));
+    press(&mut app, "esc");
+    assert_eq!(text_of(&app, "body"), "Second thoughts");
+    press(&mut app, "f8");
+    press(&mut app, "d");
+    assert!(app.write.form().is_none());
+    assert_eq!(app.pane, Pane::Journal);
+    // And on the way out.
+    press(&mut app, "n");
+    type_text(&mut app, "Last words");
+    press(&mut app, "ctrl-q");
+    assert_eq!(app.overlay(), Some(Context::Quit));
+    assert!(rows(&mut app).join("\n").contains("throw it away and quit"));
+    press(&mut app, "d");
+    assert_eq!(app.overlay(), Some(Context::Discard));
+    assert!(!app.quit);
+    press(&mut app, "d");
+    assert!(app.quit);
+    assert!(app.env.store.drafts().unwrap().is_empty());
+    assert_eq!(app.journal.rows.len(), 0, "nothing was saved");
+}
+
+#[test]
+fn prompts_and_hints_are_wrapped_never_cut() {
+    let mut app = empty();
+    press(&mut app, "n");
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("as it is."), "{s}");
+    // Every model's prompts, every kind's: each word of each prompt is on the screen.
+    let catalog = Catalog::builtin();
+    let model_count = catalog.models.len();
+    for m in 0..model_count {
+        let mut app = empty();
+        press(&mut app, "n");
+        press(&mut app, "f4");
+        for _ in 0..m {
+            press(&mut app, "down");
+        }
+        press(&mut app, "enter");
+        let n = app.write.form().unwrap().fields.len();
+        for i in 0..n {
+            let field = &app.write.form().unwrap().fields[i];
+            let words: Vec<String> = field
+                .prompts
+                .iter()
+                .flat_map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .collect();
+            let label = field.label.clone();
+            while app.write.form().unwrap().focus != i {
+                press(&mut app, "tab");
+            }
+            let s = rows(&mut app).join("\n");
+            let last = words.last().cloned().unwrap_or_default();
+            assert!(
+                s.contains(&last),
+                "{label}: '{last}' is not on the screen\n{s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn agreed_actions_say_their_form_take_checkboxes_and_the_record_is_dated_today() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut e = Entry::new(EntryKind::Reflection, day(16), now());
+    e.title = "To bring".into();
+    e.for_supervision = true;
+    s.insert_entry(&e).unwrap();
+    let mut app = app_with(s);
+    // A prep for Friday, the session brought forward to today.
+    press(&mut app, "3");
+    press(&mut app, "p");
+    assert!(app.board.prep.is_some());
+    press(&mut app, "R");
+    assert_eq!(app.pane, Pane::Write);
+    assert_eq!(text_of(&app, "date"), "2026-03-18");
+    focus(&mut app, "agreed-actions");
+    let screen = rows(&mut app).join("\n");
+    assert!(screen.contains("what | who | by when"), "{screen}");
+    type_text(&mut app, "- [ ] Ask about induction packs");
+    press(&mut app, "ctrl-s");
+    assert_eq!(
+        app.pane,
+        Pane::Journal,
+        "{:?}",
+        app.write.form().map(|w| &w.error)
+    );
+    let actions = app
+        .env
+        .store
+        .list_actions(praxis::store::ActionFilter::Open)
+        .unwrap();
+    assert_eq!(actions[0].action.text, "Ask about induction packs");
+    // The board knows the session now.
+    press(&mut app, "3");
+    let screen = rows(&mut app).join("\n");
+    assert!(
+        screen.contains("Since the last session on 2026-03-18"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_title_made_from_the_writing_keeps_no_ellipsis() {
+    let mut app = empty();
+    press(&mut app, "n");
+    let sentence = "Talked with R about her medication changes and why the new times upset \
+                    her morning routine so much";
+    type_text(&mut app, &format!("{sentence}. More after."));
+    press(&mut app, "ctrl-s");
+    press(&mut app, "esc");
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(e.title, format!("{sentence}."));
+}
+
+#[test]
+fn the_model_chooser_filters_as_you_type() {
+    let mut app = empty();
+    press(&mut app, "n");
+    press(&mut app, "f4");
+    type_text(&mut app, "gib");
+    assert_eq!(
+        app.overlay(),
+        Some(Context::Models),
+        "a letter keeps it open"
+    );
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("Gibbs' reflective cycle"), "{s}");
+    assert!(!s.contains("Borton"), "{s}");
+    press(&mut app, "enter");
+    assert_eq!(
+        app.write.form().unwrap().template.as_ref().unwrap().id,
+        "gibbs"
+    );
+}
+
+#[test]
+fn the_strengths_picker_clears_what_was_typed_once_it_tags() {
+    let mut app = empty();
+    press(&mut app, "n");
+    press(&mut app, "ctrl-t");
+    type_text(&mut app, "listen");
+    press(&mut app, "enter");
+    let s = rows(&mut app).join("\n");
+    assert!(!s.contains("Find: listen"), "{s}");
+    type_text(&mut app, "advoc");
+    press(&mut app, "enter");
+    press(&mut app, "esc");
+    assert_eq!(
+        app.write.form().unwrap().entry.strengths,
+        vec![
+            StrengthTag::new("listening", Whose::Mine),
+            StrengthTag::new("advocacy", Whose::Mine)
+        ]
+    );
+}
+
+#[test]
+fn the_check_in_steps_from_empty_either_way_and_shows_its_choices() {
+    let mut app = empty();
+    press(&mut app, "c");
+    press(&mut app, "right"); // mood: the first → is the first value
+    press(&mut app, "down");
+    press(&mut app, "left"); // energy: ← on empty is the last value
+    press(&mut app, "down");
+    let s = rows(&mut app).join("\n");
+    for load in ["light", "manageable", "heavy", "overloaded"] {
+        assert!(s.contains(load), "{load}:\n{s}");
+    }
+    press(&mut app, "left");
+    press(&mut app, "enter");
+    let c = app.journal.preview.clone().unwrap().checkin.unwrap();
+    assert_eq!(
+        (c.mood, c.energy, c.load),
+        (Some(1), Some(5), Some(Load::Overloaded))
+    );
+}
