@@ -75,7 +75,9 @@ struct Args {
     #[arg(long, default_value_t = 5)]
     runs: usize,
     /// Operations to time, comma-separated (default: all). Names: list, search, tui-open,
-    /// tui-search, tui-move, patterns, import, export, rss, version, first-run.
+    /// tui-search, tui-move, patterns, import, export, rss, version, first-run; and
+    /// imports (every other tool's format, from `--corpus`; on its own, no journal is
+    /// built).
     #[arg(long, value_delimiter = ',')]
     ops: Vec<String>,
     /// Build the journal in DIR and keep it (a journal already there with the same
@@ -91,9 +93,14 @@ struct Args {
     /// Internal: run the in-process TUI operations on this journal and report.
     #[arg(long, hide = true, value_name = "DB")]
     worker: Option<PathBuf>,
+    /// For `--ops imports`: a corpus written by `gen_corpus.py -n ENTRIES --out DIR`
+    /// (the jrnl and tui-journal files are imported; jrnl's Markdown export and a folder
+    /// of Markdown notes are written from its entries.jsonl beside them).
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
 }
 
-const ALL_OPS: [&str; 11] = [
+const ALL_OPS: [&str; 12] = [
     "list",
     "search",
     "tui-open",
@@ -105,6 +112,7 @@ const ALL_OPS: [&str; 11] = [
     "rss",
     "version",
     "first-run",
+    "imports",
 ];
 
 fn main() -> Result<()> {
@@ -124,6 +132,9 @@ fn main() -> Result<()> {
     let runs = args.runs.max(1);
     if let Some(db) = &args.worker {
         return worker(db, runs, &ops);
+    }
+    if ops.iter().all(|o| o == "imports") {
+        return imports::run(&args, runs);
     }
     if cfg!(debug_assertions) {
         eprintln!("bench: warning: this is a debug build; run it with --release for real numbers");
@@ -345,17 +356,28 @@ fn main() -> Result<()> {
             }
             std::fs::remove_dir_all(&fresh)?;
         }
-        rows.push(
-            Row::timed(
-                &format!(
-                    "import {expected} entries from praxis JSON (`praxis import FILE` into a new journal; {io_runs} runs)"
-                ),
-                "≤ 5 s",
-                times,
-                5000.0,
-            )
-            .rss(rss, rss_tool),
-        );
+        let target_ms = if args.entries > 100_000 {
+            30_000.0
+        } else {
+            3_000.0
+        };
+        let mut row = Row::timed(
+            &format!(
+                "import {expected} entries from praxis JSON (`praxis import FILE` into a new journal; {io_runs} runs)"
+            ),
+            if args.entries > 100_000 {
+                "≤ 30 s, ≤ 100 MiB"
+            } else {
+                "≤ 3 s, ≤ 100 MiB"
+            },
+            times,
+            target_ms,
+        )
+        .rss(rss, rss_tool);
+        row.met = row
+            .met
+            .map(|t| t && rss.is_none_or(|k| k <= imports::RSS_KIB));
+        rows.push(row);
     }
     if has("export") {
         rows.extend(export_row);
@@ -537,6 +559,209 @@ fn main() -> Result<()> {
         );
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Imports of other tools' files
+// ---------------------------------------------------------------------------------------
+
+/// `--ops imports`: each of the other tools' formats imported into a new journal, whole
+/// processes under GNU time, with their peak RSS. Files come from a corpus of
+/// `gen_corpus.py`; jrnl's Markdown export and a folder of Markdown notes are written
+/// here from the same entries (once, kept beside the corpus).
+mod imports {
+    use std::io::{BufRead as _, BufReader, BufWriter, Write as _};
+    use std::path::{Path, PathBuf};
+
+    use anyhow::{Context as _, Result, bail};
+    use chrono::{DateTime, Datelike as _, Utc};
+    use praxis::store::{EntryFilter, Store};
+
+    use super::{Args, ChildEnv, Row, machine_line, praxis_binary, timed_with_rss};
+
+    /// The peak RSS every import must stay under (issue 19): 100 MiB.
+    pub const RSS_KIB: u64 = 100 * 1024;
+
+    pub fn run(args: &Args, runs: usize) -> Result<()> {
+        let corpus = args
+            .corpus
+            .clone()
+            .context("--ops imports needs --corpus DIR (gen_corpus.py -n N --out DIR)")?;
+        let manifest: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(corpus.join("manifest.json"))
+                .with_context(|| format!("no manifest.json in {}", corpus.display()))?,
+        )?;
+        let n = manifest["n"].as_u64().context("manifest without n")?;
+        let md = corpus.join("jrnl-export.md");
+        let notes = corpus.join("notes");
+        if !md.exists() || !notes.exists() {
+            eprintln!(
+                "bench: writing jrnl's Markdown export and Markdown notes from entries.jsonl"
+            );
+            write_markdown(&corpus.join("entries.jsonl"), &md, &notes)?;
+        }
+        let praxis_bin = praxis_binary()?;
+        let rss_tool = Path::new("/usr/bin/time").exists();
+        let tmp = tempfile::Builder::new()
+            .prefix("praxis-bench-imports-")
+            .tempdir()?;
+        let runs = if n > 100_000 { 1 } else { runs.min(3) };
+        let files: [(&str, PathBuf); 6] = [
+            ("jrnl text (`journal.txt`)", corpus.join("journal.txt")),
+            (
+                "jrnl JSON (`jrnl-export.json`)",
+                corpus.join("jrnl-export.json"),
+            ),
+            ("jrnl Markdown (`jrnl --export md`)", md),
+            (
+                "tui-journal back-end (`tj-entries.json`)",
+                corpus.join("tj-entries.json"),
+            ),
+            (
+                "tui-journal export (`tj-import.json`)",
+                corpus.join("tj-import.json"),
+            ),
+            ("a folder of Markdown notes", notes),
+        ];
+        let mut rows = Vec::new();
+        for (what, file) in files {
+            if !file.exists() {
+                bail!(
+                    "{} is missing: generate the corpus with every format",
+                    file.display()
+                );
+            }
+            eprintln!("bench: praxis import {}", file.display());
+            let mut times = Vec::new();
+            let mut rss = None;
+            for i in 0..runs {
+                let fresh = tmp.path().join(format!("import-{i}"));
+                std::fs::create_dir_all(&fresh)?;
+                let into = ChildEnv {
+                    db: fresh.join("journal.sqlite3"),
+                    config: tmp.path().join("no-config.toml"),
+                };
+                let arg = file.to_string_lossy().into_owned();
+                let (t, k) =
+                    timed_with_rss(&praxis_bin, &into, &["import", &arg], tmp.path(), rss_tool)?;
+                times.push(t);
+                rss = rss.max(k);
+                if i == 0 {
+                    let got = Store::open(&into.db)?.count_entries(&EntryFilter::default())?;
+                    if u64::try_from(got).ok() != Some(n) {
+                        eprintln!("bench: warning: {what} gave {got} entries, not {n}");
+                    }
+                }
+                std::fs::remove_dir_all(&fresh)?;
+            }
+            let mut row = Row::timed(
+                &format!("import {n} entries from {what} into a new journal ({runs} runs)"),
+                "≤ 100 MiB",
+                times,
+                f64::MAX,
+            )
+            .rss(rss, rss_tool);
+            row.met = rss.map(|k| k <= RSS_KIB);
+            rows.push(row);
+        }
+        println!("{}", machine_line());
+        println!();
+        println!(
+            "{n} entries of the corpus in {} (peak RSS from GNU time).",
+            corpus.display()
+        );
+        println!();
+        println!("| operation | target | median | min | max | peak RSS | met |");
+        println!("|---|---|---:|---:|---:|---:|---|");
+        for r in &rows {
+            let met = match r.met {
+                Some(true) => "yes",
+                Some(false) => "**no**",
+                None => "—",
+            };
+            println!(
+                "| {} | {} | {} | {} | {} | {} | {met} |",
+                r.op, r.target, r.median, r.min, r.max, r.rss
+            );
+        }
+        Ok(())
+    }
+
+    /// One entry of the corpus's entries.jsonl.
+    #[derive(serde::Deserialize)]
+    struct Neutral {
+        title: String,
+        body: String,
+        created: DateTime<Utc>,
+        tags: Vec<String>,
+    }
+
+    /// Writes jrnl's `--export md` of the corpus as jrnl 4.6 writes it (`%F %r` dates,
+    /// `# YEAR` and `## Month` headings, a line holding a space after each entry), and
+    /// one Markdown note per entry with front matter, in a folder per year.
+    fn write_markdown(jsonl: &Path, md: &Path, notes: &Path) -> Result<()> {
+        let input = BufReader::new(
+            std::fs::File::open(jsonl)
+                .with_context(|| format!("cannot read {}", jsonl.display()))?,
+        );
+        let mut out = BufWriter::new(std::fs::File::create(md)?);
+        let (mut year, mut month) = (-1, 0);
+        // jrnl joins its lines and entries with line ends.
+        let mut first = true;
+        let mut item = |out: &mut BufWriter<std::fs::File>, text: &str| -> Result<()> {
+            if !std::mem::take(&mut first) {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(text.as_bytes())?;
+            Ok(())
+        };
+        let tmp_notes = notes.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&tmp_notes);
+        for (i, line) in input.lines().enumerate() {
+            let e: Neutral = serde_json::from_str(&line?)?;
+            let mut body = e.body.clone();
+            if !e.tags.is_empty() {
+                let tags: Vec<String> = e.tags.iter().map(|t| format!("@{t}")).collect();
+                body.push_str("\n\n");
+                body.push_str(&tags.join(" "));
+            }
+            if e.created.year() != year {
+                year = e.created.year();
+                item(&mut out, &format!("# {year}"))?;
+                item(&mut out, "")?;
+            }
+            if e.created.month() != month {
+                month = e.created.month();
+                item(&mut out, &format!("## {}", e.created.format("%B")))?;
+                item(&mut out, "")?;
+            }
+            item(
+                &mut out,
+                &format!(
+                    "### {} {}\n\n{body}\n ",
+                    e.created.format("%Y-%m-%d %I:%M:%S %p"),
+                    e.title
+                ),
+            )?;
+            let dir = tmp_notes.join(year.to_string());
+            std::fs::create_dir_all(&dir)?;
+            let mut note = BufWriter::new(std::fs::File::create(
+                dir.join(format!("{}-{i}.md", e.created.format("%Y-%m-%d-%H%M"))),
+            )?);
+            writeln!(
+                note,
+                "---\ntitle: {}\ndate: {}\ntags: [{}]\n---\n\n{}",
+                serde_json::to_string(&e.title)?,
+                e.created.format("%Y-%m-%dT%H:%M:%SZ"),
+                e.tags.join(", "),
+                e.body
+            )?;
+        }
+        out.write_all(b"\n")?;
+        out.flush()?;
+        std::fs::rename(&tmp_notes, notes)?;
+        Ok(())
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -169,7 +169,7 @@ pub enum Command {
     /// Import entries from praxis JSON, jrnl, tui-journal or Markdown files (all or nothing;
     /// importing twice adds nothing).
     #[command(
-        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal.\nEntries from other tools become private reflections."
+        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal; jrnl's Markdown\nexport by its headings. A dry run, or a refused file, changes nothing.\nEntries from other tools become private reflections."
     )]
     Import {
         /// The file (or folder of Markdown files) to read.
@@ -224,11 +224,18 @@ pub enum Command {
         json: bool,
     },
     /// Check the journal: integrity, links, search index, permissions, version.
-    #[command(after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index")]
+    #[command(
+        after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index\n  praxis doctor --fix-dates"
+    )]
     Doctor {
         /// Rebuild the full-text search index from the entries.
         #[arg(long)]
         rebuild_index: bool,
+        /// Set dates past the year 9999 (or before the year 1), which an import of an
+        /// earlier praxis let in and nothing can read back, to the nearest date that can
+        /// be read: 9999-12-31 (or 0001-01-01).
+        #[arg(long)]
+        fix_dates: bool,
     },
     /// Back up the journal (consistent even while praxis is open), list or restore backups.
     #[command(

@@ -43,11 +43,12 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 super::subjects::warn_if_name(s);
             }
             ctx.store()?.insert_entry(&entry)?;
+            ctx.text_saved();
             say!("{}", entry.short_id());
             if let Details::CallIn(c) = &entry.details
                 && c.approach != crate::model::Approach::CallIn
             {
-                eprintln!(
+                note!(
                     "Saved. The check points to {}: bring it to supervision if you are unsure.",
                     c.approach
                 );
@@ -94,6 +95,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 _ => None,
             };
             let saved = store.update_and_insert(&entry, rupture.as_slice(), now)?;
+            ctx.text_saved();
             say!("{}", saved.short_id());
             if let Some(r) = &rupture {
                 eprintln!(
@@ -129,6 +131,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 bail!("call-in {short}: {why}");
             }
             let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            ctx.text_saved();
             say!("{}", saved.short_id());
             Ok(())
         }
@@ -140,7 +143,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if rows.is_empty() {
-                eprintln!(
+                note!(
                     "{}",
                     if due {
                         "No follow-ups due."

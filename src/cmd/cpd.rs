@@ -54,6 +54,7 @@ pub fn run(cmd: CpdCommand, ctx: &Ctx) -> Result<()> {
             entry.title = entry.title.trim().to_string();
             let mut store = ctx.store()?;
             store.insert_entry(&entry)?;
+            ctx.text_saved();
             say!("{}", entry.short_id());
             Ok(())
         }

@@ -1,23 +1,21 @@
 //! One module per subcommand, each with a `run` taking its arguments and the [`Ctx`].
 
-/// `println!` that returns an error instead of panicking when stdout is closed
-/// (`praxis list | head`): main treats a broken pipe as a quiet exit.
+/// `println!` through [`crate::output::say`] (made safe for a terminal), returning an
+/// error instead of panicking when stdout is closed (`praxis list | head`): main treats a
+/// broken pipe as a quiet exit.
 macro_rules! say {
     () => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock())?;
+        crate::output::say(format_args!(""), true)?;
     }};
     ($($t:tt)*) => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($t)*)?;
+        crate::output::say(format_args!($($t)*), true)?;
     }};
 }
 
-/// `print!` with the same broken-pipe behaviour as [`say!`].
+/// `print!` with the same safety and broken-pipe behaviour as [`say!`].
 macro_rules! say_raw {
     ($($t:tt)*) => {{
-        use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($t)*)?;
+        crate::output::say(format_args!($($t)*), false)?;
     }};
 }
 
@@ -52,7 +50,7 @@ pub mod transfer;
 pub mod trash;
 pub mod vocab;
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::IsTerminal as _;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
@@ -150,7 +148,10 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             Some(page) => review::html(&files, &page, force, ctx),
             None => review::run(&files, notes.as_deref(), ctx),
         },
-        Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
+        Some(Command::Doctor {
+            rebuild_index,
+            fix_dates,
+        }) => doctor::run(rebuild_index, fix_dates, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
@@ -179,6 +180,10 @@ pub(crate) fn check_range(since: Option<NaiveDate>, until: Option<NaiveDate>) ->
     Ok(())
 }
 
+/// The most text one entry may be given on standard input: far beyond any writing, and
+/// a bound on `praxis add < /dev/zero`.
+const MAX_STDIN_BYTES: u64 = 64 << 20;
+
 /// Reads standard input when it is piped (not a terminal). Invalid UTF-8 is an error:
 /// nothing is saved rather than something altered.
 pub(crate) fn piped_stdin() -> Result<Option<String>> {
@@ -186,10 +191,7 @@ pub(crate) fn piped_stdin() -> Result<Option<String>> {
     if stdin.is_terminal() {
         return Ok(None);
     }
-    let mut bytes = Vec::new();
-    stdin
-        .lock()
-        .read_to_end(&mut bytes)
+    let bytes = crate::files::read_bounded(stdin.lock(), MAX_STDIN_BYTES)
         .context("cannot read standard input")?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Some(s)),
@@ -205,7 +207,7 @@ pub(crate) fn confirm(question: &str) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("{question} [y/N] ");
+    note_raw!("{question} [y/N] ");
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer).is_ok()
         && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")

@@ -59,6 +59,15 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         Some(path) => crate::files::write_atomically(path, args.force, |out| {
             export::write(&store, catalog, &plan, redactor.as_mut(), out)
         })?,
+        // To a terminal, every format is made safe on its way (the file formats hold the
+        // text as it is: JSON escapes only C0, CSV and Markdown nothing).
+        None if ctx.out.terminal => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(crate::output::TerminalSafe::new(stdout.lock()));
+            let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut out)?;
+            out.flush()?;
+            w
+        }
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -93,7 +102,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     } else {
         " (unredacted)".to_string()
     };
-    eprintln!("Exported {what}{to}{how}.");
+    note!("Exported {what}{to}{how}.");
     Ok(())
 }
 
@@ -107,7 +116,7 @@ fn confirm(question: &str) -> Result<bool> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Ok(false);
     }
-    eprint!("{question} [y/N] ");
+    note_raw!("{question} [y/N] ");
     std::io::stderr().flush()?;
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
@@ -346,23 +355,40 @@ pub fn import(
     ctx: &Ctx,
 ) -> Result<()> {
     let detected = format.is_none();
-    let (format, read, r) =
-        transfer::json::import_file(file, format, time_format, dry_run, || ctx.store())?;
+    // Not through `ctx.store()`: a dry run and a refused import leave no trace, not even
+    // the day's backup (which marks the journal).
+    let done = transfer::import::import_file(file, format, time_format, dry_run, &ctx.paths.db)?;
+    for w in &done.warnings {
+        eprintln!("praxis: warning: {}", sanitize_line(w));
+    }
+    let r = &done.report;
+    let completed = if r.completed > 0 {
+        format!(
+            ", {} completed (already here, and fuller in the file: cut short before, or without its star or tags)",
+            r.completed
+        )
+    } else {
+        String::new()
+    };
     say!(
-        "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file).",
+        "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file){completed}.",
         if dry_run {
             "Dry run, nothing written. "
         } else {
             ""
         },
-        read,
-        if read == 1 { "y" } else { "ies" },
+        done.read,
+        if done.read == 1 { "y" } else { "ies" },
         file.display(),
-        format.describe(),
+        done.format.describe(),
         if detected { ", detected" } else { "" },
         r.added,
         r.skipped,
         r.merged,
     );
+    if !dry_run {
+        // The journal was written: the day's backup is due as after any command.
+        ctx.store()?;
+    }
     Ok(())
 }

@@ -113,7 +113,7 @@ pub fn tags(json: bool, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     if counts.is_empty() {
-        eprintln!("No tags yet: add them with --tag when you write.");
+        note!("No tags yet: add them with --tag when you write.");
     }
     let wide = counts
         .iter()

@@ -187,7 +187,7 @@ impl Catalog {
         files.sort();
         for path in files {
             let shown = path.display().to_string();
-            let text = match std::fs::read_to_string(&path) {
+            let text = match crate::files::read_regular_text(&path, crate::config::MAX_FILE_BYTES) {
                 Ok(t) => t,
                 Err(e) => {
                     cat.warnings.push(format!("{shown}: cannot read: {e}"));

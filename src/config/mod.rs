@@ -11,6 +11,10 @@ use crate::model::{Scope, StrengthGroup, text::line_col};
 pub mod catalog;
 pub mod paths;
 
+/// The largest config or model file praxis reads: far beyond any real one, and a bound
+/// on what a wrong path (`--config /dev/zero`) can cost.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
 /// The documented default configuration, written by `praxis config init`.
 pub const DEFAULT_CONFIG: &str = include_str!("../../assets/default-config.toml");
 
@@ -205,7 +209,7 @@ impl Config {
     /// Reads the config at `path`. A missing file means defaults, unless the user named
     /// the file explicitly.
     pub fn load(path: &Path, explicit: bool) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::files::read_regular_text(path, MAX_FILE_BYTES) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return if explicit {

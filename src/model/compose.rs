@@ -311,6 +311,8 @@ pub fn parse_strength(spec: &str, vocab: &Vocabulary) -> Result<StrengthTag, Str
 }
 
 /// Normalises a topic tag: trimmed, lowercase, inner spaces as hyphens, no leading '#'/'@'.
+/// A tag holds at least one character, and no control character or comma (a comma
+/// separates tags wherever they are listed).
 pub fn normalise_tag(tag: &str) -> Result<String, String> {
     let t = tag
         .trim()
@@ -319,10 +321,25 @@ pub fn normalise_tag(tag: &str) -> Result<String, String> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("-");
-    if t.is_empty() || t.chars().any(char::is_control) {
-        return Err(format!("'{}' is not a usable tag", tag.trim()));
+    if t.is_empty() || t.chars().any(|c| c.is_control() || c == ',') {
+        return Err(format!(
+            "'{}' is not a usable tag (a tag is a word or words, without commas or control characters)",
+            crate::model::text::sanitize_line(tag.trim())
+        ));
     }
     Ok(t)
+}
+
+/// The one rule for a stored tag, wherever it comes from: it is already as
+/// [`normalise_tag`] writes it.
+pub fn check_tag(tag: &str) -> Result<(), String> {
+    match normalise_tag(tag)? {
+        t if t == tag => Ok(()),
+        t => Err(format!(
+            "tag '{}' is not written as praxis writes tags ('{t}')",
+            crate::model::text::sanitize_line(tag)
+        )),
+    }
 }
 
 fn list_values(v: &str) -> impl Iterator<Item = &str> {

@@ -365,6 +365,34 @@ impl Details {
     }
 }
 
+impl Details {
+    /// Every date the details hold, by field name.
+    #[must_use]
+    pub fn dates(&self) -> Vec<(&'static str, NaiveDate)> {
+        let all = match self {
+            Details::StageNote(n) => vec![("review_on", n.review_on)],
+            Details::CallIn(c) => vec![
+                ("held_on", c.held_on),
+                ("follow_up_on", c.follow_up_on),
+                ("followed_up_on", c.followed_up_on),
+            ],
+            Details::Supervision(s) => vec![("session_on", Some(s.session_on))],
+            Details::Recognition(r) => vec![("said_on", r.said_on)],
+            Details::Rupture(r) => vec![
+                ("repair_tried_on", r.repair_tried_on),
+                ("closed_on", r.closed_on),
+            ],
+            Details::PositiveRisk(p) => std::iter::once(("review_on", p.review_on))
+                .chain(p.reviews.iter().map(|r| ("reviewed_on", Some(r.on))))
+                .collect(),
+            Details::Cpd(_) | Details::Feedback(_) | Details::GroupSession(_) | Details::None => {
+                Vec::new()
+            }
+        };
+        all.into_iter().filter_map(|(k, d)| Some((k, d?))).collect()
+    }
+}
+
 /// Fields of a template that are stored typed (or in the entry itself), not as section
 /// text.
 #[must_use]

@@ -280,6 +280,41 @@ impl Entry {
         }
     }
 
+    /// What every entry must satisfy wherever it comes from (the command line, the editor,
+    /// the app, an import): dates and times the journal can keep and read back, and tags
+    /// as praxis spells them. The store refuses to save an entry that breaks it; importers
+    /// check first, to name the entry in the file.
+    pub fn check(&self) -> Result<(), String> {
+        use super::date::{check_day, check_time};
+        let times = [
+            ("created_at", Some(self.created_at)),
+            ("updated_at", Some(self.updated_at)),
+            ("deleted_at", self.deleted_at),
+        ];
+        for (what, t) in times {
+            if let Some(t) = t {
+                check_time(t).map_err(|e| format!("{what}: {e}"))?;
+            }
+        }
+        let mut days = vec![("occurred_on", Some(self.occurred_on))];
+        for a in &self.actions {
+            days.extend([
+                ("an action's due_on", a.due_on),
+                ("an action's done_on", a.done_on),
+            ]);
+        }
+        days.extend(self.details.dates().into_iter().map(|(k, d)| (k, Some(d))));
+        for (what, d) in days {
+            if let Some(d) = d {
+                check_day(d).map_err(|e| format!("{what}: {e}"))?;
+            }
+        }
+        for t in &self.tags {
+            super::compose::check_tag(t)?;
+        }
+        Ok(())
+    }
+
     /// The eight hex digits shown in lists, enough to name an entry in most journals.
     #[must_use]
     pub fn short_id(&self) -> String {

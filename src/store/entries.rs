@@ -113,6 +113,7 @@ impl Store {
     /// Saves changes to an existing entry, refusing if it changed since `e.version` was
     /// read. Returns the entry as saved (new version and update time).
     pub fn update_entry(&mut self, e: &Entry, now: DateTime<Utc>) -> Result<Entry> {
+        checked(e)?;
         let tx = self.conn.transaction()?;
         let rowid = update_entry_tx(&tx, e, now)?;
         tx.commit()?;
@@ -563,6 +564,7 @@ pub(crate) fn update_entry_tx(tx: &Connection, e: &Entry, now: DateTime<Utc>) ->
 /// Overwrites a stored entry (found by its uuid) with `e` in full, inside an open
 /// transaction: the import of a newer version of the same entry.
 pub(crate) fn replace_entry_tx(tx: &Connection, rowid: i64, e: &Entry) -> Result<()> {
+    checked(e)?;
     tx.prepare_cached(
         "UPDATE entries SET kind = ?2, model = ?3, title = ?4, body = ?5, sections_text = ?6,
             occurred_on = ?7, created_at = ?8, updated_at = ?9, scope = ?10,
@@ -587,6 +589,15 @@ pub(crate) fn replace_entry_tx(tx: &Connection, rowid: i64, e: &Entry) -> Result
         tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
     }
     write_parts(tx, rowid, e, e.updated_at, false)
+}
+
+/// Refuses an entry that breaks the rules every entry keeps ([`Entry::check`]): nothing is
+/// written that the journal could not read back.
+fn checked(e: &Entry) -> Result<()> {
+    e.check().map_err(|reason| StoreError::Invalid {
+        id: e.short_id(),
+        reason,
+    })
 }
 
 /// Tables holding the parts of an entry that are rewritten whole on every save.
@@ -633,6 +644,7 @@ pub(crate) fn insert_new_entry_tx(tx: &Connection, e: &Entry) -> Result<Option<i
 
 /// Inserts the entry row; `unless_known`: not if its id is taken (returns false then).
 fn insert_row(tx: &Connection, e: &Entry, unless_known: bool) -> Result<bool> {
+    checked(e)?;
     let sql = if unless_known {
         "INSERT INTO entries (uuid, kind, model, title, body, sections_text, occurred_on,
             created_at, updated_at, scope, for_supervision, deleted_at, version)

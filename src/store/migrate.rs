@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use rusqlite::backup::{Backup, StepResult};
 
 use super::{Result, StoreError};
 
@@ -65,7 +64,7 @@ pub(crate) fn migrate(
         && let Some(path) = path
     {
         let to = backup_path(path, current);
-        backup_to(conn, &to)?;
+        super::backups::backup_to(conn, &to)?;
     }
     // Every pending step and the new version in one transaction: a journal is at one
     // version or the next, never in between, even if praxis is killed half way. Take the
@@ -94,64 +93,6 @@ fn backup_path(path: &Path, version: i64) -> PathBuf {
         .map_or_else(|| "journal".into(), |s| s.to_string_lossy().into_owned());
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
     path.with_file_name(format!("{stem}.before-v{}-{stamp}.sqlite3", version + 1))
-}
-
-/// Copies the open journal to `to` (created 0600) with SQLite's online backup, which is
-/// consistent even while other connections write. The copy is made under a temporary
-/// name beside `to` and linked into place once complete: `to` is never a half-written
-/// backup, even if praxis is killed meanwhile, and is never overwritten (an existing
-/// `to` is `AlreadyExists`).
-pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
-    let io = |path: &Path, source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if to.exists() {
-        return Err(io(to, std::io::ErrorKind::AlreadyExists.into()));
-    }
-    let name = to
-        .file_name()
-        .map_or_else(|| "journal".into(), |n| n.to_string_lossy().into_owned());
-    let partial = to.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    // Left by a copy that was killed: this process's id is ours now, and copies of
-    // processes that are gone are removed.
-    let _ = std::fs::remove_file(&partial);
-    if let Some(dir) = to.parent() {
-        crate::files::sweep_leftovers(dir, |file| {
-            let (_, pid) = file
-                .strip_prefix('.')?
-                .strip_suffix(".partial")?
-                .rsplit_once('.')?;
-            pid.parse().ok()
-        });
-    }
-    crate::files::create_private(&partial).map_err(|source| io(&partial, source))?;
-    let copy = || -> rusqlite::Result<()> {
-        let mut dst = Connection::open(&partial)?;
-        let backup = Backup::new(conn, &mut dst)?;
-        // Every page in one step, under one read transaction: nothing written meanwhile
-        // can make it start over, and nothing waits between steps (in steps of 256
-        // pages with the customary 5 ms pause, 100,000 entries took 2.4 s, most of it
-        // pausing).
-        loop {
-            match backup.step(-1)? {
-                StepResult::Done => return Ok(()),
-                // Another connection holds a lock a moment: try again.
-                _ => std::thread::sleep(std::time::Duration::from_millis(5)),
-            }
-        }
-    };
-    let placed = copy().map_err(StoreError::from).and_then(|()| {
-        match std::fs::hard_link(&partial, to) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(io(to, e)),
-            // A file system without hard links: rename, having looked first.
-            Err(_) if !to.exists() => std::fs::rename(&partial, to).map_err(|e| io(to, e)),
-            Err(e) => Err(io(to, e)),
-        }
-    });
-    let _ = std::fs::remove_file(&partial);
-    placed
 }
 
 #[cfg(test)]

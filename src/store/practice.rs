@@ -1157,16 +1157,30 @@ pub(crate) fn kinds_check(conn: &Connection) -> Option<Finding> {
     })
 }
 
-/// Whether the typed rows of an entry satisfy the schema's CHECK constraints that the
-/// model's types do not guarantee (see `transfer::fits_schema`).
+/// The schema's CHECK constraint on the typed rows of an entry that the model's types do
+/// not guarantee, if one is broken, in words (see `transfer::schema_problem`).
 #[must_use]
-pub(crate) fn fits_schema(d: &Details) -> bool {
+pub(crate) fn schema_problem(d: &Details) -> Option<String> {
     match d {
-        Details::Recognition(r) => r.said_on.is_none() || r.said != Said::NotYet,
-        Details::Rupture(r) => r.closed_on.is_some() == r.is_closed(),
-        Details::PositiveRisk(p) => p.review_on.is_some() == (p.status == PlanStatus::Active),
-        Details::GroupSession(g) => g.length_minutes.is_none_or(|m| m > 0),
-        _ => true,
+        Details::Recognition(r) if r.said_on.is_some() && r.said == Said::NotYet => {
+            Some("the recognition has a day it was said but is marked not yet said".into())
+        }
+        Details::Rupture(r) if r.closed_on.is_some() != r.is_closed() => Some(if r.is_closed() {
+            "the rupture is closed but has no day it was closed".into()
+        } else {
+            "the rupture is open but has a day it was closed".into()
+        }),
+        Details::PositiveRisk(p) if p.review_on.is_some() != (p.status == PlanStatus::Active) => {
+            Some(if p.status == PlanStatus::Active {
+                "the positive-risk plan is active but has no review date".into()
+            } else {
+                "the positive-risk plan has ended but still has a review date".into()
+            })
+        }
+        Details::GroupSession(g) if g.length_minutes == Some(0) => {
+            Some("the session's length is 0 minutes: leave it out, or give it".into())
+        }
+        _ => None,
     }
 }
 

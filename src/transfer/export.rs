@@ -244,6 +244,16 @@ pub fn write(
     out: &mut dyn Write,
 ) -> anyhow::Result<Written> {
     store.read_snapshot(|store| {
+        if let Some(r) = redactor.as_deref_mut()
+            && plan.mode != Mode::All
+        {
+            // Names first, from every entry the export takes, then the writing pass.
+            let ids = store.select_entries(&plan.selection)?;
+            each_entry(store, &ids, |e| {
+                r.learn(&e);
+                Ok(())
+            })?;
+        }
         let entries = match plan.mode {
             Mode::All => write_all(store, catalog, plan, out)?,
             Mode::Entries => write_entries(store, catalog, plan, redactor.as_deref_mut(), out)?,

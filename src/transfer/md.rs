@@ -88,7 +88,7 @@ impl Sink for MdSink {
             writeln!(out, "**Strengths:** {}  ", strengths_text(e))?;
         }
         if !e.tags.is_empty() {
-            writeln!(out, "**Tags:** {}  ", e.tags.join(", "))?;
+            writeln!(out, "**Tags:** {}  ", one_line(&e.tags.join(", ")))?;
         }
         if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
             writeln!(out, "**Check-in:** {}  ", c.summary())?;

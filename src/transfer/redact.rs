@@ -679,6 +679,18 @@ impl Redactor {
         each_field!(e, again, mut);
     }
 
+    /// Reads an entry as [`Redactor::redact_entry`] would, so that the names it teaches
+    /// are known before any entry is written: a name that only a later entry shows to be
+    /// one ("Rang Aisling back") is then caught in the earlier entries too. Placeholders
+    /// are numbered in the order met, as the writing pass meets them; nothing is
+    /// counted.
+    pub fn learn(&mut self, e: &Entry) {
+        let counts = self.counts.clone();
+        let mut copy = e.clone();
+        self.redact_entry(&mut copy);
+        self.counts = counts;
+    }
+
     /// The placeholder of a subject key as a whole (`[SUBJECT-n]`), for a field that
     /// holds one: matched whatever the key is, even an everyday word ("me", "north")
     /// that running text leaves alone. Empty stays empty.

@@ -1291,3 +1291,32 @@ fn check_on_a_profile_lists_what_each_record_still_needs() {
     );
     assert!(stderr.contains("not ready to submit"), "{stderr}");
 }
+
+#[test]
+fn a_name_one_entry_reveals_is_redacted_in_every_entry_of_the_export() {
+    // "Kerensa" alone is only known to be a name from the entry that rang her back; the
+    // other entry, before or after it in the export, must lose it too.
+    for (first, second) in [("2026-03-02", "2026-03-09"), ("2026-03-09", "2026-03-02")] {
+        let j = Journal::new();
+        j.add(&[
+            "Kerensa's move went smoothly in the end.",
+            "--on",
+            first,
+            "--scope",
+            "shareable",
+        ]);
+        j.add(&[
+            "Rang Kerensa back about the visit.",
+            "--on",
+            second,
+            "--scope",
+            "shareable",
+        ]);
+        for format in ["json", "md", "csv", "html"] {
+            let out = j.ok(&["export", "-f", format]);
+            assert!(!out.contains("Kerensa"), "{format}, {first}: {out}");
+        }
+        let summary = j.ok(&["export", "--summary", "-f", "md"]);
+        assert!(!summary.contains("Kerensa"), "{summary}");
+    }
+}
