@@ -363,7 +363,7 @@ impl App {
         self.journal.fit(&self.layout);
         let (lead, hints) = self.hints();
         let (layout, env) = (&self.layout, &self.env);
-        chrome::tabs(f, layout.tabs, self.pane, self.journal.total, env);
+        chrome::tabs(f, layout.tabs, self.pane, &self.journal.count(), env);
         match self.pane {
             Pane::Journal => self.journal.draw(f, layout, env),
             Pane::Write => self.write.draw(f, layout, env),

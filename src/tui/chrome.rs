@@ -13,7 +13,7 @@ use super::widgets;
 use crate::model::text::{sanitize_line, width};
 
 /// The tabs, the current one marked, and the number of entries at the right.
-pub fn tabs(f: &mut Frame<'_>, area: Rect, current: Pane, total: i64, env: &Env) {
+pub fn tabs(f: &mut Frame<'_>, area: Rect, current: Pane, count: &str, env: &Env) {
     let t = &env.theme;
     let mut spans = vec![Span::styled(" praxis  ", t.title)];
     debug_assert_eq!(width(" praxis  "), usize::from(TABS_START));
@@ -26,7 +26,7 @@ pub fn tabs(f: &mut Frame<'_>, area: Rect, current: Pane, total: i64, env: &Env)
         );
         spans.push(Span::raw(" "));
     }
-    let right = format!("{total} entr{} ", if total == 1 { "y" } else { "ies" });
+    let right = format!("{count} ");
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let gap = usize::from(area.width).saturating_sub(used + width(&right));
     spans.push(Span::raw(" ".repeat(gap)));

@@ -95,6 +95,20 @@ fn footer(app: &mut App) -> String {
     r[first..].join("\n")
 }
 
+/// The screen at 80x24 and at 120x40, each an insta snapshot.
+macro_rules! snap {
+    ($name:expr, $app:expr) => {
+        insta::assert_snapshot!(
+            format!("{}_80x24", $name),
+            super::tui::screen(&mut $app, 80, 24)
+        );
+        insta::assert_snapshot!(
+            format!("{}_120x40", $name),
+            super::tui::screen(&mut $app, 120, 40)
+        );
+    };
+}
+
 /// The field of the form being written, by key.
 fn text_of(app: &App, key: &str) -> String {
     app.write.form().unwrap().text(key)
@@ -486,4 +500,78 @@ fn the_check_in_steps_from_empty_either_way_and_shows_its_choices() {
         (c.mood, c.energy, c.load),
         (Some(1), Some(5), Some(Load::Overloaded))
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding
+
+/// The demo journal, as `praxis demo` writes it.
+fn demo() -> App {
+    let mut s = Store::open_in_memory().unwrap();
+    praxis::demo::fill(&mut s, &Catalog::builtin(), day(18), now(), 6, 7).unwrap();
+    app_with(s)
+}
+
+#[test]
+fn live_search_finds_a_strength_shown_on_the_row_even_in_part() {
+    let mut app = demo();
+    press(&mut app, "/");
+    type_text(&mut app, "listening");
+    let rows = &app.journal.rows;
+    assert!(!rows.is_empty(), "/listening found nothing");
+    assert!(
+        rows.iter()
+            .take(5)
+            .all(|r| r.strengths.iter().any(|s| s.name == "listening")),
+        "{:?}",
+        rows.iter()
+            .take(5)
+            .map(|r| &r.strengths)
+            .collect::<Vec<_>>()
+    );
+    press(&mut app, "esc");
+    press(&mut app, "esc");
+    press(&mut app, "/");
+    type_text(&mut app, "netw");
+    let rows = &app.journal.rows;
+    assert!(
+        rows.first()
+            .is_some_and(|r| r.strengths.iter().any(|s| s.name == "networks")),
+        "/netw: {:?}",
+        rows.iter()
+            .take(3)
+            .map(|r| (&r.title, &r.strengths))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_filter_completes_a_name_says_what_emptied_the_list_and_the_header_counts_what_is_shown() {
+    let mut app = demo();
+    let all = app.journal.total;
+    press(&mut app, "f");
+    assert_eq!(app.overlay(), Some(Context::Filter));
+    press(&mut app, "down");
+    type_text(&mut app, "advoc");
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("advocacy"), "the completion is shown:\n{s}");
+    snap!("filter_completes", app);
+    press(&mut app, "enter");
+    assert_eq!(app.journal.filter.strength.as_deref(), Some("advocacy"));
+    let shown = app.journal.rows.len();
+    assert!(shown > 0 && i64::try_from(shown).unwrap() < all);
+    let top = rows(&mut app)[0].clone();
+    assert!(top.contains(&format!("{shown} of {all} entries")), "{top}");
+    // A filter that leaves nothing says which it was, not the kind.
+    press(&mut app, "f");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    type_text(&mut app, "zzzzqqq");
+    press(&mut app, "enter");
+    assert!(app.journal.rows.is_empty());
+    let s = rows(&mut app).join("\n");
+    assert!(!s.contains("No entries of this kind"), "{s}");
+    assert!(s.contains("#zzzzqqq"), "{s}");
+    assert!(s.contains(&format!("0 of {all} entries")), "{s}");
+    snap!("filter_emptied_the_list", app);
 }

@@ -129,7 +129,7 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn screen(app: &mut App, w: u16, h: u16) -> String {
+pub(super) fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| app.draw(f)).unwrap();
     mask_ids(&t.backend().to_string())

@@ -56,6 +56,8 @@ pub struct Journal {
     pub preview_scroll: u16,
     /// Live entries in the journal (for the welcome and the header).
     pub total: i64,
+    /// Entries the filter in force lets through (all of them when there is none).
+    pub matching: i64,
 }
 
 impl Journal {
@@ -133,7 +135,19 @@ impl Journal {
                     self.clear(store)?;
                 }
             }
-            Action::Filter => return Ok(Outcome::Open(Box::new(FilterForm::new(&self.filter)))),
+            Action::Filter => {
+                let names = store.names()?;
+                let mut strengths: Vec<String> =
+                    env.catalog.vocabulary.names().map(str::to_string).collect();
+                strengths.extend(names.strengths);
+                strengths.sort();
+                strengths.dedup();
+                return Ok(Outcome::Open(Box::new(FilterForm::new(
+                    &self.filter,
+                    strengths,
+                    names.tags,
+                ))));
+            }
             Action::NewEntry => {
                 return Ok(Outcome::Then(Msg::Write(WriteMsg::New(
                     NewForm::Reflection,
@@ -286,6 +300,11 @@ impl Journal {
     /// selection on the same entry when it is still there.
     pub fn reload(&mut self, store: &Store) -> Result<()> {
         self.total = store.count_entries(&EntryFilter::default())?;
+        self.matching = if self.filtered() {
+            store.count_entries(&self.store_filter())?
+        } else {
+            self.total
+        };
         self.relist(store, true)
     }
 
@@ -437,6 +456,42 @@ impl Journal {
         }
     }
 
+    /// The count the header shows: the entries listed out of all of them while a filter
+    /// or a search narrows the list, else all of them.
+    #[must_use]
+    pub fn count(&self) -> String {
+        let entries = |n: i64| format!("{n} entr{}", if n == 1 { "y" } else { "ies" });
+        if !self.query.trim().is_empty() {
+            format!("{} found of {}", self.rows.len(), entries(self.total))
+        } else if self.filtered() {
+            format!("{} of {}", self.matching, entries(self.total))
+        } else {
+            entries(self.total)
+        }
+    }
+
+    /// What narrows the list, in words (`strength advocacy · #nights · from 2026-03-01`).
+    fn narrowed_by(&self) -> String {
+        let filter = &self.filter;
+        let mut parts = Vec::new();
+        if let Some(k) = filter.kind {
+            parts.push(format!("kind {k}"));
+        }
+        if let Some(st) = &filter.strength {
+            parts.push(format!("strength {st}"));
+        }
+        if let Some(tg) = &filter.tag {
+            parts.push(format!("#{tg}"));
+        }
+        match (filter.since, filter.until) {
+            (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
+            (Some(a), None) => parts.push(format!("from {a}")),
+            (None, Some(b)) => parts.push(format!("to {b}")),
+            (None, None) => {}
+        }
+        parts.join(" · ")
+    }
+
     /// Draws the pane.
     pub fn draw(&self, f: &mut Frame<'_>, layout: &Layout, env: &Env) {
         let t = &env.theme;
@@ -494,14 +549,27 @@ impl Journal {
         let w = usize::from(inner.width);
         let mut lines = Vec::new();
         if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(
-                if self.query.is_empty() {
-                    "No entries of this kind."
-                } else {
-                    "Nothing matches. Esc clears the search."
-                },
-                t.dim,
-            )));
+            // Say what emptied the list, and how to widen it.
+            let why = if !self.query.trim().is_empty() {
+                format!(
+                    "Nothing matches the search. {} clears it.",
+                    env.key(Action::ClearSearch)
+                )
+            } else if self.filtered() {
+                format!(
+                    "No entries with {}. {} changes the filter, {} clears it.",
+                    self.narrowed_by(),
+                    env.key(Action::Filter),
+                    env.key(Action::ClearSearch)
+                )
+            } else {
+                "No entries.".to_string()
+            };
+            lines.extend(
+                widgets::wrap(&sanitize_line(&why), w)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.dim))),
+            );
         }
         for (i, r) in self.rows.iter().enumerate().skip(self.offset).take(height) {
             let flag = if r.for_supervision { "⚑" } else { " " };
