@@ -141,7 +141,7 @@ impl App {
                 (lead, hints.to_vec())
             }
             Pane::Write => (None, self.write.hints()),
-            Pane::Supervision => (None, self.board.hints().to_vec()),
+            Pane::Supervision => (None, self.board.hints()),
             Pane::Patterns => (None, self.patterns.hints().to_vec()),
         }
     }

@@ -90,6 +90,101 @@ pub fn wrap(text: &str, cols: usize) -> Vec<String> {
     out
 }
 
+/// How far a line's wrapped rows are indented: under its text, past its leading spaces
+/// and a list mark (`- `, `[ ] `, `⚑ `, `3. `), so no wrapped row starts at column 0
+/// or with a space.
+fn hanging_indent(text: &str) -> usize {
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    let rest = &text[lead..];
+    let mark = ["- ", "[ ] ", "[x] ", "[~] ", "⚑ ", "• "]
+        .iter()
+        .find(|m| rest.starts_with(**m))
+        .map(|m| width(m))
+        .or_else(|| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            (digits > 0 && rest[digits..].starts_with(". ")).then_some(digits + 2)
+        })
+        .unwrap_or(0);
+    lead + mark
+}
+
+/// A styled line broken at spaces into rows of at most `cols` cells, each wrapped row
+/// indented under the text (see [`hanging_indent`]) and never starting with a space.
+#[must_use]
+pub fn wrap_line(line: &Line<'static>, cols: usize) -> Vec<Line<'static>> {
+    let cols = cols.max(1);
+    let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if width(&plain) <= cols {
+        return vec![line.clone()];
+    }
+    let indent = hanging_indent(&plain).min(cols / 2);
+    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for span in &line.spans {
+        for word in span.content.split_inclusive(' ') {
+            let wide = width(word.trim_end());
+            if used > indent && used + wide > cols {
+                rows.push(vec![Span::raw(" ".repeat(indent))]);
+                used = indent;
+            }
+            let word = if used == indent && rows.len() > 1 {
+                word.trim_start()
+            } else {
+                word
+            };
+            // A word longer than a row is cut where it must be.
+            let mut rest = word.to_string();
+            while used + width(rest.trim_end()) > cols && width(&rest) > cols - used {
+                let fit = truncate_plain(&rest, cols - used);
+                if fit.is_empty() {
+                    break;
+                }
+                rest = rest[fit.len()..].to_string();
+                if let Some(r) = rows.last_mut() {
+                    r.push(Span::styled(fit, span.style));
+                }
+                rows.push(vec![Span::raw(" ".repeat(indent))]);
+                used = indent;
+            }
+            used += width(&rest);
+            if let Some(r) = rows.last_mut() {
+                r.push(Span::styled(rest, span.style));
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|mut r| {
+            // A row ends at its last word, not at the space after it.
+            if let Some(last) = r.last_mut() {
+                let kept = last.content.trim_end().len();
+                if kept < last.content.len() {
+                    last.content = last.content[..kept].to_string().into();
+                }
+            }
+            Line::from(r).style(line.style)
+        })
+        .collect()
+}
+
+/// The longest start of `text` at most `cols` cells wide.
+fn truncate_plain(text: &str, cols: usize) -> String {
+    let mut out = String::new();
+    for ch in text.chars() {
+        out.push(ch);
+        if width(&out) > cols {
+            out.pop();
+            break;
+        }
+    }
+    out
+}
+
+/// Lines wrapped for an area `cols` wide (see [`wrap_line`]).
+#[must_use]
+pub fn wrap_lines(lines: &[Line<'static>], cols: usize) -> Vec<Line<'static>> {
+    lines.iter().flat_map(|l| wrap_line(l, cols)).collect()
+}
+
 /// Pieces of a line (each a few spans) laid out left to right, two spaces apart, on at
 /// most `rows` lines of `cols` cells: a piece that does not fit on a line starts the next,
 /// a piece wider than a line is shortened, and when the rows run out the last one ends
@@ -294,6 +389,30 @@ pub fn help<A: Bindable>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wrapped_line_hangs_under_its_text_and_never_starts_with_a_space() {
+        let line = Line::from(vec![
+            Span::raw("  [ ] "),
+            Span::raw("Arrange a joint visit with the social worker next week"),
+        ]);
+        let rows: Vec<String> = super::wrap_line(&line, 24)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "  [ ] Arrange a joint",
+                "      visit with the",
+                "      social worker next",
+                "      week"
+            ]
+        );
+        for r in &rows {
+            assert!(crate::model::text::width(r.trim_end()) <= 24, "{r}");
+        }
+    }
+
     use super::*;
 
     #[test]

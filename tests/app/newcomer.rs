@@ -575,3 +575,55 @@ fn a_filter_completes_a_name_says_what_emptied_the_list_and_the_header_counts_wh
     assert!(s.contains(&format!("0 of {all} entries")), "{s}");
     snap!("filter_emptied_the_list", app);
 }
+
+// ---------------------------------------------------------------------------------------
+// The supervision board and the panes at 80x24
+
+#[test]
+fn the_board_scrolls_to_every_section_and_its_footer_shows_every_key_that_acts() {
+    let mut app = demo();
+    press(&mut app, "3");
+    assert!(app.board.prep.is_some(), "the demo has an open prep");
+    let f = footer(&mut app);
+    for key in [
+        "R record",
+        "K item up",
+        "J item down",
+        "f function",
+        "r gather again",
+    ] {
+        assert!(f.contains(key), "{key}: {f}");
+    }
+    let first = rows(&mut app).join("\n");
+    assert!(first.contains("↓ more"), "{first}");
+    assert!(
+        !first.contains("Check-ins"),
+        "the demo's board is longer than a screen"
+    );
+    // The arrows go through the agenda, then on down the board.
+    for _ in 0..60 {
+        press(&mut app, "j");
+    }
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("Check-ins"), "{s}");
+    assert!(s.contains("↑ more"), "{s}");
+    snap!("board_scrolled_to_the_end", app);
+    rows(&mut app); // as drawn at 80x24 again
+    // Page keys too, both ways, and back to the first item of the agenda.
+    press(&mut app, "ctrl-u");
+    press(&mut app, "home");
+    for _ in 0..60 {
+        press(&mut app, "k");
+    }
+    assert_eq!(app.board.selected, 0);
+    assert_eq!(app.board.scroll, 0);
+    press(&mut app, "ctrl-d");
+    assert!(app.board.scroll > 0);
+    press(&mut app, "g");
+    // Reordering says what it did.
+    press(&mut app, "J");
+    let said = app.env.status.clone().unwrap_or_default();
+    assert!(said.starts_with("Moved"), "{said}");
+    assert!(said.contains("down to 2 of"), "{said}");
+    snap!("board_with_an_open_prep", app);
+}
