@@ -321,11 +321,15 @@ pub struct HelpText<'a> {
     /// Paragraphs after the keys.
     pub notes: &'a [String],
     /// The last, dimmed paragraph.
-    pub footer: &'a str,
+    pub footer: String,
 }
 
+/// The widest the keys help grows on a wide screen.
+pub const HELP_WIDTH: u16 = 110;
+
 /// The keys help: every action of the keymap with its keys, grouped by context, the help
-/// wrapped beside the keys, scrolled by `scroll` lines with a mark when more follows.
+/// wrapped beside the keys, scrolled by `scroll` lines (never past its end) with a mark
+/// where more is above or below. Returns the furthest it scrolls at this size.
 pub fn help<A: Bindable>(
     f: &mut Frame<'_>,
     t: &Theme,
@@ -333,9 +337,11 @@ pub fn help<A: Bindable>(
     text: &HelpText<'_>,
     scroll: u16,
     size: Rect,
-) {
-    let inner_w = usize::from(78.min(size.width.saturating_sub(2)).saturating_sub(2));
-    // Keys in a column of their own; help wraps beside them.
+) -> u16 {
+    // As wide as the screen allows, up to a comfortable line.
+    let w = size.width.saturating_sub(2).min(HELP_WIDTH);
+    let inner_w = usize::from(w.saturating_sub(2));
+    // Keys in a column of their own; help wraps beside them, under itself.
     let keys_w = 22;
     let help_w = inner_w.saturating_sub(keys_w + 2).max(10);
     let mut lines = Vec::new();
@@ -365,18 +371,21 @@ pub fn help<A: Bindable>(
         lines.extend(wrap(note, inner_w).into_iter().map(Line::from));
     }
     lines.extend(
-        wrap(text.footer, inner_w)
+        wrap(&text.footer, inner_w)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, t.dim))),
     );
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(size, 78, h.min(size.height.saturating_sub(2)));
+    let area = centered(size, w, h.min(size.height.saturating_sub(2)));
     let rows = usize::from(area.height.saturating_sub(2));
-    let skip = usize::from(scroll).min(lines.len().saturating_sub(rows));
-    let more = lines.len() > skip + rows;
+    let most = lines.len().saturating_sub(rows);
+    let skip = usize::from(scroll).min(most);
     f.render_widget(Clear, area);
     let mut b = block(t, text.title, true);
-    if more {
+    if skip > 0 {
+        b = b.title(Line::from(Span::styled(" ↑ more ", t.dim)).right_aligned());
+    }
+    if skip < most {
         b = b.title_bottom(Span::styled(" ↓ more ", t.dim));
     }
     let inner = b.inner(area);
@@ -385,6 +394,7 @@ pub fn help<A: Bindable>(
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
         inner,
     );
+    u16::try_from(most).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]

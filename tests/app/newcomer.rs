@@ -627,3 +627,34 @@ fn the_board_scrolls_to_every_section_and_its_footer_shows_every_key_that_acts()
     assert!(said.contains("down to 2 of"), "{said}");
     snap!("board_with_an_open_prep", app);
 }
+
+#[test]
+fn help_says_how_it_scrolls_never_scrolls_into_blank_pages_and_grows_with_the_screen() {
+    let mut app = empty();
+    press(&mut app, "f1");
+    let s = rows(&mut app).join("\n");
+    assert!(!s.contains("Any other key closes"), "{s}");
+    assert!(s.contains("↓ more"), "{s}");
+    // To the end: the last row of the help is the footer, and a single step back up
+    // shows more of it (no blank pages to climb back through).
+    for _ in 0..40 {
+        press(&mut app, "pagedown");
+    }
+    let end = rows(&mut app).join("\n");
+    assert!(end.contains("or any other key closes"), "{end}");
+    assert!(end.contains("↑ more") && !end.contains("↓ more"), "{end}");
+    press(&mut app, "up");
+    let back = rows(&mut app).join("\n");
+    assert_ne!(back, end, "one step up moves the window");
+    assert!(back.contains("↓ more"), "{back}");
+    snap!("help_at_its_end", app);
+    // Wider on a wide screen.
+    let wide = super::tui::screen(&mut app, 120, 40);
+    let top = wide
+        .lines()
+        .find(|l| l.contains("Keys"))
+        .unwrap()
+        .to_string();
+    let cells = unicode_width::UnicodeWidthStr::width(top.trim_matches('"').trim());
+    assert!(cells > 100, "{cells}: {top}");
+}

@@ -892,7 +892,11 @@ fn draw_help(r: &Review, scroll: u16, f: &mut Frame<'_>, size: Rect) {
         &widgets::HelpText {
             title: "Keys · praxis review",
             notes: &notes,
-            footer: "Keys can be changed in the config's [keys] table (the names shared with the journal). Any other key closes this window.",
+            footer: format!(
+                "{} and {} scroll this window; any other key closes it. Keys can be changed in the config's [keys] table (the names shared with the journal).",
+                r.keymap.first_key(Action::Up),
+                r.keymap.first_key(Action::Down)
+            ),
         },
         scroll,
         size,
