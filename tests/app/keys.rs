@@ -160,3 +160,58 @@ fn letters_are_text_in_the_fields_of_windows() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("quiet job"), "{s}");
 }
+
+/// The keymap as the README's table of keys: where, the action's name for the config's
+/// `[keys]` table, its default keys, and what it does (in the order `F1` lists them).
+fn key_table<A: Bindable>() -> String {
+    let keymap = praxis::tui::keymap::Keymap::<A>::defaults();
+    let mut out = String::from("| Where | Action | Keys | What it does |\n|---|---|---|---|\n");
+    let rows = keymap.help_rows();
+    // In the order of the help: by context, then as declared.
+    let mut actions: Vec<A> = A::all().to_vec();
+    actions.sort_by_key(|a| a.context());
+    assert_eq!(actions.len(), rows.len());
+    for (a, (_, keys, help)) in actions.iter().zip(&rows) {
+        assert_eq!(a.help(), *help, "the help's order");
+        let keys = keys
+            .split(' ')
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!(
+            "| {} | `{}` | {keys} | {} |\n",
+            praxis::tui::keymap::Group::title(a.context()).replace('|', "\\|"),
+            a.name(),
+            help.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+/// The part of the README between `<!-- NAME:begin -->` and `<!-- NAME:end -->`.
+fn readme_part(name: &str) -> String {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let begin = format!("<!-- {name}:begin -->\n");
+    let end = format!("<!-- {name}:end -->");
+    let from = readme
+        .find(&begin)
+        .unwrap_or_else(|| panic!("no {begin} in the README"))
+        + begin.len();
+    let to = readme[from..].find(&end).unwrap() + from;
+    readme[from..to].to_string()
+}
+
+#[test]
+fn the_readme_key_tables_are_the_keymaps() {
+    for (name, table) in [
+        ("app-keys", key_table::<Action>()),
+        ("review-keys", key_table::<ReviewAction>()),
+    ] {
+        let written = readme_part(name);
+        assert!(
+            written == table,
+            "The README's {name} table is not the keymap; it should read:\n{table}"
+        );
+    }
+}
