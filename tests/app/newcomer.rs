@@ -658,3 +658,54 @@ fn help_says_how_it_scrolls_never_scrolls_into_blank_pages_and_grows_with_the_sc
     let cells = unicode_width::UnicodeWidthStr::width(top.trim_matches('"').trim());
     assert!(cells > 100, "{cells}: {top}");
 }
+
+#[test]
+fn no_cell_has_a_background_of_its_own_without_a_foreground_of_its_own_in_any_theme() {
+    use praxis::config::ThemeName;
+    use ratatui::style::Color;
+    let config = Config::parse(
+        std::path::Path::new("config.toml"),
+        "[ui]\ntheme = \"light\"\n",
+    )
+    .unwrap();
+    assert_eq!(config.ui.theme, ThemeName::Light);
+    for name in [
+        ThemeName::Default,
+        ThemeName::Dark,
+        ThemeName::Light,
+        ThemeName::HighContrast,
+    ] {
+        for light in [Some(true), Some(false), None] {
+            let mut s = Store::open_in_memory().unwrap();
+            praxis::demo::fill(&mut s, &Catalog::builtin(), day(18), now(), 1, 7).unwrap();
+            let mut app = App::new(
+                s,
+                Catalog::builtin(),
+                Config::default(),
+                Clock::fixed(now().fixed_offset()),
+                Keymap::defaults(),
+                Theme::for_background(name, false, light),
+            )
+            .unwrap();
+            // The journal with its selected row, and a window over the board.
+            for keys in [&[][..], &["3", "f1"][..]] {
+                for k in keys {
+                    press(&mut app, k);
+                }
+                let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                t.draw(|f| app.draw(f)).unwrap();
+                for cell in t.backend().buffer().content() {
+                    if cell.bg != Color::Reset {
+                        assert_ne!(
+                            cell.fg,
+                            Color::Reset,
+                            "{name:?} on {light:?}: '{}' takes the terminal's own text colour on {:?}",
+                            cell.symbol(),
+                            cell.bg
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
