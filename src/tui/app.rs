@@ -87,6 +87,7 @@ impl App {
             writer,
             status: None,
             changed: false,
+            label: None,
         };
         let mut app = App {
             env,

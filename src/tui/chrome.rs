@@ -26,11 +26,18 @@ pub fn tabs(f: &mut Frame<'_>, area: Rect, current: Pane, count: &str, env: &Env
         );
         spans.push(Span::raw(" "));
     }
-    let right = format!("{count} ");
+    // A journal that is not the writer's own says so, before the count.
+    let right = match &env.label {
+        Some(label) => format!("{} · {count} ", sanitize_line(label)),
+        None => format!("{count} "),
+    };
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let gap = usize::from(area.width).saturating_sub(used + width(&right));
     spans.push(Span::raw(" ".repeat(gap)));
-    spans.push(Span::styled(right, t.dim));
+    spans.push(Span::styled(
+        right,
+        if env.label.is_some() { t.warn } else { t.dim },
+    ));
     f.render_widget(Line::from(spans), area);
 }
 

@@ -35,6 +35,8 @@ pub struct Env {
     pub status: Option<String>,
     /// The journal changed: what the panes read from it is out of date.
     pub changed: bool,
+    /// What the header calls the journal when it is not the writer's own (`demo journal`).
+    pub label: Option<String>,
 }
 
 impl Env {

@@ -36,6 +36,10 @@ pub struct Layout {
     pub editor: Rect,
 }
 
+/// From this width the journal's list and preview are side by side: the list is never
+/// narrower than on an 80-column screen.
+pub const JOURNAL_SIDE_BY_SIDE: u16 = 120;
+
 /// The width of the Write pane's list of fields on a screen `cols` wide.
 #[must_use]
 pub fn nav_width(cols: u16) -> u16 {
@@ -91,11 +95,13 @@ impl Layout {
                 } else {
                     main
                 };
-                let halves = [Constraint::Percentage(55), Constraint::Percentage(45)];
-                [a.list, a.preview] = if body.width >= 100 {
-                    Split::horizontal(halves).areas(body)
+                // Side by side once the list can be as wide as on an 80-column screen.
+                [a.list, a.preview] = if body.width >= JOURNAL_SIDE_BY_SIDE {
+                    let list = (body.width * 55 / 100).max(80);
+                    Split::horizontal([Constraint::Length(list), Constraint::Min(1)]).areas(body)
                 } else {
-                    Split::vertical(halves).areas(body)
+                    Split::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                        .areas(body)
                 };
             }
             Pane::Write => {

@@ -709,3 +709,52 @@ fn no_cell_has_a_background_of_its_own_without_a_foreground_of_its_own_in_any_th
         }
     }
 }
+
+#[test]
+fn the_preview_names_the_form_the_list_is_never_narrower_at_120_and_the_demo_says_so() {
+    let mut app = demo();
+    app.env.label = Some("demo journal".into());
+    let top = rows(&mut app)[0].clone();
+    assert!(top.contains("demo journal · 190 entries"), "{top}");
+    // A call-in: its form's name, not its key.
+    let at = app
+        .journal
+        .rows
+        .iter()
+        .position(|r| r.kind == EntryKind::CallIn)
+        .unwrap();
+    app.journal.select(&app.env.store, at).unwrap();
+    let s = super::tui::screen(&mut app, 80, 24);
+    assert!(s.contains("call-in · Call-in plan"), "{s}");
+    assert!(!s.contains("· callin ·"), "{s}");
+    // The list is at least as wide at 120 columns as at 80.
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    assert!(app.layout().list.width >= 80, "{:?}", app.layout().list);
+    snap!("journal_of_the_demo", app);
+}
+
+#[test]
+fn a_move_back_in_the_stage_timeline_is_never_cut() {
+    let mut app = empty();
+    for letters in ["pp", "c"] {
+        new_kind(&mut app, "Stage note");
+        type_text(&mut app, "YP-A");
+        press(&mut app, "tab");
+        type_text(&mut app, "going back to college");
+        press(&mut app, "tab");
+        type_text(&mut app, letters);
+        press(&mut app, "ctrl-s");
+        assert_eq!(
+            app.pane,
+            Pane::Journal,
+            "{:?}",
+            app.write.form().map(|w| &w.error)
+        );
+    }
+    press(&mut app, "t");
+    assert_eq!(app.overlay(), Some(Context::Timeline));
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("moved back from preparation"), "{s}");
+    snap!("stage_timeline_moved_back", app);
+}

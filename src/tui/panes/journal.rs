@@ -513,12 +513,9 @@ impl Journal {
         let pin = preview_block.inner(layout.preview);
         f.render_widget(preview_block, layout.preview);
         if let Some(e) = &self.preview {
-            f.render_widget(
-                Paragraph::new(preview_text(e, env))
-                    .wrap(Wrap { trim: false })
-                    .scroll((self.preview_scroll, 0)),
-                pin,
-            );
+            // Wrapped under their text: a list item's next row is under its words.
+            let lines = widgets::wrap_lines(&preview_text(e, env).lines, usize::from(pin.width));
+            f.render_widget(Paragraph::new(lines).scroll((self.preview_scroll, 0)), pin);
         }
     }
 
@@ -659,12 +656,14 @@ fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
         t.title,
     )));
     let mut meta = vec![e.occurred_on.to_string(), e.kind.to_string()];
+    // The model's or the form's name, never its key.
     if let Some(m) = e.model.as_deref() {
-        meta.push(
-            catalog
-                .model(m)
-                .map_or_else(|_| m.to_string(), |x| x.name.clone()),
-        );
+        meta.push(match catalog.model(m) {
+            Ok(x) => x.name.clone(),
+            Err(_) => catalog
+                .template(m)
+                .map_or_else(|| m.to_string(), |x| x.name.clone()),
+        });
     }
     meta.push(e.scope.to_string());
     lines.push(Line::from(Span::styled(
