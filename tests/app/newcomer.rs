@@ -758,3 +758,43 @@ fn a_move_back_in_the_stage_timeline_is_never_cut() {
     assert!(s.contains("moved back from preparation"), "{s}");
     snap!("stage_timeline_moved_back", app);
 }
+
+#[test]
+fn patterns_name_their_columns_line_up_heavy_load_and_grow_from_weeks_to_months() {
+    let mut app = demo();
+    press(&mut app, "4");
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("Mood ⠒⠒ and energy ••"), "a legend:\n{s}");
+    assert!(s.contains("m/p/t: mine/person/team"), "{s}");
+    assert!(s.contains("heavy-load days"), "{s}");
+    // Weeks carry their month.
+    assert!(s.contains("16/3"), "{s}");
+    let (unit, weeks) = app.patterns.bars().unwrap();
+    assert_eq!(unit, praxis::tui::panes::patterns::Unit::Week);
+    // Every bar has its heavy-load days under it, from the check-ins of its weeks.
+    let ins = app.patterns.insights.clone().unwrap();
+    let heavy: i64 = ins.checkins.weeks.iter().map(|w| w.heavy_days).sum();
+    assert_eq!(weeks.iter().map(|b| b.heavy).sum::<i64>(), heavy);
+    snap!("patterns_of_the_demo", app);
+    // A quarter's 13 weeks do not fit across 80 columns: months do, with every entry.
+    press(&mut app, "]");
+    let (unit, months) = app.patterns.bars().unwrap();
+    assert_eq!(unit, praxis::tui::panes::patterns::Unit::Month);
+    let ins = app.patterns.insights.clone().unwrap();
+    assert_eq!(
+        months.iter().map(|b| b.total).sum::<i64>(),
+        ins.weeks.iter().map(|w| w.total).sum::<i64>()
+    );
+    let s = rows(&mut app).join("\n");
+    assert!(s.contains("Entries per month") && s.contains("Mar"), "{s}");
+    // The year has more months than the quarter; each period shows its own.
+    press(&mut app, "]");
+    let (_, year) = app.patterns.bars().unwrap();
+    assert!(year.len() > months.len(), "{} {}", year.len(), months.len());
+    // The selected bar's entries are the ones the journal shows.
+    press(&mut app, "enter");
+    let last = year.last().unwrap();
+    assert_eq!(app.journal.filter.since, Some(last.since));
+    assert_eq!(app.journal.filter.until, Some(last.until));
+    assert_eq!(i64::try_from(app.journal.rows.len()).unwrap(), last.total);
+}

@@ -630,7 +630,7 @@ fn filters_by_kind_strength_tag_and_dates() {
     press(&mut app, "enter");
     let titles: Vec<&str> = app.journal.rows.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["Hard handover at the end of a long shift"]);
-    assert!(screen(&mut app, 80, 24).contains("Journal · reflection · listening"));
+    assert!(screen(&mut app, 80, 24).contains("Journal · kind reflection · strength listening"));
     // A tag and a date range.
     press(&mut app, "f");
     press(&mut app, "left");

@@ -521,23 +521,14 @@ impl Journal {
 
     fn draw_list(&self, f: &mut Frame<'_>, area: Rect, env: &Env) {
         let t = &env.theme;
-        let filter = &self.filter;
-        let mut parts = vec!["Journal".to_string()];
-        if let Some(k) = filter.kind {
-            parts.push(k.to_string());
-        }
-        if let Some(st) = &filter.strength {
-            parts.push(st.clone());
-        }
-        if let Some(tg) = &filter.tag {
-            parts.push(format!("#{tg}"));
-        }
-        match (filter.since, filter.until) {
-            (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
-            (Some(a), None) => parts.push(format!("from {a}")),
-            (None, Some(b)) => parts.push(format!("to {b}")),
-            (None, None) => {}
-        }
+        // What narrows the list, each named ("strength reflection", never a bare word
+        // that reads like the kind of entry).
+        let narrowed = self.narrowed_by();
+        let parts = if narrowed.is_empty() {
+            vec!["Journal".to_string()]
+        } else {
+            vec!["Journal".to_string(), narrowed]
+        };
         let title = sanitize_line(&parts.join(" · ")).into_owned();
         let list_block = widgets::block(t, &title, true);
         let inner = list_block.inner(area);
