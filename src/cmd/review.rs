@@ -34,9 +34,26 @@ pub fn html(files: &[PathBuf], page: &Path, force: bool, ctx: &Ctx) -> Result<()
             page.display()
         );
     }
+    let names: Vec<String> = people
+        .iter()
+        .map(|(path, s)| s.display_name(path))
+        .collect();
+    // Two summaries of one name are told apart by their files, as in the app.
     let named: Vec<(String, &Summary)> = people
         .iter()
-        .map(|(path, s)| (s.display_name(path), s))
+        .zip(&names)
+        .map(|((path, s), name)| {
+            let label = if names.iter().filter(|n| *n == name).count() > 1 {
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |f| f.to_string_lossy().into_owned(),
+                );
+                format!("{file} · {name}")
+            } else {
+                name.clone()
+            };
+            (label, s)
+        })
         .collect();
     let today = ctx.clock.today();
     let Some(page) = super::output_file(Some(page)) else {
