@@ -791,6 +791,8 @@ fn patterns_name_their_columns_line_up_heavy_load_and_grow_from_weeks_to_months(
     press(&mut app, "]");
     let (_, year) = app.patterns.bars().unwrap();
     assert!(year.len() > months.len(), "{} {}", year.len(), months.len());
+    snap!("patterns_of_a_year_in_months", app);
+    rows(&mut app); // as drawn at 80x24 again
     // The selected bar's entries are the ones the journal shows.
     press(&mut app, "enter");
     let last = year.last().unwrap();

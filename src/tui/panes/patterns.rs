@@ -397,11 +397,18 @@ impl Patterns {
                 } else {
                     t.accent
                 };
-                Bar::default()
+                let bar = Bar::default()
                     .value(u64::try_from(b.total).unwrap_or(0))
                     .label(Line::from(b.label.clone()))
                     .style(style)
-                    .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
+                    .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED));
+                // Bars side by side with no gap: numbers in them would run together (the
+                // selected bar's count is under More).
+                if gap == 0 {
+                    bar.text_value(String::new())
+                } else {
+                    bar
+                }
             })
             .collect();
         if ins.weeks.is_empty() {
@@ -540,12 +547,18 @@ impl Patterns {
                 Unit::Week => format!("Week of {}: ", b.since),
                 Unit::Month | Unit::Year => format!("{} to {}: ", b.since, b.until),
             };
+
             more.push(Line::from(vec![
                 Span::styled(when, t.accent),
                 Span::raw(if split.is_empty() {
                     "nothing written".to_string()
                 } else {
-                    split.join(", ")
+                    format!(
+                        "{} entr{} ({})",
+                        b.total,
+                        if b.total == 1 { "y" } else { "ies" },
+                        split.join(", ")
+                    )
                 }),
             ]));
         }
