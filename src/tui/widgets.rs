@@ -274,15 +274,14 @@ pub fn window(
     let b = block(t, title, true);
     let inner = b.inner(area);
     f.render_widget(b, area);
-    let p = Paragraph::new(lines);
-    f.render_widget(
-        if wrap {
-            p.wrap(Wrap { trim: false })
-        } else {
-            p
-        },
-        inner,
-    );
+    // Prose wraps under its text (never a row starting with a space or back at the
+    // edge under a list mark); a list is cut at the window's edge.
+    let lines = if wrap {
+        wrap_lines(&lines, usize::from(inner.width))
+    } else {
+        lines
+    };
+    f.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Strength tags as the lists show them: `listening, teamwork:team`.
@@ -399,6 +398,34 @@ pub fn help<A: Bindable>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_window_of_prose_wraps_under_its_text() {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(40, 10)).unwrap();
+        t.draw(|f| {
+            super::window(
+                f,
+                &crate::tui::theme::Theme::monochrome(),
+                f.area(),
+                "Q",
+                vec![Line::from(
+                    "  - keep it as a draft until you come back to it",
+                )],
+                30,
+                6,
+                true,
+            );
+        })
+        .unwrap();
+        let rows: Vec<String> = t
+            .backend()
+            .to_string()
+            .lines()
+            .map(|l| l.trim_matches('"').to_string())
+            .collect();
+        let second = rows.iter().find(|r| r.contains("you come")).unwrap();
+        assert!(second.contains("│    you come back"), "{rows:#?}");
+    }
+
     #[test]
     fn a_wrapped_line_hangs_under_its_text_and_never_starts_with_a_space() {
         let line = Line::from(vec![
