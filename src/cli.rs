@@ -774,7 +774,8 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only this kind: reflection, supervision, call-in, stage-note, check-in, cpd.
+    /// Only this kind: reflection, supervision, call-in, stage-note, check-in, cpd,
+    /// recognition, feedback, rupture, positive-risk, group-session.
     #[arg(long, short = 'k')]
     pub kind: Option<EntryKind>,
     /// Only entries tagged with this strength.
@@ -795,16 +796,21 @@ pub struct ListArgs {
     /// At most this many entries.
     #[arg(long, short = 'n', default_value_t = 50)]
     pub limit: usize,
-    /// Print JSON for scripts.
+    /// Print JSON for scripts: one summary per entry (id, kind, title, date, strengths…).
     #[arg(long)]
     pub json: bool,
+    /// With --json: each entry whole, as `praxis show --json` prints it (body, sections,
+    /// check-in, actions and the kind's details).
+    #[arg(long, requires = "json")]
+    pub full: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The entry's id: the short id from `praxis list`, or any unique prefix of its UUID.
     pub id: String,
-    /// Print the entry as JSON (the form `praxis export --all` writes).
+    /// Print the whole entry as JSON: its short id, then every field in the form
+    /// `praxis export --all` writes (body, sections, check-in, actions, details).
     #[arg(long)]
     pub json: bool,
 }

@@ -43,7 +43,7 @@ pub fn run(keep: Option<PathBuf>, months: u32, ctx: &Ctx) -> Result<()> {
         let mut paths = ctx.paths.clone();
         paths.db.clone_from(&path);
         let demo = Session::new(paths, ctx.config.clone(), ctx.clock, ctx.color);
-        crate::tui::run(&demo)?;
+        crate::tui::run_labelled(&demo, Some("demo journal"))?;
         if keep.is_some() {
             say!(
                 "The demo journal is kept at {}: open it again with `praxis --db {}`.",

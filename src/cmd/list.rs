@@ -36,6 +36,16 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
     };
     super::check_range(filter.since, filter.until)?;
     let entries = store.list_entries(&filter, None, args.limit)?;
+    if args.full {
+        // Whole entries, read one at a time: only the ones listed (at most --limit).
+        let whole = entries
+            .iter()
+            .map(|e| store.entry_by_rowid(e.rowid))
+            .collect::<Result<Vec<_>, _>>()?;
+        let whole: Vec<super::show::Whole<'_>> = whole.iter().map(Into::into).collect();
+        say!("{}", crate::output::json(&whole)?);
+        return Ok(());
+    }
     if args.json {
         say!("{}", crate::output::json(&entries)?);
         return Ok(());

@@ -159,6 +159,12 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
     }
 }
 
+/// An output file named on the command line, unless it is `-`: standard output, as for
+/// other command-line tools.
+pub(crate) fn output_file(path: Option<&std::path::Path>) -> Option<&std::path::Path> {
+    path.filter(|p| p.as_os_str() != "-")
+}
+
 /// Resolves an optional date argument against the clock.
 pub(crate) fn resolve_date(ctx: &Ctx, d: Option<DateArg>) -> Option<NaiveDate> {
     d.map(|d| d.resolve(ctx.clock.today()))

@@ -34,11 +34,36 @@ pub fn html(files: &[PathBuf], page: &Path, force: bool, ctx: &Ctx) -> Result<()
             page.display()
         );
     }
+    let names: Vec<String> = people
+        .iter()
+        .map(|(path, s)| s.display_name(path))
+        .collect();
+    // Two summaries of one name are told apart by their files, as in the app.
     let named: Vec<(String, &Summary)> = people
         .iter()
-        .map(|(path, s)| (s.display_name(path), s))
+        .zip(&names)
+        .map(|((path, s), name)| {
+            let label = if names.iter().filter(|n| *n == name).count() > 1 {
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |f| f.to_string_lossy().into_owned(),
+                );
+                format!("{file} · {name}")
+            } else {
+                name.clone()
+            };
+            (label, s)
+        })
         .collect();
     let today = ctx.clock.today();
+    let Some(page) = super::output_file(Some(page)) else {
+        // `--html -`: the page on standard output.
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        crate::transfer::html::write_review(&mut out, &named, today)?;
+        std::io::Write::flush(&mut out)?;
+        return Ok(());
+    };
     crate::files::write_atomically(page, force, |out| {
         crate::transfer::html::write_review(out, &named, today)
     })?;

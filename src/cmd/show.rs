@@ -13,7 +13,7 @@ pub fn run(id: &str, json: bool, ctx: &Ctx) -> Result<()> {
     let rowid = store.resolve_id(id)?;
     let entry = store.entry_by_rowid(rowid)?;
     if json {
-        say!("{}", crate::output::json(&entry)?);
+        say!("{}", crate::output::json(&Whole::from(&entry))?);
         return Ok(());
     }
     let catalog = ctx.catalog();
@@ -34,6 +34,24 @@ pub fn run(id: &str, json: bool, ctx: &Ctx) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// An entry for scripts: its short id (as `praxis list` prints it), then every field in
+/// the form the full export writes.
+#[derive(serde::Serialize)]
+pub struct Whole<'a> {
+    short_id: String,
+    #[serde(flatten)]
+    entry: &'a Entry,
+}
+
+impl<'a> From<&'a Entry> for Whole<'a> {
+    fn from(entry: &'a Entry) -> Whole<'a> {
+        Whole {
+            short_id: entry.short_id(),
+            entry,
+        }
+    }
 }
 
 /// The entry as text for a terminal; journal text is neutralised.

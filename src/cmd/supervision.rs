@@ -28,7 +28,9 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
                 .map(|i| AgendaItem::parse(i))
                 .collect::<Result<_, _>>()
                 .map_err(anyhow::Error::msg)?;
-            if let Some(path) = &output
+            // `-o -` is standard output, where the agenda is printed anyway.
+            let output = super::output_file(output.as_deref());
+            if let Some(path) = output
                 && path.exists()
                 && !force
             {
@@ -61,7 +63,7 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
             let flagged: Vec<uuid::Uuid> = material.flagged.iter().map(|e| e.id).collect();
             store.insert_linked(&entry, &flagged, "brings")?;
             let md = agenda_markdown(&entry, &material);
-            if let Some(path) = &output {
+            if let Some(path) = output {
                 crate::files::write_atomically(path, force, |out| {
                     out.write_all(md.as_bytes())?;
                     Ok(())

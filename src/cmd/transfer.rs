@@ -54,7 +54,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         None
     };
     let catalog = ctx.catalog();
-    let written = match &args.output {
+    let written = match super::output_file(args.output.as_deref()) {
         Some(path) => crate::files::write_atomically(path, args.force, |out| {
             export::write(&store, catalog, &plan, redactor.as_mut(), out)
         })?,
@@ -81,9 +81,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         Mode::Profile(_) => plural(n, "record", "records"),
         _ => plural(n, "entry", "entries"),
     };
-    let to = args
-        .output
-        .as_ref()
+    let to = super::output_file(args.output.as_deref())
         .map(|p| format!(" to {}", p.display()))
         .unwrap_or_default();
     let how = if redact {
@@ -134,7 +132,7 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     };
     let format = args
         .format
-        .or_else(|| args.output.as_deref().and_then(ExportFormat::from_path))
+        .or_else(|| super::output_file(args.output.as_deref()).and_then(ExportFormat::from_path))
         .unwrap_or(ExportFormat::Json);
     if mode == Mode::Summary && format == ExportFormat::Csv {
         bail!("a summary has no CSV form: use --format md, html or json");

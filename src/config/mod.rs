@@ -54,8 +54,15 @@ impl KeyList {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThemeName {
+    /// Light or dark after the terminal's background where it says (`COLORFGBG`), else
+    /// dark.
     #[default]
     Default,
+    /// For a dark background.
+    Dark,
+    /// For a light background.
+    Light,
+    /// Bright on a dark background.
     HighContrast,
 }
 

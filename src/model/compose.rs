@@ -493,7 +493,24 @@ pub fn derive_title(e: &Entry) -> String {
         .find(|t| !t.trim().is_empty())
         .unwrap_or_default();
     let (title, _) = split_title(first);
-    crate::model::text::truncate(&title, 72).into_owned()
+    whole_words(&title, TITLE_MOST)
+}
+
+/// The longest title made from the text (in characters): a first sentence longer than
+/// this is cut after its last whole word that fits.
+pub const TITLE_MOST: usize = 160;
+
+/// `text` up to `most` characters, cut after a whole word; never an ellipsis, which is
+/// for display only (the lists cut titles to their width themselves).
+fn whole_words(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(most).collect();
+    let at = cut.rfind(char::is_whitespace).filter(|&i| i > 0);
+    at.map_or(cut.as_str(), |i| &cut[..i])
+        .trim_end_matches([',', ';', ':', ' '])
+        .to_string()
 }
 
 #[cfg(test)]
@@ -514,6 +531,19 @@ mod tests {
             today(),
             Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0).unwrap(),
         )
+    }
+
+    #[test]
+    fn a_title_from_the_text_is_its_first_sentence_whole_without_an_ellipsis() {
+        let mut e = entry();
+        let sentence = "Talked with R about her medication changes and why the new times \
+                        upset her morning routine so much";
+        e.body = format!("{sentence}. Then the rest.");
+        assert_eq!(derive_title(&e), format!("{sentence}."));
+        e.body = "word ".repeat(100);
+        let t = derive_title(&e);
+        assert!(!t.contains('…') && t.chars().count() <= TITLE_MOST, "{t}");
+        assert!(t.ends_with("word"), "{t}");
     }
 
     #[test]

@@ -629,6 +629,13 @@ pub fn format_hours(h: f64) -> String {
 /// Reads `what | who | by when` into an action, keeping the identity of an existing one
 /// with the same text.
 pub(crate) fn agreed_action(line: &str, existing: &[Action]) -> Result<Action, String> {
+    // Written as a checkbox, as actions are elsewhere: `- [ ] what | who | when` (its
+    // status is kept by `praxis actions`, not by the box).
+    let line = line.trim_start_matches("- ").trim_start();
+    let line = match line.get(..3) {
+        Some("[ ]" | "[x]" | "[X]" | "[~]") => &line[3..],
+        _ => line,
+    };
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
     let text = parts.first().copied().unwrap_or_default();
     if text.is_empty() {

@@ -29,6 +29,8 @@ pub enum Context {
     Filter,
     CheckIn,
     Drafts,
+    /// Throwing away the writing, asked first.
+    Discard,
     Quit,
     Trash,
     Conflict,
@@ -56,6 +58,7 @@ impl Group for Context {
             Context::Filter => "Filter",
             Context::CheckIn => "Check-in",
             Context::Drafts => "Recover your writing",
+            Context::Discard => "Throw away the writing",
             Context::Quit => "Quit with unsaved writing",
             Context::Trash => "Move to the trash",
             Context::Conflict => "Changed elsewhere",
@@ -99,13 +102,18 @@ actions! {
         Save = "save", Write, ["ctrl-s"], "save", "save the entry";
         NextField = "next_field", Write, ["tab"], "next", "next field";
         PrevField = "prev_field", Write, ["shift-tab"], "previous", "previous field";
-        FieldDone = "field_done", Write, ["enter"], "next", "on the title or the date (one line each): on to the next field";
+        FieldDone = "field_done", Write, ["enter"], "next", "on the title, the date or a choice: on to the next field";
+        Undo = "undo", Write, ["ctrl-z"], "undo", "undo the last change to the field";
+        Redo = "redo", Write, ["ctrl-r"], "redo", "redo what was undone";
+        ChoicePrev = "choice_prev", Write, ["left"], "choose", "the choice before, in a field of fixed choices (also ↑; a letter jumps to a choice)";
+        ChoiceNext = "choice_next", Write, ["right"], "choose", "the next choice, in a field of fixed choices (also ↓)";
         PickModel = "pick_model", Write, ["f4"], "model", "choose the reflective model";
         PickStrengths = "pick_strengths", Write, ["ctrl-t", "f2"], "strengths", "tag strengths (mine, person's, team's)";
         CheckIn = "check_in", Write, ["ctrl-g", "f3"], "check-in", "add a wellbeing check-in";
         ToggleFlag = "toggle_flag", Write, ["ctrl-b", "f5"], "flag", "bring this entry to supervision";
         CycleScope = "cycle_scope", Write, ["f6"], "scope", "who may see it: private, supervision, shareable";
         ExternalEditor = "external_editor", Write, ["ctrl-o", "f7"], "editor", "write this section in $EDITOR";
+        DiscardEntry = "discard_entry", Write, ["f8"], "discard", "throw this writing away (asked first)";
         Back = "back", Write, ["esc"], "back", "back to the journal (the draft is kept)";
         Refresh = "refresh", Supervision, ["r"], "gather again", "gather the board again";
         Gather = "gather", Supervision, ["p"], "prepare", "prepare the next session: save a prep with its agenda";
@@ -130,8 +138,11 @@ actions! {
         FormCancel = "form_cancel", Form, ["esc"], "cancel", "close the form; a check-in offered on saving is skipped and the entry saved";
         RecoverDraft = "recover_draft", Drafts, ["enter", "r"], "recover", "take the selected writing back into the Write pane";
         DiscardDraft = "discard_draft", Drafts, ["d"], "discard", "throw the selected writing away";
+        ConfirmDiscard = "confirm_discard", Discard, ["d"], "discard", "throw the writing away for good, then go on";
+        ResumeWriting = "resume_writing", Discard, ["w"], "writing", "back to the writing (it is kept)";
         SaveAndQuit = "save_and_quit", Quit, ["s"], "save", "save the entry, then quit";
         KeepAndQuit = "keep_and_quit", Quit, ["k", "q"], "keep", "keep it as a draft (offered back next time), then quit";
+        DiscardAndQuit = "discard_and_quit", Quit, ["d"], "discard", "throw it away (asked first), then quit";
         ConfirmDelete = "confirm_delete", Trash, ["y", "enter"], "trash", "move the entry to the trash (praxis restore brings it back)";
         SaveCopy = "save_copy", Conflict, ["c"], "copy", "save your version as a copy beside the other";
         TakeTheirs = "take_theirs", Conflict, ["t"], "theirs", "keep the other version; yours is not saved";

@@ -87,6 +87,7 @@ impl App {
             writer,
             status: None,
             changed: false,
+            label: None,
         };
         let mut app = App {
             env,
@@ -99,7 +100,7 @@ impl App {
             quit: false,
             layout: Layout::default(),
         };
-        app.layout = Layout::new(ratatui::layout::Rect::new(0, 0, 80, 24), app.shape());
+        app.layout = Layout::new(ratatui::layout::Rect::new(0, 0, 80, 24), app.shape(80));
         app.journal.refresh(&app.env)?;
         if let Some(drafts) = Drafts::offer(&mut app.env)? {
             app.overlay = Some(Box::new(drafts));
@@ -119,12 +120,30 @@ impl App {
         &self.layout
     }
 
-    /// What of the state moves things on the screen.
-    fn shape(&self) -> Shape {
+    /// What of the state moves things on the screen, for a screen `cols` wide.
+    fn shape(&self, cols: u16) -> Shape {
+        let (lead, hints) = self.hints();
         Shape {
             pane: self.pane,
             search_bar: self.journal.search_bar(),
-            fields: self.write.field_count(),
+            fields: self.write.field_rows(usize::from(
+                super::layout::nav_width(cols).saturating_sub(4),
+            )),
+            focus: self.write.focus(),
+            status_rows: chrome::status_rows(cols, lead, &hints, &self.env),
+        }
+    }
+
+    /// The keys the status line offers in the pane on screen (`lead` first).
+    fn hints(&self) -> (Option<&'static str>, Vec<Action>) {
+        match self.pane {
+            Pane::Journal => {
+                let (lead, hints) = self.journal.hints();
+                (lead, hints.to_vec())
+            }
+            Pane::Write => (None, self.write.hints()),
+            Pane::Supervision => (None, self.board.hints()),
+            Pane::Patterns => (None, self.patterns.hints().to_vec()),
         }
     }
 
@@ -170,7 +189,7 @@ impl App {
             None => {
                 match self.pane {
                     Pane::Journal => self.journal.text(key, &mut self.env)?,
-                    Pane::Write => self.write.text(key),
+                    Pane::Write => self.write.text(key, &mut self.env),
                     Pane::Supervision | Pane::Patterns => {}
                 }
                 Ok(Outcome::Done)
@@ -191,7 +210,9 @@ impl App {
             return Ok(outcome);
         }
         Ok(match action {
-            Action::Quit if self.write.dirty() => Outcome::Open(Box::new(ConfirmQuit)),
+            Action::Quit if self.write.dirty() => {
+                Outcome::Open(Box::new(ConfirmQuit::new(self.write.describe())))
+            }
             Action::Quit => Outcome::Then(Msg::Quit),
             Action::Help => Outcome::Open(Box::new(Help::default())),
             Action::FocusJournal => Outcome::Then(Msg::Focus(Pane::Journal)),
@@ -335,33 +356,22 @@ impl App {
 
     /// Lays out a frame and draws it: the panes and windows draw themselves.
     pub fn draw(&mut self, f: &mut Frame<'_>) {
-        self.layout = Layout::new(f.area(), self.shape());
+        self.layout = Layout::new(f.area(), self.shape(f.area().width));
         if self.layout.too_small {
             widgets::too_small(f, "praxis", (MIN_WIDTH, MIN_HEIGHT));
             return;
         }
         self.journal.fit(&self.layout);
+        let (lead, hints) = self.hints();
         let (layout, env) = (&self.layout, &self.env);
-        chrome::tabs(f, layout.tabs, self.pane, self.journal.total, env);
-        let (lead, hints) = match self.pane {
-            Pane::Journal => {
-                self.journal.draw(f, layout, env);
-                self.journal.hints()
-            }
-            Pane::Write => {
-                self.write.draw(f, layout, env);
-                (None, self.write.hints())
-            }
-            Pane::Supervision => {
-                self.board.draw(f, layout.main, env);
-                (None, self.board.hints())
-            }
-            Pane::Patterns => {
-                self.patterns.draw(f, layout.main, env);
-                (None, self.patterns.hints())
-            }
-        };
-        chrome::status(f, layout.status, lead, hints, env);
+        chrome::tabs(f, layout.tabs, self.pane, &self.journal.count(), env);
+        match self.pane {
+            Pane::Journal => self.journal.draw(f, layout, env),
+            Pane::Write => self.write.draw(f, layout, env),
+            Pane::Supervision => self.board.draw(f, layout.main, env),
+            Pane::Patterns => self.patterns.draw(f, layout.main, env),
+        }
+        chrome::status(f, layout.status, lead, &hints, env);
         if let Some(o) = &self.overlay {
             o.draw(f, layout.size, env);
         }

@@ -35,6 +35,8 @@ pub struct Env {
     pub status: Option<String>,
     /// The journal changed: what the panes read from it is out of date.
     pub changed: bool,
+    /// What the header calls the journal when it is not the writer's own (`demo journal`).
+    pub label: Option<String>,
 }
 
 impl Env {
@@ -166,6 +168,8 @@ pub enum WriteMsg {
     SaveAsNew { mine: Box<Entry>, then_quit: bool },
     /// Keep the writing as a draft and end the app.
     KeepAndQuit,
+    /// Throw the writing away (its draft too), then `then` (the journal if none).
+    Discard { then: Option<Box<Msg>> },
 }
 
 /// A new entry to write.

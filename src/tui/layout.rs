@@ -25,22 +25,39 @@ pub struct Layout {
     pub search: Rect,
     pub list: Rect,
     pub preview: Rect,
-    /// Write: the entry's header, the list of fields with one row per field, and the
-    /// field being written.
+    /// Write: the entry's header, the list of fields (each field's label in its rows; a
+    /// field scrolled out of view has an empty area), and the field being written.
     pub meta: Rect,
     pub nav: Rect,
     pub fields: Vec<Rect>,
+    /// Fields are out of view above or below the list.
+    pub fields_above: bool,
+    pub fields_below: bool,
     pub editor: Rect,
 }
 
+/// From this width the journal's list and preview are side by side: the list is never
+/// narrower than on an 80-column screen.
+pub const JOURNAL_SIDE_BY_SIDE: u16 = 120;
+
+/// The width of the Write pane's list of fields on a screen `cols` wide.
+#[must_use]
+pub fn nav_width(cols: u16) -> u16 {
+    if cols >= 100 { 30 } else { 24 }
+}
+
 /// What of the state moves things on the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shape {
     pub pane: Pane,
     /// The journal shows its search bar.
     pub search_bar: bool,
-    /// Fields of the entry being written.
-    pub fields: usize,
+    /// Fields of the entry being written: the rows each one's label takes in the list of
+    /// fields (see [`nav_width`]), and the one being written, kept in view.
+    pub fields: Vec<u16>,
+    pub focus: usize,
+    /// Rows of the status line (its keys go on to a second row rather than be cut).
+    pub status_rows: u16,
 }
 
 impl Layout {
@@ -57,7 +74,7 @@ impl Layout {
         let [tabs, main, status] = Split::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(shape.status_rows.max(1)),
         ])
         .areas(size);
         let mut a = Layout {
@@ -78,30 +95,64 @@ impl Layout {
                 } else {
                     main
                 };
-                let halves = [Constraint::Percentage(55), Constraint::Percentage(45)];
-                [a.list, a.preview] = if body.width >= 100 {
-                    Split::horizontal(halves).areas(body)
+                // Side by side once the list can be as wide as on an 80-column screen.
+                [a.list, a.preview] = if body.width >= JOURNAL_SIDE_BY_SIDE {
+                    let list = (body.width * 55 / 100).max(80);
+                    Split::horizontal([Constraint::Length(list), Constraint::Min(1)]).areas(body)
                 } else {
-                    Split::vertical(halves).areas(body)
+                    Split::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                        .areas(body)
                 };
             }
             Pane::Write => {
                 let [meta, rest] =
                     Split::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(main);
-                let nav_width = if rest.width >= 100 { 26 } else { 20 };
-                let [nav, editor] =
-                    Split::horizontal([Constraint::Length(nav_width), Constraint::Min(1)])
-                        .areas(rest);
+                let [nav, editor] = Split::horizontal([
+                    Constraint::Length(nav_width(size.width)),
+                    Constraint::Min(1),
+                ])
+                .areas(rest);
                 a.meta = meta;
                 a.nav = nav;
                 a.editor = editor;
                 let inner = Block::bordered().inner(nav);
-                a.fields = (0..shape.fields)
-                    .map(|i| {
-                        let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-                        Rect::new(inner.x, y, inner.width, 1).intersection(inner)
+                // From the first field, or from the first that keeps the focused one in view.
+                let rows = |from: usize, to: usize| -> u16 {
+                    shape.fields[from..=to]
+                        .iter()
+                        .copied()
+                        .map(|h| h.max(1))
+                        .sum()
+                };
+                let focus = shape.focus.min(shape.fields.len().saturating_sub(1));
+                let first = if shape.fields.is_empty() {
+                    0
+                } else {
+                    (0..=focus)
+                        .find(|&s| rows(s, focus) <= inner.height)
+                        .unwrap_or(focus)
+                };
+                let mut y = inner.y;
+                a.fields = shape
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| {
+                        let h = (*h).max(1);
+                        if i < first || y + h > inner.bottom() {
+                            return Rect::default();
+                        }
+                        let r = Rect::new(inner.x, y, inner.width, h);
+                        y += h;
+                        r
                     })
                     .collect();
+                a.fields_above = first > 0;
+                a.fields_below = a
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .any(|(i, r)| i >= first && r.is_empty());
             }
             Pane::Supervision | Pane::Patterns => {}
         }
@@ -128,7 +179,9 @@ impl Layout {
     /// The field of the Write pane's list at `at`.
     #[must_use]
     pub fn field_at(&self, at: Position) -> Option<usize> {
-        self.fields.iter().position(|r| r.contains(at))
+        self.fields
+            .iter()
+            .position(|r| !r.is_empty() && r.contains(at))
     }
 
     /// The row of the journal's list at `at` (0: the first row shown).

@@ -43,8 +43,14 @@ pub fn app_for(ctx: &Session, store: crate::store::Store) -> Result<App> {
 /// Runs the app until the user quits or a signal ends it; the terminal is restored on
 /// every path and unsaved writing is kept as a draft.
 pub fn run(ctx: &Session) -> Result<()> {
+    run_labelled(ctx, None)
+}
+
+/// Runs the app as [`run`] does, the journal named in its header (`demo journal`).
+pub fn run_labelled(ctx: &Session, label: Option<&str>) -> Result<()> {
     let store = ctx.store()?;
     let mut app = app_for(ctx, store)?;
+    app.env.label = label.map(str::to_string);
     let options = runtime::Options {
         mouse: ctx.config.ui.mouse,
         editor: Some((ctx.config.editor.command.clone(), ctx.paths.rescue_dir())),

@@ -94,13 +94,17 @@ fn the_help_lists_every_action_of_every_context_with_its_keys() {
     let keymap = Keymap::defaults();
     for (context, keys, help) in keymap.help_rows() {
         let start: String = help.chars().take(24).collect();
-        let row = s
-            .lines()
-            .find(|l| l.contains(&start))
-            .unwrap_or_else(|| panic!("{context:?}: {help} is not in the help\n{s}"));
+        // Its row: where the help begins, beside its keys (another help may end with it).
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains(&start)).collect();
         assert!(
-            row.contains(&format!("  {keys} ")),
-            "{keys} for {help}:\n{row}"
+            !rows.is_empty(),
+            "{context:?}: {help} is not in the help\n{s}"
+        );
+        assert!(
+            rows.iter().any(
+                |row| row.contains(&format!("  {keys} ")) && row.contains(&format!(" {start}"))
+            ),
+            "{keys} for {help}:\n{rows:?}"
         );
     }
     for context in [
@@ -155,4 +159,59 @@ fn letters_are_text_in_the_fields_of_windows() {
     assert_eq!(app.overlay(), Some(Context::CheckIn));
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("quiet job"), "{s}");
+}
+
+/// The keymap as the README's table of keys: where, the action's name for the config's
+/// `[keys]` table, its default keys, and what it does (in the order `F1` lists them).
+fn key_table<A: Bindable>() -> String {
+    let keymap = praxis::tui::keymap::Keymap::<A>::defaults();
+    let mut out = String::from("| Where | Action | Keys | What it does |\n|---|---|---|---|\n");
+    let rows = keymap.help_rows();
+    // In the order of the help: by context, then as declared.
+    let mut actions: Vec<A> = A::all().to_vec();
+    actions.sort_by_key(|a| a.context());
+    assert_eq!(actions.len(), rows.len());
+    for (a, (_, keys, help)) in actions.iter().zip(&rows) {
+        assert_eq!(a.help(), *help, "the help's order");
+        let keys = keys
+            .split(' ')
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!(
+            "| {} | `{}` | {keys} | {} |\n",
+            praxis::tui::keymap::Group::title(a.context()).replace('|', "\\|"),
+            a.name(),
+            help.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+/// The part of the README between `<!-- NAME:begin -->` and `<!-- NAME:end -->`.
+fn readme_part(name: &str) -> String {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let begin = format!("<!-- {name}:begin -->\n");
+    let end = format!("<!-- {name}:end -->");
+    let from = readme
+        .find(&begin)
+        .unwrap_or_else(|| panic!("no {begin} in the README"))
+        + begin.len();
+    let to = readme[from..].find(&end).unwrap() + from;
+    readme[from..to].to_string()
+}
+
+#[test]
+fn the_readme_key_tables_are_the_keymaps() {
+    for (name, table) in [
+        ("app-keys", key_table::<Action>()),
+        ("review-keys", key_table::<ReviewAction>()),
+    ] {
+        let written = readme_part(name);
+        assert!(
+            written == table,
+            "The README's {name} table is not the keymap; it should read:\n{table}"
+        );
+    }
 }

@@ -2,4 +2,5 @@
 
 mod e2e;
 mod keys;
+mod newcomer;
 mod tui;

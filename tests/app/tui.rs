@@ -129,7 +129,7 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn screen(app: &mut App, w: u16, h: u16) -> String {
+pub(super) fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| app.draw(f)).unwrap();
     mask_ids(&t.backend().to_string())
@@ -262,6 +262,9 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
     assert_eq!(app.overlay(), Some(Context::CheckIn));
     press(&mut app, "4");
     press(&mut app, "down");
+    // From none, → steps up the scale from 1.
+    press(&mut app, "right");
+    press(&mut app, "right");
     press(&mut app, "right");
     press(&mut app, "down");
     press(&mut app, "right");
@@ -627,7 +630,7 @@ fn filters_by_kind_strength_tag_and_dates() {
     press(&mut app, "enter");
     let titles: Vec<&str> = app.journal.rows.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["Hard handover at the end of a long shift"]);
-    assert!(screen(&mut app, 80, 24).contains("Journal · reflection · listening"));
+    assert!(screen(&mut app, 80, 24).contains("Journal · kind reflection · strength listening"));
     // A tag and a date range.
     press(&mut app, "f");
     press(&mut app, "left");
@@ -715,7 +718,9 @@ fn a_stage_note_form_and_its_subjects_timeline() {
         press(&mut app, "tab");
         type_text(&mut app, "smoking");
         press(&mut app, "tab");
-        type_text(&mut app, stage);
+        // The stage is a picker: its first letter chooses it.
+        type_text(&mut app, &stage[..1]);
+        assert_eq!(app.write.form().unwrap().text("stage"), stage);
         if stage == "action" {
             snap!("stage_note_form", app);
         }
@@ -728,7 +733,7 @@ fn a_stage_note_form_and_its_subjects_timeline() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("moved back from action"), "{s}");
     snap!("stage_timeline", app);
-    // A stage that is not a stage is refused with the field named, nothing saved.
+    // A stage left unchosen is refused with the field named, nothing saved.
     press(&mut app, "esc");
     press(&mut app, "N");
     for _ in 0..3 {
@@ -738,15 +743,10 @@ fn a_stage_note_form_and_its_subjects_timeline() {
     type_text(&mut app, "YP-B");
     press(&mut app, "tab");
     type_text(&mut app, "school");
-    press(&mut app, "tab");
-    type_text(&mut app, "denial");
     press(&mut app, "ctrl-s");
     assert_eq!(app.pane, Pane::Write);
-    assert!(
-        app.env.status.as_deref().unwrap().starts_with("Stage"),
-        "{:?}",
-        app.env.status
-    );
+    let error = app.write.form().unwrap().error.clone().unwrap();
+    assert!(error.message.starts_with("Stage"), "{error:?}");
 }
 
 #[test]
@@ -823,7 +823,8 @@ fn structured_entries_open_in_their_form() {
     type_text(&mut app, "Trauma-informed care");
     press(&mut app, "tab");
     press(&mut app, "tab");
-    type_text(&mut app, "training");
+    // The activity type is a picker: a letter jumps to the choice.
+    type_text(&mut app, "t");
     press(&mut app, "tab");
     type_text(&mut app, "6");
     press(&mut app, "ctrl-s");

@@ -1862,6 +1862,71 @@ fn today_is_the_writers_local_date() {
 }
 
 // ---------------------------------------------------------------------------------------
+// `-` as a file name: standard output
+
+#[test]
+fn export_to_dash_writes_standard_output_and_no_file() {
+    let j = Journal::new();
+    j.add(&["Quiet night. Good team.", "--scope", "shareable"]);
+    let out = j.ok(&["export", "--all", "-o", "-"]);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().len(), 1, "{out}");
+    assert!(!j.path().join("-").exists(), "a file named '-' was written");
+    // The format still comes from --format, and a redacted export goes the same way.
+    let md = j.ok(&["export", "-f", "md", "-o", "-"]);
+    assert!(md.contains("Quiet night."), "{md}");
+    assert!(!j.path().join("-").exists());
+}
+
+#[test]
+fn supervision_prep_to_dash_prints_the_agenda_once_and_writes_no_file() {
+    let j = Journal::new();
+    j.add(&["Supported R with the trip.", "--for-supervision"]);
+    let out = j.ok(&["supervision", "prep", "--date", "friday", "-o", "-"]);
+    assert_eq!(out.matches("# Supervision prep").count(), 1, "{out}");
+    assert!(!j.path().join("-").exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// The whole entry for scripts
+
+#[test]
+fn show_json_and_list_json_full_give_the_whole_entry() {
+    let j = Journal::new();
+    let id = j.add(&[
+        "--model",
+        "borton",
+        "--section",
+        "what=J was not ready when I arrived.",
+        "--section",
+        "now-what=- [ ] plan next week's visits with J",
+        "--mood",
+        "2",
+        "--load",
+        "heavy",
+        "-s",
+        "listening",
+    ]);
+    let shown = j.json(&["show", &id, "--json"]);
+    assert_eq!(shown["short_id"], id.as_str());
+    assert_eq!(shown["sections"][0]["key"], "what");
+    assert_eq!(shown["checkin"]["load"], "heavy");
+    assert_eq!(
+        shown["actions"][0]["text"],
+        "plan next week's visits with J"
+    );
+    // The summary list leaves the writing out; --full gives each entry whole.
+    let list = j.json(&["list", "--json"]);
+    assert!(list[0].get("sections").is_none());
+    let full = j.json(&["list", "--json", "--full"]);
+    assert_eq!(full.as_array().unwrap().len(), 1);
+    assert_eq!(full[0], shown);
+    // --full is a kind of JSON.
+    let err = j.fails(2, &["list", "--full"]);
+    assert!(err.contains("--json"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------
 // Dates the journal cannot read back, and tags praxis would not write
 // ---------------------------------------------------------------------------------------
 

@@ -829,6 +829,67 @@ fn html_writes_the_side_by_side_page_without_a_terminal_or_a_journal() {
         .unwrap();
     assert_eq!(both.status.code(), Some(2));
     assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
+    // `-` is standard output: the page is printed, no file named `-` appears.
+    let piped = praxis(d)
+        .args(["review", "alex.json", "--html", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{piped:?}");
+    assert!(String::from_utf8_lossy(&piped.stdout).starts_with("<!doctype html>"));
+    assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
+}
+
+#[test]
+fn two_summaries_of_one_name_are_told_apart_and_left_out_strengths_are_counted() {
+    // The same person's summary twice, under two file names.
+    let (path, sam) = read("sam.json");
+    let dir = tempfile::tempdir().unwrap();
+    let march = dir.path().join("sam-march.json");
+    std::fs::copy(&path, &march).unwrap();
+    let mut r = review_of(
+        vec![(path, sam.clone()), (march, sam)],
+        Path::new("review-notes.md"),
+    );
+    let s = screen(&mut r, 80, 24);
+    assert!(s.contains("┌ sam.json · Sam"), "{s}");
+    assert!(s.contains("┌ sam-march.json · Sam"), "{s}");
+    // Their notes are one: the person is the same.
+    assert_eq!(r.people[0].note, r.people[1].note);
+    // Alex's strengths do not all fit at 80x24: the ones left out are counted.
+    let mut two = two();
+    let s = screen(&mut two, 80, 24);
+    let alex = &two.people[0].summary;
+    let shown = alex
+        .strengths
+        .iter()
+        .filter(|st| s.contains(&format!("│{} ", st.name)))
+        .count();
+    assert!(shown < alex.strengths.len());
+    assert!(
+        s.contains(&format!("… {} more", alex.strengths.len() - shown)),
+        "{s}"
+    );
+    // The page of the two tells them apart the same way.
+    let d = dir.path();
+    std::fs::copy(fixture("sam.json"), d.join("sam.json")).unwrap();
+    let out = praxis(d)
+        .args([
+            "review",
+            "sam.json",
+            "sam-march.json",
+            "--html",
+            "review.html",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let page = std::fs::read_to_string(d.join("review.html")).unwrap();
+    assert!(page.contains("sam-march.json · Sam (community mental health)"));
+    assert!(page.contains("sam.json · Sam (community mental health)"));
+    // Nothing on the header is cut: what does not fit is left out whole.
+    press(&mut two, "enter");
+    let top = screen(&mut two, 80, 24).lines().next().unwrap().to_string();
+    assert!(!top.contains('…'), "{top}");
 }
 
 #[test]

@@ -114,15 +114,12 @@ impl CheckInForm {
     }
 }
 
-/// One step up or down a 1–5 scale; none below 1, 3 from none.
+/// The 1–5 scale of mood and energy.
+const SCALE: [u8; 5] = [1, 2, 3, 4, 5];
+
+/// One step up or down the 1–5 scale, round and round through none.
 fn step(v: Option<u8>, up: bool) -> Option<u8> {
-    match (v, up) {
-        (None, true) => Some(3),
-        (None, false) => None,
-        (Some(n), true) => Some((n + 1).min(5)),
-        (Some(1), false) => None,
-        (Some(n), false) => Some(n - 1),
-    }
+    cycle(v, &SCALE, up)
 }
 
 impl Overlay for CheckInForm {
@@ -216,18 +213,37 @@ impl Overlay for CheckInForm {
             )),
             Line::from(""),
         ];
+        let scale: Vec<String> = SCALE.iter().map(ToString::to_string).collect();
+        let loads: Vec<String> = Load::ALL.iter().map(ToString::to_string).collect();
+        let carrying: Vec<String> = Carrying::ALL.iter().map(ToString::to_string).collect();
         for (i, label) in CHECKIN_FIELDS.iter().enumerate() {
             let style = if i == self.field { t.selected } else { t.base };
-            let v = sanitize_line(&value(i)).into_owned();
-            let shown = if i < 4 {
-                format!("◀ {v} ▶")
-            } else {
-                format!("{v}▏")
+            let mut row = vec![Span::styled(pad(label, 14), style)];
+            let options = match i {
+                0 | 1 => Some(&scale),
+                2 => Some(&loads),
+                3 => Some(&carrying),
+                _ => None,
             };
-            lines.push(Line::from(vec![
-                Span::styled(pad(label, 14), style),
-                Span::styled(shown, if i == self.field { style } else { t.base }),
-            ]));
+            match options {
+                // A choice shows all its values (– for none), the one in force in brackets.
+                Some(all) => {
+                    let v = value(i);
+                    let v = v.split(' ').next().unwrap_or_default();
+                    for o in std::iter::once("–").chain(all.iter().map(String::as_str)) {
+                        if o == v {
+                            row.push(Span::styled(format!("[{o}]"), t.title));
+                        } else {
+                            row.push(Span::styled(format!(" {o} "), t.dim));
+                        }
+                    }
+                }
+                None => row.push(Span::styled(
+                    format!("{}▏", sanitize_line(&value(i))),
+                    if i == self.field { style } else { t.base },
+                )),
+            }
+            lines.push(Line::from(row));
         }
         lines.push(Line::from(""));
         lines.push(widgets::key_hint(
@@ -255,7 +271,7 @@ impl Overlay for CheckInForm {
                 ),
             ],
         ));
-        widgets::window(f, t, size, "Check-in", lines, 60, 13, true);
+        widgets::window(f, t, size, "Check-in", lines, 62, 13, true);
     }
 }
 

@@ -1,8 +1,11 @@
-//! The journal's filter form: kind, strength, tag and a date range.
+//! The journal's filter form: kind, strength, tag and a date range; a strength or tag
+//! typed in part is completed to a name the journal knows.
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
+use fuzzy_matcher::FuzzyMatcher as _;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,11 +30,43 @@ pub struct FilterForm {
     pub since: String,
     pub until: String,
     pub error: Option<String>,
+    /// The strengths a name typed in part completes to: the vocabulary's and those in use.
+    pub strength_names: Vec<String>,
+    /// The topic tags in use.
+    pub tag_names: Vec<String>,
+}
+
+/// The name `typed` stands for among `names`: itself when it is one, else the shortest
+/// name it starts, else the closest loose match (none when nothing is close).
+#[must_use]
+pub fn complete(typed: &str, names: &[String]) -> Option<String> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    if names.contains(&typed) {
+        return Some(typed);
+    }
+    if let Some(n) = names
+        .iter()
+        .filter(|n| n.starts_with(&typed))
+        .min_by_key(|n| (n.chars().count(), n.as_str()))
+    {
+        return Some(n.clone());
+    }
+    let matcher = SkimMatcherV2::default().ignore_case();
+    names
+        .iter()
+        .filter_map(|n| matcher.fuzzy_match(n, &typed).map(|s| (s, n)))
+        .max_by_key(|(s, n)| (*s, std::cmp::Reverse(n.as_str())))
+        .map(|(_, n)| n.clone())
 }
 
 impl FilterForm {
+    /// The form for the filter `f`, completing names from `strength_names` and
+    /// `tag_names`.
     #[must_use]
-    pub fn new(f: &EntryFilter) -> FilterForm {
+    pub fn new(f: &EntryFilter, strength_names: Vec<String>, tag_names: Vec<String>) -> FilterForm {
         FilterForm {
             field: 0,
             kind: f.kind,
@@ -40,7 +75,19 @@ impl FilterForm {
             since: f.since.map(|d| d.to_string()).unwrap_or_default(),
             until: f.until.map(|d| d.to_string()).unwrap_or_default(),
             error: None,
+            strength_names,
+            tag_names,
         }
+    }
+
+    /// What the text of field `i` completes to, when it is not already a whole name.
+    fn completion(&self, i: usize) -> Option<String> {
+        let (typed, names) = match i {
+            1 => (self.strength.as_str(), &self.strength_names),
+            2 => (self.tag.trim_start_matches('#'), &self.tag_names),
+            _ => return None,
+        };
+        complete(typed, names).filter(|c| *c != typed.trim().to_lowercase())
     }
 
     /// The text of the focused field (the kind is a choice, not text).
@@ -65,18 +112,22 @@ impl FilterForm {
                 .map(|d| Some(d.resolve(today)))
                 .map_err(|e| format!("{what}: {e}"))
         };
+        // A name typed in part is the one it completes to (shown as it is typed).
         let strength = match self.strength.trim() {
             "" => None,
-            s => Some(
+            s => Some(self.completion(1).unwrap_or_else(|| {
                 env.catalog
                     .vocabulary
                     .resolve(s)
-                    .unwrap_or_else(|_| s.to_lowercase()),
-            ),
+                    .unwrap_or_else(|_| s.to_lowercase())
+            })),
         };
         let tag = match self.tag.trim() {
             "" => None,
-            t => Some(crate::model::compose::normalise_tag(t)?),
+            t => Some(match self.completion(2) {
+                Some(c) => c,
+                None => crate::model::compose::normalise_tag(t)?,
+            }),
         };
         let since = date(&self.since, "From")?;
         let until = date(&self.until, "To")?;
@@ -96,13 +147,14 @@ impl FilterForm {
     }
 }
 
-/// The next (`up`) or previous value of a choice; none before the first.
+/// The next (`up`) or previous value of a choice, round and round: none (unset) comes
+/// before the first and after the last, so either arrow from none gives a value.
 pub fn cycle<T: Copy + PartialEq>(v: Option<T>, all: &[T], up: bool) -> Option<T> {
     let i = v.and_then(|x| all.iter().position(|a| *a == x));
     match (i, up) {
         (None, true) => all.first().copied(),
-        (None, false) => None,
-        (Some(i), true) => all.get(i + 1).copied().or(v),
+        (None, false) => all.last().copied(),
+        (Some(i), true) => all.get(i + 1).copied(),
         (Some(0), false) => None,
         (Some(i), false) => all.get(i - 1).copied(),
     }
@@ -181,10 +233,14 @@ impl Overlay for FilterForm {
             } else {
                 format!("{v}▏")
             };
-            lines.push(Line::from(vec![
+            let mut row = vec![
                 Span::styled(pad(label, 10), style),
                 Span::styled(shown, if i == self.field { style } else { t.base }),
-            ]));
+            ];
+            if let Some(c) = self.completion(i) {
+                row.push(Span::styled(format!(" → {}", sanitize_line(&c)), t.dim));
+            }
+            lines.push(Line::from(row));
         }
         lines.push(Line::from(""));
         if let Some(e) = &self.error {
@@ -194,7 +250,11 @@ impl Overlay for FilterForm {
             )));
         } else {
             lines.push(Line::from(Span::styled(
-                "Dates: YYYY-MM-DD, today, yesterday or a weekday. Empty: any.",
+                "Strength, tag: a part of a name is completed (→).",
+                t.dim,
+            )));
+            lines.push(Line::from(Span::styled(
+                "Dates: YYYY-MM-DD, today, yesterday or a weekday.",
                 t.dim,
             )));
         }
@@ -209,6 +269,6 @@ impl Overlay for FilterForm {
                 (env.key(Action::FormCancel), "cancel"),
             ],
         ));
-        widgets::window(f, t, size, "Filter the journal", lines, 62, 11, true);
+        widgets::window(f, t, size, "Filter the journal", lines, 62, 12, true);
     }
 }

@@ -10,9 +10,20 @@ use crate::tui::keymap::Text;
 use crate::tui::widgets;
 
 /// The help window, scrolled by some lines.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Help {
     scroll: u16,
+    /// The furthest it scrolls, as last drawn.
+    most: std::cell::Cell<u16>,
+}
+
+impl Default for Help {
+    fn default() -> Help {
+        Help {
+            scroll: 0,
+            most: std::cell::Cell::new(u16::MAX),
+        }
+    }
 }
 
 impl Overlay for Help {
@@ -27,13 +38,13 @@ impl Overlay for Help {
         )
     }
 
-    fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
-        // Far enough to reach the end: the window shows no more than it has.
-        let end = u16::try_from(env.keymap.help_rows().len() * 2).unwrap_or(u16::MAX);
+    fn act(&mut self, action: Action, _env: &mut Env) -> Result<Outcome> {
+        // To its end and no further, so the way back up is as long as the way down.
+        let end = self.most.get();
         self.scroll = match action {
-            Action::Up => self.scroll.saturating_sub(1),
+            Action::Up => self.scroll.min(end).saturating_sub(1),
             Action::Down => self.scroll.saturating_add(1).min(end),
-            Action::PageUp => self.scroll.saturating_sub(10),
+            Action::PageUp => self.scroll.min(end).saturating_sub(10),
             Action::PageDown => self.scroll.saturating_add(10).min(end),
             Action::Top => 0,
             Action::Bottom => end,
@@ -43,17 +54,29 @@ impl Overlay for Help {
     }
 
     fn draw(&self, f: &mut Frame<'_>, size: Rect, env: &Env) {
-        widgets::help(
+        let footer = format!(
+            "{}/{}, {}/{} and {}/{} scroll this window; {} or any other key closes it. \
+             Keys can be changed in the config's [keys] table.",
+            env.key(Action::Up),
+            env.key(Action::Down),
+            env.key(Action::PageUp),
+            env.key(Action::PageDown),
+            env.key(Action::Top),
+            env.key(Action::Bottom),
+            env.key(Action::Close),
+        );
+        let most = widgets::help(
             f,
             &env.theme,
             &env.keymap,
             &widgets::HelpText {
                 title: "Keys",
                 notes: &[],
-                footer: "Keys can be changed in the config's [keys] table. Any other key closes this window.",
+                footer,
             },
             self.scroll,
             size,
         );
+        self.most.set(most);
     }
 }

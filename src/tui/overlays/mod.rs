@@ -4,6 +4,7 @@
 
 pub mod checkin;
 pub mod conflict;
+pub mod discard;
 pub mod drafts;
 pub mod filter;
 pub mod gone;

@@ -1,6 +1,9 @@
-//! Choosing the reflective model of a reflection.
+//! Choosing the reflective model of a reflection: the list narrows as a name is typed.
 
 use anyhow::Result;
+use crossterm::event::{KeyCode, KeyEvent};
+use fuzzy_matcher::FuzzyMatcher as _;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,10 +15,36 @@ use crate::tui::component::{Env, Msg, Outcome, Overlay, WriteMsg};
 use crate::tui::keymap::Text;
 use crate::tui::widgets;
 
-/// The models of the catalog, one selected.
+/// The models of the catalog that match what is typed, one selected.
 #[derive(Debug, Default)]
 pub struct Models {
+    query: String,
+    /// Indexes into the catalog's models, best match first.
+    shown: Vec<usize>,
     selected: usize,
+}
+
+/// The models matching `query` (by name, id or purpose), best first; all when empty.
+fn matching(catalog: &Catalog, query: &str) -> Vec<usize> {
+    let q = query.trim();
+    if q.is_empty() {
+        return (0..catalog.models.len()).collect();
+    }
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let mut scored: Vec<(i64, usize)> = catalog
+        .models
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            [&m.name, &m.id]
+                .iter()
+                .filter_map(|hay| matcher.fuzzy_match(hay, q))
+                .max()
+                .map(|s| (s, i))
+        })
+        .collect();
+    scored.sort_by_key(|&(s, i)| (std::cmp::Reverse(s), i));
+    scored.into_iter().map(|(_, i)| i).collect()
 }
 
 impl Models {
@@ -27,7 +56,16 @@ impl Models {
             .iter()
             .position(|m| Some(m.id.as_str()) == current)
             .unwrap_or(0);
-        Models { selected }
+        Models {
+            query: String::new(),
+            shown: matching(catalog, ""),
+            selected,
+        }
+    }
+
+    fn requery(&mut self, catalog: &Catalog) {
+        self.shown = matching(catalog, &self.query);
+        self.selected = 0;
     }
 }
 
@@ -36,9 +74,10 @@ impl Overlay for Models {
         Context::Models
     }
 
+    /// Letters find a model; the arrows choose one.
     fn keys(&self) -> (Text, &'static [Context]) {
         (
-            Text::None,
+            Text::Chars,
             &[
                 Context::Models,
                 Context::Choose,
@@ -49,7 +88,7 @@ impl Overlay for Models {
     }
 
     fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
-        let last = env.catalog.models.len().saturating_sub(1);
+        let last = self.shown.len().saturating_sub(1);
         self.selected = match action {
             Action::Up => self.selected.saturating_sub(1),
             Action::Down => (self.selected + 1).min(last),
@@ -58,9 +97,13 @@ impl Overlay for Models {
             Action::Top => 0,
             Action::Bottom => last,
             Action::Choose => {
-                return Ok(match env.catalog.models.get(self.selected) {
+                let chosen = self
+                    .shown
+                    .get(self.selected)
+                    .and_then(|&i| env.catalog.models.get(i));
+                return Ok(match chosen {
                     Some(t) => Outcome::CloseThen(Msg::Write(WriteMsg::Model(Box::new(t.clone())))),
-                    None => Outcome::Close,
+                    None => Outcome::Done,
                 });
             }
             _ => return Ok(Outcome::Close),
@@ -68,36 +111,74 @@ impl Overlay for Models {
         Ok(Outcome::Done)
     }
 
+    fn text(&mut self, key: KeyEvent, env: &mut Env) -> Result<Outcome> {
+        match key.code {
+            KeyCode::Char(c) => self.query.push(c),
+            KeyCode::Backspace => {
+                self.query.pop();
+            }
+            _ => return Ok(Outcome::Done),
+        }
+        self.requery(&env.catalog);
+        Ok(Outcome::Done)
+    }
+
+    fn paste(&mut self, text: &str, env: &mut Env) -> Outcome {
+        self.query.push_str(text.lines().next().unwrap_or_default());
+        self.requery(&env.catalog);
+        Outcome::Done
+    }
+
+    /// A stray key leaves the chooser open.
+    fn unbound(&self) -> Outcome {
+        Outcome::Done
+    }
+
     fn draw(&self, f: &mut Frame<'_>, size: Rect, env: &Env) {
         let t = &env.theme;
-        let lines = env
-            .catalog
-            .models
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let style = if i == self.selected {
-                    t.selected
-                } else {
-                    t.base
-                };
-                let depth = m.depth.map(|d| d.to_string()).unwrap_or_default();
-                Line::from(vec![
-                    Span::styled(pad(&sanitize_line(&m.name), 34), style),
-                    Span::styled(format!(" {depth:<5} "), t.dim),
-                    Span::styled(
-                        truncate(
-                            &sanitize_line(&m.purpose),
-                            usize::from(size.width.min(86)).saturating_sub(45),
-                        )
-                        .into_owned(),
-                        t.dim,
-                    ),
-                ])
-            })
-            .collect::<Vec<_>>();
-        let h = u16::try_from(lines.len()).unwrap_or(12) + 2;
-        let title = format!("Reflective model ({} chooses)", env.key(Action::Choose));
+        let w = size.width.min(86);
+        // Name, depth and purpose side by side; the purpose gets what is left.
+        let purpose_w = usize::from(w).saturating_sub(4 + 34 + 7);
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled("Find: ", t.dim),
+                Span::raw(format!("{}▏", sanitize_line(&self.query))),
+            ]),
+            Line::from(""),
+        ];
+        if self.shown.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "No model matches: backspace to widen",
+                t.dim,
+            )));
+        }
+        for (row, &i) in self.shown.iter().enumerate() {
+            let Some(m) = env.catalog.models.get(i) else {
+                continue;
+            };
+            let style = if row == self.selected {
+                t.selected
+            } else {
+                t.base
+            };
+            let depth = m.depth.map(|d| d.to_string()).unwrap_or_default();
+            let mut spans = vec![
+                Span::styled(pad(&sanitize_line(&m.name), 34), style),
+                Span::styled(format!(" {depth:<5} "), t.dim),
+            ];
+            if purpose_w > 8 {
+                spans.push(Span::styled(
+                    truncate(&sanitize_line(&m.purpose), purpose_w).into_owned(),
+                    t.dim,
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        let h = u16::try_from(env.catalog.models.len()).unwrap_or(12) + 4;
+        let title = format!(
+            "Reflective model (type to find, {} chooses)",
+            env.key(Action::Choose)
+        );
         widgets::window(f, t, size, &title, lines, 86, h, false);
     }
 }

@@ -1,4 +1,4 @@
-//! Quitting with unsaved writing: save it, keep it as a draft, or stay.
+//! Quitting with unsaved writing: save it, keep it as a draft, throw it away, or stay.
 
 use anyhow::Result;
 use ratatui::Frame;
@@ -8,11 +8,21 @@ use ratatui::text::{Line, Span};
 use crate::tui::action::{Action, Context};
 use crate::tui::component::{Env, Msg, Outcome, Overlay, WriteMsg};
 use crate::tui::keymap::Text;
+use crate::tui::overlays::discard::Discard;
 use crate::tui::widgets;
 
-/// "Quit?" while an entry is not saved.
+/// "Quit?" while an entry (its title or first words) is not saved.
 #[derive(Debug, Default)]
-pub struct ConfirmQuit;
+pub struct ConfirmQuit {
+    what: String,
+}
+
+impl ConfirmQuit {
+    #[must_use]
+    pub fn new(what: String) -> ConfirmQuit {
+        ConfirmQuit { what }
+    }
+}
 
 impl Overlay for ConfirmQuit {
     fn context(&self) -> Context {
@@ -30,6 +40,10 @@ impl Overlay for ConfirmQuit {
                 then_quit: true,
             })),
             Action::KeepAndQuit => Outcome::CloseThen(Msg::Write(WriteMsg::KeepAndQuit)),
+            // Asked again, in a window of its own.
+            Action::DiscardAndQuit => {
+                Outcome::Open(Box::new(Discard::new(self.what.clone(), Some(Msg::Quit))))
+            }
             _ => Outcome::Close,
         })
     }
@@ -44,8 +58,9 @@ impl Overlay for ConfirmQuit {
             Line::from(""),
             row(Action::SaveAndQuit, " save it and quit"),
             row(Action::KeepAndQuit, " keep it as a draft and quit"),
+            row(Action::DiscardAndQuit, " throw it away and quit"),
             row(Action::Close, " stay"),
         ];
-        widgets::window(f, t, size, "Quit?", lines, 44, 8, true);
+        widgets::window(f, t, size, "Quit?", lines, 44, 9, true);
     }
 }

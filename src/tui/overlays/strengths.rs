@@ -74,6 +74,12 @@ impl Strengths {
                 }
                 None => self.strengths.push(tag),
             }
+            // Tagged: what was typed to find it is done with.
+            if !self.query.is_empty() {
+                self.query.clear();
+                self.choices = choices(catalog, &self.recent, "");
+                self.selected = 0;
+            }
         } else {
             return Outcome::Done;
         }
@@ -115,13 +121,30 @@ fn choices(catalog: &Catalog, recent: &[String], query: &str) -> Vec<(String, St
     scored.into_iter().map(|(_, x)| x).collect()
 }
 
-fn whose_label(w: Whose) -> &'static str {
-    match w {
-        Whose::Mine => "mine",
-        Whose::Person => "the person I support",
-        Whose::Team => "the team's",
-        Whose::Colleague => "a colleague's",
+/// Whose a strength is, as the picker offers it.
+const WHOSE: [(Whose, &str); 4] = [
+    (Whose::Mine, "mine"),
+    (Whose::Person, "the person's"),
+    (Whose::Team, "the team's"),
+    (Whose::Colleague, "a colleague's"),
+];
+
+/// Every choice of whose, the one in force in brackets, and the key that changes it.
+fn whose_line(whose: Whose, env: &Env) -> Line<'static> {
+    let t = &env.theme;
+    let mut spans = vec![Span::styled("Whose: ", t.dim)];
+    for (w, label) in WHOSE {
+        if w == whose {
+            spans.push(Span::styled(format!("[{label}]"), t.accent));
+        } else {
+            spans.push(Span::styled(format!(" {label} "), t.dim));
+        }
     }
+    spans.push(Span::styled(
+        format!("  {} changes", env.key(Action::Whose)),
+        t.dim,
+    ));
+    Line::from(spans)
 }
 
 impl Overlay for Strengths {
@@ -190,18 +213,11 @@ impl Overlay for Strengths {
                 Span::styled("Find: ", t.dim),
                 Span::raw(format!("{}▏", sanitize_line(&self.query))),
             ]),
-            Line::from(vec![
-                Span::styled("Whose: ", t.dim),
-                Span::styled(whose_label(self.whose), t.accent),
-                Span::styled(
-                    format!(
-                        "  ({} changes)  ·  #word {} adds a topic tag",
-                        env.key(Action::Whose),
-                        env.key(Action::Tag)
-                    ),
-                    t.dim,
-                ),
-            ]),
+            whose_line(self.whose, env),
+            Line::from(Span::styled(
+                format!("A topic tag: type #word, then {}", env.key(Action::Tag)),
+                t.dim,
+            )),
             Line::from(""),
         ];
         let room = usize::from(size.height.saturating_sub(10)).max(3);

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::model::Stage;
-use crate::model::text::sanitize_line;
+use crate::model::text::{sanitize_line, width};
 use crate::store::StagePoint;
 use crate::tui::action::{Action, Context};
 use crate::tui::component::{Env, Outcome, Overlay};
@@ -27,6 +27,9 @@ impl Timeline {
     }
 }
 
+/// The widest the timeline's window grows.
+const WIDTH: u16 = 76;
+
 impl Overlay for Timeline {
     fn context(&self) -> Context {
         Context::Timeline
@@ -42,6 +45,7 @@ impl Overlay for Timeline {
 
     fn draw(&self, f: &mut Frame<'_>, size: Rect, env: &Env) {
         let t = &env.theme;
+        let inner = usize::from(size.width.min(WIDTH).saturating_sub(2));
         let mut lines = Vec::new();
         let mut last: Option<(&str, Stage)> = None;
         for p in &self.points {
@@ -62,13 +66,24 @@ impl Overlay for Timeline {
                 }
                 _ => String::new(),
             };
-            lines.push(Line::from(vec![
+            let mut row = vec![
                 Span::styled(format!(" {} ", p.on), t.dim),
                 Span::raw(format!("{:<16} ", p.stage.as_str())),
                 Span::styled(format!("{bar:<6} "), t.strength),
                 Span::raw(format!("{} change talk", p.change_talk)),
-                Span::styled(moved, t.dim),
-            ]));
+            ];
+            // Where it does not fit beside the row, the move back goes under its stage.
+            let used: usize = row.iter().map(|s| width(&s.content)).sum();
+            if used + width(&moved) <= inner {
+                row.push(Span::styled(moved, t.dim));
+                lines.push(Line::from(row));
+            } else {
+                lines.push(Line::from(row));
+                lines.push(Line::from(Span::styled(
+                    format!("{}{}", " ".repeat(12), moved.trim_start()),
+                    t.dim,
+                )));
+            }
             last = Some((p.topic.as_str(), p.stage));
         }
         if self.points.is_empty() {
@@ -88,7 +103,7 @@ impl Overlay for Timeline {
             size,
             "Stage timeline (any key closes)",
             lines,
-            76,
+            WIDTH,
             h,
             false,
         );

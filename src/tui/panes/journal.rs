@@ -56,6 +56,8 @@ pub struct Journal {
     pub preview_scroll: u16,
     /// Live entries in the journal (for the welcome and the header).
     pub total: i64,
+    /// Entries the filter in force lets through (all of them when there is none).
+    pub matching: i64,
 }
 
 impl Journal {
@@ -133,7 +135,19 @@ impl Journal {
                     self.clear(store)?;
                 }
             }
-            Action::Filter => return Ok(Outcome::Open(Box::new(FilterForm::new(&self.filter)))),
+            Action::Filter => {
+                let names = store.names()?;
+                let mut strengths: Vec<String> =
+                    env.catalog.vocabulary.names().map(str::to_string).collect();
+                strengths.extend(names.strengths);
+                strengths.sort();
+                strengths.dedup();
+                return Ok(Outcome::Open(Box::new(FilterForm::new(
+                    &self.filter,
+                    strengths,
+                    names.tags,
+                ))));
+            }
             Action::NewEntry => {
                 return Ok(Outcome::Then(Msg::Write(WriteMsg::New(
                     NewForm::Reflection,
@@ -286,6 +300,11 @@ impl Journal {
     /// selection on the same entry when it is still there.
     pub fn reload(&mut self, store: &Store) -> Result<()> {
         self.total = store.count_entries(&EntryFilter::default())?;
+        self.matching = if self.filtered() {
+            store.count_entries(&self.store_filter())?
+        } else {
+            self.total
+        };
         self.relist(store, true)
     }
 
@@ -437,6 +456,42 @@ impl Journal {
         }
     }
 
+    /// The count the header shows: the entries listed out of all of them while a filter
+    /// or a search narrows the list, else all of them.
+    #[must_use]
+    pub fn count(&self) -> String {
+        let entries = |n: i64| format!("{n} entr{}", if n == 1 { "y" } else { "ies" });
+        if !self.query.trim().is_empty() {
+            format!("{} found of {}", self.rows.len(), entries(self.total))
+        } else if self.filtered() {
+            format!("{} of {}", self.matching, entries(self.total))
+        } else {
+            entries(self.total)
+        }
+    }
+
+    /// What narrows the list, in words (`strength advocacy · #nights · from 2026-03-01`).
+    fn narrowed_by(&self) -> String {
+        let filter = &self.filter;
+        let mut parts = Vec::new();
+        if let Some(k) = filter.kind {
+            parts.push(format!("kind {k}"));
+        }
+        if let Some(st) = &filter.strength {
+            parts.push(format!("strength {st}"));
+        }
+        if let Some(tg) = &filter.tag {
+            parts.push(format!("#{tg}"));
+        }
+        match (filter.since, filter.until) {
+            (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
+            (Some(a), None) => parts.push(format!("from {a}")),
+            (None, Some(b)) => parts.push(format!("to {b}")),
+            (None, None) => {}
+        }
+        parts.join(" · ")
+    }
+
     /// Draws the pane.
     pub fn draw(&self, f: &mut Frame<'_>, layout: &Layout, env: &Env) {
         let t = &env.theme;
@@ -458,34 +513,22 @@ impl Journal {
         let pin = preview_block.inner(layout.preview);
         f.render_widget(preview_block, layout.preview);
         if let Some(e) = &self.preview {
-            f.render_widget(
-                Paragraph::new(preview_text(e, env))
-                    .wrap(Wrap { trim: false })
-                    .scroll((self.preview_scroll, 0)),
-                pin,
-            );
+            // Wrapped under their text: a list item's next row is under its words.
+            let lines = widgets::wrap_lines(&preview_text(e, env).lines, usize::from(pin.width));
+            f.render_widget(Paragraph::new(lines).scroll((self.preview_scroll, 0)), pin);
         }
     }
 
     fn draw_list(&self, f: &mut Frame<'_>, area: Rect, env: &Env) {
         let t = &env.theme;
-        let filter = &self.filter;
-        let mut parts = vec!["Journal".to_string()];
-        if let Some(k) = filter.kind {
-            parts.push(k.to_string());
-        }
-        if let Some(st) = &filter.strength {
-            parts.push(st.clone());
-        }
-        if let Some(tg) = &filter.tag {
-            parts.push(format!("#{tg}"));
-        }
-        match (filter.since, filter.until) {
-            (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
-            (Some(a), None) => parts.push(format!("from {a}")),
-            (None, Some(b)) => parts.push(format!("to {b}")),
-            (None, None) => {}
-        }
+        // What narrows the list, each named ("strength reflection", never a bare word
+        // that reads like the kind of entry).
+        let narrowed = self.narrowed_by();
+        let parts = if narrowed.is_empty() {
+            vec!["Journal".to_string()]
+        } else {
+            vec!["Journal".to_string(), narrowed]
+        };
         let title = sanitize_line(&parts.join(" · ")).into_owned();
         let list_block = widgets::block(t, &title, true);
         let inner = list_block.inner(area);
@@ -494,14 +537,27 @@ impl Journal {
         let w = usize::from(inner.width);
         let mut lines = Vec::new();
         if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(
-                if self.query.is_empty() {
-                    "No entries of this kind."
-                } else {
-                    "Nothing matches. Esc clears the search."
-                },
-                t.dim,
-            )));
+            // Say what emptied the list, and how to widen it.
+            let why = if !self.query.trim().is_empty() {
+                format!(
+                    "Nothing matches the search. {} clears it.",
+                    env.key(Action::ClearSearch)
+                )
+            } else if self.filtered() {
+                format!(
+                    "No entries with {}. {} changes the filter, {} clears it.",
+                    self.narrowed_by(),
+                    env.key(Action::Filter),
+                    env.key(Action::ClearSearch)
+                )
+            } else {
+                "No entries.".to_string()
+            };
+            lines.extend(
+                widgets::wrap(&sanitize_line(&why), w)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.dim))),
+            );
         }
         for (i, r) in self.rows.iter().enumerate().skip(self.offset).take(height) {
             let flag = if r.for_supervision { "⚑" } else { " " };
@@ -591,12 +647,14 @@ fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
         t.title,
     )));
     let mut meta = vec![e.occurred_on.to_string(), e.kind.to_string()];
+    // The model's or the form's name, never its key.
     if let Some(m) = e.model.as_deref() {
-        meta.push(
-            catalog
-                .model(m)
-                .map_or_else(|_| m.to_string(), |x| x.name.clone()),
-        );
+        meta.push(match catalog.model(m) {
+            Ok(x) => x.name.clone(),
+            Err(_) => catalog
+                .template(m)
+                .map_or_else(|| m.to_string(), |x| x.name.clone()),
+        });
     }
     meta.push(e.scope.to_string());
     lines.push(Line::from(Span::styled(

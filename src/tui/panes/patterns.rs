@@ -3,11 +3,11 @@
 //! chart, or a strength). It owns its state, turns actions into outcomes and draws itself.
 
 use anyhow::Result;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike as _, Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::config::catalog::Catalog;
 use crate::insights::{self, Insights, Period};
@@ -20,6 +20,121 @@ use crate::tui::widgets;
 
 /// The periods `[` and `]` step through.
 pub const PERIODS: [&str; 4] = ["4w", "quarter", "year", "all"];
+
+/// What a bar of the entries chart stands for: a week, or, when the period's weeks do not
+/// fit across the chart, a month or a year (by the month or year each week starts in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Week,
+    Month,
+    Year,
+}
+
+impl Unit {
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Year => "year",
+        }
+    }
+}
+
+/// One bar of the entries chart: its weeks added up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    pub label: String,
+    /// The first day of its first week and the last of its last.
+    pub since: NaiveDate,
+    pub until: NaiveDate,
+    pub total: i64,
+    /// Days of heavy load its check-ins recorded.
+    pub heavy: i64,
+    pub by_kind: std::collections::BTreeMap<String, i64>,
+}
+
+/// How the bars of a unit are drawn: width and gap.
+fn bar_shape(unit: Unit, tight: bool) -> (u16, u16) {
+    match unit {
+        Unit::Week => (4, 1),
+        Unit::Month if tight => (3, 0),
+        Unit::Month => (3, 1),
+        Unit::Year => (4, 1),
+    }
+}
+
+/// How many bars of this shape fit across `cols`.
+fn bars_fit(cols: u16, (w, gap): (u16, u16)) -> usize {
+    usize::from((cols + gap) / (w + gap)).max(1)
+}
+
+/// The bars of the entries chart for a chart `cols` wide: weeks while they fit, else
+/// months (closer together if that is what fits), else years; and how they are drawn.
+#[must_use]
+pub fn buckets(ins: &Insights, cols: u16) -> (Unit, (u16, u16), Vec<Bucket>) {
+    let heavy: std::collections::HashMap<NaiveDate, i64> = ins
+        .checkins
+        .weeks
+        .iter()
+        .map(|w| (w.week, w.heavy_days))
+        .collect();
+    let by = |unit: Unit| -> Vec<Bucket> {
+        let mut out: Vec<Bucket> = Vec::new();
+        let mut last_key: Option<NaiveDate> = None;
+        for w in &ins.weeks {
+            let (label, key) = match unit {
+                Unit::Week => (w.week.format("%-d/%-m").to_string(), w.week),
+                Unit::Month => (
+                    w.week.format("%b").to_string(),
+                    w.week.with_day(1).unwrap_or(w.week),
+                ),
+                Unit::Year => (
+                    w.week.format("%Y").to_string(),
+                    w.week.with_ordinal(1).unwrap_or(w.week),
+                ),
+            };
+            // Within the period: its first and last weeks are counted from its first day
+            // and up to its last.
+            let start = ins.period.since.map_or(w.week, |s| s.max(w.week));
+            let end = w
+                .week
+                .checked_add_days(Days::new(6))
+                .unwrap_or(w.week)
+                .min(ins.period.until);
+            let same = unit != Unit::Week && last_key == Some(key);
+            last_key = Some(key);
+            if !same {
+                out.push(Bucket {
+                    label,
+                    since: start,
+                    until: end,
+                    total: 0,
+                    heavy: 0,
+                    by_kind: std::collections::BTreeMap::new(),
+                });
+            }
+            if let Some(b) = out.last_mut() {
+                b.until = end;
+                b.total += w.total;
+                b.heavy += heavy.get(&w.week).copied().unwrap_or(0);
+                for (k, n) in &w.by_kind {
+                    *b.by_kind.entry(k.clone()).or_insert(0) += n;
+                }
+            }
+        }
+        out
+    };
+    if ins.weeks.len() <= bars_fit(cols, bar_shape(Unit::Week, false)) {
+        return (Unit::Week, bar_shape(Unit::Week, false), by(Unit::Week));
+    }
+    let months = by(Unit::Month);
+    for tight in [false, true] {
+        if months.len() <= bars_fit(cols, bar_shape(Unit::Month, tight)) {
+            return (Unit::Month, bar_shape(Unit::Month, tight), months);
+        }
+    }
+    (Unit::Year, bar_shape(Unit::Year, false), by(Unit::Year))
+}
 
 /// Which list the arrows move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,7 +152,12 @@ pub struct Patterns {
     pub week: usize,
     pub strength: usize,
     pub focus: Focus,
+    /// The width of the entries chart as last drawn: it decides what a bar stands for.
+    chart_cols: std::cell::Cell<u16>,
 }
+
+/// The entries chart's width before the pane is first drawn (an 80-column screen's).
+const CHART_COLS: u16 = 42;
 
 impl Patterns {
     /// Where its keys are looked up (nothing here is typed).
@@ -83,9 +203,23 @@ impl Patterns {
         Ok(())
     }
 
+    /// The bars of the entries chart, as last drawn.
+    #[must_use]
+    pub fn bars(&self) -> Option<(Unit, Vec<Bucket>)> {
+        let cols = match self.chart_cols.get() {
+            0 => CHART_COLS,
+            c => c,
+        };
+        self.insights.as_ref().map(|ins| {
+            let (unit, _, b) = buckets(ins, cols);
+            (unit, b)
+        })
+    }
+
     fn clamp(&mut self) {
+        let bars = self.bars().map_or(0, |(_, b)| b.len());
         if let Some(ins) = &self.insights {
-            self.week = self.week.min(ins.weeks.len().saturating_sub(1));
+            self.week = self.week.min(bars.saturating_sub(1));
             self.strength = self.strength.min(ins.strengths.len().saturating_sub(1));
         }
     }
@@ -119,9 +253,10 @@ impl Patterns {
     pub fn load(&mut self, store: &Store, catalog: &Catalog, today: NaiveDate) -> Result<()> {
         let period = Period::named(PERIODS[self.period.min(PERIODS.len() - 1)], today)?;
         let ins = insights::compute(store, catalog, &period, today)?;
-        self.week = ins.weeks.len().saturating_sub(1);
         self.strength = self.strength.min(ins.strengths.len().saturating_sub(1));
         self.insights = Some(ins);
+        // The newest bar selected.
+        self.week = self.bars().map_or(0, |(_, b)| b.len().saturating_sub(1));
         Ok(())
     }
 
@@ -147,7 +282,7 @@ impl Patterns {
             self.focus = Focus::Weeks;
             return;
         }
-        let n = self.insights.as_ref().map_or(0, |i| i.weeks.len());
+        let n = self.bars().map_or(0, |(_, b)| b.len());
         if n > 0 {
             self.week = self.week.saturating_add_signed(by).min(n - 1);
         }
@@ -172,10 +307,11 @@ impl Patterns {
         let ins = self.insights.as_ref()?;
         match self.focus {
             Focus::Weeks => {
-                let w = ins.weeks.get(self.week)?;
+                let (_, bars) = self.bars()?;
+                let b = bars.get(self.week)?;
                 Some(EntryFilter {
-                    since: Some(w.week),
-                    until: w.week.checked_add_days(Days::new(6)),
+                    since: Some(b.since),
+                    until: Some(b.until),
                     ..EntryFilter::default()
                 })
             }
@@ -196,9 +332,7 @@ impl Patterns {
     /// Draws the pane.
     pub fn draw(&self, f: &mut Frame<'_>, area: Rect, env: &Env) {
         use ratatui::symbols::Marker;
-        use ratatui::widgets::{
-            Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Sparkline,
-        };
+        use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType};
 
         let t = &env.theme;
         let p = self;
@@ -215,43 +349,66 @@ impl Patterns {
             Constraint::Min(5),
         ])
         .areas(area);
-        f.render_widget(
-            Line::from(vec![
-                Span::styled(format!(" Patterns, {} ", ins.period.label), t.title),
-                Span::styled(
-                    format!("({range}) · prompts for supervision, never a score"),
-                    t.dim,
-                ),
-            ]),
-            head,
-        );
+        // The period, its dates, and what the pane is for, as far as the row holds
+        // them whole.
+        let mut spans = vec![Span::styled(
+            format!(" Patterns, {} ", ins.period.label),
+            t.title,
+        )];
+        for piece in [
+            format!("({range})"),
+            " · prompts for supervision".to_string(),
+            ", never a score".to_string(),
+        ] {
+            let used: usize = spans
+                .iter()
+                .map(|s| crate::model::text::width(&s.content))
+                .sum();
+            if used + crate::model::text::width(&piece) > usize::from(head.width) {
+                break;
+            }
+            spans.push(Span::styled(piece, t.dim));
+        }
+        f.render_widget(Line::from(spans), head);
         let [bars_area, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
 
-        // Entries per week: the bar chart, the selected week highlighted.
+        // Entries per week (or month, or year): the bar chart, the selected bar
+        // highlighted, and under each bar its days of heavy load.
         let focus_weeks = p.focus == Focus::Weeks;
-        let bb = widgets::block(t, "Entries per week", focus_weeks);
+        let inner_cols = Block::bordered().inner(bars_area).width;
+        self.chart_cols.set(inner_cols);
+        let (unit, (bar_w, gap), all) = buckets(ins, inner_cols);
+        let bb =
+            widgets::block(t, format!("Entries per {}", unit.name()), focus_weeks).title_bottom(
+                Line::from(Span::styled(" under each: heavy-load days ", t.dim)),
+            );
         let inner = bb.inner(bars_area);
         f.render_widget(bb, bars_area);
-        let fit = usize::from(inner.width.saturating_add(1) / 4).max(1);
-        let start = (p.week + 1).saturating_sub(fit);
-        let bars: Vec<Bar<'_>> = ins
-            .weeks
+        let fit = bars_fit(inner.width, (bar_w, gap));
+        let sel = p.week.min(all.len().saturating_sub(1));
+        let start = (sel + 1).saturating_sub(fit);
+        let shown: Vec<(usize, &Bucket)> = all.iter().enumerate().skip(start).take(fit).collect();
+        let bars: Vec<Bar<'_>> = shown
             .iter()
-            .enumerate()
-            .skip(start)
-            .take(fit)
-            .map(|(i, w)| {
-                let style = if i == p.week && focus_weeks {
+            .map(|(i, b)| {
+                let style = if *i == sel && focus_weeks {
                     t.highlight
                 } else {
                     t.accent
                 };
-                Bar::default()
-                    .value(u64::try_from(w.total).unwrap_or(0))
-                    .label(Line::from(w.week.format("%d").to_string()))
+                let bar = Bar::default()
+                    .value(u64::try_from(b.total).unwrap_or(0))
+                    .label(Line::from(b.label.clone()))
                     .style(style)
-                    .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED))
+                    .value_style(style.add_modifier(ratatui::style::Modifier::REVERSED));
+                // Bars side by side with no gap: numbers in them would run together (the
+                // selected bar's count is under More).
+                if gap == 0 {
+                    bar.text_value(String::new())
+                } else {
+                    bar
+                }
             })
             .collect();
         if ins.weeks.is_empty() {
@@ -260,18 +417,34 @@ impl Patterns {
                 inner,
             );
         } else {
+            let [chart_rows, heavy_row] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
             f.render_widget(
                 BarChart::default()
                     .data(BarGroup::default().bars(&bars))
-                    .bar_width(3)
-                    .bar_gap(1),
-                inner,
+                    .bar_width(bar_w)
+                    .bar_gap(gap),
+                chart_rows,
             );
+            let w = usize::from(bar_w);
+            let heavy: Vec<Span<'static>> = shown
+                .iter()
+                .map(|(_, b)| {
+                    let n = if b.heavy == 0 {
+                        "·".to_string()
+                    } else {
+                        b.heavy.to_string()
+                    };
+                    let cell = format!("{n:^w$}");
+                    let cell = format!("{cell:<width$}", width = w + usize::from(gap));
+                    Span::styled(cell, if b.heavy == 0 { t.dim } else { t.warn })
+                })
+                .collect();
+            f.render_widget(Line::from(heavy), heavy_row);
         }
 
-        // Mood and energy by week, and heavy-load days.
-        let [chart_area, spark_area] =
-            Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(right);
+        // Mood and energy by week, its legend in its title.
+        let chart_area = right;
         let weeks = &ins.checkins.weeks;
         let mood: Vec<(f64, f64)> = weeks
             .iter()
@@ -284,6 +457,14 @@ impl Patterns {
             .filter_map(|(i, w)| w.energy.map(|m| (i as f64, m)))
             .collect();
         let x_max = (weeks.len().max(2) - 1) as f64;
+        let legend = Line::from(vec![
+            Span::styled(" Mood ", t.title),
+            Span::styled("⠒⠒", t.accent),
+            Span::styled(" and energy ", t.title),
+            Span::styled("••", t.strength),
+            Span::styled(" by week ", t.title),
+        ]);
+        let chart_block = Block::bordered().border_style(t.border).title(legend);
         let chart = Chart::new(vec![
             Dataset::default()
                 .name("mood")
@@ -298,7 +479,8 @@ impl Patterns {
                 .style(t.strength)
                 .data(&energy),
         ])
-        .block(widgets::block(t, "Mood and energy by week", false))
+        .block(chart_block.clone())
+        .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)))
         .x_axis(Axis::default().bounds([0.0, x_max]))
         .y_axis(
             Axis::default()
@@ -306,9 +488,8 @@ impl Patterns {
                 .labels(vec![Span::raw("1"), Span::raw("5")]),
         );
         if weeks.is_empty() {
-            let b = widgets::block(t, "Mood and energy by week", false);
-            let i = b.inner(chart_area);
-            f.render_widget(b, chart_area);
+            let i = chart_block.inner(chart_area);
+            f.render_widget(chart_block, chart_area);
             f.render_widget(
                 Paragraph::new(Span::styled("No check-ins in this period.", t.dim)),
                 i,
@@ -316,25 +497,14 @@ impl Patterns {
         } else {
             f.render_widget(chart, chart_area);
         }
-        let heavy: Vec<u64> = weeks
-            .iter()
-            .map(|w| u64::try_from(w.heavy_days).unwrap_or(0))
-            .collect();
-        f.render_widget(
-            Sparkline::default()
-                .block(widgets::block(t, "Heavy-load days by week", false))
-                .data(&heavy)
-                .max(7)
-                .style(t.warn),
-            spark_area,
-        );
 
         // Strengths (selectable) and the rest as text.
         let [left, rest] =
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(bottom);
         let focus_strengths = p.focus == Focus::Strengths;
-        let sb = widgets::block(t, "Strengths", focus_strengths);
+        let sb = widgets::block(t, "Strengths", focus_strengths)
+            .title_bottom(Line::from(Span::styled(" m/p/t: mine/person/team ", t.dim)));
         let sin = sb.inner(left);
         f.render_widget(sb, left);
         let mut lines: Vec<Line<'static>> = Vec::new();
@@ -344,7 +514,14 @@ impl Patterns {
                 t.dim,
             )));
         }
-        let height = usize::from(sin.height);
+        if !ins.strengths.is_empty() {
+            // The columns named: times tagged, the trend, and whose (as the review has it).
+            lines.push(Line::from(Span::styled(
+                format!("{} {:>3} {:<3} {}", pad("", 15), "n", "", "m/p/t"),
+                t.dim,
+            )));
+        }
+        let height = usize::from(sin.height).saturating_sub(lines.len());
         let first = (p.strength + 1).saturating_sub(height);
         for (i, st) in ins.strengths.iter().enumerate().skip(first).take(height) {
             let style = if i == p.strength && focus_strengths {
@@ -364,14 +541,24 @@ impl Patterns {
         let rin = rb.inner(rest);
         f.render_widget(rb, rest);
         let mut more: Vec<Line<'static>> = Vec::new();
-        if let Some(w) = ins.weeks.get(p.week) {
-            let split: Vec<String> = w.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        if let Some(b) = all.get(sel) {
+            let split: Vec<String> = b.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let when = match unit {
+                Unit::Week => format!("Week of {}: ", b.since),
+                Unit::Month | Unit::Year => format!("{} to {}: ", b.since, b.until),
+            };
+
             more.push(Line::from(vec![
-                Span::styled(format!("Week of {}: ", w.week), t.accent),
+                Span::styled(when, t.accent),
                 Span::raw(if split.is_empty() {
                     "nothing written".to_string()
                 } else {
-                    split.join(", ")
+                    format!(
+                        "{} entr{} ({})",
+                        b.total,
+                        if b.total == 1 { "y" } else { "ies" },
+                        split.join(", ")
+                    )
                 }),
             ]));
         }
@@ -449,6 +636,9 @@ impl Patterns {
                 Span::raw(sanitize_line(&w.join(", ")).into_owned()),
             ]));
         }
-        f.render_widget(Paragraph::new(more).wrap(Wrap { trim: true }), rin);
+        f.render_widget(
+            Paragraph::new(widgets::wrap_lines(&more, usize::from(rin.width))),
+            rin,
+        );
     }
 }

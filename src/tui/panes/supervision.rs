@@ -6,7 +6,7 @@ use anyhow::Result;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::model::text::sanitize_line;
 use crate::model::{ActionStatus, AgendaItem, Details, Entry, EntryKind, Function};
@@ -25,8 +25,10 @@ pub struct Board {
     pub prep: Option<Entry>,
     /// The selected agenda item.
     pub selected: usize,
-    /// Lines the board is scrolled by (when there is no agenda to move in).
+    /// Lines the board is scrolled by.
     pub scroll: u16,
+    /// The furthest the board scrolls, as last drawn (its lines less the rows shown).
+    most: std::cell::Cell<u16>,
 }
 
 impl Board {
@@ -39,15 +41,28 @@ impl Board {
         )
     }
 
-    /// The actions the status bar offers.
+    /// The actions the status bar offers: every key that acts on the board as it is
+    /// (the agenda's keys while a prep is open, the prep's key while none is).
     #[must_use]
-    pub fn hints(&self) -> &'static [Action] {
-        &[
+    pub fn hints(&self) -> Vec<Action> {
+        let mut hints = vec![Action::PageDown];
+        if self.prep.is_some() {
+            hints.extend([
+                Action::RecordSession,
+                Action::AgendaUp,
+                Action::AgendaDown,
+                Action::CycleFunction,
+            ]);
+        } else {
+            hints.push(Action::Gather);
+        }
+        hints.extend([
             Action::Refresh,
             Action::FocusJournal,
             Action::Help,
             Action::Quit,
-        ]
+        ]);
+        hints
     }
 
     /// Items on the open prep's agenda.
@@ -99,8 +114,8 @@ impl Board {
                     },
                 ))));
             }
-            Action::Up => self.scroll(-1),
-            Action::Down => self.scroll(1),
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
             Action::PageUp => self.scroll(-10),
             Action::PageDown => self.scroll(10),
             Action::Top => self.scroll(isize::MIN / 2),
@@ -110,15 +125,30 @@ impl Board {
         Ok(Outcome::Done)
     }
 
-    /// Moves the agenda selection, or scrolls the board when there is no agenda.
-    pub fn scroll(&mut self, delta: isize) {
-        if self.agenda_len() > 0 {
-            let last = self.agenda_len() - 1;
-            self.selected = self.selected.saturating_add_signed(delta).min(last);
+    /// `↑`/`↓`: through the agenda's items, then on down the board (and back up it to
+    /// the agenda), so every section is reached with the arrows alone.
+    pub fn step(&mut self, delta: isize) {
+        let items = self.agenda_len();
+        let down = delta > 0;
+        if items > 0
+            && self.scroll == 0
+            && (if down {
+                self.selected + 1 < items
+            } else {
+                self.selected > 0
+            })
+        {
+            self.selected = self.selected.saturating_add_signed(delta).min(items - 1);
         } else {
-            let d = i32::try_from(delta.clamp(-1000, 1000)).unwrap_or(0);
-            self.scroll = u16::try_from((i32::from(self.scroll) + d).max(0)).unwrap_or(0);
+            self.scroll(delta);
         }
+    }
+
+    /// Scrolls the board by `delta` lines, as far as it goes.
+    pub fn scroll(&mut self, delta: isize) {
+        let d = i32::try_from(delta.clamp(-100_000, 100_000)).unwrap_or(0);
+        let to = (i32::from(self.scroll) + d).clamp(0, i32::from(self.most.get()));
+        self.scroll = u16::try_from(to).unwrap_or(0);
     }
 
     /// Reads what the next supervision would bring, from today.
@@ -203,7 +233,9 @@ impl Board {
         Ok(())
     }
 
+    /// Moves the selected agenda item, and says where it went.
     fn move_item(&mut self, up: bool, env: &mut Env) -> Result<()> {
+        let before = self.selected;
         self.edit_agenda(env, |agenda, i| {
             let j = if up {
                 i.saturating_sub(1)
@@ -212,7 +244,23 @@ impl Board {
             };
             agenda.swap(i, j);
             j
-        })
+        })?;
+        if let Some(Details::Supervision(s)) = self.prep.as_ref().map(|p| &p.details)
+            && let Some(item) = s.agenda.get(self.selected)
+        {
+            let what = crate::model::text::truncate(&sanitize_line(&item.text), 40).into_owned();
+            env.say(if self.selected == before {
+                format!("“{what}” is {} already", if up { "first" } else { "last" })
+            } else {
+                format!(
+                    "Moved “{what}” {} to {} of {}",
+                    if up { "up" } else { "down" },
+                    self.selected + 1,
+                    s.agenda.len()
+                )
+            });
+        }
+        Ok(())
     }
 
     fn cycle_function(&mut self, env: &mut Env) -> Result<()> {
@@ -232,10 +280,11 @@ impl Board {
     /// Draws the pane.
     pub fn draw(&self, f: &mut Frame<'_>, area: Rect, env: &Env) {
         let t = &env.theme;
-        let b = widgets::block(t, "Next supervision: what it would bring today", true);
-        let inner = b.inner(area);
-        f.render_widget(b, area);
         let Some(m) = &self.material else {
+            f.render_widget(
+                widgets::block(t, "Next supervision: what it would bring today", true),
+                area,
+            );
             return;
         };
         let mut lines: Vec<Line<'static>> = Vec::new();
@@ -374,11 +423,28 @@ impl Board {
                 t.dim,
             )));
         }
-        f.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((self.scroll, 0)),
-            inner,
-        );
+        // Scrolled as far as its lines go, marked where there is more above or below.
+        let mut b = widgets::block(t, "Next supervision: what it would bring today", true);
+        let inner = b.inner(area);
+        let lines = widgets::wrap_lines(&lines, usize::from(inner.width));
+        let total = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let para = Paragraph::new(lines);
+        let most = total.saturating_sub(inner.height);
+        self.most.set(most);
+        let scroll = self.scroll.min(most);
+        if scroll > 0 {
+            b = b.title(Line::from(Span::styled(" ↑ more ", t.dim)).right_aligned());
+        }
+        if scroll < most {
+            b = b.title_bottom(
+                Line::from(Span::styled(
+                    format!(" ↓ more ({}) ", env.key(Action::PageDown)),
+                    t.dim,
+                ))
+                .right_aligned(),
+            );
+        }
+        f.render_widget(b, area);
+        f.render_widget(para.scroll((scroll, 0)), inner);
     }
 }

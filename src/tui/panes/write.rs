@@ -12,9 +12,9 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout as Split, Position};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use self::form::Form;
+use self::form::{Field, Form};
 use crate::model::text::{pad, sanitize_line};
 use crate::model::{Details, Entry, EntryKind, Scope, SessionStage, Supervision};
 use crate::store::{Draft, StoreError};
@@ -25,6 +25,7 @@ use crate::tui::keymap::Text;
 use crate::tui::layout::Layout;
 use crate::tui::overlays::checkin::CheckInForm;
 use crate::tui::overlays::conflict::Conflict;
+use crate::tui::overlays::discard::Discard;
 use crate::tui::overlays::gone::Gone;
 use crate::tui::overlays::models::Models;
 use crate::tui::overlays::new_kind::NewKind;
@@ -88,10 +89,22 @@ impl Write {
         self.form.as_ref().is_some_and(|w| w.dirty)
     }
 
-    /// Fields of the form, for the layout.
+    /// The rows each field's label takes in the list of fields, wrapped to `cols`, for
+    /// the layout.
     #[must_use]
-    pub fn field_count(&self) -> usize {
-        self.form.as_ref().map_or(0, |w| w.fields.len())
+    pub fn field_rows(&self, cols: usize) -> Vec<u16> {
+        self.form.as_ref().map_or_else(Vec::new, |w| {
+            w.fields
+                .iter()
+                .map(|f| u16::try_from(label_lines(&f.label, cols).len()).unwrap_or(1))
+                .collect()
+        })
+    }
+
+    /// The field being written.
+    #[must_use]
+    pub fn focus(&self) -> usize {
+        self.form.as_ref().map_or(0, |w| w.focus)
     }
 
     /// What is text while it has the keyboard, and where its keys are looked up: the
@@ -100,47 +113,40 @@ impl Write {
     #[must_use]
     pub fn keys(&self) -> (Text, &'static [Context]) {
         let chain: &'static [Context] = &[Context::Write, Context::Moving, Context::Global];
-        let one_line = self
-            .form
-            .as_ref()
-            .and_then(|w| w.fields.get(w.focus))
-            .is_some_and(|f| f.single_line);
-        match (&self.form, one_line) {
-            (None, _) => (Text::None, chain),
-            (Some(_), true) => (Text::Line, chain),
-            (Some(_), false) => (Text::Area, chain),
+        let field = self.form.as_ref().and_then(|w| w.fields.get(w.focus));
+        match field {
+            None => (Text::None, chain),
+            // Letters jump to a choice; the arrows move among them.
+            Some(f) if f.is_choice() => (Text::Chars, chain),
+            Some(f) if f.single_line => (Text::Line, chain),
+            Some(_) => (Text::Area, chain),
         }
     }
 
-    /// The actions the status bar offers.
+    /// The writing's title or first words, to name it in a question.
     #[must_use]
-    pub fn hints(&self) -> &'static [Action] {
-        if self
-            .form
-            .as_ref()
-            .is_some_and(|w| w.entry.kind == EntryKind::Reflection)
-        {
-            &[
-                Action::Save,
-                Action::NextField,
-                Action::PickStrengths,
-                Action::CheckIn,
-                Action::ToggleFlag,
-                Action::PickModel,
-                Action::Back,
-                Action::Help,
-            ]
-        } else {
-            &[
-                Action::Save,
-                Action::NextField,
-                Action::PickStrengths,
-                Action::ToggleFlag,
-                Action::CycleScope,
-                Action::Back,
-                Action::Help,
-            ]
+    pub fn describe(&self) -> String {
+        self.form.as_ref().map_or_else(String::new, Form::describe)
+    }
+
+    /// The actions the status bar offers, most wanted first.
+    #[must_use]
+    pub fn hints(&self) -> Vec<Action> {
+        let Some(w) = &self.form else {
+            return vec![Action::FocusJournal, Action::Help];
+        };
+        let mut hints = vec![Action::Save, Action::NextField];
+        if w.fields.get(w.focus).is_some_and(|f| f.is_choice()) {
+            hints.extend([Action::ChoicePrev, Action::ChoiceNext]);
         }
+        hints.extend([Action::Undo, Action::Redo, Action::PickStrengths]);
+        if w.entry.kind == EntryKind::Reflection {
+            hints.extend([Action::CheckIn, Action::ToggleFlag, Action::PickModel]);
+        } else {
+            hints.extend([Action::ToggleFlag, Action::CycleScope]);
+        }
+        hints.extend([Action::DiscardEntry, Action::Back, Action::Help]);
+        hints
     }
 
     /// Whether the pane can be shown: only while something is being written.
@@ -175,9 +181,43 @@ impl Write {
                 };
             }
             Action::FieldDone => {
-                if w.fields.get(w.focus).is_some_and(|f| f.single_line) {
+                if w.fields
+                    .get(w.focus)
+                    .is_some_and(|f| f.single_line || f.is_choice())
+                {
                     w.focus = (w.focus + 1).min(w.fields.len() - 1);
                 }
+            }
+            Action::Undo | Action::Redo => {
+                if let Some(f) = w.fields.get_mut(w.focus) {
+                    let changed = form::undo_word(&mut f.area, action == Action::Redo);
+                    if changed {
+                        w.touch();
+                        self.autosave.edited(Instant::now());
+                        self.recheck(env);
+                    } else {
+                        env.say(if action == Action::Undo {
+                            "Nothing to undo in this field"
+                        } else {
+                            "Nothing to redo in this field"
+                        });
+                    }
+                }
+            }
+            Action::ChoicePrev | Action::ChoiceNext | Action::Up | Action::Down
+                if w.fields.get(w.focus).is_some_and(Field::is_choice) =>
+            {
+                let by = if matches!(action, Action::ChoicePrev | Action::Up) {
+                    -1
+                } else {
+                    1
+                };
+                w.step_choice(w.focus, by);
+                self.autosave.edited(Instant::now());
+                self.recheck(env);
+            }
+            Action::DiscardEntry => {
+                return Ok(Outcome::Open(Box::new(Discard::new(w.describe(), None))));
             }
             Action::PickModel => {
                 if w.entry.kind == EntryKind::Reflection {
@@ -201,7 +241,10 @@ impl Write {
                 w.entry.for_supervision = !w.entry.for_supervision;
                 w.touch();
             }
-            Action::CycleScope => w.cycle_scope(),
+            Action::CycleScope => {
+                let said = w.cycle_scope();
+                env.say(format!("{said} ({} changes)", env.key(Action::CycleScope)));
+            }
             Action::ExternalEditor => {
                 let f = &w.fields[w.focus];
                 if !f.single_line {
@@ -213,6 +256,8 @@ impl Write {
             // The arrows of a one-line field have nowhere to go.
             Action::Up
             | Action::Down
+            | Action::ChoicePrev
+            | Action::ChoiceNext
             | Action::PageUp
             | Action::PageDown
             | Action::Top
@@ -222,15 +267,59 @@ impl Write {
         Ok(Outcome::Done)
     }
 
-    /// A key for the field being written (text, and the text area's own keys).
-    pub fn text(&mut self, key: KeyEvent) {
-        if let Some(w) = self.form.as_mut()
-            && let Some(f) = w.fields.get_mut(w.focus)
-            && !(key.code == KeyCode::Enter && f.single_line)
-            && f.area.input(key)
-        {
+    /// A key for the field being written (text, and the text area's own keys); in a
+    /// field of fixed choices a letter jumps to the next choice starting with it, and
+    /// backspace unsets it.
+    pub fn text(&mut self, key: KeyEvent, env: &mut Env) {
+        let Some(w) = self.form.as_mut() else {
+            return;
+        };
+        let Some(f) = w.fields.get_mut(w.focus) else {
+            return;
+        };
+        if f.is_choice() {
+            let all = f.picker();
+            let value = match key.code {
+                KeyCode::Char(c) => {
+                    let now = all.iter().position(|v| *v == f.value().trim()).unwrap_or(0);
+                    let starts = |v: &String| {
+                        v.chars()
+                            .next()
+                            .is_some_and(|x| x.to_lowercase().eq(c.to_lowercase()))
+                    };
+                    // The next one with that letter after the one chosen, round and round.
+                    (1..=all.len())
+                        .map(|i| &all[(now + i) % all.len()])
+                        .find(|v| starts(v))
+                        .cloned()
+                }
+                KeyCode::Backspace | KeyCode::Delete if f.choices.contains(&String::new()) => {
+                    Some(String::new())
+                }
+                _ => None,
+            };
+            if let Some(v) = value {
+                let i = w.focus;
+                w.choose(i, &v);
+                self.autosave.edited(Instant::now());
+                self.recheck(env);
+            }
+            return;
+        }
+        if !(key.code == KeyCode::Enter && f.single_line) && f.area.input(key) {
             w.touch();
             self.autosave.edited(Instant::now());
+            self.recheck(env);
+        }
+    }
+
+    /// After an edit, a refused save's message stays until the form is put right: it is
+    /// checked again, and goes (or changes) with what is wrong now.
+    fn recheck(&mut self, env: &Env) {
+        if let Some(w) = self.form.as_mut()
+            && w.error.is_some()
+        {
+            w.error = w.to_entry(env.clock.today()).err();
         }
     }
 
@@ -244,6 +333,9 @@ impl Write {
             } else {
                 text.replace("\r\n", "\n").replace('\r', "\n")
             };
+            if f.is_choice() {
+                return;
+            }
             f.area.insert_str(&text);
             w.touch();
             self.autosave.edited(Instant::now());
@@ -314,20 +406,33 @@ impl Write {
     pub fn on(&mut self, msg: WriteMsg, env: &mut Env) -> Result<Outcome> {
         match msg {
             WriteMsg::New(form) => {
-                if let Some(busy) = self.busy(env, "this entry") {
-                    return Ok(busy);
+                if self.dirty() {
+                    return Ok(self.in_the_way(WriteMsg::New(form)));
                 }
                 self.start(form, env)
             }
-            WriteMsg::ChooseKind => Ok(match self.busy(env, "this entry") {
-                Some(busy) => busy,
-                None => Outcome::Open(Box::new(NewKind::default())),
+            WriteMsg::ChooseKind => Ok(if self.dirty() {
+                self.in_the_way(WriteMsg::ChooseKind)
+            } else {
+                Outcome::Open(Box::new(NewKind::default()))
             }),
             WriteMsg::Open(rowid) => {
-                if let Some(busy) = self.busy(env, "the entry being written") {
-                    return Ok(busy);
+                if self.dirty() {
+                    return Ok(self.in_the_way(WriteMsg::Open(rowid)));
                 }
                 self.open(rowid, env)
+            }
+            WriteMsg::Discard { then } => {
+                if let Some(id) = self.form.as_ref().and_then(|w| w.draft_id) {
+                    env.store.delete_draft(id, Some(&env.writer))?;
+                }
+                self.form = None;
+                self.editing = None;
+                self.autosave.kept();
+                env.say("The writing was thrown away");
+                Ok(Outcome::Then(
+                    then.map_or(Msg::Focus(Pane::Journal), |m| *m),
+                ))
             }
             WriteMsg::Recover(draft) => self.recover(&draft, env),
             WriteMsg::Model(template) => {
@@ -387,15 +492,14 @@ impl Write {
         }
     }
 
-    /// When something is being written, a new one is refused (the writing is kept as a
-    /// draft) and the writing is shown.
-    fn busy(&self, env: &mut Env, what: &str) -> Option<Outcome> {
-        self.dirty().then(|| {
-            env.say(format!(
-                "Finish or save {what} first (it is kept as a draft)"
-            ));
-            Outcome::Then(Msg::Focus(Pane::Write))
-        })
+    /// Something else was asked of the Write pane while an entry is being written: a
+    /// window asks whether to go back to the writing or throw it away and go on. The keys
+    /// that follow go to that window, never into the writing.
+    fn in_the_way(&self, then: WriteMsg) -> Outcome {
+        Outcome::Open(Box::new(Discard::in_the_way(
+            self.describe(),
+            Msg::Write(then),
+        )))
     }
 
     /// A new form.
@@ -425,7 +529,9 @@ impl Write {
                 let Some(template) = env.catalog.template(template).cloned() else {
                     return Ok(Outcome::Done);
                 };
-                let on = prep.as_ref().map_or(today, |(_, d)| *d);
+                // A record is written after the session: on the prep's day, unless that
+                // is still to come (the session was brought forward), then today.
+                let on = prep.as_ref().map_or(today, |(_, d)| (*d).min(today));
                 let mut entry = Entry::new(kind, on, now);
                 entry.scope = env.config.journal.default_scope;
                 entry.model = Some(if kind == EntryKind::CallIn {
@@ -507,10 +613,15 @@ impl Write {
         };
         let today = env.clock.today();
         let entry = match w.to_entry(today) {
-            Ok(e) => e,
-            Err(msg) => {
-                w.focus = form::DATE;
-                env.say(msg);
+            Ok(e) => {
+                w.error = None;
+                e
+            }
+            Err(error) => {
+                // The field at fault has the keyboard, and says what is wrong until it is
+                // put right.
+                w.focus = error.field;
+                w.error = Some(error);
                 return Ok(Outcome::Done);
             }
         };
@@ -593,54 +704,100 @@ impl Write {
             .template
             .as_ref()
             .map_or("Free writing", |m| m.name.as_str());
-        let mut first = vec![
-            Span::styled(if e.version > 0 { "Editing " } else { "New " }, t.title),
-            Span::styled(format!("{} · {model}", e.kind), t.title),
-            Span::styled(format!("  scope {}", e.scope), t.dim),
+        // The header: what is written and how it stands, in pieces that wrap whole.
+        let mut chips: Vec<Vec<Span<'static>>> = vec![
+            vec![Span::styled(
+                format!(
+                    "{}{} · {}",
+                    if e.version > 0 { "Editing " } else { "New " },
+                    e.kind,
+                    sanitize_line(model)
+                ),
+                t.title,
+            )],
+            vec![Span::styled(format!("scope {}", e.scope), t.dim)],
         ];
         if e.for_supervision {
-            first.push(Span::styled("  ⚑ for supervision", t.flag));
+            chips.push(vec![Span::styled("⚑ for supervision", t.flag)]);
         }
         if w.dirty {
-            first.push(Span::styled("  • unsaved", t.warn));
+            chips.push(vec![Span::styled("• unsaved", t.warn)]);
         }
-        let mut second = vec![Span::styled("Strengths ", t.dim)];
         if e.strengths.is_empty() && e.tags.is_empty() {
-            second.push(Span::styled(
-                format!("none yet ({})", env.key(Action::PickStrengths)),
-                t.dim,
-            ));
+            chips.push(vec![
+                Span::styled("Strengths ", t.dim),
+                Span::styled(
+                    format!("none yet ({})", env.key(Action::PickStrengths)),
+                    t.dim,
+                ),
+            ]);
         } else {
-            second.push(Span::styled(
-                sanitize_line(&strengths_text(&e.strengths)).into_owned(),
-                t.strength,
-            ));
+            if !e.strengths.is_empty() {
+                chips.push(vec![
+                    Span::styled("Strengths ", t.dim),
+                    Span::styled(
+                        sanitize_line(&strengths_text(&e.strengths)).into_owned(),
+                        t.strength,
+                    ),
+                ]);
+            }
             if !e.tags.is_empty() {
-                second.push(Span::styled(
-                    format!("  #{}", sanitize_line(&e.tags.join(" #"))),
+                chips.push(vec![Span::styled(
+                    format!("#{}", sanitize_line(&e.tags.join(" #"))),
                     t.base,
-                ));
+                )]);
             }
         }
         if let Some(c) = &e.checkin {
-            second.push(Span::styled("  Check-in ", t.dim));
-            second.push(Span::raw(c.summary()));
+            chips.push(vec![
+                Span::styled("Check-in ", t.dim),
+                Span::styled(sanitize_line(&c.summary()).into_owned(), t.base),
+            ]);
         }
         f.render_widget(
-            Paragraph::new(vec![Line::from(first), Line::from(second)]),
+            Paragraph::new(widgets::flow(
+                chips,
+                usize::from(layout.meta.width),
+                usize::from(layout.meta.height),
+                t,
+            )),
             layout.meta,
         );
 
-        f.render_widget(widgets::block(t, "Sections", false), layout.nav);
+        let mut nav = widgets::block(t, "Sections", false);
+        if layout.fields_above {
+            nav = nav.title(Line::from(Span::styled(" ↑ ", t.dim)).right_aligned());
+        }
+        if layout.fields_below {
+            nav = nav.title_bottom(Line::from(Span::styled(" ↓ more ", t.dim)).right_aligned());
+        }
+        f.render_widget(nav, layout.nav);
+        let fault = w.error.as_ref().map(|e| e.field);
         for (i, (field, rect)) in w.fields.iter().zip(&layout.fields).enumerate() {
-            let filled = !field.area.lines().iter().all(|l| l.trim().is_empty());
-            let mark = if filled { "●" } else { "○" };
-            let style = if i == w.focus { t.selected } else { t.base };
-            let label = format!("{mark} {}", sanitize_line(&field.label));
-            f.render_widget(
-                Span::styled(pad(&label, usize::from(rect.width)), style),
-                *rect,
-            );
+            if rect.is_empty() {
+                continue;
+            }
+            let filled = !field.value().trim().is_empty();
+            let mark = match (fault == Some(i), filled) {
+                (true, _) => "!",
+                (false, true) => "●",
+                (false, false) => "○",
+            };
+            let style = match (i == w.focus, fault == Some(i)) {
+                (true, _) => t.selected,
+                (false, true) => t.warn,
+                (false, false) => t.base,
+            };
+            let cols = usize::from(rect.width);
+            let lines: Vec<Line<'static>> = label_lines(&field.label, cols.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+                .map(|(n, l)| {
+                    let lead = if n == 0 { mark } else { " " };
+                    Line::from(Span::styled(pad(&format!("{lead} {l}"), cols), style))
+                })
+                .collect();
+            f.render_widget(Paragraph::new(lines), *rect);
         }
 
         let Some(field) = w.fields.get(w.focus) else {
@@ -649,22 +806,93 @@ impl Write {
         let eb = widgets::block(t, &field.label, true);
         let inner = eb.inner(layout.editor);
         f.render_widget(eb, layout.editor);
-        let prompt_lines: Vec<Line<'static>> = field
-            .prompts
-            .iter()
-            .map(|p| Line::from(Span::styled(sanitize_line(p).into_owned(), t.placeholder)))
-            .collect();
-        let prompt_h = u16::try_from(prompt_lines.len())
-            .unwrap_or(0)
-            .min(inner.height / 3);
+        let cols = usize::from(inner.width);
+        let mut above: Vec<Line<'static>> = Vec::new();
+        if let Some(err) = w.error.as_ref().filter(|e| e.field == w.focus) {
+            above.extend(
+                widgets::wrap(&sanitize_line(&err.message), cols)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.warn))),
+            );
+        }
+        above.extend(prompt_lines(&field.prompts, cols, t.placeholder));
+        if field.is_choice() {
+            let hint = format!(
+                "{} {} or ↑ ↓ choose · a letter jumps to a choice",
+                env.key(Action::ChoicePrev),
+                env.key(Action::ChoiceNext)
+            );
+            above.extend(prompt_lines(&[hint], cols, t.dim));
+        }
+        let above_h = u16::try_from(above.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height / 2);
         let [prompts, text] =
-            Split::vertical([Constraint::Length(prompt_h), Constraint::Min(1)]).areas(inner);
-        f.render_widget(
-            Paragraph::new(prompt_lines).wrap(Wrap { trim: true }),
-            prompts,
-        );
-        f.render_widget(&field.area, text);
+            Split::vertical([Constraint::Length(above_h), Constraint::Min(1)]).areas(inner);
+        f.render_widget(Paragraph::new(above), prompts);
+        if field.is_choice() {
+            draw_choices(f, field, text, env);
+        } else {
+            f.render_widget(&field.area, text);
+        }
     }
+}
+
+/// A field's label in the list of fields, wrapped to `cols` (at most two lines, the
+/// second shortened if it must be).
+fn label_lines(label: &str, cols: usize) -> Vec<String> {
+    let mut lines = widgets::wrap(&sanitize_line(label), cols.max(1));
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(crate::model::text::truncate(&rest, cols).into_owned());
+    }
+    lines
+}
+
+/// The prompts of a field, wrapped to `cols` (every prompt and hint of the pane is wrapped
+/// here, never cut).
+fn prompt_lines(
+    prompts: &[String],
+    cols: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    prompts
+        .iter()
+        .flat_map(|p| widgets::wrap(&sanitize_line(p), cols))
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+/// A field of fixed choices as a picker: every choice on a line of its own, the one in
+/// force marked, scrolled to keep it in view.
+fn draw_choices(f: &mut Frame<'_>, field: &Field, area: ratatui::layout::Rect, env: &Env) {
+    let t = &env.theme;
+    let all = field.picker();
+    let value = field.value();
+    let current = all.iter().position(|c| *c == value.trim());
+    let rows = usize::from(area.height).max(1);
+    let first = current.map_or(0, |c| (c + 1).saturating_sub(rows));
+    let lines: Vec<Line<'static>> = all
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, c)| {
+            let on = Some(i) == current;
+            let name = if c.is_empty() {
+                "(not set)".to_string()
+            } else {
+                sanitize_line(c).into_owned()
+            };
+            let text = format!("{} {name}", if on { "●" } else { "○" });
+            Line::from(Span::styled(
+                pad(&text, usize::from(area.width)),
+                if on { t.selected } else { t.base },
+            ))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
 }
 
 #[cfg(test)]

@@ -29,6 +29,14 @@ pub fn heading_name(summary: &Summary, path: &Path) -> String {
     }
 }
 
+/// A summary's file as its column names it: its file name.
+fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// One summary on screen.
 #[derive(Debug)]
 pub struct Person {
@@ -36,6 +44,9 @@ pub struct Person {
     pub summary: Summary,
     /// Safe to draw, and the heading of their notes.
     pub name: String,
+    /// How their column is titled: the name, after the summary's file when another
+    /// summary has the same name (their notes are one).
+    pub label: String,
     /// Index into [`Review::notes`]: two summaries of one person share their notes.
     pub note: usize,
     /// The selected excerpt.
@@ -164,12 +175,21 @@ impl Review {
                 Person {
                     path,
                     summary,
+                    label: name.clone(),
                     name,
                     note,
                     excerpt: 0,
                 }
             })
-            .collect();
+            .collect::<Vec<Person>>();
+        let mut people = people;
+        let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
+        for p in &mut people {
+            if names.iter().filter(|n| **n == p.name).count() > 1 {
+                // The file first: it is what tells them apart when the title is cut.
+                p.label = format!("{} · {}", clean_line(&file_label(&p.path)), p.name);
+            }
+        }
         Review {
             people,
             notes,

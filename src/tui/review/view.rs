@@ -77,12 +77,19 @@ fn draw_header(r: &Review, f: &mut Frame<'_>, area: Rect) {
     };
     let title = " praxis review ";
     let room = usize::from(area.width).saturating_sub(width(title) + width(&right));
-    let about = format!(
-        " read-only · {} · notes in {}",
-        plural(n, "summary", "summaries"),
-        file_name(&r.notes_path)
-    );
-    let about = truncate(&about, room).into_owned();
+    // What fits whole, never a name cut short: the notes' file goes first when it does
+    // not fit (the notes window names it too).
+    let mut about = String::new();
+    for piece in [
+        " read-only".to_string(),
+        format!(" · {}", plural(n, "summary", "summaries")),
+        format!(" · notes in {}", file_name(&r.notes_path)),
+    ] {
+        if width(&about) + width(&piece) > room {
+            break;
+        }
+        about.push_str(&piece);
+    }
     let gap = room.saturating_sub(width(&about));
     f.render_widget(
         Line::from(vec![
@@ -235,7 +242,7 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
         .is_some_and(|n| !n.text().trim().is_empty());
     let title = format!(
         "{}{}",
-        truncate(&p.name, usize::from(area.width.saturating_sub(8))),
+        truncate(&p.label, usize::from(area.width.saturating_sub(8))),
         if has_notes { " ✎" } else { "" }
     );
     let made = format!(" made {} ", s.made_on.format("%-d %b %Y"));
@@ -363,17 +370,18 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
                 .rev()
                 .map(|(_, stage)| clean_line(stage))
                 .collect();
+            let mut who = who;
             let mut path = format!("{}{back}", all.join(" → "));
-            // Where the whole path does not fit, where they are now.
+            // Where the whole path does not fit, where they are now; the stage is never
+            // cut, the subject and topic give way to it.
             if width(&who) + width(&path) > w
                 && let Some(last) = all.last()
             {
-                path = format!("… → {last}{back}");
+                path = format!(" → {last}{back}");
+                let who_w = w.saturating_sub(width(&path)).max(6);
+                who = truncate(who.trim_end().trim_end_matches(':'), who_w).into_owned();
             }
-            bottom.push(Line::from(vec![
-                Span::styled(truncate(&who, w.saturating_sub(8)).into_owned(), t.dim),
-                Span::raw(path),
-            ]));
+            bottom.push(Line::from(vec![Span::styled(who, t.dim), Span::raw(path)]));
         }
     }
     if let Some(ci) = &s.callins {
@@ -391,7 +399,18 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
 
     // Strengths and excerpts share what is left.
     let room = usize::from(rest.height).saturating_sub(top.len() + bottom.len() + 2);
-    let strengths_rows = s.strengths.len().min(room.div_ceil(2).max(3)).min(room);
+    // Strengths take the rows the excerpts do not need (the excerpts keep at least half
+    // when they have that many); any left out are counted on the last row.
+    let excerpts_want = s.excerpts.len().min(room / 2);
+    let strengths_room = room
+        .saturating_sub(excerpts_want)
+        .max(room.div_ceil(2).max(3))
+        .min(room);
+    let strengths_rows = if s.strengths.len() > strengths_room {
+        strengths_room.saturating_sub(1)
+    } else {
+        s.strengths.len()
+    };
     let mut lines = top;
     if s.strengths.is_empty() {
         lines.push(Line::from(vec![
@@ -425,6 +444,13 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
                 Span::raw(format!("{:>3} {:<3}", st.total, st.trend.arrow())),
                 Span::styled(split, t.dim),
             ]));
+        }
+        let left_out = s.strengths.len() - strengths_rows;
+        if left_out > 0 {
+            lines.push(Line::from(Span::styled(
+                format!("… {left_out} more"),
+                t.dim,
+            )));
         }
     }
     lines.extend(bottom);
@@ -552,9 +578,9 @@ fn draw_person(r: &Review, f: &mut Frame<'_>, areas: &Areas) {
 
     // The excerpt being read.
     let title = if n == 0 {
-        format!("{} · {}", p.name, period_line(s))
+        format!("{} · {}", p.label, period_line(s))
     } else {
-        format!("{} · excerpt {} of {n}", p.name, p.excerpt + 1)
+        format!("{} · excerpt {} of {n}", p.label, p.excerpt + 1)
     };
     let rb = block(
         r,
@@ -703,7 +729,11 @@ fn draw_help(r: &Review, scroll: u16, f: &mut Frame<'_>, size: Rect) {
         &widgets::HelpText {
             title: "Keys · praxis review",
             notes: &notes,
-            footer: "Keys can be changed in the config's [keys] table (the names shared with the journal). Any other key closes this window.",
+            footer: format!(
+                "{} and {} scroll this window; any other key closes it. Keys can be changed in the config's [keys] table (the names shared with the journal).",
+                r.keymap.first_key(Action::Up),
+                r.keymap.first_key(Action::Down)
+            ),
         },
         scroll,
         size,

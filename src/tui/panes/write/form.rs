@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use crate::model::FieldType;
 use crate::model::compose::actions_from_sections;
 use crate::model::details::{absorb, typed_keys};
 use crate::model::rules;
@@ -21,6 +22,43 @@ pub struct Field {
     pub area: TextArea<'static>,
     /// Title and date are one line.
     pub single_line: bool,
+    /// A field of fixed choices (a template's `choice` and yes-or-no fields): its value is
+    /// one of these, chosen rather than typed; "" is "not set" where that is allowed.
+    pub choices: Vec<String>,
+}
+
+impl Field {
+    /// The field's text.
+    #[must_use]
+    pub fn value(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// Whether its value is chosen from fixed choices.
+    #[must_use]
+    pub fn is_choice(&self) -> bool {
+        !self.choices.is_empty()
+    }
+
+    /// The choices as the picker lists them: the value in force first among them if it is
+    /// none of them (an older or imported value is shown, not lost).
+    #[must_use]
+    pub fn picker(&self) -> Vec<String> {
+        let v = self.value();
+        let v = v.trim();
+        let mut all = self.choices.clone();
+        if !all.iter().any(|c| c == v) {
+            all.insert(0, v.to_string());
+        }
+        all
+    }
+}
+
+/// Why the form cannot be saved: the field at fault (its index) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: usize,
+    pub message: String,
 }
 
 impl std::fmt::Debug for Field {
@@ -43,10 +81,61 @@ pub struct Form {
     /// Changed since the draft was last kept.
     pub unsaved_draft: bool,
     pub draft_id: Option<i64>,
+    /// Why the last save was refused, shown at its field until the field is put right.
+    pub error: Option<FieldError>,
 }
 
 pub const TITLE: usize = 0;
 pub const DATE: usize = 1;
+
+/// Edits a field's text area remembers for undo: a long section's worth of typing.
+const UNDO_STEPS: usize = 2000;
+
+/// One step of undo or redo that changed the text by one character: which, and whether
+/// it was taken out (else put back).
+fn one_char(before: &str, after: &str) -> Option<(char, bool)> {
+    let (b, a) = (before.chars().count(), after.chars().count());
+    let (long, short, out) = match b.checked_sub(a) {
+        Some(1) => (before, after, true),
+        _ if a == b + 1 => (after, before, false),
+        _ => return None,
+    };
+    let mut s = short.chars();
+    long.chars()
+        .find(|c| s.next() != Some(*c))
+        .map(|c| (c, out))
+}
+
+/// Undoes (or redoes) a word at a time: one step, then more while each takes out or puts
+/// back one more letter the same way, so `Hello there` loses `there`, then `Hello `.
+pub fn undo_word(area: &mut TextArea<'static>, redo: bool) -> bool {
+    let step = |a: &mut TextArea<'static>, back: bool| if back { a.redo() } else { a.undo() };
+    let text = |a: &TextArea<'static>| a.lines().join("\n");
+    let mut before = text(area);
+    if !step(area, redo) {
+        return false;
+    }
+    let mut now = text(area);
+    let Some((_, way)) = one_char(&before, &now) else {
+        return true;
+    };
+    loop {
+        before = now;
+        if !step(area, redo) {
+            break;
+        }
+        now = text(area);
+        match one_char(&before, &now) {
+            Some((c, w)) if w == way && !c.is_whitespace() => {}
+            // Past the word: that step is put back as it was.
+            _ => {
+                step(area, !redo);
+                break;
+            }
+        }
+    }
+    true
+}
 
 fn area(text: &str, placeholder: &str) -> TextArea<'static> {
     let lines: Vec<String> = if text.is_empty() {
@@ -55,6 +144,7 @@ fn area(text: &str, placeholder: &str) -> TextArea<'static> {
         text.lines().map(str::to_string).collect()
     };
     let mut a = TextArea::new(lines);
+    a.set_max_histories(UNDO_STEPS);
     a.set_wrap_mode(WrapMode::WordOrGlyph);
     a.set_placeholder_text(placeholder.to_string());
     a.set_cursor_line_style(ratatui::style::Style::default());
@@ -74,8 +164,9 @@ impl Form {
                 label: "Title".into(),
                 prompts: vec!["A few words to find it again (optional)".into()],
                 action: false,
-                area: area(&entry.title, "A few words to find it again (optional)"),
+                area: area(&entry.title, ""),
                 single_line: true,
+                choices: Vec::new(),
             },
             Field {
                 key: "date".into(),
@@ -86,6 +177,7 @@ impl Form {
                 action: false,
                 area: area(&entry.occurred_on.to_string(), "today"),
                 single_line: true,
+                choices: Vec::new(),
             },
         ];
         let typed_texts = crate::model::details::entry_texts(&entry);
@@ -106,13 +198,26 @@ impl Form {
                     } else {
                         "Write here."
                     };
+                    let mut prompts = f.prompts.clone();
+                    if let (FieldType::List, Some(item)) = (f.kind, &f.item) {
+                        prompts.push(format!("One a line: {item}."));
+                    }
+                    let mut choices = match f.kind {
+                        FieldType::Choice => f.options.clone(),
+                        FieldType::Bool => vec!["no".to_string(), "yes".to_string()],
+                        _ => Vec::new(),
+                    };
+                    if !choices.is_empty() && !f.required {
+                        choices.insert(0, String::new());
+                    }
                     fields.push(Field {
                         key: f.key.clone(),
                         label: f.label.clone(),
-                        prompts: f.prompts.clone(),
+                        prompts,
                         action: f.action,
                         area: area(text, hint),
                         single_line: false,
+                        choices,
                     });
                 }
                 // Sections the model lacks (an older model, an import) stay editable.
@@ -124,6 +229,7 @@ impl Form {
                         action: false,
                         area: area(&s.text, ""),
                         single_line: false,
+                        choices: Vec::new(),
                     });
                 }
             }
@@ -140,6 +246,7 @@ impl Form {
                     action: false,
                     area: area(&entry.body, "Write here."),
                     single_line: false,
+                    choices: Vec::new(),
                 });
             }
         }
@@ -152,6 +259,7 @@ impl Form {
             dirty: false,
             unsaved_draft: false,
             draft_id: None,
+            error: None,
         }
     }
 
@@ -169,6 +277,23 @@ impl Form {
         w.dirty = true;
         w.draft_id = Some(draft_id);
         w
+    }
+
+    /// The writing's title, else its first words (empty: nothing written), to name it in
+    /// a question.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let title = self.text("title");
+        if !title.trim().is_empty() {
+            return title.trim().to_string();
+        }
+        self.fields
+            .iter()
+            .filter(|f| f.key != "title" && f.key != "date" && !f.is_choice())
+            .map(|f| f.value().trim().to_string())
+            .find(|t| !t.is_empty())
+            .map(|t| t.chars().take(60).collect())
+            .unwrap_or_default()
     }
 
     /// The text of a field.
@@ -216,15 +341,27 @@ impl Form {
             .all(|f| f.area.lines().iter().all(|l| l.trim().is_empty()))
     }
 
-    /// The entry the form describes, checked: a bad date is an error naming it.
-    pub fn to_entry(&self, today: NaiveDate) -> Result<Entry, String> {
+    /// The index of the field with this key (the first field when there is none).
+    fn index(&self, key: &str) -> usize {
+        self.fields.iter().position(|f| f.key == key).unwrap_or(0)
+    }
+
+    /// The entry the form describes, checked: an error names the field at fault, and its
+    /// message names the field's label.
+    pub fn to_entry(&self, today: NaiveDate) -> Result<Entry, FieldError> {
+        let at = |key: &str, message: String| FieldError {
+            field: self.index(key),
+            message,
+        };
         let mut e = self.entry.clone();
         e.title = self.text("title").trim().to_string();
         let date = self.text("date");
         e.occurred_on = if date.trim().is_empty() {
             today
         } else {
-            parse_date_arg(date.trim())?.resolve(today)
+            parse_date_arg(date.trim())
+                .map_err(|m| at("date", format!("Date: {m}")))?
+                .resolve(today)
         };
         let template = self.template.as_ref().filter(|t| !t.is_free());
         match template {
@@ -245,7 +382,13 @@ impl Form {
                 if !typed.is_empty() {
                     absorb(&mut e, t, &|k| Some(self.text(k))).map_err(|(key, msg)| {
                         let label = t.field(&key).map_or(key.as_str(), |f| f.label.as_str());
-                        format!("{label}: {msg}")
+                        // Messages that start with the label already name the field.
+                        let message = if msg.starts_with(label) {
+                            msg
+                        } else {
+                            format!("{label}: {msg}")
+                        };
+                        at(&key, message)
                     })?;
                     e.sections.retain(|s| !typed.contains(&s.key.as_str()));
                 }
@@ -259,7 +402,8 @@ impl Form {
         if let Details::CallIn(c) = &mut e.details
             && let Some(on) = c.held_on
         {
-            c.record_held(on).map_err(|msg| format!("Held on: {msg}"))?;
+            c.record_held(on)
+                .map_err(|msg| at("follow-up-on", format!("Follow-up: {msg}")))?;
         }
         rules::fill_title(&mut e);
         if e.kind == EntryKind::Reflection {
@@ -268,14 +412,54 @@ impl Form {
         Ok(e)
     }
 
-    /// Next scope: private → supervision → shareable → private.
-    pub fn cycle_scope(&mut self) {
+    /// Next scope: private → supervision → shareable → private; says the choices, the
+    /// one in force in brackets.
+    pub fn cycle_scope(&mut self) -> String {
         self.entry.scope = match self.entry.scope {
             Scope::Private => Scope::Supervision,
             Scope::Supervision => Scope::Shareable,
             Scope::Shareable => Scope::Private,
         };
         self.touch();
+        let all = [Scope::Private, Scope::Supervision, Scope::Shareable]
+            .iter()
+            .map(|s| {
+                if *s == self.entry.scope {
+                    format!("[{s}]")
+                } else {
+                    s.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("Who may see it: {all}")
+    }
+
+    /// Sets the value of a field of fixed choices, as an edit that can be undone.
+    pub fn choose(&mut self, index: usize, value: &str) {
+        if let Some(f) = self.fields.get_mut(index)
+            && f.value() != value
+        {
+            f.area.clear();
+            f.area.insert_str(value);
+            self.touch();
+        }
+    }
+
+    /// Steps the value of the field of fixed choices at `index` by `by` choices, round
+    /// and round.
+    pub fn step_choice(&mut self, index: usize, by: isize) {
+        let Some(f) = self.fields.get(index).filter(|f| f.is_choice()) else {
+            return;
+        };
+        let all = f.picker();
+        let v = f.value();
+        let at = all.iter().position(|c| *c == v.trim()).unwrap_or(0);
+        let n = isize::try_from(all.len()).unwrap_or(1);
+        let to =
+            usize::try_from((isize::try_from(at).unwrap_or(0) + by).rem_euclid(n)).unwrap_or(0);
+        let value = all[to].clone();
+        self.choose(index, &value);
     }
 
     /// Marks the form changed.
