@@ -321,6 +321,32 @@ impl Store {
     }
 }
 
+#[cfg(test)]
+impl Store {
+    /// Every row of `table`, each as one line of its values, sorted: for tests that
+    /// compare what two journals hold.
+    pub(crate) fn table_rows(&self, table: &str) -> Vec<String> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT * FROM {table}"))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut line = String::new();
+                for i in 0..n {
+                    line.push_str(&format!("{:?}\u{1f}", r.get_ref(i)?));
+                }
+                Ok(line)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        rows.sort();
+        rows
+    }
+}
+
 /// Refuses a file that does not start like an SQLite database, before SQLite sees it.
 pub(crate) fn check_header(path: &Path) -> Result<()> {
     let mut head = [0u8; 16];
