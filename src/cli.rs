@@ -195,7 +195,8 @@ pub enum Command {
     /// Check the journal: integrity, links, search index, permissions, version.
     #[command(after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index")]
     Doctor {
-        /// Rebuild the full-text search index from the entries.
+        /// Rebuild the full-text search index, and the counts kept for Patterns and lists,
+        /// from the entries.
         #[arg(long)]
         rebuild_index: bool,
     },

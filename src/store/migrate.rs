@@ -33,10 +33,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "indexes for a long journal",
         sql: include_str!("../../assets/schema/0003_indexes_for_a_long_journal.sql"),
     },
+    Migration {
+        version: 4,
+        name: "counts kept as written",
+        sql: include_str!("../../assets/schema/0004_counts_kept_as_written.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -239,7 +244,7 @@ mod tests {
         let path = dir.path().join("journal.sqlite3");
         drop(Store::open_with(&path, &MIGRATIONS[..2]).unwrap());
         let s = Store::open(&path).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 3);
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
         let has = |name: &str| -> bool {
             s.conn
                 .query_row(

@@ -61,6 +61,7 @@
 //!   the latter removed after use).
 
 mod actions;
+mod counts;
 mod details;
 mod drafts;
 mod entries;
@@ -325,10 +326,10 @@ impl Store {
 impl Store {
     /// Every row of `table`, each as one line of its values, sorted: for tests that
     /// compare what two journals hold.
-    pub(crate) fn table_rows(&self, table: &str) -> Vec<String> {
+    pub(crate) fn table_rows(&self, table: &str, columns: &str) -> Vec<String> {
         let mut stmt = self
             .conn
-            .prepare(&format!("SELECT * FROM {table}"))
+            .prepare(&format!("SELECT {columns} FROM {table}"))
             .unwrap();
         let n = stmt.column_count();
         let mut rows: Vec<String> = stmt
