@@ -67,7 +67,8 @@ struct Args {
     #[arg(long, default_value_t = 5)]
     runs: usize,
     /// Operations to time, comma-separated (default: all). Names: list, search, tag,
-    /// tui-open, tui-search, tui-move, patterns, import, export, rss, version, first-run.
+    /// tui-open, tui-search, tui-move, patterns, import, export, rss, version, first-run;
+    /// and imports (every other tool's format; on its own, no journal is built).
     #[arg(long, value_delimiter = ',')]
     ops: Vec<String>,
     /// Build each journal once in DIR/<entries>/ and reuse it.
@@ -83,6 +84,12 @@ struct Args {
     /// The corpus generator (default: ../shared/corpus/gen_corpus.py beside the project).
     #[arg(long, value_name = "PATH")]
     corpus: Option<PathBuf>,
+    /// For `--ops imports`: a corpus written by `gen_corpus.py -n ENTRIES --out DIR`
+    /// (default: written by the generator beside the journal). The jrnl and tui-journal
+    /// files are imported; jrnl's Markdown export and a folder of Markdown notes are
+    /// written from its entries.jsonl beside them.
+    #[arg(long, value_name = "DIR")]
+    corpus_dir: Option<PathBuf>,
     /// How the cost grows: the interactive operations at each of these sizes.
     #[arg(long, value_delimiter = ',', value_name = "N,N,…")]
     sizes: Vec<usize>,
@@ -103,7 +110,7 @@ struct Args {
     words: Vec<String>,
 }
 
-const ALL_OPS: [&str; 12] = [
+const ALL_OPS: [&str; 13] = [
     "list",
     "search",
     "tag",
@@ -116,6 +123,7 @@ const ALL_OPS: [&str; 12] = [
     "rss",
     "version",
     "first-run",
+    "imports",
 ];
 
 /// The operations that run in the app's process.
@@ -172,6 +180,13 @@ fn main() -> Result<()> {
     println!();
     if !args.sizes.is_empty() {
         return growth(&args, &root, runs);
+    }
+    if ops.iter().any(|o| o == "imports") {
+        imports::run(&args, &root, runs)?;
+        if ops.iter().all(|o| o == "imports") {
+            return Ok(());
+        }
+        println!();
     }
     let journal = Journal::get(&args, &root, args.entries)?;
     println!("{}", journal.about(&args, runs));
@@ -861,6 +876,213 @@ fn growth(args: &Args, root: &Path, runs: usize) -> Result<()> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Imports of other tools' files
+// ---------------------------------------------------------------------------------------
+
+/// `--ops imports`: each of the other tools' formats imported into a new journal, whole
+/// processes under GNU time, with their peak RSS. Files come from a corpus of the corpus
+/// generator; jrnl's Markdown export and a folder of Markdown notes are written here from
+/// the same entries (once, kept beside the corpus).
+mod imports {
+    use std::io::{BufRead as _, BufReader, BufWriter, Write as _};
+    use std::path::{Path, PathBuf};
+
+    use anyhow::{Context as _, Result, bail};
+    use chrono::{DateTime, Datelike as _, Utc};
+    use praxis::store::{EntryFilter, Store};
+
+    use super::{
+        Args, ChildEnv, Report, Row, T_IMPORT_RSS, corpus_script, floor, praxis_binary, run_corpus,
+        timed_with_rss,
+    };
+
+    /// Imports every other tool's format of a corpus of `--entries` entries: the one in
+    /// `--corpus-dir`, or one written by the corpus generator in `ROOT/<entries>/corpus-all`
+    /// (kept, like the journal, with `--keep`).
+    pub fn run(args: &Args, root: &Path, runs: usize) -> Result<()> {
+        let corpus = match &args.corpus_dir {
+            Some(dir) => dir.clone(),
+            None => {
+                let dir = root.join(args.entries.to_string()).join("corpus-all");
+                if !dir.join("manifest.json").exists() {
+                    eprintln!(
+                        "bench: the corpus in every format ({} entries)",
+                        args.entries
+                    );
+                    std::fs::create_dir_all(&dir)?;
+                    run_corpus(
+                        &corpus_script(args),
+                        &dir,
+                        args.entries,
+                        args.seed,
+                        "jsonl,jrnl,jrnl-json,tj-json,tj-import",
+                    )?;
+                }
+                dir
+            }
+        };
+        let manifest: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(corpus.join("manifest.json"))
+                .with_context(|| format!("no manifest.json in {}", corpus.display()))?,
+        )?;
+        let n = manifest["n"].as_u64().context("manifest without n")?;
+        let md = corpus.join("jrnl-export.md");
+        let notes = corpus.join("notes");
+        if !md.exists() || !notes.exists() {
+            eprintln!(
+                "bench: writing jrnl's Markdown export and Markdown notes from entries.jsonl"
+            );
+            write_markdown(&corpus.join("entries.jsonl"), &md, &notes)?;
+        }
+        let praxis_bin = praxis_binary()?;
+        let rss_tool = Path::new("/usr/bin/time").exists();
+        let tmp = tempfile::Builder::new()
+            .prefix("praxis-bench-imports-")
+            .tempdir()?;
+        let runs = if n > 100_000 { 1 } else { runs.min(3) };
+        let files: [(&str, PathBuf); 6] = [
+            ("jrnl text (`journal.txt`)", corpus.join("journal.txt")),
+            (
+                "jrnl JSON (`jrnl-export.json`)",
+                corpus.join("jrnl-export.json"),
+            ),
+            ("jrnl Markdown (`jrnl --export md`)", md),
+            (
+                "tui-journal back-end (`tj-entries.json`)",
+                corpus.join("tj-entries.json"),
+            ),
+            (
+                "tui-journal export (`tj-import.json`)",
+                corpus.join("tj-import.json"),
+            ),
+            ("a folder of Markdown notes", notes),
+        ];
+        let mut report = Report::default();
+        for (what, file) in files {
+            if !file.exists() {
+                bail!(
+                    "{} is missing: generate the corpus with every format",
+                    file.display()
+                );
+            }
+            eprintln!("bench: praxis import {}", file.display());
+            let floor = floor(runs * 4);
+            let mut times = Vec::new();
+            let mut rss = None;
+            for i in 0..runs {
+                let fresh = tmp.path().join(format!("import-{i}"));
+                std::fs::create_dir_all(&fresh)?;
+                let into = ChildEnv {
+                    db: fresh.join("journal.sqlite3"),
+                    config: tmp.path().join("no-config.toml"),
+                };
+                let arg = file.to_string_lossy().into_owned();
+                let (t, k) =
+                    timed_with_rss(&praxis_bin, &into, &["import", &arg], tmp.path(), rss_tool)?;
+                times.push(t);
+                rss = rss.max(k);
+                if i == 0 {
+                    let got = Store::open(&into.db)?.count_entries(&EntryFilter::default())?;
+                    if u64::try_from(got).ok() != Some(n) {
+                        eprintln!("bench: warning: {what} gave {got} entries, not {n}");
+                    }
+                }
+                std::fs::remove_dir_all(&fresh)?;
+            }
+            let limit = T_IMPORT_RSS.at(usize::try_from(n).unwrap_or(usize::MAX));
+            let mut row = Row::new("", &times, floor).rss(rss, rss_tool);
+            row.op = format!("import {n} entries from {what} into a new journal ({runs} runs)");
+            row.target = format!("≤ {limit:.0} MiB");
+            row.met = rss.map(|k| k as f64 / 1024.0 <= limit);
+            report.push(row);
+        }
+        println!(
+            "{n} entries of the corpus in {} (peak RSS from GNU time).",
+            corpus.display()
+        );
+        println!();
+        report.print();
+        Ok(())
+    }
+
+    /// One entry of the corpus's entries.jsonl.
+    #[derive(serde::Deserialize)]
+    struct Neutral {
+        title: String,
+        body: String,
+        created: DateTime<Utc>,
+        tags: Vec<String>,
+    }
+
+    /// Writes jrnl's `--export md` of the corpus as jrnl 4.6 writes it (`%F %r` dates,
+    /// `# YEAR` and `## Month` headings, a line holding a space after each entry), and
+    /// one Markdown note per entry with front matter, in a folder per year.
+    fn write_markdown(jsonl: &Path, md: &Path, notes: &Path) -> Result<()> {
+        let input = BufReader::new(
+            std::fs::File::open(jsonl)
+                .with_context(|| format!("cannot read {}", jsonl.display()))?,
+        );
+        let mut out = BufWriter::new(std::fs::File::create(md)?);
+        let (mut year, mut month) = (-1, 0);
+        // jrnl joins its lines and entries with line ends.
+        let mut first = true;
+        let mut item = |out: &mut BufWriter<std::fs::File>, text: &str| -> Result<()> {
+            if !std::mem::take(&mut first) {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(text.as_bytes())?;
+            Ok(())
+        };
+        let tmp_notes = notes.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&tmp_notes);
+        for (i, line) in input.lines().enumerate() {
+            let e: Neutral = serde_json::from_str(&line?)?;
+            let mut body = e.body.clone();
+            if !e.tags.is_empty() {
+                let tags: Vec<String> = e.tags.iter().map(|t| format!("@{t}")).collect();
+                body.push_str("\n\n");
+                body.push_str(&tags.join(" "));
+            }
+            if e.created.year() != year {
+                year = e.created.year();
+                item(&mut out, &format!("# {year}"))?;
+                item(&mut out, "")?;
+            }
+            if e.created.month() != month {
+                month = e.created.month();
+                item(&mut out, &format!("## {}", e.created.format("%B")))?;
+                item(&mut out, "")?;
+            }
+            item(
+                &mut out,
+                &format!(
+                    "### {} {}\n\n{body}\n ",
+                    e.created.format("%Y-%m-%d %I:%M:%S %p"),
+                    e.title
+                ),
+            )?;
+            let dir = tmp_notes.join(year.to_string());
+            std::fs::create_dir_all(&dir)?;
+            let mut note = BufWriter::new(std::fs::File::create(
+                dir.join(format!("{}-{i}.md", e.created.format("%Y-%m-%d-%H%M"))),
+            )?);
+            writeln!(
+                note,
+                "---\ntitle: {}\ndate: {}\ntags: [{}]\n---\n\n{}",
+                serde_json::to_string(&e.title)?,
+                e.created.format("%Y-%m-%dT%H:%M:%SZ"),
+                e.tags.join(", "),
+                e.body
+            )?;
+        }
+        out.write_all(b"\n")?;
+        out.flush()?;
+        std::fs::rename(&tmp_notes, notes)?;
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Results
 // ---------------------------------------------------------------------------------------
 
@@ -1356,7 +1578,6 @@ mod drive {
     use praxis::tui::app::App;
     use praxis::tui::keymap::Keymap;
     use praxis::tui::theme::Theme;
-    use praxis::tui::view;
 
     /// The screen size the targets are set for.
     pub const SCREEN: (u16, u16) = (120, 40);
@@ -1378,15 +1599,15 @@ mod drive {
                 Keymap::defaults(),
                 Theme::monochrome(),
             )?;
-            app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1))?;
+            app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1));
             let term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1))?;
             Ok(Tui { app, term })
         }
 
         /// Sends an event, failing on what the app would show as an error in its status.
         pub fn send(&mut self, ev: &Event) -> Result<()> {
-            self.app.handle_event(ev)?;
-            if let Some(s) = &self.app.status
+            self.app.handle_event(ev);
+            if let Some(s) = &self.app.env.status
                 && (s.contains("rror") || s.contains("failed") || s.contains("cannot"))
             {
                 bail!("the app reported: {s}");
@@ -1396,8 +1617,8 @@ mod drive {
 
         /// Draws a frame, as the app's loop does after every event.
         pub fn draw(&mut self) -> Result<()> {
-            let app = &self.app;
-            self.term.draw(|f| view::draw(app, f))?;
+            let app = &mut self.app;
+            self.term.draw(|f| app.draw(f))?;
             Ok(())
         }
 
@@ -1408,20 +1629,20 @@ mod drive {
 
         /// Ranks the search hits now, as a pause in the typing does.
         pub fn rank_now(&mut self) -> Result<()> {
-            self.app.journal.rank_now(&self.app.store)
+            self.app.journal.rank_now(&self.app.env.store)
         }
 
         /// Forgets the status line (a previous operation's message).
         pub fn clear_status(&mut self) {
-            self.app.status = None;
+            self.app.env.status = None;
         }
 
         pub fn store(&self) -> &Store {
-            &self.app.store
+            &self.app.env.store
         }
 
         pub fn catalog(&self) -> &Catalog {
-            &self.app.catalog
+            &self.app.env.catalog
         }
     }
 }

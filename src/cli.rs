@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{
-    Approach, Carrying, Certainty, DateArg, EntryKind, Load, MiProcess, Rupture, Scope,
-    SessionType, Stage, SubjectType,
+    Approach, Carrying, Certainty, DateArg, EntryKind, FeedbackSource, GroupFormat, GroupRole,
+    Load, MiProcess, ReviewDecision, Rupture, RuptureKind, RuptureStatus, Said, Scope, SessionType,
+    Stage, SubjectType, Tone,
 };
 
 const EXAMPLES: &str = "\
@@ -75,7 +76,7 @@ pub enum Command {
     #[command(alias = "ls")]
     List(ListArgs),
     /// Show one entry in full.
-    Show(IdArgs),
+    Show(ShowArgs),
     /// Edit an entry in $EDITOR.
     Edit(IdArgs),
     /// Move an entry to the trash.
@@ -138,6 +139,29 @@ pub enum Command {
     /// Continuing professional development: add a record, or sum up hours.
     #[command(subcommand)]
     Cpd(CpdCommand),
+    /// Recognition given or received: who, what they did, the strength it showed, how it
+    /// was said; `list` and `said` for recognition not yet said.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  praxis recognise peer-B --what \"Stayed after handover to talk a new starter through the rota\" \\\n      --strength reliability --said not-yet\n  praxis recognise manager-A --received --what \"Named how I handled the meeting\" --said in-supervision \\\n      --meant \"I had not seen it as a strength\"\n  praxis recognise list --not-yet\n  praxis recognise said 1a2b --how in-person\n\nGiven recognition is not yet said unless you say how: it waits on `praxis recognise list --not-yet`\nand in supervision prep until it is said. Pseudonym keys only, never names."
+    )]
+    Recognise(Box<RecogniseArgs>),
+    /// Feedback from the people you work with: add it (their words, what you take from it,
+    /// how it changed your practice), list it.
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
+    /// Ruptures in working relationships and their repair: new, repair, repaired, let-go,
+    /// reopen, list.
+    #[command(subcommand)]
+    Rupture(RuptureCommand),
+    /// Positive-risk plans made with a person: plan, review (like an action), list the
+    /// reviews due.
+    #[command(subcommand, visible_alias = "risk")]
+    PositiveRisk(RiskCommand),
+    /// Group and peer sessions (group supervision, action-learning sets, peer consultation,
+    /// team reviews): new, with a session model; list.
+    #[command(subcommand)]
+    Group(GroupCommand),
     /// Export entries, a summary or regulator records: shareable entries only, redacted,
     /// unless you say otherwise (`--all` is the full, unredacted backup).
     #[command(after_help = EXPORT_HELP)]
@@ -145,7 +169,7 @@ pub enum Command {
     /// Import entries from praxis JSON, jrnl, tui-journal or Markdown files (all or nothing;
     /// importing twice adds nothing).
     #[command(
-        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal.\nEntries from other tools become private reflections."
+        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal; jrnl's Markdown\nexport by its headings. A dry run, or a refused file, changes nothing.\nEntries from other tools become private reflections."
     )]
     Import {
         /// The file (or folder of Markdown files) to read.
@@ -163,15 +187,22 @@ pub enum Command {
     },
     /// Read people's shared summaries side by side (read-only), with notes of your own.
     #[command(
-        after_help = "Examples:\n  praxis review alex.json sam.json\n  praxis review team/*.json --notes ~/supervision/review-notes.md\n\nA summary is what a supervisee makes with `praxis export --summary --format json`.\nReviewing never opens or creates a journal. Your notes go to one Markdown file, one\n`## name` section per person, private (0600): by default review-notes.md in the folder of\nthe first summary. They are saved with ctrl-s and whenever you quit, and read back next time.\n\nKeys: tab or ←/→ person · ↑/↓ excerpt · enter read · n notes · ctrl-s save · ? help · q quit."
+        after_help = "Examples:\n  praxis review alex.json sam.json\n  praxis review team/*.json --notes ~/supervision/review-notes.md\n  praxis review team/*.json --html review.html\n\nA summary is what a supervisee makes with `praxis export --summary --format json`.\nReviewing never opens or creates a journal. Your notes go to one Markdown file, one\n`## name` section per person, private (0600): by default review-notes.md in the folder of\nthe first summary. They are saved with ctrl-s and whenever you quit, and read back next time.\n`--html FILE` writes the same side by side as one HTML page (no terminal needed).\n\nKeys: tab or ←/→ person · ↑/↓ excerpt · enter read · n notes · ctrl-s save · ? help · q quit."
     )]
     Review {
         /// Summary files (JSON) made by `praxis export --summary --format json`.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Where to keep your notes (default: review-notes.md beside the first summary).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "html")]
         notes: Option<PathBuf>,
+        /// Write the review as one self-contained, accessible HTML page instead of opening
+        /// it (charts with text alternatives and tables; no scripts, nothing fetched).
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Overwrite the --html file if it exists.
+        #[arg(long, requires = "html")]
+        force: bool,
     },
     /// Patterns over a period: entries per week, models, strengths and their trend,
     /// check-ins, stage timelines, call-ins, actions, on this day, words of heavy weeks.
@@ -193,12 +224,19 @@ pub enum Command {
         json: bool,
     },
     /// Check the journal: integrity, links, search index, permissions, version.
-    #[command(after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index")]
+    #[command(
+        after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index\n  praxis doctor --fix-dates"
+    )]
     Doctor {
         /// Rebuild the full-text search index, and the counts kept for Patterns and lists,
         /// from the entries.
         #[arg(long)]
         rebuild_index: bool,
+        /// Set dates past the year 9999 (or before the year 1), which an import of an
+        /// earlier praxis let in and nothing can read back, to the nearest date that can
+        /// be read: 9999-12-31 (or 0001-01-01).
+        #[arg(long)]
+        fix_dates: bool,
     },
     /// Back up the journal (consistent even while praxis is open), list or restore backups.
     #[command(
@@ -516,7 +554,8 @@ pub enum CallinCommand {
 #[derive(Debug, Subcommand)]
 pub enum SupervisionCommand {
     /// Prepare for a session: carried actions, flagged entries, due follow-ups, stale
-    /// stage notes and check-in patterns since the last record, as a Markdown agenda.
+    /// stage notes, open ruptures, recognition not yet said, new feedback, positive-risk
+    /// reviews due and check-in patterns since the last record, as a Markdown agenda.
     #[command(
         after_help = "Examples:\n  praxis supervision prep --date friday --type clinical --minutes 60\n  praxis supervision prep --item \"restorative | 15 | space | The weight of the Smith case\" -o prep.md\n\nAgenda items: FUNCTION | MINUTES | WANT | WHAT, every part but WHAT optional;\nfunctions normative, formative, restorative, mediation; wants decision, advice, space, permission."
     )]
@@ -644,7 +683,8 @@ Examples:
   praxis export --all -o journal.json            the full backup: everything, unredacted
 
 What leaves: only entries whose scope is shareable (--scope supervision or private widens
-it); stage notes and call-ins only with --include-stage-notes / --include-callins.
+it); stage notes, call-ins, ruptures and positive-risk plans only with --include-stage-notes,
+--include-callins, --include-ruptures, --include-risk-plans.
 Redacted by default: names, subject keys, emails, phone numbers, postcodes, NHS-like
 numbers, addresses and your [privacy] never_export words become placeholders such as
 [PERSON-1]; exact dates become the month. --no-redact writes the text as it is, and stops
@@ -657,7 +697,7 @@ pub struct ExportArgs {
     /// Every entry of every kind and scope (the trash too in JSON), unredacted: your own
     /// backup, or a move to another machine. `praxis import` reads it back.
     #[arg(long, conflicts_with_all = ["summary", "profile", "scope", "include_stage_notes",
-        "include_callins", "kind", "strength", "tag", "since", "until", "period", "redact",
+        "include_callins", "include_ruptures", "include_risk_plans", "kind", "strength", "tag", "since", "until", "period", "redact",
         "no_redact", "excerpt", "from"])]
     pub all: bool,
     /// The period's patterns and chosen excerpts (--excerpt, else the entries marked for
@@ -692,6 +732,12 @@ pub struct ExportArgs {
     /// Take call-in plans and outcomes too.
     #[arg(long)]
     pub include_callins: bool,
+    /// Take ruptures too (each describes one working relationship).
+    #[arg(long)]
+    pub include_ruptures: bool,
+    /// Take positive-risk plans too (each describes one person's goals and risks).
+    #[arg(long)]
+    pub include_risk_plans: bool,
     /// Only this kind.
     #[arg(long, short = 'k')]
     pub kind: Option<EntryKind>,
@@ -710,9 +756,11 @@ pub struct ExportArgs {
     /// Up to this date (inclusive).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Quote this entry in a summary (repeatable; the default is the entries marked for
-    /// supervision).
-    #[arg(long, value_name = "ID", requires = "summary")]
+    /// Quote part of this entry in a summary (repeatable; the default is the entries
+    /// marked for supervision): ID alone quotes what it says was learned and what comes
+    /// next, or its opening; ID:PARTS names sections by key or label, `body`, or lines
+    /// (ID:analysis, ID:body=2-4, ID:2-4, ID:so-what,now-what). Never the whole entry.
+    #[arg(long, value_name = "ID[:PARTS]", requires = "summary")]
     pub excerpt: Vec<String>,
     /// The name to put on it ("Sam, Team North"): yours to choose, kept as written.
     #[arg(long, value_name = "NAME")]
@@ -749,6 +797,15 @@ pub struct ListArgs {
     #[arg(long, short = 'n', default_value_t = 50)]
     pub limit: usize,
     /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry's id: the short id from `praxis list`, or any unique prefix of its UUID.
+    pub id: String,
+    /// Print the entry as JSON (the form `praxis export --all` writes).
     #[arg(long)]
     pub json: bool,
 }
@@ -818,4 +875,383 @@ pub enum ConfigCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Options of the practice kinds that every one of them takes.
+#[derive(Debug, Args, Default)]
+pub struct KindOptions {
+    /// Title (default: from who and what it is about).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The day it is about: YYYY-MM-DD, today, yesterday or a weekday (the last one).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<DateArg>,
+    /// A free topic tag. Repeatable.
+    #[arg(long = "tag", short = 't', value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Flag it to bring to supervision.
+    #[arg(long)]
+    pub for_supervision: bool,
+    /// Who may see it: private (default), supervision, shareable.
+    #[arg(long)]
+    pub scope: Option<Scope>,
+    /// Any template field as KEY=VALUE. Repeatable.
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+}
+
+/// `praxis recognise`.
+#[derive(Debug, Args)]
+pub struct RecogniseArgs {
+    #[command(subcommand)]
+    pub action: Option<RecogniseAction>,
+    /// Who: a pseudonym key (peer-B, team-north, YP-A), never a name; added if new.
+    #[arg(value_name = "WHO")]
+    pub who: Option<String>,
+    /// What they did, specifically: the moment, the action.
+    #[arg(long)]
+    pub what: Option<String>,
+    /// The strength it showed (theirs when given, yours when received), as NAME or
+    /// NAME:WHOSE. Repeatable.
+    #[arg(long = "strength", short = 's', value_name = "NAME[:WHOSE]")]
+    pub strengths: Vec<String>,
+    /// How it was said: in-person, in-supervision, in-writing, not-yet.
+    #[arg(long)]
+    pub said: Option<Said>,
+    /// Recognition you received (the default is recognition you give).
+    #[arg(long)]
+    pub received: bool,
+    /// For recognition received: what it meant to you.
+    #[arg(long, requires = "received")]
+    pub meant: Option<String>,
+    /// The difference it made, and to whom.
+    #[arg(long)]
+    pub difference: Option<String>,
+    /// The type of a new subject: colleague (default), team, person, organisation.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub subject_type: Option<SubjectType>,
+    #[command(flatten)]
+    pub opts: KindOptions,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecogniseAction {
+    /// Mark recognition you gave as said.
+    Said {
+        id: String,
+        /// How it was said: in-person, in-supervision or in-writing.
+        #[arg(long, default_value = "in-person")]
+        how: Said,
+        /// The day it was said (default today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateArg>,
+    },
+    /// Recognition, newest first.
+    List {
+        /// Only recognition given and not yet said.
+        #[arg(long)]
+        not_yet: bool,
+        /// Only recognition given.
+        #[arg(long, conflicts_with = "received")]
+        given: bool,
+        /// Only recognition received.
+        #[arg(long)]
+        received: bool,
+        /// Only about this subject.
+        #[arg(long, value_name = "KEY")]
+        subject: Option<String>,
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedbackCommand {
+    /// Add feedback (opens $EDITOR unless its words or other text are given).
+    Add(Box<FeedbackAdd>),
+    /// Feedback, newest first.
+    List {
+        #[arg(long)]
+        source: Option<FeedbackSource>,
+        /// Only from this subject.
+        #[arg(long, value_name = "KEY")]
+        subject: Option<String>,
+        /// Only received after this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<DateArg>,
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RuptureCommand {
+    /// Note a rupture in a working relationship (opens $EDITOR unless text is given).
+    New(Box<RuptureNew>),
+    /// Record a repair tried: an open rupture becomes repair-tried.
+    Repair {
+        id: String,
+        /// What you tried (added to the repair section).
+        #[arg(long)]
+        note: Option<String>,
+        /// The day (default today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateArg>,
+    },
+    /// Mark a rupture repaired.
+    Repaired {
+        id: String,
+        /// How it was repaired (added to the repair section).
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateArg>,
+    },
+    /// Let a rupture go, saying why.
+    LetGo {
+        id: String,
+        /// Why you let it go: a decision, in your words.
+        #[arg(long, required = true)]
+        why: String,
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateArg>,
+    },
+    /// Open a repaired or let-go rupture again.
+    Reopen {
+        id: String,
+        /// What happened (added to what happened).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Ruptures, newest first.
+    List {
+        /// Only open ones (open or repair tried).
+        #[arg(long, conflicts_with = "status")]
+        open: bool,
+        /// Only this status: open, repair-tried, repaired, let-go.
+        #[arg(long)]
+        status: Option<RuptureStatus>,
+        #[arg(long, value_name = "KEY")]
+        subject: Option<String>,
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RiskCommand {
+    /// Make a positive-risk plan with a person (opens $EDITOR unless text is given).
+    Plan(Box<RiskPlan>),
+    /// Review a plan: what happened, and continue, adjust or end.
+    #[command(
+        after_help = "Examples:\n  praxis positive-risk review 1a2b --decision continue --note \"Went twice; proud of it\" --next 2026-04-15\n  praxis positive-risk review 1a2b --decision end --note \"Goes on her own now\""
+    )]
+    Review {
+        id: String,
+        /// continue, adjust or end.
+        #[arg(long)]
+        decision: ReviewDecision,
+        /// What happened.
+        #[arg(long)]
+        note: String,
+        /// The next review (needed to continue or adjust; a weekday name means the next one).
+        #[arg(long, value_name = "DATE")]
+        next: Option<DateArg>,
+        /// The day of the review (default today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<DateArg>,
+    },
+    /// Active plans, newest first; --due: reviews that have come, soonest first.
+    List {
+        #[arg(long)]
+        due: bool,
+        /// Ended plans too.
+        #[arg(long, conflicts_with = "due")]
+        all: bool,
+        #[arg(long, value_name = "KEY")]
+        subject: Option<String>,
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Record a group or peer session (opens $EDITOR unless its text is given).
+    New(Box<GroupNew>),
+    /// Group sessions, newest first.
+    List {
+        #[arg(long)]
+        format: Option<GroupFormat>,
+        /// Only those that count as peer reflection or CPD.
+        #[arg(long)]
+        counting: bool,
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `praxis feedback add`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  praxis feedback add --source family-carer --tone appreciative \\\n      --words \"You always ring back when you say you will\" --take \"Reliability matters more than I thought\"\n  praxis feedback add --source complaint          (write it in $EDITOR)\n\nSources: person-supported, family-carer, colleague, manager, student, complaint, compliment, other.\nQuote their words, leaving out names and anything that identifies anyone."
+)]
+pub struct FeedbackAdd {
+    /// Where it came from: person-supported, family-carer, colleague, manager, student,
+    /// complaint, compliment, other.
+    #[arg(long)]
+    pub source: Option<FeedbackSource>,
+    /// Who it came from, as a pseudonym key (leave out for anonymous feedback).
+    #[arg(long, value_name = "KEY")]
+    pub from: Option<String>,
+    /// appreciative, mixed or critical: a description, never a grade.
+    #[arg(long)]
+    pub tone: Option<Tone>,
+    /// Their words, quoted.
+    #[arg(long)]
+    pub words: Option<String>,
+    /// The context it was given in.
+    #[arg(long)]
+    pub context: Option<String>,
+    /// What you take from it.
+    #[arg(long)]
+    pub take: Option<String>,
+    /// How it changed your practice.
+    #[arg(long)]
+    pub changed: Option<String>,
+    /// Any feedback field as KEY=VALUE. Repeatable.
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+    #[command(flatten)]
+    pub opts: EntryOptions,
+}
+
+/// `praxis rupture new`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  praxis rupture new peer-B --kind withdrawal --what \"Quiet with me since the rota change\" \\\n      --my-part \"I announced it without asking\"\n  praxis rupture new YP-A --type person            (write it in $EDITOR)\n\nKinds: withdrawal, confrontation, misattunement. Ruptures are ordinary: what matters is\nworking them through. A call-in held with signs of rupture opens one by itself."
+)]
+pub struct RuptureNew {
+    /// The relationship: a pseudonym key, never a name; added if new.
+    pub subject: String,
+    /// withdrawal, confrontation or misattunement.
+    #[arg(long)]
+    pub kind: Option<RuptureKind>,
+    /// What happened.
+    #[arg(long)]
+    pub what: Option<String>,
+    /// Your part in it.
+    #[arg(long)]
+    pub my_part: Option<String>,
+    /// How they may have experienced it.
+    #[arg(long)]
+    pub their_part: Option<String>,
+    /// The call-in it arose in.
+    #[arg(long, value_name = "ID")]
+    pub callin: Option<String>,
+    /// The type of a new subject: colleague (default), person, team, organisation.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub subject_type: Option<SubjectType>,
+    /// Any rupture field as KEY=VALUE. Repeatable.
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+    #[command(flatten)]
+    pub opts: EntryOptions,
+}
+
+/// `praxis positive-risk plan`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  praxis positive-risk plan YP-A --goal \"Go to the gym on her own\" \\\n      --matters \"Feeling like everyone else her age\" --risks \"A fall (hers); criticism (the service's)\" \\\n      --safer \"Phone charged; first visit together\" --agreed \"YP-A, key worker, manager\" --review friday\n\nA plan needs a review date. Reviews due show in `praxis positive-risk list --due` and in supervision prep."
+)]
+pub struct RiskPlan {
+    /// The person: a pseudonym key, never a name; added if new.
+    pub subject: String,
+    /// Their goal, in their words if you can.
+    #[arg(long)]
+    pub goal: Option<String>,
+    /// What matters to them about it.
+    #[arg(long)]
+    pub matters: Option<String>,
+    /// The risks, and whose they are.
+    #[arg(long)]
+    pub risks: Option<String>,
+    /// The risk of not doing it.
+    #[arg(long)]
+    pub not_doing: Option<String>,
+    /// What makes it safer without taking it away.
+    #[arg(long)]
+    pub safer: Option<String>,
+    /// Who agreed, by role (and whether the person did).
+    #[arg(long)]
+    pub agreed: Option<String>,
+    /// When to review it (a weekday name means the next one).
+    #[arg(long, value_name = "DATE")]
+    pub review: Option<DateArg>,
+    /// The type of a new subject: person (default), team, colleague, organisation.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub subject_type: Option<SubjectType>,
+    /// Any plan field as KEY=VALUE. Repeatable.
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+    #[command(flatten)]
+    pub opts: EntryOptions,
+}
+
+/// `praxis group new`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  praxis group new --model action-learning --theme \"Endings with families\" \\\n      --present \"senior practitioner\" --present peer-C --role presenter --minutes 90 \\\n      --learning \"Ask what an ending means to them\" --action \"Try it with the next family | me | 2026-04-30\" --peer --cpd\n  praxis group new --model balint                  (write it in $EDITOR)\n\nModels: action-learning, intervision, balint, team-review (see `praxis models`).\nFormats: group-supervision, peer-supervision, action-learning-set, team-session, community-of-practice.\nWho was present: roles or pseudonyms, never names."
+)]
+pub struct GroupNew {
+    /// The session model: action-learning, intervision, balint, team-review.
+    #[arg(long, short = 'm')]
+    pub model: Option<String>,
+    /// group-supervision, peer-supervision, action-learning-set, team-session,
+    /// community-of-practice (default: action-learning-set with that model, else
+    /// group-supervision).
+    #[arg(long)]
+    pub format: Option<GroupFormat>,
+    /// What it was about.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Who was there, by role or pseudonym. Repeatable.
+    #[arg(long = "present", value_name = "WHO")]
+    pub present: Vec<String>,
+    /// presenter, participant or facilitator.
+    #[arg(long)]
+    pub role: Option<GroupRole>,
+    /// Length in minutes.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
+    pub minutes: Option<u32>,
+    /// The case or question brought.
+    #[arg(long)]
+    pub question: Option<String>,
+    /// What you learned.
+    #[arg(long)]
+    pub learning: Option<String>,
+    /// An action as WHAT | WHO | BY WHEN (YYYY-MM-DD). Repeatable.
+    #[arg(long = "action", value_name = "ACTION")]
+    pub actions: Vec<String>,
+    /// It counts as peer reflection.
+    #[arg(long)]
+    pub peer: bool,
+    /// It counts as CPD.
+    #[arg(long)]
+    pub cpd: bool,
+    /// Any field as KEY=VALUE (the model's sections too). Repeatable.
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+    #[command(flatten)]
+    pub opts: EntryOptions,
 }

@@ -24,11 +24,17 @@ impl Clock {
     /// The system clock, unless `PRAXIS_NOW` holds an RFC 3339 time.
     pub fn from_env() -> Result<Self, String> {
         match std::env::var("PRAXIS_NOW") {
-            Ok(s) if !s.trim().is_empty() => DateTime::parse_from_rfc3339(s.trim())
-                .map(Clock::fixed)
-                .map_err(|e| {
+            Ok(s) if !s.trim().is_empty() => {
+                let now = DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
                     format!("PRAXIS_NOW='{s}' is not an RFC 3339 time such as 2026-03-14T18:30:00+00:00: {e}")
-                }),
+                })?;
+                // Every entry is stamped with it: it must be a time the journal can keep,
+                // in UTC and in its own offset ("today").
+                crate::model::date::check_time(now.with_timezone(&Utc))
+                    .and_then(|()| crate::model::date::check_day(now.date_naive()))
+                    .map_err(|e| format!("PRAXIS_NOW='{s}': {e}"))?;
+                Ok(Clock::fixed(now))
+            }
             _ => Ok(Clock::system()),
         }
     }

@@ -1,4 +1,4 @@
-//! Patterns over time (DOMAIN.md §6): every series the Patterns pane, `praxis stats` and
+//! Patterns over time (PRACTICE.md §6): every series the Patterns pane, `praxis stats` and
 //! exports show, computed from bounded store queries. Prompts for supervision, never a
 //! score.
 
@@ -162,6 +162,8 @@ pub struct StrengthUse {
     pub mine: i64,
     pub person: i64,
     pub team: i64,
+    /// Seen in a colleague (recognition given, PRACTICE.md §13).
+    pub colleague: i64,
     pub total: i64,
     pub before: Option<i64>,
     pub trend: Trend,
@@ -186,7 +188,7 @@ pub struct Checkins {
     pub heavy_persists: bool,
 }
 
-/// The fixed, gentle signpost (DOMAIN.md §7): no diagnosis, no score.
+/// The fixed, gentle signpost (PRACTICE.md §7): no diagnosis, no score.
 pub const SIGNPOST: &str =
     "Heavy load has kept coming up. Restorative supervision is a place to bring this.";
 
@@ -370,6 +372,112 @@ pub fn compute(
     })
 }
 
+/// How far back "what keeps me going" looks at least: it is about months, not weeks.
+const SUSTAIN_DAYS: u64 = 182;
+/// How many received recognitions and answers of what helped it quotes.
+const SUSTAIN_QUOTES: usize = 3;
+/// How many answers of what helped it reads for their words.
+const HELPED_SAMPLE: usize = 400;
+
+/// What sustains the worker over months (PRACTICE.md §18): recognition received and
+/// given, feedback, what helped in check-ins and the strengths of good weeks, as counts
+/// by month and the writer's own words. Never a score: nothing is added up into one
+/// number, and no month is called better than another.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeepsMeGoing {
+    pub since: NaiveDate,
+    pub until: NaiveDate,
+    pub months: Vec<crate::store::SustainMonth>,
+    /// The most recent recognition received, with what it meant.
+    pub received: Vec<crate::store::Received>,
+    /// Words that recur in what helped (check-ins using each).
+    pub helped_words: Vec<(String, usize)>,
+    /// The most recent answers of what helped, as written.
+    pub helped_recent: Vec<String>,
+    /// Weeks with check-ins, no heavy or overloaded day, and a mood of at least 3.5 on
+    /// average where mood was given.
+    pub good_weeks: usize,
+    /// The writer's own strengths tagged in those weeks, most used first.
+    pub good_week_strengths: Vec<(String, i64)>,
+}
+
+impl KeepsMeGoing {
+    /// Whether there is nothing to show.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.months.is_empty() && self.good_week_strengths.is_empty()
+    }
+}
+
+/// A good week for the pattern of what keeps the worker going.
+fn is_good_week(w: &CheckinWeek) -> bool {
+    w.checkins > 0 && w.heavy_days == 0 && w.mood.is_none_or(|m| m >= 3.5)
+}
+
+/// Computes what keeps the worker going for the months up to the end of `period` (at
+/// least the last six, more if the period is longer).
+pub fn keeps_me_going(store: &Store, period: &Period) -> Result<KeepsMeGoing> {
+    let until = period.until;
+    let six = until
+        .checked_sub_days(Days::new(SUSTAIN_DAYS - 1))
+        .unwrap_or(until);
+    let since = match period.since {
+        Some(s) => s.min(six),
+        None => store.first_entry_on()?.map_or(six, |f| f.min(six)),
+    };
+    let helped = store.helped_between(since, until, HELPED_SAMPLE)?;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for h in &helped {
+        for w in entry_words(h) {
+            *counts.entry(w.into_owned()).or_default() += 1;
+        }
+    }
+    let mut helped_words: Vec<(String, usize)> =
+        counts.into_iter().filter(|(_, n)| *n >= 2).collect();
+    helped_words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    helped_words.truncate(8);
+    let good: Vec<NaiveDate> = store
+        .checkin_weeks(Some(since), until)?
+        .iter()
+        .filter(|w| is_good_week(w))
+        .map(|w| w.week)
+        .collect();
+    let mut good_week_strengths = store.own_strengths_in_weeks(&good)?;
+    good_week_strengths.truncate(8);
+    Ok(KeepsMeGoing {
+        since,
+        until,
+        months: store.sustain_months(since, until)?,
+        received: store.received_between(since, until, SUSTAIN_QUOTES)?,
+        helped_words,
+        helped_recent: helped.into_iter().take(SUSTAIN_QUOTES).collect(),
+        good_weeks: good.len(),
+        good_week_strengths,
+    })
+}
+
+/// How long repairs of ruptures took in a period (PRACTICE.md §15): each one's days
+/// from noticed to repaired, in the order they were repaired, and how many are open.
+/// A list, never an average or a score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repairs {
+    pub repaired_days: Vec<i64>,
+    pub open: i64,
+}
+
+/// The repairs of a period, and the ruptures open at its end.
+pub fn repairs(store: &Store, period: &Period) -> Result<Repairs> {
+    let repaired_days = store
+        .repairs_between(period.since, period.until)?
+        .into_iter()
+        .map(|(noticed, repaired)| (repaired - noticed).num_days())
+        .collect();
+    Ok(Repairs {
+        repaired_days,
+        open: store.open_ruptures(period.until)?,
+    })
+}
+
 /// Every week from the first to the last, zero where nothing was written, from counts
 /// per day and kind.
 fn week_series(
@@ -438,6 +546,7 @@ pub(crate) fn strength_uses(
             mine: 0,
             person: 0,
             team: 0,
+            colleague: 0,
             total: 0,
             before: None,
             trend: Trend::Unknown,
@@ -446,6 +555,7 @@ pub(crate) fn strength_uses(
             Whose::Mine => u.mine += n,
             Whose::Person => u.person += n,
             Whose::Team => u.team += n,
+            Whose::Colleague => u.colleague += n,
         }
         u.total += n;
     }
@@ -783,6 +893,23 @@ mod tests {
         assert_eq!(Trend::of(1, Some(3)), Trend::Down);
         assert_eq!(Trend::of(2, Some(2)), Trend::Same);
         assert_eq!(Trend::of(2, None), Trend::Unknown);
+    }
+
+    #[test]
+    fn a_good_week_has_check_ins_no_heavy_day_and_a_mood_of_three_and_a_half() {
+        let week = |checkins, heavy_days, mood| CheckinWeek {
+            week: d(2026, 3, 16),
+            checkins,
+            mood,
+            energy: None,
+            heavy_days,
+            carrying_a_lot: 0,
+        };
+        assert!(is_good_week(&week(2, 0, Some(3.5))));
+        assert!(is_good_week(&week(1, 0, None)), "no mood given: load alone");
+        assert!(!is_good_week(&week(2, 0, Some(3.4))));
+        assert!(!is_good_week(&week(2, 1, Some(5.0))));
+        assert!(!is_good_week(&week(0, 0, None)));
     }
 
     #[test]

@@ -3,6 +3,21 @@
 //! The binary parses the command line and calls [`run`]; everything else lives here so it
 //! can be tested without a process.
 
+/// `eprintln!` through [`output::note`]: made safe for a terminal, and never a panic
+/// when standard error is gone.
+macro_rules! note {
+    ($($t:tt)*) => {
+        $crate::output::note(format_args!($($t)*), true)
+    };
+}
+
+/// `eprint!` (a prompt) with the same safety as [`note!`].
+macro_rules! note_raw {
+    ($($t:tt)*) => {
+        $crate::output::note(format_args!($($t)*), false)
+    };
+}
+
 pub mod cli;
 pub mod clock;
 pub mod cmd;
@@ -13,6 +28,7 @@ pub mod files;
 pub mod insights;
 pub mod model;
 pub mod output;
+pub mod process;
 pub mod search;
 pub mod session;
 pub mod store;
@@ -45,7 +61,7 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let config = Config::load(&paths.config, explicit_config)?;
     let ctx = cmd::Ctx::new(Session::new(paths, config, clock, out.color), out);
-    let done = cmd::dispatch(cli.command, &ctx);
+    let done = ctx.finish(cmd::dispatch(cli.command, &ctx));
     // After the command's output (or the app's last frame), whatever its outcome.
     ctx.daily_backup();
     done

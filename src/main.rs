@@ -1,5 +1,6 @@
 //! The `praxis` binary: parse, run, print one error chain, exit.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -13,6 +14,19 @@ fn main() -> ExitCode {
             let signal = e
                 .downcast_ref::<praxis::tui::Interrupted>()
                 .map_or(15, |i| i.0);
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(143))
+        }
+        Err(e) if e.downcast_ref::<praxis::editor::Interrupted>().is_some() => {
+            // The editor's text is kept; the terminal may be gone, so a failed write of
+            // where it is kept is not an error of its own.
+            let signal = e
+                .downcast_ref::<praxis::editor::Interrupted>()
+                .map_or(15, |i| i.signal);
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                praxis::model::text::sanitize(&format!("praxis: {e}"))
+            );
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(143))
         }
         Err(e)
@@ -34,7 +48,8 @@ fn main() -> ExitCode {
                     msg.push_str(&format!(": {cause}"));
                 }
             }
-            eprintln!("{}", praxis::model::text::sanitize(&msg));
+            // Never a panic for a closed terminal: the exit code says it failed.
+            let _ = writeln!(std::io::stderr(), "{}", praxis::model::text::sanitize(&msg));
             ExitCode::FAILURE
         }
     }

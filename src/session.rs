@@ -21,6 +21,16 @@ pub struct Session {
     pub color: bool,
     catalog: OnceCell<Catalog>,
     backup: RefCell<Backup>,
+    /// Text written in the editor and not yet in the journal.
+    unsaved: RefCell<Option<Unsaved>>,
+}
+
+/// Text written in the editor that a command is saving.
+#[derive(Debug)]
+struct Unsaved {
+    written: crate::editor::Written,
+    /// What failing to save it means, said before where it is kept ("Nothing was saved").
+    meaning: String,
 }
 
 /// The day's automatic backup, taken once a command's work is done.
@@ -45,6 +55,54 @@ impl Session {
             color,
             catalog: OnceCell::new(),
             backup: RefCell::new(Backup::None),
+            unsaved: RefCell::new(None),
+        }
+    }
+
+    /// Holds text written in the editor while the command saves it. Unless the command
+    /// says [`Session::text_saved`] once it is in the journal, [`Session::finish`] keeps
+    /// it in a rescue file and says where: whatever failed after the editor (a busy or
+    /// full journal, a mistake in the text, a conflict), the writing is never lost.
+    /// `meaning` says what that failure means ("Nothing was saved").
+    pub fn hold_unsaved(&self, written: crate::editor::Written, meaning: &str) {
+        let before = self.unsaved.borrow_mut().replace(Unsaved {
+            written,
+            meaning: meaning.to_string(),
+        });
+        // One editor session per command: an earlier text still held is kept, not lost.
+        if let Some(u) = before {
+            u.written.keep();
+        }
+    }
+
+    /// The text held by [`Session::hold_unsaved`] is in the journal.
+    pub fn text_saved(&self) {
+        if let Some(u) = self.unsaved.borrow_mut().take() {
+            u.written.saved();
+        }
+    }
+
+    /// Ends a command: text from the editor that it did not save is kept in a rescue file,
+    /// and the error (or a note) says where.
+    pub fn finish(&self, done: Result<()>) -> Result<()> {
+        let Some(u) = self.unsaved.borrow_mut().take() else {
+            return done;
+        };
+        let kept = u.written.keep();
+        match done {
+            Ok(()) => {
+                note!(
+                    "praxis: {}; your text is kept in {}",
+                    u.meaning,
+                    kept.display()
+                );
+                Ok(())
+            }
+            Err(e) => Err(anyhow::anyhow!(
+                "{e:#}. {}; your text is kept in {}",
+                u.meaning,
+                kept.display()
+            )),
         }
     }
 
@@ -94,8 +152,15 @@ impl Session {
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         };
-        if let Err(e) = taken {
-            eprintln!("praxis: warning: the daily backup failed: {e}");
+        match taken {
+            Ok(()) => {}
+            // Said loudly, at every start until it is mended: the copy found the journal
+            // damaged, so no backup was taken and the good ones were all kept.
+            Err(e @ StoreError::Damaged(_)) => note!(
+                "praxis: WARNING: {e}. The daily backup was not taken, so that no damaged \
+                 copy replaces a good one"
+            ),
+            Err(e) => note!("praxis: warning: the daily backup failed: {e}"),
         }
     }
 
@@ -119,9 +184,11 @@ impl Session {
     fn with_backup_hint(&self, e: StoreError) -> anyhow::Error {
         use StoreError as E;
         let damaged = matches!(e, E::NotAJournal { .. } | E::Damaged(_));
-        let latest = crate::store::list_backups(&self.paths.db)
-            .into_iter()
-            .next();
+        let latest = if damaged {
+            crate::store::latest_good_backup(&self.paths.db).0
+        } else {
+            None
+        };
         match (damaged, latest) {
             (true, Some(b)) => anyhow::anyhow!(
                 "{e}. The latest backup is {}: `praxis backup restore` brings it back (the damaged file is moved aside, not deleted)",
@@ -137,7 +204,7 @@ impl Session {
         self.catalog.get_or_init(|| {
             let c = Catalog::load(&self.paths.config_dir, &self.config);
             for w in &c.warnings {
-                eprintln!("praxis: warning: {w}");
+                note!("praxis: warning: {w}");
             }
             c
         })

@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::details::format_hours;
 use crate::model::{
-    ActionStatus, AgendaItem, Details, Entry, EntryKind, Function, Section, SessionStage,
-    SessionType, Supervision, Want,
+    ActionStatus, AgendaItem, Details, Entry, EntryKind, FeedbackSource, Function, Section,
+    SessionStage, SessionType, Supervision, Want,
 };
 use crate::store::PrepMaterial;
 
@@ -75,6 +75,9 @@ pub fn prep_entry(
             ),
         ));
     }
+    practice_items(m, &mut |f, mins, want, text| {
+        agenda.push(item(f, mins, want, text))
+    });
     if m.pattern.heavy_days >= 3 {
         agenda.push(item(
             Function::Restorative,
@@ -136,6 +139,69 @@ pub fn prep_entry(
     e
 }
 
+/// The agenda items the practice kinds suggest (PRACTICE.md §13–§16): open ruptures,
+/// recognition not yet said, new feedback and positive-risk reviews due.
+fn practice_items(m: &PrepMaterial, add: &mut dyn FnMut(Function, u32, Want, String)) {
+    let p = &m.practice;
+    for r in &p.ruptures {
+        add(
+            Function::Restorative,
+            10,
+            Want::Space,
+            format!(
+                "Rupture with {}, {} since {} ({})",
+                r.subject, r.status, r.entry.occurred_on, r.entry.short_id
+            ),
+        );
+    }
+    for f in &p.feedback {
+        let function = if f.source == FeedbackSource::Complaint {
+            Function::Normative
+        } else {
+            Function::Formative
+        };
+        add(
+            function,
+            5,
+            Want::Advice,
+            if ["Feedback", "A complaint", "A compliment"]
+                .iter()
+                .any(|p| f.entry.title.starts_with(p))
+            {
+                format!("{} ({})", f.entry.title, f.entry.short_id)
+            } else {
+                format!("Feedback: {} ({})", f.entry.title, f.entry.short_id)
+            },
+        );
+    }
+    for r in &p.reviews_due {
+        let due = r
+            .review_on
+            .map(|d| format!(" (due {d})"))
+            .unwrap_or_default();
+        add(
+            Function::Normative,
+            10,
+            Want::Decision,
+            format!(
+                "Positive-risk review{due}: {} ({})",
+                r.entry.title, r.entry.short_id
+            ),
+        );
+    }
+    for r in &p.unsaid {
+        add(
+            Function::Restorative,
+            5,
+            Want::Space,
+            format!(
+                "Recognition not yet said: {} ({})",
+                r.entry.title, r.entry.short_id
+            ),
+        );
+    }
+}
+
 /// Flagged entries, check-in patterns and CPD as Markdown lines.
 pub fn bring_text(m: &PrepMaterial) -> String {
     let mut s = String::new();
@@ -176,6 +242,25 @@ pub fn bring_text(m: &PrepMaterial) -> String {
             c.title,
             format_hours(*hours),
             c.short_id
+        );
+    }
+    for g in &m.practice.sessions {
+        let mut counts = Vec::new();
+        if g.peer_reflection {
+            counts.push("peer reflection".to_string());
+        }
+        if g.counts_as_cpd {
+            counts.push(match g.length_minutes {
+                Some(min) => format!("CPD {} h", format_hours(f64::from(min) / 60.0)),
+                None => "CPD".to_string(),
+            });
+        }
+        let _ = writeln!(
+            s,
+            "- Group session: {} ({}, {})",
+            g.entry.title,
+            counts.join(", "),
+            g.entry.short_id
         );
     }
     s.trim_end().to_string()
@@ -266,6 +351,61 @@ pub fn agenda_markdown(e: &Entry, m: &PrepMaterial) -> String {
         }
         s.push('\n');
     }
+    practice_markdown(&mut s, m);
     s.push_str("## My questions\n\n\n## Wellbeing (private unless I share it)\n\n");
     s
+}
+
+/// The practice kinds' part of the agenda: what is open, unsaid, new or due.
+fn practice_markdown(s: &mut String, m: &PrepMaterial) {
+    let p = &m.practice;
+    if !p.ruptures.is_empty() {
+        s.push_str("## Ruptures to work through\n\n");
+        for r in &p.ruptures {
+            let tried = r
+                .repair_tried_on
+                .map(|d| format!(", repair first tried {d}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- {} {} (noticed {}{tried})",
+                r.entry.short_id, r.entry.title, r.entry.occurred_on
+            );
+        }
+        s.push('\n');
+    }
+    if !p.unsaid.is_empty() {
+        s.push_str("## Recognition not yet said\n\n");
+        for r in &p.unsaid {
+            let _ = writeln!(
+                s,
+                "- {} {} (noted {})",
+                r.entry.short_id, r.entry.title, r.entry.occurred_on
+            );
+        }
+        s.push('\n');
+    }
+    if !p.feedback.is_empty() {
+        s.push_str("## New feedback\n\n");
+        for f in &p.feedback {
+            let tone = f.tone.map(|t| format!(", {t}")).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- {} {} ({}{tone})",
+                f.entry.short_id, f.entry.title, f.entry.occurred_on
+            );
+        }
+        s.push('\n');
+    }
+    if !p.reviews_due.is_empty() {
+        s.push_str("## Positive-risk reviews due\n\n");
+        for r in &p.reviews_due {
+            let due = r
+                .review_on
+                .map(|d| format!(" (due {d})"))
+                .unwrap_or_default();
+            let _ = writeln!(s, "- {} {}{due}", r.entry.short_id, r.entry.title);
+        }
+        s.push('\n');
+    }
 }

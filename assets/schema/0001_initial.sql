@@ -70,7 +70,7 @@ CREATE TABLE entry_tags (
 ) WITHOUT ROWID;
 CREATE INDEX entry_tags_by_tag ON entry_tags (tag, entry_id);
 
--- A wellbeing check-in (DOMAIN.md §7), standalone or attached to any entry.
+-- A wellbeing check-in (PRACTICE.md §7), standalone or attached to any entry.
 CREATE TABLE checkins (
     entry_id INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
     mood     INTEGER CHECK (mood BETWEEN 1 AND 5),
@@ -109,7 +109,7 @@ CREATE TABLE entry_links (
 ) WITHOUT ROWID;
 CREATE INDEX entry_links_to ON entry_links (to_id);
 
--- Supervision prep and record (DOMAIN.md §3): the typed facts; free text is in sections.
+-- Supervision prep and record (PRACTICE.md §3): the typed facts; free text is in sections.
 CREATE TABLE supervision (
     entry_id        INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
     stage           TEXT NOT NULL CHECK (stage IN ('prep', 'record')),
@@ -133,7 +133,7 @@ CREATE TABLE agenda_items (
     PRIMARY KEY (entry_id, ord)
 ) WITHOUT ROWID;
 
--- Call-in plans and outcomes (DOMAIN.md §4).
+-- Call-in plans and outcomes (PRACTICE.md §4).
 CREATE TABLE callins (
     entry_id     INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
     subject_id   INTEGER REFERENCES subjects (id) ON DELETE SET NULL,
@@ -147,7 +147,7 @@ CREATE TABLE callins (
 );
 CREATE INDEX callins_follow_up ON callins (follow_up_on) WHERE status = 'held';
 
--- Motivational-interviewing stage notes (DOMAIN.md §5).
+-- Motivational-interviewing stage notes (PRACTICE.md §5).
 CREATE TABLE stage_notes (
     entry_id   INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
     subject_id INTEGER NOT NULL REFERENCES subjects (id),
@@ -171,7 +171,7 @@ CREATE TABLE change_talk (
     PRIMARY KEY (entry_id, ord)
 ) WITHOUT ROWID;
 
--- Continuing professional development records (DOMAIN.md §8).
+-- Continuing professional development records (PRACTICE.md §8).
 CREATE TABLE cpd (
     entry_id      INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
     activity_type TEXT NOT NULL,

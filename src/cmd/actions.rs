@@ -33,7 +33,7 @@ pub fn run(args: ActionsArgs, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     if rows.is_empty() {
-        eprintln!(
+        note!(
             "{}",
             match filter {
                 ActionFilter::Overdue(_) => "Nothing overdue.",

@@ -4,6 +4,7 @@ use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
 use crate::cli::{AddArgs, EntryOptions};
+use crate::editor::Purpose;
 use crate::model::compose::{apply_document, normalise_tag, parse_strength, render_entry};
 use crate::model::text::split_title;
 use crate::model::{CheckIn, Entry, EntryKind, Section, Template};
@@ -19,6 +20,12 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
         ),
         _ => None,
     };
+    if let Some(how) = practice_command(args.kind) {
+        bail!(
+            "a {} is written with `{how}`, which asks for what it needs",
+            args.kind
+        );
+    }
     if args.model.is_some() && args.kind != EntryKind::Reflection {
         bail!(
             "--model applies to reflections only (this entry's kind is {})",
@@ -69,6 +76,7 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
     } else {
         Some(args.text.join(" "))
     };
+    let in_editor = text.is_none();
     let entry = match text {
         Some(text) => {
             if args.opts.title.is_some() {
@@ -127,8 +135,41 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
     }
     let mut store = ctx.store()?;
     store.insert_entry(&entry)?;
+    ctx.text_saved();
     say!("{}", entry.short_id());
+    if !in_editor {
+        note_rescued(ctx);
+    }
     Ok(())
+}
+
+/// The command that writes an entry of a practice kind (PRACTICE.md §12).
+fn practice_command(kind: EntryKind) -> Option<&'static str> {
+    match kind {
+        EntryKind::Recognition => Some("praxis recognise"),
+        EntryKind::Feedback => Some("praxis feedback add"),
+        EntryKind::Rupture => Some("praxis rupture new"),
+        EntryKind::PositiveRisk => Some("praxis positive-risk plan"),
+        EntryKind::GroupSession => Some("praxis group new"),
+        _ => None,
+    }
+}
+
+/// Says where text written for a new entry in the editor, never saved, is kept: the next
+/// entry written in the editor offers it back, and one given as text would not.
+fn note_rescued(ctx: &Ctx) {
+    let dir = ctx.paths.rescue_dir();
+    crate::editor::sweep(&dir);
+    if let Some((_, path)) = crate::editor::rescued(&dir)
+        .into_iter()
+        .find(|(p, _)| p.as_str().starts_with("new-"))
+    {
+        note!(
+            "praxis: note: text you wrote in the editor was not saved; it is kept in {} \
+             (writing that kind of entry in the editor again offers it back)",
+            path.display()
+        );
+    }
 }
 
 /// Applies the options every entry-writing command shares.
@@ -174,29 +215,77 @@ pub(crate) fn apply_options(entry: &mut Entry, o: &EntryOptions, ctx: &Ctx) -> R
     Ok(())
 }
 
-/// Opens the entry's skeleton in `$EDITOR` and reads it back; text that cannot be used
-/// is kept in a rescue file whose path is in the error.
+/// Opens the entry's skeleton in `$EDITOR` and reads it back. The journal is opened and
+/// checked first, so that one that cannot take the entry (newer, damaged, not a file)
+/// is refused before a word is written. The text is held by the session until the
+/// command saves it: whatever fails after the editor, it is kept in a rescue file, and
+/// the next editor session for the same kind of entry (or the same entry) offers it back.
 pub(crate) fn write_in_editor(entry: Entry, model: Option<&Template>, ctx: &Ctx) -> Result<Entry> {
+    ctx.store()?.ensure_writable()?;
     let skeleton = render_entry(&entry, model);
     let command = crate::editor::editor_command(&ctx.config.editor.command)?;
-    let written = crate::editor::edit(&command, &skeleton, &ctx.paths.rescue_dir())?;
-    if written == skeleton {
+    let (purpose, meaning) = if entry.version > 0 {
+        (
+            Purpose::edit(&entry.short_id()),
+            "The entry was not changed",
+        )
+    } else {
+        (
+            Purpose::new_entry(entry.kind, entry.model.as_deref()),
+            "Nothing was saved",
+        )
+    };
+    let rescue_dir = ctx.paths.rescue_dir();
+    let (initial, from) = offer_rescued(&rescue_dir, &purpose)
+        .map_or((skeleton.clone(), None), |(text, path)| (text, Some(path)));
+    let written = crate::editor::write(&command, &initial, &purpose, &rescue_dir, from)?;
+    if written.text == skeleton {
+        written.saved();
         bail!("nothing was written; no entry saved");
     }
-    match apply_document(
-        &written,
+    let text = written.text.clone();
+    ctx.hold_unsaved(written, meaning);
+    apply_document(
+        &text,
         &entry,
         model,
         &ctx.catalog().vocabulary,
         ctx.clock.today(),
-    ) {
-        Ok(e) => Ok(e),
-        Err(err) => {
-            let kept = crate::editor::rescue(&ctx.paths.rescue_dir(), &written)?;
-            bail!(
-                "{err}. Nothing was saved; your text is kept in {}: fix it there and try again, or copy from it",
-                kept.display()
-            )
-        }
+    )
+    .map_err(anyhow::Error::msg)
+}
+
+/// The latest text kept for `purpose` that was never saved, if the writer wants to go on
+/// with it: asked on a terminal (yes unless they say no), and only noted without one.
+pub(crate) fn offer_rescued(
+    rescue_dir: &std::path::Path,
+    purpose: &Purpose,
+) -> Option<(String, std::path::PathBuf)> {
+    use std::io::IsTerminal as _;
+    crate::editor::sweep(rescue_dir);
+    let latest = crate::editor::waiting(rescue_dir, purpose)
+        .into_iter()
+        .next()?;
+    let text = crate::files::read_regular_text(&latest, 256 << 20).ok()?;
+    if !std::io::stdin().is_terminal() {
+        note!(
+            "praxis: note: text you wrote earlier was not saved; it is kept in {}",
+            latest.display()
+        );
+        return None;
+    }
+    note_raw!(
+        "Text you wrote earlier was not saved; it is kept in {}.\nGo on with it in the editor? [Y/n] ",
+        latest.display()
+    );
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return None;
+    }
+    if matches!(answer.trim().to_lowercase().as_str(), "" | "y" | "yes") {
+        Some((text, latest))
+    } else {
+        note!("It stays in {} until you remove it.", latest.display());
+        None
     }
 }

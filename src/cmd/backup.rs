@@ -6,7 +6,10 @@ use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
 use crate::cli::{BackupAction, BackupArgs};
-use crate::store::{Store, StoreError, backup_dir, list_backups};
+use crate::store::{
+    BackupKind, Store, StoreError, backup_dir, backup_named, check_backup, latest_good_backup,
+    list_backups,
+};
 
 pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
     match args.action {
@@ -27,7 +30,7 @@ pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
                     store.backup_to_path(p)?;
                     p.clone()
                 }
-                None => store.backup_now(ctx.clock.now_utc(), "-manual")?,
+                None => store.backup_now(ctx.clock.now_utc(), BackupKind::Manual)?,
             };
             say!("{}", made.display());
             Ok(())
@@ -39,7 +42,10 @@ pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if backups.is_empty() {
-                eprintln!("No backups in {} yet.", backup_dir(&ctx.paths.db).display());
+                note!(
+                    "No backups of this journal in {} yet.",
+                    backup_dir(&ctx.paths.db).display()
+                );
             }
             for b in &backups {
                 let when = b
@@ -50,10 +56,12 @@ pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
                     "{}  {:>10}  {}",
                     when,
                     human_bytes(b.bytes),
-                    b.path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default()
+                    ctx.out.line(
+                        &b.path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    )
                 );
             }
             Ok(())
@@ -70,30 +78,66 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
+/// The backup to restore: a path as given, one of this journal's backups by name, or
+/// (none given) the newest of them that is whole.
+fn choose(which: Option<&Path>, journal: &Path) -> Result<PathBuf> {
+    match which {
+        Some(p) if p.exists() => {
+            check_backup(p)?;
+            Ok(p.to_path_buf())
+        }
+        Some(p) => match backup_named(journal, p) {
+            Some(b) => {
+                check_backup(&b.path)?;
+                Ok(b.path)
+            }
+            None => bail!(
+                "no backup '{}' of this journal: see `praxis backup list` (a file elsewhere \
+                 is restored by its path)",
+                p.display()
+            ),
+        },
+        None => {
+            let (good, damaged) = latest_good_backup(journal);
+            for (b, why) in &damaged {
+                note!("Skipped {}: {why}", b.path.display());
+            }
+            match good {
+                Some(b) => Ok(b.path),
+                None if damaged.is_empty() => bail!(
+                    "there are no backups of this journal in {}",
+                    backup_dir(journal).display()
+                ),
+                None => bail!("none of this journal's backups is whole: nothing was restored"),
+            }
+        }
+    }
+}
+
 fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
     let journal = &ctx.paths.db;
-    let backup: PathBuf = match which {
-        Some(p) if p.exists() => p.to_path_buf(),
-        Some(p) => {
-            let in_dir = backup_dir(journal).join(p);
-            if !in_dir.exists() {
-                bail!("no backup '{}': see `praxis backup list`", p.display());
-            }
-            in_dir
-        }
-        None => match list_backups(journal).into_iter().next() {
-            Some(b) => b.path,
-            None => bail!("there are no backups in {}", backup_dir(journal).display()),
-        },
-    };
+    let backup = choose(which, journal)?;
     let question = format!("Replace the journal with {}?", backup.display());
     if !yes && !super::confirm(&question) {
         bail!("nothing was restored: confirm at the prompt, or pass --yes");
     }
     let now = ctx.clock.now_utc();
-    let mut store = match Store::open(journal) {
-        Ok(s) => s,
-        Err(StoreError::NotAJournal { .. } | StoreError::Damaged(_)) => {
+    let damaged = match Store::open(journal) {
+        Ok(store) => match store.quick_check()? {
+            None => Some(store),
+            // A journal SQLite can open but finds damaged cannot be copied safely first:
+            // it is kept aside as it is, like one it cannot open at all.
+            Some(found) => {
+                note!("The journal is damaged (SQLite's check found {found}).");
+                None
+            }
+        },
+        Err(StoreError::NotAJournal { .. } | StoreError::Damaged(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let mut store = match damaged {
+        Some(store) => store,
+        None => {
             // Keep the damaged file, byte for byte, beside the journal; restore into a new one.
             let aside =
                 journal.with_extension(format!("damaged-{}.sqlite3", now.format("%Y%m%d-%H%M%S")));
@@ -107,13 +151,12 @@ fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
                         std::fs::rename(&side, PathBuf::from(format!("{}{ext}", aside.display())));
                 }
             }
-            eprintln!("The damaged journal was moved to {}.", aside.display());
+            note!("The damaged journal was moved to {}.", aside.display());
             Store::open(journal)?
         }
-        Err(e) => return Err(e.into()),
     };
     let safety = store.restore_from(&backup, now)?;
     say!("Restored {}.", backup.display());
-    eprintln!("The journal as it was is kept in {}.", safety.display());
+    note!("The journal as it was is kept in {}.", safety.display());
     Ok(())
 }

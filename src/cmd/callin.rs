@@ -1,5 +1,5 @@
 //! `praxis callin new|held|followup|list`: planning a calling-in conversation, recording
-//! how it went, and following up (DOMAIN.md §4).
+//! how it went, and following up (PRACTICE.md §4).
 
 use anyhow::{Result, bail};
 
@@ -43,11 +43,12 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 super::subjects::warn_if_name(s);
             }
             ctx.store()?.insert_entry(&entry)?;
+            ctx.text_saved();
             say!("{}", entry.short_id());
             if let Details::CallIn(c) = &entry.details
                 && c.approach != crate::model::Approach::CallIn
             {
-                eprintln!(
+                note!(
                     "Saved. The check points to {}: bring it to supervision if you are unsure.",
                     c.approach
                 );
@@ -85,8 +86,32 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             if let Details::CallIn(c) = &mut entry.details {
                 c.record_held(today).map_err(anyhow::Error::msg)?;
             }
-            let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            // Signs of rupture open a rupture about the same subject, linked to the
+            // call-in, unless one is followed already (PRACTICE.md §15).
+            let now = ctx.clock.now_utc();
+            let rowid = store.resolve_id(&entry.id.to_string())?;
+            let rupture = match rules::rupture_from_callin(&entry, now) {
+                Some(r) if store.ruptures_of(rowid)?.is_empty() => Some(r),
+                _ => None,
+            };
+            let saved = store.update_and_insert(&entry, rupture.as_slice(), now)?;
+            ctx.text_saved();
             say!("{}", saved.short_id());
+            if let Some(r) = &rupture {
+                eprintln!(
+                    "Signs of rupture: opened rupture {} to follow the repair (`praxis rupture list --open`).",
+                    r.short_id()
+                );
+            } else if let Details::CallIn(c) = &saved.details
+                && c.rupture_kind().is_some()
+                && c.subject.is_none()
+                && store.ruptures_of(rowid)?.is_empty()
+            {
+                eprintln!(
+                    "Signs of rupture: to follow the repair, `praxis rupture new KEY --callin {}`.",
+                    saved.short_id()
+                );
+            }
             Ok(())
         }
         CallinCommand::Followup { id, on } => {
@@ -106,6 +131,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 bail!("call-in {short}: {why}");
             }
             let saved = store.update_entry(&entry, ctx.clock.now_utc())?;
+            ctx.text_saved();
             say!("{}", saved.short_id());
             Ok(())
         }
@@ -117,7 +143,7 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if rows.is_empty() {
-                eprintln!(
+                note!(
                     "{}",
                     if due {
                         "No follow-ups due."

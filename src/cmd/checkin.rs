@@ -1,4 +1,4 @@
-//! `praxis checkin`: a short, non-diagnostic wellbeing check-in (DOMAIN.md §7).
+//! `praxis checkin`: a short, non-diagnostic wellbeing check-in (PRACTICE.md §7).
 
 use std::io::IsTerminal as _;
 
@@ -34,7 +34,7 @@ pub fn run(args: &CheckinArgs, ctx: &Ctx) -> Result<()> {
     store.insert_entry(&entry)?;
     say!("{}", entry.short_id());
     if c.load.is_some_and(crate::model::Load::is_heavy) {
-        eprintln!(
+        note!(
             "Heavy days are worth bringing to restorative supervision: flag an entry with --for-supervision."
         );
     }
@@ -45,7 +45,7 @@ pub fn run(args: &CheckinArgs, ctx: &Ctx) -> Result<()> {
 fn ask() -> Result<CheckIn> {
     fn question<T>(prompt: &str, parse: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>> {
         loop {
-            eprint!("{prompt} ");
+            note_raw!("{prompt} ");
             let mut line = String::new();
             if std::io::stdin().read_line(&mut line)? == 0 {
                 return Ok(None);
@@ -56,7 +56,7 @@ fn ask() -> Result<CheckIn> {
             }
             match parse(t) {
                 Ok(v) => return Ok(Some(v)),
-                Err(e) => eprintln!("  {e}"),
+                Err(e) => note!("  {e}"),
             }
         }
     }
@@ -68,7 +68,7 @@ fn ask() -> Result<CheckIn> {
                 .ok_or_else(|| format!("{name} is a number from 1 to 5"))
         }
     };
-    eprintln!("Check-in (press Enter to skip a question).");
+    note!("Check-in (press Enter to skip a question).");
     Ok(CheckIn {
         mood: question("Mood, 1 (low) to 5 (good)?", scale("mood"))?,
         energy: question("Energy, 1 (empty) to 5 (plenty)?", scale("energy"))?,

@@ -1,4 +1,4 @@
-//! `praxis cpd add` and `praxis cpd summary`: CPD records and hours (DOMAIN.md §8).
+//! `praxis cpd add` and `praxis cpd summary`: CPD records and hours (PRACTICE.md §8).
 
 use anyhow::{Result, bail};
 use chrono::{Datelike as _, NaiveDate};
@@ -54,6 +54,7 @@ pub fn run(cmd: CpdCommand, ctx: &Ctx) -> Result<()> {
             entry.title = entry.title.trim().to_string();
             let mut store = ctx.store()?;
             store.insert_entry(&entry)?;
+            ctx.text_saved();
             say!("{}", entry.short_id());
             Ok(())
         }

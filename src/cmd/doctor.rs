@@ -1,12 +1,12 @@
 //! `praxis doctor`: checks the journal in plain words, and rebuilds the search index and
-//! the kept counts on request.
+//! the kept counts, or mends unreadable dates, on request.
 
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::store::{Store, diagnose, list_backups};
+use crate::store::{Store, diagnose, latest_good_backup};
 
-pub fn run(rebuild_index: bool, ctx: &Ctx) -> Result<()> {
+pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
     let path = &ctx.paths.db;
     if rebuild_index {
         let mut store = Store::open(path)?;
@@ -14,26 +14,101 @@ pub fn run(rebuild_index: bool, ctx: &Ctx) -> Result<()> {
         store.rebuild_counts()?;
         say!("Rebuilt the search index and the counts kept for Patterns and lists.");
     }
+    if fix_dates {
+        let n = Store::open(path)?.fix_dates()?;
+        say!(
+            "Set {n} date{} past the year 9999 (or before the year 1) to the nearest one that can be read.",
+            if n == 1 { "" } else { "s" }
+        );
+    }
     let findings = diagnose(path);
     let o = &ctx.out;
     for f in &findings {
         let mark = if f.ok { o.accent("ok ") } else { o.warn("!! ") };
         say!("{mark} {:<13} {}", f.check, o.line(&f.detail));
     }
-    match list_backups(path).first() {
+    // This journal's backups, newest first, until one is whole.
+    let (good, damaged) = latest_good_backup(path);
+    for (b, why) in &damaged {
+        say!(
+            "{} {:<13} {} cannot be restored: {}",
+            o.warn("!! "),
+            "backups",
+            b.path.display(),
+            o.line(why)
+        );
+    }
+    match good {
         Some(b) => say!(
-            "{} {:<13} latest is {}",
+            "{} {:<13} latest good backup is {}",
             o.accent("ok "),
             "backups",
             b.path.display()
         ),
-        None => say!(
+        None if damaged.is_empty() => say!(
             "{} {:<13} none yet (praxis takes one a day once the journal has entries)",
             o.dim("-- "),
             "backups"
         ),
+        None => say!(
+            "{} {:<13} none of this journal's backups is whole",
+            o.warn("!! "),
+            "backups"
+        ),
     }
-    let problems = findings.iter().filter(|f| !f.ok).count();
+    let mut problems = findings.iter().filter(|f| !f.ok).count() + damaged.len();
+    // Writing that is not in the journal: kept texts, and the folders of editors whose
+    // praxis was killed (the next praxis that writes keeps their text).
+    let rescue_dir = ctx.paths.rescue_dir();
+    let kept = crate::editor::rescued(&rescue_dir);
+    let left = crate::editor::left_open(&rescue_dir);
+    if !kept.is_empty() || !left.is_empty() {
+        problems += 1;
+        let mut what = Vec::new();
+        if !kept.is_empty() {
+            what.push(format!(
+                "{} text{} you wrote in the editor that {} not saved",
+                kept.len(),
+                if kept.len() == 1 { "" } else { "s" },
+                if kept.len() == 1 { "was" } else { "were" }
+            ));
+        }
+        if !left.is_empty() {
+            what.push(format!(
+                "{} editor folder{} left by a praxis that was killed (the next `praxis add` \
+                 keeps {})",
+                left.len(),
+                if left.len() == 1 { "" } else { "s" },
+                if left.len() == 1 {
+                    "its text"
+                } else {
+                    "their text"
+                }
+            ));
+        }
+        say!(
+            "{} {:<13} {} in {}: open them to copy what you need (writing the same kind of \
+             entry in the editor offers the newest back), then remove them",
+            o.warn("!! "),
+            "unsaved text",
+            what.join(", and "),
+            rescue_dir.display()
+        );
+    }
+    // Half copies of backups that were killed: private, but copies of journal text.
+    let halves = crate::store::killed_backup_copies(path);
+    if !halves.is_empty() {
+        problems += 1;
+        say!(
+            "{} {:<13} {} half-written cop{} of a killed backup in {}: the next `praxis backup` \
+             removes them",
+            o.warn("!! "),
+            "leftovers",
+            halves.len(),
+            if halves.len() == 1 { "y" } else { "ies" },
+            crate::store::backup_dir(path).display()
+        );
+    }
     if problems > 0 {
         bail!(
             "{problems} problem{} found; the journal file was not changed",

@@ -41,7 +41,7 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     if entries.is_empty() {
-        eprintln!("No entries match. Write one with `praxis add`.");
+        note!("No entries match. Write one with `praxis add`.");
         return Ok(());
     }
     let width = super::line_width(&ctx.out);

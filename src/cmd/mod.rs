@@ -1,23 +1,21 @@
 //! One module per subcommand, each with a `run` taking its arguments and the [`Ctx`].
 
-/// `println!` that returns an error instead of panicking when stdout is closed
-/// (`praxis list | head`): main treats a broken pipe as a quiet exit.
+/// `println!` through [`crate::output::say`] (made safe for a terminal), returning an
+/// error instead of panicking when stdout is closed (`praxis list | head`): main treats a
+/// broken pipe as a quiet exit.
 macro_rules! say {
     () => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock())?;
+        crate::output::say(format_args!(""), true)?;
     }};
     ($($t:tt)*) => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($t)*)?;
+        crate::output::say(format_args!($($t)*), true)?;
     }};
 }
 
-/// `print!` with the same broken-pipe behaviour as [`say!`].
+/// `print!` with the same safety and broken-pipe behaviour as [`say!`].
 macro_rules! say_raw {
     ($($t:tt)*) => {{
-        use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($t)*)?;
+        crate::output::say(format_args!($($t)*), false)?;
     }};
 }
 
@@ -32,10 +30,15 @@ pub mod demo;
 pub mod docs;
 pub mod doctor;
 pub mod edit;
+pub mod feedback;
+pub mod group;
 pub mod list;
 pub mod models;
 pub mod overview;
+pub mod positive_risk;
+pub mod recognise;
 pub mod review;
+pub mod rupture;
 pub mod search;
 pub mod show;
 pub mod stage;
@@ -47,7 +50,7 @@ pub mod transfer;
 pub mod trash;
 pub mod vocab;
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::IsTerminal as _;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
@@ -90,7 +93,7 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         None => overview::run(ctx),
         Some(Command::Add(a)) => add::run(a, ctx),
         Some(Command::List(a)) => list::run(&a, ctx),
-        Some(Command::Show(a)) => show::run(&a.id, ctx),
+        Some(Command::Show(a)) => show::run(&a.id, a.json, ctx),
         Some(Command::Edit(a)) => edit::run(&a.id, ctx),
         Some(Command::Rm(a)) => trash::remove(&a.id, ctx),
         Some(Command::Restore(a)) => trash::restore(&a.id, ctx),
@@ -111,6 +114,11 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         }) => stage::timeline(&subject, topic.as_deref(), json, ctx),
         Some(Command::Callin(c)) => callin::run(c, ctx),
         Some(Command::Cpd(c)) => cpd::run(c, ctx),
+        Some(Command::Recognise(a)) => recognise::run(*a, ctx),
+        Some(Command::Feedback(c)) => feedback::run(c, ctx),
+        Some(Command::Rupture(c)) => rupture::run(c, ctx),
+        Some(Command::PositiveRisk(c)) => positive_risk::run(c, ctx),
+        Some(Command::Group(c)) => group::run(c, ctx),
         Some(Command::Supervision(c)) => supervision::run(c, ctx),
         Some(Command::Stats {
             period,
@@ -131,8 +139,19 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             time_format,
             dry_run,
         }) => transfer::import(&file, format, time_format.as_deref(), dry_run, ctx),
-        Some(Command::Review { files, notes }) => review::run(&files, notes.as_deref(), ctx),
-        Some(Command::Doctor { rebuild_index }) => doctor::run(rebuild_index, ctx),
+        Some(Command::Review {
+            files,
+            notes,
+            html,
+            force,
+        }) => match html {
+            Some(page) => review::html(&files, &page, force, ctx),
+            None => review::run(&files, notes.as_deref(), ctx),
+        },
+        Some(Command::Doctor {
+            rebuild_index,
+            fix_dates,
+        }) => doctor::run(rebuild_index, fix_dates, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
@@ -155,6 +174,10 @@ pub(crate) fn check_range(since: Option<NaiveDate>, until: Option<NaiveDate>) ->
     Ok(())
 }
 
+/// The most text one entry may be given on standard input: far beyond any writing, and
+/// a bound on `praxis add < /dev/zero`.
+const MAX_STDIN_BYTES: u64 = 64 << 20;
+
 /// Reads standard input when it is piped (not a terminal). Invalid UTF-8 is an error:
 /// nothing is saved rather than something altered.
 pub(crate) fn piped_stdin() -> Result<Option<String>> {
@@ -162,10 +185,7 @@ pub(crate) fn piped_stdin() -> Result<Option<String>> {
     if stdin.is_terminal() {
         return Ok(None);
     }
-    let mut bytes = Vec::new();
-    stdin
-        .lock()
-        .read_to_end(&mut bytes)
+    let bytes = crate::files::read_bounded(stdin.lock(), MAX_STDIN_BYTES)
         .context("cannot read standard input")?;
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Some(s)),
@@ -181,7 +201,7 @@ pub(crate) fn confirm(question: &str) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("{question} [y/N] ");
+    note_raw!("{question} [y/N] ");
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer).is_ok()
         && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
@@ -212,7 +232,7 @@ pub(crate) fn summary_line(out: &Output, s: &EntrySummary, width: Option<usize>)
     } else {
         title
     };
-    let fixed = 8 + 2 + 10 + 2 + 11 + 2;
+    let fixed = 8 + 2 + 10 + 2 + 13 + 2;
     let title_cells = width.map(|w| {
         let rest = w.saturating_sub(fixed + text::width(&strengths) + 2 + text::width(flag));
         rest.max(20)
@@ -225,7 +245,7 @@ pub(crate) fn summary_line(out: &Output, s: &EntrySummary, width: Option<usize>)
         "{}  {}  {}  {}{}",
         out.accent(&s.short_id),
         s.occurred_on,
-        text::pad(s.kind.as_str(), 11),
+        text::pad(s.kind.as_str(), 13),
         out.bold(&title),
         flag
     );

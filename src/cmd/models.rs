@@ -12,16 +12,31 @@ pub fn run(args: &ModelsArgs, ctx: &Ctx) -> Result<()> {
     match &args.action {
         None => {
             if args.json {
-                say!("{}", crate::output::json(&catalog.models)?);
+                let all: Vec<&crate::model::Template> =
+                    catalog.models.iter().chain(&catalog.group_models).collect();
+                say!("{}", crate::output::json(&all)?);
                 return Ok(());
             }
             let name_cells = catalog
                 .models
                 .iter()
+                .chain(&catalog.group_models)
                 .map(|m| crate::model::text::width(&m.name))
                 .max()
                 .unwrap_or(0);
-            for m in &catalog.models {
+            for (i, m) in catalog
+                .models
+                .iter()
+                .chain(&catalog.group_models)
+                .enumerate()
+            {
+                if i == catalog.models.len() {
+                    say!();
+                    say!(
+                        "{}",
+                        o.dim("Group and peer sessions (praxis group new --model ID):")
+                    );
+                }
                 let depth = m.depth.map(|d| d.to_string()).unwrap_or_default();
                 say!(
                     "{} {} {}  {}",
@@ -33,7 +48,10 @@ pub fn run(args: &ModelsArgs, ctx: &Ctx) -> Result<()> {
             }
         }
         Some(ModelsAction::Show { id }) => {
-            let m = catalog.model(id).map_err(anyhow::Error::msg)?;
+            let m = match catalog.model(id) {
+                Ok(m) => m,
+                Err(e) => catalog.group_model(id).map_err(|_| anyhow::Error::msg(e))?,
+            };
             if args.json {
                 say!("{}", crate::output::json(m)?);
                 return Ok(());
@@ -64,13 +82,18 @@ pub fn run(args: &ModelsArgs, ctx: &Ctx) -> Result<()> {
                 }
             }
             say!();
-            say!(
-                "{}",
-                o.dim(&format!(
+            let how = if m.kind == crate::model::EntryKind::GroupSession {
+                format!(
+                    "Record one: praxis group new --model {}   (or --field KEY=TEXT)",
+                    m.id
+                )
+            } else {
+                format!(
                     "Write one: praxis add --model {}   (or --section KEY=TEXT)",
                     m.id
-                ))
-            );
+                )
+            };
+            say!("{}", o.dim(&how));
         }
     }
     Ok(())

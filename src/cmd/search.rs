@@ -61,7 +61,7 @@ pub fn run(args: &SearchArgs, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     if hits.is_empty() {
-        eprintln!("No entries match '{}'.", ctx.out.line(&query));
+        note!("No entries match '{}'.", ctx.out.line(&query));
         return Ok(());
     }
     let width = super::line_width(&ctx.out);

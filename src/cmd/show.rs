@@ -8,16 +8,31 @@ use super::Ctx;
 use crate::model::{ActionStatus, Entry, Template};
 use crate::output::Output;
 
-pub fn run(id: &str, ctx: &Ctx) -> Result<()> {
+pub fn run(id: &str, json: bool, ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
-    let entry = store.entry_by_rowid(store.resolve_id(id)?)?;
+    let rowid = store.resolve_id(id)?;
+    let entry = store.entry_by_rowid(rowid)?;
+    if json {
+        say!("{}", crate::output::json(&entry)?);
+        return Ok(());
+    }
     let catalog = ctx.catalog();
-    let template = entry
-        .model
-        .as_deref()
-        .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
+    let template = catalog.for_entry(entry.kind, entry.model.as_deref());
     let offset = *ctx.clock.now().offset();
-    say_raw!("{}", render(&entry, template, &ctx.out, offset));
+    say_raw!("{}", render(&entry, template.as_deref(), &ctx.out, offset));
+    // What arose from it: the ruptures a call-in's outcome showed.
+    if entry.kind == crate::model::EntryKind::CallIn {
+        for id in store.ruptures_of(rowid)? {
+            say!(
+                "{}",
+                ctx.out.dim(&format!(
+                    "Rupture followed in {} (`praxis show {}`)",
+                    crate::model::entry::short_id(&id),
+                    crate::model::entry::short_id(&id)
+                ))
+            );
+        }
+    }
     Ok(())
 }
 
@@ -66,6 +81,14 @@ pub fn render(
     }
     if let Some(c) = &e.checkin {
         let _ = writeln!(s, "Check-in: {}", c.summary());
+    }
+    if let crate::model::Details::Rupture(r) = &e.details
+        && let Some(c) = r
+            .callin
+            .as_deref()
+            .and_then(|c| uuid::Uuid::parse_str(c).ok())
+    {
+        let _ = writeln!(s, "Arose in: call-in {}", crate::model::entry::short_id(&c));
     }
     let shown_above = ["title", "date"];
     for (key, text) in crate::model::details::entry_texts(e)

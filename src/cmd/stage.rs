@@ -48,11 +48,12 @@ pub fn record(args: StageArgs, ctx: &Ctx) -> Result<()> {
     let mut store = ctx.store()?;
     if !store.subject_exists(&subject)? {
         super::subjects::warn_if_name(&subject);
-        eprintln!(
+        note!(
             "Added subject {subject} as a person (for a team, organisation or yourself, add it first with `praxis subjects add {subject} --type team`)."
         );
     }
     store.insert_entry(&entry)?;
+    ctx.text_saved();
     say!("{}", entry.short_id());
     Ok(())
 }
@@ -66,7 +67,7 @@ pub fn timeline(subject: &str, topic: Option<&str>, json: bool, ctx: &Ctx) -> Re
         return Ok(());
     }
     if points.is_empty() {
-        eprintln!("No stage notes for {} yet.", ctx.out.line(subject));
+        note!("No stage notes for {} yet.", ctx.out.line(subject));
         return Ok(());
     }
     let o = &ctx.out;

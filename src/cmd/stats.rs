@@ -4,9 +4,21 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 
+use serde::Serialize;
+
 use super::Ctx;
-use crate::insights::{self, Insights, Period, SIGNPOST};
+use crate::insights::{self, Insights, KeepsMeGoing, Period, Repairs, SIGNPOST};
 use crate::output::Output;
+
+/// Everything `praxis stats --json` prints: the period's insights, what keeps the writer
+/// going over months, and how long repairs took.
+#[derive(Serialize)]
+struct Stats<'a> {
+    #[serde(flatten)]
+    insights: &'a Insights,
+    keeps_me_going: &'a KeepsMeGoing,
+    repairs: &'a Repairs,
+}
 
 pub fn run(
     period: Option<&str>,
@@ -23,12 +35,141 @@ pub fn run(
     };
     let store = ctx.store()?;
     let ins = insights::compute(&store, ctx.catalog(), &period, today)?;
+    let going = insights::keeps_me_going(&store, &period)?;
+    let repairs = insights::repairs(&store, &period)?;
     if json {
-        say!("{}", crate::output::json(&ins)?);
+        let all = Stats {
+            insights: &ins,
+            keeps_me_going: &going,
+            repairs: &repairs,
+        };
+        say!("{}", crate::output::json(&all)?);
     } else {
         say_raw!("{}", render(&ins, &ctx.out));
+        say_raw!("{}", render_with_others(&going, &repairs, &ctx.out));
     }
     Ok(())
+}
+
+/// Month names for the pattern of what keeps the writer going.
+fn month_name(ym: &str) -> String {
+    chrono::NaiveDate::parse_from_str(&format!("{ym}-01"), "%Y-%m-%d")
+        .map_or_else(|_| ym.to_string(), |d| d.format("%b %Y").to_string())
+}
+
+/// What keeps the writer going, and how repairs went, as text (PRACTICE.md §15, §18).
+#[must_use]
+pub fn render_with_others(k: &KeepsMeGoing, r: &Repairs, o: &Output) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "\n{}", o.bold("What keeps me going"));
+    let _ = writeln!(
+        s,
+        "{}",
+        o.dim(&format!(
+            "Since {}: what sustains you, in counts and your own words; never a score.",
+            k.since
+        ))
+    );
+    if k.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            o.dim("Nothing yet: recognition, feedback and what helped in check-ins gather here.")
+        );
+    }
+    if !k.months.is_empty() {
+        let _ = writeln!(
+            s,
+            "  {:<9}  {:<8}  {:<14}  {:<20}  what helped",
+            "month", "received", "given", "feedback"
+        );
+        for m in &k.months {
+            let feedback = if m.feedback_appreciative > 0 {
+                format!("{} ({} appreciative)", m.feedback, m.feedback_appreciative)
+            } else {
+                m.feedback.to_string()
+            };
+            let given = if m.given_not_yet_said > 0 {
+                format!("{} ({} unsaid)", m.recognition_given, m.given_not_yet_said)
+            } else {
+                m.recognition_given.to_string()
+            };
+            let _ = writeln!(
+                s,
+                "  {:<9}  {:<8}  {:<14}  {:<20}  {}",
+                month_name(&m.month),
+                m.recognition_received,
+                given,
+                feedback,
+                m.helped
+            );
+        }
+    }
+    for rec in &k.received {
+        let meant = rec
+            .meant
+            .as_deref()
+            .map(|m| format!(": \u{201c}{}\u{201d}", o.line(m.trim())))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  Received {} {}{meant}",
+            rec.entry.occurred_on,
+            o.line(&rec.entry.title)
+        );
+    }
+    if !k.helped_words.is_empty() {
+        let words: Vec<String> = k
+            .helped_words
+            .iter()
+            .map(|(w, n)| format!("{} {n}", o.line(w)))
+            .collect();
+        let _ = writeln!(s, "  What helped, in your words: {}", words.join(" · "));
+    }
+    for h in &k.helped_recent {
+        let _ = writeln!(s, "    \u{201c}{}\u{201d}", o.line(h.trim()));
+    }
+    if k.good_weeks > 0 {
+        let names: Vec<String> = k
+            .good_week_strengths
+            .iter()
+            .map(|(n, c)| format!("{} {c}", o.line(n)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  Good weeks: {}{}",
+            k.good_weeks,
+            if names.is_empty() {
+                String::new()
+            } else {
+                format!("; your strengths in them: {}", names.join(" · "))
+            }
+        );
+    }
+    if !r.repaired_days.is_empty() || r.open > 0 {
+        let _ = writeln!(s, "\n{}", o.bold("Ruptures and repair"));
+        if !r.repaired_days.is_empty() {
+            let days: Vec<String> = r
+                .repaired_days
+                .iter()
+                .map(|d| format!("{d} day{}", if *d == 1 { "" } else { "s" }))
+                .collect();
+            let _ = writeln!(
+                s,
+                "{} repaired in this period, taking {}",
+                r.repaired_days.len(),
+                days.join(", ")
+            );
+        }
+        if r.open > 0 {
+            let _ = writeln!(
+                s,
+                "{} still being worked through (`praxis rupture list --open`)",
+                r.open
+            );
+        }
+    }
+    s
 }
 
 /// Eight levels of a bar, for sparklines.
@@ -123,13 +264,18 @@ pub fn render(ins: &Insights, o: &Output) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "  {:<16} {:>3} {:<3}  mine {} · person {} · team {}{}",
+            "  {:<16} {:>3} {:<3}  mine {} · person {} · team {}{}{}",
             o.line(&st.name),
             st.total,
             st.trend.arrow(),
             st.mine,
             st.person,
             st.team,
+            if st.colleague > 0 {
+                format!(" · colleague {}", st.colleague)
+            } else {
+                String::new()
+            },
             o.dim(&before)
         );
     }

@@ -20,7 +20,7 @@ pub fn looks_like_a_name(key: &str) -> bool {
 /// Warns on stderr when a key looks like a real full name.
 pub(crate) fn warn_if_name(key: &str) {
     if looks_like_a_name(key) {
-        eprintln!(
+        note!(
             "praxis: warning: '{key}' looks like a real name. Subjects should be pseudonyms (e.g. 'YP-A', 'team-north'): `praxis subjects rename` can change it."
         );
     }
@@ -49,7 +49,7 @@ pub fn run(cmd: SubjectsCommand, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if rows.is_empty() {
-                eprintln!("No subjects yet: `praxis subjects add KEY` or `praxis stage KEY ...`.");
+                note!("No subjects yet: `praxis subjects add KEY` or `praxis stage KEY ...`.");
             }
             for r in &rows {
                 say!(

@@ -1,5 +1,5 @@
 //! `praxis supervision prep|record|list`: preparing from the journal, recording what
-//! was agreed, and carrying agreed actions into the next prep (DOMAIN.md §3).
+//! was agreed, and carrying agreed actions into the next prep (PRACTICE.md §3).
 
 use anyhow::{Result, bail};
 
@@ -65,10 +65,10 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
                     out.write_all(md.as_bytes())?;
                     Ok(())
                 })?;
-                eprintln!("Agenda written to {}", path.display());
+                note!("Agenda written to {}", path.display());
             }
             say_raw!("{}", ctx.out.text(&md));
-            eprintln!(
+            note!(
                 "Saved as {} (edit with `praxis edit {}`).",
                 entry.short_id(),
                 entry.short_id()
@@ -94,9 +94,7 @@ pub fn run(cmd: SupervisionCommand, ctx: &Ctx) -> Result<()> {
                 return Ok(());
             }
             if rows.is_empty() {
-                eprintln!(
-                    "No sessions yet: `praxis supervision prep` gathers one from your journal."
-                );
+                note!("No sessions yet: `praxis supervision prep` gathers one from your journal.");
             }
             let o = &ctx.out;
             for r in &rows {
@@ -202,9 +200,10 @@ fn record(
         s.prep = Some(p.id.to_string());
     }
     store.insert_entry(&entry)?;
+    ctx.text_saved();
     say!("{}", entry.short_id());
     if !entry.actions.is_empty() {
-        eprintln!(
+        note!(
             "{} agreed action{} will be carried into the next prep.",
             entry.actions.len(),
             plural(i64::try_from(entry.actions.len()).unwrap_or(i64::MAX))

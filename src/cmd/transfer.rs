@@ -7,6 +7,7 @@ use anyhow::{Result, bail};
 
 use super::Ctx;
 use crate::cli::ExportArgs;
+use crate::config::catalog::Catalog;
 use crate::insights::Period;
 use crate::model::text::{sanitize_line, truncate};
 use crate::model::{EntryKind, Scope};
@@ -27,7 +28,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         ))
     };
     if args.check {
-        return check(&store, &plan, &checker()?);
+        return check(&store, ctx.catalog(), &plan, &checker()?);
     }
     let redact = plan.mode != Mode::All && !args.no_redact;
     if plan.mode != Mode::All && !redact && !args.yes {
@@ -58,6 +59,15 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         Some(path) => crate::files::write_atomically(path, args.force, |out| {
             export::write(&store, catalog, &plan, redactor.as_mut(), out)
         })?,
+        // To a terminal, every format is made safe on its way (the file formats hold the
+        // text as it is: JSON escapes only C0, CSV and Markdown nothing).
+        None if ctx.out.terminal => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(crate::output::TerminalSafe::new(stdout.lock()));
+            let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut out)?;
+            out.flush()?;
+            w
+        }
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -94,7 +104,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     } else {
         " (unredacted)".to_string()
     };
-    eprintln!("Exported {what}{to}{how}.");
+    note!("Exported {what}{to}{how}.");
     Ok(())
 }
 
@@ -108,7 +118,7 @@ fn confirm(question: &str) -> Result<bool> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Ok(false);
     }
-    eprint!("{question} [y/N] ");
+    note_raw!("{question} [y/N] ");
     std::io::stderr().flush()?;
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
@@ -148,6 +158,16 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
             "--include-stage-notes",
         ),
         (EntryKind::CallIn, args.include_callins, "--include-callins"),
+        (
+            EntryKind::Rupture,
+            args.include_ruptures,
+            "--include-ruptures",
+        ),
+        (
+            EntryKind::PositiveRisk,
+            args.include_risk_plans,
+            "--include-risk-plans",
+        ),
     ] {
         if args.kind == Some(kind) && !asked {
             bail!("{kind}s describe other people, so they leave only when you say so: add {flag}");
@@ -159,6 +179,12 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     }
     if !args.include_callins {
         exclude_kinds.push(EntryKind::CallIn);
+    }
+    if !args.include_ruptures {
+        exclude_kinds.push(EntryKind::Rupture);
+    }
+    if !args.include_risk_plans {
+        exclude_kinds.push(EntryKind::PositiveRisk);
     }
     let strength = args
         .strength
@@ -183,7 +209,16 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     } else {
         let chosen = store.select_entries(&selection)?;
         let mut ids = Vec::new();
-        for typed in &args.excerpt {
+        for arg in &args.excerpt {
+            // `ID` or `ID:PARTS` (sections, lines).
+            let (typed, pick) = match arg.split_once(':') {
+                Some((id, spec)) => (
+                    id,
+                    transfer::excerpt::Pick::parse(spec)
+                        .map_err(|why| anyhow::anyhow!("--excerpt {arg}: {why}"))?,
+                ),
+                None => (arg.as_str(), transfer::excerpt::Pick::Default),
+            };
             let id = store.resolve_id(typed)?;
             if !chosen.contains(&id) {
                 let e = store.entry_by_rowid(id)?;
@@ -192,10 +227,11 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
                 let how = if e.deleted_at.is_some() {
                     format!("it is in the trash (`praxis restore {sid}` brings it back)")
                 } else if selection.exclude_kinds.contains(&e.kind) {
-                    let flag = if e.kind == EntryKind::StageNote {
-                        "--include-stage-notes"
-                    } else {
-                        "--include-callins"
+                    let flag = match e.kind {
+                        EntryKind::StageNote => "--include-stage-notes",
+                        EntryKind::Rupture => "--include-ruptures",
+                        EntryKind::PositiveRisk => "--include-risk-plans",
+                        _ => "--include-callins",
                     };
                     format!("{}s leave only when you say so: add {flag}", e.kind)
                 } else if !selection
@@ -216,7 +252,15 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
                     e.occurred_on
                 );
             }
-            ids.push(id);
+            let e = store.entry_by_rowid(id)?;
+            pick.take(&e).map_err(|why| {
+                anyhow::anyhow!(
+                    "--excerpt {arg}: entry {} ({}): {why}",
+                    e.short_id(),
+                    sanitize_line(&truncate(&e.title, 60))
+                )
+            })?;
+            ids.push((id, pick));
         }
         Some(ids)
     };
@@ -233,8 +277,11 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
     })
 }
 
-/// `--check`: the findings by entry, field and line on stdout; exit 1 when there are any.
-fn check(store: &Store, plan: &Plan, checker: &Checker) -> Result<()> {
+/// `--check`: the findings by entry, field and line on stdout, and for a regulator
+/// profile what each record still needs before it is submitted; exit 1 when there is
+/// anything.
+fn check(store: &Store, catalog: &Catalog, plan: &Plan, checker: &Checker) -> Result<()> {
+    let gaps = export::profile_gaps(store, catalog, plan)?;
     let found = export::check(store, plan, checker)?;
     let n: usize = found.iter().map(|f| f.findings.len()).sum();
     for f in &found {
@@ -255,15 +302,51 @@ fn check(store: &Store, plan: &Plan, checker: &Checker) -> Result<()> {
     }
     if n == 0 {
         say!("Nothing found that looks identifying in the entries this export would take.");
+    }
+    if let Mode::Profile(_) = plan.mode {
+        if gaps.is_empty() {
+            say!("Every record has what the form asks for.");
+        } else {
+            say!(
+                "\nBefore you submit, {} record{} still need{}:",
+                gaps.len(),
+                if gaps.len() == 1 { "" } else { "s" },
+                if gaps.len() == 1 { "s" } else { "" }
+            );
+        }
+        for g in &gaps {
+            say!(
+                "{} {}  {}",
+                g.short_id,
+                g.occurred_on,
+                sanitize_line(&truncate(&g.record, 70))
+            );
+            for m in &g.missing {
+                say!("  - {}", sanitize_line(m));
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    if n > 0 {
+        problems.push(format!(
+            "{n} possible identifier{} in {} entr{}: a redacted export (the default) replaces \
+             them; add words to [privacy] allow in the config to stop flagging them",
+            if n == 1 { "" } else { "s" },
+            found.len(),
+            plural_y(found.len())
+        ));
+    }
+    if !gaps.is_empty() {
+        problems.push(format!(
+            "{} record{} not ready to submit: write what is listed (praxis edit ID)",
+            gaps.len(),
+            if gaps.len() == 1 { " is" } else { "s are" }
+        ));
+    }
+    if problems.is_empty() {
         return Ok(());
     }
-    bail!(
-        "{n} possible identifier{} in {} entr{}: a redacted export (the default) replaces them; \
-         add words to [privacy] allow in the config to stop flagging them",
-        if n == 1 { "" } else { "s" },
-        found.len(),
-        plural_y(found.len())
-    )
+    bail!("{}", problems.join("; and "))
 }
 
 pub fn import(
@@ -274,23 +357,40 @@ pub fn import(
     ctx: &Ctx,
 ) -> Result<()> {
     let detected = format.is_none();
-    let (format, read, r) =
-        transfer::json::import_file(file, format, time_format, dry_run, || ctx.store())?;
+    // Not through `ctx.store()`: a dry run and a refused import leave no trace, not even
+    // the day's backup (which marks the journal).
+    let done = transfer::import::import_file(file, format, time_format, dry_run, &ctx.paths.db)?;
+    for w in &done.warnings {
+        eprintln!("praxis: warning: {}", sanitize_line(w));
+    }
+    let r = &done.report;
+    let completed = if r.completed > 0 {
+        format!(
+            ", {} completed (already here, and fuller in the file: cut short before, or without its star or tags)",
+            r.completed
+        )
+    } else {
+        String::new()
+    };
     say!(
-        "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file).",
+        "{}Read {} entr{} from {} ({}{}): {} added, {} skipped (already here), {} merged (newer in the file){completed}.",
         if dry_run {
             "Dry run, nothing written. "
         } else {
             ""
         },
-        read,
-        if read == 1 { "y" } else { "ies" },
+        done.read,
+        if done.read == 1 { "y" } else { "ies" },
         file.display(),
-        format.describe(),
+        done.format.describe(),
         if detected { ", detected" } else { "" },
         r.added,
         r.skipped,
         r.merged,
     );
+    if !dry_run {
+        // The journal was written: the day's backup is due as after any command.
+        ctx.store()?;
+    }
     Ok(())
 }

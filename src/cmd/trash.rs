@@ -43,7 +43,7 @@ pub fn run(action: Option<TrashAction>, ctx: &Ctx) -> Result<()> {
         TrashAction::List => {
             let entries = store.list_entries(&filter, None, usize::MAX)?;
             if entries.is_empty() {
-                eprintln!("The trash is empty.");
+                note!("The trash is empty.");
             }
             let width = super::line_width(&ctx.out);
             for e in &entries {
@@ -54,7 +54,7 @@ pub fn run(action: Option<TrashAction>, ctx: &Ctx) -> Result<()> {
         TrashAction::Empty { yes } => {
             let n = store.count_entries(&filter)?;
             if n == 0 {
-                eprintln!("The trash is already empty.");
+                note!("The trash is already empty.");
                 return Ok(());
             }
             let question = format!(

@@ -21,6 +21,7 @@ struct StrengthOut {
     mine: i64,
     person: i64,
     team: i64,
+    colleague: i64,
 }
 
 pub fn strengths(json: bool, ctx: &Ctx) -> Result<()> {
@@ -36,15 +37,17 @@ pub fn strengths(json: bool, ctx: &Ctx) -> Result<()> {
                 mine: 0,
                 person: 0,
                 team: 0,
+                colleague: 0,
             })
     };
     let out_of = |c: StrengthCount, hint: &str| StrengthOut {
-        total: c.mine + c.person + c.team,
+        total: c.mine + c.person + c.team + c.colleague,
         name: c.name,
         hint: hint.to_string(),
         mine: c.mine,
         person: c.person,
         team: c.team,
+        colleague: c.colleague,
     };
     let mut groups: Vec<GroupOut> = vocab
         .groups
@@ -82,8 +85,13 @@ pub fn strengths(json: bool, ctx: &Ctx) -> Result<()> {
         say!("{}", o.bold(&o.line(&g.group)));
         for s in &g.strengths {
             let split = if s.total > 0 {
+                let colleague = if s.colleague > 0 {
+                    format!(" · colleague {}", s.colleague)
+                } else {
+                    String::new()
+                };
                 o.dim(&format!(
-                    "mine {} · person {} · team {}  {}",
+                    "mine {} · person {} · team {}{colleague}  {}",
                     s.mine,
                     s.person,
                     s.team,
@@ -105,7 +113,7 @@ pub fn tags(json: bool, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     if counts.is_empty() {
-        eprintln!("No tags yet: add them with --tag when you write.");
+        note!("No tags yet: add them with --tag when you write.");
     }
     let wide = counts
         .iter()

@@ -1,10 +1,11 @@
 //! The reflective models, kind templates and strengths vocabulary in force: the built-in
 //! assets, overridden or extended by the user's files and config.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::config::Config;
-use crate::model::{Template, Vocabulary};
+use crate::model::{EntryKind, Template, Vocabulary};
 
 /// Built-in reflective models, in the order `praxis models` lists them.
 const BUILTIN_MODELS: &[(&str, &str)] = &[
@@ -32,6 +33,35 @@ const BUILTIN_MODELS: &[(&str, &str)] = &[
     (
         "brookfield.toml",
         include_str!("../../assets/models/brookfield.toml"),
+    ),
+    ("nmc.toml", include_str!("../../assets/models/nmc.toml")),
+    (
+        "cpd-log.toml",
+        include_str!("../../assets/models/cpd-log.toml"),
+    ),
+    (
+        "positive-risk.toml",
+        include_str!("../../assets/models/positive-risk.toml"),
+    ),
+];
+
+/// Built-in models of group and peer sessions (PRACTICE.md §17).
+const BUILTIN_GROUP_MODELS: &[(&str, &str)] = &[
+    (
+        "action-learning.toml",
+        include_str!("../../assets/models/action-learning.toml"),
+    ),
+    (
+        "intervision.toml",
+        include_str!("../../assets/models/intervision.toml"),
+    ),
+    (
+        "balint.toml",
+        include_str!("../../assets/models/balint.toml"),
+    ),
+    (
+        "team-review.toml",
+        include_str!("../../assets/models/team-review.toml"),
     ),
 ];
 
@@ -62,6 +92,34 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../assets/templates/check-in.toml"),
     ),
     ("cpd.toml", include_str!("../../assets/templates/cpd.toml")),
+    (
+        "recognition.toml",
+        include_str!("../../assets/templates/recognition.toml"),
+    ),
+    (
+        "feedback.toml",
+        include_str!("../../assets/templates/feedback.toml"),
+    ),
+    (
+        "rupture.toml",
+        include_str!("../../assets/templates/rupture.toml"),
+    ),
+    (
+        "positive-risk-plan.toml",
+        include_str!("../../assets/templates/positive-risk-plan.toml"),
+    ),
+    (
+        "group-session.toml",
+        include_str!("../../assets/templates/group-session.toml"),
+    ),
+];
+
+/// The fields of the group-session template that come after a session model's sections.
+const GROUP_TAIL: &[&str] = &[
+    "learning",
+    "agreed-actions",
+    "peer-reflection",
+    "counts-as-cpd",
 ];
 
 const BUILTIN_STRENGTHS: &str = include_str!("../../assets/strengths.toml");
@@ -69,7 +127,10 @@ const BUILTIN_STRENGTHS: &str = include_str!("../../assets/strengths.toml");
 /// Models, templates and strengths for this run.
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// Reflective models (kind `reflection`).
     pub models: Vec<Template>,
+    /// Models of group and peer sessions (kind `group-session`).
+    pub group_models: Vec<Template>,
     pub templates: Vec<Template>,
     pub vocabulary: Vocabulary,
     /// Problems with the user's own files: reported, never fatal.
@@ -101,6 +162,7 @@ impl Catalog {
         }
         Catalog {
             models: parse_builtin(BUILTIN_MODELS),
+            group_models: parse_builtin(BUILTIN_GROUP_MODELS),
             templates,
             vocabulary: Vocabulary::parse("strengths.toml", BUILTIN_STRENGTHS).unwrap_or_default(),
             warnings: Vec::new(),
@@ -125,7 +187,7 @@ impl Catalog {
         files.sort();
         for path in files {
             let shown = path.display().to_string();
-            let text = match std::fs::read_to_string(&path) {
+            let text = match crate::files::read_regular_text(&path, crate::config::MAX_FILE_BYTES) {
                 Ok(t) => t,
                 Err(e) => {
                     cat.warnings.push(format!("{shown}: cannot read: {e}"));
@@ -133,14 +195,25 @@ impl Catalog {
                 }
             };
             match Template::parse(&shown, &text) {
-                Ok(m) if m.kind != crate::model::EntryKind::Reflection => cat.warnings.push(format!(
-                    "{shown}: user models must be reflective models (kind = \"reflection\"); skipped"
-                )),
-                Ok(m) => match cat.models.iter_mut().find(|x| x.id == m.id) {
-                    Some(existing) => *existing = m,
-                    None => cat.models.push(m),
-                },
-                Err(e) => cat.warnings.push(format!("{e}; the built-in models still load")),
+                Ok(m) => {
+                    let list = match m.kind {
+                        EntryKind::Reflection => &mut cat.models,
+                        EntryKind::GroupSession => &mut cat.group_models,
+                        _ => {
+                            cat.warnings.push(format!(
+                                "{shown}: user models must be reflective models (kind = \"reflection\") or models of group sessions (kind = \"group-session\"); skipped"
+                            ));
+                            continue;
+                        }
+                    };
+                    match list.iter_mut().find(|x| x.id == m.id) {
+                        Some(existing) => *existing = m,
+                        None => list.push(m),
+                    }
+                }
+                Err(e) => cat
+                    .warnings
+                    .push(format!("{e}; the built-in models still load")),
             }
         }
         cat
@@ -167,6 +240,63 @@ impl Catalog {
     pub fn template(&self, id: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.id == id)
     }
+
+    /// A model of group sessions by id, or an error listing the ids.
+    pub fn group_model(&self, id: &str) -> Result<&Template, String> {
+        let wanted = id.trim().to_lowercase();
+        self.group_models
+            .iter()
+            .find(|m| m.id == wanted)
+            .ok_or_else(|| {
+                format!(
+                    "unknown session model '{}': expected one of {} (see `praxis models`)",
+                    id.trim(),
+                    self.group_models
+                        .iter()
+                        .map(|m| m.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+    }
+
+    /// The group-session template with a session model's sections in it (before what was
+    /// learned and the actions); its id stays `group-session`, so its typed fields are
+    /// read as that template's. Without a model (or an unknown one), the template alone.
+    #[must_use]
+    pub fn group_template(&self, model: Option<&str>) -> Option<Template> {
+        let mut t = self.template("group-session")?.clone();
+        let Some(m) = model.and_then(|id| self.group_model(id).ok()) else {
+            return Some(t);
+        };
+        let at = t
+            .fields
+            .iter()
+            .position(|f| GROUP_TAIL.contains(&f.key.as_str()))
+            .unwrap_or(t.fields.len());
+        let own: Vec<_> = m
+            .fields
+            .iter()
+            .filter(|f| t.field(&f.key).is_none())
+            .cloned()
+            .collect();
+        t.fields.splice(at..at, own);
+        t.name = format!("{} · {}", t.name, m.name);
+        Some(t)
+    }
+
+    /// The model or template an entry is written in: a reflection's model, a group
+    /// session's template with its model, or a structured kind's template.
+    #[must_use]
+    pub fn for_entry(&self, kind: EntryKind, model: Option<&str>) -> Option<Cow<'_, Template>> {
+        match kind {
+            EntryKind::Reflection => model.and_then(|m| self.model(m).ok()).map(Cow::Borrowed),
+            EntryKind::GroupSession => self.group_template(model).map(Cow::Owned),
+            _ => model
+                .and_then(|m| self.template(m).or_else(|| self.model(m).ok()))
+                .map(Cow::Borrowed),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -175,7 +305,11 @@ mod tests {
 
     #[test]
     fn every_builtin_asset_parses() {
-        for (name, text) in BUILTIN_MODELS.iter().chain(BUILTIN_TEMPLATES) {
+        for (name, text) in BUILTIN_MODELS
+            .iter()
+            .chain(BUILTIN_TEMPLATES)
+            .chain(BUILTIN_GROUP_MODELS)
+        {
             Template::parse(name, text).unwrap_or_else(|e| panic!("{e}"));
         }
         let v = Vocabulary::parse("strengths.toml", BUILTIN_STRENGTHS).unwrap();

@@ -11,6 +11,10 @@ use crate::model::{Scope, StrengthGroup, text::line_col};
 pub mod catalog;
 pub mod paths;
 
+/// The largest config or model file praxis reads: far beyond any real one, and a bound
+/// on what a wrong path (`--config /dev/zero`) can cost.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
 /// The documented default configuration, written by `praxis config init`.
 pub const DEFAULT_CONFIG: &str = include_str!("../../assets/default-config.toml");
 
@@ -62,7 +66,8 @@ pub struct UiConfig {
     /// Click to focus and select, wheel to scroll. Off leaves the terminal's own
     /// selection alone.
     pub mouse: bool,
-    /// Seconds of quiet after typing before the draft is saved.
+    /// Seconds of quiet after typing before the draft is saved (at least every
+    /// five seconds while the typing goes on).
     pub draft_seconds: u64,
 }
 
@@ -132,7 +137,7 @@ pub struct StrengthsConfig {
 }
 
 /// What exports must never let out, and what the identifiability check should leave
-/// alone (DOMAIN.md §9). Both lists are matched whole-word and case-insensitively.
+/// alone (PRACTICE.md §9). Both lists are matched whole-word and case-insensitively.
 ///
 /// ```toml
 /// [privacy]
@@ -204,7 +209,7 @@ impl Config {
     /// Reads the config at `path`. A missing file means defaults, unless the user named
     /// the file explicitly.
     pub fn load(path: &Path, explicit: bool) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::files::read_regular_text(path, MAX_FILE_BYTES) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return if explicit {

@@ -93,7 +93,7 @@ pub fn render_entry(entry: &Entry, model: Option<&Template>) -> String {
         }
     )];
     intro.push(
-        "scope: private | supervision | shareable · supervision: yes | no · strengths: name or name:person / name:team"
+        "scope: private | supervision | shareable · supervision: yes | no · strengths: name or name:person / name:team / name:colleague"
             .into(),
     );
     intro.push("mood and energy 1–5 · load: light | manageable | heavy | overloaded · carrying: no | some | a-lot".into());
@@ -311,6 +311,8 @@ pub fn parse_strength(spec: &str, vocab: &Vocabulary) -> Result<StrengthTag, Str
 }
 
 /// Normalises a topic tag: trimmed, lowercase, inner spaces as hyphens, no leading '#'/'@'.
+/// A tag holds at least one character, and no control character or comma (a comma
+/// separates tags wherever they are listed).
 pub fn normalise_tag(tag: &str) -> Result<String, String> {
     let t = tag
         .trim()
@@ -319,10 +321,25 @@ pub fn normalise_tag(tag: &str) -> Result<String, String> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("-");
-    if t.is_empty() || t.chars().any(char::is_control) {
-        return Err(format!("'{}' is not a usable tag", tag.trim()));
+    if t.is_empty() || t.chars().any(|c| c.is_control() || c == ',') {
+        return Err(format!(
+            "'{}' is not a usable tag (a tag is a word or words, without commas or control characters)",
+            crate::model::text::sanitize_line(tag.trim())
+        ));
     }
     Ok(t)
+}
+
+/// The one rule for a stored tag, wherever it comes from: it is already as
+/// [`normalise_tag`] writes it.
+pub fn check_tag(tag: &str) -> Result<(), String> {
+    match normalise_tag(tag)? {
+        t if t == tag => Ok(()),
+        t => Err(format!(
+            "tag '{}' is not written as praxis writes tags ('{t}')",
+            crate::model::text::sanitize_line(tag)
+        )),
+    }
 }
 
 fn list_values(v: &str) -> impl Iterator<Item = &str> {
@@ -460,10 +477,11 @@ pub fn apply_document(
             e.body = s.text;
         }
     }
-    e.actions = actions_from_sections(&mut e.sections, model, &base.actions, today);
-    if e.title.trim().is_empty() {
-        e.title = derive_title(&e);
-    }
+    // The actions the typed fields gave (a record's agreed actions), with those written
+    // as `- [ ]` lines in the action sections.
+    let typed_actions = std::mem::take(&mut e.actions);
+    e.actions = actions_from_sections(&mut e.sections, model, &typed_actions, today);
+    crate::model::rules::fill_title(&mut e);
     Ok(e)
 }
 
@@ -537,6 +555,52 @@ mod tests {
         )
         .unwrap();
         assert_eq!(again, got);
+    }
+
+    #[test]
+    fn agreed_actions_written_in_the_editor_are_kept() {
+        let cat = Catalog::builtin();
+        let record = cat.template("supervision-record").unwrap();
+        let mut e = entry();
+        e.kind = EntryKind::Supervision;
+        e.model = Some("supervision-record".into());
+        let text = render_entry(&e, Some(record)).replace(
+            "## Agreed actions\n",
+            "## Agreed actions\n- Ring the GP | me | 2026-04-02\n- Book the room | manager |\n",
+        );
+        let got = apply_document(&text, &e, Some(record), &cat.vocabulary, today()).unwrap();
+        let actions: Vec<(&str, Option<&str>)> = got
+            .actions
+            .iter()
+            .map(|a| (a.text.as_str(), a.owner.as_deref()))
+            .collect();
+        assert_eq!(
+            actions,
+            [("Ring the GP", None), ("Book the room", Some("manager"))]
+        );
+        assert_eq!(got.title, "Supervision record for 2026-03-18");
+        // And a session model's action lines come as well as the agreed actions.
+        let group = cat.group_template(Some("action-learning")).unwrap();
+        let mut g = entry();
+        g.kind = EntryKind::GroupSession;
+        g.model = Some("action-learning".into());
+        let text = render_entry(&g, Some(&group))
+            .replace("## Format\n", "## Format\naction-learning-set\n")
+            .replace(
+                "## Actions\n",
+                "## Actions\n- Share the notes | facilitator |\n",
+            )
+            .replace(
+                "## Commitment to act\n",
+                "## Commitment to act\n- [ ] Ask the family what an ending means\n",
+            );
+        let got = apply_document(&text, &g, Some(&group), &cat.vocabulary, today()).unwrap();
+        let texts: Vec<&str> = got.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Ask the family what an ending means", "Share the notes"]
+        );
+        assert_eq!(got.title, "Action-learning set");
     }
 
     #[test]

@@ -1,6 +1,33 @@
 //! Dates as people type them: `2026-03-14`, `today`, `yesterday`, `monday`.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+
+/// The years a date or time may fall in. The journal keeps them as text with four-digit
+/// years, which sorts, and which every reader (praxis itself, an export, SQLite's own date
+/// functions) reads back; a time past 9999 would be written `+10000-…` and read by none.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// Refuses a day outside [`YEARS`].
+pub fn check_day(d: NaiveDate) -> Result<(), String> {
+    if YEARS.contains(&d.year()) {
+        Ok(())
+    } else {
+        Err(format!("{d} is outside the years 1 to 9999"))
+    }
+}
+
+/// Refuses a time outside [`YEARS`], in UTC as the journal keeps it
+/// (`9999-12-31T23:59:59-14:00` is already the year 10000 there).
+pub fn check_time(t: DateTime<Utc>) -> Result<(), String> {
+    if YEARS.contains(&t.year()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} is outside the years 1 to 9999 (in UTC)",
+            t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        ))
+    }
+}
 
 /// A date as typed, resolved against "today" only when it is used, so that parsing
 /// never depends on the clock.
@@ -83,14 +110,16 @@ pub fn parse_date_arg(s: &str) -> Result<DateArg, String> {
     Ok(arg)
 }
 
-/// Strict `YYYY-MM-DD` (four-digit year, real calendar day).
+/// Strict `YYYY-MM-DD` (four-digit year from 0001, real calendar day).
 #[must_use]
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| check_day(*d).is_ok())
 }
 
 #[cfg(test)]
@@ -127,9 +156,27 @@ mod tests {
             "someday",
             "",
             "+02026-01-01",
+            "0000-12-31",
+            "10000-01-01",
         ] {
             let err = parse_date_arg(bad).unwrap_err();
             assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn times_past_9999_in_utc_are_refused() {
+        let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        assert!(check_time(t("9999-12-31T23:59:59Z")).is_ok());
+        assert!(check_time(t("0001-01-01T00:00:00Z")).is_ok());
+        let err = check_time(t("9999-12-31T23:59:59-14:00")).unwrap_err();
+        assert!(
+            err.contains("+10000-01-01T13:59:59Z") && err.contains("1 to 9999"),
+            "{err}"
+        );
+        assert!(check_time(t("0001-01-01T00:00:00+01:00")).is_err());
+        assert!(check_day(d(9999, 12, 31)).is_ok());
+        assert!(check_day(d(0, 12, 31)).is_err());
+        assert!(check_day(d(10000, 1, 1)).is_err());
     }
 }

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::date::parse_iso_date;
-use super::{Action, Entry, FieldSpec, FieldType, Template};
+use super::{Action, Entry, EntryKind, FieldSpec, FieldType, Template};
 
 word_enum! {
-    /// Stages of change (Transtheoretical Model, DOMAIN.md §5). Recycling is never failure.
+    /// Stages of change (Transtheoretical Model, PRACTICE.md §5). Recycling is never failure.
     pub enum Stage ("stage") {
         Precontemplation = "precontemplation",
         Contemplation = "contemplation",
@@ -75,12 +75,13 @@ word_enum! {
 }
 
 word_enum! {
-    /// Kinds of subject a stage note or call-in is about.
+    /// Kinds of subject an entry is about: `person` is someone supported (PRACTICE.md §12).
     pub enum SubjectType ("subject type") {
         Person = "person",
         Team = "team",
         Organisation = "organisation",
         SelfSubject = "self",
+        Colleague = "colleague",
     }
 }
 
@@ -121,7 +122,7 @@ impl ChangeTalk {
 }
 
 word_enum! {
-    /// What the appropriateness check of a call-in plan concluded (DOMAIN.md §4).
+    /// What the appropriateness check of a call-in plan concluded (PRACTICE.md §4).
     pub enum Approach ("approach") {
         CallIn = "call-in",
         CallOut = "call-out",
@@ -185,7 +186,7 @@ word_enum! {
     }
 }
 
-/// A stage note's typed facts (DOMAIN.md §5).
+/// A stage note's typed facts (PRACTICE.md §5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageNote {
     /// The subject's pseudonym key.
@@ -200,7 +201,7 @@ pub struct StageNote {
     pub review_on: Option<NaiveDate>,
 }
 
-/// A call-in plan and, once held, its outcome (DOMAIN.md §4).
+/// A call-in plan and, once held, its outcome (PRACTICE.md §4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallIn {
     /// Optional link to a subject's pseudonym key.
@@ -293,7 +294,7 @@ impl AgendaItem {
     }
 }
 
-/// A supervision prep or record (DOMAIN.md §3).
+/// A supervision prep or record (PRACTICE.md §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Supervision {
     pub stage: SessionStage,
@@ -308,7 +309,7 @@ pub struct Supervision {
     pub agenda: Vec<AgendaItem>,
 }
 
-/// A CPD record (DOMAIN.md §8).
+/// A CPD record (PRACTICE.md §8).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cpd {
     pub activity_type: String,
@@ -328,12 +329,77 @@ pub enum Details {
     CallIn(CallIn),
     Supervision(Supervision),
     Cpd(Cpd),
+    Recognition(super::practice::Recognition),
+    Feedback(super::practice::Feedback),
+    Rupture(super::practice::RuptureNote),
+    PositiveRisk(super::practice::PositiveRisk),
+    GroupSession(super::practice::GroupSession),
+}
+
+impl Details {
+    /// The kind of entry these details belong to (None: no details).
+    #[must_use]
+    pub fn kind(&self) -> Option<EntryKind> {
+        Some(match self {
+            Details::None => return None,
+            Details::StageNote(_) => EntryKind::StageNote,
+            Details::CallIn(_) => EntryKind::CallIn,
+            Details::Supervision(_) => EntryKind::Supervision,
+            Details::Cpd(_) => EntryKind::Cpd,
+            Details::Recognition(_) => EntryKind::Recognition,
+            Details::Feedback(_) => EntryKind::Feedback,
+            Details::Rupture(_) => EntryKind::Rupture,
+            Details::PositiveRisk(_) => EntryKind::PositiveRisk,
+            Details::GroupSession(_) => EntryKind::GroupSession,
+        })
+    }
+
+    /// Whether these details fit an entry of `kind`: details of its own kind, or none
+    /// for the kinds that may have none (the practice kinds always have theirs).
+    #[must_use]
+    pub fn fits(&self, kind: EntryKind) -> bool {
+        match self.kind() {
+            Some(k) => k == kind,
+            None => super::practice::template_id(kind).is_none(),
+        }
+    }
+}
+
+impl Details {
+    /// Every date the details hold, by field name.
+    #[must_use]
+    pub fn dates(&self) -> Vec<(&'static str, NaiveDate)> {
+        let all = match self {
+            Details::StageNote(n) => vec![("review_on", n.review_on)],
+            Details::CallIn(c) => vec![
+                ("held_on", c.held_on),
+                ("follow_up_on", c.follow_up_on),
+                ("followed_up_on", c.followed_up_on),
+            ],
+            Details::Supervision(s) => vec![("session_on", Some(s.session_on))],
+            Details::Recognition(r) => vec![("said_on", r.said_on)],
+            Details::Rupture(r) => vec![
+                ("repair_tried_on", r.repair_tried_on),
+                ("closed_on", r.closed_on),
+            ],
+            Details::PositiveRisk(p) => std::iter::once(("review_on", p.review_on))
+                .chain(p.reviews.iter().map(|r| ("reviewed_on", Some(r.on))))
+                .collect(),
+            Details::Cpd(_) | Details::Feedback(_) | Details::GroupSession(_) | Details::None => {
+                Vec::new()
+            }
+        };
+        all.into_iter().filter_map(|(k, d)| Some((k, d?))).collect()
+    }
 }
 
 /// Fields of a template that are stored typed (or in the entry itself), not as section
 /// text.
 #[must_use]
 pub fn typed_keys(template_id: &str) -> &'static [&'static str] {
+    if let Some(keys) = super::practice::typed_keys(template_id) {
+        return keys;
+    }
     match template_id {
         "stage-note" => &[
             "subject",
@@ -458,6 +524,9 @@ fn yes_no(b: bool) -> String {
 /// The typed values of an entry as field texts, for the editor document and `show`.
 #[must_use]
 pub fn entry_texts(e: &Entry) -> Vec<(&'static str, String)> {
+    if let Some(texts) = super::practice::entry_texts(e) {
+        return texts;
+    }
     match &e.details {
         Details::None => Vec::new(),
         Details::StageNote(n) => vec![
@@ -513,21 +582,7 @@ pub fn entry_texts(e: &Entry) -> Vec<(&'static str, String)> {
                     ));
                 }
                 SessionStage::Record => {
-                    v.push((
-                        "agreed-actions",
-                        e.actions
-                            .iter()
-                            .map(|a| {
-                                format!(
-                                    "- {} | {} | {}",
-                                    a.text,
-                                    a.owner.as_deref().unwrap_or("me"),
-                                    opt_text(a.due_on)
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ));
+                    v.push(("agreed-actions", agreed_actions_text(&e.actions)));
                     v.push(("counts-as-cpd", yes_no(s.counts_as_cpd)));
                     v.push(("peer-reflection", yes_no(s.peer_reflection)));
                 }
@@ -542,7 +597,26 @@ pub fn entry_texts(e: &Entry) -> Vec<(&'static str, String)> {
             ("participatory", yes_no(c.participatory)),
             ("linked", c.linked.join(" ")),
         ],
+        // The practice kinds are answered above.
+        _ => Vec::new(),
     }
+}
+
+/// Agreed actions as list lines: `- what | who | by when` (who "me" for one's own).
+#[must_use]
+pub(crate) fn agreed_actions_text(actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|a| {
+            format!(
+                "- {} | {} | {}",
+                a.text,
+                a.owner.as_deref().unwrap_or("me"),
+                opt_text(a.due_on)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Hours without a trailing `.0`.
@@ -554,7 +628,7 @@ pub fn format_hours(h: f64) -> String {
 
 /// Reads `what | who | by when` into an action, keeping the identity of an existing one
 /// with the same text.
-fn agreed_action(line: &str, existing: &[Action]) -> Result<Action, String> {
+pub(crate) fn agreed_action(line: &str, existing: &[Action]) -> Result<Action, String> {
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
     let text = parts.first().copied().unwrap_or_default();
     if text.is_empty() {
@@ -626,6 +700,9 @@ pub fn absorb(
     let flag = |key: &str| -> Result<Option<bool>, (String, String)> {
         Ok(value(key)?.map(|v| v == "yes"))
     };
+    if let Some(done) = super::practice::absorb(e, template, get) {
+        return done;
+    }
     match template.id.as_str() {
         "stage-note" => {
             let change_talk = items(&value("change-talk")?.unwrap_or_default())

@@ -1,11 +1,12 @@
-//! Journal entries and the small closed vocabularies that describe them (DOMAIN.md §1, §7).
+//! Journal entries and the small closed vocabularies that describe them (PRACTICE.md §1, §7,
+//! §12).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 word_enum! {
-    /// What an entry is (DOMAIN.md §1).
+    /// What an entry is (PRACTICE.md §1).
     pub enum EntryKind ("kind") {
         Reflection = "reflection",
         Supervision = "supervision",
@@ -13,6 +14,11 @@ word_enum! {
         StageNote = "stage-note",
         CheckIn = "check-in",
         Cpd = "cpd",
+        Recognition = "recognition",
+        Feedback = "feedback",
+        Rupture = "rupture",
+        PositiveRisk = "positive-risk",
+        GroupSession = "group-session",
     }
 }
 
@@ -26,16 +32,17 @@ word_enum! {
 }
 
 word_enum! {
-    /// Whose strength a strength tag names.
+    /// Whose strength a strength tag names (PRACTICE.md §10, §12).
     pub enum Whose ("whose") {
         Mine = "mine",
         Person = "person",
         Team = "team",
+        Colleague = "colleague",
     }
 }
 
 word_enum! {
-    /// How heavy the work felt (DOMAIN.md §7).
+    /// How heavy the work felt (PRACTICE.md §7).
     pub enum Load ("load") {
         Light = "light",
         Manageable = "manageable",
@@ -271,6 +278,41 @@ impl Entry {
             details: super::Details::None,
             version: 0,
         }
+    }
+
+    /// What every entry must satisfy wherever it comes from (the command line, the editor,
+    /// the app, an import): dates and times the journal can keep and read back, and tags
+    /// as praxis spells them. The store refuses to save an entry that breaks it; importers
+    /// check first, to name the entry in the file.
+    pub fn check(&self) -> Result<(), String> {
+        use super::date::{check_day, check_time};
+        let times = [
+            ("created_at", Some(self.created_at)),
+            ("updated_at", Some(self.updated_at)),
+            ("deleted_at", self.deleted_at),
+        ];
+        for (what, t) in times {
+            if let Some(t) = t {
+                check_time(t).map_err(|e| format!("{what}: {e}"))?;
+            }
+        }
+        let mut days = vec![("occurred_on", Some(self.occurred_on))];
+        for a in &self.actions {
+            days.extend([
+                ("an action's due_on", a.due_on),
+                ("an action's done_on", a.done_on),
+            ]);
+        }
+        days.extend(self.details.dates().into_iter().map(|(k, d)| (k, Some(d))));
+        for (what, d) in days {
+            if let Some(d) = d {
+                check_day(d).map_err(|e| format!("{what}: {e}"))?;
+            }
+        }
+        for t in &self.tags {
+            super::compose::check_tag(t)?;
+        }
+        Ok(())
     }
 
     /// The eight hex digits shown in lists, enough to name an entry in most journals.

@@ -1,4 +1,4 @@
-//! Pure domain types of a reflective-practice journal (DOMAIN.md): no I/O, no SQL.
+//! Pure domain types of a reflective-practice journal (PRACTICE.md): no I/O, no SQL.
 
 /// Defines a closed set of names stored and typed as lowercase-hyphenated words, with
 /// parsing that lists the valid names when given an unknown one.
@@ -61,6 +61,7 @@ pub mod date;
 pub mod details;
 pub mod doc;
 pub mod entry;
+pub mod practice;
 pub mod rules;
 mod template;
 pub mod text;
@@ -75,6 +76,11 @@ pub use doc::{DocError, Document, DocumentSpec, render_document};
 pub use entry::{
     Action, ActionStatus, Carrying, CheckIn, Entry, EntryKind, EntrySummary, Load, Scope, Section,
     StrengthTag, Whose,
+};
+pub use practice::{
+    Direction, Feedback, FeedbackSource, GroupFormat, GroupRole, GroupSession, PlanStatus,
+    PositiveRisk, Recognition, ReviewDecision, RiskReview, RuptureKind, RuptureNote, RuptureStatus,
+    Said, Tone,
 };
 pub use template::{
     FieldSpec, FieldType, ModelDepth, ModelError, ReflectiveModel, StrengthGroup, StrengthSpec,

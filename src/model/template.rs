@@ -1,4 +1,4 @@
-//! Reflective models and entry-kind templates as data (DOMAIN.md §2–§5, §7, §8), and the
+//! Reflective models and entry-kind templates as data (PRACTICE.md §2–§5, §7, §8), and the
 //! strengths vocabulary (§10). Parsed from TOML text here; files are read elsewhere.
 
 use serde::{Deserialize, Serialize};

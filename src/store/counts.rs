@@ -1,4 +1,4 @@
-//! Counts kept as the journal is written (schema version 4): entries by kind, and live
+//! Counts kept as the journal is written (schema version 6): entries by kind, and live
 //! entries, strengths, check-ins, actions and call-ins by week, month and day. Triggers
 //! keep them in step with every write; this module reads them, checks them against the
 //! entries, and builds them again (`praxis doctor --rebuild-index`).
@@ -10,7 +10,7 @@ use super::entries::EntryFilter;
 use super::{Result, Store};
 
 /// What the count tables hold, computed from the entries: the same SELECTs fill them in
-/// migration 4 and here.
+/// migration 6 and here.
 const FILL: [(&str, &str); 7] = [
     (
         "count_kinds",

@@ -46,7 +46,12 @@ fn parse<T: std::str::FromStr<Err = String>>(idx: usize, s: &str) -> rusqlite::R
 }
 
 /// The id of a subject by key (any case), created as `kind` when new.
-fn subject_id(tx: &Connection, key: &str, kind: SubjectType, now: DateTime<Utc>) -> Result<i64> {
+pub(crate) fn subject_id(
+    tx: &Connection,
+    key: &str,
+    kind: SubjectType,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     if let Some(id) = tx
         .prepare_cached("SELECT id FROM subjects WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
@@ -158,6 +163,11 @@ pub(crate) fn write_details(
             }
             Ok(())
         }
+        d @ (Details::Recognition(_)
+        | Details::Feedback(_)
+        | Details::Rupture(_)
+        | Details::PositiveRisk(_)
+        | Details::GroupSession(_)) => super::practice::write(tx, rowid, d, now).map(drop),
         Details::Cpd(c) => {
             tx.prepare_cached(
                 "INSERT INTO cpd (entry_id, activity_type, hours, participatory) VALUES (?1, ?2, ?3, ?4)",
@@ -215,7 +225,7 @@ impl Store {
                 EntryKind::CallIn => self.read_callins(ids, &mut out)?,
                 EntryKind::Supervision => self.read_supervision(ids, &mut out)?,
                 EntryKind::Cpd => self.read_cpd(ids, &mut out)?,
-                _ => {}
+                other => self.read_practice(*other, ids, &mut out)?,
             }
         }
         Ok(out)

@@ -1,14 +1,13 @@
-//! Checking a journal without changing it (`praxis doctor`), rebuilding the search index
-//! on request, and the rolling backups kept beside it.
+//! Checking a journal without changing it (`praxis doctor`), and rebuilding the search
+//! index on request.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension as _};
+use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{APPLICATION_ID, LATEST_VERSION, Result, Store, StoreError, backup_to};
+use super::{APPLICATION_ID, LATEST_VERSION, Result, Store};
 
 /// One finding of a health check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,10 +70,46 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             return out;
         }
     };
+    if !meta.is_file() {
+        // Reading a FIFO would wait for ever; a device is no journal, and no advice about
+        // its permissions applies.
+        out.push(Finding::problem(
+            "file",
+            format!(
+                "{} cannot be a journal: {}; point --db or PRAXIS_DB at a journal file",
+                path.display(),
+                crate::files::not_a_regular_file(&meta)
+            ),
+        ));
+        return out;
+    }
+    if let Err(e) = rustix::fs::access(path, rustix::fs::Access::READ_OK) {
+        out.push(Finding::problem(
+            "file",
+            format!(
+                "{} cannot be read by you ({}): a journal should be yours, with mode 600 \
+                 (`ls -l {}` shows its owner and mode)",
+                path.display(),
+                std::io::Error::from(e),
+                path.display()
+            ),
+        ));
+        return out;
+    }
     out.push(Finding::ok(
         "file",
         format!("{} ({} bytes)", path.display(), meta.len()),
     ));
+    if let Some(why) = unwritable(path) {
+        out.push(Finding::problem("writable", why));
+    }
+    if super::disk_full(path) {
+        out.push(Finding::problem(
+            "disk",
+            "the disk holding the journal is full: praxis can show the journal but cannot save \
+             anything; free some space",
+        ));
+    }
     if let Some(m) = mode(path) {
         if m & 0o077 == 0 {
             out.push(Finding::ok(
@@ -103,14 +138,6 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             ),
         ));
     }
-    if super::check_header(path).is_err() {
-        out.push(Finding::problem(
-            "format",
-            "the file is not an SQLite database: it may be damaged, or another kind of file"
-                .to_string(),
-        ));
-        return out;
-    }
     // A rollback journal left beside it (an import runs with one, see store::Importer)
     // means a write was cut off: a read-only check cannot undo it, and would report the
     // journal unreadable. The next praxis to open the journal undoes it.
@@ -128,10 +155,19 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
         ));
         return out;
     }
-    let conn = match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) {
+    // Read as any praxis reads a journal it cannot write (see `Store::open`): where
+    // nothing can be written beside it, as it is on disk.
+    let conn = match super::open_reading(path) {
         Ok(c) => c,
+        Err(super::StoreError::NotAJournal { .. }) => {
+            out.push(Finding::problem(
+                "format",
+                "the file is not an SQLite database: it may be damaged, or another kind of file",
+            ));
+            return out;
+        }
         Err(e) => {
-            out.push(Finding::problem("open", format!("cannot open: {e}")));
+            out.push(Finding::problem("open", format!("cannot open it: {e}")));
             return out;
         }
     };
@@ -149,27 +185,46 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             out.push(Finding::problem("format", "this is another program's SQLite database"));
             return out;
         }
+        (Err(e), _) | (_, Err(e)) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            out.push(Finding::problem(
+                "format",
+                "the file is not an SQLite database: it may be damaged, or another kind of file",
+            ));
+            return out;
+        }
         (Err(e), _) | (_, Err(e)) => {
             out.push(Finding::problem("format", format!("cannot read the journal header: {e}")));
             return out;
         }
     }
-    let integrity: rusqlite::Result<Vec<String>> = conn
-        .prepare("PRAGMA integrity_check")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
-    match integrity {
-        Ok(rows) if rows == ["ok"] => {
-            out.push(Finding::ok("integrity", "SQLite integrity check passed"))
+    // One pass of SQLite's full check: the file's pages, records and indexes, then the
+    // search index against the entries (read only, so it runs on a read-only journal too).
+    let (whole, index) = match super::backups::check_pages(&conn, true) {
+        Ok(found) if found.damage.is_empty() => {
+            out.push(Finding::ok("integrity", "SQLite integrity check passed"));
+            (true, Some(found.search_index))
         }
-        Ok(rows) => out.push(Finding::problem(
-            "integrity",
-            format!("SQLite found damage: {}", rows.join("; ")),
-        )),
-        Err(e) => out.push(Finding::problem(
-            "integrity",
-            format!("the check could not run: {e}"),
-        )),
-    }
+        Ok(found) => {
+            out.push(Finding::problem(
+                "integrity",
+                format!(
+                    "SQLite found damage: {}. `praxis export --all -o FILE` may still save \
+                     what can be read; `praxis backup restore` brings back the latest good \
+                     backup (the damaged journal is moved aside, not deleted)",
+                    super::backups::Checked::said(&found.damage)
+                ),
+            ));
+            // In a damaged file the search index cannot be told apart from the damage.
+            (false, None)
+        }
+        Err(e) => {
+            out.push(Finding::problem(
+                "integrity",
+                format!("the check could not run: {e}"),
+            ));
+            (true, None)
+        }
+    };
     let fk: rusqlite::Result<i64> = conn
         .prepare("PRAGMA foreign_key_check")
         .and_then(|mut s| Ok(s.query_map([], |_| Ok(()))?.count() as i64));
@@ -184,34 +239,58 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             format!("the check could not run: {e}"),
         )),
     }
-    let has_fts = conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE name = 'entries_fts'",
-            [],
-            |_| Ok(()),
-        )
-        .optional()
-        .ok()
-        .flatten()
-        .is_some();
-    if has_fts {
-        // FTS5 runs its check as a command, which needs a writable connection; it is
-        // run inside a transaction that is rolled back, so nothing is written.
-        let fts_check = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .and_then(|mut c| {
-                let tx = c.transaction()?;
-                let r = tx.execute(
-                    "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
-                    [],
-                );
-                tx.rollback()?;
-                r
-            });
-        match fts_check {
-            Ok(_) => out.push(Finding::ok("search index", "matches the entries")),
+    out.extend(super::practice::kinds_check(&conn));
+    match index {
+        Some(found) if found.is_empty() => {
+            out.push(Finding::ok("search index", "matches the entries"));
+        }
+        Some(found) => out.push(Finding::problem(
+            "search index",
+            format!(
+                "does not match the entries ({}): run `praxis doctor --rebuild-index`",
+                super::backups::Checked::said(&found)
+            ),
+        )),
+        None if whole => {}
+        None => out.push(Finding::problem(
+            "search index",
+            "not checked: the journal is damaged (see above)",
+        )),
+    }
+    if whole {
+        match unreadable_dates(&conn) {
+            Ok(found) if found.is_empty() => {
+                out.push(Finding::ok("dates", "every date and time can be read back"));
+            }
+            Ok(found) => out.push(Finding::problem("dates", dates_problem(&found))),
             Err(e) => out.push(Finding::problem(
-                "search index",
-                format!("does not match the entries ({e}): run `praxis doctor --rebuild-index`"),
+                "dates",
+                format!("the check could not run: {e}"),
+            )),
+        }
+        match misspelt_tags(&conn) {
+            Ok(found) if found.is_empty() => {
+                out.push(Finding::ok("tags", "every tag is written as praxis writes tags"));
+            }
+            Ok(found) => out.push(Finding::problem(
+                "tags",
+                format!(
+                    "{} tag{} not written as praxis writes tags ({}): an import of an earlier \
+                     praxis let {} in; `praxis edit ID` writes an entry's tags as praxis does when you save a change to it",
+                    found.len(),
+                    if found.len() == 1 { " is" } else { "s are" },
+                    found
+                        .iter()
+                        .take(3)
+                        .map(|(id, why)| format!("entry {id}: {why}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    if found.len() == 1 { "it" } else { "them" }
+                ),
+            )),
+            Err(e) => out.push(Finding::problem(
+                "tags",
+                format!("the check could not run: {e}"),
             )),
         }
     }
@@ -227,50 +306,211 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
     out
 }
 
-/// A backup file beside the journal.
-#[derive(Debug, Clone, Serialize)]
-pub struct BackupFile {
-    pub path: PathBuf,
-    pub bytes: u64,
-    pub modified: Option<DateTime<Utc>>,
-}
-
-/// `<journal dir>/backups`.
-#[must_use]
-pub fn backup_dir(journal: &Path) -> PathBuf {
-    journal
+/// Why praxis could not save to the journal at `path`, if it could not: asked of the
+/// kernel for the file and its folder (where SQLite keeps its `-wal` and `-shm`).
+fn unwritable(path: &Path) -> Option<String> {
+    use rustix::io::Errno;
+    let access = |p: &Path| rustix::fs::access(p, rustix::fs::Access::WRITE_OK);
+    let dir = path
         .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-        .join("backups")
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let shows = "praxis can show the journal but not change it";
+    match (access(path), access(dir)) {
+        (Err(Errno::ROFS), _) | (_, Err(Errno::ROFS)) => Some(format!(
+            "the file system holding the journal is mounted read-only: {shows}"
+        )),
+        (Err(Errno::ACCESS | Errno::PERM), _) => Some(format!(
+            "you cannot write to the journal file: {shows}; if it is yours, `chmod 600 {}`",
+            path.display()
+        )),
+        (_, Err(Errno::ACCESS | Errno::PERM)) => Some(format!(
+            "you cannot write in the journal's folder {} (SQLite keeps its -wal and -shm \
+             files there): {shows}; if it is yours, `chmod 700 {}`",
+            dir.display(),
+            dir.display()
+        )),
+        _ => None,
+    }
 }
 
-/// Backups of the journal at `journal`, newest first.
-#[must_use]
-pub fn list_backups(journal: &Path) -> Vec<BackupFile> {
-    let Ok(read) = fs::read_dir(backup_dir(journal)) else {
-        return Vec::new();
-    };
-    let mut out: Vec<BackupFile> = read
-        .filter_map(std::result::Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".sqlite3"))
-        .filter_map(|e| {
-            let meta = e.metadata().ok()?;
-            Some(BackupFile {
-                path: e.path(),
-                bytes: meta.len(),
-                modified: meta.modified().ok().map(DateTime::<Utc>::from),
+/// How a column holds its dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    Day,
+    Time,
+}
+
+impl When {
+    /// The shape of every value praxis writes (and reads back).
+    fn shape(self) -> &'static str {
+        match self {
+            When::Day => "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]",
+            When::Time => {
+                "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]*"
+            }
+        }
+    }
+
+    /// The nearest value that can be read, for one past the year 9999 (or before 1).
+    fn nearest(self, past: bool) -> &'static str {
+        match (self, past) {
+            (When::Day, true) => "9999-12-31",
+            (When::Day, false) => "0001-01-01",
+            (When::Time, true) => "9999-12-31T23:59:59Z",
+            (When::Time, false) => "0001-01-01T00:00:00Z",
+        }
+    }
+}
+
+/// Every column holding a date or a time: table, column, its kind, and the column naming
+/// the entry it belongs to (None: it belongs to none).
+const DATE_COLUMNS: [(&str, &str, When, Option<&str>); 20] = [
+    ("entries", "occurred_on", When::Day, Some("id")),
+    ("entries", "created_at", When::Time, Some("id")),
+    ("entries", "updated_at", When::Time, Some("id")),
+    ("entries", "deleted_at", When::Time, Some("id")),
+    ("actions", "due_on", When::Day, Some("entry_id")),
+    ("actions", "done_on", When::Day, Some("entry_id")),
+    ("actions", "created_at", When::Time, Some("entry_id")),
+    ("actions", "updated_at", When::Time, Some("entry_id")),
+    ("supervision", "session_on", When::Day, Some("entry_id")),
+    ("callins", "held_on", When::Day, Some("entry_id")),
+    ("callins", "follow_up_on", When::Day, Some("entry_id")),
+    ("callins", "followed_up_on", When::Day, Some("entry_id")),
+    ("stage_notes", "review_on", When::Day, Some("entry_id")),
+    ("recognitions", "said_on", When::Day, Some("entry_id")),
+    ("ruptures", "repair_tried_on", When::Day, Some("entry_id")),
+    ("ruptures", "closed_on", When::Day, Some("entry_id")),
+    ("positive_risks", "review_on", When::Day, Some("entry_id")),
+    ("risk_reviews", "reviewed_on", When::Day, Some("entry_id")),
+    ("subjects", "created_at", When::Time, None),
+    ("drafts", "updated_at", When::Time, None),
+];
+
+/// A stored date or time praxis cannot read back: where it is, and what it holds.
+#[derive(Debug)]
+struct BadDate {
+    column: String,
+    entry: Option<String>,
+    value: String,
+}
+
+/// Whether the journal has the table `name`.
+fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+        [name],
+        |r| r.get(0),
+    )
+}
+
+/// Dates and times not in the shape praxis writes (a year past 9999 is `+10000-…`), at
+/// most a hundred of them.
+fn unreadable_dates(conn: &Connection) -> rusqlite::Result<Vec<BadDate>> {
+    let mut found = Vec::new();
+    for (table, column, when, entry) in DATE_COLUMNS {
+        // A journal of an older version (doctor reads it as it is) lacks later tables.
+        if !has_table(conn, table)? {
+            continue;
+        }
+        let entry = entry.map_or_else(
+            || "NULL".to_string(),
+            |c| format!("(SELECT uuid FROM entries WHERE id = t.{c})"),
+        );
+        let sql = format!(
+            "SELECT {entry}, t.{column} FROM {table} t
+             WHERE t.{column} IS NOT NULL AND NOT (t.{column} GLOB '{}') LIMIT 100",
+            when.shape()
+        );
+        let mut st = conn.prepare(&sql)?;
+        let rows = st.query_map([], |r| {
+            Ok(BadDate {
+                column: format!("{table}.{column}"),
+                entry: r
+                    .get::<_, Option<String>>(0)?
+                    .map(|u| u.chars().filter(|c| *c != '-').take(8).collect()),
+                value: r.get(1)?,
             })
+        })?;
+        for row in rows {
+            found.push(row?);
+        }
+    }
+    found.truncate(100);
+    Ok(found)
+}
+
+/// Tags that break the one rule for tags ([`crate::model::compose::check_tag`]), each with
+/// an entry that holds it and why.
+fn misspelt_tags(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT g.tag, (SELECT uuid FROM entries WHERE id = g.entry)
+         FROM (SELECT tag, min(entry_id) AS entry FROM entry_tags GROUP BY tag) g",
+    )?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut found = Vec::new();
+    for row in rows {
+        let (tag, uuid) = row?;
+        if let Err(why) = crate::model::compose::check_tag(&tag) {
+            found.push((uuid.chars().filter(|c| *c != '-').take(8).collect(), why));
+        }
+    }
+    Ok(found)
+}
+
+/// What `praxis doctor` says about dates it cannot read, and what to do.
+fn dates_problem(found: &[BadDate]) -> String {
+    let shown: Vec<String> = found
+        .iter()
+        .take(3)
+        .map(|b| match &b.entry {
+            Some(id) => format!("entry {id}, {} {:?}", b.column, b.value),
+            None => format!("{} {:?}", b.column, b.value),
         })
         .collect();
-    // Newest first: by modification time, then by name (which carries a timestamp).
-    out.sort_by(|a, b| (b.modified, b.path.file_name()).cmp(&(a.modified, a.path.file_name())));
-    out
+    let n = found.len();
+    let fixable = found.iter().all(|b| b.value.starts_with(['+', '-']));
+    format!(
+        "{}{n} date{} cannot be read back ({}{}): {}",
+        if n >= 100 { "at least " } else { "" },
+        if n == 1 { "" } else { "s" },
+        shown.join("; "),
+        if n > 3 { "; …" } else { "" },
+        if fixable {
+            "they are past the year 9999 or before the year 1, which an import of an earlier \
+             praxis let in; `praxis doctor --fix-dates` sets each to the nearest date that \
+             can be read"
+        } else {
+            "they were not written by praxis; `praxis backup restore` brings back the latest \
+             good backup"
+        }
+    )
 }
 
 impl Store {
-    /// Copies the journal to `to` (a new file, 0600) with the online backup API.
-    pub fn backup_to_path(&self, to: &Path) -> Result<()> {
-        backup_to(&self.conn, to)
+    /// Sets every stored date past the year 9999 (or before the year 1) to the nearest
+    /// one that can be read, in one transaction; returns how many were set. Values of any
+    /// other shape are left as they are.
+    pub fn fix_dates(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for (table, column, when, _) in DATE_COLUMNS {
+            if !has_table(&tx, table)? {
+                continue;
+            }
+            n += tx.execute(
+                &format!(
+                    "UPDATE {table} SET {column} = CASE WHEN {column} GLOB '+*' THEN ?1 ELSE ?2 END
+                     WHERE {column} IS NOT NULL AND NOT ({column} GLOB '{}')
+                       AND ({column} GLOB '+[0-9]*' OR {column} GLOB '-[0-9]*')",
+                    when.shape()
+                ),
+                [when.nearest(true), when.nearest(false)],
+            )?;
+        }
+        tx.commit()?;
+        Ok(n)
     }
 
     /// Rebuilds the full-text index from the entries, in one transaction.
@@ -282,155 +522,5 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// Takes a consistent copy of the journal into `<journal dir>/backups/`, named by
-    /// `now` and `label`, and returns its path.
-    pub fn backup_now(&self, now: DateTime<Utc>, label: &str) -> Result<PathBuf> {
-        let Some(path) = self.path() else {
-            return Err(StoreError::Damaged(
-                "a journal in memory has no file to back up".into(),
-            ));
-        };
-        let dir = backup_dir(path);
-        crate::files::create_private_dir(&dir).map_err(|source| StoreError::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "journal".into(), |s| s.to_string_lossy().into_owned());
-        let mut to = dir.join(format!(
-            "{stem}-{}{label}.sqlite3",
-            now.format("%Y%m%d-%H%M%S")
-        ));
-        let mut n = 1;
-        // Another process may take a name between the check and the copy: try the next.
-        loop {
-            match backup_to(&self.conn, &to) {
-                Err(StoreError::Io { source, .. })
-                    if source.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {}
-                other => break other?,
-            }
-            n += 1;
-            to = dir.join(format!(
-                "{stem}-{}{label}-{n}.sqlite3",
-                now.format("%Y%m%d-%H%M%S")
-            ));
-        }
-        Ok(to)
-    }
-
-    /// Whether the day's automatic backup is due: a journal on disk, holding anything,
-    /// with none taken yet for `today`. Reads two small rows; [`Store::daily_backup`]
-    /// looks again before it takes one.
-    pub fn daily_backup_due(&self, today: NaiveDate, keep: usize) -> Result<bool> {
-        if self.path().is_none() || keep == 0 {
-            return Ok(false);
-        }
-        Ok(self.conn.query_row(
-            "SELECT coalesce((SELECT value FROM meta WHERE key = 'last_backup_on'), '') < ?1
-                    AND EXISTS (SELECT 1 FROM entries)",
-            [today.to_string()],
-            |r| r.get(0),
-        )?)
-    }
-
-    /// Takes the day's automatic backup if there is none yet for `today` and the journal
-    /// holds anything, then keeps only the newest `keep` automatic backups.
-    pub fn daily_backup(
-        &mut self,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-        keep: usize,
-    ) -> Result<Option<PathBuf>> {
-        if self.path().is_none() || keep == 0 {
-            return Ok(None);
-        }
-        let last: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'last_backup_on'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if last.as_deref() >= Some(today.to_string().as_str()) {
-            return Ok(None);
-        }
-        let any: bool = self
-            .conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM entries)", [], |r| r.get(0))?;
-        if !any {
-            return Ok(None);
-        }
-        // Claim the day in one statement, so two praxis processes never both back up.
-        let claimed = self.conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('last_backup_on', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value < excluded.value",
-            [today.to_string()],
-        )?;
-        if claimed == 0 {
-            return Ok(None);
-        }
-        let made = match self.backup_now(now, "") {
-            Ok(p) => p,
-            Err(e) => {
-                // Give the day back, so the next start tries again.
-                let _ = self.conn.execute(
-                    "UPDATE meta SET value = ?1 WHERE key = 'last_backup_on'",
-                    [last.unwrap_or_default()],
-                );
-                return Err(e);
-            }
-        };
-        if let Some(path) = self.path() {
-            let automatic: Vec<BackupFile> = list_backups(path)
-                .into_iter()
-                .filter(|b| {
-                    let name = b
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    !name.contains("-before-") && !name.contains("-manual")
-                })
-                .collect();
-            for old in automatic.iter().skip(keep) {
-                let _ = fs::remove_file(&old.path);
-            }
-        }
-        Ok(Some(made))
-    }
-
-    /// Replaces the journal's content with a backup's, after backing up the current one.
-    /// Returns the path of that safety copy.
-    pub fn restore_from(&mut self, backup: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
-        super::check_header(backup)?;
-        let src = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let app: i64 = src.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        let version: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if app != APPLICATION_ID {
-            return Err(StoreError::ForeignDatabase {
-                path: backup.to_path_buf(),
-            });
-        }
-        if version > LATEST_VERSION {
-            return Err(StoreError::NewerSchema {
-                path: backup.to_path_buf(),
-                found: version,
-                supported: LATEST_VERSION,
-            });
-        }
-        let safety = self.backup_now(now, "-before-restore")?;
-        let b = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
-        b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
-        drop(b);
-        // A backup from an older praxis is brought up to date like any journal.
-        let v: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        super::migrate::migrate(&mut self.conn, None, v, super::migrate::MIGRATIONS)?;
-        Ok(safety)
     }
 }

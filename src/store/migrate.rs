@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use rusqlite::backup::{Backup, StepResult};
 
 use super::{Result, StoreError};
 
@@ -35,13 +34,23 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 4,
+        name: "draft writers",
+        sql: include_str!("../../assets/schema/0004_draft_writers.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "practice with others",
+        sql: include_str!("../../assets/schema/0005_practice_with_others.sql"),
+    },
+    Migration {
+        version: 6,
         name: "counts kept as written",
-        sql: include_str!("../../assets/schema/0004_counts_kept_as_written.sql"),
+        sql: include_str!("../../assets/schema/0006_counts_kept_as_written.sql"),
     },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 6;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -60,7 +69,7 @@ pub(crate) fn migrate(
         && let Some(path) = path
     {
         let to = backup_path(path, current);
-        backup_to(conn, &to)?;
+        super::backups::backup_to(conn, &to)?;
     }
     // Every pending step and the new version in one transaction: a journal is at one
     // version or the next, never in between, even if praxis is killed half way. Take the
@@ -89,64 +98,6 @@ fn backup_path(path: &Path, version: i64) -> PathBuf {
         .map_or_else(|| "journal".into(), |s| s.to_string_lossy().into_owned());
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
     path.with_file_name(format!("{stem}.before-v{}-{stamp}.sqlite3", version + 1))
-}
-
-/// Copies the open journal to `to` (created 0600) with SQLite's online backup, which is
-/// consistent even while other connections write. The copy is made under a temporary
-/// name beside `to` and linked into place once complete: `to` is never a half-written
-/// backup, even if praxis is killed meanwhile, and is never overwritten (an existing
-/// `to` is `AlreadyExists`).
-pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
-    let io = |path: &Path, source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if to.exists() {
-        return Err(io(to, std::io::ErrorKind::AlreadyExists.into()));
-    }
-    let name = to
-        .file_name()
-        .map_or_else(|| "journal".into(), |n| n.to_string_lossy().into_owned());
-    let partial = to.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    // Left by a copy that was killed: this process's id is ours now, and copies of
-    // processes that are gone are removed.
-    let _ = std::fs::remove_file(&partial);
-    if let Some(dir) = to.parent() {
-        crate::files::sweep_leftovers(dir, |file| {
-            let (_, pid) = file
-                .strip_prefix('.')?
-                .strip_suffix(".partial")?
-                .rsplit_once('.')?;
-            pid.parse().ok()
-        });
-    }
-    crate::files::create_private(&partial).map_err(|source| io(&partial, source))?;
-    let copy = || -> rusqlite::Result<()> {
-        let mut dst = Connection::open(&partial)?;
-        let backup = Backup::new(conn, &mut dst)?;
-        // Every page in one step, under one read transaction: nothing written meanwhile
-        // can make it start over, and nothing waits between steps (in steps of 256
-        // pages with the customary 5 ms pause, 100,000 entries took 2.4 s, most of it
-        // pausing).
-        loop {
-            match backup.step(-1)? {
-                StepResult::Done => return Ok(()),
-                // Another connection holds a lock a moment: try again.
-                _ => std::thread::sleep(std::time::Duration::from_millis(5)),
-            }
-        }
-    };
-    let placed = copy().map_err(StoreError::from).and_then(|()| {
-        match std::fs::hard_link(&partial, to) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(io(to, e)),
-            // A file system without hard links: rename, having looked first.
-            Err(_) if !to.exists() => std::fs::rename(&partial, to).map_err(|e| io(to, e)),
-            Err(e) => Err(io(to, e)),
-        }
-    });
-    let _ = std::fs::remove_file(&partial);
-    placed
 }
 
 #[cfg(test)]
@@ -239,6 +190,25 @@ mod tests {
     }
 
     #[test]
+    fn a_version_3_journals_drafts_are_kept_and_belong_to_nobody_yet() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let old = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
+        old.conn
+            .execute(
+                "INSERT INTO drafts (data, updated_at) VALUES ('{}', '2026-03-18T20:00:00Z')",
+                [],
+            )
+            .unwrap();
+        drop(old);
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        let d = s.drafts().unwrap();
+        assert_eq!((d.len(), d[0].data.as_str()), (1, "{}"));
+        assert_eq!(d[0].writer, None);
+    }
+
+    #[test]
     fn a_version_2_journal_gets_the_indexes_for_a_long_journal() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
@@ -272,6 +242,154 @@ mod tests {
                 .to_string_lossy()
                 .contains(".before-v3-")
         }));
+    }
+
+    #[test]
+    fn a_version_3_journal_takes_the_practice_kinds_and_keeps_its_entries() {
+        use crate::model::{
+            Details, Direction, Entry, EntryKind, Recognition, Said, StrengthTag, SubjectType,
+            Whose,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 2, 9, 0, 0).unwrap();
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let mut old = Entry::new(EntryKind::Reflection, on, now);
+        old.title = "Before".into();
+        old.strengths = vec![StrengthTag::new("listening", Whose::Team)];
+        {
+            let mut s = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
+            // Its strength as version 3 wrote it (without the day later versions keep).
+            s.insert_entry(&Entry {
+                strengths: Vec::new(),
+                ..old.clone()
+            })
+            .unwrap();
+            s.conn
+                .execute(
+                    "INSERT INTO entry_strengths (entry_id, strength, whose)
+                     SELECT id, 'listening', 'team' FROM entries",
+                    [],
+                )
+                .unwrap();
+            s.add_subject("YP-A", SubjectType::Person, now).unwrap();
+        }
+        // Another praxis has the journal open while it is migrated: it must see the new
+        // constraints too before its next statement.
+        let other = Connection::open(&path).unwrap();
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(
+            s.entry_by_rowid(s.resolve_id(&old.short_id()).unwrap())
+                .unwrap(),
+            {
+                let mut o = old.clone();
+                o.version = 1;
+                o
+            }
+        );
+        let mut r = Entry::new(EntryKind::Recognition, on, now);
+        r.title = "Thanks".into();
+        r.strengths = vec![StrengthTag::new("reliability", Whose::Colleague)];
+        r.details = Details::Recognition(Recognition {
+            direction: Direction::Given,
+            subject: "peer-B".into(),
+            said: Said::NotYet,
+            said_on: None,
+        });
+        s.insert_entry(&r).unwrap();
+        s.add_subject("peer-C", SubjectType::Colleague, now)
+            .unwrap();
+        other
+            .execute(
+                "INSERT INTO subjects (key, type, created_at) VALUES ('peer-D', 'colleague', 'x')",
+                [],
+            )
+            .unwrap();
+        // The widened lists still refuse what is not in them.
+        let refused = s.conn.execute(
+            "UPDATE entries SET kind = 'diary' WHERE uuid = ?1",
+            [r.id.to_string()],
+        );
+        assert!(refused.unwrap_err().to_string().contains("CHECK"));
+        let check: String = s
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        assert!(std::fs::read_dir(dir.path()).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".before-v4-")
+        }));
+    }
+
+    #[test]
+    fn a_version_5_journal_of_every_kind_gets_its_counts_and_tag_days() {
+        use crate::model::{Details, Direction, Entry, EntryKind, Recognition, Said};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 2, 9, 0, 0).unwrap();
+        {
+            let mut s = Store::open_with(&path, &MIGRATIONS[..5]).unwrap();
+            for (i, kind) in EntryKind::ALL.iter().enumerate() {
+                let on = chrono::NaiveDate::from_ymd_opt(2025, 1 + (i % 12) as u32, 3).unwrap();
+                let mut e = Entry::new(*kind, on, now);
+                e.title = format!("{kind} {i}");
+                if *kind == EntryKind::Recognition {
+                    e.details = Details::Recognition(Recognition {
+                        direction: Direction::Given,
+                        subject: "peer-B".into(),
+                        said: Said::NotYet,
+                        said_on: None,
+                    });
+                }
+                let id = s.insert_entry(&e).unwrap();
+                // Tags and strengths as version 5 wrote them: without their entry's day.
+                s.conn
+                    .execute(
+                        "INSERT INTO entry_tags (entry_id, tag) VALUES (?1, 'handover')",
+                        [id],
+                    )
+                    .unwrap();
+                s.conn
+                    .execute(
+                        "INSERT INTO entry_strengths (entry_id, strength, whose)
+                         VALUES (?1, 'listening', 'mine')",
+                        [id],
+                    )
+                    .unwrap();
+                if i % 3 == 0 {
+                    s.trash_entry(id, now).unwrap();
+                }
+            }
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        let undated: i64 = s
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM entry_tags WHERE occurred_on IS NULL)
+                      + (SELECT count(*) FROM entry_strengths WHERE occurred_on IS NULL)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(undated, 0);
+        let all = EntryKind::ALL.len() as i64;
+        let trashed = (all + 2) / 3;
+        let live = crate::store::EntryFilter::default();
+        assert_eq!(s.count_entries(&live).unwrap(), all - trashed);
+        let tagged = crate::store::EntryFilter {
+            tag: Some("handover".into()),
+            ..crate::store::EntryFilter::default()
+        };
+        assert_eq!(
+            s.list_entries(&tagged, None, 100).unwrap().len() as i64,
+            all - trashed
+        );
     }
 
     #[test]

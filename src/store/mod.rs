@@ -18,9 +18,10 @@
 //! - **Opening.** `Store::open` takes the key. In `open_with` the first statements on the
 //!   new connection are `PRAGMA cipher_log_level = NONE` (SQLCipher otherwise prints its
 //!   errors to stderr, over the app), then `PRAGMA key`, then a read of `sqlite_master`
-//!   to prove the key, all before `prepare`. `check_header` lets a file without the
-//!   `SQLite format 3` header through only when a key is given (an encrypted file starts
-//!   with its random salt). A wrong key fails with `SQLITE_NOTADB`, the code of a damaged
+//!   to prove the key, all before `prepare`. SQLite alone reads the file's header (see
+//!   [`Store::open`]): an encrypted file starts with its random salt, which SQLite
+//!   reads as a key check, not as a damaged header. A wrong key fails with
+//!   `SQLITE_NOTADB`, the code of a damaged
 //!   file, so it needs its own `StoreError::WrongPassphrase`, never `NotAJournal` or
 //!   `Damaged`: `praxis backup restore` moves a "damaged" journal aside, and must not do
 //!   that to a healthy journal behind a mistyped passphrase.
@@ -61,12 +62,14 @@
 //!   the latter removed after use).
 
 mod actions;
+mod backups;
 mod counts;
 mod details;
 mod drafts;
 mod entries;
 mod health;
 mod migrate;
+mod practice;
 mod rows;
 mod search;
 mod selection;
@@ -75,23 +78,31 @@ mod supervision;
 mod transfer;
 
 use std::fs;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
 pub use actions::{ActionFilter, ActionRow};
+pub use backups::{
+    BackupFile, BackupKind, backup_dir, backup_named, backup_to, check_backup,
+    killed_backup_copies, latest_good_backup, list_backups,
+};
 pub use details::{CallInRow, CpdActivity, CpdSummary, StagePoint, SubjectRow};
 pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};
-pub use health::{BackupFile, Finding, backup_dir, diagnose, list_backups};
-pub use migrate::{LATEST_VERSION, Migration, backup_to};
+pub use health::{Finding, diagnose};
+pub use migrate::{LATEST_VERSION, Migration};
+pub use practice::{
+    FeedbackFilter, FeedbackRow, GroupFilter, GroupRow, PracticeMaterial, Received,
+    RecognitionFilter, RecognitionRow, RiskFilter, RiskRow, RuptureFilter, RuptureRow,
+    SustainMonth,
+};
 pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, SearchHit, fts_query};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
-pub use transfer::{ImportReport, Importer};
+pub use transfer::{ImportJournal, ImportReport, Importer, Recognise, fits_schema, schema_problem};
 
 /// `PRAGMA application_id` of a praxis journal ('PRXS').
 pub const APPLICATION_ID: i64 = 0x5052_5853;
@@ -130,10 +141,10 @@ pub enum StoreError {
     #[error("the journal is busy: another praxis process is writing to it; try again in a moment")]
     Busy,
     #[error(
-        "the journal at {} is read-only (the file, its folder or the file system cannot be written): nothing was changed; check its permissions",
-        path.display()
+        "the journal{} is read-only (the file, its folder or the file system cannot be written): nothing was changed; check that the file and its folder are yours and writable (`ls -ld`), and that its disk is not mounted read-only",
+        path.as_ref().map(|p| format!(" at {}", p.display())).unwrap_or_default()
     )]
-    ReadOnly { path: PathBuf },
+    ReadOnly { path: Option<PathBuf> },
     #[error(
         "the disk holding the journal is full: nothing was saved; free some space and try again"
     )]
@@ -157,9 +168,19 @@ pub enum StoreError {
     Conflict(String),
     #[error("{0} already exists")]
     Exists(String),
+    #[error("entry {id} cannot be saved: {reason}")]
+    Invalid { id: String, reason: String },
+    #[error("the journal holds a value praxis cannot read ({0}); run `praxis doctor`")]
+    Unreadable(String),
     #[error("the journal is damaged: {0}; run `praxis doctor`")]
     Damaged(String),
-    #[error(transparent)]
+    #[error(
+        "{} is damaged (SQLite's check found {found}): choose another backup (`praxis backup list`)",
+        path.display()
+    )]
+    DamagedBackup { path: PathBuf, found: String },
+    /// Said once: SQLite's own error repeats its text as its source.
+    #[error("{0}")]
     Sqlite(rusqlite::Error),
 }
 
@@ -169,8 +190,12 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
             Some(C::DiskFull) => StoreError::Full,
+            Some(C::ReadOnly) => StoreError::ReadOnly { path: None },
             Some(C::SystemIoFailure) => StoreError::DiskIo(e.to_string()),
             Some(C::DatabaseCorrupt | C::NotADatabase) => StoreError::Damaged(e.to_string()),
+            _ if matches!(e, rusqlite::Error::FromSqlConversionFailure(..)) => {
+                StoreError::Unreadable(e.to_string())
+            }
             _ => StoreError::Sqlite(e),
         }
     }
@@ -182,6 +207,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// Opened for reading only: the file, its folder or the file system cannot be written.
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -202,27 +229,61 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
+        // Only SQLite opens the journal file: closing any other descriptor of it would drop
+        // every POSIX lock this process holds on it, the locks of connections still open
+        // (the app's, while its daily backup opens the journal again) included. An outside
+        // reader would then take the journal for unused, checkpoint it and remove the
+        // write-ahead log those connections still write to. So the header is never read
+        // here: a file that is not an SQLite database fails SQLite's first read with
+        // SQLITE_NOTADB, before anything is written, and is refused as `NotAJournal`.
         match fs::metadata(path) {
-            Ok(meta) => {
-                if !meta.is_file() {
-                    return Err(io(std::io::Error::other("it is not a regular file")));
+            Ok(meta) if !meta.is_file() => {
+                return Err(io(crate::files::not_a_regular_file(&meta)));
+            }
+            Ok(_) => {
+                if let Err(e) = rustix::fs::access(path, rustix::fs::Access::READ_OK) {
+                    let e = std::io::Error::from(e);
+                    return Err(io(std::io::Error::new(
+                        e.kind(),
+                        format!(
+                            "you cannot read it ({e}): a journal should be yours, with mode 600 \
+                             (`ls -l` shows its owner and mode)"
+                        ),
+                    )));
                 }
-                check_header(path)?;
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 match crate::files::create_private(path) {
                     // Another praxis created it a moment ago: open it like any other.
-                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => check_header(path)?,
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(e) if cannot_create(&e) => {
+                        return Err(StoreError::ReadOnly {
+                            path: Some(path.to_path_buf()),
+                        });
+                    }
                     other => other.map_err(io)?,
                 }
             }
             Err(e) => return Err(io(e)),
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        // A journal that cannot be written (a read-only file system, a file or folder
+        // that is not the user's to write) can still be read: listed, searched, shown,
+        // exported. Writing to it says why it cannot.
+        let read_only = cannot_write(path)
+            || path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .is_some_and(cannot_write);
+        let conn = if read_only {
+            open_reading(path)?
+        } else {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?
+        };
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            read_only,
         };
         store.prepare(migrations)?;
         Ok(store)
@@ -231,9 +292,29 @@ impl Store {
     /// A journal in memory, for tests and the throwaway demo.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            read_only: false,
+        };
         store.prepare(migrate::MIGRATIONS)?;
         Ok(store)
+    }
+
+    /// Whether the journal was opened for reading only (see [`Store::open`]).
+    #[must_use]
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses, before anything is written (or typed), a journal opened for reading only.
+    pub fn ensure_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
     }
 
     /// The file behind this journal (None in memory).
@@ -280,6 +361,16 @@ impl Store {
                 found: version,
                 supported,
             });
+        }
+        if self.read_only {
+            // Reading needs none of what follows; a journal that needs bringing up to
+            // date (or creating) cannot be read until it can be written.
+            if version < supported {
+                return Err(StoreError::ReadOnly { path: Some(path) });
+            }
+            self.conn.pragma_update(None, "foreign_keys", "ON")?;
+            self.conn.set_prepared_statement_cache_capacity(64);
+            return Ok(());
         }
         // Switching a new journal to WAL does not wait for the busy timeout by itself when
         // another praxis is opening it at the same moment: retry until the timeout.
@@ -348,26 +439,56 @@ impl Store {
     }
 }
 
-/// Refuses a file that does not start like an SQLite database, before SQLite sees it.
-pub(crate) fn check_header(path: &Path) -> Result<()> {
-    let mut head = [0u8; 16];
-    let mut f = fs::File::open(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let n = f.read(&mut head).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if n == 0 {
-        return Ok(()); // An empty file is a journal not yet written.
+/// Opens the journal for reading only. SQLite reads a journal in write-ahead-log mode
+/// through its `-shm` file, which it creates beside it; where that cannot be done (a
+/// read-only folder or file system, a full disk) and there is no `-wal` holding changes
+/// not yet in the file, the file is read as it is, as immutable. With such a `-wal`, the
+/// last changes would be missing: that is an error saying so.
+pub(crate) fn open_reading(path: &Path) -> Result<Connection> {
+    let plain = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|c| {
+        c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        Ok(c)
+    });
+    match plain {
+        Ok(c) => Ok(c),
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(
+                    rusqlite::ErrorCode::CannotOpen
+                        | rusqlite::ErrorCode::SystemIoFailure
+                        | rusqlite::ErrorCode::ReadOnly
+                        | rusqlite::ErrorCode::DiskFull
+                )
+            ) =>
+        {
+            let mut wal = path.as_os_str().to_owned();
+            wal.push("-wal");
+            if fs::metadata(PathBuf::from(&wal)).is_ok_and(|m| m.len() > 0) {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::other(format!(
+                        "its last changes are in {}, which cannot be read while nothing can be \
+                         written beside the journal ({e}); make its folder writable, or free \
+                         some space, and try again",
+                        PathBuf::from(wal).display()
+                    )),
+                });
+            }
+            Connection::open_with_flags(
+                backups::file_uri(path, "immutable=1"),
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| open_error(path, e))
+        }
+        Err(e) => Err(open_error(path, e)),
     }
-    if n < 16 || &head != b"SQLite format 3\0" {
-        return Err(StoreError::NotAJournal {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(())
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
@@ -377,12 +498,16 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
         },
         Some(C::ReadOnly) => StoreError::ReadOnly {
-            path: path.to_path_buf(),
+            path: Some(path.to_path_buf()),
         },
         // A WAL journal on a read-only file system cannot even be read: say why.
         Some(C::CannotOpen) if cannot_write(path) => StoreError::ReadOnly {
-            path: path.to_path_buf(),
+            path: Some(path.to_path_buf()),
         },
+        // SQLite's "disk I/O error" where its `-shm` or `-wal` could not grow: a full disk.
+        Some(C::SystemIoFailure | C::CannotOpen | C::DiskFull) if disk_full(path) => {
+            StoreError::Full
+        }
         Some(C::CannotOpen) => StoreError::Io {
             path: path.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
@@ -391,18 +516,31 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
-/// Whether the file at `path` exists but may not be opened for writing (a read-only file
-/// system, or permissions). Opening for writing without truncating changes nothing.
-fn cannot_write(path: &Path) -> bool {
-    fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .is_err_and(|e| {
-            matches!(
-                e.kind(),
-                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
-            )
-        })
+/// Whether the file at `path` exists but may not be written (a read-only file system, or
+/// permissions). Asked of the kernel without opening the file: see [`Store::open`].
+pub(crate) fn cannot_write(path: &Path) -> bool {
+    use rustix::io::Errno;
+    matches!(
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK),
+        Err(Errno::ROFS | Errno::ACCESS | Errno::PERM)
+    )
+}
+
+/// Whether an error creating a file means that nothing can be written there.
+fn cannot_create(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+    )
+}
+
+/// Whether the file system holding `path` has no space left for praxis.
+pub(crate) fn disk_full(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    rustix::fs::statvfs(dir).is_ok_and(|s| s.f_bavail == 0)
 }
 
 #[cfg(test)]

@@ -377,9 +377,10 @@ impl Store {
         })
     }
 
-    /// Entries carrying any of these names (a strength, a topic tag, a subject of a stage
-    /// note or call-in) that pass `filter`, newest first. Each strength and tag is read
-    /// from its index by day, `limit` at most; a subject's notes and call-ins are few.
+    /// Entries carrying any of these names (a strength, a topic tag, the subject of a
+    /// stage note, call-in, recognition, feedback, rupture or positive-risk plan) that
+    /// pass `filter`, newest first. Each strength and tag is read from its index by day,
+    /// `limit` at most; a subject's entries are few, found from their indexes by subject.
     pub fn entries_named(
         &self,
         names: &Names,
@@ -397,7 +398,7 @@ impl Store {
             found.extend(self.newest_named(Name::Tag(t), filter, None, limit)?);
         }
         if !names.subjects.is_empty() {
-            // The subjects' stage notes and call-ins first (their indexes by subject), then
+            // The subjects' entries of every kind first (their indexes by subject), then
             // those entries by day: a subject has a few hundred at most.
             let list = serde_json::to_string(&names.subjects).unwrap_or_else(|_| "[]".into());
             let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(list)];
@@ -411,6 +412,22 @@ impl Store {
                      UNION
                      SELECT c.entry_id FROM subjects s
                      CROSS JOIN callins c ON c.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT r.entry_id FROM subjects s
+                     CROSS JOIN recognitions r ON r.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT f.entry_id FROM subjects s
+                     CROSS JOIN feedback f ON f.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT r.entry_id FROM subjects s
+                     CROSS JOIN ruptures r ON r.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT p.entry_id FROM subjects s
+                     CROSS JOIN positive_risks p ON p.subject_id = s.id
                      WHERE s.key IN (SELECT value FROM json_each(?1))) x
                  CROSS JOIN entries e ON e.id = x.id
                  WHERE {wh}

@@ -1,4 +1,4 @@
-//! What supervision prep gathers from the journal (DOMAIN.md §3): carried actions,
+//! What supervision prep gathers from the journal (PRACTICE.md §3): carried actions,
 //! flagged entries, due call-in follow-ups, stale stage notes, check-in patterns, CPD.
 
 use chrono::{Days, NaiveDate};
@@ -49,6 +49,9 @@ pub struct PrepMaterial {
     pub stale: Vec<StaleStage>,
     pub pattern: CheckinPattern,
     pub cpd: Vec<(EntrySummary, f64)>,
+    /// Open ruptures, recognition not yet said, new feedback, positive-risk reviews due
+    /// and group sessions that count (PRACTICE.md §13–§17).
+    pub practice: super::PracticeMaterial,
 }
 
 /// A supervision session in a list.
@@ -182,6 +185,7 @@ impl Store {
             ))?
             .query_map(params![since, day(date)], |r| Ok((summary_from_row(r)?, r.get(13)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let practice = self.practice_material(date, last.as_ref().map(|l| l.session_on))?;
         Ok(PrepMaterial {
             last,
             carried,
@@ -190,6 +194,7 @@ impl Store {
             stale,
             pattern,
             cpd,
+            practice,
         })
     }
 

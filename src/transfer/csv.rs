@@ -114,6 +114,11 @@ fn details_text(e: &Entry) -> String {
                 ""
             }
         ),
+        other => crate::model::practice::facts(other, &|d| d.to_string())
+            .into_iter()
+            .map(|(label, text)| format!("{label}: {text}"))
+            .collect::<Vec<_>>()
+            .join(" · "),
     }
 }
 
@@ -183,10 +188,13 @@ impl Sink for CsvSink {
     }
 }
 
-/// A regulator profile as CSV: one row per record, one column per field label.
+/// A regulator profile as CSV: one row per record (then per row of its log, such as the
+/// NMC's CPD log), one column per field label in the regulator's order, and a last column
+/// saying what is still to write before submitting.
 pub fn write_profile(out: &mut dyn Write, doc: &ProfileDoc) -> anyhow::Result<()> {
+    let log_rows = doc.log.as_ref().map_or(&[][..], |l| l.rows.as_slice());
     let mut labels: Vec<&str> = Vec::new();
-    for r in &doc.records {
+    for r in doc.records.iter().chain(log_rows) {
         for (l, _) in &r.fields {
             if !labels.contains(&l.as_str()) {
                 labels.push(l);
@@ -195,17 +203,29 @@ pub fn write_profile(out: &mut dyn Write, doc: &ProfileDoc) -> anyhow::Result<()
     }
     let mut header = vec!["record"];
     header.extend(labels.iter().copied());
+    header.push("still to write");
     row(out, &header)?;
-    for r in &doc.records {
-        let mut cells = vec![r.heading.as_str()];
+    let log_title = doc.log.as_ref().map(|l| l.title.as_str());
+    for (r, in_log) in doc
+        .records
+        .iter()
+        .map(|r| (r, false))
+        .chain(log_rows.iter().map(|r| (r, true)))
+    {
+        let heading = match (in_log, log_title) {
+            (true, Some(t)) => format!("{t}: {}", r.heading),
+            _ => r.heading.clone(),
+        };
+        let mut cells = vec![heading];
         for l in &labels {
             cells.push(
                 r.fields
                     .iter()
                     .find(|(k, _)| k == l)
-                    .map_or("", |(_, v)| v.as_str()),
+                    .map_or(String::new(), |(_, v)| v.clone()),
             );
         }
+        cells.push(r.missing.join("; "));
         row(out, &cells)?;
     }
     Ok(())

@@ -72,7 +72,7 @@ pub struct Head {
 
 impl Head {
     /// An entry's date as precisely as this export may show it: the month when redacted
-    /// (DOMAIN.md §9: month and year is safer than an exact date), the day otherwise.
+    /// (PRACTICE.md §9: month and year is safer than an exact date), the day otherwise.
     #[must_use]
     pub fn when(&self, d: NaiveDate) -> String {
         if self.redacted {
@@ -131,8 +131,32 @@ pub fn scrub_ids(e: &mut Entry, salt: &uuid::Uuid) {
     match &mut e.details {
         Details::Cpd(c) => c.linked.clear(),
         Details::Supervision(s) => s.prep = None,
+        Details::Rupture(r) => r.callin = None,
         _ => {}
     }
+}
+
+/// The tracked action a `- [ ]` line of a section stands for: the first action not yet
+/// `taken` whose text is the line's (a trailing `(due …)` aside, which redaction may have
+/// rewritten). Lines and actions with the same text pair up in order, as the editor pairs
+/// them when it saves.
+#[must_use]
+pub fn tracked_action(
+    line_text: &str,
+    actions: &[crate::model::Action],
+    taken: &[bool],
+) -> Option<usize> {
+    let mut text = line_text.trim();
+    if let Some(open) = text.rfind("(due ")
+        && text.ends_with(')')
+    {
+        text = text[..open].trim_end();
+    }
+    if text.is_empty() {
+        return None;
+    }
+    (0..actions.len())
+        .find(|&i| !taken.get(i).copied().unwrap_or(false) && actions[i].text.trim() == text)
 }
 
 /// Rounds every date of an entry to the first of its month, so a redacted export says
@@ -166,6 +190,18 @@ pub fn round_dates(e: &mut Entry) {
         Details::Supervision(s) => {
             s.session_on = month(s.session_on);
         }
+        Details::Recognition(r) => r.said_on = r.said_on.map(month),
+        Details::Feedback(_) | Details::GroupSession(_) => {}
+        Details::Rupture(r) => {
+            r.repair_tried_on = r.repair_tried_on.map(month);
+            r.closed_on = r.closed_on.map(month);
+        }
+        Details::PositiveRisk(p) => {
+            p.review_on = p.review_on.map(month);
+            for r in &mut p.reviews {
+                r.on = month(r.on);
+            }
+        }
     }
 }
 
@@ -180,8 +216,9 @@ pub struct Plan {
     pub period: Period,
     /// Who it is from, as the writer chose to be named.
     pub from: Option<String>,
-    /// The entries a summary quotes (row ids); `None`: those marked for supervision.
-    pub excerpts: Option<Vec<i64>>,
+    /// The entries a summary quotes (row ids) and which parts of each; `None`: those
+    /// marked for supervision, each by its default parts.
+    pub excerpts: Option<Vec<(i64, super::excerpt::Pick)>>,
     /// Stage notes and call-ins were asked for by name (summaries add their patterns).
     pub include_stage_notes: bool,
     pub include_callins: bool,
@@ -207,6 +244,16 @@ pub fn write(
     out: &mut dyn Write,
 ) -> anyhow::Result<Written> {
     store.read_snapshot(|store| {
+        if let Some(r) = redactor.as_deref_mut()
+            && plan.mode != Mode::All
+        {
+            // Names first, from every entry the export takes, then the writing pass.
+            let ids = store.select_entries(&plan.selection)?;
+            each_entry(store, &ids, |e| {
+                r.learn(&e);
+                Ok(())
+            })?;
+        }
         let entries = match plan.mode {
             Mode::All => write_all(store, catalog, plan, out)?,
             Mode::Entries => write_entries(store, catalog, plan, redactor.as_deref_mut(), out)?,
@@ -232,7 +279,10 @@ pub fn write(
                 let salt = uuid::Uuid::new_v4();
                 let head = head_for(catalog, plan, redactor.is_some());
                 let mut entries = Vec::new();
+                let mut links = Links::default();
                 each_entry(store, &ids, |mut e| {
+                    // Links name entries by id: read them before the ids are scrubbed.
+                    links.note(&e);
                     if let Some(r) = redactor.as_deref_mut() {
                         r.redact_entry(&mut e);
                         round_dates(&mut e);
@@ -241,7 +291,13 @@ pub fn write(
                     entries.push(e);
                     Ok(())
                 })?;
-                let doc = super::profile::build(p, &head, &entries, plan.period.since.is_none());
+                let doc = super::profile::build(
+                    p,
+                    &head,
+                    &entries,
+                    plan.period.since.is_none(),
+                    &links.around(),
+                );
                 match plan.format {
                     ExportFormat::Json => {
                         serde_json::to_writer_pretty(&mut *out, &doc)?;
@@ -251,7 +307,7 @@ pub fn write(
                     ExportFormat::Html => super::html::write_profile(out, &head, &doc)?,
                     ExportFormat::Csv => super::csv::write_profile(out, &doc)?,
                 }
-                doc.records.len()
+                doc.records.len() + doc.log.as_ref().map_or(0, |l| l.rows.len())
             }
         };
         Ok(Written {
@@ -259,6 +315,116 @@ pub fn write(
             replaced: redactor.map(|r| r.counts()).unwrap_or_default(),
         })
     })
+}
+
+/// What entries of an export say about each other by id, noted entry by entry before
+/// redaction changes the ids: the reflections a CPD record links, and the entries a
+/// supervision record's prep brought to the session.
+#[derive(Default)]
+pub struct Links {
+    /// Each entry's id, in order.
+    ids: Vec<String>,
+    /// (entry index, id prefixes it names) of CPD records that link reflections.
+    linking: Vec<(usize, Vec<String>)>,
+    /// (entry index, prep's id, short ids on its agenda).
+    preps: Vec<(usize, String, Vec<String>)>,
+    /// (entry index, its prep's id) of supervision records.
+    records: Vec<(usize, String)>,
+}
+
+impl Links {
+    pub fn note(&mut self, e: &Entry) {
+        use crate::model::{Details, SessionStage};
+        let here = self.ids.len();
+        match &e.details {
+            Details::Cpd(c) if !c.linked.is_empty() => {
+                self.linking.push((here, c.linked.clone()));
+            }
+            Details::Supervision(s) if s.stage == SessionStage::Prep => {
+                // Agenda items from flagged entries end with the entry's short id: "(1a2b3c4d)".
+                let shorts = s
+                    .agenda
+                    .iter()
+                    .filter_map(|a| {
+                        let t = a.text.trim_end().strip_suffix(')')?;
+                        let id = &t[t.rfind('(')? + 1..];
+                        (id.len() == 8 && id.chars().all(|c| c.is_ascii_hexdigit()))
+                            .then(|| id.to_string())
+                    })
+                    .collect::<Vec<_>>();
+                self.preps.push((here, e.id.to_string(), shorts));
+            }
+            Details::Supervision(s) => {
+                if let Some(p) = &s.prep {
+                    self.records.push((here, p.clone()));
+                }
+            }
+            _ => {}
+        }
+        self.ids.push(e.id.to_string());
+    }
+
+    /// For each entry: the CPD record in the export that links it, and the supervision
+    /// record whose session it was brought to.
+    #[must_use]
+    pub fn around(&self) -> super::profile::Around {
+        let mut around = super::profile::Around {
+            linked_from: vec![None; self.ids.len()],
+            discussed_in: vec![None; self.ids.len()],
+            prep_of: vec![None; self.ids.len()],
+        };
+        if self.linking.is_empty() && self.records.is_empty() {
+            return around;
+        }
+        // Ids in order, so a prefix finds its entries by binary search.
+        let mut sorted: Vec<(&str, usize)> = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        sorted.sort_unstable();
+        let starting = |p: &str| -> Vec<usize> {
+            let p = p.trim().to_lowercase();
+            if p.len() < 4 {
+                return Vec::new();
+            }
+            let from = sorted.partition_point(|(id, _)| *id < p.as_str());
+            sorted[from..]
+                .iter()
+                .take_while(|(id, _)| id.starts_with(&p))
+                .map(|(_, i)| *i)
+                .collect()
+        };
+        for (j, prefixes) in &self.linking {
+            for p in prefixes {
+                for i in starting(p) {
+                    if i != *j && around.linked_from[i].is_none() {
+                        around.linked_from[i] = Some(*j);
+                    }
+                }
+            }
+        }
+        let preps: std::collections::HashMap<&str, (usize, &Vec<String>)> = self
+            .preps
+            .iter()
+            .map(|(i, id, shorts)| (id.as_str(), (*i, shorts)))
+            .collect();
+        for (j, prep) in &self.records {
+            let Some(&(p, shorts)) = preps.get(prep.as_str()) else {
+                continue;
+            };
+            around.prep_of[*j] = Some(p);
+            for short in shorts {
+                for i in starting(short) {
+                    if around.discussed_in[i].is_none() {
+                        around.discussed_in[i] = Some(*j);
+                    }
+                }
+            }
+        }
+        around
+    }
 }
 
 /// Entries read at once: a few hundred keeps memory flat and the statements few.
@@ -409,6 +575,60 @@ pub fn check(store: &Store, plan: &Plan, checker: &Checker) -> anyhow::Result<Ve
             Ok(())
         })?;
         Ok(found)
+    })
+}
+
+/// A record of a regulator profile that is not ready to submit.
+#[derive(Debug, Clone)]
+pub struct Gap {
+    pub short_id: String,
+    pub occurred_on: NaiveDate,
+    /// The record's heading in the profile ("Reflective account 3: …", "CPD log: …").
+    pub record: String,
+    /// What is still to write.
+    pub missing: Vec<String>,
+}
+
+/// What each record of a regulator profile still needs before the worker submits it,
+/// by entry (read as written: what to write is the same redacted or not).
+pub fn profile_gaps(store: &Store, catalog: &Catalog, plan: &Plan) -> anyhow::Result<Vec<Gap>> {
+    let Mode::Profile(p) = plan.mode else {
+        return Ok(Vec::new());
+    };
+    store.read_snapshot(|store| {
+        let ids = store.select_entries(&plan.selection)?;
+        let mut entries = Vec::new();
+        let mut links = Links::default();
+        each_entry(store, &ids, |e| {
+            links.note(&e);
+            entries.push(e);
+            Ok(())
+        })?;
+        let head = head_for(catalog, plan, false);
+        let doc = super::profile::build(
+            p,
+            &head,
+            &entries,
+            plan.period.since.is_none(),
+            &links.around(),
+        );
+        let log = doc.log.as_ref();
+        let rows = doc.records.iter().map(|r| (r, String::new())).chain(
+            log.into_iter()
+                .flat_map(|l| l.rows.iter().map(move |r| (r, format!("{}: ", l.title)))),
+        );
+        Ok(rows
+            .filter(|(r, _)| !r.missing.is_empty())
+            .filter_map(|(r, prefix)| {
+                let e = entries.get(r.source)?;
+                Some(Gap {
+                    short_id: e.short_id(),
+                    occurred_on: e.occurred_on,
+                    record: format!("{prefix}{}", r.heading),
+                    missing: r.missing.clone(),
+                })
+            })
+            .collect())
     })
 }
 

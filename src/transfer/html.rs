@@ -26,6 +26,9 @@ use crate::model::{
 mod words {
     pub const REDACTED: &str = "Identifying details were replaced by placeholders such as \
         [PERSON-1]; dates are shown by month.";
+    pub const REDACTED_SUMMARY: &str = "Identifying details were replaced by placeholders \
+        such as [PERSON-1]; dates are shown by month, and weeks by their number in the \
+        period.";
     pub const PROMPTS: &str = "These patterns are prompts for a supervision conversation, \
         not a measure of anyone’s practice.";
     pub const NOTHING: &str = "Nothing in this period: no entries and no check-ins.";
@@ -34,6 +37,9 @@ mod words {
     pub const CONTENTS: &str = "List of entries";
     pub const MOVES_BACK: &str = "A return to an earlier stage is a common part of change.";
     pub const SUMMARY_TITLE: &str = "Practice summary";
+    pub const REVIEW_TITLE: &str = "Practice summaries side by side";
+    pub const REVIEW_NOTE: &str = "Each person chose what their summary shares: read it \
+        with them.";
 }
 
 /// The policy that keeps the page offline: no fetches of any kind, inline styles only.
@@ -45,9 +51,6 @@ const TOC_MIN: usize = 4;
 /// More entries than this get no table of contents: it would mean keeping a second copy
 /// of every title until the end, and a list that long helps nobody find anything.
 const TOC_MAX: usize = 500;
-/// Entries with more text than this (bytes) may break across printed pages; shorter ones
-/// are kept on one page.
-const LONG_ENTRY: usize = 3000;
 /// The most rows a horizontal bar chart shows (the table below it has them all).
 const CHART_ROWS: usize = 20;
 
@@ -128,6 +131,16 @@ fn push_short(out: &mut String, s: &str, max: usize) {
 /// items (`- [ ]`/`- [x]` as ☐/☑ tasks), `**bold**` and `*italic*`. Everything else,
 /// raw HTML included, is shown as the text it is.
 fn push_markdown(out: &mut String, text: &str) {
+    push_markdown_tasks(out, text, &mut |_, _| None);
+}
+
+/// [`push_markdown`], where `task(text, done)` may give the whole `<li>` of a task line
+/// (a tracked action shown as it stands).
+fn push_markdown_tasks(
+    out: &mut String,
+    text: &str,
+    task: &mut dyn FnMut(&str, bool) -> Option<String>,
+) {
     #[derive(PartialEq)]
     enum Open {
         None,
@@ -156,13 +169,19 @@ fn push_markdown(out: &mut String, text: &str) {
                 open = Open::List;
             }
             let item = item.trim_start();
-            let task = [("[ ]", false), ("[x]", true), ("[X]", true)]
+            let task_line = [("[ ]", false), ("[x]", true), ("[X]", true)]
                 .into_iter()
                 .find_map(|(mark, done)| {
                     let rest = item.strip_prefix(mark)?;
                     (rest.is_empty() || rest.starts_with(' ')).then_some((rest.trim_start(), done))
                 });
-            match task {
+            // A whole `<li>…</li>` from the hook, else the line as written.
+            if let Some(li) = task_line.and_then(|(rest, done)| task(rest, done)) {
+                out.push_str(li.trim_end());
+                out.push('\n');
+                continue;
+            }
+            match task_line {
                 Some((rest, done)) => {
                     out.push_str(if done {
                         "<li class=\"task done\">☑ "
@@ -303,7 +322,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1em 0}
 svg.chart{display:block;width:100%;height:auto;max-width:40rem;color:var(--fg)}
 svg text{fill:var(--muted);font-size:11px;font-family:inherit}
-svg .grid{stroke:var(--rule);stroke-width:1}
+svg .grid{stroke:var(--rule);stroke-width:1}svg .axis{stroke:var(--muted);stroke-width:1}
+svg text.v-mood{fill:var(--mood)}svg text.v-energy{fill:var(--energy)}
 .legend{list-style:none;padding:0;margin:.3em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em;font-size:.88rem}
 svg.sw{width:.8em;height:.8em;vertical-align:-.05em;margin-right:.3em}
 .k-reflection{fill:var(--k-reflection)}.k-supervision{fill:var(--k-supervision)}.k-call-in{fill:var(--k-call-in)}
@@ -318,22 +338,53 @@ nav#contents{border-top:1px solid var(--rule);margin-top:2rem}
 nav#contents ol{padding-left:1.6em}
 body:not(:has(nav#contents)) .to-contents{display:none}
 .excerpt{border-left-color:var(--rule)}
+p.from{margin:.6em 0 .1em;font-size:.92rem;color:var(--muted)}p.from strong{color:var(--fg)}
+blockquote{margin:0 0 .6em;padding:0 0 0 .8em;border-left:2px solid var(--rule)}
+.missing{border-left:3px solid var(--k-call-in);padding:.1em .8em;margin:.6em 0}
+.missing p{margin:.2em 0}.missing ul{margin:.2em 0}
+table.log{width:100%}table.log td p{margin:0 0 .3em}
+table.log th,table.log td{overflow-wrap:normal}table.log td:first-child{white-space:nowrap}table.log td:nth-child(3){min-width:15em}
+table.log td:nth-child(n+5),table.log th:nth-child(n+5){text-align:right;font-variant-numeric:tabular-nums}
+body.review{max-width:100rem}
+.people{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 2.5rem;align-items:start}
+.person{border-top:3px solid var(--accent);margin-top:1.5rem}
+.person>h2{margin-top:.6em}
+table.glance th[scope=row]{color:var(--muted);font-weight:600}
+table.glance td{min-width:10rem}
+nav.people-list ul{padding-left:1.2em}
 footer{border-top:1px solid var(--rule);margin-top:2.5rem;padding-top:.6rem;font-size:.85rem}
 @page{size:A4;margin:16mm 15mm}
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#3d3d3d;--rule:#b8b8b8;--accent:#000;color-scheme:light}
-body{max-width:none;padding:0;font-size:10.5pt;line-height:1.45}
-article:not(.long),figure,table,dl.facts,.stats,li,tr{break-inside:avoid;page-break-inside:avoid}
-h1,h2,h3,h4,dt{break-after:avoid;page-break-after:avoid}
+body{max-width:none;padding:0;font-size:10pt;line-height:1.38}
+h1{font-size:16pt;margin-top:0}h2{font-size:12.5pt;margin:1em 0 .3em}h3{font-size:10.5pt;margin:.7em 0 .15em}
+p,ul,ol,dl{margin-top:.3em;margin-bottom:.3em}
+p,li,dd{orphans:3;widows:3}
+header.doc{margin-bottom:.8rem}
+article{margin:0 0 1.1rem;padding:0 0 .1rem .7rem;border-left-width:2pt}
+article header h2{margin-top:0}
+.meta{margin:.1em 0 .35em}
+figure{margin:.5em 0}
+figure,dl.facts,.stats,ul.chips,li,tr{break-inside:avoid;page-break-inside:avoid}
+h1,h2,h3,h4,dt,article>header,summary,caption{break-after:avoid;page-break-after:avoid}
+h2+*,h3+*,h4+*,article>header+*{break-before:avoid;page-break-before:avoid}
+thead{display:table-header-group}
 a{color:inherit;text-decoration:none}
 .to-contents{display:none}
 details::details-content{content-visibility:visible;display:block}
+details table{font-size:8.5pt}
+body.review{max-width:none}.people{display:block}.person{break-before:page;page-break-before:always;border-top:0}
 svg.chart{max-width:100%}
 }
 "#;
 
 /// The document head and the opening of the body.
 fn page_start(o: &mut String, title: &str) {
+    page_start_as(o, title, None);
+}
+
+/// [`page_start`], with a class on the body that widens or reshapes the page.
+fn page_start_as(o: &mut String, title: &str, body_class: Option<&str>) {
     o.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
         o,
@@ -348,7 +399,13 @@ fn page_start(o: &mut String, title: &str) {
     push_short(o, title, 200);
     o.push_str("</title>\n<style>");
     o.push_str(CSS);
-    o.push_str("</style>\n</head>\n<body>\n");
+    o.push_str("</style>\n</head>\n");
+    match body_class {
+        Some(c) => {
+            let _ = writeln!(o, "<body class=\"{c}\">");
+        }
+        None => o.push_str("<body>\n"),
+    }
 }
 
 /// Who, when and how the export was made, under its main heading.
@@ -414,7 +471,8 @@ fn kind_class(kind: &str) -> &'static str {
         Ok(EntryKind::StageNote) => "k-stage-note",
         Ok(EntryKind::CheckIn) => "k-check-in",
         Ok(EntryKind::Cpd) => "k-cpd",
-        Err(_) => "k-other",
+        // The practice kinds (PRACTICE.md §12) have no colour of their own yet.
+        Ok(_) | Err(_) => "k-other",
     }
 }
 
@@ -424,6 +482,14 @@ fn swatch(o: &mut String, class: &str) {
         o,
         "<svg class=\"sw\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"{class}\" width=\"10\" height=\"10\" rx=\"2\"/></svg>"
     );
+}
+
+/// "week of…" → "Week of…".
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -521,12 +587,10 @@ impl Sink for HtmlSink {
 }
 
 fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
-    let size = e.body.len() + e.sections.iter().map(|s| s.text.len()).sum::<usize>();
     let _ = write!(
         o,
-        "<article id=\"e{n}\" class=\"entry kind-{}{}\">\n<header>\n<h2>",
+        "<article id=\"e{n}\" class=\"entry kind-{}\">\n<header>\n<h2>",
         e.kind.as_str(),
-        if size > LONG_ENTRY { " long" } else { "" }
     );
     if e.title.trim().is_empty() {
         o.push_str(words::UNTITLED);
@@ -550,6 +614,9 @@ fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
     if !e.body.trim().is_empty() {
         push_markdown(o, &e.body);
     }
+    // A tracked action written as a `- [ ]` line of a section is shown there, where it was
+    // written, with where it stands now; the list of actions holds only the others.
+    let mut shown = vec![false; e.actions.len()];
     for s in e.sections.iter().filter(|s| !s.text.trim().is_empty()) {
         o.push_str("<section>\n<h3>");
         let label = if s.label.trim().is_empty() {
@@ -559,7 +626,13 @@ fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
         };
         push_short(o, label, 200);
         o.push_str("</h3>\n");
-        push_markdown(o, &s.text);
+        push_markdown_tasks(o, &s.text, &mut |text, _| {
+            let i = super::export::tracked_action(text, &e.actions, &shown)?;
+            shown[i] = true;
+            let mut li = String::new();
+            write_action(&mut li, head, &e.actions[i]);
+            Some(li)
+        });
         o.push_str("</section>\n");
     }
     if !e.strengths.is_empty() {
@@ -585,9 +658,9 @@ fn write_entry(o: &mut String, head: &Head, e: &Entry, n: usize) {
         push_text(o, &c.summary());
         o.push_str("</p>\n");
     }
-    if !e.actions.is_empty() {
+    if shown.iter().any(|s| !s) {
         o.push_str("<h3>Actions</h3>\n<ul class=\"actions\">\n");
-        for a in &e.actions {
+        for (a, _) in e.actions.iter().zip(&shown).filter(|(_, s)| !**s) {
             write_action(o, head, a);
         }
         o.push_str("</ul>\n");
@@ -600,6 +673,7 @@ fn whose(w: Whose) -> &'static str {
         Whose::Mine => "mine",
         Whose::Person => "person supported",
         Whose::Team => "team",
+        Whose::Colleague => "colleague",
     }
 }
 
@@ -654,6 +728,11 @@ fn facts(head: &Head, e: &Entry) -> Vec<(&'static str, Fact)> {
                 "Participatory",
                 text(if c.participatory { "yes" } else { "no" }.into()),
             ));
+        }
+        other => {
+            for (label, t) in crate::model::practice::facts(other, &|d| head.when(d)) {
+                v.push((label, text(t)));
+            }
         }
     }
     v.retain(|(_, f)| match f {
@@ -865,36 +944,110 @@ impl Slots {
     }
 }
 
-/// Month labels under a weekly axis: at the first week of each month, thinned so they
-/// never overlap (`weeks` are the dates of slots 0, 1, 2…).
-fn month_ticks(weeks: impl Iterator<Item = NaiveDate>, slots: Slots) -> Vec<(f64, String)> {
+/// The labels under a weekly axis: month names on one row, years on a row below them.
+struct Ticks {
+    months: Vec<(f64, String)>,
+    years: Vec<(f64, String)>,
+}
+
+/// Month labels under a weekly axis (`weeks` are the dates of slots 0, 1, 2…), and the
+/// year under the first label of each year. Every month is named when the labels fit;
+/// otherwise every 2nd, 3rd, 6th or 12th month, always the same months (January, April,
+/// July, October…), so no single month goes missing between two named ones. A first
+/// month that is only a week or two of the chart gives way to the next one. When not even
+/// one label a year fits, only years are named.
+fn month_ticks(weeks: impl Iterator<Item = NaiveDate>, slots: Slots) -> Ticks {
     const CHAR_W: f64 = 6.2;
-    let mut out: Vec<(f64, String)> = Vec::new();
+    const GAP: f64 = 6.0;
+    #[allow(clippy::cast_precision_loss)]
+    let width = |s: &str| s.chars().count() as f64 * CHAR_W;
+    // (x, month's date) where each month starts on the axis; the first slot starts one.
+    let mut starts: Vec<(f64, NaiveDate)> = Vec::new();
     let mut prev: Option<NaiveDate> = None;
-    let mut free_from = f64::MIN;
-    // The year is named on the first label of each year that is shown.
-    let mut shown_year: Option<i32> = None;
     for (i, d) in weeks.enumerate() {
-        let new_month = prev.is_none_or(|p| (p.year(), p.month()) != (d.year(), d.month()));
-        prev = Some(d);
-        if !new_month {
-            continue;
+        if prev.is_none_or(|p| (p.year(), p.month()) != (d.year(), d.month())) {
+            starts.push((slots.start(i), d));
         }
-        let label = if shown_year != Some(d.year()) {
-            d.format("%b %Y").to_string()
-        } else {
-            d.format("%b").to_string()
-        };
-        let x = slots.start(i);
-        #[allow(clippy::cast_precision_loss)]
-        let w = label.chars().count() as f64 * CHAR_W;
-        if x >= free_from && x + w <= CHART_W {
-            free_from = x + w + 6.0;
-            shown_year = Some(d.year());
-            out.push((x, label));
+        prev = Some(d);
+    }
+    // Labels as (x, month, year if it is the first label of its year).
+    let label = |chosen: &[(f64, NaiveDate)]| -> Vec<(f64, String, Option<String>)> {
+        let mut year: Option<i32> = None;
+        chosen
+            .iter()
+            .map(|(x, d)| {
+                let y = (year != Some(d.year())).then(|| d.year().to_string());
+                year = Some(d.year());
+                (*x, d.format("%b").to_string(), y)
+            })
+            .collect()
+    };
+    let fits = |labels: &[(f64, String, Option<String>)]| {
+        labels.windows(2).all(|w| {
+            let (x, m, y) = &w[0];
+            let used = width(m).max(y.as_deref().map_or(0.0, width));
+            w[1].0 >= x + used + GAP
+        }) && labels
+            .last()
+            .is_none_or(|(x, m, y)| x + width(m).max(y.as_deref().map_or(0.0, width)) <= CHART_W)
+    };
+    for step in [1_u32, 2, 3, 6, 12] {
+        let mut chosen: Vec<(f64, NaiveDate)> = starts
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, d))| *i == 0 || d.month0().is_multiple_of(step))
+            .map(|(_, s)| *s)
+            .collect();
+        // The first month may be a sliver of the chart, or off the step: it goes first.
+        if chosen.len() > 1 {
+            let first = label(&chosen[..2]);
+            let off_step = !chosen[0].1.month0().is_multiple_of(step);
+            if off_step || !fits(&first) {
+                chosen.remove(0);
+            }
+        }
+        let labels = label(&chosen);
+        if fits(&labels) {
+            let mut t = Ticks {
+                months: Vec::new(),
+                years: Vec::new(),
+            };
+            for (x, m, y) in labels {
+                if let Some(y) = y {
+                    t.years.push((x, y));
+                }
+                t.months.push((x, m));
+            }
+            return t;
         }
     }
-    out
+    // Years only, every 1, 2, 5, 10… years.
+    let year_starts: Vec<(f64, i32)> = starts
+        .iter()
+        .filter(|(_, d)| d.month() == 1)
+        .map(|(x, d)| (*x, d.year()))
+        .collect();
+    for step in [1, 2, 5, 10, 20, 50, 100] {
+        let chosen: Vec<(f64, String)> = year_starts
+            .iter()
+            .filter(|(_, y)| y.rem_euclid(step) == 0)
+            .map(|(x, y)| (*x, y.to_string()))
+            .collect();
+        let ok = chosen
+            .windows(2)
+            .all(|w| w[1].0 >= w[0].0 + width(&w[0].1) + GAP)
+            && chosen.last().is_none_or(|(x, y)| x + width(y) <= CHART_W);
+        if ok {
+            return Ticks {
+                months: Vec::new(),
+                years: chosen,
+            };
+        }
+    }
+    Ticks {
+        months: Vec::new(),
+        years: Vec::new(),
+    }
 }
 
 /// Opens a chart: the `<svg>` with its accessible name and description.
@@ -927,15 +1080,20 @@ fn y_grid(o: &mut String, ticks: &[(f64, String)], left: f64, right: f64) {
     }
 }
 
-fn x_labels(o: &mut String, ticks: &[(f64, String)], y: f64) {
-    for (x, label) in ticks {
-        let _ = writeln!(
-            o,
-            "<text x=\"{}\" y=\"{}\">{}</text>",
-            num(*x),
-            num(y),
-            escape(label)
-        );
+/// The axis labels: months on the first row at `y`, years on the row below (or on the
+/// first row when there are no months).
+fn x_labels(o: &mut String, ticks: &Ticks, y: f64) {
+    let year_y = if ticks.months.is_empty() { y } else { y + 12.0 };
+    for (row_y, row) in [(y, &ticks.months), (year_y, &ticks.years)] {
+        for (x, label) in row {
+            let _ = writeln!(
+                o,
+                "<text x=\"{}\" y=\"{}\">{}</text>",
+                num(*x),
+                num(row_y),
+                escape(label)
+            );
+        }
     }
 }
 
@@ -964,13 +1122,69 @@ fn kinds_in(weeks: &[WeekTotal]) -> Vec<String> {
     out
 }
 
+/// How a summary names its weeks. A redacted summary shows dates by month, so its weeks
+/// are numbered within the period and named by month ("Week 3 (March 2026)"), never by
+/// the day they start on.
+#[derive(Clone, Copy)]
+struct WeekNames {
+    redacted: bool,
+    /// The first week of the period: week 1.
+    origin: NaiveDate,
+}
+
+impl WeekNames {
+    fn for_summary(s: &Summary) -> WeekNames {
+        let origin = s
+            .weeks
+            .iter()
+            .map(|w| w.week)
+            .chain(s.checkins.weeks.iter().map(|w| w.week))
+            .min()
+            .unwrap_or(s.made_on);
+        WeekNames {
+            redacted: s.redacted,
+            origin,
+        }
+    }
+
+    fn numbered(self, d: NaiveDate) -> String {
+        let n = (d - self.origin).num_days().div_euclid(7) + 1;
+        format!("Week {n} ({})", month_year(d))
+    }
+
+    /// For a sentence or a tooltip: "week of 16 March 2026" or "week 3 (March 2026)".
+    fn phrase(self, d: NaiveDate) -> String {
+        if self.redacted {
+            let mut w = self.numbered(d);
+            w.replace_range(..1, "w");
+            w
+        } else {
+            format!("week of {}", long_date(d))
+        }
+    }
+
+    /// For a table cell: "2026-03-16" or "Week 3 (March 2026)".
+    fn cell(self, d: NaiveDate) -> String {
+        if self.redacted {
+            self.numbered(d)
+        } else {
+            d.format("%Y-%m-%d").to_string()
+        }
+    }
+
+    /// The heading of a table's week column.
+    fn header(self) -> &'static str {
+        if self.redacted { "Week" } else { "Week of" }
+    }
+}
+
 /// Entries per week: one bar per week, stacked by kind, heights proportional to counts.
-fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
-    const H: f64 = 200.0;
+fn weeks_chart(o: &mut String, weeks: &[WeekTotal], names: WeekNames, place: Place<'_>) {
+    const H: f64 = 212.0;
     const LEFT: f64 = 30.0;
     const RIGHT: f64 = 6.0;
     const TOP: f64 = 8.0;
-    const BOTTOM: f64 = 22.0;
+    const BOTTOM: f64 = 34.0;
     let plot_h = H - TOP - BOTTOM;
     let base = H - BOTTOM;
     let kinds = kinds_in(weeks);
@@ -991,13 +1205,13 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
     if let Some(b) = busiest {
         let _ = write!(
             desc,
-            " The most in one week: {} (week of {}).",
+            " The most in one week: {} ({}).",
             b.total,
-            long_date(b.week)
+            names.phrase(b.week)
         );
     }
     o.push_str("<figure>\n");
-    svg_open(o, "weeks", H, "Entries per week", &desc);
+    svg_open(o, &place.id("weeks"), H, "Entries per week", &desc);
     let ticks: Vec<(f64, String)> = (0..=top / step)
         .map(|i| {
             let v = i * step;
@@ -1010,9 +1224,9 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
         let x = slots.start(i) + (slots.pitch - bw) / 2.0;
         let _ = write!(
             o,
-            "<g class=\"bar\" data-total=\"{}\"><title>Week of {}: {}",
+            "<g class=\"bar\" data-total=\"{}\"><title>{}: {}",
             w.total.max(0),
-            long_date(w.week),
+            capitalised(&names.phrase(w.week)),
             plural(w.total.max(0), "entry", "entries")
         );
         let mut y = base;
@@ -1051,7 +1265,7 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
         o.push_str("</g>\n");
     }
     let ticks = month_ticks(weeks.iter().map(|w| w.week), slots);
-    x_labels(o, &ticks, H - 6.0);
+    x_labels(o, &ticks, base + 14.0);
     o.push_str("</svg>\n<figcaption><ul class=\"legend\">\n");
     for k in &kinds {
         o.push_str("<li>");
@@ -1061,7 +1275,11 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
     }
     o.push_str("</ul></figcaption>\n</figure>\n");
     // The same numbers as a table.
-    o.push_str("<details><summary>Entries per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Week of</th><th scope=\"col\" class=\"n\">Entries</th>");
+    let _ = write!(
+        o,
+        "<details><summary>Entries per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">Entries</th>",
+        names.header()
+    );
     for k in &kinds {
         o.push_str("<th scope=\"col\" class=\"n\">");
         push_text(o, kind_label(k));
@@ -1072,7 +1290,7 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
         let _ = write!(
             o,
             "<tr><td>{}</td><td class=\"n\">{}</td>",
-            w.week.format("%Y-%m-%d"),
+            names.cell(w.week),
             w.total.max(0)
         );
         for k in &kinds {
@@ -1087,15 +1305,27 @@ fn weeks_chart(o: &mut String, weeks: &[WeekTotal]) {
     o.push_str("</tbody>\n</table></div></details>\n");
 }
 
+/// One value of a week's check-ins (mood or energy).
+type WeekValue = fn(&CheckinWeekSummary) -> Option<f64>;
+
 /// Mood and energy per week on the 1–5 scale: two lines, broken where a week had no
 /// check-in. `frame` are the weeks of the entries chart, so both charts line up.
-fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTotal]) {
-    const H: f64 = 180.0;
+fn checkins_chart(
+    o: &mut String,
+    cweeks: &[CheckinWeekSummary],
+    frame: &[WeekTotal],
+    names: WeekNames,
+    place: Place<'_>,
+) {
+    const H: f64 = 200.0;
     const LEFT: f64 = 30.0;
     const RIGHT: f64 = 6.0;
     const TOP: f64 = 10.0;
-    const BOTTOM: f64 = 22.0;
-    let plot_h = H - TOP - BOTTOM;
+    const BOTTOM: f64 = 34.0;
+    /// Room between the lowest value (1) and the axis, so that no point sits on it.
+    const LIFT: f64 = 12.0;
+    let base = H - BOTTOM;
+    let plot_h = base - LIFT - TOP;
     let dates = frame
         .iter()
         .map(|w| w.week)
@@ -1108,27 +1338,37 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
     let n = index(last) + 1;
     let slots = Slots::new(n, LEFT, CHART_W - LEFT - RIGHT);
     let y_of = |v: f64| TOP + (5.0 - v.clamp(1.0, 5.0)) / 4.0 * plot_h;
-    let desc = "Average mood and energy (1 to 5) of each week's check-ins; a gap is a week \
-                without a check-in.";
+    let mut sorted: Vec<&CheckinWeekSummary> = cweeks.iter().collect();
+    sorted.sort_by_key(|w| w.week);
+    let series: [(&str, WeekValue); 2] = [("mood", |w| w.mood), ("energy", |w| w.energy)];
+    let points = |get: WeekValue| -> Vec<(usize, f64)> {
+        sorted
+            .iter()
+            .filter_map(|w| get(w).filter(|v| v.is_finite()).map(|v| (index(w.week), v)))
+            .collect()
+    };
+    let desc = checkins_desc(n, &series.map(|(name, get)| (name, points(get))));
     o.push_str("<figure>\n");
-    svg_open(o, "checkins", H, "Check-in mood and energy per week", desc);
+    svg_open(
+        o,
+        &place.id("checkins"),
+        H,
+        "Check-in mood and energy per week",
+        &desc,
+    );
     let ticks: Vec<(f64, String)> = (1..=5)
         .map(|v| (y_of(f64::from(v)), v.to_string()))
         .collect();
     y_grid(o, &ticks, LEFT, CHART_W - RIGHT);
-    let mut sorted: Vec<&CheckinWeekSummary> = cweeks.iter().collect();
-    sorted.sort_by_key(|w| w.week);
-    for (name, get) in [
-        (
-            "mood",
-            (|w: &CheckinWeekSummary| w.mood) as fn(&CheckinWeekSummary) -> Option<f64>,
-        ),
-        ("energy", |w: &CheckinWeekSummary| w.energy),
-    ] {
-        let points: Vec<(usize, f64)> = sorted
-            .iter()
-            .filter_map(|w| get(w).filter(|v| v.is_finite()).map(|v| (index(w.week), v)))
-            .collect();
+    let _ = writeln!(
+        o,
+        "<line class=\"axis\" x1=\"{l}\" x2=\"{r}\" y1=\"{b}\" y2=\"{b}\"/>",
+        l = num(LEFT),
+        r = num(CHART_W - RIGHT),
+        b = num(base)
+    );
+    for (name, get) in series {
+        let points = points(get);
         let mut path = String::new();
         let mut prev: Option<usize> = None;
         for &(i, v) in &points {
@@ -1143,14 +1383,35 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
         if !points.is_empty() {
             let _ = writeln!(o, "<path class=\"l-{name}\" d=\"{}\"/>", path.trim_end());
         }
-        for &(i, v) in &points {
+        for (k, &(i, v)) in points.iter().enumerate() {
+            let (x, y) = (slots.centre(i), y_of(v));
             let _ = writeln!(
                 o,
                 "<circle class=\"p-{name}\" cx=\"{}\" cy=\"{}\" r=\"2.6\"><title>{name} {}</title></circle>",
-                num(slots.centre(i)),
-                num(y_of(v)),
+                num(x),
+                num(y),
                 avg(Some(v))
             );
+            // A week with no neighbour draws no line: its value is written beside it (in
+            // the line's colour, mood above and energy below), so that a lone point is not
+            // mistaken for a mark on the axis.
+            let joined = (k > 0 && points[k - 1].0 + 1 == i)
+                || points.get(k + 1).is_some_and(|p| p.0 == i + 1);
+            if !joined {
+                let (tx, anchor) = if x + 24.0 > CHART_W {
+                    (x - 5.0, "end")
+                } else {
+                    (x + 5.0, "start")
+                };
+                let ty = if name == "mood" { y - 4.0 } else { y + 11.0 };
+                let _ = writeln!(
+                    o,
+                    "<text class=\"v-{name}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+                    num(tx),
+                    num(ty),
+                    avg(Some(v))
+                );
+            }
         }
     }
     let ticks = month_ticks(
@@ -1161,19 +1422,23 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
         }),
         slots,
     );
-    x_labels(o, &ticks, H - 6.0);
+    x_labels(o, &ticks, base + 14.0);
     o.push_str(
         "</svg>\n<figcaption><ul class=\"legend\">\n\
          <li><svg class=\"sw\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><line class=\"sw-mood\" x1=\"0\" x2=\"10\" y1=\"5\" y2=\"5\"/></svg>mood</li>\n\
          <li><svg class=\"sw\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><line class=\"sw-energy\" x1=\"0\" x2=\"10\" y1=\"5\" y2=\"5\"/></svg>energy (dashed)</li>\n\
          </ul></figcaption>\n</figure>\n",
     );
-    o.push_str("<details><summary>Check-ins per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Week of</th><th scope=\"col\" class=\"n\">Check-ins</th><th scope=\"col\" class=\"n\">Mood</th><th scope=\"col\" class=\"n\">Energy</th><th scope=\"col\" class=\"n\">Heavy days</th></tr></thead>\n<tbody>\n");
+    let _ = write!(
+        o,
+        "<details><summary>Check-ins per week as a table</summary>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"n\">Check-ins</th><th scope=\"col\" class=\"n\">Mood</th><th scope=\"col\" class=\"n\">Energy</th><th scope=\"col\" class=\"n\">Heavy days</th></tr></thead>\n<tbody>\n",
+        names.header()
+    );
     for w in sorted {
         let _ = writeln!(
             o,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            w.week.format("%Y-%m-%d"),
+            names.cell(w.week),
             w.checkins.max(0),
             avg(w.mood),
             avg(w.energy),
@@ -1181,6 +1446,39 @@ fn checkins_chart(o: &mut String, cweeks: &[CheckinWeekSummary], frame: &[WeekTo
         );
     }
     o.push_str("</tbody>\n</table></div></details>\n");
+}
+
+/// The text alternative of the mood and energy chart: the range of each line, in words.
+fn checkins_desc(weeks: usize, series: &[(&str, Vec<(usize, f64)>)]) -> String {
+    let mut parts = Vec::new();
+    for (name, points) in series {
+        let values: Vec<f64> = points.iter().map(|(_, v)| v.clamp(1.0, 5.0)).collect();
+        let (Some(lo), Some(hi)) = (
+            values.iter().copied().reduce(f64::min),
+            values.iter().copied().reduce(f64::max),
+        ) else {
+            parts.push(format!("no {name} recorded"));
+            continue;
+        };
+        let n = i64::try_from(values.len()).unwrap_or(i64::MAX);
+        let span = if (hi - lo).abs() < 0.05 {
+            format!("{name} {} in {}", avg(Some(lo)), plural(n, "week", "weeks"))
+        } else {
+            format!(
+                "{name} from {} to {} over {}",
+                avg(Some(lo)),
+                avg(Some(hi)),
+                plural(n, "week", "weeks")
+            )
+        };
+        parts.push(span);
+    }
+    format!(
+        "Average mood and energy (1 to 5) of each week's check-ins, over {}: {}. A gap \
+         is a week without a check-in.",
+        plural(i64::try_from(weeks).unwrap_or(i64::MAX), "week", "weeks"),
+        parts.join("; ")
+    )
 }
 
 /// One row of a horizontal bar chart.
@@ -1194,12 +1492,53 @@ struct HRow {
     title: String,
 }
 
-/// Horizontal bars, one row each, lengths proportional to the row totals.
+/// Breaks a chart label into lines of at most `max` characters, at spaces where it can:
+/// a name is never cut short in a chart.
+fn label_lines(label: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in label.split_whitespace() {
+        let mut word = word;
+        loop {
+            let used = cur.chars().count();
+            let wide = word.chars().count();
+            if used == 0 && wide <= max {
+                cur.push_str(word);
+                break;
+            }
+            if used > 0 && used + 1 + wide <= max {
+                cur.push(' ');
+                cur.push_str(word);
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut cur));
+                continue;
+            }
+            // A word longer than a line is split where it must be.
+            let at = word.char_indices().nth(max).map_or(word.len(), |(i, _)| i);
+            lines.push(word[..at].to_string());
+            word = &word[at..];
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Horizontal bars, one row each, lengths proportional to the row totals. Labels sit to
+/// the left of their bars, whole: a long one takes two lines or more.
 fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) {
-    const ROW: f64 = 20.0;
-    const LABEL_W: f64 = 130.0;
-    const BAR_X: f64 = 136.0;
+    const LINE: f64 = 13.0;
+    const LABEL_W: f64 = 170.0;
+    const BAR_X: f64 = 176.0;
     const CHAR_W: f64 = 6.2;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    const LABEL_CHARS: usize = (LABEL_W / CHAR_W) as usize;
     let rows = &rows[..rows.len().min(CHART_ROWS)];
     // The bars leave room for the longest "count · trend" after them.
     #[allow(clippy::cast_precision_loss)]
@@ -1216,8 +1555,23 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
         })
         .fold(0.0, f64::max);
     let bar_w = (CHART_W - BAR_X - 8.0 - after).clamp(60.0, 300.0);
+    // Three lines hold any model or strength name; text beyond them (only a summary file
+    // from elsewhere has such) is cut, and its tooltip and table have it whole.
+    let labels: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let head: String = r.label.chars().take(LABEL_CHARS * 4).collect();
+            let mut lines = label_lines(&head, LABEL_CHARS);
+            if lines.len() > 3 {
+                lines.truncate(3);
+                lines[2].push('…');
+            }
+            lines
+        })
+        .collect();
     #[allow(clippy::cast_precision_loss)]
-    let h = rows.len() as f64 * ROW + 6.0;
+    let row_h = |lines: usize| (lines as f64 * LINE + 7.0).max(20.0);
+    let h = labels.iter().map(|l| row_h(l.len())).sum::<f64>() + 6.0;
     let max = rows
         .iter()
         .map(|r| r.parts.iter().map(|(_, n)| (*n).max(0)).sum::<i64>())
@@ -1225,19 +1579,28 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
         .unwrap_or(0);
     o.push_str("<figure>\n");
     svg_open(o, id, h, title, desc);
-    for (i, r) in rows.iter().enumerate() {
-        #[allow(clippy::cast_precision_loss)]
-        let y = 3.0 + i as f64 * ROW;
+    let mut y = 3.0;
+    for (r, lines) in rows.iter().zip(&labels) {
+        let rh = row_h(lines.len());
+        // The bar in the middle of its row; the label's lines around the same middle.
+        let mid = y + rh / 2.0;
         o.push_str("<g class=\"row\"><title>");
         push_text(o, &r.title);
-        let _ = write!(
-            o,
-            "</title><text x=\"{}\" y=\"{}\" text-anchor=\"end\">",
-            num(LABEL_W),
-            num(y + 13.0)
-        );
-        push_short(o, &r.label, 20);
-        o.push_str("</text>");
+        o.push_str("</title>");
+        #[allow(clippy::cast_precision_loss)]
+        let first = mid + 4.0 - (lines.len() - 1) as f64 * LINE / 2.0;
+        for (k, line) in lines.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let ly = first + k as f64 * LINE;
+            let _ = write!(
+                o,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">",
+                num(LABEL_W),
+                num(ly)
+            );
+            push_text(o, line);
+            o.push_str("</text>");
+        }
         let mut x = BAR_X;
         let mut total = 0;
         for &(class, n) in &r.parts {
@@ -1248,7 +1611,7 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
                     o,
                     "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"13\"/>",
                     num(x),
-                    num(y + 2.0),
+                    num(mid - 6.5),
                     num(w)
                 );
             }
@@ -1258,13 +1621,14 @@ fn hbar_chart(o: &mut String, id: &str, title: &str, desc: &str, rows: &[HRow]) 
             o,
             "<text x=\"{}\" y=\"{}\">{total}",
             num(x + 5.0),
-            num(y + 13.0)
+            num(mid + 4.0)
         );
         if !r.note.is_empty() {
             o.push_str(" · ");
             push_text(o, &r.note);
         }
         o.push_str("</text></g>\n");
+        y += rh;
     }
     o.push_str("</svg>\n");
 }
@@ -1279,7 +1643,7 @@ fn trend_word(t: &str) -> &'static str {
     }
 }
 
-fn strengths_chart(o: &mut String, strengths: &[StrengthSummary]) {
+fn strengths_chart(o: &mut String, strengths: &[StrengthSummary], place: Place<'_>) {
     let rows: Vec<HRow> = strengths
         .iter()
         .map(|s| {
@@ -1320,7 +1684,13 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary]) {
             String::new()
         }
     );
-    hbar_chart(o, "strengths", "Strengths by whose they were", &desc, &rows);
+    hbar_chart(
+        o,
+        &place.id("strengths"),
+        "Strengths by whose they were",
+        &desc,
+        &rows,
+    );
     o.push_str("<figcaption><ul class=\"legend\">\n");
     for (class, label) in [
         ("s-mine", "mine"),
@@ -1354,6 +1724,45 @@ fn strengths_chart(o: &mut String, strengths: &[StrengthSummary]) {
 // ---------------------------------------------------------------------------------------
 // Summary
 
+/// Where a summary's parts go on a page: the prefix of their ids (a review page holds
+/// several people's) and the level of their section headings.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    prefix: &'a str,
+    level: u8,
+}
+
+impl Place<'_> {
+    /// A summary's own page: ids as they are, sections under `<h2>`.
+    const PAGE: Place<'static> = Place {
+        prefix: "",
+        level: 2,
+    };
+
+    fn id(self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// A section's heading tag, and the one under it.
+    fn h(self) -> String {
+        format!("h{}", self.level)
+    }
+
+    fn sub(self) -> String {
+        format!("h{}", self.level + 1)
+    }
+
+    /// Opens a section: `<section id="…"><hN>title</hN>`.
+    fn open(self, o: &mut String, name: &str, title: &str) {
+        let _ = writeln!(
+            o,
+            "<section id=\"{}\">\n<{h}>{title}</{h}>",
+            self.id(name),
+            h = self.h()
+        );
+    }
+}
+
 /// A summary as one page: the period's patterns as charts (each with its numbers as a
 /// table), then the chosen excerpts, stages and call-ins.
 ///
@@ -1372,59 +1781,18 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         s.from.as_deref(),
         &s.period.label,
         s.made_on,
-        s.redacted,
+        false,
     );
+    if s.redacted {
+        let _ = writeln!(o, "<p class=\"note\">{}</p>", words::REDACTED_SUMMARY);
+    }
     let _ = write!(
         o,
         "<p class=\"note\">{}</p>\n</header>\n<main>\n",
         words::PROMPTS
     );
     flush(out, &mut o)?;
-
-    let checkins = s.checkins.checkins.max(0);
-    if s.entries <= 0 && checkins == 0 {
-        let _ = writeln!(o, "<p class=\"empty\">{}</p>", words::NOTHING);
-    } else {
-        write_counts(&mut o, s);
-        flush(out, &mut o)?;
-        write_checkins(&mut o, s);
-        flush(out, &mut o)?;
-        if !s.strengths.is_empty() {
-            o.push_str("<section id=\"strengths\">\n<h2>Strengths</h2>\n");
-            strengths_chart(&mut o, &s.strengths);
-            o.push_str("</section>\n");
-        }
-        if !s.models.is_empty() {
-            write_models(&mut o, s);
-        }
-        flush(out, &mut o)?;
-    }
-    write_actions(&mut o, s);
-    flush(out, &mut o)?;
-    if !s.excerpts.is_empty() {
-        o.push_str("<section id=\"excerpts\">\n<h2>Excerpts</h2>\n");
-        for x in &s.excerpts {
-            write_excerpt(&mut o, x);
-            flush(out, &mut o)?;
-        }
-        o.push_str("</section>\n");
-    }
-    if let Some(stages) = s.stages.as_deref().filter(|v| !v.is_empty()) {
-        write_stages(&mut o, stages);
-    }
-    if let Some(c) = &s.callins
-        && (!c.by_status.is_empty() || !c.by_rupture.is_empty())
-    {
-        o.push_str("<section id=\"callins\">\n<h2>Call-ins</h2>\n");
-        count_table(&mut o, "By where they stand", "Status", &c.by_status);
-        count_table(
-            &mut o,
-            "By signs of rupture",
-            "Rupture signs",
-            &c.by_rupture,
-        );
-        o.push_str("</section>\n");
-    }
+    write_summary_parts(out, &mut o, s, Place::PAGE)?;
     o.push_str("</main>\n");
     page_end(&mut o, s.made_on);
     flush(out, &mut o)?;
@@ -1432,10 +1800,275 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn write_counts(o: &mut String, s: &Summary) {
+/// A summary's patterns, excerpts, stages and call-ins, in `place`.
+fn write_summary_parts(
+    out: &mut dyn Write,
+    o: &mut String,
+    s: &Summary,
+    place: Place<'_>,
+) -> anyhow::Result<()> {
+    let checkins = s.checkins.checkins.max(0);
+    if s.entries <= 0 && checkins == 0 {
+        let _ = writeln!(o, "<p class=\"empty\">{}</p>", words::NOTHING);
+    } else {
+        write_counts(o, s, place);
+        flush(out, o)?;
+        write_checkins(o, s, place);
+        flush(out, o)?;
+        if !s.strengths.is_empty() {
+            place.open(o, "strengths", "Strengths");
+            strengths_chart(o, &s.strengths, place);
+            o.push_str("</section>\n");
+        }
+        if !s.models.is_empty() {
+            write_models(o, s, place);
+        }
+        flush(out, o)?;
+    }
+    write_actions(o, s, place);
+    flush(out, o)?;
+    if !s.excerpts.is_empty() {
+        place.open(o, "excerpts", "Excerpts");
+        for x in &s.excerpts {
+            write_excerpt(o, x, place);
+            flush(out, o)?;
+        }
+        o.push_str("</section>\n");
+    }
+    if let Some(stages) = s.stages.as_deref().filter(|v| !v.is_empty()) {
+        write_stages(o, stages, place);
+    }
+    if let Some(c) = &s.callins
+        && (!c.by_status.is_empty() || !c.by_rupture.is_empty())
+    {
+        place.open(o, "callins", "Call-ins");
+        count_table(o, "By where they stand", "Status", &c.by_status);
+        count_table(o, "By signs of rupture", "Rupture signs", &c.by_rupture);
+        o.push_str("</section>\n");
+    }
+    flush(out, o)
+}
+
+// ---------------------------------------------------------------------------------------
+// The coach's review
+
+/// Several people's summaries side by side on one page: a table that compares them, then
+/// each person's patterns, excerpts, stages and call-ins in a column of their own. Every
+/// chart has a text alternative and its numbers as a table, as on a summary's own page.
+/// `people` are (name, summary); `made_on` is the day the page is made.
+///
+/// # Errors
+/// When `out` cannot be written.
+pub fn write_review(
+    out: &mut dyn Write,
+    people: &[(String, &Summary)],
+    made_on: NaiveDate,
+) -> anyhow::Result<()> {
+    let mut o = String::with_capacity(64 * 1024);
+    page_start_as(&mut o, words::REVIEW_TITLE, Some("review"));
     let _ = write!(
         o,
-        "<section id=\"entries\">\n<h2>Entries</h2>\n<p>{} in the period",
+        "<header class=\"doc\">\n<h1>{}</h1>\n<p class=\"meta\">{} · made on {}</p>\n\
+         <p class=\"note\">{}</p>\n<p class=\"note\">{}</p>\n",
+        words::REVIEW_TITLE,
+        plural(
+            i64::try_from(people.len()).unwrap_or(i64::MAX),
+            "person",
+            "people"
+        ),
+        long_date(made_on),
+        words::REVIEW_NOTE,
+        words::PROMPTS
+    );
+    o.push_str("<nav class=\"people-list\" aria-label=\"People\">\n<ul>\n");
+    for (i, (name, s)) in people.iter().enumerate() {
+        let _ = write!(o, "<li><a href=\"#p{}\">", i + 1);
+        push_short(&mut o, name, 200);
+        o.push_str("</a> <span class=\"meta\">");
+        push_short(&mut o, &s.period.label, 200);
+        o.push_str("</span></li>\n");
+    }
+    o.push_str("</ul>\n</nav>\n</header>\n<main>\n");
+    write_glance(&mut o, people);
+    flush(out, &mut o)?;
+    o.push_str("<div class=\"people\">\n");
+    for (i, (name, s)) in people.iter().enumerate() {
+        let prefix = format!("p{}-", i + 1);
+        let _ = write!(
+            o,
+            "<section class=\"person\" id=\"p{n}\" aria-labelledby=\"p{n}-h\">\n<h2 id=\"p{n}-h\">",
+            n = i + 1
+        );
+        push_short(&mut o, name, 200);
+        o.push_str("</h2>\n<p class=\"meta\">");
+        push_short(&mut o, &s.period.label, 200);
+        let _ = writeln!(o, " · made on {}</p>", long_date(s.made_on));
+        if s.redacted {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", words::REDACTED_SUMMARY);
+        }
+        write_summary_parts(
+            out,
+            &mut o,
+            s,
+            Place {
+                prefix: &prefix,
+                level: 3,
+            },
+        )?;
+        o.push_str("</section>\n");
+        flush(out, &mut o)?;
+    }
+    o.push_str("</div>\n</main>\n");
+    page_end(&mut o, made_on);
+    flush(out, &mut o)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The comparison: one row per measure, one column per person.
+fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
+    o.push_str(
+        "<section id=\"glance\" aria-labelledby=\"glance-h\">\n<h2 id=\"glance-h\">At a glance</h2>\n\
+         <div class=\"wide\"><table class=\"glance\">\n<caption>The summaries compared, one column each</caption>\n\
+         <thead><tr><td></td>",
+    );
+    for (i, (name, _)) in people.iter().enumerate() {
+        let _ = write!(o, "<th scope=\"col\"><a href=\"#p{}\">", i + 1);
+        push_short(o, name, 200);
+        o.push_str("</a></th>");
+    }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    let row = |o: &mut String, label: &str, cell: &dyn Fn(&Summary) -> String| {
+        let _ = write!(o, "<tr><th scope=\"row\">{label}</th>");
+        for (_, s) in people {
+            o.push_str("<td>");
+            push_short(o, &cell(s), 600);
+            o.push_str("</td>");
+        }
+        o.push_str("</tr>\n");
+    };
+    row(o, "Period", &|s| s.period.label.clone());
+    row(o, "Entries", &|s| {
+        let mut kinds: Vec<String> = s
+            .by_kind
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| format!("{n} {}", kind_label(k)))
+            .collect();
+        kinds.truncate(6);
+        if kinds.is_empty() {
+            s.entries.max(0).to_string()
+        } else {
+            format!("{} ({})", s.entries.max(0), kinds.join(", "))
+        }
+    });
+    row(o, "Entries per week", &|s| {
+        let weeks = i64::try_from(s.weeks.len()).unwrap_or(i64::MAX);
+        match s.weeks.iter().map(|w| w.total.max(0)).max() {
+            Some(most) => format!(
+                "over {}, at most {most} in one",
+                plural(weeks, "week", "weeks")
+            ),
+            None => "none".into(),
+        }
+    });
+    row(o, "Check-ins", &|s| {
+        let c = &s.checkins;
+        if c.checkins <= 0 {
+            return "none shared".into();
+        }
+        format!(
+            "{}; mood {} and energy {} on average (1 to 5)",
+            c.checkins,
+            avg(c.mood),
+            avg(c.energy)
+        )
+    });
+    row(o, "Heavy-load days", &|s| {
+        let c = &s.checkins;
+        let mut t = c.heavy_days.max(0).to_string();
+        if c.heavy_persists {
+            t.push_str(" (heavy load keeps coming up)");
+        }
+        t
+    });
+    row(o, "Strengths most used", &|s| {
+        if s.strengths.is_empty() {
+            return "none tagged".into();
+        }
+        s.strengths
+            .iter()
+            .take(3)
+            .map(|st| {
+                let mut whose = Vec::new();
+                for (n, w) in [
+                    (st.mine, "mine"),
+                    (st.person, "person supported"),
+                    (st.team, "team"),
+                ] {
+                    if n > 0 {
+                        whose.push(format!("{n} {w}"));
+                    }
+                }
+                format!("{} ({})", st.name, whose.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    row(o, "Reflective models", &|s| {
+        if s.models.is_empty() {
+            return "none".into();
+        }
+        s.models
+            .iter()
+            .take(3)
+            .map(|m| format!("{} ({})", m.name, m.count.max(0)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    row(o, "Actions", &|s| {
+        let a = &s.actions;
+        format!(
+            "{} open, {} past their date, {} done in the period",
+            a.open.max(0),
+            a.overdue.max(0),
+            a.done_in_period.max(0)
+        )
+    });
+    row(o, "Excerpts", &|s| s.excerpts.len().to_string());
+    row(o, "Stages of change", &|s| match &s.stages {
+        None => "not shared".into(),
+        Some(t) => plural(
+            i64::try_from(t.len()).unwrap_or(i64::MAX),
+            "subject and topic",
+            "subjects and topics",
+        ),
+    });
+    row(o, "Call-ins", &|s| match &s.callins {
+        None => "not shared".into(),
+        Some(c) if c.by_status.is_empty() => "none".into(),
+        Some(c) => c
+            .by_status
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    });
+    row(o, "Identifying details", &|s| {
+        if s.redacted {
+            "replaced by placeholders; dates by month".into()
+        } else {
+            "as written".into()
+        }
+    });
+    o.push_str("</tbody>\n</table></div>\n</section>\n");
+}
+
+fn write_counts(o: &mut String, s: &Summary, place: Place<'_>) {
+    place.open(o, "entries", "Entries");
+    let _ = write!(
+        o,
+        "<p>{} in the period",
         plural(s.entries.max(0), "entry", "entries")
     );
     let mut kinds: Vec<(&String, &i64)> = s.by_kind.iter().filter(|(_, n)| **n > 0).collect();
@@ -1462,14 +2095,14 @@ fn write_counts(o: &mut String, s: &Summary) {
         o.push_str("</ul>\n");
     }
     if s.weeks.iter().any(|w| w.total > 0) {
-        weeks_chart(o, &s.weeks);
+        weeks_chart(o, &s.weeks, WeekNames::for_summary(s), place);
     }
     o.push_str("</section>\n");
 }
 
-fn write_checkins(o: &mut String, s: &Summary) {
+fn write_checkins(o: &mut String, s: &Summary, place: Place<'_>) {
     let c = &s.checkins;
-    o.push_str("<section id=\"checkins\">\n<h2>Check-ins</h2>\n");
+    place.open(o, "checkins", "Check-ins");
     if c.checkins <= 0 {
         o.push_str("<p>No check-ins in this period.</p>\n</section>\n");
         return;
@@ -1500,13 +2133,13 @@ fn write_checkins(o: &mut String, s: &Summary) {
         .iter()
         .any(|w| w.mood.is_some() || w.energy.is_some())
     {
-        checkins_chart(o, &c.weeks, &s.weeks);
+        checkins_chart(o, &c.weeks, &s.weeks, WeekNames::for_summary(s), place);
     }
     o.push_str("</section>\n");
 }
 
-fn write_models(o: &mut String, s: &Summary) {
-    o.push_str("<section id=\"models\">\n<h2>Reflective models used</h2>\n");
+fn write_models(o: &mut String, s: &Summary, place: Place<'_>) {
+    place.open(o, "models", "Reflective models used");
     let rows: Vec<HRow> = s
         .models
         .iter()
@@ -1521,7 +2154,13 @@ fn write_models(o: &mut String, s: &Summary) {
         "How many entries used each of {}.",
         plural(i64::try_from(rows.len()).unwrap_or(0), "model", "models")
     );
-    hbar_chart(o, "models", "Reflective models used", &desc, &rows);
+    hbar_chart(
+        o,
+        &place.id("models"),
+        "Reflective models used",
+        &desc,
+        &rows,
+    );
     o.push_str("</figure>\n<details><summary>Models as a table</summary>\n<table>\n<thead><tr><th scope=\"col\">Model</th><th scope=\"col\" class=\"n\">Entries</th></tr></thead>\n<tbody>\n");
     for m in &s.models {
         o.push_str("<tr><td>");
@@ -1531,14 +2170,15 @@ fn write_models(o: &mut String, s: &Summary) {
     o.push_str("</tbody>\n</table></details>\n</section>\n");
 }
 
-fn write_actions(o: &mut String, s: &Summary) {
+fn write_actions(o: &mut String, s: &Summary, place: Place<'_>) {
     let a = &s.actions;
     if a.open <= 0 && a.overdue <= 0 && a.done_in_period <= 0 && a.items.is_empty() {
         return;
     }
+    place.open(o, "actions", "Actions");
     let _ = write!(
         o,
-        "<section id=\"actions\">\n<h2>Actions</h2>\n<ul class=\"stats\">\n\
+        "<ul class=\"stats\">\n\
          <li><strong>{}</strong>open</li>\n<li><strong>{}</strong>past their date</li>\n\
          <li><strong>{}</strong>done in the period</li>\n</ul>\n",
         a.open.max(0),
@@ -1572,15 +2212,16 @@ fn write_actions(o: &mut String, s: &Summary) {
     o.push_str("</section>\n");
 }
 
-fn write_excerpt(o: &mut String, x: &Excerpt) {
+fn write_excerpt(o: &mut String, x: &Excerpt, place: Place<'_>) {
     let class = x.kind.parse::<EntryKind>().map_or("other", |k| k.as_str());
-    let _ = write!(o, "<article class=\"excerpt kind-{class}\">\n<h3>");
+    let h = place.sub();
+    let _ = write!(o, "<article class=\"excerpt kind-{class}\">\n<{h}>");
     if x.title.trim().is_empty() {
         o.push_str(words::UNTITLED);
     } else {
         push_short(o, &x.title, 1000);
     }
-    o.push_str("</h3>\n<p class=\"meta\">");
+    let _ = write!(o, "</{h}>\n<p class=\"meta\">");
     push_short(o, &x.when, 100);
     o.push_str(" · ");
     push_short(o, kind_label(&x.kind), 100);
@@ -1597,7 +2238,23 @@ fn write_excerpt(o: &mut String, x: &Excerpt) {
         o.push_str(" · <span class=\"flag\">for supervision</span>");
     }
     o.push_str("</p>\n");
-    push_markdown(o, &x.text);
+    if x.parts.is_empty() && x.of.trim().is_empty() {
+        // A summary from before excerpts were chosen parts.
+        push_markdown(o, &x.text);
+    } else {
+        if !x.of.trim().is_empty() {
+            o.push_str("<p class=\"meta of\">Excerpt: ");
+            push_short(o, &x.of, 200);
+            o.push_str("</p>\n");
+        }
+        for part in &x.parts {
+            o.push_str("<p class=\"from\">From <strong>");
+            push_short(o, &part.from, 300);
+            o.push_str("</strong></p>\n<blockquote>\n");
+            push_markdown(o, &part.text);
+            o.push_str("</blockquote>\n");
+        }
+    }
     if !x.strengths.is_empty() || !x.tags.is_empty() {
         o.push_str("<ul class=\"chips\" aria-label=\"Strengths and tags\">\n");
         for s in &x.strengths {
@@ -1623,9 +2280,10 @@ fn write_excerpt(o: &mut String, x: &Excerpt) {
     o.push_str("</article>\n");
 }
 
-fn write_stages(o: &mut String, stages: &[super::summary::StageSummary]) {
+fn write_stages(o: &mut String, stages: &[super::summary::StageSummary], place: Place<'_>) {
+    place.open(o, "stages", "Stages of change");
     o.push_str(
-        "<section id=\"stages\">\n<h2>Stages of change</h2>\n<div class=\"wide\"><table>\n\
+        "<div class=\"wide\"><table>\n\
          <thead><tr><th scope=\"col\">Subject</th><th scope=\"col\">Topic</th><th scope=\"col\">Stages over time</th><th scope=\"col\" class=\"n\">Returns to an earlier stage</th></tr></thead>\n<tbody>\n",
     );
     for t in stages {
@@ -1660,13 +2318,13 @@ fn write_stages(o: &mut String, stages: &[super::summary::StageSummary]) {
         if levels.len() < 2 {
             continue;
         }
-        step_chart(o, n, t, &levels);
+        step_chart(o, &place.id(&format!("stage{n}")), t, &levels);
     }
     o.push_str("</section>\n");
 }
 
 /// A stage track as a step line: one step per note, higher is further along.
-fn step_chart(o: &mut String, n: usize, t: &super::summary::StageSummary, levels: &[u8]) {
+fn step_chart(o: &mut String, id: &str, t: &super::summary::StageSummary, levels: &[u8]) {
     const H: f64 = 70.0;
     const LEFT: f64 = 6.0;
     let slots = Slots::new(levels.len(), LEFT, CHART_W - 2.0 * LEFT);
@@ -1688,7 +2346,7 @@ fn step_chart(o: &mut String, n: usize, t: &super::summary::StageSummary, levels
         let _ = write!(path, "{cmd}{} {} L{} {} ", num(x0), num(y), num(x1), num(y));
     }
     o.push_str("<figure class=\"step\">\n");
-    svg_open(o, &format!("stage{n}"), H, &title, &desc);
+    svg_open(o, id, H, &title, &desc);
     let _ = writeln!(
         o,
         "<line class=\"grid\" x1=\"{l}\" x2=\"{r}\" y1=\"{b}\" y2=\"{b}\"/><path class=\"l-stage\" d=\"{}\"/>",
@@ -1787,7 +2445,13 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
             }
             o.push_str("</dd>\n");
         }
-        o.push_str("</dl>\n</section>\n");
+        o.push_str("</dl>\n");
+        write_missing(&mut o, &r.missing);
+        o.push_str("</section>\n");
+        flush(out, &mut o)?;
+    }
+    if let Some(log) = &doc.log {
+        write_log(&mut o, log);
         flush(out, &mut o)?;
     }
     if !doc.totals.is_empty() {
@@ -1806,6 +2470,71 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
     flush(out, &mut o)?;
     out.flush()?;
     Ok(())
+}
+
+/// What is still to write before the record is submitted, when anything is.
+fn write_missing(o: &mut String, missing: &[String]) {
+    if missing.is_empty() {
+        return;
+    }
+    o.push_str(
+        "<div class=\"missing\"><p><strong>Still to write before you submit:</strong></p>\n<ul>\n",
+    );
+    for m in missing {
+        o.push_str("<li>");
+        push_short(o, m, 500);
+        o.push_str("</li>\n");
+    }
+    o.push_str("</ul></div>\n");
+}
+
+/// A log laid out as the regulator's template lays it out: one table, its columns in the
+/// template's order, then what each row still needs.
+fn write_log(o: &mut String, log: &super::profile::Log) {
+    o.push_str("<section id=\"log\" aria-labelledby=\"log-h\">\n<h2 id=\"log-h\">");
+    push_short(o, &log.title, 200);
+    o.push_str("</h2>\n");
+    if log.rows.is_empty() {
+        o.push_str("<p class=\"muted\">No CPD activities in this period.</p>\n</section>\n");
+        return;
+    }
+    o.push_str("<div class=\"wide\"><table class=\"log\" aria-labelledby=\"log-h\">\n<thead><tr>");
+    for c in &log.columns {
+        o.push_str("<th scope=\"col\">");
+        push_short(o, c, 200);
+        o.push_str("</th>");
+    }
+    o.push_str("</tr></thead>\n<tbody>\n");
+    for r in &log.rows {
+        o.push_str("<tr>");
+        for (_, v) in &r.fields {
+            o.push_str("<td>");
+            if v.trim().is_empty() {
+                o.push_str("<span class=\"muted\">–</span>");
+            } else {
+                push_markdown(o, v);
+            }
+            o.push_str("</td>");
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody>\n</table></div>\n");
+    let gaps: Vec<&super::profile::Record> =
+        log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
+    if !gaps.is_empty() {
+        o.push_str(
+            "<div class=\"missing\"><p><strong>Before you submit the log:</strong></p>\n<ul>\n",
+        );
+        for r in gaps {
+            o.push_str("<li>");
+            push_short(o, &r.heading, 300);
+            o.push_str(": ");
+            push_short(o, &r.missing.join("; "), 1000);
+            o.push_str("</li>\n");
+        }
+        o.push_str("</ul></div>\n");
+    }
+    o.push_str("</section>\n");
 }
 
 #[cfg(test)]
@@ -1893,20 +2622,101 @@ mod tests {
         assert_eq!(avg(Some(3.44)), "3.4");
     }
 
-    #[test]
-    fn month_labels_do_not_overlap() {
-        let first = NaiveDate::from_ymd_opt(2025, 12, 29).unwrap();
-        let weeks: Vec<NaiveDate> = (0..60).map(|i| first + chrono::Days::new(7 * i)).collect();
-        let slots = Slots::new(weeks.len(), 30.0, 444.0);
-        let ticks = month_ticks(weeks.iter().copied(), slots);
-        // January is too close to the first label to fit; the next label names the year.
-        assert_eq!(ticks[0].1, "Dec 2025");
-        assert_eq!(ticks[1].1, "Mar 2026");
-        assert_eq!(ticks[2].1, "May");
-        for pair in ticks.windows(2) {
-            #[allow(clippy::cast_precision_loss)]
-            let end = pair[0].0 + pair[0].1.chars().count() as f64 * 6.2;
-            assert!(pair[1].0 > end, "{ticks:?}");
+    fn mondays(first: NaiveDate, n: u64) -> Vec<NaiveDate> {
+        (0..n).map(|i| first + chrono::Days::new(7 * i)).collect()
+    }
+
+    /// Labels on one row never overlap and stay inside the chart.
+    fn assert_apart(row: &[(f64, String)], also: &[(f64, String)]) {
+        for pair in row.windows(2) {
+            let width = |x: &(f64, String)| {
+                let under = also.iter().find(|y| (y.0 - x.0).abs() < 0.01);
+                #[allow(clippy::cast_precision_loss)]
+                let w = |s: &str| s.chars().count() as f64 * 6.2;
+                w(&x.1).max(under.map_or(0.0, |u| w(&u.1)))
+            };
+            assert!(pair[1].0 >= pair[0].0 + width(&pair[0]), "{row:?}");
         }
+    }
+
+    #[test]
+    fn a_quarter_names_every_month_from_any_start() {
+        // The quarter that lost September: it starts on the last Monday of August.
+        let weeks = mondays(NaiveDate::from_ymd_opt(2026, 8, 31).unwrap(), 14);
+        let t = month_ticks(weeks.iter().copied(), Slots::new(14, 30.0, 444.0));
+        let months: Vec<&str> = t.months.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(months, ["Aug", "Sep", "Oct", "Nov"], "{:?}", t.months);
+        assert_eq!(t.years.len(), 1);
+        assert_eq!(t.years[0], (30.0, "2026".to_string()));
+        // Whatever Monday a quarter starts on, no month between two named ones is missing.
+        let mut first = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+        for _ in 0..60 {
+            let weeks = mondays(first, 14);
+            let t = month_ticks(weeks.iter().copied(), Slots::new(14, 30.0, 444.0));
+            let named: Vec<u32> = t
+                .months
+                .iter()
+                .map(|(x, _)| {
+                    let i = ((x - 30.0) / (444.0 / 14.0)).round() as usize;
+                    weeks[i].year() as u32 * 12 + weeks[i].month0()
+                })
+                .collect();
+            assert!(
+                named.windows(2).all(|w| w[1] == w[0] + 1),
+                "{first}: {t:?}",
+                t = t.months
+            );
+            // Every month that starts inside the chart is named.
+            let starts = weeks
+                .windows(2)
+                .filter(|w| w[0].month() != w[1].month())
+                .count();
+            assert!(named.len() >= starts, "{first}: {:?}", t.months);
+            assert_apart(&t.months, &t.years);
+            first = first + chrono::Days::new(7);
+        }
+    }
+
+    #[test]
+    fn longer_charts_thin_months_evenly_then_name_years_only() {
+        let year = mondays(NaiveDate::from_ymd_opt(2025, 11, 17).unwrap(), 53);
+        let t = month_ticks(year.iter().copied(), Slots::new(53, 30.0, 444.0));
+        assert!(t.months.len() >= 12, "{:?}", t.months);
+        assert_eq!(
+            t.years.iter().map(|y| y.1.as_str()).collect::<Vec<_>>(),
+            ["2025", "2026"]
+        );
+        assert_apart(&t.months, &t.years);
+        // Five years: every third or sixth month, the same months each year.
+        let five = mondays(NaiveDate::from_ymd_opt(2021, 1, 4).unwrap(), 261);
+        let t = month_ticks(five.iter().copied(), Slots::new(261, 30.0, 444.0));
+        let names: Vec<&str> = t.months.iter().map(|m| m.1.as_str()).collect();
+        assert!(names.len() >= 5 && names.len() < 30, "{names:?}");
+        let distinct: BTreeSet<&str> = names.iter().copied().collect();
+        assert!(distinct.len() <= 4, "{names:?}");
+        assert_apart(&t.months, &t.years);
+        // Twenty-five years: years only, evenly.
+        let all = mondays(NaiveDate::from_ymd_opt(2001, 1, 1).unwrap(), 1305);
+        let t = month_ticks(all.iter().copied(), Slots::new(1305, 30.0, 444.0));
+        assert!(t.months.is_empty());
+        let years: Vec<i32> = t.years.iter().map(|y| y.1.parse().unwrap()).collect();
+        assert!(years.len() >= 4, "{years:?}");
+        let gaps: BTreeSet<i32> = years.windows(2).map(|w| w[1] - w[0]).collect();
+        assert_eq!(gaps.len(), 1, "{years:?}");
+        assert_apart(&t.years, &[]);
+    }
+
+    #[test]
+    fn chart_labels_wrap_whole_words_and_never_cut_a_name() {
+        assert_eq!(
+            label_lines("Rolfe's framework for reflexive practice", 27),
+            ["Rolfe's framework for", "reflexive practice"]
+        );
+        assert_eq!(
+            label_lines("Gibbs' reflective cycle", 27),
+            ["Gibbs' reflective cycle"]
+        );
+        assert_eq!(label_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(label_lines("", 4), [""]);
     }
 }

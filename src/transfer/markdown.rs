@@ -1,6 +1,7 @@
 //! A folder of Markdown files, one entry each: `*.md` at any depth, in path order
 //! (hidden files and folders left out), each with optional front matter between `---`
-//! lines holding `title`, `date` and `tags`.
+//! lines holding `title`, `date` and `tags`. A file that is jrnl's Markdown export is
+//! read as that (an entry per heading); praxis's own Markdown export is refused.
 //!
 //! Without a front-matter title the title is the first `# heading` (taken out of the
 //! body when it opens it), else the file name. Without a front-matter date it is the
@@ -8,11 +9,12 @@
 //! The front matter is read by a small, tolerant parser (no YAML library): one
 //! `key: value` a line, quotes optional, tags as `[a, b]`, `a, b` or `- a` lines.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-use super::{Parsed, TransferError, foreign_entry, read_text};
+use super::import::{Halt, Out, Summary};
+use super::{Parsed, TransferError, detect, foreign_entry, foreign_id, jrnl, read_text};
 use crate::model::compose::normalise_tag;
 
 /// The tool name in content ids.
@@ -26,42 +28,117 @@ pub fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Reads every Markdown file under `dir`, in path order.
-pub fn parse_dir(dir: &Path) -> Result<Parsed, TransferError> {
-    let mut files = Vec::new();
-    collect(dir, &mut files)?;
-    files.sort();
-    if files.is_empty() {
+/// Reads one Markdown file into `out`: a note, or jrnl's Markdown export.
+pub(crate) fn read_file(
+    path: &Path,
+    time_format: Option<&str>,
+    out: &mut dyn Out,
+) -> Result<Summary, Halt> {
+    let mut summary = Summary::default();
+    read_one(path, time_format, out, &mut summary)?;
+    Ok(summary)
+}
+
+fn read_one(
+    path: &Path,
+    time_format: Option<&str>,
+    out: &mut dyn Out,
+    summary: &mut Summary,
+) -> Result<(), Halt> {
+    detect::refuse_export_for_reading(path)?;
+    let head = detect::head(path)?;
+    if jrnl::is_md_export(&head, time_format) {
+        let got = jrnl::read_md(path, super::import::open(path)?, time_format, out)?;
+        summary.entries += got.entries;
+        summary.warnings.extend(got.warnings);
+        return Ok(());
+    }
+    let text = read_text(path)?;
+    for e in parse_file(path, &text)?.entries {
+        out.entry(e.into())?;
+        summary.entries += 1;
+    }
+    Ok(())
+}
+
+/// Reads every Markdown file under `dir` into `out`, in path order, a folder at a time:
+/// memory holds the names of one folder, not the whole tree.
+pub(crate) fn read_dir(
+    dir: &Path,
+    time_format: Option<&str>,
+    out: &mut dyn Out,
+) -> Result<Summary, Halt> {
+    let mut summary = Summary::default();
+    let mut files = 0;
+    walk(dir, &mut |path| {
+        files += 1;
+        read_one(path, time_format, out, &mut summary)
+    })?;
+    if files == 0 {
         return Err(TransferError::Invalid {
             path: dir.to_path_buf(),
             what: "no Markdown files (*.md) in this folder or below it".into(),
-        });
+        }
+        .into());
     }
-    let mut parsed = Parsed::default();
-    for f in files {
-        let text = read_text(&f)?;
-        parsed.entries.extend(parse_file(&f, &text)?.entries);
-    }
-    Ok(parsed)
+    Ok(summary)
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TransferError> {
+/// The names in one folder, in one buffer: a million names take their own length and
+/// twelve bytes each, not a path each.
+struct Names {
+    bytes: Vec<u8>,
+    /// (start, length, is a real folder)
+    spans: Vec<(u32, u32, bool)>,
+}
+
+impl Names {
+    fn name(&self, i: usize) -> &std::ffi::OsStr {
+        use std::os::unix::ffi::OsStrExt as _;
+        let (start, len, _) = self.spans[i];
+        std::ffi::OsStr::from_bytes(&self.bytes[start as usize..(start + len) as usize])
+    }
+}
+
+/// Calls `each` on every Markdown file under `dir`, in path order (hidden ones left
+/// out; linked folders not followed, as they could loop; linked files read).
+fn walk(dir: &Path, each: &mut dyn FnMut(&Path) -> Result<(), Halt>) -> Result<(), Halt> {
+    use std::os::unix::ffi::OsStrExt as _;
     let read = |source| TransferError::Read {
         path: dir.to_path_buf(),
         source,
     };
+    let mut names = Names {
+        bytes: Vec::new(),
+        spans: Vec::new(),
+    };
     for item in std::fs::read_dir(dir).map_err(read)? {
         let item = item.map_err(read)?;
-        if item.file_name().to_string_lossy().starts_with('.') {
+        let name = item.file_name();
+        let bytes = name.as_bytes();
+        if bytes.starts_with(b".") {
             continue;
         }
-        let path = item.path();
-        // Folders are followed only when real (a linked folder could loop); linked
-        // files are read.
-        if item.file_type().map_err(read)?.is_dir() {
-            collect(&path, out)?;
-        } else if is_markdown(&path) && path.is_file() {
-            out.push(path);
+        let is_dir = item.file_type().map_err(read)?.is_dir();
+        if !is_dir && !is_markdown(Path::new(&name)) {
+            continue;
+        }
+        let (Ok(start), Ok(len)) = (u32::try_from(names.bytes.len()), u32::try_from(bytes.len()))
+        else {
+            return Err(read(std::io::Error::other("too many names in one folder")).into());
+        };
+        names.bytes.extend_from_slice(bytes);
+        names.spans.push((start, len, is_dir));
+    }
+    let mut order: Vec<u32> = (0..u32::try_from(names.spans.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_by(|a, b| names.name(*a as usize).cmp(names.name(*b as usize)));
+    for i in order {
+        let i = i as usize;
+        let path = dir.join(names.name(i));
+        if names.spans[i].2 {
+            walk(&path, each)?;
+        } else if path.is_file() {
+            each(&path)?;
         }
     }
     Ok(())
@@ -130,7 +207,14 @@ pub fn parse_file(path: &Path, text: &str) -> Result<Parsed, TransferError> {
         },
     };
     Ok(Parsed {
-        entries: vec![foreign_entry(TOOL, on, at, &title, body, front.tags)],
+        entries: vec![foreign_entry(
+            foreign_id(TOOL, at, &title, body),
+            on,
+            at,
+            title,
+            body.to_string(),
+            front.tags,
+        )],
         subjects: Vec::new(),
     })
 }

@@ -56,6 +56,7 @@ pub(crate) fn strengths_text(e: &Entry) -> String {
                 Whose::Mine => "mine",
                 Whose::Person => "person supported",
                 Whose::Team => "team",
+                Whose::Colleague => "colleague",
             };
             format!("{} ({whose})", s.name)
         })
@@ -87,7 +88,7 @@ impl Sink for MdSink {
             writeln!(out, "**Strengths:** {}  ", strengths_text(e))?;
         }
         if !e.tags.is_empty() {
-            writeln!(out, "**Tags:** {}  ", e.tags.join(", "))?;
+            writeln!(out, "**Tags:** {}  ", one_line(&e.tags.join(", ")))?;
         }
         if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
             writeln!(out, "**Check-in:** {}  ", c.summary())?;
@@ -97,36 +98,27 @@ impl Sink for MdSink {
         if !e.body.trim().is_empty() {
             writeln!(out, "{}\n", inert(e.body.trim_end()))?;
         }
+        // A tracked action written as a `- [ ]` line of a section is shown there, with
+        // where it stands now; the list of actions holds only the others.
+        let mut taken = vec![false; e.actions.len()];
         for s in &e.sections {
             if s.text.trim().is_empty() {
                 continue;
             }
-            writeln!(
-                out,
-                "### {}\n\n{}\n",
-                one_line(&s.label),
-                inert(s.text.trim_end())
-            )?;
+            let text = sync_tasks(s.text.trim_end(), &e.actions, &mut taken, head);
+            writeln!(out, "### {}\n\n{}\n", one_line(&s.label), inert(&text))?;
         }
-        // Templates with an action section already list their actions as checkboxes.
-        let listed = |text: &str| e.sections.iter().any(|s| s.text.contains(text));
-        let actions: Vec<_> = e.actions.iter().filter(|a| !listed(&a.text)).collect();
+        let actions: Vec<_> = e
+            .actions
+            .iter()
+            .zip(&taken)
+            .filter(|(_, t)| !**t)
+            .map(|(a, _)| a)
+            .collect();
         if !actions.is_empty() {
             writeln!(out, "### Actions\n")?;
             for a in actions {
-                let mark = if a.status == ActionStatus::Done {
-                    "x"
-                } else {
-                    " "
-                };
-                let mut line = format!("- [{mark}] {}", one_line(&a.text));
-                if let Some(d) = a.due_on {
-                    line.push_str(&format!(" (due {})", head.when(d)));
-                }
-                if !matches!(a.status, ActionStatus::Open | ActionStatus::Done) {
-                    line.push_str(&format!(" — {}", a.status));
-                }
-                writeln!(out, "{line}")?;
+                writeln!(out, "{}", action_line(a, head))?;
             }
             writeln!(out)?;
         }
@@ -136,6 +128,50 @@ impl Sink for MdSink {
     fn end(&mut self, _out: &mut dyn Write, _head: &Head) -> anyhow::Result<()> {
         Ok(())
     }
+}
+
+/// A tracked action as a Markdown task line: `- [x] text (due March 2026) — partly`.
+fn action_line(a: &crate::model::Action, head: &Head) -> String {
+    let mark = if a.status == ActionStatus::Done {
+        "x"
+    } else {
+        " "
+    };
+    let mut line = format!("- [{mark}] {}", one_line(&a.text));
+    if let Some(d) = a.due_on {
+        line.push_str(&format!(" (due {})", head.when(d)));
+    }
+    if !matches!(a.status, ActionStatus::Open | ActionStatus::Done) {
+        line.push_str(&format!(" — {}", a.status));
+    }
+    line
+}
+
+/// A section's text with each `- [ ]` line that is a tracked action rewritten as the
+/// action stands now (marking it `taken`).
+fn sync_tasks(
+    text: &str,
+    actions: &[crate::model::Action],
+    taken: &mut [bool],
+    head: &Head,
+) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start();
+            let task = ["- [ ] ", "- [x] ", "- [X] "]
+                .iter()
+                .find_map(|m| t.strip_prefix(m));
+            match task.and_then(|rest| super::export::tracked_action(rest, actions, taken)) {
+                Some(i) => {
+                    taken[i] = true;
+                    let indent = &line[..line.len() - t.len()];
+                    format!("{indent}{}", action_line(&actions[i], head))
+                }
+                None => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The typed facts of structured kinds, as a few labelled lines.
@@ -190,6 +226,11 @@ fn write_details(out: &mut dyn Write, head: &Head, e: &Entry) -> anyhow::Result<
                 }
             )?;
         }
+        other => {
+            for (label, text) in crate::model::practice::facts(other, &|d| head.when(d)) {
+                writeln!(out, "**{label}:** {}  ", one_line(&text))?;
+            }
+        }
     }
     Ok(())
 }
@@ -204,7 +245,21 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         redacted: s.redacted,
         models: Default::default(),
     };
-    write_head(out, &head.title, &head)?;
+    write_head(
+        out,
+        &head.title,
+        &Head {
+            redacted: false,
+            ..head.clone()
+        },
+    )?;
+    if s.redacted {
+        writeln!(
+            out,
+            "> Identifying details were replaced by placeholders such as [PERSON-1]; dates are \
+             shown by month, and weeks by their number in the period.\n"
+        )?;
+    }
     writeln!(
         out,
         "*Patterns are prompts for supervision, never scores.*\n"
@@ -229,9 +284,20 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         }
     )?;
     if !s.weeks.is_empty() {
-        writeln!(out, "| week of | entries |\n|---|---:|")?;
+        // A redacted summary shows dates by month: its weeks are numbered, not dated.
+        let origin = s.weeks[0].week;
+        writeln!(
+            out,
+            "| {} | entries |\n|---|---:|",
+            if s.redacted { "week" } else { "week of" }
+        )?;
         for w in &s.weeks {
-            writeln!(out, "| {} | {} |", w.week, w.total)?;
+            if s.redacted {
+                let n = (w.week - origin).num_days().div_euclid(7) + 1;
+                writeln!(out, "| week {n} ({}) | {} |", month_year(w.week), w.total)?;
+            } else {
+                writeln!(out, "| {} | {} |", w.week, w.total)?;
+            }
         }
         writeln!(out)?;
     }
@@ -354,12 +420,26 @@ pub fn write_summary(out: &mut dyn Write, s: &Summary) -> anyhow::Result<()> {
         if !x.strengths.is_empty() {
             writeln!(out, "**Strengths:** {}\n", x.strengths.join(", "))?;
         }
-        writeln!(out, "{}\n", inert(x.text.trim_end()))?;
+        if x.parts.is_empty() && x.of.is_empty() {
+            writeln!(out, "{}\n", inert(x.text.trim_end()))?;
+            continue;
+        }
+        if !x.of.is_empty() {
+            writeln!(out, "Excerpt: {}\n", one_line(&x.of))?;
+        }
+        for part in &x.parts {
+            writeln!(out, "From **{}**:\n", one_line(&part.from))?;
+            for line in part.text.trim_end().lines() {
+                writeln!(out, "> {}", inert(line))?;
+            }
+            writeln!(out)?;
+        }
     }
     Ok(())
 }
 
-/// A regulator profile as Markdown.
+/// A regulator profile as Markdown: guidance, totals, each record with what is still to
+/// write, then the log table (the NMC's CPD log) laid out as the template is.
 pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyhow::Result<()> {
     write_head(out, &doc.title, head)?;
     for g in &doc.guidance {
@@ -387,7 +467,50 @@ pub fn write_profile(out: &mut dyn Write, head: &Head, doc: &ProfileDoc) -> anyh
                 }
             )?;
         }
+        write_missing(out, &r.missing)?;
     }
+    if let Some(log) = &doc.log {
+        writeln!(out, "## {}\n", one_line(&log.title))?;
+        if log.rows.is_empty() {
+            writeln!(out, "No CPD activities in this period.\n")?;
+        } else {
+            let cols: Vec<String> = log.columns.iter().map(|c| cell(c)).collect();
+            writeln!(out, "| {} |", cols.join(" | "))?;
+            writeln!(out, "|{}", "---|".repeat(cols.len()))?;
+            for r in &log.rows {
+                let cells: Vec<String> = r.fields.iter().map(|(_, v)| cell(v)).collect();
+                writeln!(out, "| {} |", cells.join(" | "))?;
+            }
+            writeln!(out)?;
+            let gaps: Vec<&crate::transfer::profile::Record> =
+                log.rows.iter().filter(|r| !r.missing.is_empty()).collect();
+            if !gaps.is_empty() {
+                writeln!(out, "**Before you submit the log:**\n")?;
+                for r in gaps {
+                    writeln!(
+                        out,
+                        "- {}: {}",
+                        one_line(&r.heading),
+                        one_line(&r.missing.join("; "))
+                    )?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "Still to write before you submit: …", when anything is.
+fn write_missing(out: &mut dyn Write, missing: &[String]) -> anyhow::Result<()> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "> **Still to write before you submit:**")?;
+    for m in missing {
+        writeln!(out, "> - {}", one_line(m))?;
+    }
+    writeln!(out)?;
     Ok(())
 }
 

@@ -4,8 +4,10 @@
 
 pub mod csv;
 pub mod detect;
+pub mod excerpt;
 pub mod export;
 pub mod html;
+pub mod import;
 pub mod jrnl;
 pub mod json;
 pub mod markdown;
@@ -30,6 +32,8 @@ pub enum Format {
     Jrnl,
     /// jrnl's `--export json` file.
     JrnlJson,
+    /// jrnl's `--export md` file.
+    JrnlMd,
     /// tui-journal's JSON back-end file.
     TuiJournal,
     /// tui-journal's export (transfer) file.
@@ -46,22 +50,38 @@ impl Format {
             Format::Praxis => "praxis",
             Format::Jrnl => "jrnl",
             Format::JrnlJson => "jrnl-json",
+            Format::JrnlMd => "jrnl-md",
             Format::TuiJournal => "tui-journal",
             Format::TuiJournalExport => "tui-journal-export",
             Format::Markdown => "markdown",
         }
     }
 
-    /// What the format is, in words.
+    /// What the format is, in words, as the import reports it: "(praxis JSON, detected)".
     #[must_use]
     pub fn describe(self) -> &'static str {
         match self {
             Format::Praxis => "praxis JSON",
             Format::Jrnl => "jrnl plain-text journal",
             Format::JrnlJson => "jrnl JSON export",
+            Format::JrnlMd => "jrnl Markdown export",
             Format::TuiJournal => "tui-journal JSON back-end file",
             Format::TuiJournalExport => "tui-journal export file",
             Format::Markdown => "Markdown",
+        }
+    }
+
+    /// The format as a noun with its article: "a jrnl plain-text journal".
+    #[must_use]
+    pub fn a(self) -> &'static str {
+        match self {
+            Format::Praxis => "a praxis JSON export",
+            Format::Jrnl => "a jrnl plain-text journal",
+            Format::JrnlJson => "a jrnl JSON export",
+            Format::JrnlMd => "a jrnl Markdown export",
+            Format::TuiJournal => "a tui-journal JSON back-end file",
+            Format::TuiJournalExport => "a tui-journal export file",
+            Format::Markdown => "a Markdown file or folder",
         }
     }
 
@@ -82,94 +102,45 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// Reads `path` (a file, or a folder of Markdown files) in `format`, or in the format
-/// [`detect`] finds when none is given. Everything is read and checked before anything
-/// is written. `time_format` (a strftime pattern) is how a jrnl plain-text journal
-/// writes its dates, when it is not one of the usual ones.
-pub fn parse(
-    path: &Path,
-    format: Option<Format>,
-    time_format: Option<&str>,
-) -> Result<(Format, Parsed), TransferError> {
-    let meta = std::fs::metadata(path).map_err(|source| TransferError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if meta.is_dir() {
-        return match format {
-            None | Some(Format::Markdown) => Ok((Format::Markdown, markdown::parse_dir(path)?)),
-            Some(f) => Err(TransferError::Invalid {
-                path: path.to_path_buf(),
-                what: format!(
-                    "this is a folder, not a {} file (only --format markdown reads a folder)",
-                    f.describe()
-                ),
-            }),
-        };
-    }
-    let text = read_text(path)?;
-    let format = match format {
-        Some(f) => f,
-        None => detect::detect(path, &text, time_format)?,
-    };
-    let parsed = match format {
-        Format::Praxis => json::parse(path, &text),
-        Format::Jrnl => jrnl::parse_text(path, &text, time_format),
-        Format::JrnlJson => jrnl::parse_json(path, &text),
-        Format::TuiJournal => tuijournal::parse_backend(path, &text),
-        Format::TuiJournalExport => tuijournal::parse_export(path, &text),
-        Format::Markdown => markdown::parse_file(path, &text),
-    };
-    match parsed {
-        Ok(p) => Ok((format, p)),
-        // A named format the file is not in: say what it looks like.
-        Err(mut e) => {
-            if let Ok(seen) = detect::detect(path, &text, time_format)
-                && seen != format
-            {
-                let hint = format!(
-                    " (but this looks like a {} file: try --format {seen}, or leave --format out)",
-                    seen.describe()
-                );
-                match &mut e {
-                    TransferError::Invalid { what: r, .. }
-                    | TransferError::At { reason: r, .. }
-                    | TransferError::Entry { reason: r, .. } => r.push_str(&hint),
-                    TransferError::Read { .. } => {}
-                }
-            }
-            Err(e)
-        }
-    }
-}
-
-/// An entry from another tool: a private reflection whose id comes from its time, title
-/// and body (so importing the same file again adds nothing) and whose times are the
-/// source's, never "now" (so a re-import is identical).
+/// An entry from another tool: a private reflection with the id given (one that comes
+/// from what the entry holds, so importing the same file again adds nothing) and the
+/// source's times, never "now" (so a re-import is identical).
 pub(crate) fn foreign_entry(
-    tool: &str,
+    id: uuid::Uuid,
     on: NaiveDate,
     at: DateTime<Utc>,
-    title: &str,
-    body: &str,
+    title: String,
+    body: String,
     tags: Vec<String>,
 ) -> Entry {
-    let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
-    let mut e = Entry::new(EntryKind::Reflection, on, at);
-    e.id = content_id(tool, &[&stamp, title, body]);
-    e.title = title.to_string();
-    e.body = body.to_string();
     let mut seen = std::collections::HashSet::new();
-    e.tags = tags
+    let tags = tags
         .into_iter()
         .filter(|t| seen.insert(t.clone()))
         .collect();
-    e
+    Entry {
+        id,
+        title,
+        body,
+        tags,
+        ..Entry::new(EntryKind::Reflection, on, at)
+    }
 }
 
-/// A JSON syntax or shape error, with its line and column; an early end says the file
-/// may be cut short.
+/// The id of an entry from `tool` that has none of its own: from its time, title and
+/// body.
+pub(crate) fn foreign_id(tool: &str, at: DateTime<Utc>, title: &str, body: &str) -> uuid::Uuid {
+    let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    content_id(tool, &[&stamp, title, body])
+}
+
+/// A JSON syntax or shape error, with its line and column, in plain words; an early end
+/// says the file may be cut short.
 pub(crate) fn json_error(path: &Path, e: &serde_json::Error) -> TransferError {
+    // Bytes that are not UTF-8 make JSON fail wherever they stand: say that instead.
+    if let Some((line, column)) = first_non_utf8(path, e.line()) {
+        return import::not_utf8(path, line, column);
+    }
     let what = e.to_string();
     let what = what.split(" at line ").next().unwrap_or_default();
     TransferError::At {
@@ -177,11 +148,80 @@ pub(crate) fn json_error(path: &Path, e: &serde_json::Error) -> TransferError {
         line: e.line(),
         column: e.column(),
         reason: if e.is_eof() {
-            format!("the file ends too early (is it cut short?): {what}")
+            format!(
+                "the file ends too early (is it cut short?): {}",
+                plain(what)
+            )
+        } else if what.contains("invalid unicode code point") {
+            "this is not UTF-8 text (save the file as UTF-8 and try again)".into()
         } else {
-            what.to_string()
+            plain(what)
         },
     }
+}
+
+/// Where the file at `path` first stops being UTF-8, looking no further than line
+/// `up_to` (read again only when reading it failed).
+fn first_non_utf8(path: &Path, up_to: usize) -> Option<(usize, usize)> {
+    use std::io::BufRead as _;
+    let mut input = import::open(path).ok()?;
+    let mut buf = Vec::new();
+    for line in 1..=up_to.max(1) {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf).ok()? == 0 {
+            return None;
+        }
+        if let Err(e) = std::str::from_utf8(&buf) {
+            return Some((line, e.valid_up_to() + 1));
+        }
+    }
+    None
+}
+
+/// serde's names for what it found and expected, in the words of someone who wrote the
+/// file: "expected u32" is "expected a whole number", a map is an object.
+pub(crate) fn plain(what: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected an object"),
+        ("expected a borrowed string", "expected a text in quotes"),
+        ("expected a string", "expected a text in quotes"),
+        ("expected a boolean", "expected true or false"),
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("invalid type: map", "invalid type: an object"),
+        ("invalid type: sequence", "invalid type: a list"),
+        ("invalid type: unit value", "invalid type: null"),
+        ("invalid type: string", "invalid type: the text"),
+        ("invalid type: integer", "invalid type: the number"),
+        ("invalid type: floating point", "invalid type: the number"),
+        ("invalid type: boolean", "invalid type:"),
+        ("invalid value: integer", "invalid value: the number"),
+        ("invalid value: string", "invalid value: the text"),
+        ("EOF while parsing", "the end of the file while reading"),
+        ("trailing characters", "more text after the end of the JSON"),
+    ];
+    let mut out = what.to_string();
+    for (from, to) in WORDS {
+        out = out.replace(from, to);
+    }
+    // Whole numbers of every width, and the names of Rust structs.
+    for int in [
+        "u128", "u64", "u32", "u16", "u8", "usize", "i128", "i64", "i32", "i16", "i8", "isize",
+    ] {
+        out = out.replace(&format!("expected {int}"), "expected a whole number");
+    }
+    while let Some(at) = out.find("expected struct ") {
+        let rest = &out[at + "expected struct ".len()..];
+        let name_len = rest
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .unwrap_or(rest.len());
+        out.replace_range(
+            at..at + "expected struct ".len() + name_len,
+            "expected an object",
+        );
+    }
+    out
 }
 
 /// An import that cannot be used, and exactly where.
@@ -219,11 +259,19 @@ pub struct Parsed {
     pub subjects: Vec<(String, crate::model::SubjectType)>,
 }
 
+/// The largest file an import reads: far beyond a journal of 100,000 entries, and a
+/// bound on what a wrong path costs.
+pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
 /// Reads a whole file as UTF-8, naming the file and the byte where it stops being text.
+/// Only a regular file is read (a FIFO or `/dev/zero` would never end), and at most
+/// [`MAX_IMPORT_BYTES`] of it.
 pub fn read_text(path: &Path) -> Result<String, TransferError> {
-    let bytes = std::fs::read(path).map_err(|source| TransferError::Read {
-        path: path.to_path_buf(),
-        source,
+    let bytes = crate::files::read_regular(path, MAX_IMPORT_BYTES).map_err(|source| {
+        TransferError::Read {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

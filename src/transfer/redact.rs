@@ -1,4 +1,4 @@
-//! The identifiability check and redaction pass of exports (DOMAIN.md §9): finds likely
+//! The identifiability check and redaction pass of exports (PRACTICE.md §9): finds likely
 //! names, contact details, ID numbers, exact dates, street addresses, subject keys and the
 //! writer's never-export words in free text, and replaces them with stable placeholders.
 //!
@@ -362,17 +362,26 @@ fn subject_field(text: &str) -> Option<Finding> {
     })
 }
 
-/// A tag as the words it stands for: `mrs-okafor` → "Mrs Okafor", so that the name
-/// checks (which go by capitals) see a tag the way a reader does.
+/// A tag as the words it stands for: `mrs-okafor` → "Mrs Okafor", `mensah-family` →
+/// "Mensah family", so that the name checks (which go by capitals) see a tag the way a
+/// reader does: names and titles capitalised, everyday words not.
 fn tag_as_text(tag: &str) -> String {
     tag.split(['-', '_', ' '])
         .filter(|w| !w.is_empty())
         .map(|w| {
+            let l = fold_str(w);
+            let named = is_honorific(&l)
+                || name_list().get(&l).is_some_and(|&(e, _)| !e)
+                || !is_ordinary(&l);
             let mut c = w.chars();
             c.next().map_or_else(String::new, |f| {
-                f.to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
-                    .collect()
+                if named {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                } else {
+                    l.clone()
+                }
             })
         })
         .collect::<Vec<_>>()
@@ -457,6 +466,24 @@ macro_rules! each_field {
                     f("agenda item".to_string(), false, & $($m)* a.text);
                 }
             }
+            Details::Recognition(r) => f("subject".to_string(), true, & $($m)* r.subject),
+            Details::Feedback(fb) => {
+                if let Some(s) = & $($m)* fb.subject {
+                    f("subject".to_string(), true, s);
+                }
+            }
+            Details::Rupture(r) => f("subject".to_string(), true, & $($m)* r.subject),
+            Details::PositiveRisk(p) => {
+                f("subject".to_string(), true, & $($m)* p.subject);
+                for r in & $($m)* p.reviews {
+                    f("review".to_string(), false, & $($m)* r.note);
+                }
+            }
+            Details::GroupSession(g) => {
+                for who in & $($m)* g.present {
+                    f("present".to_string(), false, who);
+                }
+            }
             Details::Cpd(_) | Details::None => {}
         }
     }};
@@ -491,13 +518,15 @@ impl Table {
 
 /// People are numbered by full name; a lone first name or surname joins the person it
 /// was first seen with ("Sarah Jones", then "Sarah" or "Sarah's"), and a full name joins
-/// a person seen so far only by one of its words.
+/// a person seen so far only by one of its words, or by fewer of its words under the same
+/// title ("Mr Wiśniewski", then "Mr Tomasz Wiśniewski"). A title tells people apart: "Mr
+/// Patel" is not "Sarah Patel", nor "Mrs Patel".
 #[derive(Debug, Clone, Default)]
 struct People {
     by_key: HashMap<String, usize>,
     by_word: HashMap<String, Vec<usize>>,
-    /// The full (several-word) name of person n-1, once seen.
-    full: Vec<Option<String>>,
+    /// Person n-1: the words of the longest name seen (titles aside), and the title.
+    known: Vec<(Vec<String>, Option<String>)>,
 }
 
 impl People {
@@ -506,27 +535,52 @@ impl People {
         if let Some(&n) = self.by_key.get(&key) {
             return n;
         }
-        let plain: Vec<&String> = words.iter().filter(|w| !is_honorific(w)).collect();
-        let several = words.len() > 1;
-        let linked = plain
+        let title = words
             .iter()
-            .flat_map(|w| self.by_word.get(*w).into_iter().flatten())
-            .copied();
-        let found = if several {
-            linked.into_iter().find(|&n| self.full[n - 1].is_none())
-        } else {
-            linked.into_iter().next()
-        };
-        let n = found.unwrap_or_else(|| {
-            self.full.push(None);
-            self.full.len()
+            .find(|w| is_honorific(w))
+            .map(|w| w.trim_end_matches('.').to_string());
+        let plain: Vec<String> = words.iter().filter(|w| !is_honorific(w)).cloned().collect();
+        let mut linked: Vec<usize> = plain
+            .iter()
+            .flat_map(|w| self.by_word.get(w).into_iter().flatten())
+            .copied()
+            .collect();
+        linked.sort_unstable();
+        linked.dedup();
+        let subset = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+        let found = linked.into_iter().find(|&n| {
+            let (words, t) = &self.known[n - 1];
+            let same_title = match (&title, t) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => true,
+                // A title on one side only: the same person when the side without it is
+                // a single word ("Okafor" and "Mr Okafor", "Sarah" and "Mrs Sarah
+                // Jones") or both are full names ("Mrs Sarah Jones", "Sarah Ann
+                // Jones"), not a full name and a titled surname ("Sarah Patel", "Mr
+                // Patel").
+                (Some(_), None) => words.len() <= 1 || plain.len() >= 2,
+                (None, Some(_)) => plain.len() <= 1 || words.len() >= 2,
+            };
+            same_title
+                && (plain.len() <= 1
+                    || words.len() <= 1
+                    || subset(words, &plain)
+                    || subset(&plain, words))
         });
-        if several && self.full[n - 1].is_none() {
-            self.full[n - 1] = Some(key.clone());
+        let n = found.unwrap_or_else(|| {
+            self.known.push((Vec::new(), None));
+            self.known.len()
+        });
+        let person = &mut self.known[n - 1];
+        if plain.len() > person.0.len() {
+            person.0.clone_from(&plain);
+        }
+        if person.1.is_none() {
+            person.1.clone_from(&title);
         }
         self.by_key.insert(key, n);
         for w in plain {
-            let list = self.by_word.entry(w.clone()).or_default();
+            let list = self.by_word.entry(w).or_default();
             if !list.contains(&n) {
                 list.push(n);
             }
@@ -575,8 +629,15 @@ impl Redactor {
     /// Redacts every free-text field of an entry in place (the fields of
     /// [`Checker::scan_entry`]); a subject field becomes its `[SUBJECT-n]` as a whole.
     /// The entry's typed dates (`occurred_on`…) are left to the caller.
+    ///
+    /// A name learned in a later field ("Rang Aisling back" in the body) is also replaced
+    /// in the fields before it, where the check alone let it pass ("Aisling's move" as
+    /// the title).
     pub fn redact_entry(&mut self, e: &mut Entry) {
+        let mut field = 0;
+        let mut learned_by = 0;
         let visit = |name: String, subject: bool, text: &mut String| {
+            let known = self.known_names.len();
             if subject {
                 *text = self.redact_subject(text);
             } else if name == "tag" {
@@ -588,8 +649,46 @@ impl Redactor {
             } else {
                 *text = self.redact(text);
             }
+            field += 1;
+            if self.known_names.len() > known {
+                learned_by = field;
+            }
         };
-        each_field!(e, visit, mut);
+        each_field!(&mut *e, visit, mut);
+        if learned_by <= 1 {
+            return;
+        }
+        // Once more over the fields before the last that taught a name; subject fields
+        // are placeholders already, and so are tags that hold one.
+        let mut field = 0;
+        let again = |name: String, subject: bool, text: &mut String| {
+            field += 1;
+            if field >= learned_by || subject || (name == "tag" && text.contains('[')) {
+                return;
+            }
+            if name == "tag" {
+                let spelled = tag_as_text(text);
+                let redacted = self.redact(&spelled);
+                if redacted != spelled {
+                    *text = text_as_tag(&redacted);
+                }
+            } else {
+                *text = self.redact(text);
+            }
+        };
+        each_field!(e, again, mut);
+    }
+
+    /// Reads an entry as [`Redactor::redact_entry`] would, so that the names it teaches
+    /// are known before any entry is written: a name that only a later entry shows to be
+    /// one ("Rang Aisling back") is then caught in the earlier entries too. Placeholders
+    /// are numbered in the order met, as the writing pass meets them; nothing is
+    /// counted.
+    pub fn learn(&mut self, e: &Entry) {
+        let counts = self.counts.clone();
+        let mut copy = e.clone();
+        self.redact_entry(&mut copy);
+        self.counts = counts;
     }
 
     /// The placeholder of a subject key as a whole (`[SUBJECT-n]`), for a field that
@@ -691,7 +790,9 @@ fn phone_key(found: &str) -> String {
         Some(_) => digits[2..].to_string(),
         None => digits,
     };
-    if found.trim_start().starts_with('+') || found.trim_start().starts_with("0044") {
+    let bare_intl =
+        !found.trim_start().starts_with('0') && digits.len() == 12 && digits.starts_with("44");
+    if found.trim_start().starts_with('+') || found.trim_start().starts_with("0044") || bare_intl {
         let rest = digits.strip_prefix("44").unwrap_or(&digits);
         let rest = rest.strip_prefix('0').unwrap_or(rest);
         format!("0{rest}")
@@ -1294,13 +1395,23 @@ fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
 // ---------------------------------------------------------------------------------------
 // Hospital, case and record numbers: a cue, then the number.
 
+/// Words that make a cue of their own: "ref 2023/118734", "MRN 1234567", "Police log
+/// PL/4471/26", "Client record RX-20931", "Home Office reference is B1234567".
 #[rustfmt::skip]
-const RECORD_CUES: &[&[&str]] = &[
-    &["hospital", "number"], &["hospital", "no"], &["hosp", "no"], &["mrn"],
-    &["case", "number"], &["case", "no"], &["record", "number"], &["patient", "number"],
-    &["unit", "number"], &["pas", "number"], &["chi", "number"], &["client", "number"],
-    &["id", "number"], &["reference", "number"], &["ref", "number"], &["ref", "no"],
-    &["hospital", "id"], &["patient", "id"], &["client", "id"], &["case", "id"],
+const RECORD_HEADS: &[&str] = &[
+    "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn",
+];
+/// Words that make a cue after another word: "case number", "staff no.", "RiO number",
+/// "hospital no", but not "the number" or "phone number" (a phone is found as one).
+const RECORD_NUMBER_WORDS: &[&str] = &["number", "no", "num", "nos", "numbers"];
+#[rustfmt::skip]
+const NOT_RECORD_CUES: &[&str] = &[
+    "phone", "mobile", "telephone", "tel", "landline", "fax", "contact", "house", "door",
+    "room", "bed", "bay", "flat", "page", "table", "bus", "route", "platform", "year",
+    "size", "version", "question", "item", "point", "step", "line", "a", "the", "any",
+    "same", "that", "this", "his", "her", "their", "my", "our", "your", "its", "no",
+    "small", "large", "big", "huge", "growing", "whole", "total", "certain", "great",
+    "good", "high", "low", "lucky", "round", "odd", "even", "of", "to", "in", "on", "at",
 ];
 
 /// Whether `s` folds (as [`fold_str`] does) to exactly `target`, without allocating.
@@ -1315,48 +1426,104 @@ fn folds_to(s: &str, target: &str) -> bool {
     t.next().is_none()
 }
 
+/// Case, hospital, record and reference numbers after their cue: the cue is a word of its
+/// own ("ref", "MRN") or "number"/"no." after another word ("case number"); "is", "was",
+/// a colon or a few words ending in "is" may come between ("ID number for the hostel
+/// system is HX-77213"). The number may be in parts ("23/00412/ASC", "CLA 304188").
 fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
-    // Every cue and the number after it hold ASCII digits.
-    if !text.bytes().any(|c| c.is_ascii_digit()) {
-        return;
-    }
-    let word_is = |t: &Tok, w: &str| folds_to(&text[t.start..t.end], w);
-    for (i, first) in toks.iter().enumerate() {
-        for cue in RECORD_CUES {
-            if !word_is(first, cue[0]) {
+    let word = |t: &Tok| &text[t.start..t.base_end];
+    let is = |t: &Tok, w: &str| folds_to(&text[t.start..t.end], w);
+    for (i, head) in toks.iter().enumerate() {
+        if head.digits {
+            continue;
+        }
+        let h = word(head);
+        let own = RECORD_HEADS.iter().any(|w| folds_to(h, w));
+        let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| folds_to(h, w)) && i >= 1 && {
+            let p = &toks[i - 1];
+            let g = &text[p.end..head.start];
+            (g == " " || (g.is_empty() && p.base_end != p.end))
+                && p.letters
+                && !p.digits
+                && !NOT_RECORD_CUES
+                    .iter()
+                    .any(|w| folds_to(&text[p.start..p.base_end], w))
+        };
+        if !(own || after_word) || head.base_end != head.end {
+            continue;
+        }
+        // What comes between the cue and the number.
+        let mut j = i + 1;
+        let Some(first) = toks.get(j) else { continue };
+        let gap = &text[head.end..first.start];
+        if gap.len() > 4 || !gap.chars().all(|c| " :#.-=(".contains(c)) {
+            continue;
+        }
+        if is(first, "is") || is(first, "was") {
+            j += 1;
+        } else if !first.digits
+            && !text[first.start..first.end]
+                .bytes()
+                .all(|c| c.is_ascii_uppercase())
+        {
+            // "for the hostel system is": up to five lowercase words, then "is" or "was".
+            let mut k = j;
+            let mut ok = false;
+            while k < toks.len() && k < j + 6 {
+                let t = &toks[k];
+                let g = &text[toks[k - 1].end..t.start];
+                if g != " " || t.digits || !text[t.start..t.end].starts_with(char::is_lowercase) {
+                    break;
+                }
+                if is(t, "is") || is(t, "was") {
+                    ok = true;
+                    break;
+                }
+                k += 1;
+            }
+            if !ok {
                 continue;
             }
-            let Some(ts) = toks.get(i..i + cue.len() + 1) else {
-                continue;
+            j = k + 1;
+        }
+        let Some(id) = toks.get(j) else { continue };
+        let g = &text[toks[j - 1].end..id.start];
+        if j > i + 1 && g != " " && g != ": " {
+            continue;
+        }
+        // The number: parts joined by "/", or a short capital prefix and a space.
+        let mut end_tok = j;
+        loop {
+            let cur = &toks[end_tok];
+            let Some(next) = toks.get(end_tok + 1) else {
+                break;
             };
-            let joined = ts[..cue.len()]
-                .windows(2)
-                .all(|w| text[w[0].end..w[1].start].chars().all(|c| c == ' '));
-            if !joined || !ts[..cue.len()].iter().zip(*cue).all(|(t, c)| word_is(t, c)) {
-                continue;
+            let g = &text[cur.end..next.start];
+            let cur_s = &text[cur.start..cur.end];
+            let joined = g == "/"
+                || (g == " "
+                    && next.digits
+                    && !cur.digits
+                    && cur_s.len() <= 5
+                    && cur_s.bytes().all(|c| c.is_ascii_uppercase()));
+            if !joined || cur.base_end != cur.end {
+                break;
             }
-            let cue_end = ts[cue.len() - 1].end;
-            let mut id = &ts[cue.len()];
-            // "hospital number is RX1234567", "MRN: 1234567", "case no. #12345678".
-            if (word_is(id, "is") || word_is(id, "was"))
-                && let Some(n) = toks.get(i + cue.len() + 1)
-            {
-                id = n;
-            }
-            let gap = text[cue_end..id.start].replace("is", "").replace("was", "");
-            if gap.len() > 6 || !gap.chars().all(|c| " :#.-=(".contains(c)) {
-                continue;
-            }
-            let s = &text[id.start..id.end];
-            let digits = s.bytes().filter(u8::is_ascii_digit).count();
-            let alnum = s.bytes().filter(u8::is_ascii_alphanumeric).count();
-            if s.is_ascii()
-                && (5..=16).contains(&alnum)
-                && (digits >= 5 || (digits >= 4 && id.letters))
-                && right_boundary(text, id.end)
-            {
-                out.push(Cand::new(FindingKind::RecordNumber, id.start, id.end));
-            }
+            end_tok += 1;
+        }
+        let (s, e) = (id.start, toks[end_tok].end);
+        let idt = &text[s..e];
+        let digits = idt.bytes().filter(u8::is_ascii_digit).count();
+        let alnum = idt.bytes().filter(u8::is_ascii_alphanumeric).count();
+        let parts = end_tok > j || idt.contains('-');
+        let letters = alnum > digits;
+        if idt.is_ascii()
+            && alnum <= 24
+            && (digits >= 5 || (digits >= 4 && (letters || parts)))
+            && right_boundary(text, e)
+            && toks[end_tok].base_end == toks[end_tok].end
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, s, e));
         }
     }
 }
@@ -1438,6 +1605,18 @@ fn is_phone(gs: &[Group]) -> bool {
         (Some(_), Some(first)) if !gs[0].plus => (true, &digits[2..], first),
         _ => (gs[0].plus, digits.as_str(), gs[0].digits.as_str()),
     };
+    // "447700900654": the country code without its "+", run into the number.
+    if !intl
+        && gs.len() <= 3
+        && gs[0].digits.len() >= 4
+        && !gs[0].paren
+        && digits.len() == 12
+        && digits
+            .strip_prefix("44")
+            .is_some_and(|r| r.starts_with(['1', '2', '3', '7']))
+    {
+        return true;
+    }
     if intl {
         let Some(mut rest) = digits.strip_prefix("44") else {
             return false;
@@ -1893,7 +2072,13 @@ fn year_of(w: &str) -> Option<i32> {
     w.parse().ok().filter(|y| (1900..=2099).contains(y))
 }
 
-/// Dates in words: "12 March 2026", "12th of March", "March 12th, 2026".
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
+    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+];
+
+/// Dates in words: "12 March 2026", "12th of March", "March 12th, 2026", "Tuesday 10th".
 fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |t: &Tok| &text[t.start..t.end];
     // Only spaces (and a comma or an abbreviation's dot) between the parts of a date.
@@ -1931,6 +2116,19 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 push_date(text, c, out);
                 continue;
             }
+        }
+        // A weekday and an ordinal day, no month: "on Tuesday 10th".
+        if WEEKDAYS.iter().any(|d| word(t) == *d)
+            && let Some(d) = toks.get(i + 1)
+            && gap_ok(t, d, ",")
+            && let Some((_, true)) = day_of(word(d))
+            && right_boundary(text, d.end)
+            && !toks
+                .get(i + 2)
+                .is_some_and(|m| month_of(word(m)).is_some() || word(m).eq_ignore_ascii_case("of"))
+        {
+            out.push(Cand::new(FindingKind::ExactDate, t.start, d.end));
+            continue;
         }
         // Month first: "March 12th", "March 12, 2026" (a bare "March 12" is too often
         // a count: "in March 12 people came").
@@ -2028,7 +2226,36 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             && toks
                 .get(i + 1)
                 .is_some_and(|w| word(w).starts_with(char::is_lowercase));
-        for (k, w) in toks[i + 1..].iter().take(4).enumerate() {
+        // Welsh puts the street word first: "9 Heol y Llan", "7 Ffordd Pentre".
+        let welsh = toks.get(i + 1).is_some_and(|w| {
+            spaced(t, w)
+                && word(w).starts_with(char::is_uppercase)
+                && WELSH_STREET_WORDS.contains(&fold_str(word(w)).as_str())
+                && w.base_end == w.end
+        });
+        if welsh {
+            let mut prev = &toks[i + 1];
+            for w in toks[i + 2..].iter().take(4) {
+                let s = word(w);
+                if !spaced(prev, w) || w.digits {
+                    break;
+                }
+                if s.starts_with(char::is_uppercase) && !STOPWORDS.contains(&fold_str(s).as_str()) {
+                    street_end = Some(w.base_end);
+                } else if !["y", "yr", "ar", "pen", "tan"].contains(&s) {
+                    break;
+                }
+                prev = w;
+                if w.base_end != w.end {
+                    break;
+                }
+            }
+        }
+        for (k, w) in toks[i + 1..]
+            .iter()
+            .take(if welsh { 0 } else { 4 })
+            .enumerate()
+        {
             let s = word(w);
             let l = fold_str(s);
             let the = k == 0 && the_street;
@@ -2053,8 +2280,9 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 break;
             }
         }
-        let Some(end) = street_end else {
-            // "flat 2b", "Flat 3" on its own.
+        let Some(mut end) = street_end else {
+            // "flat 2b", "Flat 3" on its own, and the building and street that follow it:
+            // "Flat 12, Brook House, Union Street".
             if i >= 1 {
                 let f = &toks[i - 1];
                 let fw = word(f);
@@ -2067,11 +2295,21 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     && right_boundary(text, t.end)
                     && t.base_end == t.end
                 {
-                    out.push(Cand::new(FindingKind::Address, f.start, t.end));
+                    let end = named_places_after(text, toks, i).unwrap_or(t.end);
+                    out.push(Cand::new(FindingKind::Address, f.start, end));
                 }
             }
             continue;
         };
+        // "118 Cowbridge Road East".
+        let last = toks.partition_point(|x| x.start < end).saturating_sub(1);
+        if let Some(d) = toks.get(last + 1)
+            && &text[end..d.start] == " "
+            && ["East", "West", "North", "South", "Upper", "Lower"].contains(&word(d))
+            && right_boundary(text, d.end)
+        {
+            end = d.end;
+        }
         // "Flat 3, 22 Mill Lane": the flat is part of it.
         let mut start = t.start;
         if i >= 2 {
@@ -2085,9 +2323,123 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             {
                 start = f.start;
             }
+            // A tenement flat by floor and door, as Glasgow writes it: "3/2, 41 Dumbarton
+            // Road".
+            if g1 == "/"
+                && g2 == ", "
+                && word(f).len() <= 2
+                && word(n).len() <= 2
+                && f.digits
+                && n.digits
+                && !f.letters
+                && !n.letters
+                && run_may_start(text, f.start)
+            {
+                start = f.start;
+            }
+        }
+        // A house name before the number: "Bryn Awel, 5 Lôn Isaf", "Rose Cottage, 2 Mill
+        // Lane".
+        if start == t.start
+            && let Some(s) = house_name_before(text, toks, i)
+        {
+            start = s;
         }
         out.push(Cand::new(FindingKind::Address, start, end));
     }
+}
+
+/// Welsh words for a street, which come before its name ("Heol y Llan").
+#[rustfmt::skip]
+const WELSH_STREET_WORDS: &[&str] = &[
+    "heol", "ffordd", "stryd", "lôn", "lon", "maes", "rhodfa", "cilgant", "clos", "teras",
+    "cae", "llwyn", "parc", "gerddi", "sgwâr", "allt", "bryn", "pant", "cwrt", "ystad",
+    "tŷ", "ty", "plas", "bro", "coed", "dôl", "dol", "cwm", "glan", "nant", "pen", "penrhyn",
+];
+/// Words that end the name of a building: "Brook House", "Kingfisher Court".
+#[rustfmt::skip]
+const BUILDING_WORDS: &[&str] = &[
+    "house", "court", "tower", "towers", "lodge", "mansions", "buildings", "heights",
+    "point", "block", "apartments", "villas", "cottage", "cottages", "farm", "manor",
+    "quay", "hall", "centre", "works", "mill", "chambers",
+];
+
+/// The end of the named building and street after a flat number ("Flat 12, Brook House,
+/// Union Street", "Apartment 12, Kingfisher Court"): each a comma, then up to four
+/// capitalised words ending in a building or street word.
+fn named_places_after(text: &str, toks: &[Tok], mut i: usize) -> Option<usize> {
+    let mut end = None;
+    for _ in 0..2 {
+        let cur = &toks[i];
+        let first = toks.get(i + 1)?;
+        if &text[cur.end..first.start] != ", " || cur.base_end != cur.end {
+            break;
+        }
+        let mut found = None;
+        let mut prev = cur;
+        for (k, w) in toks[i + 1..].iter().take(4).enumerate() {
+            let s = &text[w.start..w.end];
+            if (k > 0 && &text[prev.end..w.start] != " ")
+                || w.digits
+                || !s.starts_with(char::is_uppercase)
+                || STOPWORDS.contains(&fold_str(s).as_str())
+            {
+                break;
+            }
+            let l = fold_str(&text[w.start..w.base_end]);
+            if k >= 1
+                && (BUILDING_WORDS.contains(&l.as_str()) || STREET_WORDS.contains(&l.as_str()))
+            {
+                found = Some((i + 1 + k, w.base_end));
+            }
+            prev = w;
+            if w.base_end != w.end {
+                break;
+            }
+        }
+        let Some((last, e)) = found else { break };
+        end = Some(e);
+        i = last;
+    }
+    end
+}
+
+/// The start of a house name just before a numbered address: one to three capitalised
+/// words and a comma, each word not an everyday one, or the last a building word
+/// ("Rose Cottage").
+fn house_name_before(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let first = i.checked_sub(1)?;
+    if &text[toks[first].end..toks[i].start] != ", " {
+        return None;
+    }
+    let mut start = None;
+    let mut k = first;
+    let building = BUILDING_WORDS.contains(&fold_str(&text[toks[k].start..toks[k].end]).as_str());
+    loop {
+        let t = &toks[k];
+        let s = &text[t.start..t.end];
+        let l = fold_str(s);
+        let unusual = (!is_ordinary(&l) || name_list().contains_key(&l))
+            && !is_allowed(&l)
+            && !STOPWORDS.contains(&l.as_str());
+        if t.digits
+            || t.base_end != t.end
+            || !s.starts_with(char::is_uppercase)
+            || !(unusual
+                || (building && k == first)
+                || (building && !STOPWORDS.contains(&l.as_str())))
+        {
+            break;
+        }
+        start = Some(k);
+        if k == 0 || first - k >= 2 || &text[toks[k - 1].end..t.start] != " " {
+            break;
+        }
+        k -= 1;
+    }
+    let s = start?;
+    // A sentence's first word alone is not a house name.
+    (s < first || building || !sentence_start(text, toks[s].start)).then(|| toks[s].start)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2104,7 +2456,9 @@ const HONORIFICS: &[&str] = &[
 /// but "Nurse Practitioner" stays).
 #[rustfmt::skip]
 const SOFT_HONORIFICS: &[&str] = &[
-    "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle",
+    "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle", "Imam", "Sheikh",
+    "Pastor", "Rabbi", "Pani", "Pan", "Doamna", "Domnul", "Señora", "Señor", "Senhora",
+    "Senhor", "Bà", "Ông",
 ];
 
 fn is_honorific(lower: &str) -> bool {
@@ -2118,6 +2472,70 @@ const STOPWORDS: &[&str] = &[
     "those", "i", "we", "he", "she", "they", "it", "is", "was", "be", "so", "as", "if",
     "then", "not", "no", "yes", "who", "what", "when", "where", "why", "how",
 ];
+
+/// Small words inside names, in either case: "Dafydd ap Ifan", "Siobhán Ní Bhriain",
+/// "Pádraig Ó Súilleabháin", "Omar bin Said", "Anna van der Berg". One joins a name only
+/// between two of its words.
+#[rustfmt::skip]
+const NAME_PARTICLES: &[&str] = &[
+    "ap", "ab", "ferch", "verch", "ó", "ní", "nic", "mac", "mhic", "uí", "ui", "bin",
+    "bint", "binti", "ibn", "bte", "al", "el", "van", "von", "der", "den", "de", "da", "di",
+    "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten",
+];
+
+/// Listed surnames that, in lowercase after a first name, are far more often the word:
+/// "Sarah rose", "Tom said".
+#[rustfmt::skip]
+const NOT_LOWERCASE_SURNAMES: &[&str] = &[
+    "said", "rose", "wade", "hunt", "cook", "miles", "page", "day", "stokes", "wells",
+    "mills", "banks", "marsh", "gill", "mason", "hunter", "knight", "potter", "fisher",
+    "may", "will", "mark", "bill", "hope", "grace", "joy", "sunny", "ray", "rob",
+];
+
+/// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted
+/// Bethan", and with "to" or "with" after them ("spoke to", "met with").
+#[rustfmt::skip]
+const CONTACT_VERBS: &[&str] = &[
+    "rang", "ring", "phoned", "phone", "called", "call", "texted", "text", "emailed",
+    "email", "messaged", "message", "whatsapped", "met", "meet", "saw", "see", "visited",
+    "visit", "told", "tell", "asked", "ask", "contacted", "contact", "thanked", "reminded",
+    "reassured", "collected", "accompanied", "supported", "chased", "updated", "informed",
+    "invited", "greeted", "rung", "seen",
+];
+#[rustfmt::skip]
+const CONTACT_VERBS_WITH: &[&str] = &[
+    "spoke", "speak", "speaking", "talked", "talk", "talking", "met", "meet", "meeting",
+    "wrote", "write", "sat", "checked", "chatted", "caught", "went", "go", "visit",
+];
+
+/// Whether the word before token `k` is a verb of contact (or one with its "to"/"with").
+fn after_contact_verb(text: &str, toks: &[Tok], k: usize) -> bool {
+    let is_one_of = |i: usize, words: &[&str]| {
+        let w = &text[toks[i].start..toks[i].end];
+        words.iter().any(|v| folds_to(w, v))
+    };
+    let spaced = |i: usize| &text[toks[i].end..toks[i + 1].start] == " ";
+    if k == 0 || !spaced(k - 1) {
+        return false;
+    }
+    is_one_of(k - 1, CONTACT_VERBS)
+        || (k >= 2
+            && is_one_of(k - 1, &["to", "with", "see"])
+            && spaced(k - 2)
+            && is_one_of(k - 2, CONTACT_VERBS_WITH))
+}
+
+/// Whether a lowercase word is a word as it stands (in the word list, or its plural),
+/// not only by what its endings suggest.
+fn is_plainly_ordinary(l: &str) -> bool {
+    let d = dictionary();
+    is_allowed(l)
+        || d.contains(l)
+        || other_words().contains(l)
+        || l.strip_suffix('s').is_some_and(|w| d.contains(w))
+        || l.strip_suffix("es").is_some_and(|w| d.contains(w))
+        || ((l.contains(['\'', '-', '‐'])) && is_ordinary(l))
+}
 
 /// Capitalised words that are never names on their own: months and weekdays, the
 /// reflective models and the theorists of the field, family roles, public bodies, tools,
@@ -2137,7 +2555,7 @@ const CALENDAR: &[&str] = &[
     "fri", "sat", "sun",
 ];
 
-/// Reflective models, supervision and change theorists (DOMAIN.md §2–§5) and others a
+/// Reflective models, supervision and change theorists (PRACTICE.md §2–§5) and others a
 /// practitioner cites. After a first name they are a surname ("Sarah Miller").
 #[rustfmt::skip]
 const THEORISTS: &[&str] = &[
@@ -2172,7 +2590,8 @@ const BODIES: &[&str] = &[
     "britain", "ireland", "uk", "europe", "africa", "asia", "america",
 ];
 
-/// Languages, nationalities, faiths and festivals; conditions named after people.
+/// Languages, nationalities, faiths and festivals; conditions named after people. After a
+/// first name they are a surname ("Dorin Moldovan", "Sarah English").
 #[rustfmt::skip]
 const PEOPLES: &[&str] = &[
     "english", "british", "welsh", "scottish", "irish", "european", "african", "asian",
@@ -2189,6 +2608,20 @@ const PEOPLES: &[&str] = &[
     "passover", "lent", "advent", "halloween", "jesus", "christ", "allah", "buddha", "bsl",
     "makaton", "braille", "alzheimer", "alzheimers", "parkinson", "parkinsons",
     "huntington", "asperger", "aspergers", "crohn", "korsakoff", "tourette", "tourettes",
+    "hungarian", "czech", "slovak", "slovakian", "croatian", "serbian", "bosnian", "kosovan",
+    "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
+    "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
+    "swedish", "norwegian", "danish", "korean", "japanese", "thai", "filipino", "filipina",
+    "malaysian", "indonesian", "nepali", "nepalese", "lankan", "sinhala", "sinhalese",
+    "malayalam", "malayali", "telugu", "kannada", "marathi", "sylheti", "pahari",
+    "mirpuri", "pothwari", "kashmiri", "baloch", "balochi", "sindhi", "afrikaans", "zulu",
+    "xhosa", "ndebele", "swahili", "yoruba", "igbo", "hausa", "twi", "akan", "lingala",
+    "congolese", "cameroonian", "zimbabwean", "zambian", "kenyan", "ugandan", "tanzanian",
+    "rwandan", "burundian", "malawian", "namibian", "yemeni", "saudi", "emirati",
+    "jordanian", "lebanese", "palestinian", "egyptian", "libyan", "tunisian", "algerian",
+    "moroccan", "trinidadian", "barbadian", "bajan", "guyanese", "grenadian", "colombian",
+    "venezuelan", "brazilian", "mexican", "peruvian", "ecuadorian", "bolivian", "cuban",
+    "haitian", "canadian", "australian", "gaelic", "cornish", "manx", "scots", "ulster",
 ];
 
 /// Tools and everyday brands.
@@ -2211,6 +2644,8 @@ const EVERYDAY: &[&str] = &[
     "genogram", "ecomap", "caseload", "keyworker", "foodbank", "safeguarding", "checkin",
     "debrief", "signposting", "co-production", "neurodivergent", "neurodivergence",
     "autistic", "carer", "carers", "respite", "kinship", "multi-agency", "deprivation",
+    "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
+    "parenting", "befriending", "commissioning", "safeguarding", "reablement",
 ];
 
 /// Public names a reflection may cite: never flagged as a person.
@@ -2258,6 +2693,20 @@ const ALLOWED_PHRASES: &[&str] = &[
     "Marie Curie",
     "Age UK",
     "Citizens Advice",
+    "Betsi Cadwaladr",
+    "Aneurin Bevan",
+    "Hywel Dda",
+    "Cwm Taf Morgannwg",
+    "Dydd Gŵyl Dewi",
+    "Gŵyl Dewi",
+    "Dewi Sant",
+    "Santes Dwynwen",
+    "Sat Sri Akal",
+    "Guru Nanak",
+    "Eid Mubarak",
+    "Ramadan Kareem",
+    "Ramadan Mubarak",
+    "Eilean Siar",
 ];
 
 fn builtin_phrases() -> &'static PatSet {
@@ -2299,19 +2748,102 @@ fn dictionary() -> &'static HashSet<&'static str, FastHash> {
     })
 }
 
-/// Common names, lowercase, and whether each is also an everyday word.
-fn name_list() -> &'static HashMap<String, bool, FastHash> {
-    static N: OnceLock<HashMap<String, bool, FastHash>> = OnceLock::new();
-    N.get_or_init(|| {
-        include_str!("../../assets/names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| (fold_str(l.trim_end_matches('*')), l.ends_with('*')))
-            .collect()
+/// Everyday words of the other languages heard and written in UK care (Welsh, Irish,
+/// Scottish Gaelic, Scots, Polish, Romanian, Somali, Arabic and South Asian languages in
+/// transliteration, and more), and places too big to identify anyone: never a name on
+/// their own. Welsh words are also known in their mutated forms ("Cymraeg", "Gymraeg",
+/// "Nghymraeg").
+fn other_words() -> &'static HashSet<String, FastHash> {
+    static W: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut set = HashSet::default();
+        let mut welsh = false;
+        let lists = [
+            include_str!("../../assets/other-languages.txt"),
+            include_str!("../../assets/places.txt"),
+        ];
+        for l in lists.iter().flat_map(|f| f.lines()) {
+            let l = l.trim();
+            if let Some(section) = l.strip_prefix("## ") {
+                welsh = ["welsh", "wales"].contains(&section.trim());
+                continue;
+            }
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            let w = fold_str(l);
+            if welsh {
+                set.extend(welsh_mutations(&w));
+            }
+            set.insert(w);
+        }
+        set
     })
 }
 
+/// The soft, nasal and aspirate mutations of a Welsh word, and the h- a vowel takes
+/// after "ei" (her) or "ein" (our).
+fn welsh_mutations(w: &str) -> Vec<String> {
+    #[rustfmt::skip]
+    const RULES: &[(&str, &[&str])] = &[
+        ("ll", &["l"]), ("rh", &["r"]), ("c", &["g", "ngh", "ch"]), ("p", &["b", "mh", "ph"]),
+        ("t", &["d", "nh", "th"]), ("g", &["", "ng"]), ("b", &["f", "m"]), ("d", &["dd", "n"]),
+        ("m", &["f"]),
+    ];
+    let mut out = Vec::new();
+    if w.starts_with(['a', 'e', 'i', 'o', 'u', 'w', 'y']) {
+        out.push(format!("h{w}"));
+    }
+    // "ch", "ff", "ph", "th" and "dd" are letters of their own and do not mutate.
+    if ["ch", "ff", "ph", "th", "dd"]
+        .iter()
+        .any(|p| w.starts_with(p))
+    {
+        return out;
+    }
+    if let Some((from, tos)) = RULES.iter().find(|(from, _)| w.starts_with(from)) {
+        let rest = &w[from.len()..];
+        out.extend(
+            tos.iter()
+                .map(|to| format!("{to}{rest}"))
+                .filter(|m| m.chars().count() >= 2),
+        );
+    }
+    out
+}
+
+/// Common names, lowercase: whether each is also an everyday word, and whether it is
+/// listed as a surname.
+fn name_list() -> &'static HashMap<String, (bool, bool), FastHash> {
+    static N: OnceLock<HashMap<String, (bool, bool), FastHash>> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut surnames = false;
+        let mut map = HashMap::default();
+        for l in include_str!("../../assets/names.txt")
+            .lines()
+            .map(str::trim)
+        {
+            if l.starts_with('#') {
+                if l.starts_with("# Surnames") {
+                    surnames = true;
+                } else if l.starts_with("# First names") {
+                    surnames = false;
+                }
+                continue;
+            }
+            if l.is_empty() {
+                continue;
+            }
+            let everyday = l.ends_with('*');
+            let entry = map
+                .entry(fold_str(l.trim_end_matches('*')))
+                .or_insert((everyday, surnames));
+            entry.0 |= everyday;
+            entry.1 |= surnames;
+        }
+        map
+    })
+}
 /// Suffixes the word list leaves out, and what the stem may have ended with.
 const SUFFIXES: &[(&str, &[&str])] = &[
     ("iness", &["y"]),
@@ -2352,24 +2884,28 @@ fn in_dictionary(w: &str) -> bool {
 
 /// Whether a lowercase word is an everyday word (or one of the field's own).
 fn is_ordinary(w: &str) -> bool {
-    if is_allowed(w) || in_dictionary(w) {
+    if is_allowed(w) || in_dictionary(w) || other_words().contains(w) {
         return true;
     }
     if w.contains('\'') {
         if w.ends_with("n't") {
             return true;
         }
+        // English endings, and the Welsh ones: "mae'n", "hi'r", "i'w".
         if let Some((base, suf)) = w.rsplit_once('\'')
-            && ["s", "re", "ve", "ll", "d", "m"].contains(&suf)
+            && ["s", "re", "ve", "ll", "d", "m", "n", "r", "w", "i"].contains(&suf)
         {
             return base.chars().count() <= 1 || is_ordinary(base);
         }
         return false;
     }
     if w.contains(['-', '‐']) {
-        return w
-            .split(['-', '‐'])
-            .all(|p| p.chars().count() <= 1 || WORD_PREFIXES.contains(&p) || is_ordinary(p));
+        // Parts by the English lists only: "Lily-Mae" is a name, though Welsh has "mae".
+        return w.split(['-', '‐']).all(|p| {
+            p.chars().count() <= 1
+                || WORD_PREFIXES.contains(&p)
+                || (is_ordinary(p) && !other_words().contains(p))
+        });
     }
     false
 }
@@ -2440,10 +2976,36 @@ fn title_case_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
             counts[line].1 += 1;
         }
     }
-    counts
-        .into_iter()
-        .map(|(all, caps)| all >= 3 && caps * 4 >= all * 3)
-        .collect()
+    // Names are capitalised anywhere: on a line that looks like a title, count again
+    // without them ("Referral for Bashiir Cali Jaamac, born 9 October" is no title).
+    let mut titles: Vec<bool> = counts
+        .iter()
+        .map(|&(all, caps)| all >= 3 && caps * 4 >= all * 3)
+        .collect();
+    if titles.iter().any(|&t| t) {
+        let mut counts = vec![(0usize, 0usize); lines];
+        let (mut line, mut at) = (0, 0);
+        for t in toks {
+            line += text[at..t.start].matches('\n').count();
+            at = t.start;
+            let w = &text[t.start..t.base_end];
+            if !titles[line] || !t.letters || t.digits || w.chars().count() < 4 || is_acronym(w) {
+                continue;
+            }
+            let l = fold_str(w);
+            if !is_ordinary(&l) || name_list().contains_key(&l) {
+                continue;
+            }
+            counts[line].0 += 1;
+            if w.starts_with(char::is_uppercase) {
+                counts[line].1 += 1;
+            }
+        }
+        for (t, (all, caps)) in titles.iter_mut().zip(counts) {
+            *t = *t && all >= 3 && caps * 4 >= all * 3;
+        }
+    }
+    titles
 }
 
 impl Checker {
@@ -2466,9 +3028,16 @@ impl Checker {
             at = t.start;
             line_of.push(line);
         }
+        // Tokens inside an allowed phrase ("Betsi Cadwaladr University Health Board")
+        // neither start nor continue a name.
         let skip: Vec<bool> = toks
             .iter()
-            .map(|t| !t.letters || t.digits || overlaps(masked, t.start, t.end))
+            .map(|t| {
+                !t.letters
+                    || t.digits
+                    || overlaps(masked, t.start, t.end)
+                    || allowed.iter().any(|p| p.start <= t.start && t.end <= p.end)
+            })
             .collect();
         let base = |t: &Tok| &text[t.start..t.base_end];
         // Each token's folded base, worked out once.
@@ -2529,7 +3098,18 @@ impl Checker {
             if is_allowed(l) {
                 return false;
             }
-            if let Some(&everyday) = name_list().get(l) {
+            // After a verb of contact ("Rang Aisling back", "spoke to Florin"), a
+            // capitalised word is a name unless it is itself a word: the word list, not
+            // what its endings suggest ("Aisling" is not "aisle" + "ing").
+            if cap
+                && after_contact_verb(text, toks, k)
+                && !STOPWORDS.contains(&l)
+                && !is_plainly_ordinary(l)
+                && !lower_seen(l)
+            {
+                return true;
+            }
+            if let Some(&(everyday, _)) = name_list().get(l) {
                 return if cap {
                     !everyday || (mid() && !everyday_phrase(k))
                 } else {
@@ -2550,7 +3130,7 @@ impl Checker {
                 && !STOPWORDS.contains(&l)
                 && !user_allowed(l)
                 && !is_honorific(l)
-                && (!is_allowed(l) || THEORISTS.contains(&l))
+                && (!is_allowed(l) || THEORISTS.contains(&l) || PEOPLES.contains(&l))
                 && !FLAT_WORDS.contains(&l)
         };
         let mut covered = vec![false; toks.len()];
@@ -2654,6 +3234,82 @@ impl Checker {
             }
             k += 1;
         }
+        // Once part of a name is caught, the whole of it is: a first name before a caught
+        // surname where a sentence starts ("María García"), a particle ("Dafydd ap
+        // Ifan", "Pádraig Ó Súilleabháin"), a capitalised word that can only be a name
+        // there ("Nguyễn Thị An"), a surname in lowercase ("Joanne hale").
+        let mid_at = |k: usize| !sentence_start(text, toks[k].start) && !titles[line_of[k]];
+        let spaced = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
+        // Whether token k may be a word of a name next to one already caught.
+        let name_like = |k: usize| -> bool {
+            let (t, l) = (&toks[k], lower(&toks[k]));
+            !skip[k]
+                && capitalised(base(t))
+                && !STOPWORDS.contains(&l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+                && !FLAT_WORDS.contains(&l)
+                && (name_list().get(l).is_some_and(|&(e, _)| !e)
+                    || is_honorific(l)
+                    || SOFT_HONORIFICS.contains(&base(t))
+                    || !is_ordinary(l))
+        };
+        let particle = |k: usize| -> bool { !skip[k] && NAME_PARTICLES.contains(&lower(&toks[k])) };
+        for span in &mut found {
+            let single = span.0 == span.1;
+            for _ in 0..4 {
+                let (a, b) = *span;
+                // Backwards: a name word, or a particle with a name word before it.
+                if a >= 1 && spaced(a - 1, a) && toks[a - 1].base_end == toks[a - 1].end {
+                    if name_like(a - 1) {
+                        span.0 = a - 1;
+                        continue;
+                    }
+                    if a >= 2 && particle(a - 1) && spaced(a - 2, a - 1) && name_like(a - 2) {
+                        span.0 = a - 2;
+                        continue;
+                    }
+                }
+                let Some(n) = (b + 1 < toks.len()).then_some(b + 1) else {
+                    break;
+                };
+                if !spaced(b, n) || toks[b].base_end != toks[b].end || skip[n] {
+                    break;
+                }
+                let nl = lower(&toks[n]);
+                let nw = base(&toks[n]);
+                let next_name = |m: usize| m < toks.len() && spaced(m - 1, m) && name_like(m);
+                if particle(n) && next_name(n + 1) {
+                    span.1 = n + 1;
+                } else if capitalised(nw) && name_like(n) {
+                    span.1 = n;
+                } else if capitalised(nw)
+                    && STOPWORDS.contains(&nl)
+                    && !["i", "a"].contains(&nl)
+                    && mid_at(n)
+                {
+                    // "Met Nguyễn Thị An today": a capitalised "An" mid-sentence.
+                    span.1 = n;
+                } else if single
+                    && b == a
+                    && nw.starts_with(char::is_lowercase)
+                    && nw.chars().count() >= 2
+                    && !STOPWORDS.contains(&nl)
+                    && (name_list().get(nl).is_some_and(|&(_, surname)| surname)
+                        || !is_ordinary(nl))
+                    && !NOT_LOWERCASE_SURNAMES.contains(&nl)
+                    && !is_allowed(nl)
+                    && !user_allowed(nl)
+                {
+                    span.1 = n;
+                } else {
+                    break;
+                }
+            }
+            for c in &mut covered[span.0..=span.1] {
+                *c = true;
+            }
+        }
         // A listed name that is also an everyday word, where a sentence starts, is a name
         // when a name joins it: "Bill and Frank left early".
         let starts: HashSet<usize> = found.iter().map(|&(a, _)| a).collect();
@@ -2663,7 +3319,7 @@ impl Checker {
             if !covered[k]
                 && !skip[k]
                 && capitalised(base(t))
-                && name_list().get(lower(t)) == Some(&true)
+                && name_list().get(lower(t)).is_some_and(|&(e, _)| e)
                 && !user_allowed(lower(t))
                 && t.base_end == t.end
                 && base(and) == "and"
@@ -2690,9 +3346,20 @@ impl Checker {
                     && !is_ordinary(l)
                     && !lower_seen(l)
                     && !user_allowed(l)
-                    && !name_list().get(l).copied().unwrap_or(false)
+                    && !name_list().get(l).is_some_and(|&(e, _)| e)
                 {
                     words.insert(l.to_string());
+                }
+            }
+        }
+        // Every capitalised word of a name found ("Ruby", "An") is that name again where
+        // it cannot be an everyday word: with a possessive, or capitalised mid-sentence.
+        let mut span_words: HashSet<&str> = HashSet::new();
+        for &(a, b) in &found {
+            for t in &toks[a..=b] {
+                let l = lower(t);
+                if base(t).starts_with(char::is_uppercase) && !is_honorific(l) {
+                    span_words.insert(l);
                 }
             }
         }
@@ -2701,7 +3368,14 @@ impl Checker {
                 continue;
             }
             let l = lower(t);
-            if words.contains(l) && capitalised(base(t)) && !lower_seen(l) {
+            let again = (words.contains(l) && capitalised(base(t)) && !lower_seen(l))
+                || (span_words.contains(l)
+                    && capitalised(base(t))
+                    && (t.base_end != t.end || mid_at(k))
+                    && !is_allowed(l)
+                    && !user_allowed(l)
+                    && l != "i");
+            if again {
                 found.push((k, k));
             }
         }
@@ -2824,14 +3498,11 @@ mod tests {
             ("MRN: 1234567 on file", "1234567"),
             ("case number 12345678 on file", "12345678"),
             ("the hospital no. is AB12345.", "AB12345"),
+            ("Case ref 12345.", "12345"),
         ] {
             assert_eq!(kinds(text), one(FindingKind::RecordNumber, want), "{text}");
         }
-        for s in [
-            "Case ref 12345.",
-            "case number 12 of 40",
-            "the MRN was missing",
-        ] {
+        for s in ["case number 12 of 40", "the MRN was missing"] {
             assert_eq!(kinds(s), vec![], "{s}");
         }
     }
@@ -2939,7 +3610,6 @@ mod tests {
             "It cost £1,200.50 and 3 people came.",
             "She rated it 7/10, then 8/10.",
             "Scores 7 8 9 10 7 8 9 10 9 8 over ten weeks.",
-            "Case ref 12345.",
             "Page 0161.",
         ] {
             assert_eq!(kinds(s), vec![], "{s}");
@@ -3298,8 +3968,8 @@ mod tests {
     fn every_name_in_the_list_that_is_an_everyday_word_is_marked() {
         // Unmarked names that the word list also has are names first ("James", "Tom");
         // marked ones must really be everyday words, or the mark is a mistake.
-        for (name, everyday) in name_list() {
-            if *everyday {
+        for (name, &(everyday, _)) in name_list() {
+            if everyday {
                 assert!(
                     is_ordinary(name),
                     "{name} is marked * but is not an everyday word"
@@ -3324,5 +3994,264 @@ mod tests {
         for w in ["okafor", "adebowale", "smith-okafor"] {
             assert!(!is_ordinary(w), "{w}");
         }
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        kinds(text)
+            .into_iter()
+            .filter(|(k, _)| *k == FindingKind::Name)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn a_name_after_a_verb_of_contact() {
+        // "Cowling" reads as "cowl" + "ing", and "Aisling" as "aisle" + "ing".
+        assert_eq!(names("Rang Aisling back after lunch."), ["Aisling"]);
+        assert_eq!(names("Phoned Cowling back after lunch."), ["Cowling"]);
+        assert_eq!(names("Later I spoke to Cowling about it."), ["Cowling"]);
+        for s in [
+            "Rang Housing back after lunch.",
+            "Called Mum and then Admissions.",
+            "Emailed Finance and met Legal.",
+            "I rang Reception twice.",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_caught_whole_once_part_of_it_is() {
+        // A first name where a sentence starts, before a caught surname.
+        assert_eq!(names("María García was anxious."), ["María García"]);
+        assert_eq!(names("Xochitl Okafor was anxious."), ["Xochitl Okafor"]);
+        // Particles between the words of a name.
+        assert_eq!(
+            names("Saw Dafydd ap Ifan at the surgery."),
+            ["Dafydd ap Ifan"]
+        );
+        assert_eq!(
+            names("I think about Pádraig Ó Súilleabháin often."),
+            ["Pádraig Ó Súilleabháin"]
+        );
+        assert_eq!(names("With Omar bin Rashid today."), ["Omar bin Rashid"]);
+        // The given name of a three-part name, and again with a possessive.
+        assert_eq!(
+            names("Met Nguyễn Thị An at the centre. An's husband works nights."),
+            ["Nguyễn Thị An", "An"]
+        );
+        // A surname in lowercase after a caught first name.
+        assert_eq!(
+            names("Rang the daughter. Joanne hale is happy."),
+            ["Joanne hale"]
+        );
+        assert_eq!(names("spoke with Kwame mensah today"), ["Kwame mensah"]);
+        // Ordinary words stay outside: a verb after a name, a sentence's first word.
+        assert_eq!(names("Then Sarah said it again."), ["Sarah"]);
+        assert_eq!(names("Yesterday Okafor came in."), ["Okafor"]);
+        assert_eq!(
+            names("I told Sarah Jones. I think it helped."),
+            ["Sarah Jones"]
+        );
+        // An everyday name caught mid-sentence is the name again with a possessive.
+        assert_eq!(
+            names("The conference for Ruby is soon. Ruby's notes are ready."),
+            ["Ruby", "Ruby"]
+        );
+    }
+
+    #[test]
+    fn case_and_record_numbers_after_any_cue() {
+        for (text, want) in [
+            ("Case ref 2023/118734 is the one.", "2023/118734"),
+            ("Safeguarding ref SG-24-0193 was raised.", "SG-24-0193"),
+            ("Our ref 23/00412/ASC on the letter.", "23/00412/ASC"),
+            ("Police log PL/4471/26 was shared.", "PL/4471/26"),
+            ("the school's reference SCH-20931 too", "SCH-20931"),
+            ("Client record RX-20931 is open.", "RX-20931"),
+            ("registered as staff no. 55102 there", "55102"),
+            ("Her RiO number is 1029384.", "1029384"),
+            ("His CLA number is CLA 304188.", "CLA 304188"),
+            ("His Home Office reference is B1234567.", "B1234567"),
+            (
+                "The ID number for the hostel system is HX-77213.",
+                "HX-77213",
+            ),
+        ] {
+            assert_eq!(kinds(text), one(FindingKind::RecordNumber, want), "{text}");
+        }
+        for s in [
+            "A number 12345 of people came.",
+            "The reference 2019 guidance is old.",
+            "Ward round at 10, bed number 14.",
+            "The log was 1234 lines.",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn a_uk_number_in_international_form_without_the_plus() {
+        assert_eq!(
+            kinds("Her son rang on 447700900654 at night."),
+            one(FindingKind::Phone, "447700900654")
+        );
+        assert_eq!(
+            kinds("Rang 442079460123 twice."),
+            one(FindingKind::Phone, "442079460123")
+        );
+        assert_eq!(phone_key("447700900654"), phone_key("07700 900654"));
+        assert_eq!(kinds("Order 448812345678901 shipped."), vec![]);
+    }
+
+    #[test]
+    fn a_weekday_and_an_ordinal_day_are_an_exact_date() {
+        assert_eq!(
+            kinds("The health visitor comes on Tuesday 10th."),
+            one(FindingKind::ExactDate, "Tuesday 10th")
+        );
+        assert_eq!(
+            kinds("on Saturday 21st March"),
+            one(FindingKind::ExactDate, "21st March")
+        );
+        assert_eq!(kinds("We meet every Tuesday at 10."), vec![]);
+    }
+
+    #[test]
+    fn welsh_addresses_buildings_house_names_and_tenement_flats() {
+        for (text, want) in [
+            (
+                "She has moved to 9 Heol y Llan, near town.",
+                "9 Heol y Llan",
+            ),
+            (
+                "He lives at 7 Ffordd Pentre with his grandson.",
+                "7 Ffordd Pentre",
+            ),
+            ("Resent it to 2 Maes y Coed today.", "2 Maes y Coed"),
+            (
+                "Lives at Apartment 12, Kingfisher Court, now.",
+                "Apartment 12, Kingfisher Court",
+            ),
+            (
+                "Discharged to Flat 12, Brook House, Union Street today.",
+                "Flat 12, Brook House, Union Street",
+            ),
+            (
+                "Her new address is 3/2, 41 Dumbarton Road now.",
+                "3/2, 41 Dumbarton Road",
+            ),
+            (
+                "She lives alone at Bryn Awel, 5 Lôn Isaf now.",
+                "Bryn Awel, 5 Lôn Isaf",
+            ),
+            (
+                "Moved to Rose Cottage, 2 Mill Lane in May.",
+                "Rose Cottage, 2 Mill Lane",
+            ),
+            (
+                "Lives at Flat 2b, 118 Cowbridge Road East now.",
+                "Flat 2b, 118 Cowbridge Road East",
+            ),
+        ] {
+            assert_eq!(kinds(text), one(FindingKind::Address, want), "{text}");
+        }
+        // A flat's building is only words that end in a building or street word.
+        assert_eq!(
+            kinds("Flat 3, Then Later Stairs."),
+            one(FindingKind::Address, "Flat 3")
+        );
+        for s in [
+            "Yesterday, 5 people came to the group.",
+            "We walked 3 heol miles.",
+        ] {
+            assert!(
+                !kinds(s).iter().any(|(k, _)| *k == FindingKind::Address),
+                "{s}: {:?}",
+                kinds(s)
+            );
+        }
+    }
+
+    #[test]
+    fn welsh_and_the_other_languages_of_care_are_not_names() {
+        for s in [
+            "Siaradais â hi yn Gymraeg achos mae'n well ganddi hi'r Gymraeg.",
+            "Registration with Gofal Cymdeithasol Cymru is due.",
+            "I made the Cynnig Rhagweithiol and she chose Cymraeg.",
+            "Nain and Taid came, then Mam-gu.",
+            "Mae hi'n byw yng Nghymru ers blynyddoedd; mae hi'n mynd i Gaerdydd yfory.",
+            "Betsi Cadwaladr University Health Board runs the clinic.",
+            "She said \"Dziękuję bardzo\" and smiled.",
+            "Alhamdulillah, he said. Inshallah next week, and Eid Mubarak to all.",
+            "Nani and Dadi came; Sat Sri Akal, then the Gurdwara.",
+            "Hooyo was there and Ayeeyo too.",
+            "Bunica is the main carer. Mulțumesc, she said.",
+            "Go raibh maith agat; she grew up in the Gaeltacht speaking Gaeilge.",
+            "Madainn mhath! She likes Gàidhlig, and Comhairle nan Eilean Siar helped.",
+            "Salamat po, said the night nurse.",
+            "She moved from Kraków to Swansea, then to Stornoway.",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn names_from_those_languages_are_still_caught() {
+        assert_eq!(names("Rang Gethin back."), ["Gethin"]);
+        assert_eq!(names("Siân Llewelyn came in."), ["Siân Llewelyn"]);
+        assert_eq!(
+            names("Visited Agnieszka Kowalczyk."),
+            ["Agnieszka Kowalczyk"]
+        );
+        assert_eq!(names("Niamh Ní Bhriain rang."), ["Niamh Ní Bhriain"]);
+        assert_eq!(
+            names("Met Mhairi MacLeod in Stornoway."),
+            ["Mhairi MacLeod"]
+        );
+        assert_eq!(names("Hodan was tired."), ["Hodan"]);
+        assert_eq!(names("Ionuț asked about his cousin."), ["Ionuț"]);
+        assert_eq!(names("With Lily-Mae and her dad."), ["Lily-Mae"]);
+        // A Welsh word that is also a name is the name mid-sentence.
+        assert_eq!(names("I met Dewi at the surgery."), ["Dewi"]);
+    }
+
+    #[test]
+    fn welsh_words_are_known_mutated() {
+        let forms = welsh_mutations("cymraeg");
+        for f in ["gymraeg", "nghymraeg", "chymraeg"] {
+            assert!(forms.contains(&f.to_string()), "{f} in {forms:?}");
+        }
+        assert!(welsh_mutations("llan").contains(&"lan".to_string()));
+        assert!(welsh_mutations("iaith").contains(&"hiaith".to_string()));
+        assert!(welsh_mutations("ffordd").is_empty());
+        assert!(is_ordinary("nghymru") && is_ordinary("gaerdydd") && is_ordinary("mae'n"));
+    }
+
+    #[test]
+    fn a_tag_reads_as_its_words() {
+        assert_eq!(tag_as_text("mensah-family"), "Mensah family");
+        assert_eq!(tag_as_text("mrs-okafor"), "Mrs Okafor");
+        assert_eq!(tag_as_text("home-visit"), "home visit");
+        let c = checker();
+        let f = c.scan(&tag_as_text("mensah-family"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "Mensah");
+    }
+
+    #[test]
+    fn a_title_keeps_people_apart_and_a_shared_one_joins_them() {
+        let mut p = People::default();
+        let v = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(p.number(&v("mr wiśniewski")), 1);
+        assert_eq!(p.number(&v("mr tomasz wiśniewski")), 1);
+        assert_eq!(p.number(&v("tomasz")), 1);
+        assert_eq!(p.number(&v("mrs wiśniewski")), 2);
+        assert_eq!(p.number(&v("kwame mensah")), 3);
+        assert_eq!(p.number(&v("mensah")), 3);
+        assert_eq!(p.number(&v("sarah")), 4);
+        assert_eq!(p.number(&v("mrs sarah jones")), 4);
+        assert_eq!(p.number(&v("sarah ann jones")), 4);
+        assert_eq!(p.number(&v("sarah patel")), 5);
     }
 }

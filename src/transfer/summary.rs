@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::TransferError;
+use super::excerpt::{ExcerptPart, Pick};
 use super::export::{Plan, month_year, round_dates};
 use super::redact::Redactor;
 use crate::config::catalog::Catalog;
@@ -151,7 +152,16 @@ pub struct Excerpt {
     #[serde(default)]
     pub model: Option<String>,
     pub title: String,
+    /// The quoted parts as one passage ("From: text" paragraphs), for readers that do not
+    /// know [`Excerpt::parts`].
     pub text: String,
+    /// The parts quoted, each saying where it is from. Empty in summaries made before
+    /// excerpts were chosen parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<ExcerptPart>,
+    /// How much of the entry the parts are: "2 of 6 parts", "lines 2–4 of 9 in Text".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub of: String,
     #[serde(default)]
     pub strengths: Vec<String>,
     #[serde(default)]
@@ -228,9 +238,6 @@ impl Summary {
     }
 }
 
-/// The longest excerpt quoted from one entry, in characters.
-const EXCERPT_CHARS: usize = 1500;
-
 /// Builds a summary from the selected entries (`ids`: the scopes and kinds the export
 /// takes, in the plan's period) and nothing else: its counts, series and averages are of
 /// what the writer chose to share, like its excerpts and actions. Stages and call-ins
@@ -261,11 +268,14 @@ pub fn build(
         for (&id, mut e) in chunk.iter().zip(store.entries_by_rowids(chunk)?) {
             tally.add(&e, period, today);
             let quote = match &plan.excerpts {
-                Some(chosen) => chosen.contains(&id),
-                None => e.for_supervision,
+                Some(chosen) => chosen
+                    .iter()
+                    .find(|(c, _)| *c == id)
+                    .map(|(_, p)| p.clone()),
+                None => e.for_supervision.then_some(Pick::Default),
             };
             let open = e.actions.iter().any(|a| a.status != ActionStatus::Done);
-            if !quote && !open {
+            if quote.is_none() && !open {
                 continue;
             }
             if let Some(r) = redactor.as_deref_mut() {
@@ -279,7 +289,10 @@ pub fn build(
                     status: a.status.to_string(),
                 });
             }
-            if quote {
+            if let Some(pick) = quote {
+                let (parts, of) = pick
+                    .take(&e)
+                    .map_err(|why| anyhow::anyhow!("entry {}: {why}", e.short_id()))?;
                 excerpts.push(Excerpt {
                     when: when(e.occurred_on),
                     kind: e.kind.to_string(),
@@ -293,7 +306,14 @@ pub fn build(
                                 .map_or_else(|_| m.to_string(), |t| t.name.clone())
                         }),
                     title: e.title.clone(),
-                    text: excerpt_text(&e),
+                    // Readers that know only `text` see the note when nothing is quoted.
+                    text: if parts.is_empty() && !of.is_empty() {
+                        format!("({of})")
+                    } else {
+                        super::excerpt::joined(&parts)
+                    },
+                    parts,
+                    of,
                     strengths: e.strengths.iter().map(StrengthTag::spelled).collect(),
                     tags: e.tags.clone(),
                     for_supervision: e.for_supervision,
@@ -573,28 +593,4 @@ fn trend_word(t: Trend) -> &'static str {
         Trend::Down => "down",
         Trend::Unknown => "",
     }
-}
-
-/// An entry's writing as one passage: body, then "Label: text" for each section, cut at
-/// a word boundary.
-fn excerpt_text(e: &Entry) -> String {
-    let mut parts = Vec::new();
-    if !e.body.trim().is_empty() {
-        parts.push(e.body.trim().to_string());
-    }
-    for s in &e.sections {
-        if !s.text.trim().is_empty() {
-            parts.push(format!("{}: {}", s.label, s.text.trim()));
-        }
-    }
-    let text = parts.join("\n\n");
-    if text.chars().count() <= EXCERPT_CHARS {
-        return text;
-    }
-    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
-    let cut = match cut.rfind(char::is_whitespace) {
-        Some(i) if i > EXCERPT_CHARS / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!("{}…", cut.trim_end())
 }

@@ -1,113 +1,214 @@
-//! Everything a key can do, by name: the keymap, the config's `[keys]` table and the help
-//! overlay all speak these names.
+//! Everything a key can do in the journal app, by name: the keymap, the config's `[keys]`
+//! table, the status bar and the help overlay all read this one table.
 
-use serde::Deserialize;
+use super::keymap::{self, Group, actions};
 
-/// Where an action applies. The focused pane gets a key first; what it does not use
-/// falls through to the global keys.
+/// Where an action applies: a pane, a window over the panes, or everywhere. A key is
+/// looked up along a chain of these, the focused one first (a pane's: the pane, moving,
+/// everywhere; a window's: its own, and what it shares with other windows), so one key
+/// can mean different things in different places but never two in one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Global,
+    Moving,
     Journal,
+    Search,
     Write,
     Supervision,
     Patterns,
+    /// Any window over the panes.
+    Window,
+    /// Windows that are a list to choose from.
+    Choose,
+    Help,
+    Strengths,
+    Models,
+    NewKind,
+    /// The forms in a window: the filter and the check-in.
+    Form,
+    Filter,
+    CheckIn,
+    Drafts,
+    Quit,
+    Trash,
+    Conflict,
+    Gone,
+    Timeline,
 }
 
-impl Context {
-    #[must_use]
-    pub fn title(self) -> &'static str {
+impl Group for Context {
+    fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
+            Context::Moving => "Moving in a list (the journal, the board, patterns, windows)",
             Context::Journal => "Journal",
-            Context::Write => "Write",
+            Context::Search => "Journal search (letters are the search)",
+            Context::Write => "Write (letters, arrows and enter are text)",
             Context::Supervision => "Supervision",
             Context::Patterns => "Patterns",
+            Context::Window => "Any window",
+            Context::Choose => "Choosing from a list (model, kind of entry)",
+            Context::Help => "This help",
+            Context::Strengths => "Strengths picker (letters find a strength)",
+            Context::Models => "Model chooser",
+            Context::NewKind => "Another kind of entry",
+            Context::Form => "Forms: filter, check-in (letters are text in their text fields)",
+            Context::Filter => "Filter",
+            Context::CheckIn => "Check-in",
+            Context::Drafts => "Recover your writing",
+            Context::Quit => "Quit with unsaved writing",
+            Context::Trash => "Move to the trash",
+            Context::Conflict => "Changed elsewhere",
+            Context::Gone => "Deleted elsewhere",
+            Context::Timeline => "Stage timeline",
         }
     }
 }
 
-macro_rules! actions {
-    ($($variant:ident = $name:literal, $ctx:ident, $help:literal;)+) => {
-        /// A named thing the user can do.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum Action { $($variant),+ }
-
-        impl Action {
-            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
-
-            /// The name used in the config's `[keys]` table.
-            #[must_use]
-            pub fn name(self) -> &'static str {
-                match self { $(Action::$variant => $name),+ }
-            }
-
-            /// Where the action applies.
-            #[must_use]
-            pub fn context(self) -> Context {
-                match self { $(Action::$variant => Context::$ctx),+ }
-            }
-
-            /// One line for the help overlay.
-            #[must_use]
-            pub fn help(self) -> &'static str {
-                match self { $(Action::$variant => $help),+ }
-            }
-
-            /// The action with this config name.
-            #[must_use]
-            pub fn from_name(name: &str) -> Option<Action> {
-                Self::ALL.iter().copied().find(|a| a.name() == name)
-            }
-        }
-    };
-}
+/// The journal app's keymap.
+pub type Keymap = keymap::Keymap<Action>;
 
 actions! {
-    Quit = "quit", Global, "quit praxis (asks first if something is unsaved)";
-    Help = "help", Global, "show or hide this help";
-    FocusJournal = "focus_journal", Global, "go to the journal";
-    FocusWrite = "focus_write", Global, "go to the entry being written";
-    FocusSupervision = "focus_supervision", Global, "go to the supervision board";
-    FocusPatterns = "focus_patterns", Global, "go to patterns over time";
-    Up = "up", Global, "move up";
-    Down = "down", Global, "move down";
-    PageUp = "page_up", Global, "a page up";
-    PageDown = "page_down", Global, "a page down";
-    Top = "top", Global, "to the top (newest entry)";
-    Bottom = "bottom", Global, "to the bottom";
-    Search = "search", Journal, "search: type to narrow the list";
-    ClearSearch = "clear_search", Journal, "clear the search and filters";
-    Filter = "filter", Journal, "filter by kind, strength, tag and dates";
-    NewEntry = "new_entry", Journal, "write a new reflection";
-    NewOther = "new_other", Journal, "write another kind: check-in, call-in, stage note, CPD…";
-    NewCheckIn = "new_check_in", Journal, "a check-in on its own";
-    Timeline = "timeline", Journal, "the stage timeline of the selected stage note's subject";
-    Open = "open", Journal, "edit the selected entry";
-    Delete = "delete", Journal, "move the selected entry to the trash";
-    ToggleFlagSelected = "toggle_flag_selected", Journal, "flag the selected entry for supervision";
-    PreviewDown = "preview_down", Journal, "scroll the preview down";
-    PreviewUp = "preview_up", Journal, "scroll the preview up";
-    Save = "save", Write, "save the entry";
-    NextField = "next_field", Write, "next field";
-    PrevField = "prev_field", Write, "previous field";
-    PickModel = "pick_model", Write, "choose the reflective model";
-    PickStrengths = "pick_strengths", Write, "tag strengths (mine, person's, team's)";
-    CheckIn = "check_in", Write, "add a wellbeing check-in";
-    ToggleFlag = "toggle_flag", Write, "bring this entry to supervision";
-    CycleScope = "cycle_scope", Write, "who may see it: private, supervision, shareable";
-    ExternalEditor = "external_editor", Write, "write this section in $EDITOR";
-    Back = "back", Write, "back to the journal (the draft is kept)";
-    Refresh = "refresh", Supervision, "gather the board again";
-    Gather = "gather", Supervision, "prepare the next session: save a prep with its agenda";
-    AgendaUp = "agenda_up", Supervision, "move the agenda item up";
-    AgendaDown = "agenda_down", Supervision, "move the agenda item down";
-    CycleFunction = "cycle_function", Supervision, "agenda item's function: normative, formative, restorative, mediation";
-    RecordSession = "record_session", Supervision, "write the record of the session";
-    PeriodPrev = "period_prev", Patterns, "a shorter period (4 weeks, quarter, year, all)";
-    PeriodNext = "period_next", Patterns, "a longer period";
-    WeekPrev = "week_prev", Patterns, "select the week before";
-    WeekNext = "week_next", Patterns, "select the week after";
-    DrillDown = "drill_down", Patterns, "show the selected week's or strength's entries in the journal";
+    /// A named thing the user can do.
+    pub enum Action in Context, reject_unknown = true {
+        Quit = "quit", Global, ["ctrl-q", "ctrl-c", "q"], "quit", "quit praxis (asks first if something is unsaved)";
+        Help = "help", Global, ["f1", "?"], "help", "show or hide this help";
+        FocusJournal = "focus_journal", Global, ["alt-1", "1"], "journal", "go to the journal";
+        FocusWrite = "focus_write", Global, ["alt-2", "2"], "write", "go to the entry being written";
+        FocusSupervision = "focus_supervision", Global, ["alt-3", "3"], "supervision", "go to the supervision board";
+        FocusPatterns = "focus_patterns", Global, ["alt-4", "4"], "patterns", "go to patterns over time";
+        Up = "up", Moving, ["up", "k"], "up", "move up";
+        Down = "down", Moving, ["down", "j"], "down", "move down";
+        PageUp = "page_up", Moving, ["pageup", "ctrl-u"], "page up", "a page up";
+        PageDown = "page_down", Moving, ["pagedown", "ctrl-d"], "page down", "a page down";
+        Top = "top", Moving, ["home", "g"], "top", "to the top (newest entry)";
+        Bottom = "bottom", Moving, ["end", "G"], "bottom", "to the bottom";
+        Search = "search", Journal, ["/"], "search", "search: type to narrow the list";
+        ClearSearch = "clear_search", Journal, ["esc"], "clear", "clear the search and filters";
+        Filter = "filter", Journal, ["f"], "filter", "filter by kind, strength, tag and dates";
+        NewEntry = "new_entry", Journal, ["n", "a"], "new", "write a new reflection";
+        NewOther = "new_other", Journal, ["N"], "other kind", "write another kind: check-in, call-in, stage note, CPD…";
+        NewCheckIn = "new_check_in", Journal, ["c"], "check-in", "a check-in on its own";
+        Timeline = "timeline", Journal, ["t"], "timeline", "the stage timeline of the selected stage note's subject";
+        Open = "open", Journal, ["enter", "e"], "open", "edit the selected entry";
+        Delete = "delete", Journal, ["d", "delete"], "delete", "move the selected entry to the trash";
+        ToggleFlagSelected = "toggle_flag_selected", Journal, ["b"], "flag", "flag the selected entry for supervision";
+        PreviewDown = "preview_down", Journal, ["J", "ctrl-down"], "preview down", "scroll the preview down";
+        PreviewUp = "preview_up", Journal, ["K", "ctrl-up"], "preview up", "scroll the preview up";
+        SearchDone = "search_done", Search, ["enter", "down"], "done", "stop typing: the hits are ranked and the keys move in the list again";
+        Save = "save", Write, ["ctrl-s"], "save", "save the entry";
+        NextField = "next_field", Write, ["tab"], "next", "next field";
+        PrevField = "prev_field", Write, ["shift-tab"], "previous", "previous field";
+        FieldDone = "field_done", Write, ["enter"], "next", "on the title or the date (one line each): on to the next field";
+        PickModel = "pick_model", Write, ["f4"], "model", "choose the reflective model";
+        PickStrengths = "pick_strengths", Write, ["ctrl-t", "f2"], "strengths", "tag strengths (mine, person's, team's)";
+        CheckIn = "check_in", Write, ["ctrl-g", "f3"], "check-in", "add a wellbeing check-in";
+        ToggleFlag = "toggle_flag", Write, ["ctrl-b", "f5"], "flag", "bring this entry to supervision";
+        CycleScope = "cycle_scope", Write, ["f6"], "scope", "who may see it: private, supervision, shareable";
+        ExternalEditor = "external_editor", Write, ["ctrl-o", "f7"], "editor", "write this section in $EDITOR";
+        Back = "back", Write, ["esc"], "back", "back to the journal (the draft is kept)";
+        Refresh = "refresh", Supervision, ["r"], "gather again", "gather the board again";
+        Gather = "gather", Supervision, ["p"], "prepare", "prepare the next session: save a prep with its agenda";
+        AgendaUp = "agenda_up", Supervision, ["K"], "item up", "move the agenda item up";
+        AgendaDown = "agenda_down", Supervision, ["J"], "item down", "move the agenda item down";
+        CycleFunction = "cycle_function", Supervision, ["f"], "function", "agenda item's function: normative, formative, restorative, mediation";
+        RecordSession = "record_session", Supervision, ["R"], "record", "write the record of the session";
+        PeriodPrev = "period_prev", Patterns, ["["], "shorter", "a shorter period (4 weeks, quarter, year, all)";
+        PeriodNext = "period_next", Patterns, ["]"], "longer", "a longer period";
+        WeekPrev = "week_prev", Patterns, ["left", "h"], "week", "select the week before";
+        WeekNext = "week_next", Patterns, ["right", "l"], "week", "select the week after";
+        DrillDown = "drill_down", Patterns, ["enter"], "show entries", "show the selected week's or strength's entries in the journal";
+        Close = "close", Window, ["esc"], "close", "close the window, nothing done (in the help, the timeline and lists any other key closes it too)";
+        Choose = "choose", Choose, ["enter"], "choose", "choose the selected one";
+        Tag = "tag", Strengths, ["enter"], "tag", "tag or untag the selected strength (with #word typed: the topic tag)";
+        Whose = "whose", Strengths, ["tab"], "whose", "whose strength it is: mine, the person's, the team's";
+        FormNext = "form_next", Form, ["down", "tab"], "field", "the next field";
+        FormPrev = "form_prev", Form, ["up", "shift-tab"], "field", "the field before";
+        FormMore = "form_more", Form, ["right"], "change", "the next value of a choice (kind, mood, energy, load, carrying)";
+        FormLess = "form_less", Form, ["left"], "change", "the value before";
+        FormDone = "form_done", Form, ["enter"], "done", "apply the filter, or take the check-in (and save, when saving asked for it)";
+        FormCancel = "form_cancel", Form, ["esc"], "cancel", "close the form; a check-in offered on saving is skipped and the entry saved";
+        RecoverDraft = "recover_draft", Drafts, ["enter", "r"], "recover", "take the selected writing back into the Write pane";
+        DiscardDraft = "discard_draft", Drafts, ["d"], "discard", "throw the selected writing away";
+        SaveAndQuit = "save_and_quit", Quit, ["s"], "save", "save the entry, then quit";
+        KeepAndQuit = "keep_and_quit", Quit, ["k", "q"], "keep", "keep it as a draft (offered back next time), then quit";
+        ConfirmDelete = "confirm_delete", Trash, ["y", "enter"], "trash", "move the entry to the trash (praxis restore brings it back)";
+        SaveCopy = "save_copy", Conflict, ["c"], "copy", "save your version as a copy beside the other";
+        TakeTheirs = "take_theirs", Conflict, ["t"], "theirs", "keep the other version; yours is not saved";
+        SaveAsNew = "save_as_new", Gone, ["s"], "save", "save the entry deleted elsewhere as a new entry";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Bindable as _, Key, Text};
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn every_default_key_parses() {
+        for action in Action::ALL {
+            for k in action.default_keys() {
+                assert!(Key::parse(k).is_ok(), "{action:?}: {k}");
+            }
+        }
+        assert!(
+            Keymap::defaults()
+                .help_rows()
+                .iter()
+                .all(|(_, k, _)| k != "unbound")
+        );
+    }
+
+    #[test]
+    fn overrides_replace_an_actions_keys_and_unknown_names_are_refused() {
+        let mut t = BTreeMap::new();
+        t.insert("save".to_string(), vec!["f12".to_string()]);
+        let m = Keymap::with_overrides(&t).unwrap();
+        assert_eq!(m.first_key(Action::Save), "F12");
+        let write = [Context::Write, Context::Global];
+        assert_eq!(
+            m.lookup(Key::parse("ctrl-s").unwrap(), Text::Area, &write),
+            None
+        );
+        t.insert("sav".to_string(), vec!["x".to_string()]);
+        assert!(
+            Keymap::with_overrides(&t)
+                .unwrap_err()
+                .contains("unknown action 'sav'")
+        );
+        let mut bad = BTreeMap::new();
+        bad.insert("quit".to_string(), vec!["ctrl-".to_string()]);
+        assert!(
+            Keymap::with_overrides(&bad)
+                .unwrap_err()
+                .contains("[keys] quit")
+        );
+    }
+
+    #[test]
+    fn plain_keys_are_text_while_typing() {
+        let m = Keymap::defaults();
+        let k = |s: &str| Key::parse(s).unwrap();
+        let journal = [Context::Journal, Context::Global];
+        let write = [Context::Write, Context::Global];
+        assert_eq!(m.lookup(k("q"), Text::None, &journal), Some(Action::Quit));
+        assert_eq!(m.lookup(k("q"), Text::Area, &write), None);
+        assert_eq!(
+            m.lookup(k("ctrl-s"), Text::Area, &write),
+            Some(Action::Save)
+        );
+        assert_eq!(m.lookup(k("esc"), Text::Area, &write), Some(Action::Back));
+        assert_eq!(m.lookup(k("down"), Text::Area, &write), None);
+        assert_eq!(
+            m.lookup(k("ctrl-q"), Text::Area, &write),
+            Some(Action::Quit)
+        );
+        // Searching the journal is typing too: 'n' is a letter of the query.
+        assert_eq!(m.lookup(k("n"), Text::Area, &journal), None);
+        assert_eq!(
+            m.lookup(k("esc"), Text::Area, &journal),
+            Some(Action::ClearSearch)
+        );
+    }
 }

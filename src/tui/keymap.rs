@@ -1,13 +1,15 @@
-//! Keys to actions, by context: the built-in defaults, overridden by the config's
-//! `[keys]` table (action name = key or list of keys). The help overlay reads this map,
-//! so it always tells the truth.
+//! Keys to actions, by context, for every full-screen app: the built-in defaults,
+//! overridden by the config's `[keys]` table (action name = key or list of keys), and
+//! what is text while a field has the keyboard. The help overlay reads this map, so it
+//! always tells the truth.
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Context};
+use crate::config::Config;
 
 /// A key with its modifiers, as typed in the config (`ctrl-s`, `alt-1`, `f2`, `?`, `G`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,30 +36,6 @@ impl Key {
             other => other,
         };
         Key { code, mods }
-    }
-
-    /// Whether typing this key in a text field should insert text rather than act.
-    #[must_use]
-    pub fn is_text(&self) -> bool {
-        let plain = !self
-            .mods
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        plain
-            && matches!(
-                self.code,
-                KeyCode::Char(_)
-                    | KeyCode::Enter
-                    | KeyCode::Backspace
-                    | KeyCode::Delete
-                    | KeyCode::Left
-                    | KeyCode::Right
-                    | KeyCode::Up
-                    | KeyCode::Down
-                    | KeyCode::Home
-                    | KeyCode::End
-                    | KeyCode::PageUp
-                    | KeyCode::PageDown
-            )
     }
 
     /// Parses a key as written in the config.
@@ -179,25 +157,33 @@ impl fmt::Display for Key {
     }
 }
 
-/// What a keymap needs of its actions: their config names, where each applies, a line of
-/// help and the built-in bindings. The journal's actions and the review's share the
-/// code that builds, overrides and reads their keymaps through this.
+/// Where actions apply: the help overlay groups its rows by this, in order.
+pub trait Group: Copy + Ord + fmt::Debug + 'static {
+    /// The heading of the group in the help overlay.
+    fn title(self) -> &'static str;
+}
+
+/// What a keymap needs of its actions: their config names, where each applies, a word
+/// for the status bar, a line of help and the built-in keys. The journal's actions and
+/// the review's are made by one macro, [`actions!`], and read by one [`Keymap`].
 pub trait Bindable: Copy + Eq + fmt::Debug + 'static {
-    /// Where an action applies; the help overlay groups its rows by this, in order.
-    type Context: Copy + Ord;
+    /// Where an action applies.
+    type Context: Group;
     /// Whether a `[keys]` name that is none of these actions is an error (otherwise it
     /// is skipped, being some other keymap's concern).
     const REJECT_UNKNOWN: bool;
-    /// The built-in bindings.
-    const DEFAULTS: &'static [(Self, &'static [&'static str])];
     /// Every action, in help order.
     fn all() -> &'static [Self];
     /// The name used in the config's `[keys]` table.
     fn name(self) -> &'static str;
     /// Where the action applies.
     fn context(self) -> Self::Context;
+    /// A word or two for the status bar.
+    fn label(self) -> &'static str;
     /// One line for the help overlay.
     fn help(self) -> &'static str;
+    /// The built-in keys, as the config writes them.
+    fn default_keys(self) -> &'static [&'static str];
     /// The action with this config name.
     #[must_use]
     fn from_name(name: &str) -> Option<Self> {
@@ -205,33 +191,124 @@ pub trait Bindable: Copy + Eq + fmt::Debug + 'static {
     }
 }
 
-/// Keys bound to actions of one kind: the part the journal's and the review's keymaps share.
+/// Declares an app's actions in one table: each row is the variant, its `[keys]` name,
+/// its context, its built-in keys, a word for the status bar and a line of help.
+macro_rules! actions {
+    (
+        $(#[$meta:meta])*
+        pub enum $action:ident in $context:ident, reject_unknown = $reject:literal {
+            $($variant:ident = $name:literal, $ctx:ident, [$($key:literal),* $(,)?], $label:literal, $help:literal;)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $action { $($variant),+ }
+
+        impl $action {
+            pub const ALL: &'static [$action] = &[$($action::$variant),+];
+        }
+
+        impl $crate::tui::keymap::Bindable for $action {
+            type Context = $context;
+            const REJECT_UNKNOWN: bool = $reject;
+            fn all() -> &'static [$action] {
+                Self::ALL
+            }
+            fn name(self) -> &'static str {
+                match self { $($action::$variant => $name),+ }
+            }
+            fn context(self) -> $context {
+                match self { $($action::$variant => $context::$ctx),+ }
+            }
+            fn label(self) -> &'static str {
+                match self { $($action::$variant => $label),+ }
+            }
+            fn help(self) -> &'static str {
+                match self { $($action::$variant => $help),+ }
+            }
+            fn default_keys(self) -> &'static [&'static str] {
+                match self { $($action::$variant => &[$($key),*]),+ }
+            }
+        }
+    };
+}
+pub(crate) use actions;
+
+/// What plain keys are while a field has the keyboard: text for the field, or keys for
+/// the keymap. Keys with ctrl or alt are never text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Text {
+    /// No field: every key is looked up.
+    #[default]
+    None,
+    /// A short value typed without a cursor: characters, backspace and delete.
+    Chars,
+    /// One line with a cursor: as [`Text::Chars`], and the arrows along it, home and end.
+    Line,
+    /// A text area: as [`Text::Line`], and enter, the arrows up and down, page up and down.
+    Area,
+}
+
+impl Text {
+    /// Whether `key` is text here.
+    #[must_use]
+    pub fn takes(self, key: Key) -> bool {
+        if key
+            .mods
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return false;
+        }
+        let chars = matches!(
+            key.code,
+            KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+        );
+        let line = matches!(
+            key.code,
+            KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End
+        );
+        let area = matches!(
+            key.code,
+            KeyCode::Enter | KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
+        );
+        match self {
+            Text::None => false,
+            Text::Chars => chars,
+            Text::Line => chars || line,
+            Text::Area => chars || line || area,
+        }
+    }
+}
+
+/// Keys to the actions of one app: the built-in keys, overridden by the config's `[keys]`
+/// table (action name = key or list of keys). The help overlay reads it, so it always
+/// tells the truth.
 #[derive(Debug, Clone)]
-pub struct Bindings<A> {
+pub struct Keymap<A> {
     bindings: Vec<(Key, A)>,
 }
 
-impl<A: Bindable> Bindings<A> {
-    /// The built-in bindings.
+impl<A: Bindable> Keymap<A> {
+    /// The built-in keymap.
     #[must_use]
-    pub fn defaults() -> Bindings<A> {
+    pub fn defaults() -> Keymap<A> {
         let mut bindings = Vec::new();
-        for (action, keys) in A::DEFAULTS {
-            for k in *keys {
+        for action in A::all() {
+            for k in action.default_keys() {
                 // Invariant: every default key parses (checked by a unit test).
                 if let Ok(key) = Key::parse(k) {
                     bindings.push((key, *action));
                 }
             }
         }
-        Bindings { bindings }
+        Keymap { bindings }
     }
 
-    /// The defaults with the config's `[keys]` table applied: each named action gets
-    /// exactly the keys given. Unreadable keys are errors; unknown actions are errors
-    /// when `A::REJECT_UNKNOWN`, and skipped otherwise.
-    pub fn with_overrides(table: &BTreeMap<String, Vec<String>>) -> Result<Bindings<A>, String> {
-        let mut map = Bindings::defaults();
+    /// The defaults with a `[keys]` table applied: each named action gets exactly the
+    /// keys given. Unreadable keys are errors; unknown actions are errors when
+    /// `A::REJECT_UNKNOWN`, and skipped otherwise.
+    pub fn with_overrides(table: &BTreeMap<String, Vec<String>>) -> Result<Keymap<A>, String> {
+        let mut map = Keymap::defaults();
         for (name, keys) in table {
             let Some(action) = A::from_name(name) else {
                 if A::REJECT_UNKNOWN {
@@ -256,13 +333,32 @@ impl<A: Bindable> Bindings<A> {
         Ok(map)
     }
 
-    /// The first action bound to `key` that `wanted` accepts.
-    #[must_use]
-    pub fn find(&self, key: Key, wanted: impl Fn(A) -> bool) -> Option<A> {
-        self.bindings
+    /// The keymap the config asks for: its `[keys]` table over the defaults; an error
+    /// names the config file.
+    pub fn from_config(config: &Config, file: &Path) -> anyhow::Result<Keymap<A>> {
+        let table = config
+            .keys
             .iter()
-            .find(|(k, a)| *k == key && wanted(*a))
-            .map(|(_, a)| *a)
+            .map(|(k, v)| (k.clone(), v.keys()))
+            .collect();
+        Keymap::with_overrides(&table)
+            .map_err(|e| anyhow::anyhow!("config file {}: {e}", file.display()))
+    }
+
+    /// The action `key` means: none if it is text where the keyboard is (`text`),
+    /// otherwise the first action bound to it in `chain`, the contexts in the order
+    /// they are asked (the focused one first, the global ones last).
+    #[must_use]
+    pub fn lookup(&self, key: Key, text: Text, chain: &[A::Context]) -> Option<A> {
+        if text.takes(key) {
+            return None;
+        }
+        chain.iter().find_map(|c| {
+            self.bindings
+                .iter()
+                .find(|(k, a)| *k == key && a.context() == *c)
+                .map(|(_, a)| *a)
+        })
     }
 
     /// The keys bound to an action.
@@ -308,145 +404,9 @@ impl<A: Bindable> Bindings<A> {
     }
 }
 
-impl Bindable for Action {
-    type Context = Context;
-    const REJECT_UNKNOWN: bool = true;
-    const DEFAULTS: &'static [(Action, &'static [&'static str])] = DEFAULTS;
-    fn all() -> &'static [Action] {
-        Action::ALL
-    }
-    fn name(self) -> &'static str {
-        Action::name(self)
-    }
-    fn context(self) -> Context {
-        Action::context(self)
-    }
-    fn help(self) -> &'static str {
-        Action::help(self)
-    }
-}
-
-/// The built-in bindings.
-const DEFAULTS: &[(Action, &[&str])] = &[
-    (Action::Quit, &["ctrl-q", "ctrl-c", "q"]),
-    (Action::Help, &["f1", "?"]),
-    (Action::FocusJournal, &["alt-1", "1"]),
-    (Action::FocusWrite, &["alt-2", "2"]),
-    (Action::FocusSupervision, &["alt-3", "3"]),
-    (Action::FocusPatterns, &["alt-4", "4"]),
-    (Action::Up, &["up", "k"]),
-    (Action::Down, &["down", "j"]),
-    (Action::PageUp, &["pageup", "ctrl-u"]),
-    (Action::PageDown, &["pagedown", "ctrl-d"]),
-    (Action::Top, &["home", "g"]),
-    (Action::Bottom, &["end", "G"]),
-    (Action::Search, &["/"]),
-    (Action::ClearSearch, &["esc"]),
-    (Action::Filter, &["f"]),
-    (Action::NewEntry, &["n", "a"]),
-    (Action::NewOther, &["N"]),
-    (Action::NewCheckIn, &["c"]),
-    (Action::Timeline, &["t"]),
-    (Action::Open, &["enter", "e"]),
-    (Action::Delete, &["d", "delete"]),
-    (Action::ToggleFlagSelected, &["b"]),
-    (Action::PreviewDown, &["J", "ctrl-down"]),
-    (Action::PreviewUp, &["K", "ctrl-up"]),
-    (Action::Save, &["ctrl-s"]),
-    (Action::NextField, &["tab"]),
-    (Action::PrevField, &["shift-tab"]),
-    (Action::PickModel, &["f4"]),
-    (Action::PickStrengths, &["ctrl-t", "f2"]),
-    (Action::CheckIn, &["ctrl-g", "f3"]),
-    (Action::ToggleFlag, &["ctrl-b", "f5"]),
-    (Action::CycleScope, &["f6"]),
-    (Action::ExternalEditor, &["ctrl-o", "f7"]),
-    (Action::Back, &["esc"]),
-    (Action::Refresh, &["r"]),
-    (Action::Gather, &["p"]),
-    (Action::AgendaUp, &["K"]),
-    (Action::AgendaDown, &["J"]),
-    (Action::CycleFunction, &["f"]),
-    (Action::RecordSession, &["R"]),
-    (Action::PeriodPrev, &["["]),
-    (Action::PeriodNext, &["]"]),
-    (Action::WeekPrev, &["left", "h"]),
-    (Action::WeekNext, &["right", "l"]),
-    (Action::DrillDown, &["enter"]),
-];
-
-/// Keys to actions.
-#[derive(Debug, Clone)]
-pub struct Keymap {
-    bindings: Bindings<Action>,
-}
-
-impl Keymap {
-    /// The built-in keymap.
-    #[must_use]
-    pub fn defaults() -> Keymap {
-        Keymap {
-            bindings: Bindings::defaults(),
-        }
-    }
-
-    /// The defaults with the config's `[keys]` table applied: each named action gets
-    /// exactly the keys given. Unknown actions and unreadable keys are errors.
-    pub fn with_overrides(table: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
-        Ok(Keymap {
-            bindings: Bindings::with_overrides(table)?,
-        })
-    }
-
-    /// The action a key means in `context`, if any; the pane's own bindings first, then
-    /// the global ones. While typing in a text field, plain keys are text.
-    #[must_use]
-    pub fn lookup(&self, key: Key, context: Context, typing: bool) -> Option<Action> {
-        if typing && key.is_text() {
-            return None;
-        }
-        self.bindings
-            .find(key, |a| a.context() == context)
-            .or_else(|| self.bindings.find(key, |a| a.context() == Context::Global))
-    }
-
-    /// The keys bound to an action, for the help overlay and the status bar.
-    #[must_use]
-    pub fn keys_for(&self, action: Action) -> Vec<Key> {
-        self.bindings.keys_for(action)
-    }
-
-    /// The first key of an action as text ("ctrl-s"), or "unbound".
-    #[must_use]
-    pub fn first_key(&self, action: Action) -> String {
-        self.bindings.first_key(action)
-    }
-
-    /// (context, keys, help) for every action, in a stable order: the help overlay.
-    #[must_use]
-    pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
-        self.bindings.help_rows()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_default_key_parses() {
-        for (action, keys) in DEFAULTS {
-            for k in *keys {
-                assert!(Key::parse(k).is_ok(), "{action:?}: {k}");
-            }
-        }
-        assert!(
-            Keymap::defaults()
-                .help_rows()
-                .iter()
-                .all(|(_, k, _)| k != "unbound")
-        );
-    }
 
     #[test]
     fn keys_parse_and_print_back() {
@@ -467,56 +427,24 @@ mod tests {
     }
 
     #[test]
-    fn overrides_replace_an_actions_keys_and_unknown_names_are_refused() {
-        let mut t = BTreeMap::new();
-        t.insert("save".to_string(), vec!["f12".to_string()]);
-        let m = Keymap::with_overrides(&t).unwrap();
-        assert_eq!(m.first_key(Action::Save), "F12");
-        assert_eq!(
-            m.lookup(Key::parse("ctrl-s").unwrap(), Context::Write, true),
-            None
-        );
-        t.insert("sav".to_string(), vec!["x".to_string()]);
-        assert!(
-            Keymap::with_overrides(&t)
-                .unwrap_err()
-                .contains("unknown action 'sav'")
-        );
-        let mut bad = BTreeMap::new();
-        bad.insert("quit".to_string(), vec!["ctrl-".to_string()]);
-        assert!(
-            Keymap::with_overrides(&bad)
-                .unwrap_err()
-                .contains("[keys] quit")
-        );
-    }
-
-    #[test]
-    fn plain_keys_are_text_while_typing() {
-        let m = Keymap::defaults();
-        let q = Key::parse("q").unwrap();
-        assert_eq!(m.lookup(q, Context::Journal, false), Some(Action::Quit));
-        assert_eq!(m.lookup(q, Context::Write, true), None);
-        let ctrl_s = Key::parse("ctrl-s").unwrap();
-        assert_eq!(m.lookup(ctrl_s, Context::Write, true), Some(Action::Save));
-        let esc = Key::parse("esc").unwrap();
-        assert_eq!(m.lookup(esc, Context::Write, true), Some(Action::Back));
-        assert_eq!(
-            m.lookup(Key::parse("down").unwrap(), Context::Write, true),
-            None
-        );
-        assert_eq!(
-            m.lookup(Key::parse("ctrl-q").unwrap(), Context::Write, true),
-            Some(Action::Quit)
-        );
-        // Searching the journal is typing too: 'n' is a letter of the query.
-        assert_eq!(
-            m.lookup(Key::parse("n").unwrap(), Context::Journal, true),
-            None
-        );
-        assert_eq!(
-            m.lookup(esc, Context::Journal, true),
-            Some(Action::ClearSearch)
-        );
+    fn what_is_text_grows_from_a_value_to_a_line_to_an_area() {
+        let k = |s: &str| Key::parse(s).unwrap();
+        for (key, chars, line, area) in [
+            ("x", true, true, true),
+            ("backspace", true, true, true),
+            ("left", false, true, true),
+            ("home", false, true, true),
+            ("enter", false, false, true),
+            ("down", false, false, true),
+            ("tab", false, false, false),
+            ("esc", false, false, false),
+            ("ctrl-x", false, false, false),
+            ("alt-x", false, false, false),
+        ] {
+            assert!(!Text::None.takes(k(key)), "{key}");
+            assert_eq!(Text::Chars.takes(k(key)), chars, "{key}");
+            assert_eq!(Text::Line.takes(k(key)), line, "{key}");
+            assert_eq!(Text::Area.takes(k(key)), area, "{key}");
+        }
     }
 }

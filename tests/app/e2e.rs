@@ -197,6 +197,72 @@ fn kill_9_while_writing_keeps_a_draft_that_is_offered_back() {
     env.cli(&["doctor"]);
 }
 
+/// Typing that never pauses long enough for the idle draft (a word every 300 ms, with a
+/// second of quiet configured) is still kept every few seconds: a kill -9 while typing
+/// loses at most the last few seconds.
+#[test]
+fn kill_9_while_typing_without_a_pause_keeps_what_came_before() {
+    let env = Env::new();
+    let mut s = env.start();
+    s.wait_text("Welcome to praxis");
+    write_new(&mut s, "Steady");
+    let started = Instant::now();
+    let mut words = 0;
+    while env.drafts() != Some(1) {
+        assert!(
+            started.elapsed() < STEP,
+            "no draft was kept in {STEP:?} of typing\n{}",
+            s.dump()
+        );
+        s.send(b" w");
+        words += 1;
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(
+        words > 3,
+        "the draft came before the typing went on: {words}"
+    );
+    // Still typing when it is killed.
+    s.send(b" last");
+    signal(&s.pid(), "-KILL");
+    let status = s.wait_exit();
+    assert!(!status.success(), "a killed praxis reported {status:?}");
+    drop(s);
+
+    let mut s = env.start();
+    s.wait_text("Recover your writing?");
+    s.wait_text("Steady w w");
+}
+
+/// Two app windows on one journal: the second is not offered the first one's live
+/// draft; once the first is killed, the next start is.
+#[test]
+fn a_second_window_is_not_offered_a_live_draft_but_a_dead_ones() {
+    let env = Env::new();
+    let mut a = env.start();
+    a.wait_text("Welcome to praxis");
+    write_new(&mut a, "Window A writing");
+    let typed = Instant::now();
+    while env.drafts() != Some(1) {
+        assert!(typed.elapsed() < STEP, "no draft kept\n{}", a.dump());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut b = env.start();
+    b.wait_text("Another praxis window is writing 1 entry");
+    assert!(
+        !b.screen().contains("Recover your writing?"),
+        "the live draft was offered to the second window\n{}",
+        b.dump()
+    );
+    quit_cleanly(&mut b);
+    signal(&a.pid(), "-KILL");
+    a.wait_exit();
+    drop(a);
+    let mut c = env.start();
+    c.wait_text("Recover your writing?");
+    c.wait_text("Window A writing");
+}
+
 /// A termination signal while writing: a clean exit with the terminal restored,
 /// and the writing offered back on the next start.
 fn signal_while_writing(sig: &str) {

@@ -1,4 +1,5 @@
 //! The terminal app: logic and screens on a TestBackend, and end to end in a pseudo-terminal.
 
 mod e2e;
+mod keys;
 mod tui;

@@ -10,11 +10,14 @@ use praxis::clock::Clock;
 use praxis::config::Config;
 use praxis::config::catalog::Catalog;
 use praxis::model::{CheckIn, Entry, EntryKind, Load, Section, StrengthTag, Whose};
+use praxis::process::Writer;
 use praxis::store::Store;
-use praxis::tui::app::{App, Overlay, Pane};
+use praxis::tui::action::Context;
+use praxis::tui::app::App;
+use praxis::tui::component::Pane;
 use praxis::tui::keymap::{Key, Keymap};
+use praxis::tui::runtime::{Handled, Screen as _};
 use praxis::tui::theme::Theme;
-use praxis::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -33,6 +36,29 @@ fn app_with(store: Store) -> App {
         Theme::monochrome(),
     )
     .unwrap()
+}
+
+/// The app as `writer` of its drafts.
+fn app_as(store: Store, writer: Writer) -> App {
+    let clock = Clock::fixed(now().fixed_offset());
+    App::new_as(
+        store,
+        Catalog::builtin(),
+        Config::default(),
+        clock,
+        Keymap::defaults(),
+        Theme::monochrome(),
+        writer,
+    )
+    .unwrap()
+}
+
+/// A writer that has ended: a process that ran and was waited for.
+fn gone_writer() -> Writer {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    Writer { pid, started: None }
 }
 
 fn day(d: u32) -> NaiveDate {
@@ -93,19 +119,19 @@ fn press(app: &mut App, key: &str) {
     {
         ev.modifiers |= KeyModifiers::SHIFT;
     }
-    app.handle_event(&Event::Key(ev)).unwrap();
+    app.handle_event(&Event::Key(ev));
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        app.handle_event(&Event::Key(ev)).unwrap();
+        app.handle_event(&Event::Key(ev));
     }
 }
 
-fn screen(app: &App, w: u16, h: u16) -> String {
+fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::draw(app, f)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
     mask_ids(&t.backend().to_string())
 }
 
@@ -134,15 +160,15 @@ fn mask_ids(s: &str) -> String {
 
 macro_rules! snap {
     ($name:expr, $app:expr) => {
-        insta::assert_snapshot!(format!("{}_80x24", $name), screen(&$app, 80, 24));
-        insta::assert_snapshot!(format!("{}_120x40", $name), screen(&$app, 120, 40));
+        insta::assert_snapshot!(format!("{}_80x24", $name), screen(&mut $app, 80, 24));
+        insta::assert_snapshot!(format!("{}_120x40", $name), screen(&mut $app, 120, 40));
     };
 }
 
 #[test]
 fn welcome_on_an_empty_journal() {
-    let app = app_with(Store::open_in_memory().unwrap());
-    let s = screen(&app, 80, 24);
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Welcome to praxis"), "{s}");
     assert!(s.contains("write your first reflection"), "{s}");
     snap!("welcome", app);
@@ -150,8 +176,8 @@ fn welcome_on_an_empty_journal() {
 
 #[test]
 fn journal_pane() {
-    let app = app_with(seeded());
-    let s = screen(&app, 80, 24);
+    let mut app = app_with(seeded());
+    let s = screen(&mut app, 80, 24);
     // Newest first, the first one previewed.
     assert!(
         s.find("Check-in: stretched").unwrap() < s.find("Quiet night").unwrap(),
@@ -166,7 +192,7 @@ fn journal_preview_follows_the_selection() {
     press(&mut app, "j");
     press(&mut app, "j");
     assert_eq!(app.journal.selected, 2);
-    let s = screen(&app, 120, 40);
+    let s = screen(&mut app, 120, 40);
     assert!(s.contains("The night team arrived late"), "{s}");
     assert!(s.contains("Strengths listening, teamwork:team"), "{s}");
     snap!("journal_selected", app);
@@ -199,6 +225,7 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
     // Choose Gibbs from the model list.
     press(&mut app, "f4");
     let gibbs = app
+        .env
         .catalog
         .models
         .iter()
@@ -209,7 +236,7 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
     }
     press(&mut app, "enter");
     assert_eq!(
-        app.write.as_ref().unwrap().template.as_ref().unwrap().id,
+        app.write.form().unwrap().template.as_ref().unwrap().id,
         "gibbs"
     );
     type_text(&mut app, "A family meeting about discharge.");
@@ -232,7 +259,7 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
     press(&mut app, "ctrl-b");
     // Saving a new reflection offers the check-in first.
     press(&mut app, "ctrl-s");
-    assert!(matches!(app.overlay, Some(Overlay::CheckIn(_))));
+    assert_eq!(app.overlay(), Some(Context::CheckIn));
     press(&mut app, "4");
     press(&mut app, "down");
     press(&mut app, "right");
@@ -243,7 +270,7 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
     snap!("checkin_form", app);
     press(&mut app, "enter");
     assert_eq!(app.pane, Pane::Journal);
-    assert!(app.write.is_none());
+    assert!(app.write.form().is_none());
     let saved = app.journal.preview.clone().unwrap();
     assert_eq!(saved.title, "A family meeting about discharge.");
     assert_eq!(saved.model.as_deref(), Some("gibbs"));
@@ -269,7 +296,7 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
     press(&mut app, "esc");
     press(&mut app, "3");
     assert_eq!(app.pane, Pane::Supervision);
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("A family meeting about discharge."), "{s}");
     snap!("supervision_board", app);
 }
@@ -280,7 +307,7 @@ fn edit_then_delete_an_entry() {
     press(&mut app, "G");
     press(&mut app, "enter");
     assert_eq!(app.pane, Pane::Write);
-    let w = app.write.as_ref().unwrap();
+    let w = app.write.form().unwrap();
     assert_eq!(
         w.text("description"),
         "The night team arrived late and the handover was rushed."
@@ -299,7 +326,7 @@ fn edit_then_delete_an_entry() {
     );
     assert_eq!(e.version, 2);
     press(&mut app, "d");
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })));
+    assert_eq!(app.overlay(), Some(Context::Trash));
     snap!("confirm_delete", app);
     press(&mut app, "y");
     assert_eq!(app.journal.rows.len(), 2);
@@ -311,24 +338,25 @@ fn a_draft_is_kept_on_leaving_and_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.sqlite3");
     {
-        let mut app = app_with(Store::open(&path).unwrap());
+        // An app whose process then dies without saving.
+        let mut app = app_as(Store::open(&path).unwrap(), gone_writer());
         press(&mut app, "n");
         type_text(&mut app, "Half a thought about the visit");
-        // Switching panes keeps the draft; then the process dies without saving.
+        // Switching panes keeps the draft.
         press(&mut app, "alt-1");
         assert_eq!(app.pane, Pane::Journal);
         std::mem::forget(app);
     }
     let mut app = app_with(Store::open(&path).unwrap());
-    assert!(matches!(app.overlay, Some(Overlay::Drafts { .. })));
+    assert_eq!(app.overlay(), Some(Context::Drafts));
     snap!("draft_recovery", app);
     // A stray key does not decide.
     press(&mut app, "x");
-    assert!(matches!(app.overlay, Some(Overlay::Drafts { .. })));
+    assert_eq!(app.overlay(), Some(Context::Drafts));
     press(&mut app, "enter");
     assert_eq!(app.pane, Pane::Write);
     assert_eq!(
-        app.write.as_ref().unwrap().text("body"),
+        app.write.form().unwrap().text("body"),
         "Half a thought about the visit"
     );
     press(&mut app, "ctrl-s");
@@ -336,9 +364,150 @@ fn a_draft_is_kept_on_leaving_and_offered_back_after_a_crash() {
     assert_eq!(app.pane, Pane::Journal);
     assert_eq!(app.journal.rows[0].title, "Half a thought about the visit");
     assert!(
-        app.store.drafts().unwrap().is_empty(),
+        app.env.store.drafts().unwrap().is_empty(),
         "a saved entry leaves no draft"
     );
+}
+
+#[test]
+fn two_windows_on_one_journal_never_share_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    let mut a = app_with(Store::open(&path).unwrap());
+    press(&mut a, "n");
+    type_text(&mut a, "Mine, still being written");
+    press(&mut a, "alt-1");
+    assert_eq!(a.env.store.drafts().unwrap().len(), 1);
+    // A second window while the first is open: the draft is the first one's.
+    let mut b = app_with(Store::open(&path).unwrap());
+    assert_eq!(b.overlay(), None);
+    let s = screen(&mut b, 80, 24);
+    assert!(
+        s.contains("Another praxis window is writing 1 entry"),
+        "{s}"
+    );
+    // Both keep writing: each keeps a draft of its own, neither writes over the other.
+    press(&mut b, "n");
+    type_text(&mut b, "Theirs");
+    press(&mut b, "alt-1");
+    press(&mut a, "alt-2");
+    type_text(&mut a, ", and more");
+    press(&mut a, "alt-1");
+    let texts: Vec<String> = a
+        .env
+        .store
+        .drafts()
+        .unwrap()
+        .iter()
+        .map(|d| d.data.clone())
+        .collect();
+    assert_eq!(texts.len(), 2);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Mine, still being written, and more"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Theirs") && !t.contains("Mine"))
+    );
+}
+
+#[test]
+fn a_save_never_fails_on_the_entrys_own_identity() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    // A's draft of a new entry, A taken for gone (its process has ended).
+    let mut a = app_as(Store::open(&path).unwrap(), gone_writer());
+    press(&mut a, "n");
+    type_text(&mut a, "Written twice");
+    press(&mut a, "alt-1");
+    // B takes it up.
+    let mut b = app_with(Store::open(&path).unwrap());
+    assert_eq!(b.overlay(), Some(Context::Drafts));
+    press(&mut b, "enter");
+    assert_eq!(b.pane, Pane::Write);
+    // A was not gone after all: it goes on writing, and saves the same new entry.
+    press(&mut a, "alt-2");
+    type_text(&mut a, " (A)");
+    press(&mut a, "alt-1");
+    let b_draft = b.env.store.drafts().unwrap();
+    assert!(
+        b_draft
+            .iter()
+            .any(|d| d.data.contains("Written twice\"") && d.writer.is_some()),
+        "A wrote over the draft B took: {b_draft:?}"
+    );
+    press(&mut a, "alt-2");
+    press(&mut a, "ctrl-s");
+    press(&mut a, "enter");
+    assert_eq!(a.pane, Pane::Journal, "{:?}", a.env.status);
+    // B's save of the same entry is a choice, not an error that never goes away.
+    press(&mut b, "ctrl-s");
+    press(&mut b, "enter");
+    assert_eq!(b.overlay(), Some(Context::Conflict), "{:?}", b.env.status);
+    let s = screen(&mut b, 80, 24);
+    assert!(
+        s.contains("saved by another praxis while you wrote it"),
+        "{s}"
+    );
+    press(&mut b, "c");
+    assert_eq!(b.pane, Pane::Journal, "{:?}", b.env.status);
+    let titles: Vec<&str> = b.journal.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.contains(&"Written twice (A)"), "{titles:?}");
+    assert!(titles.contains(&"Written twice (my copy)"), "{titles:?}");
+    assert!(b.env.store.drafts().unwrap().is_empty());
+}
+
+#[test]
+fn an_entry_deleted_for_good_elsewhere_is_saved_as_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite3");
+    let mut other = Store::open(&path).unwrap();
+    let mut e = Entry::new(EntryKind::Reflection, day(17), now());
+    e.title = "Kept after all".into();
+    e.body = "First words.".into();
+    other.insert_entry(&e).unwrap();
+    let mut app = app_with(Store::open(&path).unwrap());
+    press(&mut app, "enter");
+    assert_eq!(app.pane, Pane::Write);
+    type_text(&mut app, " More words.");
+    // Meanwhile another praxis deletes it for good.
+    let rowid = other.resolve_id(&app.journal.rows[0].short_id).unwrap();
+    other.trash_entry(rowid, now()).unwrap();
+    assert_eq!(other.empty_trash().unwrap(), 1);
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.overlay(), Some(Context::Gone), "{:?}", app.env.status);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("deleted for good"), "{s}");
+    press(&mut app, "s");
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(e.title, "Kept after all");
+    assert_eq!(e.body, "First words. More words.");
+    assert_eq!(app.journal.rows.len(), 1);
+
+    // The same on the way out: quit, save, the entry is gone; it is saved as new, then quit.
+    press(&mut app, "enter");
+    type_text(&mut app, " Last.");
+    let rowid = other.resolve_id(&app.journal.rows[0].short_id).unwrap();
+    other.trash_entry(rowid, now()).unwrap();
+    other.empty_trash().unwrap();
+    press(&mut app, "ctrl-q");
+    press(&mut app, "s");
+    assert_eq!(app.overlay(), Some(Context::Gone), "{:?}", app.env.status);
+    assert!(!app.quit);
+    press(&mut app, "s");
+    assert!(app.quit);
+    let titles: Vec<String> = other
+        .list_entries(&praxis::store::EntryFilter::default(), None, 10)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.title)
+        .collect();
+    assert_eq!(titles, ["Kept after all"]);
 }
 
 #[test]
@@ -346,9 +515,8 @@ fn the_idle_timer_keeps_a_draft_without_leaving_the_pane() {
     let mut app = app_with(Store::open_in_memory().unwrap());
     press(&mut app, "n");
     type_text(&mut app, "Typing, then a pause");
-    app.tick(std::time::Instant::now() + std::time::Duration::from_secs(10))
-        .unwrap();
-    assert_eq!(app.store.drafts().unwrap().len(), 1);
+    app.tick(std::time::Instant::now() + std::time::Duration::from_secs(10));
+    assert_eq!(app.env.store.drafts().unwrap().len(), 1);
 }
 
 #[test]
@@ -358,11 +526,11 @@ fn quitting_with_unsaved_writing_asks_first() {
     type_text(&mut app, "Not finished");
     press(&mut app, "ctrl-q");
     assert!(!app.quit);
-    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(app.overlay(), Some(Context::Quit));
     snap!("confirm_quit", app);
     press(&mut app, "k");
     assert!(app.quit);
-    assert_eq!(app.store.drafts().unwrap().len(), 1, "kept as a draft");
+    assert_eq!(app.env.store.drafts().unwrap().len(), 1, "kept as a draft");
 }
 
 #[test]
@@ -380,9 +548,17 @@ fn help_is_generated_from_the_live_keymap() {
     )
     .unwrap();
     press(&mut app, "?");
-    let s = screen(&app, 120, 40);
-    assert!(s.contains("F12"), "{s}");
-    assert!(s.contains("save the entry"), "{s}");
+    // The help scrolls: down to the Write pane's keys.
+    let mut s = screen(&mut app, 120, 40);
+    for _ in 0..60 {
+        if s.contains("save the entry") {
+            break;
+        }
+        press(&mut app, "down");
+        s = screen(&mut app, 120, 40);
+    }
+    let row = s.lines().find(|l| l.contains("save the entry")).unwrap();
+    assert!(row.contains("  F12  "), "{s}");
     assert!(!s.contains("ctrl-s  "), "{s}");
     press(&mut app, "esc");
     press(&mut app, "?");
@@ -391,8 +567,8 @@ fn help_is_generated_from_the_live_keymap() {
 
 #[test]
 fn too_small_a_terminal_says_so() {
-    let app = app_with(seeded());
-    let s = screen(&app, 40, 10);
+    let mut app = app_with(seeded());
+    let s = screen(&mut app, 40, 10);
     assert!(s.contains("praxis needs at least 50×12"), "{s}");
 }
 
@@ -403,9 +579,9 @@ fn journal_text_never_reaches_the_terminal_as_escape_sequences() {
     e.title = "evil \u{1b}]0;pwned\u{7} title".into();
     e.body = "line\u{1b}[2J with \u{9b}31m control".into();
     s.insert_entry(&e).unwrap();
-    let app = app_with(s);
+    let mut app = app_with(s);
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| view::draw(&app, f)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
     for cell in t.backend().buffer().content() {
         assert!(
             !cell.symbol().chars().any(char::is_control),
@@ -427,12 +603,12 @@ fn wide_characters_and_right_to_left_text_do_not_break_the_layout() {
         e.title = title.into();
         s.insert_entry(&e).unwrap();
     }
-    let app = app_with(s);
-    let out = screen(&app, 80, 24);
+    let mut app = app_with(s);
+    let out = screen(&mut app, 80, 24);
     assert!(out.contains("日本語"), "{out}");
     // The list's right border stands in its column on every row: nothing pushed it.
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| view::draw(&app, f)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
     let buf = t.backend().buffer();
     for y in 2..12 {
         assert_eq!(buf[(79, y)].symbol(), "│", "row {y}:\n{out}");
@@ -443,7 +619,7 @@ fn wide_characters_and_right_to_left_text_do_not_break_the_layout() {
 fn filters_by_kind_strength_tag_and_dates() {
     let mut app = app_with(seeded());
     press(&mut app, "f");
-    assert!(matches!(app.overlay, Some(Overlay::Filter(_))));
+    assert_eq!(app.overlay(), Some(Context::Filter));
     press(&mut app, "right"); // reflection
     press(&mut app, "down");
     type_text(&mut app, "listening");
@@ -451,7 +627,7 @@ fn filters_by_kind_strength_tag_and_dates() {
     press(&mut app, "enter");
     let titles: Vec<&str> = app.journal.rows.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["Hard handover at the end of a long shift"]);
-    assert!(screen(&app, 80, 24).contains("Journal · reflection · listening"));
+    assert!(screen(&mut app, 80, 24).contains("Journal · reflection · listening"));
     // A tag and a date range.
     press(&mut app, "f");
     press(&mut app, "left");
@@ -474,12 +650,9 @@ fn filters_by_kind_strength_tag_and_dates() {
     press(&mut app, "down");
     type_text(&mut app, "2026-03-01");
     press(&mut app, "enter");
-    match &app.overlay {
-        Some(Overlay::Filter(f)) => {
-            assert!(f.error.as_deref().unwrap().contains("is after"), "{f:?}")
-        }
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(app.overlay(), Some(Context::Filter));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("From 2026-03-17 is after To 2026-03-01"), "{s}");
     press(&mut app, "esc");
     press(&mut app, "esc");
     assert_eq!(app.journal.rows.len(), 3, "esc clears filters");
@@ -499,14 +672,15 @@ fn a_check_in_on_its_own() {
     press(&mut app, "down");
     type_text(&mut app, "stretched");
     press(&mut app, "enter");
-    assert!(app.overlay.is_none());
+    assert_eq!(app.overlay(), None);
     let e = app.journal.preview.clone().unwrap();
     assert_eq!(e.kind, EntryKind::CheckIn);
     assert_eq!(e.title, "Check-in: stretched");
     let c = e.checkin.unwrap();
     assert_eq!((c.mood, c.load), (Some(2), Some(Load::Heavy)));
     assert!(
-        app.status
+        app.env
+            .status
             .as_deref()
             .unwrap()
             .contains("restorative supervision")
@@ -522,7 +696,7 @@ fn a_stage_note_form_and_its_subjects_timeline() {
         ("2026-03-10", "contemplation"),
     ] {
         press(&mut app, "N");
-        let i = praxis::tui::app::NEW_KINDS
+        let i = praxis::tui::overlays::new_kind::NEW_KINDS
             .iter()
             .position(|(l, ..)| *l == "Stage note")
             .unwrap();
@@ -546,12 +720,12 @@ fn a_stage_note_form_and_its_subjects_timeline() {
             snap!("stage_note_form", app);
         }
         press(&mut app, "ctrl-s");
-        assert_eq!(app.pane, Pane::Journal, "{:?}", app.status);
+        assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
     }
     let e = app.journal.preview.clone().unwrap();
     assert_eq!(e.title, "YP-A · smoking · contemplation");
     press(&mut app, "t");
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("moved back from action"), "{s}");
     snap!("stage_timeline", app);
     // A stage that is not a stage is refused with the field named, nothing saved.
@@ -569,9 +743,9 @@ fn a_stage_note_form_and_its_subjects_timeline() {
     press(&mut app, "ctrl-s");
     assert_eq!(app.pane, Pane::Write);
     assert!(
-        app.status.as_deref().unwrap().starts_with("Stage"),
+        app.env.status.as_deref().unwrap().starts_with("Stage"),
         "{:?}",
-        app.status
+        app.env.status
     );
 }
 
@@ -582,18 +756,18 @@ fn prepare_reorder_the_agenda_and_record_the_session() {
     press(&mut app, "b"); // a second entry for supervision
     press(&mut app, "3");
     press(&mut app, "p");
-    assert!(app.board_prep.is_some(), "{:?}", app.status);
+    assert!(app.board.prep.is_some(), "{:?}", app.env.status);
     assert!(
-        app.agenda_len() >= 2,
+        app.board.agenda_len() >= 2,
         "flagged entry and the heavy-load day give items"
     );
-    let first = |app: &App| match &app.board_prep.as_ref().unwrap().details {
+    let first = |app: &App| match &app.board.prep.as_ref().unwrap().details {
         praxis::model::Details::Supervision(s) => s.agenda[0].clone(),
         _ => unreachable!(),
     };
     let before = first(&app);
     press(&mut app, "J");
-    assert_eq!(app.agenda_selected, 1);
+    assert_eq!(app.board.selected, 1);
     assert_ne!(first(&app).text, before.text, "moved down");
     press(&mut app, "K");
     assert_eq!(first(&app).text, before.text, "and back up");
@@ -602,28 +776,30 @@ fn prepare_reorder_the_agenda_and_record_the_session() {
     snap!("board_with_agenda", app);
     // The change is saved in the prep itself.
     let stored = app
+        .env
         .store
-        .entry_by_rowid(app.store.open_prep().unwrap().unwrap())
+        .entry_by_rowid(app.env.store.open_prep().unwrap().unwrap())
         .unwrap();
-    assert_eq!(stored.details, app.board_prep.as_ref().unwrap().details);
+    assert_eq!(stored.details, app.board.prep.as_ref().unwrap().details);
     // The record form follows the prep; its agreed actions are tracked.
     press(&mut app, "R");
     assert_eq!(app.pane, Pane::Write);
-    let w = app.write.as_ref().unwrap();
+    let w = app.write.form().unwrap();
     let keys: Vec<&str> = w.fields.iter().map(|f| f.key.as_str()).collect();
     assert!(keys.contains(&"agreed-actions"), "{keys:?}");
     let i = keys.iter().position(|k| *k == "agreed-actions").unwrap();
-    while app.write.as_ref().unwrap().focus != i {
+    while app.write.form().unwrap().focus != i {
         press(&mut app, "tab");
     }
     type_text(&mut app, "- Book the training | me | 2026-04-01");
     press(&mut app, "ctrl-s");
-    assert_eq!(app.pane, Pane::Journal, "{:?}", app.status);
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
     assert!(
-        app.store.open_prep().unwrap().is_none(),
+        app.env.store.open_prep().unwrap().is_none(),
         "the prep now has its record"
     );
     let actions = app
+        .env
         .store
         .list_actions(praxis::store::ActionFilter::Open)
         .unwrap();
@@ -634,7 +810,7 @@ fn prepare_reorder_the_agenda_and_record_the_session() {
 fn structured_entries_open_in_their_form() {
     let mut app = app_with(Store::open_in_memory().unwrap());
     press(&mut app, "N");
-    let i = praxis::tui::app::NEW_KINDS
+    let i = praxis::tui::overlays::new_kind::NEW_KINDS
         .iter()
         .position(|(l, ..)| *l == "CPD record")
         .unwrap();
@@ -651,7 +827,7 @@ fn structured_entries_open_in_their_form() {
     press(&mut app, "tab");
     type_text(&mut app, "6");
     press(&mut app, "ctrl-s");
-    assert_eq!(app.pane, Pane::Journal, "{:?}", app.status);
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
     let e = app.journal.preview.clone().unwrap();
     assert_eq!(
         (e.kind, e.title.as_str()),
@@ -659,7 +835,7 @@ fn structured_entries_open_in_their_form() {
     );
     // Reopened, the typed fields are back in their places.
     press(&mut app, "enter");
-    let w = app.write.as_ref().unwrap();
+    let w = app.write.form().unwrap();
     assert_eq!(w.text("activity-type"), "training");
     assert_eq!(w.text("hours"), "6");
 }
@@ -675,9 +851,10 @@ fn mouse_clicks_select_and_switch_panes_and_the_wheel_scrolls() {
             row,
             modifiers: KeyModifiers::NONE,
         };
-        app.handle_event(&Event::Mouse(ev)).unwrap();
+        app.handle_event(&Event::Mouse(ev));
     };
-    let areas = view::layout(app.size, &app);
+    screen(&mut app, 80, 24);
+    let areas = app.layout().clone();
     click(&mut app, areas.list.x + 5, areas.list.y + 3);
     assert_eq!(app.journal.selected, 2);
     let wheel = MouseEvent {
@@ -686,10 +863,10 @@ fn mouse_clicks_select_and_switch_panes_and_the_wheel_scrolls() {
         row: 5,
         modifiers: KeyModifiers::NONE,
     };
-    app.handle_event(&Event::Mouse(wheel)).unwrap();
+    app.handle_event(&Event::Mouse(wheel));
     assert_eq!(app.journal.selected, 0);
     // The tab bar: " praxis   Journal   Write   Supervision"
-    let line = screen(&app, 80, 24).lines().next().unwrap().to_string();
+    let line = screen(&mut app, 80, 24).lines().next().unwrap().to_string();
     let col = u16::try_from(line.find("Supervision").unwrap()).unwrap() - 1 + 2;
     click(&mut app, col, 0);
     assert_eq!(app.pane, Pane::Supervision);
@@ -698,7 +875,7 @@ fn mouse_clicks_select_and_switch_panes_and_the_wheel_scrolls() {
 #[test]
 fn no_color_draws_without_colour() {
     use ratatui::style::Color;
-    let app = App::new(
+    let mut app = App::new(
         seeded(),
         Catalog::builtin(),
         Config::default(),
@@ -708,7 +885,7 @@ fn no_color_draws_without_colour() {
     )
     .unwrap();
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| view::draw(&app, f)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
     for cell in t.backend().buffer().content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
@@ -719,30 +896,27 @@ fn no_color_draws_without_colour() {
 
 #[test]
 fn a_section_goes_to_the_editor_and_comes_back() {
-    use praxis::tui::app::Effect;
     let mut app = app_with(Store::open_in_memory().unwrap());
     press(&mut app, "n");
     type_text(&mut app, "Start of a thought");
     let k = Key::parse("ctrl-o").unwrap();
-    let effect = app
-        .handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)))
-        .unwrap();
-    let Effect::EditExternally { field, text } = effect else {
-        panic!("{effect:?}");
+    let handled = app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
+    let Handled::Edit { text } = handled else {
+        panic!("{handled:?}");
     };
     assert_eq!(text, "Start of a thought");
-    app.external_text(field, "Start of a thought\nand the rest, written in vi\n");
+    app.edited(Ok(
+        "Start of a thought\nand the rest, written in vi\n".into()
+    ));
     assert_eq!(
-        app.write.as_ref().unwrap().text("body"),
+        app.write.form().unwrap().text("body"),
         "Start of a thought\nand the rest, written in vi"
     );
     // Title and date are one line: they stay in the app.
     press(&mut app, "shift-tab");
     press(&mut app, "shift-tab");
-    let effect = app
-        .handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)))
-        .unwrap();
-    assert_eq!(effect, Effect::None);
+    let handled = app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
+    assert_eq!(handled, Handled::Consumed);
 }
 
 #[test]
@@ -750,7 +924,7 @@ fn patterns_pane_with_drill_down_to_the_journal() {
     let mut app = app_with(seeded());
     press(&mut app, "4");
     assert_eq!(app.pane, Pane::Patterns);
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("Patterns, the last 4 weeks"), "{s}");
     assert!(s.contains("Entries per week"), "{s}");
     snap!("patterns", app);
@@ -790,7 +964,7 @@ fn patterns_pane_with_drill_down_to_the_journal() {
 fn patterns_of_an_empty_and_a_one_entry_journal() {
     let mut app = app_with(Store::open_in_memory().unwrap());
     press(&mut app, "4");
-    let s = screen(&app, 80, 24);
+    let s = screen(&mut app, 80, 24);
     assert!(s.contains("None tagged in this period."), "{s}");
     assert!(s.contains("No check-ins in this period."), "{s}");
     snap!("patterns_empty", app);

@@ -454,7 +454,7 @@ fn list_is_newest_first() {
     for (line, id) in lines.iter().zip(&want) {
         assert!(line.starts_with(id.as_str()), "{line}");
     }
-    assert!(lines[0].contains("2026-03-18  reflection   Team pulled together  teamwork:team"));
+    assert!(lines[0].contains("2026-03-18  reflection     Team pulled together  teamwork:team"));
     assert!(lines[4].contains("supervision"), "{}", lines[4]);
     // `ls` is an alias.
     assert_eq!(j.ok(&["ls"]), text);
@@ -1584,12 +1584,35 @@ fn rescue_files_never_collide() {
     // Two rescues within the same millisecond must both be kept.
     let j = Journal::new();
     let dir = j.path().join("rescued");
-    let paths: Vec<PathBuf> = (0..20)
-        .map(|i| praxis::editor::rescue(&dir, &format!("text {i}")).unwrap())
+    let purpose = praxis::editor::Purpose::new_entry(praxis::model::EntryKind::Reflection, None);
+    let written: Vec<_> = (0..20)
+        .map(|i| {
+            let w = praxis::editor::write(
+                "printf ' more' >>",
+                &format!("text {i}"),
+                &purpose,
+                &dir,
+                None,
+            )
+            .unwrap();
+            assert_eq!(w.text, format!("text {i} more"));
+            w
+        })
+        .collect();
+    let paths: Vec<PathBuf> = written
+        .into_iter()
+        .map(praxis::editor::Written::keep)
         .collect();
     for (i, p) in paths.iter().enumerate() {
-        assert_eq!(std::fs::read_to_string(p).unwrap(), format!("text {i}"));
+        assert!(p.starts_with(&dir), "{}", p.display());
+        assert_eq!(
+            std::fs::read_to_string(p).unwrap(),
+            format!("text {i} more")
+        );
     }
+    assert_eq!(praxis::editor::waiting(&dir, &purpose).len(), 20);
+    // Only the rescue files are left: every editor's folder is gone.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 20);
 }
 
 #[test]
@@ -1681,8 +1704,13 @@ fn text_from_the_editor_that_is_not_utf8_is_kept_not_saved() {
     )
     .unwrap();
     assert!(err.contains("UTF-8"), "{err}");
-    let kept = std::fs::read_to_string(kept_path(&err)).unwrap();
-    assert!(kept.contains("Broken"), "{kept}");
+    // Kept byte for byte, the invalid byte included.
+    let kept = std::fs::read(kept_path(&err)).unwrap();
+    assert!(
+        kept.windows(15).any(|w| w == b"Broken \xff bytes\n"),
+        "{}",
+        String::from_utf8_lossy(&kept)
+    );
     assert_eq!(j.ok(&["show", &id]), before);
 }
 
@@ -1831,4 +1859,213 @@ fn today_is_the_writers_local_date() {
         .unwrap();
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert_eq!(j.entry_json(&id)["occurred_on"], "2026-03-17");
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates the journal cannot read back, and tags praxis would not write
+// ---------------------------------------------------------------------------------------
+
+/// A praxis JSON export holding one entry, with `created_at` and `tags` as given.
+fn export_with(j: &Journal, created_at: &str, tags: &[&str]) -> PathBuf {
+    let path = j.path().join(format!("import-{}.json", tags.len()));
+    let doc = serde_json::json!({
+        "format": "praxis-journal",
+        "version": 1,
+        "entries": [{
+            "id": "0f7e6a52-7c1b-4a4e-9a43-6f1d2b3c4d5e",
+            "kind": "reflection",
+            "model": null,
+            "title": "From another machine",
+            "body": "",
+            "sections": [],
+            "occurred_on": "2026-03-01",
+            "created_at": created_at,
+            "updated_at": created_at,
+            "scope": "private",
+            "for_supervision": false,
+            "deleted_at": null,
+            "strengths": [],
+            "tags": tags,
+            "checkin": null,
+            "actions": []
+        }]
+    });
+    std::fs::write(&path, doc.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn a_time_past_the_year_9999_is_refused_at_every_way_in() {
+    let j = Journal::new();
+    j.add(&["Already here"]);
+    let before = j.ok(&["export", "--all"]);
+    let file = export_with(&j, "9999-12-31T23:59:59-14:00", &[]);
+    for dry in [true, false] {
+        let mut args = vec!["import", file.to_str().unwrap()];
+        if dry {
+            args.push("--dry-run");
+        }
+        let err = j.fails(1, &args);
+        assert!(err.contains("entry 1 (0f7e6a52)"), "{err}");
+        assert!(
+            err.contains("+10000-01-01T13:59:59Z") && err.contains("1 to 9999"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        j.ok(&["export", "--all"]),
+        before,
+        "the journal was written to"
+    );
+    // The clock praxis stamps entries with.
+    let err = String::from_utf8(
+        j.cmd(&["add", "Stamped past 9999"])
+            .env("PRAXIS_NOW", "9999-12-31T23:59:59-14:00")
+            .assert()
+            .code(1)
+            .get_output()
+            .stderr
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        err.contains("PRAXIS_NOW") && err.contains("1 to 9999"),
+        "{err}"
+    );
+    // Dates typed on the command line have four-digit years from 0001.
+    let err = j.fails(2, &["add", "x", "--on", "0000-12-31"]);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+    assert_eq!(
+        titles(&j.json(&["list", "--json", "--limit", "100"])),
+        ["Already here"]
+    );
+    // The store itself refuses such an entry, whoever asks it to save one.
+    let mut store = praxis::store::Store::open(&j.db()).unwrap();
+    let mut e = praxis::model::Entry::new(
+        praxis::model::EntryKind::Reflection,
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        chrono::DateTime::parse_from_rfc3339("9999-12-31T23:59:59-14:00")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    );
+    e.title = "Through the library".into();
+    let err = store.insert_entry(&e).unwrap_err().to_string();
+    assert!(
+        err.contains("cannot be saved") && err.contains("created_at"),
+        "{err}"
+    );
+}
+
+#[test]
+fn doctor_finds_dates_an_earlier_import_let_in_and_mends_them() {
+    let j = Journal::new();
+    let good = j.add(&["A good entry"]);
+    let bad = j.add(&["Imported by an earlier praxis"]);
+    let action = j.add(&["With an action", "--action", "Call back"]);
+    // What an import of an earlier praxis wrote for 9999-12-31T23:59:59-14:00.
+    {
+        let c = rusqlite::Connection::open(j.db()).unwrap();
+        c.execute(
+            "UPDATE entries SET created_at = '+10000-01-01T13:59:59Z',
+                                updated_at = '+10000-01-01T13:59:59Z'
+             WHERE substr(replace(uuid, '-', ''), 1, 8) = ?1",
+            [&bad],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE actions SET due_on = '+10000-01-02'
+             WHERE entry_id = (SELECT id FROM entries WHERE substr(replace(uuid, '-', ''), 1, 8) = ?1)",
+            [&action],
+        )
+        .unwrap();
+    }
+    let err = j.fails(1, &["list"]);
+    assert!(
+        err.contains("cannot read") && err.contains("praxis doctor"),
+        "{err}"
+    );
+    let out = j.cmd(&["doctor"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("!!  dates"), "{said}");
+    assert!(
+        said.contains(&format!(
+            "entry {bad}, entries.created_at \"+10000-01-01T13:59:59Z\""
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("entry {action}, actions.due_on")),
+        "{said}"
+    );
+    assert!(said.contains("--fix-dates"), "{said}");
+    // (Doctor also warns that the test's folder is open to others: not what this is about.)
+    let fixed =
+        String::from_utf8(j.cmd(&["doctor", "--fix-dates"]).output().unwrap().stdout).unwrap();
+    assert!(fixed.contains("Set 3 dates"), "{fixed}");
+    assert!(fixed.contains("ok  dates"), "{fixed}");
+    assert_eq!(j.entry_json(&bad)["created_at"], "9999-12-31T23:59:59Z");
+    j.ok(&["show", &action]);
+    j.ok(&["export", "--all"]);
+    j.ok(&["rm", &bad]);
+    assert_eq!(
+        titles(&j.json(&["list", "--json", "--limit", "100"])).len(),
+        2
+    );
+    assert_eq!(j.entry_json(&good)["title"], "A good entry");
+}
+
+#[test]
+fn one_rule_for_tags_on_every_way_in_and_out() {
+    let j = Journal::new();
+    for tags in [
+        &["Work Stuff"][..],
+        &["a\u{1b}]0;x\u{7}b"],
+        &["one,two"],
+        &[""],
+    ] {
+        let file = export_with(&j, "2026-03-01T10:00:00Z", tags);
+        let err = j.fails(1, &["import", file.to_str().unwrap()]);
+        assert!(
+            err.contains("entry 1 (0f7e6a52)") && err.contains("tag"),
+            "{tags:?}: {err}"
+        );
+        assert!(!common::has_raw_control(err.as_bytes()), "{err}");
+    }
+    let err = j.fails(1, &["add", "x", "--tag", "one,two"]);
+    assert!(err.contains("comma"), "{err}");
+    // A tag praxis accepts may still hold markup: the Markdown export makes it inert,
+    // as it does the body.
+    let id = j.add(&[
+        "Markup in a tag",
+        "--tag",
+        "<img src=x onerror=alert(1)>",
+        "--scope",
+        "shareable",
+    ]);
+    let file = export_with(&j, "2026-03-01T10:00:00Z", &["<script>"]);
+    j.ok(&["import", file.to_str().unwrap()]);
+    let md = j.ok(&["export", "--all", "-f", "md"]);
+    let tags: Vec<&str> = md.lines().filter(|l| l.starts_with("**Tags:**")).collect();
+    assert_eq!(tags.len(), 2, "{md}");
+    for line in tags {
+        assert!(
+            !line.replace("\\<", "").contains('<'),
+            "raw markup in {line:?}"
+        );
+    }
+    assert_eq!(j.entry_json(&id)["tags"][0], "<img-src=x-onerror=alert(1)>");
+    // A tag an earlier import let in is found by doctor, with its entry.
+    rusqlite::Connection::open(j.db())
+        .unwrap()
+        .execute(
+            "UPDATE entry_tags SET tag = 'Work Stuff' WHERE tag = '<script>'",
+            [],
+        )
+        .unwrap();
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(
+        doctor.contains("!!  tags") && doctor.contains("entry 0f7e6a52: tag 'Work Stuff'"),
+        "{doctor}"
+    );
 }

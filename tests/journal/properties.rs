@@ -757,6 +757,7 @@ proptest! {
         let _ = tuijournal::parse_backend(path, &text);
         let _ = tuijournal::parse_export(path, &text);
         let _ = markdown::parse_file(path, &text);
+        let _ = jrnl::parse_md(path, &text, time_format);
     }
 
     #[test]
@@ -798,6 +799,124 @@ proptest! {
             prop_assert_eq!(e.created_at, at.and_utc());
             prop_assert!(e.tags.is_empty());
         }
+    }
+}
+
+/// jrnl 4.6's `--export md` of one entry (`Entry`'s title and body as jrnl split them):
+/// its headings raised three levels, underlined ones made `#` ones, a blank line first
+/// and a line holding a space last.
+fn jrnl_md_entry(date: &str, title: &str, body: &str) -> String {
+    let body = if body.is_empty() {
+        String::new()
+    } else {
+        format!("\n{body}")
+    };
+    let mut out = String::new();
+    let mut previous = String::new();
+    for line in body.split_inclusive('\n') {
+        let mut line = line.to_string();
+        let bare = line.trim_end();
+        let after_text = !previous.trim().is_empty();
+        if line.trim_start_matches('#').len() < line.len()
+            && line.trim_start_matches('#').starts_with(' ')
+        {
+            out.push_str(&previous);
+            out.push_str("###");
+            out.push_str(&line);
+            line.clear();
+        } else if !bare.is_empty() && bare.chars().all(|c| c == '=') && after_text {
+            out.push_str("#### ");
+            out.push_str(&previous);
+            line.clear();
+        } else if !bare.is_empty() && bare.chars().all(|c| c == '-') && after_text {
+            out.push_str("##### ");
+            out.push_str(&previous);
+            line.clear();
+        } else {
+            out.push_str(&previous);
+        }
+        previous = line;
+    }
+    out.push_str(&previous);
+    if !["\r", "\n", "\r\n"].contains(&previous.as_str()) {
+        out.push('\n');
+    }
+    format!("### {date} {title}\n{out} ")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+
+    /// jrnl's text file, its JSON export and its Markdown export of one journal give each
+    /// entry the same id, wherever the title ends and whatever headings the body has.
+    #[test]
+    fn a_jrnl_entry_has_one_id_in_every_file_of_jrnl(
+        entries in prop::collection::vec(
+            (
+                0i64..50_000_000,
+                0u32..60,
+                "[A-Za-z][A-Za-z0-9 ,;:'()!?.-]{0,40}[A-Za-z0-9.?!]",
+                prop::collection::vec(
+                    prop_oneof![
+                        "[A-Za-z0-9][A-Za-z0-9 ,.;:'!?()-]{0,50}",
+                        "#{1,3} [A-Za-z]{1,10}",
+                        Just("====".to_string()),
+                        Just("----".to_string()),
+                        Just(String::new()),
+                    ],
+                    0..6,
+                ),
+            ),
+            1..6,
+        ),
+    ) {
+        use chrono::NaiveDateTime;
+        let start = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        let mut written: Vec<(NaiveDateTime, String, String)> = entries
+            .into_iter()
+            .map(|(min, sec, title, body)| {
+                let at = start + chrono::Duration::minutes(min) + chrono::Duration::seconds(sec.into());
+                (at, title.trim().to_string(), body.join("\n").trim().to_string())
+            })
+            .collect();
+        written.sort_by_key(|w| w.0);
+        let mut text = String::new();
+        let mut md = Vec::new();
+        let mut json = Vec::new();
+        let (mut year, mut month) = (0, 0);
+        for (at, title, body) in &written {
+            let date = at.format("%Y-%m-%d %I:%M:%S %p").to_string();
+            text.push_str(&format!("[{date}] {title}\n{body}\n\n"));
+            if at.year() != year {
+                year = at.year();
+                md.push(format!("# {year}"));
+                md.push(String::new());
+            }
+            if at.month() != month {
+                month = at.month();
+                md.push(format!("## {}", at.format("%B")));
+                md.push(String::new());
+            }
+            md.push(jrnl_md_entry(&date, title, body));
+            json.push(serde_json::json!({
+                "title": title, "body": body,
+                "date": at.format("%Y-%m-%d").to_string(),
+                "time": at.format("%H:%M").to_string(),
+                "tags": [], "starred": false,
+            }));
+        }
+        let json = serde_json::json!({"tags": {}, "entries": json}).to_string();
+        let md = md.join("\n");
+        let path = std::path::Path::new("journal");
+        let ids = |p: praxis::transfer::Parsed| p.entries.iter().map(|e| e.id).collect::<Vec<_>>();
+        let from_text = ids(praxis::transfer::jrnl::parse_text(path, &text, None)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?);
+        let from_json = ids(praxis::transfer::jrnl::parse_json(path, &json)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?);
+        let from_md = ids(praxis::transfer::jrnl::parse_md(path, &md, None)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{md}")))?);
+        prop_assert_eq!(&from_text, &from_json, "{}", text);
+        prop_assert_eq!(&from_text, &from_md, "{}", md);
     }
 }
 

@@ -16,8 +16,7 @@ use praxis::tui::theme::Theme;
 use crate::common::praxis;
 
 fn key(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-        .unwrap();
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
 #[test]

@@ -757,7 +757,7 @@ fn a_version_3_journal_is_migrated_with_its_counts_and_days() {
     // Writing after the migration keeps the counts.
     drop(c);
     let mut s = s;
-    s.insert_entry(&entry("After the move", "written at version 4"))
+    s.insert_entry(&entry("After the move", "written at the latest version"))
         .unwrap();
     assert_eq!(s.count_entries(&live).unwrap(), 101);
     assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());

@@ -3,3 +3,4 @@
 mod demo;
 mod insights;
 mod kinds;
+mod others;

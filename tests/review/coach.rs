@@ -341,6 +341,8 @@ fn hostile() -> Summary {
             model: Some(evil.into()),
             title: format!("{evil}{huge}"),
             text: format!("{evil}\n\t{huge}\n{evil}"),
+            parts: Vec::new(),
+            of: String::new(),
             strengths: vec![evil.into(); 50],
             tags: vec![huge.clone()],
             for_supervision: true,
@@ -722,4 +724,67 @@ fn nobody_to_review_draws_and_clicks_without_panicking() {
         modifiers: KeyModifiers::NONE,
     }));
     screen(&mut r, 80, 24);
+}
+
+#[test]
+fn html_writes_the_side_by_side_page_without_a_terminal_or_a_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["alex.json", "sam.json"] {
+        std::fs::copy(fixture(f), d.join(f)).unwrap();
+    }
+    let out = praxis(d)
+        .args(["review", "alex.json", "sam.json", "--html", "review.html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Wrote the review of 2 summaries to review.html"),
+        "{err}"
+    );
+    // Only the page appears: no journal, no backups, no notes.
+    assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
+    let page = std::fs::read_to_string(d.join("review.html")).unwrap();
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("<h2 id=\"p1-h\">Alex (residential, nights)</h2>"));
+    assert!(page.contains("<h2 id=\"p2-h\">Sam (community mental health)</h2>"));
+    assert!(page.contains("Content-Security-Policy"));
+    for bad in ["<script", "http://", "https://", "<link", "<img"] {
+        assert!(!page.contains(bad), "{bad}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(d.join("review.html"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // An existing page is replaced only with --force; a summary never.
+    let again = praxis(d)
+        .args(["review", "alex.json", "--html", "review.html"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let forced = praxis(d)
+        .args(["review", "alex.json", "--html", "review.html", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(forced.status.code(), Some(0), "{forced:?}");
+    let onto = praxis(d)
+        .args(["review", "alex.json", "--html", "alex.json", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(onto.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&onto.stderr).contains("is one of the summaries"));
+    // Notes belong to the app, not to the page.
+    let both = praxis(d)
+        .args(["review", "alex.json", "--html", "x.html", "--notes", "n.md"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert_untouched(d, &["alex.json", "review.html", "sam.json"]);
 }

@@ -638,6 +638,176 @@ step list "$PRAXIS" list --json"#
 }
 
 #[test]
+fn a_disk_that_fills_is_said_to_be_full_and_no_writing_is_lost() {
+    let j = Journal::new();
+    let Some(prefix) = private_mount_namespace(j.path()) else {
+        eprintln!(
+            "SKIPPED a_disk_that_fills_is_said_to_be_full_and_no_writing_is_lost: this sandbox \
+             cannot mount a tmpfs in a private mount namespace"
+        );
+        return;
+    };
+    // An editor that writes its text, then fills the disk before praxis saves it; and one
+    // that only says it was opened.
+    let fill = j.script(
+        "fill.sh",
+        r#"printf 'Words written as the disk filled\n' >> "$1"
+dd if=/dev/zero of="$M/fill" bs=4096 2>/dev/null
+true"#,
+    );
+    let mark = j.script("mark.sh", r#"touch "$D/steps/editor-opened""#);
+    let out = run_script(
+        &j,
+        &prefix,
+        &j.path().join("mnt/j/journal.sqlite3"),
+        &format!(
+            r#"mount -t tmpfs -o size=1m praxis-test "$M" || exit 97
+step add1 "$PRAXIS" add "Entry 1, before the disk filled"
+step list0 "$PRAXIS" list
+step ed_fill env EDITOR='{fill}' "$PRAXIS" add
+cat "$M"/j/rescued/new-*.md >"$D/steps/rescued.txt" 2>&1
+stat -c %a "$M"/j/rescued/new-*.md >"$D/steps/rescued.mode" 2>&1
+step list_full "$PRAXIS" list
+step add_full "$PRAXIS" add "Never saved"
+step ed_full env EDITOR='{mark}' "$PRAXIS" add
+step doctor_full "$PRAXIS" doctor
+rm "$M/fill"
+step list_after "$PRAXIS" list --json"#,
+            fill = fill.display(),
+            mark = mark.display()
+        ),
+    );
+    assert!(out.status.success(), "{out:?}");
+    for s in ["add1", "list0"] {
+        let step = Step::read(j.path(), s);
+        assert_eq!(step.code, 0, "{s}: {step:?}");
+    }
+    let full = "the disk holding the journal is full";
+    // The text written while the disk filled is kept, beside the journal, privately.
+    let ed = Step::read(j.path(), "ed_fill");
+    ed.assert_clean("ed_fill");
+    assert_eq!(ed.code, 1, "{ed:?}");
+    assert!(
+        ed.err.contains(full) && ed.err.contains("kept in"),
+        "{ed:?}"
+    );
+    let read = |f: &str| std::fs::read_to_string(j.path().join("steps").join(f)).unwrap();
+    assert!(
+        read("rescued.txt").contains("Words written as the disk filled"),
+        "{}",
+        read("rescued.txt")
+    );
+    assert_eq!(read("rescued.mode").trim(), "600");
+    // Opening the journal on a full disk says so, in one line, not "disk I/O error".
+    for name in ["list_full", "add_full", "ed_full"] {
+        let s = Step::read(j.path(), name);
+        s.assert_clean(name);
+        assert_eq!(s.code, 1, "{name}: {s:?}");
+        assert!(s.err.contains(full), "{name}: {s:?}");
+        assert!(!s.err.contains("I/O error"), "{name}: {s:?}");
+        assert_eq!(
+            s.err.lines().count(),
+            1,
+            "{name}: one clear line: {}",
+            s.err
+        );
+    }
+    assert!(
+        !j.path().join("steps/editor-opened").exists(),
+        "the editor was opened on a journal that could not take the text"
+    );
+    let doctor = Step::read(j.path(), "doctor_full");
+    doctor.assert_clean("doctor_full");
+    assert_eq!(doctor.code, 1, "{doctor:?}");
+    assert!(
+        doctor.out.contains("!!  disk") && doctor.out.contains(full),
+        "{doctor:?}"
+    );
+    assert!(doctor.out.contains("ok  integrity"), "{doctor:?}");
+    let list = Step::read(j.path(), "list_after");
+    assert_eq!(list.code, 0, "{list:?}");
+    let list: serde_json::Value = serde_json::from_str(&list.out).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list:#}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_journal_another_user_owns_is_explained_not_misread() {
+    // As root, permissions stop nothing: the check runs as the unprivileged `nobody`.
+    let j = Journal::new();
+    j.add(&["Private words"]);
+    let as_nobody = |args: &[&str]| -> Output {
+        let env = praxis_std(j.path());
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_praxis"))
+            .args(args)
+            .current_dir("/");
+        for (k, v) in env.get_envs() {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        // Its home and temporary folders are its own.
+        let home = j.path().join("nobody");
+        c.env("HOME", &home).env("TMPDIR", &home);
+        c.stdin(Stdio::null()).output().unwrap()
+    };
+    if !rustix::process::geteuid().is_root()
+        || Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+            .status()
+            .map_or(true, |s| !s.success())
+    {
+        eprintln!(
+            "SKIPPED a_journal_another_user_owns_is_explained_not_misread: needs root and \
+             setpriv to run praxis as another user"
+        );
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt as _;
+    let open = |p: &Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let home = j.path().join("nobody");
+    std::fs::create_dir_all(&home).unwrap();
+    std::os::unix::fs::chown(&home, Some(65534), Some(65534)).unwrap();
+    open(j.path(), 0o755);
+    // Readable but not writable by this user: it reads, and says why it cannot write.
+    open(&j.db(), 0o644);
+    let list = as_nobody(&["list"]);
+    assert!(list.status.success(), "{list:?}");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Private words"));
+    let add = as_nobody(&["add", "Never saved"]);
+    assert_eq!(add.status.code(), Some(1), "{add:?}");
+    let err = String::from_utf8_lossy(&add.stderr);
+    assert!(
+        err.contains("is read-only") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains("Error code"), "{err}");
+    let doctor = as_nobody(&["doctor"]);
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(said.contains("!!  writable"), "{said}");
+    assert!(!said.contains("--rebuild-index"), "{said}");
+    assert!(said.contains("ok  integrity"), "{said}");
+    // Not readable at all: said so, not "may be damaged".
+    open(&j.db(), 0o600);
+    let doctor = as_nobody(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "{doctor:?}");
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(said.contains("cannot be read by you"), "{said}");
+    assert!(!said.contains("damaged"), "{said}");
+    let list = as_nobody(&["list"]);
+    assert_eq!(list.status.code(), Some(1), "{list:?}");
+    let err = String::from_utf8_lossy(&list.stderr);
+    assert!(err.contains("ermission denied"), "{err}");
+    assert!(!err.contains("not a praxis journal"), "{err}");
+}
+
+#[test]
 fn a_read_only_journal_is_a_clear_error_and_is_not_changed() {
     let j = Journal::new();
     let Some(prefix) = private_mount_namespace(j.path()) else {
@@ -649,6 +819,7 @@ fn a_read_only_journal_is_a_clear_error_and_is_not_changed() {
         return;
     };
     eprintln!("read-only journal: a tmpfs remounted read-only, in {prefix:?}");
+    j.script("mark.sh", r#"touch "$D/steps/editor-opened""#);
     let out = run_script(
         &j,
         &prefix,
@@ -659,21 +830,33 @@ step list1 "$PRAXIS" list
 cksum "$M/j/journal.sqlite3" >"$D/steps/sum.before"
 mount -o remount,ro "$M" || exit 98
 step add_ro "$PRAXIS" add "Never saved"
+step editor_ro env EDITOR="$D/mark.sh" "$PRAXIS" add
 step edit_ro "$PRAXIS" rm "$(cat "$D/steps/add1.out")"
 step list_ro "$PRAXIS" list
+step search_ro "$PRAXIS" search disk
+step export_ro "$PRAXIS" export --all
 step doctor_ro "$PRAXIS" doctor
+ls -a "$M/j" >"$D/steps/files.ro"
 mount -o remount,rw "$M" || exit 99
 cksum "$M/j/journal.sqlite3" >"$D/steps/sum.after"
 step list_rw "$PRAXIS" list --json"#,
     );
     assert!(out.status.success(), "{out:?}");
     assert_eq!(Step::read(j.path(), "add1").code, 0);
-    for name in ["add_ro", "edit_ro", "list_ro"] {
+    assert!(
+        !j.path().join("steps/editor-opened").exists(),
+        "the editor was opened on a journal that cannot be written"
+    );
+    for name in ["add_ro", "editor_ro", "edit_ro"] {
         let s = Step::read(j.path(), name);
         s.assert_clean(name);
         assert_eq!(s.code, 1, "{name}: {s:?}");
         assert!(s.err.contains("is read-only"), "{name}: {s:?}");
         assert!(s.err.contains("nothing was changed"), "{name}: {s:?}");
+        assert!(
+            !s.err.contains("Error code"),
+            "{name}: SQLite's own words: {s:?}"
+        );
         assert_eq!(
             s.err.lines().count(),
             1,
@@ -681,8 +864,32 @@ step list_rw "$PRAXIS" list --json"#,
             s.err
         );
     }
+    // Reading needs no writing: list, search and export work as ever.
+    for name in ["list_ro", "search_ro", "export_ro"] {
+        let s = Step::read(j.path(), name);
+        s.assert_clean(name);
+        assert_eq!(s.code, 0, "{name}: {s:?}");
+        assert!(
+            s.out.contains("Written while the disk could be written"),
+            "{name}: {s:?}"
+        );
+    }
     let doctor = Step::read(j.path(), "doctor_ro");
     doctor.assert_clean("doctor");
+    assert_eq!(doctor.code, 1, "{doctor:?}");
+    assert!(doctor.out.contains("ok  integrity"), "{doctor:?}");
+    assert!(doctor.out.contains("ok  search index"), "{doctor:?}");
+    assert!(
+        doctor.out.contains("!!  writable") && doctor.out.contains("mounted read-only"),
+        "{doctor:?}"
+    );
+    assert!(!doctor.out.contains("--rebuild-index"), "{doctor:?}");
+    // Reading left nothing beside the journal on the read-only disk.
+    let files = std::fs::read_to_string(j.path().join("steps/files.ro")).unwrap();
+    assert!(
+        !files.contains("-wal") && !files.contains("-shm"),
+        "{files}"
+    );
     let read = |f: &str| std::fs::read_to_string(j.path().join("steps").join(f)).unwrap();
     assert_eq!(read("sum.before"), read("sum.after"));
     let list = Step::read(j.path(), "list_rw");
@@ -725,4 +932,240 @@ fn a_busy_journal_is_waited_for_then_reported_and_nothing_is_written() {
 
     j.add(&["After the lock"]);
     assert_eq!(titles(&j).len(), 2);
+}
+
+// ---------------------------------------------------------------------------------------
+// Files that never end: FIFOs and devices
+// ---------------------------------------------------------------------------------------
+
+/// `praxis ARGS` in `j`, with its memory bounded (2 GB of address space), so that a read
+/// that never ends fails on its own instead of filling the machine; stdin from `stdin`.
+#[cfg(unix)]
+fn bounded(j: &Journal, args: &[&str], stdin: &str) -> Output {
+    let env = praxis_std(j.path());
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg("ulimit -v 2000000; exec \"$0\" \"$@\" <\"$PRAXIS_STDIN\"")
+        .arg(env!("CARGO_BIN_EXE_praxis"))
+        .args(args)
+        .env("PRAXIS_STDIN", stdin)
+        .current_dir(j.path());
+    for (k, v) in env.get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    // A hang fails the test instead of stalling it.
+    let mut child = c
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!("praxis {args:?} did not finish in 30 s: {out:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_refused_at_once_never_read_for_ever() {
+    let j = Journal::new();
+    j.add(&["Already here"]);
+    let fifo = j.path().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let fifo = fifo.to_str().unwrap();
+    for (what, args) in [
+        (
+            "a FIFO as the journal, doctor",
+            vec!["--db", fifo, "doctor"],
+        ),
+        ("a FIFO as the journal, list", vec!["--db", fifo, "list"]),
+        ("a FIFO as the config", vec!["--config", fifo, "list"]),
+        (
+            "/dev/zero as the config",
+            vec!["--config", "/dev/zero", "list"],
+        ),
+        (
+            "/dev/urandom as the config",
+            vec!["--config", "/dev/urandom", "list"],
+        ),
+        (
+            "config show of /dev/zero",
+            vec!["--config", "/dev/zero", "config", "show"],
+        ),
+        ("import /dev/zero", vec!["import", "/dev/zero"]),
+        (
+            "import /dev/urandom",
+            vec!["import", "/dev/urandom", "--format", "jrnl"],
+        ),
+        ("import a FIFO", vec!["import", fifo]),
+        (
+            "/dev/null as the journal, doctor",
+            vec!["--db", "/dev/null", "doctor"],
+        ),
+    ] {
+        let out = bounded(&j, &args, "/dev/null");
+        assert_no_panic(what, &out);
+        assert_eq!(out.status.code(), Some(1), "{what}: {out:?}");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(said.contains("not a regular file"), "{what}: {said}");
+        assert!(
+            !said.contains("chmod"),
+            "{what}: no advice about a device: {said}"
+        );
+        assert!(!said.contains("new, empty journal"), "{what}: {said}");
+    }
+    // Standard input that never ends is cut off, and nothing is saved.
+    let out = bounded(&j, &["add"], "/dev/zero");
+    assert_no_panic("add < /dev/zero", &out);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("larger than 64 MiB"), "{err}");
+    assert_eq!(titles(&j), ["Already here"]);
+    // A config file too large to be one is refused with its size.
+    let big = j.path().join("big.toml");
+    std::fs::write(&big, format!("# {}\n", "x".repeat(2 << 20))).unwrap();
+    let err = j.fails(1, &["--config", big.to_str().unwrap(), "list"]);
+    assert!(err.contains("larger than 1 MiB"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Nothing written to a terminal acts on it
+// ---------------------------------------------------------------------------------------
+
+/// What a terminal could act on: ESC, BEL and the other C0 controls but newline, tab and
+/// the CR the terminal itself adds, the C1 controls (U+009B is CSI), and the bidi
+/// overrides and isolates.
+#[cfg(unix)]
+fn acted_on(bytes: &[u8]) -> Vec<String> {
+    let s = String::from_utf8_lossy(bytes);
+    s.char_indices()
+        .filter(|(_, c)| {
+            (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .map(|(i, c)| {
+            let from = s[..i].char_indices().rev().nth(20).map_or(0, |(j, _)| j);
+            format!("{c:?} after {:?}", &s[from..i])
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_and_every_listing_are_inert_on_a_terminal() {
+    const EVIL: &str =
+        "\u{1b}]52;c;cGF5bG9hZA==\u{7}\u{1b}]0;pwned\u{7}\u{9b}31m\u{1b}[?1049h\u{202e}";
+    let j = Journal::new();
+    std::fs::write(j.config(), "[privacy]\nallow = [\"Okonkwo\u{9b}31m\"]\n").unwrap();
+    let models = j.path().join("models");
+    std::fs::create_dir_all(&models).unwrap();
+    std::fs::write(
+        models.join("evil.toml"),
+        format!(
+            "id = \"evil\"\nname = \"Evil{}\"\nsource = \"x\"\npurpose = \"p{}\"\ndepth = \"quick\"\n\n\
+             [[sections]]\nkey = \"what\"\nlabel = \"What{}\"\nprompts = [\"p\"]\naction = false\n",
+            toml_escape(EVIL),
+            toml_escape(EVIL),
+            toml_escape(EVIL)
+        ),
+    )
+    .unwrap();
+    let title = format!("Night shift {EVIL} handover");
+    let id = j.add(&[
+        &title,
+        "--scope",
+        "shareable",
+        "--model",
+        "evil",
+        "--section",
+        &format!("what=It ran late {EVIL} and the family waited"),
+    ]);
+    j.add(&[&format!("Plain words {EVIL} again"), "--scope", "shareable"]);
+    let runs: Vec<Vec<String>> = [
+        vec!["export", "-f", "md"],
+        vec!["export", "-f", "csv"],
+        vec!["export", "-f", "json"],
+        vec!["export", "--no-redact", "--yes", "-f", "md"],
+        vec!["export", "--summary", "-f", "md"],
+        vec!["export", "--profile", "nmc", "-f", "md"],
+        vec!["export", "--all", "-f", "md"],
+        vec!["export", "--all", "-f", "csv"],
+        vec!["export", "--all"],
+        vec!["show", &id],
+        vec!["list"],
+        vec!["search", "family"],
+        vec!["models"],
+        vec!["models", "show", "evil"],
+        vec!["config", "show"],
+        vec!["backup", "list"],
+    ]
+    .into_iter()
+    .map(|a| a.into_iter().map(str::to_string).collect())
+    .collect();
+    for args in runs {
+        let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        for (k, v) in praxis_std(j.path()).get_envs() {
+            if let Some(v) = v {
+                cmd.env(k, v);
+            }
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(j.path());
+        cmd.args(&args);
+        let mut s = common::pty::Session::start(cmd);
+        let status = s.wait_exit();
+        assert!(status.success(), "{args:?}\n{}", s.dump());
+        let seen = s.seen.lock().unwrap();
+        let found = acted_on(&seen.raw);
+        assert!(
+            found.is_empty(),
+            "{args:?} wrote to the terminal: {found:?}"
+        );
+        assert!(seen.raw.len() > 10, "{args:?} wrote nothing");
+        assert!(
+            seen.parser.callbacks().0.is_empty(),
+            "{args:?} set the window title"
+        );
+        assert!(!seen.parser.screen().alternate_screen(), "{args:?}");
+    }
+    // Written to a file (or a pipe), the text is kept exactly.
+    let md = j.ok(&["export", "--all", "-f", "md"]);
+    assert!(md.contains(EVIL), "the file must keep the text as it is");
+    let toml = j.ok(&["config", "show"]);
+    assert!(toml.contains('\u{9b}'), "{toml}");
+}
+
+/// `s` inside a TOML basic string.
+#[cfg(unix)]
+fn toml_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || c == '"' || c == '\\' {
+                format!("\\u{:04X}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

@@ -94,7 +94,11 @@ fn doctor_reports_a_healthy_journal_and_a_broken_index() {
         .arg("doctor")
         .assert()
         .code(1)
+        .stdout(predicate::str::contains("ok  integrity"))
         .stdout(predicate::str::contains("--rebuild-index"));
+    // An index out of step is no damage to the file: it is still backed up, and a
+    // restored copy is mended the same way.
+    praxis(&d.path().join("j")).arg("backup").assert().success();
     praxis(&d.path().join("j"))
         .args(["doctor", "--rebuild-index"])
         .assert()
@@ -401,9 +405,12 @@ struct Shape {
 fn shape(db: &Path) -> Shape {
     let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
         .unwrap();
+    // Undoing what a killed praxis left (a hot journal, a log to recover) takes a lock:
+    // wait for it as praxis does, and say what went wrong if it still fails.
+    c.busy_timeout(Duration::from_secs(5)).unwrap();
     let version = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+        .unwrap_or_else(|e| panic!("reading {}: {e}", db.display()));
     let mut st = c
         .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
         .unwrap();
@@ -781,14 +788,761 @@ fn a_backup_removes_half_copies_left_by_killed_backups() {
     let dir = j.path().join("backups");
     std::fs::create_dir_all(&dir).unwrap();
     let dead = dir.join(".journal-20260318T200000.sqlite3.2147483000.partial");
+    // SQLite's rollback journal of the half copy, left beside it by the same kill.
+    let dead_journal = dir.join(".journal-20260318T200000.sqlite3.2147483000.partial-journal");
     let live = dir.join(format!(
         ".journal-20260318T200000.sqlite3.{}.partial",
         std::process::id()
     ));
-    for f in [&dead, &live] {
+    let live_journal = dir.join(format!(
+        ".journal-20260318T200000.sqlite3.{}.partial-journal",
+        std::process::id()
+    ));
+    for f in [&dead, &dead_journal, &live, &live_journal] {
         std::fs::write(f, "half a copy").unwrap();
     }
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(
+        doctor.contains("!!  leftovers") && doctor.contains("2 half-written copies"),
+        "{doctor}"
+    );
     j.ok(&["backup"]);
     assert!(!dead.exists(), "a killed backup's half copy is removed");
+    assert!(
+        !dead_journal.exists(),
+        "and the journal SQLite kept beside it"
+    );
     assert!(live.exists(), "a running process's copy is left alone");
+    assert!(
+        live_journal.exists(),
+        "a running process's copy is left alone"
+    );
+}
+
+/// Reads the journal at `db` from another process, as any SQLite tool may: the `sqlite3`
+/// shell when it is installed, and a praxis of its own in any case. Closing its
+/// connection checkpoints the journal, and removes the write-ahead log when it believes
+/// nobody else has the journal open.
+fn read_from_outside(dir: &Path, db: &Path) -> usize {
+    let mut readers = 0;
+    if let Ok(out) = std::process::Command::new("sqlite3")
+        .arg(db)
+        .arg("SELECT count(*) FROM entries")
+        .output()
+    {
+        assert!(out.status.success(), "sqlite3: {out:?}");
+        readers += 1;
+    }
+    common::praxis_db(&dir.join("journal.sqlite3"))
+        .env("PRAXIS_DB", db)
+        .arg("list")
+        .assert()
+        .success();
+    readers + 1
+}
+
+#[test]
+fn an_outside_reader_cannot_take_the_journal_from_a_running_praxis() {
+    // The app keeps one connection open while the day's backup opens the journal again on
+    // a thread of its own. Anything that opened the journal file outside SQLite and closed
+    // it dropped every POSIX lock the process held on it: an outside reader then saw the
+    // journal unused, checkpointed it and removed the write-ahead log the app was still
+    // writing to, and what the app saved after that was seen by no other process.
+    use praxis::model::{Entry, EntryKind};
+    let j = common::Journal::new();
+    j.add(&["Written before the app started"]);
+    let entry = |title: &str| {
+        let mut e = Entry::new(
+            EntryKind::Reflection,
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
+            chrono::Utc::now(),
+        );
+        e.title = title.into();
+        e
+    };
+    let mut app = praxis::store::Store::open(&j.db()).unwrap();
+    app.insert_entry(&entry("Saved in the app")).unwrap();
+    // The day's backup, as the app takes it: the journal opened again in this process.
+    let db = j.db();
+    std::thread::spawn(move || {
+        let mut s = praxis::store::Store::open(&db).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+        s.daily_backup(today, chrono::Utc::now(), 7).unwrap();
+    })
+    .join()
+    .unwrap();
+    let readers = read_from_outside(j.path(), &j.db());
+    app.insert_entry(&entry("Saved after the outside readers"))
+        .unwrap();
+    let titles: Vec<String> = j
+        .json(&["list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap().to_string())
+        .collect();
+    for want in [
+        "Written before the app started",
+        "Saved in the app",
+        "Saved after the outside readers",
+    ] {
+        assert!(
+            titles.iter().any(|t| t == want),
+            "{want:?} is not seen by another process after {readers} outside reader(s): {titles:?}"
+        );
+    }
+    drop(app);
+    let titles = j.ok(&["list"]);
+    assert!(
+        titles.contains("Saved after the outside readers"),
+        "{titles}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Text written in the editor is never lost
+// ---------------------------------------------------------------------------------------
+
+/// The rescue files beside the journal in `dir` (not the folders of editors still open).
+fn rescued(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir.join("rescued"))
+        .map(|r| r.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Everything praxis left of its editors' private folders, beside the journal and in the
+/// temporary folder.
+fn editor_folders(dir: &Path) -> Vec<String> {
+    ["rescued", "tmp"]
+        .iter()
+        .flat_map(|d| {
+            std::fs::read_dir(dir.join(d))
+                .map(|r| {
+                    r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .filter(|n| n.starts_with(".editing-") || n.starts_with("praxis-"))
+        .collect()
+}
+
+/// The path after "kept in " in `said`.
+fn kept_in(said: &str) -> std::path::PathBuf {
+    let at = said
+        .find("kept in ")
+        .unwrap_or_else(|| panic!("no 'kept in' in: {said}"));
+    let word = said[at + 8..].split_whitespace().next().unwrap();
+    std::path::PathBuf::from(word.trim_end_matches(['.', ',', ':', ';', ')']))
+}
+
+#[cfg(unix)]
+fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn text_written_while_the_journal_is_busy_is_kept_and_offered_back() {
+    let j = common::Journal::new();
+    j.add(&["Before the lock"]);
+    j.ok(&["list"]); // the day's automatic backup, taken before the lock
+    let editor = j.script(
+        "write.sh",
+        r#"printf 'Words from a long night shift\n' >> "$1""#,
+    );
+    let lock = rusqlite::Connection::open(j.db()).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let out = j.with_editor(&editor, &["add"]).output().unwrap();
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the journal is busy"), "{err}");
+    assert!(err.contains("Nothing was saved"), "{err}");
+    let kept = kept_in(&err);
+    assert_eq!(rescued(j.path()), std::slice::from_ref(&kept));
+    assert_eq!(mode_of(&kept), 0o600);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Words from a long night shift")
+    );
+    assert!(
+        editor_folders(j.path()).is_empty(),
+        "{:?}",
+        editor_folders(j.path())
+    );
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(
+        doctor.contains("!!  unsaved text") && doctor.contains("1 text you wrote"),
+        "{doctor}"
+    );
+
+    // Without a terminal the next add only says where the text is.
+    let out = j.cmd(&["add", "A quick note"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(kept_in(&err), kept, "{err}");
+
+    // In a terminal, the next add in the editor offers it back, and saves it.
+    let seen = j.path().join("seen.md");
+    let go_on = j.script(
+        "go-on.sh",
+        &format!(
+            r#"cp "$1" '{}'; printf 'and what came after\n' >> "$1""#,
+            seen.display()
+        ),
+    );
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+    cmd.env_clear();
+    cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    for (k, v) in common::praxis_std(j.path()).get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    cmd.env("EDITOR", &go_on);
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(j.path());
+    cmd.arg("add");
+    let mut s = common::pty::Session::start(cmd);
+    s.wait_text("Go on with it in the editor? [Y/n]");
+    s.send(b"\r");
+    let status = s.wait_exit();
+    assert!(status.success(), "{}", s.dump());
+    let given = std::fs::read_to_string(&seen).unwrap();
+    assert!(given.contains("Words from a long night shift"), "{given}");
+    let list = j.json(&["list", "--json"]);
+    let saved = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "Words from a long night shift")
+        .unwrap_or_else(|| panic!("{list:#}"));
+    let shown = j.ok(&["show", saved["short_id"].as_str().unwrap()]);
+    assert!(shown.contains("and what came after"), "{shown}");
+    assert!(rescued(j.path()).is_empty(), "{:?}", rescued(j.path()));
+    assert!(editor_folders(j.path()).is_empty());
+}
+
+#[test]
+fn add_checks_the_journal_before_the_editor_opens() {
+    let j = common::Journal::new();
+    let opened = j.path().join("editor-was-opened");
+    let editor = j.script(
+        "mark.sh",
+        &format!(
+            r#"touch '{}'; printf 'Lost words\n' >> "$1""#,
+            opened.display()
+        ),
+    );
+    // A journal from a newer praxis, a folder, another program's database.
+    j.add(&["Written by a newer praxis"]);
+    {
+        let c = rusqlite::Connection::open(j.db()).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let folder = j.path().join("folder.sqlite3");
+    std::fs::create_dir(&folder).unwrap();
+    let other = j.path().join("other.sqlite3");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);")
+        .unwrap();
+    for (db, says) in [
+        (j.db(), "newer praxis"),
+        (folder, "not a regular file"),
+        (other, "another program"),
+    ] {
+        let out = j
+            .with_editor(&editor, &["add"])
+            .env("PRAXIS_DB", &db)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{err}");
+        assert!(
+            !opened.exists(),
+            "the editor was opened for {}",
+            db.display()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_editors_folder_is_private_even_when_the_editor_saves_by_rename() {
+    let j = common::Journal::new();
+    j.add(&["First"]);
+    let modes = j.path().join("modes");
+    // An editor that saves by writing a new file and renaming it over the old one, under
+    // a umask that lets others read new files, then fails: the text must be kept.
+    let editor = j.script(
+        "rename.sh",
+        &format!(
+            r#"stat -c '%a' "$(dirname "$1")" "$1" > '{m}'
+umask 022
+{{ cat "$1"; printf 'Saved by rename\n'; }} > "$1.new" && mv "$1.new" "$1"
+stat -c '%a' "$1" >> '{m}'
+exit 3"#,
+            m = modes.display()
+        ),
+    );
+    let out = j.with_editor(&editor, &["add"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("exited with"), "{err}");
+    let seen = std::fs::read_to_string(&modes).unwrap();
+    let seen: Vec<&str> = seen.split_whitespace().collect();
+    assert_eq!(
+        seen[..2],
+        ["700", "600"],
+        "folder, then file, as the editor found them"
+    );
+    assert_eq!(
+        seen[2], "644",
+        "the editor's own file, inside the private folder"
+    );
+    let kept = kept_in(&err);
+    assert_eq!(mode_of(&kept), 0o600, "what is kept is private again");
+    assert_eq!(mode_of(&j.path().join("rescued")), 0o700);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Saved by rename")
+    );
+    assert!(
+        editor_folders(j.path()).is_empty(),
+        "{:?}",
+        editor_folders(j.path())
+    );
+}
+
+/// Starts `praxis add` with an editor that writes a line, says it is ready (and its own
+/// process id) in `ready`, and then waits for a minute.
+#[cfg(unix)]
+fn add_with_a_waiting_editor(j: &common::Journal, ready: &Path) -> std::process::Child {
+    let editor = j.script(
+        "wait.sh",
+        &format!(
+            r#"printf 'Words written before the signal\n' >> "$1"
+echo $$ > '{r}.tmp' && mv '{r}.tmp' '{r}'
+exec sleep 60"#,
+            r = ready.display()
+        ),
+    );
+    let child = common::praxis_std(j.path())
+        .arg("add")
+        .env("EDITOR", &editor)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !ready.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the editor never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hang_up_or_stop_while_the_editor_is_open_keeps_the_text() {
+    for (signal, code) in [("HUP", 129), ("TERM", 143)] {
+        let j = common::Journal::new();
+        j.add(&["First"]);
+        let ready = j.path().join("ready");
+        let child = add_with_a_waiting_editor(&j, &ready);
+        let pid = child.id().to_string();
+        assert!(
+            std::process::Command::new("kill")
+                .args([&format!("-{signal}"), &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        // praxis passes the signal on to the editor, which ends; the test waits at most
+        // as long as the editor would.
+        let out = child.wait_with_output().unwrap();
+        let editor_pid = std::fs::read_to_string(&ready).unwrap();
+        // Ended by the signal passed on; killed here only if it was not.
+        let _ = std::process::Command::new("kill")
+            .args(["-9", editor_pid.trim()])
+            .stderr(std::process::Stdio::null())
+            .status();
+        assert_eq!(out.status.code(), Some(code), "SIG{signal}: {out:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let kept = kept_in(&err);
+        assert_eq!(
+            rescued(j.path()),
+            std::slice::from_ref(&kept),
+            "SIG{signal}"
+        );
+        assert!(
+            std::fs::read_to_string(&kept)
+                .unwrap()
+                .contains("Words written before the signal"),
+            "SIG{signal}"
+        );
+        assert_eq!(mode_of(&kept), 0o600);
+        assert!(
+            editor_folders(j.path()).is_empty(),
+            "SIG{signal}: {:?}",
+            editor_folders(j.path())
+        );
+        assert_eq!(j.json(&["list", "--json"]).as_array().unwrap().len(), 1);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_while_the_editor_is_open_keeps_the_text_for_the_next_praxis() {
+    let j = common::Journal::new();
+    j.add(&["First"]);
+    let ready = j.path().join("ready");
+    let mut child = add_with_a_waiting_editor(&j, &ready);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let editor_pid = std::fs::read_to_string(&ready).unwrap();
+    std::process::Command::new("kill")
+        .args(["-9", editor_pid.trim()])
+        .status()
+        .unwrap();
+    // The killed praxis left its editor's folder, private, with the text in it.
+    let left = editor_folders(j.path());
+    assert_eq!(left.len(), 1, "{left:?}");
+    let doctor = String::from_utf8(j.cmd(&["doctor"]).output().unwrap().stdout).unwrap();
+    assert!(doctor.contains("1 editor folder left"), "{doctor}");
+    assert_eq!(mode_of(&j.path().join("rescued").join(&left[0])), 0o700);
+    // The next praxis to write keeps it, and says where.
+    let out = j.cmd(&["add", "Another note"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let kept = kept_in(&err);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Words written before the signal")
+    );
+    assert!(
+        editor_folders(j.path()).is_empty(),
+        "{:?}",
+        editor_folders(j.path())
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Backups: whole, per journal, never rotated out for a damaged copy
+// ---------------------------------------------------------------------------------------
+
+/// `praxis ARGS` on the journal at `db` at 09:00 on March `day`.
+fn on_day(db: &Path, day: u32, args: &[&str]) -> std::process::Output {
+    common::praxis_db(db)
+        .env("PRAXIS_NOW", format!("2026-03-{day:02}T09:00:00+00:00"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The names of the files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Overwrites the start of page `page` (numbered from 1, 4 KiB pages) of the file at `db`
+/// with bytes no b-tree page can hold.
+fn damage_page(db: &Path, page: u64) {
+    use std::io::{Seek as _, SeekFrom, Write as _};
+    let mut f = std::fs::OpenOptions::new().write(true).open(db).unwrap();
+    f.seek(SeekFrom::Start((page - 1) * 4096)).unwrap();
+    let mut junk = vec![0x0d_u8];
+    junk.extend([0xff; 7]);
+    junk.extend([0xee; 200]);
+    f.write_all(&junk).unwrap();
+}
+
+#[test]
+fn a_damaged_journal_never_replaces_a_good_backup() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("j/journal.sqlite3");
+    for i in 1..=30 {
+        let out = on_day(&db, 1, &["add", &format!("Entry {i} about a long shift")]);
+        assert!(out.status.success(), "{out:?}");
+    }
+    std::fs::write(d.path().join("j/config.toml"), "[backup]\nkeep = 3\n").unwrap();
+    for day in 2..=4 {
+        assert!(on_day(&db, day, &["list"]).status.success());
+    }
+    let good = names_in(&d.path().join("j/backups"));
+    assert_eq!(
+        good,
+        [
+            "journal-20260302-090000.sqlite3",
+            "journal-20260303-090000.sqlite3",
+            "journal-20260304-090000.sqlite3",
+        ]
+    );
+    // Every backup praxis keeps is a plain file: reading it makes no -wal or -shm.
+    for name in &good {
+        let bytes = std::fs::read(d.path().join("j/backups").join(name)).unwrap();
+        assert_eq!(
+            bytes[18..20],
+            [1, 1],
+            "{name} is not in rollback-journal mode"
+        );
+    }
+    // Damage a page the search index lives on: listing still works, the copy does not.
+    let root: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'entries_fts_data'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    damage_page(&db, root.try_into().unwrap());
+    let damaged = std::fs::read(&db).unwrap();
+    for day in 5..=14 {
+        let out = on_day(&db, day, &["list"]);
+        assert!(out.status.success(), "day {day}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("WARNING: the journal is damaged"),
+            "day {day}: said nothing: {err}"
+        );
+        assert!(err.contains("praxis doctor"), "{err}");
+    }
+    assert_eq!(
+        names_in(&d.path().join("j/backups")),
+        good,
+        "good backups were rotated out"
+    );
+    // Taking a backup by hand is refused too, and nothing is left behind.
+    let out = on_day(&db, 14, &["backup"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"));
+    let copy = d.path().join("copy.sqlite3");
+    let out = on_day(&db, 14, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(!copy.exists());
+    assert_eq!(names_in(&d.path().join("j/backups")), good);
+    // Doctor finds the damage and the latest good backup.
+    let out = on_day(&db, 14, &["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("!!  integrity     SQLite found damage"),
+        "{said}"
+    );
+    assert!(said.contains("backup restore"), "{said}");
+    assert!(!said.contains("--rebuild-index"), "{said}");
+    assert!(
+        said.contains("latest good backup is") && said.contains("journal-20260304-090000"),
+        "{said}"
+    );
+    // A damaged file is never restored.
+    let bad = d.path().join("damaged-copy.sqlite3");
+    std::fs::write(&bad, &damaged).unwrap();
+    let out = on_day(
+        &db,
+        14,
+        &["backup", "restore", bad.to_str().unwrap(), "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is damaged") && err.contains("choose another"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        damaged,
+        "the journal was changed"
+    );
+    // Restoring the latest good backup moves the damaged journal aside.
+    let out = on_day(&db, 14, &["backup", "restore", "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("journal-20260304-090000"));
+    let out = on_day(&db, 14, &["doctor"]);
+    assert!(out.status.success(), "{out:?}");
+    let list = on_day(&db, 14, &["list", "--json", "--limit", "100"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 30);
+    let aside: Vec<String> = names_in(&d.path().join("j"))
+        .into_iter()
+        .filter(|n| n.contains(".damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        std::fs::read(d.path().join("j").join(&aside[0])).unwrap(),
+        damaged
+    );
+}
+
+#[test]
+fn journals_sharing_a_folder_keep_their_backups_apart() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("j");
+    let work = dir.join("work.sqlite3");
+    let home = dir.join("home.sqlite3");
+    std::fs::create_dir_all(dir.join("backups")).unwrap();
+    // Files in backups/ that praxis did not make: another program's database, and one
+    // named almost like a backup.
+    let theirs = [
+        "places.sqlite3",
+        "work-notes.sqlite3",
+        "work-20260301-0900.sqlite3",
+    ];
+    for f in theirs {
+        std::fs::write(dir.join("backups").join(f), "not ours").unwrap();
+    }
+    std::fs::write(dir.join("config.toml"), "[backup]\nkeep = 2\n").unwrap();
+    assert!(
+        on_day(&work, 1, &["add", "Work: a hard supervision"])
+            .status
+            .success()
+    );
+    assert!(
+        on_day(&home, 1, &["add", "Home: a quiet walk"])
+            .status
+            .success()
+    );
+    for day in 2..=5 {
+        for db in [&work, &home] {
+            assert!(on_day(db, day, &["list"]).status.success());
+        }
+    }
+    let names = names_in(&dir.join("backups"));
+    for f in theirs {
+        assert!(names.contains(&f.to_string()), "{f} was removed: {names:?}");
+    }
+    let of = |prefix: &str| -> Vec<&String> {
+        names
+            .iter()
+            .filter(|n| n.starts_with(prefix) && !theirs.contains(&n.as_str()))
+            .collect()
+    };
+    assert_eq!(
+        of("work-"),
+        [
+            "work-20260304-090000.sqlite3",
+            "work-20260305-090000.sqlite3"
+        ]
+    );
+    assert_eq!(
+        of("home-"),
+        [
+            "home-20260304-090000.sqlite3",
+            "home-20260305-090000.sqlite3"
+        ]
+    );
+    // Each journal lists, restores and reports its own.
+    let listed = String::from_utf8(on_day(&work, 5, &["backup", "list"]).stdout).unwrap();
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    assert!(
+        !listed.contains("home-") && !listed.contains("places"),
+        "{listed}"
+    );
+    assert!(
+        on_day(&work, 5, &["add", "Work: written after the backups"])
+            .status
+            .success()
+    );
+    assert!(
+        on_day(&home, 6, &["add", "Home: newer than any work backup"])
+            .status
+            .success()
+    );
+    assert!(on_day(&home, 6, &["backup"]).status.success());
+    let out = on_day(&work, 6, &["backup", "restore", "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    let titles = String::from_utf8(on_day(&work, 6, &["list"]).stdout).unwrap();
+    assert!(titles.contains("Work: a hard supervision"), "{titles}");
+    assert!(
+        !titles.contains("Home:"),
+        "another journal's backup was restored: {titles}"
+    );
+    let out = on_day(
+        &work,
+        6,
+        &["backup", "restore", "home-20260305-090000.sqlite3", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("of this journal"));
+    let doctor = String::from_utf8(on_day(&home, 6, &["doctor"]).stdout).unwrap();
+    assert!(
+        doctor.contains("latest good backup is") && doctor.contains("home-2026"),
+        "{doctor}"
+    );
+}
+
+#[test]
+fn backups_named_the_way_earlier_versions_named_them_are_still_found() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("j");
+    let db = dir.join("notes.db");
+    assert!(
+        on_day(&db, 1, &["add", "Kept in a journal called notes.db"])
+            .status
+            .success()
+    );
+    assert!(on_day(&db, 1, &["add", "A second entry"]).status.success());
+    // Earlier versions named every backup after the journal's stem: `notes-…`.
+    let made = dir.join("backups/notes.db-20260301-090000.sqlite3");
+    assert!(made.exists(), "{:?}", names_in(&dir.join("backups")));
+    std::fs::rename(&made, dir.join("backups/notes-20260228-090000.sqlite3")).unwrap();
+    assert!(on_day(&db, 2, &["list"]).status.success());
+    let listed = String::from_utf8(on_day(&db, 2, &["backup", "list"]).stdout).unwrap();
+    assert!(listed.contains("notes-20260228-090000.sqlite3"), "{listed}");
+    assert!(
+        listed.contains("notes.db-20260302-090000.sqlite3"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn restoring_leaves_nothing_beside_the_backup() {
+    let j = common::Journal::new();
+    j.add(&["Kept in a copy"]);
+    // A copy in write-ahead-log mode, as earlier versions made every backup (and as any
+    // journal file is): opened read-only, SQLite makes a -wal and a -shm beside it.
+    let copy = j.path().join("elsewhere/copy.sqlite3");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(j.db(), &copy).unwrap();
+    assert_eq!(std::fs::read(&copy).unwrap()[18..20], [2, 2]);
+    j.add(&["Written after the copy"]);
+    j.ok(&["backup", "restore", copy.to_str().unwrap(), "--yes"]);
+    assert!(!j.ok(&["list"]).contains("Written after the copy"));
+    assert_eq!(names_in(copy.parent().unwrap()), ["copy.sqlite3"]);
+    // And from the journal's own backups.
+    let made = j.ok(&["backup"]);
+    let made = Path::new(made.trim());
+    j.ok(&[
+        "backup",
+        "restore",
+        made.file_name().unwrap().to_str().unwrap(),
+        "--yes",
+    ]);
+    let left: Vec<String> = names_in(&j.path().join("backups"))
+        .into_iter()
+        .filter(|n| !n.ends_with(".sqlite3"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -460,10 +460,10 @@ fn regulator_profiles_are_built_from_reflections_and_cpd_records() {
         "private",
     ]);
     assert!(
-        nmc.contains("Reflective account 1: Escalating a missed medication"),
+        nmc.contains("Reflective account 1: Escalating a missed medication (February 2026)"),
         "{nmc}"
     );
-    assert!(nmc.contains("Preserve safety"), "{nmc}");
+    assert!(nmc.contains("Themes: Preserve safety."), "{nmc}");
     assert!(nmc.contains("I now read the chart aloud"), "{nmc}");
     assert!(
         nmc.contains("| CPD hours | 6 (35 are asked for) |"),
@@ -483,7 +483,10 @@ fn regulator_profiles_are_built_from_reflections_and_cpd_records() {
         "--scope",
         "private",
     ]);
-    assert!(swe.contains("| With peer reflection | 1 |"), "{swe}");
+    assert!(
+        swe.contains("| With peer reflection | 1 (at least one a year is asked for) |"),
+        "{swe}"
+    );
     let scw = j.ok(&[
         "export",
         "--profile",
@@ -496,7 +499,8 @@ fn regulator_profiles_are_built_from_reflections_and_cpd_records() {
     let header = scw.lines().next().unwrap();
     assert_eq!(
         header,
-        "record,Date,Title,Duration (hours),How it helped my development"
+        "record,Date,Name of the training or learning,How long it took (hours),\
+         How it contributed to my professional development,still to write"
     );
     assert!(
         scw.contains("Safeguarding adults level 3,February 2026,Safeguarding adults level 3,6,"),
@@ -512,7 +516,7 @@ fn regulator_profiles_are_built_from_reflections_and_cpd_records() {
         "private",
     ]);
     assert!(
-        hcpc.contains("Benefit to my practice and to service users"),
+        hcpc.contains("How it improved my practice and benefits the people who use my service"),
         "{hcpc}"
     );
     // Only shareable entries by default.
@@ -683,4 +687,636 @@ fn summaries_redact_strength_names_and_profiles_count_zero_hours_as_0() {
         nmc.contains("| CPD hours | 0 (35 are asked for) |"),
         "{nmc}"
     );
+}
+
+#[test]
+fn an_action_written_in_a_section_is_exported_once_as_it_stands() {
+    let j = Journal::new();
+    j.add(&[
+        "--model",
+        "borton",
+        "--section",
+        "what=A visit ran over.",
+        "--section",
+        "now-what=- [ ] plan visits (due 2026-03-25)",
+        "--scope",
+        "shareable",
+        "--on",
+        "2026-03-10",
+    ]);
+    let actions = j.json(&["actions", "--json"]);
+    let id = actions[0]["short_id"].as_str().unwrap().to_string();
+    j.ok(&["actions", "partly", &id, "--blocker", "the rota"]);
+    let md = j.ok(&["export", "--format", "md", "--no-redact", "--yes"]);
+    assert_eq!(md.matches("plan visits").count(), 1, "{md}");
+    assert!(
+        md.contains("- [ ] plan visits (due 2026-03-25) — partly"),
+        "{md}"
+    );
+    assert!(!md.contains("### Actions"), "{md}");
+    let html = j.ok(&["export", "--format", "html", "--no-redact", "--yes"]);
+    assert_eq!(html.matches("plan visits").count(), 1, "{html}");
+    assert!(html.contains("◐ plan visits"), "{html}");
+}
+
+#[test]
+fn a_redacted_markdown_summary_numbers_its_weeks_instead_of_dating_them() {
+    let (j, _) = journal();
+    let md = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "md",
+        "--since",
+        "2026-03-01",
+    ]);
+    assert!(md.contains("weeks by their number in the period"), "{md}");
+    assert!(md.contains("| week | entries |"), "{md}");
+    assert!(md.contains("| week 1 (February 2026) | 0 |"), "{md}");
+    assert!(!md.contains("2026-03-02"), "an exact week start: {md}");
+    let open = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "md",
+        "--since",
+        "2026-03-01",
+        "--no-redact",
+        "--yes",
+    ]);
+    assert!(open.contains("| 2026-03-02 | 1 |"), "{open}");
+}
+
+#[test]
+fn a_summary_quotes_chosen_parts_of_entries_never_whole_entries() {
+    let (j, [_, _, shared]) = journal();
+    let gibbs = j.add(&[
+        "--model",
+        "gibbs",
+        "--title",
+        "A visit that went sideways",
+        "--section",
+        "description=J was not ready when I arrived.",
+        "--section",
+        "feelings=Rushed, then embarrassed.",
+        "--section",
+        "analysis=I had planned the visit without her.\nThe plan was mine, not hers.",
+        "--section",
+        "conclusion=Plan with people, not for them.",
+        "--scope",
+        "shareable",
+        "--for-supervision",
+        "--on",
+        "2026-03-12",
+    ]);
+    let summary = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            "--summary",
+            "--format",
+            "json",
+            "--since",
+            "2026-03-01",
+        ];
+        args.extend_from_slice(extra);
+        Summary::parse(std::path::Path::new("s.json"), &j.ok(&args)).unwrap()
+    };
+    // By default: what was learned, or the opening of a free entry.
+    let s = summary(&[]);
+    assert_eq!(s.excerpts.len(), 2);
+    // Its text is one sentence after the title: the whole of it, so only the title shows.
+    let calm = s
+        .excerpts
+        .iter()
+        .find(|x| x.title == "A calm visit.")
+        .unwrap();
+    assert!(calm.parts.is_empty(), "{calm:?}");
+    assert!(!calm.text.contains("listened"), "{calm:?}");
+    assert!(
+        calm.of.contains("never quotes a whole entry"),
+        "{}",
+        calm.of
+    );
+    let g = s
+        .excerpts
+        .iter()
+        .find(|x| x.title == "A visit that went sideways")
+        .unwrap();
+    assert_eq!(g.parts.len(), 1);
+    assert_eq!(g.parts[0].from, "Conclusion");
+    assert_eq!(g.of, "1 of 4 parts");
+    assert!(!g.text.contains("not ready"), "{}", g.text);
+    // Chosen: a section by label, lines of another.
+    let s = summary(&["--excerpt", &format!("{gibbs}:Feelings,analysis=2")]);
+    assert_eq!(s.excerpts.len(), 1);
+    let x = &s.excerpts[0];
+    let from: Vec<&str> = x.parts.iter().map(|p| p.from.as_str()).collect();
+    assert_eq!(from, ["Feelings", "Analysis, line 2"]);
+    assert_eq!(x.parts[1].text, "The plan was mine, not hers.");
+    assert_eq!(x.of, "2 of 4 parts");
+    // Every part is refused, and so is a part the entry does not have.
+    let every = format!("{gibbs}:description,feelings,analysis,conclusion");
+    let err = j.fails(1, &["export", "--summary", "--excerpt", &every]);
+    assert!(err.contains("whole entry"), "{err}");
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--excerpt",
+            &format!("{gibbs}:ethics"),
+        ],
+    );
+    assert!(
+        err.contains("no written part 'ethics'") && err.contains("analysis"),
+        "{err}"
+    );
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--excerpt",
+            &format!("{shared}:body=2-9"),
+        ],
+    );
+    assert!(err.contains("Text has 1 line, not 9"), "{err}");
+    let err = j.fails(
+        1,
+        &[
+            "export",
+            "--summary",
+            "--excerpt",
+            &format!("{shared}:body"),
+        ],
+    );
+    assert!(err.contains("whole entry"), "{err}");
+    // The Markdown and HTML summaries say where each part is from.
+    let md = j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "md",
+        "--since",
+        "2026-03-01",
+        "--excerpt",
+        &format!("{gibbs}:analysis"),
+    ]);
+    assert!(md.contains("From **Analysis**:\n\n> I had planned"), "{md}");
+    assert!(md.contains("Excerpt: 1 of 4 parts"), "{md}");
+    assert!(!md.contains("not ready"), "{md}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Regulator profiles against the regulators' forms
+
+fn profile(j: &Journal, p: &str) -> serde_json::Value {
+    j.json(&[
+        "export",
+        "--profile",
+        p,
+        "--format",
+        "json",
+        "--scope",
+        "private",
+    ])
+}
+
+fn labels(record: &serde_json::Value) -> Vec<String> {
+    record["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f[0].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn field<'a>(record: &'a serde_json::Value, label: &str) -> &'a str {
+    record["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f[0].as_str().unwrap().starts_with(label))
+        .and_then(|f| f[1].as_str())
+        .unwrap_or_else(|| panic!("no field {label} in {record:#}"))
+}
+
+fn missing(record: &serde_json::Value) -> Vec<String> {
+    record["missing"]
+        .as_array()
+        .map(|m| m.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// A small nurse's or social worker's journal: a reflection with the NMC model, a Gibbs
+/// reflection brought to a group supervision session, its record, a CPD record, and a
+/// reflection written for a CPD log.
+fn practice_journal() -> Journal {
+    let j = Journal::new();
+    j.add(&[
+        "--model",
+        "nmc",
+        "--title",
+        "Feedback from a relative",
+        "--section",
+        "nature=A relative told me the ward felt rushed at visiting time.",
+        "--section",
+        "learning=People read our pace as how much we care.",
+        "--section",
+        "change=- [ ] I now start visits by asking what matters today",
+        "--section",
+        "code=Prioritise people: I listen first and make time. Promote professionalism and \
+         trust: I explained what we were changing and why.",
+        "--on",
+        "2026-02-03",
+    ]);
+    j.add(&[
+        "--model",
+        "gibbs",
+        "--title",
+        "A refusal at teatime",
+        "--section",
+        "description=J refused her tea and the plan we had made.",
+        "--section",
+        "conclusion=Plans made for people are not their plans.",
+        "--for-supervision",
+        "--on",
+        "2026-02-10",
+    ]);
+    j.ok(&[
+        "supervision",
+        "prep",
+        "--date",
+        "2026-02-12",
+        "--type",
+        "group",
+        "--minutes",
+        "90",
+        "--role",
+        "practice educator",
+    ]);
+    j.ok(&[
+        "supervision",
+        "record",
+        "--date",
+        "2026-02-12",
+        "--learning",
+        "The group showed me the plan was mine, not hers.",
+    ]);
+    j.ok(&[
+        "cpd",
+        "add",
+        "--type",
+        "training",
+        "--title",
+        "Safeguarding adults level 3",
+        "--date",
+        "2026-02-20",
+        "--hours",
+        "6",
+        "--participatory",
+        "--learning",
+        "Thresholds for a referral",
+        "--impact",
+        "I refer earlier",
+        "--field",
+        "code=Preserve safety: I raise concerns the same day.",
+    ]);
+    j.add(&[
+        "--model",
+        "cpd-log",
+        "--title",
+        "Reading on trauma-informed care",
+        "--section",
+        "activity=An article on trauma-informed routines.",
+        "--section",
+        "hours=1.5",
+        "--section",
+        "learning=Routines can feel like control.",
+        "--section",
+        "impact=I offer choices at the start of a visit.",
+        "--on",
+        "2026-02-25",
+    ]);
+    j
+}
+
+#[test]
+fn each_profile_has_the_regulators_fields_in_the_regulators_order() {
+    let j = practice_journal();
+    // The NMC's reflective accounts form: its four questions, in order.
+    let nmc = profile(&j, "nmc");
+    let account = &nmc["records"][0];
+    assert_eq!(
+        labels(account),
+        [
+            "What was the nature of the CPD activity and/or practice-related feedback and/or event or experience in your practice?",
+            "What did you learn from the CPD activity and/or feedback and/or event or experience in your practice?",
+            "How did you change or improve your practice as a result?",
+            "How is this relevant to the Code? Select one or more themes: Prioritise people – Practise effectively – Preserve safety – Promote professionalism and trust",
+        ]
+    );
+    // The NMC's CPD log template: its columns, in order, and each row in that order.
+    let columns: Vec<&str> = nmc["log"]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let log = [
+        "Dates",
+        "Method",
+        "Topic(s)",
+        "Link to the Code",
+        "Number of hours",
+        "Number of participatory hours",
+    ];
+    assert_eq!(columns, log);
+    for row in nmc["log"]["rows"].as_array().unwrap() {
+        assert_eq!(labels(row), log);
+    }
+    // Social Work England's CPD record.
+    let swe = profile(&j, "swe");
+    for r in swe["records"].as_array().unwrap() {
+        assert_eq!(
+            labels(r),
+            [
+                "Type of CPD",
+                "Description of the activity and why it is relevant to my practice",
+                "Date",
+                "What I learned",
+                "The impact on my practice and on the people I work with",
+                "Peer reflection: what I learned from discussing it with a peer",
+            ]
+        );
+    }
+    // The HCPC's standards: the activity, its kind, what it did for practice and people.
+    let hcpc = profile(&j, "hcpc");
+    for r in hcpc["records"].as_array().unwrap() {
+        assert_eq!(
+            labels(r),
+            [
+                "Date",
+                "Type of learning activity",
+                "Description",
+                "What I learned",
+                "How it improved my practice and benefits the people who use my service",
+            ]
+        );
+    }
+    // Social Care Wales: date, what it was, how long, how it helped.
+    let scw = profile(&j, "scw");
+    for r in scw["records"].as_array().unwrap() {
+        assert_eq!(
+            labels(r),
+            [
+                "Date",
+                "Name of the training or learning",
+                "How long it took (hours)",
+                "How it contributed to my professional development",
+            ]
+        );
+    }
+    let guidance = scw["guidance"].to_string();
+    assert!(
+        guidance.contains("Since 1 April 2025 it sets no number of hours"),
+        "{guidance}"
+    );
+}
+
+#[test]
+fn nmc_accounts_are_reflections_only_with_the_code_explained() {
+    let j = practice_journal();
+    let nmc = profile(&j, "nmc");
+    let accounts = nmc["records"].as_array().unwrap();
+    // Three reflections are accounts; the CPD record and the supervision record are not.
+    assert_eq!(accounts.len(), 3, "{nmc:#}");
+    assert!(
+        accounts
+            .iter()
+            .all(|a| !a["heading"].as_str().unwrap().contains("Safeguarding")),
+        "{nmc:#}"
+    );
+    let totals = nmc["totals"].to_string();
+    assert!(
+        totals.contains("3 reflections, 1 with all four parts written (five are asked for)"),
+        "{totals}"
+    );
+    // The NMC-model account: themes chosen and explained, nothing missing.
+    let first = &accounts[0];
+    let code = field(first, "How is this relevant to the Code?");
+    assert!(
+        code.starts_with("Themes: Prioritise people, Promote professionalism and trust."),
+        "{code}"
+    );
+    assert!(code.contains("I listen first and make time"), "{code}");
+    assert!(missing(first).is_empty(), "{:?}", missing(first));
+    // A Gibbs reflection says what the form still needs.
+    let gibbs = &accounts[1];
+    let m = missing(gibbs);
+    assert!(
+        m.iter()
+            .any(|x| x.contains("which of the Code's four themes")),
+        "{m:?}"
+    );
+    assert!(m.iter().any(|x| x.contains("in your own words")), "{m:?}");
+    // The CPD log: one row per CPD activity, with method, Code link and hours.
+    let rows = nmc["log"]["rows"].as_array().unwrap();
+    assert_eq!(
+        rows.len(),
+        2,
+        "the CPD record and the supervision session: {nmc:#}"
+    );
+    let course = rows
+        .iter()
+        .find(|r| r["heading"] == "Safeguarding adults level 3")
+        .unwrap();
+    assert_eq!(field(course, "Method"), "Course attendance");
+    assert_eq!(
+        field(course, "Link to the Code"),
+        "Preserve safety: I raise concerns the same day."
+    );
+    assert_eq!(field(course, "Number of hours"), "6");
+    assert_eq!(field(course, "Number of participatory hours"), "6");
+    // The group session's length comes from its prep: 90 minutes, participatory.
+    let session = rows
+        .iter()
+        .find(|r| r["heading"] != course["heading"])
+        .unwrap();
+    assert_eq!(field(session, "Method"), "Group supervision");
+    assert_eq!(field(session, "Number of hours"), "1.5");
+    assert_eq!(field(session, "Number of participatory hours"), "1.5");
+    assert!(
+        totals.contains("\"CPD hours\",\"7.5 (35 are asked for)\""),
+        "{totals}"
+    );
+}
+
+#[test]
+fn swe_peer_reflection_comes_from_supervision_with_others() {
+    let j = practice_journal();
+    let swe = profile(&j, "swe");
+    let records = swe["records"].as_array().unwrap();
+    let by = |t: &str| {
+        records
+            .iter()
+            .find(|r| r["heading"].as_str().unwrap().starts_with(t))
+            .unwrap_or_else(|| panic!("{t}: {swe:#}"))
+    };
+    // The group session is peer reflection; so is the reflection brought to it.
+    let session = by("Supervision record");
+    assert_eq!(
+        field(session, "Peer reflection"),
+        "In group supervision: The group showed me the plan was mine, not hers."
+    );
+    let brought = by("A refusal at teatime");
+    assert_eq!(
+        field(brought, "Peer reflection"),
+        "Brought to supervision (February 2026). In group supervision: The group showed me \
+         the plan was mine, not hers."
+    );
+    let totals = swe["totals"].to_string();
+    assert!(
+        totals.contains("\"With peer reflection\",\"2 (at least one"),
+        "{totals}"
+    );
+    // With peer reflection somewhere, no record is told it lacks one.
+    assert!(
+        records
+            .iter()
+            .all(|r| !missing(r).iter().any(|m| m.contains("Peer")))
+    );
+}
+
+#[test]
+fn scw_hours_come_from_what_the_journal_knows_and_gaps_say_how_to_fill_them() {
+    let j = practice_journal();
+    // A reflection linked from a CPD record is part of that record, not a second one.
+    let linked = j.add(&[
+        "--title",
+        "What the MCA course changed",
+        "Capacity is decision-specific. I now record one decision at a time.",
+        "--on",
+        "2026-03-02",
+    ]);
+    j.ok(&[
+        "cpd",
+        "add",
+        "--type",
+        "e-learning",
+        "--title",
+        "Mental Capacity Act refresher",
+        "--date",
+        "2026-03-01",
+        "--hours",
+        "2",
+        "--link",
+        &linked,
+    ]);
+    let scw = profile(&j, "scw");
+    let records = scw["records"].as_array().unwrap();
+    let by = |t: &str| records.iter().find(|r| r["heading"] == t);
+    assert!(by("What the MCA course changed").is_none(), "{scw:#}");
+    let mca = by("Mental Capacity Act refresher").unwrap();
+    assert_eq!(field(mca, "How long it took"), "2");
+    assert!(
+        field(mca, "How it contributed").contains("I now record one decision at a time"),
+        "{mca:#}"
+    );
+    // The cpd-log model asks for the time, and the record takes it.
+    let reading = by("Reading on trauma-informed care").unwrap();
+    assert_eq!(field(reading, "How long it took"), "1.5");
+    assert!(missing(reading).is_empty(), "{:?}", missing(reading));
+    // A reflection with no time says how to give it one.
+    let gibbs = by("A refusal at teatime").unwrap();
+    assert_eq!(field(gibbs, "How long it took"), "");
+    let m = missing(gibbs);
+    assert!(
+        m.iter().any(
+            |x| x.starts_with("How long it took (hours): a reflection records no time")
+                && x.contains("praxis cpd add --type reflection --hours N --link ID")
+        ),
+        "{m:?}"
+    );
+    let totals = scw["totals"].to_string();
+    assert!(
+        totals.contains("\"Hours\",\"11\""),
+        "6 + 1.5 + 1.5 + 2: {totals}"
+    );
+    // The Markdown record says it too, before anyone submits it.
+    let md = j.ok(&[
+        "export",
+        "--profile",
+        "scw",
+        "--format",
+        "md",
+        "--scope",
+        "private",
+    ]);
+    assert!(
+        md.contains("> **Still to write before you submit:**"),
+        "{md}"
+    );
+}
+
+#[test]
+fn check_on_a_profile_lists_what_each_record_still_needs() {
+    let j = practice_journal();
+    let out = j
+        .cmd(&[
+            "export",
+            "--profile",
+            "nmc",
+            "--scope",
+            "private",
+            "--check",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Before you submit, "), "{stdout}");
+    assert!(
+        stdout.contains("Reflective account 2: A refusal at teatime"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  - which of the Code's four themes it is relevant to"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("Reflective account 1: Feedback from a relative"),
+        "a complete account is not listed: {stdout}"
+    );
+    assert!(stderr.contains("not ready to submit"), "{stderr}");
+}
+
+#[test]
+fn a_name_one_entry_reveals_is_redacted_in_every_entry_of_the_export() {
+    // "Kerensa" alone is only known to be a name from the entry that rang her back; the
+    // other entry, before or after it in the export, must lose it too.
+    for (first, second) in [("2026-03-02", "2026-03-09"), ("2026-03-09", "2026-03-02")] {
+        let j = Journal::new();
+        j.add(&[
+            "Kerensa's move went smoothly in the end.",
+            "--on",
+            first,
+            "--scope",
+            "shareable",
+        ]);
+        j.add(&[
+            "Rang Kerensa back about the visit.",
+            "--on",
+            second,
+            "--scope",
+            "shareable",
+        ]);
+        for format in ["json", "md", "csv", "html"] {
+            let out = j.ok(&["export", "-f", format]);
+            assert!(!out.contains("Kerensa"), "{format}, {first}: {out}");
+        }
+        let summary = j.ok(&["export", "--summary", "-f", "md"]);
+        assert!(!summary.contains("Kerensa"), "{summary}");
+    }
 }

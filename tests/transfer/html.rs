@@ -3,7 +3,7 @@
 //! fetches nothing, whose tags balance, where hostile journal text stays text, and whose
 //! charts say what the numbers say.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -11,9 +11,10 @@ use praxis::model::{
     Action, ActionStatus, AgendaItem, CheckIn, Cpd, Details, Entry, EntryKind, Function, Load,
     SessionStage, Stage, StageNote, StrengthTag, Supervision, Whose,
 };
+use praxis::transfer::excerpt::ExcerptPart;
 use praxis::transfer::export::{Head, Sink};
-use praxis::transfer::html::{HtmlSink, escape, write_profile, write_summary};
-use praxis::transfer::profile::{ProfileDoc, Record};
+use praxis::transfer::html::{HtmlSink, escape, write_profile, write_review, write_summary};
+use praxis::transfer::profile::{Log, ProfileDoc, Record};
 use praxis::transfer::summary::{
     ActionItem, ActionSummary, CallinSummary, CheckinSummary, CheckinWeekSummary, Excerpt,
     ModelCount, StageSummary, StrengthSummary, Summary, SummaryPeriod, WeekTotal,
@@ -272,7 +273,18 @@ fn busy_summary() -> Summary {
             kind: "reflection".into(),
             model: Some("Gibbs reflective cycle".into()),
             title: "A hard handover".into(),
-            text: "I stayed late.\n\n- asked for help".into(),
+            text: "Conclusion: I stayed late.\n\nAction plan: - asked for help".into(),
+            parts: vec![
+                ExcerptPart {
+                    from: "Conclusion".into(),
+                    text: "I stayed late.".into(),
+                },
+                ExcerptPart {
+                    from: "Action plan, lines 1–2".into(),
+                    text: "- asked for help\n- wrote it up".into(),
+                },
+            ],
+            of: "2 of 6 parts".into(),
             strengths: vec!["listening".into(), "hope:person".into()],
             tags: vec!["handover".into()],
             for_supervision: true,
@@ -326,6 +338,7 @@ const ALLOWED: &[&str] = &[
     "nav",
     "article",
     "section",
+    "blockquote",
     "h1",
     "h2",
     "h3",
@@ -344,6 +357,7 @@ const ALLOWED: &[&str] = &[
     "div",
     "figure",
     "figcaption",
+    "h4",
     "details",
     "summary",
     "table",
@@ -394,6 +408,14 @@ const ATTRS: &[&str] = &[
     "data-total",
     "scope",
 ];
+
+/// Headings in order, as levels: a page's outline.
+fn heading_levels(tags: &[Tag]) -> Vec<u8> {
+    tags.iter()
+        .filter(|t| !t.closing && t.name.len() == 2 && t.name.starts_with('h'))
+        .filter_map(|t| t.name[1..].parse().ok())
+        .collect()
+}
 const NUMERIC: &[&str] = &[
     "x", "y", "x1", "x2", "y1", "y2", "width", "height", "rx", "r", "cx", "cy",
 ];
@@ -600,6 +622,41 @@ fn entries_show_everything_they_hold_in_a_well_formed_offline_page() {
 }
 
 #[test]
+fn an_action_written_in_a_section_is_shown_once_as_it_stands() {
+    let mut e = full_reflection();
+    e.sections.push(praxis::model::Section {
+        key: "action-plan".into(),
+        label: "Action plan".into(),
+        text:
+            "Talk to the team first.\n- [ ] Ask about the rota (due 2026-04-02)\n- [ ] not tracked"
+                .into(),
+    });
+    let html = render_entries(&head(false), &[e]);
+    check_page(&html);
+    assert_eq!(html.matches("Ask about the rota").count(), 1, "{html}");
+    // In its section, with its status and date; the other action under Actions.
+    let plan = html.find("<h3>Action plan</h3>").unwrap();
+    let rota = html
+        .find("◐ Ask about the rota <span class=\"meta\">(due 2026-04-02 · partly)")
+        .unwrap();
+    let actions = html.find("<h3>Actions</h3>").unwrap();
+    assert!(plan < rota && rota < actions, "{html}");
+    assert!(html[actions..].contains("Read the policy"));
+    assert!(html.contains("<li class=\"task\">☐ not tracked</li>"));
+    // When every action is in a section, there is no list of actions at all.
+    let mut e = full_reflection();
+    e.actions.truncate(1);
+    e.sections.push(praxis::model::Section {
+        key: "action-plan".into(),
+        label: "Action plan".into(),
+        text: "- [ ] Ask about the rota".into(),
+    });
+    let html = render_entries(&head(false), &[e]);
+    assert!(!html.contains("<h3>Actions</h3>"), "{html}");
+    assert_eq!(html.matches("Ask about the rota").count(), 1, "{html}");
+}
+
+#[test]
 fn a_redacted_export_says_so_and_shows_months_not_days() {
     let h = head(true);
     let html = render_entries(&h, &[full_reflection()]);
@@ -703,8 +760,6 @@ fn a_one_megabyte_body_comes_through_whole_and_fast() {
     check_page(&html);
     assert_eq!(html.matches("&lt;again&gt; &amp; again.").count(), 20_000);
     assert_eq!(html.matches("<p>").count(), 2_000);
-    // A long entry may break across printed pages; short ones are kept together.
-    assert!(html.contains("class=\"entry kind-reflection long\""));
 }
 
 #[test]
@@ -799,13 +854,83 @@ fn the_weeks_chart_has_one_bar_per_week_proportional_to_its_count() {
     assert!(html.contains("<title id=\"weeks-t\">Entries per week</title>"));
     assert!(html.contains("<desc id=\"weeks-d\">10 entries over 5 weeks, stacked by kind."));
     assert!(html.contains("aria-labelledby=\"weeks-t weeks-d\""));
-    assert!(html.contains("viewBox=\"0 0 480 200\""));
+    assert!(html.contains("viewBox=\"0 0 480 212\""));
     assert!(html.contains("<summary>Entries per week as a table</summary>"));
-    assert!(html.contains("<tr><td>2026-03-16</td><td class=\"n\">4</td>"));
-    assert!(html.contains(">Feb 2026</text>"));
+    assert!(html.contains("<tr><td>Week 5 (March 2026)</td><td class=\"n\">4</td>"));
+    assert!(html.contains(">Feb</text>") && html.contains(">2026</text>"));
     for k in ["reflection", "CPD", "check-in"] {
         assert!(html.contains(&format!("</svg>{k}</li>")), "legend {k}");
     }
+}
+
+/// Every date of the page written to the day: ISO dates and "16 March 2026".
+fn days_named(html: &str) -> Vec<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let words: Vec<&str> = html
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let iso = w.len() == 10
+            && w.chars().enumerate().all(|(k, c)| {
+                if k == 4 || k == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if iso {
+            found.push((*w).to_string());
+        }
+        // "Week 5 (March 2026)" names a week, not a day.
+        let after_week = i > 1 && words[i - 2].eq_ignore_ascii_case("week");
+        if MONTHS.contains(w)
+            && i > 0
+            && !after_week
+            && words[i - 1].len() <= 2
+            && words[i - 1].chars().all(|c| c.is_ascii_digit())
+        {
+            found.push(format!("{} {w}", words[i - 1]));
+        }
+    }
+    found
+}
+
+#[test]
+fn a_redacted_summary_names_weeks_by_number_and_month_never_by_day() {
+    let s = busy_summary();
+    assert!(s.redacted);
+    let html = render_summary(&s);
+    check_page(&html);
+    assert!(html.contains("dates are shown by month, and weeks by their number in the period"));
+    // Only the day it was made on is a day.
+    let days = days_named(&html);
+    assert!(days.iter().all(|d| d == "18 March"), "{days:?}");
+    assert!(html.contains("<th scope=\"col\">Week</th>"));
+    assert!(html.contains("<tr><td>Week 1 (February 2026)</td>"));
+    assert!(html.contains("<title>Week 2 (February 2026): 3 entries"));
+    assert!(html.contains("The most in one week: 4 (week 5 (March 2026))."));
+    // Unredacted, the weeks keep their dates.
+    let mut open = busy_summary();
+    open.redacted = false;
+    let html = render_summary(&open);
+    assert!(html.contains("<tr><td>2026-03-16</td><td class=\"n\">4</td>"));
+    assert!(html.contains("<title>Week of 23 February 2026: 3 entries"));
+    assert!(!html.contains("weeks by their number"));
 }
 
 #[test]
@@ -836,6 +961,54 @@ fn mood_and_energy_are_lines_with_gaps_where_no_one_checked_in() {
     assert!(html.contains("<td class=\"n\">4.0</td><td class=\"n\">3.0</td>"));
 }
 
+/// The `y` of every `<circle class="p-NAME">` and of the axis line.
+fn point_ys(tags: &[Tag], name: &str) -> Vec<f64> {
+    tags.iter()
+        .filter(|t| t.name == "circle" && attr(t, "class") == Some(&format!("p-{name}")))
+        .map(|t| attr(t, "cy").unwrap().parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_lone_low_point_stands_above_the_axis_with_its_value() {
+    // A 4-week summary whose one check-in with an energy was a 1.
+    let mut s = busy_summary();
+    s.checkins.weeks = vec![cweek(day(2026, 3, 16), Some(3.0), Some(1.0))];
+    let html = render_summary(&s);
+    let tags = check_page(&html);
+    let axis: f64 = tags
+        .iter()
+        .find(|t| t.name == "line" && attr(t, "class") == Some("axis"))
+        .map(|t| attr(t, "y1").unwrap().parse().unwrap())
+        .expect("an axis line");
+    let energy = point_ys(&tags, "energy");
+    assert_eq!(energy.len(), 1);
+    assert!(
+        energy[0] < axis - 8.0,
+        "energy 1 at {} on an axis at {axis}",
+        energy[0]
+    );
+    // A point with no line through it says its value.
+    assert!(html.contains("<text class=\"v-energy\""), "{html}");
+    assert!(html.contains("text-anchor=\"start\">1.0</text>"), "{html}");
+    assert!(html.contains("<text class=\"v-mood\""));
+    // The chart's text alternative says what it shows.
+    assert!(
+        html.contains("mood 3.0 in 1 week; energy 1.0 in 1 week"),
+        "{html}"
+    );
+}
+
+#[test]
+fn long_model_names_wrap_in_the_chart_instead_of_being_cut() {
+    let mut s = busy_summary();
+    s.models[0].name = "Rolfe's framework for reflexive practice".into();
+    let html = render_summary(&s);
+    check_page(&html);
+    assert!(html.contains(">Rolfe&#39;s framework for</text>"), "{html}");
+    assert!(html.contains(">reflexive practice</text>"));
+}
+
 #[test]
 fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
     let html = render_summary(&busy_summary());
@@ -853,8 +1026,9 @@ fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
     assert!(html.contains("2 · new</text>"));
     assert!(html.contains("<summary>Strengths as a table</summary>"));
     // Models as bars.
-    // Long names are cut in the chart, whole in its tooltip and table.
-    assert!(html.contains(">Gibbs reflective cyc…</text>"));
+    // Names are whole in the chart, as in its tooltip and table.
+    assert!(html.contains(">Gibbs reflective cycle</text>"));
+    assert!(!html.contains("…</text>"), "no name is cut");
     assert!(html.contains("<title>Gibbs reflective cycle: 4 entries</title>"));
     assert_eq!(html.matches("<rect class=\"s-bar\"").count(), 2);
     // Actions.
@@ -862,8 +1036,17 @@ fn a_summary_shows_strengths_models_actions_excerpts_stages_and_callins() {
     assert!(html.contains("<strong>1</strong>past their date"));
     assert!(html.contains("<strong>3</strong>done in the period"));
     assert!(html.contains("Book a debrief <span class=\"meta\">(due March 2026 · open)"));
-    // The excerpt.
+    // The excerpt: chosen parts, each saying where it is from, and how much of the entry.
     assert!(html.contains("<h3>A hard handover</h3>"));
+    assert!(html.contains("<p class=\"meta of\">Excerpt: 2 of 6 parts</p>"));
+    assert!(html.contains(
+        "<p class=\"from\">From <strong>Conclusion</strong></p>\n<blockquote>\n<p>I stayed late.</p>\n</blockquote>"
+    ));
+    assert!(html.contains("From <strong>Action plan, lines 1–2</strong>"));
+    assert!(
+        !html.contains("Conclusion: I stayed late."),
+        "the joined text is for old readers"
+    );
     assert!(html.contains("March 2026 · reflection · Gibbs reflective cycle"));
     assert!(html.contains("<li>listening <span class=\"whose\">mine</span></li>"));
     assert!(html.contains("<li>hope <span class=\"whose\">person supported</span></li>"));
@@ -958,12 +1141,30 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
                     ),
                     ("Relevance to the Code".into(), String::new()),
                 ],
+                missing: vec!["how it is relevant to the Code, in your own words".into()],
+                source: 0,
             },
             Record {
                 heading: "<script>".into(),
                 fields: vec![("<dt>".into(), "\u{0}".into())],
+                missing: Vec::new(),
+                source: 1,
             },
         ],
+        log: Some(Log {
+            title: "CPD log".into(),
+            columns: vec!["Dates".into(), "Method".into(), "Number of hours".into()],
+            rows: vec![Record {
+                heading: "Safeguarding <update>".into(),
+                fields: vec![
+                    ("Dates".into(), "March 2026".into()),
+                    ("Method".into(), "Course attendance".into()),
+                    ("Number of hours".into(), String::new()),
+                ],
+                missing: vec!["the number of hours".into()],
+                source: 2,
+            }],
+        }),
         totals: vec![
             ("CPD hours".into(), "12.5 of 35".into()),
             ("Participatory hours".into(), "6 of 20".into()),
@@ -984,6 +1185,17 @@ fn a_profile_is_sections_of_labelled_fields_and_a_table_of_totals() {
     assert!(html.contains("<li>&lt;b&gt;write&lt;/b&gt; it down</li>"));
     assert!(html.contains("<h2>&lt;script&gt;</h2>"));
     assert!(html.contains("<tr><th scope=\"row\">CPD hours</th><td>12.5 of 35</td></tr>"));
+    // What is still to write, under its record.
+    assert!(html.contains(
+        "<strong>Still to write before you submit:</strong></p>\n<ul>\n<li>how it is relevant to the Code, in your own words</li>"
+    ));
+    assert_eq!(html.matches("Still to write before you submit").count(), 1);
+    // The log is a table with the template's columns, then what its rows need.
+    assert!(html.contains(
+        "<thead><tr><th scope=\"col\">Dates</th><th scope=\"col\">Method</th><th scope=\"col\">Number of hours</th></tr></thead>"
+    ));
+    assert!(html.contains("<td><p>Course attendance</p>\n</td>"));
+    assert!(html.contains("<li>Safeguarding &lt;update&gt;: the number of hours</li>"));
 }
 
 #[test]
@@ -1001,6 +1213,76 @@ fn pages_are_made_for_print_dark_mode_and_phones() {
     }
 }
 
+/// The rules of the print style sheet, as (selectors, declarations).
+fn print_rules(html: &str) -> Vec<(String, String)> {
+    let at = html.find("@media print{").unwrap() + "@media print{".len();
+    let mut rules = Vec::new();
+    let mut rest = &html[at..];
+    while let Some(open) = rest.find('{') {
+        let selectors = rest[..open].trim().to_string();
+        if selectors.starts_with('}') || selectors.is_empty() {
+            break;
+        }
+        let close = rest[open..].find('}').unwrap() + open;
+        rules.push((selectors, rest[open + 1..close].to_string()));
+        rest = &rest[close + 1..];
+    }
+    rules
+}
+
+#[test]
+fn printed_entries_flow_across_pages_and_headings_keep_with_their_text() {
+    let html = render_entries(&head(false), &[full_reflection()]);
+    let rules = print_rules(&html);
+    let avoid_inside: Vec<&str> = rules
+        .iter()
+        .filter(|(_, d)| d.contains("break-inside:avoid"))
+        .flat_map(|(s, _)| s.split(','))
+        .collect();
+    // An entry (or an excerpt, or a table) may break across pages: kept whole, each
+    // began on a new page and left the page before it half empty (page 1 with only the
+    // header; 131 entries on 111 A4 pages).
+    for whole in ["article", "table", "section"] {
+        assert!(
+            !avoid_inside.iter().any(|s| s.trim().starts_with(whole)),
+            "{whole} is kept whole: {avoid_inside:?}"
+        );
+    }
+    // Small things stay whole: a list item, a table row, a figure.
+    for small in ["li", "tr", "figure"] {
+        assert!(avoid_inside.contains(&small), "{small}: {avoid_inside:?}");
+    }
+    // Headings stay with what follows them, from both sides.
+    let after: Vec<&str> = rules
+        .iter()
+        .filter(|(_, d)| d.contains("break-after:avoid"))
+        .flat_map(|(s, _)| s.split(','))
+        .collect();
+    for h in ["h2", "h3", "article>header"] {
+        assert!(after.contains(&h), "{h}: {after:?}");
+    }
+    let before: Vec<&str> = rules
+        .iter()
+        .filter(|(_, d)| d.contains("break-before:avoid"))
+        .flat_map(|(s, _)| s.split(','))
+        .collect();
+    for h in ["h2+*", "h3+*"] {
+        assert!(before.contains(&h), "{h}: {before:?}");
+    }
+    // No lone first or last lines of a paragraph.
+    assert!(
+        rules
+            .iter()
+            .any(|(s, d)| s.contains('p') && d.contains("orphans:3") && d.contains("widows:3"))
+    );
+    // Print is set tighter than the screen.
+    assert!(
+        rules
+            .iter()
+            .any(|(s, d)| s == "body" && d.contains("font-size:10pt"))
+    );
+}
+
 /// `PRAXIS_HTML_SAMPLES=DIR cargo test --test html -- --ignored write_sample_pages`: the
 /// three kinds of page, to open in a browser and print.
 #[test]
@@ -1016,4 +1298,139 @@ fn write_sample_pages() {
     .unwrap();
     std::fs::write(dir.join("summary.html"), render_summary(&busy_summary())).unwrap();
     std::fs::write(dir.join("empty.html"), render_summary(&empty_summary())).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// The coach's review
+
+fn review_fixture(name: &str) -> Summary {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review")
+        .join(name);
+    Summary::read(&p).unwrap()
+}
+
+fn render_review(people: &[(String, &Summary)]) -> String {
+    let mut out = Vec::new();
+    write_review(&mut out, people, day(2026, 3, 30)).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_review_page_puts_people_side_by_side_accessibly() {
+    let (alex, sam, jo) = (
+        review_fixture("alex.json"),
+        review_fixture("sam.json"),
+        review_fixture("jo-spring.json"),
+    );
+    let people = vec![
+        ("Alex".to_string(), &alex),
+        ("Sam".to_string(), &sam),
+        ("jo-spring".to_string(), &jo),
+    ];
+    let html = render_review(&people);
+    let tags = check_page(&html);
+    assert!(!no_equiv(&html).contains("http"));
+    assert_no_marks(&html);
+    // Landmarks: a header with a list of people, main, footer.
+    for landmark in [
+        "<header class=\"doc\">",
+        "<main>",
+        "<footer>",
+        "<nav class=\"people-list\" aria-label=\"People\">",
+    ] {
+        assert!(html.contains(landmark), "{landmark}");
+    }
+    // One h1; headings never skip a level going down.
+    let levels = heading_levels(&tags);
+    assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1);
+    for w in levels.windows(2) {
+        assert!(w[1] <= w[0] + 1, "a heading skips a level: {levels:?}");
+    }
+    // Every id is unique, and every aria-labelledby names ids that are there.
+    let ids: Vec<&str> = tags.iter().filter_map(|t| attr(t, "id")).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids");
+    for t in &tags {
+        if let Some(l) = attr(t, "aria-labelledby") {
+            for id in l.split_whitespace() {
+                assert!(unique.contains(id), "aria-labelledby {id} names nothing");
+            }
+        }
+    }
+    // Every chart is an image with a name and a description, and its numbers are a table.
+    let svgs: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| t.name == "svg" && !t.closing && attr(t, "class") == Some("chart"))
+        .collect();
+    assert!(svgs.len() >= 9, "three people's charts: {}", svgs.len());
+    for svg in &svgs {
+        assert_eq!(attr(svg, "role"), Some("img"));
+        let label = attr(svg, "aria-labelledby").unwrap();
+        assert!(label.ends_with("-t ") || label.contains("-t "), "{label}");
+    }
+    let descs = html.matches("<desc id=").count();
+    assert_eq!(descs, svgs.len());
+    for table in [
+        "Entries per week as a table",
+        "Check-ins per week as a table",
+        "Strengths as a table",
+        "Models as a table",
+    ] {
+        assert!(html.contains(table), "{table}");
+    }
+    // The comparison: one column per person, one row per measure, all with headers.
+    assert!(html.contains("<caption>The summaries compared, one column each</caption>"));
+    assert!(html.contains("<th scope=\"col\"><a href=\"#p1\">Alex</a></th>"));
+    assert!(html.contains("<th scope=\"col\"><a href=\"#p3\">jo-spring</a></th>"));
+    for row in [
+        "Entries",
+        "Check-ins",
+        "Strengths most used",
+        "Actions",
+        "Call-ins",
+    ] {
+        assert!(
+            html.contains(&format!("<tr><th scope=\"row\">{row}</th>")),
+            "{row}"
+        );
+    }
+    assert!(
+        html.contains("<td>none shared</td>"),
+        "jo shared no check-ins"
+    );
+    assert!(
+        html.contains("<td>not shared</td>"),
+        "stages only where shared"
+    );
+    // Each person's column, their sections under h3, ids their own.
+    for n in 1..=3 {
+        assert!(html.contains(&format!(
+            "<section class=\"person\" id=\"p{n}\" aria-labelledby=\"p{n}-h\">"
+        )));
+        assert!(html.contains(&format!("<section id=\"p{n}-entries\">\n<h3>Entries</h3>")));
+    }
+    assert!(html.contains("aria-labelledby=\"p2-weeks-t p2-weeks-d\""));
+    assert!(
+        html.contains("<h4>First week on the ward</h4>"),
+        "excerpt titles under h4"
+    );
+    // Side by side on a wide screen, one person a page in print.
+    assert!(html.contains("<body class=\"review\">"));
+    assert!(html.contains(".people{display:grid"));
+    assert!(html.contains(".person{break-before:page"));
+}
+
+#[test]
+fn hostile_summaries_stay_text_on_the_review_page() {
+    let mut s = busy_summary();
+    s.from = Some("<script>alert(1)</script>".into());
+    s.period.label = "<img src=x onerror=alert(1)>".into();
+    s.strengths[0].name = "</td><script>".into();
+    let people = vec![("\"><svg onload=x>".to_string(), &s)];
+    let html = render_review(&people);
+    check_page(&html);
+    assert!(html.contains("&quot;&gt;&lt;svg onload=x&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("&lt;/td&gt;&lt;script&gt;"));
 }

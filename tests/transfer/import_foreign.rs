@@ -73,14 +73,18 @@ fn a_jrnl_journal_keeps_titles_dates_stars_and_tags() {
     assert!(out.contains("4 added, 0 skipped"), "{out}");
     let all = entries(&j);
     assert_eq!(all.len(), 4);
-    // Default timeformat; the title is the first sentence; @tags anywhere, body as written.
+    // Default timeformat; the title is the whole first line, as jrnl 4.6 reads it (its
+    // own JSON export says so); @tags anywhere, body as written.
     check(
-        by_title(&all, "Handover went well."),
+        by_title(
+            &all,
+            "Handover went well. The night team had @Teamwork in spades.",
+        ),
         "2024-01-08",
         "2024-01-08T09:15:00Z",
         &["teamwork", "supervision", "self-care"],
-        "The night team had @Teamwork in spades.\nMum rang twice before nine; we agreed a plan \
-         in plain language.\n\n@supervision @self-care",
+        "Mum rang twice before nine; we agreed a plan in plain language.\n\n@supervision \
+         @self-care",
     );
     // `%F %r` and a trailing star; an e-mail address is no tag, a bracket of text no entry.
     check(
@@ -91,24 +95,24 @@ fn a_jrnl_journal_keeps_titles_dates_stars_and_tags() {
         "Long wait, fair outcome. I wrote to the family (duty@example.org) about it.\n[note] a \
          bracket that is text, not a date.",
     );
-    // `%Y-%m-%d %I:%M %p` and a leading star.
+    // `%Y-%m-%d %I:%M %p`; a star at the start is no star to jrnl.
     check(
-        by_title(&all, "Quiet night"),
+        by_title(&all, "*Quiet night"),
         "2024-01-10",
         "2024-01-10T19:45:00Z",
-        &["starred"],
+        &[],
         "Nothing to report.",
     );
     check(
-        by_title(&all, "Questions for supervision?"),
+        by_title(&all, "Questions for supervision? Several. @boundaries"),
         "2024-01-11",
         "2024-01-11T08:00:00Z",
         &["boundaries"],
-        "Several. @boundaries",
+        "",
     );
     // Tags are usable like any other.
     let tagged = j.json(&["list", "--tag", "starred", "--json"]);
-    assert_eq!(tagged.as_array().unwrap().len(), 2);
+    assert_eq!(tagged.as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -319,7 +323,7 @@ fn formats_are_detected_or_named_and_unknown_files_are_refused() {
     );
     assert!(
         err.contains("journal.txt: 1:")
-            && err.contains("looks like a jrnl plain-text journal file: try --format jrnl"),
+            && err.contains("looks like a jrnl plain-text journal: try --format jrnl"),
         "{err}"
     );
     let err = j.fails(
@@ -357,7 +361,7 @@ fn formats_are_detected_or_named_and_unknown_files_are_refused() {
         assert!(err.contains(name) && err.contains(seen), "{name}: {err}");
         assert!(
             err.contains(
-                "--format with one of: praxis, jrnl, jrnl-json, tui-journal, tui-journal-export, markdown"
+                "--format with one of: praxis, jrnl, jrnl-json, jrnl-md, tui-journal, tui-journal-export, markdown"
             ),
             "{name}: {err}"
         );
@@ -392,11 +396,11 @@ fn a_custom_jrnl_time_format() {
     assert!(out.contains("(jrnl plain-text journal, detected)"), "{out}");
     let all = entries(&j);
     check(
-        by_title(&all, "Old style."),
+        by_title(&all, "Old style. With @curiosity"),
         "2024-03-05",
         "2024-03-05T14:30:00Z",
         &["curiosity"],
-        "With @curiosity",
+        "",
     );
     check(
         by_title(&all, "Next"),
@@ -624,6 +628,300 @@ fn a_generated_corpus_in_every_format() {
         assert!(
             all.iter()
                 .all(|e| e["scope"] == "private" && e["kind"] == "reflection")
+        );
+    }
+}
+
+/// A journal written for jrnl 4.6 (timeformat `%F %r`) and what jrnl itself made of it:
+/// `export.json` and `export.md` are `jrnl --export json` and `jrnl --export md`.
+fn real(name: &str) -> PathBuf {
+    fixture(&format!("jrnl/real/{name}"))
+}
+
+fn stderr_of(j: &Journal, args: &[&str]) -> (String, String) {
+    let out = j.cmd(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "praxis {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_text_file_is_read_as_jrnl_reads_it() {
+    let j = Journal::new();
+    import(&j, &real("journal.txt"), &[]);
+    let all = entries(&j);
+    let jrnl: Value =
+        serde_json::from_str(&std::fs::read_to_string(real("export.json")).unwrap()).unwrap();
+    let theirs = jrnl["entries"].as_array().unwrap();
+    assert_eq!(all.len(), theirs.len());
+    for t in theirs {
+        // Titles and bodies as jrnl split them: the first line is the title, even with
+        // several sentences in it.
+        let e = by_title(&all, t["title"].as_str().unwrap());
+        assert_eq!(e["body"], t["body"], "{e:#}");
+        let at = e["created_at"].as_str().unwrap();
+        let minute = format!(
+            "{}T{}",
+            t["date"].as_str().unwrap(),
+            t["time"].as_str().unwrap()
+        );
+        assert!(at.starts_with(&minute), "{at} vs {minute}");
+        let mut want: Vec<String> = t["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().trim_start_matches('@').to_string())
+            .collect();
+        if t["starred"] == true {
+            want.push("starred".into());
+        }
+        want.sort();
+        let mut got: Vec<String> = tags(e).iter().map(|s| (*s).to_string()).collect();
+        got.sort();
+        assert_eq!(got, want, "{e:#}");
+    }
+    // The text file keeps the seconds jrnl wrote.
+    assert_eq!(
+        by_title(&all, "Night shift with R. Handover was calm. @Teamwork")["created_at"],
+        "2024-01-08T09:15:37Z"
+    );
+}
+
+#[test]
+fn the_text_file_and_its_json_and_markdown_exports_add_each_entry_once() {
+    let files = ["journal.txt", "export.json", "export.md"];
+    let orders = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    for order in orders {
+        let j = Journal::new();
+        for (step, i) in order.iter().enumerate() {
+            let out = import(&j, &real(files[*i]), &[]);
+            let added = if step == 0 { "6 added" } else { "0 added" };
+            assert!(out.contains(added), "{order:?}, {}: {out}", files[*i]);
+        }
+        let all = entries(&j);
+        assert_eq!(all.len(), 6, "{order:?}: {all:#?}");
+        // jrnl's Markdown does not say which entries are starred; the other files
+        // complete what it left out.
+        assert_eq!(tags(by_title(&all, "Panel day")), ["starred"], "{order:?}");
+    }
+}
+
+#[test]
+fn jrnls_markdown_export_is_detected_and_read() {
+    let j = Journal::new();
+    let out = import(&j, &real("export.md"), &[]);
+    assert!(
+        out.contains("Read 6 entries") && out.contains("(jrnl Markdown export, detected)"),
+        "{out}"
+    );
+    let all = entries(&j);
+    check(
+        by_title(&all, "Night shift with R. Handover was calm. @Teamwork"),
+        "2024-01-08",
+        "2024-01-08T09:15:37Z",
+        &["teamwork", "supervision", "self-care"],
+        "Mum rang twice before nine; we agreed a plan in plain language.\n\n@supervision \
+         @self-care",
+    );
+    // Headings come back down the three levels jrnl raised them; underlined ones stay
+    // as the `#` headings jrnl made of them.
+    check(
+        by_title(&all, "Emoji entry 🌱 hope grows. Then more."),
+        "2024-01-11",
+        "2024-01-11T08:00:00Z",
+        &[],
+        "# Plan for the week\n\n- ask about respite\n\n## Follow-up\n# Actions\ncall the GP",
+    );
+    check(
+        by_title(&all, "Questions for supervision? Several. @boundaries"),
+        "2025-02-13",
+        "2025-02-13T11:11:11Z",
+        &["boundaries"],
+        "",
+    );
+    // Named, too; and under another name than .md.
+    let other = j.path().join("journal-export.txt");
+    std::fs::copy(real("export.md"), &other).unwrap();
+    let k = Journal::new();
+    let out = import(&k, &other, &[]);
+    assert!(
+        out.contains("(jrnl Markdown export, detected): 6 added"),
+        "{out}"
+    );
+    let out = import(&k, &real("export.md"), &["--format", "jrnl-md"]);
+    assert!(out.contains("(jrnl Markdown export): 0 added"), "{out}");
+}
+
+#[test]
+fn praxis_markdown_export_is_refused_as_no_import_format() {
+    let j = Journal::new();
+    import(&j, &real("journal.txt"), &[]);
+    let md = j.path().join("everything.md");
+    j.ok(&["export", "--all", "-f", "md", "-o", md.to_str().unwrap()]);
+    for extra in [&[][..], &["--format", "markdown"], &["--format", "jrnl"]] {
+        let mut args = vec!["import", md.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let err = j.fails(1, &args);
+        assert!(
+            err.contains("praxis Markdown export")
+                && err.contains("not an import format")
+                && err.contains("praxis export --all -o journal.json"),
+            "{extra:?}: {err}"
+        );
+    }
+    assert_eq!(entries(&j).len(), 6);
+}
+
+#[test]
+fn entries_imported_by_earlier_versions_are_not_added_again() {
+    // A journal as earlier versions left it: the text file's entries under ids hashed
+    // from a title cut at the first sentence (to the second), the JSON export's from
+    // jrnl's title (to the minute).
+    let j = Journal::new();
+    import(&j, &real("journal.txt"), &[]);
+    let file = j.path().join("old.json");
+    j.ok(&["export", "--all", "-o", file.to_str().unwrap()]);
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let id = |parts: &[&str]| praxis::transfer::content_id("jrnl", parts).to_string();
+    for e in doc["entries"].as_array_mut().unwrap() {
+        let title = e["title"].as_str().unwrap().to_string();
+        let body = e["body"].as_str().unwrap().to_string();
+        match title.as_str() {
+            "Night shift with R. Handover was calm. @Teamwork" => {
+                e["title"] = "Night shift with R.".into();
+                e["body"] = format!("Handover was calm. @Teamwork\n{body}").into();
+                e["id"] = id(&[
+                    "2024-01-08T09:15:37Z",
+                    "Night shift with R.",
+                    e["body"].as_str().unwrap(),
+                ])
+                .into();
+            }
+            "Panel day" => {
+                e["id"] = id(&["2024-01-09T14:30:00Z", &title, &body]).into();
+            }
+            // Imported from the text file (where a leading star was a star), then changed
+            // in praxis since.
+            "*Quiet night" => {
+                e["id"] = id(&["2024-01-10T19:45:00Z", "Quiet night", &body]).into();
+                e["title"] = "Quiet night, rewritten".into();
+                e["updated_at"] = "2025-06-01T10:00:00Z".into();
+            }
+            _ => {}
+        }
+    }
+    let old: Vec<Value> = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            ["Night shift with R.", "Panel day", "Quiet night, rewritten"]
+                .contains(&e["title"].as_str().unwrap())
+        })
+        .cloned()
+        .collect();
+    doc["entries"] = Value::Array(old);
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let k = Journal::new();
+    assert!(import(&k, &file, &[]).contains("3 added"));
+    for f in ["journal.txt", "export.json", "export.md"] {
+        let out = import(&k, &real(f), &[]);
+        assert!(
+            !out.contains("6 added") && !out.contains(" 4 added"),
+            "{f}: {out}"
+        );
+    }
+    let all = entries(&k);
+    assert_eq!(all.len(), 6, "{all:#?}");
+    // What earlier versions saved is kept as it was: titles, and the change.
+    by_title(&all, "Night shift with R.");
+    by_title(&all, "Quiet night, rewritten");
+}
+
+/// `journal.txt` cut at `at` bytes, into `dir`.
+fn cut(dir: &Path, name: &str, at: usize) -> PathBuf {
+    let bytes = std::fs::read(real("journal.txt")).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, &bytes[..at]).unwrap();
+    p
+}
+
+#[test]
+fn a_jrnl_file_cut_short_says_so_and_the_whole_file_completes_it() {
+    let text = std::fs::read_to_string(real("journal.txt")).unwrap();
+    let whole_body = "Plan for the week\n=================\n\n- ask about respite\n\nFollow-up\n\
+                      ---------\n# Actions\ncall the GP";
+    let inside_a_line = text.find("ask about").unwrap() + 5;
+    let after_a_line = text.find("Plan for the week\n").unwrap() + "Plan for the week\n".len();
+    let inside_a_character = text.find('🌱').unwrap() + 2;
+    let inside_a_date = text.find("[2024-01-12 10:0").unwrap() + 16;
+    for (name, at, warning, then) in [
+        (
+            "inside-a-line",
+            inside_a_line,
+            Some("the last entry may be cut short"),
+            "2 added, 3 skipped (already here), 0 merged (newer in the file), 1 completed",
+        ),
+        // A cut after a line end cannot be told from a whole file: still completed.
+        (
+            "after-a-line",
+            after_a_line,
+            None,
+            "2 added, 3 skipped (already here), 0 merged (newer in the file), 1 completed",
+        ),
+        (
+            "inside-a-character",
+            inside_a_character,
+            Some("the last entry may be cut short"),
+            "2 added, 3 skipped (already here), 0 merged (newer in the file), 1 completed",
+        ),
+        (
+            "inside-a-date",
+            inside_a_date,
+            Some("in the middle of an entry's first line ('[2024-01-12 10:0'"),
+            "2 added, 4 skipped (already here), 0 merged (newer in the file).",
+        ),
+    ] {
+        let j = Journal::new();
+        let f = cut(j.path(), &format!("{name}.txt"), at);
+        let (out, err) = stderr_of(&j, &["import", f.to_str().unwrap()]);
+        assert!(out.contains(" added"), "{name}: {out}");
+        match warning {
+            Some(w) => assert!(err.contains(w), "{name}: {err}"),
+            None => assert!(err.is_empty(), "{name}: {err}"),
+        }
+        let out = import(&j, &real("journal.txt"), &[]);
+        assert!(out.contains(then), "{name}: {out}");
+        let all = entries(&j);
+        assert_eq!(all.len(), 6, "{name}: {all:#?}");
+        assert_eq!(
+            by_title(&all, "Emoji entry 🌱 hope grows. Then more.")["body"],
+            whole_body,
+            "{name}"
+        );
+        // A cut copy after the whole one adds nothing and takes nothing away.
+        let out = import(&j, &f, &[]);
+        assert!(
+            out.contains("0 added") && !out.contains("completed"),
+            "{name}: {out}"
+        );
+        assert_eq!(
+            by_title(&entries(&j), "Emoji entry 🌱 hope grows. Then more.")["body"],
+            whole_body,
+            "{name}"
         );
     }
 }

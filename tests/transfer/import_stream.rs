@@ -128,7 +128,9 @@ fn a_broken_entry_at_the_end_writes_nothing_and_says_where() {
         .args(["import", f.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("CHECK constraint failed"));
+        .stderr(predicate::str::contains(
+            "the call-in's rating is 9: it must be 1 to 5",
+        ));
     assert_eq!(count(&dst), 0);
     // Cut short in the last entry.
     let text = std::fs::read_to_string(&file).unwrap();

@@ -297,3 +297,181 @@ fn kill_9_during_an_import_leaves_the_journal_as_before_or_after() {
         praxis_db(&dst).arg("doctor").assert().success();
     }
 }
+
+/// The names in a folder and the bytes of every file in it, and below it.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p.clone());
+                all.push((p.display().to_string(), Vec::new()));
+            } else {
+                all.push((p.display().to_string(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn dry_runs_and_refused_imports_leave_no_trace() {
+    let d = tempfile::tempdir().unwrap();
+    let src = demo(d.path());
+    let good = d.path().join("good.json");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", good.to_str().unwrap()])
+        .assert()
+        .success();
+    // Refused at its last entry, after all the others were read (and saved).
+    let text = std::fs::read_to_string(&good).unwrap();
+    let at = text.rfind("\"occurred_on\":\"").unwrap() + "\"occurred_on\":\"".len();
+    let bad = d.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        format!("{}2026-02-30{}", &text[..at], &text[at + 10..]),
+    )
+    .unwrap();
+    let jrnl = d.path().join("bad.txt");
+    std::fs::write(
+        &jrnl,
+        "[2024-01-01 10:00] Fine\n\n[2024-02-30 10:00] Not a day\n",
+    )
+    .unwrap();
+
+    // A journal that exists: not a byte of it changes (its header's change counter
+    // included), nor anything else in its folder, and no daily backup is taken.
+    let folder = d.path().join("existing");
+    let db = folder.join("journal.sqlite3");
+    praxis_db(&db).args(["add", "Kept"]).assert().success();
+    let before = snapshot(&folder);
+    praxis_db(&db)
+        .env("PRAXIS_NOW", "2030-01-01T12:00:00Z")
+        .args(["import", good.to_str().unwrap(), "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Dry run, nothing written"));
+    assert_eq!(snapshot(&folder), before, "a dry run");
+    for (file, why) in [
+        (&bad, "occurred_on '2026-02-30'"),
+        (&jrnl, "'[2024-02-30 10:00]' is not a valid date"),
+    ] {
+        for dry in [false, true] {
+            let mut args = vec!["import", file.to_str().unwrap()];
+            if dry {
+                args.push("--dry-run");
+            }
+            praxis_db(&db)
+                .env("PRAXIS_NOW", "2030-01-01T12:00:00Z")
+                .args(&args)
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains(why));
+            assert_eq!(snapshot(&folder), before, "{} refused", file.display());
+        }
+    }
+    assert_eq!(count(&db), 1);
+
+    // No journal yet: a dry run and a refused import make no journal, and no folder.
+    let nowhere = d.path().join("new/deeper/journal.sqlite3");
+    let praxis_at = |db: &Path| {
+        let mut c = common::praxis(&d.path().join("elsewhere"));
+        c.env("PRAXIS_DB", db);
+        c
+    };
+    praxis_at(&nowhere)
+        .args(["import", good.to_str().unwrap(), "--dry-run"])
+        .assert()
+        .success();
+    for file in [&bad, &jrnl] {
+        praxis_at(&nowhere)
+            .args(["import", file.to_str().unwrap()])
+            .assert()
+            .code(1);
+    }
+    assert!(!d.path().join("new").exists());
+    // And the import that is saved makes it whole, with nothing left beside it.
+    praxis_at(&nowhere)
+        .args(["import", good.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(count(&nowhere), count(&src));
+    let left: Vec<String> = std::fs::read_dir(nowhere.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".praxis"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn errors_name_the_field_and_the_value_in_plain_words() {
+    let d = tempfile::tempdir().unwrap();
+    let src = demo(d.path());
+    let good = d.path().join("good.json");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", good.to_str().unwrap()])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&good).unwrap();
+    let dst = d.path().join("copy/journal.sqlite3");
+    let bad_day = text.replacen(
+        "\"occurred_on\":\"",
+        "\"occurred_on\":\"2026-02-30\",\"x\":\"",
+        1,
+    );
+    let mut pretty: serde_json::Value = serde_json::from_str(&text).unwrap();
+    pretty["entries"][2]["occurred_on"] = "2026-02-30".into();
+    let cases = [
+        // As praxis writes it, and pretty-printed with sorted keys.
+        (
+            "day.json",
+            bad_day,
+            "entry 1: occurred_on '2026-02-30' is not a valid date",
+        ),
+        (
+            "pretty.json",
+            serde_json::to_string_pretty(&pretty).unwrap(),
+            "entry 3: occurred_on '2026-02-30' is not a valid date (expected YYYY-MM-DD",
+        ),
+        (
+            "version.json",
+            text.replacen("\"version\":1", "\"version\":\"1\"", 1),
+            "invalid type: the text \"1\", expected a whole number",
+        ),
+    ];
+    for (name, body, expect) in cases {
+        let f = d.path().join(name);
+        std::fs::write(&f, body).unwrap();
+        let out = praxis_db(&dst)
+            .args(["import", f.to_str().unwrap()])
+            .assert()
+            .code(1);
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(expect), "{name}: {err}");
+        assert!(
+            !err.contains("u32") && !err.contains("file file"),
+            "{name}: {err}"
+        );
+    }
+    // The wrong --format: what the file looks like, in words.
+    let tj = d.path().join("tj.json");
+    std::fs::write(
+        &tj,
+        r#"[{"id":1,"date":"2024-03-01T08:00:00Z","title":"T","content":"C","tags":[],"priority":null}]"#,
+    )
+    .unwrap();
+    let out = praxis_db(&dst)
+        .args(["import", tj.to_str().unwrap(), "--format", "jrnl-json"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("looks like a tui-journal JSON back-end file: try --format tui-journal"),
+        "{err}"
+    );
+    assert!(!err.contains("file file"), "{err}");
+}

@@ -5,16 +5,10 @@ pub mod keys;
 pub mod notes;
 pub mod view;
 
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use crossterm::event::{
-    self, Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
@@ -22,7 +16,6 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use self::keys::{Action, ReviewKeymap};
 use self::notes::NotesDoc;
 use super::keymap::Key;
-use super::terminal;
 use super::theme::Theme;
 use crate::transfer::summary::Summary;
 
@@ -321,7 +314,8 @@ impl Review {
         self.status = None;
         if let Some(scroll) = self.help {
             // Arrows scroll the help; any other key closes it.
-            match self.keymap.lookup(k, false) {
+            let (text, contexts) = keys::chain(false);
+            match self.keymap.lookup(k, text, contexts) {
                 Some(Action::Down | Action::PageDown) => {
                     self.help = Some(scroll.saturating_add(3).min(60))
                 }
@@ -330,10 +324,12 @@ impl Review {
             }
             return;
         }
-        if !matches!(self.keymap.lookup(k, self.typing()), Some(Action::Quit)) {
+        let (text, contexts) = keys::chain(self.typing());
+        let action = self.keymap.lookup(k, text, contexts);
+        if action != Some(Action::Quit) {
             self.quit_armed = false;
         }
-        if let Some(action) = self.keymap.lookup(k, self.typing()) {
+        if let Some(action) = action {
             self.act(action);
             return;
         }
@@ -518,69 +514,48 @@ impl Review {
     }
 }
 
-/// SIGHUP's number: a closed terminal ends the review as a hang-up does.
-const HANGUP: usize = 1;
+impl crate::tui::runtime::Screen for Review {
+    fn handle(&mut self, event: &Event) -> crate::tui::runtime::Handled {
+        self.handle_event(event);
+        crate::tui::runtime::Handled::Consumed
+    }
+
+    fn draw(&mut self, frame: &mut ratatui::Frame<'_>) {
+        let size = frame.area();
+        if size != self.size {
+            self.resize(size.width, size.height);
+        }
+        view::draw(self, frame);
+    }
+
+    fn done(&self) -> bool {
+        self.quit
+    }
+
+    fn on_exit(&mut self) -> Result<()> {
+        self.save_notes().context("the notes were not saved")
+    }
+
+    /// If the notes could not be saved they are printed, so nothing written is lost.
+    fn after_restore(&mut self, kept: &Result<()>) {
+        if let Err(e) = kept {
+            eprintln!(
+                "praxis: {}\nYour unsaved notes follow, so that nothing is lost:\n\n{}",
+                crate::model::text::sanitize(&format!("{e:#}")),
+                crate::model::text::sanitize(&self.unsaved_markdown())
+            );
+        }
+    }
+}
 
 /// Runs the review until the reviewer quits or a signal ends it. The notes are saved on
 /// every way out (quit, signal, closed terminal, panic) and the terminal is restored; if
 /// the notes cannot be saved they are printed once the terminal is back, so nothing
 /// written is lost.
 pub fn run(mut review: Review) -> Result<()> {
-    let stop = Arc::new(AtomicUsize::new(0));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(
-            signal,
-            Arc::clone(&stop),
-            usize::try_from(signal).unwrap_or(15),
-        )
-        .context("cannot watch for termination signals")?;
-    }
-    let mut tui = terminal::Tui::start(review.mouse)?;
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut tui, &mut review, &stop)
-    }));
-    let saved = review.save_notes();
-    drop(tui);
-    if let Err(e) = &saved {
-        eprintln!(
-            "praxis: {}\nYour unsaved notes follow, so that nothing is lost:\n\n{}",
-            crate::model::text::sanitize(&format!("{e:#}")),
-            crate::model::text::sanitize(&review.unsaved_markdown())
-        );
-    }
-    match result {
-        Ok(result) => result?,
-        Err(panic) => std::panic::resume_unwind(panic),
-    }
-    saved.context("the notes were not saved")?;
-    match stop.load(Ordering::Relaxed) {
-        0 => Ok(()),
-        signal => Err(super::Interrupted(i32::try_from(signal).unwrap_or(15)).into()),
-    }
-}
-
-fn event_loop(tui: &mut terminal::Tui, review: &mut Review, stop: &AtomicUsize) -> Result<()> {
-    let size = tui.terminal.size()?;
-    review.resize(size.width, size.height);
-    loop {
-        while event::poll(Duration::ZERO)? {
-            review.handle_event(&event::read()?);
-            if review.quit {
-                break;
-            }
-        }
-        tui.terminal.draw(|f| view::draw(review, f))?;
-        if review.quit || stop.load(Ordering::Relaxed) != 0 {
-            return Ok(());
-        }
-        // A closed terminal is a hang-up even if the signal never comes.
-        if !terminal::wait_for_input(Duration::from_millis(250)) {
-            stop.store(HANGUP, Ordering::Relaxed);
-            return Ok(());
-        }
-    }
+    let options = crate::tui::runtime::Options {
+        mouse: review.mouse,
+        ..Default::default()
+    };
+    crate::tui::runtime::run(&mut review, options)
 }

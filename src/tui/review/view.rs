@@ -6,12 +6,13 @@ use chrono::Datelike as _;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
 
-use super::keys::{Action, Context};
+use super::keys::Action;
 use super::{Focus, Person, Review, Screen, clean_line, clean_text};
 use crate::model::text::{pad, truncate, width};
 use crate::transfer::summary::{Excerpt, Summary};
+use crate::tui::widgets::{self, wrap};
 
 /// The smallest screen the review draws on; below it a message says so.
 pub const MIN_WIDTH: u16 = 50;
@@ -146,7 +147,7 @@ pub fn list_first(r: &Review, list: Rect) -> usize {
 /// Draws the whole screen.
 pub fn draw(r: &Review, f: &mut Frame<'_>) {
     let size = f.area();
-    if crate::tui::view::too_small(f, "praxis review", (MIN_WIDTH, MIN_HEIGHT)) {
+    if widgets::too_small(f, "praxis review", (MIN_WIDTH, MIN_HEIGHT)) {
         return;
     }
     let areas = layout(size, r);
@@ -177,11 +178,7 @@ pub fn draw(r: &Review, f: &mut Frame<'_>) {
 }
 
 fn block<'a>(r: &Review, title: String, focused: bool) -> Block<'a> {
-    let t = &r.theme;
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused { t.border_focus } else { t.border })
-        .title(Span::styled(format!(" {title} "), t.title))
+    widgets::block(&r.theme, title, focused)
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -232,11 +229,11 @@ fn draw_header(r: &Review, f: &mut Frame<'_>, area: Rect) {
 
 /// A key that acts now for an action: while typing, one that is not text.
 fn key_for(r: &Review, a: Action) -> Option<String> {
-    let typing = r.typing();
+    let (text, _) = super::keys::chain(r.typing());
     r.keymap
         .keys_for(a)
         .into_iter()
-        .find(|k| !typing || !k.is_text())
+        .find(|k| !text.takes(*k))
         .map(|k| k.to_string())
 }
 
@@ -672,42 +669,6 @@ fn excerpt_row(e: &Excerpt, when_w: usize) -> String {
     )
 }
 
-/// Breaks text into lines of at most `cols` cells, at spaces where it can.
-#[must_use]
-pub fn wrap(text: &str, cols: usize) -> Vec<String> {
-    let cols = cols.max(1);
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut cur = String::new();
-        for word in para.split_inclusive(' ') {
-            let wide = width(word.trim_end());
-            let used = width(&cur);
-            if used + wide <= cols || cur.is_empty() && wide <= cols {
-                cur.push_str(word);
-                continue;
-            }
-            if wide <= cols {
-                out.push(cur.trim_end().to_string());
-                cur = word.to_string();
-                continue;
-            }
-            // A word longer than a line: cut it where it must be cut.
-            for ch in word.chars() {
-                let mut next = cur.clone();
-                next.push(ch);
-                if width(next.trim_end()) > cols && !cur.is_empty() {
-                    out.push(cur.trim_end().to_string());
-                    cur = ch.to_string();
-                } else {
-                    cur = next;
-                }
-            }
-        }
-        out.push(cur.trim_end().to_string());
-    }
-    out
-}
-
 /// The reading pane's lines for an excerpt at this width.
 fn reading_lines(r: &Review, p: &Person, e: &Excerpt, cols: usize) -> Vec<Line<'static>> {
     let t = &r.theme;
@@ -914,96 +875,33 @@ fn draw_person(r: &Review, f: &mut Frame<'_>, areas: &Areas) {
     }
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width.saturating_sub(2));
-    let h = h.min(area.height.saturating_sub(2));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 fn draw_help(r: &Review, scroll: u16, f: &mut Frame<'_>, size: Rect) {
-    let t = &r.theme;
-    let inner_w = usize::from(78.min(size.width.saturating_sub(2)).saturating_sub(2));
-    // Keys in a column of their own; help wraps beside them.
-    let keys_w = 22;
-    let help_w = inner_w.saturating_sub(keys_w + 2).max(10);
-    let mut lines = Vec::new();
-    let mut last: Option<Context> = None;
-    for (ctx, keys, help) in r.keymap.help_rows() {
-        if last != Some(ctx) {
-            if last.is_some() {
-                lines.push(Line::from(""));
-            }
-            lines.push(Line::from(Span::styled(ctx.title().to_string(), t.accent)));
-            last = Some(ctx);
-        }
-        for (i, part) in wrap(help, help_w).into_iter().enumerate() {
-            let k = if i == 0 {
-                pad(&keys, keys_w)
-            } else {
-                pad("", keys_w)
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {k}"), t.key),
-                Span::raw(part),
-            ]));
-        }
-    }
-    lines.push(Line::from(""));
-    let about = format!(
-        "Notes are saved to {} with {} and whenever you quit. Nothing here is written to a journal.",
-        clean_line(&r.notes_path.display().to_string()),
-        r.keymap.first_key(Action::Save)
-    );
-    lines.extend(wrap(&about, inner_w).into_iter().map(Line::from));
-    let typing = "While you write notes, letters, arrows and enter are text: esc leaves the notes.";
-    lines.extend(wrap(typing, inner_w).into_iter().map(Line::from));
-    let footer = "Keys can be changed in the config's [keys] table (the names shared with the journal). Any other key closes this window.";
-    lines.extend(
-        wrap(footer, inner_w)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, t.dim))),
-    );
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(size, 78, h.min(size.height.saturating_sub(2)));
-    let rows = usize::from(area.height.saturating_sub(2));
-    let skip = usize::from(scroll).min(lines.len().saturating_sub(rows));
-    let more = lines.len() > skip + rows;
-    f.render_widget(Clear, area);
-    let mut b = block(r, "Keys · praxis review".into(), true);
-    if more {
-        b = b.title_bottom(Span::styled(" ↓ more ", t.dim));
-    }
-    let inner = b.inner(area);
-    f.render_widget(b, area);
-    f.render_widget(
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
-        inner,
+    let notes = [
+        format!(
+            "Notes are saved to {} with {} and whenever you quit. Nothing here is written to a journal.",
+            clean_line(&r.notes_path.display().to_string()),
+            r.keymap.first_key(Action::Save)
+        ),
+        "While you write notes, letters, arrows and enter are text: esc leaves the notes."
+            .to_string(),
+    ];
+    widgets::help(
+        f,
+        &r.theme,
+        &r.keymap,
+        &widgets::HelpText {
+            title: "Keys · praxis review",
+            notes: &notes,
+            footer: "Keys can be changed in the config's [keys] table (the names shared with the journal). Any other key closes this window.",
+        },
+        scroll,
+        size,
     );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_keeps_every_line_within_its_width() {
-        let text =
-            "short words here and a verylongwordthatcannotfit in one line\n\nnext 日本語のテキスト";
-        for cols in [2, 5, 12, 30] {
-            for l in wrap(text, cols) {
-                assert!(width(&l) <= cols, "{cols}: {l:?}");
-            }
-        }
-        assert_eq!(wrap("a b c", 3), ["a b", "c"]);
-        assert_eq!(wrap("one\n\ntwo", 10), ["one", "", "two"]);
-        let long = "x".repeat(100_000);
-        assert_eq!(wrap(&long, 80).len(), 1250);
-    }
 
     #[test]
     fn sparks_and_averages_never_fail_on_odd_numbers() {

@@ -1,4 +1,4 @@
--- praxis journal schema, version 4.
+-- praxis journal schema, version 6.
 --
 -- Counts kept as the journal is written, so that neither opening the app, nor a
 -- keystroke, nor the Patterns of any period reads every entry. Triggers keep them: every

@@ -1,15 +1,15 @@
-//! The Write pane's state: an entry being written or edited, one text area per field
+//! The form of the Write pane: an entry being written or edited, one text area per field
 //! (title, date, then each section of the reflective model), and what it becomes when
 //! saved or kept as a draft.
 
 use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
-use serde::{Deserialize, Serialize};
 
 use crate::model::compose::actions_from_sections;
 use crate::model::details::{absorb, typed_keys};
 use crate::model::rules;
 use crate::model::{Details, Entry, EntryKind, Scope, Section, Template, parse_date_arg};
+use crate::tui::draft::DraftData;
 
 /// One field of the form.
 pub struct Field {
@@ -31,17 +31,8 @@ impl std::fmt::Debug for Field {
     }
 }
 
-/// What a draft holds: enough to put the form back exactly.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DraftData {
-    pub entry: Entry,
-    pub model: Option<String>,
-    pub fields: Vec<(String, String)>,
-    pub focus: usize,
-}
-
 #[derive(Debug)]
-pub struct WriteState {
+pub struct Form {
     /// The entry as loaded (or a new one): kind, id, version, strengths, check-in…
     pub entry: Entry,
     pub template: Option<Template>,
@@ -73,10 +64,10 @@ fn area(text: &str, placeholder: &str) -> TextArea<'static> {
     a
 }
 
-impl WriteState {
+impl Form {
     /// A form for `entry` (new or stored), with the sections of `template`.
     #[must_use]
-    pub fn new(entry: Entry, template: Option<Template>) -> WriteState {
+    pub fn new(entry: Entry, template: Option<Template>) -> Form {
         let mut fields = vec![
             Field {
                 key: "title".into(),
@@ -153,7 +144,7 @@ impl WriteState {
             }
         }
         let focus = if fields.len() > 2 { 2 } else { 0 };
-        WriteState {
+        Form {
             entry,
             template,
             fields,
@@ -166,8 +157,8 @@ impl WriteState {
 
     /// Puts a kept draft back into a form.
     #[must_use]
-    pub fn from_draft(data: DraftData, template: Option<Template>, draft_id: i64) -> WriteState {
-        let mut w = WriteState::new(data.entry, template);
+    pub fn from_draft(data: DraftData, template: Option<Template>, draft_id: i64) -> Form {
+        let mut w = Form::new(data.entry, template);
         for (key, text) in &data.fields {
             if let Some(f) = w.fields.iter_mut().find(|f| f.key == *key) {
                 let hint = f.area.placeholder_text().to_string();
@@ -333,7 +324,7 @@ impl WriteState {
         entry.sections = sections;
         entry.model = Some(template.id.clone());
         let draft = self.draft_id;
-        *self = WriteState::new(entry, Some(template));
+        *self = Form::new(entry, Some(template));
         self.draft_id = draft;
         self.touch();
     }

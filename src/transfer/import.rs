@@ -1,0 +1,355 @@
+//! `praxis import`: a file of any format read entry by entry into the journal in one
+//! transaction, so that memory holds one entry at a time whatever the size of the file.
+//!
+//! Each format's reader hands what it reads to an [`Out`]: the journal's importer, or a
+//! list in memory for small texts. An import that is not saved (a dry run, a file that is
+//! refused half way) leaves no trace: see [`crate::store::ImportJournal`].
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use super::{Format, Parsed, TransferError, detect, jrnl, json, markdown, tuijournal};
+use crate::model::{Entry, SubjectType};
+use crate::store::ImportReport;
+use crate::store::{ImportJournal, Importer, Recognise, StoreError};
+
+/// An entry on its way from a file to the journal.
+#[derive(Debug)]
+pub struct Incoming {
+    pub entry: Entry,
+    /// How the journal recognises an entry from another tool that it may already hold
+    /// under another id (see [`Recognise`]); none for praxis's own entries.
+    pub recognise: Option<Recognise>,
+}
+
+impl From<Entry> for Incoming {
+    fn from(entry: Entry) -> Self {
+        Incoming {
+            entry,
+            recognise: None,
+        }
+    }
+}
+
+/// Where a reader sends what it reads.
+pub trait Out {
+    /// The subjects a file declares (pseudonym key, type).
+    fn subjects(&mut self, subjects: &[(String, SubjectType)]) -> Result<(), StoreError>;
+    /// One entry.
+    fn entry(&mut self, e: Incoming) -> Result<(), StoreError>;
+    /// Forgets everything sent so far: the reader starts the file again another way.
+    fn restart(&mut self) -> Result<(), StoreError>;
+}
+
+/// Why reading stopped: the file, or the journal.
+#[derive(Debug)]
+pub enum Halt {
+    File(TransferError),
+    Store(StoreError),
+}
+
+impl From<TransferError> for Halt {
+    fn from(e: TransferError) -> Self {
+        Halt::File(e)
+    }
+}
+
+impl From<StoreError> for Halt {
+    fn from(e: StoreError) -> Self {
+        Halt::Store(e)
+    }
+}
+
+impl From<Halt> for anyhow::Error {
+    fn from(h: Halt) -> Self {
+        match h {
+            Halt::File(e) => e.into(),
+            Halt::Store(e) => e.into(),
+        }
+    }
+}
+
+/// What reading a file found besides its entries.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Entries read.
+    pub entries: usize,
+    /// What the reader could not be sure of, for the user to hear.
+    pub warnings: Vec<String>,
+}
+
+/// Entries collected in memory, for readers given a whole text.
+#[derive(Debug, Default)]
+pub(crate) struct Collect(pub Parsed);
+
+impl Out for Collect {
+    fn subjects(&mut self, subjects: &[(String, SubjectType)]) -> Result<(), StoreError> {
+        self.0.subjects.extend_from_slice(subjects);
+        Ok(())
+    }
+
+    fn entry(&mut self, e: Incoming) -> Result<(), StoreError> {
+        self.0.entries.push(e.entry);
+        Ok(())
+    }
+
+    fn restart(&mut self) -> Result<(), StoreError> {
+        self.0 = Parsed::default();
+        Ok(())
+    }
+}
+
+/// The journal's importer as an [`Out`].
+struct Save<'i, 's>(&'i mut Importer<'s>);
+
+impl Out for Save<'_, '_> {
+    fn subjects(&mut self, subjects: &[(String, SubjectType)]) -> Result<(), StoreError> {
+        self.0.subjects(subjects)
+    }
+
+    fn entry(&mut self, e: Incoming) -> Result<(), StoreError> {
+        match &e.recognise {
+            Some(r) => self.0.add_recognised(e.entry, r),
+            None => self.0.add(e.entry),
+        }
+    }
+
+    fn restart(&mut self) -> Result<(), StoreError> {
+        self.0.restart()
+    }
+}
+
+/// What an import did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The format read (as named, or detected).
+    pub format: Format,
+    /// Entries in the file.
+    pub read: usize,
+    pub report: ImportReport,
+    pub warnings: Vec<String>,
+}
+
+/// Imports `path` (a file, or a folder of Markdown files; in `format`, or the one
+/// detected) into the journal at `journal`, in one transaction; with `dry_run`, says what
+/// it would do and writes nothing. `time_format` is how a jrnl journal writes its dates
+/// when it is not one of the usual spellings.
+///
+/// The file is read once, each entry saved as it is read. A refused file (a bad entry
+/// anywhere in it) and a dry run leave the journal as they found it, byte for byte, and
+/// create no journal where there was none.
+pub fn import_file(
+    path: &Path,
+    format: Option<Format>,
+    time_format: Option<&str>,
+    dry_run: bool,
+    journal: &Path,
+) -> anyhow::Result<Outcome> {
+    let source = Source::open(path, format, time_format)?;
+    let mut target = ImportJournal::open(journal, dry_run)?;
+    let (summary, report) = {
+        let mut import = target.importer()?;
+        let summary = source.read(&mut Save(&mut import))?;
+        (summary, import.finish(dry_run)?)
+    };
+    target.keep(dry_run)?;
+    Ok(Outcome {
+        format: source.format,
+        read: summary.entries,
+        report,
+        warnings: summary.warnings,
+    })
+}
+
+/// A file (or folder) and the format it is read in.
+pub(crate) struct Source {
+    path: PathBuf,
+    format: Format,
+    /// The format was named with `--format`, not detected.
+    named: bool,
+    time_format: Option<String>,
+}
+
+impl Source {
+    /// Checks that `path` can be read, and finds its format when none is named.
+    pub(crate) fn open(
+        path: &Path,
+        format: Option<Format>,
+        time_format: Option<&str>,
+    ) -> Result<Source, TransferError> {
+        let meta = std::fs::metadata(path).map_err(|source| TransferError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if let Some(f) = time_format {
+            jrnl::check_time_format(path, f)?;
+        }
+        let format_named = format.is_some();
+        let format = if meta.is_dir() {
+            match format {
+                None | Some(Format::Markdown) => Format::Markdown,
+                Some(f) => {
+                    return Err(TransferError::Invalid {
+                        path: path.to_path_buf(),
+                        what: format!(
+                            "this is a folder, not {} (only --format markdown reads a folder)",
+                            f.a()
+                        ),
+                    });
+                }
+            }
+        } else {
+            // A praxis Markdown export is refused whatever --format says.
+            detect::refuse_export_for_reading(path)?;
+            match format {
+                Some(f) => f,
+                None => detect::detect_file(path, time_format)?,
+            }
+        };
+        Ok(Source {
+            path: path.to_path_buf(),
+            format,
+            named: format_named && !meta.is_dir(),
+            time_format: time_format.map(str::to_string),
+        })
+    }
+
+    /// Reads the whole source into `out`.
+    pub(crate) fn read(&self, out: &mut dyn Out) -> Result<Summary, Halt> {
+        let path = self.path.as_path();
+        if path.is_dir() {
+            return markdown::read_dir(path, self.time_format.as_deref(), out);
+        }
+        let read = match self.format {
+            Format::Praxis => json::read_file(path, out),
+            Format::Jrnl => jrnl::read_text(path, open(path)?, self.time_format.as_deref(), out),
+            Format::JrnlJson => jrnl::read_json(path, open(path)?, out),
+            Format::JrnlMd => jrnl::read_md(path, open(path)?, self.time_format.as_deref(), out),
+            Format::TuiJournal => tuijournal::read_backend(path, open(path)?, out),
+            Format::TuiJournalExport => tuijournal::read_export(path, open(path)?, out),
+            Format::Markdown => markdown::read_file(path, self.time_format.as_deref(), out),
+        };
+        match read {
+            // A named format the file is not in: say what it looks like.
+            Err(Halt::File(mut e)) if self.named => {
+                if let Ok(seen) = detect::detect_file(path, self.time_format.as_deref())
+                    && seen != self.format
+                {
+                    let hint = format!(
+                        " (but this looks like {}: try --format {seen}, or leave --format out)",
+                        seen.a()
+                    );
+                    match &mut e {
+                        TransferError::Invalid { what: r, .. }
+                        | TransferError::At { reason: r, .. }
+                        | TransferError::Entry { reason: r, .. } => r.push_str(&hint),
+                        TransferError::Read { .. } => {}
+                    }
+                }
+                Err(Halt::File(e))
+            }
+            other => other,
+        }
+    }
+}
+
+/// The file, buffered for reading line by line or value by value. Only a regular file is
+/// read: a FIFO or a device (`/dev/zero`) is refused before a byte is read.
+pub(crate) fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, TransferError> {
+    let (f, _) = crate::files::open_regular(path).map_err(|source| TransferError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(std::io::BufReader::with_capacity(1 << 16, f))
+}
+
+/// One line of a text file.
+pub(crate) struct Line<'a> {
+    /// Its number, from 1.
+    pub n: usize,
+    /// Its text, without the line end (`\n` or `\r\n`).
+    pub text: &'a str,
+    /// Whether it ended with a line end (the last line of a file may not).
+    pub ended: bool,
+}
+
+/// The lines of a text file, read one at a time and checked as UTF-8: a byte that is not
+/// UTF-8 is refused with its line and column, except a character cut in two by the end
+/// of the file, which is dropped (the file was cut short: [`Lines::cut_in_a_character`]).
+pub(crate) struct Lines<R> {
+    path: PathBuf,
+    input: R,
+    buf: Vec<u8>,
+    n: usize,
+    cut: bool,
+}
+
+impl<R: BufRead> Lines<R> {
+    pub(crate) fn new(path: &Path, input: R) -> Self {
+        Lines {
+            path: path.to_path_buf(),
+            input,
+            buf: Vec::new(),
+            n: 0,
+            cut: false,
+        }
+    }
+
+    /// The next line, or None at the end of the file.
+    pub(crate) fn next_line(&mut self) -> Result<Option<Line<'_>>, TransferError> {
+        self.buf.clear();
+        let got = self
+            .input
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|source| TransferError::Read {
+                path: self.path.clone(),
+                source,
+            })?;
+        if got == 0 {
+            return Ok(None);
+        }
+        self.n += 1;
+        let mut bytes = self.buf.as_slice();
+        let ended = bytes.last() == Some(&b'\n');
+        if ended {
+            bytes = &bytes[..bytes.len() - 1];
+            if bytes.last() == Some(&b'\r') {
+                bytes = &bytes[..bytes.len() - 1];
+            }
+        }
+        if self.n == 1 {
+            bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            // The end of the file in the middle of a character.
+            Err(e) if !ended && e.error_len().is_none() => {
+                self.cut = true;
+                std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default()
+            }
+            Err(e) => {
+                return Err(not_utf8(&self.path, self.n, e.valid_up_to() + 1));
+            }
+        };
+        Ok(Some(Line {
+            n: self.n,
+            text,
+            ended,
+        }))
+    }
+
+    /// Whether the file ended in the middle of a character (dropped).
+    pub(crate) fn cut_in_a_character(&self) -> bool {
+        self.cut
+    }
+}
+
+/// Bytes that are not UTF-8 at `line`:`column`.
+pub(crate) fn not_utf8(path: &Path, line: usize, column: usize) -> TransferError {
+    TransferError::At {
+        path: path.to_path_buf(),
+        line,
+        column,
+        reason: "this is not UTF-8 text (save the file as UTF-8 and try again)".into(),
+    }
+}

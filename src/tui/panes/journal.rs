@@ -1,0 +1,758 @@
+//! The Journal pane: a page of entries newest first, the selected entry's full text,
+//! filters, and a live search (the Core search: fuzzy on titles, tags and strengths,
+//! full text on bodies). It owns its state, turns actions into outcomes and draws itself.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Margin, Position, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::model::text::{pad, sanitize, sanitize_line, truncate, width};
+use crate::model::{ActionStatus, Details, Entry, EntrySummary};
+use crate::search::{Finder, Order};
+use crate::store::{EntryFilter, Store};
+use crate::tui::action::{Action, Context};
+use crate::tui::component::{Env, Msg, NewForm, Outcome, WriteMsg};
+use crate::tui::keymap::Text as Typing;
+use crate::tui::layout::Layout;
+use crate::tui::overlays::{
+    checkin::CheckInForm, filter::FilterForm, timeline::Timeline, trash::ConfirmDelete,
+};
+use crate::tui::widgets::{self, strengths_text};
+
+/// Entries read per page; more are read as the selection nears the end.
+pub const PAGE: usize = 200;
+/// Search hits listed.
+const HITS: usize = 200;
+/// How long typing must pause before the full-text hits are ranked by relevance: while
+/// typing they come newest first, which stops after [`HITS`] instead of ranking
+/// every match (tens of thousands for a common prefix). The runtime ticks at least this
+/// often.
+pub const RANK_AFTER: Duration = Duration::from_millis(250);
+
+#[derive(Debug, Default)]
+pub struct Journal {
+    pub rows: Vec<EntrySummary>,
+    pub selected: usize,
+    /// First visible row, kept between frames so scrolling is steady.
+    pub offset: usize,
+    /// No more pages to read.
+    pub exhausted: bool,
+    /// Kind, strength, tag and date range; the trash is never shown here.
+    pub filter: EntryFilter,
+    pub query: String,
+    /// The search bar has the keyboard.
+    pub searching: bool,
+    /// What the search matches loosely (recent titles, names in use), read when a
+    /// search starts.
+    finder: Option<Finder>,
+    /// When the search was last typed, while its full-text hits are still newest first.
+    pub rank_due: Option<Instant>,
+    pub preview: Option<Entry>,
+    pub preview_scroll: u16,
+    /// Live entries in the journal (for the welcome and the header).
+    pub total: i64,
+}
+
+impl Journal {
+    /// What is text while it has the keyboard, and where its keys are looked up.
+    #[must_use]
+    pub fn keys(&self) -> (Typing, &'static [Context]) {
+        if self.searching {
+            (
+                Typing::Chars,
+                &[
+                    Context::Search,
+                    Context::Journal,
+                    Context::Moving,
+                    Context::Global,
+                ],
+            )
+        } else {
+            (
+                Typing::None,
+                &[Context::Journal, Context::Moving, Context::Global],
+            )
+        }
+    }
+
+    /// Whether the search bar is on screen.
+    #[must_use]
+    pub fn search_bar(&self) -> bool {
+        self.searching || !self.query.is_empty()
+    }
+
+    /// The actions the status bar offers.
+    #[must_use]
+    pub fn hints(&self) -> (Option<&'static str>, &'static [Action]) {
+        if self.searching {
+            (
+                Some("type to search  "),
+                &[Action::ClearSearch, Action::SearchDone, Action::Help],
+            )
+        } else {
+            (
+                None,
+                &[
+                    Action::NewEntry,
+                    Action::NewCheckIn,
+                    Action::Search,
+                    Action::Open,
+                    Action::Filter,
+                    Action::ToggleFlagSelected,
+                    Action::Help,
+                    Action::Quit,
+                ],
+            )
+        }
+    }
+
+    /// Does an action of its contexts; others are passed on.
+    pub fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
+        let store = &env.store;
+        match action {
+            Action::Up => self.move_by(store, -1)?,
+            Action::Down => self.move_by(store, 1)?,
+            Action::PageUp => self.move_by(store, -10)?,
+            Action::PageDown => self.move_by(store, 10)?,
+            Action::Top => self.move_by(store, isize::MIN / 2)?,
+            Action::Bottom => self.move_by(store, isize::MAX / 2)?,
+            Action::Search => self.start_search(store)?,
+            Action::SearchDone => {
+                self.searching = false;
+                self.rank_now(store)?;
+            }
+            Action::ClearSearch => {
+                if self.searching && !self.query.is_empty() {
+                    self.set_query(store, String::new())?;
+                } else {
+                    self.clear(store)?;
+                }
+            }
+            Action::Filter => return Ok(Outcome::Open(Box::new(FilterForm::new(&self.filter)))),
+            Action::NewEntry => {
+                return Ok(Outcome::Then(Msg::Write(WriteMsg::New(
+                    NewForm::Reflection,
+                ))));
+            }
+            Action::NewOther => return Ok(Outcome::Then(Msg::Write(WriteMsg::ChooseKind))),
+            Action::NewCheckIn => return Ok(Outcome::Open(Box::new(CheckInForm::standalone()))),
+            Action::Timeline => return self.timeline(env),
+            Action::Open => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    return Ok(Outcome::Then(Msg::Write(WriteMsg::Open(r.rowid))));
+                }
+            }
+            Action::Delete => {
+                if let Some(r) = self.rows.get(self.selected) {
+                    return Ok(Outcome::Open(Box::new(ConfirmDelete::new(
+                        r.rowid,
+                        r.title.clone(),
+                    ))));
+                }
+            }
+            Action::ToggleFlagSelected => self.toggle_flag(env)?,
+            Action::PreviewDown => self.preview_scroll = self.preview_scroll.saturating_add(3),
+            Action::PreviewUp => self.preview_scroll = self.preview_scroll.saturating_sub(3),
+            _ => return Ok(Outcome::Passed),
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// A key typed into the search bar, while it has the keyboard.
+    pub fn text(&mut self, key: KeyEvent, env: &mut Env) -> Result<()> {
+        if !self.searching {
+            return Ok(());
+        }
+        let mut q = self.query.clone();
+        match key.code {
+            KeyCode::Char(c) => q.push(c),
+            KeyCode::Backspace => {
+                q.pop();
+            }
+            _ => return Ok(()),
+        }
+        self.set_query(&env.store, q)
+    }
+
+    /// A pasted text: its first line goes into the search bar while it is open.
+    pub fn paste(&mut self, text: &str, env: &mut Env) -> Result<()> {
+        if self.searching {
+            let q = format!("{}{}", self.query, text.lines().next().unwrap_or_default());
+            self.set_query(&env.store, q)?;
+        }
+        Ok(())
+    }
+
+    /// A click: selects the row under it.
+    pub fn click(&mut self, at: Position, layout: &Layout, env: &mut Env) -> Result<()> {
+        if let Some(row) = layout.list_row_at(at) {
+            self.select(&env.store, self.offset + row)?;
+        }
+        Ok(())
+    }
+
+    /// Between events: ranks a search once its typing pauses.
+    pub fn tick(&mut self, now: Instant, env: &mut Env) {
+        if let Err(e) = self.rank_if_due(&env.store, now) {
+            env.say(format!("{e:#}"));
+        }
+    }
+
+    /// The journal changed: the list, the count and the preview are read again.
+    pub fn refresh(&mut self, env: &Env) -> Result<()> {
+        self.reload(&env.store)
+    }
+
+    /// Shows the entry with this short id, selected, in the list as it is now.
+    pub fn select_short_id(&mut self, id: &str, env: &Env) -> Result<()> {
+        self.reload(&env.store)?;
+        if let Some(i) = self.rows.iter().position(|r| r.short_id == id) {
+            self.select(&env.store, i)?;
+        }
+        Ok(())
+    }
+
+    /// Only these entries, the search cleared (a drill-down from the patterns).
+    pub fn show(&mut self, filter: EntryFilter, env: &Env) -> Result<()> {
+        self.query.clear();
+        self.searching = false;
+        self.set_filter(&env.store, filter)
+    }
+
+    fn toggle_flag(&mut self, env: &mut Env) -> Result<()> {
+        let Some(row) = self.rows.get(self.selected) else {
+            return Ok(());
+        };
+        let mut entry = env.store.entry_by_rowid(row.rowid)?;
+        entry.for_supervision = !entry.for_supervision;
+        let saved = env.store.update_entry(&entry, env.clock.now_utc())?;
+        env.say(if saved.for_supervision {
+            format!("{} flagged for supervision", saved.short_id())
+        } else {
+            format!("{} no longer flagged", saved.short_id())
+        });
+        env.changed = true;
+        Ok(())
+    }
+
+    fn timeline(&mut self, env: &mut Env) -> Result<Outcome> {
+        let subject = match self.preview.as_ref().map(|e| &e.details) {
+            Some(Details::StageNote(n)) => n.subject.clone(),
+            _ => {
+                env.say("Select a stage note to see its subject's timeline");
+                return Ok(Outcome::Done);
+            }
+        };
+        let points = env.store.stage_history(&subject, None)?;
+        Ok(Outcome::Open(Box::new(Timeline::new(subject, points))))
+    }
+
+    fn store_filter(&self) -> EntryFilter {
+        EntryFilter {
+            trashed: false,
+            ..self.filter.clone()
+        }
+    }
+
+    /// Whether any filter is set.
+    #[must_use]
+    pub fn filtered(&self) -> bool {
+        let f = &self.filter;
+        f.kind.is_some()
+            || f.strength.is_some()
+            || f.tag.is_some()
+            || f.since.is_some()
+            || f.until.is_some()
+    }
+
+    /// Applies new filters and reads the list again.
+    pub fn set_filter(&mut self, store: &Store, filter: EntryFilter) -> Result<()> {
+        self.filter = filter;
+        self.finder = None;
+        if self.searching || !self.query.is_empty() {
+            self.read_finder(store)?;
+        }
+        self.selected = 0;
+        self.offset = 0;
+        self.reload(store)
+    }
+
+    /// Reads the list again from the top (or the search results, ranked), keeping the
+    /// selection on the same entry when it is still there.
+    pub fn reload(&mut self, store: &Store) -> Result<()> {
+        self.total = store.count_entries(&EntryFilter::default())?;
+        self.relist(store, true)
+    }
+
+    /// Reads the rows again (`ranked`: search hits by relevance, else newest first),
+    /// keeping the selection on the same entry when it is still there.
+    fn relist(&mut self, store: &Store, ranked: bool) -> Result<()> {
+        let keep = self.rows.get(self.selected).map(|r| r.rowid);
+        self.rank_due = None;
+        if self.query.trim().is_empty() {
+            self.rows = store.list_entries(&self.store_filter(), None, PAGE)?;
+            self.exhausted = self.rows.len() < PAGE;
+        } else {
+            self.rows = self.search(store, ranked)?;
+            self.exhausted = true;
+        }
+        self.selected = keep
+            .and_then(|id| self.rows.iter().position(|r| r.rowid == id))
+            .unwrap_or(0);
+        self.load_preview(store)
+    }
+
+    /// Ranks the search hits by relevance once the typing has paused for [`RANK_AFTER`].
+    pub fn rank_if_due(&mut self, store: &Store, now: Instant) -> Result<()> {
+        if self
+            .rank_due
+            .is_some_and(|t| now.saturating_duration_since(t) >= RANK_AFTER)
+        {
+            self.rank_now(store)?;
+        }
+        Ok(())
+    }
+
+    /// Ranks the search hits by relevance now, if they are not yet.
+    pub fn rank_now(&mut self, store: &Store) -> Result<()> {
+        if self.rank_due.is_some() {
+            self.relist(store, true)?;
+        }
+        Ok(())
+    }
+
+    /// Reads the next page when the selection is near the end of what is loaded.
+    fn ensure_loaded(&mut self, store: &Store) -> Result<()> {
+        if self.exhausted || self.selected + 20 < self.rows.len() {
+            return Ok(());
+        }
+        let after = self.rows.last().map(|r| (r.occurred_on, r.rowid));
+        let more = store.list_entries(&self.store_filter(), after, PAGE)?;
+        self.exhausted = more.len() < PAGE;
+        self.rows.extend(more);
+        Ok(())
+    }
+
+    /// Loads the full text of the selected entry only.
+    fn load_preview(&mut self, store: &Store) -> Result<()> {
+        self.preview_scroll = 0;
+        self.preview = match self.rows.get(self.selected) {
+            Some(r) => Some(store.entry_by_rowid(r.rowid)?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// Moves the selection by `delta` rows (clamped), reading more rows and the new
+    /// preview as needed.
+    pub fn move_by(&mut self, store: &Store, delta: isize) -> Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let last = self.rows.len() - 1;
+        let to = self.selected.saturating_add_signed(delta).min(last);
+        if to != self.selected {
+            self.selected = to;
+            self.ensure_loaded(store)?;
+            self.load_preview(store)?;
+        }
+        Ok(())
+    }
+
+    /// Selects a row by index (a click).
+    pub fn select(&mut self, store: &Store, index: usize) -> Result<()> {
+        if index < self.rows.len() && index != self.selected {
+            self.selected = index;
+            self.ensure_loaded(store)?;
+            self.load_preview(store)?;
+        }
+        Ok(())
+    }
+
+    /// Starts typing a search.
+    pub fn start_search(&mut self, store: &Store) -> Result<()> {
+        self.searching = true;
+        if self.finder.is_none() {
+            self.read_finder(store)?;
+        }
+        Ok(())
+    }
+
+    fn read_finder(&mut self, store: &Store) -> Result<()> {
+        self.finder = Some(Finder::new(store, &self.store_filter())?);
+        Ok(())
+    }
+
+    /// The query changed (a keystroke): narrow the list at once, newest hits first, and
+    /// rank them when the typing pauses. Nothing else is read again (the count of
+    /// entries has not changed).
+    pub fn set_query(&mut self, store: &Store, query: String) -> Result<()> {
+        self.query = query;
+        self.selected = 0;
+        self.offset = 0;
+        self.relist(store, false)?;
+        if !self.query.trim().is_empty() {
+            self.rank_due = Some(Instant::now());
+        }
+        Ok(())
+    }
+
+    /// Clears search and filters.
+    pub fn clear(&mut self, store: &Store) -> Result<()> {
+        self.query.clear();
+        self.searching = false;
+        self.filter = EntryFilter::default();
+        self.finder = None;
+        self.selected = 0;
+        self.offset = 0;
+        self.reload(store)
+    }
+
+    /// The journal's one search (see [`crate::search`]): newest matches first while
+    /// typing, by relevance once `ranked`.
+    fn search(&mut self, store: &Store, ranked: bool) -> Result<Vec<EntrySummary>> {
+        if self.finder.is_none() {
+            self.read_finder(store)?;
+        }
+        let order = if ranked { Order::Ranked } else { Order::Newest };
+        let hits = match &self.finder {
+            Some(f) => f.find(store, &self.query, order, HITS)?,
+            None => Vec::new(),
+        };
+        Ok(hits.into_iter().map(|h| h.entry).collect())
+    }
+
+    /// Keeps the selected row in view for a list of this frame's height.
+    pub fn fit(&mut self, layout: &Layout) {
+        let height = usize::from(layout.list.height.saturating_sub(2));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if height > 0 && self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+
+    /// Draws the pane.
+    pub fn draw(&self, f: &mut Frame<'_>, layout: &Layout, env: &Env) {
+        let t = &env.theme;
+        if self.search_bar() {
+            let cursor = if self.searching { "▏" } else { "" };
+            let line = Line::from(vec![
+                Span::styled(" / ", t.key),
+                Span::raw(format!("{}{cursor}", sanitize_line(&self.query))),
+                Span::styled(format!("   {} found", self.rows.len()), t.dim),
+            ]);
+            f.render_widget(line, layout.search);
+        }
+        if self.total == 0 {
+            draw_welcome(f, layout.main, env);
+            return;
+        }
+        self.draw_list(f, layout.list, env);
+        let preview_block = widgets::block(t, "Entry", false);
+        let pin = preview_block.inner(layout.preview);
+        f.render_widget(preview_block, layout.preview);
+        if let Some(e) = &self.preview {
+            f.render_widget(
+                Paragraph::new(preview_text(e, env))
+                    .wrap(Wrap { trim: false })
+                    .scroll((self.preview_scroll, 0)),
+                pin,
+            );
+        }
+    }
+
+    fn draw_list(&self, f: &mut Frame<'_>, area: Rect, env: &Env) {
+        let t = &env.theme;
+        let filter = &self.filter;
+        let mut parts = vec!["Journal".to_string()];
+        if let Some(k) = filter.kind {
+            parts.push(k.to_string());
+        }
+        if let Some(st) = &filter.strength {
+            parts.push(st.clone());
+        }
+        if let Some(tg) = &filter.tag {
+            parts.push(format!("#{tg}"));
+        }
+        match (filter.since, filter.until) {
+            (Some(a), Some(b)) => parts.push(format!("{a} to {b}")),
+            (Some(a), None) => parts.push(format!("from {a}")),
+            (None, Some(b)) => parts.push(format!("to {b}")),
+            (None, None) => {}
+        }
+        let title = sanitize_line(&parts.join(" · ")).into_owned();
+        let list_block = widgets::block(t, &title, true);
+        let inner = list_block.inner(area);
+        f.render_widget(list_block, area);
+        let height = usize::from(inner.height);
+        let w = usize::from(inner.width);
+        let mut lines = Vec::new();
+        if self.rows.is_empty() {
+            lines.push(Line::from(Span::styled(
+                if self.query.is_empty() {
+                    "No entries of this kind."
+                } else {
+                    "Nothing matches. Esc clears the search."
+                },
+                t.dim,
+            )));
+        }
+        for (i, r) in self.rows.iter().enumerate().skip(self.offset).take(height) {
+            let flag = if r.for_supervision { "⚑" } else { " " };
+            let kind = match r.kind.as_str() {
+                "reflection" => "refl",
+                "supervision" => "supv",
+                "call-in" => "call",
+                "stage-note" => "stag",
+                "check-in" => "chk",
+                _ => "cpd",
+            };
+            let strengths = strengths_text(&r.strengths);
+            let fixed = 10 + 1 + 4 + 1 + 2;
+            let room = w.saturating_sub(fixed);
+            let title = sanitize_line(&r.title);
+            let title = if title.is_empty() {
+                "(untitled)".into()
+            } else {
+                title
+            };
+            let (title_w, str_w) = if strengths.is_empty() || room < 30 {
+                (room, 0)
+            } else {
+                let s = width(&strengths).min(room / 3);
+                (room - s - 1, s)
+            };
+            let selected = i == self.selected;
+            let style = if selected { t.selected } else { t.base };
+            let mut spans = vec![
+                Span::styled(
+                    format!("{} ", r.occurred_on),
+                    if selected { style } else { t.dim },
+                ),
+                Span::styled(format!("{kind:<4} "), if selected { style } else { t.dim }),
+                Span::styled(format!("{flag} "), if selected { style } else { t.flag }),
+                Span::styled(pad(&title, title_w), style),
+            ];
+            if str_w > 0 {
+                spans.push(Span::styled(
+                    format!(" {}", truncate(&sanitize_line(&strengths), str_w)),
+                    if selected { style } else { t.strength },
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn draw_welcome(f: &mut Frame<'_>, area: Rect, env: &Env) {
+    let t = &env.theme;
+    let k = |a: Action| env.key(a);
+    let row = |a: Action, what: &'static str| {
+        Line::from(vec![
+            Span::styled(format!("{:>8}  ", k(a)), t.key),
+            Span::raw(what),
+        ])
+    };
+    let lines = vec![
+        Line::from(Span::styled("Welcome to praxis", t.title)),
+        Line::from(""),
+        Line::from(
+            "A private place to reflect on your practice. Everything stays on this machine.",
+        ),
+        Line::from(""),
+        row(Action::NewEntry, "write your first reflection"),
+        row(Action::NextField, "move between its sections"),
+        row(Action::Save, "save it"),
+        row(Action::Help, "every key, any time"),
+    ];
+    let block = widgets::block(t, "Journal", true);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        inner.inner(Margin::new(2, 1)),
+    );
+}
+
+/// An entry as the preview shows it.
+fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
+    let t = &env.theme;
+    let catalog = &env.catalog;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    lines.push(Line::from(Span::styled(
+        sanitize_line(&e.title).into_owned(),
+        t.title,
+    )));
+    let mut meta = vec![e.occurred_on.to_string(), e.kind.to_string()];
+    if let Some(m) = e.model.as_deref() {
+        meta.push(
+            catalog
+                .model(m)
+                .map_or_else(|_| m.to_string(), |x| x.name.clone()),
+        );
+    }
+    meta.push(e.scope.to_string());
+    lines.push(Line::from(Span::styled(
+        sanitize_line(&meta.join(" · ")).into_owned(),
+        t.dim,
+    )));
+    if e.for_supervision {
+        lines.push(Line::from(Span::styled("⚑ for supervision", t.flag)));
+    }
+    if !e.strengths.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Strengths ", t.dim),
+            Span::styled(
+                sanitize_line(&strengths_text(&e.strengths)).into_owned(),
+                t.strength,
+            ),
+        ]));
+    }
+    if !e.tags.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Tags ", t.dim),
+            Span::raw(sanitize_line(&e.tags.join(", ")).into_owned()),
+        ]));
+    }
+    if let Some(c) = &e.checkin {
+        lines.push(Line::from(vec![
+            Span::styled("Check-in ", t.dim),
+            Span::raw(c.summary()),
+        ]));
+    }
+    if !e.body.trim().is_empty() {
+        lines.push(Line::from(""));
+        for l in sanitize(&e.body).lines() {
+            lines.push(Line::from(l.to_string()));
+        }
+    }
+    for s in e.sections.iter().filter(|s| !s.text.trim().is_empty()) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            sanitize_line(&s.label).into_owned(),
+            t.accent,
+        )));
+        for l in sanitize(&s.text).lines() {
+            lines.push(Line::from(l.to_string()));
+        }
+    }
+    let template = e
+        .model
+        .as_deref()
+        .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
+    let shown_above = ["title", "date"];
+    for (key, text) in crate::model::details::entry_texts(e)
+        .iter()
+        .filter(|(k, v)| !v.is_empty() && !shown_above.contains(k))
+    {
+        let label = template
+            .and_then(|t| t.field(key))
+            .map_or(*key, |f| f.label.as_str());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", sanitize_line(label)), t.dim),
+            Span::raw(sanitize_line(text).into_owned()),
+        ]));
+    }
+    if !e.actions.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Actions", t.accent)));
+        for a in &e.actions {
+            let mark = match a.status {
+                ActionStatus::Done => "[x]",
+                ActionStatus::Partly => "[~]",
+                ActionStatus::Open => "[ ]",
+            };
+            let due = a.due_on.map(|d| format!(" (due {d})")).unwrap_or_default();
+            lines.push(Line::from(format!(
+                "{mark} {}{due}",
+                sanitize_line(&a.text)
+            )));
+        }
+    }
+    Text::from(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone as _, Utc};
+
+    use super::*;
+    use crate::model::EntryKind;
+
+    fn journal() -> Store {
+        let mut s = Store::open_in_memory().unwrap();
+        let mut entries = Vec::new();
+        // The best match is the oldest: the word in its title and all through its body.
+        for i in 0..30_u32 {
+            let on = NaiveDate::from_ymd_opt(2026, 1, 1 + i).unwrap();
+            let at = Utc.with_ymd_and_hms(2026, 1, 1 + i, 9, 0, 0).unwrap();
+            let mut e = Entry::new(EntryKind::Reflection, on, at);
+            if i == 0 {
+                e.title = "Boundaries".into();
+                e.body = "boundaries, boundaries and boundaries again".into();
+            } else {
+                e.title = format!("Day {i}");
+                e.body = format!(
+                    "A long day of visits; boundaries came up once. {}",
+                    "x ".repeat(50)
+                );
+            }
+            entries.push(e);
+        }
+        s.insert_entries(&entries).unwrap();
+        s
+    }
+
+    #[test]
+    fn typing_lists_the_newest_hits_and_a_pause_ranks_them() {
+        let s = journal();
+        let mut j = Journal::default();
+        j.reload(&s).unwrap();
+        j.start_search(&s).unwrap();
+        j.set_query(&s, "boundar".into()).unwrap();
+        let typed = j.rank_due.unwrap();
+        // Titles first (fuzzy), then the text hits, newest first while typing.
+        assert_eq!(j.rows[0].title, "Boundaries");
+        assert_eq!(j.rows[1].title, "Day 29");
+        assert_eq!(j.rows.len(), 30);
+        // Not yet: still typing.
+        j.rank_if_due(&s, typed).unwrap();
+        assert!(j.rank_due.is_some());
+        j.rank_if_due(&s, typed + RANK_AFTER).unwrap();
+        assert!(j.rank_due.is_none());
+        assert_eq!(j.rows.len(), 30);
+        assert_eq!(j.rows[0].title, "Boundaries");
+        // Ranked, the shorter entries (the word counts for more in them) come first.
+        assert_ne!(j.rows[1].title, "Day 29");
+    }
+
+    #[test]
+    fn a_word_shorter_than_three_letters_is_matched_whole() {
+        let mut s = journal();
+        let on = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+        let mut e = Entry::new(EntryKind::Reflection, on, Utc::now());
+        e.title = "An ok day".into();
+        s.insert_entry(&e).unwrap();
+        let mut j = Journal::default();
+        j.reload(&s).unwrap();
+        j.set_query(&s, "ok".into()).unwrap();
+        let titles: Vec<&str> = j.rows.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["An ok day"]);
+        // "da" is no prefix of "day" while typing, but "day" is a whole word.
+        j.set_query(&s, "da".into()).unwrap();
+        assert!(
+            j.rows.iter().all(|r| !r.title.starts_with("Day")),
+            "{:?}",
+            j.rows.len()
+        );
+        j.set_query(&s, "day".into()).unwrap();
+        assert_eq!(j.rows.len(), 30, "29 days and the ok one");
+    }
+}

@@ -1,0 +1,384 @@
+//! The Supervision pane: what the next session would bring today, and the open prep's
+//! agenda to reorder and tag by function before the session is recorded. It owns its
+//! state, turns actions into outcomes and draws itself.
+
+use anyhow::Result;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::model::text::sanitize_line;
+use crate::model::{ActionStatus, AgendaItem, Details, Entry, EntryKind, Function};
+use crate::store::{PrepMaterial, StoreError};
+use crate::tui::action::{Action, Context};
+use crate::tui::component::{Env, Msg, NewForm, Outcome, WriteMsg};
+use crate::tui::keymap::Text;
+use crate::tui::widgets;
+
+/// The supervision board.
+#[derive(Debug, Default)]
+pub struct Board {
+    /// What the journal gathers for the next session (read when the pane is shown).
+    pub material: Option<PrepMaterial>,
+    /// The newest prep without a record yet: its agenda can be reordered and tagged.
+    pub prep: Option<Entry>,
+    /// The selected agenda item.
+    pub selected: usize,
+    /// Lines the board is scrolled by (when there is no agenda to move in).
+    pub scroll: u16,
+}
+
+impl Board {
+    /// Where its keys are looked up (nothing here is typed).
+    #[must_use]
+    pub fn keys(&self) -> (Text, &'static [Context]) {
+        (
+            Text::None,
+            &[Context::Supervision, Context::Moving, Context::Global],
+        )
+    }
+
+    /// The actions the status bar offers.
+    #[must_use]
+    pub fn hints(&self) -> &'static [Action] {
+        &[
+            Action::Refresh,
+            Action::FocusJournal,
+            Action::Help,
+            Action::Quit,
+        ]
+    }
+
+    /// Items on the open prep's agenda.
+    #[must_use]
+    pub fn agenda_len(&self) -> usize {
+        match self.prep.as_ref().map(|e| &e.details) {
+            Some(Details::Supervision(s)) => s.agenda.len(),
+            _ => 0,
+        }
+    }
+
+    /// Shown: the board is gathered if it is not yet.
+    pub fn enter(&mut self, env: &mut Env) -> Result<()> {
+        if self.material.is_none() {
+            self.gather(env)?;
+        }
+        Ok(())
+    }
+
+    /// The journal changed: gathered again now if on screen, else when next shown.
+    pub fn refresh(&mut self, shown: bool, env: &mut Env) -> Result<()> {
+        if shown {
+            self.gather(env)
+        } else {
+            self.material = None;
+            Ok(())
+        }
+    }
+
+    /// Does an action of its contexts; others are passed on.
+    pub fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
+        match action {
+            Action::Refresh => self.gather(env)?,
+            Action::Gather => self.gather_prep(env)?,
+            Action::AgendaUp | Action::AgendaDown => {
+                self.move_item(action == Action::AgendaUp, env)?;
+            }
+            Action::CycleFunction => self.cycle_function(env)?,
+            Action::RecordSession => {
+                let prep = self
+                    .prep
+                    .as_ref()
+                    .map(|p| (p.id.to_string(), p.occurred_on));
+                return Ok(Outcome::Then(Msg::Write(WriteMsg::New(
+                    NewForm::Structured {
+                        kind: EntryKind::Supervision,
+                        template: "supervision-record",
+                        prep,
+                    },
+                ))));
+            }
+            Action::Up => self.scroll(-1),
+            Action::Down => self.scroll(1),
+            Action::PageUp => self.scroll(-10),
+            Action::PageDown => self.scroll(10),
+            Action::Top => self.scroll(isize::MIN / 2),
+            Action::Bottom => self.scroll(isize::MAX / 2),
+            _ => return Ok(Outcome::Passed),
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// Moves the agenda selection, or scrolls the board when there is no agenda.
+    pub fn scroll(&mut self, delta: isize) {
+        if self.agenda_len() > 0 {
+            let last = self.agenda_len() - 1;
+            self.selected = self.selected.saturating_add_signed(delta).min(last);
+        } else {
+            let d = i32::try_from(delta.clamp(-1000, 1000)).unwrap_or(0);
+            self.scroll = u16::try_from((i32::from(self.scroll) + d).max(0)).unwrap_or(0);
+        }
+    }
+
+    /// Reads what the next supervision would bring, from today.
+    pub fn gather(&mut self, env: &mut Env) -> Result<()> {
+        self.material = Some(
+            env.store
+                .prep_material(env.clock.today(), env.config.supervision.stale_stage_weeks)?,
+        );
+        self.scroll = 0;
+        self.prep = match env.store.open_prep()? {
+            Some(rowid) => Some(env.store.entry_by_rowid(rowid)?),
+            None => None,
+        };
+        self.selected = self.selected.min(self.agenda_len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Saves a prep built from what the journal gathers today, unless one is open.
+    fn gather_prep(&mut self, env: &mut Env) -> Result<()> {
+        if let Some(p) = &self.prep {
+            env.say(format!(
+                "The prep for {} is open already: reorder its agenda here, or record the session",
+                p.occurred_on
+            ));
+            return Ok(());
+        }
+        let today = env.clock.today();
+        let m = env
+            .store
+            .prep_material(today, env.config.supervision.stale_stage_weeks)?;
+        let entry = crate::supervision::prep_entry(
+            &m,
+            today,
+            None,
+            None,
+            None,
+            Vec::new(),
+            env.clock.now_utc(),
+        );
+        let flagged: Vec<uuid::Uuid> = m.flagged.iter().map(|e| e.id).collect();
+        env.store.insert_linked(&entry, &flagged, "brings")?;
+        env.changed = true;
+        env.say(format!(
+            "Prep saved as {}: its agenda is below",
+            entry.short_id()
+        ));
+        Ok(())
+    }
+
+    /// Changes the open prep's agenda and saves it.
+    fn edit_agenda(
+        &mut self,
+        env: &mut Env,
+        change: impl FnOnce(&mut Vec<AgendaItem>, usize) -> usize,
+    ) -> Result<()> {
+        let Some(mut prep) = self.prep.clone() else {
+            env.say(format!(
+                "No prep is open: {} gathers one",
+                env.key(Action::Gather)
+            ));
+            return Ok(());
+        };
+        let Details::Supervision(s) = &mut prep.details else {
+            return Ok(());
+        };
+        if s.agenda.is_empty() {
+            return Ok(());
+        }
+        let at = self.selected.min(s.agenda.len() - 1);
+        self.selected = change(&mut s.agenda, at);
+        match env.store.update_entry(&prep, env.clock.now_utc()) {
+            Ok(saved) => {
+                self.prep = Some(saved);
+                env.changed = true;
+            }
+            Err(StoreError::Conflict(_)) => {
+                self.gather(env)?;
+                env.say("The prep was changed elsewhere: the board shows it as it is now");
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(())
+    }
+
+    fn move_item(&mut self, up: bool, env: &mut Env) -> Result<()> {
+        self.edit_agenda(env, |agenda, i| {
+            let j = if up {
+                i.saturating_sub(1)
+            } else {
+                (i + 1).min(agenda.len() - 1)
+            };
+            agenda.swap(i, j);
+            j
+        })
+    }
+
+    fn cycle_function(&mut self, env: &mut Env) -> Result<()> {
+        self.edit_agenda(env, |agenda, i| {
+            let item = &mut agenda[i];
+            item.function = match item.function {
+                None => Some(Function::Normative),
+                Some(Function::Normative) => Some(Function::Formative),
+                Some(Function::Formative) => Some(Function::Restorative),
+                Some(Function::Restorative) => Some(Function::Mediation),
+                Some(Function::Mediation) => None,
+            };
+            i
+        })
+    }
+
+    /// Draws the pane.
+    pub fn draw(&self, f: &mut Frame<'_>, area: Rect, env: &Env) {
+        let t = &env.theme;
+        let b = widgets::block(t, "Next supervision: what it would bring today", true);
+        let inner = b.inner(area);
+        f.render_widget(b, area);
+        let Some(m) = &self.material else {
+            return;
+        };
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        let heading = |s: &str| Line::from(Span::styled(s.to_string(), t.accent));
+        if let Some(prep) = &self.prep
+            && let Details::Supervision(sv) = &prep.details
+        {
+            lines.push(heading(&format!(
+                "Agenda for {} (the open prep)",
+                sv.session_on
+            )));
+            if sv.agenda.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    "  no items: add some with praxis edit",
+                    t.dim,
+                )));
+            }
+            for (i, a) in sv.agenda.iter().enumerate() {
+                let style = if i == self.selected {
+                    t.selected
+                } else {
+                    t.base
+                };
+                let function = a
+                    .function
+                    .map_or_else(|| "–".to_string(), |f| f.to_string());
+                let mins = a.minutes.map(|m| format!("{m} min")).unwrap_or_default();
+                let want = a.want.map(|w| w.to_string()).unwrap_or_default();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {}. {}", i + 1, sanitize_line(&a.text)), style),
+                    Span::styled(format!("  {function} · {mins} · {want}"), t.dim),
+                ]));
+            }
+            lines.push(Line::from(""));
+        }
+        match &m.last {
+            Some(l) => lines.push(Line::from(Span::styled(
+                format!("Since the last session on {}", l.session_on),
+                t.dim,
+            ))),
+            None => lines.push(Line::from(Span::styled(
+                "No supervision recorded yet: everything so far",
+                t.dim,
+            ))),
+        }
+        lines.push(Line::from(""));
+        lines.push(heading("Carried actions"));
+        if m.carried.is_empty() {
+            lines.push(Line::from(Span::styled("  none", t.dim)));
+        }
+        for a in &m.carried {
+            let mark = match a.action.status {
+                ActionStatus::Done => "[x]",
+                ActionStatus::Partly => "[~]",
+                ActionStatus::Open => "[ ]",
+            };
+            lines.push(Line::from(format!(
+                "  {mark} {}",
+                sanitize_line(&a.action.text)
+            )));
+        }
+        lines.push(Line::from(""));
+        lines.push(heading("Flagged for supervision"));
+        if m.flagged.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "  none (flag an entry with {} in the journal)",
+                    env.key(Action::ToggleFlagSelected)
+                ),
+                t.dim,
+            )));
+        }
+        for e in &m.flagged {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", e.occurred_on), t.dim),
+                Span::styled("⚑ ", t.flag),
+                Span::raw(sanitize_line(&e.title).into_owned()),
+            ]));
+        }
+        if !m.follow_ups.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading("Call-in follow-ups due"));
+            for c in &m.follow_ups {
+                let due = c
+                    .follow_up_on
+                    .map(|d| format!(" (due {d})"))
+                    .unwrap_or_default();
+                lines.push(Line::from(format!(
+                    "  {}{due}",
+                    sanitize_line(&c.entry.title)
+                )));
+            }
+        }
+        if !m.stale.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading("Stage notes to review"));
+            for s in &m.stale {
+                lines.push(Line::from(format!(
+                    "  {} · {}: {} since {} ({} weeks)",
+                    sanitize_line(&s.subject),
+                    sanitize_line(&s.topic),
+                    s.stage,
+                    s.since,
+                    s.weeks
+                )));
+            }
+        }
+        let p = &m.pattern;
+        if p.checkins > 0 {
+            lines.push(Line::from(""));
+            lines.push(heading("Check-ins"));
+            let avg = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"));
+            lines.push(Line::from(format!(
+                "  {} check-in{} · mood {} · energy {} · heavy load on {} day{}",
+                p.checkins,
+                if p.checkins == 1 { "" } else { "s" },
+                avg(p.mood_average),
+                avg(p.energy_average),
+                p.heavy_days,
+                if p.heavy_days == 1 { "" } else { "s" }
+            )));
+            if p.heavy_days >= 3 {
+                lines.push(Line::from(Span::styled(
+                    "  Heavy load has persisted: restorative supervision is a place for this.",
+                    t.warn,
+                )));
+            }
+        }
+        lines.push(Line::from(""));
+        if self.prep.is_none() {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} saves a prep with this agenda to take in (or: praxis supervision prep)",
+                    env.key(Action::Gather)
+                ),
+                t.dim,
+            )));
+        }
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((self.scroll, 0)),
+            inner,
+        );
+    }
+}
