@@ -61,6 +61,15 @@ const FILL: [(&str, &str); 7] = [
     ),
 ];
 
+/// Fills the count tables again from the entries (inside the caller's transaction).
+pub(crate) fn fill(conn: &Connection) -> Result<()> {
+    for (table, select) in FILL {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+        conn.execute(&format!("INSERT INTO {table} {select}"), [])?;
+    }
+    Ok(())
+}
+
 /// The Monday of `d`'s week.
 pub(crate) fn monday(d: NaiveDate) -> NaiveDate {
     d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
@@ -226,10 +235,7 @@ impl Store {
     /// index of the newest entries again from the entries, in one transaction.
     pub fn rebuild_counts(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
-        for (table, select) in FILL {
-            tx.execute(&format!("DELETE FROM {table}"), [])?;
-            tx.execute(&format!("INSERT INTO {table} {select}"), [])?;
-        }
+        fill(&tx)?;
         for table in ["entry_tags", "entry_strengths"] {
             tx.execute(
                 &format!(
