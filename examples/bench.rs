@@ -2172,6 +2172,9 @@ fn peers(args: &Args, journal: &Journal, runs: usize) -> Result<()> {
     ];
     let _ = std::fs::remove_file(&export);
 
+    // The peers that could not be run, said below the table.
+    let mut absent: Vec<&str> = Vec::new();
+
     // jrnl: a plain-text journal it reads whole for every command.
     let jrnl = args.jrnl.clone().unwrap_or_else(|| "jrnl".into());
     let config = dir.join("jrnl.yaml");
@@ -2211,7 +2214,9 @@ fn peers(args: &Args, journal: &Journal, runs: usize) -> Result<()> {
         }))?);
         let _ = std::fs::remove_file(&out);
     } else {
-        eprintln!("bench: jrnl is not installed here (`pip install jrnl`; --jrnl PATH)");
+        absent.push(
+            "jrnl is not installed here (`pip install jrnl`; --jrnl PATH): its columns are empty",
+        );
     }
 
     // tui-journal: its JSON back-end file, read whole when it starts.
@@ -2269,8 +2274,8 @@ fn peers(args: &Args, journal: &Journal, runs: usize) -> Result<()> {
         rows[2].3 = Some(stats(&export_times).0);
         let _ = std::fs::remove_file(&out);
     } else {
-        eprintln!(
-            "bench: tui-journal is not installed here (`cargo install tui-journal`; --tjournal PATH)"
+        absent.push(
+            "tui-journal is not installed here (`cargo install tui-journal`; --tjournal PATH): its columns are empty",
         );
     }
 
@@ -2294,6 +2299,10 @@ fn peers(args: &Args, journal: &Journal, runs: usize) -> Result<()> {
         let (j, jr) = cell(j, p);
         let (t, tr) = cell(t, p);
         println!("| {op} | {} | {j} | {jr} | {t} | {tr} |", ms(p));
+    }
+    for a in absent {
+        println!();
+        println!("{a}.");
     }
     Ok(())
 }
