@@ -1,23 +1,29 @@
-//! The performance benchmark of issue 7: builds a realistic journal of `--entries` entries
-//! in a temporary directory, times the operations whose targets the issue sets, and prints
-//! a Markdown table (median, min and max over `--runs` runs, and peak memory).
+//! The performance benchmark: builds a realistic journal of `--entries` entries with the
+//! demo's generator, scaled to a team's shared journal over 10 to 25 years, times the
+//! operations the targets are set for, and prints a Markdown table: median, min and max
+//! over `--runs` runs, the machine's spawn floor (what starting `/bin/true` costs, measured
+//! just before each row) and the median as a multiple of it, and peak memory.
 //!
 //!     cargo run --release --example bench -- --entries 100000
-//!     target/release/examples/bench --entries 10000 --runs 9 --ops list,search,tui-open
+//!     target/release/examples/bench --entries 1000000 --keep /tmp/praxis-bench
+//!     target/release/examples/bench --sizes 10000,100000,1000000 --keep /tmp/praxis-bench
+//!     target/release/examples/bench --entries 100000 --peers --keep /tmp/praxis-bench
 //!
-//! The journal is seeded and the same for the same `--entries` and `--seed`: reflections
-//! (free-form and with a model's sections, 80–400 words), check-ins, stage notes about a
-//! few hundred subjects, call-ins, CPD records, supervision preps and records, tracked
-//! actions, strengths (with whose) and tags, dated over 10 to 25 years. The text comes from
-//! `../shared/corpus/gen_corpus.py` when python3 and the script are there (the corpus the
-//! other journals were measured with), else from the same generator ported below.
+//! The journal is seeded and the same for the same `--entries` and `--seed`. Reflections
+//! take their text from `../shared/corpus/gen_corpus.py` when python3 and the script are
+//! there (the corpus the other journal tools are measured with; `--corpus PATH` points
+//! elsewhere), else from the demo's own sentences. `--keep DIR` builds a journal once
+//! (in `DIR/<entries>/`) and reuses it.
 //!
-//! Whole-process operations run `target/release/praxis` (built first if missing) with
-//! `PRAXIS_DB` pointing at the journal; their peak RSS comes from `/usr/bin/time` when it
-//! is installed. Export is `praxis export --all -o FILE`; import reads that file back into
-//! a fresh journal; the Markdown export is `praxis export --all -f md -o FILE`. The TUI
-//! operations run in a fresh child process of this bench (the same binary with
-//! `--worker`), so that its peak RSS is the TUI's, not the builder's.
+//! Whole-process operations run `target/release/praxis` (built first under `cargo run`)
+//! with `PRAXIS_DB` pointing at the journal; their peak RSS comes from `/usr/bin/time`
+//! when it is installed. The app's operations run in a fresh child process of this bench
+//! (the same binary with `--worker`), so that its peak RSS is the app's; they drive the
+//! app through [`drive`], the one place that knows its API.
+//!
+//! `--sizes` times the interactive operations at each size, one row per size, to show
+//! how their cost grows with the journal. `--peers` times jrnl and tui-journal on the
+//! same corpus beside praxis, where they are installed.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -30,43 +36,29 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeDelta, Utc};
 use clap::Parser;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use uuid::Uuid;
 
 use praxis::clock::Clock;
-use praxis::config::Config;
 use praxis::config::catalog::Catalog;
+use praxis::demo::{Generator, Shape, Sink, Text};
 use praxis::insights::{self, Period};
-use praxis::model::details::typed_keys;
-use praxis::model::{
-    Action, ActionStatus, AgendaItem, Approach, CallIn, CallInStatus, Carrying, Certainty,
-    ChangeTalk, ChangeTalkCode, CheckIn, Cpd, Details, Entry, EntryKind, Function, Load, MiProcess,
-    Rupture, Scope, Section, SessionStage, SessionType, Stage, StageNote, StrengthTag, SubjectType,
-    Supervision, Template, Want, Whose,
-};
-use praxis::store::{EntryFilter, Store};
-use praxis::tui::app::App;
-use praxis::tui::keymap::Keymap;
-use praxis::tui::theme::Theme;
+use praxis::model::{Entry, SubjectType};
+use praxis::store::{EntryFilter, PrepMaterial, Store};
 
 /// Entries written per transaction while building.
 const BATCH: usize = 5_000;
 /// The journal's "now": fixed, so the same seed always gives the same journal and every
 /// run sees the same "today" (children get it as `PRAXIS_NOW`).
 const NOW: &str = "2026-11-20T20:00:00+00:00";
-/// The word searched for as a whole process: the corpus puts it in about 1% of texts.
-const SEARCH_WORD: &str = "kintsugi";
-/// Live-search queries: three characters typed first, then the timed fourth. One rare
-/// word (few full-text hits) and one common one (thousands of prefix hits to rank).
-const LIVE_QUERIES: [(&str, &str); 2] = [("kint", "rare word"), ("care", "common word")];
+/// A tag no entry carries: `list --tag` must say so without reading the journal.
+const NO_TAG: &str = "nosuchtag";
 /// As `insights.rs`: the most recent heavy (and light) weeks the word counts look in.
 const WORD_WEEKS: usize = 400;
-/// The TUI screen size the issue names.
-const SCREEN: (u16, u16) = (120, 40);
+/// The periods of the Patterns pane, in the order `[` and `]` step through them.
+const PERIODS: [&str; 4] = ["4w", "quarter", "year", "all"];
 
 #[derive(Debug, Parser)]
-#[command(about = "praxis performance benchmark (issue 7)")]
+#[command(about = "praxis performance benchmark")]
 struct Args {
     /// Entries in the journal to build.
     #[arg(long, default_value_t = 10_000)]
@@ -74,35 +66,54 @@ struct Args {
     /// Timed runs of each operation (after one untimed warm-up).
     #[arg(long, default_value_t = 5)]
     runs: usize,
-    /// Operations to time, comma-separated (default: all). Names: list, search, tui-open,
-    /// tui-search, tui-move, patterns, import, export, rss, version, first-run; and
-    /// imports (every other tool's format, from `--corpus`; on its own, no journal is
-    /// built).
+    /// Operations to time, comma-separated (default: all). Names: list, search, tag,
+    /// tui-open, tui-search, tui-move, patterns, import, export, rss, version, first-run;
+    /// and imports (every other tool's format; on its own, no journal is built).
     #[arg(long, value_delimiter = ',')]
     ops: Vec<String>,
-    /// Build the journal in DIR and keep it (a journal already there with the same
-    /// number of entries is reused instead of rebuilt).
+    /// Build each journal once in DIR/<entries>/ and reuse it.
     #[arg(long, value_name = "DIR")]
     keep: Option<PathBuf>,
     /// Seed of the generated journal.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Where the text comes from: auto (python3 corpus if available), python, rust.
+    /// Where reflections' text comes from: auto (the corpus when python3 can run it),
+    /// corpus, demo.
     #[arg(long, default_value = "auto")]
     text: String,
-    /// Internal: run the in-process TUI operations on this journal and report.
+    /// The corpus generator (default: ../shared/corpus/gen_corpus.py beside the project).
+    #[arg(long, value_name = "PATH")]
+    corpus: Option<PathBuf>,
+    /// For `--ops imports`: a corpus written by `gen_corpus.py -n ENTRIES --out DIR`
+    /// (default: written by the generator beside the journal). The jrnl and tui-journal
+    /// files are imported; jrnl's Markdown export and a folder of Markdown notes are
+    /// written from its entries.jsonl beside them.
+    #[arg(long, value_name = "DIR")]
+    corpus_dir: Option<PathBuf>,
+    /// How the cost grows: the interactive operations at each of these sizes.
+    #[arg(long, value_delimiter = ',', value_name = "N,N,…")]
+    sizes: Vec<usize>,
+    /// Side by side with jrnl and tui-journal on the same corpus, where installed.
+    #[arg(long)]
+    peers: bool,
+    /// jrnl for --peers (default: `jrnl` on the PATH).
+    #[arg(long, value_name = "PATH")]
+    jrnl: Option<PathBuf>,
+    /// tui-journal's `tjournal` for --peers (default: on the PATH).
+    #[arg(long, value_name = "PATH")]
+    tjournal: Option<PathBuf>,
+    /// Internal: run the app's operations on this journal and report.
     #[arg(long, hide = true, value_name = "DB")]
     worker: Option<PathBuf>,
-    /// For `--ops imports`: a corpus written by `gen_corpus.py -n ENTRIES --out DIR`
-    /// (the jrnl and tui-journal files are imported; jrnl's Markdown export and a folder
-    /// of Markdown notes are written from its entries.jsonl beside them).
-    #[arg(long, value_name = "DIR")]
-    corpus: Option<PathBuf>,
+    /// Internal: the worker's live-search words, rare then common.
+    #[arg(long, hide = true, value_delimiter = ',')]
+    words: Vec<String>,
 }
 
-const ALL_OPS: [&str; 12] = [
+const ALL_OPS: [&str; 13] = [
     "list",
     "search",
+    "tag",
     "tui-open",
     "tui-search",
     "tui-move",
@@ -114,6 +125,30 @@ const ALL_OPS: [&str; 12] = [
     "first-run",
     "imports",
 ];
+
+/// The operations that run in the app's process.
+const APP_OPS: [&str; 5] = ["tui-open", "tui-search", "tui-move", "patterns", "rss"];
+
+/// A target at 100,000 entries and at 1,000,000: the first holds up to 100,000.
+#[derive(Debug, Clone, Copy)]
+struct Target(f64, f64);
+
+impl Target {
+    fn at(self, entries: usize) -> f64 {
+        if entries > 100_000 { self.1 } else { self.0 }
+    }
+}
+
+const T_PROCESS: Target = Target(10.0, 20.0);
+const T_FIRST_FRAME: Target = Target(10.0, 16.0);
+const T_KEYSTROKE: Target = Target(8.0, 16.0);
+const T_MOVE: Target = Target(2.0, 5.0);
+const T_PATTERNS: Target = Target(50.0, 100.0);
+const T_IMPORT: Target = Target(3_000.0, 30_000.0);
+const T_EXPORT: Target = Target(1_500.0, 15_000.0);
+/// MiB.
+const T_APP_RSS: Target = Target(30.0, 60.0);
+const T_IMPORT_RSS: Target = Target(100.0, 100.0);
 
 fn main() -> Result<()> {
     let args = Args::parse();
@@ -131,210 +166,542 @@ fn main() -> Result<()> {
     }
     let runs = args.runs.max(1);
     if let Some(db) = &args.worker {
-        return worker(db, runs, &ops);
-    }
-    if ops.iter().all(|o| o == "imports") {
-        return imports::run(&args, runs);
+        return worker(db, runs, &ops, &args.words);
     }
     if cfg!(debug_assertions) {
         eprintln!("bench: warning: this is a debug build; run it with --release for real numbers");
     }
-    let now = DateTime::parse_from_rfc3339(NOW)?;
+    let tmp = tempfile::Builder::new().prefix("praxis-bench-").tempdir()?;
+    let root = args
+        .keep
+        .clone()
+        .unwrap_or_else(|| tmp.path().to_path_buf());
+    println!("{}", machine_line());
+    println!();
+    if !args.sizes.is_empty() {
+        return growth(&args, &root, runs);
+    }
+    if ops.iter().any(|o| o == "imports") {
+        imports::run(&args, &root, runs)?;
+        if ops.iter().all(|o| o == "imports") {
+            return Ok(());
+        }
+        println!();
+    }
+    let journal = Journal::get(&args, &root, args.entries)?;
+    println!("{}", journal.about(&args, runs));
+    println!();
+    let mut report = Report::default();
+    table(&journal, runs, &ops, &mut report)?;
+    report.print();
+    if args.peers {
+        println!();
+        peers(&args, &journal, runs)?;
+    }
+    if args.keep.is_some() {
+        eprintln!("bench: the journal is kept at {}", journal.db.display());
+    }
+    Ok(())
+}
 
-    // The journal.
-    let tmp;
-    let dir = match &args.keep {
-        Some(d) => {
-            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-            d.clone()
+// ---------------------------------------------------------------------------------------
+// The journal
+// ---------------------------------------------------------------------------------------
+
+/// A journal to measure, built now or earlier.
+struct Journal {
+    dir: PathBuf,
+    db: PathBuf,
+    entries: usize,
+    built: Option<Built>,
+    words: Words,
+}
+
+/// What was searched for, by where the text came from.
+struct Words {
+    /// A word in about 1% of the texts.
+    rare: String,
+    /// A word in most of them, whose first letters prefix many others.
+    common: String,
+    /// What the text is.
+    source: String,
+}
+
+impl Words {
+    fn corpus() -> Words {
+        Words {
+            rare: "kintsugi".into(),
+            common: "care".into(),
+            source: "the corpus (gen_corpus.py)".into(),
         }
-        None => {
-            tmp = tempfile::Builder::new().prefix("praxis-bench-").tempdir()?;
-            tmp.path().to_path_buf()
+    }
+
+    fn demo() -> Words {
+        Words {
+            rare: "tabard".into(),
+            common: "care".into(),
+            source: "the demo's sentences".into(),
         }
-    };
-    let db = dir.join("journal.sqlite3");
-    let build = if db.exists() {
-        let n = Store::open(&db)?.count_entries(&EntryFilter::default())?;
-        if usize::try_from(n).ok() != Some(args.entries) {
-            bail!(
-                "{} holds {n} entries, not {}: remove it or choose another --keep DIR",
-                db.display(),
-                args.entries
+    }
+}
+
+struct Built {
+    total: Duration,
+    insert: Duration,
+    kinds: String,
+}
+
+impl Journal {
+    /// The journal of `entries` entries in `root/<entries>/`: built there unless a
+    /// journal of that size is there already.
+    fn get(args: &Args, root: &Path, entries: usize) -> Result<Journal> {
+        let dir = root.join(entries.to_string());
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        let db = dir.join("journal.sqlite3");
+        let marker = dir.join("text-source");
+        if db.exists() {
+            let n = live_entries(&db)?;
+            if usize::try_from(n).ok() != Some(entries) {
+                bail!(
+                    "{} holds {n} entries, not {entries}: remove it or choose another --keep DIR",
+                    db.display()
+                );
+            }
+            let words = match std::fs::read_to_string(&marker).unwrap_or_default().trim() {
+                "demo" => Words::demo(),
+                _ => Words::corpus(),
+            };
+            eprintln!(
+                "bench: reusing the journal at {} ({n} entries)",
+                db.display()
+            );
+            return Ok(Journal {
+                dir,
+                db,
+                entries,
+                built: None,
+                words,
+            });
+        }
+        let (built, words) = build(args, &dir, &db, entries)?;
+        let kind = if words.rare == Words::demo().rare {
+            "demo"
+        } else {
+            "corpus"
+        };
+        std::fs::write(&marker, kind)?;
+        Ok(Journal {
+            dir,
+            db,
+            entries,
+            built: Some(built),
+            words,
+        })
+    }
+
+    fn about(&self, args: &Args, runs: usize) -> String {
+        let mut about = format!(
+            "{} entries ({}), seed {}; {runs} timed runs of each app operation and {} of each whole process, after one warm-up; reflections' text from {}; journal file {}",
+            self.entries,
+            self.built
+                .as_ref()
+                .map_or_else(|| "reused".to_string(), |b| b.kinds.clone()),
+            args.seed,
+            runs * 4,
+            self.words.source,
+            mib(std::fs::metadata(&self.db)
+                .map(|m| m.len() / 1024)
+                .unwrap_or(0)),
+        );
+        if let Some(b) = &self.built {
+            let _ = write!(
+                about,
+                "; built in {} (inserts {}, {:.0} entries/s)",
+                secs(b.total),
+                secs(b.insert),
+                self.entries as f64 / b.insert.as_secs_f64().max(1e-9)
             );
         }
-        eprintln!(
-            "bench: reusing the journal at {} ({n} entries)",
-            db.display()
-        );
-        None
-    } else {
-        Some(build_journal(&db, &dir, &args, now)?)
-    };
-    let hits = Store::open(&db)?
-        .search(SEARCH_WORD, &EntryFilter::default(), usize::MAX)?
-        .len();
+        about.push('.');
+        about
+    }
+}
 
-    let mut rows: Vec<Row> = Vec::new();
-    let has = |name: &str| ops.iter().any(|o| o == name);
-    let praxis_bin = praxis_binary()?;
-    let env = ChildEnv {
-        db: db.clone(),
-        config: dir.join("no-config.toml"),
+/// The years a journal of `n` entries spans: 10 for a small one, 25 from 100,000.
+fn years(n: usize) -> f64 {
+    (10.0 + 15.0 * n as f64 / 100_000.0).clamp(10.0, 25.0)
+}
+
+/// Builds the journal with the demo's generator: writers enough for `entries` entries
+/// over the years, their people renewed every four months from a few hundred.
+fn build(args: &Args, dir: &Path, db: &Path, entries: usize) -> Result<(Built, Words)> {
+    eprintln!(
+        "bench: building a journal of {entries} entries at {}",
+        db.display()
+    );
+    let started = Instant::now();
+    let now = DateTime::parse_from_rfc3339(NOW)?.with_timezone(&Utc);
+    let today = now.date_naive();
+    let span = (years(entries) * 365.25) as i64;
+    let shape = Shape {
+        start: today
+            .checked_sub_signed(TimeDelta::days(span))
+            .context("date out of range")?,
+        today,
+        now,
+        seed: args.seed,
+        writers: 1,
+        chapter_months: Some(4),
+        // Six people a cast: a few hundred subjects, as a team's caseload over the years.
+        casts: Some((entries / 1_500).clamp(2, 67)),
+        entries: Some(entries),
     };
+    let catalog = Catalog::builtin();
+    let mut store = Store::open(db)?;
+    let mut sink = Batches {
+        store: &mut store,
+        batch: Vec::with_capacity(BATCH),
+        written: 0,
+        total: entries,
+        insert: Duration::ZERO,
+    };
+    let (generator, words) = match corpus(args, dir, entries)? {
+        Some(mut lines) => {
+            let g = Generator::new(&catalog, &shape)?.with_text(Box::new(move || {
+                let line = lines
+                    .next()
+                    .context("gen_corpus.py wrote too few entries")??;
+                corpus_text(&line)
+            }));
+            (g, Words::corpus())
+        }
+        None => (Generator::new(&catalog, &shape)?, Words::demo()),
+    };
+    let summary = generator.write(&mut sink)?;
+    sink.flush()?;
+    eprintln!();
+    let insert = sink.insert;
+    drop(store); // Checkpoints the WAL: measurements start from a closed journal.
+    let kinds = summary
+        .lines()
+        .into_iter()
+        .filter(|(noun, _)| *noun != "subjects" && *noun != "tracked actions")
+        .map(|(noun, n)| format!("{n} {noun}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok((
+        Built {
+            total: started.elapsed(),
+            insert,
+            kinds,
+        },
+        words,
+    ))
+}
+
+/// The generator's entries, written a batch per transaction.
+struct Batches<'s> {
+    store: &'s mut Store,
+    batch: Vec<Entry>,
+    written: usize,
+    total: usize,
+    insert: Duration,
+}
+
+impl Batches<'_> {
+    fn flush(&mut self) -> Result<()> {
+        let t = Instant::now();
+        self.store.insert_entries(&self.batch)?;
+        self.insert += t.elapsed();
+        self.written += self.batch.len();
+        self.batch.clear();
+        eprint!("\rbench: {}/{} entries", self.written, self.total);
+        Ok(())
+    }
+}
+
+impl Sink for Batches<'_> {
+    fn subject(&mut self, key: &str, kind: SubjectType, at: DateTime<Utc>) -> Result<()> {
+        if !self.store.subject_exists(key)? {
+            self.store.add_subject(key, kind, at)?;
+        }
+        Ok(())
+    }
+
+    fn entry(&mut self, e: &Entry, _brings: &[Uuid]) -> Result<()> {
+        self.batch.push(e.clone());
+        if self.batch.len() == BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn gather(&mut self, _on: NaiveDate) -> Result<Option<PrepMaterial>> {
+        Ok(None) // Gathering reads the journal: too slow for every prep of a big one.
+    }
+}
+
+/// The corpus generator's path.
+fn corpus_script(args: &Args) -> PathBuf {
+    args.corpus.clone().unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/gen_corpus.py")
+    })
+}
+
+/// Runs the corpus generator for `n` texts (as JSON Lines) when the text may come from it.
+fn corpus(
+    args: &Args,
+    dir: &Path,
+    n: usize,
+) -> Result<Option<std::io::Lines<BufReader<std::fs::File>>>> {
+    let script = corpus_script(args);
+    let want = match args.text.as_str() {
+        "corpus" => true,
+        "demo" => false,
+        "auto" => script.exists(),
+        other => bail!("--text must be auto, corpus or demo, not '{other}'"),
+    };
+    if !want {
+        return Ok(None);
+    }
+    let out = dir.join("corpus");
+    match run_corpus(&script, &out, n, args.seed, "jsonl") {
+        Ok(()) => {
+            let f = std::fs::File::open(out.join("entries.jsonl"))?;
+            Ok(Some(BufReader::new(f).lines()))
+        }
+        Err(e) if args.text == "corpus" => Err(e),
+        Err(e) => {
+            eprintln!("bench: {e:#}: the text comes from the demo's sentences");
+            Ok(None)
+        }
+    }
+}
+
+fn run_corpus(script: &Path, out: &Path, n: usize, seed: u64, formats: &str) -> Result<()> {
+    let status = Command::new("python3")
+        .arg(script)
+        .args(["-n", &n.to_string(), "--seed", &seed.to_string()])
+        .arg("--out")
+        .arg(out)
+        .args(["--formats", formats])
+        .stdout(Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run python3 {}", script.display()))?;
+    if !status.success() {
+        bail!("{} failed ({status})", script.display());
+    }
+    Ok(())
+}
+
+/// One line of the corpus's JSON Lines as a reflection's text.
+fn corpus_text(line: &str) -> Result<Text> {
+    let v: serde_json::Value = serde_json::from_str(line)?;
+    let s = |k: &str| {
+        v.get(k)
+            .and_then(|x| x.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    Ok(Text {
+        title: s("title"),
+        paragraphs: s("body").split("\n\n").map(str::to_string).collect(),
+        tags: v
+            .get("tags")
+            .and_then(|t| t.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}
+
+/// Live entries in a journal.
+fn live_entries(db: &Path) -> Result<i64> {
+    Ok(Store::open(db)?.count_entries(&EntryFilter::default())?)
+}
+
+// ---------------------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------------------
+
+/// Times every operation asked for and adds its row.
+fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) -> Result<()> {
+    let has = |name: &str| ops.iter().any(|o| o == name);
+    let n = journal.entries;
+    let bin = praxis_binary()?;
+    let env = ChildEnv {
+        db: journal.db.clone(),
+        config: journal.dir.join("no-config.toml"),
+    };
+    let dir = &journal.dir;
+    let words = &journal.words;
 
     // The first command of the day takes the daily backup: once, reported on its own.
     let mut first_run = None;
-    let mut baseline: Option<Row> = None;
-    if has("first-run") && build.is_some() {
+    if has("first-run") && journal.built.is_some() {
         eprintln!("bench: first command of the day (daily backup)");
-        first_run = Some(output_then_exit(
-            &praxis_bin,
-            &env,
-            &["list", "--limit", "10"],
-        )?);
+        first_run = Some(output_then_exit(&bin, &env, &["list", "--limit", "10"])?);
     } else {
         // Take it untimed, so that it lands in no timed run.
-        run_praxis(&praxis_bin, &env, &["list", "--limit", "10"])?;
+        run_praxis(&bin, &env, &["list", "--limit", "10"])?;
     }
 
     let rss_tool = Path::new("/usr/bin/time").exists();
-    // Whole processes are cheap and noisier: four times the runs.
-    let process_runs = runs * 4;
-    let process = |args: &[&str]| -> Result<(Vec<Duration>, Option<u64>)> {
-        run_praxis(&praxis_bin, &env, args)?; // warm-up
+    let process_runs = runs * 4; // Whole processes are cheap and noisier.
+    let process = |args: &[&str]| -> Result<Row> {
+        let floor = floor(process_runs);
+        run_praxis(&bin, &env, args)?; // warm-up
         let mut times = Vec::new();
         for _ in 0..process_runs {
             let t = Instant::now();
-            run_praxis(&praxis_bin, &env, args)?;
+            run_praxis(&bin, &env, args)?;
             times.push(t.elapsed());
         }
         let rss = if rss_tool {
-            child_max_rss(&praxis_bin, &env, args, &dir)?
+            child_max_rss(&bin, &env, args, dir)?
         } else {
             None
         };
-        Ok((times, rss))
+        Ok(Row::new("", &times, floor).rss(rss, rss_tool))
     };
 
     if has("list") {
         eprintln!("bench: praxis list --limit 10");
-        let (t, rss) = process(&["list", "--limit", "10"])?;
-        rows.push(
-            Row::timed(
-                "`praxis list --limit 10` (whole process)",
-                "≤ 20 ms",
-                t,
-                20.0,
-            )
-            .rss(rss, rss_tool),
-        );
-    }
-    if has("search") {
-        eprintln!("bench: praxis search {SEARCH_WORD}");
-        let (t, rss) = process(&["search", SEARCH_WORD])?;
-        rows.push(
-            Row::timed(
-                &format!(
-                    "`praxis search {SEARCH_WORD}` ({hits} hits, ranked, snippets; whole process)"
-                ),
-                "≤ 50 ms",
-                t,
-                50.0,
-            )
-            .rss(rss, rss_tool),
-        );
-    }
-
-    // The TUI operations, in a fresh process.
-    let tui_ops: Vec<String> = ops
-        .iter()
-        .filter(|o| {
-            matches!(
-                o.as_str(),
-                "tui-open" | "tui-search" | "tui-move" | "patterns" | "rss"
-            )
-        })
-        .cloned()
-        .collect();
-    let mut tui = WorkerReport::default();
-    if !tui_ops.is_empty() {
-        eprintln!("bench: TUI operations (in-process, in a child bench process)");
-        tui = run_worker(&db, runs, &tui_ops)?;
-    }
-    if has("tui-open") {
-        rows.push(Row::outcome(
-            "TUI: open the journal and render the first frame (120×40)",
-            "≤ 30 ms",
-            tui.take("open")?,
-            30.0,
+        report.push(process(&["list", "--limit", "10"])?.named(
+            "`praxis list --limit 10` (whole process)",
+            T_PROCESS,
+            n,
         ));
     }
+    if has("search") {
+        let hits = Store::open(&journal.db)?
+            .search(&words.rare, &EntryFilter::default(), usize::MAX)?
+            .len();
+        eprintln!("bench: praxis search {}", words.rare);
+        report.push(process(&["search", &words.rare])?.named(
+            &format!(
+                "`praxis search {}` ({hits} hits, ranked, snippets; whole process)",
+                words.rare
+            ),
+            T_PROCESS,
+            n,
+        ));
+    }
+    if has("tag") {
+        let tags = Store::open(&journal.db)?.tag_counts()?;
+        if let Some(t) = tags.last() {
+            eprintln!("bench: praxis list --tag {} --limit 10", t.name);
+            report.push(
+                process(&["list", "--tag", &t.name, "--limit", "10"])?.named(
+                    &format!(
+                        "`praxis list --tag {} --limit 10` (the least used tag: {} entries; whole process)",
+                        t.name, t.count
+                    ),
+                    T_PROCESS,
+                    n,
+                ),
+            );
+        }
+        eprintln!("bench: praxis list --tag {NO_TAG} --limit 10");
+        report.push(process(&["list", "--tag", NO_TAG, "--limit", "10"])?.named(
+            &format!("`praxis list --tag {NO_TAG} --limit 10` (a tag no entry has; whole process)"),
+            T_PROCESS,
+            n,
+        ));
+    }
+
+    // The app, in a fresh process.
+    let app_ops: Vec<String> = ops
+        .iter()
+        .filter(|o| APP_OPS.contains(&o.as_str()))
+        .cloned()
+        .collect();
+    let mut app = WorkerReport::default();
+    if !app_ops.is_empty() {
+        eprintln!("bench: the app's operations (in a child process)");
+        app = run_worker(&journal.db, runs, &app_ops, words)?;
+    }
+    if has("tui-open") {
+        report.push(app.row(
+            "open",
+            "app: open the journal and draw the first frame (120×40)",
+            T_FIRST_FRAME,
+            n,
+        )?);
+    }
     if has("tui-search") {
-        for (q, what) in LIVE_QUERIES {
-            let typed: String = q.chars().take(3).collect();
-            rows.push(Row::outcome(
-                &format!("TUI: one live-search keystroke, \"{typed}\" → \"{q}\" ({what}), re-ranked and drawn"),
-                "≤ 16 ms",
-                tui.take(&format!("search-{q}"))?,
-                16.0,
-            ));
+        for (w, what) in [(&words.rare, "rare word"), (&words.common, "common word")] {
+            let typed: String = w.chars().take(w.chars().count() - 1).collect();
+            report.push(app.row(
+                &format!("search-{w}"),
+                &format!("app: one live-search keystroke, \"{typed}\" → \"{w}\" ({what}), listed and drawn"),
+                T_KEYSTROKE,
+                n,
+            )?);
         }
     }
     if has("tui-move") {
-        rows.push(Row::outcome(
-            "TUI: move the selection (`j`) and draw the preview",
-            "≤ 5 ms",
-            tui.take("move")?,
-            5.0,
-        ));
+        report.push(app.row(
+            "move",
+            "app: move the selection (`j`) and draw the preview",
+            T_MOVE,
+            n,
+        )?);
     }
     if has("patterns") {
-        rows.push(Row::outcome(
-            "Patterns pane for \"all time\" (`]` from year), computed and drawn",
-            "≤ 100 ms",
-            tui.take("patterns")?,
-            100.0,
-        ));
+        for p in PERIODS {
+            report.push(app.row(
+                &format!("patterns-{p}"),
+                &format!("app: Patterns for {}, computed and drawn", period_name(p)),
+                T_PATTERNS,
+                n,
+            )?);
+        }
     }
+
     // Export, then import what was exported into a fresh journal: whole processes, each
     // run under GNU time (when there) for its peak RSS; fewer runs, they are long.
     let io_runs = runs.min(3);
     let export_file = dir.join("export.json");
+    let timed = |args: &[&str], env: &ChildEnv| -> Result<(Vec<Duration>, Option<u64>)> {
+        let mut times = Vec::new();
+        let mut rss = None;
+        for _ in 0..io_runs {
+            let (t, k) = timed_with_rss(&bin, env, args, dir, rss_tool)?;
+            times.push(t);
+            rss = rss.max(k);
+        }
+        Ok((times, rss))
+    };
+    let live = live_entries(&journal.db)?;
     let mut export_row = None;
     if has("export") || has("import") {
         eprintln!("bench: praxis export --all");
         let file = export_file.to_string_lossy().into_owned();
         let args = ["export", "--all", "-o", file.as_str(), "--force"];
-        run_praxis(&praxis_bin, &env, &args)?; // warm-up, and the file for the import
-        let mut times = Vec::new();
-        let mut rss = None;
-        for _ in 0..io_runs {
-            let (t, k) = timed_with_rss(&praxis_bin, &env, &args, &dir, rss_tool)?;
-            times.push(t);
-            rss = rss.max(k);
-        }
+        run_praxis(&bin, &env, &args)?; // warm-up, and the file for the import
+        let floor = floor(process_runs);
+        let (times, rss) = timed(&args, &env)?;
         let size = std::fs::metadata(&export_file).map_or(0, |m| m.len() / 1024);
-        export_row = Some(
-            Row::timed(
-                &format!(
-                    "export {} entries to JSON (`praxis export --all -o FILE`: {}; {io_runs} runs)",
-                    live_entries(&db)?,
-                    mib(size)
-                ),
-                "≤ 2 s",
-                times,
-                2000.0,
-            )
-            .rss(rss, rss_tool),
-        );
+        export_row = Some(Row::new("", &times, floor).rss(rss, rss_tool).named(
+            &format!(
+                "export {live} entries to JSON (`praxis export --all -o FILE`: {}; {io_runs} runs)",
+                mib(size)
+            ),
+            T_EXPORT,
+            n,
+        ));
     }
     if has("import") {
         eprintln!("bench: praxis import (praxis JSON, into a fresh journal)");
         let file = export_file.to_string_lossy().into_owned();
+        let floor = floor(process_runs);
         let mut times = Vec::new();
         let mut rss = None;
-        let expected = live_entries(&db)?;
         for i in 0..io_runs {
             let fresh = dir.join(format!("import-{i}"));
             std::fs::create_dir_all(&fresh)?;
@@ -342,45 +709,32 @@ fn main() -> Result<()> {
                 db: fresh.join("journal.sqlite3"),
                 config: env.config.clone(),
             };
-            let (t, k) = timed_with_rss(&praxis_bin, &into, &["import", &file], &dir, rss_tool)?;
+            let (t, k) = timed_with_rss(&bin, &into, &["import", &file], dir, rss_tool)?;
             times.push(t);
             rss = rss.max(k);
             if i == 0 {
-                let got = Store::open(&into.db)?.count_entries(&EntryFilter {
-                    trashed: false,
-                    ..EntryFilter::default()
-                })?;
-                if got != expected {
-                    eprintln!("bench: warning: the import holds {got} entries, not {expected}");
+                let got = live_entries(&into.db)?;
+                if got != live {
+                    eprintln!("bench: warning: the import holds {got} entries, not {live}");
                 }
             }
             std::fs::remove_dir_all(&fresh)?;
         }
-        let target_ms = if args.entries > 100_000 {
-            30_000.0
-        } else {
-            3_000.0
-        };
-        let mut row = Row::timed(
+        let mut row = Row::new("", &times, floor).rss(rss, rss_tool).named(
             &format!(
-                "import {expected} entries from praxis JSON (`praxis import FILE` into a new journal; {io_runs} runs)"
+                "import {live} entries from praxis JSON (`praxis import FILE` into a new journal; {io_runs} runs)"
             ),
-            if args.entries > 100_000 {
-                "≤ 30 s, ≤ 100 MiB"
-            } else {
-                "≤ 3 s, ≤ 100 MiB"
-            },
-            times,
-            target_ms,
-        )
-        .rss(rss, rss_tool);
-        row.met = row
-            .met
-            .map(|t| t && rss.is_none_or(|k| k <= imports::RSS_KIB));
-        rows.push(row);
+            T_IMPORT,
+            n,
+        );
+        row.target = format!("{}, ≤ {:.0} MiB", row.target, T_IMPORT_RSS.at(n));
+        if let (Some(met), Some(k)) = (row.met, rss) {
+            row.met = Some(met && k as f64 / 1024.0 <= T_IMPORT_RSS.at(n));
+        }
+        report.push(row);
     }
     if has("export") {
-        rows.extend(export_row);
+        report.rows.extend(export_row);
         eprintln!("bench: praxis export --all -f md");
         let md_file = dir.join("export.md");
         let file = md_file.to_string_lossy().into_owned();
@@ -393,170 +747,130 @@ fn main() -> Result<()> {
             file.as_str(),
             "--force",
         ];
-        let mut times = Vec::new();
-        let mut rss = None;
-        match run_praxis(&praxis_bin, &env, &args) {
-            Ok(()) => {
-                for _ in 0..io_runs {
-                    let (t, k) = timed_with_rss(&praxis_bin, &env, &args, &dir, rss_tool)?;
-                    times.push(t);
-                    rss = rss.max(k);
-                }
-                let size = std::fs::metadata(&md_file).map_or(0, |m| m.len() / 1024);
-                rows.push(
-                    Row::timed(
-                        &format!(
-                            "export {} entries to Markdown (`praxis export --all -f md -o FILE`: {}; {io_runs} runs)",
-                            live_entries(&db)?,
-                            mib(size)
-                        ),
-                        "≤ 2 s",
-                        times,
-                        2000.0,
-                    )
-                    .rss(rss, rss_tool),
-                );
-            }
-            // An older praxis without it: say so rather than stop.
-            Err(e) => {
-                eprintln!("bench: the Markdown export failed: {e:#}");
-                rows.push(Row::failed(
-                    "export to Markdown (`praxis export --all -f md` failed)",
-                    "≤ 2 s",
-                ));
-            }
-        }
+        run_praxis(&bin, &env, &args)?;
+        let floor = floor(process_runs);
+        let (times, rss) = timed(&args, &env)?;
+        let size = std::fs::metadata(&md_file).map_or(0, |m| m.len() / 1024);
+        report.push(Row::new("", &times, floor).rss(rss, rss_tool).named(
+            &format!(
+                "export {live} entries to Markdown (`praxis export --all -f md -o FILE`: {}; {io_runs} runs)",
+                mib(size)
+            ),
+            T_EXPORT,
+            n,
+        ));
     }
     if has("rss") {
-        let kib = tui.rss_kib.context("the TUI worker reported no peak RSS")?;
-        rows.push(Row {
-            op: "peak RSS of the TUI after opening, scrolling, searching and patterns (VmHWM of the TUI child process)".into(),
-            target: "≤ 60 MiB".into(),
+        let kib = app
+            .rss_kib
+            .context("the app's worker reported no peak RSS")?;
+        let target = T_APP_RSS.at(n);
+        report.push(Row {
+            op: "peak RSS of the app after opening, scrolling, searching and Patterns (VmHWM of its process)".into(),
+            target: format!("≤ {target:.0} MiB"),
             median: mib(kib),
-            min: "—".into(),
-            max: "—".into(),
             rss: mib(kib),
-            met: Some(kib as f64 / 1024.0 <= 60.0),
+            met: Some(kib as f64 / 1024.0 <= target),
+            ..Row::blank()
         });
-    }
-    if has("version") && Path::new("/bin/true").exists() {
-        // What spawning any process costs here, for reading the whole-process rows.
-        let mut times = Vec::new();
-        for _ in 0..=process_runs {
-            let t = Instant::now();
-            Command::new("/bin/true")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .output()?;
-            times.push(t.elapsed());
-        }
-        times.remove(0);
-        let mut row = Row::timed(
-            "`/bin/true`: the cost of spawning any process here (informative)",
-            "—",
-            times,
-            f64::MAX,
-        );
-        row.met = None;
-        baseline = Some(row);
     }
     if has("version") {
         eprintln!("bench: praxis --version");
-        let (t, rss) = process(&["--version"])?;
-        rows.push(
-            Row::timed("`praxis --version` (whole process)", "≤ 5 ms", t, 5.0).rss(rss, rss_tool),
-        );
+        let mut row = process(&["--version"])?;
+        row.op = "`praxis --version` (whole process, informative)".into();
+        report.push(row);
     }
-    rows.extend(baseline);
-    if let Some(b) = &build {
-        rows.push(Row {
+    if let Some(b) = &journal.built {
+        report.push(Row {
             op: format!(
-                "build the journal: {} entries via `insert_entries`, {BATCH} per transaction (informative)",
-                args.entries
+                "build the journal: {n} entries via `insert_entries`, {BATCH} per transaction (informative)"
             ),
-            target: "—".into(),
             median: secs(b.insert),
-            min: "—".into(),
-            max: "—".into(),
-            rss: "—".into(),
-            met: None,
+            ..Row::blank()
         });
     }
     if let Some((output, exit)) = first_run {
-        rows.push(Row {
+        report.push(Row {
             op: "first `praxis list --limit 10` of the day: its output, then the daily backup (informative, 1 run)".into(),
-            target: "—".into(),
             median: format!("{} (exit {})", ms(output), ms(exit)),
-            min: "—".into(),
-            max: "—".into(),
-            rss: "—".into(),
-            met: None,
+            ..Row::blank()
         });
     }
+    report.parts = app.parts;
+    Ok(())
+}
 
-    // The report.
-    println!("{}", machine_line());
-    println!();
-    let mut about = format!(
-        "{} entries ({}), seed {}; {} timed runs of each TUI operation and {} of each whole process, after one warm-up; text from {}; journal file {}",
-        args.entries,
-        build
-            .as_ref()
-            .map_or_else(|| "reused".to_string(), |b| b.kinds.clone()),
-        args.seed,
-        runs,
-        runs * 4,
-        build
-            .as_ref()
-            .map_or("an earlier build", |b| b.text_source.as_str()),
-        mib(std::fs::metadata(&db).map(|m| m.len() / 1024).unwrap_or(0)),
-    );
-    if let Some(b) = &build {
-        let _ = write!(
-            about,
-            "; built in {} (text {}, inserts {}, {:.0} entries/s)",
-            secs(b.total),
-            secs(b.text),
-            secs(b.insert),
-            args.entries as f64 / b.insert.as_secs_f64().max(1e-9)
-        );
+fn period_name(p: &str) -> &'static str {
+    match p {
+        "4w" => "the last 4 weeks",
+        "quarter" => "the last quarter",
+        "year" => "the last year",
+        _ => "all time",
     }
-    println!("{about}.");
-    println!();
-    println!("| operation | target | median | min | max | peak RSS | met |");
-    println!("|---|---|---:|---:|---:|---:|---|");
-    for r in &rows {
-        let met = match r.met {
-            Some(true) => "yes",
-            Some(false) => "**no**",
-            None => "—",
+}
+
+/// How the cost of the interactive operations grows: one row per size.
+fn growth(args: &Args, root: &Path, runs: usize) -> Result<()> {
+    let bin = praxis_binary()?;
+    let mut lines = Vec::new();
+    for &n in &args.sizes {
+        let journal = Journal::get(args, root, n)?;
+        let env = ChildEnv {
+            db: journal.db.clone(),
+            config: journal.dir.join("no-config.toml"),
         };
-        println!(
-            "| {} | {} | {} | {} | {} | {} | {met} |",
-            r.op, r.target, r.median, r.min, r.max, r.rss
-        );
-    }
-    if !tui.parts.is_empty() {
-        println!();
-        println!("Where the TUI time goes (medians):");
-        println!();
-        println!("| part | median | min | max |");
-        println!("|---|---:|---:|---:|");
-        for (name, t) in &tui.parts {
-            match t {
-                Ok(t) => {
-                    let (med, lo, hi) = stats(t);
-                    println!("| {name} | {} | {} | {} |", ms(med), ms(lo), ms(hi));
-                }
-                Err(e) => println!("| {name} | **fails**: {e} | — | — |"),
+        run_praxis(&bin, &env, &["list", "--limit", "10"])?; // the daily backup, untimed
+        let process = |a: &[&str]| -> Result<Duration> {
+            run_praxis(&bin, &env, a)?;
+            let mut times = Vec::new();
+            for _ in 0..runs * 4 {
+                let t = Instant::now();
+                run_praxis(&bin, &env, a)?;
+                times.push(t.elapsed());
             }
-        }
+            Ok(stats(&times).0)
+        };
+        let f = floor(runs * 4);
+        let list = process(&["list", "--limit", "10"])?;
+        let search = process(&["search", &journal.words.rare])?;
+        let tag = process(&["list", "--tag", NO_TAG, "--limit", "10"])?;
+        let ops: Vec<String> = ["tui-open", "tui-search", "tui-move", "patterns"]
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect();
+        let mut app = run_worker(&journal.db, runs, &ops, &journal.words)?;
+        let mut med = |key: &str| -> String {
+            match app.times.remove(key) {
+                Some(Ok(t)) => ms(stats(&t).0),
+                Some(Err(e)) => format!("fails: {e}"),
+                None => "—".into(),
+            }
+        };
+        lines.push(format!(
+            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            med("open"),
+            med(&format!("search-{}", journal.words.rare)),
+            med(&format!("search-{}", journal.words.common)),
+            med("move"),
+            med("patterns-all"),
+            med("patterns-4w"),
+            ms(list),
+            ms(search),
+            ms(tag),
+            ms(f),
+        ));
     }
-    if let Some(k) = &args.keep {
-        eprintln!(
-            "bench: the journal is kept at {}",
-            k.join("journal.sqlite3").display()
-        );
+    println!(
+        "How the cost grows with the journal (medians; {runs} runs of each app operation, {} of each whole process):",
+        runs * 4
+    );
+    println!();
+    println!(
+        "| entries | first frame | keystroke, rare word | keystroke, common word | move + preview | Patterns, all time | Patterns, 4 weeks | `list -n 10` | `search WORD` | `list --tag {NO_TAG}` | spawn floor |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for l in lines {
+        println!("{l}");
     }
     Ok(())
 }
@@ -566,9 +880,9 @@ fn main() -> Result<()> {
 // ---------------------------------------------------------------------------------------
 
 /// `--ops imports`: each of the other tools' formats imported into a new journal, whole
-/// processes under GNU time, with their peak RSS. Files come from a corpus of
-/// `gen_corpus.py`; jrnl's Markdown export and a folder of Markdown notes are written
-/// here from the same entries (once, kept beside the corpus).
+/// processes under GNU time, with their peak RSS. Files come from a corpus of the corpus
+/// generator; jrnl's Markdown export and a folder of Markdown notes are written here from
+/// the same entries (once, kept beside the corpus).
 mod imports {
     use std::io::{BufRead as _, BufReader, BufWriter, Write as _};
     use std::path::{Path, PathBuf};
@@ -577,16 +891,36 @@ mod imports {
     use chrono::{DateTime, Datelike as _, Utc};
     use praxis::store::{EntryFilter, Store};
 
-    use super::{Args, ChildEnv, Row, machine_line, praxis_binary, timed_with_rss};
+    use super::{
+        Args, ChildEnv, Report, Row, T_IMPORT_RSS, corpus_script, floor, praxis_binary, run_corpus,
+        timed_with_rss,
+    };
 
-    /// The peak RSS every import must stay under (issue 19): 100 MiB.
-    pub const RSS_KIB: u64 = 100 * 1024;
-
-    pub fn run(args: &Args, runs: usize) -> Result<()> {
-        let corpus = args
-            .corpus
-            .clone()
-            .context("--ops imports needs --corpus DIR (gen_corpus.py -n N --out DIR)")?;
+    /// Imports every other tool's format of a corpus of `--entries` entries: the one in
+    /// `--corpus-dir`, or one written by the corpus generator in `ROOT/<entries>/corpus-all`
+    /// (kept, like the journal, with `--keep`).
+    pub fn run(args: &Args, root: &Path, runs: usize) -> Result<()> {
+        let corpus = match &args.corpus_dir {
+            Some(dir) => dir.clone(),
+            None => {
+                let dir = root.join(args.entries.to_string()).join("corpus-all");
+                if !dir.join("manifest.json").exists() {
+                    eprintln!(
+                        "bench: the corpus in every format ({} entries)",
+                        args.entries
+                    );
+                    std::fs::create_dir_all(&dir)?;
+                    run_corpus(
+                        &corpus_script(args),
+                        &dir,
+                        args.entries,
+                        args.seed,
+                        "jsonl,jrnl,jrnl-json,tj-json,tj-import",
+                    )?;
+                }
+                dir
+            }
+        };
         let manifest: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(corpus.join("manifest.json"))
                 .with_context(|| format!("no manifest.json in {}", corpus.display()))?,
@@ -623,7 +957,7 @@ mod imports {
             ),
             ("a folder of Markdown notes", notes),
         ];
-        let mut rows = Vec::new();
+        let mut report = Report::default();
         for (what, file) in files {
             if !file.exists() {
                 bail!(
@@ -632,6 +966,7 @@ mod imports {
                 );
             }
             eprintln!("bench: praxis import {}", file.display());
+            let floor = floor(runs * 4);
             let mut times = Vec::new();
             let mut rss = None;
             for i in 0..runs {
@@ -654,36 +989,19 @@ mod imports {
                 }
                 std::fs::remove_dir_all(&fresh)?;
             }
-            let mut row = Row::timed(
-                &format!("import {n} entries from {what} into a new journal ({runs} runs)"),
-                "≤ 100 MiB",
-                times,
-                f64::MAX,
-            )
-            .rss(rss, rss_tool);
-            row.met = rss.map(|k| k <= RSS_KIB);
-            rows.push(row);
+            let limit = T_IMPORT_RSS.at(usize::try_from(n).unwrap_or(usize::MAX));
+            let mut row = Row::new("", &times, floor).rss(rss, rss_tool);
+            row.op = format!("import {n} entries from {what} into a new journal ({runs} runs)");
+            row.target = format!("≤ {limit:.0} MiB");
+            row.met = rss.map(|k| k as f64 / 1024.0 <= limit);
+            report.push(row);
         }
-        println!("{}", machine_line());
-        println!();
         println!(
             "{n} entries of the corpus in {} (peak RSS from GNU time).",
             corpus.display()
         );
         println!();
-        println!("| operation | target | median | min | max | peak RSS | met |");
-        println!("|---|---|---:|---:|---:|---:|---|");
-        for r in &rows {
-            let met = match r.met {
-                Some(true) => "yes",
-                Some(false) => "**no**",
-                None => "—",
-            };
-            println!(
-                "| {} | {} | {} | {} | {} | {} | {met} |",
-                r.op, r.target, r.median, r.min, r.max, r.rss
-            );
-        }
+        report.print();
         Ok(())
     }
 
@@ -768,56 +1086,109 @@ mod imports {
 // Results
 // ---------------------------------------------------------------------------------------
 
+#[derive(Default)]
+struct Report {
+    rows: Vec<Row>,
+    /// Where the app's time goes, in the order reported.
+    parts: Vec<(String, Outcome)>,
+}
+
+impl Report {
+    fn push(&mut self, row: Row) {
+        self.rows.push(row);
+    }
+
+    fn print(&self) {
+        println!(
+            "| operation | target | median | spawn floor | × floor | min | max | peak RSS | met |"
+        );
+        println!("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        for r in &self.rows {
+            let met = match r.met {
+                Some(true) => "yes",
+                Some(false) => "**no**",
+                None => "—",
+            };
+            println!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {met} |",
+                r.op, r.target, r.median, r.floor, r.ratio, r.min, r.max, r.rss
+            );
+        }
+        if !self.parts.is_empty() {
+            println!();
+            println!("Where the app's time goes (medians):");
+            println!();
+            println!("| part | median | min | max |");
+            println!("|---|---:|---:|---:|");
+            for (name, t) in &self.parts {
+                match t {
+                    Ok(t) => {
+                        let (med, lo, hi) = stats(t);
+                        println!("| {name} | {} | {} | {} |", ms(med), ms(lo), ms(hi));
+                    }
+                    Err(e) => println!("| {name} | **fails**: {e} | — | — |"),
+                }
+            }
+        }
+    }
+}
+
 struct Row {
     op: String,
     target: String,
     median: String,
+    floor: String,
+    ratio: String,
     min: String,
     max: String,
     rss: String,
     met: Option<bool>,
+    /// The median in milliseconds, for the target.
+    median_ms: Option<f64>,
 }
 
 impl Row {
-    fn timed(op: &str, target: &str, times: Vec<Duration>, target_ms: f64) -> Row {
-        let (med, lo, hi) = stats(&times);
+    fn blank() -> Row {
         Row {
-            op: op.to_string(),
-            target: target.to_string(),
-            median: ms(med),
-            min: ms(lo),
-            max: ms(hi),
-            rss: "—".into(),
-            met: Some(med.as_secs_f64() * 1000.0 <= target_ms),
-        }
-    }
-
-    /// A TUI row: its timings, or that it failed (a miss, whatever the target).
-    fn outcome(op: &str, target: &str, outcome: Outcome, target_ms: f64) -> Row {
-        match outcome {
-            Ok(times) => Row::timed(op, target, times, target_ms),
-            Err(e) => Row {
-                op: op.to_string(),
-                target: target.to_string(),
-                median: format!("**fails**: {e}"),
-                min: "—".into(),
-                max: "—".into(),
-                rss: "—".into(),
-                met: Some(false),
-            },
-        }
-    }
-
-    fn failed(op: &str, target: &str) -> Row {
-        Row {
-            op: op.to_string(),
-            target: target.to_string(),
-            median: "failed".into(),
+            op: String::new(),
+            target: "—".into(),
+            median: "—".into(),
+            floor: "—".into(),
+            ratio: "—".into(),
             min: "—".into(),
             max: "—".into(),
             rss: "—".into(),
             met: None,
+            median_ms: None,
         }
+    }
+
+    /// Timings, with the spawn floor measured beside them.
+    fn new(op: &str, times: &[Duration], floor: Duration) -> Row {
+        let (med, lo, hi) = stats(times);
+        Row {
+            op: op.to_string(),
+            median: ms(med),
+            floor: ms(floor),
+            ratio: format!("{:.1}", med.as_secs_f64() / floor.as_secs_f64().max(1e-9)),
+            min: ms(lo),
+            max: ms(hi),
+            median_ms: Some(med.as_secs_f64() * 1000.0),
+            ..Row::blank()
+        }
+    }
+
+    /// Names the row and sets its target for a journal of `n` entries.
+    fn named(mut self, op: &str, target: Target, n: usize) -> Row {
+        let t = target.at(n);
+        self.op = op.to_string();
+        self.target = if t >= 1000.0 {
+            format!("≤ {} s", t / 1000.0)
+        } else {
+            format!("≤ {t} ms")
+        };
+        self.met = self.median_ms.map(|m| m <= t);
+        self
     }
 
     fn rss(mut self, kib: Option<u64>, tool: bool) -> Row {
@@ -865,6 +1236,28 @@ fn secs(d: Duration) -> String {
 
 fn mib(kib: u64) -> String {
     format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
+/// The machine's spawn floor: the median time to start and wait for `/bin/true`, what
+/// any whole process costs here before it does anything. Measured beside each row, so
+/// that a busy moment shows in the floor as well as in the row.
+fn floor(runs: usize) -> Duration {
+    let mut times = Vec::new();
+    for _ in 0..=runs.max(5) {
+        let t = Instant::now();
+        let ok = Command::new("/bin/true")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            times.push(t.elapsed());
+        }
+    }
+    if !times.is_empty() {
+        times.remove(0);
+    }
+    stats(&times).0
 }
 
 /// `nproc`, CPU, RAM, kernel and date, for the README.
@@ -1024,11 +1417,6 @@ fn output_then_exit(bin: &Path, env: &ChildEnv, args: &[&str]) -> Result<(Durati
     Ok((output, exit))
 }
 
-/// Live entries in a journal.
-fn live_entries(db: &Path) -> Result<i64> {
-    Ok(Store::open(db)?.count_entries(&EntryFilter::default())?)
-}
-
 /// Runs praxis once, timed, under GNU time when `tool` (its overhead is negligible for
 /// the long operations this is for); returns the wall time and the peak RSS in KiB.
 fn timed_with_rss(
@@ -1090,29 +1478,43 @@ fn child_max_rss(bin: &Path, env: &ChildEnv, args: &[&str], dir: &Path) -> Resul
 }
 
 // ---------------------------------------------------------------------------------------
-// The TUI, in a child process
+// The app, in a child process
 // ---------------------------------------------------------------------------------------
 
-/// What the TUI worker measured: timings, or why an operation failed.
+/// What the app's worker measured: timings, or why an operation failed.
 type Outcome = std::result::Result<Vec<Duration>, String>;
 
 #[derive(Default)]
 struct WorkerReport {
     times: BTreeMap<String, Outcome>,
+    /// The spawn floor measured just before each operation.
+    floors: BTreeMap<String, Duration>,
     /// Sub-timings, in the order reported.
     parts: Vec<(String, Outcome)>,
     rss_kib: Option<u64>,
 }
 
 impl WorkerReport {
-    fn take(&mut self, key: &str) -> Result<Outcome> {
-        self.times
+    /// The row of operation `key`: its timings, or that it failed (a miss).
+    fn row(&mut self, key: &str, op: &str, target: Target, n: usize) -> Result<Row> {
+        let floor = self.floors.get(key).copied().unwrap_or_default();
+        let outcome = self
+            .times
             .remove(key)
-            .with_context(|| format!("the TUI worker reported nothing for '{key}'"))
+            .with_context(|| format!("the app's worker reported nothing for '{key}'"))?;
+        Ok(match outcome {
+            Ok(times) => Row::new("", &times, floor).named(op, target, n),
+            Err(e) => {
+                let mut row = Row::blank().named(op, target, n);
+                row.median = format!("**fails**: {e}");
+                row.met = Some(false);
+                row
+            }
+        })
     }
 }
 
-fn run_worker(db: &Path, runs: usize, ops: &[String]) -> Result<WorkerReport> {
+fn run_worker(db: &Path, runs: usize, ops: &[String], words: &Words) -> Result<WorkerReport> {
     let out = Command::new(std::env::current_exe()?)
         .arg("--worker")
         .arg(db)
@@ -1120,11 +1522,13 @@ fn run_worker(db: &Path, runs: usize, ops: &[String]) -> Result<WorkerReport> {
         .arg(runs.to_string())
         .arg("--ops")
         .arg(ops.join(","))
+        .arg("--words")
+        .arg(format!("{},{}", words.rare, words.common))
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()?;
     if !out.status.success() {
-        bail!("the TUI worker failed ({})", out.status);
+        bail!("the app's worker failed ({})", out.status);
     }
     let mut report = WorkerReport::default();
     for line in String::from_utf8_lossy(&out.stdout).lines() {
@@ -1143,6 +1547,11 @@ fn run_worker(db: &Path, runs: usize, ops: &[String]) -> Result<WorkerReport> {
             (Some("fail"), Some(k), Some(v)) => {
                 report.times.insert(k.to_string(), Err(v.to_string()));
             }
+            (Some("floor"), Some(k), Some(v)) => {
+                report
+                    .floors
+                    .insert(k.to_string(), parse(v).first().copied().unwrap_or_default());
+            }
             (Some("part"), Some(k), Some(v)) => report.parts.push((k.to_string(), Ok(parse(v)))),
             (Some("partfail"), Some(k), Some(v)) => {
                 report.parts.push((k.to_string(), Err(v.to_string())));
@@ -1152,6 +1561,90 @@ fn run_worker(db: &Path, runs: usize, ops: &[String]) -> Result<WorkerReport> {
         }
     }
     Ok(report)
+}
+
+/// The app as the benchmark drives it: the one place that knows its API, so that a
+/// change to the app's API changes this module and nothing else.
+mod drive {
+    use anyhow::{Result, bail};
+    use crossterm::event::Event;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use praxis::clock::Clock;
+    use praxis::config::Config;
+    use praxis::config::catalog::Catalog;
+    use praxis::store::Store;
+    use praxis::tui::app::App;
+    use praxis::tui::keymap::Keymap;
+    use praxis::tui::theme::Theme;
+
+    /// The screen size the targets are set for.
+    pub const SCREEN: (u16, u16) = (120, 40);
+
+    /// The app on a journal, and a terminal in memory it draws on.
+    pub struct Tui {
+        app: App,
+        term: Terminal<TestBackend>,
+    }
+
+    impl Tui {
+        /// The app on an open journal, sized to [`SCREEN`] (nothing drawn yet).
+        pub fn new(store: Store, clock: Clock) -> Result<Tui> {
+            let mut app = App::new(
+                store,
+                Catalog::builtin(),
+                Config::default(),
+                clock,
+                Keymap::defaults(),
+                Theme::monochrome(),
+            )?;
+            app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1));
+            let term = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1))?;
+            Ok(Tui { app, term })
+        }
+
+        /// Sends an event, failing on what the app would show as an error in its status.
+        pub fn send(&mut self, ev: &Event) -> Result<()> {
+            self.app.handle_event(ev);
+            if let Some(s) = &self.app.env.status
+                && (s.contains("rror") || s.contains("failed") || s.contains("cannot"))
+            {
+                bail!("the app reported: {s}");
+            }
+            Ok(())
+        }
+
+        /// Draws a frame, as the app's loop does after every event.
+        pub fn draw(&mut self) -> Result<()> {
+            let app = &mut self.app;
+            self.term.draw(|f| app.draw(f))?;
+            Ok(())
+        }
+
+        /// Rows the journal lists.
+        pub fn listed(&self) -> usize {
+            self.app.journal.rows.len()
+        }
+
+        /// Ranks the search hits now, as a pause in the typing does.
+        pub fn rank_now(&mut self) -> Result<()> {
+            self.app.journal.rank_now(&self.app.env.store)
+        }
+
+        /// Forgets the status line (a previous operation's message).
+        pub fn clear_status(&mut self) {
+            self.app.env.status = None;
+        }
+
+        pub fn store(&self) -> &Store {
+            &self.app.env.store
+        }
+
+        pub fn catalog(&self) -> &Catalog {
+            &self.app.env.catalog
+        }
+    }
 }
 
 fn key(c: char) -> Event {
@@ -1179,6 +1672,11 @@ fn report_failure(out: &mut String, kind: &str, key: &str, e: &anyhow::Error) {
     let _ = writeln!(out, "{kind}\t{key}\t{msg}");
 }
 
+/// The spawn floor, reported for the operation `key` about to be timed.
+fn report_floor(out: &mut String, key: &str, runs: usize) {
+    report(out, "floor", key, &[floor(runs * 4)]);
+}
+
 /// Times `f` over `runs` runs after one warm-up.
 fn time_runs(runs: usize, mut f: impl FnMut() -> Result<()>) -> Result<Vec<Duration>> {
     f()?;
@@ -1198,58 +1696,26 @@ fn nanos(ts: &[Duration]) -> String {
         .join(",")
 }
 
-/// Sends an event, failing on what the app would show as an error in its status line.
-fn send(app: &mut App, ev: &Event) -> Result<()> {
-    app.handle_event(ev);
-    if let Some(s) = &app.env.status
-        && (s.contains("rror") || s.contains("failed") || s.contains("cannot"))
-    {
-        bail!("the app reported: {s}");
-    }
-    Ok(())
-}
-
-/// The in-process TUI operations; prints `time`/`fail`, `part`/`partfail` and `rss`
-/// lines for the parent. An operation that fails is reported and the others still run.
-fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
+/// The in-process app operations; prints `time`/`fail`, `floor`, `part`/`partfail` and
+/// `rss` lines for the parent. An operation that fails is reported and the others still
+/// run.
+fn worker(db: &Path, runs: usize, ops: &[String], words: &[String]) -> Result<()> {
     let has = |name: &str| ops.iter().any(|o| o == name);
     let now: DateTime<FixedOffset> = DateTime::parse_from_rfc3339(NOW)?;
     let clock = Clock::fixed(now);
     let today = clock.today();
-    let open = || -> Result<App> {
-        let store = Store::open(db)?;
-        let mut app = App::new(
-            store,
-            Catalog::builtin(),
-            Config::default(),
-            clock,
-            Keymap::defaults(),
-            Theme::monochrome(),
-        )?;
-        app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1));
-        Ok(app)
-    };
-    let new_terminal = || Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1));
     let mut out = String::new();
 
     // Open and draw the first frame: a new connection, app and terminal every run.
+    report_floor(&mut out, "open", runs);
     let (mut t_all, mut t_store, mut t_app, mut t_draw) = (vec![], vec![], vec![], vec![]);
     for run in 0..=runs {
         let t0 = Instant::now();
         let store = Store::open(db)?;
         let t1 = Instant::now();
-        let mut app = App::new(
-            store,
-            Catalog::builtin(),
-            Config::default(),
-            clock,
-            Keymap::defaults(),
-            Theme::monochrome(),
-        )?;
-        app.handle_event(&Event::Resize(SCREEN.0, SCREEN.1));
+        let mut tui = drive::Tui::new(store, clock)?;
         let t2 = Instant::now();
-        let mut term = new_terminal()?;
-        term.draw(|f| app.draw(f))?;
+        tui.draw()?;
         let t3 = Instant::now();
         if run > 0 {
             t_all.push(t3 - t0);
@@ -1264,7 +1730,7 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
         report(
             &mut out,
             "part",
-            "open: App::new (count, first page, preview, drafts)",
+            "open: the app's state (count, first page, preview, drafts)",
             &t_app,
         );
         report(&mut out, "part", "open: first draw", &t_draw);
@@ -1288,56 +1754,53 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
         );
     }
 
-    let mut app = open()?;
-    let mut term = new_terminal()?;
-    term.draw(|f| app.draw(f))?;
+    let mut tui = drive::Tui::new(Store::open(db)?, clock)?;
+    tui.draw()?;
 
-    // One keystroke of live search: the fourth character, then back to three (untimed).
+    // One keystroke of live search: the last letter, then back (untimed).
     if has("tui-search") || has("rss") {
-        for (q, _) in LIVE_QUERIES {
+        for q in words {
+            let key_name = format!("search-{q}");
+            report_floor(&mut out, &key_name, runs);
             let mut lines = String::new();
             let mut one = || -> Result<()> {
-                send(&mut app, &key('/'))?;
+                tui.send(&key('/'))?;
                 let (first, last) = q.split_at(q.len() - 1);
                 for c in first.chars() {
-                    send(&mut app, &key(c))?;
+                    tui.send(&key(c))?;
                 }
-                term.draw(|f| app.draw(f))?;
-                let c = last.chars().next().context("empty query")?;
+                tui.draw()?;
+                let c = last.chars().next().context("empty word")?;
                 let (mut all, mut ev, mut dr) = (vec![], vec![], vec![]);
                 for run in 0..=runs {
                     let t0 = Instant::now();
-                    send(&mut app, &key(c))?;
+                    tui.send(&key(c))?;
                     let t1 = Instant::now();
-                    term.draw(|f| app.draw(f))?;
+                    tui.draw()?;
                     let t2 = Instant::now();
                     if run > 0 {
                         all.push(t2 - t0);
                         ev.push(t1 - t0);
                         dr.push(t2 - t1);
                     } else {
-                        eprintln!(
-                            "bench: live search \"{q}\": {} rows listed",
-                            app.journal.rows.len()
-                        );
+                        eprintln!("bench: live search \"{q}\": {} rows listed", tui.listed());
                     }
-                    send(&mut app, &backspace())?;
-                    term.draw(|f| app.draw(f))?;
+                    tui.send(&backspace())?;
+                    tui.draw()?;
                 }
-                report(&mut lines, "time", &format!("search-{q}"), &all);
+                report(&mut lines, "time", &key_name, &all);
                 report(
                     &mut lines,
                     "part",
-                    &format!("search \"{q}\": handle_event (fuzzy + FTS)"),
+                    &format!("search \"{q}\": the keystroke (loose and full-text matches)"),
                     &ev,
                 );
                 report(&mut lines, "part", &format!("search \"{q}\": draw"), &dr);
-                // The store call inside one keystroke, alone: newest hits first, unranked.
+                // The store call inside one keystroke, alone: newest hits first.
                 let all = EntryFilter::default();
                 let typed = format!("{q}*");
                 let t = time_runs(runs, || {
-                    app.env
-                        .store
+                    tui.store()
                         .search_newest(&typed, &all, 200)
                         .map(drop)
                         .map_err(Into::into)
@@ -1348,53 +1811,42 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 // When the typing pauses, the hits are ranked by relevance (and drawn).
                 let mut ranked = Vec::new();
                 for run in 0..=runs {
-                    send(&mut app, &key(c))?;
+                    tui.send(&key(c))?;
                     let t0 = Instant::now();
-                    app.journal.rank_now(&app.env.store)?;
-                    term.draw(|f| app.draw(f))?;
+                    tui.rank_now()?;
+                    tui.draw()?;
                     if run > 0 {
                         ranked.push(t0.elapsed());
                     }
-                    send(&mut app, &backspace())?;
-                    app.journal.rank_now(&app.env.store)?;
+                    tui.send(&backspace())?;
+                    tui.rank_now()?;
                 }
                 let name = format!(
                     "search \"{q}\": after a pause, every hit ranked by relevance and drawn (not a keystroke)"
                 );
                 report(&mut lines, "part", &name, &ranked);
-                // `praxis search` ranks every match too, and cuts snippets for those shown.
-                let t = time_runs(runs, || {
-                    app.env
-                        .store
-                        .search(&typed, &all, 200)
-                        .map(drop)
-                        .map_err(Into::into)
-                })?;
-                let name = format!(
-                    "search \"{q}\": Store::search(\"{typed}\", 200 hits, ranked, snippets) as `praxis search` does"
-                );
-                report(&mut lines, "part", &name, &t);
                 Ok(())
             };
             match one() {
                 Ok(()) => out.push_str(&lines),
-                Err(e) => report_failure(&mut out, "fail", &format!("search-{q}"), &e),
+                Err(e) => report_failure(&mut out, "fail", &key_name, &e),
             }
-            app.handle_event(&esc());
-            app.handle_event(&esc());
+            tui.send(&esc())?;
+            tui.send(&esc())?;
         }
     }
 
     // Move the selection down one row and draw the new preview.
     if has("tui-move") || has("rss") {
+        report_floor(&mut out, "move", runs);
         let mut lines = String::new();
         let mut one = || -> Result<()> {
             let (mut all, mut ev, mut dr) = (vec![], vec![], vec![]);
             for run in 0..=runs {
                 let t0 = Instant::now();
-                send(&mut app, &key('j'))?;
+                tui.send(&key('j'))?;
                 let t1 = Instant::now();
-                term.draw(|f| app.draw(f))?;
+                tui.draw()?;
                 let t2 = Instant::now();
                 if run > 0 {
                     all.push(t2 - t0);
@@ -1403,7 +1855,7 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
                 }
             }
             report(&mut lines, "time", "move", &all);
-            report(&mut lines, "part", "move: handle_event (preview load)", &ev);
+            report(&mut lines, "part", "move: the key (preview read)", &ev);
             report(&mut lines, "part", "move: draw", &dr);
             Ok(())
         };
@@ -1413,62 +1865,76 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
         }
     }
 
-    // Patterns for all time: from "year", one `]`; back with `[` untimed.
+    // Patterns for each period: `]` into the longer ones from the one before, `[` back
+    // into the last 4 weeks from the quarter.
     if has("patterns") || has("rss") {
         let mut lines = String::new();
+        let mut floors = String::new();
         let mut one = || -> Result<()> {
-            send(&mut app, &key('4'))?;
-            send(&mut app, &key(']'))?;
-            send(&mut app, &key(']'))?;
-            term.draw(|f| app.draw(f))?;
-            let (mut all, mut ev, mut dr, mut compute) = (vec![], vec![], vec![], vec![]);
-            for run in 0..=runs {
+            tui.send(&key('4'))?;
+            tui.draw()?;
+            let mut times: Vec<Vec<Duration>> = vec![Vec::new(); PERIODS.len()];
+            let mut computed: Vec<Vec<Duration>> = vec![Vec::new(); PERIODS.len()];
+            let mut step = |tui: &mut drive::Tui, ev: Event, to: usize, run: usize| {
                 let t0 = Instant::now();
-                send(&mut app, &key(']'))?;
-                let t1 = Instant::now();
-                term.draw(|f| app.draw(f))?;
-                let t2 = Instant::now();
-                let period = Period::named("all", today)?;
-                let t3 = Instant::now();
-                let ins = insights::compute(&app.env.store, &app.env.catalog, &period, today)?;
-                let t4 = Instant::now();
+                tui.send(&ev)?;
+                tui.draw()?;
                 if run > 0 {
-                    all.push(t2 - t0);
-                    ev.push(t1 - t0);
-                    dr.push(t2 - t1);
-                    compute.push(t4 - t3);
-                } else {
-                    eprintln!(
-                        "bench: patterns, all time: {} entries over {} weeks",
-                        ins.entries,
-                        ins.weeks.len()
-                    );
+                    times[to].push(t0.elapsed());
                 }
-                send(&mut app, &key('['))?;
+                anyhow::Ok(())
+            };
+            report_floor(&mut floors, "patterns-all", runs);
+            for run in 0..=runs {
+                for to in 1..PERIODS.len() {
+                    step(&mut tui, key(']'), to, run)?;
+                }
+                for to in (0..PERIODS.len() - 1).rev() {
+                    step(&mut tui, key('['), to, if to == 0 { run } else { 0 })?;
+                }
             }
-            report(&mut lines, "time", "patterns", &all);
-            report(
-                &mut lines,
-                "part",
-                "patterns: `]` (insights::compute for all time)",
-                &ev,
-            );
-            report(&mut lines, "part", "patterns: draw", &dr);
-            report(
-                &mut lines,
-                "part",
-                "patterns: insights::compute alone",
-                &compute,
-            );
+            for (i, p) in PERIODS.iter().enumerate() {
+                for run in 0..=runs {
+                    let period = Period::named(p, today)?;
+                    let t = Instant::now();
+                    let ins = insights::compute(tui.store(), tui.catalog(), &period, today)?;
+                    if run > 0 {
+                        computed[i].push(t.elapsed());
+                    } else if *p == "all" {
+                        eprintln!(
+                            "bench: Patterns, all time: {} entries over {} weeks",
+                            ins.entries,
+                            ins.weeks.len()
+                        );
+                    }
+                }
+                report(&mut lines, "time", &format!("patterns-{p}"), &times[i]);
+                report(
+                    &mut lines,
+                    "part",
+                    &format!("Patterns for {}: insights::compute alone", period_name(p)),
+                    &computed[i],
+                );
+            }
             Ok(())
         };
         match one() {
-            Ok(()) => out.push_str(&lines),
-            Err(e) => report_failure(&mut out, "fail", "patterns", &e),
+            Ok(()) => {
+                out.push_str(&lines);
+                for p in PERIODS {
+                    let f = floors.replace("patterns-all", &format!("patterns-{p}"));
+                    out.push_str(&f);
+                }
+            }
+            Err(e) => {
+                for p in PERIODS {
+                    report_failure(&mut out, "fail", &format!("patterns-{p}"), &e);
+                }
+            }
         }
-        app.env.status = None;
+        tui.clear_status();
         if has("patterns") {
-            insights_breakdown(&app.env.store, today, runs, &mut out);
+            insights_breakdown(tui.store(), today, runs, &mut out);
         }
     }
 
@@ -1481,7 +1947,7 @@ fn worker(db: &Path, runs: usize, ops: &[String]) -> Result<()> {
 }
 
 /// Times each store query that `insights::compute` makes for all time, to show where the
-/// patterns time goes.
+/// Patterns time goes.
 fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut String) {
     type Query<'a> = (String, Box<dyn Fn() -> Result<()> + 'a>);
     let until = today;
@@ -1531,10 +1997,10 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             }),
         ),
         q(
-            "stage_points_between",
+            "stage_points_between (the newest stage notes)",
             Box::new(|| {
                 store
-                    .stage_points_between(None, until)
+                    .stage_points_between(None, until, insights::STAGE_NOTES)
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -1549,10 +2015,10 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             }),
         ),
         q(
-            "list_callins (due)",
+            "follow_ups_due (the longest due, and how many)",
             Box::new(|| {
                 store
-                    .list_callins(Some(today))
+                    .follow_ups_due(today, insights::FOLLOW_UPS_LISTED)
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -1597,7 +2063,7 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
         ),
     ];
     for (name, f) in &queries {
-        let name = format!("patterns query: {name}");
+        let name = format!("Patterns for all time, query: {name}");
         let mut ts = Vec::new();
         let mut failed = None;
         for run in 0..=runs {
@@ -1618,1257 +2084,336 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
 }
 
 // ---------------------------------------------------------------------------------------
-// Building the journal
+// Side by side with jrnl and tui-journal
 // ---------------------------------------------------------------------------------------
 
-struct Built {
-    total: Duration,
-    text: Duration,
-    insert: Duration,
-    text_source: String,
-    kinds: String,
-}
-
-/// One piece of realistic text: a title, paragraphs of 80–400 words, 0–4 tags.
-struct Text {
-    title: String,
-    paragraphs: Vec<String>,
-    tags: Vec<String>,
-}
-
-impl Text {
-    fn sentences(&self) -> Vec<String> {
-        self.paragraphs
-            .iter()
-            .flat_map(|p| split_sentences(p))
-            .collect()
+/// Times jrnl and tui-journal on the corpus of the same size (N entries of its text),
+/// beside praxis on its journal (N entries, reflections with the same text), where they
+/// are installed: jrnl from `--jrnl` (default `jrnl` on the PATH), tui-journal's
+/// `tjournal` from `--tjournal`.
+fn peers(args: &Args, journal: &Journal, runs: usize) -> Result<()> {
+    let n = journal.entries;
+    let dir = journal.dir.join("peers");
+    if !dir.join("manifest.json").exists() {
+        eprintln!("bench: the corpus as jrnl and tui-journal files ({n} entries)");
+        run_corpus(&corpus_script(args), &dir, n, args.seed, "jrnl,tj-json")?;
     }
-}
-
-fn split_sentences(p: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for (i, ch) in p.char_indices() {
-        cur.push(ch);
-        let next_is_space = p[i + ch.len_utf8()..].starts_with(' ');
-        if matches!(ch, '.' | '?' | '!') && (next_is_space || i + ch.len_utf8() == p.len()) {
-            out.push(cur.trim().to_string());
-            cur.clear();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json"))?)?;
+    let word = manifest["search_word"]
+        .as_str()
+        .unwrap_or("kintsugi")
+        .to_string();
+    let newest = manifest["newest_title"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let runs = runs.min(3);
+    let bin = praxis_binary()?;
+    let env = ChildEnv {
+        db: journal.db.clone(),
+        config: journal.dir.join("no-config.toml"),
+    };
+    let timed = |mut one: Box<dyn FnMut() -> Result<()> + '_>| -> Result<Duration> {
+        one()?;
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            one()?;
+            times.push(t.elapsed());
         }
-    }
-    if !cur.trim().is_empty() {
-        out.push(cur.trim().to_string());
-    }
-    out
-}
-
-/// Texts from gen_corpus.py (JSON Lines, streamed) or from the Rust port below.
-enum TextSource {
-    Python(std::io::Lines<BufReader<std::fs::File>>),
-    Rust(Rng),
-}
-
-impl TextSource {
-    fn open(args: &Args, dir: &Path) -> Result<(TextSource, String)> {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/gen_corpus.py");
-        let want_python = match args.text.as_str() {
-            "python" => true,
-            "rust" => false,
-            "auto" => script.exists(),
-            other => bail!("--text must be auto, python or rust, not '{other}'"),
-        };
-        if want_python {
-            let out_dir = dir.join("corpus");
-            let run = Command::new("python3")
-                .arg(&script)
-                .args([
-                    "-n",
-                    &args.entries.to_string(),
-                    "--seed",
-                    &args.seed.to_string(),
-                ])
-                .arg("--out")
-                .arg(&out_dir)
-                .args(["--formats", "jsonl"])
-                .stdout(Stdio::null())
-                .status();
-            match run {
-                Ok(s) if s.success() => {
-                    let f = std::fs::File::open(out_dir.join("entries.jsonl"))?;
-                    let source = format!("gen_corpus.py (python3, seed {})", args.seed);
-                    return Ok((TextSource::Python(BufReader::new(f).lines()), source));
-                }
-                other if args.text == "python" => {
-                    bail!("gen_corpus.py failed ({other:?}) at {}", script.display())
-                }
-                _ => eprintln!(
-                    "bench: python3 gen_corpus.py is unavailable: using the Rust generator"
-                ),
-            }
-        }
-        Ok((
-            TextSource::Rust(Rng::new(args.seed ^ 0x7465_7874)),
-            "the Rust port of gen_corpus.py".into(),
-        ))
-    }
-
-    fn next_text(&mut self) -> Result<Text> {
-        match self {
-            TextSource::Python(lines) => {
-                let line = lines
-                    .next()
-                    .context("gen_corpus.py wrote too few entries")??;
-                let v: serde_json::Value = serde_json::from_str(&line)?;
-                let s = |k: &str| {
-                    v.get(k)
-                        .and_then(|x| x.as_str())
-                        .unwrap_or_default()
-                        .to_string()
-                };
-                Ok(Text {
-                    title: s("title"),
-                    paragraphs: s("body").split("\n\n").map(str::to_string).collect(),
-                    tags: v
-                        .get("tags")
-                        .and_then(|t| t.as_array())
-                        .map(|a| {
-                            a.iter()
-                                .filter_map(|x| x.as_str().map(str::to_string))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                })
-            }
-            TextSource::Rust(rng) => Ok(corpus::text(rng)),
-        }
-    }
-}
-
-fn build_journal(db: &Path, dir: &Path, args: &Args, now: DateTime<FixedOffset>) -> Result<Built> {
-    let n = args.entries;
-    eprintln!(
-        "bench: building a journal of {n} entries at {}",
-        db.display()
-    );
-    let started = Instant::now();
-    let catalog = Catalog::builtin();
-    let t = Instant::now();
-    let (mut texts, text_source) = TextSource::open(args, dir)?;
-    let mut text_time = t.elapsed();
-    let mut store = Store::open(db)?;
-    let mut g = Generator::new(&catalog, args.seed, n, now)?;
-    let mut insert = Duration::ZERO;
-    let t = Instant::now();
-    for (key, kind) in &g.subjects {
-        store.add_subject(key, *kind, g.start_at)?;
-    }
-    insert += t.elapsed();
-    let mut done = 0;
-    while done < n {
-        let m = BATCH.min(n - done);
-        let mut batch = Vec::with_capacity(m + 1);
-        let t = Instant::now();
-        for i in done..done + m {
-            let text = texts.next_text()?;
-            g.entry(i, text, &mut batch)?;
-        }
-        text_time += t.elapsed();
-        let t = Instant::now();
-        store.insert_entries(&batch)?;
-        insert += t.elapsed();
-        done += m;
-        eprint!("\rbench: {done}/{n} entries");
-    }
-    eprintln!();
-    drop(store); // Checkpoints the WAL: measurements start from a closed journal.
-    Ok(Built {
-        total: started.elapsed(),
-        text: text_time,
-        insert,
-        text_source,
-        kinds: g.kind_summary(),
-    })
-}
-
-/// Turns texts into entries of every kind, in date order.
-struct Generator<'a> {
-    catalog: &'a Catalog,
-    rng: Rng,
-    n: usize,
-    start: NaiveDate,
-    today: NaiveDate,
-    start_at: DateTime<Utc>,
-    span_days: i64,
-    subjects: Vec<(String, SubjectType)>,
-    /// Stage index per subject (into STAGE_PATH), for plausible progressions.
-    stage_of: Vec<usize>,
-    recent_reflections: Vec<Uuid>,
-    open_prep: Option<(Uuid, NaiveDate)>,
-    counts: BTreeMap<&'static str, usize>,
-}
-
-const MODEL_WEIGHTS: &[(&str, u64)] = &[
-    ("free", 15),
-    ("borton", 18),
-    ("driscoll", 10),
-    ("gibbs", 14),
-    ("kolb", 8),
-    ("schon-in-action", 8),
-    ("schon-on-action", 8),
-    ("johns", 7),
-    ("rolfe", 6),
-    ("brookfield", 6),
-];
-
-const STAGE_PATH: [Stage; 5] = [
-    Stage::Precontemplation,
-    Stage::Contemplation,
-    Stage::Preparation,
-    Stage::Action,
-    Stage::Maintenance,
-];
-
-impl<'a> Generator<'a> {
-    fn new(catalog: &'a Catalog, seed: u64, n: usize, now: DateTime<FixedOffset>) -> Result<Self> {
-        let today = now.date_naive();
-        // 10 years for a small journal, up to 25 for 100,000 entries (a team's journal).
-        let years = (10.0 + 15.0 * n as f64 / 100_000.0).clamp(10.0, 25.0);
-        let span_days = (years * 365.25) as i64;
-        let start = today
-            .checked_sub_signed(TimeDelta::days(span_days))
-            .context("date out of range")?;
-        let mut rng = Rng::new(seed);
-        // A few hundred pseudonymous subjects (never real names).
-        let count = (n / 250).clamp(12, 400);
-        let prefixes = ["YP", "Mr", "Mrs", "Ms", "YP", "Mr", "Mrs", "team"];
-        let subjects: Vec<(String, SubjectType)> = (0..count)
-            .map(|i| {
-                let p = prefixes[i % prefixes.len()];
-                let a = char::from(b'A' + (i % 26) as u8);
-                let b = char::from(b'A' + (i / 26 % 26) as u8);
-                let kind = if p == "team" {
-                    SubjectType::Team
-                } else {
-                    SubjectType::Person
-                };
-                let key = if i < 26 {
-                    format!("{p}-{a}")
-                } else {
-                    format!("{p}-{a}{b}")
-                };
-                (key, kind)
-            })
-            .collect();
-        let stage_of = (0..count).map(|_| rng.below(3)).collect();
-        Ok(Generator {
-            catalog,
-            rng,
-            n,
-            start,
-            today,
-            start_at: start.and_hms_opt(9, 0, 0).unwrap_or_default().and_utc(),
-            span_days,
-            subjects,
-            stage_of,
-            recent_reflections: Vec::new(),
-            open_prep: None,
-            counts: BTreeMap::new(),
-        })
-    }
-
-    fn kind_summary(&self) -> String {
-        self.counts
-            .iter()
-            .map(|(k, v)| format!("{v} {k}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    /// Entry `i` of `n`: dated in order over the span, stamped in the evening.
-    fn new_entry(&mut self, i: usize, kind: EntryKind) -> Entry {
-        let day = (i as i64 * self.span_days) / self.n.max(1) as i64;
-        let on = self
-            .start
-            .checked_add_signed(TimeDelta::days(day))
-            .unwrap_or(self.today)
-            .min(self.today);
-        let minutes = 17 * 60 + self.rng.below(240) as i64;
-        let at =
-            on.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc() + TimeDelta::minutes(minutes);
-        let mut e = Entry::new(kind, on, at);
-        e.id = self.rng.uuid();
-        e
-    }
-
-    fn heavy_week(&self, on: NaiveDate) -> bool {
-        let week = (on - self.start).num_days() / 7;
-        splitmix(week as u64 ^ 0x0068_6561_7679).is_multiple_of(5)
-    }
-
-    fn count(&mut self, what: &'static str) {
-        *self.counts.entry(what).or_default() += 1;
-    }
-
-    /// Writes entry `i` (two for a supervision session: its prep, then its record).
-    fn entry(&mut self, i: usize, text: Text, out: &mut Vec<Entry>) -> Result<()> {
-        let r = self.rng.next_f64();
-        let e = if r < 0.66 {
-            self.count("reflections");
-            self.reflection(i, text)
-        } else if r < 0.84 {
-            self.count("check-ins");
-            self.checkin_entry(i)
-        } else if r < 0.90 {
-            self.count("stage notes");
-            self.stage_note(i, &text)?
-        } else if r < 0.93 {
-            self.count("call-ins");
-            self.callin(i, &text)?
-        } else if r < 0.96 {
-            self.count("CPD records");
-            self.cpd(i, &text)?
-        } else {
-            self.supervision(i, &text)?
-        };
-        out.push(e);
-        Ok(())
-    }
-
-    fn checkin(&mut self, heavy: bool) -> CheckIn {
-        let r = &mut self.rng;
-        let (mood, energy, load, carrying) = if heavy {
-            (
-                r.between(1, 3),
-                r.between(1, 3),
-                if r.chance(0.7) {
-                    Load::Heavy
-                } else {
-                    Load::Overloaded
-                },
-                if r.chance(0.5) {
-                    Carrying::Some
-                } else {
-                    Carrying::ALot
-                },
-            )
-        } else {
-            (
-                r.between(3, 5),
-                r.between(2, 5),
-                *r.pick(&[Load::Light, Load::Manageable, Load::Manageable, Load::Heavy]),
-                *r.pick(&[Carrying::No, Carrying::No, Carrying::Some]),
-            )
-        };
-        let words: &[&str] = if heavy { HEAVY_WORDS } else { GOOD_WORDS };
-        CheckIn {
-            mood: u8::try_from(mood).ok(),
-            energy: u8::try_from(energy).ok(),
-            load: Some(load),
-            carrying: Some(carrying),
-            word: r.chance(0.85).then(|| (*r.pick(words)).to_string()),
-            helped: r.chance(0.6).then(|| (*r.pick(HELPED)).to_string()),
-        }
-    }
-
-    fn checkin_entry(&mut self, i: usize) -> Entry {
-        let mut e = self.new_entry(i, EntryKind::CheckIn);
-        let heavy = self.heavy_week(e.occurred_on);
-        let c = self.checkin(heavy);
-        e.title = match &c.word {
-            Some(w) => format!("Check-in: {w}"),
-            None => "Check-in".into(),
-        };
-        e.checkin = Some(c);
-        e
-    }
-
-    fn model(&mut self) -> Option<Template> {
-        let total: u64 = MODEL_WEIGHTS.iter().map(|(_, w)| w).sum();
-        let mut x = self.rng.next_u64() % total;
-        for (id, w) in MODEL_WEIGHTS {
-            if x < *w {
-                return self
-                    .catalog
-                    .model(id)
-                    .ok()
-                    .filter(|m| !m.is_free())
-                    .cloned();
-            }
-            x -= w;
-        }
-        None
-    }
-
-    fn actions(&mut self, on: NaiveDate, n: usize, owner: bool) -> Vec<Action> {
-        (0..n)
-            .map(|_| {
-                let due = on + Days::new(self.rng.between(3, 24) as u64);
-                let mut a = Action::new(*self.rng.pick(ACTIONS), Some(due));
-                a.id = self.rng.uuid();
-                if owner && self.rng.chance(0.4) {
-                    a.owner = Some((*self.rng.pick(&["team manager", "me", "duty team"])).into());
-                }
-                if due + Days::new(21) < self.today && self.rng.chance(0.85) {
-                    a.status = ActionStatus::Done;
-                    a.done_on = Some(
-                        due.checked_sub_days(Days::new(self.rng.below(3) as u64))
-                            .unwrap_or(due)
-                            .max(on),
-                    );
-                } else if due < self.today && self.rng.chance(0.3) {
-                    a.status = ActionStatus::Partly;
-                    a.blocker = Some((*self.rng.pick(BLOCKERS)).into());
-                }
-                a
-            })
-            .collect()
-    }
-
-    fn reflection(&mut self, i: usize, text: Text) -> Entry {
-        let mut e = self.new_entry(i, EntryKind::Reflection);
-        let on = e.occurred_on;
-        e.title = text.title.clone();
-        match self.model() {
-            None => e.body = text.paragraphs.join("\n\n"),
-            Some(m) => {
-                // The text's sentences dealt over the model's sections, in order.
-                let sentences = text.sentences();
-                let k = m.fields.len().max(1);
-                let per = sentences.len().div_ceil(k).max(1);
-                let with_actions = self.rng.chance(0.6);
-                let mut actions = Vec::new();
-                for (j, f) in m.fields.iter().enumerate() {
-                    let part: Vec<String> =
-                        sentences.iter().skip(j * per).take(per).cloned().collect();
-                    let mut t = part.join(" ");
-                    if f.action && with_actions {
-                        let k = self.rng.between(1, 2) as usize;
-                        let a = self.actions(on, k, false);
-                        let lines: Vec<String> = a
-                            .iter()
-                            .map(|a| {
-                                let mark = if a.status == ActionStatus::Done {
-                                    'x'
-                                } else {
-                                    ' '
-                                };
-                                let due =
-                                    a.due_on.map(|d| format!(" (due {d})")).unwrap_or_default();
-                                format!("- [{mark}] {}{due}", a.text)
-                            })
-                            .collect();
-                        t = format!("{t}\n\n{}", lines.join("\n"));
-                        actions.extend(a);
-                    }
-                    if t.trim().is_empty() {
-                        continue;
-                    }
-                    e.sections.push(Section {
-                        key: f.key.clone(),
-                        label: f.label.clone(),
-                        text: t.trim().to_string(),
-                    });
-                }
-                e.model = Some(m.id.clone());
-                e.actions = actions;
-            }
-        }
-        let names: Vec<&str> = self.catalog.vocabulary.names().collect();
-        let k = self.rng.between(1, 3) as usize;
-        let mut strengths: Vec<StrengthTag> = (0..k)
-            .map(|_| {
-                let whose = match self.rng.below(20) {
-                    0..=12 => Whose::Mine,
-                    13..=17 => Whose::Person,
-                    _ => Whose::Team,
-                };
-                StrengthTag::new(*self.rng.pick(&names), whose)
-            })
-            .collect();
-        strengths.sort();
-        strengths.dedup();
-        e.strengths = strengths;
-        let mut tags = text.tags;
-        tags.sort();
-        tags.dedup();
-        e.tags = tags;
-        let heavy = self.heavy_week(on);
-        if self.rng.chance(if heavy { 0.75 } else { 0.5 }) {
-            e.checkin = Some(self.checkin(heavy));
-        }
-        e.for_supervision = self.rng.chance(0.05);
-        e.scope = match self.rng.below(20) {
-            0..=14 => Scope::Private,
-            15..=18 => Scope::Supervision,
-            _ => Scope::Shareable,
-        };
-        self.recent_reflections.push(e.id);
-        if self.recent_reflections.len() > 8 {
-            self.recent_reflections.remove(0);
-        }
-        e
-    }
-
-    /// Sections of a kind template from `(key, text)` pairs: template order and labels,
-    /// typed fields and empty texts left out.
-    fn sections(&self, template: &str, texts: &[(&str, String)]) -> Result<Vec<Section>> {
-        let t = self
-            .catalog
-            .template(template)
-            .with_context(|| format!("no {template} template"))?;
-        let typed = typed_keys(template);
-        Ok(t.fields
-            .iter()
-            .filter(|f| !typed.contains(&f.key.as_str()))
-            .filter_map(|f| {
-                let text = texts.iter().find(|(k, _)| *k == f.key)?.1.trim();
-                (!text.is_empty()).then(|| Section {
-                    key: f.key.clone(),
-                    label: f.label.clone(),
-                    text: text.to_string(),
-                })
-            })
-            .collect())
-    }
-
-    /// `n` sentences of the text starting at sentence `from`.
-    fn some(sentences: &[String], from: usize, n: usize) -> String {
-        sentences
-            .iter()
-            .skip(from)
-            .take(n)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    fn stage_note(&mut self, i: usize, text: &Text) -> Result<Entry> {
-        let mut e = self.new_entry(i, EntryKind::StageNote);
-        let s = self.rng.below(self.subjects.len());
-        let subject = self.subjects[s].0.clone();
-        let topic = TOPICS[s % TOPICS.len()];
-        // Mostly forward, sometimes back (recycling), sometimes the same.
-        let stage = match self.rng.below(10) {
-            0..=3 => {
-                self.stage_of[s] = (self.stage_of[s] + 1).min(STAGE_PATH.len() - 1);
-                STAGE_PATH[self.stage_of[s]]
-            }
-            4 => {
-                self.stage_of[s] = 1;
-                Stage::Recycling
-            }
-            _ => STAGE_PATH[self.stage_of[s]],
-        };
-        let codes = [
-            ChangeTalkCode::Desire,
-            ChangeTalkCode::Ability,
-            ChangeTalkCode::Reasons,
-            ChangeTalkCode::Need,
-            ChangeTalkCode::Commitment,
-            ChangeTalkCode::TakingSteps,
-        ];
-        let change_talk = (0..self.rng.below(4))
-            .map(|_| ChangeTalk {
-                code: *self.rng.pick(&codes),
-                text: (*self.rng.pick(CHANGE_TALK)).into(),
-            })
-            .collect();
-        e.model = Some("stage-note".into());
-        e.title = format!("{subject} · {topic} · {stage}");
-        e.details = Details::StageNote(StageNote {
-            subject,
-            topic: topic.into(),
-            stage,
-            certainty: Some(if self.rng.chance(0.6) {
-                Certainty::Clear
-            } else {
-                Certainty::Guess
-            }),
-            mi_process: Some(*self.rng.pick(&[
-                MiProcess::Engaging,
-                MiProcess::Focusing,
-                MiProcess::Evoking,
-                MiProcess::Planning,
-            ])),
-            change_talk,
-            importance: u8::try_from(self.rng.between(2, 10)).ok(),
-            confidence: u8::try_from(self.rng.between(1, 9)).ok(),
-            review_on: Some(e.occurred_on + Days::new(21)),
-        });
-        let sn = text.sentences();
-        let discord = if self.rng.chance(0.3) {
-            Self::some(&sn, 4, 1)
-        } else {
-            String::new()
-        };
-        e.sections = self.sections(
-            "stage-note",
-            &[
-                ("evidence", Self::some(&sn, 0, 3)),
-                ("sustain-talk", Self::some(&sn, 3, 1)),
-                ("discord", discord),
-                ("oars", Self::some(&sn, 5, 2)),
-                ("next-step", Self::some(&sn, 7, 1)),
-            ],
-        )?;
-        e.for_supervision = self.rng.chance(0.08);
-        Ok(e)
-    }
-
-    fn callin(&mut self, i: usize, text: &Text) -> Result<Entry> {
-        let mut e = self.new_entry(i, EntryKind::CallIn);
-        let on = e.occurred_on;
-        let who = *self.rng.pick(CALLIN_WHO);
-        e.model = Some("callin".into());
-        e.title = format!("Call-in plan: {who}");
-        let sn = text.sentences();
-        let mut texts: Vec<(&str, String)> = vec![
-            ("who", who.to_string()),
-            ("observed", Self::some(&sn, 0, 2)),
-            ("impact", Self::some(&sn, 2, 1)),
-            ("intent", Self::some(&sn, 3, 1)),
-            ("desired-outcome", Self::some(&sn, 4, 1)),
-        ];
-        let mut d = CallIn {
-            subject: self
-                .rng
-                .chance(0.5)
-                .then(|| self.subjects[self.rng.below(self.subjects.len())].0.clone()),
-            approach: *self.rng.pick(&[
-                Approach::CallIn,
-                Approach::CallIn,
-                Approach::CallOut,
-                Approach::Escalate,
-            ]),
-            ..CallIn::default()
-        };
-        let held = on + Days::new(self.rng.between(1, 6) as u64);
-        if held < self.today && self.rng.chance(0.85) {
-            d.status = CallInStatus::Held;
-            d.held_on = Some(held);
-            d.rating = u8::try_from(self.rng.between(2, 5)).ok();
-            d.rupture = Some(*self.rng.pick(&[
-                Rupture::None,
-                Rupture::None,
-                Rupture::Withdrawal,
-                Rupture::Confrontation,
-            ]));
-            let follow = held + Days::new(self.rng.between(5, 14) as u64);
-            d.follow_up_on = Some(follow);
-            if follow < self.today && self.rng.chance(0.8) {
-                d.status = CallInStatus::FollowedUp;
-                d.followed_up_on = Some(follow);
-            }
-            texts.push(("their-view", Self::some(&sn, 5, 1)));
-            texts.push(("outcome", Self::some(&sn, 6, 2)));
-            texts.push(("learning", Self::some(&sn, 8, 2)));
-        }
-        e.details = Details::CallIn(d);
-        e.sections = self.sections("callin", &texts)?;
-        Ok(e)
-    }
-
-    fn cpd(&mut self, i: usize, text: &Text) -> Result<Entry> {
-        let mut e = self.new_entry(i, EntryKind::Cpd);
-        e.model = Some("cpd".into());
-        e.title = format!("CPD: {}", text.title);
-        let links = self.rng.below(3).min(self.recent_reflections.len());
-        e.details = Details::Cpd(Cpd {
-            activity_type: (*self.rng.pick(CPD_TYPES)).into(),
-            hours: self.rng.between(1, 14) as f64 / 2.0,
-            participatory: self.rng.chance(0.5),
-            linked: self
-                .recent_reflections
-                .iter()
-                .rev()
-                .take(links)
-                .map(Uuid::to_string)
-                .collect(),
-        });
-        let sn = text.sentences();
-        e.sections = self.sections(
-            "cpd",
-            &[
-                ("learning", Self::some(&sn, 0, 4)),
-                ("impact", Self::some(&sn, 4, 3)),
-                ("peer-discussion", Self::some(&sn, 7, 2)),
-            ],
-        )?;
-        Ok(e)
-    }
-
-    /// A prep when no session is pending, else the record of the pending session.
-    fn supervision(&mut self, i: usize, text: &Text) -> Result<Entry> {
-        let sn = text.sentences();
-        match self.open_prep.take() {
-            None => {
-                self.count("supervision preps");
-                let mut e = self.new_entry(i, EntryKind::Supervision);
-                let session_on = e.occurred_on + Days::new(self.rng.between(1, 3) as u64);
-                let clinical = self.rng.chance(0.5);
-                e.model = Some("supervision-prep".into());
-                e.scope = Scope::Supervision;
-                e.title = format!("Supervision prep for {session_on}");
-                let fns = [
-                    Function::Normative,
-                    Function::Formative,
-                    Function::Restorative,
-                    Function::Mediation,
-                ];
-                let wants = [Want::Decision, Want::Advice, Want::Space, Want::Permission];
-                let agenda = (0..self.rng.between(2, 4))
-                    .map(|_| AgendaItem {
-                        text: (*self.rng.pick(AGENDA)).into(),
-                        function: Some(*self.rng.pick(&fns)),
-                        minutes: Some(self.rng.between(5, 25) as u32),
-                        want: self.rng.chance(0.7).then(|| *self.rng.pick(&wants)),
-                    })
-                    .collect();
-                e.details = Details::Supervision(Supervision {
-                    stage: SessionStage::Prep,
-                    session_on,
-                    supervisor_role: Some(
-                        (if clinical {
-                            "practice supervisor"
-                        } else {
-                            "team manager"
-                        })
-                        .into(),
-                    ),
-                    session_type: Some(if clinical {
-                        SessionType::Clinical
-                    } else {
-                        SessionType::Managerial
-                    }),
-                    length_minutes: Some(if clinical { 90 } else { 60 }),
-                    prep: None,
-                    counts_as_cpd: false,
-                    peer_reflection: false,
-                    agenda,
-                });
-                e.sections = self.sections(
-                    "supervision-prep",
-                    &[
-                        ("questions", Self::some(&sn, 0, 2)),
-                        ("wellbeing", Self::some(&sn, 2, 2)),
-                    ],
-                )?;
-                self.open_prep = Some((e.id, session_on));
-                Ok(e)
-            }
-            Some((prep, session_on)) => {
-                self.count("supervision records");
-                let mut e = self.new_entry(i, EntryKind::Supervision);
-                let on = e.occurred_on.max(session_on);
-                e.occurred_on = on;
-                e.model = Some("supervision-record".into());
-                e.scope = Scope::Supervision;
-                e.title = format!("Supervision record for {on}");
-                e.details = Details::Supervision(Supervision {
-                    stage: SessionStage::Record,
-                    session_on: on,
-                    supervisor_role: None,
-                    session_type: None,
-                    length_minutes: None,
-                    prep: Some(prep.to_string()),
-                    counts_as_cpd: self.rng.chance(0.5),
-                    peer_reflection: self.rng.chance(0.2),
-                    agenda: Vec::new(),
-                });
-                let k = self.rng.between(2, 3) as usize;
-                e.actions = self.actions(on, k, true);
-                e.sections = self.sections(
-                    "supervision-record",
-                    &[
-                        ("decisions", Self::some(&sn, 0, 3)),
-                        ("learning", Self::some(&sn, 3, 2)),
-                    ],
-                )?;
-                Ok(e)
-            }
-        }
-    }
-}
-
-const GOOD_WORDS: &[&str] = &[
-    "steady",
-    "settled",
-    "hopeful",
-    "tired-but-ok",
-    "content",
-    "calm",
-    "proud",
-];
-const HEAVY_WORDS: &[&str] = &[
-    "stretched",
-    "drained",
-    "wired",
-    "flat",
-    "overwhelmed",
-    "tense",
-];
-const HELPED: &[&str] = &[
-    "a walk at lunch",
-    "talking it through with a colleague",
-    "leaving on time",
-    "a proper break",
-    "music on the drive home",
-    "writing this down",
-];
-const ACTIONS: &[&str] = &[
-    "Ring the family before Friday's review",
-    "Update the risk assessment with today's concerns",
-    "Book a joint visit with the OT",
-    "Ask the team manager about respite options",
-    "Send the advocacy referral",
-    "Read the chronology again before the meeting",
-    "Bring this to supervision",
-    "Check the care plan reflects what was agreed",
-];
-const BLOCKERS: &[&str] = &[
-    "waiting for a call back",
-    "no cover on the rota",
-    "the family asked to wait",
-];
-const TOPICS: &[&str] = &[
-    "drinking",
-    "attending college",
-    "taking medication",
-    "going out alone",
-    "budgeting",
-    "sleep",
-    "using the walking frame",
-    "contact with family",
-    "handover notes",
-    "smoking",
-];
-const CHANGE_TALK: &[&str] = &[
-    "wants to feel more in control",
-    "could manage it with the right support",
-    "worried about what happens if nothing changes",
-    "has to sort it before the review",
-    "will try it this week",
-    "already started keeping a diary",
-];
-const CALLIN_WHO: &[&str] = &[
-    "a colleague at handover",
-    "agency staff on nights",
-    "the duty manager",
-    "a visiting professional",
-    "a student on placement",
-    "a family member",
-];
-const CPD_TYPES: &[&str] = &[
-    "course",
-    "reading",
-    "shadowing",
-    "conference",
-    "e-learning",
-    "peer learning",
-];
-const AGENDA: &[&str] = &[
-    "heavy weeks and what helped",
-    "the safeguarding referral",
-    "caseload and capacity",
-    "a call-in that went badly",
-    "training I would like to do",
-    "a family I keep thinking about",
-];
-
-/// The text generator of `../shared/corpus/gen_corpus.py`, ported: the same pools and
-/// shapes (80–400-word bodies, 0–4 tags, the rare search words in about 5% of texts),
-/// with this file's generator instead of Python's.
-mod corpus {
-    use super::{Rng, Text};
-
-    pub const TAGS: &[&str] = &[
-        "resilience",
-        "advocacy",
-        "curiosity",
-        "compassion",
-        "boundaries",
-        "teamwork",
-        "humour",
-        "supervision",
-        "repair",
-        "safeguarding",
-        "reflection",
-        "wellbeing",
+        Ok(stats(&times).0)
+    };
+    let export = journal.dir.join("peers-praxis.json");
+    let export_arg = export.to_string_lossy().into_owned();
+    let praxis_title = Store::open(&journal.db)?
+        .list_entries(&EntryFilter::default(), None, 1)?
+        .first()
+        .map(|e| e.title.clone())
+        .unwrap_or_default();
+    let mut rows: Vec<(String, Duration, Option<Duration>, Option<Duration>)> = vec![
+        (
+            "the 10 newest entries (`praxis list -n 10`; `jrnl -n 10`)".into(),
+            timed(Box::new(|| run_praxis(&bin, &env, &["list", "--limit", "10"])))?,
+            None,
+            None,
+        ),
+        (
+            format!("search a rare word (`praxis search {word}`; `jrnl -contains {word}`)"),
+            timed(Box::new(|| run_praxis(&bin, &env, &["search", &word])))?,
+            None,
+            None,
+        ),
+        (
+            "export every entry as JSON (`praxis export --all`; `jrnl --export json`; tui-journal: select all, export)".into(),
+            timed(Box::new(|| {
+                run_praxis(&bin, &env, &["export", "--all", "-o", &export_arg, "--force"])
+            }))?,
+            None,
+            None,
+        ),
+        (
+            "open the app: the first frame with the newest entry (120×40, whole process)".into(),
+            timed(Box::new(|| {
+                let mut c = portable_pty::CommandBuilder::new(&bin);
+                c.env("PRAXIS_DB", &env.db);
+                c.env("PRAXIS_CONFIG", &env.config);
+                c.env("PRAXIS_NOW", NOW);
+                c.env("NO_COLOR", "1");
+                c.env("TERM", "xterm-256color");
+                let mut app = pty::Pty::start(c)?;
+                app.wait_for(&short(&praxis_title))?;
+                app.send(b"q")?;
+                app.end()
+            }))?,
+            None,
+            None,
+        ),
     ];
-    const SUBJECTS: &[&str] = &[
-        "I",
-        "We",
-        "The team",
-        "My supervisor",
-        "The family",
-        "The young person",
-        "Our manager",
-        "The duty worker",
-        "The foster carer",
-        "The social worker",
-        "A colleague",
-        "The panel",
-        "The key worker",
-        "Mum",
-        "Dad",
-        "Grandma",
-        "The child",
-        "The resident",
-        "The support worker",
-        "The student",
-    ];
-    const VERBS: &[&str] = &[
-        "noticed",
-        "explored",
-        "questioned",
-        "held",
-        "reviewed",
-        "challenged",
-        "acknowledged",
-        "listened to",
-        "planned",
-        "shared",
-        "named",
-        "recorded",
-        "revisited",
-        "escalated",
-        "wondered about",
-        "reflected on",
-        "modelled",
-        "negotiated",
-        "validated",
-        "summarised",
-        "agreed",
-        "rehearsed",
-        "unpicked",
-        "celebrated",
-        "worried about",
-        "checked in about",
-    ];
-    const OBJECTS: &[&str] = &[
-        "the care plan",
-        "the safety plan",
-        "the risk assessment",
-        "the referral",
-        "the home visit",
-        "the chronology",
-        "the strategy meeting",
-        "the core group",
-        "the child's voice",
-        "the family's strengths",
-        "the contact arrangements",
-        "the placement",
-        "the case notes",
-        "the assessment",
-        "the review meeting",
-        "the transition plan",
-        "the hospital discharge",
-        "the capacity assessment",
-        "the carer's needs",
-        "the power imbalance",
-        "the rupture",
-        "the relationship",
-        "the boundary",
-        "the disclosure",
-        "the threshold",
-        "the plan for respite",
-        "the genogram",
-        "the ecomap",
-        "the direct work",
-        "the life story work",
-        "the advocacy referral",
-        "the complaint",
-        "the supervision agenda",
-        "the team meeting",
-        "the handover",
-        "the duty rota",
-        "the caseload",
-    ];
-    const ADVERBIALS: &[&str] = &[
-        "with real care",
-        "more slowly than usual",
-        "before the visit",
-        "after the meeting",
-        "in supervision",
-        "on the drive home",
-        "during the call",
-        "without rushing",
-        "with some hesitation",
-        "as honestly as I could",
-        "with the whole team",
-        "over a cup of tea",
-        "at the end of a long day",
-        "in the car park",
-        "on reflection",
-        "more openly this time",
-        "without judgement",
-        "in plain language",
-        "with humility",
-        "in the moment",
-    ];
-    const CLAUSES: &[&str] = &[
-        "because trust takes time",
-        "so that the child felt heard",
-        "even though it felt uncomfortable",
-        "while keeping safeguarding central",
-        "and it shifted something",
-        "which I had been avoiding",
-        "though the outcome is still unclear",
-        "and I felt more grounded",
-        "so the family could lead",
-        "because the relationship matters most",
-        "and we agreed next steps",
-        "which eased the tension",
-        "after a difficult silence",
-        "and the room relaxed",
-        "because curiosity beats certainty",
-        "and I named my own bias",
-        "which needs follow-up next week",
-        "and I slept better for it",
-    ];
-    const FILLER: &[&str] = &[
-        "practice",
-        "relationship",
-        "strengths",
-        "risk",
-        "protective",
-        "factors",
-        "consent",
-        "dignity",
-        "autonomy",
-        "trauma",
-        "informed",
-        "attachment",
-        "empathy",
-        "outcomes",
-        "wellbeing",
-        "capacity",
-        "partnership",
-        "co-production",
-        "kinship",
-        "respite",
-        "advocate",
-        "reflective",
-        "restorative",
-        "containment",
-        "anxiety",
-        "resilience",
-        "supervision",
-        "boundaries",
-        "humour",
-        "compassion",
-        "curiosity",
-        "repair",
-        "rupture",
-        "self-care",
-        "burnout",
-        "values",
-        "ethics",
-        "power",
-        "voice",
-        "choice",
-        "inclusion",
-        "community",
-        "neighbourhood",
-        "school",
-        "housing",
-        "benefits",
-        "foodbank",
-        "GP",
-        "health",
-        "visitor",
-        "tenancy",
-        "court",
-        "order",
-        "section",
-        "assessment",
-        "review",
-        "plan",
-        "goal",
-        "progress",
-        "setback",
-    ];
-    const RARE_WORDS: &[&str] = &[
-        "kintsugi",
-        "lighthouse",
-        "scaffolding",
-        "tapestry",
-        "compass",
-    ];
-    const RARE_PROB: f64 = 0.01;
-    const TITLES: &[&str] = &[
-        "Reflections after {obj}",
-        "What {subj_l} taught me about {theme}",
-        "Holding {theme} during {obj}",
-        "Notes on {theme} and {theme2}",
-        "A hard day: {obj}",
-        "Small wins with {obj}",
-        "Supervision: {theme} and {obj}",
-        "Why {theme} matters on {day}",
-        "Learning from {obj}",
-        "{Theme} in practice",
-        "Returning to {obj}",
-        "Repairing things after {obj}",
-    ];
-    const DAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "a weekend",
-        "duty",
-        "a home visit day",
-        "panel day",
-    ];
+    let _ = std::fs::remove_file(&export);
 
-    fn sentence(r: &mut Rng) -> String {
-        let mut s = format!("{} {} {}", r.pick(SUBJECTS), r.pick(VERBS), r.pick(OBJECTS));
-        if r.chance(0.6) {
-            s = format!("{s} {}", r.pick(ADVERBIALS));
-        }
-        if r.chance(0.5) {
-            s = format!("{s} {}", r.pick(CLAUSES));
-        }
-        if r.chance(0.35) {
-            let a = r.below(FILLER.len());
-            let b = (a + 1 + r.below(FILLER.len() - 1)) % FILLER.len();
-            let lead = r.pick(&["- thinking about", "- mindful of", "- noting"]);
-            s = format!("{s} {lead} {} and {}", FILLER[a], FILLER[b]);
-        }
-        let mut c = s.chars();
-        let first = c
-            .next()
-            .map(|f| f.to_uppercase().collect::<String>())
-            .unwrap_or_default();
+    // The peers that could not be run, said below the table.
+    let mut absent: Vec<&str> = Vec::new();
+
+    // jrnl: a plain-text journal it reads whole for every command.
+    let jrnl = args.jrnl.clone().unwrap_or_else(|| "jrnl".into());
+    let config = dir.join("jrnl.yaml");
+    std::fs::write(
+        &config,
         format!(
-            "{first}{}{}",
-            c.as_str(),
-            r.pick(&[".", ".", ".", "?", "!"])
-        )
+            "colors: {{body: none, date: none, tags: none, title: none}}\ndefault_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\nindent_character: '|'\njournals:\n  default:\n    journal: {}\nlinewrap: 79\ntagsymbols: '@'\ntemplate: false\ntimeformat: '%F %r'\nversion: v4.6\ndisplay_format: text\n",
+            dir.join("journal.txt").display()
+        ),
+    )?;
+    let run_jrnl = |args: &[&str], out: Option<&Path>| -> Result<()> {
+        let mut c = Command::new(&jrnl);
+        c.arg("--config-file")
+            .arg(&config)
+            .args(args)
+            .stdin(Stdio::null());
+        c.stdout(match out {
+            Some(p) => Stdio::from(std::fs::File::create(p)?),
+            None => Stdio::null(),
+        });
+        let status = c
+            .stderr(Stdio::null())
+            .status()
+            .with_context(|| format!("cannot run {}", jrnl.display()))?;
+        if !status.success() {
+            bail!("jrnl {} failed ({status})", args.join(" "));
+        }
+        Ok(())
+    };
+    if run_jrnl(&["-n", "1"], None).is_ok() {
+        eprintln!("bench: jrnl");
+        let out = dir.join("jrnl-export.json");
+        rows[0].2 = Some(timed(Box::new(|| run_jrnl(&["-n", "10"], None)))?);
+        rows[1].2 = Some(timed(Box::new(|| run_jrnl(&["-contains", &word], None)))?);
+        rows[2].2 = Some(timed(Box::new(|| {
+            run_jrnl(&["--export", "json"], Some(&out))
+        }))?);
+        let _ = std::fs::remove_file(&out);
+    } else {
+        absent.push(
+            "jrnl is not installed here (`pip install jrnl`; --jrnl PATH): its columns are empty",
+        );
     }
 
-    fn title(r: &mut Rng) -> String {
-        let t = *r.pick(TITLES);
-        let theme = *r.pick(TAGS);
-        let others: Vec<&str> = TAGS.iter().copied().filter(|x| *x != theme).collect();
-        let theme2 = *r.pick(&others);
-        let mut cap = theme.chars();
-        let cap = cap
-            .next()
-            .map(|f| f.to_uppercase().chain(cap).collect::<String>())
-            .unwrap_or_default();
-        let subj = r.pick(&SUBJECTS[1..]).to_lowercase();
-        let obj = *r.pick(OBJECTS);
-        let day = *r.pick(DAYS);
-        t.replace("{obj}", obj)
-            .replace("{subj_l}", &subj)
-            .replace("{theme2}", theme2)
-            .replace("{Theme}", &cap)
-            .replace("{theme}", theme)
-            .replace("{day}", day)
+    // tui-journal: its JSON back-end file, read whole when it starts.
+    let tj = args.tjournal.clone().unwrap_or_else(|| "tjournal".into());
+    let tj_works = Command::new(&tj)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if tj_works {
+        eprintln!("bench: tui-journal");
+        let home = dir.join("tj-home");
+        std::fs::create_dir_all(home.join("config"))?;
+        let start = |home: &Path| -> Result<pty::Pty> {
+            let mut c = portable_pty::CommandBuilder::new(&tj);
+            c.arg("-c");
+            c.arg(home.join("config"));
+            c.arg("-l");
+            c.arg(home.join("tj.log"));
+            c.arg("-j");
+            c.arg(dir.join("tj-entries.json"));
+            c.env("HOME", home);
+            c.env("TERM", "xterm-256color");
+            c.cwd(home);
+            pty::Pty::start(c)
+        };
+        rows[3].3 = Some(timed(Box::new(|| {
+            let mut app = start(&home)?;
+            app.wait_for(&short(&newest))?;
+            app.send(b"q")?;
+            app.end()
+        }))?);
+        let out = home.join("tjournal_export.json");
+        let mut export_times = Vec::new();
+        for run in 0..=runs {
+            let _ = std::fs::remove_file(&out);
+            let mut app = start(&home)?;
+            app.wait_for(&short(&newest))?;
+            app.send(b"va")?;
+            std::thread::sleep(Duration::from_millis(300));
+            let t = Instant::now();
+            app.send(b">")?;
+            app.wait_for("tjournal_export.json")?;
+            app.send(b"\r")?;
+            app.wait_for("exported to file")?;
+            if run > 0 {
+                export_times.push(t.elapsed());
+            }
+            app.send(b"\r")?;
+            app.send(b"\x1b")?;
+            app.send(b"q")?;
+            app.end()?;
+        }
+        rows[2].3 = Some(stats(&export_times).0);
+        let _ = std::fs::remove_file(&out);
+    } else {
+        absent.push(
+            "tui-journal is not installed here (`cargo install tui-journal`; --tjournal PATH): its columns are empty",
+        );
     }
 
-    pub fn text(r: &mut Rng) -> Text {
-        let title = title(r);
-        let target = r.between(80, 400) as usize;
-        let rare = r
-            .chance(RARE_PROB * RARE_WORDS.len() as f64)
-            .then(|| *r.pick(RARE_WORDS));
-        let mut sentences = Vec::new();
-        let mut total = 0;
-        loop {
-            let s = sentence(r);
-            let k = s.split_whitespace().count();
-            if total + k > target && total >= 80 {
-                break;
-            }
-            total += k;
-            sentences.push(s);
+    println!(
+        "Side by side ({n} entries in each; medians of {runs} runs after a warm-up; spawn floor {}):",
+        ms(floor(runs * 4))
+    );
+    println!();
+    println!("| operation | praxis | jrnl | jrnl ÷ praxis | tui-journal | tui-journal ÷ praxis |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let cell = |t: Option<Duration>, base: Duration| -> (String, String) {
+        match t {
+            Some(t) => (
+                ms(t),
+                format!("{:.0}×", t.as_secs_f64() / base.as_secs_f64().max(1e-9)),
+            ),
+            None => ("—".into(), "—".into()),
         }
-        if let Some(w) = rare {
-            let at = r.below(sentences.len() + 1);
-            sentences.insert(
-                at,
-                format!("I keep thinking of {w} as a way to describe it."),
-            );
-        }
-        let mut paragraphs = Vec::new();
-        let mut i = 0;
-        while i < sentences.len() {
-            let k = r.between(3, 6) as usize;
-            paragraphs.push(sentences[i..(i + k).min(sentences.len())].join(" "));
-            i += k;
-        }
-        let n = r.below(5);
-        let mut tags = Vec::new();
-        while tags.len() < n {
-            let t = (*r.pick(TAGS)).to_string();
-            if !tags.contains(&t) {
-                tags.push(t);
-            }
-        }
-        Text {
-            title,
-            paragraphs,
-            tags,
-        }
+    };
+    for (op, p, j, t) in rows {
+        let (j, jr) = cell(j, p);
+        let (t, tr) = cell(t, p);
+        println!("| {op} | {} | {j} | {jr} | {t} | {tr} |", ms(p));
     }
+    for a in absent {
+        println!();
+        println!("{a}.");
+    }
+    Ok(())
 }
 
-/// SplitMix64, as in the demo: seedable, no dependency on the system's randomness.
-struct Rng(u64);
-
-fn splitmix(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+/// Enough of a title to know it on a screen, where it may be cut short.
+fn short(title: &str) -> String {
+    title
+        .chars()
+        .take(24)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Rng(seed ^ 0x5052_5853_4245_4e43)
+/// A program in a pseudo-terminal (120×40), read back through a terminal emulator.
+mod pty {
+    use std::io::{Read as _, Write as _};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use anyhow::{Context as _, Result, anyhow, bail};
+    use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+    /// The longest a screen may take to show what is waited for.
+    const WAIT: Duration = Duration::from_secs(600);
+
+    pub struct Pty {
+        child: Box<dyn Child + Send + Sync>,
+        writer: Box<dyn std::io::Write + Send>,
+        screen: Arc<Mutex<vt100::Parser>>,
+        _master: Box<dyn portable_pty::MasterPty + Send>,
     }
 
-    fn next_u64(&mut self) -> u64 {
-        let x = self.0;
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        splitmix(x)
-    }
-
-    fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1_u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next_u64() % n as u64) as usize
+    impl Pty {
+        pub fn start(cmd: CommandBuilder) -> Result<Pty> {
+            let (cols, rows) = super::drive::SCREEN;
+            let pair = native_pty_system()
+                .openpty(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .map_err(|e| anyhow!("cannot open a pseudo-terminal: {e}"))?;
+            let child = pair
+                .slave
+                .spawn_command(cmd)
+                .map_err(|e| anyhow!("cannot start the program: {e}"))?;
+            drop(pair.slave);
+            let size = |n: u16| std::num::NonZeroU16::new(n).context("an empty screen");
+            let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows)?, size(cols)?, 0)));
+            let mut out = pair.master.try_clone_reader().map_err(|e| anyhow!("{e}"))?;
+            let shared = Arc::clone(&screen);
+            std::thread::spawn(move || {
+                let mut buf = [0_u8; 65536];
+                while let Ok(n) = out.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    if let Ok(mut p) = shared.lock() {
+                        p.process(&buf[..n]);
+                    }
+                }
+            });
+            let writer = pair.master.take_writer().map_err(|e| anyhow!("{e}"))?;
+            Ok(Pty {
+                child,
+                writer,
+                screen,
+                _master: pair.master,
+            })
         }
-    }
 
-    fn between(&mut self, lo: i64, hi: i64) -> i64 {
-        if hi <= lo {
-            lo
-        } else {
-            lo + (self.next_u64() % (hi - lo + 1) as u64) as i64
+        pub fn send(&mut self, bytes: &[u8]) -> Result<()> {
+            self.writer.write_all(bytes)?;
+            self.writer.flush()?;
+            Ok(())
         }
-    }
 
-    fn chance(&mut self, p: f64) -> bool {
-        self.next_f64() < p
-    }
+        /// Waits until the screen shows `text`.
+        pub fn wait_for(&mut self, text: &str) -> Result<()> {
+            let start = Instant::now();
+            loop {
+                let contents = self
+                    .screen
+                    .lock()
+                    .map_err(|_| anyhow!("the screen reader failed"))?
+                    .screen()
+                    .contents();
+                if contents.contains(text) {
+                    return Ok(());
+                }
+                if start.elapsed() > WAIT || self.child.try_wait()?.is_some() {
+                    bail!("{text:?} never showed; the screen:\n{contents}");
+                }
+                std::thread::sleep(Duration::from_micros(500));
+            }
+        }
 
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-
-    fn uuid(&mut self) -> Uuid {
-        let mut b = [0_u8; 16];
-        b[..8].copy_from_slice(&self.next_u64().to_le_bytes());
-        b[8..].copy_from_slice(&self.next_u64().to_le_bytes());
-        uuid::Builder::from_random_bytes(b).into_uuid()
+        /// Waits for the program to end (killing it after a few seconds).
+        pub fn end(mut self) -> Result<()> {
+            let start = Instant::now();
+            while self.child.try_wait()?.is_none() {
+                if start.elapsed() > Duration::from_secs(5) {
+                    self.child.kill().context("cannot stop the program")?;
+                    self.child.wait()?;
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Ok(())
+        }
     }
 }

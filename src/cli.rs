@@ -228,7 +228,8 @@ pub enum Command {
         after_help = "Examples:\n  praxis doctor\n  praxis doctor --rebuild-index\n  praxis doctor --fix-dates"
     )]
     Doctor {
-        /// Rebuild the full-text search index from the entries.
+        /// Rebuild the full-text search index, and the counts kept for Patterns and lists,
+        /// from the entries.
         #[arg(long)]
         rebuild_index: bool,
         /// Set dates past the year 9999 (or before the year 1), which an import of an

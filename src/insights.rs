@@ -13,6 +13,12 @@ use crate::config::catalog::Catalog;
 use crate::model::{EntryKind, EntrySummary, Whose, parse_date_arg};
 use crate::store::{ActionCounts, CheckinWeek, StagePoint, Store};
 
+/// How many stage notes the stage paths are drawn from, at most: the newest of the
+/// period. A practitioner writes a few hundred a year; a long team journal many more,
+/// whose paths begin where these do.
+pub const STAGE_NOTES: usize = 1_000;
+/// How many due follow-ups are listed, at most (all are counted).
+pub const FOLLOW_UPS_LISTED: usize = 20;
 /// How many entries of heavy and of light weeks the word counts read, at most.
 const WORD_SAMPLE: usize = 400;
 /// How many of the most recent heavy (and light) weeks the word counts look in: a bounded
@@ -226,7 +232,10 @@ pub struct StageTrack {
 pub struct CallIns {
     pub by_status: BTreeMap<String, i64>,
     pub by_rupture: BTreeMap<String, i64>,
+    /// The longest due first, [`FOLLOW_UPS_LISTED`] at most.
     pub follow_ups_due: Vec<EntrySummary>,
+    /// How many follow-ups are due in all.
+    pub follow_ups_due_total: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -251,6 +260,9 @@ pub struct Insights {
     pub strengths_gone: Vec<String>,
     pub checkins: Checkins,
     pub stages: Vec<StageTrack>,
+    /// When the period holds more than [`STAGE_NOTES`] stage notes: the day the newest
+    /// of them (those the paths are drawn from) begin.
+    pub stages_from: Option<NaiveDate>,
     pub callins: CallIns,
     pub actions: ActionCounts,
     pub on_this_day: Vec<EntrySummary>,
@@ -323,7 +335,11 @@ pub fn compute(
     };
 
     let mut stages: Vec<StageTrack> = Vec::new();
-    for (subject, p) in store.stage_points_between(since, until)? {
+    let points = store.stage_points_between(since, until, STAGE_NOTES)?;
+    let stages_from = (points.len() == STAGE_NOTES)
+        .then(|| points.iter().map(|(_, p)| p.on).min())
+        .flatten();
+    for (subject, p) in points {
         let same = stages
             .last()
             .is_some_and(|t| t.subject == subject && t.topic.eq_ignore_ascii_case(&p.topic));
@@ -354,14 +370,12 @@ pub fn compute(
             *by_rupture.entry(rupture).or_default() += n;
         }
     }
+    let (due, due_total) = store.follow_ups_due(today, FOLLOW_UPS_LISTED)?;
     let callins = CallIns {
         by_status,
         by_rupture,
-        follow_ups_due: store
-            .list_callins(Some(today))?
-            .into_iter()
-            .map(|c| c.entry)
-            .collect(),
+        follow_ups_due: due.into_iter().map(|c| c.entry).collect(),
+        follow_ups_due_total: due_total,
     };
 
     let words = word_contrast(store, &checkins.weeks)?;
@@ -376,6 +390,7 @@ pub fn compute(
         strengths_new,
         strengths_gone,
         stages,
+        stages_from,
         callins,
         actions: store.action_counts(since, until, today)?,
         on_this_day: store.on_this_day(today, 10)?,
@@ -796,7 +811,7 @@ const STOP_WORDS: &[&str] = &[
 /// Words of each entry, lower-cased, once per entry, stop words and short words out.
 /// Borrowed from the text where it is lower case already (nearly every word): the
 /// counts over hundreds of entries allocate once per distinct word, not once per word.
-fn entry_words(text: &str) -> HashSet<Cow<'_, str>> {
+fn entry_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split(|c: char| !c.is_alphabetic() && c != '\'')
         .map(|w| w.trim_matches('\''))
         .filter(|w| w.chars().count() >= 3)
@@ -808,7 +823,6 @@ fn entry_words(text: &str) -> HashSet<Cow<'_, str>> {
             }
         })
         .filter(|w| STOP_WORDS.binary_search(&w.as_ref()).is_err())
-        .collect()
 }
 
 /// Words that recur in heavy-load weeks more than in light ones: plain counts of entries
@@ -822,20 +836,24 @@ fn word_contrast(store: &Store, weeks: &[CheckinWeek]) -> Result<Words> {
     };
     let heavy = recent(&|w| w.heavy_days >= 2);
     let light = recent(&|w| w.heavy_days == 0);
+    // Entries using each word: one map for all the texts, each word counted once per
+    // text by remembering the last text that counted it (no set per text).
     let count = |texts: Vec<String>| -> (usize, HashMap<String, usize>) {
-        let mut m: HashMap<String, usize> = HashMap::new();
-        let n = texts.len();
-        for t in &texts {
+        let mut m: HashMap<Cow<'_, str>, (usize, usize)> = HashMap::new();
+        for (i, t) in texts.iter().enumerate() {
             for w in entry_words(t) {
-                match m.get_mut(w.as_ref()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        m.insert(w.into_owned(), 1);
-                    }
+                let e = m.entry(w).or_insert((0, usize::MAX));
+                if e.1 != i {
+                    *e = (e.0 + 1, i);
                 }
             }
         }
-        (n, m)
+        let n = texts.len();
+        let counted = m
+            .into_iter()
+            .map(|(w, (c, _))| (w.into_owned(), c))
+            .collect();
+        (n, counted)
     };
     let (hn, hm) = count(store.text_in_weeks(&heavy, WORD_SAMPLE)?);
     let (ln, lm) = count(store.text_in_weeks(&light, WORD_SAMPLE)?);
@@ -928,7 +946,8 @@ mod tests {
 
     #[test]
     fn words_skip_stop_words_and_count_once_per_entry() {
-        let w = entry_words("The rota, the ROTA and the rota again; I felt it. Café, CAFÉ!");
+        let w: HashSet<Cow<'_, str>> =
+            entry_words("The rota, the ROTA and the rota again; I felt it. Café, CAFÉ!").collect();
         assert_eq!(w, HashSet::from([Cow::from("rota"), Cow::from("café")]));
     }
 }

@@ -160,9 +160,14 @@ impl Finder {
             }
         }
 
-        // The words, in the order asked for.
+        // The words, in the order asked for. Newest first, they come after the loose
+        // group: when that fills the list already, none of them would be shown.
         let mut text: Vec<(i64, Option<f64>)> = Vec::new();
+        let loose_ids: std::collections::HashSet<i64> =
+            loose_hits.iter().map(|(_, id, _)| *id).collect();
+        let filled = order == Order::Newest && loose_ids.len() >= limit;
         match order {
+            Order::Newest if filled => {}
             Order::Ranked => {
                 text.extend(
                     store

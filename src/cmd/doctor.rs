@@ -1,5 +1,5 @@
-//! `praxis doctor`: checks the journal in plain words, and rebuilds the search index or
-//! mends unreadable dates on request.
+//! `praxis doctor`: checks the journal in plain words, and rebuilds the search index and
+//! the kept counts, or mends unreadable dates, on request.
 
 use anyhow::{Result, bail};
 
@@ -11,7 +11,8 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
     if rebuild_index {
         let mut store = Store::open(path)?;
         store.rebuild_search_index()?;
-        say!("Rebuilt the search index.");
+        store.rebuild_counts()?;
+        say!("Rebuilt the search index and the counts kept for Patterns and lists.");
     }
     if fix_dates {
         let n = Store::open(path)?.fix_dates()?;

@@ -341,6 +341,16 @@ pub fn render(ins: &Insights, o: &Output) -> String {
 
     if !ins.stages.is_empty() {
         let _ = writeln!(s, "\n{}", o.bold("Stage timelines"));
+        if let Some(from) = ins.stages_from {
+            let _ = writeln!(
+                s,
+                "{}",
+                o.dim(&format!(
+                    "(from the newest {} stage notes of the period, which begin on {from})",
+                    crate::insights::STAGE_NOTES
+                ))
+            );
+        }
         for t in &ins.stages {
             let path: Vec<String> = t
                 .points
@@ -392,6 +402,16 @@ pub fn render(ins: &Insights, o: &Output) -> String {
         }
         for e in &ci.follow_ups_due {
             let _ = writeln!(s, "  follow-up due: {} {}", e.short_id, o.line(&e.title));
+        }
+        let more = ci.follow_ups_due_total - ci.follow_ups_due.len() as i64;
+        if more > 0 {
+            let _ = writeln!(
+                s,
+                "  {}",
+                o.dim(&format!(
+                    "and {more} more follow-ups due: `praxis callin list --due` lists them all"
+                ))
+            );
         }
     }
 

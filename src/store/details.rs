@@ -599,6 +599,46 @@ pub struct CallInRow {
 }
 
 impl Store {
+    /// The `limit` call-ins whose follow-up is due by `today`, the longest due first, and
+    /// how many are due in all (counted from the index of held call-ins by follow-up
+    /// date, less those in the trash: no entry is read to count them).
+    pub fn follow_ups_due(&self, today: NaiveDate, limit: usize) -> Result<(Vec<CallInRow>, i64)> {
+        let sql = format!(
+            "SELECT {}, c.approach, c.status, c.held_on, c.follow_up_on
+             FROM callins c CROSS JOIN entries e ON e.id = c.entry_id
+             WHERE c.status = 'held' AND c.follow_up_on <= ?1 AND e.deleted_at IS NULL
+             ORDER BY c.follow_up_on, e.id DESC LIMIT ?2",
+            super::rows::SUMMARY_COLUMNS
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(
+                params![day(today), i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
+                    let approach: String = r.get(13)?;
+                    let status: String = r.get(14)?;
+                    Ok(CallInRow {
+                        entry: super::rows::summary_from_row(r)?,
+                        approach: parse(13, &approach)?,
+                        status: parse(14, &status)?,
+                        held_on: opt_day(r.get(15)?),
+                        follow_up_on: opt_day(r.get(16)?),
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let due: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM callins WHERE status = 'held' AND follow_up_on <= ?1)
+                      - (SELECT count(*) FROM entries t CROSS JOIN callins c ON c.entry_id = t.id
+                         WHERE t.deleted_at IS NOT NULL AND c.status = 'held'
+                           AND c.follow_up_on <= ?1)",
+            )?
+            .query_row([day(today)], |r| r.get(0))?;
+        Ok((rows, due))
+    }
+
     /// Call-ins, newest first; with `due`, only held ones whose follow-up date has come.
     pub fn list_callins(&self, due: Option<NaiveDate>) -> Result<Vec<CallInRow>> {
         // Two statements, not one with `?1 IS NULL OR …`: the due ones come from the

@@ -15,6 +15,13 @@ use crate::model::{
     Action, ActionStatus, CheckIn, Entry, EntryKind, EntrySummary, Section, StrengthTag,
 };
 
+/// A name entries carry, with an index by name and day.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Name<'a> {
+    Tag(&'a str),
+    Strength(&'a str),
+}
+
 /// Which entries a list or search includes.
 #[derive(Debug, Clone, Default)]
 pub struct EntryFilter {
@@ -348,13 +355,21 @@ impl Store {
     }
 
     /// A page of entries, newest first. `after` is the last (date, row id) of the previous
-    /// page: keyset paging, so every page costs the same however deep.
+    /// page: keyset paging, so every page costs the same however deep. With a tag or a
+    /// strength, the page is read from that name's index by day, not by walking every
+    /// entry by date to find the few that carry it.
     pub fn list_entries(
         &self,
         filter: &EntryFilter,
         after: Option<(NaiveDate, i64)>,
         limit: usize,
     ) -> Result<Vec<EntrySummary>> {
+        if let Some(t) = &filter.tag {
+            return self.newest_named(Name::Tag(t), filter, after, limit);
+        }
+        if let Some(s) = &filter.strength {
+            return self.newest_named(Name::Strength(s), filter, after, limit);
+        }
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let mut wh = filter_sql(filter, &mut args);
         if let Some((d, id)) = after {
@@ -371,6 +386,64 @@ impl Store {
         args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE {wh} ORDER BY {order} LIMIT ?{}",
+            args.len()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The newest entries carrying a tag or a strength that pass `filter` (whose own tag
+    /// or strength, if it is the name, is not asked again), after `after`: read from the
+    /// name's index by day, newest first, so the cost follows the page, not the journal.
+    pub(crate) fn newest_named(
+        &self,
+        name: Name<'_>,
+        filter: &EntryFilter,
+        after: Option<(NaiveDate, i64)>,
+        limit: usize,
+    ) -> Result<Vec<EntrySummary>> {
+        let (table, column, value) = match name {
+            Name::Tag(t) => ("entry_tags", "tag", t),
+            Name::Strength(s) => ("entry_strengths", "strength", s),
+        };
+        let mut rest = filter.clone();
+        match name {
+            Name::Tag(t) if rest.tag.as_deref() == Some(t) => rest.tag = None,
+            Name::Strength(s) if rest.strength.as_deref() == Some(s) => rest.strength = None,
+            _ => {}
+        }
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(value.to_string())];
+        let mut wh = filter_sql(&rest, &mut args);
+        // The day bounds on the name's own day too: a range of its index.
+        if let Some(since) = rest.since {
+            args.push(Box::new(day(since)));
+            wh.push_str(&format!(" AND x.occurred_on >= ?{}", args.len()));
+        }
+        if let Some(until) = rest.until {
+            args.push(Box::new(day(until)));
+            wh.push_str(&format!(" AND x.occurred_on <= ?{}", args.len()));
+        }
+        if let Some((d, id)) = after {
+            args.push(Box::new(day(d)));
+            args.push(Box::new(id));
+            wh.push_str(&format!(
+                " AND (x.occurred_on, x.entry_id) < (?{}, ?{})",
+                args.len() - 1,
+                args.len()
+            ));
+        }
+        args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        // A strength may be tagged twice on one entry (mine and the person's): one row
+        // each, side by side in the index, so DISTINCT keeps the first.
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id IN (
+                 SELECT DISTINCT x.entry_id FROM {table} x CROSS JOIN entries e ON e.id = x.entry_id
+                 WHERE x.{column} = ?1 AND {wh}
+                 ORDER BY x.occurred_on DESC, x.entry_id DESC LIMIT ?{})
+             ORDER BY e.occurred_on DESC, e.id DESC",
             args.len()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -400,8 +473,12 @@ impl Store {
         Ok(rows)
     }
 
-    /// How many entries match a filter.
+    /// How many entries match a filter: by kind, in the journal or the trash, from the
+    /// counts kept as the journal is written; other filters count their entries.
     pub fn count_entries(&self, filter: &EntryFilter) -> Result<i64> {
+        if let Some(n) = self.kept_count(filter)? {
+            return Ok(n);
+        }
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let wh = filter_sql(filter, &mut args);
         let sql = format!("SELECT count(*) FROM entries e WHERE {wh}");
@@ -689,19 +766,25 @@ fn write_parts(
             st.execute(params![rowid, i, s.key, s.label, s.text])?;
         }
     }
-    {
+    // Tags and strengths carry the entry's day, for their indexes by name and day.
+    let on = day(e.occurred_on);
+    // (Prepared only when there are some: a journal being tested at an older schema
+    // takes entries without them.)
+    if !e.strengths.is_empty() {
         let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO entry_strengths (entry_id, strength, whose) VALUES (?1, ?2, ?3)",
+            "INSERT OR IGNORE INTO entry_strengths (entry_id, strength, whose, occurred_on)
+             VALUES (?1, ?2, ?3, ?4)",
         )?;
         for s in &e.strengths {
-            st.execute(params![rowid, s.name, s.whose.as_str()])?;
+            st.execute(params![rowid, s.name, s.whose.as_str(), on])?;
         }
     }
-    {
-        let mut st =
-            tx.prepare_cached("INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?1, ?2)")?;
+    if !e.tags.is_empty() {
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO entry_tags (entry_id, tag, occurred_on) VALUES (?1, ?2, ?3)",
+        )?;
         for t in &e.tags {
-            st.execute(params![rowid, t])?;
+            st.execute(params![rowid, t, on])?;
         }
     }
     if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {

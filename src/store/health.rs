@@ -294,6 +294,7 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             )),
         }
     }
+    out.extend(super::counts::finding(&conn));
     if let Ok(n) = pragma("SELECT count(*) FROM entries WHERE deleted_at IS NULL") {
         let trashed =
             pragma("SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").unwrap_or(0);

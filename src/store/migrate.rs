@@ -42,10 +42,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "practice with others",
         sql: include_str!("../../assets/schema/0005_practice_with_others.sql"),
     },
+    Migration {
+        version: 6,
+        name: "counts kept as written",
+        sql: include_str!("../../assets/schema/0006_counts_kept_as_written.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 5;
+pub const LATEST_VERSION: i64 = 6;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -254,7 +259,19 @@ mod tests {
         old.strengths = vec![StrengthTag::new("listening", Whose::Team)];
         {
             let mut s = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
-            s.insert_entry(&old).unwrap();
+            // Its strength as version 3 wrote it (without the day later versions keep).
+            s.insert_entry(&Entry {
+                strengths: Vec::new(),
+                ..old.clone()
+            })
+            .unwrap();
+            s.conn
+                .execute(
+                    "INSERT INTO entry_strengths (entry_id, strength, whose)
+                     SELECT id, 'listening', 'team' FROM entries",
+                    [],
+                )
+                .unwrap();
             s.add_subject("YP-A", SubjectType::Person, now).unwrap();
         }
         // Another praxis has the journal open while it is migrated: it must see the new
@@ -306,6 +323,73 @@ mod tests {
                 .to_string_lossy()
                 .contains(".before-v4-")
         }));
+    }
+
+    #[test]
+    fn a_version_5_journal_of_every_kind_gets_its_counts_and_tag_days() {
+        use crate::model::{Details, Direction, Entry, EntryKind, Recognition, Said};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 2, 9, 0, 0).unwrap();
+        {
+            let mut s = Store::open_with(&path, &MIGRATIONS[..5]).unwrap();
+            for (i, kind) in EntryKind::ALL.iter().enumerate() {
+                let on = chrono::NaiveDate::from_ymd_opt(2025, 1 + (i % 12) as u32, 3).unwrap();
+                let mut e = Entry::new(*kind, on, now);
+                e.title = format!("{kind} {i}");
+                if *kind == EntryKind::Recognition {
+                    e.details = Details::Recognition(Recognition {
+                        direction: Direction::Given,
+                        subject: "peer-B".into(),
+                        said: Said::NotYet,
+                        said_on: None,
+                    });
+                }
+                let id = s.insert_entry(&e).unwrap();
+                // Tags and strengths as version 5 wrote them: without their entry's day.
+                s.conn
+                    .execute(
+                        "INSERT INTO entry_tags (entry_id, tag) VALUES (?1, 'handover')",
+                        [id],
+                    )
+                    .unwrap();
+                s.conn
+                    .execute(
+                        "INSERT INTO entry_strengths (entry_id, strength, whose)
+                         VALUES (?1, 'listening', 'mine')",
+                        [id],
+                    )
+                    .unwrap();
+                if i % 3 == 0 {
+                    s.trash_entry(id, now).unwrap();
+                }
+            }
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        let undated: i64 = s
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM entry_tags WHERE occurred_on IS NULL)
+                      + (SELECT count(*) FROM entry_strengths WHERE occurred_on IS NULL)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(undated, 0);
+        let all = EntryKind::ALL.len() as i64;
+        let trashed = (all + 2) / 3;
+        let live = crate::store::EntryFilter::default();
+        assert_eq!(s.count_entries(&live).unwrap(), all - trashed);
+        let tagged = crate::store::EntryFilter {
+            tag: Some("handover".into()),
+            ..crate::store::EntryFilter::default()
+        };
+        assert_eq!(
+            s.list_entries(&tagged, None, 100).unwrap().len() as i64,
+            all - trashed
+        );
     }
 
     #[test]

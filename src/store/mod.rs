@@ -63,6 +63,7 @@
 
 mod actions;
 mod backups;
+mod counts;
 mod details;
 mod drafts;
 mod entries;
@@ -409,6 +410,32 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+#[cfg(test)]
+impl Store {
+    /// Every row of `table`, each as one line of its values, sorted: for tests that
+    /// compare what two journals hold.
+    pub(crate) fn table_rows(&self, table: &str, columns: &str) -> Vec<String> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {columns} FROM {table}"))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut line = String::new();
+                for i in 0..n {
+                    line.push_str(&format!("{:?}\u{1f}", r.get_ref(i)?));
+                }
+                Ok(line)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        rows.sort();
+        rows
     }
 }
 

@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension as _, params};
 use serde::Serialize;
 
-use super::entries::{EntryFilter, filter_sql};
+use super::entries::{EntryFilter, Name, filter_sql};
 use super::rows::{SUMMARY_COLUMNS, id_list, summary_from_row};
 use super::{Result, Store};
 use crate::model::EntrySummary;
@@ -82,6 +82,45 @@ fn clean_word(w: &str) -> Option<String> {
         .collect();
     let c = c.split_whitespace().collect::<Vec<_>>().join(" ");
     (!c.is_empty()).then_some(c)
+}
+
+/// How many of the newest entries the live search's own index holds, at least (and at
+/// most twice as many, before it starts again from the newest).
+/// (A few dozen in unit tests, so that theirs start, fill and move it.)
+pub(crate) const RECENT: i64 = if cfg!(test) { 24 } else { 10_000 };
+
+/// (from, to): the index of the newest entries holds the entries with row ids above
+/// `from`, up to `to`.
+fn window(conn: &rusqlite::Connection) -> Result<(i64, i64)> {
+    let get = |key: &str| -> Result<i64> {
+        let v: Option<String> = conn
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+    };
+    Ok((get("search_recent_from")?, get("search_recent_to")?))
+}
+
+fn set_window(conn: &rusqlite::Connection, from: i64, to: i64) -> Result<()> {
+    for (key, v) in [("search_recent_from", from), ("search_recent_to", to)] {
+        conn.prepare_cached(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )?
+        .execute(params![key, v.to_string()])?;
+    }
+    Ok(())
+}
+
+/// Empties the index of the newest entries: the next search fills it again.
+pub(crate) fn forget_recent(conn: &rusqlite::Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_recent (search_recent) VALUES ('delete-all')",
+        [],
+    )?;
+    conn.execute("DELETE FROM search_changed", [])?;
+    set_window(conn, 0, 0)
 }
 
 /// Whether a filter leaves out only the trash: then a search needs no entry row per match
@@ -167,7 +206,10 @@ impl Store {
 
     /// Entries matching `typed`, the most recently written first, unranked: the app's
     /// list while a search is typed. Ranking reads every match (tens of thousands for a
-    /// common prefix); this stops at `limit`.
+    /// common prefix); this stops at `limit`. The newest entries are asked first, in
+    /// their own small index (see [`RECENT`]), and the whole index only for what they
+    /// leave unfilled: a word typed so far stands for every word it begins, and SQLite
+    /// gathers all their matches at once however few are wanted.
     pub fn search_newest(
         &self,
         typed: &str,
@@ -177,14 +219,42 @@ impl Store {
         let Some(q) = fts_query(typed) else {
             return Ok(Vec::new());
         };
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(q)];
-        let wh = filter_sql(filter, &mut args);
+        let (mut rows, below) = match self.recent_window()? {
+            Some(from) => (
+                self.newest_in("search_recent", &q, filter, None, limit)?,
+                Some(from),
+            ),
+            None => (Vec::new(), None),
+        };
+        if rows.len() < limit {
+            let more = self.newest_in("entries_fts", &q, filter, below, limit - rows.len())?;
+            rows.extend(more);
+        }
+        Ok(rows)
+    }
+
+    /// The newest `limit` matches of an FTS5 query in one of the two indexes, at or below
+    /// a row id when given.
+    fn newest_in(
+        &self,
+        index: &str,
+        q: &str,
+        filter: &EntryFilter,
+        below: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<EntrySummary>> {
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(q.to_string())];
+        let mut wh = filter_sql(filter, &mut args);
+        if let Some(b) = below {
+            args.push(Box::new(b));
+            wh.push_str(&format!(" AND {index}.rowid <= ?{}", args.len()));
+        }
         args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}
-             FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-             WHERE entries_fts MATCH ?1 AND {wh}
-             ORDER BY entries_fts.rowid DESC LIMIT ?{}",
+             FROM {index} JOIN entries e ON e.id = {index}.rowid
+             WHERE {index} MATCH ?1 AND {wh}
+             ORDER BY {index}.rowid DESC LIMIT ?{}",
             args.len()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -192,6 +262,87 @@ impl Store {
             .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+
+    /// Brings the index of the newest entries up to date (entries written or changed
+    /// since it was last looked at, by this praxis or another) and returns the row id
+    /// above which it holds every entry; None when it is not used: a journal small enough
+    /// that the whole index answers at once, or when it cannot be brought up to date now
+    /// (inside a read transaction, or while another praxis writes).
+    fn recent_window(&self) -> Result<Option<i64>> {
+        let (from, to) = window(&self.conn)?;
+        let (max, changed): (i64, bool) = self.conn.query_row(
+            "SELECT coalesce((SELECT max(id) FROM entries), 0),
+                    EXISTS (SELECT 1 FROM search_changed)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if max <= 2 * RECENT {
+            return Ok(None);
+        }
+        if max == to && !changed {
+            return Ok(Some(from));
+        }
+        if !self.conn.is_autocommit() {
+            return Ok(None);
+        }
+        // Another praxis writing now: the whole index answers this time, at once,
+        // rather than a keystroke waiting for the write to end.
+        self.conn.busy_timeout(std::time::Duration::ZERO)?;
+        let caught_up = self.catch_up(max);
+        self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        match caught_up {
+            Ok(from) => Ok(Some(from)),
+            Err(super::StoreError::Busy) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Indexes again the entries whose words changed and the entries written since it was
+    /// last looked at, in one transaction; once it holds twice [`RECENT`] entries, the
+    /// older half leaves it. After a large import it starts again from the newest.
+    fn catch_up(&self, max: i64) -> Result<i64> {
+        let tx = self.conn.unchecked_transaction()?;
+        let (mut from, mut to) = window(&tx)?;
+        let changed: Vec<i64> = tx
+            .prepare_cached("SELECT id FROM search_changed WHERE id > ?1 AND id <= ?2")?
+            .query_map([from, to], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in changed {
+            tx.prepare_cached("DELETE FROM search_recent WHERE rowid = ?1")?
+                .execute([id])?;
+            tx.prepare_cached(
+                "INSERT INTO search_recent (rowid, title, body, sections_text)
+                 SELECT id, title, body, sections_text FROM entries WHERE id = ?1",
+            )?
+            .execute([id])?;
+        }
+        tx.execute("DELETE FROM search_changed", [])?;
+        to = to.min(max);
+        let start = (max - RECENT).max(0);
+        if to <= start || from > to {
+            // What it holds is all older than what it should: start again.
+            forget_recent(&tx)?;
+            (from, to) = (start, start);
+        } else if max - from > 2 * RECENT {
+            let old: Vec<i64> = tx
+                .prepare_cached("SELECT id FROM entries WHERE id > ?1 AND id <= ?2")?
+                .query_map([from, start], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in old {
+                tx.prepare_cached("DELETE FROM search_recent WHERE rowid = ?1")?
+                    .execute([id])?;
+            }
+            from = start;
+        }
+        tx.prepare_cached(
+            "INSERT INTO search_recent (rowid, title, body, sections_text)
+             SELECT id, title, body, sections_text FROM entries WHERE id > ?1",
+        )?
+        .execute([to])?;
+        set_window(&tx, from, max)?;
+        tx.commit()?;
+        Ok(from)
     }
 
     /// The names entries carry, for matching what is typed against them: every strength
@@ -228,7 +379,8 @@ impl Store {
 
     /// Entries carrying any of these names (a strength, a topic tag, the subject of a
     /// stage note, call-in, recognition, feedback, rupture or positive-risk plan) that
-    /// pass `filter`, newest first.
+    /// pass `filter`, newest first. Each strength and tag is read from its index by day,
+    /// `limit` at most; a subject's entries are few, found from their indexes by subject.
     pub fn entries_named(
         &self,
         names: &Names,
@@ -238,41 +390,60 @@ impl Store {
         if names.is_empty() {
             return Ok(Vec::new());
         }
-        let list = |v: &[String]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![
-            Box::new(list(&names.strengths)),
-            Box::new(list(&names.tags)),
-            Box::new(list(&names.subjects)),
-        ];
-        let wh = filter_sql(filter, &mut args);
-        args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM entries e
-             WHERE {wh} AND (
-               e.id IN (SELECT entry_id FROM entry_strengths
-                        WHERE strength IN (SELECT value FROM json_each(?1)))
-               OR e.id IN (SELECT entry_id FROM entry_tags
-                           WHERE tag IN (SELECT value FROM json_each(?2)))
-               OR e.id IN (SELECT n.entry_id FROM stage_notes n JOIN subjects s ON s.id = n.subject_id
-                           WHERE s.key IN (SELECT value FROM json_each(?3)))
-               OR e.id IN (SELECT c.entry_id FROM callins c JOIN subjects s ON s.id = c.subject_id
-                           WHERE s.key IN (SELECT value FROM json_each(?3)))
-               OR e.id IN (SELECT r.entry_id FROM recognitions r JOIN subjects s ON s.id = r.subject_id
-                           WHERE s.key IN (SELECT value FROM json_each(?3)))
-               OR e.id IN (SELECT f.entry_id FROM feedback f JOIN subjects s ON s.id = f.subject_id
-                           WHERE s.key IN (SELECT value FROM json_each(?3)))
-               OR e.id IN (SELECT r.entry_id FROM ruptures r JOIN subjects s ON s.id = r.subject_id
-                           WHERE s.key IN (SELECT value FROM json_each(?3)))
-               OR e.id IN (SELECT p.entry_id FROM positive_risks p JOIN subjects s ON s.id = p.subject_id
-                           WHERE s.key IN (SELECT value FROM json_each(?3))))
-             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?{}",
-            args.len()
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let mut found: Vec<EntrySummary> = Vec::new();
+        for s in &names.strengths {
+            found.extend(self.newest_named(Name::Strength(s), filter, None, limit)?);
+        }
+        for t in &names.tags {
+            found.extend(self.newest_named(Name::Tag(t), filter, None, limit)?);
+        }
+        if !names.subjects.is_empty() {
+            // The subjects' entries of every kind first (their indexes by subject), then
+            // those entries by day: a subject has a few hundred at most.
+            let list = serde_json::to_string(&names.subjects).unwrap_or_else(|_| "[]".into());
+            let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(list)];
+            let wh = filter_sql(filter, &mut args);
+            args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS} FROM (
+                     SELECT n.entry_id AS id FROM subjects s
+                     CROSS JOIN stage_notes n ON n.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT c.entry_id FROM subjects s
+                     CROSS JOIN callins c ON c.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT r.entry_id FROM subjects s
+                     CROSS JOIN recognitions r ON r.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT f.entry_id FROM subjects s
+                     CROSS JOIN feedback f ON f.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT r.entry_id FROM subjects s
+                     CROSS JOIN ruptures r ON r.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))
+                     UNION
+                     SELECT p.entry_id FROM subjects s
+                     CROSS JOIN positive_risks p ON p.subject_id = s.id
+                     WHERE s.key IN (SELECT value FROM json_each(?1))) x
+                 CROSS JOIN entries e ON e.id = x.id
+                 WHERE {wh}
+                 ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?{}",
+                args.len()
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            found.extend(rows);
+        }
+        found.sort_by_key(|e| std::cmp::Reverse((e.occurred_on, e.rowid)));
+        found.dedup_by_key(|e| e.rowid);
+        found.truncate(limit);
+        Ok(found)
     }
 
     /// (row id, title) of the newest `limit` entries that pass `filter`: what a search
@@ -346,5 +517,171 @@ mod tests {
         );
         assert_eq!(fts_query("it's").unwrap(), "\"it s\"");
         assert_eq!(fts_query("  -- ** "), None);
+    }
+
+    use chrono::{NaiveDate, TimeZone as _, Utc};
+    use proptest::prelude::*;
+
+    use crate::model::{Entry, EntryKind};
+
+    const WORDS: [&str; 6] = ["care", "careful", "career", "calm", "boundary", "kintsugi"];
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Add(Vec<usize>),
+        Edit(usize, Vec<usize>),
+        Trash(usize),
+        EmptyTrash,
+        Search,
+    }
+
+    fn arb_op() -> impl Strategy<Value = Op> {
+        let words = prop::collection::vec(0..WORDS.len(), 0..4);
+        prop_oneof![
+            6 => words.clone().prop_map(Op::Add),
+            2 => (0_usize..400, words).prop_map(|(i, w)| Op::Edit(i, w)),
+            1 => (0_usize..400).prop_map(Op::Trash),
+            1 => Just(Op::EmptyTrash),
+            2 => Just(Op::Search),
+        ]
+    }
+
+    /// What the whole index says: the answer the newest entries' index must give too.
+    fn plain(s: &Store, typed: &str, f: &EntryFilter, limit: usize) -> Vec<i64> {
+        let q = fts_query(typed).unwrap();
+        s.newest_in("entries_fts", &q, f, None, limit)
+            .unwrap()
+            .iter()
+            .map(|e| e.rowid)
+            .collect()
+    }
+
+    fn check(s: &Store) -> std::result::Result<(), TestCaseError> {
+        let rowids = |sql: &str, from: i64, to: i64| -> Vec<i64> {
+            s.conn
+                .prepare(sql)
+                .unwrap()
+                .query_map([from, to], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        for typed in ["car*", "care*", "kintsugi", "calm boundary", "care"] {
+            for f in [
+                EntryFilter::default(),
+                EntryFilter {
+                    kind: Some(EntryKind::CheckIn),
+                    ..EntryFilter::default()
+                },
+            ] {
+                for limit in [1, 7, 40] {
+                    let got: Vec<i64> = s
+                        .search_newest(typed, &f, limit)
+                        .unwrap()
+                        .iter()
+                        .map(|e| e.rowid)
+                        .collect();
+                    prop_assert_eq!(got, plain(s, typed, &f, limit), "{} {:?}", typed, f);
+                }
+            }
+        }
+        // Once used, it holds exactly the entries of its window.
+        let (from, to) = window(&s.conn).unwrap();
+        if to > 0 {
+            prop_assert_eq!(
+                rowids(
+                    "SELECT rowid FROM search_recent WHERE ?1 = ?1 AND ?2 = ?2 ORDER BY rowid",
+                    from,
+                    to
+                ),
+                rowids(
+                    "SELECT id FROM entries WHERE id > ?1 AND id <= ?2 ORDER BY id",
+                    from,
+                    to
+                )
+            );
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(24) })]
+
+        #[test]
+        fn the_newest_entries_index_answers_as_the_whole_index(
+            ops in prop::collection::vec(arb_op(), 1..160),
+        ) {
+            let mut s = Store::open_in_memory().unwrap();
+            let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+            let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+            let text = |w: &[usize]| w.iter().map(|i| WORDS[*i]).collect::<Vec<_>>().join(" ");
+            let mut n = 0;
+            for op in ops {
+                match op {
+                    Op::Add(w) => {
+                        n += 1;
+                        let kind = if n % 3 == 0 { EntryKind::CheckIn } else { EntryKind::Reflection };
+                        let mut e = Entry::new(kind, on, now);
+                        e.title = format!("entry {n}");
+                        e.body = text(&w);
+                        s.insert_entry(&e).unwrap();
+                    }
+                    Op::Edit(i, w) => {
+                        if let Some(r) = s.list_entries(&EntryFilter::default(), None, 500).unwrap().get(i) {
+                            let mut e = s.entry_by_rowid(r.rowid).unwrap();
+                            e.body = text(&w);
+                            s.update_entry(&e, now).unwrap();
+                        }
+                    }
+                    Op::Trash(i) => {
+                        if let Some(r) = s.list_entries(&EntryFilter::default(), None, 500).unwrap().get(i) {
+                            s.trash_entry(r.rowid, now).unwrap();
+                        }
+                    }
+                    Op::EmptyTrash => {
+                        s.empty_trash().unwrap();
+                    }
+                    Op::Search => check(&s)?,
+                }
+            }
+            check(&s)?;
+        }
+    }
+
+    #[test]
+    fn while_another_praxis_writes_the_whole_index_answers_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let mut a = Store::open(&path).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let entries: Vec<Entry> = (0..3 * RECENT)
+            .map(|i| {
+                let mut e = Entry::new(EntryKind::Reflection, on, now);
+                e.body = format!("careful note {i}");
+                e
+            })
+            .collect();
+        a.insert_entries(&entries).unwrap();
+        // Another praxis holds the write lock, and lets go of it a while later: had the
+        // search waited for it, it would have filled its index then.
+        let b = Store::open(&path).unwrap();
+        b.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let writer = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            b.conn.execute_batch("COMMIT").unwrap();
+        });
+        let hits = a
+            .search_newest("care*", &EntryFilter::default(), 10)
+            .unwrap();
+        assert_eq!(window(&a.conn).unwrap(), (0, 0), "it waited for the writer");
+        assert_eq!(
+            hits.iter().map(|e| e.rowid).collect::<Vec<_>>(),
+            plain(&a, "care*", &EntryFilter::default(), 10)
+        );
+        writer.join().unwrap();
+        a.search_newest("care*", &EntryFilter::default(), 10)
+            .unwrap();
+        assert_eq!(window(&a.conn).unwrap(), (2 * RECENT, 3 * RECENT));
     }
 }

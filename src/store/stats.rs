@@ -7,12 +7,29 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use rusqlite::types::Type;
 use rusqlite::{Row, params};
 
+use super::counts::{whole_months, whole_weeks};
 use super::details::StagePoint;
 use super::rows::{SUMMARY_COLUMNS, day, summary_from_row};
 use super::{Result, Store};
 use crate::model::{EntryKind, EntrySummary, Whose};
 
 fn parse_day(idx: usize, s: &str) -> rusqlite::Result<NaiveDate> {
+    // `YYYY-MM-DD` by hand: the series read thousands of days, and the general parser
+    // costs more than the query that reads them.
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0_u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10))
+        && let Some(day) = NaiveDate::from_ymd_opt(i32::try_from(y).unwrap_or(0), m, d)
+    {
+        return Ok(day);
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
 }
@@ -35,27 +52,6 @@ fn text<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<&'r str> {
     row.get_ref(idx)?
         .as_str()
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
-}
-
-/// Dates of rows that come in date order: each distinct day is parsed once.
-#[derive(Default)]
-struct DayCache {
-    text: String,
-    date: Option<NaiveDate>,
-}
-
-impl DayCache {
-    fn parse(&mut self, idx: usize, s: &str) -> rusqlite::Result<NaiveDate> {
-        match self.date {
-            Some(d) if self.text == s => Ok(d),
-            _ => {
-                let d = parse_day(idx, s)?;
-                s.clone_into(&mut self.text);
-                self.date = Some(d);
-                Ok(d)
-            }
-        }
-    }
 }
 
 /// Check-ins of one week.
@@ -93,7 +89,8 @@ pub struct ActionCounts {
 /// Live entries of a period by day and kind, and reflections by model.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KindCounts {
-    /// (day, kind, entries), in date order.
+    /// (day, kind, entries), in date order; a whole week inside the period is one row
+    /// per kind, on its Monday.
     pub days: Vec<(NaiveDate, EntryKind, i64)>,
     /// Reflections per model (None: written without one), most used first.
     pub models: Vec<(Option<String>, i64)>,
@@ -105,113 +102,164 @@ fn range(since: Option<NaiveDate>, until: NaiveDate) -> (String, String) {
     (since.map_or_else(String::new, day), day(until))
 }
 
-/// Entries a period from the beginning leaves out: those in the trash, and live ones dated
-/// after its end (the SQL parameter `until`). Few, and found from indexes.
-fn outside(until: &str) -> String {
-    format!(
-        "SELECT id FROM entries WHERE deleted_at IS NOT NULL
-         UNION ALL SELECT id FROM entries WHERE deleted_at IS NULL AND occurred_on > {until}"
-    )
-}
-
-/// How a count over an entry's parts (check-ins, strengths, call-ins…) joins the
-/// entries. A period from the first entry holds nearly the whole journal: reading the
-/// parts table and looking each entry up costs less than walking every entry by date.
-/// A shorter period starts from its entries by date (the `entries_live_kinds` index).
-fn parts_join(since: Option<NaiveDate>, parts: &str, alias: &str) -> String {
-    if since.is_none() {
-        format!("{parts} {alias} CROSS JOIN entries e ON e.id = {alias}.entry_id")
-    } else {
-        format!("entries e CROSS JOIN {parts} {alias} ON {alias}.entry_id = e.id")
-    }
-}
-
 impl Store {
-    /// Live entries per day and kind in a period, and reflections per model: one pass
-    /// over the `entries_live_kinds` index, never the rows.
+    /// Live entries per day and kind in a period, and reflections per model. Whole weeks
+    /// (and for the models, whole months) come from the counts kept for them, the days
+    /// before and after from the `entries_live_kinds` index: never more than a month of
+    /// entries is read, whatever the period.
     pub fn kind_counts(&self, since: Option<NaiveDate>, until: NaiveDate) -> Result<KindCounts> {
-        let (s, u) = range(since, until);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.occurred_on, e.kind, e.model, count(*) FROM entries e
-             WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-             GROUP BY e.occurred_on, e.kind, e.model",
-        )?;
-        let mut rows = stmt.query(params![s, u])?;
         let mut out = KindCounts::default();
-        let mut days = DayCache::default();
-        while let Some(r) = rows.next()? {
-            let on = days.parse(0, text(r, 0)?)?;
-            let kind = entry_kind(text(r, 1)?)?;
-            let n: i64 = r.get(3)?;
-            match out.days.last_mut() {
-                // Rows of one day and kind that differ by model.
-                Some((d, k, count)) if *d == on && *k == kind => *count += n,
-                _ => out.days.push((on, kind, n)),
+        // Entries per day and kind, of days outside whole weeks.
+        let days = |from: Option<NaiveDate>, to: NaiveDate, out: &mut KindCounts| -> Result<()> {
+            let (s, u) = range(from, to);
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT e.occurred_on, e.kind, count(*) FROM entries e
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                 GROUP BY e.occurred_on, e.kind",
+            )?;
+            let mut rows = stmt.query(params![s, u])?;
+            while let Some(r) = rows.next()? {
+                let on = parse_day(0, text(r, 0)?)?;
+                out.days.push((on, entry_kind(text(r, 1)?)?, r.get(2)?));
             }
-            if kind == EntryKind::Reflection {
-                let model = r.get_ref(2)?.as_str_or_null().map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(2, Type::Text, Box::new(e))
-                })?;
-                match out.models.iter_mut().find(|(m, _)| m.as_deref() == model) {
-                    Some((_, count)) => *count += n,
-                    None => out.models.push((model.map(str::to_string), n)),
+            Ok(())
+        };
+        match whole_weeks(since, until) {
+            None => days(since, until, &mut out)?,
+            Some((first, last)) => {
+                if let (Some(s), Some(f)) = (since, first)
+                    && s < f
+                {
+                    days(Some(s), f.pred_opt().unwrap_or(f), &mut out)?;
+                }
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT week, kind, n FROM count_weeks
+                     WHERE week >= ?1 AND week <= ?2 AND n <> 0",
+                )?;
+                let mut rows =
+                    stmt.query(params![first.map_or_else(String::new, day), day(last)])?;
+                while let Some(r) = rows.next()? {
+                    let week = parse_day(0, text(r, 0)?)?;
+                    out.days.push((week, entry_kind(text(r, 1)?)?, r.get(2)?));
+                }
+                if let Some(after) = last.checked_add_days(Days::new(7))
+                    && after <= until
+                {
+                    days(Some(after), until, &mut out)?;
                 }
             }
         }
+        // Reflections per model: whole months kept, the days outside them read.
+        let mut models: BTreeMap<Option<String>, i64> = BTreeMap::new();
+        let mut add = |stmt: &mut rusqlite::CachedStatement<'_>, a: &str, b: &str| -> Result<()> {
+            let mut rows = stmt.query(params![a, b])?;
+            while let Some(r) = rows.next()? {
+                let m = text(r, 0)?;
+                *models
+                    .entry((!m.is_empty()).then(|| m.to_string()))
+                    .or_default() += r.get::<_, i64>(1)?;
+            }
+            Ok(())
+        };
+        let mut raw = self.conn.prepare_cached(
+            "SELECT coalesce(e.model, ''), count(*) FROM entries e
+             WHERE e.deleted_at IS NULL AND e.kind = 'reflection'
+               AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+             GROUP BY e.model",
+        )?;
+        match whole_months(since, until) {
+            None => {
+                let (s, u) = range(since, until);
+                add(&mut raw, &s, &u)?;
+            }
+            Some((first, last)) => {
+                if let (Some(s), Some(f)) = (since, first)
+                    && s < f
+                {
+                    add(&mut raw, &day(s), &day(f.pred_opt().unwrap_or(f)))?;
+                }
+                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
+                    && after <= until
+                {
+                    add(&mut raw, &day(after), &day(until))?;
+                }
+                let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+                let mut kept = self.conn.prepare_cached(
+                    "SELECT model, sum(n) FROM count_model_months
+                     WHERE month >= ?1 AND month <= ?2 GROUP BY model",
+                )?;
+                add(
+                    &mut kept,
+                    &first.map_or_else(String::new, month),
+                    &month(last),
+                )?;
+            }
+        }
+        out.models = models.into_iter().filter(|(_, n)| *n != 0).collect();
+        out.days.retain(|(_, _, n)| *n != 0);
         out.models
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(out)
     }
 
-    /// Strength tags in a period, by name and whose.
+    /// Strength tags in a period, by name and whose. Whole months come from the counts
+    /// kept per month, the days before and after them from the entries of those days.
     pub fn strengths_between(
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
     ) -> Result<Vec<(String, Whose, i64)>> {
-        let (s, u) = range(since, until);
-        let mut out = Vec::new();
-        if since.is_none() {
-            // Nearly every tag counts: all tags by name and whose (read in that order from
-            // their index, no sorting), less those of the few excluded entries.
-            let sql = format!(
-                "SELECT strength, whose, count(*) FROM entry_strengths GROUP BY strength, whose
-                 UNION ALL
-                 SELECT st.strength, st.whose, -count(*)
-                 FROM ({}) x CROSS JOIN entry_strengths st ON st.entry_id = x.id
+        let mut totals: BTreeMap<(String, Whose), i64> = BTreeMap::new();
+        let mut days = |from: Option<NaiveDate>, to: NaiveDate| -> Result<()> {
+            let (s, u) = range(from, to);
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT st.strength, st.whose, count(*)
+                 FROM entries e CROSS JOIN entry_strengths st ON st.entry_id = e.id
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
                  GROUP BY st.strength, st.whose",
-                outside("?1")
-            );
-            let mut totals: BTreeMap<(String, Whose), i64> = BTreeMap::new();
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut rows = stmt.query([u])?;
+            )?;
+            let mut rows = stmt.query(params![s, u])?;
             while let Some(r) = rows.next()? {
                 let whose: Whose = word(1, text(r, 1)?)?;
                 *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
             }
-            out.extend(
-                totals
-                    .into_iter()
-                    .filter(|(_, n)| *n > 0)
-                    .map(|((name, whose), n)| (name, whose, n)),
-            );
-            return Ok(out);
+            Ok(())
+        };
+        match whole_months(since, until) {
+            None => days(since, until)?,
+            Some((first, last)) => {
+                if let (Some(s), Some(f)) = (since, first)
+                    && s < f
+                {
+                    days(Some(s), f.pred_opt().unwrap_or(f))?;
+                }
+                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
+                    && after <= until
+                {
+                    days(Some(after), until)?;
+                }
+                let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT strength, whose, sum(n) FROM count_strength_months
+                     WHERE month >= ?1 AND month <= ?2 GROUP BY strength, whose",
+                )?;
+                let mut rows =
+                    stmt.query(params![first.map_or_else(String::new, month), month(last)])?;
+                while let Some(r) = rows.next()? {
+                    let whose: Whose = word(1, text(r, 1)?)?;
+                    *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
+                }
+            }
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT st.strength, st.whose, count(*)
-             FROM entries e CROSS JOIN entry_strengths st ON st.entry_id = e.id
-             WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-             GROUP BY st.strength, st.whose",
-        )?;
-        let mut rows = stmt.query(params![s, u])?;
-        while let Some(r) = rows.next()? {
-            out.push((r.get(0)?, word(1, text(r, 1)?)?, r.get(2)?));
-        }
-        Ok(out)
+        Ok(totals
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|((name, whose), n)| (name, whose, n))
+            .collect())
     }
 
-    /// Check-ins per week: averages and counts, never a score. Counted per day in date
-    /// order (no sorting in SQL), then added up into weeks.
+    /// Check-ins per week: averages and counts, never a score. Added up from the counts
+    /// kept per day.
     pub fn checkin_weeks(
         &self,
         since: Option<NaiveDate>,
@@ -219,12 +267,9 @@ impl Store {
     ) -> Result<Vec<CheckinWeek>> {
         let (s, u) = range(since, until);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.occurred_on, count(*), total(c.mood), count(c.mood), total(c.energy),
-                    count(c.energy), count(CASE WHEN c.load IN ('heavy', 'overloaded') THEN 1 END),
-                    count(CASE WHEN c.carrying = 'a-lot' THEN 1 END)
-             FROM entries e CROSS JOIN checkins c ON c.entry_id = e.id
-             WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-             GROUP BY e.occurred_on",
+            "SELECT day, checkins, mood_sum, moods, energy_sum, energies, heavy, a_lot
+             FROM count_checkin_days
+             WHERE day >= ?1 AND day <= ?2 AND checkins > 0 ORDER BY day",
         )?;
         let mut rows = stmt.query(params![s, u])?;
         let mut weeks: Vec<WeekSums> = Vec::new();
@@ -268,82 +313,111 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT count(DISTINCT e.occurred_on) FROM checkins c JOIN entries e ON e.id = c.entry_id
-                 WHERE e.deleted_at IS NULL AND c.load IN ('heavy', 'overloaded')
-                   AND e.occurred_on >= ?1 AND e.occurred_on <= ?2",
+                "SELECT count(*) FROM count_checkin_days
+                 WHERE day >= ?1 AND day <= ?2 AND heavy > 0",
             )?
             .query_row(params![day(since), day(until)], |r| r.get(0))?)
     }
 
-    /// Stage notes in a period: (subject, point), by subject, topic and date.
+    /// The newest `limit` stage notes of a period: (subject, point), by subject, topic and
+    /// date. Read newest first from the entries by kind and day, so a long journal's
+    /// years of notes are not all read to draw a few paths.
     pub fn stage_points_between(
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
+        limit: usize,
     ) -> Result<Vec<(String, StagePoint)>> {
         let (s, u) = range(since, until);
-        let sql = format!(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT s.key, e.occurred_on, e.uuid, n.topic, n.stage,
                     (SELECT count(*) FROM change_talk c WHERE c.entry_id = e.id)
-             FROM {} JOIN subjects s ON s.id = n.subject_id
-             WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+             FROM (SELECT e.id, e.occurred_on, e.uuid FROM entries e
+                   WHERE e.kind = 'stage-note' AND e.deleted_at IS NULL
+                     AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                   ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?3) e
+             JOIN stage_notes n ON n.entry_id = e.id JOIN subjects s ON s.id = n.subject_id
              ORDER BY s.key COLLATE NOCASE, lower(n.topic), e.occurred_on, e.id",
-            parts_join(since, "stage_notes", "n")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        )?;
         let rows = stmt
-            .query_map(params![s, u], |r| {
-                let on: String = r.get(1)?;
-                let uuid: String = r.get(2)?;
-                let stage: String = r.get(4)?;
-                Ok((
-                    r.get(0)?,
-                    StagePoint {
-                        on: parse_day(1, &on)?,
-                        entry_short_id: uuid.chars().take(8).collect(),
-                        topic: r.get(3)?,
-                        stage: word(4, &stage)?,
-                        change_talk: r.get(5)?,
-                    },
-                ))
-            })?
+            .query_map(
+                params![s, u, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
+                    let on: String = r.get(1)?;
+                    let uuid: String = r.get(2)?;
+                    let stage: String = r.get(4)?;
+                    Ok((
+                        r.get(0)?,
+                        StagePoint {
+                            on: parse_day(1, &on)?,
+                            entry_short_id: uuid.chars().take(8).collect(),
+                            topic: r.get(3)?,
+                            stage: word(4, &stage)?,
+                            change_talk: r.get(5)?,
+                        },
+                    ))
+                },
+            )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
-    /// Call-ins dated in a period, counted by (status, rupture or "").
+    /// Call-ins dated in a period, counted by (status, rupture or ""). Whole months come
+    /// from the counts kept per month, the days before and after them from their entries.
     pub fn callin_counts(
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
     ) -> Result<Vec<(String, String, i64)>> {
-        let (s, u) = range(since, until);
-        let sql = if since.is_none() {
-            // All call-ins less those of the few excluded entries.
-            format!(
-                "SELECT status, coalesce(rupture, ''), sum(n) FROM (
-                     SELECT c.status, c.rupture, 1 AS n FROM callins c
-                     UNION ALL
-                     SELECT c.status, c.rupture, -1 FROM ({}) x
-                     CROSS JOIN callins c ON c.entry_id = x.id)
-                 GROUP BY status, rupture HAVING sum(n) > 0",
-                outside("?2")
-            )
-        } else {
-            "SELECT c.status, coalesce(c.rupture, ''), count(*)
-             FROM entries e CROSS JOIN callins c ON c.entry_id = e.id
-             WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-             GROUP BY c.status, c.rupture"
-                .to_string()
+        let mut totals: BTreeMap<(String, String), i64> = BTreeMap::new();
+        let mut days = |from: Option<NaiveDate>, to: NaiveDate| -> Result<()> {
+            let (s, u) = range(from, to);
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT c.status, coalesce(c.rupture, ''), count(*)
+                 FROM entries e CROSS JOIN callins c ON c.entry_id = e.id
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                 GROUP BY c.status, c.rupture",
+            )?;
+            let mut rows = stmt.query(params![s, u])?;
+            while let Some(r) = rows.next()? {
+                *totals.entry((r.get(0)?, r.get(1)?)).or_default() += r.get::<_, i64>(2)?;
+            }
+            Ok(())
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt
-            .query_map(params![s, u], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        match whole_months(since, until) {
+            None => days(since, until)?,
+            Some((first, last)) => {
+                if let (Some(s), Some(f)) = (since, first)
+                    && s < f
+                {
+                    days(Some(s), f.pred_opt().unwrap_or(f))?;
+                }
+                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
+                    && after <= until
+                {
+                    days(Some(after), until)?;
+                }
+                let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT status, rupture, sum(n) FROM count_callin_months
+                     WHERE month >= ?1 AND month <= ?2 GROUP BY status, rupture",
+                )?;
+                let mut rows =
+                    stmt.query(params![first.map_or_else(String::new, month), month(last)])?;
+                while let Some(r) = rows.next()? {
+                    *totals.entry((r.get(0)?, r.get(1)?)).or_default() += r.get::<_, i64>(2)?;
+                }
+            }
+        }
+        Ok(totals
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|((status, rupture), n)| (status, rupture, n))
+            .collect())
     }
 
-    /// Open and overdue actions as of `today`, and those done in the period.
+    /// Open and overdue actions as of `today`, and those done in the period: from the
+    /// counts kept per day they are due or were done.
     pub fn action_counts(
         &self,
         since: Option<NaiveDate>,
@@ -351,22 +425,14 @@ impl Store {
         today: NaiveDate,
     ) -> Result<ActionCounts> {
         let (s, u) = range(since, until);
-        // Counted from the indexes of open and of done actions, less the actions of
-        // entries in the trash (few): no action row is read.
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT (SELECT count(*) FROM actions WHERE status <> 'done')
-                    - (SELECT count(*) FROM entries t CROSS JOIN actions a ON a.entry_id = t.id
-                       WHERE t.deleted_at IS NOT NULL AND a.status <> 'done'),
-                    (SELECT count(*) FROM actions WHERE status <> 'done' AND due_on < ?3)
-                    - (SELECT count(*) FROM entries t CROSS JOIN actions a ON a.entry_id = t.id
-                       WHERE t.deleted_at IS NOT NULL AND a.status <> 'done' AND a.due_on < ?3),
-                    (SELECT count(*) FROM actions
-                     WHERE status = 'done' AND done_on >= ?1 AND done_on <= ?2)
-                    - (SELECT count(*) FROM entries t CROSS JOIN actions a ON a.entry_id = t.id
-                       WHERE t.deleted_at IS NOT NULL AND a.status = 'done'
-                         AND a.done_on >= ?1 AND a.done_on <= ?2)",
+                "SELECT (SELECT coalesce(sum(n), 0) FROM count_action_days WHERE done = 0),
+                        (SELECT coalesce(sum(n), 0) FROM count_action_days
+                         WHERE done = 0 AND day <> '' AND day < ?3),
+                        (SELECT coalesce(sum(n), 0) FROM count_action_days
+                         WHERE done = 1 AND day <> '' AND day >= ?1 AND day <= ?2)",
             )?
             .query_row(params![s, u, day(today)], |r| {
                 Ok(ActionCounts {
@@ -377,19 +443,29 @@ impl Store {
             })?)
     }
 
-    /// Entries from this day and month in earlier years, newest first.
+    /// Entries from this day and month in earlier years, newest first: the day of each
+    /// year since the first entry, looked up by date (29 February only in leap years).
     pub fn on_this_day(&self, today: NaiveDate, limit: usize) -> Result<Vec<EntrySummary>> {
+        let Some(first) = self.first_entry_on()? else {
+            return Ok(Vec::new());
+        };
+        let days: Vec<String> = (first.year()..today.year())
+            .rev()
+            .filter_map(|y| today.with_year(y))
+            .filter(|d| *d >= first)
+            .map(day)
+            .collect();
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM entries e
-             WHERE e.deleted_at IS NULL AND substr(e.occurred_on, 6) = ?1 AND e.occurred_on < ?2
-             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?3"
+             WHERE e.deleted_at IS NULL AND e.occurred_on IN (SELECT value FROM json_each(?1))
+             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?2"
         );
-        let md = today.format("%m-%d").to_string();
+        let days = serde_json::to_string(&days).unwrap_or_else(|_| "[]".into());
         let rows = self
             .conn
             .prepare_cached(&sql)?
             .query_map(
-                params![md, day(today), i64::try_from(limit).unwrap_or(i64::MAX)],
+                params![days, i64::try_from(limit).unwrap_or(i64::MAX)],
                 summary_from_row,
             )?
             .collect::<rusqlite::Result<_>>()?;

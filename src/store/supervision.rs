@@ -40,7 +40,7 @@ pub struct LastSession {
 }
 
 /// Everything a prep brings in.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PrepMaterial {
     pub last: Option<LastSession>,
     pub carried: Vec<ActionRow>,

@@ -123,6 +123,9 @@ struct Held {
 ///   a small table for every `x IN (…)` constraint of every row it inserts, which cost a
 ///   sixth of the import. The readers of files test them too, and name the entry and
 ///   the value.
+/// - Into a journal with no entries, the triggers that keep the counts (migration 6)
+///   are set aside too, and the counts are filled from the entries in one pass at the
+///   end.
 /// - A 16 MiB page cache for the transaction (instead of 2 MiB) keeps the indexes'
 ///   pages in memory: pages written out and changed again were written twice over.
 /// - When the import makes a new journal ([`ImportJournal`]), it runs with a rollback
@@ -150,6 +153,8 @@ pub struct Importer<'s> {
     replaced: Vec<i64>,
     /// (name, SQL) of the triggers set aside.
     triggers: Vec<(String, String)>,
+    /// The counts' triggers are among them: the counts are filled at the end.
+    counts_after: bool,
     /// Records and CPD records waiting in the temporary table `import_later`, written
     /// after everything else: they point at entries (preps, reflections) that may come
     /// later in the file.
@@ -274,6 +279,7 @@ impl Store {
             subjects_before: 0,
             replaced: Vec::new(),
             triggers: Vec::new(),
+            counts_after: false,
             later: 0,
             report: ImportReport::default(),
         };
@@ -367,6 +373,19 @@ impl Importer<'_> {
             return Err(StoreError::Damaged(
                 "the search index's triggers are missing".into(),
             ));
+        }
+        // Into a journal without entries, counting each row as it is written costs more
+        // than counting them all once at the end.
+        self.counts_after = self.before == 0;
+        if self.counts_after {
+            let counting: Vec<(String, String)> = conn
+                .prepare(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+                     AND name LIKE 'count\\_%' ESCAPE '\\' ORDER BY name",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            self.triggers.extend(counting);
         }
         for (name, _) in &self.triggers {
             conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
@@ -703,6 +722,9 @@ impl Importer<'_> {
              WHERE id > ?1 OR id IN (SELECT value FROM json_each(?2))",
             params![self.before, id_list(&self.replaced)],
         )?;
+        if self.counts_after {
+            super::counts::fill(tx)?;
+        }
         for (_, sql) in &self.triggers {
             tx.execute_batch(sql)?;
         }
@@ -1276,6 +1298,64 @@ mod tests {
                 0
             );
         }
+    }
+
+    #[test]
+    fn an_import_into_an_empty_journal_counts_at_the_end_and_then_as_it_writes() {
+        use crate::model::{StrengthTag, Whose};
+        let counting = |s: &Store| -> i64 {
+            s.conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'
+                     AND name LIKE 'count\\_%' ESCAPE '\\'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        let some = |from: u32| -> Vec<Entry> {
+            (from..from + 24)
+                .map(|n| {
+                    let kind = [EntryKind::Reflection, EntryKind::CheckIn][n as usize % 2];
+                    let mut e = entry(kind, n);
+                    e.tags = vec![format!("tag{}", n % 3)];
+                    e.strengths = vec![StrengthTag::new("hope", Whose::Mine)];
+                    if kind == EntryKind::CheckIn {
+                        e.checkin = Some(CheckIn {
+                            mood: Some(1 + (n % 5) as u8),
+                            ..CheckIn::default()
+                        });
+                    }
+                    e
+                })
+                .collect()
+        };
+        let mut s = Store::open_in_memory().unwrap();
+        let triggers = counting(&s);
+        assert!(triggers > 0);
+        // Into the empty journal (the counts filled at the end), then into a journal
+        // with entries (counted as they are written).
+        for from in [0, 100] {
+            let mut import = s.importer().unwrap();
+            for e in some(from) {
+                import.add(e).unwrap();
+            }
+            import.finish(false).unwrap();
+            assert_eq!(counting(&s), triggers);
+            assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        }
+        let all = crate::store::EntryFilter::default();
+        assert_eq!(s.count_entries(&all).unwrap(), 48);
+        // And the journal goes on counting what is written after.
+        s.insert_entry(&entry(EntryKind::Reflection, 300)).unwrap();
+        assert_eq!(s.count_entries(&all).unwrap(), 49);
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        // An import into an empty journal that is dropped puts the triggers back.
+        let mut t = Store::open_in_memory().unwrap();
+        let mut import = t.importer().unwrap();
+        import.add(entry(EntryKind::Reflection, 1)).unwrap();
+        drop(import);
+        assert_eq!(counting(&t), triggers);
     }
 
     #[test]

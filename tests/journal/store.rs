@@ -693,3 +693,72 @@ fn concurrent_writers_wait_for_each_other() {
     assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
     fts_integrity(&path);
 }
+
+#[test]
+fn a_version_3_journal_is_migrated_with_its_counts_and_days() {
+    // Written by praxis with schema version 3: a three-month demo journal, two entries
+    // of it in the trash.
+    let (dir, path) = journal();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal/v3.sqlite3"),
+        &path,
+    )
+    .unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains(".before-v4-")),
+        "a backup is taken before migrating"
+    );
+    assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+    let live = EntryFilter::default();
+    let trash = EntryFilter {
+        trashed: true,
+        ..EntryFilter::default()
+    };
+    assert_eq!(s.count_entries(&live).unwrap(), 100);
+    assert_eq!(s.count_entries(&trash).unwrap(), 2);
+    let c = Connection::open(&path).unwrap();
+    let counted = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        counted("SELECT count(*) FROM entry_tags WHERE occurred_on IS NULL"),
+        0
+    );
+    assert_eq!(
+        counted("SELECT count(*) FROM entry_strengths WHERE occurred_on IS NULL"),
+        0
+    );
+    // A tag's entries, newest first, as the entries say.
+    let tag = s.tag_counts().unwrap()[0].name.clone();
+    let tagged = s
+        .list_entries(
+            &EntryFilter {
+                tag: Some(tag.clone()),
+                ..EntryFilter::default()
+            },
+            None,
+            1000,
+        )
+        .unwrap();
+    let expected = counted(&format!(
+        "SELECT count(*) FROM entry_tags t JOIN entries e ON e.id = t.entry_id
+         WHERE t.tag = '{tag}' AND e.deleted_at IS NULL"
+    ));
+    assert_eq!(tagged.len() as i64, expected);
+    assert!(
+        tagged
+            .windows(2)
+            .all(|w| (w[0].occurred_on, w[0].rowid) > (w[1].occurred_on, w[1].rowid))
+    );
+    // Writing after the migration keeps the counts.
+    drop(c);
+    let mut s = s;
+    s.insert_entry(&entry("After the move", "written at the latest version"))
+        .unwrap();
+    assert_eq!(s.count_entries(&live).unwrap(), 101);
+    assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+}

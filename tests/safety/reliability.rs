@@ -111,6 +111,43 @@ fn doctor_reports_a_healthy_journal_and_a_broken_index() {
 }
 
 #[test]
+fn doctor_reports_counts_that_went_wrong_and_rebuilds_them() {
+    let d = tempfile::tempdir().unwrap();
+    for title in ["A calm night on the ward", "Handover ran late"] {
+        praxis(&d.path().join("j"))
+            .args(["add", title])
+            .assert()
+            .success();
+    }
+    praxis(&d.path().join("j"))
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok  counts"));
+    let db = d.path().join("j/journal.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute("UPDATE count_kinds SET live = live + 40", [])
+            .unwrap();
+    }
+    praxis(&d.path().join("j"))
+        .arg("doctor")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("count_kinds differ"))
+        .stdout(predicate::str::contains("--rebuild-index"));
+    praxis(&d.path().join("j"))
+        .args(["doctor", "--rebuild-index"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok  counts"));
+    praxis(&d.path().join("j"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 entries"));
+}
+
+#[test]
 fn doctor_flags_a_journal_others_can_read() {
     let d = tempfile::tempdir().unwrap();
     praxis(&d.path().join("j"))

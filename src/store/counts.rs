@@ -1,0 +1,814 @@
+//! Counts kept as the journal is written (schema version 6): entries by kind, and live
+//! entries, strengths, check-ins, actions and call-ins by week, month and day. Triggers
+//! keep them in step with every write; this module reads them, checks them against the
+//! entries, and builds them again (`praxis doctor --rebuild-index`).
+
+use chrono::{Datelike as _, Days, NaiveDate};
+use rusqlite::Connection;
+
+use super::entries::EntryFilter;
+use super::{Result, Store};
+
+/// What the count tables hold, computed from the entries: the same SELECTs fill them in
+/// migration 6 and here.
+const FILL: [(&str, &str); 7] = [
+    (
+        "count_kinds",
+        "SELECT kind, count(*) FILTER (WHERE deleted_at IS NULL),
+                count(*) FILTER (WHERE deleted_at IS NOT NULL)
+         FROM entries GROUP BY kind",
+    ),
+    (
+        "count_weeks",
+        "SELECT date(occurred_on, '-' || ((strftime('%w', occurred_on) + 6) % 7) || ' days'),
+                kind, count(*)
+         FROM entries WHERE deleted_at IS NULL GROUP BY 1, 2",
+    ),
+    (
+        "count_model_months",
+        "SELECT substr(occurred_on, 1, 7), coalesce(model, ''), count(*)
+         FROM entries WHERE deleted_at IS NULL AND kind = 'reflection' GROUP BY 1, 2",
+    ),
+    (
+        "count_strength_months",
+        "SELECT substr(e.occurred_on, 1, 7), s.strength, s.whose, count(*)
+         FROM entry_strengths s JOIN entries e ON e.id = s.entry_id
+         WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3",
+    ),
+    (
+        "count_checkin_days",
+        "SELECT e.occurred_on, count(*), count(c.mood), coalesce(sum(c.mood), 0),
+                count(c.energy), coalesce(sum(c.energy), 0),
+                count(*) FILTER (WHERE c.load IN ('heavy', 'overloaded')),
+                count(*) FILTER (WHERE c.carrying = 'a-lot')
+         FROM checkins c JOIN entries e ON e.id = c.entry_id
+         WHERE e.deleted_at IS NULL GROUP BY 1",
+    ),
+    (
+        "count_action_days",
+        "SELECT a.status = 'done',
+                CASE WHEN a.status = 'done' THEN coalesce(a.done_on, '')
+                     ELSE coalesce(a.due_on, '') END,
+                count(*)
+         FROM actions a JOIN entries e ON e.id = a.entry_id
+         WHERE e.deleted_at IS NULL GROUP BY 1, 2",
+    ),
+    (
+        "count_callin_months",
+        "SELECT substr(e.occurred_on, 1, 7), c.status, coalesce(c.rupture, ''), count(*)
+         FROM callins c JOIN entries e ON e.id = c.entry_id
+         WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3",
+    ),
+];
+
+/// Fills the count tables again from the entries (inside the caller's transaction).
+pub(crate) fn fill(conn: &Connection) -> Result<()> {
+    for (table, select) in FILL {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+        conn.execute(&format!("INSERT INTO {table} {select}"), [])?;
+    }
+    Ok(())
+}
+
+/// The Monday of `d`'s week.
+pub(crate) fn monday(d: NaiveDate) -> NaiveDate {
+    d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))
+        .unwrap_or(d)
+}
+
+/// The whole weeks (Mondays) inside `since..=until`, if any: (first, last). No `since`:
+/// from the first week of all.
+pub(crate) fn whole_weeks(
+    since: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Option<(Option<NaiveDate>, NaiveDate)> {
+    let first = match since {
+        Some(s) if s.weekday().num_days_from_monday() == 0 => Some(s),
+        Some(s) => Some(monday(s).checked_add_days(Days::new(7))?),
+        None => None,
+    };
+    let last = if until.weekday().num_days_from_monday() == 6 {
+        monday(until)
+    } else {
+        monday(until).checked_sub_days(Days::new(7))?
+    };
+    match first {
+        Some(f) if f > last => None,
+        _ => Some((first, last)),
+    }
+}
+
+/// The whole months (their first days) inside `since..=until`, if any: (first, last).
+/// No `since`: from the first month of all.
+pub(crate) fn whole_months(
+    since: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Option<(Option<NaiveDate>, NaiveDate)> {
+    let first_of = |d: NaiveDate| d.with_day(1);
+    let first = match since {
+        Some(s) if s.day() == 1 => Some(s),
+        Some(s) => Some(first_of(s)?.checked_add_months(chrono::Months::new(1))?),
+        None => None,
+    };
+    let last_day = until.succ_opt().is_none_or(|next| next.day() == 1);
+    let last = if last_day {
+        first_of(until)?
+    } else {
+        first_of(until)?.checked_sub_months(chrono::Months::new(1))?
+    };
+    match first {
+        Some(f) if f > last => None,
+        _ => Some((first, last)),
+    }
+}
+
+/// What `praxis doctor` says of the kept counts: that they agree with the entries, or
+/// where they differ and what mends them; None for a journal from before they were kept.
+pub(crate) fn finding(conn: &Connection) -> Option<super::Finding> {
+    let kept = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE name = 'count_kinds'",
+            [],
+            |_| Ok(()),
+        )
+        .is_ok();
+    if !kept {
+        return None;
+    }
+    let (ok, detail) = match mismatches(conn) {
+        Ok(m) if m.is_empty() => (true, "kept counts match the entries".to_string()),
+        Ok(m) => (
+            false,
+            format!("{}: run `praxis doctor --rebuild-index`", m.join("; ")),
+        ),
+        Err(e) => (false, format!("the check could not run: {e}")),
+    };
+    Some(super::Finding {
+        ok,
+        check: "counts".into(),
+        detail,
+    })
+}
+
+/// Where the kept counts differ from the entries (see [`Store::count_mismatches`]).
+fn mismatches(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (table, select) in FILL {
+        // Rows of zero are kept when what they counted goes; they say nothing.
+        let nonzero = match table {
+            "count_kinds" => "live <> 0 OR trashed <> 0",
+            "count_checkin_days" => {
+                "checkins <> 0 OR moods <> 0 OR mood_sum <> 0 OR energies <> 0
+                 OR energy_sum <> 0 OR heavy <> 0 OR a_lot <> 0"
+            }
+            _ => "n <> 0",
+        };
+        let differ: i64 = conn.query_row(
+            &format!(
+                "SELECT (SELECT count(*) FROM (
+                             SELECT * FROM ({select})
+                             EXCEPT SELECT * FROM {table} WHERE {nonzero}))
+                      + (SELECT count(*) FROM (
+                             SELECT * FROM {table} WHERE {nonzero}
+                             EXCEPT SELECT * FROM ({select})))"
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        if differ > 0 {
+            out.push(format!("{differ} rows of {table} differ from the entries"));
+        }
+    }
+    for (table, what) in [("entry_tags", "tags"), ("entry_strengths", "strengths")] {
+        let differ: i64 = conn.query_row(
+            &format!(
+                "SELECT count(*) FROM {table} x JOIN entries e ON e.id = x.entry_id
+                 WHERE x.occurred_on IS NOT e.occurred_on"
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        if differ > 0 {
+            out.push(format!("{differ} {what} do not carry their entry's day"));
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Entries matching a filter that the kept counts answer (by kind, in the journal or
+    /// in the trash) without reading the entries; None for other filters.
+    pub(crate) fn kept_count(&self, f: &EntryFilter) -> Result<Option<i64>> {
+        let plain = f.strength.is_none()
+            && f.tag.is_none()
+            && f.since.is_none()
+            && f.until.is_none()
+            && f.for_supervision.is_none();
+        if !plain {
+            return Ok(None);
+        }
+        let column = if f.trashed { "trashed" } else { "live" };
+        let n = match f.kind {
+            Some(k) => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT coalesce(sum({column}), 0) FROM count_kinds WHERE kind = ?1"
+                ))?
+                .query_row([k.as_str()], |r| r.get(0))?,
+            None => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT coalesce(sum({column}), 0) FROM count_kinds"
+                ))?
+                .query_row([], |r| r.get(0))?,
+        };
+        Ok(Some(n))
+    }
+
+    /// Where the kept counts differ from the entries, in plain words (empty when they
+    /// agree). Reads the whole journal: for `praxis doctor` and tests.
+    pub fn count_mismatches(&self) -> Result<Vec<String>> {
+        Ok(mismatches(&self.conn)?)
+    }
+
+    /// Builds the kept counts, the days tags and strengths carry, and the live search's
+    /// index of the newest entries again from the entries, in one transaction.
+    pub fn rebuild_counts(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        fill(&tx)?;
+        for table in ["entry_tags", "entry_strengths"] {
+            tx.execute(
+                &format!(
+                    "UPDATE {table} SET occurred_on = (SELECT occurred_on FROM entries WHERE id = entry_id)
+                     WHERE occurred_on IS NOT (SELECT occurred_on FROM entries WHERE id = entry_id)"
+                ),
+                [],
+            )?;
+        }
+        super::search::forget_recent(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone as _, Utc};
+
+    use super::*;
+    use crate::model::{CheckIn, Entry, EntryKind, Load, StrengthTag, Whose};
+    use crate::store::rows::day;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn whole_weeks_and_months_inside_a_period() {
+        // 2026-03-02 is a Monday, 2026-03-15 a Sunday.
+        assert_eq!(
+            whole_weeks(Some(d(2026, 3, 2)), d(2026, 3, 15)),
+            Some((Some(d(2026, 3, 2)), d(2026, 3, 9)))
+        );
+        assert_eq!(
+            whole_weeks(Some(d(2026, 3, 3)), d(2026, 3, 14)),
+            None,
+            "no whole week from a Tuesday to the next Saturday but one"
+        );
+        assert_eq!(
+            whole_weeks(None, d(2026, 3, 14)),
+            Some((None, d(2026, 3, 2)))
+        );
+        assert_eq!(
+            whole_months(Some(d(2026, 1, 1)), d(2026, 3, 31)),
+            Some((Some(d(2026, 1, 1)), d(2026, 3, 1)))
+        );
+        assert_eq!(
+            whole_months(Some(d(2026, 1, 2)), d(2026, 3, 30)),
+            Some((Some(d(2026, 2, 1)), d(2026, 2, 1)))
+        );
+        assert_eq!(whole_months(Some(d(2026, 1, 2)), d(2026, 2, 27)), None);
+        assert_eq!(
+            whole_months(None, d(2024, 2, 29)),
+            Some((None, d(2024, 2, 1)))
+        );
+    }
+
+    fn entry(n: u32) -> Entry {
+        let on = d(2026, 1, 1 + n % 28);
+        let at = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let kind = [EntryKind::Reflection, EntryKind::CheckIn, EntryKind::Cpd][n as usize % 3];
+        let mut e = Entry::new(kind, on, at);
+        e.title = format!("entry {n}");
+        e.model = n.is_multiple_of(2).then(|| "gibbs".to_string());
+        e.strengths = vec![
+            StrengthTag::new("listening", Whose::Mine),
+            StrengthTag::new("listening", Whose::Person),
+        ];
+        e.tags = vec![format!("tag{}", n % 4)];
+        e.checkin = (n % 3 != 2).then(|| CheckIn {
+            mood: Some(u8::try_from(1 + n % 5).unwrap()),
+            energy: n.is_multiple_of(2).then_some(3),
+            load: Some(if n.is_multiple_of(4) {
+                Load::Heavy
+            } else {
+                Load::Light
+            }),
+            ..CheckIn::default()
+        });
+        e
+    }
+
+    #[test]
+    fn the_counts_follow_every_kind_of_write() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let entries: Vec<Entry> = (0..40).map(entry).collect();
+        s.insert_entries(&entries).unwrap();
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        assert_eq!(s.kept_count(&EntryFilter::default()).unwrap(), Some(40));
+        // Edited: another day, kind, model, parts.
+        for n in [3, 4, 5] {
+            let id = s.resolve_id(&entries[n].short_id()).unwrap();
+            let mut e = s.entry_by_rowid(id).unwrap();
+            e.occurred_on = d(2025, 12, 30);
+            e.kind = EntryKind::Supervision;
+            e.model = None;
+            e.strengths.pop();
+            e.checkin = None;
+            s.update_entry(&e, now).unwrap();
+        }
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        // Trashed, restored, trashed again and the trash emptied.
+        for n in [6, 7, 8, 9] {
+            let id = s.resolve_id(&entries[n].short_id()).unwrap();
+            assert!(s.trash_entry(id, now).unwrap());
+        }
+        let id = s.resolve_id(&entries[9].short_id()).unwrap();
+        assert!(s.restore_entry(id).unwrap());
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        let trash = EntryFilter {
+            trashed: true,
+            ..EntryFilter::default()
+        };
+        assert_eq!(s.kept_count(&trash).unwrap(), Some(3));
+        assert_eq!(s.empty_trash().unwrap(), 3);
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        assert_eq!(s.kept_count(&EntryFilter::default()).unwrap(), Some(37));
+        assert_eq!(s.kept_count(&trash).unwrap(), Some(0));
+        let cpd = EntryFilter {
+            kind: Some(EntryKind::Cpd),
+            ..EntryFilter::default()
+        };
+        assert_eq!(
+            s.kept_count(&cpd).unwrap(),
+            Some(
+                s.conn
+                    .query_row(
+                        "SELECT count(*) FROM entries WHERE kind = 'cpd' AND deleted_at IS NULL",
+                        [],
+                        |r| r.get(0)
+                    )
+                    .unwrap()
+            )
+        );
+    }
+
+    #[test]
+    fn a_rebuild_mends_counts_that_went_wrong() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_entries(&(0..10).map(entry).collect::<Vec<_>>())
+            .unwrap();
+        s.conn
+            .execute_batch(
+                "UPDATE count_kinds SET live = live + 5;
+                 DELETE FROM count_checkin_days;
+                 UPDATE entry_tags SET occurred_on = '1999-01-01';",
+            )
+            .unwrap();
+        let wrong = s.count_mismatches().unwrap();
+        assert_eq!(wrong.len(), 3, "{wrong:?}");
+        s.rebuild_counts().unwrap();
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+    }
+
+    // -----------------------------------------------------------------------------------
+    // After any writes, the kept counts answer what reading the entries answers: the
+    // queries as they were before the counts were kept are the reference.
+    // -----------------------------------------------------------------------------------
+
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use crate::model::{
+        Action, ActionStatus, CallIn, CallInStatus, Carrying, Details, EntrySummary, Rupture,
+    };
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Add(Entry),
+        /// The `i`th action of the journal to a status (0 open, 1 partly, 2 done).
+        ActOn(usize, usize),
+        Edit(usize, Entry),
+        Trash(usize),
+        Restore(usize),
+        EmptyTrash,
+        Import(usize, Entry),
+    }
+
+    fn arb_entry() -> impl Strategy<Value = Entry> {
+        (
+            0_u64..500,
+            0_usize..EntryKind::ALL.len(),
+            prop::option::of(0_usize..3),
+            prop::collection::vec((0_usize..4, 0_usize..3), 0..4),
+            prop::collection::vec(0_usize..5, 0..3),
+            prop::option::of((
+                prop::option::of(1_u8..=5),
+                prop::option::of(1_u8..=5),
+                prop::option::of(0_usize..4),
+                prop::option::of(0_usize..3),
+            )),
+            (
+                prop::collection::vec((0_usize..3, prop::option::of(0_u64..60)), 0..3),
+                (0_usize..3, prop::option::of(0_usize..3)),
+            ),
+        )
+            .prop_map(
+                |(day, kind, model, strengths, tags, checkin, (actions, callin))| {
+                    let on = d(2024, 12, 30) + Days::new(day);
+                    let at = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+                    let mut e = Entry::new(EntryKind::ALL[kind], on, at);
+                    e.model = model.map(|m| ["gibbs", "kolb", "driscoll"][m].to_string());
+                    e.strengths = strengths
+                        .into_iter()
+                        .map(|(n, w)| {
+                            StrengthTag::new(
+                                ["listening", "humour", "hope", "curiosity"][n],
+                                Whose::ALL[w],
+                            )
+                        })
+                        .collect();
+                    e.strengths.sort();
+                    e.strengths.dedup();
+                    e.tags = tags.into_iter().map(|t| format!("tag{t}")).collect();
+                    e.tags.sort();
+                    e.tags.dedup();
+                    e.checkin = checkin.map(|(mood, energy, load, carrying)| CheckIn {
+                        mood,
+                        energy,
+                        load: load.map(|l| Load::ALL[l]),
+                        carrying: carrying.map(|c| Carrying::ALL[c]),
+                        ..CheckIn::default()
+                    });
+                    e.actions = actions
+                        .into_iter()
+                        .map(|(status, due)| {
+                            let mut a = Action::new("do it", due.map(|n| on + Days::new(n)));
+                            a.status = ActionStatus::ALL[status];
+                            if a.status == ActionStatus::Done {
+                                a.done_on = due.map(|n| on + Days::new(n / 2));
+                            }
+                            a
+                        })
+                        .collect();
+                    if e.kind == EntryKind::CallIn {
+                        e.details = Details::CallIn(CallIn {
+                            status: CallInStatus::ALL[callin.0],
+                            rupture: callin.1.map(|r| Rupture::ALL[r]),
+                            ..CallIn::default()
+                        });
+                    }
+                    e
+                },
+            )
+    }
+
+    fn arb_op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => arb_entry().prop_map(Op::Add),
+            2 => (0_usize..100, 0_usize..3).prop_map(|(i, s)| Op::ActOn(i, s)),
+            2 => (0_usize..100, arb_entry()).prop_map(|(i, e)| Op::Edit(i, e)),
+            2 => (0_usize..100).prop_map(Op::Trash),
+            1 => (0_usize..100).prop_map(Op::Restore),
+            1 => Just(Op::EmptyTrash),
+            1 => (0_usize..100, arb_entry()).prop_map(|(i, e)| Op::Import(i, e)),
+        ]
+    }
+
+    /// Applies an operation to the `i`th entry ever added (those still there).
+    fn apply(s: &mut Store, added: &mut Vec<Entry>, op: Op) {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let rowid = |s: &Store, added: &[Entry], i: usize| {
+            let e = added.get(i % added.len().max(1))?;
+            s.resolve_id(&e.id.to_string()).ok()
+        };
+        match op {
+            Op::Add(e) => {
+                s.insert_entry(&e).unwrap();
+                added.push(e);
+            }
+            Op::Edit(i, new) => {
+                if let Some(id) = rowid(s, added, i) {
+                    let old = s.entry_by_rowid(id).unwrap();
+                    let e = Entry {
+                        id: old.id,
+                        version: old.version,
+                        created_at: old.created_at,
+                        deleted_at: old.deleted_at,
+                        ..new
+                    };
+                    s.update_entry(&e, now).unwrap();
+                }
+            }
+            Op::Trash(i) => {
+                if let Some(id) = rowid(s, added, i) {
+                    s.trash_entry(id, now).unwrap();
+                }
+            }
+            Op::Restore(i) => {
+                if let Some(id) = rowid(s, added, i) {
+                    s.restore_entry(id).unwrap();
+                }
+            }
+            Op::EmptyTrash => {
+                s.empty_trash().unwrap();
+            }
+            Op::ActOn(i, status) => {
+                let all = s.list_actions(crate::store::ActionFilter::All).unwrap();
+                if let Some(a) = all.get(i % all.len().max(1)) {
+                    s.set_action_status(
+                        &a.action.id.to_string(),
+                        ActionStatus::ALL[status],
+                        None,
+                        d(2025, 6, 1),
+                        now,
+                    )
+                    .unwrap();
+                }
+            }
+            Op::Import(i, new) => {
+                // A newer version of a known entry, as an import brings it (trashed or not).
+                if let Some(id) = rowid(s, added, i) {
+                    let old = s.entry_by_rowid(id).unwrap();
+                    let e = Entry {
+                        id: old.id,
+                        created_at: old.created_at,
+                        updated_at: now + chrono::TimeDelta::days(1),
+                        deleted_at: (i % 3 == 0).then_some(now),
+                        ..new
+                    };
+                    s.import_entries(&[e], &[], false).unwrap();
+                }
+            }
+        }
+    }
+
+    /// The week of each day, added up: how the Patterns pane uses the kinds' counts.
+    fn by_week(days: &[(NaiveDate, EntryKind, i64)]) -> BTreeMap<(NaiveDate, EntryKind), i64> {
+        let mut out = BTreeMap::new();
+        for (on, k, n) in days {
+            *out.entry((monday(*on), *k)).or_default() += n;
+        }
+        out.retain(|_, n| *n != 0);
+        out
+    }
+
+    fn old_kind_counts(
+        s: &Store,
+        since: Option<NaiveDate>,
+        until: NaiveDate,
+    ) -> super::super::KindCounts {
+        let mut out = super::super::KindCounts::default();
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT e.occurred_on, e.kind, e.model, count(*) FROM entries e
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                 GROUP BY e.occurred_on, e.kind, e.model",
+            )
+            .unwrap();
+        let rows: Vec<(String, String, Option<String>, i64)> = stmt
+            .query_map([since.map_or_else(String::new, day), day(until)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for (on, kind, model, n) in rows {
+            let kind: EntryKind = kind.parse().unwrap();
+            out.days
+                .push((NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap(), kind, n));
+            if kind == EntryKind::Reflection {
+                match out.models.iter_mut().find(|(m, _)| *m == model) {
+                    Some((_, c)) => *c += n,
+                    None => out.models.push((model, n)),
+                }
+            }
+        }
+        out.models
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    fn old_strengths(
+        s: &Store,
+        since: Option<NaiveDate>,
+        until: NaiveDate,
+    ) -> Vec<(String, Whose, i64)> {
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT st.strength, st.whose, count(*)
+                 FROM entries e JOIN entry_strengths st ON st.entry_id = e.id
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                 GROUP BY st.strength, st.whose ORDER BY st.strength, st.whose",
+            )
+            .unwrap();
+        stmt.query_map([since.map_or_else(String::new, day), day(until)], |r| {
+            let w: String = r.get(1)?;
+            Ok((r.get(0)?, w.parse().unwrap(), r.get(2)?))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    fn old_checkins(s: &Store, since: Option<NaiveDate>, until: NaiveDate) -> Vec<DayRow> {
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT e.occurred_on, count(*), total(c.mood), count(c.mood), total(c.energy),
+                        count(c.energy), count(CASE WHEN c.load IN ('heavy', 'overloaded') THEN 1 END),
+                        count(CASE WHEN c.carrying = 'a-lot' THEN 1 END)
+                 FROM entries e JOIN checkins c ON c.entry_id = e.id
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                 GROUP BY e.occurred_on ORDER BY e.occurred_on",
+            )
+            .unwrap();
+        stmt.query_map([since.map_or_else(String::new, day), day(until)], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    fn old_actions(
+        s: &Store,
+        since: Option<NaiveDate>,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> (i64, i64, i64) {
+        s.conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM actions a JOIN entries e ON e.id = a.entry_id
+                         WHERE e.deleted_at IS NULL AND a.status <> 'done'),
+                        (SELECT count(*) FROM actions a JOIN entries e ON e.id = a.entry_id
+                         WHERE e.deleted_at IS NULL AND a.status <> 'done' AND a.due_on < ?3),
+                        (SELECT count(*) FROM actions a JOIN entries e ON e.id = a.entry_id
+                         WHERE e.deleted_at IS NULL AND a.status = 'done'
+                           AND a.done_on >= ?1 AND a.done_on <= ?2)",
+                [since.map_or_else(String::new, day), day(until), day(today)],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap()
+    }
+
+    fn old_callins(
+        s: &Store,
+        since: Option<NaiveDate>,
+        until: NaiveDate,
+    ) -> Vec<(String, String, i64)> {
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT c.status, coalesce(c.rupture, ''), count(*)
+                 FROM entries e JOIN callins c ON c.entry_id = e.id
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                 GROUP BY 1, 2 ORDER BY 1, 2",
+            )
+            .unwrap();
+        stmt.query_map([since.map_or_else(String::new, day), day(until)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    fn old_list(s: &Store, f: &EntryFilter, limit: usize) -> Vec<i64> {
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let wh = super::super::entries::filter_sql(f, &mut args);
+        let sql = format!(
+            "SELECT e.id FROM entries e WHERE {wh} ORDER BY e.occurred_on DESC, e.id DESC LIMIT {limit}"
+        );
+        let mut stmt = s.conn.prepare(&sql).unwrap();
+        stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    /// A day's check-ins as the old query read them: day, check-ins, mood total and count,
+    /// energy total and count, heavy ones, carrying a lot.
+    type DayRow = (String, i64, f64, i64, f64, i64, i64, i64);
+    /// The same, added up for a week (heavy: days with one).
+    type WeekRow = (i64, f64, i64, f64, i64, i64, i64);
+
+    fn ids(rows: &[EntrySummary]) -> Vec<i64> {
+        rows.iter().map(|r| r.rowid).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(48) })]
+
+        #[test]
+        fn after_any_writes_the_counts_answer_what_the_entries_answer(
+            ops in prop::collection::vec(arb_op(), 1..60),
+            periods in prop::collection::vec((prop::option::of(0_u64..520), 0_u64..560), 4),
+        ) {
+            let mut s = Store::open_in_memory().unwrap();
+            let mut added = Vec::new();
+            for op in ops {
+                apply(&mut s, &mut added, op);
+            }
+            prop_assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+            for (since, until) in periods {
+                let base = d(2024, 12, 20);
+                let until = base + Days::new(until);
+                let since = since.map(|n| base + Days::new(n)).filter(|s| *s <= until);
+                let new = s.kind_counts(since, until).unwrap();
+                let old = old_kind_counts(&s, since, until);
+                prop_assert_eq!(by_week(&new.days), by_week(&old.days));
+                prop_assert_eq!(new.models, old.models);
+                prop_assert_eq!(
+                    s.strengths_between(since, until).unwrap(),
+                    old_strengths(&s, since, until)
+                );
+                let weeks = s.checkin_weeks(since, until).unwrap();
+                let mut old: BTreeMap<NaiveDate, WeekRow> = BTreeMap::new();
+                for (on, n, mood, moods, energy, energies, heavy, a_lot) in old_checkins(&s, since, until) {
+                    let w = old.entry(monday(NaiveDate::parse_from_str(&on, "%Y-%m-%d").unwrap())).or_default();
+                    w.0 += n;
+                    w.1 += mood;
+                    w.2 += moods;
+                    w.3 += energy;
+                    w.4 += energies;
+                    w.5 += i64::from(heavy > 0);
+                    w.6 += a_lot;
+                }
+                let avg = |sum: f64, n: i64| (n > 0).then(|| sum / n as f64);
+                let old: Vec<_> = old
+                    .into_iter()
+                    .map(|(w, o)| (w, o.0, avg(o.1, o.2), avg(o.3, o.4), o.5, o.6))
+                    .collect();
+                let new: Vec<_> = weeks
+                    .iter()
+                    .map(|w| (w.week, w.checkins, w.mood, w.energy, w.heavy_days, w.carrying_a_lot))
+                    .collect();
+                prop_assert_eq!(new, old);
+                let a = s.action_counts(since, until, until).unwrap();
+                prop_assert_eq!(
+                    (a.open, a.overdue, a.done_in_period),
+                    old_actions(&s, since, until, until)
+                );
+                prop_assert_eq!(s.callin_counts(since, until).unwrap(), old_callins(&s, since, until));
+                let heavy = s.heavy_days(since.unwrap_or(base), until).unwrap();
+                let old_heavy = old_checkins(&s, Some(since.unwrap_or(base)), until)
+                    .iter()
+                    .filter(|d| d.6 > 0)
+                    .count() as i64;
+                prop_assert_eq!(heavy, old_heavy);
+                for f in [
+                    EntryFilter { tag: Some("tag1".into()), since, until: Some(until), ..EntryFilter::default() },
+                    EntryFilter { strength: Some("hope".into()), ..EntryFilter::default() },
+                    EntryFilter { tag: Some("tag2".into()), strength: Some("humour".into()), trashed: true, ..EntryFilter::default() },
+                    EntryFilter { kind: Some(EntryKind::Reflection), ..EntryFilter::default() },
+                    EntryFilter { trashed: true, ..EntryFilter::default() },
+                ] {
+                    let page = s.list_entries(&f, None, 7).unwrap();
+                    prop_assert_eq!(ids(&page), old_list(&s, &f, 7));
+                    // The next page from the last row.
+                    if let Some(last) = page.last() {
+                        let next = s.list_entries(&f, Some((last.occurred_on, last.rowid)), 500).unwrap();
+                        let all = old_list(&s, &f, 500);
+                        prop_assert_eq!(ids(&next), all[page.len()..].to_vec());
+                    }
+                    let counted: i64 = s.count_entries(&f).unwrap();
+                    prop_assert_eq!(counted, old_list(&s, &f, 100_000).len() as i64);
+                }
+            }
+        }
+    }
+}
