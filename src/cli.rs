@@ -1310,6 +1310,15 @@ pub enum CircleCommand {
         #[arg(long, conflicts_with = "id")]
         members: bool,
     },
+    /// The circle's stream full-screen, read-only: newest first, replies threaded, what
+    /// is new since you last looked (keys: ↑/↓ move · enter read · ? help · q quit).
+    Open {
+        #[command(flatten)]
+        which: CircleWhich,
+        /// How many contributions of the stream.
+        #[arg(long, short = 'n', default_value_t = 200)]
+        limit: usize,
+    },
     /// Contribute one thing: an excerpt of a reflection, a question, a learning note, a
     /// recognition or a group session. It is redacted and shown to you before it is written.
     Contribute(CircleContribute),

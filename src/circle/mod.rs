@@ -597,12 +597,14 @@ impl Circle {
     /// New verified contributions since my last look, by member pseudonym.
     pub fn new_since_last_look(&self) -> Result<Vec<(String, i64)>, CircleError> {
         let since = self.index.meta(LAST_LOOK)?;
-        Ok(self
+        let mut by: Vec<(String, i64)> = self
             .index
             .new_by_author(Some(since.as_deref().unwrap_or("")))?
             .into_iter()
             .map(|(a, n)| (self.members.name(&a), n))
-            .collect())
+            .collect();
+        by.sort();
+        Ok(by)
     }
 
     /// When I last looked (RFC 3339), if ever.
@@ -626,6 +628,71 @@ impl Circle {
     /// Files in the index.
     pub fn indexed(&self) -> Result<i64, CircleError> {
         Ok(self.index.len()?)
+    }
+}
+
+impl Circle {
+    /// A contribution as lines of plain text, as the command line prints it and the pane
+    /// draws it: who, when and what kind, then what it says.
+    #[must_use]
+    pub fn lines(&self, c: &Contribution) -> Vec<String> {
+        let members = &self.members;
+        let circle = self;
+        let who = members.name(&c.author);
+        let mut out = vec![format!(
+            "{} · {} · {}",
+            who,
+            c.written_at.format("%-d %B %Y"),
+            c.body.kind()
+        )];
+        let target = |to: &str| {
+            circle
+                .find(to)
+                .map(|t| {
+                    format!(
+                        "{}'s {} “{}”",
+                        members.name(&t.author),
+                        t.body.kind(),
+                        t.body.headline()
+                    )
+                })
+                .unwrap_or_else(|_| format!("contribution {}", short_id(to)))
+        };
+        match &c.body {
+            Body::Question { text } | Body::Learning { text } => {
+                out.extend(text.lines().map(String::from))
+            }
+            Body::Reply { to, text } => {
+                out.push(format!("in reply to {}", target(to)));
+                out.extend(text.lines().map(String::from));
+            }
+            Body::Thanks { to } => out.push(format!("thanks for {}", target(to))),
+            Body::Tombstone { removes } => out.push(format!("removed {}", short_id(removes))),
+            Body::Excerpt(s) | Body::Recognition(s) | Body::Group(s) => {
+                let mut head = s.title.trim().to_string();
+                if head.is_empty() {
+                    head = "(untitled)".into();
+                }
+                out.push(format!("“{head}” — {}", s.when));
+                if let Some(m) = &s.model {
+                    out.push(format!("Model: {m}"));
+                }
+                for (label, text) in &s.facts {
+                    out.push(format!("{label}: {text}"));
+                }
+                for p in &s.parts {
+                    out.push(format!("{}:", p.from));
+                    out.extend(p.text.lines().map(|l| format!("  {l}")));
+                }
+                if !s.of.is_empty() {
+                    out.push(format!("({})", s.of));
+                }
+                if !s.strengths.is_empty() {
+                    out.push(format!("Strengths: {}", s.strengths.join(", ")));
+                }
+            }
+        }
+        out
     }
 }
 

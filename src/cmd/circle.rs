@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
-use crate::circle::{Body, Circle, Contribution, Item, Members, Membership, Shared, short_id};
+use crate::circle::{Body, Circle, Contribution, Item, Membership, Shared, short_id};
 use crate::cli::{CircleCommand, CircleContribute, CircleWhich};
 use crate::model::{Entry, EntryKind, Scope};
 use crate::transfer::excerpt::{self, Pick};
@@ -39,6 +39,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
                 show_stream(&circle, limit, ctx)
             }
         }
+        CircleCommand::Open { which, limit } => open_pane(&which, limit, ctx),
         CircleCommand::Contribute(a) => contribute(&a, ctx),
         CircleCommand::Reply {
             id,
@@ -409,7 +410,7 @@ fn write_shown(
         circle.manifest.name
     );
     say!();
-    for line in render(&preview, &circle.members, circle) {
+    for line in circle.lines(&preview) {
         say!("  {line}");
     }
     say!();
@@ -437,65 +438,6 @@ fn write_shown(
         }
     );
     Ok(())
-}
-
-/// A contribution as lines of text: heading, then what it says.
-fn render(c: &Contribution, members: &Members, circle: &Circle) -> Vec<String> {
-    let who = members.name(&c.author);
-    let mut out = vec![format!(
-        "{} · {} · {}",
-        who,
-        c.written_at.format("%-d %B %Y"),
-        c.body.kind()
-    )];
-    let target = |to: &str| {
-        circle
-            .find(to)
-            .map(|t| {
-                format!(
-                    "{}'s {} “{}”",
-                    members.name(&t.author),
-                    t.body.kind(),
-                    t.body.headline()
-                )
-            })
-            .unwrap_or_else(|_| format!("contribution {}", short_id(to)))
-    };
-    match &c.body {
-        Body::Question { text } | Body::Learning { text } => {
-            out.extend(text.lines().map(String::from))
-        }
-        Body::Reply { to, text } => {
-            out.push(format!("in reply to {}", target(to)));
-            out.extend(text.lines().map(String::from));
-        }
-        Body::Thanks { to } => out.push(format!("thanks for {}", target(to))),
-        Body::Tombstone { removes } => out.push(format!("removed {}", short_id(removes))),
-        Body::Excerpt(s) | Body::Recognition(s) | Body::Group(s) => {
-            let mut head = s.title.trim().to_string();
-            if head.is_empty() {
-                head = "(untitled)".into();
-            }
-            out.push(format!("“{head}” — {}", s.when));
-            if let Some(m) = &s.model {
-                out.push(format!("Model: {m}"));
-            }
-            for (label, text) in &s.facts {
-                out.push(format!("{label}: {text}"));
-            }
-            for p in &s.parts {
-                out.push(format!("{}:", p.from));
-                out.extend(p.text.lines().map(|l| format!("  {l}")));
-            }
-            if !s.of.is_empty() {
-                out.push(format!("({})", s.of));
-            }
-            if !s.strengths.is_empty() {
-                out.push(format!("Strengths: {}", s.strengths.join(", ")));
-            }
-        }
-    }
-    out
 }
 
 fn show_members(circle: &Circle) -> Result<()> {
@@ -527,13 +469,13 @@ fn show_members(circle: &Circle) -> Result<()> {
 fn show_one(circle: &Circle, id: &str) -> Result<()> {
     let c = circle.find(id).map_err(anyhow::Error::msg)?;
     say!("{}  {}", short_id(&c.id), circle.manifest.name);
-    for line in render(&c, &circle.members, circle) {
+    for line in circle.lines(&c) {
         say!("{line}");
     }
     for r in circle.responses(&c.id)? {
         if let Ok(r) = r.content {
             say!();
-            for (i, line) in render(&r, &circle.members, circle).iter().enumerate() {
+            for (i, line) in circle.lines(&r).iter().enumerate() {
                 if i == 0 {
                     say!("  ↳ {}  {line}", short_id(&r.id));
                 } else if !line.starts_with("in reply to") && !line.starts_with("thanks for") {
@@ -594,7 +536,7 @@ fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Re
             return Ok(());
         }
     };
-    let lines = render(c, &circle.members, circle);
+    let lines = circle.lines(c);
     say!(
         "{} {}  {}{}",
         if c.author == circle.membership.member {
@@ -650,11 +592,7 @@ fn bring(id: &str, which: &CircleWhich, ctx: &Ctx) -> Result<()> {
         circle.manifest.name
     )];
     body.push(String::new());
-    body.extend(
-        render(&c, &circle.members, &circle)
-            .into_iter()
-            .map(|l| format!("> {l}")),
-    );
+    body.extend(circle.lines(&c).into_iter().map(|l| format!("> {l}")));
     body.push(String::new());
     body.push(format!("circle:{}/{}", circle.manifest.id, c.id));
     e.body = body.join("\n");
@@ -665,4 +603,18 @@ fn bring(id: &str, which: &CircleWhich, ctx: &Ctx) -> Result<()> {
     store.insert_entry(&e)?;
     say!("{}", e.short_id());
     Ok(())
+}
+
+fn open_pane(which: &CircleWhich, limit: usize, ctx: &Ctx) -> Result<()> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        bail!("`praxis circle open` needs a terminal; `praxis circle show` prints the stream");
+    }
+    let circle = open(which, ctx)?;
+    let keymap =
+        crate::tui::circle::keys::CircleKeymap::from_config(&ctx.config, &ctx.paths.config)?;
+    let theme = crate::tui::theme::Theme::new(ctx.config.ui.theme, !ctx.out.color);
+    let pane = crate::tui::circle::CirclePane::load(&circle, limit, keymap, theme)?;
+    circle.mark_looked(ctx.clock.now_utc())?;
+    crate::tui::circle::run(pane)
 }

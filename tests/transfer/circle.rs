@@ -434,3 +434,105 @@ fn a_removed_contribution_is_hidden_everywhere_even_where_its_file_survives() {
         "{members}"
     );
 }
+
+/// A circle of two made through the library at fixed times: a question from river, with
+/// heron's reply and thanks, heron's learning note, and a damaged file from a stranger.
+fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String {
+    use chrono::TimeZone as _;
+    use praxis::circle::{Body, Circle};
+    let at = |h: u32, m: u32| chrono::Utc.with_ymd_and_hms(2026, 3, 18, h, m, 0).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let shared = tmp.path().join("shared");
+    let (la, lb) = (tmp.path().join("a"), tmp.path().join("b"));
+    let name = "Tuesday practice group";
+    Circle::create(
+        &shared,
+        &la,
+        name,
+        "Peer reflection",
+        true,
+        "river",
+        at(8, 0),
+    )
+    .unwrap();
+    let b = Circle::join(&shared, &lb, "heron", at(8, 5)).unwrap();
+    let open = |local: &Path, m: &praxis::circle::Membership| Circle::open(m, local).unwrap();
+    let a = open(&la, &praxis::circle::memberships(&la)[0]);
+    let q = a
+        .contribute(
+            Body::Question {
+                text: "How do you end a visit that runs over?".into(),
+            },
+            at(9, 0),
+        )
+        .unwrap();
+    let mut b = open(&lb, &b.membership);
+    b.refresh(at(9, 30)).unwrap();
+    b.contribute(
+        Body::Reply {
+            to: q.id.clone(),
+            text: "I say the end time when I arrive.".into(),
+        },
+        at(10, 0),
+    )
+    .unwrap();
+    b.contribute(Body::Thanks { to: q.id.clone() }, at(10, 1))
+        .unwrap();
+    b.contribute(
+        Body::Learning {
+            text: "Naming the end time early keeps endings calm.".into(),
+        },
+        at(11, 0),
+    )
+    .unwrap();
+    let stranger = shared.join("members/0011223344556677");
+    std::fs::create_dir_all(&stranger).unwrap();
+    std::fs::write(
+        stranger.join("20260318T120000000Z-00000000aa.age"),
+        b"age-encr",
+    )
+    .unwrap();
+    let mut a = open(&la, &praxis::circle::memberships(&la)[0]);
+    a.refresh(at(12, 30)).unwrap();
+    let mut pane = praxis::tui::circle::CirclePane::load(
+        &a,
+        50,
+        praxis::tui::circle::keys::CircleKeymap::defaults(),
+        praxis::tui::theme::Theme::monochrome(),
+    )
+    .unwrap();
+    for k in keys {
+        pane.act(*k);
+    }
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| pane.draw(f)).unwrap();
+    t.backend().to_string()
+}
+
+#[test]
+fn the_circle_pane_at_80x24() {
+    use praxis::tui::circle::keys::Action;
+    let stream = pane_at(80, 24, &[]);
+    insta::assert_snapshot!("circle_stream_80x24", stream);
+    for want in [
+        "Tuesday practice group — 2 members · signed and encrypted · 4 new",
+        "heron · 18 March 2026 · learning",
+        "↳ heron: I say the end time when I arrive.",
+        "♥ heron",
+        "incomplete or damaged",
+    ] {
+        assert!(stream.contains(want), "{want}\n{stream}");
+    }
+    let reading = pane_at(80, 24, &[Action::Down, Action::Down, Action::Read]);
+    insta::assert_snapshot!("circle_reading_80x24", reading);
+    assert!(
+        reading.contains("How do you end a visit that runs over?"),
+        "{reading}"
+    );
+    assert!(reading.contains("Replies"), "{reading}");
+    let help = pane_at(80, 24, &[Action::Help]);
+    assert!(
+        help.contains("read the contribution with its replies"),
+        "{help}"
+    );
+}
