@@ -229,18 +229,17 @@ fn open(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
 
 fn choose(all: Vec<Membership>, want: Option<&str>) -> Result<Membership> {
     let Some(want) = want.map(str::trim).filter(|w| !w.is_empty()) else {
-        return match all.len() {
-            0 => {
+        let names: Vec<String> = all.iter().map(|m| m.name.clone()).collect();
+        let mut all = all.into_iter();
+        return match (all.next(), all.next()) {
+            (None, _) => {
                 bail!("you belong to no circle: `praxis circle create` or `praxis circle join` one")
             }
-            1 => Ok(all.into_iter().next().unwrap_or_else(|| unreachable!())),
-            _ => bail!(
+            (Some(only), None) => Ok(only),
+            (Some(_), Some(_)) => bail!(
                 "you belong to {} circles: name one with --circle ({})",
-                all.len(),
-                all.iter()
-                    .map(|m| m.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                names.len(),
+                names.join(", ")
             ),
         };
     };

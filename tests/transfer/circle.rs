@@ -536,3 +536,60 @@ fn the_circle_pane_at_80x24() {
         "{help}"
     );
 }
+
+#[test]
+fn a_member_of_two_circles_names_the_one_they_mean() {
+    let m = Member::new("river");
+    let second = m.journal.path().join("Sync").join("other");
+    m.ok(
+        8,
+        &[
+            "circle",
+            "create",
+            m.folder().to_str().unwrap(),
+            "--name",
+            "Tuesday",
+        ],
+    );
+    m.ok(
+        8,
+        &[
+            "circle",
+            "create",
+            second.to_str().unwrap(),
+            "--name",
+            "Night team",
+        ],
+    );
+    let err = m.fails(9, &["circle", "show"]);
+    assert!(
+        err.contains("name one with --circle") && err.contains("Night team"),
+        "{err}"
+    );
+    m.contribute(
+        9,
+        &["--circle", "night team", "--question", "Who has the rota?"],
+    );
+    assert!(
+        m.ok(10, &["circle", "show", "--circle", "Night team"])
+            .contains("Who has the rota?")
+    );
+    assert!(
+        !m.ok(10, &["circle", "show", "--circle", "Tuesday"])
+            .contains("Who has the rota?")
+    );
+    let err = m.fails(10, &["circle", "show", "--circle", "Monday"]);
+    assert!(err.contains("no circle named 'Monday'"), "{err}");
+    // A folder that is already a circle is not made again.
+    let err = m.fails(
+        10,
+        &[
+            "circle",
+            "create",
+            second.to_str().unwrap(),
+            "--name",
+            "Again",
+        ],
+    );
+    assert!(err.contains("already there"), "{err}");
+}
