@@ -162,6 +162,11 @@ pub enum Command {
     /// team reviews): new, with a session model; list.
     #[command(subcommand)]
     Group(GroupCommand),
+    /// Circles: a community of practice over a shared folder (Syncthing, Nextcloud, a
+    /// network drive): create, join, list, show, contribute, reply, thank, remove, leave,
+    /// bring to supervision.
+    #[command(subcommand, after_help = CIRCLE_HELP)]
+    Circle(CircleCommand),
     /// Export entries, a summary or regulator records: shareable entries only, redacted,
     /// unless you say otherwise (`--all` is the full, unredacted backup).
     #[command(after_help = EXPORT_HELP)]
@@ -1260,4 +1265,139 @@ pub struct GroupNew {
     pub fields: Vec<String>,
     #[command(flatten)]
     pub opts: EntryOptions,
+}
+
+const CIRCLE_HELP: &str = "Examples:\n  praxis circle create ~/Sync/team-circle --name \"Tuesday practice group\" --as river --encrypt\n  praxis circle join ~/Sync/team-circle --as heron\n  praxis circle contribute --question \"How do you end a visit that runs over?\"\n  praxis circle contribute --excerpt 1a2b3c4d:now-what\n  praxis circle show\n  praxis circle reply 9f8e7d6c5b \"I say the time at the start.\"\n  praxis circle bring 9f8e7d6c5b\n\nEach member writes only in their own subfolder, one file per contribution, signed with\ntheir key and (with --encrypt) readable only by the circle's members. Everything you\ncontribute goes through the identifiability check and is shown to you before it is written.";
+
+/// `praxis circle ...`.
+#[derive(Debug, Subcommand)]
+pub enum CircleCommand {
+    /// Make a new circle in a folder your team already shares, with you as its founder.
+    Create {
+        /// The shared folder (new or empty).
+        path: PathBuf,
+        /// The circle's name, as members will see it.
+        #[arg(long)]
+        name: String,
+        /// What the circle is for, in a line.
+        #[arg(long, default_value = "")]
+        purpose: String,
+        /// How you are known in the circle: a pseudonym (default: founder).
+        #[arg(long = "as", value_name = "PSEUDONYM", default_value = "founder")]
+        pseudonym: String,
+        /// Encrypt every contribution to the circle's members (age): the folder then holds
+        /// nothing readable to anyone else.
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// Join the circle in a shared folder: new keys, and a signed member card in your own
+    /// subfolder.
+    Join {
+        path: PathBuf,
+        /// How you are known in the circle (a pseudonym).
+        #[arg(long = "as", value_name = "PSEUDONYM")]
+        pseudonym: String,
+    },
+    /// The circles you belong to on this machine.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The circle's stream, newest first, replies threaded, with what is new since you
+    /// last looked; or one contribution with its replies.
+    Show {
+        /// A contribution's id (as the stream shows it).
+        id: Option<String>,
+        #[command(flatten)]
+        which: CircleWhich,
+        /// How many contributions of the stream.
+        #[arg(long, short = 'n', default_value_t = 30)]
+        limit: usize,
+        /// The members: pseudonyms and key fingerprints, to compare with each other.
+        #[arg(long, conflicts_with = "id")]
+        members: bool,
+    },
+    /// The circle's stream full-screen, read-only: newest first, replies threaded, what
+    /// is new since you last looked (keys: ↑/↓ move · enter read · ? help · q quit).
+    Open {
+        #[command(flatten)]
+        which: CircleWhich,
+        /// How many contributions of the stream.
+        #[arg(long, short = 'n', default_value_t = 200)]
+        limit: usize,
+    },
+    /// Contribute one thing: an excerpt of a reflection, a question, a learning note, a
+    /// recognition or a group session. It is redacted and shown to you before it is written.
+    Contribute(CircleContribute),
+    /// Reply to a contribution.
+    Reply {
+        id: String,
+        text: String,
+        #[command(flatten)]
+        which: CircleWhich,
+        /// Write without asking (after showing it).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Thank the author of a contribution.
+    Thank {
+        id: String,
+        #[command(flatten)]
+        which: CircleWhich,
+    },
+    /// Remove one of your contributions: the others' praxis honours it.
+    Remove {
+        id: String,
+        #[command(flatten)]
+        which: CircleWhich,
+    },
+    /// Leave the circle: your card says so, and this machine forgets your keys for it.
+    Leave {
+        #[command(flatten)]
+        which: CircleWhich,
+        /// Leave without asking.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Bring a contribution to your own supervision: a flagged journal entry that quotes
+    /// and links to it.
+    Bring {
+        id: String,
+        #[command(flatten)]
+        which: CircleWhich,
+    },
+}
+
+/// Which circle, when you belong to more than one.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CircleWhich {
+    /// The circle's name (or the start of its id); needed when you belong to several.
+    #[arg(long = "circle", value_name = "NAME")]
+    pub circle: Option<String>,
+}
+
+/// `praxis circle contribute`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).multiple(false)))]
+pub struct CircleContribute {
+    /// Part of a reflection: ID, or ID:PARTS as `praxis export --summary --excerpt` takes.
+    #[arg(long, group = "what", value_name = "ID[:PARTS]")]
+    pub excerpt: Option<String>,
+    /// A question for the group.
+    #[arg(long, group = "what", value_name = "TEXT")]
+    pub question: Option<String>,
+    /// Something you learned.
+    #[arg(long, group = "what", value_name = "TEXT")]
+    pub learning: Option<String>,
+    /// A recognition entry.
+    #[arg(long, group = "what", value_name = "ENTRY_ID")]
+    pub recognition: Option<String>,
+    /// A group or peer session's record.
+    #[arg(long, group = "what", value_name = "ENTRY_ID")]
+    pub group: Option<String>,
+    #[command(flatten)]
+    pub which: CircleWhich,
+    /// Write without asking (after showing it): for scripts.
+    #[arg(long)]
+    pub yes: bool,
 }

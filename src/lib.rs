@@ -18,6 +18,7 @@ macro_rules! note_raw {
     };
 }
 
+pub mod circle;
 pub mod cli;
 pub mod clock;
 pub mod cmd;

@@ -24,6 +24,7 @@ pub mod add;
 pub mod backup;
 pub mod callin;
 pub mod checkin;
+pub mod circle;
 pub mod config;
 pub mod cpd;
 pub mod demo;
@@ -132,6 +133,7 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             json,
             ctx,
         ),
+        Some(Command::Circle(c)) => circle::run(c, ctx),
         Some(Command::Export(args)) => transfer::export(&args, ctx),
         Some(Command::Import {
             file,

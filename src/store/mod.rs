@@ -63,6 +63,7 @@
 
 mod actions;
 mod backups;
+mod circle;
 mod counts;
 mod details;
 mod drafts;
@@ -88,6 +89,7 @@ pub use backups::{
     BackupFile, BackupKind, backup_dir, backup_named, backup_to, check_backup,
     killed_backup_copies, latest_good_backup, list_backups,
 };
+pub use circle::{CircleFileRow, CircleIndex, CircleIndexError, IndexChange, Seen};
 pub use details::{CallInRow, CpdActivity, CpdSummary, KindCount, StagePoint, SubjectRow};
 pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};

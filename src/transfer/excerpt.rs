@@ -176,6 +176,19 @@ impl Pick {
     }
 }
 
+/// Every written part of an entry, each cut to the length of a quoted part: what a
+/// record shared as a whole gives (a recognition, a group session's record).
+#[must_use]
+pub fn all_parts(e: &Entry) -> Vec<ExcerptPart> {
+    written_parts(e)
+        .into_iter()
+        .map(|w| ExcerptPart {
+            from: w.label,
+            text: capped(&w.text),
+        })
+        .collect()
+}
+
 /// "lines 2–4", "line 3".
 fn range_words(a: usize, b: usize) -> String {
     if a == b {

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod chrome;
+pub mod circle;
 pub mod component;
 pub mod draft;
 pub mod keymap;

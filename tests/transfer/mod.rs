@@ -1,6 +1,7 @@
 //! Moving entries in and out: exports (JSON, Markdown, HTML, CSV, summaries), the
 //! redaction pass, and imports from praxis and other journal tools.
 
+mod circle;
 mod export;
 mod html;
 mod import_foreign;

@@ -1,0 +1,200 @@
+//! Times opening a circle of many contribution files: 50 members × 5 a week × 5 years
+//! ≈ 65,000 files by default. Prints a Markdown table: the first open (nothing in the
+//! local index: every file read and verified), a warm open (nothing changed), a warm open
+//! after a few new files arrived, and reading the stream's first page.
+//!
+//!     cargo run --release --example circle_bench
+//!     cargo run --release --example circle_bench -- --files 10000 --members 20 --runs 5
+//!     cargo run --release --example circle_bench -- --dir /tmp/circle   (kept, to look into)
+//!
+//! The folder is written straight to disk (signed as praxis signs them), unencrypted: an
+//! encrypted circle costs the same on a warm open, and more on the first one only.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use chrono::{TimeZone as _, Utc};
+use praxis::circle::contribution::{self, Body, Contribution};
+use praxis::circle::manifest::{self, Member};
+use praxis::circle::{Circle, Identity, keys};
+
+struct Args {
+    /// Where to build the circle (kept afterwards); a temporary folder otherwise.
+    dir: Option<std::path::PathBuf>,
+    files: usize,
+    members: usize,
+    runs: usize,
+}
+
+fn args() -> Result<Args> {
+    let mut a = Args {
+        dir: None,
+        files: 65_000,
+        members: 50,
+        runs: 5,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || -> Result<usize> {
+            it.next()
+                .with_context(|| format!("{flag} needs a number"))?
+                .parse()
+                .with_context(|| format!("{flag} needs a number"))
+        };
+        match flag.as_str() {
+            "--dir" => a.dir = Some(it.next().context("--dir needs a path")?.into()),
+            "--files" => a.files = value()?,
+            "--members" => a.members = value()?.max(1),
+            "--runs" => a.runs = value()?.max(1),
+            other => anyhow::bail!(
+                "unknown option {other}: --files N, --members N, --runs N, --dir PATH"
+            ),
+        }
+    }
+    Ok(a)
+}
+
+/// Writes `members` members (the founder first) and `files` contributions spread over five
+/// years, round robin.
+fn fill(folder: &Path, circle: &Circle, members: usize, files: usize) -> Result<()> {
+    let start = Utc
+        .with_ymd_and_hms(2021, 1, 4, 9, 0, 0)
+        .single()
+        .context("date")?;
+    let step = chrono::Duration::seconds(5 * 365 * 24 * 3600 / i64::try_from(files.max(1))?);
+    let mut ids = vec![(circle.membership.member.clone(), None)];
+    for i in 1..members {
+        let me = Identity::generate()?;
+        let m = Member {
+            id: me.member_id(),
+            pseudonym: format!("member-{i}"),
+            key: keys::key_text(&me.public()),
+            recipient: None,
+            joined: start,
+            left: None,
+        };
+        manifest::write_card(folder, &circle.manifest.id, &m, &me)?;
+        ids.push((m.id, Some(me)));
+    }
+    let texts = [
+        "How do you close a visit that runs over time?",
+        "Naming the time at the start keeps endings calm.",
+        "What helps you hand over when the shift was heavy?",
+    ];
+    for n in 0..files {
+        let (author, key) = &ids[n % ids.len()];
+        let me = key.as_ref().unwrap_or(&circle.me);
+        let at = start + step * i32::try_from(n)?;
+        let c = Contribution {
+            id: contribution::new_id(at)?,
+            circle: circle.manifest.id.clone(),
+            author: author.clone(),
+            written_at: at,
+            body: Body::Question {
+                text: texts[n % texts.len()].to_string(),
+            },
+        };
+        let bytes = contribution::seal(&c, me, None)?;
+        let dir = folder.join(manifest::MEMBERS).join(author);
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(dir.join(format!("{}.json", c.id)), bytes)?;
+    }
+    Ok(())
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() -> Result<()> {
+    let a = args()?;
+    let tmp = tempfile::tempdir()?;
+    let base = a.dir.clone().unwrap_or_else(|| tmp.path().to_path_buf());
+    let folder = base.join("shared");
+    let local = base.join("local");
+    let now = Utc::now();
+    let circle = Circle::create(&folder, &local, "Bench circle", "", false, "founder", now)?;
+    let membership = circle.membership.clone();
+    let t = Instant::now();
+    fill(&folder, &circle, a.members, a.files)?;
+    drop(circle);
+    eprintln!(
+        "wrote {} files for {} members in {:.1} s",
+        a.files,
+        a.members,
+        t.elapsed().as_secs_f64()
+    );
+
+    let open_and_refresh = || -> Result<(Duration, praxis::circle::Refresh, Circle)> {
+        let t = Instant::now();
+        let mut c = Circle::open(&membership, &local)?;
+        let r = c.refresh(Utc::now())?;
+        Ok((t.elapsed(), r, c))
+    };
+    let (cold, cold_report, circle) = open_and_refresh()?;
+    drop(circle);
+    let mut warm = Vec::new();
+    let mut warm_report = Default::default();
+    for _ in 0..a.runs {
+        let (d, r, _) = open_and_refresh()?;
+        warm.push(d);
+        warm_report = r;
+    }
+    let mut arrived = Vec::new();
+    let mut page = Vec::new();
+    for run in 0..a.runs {
+        // Ten new files from the founder, as a sync brings them.
+        let c = Circle::open(&membership, &local)?;
+        for i in 0..10 {
+            c.contribute(
+                Body::Learning {
+                    text: format!("new arrival {run}-{i}"),
+                },
+                Utc::now(),
+            )?;
+        }
+        drop(c);
+        let (d, _, c) = open_and_refresh()?;
+        arrived.push(d);
+        let t = Instant::now();
+        let items = c.stream(40)?;
+        for i in &items {
+            if let Ok(x) = &i.content {
+                let _ = c.responses(&x.id)?;
+            }
+        }
+        page.push(t.elapsed());
+    }
+
+    println!(
+        "Circle of {} files, {} members ({} runs; median)\n",
+        a.files, a.members, a.runs
+    );
+    println!("| operation | files read | time |");
+    println!("|---|---|---|");
+    println!(
+        "| first open (empty index: read and verify every file) | {} | {} |",
+        cold_report.read,
+        ms(cold)
+    );
+    println!(
+        "| warm open (nothing changed) | {} | {} |",
+        warm_report.read,
+        ms(median(warm))
+    );
+    println!(
+        "| warm open after 10 new files arrived | 10 | {} |",
+        ms(median(arrived))
+    );
+    println!(
+        "| the stream's first page (40 items, their replies) | 0 | {} |",
+        ms(median(page))
+    );
+    Ok(())
+}

@@ -1,0 +1,734 @@
+//! Circles: a community of practice over a shared folder, without a server.
+//!
+//! A circle is a folder that a team's own file sync carries (Syncthing, Nextcloud, a
+//! network drive, a memory stick):
+//!
+//! ```text
+//! circle.toml                      the manifest: name, purpose, founder (signed by them)
+//! members/<member-id>/member.json  a member's card: pseudonym, keys (signed by them)
+//! members/<member-id>/<time>-<random>.json   one contribution (.age when encrypted)
+//! ```
+//!
+//! Each member writes only in their own subfolder, one new file per contribution, never
+//! editing anyone else's, so two members offline for a month merge without a conflict.
+//! Files are written under a temporary dot-name and renamed, and a file a sync tool has
+//! carried only in part is read as "incomplete or damaged", never trusted.
+//!
+//! On this machine a circle keeps, in the praxis data folder (private): the member's keys
+//! (`identity.json`), where the folder is (`membership.json`) and the index of what was
+//! read (`index.sqlite3`), so opening a circle of tens of thousands of files reads only
+//! the new ones.
+
+pub mod contribution;
+pub mod keys;
+pub mod manifest;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use contribution::{Body, Contribution, Problem, Shared, short_id};
+pub use keys::Identity;
+pub use manifest::{Manifest, Member, Members};
+
+use crate::store::{CircleFileRow, CircleIndex, CircleIndexError, IndexChange, Seen};
+
+/// The largest contribution file read: far beyond any excerpt.
+const MAX_FILE: u64 = 1 << 20;
+
+/// What can go wrong with a circle.
+#[derive(Debug, thiserror::Error)]
+pub enum CircleError {
+    #[error("{} is not a circle (it has no circle.toml): check the path, or make one with `praxis circle create`", .0.display())]
+    NotACircle(PathBuf),
+    #[error("the circle's manifest {} cannot be used: {what}", path.display())]
+    BadManifest { path: PathBuf, what: String },
+    #[error("your keys for this circle at {} cannot be used: {what}; leave and join the circle again", path.display())]
+    BadIdentity { path: PathBuf, what: String },
+    #[error("cannot use {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the system gave no randomness for new keys: {0}")]
+    Random(String),
+    #[error("cannot write the contribution: {0}")]
+    Encode(String),
+    #[error(transparent)]
+    Index(#[from] CircleIndexError),
+}
+
+impl CircleError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> CircleError {
+        CircleError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// This machine's record of a circle joined: where its folder is, and who I am in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub folder: PathBuf,
+    /// The circle's id (its manifest's).
+    pub circle: String,
+    pub name: String,
+    pub member: String,
+    pub pseudonym: String,
+}
+
+const MEMBERSHIP: &str = "membership.json";
+const IDENTITY: &str = "identity.json";
+const INDEX: &str = "index.sqlite3";
+const LAST_LOOK: &str = "last_look";
+
+/// Every circle joined on this machine (under `dir`, the praxis data folder's `circles`),
+/// by name. Unreadable records are skipped.
+#[must_use]
+pub fn memberships(dir: &Path) -> Vec<Membership> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Membership> = entries
+        .flatten()
+        .filter_map(|e| {
+            let text =
+                crate::files::read_regular_text(&e.path().join(MEMBERSHIP), 64 << 10).ok()?;
+            serde_json::from_str(&text).ok()
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.circle.cmp(&b.circle)));
+    out
+}
+
+/// What one refresh of the index did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refresh {
+    /// Files read (new, changed, or to check again against a changed member list).
+    pub read: usize,
+    /// Files known and unchanged: not opened.
+    pub unchanged: usize,
+    /// Files no longer in the folder.
+    pub gone: usize,
+}
+
+/// One item of the stream, as the index holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The file, relative to the circle's folder.
+    pub file: String,
+    /// The member folder it lies in.
+    pub folder: String,
+    /// The verified contribution, or what is wrong with the file.
+    pub content: Result<Contribution, String>,
+    pub first_seen: String,
+}
+
+impl Item {
+    fn from_row(r: CircleFileRow) -> Item {
+        let content = if r.status == "ok" {
+            r.payload
+                .as_deref()
+                .and_then(|p| serde_json::from_str::<Contribution>(p).ok())
+                .ok_or_else(|| "the local index is damaged: remove it to read again".into())
+        } else {
+            Err(r.problem.unwrap_or_else(|| r.status.clone()))
+        };
+        Item {
+            file: r.name,
+            folder: r.folder,
+            content,
+            first_seen: r.first_seen,
+        }
+    }
+}
+
+/// A circle opened on this machine: its folder, members, my keys and the local index.
+pub struct Circle {
+    pub folder: PathBuf,
+    pub manifest: Manifest,
+    pub members: Members,
+    pub me: Identity,
+    pub membership: Membership,
+    local: PathBuf,
+    index: CircleIndex,
+}
+
+impl Circle {
+    /// Makes a new circle in `folder` (empty or new) with `me` as its founder, and keeps
+    /// my keys in `circles_dir`.
+    pub fn create(
+        folder: &Path,
+        circles_dir: &Path,
+        name: &str,
+        purpose: &str,
+        encrypted: bool,
+        pseudonym: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Circle, CircleError> {
+        if folder.join(manifest::MANIFEST).exists() {
+            return Err(CircleError::BadManifest {
+                path: folder.join(manifest::MANIFEST),
+                what: "a circle is already there: join it with `praxis circle join`".into(),
+            });
+        }
+        std::fs::create_dir_all(folder.join(manifest::MEMBERS))
+            .map_err(|e| CircleError::io(folder, e))?;
+        let me = Identity::generate()?;
+        let m = Manifest::new(name, purpose, encrypted, pseudonym, &me, now)?;
+        let local = circles_dir.join(&m.id);
+        me.save(&local.join(IDENTITY))?;
+        std::fs::create_dir_all(folder.join(manifest::MEMBERS).join(me.member_id()))
+            .map_err(|e| CircleError::io(folder, e))?;
+        m.write_new(folder)?;
+        let membership = Membership {
+            folder: absolute(folder),
+            circle: m.id.clone(),
+            name: m.name.clone(),
+            member: me.member_id(),
+            pseudonym: pseudonym.trim().to_string(),
+        };
+        save_membership(&local, &membership)?;
+        Circle::open(&membership, circles_dir)
+    }
+
+    /// Joins the circle in `folder`: new keys, and a member card in my own subfolder.
+    pub fn join(
+        folder: &Path,
+        circles_dir: &Path,
+        pseudonym: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Circle, CircleError> {
+        let m = Manifest::read(folder)?;
+        let local = circles_dir.join(&m.id);
+        if local.join(MEMBERSHIP).exists() {
+            return Err(CircleError::BadManifest {
+                path: folder.join(manifest::MANIFEST),
+                what: format!("you are already a member of '{}' on this machine", m.name),
+            });
+        }
+        let me = Identity::generate()?;
+        let member = Member {
+            id: me.member_id(),
+            pseudonym: pseudonym.trim().to_string(),
+            key: keys::key_text(&me.public()),
+            recipient: m.encrypted.then(|| me.recipient()),
+            joined: now,
+            left: None,
+        };
+        me.save(&local.join(IDENTITY))?;
+        manifest::write_card(folder, &m.id, &member, &me)?;
+        let membership = Membership {
+            folder: absolute(folder),
+            circle: m.id.clone(),
+            name: m.name.clone(),
+            member: member.id,
+            pseudonym: member.pseudonym,
+        };
+        save_membership(&local, &membership)?;
+        Circle::open(&membership, circles_dir)
+    }
+
+    /// Opens a circle joined on this machine (the index is not refreshed: see
+    /// [`Circle::refresh`]).
+    pub fn open(membership: &Membership, circles_dir: &Path) -> Result<Circle, CircleError> {
+        let folder = membership.folder.clone();
+        let manifest = Manifest::read(&folder)?;
+        if manifest.id != membership.circle {
+            return Err(CircleError::BadManifest {
+                path: folder.join(manifest::MANIFEST),
+                what: format!(
+                    "it is another circle ('{}') than the one you joined there ('{}')",
+                    manifest.name, membership.name
+                ),
+            });
+        }
+        let local = circles_dir.join(&membership.circle);
+        let me = Identity::load(&local.join(IDENTITY))?;
+        let members = Members::read(&folder, &manifest);
+        let index = CircleIndex::open(&local.join(INDEX))?;
+        Ok(Circle {
+            folder,
+            manifest,
+            members,
+            me,
+            membership: membership.clone(),
+            local,
+            index,
+        })
+    }
+
+    /// Brings the index up to date with the folder, opening only what may have changed.
+    ///
+    /// A member folder whose modification time and member key are as when it was last
+    /// read whole has had no file added, removed or renamed into it (which is how sync
+    /// tools and praxis itself write): only its flagged files are looked at again, as a
+    /// sync may complete one in place. Any other folder is listed, and its files that are
+    /// new or changed by size or time are read; files and folders gone are forgotten.
+    pub fn refresh(&mut self, now: DateTime<Utc>) -> Result<Refresh, CircleError> {
+        let mut folders = self.index.folders()?;
+        let mut change = IndexChange::default();
+        let mut report = Refresh::default();
+        let base = self.folder.join(manifest::MEMBERS);
+        let dirs = match std::fs::read_dir(&base) {
+            Ok(d) => d,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(report),
+            Err(e) => return Err(CircleError::io(&base, e)),
+        };
+        let first_seen = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        for d in dirs.flatten() {
+            let folder = d.file_name().to_string_lossy().into_owned();
+            let Ok(meta) = d.metadata() else { continue };
+            if folder.starts_with('.') || !meta.is_dir() {
+                continue;
+            }
+            let key = self
+                .members
+                .by_id
+                .get(&folder)
+                .map(|m| m.key.clone())
+                .unwrap_or_default();
+            // Taken before the listing: a file added meanwhile changes it again.
+            let dir_mtime = mtime_ns(&meta);
+            let before = folders.remove(&folder);
+            let whole = before.as_ref() != Some(&(dir_mtime, key.clone())) || dir_mtime == 0;
+            let mut known = if whole {
+                self.index.seen_in(&folder)?
+            } else {
+                self.index.flagged_in(&folder)?
+            };
+            if whole {
+                let Ok(files) = std::fs::read_dir(d.path()) else {
+                    continue;
+                };
+                for f in files.flatten() {
+                    let file = f.file_name().to_string_lossy().into_owned();
+                    let Ok(meta) = f.metadata() else { continue };
+                    self.look_at(
+                        &folder,
+                        &file,
+                        &f.path(),
+                        &meta,
+                        &key,
+                        &first_seen,
+                        &mut known,
+                        &mut change,
+                        &mut report,
+                    );
+                }
+                change.gone.extend(known.into_keys());
+                change.folders.push((folder, dir_mtime, key));
+            } else {
+                for (name, (seen, k)) in known {
+                    let file = name.rsplit('/').next().unwrap_or("").to_string();
+                    let path = self.folder.join(&name);
+                    match std::fs::metadata(&path) {
+                        Ok(meta) => {
+                            let mut one = std::collections::HashMap::from([(name, (seen, k))]);
+                            self.look_at(
+                                &folder,
+                                &file,
+                                &path,
+                                &meta,
+                                &key,
+                                &first_seen,
+                                &mut one,
+                                &mut change,
+                                &mut report,
+                            );
+                        }
+                        Err(_) => change.gone.push(name),
+                    }
+                }
+            }
+        }
+        change.gone_folders.extend(folders.into_keys());
+        report.gone = change.gone.len();
+        if !change.is_empty() {
+            self.index.apply(&change)?;
+        }
+        let total = usize::try_from(self.index.len()?).unwrap_or(0);
+        report.unchanged = total.saturating_sub(report.read);
+        Ok(report)
+    }
+
+    /// Reads one file of a folder unless the index knows it unchanged (`known` holds what
+    /// the index knows; the file is taken out of it).
+    #[allow(clippy::too_many_arguments)]
+    fn look_at(
+        &self,
+        folder: &str,
+        file: &str,
+        path: &Path,
+        meta: &std::fs::Metadata,
+        key: &str,
+        first_seen: &str,
+        known: &mut std::collections::HashMap<String, (Seen, String)>,
+        change: &mut IndexChange,
+        report: &mut Refresh,
+    ) {
+        let Some(stem) = file
+            .strip_suffix(".json")
+            .or_else(|| file.strip_suffix(".age"))
+        else {
+            return;
+        };
+        if file.starts_with('.') || file == manifest::CARD || !meta.is_file() {
+            return;
+        }
+        let size = i64::try_from(meta.len()).unwrap_or(i64::MAX);
+        let mtime = mtime_ns(meta);
+        let name = format!("{}/{folder}/{file}", manifest::MEMBERS);
+        if let Some((seen, k)) = known.remove(&name)
+            && seen.size == size
+            && seen.mtime == mtime
+            && k == key
+        {
+            return;
+        }
+        report.read += 1;
+        change
+            .rows
+            .push(self.read_file(path, name, folder, stem, size, mtime, key, first_seen));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn read_file(
+        &self,
+        path: &Path,
+        name: String,
+        folder: &str,
+        stem: &str,
+        size: i64,
+        mtime: i64,
+        key: &str,
+        first_seen: &str,
+    ) -> CircleFileRow {
+        let mut row = CircleFileRow {
+            name,
+            size,
+            mtime,
+            folder: folder.to_string(),
+            status: String::new(),
+            problem: None,
+            id: None,
+            author: None,
+            kind: None,
+            written_at: None,
+            target: None,
+            payload: None,
+            signer_key: key.to_string(),
+            first_seen: first_seen.to_string(),
+        };
+        let checked = match crate::files::read_regular(path, MAX_FILE) {
+            Ok(bytes) => contribution::open(
+                &bytes,
+                folder,
+                stem,
+                &self.manifest.id,
+                &self.members,
+                Some(&self.me),
+            ),
+            Err(e) => Err((Problem::Damaged(e.to_string()), String::new())),
+        };
+        match checked {
+            Ok(c) => {
+                row.status = "ok".into();
+                row.id = Some(c.contribution.id.clone());
+                row.author = Some(c.contribution.author.clone());
+                row.kind = Some(c.contribution.body.kind().into());
+                row.written_at = Some(
+                    c.contribution
+                        .written_at
+                        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                );
+                row.target = c.contribution.body.target().map(String::from);
+                row.payload = Some(c.payload);
+            }
+            Err((p, _)) => {
+                row.status = p.status().into();
+                row.problem = Some(p.describe());
+                // Flagged files sort by their name's time, as their content is not trusted.
+                row.written_at = Some(time_of_name(stem));
+            }
+        }
+        row
+    }
+
+    /// Writes a new contribution of mine: signed, sealed to every current member when the
+    /// circle is encrypted, into a new file of my own subfolder.
+    pub fn contribute(&self, body: Body, now: DateTime<Utc>) -> Result<Contribution, CircleError> {
+        let c = Contribution {
+            id: contribution::new_id(now)?,
+            circle: self.manifest.id.clone(),
+            author: self.membership.member.clone(),
+            written_at: now,
+            body,
+        };
+        let recipients: Option<Vec<age::x25519::Recipient>> = self.manifest.encrypted.then(|| {
+            let mut r: Vec<age::x25519::Recipient> = self
+                .members
+                .current()
+                .filter_map(|m| m.recipient.as_deref()?.parse().ok())
+                .collect();
+            // Always to myself, even before my card has been read back.
+            r.push(self.me.age.to_public());
+            let mut seen = HashSet::new();
+            r.retain(|x| seen.insert(x.to_string()));
+            r
+        });
+        let bytes = contribution::seal(&c, &self.me, recipients.as_deref())?;
+        let dir = self.my_folder();
+        std::fs::create_dir_all(&dir).map_err(|e| CircleError::io(&dir, e))?;
+        let ext = if self.manifest.encrypted {
+            "age"
+        } else {
+            "json"
+        };
+        let path = dir.join(format!("{}.{ext}", c.id));
+        crate::files::write_atomically(&path, false, |out| {
+            out.write_all(&bytes)?;
+            Ok(())
+        })
+        .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
+        Ok(c)
+    }
+
+    fn my_folder(&self) -> PathBuf {
+        self.folder
+            .join(manifest::MEMBERS)
+            .join(&self.membership.member)
+    }
+
+    /// Removes one of my contributions: a tombstone the others honour, then its file.
+    pub fn remove(
+        &self,
+        c: &Contribution,
+        now: DateTime<Utc>,
+    ) -> Result<Contribution, CircleError> {
+        let t = self.contribute(
+            Body::Tombstone {
+                removes: c.id.clone(),
+            },
+            now,
+        )?;
+        for ext in ["json", "age"] {
+            let path = self.my_folder().join(format!("{}.{ext}", c.id));
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(CircleError::io(&path, e)),
+            }
+        }
+        Ok(t)
+    }
+
+    /// Leaves the circle: a card saying so (my contributions stay unless removed), and
+    /// this machine forgets my keys and its index.
+    pub fn leave(self, now: DateTime<Utc>) -> Result<(), CircleError> {
+        let mut me = self
+            .members
+            .by_id
+            .get(&self.membership.member)
+            .cloned()
+            .unwrap_or_else(|| Member {
+                id: self.membership.member.clone(),
+                pseudonym: self.membership.pseudonym.clone(),
+                key: keys::key_text(&self.me.public()),
+                recipient: None,
+                joined: now,
+                left: None,
+            });
+        me.left = Some(now);
+        manifest::write_card(&self.folder, &self.manifest.id, &me, &self.me)?;
+        let local = self.local.clone();
+        drop(self);
+        std::fs::remove_dir_all(&local).map_err(|e| CircleError::io(&local, e))
+    }
+
+    /// The stream: the newest `limit` contributions (not replies or thanks) and flagged
+    /// files, newest first.
+    pub fn stream(&self, limit: usize) -> Result<Vec<Item>, CircleError> {
+        Ok(self
+            .index
+            .stream(limit)?
+            .into_iter()
+            .map(Item::from_row)
+            .collect())
+    }
+
+    /// Replies and thanks to a contribution, oldest first.
+    pub fn responses(&self, id: &str) -> Result<Vec<Item>, CircleError> {
+        Ok(self
+            .index
+            .responses(id)?
+            .into_iter()
+            .map(Item::from_row)
+            .collect())
+    }
+
+    /// The verified contribution a (short) id names: an error says when none or several do.
+    pub fn find(&self, id: &str) -> Result<Contribution, String> {
+        let id = id.trim();
+        if id.is_empty() {
+            return Err("name a contribution by its id (as `praxis circle show` lists it)".into());
+        }
+        let rows = self.index.find(id).map_err(|e| e.to_string())?;
+        let mut found: Vec<Contribution> = rows
+            .into_iter()
+            .filter_map(|r| Item::from_row(r).content.ok())
+            .collect();
+        match found.len() {
+            0 => Err(format!(
+                "no contribution '{id}' in {}: `praxis circle show` lists them",
+                self.manifest.name
+            )),
+            1 => Ok(found.remove(0)),
+            n => Err(format!(
+                "'{id}' names {n} contributions: give more of its id"
+            )),
+        }
+    }
+
+    /// New verified contributions since my last look, by member pseudonym.
+    pub fn new_since_last_look(&self) -> Result<Vec<(String, i64)>, CircleError> {
+        let since = self.index.meta(LAST_LOOK)?;
+        let mut by: Vec<(String, i64)> = self
+            .index
+            .new_by_author(Some(since.as_deref().unwrap_or("")))?
+            .into_iter()
+            .map(|(a, n)| (self.members.name(&a), n))
+            .collect();
+        by.sort();
+        Ok(by)
+    }
+
+    /// When I last looked (RFC 3339), if ever.
+    pub fn last_look(&self) -> Result<Option<String>, CircleError> {
+        Ok(self.index.meta(LAST_LOOK)?)
+    }
+
+    /// Marks everything read so far as seen.
+    pub fn mark_looked(&self, now: DateTime<Utc>) -> Result<(), CircleError> {
+        Ok(self.index.set_meta(
+            LAST_LOOK,
+            &now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        )?)
+    }
+
+    /// Flagged files by status.
+    pub fn flagged(&self) -> Result<Vec<(String, i64)>, CircleError> {
+        Ok(self.index.flagged_counts()?)
+    }
+
+    /// Files in the index.
+    pub fn indexed(&self) -> Result<i64, CircleError> {
+        Ok(self.index.len()?)
+    }
+}
+
+impl Circle {
+    /// A contribution as lines of plain text, as the command line prints it and the pane
+    /// draws it: who, when and what kind, then what it says.
+    #[must_use]
+    pub fn lines(&self, c: &Contribution) -> Vec<String> {
+        let members = &self.members;
+        let circle = self;
+        let who = members.name(&c.author);
+        let mut out = vec![format!(
+            "{} · {} · {}",
+            who,
+            c.written_at.format("%-d %B %Y"),
+            c.body.kind()
+        )];
+        let target = |to: &str| {
+            circle
+                .find(to)
+                .map(|t| {
+                    format!(
+                        "{}'s {} “{}”",
+                        members.name(&t.author),
+                        t.body.kind(),
+                        t.body.headline()
+                    )
+                })
+                .unwrap_or_else(|_| format!("contribution {}", short_id(to)))
+        };
+        match &c.body {
+            Body::Question { text } | Body::Learning { text } => {
+                out.extend(text.lines().map(String::from))
+            }
+            Body::Reply { to, text } => {
+                out.push(format!("in reply to {}", target(to)));
+                out.extend(text.lines().map(String::from));
+            }
+            Body::Thanks { to } => out.push(format!("thanks for {}", target(to))),
+            Body::Tombstone { removes } => out.push(format!("removed {}", short_id(removes))),
+            Body::Excerpt(s) | Body::Recognition(s) | Body::Group(s) => {
+                let mut head = s.title.trim().to_string();
+                if head.is_empty() {
+                    head = "(untitled)".into();
+                }
+                out.push(format!("“{head}” — {}", s.when));
+                if let Some(m) = &s.model {
+                    out.push(format!("Model: {m}"));
+                }
+                for (label, text) in &s.facts {
+                    out.push(format!("{label}: {text}"));
+                }
+                for p in &s.parts {
+                    out.push(format!("{}:", p.from));
+                    out.extend(p.text.lines().map(|l| format!("  {l}")));
+                }
+                if !s.of.is_empty() {
+                    out.push(format!("({})", s.of));
+                }
+                if !s.strengths.is_empty() {
+                    out.push(format!("Strengths: {}", s.strengths.join(", ")));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn save_membership(local: &Path, m: &Membership) -> Result<(), CircleError> {
+    crate::files::create_private_dir(local).map_err(|e| CircleError::io(local, e))?;
+    let path = local.join(MEMBERSHIP);
+    let text = serde_json::to_string_pretty(m)
+        .map_err(|e| CircleError::io(&path, std::io::Error::other(e)))?;
+    crate::files::write_atomically(&path, true, |out| {
+        out.write_all(text.as_bytes())?;
+        Ok(())
+    })
+    .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))
+}
+
+/// The folder as an absolute path, so the record works from any working directory.
+fn absolute(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or(p.to_path_buf()))
+}
+
+/// A file's modification time in nanoseconds since the epoch (0 when unknown).
+fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// The time in a contribution file's name (`20260318T200000000Z-…`) as RFC 3339, or the
+/// name itself when it holds none.
+fn time_of_name(stem: &str) -> String {
+    let t = stem.split('-').next().unwrap_or("");
+    chrono::NaiveDateTime::parse_from_str(t, "%Y%m%dT%H%M%S%3fZ")
+        .map(|n| {
+            n.and_utc()
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,619 @@
+//! `praxis circle`: create, join, list, show, contribute, reply, thank, remove, leave and
+//! bring a contribution to supervision.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+
+use super::Ctx;
+use crate::circle::{Body, Circle, Contribution, Item, Membership, Shared, short_id};
+use crate::cli::{CircleCommand, CircleContribute, CircleWhich};
+use crate::model::{Entry, EntryKind, Scope};
+use crate::transfer::excerpt::{self, Pick};
+use crate::transfer::export::{month_year, round_dates};
+use crate::transfer::redact::{Checker, Redactor};
+
+pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
+    match c {
+        CircleCommand::Create {
+            path,
+            name,
+            purpose,
+            pseudonym,
+            encrypt,
+        } => create(&path, &name, &purpose, &pseudonym, encrypt, ctx),
+        CircleCommand::Join { path, pseudonym } => join(&path, &pseudonym, ctx),
+        CircleCommand::List { json } => list(json, ctx),
+        CircleCommand::Show {
+            id,
+            which,
+            limit,
+            members,
+        } => {
+            let circle = open(&which, ctx)?;
+            if members {
+                show_members(&circle)
+            } else if let Some(id) = id {
+                show_one(&circle, &id)
+            } else {
+                show_stream(&circle, limit, ctx)
+            }
+        }
+        CircleCommand::Open { which, limit } => open_pane(&which, limit, ctx),
+        CircleCommand::Contribute(a) => contribute(&a, ctx),
+        CircleCommand::Reply {
+            id,
+            text,
+            which,
+            yes,
+        } => {
+            let circle = open(&which, ctx)?;
+            let to = circle.find(&id).map_err(anyhow::Error::msg)?;
+            let text = text.trim();
+            if text.is_empty() {
+                bail!("the reply is empty: write it after the id");
+            }
+            let mut redactor = redactor(ctx)?;
+            let body = Body::Reply {
+                to: to.id.clone(),
+                text: redactor.redact(text),
+            };
+            write_shown(&circle, body, &redactor, yes, ctx)
+        }
+        CircleCommand::Thank { id, which } => {
+            let circle = open(&which, ctx)?;
+            let to = circle.find(&id).map_err(anyhow::Error::msg)?;
+            if to.author == circle.membership.member {
+                bail!("that contribution is yours: thanks go to someone else's");
+            }
+            let c = circle.contribute(Body::Thanks { to: to.id.clone() }, ctx.clock.now_utc())?;
+            say!(
+                "Thanked {} for {} ({})",
+                circle.members.name(&to.author),
+                short_id(&to.id),
+                short_id(&c.id)
+            );
+            Ok(())
+        }
+        CircleCommand::Remove { id, which } => {
+            let circle = open(&which, ctx)?;
+            let c = circle.find(&id).map_err(anyhow::Error::msg)?;
+            if c.author != circle.membership.member {
+                bail!(
+                    "contribution {} is {}'s: you can remove only your own",
+                    short_id(&c.id),
+                    circle.members.name(&c.author)
+                );
+            }
+            circle.remove(&c, ctx.clock.now_utc())?;
+            say!(
+                "Removed {}: its file is deleted, and every member's praxis hides it once the \
+                 removal reaches them.",
+                short_id(&c.id)
+            );
+            Ok(())
+        }
+        CircleCommand::Leave { which, yes } => {
+            let circle = open(&which, ctx)?;
+            let name = circle.manifest.name.clone();
+            if !yes
+                && !super::confirm(&format!(
+                    "Leave '{name}'? Your contributions stay unless you remove them first, and \
+                     this machine forgets your keys for the circle."
+                ))
+            {
+                bail!("you are still in '{name}': pass --yes to leave without being asked");
+            }
+            circle.leave(ctx.clock.now_utc())?;
+            say!("You have left '{name}'.");
+            Ok(())
+        }
+        CircleCommand::Bring { id, which } => bring(&id, &which, ctx),
+    }
+}
+
+/// Where this machine keeps what it knows of circles: beside the journal, private.
+fn circles_dir(ctx: &Ctx) -> PathBuf {
+    ctx.paths
+        .db
+        .parent()
+        .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf)
+        .join("circles")
+}
+
+fn check_pseudonym(p: &str) -> Result<()> {
+    let p = p.trim();
+    if p.is_empty() || p.chars().count() > 40 || p.chars().any(char::is_control) {
+        bail!("--as takes a pseudonym of 1 to 40 characters, such as 'river' or 'night-nurse-2'");
+    }
+    Ok(())
+}
+
+fn create(
+    path: &std::path::Path,
+    name: &str,
+    purpose: &str,
+    pseudonym: &str,
+    encrypt: bool,
+    ctx: &Ctx,
+) -> Result<()> {
+    if name.trim().is_empty() {
+        bail!("--name is empty: give the circle a name its members will recognise");
+    }
+    check_pseudonym(pseudonym)?;
+    let circle = Circle::create(
+        path,
+        &circles_dir(ctx),
+        name,
+        purpose,
+        encrypt,
+        pseudonym,
+        ctx.clock.now_utc(),
+    )?;
+    say!(
+        "Made the circle '{}' in {} ({}), with you as '{}'.",
+        circle.manifest.name,
+        circle.folder.display(),
+        if encrypt {
+            "encrypted to its members"
+        } else {
+            "signed, not encrypted"
+        },
+        circle.membership.pseudonym
+    );
+    say!(
+        "Your key's fingerprint: {}",
+        fingerprint_of(&circle, &circle.membership.member)
+    );
+    say!("Share the folder with your sync tool; each colleague then runs");
+    say!("  praxis circle join PATH --as PSEUDONYM");
+    Ok(())
+}
+
+fn join(path: &std::path::Path, pseudonym: &str, ctx: &Ctx) -> Result<()> {
+    check_pseudonym(pseudonym)?;
+    let circle = Circle::join(path, &circles_dir(ctx), pseudonym, ctx.clock.now_utc())?;
+    say!(
+        "Joined '{}' as '{}'. Your key's fingerprint: {}",
+        circle.manifest.name,
+        circle.membership.pseudonym,
+        fingerprint_of(&circle, &circle.membership.member)
+    );
+    say!("Tell it to the others (not through the shared folder) so they can check it is you.");
+    if circle.manifest.encrypted {
+        say!(
+            "Contributions written before you joined stay readable only to those they were written for."
+        );
+    }
+    Ok(())
+}
+
+fn fingerprint_of(circle: &Circle, member: &str) -> String {
+    circle.members.by_id.get(member).map_or_else(
+        || crate::circle::keys::fingerprint(&crate::circle::keys::key_text(&circle.me.public())),
+        |m| crate::circle::keys::fingerprint(&m.key),
+    )
+}
+
+fn list(json: bool, ctx: &Ctx) -> Result<()> {
+    let all = crate::circle::memberships(&circles_dir(ctx));
+    if json {
+        say!("{}", serde_json::to_string_pretty(&all)?);
+        return Ok(());
+    }
+    if all.is_empty() {
+        say!("You belong to no circle: `praxis circle create` or `praxis circle join` one.");
+        return Ok(());
+    }
+    for m in &all {
+        say!(
+            "{}  as {}  {}",
+            ctx.out.bold(&ctx.out.line(&m.name)),
+            ctx.out.line(&m.pseudonym),
+            ctx.out.dim(&m.folder.display().to_string())
+        );
+    }
+    Ok(())
+}
+
+/// The circle `which` names (or the only one), opened and brought up to date with its
+/// folder.
+fn open(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
+    let dir = circles_dir(ctx);
+    let m = choose(crate::circle::memberships(&dir), which.circle.as_deref())?;
+    let mut circle =
+        Circle::open(&m, &dir).with_context(|| format!("opening the circle '{}'", m.name))?;
+    circle.refresh(ctx.clock.now_utc())?;
+    Ok(circle)
+}
+
+fn choose(all: Vec<Membership>, want: Option<&str>) -> Result<Membership> {
+    let Some(want) = want.map(str::trim).filter(|w| !w.is_empty()) else {
+        let names: Vec<String> = all.iter().map(|m| m.name.clone()).collect();
+        let mut all = all.into_iter();
+        return match (all.next(), all.next()) {
+            (None, _) => {
+                bail!("you belong to no circle: `praxis circle create` or `praxis circle join` one")
+            }
+            (Some(only), None) => Ok(only),
+            (Some(_), Some(_)) => bail!(
+                "you belong to {} circles: name one with --circle ({})",
+                names.len(),
+                names.join(", ")
+            ),
+        };
+    };
+    let lower = want.to_lowercase();
+    let mut found: Vec<Membership> = all
+        .into_iter()
+        .filter(|m| m.name.to_lowercase() == lower || m.circle.starts_with(&lower))
+        .collect();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => bail!("you belong to no circle named '{want}': `praxis circle list` shows yours"),
+        _ => bail!("'{want}' names several circles: use the start of its id instead"),
+    }
+}
+
+/// The identifiability check over this journal's subjects and the writer's own lists.
+fn redactor(ctx: &Ctx) -> Result<Redactor> {
+    let store = ctx.store()?;
+    let keys = store.subjects()?.into_iter().map(|s| s.key);
+    Ok(Redactor::new(Checker::new(
+        keys,
+        &ctx.config.privacy.never_export,
+        &ctx.config.privacy.allow,
+    )))
+}
+
+fn contribute(a: &CircleContribute, ctx: &Ctx) -> Result<()> {
+    let circle = open(&a.which, ctx)?;
+    let mut redactor = redactor(ctx)?;
+    let text = |t: &str, what: &str, r: &mut Redactor| -> Result<String> {
+        let t = t.trim();
+        if t.is_empty() {
+            bail!("the {what} is empty");
+        }
+        Ok(r.redact(t))
+    };
+    let body = if let Some(t) = &a.question {
+        Body::Question {
+            text: text(t, "question", &mut redactor)?,
+        }
+    } else if let Some(t) = &a.learning {
+        Body::Learning {
+            text: text(t, "learning note", &mut redactor)?,
+        }
+    } else if let Some(spec) = &a.excerpt {
+        let (id, pick) = match spec.split_once(':') {
+            Some((id, parts)) => (
+                id,
+                Pick::parse(parts).map_err(|why| anyhow::anyhow!("--excerpt {spec}: {why}"))?,
+            ),
+            None => (spec.as_str(), Pick::Default),
+        };
+        Body::Excerpt(shared(
+            id,
+            EntryKind::Reflection,
+            Some(&pick),
+            &mut redactor,
+            ctx,
+        )?)
+    } else if let Some(id) = &a.recognition {
+        Body::Recognition(shared(
+            id,
+            EntryKind::Recognition,
+            None,
+            &mut redactor,
+            ctx,
+        )?)
+    } else if let Some(id) = &a.group {
+        Body::Group(shared(
+            id,
+            EntryKind::GroupSession,
+            None,
+            &mut redactor,
+            ctx,
+        )?)
+    } else {
+        bail!(
+            "say what to contribute: --excerpt, --question, --learning, --recognition or --group"
+        );
+    };
+    write_shown(&circle, body, &redactor, a.yes, ctx)
+}
+
+/// An entry as the circle would read it: redacted, dated by month, the chosen parts (an
+/// excerpt) or its written parts (a recognition or a group session's record).
+fn shared(
+    id: &str,
+    kind: EntryKind,
+    pick: Option<&Pick>,
+    redactor: &mut Redactor,
+    ctx: &Ctx,
+) -> Result<Shared> {
+    let store = ctx.store()?;
+    let mut e = store.entry_by_rowid(store.resolve_id(id.trim())?)?;
+    let sid = e.short_id();
+    if e.kind != kind {
+        let hint = match e.kind {
+            EntryKind::Recognition => " (use --recognition)",
+            EntryKind::GroupSession => " (use --group)",
+            EntryKind::Reflection => " (use --excerpt)",
+            _ => "",
+        };
+        bail!("entry {sid} is a {}, not a {kind}{hint}", e.kind);
+    }
+    if e.deleted_at.is_some() {
+        bail!("entry {sid} is in the trash: `praxis restore {sid}` first");
+    }
+    if e.scope != Scope::Shareable {
+        bail!(
+            "entry {sid} is {}: a circle takes only entries you marked shareable (`praxis edit {sid}` and set scope: shareable)",
+            e.scope
+        );
+    }
+    let model = e
+        .model
+        .as_deref()
+        .filter(|_| kind == EntryKind::Reflection)
+        .map(|m| {
+            ctx.catalog()
+                .model(m)
+                .map_or_else(|_| m.to_string(), |t| t.name.clone())
+        });
+    redactor.redact_entry(&mut e);
+    round_dates(&mut e);
+    let (parts, of) = match pick {
+        Some(p) => p
+            .take(&e)
+            .map_err(|why| anyhow::anyhow!("entry {sid}: {why}"))?,
+        None => (excerpt::all_parts(&e), "the record".to_string()),
+    };
+    let facts = crate::model::practice::facts(&e.details, &month_year)
+        .into_iter()
+        .map(|(l, t)| (l.to_string(), t))
+        .collect();
+    Ok(Shared {
+        title: e.title.clone(),
+        when: month_year(e.occurred_on),
+        model,
+        parts,
+        of,
+        facts,
+        strengths: e
+            .strengths
+            .iter()
+            .map(|s| redactor.redact(&s.spelled()))
+            .collect(),
+    })
+}
+
+/// Shows the author what the circle will read, asks, then writes it.
+fn write_shown(
+    circle: &Circle,
+    body: Body,
+    redactor: &Redactor,
+    yes: bool,
+    ctx: &Ctx,
+) -> Result<()> {
+    let preview = Contribution {
+        id: String::new(),
+        circle: circle.manifest.id.clone(),
+        author: circle.membership.member.clone(),
+        written_at: ctx.clock.now_utc(),
+        body,
+    };
+    say!(
+        "This is what the members of '{}' will read:",
+        circle.manifest.name
+    );
+    say!();
+    for line in circle.lines(&preview) {
+        say!("  {line}");
+    }
+    say!();
+    let counts = redactor.counts();
+    if !counts.is_empty() {
+        let what: Vec<String> = counts
+            .iter()
+            .map(|(k, n)| format!("{n} {}", k.label()))
+            .collect();
+        say!("Replaced before sharing: {}.", what.join(", "));
+    }
+    if !yes && !super::confirm("Write it to the circle?") {
+        bail!(
+            "nothing was written: answer y on a terminal, or pass --yes to write it without being asked"
+        );
+    }
+    let c = circle.contribute(preview.body, ctx.clock.now_utc())?;
+    say!(
+        "Written as {}{}.",
+        short_id(&c.id),
+        if circle.manifest.encrypted {
+            ", signed and encrypted to the members"
+        } else {
+            ", signed"
+        }
+    );
+    Ok(())
+}
+
+fn show_members(circle: &Circle) -> Result<()> {
+    say!("Members of '{}':", circle.manifest.name);
+    for m in circle.members.by_id.values() {
+        let mut note = String::new();
+        if m.id == circle.membership.member {
+            note.push_str(" (you)");
+        }
+        if let Some(l) = m.left {
+            note.push_str(&format!(" — left {}", l.format("%B %Y")));
+        }
+        say!(
+            "  {:<20} {}{}",
+            m.pseudonym,
+            crate::circle::keys::fingerprint(&m.key),
+            note
+        );
+    }
+    for b in &circle.members.bad {
+        say!("  ⚠ folder {}: {} — not trusted", b.folder, b.why);
+    }
+    say!(
+        "Compare fingerprints with each other in person or by phone: the folder alone cannot prove who wrote a card."
+    );
+    Ok(())
+}
+
+fn show_one(circle: &Circle, id: &str) -> Result<()> {
+    let c = circle.find(id).map_err(anyhow::Error::msg)?;
+    say!("{}  {}", short_id(&c.id), circle.manifest.name);
+    for line in circle.lines(&c) {
+        say!("{line}");
+    }
+    for r in circle.responses(&c.id)? {
+        if let Ok(r) = r.content {
+            say!();
+            for (i, line) in circle.lines(&r).iter().enumerate() {
+                if i == 0 {
+                    say!("  ↳ {}  {line}", short_id(&r.id));
+                } else if !line.starts_with("in reply to") && !line.starts_with("thanks for") {
+                    say!("    {line}");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn show_stream(circle: &Circle, limit: usize, ctx: &Ctx) -> Result<()> {
+    let o = &ctx.out;
+    let current = circle.members.current().count();
+    say!(
+        "{} — {} member{} · {}",
+        o.bold(&o.line(&circle.manifest.name)),
+        current,
+        if current == 1 { "" } else { "s" },
+        if circle.manifest.encrypted {
+            "signed and encrypted"
+        } else {
+            "signed"
+        }
+    );
+    if !circle.manifest.purpose.is_empty() {
+        say!("{}", o.dim(&o.line(&circle.manifest.purpose)));
+    }
+    let last = circle.last_look()?;
+    let new = circle.new_since_last_look()?;
+    let total: i64 = new.iter().map(|(_, n)| n).sum();
+    if total > 0 {
+        let by: Vec<String> = new.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        say!("{} new since you last looked ({})", total, by.join(", "));
+    } else if last.is_some() {
+        say!("Nothing new since you last looked.");
+    }
+    let items = circle.stream(limit)?;
+    if items.is_empty() {
+        say!();
+        say!("Nothing shared yet: `praxis circle contribute --question TEXT` starts it.");
+    }
+    for item in items {
+        say!();
+        print_item(circle, &item, last.as_deref(), ctx)?;
+    }
+    circle.mark_looked(ctx.clock.now_utc())?;
+    Ok(())
+}
+
+fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Result<()> {
+    let o = &ctx.out;
+    let is_new = last.is_none_or(|l| item.first_seen.as_str() > l);
+    let c = match &item.content {
+        Ok(c) => c,
+        Err(why) => {
+            say!("{} {}: {}", o.warn("⚠"), o.line(&item.file), o.line(why));
+            return Ok(());
+        }
+    };
+    let lines = circle.lines(c);
+    say!(
+        "{} {}  {}{}",
+        if c.author == circle.membership.member {
+            "○"
+        } else {
+            "●"
+        },
+        o.accent(short_id(&c.id)),
+        o.line(&lines[0]),
+        if is_new {
+            o.warn("  new")
+        } else {
+            String::new()
+        }
+    );
+    for l in &lines[1..] {
+        say!("  {}", o.line(l));
+    }
+    let mut thanked = Vec::new();
+    for r in circle.responses(&c.id)? {
+        let Ok(r) = r.content else { continue };
+        match &r.body {
+            Body::Reply { text, .. } => {
+                say!(
+                    "    ↳ {} {}: {}",
+                    o.accent(short_id(&r.id)),
+                    o.line(&circle.members.name(&r.author)),
+                    o.line(text.lines().next().unwrap_or(""))
+                );
+            }
+            Body::Thanks { .. } => thanked.push(circle.members.name(&r.author)),
+            _ => {}
+        }
+    }
+    if !thanked.is_empty() {
+        say!("    ♥ thanked by {}", o.line(&thanked.join(", ")));
+    }
+    Ok(())
+}
+
+fn bring(id: &str, which: &CircleWhich, ctx: &Ctx) -> Result<()> {
+    let circle = open(which, ctx)?;
+    let c = circle.find(id).map_err(anyhow::Error::msg)?;
+    let mut e = Entry::new(
+        EntryKind::Reflection,
+        ctx.clock.today(),
+        ctx.clock.now_utc(),
+    );
+    e.title = crate::model::text::truncate(&format!("From the circle: {}", c.body.headline()), 120)
+        .into_owned();
+    let mut body = vec![format!(
+        "Brought from the circle '{}' to supervision.",
+        circle.manifest.name
+    )];
+    body.push(String::new());
+    body.extend(circle.lines(&c).into_iter().map(|l| format!("> {l}")));
+    body.push(String::new());
+    body.push(format!("circle:{}/{}", circle.manifest.id, c.id));
+    e.body = body.join("\n");
+    e.for_supervision = true;
+    e.scope = Scope::Private;
+    e.tags = vec!["circle".into()];
+    let mut store = ctx.store()?;
+    store.insert_entry(&e)?;
+    say!("{}", e.short_id());
+    Ok(())
+}
+
+fn open_pane(which: &CircleWhich, limit: usize, ctx: &Ctx) -> Result<()> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        bail!("`praxis circle open` needs a terminal; `praxis circle show` prints the stream");
+    }
+    let circle = open(which, ctx)?;
+    let keymap =
+        crate::tui::circle::keys::CircleKeymap::from_config(&ctx.config, &ctx.paths.config)?;
+    let theme = crate::tui::theme::Theme::new(ctx.config.ui.theme, !ctx.out.color);
+    let pane = crate::tui::circle::CirclePane::load(&circle, limit, keymap, theme)?;
+    circle.mark_looked(ctx.clock.now_utc())?;
+    crate::tui::circle::run(pane)
+}

@@ -1,0 +1,595 @@
+//! Circles through a shared folder: three members in three journals, each with their own
+//! copy of the folder, carried between them the way a sync tool would (files arriving
+//! out of order, one cut off mid-copy), and what each of them can trust.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use crate::common::Journal;
+
+/// One member: a journal of their own and their own copy of the shared folder.
+struct Member {
+    journal: Journal,
+    name: &'static str,
+}
+
+impl Member {
+    fn new(name: &'static str) -> Member {
+        Member {
+            journal: Journal::new(),
+            name,
+        }
+    }
+
+    fn folder(&self) -> PathBuf {
+        self.journal.path().join("Sync").join("circle")
+    }
+
+    /// `praxis ARGS` at a time of the day of the fixed test clock, so that what is new
+    /// since a look can be told apart.
+    fn at(&self, hour: u32, args: &[&str]) -> std::process::Output {
+        let mut c = self.journal.cmd(args);
+        c.env("PRAXIS_NOW", format!("2026-03-18T{hour:02}:00:00+00:00"));
+        c.output().unwrap()
+    }
+
+    fn ok(&self, hour: u32, args: &[&str]) -> String {
+        let out = self.at(hour, args);
+        assert!(
+            out.status.success(),
+            "{}: praxis {args:?} failed\nstdout: {}\nstderr: {}",
+            self.name,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, hour: u32, args: &[&str]) -> String {
+        let out = self.at(hour, args);
+        assert!(
+            !out.status.success(),
+            "{}: praxis {args:?} should have failed\nstdout: {}",
+            self.name,
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    /// Contributes and returns the short id it printed ("Written as ID, signed…").
+    fn contribute(&self, hour: u32, args: &[&str]) -> String {
+        let mut full = vec!["circle", "contribute", "--yes"];
+        full.extend_from_slice(args);
+        written_id(&self.ok(hour, &full))
+    }
+}
+
+fn written_id(out: &str) -> String {
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Written as "))
+        .unwrap_or_else(|| panic!("no 'Written as' in {out}"));
+    line["Written as ".len()..]
+        .split([',', '.'])
+        .next()
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
+/// Every file under `dir`, relative, sorted.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.push(p.strip_prefix(base).unwrap().to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if dir.exists() {
+        walk(dir, dir, &mut out);
+    }
+    out.sort();
+    out
+}
+
+/// What a sync tool does: copies every file `from` has and `to` lacks (or holds
+/// differently). Deletions are not carried: the harder case for tombstones.
+fn sync(from: &Member, to: &Member) {
+    for rel in files(&from.folder()) {
+        let (src, dst) = (from.folder().join(&rel), to.folder().join(&rel));
+        let bytes = std::fs::read(&src).unwrap();
+        if std::fs::read(&dst).ok().as_deref() != Some(&bytes[..]) {
+            std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+            std::fs::write(&dst, bytes).unwrap();
+        }
+    }
+}
+
+/// Copies one contribution file, whole or only its first `keep` bytes (a sync cut off).
+fn carry(from: &Member, to: &Member, short: &str, keep: Option<usize>) -> PathBuf {
+    let rel = files(&from.folder())
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains(short))
+        .unwrap_or_else(|| panic!("{short} not in {}'s folder", from.name));
+    let bytes = std::fs::read(from.folder().join(&rel)).unwrap();
+    let dst = to.folder().join(&rel);
+    std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+    std::fs::write(&dst, &bytes[..keep.unwrap_or(bytes.len()).min(bytes.len())]).unwrap();
+    dst
+}
+
+/// Three members of one circle, every card carried to everyone.
+fn circle(encrypt: bool) -> (Member, Member, Member) {
+    let (a, b, c) = (
+        Member::new("river"),
+        Member::new("heron"),
+        Member::new("kestrel"),
+    );
+    let folder = a.folder();
+    let mut args = vec![
+        "circle",
+        "create",
+        folder.to_str().unwrap(),
+        "--name",
+        "Tuesday practice group",
+        "--purpose",
+        "Peer reflection for the night team",
+        "--as",
+        "river",
+    ];
+    if encrypt {
+        args.push("--encrypt");
+    }
+    a.ok(8, &args);
+    for m in [&b, &c] {
+        sync(&a, m);
+        m.ok(
+            8,
+            &[
+                "circle",
+                "join",
+                m.folder().to_str().unwrap(),
+                "--as",
+                m.name,
+            ],
+        );
+    }
+    sync(&b, &a);
+    sync(&c, &a);
+    sync(&a, &b);
+    sync(&a, &c);
+    (a, b, c)
+}
+
+#[test]
+fn three_members_read_each_other_verified_through_copies_arriving_out_of_order() {
+    let (a, b, c) = circle(true);
+    let members = c.ok(9, &["circle", "show", "--members"]);
+    for n in ["river", "heron", "kestrel", "(you)"] {
+        assert!(members.contains(n), "{members}");
+    }
+    let q = a.contribute(9, &["--question", "How do you end a visit that runs over?"]);
+    sync(&a, &b);
+    let shown = b.ok(10, &["circle", "show"]);
+    assert!(
+        shown.contains("How do you end a visit that runs over?"),
+        "{shown}"
+    );
+    assert!(shown.contains("river"), "{shown}");
+    assert!(
+        shown.contains("1 new since you last looked (river 1)"),
+        "{shown}"
+    );
+    let again = b.ok(11, &["circle", "show"]);
+    assert!(
+        again.contains("Nothing new since you last looked"),
+        "{again}"
+    );
+
+    let out = b.ok(
+        11,
+        &[
+            "circle",
+            "reply",
+            &q,
+            "I say the time it ends at the start.",
+            "--yes",
+        ],
+    );
+    let reply = written_id(&out);
+    b.ok(11, &["circle", "thank", &q]);
+
+    // Kestrel's sync brings heron's reply before the question it answers.
+    sync(&b, &c);
+    std::fs::remove_file(
+        files(&c.folder())
+            .into_iter()
+            .map(|p| c.folder().join(p))
+            .find(|p| p.to_string_lossy().contains(&q))
+            .unwrap(),
+    )
+    .unwrap();
+    let early = c.ok(12, &["circle", "show"]);
+    assert!(
+        !early.contains("I say the time"),
+        "a reply alone is not in the stream: {early}"
+    );
+    sync(&a, &c);
+    let threaded = c.ok(13, &["circle", "show"]);
+    assert!(threaded.contains("How do you end a visit"), "{threaded}");
+    assert!(
+        threaded.contains(&format!("↳ {reply} heron: I say the time")),
+        "{threaded}"
+    );
+    assert!(threaded.contains("thanked by heron"), "{threaded}");
+
+    // A second question reaches kestrel cut off mid-copy: shown as damaged, not trusted,
+    // and read again once the whole file arrives.
+    let q2 = a.contribute(
+        14,
+        &["--learning", "Naming the time early keeps endings calm."],
+    );
+    carry(&a, &c, &q2, Some(100));
+    let cut = c.ok(15, &["circle", "show"]);
+    assert!(cut.contains("incomplete or damaged"), "{cut}");
+    assert!(!cut.contains("Naming the time early"), "{cut}");
+    carry(&a, &c, &q2, None);
+    let whole = c.ok(16, &["circle", "show"]);
+    assert!(
+        whole.contains("Naming the time early keeps endings calm."),
+        "{whole}"
+    );
+    assert!(!whole.contains("incomplete or damaged"), "{whole}");
+
+    // Kestrel brings the question to their own supervision.
+    let id = c.ok(16, &["circle", "bring", &q]).trim().to_string();
+    let entry = c.journal.entry_json(&id);
+    assert_eq!(entry["for_supervision"], true, "{entry}");
+    let shown = c.journal.ok(&["show", &id]);
+    assert!(
+        shown.contains("How do you end a visit that runs over?"),
+        "{shown}"
+    );
+    assert!(shown.contains("circle:"), "{shown}");
+}
+
+#[test]
+fn an_encrypted_circle_holds_none_of_a_planted_phrase() {
+    const PHRASE: &str = "lantern-orchard-quietly";
+    for encrypt in [true, false] {
+        let (a, b, _c) = circle(encrypt);
+        a.contribute(9, &["--learning", &format!("The phrase is {PHRASE}.")]);
+        let mut found = false;
+        for rel in files(&a.folder()) {
+            let bytes = std::fs::read(a.folder().join(rel)).unwrap();
+            found |= bytes.windows(PHRASE.len()).any(|w| w == PHRASE.as_bytes());
+        }
+        // The unencrypted circle is the control: the phrase is there to be found.
+        assert_eq!(found, !encrypt, "encrypt={encrypt}");
+        sync(&a, &b);
+        let shown = b.ok(10, &["circle", "show"]);
+        assert!(shown.contains(PHRASE), "{shown}");
+        // The keys stay private and out of the shared folder.
+        for rel in files(&a.folder()) {
+            assert!(
+                !rel.to_string_lossy().contains("identity"),
+                "{}",
+                rel.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_tampered_or_foreign_file_is_shown_flagged_and_never_trusted() {
+    let (a, b, _c) = circle(false);
+    let q = a.contribute(9, &["--question", "Who covers the handover on Fridays?"]);
+    sync(&a, &b);
+    let path = files(&b.folder())
+        .into_iter()
+        .map(|p| b.folder().join(p))
+        .find(|p| p.to_string_lossy().contains(&q))
+        .unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("Fridays", "Mondays")).unwrap();
+    let shown = b.ok(10, &["circle", "show"]);
+    assert!(shown.contains("signature does not verify"), "{shown}");
+    assert!(
+        !shown.contains("Mondays") && !shown.contains("Fridays"),
+        "{shown}"
+    );
+    // Nothing can be replied to or brought from a file that is not trusted.
+    b.fails(10, &["circle", "reply", &q, "Me", "--yes"]);
+
+    // The file copied, whole, into another member's folder: misplaced.
+    std::fs::write(&path, &text).unwrap();
+    let heron_dir = b.folder().join("members").join(
+        std::fs::read_dir(b.folder().join("members"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .find(|n| !path.to_string_lossy().contains(n.to_str().unwrap()))
+            .unwrap(),
+    );
+    std::fs::write(heron_dir.join(path.file_name().unwrap()), &text).unwrap();
+    // And a file in the folder of someone who never joined.
+    let stranger = b.folder().join("members/0011223344556677");
+    std::fs::create_dir_all(&stranger).unwrap();
+    let river = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    std::fs::write(
+        stranger.join(path.file_name().unwrap()),
+        text.replace(river, "0011223344556677"),
+    )
+    .unwrap();
+    std::fs::write(
+        stranger.join("20260318T100000000Z-0000000000.json"),
+        "{ not json",
+    )
+    .unwrap();
+    let shown = b.ok(11, &["circle", "show"]);
+    assert_eq!(
+        shown.matches("Who covers the handover on Fridays?").count(),
+        1,
+        "{shown}"
+    );
+    assert!(shown.contains("another member's folder"), "{shown}");
+    assert!(shown.contains("signed by no member"), "{shown}");
+    assert!(shown.contains("incomplete or damaged"), "{shown}");
+}
+
+#[test]
+fn what_leaves_is_redacted_shown_first_and_only_from_shareable_entries() {
+    let (a, b, _c) = circle(false);
+    let private = a
+        .journal
+        .add(&["Sarah Jones rang from 07700 900123 about the move."]);
+    let err = a.fails(9, &["circle", "contribute", "--excerpt", &private, "--yes"]);
+    assert!(err.contains("shareable"), "{err}");
+    let id = a.journal.add(&[
+        "--scope",
+        "shareable",
+        "--title",
+        "A call about the move",
+        "Sarah Jones rang from 07700 900123 on 14 March 2026 about the move.\n\n\
+         I listened first and asked what mattered to her.\n\n\
+         Next time I will name the time we have at the start.",
+    ]);
+    // Without a terminal or --yes, it is shown and nothing is written.
+    let before = files(&a.folder());
+    let out = a.at(9, &["circle", "contribute", "--excerpt", &id]);
+    assert!(!out.status.success());
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("[PERSON-1]"), "{shown}");
+    assert!(!shown.contains("Sarah"), "{shown}");
+    assert_eq!(files(&a.folder()), before);
+    let out = a.ok(
+        9,
+        &[
+            "circle",
+            "contribute",
+            "--excerpt",
+            &format!("{id}:body=1"),
+            "--yes",
+        ],
+    );
+    assert!(out.contains("Replaced before sharing"), "{out}");
+    for rel in files(&a.folder()) {
+        let text = std::fs::read_to_string(a.folder().join(&rel)).unwrap();
+        for leak in ["Sarah", "Jones", "07700", "14 March"] {
+            assert!(!text.contains(leak), "{leak} in {}", rel.display());
+        }
+    }
+    sync(&a, &b);
+    let read = b.ok(10, &["circle", "show"]);
+    assert!(read.contains("[PERSON-1] rang from [PHONE-1]"), "{read}");
+    assert!(read.contains("March 2026"), "{read}");
+    let q = a.contribute(
+        11,
+        &["--question", "Has anyone worked with Dr Okonkwo-Hale?"],
+    );
+    sync(&a, &b);
+    let read = b.ok(12, &["circle", "show", &q]);
+    assert!(!read.contains("Okonkwo"), "{read}");
+}
+
+#[test]
+fn a_removed_contribution_is_hidden_everywhere_even_where_its_file_survives() {
+    let (a, b, c) = circle(true);
+    let q = a.contribute(9, &["--question", "Anyone else find Mondays heavy?"]);
+    sync(&a, &b);
+    assert!(b.ok(10, &["circle", "show"]).contains("Mondays heavy"));
+    let err = b.fails(10, &["circle", "remove", &q]);
+    assert!(err.contains("only your own"), "{err}");
+    a.ok(11, &["circle", "remove", &q]);
+    assert!(!a.ok(11, &["circle", "show"]).contains("Mondays heavy"));
+    // The sync carries the tombstone but not the deletion: heron's copy of the file stays.
+    sync(&a, &b);
+    assert!(
+        files(&b.folder())
+            .iter()
+            .any(|p| p.to_string_lossy().contains(&q))
+    );
+    let shown = b.ok(12, &["circle", "show"]);
+    assert!(!shown.contains("Mondays heavy"), "{shown}");
+    b.fails(12, &["circle", "show", &q]);
+    // Kestrel leaves: their card says so, and their machine forgets the circle.
+    c.ok(13, &["circle", "leave", "--yes"]);
+    assert!(c.ok(13, &["circle", "list"]).contains("no circle"));
+    sync(&c, &a);
+    let members = a.ok(14, &["circle", "show", "--members"]);
+    assert!(
+        members.contains("kestrel") && members.contains("left"),
+        "{members}"
+    );
+}
+
+/// A circle of two made through the library at fixed times: a question from river, with
+/// heron's reply and thanks, heron's learning note, and a damaged file from a stranger.
+fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String {
+    use chrono::TimeZone as _;
+    use praxis::circle::{Body, Circle};
+    let at = |h: u32, m: u32| chrono::Utc.with_ymd_and_hms(2026, 3, 18, h, m, 0).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let shared = tmp.path().join("shared");
+    let (la, lb) = (tmp.path().join("a"), tmp.path().join("b"));
+    let name = "Tuesday practice group";
+    Circle::create(
+        &shared,
+        &la,
+        name,
+        "Peer reflection",
+        true,
+        "river",
+        at(8, 0),
+    )
+    .unwrap();
+    let b = Circle::join(&shared, &lb, "heron", at(8, 5)).unwrap();
+    let open = |local: &Path, m: &praxis::circle::Membership| Circle::open(m, local).unwrap();
+    let a = open(&la, &praxis::circle::memberships(&la)[0]);
+    let q = a
+        .contribute(
+            Body::Question {
+                text: "How do you end a visit that runs over?".into(),
+            },
+            at(9, 0),
+        )
+        .unwrap();
+    let mut b = open(&lb, &b.membership);
+    b.refresh(at(9, 30)).unwrap();
+    b.contribute(
+        Body::Reply {
+            to: q.id.clone(),
+            text: "I say the end time when I arrive.".into(),
+        },
+        at(10, 0),
+    )
+    .unwrap();
+    b.contribute(Body::Thanks { to: q.id.clone() }, at(10, 1))
+        .unwrap();
+    b.contribute(
+        Body::Learning {
+            text: "Naming the end time early keeps endings calm.".into(),
+        },
+        at(11, 0),
+    )
+    .unwrap();
+    let stranger = shared.join("members/0011223344556677");
+    std::fs::create_dir_all(&stranger).unwrap();
+    std::fs::write(
+        stranger.join("20260318T120000000Z-00000000aa.age"),
+        b"age-encr",
+    )
+    .unwrap();
+    let mut a = open(&la, &praxis::circle::memberships(&la)[0]);
+    a.refresh(at(12, 30)).unwrap();
+    let mut pane = praxis::tui::circle::CirclePane::load(
+        &a,
+        50,
+        praxis::tui::circle::keys::CircleKeymap::defaults(),
+        praxis::tui::theme::Theme::monochrome(),
+    )
+    .unwrap();
+    for k in keys {
+        pane.act(*k);
+    }
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| pane.draw(f)).unwrap();
+    t.backend().to_string()
+}
+
+#[test]
+fn the_circle_pane_at_80x24() {
+    use praxis::tui::circle::keys::Action;
+    let stream = pane_at(80, 24, &[]);
+    insta::assert_snapshot!("circle_stream_80x24", stream);
+    for want in [
+        "Tuesday practice group — 2 members · signed and encrypted · 4 new",
+        "heron · 18 March 2026 · learning",
+        "↳ heron: I say the end time when I arrive.",
+        "♥ heron",
+        "incomplete or damaged",
+    ] {
+        assert!(stream.contains(want), "{want}\n{stream}");
+    }
+    let reading = pane_at(80, 24, &[Action::Down, Action::Down, Action::Read]);
+    insta::assert_snapshot!("circle_reading_80x24", reading);
+    assert!(
+        reading.contains("How do you end a visit that runs over?"),
+        "{reading}"
+    );
+    assert!(reading.contains("Replies"), "{reading}");
+    let help = pane_at(80, 24, &[Action::Help]);
+    assert!(
+        help.contains("read the contribution with its replies"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_member_of_two_circles_names_the_one_they_mean() {
+    let m = Member::new("river");
+    let second = m.journal.path().join("Sync").join("other");
+    m.ok(
+        8,
+        &[
+            "circle",
+            "create",
+            m.folder().to_str().unwrap(),
+            "--name",
+            "Tuesday",
+        ],
+    );
+    m.ok(
+        8,
+        &[
+            "circle",
+            "create",
+            second.to_str().unwrap(),
+            "--name",
+            "Night team",
+        ],
+    );
+    let err = m.fails(9, &["circle", "show"]);
+    assert!(
+        err.contains("name one with --circle") && err.contains("Night team"),
+        "{err}"
+    );
+    m.contribute(
+        9,
+        &["--circle", "night team", "--question", "Who has the rota?"],
+    );
+    assert!(
+        m.ok(10, &["circle", "show", "--circle", "Night team"])
+            .contains("Who has the rota?")
+    );
+    assert!(
+        !m.ok(10, &["circle", "show", "--circle", "Tuesday"])
+            .contains("Who has the rota?")
+    );
+    let err = m.fails(10, &["circle", "show", "--circle", "Monday"]);
+    assert!(err.contains("no circle named 'Monday'"), "{err}");
+    // A folder that is already a circle is not made again.
+    let err = m.fails(
+        10,
+        &[
+            "circle",
+            "create",
+            second.to_str().unwrap(),
+            "--name",
+            "Again",
+        ],
+    );
+    assert!(err.contains("already there"), "{err}");
+}
