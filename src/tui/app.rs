@@ -13,7 +13,7 @@ use ratatui::layout::Position;
 use super::action::{Action, Context, Keymap};
 use super::chrome;
 use super::component::{Env, Msg, Outcome, Overlay, Pane};
-use super::keymap::Key;
+use super::keymap::{Bindable as _, Key};
 use super::layout::{Layout, MIN_HEIGHT, MIN_WIDTH, Shape};
 use super::overlays::drafts::Drafts;
 use super::overlays::help::Help;
@@ -130,11 +130,19 @@ impl App {
                 super::layout::nav_width(cols).saturating_sub(4),
             )),
             focus: self.write.focus(),
-            status_rows: chrome::status_rows(cols, lead, &hints, &self.env),
+            status_rows: chrome::status_rows(cols, lead, &hints, &self.env, &|a| self.label(a)),
         }
     }
 
     /// The keys the status line offers in the pane on screen (`lead` first).
+    /// The status line's word for an action in the pane shown.
+    fn label(&self, a: Action) -> &'static str {
+        match self.pane {
+            Pane::Patterns => self.patterns.label(a),
+            _ => a.label(),
+        }
+    }
+
     fn hints(&self) -> (Option<&'static str>, Vec<Action>) {
         match self.pane {
             Pane::Journal => {
@@ -371,7 +379,7 @@ impl App {
             Pane::Supervision => self.board.draw(f, layout.main, env),
             Pane::Patterns => self.patterns.draw(f, layout.main, env),
         }
-        chrome::status(f, layout.status, lead, &hints, env);
+        chrome::status(f, layout.status, lead, &hints, env, &|a| self.label(a));
         if let Some(o) = &self.overlay {
             o.draw(f, layout.size, env);
         }

@@ -7,7 +7,6 @@ use ratatui::widgets::Paragraph;
 
 use super::action::Action;
 use super::component::{Env, Pane};
-use super::keymap::Bindable as _;
 use super::layout::{TABS_START, tab_width};
 use super::widgets;
 use crate::model::text::{sanitize_line, width};
@@ -45,9 +44,18 @@ pub fn tabs(f: &mut Frame<'_>, area: Rect, current: Pane, count: &str, env: &Env
 /// at this width they go on to a second, never cut at the screen's edge.
 pub const STATUS_ROWS: u16 = 2;
 
+/// The word the status line shows for an action: its table's label, or the pane's
+/// word for it now (the Patterns pane's bars are weeks, months or years).
+pub type Label<'a> = &'a dyn Fn(Action) -> &'static str;
+
 /// The keys of `actions` as pieces for the status line: a key and its word, and actions
 /// side by side with the same word as one piece (`←/→ week`).
-fn pieces(lead: Option<&str>, actions: &[Action], env: &Env) -> Vec<Vec<Span<'static>>> {
+fn pieces(
+    lead: Option<&str>,
+    actions: &[Action],
+    env: &Env,
+    label: Label<'_>,
+) -> Vec<Vec<Span<'static>>> {
     let t = &env.theme;
     let mut out: Vec<(Vec<String>, &'static str)> = Vec::new();
     for a in actions {
@@ -55,9 +63,10 @@ fn pieces(lead: Option<&str>, actions: &[Action], env: &Env) -> Vec<Vec<Span<'st
         if key == "unbound" {
             continue;
         }
+        let word = label(*a);
         match out.last_mut() {
-            Some((keys, label)) if *label == a.label() => keys.push(key),
-            _ => out.push((vec![key], a.label())),
+            Some((keys, w)) if *w == word => keys.push(key),
+            _ => out.push((vec![key], word)),
         }
     }
     let mut pieces: Vec<Vec<Span<'static>>> = Vec::new();
@@ -76,8 +85,18 @@ fn pieces(lead: Option<&str>, actions: &[Action], env: &Env) -> Vec<Vec<Span<'st
 /// The message of the moment, or the keys of what can be done here (`lead` first), laid
 /// out on the rows of `area`; when they do not fit, the last keys but the help are left
 /// out, so the help is always there to list them all.
-pub fn status(f: &mut Frame<'_>, area: Rect, lead: Option<&str>, actions: &[Action], env: &Env) {
-    f.render_widget(Paragraph::new(status_lines(area, lead, actions, env)), area);
+pub fn status(
+    f: &mut Frame<'_>,
+    area: Rect,
+    lead: Option<&str>,
+    actions: &[Action],
+    env: &Env,
+    label: Label<'_>,
+) {
+    f.render_widget(
+        Paragraph::new(status_lines(area, lead, actions, env, label)),
+        area,
+    );
 }
 
 fn status_lines(
@@ -85,6 +104,7 @@ fn status_lines(
     lead: Option<&str>,
     actions: &[Action],
     env: &Env,
+    label: Label<'_>,
 ) -> Vec<Line<'static>> {
     let t = &env.theme;
     let cols = usize::from(area.width);
@@ -102,7 +122,7 @@ fn status_lines(
     }
     let mut actions = actions.to_vec();
     loop {
-        let p = pieces(lead, &actions, env);
+        let p = pieces(lead, &actions, env, label);
         if fits(&p, cols, rows) || actions.len() <= 1 {
             return widgets::flow(p, cols, rows, t);
         }
@@ -130,11 +150,17 @@ fn fits(pieces: &[Vec<Span<'_>>], cols: usize, rows: usize) -> bool {
 
 /// How many rows the status line needs at width `cols` (one, or [`STATUS_ROWS`]).
 #[must_use]
-pub fn status_rows(cols: u16, lead: Option<&str>, actions: &[Action], env: &Env) -> u16 {
+pub fn status_rows(
+    cols: u16,
+    lead: Option<&str>,
+    actions: &[Action],
+    env: &Env,
+    label: Label<'_>,
+) -> u16 {
     let cols = usize::from(cols);
     let one = match &env.status {
         Some(msg) => width(&sanitize_line(msg)) <= cols,
-        None => fits(&pieces(lead, actions, env), cols, 1),
+        None => fits(&pieces(lead, actions, env, label), cols, 1),
     };
     if one { 1 } else { STATUS_ROWS }
 }

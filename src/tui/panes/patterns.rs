@@ -15,7 +15,7 @@ use crate::model::text::{pad, sanitize_line};
 use crate::store::{EntryFilter, Store};
 use crate::tui::action::{Action, Context};
 use crate::tui::component::{Env, Msg, Outcome};
-use crate::tui::keymap::Text;
+use crate::tui::keymap::{Bindable as _, Text};
 use crate::tui::widgets;
 
 /// The periods `[` and `]` step through.
@@ -31,7 +31,9 @@ pub enum Unit {
 }
 
 impl Unit {
-    fn name(self) -> &'static str {
+    /// The unit in a word: what the status line calls a bar.
+    #[must_use]
+    pub fn name(self) -> &'static str {
         match self {
             Unit::Week => "week",
             Unit::Month => "month",
@@ -201,6 +203,17 @@ impl Patterns {
             self.insights = None;
         }
         Ok(())
+    }
+
+    /// The status line's word for an action: a bar is a week, a month or a year.
+    #[must_use]
+    pub fn label(&self, a: Action) -> &'static str {
+        match a {
+            Action::WeekPrev | Action::WeekNext => {
+                self.bars().map_or(Unit::Week, |(unit, _)| unit).name()
+            }
+            _ => a.label(),
+        }
     }
 
     /// The bars of the entries chart, as last drawn.
