@@ -50,6 +50,22 @@ pub struct Cli {
     )]
     pub config: Option<PathBuf>,
 
+    /// Read the passphrase of an encrypted journal from this open file descriptor (its
+    /// first line) instead of asking on the terminal.
+    #[arg(long, global = true, value_name = "N", help_heading = "Global options")]
+    pub passphrase_fd: Option<u32>,
+
+    /// Read the passphrase of an encrypted journal from the first line of this file,
+    /// which only you may read (mode 600), instead of asking on the terminal.
+    #[arg(
+        long,
+        global = true,
+        env = "PRAXIS_PASSPHRASE_FILE",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
+    pub passphrase_file: Option<PathBuf>,
+
     /// When to use colour (NO_COLOR is honoured by "auto").
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
     pub color: ColorChoice,
@@ -249,6 +265,27 @@ pub enum Command {
         after_help = "Examples:\n  praxis backup                       copy into backups/ beside the journal\n  praxis backup ~/safe/journal.sqlite3\n  praxis backup list\n  praxis backup restore               the newest backup (the current journal is backed up first)"
     )]
     Backup(BackupArgs),
+    /// Create a new journal, plain or (with --encrypt) locked with a passphrase.
+    #[command(after_help = "Examples:\n  praxis init\n  praxis init --encrypt")]
+    Init {
+        /// Encrypt the new journal with a passphrase (asked twice, not echoed).
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// Encrypt the journal and its backups with a passphrase (SQLCipher: AES-256, every
+    /// page authenticated); prints a recovery key once.
+    #[command(
+        after_help = "The journal is copied into a new encrypted file, checked, then renamed over\nthe old one: if praxis is stopped at any moment, one whole journal remains.\nA forgotten passphrase cannot be recovered: keep the recovery key safe.\n\nExamples:\n  praxis encrypt\n  praxis encrypt --passphrase-fd 3 3< pass.txt"
+    )]
+    Encrypt,
+    /// Turn an encrypted journal (and its backups made under the same passphrase) back into
+    /// plain SQLite files.
+    Decrypt,
+    /// Change the journal's passphrase (backups already taken keep the old one).
+    #[command(
+        after_help = "The old passphrase is asked first, then the new one twice. With\n--passphrase-fd or PRAXIS_PASSPHRASE_FILE the first line is the old passphrase and\nthe second the new one.\n\nExamples:\n  praxis passphrase"
+    )]
+    Passphrase,
     /// Open a throwaway journal full of realistic entries of every kind, to look around.
     #[command(
         after_help = "Examples:\n  praxis demo                      deleted when you quit\n  praxis demo --keep /tmp/demo.sqlite3"

@@ -29,6 +29,7 @@ pub mod files;
 pub mod insights;
 pub mod model;
 pub mod output;
+pub mod passphrase;
 pub mod process;
 pub mod search;
 pub mod session;
@@ -61,7 +62,13 @@ pub fn run(cli: Cli) -> Result<()> {
         return cmd::config::run(c, &paths, explicit_config);
     }
     let config = Config::load(&paths.config, explicit_config)?;
-    let ctx = cmd::Ctx::new(Session::new(paths, config, clock, out.color), out);
+    let passphrase = match (cli.passphrase_fd, cli.passphrase_file) {
+        (Some(fd), _) => passphrase::Source::Fd(fd),
+        (None, Some(file)) => passphrase::Source::File(file),
+        (None, None) => passphrase::Source::Terminal,
+    };
+    let session = Session::new(paths, config, clock, out.color).with_passphrase(passphrase);
+    let ctx = cmd::Ctx::new(session, out);
     let done = ctx.finish(cmd::dispatch(cli.command, &ctx));
     // After the command's output (or the app's last frame), whatever its outcome.
     ctx.daily_backup();

@@ -10,7 +10,11 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::config::catalog::Catalog;
 use crate::config::paths::Paths;
-use crate::store::{Store, StoreError};
+use crate::passphrase;
+use crate::store::{Key, Lock, Store, StoreError, Unlock};
+
+/// How many times a passphrase typed on the terminal may be wrong in one run.
+const TRIES: u32 = 3;
 
 /// What every part of a run shares.
 pub struct Session {
@@ -23,6 +27,12 @@ pub struct Session {
     backup: RefCell<Backup>,
     /// Text written in the editor and not yet in the journal.
     unsaved: RefCell<Option<Unsaved>>,
+    /// Where the journal's passphrase is read from, when it is encrypted.
+    pub passphrase: passphrase::Asker,
+    /// How the journal is unlocked, once known: asked for once per run.
+    unlock: RefCell<Option<Unlock>>,
+    /// What the journal file's first bytes said, read once before it was first opened.
+    lock: std::cell::Cell<Option<Lock>>,
 }
 
 /// Text written in the editor that a command is saving.
@@ -56,6 +66,91 @@ impl Session {
             catalog: OnceCell::new(),
             backup: RefCell::new(Backup::None),
             unsaved: RefCell::new(None),
+            passphrase: passphrase::Asker::default(),
+            unlock: RefCell::new(None),
+            lock: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Reads passphrases from `source` instead of the terminal.
+    #[must_use]
+    pub fn with_passphrase(mut self, source: passphrase::Source) -> Self {
+        self.passphrase = passphrase::Asker::new(source);
+        self
+    }
+
+    /// What the journal file is: plain, encrypted, new. Read from its first bytes the first
+    /// time, before this run opens it (see [`crate::store::probe`]), then remembered.
+    pub fn journal_lock(&self) -> Result<Lock> {
+        if let Some(lock) = self.lock.get() {
+            return Ok(lock);
+        }
+        let lock = crate::store::probe(&self.paths.db);
+        self.lock.set(Some(lock));
+        Ok(lock)
+    }
+
+    /// How to unlock the journal: its key, asked for (once per run) when it is encrypted.
+    pub fn unlock(&self) -> Result<Unlock> {
+        if let Some(u) = self.unlock.borrow().as_ref() {
+            return Ok(u.clone());
+        }
+        let u = match self.journal_lock()? {
+            Lock::Encrypted { salt } => {
+                let typed = self
+                    .passphrase
+                    .read(&format!("Passphrase for {}: ", self.paths.db.display()))
+                    .map_err(|e| {
+                        if !self.passphrase.can_ask_again() {
+                            return e;
+                        }
+                        // No terminal: random bytes are an encrypted journal, or one damaged
+                        // beyond its first page. Both are said, with the latest backup.
+                        let said = self.with_backup_hint(StoreError::EncryptedOrDamaged {
+                            path: self.paths.db.clone(),
+                        });
+                        anyhow::anyhow!("{said}. ({e:#})")
+                    })?;
+                let key = Key::from_recovery_key(&typed, salt)
+                    .unwrap_or_else(|| Key::derive(typed.as_bytes(), salt));
+                Unlock::Key(std::sync::Arc::new(key))
+            }
+            Lock::New | Lock::Plain | Lock::Other => Unlock::Plain,
+        };
+        *self.unlock.borrow_mut() = Some(u.clone());
+        Ok(u)
+    }
+
+    /// The journal is now locked with `unlock` (it was just encrypted, decrypted or given
+    /// a new passphrase, or is being created encrypted).
+    pub fn set_unlock(&self, unlock: Unlock) {
+        self.lock.set(None);
+        *self.unlock.borrow_mut() = Some(unlock);
+    }
+
+    /// Opens the journal with its key, asking again (up to 3 times in all) when the
+    /// passphrase typed on the terminal does not fit.
+    pub fn open_journal(&self) -> std::result::Result<Store, anyhow::Error> {
+        let mut tries = 1;
+        loop {
+            let unlock = self.unlock()?;
+            match Store::open_unlocked(&self.paths.db, &unlock) {
+                Err(StoreError::WrongPassphrase { .. })
+                    if self.passphrase.can_ask_again() && tries < TRIES =>
+                {
+                    note!("praxis: wrong passphrase ({tries} of {TRIES} tries)");
+                    tries += 1;
+                    *self.unlock.borrow_mut() = None;
+                }
+                Err(e @ StoreError::WrongPassphrase { .. }) => {
+                    *self.unlock.borrow_mut() = None;
+                    return Err(anyhow::anyhow!(
+                        "{e} ({tries} wrong tr{})",
+                        if tries == 1 { "y" } else { "ies" }
+                    ));
+                }
+                other => return other.map_err(|e| self.with_backup_hint(e)),
+            }
         }
     }
 
@@ -112,7 +207,7 @@ impl Session {
     /// for it to see their entries). A journal that cannot be opened is reported with its
     /// latest backup.
     pub fn store(&self) -> Result<Store> {
-        let store = Store::open(&self.paths.db).map_err(|e| self.with_backup_hint(e))?;
+        let store = self.open_journal()?;
         let mut backup = self.backup.borrow_mut();
         // A journal that cannot say is tried: the backup then reports what is wrong.
         if matches!(*backup, Backup::None)
@@ -131,8 +226,12 @@ impl Session {
         let mut backup = self.backup.borrow_mut();
         if matches!(*backup, Backup::Due) {
             let (path, today, now, keep) = self.backup_args();
+            // The key derived once: the thread's connection pays no second derivation.
+            let unlock = self.unlock.borrow().clone().unwrap_or_default();
             *backup = Backup::Running(std::thread::spawn(move || {
-                Store::open(&path)?.daily_backup(today, now, keep).map(drop)
+                Store::open_unlocked(&path, &unlock)?
+                    .daily_backup(today, now, keep)
+                    .map(drop)
             }));
         }
     }
@@ -146,7 +245,9 @@ impl Session {
             Backup::None => return,
             Backup::Due => {
                 let (path, today, now, keep) = self.backup_args();
-                Store::open(&path).and_then(|mut s| s.daily_backup(today, now, keep).map(drop))
+                let unlock = self.unlock.borrow().clone().unwrap_or_default();
+                Store::open_unlocked(&path, &unlock)
+                    .and_then(|mut s| s.daily_backup(today, now, keep).map(drop))
             }
             Backup::Running(thread) => thread
                 .join()
@@ -183,9 +284,13 @@ impl Session {
     /// Adds "the latest backup is …" to errors about a damaged or foreign journal file.
     fn with_backup_hint(&self, e: StoreError) -> anyhow::Error {
         use StoreError as E;
-        let damaged = matches!(e, E::NotAJournal { .. } | E::Damaged(_));
+        let damaged = matches!(
+            e,
+            E::NotAJournal { .. } | E::Damaged(_) | E::EncryptedOrDamaged { .. }
+        );
         let latest = if damaged {
-            crate::store::latest_good_backup(&self.paths.db).0
+            let unlock = self.unlock.borrow().clone().unwrap_or_default();
+            crate::store::latest_good_backup(&self.paths.db, &unlock).0
         } else {
             None
         };

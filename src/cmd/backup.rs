@@ -7,14 +7,14 @@ use anyhow::{Context as _, Result, bail};
 use super::Ctx;
 use crate::cli::{BackupAction, BackupArgs};
 use crate::store::{
-    BackupKind, Store, StoreError, backup_dir, backup_named, check_backup, latest_good_backup,
-    list_backups,
+    BackupKind, Store, StoreError, Unlock, backup_dir, backup_named, check_backup,
+    latest_good_backup, list_backups,
 };
 
 pub fn run(args: BackupArgs, ctx: &Ctx) -> Result<()> {
     match args.action {
         None => {
-            let store = Store::open(&ctx.paths.db)?;
+            let store = ctx.open_journal()?;
             let made = match &args.path {
                 Some(p) => {
                     if p.exists() {
@@ -80,15 +80,15 @@ fn human_bytes(n: u64) -> String {
 
 /// The backup to restore: a path as given, one of this journal's backups by name, or
 /// (none given) the newest of them that is whole.
-fn choose(which: Option<&Path>, journal: &Path) -> Result<PathBuf> {
+fn choose(which: Option<&Path>, journal: &Path, unlock: &Unlock) -> Result<PathBuf> {
     match which {
         Some(p) if p.exists() => {
-            check_backup(p)?;
+            check_backup(p, unlock)?;
             Ok(p.to_path_buf())
         }
         Some(p) => match backup_named(journal, p) {
             Some(b) => {
-                check_backup(&b.path)?;
+                check_backup(&b.path, unlock)?;
                 Ok(b.path)
             }
             None => bail!(
@@ -98,7 +98,7 @@ fn choose(which: Option<&Path>, journal: &Path) -> Result<PathBuf> {
             ),
         },
         None => {
-            let (good, damaged) = latest_good_backup(journal);
+            let (good, damaged) = latest_good_backup(journal, unlock);
             for (b, why) in &damaged {
                 note!("Skipped {}: {why}", b.path.display());
             }
@@ -116,13 +116,16 @@ fn choose(which: Option<&Path>, journal: &Path) -> Result<PathBuf> {
 
 fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
     let journal = &ctx.paths.db;
-    let backup = choose(which, journal)?;
+    // Without a passphrase to ask for, a journal that reads as random bytes is taken for
+    // damaged: it is moved aside byte for byte below, never deleted.
+    let unlock = ctx.unlock().unwrap_or_default();
+    let backup = choose(which, journal, &unlock)?;
     let question = format!("Replace the journal with {}?", backup.display());
     if !yes && !super::confirm(&question) {
         bail!("nothing was restored: confirm at the prompt, or pass --yes");
     }
     let now = ctx.clock.now_utc();
-    let damaged = match Store::open(journal) {
+    let damaged = match Store::open_unlocked(journal, &unlock) {
         Ok(store) => match store.quick_check()? {
             None => Some(store),
             // A journal SQLite can open but finds damaged cannot be copied safely first:
@@ -151,8 +154,16 @@ fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
                         std::fs::rename(&side, PathBuf::from(format!("{}{ext}", aside.display())));
                 }
             }
-            note!("The damaged journal was moved to {}.", aside.display());
-            Store::open(journal)?
+            note!(
+                "The journal could not be read (damaged{}): it was moved to {}, not deleted.",
+                if unlock.is_encrypted() {
+                    ""
+                } else {
+                    ", or encrypted and no passphrase given"
+                },
+                aside.display()
+            );
+            Store::open_unlocked(journal, &unlock)?
         }
     };
     let safety = store.restore_from(&backup, now)?;

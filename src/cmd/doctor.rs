@@ -4,31 +4,34 @@
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::store::{Store, diagnose, latest_good_backup};
+use crate::store::{diagnose, latest_good_backup};
 
 pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
     let path = &ctx.paths.db;
     if rebuild_index {
-        let mut store = Store::open(path)?;
+        let mut store = ctx.open_journal()?;
         store.rebuild_search_index()?;
         store.rebuild_counts()?;
         say!("Rebuilt the search index and the counts kept for Patterns and lists.");
     }
     if fix_dates {
-        let n = Store::open(path)?.fix_dates()?;
+        let n = ctx.open_journal()?.fix_dates()?;
         say!(
             "Set {n} date{} past the year 9999 (or before the year 1) to the nearest one that can be read.",
             if n == 1 { "" } else { "s" }
         );
     }
-    let findings = diagnose(path);
+    // Without its passphrase (none can be asked for), an encrypted journal is looked at
+    // as it is: what can be said without reading it.
+    let unlock = ctx.unlock().unwrap_or_default();
+    let findings = diagnose(path, &unlock);
     let o = &ctx.out;
     for f in &findings {
         let mark = if f.ok { o.accent("ok ") } else { o.warn("!! ") };
         say!("{mark} {:<13} {}", f.check, o.line(&f.detail));
     }
     // This journal's backups, newest first, until one is whole.
-    let (good, damaged) = latest_good_backup(path);
+    let (good, damaged) = latest_good_backup(path, &unlock);
     for (b, why) in &damaged {
         say!(
             "{} {:<13} {} cannot be restored: {}",

@@ -34,6 +34,7 @@ pub mod edit;
 pub mod feedback;
 pub mod group;
 pub mod list;
+pub mod lock;
 pub mod models;
 pub mod overview;
 pub mod positive_risk;
@@ -155,6 +156,10 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             fix_dates,
         }) => doctor::run(rebuild_index, fix_dates, ctx),
         Some(Command::Backup(a)) => backup::run(a, ctx),
+        Some(Command::Init { encrypt }) => lock::init(encrypt, ctx),
+        Some(Command::Encrypt) => lock::encrypt(ctx),
+        Some(Command::Decrypt) => lock::decrypt(ctx),
+        Some(Command::Passphrase) => lock::change(ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
         Some(Command::Demo { keep, months }) => demo::run(keep, months, ctx),

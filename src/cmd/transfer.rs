@@ -353,7 +353,9 @@ pub fn import(
     let detected = format.is_none();
     // Not through `ctx.store()`: a dry run and a refused import leave no trace, not even
     // the day's backup (which marks the journal).
-    let done = transfer::import::import_file(file, format, time_format, dry_run, &ctx.paths.db)?;
+    let unlock = ctx.unlock()?;
+    let done =
+        transfer::import::import_file(file, format, time_format, dry_run, &ctx.paths.db, &unlock)?;
     for w in &done.warnings {
         eprintln!("praxis: warning: {}", sanitize_line(w));
     }

@@ -15,7 +15,7 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags, OptionalExtension as _};
 use serde::Serialize;
 
-use super::{APPLICATION_ID, LATEST_VERSION, Result, Store, StoreError};
+use super::{APPLICATION_ID, LATEST_VERSION, Result, Store, StoreError, Unlock};
 
 /// What made a backup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -148,12 +148,16 @@ pub fn backup_named(journal: &Path, name: &Path) -> Option<BackupFile> {
 }
 
 /// The newest of the journal's backups that is whole, with the newer ones that are not
-/// (and what SQLite found in them).
+/// (and what SQLite found in them). `unlock` is the journal's: an encrypted backup made
+/// under another passphrase cannot be read with it, and is said to be so.
 #[must_use]
-pub fn latest_good_backup(journal: &Path) -> (Option<BackupFile>, Vec<(BackupFile, String)>) {
+pub fn latest_good_backup(
+    journal: &Path,
+    unlock: &Unlock,
+) -> (Option<BackupFile>, Vec<(BackupFile, String)>) {
     let mut damaged = Vec::new();
     for b in list_backups(journal) {
-        match check_backup(&b.path) {
+        match check_backup(&b.path, unlock) {
             Ok(()) => return (Some(b), damaged),
             Err(e) => damaged.push((b, e.to_string())),
         }
@@ -162,8 +166,9 @@ pub fn latest_good_backup(journal: &Path) -> (Option<BackupFile>, Vec<(BackupFil
 }
 
 /// Refuses a file that cannot be restored: not a praxis journal, from a newer praxis, or
-/// damaged (SQLite's quick check). Reads it without leaving anything beside it.
-pub fn check_backup(path: &Path) -> Result<()> {
+/// damaged (SQLite's quick check), or encrypted with a key other than `unlock`'s. Reads
+/// it without leaving anything beside it.
+pub fn check_backup(path: &Path, unlock: &Unlock) -> Result<()> {
     let meta = fs::metadata(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -174,7 +179,7 @@ pub fn check_backup(path: &Path) -> Result<()> {
             source: crate::files::not_a_regular_file(&meta),
         });
     }
-    let src = open_read_only(path)?;
+    let src = open_read_only(path, unlock)?;
     check_source(&src, path)
 }
 
@@ -301,7 +306,9 @@ pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>>
 /// writing to it, and it is read as immutable: no locks, and no `-wal` or `-shm` created
 /// (a read-only connection to a WAL file otherwise makes both, and leaves them). With
 /// them, it is opened read-only as usual, and they were there before.
-pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
+pub(crate) fn open_read_only(path: &Path, unlock: &Unlock) -> Result<Connection> {
+    // A backup is not the journal: its header may be read while the journal is open.
+    let unlock = unlock.for_file(path)?;
     let side = |ext: &str| {
         let mut p = path.as_os_str().to_owned();
         p.push(ext);
@@ -315,7 +322,9 @@ pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
         )
     };
-    conn.map_err(|e| super::open_error(path, e))
+    let conn = conn.map_err(|e| super::open_error(path, e))?;
+    unlock.unlock(&conn, path)?;
+    Ok(conn)
 }
 
 /// `path` as an SQLite `file:` URI with `query`: every byte but the unreserved ones and
@@ -336,14 +345,15 @@ pub(crate) fn file_uri(path: &Path, query: &str) -> String {
 }
 
 /// Copies the open journal to `to` (created 0600) with SQLite's online backup, which is
-/// consistent even while other connections write. The copy is made under a temporary
+/// consistent even while other connections write. The copy is locked as the journal is
+/// (`unlock`: the journal's key and salt, so the same passphrase opens it). The copy is made under a temporary
 /// name beside `to`, switched to a plain rollback-journal file (so that reading it later
 /// leaves no `-wal` or `-shm`), checked whole (SQLite's quick check), and only then linked
 /// into place: `to` is never a half-written or damaged backup, even if praxis is killed
 /// meanwhile, and is never overwritten (an existing `to` is `AlreadyExists`). A copy
 /// that fails the check means the journal itself is damaged: nothing is kept, and the
 /// error says so.
-pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
+pub fn backup_to(conn: &Connection, unlock: &Unlock, to: &Path) -> Result<()> {
     let io = |path: &Path, source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -372,6 +382,7 @@ pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
     let copy = || -> Result<()> {
         {
             let mut dst = Connection::open(&partial)?;
+            unlock.apply(&dst)?;
             let backup = Backup::new(conn, &mut dst)?;
             // Every page in one step, under one read transaction: nothing written
             // meanwhile can make it start over, and nothing waits between steps (in steps
@@ -386,6 +397,7 @@ pub fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
             }
         }
         let dst = Connection::open(&partial)?;
+        unlock.unlock(&dst, &partial)?;
         if let Some(found) = quick_check(&dst)? {
             return Err(StoreError::Damaged(format!(
                 "SQLite's check of a copy of it found: {found}. No backup was made, and the \
@@ -429,7 +441,7 @@ pub fn killed_backup_copies(journal: &Path) -> Vec<PathBuf> {
 impl Store {
     /// Copies the journal to `to` (a new file, 0600) with the online backup API.
     pub fn backup_to_path(&self, to: &Path) -> Result<()> {
-        backup_to(&self.conn, to)
+        backup_to(&self.conn, &self.unlock, to)
     }
 
     /// SQLite's quick check of the journal: None when it is whole, otherwise what the
@@ -461,7 +473,7 @@ impl Store {
         let mut n = 1;
         // Another process may take a name between the check and the copy: try the next.
         loop {
-            match backup_to(&self.conn, &to) {
+            match backup_to(&self.conn, &self.unlock, &to) {
                 Err(StoreError::Io { source, .. })
                     if source.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {}
                 other => break other?,
@@ -556,8 +568,25 @@ impl Store {
     /// The backup is checked first (a praxis journal, not newer, whole) and read without
     /// leaving anything beside it. Returns the path of the safety copy.
     pub fn restore_from(&mut self, backup: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
-        let src = open_read_only(backup)?;
+        let src = open_read_only(backup, &self.unlock)?;
         check_source(&src, backup)?;
+        let from_encrypted = matches!(super::probe(backup), super::Lock::Encrypted { .. });
+        if from_encrypted != self.is_encrypted() {
+            let (it, journal) = if from_encrypted {
+                ("encrypted", "plain: run `praxis encrypt` first")
+            } else {
+                (
+                    "plain",
+                    "encrypted: run `praxis decrypt` first, or restore it elsewhere",
+                )
+            };
+            return Err(StoreError::Io {
+                path: backup.to_path_buf(),
+                source: std::io::Error::other(format!(
+                    "this backup is {it} and the journal is {journal}; nothing was restored"
+                )),
+            });
+        }
         let safety = self.backup_now(now, BackupKind::BeforeRestore)?;
         let b = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
         b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
@@ -566,7 +595,13 @@ impl Store {
         let v: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        super::migrate::migrate(&mut self.conn, None, v, super::migrate::MIGRATIONS)?;
+        super::migrate::migrate(
+            &mut self.conn,
+            None,
+            &self.unlock,
+            v,
+            super::migrate::MIGRATIONS,
+        )?;
         Ok(safety)
     }
 }

@@ -50,7 +50,7 @@ fn mode(_: &Path) -> Option<u32> {
 
 /// Runs every check on the journal at `path`, reading only.
 #[must_use]
-pub fn diagnose(path: &Path) -> Vec<Finding> {
+pub fn diagnose(path: &Path, unlock: &super::Unlock) -> Vec<Finding> {
     let mut out = Vec::new();
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
@@ -157,12 +157,18 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
     }
     // Read as any praxis reads a journal it cannot write (see `Store::open`): where
     // nothing can be written beside it, as it is on disk.
-    let conn = match super::open_reading(path) {
+    let conn = match super::open_reading(path, unlock) {
         Ok(c) => c,
         Err(super::StoreError::NotAJournal { .. }) => {
             out.push(Finding::problem(
                 "format",
-                "the file is not an SQLite database: it may be damaged, or another kind of file",
+                if matches!(super::probe(path), super::Lock::Encrypted { .. }) {
+                    "the file is not an SQLite database as it stands: it is an encrypted journal \
+                     (give its passphrase on a terminal, with --passphrase-fd N or \
+                     PRAXIS_PASSPHRASE_FILE), or it is damaged"
+                } else {
+                    "the file is not an SQLite database: it may be damaged, or another kind of file"
+                },
             ));
             return out;
         }
@@ -171,6 +177,33 @@ pub fn diagnose(path: &Path) -> Vec<Finding> {
             return out;
         }
     };
+    if unlock.is_encrypted() {
+        // Every page's HMAC, before SQLite's own check of what the pages hold.
+        let failed: rusqlite::Result<Vec<String>> = conn
+            .prepare("PRAGMA cipher_integrity_check")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect());
+        match failed {
+            Ok(f) if f.is_empty() => out.push(Finding::ok(
+                "encryption",
+                "encrypted (SQLCipher 4: AES-256 and HMAC-SHA512 on every page); every page \
+                 is authentic",
+            )),
+            Ok(f) => out.push(Finding::problem(
+                "encryption",
+                format!(
+                    "{} page{} failed the authentication check ({}): the file is damaged or \
+                     was altered; `praxis backup restore` brings back the latest good backup",
+                    f.len(),
+                    if f.len() == 1 { "" } else { "s" },
+                    f.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
+                ),
+            )),
+            Err(e) => out.push(Finding::problem(
+                "encryption",
+                format!("the check could not run: {e}"),
+            )),
+        }
+    }
     let pragma = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
     match (pragma("PRAGMA application_id"), pragma("PRAGMA user_version")) {
         (Ok(app), Ok(v)) if app == APPLICATION_ID && v <= LATEST_VERSION => {

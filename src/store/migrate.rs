@@ -58,6 +58,7 @@ const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION
 pub(crate) fn migrate(
     conn: &mut Connection,
     path: Option<&Path>,
+    unlock: &super::Unlock,
     current: i64,
     migrations: &[Migration],
 ) -> Result<()> {
@@ -69,7 +70,7 @@ pub(crate) fn migrate(
         && let Some(path) = path
     {
         let to = backup_path(path, current);
-        super::backups::backup_to(conn, &to)?;
+        super::backups::backup_to(conn, unlock, &to)?;
     }
     // Every pending step and the new version in one transaction: a journal is at one
     // version or the next, never in between, even if praxis is killed half way. Take the
@@ -109,7 +110,7 @@ mod tests {
     fn migrating_an_existing_journal_backs_it_up_first() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap());
+        drop(Store::open_with(&path, &MIGRATIONS[..1], &crate::store::Unlock::Plain).unwrap());
         let v2 = [
             MIGRATIONS[0],
             Migration {
@@ -118,7 +119,7 @@ mod tests {
                 sql: "CREATE TABLE extra (x INTEGER);",
             },
         ];
-        let s = Store::open_with(&path, &v2).unwrap();
+        let s = Store::open_with(&path, &v2, &crate::store::Unlock::Plain).unwrap();
         assert_eq!(s.schema_version().unwrap(), 2);
         let backups: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
@@ -139,7 +140,7 @@ mod tests {
     fn a_version_1_journal_is_brought_up_to_date_with_a_backup() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap());
+        drop(Store::open_with(&path, &MIGRATIONS[..1], &crate::store::Unlock::Plain).unwrap());
         let s = Store::open(&path).unwrap();
         assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
         let index: i64 = s
@@ -163,7 +164,7 @@ mod tests {
     fn a_failing_step_leaves_the_journal_at_the_previous_version() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap());
+        drop(Store::open_with(&path, &MIGRATIONS[..1], &crate::store::Unlock::Plain).unwrap());
         let bad = [
             MIGRATIONS[0],
             Migration {
@@ -172,7 +173,7 @@ mod tests {
                 sql: "CREATE TABLE half (x INTEGER); THIS IS NOT SQL;",
             },
         ];
-        let err = Store::open_with(&path, &bad).unwrap_err();
+        let err = Store::open_with(&path, &bad, &crate::store::Unlock::Plain).unwrap_err();
         assert!(err.to_string().contains("migration 2 (broken)"), "{err}");
         let c = Connection::open(&path).unwrap();
         let v: i64 = c
@@ -193,7 +194,7 @@ mod tests {
     fn a_version_3_journals_drafts_are_kept_and_belong_to_nobody_yet() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        let old = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
+        let old = Store::open_with(&path, &MIGRATIONS[..3], &crate::store::Unlock::Plain).unwrap();
         old.conn
             .execute(
                 "INSERT INTO drafts (data, updated_at) VALUES ('{}', '2026-03-18T20:00:00Z')",
@@ -212,7 +213,7 @@ mod tests {
     fn a_version_2_journal_gets_the_indexes_for_a_long_journal() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        drop(Store::open_with(&path, &MIGRATIONS[..2]).unwrap());
+        drop(Store::open_with(&path, &MIGRATIONS[..2], &crate::store::Unlock::Plain).unwrap());
         let s = Store::open(&path).unwrap();
         assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
         let has = |name: &str| -> bool {
@@ -258,7 +259,8 @@ mod tests {
         old.title = "Before".into();
         old.strengths = vec![StrengthTag::new("listening", Whose::Team)];
         {
-            let mut s = Store::open_with(&path, &MIGRATIONS[..3]).unwrap();
+            let mut s =
+                Store::open_with(&path, &MIGRATIONS[..3], &crate::store::Unlock::Plain).unwrap();
             // Its strength as version 3 wrote it (without the day later versions keep).
             s.insert_entry(&Entry {
                 strengths: Vec::new(),
@@ -332,7 +334,8 @@ mod tests {
         let path = dir.path().join("journal.sqlite3");
         let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 2, 9, 0, 0).unwrap();
         {
-            let mut s = Store::open_with(&path, &MIGRATIONS[..5]).unwrap();
+            let mut s =
+                Store::open_with(&path, &MIGRATIONS[..5], &crate::store::Unlock::Plain).unwrap();
             for (i, kind) in EntryKind::ALL.iter().enumerate() {
                 let on = chrono::NaiveDate::from_ymd_opt(2025, 1 + (i % 12) as u32, 3).unwrap();
                 let mut e = Entry::new(*kind, on, now);
@@ -396,7 +399,7 @@ mod tests {
     fn steps_are_applied_all_together_or_not_at_all() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.sqlite3");
-        drop(Store::open_with(&path, &MIGRATIONS[..1]).unwrap());
+        drop(Store::open_with(&path, &MIGRATIONS[..1], &crate::store::Unlock::Plain).unwrap());
         let bad = [
             MIGRATIONS[0],
             MIGRATIONS[1],
@@ -406,7 +409,7 @@ mod tests {
                 sql: "THIS IS NOT SQL;",
             },
         ];
-        let err = Store::open_with(&path, &bad).unwrap_err();
+        let err = Store::open_with(&path, &bad, &crate::store::Unlock::Plain).unwrap_err();
         assert!(err.to_string().contains("migration 3 (broken)"), "{err}");
         let c = Connection::open(&path).unwrap();
         let v: i64 = c

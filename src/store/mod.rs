@@ -1,65 +1,34 @@
 //! The journal on disk: one SQLite file, opened safely, migrated forward, and the only
 //! module that speaks SQL.
 //!
-//! # Encryption at rest (planned, not built)
+//! # Encryption at rest
 //!
 //! Everything above this module reaches the journal through [`Store`]: no other module
 //! names `rusqlite` (`only_the_store_opens_the_journal_with_sqlite` in
-//! `tests/reliability.rs` keeps it so). An encrypted journal is then a change here, plus
-//! the one place that asks for the passphrase (`Ctx::store`), and none in the commands,
-//! the app, insights or transfer.
+//! `tests/reliability.rs` keeps it so). An encrypted journal is a change here, plus the
+//! one place that asks for the passphrase (the session), which hands an opaque
+//! [`Unlock`] to [`Store::open`].
 //!
-//! - **Engine.** SQLCipher 4 (AES-256 per page, HMAC-SHA512, PBKDF2), behind a cargo
-//!   feature off by default, so the usual build stays plain `bundled`. rusqlite 0.42's
-//!   own `bundled-sqlcipher*` features do not resolve from this project's registry (they
-//!   need `sqlite-wasm-rs` 0.6.3 or later; it serves 0.6.2), but depending on
-//!   `libsqlite3-sys` 0.40 directly with `bundled-sqlcipher-vendored-openssl` unifies the
-//!   feature and builds: `PRAGMA key` is plain SQL, rusqlite's `codec` API is not needed.
-//! - **Opening.** `Store::open` takes the key. In `open_with` the first statements on the
-//!   new connection are `PRAGMA cipher_log_level = NONE` (SQLCipher otherwise prints its
-//!   errors to stderr, over the app), then `PRAGMA key`, then a read of `sqlite_master`
-//!   to prove the key, all before `prepare`. SQLite alone reads the file's header (see
-//!   [`Store::open`]): an encrypted file starts with its random salt, which SQLite
-//!   reads as a key check, not as a damaged header. A wrong key fails with
-//!   `SQLITE_NOTADB`, the code of a damaged
-//!   file, so it needs its own `StoreError::WrongPassphrase`, never `NotAJournal` or
-//!   `Damaged`: `praxis backup restore` moves a "damaged" journal aside, and must not do
-//!   that to a healthy journal behind a mistyped passphrase.
-//! - **Backups.** `backup_to` keys the destination before `Backup::new`: the online backup
-//!   API refuses to copy an encrypted database into a plain one ("backup is not supported
-//!   with encrypted databases"), so the daily, pre-migration, manual and before-restore
-//!   copies are all encrypted, under the journal's passphrase. `restore_from` keys the
-//!   backup before it reads its `application_id`; a backup made before a change of
-//!   passphrase needs the old one, and `backup list` should say which is which.
-//! - **Doctor.** `diagnose` takes the key too. Without it, it reports "encrypted, or not
-//!   an SQLite database", not "damaged"; with it, `PRAGMA cipher_integrity_check` (every
-//!   page's HMAC) runs before `integrity_check`. The permission checks stay: an encrypted
-//!   journal is still 0600 in a 0700 directory.
-//! - **Asking.** On a terminal the CLI and the app ask once per process, without echo. For
-//!   scripts, `--passphrase-file PATH` (refused unless 0600) or `--passphrase-fd N`, never
-//!   an environment variable such as `PRAXIS_PASSPHRASE`: the environment is inherited by
-//!   every child (`$EDITOR`, which praxis starts, included), readable in
-//!   `/proc/PID/environ`, kept in shell history when set inline, and printed by any `env`
-//!   dump or crash report. The passphrase is held in a buffer zeroed on drop, and dropped
-//!   once the key is set.
-//! - **Turning it on.** `praxis encrypt`: take a backup, `ATTACH` a new file beside the
-//!   journal `KEY ?`, `SELECT sqlcipher_export('enc')`, then copy `user_version` and
-//!   `application_id` by hand (`sqlcipher_export` does not, and without them the journal
-//!   would be refused as another program's database), sync, rename it over the journal
-//!   and remove the old `-wal` and `-shm`. The backups in `backups/` are still plain: the
-//!   command offers to re-encrypt them (the backup API into keyed copies) or delete them,
-//!   and says that a deleted file may survive on the disk.
-//! - **Costs.** Build: a clean build of a probe crate here took 36 s with `bundled`, 40 s
-//!   with `bundled-sqlcipher` on the system OpenSSL (needs `libssl-dev`) and 1 min 55 s
-//!   with the vendored OpenSSL (needs perl and make). Opening: the key derivation (256,000
-//!   PBKDF2 rounds) took about 250 ms, paid by every CLI command, so `praxis list` cannot
-//!   stay under 20 ms behind a passphrase (a raw `x'…'` key skips it, if an agent ever
-//!   holds one). Pages: each 4 KiB page keeps 80 bytes for its IV and HMAC, and every read
-//!   decrypts and checks one; run the benchmark at 100,000 entries before deciding. FTS5
-//!   works unchanged: its index is pages of the same file, encrypted like the rest, and so
-//!   is the `-wal` (`-shm` holds no text); `temp_store = MEMORY` keeps sorts out of
-//!   `TMPDIR`. Not covered: exports and the `$EDITOR` file are plain text by design (0600;
-//!   the latter removed after use).
+//! - **Engine.** SQLCipher 4 (AES-256 per page, HMAC-SHA512), built by rusqlite's
+//!   `bundled-sqlcipher-vendored-openssl`: no system OpenSSL is needed, so a fresh machine
+//!   builds it with a C compiler, perl and make. With no key, SQLCipher is plain SQLite:
+//!   a plain journal opens exactly as before, FTS5 and all.
+//! - **Opening.** The first statement on a new connection is `PRAGMA key` (a raw key and
+//!   its salt, derived once per process in `lock.rs`), then `PRAGMA cipher_log_level =
+//!   NONE` (SQLCipher would print its errors over the app), then a read of
+//!   `sqlite_master` to prove the key, all before `prepare`. A key that does not fit
+//!   fails with `SQLITE_NOTADB`, the code of a damaged file, so it is
+//!   [`StoreError::WrongPassphrase`], never `NotAJournal` or `Damaged`: `praxis backup
+//!   restore` moves a damaged journal aside, and must not do that to a healthy journal
+//!   behind a mistyped passphrase.
+//! - **Backups.** `backup_to` keys the destination with the journal's key before
+//!   `Backup::new`, so the daily, pre-migration, manual and before-restore copies are all
+//!   encrypted, under the journal's passphrase; a backup's first bytes say whether it is
+//!   plain or encrypted (it is never the journal file, so reading them drops no lock).
+//! - **Changing the lock.** [`Store::relock`]: `sqlcipher_export` into a new file
+//!   attached with the new key, `user_version` and `application_id` copied by hand (the
+//!   export does not), checked, synced, renamed over the journal.
+//! - **Not covered**: exports and rescued editor text are plain text by design (0600).
 
 mod actions;
 mod backups;
@@ -69,6 +38,7 @@ mod details;
 mod drafts;
 mod entries;
 mod health;
+mod lock;
 mod migrate;
 mod practice;
 mod rows;
@@ -94,6 +64,7 @@ pub use details::{CallInRow, CpdActivity, CpdSummary, KindCount, StagePoint, Sub
 pub use drafts::Draft;
 pub use entries::{EntryFilter, NameCount, StrengthCount};
 pub use health::{Finding, diagnose};
+pub use lock::{KDF_ROUNDS, Key, Lock, Unlock, probe, relock_file};
 pub use migrate::{LATEST_VERSION, Migration};
 pub use practice::{
     FeedbackFilter, FeedbackRow, GroupFilter, GroupRow, PracticeMaterial, Received,
@@ -140,6 +111,25 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "the passphrase does not unlock {} (or it is not an encrypted praxis journal): nothing was read or changed; check the passphrase (a recovery key is typed as its 16 groups of 4 digits and letters, with the dashes)",
+        path.display()
+    )]
+    WrongPassphrase { path: PathBuf },
+    #[error(
+        "{} is not a plain SQLite database: it is an encrypted journal (give its passphrase on a terminal, with --passphrase-fd N or PRAXIS_PASSPHRASE_FILE), or it is damaged (run `praxis doctor --db {}`); the file was left untouched",
+        path.display(), path.display()
+    )]
+    EncryptedOrDamaged { path: PathBuf },
+    #[error(
+        "{} is encrypted, and this command has no passphrase for it: nothing was read or changed",
+        path.display()
+    )]
+    Locked { path: PathBuf },
+    #[error(
+        "the journal is open in another praxis (the app, or a command still running): close it first; nothing was changed"
+    )]
+    InUse,
     #[error("the journal is busy: another praxis process is writing to it; try again in a moment")]
     Busy,
     #[error(
@@ -208,9 +198,11 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// An open journal.
 pub struct Store {
     pub(crate) conn: Connection,
-    path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// Opened for reading only: the file, its folder or the file system cannot be written.
     read_only: bool,
+    /// How its connections are unlocked (the backups' too).
+    unlock: Unlock,
 }
 
 impl std::fmt::Debug for Store {
@@ -220,13 +212,24 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the journal at `path`, refusing anything that is not a
-    /// praxis journal or is newer than this binary, without modifying it.
+    /// Opens (creating if needed) the plain journal at `path`, refusing anything that is
+    /// not a praxis journal or is newer than this binary, without modifying it.
     pub fn open(path: &Path) -> Result<Store> {
-        Self::open_with(path, migrate::MIGRATIONS)
+        Self::open_with(path, migrate::MIGRATIONS, &Unlock::Plain)
     }
 
-    pub(crate) fn open_with(path: &Path, migrations: &[Migration]) -> Result<Store> {
+    /// [`Store::open`] for a journal that may be encrypted: `unlock` is its key when it is
+    /// (a new journal is then created encrypted); a key that does not fit is
+    /// [`StoreError::WrongPassphrase`].
+    pub fn open_unlocked(path: &Path, unlock: &Unlock) -> Result<Store> {
+        Self::open_with(path, migrate::MIGRATIONS, unlock)
+    }
+
+    pub(crate) fn open_with(
+        path: &Path,
+        migrations: &[Migration],
+        unlock: &Unlock,
+    ) -> Result<Store> {
         let io = |source| StoreError::Io {
             path: path.to_path_buf(),
             source,
@@ -276,16 +279,20 @@ impl Store {
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
                 .is_some_and(cannot_write);
+        // The key first, before any other statement, then proven by reading the schema.
         let conn = if read_only {
-            open_reading(path)?
+            open_reading(path, unlock)?
         } else {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?
+            let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+            unlock.unlock(&conn, path)?;
+            conn
         };
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             read_only,
+            unlock: unlock.clone(),
         };
         store.prepare(migrations)?;
         Ok(store)
@@ -298,6 +305,7 @@ impl Store {
             conn,
             path: None,
             read_only: false,
+            unlock: Unlock::Plain,
         };
         store.prepare(migrate::MIGRATIONS)?;
         Ok(store)
@@ -317,6 +325,12 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// Whether the journal is encrypted.
+    #[must_use]
+    pub fn is_encrypted(&self) -> bool {
+        self.unlock.is_encrypted()
     }
 
     /// The file behind this journal (None in memory).
@@ -404,7 +418,13 @@ impl Store {
         // writer waits (busy_timeout) instead of failing at once with "database is locked".
         self.conn
             .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        migrate::migrate(&mut self.conn, self.path.as_deref(), version, migrations)
+        migrate::migrate(
+            &mut self.conn,
+            self.path.as_deref(),
+            &self.unlock,
+            version,
+            migrations,
+        )
     }
 
     /// The schema version of this journal.
@@ -446,17 +466,26 @@ impl Store {
 /// read-only folder or file system, a full disk) and there is no `-wal` holding changes
 /// not yet in the file, the file is read as it is, as immutable. With such a `-wal`, the
 /// last changes would be missing: that is an error saying so.
-pub(crate) fn open_reading(path: &Path) -> Result<Connection> {
+pub(crate) fn open_reading(path: &Path, unlock: &Unlock) -> Result<Connection> {
     let plain = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .and_then(|c| {
+        unlock.apply(&c)?;
         c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
         Ok(c)
     });
     match plain {
         Ok(c) => Ok(c),
+        Err(e)
+            if unlock.is_encrypted()
+                && e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+        {
+            Err(StoreError::WrongPassphrase {
+                path: path.to_path_buf(),
+            })
+        }
         Err(e)
             if matches!(
                 e.sqlite_error_code(),
@@ -481,13 +510,15 @@ pub(crate) fn open_reading(path: &Path) -> Result<Connection> {
                     )),
                 });
             }
-            Connection::open_with_flags(
+            let conn = Connection::open_with_flags(
                 backups::file_uri(path, "immutable=1"),
                 OpenFlags::SQLITE_OPEN_READ_ONLY
                     | OpenFlags::SQLITE_OPEN_URI
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
-            .map_err(|e| open_error(path, e))
+            .map_err(|e| open_error(path, e))?;
+            unlock.unlock(&conn, path)?;
+            Ok(conn)
         }
         Err(e) => Err(open_error(path, e)),
     }

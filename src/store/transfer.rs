@@ -772,7 +772,7 @@ const BUILDING: &str = ".praxis-import-";
 
 impl ImportJournal {
     /// Opens the journal at `path` for an import (see [`ImportJournal`]).
-    pub fn open(path: &Path, dry_run: bool) -> Result<ImportJournal> {
+    pub fn open(path: &Path, dry_run: bool, unlock: &super::Unlock) -> Result<ImportJournal> {
         let exists = match std::fs::symlink_metadata(path) {
             Ok(_) => true,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
@@ -784,14 +784,14 @@ impl ImportJournal {
             }
         };
         if exists {
-            let copy = if dry_run && needs_upgrade(path)? {
-                Some(copy_to_upgrade(path)?)
+            let copy = if dry_run && needs_upgrade(path, unlock)? {
+                Some(copy_to_upgrade(path, unlock)?)
             } else {
                 None
             };
             let store = match &copy {
-                Some(dir) => Store::open(&dir.path().join("journal.sqlite3"))?,
-                None => Store::open(path)?,
+                Some(dir) => Store::open_unlocked(&dir.path().join("journal.sqlite3"), unlock)?,
+                None => Store::open_unlocked(path, unlock)?,
             };
             return Ok(ImportJournal {
                 store,
@@ -833,7 +833,7 @@ impl ImportJournal {
             made,
             kept: false,
         };
-        let store = match Store::open(&temporary) {
+        let store = match Store::open_unlocked(&temporary, unlock) {
             Ok(s) => s,
             Err(e) => {
                 new.remove();
@@ -924,8 +924,8 @@ fn sweep_building(dir: &Path) {
 
 /// Whether opening the journal at `path` would upgrade its schema (read without
 /// changing anything).
-fn needs_upgrade(path: &Path) -> Result<bool> {
-    let conn = open_plain(path)?;
+fn needs_upgrade(path: &Path, unlock: &super::Unlock) -> Result<bool> {
+    let conn = open_plain(path, unlock)?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| super::open_error(path, e))?;
@@ -935,19 +935,21 @@ fn needs_upgrade(path: &Path) -> Result<bool> {
 /// A connection to the journal at `path` that only reads: nothing of opening a journal
 /// (its schema, its settings) is done. (Read-write, as the journal's write-ahead log
 /// wants: a read-only connection would leave the log's files behind it.)
-fn open_plain(path: &Path) -> Result<Connection> {
+fn open_plain(path: &Path, unlock: &super::Unlock) -> Result<Connection> {
     // Only SQLite opens the file (see `Store::open_with`): a file that is not a journal
     // fails its first read, and nothing is created where there is no file.
-    Connection::open_with_flags(
+    let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| super::open_error(path, e))
+    .map_err(|e| super::open_error(path, e))?;
+    unlock.unlock(&conn, path)?;
+    Ok(conn)
 }
 
 /// A private copy of the journal at `path`, in a folder beside it, for a dry run to
 /// upgrade and work on.
-fn copy_to_upgrade(path: &Path) -> Result<tempfile::TempDir> {
+fn copy_to_upgrade(path: &Path, unlock: &super::Unlock) -> Result<tempfile::TempDir> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -960,8 +962,8 @@ fn copy_to_upgrade(path: &Path) -> Result<tempfile::TempDir> {
         .prefix(".praxis-dry-run-")
         .tempdir_in(dir)
         .map_err(io)?;
-    let conn = open_plain(path)?;
-    super::backup_to(&conn, &copy.path().join("journal.sqlite3"))?;
+    let conn = open_plain(path, unlock)?;
+    super::backup_to(&conn, unlock, &copy.path().join("journal.sqlite3"))?;
     Ok(copy)
 }
 
@@ -1451,7 +1453,12 @@ mod tests {
         let path = dir.path().join("journal.sqlite3");
         let held = entry(EntryKind::Reflection, 0);
         {
-            let mut s = Store::open_with(&path, &super::super::migrate::MIGRATIONS[..1]).unwrap();
+            let mut s = Store::open_with(
+                &path,
+                &super::super::migrate::MIGRATIONS[..1],
+                &crate::store::Unlock::Plain,
+            )
+            .unwrap();
             s.insert_entry(&held).unwrap();
         }
         let before = std::fs::read(&path).unwrap();
@@ -1464,7 +1471,7 @@ mod tests {
             n
         };
         let listed = names();
-        let mut target = ImportJournal::open(&path, true).unwrap();
+        let mut target = ImportJournal::open(&path, true, &crate::store::Unlock::Plain).unwrap();
         let report = {
             let mut import = target.importer().unwrap();
             import.add(held.clone()).unwrap();

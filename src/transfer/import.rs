@@ -144,9 +144,10 @@ pub fn import_file(
     time_format: Option<&str>,
     dry_run: bool,
     journal: &Path,
+    unlock: &crate::store::Unlock,
 ) -> anyhow::Result<Outcome> {
     let source = Source::open(path, format, time_format)?;
-    let mut target = ImportJournal::open(journal, dry_run)?;
+    let mut target = ImportJournal::open(journal, dry_run, unlock)?;
     let (summary, report) = {
         let mut import = target.importer()?;
         let summary = source.read(&mut Save(&mut import))?;

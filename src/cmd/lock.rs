@@ -1,0 +1,158 @@
+//! `praxis init [--encrypt]`, `praxis encrypt`, `praxis decrypt`, `praxis passphrase`:
+//! how the journal is locked, and its backups with it.
+
+use std::sync::Arc;
+
+use anyhow::{Result, bail};
+
+use super::Ctx;
+use crate::store::{Key, Lock, Store, Unlock, list_backups, relock_file};
+
+/// `praxis init [--encrypt]`: creates the journal, refusing one that is there.
+pub fn init(encrypt: bool, ctx: &Ctx) -> Result<()> {
+    let db = &ctx.paths.db;
+    if ctx.journal_lock()? != Lock::New {
+        bail!(
+            "{} already exists: nothing was changed{}",
+            db.display(),
+            if encrypt {
+                "; `praxis encrypt` encrypts it"
+            } else {
+                ""
+            }
+        );
+    }
+    let unlock = if encrypt {
+        let pass = ctx.passphrase.read_new("New passphrase")?;
+        Unlock::Key(Arc::new(Key::new_for(pass.as_bytes())?))
+    } else {
+        Unlock::Plain
+    };
+    ctx.set_unlock(unlock.clone());
+    drop(Store::open_unlocked(db, &unlock)?);
+    say!("Created {}.", db.display());
+    if let Unlock::Key(key) = &unlock {
+        recovery_note(key)?;
+    }
+    Ok(())
+}
+
+/// `praxis encrypt`.
+pub fn encrypt(ctx: &Ctx) -> Result<()> {
+    let db = &ctx.paths.db;
+    match ctx.journal_lock()? {
+        Lock::Plain => {}
+        Lock::Encrypted { .. } => bail!(
+            "{} is already encrypted: `praxis passphrase` changes its passphrase",
+            db.display()
+        ),
+        Lock::New => bail!(
+            "there is no journal at {} yet: `praxis init --encrypt` creates an encrypted one",
+            db.display()
+        ),
+        Lock::Other => {
+            // Opening it says what is wrong with it.
+            drop(Store::open(db)?);
+            bail!("{} is not a plain praxis journal", db.display());
+        }
+    }
+    let store = Store::open(db)?;
+    let pass = ctx.passphrase.read_new("New passphrase")?;
+    let key = Arc::new(Key::new_for(pass.as_bytes())?);
+    drop(pass);
+    let into = Unlock::Key(key.clone());
+    store.relock(&into)?;
+    ctx.set_unlock(into.clone());
+    say!("Encrypted {}.", db.display());
+    relock_backups(ctx, &Unlock::Plain, &into, "encrypted");
+    recovery_note(&key)?;
+    Ok(())
+}
+
+/// `praxis decrypt`.
+pub fn decrypt(ctx: &Ctx) -> Result<()> {
+    let db = &ctx.paths.db;
+    if !matches!(ctx.journal_lock()?, Lock::Encrypted { .. }) {
+        bail!("{} is not encrypted: nothing was changed", db.display());
+    }
+    let store = ctx.open_journal()?;
+    let from = ctx.unlock()?;
+    store.relock(&Unlock::Plain)?;
+    ctx.set_unlock(Unlock::Plain);
+    say!(
+        "Decrypted {}: it is a plain SQLite file again.",
+        db.display()
+    );
+    relock_backups(ctx, &from, &Unlock::Plain, "decrypted");
+    Ok(())
+}
+
+/// `praxis passphrase`.
+pub fn change(ctx: &Ctx) -> Result<()> {
+    let db = &ctx.paths.db;
+    if !matches!(ctx.journal_lock()?, Lock::Encrypted { .. }) {
+        bail!(
+            "{} is not encrypted: `praxis encrypt` gives it a passphrase",
+            db.display()
+        );
+    }
+    let store = ctx.open_journal()?;
+    let pass = ctx.passphrase.read_new("New passphrase")?;
+    let key = Arc::new(Key::new_for(pass.as_bytes())?);
+    drop(pass);
+    let into = Unlock::Key(key.clone());
+    store.relock(&into)?;
+    ctx.set_unlock(into);
+    say!("Changed the passphrase of {}.", db.display());
+    let kept = list_backups(db).len();
+    if kept > 0 {
+        note!(
+            "The {kept} backup{} already taken keep the old passphrase (and the old recovery \
+             key): restoring one asks for it. Backups from now on take the new one.",
+            if kept == 1 { "" } else { "s" }
+        );
+    }
+    recovery_note(&key)?;
+    Ok(())
+}
+
+/// Locks the journal's backups as the journal now is: those locked as it was (`from`)
+/// are rewritten under `into`; others (under an older passphrase) are left and named.
+fn relock_backups(ctx: &Ctx, from: &Unlock, into: &Unlock, done: &str) {
+    let mut relocked = 0;
+    let mut left = Vec::new();
+    for b in list_backups(&ctx.paths.db) {
+        let is_encrypted = matches!(crate::store::probe(&b.path), Lock::Encrypted { .. });
+        if is_encrypted == into.is_encrypted() {
+            continue;
+        }
+        match relock_file(&b.path, from, into) {
+            Ok(()) => relocked += 1,
+            Err(e) => left.push(format!("{}: {e}", b.path.display())),
+        }
+    }
+    if relocked > 0 {
+        note!(
+            "Also {done} its {relocked} backup{}. Files replaced on disk may survive on it \
+             until the space is reused (above all on an SSD): a disk that was never \
+             encrypted is best kept encrypted as a whole too.",
+            if relocked == 1 { "" } else { "s" }
+        );
+    }
+    for l in left {
+        note!("praxis: warning: a backup was left as it was: {l}");
+    }
+}
+
+/// Prints the recovery key, once.
+fn recovery_note(key: &Key) -> Result<()> {
+    let recovery = key.recovery_key();
+    say!(
+        "\nRecovery key (write it down and keep it apart from this computer; it is shown \
+         only now):\n\n    {}\n\nTyped at the passphrase prompt in place of the passphrase, it unlocks this \
+         journal and the backups taken with this passphrase. A forgotten passphrase without \
+         it cannot be recovered, by anyone.",
+        recovery.as_str()
+    );
+    Ok(())
+}

@@ -1,0 +1,423 @@
+//! The encrypted journal through the real binary: round trips plain → encrypted → plain,
+//! nothing of the writing readable in any file praxis wrote, a wrong passphrase, kill -9
+//! while the lock changes, two processes at once, and a damaged encrypted file.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use common::Journal;
+
+const PASS: &str = "correct horse battery staple";
+const NEW_PASS: &str = "a new passphrase, longer still";
+/// Written into entries: must appear in no byte of any file praxis writes while the
+/// journal is encrypted.
+const PLANTED: &str = "Zebulon-Quartermaine-7731";
+
+/// A private file holding `lines`, one a line (what `PRAXIS_PASSPHRASE_FILE` names).
+fn pass_file(dir: &Path, name: &str, lines: &[&str]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    path
+}
+
+/// `praxis ARGS` on `j`, reading passphrases from the file `pass`.
+fn with_pass(j: &Journal, pass: &Path, args: &[&str]) -> std::process::Output {
+    j.cmd(args)
+        .env("PRAXIS_PASSPHRASE_FILE", pass)
+        .output()
+        .unwrap()
+}
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed with {}\nstdout: {}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn export_json(j: &Journal, pass: Option<&Path>) -> Vec<u8> {
+    let file = j.path().join("export.json");
+    let _ = std::fs::remove_file(&file);
+    let args = [
+        "export",
+        "--all",
+        "--format",
+        "json",
+        "-o",
+        file.to_str().unwrap(),
+    ];
+    match pass {
+        Some(p) => drop(ok(&with_pass(j, p, &args))),
+        None => drop(j.ok(&args)),
+    }
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    bytes
+}
+
+fn is_plain_sqlite(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|b| b.starts_with(b"SQLite format 3\0"))
+}
+
+#[test]
+fn plain_to_encrypted_to_plain_keeps_every_byte_of_the_export() {
+    let j = Journal::new();
+    j.add(&[
+        "--title",
+        "Night shift",
+        "A long night with R, who was calm.",
+    ]);
+    j.add(&["--title", "Supervision", "Talked through the handover."]);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let before = export_json(&j, None);
+
+    let said = ok(&with_pass(&j, &pass, &["encrypt"]));
+    assert!(said.contains("Recovery key"), "{said}");
+    assert!(!is_plain_sqlite(&j.db()), "the journal is encrypted");
+    assert_eq!(export_json(&j, Some(&pass)), before);
+    // Search (the full-text index) works through the encryption.
+    let found = ok(&with_pass(&j, &pass, &["search", "handover"]));
+    assert!(found.contains("Supervision"), "{found}");
+
+    // The recovery key printed at `encrypt` unlocks it in place of the passphrase.
+    let recovery = said
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 79 && l.split('-').count() == 16)
+        .unwrap()
+        .to_string();
+    let by_recovery = pass_file(j.path(), "recovery", &[&recovery]);
+    assert_eq!(export_json(&j, Some(&by_recovery)), before);
+
+    ok(&with_pass(&j, &pass, &["decrypt"]));
+    assert!(is_plain_sqlite(&j.db()));
+    assert_eq!(export_json(&j, None), before);
+}
+
+#[test]
+fn init_encrypt_makes_an_encrypted_journal_and_passphrase_changes_it() {
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    assert!(!is_plain_sqlite(&j.db()));
+    ok(&with_pass(&j, &pass, &["add", "first words"]));
+    ok(&with_pass(&j, &pass, &["backup"]));
+    let both = pass_file(j.path(), "both", &[PASS, NEW_PASS]);
+    let said = with_pass(&j, &both, &["passphrase"]);
+    ok(&said);
+    assert!(
+        String::from_utf8_lossy(&said.stderr).contains("keep the old passphrase"),
+        "it says the backups keep the old passphrase"
+    );
+    let new = pass_file(j.path(), "new", &[NEW_PASS]);
+    assert!(ok(&with_pass(&j, &new, &["list"])).contains("first words"));
+    // The old passphrase no longer opens the journal.
+    assert!(!with_pass(&j, &pass, &["list"]).status.success());
+    // The backup taken before still opens with the old one: restore says so.
+    let listed = ok(&with_pass(&j, &new, &["backup", "list"]));
+    let manual = listed
+        .split_whitespace()
+        .find(|w| w.contains("-manual"))
+        .unwrap()
+        .to_string();
+    let restore = with_pass(&j, &new, &["backup", "restore", "--yes", &manual]);
+    assert!(!restore.status.success());
+    assert!(
+        String::from_utf8_lossy(&restore.stderr).contains("passphrase does not unlock"),
+        "{}",
+        String::from_utf8_lossy(&restore.stderr)
+    );
+}
+
+/// Every file under `dir` (but the passphrase files) that holds `needle`.
+fn files_holding(dir: &Path, needle: &[u8], skip: &[&Path]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if !skip.contains(&p.as_path())
+                && std::fs::read(&p)
+                    .unwrap()
+                    .windows(needle.len())
+                    .any(|w| w == needle)
+            {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    // Written plain first, then encrypted: the plain journal and its backup are replaced.
+    j.add(&["--title", "Before", &format!("plain words {PLANTED}")]);
+    j.add(&["second entry"]);
+    j.ok(&["list"]); // the day's backup, plain
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    // Written encrypted: through the editor, on the command line, into the log.
+    let editor = j.script("ed.sh", &format!("printf 'edited {PLANTED}\\n' > \"$1\""));
+    let out = j
+        .with_editor(&editor, &["add", "--title", "In the editor"])
+        .env("PRAXIS_PASSPHRASE_FILE", &pass)
+        .output()
+        .unwrap();
+    ok(&out);
+    ok(&with_pass(&j, &pass, &["add", &format!("typed {PLANTED}")]));
+    ok(&with_pass(&j, &pass, &["backup"]));
+    ok(&with_pass(&j, &pass, &["search", PLANTED]));
+    // The next day: the daily backup again, now of the encrypted journal.
+    ok(&j
+        .cmd(&["list"])
+        .env("PRAXIS_PASSPHRASE_FILE", &pass)
+        .env("PRAXIS_NOW", "2026-03-19T09:00:00+00:00")
+        .output()
+        .unwrap());
+    let backups = std::fs::read_dir(j.path().join("backups")).unwrap().count();
+    assert!(backups >= 3, "{backups} backups");
+    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &editor]);
+    assert!(held.is_empty(), "the writing is readable in {held:?}");
+    // And it is all there.
+    let all = ok(&with_pass(&j, &pass, &["search", "Zebulon"]));
+    assert!(
+        all.lines().filter(|l| !l.trim().is_empty()).count() >= 3,
+        "{all}"
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_is_a_clear_error_and_changes_nothing() {
+    let j = Journal::new();
+    j.add(&["--title", "Secret title", "words"]);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    let before = j.db_bytes();
+    let wrong = pass_file(j.path(), "wrong", &["not the passphrase"]);
+    for args in [&["list"][..], &["add", "more"], &["doctor"], &["decrypt"]] {
+        let out = with_pass(&j, &wrong, args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr).to_string()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert!(
+            err.contains("passphrase does not unlock") || err.contains("cannot open it"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("Secret"), "{err}");
+        assert!(!err.contains("not a praxis journal"), "{err}");
+        assert_eq!(j.db_bytes(), before, "{args:?} changed the journal");
+    }
+    // A passphrase file others could read is refused before it is read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = with_pass(&j, &pass, &["list"]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("chmod 600"));
+    }
+    // Without a terminal and without a passphrase, it says how to give one.
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--passphrase-fd"));
+}
+
+#[test]
+fn a_passphrase_can_come_from_a_file_descriptor() {
+    let j = Journal::new();
+    j.add(&["words"]);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    let out = j
+        .cmd(&["list", "--passphrase-fd", "0"])
+        .write_stdin(format!("{PASS}\n"))
+        .output()
+        .unwrap();
+    assert!(ok(&out).contains("words"));
+}
+
+#[test]
+fn two_processes_write_to_one_encrypted_journal() {
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    let spawn = |text: &str| {
+        common::praxis_std(j.path())
+            .args(["add", text])
+            .env("PRAXIS_PASSPHRASE_FILE", &pass)
+            .stdin(std::process::Stdio::null())
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| spawn("from one"));
+        let b = s.spawn(|| spawn("from two"));
+        (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+    });
+    ok(&a);
+    ok(&b);
+    let list = ok(&with_pass(&j, &pass, &["list"]));
+    assert!(
+        list.contains("from one") && list.contains("from two"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_damaged_encrypted_journal_is_reported_and_left_untouched() {
+    let j = Journal::new();
+    for i in 0..40 {
+        j.add(&[&format!("entry {i} {}", "words ".repeat(80))]);
+    }
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    let mut bytes = j.db_bytes();
+    assert!(bytes.len() > 8192);
+    // One byte of the second page: its authentication fails.
+    bytes[4096 + 200] ^= 0x55;
+    std::fs::write(j.db(), &bytes).unwrap();
+    let out = with_pass(&j, &pass, &["doctor"]);
+    assert!(!out.status.success());
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("damaged") || said.contains("authentication"),
+        "{said}"
+    );
+    let out = with_pass(
+        &j,
+        &pass,
+        &["export", "--all", "--format", "json", "-o", "out.json"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("passphrase does not unlock"),
+        "damage is not a wrong passphrase"
+    );
+    assert_eq!(j.db_bytes(), bytes, "the damaged file is left as it was");
+}
+
+/// A small pseudo-random sequence, the same on every run.
+fn xorshift(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+/// What a journal in `dir` holds, opened whichever way it is locked: the number of
+/// entries listed (None if it opens with none of the passphrases).
+fn entries_in(dir: &Path, passes: &[&Path]) -> Option<usize> {
+    let count = |out: std::process::Output| {
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).lines().count())
+    };
+    let list = || {
+        let mut c = common::praxis_std(dir);
+        c.args(["list", "-n", "1000"])
+            .stdin(std::process::Stdio::null());
+        c
+    };
+    if is_plain_sqlite(&dir.join("journal.sqlite3")) {
+        return count(list().output().unwrap());
+    }
+    passes
+        .iter()
+        .find_map(|p| count(list().env("PRAXIS_PASSPHRASE_FILE", p).output().unwrap()))
+}
+
+fn copy_dir(from: &Path) -> tempfile::TempDir {
+    let to = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.path().is_file() {
+            std::fs::copy(e.path(), to.path().join(e.file_name())).unwrap();
+        }
+    }
+    to
+}
+
+#[test]
+fn kill_9_while_the_lock_changes_leaves_one_whole_journal() {
+    const ENTRIES: usize = 12;
+    const KILLS: u64 = 7; // for each of encrypt, decrypt and passphrase: 21 in all
+    let plain = Journal::new();
+    for i in 0..ENTRIES {
+        plain.add(&[&format!("entry {i}")]);
+    }
+    pass_file(plain.path(), "old", &[PASS]);
+    pass_file(plain.path(), "new", &[NEW_PASS]);
+    pass_file(plain.path(), "both", &[PASS, NEW_PASS]);
+    let encrypted = copy_dir(plain.path());
+    common::praxis(encrypted.path())
+        .arg("encrypt")
+        .env("PRAXIS_PASSPHRASE_FILE", encrypted.path().join("old"))
+        .assert()
+        .success();
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut midway = 0;
+    for (args, template, pass) in [
+        ("encrypt", plain.path(), "old"),
+        ("decrypt", encrypted.path(), "old"),
+        ("passphrase", encrypted.path(), "both"),
+    ] {
+        // How long one run takes here, to spread the kills over it.
+        let timing = copy_dir(template);
+        let start = Instant::now();
+        common::praxis(timing.path())
+            .arg(args)
+            .env("PRAXIS_PASSPHRASE_FILE", timing.path().join(pass))
+            .assert()
+            .success();
+        let window = start.elapsed();
+        for _ in 0..KILLS {
+            let k = copy_dir(template);
+            let at = window.mul_f64((xorshift(&mut seed) % 1000) as f64 / 1000.0);
+            let mut child = common::praxis_std(k.path())
+                .arg(args)
+                .env("PRAXIS_PASSPHRASE_FILE", k.path().join(pass))
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(at);
+            let _ = child.kill();
+            let _ = child.wait();
+            let leftover = std::fs::read_dir(k.path()).unwrap().any(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".relock")
+            });
+            midway += usize::from(leftover);
+            let got = entries_in(k.path(), &[&k.path().join("old"), &k.path().join("new")]);
+            assert_eq!(
+                got,
+                Some(ENTRIES),
+                "`praxis {args}` killed after {at:?} of {window:?}"
+            );
+        }
+    }
+    eprintln!(
+        "of {} kills, {midway} landed while a new file was being written",
+        KILLS * 3
+    );
+}
