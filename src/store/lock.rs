@@ -401,7 +401,7 @@ pub fn relock_file(path: &Path, from: &Unlock, into: &Unlock) -> Result<()> {
 }
 
 /// `.NAME.PID.relock`: the process that was writing a journal under a new lock.
-fn relock_pid(file: &str) -> Option<i32> {
+pub(super) fn relock_pid(file: &str) -> Option<i32> {
     let file = ["-journal", "-wal", "-shm"]
         .iter()
         .find_map(|ext| file.strip_suffix(ext))

@@ -234,6 +234,10 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
+        // A lock change killed midway leaves its new file beside the journal: a whole or
+        // partial copy, plain after a `decrypt`. Nothing else would ever remove it.
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        crate::files::sweep_leftovers(dir.unwrap_or(Path::new(".")), lock::relock_pid);
         // Only SQLite opens the journal file: closing any other descriptor of it would drop
         // every POSIX lock this process holds on it, the locks of connections still open
         // (the app's, while its daily backup opens the journal again) included. An outside

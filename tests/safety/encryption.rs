@@ -421,3 +421,25 @@ fn kill_9_while_the_lock_changes_leaves_one_whole_journal() {
         KILLS * 3
     );
 }
+
+/// A `decrypt` killed midway leaves a plain copy of the journal beside it under a
+/// temporary name; the next praxis to open the journal removes it once its writer is
+/// gone, so no plain copy stays on disk.
+#[test]
+fn a_killed_lock_changes_plain_copy_is_removed_at_the_next_open() {
+    let j = Journal::new();
+    j.add(&["A shift to remember"]);
+    let dir = j.path();
+    // A process id no process has: the writer is gone.
+    let dead = dir.join(".journal.sqlite3.2147483000.relock");
+    std::fs::write(&dead, b"SQLite format 3\0 the clear text of a journal").unwrap();
+    let dead_wal = dir.join(".journal.sqlite3.2147483000.relock-wal");
+    std::fs::write(&dead_wal, b"more clear text").unwrap();
+    // One whose writer still runs is left alone.
+    let live = dir.join(format!(".journal.sqlite3.{}.relock", std::process::id()));
+    std::fs::write(&live, b"in progress").unwrap();
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(!dead.exists() && !dead_wal.exists());
+    assert!(live.exists());
+}
