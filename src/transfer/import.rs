@@ -254,6 +254,48 @@ impl Source {
     }
 }
 
+/// A reader's state over a JSON list of entries, one element at a time: what it does
+/// with each, and where it keeps the reason it stopped (serde itself only hears
+/// "stopped", so the caller reports ours).
+pub(crate) trait ReadsEntries {
+    /// One element of the list, as the file holds it.
+    type Item: serde::de::DeserializeOwned;
+    /// Why reading stopped, when it was not the JSON itself.
+    fn failed(&mut self) -> &mut Option<Halt>;
+    /// Checks, converts and sends on one element.
+    fn take(&mut self, item: Self::Item) -> Result<(), Halt>;
+}
+
+/// A JSON list of entries read element by element through [`ReadsEntries`]: memory
+/// holds one entry, never the list.
+pub(crate) struct EachEntry<'a, S>(pub &'a mut S);
+
+impl<'de, S: ReadsEntries> serde::de::DeserializeSeed<'de> for EachEntry<'_, S> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, S: ReadsEntries> serde::de::Visitor<'de> for EachEntry<'_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of entries")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<S::Item>()? {
+            if let Err(halt) = self.0.take(item) {
+                *self.0.failed() = Some(halt);
+                return Err(serde::de::Error::custom("stopped"));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The file, buffered for reading line by line or value by value. Only a regular file is
 /// read: a FIFO or a device (`/dev/zero`) is refused before a byte is read.
 pub(crate) fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, TransferError> {

@@ -21,9 +21,9 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike as _};
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 
-use super::import::{Collect, Halt, Incoming, Lines, Out, Summary};
+use super::import::{Collect, EachEntry, Halt, Incoming, Lines, Out, ReadsEntries, Summary};
 use super::{Parsed, TransferError, content_id, foreign_entry, json_error};
 use crate::model::compose::normalise_tag;
 use crate::store::Recognise;
@@ -651,7 +651,7 @@ impl<'de> Visitor<'de> for JsonDoc<'_, '_> {
         let st = self.0;
         while let Some(key) = map.next_key::<String>()? {
             if key == "entries" && !st.entries {
-                map.next_value_seed(JsonEntries(&mut *st))?;
+                map.next_value_seed(EachEntry(&mut *st))?;
                 st.entries = true;
             } else {
                 map.next_value::<de::IgnoredAny>()?;
@@ -661,36 +661,18 @@ impl<'de> Visitor<'de> for JsonDoc<'_, '_> {
     }
 }
 
-struct JsonEntries<'a, 'b>(&'a mut JsonState<'b>);
+impl ReadsEntries for JsonState<'_> {
+    type Item = ExportEntry;
 
-impl<'de> DeserializeSeed<'de> for JsonEntries<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for JsonEntries<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a list of entries")
+    fn failed(&mut self) -> &mut Option<Halt> {
+        &mut self.failed
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let st = self.0;
-        while let Some(e) = seq.next_element::<ExportEntry>()? {
-            st.read += 1;
-            // jrnl's JSON cannot be cut short unseen: no entry is taken as the last.
-            let sent = from_export(st.path, st.read, e)
-                .map_err(Halt::from)
-                .and_then(|entry| st.out.entry(entry.incoming(false)).map_err(Halt::from));
-            if let Err(halt) = sent {
-                st.failed = Some(halt);
-                return Err(de::Error::custom("stopped"));
-            }
-        }
+    fn take(&mut self, e: ExportEntry) -> Result<(), Halt> {
+        self.read += 1;
+        // jrnl's JSON cannot be cut short unseen: no entry is taken as the last.
+        let entry = from_export(self.path, self.read, e)?;
+        self.out.entry(entry.incoming(false))?;
         Ok(())
     }
 }

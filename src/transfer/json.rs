@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::export::{Head, Sink};
-use super::import::{Collect, Halt, Out, Summary};
+use super::import::{Collect, EachEntry, Halt, Out, ReadsEntries, Summary};
 use super::{Parsed, TransferError, json_error};
 use crate::model::{Entry, SubjectType};
 
@@ -391,6 +391,26 @@ struct State<'a> {
     failed: Option<Halt>,
 }
 
+impl ReadsEntries for State<'_> {
+    type Item = Entry;
+
+    fn failed(&mut self) -> &mut Option<Halt> {
+        &mut self.failed
+    }
+
+    fn take(&mut self, e: Entry) -> Result<(), Halt> {
+        self.read += 1;
+        check(&e).map_err(|reason| TransferError::Entry {
+            path: self.path.to_path_buf(),
+            index: self.read,
+            id: Some(e.short_id()),
+            reason,
+        })?;
+        self.out.entry(e.into())?;
+        Ok(())
+    }
+}
+
 impl State<'_> {
     /// Ends the parse for a reason of ours: the caller reports it, not serde.
     fn stop<E: de::Error>(&mut self, halt: Halt) -> E {
@@ -460,47 +480,9 @@ impl<'de> Visitor<'de> for Doc<'_, '_> {
                 }
                 _ => {
                     st.entries_open = true;
-                    map.next_value_seed(Entries(&mut *st))?;
+                    map.next_value_seed(EachEntry(&mut *st))?;
                     st.entries_open = false;
                 }
-            }
-        }
-        Ok(())
-    }
-}
-
-struct Entries<'a, 'b>(&'a mut State<'b>);
-
-impl<'de> DeserializeSeed<'de> for Entries<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Entries<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a list of entries")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let st = self.0;
-        while let Some(e) = seq.next_element::<Entry>()? {
-            st.read += 1;
-            if let Err(reason) = check(&e) {
-                let err = TransferError::Entry {
-                    path: st.path.to_path_buf(),
-                    index: st.read,
-                    id: Some(e.short_id()),
-                    reason,
-                };
-                return Err(st.stop(err.into()));
-            }
-            if let Err(err) = st.out.entry(e.into()) {
-                return Err(st.stop(err.into()));
             }
         }
         Ok(())

@@ -12,9 +12,9 @@ use std::path::Path;
 
 use chrono::DateTime;
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 
-use super::import::{Collect, Halt, Out, Summary};
+use super::import::{Collect, EachEntry, Halt, Out, ReadsEntries, Summary};
 use super::{Parsed, TransferError, foreign_entry, foreign_id, json_error};
 use crate::model::compose::normalise_tag;
 
@@ -74,7 +74,7 @@ pub(crate) fn read_backend<R: Read>(
     out: &mut dyn Out,
 ) -> Result<Summary, Halt> {
     read(path, input, out, |de, st| {
-        de::Deserializer::deserialize_seq(de, Entries(st))
+        de::Deserializer::deserialize_seq(de, EachEntry(st))
     })
 }
 
@@ -134,7 +134,7 @@ impl<'de> Visitor<'de> for Transfer<'_, '_> {
                     st.version = true;
                 }
                 "entries" if !st.entries => {
-                    map.next_value_seed(Entries(&mut *st))?;
+                    map.next_value_seed(EachEntry(&mut *st))?;
                     st.entries = true;
                 }
                 _ => {
@@ -150,35 +150,17 @@ impl<'de> Visitor<'de> for Transfer<'_, '_> {
     }
 }
 
-struct Entries<'a, 'b>(&'a mut State<'b>);
+impl ReadsEntries for State<'_> {
+    type Item = TjEntry;
 
-impl<'de> DeserializeSeed<'de> for Entries<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Entries<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a list of entries")
+    fn failed(&mut self) -> &mut Option<Halt> {
+        &mut self.failed
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let st = self.0;
-        while let Some(e) = seq.next_element::<TjEntry>()? {
-            st.read += 1;
-            let sent = convert(st.path, st.read, e)
-                .map_err(Halt::from)
-                .and_then(|e| st.out.entry(e.into()).map_err(Halt::from));
-            if let Err(halt) = sent {
-                st.failed = Some(halt);
-                return Err(de::Error::custom("stopped"));
-            }
-        }
+    fn take(&mut self, e: TjEntry) -> Result<(), Halt> {
+        self.read += 1;
+        let e = convert(self.path, self.read, e)?;
+        self.out.entry(e.into())?;
         Ok(())
     }
 }
