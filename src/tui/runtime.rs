@@ -135,8 +135,11 @@ fn event_loop<S: Screen>(
                         .and_then(|c| crate::editor::edit(&c, &text, rescue)),
                     None => Err(anyhow::anyhow!("there is no editor to write in here")),
                 };
-                tui.resume()?;
+                let resumed = tui.resume();
+                // The text goes back to the screen first: if the terminal cannot be
+                // entered again, the screen's `on_exit` still keeps what was written.
                 screen.edited(edited);
+                resumed?;
             }
             if screen.done() {
                 break;
