@@ -64,6 +64,13 @@ impl Autosave {
     pub fn kept(&mut self) {
         *self = Autosave::default();
     }
+
+    /// Keeping a draft failed at `now` (a busy journal, a full disk): it is due again
+    /// after another quiet time, whether or not the writing changes.
+    pub fn failed(&mut self, now: Instant) {
+        self.last_edit = Some(now);
+        self.first_unkept = Some(now);
+    }
 }
 
 /// The Write pane.
@@ -372,9 +379,12 @@ impl Write {
     pub fn tick(&mut self, now: Instant, env: &mut Env) {
         let quiet = Duration::from_secs(env.config.ui.draft_seconds);
         if self.autosave.due(now, quiet) {
-            self.autosave.kept();
-            if let Err(e) = self.keep_draft(env) {
-                env.say(format!("Could not keep a draft: {e:#}"));
+            match self.keep_draft(env) {
+                Ok(()) => self.autosave.kept(),
+                Err(e) => {
+                    self.autosave.failed(now);
+                    env.say(format!("Could not keep a draft (trying again): {e:#}"));
+                }
             }
         }
     }
@@ -684,12 +694,18 @@ impl Write {
 
     /// The writing is over: its draft is dropped, and the journal changed.
     fn finish(&mut self, env: &mut Env) -> Result<()> {
-        if let Some(id) = self.form.as_ref().and_then(|w| w.draft_id) {
-            env.store.delete_draft(id, Some(&env.writer))?;
-        }
-        self.form = None;
+        // The entry is saved: the form goes whatever becomes of its draft, or a later
+        // save of the same form would be a conflict with itself.
+        let draft = self.form.take().and_then(|w| w.draft_id);
         self.autosave.kept();
         env.changed = true;
+        if let Some(id) = draft
+            && let Err(e) = env.store.delete_draft(id, Some(&env.writer))
+        {
+            env.say(format!(
+                "Saved; its draft could not be removed ({e:#}): discard it when it is offered"
+            ));
+        }
         Ok(())
     }
 
@@ -925,5 +941,18 @@ mod tests {
         b.edited(at(9000));
         assert!(!b.due(at(9500), Duration::from_secs(10)));
         assert!(b.due(at(10_000), Duration::from_secs(10)));
+    }
+
+    #[test]
+    fn a_draft_that_could_not_be_kept_is_tried_again_after_a_quiet_time() {
+        let quiet = Duration::from_secs(2);
+        let t0 = Instant::now();
+        let at = |ms: u64| t0 + Duration::from_millis(ms);
+        let mut a = Autosave::default();
+        a.edited(at(0));
+        assert!(a.due(at(2000), quiet));
+        a.failed(at(2000));
+        assert!(!a.due(at(3999), quiet), "not on every tick");
+        assert!(a.due(at(4000), quiet), "again, with no new typing");
     }
 }
