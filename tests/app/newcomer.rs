@@ -769,7 +769,7 @@ fn patterns_name_their_columns_line_up_heavy_load_and_grow_from_weeks_to_months(
     assert!(s.contains("heavy-load days"), "{s}");
     // Weeks carry their month.
     assert!(s.contains("16/3"), "{s}");
-    let (unit, weeks) = app.patterns.bars().unwrap();
+    let (unit, _, weeks) = (*app.patterns.bars().unwrap()).clone();
     assert_eq!(unit, praxis::tui::panes::patterns::Unit::Week);
     // Every bar has its heavy-load days under it, from the check-ins of its weeks.
     let ins = app.patterns.insights.clone().unwrap();
@@ -778,7 +778,7 @@ fn patterns_name_their_columns_line_up_heavy_load_and_grow_from_weeks_to_months(
     snap!("patterns_of_the_demo", app);
     // A quarter's 13 weeks do not fit across 80 columns: months do, with every entry.
     press(&mut app, "]");
-    let (unit, months) = app.patterns.bars().unwrap();
+    let (unit, _, months) = (*app.patterns.bars().unwrap()).clone();
     assert_eq!(unit, praxis::tui::panes::patterns::Unit::Month);
     let ins = app.patterns.insights.clone().unwrap();
     assert_eq!(
@@ -789,7 +789,7 @@ fn patterns_name_their_columns_line_up_heavy_load_and_grow_from_weeks_to_months(
     assert!(s.contains("Entries per month") && s.contains("Mar"), "{s}");
     // The year has more months than the quarter; each period shows its own.
     press(&mut app, "]");
-    let (_, year) = app.patterns.bars().unwrap();
+    let (_, _, year) = (*app.patterns.bars().unwrap()).clone();
     assert!(year.len() > months.len(), "{} {}", year.len(), months.len());
     snap!("patterns_of_a_year_in_months", app);
     rows(&mut app); // as drawn at 80x24 again

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::rc::Rc;
 
 use crate::config::catalog::Catalog;
 use crate::insights::{self, Insights, Period};
@@ -156,7 +157,14 @@ pub struct Patterns {
     pub focus: Focus,
     /// The width of the entries chart as last drawn: it decides what a bar stands for.
     chart_cols: std::cell::Cell<u16>,
+    /// The bars for the insights shown, and the chart width they were made for: made
+    /// once, not for every frame, key and status line.
+    bars_made: std::cell::RefCell<Option<(u16, Rc<Bars>)>>,
 }
+
+/// What the entries chart shows: the unit of a bar, how bars are drawn (width, gap), and
+/// the bars.
+pub type Bars = (Unit, (u16, u16), Vec<Bucket>);
 
 /// The entries chart's width before the pane is first drawn (an 80-column screen's).
 const CHART_COLS: u16 = 42;
@@ -201,6 +209,7 @@ impl Patterns {
             self.clamp();
         } else {
             self.insights = None;
+            self.bars_made.take();
         }
         Ok(())
     }
@@ -209,28 +218,37 @@ impl Patterns {
     #[must_use]
     pub fn label(&self, a: Action) -> &'static str {
         match a {
-            Action::WeekPrev | Action::WeekNext => {
-                self.bars().map_or(Unit::Week, |(unit, _)| unit).name()
-            }
+            Action::WeekPrev | Action::WeekNext => self.bars().map_or(Unit::Week, |b| b.0).name(),
             _ => a.label(),
         }
     }
 
-    /// The bars of the entries chart, as last drawn.
+    /// The bars of the entries chart, at the width it was last drawn.
     #[must_use]
-    pub fn bars(&self) -> Option<(Unit, Vec<Bucket>)> {
+    pub fn bars(&self) -> Option<Rc<Bars>> {
         let cols = match self.chart_cols.get() {
             0 => CHART_COLS,
             c => c,
         };
-        self.insights.as_ref().map(|ins| {
-            let (unit, _, b) = buckets(ins, cols);
-            (unit, b)
-        })
+        self.bars_at(cols)
+    }
+
+    /// The bars for a chart `cols` wide, made again only when the width or the insights
+    /// changed.
+    fn bars_at(&self, cols: u16) -> Option<Rc<Bars>> {
+        let ins = self.insights.as_ref()?;
+        if let Some((made_for, bars)) = &*self.bars_made.borrow()
+            && *made_for == cols
+        {
+            return Some(Rc::clone(bars));
+        }
+        let bars = Rc::new(buckets(ins, cols));
+        *self.bars_made.borrow_mut() = Some((cols, Rc::clone(&bars)));
+        Some(bars)
     }
 
     fn clamp(&mut self) {
-        let bars = self.bars().map_or(0, |(_, b)| b.len());
+        let bars = self.bars().map_or(0, |b| b.2.len());
         if let Some(ins) = &self.insights {
             self.week = self.week.min(bars.saturating_sub(1));
             self.strength = self.strength.min(ins.strengths.len().saturating_sub(1));
@@ -268,8 +286,9 @@ impl Patterns {
         let ins = insights::compute(store, catalog, &period, today)?;
         self.strength = self.strength.min(ins.strengths.len().saturating_sub(1));
         self.insights = Some(ins);
+        self.bars_made.take();
         // The newest bar selected.
-        self.week = self.bars().map_or(0, |(_, b)| b.len().saturating_sub(1));
+        self.week = self.bars().map_or(0, |b| b.2.len().saturating_sub(1));
         Ok(())
     }
 
@@ -295,7 +314,7 @@ impl Patterns {
             self.focus = Focus::Weeks;
             return;
         }
-        let n = self.bars().map_or(0, |(_, b)| b.len());
+        let n = self.bars().map_or(0, |b| b.2.len());
         if n > 0 {
             self.week = self.week.saturating_add_signed(by).min(n - 1);
         }
@@ -320,8 +339,8 @@ impl Patterns {
         let ins = self.insights.as_ref()?;
         match self.focus {
             Focus::Weeks => {
-                let (_, bars) = self.bars()?;
-                let b = bars.get(self.week)?;
+                let bars = self.bars()?;
+                let b = bars.2.get(self.week)?;
                 Some(EntryFilter {
                     since: Some(b.since),
                     until: Some(b.until),
@@ -391,7 +410,10 @@ impl Patterns {
         let focus_weeks = p.focus == Focus::Weeks;
         let inner_cols = Block::bordered().inner(bars_area).width;
         self.chart_cols.set(inner_cols);
-        let (unit, (bar_w, gap), all) = buckets(ins, inner_cols);
+        let Some(bars) = self.bars_at(inner_cols) else {
+            return;
+        };
+        let (unit, (bar_w, gap), all) = (bars.0, bars.1, &bars.2);
         let bb =
             widgets::block(t, format!("Entries per {}", unit.name()), focus_weeks).title_bottom(
                 Line::from(Span::styled(" under each: heavy-load days ", t.dim)),
