@@ -88,6 +88,21 @@ fn claim(path: &Path, ctx: &Ctx) -> Result<PathBuf> {
     if path.symlink_metadata().is_ok() {
         return Err(exists());
     }
+    // SQLite's files of a journal that was there: the demo would read them, and its
+    // clean-up after a failure would remove them.
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let side = PathBuf::from(side);
+        if side.symlink_metadata().is_ok() {
+            bail!(
+                "{} already exists, left by a journal that was at {}: choose a new path, or \
+                 move it aside",
+                side.display(),
+                path.display()
+            );
+        }
+    }
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     if abs(path) == abs(&ctx.paths.db) {
         bail!(

@@ -211,6 +211,17 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// The `-wal` file beside `path`, when there is one that is not empty.
+fn orphan_log(path: &Path) -> Option<PathBuf> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal = PathBuf::from(wal);
+    fs::metadata(&wal)
+        .ok()
+        .filter(|m| m.is_file() && m.len() > 0)
+        .map(|_| wal)
+}
+
 impl Store {
     /// Opens (creating if needed) the plain journal at `path`, refusing anything that is
     /// not a praxis journal or is newer than this binary, without modifying it.
@@ -245,7 +256,25 @@ impl Store {
         // write-ahead log those connections still write to. So the header is never read
         // here: a file that is not an SQLite database fails SQLite's first read with
         // SQLITE_NOTADB, before anything is written, and is refused as `NotAJournal`.
-        match fs::metadata(path) {
+        let meta = fs::metadata(path);
+        // SQLite's write-ahead log beside a journal that is gone (deleted or moved without
+        // it): SQLite would quietly drop it, the last writes of that journal with it, or
+        // fail with "disk I/O error" while another process still had it. Say what it is,
+        // and create nothing.
+        let empty = match &meta {
+            Ok(m) => m.is_file() && m.len() == 0,
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        };
+        if empty && let Some(wal) = orphan_log(path) {
+            return Err(io(std::io::Error::other(format!(
+                "there is no journal in it, but SQLite's write-ahead log {} is beside it, \
+                 left when a journal was deleted or moved without it. To start afresh, \
+                 move that file (and its -shm) aside; if the journal was moved, move them \
+                 with it",
+                wal.display()
+            ))));
+        }
+        match meta {
             Ok(meta) if !meta.is_file() => {
                 return Err(io(crate::files::not_a_regular_file(&meta)));
             }

@@ -1546,3 +1546,56 @@ fn restoring_leaves_nothing_beside_the_backup() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// A journal deleted to start afresh, its write-ahead log left behind: SQLite read the log
+/// into the new, empty journal and every command failed with "disk I/O error".
+#[test]
+fn a_write_ahead_log_left_by_a_deleted_journal_is_named_and_nothing_is_created() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("j/journal.sqlite3");
+    praxis(&d.path().join("j"))
+        .args(["add", "first"])
+        .assert()
+        .success();
+    let wal = d.path().join("j/journal.sqlite3-wal");
+    {
+        // A writer that has not checkpointed: its log holds the newest pages.
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        c.execute_batch("CREATE TABLE scratch(x); INSERT INTO scratch VALUES (1);")
+            .unwrap();
+        std::fs::copy(&wal, d.path().join("kept-wal")).unwrap();
+    }
+    std::fs::remove_file(&db).unwrap();
+    std::fs::copy(d.path().join("kept-wal"), &wal).unwrap();
+
+    praxis(&d.path().join("j"))
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("journal.sqlite3-wal"))
+        .stderr(predicate::str::contains("move that file"))
+        .stderr(predicate::str::contains("I/O").not());
+    assert!(!db.exists(), "a refused open creates no journal");
+}
+
+/// `demo --keep PATH` beside SQLite's log of a journal once at PATH: the demo refused to
+/// open it, then its clean-up removed that log with the file it had made.
+#[test]
+fn demo_keep_leaves_the_log_of_a_journal_that_was_there() {
+    let d = tempfile::tempdir().unwrap();
+    let wal = d.path().join("kept.sqlite3-wal");
+    std::fs::write(&wal, b"pages of a journal that was here").unwrap();
+    praxis(&d.path().join("j"))
+        .args(["demo", "--keep"])
+        .arg(d.path().join("kept.sqlite3"))
+        .write_stdin("")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("kept.sqlite3-wal already exists"));
+    assert_eq!(
+        std::fs::read(&wal).unwrap(),
+        b"pages of a journal that was here"
+    );
+    assert!(!d.path().join("kept.sqlite3").exists());
+}
