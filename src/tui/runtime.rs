@@ -5,7 +5,7 @@
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -82,11 +82,12 @@ const HANGUP: usize = 1;
 pub fn run<S: Screen>(screen: &mut S, options: Options<'_>) -> Result<()> {
     // The number of the signal that asked the app to stop (0: none).
     let stop = Arc::new(AtomicUsize::new(0));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    // SIGINT apart: the one sent while `$EDITOR` has the terminal (Ctrl-C there reaches
+    // the whole foreground group) is the editor's, and is forgotten when it returns.
+    let interrupt = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&interrupt))
+        .context("cannot watch for termination signals")?;
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(
             signal,
             Arc::clone(&stop),
@@ -101,7 +102,17 @@ pub fn run<S: Screen>(screen: &mut S, options: Options<'_>) -> Result<()> {
     } = options;
     let mut tui = terminal::Tui::start(mouse)?;
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut tui, screen, &stop, editor.as_ref(), after_first_frame)
+        let signals = Signals {
+            stop: &stop,
+            interrupt: &interrupt,
+        };
+        event_loop(
+            &mut tui,
+            screen,
+            &signals,
+            editor.as_ref(),
+            after_first_frame,
+        )
     }));
     // Whatever happened (quit, error, signal, panic), keep what was being written.
     let kept = screen.on_exit();
@@ -112,15 +123,31 @@ pub fn run<S: Screen>(screen: &mut S, options: Options<'_>) -> Result<()> {
         Err(panic) => std::panic::resume_unwind(panic),
     }
     match stop.load(Ordering::Relaxed) {
+        0 if interrupt.load(Ordering::Relaxed) => {
+            Err(Interrupted(signal_hook::consts::SIGINT).into())
+        }
         0 => Ok(()),
         signal => Err(Interrupted(i32::try_from(signal).unwrap_or(15)).into()),
+    }
+}
+
+/// What the signal handlers set: the number of SIGTERM or SIGHUP (0: neither), and
+/// whether SIGINT came.
+struct Signals<'a> {
+    stop: &'a AtomicUsize,
+    interrupt: &'a AtomicBool,
+}
+
+impl Signals<'_> {
+    fn any(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) != 0 || self.interrupt.load(Ordering::Relaxed)
     }
 }
 
 fn event_loop<S: Screen>(
     tui: &mut terminal::Tui,
     screen: &mut S,
-    stop: &AtomicUsize,
+    signals: &Signals<'_>,
     editor: Option<&(String, PathBuf)>,
     mut after_first_frame: Option<Box<dyn FnOnce() + '_>>,
 ) -> Result<()> {
@@ -130,11 +157,13 @@ fn event_loop<S: Screen>(
             let ev = event::read()?;
             if let Handled::Edit { text } = screen.handle(&ev) {
                 tui.suspend();
+                let interrupted = signals.interrupt.load(Ordering::Relaxed);
                 let edited = match editor {
                     Some((command, rescue)) => crate::editor::editor_command(command)
                         .and_then(|c| crate::editor::edit(&c, &text, rescue)),
                     None => Err(anyhow::anyhow!("there is no editor to write in here")),
                 };
+                signals.interrupt.store(interrupted, Ordering::Relaxed);
                 let resumed = tui.resume();
                 // The text goes back to the screen first: if the terminal cannot be
                 // entered again, the screen's `on_exit` still keeps what was written.
@@ -149,14 +178,14 @@ fn event_loop<S: Screen>(
         if let Some(first) = after_first_frame.take() {
             first();
         }
-        if screen.done() || stop.load(Ordering::Relaxed) != 0 {
+        if screen.done() || signals.any() {
             return Ok(());
         }
         // Wait on the terminal ourselves: a closed terminal is a hang-up even if the
         // signal never comes (crossterm would spin on its end of file). Resizes are
         // picked up by crossterm on the next round.
         if !terminal::wait_for_input(TICK) {
-            stop.store(HANGUP, Ordering::Relaxed);
+            signals.stop.store(HANGUP, Ordering::Relaxed);
             return Ok(());
         }
         screen.tick(Instant::now());

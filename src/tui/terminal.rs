@@ -95,7 +95,11 @@ impl Tui {
     /// Comes back after [`Tui::suspend`], redrawing everything.
     pub fn resume(&mut self) -> Result<()> {
         enter(self.mouse)?;
-        self.terminal.clear()?;
+        // Cleared and redrawn whole at the terminal's size, without `Terminal::clear`: it
+        // asks the terminal where its cursor is, and a terminal that does not answer (a
+        // slow link, a minimal emulator) would end the app on its way back from the editor.
+        let area = self.terminal.size()?;
+        self.terminal.resize(area.into())?;
         Ok(())
     }
 }

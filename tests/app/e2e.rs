@@ -411,3 +411,36 @@ fn which(name: &str) -> Result<PathBuf, ()> {
         })
         .ok_or(())
 }
+
+/// Ctrl-C while `$EDITOR` has the terminal is the editor's, as on the command line: the
+/// terminal sends SIGINT to its whole foreground group, praxis included, and the app used
+/// to end ("stopped by signal 2") as soon as the editor returned.
+#[test]
+fn ctrl_c_in_the_editor_does_not_end_the_app() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let editor = env.dir.path().join("interrupted-editor");
+    // An editor that survives Ctrl-C (as vim and nano do) and saves afterwards.
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\ntrap '' INT\nkill -INT 0\nsleep 0.2\nprintf 'Written after a Ctrl-C' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+    cmd.env_clear();
+    for (k, v) in env.vars() {
+        cmd.env(k, v);
+    }
+    cmd.env("EDITOR", &editor);
+    cmd.cwd(env.dir.path());
+    let mut s = Session::start(cmd);
+    s.wait_text("Welcome to praxis");
+    write_new(&mut s, "Before the editor");
+    s.send(b"\x0f"); // ctrl-o: this section in $EDITOR
+    s.wait_text("Written after a Ctrl-C");
+    // Still running, and still writing: save it like any other text.
+    save(&mut s);
+    quit_cleanly(&mut s);
+    assert_eq!(env.titles().len(), 1);
+}
