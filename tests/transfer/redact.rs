@@ -705,18 +705,112 @@ fn an_independent_corpus_is_redacted_with_high_recall_and_no_false_flags() {
 }
 
 /// A second corpus, written after the check was changed: it keeps the check honest about
-/// names it has never seen. Its two misses are names in none of the lists, written once,
-/// where a sentence starts ("Rebaz came to the drop-in.").
+/// names it has never seen.
 #[test]
 fn a_held_out_corpus_is_redacted_with_high_recall_and_no_false_flags() {
     let (removed, total, missed, false_flags) = recall_of("recall-holdout.txt");
     assert!(total >= 60, "{total} planted");
     assert!(
-        removed * 100 >= total * 95,
+        removed * 100 >= total * 98,
         "recall {removed}/{total}:\n{}",
         missed.join("\n")
     );
     assert_eq!(false_flags, Vec::<String>::new());
+}
+
+/// A third corpus, written before names never seen at the start of a sentence were
+/// caught ("Rebaz came to the drop-in."): most of its names are written once, where a
+/// sentence starts, after a verb, in a title or in a tag. The rule for them was shaped
+/// on it (49 of 71 before, 69 after), so the corpora below measure it.
+#[test]
+fn a_fresh_corpus_of_names_written_once_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 97,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    assert_eq!(false_flags, Vec::<String>::new());
+}
+
+/// A fourth corpus, written after the third was measured and before the rule for
+/// names never seen at the start of a sentence: measured once after it, untuned (46 of
+/// 72 before, 62 after).
+#[test]
+fn a_second_fresh_corpus_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh2.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 86,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    // Mid-sentence, a capitalised word in none of the lists is taken for a name: two
+    // places the place list lacks are flagged.
+    assert_eq!(false_flags.len(), 2, "{false_flags:?}");
+    assert!(false_flags[0].starts_with("Name \"Llandeilo\""));
+    assert!(false_flags[1].starts_with("Name \"Gambia\""));
+}
+
+/// A fifth corpus, written before the rule for names never seen at the start of a
+/// sentence and kept unmeasured until it was done (38 of 65 before, 59 after).
+#[test]
+fn a_third_fresh_corpus_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh3.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 90,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    assert_eq!(false_flags, Vec::<String>::new());
+}
+
+/// A sixth corpus, written after that rule was done, and measured once (30 of 62
+/// before, 52 after). What it misses are verbs that things do too ("took", "gave",
+/// "needs", "started"), which the rule leaves out to keep medicines and systems unflagged.
+#[test]
+fn a_fourth_fresh_corpus_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh4.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 83,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    // Mid-sentence, a capitalised word in none of the lists is taken for a name: a
+    // language the list of peoples lacks is flagged.
+    assert_eq!(false_flags.len(), 1, "{false_flags:?}");
+    assert!(false_flags[0].starts_with("Name \"Tibetan\""));
+}
+
+/// Sentences that start with a capitalised word in no word list that is no one (a
+/// medicine, a system, a greeting): none is flagged.
+#[test]
+fn unknown_words_that_start_a_sentence_and_are_no_one_are_not_flagged() {
+    let text = fixture("clean-starts.txt");
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("# "))
+        .collect();
+    assert!(lines.len() >= 30, "{}", lines.len());
+    let c = checker();
+    let flagged: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            c.scan(l)
+                .into_iter()
+                .map(move |f| format!("{:?} {:?} in: {l}", f.kind, f.text))
+        })
+        .collect();
+    eprintln!(
+        "{} of {} lines flagged:\n{}",
+        flagged.len(),
+        lines.len(),
+        flagged.join("\n")
+    );
+    assert_eq!(flagged, Vec::<String>::new());
 }
 
 /// Tricky non-identifiers in English, Welsh and the other languages of UK care: none is
