@@ -453,6 +453,9 @@ macro_rules! each_field {
         f("title".to_string(), false, & $($m)* e.title);
         f("body".to_string(), false, & $($m)* e.body);
         for s in & $($m)* e.sections {
+            // A label is the template's words, or the writer's own in a template they
+            // made or a file they imported: it may name someone.
+            f(format!("{} label", s.key), false, & $($m)* s.label);
             f(s.key.clone(), false, & $($m)* s.text);
         }
         for t in & $($m)* e.tags {
@@ -642,7 +645,14 @@ impl Redactor {
         // there); scanning until nothing is found keeps redaction idempotent.
         for _ in 0..4 {
             let scan = self.checker.find(&out, &self.known_names);
-            self.known_names.extend(scan.name_words);
+            // Known with and without accents: "Zdeněk" in the body, "Zdenek" in the title.
+            for w in scan.name_words {
+                let plain = without_accents(&w);
+                if plain != w {
+                    self.known_names.insert(plain);
+                }
+                self.known_names.insert(w);
+            }
             if scan.cands.is_empty() {
                 break;
             }
@@ -789,11 +799,30 @@ impl Redactor {
     }
 }
 
-/// Lowercase words of a name, possessives and the dot of "Dr." dropped.
+/// Lowercase words of a name, possessives, accents and the dot of "Dr." dropped: a name
+/// written with its accents in one place and without them in another ("Zdeněk" and the
+/// tag `zdenek`) is one person.
 fn name_key(found: &str) -> Vec<String> {
     tokens(found)
         .iter()
-        .map(|t| fold_str(&found[t.start..t.base_end]))
+        .map(|t| without_accents(&fold_str(&found[t.start..t.base_end])))
+        .collect()
+}
+
+/// A word's letters without their accents: "zdeněk" → "zdenek", "łukasz" → "lukasz",
+/// "nguyễn" → "nguyen".
+fn without_accents(w: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    w.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'ł' => 'l',
+            'ø' => 'o',
+            'đ' => 'd',
+            'ı' => 'i',
+            'ħ' => 'h',
+            c => c,
+        })
         .collect()
 }
 
@@ -3369,7 +3398,9 @@ impl Checker {
                     && !SOFT_HONORIFICS.contains(&w)
                     && person_cue_after(text, toks, k)
             };
-            cap && (known.contains(l) || (!is_ordinary(l) && (mid() || starts_before_cue())))
+            let learned =
+                || known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
+            cap && (learned() || (!is_ordinary(l) && (mid() || starts_before_cue())))
                 && !lower_seen(l)
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
@@ -4313,6 +4344,15 @@ mod tests {
         ] {
             assert_eq!(kinds(s), vec![], "{s}");
         }
+    }
+
+    #[test]
+    fn accents_are_dropped_from_a_name_key() {
+        assert_eq!(without_accents("zdeněk"), "zdenek");
+        assert_eq!(without_accents("łukasz"), "lukasz");
+        assert_eq!(without_accents("nguyễn"), "nguyen");
+        assert_eq!(without_accents("siobhán"), "siobhan");
+        assert_eq!(name_key("Mr Wiśniewski's"), ["mr", "wisniewski"]);
     }
 
     #[test]

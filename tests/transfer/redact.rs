@@ -445,6 +445,55 @@ fn one_person_keeps_one_placeholder_across_every_field_of_an_export() {
     );
 }
 
+/// A section's label is the writer's own text in a template they made or a file they
+/// imported: a name in it is replaced like one in the section's text.
+#[test]
+fn a_name_in_a_section_label_is_replaced() {
+    let now = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
+    let mut r = Redactor::new(checker());
+    let mut e = Entry::new(EntryKind::Reflection, d("2026-03-12"), now);
+    e.body = "Rang Aisling back after lunch.".into();
+    e.sections.push(Section {
+        key: "family".into(),
+        label: "Notes for Aisling's family".into(),
+        text: "Her brother will help.".into(),
+    });
+    e.sections.push(Section {
+        key: "so-what".into(),
+        label: "So what?".into(),
+        text: "Mr Okafor agreed.".into(),
+    });
+    let scanned: Vec<String> = checker()
+        .scan_entry(&e)
+        .into_iter()
+        .map(|(field, f)| format!("{field}: {}", f.text))
+        .collect();
+    assert!(
+        scanned.contains(&"family label: Aisling".to_string()),
+        "{scanned:?}"
+    );
+    r.redact_entry(&mut e);
+    assert_eq!(e.sections[0].label, "Notes for [PERSON-1]'s family");
+    assert_eq!(e.sections[1].label, "So what?");
+    assert_eq!(e.body, "Rang [PERSON-1] back after lunch.");
+}
+
+/// A name written with its accents in one field and without them in another (tags are
+/// often typed plain) is one person.
+#[test]
+fn a_name_with_and_without_its_accents_is_one_person() {
+    let now = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
+    let mut r = Redactor::new(checker());
+    let mut e = Entry::new(EntryKind::Reflection, d("2026-03-12"), now);
+    e.title = "Zdenek".into();
+    e.body = "Zdeněk came to the drop-in with Tomasz Wiśniewski.".into();
+    e.tags = vec!["zdenek-family".into(), "wisniewski".into()];
+    r.redact_entry(&mut e);
+    assert_eq!(e.body, "[PERSON-1] came to the drop-in with [PERSON-2].");
+    assert_eq!(e.title, "[PERSON-1]");
+    assert_eq!(e.tags, ["[PERSON-1]-family", "[PERSON-2]"]);
+}
+
 // ---------------------------------------------------------------------------------------
 // Properties.
 
