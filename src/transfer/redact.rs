@@ -3361,6 +3361,15 @@ impl Checker {
             let t = &toks[k];
             let w = base(t);
             let l = lower(t);
+            // A name already known, written in capitals for weight ("ZDENĚK wants to
+            // stay"): capitals otherwise make an acronym, never a name.
+            if w.chars().count() >= 3
+                && !w.chars().any(char::is_lowercase)
+                && !user_allowed(l)
+                && (known.contains(l) || known.contains(&without_accents(l)))
+            {
+                return true;
+            }
             if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
                 return false;
             }
@@ -4218,10 +4227,10 @@ mod tests {
         let b = r.redact("SARAH and sarah; 07700900123; Mrs Patel; on 12/03/2026; DOB 1/2/1990");
         assert_eq!(
             b,
-            "SARAH and [PERSON-1]; [PHONE-1]; [PERSON-3]; on [DATE: March 2026]; [DATE OF BIRTH]"
+            "[PERSON-1] and [PERSON-1]; [PHONE-1]; [PERSON-3]; on [DATE: March 2026]; [DATE OF BIRTH]"
         );
         assert_eq!(r.redact(&b), b);
-        assert_eq!(r.counts()[&FindingKind::Name], 5);
+        assert_eq!(r.counts()[&FindingKind::Name], 6);
         assert_eq!(r.counts()[&FindingKind::Phone], 2);
     }
 

@@ -259,7 +259,7 @@ fn the_same_person_keeps_one_placeholder_and_two_people_get_two() {
     // Case and possessive variants are the same person; placeholders carry across calls.
     assert_eq!(
         r.redact("Sarah's plan; SARAH. Priya’s mum; sarah"),
-        "[PERSON-1]'s plan; SARAH. [PERSON-2]’s mum; [PERSON-1]"
+        "[PERSON-1]'s plan; [PERSON-1]. [PERSON-2]’s mum; [PERSON-1]"
     );
     // A full name joins the person known by one of its words.
     assert_eq!(r.redact("Sarah Jones"), "[PERSON-1]");
@@ -492,6 +492,21 @@ fn a_name_with_and_without_its_accents_is_one_person() {
     assert_eq!(e.body, "[PERSON-1] came to the drop-in with [PERSON-2].");
     assert_eq!(e.title, "[PERSON-1]");
     assert_eq!(e.tags, ["[PERSON-1]-family", "[PERSON-2]"]);
+}
+
+/// A name once known is replaced where it is written in capitals for weight, in the same
+/// field or another; capitals alone still make an acronym, not a name.
+#[test]
+fn a_known_name_in_capitals_is_replaced() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Rang Zdeněk back. ZDENĚK wants to stay at home."),
+        "Rang [PERSON-1] back. [PERSON-1] wants to stay at home."
+    );
+    assert_eq!(
+        r.redact("I told ZDENEK'S daughter. The NHS and CAMHS said no."),
+        "I told [PERSON-1]'S daughter. The NHS and CAMHS said no."
+    );
 }
 
 // ---------------------------------------------------------------------------------------
