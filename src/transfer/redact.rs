@@ -453,6 +453,9 @@ macro_rules! each_field {
         f("title".to_string(), false, & $($m)* e.title);
         f("body".to_string(), false, & $($m)* e.body);
         for s in & $($m)* e.sections {
+            // A label is the template's words, or the writer's own in a template they
+            // made or a file they imported: it may name someone.
+            f(format!("{} label", s.key), false, & $($m)* s.label);
             f(s.key.clone(), false, & $($m)* s.text);
         }
         for t in & $($m)* e.tags {
@@ -642,7 +645,14 @@ impl Redactor {
         // there); scanning until nothing is found keeps redaction idempotent.
         for _ in 0..4 {
             let scan = self.checker.find(&out, &self.known_names);
-            self.known_names.extend(scan.name_words);
+            // Known with and without accents: "Zdeněk" in the body, "Zdenek" in the title.
+            for w in scan.name_words {
+                let plain = without_accents(&w);
+                if plain != w {
+                    self.known_names.insert(plain);
+                }
+                self.known_names.insert(w);
+            }
             if scan.cands.is_empty() {
                 break;
             }
@@ -789,11 +799,30 @@ impl Redactor {
     }
 }
 
-/// Lowercase words of a name, possessives and the dot of "Dr." dropped.
+/// Lowercase words of a name, possessives, accents and the dot of "Dr." dropped: a name
+/// written with its accents in one place and without them in another ("Zdeněk" and the
+/// tag `zdenek`) is one person.
 fn name_key(found: &str) -> Vec<String> {
     tokens(found)
         .iter()
-        .map(|t| fold_str(&found[t.start..t.base_end]))
+        .map(|t| without_accents(&fold_str(&found[t.start..t.base_end])))
+        .collect()
+}
+
+/// A word's letters without their accents: "zdeněk" → "zdenek", "łukasz" → "lukasz",
+/// "nguyễn" → "nguyen".
+fn without_accents(w: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    w.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'ł' => 'l',
+            'ø' => 'o',
+            'đ' => 'd',
+            'ı' => 'i',
+            'ħ' => 'h',
+            c => c,
+        })
         .collect()
 }
 
@@ -2566,6 +2595,207 @@ fn after_contact_verb(text: &str, toks: &[Tok], k: usize) -> bool {
             && is_one_of(k - 2, CONTACT_VERBS_WITH))
 }
 
+/// Verbs whose subject is a person, not a medicine, a system or a service: "Rebaz came
+/// to the drop-in", "Marcia said", "Bożena cried". Each in its base form; other forms
+/// are worked out by [`is_form_of`], the irregular ones listed in [`IRREGULAR_FORMS`].
+#[rustfmt::skip]
+const PERSON_VERBS: &[&str] = &[
+    "say", "tell", "ask", "arrive", "leave", "phone", "ring", "call", "text", "email",
+    "write", "cry", "laugh", "smile", "shout", "scream", "refuse", "agree", "decline",
+    "want", "feel", "bring", "walk", "miss", "lose", "apologise", "apologize", "sign",
+    "move", "live", "like", "love", "hate", "enjoy", "struggle", "try", "speak", "talk",
+    "go", "prefer", "play", "win", "visit", "attend", "join", "think", "know", "remember",
+    "forget", "admit", "disclose", "mention", "explain", "complain", "wish", "hope",
+    "worry", "sleep", "eat", "drink", "fall", "sit", "stand", "run", "punch", "hit",
+    "kick", "hide", "answer", "wave", "knit", "cook", "dance", "sing", "swim", "read",
+    "finish", "wake", "greet", "hug", "thank", "cancel", "choose", "decide", "insist",
+    "threaten", "blame", "spend", "pay", "buy", "sell", "steal", "send", "reply", "pray",
+    "cope", "meet", "see", "stay", "return", "die", "sit", "wear", "tidy", "shop",
+    "cuddle", "chat", "argue", "storm", "sulk", "rest", "nap", "draw", "paint", "sob",
+];
+
+/// Forms of [`PERSON_VERBS`] that no ending makes: (form, base).
+#[rustfmt::skip]
+const IRREGULAR_FORMS: &[(&str, &str)] = &[
+    ("said", "say"), ("told", "tell"), ("left", "leave"), ("rang", "ring"),
+    ("rung", "ring"), ("wrote", "write"), ("written", "write"), ("felt", "feel"),
+    ("brought", "bring"), ("lost", "lose"), ("spoke", "speak"), ("spoken", "speak"),
+    ("went", "go"), ("gone", "go"), ("goes", "go"), ("won", "win"), ("thought", "think"),
+    ("knew", "know"), ("known", "know"), ("forgot", "forget"), ("forgotten", "forget"),
+    ("slept", "sleep"), ("ate", "eat"), ("eaten", "eat"), ("drank", "drink"),
+    ("drunk", "drink"), ("fell", "fall"), ("fallen", "fall"), ("sat", "sit"),
+    ("stood", "stand"), ("ran", "run"), ("hid", "hide"), ("hidden", "hide"),
+    ("sang", "sing"), ("sung", "sing"), ("swam", "swim"), ("woke", "wake"),
+    ("woken", "wake"), ("chose", "choose"), ("chosen", "choose"), ("spent", "spend"),
+    ("paid", "pay"), ("bought", "buy"), ("sold", "sell"), ("stole", "steal"),
+    ("stolen", "steal"), ("sent", "send"), ("met", "meet"), ("saw", "see"), ("seen", "see"),
+    ("wore", "wear"), ("drew", "draw"), ("came", "come"), ("come", "come"), ("comes", "come"),
+    ("coming", "come"),
+];
+
+/// Whether lowercase `w` is a form of verb `base`: the base, "-s", "-es", "-ed", "-d",
+/// "-ing", with a final "y" turned to "i" or a final consonant doubled, or an irregular
+/// form.
+fn is_form_of(w: &str, base: &str) -> bool {
+    if w == base || IRREGULAR_FORMS.contains(&(w, base)) {
+        return true;
+    }
+    let stem_e = base.strip_suffix('e');
+    let stem_y = base.strip_suffix('y');
+    let last = base.chars().next_back();
+    let doubled = last.map(|c| format!("{base}{c}"));
+    ["s", "es", "ed", "d", "ing"].iter().any(|suf| {
+        let Some(stem) = w.strip_suffix(suf) else {
+            return false;
+        };
+        stem == base && !(*suf == "d" && stem_e.is_none())
+            || (*suf == "ing" && stem_e.is_some_and(|s| s == stem && !base.ends_with("ee")))
+            || (["es", "ed"].contains(suf) && stem_y.is_some_and(|s| stem == format!("{s}i")))
+            || (["ed", "ing"].contains(suf) && doubled.as_deref() == Some(stem))
+    })
+}
+
+/// Whether lowercase `w` is a form of a verb whose subject is a person. "Come" counts
+/// but not "come up" (a thing "came up in the assessment"), nor "go up" (a dose), which
+/// the caller checks.
+fn is_person_verb(w: &str) -> bool {
+    PERSON_VERBS.iter().any(|v| is_form_of(w, v)) || is_form_of(w, "come")
+}
+
+/// States only a person is in: "Rowena is worried", "Florentina gets confused".
+#[rustfmt::skip]
+const PERSON_STATES: &[&str] = &[
+    "worried", "happy", "happier", "sad", "upset", "angry", "confused", "anxious", "calm",
+    "calmer", "tired", "low", "settled", "unsettled", "pleased", "proud", "scared",
+    "frightened", "distressed", "agitated", "tearful", "cheerful", "quiet", "withdrawn",
+    "unwell", "asleep", "awake", "keen", "glad", "excited", "lonely", "annoyed",
+    "frustrated", "grateful", "relieved", "nervous", "brighter", "chatty", "pregnant",
+    "alone", "drunk", "embarrassed", "ashamed", "hungry", "bored", "sleepy", "afraid",
+    "furious", "delighted", "overwhelmed", "exhausted", "homeless", "poorly", "back", "home",
+    "determined", "reluctant", "adamant", "clear", "unhappy", "terrified", "jealous",
+    "shy", "rude", "polite", "friendly", "kind", "lovely", "desperate", "miserable",
+];
+
+/// Verbs that join a subject to a state or to what it is doing: "is worried", "was
+/// sitting", "seemed withdrawn", "gets confused".
+#[rustfmt::skip]
+const LINKING_VERBS: &[&str] = &[
+    "is", "was", "isn't", "wasn't", "seems", "seemed", "looks", "looked", "feels", "felt",
+    "gets", "got", "became", "becomes", "sounded", "sounds", "stays", "stayed", "remains",
+    "remained",
+];
+
+/// Helping verbs before another verb: "will need", "can't remember", "has asked".
+#[rustfmt::skip]
+const HELPING_VERBS: &[&str] = &[
+    "will", "would", "can", "could", "can't", "cannot", "won't", "couldn't", "wouldn't",
+    "didn't", "doesn't", "does", "did", "may", "might", "must", "should", "has", "had",
+    "hasn't", "hadn't", "never", "won’t", "can’t", "didn’t", "doesn’t", "hasn’t",
+];
+
+/// Words that may stand between a subject and its verb: "often skips", "still blames".
+#[rustfmt::skip]
+const VERB_ADVERBS: &[&str] = &[
+    "not", "never", "still", "also", "just", "really", "very", "so", "quite", "often",
+    "always", "usually", "sometimes", "finally", "now", "again", "already", "even",
+    "rarely", "then", "suddenly", "too", "more", "less", "been", "much", "visibly",
+];
+
+/// Family and the people around someone, after a possessive or "and her": "Zainab's
+/// daughter", "Rūta and her partner".
+#[rustfmt::skip]
+const PERSON_RELATIONS: &[&str] = &[
+    "mother", "mum", "mam", "mom", "father", "dad", "son", "sons", "daughter", "daughters",
+    "sister", "sisters", "brother", "brothers", "husband", "wife", "partner", "carer",
+    "carers", "children", "child", "kids", "baby", "twins", "grandmother", "grandfather",
+    "grandma", "grandad", "gran", "nan", "granny", "aunt", "auntie", "aunty", "uncle",
+    "cousin", "cousins", "niece", "nephew", "family", "friend", "friends", "boyfriend",
+    "girlfriend", "fiancé", "fiance", "parents", "parent", "stepmum", "stepdad",
+    "mother-in-law", "father-in-law", "keyworker", "gp", "school", "solicitor",
+    "landlord", "teacher", "social", "foster", "support", "advocate", "neighbour",
+    "neighbours", "ex", "flatmate", "housemate", "employer", "boss", "probation",
+];
+
+/// Whether what follows token `k` says that it is someone: a verb only a person does
+/// ("came", "said", "cried"), a state only a person is in ("is worried"), something
+/// they are doing ("was sitting"), "and I" before such a verb, "and her partner", a
+/// possessive before a relation ("Zainab's daughter"), ", who", or a bed on a ward ("in
+/// room 9").
+fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let word = |i: usize| toks.get(i).map(|n| fold_str(&text[n.start..n.end]));
+    let spaced = |i: usize| {
+        i + 1 < toks.len() && {
+            let gap = &text[toks[i].end..toks[i + 1].start];
+            gap == " " && toks[i + 1].letters
+        }
+    };
+    let rest = &text[t.end..];
+    if rest.starts_with(", who ") || rest.starts_with(" who ") {
+        return true;
+    }
+    if t.base_end != t.end {
+        return spaced(k) && word(k + 1).is_some_and(|n| PERSON_RELATIONS.contains(&n.as_str()));
+    }
+    if !spaced(k) {
+        return false;
+    }
+    let Some(next) = word(k + 1) else {
+        return false;
+    };
+    let verb_at = |i: usize| -> bool {
+        word(i).is_some_and(|v| {
+            is_person_verb(&v)
+                && !((is_form_of(&v, "come") || is_form_of(&v, "go"))
+                    && matches!(word(i + 1).as_deref(), Some("up" | "down")))
+        })
+    };
+    match next.as_str() {
+        "and" => {
+            return spaced(k + 1)
+                && match word(k + 2).as_deref() {
+                    Some("i") => spaced(k + 2) && verb_at(k + 3),
+                    Some("her" | "his" | "their") => {
+                        spaced(k + 2)
+                            && word(k + 3).is_some_and(|r| PERSON_RELATIONS.contains(&r.as_str()))
+                    }
+                    _ => false,
+                };
+        }
+        "in" => {
+            return spaced(k + 1)
+                && word(k + 2).is_some_and(|w| ["room", "bay", "bed"].contains(&w.as_str()))
+                && toks.get(k + 3).is_some_and(|n| n.digits);
+        }
+        _ => {}
+    }
+    // Past the verb's helpers and adverbs ("has been", "often", "can't"), to the word
+    // that says what kind of subject this is.
+    let mut i = k + 1;
+    let mut linked = false;
+    let mut helped = false;
+    while i < toks.len() && i < k + 5 {
+        let Some(w) = word(i) else { break };
+        if LINKING_VERBS.contains(&w.as_str()) || (helped && w == "been") {
+            linked = true;
+        } else if HELPING_VERBS.contains(&w.as_str()) {
+            helped = true;
+        } else if !VERB_ADVERBS.contains(&w.as_str()) {
+            break;
+        }
+        if !spaced(i) {
+            return false;
+        }
+        i += 1;
+    }
+    let Some(w) = word(i) else { return false };
+    if linked {
+        // A state, or a person's doing in "-ing": not a passive ("was stopped").
+        return PERSON_STATES.contains(&w.as_str()) || (w.ends_with("ing") && verb_at(i));
+    }
+    verb_at(i)
+}
+
 /// Whether a lowercase word is a word as it stands (in the word list, or its plural),
 /// not only by what its endings suggest.
 fn is_plainly_ordinary(l: &str) -> bool {
@@ -3131,6 +3361,15 @@ impl Checker {
             let t = &toks[k];
             let w = base(t);
             let l = lower(t);
+            // A name already known, written in capitals for weight ("ZDENĚK wants to
+            // stay"): capitals otherwise make an acronym, never a name.
+            if w.chars().count() >= 3
+                && !w.chars().any(char::is_lowercase)
+                && !user_allowed(l)
+                && (known.contains(l) || known.contains(&without_accents(l)))
+            {
+                return true;
+            }
             if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
                 return false;
             }
@@ -3157,7 +3396,21 @@ impl Checker {
                     !everyday && !is_ordinary(l)
                 };
             }
-            cap && (known.contains(l) || (!is_ordinary(l) && mid())) && !lower_seen(l)
+            // Where a sentence starts every word is capitalised, so a word in none of the
+            // word lists is a name there only when what follows says it is someone:
+            // "Rebaz came to the drop-in", "Rowena is worried", "Radek and I walked".
+            let starts_before_cue = || {
+                sentence_start(text, t.start)
+                    && !titles[line_of[k]]
+                    && w.chars().count() >= 3
+                    && !STOPWORDS.contains(&l)
+                    && !SOFT_HONORIFICS.contains(&w)
+                    && person_cue_after(text, toks, k)
+            };
+            let learned =
+                || known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
+            cap && (learned() || (!is_ordinary(l) && (mid() || starts_before_cue())))
+                && !lower_seen(l)
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
         let continues = |k: usize, prev: &Tok| -> bool {
@@ -3974,10 +4227,10 @@ mod tests {
         let b = r.redact("SARAH and sarah; 07700900123; Mrs Patel; on 12/03/2026; DOB 1/2/1990");
         assert_eq!(
             b,
-            "SARAH and [PERSON-1]; [PHONE-1]; [PERSON-3]; on [DATE: March 2026]; [DATE OF BIRTH]"
+            "[PERSON-1] and [PERSON-1]; [PHONE-1]; [PERSON-3]; on [DATE: March 2026]; [DATE OF BIRTH]"
         );
         assert_eq!(r.redact(&b), b);
-        assert_eq!(r.counts()[&FindingKind::Name], 5);
+        assert_eq!(r.counts()[&FindingKind::Name], 6);
         assert_eq!(r.counts()[&FindingKind::Phone], 2);
     }
 
@@ -4058,6 +4311,82 @@ mod tests {
             "I rang Reception twice.",
         ] {
             assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_name_where_a_sentence_starts_before_a_person_cue() {
+        // A verb only a person does, in any tense, past helpers and adverbs.
+        assert_eq!(names("Qorvenu came to the drop-in."), ["Qorvenu"]);
+        assert_eq!(names("Qorvenu often cries at night."), ["Qorvenu"]);
+        assert_eq!(names("Qorvenu can't remember her PIN."), ["Qorvenu"]);
+        assert_eq!(
+            names("Handover: Qorvenu has been sleeping badly."),
+            ["Qorvenu"]
+        );
+        // A state only a person is in, or something they are doing.
+        assert_eq!(names("Qorvenu is worried about the move."), ["Qorvenu"]);
+        assert_eq!(names("Qorvenu was sitting in the dark."), ["Qorvenu"]);
+        // "and I" before a verb, "and her" before a relation, a possessive before one,
+        // ", who", a bed on a ward.
+        assert_eq!(names("Qorvenu and I walked to the shop."), ["Qorvenu"]);
+        assert_eq!(names("Qorvenu and her sister came in."), ["Qorvenu"]);
+        assert_eq!(names("Qorvenu's daughter will interpret."), ["Qorvenu"]);
+        assert_eq!(names("Qorvenu, who is new, sat alone."), ["Qorvenu"]);
+        assert_eq!(names("Qorvenu in bay 4 was unsettled."), ["Qorvenu"]);
+        // Once caught, the name is caught again elsewhere in the text.
+        assert_eq!(
+            names("Qorvenu said no. I asked Qorvenu again."),
+            ["Qorvenu", "Qorvenu"]
+        );
+        // No cue, a thing's verb, a passive, "came up", a title line: not a name.
+        for s in [
+            "Qorvenu again today.",
+            "Sertraline was increased to 100mg.",
+            "Sertraline and I have a long history.",
+            "Ketamine came up in the risk assessment.",
+            "Quetiapine goes up to 50mg next week.",
+            "Mirtazapine helped her sleep.",
+            "Liquidlogic crashed twice.",
+            "Inshallah, she said, it will be fine.",
+            "Shukran, she said.",
+        ] {
+            assert_eq!(kinds(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn accents_are_dropped_from_a_name_key() {
+        assert_eq!(without_accents("zdeněk"), "zdenek");
+        assert_eq!(without_accents("łukasz"), "lukasz");
+        assert_eq!(without_accents("nguyễn"), "nguyen");
+        assert_eq!(without_accents("siobhán"), "siobhan");
+        assert_eq!(name_key("Mr Wiśniewski's"), ["mr", "wisniewski"]);
+    }
+
+    #[test]
+    fn forms_of_a_verb() {
+        for (w, base) in [
+            ("cried", "cry"),
+            ("cries", "cry"),
+            ("arrived", "arrive"),
+            ("arriving", "arrive"),
+            ("hugged", "hug"),
+            ("sitting", "sit"),
+            ("seeing", "see"),
+            ("misses", "miss"),
+            ("told", "tell"),
+            ("says", "say"),
+        ] {
+            assert!(is_form_of(w, base), "{w} {base}");
+        }
+        for (w, base) in [
+            ("seing", "see"),
+            ("sayd", "say"),
+            ("tol", "tell"),
+            ("sits", "sing"),
+        ] {
+            assert!(!is_form_of(w, base), "{w} {base}");
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod circle;
 mod export;
+mod hostile;
 mod html;
 mod import_foreign;
 mod import_stream;

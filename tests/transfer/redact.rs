@@ -259,7 +259,7 @@ fn the_same_person_keeps_one_placeholder_and_two_people_get_two() {
     // Case and possessive variants are the same person; placeholders carry across calls.
     assert_eq!(
         r.redact("Sarah's plan; SARAH. Priya’s mum; sarah"),
-        "[PERSON-1]'s plan; SARAH. [PERSON-2]’s mum; [PERSON-1]"
+        "[PERSON-1]'s plan; [PERSON-1]. [PERSON-2]’s mum; [PERSON-1]"
     );
     // A full name joins the person known by one of its words.
     assert_eq!(r.redact("Sarah Jones"), "[PERSON-1]");
@@ -442,6 +442,70 @@ fn one_person_keeps_one_placeholder_across_every_field_of_an_export() {
     assert_eq!(
         b.body,
         "[PERSON-1] again. Rang [PERSON-3] back; the [PERSON-2] family came."
+    );
+}
+
+/// A section's label is the writer's own text in a template they made or a file they
+/// imported: a name in it is replaced like one in the section's text.
+#[test]
+fn a_name_in_a_section_label_is_replaced() {
+    let now = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
+    let mut r = Redactor::new(checker());
+    let mut e = Entry::new(EntryKind::Reflection, d("2026-03-12"), now);
+    e.body = "Rang Aisling back after lunch.".into();
+    e.sections.push(Section {
+        key: "family".into(),
+        label: "Notes for Aisling's family".into(),
+        text: "Her brother will help.".into(),
+    });
+    e.sections.push(Section {
+        key: "so-what".into(),
+        label: "So what?".into(),
+        text: "Mr Okafor agreed.".into(),
+    });
+    let scanned: Vec<String> = checker()
+        .scan_entry(&e)
+        .into_iter()
+        .map(|(field, f)| format!("{field}: {}", f.text))
+        .collect();
+    assert!(
+        scanned.contains(&"family label: Aisling".to_string()),
+        "{scanned:?}"
+    );
+    r.redact_entry(&mut e);
+    assert_eq!(e.sections[0].label, "Notes for [PERSON-1]'s family");
+    assert_eq!(e.sections[1].label, "So what?");
+    assert_eq!(e.body, "Rang [PERSON-1] back after lunch.");
+}
+
+/// A name written with its accents in one field and without them in another (tags are
+/// often typed plain) is one person.
+#[test]
+fn a_name_with_and_without_its_accents_is_one_person() {
+    let now = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
+    let mut r = Redactor::new(checker());
+    let mut e = Entry::new(EntryKind::Reflection, d("2026-03-12"), now);
+    e.title = "Zdenek".into();
+    e.body = "Zdeněk came to the drop-in with Tomasz Wiśniewski.".into();
+    e.tags = vec!["zdenek-family".into(), "wisniewski".into()];
+    r.redact_entry(&mut e);
+    assert_eq!(e.body, "[PERSON-1] came to the drop-in with [PERSON-2].");
+    assert_eq!(e.title, "[PERSON-1]");
+    assert_eq!(e.tags, ["[PERSON-1]-family", "[PERSON-2]"]);
+}
+
+/// A name once known is replaced where it is written in capitals for weight, in the same
+/// field or another; capitals alone still make an acronym, not a name.
+#[test]
+fn a_known_name_in_capitals_is_replaced() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Rang Zdeněk back. ZDENĚK wants to stay at home."),
+        "Rang [PERSON-1] back. [PERSON-1] wants to stay at home."
+    );
+    assert_eq!(
+        r.redact("I told ZDENEK'S daughter. The NHS and CAMHS said no."),
+        "I told [PERSON-1]'S daughter. The NHS and CAMHS said no."
     );
 }
 
@@ -705,18 +769,112 @@ fn an_independent_corpus_is_redacted_with_high_recall_and_no_false_flags() {
 }
 
 /// A second corpus, written after the check was changed: it keeps the check honest about
-/// names it has never seen. Its two misses are names in none of the lists, written once,
-/// where a sentence starts ("Rebaz came to the drop-in.").
+/// names it has never seen.
 #[test]
 fn a_held_out_corpus_is_redacted_with_high_recall_and_no_false_flags() {
     let (removed, total, missed, false_flags) = recall_of("recall-holdout.txt");
     assert!(total >= 60, "{total} planted");
     assert!(
-        removed * 100 >= total * 95,
+        removed * 100 >= total * 98,
         "recall {removed}/{total}:\n{}",
         missed.join("\n")
     );
     assert_eq!(false_flags, Vec::<String>::new());
+}
+
+/// A third corpus, written before names never seen at the start of a sentence were
+/// caught ("Rebaz came to the drop-in."): most of its names are written once, where a
+/// sentence starts, after a verb, in a title or in a tag. The rule for them was shaped
+/// on it (49 of 71 before, 69 after), so the corpora below measure it.
+#[test]
+fn a_fresh_corpus_of_names_written_once_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 97,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    assert_eq!(false_flags, Vec::<String>::new());
+}
+
+/// A fourth corpus, written after the third was measured and before the rule for
+/// names never seen at the start of a sentence: measured once after it, untuned (46 of
+/// 72 before, 62 after).
+#[test]
+fn a_second_fresh_corpus_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh2.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 86,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    // Mid-sentence, a capitalised word in none of the lists is taken for a name: two
+    // places the place list lacks are flagged.
+    assert_eq!(false_flags.len(), 2, "{false_flags:?}");
+    assert!(false_flags[0].starts_with("Name \"Llandeilo\""));
+    assert!(false_flags[1].starts_with("Name \"Gambia\""));
+}
+
+/// A fifth corpus, written before the rule for names never seen at the start of a
+/// sentence and kept unmeasured until it was done (38 of 65 before, 59 after).
+#[test]
+fn a_third_fresh_corpus_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh3.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 90,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    assert_eq!(false_flags, Vec::<String>::new());
+}
+
+/// A sixth corpus, written after that rule was done, and measured once (30 of 62
+/// before, 52 after). What it misses are verbs that things do too ("took", "gave",
+/// "needs", "started"), which the rule leaves out to keep medicines and systems unflagged.
+#[test]
+fn a_fourth_fresh_corpus_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh4.txt");
+    assert!(total >= 60, "{total} planted");
+    assert!(
+        removed * 100 >= total * 83,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    // Mid-sentence, a capitalised word in none of the lists is taken for a name: a
+    // language the list of peoples lacks is flagged.
+    assert_eq!(false_flags.len(), 1, "{false_flags:?}");
+    assert!(false_flags[0].starts_with("Name \"Tibetan\""));
+}
+
+/// Sentences that start with a capitalised word in no word list that is no one (a
+/// medicine, a system, a greeting): none is flagged.
+#[test]
+fn unknown_words_that_start_a_sentence_and_are_no_one_are_not_flagged() {
+    let text = fixture("clean-starts.txt");
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("# "))
+        .collect();
+    assert!(lines.len() >= 30, "{}", lines.len());
+    let c = checker();
+    let flagged: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            c.scan(l)
+                .into_iter()
+                .map(move |f| format!("{:?} {:?} in: {l}", f.kind, f.text))
+        })
+        .collect();
+    eprintln!(
+        "{} of {} lines flagged:\n{}",
+        flagged.len(),
+        lines.len(),
+        flagged.join("\n")
+    );
+    assert_eq!(flagged, Vec::<String>::new());
 }
 
 /// Tricky non-identifiers in English, Welsh and the other languages of UK care: none is
