@@ -233,6 +233,22 @@ impl Recognition {
         Ok(())
     }
 
+    /// Gives recognition said without a day its day: the day it was noted when it was
+    /// said as it was written (`before` is None, or was said too), today when it has been
+    /// marked said since it was stored as not yet said.
+    pub fn fill_said_on(
+        &mut self,
+        noted: NaiveDate,
+        before: Option<&Recognition>,
+        today: NaiveDate,
+    ) {
+        if self.said == Said::NotYet || self.said_on.is_some() {
+            return;
+        }
+        let said_since = before.is_some_and(|b| b.said == Said::NotYet);
+        self.said_on = Some(if said_since { today } else { noted });
+    }
+
     /// Marks recognition given as said, `how` on `on`.
     pub fn mark_said(&mut self, how: Said, on: NaiveDate) -> Result<(), String> {
         if how == Said::NotYet {

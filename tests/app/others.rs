@@ -401,10 +401,17 @@ fn a_bad_date_is_refused_at_its_field() {
     assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
     // A subject key that is a real name is saved, and said (as on the command line).
     open_form(&mut app, "Recognition");
+    set(&mut app, "date", "2026-03-12");
     set(&mut app, "who", "Jane Smith");
     set(&mut app, "what", "Stayed late.");
+    set(&mut app, "said", "in-person");
     press(&mut app, "ctrl-s");
     assert_eq!(app.pane, Pane::Journal);
+    // Said as it was written, without a day: said the day it is about.
+    let Details::Recognition(r) = &app.journal.preview.as_ref().unwrap().details else {
+        panic!()
+    };
+    assert_eq!(r.said_on, chrono::NaiveDate::from_ymd_opt(2026, 3, 12));
     let said = format!("{:?}", app.env.status);
     assert!(said.contains("looks like a real name"), "{said}");
 }
@@ -515,7 +522,11 @@ fn the_board_brings_practice_with_others_until_it_is_resolved() {
     write(
         &mut app,
         "Recognition",
-        &[("who", "peer-B"), ("what", "Covered my shift.")],
+        &[
+            ("date", "2026-03-12"),
+            ("who", "peer-B"),
+            ("what", "Covered my shift."),
+        ],
     );
     write(
         &mut app,
@@ -573,6 +584,18 @@ fn the_board_brings_practice_with_others_until_it_is_resolved() {
         press(&mut app, "ctrl-s");
         assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
     }
+    // Marked said since it was noted: said today, as `praxis recognise said` has it.
+    let said = app
+        .journal
+        .rows
+        .iter()
+        .position(|r| r.kind == EntryKind::Recognition)
+        .unwrap();
+    app.journal.select(&app.env.store, said).unwrap();
+    let Details::Recognition(r) = &app.journal.preview.as_ref().unwrap().details else {
+        panic!()
+    };
+    assert_eq!(r.said_on, Some(now().date_naive()));
     press(&mut app, "3");
     let material = app.board.material.as_ref().unwrap();
     let left: Vec<String> = praxis::supervision::practice_agenda(material)

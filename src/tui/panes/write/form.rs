@@ -411,6 +411,14 @@ impl Form {
                     })?;
                     e.sections.retain(|s| !typed.contains(&s.key.as_str()));
                 }
+                // Said without a day: as `praxis recognise` and `recognise said` date it.
+                if let Details::Recognition(r) = &mut e.details {
+                    let before = match &self.entry.details {
+                        Details::Recognition(b) if self.entry.version > 0 => Some(b),
+                        _ => None,
+                    };
+                    r.fill_said_on(e.occurred_on, before, today);
+                }
             }
             None => e.body = self.text("body").trim_end().to_string(),
         }
