@@ -72,9 +72,7 @@ pub fn prep_entry(
             ),
         ));
     }
-    practice_items(m, &mut |f, mins, want, text| {
-        agenda.push(item(f, mins, want, text))
-    });
+    agenda.extend(practice_agenda(m));
     if m.pattern.heavy_days >= 3 {
         agenda.push(item(
             Function::Restorative,
@@ -137,7 +135,22 @@ pub fn prep_entry(
 }
 
 /// The agenda items the practice kinds suggest (PRACTICE.md §13–§16): open ruptures,
-/// recognition not yet said, new feedback and positive-risk reviews due.
+/// recognition not yet said, new feedback and positive-risk reviews due. The prep and
+/// the app's board both take them from here.
+#[must_use]
+pub fn practice_agenda(m: &PrepMaterial) -> Vec<AgendaItem> {
+    let mut items = Vec::new();
+    practice_items(m, &mut |f, mins, want, text| {
+        items.push(AgendaItem {
+            text,
+            function: Some(f),
+            minutes: Some(mins),
+            want: Some(want),
+        });
+    });
+    items
+}
+
 fn practice_items(m: &PrepMaterial, add: &mut dyn FnMut(Function, u32, Want, String)) {
     let p = &m.practice;
     for r in &p.ruptures {

@@ -125,9 +125,7 @@ fn new(args: RecogniseArgs, ctx: &Ctx) -> Result<()> {
         bail!("recognition needs who it is about and whether it was given or received");
     };
     // Said, and not on another day: said the day it is about.
-    if r.said != Said::NotYet && r.said_on.is_none() {
-        r.said_on = Some(on);
-    }
+    r.fill_said_on(on, None, ctx.clock.today());
     let (subject, unsaid) = (
         r.subject.clone(),
         r.said == Said::NotYet && r.direction == Direction::Given,

@@ -6,16 +6,7 @@ use super::Ctx;
 use crate::cli::SubjectsCommand;
 use crate::model::text::pad;
 
-/// Two or more capitalised words ("Jane Smith") look like a real name.
-#[must_use]
-pub fn looks_like_a_name(key: &str) -> bool {
-    let words: Vec<&str> = key.split_whitespace().collect();
-    words.len() >= 2
-        && words.iter().all(|w| {
-            let mut c = w.chars();
-            c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
-        })
-}
+pub use crate::model::rules::looks_like_a_name;
 
 /// Warns on stderr when a key looks like a real full name.
 pub(crate) fn warn_if_name(key: &str) {
@@ -27,11 +18,7 @@ pub(crate) fn warn_if_name(key: &str) {
 }
 
 pub(crate) fn check_key(key: &str) -> Result<String> {
-    let k = key.trim();
-    if k.is_empty() || k.chars().any(char::is_control) {
-        anyhow::bail!("'{key}' cannot be a subject key: use a short pseudonym such as 'YP-A'");
-    }
-    Ok(k.to_string())
+    crate::model::rules::check_subject_key(key).map_err(anyhow::Error::msg)
 }
 
 /// What names a subject, in words: "3 stage notes, 1 call-in, latest 2026-03-18".

@@ -1,7 +1,8 @@
 //! The rules an entry follows whoever writes it (the app, the command line, the demo): the
 //! title it gets when its writer gave none, how a call-in's status moves as the
 //! conversation is held and followed up, and how the practice kinds move (PRACTICE.md
-//! §13–§16): recognition said, a rupture's repair, a positive-risk plan's reviews.
+//! §13–§16): recognition said, a rupture's repair, a positive-risk plan's reviews; and
+//! which subject keys look like real names rather than pseudonyms.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -11,6 +12,53 @@ use super::practice::{
     RuptureKind, RuptureNote, RuptureStatus, Said,
 };
 use super::{CallIn, CallInStatus, Details, Entry, EntryKind, Rupture, Section};
+
+/// Two or more capitalised words ("Jane Smith") look like a real name.
+#[must_use]
+pub fn looks_like_a_name(key: &str) -> bool {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+        })
+}
+
+/// The fields of the templates that hold a subject's pseudonym key: a stage note's,
+/// rupture's or plan's subject, who recognition is about, who feedback came from.
+pub const SUBJECT_FIELDS: [&str; 3] = ["subject", "who", "from"];
+
+/// A subject key as written (trimmed), or why it cannot be one.
+pub fn check_subject_key(key: &str) -> Result<String, String> {
+    let k = key.trim();
+    if k.is_empty() || k.chars().any(char::is_control) {
+        return Err(format!(
+            "'{}' cannot be a subject key: use a short pseudonym such as 'YP-A'",
+            key.escape_debug()
+        ));
+    }
+    Ok(k.to_string())
+}
+
+/// The people a practice entry names (its subject, who it came from, who was present)
+/// that look like real names rather than pseudonyms.
+#[must_use]
+pub fn names_not_pseudonyms(e: &Entry) -> Vec<String> {
+    let named: Vec<&str> = match &e.details {
+        Details::Recognition(r) => vec![r.subject.as_str()],
+        Details::Feedback(f) => f.subject.as_deref().into_iter().collect(),
+        Details::Rupture(r) => vec![r.subject.as_str()],
+        Details::PositiveRisk(p) => vec![p.subject.as_str()],
+        Details::GroupSession(g) => g.present.iter().map(String::as_str).collect(),
+        Details::StageNote(n) => vec![n.subject.as_str()],
+        _ => Vec::new(),
+    };
+    named
+        .into_iter()
+        .filter(|k| looks_like_a_name(k))
+        .map(str::to_string)
+        .collect()
+}
 
 /// The section of a rupture that says why it was let go.
 pub const LET_GO_WHY: (&str, &str) = ("let-go-why", "Why I let it go");
@@ -183,6 +231,22 @@ impl Recognition {
             }
         }
         Ok(())
+    }
+
+    /// Gives recognition said without a day its day: the day it was noted when it was
+    /// said as it was written (`before` is None, or was said too), today when it has been
+    /// marked said since it was stored as not yet said.
+    pub fn fill_said_on(
+        &mut self,
+        noted: NaiveDate,
+        before: Option<&Recognition>,
+        today: NaiveDate,
+    ) {
+        if self.said == Said::NotYet || self.said_on.is_some() {
+            return;
+        }
+        let said_since = before.is_some_and(|b| b.said == Said::NotYet);
+        self.said_on = Some(if said_since { today } else { noted });
     }
 
     /// Marks recognition given as said, `how` on `on`.

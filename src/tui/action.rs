@@ -90,7 +90,7 @@ actions! {
         ClearSearch = "clear_search", Journal, ["esc"], "clear", "clear the search and filters";
         Filter = "filter", Journal, ["f"], "filter", "filter by kind, strength, tag and dates";
         NewEntry = "new_entry", Journal, ["n", "a"], "new", "write a new reflection";
-        NewOther = "new_other", Journal, ["N"], "other kind", "write another kind: check-in, call-in, stage note, CPD…";
+        NewOther = "new_other", Journal, ["N"], "other kind", "write another kind: check-in, call-in, stage note, CPD, recognition, feedback, rupture, positive risk, group session…";
         NewCheckIn = "new_check_in", Journal, ["c"], "check-in", "a check-in on its own";
         Timeline = "timeline", Journal, ["t"], "timeline", "the stage timeline of the selected stage note's subject";
         Open = "open", Journal, ["enter", "e"], "open", "edit the selected entry";
@@ -107,7 +107,7 @@ actions! {
         Redo = "redo", Write, ["ctrl-r"], "redo", "redo what was undone";
         ChoicePrev = "choice_prev", Write, ["left"], "choose", "the choice before, in a field of fixed choices (also ↑; a letter jumps to a choice)";
         ChoiceNext = "choice_next", Write, ["right"], "choose", "the next choice, in a field of fixed choices (also ↓)";
-        PickModel = "pick_model", Write, ["f4"], "model", "choose the reflective model";
+        PickModel = "pick_model", Write, ["f4"], "model", "choose the reflective model (of a group session: its session model)";
         PickStrengths = "pick_strengths", Write, ["ctrl-t", "f2"], "strengths", "tag strengths (mine, person's, team's)";
         CheckIn = "check_in", Write, ["ctrl-g", "f3"], "check-in", "add a wellbeing check-in";
         ToggleFlag = "toggle_flag", Write, ["ctrl-b", "f5"], "flag", "bring this entry to supervision";

@@ -184,6 +184,8 @@ pub enum NewForm {
         template: &'static str,
         prep: Option<(String, NaiveDate)>,
     },
+    /// A group or peer session, in one of the catalog's session models (by id) or none.
+    Group { model: Option<String> },
 }
 
 /// A window over the panes: it has the keyboard while it is open.

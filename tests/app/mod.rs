@@ -3,4 +3,5 @@
 mod e2e;
 mod keys;
 mod newcomer;
+mod others;
 mod tui;

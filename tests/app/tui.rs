@@ -136,7 +136,7 @@ pub(super) fn screen(app: &mut App, w: u16, h: u16) -> String {
 }
 
 /// Entry ids are random: snapshots show them as a same-width mask.
-fn mask_ids(s: &str) -> String {
+pub(super) fn mask_ids(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

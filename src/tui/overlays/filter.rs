@@ -147,6 +147,24 @@ impl FilterForm {
     }
 }
 
+/// The next kind after `now` whose name starts with `letter`, round and round (`now` when
+/// none does): `r` goes reflection, recognition, rupture, reflection…
+#[must_use]
+pub fn next_kind(now: Option<EntryKind>, letter: char) -> Option<EntryKind> {
+    let all = EntryKind::ALL;
+    let at = now.and_then(|k| all.iter().position(|a| *a == k));
+    let start = at.map_or(0, |i| i + 1);
+    (0..all.len())
+        .map(|i| all[(start + i) % all.len()])
+        .find(|k| {
+            k.as_str()
+                .chars()
+                .next()
+                .is_some_and(|x| x.eq_ignore_ascii_case(&letter))
+        })
+        .or(now)
+}
+
 /// The next (`up`) or previous value of a choice, round and round: none (unset) comes
 /// before the first and after the last, so either arrow from none gives a value.
 pub fn cycle<T: Copy + PartialEq>(v: Option<T>, all: &[T], up: bool) -> Option<T> {
@@ -166,11 +184,8 @@ impl Overlay for FilterForm {
     }
 
     fn keys(&self) -> (Text, &'static [Context]) {
-        let text = if self.field == 0 {
-            Text::None
-        } else {
-            Text::Chars
-        };
+        // Letters are text everywhere: in the kind, they find a kind.
+        let text = Text::Chars;
         (text, &[Context::Filter, Context::Form])
     }
 
@@ -194,6 +209,14 @@ impl Overlay for FilterForm {
 
     fn text(&mut self, key: KeyEvent, _env: &mut Env) -> Result<Outcome> {
         self.error = None;
+        if self.field == 0 {
+            match key.code {
+                KeyCode::Char(c) => self.kind = next_kind(self.kind, c),
+                KeyCode::Backspace | KeyCode::Delete => self.kind = None,
+                _ => {}
+            }
+            return Ok(Outcome::Done);
+        }
         if let Some(t) = self.text_mut() {
             match key.code {
                 KeyCode::Char(c) => t.push(c),
@@ -250,7 +273,11 @@ impl Overlay for FilterForm {
             )));
         } else {
             lines.push(Line::from(Span::styled(
-                "Strength, tag: a part of a name is completed (→).",
+                format!(
+                    "Kind: {}{} or its first letter. Strength, tag: completed (→).",
+                    env.key(Action::FormLess),
+                    env.key(Action::FormMore)
+                ),
                 t.dim,
             )));
             lines.push(Line::from(Span::styled(

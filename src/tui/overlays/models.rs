@@ -1,4 +1,5 @@
-//! Choosing the reflective model of a reflection: the list narrows as a name is typed.
+//! Choosing the reflective model of a reflection, or the session model of a group
+//! session: the list narrows as a name is typed.
 
 use anyhow::Result;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -18,21 +19,31 @@ use crate::tui::widgets;
 /// The models of the catalog that match what is typed, one selected.
 #[derive(Debug, Default)]
 pub struct Models {
+    /// The session models of group sessions, else the reflective models.
+    sessions: bool,
     query: String,
     /// Indexes into the catalog's models, best match first.
     shown: Vec<usize>,
     selected: usize,
 }
 
+/// The models the chooser lists.
+fn listed(catalog: &Catalog, sessions: bool) -> &[crate::model::Template] {
+    if sessions {
+        &catalog.group_models
+    } else {
+        &catalog.models
+    }
+}
+
 /// The models matching `query` (by name, id or purpose), best first; all when empty.
-fn matching(catalog: &Catalog, query: &str) -> Vec<usize> {
+fn matching(models: &[crate::model::Template], query: &str) -> Vec<usize> {
     let q = query.trim();
     if q.is_empty() {
-        return (0..catalog.models.len()).collect();
+        return (0..models.len()).collect();
     }
     let matcher = SkimMatcherV2::default().ignore_case();
-    let mut scored: Vec<(i64, usize)> = catalog
-        .models
+    let mut scored: Vec<(i64, usize)> = models
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
@@ -57,14 +68,31 @@ impl Models {
             .position(|m| Some(m.id.as_str()) == current)
             .unwrap_or(0);
         Models {
+            sessions: false,
             query: String::new(),
-            shown: matching(catalog, ""),
+            shown: matching(&catalog.models, ""),
+            selected,
+        }
+    }
+
+    /// The chooser of a group session's model, with the one in use (`current`) selected.
+    #[must_use]
+    pub fn sessions(catalog: &Catalog, current: Option<&str>) -> Models {
+        let selected = catalog
+            .group_models
+            .iter()
+            .position(|m| Some(m.id.as_str()) == current)
+            .unwrap_or(0);
+        Models {
+            sessions: true,
+            query: String::new(),
+            shown: matching(&catalog.group_models, ""),
             selected,
         }
     }
 
     fn requery(&mut self, catalog: &Catalog) {
-        self.shown = matching(catalog, &self.query);
+        self.shown = matching(listed(catalog, self.sessions), &self.query);
         self.selected = 0;
     }
 }
@@ -100,7 +128,7 @@ impl Overlay for Models {
                 let chosen = self
                     .shown
                     .get(self.selected)
-                    .and_then(|&i| env.catalog.models.get(i));
+                    .and_then(|&i| listed(&env.catalog, self.sessions).get(i));
                 return Ok(match chosen {
                     Some(t) => Outcome::CloseThen(Msg::Write(WriteMsg::Model(Box::new(t.clone())))),
                     None => Outcome::Done,
@@ -153,7 +181,7 @@ impl Overlay for Models {
             )));
         }
         for (row, &i) in self.shown.iter().enumerate() {
-            let Some(m) = env.catalog.models.get(i) else {
+            let Some(m) = listed(&env.catalog, self.sessions).get(i) else {
                 continue;
             };
             let style = if row == self.selected {
@@ -174,9 +202,14 @@ impl Overlay for Models {
             }
             lines.push(Line::from(spans));
         }
-        let h = u16::try_from(env.catalog.models.len()).unwrap_or(12) + 4;
+        let h = u16::try_from(listed(&env.catalog, self.sessions).len()).unwrap_or(12) + 4;
         let title = format!(
-            "Reflective model (type to find, {} chooses)",
+            "{} (type to find, {} chooses)",
+            if self.sessions {
+                "Session model"
+            } else {
+                "Reflective model"
+            },
             env.key(Action::Choose)
         );
         widgets::window(f, t, size, &title, lines, 86, h, false);

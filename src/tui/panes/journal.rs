@@ -567,7 +567,13 @@ impl Journal {
                 "call-in" => "call",
                 "stage-note" => "stag",
                 "check-in" => "chk",
-                _ => "cpd",
+                "cpd" => "cpd",
+                "recognition" => "recg",
+                "feedback" => "fdbk",
+                "rupture" => "rupt",
+                "positive-risk" => "risk",
+                "group-session" => "grp",
+                _ => "?",
             };
             let strengths = strengths_text(&r.strengths);
             let fixed = 10 + 1 + 4 + 1 + 2;
@@ -648,13 +654,13 @@ fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
     )));
     let mut meta = vec![e.occurred_on.to_string(), e.kind.to_string()];
     // The model's or the form's name, never its key.
+    let template = catalog.for_entry(e.kind, e.model.as_deref());
     if let Some(m) = e.model.as_deref() {
-        meta.push(match catalog.model(m) {
-            Ok(x) => x.name.clone(),
-            Err(_) => catalog
-                .template(m)
+        meta.push(
+            template
+                .as_ref()
                 .map_or_else(|| m.to_string(), |x| x.name.clone()),
-        });
+        );
     }
     meta.push(e.scope.to_string());
     lines.push(Line::from(Span::styled(
@@ -685,6 +691,14 @@ fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
             Span::raw(c.summary()),
         ]));
     }
+    // The practice kinds' facts in words ("not yet said", "Action-learning set"), first.
+    let facts = crate::model::practice::facts(&e.details, &|d| d.to_string());
+    for (label, text) in &facts {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", sanitize_line(label)), t.dim),
+            Span::raw(sanitize_line(text).into_owned()),
+        ]));
+    }
     if !e.body.trim().is_empty() {
         lines.push(Line::from(""));
         for l in sanitize(&e.body).lines() {
@@ -701,22 +715,22 @@ fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
             lines.push(Line::from(l.to_string()));
         }
     }
-    let template = e
-        .model
-        .as_deref()
-        .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
-    let shown_above = ["title", "date"];
-    for (key, text) in crate::model::details::entry_texts(e)
-        .iter()
-        .filter(|(k, v)| !v.is_empty() && !shown_above.contains(k))
-    {
-        let label = template
-            .and_then(|t| t.field(key))
-            .map_or(*key, |f| f.label.as_str());
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", sanitize_line(label)), t.dim),
-            Span::raw(sanitize_line(text).into_owned()),
-        ]));
+    // Other kinds' typed fields, under their labels.
+    if facts.is_empty() {
+        let shown_above = ["title", "date"];
+        for (key, text) in crate::model::details::entry_texts(e)
+            .iter()
+            .filter(|(k, v)| !v.is_empty() && !shown_above.contains(k))
+        {
+            let label = template
+                .as_ref()
+                .and_then(|t| t.field(key))
+                .map_or(*key, |f| f.label.as_str());
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", sanitize_line(label)), t.dim),
+                Span::raw(sanitize_line(text).into_owned()),
+            ]));
+        }
     }
     if !e.actions.is_empty() {
         lines.push(Line::from(""));

@@ -1,6 +1,6 @@
-//! The Supervision pane: what the next session would bring today, and the open prep's
-//! agenda to reorder and tag by function before the session is recorded. It owns its
-//! state, turns actions into outcomes and draws itself.
+//! The Supervision pane: what the next session would bring today (practice with others
+//! included), and the open prep's agenda to reorder and tag by function before the
+//! session is recorded. It owns its state, turns actions into outcomes and draws itself.
 
 use anyhow::Result;
 use ratatui::Frame;
@@ -390,6 +390,20 @@ impl Board {
                     s.since,
                     s.weeks
                 )));
+            }
+        }
+        // The same items `praxis supervision prep` puts on the agenda.
+        let practice = crate::supervision::practice_agenda(m);
+        if !practice.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading("Practice with others"));
+            for a in &practice {
+                let function = a.function.map(|f| f.to_string()).unwrap_or_default();
+                let mins = a.minutes.map(|m| format!("{m} min")).unwrap_or_default();
+                lines.push(Line::from(vec![
+                    Span::raw(format!("  {}", sanitize_line(&a.text))),
+                    Span::styled(format!("  {function} · {mins}"), t.dim),
+                ]));
             }
         }
         let p = &m.pattern;

@@ -16,7 +16,9 @@ use ratatui::widgets::Paragraph;
 
 use self::form::{Field, Form};
 use crate::model::text::{pad, sanitize_line};
-use crate::model::{Details, Entry, EntryKind, Scope, SessionStage, Supervision};
+use crate::model::{
+    Details, Direction, Entry, EntryKind, GroupFormat, Scope, SessionStage, Supervision,
+};
 use crate::store::{Draft, StoreError};
 use crate::tui::action::{Action, Context};
 use crate::tui::component::{Env, Msg, NewForm, Outcome, Pane, WriteMsg};
@@ -149,6 +151,8 @@ impl Write {
         hints.extend([Action::Undo, Action::Redo, Action::PickStrengths]);
         if w.entry.kind == EntryKind::Reflection {
             hints.extend([Action::CheckIn, Action::ToggleFlag, Action::PickModel]);
+        } else if w.entry.kind == EntryKind::GroupSession {
+            hints.extend([Action::PickModel, Action::ToggleFlag, Action::CycleScope]);
         } else {
             hints.extend([Action::ToggleFlag, Action::CycleScope]);
         }
@@ -226,12 +230,20 @@ impl Write {
             Action::DiscardEntry => {
                 return Ok(Outcome::Open(Box::new(Discard::new(w.describe(), None))));
             }
-            Action::PickModel => {
-                if w.entry.kind == EntryKind::Reflection {
+            Action::PickModel => match w.entry.kind {
+                EntryKind::Reflection => {
                     let current = w.template.as_ref().map(|t| t.id.as_str());
                     return Ok(Outcome::Open(Box::new(Models::new(&env.catalog, current))));
                 }
-            }
+                EntryKind::GroupSession => {
+                    let current = w.entry.model.as_deref();
+                    return Ok(Outcome::Open(Box::new(Models::sessions(
+                        &env.catalog,
+                        current,
+                    ))));
+                }
+                _ => {}
+            },
             Action::PickStrengths => {
                 return Ok(Outcome::Open(Box::new(Strengths::new(
                     &w.entry.strengths,
@@ -447,7 +459,17 @@ impl Write {
             WriteMsg::Recover(draft) => self.recover(&draft, env),
             WriteMsg::Model(template) => {
                 if let Some(w) = self.form.as_mut() {
-                    w.switch_model(*template);
+                    if w.entry.kind == EntryKind::GroupSession {
+                        // A session model's sections go into the group-session form, whose
+                        // typed fields stay; the entry keeps the model's id.
+                        let Some(whole) = env.catalog.group_template(Some(&template.id)) else {
+                            return Ok(Outcome::Done);
+                        };
+                        w.switch_model(whole);
+                        w.entry.model = Some(template.id.clone());
+                    } else {
+                        w.switch_model(*template);
+                    }
                     self.autosave.edited(Instant::now());
                 }
                 Ok(Outcome::Done)
@@ -565,8 +587,27 @@ impl Write {
                 }
                 (entry, Some(template))
             }
+            NewForm::Group { model } => {
+                let Some(template) = env.catalog.group_template(model.as_deref()) else {
+                    return Ok(Outcome::Done);
+                };
+                let mut entry = Entry::new(EntryKind::GroupSession, today, now);
+                entry.scope = env.config.journal.default_scope;
+                entry.model = Some(model.unwrap_or_else(|| template.id.clone()));
+                let mut form = Form::new(entry, Some(template));
+                // The format follows the model, as `praxis group new` has it.
+                let format = GroupFormat::for_model(form.entry.model.as_deref());
+                form.preset("format", format.as_str());
+                self.form = Some(form);
+                return Ok(Outcome::Then(Msg::Focus(Pane::Write)));
+            }
         };
-        self.form = Some(Form::new(entry, template));
+        let mut form = Form::new(entry, template);
+        // Recognition is given unless it says received, as `praxis recognise` has it.
+        if form.entry.kind == EntryKind::Recognition {
+            form.preset("direction", Direction::Given.as_str());
+        }
+        self.form = Some(form);
         Ok(Outcome::Then(Msg::Focus(Pane::Write)))
     }
 
@@ -579,12 +620,10 @@ impl Write {
                 entry.checkin.clone().unwrap_or_default(),
             ))));
         }
-        let catalog = &env.catalog;
-        let template = entry
-            .model
-            .as_deref()
-            .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)))
-            .cloned();
+        let template = env
+            .catalog
+            .for_entry(entry.kind, entry.model.as_deref())
+            .map(std::borrow::Cow::into_owned);
         self.form = Some(Form::new(entry, template));
         Ok(Outcome::Then(Msg::Focus(Pane::Write)))
     }
@@ -605,11 +644,16 @@ impl Write {
                 return Ok(Outcome::Done);
             }
         };
-        let template = data
-            .model
-            .as_deref()
-            .and_then(|m| env.catalog.model(m).ok())
-            .cloned();
+        // A reflection's model is the draft's; another kind's form is its entry's (a group
+        // session's template with its session model in it).
+        let model = match data.entry.kind {
+            EntryKind::Reflection => data.model.as_deref(),
+            _ => data.entry.model.as_deref().or(data.model.as_deref()),
+        };
+        let template = env
+            .catalog
+            .for_entry(data.entry.kind, model)
+            .map(std::borrow::Cow::into_owned);
         self.form = Some(Form::from_draft(data, template, draft.id));
         env.say("Draft recovered");
         Ok(Outcome::Then(Msg::Focus(Pane::Write)))
@@ -666,7 +710,14 @@ impl Write {
             Err(e) => return Err(e.into()),
         };
         self.finish(env)?;
-        env.say(format!("Saved {saved_id}"));
+        // As on the command line: a key that looks like a real name is saved, and said.
+        match crate::model::rules::names_not_pseudonyms(&entry).first() {
+            Some(name) => env.say(format!(
+                "Saved {saved_id}. '{}' looks like a real name: use a pseudonym such as YP-A (praxis subjects rename changes it)",
+                sanitize_line(name)
+            )),
+            None => env.say(format!("Saved {saved_id}")),
+        }
         Ok(self.finished(then_quit, Some(saved_id)))
     }
 

@@ -137,6 +137,11 @@ pub fn undo_word(area: &mut TextArea<'static>, redo: bool) -> bool {
     true
 }
 
+/// Whether the field `key` of `t` holds a subject's pseudonym key (a typed field).
+fn is_subject(t: &Template, key: &str) -> bool {
+    rules::SUBJECT_FIELDS.contains(&key) && typed_keys(&t.id).contains(&key)
+}
+
 fn area(text: &str, placeholder: &str) -> TextArea<'static> {
     let lines: Vec<String> = if text.is_empty() {
         vec![String::new()]
@@ -210,13 +215,20 @@ impl Form {
                     if !choices.is_empty() && !f.required {
                         choices.insert(0, String::new());
                     }
+                    // A subject's pseudonym key is one line, as on the command line.
+                    let subject = is_subject(t, &f.key);
+                    let hint = if subject {
+                        "a pseudonym such as YP-A"
+                    } else {
+                        hint
+                    };
                     fields.push(Field {
                         key: f.key.clone(),
                         label: f.label.clone(),
                         prompts,
                         action: f.action,
                         area: area(text, hint),
-                        single_line: false,
+                        single_line: subject,
                         choices,
                     });
                 }
@@ -379,6 +391,13 @@ impl Form {
                     .collect();
                 // Structured kinds: typed fields become details, checked as the CLI does.
                 let typed = typed_keys(&t.id);
+                for f in self.fields.iter().filter(|f| is_subject(t, &f.key)) {
+                    let v = f.value();
+                    if !v.trim().is_empty() {
+                        rules::check_subject_key(&v)
+                            .map_err(|m| at(&f.key, format!("{}: {m}", f.label)))?;
+                    }
+                }
                 if !typed.is_empty() {
                     absorb(&mut e, t, &|k| Some(self.text(k))).map_err(|(key, msg)| {
                         let label = t.field(&key).map_or(key.as_str(), |f| f.label.as_str());
@@ -391,6 +410,14 @@ impl Form {
                         at(&key, message)
                     })?;
                     e.sections.retain(|s| !typed.contains(&s.key.as_str()));
+                }
+                // Said without a day: as `praxis recognise` and `recognise said` date it.
+                if let Details::Recognition(r) = &mut e.details {
+                    let before = match &self.entry.details {
+                        Details::Recognition(b) if self.entry.version > 0 => Some(b),
+                        _ => None,
+                    };
+                    r.fill_said_on(e.occurred_on, before, today);
                 }
             }
             None => e.body = self.text("body").trim_end().to_string(),
@@ -443,6 +470,14 @@ impl Form {
             f.area.clear();
             f.area.insert_str(value);
             self.touch();
+        }
+    }
+
+    /// Sets the value a new form starts with in the field `key` (a default, not an edit:
+    /// the form stays unchanged, and undo does not take it out).
+    pub fn preset(&mut self, key: &str, value: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
+            f.area = area(value, f.area.placeholder_text());
         }
     }
 
