@@ -126,6 +126,7 @@ actions! {
         WeekPrev = "week_prev", Patterns, ["left", "h"], "week", "select the week before";
         WeekNext = "week_next", Patterns, ["right", "l"], "week", "select the week after";
         DrillDown = "drill_down", Patterns, ["enter"], "show entries", "show the selected week's or strength's entries in the journal";
+        OthersView = "others_view", Patterns, ["o"], "with others", "switch to practice with others (what keeps me going, how long repairs take) and back";
         Close = "close", Window, ["esc"], "close", "close the window, nothing done (in the help, the timeline and lists any other key closes it too)";
         Choose = "choose", Choose, ["enter"], "choose", "choose the selected one";
         Tag = "tag", Strengths, ["enter"], "tag", "tag or untag the selected strength (with #word typed: the topic tag)";

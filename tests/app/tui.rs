@@ -977,3 +977,135 @@ fn patterns_of_an_empty_and_a_one_entry_journal() {
     press(&mut app, "4");
     snap!("patterns_one_entry", app);
 }
+
+/// The seeded journal with practice with others: recognition received (with what it
+/// meant) and given but not yet said, feedback, what helped in a check-in, ruptures
+/// repaired in 9 and 3 days, and one still open.
+fn seeded_with_others() -> Store {
+    use praxis::model::Details;
+    use praxis::model::practice::{
+        Direction, Feedback, FeedbackSource, Recognition, RuptureKind, RuptureNote, RuptureStatus,
+        Said, Tone,
+    };
+    let mut s = seeded();
+    let mut r = Entry::new(EntryKind::Recognition, day(12), now());
+    r.title = "Recognition from peer-B · patience".into();
+    r.details = Details::Recognition(Recognition {
+        direction: Direction::Received,
+        subject: "peer-B".into(),
+        said: Said::InPerson,
+        said_on: Some(day(12)),
+    });
+    r.sections = vec![Section {
+        key: "meant".into(),
+        label: "What it meant".into(),
+        text: "That the slow work is seen.".into(),
+    }];
+    s.insert_entry(&r).unwrap();
+    let mut g = Entry::new(EntryKind::Recognition, day(13), now());
+    g.title = "Recognition for peer-C · calm".into();
+    g.details = Details::Recognition(Recognition {
+        direction: Direction::Given,
+        subject: "peer-C".into(),
+        said: Said::NotYet,
+        said_on: None,
+    });
+    s.insert_entry(&g).unwrap();
+    let mut f = Entry::new(EntryKind::Feedback, day(14), now());
+    f.title = "Feedback from a family".into();
+    f.details = Details::Feedback(Feedback {
+        source: FeedbackSource::FamilyCarer,
+        subject: None,
+        tone: Some(Tone::Appreciative),
+    });
+    s.insert_entry(&f).unwrap();
+    let mut c = Entry::new(EntryKind::CheckIn, day(15), now());
+    c.title = "Check-in: lighter".into();
+    c.checkin = Some(CheckIn {
+        mood: Some(4),
+        helped: Some("a walk with the team at lunch".into()),
+        ..CheckIn::default()
+    });
+    s.insert_entry(&c).unwrap();
+    for (on, status, closed) in [
+        (day(2), RuptureStatus::Repaired, Some(day(11))),
+        (day(1), RuptureStatus::Repaired, Some(day(4))),
+        (day(9), RuptureStatus::Open, None),
+    ] {
+        let mut e = Entry::new(EntryKind::Rupture, on, now());
+        e.title = "Rupture with YP-A · withdrawal".into();
+        e.details = Details::Rupture(RuptureNote {
+            subject: "YP-A".into(),
+            kind: Some(RuptureKind::Withdrawal),
+            status,
+            repair_tried_on: closed,
+            closed_on: closed,
+            callin: None,
+        });
+        s.insert_entry(&e).unwrap();
+    }
+    s
+}
+
+#[test]
+fn patterns_with_others_shows_what_keeps_me_going_and_how_long_repairs_take() {
+    let mut app = app_with(seeded_with_others());
+    press(&mut app, "4");
+    let s = screen(&mut app, 80, 24);
+    assert!(!s.contains("What keeps me going"), "{s}");
+    assert!(
+        s.contains("with others"),
+        "the status line offers the view: {s}"
+    );
+    press(&mut app, "o");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("What keeps me going"), "{s}");
+    assert!(s.contains("How long repairs take"), "{s}");
+    assert!(s.contains("That the slow work is seen."), "{s}");
+    assert!(s.contains("from 3 to 9 days"), "{s}");
+    assert!(s.contains("one by one 3d 9d"), "in the order repaired: {s}");
+    assert!(s.contains("1 rupture still being"), "{s}");
+    assert!(s.contains("1 recognition you gave not yet said"), "{s}");
+    assert!(!s.to_lowercase().contains("score:"), "never a score: {s}");
+    assert!(s.contains("o at a glance"), "the way back is offered: {s}");
+    // The selection of the period at a glance is not acted on unseen.
+    let week = app.patterns.week;
+    press(&mut app, "left");
+    assert_eq!(app.patterns.week, week);
+    press(&mut app, "enter");
+    assert_eq!(app.pane, Pane::Patterns);
+    let going = &app.patterns.others.as_ref().unwrap().going;
+    let march = going.months.last().unwrap();
+    assert_eq!(
+        (
+            march.recognition_received,
+            march.recognition_given,
+            march.feedback,
+            march.helped
+        ),
+        (1, 1, 1, 1)
+    );
+    snap!("patterns_with_others", app);
+    // A longer period keeps the view and reads it again for that period.
+    press(&mut app, "]");
+    assert_eq!(
+        app.patterns.others.as_ref().unwrap().going.until,
+        app.patterns.insights.as_ref().unwrap().period.until
+    );
+    assert!(screen(&mut app, 80, 24).contains("What keeps me going"));
+    // And back to the period at a glance.
+    press(&mut app, "o");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Entries per"), "{s}");
+}
+
+#[test]
+fn patterns_with_others_on_an_empty_journal_says_so_gently() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "4");
+    press(&mut app, "o");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Nothing yet"), "{s}");
+    assert!(s.contains("No rupture repaired in this"), "{s}");
+    snap!("patterns_with_others_empty", app);
+}

@@ -1,6 +1,7 @@
 //! The Patterns pane: a period at a glance (entries per week, mood and energy, heavy
 //! load, strengths and the rest), and what is selected for drill-down (a week of the bar
-//! chart, or a strength). It owns its state, turns actions into outcomes and draws itself.
+//! chart, or a strength), and practice with others (what keeps the worker going, how long
+//! repairs take). It owns its state, turns actions into outcomes and draws itself.
 
 use anyhow::Result;
 use chrono::{Datelike as _, Days, NaiveDate};
@@ -11,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use std::rc::Rc;
 
 use crate::config::catalog::Catalog;
-use crate::insights::{self, Insights, Period};
+use crate::insights::{self, Insights, KeepsMeGoing, Period, Repairs};
 use crate::model::text::{pad, sanitize_line};
 use crate::store::{EntryFilter, Store};
 use crate::tui::action::{Action, Context};
@@ -147,11 +148,30 @@ pub enum Focus {
     Strengths,
 }
 
+/// What the pane shows: the period at a glance, or practice with others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Glance,
+    Others,
+}
+
+/// Practice with others over the period: what keeps the worker going (over months) and
+/// how long repairs took.
+#[derive(Debug, Clone)]
+pub struct WithOthers {
+    pub going: KeepsMeGoing,
+    pub repairs: Repairs,
+}
+
 /// The Patterns pane.
 #[derive(Debug, Default)]
 pub struct Patterns {
     pub period: usize,
     pub insights: Option<Insights>,
+    pub view: View,
+    /// Practice with others for the period shown; read only while that view is shown.
+    pub others: Option<WithOthers>,
     pub week: usize,
     pub strength: usize,
     pub focus: Focus,
@@ -182,12 +202,21 @@ impl Patterns {
     /// The actions the status bar offers.
     #[must_use]
     pub fn hints(&self) -> &'static [Action] {
+        if self.view == View::Others {
+            return &[
+                Action::PeriodPrev,
+                Action::PeriodNext,
+                Action::OthersView,
+                Action::Help,
+            ];
+        }
         &[
             Action::PeriodPrev,
             Action::PeriodNext,
             Action::WeekPrev,
             Action::WeekNext,
             Action::DrillDown,
+            Action::OthersView,
             Action::Help,
         ]
     }
@@ -209,6 +238,7 @@ impl Patterns {
             self.clamp();
         } else {
             self.insights = None;
+            self.others = None;
             self.bars_made.take();
         }
         Ok(())
@@ -219,6 +249,7 @@ impl Patterns {
     pub fn label(&self, a: Action) -> &'static str {
         match a {
             Action::WeekPrev | Action::WeekNext => self.bars().map_or(Unit::Week, |b| b.0).name(),
+            Action::OthersView if self.view == View::Others => "at a glance",
             _ => a.label(),
         }
     }
@@ -262,6 +293,24 @@ impl Patterns {
                 let by = if action == Action::PeriodPrev { -1 } else { 1 };
                 self.step_period(&env.store, &env.catalog, env.clock.today(), by)?;
             }
+            Action::OthersView => {
+                self.view = match self.view {
+                    View::Glance => View::Others,
+                    View::Others => View::Glance,
+                };
+                self.load_others(&env.store, env.clock.today())?;
+            }
+            // The selection belongs to the period at a glance.
+            Action::WeekPrev
+            | Action::WeekNext
+            | Action::DrillDown
+            | Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+                if self.view == View::Others => {}
             Action::WeekPrev => self.step_week(-1),
             Action::WeekNext => self.step_week(1),
             Action::DrillDown => {
@@ -289,6 +338,21 @@ impl Patterns {
         self.bars_made.take();
         // The newest bar selected.
         self.week = self.bars().map_or(0, |b| b.2.len().saturating_sub(1));
+        self.others = None;
+        self.load_others(store, today)
+    }
+
+    /// Reads practice with others for the chosen period when that view is shown and it
+    /// is not read yet.
+    pub fn load_others(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+        if self.view != View::Others || self.others.is_some() {
+            return Ok(());
+        }
+        let period = Period::named(PERIODS[self.period.min(PERIODS.len() - 1)], today)?;
+        self.others = Some(WithOthers {
+            going: insights::keeps_me_going(store, &period)?,
+            repairs: insights::repairs(store, &period)?,
+        });
         Ok(())
     }
 
@@ -402,6 +466,12 @@ impl Patterns {
             spans.push(Span::styled(piece, t.dim));
         }
         f.render_widget(Line::from(spans), head);
+        if self.view == View::Others {
+            let [_, body] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+            self.draw_others(f, body, env);
+            return;
+        }
         let [bars_area, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
 
@@ -673,6 +743,194 @@ impl Patterns {
         }
         f.render_widget(
             Paragraph::new(widgets::wrap_lines(&more, usize::from(rin.width))),
+            rin,
+        );
+    }
+}
+
+/// A count with its noun, singular or plural.
+fn counted(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many of the newest months the table of what keeps the worker going shows.
+const MONTHS_SHOWN: usize = 6;
+
+impl Patterns {
+    /// Draws practice with others: what keeps the worker going, and how long repairs took.
+    fn draw_others(&self, f: &mut Frame<'_>, area: Rect, env: &Env) {
+        let t = &env.theme;
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+                .areas(area);
+        let Some(w) = &self.others else {
+            return;
+        };
+        let k = &w.going;
+        let gb = widgets::block(t, "What keeps me going", true).title_bottom(Line::from(
+            Span::styled(" your words and counts, never a score ", t.dim),
+        ));
+        let gin = gb.inner(left);
+        f.render_widget(gb, left);
+        let mut lines: Vec<Line<'static>> = vec![Line::from(Span::styled(
+            format!("Since {}, month by month", k.since.format("%b %Y")),
+            t.dim,
+        ))];
+        if k.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "Nothing yet: recognition, feedback and what helped in check-ins gather here.",
+                t.dim,
+            )));
+        } else {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{:<8} {:>8} {:>5} {:>8} {:>6}",
+                    "", "received", "given", "feedback", "helped"
+                ),
+                t.dim,
+            )));
+            let skip = k.months.len().saturating_sub(MONTHS_SHOWN);
+            for m in k.months.iter().skip(skip) {
+                let label = NaiveDate::parse_from_str(&format!("{}-01", m.month), "%Y-%m-%d")
+                    .map_or_else(|_| m.month.clone(), |d| d.format("%b %Y").to_string());
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{label:<8} "), t.accent),
+                    Span::raw(format!(
+                        "{:>8} {:>5} {:>8} {:>6}",
+                        m.recognition_received, m.recognition_given, m.feedback, m.helped
+                    )),
+                ]));
+            }
+            let unsaid: i64 = k.months.iter().map(|m| m.given_not_yet_said).sum();
+            if unsaid > 0 {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "{} you gave not yet said to them",
+                        counted(unsaid, "recognition", "recognitions")
+                    ),
+                    t.dim,
+                )));
+            }
+        }
+        for r in &k.received {
+            let mut spans = vec![
+                Span::styled("Received ", t.dim),
+                Span::raw(sanitize_line(&r.entry.title).into_owned()),
+            ];
+            if let Some(meant) = r.meant.as_deref().filter(|m| !m.trim().is_empty()) {
+                spans.push(Span::styled(
+                    format!(": \u{201c}{}\u{201d}", sanitize_line(meant.trim())),
+                    t.strength,
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        if !k.helped_words.is_empty() {
+            let words: Vec<String> = k
+                .helped_words
+                .iter()
+                .map(|(w, n)| format!("{} {n}", sanitize_line(w)))
+                .collect();
+            lines.push(Line::from(vec![
+                Span::styled("What helped ", t.dim),
+                Span::raw(words.join(" · ")),
+            ]));
+        }
+        if let Some(h) = k.helped_recent.first() {
+            lines.push(Line::from(vec![
+                Span::styled("Helped lately ", t.dim),
+                Span::styled(
+                    format!("\u{201c}{}\u{201d}", sanitize_line(h.trim())),
+                    t.strength,
+                ),
+            ]));
+        }
+        if k.good_weeks > 0 {
+            let names: Vec<String> = k
+                .good_week_strengths
+                .iter()
+                .take(5)
+                .map(|(n, c)| format!("{} {c}", sanitize_line(n)))
+                .collect();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "{} ",
+                        counted(
+                            i64::try_from(k.good_weeks).unwrap_or(i64::MAX),
+                            "good week",
+                            "good weeks"
+                        )
+                    ),
+                    t.dim,
+                ),
+                Span::raw(if names.is_empty() {
+                    "(no strengths of yours tagged in them)".to_string()
+                } else {
+                    format!("showed {}", names.join(" · "))
+                }),
+            ]));
+        }
+        f.render_widget(
+            Paragraph::new(widgets::wrap_lines(&lines, usize::from(gin.width))),
+            gin,
+        );
+
+        let r = &w.repairs;
+        let rb = widgets::block(t, "How long repairs take", false);
+        let rin = rb.inner(right);
+        f.render_widget(rb, right);
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        if r.repaired_days.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "No rupture repaired in this period.",
+                t.dim,
+            )));
+        } else {
+            let n = i64::try_from(r.repaired_days.len()).unwrap_or(i64::MAX);
+            lines.push(Line::from(Span::raw(format!(
+                "{} in this period, noticed to repaired:",
+                counted(n, "repair", "repairs")
+            ))));
+            let lo = r.repaired_days.iter().min().copied().unwrap_or(0);
+            let hi = r.repaired_days.iter().max().copied().unwrap_or(0);
+            lines.push(Line::from(if lo == hi {
+                vec![
+                    Span::styled(if n == 1 { "took " } else { "each took " }, t.dim),
+                    Span::styled(counted(lo, "day", "days"), t.accent),
+                ]
+            } else {
+                vec![
+                    Span::styled("from ", t.dim),
+                    Span::styled(lo.to_string(), t.accent),
+                    Span::styled(" to ", t.dim),
+                    Span::styled(counted(hi, "day", "days"), t.accent),
+                ]
+            }));
+            // Each one, in the order they were repaired (the newest last).
+            if n > 1 {
+                let each: Vec<String> = r.repaired_days.iter().map(|d| format!("{d}d")).collect();
+                lines.push(Line::from(vec![
+                    Span::styled("one by one ", t.dim),
+                    Span::raw(each.join(" ")),
+                ]));
+            }
+        }
+        if r.open > 0 {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} still being worked through",
+                    counted(r.open, "rupture", "ruptures")
+                ),
+                t.warn,
+            )));
+        }
+        lines.push(Line::from(Span::styled(
+            "Repairs take the time they take: a rupture worked through is ordinary practice.",
+            t.dim,
+        )));
+        f.render_widget(
+            Paragraph::new(widgets::wrap_lines(&lines, usize::from(rin.width))),
             rin,
         );
     }
