@@ -443,3 +443,179 @@ fn a_killed_lock_changes_plain_copy_is_removed_at_the_next_open() {
     assert!(!dead.exists() && !dead_wal.exists());
     assert!(live.exists());
 }
+
+/// An age identity file in `dir`, and its public key.
+fn age_identity(dir: &Path, name: &str) -> (PathBuf, String) {
+    use age::secrecy::ExposeSecret as _;
+    let id = age::x25519::Identity::generate();
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!("# {name}\n{}\n", id.to_string().expose_secret()),
+    )
+    .unwrap();
+    (path, id.to_public().to_string())
+}
+
+#[test]
+fn an_export_encrypted_to_a_passphrase_imports_back_and_a_wrong_one_writes_nothing() {
+    let j = Journal::new();
+    j.add(&["--title", "Night shift", &format!("calm words {PLANTED}")]);
+    j.add(&["--title", "Handover", "Talked it through."]);
+    let before = export_json(&j, None);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let sealed = j.path().join("all.json.age");
+    let out = with_pass(
+        &j,
+        &pass,
+        &[
+            "export",
+            "--all",
+            "--encrypt",
+            "-o",
+            sealed.to_str().unwrap(),
+        ],
+    );
+    ok(&out);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("encrypted with a passphrase"), "{said}");
+    assert!(said.contains("everything, unredacted"), "{said}");
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    assert!(
+        !bytes
+            .windows(PLANTED.len())
+            .any(|w| w == PLANTED.as_bytes())
+    );
+
+    // A wrong passphrase: a clear error naming the file, and no journal made.
+    let other = Journal::new();
+    let wrong = pass_file(other.path(), "wrong", &["not the passphrase"]);
+    let out = with_pass(&other, &wrong, &["import", sealed.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("all.json.age"), "{err}");
+    assert!(err.contains("passphrase does not open"), "{err}");
+    assert!(!other.db().exists(), "nothing written");
+
+    // The right one: every entry back, byte for byte in the next export.
+    let right = pass_file(other.path(), "right", &[PASS]);
+    let said = ok(&with_pass(
+        &other,
+        &right,
+        &["import", sealed.to_str().unwrap()],
+    ));
+    assert!(said.contains("2 added"), "{said}");
+    assert_eq!(export_json(&other, None), before);
+}
+
+#[test]
+fn a_summary_encrypted_to_recipients_is_reviewed_with_an_identity() {
+    let j = Journal::new();
+    j.add(&[
+        "--title",
+        "Supervision",
+        "--for-supervision",
+        "Learned to pause.",
+    ]);
+    let (mine, my_key) = age_identity(j.path(), "mine.txt");
+    let (theirs, their_key) = age_identity(j.path(), "theirs.txt");
+    let (stranger, _) = age_identity(j.path(), "stranger.txt");
+    let listed = j.path().join("team.txt");
+    std::fs::write(&listed, format!("# the team\n{their_key}\n")).unwrap();
+    let sealed = j.path().join("sam.json.age");
+    j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "json",
+        "--from",
+        "Sam",
+        "--encrypt",
+        "--recipient",
+        &my_key,
+        "--recipients-file",
+        listed.to_str().unwrap(),
+        "-o",
+        sealed.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read(&sealed)
+            .unwrap()
+            .starts_with(b"age-encryption.org/v1\n")
+    );
+    for id in [&mine, &theirs] {
+        let page = j.path().join("review.html");
+        let _ = std::fs::remove_file(&page);
+        j.ok(&[
+            "review",
+            sealed.to_str().unwrap(),
+            "--identity",
+            id.to_str().unwrap(),
+            "--html",
+            page.to_str().unwrap(),
+        ]);
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(html.contains("Sam"), "{html}");
+    }
+    let err = j.fails(
+        1,
+        &[
+            "review",
+            sealed.to_str().unwrap(),
+            "--identity",
+            stranger.to_str().unwrap(),
+            "--html",
+            j.path().join("no.html").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        err.contains("sam.json.age") && err.contains("no identity given opens"),
+        "{err}"
+    );
+    assert!(!j.path().join("no.html").exists());
+    // Without a key and without a terminal: a clear error, not a parse of random bytes.
+    let out = j
+        .cmd(&["review", sealed.to_str().unwrap(), "--html", "x.html"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn every_export_format_can_be_encrypted() {
+    let j = Journal::new();
+    j.add(&["--title", "Night shift", &format!("calm words {PLANTED}")]);
+    let (_, key) = age_identity(j.path(), "me.txt");
+    for (format, extra) in [
+        ("json", &[][..]),
+        ("md", &[][..]),
+        ("html", &[][..]),
+        ("csv", &[][..]),
+        ("md", &["--summary"][..]),
+        ("md", &["--profile", "nmc", "--scope", "private"][..]),
+    ] {
+        let file = j.path().join(format!("out-{format}-{}.age", extra.len()));
+        let mut args = vec!["export", "--format", format, "--no-redact", "--yes"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[
+            "--encrypt",
+            "--recipient",
+            &key,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        j.ok(&args);
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            bytes.starts_with(b"age-encryption.org/v1\n"),
+            "{format} {extra:?}"
+        );
+        assert!(
+            !bytes
+                .windows(PLANTED.len())
+                .any(|w| w == PLANTED.as_bytes()),
+            "{format} {extra:?}"
+        );
+    }
+}
