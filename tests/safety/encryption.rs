@@ -619,3 +619,39 @@ fn every_export_format_can_be_encrypted() {
         );
     }
 }
+
+#[test]
+fn restore_without_a_passphrase_refuses_before_moving_an_encrypted_journal() {
+    // A plain journal's backup, as one might keep by hand.
+    let old = Journal::new();
+    old.add(&["an old plain entry"]);
+    let plain_backup = old.path().join("old.sqlite3");
+    old.ok(&["backup", plain_backup.to_str().unwrap()]);
+
+    let j = Journal::new();
+    j.add(&["--title", "Kept", "words"]);
+    j.ok(&["backup"]);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    let before = std::fs::read(j.db()).unwrap();
+    let names = |dir: &Path| {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    let files = names(j.path());
+    for args in [
+        vec!["backup", "restore", "--yes"],
+        vec!["backup", "restore", plain_backup.to_str().unwrap(), "--yes"],
+    ] {
+        let out = j.cmd(&args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("nothing was"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(j.db()).unwrap(), before, "{args:?}");
+        assert_eq!(names(j.path()), files, "{args:?}: nothing moved aside");
+    }
+}
