@@ -184,6 +184,44 @@ fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
     ok(&with_pass(&j, &pass, &["add", &format!("typed {PLANTED}")]));
     ok(&with_pass(&j, &pass, &["backup"]));
     ok(&with_pass(&j, &pass, &["search", PLANTED]));
+    // Exports made with --encrypt, of every kind, to a passphrase and to a recipient.
+    let (_, key) = age_identity(j.path(), "me.txt");
+    let both = pass_file(j.path(), "both", &[PASS, "the export's own passphrase"]);
+    for (i, args) in [
+        &["export", "--all", "--encrypt"][..],
+        &[
+            "export",
+            "--format",
+            "md",
+            "--no-redact",
+            "--yes",
+            "--scope",
+            "private",
+            "--encrypt",
+            "--recipient",
+            &key,
+        ][..],
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "html",
+            "--scope",
+            "private",
+            "--encrypt",
+            "--recipient",
+            &key,
+        ][..],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let file = j.path().join(format!("export-{i}.age"));
+        let mut args = args.to_vec();
+        args.extend_from_slice(&["-o", file.to_str().unwrap()]);
+        ok(&with_pass(&j, &both, &args));
+        assert!(file.exists());
+    }
     // The next day: the daily backup again, now of the encrypted journal.
     ok(&j
         .cmd(&["list"])
@@ -193,7 +231,7 @@ fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
         .unwrap());
     let backups = std::fs::read_dir(j.path().join("backups")).unwrap().count();
     assert!(backups >= 3, "{backups} backups");
-    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &editor]);
+    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &both, &editor]);
     assert!(held.is_empty(), "the writing is readable in {held:?}");
     // And it is all there.
     let all = ok(&with_pass(&j, &pass, &["search", "Zebulon"]));
