@@ -190,7 +190,7 @@ pub enum Command {
     /// Import entries from praxis JSON, jrnl, tui-journal or Markdown files (all or nothing;
     /// importing twice adds nothing).
     #[command(
-        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal; jrnl's Markdown\nexport by its headings. A dry run, or a refused file, changes nothing.\nEntries from other tools become private reflections."
+        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal; jrnl's Markdown\nexport by its headings. A dry run, or a refused file, changes nothing.\nEntries from other tools become private reflections. An encrypted (age) file, as\n`praxis export --encrypt` writes it, is recognised and opened after asking for its\npassphrase, or with --identity FILE."
     )]
     Import {
         /// The file (or folder of Markdown files) to read.
@@ -205,6 +205,10 @@ pub enum Command {
         /// Say what would be added, skipped and merged, without writing.
         #[arg(long)]
         dry_run: bool,
+        /// Open an encrypted (age) file with the identity in FILE (as `age-keygen` writes
+        /// it) instead of asking for its passphrase.
+        #[arg(long, value_name = "FILE")]
+        identity: Option<PathBuf>,
     },
     /// Read people's shared summaries side by side (read-only), with notes of your own.
     #[command(
@@ -224,6 +228,10 @@ pub enum Command {
         /// Overwrite the --html file if it exists.
         #[arg(long, requires = "html")]
         force: bool,
+        /// Open encrypted (age) summaries with the identity in FILE instead of asking for
+        /// their passphrase.
+        #[arg(long, value_name = "FILE")]
+        identity: Option<PathBuf>,
     },
     /// Patterns over a period: entries per week, models, strengths and their trend,
     /// check-ins, stage timelines, call-ins, actions, on this day, words of heavy weeks.
@@ -723,6 +731,7 @@ Examples:
   praxis export --summary --format json --from \"Sam\" -o sam.json   for `praxis review`
   praxis export --profile nmc --scope private -o accounts.md
   praxis export --all -o journal.json            the full backup: everything, unredacted
+  praxis export --summary -f json --encrypt --recipient age1... -o sam.json.age
 
 What leaves: only entries whose scope is shareable (--scope supervision or private widens
 it); stage notes, call-ins, ruptures and positive-risk plans only with --include-stage-notes,
@@ -731,7 +740,9 @@ Redacted by default: names, subject keys, emails, phone numbers, postcodes, NHS-
 numbers, addresses and your [privacy] never_export words become placeholders such as
 [PERSON-1]; exact dates become the month. --no-redact writes the text as it is, and stops
 when the check finds anything unless you confirm or pass --yes.
---check exits 1 when it finds anything, so scripts can stop.";
+--check exits 1 when it finds anything, so scripts can stop.
+--encrypt writes an age file, to a passphrase or to --recipient keys: `praxis import` and
+`praxis review` open it (asking the passphrase, or with --identity FILE), and so does `age -d`.";
 
 /// `praxis export`.
 #[derive(Debug, Args)]
@@ -813,6 +824,17 @@ pub struct ExportArgs {
     /// Overwrite FILE if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Encrypt the file with age (any format): to a passphrase, asked twice and never
+    /// echoed, or to the age public keys of --recipient and --recipients-file.
+    #[arg(long)]
+    pub encrypt: bool,
+    /// Encrypt to this age public key (age1…), for the holder of its identity
+    /// (repeatable).
+    #[arg(long, value_name = "AGE_PUBLIC_KEY", requires = "encrypt")]
+    pub recipient: Vec<String>,
+    /// Encrypt to the age public keys in FILE, one a line (`#` comments allowed).
+    #[arg(long, value_name = "FILE", requires = "encrypt")]
+    pub recipients_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -236,6 +236,16 @@ impl Circle {
     /// Opens a circle joined on this machine (the index is not refreshed: see
     /// [`Circle::refresh`]).
     pub fn open(membership: &Membership, circles_dir: &Path) -> Result<Circle, CircleError> {
+        Self::open_locked(membership, circles_dir, &crate::store::Unlock::Plain)
+    }
+
+    /// [`Circle::open`], its local index under the journal's lock (encrypted beside an
+    /// encrypted journal).
+    pub fn open_locked(
+        membership: &Membership,
+        circles_dir: &Path,
+        unlock: &crate::store::Unlock,
+    ) -> Result<Circle, CircleError> {
         let folder = membership.folder.clone();
         let manifest = Manifest::read(&folder)?;
         if manifest.id != membership.circle {
@@ -250,7 +260,7 @@ impl Circle {
         let local = circles_dir.join(&membership.circle);
         let me = Identity::load(&local.join(IDENTITY))?;
         let members = Members::read(&folder, &manifest);
-        let index = CircleIndex::open(&local.join(INDEX))?;
+        let index = CircleIndex::open_locked(&local.join(INDEX), unlock)?;
         Ok(Circle {
             folder,
             manifest,

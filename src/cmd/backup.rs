@@ -117,8 +117,27 @@ fn choose(which: Option<&Path>, journal: &Path, unlock: &Unlock) -> Result<PathB
 fn restore(which: Option<&Path>, yes: bool, ctx: &Ctx) -> Result<()> {
     let journal = &ctx.paths.db;
     // Without a passphrase to ask for, a journal that reads as random bytes is taken for
-    // damaged: it is moved aside byte for byte below, never deleted.
-    let unlock = ctx.unlock().unwrap_or_default();
+    // damaged (it is moved aside byte for byte below, never deleted) only when its newest
+    // backup is plain: then it was a plain journal. Otherwise it is taken for what it
+    // looks like, an encrypted journal, and nothing is touched.
+    let unlock = match ctx.unlock() {
+        Ok(unlock) => unlock,
+        Err(e) => {
+            let newest_plain = list_backups(journal)
+                .first()
+                .is_some_and(|b| crate::store::probe(&b.path) == crate::store::Lock::Plain);
+            if !newest_plain {
+                bail!(
+                    "{} is encrypted, and there is no passphrase for it ({e:#}): nothing was \
+                     moved or restored. Run `praxis backup restore` on a terminal, or set \
+                     PRAXIS_PASSPHRASE_FILE; if the journal is damaged rather than \
+                     encrypted, move it aside yourself (`mv`) and restore again",
+                    journal.display()
+                );
+            }
+            Unlock::default()
+        }
+    };
     let backup = choose(which, journal, &unlock)?;
     let question = format!("Replace the journal with {}?", backup.display());
     if !yes && !super::confirm(&question) {

@@ -221,8 +221,10 @@ fn list(json: bool, ctx: &Ctx) -> Result<()> {
 fn open(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
     let dir = circles_dir(ctx);
     let m = choose(crate::circle::memberships(&dir), which.circle.as_deref())?;
-    let mut circle =
-        Circle::open(&m, &dir).with_context(|| format!("opening the circle '{}'", m.name))?;
+    // The local index holds what the circle's files say: under the journal's lock.
+    let unlock = ctx.unlock()?;
+    let mut circle = Circle::open_locked(&m, &dir, &unlock)
+        .with_context(|| format!("opening the circle '{}'", m.name))?;
     circle.refresh(ctx.clock.now_utc())?;
     Ok(circle)
 }

@@ -141,16 +141,28 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
             format,
             time_format,
             dry_run,
-        }) => transfer::import(&file, format, time_format.as_deref(), dry_run, ctx),
+            identity,
+        }) => transfer::import(
+            &file,
+            format,
+            time_format.as_deref(),
+            dry_run,
+            identity.as_deref(),
+            ctx,
+        ),
         Some(Command::Review {
             files,
             notes,
             html,
             force,
-        }) => match html {
-            Some(page) => review::html(&files, &page, force, ctx),
-            None => review::run(&files, notes.as_deref(), ctx),
-        },
+            identity,
+        }) => {
+            transfer::unseal(&files, identity.as_deref(), ctx)?;
+            match html {
+                Some(page) => review::html(&files, &page, force, ctx),
+                None => review::run(&files, notes.as_deref(), ctx),
+            }
+        }
         Some(Command::Doctor {
             rebuild_index,
             fix_dates,

@@ -15,6 +15,7 @@ use crate::store::{EntryFilter, Selection, Store};
 use crate::transfer;
 use crate::transfer::export::{self, ExportFormat, Mode, Plan};
 use crate::transfer::redact::{Checker, Redactor};
+use crate::transfer::sealed::{self, Seal};
 
 pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     let store = ctx.store()?;
@@ -54,20 +55,34 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         None
     };
     let catalog = ctx.catalog();
-    let written = match super::output_file(args.output.as_deref()) {
-        Some(path) => crate::files::write_atomically(path, args.force, |out| {
+    let seal = seal(args, ctx)?;
+    let written = match (super::output_file(args.output.as_deref()), &seal) {
+        (Some(path), Some(seal)) => crate::files::write_atomically(path, args.force, |out| {
+            let mut sealed = seal.wrap(out)?;
+            let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut sealed)?;
+            sealed.finish()?;
+            Ok(w)
+        })?,
+        (None, Some(seal)) => {
+            let stdout = std::io::stdout();
+            let mut sealed = seal.wrap(std::io::BufWriter::new(stdout.lock()))?;
+            let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut sealed)?;
+            sealed.finish()?.flush()?;
+            w
+        }
+        (Some(path), None) => crate::files::write_atomically(path, args.force, |out| {
             export::write(&store, catalog, &plan, redactor.as_mut(), out)
         })?,
         // To a terminal, every format is made safe on its way (the file formats hold the
         // text as it is: JSON escapes only C0, CSV and Markdown nothing).
-        None if ctx.out.terminal => {
+        (None, None) if ctx.out.terminal => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(crate::output::TerminalSafe::new(stdout.lock()));
             let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut out)?;
             out.flush()?;
             w
         }
-        None => {
+        (None, None) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let w = export::write(&store, catalog, &plan, redactor.as_mut(), &mut out)?;
@@ -101,7 +116,56 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     } else {
         " (unredacted)".to_string()
     };
-    note!("Exported {what}{to}{how}.");
+    let sealed = seal
+        .as_ref()
+        .map(|s| format!(", {}", s.describe()))
+        .unwrap_or_default();
+    note!("Exported {what}{to}{how}{sealed}.");
+    Ok(())
+}
+
+/// Who an `--encrypt` export is for: the recipients named, or a passphrase asked for
+/// (twice on the terminal, never echoed). None without `--encrypt`.
+fn seal(args: &ExportArgs, ctx: &Ctx) -> Result<Option<Seal>> {
+    if !args.encrypt {
+        return Ok(None);
+    }
+    if super::output_file(args.output.as_deref()).is_none() && ctx.out.terminal {
+        bail!(
+            "an encrypted export is binary, not for the screen: name a file with -o FILE \
+             (or send standard output to a file or a pipe)"
+        );
+    }
+    let mut keys = Vec::new();
+    for r in &args.recipient {
+        keys.push(Seal::recipient(r).map_err(|why| anyhow::anyhow!("--recipient: {why}"))?);
+    }
+    if let Some(file) = &args.recipients_file {
+        keys.extend(Seal::recipients_file(file)?);
+    }
+    if !keys.is_empty() {
+        return Ok(Some(Seal::Recipients(keys)));
+    }
+    let pass = ctx
+        .passphrase
+        .read_new("Passphrase for the encrypted export")?;
+    Ok(Some(Seal::Passphrase(pass)))
+}
+
+/// Gives the key of every encrypted (age) file among `files`: the identity in `identity`,
+/// or a passphrase asked for each. A file the key does not open is refused here, before
+/// anything is read or written.
+pub fn unseal(files: &[std::path::PathBuf], identity: Option<&Path>, ctx: &Ctx) -> Result<()> {
+    for file in files.iter().filter(|f| sealed::is_sealed(f)) {
+        let key = match identity {
+            Some(id) => sealed::Key::IdentityFile(id.to_path_buf()),
+            None => sealed::Key::Passphrase(
+                ctx.passphrase
+                    .read(&format!("Passphrase for {}: ", file.display()))?,
+            ),
+        };
+        sealed::unseal(file, &key)?;
+    }
     Ok(())
 }
 
@@ -348,12 +412,20 @@ pub fn import(
     format: Option<transfer::Format>,
     time_format: Option<&str>,
     dry_run: bool,
+    identity: Option<&Path>,
     ctx: &Ctx,
 ) -> Result<()> {
     let detected = format.is_none();
     // Not through `ctx.store()`: a dry run and a refused import leave no trace, not even
     // the day's backup (which marks the journal).
     let unlock = ctx.unlock()?;
+    unseal(&[file.to_path_buf()], identity, ctx)?;
+    if identity.is_some() && !sealed::is_sealed(file) {
+        bail!(
+            "{} is not encrypted: --identity is only for an age file; leave it out",
+            file.display()
+        );
+    }
     let done =
         transfer::import::import_file(file, format, time_format, dry_run, &ctx.paths.db, &unlock)?;
     for w in &done.warnings {

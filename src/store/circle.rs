@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension as _, params};
 
+use super::Unlock;
+
 /// A failure of the index: where it is, and that deleting it is safe.
 #[derive(Debug, thiserror::Error)]
 #[error(
@@ -135,18 +137,48 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CircleFileRow> {
 }
 
 impl CircleIndex {
-    /// Opens (creating it private if new) the index at `path`.
+    /// Opens (creating it private if new) the plain index at `path`.
     pub fn open(path: &Path) -> Result<CircleIndex> {
+        Self::open_locked(path, &Unlock::Plain)
+    }
+
+    /// Opens (creating it private if new) the index at `path` under the journal's lock:
+    /// beside an encrypted journal it is encrypted with the journal's key, since it holds
+    /// what the circle's files say, decrypted. An index under another lock (made before
+    /// the journal was encrypted, decrypted or given a new passphrase) is a cache: it is
+    /// removed and made again.
+    pub fn open_locked(path: &Path, unlock: &Unlock) -> Result<CircleIndex> {
         let fail = |source| CircleIndexError {
             path: path.to_path_buf(),
             source,
         };
+        let fits = match super::probe(path) {
+            super::Lock::New => true,
+            super::Lock::Plain => !unlock.is_encrypted(),
+            super::Lock::Encrypted { .. } | super::Lock::Other => {
+                unlock.is_encrypted() && {
+                    let conn = Connection::open(path).map_err(fail)?;
+                    unlock.unlock(&conn, path).is_ok()
+                }
+            }
+        };
+        if !fits {
+            for side in ["", "-wal", "-shm"] {
+                let file = PathBuf::from(format!("{}{side}", path.display()));
+                if let Err(e) = std::fs::remove_file(&file)
+                    && e.kind() != std::io::ErrorKind::NotFound
+                {
+                    return Err(fail(rusqlite::Error::ToSqlConversionFailure(Box::new(e))));
+                }
+            }
+        }
         if !path.exists()
             && let Err(e) = crate::files::create_private(path)
         {
             return Err(fail(rusqlite::Error::ToSqlConversionFailure(Box::new(e))));
         }
         let conn = Connection::open(path).map_err(fail)?;
+        unlock.apply(&conn).map_err(fail)?;
         conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         )
@@ -410,6 +442,63 @@ mod tests {
             signer_key: "k".into(),
             first_seen: at.into(),
         }
+    }
+
+    #[test]
+    fn beside_an_encrypted_journal_the_index_is_encrypted_with_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.sqlite3");
+        // Made plain (before the journal was encrypted), with what a file said.
+        let mut ix = CircleIndex::open(&path).unwrap();
+        let mut row = file("1", "t1-aa", "question", "2026-01-01", None);
+        row.payload = Some("Zebulon-Quartermaine said".into());
+        ix.apply(&IndexChange {
+            rows: vec![row.clone()],
+            ..IndexChange::default()
+        })
+        .unwrap();
+        drop(ix);
+        let holds = |needle: &[u8]| {
+            std::fs::read_dir(dir.path()).unwrap().any(|e| {
+                std::fs::read(e.unwrap().path())
+                    .unwrap()
+                    .windows(needle.len())
+                    .any(|w| w == needle)
+            })
+        };
+        assert!(holds(b"Zebulon-Quartermaine"));
+        let key = Unlock::Key(std::sync::Arc::new(super::super::Key::derive(
+            b"pass", [3; 16],
+        )));
+        let mut ix = CircleIndex::open_locked(&path, &key).unwrap();
+        assert!(ix.is_empty().unwrap(), "the plain cache is made again");
+        ix.apply(&IndexChange {
+            rows: vec![row],
+            ..IndexChange::default()
+        })
+        .unwrap();
+        drop(ix);
+        assert!(
+            !holds(b"Zebulon-Quartermaine"),
+            "readable beside an encrypted journal"
+        );
+        assert!(!holds(b"SQLite format 3"));
+        // Read again with the key: kept; with another (a new passphrase): made again.
+        assert!(
+            !CircleIndex::open_locked(&path, &key)
+                .unwrap()
+                .is_empty()
+                .unwrap()
+        );
+        let other = Unlock::Key(std::sync::Arc::new(super::super::Key::derive(
+            b"other", [4; 16],
+        )));
+        assert!(
+            CircleIndex::open_locked(&path, &other)
+                .unwrap()
+                .is_empty()
+                .unwrap()
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! way a journal changes lock: a whole new copy, checked, then renamed over it.
 //!
 //! The key is SQLCipher 4's own: PBKDF2-HMAC-SHA512 over the passphrase and the 16 bytes
-//! of salt that open the file, 256,000 rounds, 32 bytes. It is derived here, once, and
+//! of salt that open the file, 256,000 rounds, 32 bytes (by the `praxis-kdf` crate, so
+//! that it is compiled optimised in every build). It is derived here, once, and
 //! handed to every connection as a raw key (`PRAGMA key = "x'…'"`, the key and its
 //! salt), so that the daily backup's connection, a backup's check and a restore pay no
 //! second derivation. The file stays a standard SQLCipher 4 database: the `sqlcipher`
@@ -43,7 +44,7 @@ impl Key {
     #[must_use]
     pub fn derive(passphrase: &[u8], salt: [u8; 16]) -> Key {
         let mut key = Zeroizing::new([0u8; 32]);
-        pbkdf2::pbkdf2_hmac::<sha2::Sha512>(passphrase, &salt, KDF_ROUNDS, &mut *key);
+        praxis_kdf::pbkdf2_hmac_sha512(passphrase, &salt, KDF_ROUNDS, &mut *key);
         Key { key, salt }
     }
 
@@ -432,6 +433,31 @@ mod tests {
         assert_eq!(classify(&salt, 4097), Lock::Other);
         assert_eq!(classify(b"# my notes here\n", 4096), Lock::Other);
         assert_eq!(classify(b"abc", 4096), Lock::Other);
+    }
+
+    #[test]
+    fn the_key_is_the_one_sqlcipher_derives_from_the_passphrase() {
+        // A file keyed with our derivation opens with the passphrase alone, SQLCipher
+        // deriving the key by its own defaults: the two derivations agree.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.db");
+        let key = Key::derive(b"correct horse", [9; 16]);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&key.pragma()).unwrap();
+        conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (42);")
+            .unwrap();
+        drop(conn);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA key = 'correct horse'").unwrap();
+        let x: i64 = conn.query_row("SELECT x FROM t", [], |r| r.get(0)).unwrap();
+        assert_eq!(x, 42);
+        drop(conn);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA key = 'correct horsE'").unwrap();
+        assert!(
+            conn.query_row("SELECT x FROM t", [], |r| r.get::<_, i64>(0))
+                .is_err()
+        );
     }
 
     #[test]

@@ -28,7 +28,8 @@
 //! - **Changing the lock.** [`Store::relock`]: `sqlcipher_export` into a new file
 //!   attached with the new key, `user_version` and `application_id` copied by hand (the
 //!   export does not), checked, synced, renamed over the journal.
-//! - **Not covered**: exports and rescued editor text are plain text by design (0600).
+//! - **Not covered**: rescued editor text is plain text (0600), and so are exports made
+//!   without `--encrypt` (with it they are age files: `crate::transfer::sealed`).
 
 mod actions;
 mod backups;

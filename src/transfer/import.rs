@@ -296,14 +296,11 @@ impl<'de, S: ReadsEntries> serde::de::Visitor<'de> for EachEntry<'_, S> {
     }
 }
 
-/// The file, buffered for reading line by line or value by value. Only a regular file is
-/// read: a FIFO or a device (`/dev/zero`) is refused before a byte is read.
-pub(crate) fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, TransferError> {
-    let (f, _) = crate::files::open_regular(path).map_err(|source| TransferError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(std::io::BufReader::with_capacity(1 << 16, f))
+/// The file, buffered for reading line by line or value by value (decrypted, when it is
+/// an age file whose key was given: see [`super::sealed`]). Only a regular file is read:
+/// a FIFO or a device (`/dev/zero`) is refused before a byte is read.
+pub(crate) fn open(path: &Path) -> Result<Box<dyn BufRead>, TransferError> {
+    super::sealed::open(path)
 }
 
 /// The longest line a text import reads: memory holds one line at a time, so a file that

@@ -14,9 +14,11 @@ pub mod markdown;
 pub mod md;
 pub mod profile;
 pub mod redact;
+pub mod sealed;
 pub mod summary;
 pub mod tuijournal;
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -267,12 +269,20 @@ pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
 /// Only a regular file is read (a FIFO or `/dev/zero` would never end), and at most
 /// [`MAX_IMPORT_BYTES`] of it.
 pub fn read_text(path: &Path) -> Result<String, TransferError> {
-    let bytes = crate::files::read_regular(path, MAX_IMPORT_BYTES).map_err(|source| {
-        TransferError::Read {
-            path: path.to_path_buf(),
-            source,
-        }
-    })?;
+    let read = |source| TransferError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = if sealed::is_sealed(path) {
+        let mut bytes = Vec::new();
+        sealed::open(path)?
+            .take(MAX_IMPORT_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(read)?;
+        bytes
+    } else {
+        crate::files::read_regular(path, MAX_IMPORT_BYTES).map_err(read)?
+    };
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;

@@ -184,6 +184,44 @@ fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
     ok(&with_pass(&j, &pass, &["add", &format!("typed {PLANTED}")]));
     ok(&with_pass(&j, &pass, &["backup"]));
     ok(&with_pass(&j, &pass, &["search", PLANTED]));
+    // Exports made with --encrypt, of every kind, to a passphrase and to a recipient.
+    let (_, key) = age_identity(j.path(), "me.txt");
+    let both = pass_file(j.path(), "both", &[PASS, "the export's own passphrase"]);
+    for (i, args) in [
+        &["export", "--all", "--encrypt"][..],
+        &[
+            "export",
+            "--format",
+            "md",
+            "--no-redact",
+            "--yes",
+            "--scope",
+            "private",
+            "--encrypt",
+            "--recipient",
+            &key,
+        ][..],
+        &[
+            "export",
+            "--summary",
+            "--format",
+            "html",
+            "--scope",
+            "private",
+            "--encrypt",
+            "--recipient",
+            &key,
+        ][..],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let file = j.path().join(format!("export-{i}.age"));
+        let mut args = args.to_vec();
+        args.extend_from_slice(&["-o", file.to_str().unwrap()]);
+        ok(&with_pass(&j, &both, &args));
+        assert!(file.exists());
+    }
     // The next day: the daily backup again, now of the encrypted journal.
     ok(&j
         .cmd(&["list"])
@@ -193,7 +231,7 @@ fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
         .unwrap());
     let backups = std::fs::read_dir(j.path().join("backups")).unwrap().count();
     assert!(backups >= 3, "{backups} backups");
-    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &editor]);
+    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &both, &editor]);
     assert!(held.is_empty(), "the writing is readable in {held:?}");
     // And it is all there.
     let all = ok(&with_pass(&j, &pass, &["search", "Zebulon"]));
@@ -442,4 +480,216 @@ fn a_killed_lock_changes_plain_copy_is_removed_at_the_next_open() {
     assert!(out.status.success(), "{out:?}");
     assert!(!dead.exists() && !dead_wal.exists());
     assert!(live.exists());
+}
+
+/// An age identity file in `dir`, and its public key.
+fn age_identity(dir: &Path, name: &str) -> (PathBuf, String) {
+    use age::secrecy::ExposeSecret as _;
+    let id = age::x25519::Identity::generate();
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!("# {name}\n{}\n", id.to_string().expose_secret()),
+    )
+    .unwrap();
+    (path, id.to_public().to_string())
+}
+
+#[test]
+fn an_export_encrypted_to_a_passphrase_imports_back_and_a_wrong_one_writes_nothing() {
+    let j = Journal::new();
+    j.add(&["--title", "Night shift", &format!("calm words {PLANTED}")]);
+    j.add(&["--title", "Handover", "Talked it through."]);
+    let before = export_json(&j, None);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let sealed = j.path().join("all.json.age");
+    let out = with_pass(
+        &j,
+        &pass,
+        &[
+            "export",
+            "--all",
+            "--encrypt",
+            "-o",
+            sealed.to_str().unwrap(),
+        ],
+    );
+    ok(&out);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("encrypted with a passphrase"), "{said}");
+    assert!(said.contains("everything, unredacted"), "{said}");
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    assert!(
+        !bytes
+            .windows(PLANTED.len())
+            .any(|w| w == PLANTED.as_bytes())
+    );
+
+    // A wrong passphrase: a clear error naming the file, and no journal made.
+    let other = Journal::new();
+    let wrong = pass_file(other.path(), "wrong", &["not the passphrase"]);
+    let out = with_pass(&other, &wrong, &["import", sealed.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("all.json.age"), "{err}");
+    assert!(err.contains("passphrase does not open"), "{err}");
+    assert!(!other.db().exists(), "nothing written");
+
+    // The right one: every entry back, byte for byte in the next export.
+    let right = pass_file(other.path(), "right", &[PASS]);
+    let said = ok(&with_pass(
+        &other,
+        &right,
+        &["import", sealed.to_str().unwrap()],
+    ));
+    assert!(said.contains("2 added"), "{said}");
+    assert_eq!(export_json(&other, None), before);
+}
+
+#[test]
+fn a_summary_encrypted_to_recipients_is_reviewed_with_an_identity() {
+    let j = Journal::new();
+    j.add(&[
+        "--title",
+        "Supervision",
+        "--for-supervision",
+        "Learned to pause.",
+    ]);
+    let (mine, my_key) = age_identity(j.path(), "mine.txt");
+    let (theirs, their_key) = age_identity(j.path(), "theirs.txt");
+    let (stranger, _) = age_identity(j.path(), "stranger.txt");
+    let listed = j.path().join("team.txt");
+    std::fs::write(&listed, format!("# the team\n{their_key}\n")).unwrap();
+    let sealed = j.path().join("sam.json.age");
+    j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "json",
+        "--from",
+        "Sam",
+        "--encrypt",
+        "--recipient",
+        &my_key,
+        "--recipients-file",
+        listed.to_str().unwrap(),
+        "-o",
+        sealed.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read(&sealed)
+            .unwrap()
+            .starts_with(b"age-encryption.org/v1\n")
+    );
+    for id in [&mine, &theirs] {
+        let page = j.path().join("review.html");
+        let _ = std::fs::remove_file(&page);
+        j.ok(&[
+            "review",
+            sealed.to_str().unwrap(),
+            "--identity",
+            id.to_str().unwrap(),
+            "--html",
+            page.to_str().unwrap(),
+        ]);
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(html.contains("Sam"), "{html}");
+    }
+    let err = j.fails(
+        1,
+        &[
+            "review",
+            sealed.to_str().unwrap(),
+            "--identity",
+            stranger.to_str().unwrap(),
+            "--html",
+            j.path().join("no.html").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        err.contains("sam.json.age") && err.contains("no identity given opens"),
+        "{err}"
+    );
+    assert!(!j.path().join("no.html").exists());
+    // Without a key and without a terminal: a clear error, not a parse of random bytes.
+    let out = j
+        .cmd(&["review", sealed.to_str().unwrap(), "--html", "x.html"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn every_export_format_can_be_encrypted() {
+    let j = Journal::new();
+    j.add(&["--title", "Night shift", &format!("calm words {PLANTED}")]);
+    let (_, key) = age_identity(j.path(), "me.txt");
+    for (format, extra) in [
+        ("json", &[][..]),
+        ("md", &[][..]),
+        ("html", &[][..]),
+        ("csv", &[][..]),
+        ("md", &["--summary"][..]),
+        ("md", &["--profile", "nmc", "--scope", "private"][..]),
+    ] {
+        let file = j.path().join(format!("out-{format}-{}.age", extra.len()));
+        let mut args = vec!["export", "--format", format, "--no-redact", "--yes"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[
+            "--encrypt",
+            "--recipient",
+            &key,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        j.ok(&args);
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            bytes.starts_with(b"age-encryption.org/v1\n"),
+            "{format} {extra:?}"
+        );
+        assert!(
+            !bytes
+                .windows(PLANTED.len())
+                .any(|w| w == PLANTED.as_bytes()),
+            "{format} {extra:?}"
+        );
+    }
+}
+
+#[test]
+fn restore_without_a_passphrase_refuses_before_moving_an_encrypted_journal() {
+    // A plain journal's backup, as one might keep by hand.
+    let old = Journal::new();
+    old.add(&["an old plain entry"]);
+    let plain_backup = old.path().join("old.sqlite3");
+    old.ok(&["backup", plain_backup.to_str().unwrap()]);
+
+    let j = Journal::new();
+    j.add(&["--title", "Kept", "words"]);
+    j.ok(&["backup"]);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    let before = std::fs::read(j.db()).unwrap();
+    let names = |dir: &Path| {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    let files = names(j.path());
+    for args in [
+        vec!["backup", "restore", "--yes"],
+        vec!["backup", "restore", plain_backup.to_str().unwrap(), "--yes"],
+    ] {
+        let out = j.cmd(&args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("nothing was"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(j.db()).unwrap(), before, "{args:?}");
+        assert_eq!(names(j.path()), files, "{args:?}: nothing moved aside");
+    }
 }
