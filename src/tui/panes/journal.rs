@@ -755,6 +755,9 @@ mod tests {
             if i == 0 {
                 e.title = "Boundaries".into();
                 e.body = "boundaries, boundaries and boundaries again".into();
+            } else if i == 3 {
+                e.title = format!("Day {i}");
+                e.body = format!("Boundaries, and boundaries again. {}", "x ".repeat(50));
             } else {
                 e.title = format!("Day {i}");
                 e.body = format!(
@@ -787,8 +790,9 @@ mod tests {
         assert!(j.rank_due.is_none());
         assert_eq!(j.rows.len(), 30);
         assert_eq!(j.rows[0].title, "Boundaries");
-        // Ranked, the shorter entries (the word counts for more in them) come first.
-        assert_ne!(j.rows[1].title, "Day 29");
+        // Ranked: the word twice counts for more than once; among equals, the newest.
+        assert_eq!(j.rows[1].title, "Day 3");
+        assert_eq!(j.rows[2].title, "Day 29");
     }
 
     #[test]
