@@ -10,9 +10,9 @@
 //!     target/release/examples/bench --entries 100000 --peers --keep /tmp/praxis-bench
 //!
 //! The journal is seeded and the same for the same `--entries` and `--seed`. Reflections
-//! take their text from `../shared/corpus/gen_corpus.py` when python3 and the script are
-//! there (the corpus the other journal tools are measured with; `--corpus PATH` points
-//! elsewhere), else from the demo's own sentences. `--keep DIR` builds a journal once
+//! take their text from the corpus generator `gen_corpus.py` when `--corpus PATH` gives
+//! it and python3 can run it (the corpus the other journal tools are measured with), else
+//! from the demo's own sentences. `--keep DIR` builds a journal once
 //! (in `DIR/<entries>/`) and reuses it.
 //!
 //! Whole-process operations run `target/release/praxis` (built first under `cargo run`)
@@ -77,11 +77,12 @@ struct Args {
     /// Seed of the generated journal.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Where reflections' text comes from: auto (the corpus when python3 can run it),
-    /// corpus, demo.
+    /// Where reflections' text comes from: auto (the corpus when --corpus is given and
+    /// python3 can run it), corpus, demo.
     #[arg(long, default_value = "auto")]
     text: String,
-    /// The corpus generator (default: ../shared/corpus/gen_corpus.py beside the project).
+    /// The corpus generator, `gen_corpus.py` (not part of the repository): needed for the
+    /// corpus's text, `--ops imports` without `--corpus-dir`, and `--peers`.
     #[arg(long, value_name = "PATH")]
     corpus: Option<PathBuf>,
     /// For `--ops imports`: a corpus written by `gen_corpus.py -n ENTRIES --out DIR`
@@ -442,11 +443,13 @@ impl Sink for Batches<'_> {
     }
 }
 
-/// The corpus generator's path.
-fn corpus_script(args: &Args) -> PathBuf {
-    args.corpus.clone().unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/gen_corpus.py")
-    })
+/// The corpus generator's path: only where `--corpus` gives it (it is not part of the
+/// repository).
+fn corpus_script(args: &Args) -> Result<PathBuf> {
+    args.corpus.clone().context(
+        "the corpus generator is not part of this repository: give its path with \
+         --corpus PATH (gen_corpus.py)",
+    )
 }
 
 /// Runs the corpus generator for `n` texts (as JSON Lines) when the text may come from it.
@@ -455,16 +458,16 @@ fn corpus(
     dir: &Path,
     n: usize,
 ) -> Result<Option<std::io::Lines<BufReader<std::fs::File>>>> {
-    let script = corpus_script(args);
     let want = match args.text.as_str() {
         "corpus" => true,
         "demo" => false,
-        "auto" => script.exists(),
+        "auto" => args.corpus.is_some(),
         other => bail!("--text must be auto, corpus or demo, not '{other}'"),
     };
     if !want {
         return Ok(None);
     }
+    let script = corpus_script(args)?;
     let out = dir.join("corpus");
     match run_corpus(&script, &out, n, args.seed, "jsonl") {
         Ok(()) => {
@@ -578,18 +581,20 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
         ));
     }
     if has("search") {
-        let hits = Store::open(&journal.db)?
-            .search(&words.rare, &EntryFilter::default(), usize::MAX)?
-            .len();
-        eprintln!("bench: praxis search {}", words.rare);
-        report.push(process(&["search", &words.rare])?.named(
-            &format!(
-                "`praxis search {}` ({hits} hits, ranked, snippets; whole process)",
-                words.rare
-            ),
-            T_PROCESS,
-            n,
-        ));
+        for (word, which) in [(&words.rare, "rare"), (&words.common, "common")] {
+            let hits = Store::open(&journal.db)?
+                .search(word, &EntryFilter::default(), usize::MAX)?
+                .len();
+            eprintln!("bench: praxis search {word}");
+            report.push(process(&["search", word])?.named(
+                &format!(
+                    "`praxis search {word}` ({which} word: {hits} hits; the best 50 of the newest \
+                     1,000, with snippets; whole process)"
+                ),
+                T_PROCESS,
+                n,
+            ));
+        }
     }
     if has("tag") {
         let tags = Store::open(&journal.db)?.tag_counts()?;
@@ -911,7 +916,7 @@ mod imports {
                     );
                     std::fs::create_dir_all(&dir)?;
                     run_corpus(
-                        &corpus_script(args),
+                        &corpus_script(args)?,
                         &dir,
                         args.entries,
                         args.seed,
@@ -1822,7 +1827,7 @@ fn worker(db: &Path, runs: usize, ops: &[String], words: &[String]) -> Result<()
                     tui.rank_now()?;
                 }
                 let name = format!(
-                    "search \"{q}\": after a pause, every hit ranked by relevance and drawn (not a keystroke)"
+                    "search \"{q}\": after a pause, the newest 1,000 hits ranked by relevance and drawn (not a keystroke)"
                 );
                 report(&mut lines, "part", &name, &ranked);
                 Ok(())
@@ -2094,9 +2099,16 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
 fn peers(args: &Args, journal: &Journal, runs: usize) -> Result<()> {
     let n = journal.entries;
     let dir = journal.dir.join("peers");
+    if !dir.join("manifest.json").exists() && args.corpus.is_none() {
+        println!(
+            "Side by side: not measured; the peers' files are written by the corpus \
+             generator (--corpus PATH)."
+        );
+        return Ok(());
+    }
     if !dir.join("manifest.json").exists() {
         eprintln!("bench: the corpus as jrnl and tui-journal files ({n} entries)");
-        run_corpus(&corpus_script(args), &dir, n, args.seed, "jrnl,tj-json")?;
+        run_corpus(&corpus_script(args)?, &dir, n, args.seed, "jrnl,tj-json")?;
     }
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json"))?)?;

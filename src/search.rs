@@ -26,8 +26,9 @@ const NAMES_MATCHED: usize = 5;
 /// The order of the words' matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
-    /// By relevance: every match is weighed (what `praxis search` prints, and the app's
-    /// list once the typing pauses).
+    /// By relevance among the newest [`crate::store::RANK_POOL`] matches (what `praxis
+    /// search` prints, and the app's list once the typing pauses): a common word costs
+    /// what a rare one does.
     Ranked,
     /// The most recently written first, stopping at the limit: cheap enough for every
     /// keystroke however common the word.
@@ -171,7 +172,7 @@ impl Finder {
             Order::Ranked => {
                 text.extend(
                     store
-                        .rank_text(&words, &self.filter, limit)?
+                        .rank_newest(&words, &self.filter, limit)?
                         .into_iter()
                         .map(|(id, rank)| (id, Some(rank))),
                 );
@@ -277,6 +278,9 @@ mod tests {
             if i == 0 {
                 e.title = "Boundaries".into();
                 e.body = "boundaries, boundaries and boundaries again".into();
+            } else if i == 3 {
+                e.title = format!("Day {i}");
+                e.body = format!("Boundaries, and boundaries again. {}", "x ".repeat(50));
             } else {
                 e.title = format!("Day {i}");
                 e.body = format!(
@@ -310,7 +314,9 @@ mod tests {
         assert_eq!(ranked.len(), 30);
         assert_eq!(ranked[0].entry.title, "Boundaries");
         assert!(ranked[0].rank.is_some(), "its words matched too");
-        assert_ne!(ranked[1].entry.title, "Day 29", "ranked by relevance");
+        assert_eq!(ranked[1].entry.title, "Day 3", "ranked by relevance");
+        // Among equals, the newest first.
+        assert_eq!(ranked[2].entry.title, "Day 29");
     }
 
     #[test]

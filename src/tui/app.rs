@@ -43,6 +43,8 @@ pub struct App {
     pub quit: bool,
     /// The last frame's layout: the mouse hits what was drawn.
     layout: Layout,
+    /// The shape it was laid out for: laid out again only when the size or this changes.
+    shaped: Option<Shape>,
 }
 
 impl App {
@@ -99,8 +101,11 @@ impl App {
             overlay: None,
             quit: false,
             layout: Layout::default(),
+            shaped: None,
         };
-        app.layout = Layout::new(ratatui::layout::Rect::new(0, 0, 80, 24), app.shape(80));
+        let (lead, hints) = app.hints();
+        let shape = app.shape(80, lead, &hints);
+        app.layout = Layout::new(ratatui::layout::Rect::new(0, 0, 80, 24), shape);
         app.journal.refresh(&app.env)?;
         if let Some(drafts) = Drafts::offer(&mut app.env)? {
             app.overlay = Some(Box::new(drafts));
@@ -121,8 +126,7 @@ impl App {
     }
 
     /// What of the state moves things on the screen, for a screen `cols` wide.
-    fn shape(&self, cols: u16) -> Shape {
-        let (lead, hints) = self.hints();
+    fn shape(&self, cols: u16, lead: Option<&str>, hints: &[Action]) -> Shape {
         Shape {
             pane: self.pane,
             search_bar: self.journal.search_bar(),
@@ -130,7 +134,7 @@ impl App {
                 super::layout::nav_width(cols).saturating_sub(4),
             )),
             focus: self.write.focus(),
-            status_rows: chrome::status_rows(cols, lead, &hints, &self.env, &|a| self.label(a)),
+            status_rows: chrome::status_rows(cols, lead, hints, &self.env, &|a| self.label(a)),
         }
     }
 
@@ -364,13 +368,17 @@ impl App {
 
     /// Lays out a frame and draws it: the panes and windows draw themselves.
     pub fn draw(&mut self, f: &mut Frame<'_>) {
-        self.layout = Layout::new(f.area(), self.shape(f.area().width));
+        let (lead, hints) = self.hints();
+        let shape = self.shape(f.area().width, lead, &hints);
+        if self.layout.size != f.area() || self.shaped.as_ref() != Some(&shape) {
+            self.layout = Layout::new(f.area(), shape.clone());
+            self.shaped = Some(shape);
+        }
         if self.layout.too_small {
             widgets::too_small(f, "praxis", (MIN_WIDTH, MIN_HEIGHT));
             return;
         }
         self.journal.fit(&self.layout);
-        let (lead, hints) = self.hints();
         let (layout, env) = (&self.layout, &self.env);
         chrome::tabs(f, layout.tabs, self.pane, &self.journal.count(), env);
         match self.pane {

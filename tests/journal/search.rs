@@ -77,3 +77,97 @@ fn the_command_line_and_the_app_find_the_same_entries() {
         assert_eq!(screen, cli, "{words}");
     }
 }
+
+/// Past the index of the newest entries and the pool a ranked search weighs: a common
+/// word is ranked among its newest matches only (as cheap as a rare one), a rare word
+/// is found however old, and both faces still agree.
+#[test]
+fn a_long_journal_ranks_the_newest_matches_the_same_in_both_faces() {
+    use praxis::model::{Entry, EntryKind};
+    use praxis::store::{EntryFilter, RANK_POOL};
+
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("journal.sqlite3");
+    let mut s = Store::open(&db).unwrap();
+    let first = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let n = 25_000_u32;
+    let entries: Vec<Entry> = (0..n)
+        .map(|i| {
+            let on = first + chrono::Days::new(u64::from(i / 3));
+            let at = Utc.from_utc_datetime(&on.and_hms_opt(9, 0, 0).unwrap());
+            let mut e = Entry::new(EntryKind::Reflection, on, at);
+            e.title = format!("Shift {i}");
+            // "care" in every entry, from one to seven times, in texts of every length.
+            e.body = format!(
+                "{} a visit {}",
+                "care ".repeat(1 + (i as usize * 7919) % 7),
+                "and then ".repeat((i as usize * 104_729) % 13)
+            );
+            if i % 5_000 == 17 {
+                e.body.push_str(" kintsugi");
+            }
+            if i == 40 {
+                // The strongest match of all, but older than the newest matches.
+                e.title = "care care care".into();
+                e.body = "care care care care care care care care".into();
+            }
+            e
+        })
+        .collect();
+    s.insert_entries(&entries).unwrap();
+    let newest: Vec<String> = s
+        .search_newest("care*", &EntryFilter::default(), RANK_POOL)
+        .unwrap()
+        .iter()
+        .map(|e| e.id.to_string())
+        .collect();
+    let strongest = s
+        .search("care", &EntryFilter::default(), 1)
+        .unwrap()
+        .remove(0)
+        .entry
+        .id
+        .to_string();
+    drop(s);
+    let clock = Clock::fixed(
+        Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0)
+            .unwrap()
+            .fixed_offset(),
+    );
+    // As many as the app lists.
+    for (words, found) in [("care", 200), ("kintsugi", 5)] {
+        let out = crate::common::praxis_db(&db)
+            .args(["search", words, "--json", "-n", "200"])
+            .assert()
+            .success();
+        let hits: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let cli: Vec<String> = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(cli.len(), found, "{words}");
+        let mut app = App::new(
+            Store::open(&db).unwrap(),
+            Catalog::builtin(),
+            Config::default(),
+            clock,
+            Keymap::defaults(),
+            Theme::monochrome(),
+        )
+        .unwrap();
+        key(&mut app, KeyCode::Char('/'));
+        for c in words.chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        key(&mut app, KeyCode::Enter);
+        let screen: Vec<String> = app.journal.rows.iter().map(|r| r.id.to_string()).collect();
+        assert_eq!(screen, cli, "{words}");
+        if words == "care" {
+            assert!(cli.iter().all(|id| newest.contains(id)), "only the newest");
+            assert!(!cli.contains(&strongest), "an older match is not weighed");
+            assert_ne!(cli, newest[..200], "ranked, not newest first");
+        }
+    }
+}

@@ -305,12 +305,13 @@ impl Journal {
         } else {
             self.total
         };
-        self.relist(store, true)
+        self.relist(store, true, true)
     }
 
     /// Reads the rows again (`ranked`: search hits by relevance, else newest first),
-    /// keeping the selection on the same entry when it is still there.
-    fn relist(&mut self, store: &Store, ranked: bool) -> Result<()> {
+    /// keeping the selection on the same entry when it is still there. The preview is
+    /// read again when the journal `changed`, or when another entry is selected.
+    fn relist(&mut self, store: &Store, ranked: bool, changed: bool) -> Result<()> {
         let keep = self.rows.get(self.selected).map(|r| r.rowid);
         self.rank_due = None;
         if self.query.trim().is_empty() {
@@ -323,7 +324,11 @@ impl Journal {
         self.selected = keep
             .and_then(|id| self.rows.iter().position(|r| r.rowid == id))
             .unwrap_or(0);
-        self.load_preview(store)
+        let shown = self.preview.as_ref().map(|e| e.id);
+        if changed || self.rows.get(self.selected).map(|r| r.id) != shown {
+            self.load_preview(store)?;
+        }
+        Ok(())
     }
 
     /// Ranks the search hits by relevance once the typing has paused for [`RANK_AFTER`].
@@ -340,7 +345,7 @@ impl Journal {
     /// Ranks the search hits by relevance now, if they are not yet.
     pub fn rank_now(&mut self, store: &Store) -> Result<()> {
         if self.rank_due.is_some() {
-            self.relist(store, true)?;
+            self.relist(store, true, false)?;
         }
         Ok(())
     }
@@ -414,7 +419,7 @@ impl Journal {
         self.query = query;
         self.selected = 0;
         self.offset = 0;
-        self.relist(store, false)?;
+        self.relist(store, false, false)?;
         if !self.query.trim().is_empty() {
             self.rank_due = Some(Instant::now());
         }
@@ -769,6 +774,9 @@ mod tests {
             if i == 0 {
                 e.title = "Boundaries".into();
                 e.body = "boundaries, boundaries and boundaries again".into();
+            } else if i == 3 {
+                e.title = format!("Day {i}");
+                e.body = format!("Boundaries, and boundaries again. {}", "x ".repeat(50));
             } else {
                 e.title = format!("Day {i}");
                 e.body = format!(
@@ -801,8 +809,9 @@ mod tests {
         assert!(j.rank_due.is_none());
         assert_eq!(j.rows.len(), 30);
         assert_eq!(j.rows[0].title, "Boundaries");
-        // Ranked, the shorter entries (the word counts for more in them) come first.
-        assert_ne!(j.rows[1].title, "Day 29");
+        // Ranked: the word twice counts for more than once; among equals, the newest.
+        assert_eq!(j.rows[1].title, "Day 3");
+        assert_eq!(j.rows[2].title, "Day 29");
     }
 
     #[test]
@@ -826,5 +835,26 @@ mod tests {
         );
         j.set_query(&s, "day".into()).unwrap();
         assert_eq!(j.rows.len(), 30, "29 days and the ok one");
+    }
+
+    #[test]
+    fn the_preview_follows_the_selection_and_the_journal_as_the_search_is_typed() {
+        let mut s = journal();
+        let mut j = Journal::default();
+        j.reload(&s).unwrap();
+        j.start_search(&s).unwrap();
+        j.set_query(&s, "day".into()).unwrap();
+        let first = j.preview.as_ref().unwrap().id;
+        assert_eq!(j.rows[0].id, first);
+        // Another entry on top: its preview.
+        j.set_query(&s, "boundaries again".into()).unwrap();
+        assert_eq!(j.preview.as_ref().unwrap().id, j.rows[0].id);
+        assert_ne!(j.rows[0].id, first);
+        // The same entry on top after a change to it: read again.
+        let mut e = j.preview.clone().unwrap();
+        e.body.push_str(" Changed.");
+        s.update_entry(&e, Utc::now()).unwrap();
+        j.reload(&s).unwrap();
+        assert!(j.preview.as_ref().unwrap().body.ends_with("Changed."));
     }
 }
