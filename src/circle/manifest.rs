@@ -173,7 +173,8 @@ impl Manifest {
             out.write_all(text.as_bytes())?;
             Ok(())
         })
-        .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))
+        .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
+        super::share_file(&path)
     }
 }
 
@@ -209,7 +210,8 @@ pub fn write_card(
         out.write_all(text.as_bytes())?;
         Ok(())
     })
-    .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))
+    .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
+    super::share_file(&path)
 }
 
 /// A card that could not be trusted, and why.

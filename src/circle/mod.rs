@@ -274,11 +274,10 @@ impl Circle {
 
     /// Brings the index up to date with the folder, opening only what may have changed.
     ///
-    /// A member folder whose modification time and member key are as when it was last
-    /// read whole has had no file added, removed or renamed into it (which is how sync
-    /// tools and praxis itself write): only its flagged files are looked at again, as a
-    /// sync may complete one in place. Any other folder is listed, and its files that are
-    /// new or changed by size or time are read; files and folders gone are forgotten.
+    /// Each member folder is listed and each file's size and modification time compared
+    /// with the index's (keyed by name, size, time and the folder's member key): only files
+    /// new or changed are read, so a file rewritten in place at the same size is read
+    /// again. Files and folders gone are forgotten.
     pub fn refresh(&mut self, now: DateTime<Utc>) -> Result<Refresh, CircleError> {
         let mut folders = self.index.folders()?;
         let mut change = IndexChange::default();
@@ -305,55 +304,31 @@ impl Circle {
             // Taken before the listing: a file added meanwhile changes it again.
             let dir_mtime = mtime_ns(&meta);
             let before = folders.remove(&folder);
-            let whole = before.as_ref() != Some(&(dir_mtime, key.clone())) || dir_mtime == 0;
-            let mut known = if whole {
-                self.index.seen_in(&folder)?
-            } else {
-                self.index.flagged_in(&folder)?
+            // Every file is looked at, whatever the folder's own time says: a file
+            // rewritten in place (a network drive, an editor) leaves its folder's time as it
+            // was, and only the file's own size and time tell.
+            let mut known = self.index.seen_in(&folder)?;
+            let Ok(files) = std::fs::read_dir(d.path()) else {
+                continue;
             };
-            if whole {
-                let Ok(files) = std::fs::read_dir(d.path()) else {
-                    continue;
-                };
-                for f in files.flatten() {
-                    let file = f.file_name().to_string_lossy().into_owned();
-                    let Ok(meta) = f.metadata() else { continue };
-                    self.look_at(
-                        &folder,
-                        &file,
-                        &f.path(),
-                        &meta,
-                        &key,
-                        &first_seen,
-                        &mut known,
-                        &mut change,
-                        &mut report,
-                    );
-                }
-                change.gone.extend(known.into_keys());
+            for f in files.flatten() {
+                let file = f.file_name().to_string_lossy().into_owned();
+                let Ok(meta) = f.metadata() else { continue };
+                self.look_at(
+                    &folder,
+                    &file,
+                    &f.path(),
+                    &meta,
+                    &key,
+                    &first_seen,
+                    &mut known,
+                    &mut change,
+                    &mut report,
+                );
+            }
+            change.gone.extend(known.into_keys());
+            if before.as_ref() != Some(&(dir_mtime, key.clone())) {
                 change.folders.push((folder, dir_mtime, key));
-            } else {
-                for (name, (seen, k)) in known {
-                    let file = name.rsplit('/').next().unwrap_or("").to_string();
-                    let path = self.folder.join(&name);
-                    match std::fs::metadata(&path) {
-                        Ok(meta) => {
-                            let mut one = std::collections::HashMap::from([(name, (seen, k))]);
-                            self.look_at(
-                                &folder,
-                                &file,
-                                &path,
-                                &meta,
-                                &key,
-                                &first_seen,
-                                &mut one,
-                                &mut change,
-                                &mut report,
-                            );
-                        }
-                        Err(_) => change.gone.push(name),
-                    }
-                }
             }
         }
         change.gone_folders.extend(folders.into_keys());
@@ -505,6 +480,7 @@ impl Circle {
             Ok(())
         })
         .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
+        share_file(&path)?;
         Ok(c)
     }
 
@@ -721,6 +697,26 @@ fn save_membership(local: &Path, m: &Membership) -> Result<(), CircleError> {
 /// The folder as an absolute path, so the record works from any working directory.
 fn absolute(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or(p.to_path_buf()))
+}
+
+/// The mode of a file praxis writes in a circle's shared folder: readable by the other
+/// members' accounts (a network drive serves each member as their own user), written by
+/// its author only. What keeps a circle closed is who the folder is shared with, and
+/// `--encrypt` where others can see it; a file only its writer could read would be lost
+/// to the circle there. (The files praxis keeps for a circle on this machine stay 0600.)
+pub const SHARED_FILE_MODE: u32 = 0o644;
+
+/// Gives a file just written in the shared folder [`SHARED_FILE_MODE`].
+pub(crate) fn share_file(path: &Path) -> Result<(), CircleError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(SHARED_FILE_MODE))
+            .map_err(|e| CircleError::io(path, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 /// A file's modification time in nanoseconds since the epoch (0 when unknown).

@@ -593,3 +593,74 @@ fn a_member_of_two_circles_names_the_one_they_mean() {
     );
     assert!(err.contains("already there"), "{err}");
 }
+
+#[test]
+fn a_file_edited_in_place_at_the_same_size_is_read_again() {
+    let (a, b, _c) = circle(false);
+    let q = a.contribute(9, &["--question", "Who covers the handover on Fridays?"]);
+    sync(&a, &b);
+    let shown = b.ok(10, &["circle", "show"]);
+    assert!(shown.contains("Fridays"), "{shown}");
+    let path = files(&b.folder())
+        .into_iter()
+        .map(|p| b.folder().join(p))
+        .find(|p| p.to_string_lossy().contains(&q))
+        .unwrap();
+    let before = std::fs::metadata(&path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Rewritten in place, as a network drive or an editor may: same name, same size, no
+    // file added to or removed from its folder, so the folder's own time stays as it was.
+    let edited = text.replace("Fridays", "Mondays");
+    assert_eq!(edited.len(), text.len());
+    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut &f, edited.as_bytes()).unwrap();
+    f.set_modified(before.modified().unwrap() + std::time::Duration::from_secs(7))
+        .unwrap();
+    drop(f);
+    let shown = b.ok(11, &["circle", "show"]);
+    assert!(shown.contains("signature does not verify"), "{shown}");
+    assert!(
+        !shown.contains("Mondays") && !shown.contains("Fridays"),
+        "{shown}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn files_in_the_shared_folder_are_readable_by_the_other_members_accounts() {
+    use std::os::unix::fs::PermissionsExt;
+    for encrypt in [false, true] {
+        let (a, b, _c) = circle(encrypt);
+        a.contribute(9, &["--question", "Who covers the handover on Fridays?"]);
+        // A card written again (leaving) keeps the mode too.
+        b.ok(9, &["circle", "leave", "--yes"]);
+        // Each member's own copy: the manifest, the contribution, the cards.
+        for m in [&a, &b] {
+            let all = files(&m.folder());
+            assert!(all.len() >= 3, "{all:?}");
+            for rel in all {
+                let mode = std::fs::metadata(m.folder().join(&rel))
+                    .unwrap()
+                    .permissions()
+                    .mode();
+                assert_eq!(
+                    mode & 0o777,
+                    0o644,
+                    "{} (encrypt: {encrypt})",
+                    rel.display()
+                );
+            }
+        }
+        // What praxis keeps of the circle on this machine stays private.
+        let local = a.journal.path();
+        for rel in files(local) {
+            if rel.to_string_lossy().contains("identity.json") {
+                let mode = std::fs::metadata(local.join(&rel))
+                    .unwrap()
+                    .permissions()
+                    .mode();
+                assert_eq!(mode & 0o777, 0o600, "{}", rel.display());
+            }
+        }
+    }
+}
