@@ -328,7 +328,7 @@ pub struct EntryOptions {
     /// The day the entry is about: YYYY-MM-DD, today, yesterday or a weekday (the last one).
     #[arg(long, value_name = "DATE")]
     pub on: Option<DateArg>,
-    /// A strength shown, as NAME or NAME:WHOSE (whose: mine, person, team). Repeatable.
+    /// A strength shown, as NAME or NAME:WHOSE (whose: mine, person, team, colleague). Repeatable.
     #[arg(long = "strength", short = 's', value_name = "NAME[:WHOSE]")]
     pub strengths: Vec<String>,
     /// A free topic tag. Repeatable.

@@ -1437,6 +1437,28 @@ fn help_shows_examples() {
 }
 
 #[test]
+fn the_strength_flag_names_every_whose() {
+    // The help once offered "mine, person, team" while `colleague` was accepted too.
+    let j = Journal::new();
+    for command in [&["add", "--help"][..], &["feedback", "add", "--help"][..]] {
+        let out = j
+            .cmd(command)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let help = String::from_utf8(out).unwrap();
+        for whose in praxis::model::entry::Whose::ALL {
+            assert!(
+                help.contains(whose.as_str()),
+                "{command:?} help does not name whose {whose}: {help}"
+            );
+        }
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let j = Journal::new();
     j.cmd(&["bogus"])
