@@ -456,6 +456,14 @@ impl<'de> Visitor<'de> for Doc<'_, '_> {
             match key.as_str() {
                 "format" => {
                     let format = map.next_value::<String>()?;
+                    if format == super::summary::FORMAT {
+                        return Err(st.stop(invalid(
+                            "this is a praxis summary, read with `praxis review FILE`: it \
+                             holds patterns and excerpts, not entries; `praxis import` takes \
+                             files made by `praxis export -f json` or `praxis export --all`"
+                                .to_string(),
+                        )));
+                    }
                     if format != FORMAT {
                         return Err(st.stop(invalid(format!(
                             "this is not a praxis export (format '{format}')"

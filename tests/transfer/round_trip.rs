@@ -199,6 +199,12 @@ fn broken_files_are_refused_with_where_and_why_and_nothing_is_written() {
             "not a praxis export",
         ),
         (
+            "a summary",
+            text.replacen("praxis-journal", "praxis-summary", 1)
+                .into_bytes(),
+            "read with `praxis review FILE`",
+        ),
+        (
             "newer",
             text.replacen("\"version\":1", "\"version\":9", 1)
                 .into_bytes(),
