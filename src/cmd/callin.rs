@@ -82,6 +82,20 @@ pub fn run(cmd: CallinCommand, ctx: &Ctx) -> Result<()> {
             given.put("bring-to-supervision", bring.then(|| "yes".to_string()));
             given.fields(&fields, template)?;
             let in_editor = !given.has_any_but(&["held-on"]);
+            // What was recorded of a conversation is not replaced from the command line
+            // without a word: in $EDITOR it is shown and changed in place.
+            if let Details::CallIn(c) = &entry.details
+                && c.status != CallInStatus::Planned
+                && !in_editor
+            {
+                let short = entry.short_id();
+                let on = c.held_on.map(|d| format!(" on {d}")).unwrap_or_default();
+                bail!(
+                    "call-in {short} was already recorded as held{on}; what was written \
+                     then is kept. To change it, `praxis callin held {short}` with no fields \
+                     opens it in $EDITOR (or `praxis edit {short}`)"
+                );
+            }
             let mut entry = super::structured::write(entry, template, &given, in_editor, ctx)?;
             if let Details::CallIn(c) = &mut entry.details {
                 c.record_held(today).map_err(anyhow::Error::msg)?;

@@ -158,6 +158,13 @@ impl CallIn {
                 "the follow-up {on} is before the day it was held ({held})"
             ));
         }
+        if let Some(done) = self.followed_up_on
+            && self.status == CallInStatus::FollowedUp
+        {
+            return Err(format!(
+                "it was followed up already, on {done}: that day is kept (change it with `praxis edit`)"
+            ));
+        }
         self.status = CallInStatus::FollowedUp;
         self.followed_up_on = Some(on);
         Ok(())
@@ -928,6 +935,8 @@ mod tests {
         assert!(c.record_follow_up(day(5)).is_err(), "before it was held");
         c.record_follow_up(day(9)).unwrap();
         assert_eq!(c.status, CallInStatus::FollowedUp);
+        assert!(c.record_follow_up(day(12)).is_err(), "followed up already");
+        assert_eq!(c.followed_up_on, Some(day(9)));
         // Holding again keeps the recorded day and the later status.
         assert_eq!(c.record_held(day(20)), Ok(day(6)));
         assert_eq!(c.status, CallInStatus::FollowedUp);

@@ -434,6 +434,32 @@ fn call_ins_move_from_planned_to_held_to_followed_up() {
         .args(["callin", "held", &id, "--rating", "9"])
         .assert()
         .code(2);
+    // A second outcome from the command line does not replace the first without a word.
+    praxis(d.path())
+        .args([
+            "callin",
+            "held",
+            &id,
+            "--rating",
+            "2",
+            "--field",
+            "their-view=second",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "already recorded as held on 2026-03-10",
+        ));
+    praxis(d.path())
+        .args(["callin", "followup", &id])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("followed up already"));
+    let shown = stdout(d.path(), &["show", &id]);
+    assert!(
+        shown.contains("Had not realised") && shown.contains("How it went: 4"),
+        "{shown}"
+    );
 }
 
 #[test]

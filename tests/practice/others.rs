@@ -346,10 +346,9 @@ fn a_call_in_held_with_signs_of_rupture_opens_a_linked_rupture() {
             .0
             .contains(&format!("Rupture followed in {rid}"))
     );
-    // Holding it again opens no second rupture.
-    run(
-        &j,
-        &[
+    // Holding it again is refused (what was recorded is kept), and opens no second rupture.
+    let again = j
+        .cmd(&[
             "callin",
             "held",
             &c,
@@ -357,8 +356,11 @@ fn a_call_in_held_with_signs_of_rupture_opens_a_linked_rupture() {
             "3",
             "--rupture",
             "withdrawal",
-        ],
-    );
+        ])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1), "{again:?}");
     assert_eq!(
         j.json(&["rupture", "list", "--json"])
             .as_array()
