@@ -550,6 +550,14 @@ impl Store {
         let tx = self.conn.transaction()?;
         let n = tx.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])?;
         tx.commit()?;
+        // The pages as they were before (the deleted text in them) stay in the
+        // write-ahead log until it is checkpointed and cut short: done now, when no
+        // reader holds an older view (otherwise at the next checkpoint).
+        if n > 0 {
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
         Ok(n)
     }
 
@@ -861,7 +869,24 @@ fn write_parts(
          WHERE actions.entry_id = excluded.entry_id",
     )?;
     for (i, a) in (0_i64..).zip(&e.actions) {
-        st.execute(params![
+        // An action id is one action's: taken by another entry's action (the upsert
+        // changes nothing), or twice in this entry, one of them would be dropped.
+        let invalid = |why: &str| StoreError::Invalid {
+            id: e.short_id(),
+            reason: format!(
+                "its action {} (\"{}\") {why}: each action needs an id of its own",
+                a.id,
+                crate::model::text::truncate(&crate::model::text::sanitize_line(&a.text), 40)
+            ),
+        };
+        if e.actions
+            .iter()
+            .find(|b| b.id == a.id)
+            .is_some_and(|first| !std::ptr::eq(first, a))
+        {
+            return Err(invalid("is listed twice"));
+        }
+        let changed = st.execute(params![
             a.id.to_string(),
             rowid,
             i,
@@ -873,6 +898,9 @@ fn write_parts(
             a.done_on.map(day),
             ts(now),
         ])?;
+        if changed == 0 {
+            return Err(invalid("belongs to another entry"));
+        }
     }
     Ok(())
 }

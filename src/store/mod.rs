@@ -250,6 +250,8 @@ impl Store {
         // partial copy, plain after a `decrypt`. Nothing else would ever remove it.
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         crate::files::sweep_leftovers(dir.unwrap_or(Path::new(".")), lock::relock_pid);
+        // So does a first import killed midway: the journal it was building, in clear text.
+        transfer::sweep_building(dir.unwrap_or(Path::new(".")));
         // Only SQLite opens the journal file: closing any other descriptor of it would drop
         // every POSIX lock this process holds on it, the locks of connections still open
         // (the app's, while its daily backup opens the journal again) included. An outside
@@ -458,7 +460,41 @@ impl Store {
             &self.unlock,
             version,
             migrations,
-        )
+        )?;
+        self.keep_deleted_text_unreadable()
+    }
+
+    /// Text deleted for good (the trash emptied, an entry edited, a draft saved) is
+    /// overwritten where it lay, not only unlinked: SQLite's `secure_delete` zeroes freed
+    /// space in the journal's pages, and the full-text indexes' own `secure-delete` takes
+    /// a deleted entry's words out of the index at once instead of at its next merge.
+    /// The first is set on every connection; the second is kept in the index and written
+    /// once.
+    fn keep_deleted_text_unreadable(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "secure_delete", "ON")?;
+        for table in ["entries_fts", "search_recent"] {
+            let config = format!("{table}_config");
+            let has: bool = self.conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [&config],
+                |r| r.get(0),
+            )?;
+            if !has {
+                continue;
+            }
+            let on: bool = self.conn.query_row(
+                &format!("SELECT count(*) FROM {config} WHERE k = 'secure-delete' AND v = 1"),
+                [],
+                |r| r.get(0),
+            )?;
+            if !on {
+                self.conn.execute(
+                    &format!("INSERT INTO {table} ({table}, rank) VALUES ('secure-delete', 1)"),
+                    [],
+                )?;
+            }
+        }
+        Ok(())
     }
 
     /// The schema version of this journal.

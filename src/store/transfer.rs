@@ -914,7 +914,7 @@ impl Drop for NewJournal {
 }
 
 /// Removes journals that imports killed before they finished left half built.
-fn sweep_building(dir: &Path) {
+pub(super) fn sweep_building(dir: &Path) {
     crate::files::sweep_leftovers(dir, |name| {
         name.strip_prefix(BUILDING)
             .and_then(|rest| rest.split('-').next())

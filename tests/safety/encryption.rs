@@ -482,6 +482,30 @@ fn a_killed_lock_changes_plain_copy_is_removed_at_the_next_open() {
     assert!(live.exists());
 }
 
+/// A first import killed midway leaves the journal it was building, in clear text, under
+/// a temporary name beside where the journal goes; once a later command has made the
+/// journal, no import would ever sweep that folder again. Any open removes it once its
+/// writer is gone.
+#[test]
+fn a_killed_first_imports_copy_is_removed_at_the_next_open() {
+    let j = Journal::new();
+    j.add(&["A shift to remember"]);
+    let dir = j.path();
+    let dead = dir.join(".praxis-import-2147483000-0123abcd.sqlite3");
+    std::fs::write(&dead, b"SQLite format 3\0 the clear text of an import").unwrap();
+    let dead_log = dir.join(".praxis-import-2147483000-0123abcd.sqlite3-journal");
+    std::fs::write(&dead_log, b"more clear text").unwrap();
+    let live = dir.join(format!(
+        ".praxis-import-{}-0123abcd.sqlite3",
+        std::process::id()
+    ));
+    std::fs::write(&live, b"in progress").unwrap();
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(!dead.exists() && !dead_log.exists());
+    assert!(live.exists());
+}
+
 /// An age identity file in `dir`, and its public key.
 fn age_identity(dir: &Path, name: &str) -> (PathBuf, String) {
     use age::secrecy::ExposeSecret as _;

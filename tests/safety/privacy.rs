@@ -141,3 +141,69 @@ fn the_binary_opens_no_network_socket() {
         }
     }
 }
+
+/// Every file beside the journal (the journal, its log, its shared memory), read raw.
+fn journal_files_bytes(j: &common::Journal) -> Vec<(String, Vec<u8>)> {
+    let name = j.db().file_name().unwrap().to_string_lossy().into_owned();
+    std::fs::read_dir(j.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&name))
+        })
+        .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Emptying the trash deletes for good: the text, and its words in the search index, are
+/// not left readable in the journal's free space or its log (they once were: the file
+/// still held the name after "Deleted 1 entry for good").
+#[test]
+fn emptying_the_trash_leaves_no_readable_trace_of_the_text() {
+    let j = common::Journal::new();
+    j.add(&["Keep this one about the rota"]);
+    let id = j.add(&["Regretted: wrote Zebedee Quillfeather's full name and address"]);
+    j.ok(&["rm", &id]);
+    j.ok(&["trash", "empty", "--yes"]);
+    for (path, bytes) in journal_files_bytes(&j) {
+        assert!(
+            !holds(&bytes, b"Quillfeather"),
+            "{path} still holds the name"
+        );
+        assert!(
+            !holds(&bytes, b"quillfeath"),
+            "{path} still holds its indexed word"
+        );
+    }
+    // What was kept is still found.
+    assert!(j.ok(&["search", "rota"]).contains("rota"));
+}
+
+/// An edit that takes a name out leaves no copy of the old text behind in the file.
+#[test]
+fn an_edit_that_removes_a_name_leaves_no_readable_trace_of_it() {
+    let j = common::Journal::new();
+    let id = j.add(&["Visit with Zebedee Quillfeather went well"]);
+    let editor = j.script(
+        "unname.sh",
+        "#!/bin/sh\nsed -i 's/Zebedee Quillfeather/the young person/' \"$1\"\n",
+    );
+    j.with_editor(&editor, &["edit", &id]).assert().success();
+    for (path, bytes) in journal_files_bytes(&j) {
+        assert!(
+            !holds(&bytes, b"Quillfeather"),
+            "{path} still holds the name"
+        );
+        assert!(
+            !holds(&bytes, b"quillfeath"),
+            "{path} still holds its indexed word"
+        );
+    }
+}

@@ -481,3 +481,42 @@ fn errors_name_the_field_and_the_value_in_plain_words() {
     );
     assert!(!err.contains("file file"), "{err}");
 }
+
+/// Two entries of an import sharing one action id: one action would be dropped while the
+/// import said every entry was added. The file is refused, naming the entry, and nothing
+/// is written.
+#[test]
+fn an_action_id_used_twice_is_refused_not_dropped() {
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("src.sqlite3");
+    for (title, action) in [("first", "Call the GP"), ("second", "Book the room")] {
+        praxis_db(&src)
+            .args(["add", title, "--action", action])
+            .assert()
+            .success();
+    }
+    let file = d.path().join("e.json");
+    praxis_db(&src)
+        .args(["export", "--all", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let taken = doc["entries"][0]["actions"][0]["id"].clone();
+    doc["entries"][1]["actions"][0]["id"] = taken;
+    std::fs::write(&file, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let dst = d.path().join("dst.sqlite3");
+    praxis_db(&dst)
+        .args(["add", "already here"])
+        .assert()
+        .success();
+    let before = std::fs::read(&dst).unwrap();
+    praxis_db(&dst)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "each action needs an id of its own",
+        ));
+    assert_eq!(std::fs::read(&dst).unwrap(), before);
+}
