@@ -128,6 +128,13 @@ impl Session {
         *self.unlock.borrow_mut() = Some(unlock);
     }
 
+    /// Lets go of the journal's key (the app, which holds its own, from its first frame
+    /// on): locking the app then drops the last copy. Asking again after this asks for
+    /// the passphrase again.
+    pub fn forget_key(&self) {
+        *self.unlock.borrow_mut() = None;
+    }
+
     /// Opens the journal with its key, asking again (up to 3 times in all) when the
     /// passphrase typed on the terminal does not fit.
     pub fn open_journal(&self) -> std::result::Result<Store, anyhow::Error> {

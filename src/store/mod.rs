@@ -367,6 +367,16 @@ impl Store {
         self.unlock.is_encrypted()
     }
 
+    /// The salt of an encrypted journal's key (None for a plain one): what a passphrase
+    /// typed again is derived with.
+    #[must_use]
+    pub fn salt(&self) -> Option<[u8; 16]> {
+        match &self.unlock {
+            Unlock::Key(k) => Some(k.salt()),
+            Unlock::Plain => None,
+        }
+    }
+
     /// The file behind this journal (None in memory).
     #[must_use]
     pub fn path(&self) -> Option<&Path> {
