@@ -63,5 +63,12 @@ pub fn run_labelled(ctx: &Session, label: Option<&str>) -> Result<()> {
             ctx.forget_key();
         })),
     };
-    runtime::run(&mut app, options)
+    let ran = runtime::run(&mut app, options);
+    // Text the editor gave back but the app could not use, kept encrypted beside an
+    // encrypted journal (not while locked: the journal is closed then, and the next
+    // praxis does it).
+    if !app.is_locked() {
+        ctx.seal_rescued(&mut app.env.store);
+    }
+    ran
 }

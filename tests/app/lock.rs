@@ -449,4 +449,54 @@ fn in_a_terminal_the_lock_hides_the_journal_unlocks_and_survives_sigint() {
         ok
     };
     assert_eq!(unlock, "ok");
+    // Nothing praxis wrote holds the draft, or the entry, in the clear.
+    let mut stack = vec![p.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let f = e.unwrap().path();
+            if f.is_dir() {
+                stack.push(f);
+                continue;
+            }
+            let bytes = std::fs::read(&f).unwrap();
+            for never in [DRAFT, TITLE] {
+                assert!(
+                    !contains(&bytes, never.as_bytes()),
+                    "{never} readable in {f:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn text_rescued_from_the_editor_is_offered_back_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, unlock) = encrypted(dir.path());
+    let Unlock::Key(key) = &unlock else {
+        unreachable!()
+    };
+    let rescued = dir.path().join("rescued");
+    std::fs::create_dir(&rescued).unwrap();
+    std::fs::write(
+        rescued.join("new-reflection-20260318T200000.000.md"),
+        "title: A visit\n\nWords kept when the editor failed",
+    )
+    .unwrap();
+    let mut store = Store::open_unlocked(&path, &unlock).unwrap();
+    let kept = praxis::rescue::seal_all(&rescued, Some(&mut store), key, now().date_naive(), now());
+    assert_eq!(kept, [praxis::rescue::Kept::Draft]);
+    let mut app = app_over(store, Config::default());
+    assert_eq!(
+        app.overlay(),
+        Some(praxis::tui::action::Context::Drafts),
+        "{}",
+        screen(&mut app, 80, 24)
+    );
+    press_at(&mut app, "enter", start());
+    assert_eq!(app.pane, Pane::Write);
+    assert_eq!(
+        app.write.form().unwrap().text("body"),
+        "title: A visit\n\nWords kept when the editor failed"
+    );
 }
