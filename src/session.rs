@@ -128,11 +128,12 @@ impl Session {
         *self.unlock.borrow_mut() = Some(unlock);
     }
 
-    /// Lets go of the journal's key (the app, which holds its own, from its first frame
-    /// on): locking the app then drops the last copy. Asking again after this asks for
-    /// the passphrase again.
+    /// Lets go of the journal's key, and of a passphrase read from a file or descriptor
+    /// (the app, which holds its own key, from its first frame on): locking the app then
+    /// drops the last copy. Asking again after this asks for the passphrase again.
     pub fn forget_key(&self) {
         *self.unlock.borrow_mut() = None;
+        self.passphrase.forget();
     }
 
     /// Opens the journal with its key, asking again (up to 3 times in all) when the
