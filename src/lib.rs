@@ -31,6 +31,7 @@ pub mod model;
 pub mod output;
 pub mod passphrase;
 pub mod process;
+pub mod rescue;
 pub mod search;
 pub mod session;
 pub mod store;

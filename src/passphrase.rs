@@ -42,6 +42,12 @@ impl Asker {
         }
     }
 
+    /// Forgets the passphrases read from a descriptor or a file (their memory zeroed);
+    /// a file is read again if one is asked for after this.
+    pub fn forget(&self) {
+        self.lines.borrow_mut().take();
+    }
+
     /// Whether a wrong passphrase may be asked for again.
     #[must_use]
     pub fn can_ask_again(&self) -> bool {
@@ -160,4 +166,27 @@ fn read_lines(input: impl std::io::Read) -> std::io::Result<Vec<Zeroizing<String
         .lines()
         .map(|l| Zeroizing::new(l.strip_suffix('\r').unwrap_or(l).to_string()))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passphrases_from_a_file_are_forgotten_and_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pass");
+        std::fs::write(&path, "first\nsecond\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let asker = Asker::new(Source::File(path));
+        assert_eq!(&*asker.read("").unwrap(), "first");
+        assert!(asker.lines.borrow().is_some());
+        asker.forget();
+        assert!(asker.lines.borrow().is_none());
+        assert_eq!(&*asker.read("").unwrap(), "first");
+    }
 }

@@ -128,6 +128,14 @@ impl Session {
         *self.unlock.borrow_mut() = Some(unlock);
     }
 
+    /// Lets go of the journal's key, and of a passphrase read from a file or descriptor
+    /// (the app, which holds its own key, from its first frame on): locking the app then
+    /// drops the last copy. Asking again after this asks for the passphrase again.
+    pub fn forget_key(&self) {
+        *self.unlock.borrow_mut() = None;
+        self.passphrase.forget();
+    }
+
     /// Opens the journal with its key, asking again (up to 3 times in all) when the
     /// passphrase typed on the terminal does not fit.
     pub fn open_journal(&self) -> std::result::Result<Store, anyhow::Error> {
@@ -180,23 +188,64 @@ impl Session {
     /// Ends a command: text from the editor that it did not save is kept in a rescue file,
     /// and the error (or a note) says where.
     pub fn finish(&self, done: Result<()>) -> Result<()> {
+        let done = self.finish_unsaved(done);
+        self.seal_left();
+        done
+    }
+
+    /// Beside an encrypted journal, text the editor left in `rescued/` during this run
+    /// (an editor that failed, text that was not UTF-8) is kept encrypted before praxis
+    /// ends, and said.
+    fn seal_left(&self) {
+        let Some(Unlock::Key(key)) = self.unlock.borrow().clone() else {
+            return;
+        };
+        let dir = self.paths.rescue_dir();
+        if crate::editor::rescued(&dir).is_empty() && crate::editor::left_open(&dir).is_empty() {
+            return;
+        }
+        let mut store = Store::open_unlocked(&self.paths.db, &Unlock::Key(key.clone())).ok();
+        let kept = crate::rescue::seal_all(
+            &dir,
+            store.as_mut(),
+            &key,
+            self.clock.today(),
+            self.clock.now_utc(),
+        );
+        for k in kept {
+            note!("praxis: text kept from the editor is now {}", k.describe());
+        }
+    }
+
+    fn finish_unsaved(&self, done: Result<()>) -> Result<()> {
         let Some(u) = self.unsaved.borrow_mut().take() else {
             return done;
         };
         let kept = u.written.keep();
+        let kept = match self.unlock.borrow().clone() {
+            // Beside an encrypted journal, kept encrypted: a draft, or an age file.
+            Some(Unlock::Key(key)) => {
+                let mut store =
+                    Store::open_unlocked(&self.paths.db, &Unlock::Key(key.clone())).ok();
+                crate::rescue::seal(
+                    &kept,
+                    store.as_mut(),
+                    &key,
+                    self.clock.today(),
+                    self.clock.now_utc(),
+                )
+                .describe()
+            }
+            _ => format!("in {}", kept.display()),
+        };
         match done {
             Ok(()) => {
-                note!(
-                    "praxis: {}; your text is kept in {}",
-                    u.meaning,
-                    kept.display()
-                );
+                note!("praxis: {}; your text is kept {kept}", u.meaning);
                 Ok(())
             }
             Err(e) => Err(anyhow::anyhow!(
-                "{e:#}. {}; your text is kept in {}",
-                u.meaning,
-                kept.display()
+                "{e:#}. {}; your text is kept {kept}",
+                u.meaning
             )),
         }
     }
@@ -207,7 +256,8 @@ impl Session {
     /// for it to see their entries). A journal that cannot be opened is reported with its
     /// latest backup.
     pub fn store(&self) -> Result<Store> {
-        let store = self.open_journal()?;
+        let mut store = self.open_journal()?;
+        self.seal_rescued(&mut store);
         let mut backup = self.backup.borrow_mut();
         // A journal that cannot say is tried: the backup then reports what is wrong.
         if matches!(*backup, Backup::None)
@@ -218,6 +268,25 @@ impl Session {
             *backup = Backup::Due;
         }
         Ok(store)
+    }
+
+    /// Beside an encrypted journal, text rescued from the editor is kept encrypted: taken
+    /// into `store` as drafts (or sealed for the recovery key when it cannot be written),
+    /// and said.
+    pub fn seal_rescued(&self, store: &mut Store) {
+        let Some(key) = store.key().cloned() else {
+            return;
+        };
+        let kept = crate::rescue::seal_all(
+            &self.paths.rescue_dir(),
+            Some(store),
+            &key,
+            self.clock.today(),
+            self.clock.now_utc(),
+        );
+        for k in kept {
+            note!("praxis: text kept from the editor is now {}", k.describe());
+        }
     }
 
     /// Starts the day's automatic backup on a thread of its own if it is due (the app,

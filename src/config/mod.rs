@@ -28,6 +28,7 @@ pub struct Config {
     pub ui: UiConfig,
     pub strengths: StrengthsConfig,
     pub privacy: PrivacyConfig,
+    pub security: SecurityConfig,
     /// Key bindings by action name; checked against the actions when the app starts.
     pub keys: BTreeMap<String, KeyList>,
 }
@@ -192,6 +193,36 @@ impl PrivacyConfig {
     }
 }
 
+/// The app's idle lock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecurityConfig {
+    /// Minutes without a key or a click before the app locks an encrypted journal (0:
+    /// never). Ten: a pause to think or to read an entry through does not lock it, and a
+    /// laptop left open in a shared office is not open for long.
+    pub lock_after_minutes: u64,
+}
+
+/// The longest idle time the lock may wait: a day.
+pub const MAX_LOCK_MINUTES: u64 = 24 * 60;
+
+impl Default for SecurityConfig {
+    fn default() -> Self {
+        SecurityConfig {
+            lock_after_minutes: 10,
+        }
+    }
+}
+
+impl SecurityConfig {
+    /// How long the app waits before it locks, or None when it never does.
+    #[must_use]
+    pub fn lock_after(&self) -> Option<std::time::Duration> {
+        (self.lock_after_minutes > 0)
+            .then(|| std::time::Duration::from_secs(self.lock_after_minutes.saturating_mul(60)))
+    }
+}
+
 /// A config file that could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -257,12 +288,25 @@ impl Config {
             });
         }
         if let Err((key, message)) = config.privacy.check() {
-            let (line, column) = key_position(text, key);
+            let (line, column) = key_position(text, "privacy", key);
             return Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line,
                 column,
                 message,
+            });
+        }
+        if config.security.lock_after_minutes > MAX_LOCK_MINUTES {
+            let (line, column) = key_position(text, "security", "lock_after_minutes");
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "security.lock_after_minutes is {}: give minutes from 1 to {MAX_LOCK_MINUTES} \
+                     (a day), or 0 for never",
+                    config.security.lock_after_minutes
+                ),
             });
         }
         Ok(config)
@@ -275,14 +319,15 @@ impl Config {
     }
 }
 
-/// Line and column of the first line that sets `key` (`key = …` or `privacy.key = …`),
+/// Line and column of the first line that sets `key` (`key = …` or `section.key = …`),
 /// or 1:1.
-fn key_position(text: &str, key: &str) -> (usize, usize) {
+fn key_position(text: &str, section: &str, key: &str) -> (usize, usize) {
+    let dotted = format!("{section}.");
     text.lines()
         .enumerate()
         .find_map(|(i, l)| {
             let t = l.trim_start();
-            let rest = t.strip_prefix("privacy.").unwrap_or(t);
+            let rest = t.strip_prefix(dotted.as_str()).unwrap_or(t);
             let after = rest.strip_prefix(key)?;
             after
                 .trim_start()
@@ -369,5 +414,35 @@ mod tests {
         );
         let e = err("[privacy]\nallow = [\" \"]\n");
         assert!(e.starts_with("c.toml:2:1:") && e.contains("no word"), "{e}");
+    }
+
+    #[test]
+    fn the_idle_lock_is_read_and_checked() {
+        let d = Config::default().security;
+        assert_eq!(d.lock_after_minutes, 10);
+        assert_eq!(d.lock_after(), Some(std::time::Duration::from_secs(600)));
+        let c = Config::parse(Path::new("c.toml"), "[security]\nlock_after_minutes = 0\n").unwrap();
+        assert_eq!(c.security.lock_after(), None);
+        let err = |t: &str| {
+            Config::parse(Path::new("c.toml"), t)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("[security]\nlock_after_minutes = \"ten\"\n");
+        assert!(e.starts_with("c.toml:2:22:") && e.contains("u64"), "{e}");
+        let e = err("[security]\nlock_after_minutes = -5\n");
+        assert!(e.starts_with("c.toml:2:22:"), "{e}");
+        let e = err("[security]\nlock_after_minutes = 2.5\n");
+        assert!(e.starts_with("c.toml:2:22:"), "{e}");
+        let e = err("[ui]\nmouse = true\n[security]\n  lock_after_minutes = 100000\n");
+        assert!(
+            e.starts_with("c.toml:4:3:") && e.contains("0 for never"),
+            "{e}"
+        );
+        let e = err("[security]\nlock_after = 5\n");
+        assert!(
+            e.starts_with("c.toml:2:1:") && e.contains("lock_after"),
+            "{e}"
+        );
     }
 }

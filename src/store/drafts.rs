@@ -39,6 +39,17 @@ fn draft(r: &rusqlite::Row<'_>) -> rusqlite::Result<Draft> {
 }
 
 impl Store {
+    /// Keeps a draft that no app is writing (text rescued from the editor): the next app
+    /// offers it back. Returns its id.
+    pub fn save_orphan_draft(&mut self, data: &str, now: DateTime<Utc>) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO drafts (entry_uuid, data, updated_at, writer_pid, writer_started)
+             VALUES (NULL, ?1, ?2, NULL, NULL)",
+            params![data, ts(now)],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
     /// Writes `writer`'s draft: the one with `id` if it is still theirs, else a new one.
     /// Returns its id.
     pub fn save_draft(

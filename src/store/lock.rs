@@ -58,6 +58,12 @@ impl Key {
         Ok(Key::derive(passphrase, salt))
     }
 
+    /// The salt the key was derived with (not a secret: it opens the file).
+    #[must_use]
+    pub fn salt(&self) -> [u8; 16] {
+        self.salt
+    }
+
     /// The key written as a recovery key: 16 groups of 4 hex digits. It unlocks the
     /// journal (and the backups made under the same passphrase) in place of the
     /// passphrase.

@@ -28,8 +28,9 @@
 //! - **Changing the lock.** [`Store::relock`]: `sqlcipher_export` into a new file
 //!   attached with the new key, `user_version` and `application_id` copied by hand (the
 //!   export does not), checked, synced, renamed over the journal.
-//! - **Not covered**: rescued editor text is plain text (0600), and so are exports made
-//!   without `--encrypt` (with it they are age files: `crate::transfer::sealed`).
+//! - **Not covered**: exports made without `--encrypt` (with it they are age files:
+//!   `crate::transfer::sealed`). Rescued editor text is kept encrypted above the store
+//!   (`crate::rescue`): a draft, or an age file.
 
 mod actions;
 mod backups;
@@ -367,6 +368,25 @@ impl Store {
     #[must_use]
     pub fn is_encrypted(&self) -> bool {
         self.unlock.is_encrypted()
+    }
+
+    /// The salt of an encrypted journal's key (None for a plain one): what a passphrase
+    /// typed again is derived with.
+    #[must_use]
+    pub fn salt(&self) -> Option<[u8; 16]> {
+        match &self.unlock {
+            Unlock::Key(k) => Some(k.salt()),
+            Unlock::Plain => None,
+        }
+    }
+
+    /// The key of an encrypted journal (None for a plain one).
+    #[must_use]
+    pub fn key(&self) -> Option<&Key> {
+        match &self.unlock {
+            Unlock::Key(k) => Some(k),
+            Unlock::Plain => None,
+        }
     }
 
     /// The file behind this journal (None in memory).

@@ -148,6 +148,7 @@ actions! {
         SaveCopy = "save_copy", Conflict, ["c"], "copy", "save your version as a copy beside the other";
         TakeTheirs = "take_theirs", Conflict, ["t"], "theirs", "keep the other version; yours is not saved";
         SaveAsNew = "save_as_new", Gone, ["s"], "save", "save the entry deleted elsewhere as a new entry";
+        Lock = "lock", Global, ["ctrl-l"], "lock", "lock the app now (an encrypted journal)";
     }
 }
 

@@ -15,6 +15,7 @@ use super::chrome;
 use super::component::{Env, Msg, Outcome, Overlay, Pane};
 use super::keymap::{Bindable as _, Key};
 use super::layout::{Layout, MIN_HEIGHT, MIN_WIDTH, Shape};
+use super::lock::{IdleWatch, LockKey, Locked};
 use super::overlays::drafts::Drafts;
 use super::overlays::help::Help;
 use super::overlays::quit::ConfirmQuit;
@@ -45,6 +46,14 @@ pub struct App {
     layout: Layout,
     /// The shape it was laid out for: laid out again only when the size or this changes.
     shaped: Option<Shape>,
+    /// When the app last had a key or a click: an encrypted journal locks after
+    /// `[security] lock_after_minutes` without one.
+    idle: IdleWatch,
+    /// The lock screen, while the app is locked.
+    locked: Option<Locked>,
+    /// Locked, but still holding the journal: the draft could not be kept yet (it is
+    /// tried again on every tick, and the journal let go once it is kept).
+    lock_pending: bool,
 }
 
 impl App {
@@ -91,6 +100,7 @@ impl App {
             changed: false,
             label: None,
         };
+        let idle = IdleWatch::new(env.config.security.lock_after(), Instant::now());
         let mut app = App {
             env,
             pane: Pane::Journal,
@@ -102,6 +112,9 @@ impl App {
             quit: false,
             layout: Layout::default(),
             shaped: None,
+            idle,
+            locked: None,
+            lock_pending: false,
         };
         let (lead, hints) = app.hints();
         let shape = app.shape(80, lead, &hints);
@@ -161,6 +174,18 @@ impl App {
 
     /// Handles one terminal event; a failure is reported in the status bar, never a crash.
     pub fn handle_event(&mut self, event: &Event) -> Handled {
+        self.handle_event_at(event, Instant::now())
+    }
+
+    /// Handles one terminal event that came at `now` (a key or a click puts off the lock).
+    pub fn handle_event_at(&mut self, event: &Event, now: Instant) -> Handled {
+        if matches!(event, Event::Key(_) | Event::Mouse(_)) {
+            self.idle.input(now);
+        }
+        if self.locked.is_some() {
+            self.locked_event(event, now);
+            return Handled::Consumed;
+        }
         let result = match event {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.key(*k),
             Event::Paste(text) => self.paste(text),
@@ -181,6 +206,18 @@ impl App {
     fn key(&mut self, key: KeyEvent) -> Result<Outcome> {
         self.env.status = None;
         let k = Key::from_event(&key);
+        // The lock key works everywhere, windows included, unless it is text there.
+        let text = match (&self.overlay, self.pane) {
+            (Some(o), _) => o.keys().0,
+            (None, Pane::Journal) => self.journal.keys().0,
+            (None, Pane::Write) => self.write.keys().0,
+            (None, Pane::Supervision) => self.board.keys().0,
+            (None, Pane::Patterns) => self.patterns.keys().0,
+        };
+        if self.env.keymap.lookup(k, text, &[Context::Global]) == Some(Action::Lock) {
+            self.lock()?;
+            return Ok(Outcome::Done);
+        }
         if let Some(o) = self.overlay.as_mut() {
             let (text, chain) = o.keys();
             return match self.env.keymap.lookup(k, text, chain) {
@@ -257,7 +294,8 @@ impl App {
                 Outcome::Edit(text) => break Handled::Edit { text },
             }
         };
-        if self.env.changed {
+        // Locked, nothing is read until the journal is open again.
+        if self.env.changed && self.locked.is_none() {
             self.after_change()?;
         }
         Ok(handled)
@@ -360,14 +398,104 @@ impl App {
         self.write.keep_draft(&mut self.env)
     }
 
-    /// Between events: a search ranked once typing pauses, a draft kept.
+    /// Whether the app is locked.
+    #[must_use]
+    pub fn is_locked(&self) -> bool {
+        self.locked.is_some()
+    }
+
+    /// Locks the app (an encrypted journal): the draft kept, the status cleared, the
+    /// journal closed (its connection, and with it the key) and the lock screen shown.
+    /// A plain journal has no passphrase to lock with: it is said, and nothing done.
+    pub fn lock(&mut self) -> Result<()> {
+        if self.locked.is_some() {
+            return Ok(());
+        }
+        let (Some(path), Some(salt)) = (self.env.store.path(), self.env.store.salt()) else {
+            self.env.say(
+                "This journal is not encrypted, so there is no passphrase to lock it with: \
+                 `praxis encrypt` gives it one",
+            );
+            return Ok(());
+        };
+        self.locked = Some(Locked::new(path.to_path_buf(), salt));
+        self.env.status = None;
+        self.lock_pending = true;
+        self.let_go();
+        Ok(())
+    }
+
+    /// While locked: keeps the draft, and once it is kept closes the journal. The store
+    /// left in its place is an empty one in memory, which nothing reads while locked.
+    fn let_go(&mut self) {
+        if !self.lock_pending {
+            return;
+        }
+        if self.write.keep_draft(&mut self.env).is_err() {
+            return;
+        }
+        if let Ok(empty) = Store::open_in_memory() {
+            // Dropping the journal closes its connection: SQLCipher wipes its copy of the
+            // key, and the last `Arc` of ours is zeroed (the session let go of its own).
+            drop(std::mem::replace(&mut self.env.store, empty));
+            self.lock_pending = false;
+        }
+    }
+
+    /// An event on the lock screen: typing the passphrase, enter to try it, quit.
+    fn locked_event(&mut self, event: &Event, now: Instant) {
+        let Some(locked) = self.locked.as_mut() else {
+            return;
+        };
+        match event {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let key = Key::from_event(k);
+                if self
+                    .env
+                    .keymap
+                    .lookup(key, super::keymap::Text::Line, &[Context::Global])
+                    == Some(Action::Quit)
+                {
+                    self.quit = true;
+                    return;
+                }
+                if locked.key(*k) == LockKey::Try
+                    && let Some(store) = locked.try_open()
+                {
+                    self.env.store = store;
+                    self.locked = None;
+                    self.lock_pending = false;
+                    self.idle.input(now);
+                }
+            }
+            Event::Paste(text) => locked.paste(text),
+            _ => {}
+        }
+    }
+
+    /// Between events: a search ranked once typing pauses, a draft kept, the app locked
+    /// once it has been idle long enough (an encrypted journal).
     pub fn tick(&mut self, now: Instant) {
+        if self.locked.is_some() {
+            self.let_go();
+            return;
+        }
+        if self.idle.due(now) && self.env.store.is_encrypted() {
+            // Never fails for an encrypted journal (it has a path and a salt).
+            let _ = self.lock();
+            return;
+        }
         self.journal.tick(now, &mut self.env);
         self.write.tick(now, &mut self.env);
     }
 
-    /// Lays out a frame and draws it: the panes and windows draw themselves.
+    /// Lays out a frame and draws it: the panes and windows draw themselves. Locked,
+    /// only the lock screen is drawn.
     pub fn draw(&mut self, f: &mut Frame<'_>) {
+        if let Some(locked) = &self.locked {
+            locked.draw(f, &self.env.theme, &self.env.key(Action::Quit));
+            return;
+        }
         let (lead, hints) = self.hints();
         let shape = self.shape(f.area().width, lead, &hints);
         if self.layout.size != f.area() || self.shaped.as_ref() != Some(&shape) {
@@ -416,6 +544,11 @@ impl Screen for App {
     }
 
     fn on_exit(&mut self) -> Result<()> {
+        // Locked, the draft was kept when the journal was let go; nothing was typed
+        // since (the lock screen has the keys).
+        if self.locked.is_some() && !self.lock_pending {
+            return Ok(());
+        }
         self.keep_draft()
     }
 }

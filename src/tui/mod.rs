@@ -10,6 +10,7 @@ pub mod component;
 pub mod draft;
 pub mod keymap;
 pub mod layout;
+pub mod lock;
 pub mod overlays;
 pub mod panes;
 pub mod review;
@@ -55,8 +56,19 @@ pub fn run_labelled(ctx: &Session, label: Option<&str>) -> Result<()> {
     let options = runtime::Options {
         mouse: ctx.config.ui.mouse,
         editor: Some((ctx.config.editor.command.clone(), ctx.paths.rescue_dir())),
-        // The day's backup, once there is something on the screen.
-        after_first_frame: Some(Box::new(|| ctx.start_daily_backup())),
+        // The day's backup, once there is something on the screen. From then on the app
+        // holds the journal's only key, so that locking it drops the key for good.
+        after_first_frame: Some(Box::new(|| {
+            ctx.start_daily_backup();
+            ctx.forget_key();
+        })),
     };
-    runtime::run(&mut app, options)
+    let ran = runtime::run(&mut app, options);
+    // Text the editor gave back but the app could not use, kept encrypted beside an
+    // encrypted journal (not while locked: the journal is closed then, and the next
+    // praxis does it).
+    if !app.is_locked() {
+        ctx.seal_rescued(&mut app.env.store);
+    }
+    ran
 }

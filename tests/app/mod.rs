@@ -2,6 +2,7 @@
 
 mod e2e;
 mod keys;
+mod lock;
 mod newcomer;
 mod others;
 mod tui;

@@ -717,3 +717,77 @@ fn restore_without_a_passphrase_refuses_before_moving_an_encrypted_journal() {
         assert_eq!(names(j.path()), files, "{args:?}: nothing moved aside");
     }
 }
+
+/// The drafts of the encrypted journal `j`, read with its passphrase: (writer, data).
+fn drafts_of(j: &Journal) -> Vec<(Option<i64>, String)> {
+    let conn = rusqlite::Connection::open(j.db()).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = '{PASS}'"))
+        .unwrap();
+    conn.prepare("SELECT writer_pid, data FROM drafts")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn text_rescued_from_the_editor_is_kept_encrypted_and_offered_back() {
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let said = ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    let recovery = said
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 79 && l.split('-').count() == 16)
+        .unwrap()
+        .to_string();
+    // An editor that saves, then fails: its text cannot be used, and is rescued.
+    let editor = j.script(
+        "ed.sh",
+        &format!("printf 'rescued words {PLANTED}\\n' > \"$1\"; exit 3"),
+    );
+    let out = j
+        .with_editor(&editor, &["add", "--title", "In the editor"])
+        .env("PRAXIS_PASSPHRASE_FILE", &pass)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("now in the journal as a draft"), "{err}");
+    // Nothing of it in the clear, anywhere; in the journal, a draft no app is writing,
+    // which the app offers back.
+    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &editor]);
+    assert!(held.is_empty(), "the writing is readable in {held:?}");
+    let drafts = drafts_of(&j);
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert_eq!(drafts[0].0, None);
+    assert!(drafts[0].1.contains(PLANTED));
+
+    // Where the journal could not be written, an age file the recovery key opens: taken
+    // in as a draft by the next praxis that opens the journal with its key.
+    let salt: [u8; 16] = std::fs::read(j.db()).unwrap()[..16].try_into().unwrap();
+    let key = praxis::store::Key::from_recovery_key(&recovery, salt).unwrap();
+    let plain = j
+        .path()
+        .join("rescued/new-reflection-20260318T200000.000.md");
+    std::fs::write(&plain, format!("sealed words {PLANTED}")).unwrap();
+    let now = chrono::Utc::now();
+    let kept = praxis::rescue::seal(&plain, None, &key, now.date_naive(), now);
+    let praxis::rescue::Kept::Sealed(sealed) = kept else {
+        panic!("{kept:?}")
+    };
+    assert!(!plain.exists());
+    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &editor]);
+    assert!(held.is_empty(), "the writing is readable in {held:?}");
+    let out = with_pass(&j, &pass, &["list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && err.contains("now in the journal as a draft"),
+        "{err}"
+    );
+    assert!(!sealed.exists());
+    let drafts = drafts_of(&j);
+    assert_eq!(drafts.len(), 2);
+    assert!(drafts.iter().any(|(_, d)| d.contains("sealed words")));
+}
