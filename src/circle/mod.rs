@@ -116,6 +116,26 @@ pub struct Refresh {
     pub gone: usize,
 }
 
+/// The files of the member folders [`Circle::refresh_arrivals`] did not list, still to be
+/// checked for a rewrite in place, a budget at a time ([`Circle::check`]).
+#[derive(Debug, Default)]
+pub struct Sweep {
+    /// Folders not begun, with the member key their files are checked against.
+    folders: Vec<(String, String)>,
+    /// The files of the folder begun, as the index knows them.
+    files: Vec<(String, (Seen, String))>,
+    folder: String,
+    key: String,
+}
+
+impl Sweep {
+    /// Whether every file has been checked.
+    #[must_use]
+    pub fn is_done(&self) -> bool {
+        self.folders.is_empty() && self.files.is_empty()
+    }
+}
+
 /// One item of the stream, as the index holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -272,23 +292,43 @@ impl Circle {
         })
     }
 
-    /// Brings the index up to date with the folder, opening only what may have changed.
-    ///
-    /// Each member folder is listed and each file's size and modification time compared
-    /// with the index's (keyed by name, size, time and the folder's member key): only files
-    /// new or changed are read, so a file rewritten in place at the same size is read
-    /// again. Files and folders gone are forgotten.
+    /// Brings the index up to date with the folder, opening only what may have changed:
+    /// [`Circle::refresh_arrivals`], then every file of the folders it skipped checked for
+    /// a rewrite in place ([`Circle::check`]). What the command line does before it
+    /// answers; the pane draws after the arrivals and checks the rest between frames.
     pub fn refresh(&mut self, now: DateTime<Utc>) -> Result<Refresh, CircleError> {
+        let (mut report, mut sweep) = self.refresh_arrivals(now)?;
+        let more = self.check(&mut sweep, usize::MAX, now)?;
+        report.read += more.read;
+        report.gone += more.gone;
+        let total = usize::try_from(self.index.len()?).unwrap_or(0);
+        report.unchanged = total.saturating_sub(report.read);
+        Ok(report)
+    }
+
+    /// Reads what arrived: each member folder whose own modification time or member key
+    /// differs from when it was last listed is listed again, and its files new or changed
+    /// by size or time are read; files and folders gone are forgotten. A folder whose time
+    /// is unchanged has had no file added, removed or renamed into it (how sync tools and
+    /// praxis write), so only its flagged files are looked at (a sync may complete one in
+    /// place); the rest of its files are left to the [`Sweep`] this returns, since a file
+    /// rewritten in place (a network drive, an editor) leaves its folder's time as it was.
+    pub fn refresh_arrivals(
+        &mut self,
+        now: DateTime<Utc>,
+    ) -> Result<(Refresh, Sweep), CircleError> {
         let mut folders = self.index.folders()?;
         let mut change = IndexChange::default();
         let mut report = Refresh::default();
+        let mut sweep = Sweep::default();
         let base = self.folder.join(manifest::MEMBERS);
         let dirs = match std::fs::read_dir(&base) {
             Ok(d) => d,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(report),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((report, sweep)),
             Err(e) => return Err(CircleError::io(&base, e)),
         };
         let first_seen = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let wall = std::time::SystemTime::now();
         for d in dirs.flatten() {
             let folder = d.file_name().to_string_lossy().into_owned();
             let Ok(meta) = d.metadata() else { continue };
@@ -304,9 +344,23 @@ impl Circle {
             // Taken before the listing: a file added meanwhile changes it again.
             let dir_mtime = mtime_ns(&meta);
             let before = folders.remove(&folder);
-            // Every file is looked at, whatever the folder's own time says: a file
-            // rewritten in place (a network drive, an editor) leaves its folder's time as it
-            // was, and only the file's own size and time tell.
+            let whole = before.as_ref() != Some(&(dir_mtime, key.clone())) || dir_mtime == 0;
+            if !whole {
+                for (name, (seen, k)) in self.index.flagged_in(&folder)? {
+                    self.look_again(
+                        &folder,
+                        name,
+                        seen,
+                        k,
+                        &key,
+                        &first_seen,
+                        &mut change,
+                        &mut report,
+                    );
+                }
+                sweep.folders.push((folder, key));
+                continue;
+            }
             let mut known = self.index.seen_in(&folder)?;
             let Ok(files) = std::fs::read_dir(d.path()) else {
                 continue;
@@ -327,9 +381,9 @@ impl Circle {
                 );
             }
             change.gone.extend(known.into_keys());
-            if before.as_ref() != Some(&(dir_mtime, key.clone())) {
-                change.folders.push((folder, dir_mtime, key));
-            }
+            change
+                .folders
+                .push((folder, settled(dir_mtime, &meta, wall), key));
         }
         change.gone_folders.extend(folders.into_keys());
         report.gone = change.gone.len();
@@ -338,7 +392,79 @@ impl Circle {
         }
         let total = usize::try_from(self.index.len()?).unwrap_or(0);
         report.unchanged = total.saturating_sub(report.read);
+        Ok((report, sweep))
+    }
+
+    /// Checks up to `budget` files of the folders a [`Sweep`] holds for a rewrite in place
+    /// (each file's size and time against the index's), reading again the ones changed.
+    /// `read` says how many were; `unchanged` how many were looked at and left.
+    pub fn check(
+        &mut self,
+        sweep: &mut Sweep,
+        budget: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Refresh, CircleError> {
+        let first_seen = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let mut change = IndexChange::default();
+        let mut report = Refresh::default();
+        let mut looked = 0usize;
+        while looked < budget {
+            let Some((name, (seen, k))) = sweep.files.pop() else {
+                let Some((folder, key)) = sweep.folders.pop() else {
+                    break;
+                };
+                sweep.files = self.index.seen_in(&folder)?.into_iter().collect();
+                sweep.folder = folder;
+                sweep.key = key;
+                continue;
+            };
+            looked += 1;
+            let (folder, key) = (sweep.folder.clone(), sweep.key.clone());
+            self.look_again(
+                &folder,
+                name,
+                seen,
+                k,
+                &key,
+                &first_seen,
+                &mut change,
+                &mut report,
+            );
+        }
+        report.gone = change.gone.len();
+        report.unchanged = looked.saturating_sub(report.read + report.gone);
+        if !change.is_empty() {
+            self.index.apply(&change)?;
+        }
         Ok(report)
+    }
+
+    /// Looks again at one file the index knows (`name`, as `seen` when checked against
+    /// `k`): read again if it changed, forgotten if it is gone.
+    #[allow(clippy::too_many_arguments)]
+    fn look_again(
+        &self,
+        folder: &str,
+        name: String,
+        seen: Seen,
+        k: String,
+        key: &str,
+        first_seen: &str,
+        change: &mut IndexChange,
+        report: &mut Refresh,
+    ) {
+        let path = self.folder.join(&name);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            change.gone.push(name);
+            return;
+        };
+        let file = name.rsplit('/').next().unwrap_or("").to_string();
+        let mut one = std::collections::HashMap::from([(name, (seen, k))]);
+        self.look_at(
+            folder, &file, &path, &meta, key, first_seen, &mut one, change, report,
+        );
+        // A file no longer a contribution (now a folder, a link): forgotten.
+        change.gone.extend(one.into_keys());
     }
 
     /// Reads one file of a folder unless the index knows it unchanged (`known` holds what
@@ -717,6 +843,17 @@ pub(crate) fn share_file(path: &Path) -> Result<(), CircleError> {
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
+}
+
+/// A folder's time as the index keeps it: 0 ("list it again next time") while it is within
+/// a few seconds of the clock, as a file added in the same tick of a coarse clock (two
+/// seconds on a memory stick's FAT) would leave it unchanged.
+fn settled(mtime: i64, meta: &std::fs::Metadata, wall: std::time::SystemTime) -> i64 {
+    let recent = meta
+        .modified()
+        .ok()
+        .is_none_or(|t| wall.duration_since(t).map_or(true, |d| d.as_secs() < 3));
+    if recent { 0 } else { mtime }
 }
 
 /// A file's modification time in nanoseconds since the epoch (0 when unknown).

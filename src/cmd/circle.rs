@@ -219,13 +219,19 @@ fn list(json: bool, ctx: &Ctx) -> Result<()> {
 /// The circle `which` names (or the only one), opened and brought up to date with its
 /// folder.
 fn open(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
+    let mut circle = open_unrefreshed(which, ctx)?;
+    circle.refresh(ctx.clock.now_utc())?;
+    Ok(circle)
+}
+
+/// The circle `which` names (or the only one), its index as it was.
+fn open_unrefreshed(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
     let dir = circles_dir(ctx);
     let m = choose(crate::circle::memberships(&dir), which.circle.as_deref())?;
     // The local index holds what the circle's files say: under the journal's lock.
     let unlock = ctx.unlock()?;
-    let mut circle = Circle::open_locked(&m, &dir, &unlock)
+    let circle = Circle::open_locked(&m, &dir, &unlock)
         .with_context(|| format!("opening the circle '{}'", m.name))?;
-    circle.refresh(ctx.clock.now_utc())?;
     Ok(circle)
 }
 
@@ -611,11 +617,14 @@ fn open_pane(which: &CircleWhich, limit: usize, ctx: &Ctx) -> Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!("`praxis circle open` needs a terminal; `praxis circle show` prints the stream");
     }
-    let circle = open(which, ctx)?;
+    let now = ctx.clock.now_utc();
+    // What arrived is read before the first frame; the rest is checked between frames.
+    let mut circle = open_unrefreshed(which, ctx)?;
+    let (_, sweep) = circle.refresh_arrivals(now)?;
     let keymap =
         crate::tui::circle::keys::CircleKeymap::from_config(&ctx.config, &ctx.paths.config)?;
     let theme = crate::tui::theme::Theme::new(ctx.config.ui.theme, !ctx.out.color);
-    let pane = crate::tui::circle::CirclePane::load(&circle, limit, keymap, theme)?;
-    circle.mark_looked(ctx.clock.now_utc())?;
+    let pane = crate::tui::circle::CirclePane::load(circle, sweep, now, limit, keymap, theme)?;
+    pane.circle.mark_looked(now)?;
     crate::tui::circle::run(pane)
 }

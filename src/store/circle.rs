@@ -215,6 +215,12 @@ impl CircleIndex {
         self.seen_where("folder = ?1", folder)
     }
 
+    /// The files of one folder that were not verified (damaged, sealed, unknown signer…):
+    /// looked at again on every refresh, as a sync may complete them in place.
+    pub fn flagged_in(&self, folder: &str) -> Result<HashMap<String, (Seen, String)>> {
+        self.seen_where("folder = ?1 AND status <> 'ok'", folder)
+    }
+
     fn seen_where(&self, cond: &str, folder: &str) -> Result<HashMap<String, (Seen, String)>> {
         let run = || -> rusqlite::Result<_> {
             let mut st = self.conn.prepare_cached(&format!(

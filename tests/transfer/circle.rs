@@ -493,9 +493,11 @@ fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String
     )
     .unwrap();
     let mut a = open(&la, &praxis::circle::memberships(&la)[0]);
-    a.refresh(at(12, 30)).unwrap();
+    let (_, sweep) = a.refresh_arrivals(at(12, 30)).unwrap();
     let mut pane = praxis::tui::circle::CirclePane::load(
-        &a,
+        a,
+        sweep,
+        at(12, 30),
         50,
         praxis::tui::circle::keys::CircleKeymap::defaults(),
         praxis::tui::theme::Theme::monochrome(),
@@ -663,4 +665,83 @@ fn files_in_the_shared_folder_are_readable_by_the_other_members_accounts() {
             }
         }
     }
+}
+
+/// Sets a folder's (or file's) modification time an hour back, as a folder synced long
+/// ago has it.
+fn age_an_hour(path: &Path) {
+    let f = std::fs::File::open(path).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+}
+
+#[test]
+fn the_pane_draws_from_the_index_then_finds_a_file_rewritten_in_place() {
+    use chrono::TimeZone as _;
+    use praxis::circle::{Body, Circle};
+    let at = |h: u32| chrono::Utc.with_ymd_and_hms(2026, 3, 18, h, 0, 0).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let (shared, local) = (tmp.path().join("shared"), tmp.path().join("local"));
+    let c = Circle::create(&shared, &local, "Tuesday", "", false, "river", at(8)).unwrap();
+    let m = c.membership.clone();
+    let q = c
+        .contribute(
+            Body::Question {
+                text: "Who covers the handover on Fridays?".into(),
+            },
+            at(9),
+        )
+        .unwrap();
+    let mine = shared.join("members").join(&m.member);
+    let file = mine.join(format!("{}.json", q.id));
+    for p in [&file, &mine, &shared.join("members")] {
+        age_an_hour(p);
+    }
+    let mut c = Circle::open(&m, &local).unwrap();
+    assert_eq!(c.refresh(at(10)).unwrap().read, 1);
+    // The folder is settled: a warm open lists nothing, and leaves its files to the sweep.
+    let (r, sweep) = c.refresh_arrivals(at(11)).unwrap();
+    assert_eq!(r.read, 0);
+    assert!(!sweep.is_done());
+    drop(sweep);
+
+    // Rewritten in place at the same size: the folder's time does not change.
+    let folder_time = std::fs::metadata(&mine).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replace("Fridays", "Mondays");
+    let f = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+    std::io::Write::write_all(&mut &f, edited.as_bytes()).unwrap();
+    drop(f);
+    std::fs::File::open(&mine)
+        .unwrap()
+        .set_modified(folder_time)
+        .unwrap();
+
+    let mut c = Circle::open(&m, &local).unwrap();
+    let (r, sweep) = c.refresh_arrivals(at(12)).unwrap();
+    assert_eq!(r.read, 0, "the first frame is drawn from the index");
+    let mut pane = praxis::tui::circle::CirclePane::load(
+        c,
+        sweep,
+        at(12),
+        50,
+        praxis::tui::circle::keys::CircleKeymap::defaults(),
+        praxis::tui::theme::Theme::monochrome(),
+    )
+    .unwrap();
+    assert!(pane.posts[0].headline.contains("Fridays"));
+    assert!(praxis::tui::runtime::Screen::busy(&pane));
+    // Between frames, a batch at a time, every file is checked.
+    for _ in 0..10 {
+        praxis::tui::runtime::Screen::tick(&mut pane, std::time::Instant::now());
+    }
+    assert!(!praxis::tui::runtime::Screen::busy(&pane));
+    let p = &pane.posts[0];
+    assert!(
+        p.flagged
+            .as_deref()
+            .is_some_and(|w| w.contains("signature does not verify")),
+        "{p:?}"
+    );
+    assert!(!p.headline.contains("Mondays") && !p.headline.contains("Fridays"));
 }

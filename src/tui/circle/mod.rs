@@ -13,7 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use self::keys::{Action, CircleKeymap};
-use crate::circle::{Body, Circle, CircleError};
+use chrono::{DateTime, Utc};
+
+use crate::circle::{Body, Circle, CircleError, Sweep};
 use crate::model::text::truncate;
 use crate::tui::keymap::{self, Key};
 use crate::tui::review::{clean_line, clean_text};
@@ -24,9 +26,14 @@ use crate::tui::widgets::{self, wrap};
 /// The smallest screen the pane draws on.
 pub const MIN: (u16, u16) = (40, 10);
 
+/// How many files one tick checks for a rewrite in place: a few milliseconds.
+const CHECK_BATCH: usize = 2048;
+
 /// One contribution of the stream, prepared for drawing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Post {
+    /// The contribution's id; none for a flagged file.
+    pub id: Option<String>,
     /// "river · 18 March 2026 · question", or the file's name when it is flagged.
     pub head: String,
     /// The title or first line.
@@ -44,6 +51,16 @@ pub struct Post {
 
 /// The pane's state.
 pub struct CirclePane {
+    pub circle: Circle,
+    /// The files still to check for a rewrite in place, a batch a tick.
+    sweep: Sweep,
+    /// The time the pane was opened: what is read is first seen then.
+    now: DateTime<Utc>,
+    /// The last look before this one: what is new is measured from it.
+    last: Option<String>,
+    limit: usize,
+    /// A message for the status line (what an action did, or why it could not).
+    pub status: Option<String>,
     pub name: String,
     /// "3 members · signed and encrypted · 2 new since you last looked (river 2)".
     pub summary: String,
@@ -58,93 +75,75 @@ pub struct CirclePane {
 }
 
 impl CirclePane {
-    /// The newest `limit` contributions of `circle` (already refreshed) with their
-    /// replies; what is new is measured from the last look, which this marks as now.
+    /// The newest `limit` contributions of `circle` with their replies, drawn from its
+    /// index once what arrived is read ([`Circle::refresh_arrivals`]); `sweep`'s files are
+    /// checked for a rewrite in place between frames. What is new is measured from the
+    /// last look (which the caller marks as now).
     pub fn load(
-        circle: &Circle,
+        circle: Circle,
+        sweep: Sweep,
+        now: DateTime<Utc>,
         limit: usize,
         keymap: CircleKeymap,
         theme: Theme,
     ) -> Result<CirclePane, CircleError> {
         let last = circle.last_look()?;
-        let is_new = |seen: &str| last.as_deref().is_none_or(|l| seen > l);
-        let mut posts = Vec::new();
-        for item in circle.stream(limit)? {
-            let c = match item.content {
-                Ok(c) => c,
-                Err(why) => {
-                    posts.push(Post {
-                        head: clean_line(&item.file),
-                        headline: clean_line(&why),
-                        lines: vec![clean_line(&item.file), String::new(), clean_line(&why)],
-                        replies: Vec::new(),
-                        thanked: Vec::new(),
-                        new: is_new(&item.first_seen),
-                        mine: false,
-                        flagged: Some(clean_line(&why)),
-                    });
-                    continue;
-                }
-            };
-            let mut lines: Vec<String> = circle.lines(&c).iter().map(|l| clean_line(l)).collect();
-            let head = if lines.is_empty() {
-                String::new()
-            } else {
-                lines.remove(0)
-            };
-            let mut replies = Vec::new();
-            let mut thanked = Vec::new();
-            for r in circle.responses(&c.id)? {
-                let Ok(r) = r.content else { continue };
-                let who = clean_line(&circle.members.name(&r.author));
-                match &r.body {
-                    Body::Reply { text, .. } => {
-                        replies.push(format!("{who}: {}", clean_text(text)))
-                    }
-                    Body::Thanks { .. } => thanked.push(who),
-                    _ => {}
-                }
-            }
-            posts.push(Post {
-                head,
-                headline: clean_line(&c.body.headline()),
-                lines,
-                replies,
-                thanked,
-                new: is_new(&item.first_seen),
-                mine: c.author == circle.membership.member,
-                flagged: None,
-            });
-        }
-        let new = circle.new_since_last_look()?;
-        let total: i64 = new.iter().map(|(_, n)| n).sum();
-        let members = circle.members.current().count();
-        let mut summary = format!(
-            "{members} member{} · {}",
-            if members == 1 { "" } else { "s" },
-            if circle.manifest.encrypted {
-                "signed and encrypted"
-            } else {
-                "signed"
-            }
-        );
-        if total > 0 {
-            let by: Vec<String> = new.iter().map(|(w, n)| format!("{w} {n}")).collect();
-            summary.push_str(&format!(" · {total} new ({})", by.join(", ")));
-        } else if last.is_some() {
-            summary.push_str(" · nothing new");
-        }
-        Ok(CirclePane {
+        let mut pane = CirclePane {
             name: clean_line(&circle.manifest.name),
-            summary: clean_line(&summary),
-            posts,
+            circle,
+            sweep,
+            now,
+            last,
+            limit,
+            status: None,
+            summary: String::new(),
+            posts: Vec::new(),
             selected: 0,
             reading: None,
             help: false,
             keymap,
             theme,
             quit: false,
-        })
+        };
+        pane.reload()?;
+        Ok(pane)
+    }
+
+    /// Reads the stream again from the index, keeping the selected contribution.
+    pub fn reload(&mut self) -> Result<(), CircleError> {
+        let keep = self.posts.get(self.selected).and_then(|p| p.id.clone());
+        self.posts = posts(&self.circle, self.last.as_deref(), self.limit)?;
+        self.summary = summary(&self.circle, self.last.is_some())?;
+        if let Some(i) = keep.and_then(|id| {
+            self.posts
+                .iter()
+                .position(|p| p.id.as_deref() == Some(id.as_str()))
+        }) {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.posts.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Checks one batch of files for a rewrite in place, and draws again what changed.
+    pub fn check_batch(&mut self) {
+        if self.sweep.is_done() {
+            return;
+        }
+        let done = self
+            .circle
+            .check(&mut self.sweep, CHECK_BATCH, self.now)
+            .and_then(|r| {
+                if r.read + r.gone > 0 {
+                    self.reload()
+                } else {
+                    Ok(())
+                }
+            });
+        if let Err(e) = done {
+            self.sweep = Sweep::default();
+            self.status = Some(clean_line(&e.to_string()));
+        }
     }
 
     /// Handles a key through the keymap.
@@ -225,7 +224,16 @@ impl CirclePane {
                 (self.keymap.first_key(Action::Quit), "quit"),
             ]
         };
-        f.render_widget(Paragraph::new(widgets::key_hint(t, &hint)), status);
+        match &self.status {
+            Some(msg) => f.render_widget(
+                Paragraph::new(Line::from(Span::styled(
+                    truncate(msg, usize::from(status.width)).into_owned(),
+                    t.flag,
+                ))),
+                status,
+            ),
+            None => f.render_widget(Paragraph::new(widgets::key_hint(t, &hint)), status),
+        }
         match self.reading {
             Some(scroll) => self.draw_reading(f, main, scroll),
             None => self.draw_stream(f, main),
@@ -380,6 +388,83 @@ impl CirclePane {
     }
 }
 
+/// The stream's newest `limit` posts with their replies; new is measured from `last`.
+fn posts(circle: &Circle, last: Option<&str>, limit: usize) -> Result<Vec<Post>, CircleError> {
+    let is_new = |seen: &str| last.is_none_or(|l| seen > l);
+    let mut posts = Vec::new();
+    for item in circle.stream(limit)? {
+        let c = match item.content {
+            Ok(c) => c,
+            Err(why) => {
+                posts.push(Post {
+                    id: None,
+                    head: clean_line(&item.file),
+                    headline: clean_line(&why),
+                    lines: vec![clean_line(&item.file), String::new(), clean_line(&why)],
+                    replies: Vec::new(),
+                    thanked: Vec::new(),
+                    new: is_new(&item.first_seen),
+                    mine: false,
+                    flagged: Some(clean_line(&why)),
+                });
+                continue;
+            }
+        };
+        let mut lines: Vec<String> = circle.lines(&c).iter().map(|l| clean_line(l)).collect();
+        let head = if lines.is_empty() {
+            String::new()
+        } else {
+            lines.remove(0)
+        };
+        let mut replies = Vec::new();
+        let mut thanked = Vec::new();
+        for r in circle.responses(&c.id)? {
+            let Ok(r) = r.content else { continue };
+            let who = clean_line(&circle.members.name(&r.author));
+            match &r.body {
+                Body::Reply { text, .. } => replies.push(format!("{who}: {}", clean_text(text))),
+                Body::Thanks { .. } => thanked.push(who),
+                _ => {}
+            }
+        }
+        posts.push(Post {
+            id: Some(c.id.clone()),
+            head,
+            headline: clean_line(&c.body.headline()),
+            lines,
+            replies,
+            thanked,
+            new: is_new(&item.first_seen),
+            mine: c.author == circle.membership.member,
+            flagged: None,
+        });
+    }
+    Ok(posts)
+}
+
+/// "3 members · signed and encrypted · 2 new (river 2)".
+fn summary(circle: &Circle, looked: bool) -> Result<String, CircleError> {
+    let new = circle.new_since_last_look()?;
+    let total: i64 = new.iter().map(|(_, n)| n).sum();
+    let members = circle.members.current().count();
+    let mut summary = format!(
+        "{members} member{} · {}",
+        if members == 1 { "" } else { "s" },
+        if circle.manifest.encrypted {
+            "signed and encrypted"
+        } else {
+            "signed"
+        }
+    );
+    if total > 0 {
+        let by: Vec<String> = new.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        summary.push_str(&format!(" · {total} new ({})", by.join(", ")));
+    } else if looked {
+        summary.push_str(" · nothing new");
+    }
+    Ok(clean_line(&summary))
+}
+
 impl Screen for CirclePane {
     fn handle(&mut self, event: &Event) -> Handled {
         if let Event::Key(k) = event {
@@ -391,6 +476,14 @@ impl Screen for CirclePane {
 
     fn draw(&mut self, frame: &mut Frame<'_>) {
         CirclePane::draw(self, frame);
+    }
+
+    fn tick(&mut self, _now: std::time::Instant) {
+        self.check_batch();
+    }
+
+    fn busy(&self) -> bool {
+        !self.sweep.is_done()
     }
 
     fn done(&self) -> bool {
