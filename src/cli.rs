@@ -1376,8 +1376,9 @@ pub enum CircleCommand {
         #[arg(long, conflicts_with = "id")]
         members: bool,
     },
-    /// The circle's stream full-screen, read-only: newest first, replies threaded, what
-    /// is new since you last looked (keys: ↑/↓ move · enter read · ? help · q quit).
+    /// The circle's stream full-screen: newest first, replies threaded, what is new since
+    /// you last looked; reply, thank, bring to supervision and contribute from it (keys:
+    /// ↑/↓ move · enter read · r reply · t thank · b bring · c contribute · ? help).
     Open {
         #[command(flatten)]
         which: CircleWhich,

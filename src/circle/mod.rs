@@ -22,6 +22,7 @@
 pub mod contribution;
 pub mod keys;
 pub mod manifest;
+pub mod share;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

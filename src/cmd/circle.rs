@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
-use crate::circle::{Body, Circle, Contribution, Item, Membership, Shared, short_id};
+use crate::circle::{Body, Circle, Contribution, Item, Membership, share, short_id};
 use crate::cli::{CircleCommand, CircleContribute, CircleWhich};
-use crate::model::{Entry, EntryKind, Scope};
-use crate::transfer::excerpt::{self, Pick};
-use crate::transfer::export::{month_year, round_dates};
+use crate::model::EntryKind;
+use crate::transfer::excerpt::Pick;
 use crate::transfer::redact::{Checker, Redactor};
 
 pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
@@ -300,29 +299,11 @@ fn contribute(a: &CircleContribute, ctx: &Ctx) -> Result<()> {
             ),
             None => (spec.as_str(), Pick::Default),
         };
-        Body::Excerpt(shared(
-            id,
-            EntryKind::Reflection,
-            Some(&pick),
-            &mut redactor,
-            ctx,
-        )?)
+        shared(id, EntryKind::Reflection, Some(&pick), &mut redactor, ctx)?
     } else if let Some(id) = &a.recognition {
-        Body::Recognition(shared(
-            id,
-            EntryKind::Recognition,
-            None,
-            &mut redactor,
-            ctx,
-        )?)
+        shared(id, EntryKind::Recognition, None, &mut redactor, ctx)?
     } else if let Some(id) = &a.group {
-        Body::Group(shared(
-            id,
-            EntryKind::GroupSession,
-            None,
-            &mut redactor,
-            ctx,
-        )?)
+        shared(id, EntryKind::GroupSession, None, &mut redactor, ctx)?
     } else {
         bail!(
             "say what to contribute: --excerpt, --question, --learning, --recognition or --group"
@@ -331,18 +312,16 @@ fn contribute(a: &CircleContribute, ctx: &Ctx) -> Result<()> {
     write_shown(&circle, body, &redactor, a.yes, ctx)
 }
 
-/// An entry as the circle would read it: redacted, dated by month, the chosen parts (an
-/// excerpt) or its written parts (a recognition or a group session's record).
+/// An entry of `kind` as the circle would read it (see [`share::entry_body`]).
 fn shared(
     id: &str,
     kind: EntryKind,
     pick: Option<&Pick>,
     redactor: &mut Redactor,
     ctx: &Ctx,
-) -> Result<Shared> {
+) -> Result<Body> {
     let store = ctx.store()?;
-    let mut e = store.entry_by_rowid(store.resolve_id(id.trim())?)?;
-    let sid = e.short_id();
+    let e = store.entry_by_rowid(store.resolve_id(id.trim())?)?;
     if e.kind != kind {
         let hint = match e.kind {
             EntryKind::Recognition => " (use --recognition)",
@@ -350,51 +329,15 @@ fn shared(
             EntryKind::Reflection => " (use --excerpt)",
             _ => "",
         };
-        bail!("entry {sid} is a {}, not a {kind}{hint}", e.kind);
+        bail!("entry {} is a {}, not a {kind}{hint}", e.short_id(), e.kind);
     }
-    if e.deleted_at.is_some() {
-        bail!("entry {sid} is in the trash: `praxis restore {sid}` first");
-    }
-    if e.scope != Scope::Shareable {
-        bail!(
-            "entry {sid} is {}: a circle takes only entries you marked shareable (`praxis edit {sid}` and set scope: shareable)",
-            e.scope
-        );
-    }
-    let model = e
-        .model
-        .as_deref()
-        .filter(|_| kind == EntryKind::Reflection)
-        .map(|m| {
-            ctx.catalog()
-                .model(m)
-                .map_or_else(|_| m.to_string(), |t| t.name.clone())
-        });
-    redactor.redact_entry(&mut e);
-    round_dates(&mut e);
-    let (parts, of) = match pick {
-        Some(p) => p
-            .take(&e)
-            .map_err(|why| anyhow::anyhow!("entry {sid}: {why}"))?,
-        None => (excerpt::all_parts(&e), "the record".to_string()),
-    };
-    let facts = crate::model::practice::facts(&e.details, &month_year)
-        .into_iter()
-        .map(|(l, t)| (l.to_string(), t))
-        .collect();
-    Ok(Shared {
-        title: e.title.clone(),
-        when: month_year(e.occurred_on),
-        model,
-        parts,
-        of,
-        facts,
-        strengths: e
-            .strengths
-            .iter()
-            .map(|s| redactor.redact(&s.spelled()))
-            .collect(),
+    let catalog = ctx.catalog();
+    share::entry_body(e, pick, redactor, |m| {
+        catalog
+            .model(m)
+            .map_or_else(|_| m.to_string(), |t| t.name.clone())
     })
+    .map_err(anyhow::Error::msg)
 }
 
 /// Shows the author what the circle will read, asks, then writes it.
@@ -421,13 +364,8 @@ fn write_shown(
         say!("  {line}");
     }
     say!();
-    let counts = redactor.counts();
-    if !counts.is_empty() {
-        let what: Vec<String> = counts
-            .iter()
-            .map(|(k, n)| format!("{n} {}", k.label()))
-            .collect();
-        say!("Replaced before sharing: {}.", what.join(", "));
+    if let Some(r) = share::replaced(redactor) {
+        say!("{r}");
     }
     if !yes && !super::confirm("Write it to the circle?") {
         bail!(
@@ -587,25 +525,7 @@ fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Re
 fn bring(id: &str, which: &CircleWhich, ctx: &Ctx) -> Result<()> {
     let circle = open(which, ctx)?;
     let c = circle.find(id).map_err(anyhow::Error::msg)?;
-    let mut e = Entry::new(
-        EntryKind::Reflection,
-        ctx.clock.today(),
-        ctx.clock.now_utc(),
-    );
-    e.title = crate::model::text::truncate(&format!("From the circle: {}", c.body.headline()), 120)
-        .into_owned();
-    let mut body = vec![format!(
-        "Brought from the circle '{}' to supervision.",
-        circle.manifest.name
-    )];
-    body.push(String::new());
-    body.extend(circle.lines(&c).into_iter().map(|l| format!("> {l}")));
-    body.push(String::new());
-    body.push(format!("circle:{}/{}", circle.manifest.id, c.id));
-    e.body = body.join("\n");
-    e.for_supervision = true;
-    e.scope = Scope::Private;
-    e.tags = vec!["circle".into()];
+    let e = share::brought(&circle, &c, ctx.clock.today(), ctx.clock.now_utc());
     let mut store = ctx.store()?;
     store.insert_entry(&e)?;
     say!("{}", e.short_id());
@@ -624,7 +544,15 @@ fn open_pane(which: &CircleWhich, limit: usize, ctx: &Ctx) -> Result<()> {
     let keymap =
         crate::tui::circle::keys::CircleKeymap::from_config(&ctx.config, &ctx.paths.config)?;
     let theme = crate::tui::theme::Theme::new(ctx.config.ui.theme, !ctx.out.color);
-    let pane = crate::tui::circle::CirclePane::load(circle, sweep, now, limit, keymap, theme)?;
+    let journal = crate::tui::circle::Journal {
+        store: ctx.store()?,
+        never_export: ctx.config.privacy.never_export.clone(),
+        allow: ctx.config.privacy.allow.clone(),
+        catalog: ctx.catalog().clone(),
+        clock: ctx.clock,
+    };
+    let pane = crate::tui::circle::CirclePane::load(circle, sweep, now, limit, keymap, theme)?
+        .with_journal(journal);
     pane.circle.mark_looked(now)?;
     crate::tui::circle::run(pane)
 }

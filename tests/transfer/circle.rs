@@ -437,9 +437,11 @@ fn a_removed_contribution_is_hidden_everywhere_even_where_its_file_survives() {
 
 /// A circle of two made through the library at fixed times: a question from river, with
 /// heron's reply and thanks, heron's learning note, and a damaged file from a stranger.
-fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String {
+/// River's pane over it, with river's journal (a shareable reflection and a private one).
+fn river_pane() -> (tempfile::TempDir, praxis::tui::circle::CirclePane) {
     use chrono::TimeZone as _;
     use praxis::circle::{Body, Circle};
+    use praxis::model::{Entry, EntryKind, Scope};
     let at = |h: u32, m: u32| chrono::Utc.with_ymd_and_hms(2026, 3, 18, h, m, 0).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let shared = tmp.path().join("shared");
@@ -492,9 +494,24 @@ fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String
         b"age-encr",
     )
     .unwrap();
+    let mut store = praxis::store::Store::open(&tmp.path().join("journal.db")).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+    let mut e = Entry::new(EntryKind::Reflection, day, at(7, 0));
+    // A fixed id: the list shows its start.
+    e.id = uuid::Uuid::from_u128(0x1a2b_3c4d_0000_4000_8000_0000_0000_0001);
+    e.title = "A call about the move".into();
+    e.body = "Sarah Jones rang from 07700 900123 about the move.\n\n\
+              I listened first and asked what mattered to her."
+        .into();
+    e.scope = Scope::Shareable;
+    store.insert_entry(&e).unwrap();
+    let mut p = Entry::new(EntryKind::Reflection, day, at(7, 30));
+    p.title = "Kept to myself".into();
+    p.body = "Not for the circle.".into();
+    store.insert_entry(&p).unwrap();
     let mut a = open(&la, &praxis::circle::memberships(&la)[0]);
     let (_, sweep) = a.refresh_arrivals(at(12, 30)).unwrap();
-    let mut pane = praxis::tui::circle::CirclePane::load(
+    let pane = praxis::tui::circle::CirclePane::load(
         a,
         sweep,
         at(12, 30),
@@ -502,13 +519,172 @@ fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String
         praxis::tui::circle::keys::CircleKeymap::defaults(),
         praxis::tui::theme::Theme::monochrome(),
     )
-    .unwrap();
-    for k in keys {
-        pane.act(*k);
-    }
+    .unwrap()
+    .with_journal(praxis::tui::circle::Journal {
+        store,
+        never_export: vec!["Larchfield".into()],
+        allow: Vec::new(),
+        catalog: praxis::config::catalog::Catalog::builtin(),
+        clock: praxis::clock::Clock::fixed(
+            chrono::DateTime::parse_from_rfc3339("2026-03-18T13:00:00+00:00").unwrap(),
+        ),
+    });
+    (tmp, pane)
+}
+
+fn draw(pane: &praxis::tui::circle::CirclePane, w: u16, h: u16) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     t.draw(|f| pane.draw(f)).unwrap();
     t.backend().to_string()
+}
+
+fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String {
+    let (_tmp, mut pane) = river_pane();
+    for k in keys {
+        pane.act(*k);
+    }
+    draw(&pane, w, h)
+}
+
+/// Every file under `dir` holds none of `words`.
+fn holds_none(dir: &Path, words: &[&str]) {
+    for rel in files(dir) {
+        let bytes = std::fs::read(dir.join(&rel)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for w in words {
+            assert!(!text.contains(w), "{w} in {}", rel.display());
+        }
+    }
+}
+
+#[test]
+fn from_the_pane_a_reply_is_shown_redacted_then_written_only_on_yes() {
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    let shared = tmp.path().join("shared");
+    // The question is the third post: the stranger's file, heron's note, then it.
+    pane.act(Action::Down);
+    pane.act(Action::Down);
+    pane.act(Action::Reply);
+    pane.type_text("At Larchfield I ask Sarah Jones what time suits.");
+    let writing = draw(&pane, 80, 24);
+    assert!(
+        writing.contains("Reply to river's question “How do you end a visit"),
+        "{writing}"
+    );
+    pane.act(Action::Done);
+    let shown = draw(&pane, 80, 24);
+    insta::assert_snapshot!("circle_reply_confirm_80x24", shown);
+    assert!(
+        shown.contains("This is what the circle will read"),
+        "{shown}"
+    );
+    assert!(shown.contains("[PERSON-1]"), "{shown}");
+    assert!(
+        !shown.contains("Larchfield") && !shown.contains("Sarah"),
+        "{shown}"
+    );
+    assert!(shown.contains("Replaced before sharing"), "{shown}");
+    // No: nothing is written.
+    let before = files(&shared);
+    pane.act(Action::No);
+    assert_eq!(files(&shared), before);
+    assert!(draw(&pane, 80, 24).contains("Nothing was written."));
+    // Again, and yes: written, redacted, and threaded under the question.
+    pane.act(Action::Reply);
+    pane.type_text("At Larchfield I ask Sarah Jones what time suits.");
+    pane.act(Action::Done);
+    pane.act(Action::Yes);
+    assert_eq!(files(&shared).len(), before.len() + 1);
+    holds_none(&shared, &["Larchfield", "Sarah"]);
+    let stream = draw(&pane, 80, 24);
+    assert!(stream.contains("Written as "), "{stream}");
+    assert!(
+        stream.contains("↳ river: At [PLACE-1] I ask [PERSON-1] what time suits.")
+            || stream.contains("↳ river: At ["),
+        "{stream}"
+    );
+}
+
+#[test]
+fn from_the_pane_thanks_go_to_others_and_a_contribution_is_brought_to_supervision() {
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    // Heron's learning note (second), thanked.
+    pane.act(Action::Down);
+    pane.act(Action::Thank);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Thanked heron"), "{s}");
+    assert!(s.contains("♥ river"), "{s}");
+    // My own question cannot be thanked; a flagged file cannot be acted on.
+    pane.act(Action::Down);
+    pane.act(Action::Thank);
+    assert!(draw(&pane, 80, 24).contains("That contribution is yours"));
+    pane.act(Action::Top);
+    pane.act(Action::Bring);
+    assert!(draw(&pane, 80, 24).contains("This file is not trusted"));
+    // Brought: a flagged, private entry in my journal that links to it.
+    pane.act(Action::Down);
+    pane.act(Action::Down);
+    pane.act(Action::Bring);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Brought to your supervision: entry"), "{s}");
+    drop(pane);
+    let store = praxis::store::Store::open(&tmp.path().join("journal.db")).unwrap();
+    let flagged = store
+        .list_entries(
+            &praxis::store::EntryFilter {
+                for_supervision: Some(true),
+                ..Default::default()
+            },
+            None,
+            10,
+        )
+        .unwrap();
+    assert_eq!(flagged.len(), 1);
+    let e = store.entry_by_rowid(flagged[0].rowid).unwrap();
+    assert!(
+        e.body.contains("How do you end a visit that runs over?"),
+        "{}",
+        e.body
+    );
+    assert!(e.body.contains("circle:"), "{}", e.body);
+    assert_eq!(e.scope, praxis::model::Scope::Private);
+}
+
+#[test]
+fn from_the_pane_one_of_my_shareable_entries_is_chosen_shown_and_written() {
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    let shared = tmp.path().join("shared");
+    pane.act(Action::Contribute);
+    let pick = draw(&pane, 80, 24);
+    insta::assert_snapshot!("circle_contribute_pick_80x24", pick);
+    assert!(pick.contains("Write a question for the circle"), "{pick}");
+    assert!(pick.contains("A call about the move"), "{pick}");
+    assert!(
+        !pick.contains("Kept to myself"),
+        "a private entry is offered: {pick}"
+    );
+    pane.act(Action::Down);
+    pane.act(Action::Down);
+    pane.act(Action::Read);
+    let shown = draw(&pane, 80, 24);
+    assert!(shown.contains("[PERSON-1] rang from [PHONE-1]"), "{shown}");
+    assert!(shown.contains("March 2026"), "{shown}");
+    assert!(!shown.contains("14 March"), "{shown}");
+    pane.act(Action::Yes);
+    holds_none(&shared, &["Sarah", "07700"]);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Written as "), "{s}");
+    assert!(s.contains("river · 18 March 2026 · excerpt"), "{s}");
+    // A question, written in the pane.
+    pane.act(Action::Contribute);
+    pane.act(Action::Read);
+    pane.type_text("Who has tried a visit plan?");
+    pane.act(Action::Done);
+    pane.act(Action::Yes);
+    assert!(draw(&pane, 80, 24).contains("Who has tried a visit plan?"));
 }
 
 #[test]

@@ -1,8 +1,10 @@
-//! `praxis circle open`: a circle's stream full-screen, read-only over the local index
-//! like the review: newest first, replies threaded under what they answer, what is new
-//! since the last look marked, flagged files shown as such. Everything drawn comes from
-//! other people's files, so every string is cleaned for the terminal first.
+//! `praxis circle open`: a circle's stream full-screen over the local index: newest first,
+//! replies threaded under what they answer, what is new since the last look marked,
+//! flagged files shown as such; replying, thanking, bringing and contributing are in
+//! `act`. Everything drawn comes from other people's files, so every string is cleaned
+//! for the terminal first.
 
+pub mod act;
 pub mod keys;
 
 use anyhow::Result;
@@ -12,6 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+pub use self::act::{Choice, Journal, Mode, Writing};
 use self::keys::{Action, CircleKeymap};
 use chrono::{DateTime, Utc};
 
@@ -66,8 +69,11 @@ pub struct CirclePane {
     pub summary: String,
     pub posts: Vec<Post>,
     pub selected: usize,
-    /// Reading the selected post full-screen, scrolled this far.
-    pub reading: Option<u16>,
+    /// What is shown, and where keys go.
+    pub mode: Mode,
+    /// My journal: what I share from, and where I bring contributions (none: the pane
+    /// only reads and writes to the circle).
+    journal: Option<Journal>,
     pub help: bool,
     keymap: CircleKeymap,
     theme: Theme,
@@ -99,7 +105,8 @@ impl CirclePane {
             summary: String::new(),
             posts: Vec::new(),
             selected: 0,
-            reading: None,
+            mode: Mode::Stream,
+            journal: None,
             help: false,
             keymap,
             theme,
@@ -107,6 +114,22 @@ impl CirclePane {
         };
         pane.reload()?;
         Ok(pane)
+    }
+
+    /// Gives the pane my journal, to share my entries and bring contributions to.
+    #[must_use]
+    pub fn with_journal(mut self, journal: Journal) -> CirclePane {
+        self.journal = Some(journal);
+        self
+    }
+
+    /// The scroll of the contribution read full-screen, when one is.
+    #[must_use]
+    pub fn reading(&self) -> Option<u16> {
+        match self.mode {
+            Mode::Reading(s) => Some(s),
+            _ => None,
+        }
     }
 
     /// Reads the stream again from the index, keeping the selected contribution.
@@ -146,46 +169,91 @@ impl CirclePane {
         }
     }
 
-    /// Handles a key through the keymap.
+    /// Handles a key through the keymap; while writing, plain keys are text.
     pub fn handle_key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
             return;
         }
-        let action = self.keymap.lookup(
-            Key::from_event(&key),
-            keymap::Text::None,
-            &[keys::Context::Stream],
-        );
+        let (text, chain): (keymap::Text, &[keys::Context]) = match self.mode {
+            Mode::Write { .. } => (
+                keymap::Text::Area,
+                &[keys::Context::Write, keys::Context::Stream],
+            ),
+            Mode::Confirm { .. } => (
+                keymap::Text::None,
+                &[keys::Context::Confirm, keys::Context::Stream],
+            ),
+            _ => (keymap::Text::None, &[keys::Context::Stream]),
+        };
+        let k = Key::from_event(&key);
+        let action = self.keymap.lookup(k, text, chain);
         if self.help {
             self.help = false;
             if action != Some(Action::Quit) {
                 return;
             }
         }
-        if let Some(a) = action {
-            self.act(a);
+        self.status = None;
+        match action {
+            Some(a) => self.act(a),
+            None if text.takes(k) => {
+                if let Mode::Write { area, .. } = &mut self.mode {
+                    area.input(key);
+                }
+            }
+            None => {}
         }
     }
 
     /// Does an action.
     pub fn act(&mut self, action: Action) {
         let last = self.posts.len().saturating_sub(1);
-        match (action, self.reading) {
-            (Action::Quit, _) => self.quit = true,
-            (Action::Help, _) => self.help = true,
-            (Action::Back, Some(_)) | (Action::Read, Some(_)) => self.reading = None,
-            (Action::Back, None) => self.quit = true,
-            (Action::Read, None) if !self.posts.is_empty() => self.reading = Some(0),
-            (Action::Down, Some(s)) => self.reading = Some(s.saturating_add(1)),
-            (Action::Up, Some(s)) => self.reading = Some(s.saturating_sub(1)),
-            (Action::Down, None) => self.selected = (self.selected + 1).min(last),
-            (Action::Up, None) => self.selected = self.selected.saturating_sub(1),
-            (Action::Top, _) => {
-                self.selected = 0;
-                self.reading = self.reading.map(|_| 0);
+        match (&mut self.mode, action) {
+            (_, Action::Quit) => self.quit = true,
+            (_, Action::Help) => self.help = true,
+            (Mode::Stream, Action::Back) => self.quit = true,
+            (Mode::Stream, Action::Read) if !self.posts.is_empty() => {
+                self.mode = Mode::Reading(0);
             }
-            (Action::Bottom, _) => self.selected = last,
+            (Mode::Stream, Action::Down) => self.selected = (self.selected + 1).min(last),
+            (Mode::Stream, Action::Up) => self.selected = self.selected.saturating_sub(1),
+            (Mode::Stream, Action::Top) => self.selected = 0,
+            (Mode::Stream, Action::Bottom) => self.selected = last,
+            (Mode::Reading(_), Action::Back | Action::Read) => self.mode = Mode::Stream,
+            (Mode::Reading(s), Action::Down) => *s = s.saturating_add(1),
+            (Mode::Reading(s), Action::Up) => *s = s.saturating_sub(1),
+            (Mode::Reading(s), Action::Top) => *s = 0,
+            (Mode::Stream | Mode::Reading(_), Action::Reply) => self.start_reply(),
+            (Mode::Stream | Mode::Reading(_), Action::Thank) => self.thank(),
+            (Mode::Stream | Mode::Reading(_), Action::Bring) => self.bring(),
+            (Mode::Stream | Mode::Reading(_), Action::Contribute) => self.start_pick(),
+            (Mode::Pick { choices, selected }, a) => match a {
+                Action::Down => *selected = (*selected + 1).min(choices.len().saturating_sub(1)),
+                Action::Up => *selected = selected.saturating_sub(1),
+                Action::Top => *selected = 0,
+                Action::Bottom => *selected = choices.len().saturating_sub(1),
+                Action::Read => {
+                    if let Some(c) = choices.get(*selected).cloned() {
+                        self.choose(c);
+                    }
+                }
+                Action::Back | Action::No => self.mode = Mode::Stream,
+                _ => {}
+            },
+            (Mode::Write { .. }, Action::Done) => self.preview_writing(),
+            (Mode::Write { .. } | Mode::Confirm { .. }, Action::Back | Action::No) => {
+                self.mode = Mode::Stream;
+                self.status = Some("Nothing was written.".into());
+            }
+            (Mode::Confirm { .. }, Action::Yes) => self.write_confirmed(),
             _ => {}
+        }
+    }
+
+    /// Types `text` into the box being written (for tests and pastes).
+    pub fn type_text(&mut self, text: &str) {
+        if let Mode::Write { area, .. } = &mut self.mode {
+            area.insert_str(text);
         }
     }
 
@@ -210,19 +278,30 @@ impl CirclePane {
             ))),
             header,
         );
-        let hint = if self.reading.is_some() {
-            vec![
-                (self.keymap.first_key(Action::Down), "scroll"),
-                (self.keymap.first_key(Action::Back), "back"),
-                (self.keymap.first_key(Action::Quit), "quit"),
-            ]
-        } else {
-            vec![
-                (self.keymap.first_key(Action::Down), "next"),
-                (self.keymap.first_key(Action::Read), "read"),
-                (self.keymap.first_key(Action::Help), "help"),
-                (self.keymap.first_key(Action::Quit), "quit"),
-            ]
+        let k = |a: Action| self.keymap.first_key(a);
+        let hint = match &self.mode {
+            Mode::Stream => vec![
+                (k(Action::Read), "read"),
+                (k(Action::Reply), "reply"),
+                (k(Action::Thank), "thank"),
+                (k(Action::Bring), "bring"),
+                (k(Action::Contribute), "contribute"),
+                (k(Action::Help), "help"),
+                (k(Action::Quit), "quit"),
+            ],
+            Mode::Reading(_) => vec![
+                (k(Action::Down), "scroll"),
+                (k(Action::Reply), "reply"),
+                (k(Action::Thank), "thank"),
+                (k(Action::Bring), "bring"),
+                (k(Action::Back), "back"),
+            ],
+            Mode::Write { .. } => vec![
+                (k(Action::Done), "see it as the circle will"),
+                (k(Action::Back), "cancel"),
+            ],
+            Mode::Pick { .. } => vec![(k(Action::Read), "choose"), (k(Action::Back), "back")],
+            Mode::Confirm { .. } => vec![(k(Action::Yes), "write it"), (k(Action::No), "don't")],
         };
         match &self.status {
             Some(msg) => f.render_widget(
@@ -234,9 +313,19 @@ impl CirclePane {
             ),
             None => f.render_widget(Paragraph::new(widgets::key_hint(t, &hint)), status),
         }
-        match self.reading {
-            Some(scroll) => self.draw_reading(f, main, scroll),
-            None => self.draw_stream(f, main),
+        match &self.mode {
+            Mode::Stream => self.draw_stream(f, main),
+            Mode::Reading(scroll) => self.draw_reading(f, main, *scroll),
+            Mode::Write { what, area } => {
+                let block = widgets::block(t, truncate(&what.title(), w.saturating_sub(6)), true);
+                let inner = block.inner(main);
+                f.render_widget(block, main);
+                f.render_widget(&**area, inner);
+            }
+            Mode::Pick { choices, selected } => self.draw_pick(f, main, choices, *selected),
+            Mode::Confirm {
+                lines, replaced, ..
+            } => self.draw_confirm(f, main, lines, replaced.as_deref()),
         }
         if self.help {
             widgets::help(
@@ -246,8 +335,8 @@ impl CirclePane {
                 &widgets::HelpText {
                     title: "praxis circle — keys",
                     notes: &[
-                        "The circle is read-only here: reply, thank, bring to supervision and \
-                         contribute with `praxis circle` on the command line."
+                        "What you write or share is redacted and shown as the circle will \
+                         read it, and written only when you say yes."
                             .to_string(),
                     ],
                     footer: "Any key closes this help.".to_string(),
@@ -351,6 +440,62 @@ impl CirclePane {
             )));
         }
         out
+    }
+
+    fn draw_pick(&self, f: &mut Frame<'_>, area: Rect, choices: &[Choice], selected: usize) {
+        let t = &self.theme;
+        let block = widgets::block(t, "Contribute: choose what to share", true);
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let w = usize::from(inner.width);
+        let height = usize::from(inner.height).max(1);
+        let first = (selected + 1).saturating_sub(height);
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        for (i, c) in choices.iter().enumerate().skip(first).take(height) {
+            let text = format!("{} {}", if i == selected { "›" } else { " " }, c.label());
+            lines.push(Line::from(Span::styled(
+                truncate(&text, w).into_owned(),
+                if i == selected { t.selected } else { t.base },
+            )));
+        }
+        if choices.len() == 2 && self.journal.is_some() {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                "None of your entries is shareable yet: set an entry's scope to shareable to \
+                 offer it here.",
+                t.dim,
+            )));
+        }
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    }
+
+    fn draw_confirm(&self, f: &mut Frame<'_>, area: Rect, body: &[String], replaced: Option<&str>) {
+        let t = &self.theme;
+        let block = widgets::block(t, "This is what the circle will read", true);
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let w = usize::from(inner.width);
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        for l in body {
+            lines.extend(wrap(l, w).into_iter().map(Line::from));
+        }
+        lines.push(Line::from(""));
+        if let Some(r) = replaced {
+            lines.extend(
+                wrap(r, w)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.flag))),
+            );
+        }
+        let who = if self.circle.manifest.encrypted {
+            "Signed, and encrypted to the members."
+        } else {
+            "Signed; readable by anyone with the folder."
+        };
+        lines.push(Line::from(Span::styled(who, t.dim)));
+        // The end stays in sight: the question is below it.
+        let skip = lines.len().saturating_sub(usize::from(inner.height));
+        f.render_widget(Paragraph::new(lines.split_off(skip)), inner);
     }
 
     fn draw_reading(&self, f: &mut Frame<'_>, area: Rect, scroll: u16) {
@@ -491,8 +636,23 @@ impl Screen for CirclePane {
     }
 
     fn on_exit(&mut self) -> Result<()> {
-        // Read-only: nothing to keep.
+        // Nothing is kept on disk: text being written, not yet in the circle, is handed
+        // back on the terminal once it is restored.
         Ok(())
+    }
+
+    fn after_restore(&mut self, _kept: &Result<()>) {
+        let unsent = match &self.mode {
+            Mode::Write { what, area } => Some((what.title(), area.lines().join("\n"))),
+            _ => None,
+        };
+        if let Some((title, text)) = unsent.filter(|(_, t)| !t.trim().is_empty()) {
+            eprintln!(
+                "Not written to the circle ({}), so you can copy it:\n\n{}\n",
+                clean_line(&title),
+                clean_text(&text)
+            );
+        }
     }
 }
 
