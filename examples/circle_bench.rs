@@ -94,6 +94,7 @@ fn fill(folder: &Path, circle: &Circle, members: usize, files: usize) -> Result<
             circle: circle.manifest.id.clone(),
             author: author.clone(),
             written_at: at,
+            themes: Vec::new(),
             body: Body::Question {
                 text: texts[n % texts.len()].to_string(),
             },

@@ -1375,6 +1375,12 @@ pub enum CircleCommand {
         /// The members: pseudonyms and key fingerprints, to compare with each other.
         #[arg(long, conflicts_with = "id")]
         members: bool,
+        /// Only the contributions on this theme (`--themes` lists them).
+        #[arg(long, conflicts_with_all = ["id", "members"])]
+        theme: Option<String>,
+        /// The themes of the circle's contributions, with how many carry each.
+        #[arg(long, conflicts_with_all = ["id", "members", "theme"])]
+        themes: bool,
     },
     /// The circle's stream full-screen: newest first, replies threaded, what is new since
     /// you last looked; reply, thank, bring to supervision and contribute from it (keys:
@@ -1455,6 +1461,9 @@ pub struct CircleContribute {
     /// A group or peer session's record.
     #[arg(long, group = "what", value_name = "ENTRY_ID")]
     pub group: Option<String>,
+    /// What it is about, in a word or two ("endings", "handover"): up to 3.
+    #[arg(long = "theme", value_name = "THEME")]
+    pub themes: Vec<String>,
     #[command(flatten)]
     pub which: CircleWhich,
     /// Write without asking (after showing it): for scripts.

@@ -36,6 +36,9 @@ pub use manifest::{Manifest, Member, Members};
 
 use crate::store::{CircleFileRow, CircleIndex, CircleIndexError, IndexChange, Seen};
 
+/// How deep replies to replies are followed.
+pub const MAX_THREAD_DEPTH: usize = 6;
+
 /// The largest contribution file read: far beyond any excerpt.
 const MAX_FILE: u64 = 1 << 20;
 
@@ -155,6 +158,10 @@ impl Item {
             r.payload
                 .as_deref()
                 .and_then(|p| serde_json::from_str::<Contribution>(p).ok())
+                .map(|mut c| {
+                    c.keep_valid_themes();
+                    c
+                })
                 .ok_or_else(|| "the local index is damaged: remove it to read again".into())
         } else {
             Err(r.problem.unwrap_or_else(|| r.status.clone()))
@@ -535,6 +542,7 @@ impl Circle {
             payload: None,
             signer_key: key.to_string(),
             first_seen: first_seen.to_string(),
+            themes: Vec::new(),
         };
         let checked = match crate::files::read_regular(path, MAX_FILE) {
             Ok(bytes) => contribution::open(
@@ -559,6 +567,7 @@ impl Circle {
                         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
                 );
                 row.target = c.contribution.body.target().map(String::from);
+                row.themes = c.contribution.themes.clone();
                 row.payload = Some(c.payload);
             }
             Err((p, _)) => {
@@ -574,13 +583,25 @@ impl Circle {
     /// Writes a new contribution of mine: signed, sealed to every current member when the
     /// circle is encrypted, into a new file of my own subfolder.
     pub fn contribute(&self, body: Body, now: DateTime<Utc>) -> Result<Contribution, CircleError> {
-        let c = Contribution {
+        self.contribute_on(body, Vec::new(), now)
+    }
+
+    /// [`Circle::contribute`] with themes (each as [`contribution::theme`] makes it).
+    pub fn contribute_on(
+        &self,
+        body: Body,
+        themes: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Contribution, CircleError> {
+        let mut c = Contribution {
             id: contribution::new_id(now)?,
             circle: self.manifest.id.clone(),
             author: self.membership.member.clone(),
             written_at: now,
+            themes,
             body,
         };
+        c.keep_valid_themes();
         let recipients: Option<Vec<age::x25519::Recipient>> = self.manifest.encrypted.then(|| {
             let mut r: Vec<age::x25519::Recipient> = self
                 .members
@@ -674,6 +695,21 @@ impl Circle {
             .collect())
     }
 
+    /// [`Circle::stream`] of the verified contributions on one theme.
+    pub fn stream_on(&self, theme: &str, limit: usize) -> Result<Vec<Item>, CircleError> {
+        Ok(self
+            .index
+            .stream_on(theme, limit)?
+            .into_iter()
+            .map(Item::from_row)
+            .collect())
+    }
+
+    /// Every theme of the verified contributions, with how many carry it, most first.
+    pub fn themes(&self) -> Result<Vec<(String, i64)>, CircleError> {
+        Ok(self.index.themes()?)
+    }
+
     /// Replies and thanks to a contribution, oldest first.
     pub fn responses(&self, id: &str) -> Result<Vec<Item>, CircleError> {
         Ok(self
@@ -682,6 +718,36 @@ impl Circle {
             .into_iter()
             .map(Item::from_row)
             .collect())
+    }
+
+    /// A contribution's thread: its replies and thanks, each followed by the replies and
+    /// thanks to it, oldest first, with how deep each is (0: an answer to the contribution
+    /// itself). Replies deeper than [`MAX_THREAD_DEPTH`] are left out.
+    pub fn thread(&self, id: &str) -> Result<Vec<(usize, Item)>, CircleError> {
+        let mut out = Vec::new();
+        self.thread_into(id, 0, &mut out)?;
+        Ok(out)
+    }
+
+    fn thread_into(
+        &self,
+        id: &str,
+        depth: usize,
+        out: &mut Vec<(usize, Item)>,
+    ) -> Result<(), CircleError> {
+        for r in self.responses(id)? {
+            let reply = match &r.content {
+                Ok(c) if matches!(c.body, Body::Reply { .. }) => Some(c.id.clone()),
+                _ => None,
+            };
+            out.push((depth, r));
+            if let Some(reply) = reply
+                && depth + 1 < MAX_THREAD_DEPTH
+            {
+                self.thread_into(&reply, depth + 1, out)?;
+            }
+        }
+        Ok(())
     }
 
     /// The verified contribution a (short) id names: an error says when none or several do.
@@ -753,10 +819,14 @@ impl Circle {
         let circle = self;
         let who = members.name(&c.author);
         let mut out = vec![format!(
-            "{} · {} · {}",
+            "{} · {} · {}{}",
             who,
             c.written_at.format("%-d %B %Y"),
-            c.body.kind()
+            c.body.kind(),
+            c.themes
+                .iter()
+                .map(|t| format!(" #{t}"))
+                .collect::<String>()
         )];
         let target = |to: &str| {
             circle

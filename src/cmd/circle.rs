@@ -28,14 +28,22 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             which,
             limit,
             members,
+            theme,
+            themes,
         } => {
             let circle = open(&which, ctx)?;
             if members {
                 show_members(&circle)
+            } else if themes {
+                show_themes(&circle)
             } else if let Some(id) = id {
                 show_one(&circle, &id)
             } else {
-                show_stream(&circle, limit, ctx)
+                let theme = theme
+                    .map(|t| crate::circle::contribution::theme(&t))
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?;
+                show_stream(&circle, limit, theme.as_deref(), ctx)
             }
         }
         CircleCommand::Open { which, limit } => open_pane(&which, limit, ctx),
@@ -57,7 +65,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
                 to: to.id.clone(),
                 text: redactor.redact(text),
             };
-            write_shown(&circle, body, &redactor, yes, ctx)
+            write_shown(&circle, body, Vec::new(), &redactor, yes, ctx)
         }
         CircleCommand::Thank { id, which } => {
             let circle = open(&which, ctx)?;
@@ -309,7 +317,34 @@ fn contribute(a: &CircleContribute, ctx: &Ctx) -> Result<()> {
             "say what to contribute: --excerpt, --question, --learning, --recognition or --group"
         );
     };
-    write_shown(&circle, body, &redactor, a.yes, ctx)
+    let themes = themes(&a.themes, &mut redactor)?;
+    write_shown(&circle, body, themes, &redactor, a.yes, ctx)
+}
+
+/// The themes given with `--theme`, as kept; one that the identifiability check would
+/// change (a name, a place, a date) is refused.
+fn themes(given: &[String], redactor: &mut Redactor) -> Result<Vec<String>> {
+    if given.len() > crate::circle::contribution::MAX_THEMES {
+        bail!(
+            "--theme is given {} times: a contribution carries at most {}",
+            given.len(),
+            crate::circle::contribution::MAX_THEMES
+        );
+    }
+    let mut out = Vec::new();
+    for g in given {
+        let t = crate::circle::contribution::theme(g).map_err(anyhow::Error::msg)?;
+        if redactor.redact(g.trim()) != g.trim() {
+            bail!(
+                "the theme '{}' may identify someone (a name, a place, a date): choose a word about the practice",
+                g.trim()
+            );
+        }
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    Ok(out)
 }
 
 /// An entry of `kind` as the circle would read it (see [`share::entry_body`]).
@@ -344,6 +379,7 @@ fn shared(
 fn write_shown(
     circle: &Circle,
     body: Body,
+    themes: Vec<String>,
     redactor: &Redactor,
     yes: bool,
     ctx: &Ctx,
@@ -353,6 +389,7 @@ fn write_shown(
         circle: circle.manifest.id.clone(),
         author: circle.membership.member.clone(),
         written_at: ctx.clock.now_utc(),
+        themes,
         body,
     };
     say!(
@@ -372,7 +409,7 @@ fn write_shown(
             "nothing was written: answer y on a terminal, or pass --yes to write it without being asked"
         );
     }
-    let c = circle.contribute(preview.body, ctx.clock.now_utc())?;
+    let c = circle.contribute_on(preview.body, preview.themes, ctx.clock.now_utc())?;
     say!(
         "Written as {}{}.",
         short_id(&c.id),
@@ -417,14 +454,15 @@ fn show_one(circle: &Circle, id: &str) -> Result<()> {
     for line in circle.lines(&c) {
         say!("{line}");
     }
-    for r in circle.responses(&c.id)? {
+    for (depth, r) in circle.thread(&c.id)? {
         if let Ok(r) = r.content {
+            let indent = "  ".repeat(depth);
             say!();
             for (i, line) in circle.lines(&r).iter().enumerate() {
                 if i == 0 {
-                    say!("  ↳ {}  {line}", short_id(&r.id));
+                    say!("{indent}  ↳ {}  {line}", short_id(&r.id));
                 } else if !line.starts_with("in reply to") && !line.starts_with("thanks for") {
-                    say!("    {line}");
+                    say!("{indent}    {line}");
                 }
             }
         }
@@ -432,7 +470,18 @@ fn show_one(circle: &Circle, id: &str) -> Result<()> {
     Ok(())
 }
 
-fn show_stream(circle: &Circle, limit: usize, ctx: &Ctx) -> Result<()> {
+fn show_themes(circle: &Circle) -> Result<()> {
+    let themes = circle.themes()?;
+    if themes.is_empty() {
+        say!("No contribution has a theme yet: `praxis circle contribute --theme WORD` gives one.");
+    }
+    for (t, n) in themes {
+        say!("  #{t}  {n}");
+    }
+    Ok(())
+}
+
+fn show_stream(circle: &Circle, limit: usize, theme: Option<&str>, ctx: &Ctx) -> Result<()> {
     let o = &ctx.out;
     let current = circle.members.current().count();
     say!(
@@ -458,7 +507,13 @@ fn show_stream(circle: &Circle, limit: usize, ctx: &Ctx) -> Result<()> {
     } else if last.is_some() {
         say!("Nothing new since you last looked.");
     }
-    let items = circle.stream(limit)?;
+    let items = match theme {
+        Some(t) => {
+            say!("On the theme #{t}:");
+            circle.stream_on(t, limit)?
+        }
+        None => circle.stream(limit)?,
+    };
     if items.is_empty() {
         say!();
         say!("Nothing shared yet: `praxis circle contribute --question TEXT` starts it.");
@@ -501,18 +556,22 @@ fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Re
         say!("  {}", o.line(l));
     }
     let mut thanked = Vec::new();
-    for r in circle.responses(&c.id)? {
+    for (depth, r) in circle.thread(&c.id)? {
         let Ok(r) = r.content else { continue };
+        let indent = "  ".repeat(depth);
         match &r.body {
             Body::Reply { text, .. } => {
                 say!(
-                    "    ↳ {} {}: {}",
+                    "    {indent}↳ {} {}: {}",
                     o.accent(short_id(&r.id)),
                     o.line(&circle.members.name(&r.author)),
                     o.line(text.lines().next().unwrap_or(""))
                 );
             }
-            Body::Thanks { .. } => thanked.push(circle.members.name(&r.author)),
+            Body::Thanks { .. } if depth == 0 => thanked.push(circle.members.name(&r.author)),
+            Body::Thanks { .. } => {
+                say!("    {indent}♥ {}", o.line(&circle.members.name(&r.author)));
+            }
             _ => {}
         }
     }

@@ -921,3 +921,132 @@ fn the_pane_draws_from_the_index_then_finds_a_file_rewritten_in_place() {
     );
     assert!(!p.headline.contains("Mondays") && !p.headline.contains("Fridays"));
 }
+
+#[test]
+fn the_stream_by_theme_and_replies_to_replies_threaded_under_their_parent() {
+    let (a, b, _c) = circle(false);
+    let q = a.contribute(
+        9,
+        &[
+            "--question",
+            "How do you end a visit that runs over?",
+            "--theme",
+            "Endings",
+        ],
+    );
+    a.contribute(
+        9,
+        &[
+            "--learning",
+            "A written plan makes the handover calmer.",
+            "--theme",
+            "handover",
+            "--theme",
+            "endings",
+        ],
+    );
+    a.contribute(9, &["--question", "Who has the rota this week?"]);
+    // A theme that could identify someone, or that is not a word, is refused.
+    let err = a.fails(
+        9,
+        &[
+            "circle",
+            "contribute",
+            "--yes",
+            "--question",
+            "Anyone?",
+            "--theme",
+            "Sarah Jones",
+        ],
+    );
+    assert!(err.contains("may identify someone"), "{err}");
+    let err = a.fails(
+        9,
+        &[
+            "circle",
+            "contribute",
+            "--yes",
+            "--question",
+            "Anyone?",
+            "--theme",
+            "end!ngs",
+        ],
+    );
+    assert!(err.contains("letters, digits and hyphens"), "{err}");
+    sync(&a, &b);
+    let themes = b.ok(10, &["circle", "show", "--themes"]);
+    assert!(themes.contains("#endings  2"), "{themes}");
+    assert!(themes.contains("#handover  1"), "{themes}");
+    let on = b.ok(10, &["circle", "show", "--theme", "endings"]);
+    assert!(on.contains("How do you end a visit"), "{on}");
+    assert!(on.contains("A written plan"), "{on}");
+    assert!(on.contains("question #endings"), "{on}");
+    assert!(!on.contains("Who has the rota"), "{on}");
+
+    // Heron replies, river answers the reply: the answer is under the reply, deeper.
+    let r1 = written_id(&b.ok(
+        11,
+        &[
+            "circle",
+            "reply",
+            &q,
+            "I say the end time when I arrive.",
+            "--yes",
+        ],
+    ));
+    sync(&b, &a);
+    let r2 = written_id(&a.ok(
+        12,
+        &[
+            "circle",
+            "reply",
+            &r1,
+            "Do you say it again near the end?",
+            "--yes",
+        ],
+    ));
+    sync(&a, &b);
+    let shown = b.ok(13, &["circle", "show"]);
+    let l1 = shown
+        .lines()
+        .find(|l| l.contains(&r1))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let l2 = shown
+        .lines()
+        .find(|l| l.contains(&r2))
+        .unwrap_or_else(|| panic!("the reply to a reply is not shown: {shown}"));
+    assert!(l2.contains("Do you say it again"), "{shown}");
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    assert!(indent(l2) > indent(l1), "{shown}");
+    assert!(
+        shown.find(&r1).unwrap() < shown.find(&r2).unwrap(),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_pane_reads_the_stream_on_one_theme_then_the_next_then_all() {
+    use praxis::circle::Body;
+    use praxis::tui::circle::keys::Action;
+    let (_tmp, mut pane) = river_pane();
+    pane.circle
+        .contribute_on(
+            Body::Question {
+                text: "What helps you end a visit on time?".into(),
+            },
+            vec!["endings".into()],
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    pane.circle.refresh(chrono::Utc::now()).unwrap();
+    pane.reload().unwrap();
+    let all = draw(&pane, 80, 24);
+    assert!(all.contains("Naming the end time early"), "{all}");
+    pane.act(Action::Theme);
+    let on = draw(&pane, 80, 24);
+    assert!(on.contains("Stream on #endings"), "{on}");
+    assert!(on.contains("What helps you end a visit on time?"), "{on}");
+    assert!(!on.contains("Naming the end time early"), "{on}");
+    pane.act(Action::Theme);
+    assert!(draw(&pane, 80, 24).contains("Naming the end time early"));
+}

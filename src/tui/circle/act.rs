@@ -273,6 +273,7 @@ impl CirclePane {
             circle: self.circle.manifest.id.clone(),
             author: self.circle.membership.member.clone(),
             written_at: self.now(),
+            themes: Vec::new(),
             body,
         };
         let lines = self

@@ -38,6 +38,7 @@ actions! {
         Thank = "thank", Stream, ["t"], "thank", "thank its author";
         Bring = "bring", Stream, ["b"], "bring", "bring it to my supervision (a flagged entry)";
         Contribute = "contribute", Stream, ["c"], "contribute", "share a question, a learning note or one of my entries";
+        Theme = "theme", Stream, ["f"], "theme", "the stream on one theme, the next, then all";
         Done = "done", Write, ["ctrl-s"], "see it", "see it as the circle will read it";
         Yes = "yes", Confirm, ["y"], "write", "write it to the circle";
         No = "no", Confirm, ["n"], "don't", "don't write it (esc too)";

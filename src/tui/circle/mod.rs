@@ -62,6 +62,8 @@ pub struct CirclePane {
     /// The last look before this one: what is new is measured from it.
     last: Option<String>,
     limit: usize,
+    /// The theme the stream is on (none: every contribution).
+    pub on_theme: Option<String>,
     /// A message for the status line (what an action did, or why it could not).
     pub status: Option<String>,
     pub name: String,
@@ -101,6 +103,7 @@ impl CirclePane {
             now,
             last,
             limit,
+            on_theme: None,
             status: None,
             summary: String::new(),
             posts: Vec::new(),
@@ -135,7 +138,12 @@ impl CirclePane {
     /// Reads the stream again from the index, keeping the selected contribution.
     pub fn reload(&mut self) -> Result<(), CircleError> {
         let keep = self.posts.get(self.selected).and_then(|p| p.id.clone());
-        self.posts = posts(&self.circle, self.last.as_deref(), self.limit)?;
+        self.posts = posts(
+            &self.circle,
+            self.last.as_deref(),
+            self.on_theme.as_deref(),
+            self.limit,
+        )?;
         self.summary = summary(&self.circle, self.last.is_some())?;
         if let Some(i) = keep.and_then(|id| {
             self.posts
@@ -227,6 +235,7 @@ impl CirclePane {
             (Mode::Stream | Mode::Reading(_), Action::Thank) => self.thank(),
             (Mode::Stream | Mode::Reading(_), Action::Bring) => self.bring(),
             (Mode::Stream | Mode::Reading(_), Action::Contribute) => self.start_pick(),
+            (Mode::Stream, Action::Theme) => self.next_theme(),
             (Mode::Pick { choices, selected }, a) => match a {
                 Action::Down => *selected = (*selected + 1).min(choices.len().saturating_sub(1)),
                 Action::Up => *selected = selected.saturating_sub(1),
@@ -247,6 +256,34 @@ impl CirclePane {
             }
             (Mode::Confirm { .. }, Action::Yes) => self.write_confirmed(),
             _ => {}
+        }
+    }
+
+    /// The stream on the next theme (by how many carry it), then on all of them again.
+    fn next_theme(&mut self) {
+        let themes = match self.circle.themes() {
+            Ok(t) => t,
+            Err(e) => {
+                self.status = Some(clean_line(&e.to_string()));
+                return;
+            }
+        };
+        if themes.is_empty() {
+            self.status = Some("No contribution has a theme yet.".into());
+            return;
+        }
+        let at = self
+            .on_theme
+            .as_ref()
+            .and_then(|t| themes.iter().position(|(x, _)| x == t));
+        self.on_theme = match at {
+            None if self.on_theme.is_none() => themes.first().map(|(t, _)| t.clone()),
+            Some(i) => themes.get(i + 1).map(|(t, _)| t.clone()),
+            None => None,
+        };
+        self.selected = 0;
+        if let Err(e) = self.reload() {
+            self.status = Some(clean_line(&e.to_string()));
         }
     }
 
@@ -349,7 +386,11 @@ impl CirclePane {
 
     fn draw_stream(&self, f: &mut Frame<'_>, area: Rect) {
         let t = &self.theme;
-        let block = widgets::block(t, "Stream, newest first", true);
+        let title = match &self.on_theme {
+            Some(th) => format!("Stream on #{th}, newest first"),
+            None => "Stream, newest first".to_string(),
+        };
+        let block = widgets::block(t, title, true);
         let inner = block.inner(area);
         f.render_widget(block, area);
         let w = usize::from(inner.width);
@@ -534,10 +575,19 @@ impl CirclePane {
 }
 
 /// The stream's newest `limit` posts with their replies; new is measured from `last`.
-fn posts(circle: &Circle, last: Option<&str>, limit: usize) -> Result<Vec<Post>, CircleError> {
+fn posts(
+    circle: &Circle,
+    last: Option<&str>,
+    theme: Option<&str>,
+    limit: usize,
+) -> Result<Vec<Post>, CircleError> {
     let is_new = |seen: &str| last.is_none_or(|l| seen > l);
     let mut posts = Vec::new();
-    for item in circle.stream(limit)? {
+    let items = match theme {
+        Some(t) => circle.stream_on(t, limit)?,
+        None => circle.stream(limit)?,
+    };
+    for item in items {
         let c = match item.content {
             Ok(c) => c,
             Err(why) => {
@@ -563,12 +613,16 @@ fn posts(circle: &Circle, last: Option<&str>, limit: usize) -> Result<Vec<Post>,
         };
         let mut replies = Vec::new();
         let mut thanked = Vec::new();
-        for r in circle.responses(&c.id)? {
+        for (depth, r) in circle.thread(&c.id)? {
             let Ok(r) = r.content else { continue };
             let who = clean_line(&circle.members.name(&r.author));
+            let indent = "  ".repeat(depth);
             match &r.body {
-                Body::Reply { text, .. } => replies.push(format!("{who}: {}", clean_text(text))),
-                Body::Thanks { .. } => thanked.push(who),
+                Body::Reply { text, .. } => {
+                    replies.push(format!("{indent}{who}: {}", clean_text(text)));
+                }
+                Body::Thanks { .. } if depth == 0 => thanked.push(who),
+                Body::Thanks { .. } => replies.push(format!("{indent}♥ {who}")),
                 _ => {}
             }
         }
