@@ -78,6 +78,7 @@ fn fill(folder: &Path, circle: &Circle, members: usize, files: usize) -> Result<
             left: None,
         };
         manifest::write_card(folder, &circle.manifest.id, &m, &me)?;
+        manifest::write_welcome(folder, &circle.manifest.id, &m, &circle.me, start)?;
         ids.push((m.id, Some(me)));
     }
     let texts = [

@@ -1432,6 +1432,14 @@ pub enum CircleCommand {
         #[command(flatten)]
         which: CircleWhich,
     },
+    /// Welcome a member's card once you have checked its fingerprint with them in person
+    /// or by phone: until a welcomed member does, what that card writes is not trusted.
+    Welcome {
+        /// The card's fingerprint, as `praxis circle show --members` gives it.
+        fingerprint: String,
+        #[command(flatten)]
+        which: CircleWhich,
+    },
 }
 
 /// Which circle, when you belong to more than one.

@@ -63,6 +63,9 @@ pub enum CircleError {
     Encode(String),
     #[error(transparent)]
     Index(#[from] CircleIndexError),
+    /// What was asked cannot be done, and why (said to the member as it is).
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl CircleError {
@@ -150,6 +153,8 @@ pub struct Item {
     /// The verified contribution, or what is wrong with the file.
     pub content: Result<Contribution, String>,
     pub first_seen: String,
+    /// The member whose card wrote it, when nobody trusted has welcomed that card yet.
+    pub unwelcomed: Option<String>,
 }
 
 impl Item {
@@ -171,6 +176,7 @@ impl Item {
             folder: r.folder,
             content,
             first_seen: r.first_seen,
+            unwelcomed: None,
         }
     }
 }
@@ -204,14 +210,12 @@ impl Circle {
                 what: "a circle is already there: join it with `praxis circle join`".into(),
             });
         }
-        std::fs::create_dir_all(folder.join(manifest::MEMBERS))
-            .map_err(|e| CircleError::io(folder, e))?;
+        create_shared_dir(&folder.join(manifest::MEMBERS))?;
         let me = Identity::generate()?;
         let m = Manifest::new(name, purpose, encrypted, pseudonym, &me, now)?;
         let local = circles_dir.join(&m.id);
         me.save(&local.join(IDENTITY))?;
-        std::fs::create_dir_all(folder.join(manifest::MEMBERS).join(me.member_id()))
-            .map_err(|e| CircleError::io(folder, e))?;
+        create_shared_dir(&folder.join(manifest::MEMBERS).join(me.member_id()))?;
         m.write_new(folder)?;
         let membership = Membership {
             folder: absolute(folder),
@@ -616,20 +620,56 @@ impl Circle {
         });
         let bytes = contribution::seal(&c, &self.me, recipients.as_deref())?;
         let dir = self.my_folder();
-        std::fs::create_dir_all(&dir).map_err(|e| CircleError::io(&dir, e))?;
+        create_shared_dir(&dir)?;
         let ext = if self.manifest.encrypted {
             "age"
         } else {
             "json"
         };
         let path = dir.join(format!("{}.{ext}", c.id));
-        crate::files::write_atomically(&path, false, |out| {
-            out.write_all(&bytes)?;
-            Ok(())
-        })
-        .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
-        share_file(&path)?;
+        write_shared(&path, &bytes, false)?;
         Ok(c)
+    }
+
+    /// Welcomes the member card whose fingerprint (as `show --members` gives it) is
+    /// `fingerprint`: a signed welcome in my folder, naming its key. Only a trusted member
+    /// can welcome; the card must have arrived and verify.
+    pub fn welcome(
+        &mut self,
+        fingerprint: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Member, CircleError> {
+        let id: String = fingerprint
+            .chars()
+            .filter(|c| !matches!(c, '-' | ' ' | ':'))
+            .collect::<String>()
+            .to_lowercase();
+        if id.len() != 16 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(CircleError::Refused(format!(
+                "'{}' is not a fingerprint: it is 16 hex digits in four groups, as `praxis circle show --members` shows it",
+                fingerprint.trim()
+            )));
+        }
+        if !self.members.trusted(&self.membership.member) {
+            return Err(CircleError::Refused(
+                "nobody has welcomed you into the circle yet, so your welcome would not be trusted: ask a welcomed member to welcome you first".into(),
+            ));
+        }
+        let Some(m) = self.members.by_id.get(&id).cloned() else {
+            return Err(CircleError::Refused(format!(
+                "no member card with fingerprint {} has reached this folder (or it does not verify): `praxis circle show --members` lists them",
+                keys::fingerprint(&id)
+            )));
+        };
+        if self.members.trusted(&id) {
+            return Err(CircleError::Refused(format!(
+                "{} is already welcomed",
+                m.pseudonym
+            )));
+        }
+        manifest::write_welcome(&self.folder, &self.manifest.id, &m, &self.me, now)?;
+        self.members = Members::read(&self.folder, &self.manifest);
+        Ok(m)
     }
 
     fn my_folder(&self) -> PathBuf {
@@ -684,6 +724,27 @@ impl Circle {
         std::fs::remove_dir_all(&local).map_err(|e| CircleError::io(&local, e))
     }
 
+    /// An item of the index as it may be trusted: a contribution from a card nobody
+    /// trusted has welcomed is flagged, saying how to welcome it.
+    fn item(&self, row: CircleFileRow) -> Item {
+        let mut item = Item::from_row(row);
+        let author = match &item.content {
+            Ok(c) if !self.members.trusted(&c.author) => c.author.clone(),
+            _ => return item,
+        };
+        let fp = self
+            .members
+            .by_id
+            .get(&author)
+            .map_or_else(String::new, |m| keys::fingerprint(&m.key));
+        item.content = Err(format!(
+            "from a member card calling itself '{}' (fingerprint {fp}) that nobody in the circle has welcomed yet: not trusted; check the fingerprint with them in person or by phone, then `praxis circle welcome {fp}`",
+            self.members.name(&author)
+        ));
+        item.unwelcomed = Some(author);
+        item
+    }
+
     /// The stream: the newest `limit` contributions (not replies or thanks) and flagged
     /// files, newest first.
     pub fn stream(&self, limit: usize) -> Result<Vec<Item>, CircleError> {
@@ -691,7 +752,7 @@ impl Circle {
             .index
             .stream(limit)?
             .into_iter()
-            .map(Item::from_row)
+            .map(|r| self.item(r))
             .collect())
     }
 
@@ -701,7 +762,7 @@ impl Circle {
             .index
             .stream_on(theme, limit)?
             .into_iter()
-            .map(Item::from_row)
+            .map(|r| self.item(r))
             .collect())
     }
 
@@ -716,7 +777,7 @@ impl Circle {
             .index
             .responses(id)?
             .into_iter()
-            .map(Item::from_row)
+            .map(|r| self.item(r))
             .collect())
     }
 
@@ -759,7 +820,7 @@ impl Circle {
         let rows = self.index.find(id).map_err(|e| e.to_string())?;
         let mut found: Vec<Contribution> = rows
             .into_iter()
-            .filter_map(|r| Item::from_row(r).content.ok())
+            .filter_map(|r| self.item(r).content.ok())
             .collect();
         match found.len() {
             0 => Err(format!(
@@ -780,6 +841,7 @@ impl Circle {
             .index
             .new_by_author(Some(since.as_deref().unwrap_or("")))?
             .into_iter()
+            .filter(|(a, _)| self.members.trusted(a))
             .map(|(a, n)| (self.members.name(&a), n))
             .collect();
         by.sort();
@@ -903,17 +965,24 @@ fn absolute(p: &Path) -> PathBuf {
 /// to the circle there. (The files praxis keeps for a circle on this machine stay 0600.)
 pub const SHARED_FILE_MODE: u32 = 0o644;
 
-/// Gives a file just written in the shared folder [`SHARED_FILE_MODE`].
-pub(crate) fn share_file(path: &Path) -> Result<(), CircleError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(SHARED_FILE_MODE))
-            .map_err(|e| CircleError::io(path, e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
+/// The mode of a folder praxis makes in a circle's shared folder: entered and listed by
+/// the other members' accounts, written by its member only.
+pub const SHARED_DIR_MODE: u32 = 0o755;
+
+/// Makes a folder of the shared folder (and its missing parents) with
+/// [`SHARED_DIR_MODE`], whatever the umask.
+pub(crate) fn create_shared_dir(dir: &Path) -> Result<(), CircleError> {
+    crate::files::create_dir_with_mode(dir, SHARED_DIR_MODE).map_err(|e| CircleError::io(dir, e))
+}
+
+/// Writes a file of the shared folder atomically, with [`SHARED_FILE_MODE`] from the
+/// moment it has its name; an existing one is replaced only with `force`.
+pub(crate) fn write_shared(path: &Path, bytes: &[u8], force: bool) -> Result<(), CircleError> {
+    crate::files::write_atomically_with_mode(path, force, SHARED_FILE_MODE, |out| {
+        out.write_all(bytes)?;
+        Ok(())
+    })
+    .map_err(|e| CircleError::io(path, std::io::Error::other(format!("{e:#}"))))
 }
 
 /// A folder's time as the index keeps it: 0 ("list it again next time") while it is within

@@ -1,5 +1,5 @@
-//! `praxis circle`: create, join, list, show, contribute, reply, thank, remove, leave and
-//! bring a contribution to supervision.
+//! `praxis circle`: create, join, list, show, contribute, reply, thank, remove, leave,
+//! welcome a member and bring a contribution to supervision.
 
 use std::path::PathBuf;
 
@@ -116,6 +116,16 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             Ok(())
         }
         CircleCommand::Bring { id, which } => bring(&id, &which, ctx),
+        CircleCommand::Welcome { fingerprint, which } => {
+            let mut circle = open(&which, ctx)?;
+            let m = circle.welcome(&fingerprint, ctx.clock.now_utc())?;
+            say!(
+                "Welcomed {} ({}): once your welcome reaches the others, their praxis trusts what this card writes.",
+                m.pseudonym,
+                crate::circle::keys::fingerprint(&m.key)
+            );
+            Ok(())
+        }
     }
 }
 
@@ -186,7 +196,9 @@ fn join(path: &std::path::Path, pseudonym: &str, ctx: &Ctx) -> Result<()> {
         circle.membership.pseudonym,
         fingerprint_of(&circle, &circle.membership.member)
     );
-    say!("Tell it to the others (not through the shared folder) so they can check it is you.");
+    say!(
+        "Tell it to a member (not through the shared folder): once they have checked it and run `praxis circle welcome` with it, the others trust what you write."
+    );
     if circle.manifest.encrypted {
         say!(
             "Contributions written before you joined stay readable only to those they were written for."
@@ -431,6 +443,9 @@ fn show_members(circle: &Circle) -> Result<()> {
         }
         if let Some(l) = m.left {
             note.push_str(&format!(" — left {}", l.format("%B %Y")));
+        }
+        if !circle.members.trusted(&m.id) {
+            note.push_str(" — not welcomed yet: not trusted until a welcomed member runs `praxis circle welcome` with this fingerprint");
         }
         say!(
             "  {:<20} {}{}",

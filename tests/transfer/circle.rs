@@ -147,9 +147,10 @@ fn circle(encrypt: bool) -> (Member, Member, Member) {
         args.push("--encrypt");
     }
     a.ok(8, &args);
+    let mut prints = Vec::new();
     for m in [&b, &c] {
         sync(&a, m);
-        m.ok(
+        let out = m.ok(
             8,
             &[
                 "circle",
@@ -159,12 +160,23 @@ fn circle(encrypt: bool) -> (Member, Member, Member) {
                 m.name,
             ],
         );
+        prints.push(fingerprint(&out));
     }
     sync(&b, &a);
     sync(&c, &a);
+    // River, who made the circle, has compared fingerprints with each and welcomes them.
+    for fp in &prints {
+        a.ok(8, &["circle", "welcome", fp]);
+    }
     sync(&a, &b);
     sync(&a, &c);
     (a, b, c)
+}
+
+/// The fingerprint `praxis circle join` printed.
+fn fingerprint(out: &str) -> String {
+    let at = out.find("fingerprint: ").unwrap_or_else(|| panic!("{out}")) + 13;
+    out[at..at + 19].to_string()
 }
 
 #[test]
@@ -459,7 +471,8 @@ fn river_pane() -> (tempfile::TempDir, praxis::tui::circle::CirclePane) {
     .unwrap();
     let b = Circle::join(&shared, &lb, "heron", at(8, 5)).unwrap();
     let open = |local: &Path, m: &praxis::circle::Membership| Circle::open(m, local).unwrap();
-    let a = open(&la, &praxis::circle::memberships(&la)[0]);
+    let mut a = open(&la, &praxis::circle::memberships(&la)[0]);
+    a.welcome(&b.membership.member, at(8, 10)).unwrap();
     let q = a
         .contribute(
             Body::Question {
@@ -1049,4 +1062,247 @@ fn the_pane_reads_the_stream_on_one_theme_then_the_next_then_all() {
     assert!(!on.contains("Naming the end time early"), "{on}");
     pane.act(Action::Theme);
     assert!(draw(&pane, 80, 24).contains("Naming the end time early"));
+}
+
+#[test]
+fn a_card_is_trusted_only_once_a_welcomed_member_has_welcomed_it() {
+    // River makes an encrypted circle; heron and kestrel join; river welcomes heron only.
+    let (a, b, c) = (
+        Member::new("river"),
+        Member::new("heron"),
+        Member::new("kestrel"),
+    );
+    let folder = a.folder();
+    let f = folder.to_str().unwrap();
+    a.ok(
+        8,
+        &[
+            "circle",
+            "create",
+            f,
+            "--name",
+            "Tuesday",
+            "--as",
+            "river",
+            "--encrypt",
+        ],
+    );
+    let mut prints = Vec::new();
+    for m in [&b, &c] {
+        sync(&a, m);
+        let out = m.ok(
+            8,
+            &[
+                "circle",
+                "join",
+                m.folder().to_str().unwrap(),
+                "--as",
+                m.name,
+            ],
+        );
+        prints.push(fingerprint(&out));
+        sync(m, &a);
+    }
+    a.ok(8, &["circle", "welcome", &prints[0]]);
+    for m in [&b, &c] {
+        sync(&a, m);
+        sync(m, &b);
+        sync(m, &c);
+    }
+    let members = b.ok(9, &["circle", "show", "--members"]);
+    let line = members.lines().find(|l| l.contains("kestrel")).unwrap();
+    assert!(line.contains("not welcomed yet"), "{members}");
+    assert!(
+        !members
+            .lines()
+            .find(|l| l.contains("heron"))
+            .unwrap()
+            .contains("not welcomed")
+    );
+
+    // Kestrel, not welcomed, cannot welcome anyone, and what they write is not trusted.
+    let err = c.fails(9, &["circle", "welcome", &prints[0]]);
+    assert!(err.contains("nobody has welcomed you"), "{err}");
+    let k = c.contribute(9, &["--question", "Shall we move the meeting to Fridays?"]);
+    // River writes to the trusted members only: kestrel's card gets nothing to read.
+    a.contribute(9, &["--question", "Who covers handovers this month?"]);
+    for m in [&a, &c] {
+        sync(m, &b);
+        sync(m, &c);
+    }
+    let shown = b.ok(10, &["circle", "show"]);
+    assert!(shown.contains("Who covers handovers"), "{shown}");
+    assert!(!shown.contains("Shall we move the meeting"), "{shown}");
+    assert!(
+        shown.contains("nobody in the circle has welcomed yet"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("praxis circle welcome {}", prints[1])),
+        "{shown}"
+    );
+    let err = b.fails(10, &["circle", "reply", &k, "Yes", "--yes"]);
+    assert!(err.contains(&format!("no contribution '{k}'")), "{err}");
+    let theirs = c.ok(10, &["circle", "show"]);
+    assert!(theirs.contains("encrypted, and not to you"), "{theirs}");
+    assert!(!theirs.contains("Who covers handovers"), "{theirs}");
+
+    // Heron, welcomed by river, welcomes kestrel: trusted by everyone once it arrives.
+    b.ok(11, &["circle", "welcome", &prints[1]]);
+    sync(&b, &a);
+    sync(&b, &c);
+    let shown = a.ok(12, &["circle", "show"]);
+    assert!(
+        shown.contains("Shall we move the meeting to Fridays?"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("nobody in the circle has welcomed"),
+        "{shown}"
+    );
+    // A welcome changed after it was signed is not honoured.
+    let welcome = files(&a.folder())
+        .into_iter()
+        .find(|p| {
+            p.to_string_lossy().contains("welcomes/")
+                && p.to_string_lossy().contains(&prints[1].replace('-', ""))
+        })
+        .unwrap();
+    let path = a.folder().join(&welcome);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("\"at\": \"2026", "\"at\": \"2025")).unwrap();
+    let shown = a.ok(13, &["circle", "show"]);
+    assert!(
+        shown.contains("nobody in the circle has welcomed yet"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn from_the_pane_a_card_nobody_welcomed_is_flagged_then_welcomed() {
+    use praxis::circle::{Body, Circle, Members};
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    let shared = tmp.path().join("shared");
+    let k = Circle::join(
+        &shared,
+        &tmp.path().join("c"),
+        "kestrel",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    k.contribute(
+        Body::Question {
+            text: "Shall we meet on Fridays instead?".into(),
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    pane.circle.members = Members::read(&shared, &pane.circle.manifest);
+    pane.circle.refresh(chrono::Utc::now()).unwrap();
+    pane.reload().unwrap();
+    let s = draw(&pane, 80, 24);
+    assert!(!s.contains("Shall we meet on Fridays"), "{s}");
+    assert!(s.contains("calling itself 'kestrel'"), "{s}");
+    // The newest post is kestrel's.
+    pane.act(Action::Top);
+    pane.act(Action::Reply);
+    assert!(draw(&pane, 80, 24).contains("This file is not trusted"));
+    pane.act(Action::Welcome);
+    let ask = draw(&pane, 80, 24);
+    assert!(ask.contains("Welcome 'kestrel' into the circle?"), "{ask}");
+    assert!(ask.contains("Fingerprint: "), "{ask}");
+    pane.act(Action::No);
+    assert!(draw(&pane, 80, 24).contains("calling itself 'kestrel'"));
+    pane.act(Action::Welcome);
+    pane.act(Action::Yes);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Welcomed kestrel."), "{s}");
+    assert!(s.contains("Shall we meet on Fridays instead?"), "{s}");
+    // Welcoming again is refused: there is nothing to welcome.
+    pane.act(Action::Top);
+    pane.act(Action::Welcome);
+    assert!(draw(&pane, 80, 24).contains("Only a contribution from a card nobody has welcomed"));
+}
+
+/// `cmd` run under a umask that would make everything private.
+#[cfg(unix)]
+fn under_private_umask(cmd: &assert_cmd::Command) -> std::process::Command {
+    let mut sh = std::process::Command::new("sh");
+    sh.args(["-c", "umask 077; exec \"$@\"", "sh"]);
+    sh.arg(cmd.get_program());
+    sh.args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    if let Some(d) = cmd.get_current_dir() {
+        sh.current_dir(d);
+    }
+    sh
+}
+
+#[cfg(unix)]
+#[test]
+fn shared_folders_and_files_get_their_modes_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let (a, b) = (Member::new("river"), Member::new("heron"));
+    let run = |m: &Member, args: &[&str]| {
+        let out = under_private_umask(&m.journal.cmd(args)).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let f = a.folder();
+    run(
+        &a,
+        &["circle", "create", f.to_str().unwrap(), "--name", "Tuesday"],
+    );
+    sync(&a, &b);
+    let out = run(
+        &b,
+        &[
+            "circle",
+            "join",
+            b.folder().to_str().unwrap(),
+            "--as",
+            "heron",
+        ],
+    );
+    sync(&b, &a);
+    run(&a, &["circle", "welcome", &fingerprint(&out)]);
+    run(
+        &a,
+        &[
+            "circle",
+            "contribute",
+            "--yes",
+            "--question",
+            "Who has the rota?",
+        ],
+    );
+    let mut dirs = vec![f.clone()];
+    let mut seen_files = 0;
+    while let Some(d) = dirs.pop() {
+        let mode = std::fs::metadata(&d).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755, "{}", d.display());
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                seen_files += 1;
+                let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o644, "{}", p.display());
+            }
+        }
+    }
+    // The manifest, the welcome and the question, all written by river's praxis (heron's
+    // card was copied by the test, as a sync tool would).
+    assert!(seen_files >= 3, "{seen_files}");
 }

@@ -94,10 +94,18 @@ pub enum Mode {
     },
     /// What the circle will read, written only on yes.
     Confirm {
-        body: Body,
+        what: Pending,
         lines: Vec<String>,
         replaced: Option<String>,
     },
+}
+
+/// What is written on yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    Contribution(Body),
+    /// A welcome of the member card with this id.
+    Welcome(String),
 }
 
 impl CirclePane {
@@ -283,16 +291,61 @@ impl CirclePane {
             .map(|l| clean_line(l))
             .collect();
         self.mode = Mode::Confirm {
-            body: preview.body,
+            what: Pending::Contribution(preview.body),
             lines,
             replaced: share::replaced(redactor),
         };
     }
 
+    /// Asks before welcoming the card that wrote the selected contribution.
+    pub(super) fn start_welcome(&mut self) {
+        let Some(id) = self
+            .posts
+            .get(self.selected)
+            .and_then(|p| p.unwelcomed.clone())
+        else {
+            self.status = Some(
+                "Only a contribution from a card nobody has welcomed yet can be welcomed.".into(),
+            );
+            return;
+        };
+        let Some(m) = self.circle.members.by_id.get(&id) else {
+            return;
+        };
+        let fp = crate::circle::keys::fingerprint(&m.key);
+        let lines = vec![
+            clean_line(&format!("Welcome '{}' into the circle?", m.pseudonym)),
+            String::new(),
+            format!("Fingerprint: {fp}"),
+            String::new(),
+            "Compare it with them in person or by phone first: the folder alone cannot prove \
+             who wrote a card. Once welcomed, everyone's praxis trusts what it writes."
+                .into(),
+        ];
+        self.mode = Mode::Confirm {
+            what: Pending::Welcome(id),
+            lines,
+            replaced: None,
+        };
+    }
+
     /// Writes what was confirmed.
     pub(super) fn write_confirmed(&mut self) {
-        let Mode::Confirm { body, .. } = std::mem::replace(&mut self.mode, Mode::Stream) else {
+        let Mode::Confirm { what, .. } = std::mem::replace(&mut self.mode, Mode::Stream) else {
             return;
+        };
+        let body = match what {
+            Pending::Contribution(body) => body,
+            Pending::Welcome(id) => {
+                let now = self.now();
+                let done = self
+                    .circle
+                    .welcome(&id, now)
+                    .map(|m| format!("Welcomed {}.", m.pseudonym))
+                    .map_err(|e| e.to_string());
+                self.after_write(done);
+                return;
+            }
         };
         let done = self
             .circle

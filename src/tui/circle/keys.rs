@@ -39,6 +39,7 @@ actions! {
         Bring = "bring", Stream, ["b"], "bring", "bring it to my supervision (a flagged entry)";
         Contribute = "contribute", Stream, ["c"], "contribute", "share a question, a learning note or one of my entries";
         Theme = "theme", Stream, ["f"], "theme", "the stream on one theme, the next, then all";
+        Welcome = "welcome", Stream, ["w"], "welcome", "welcome the card that wrote it, once its fingerprint is checked";
         Done = "done", Write, ["ctrl-s"], "see it", "see it as the circle will read it";
         Yes = "yes", Confirm, ["y"], "write", "write it to the circle";
         No = "no", Confirm, ["n"], "don't", "don't write it (esc too)";

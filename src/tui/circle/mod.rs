@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub use self::act::{Choice, Journal, Mode, Writing};
+pub use self::act::{Choice, Journal, Mode, Pending, Writing};
 use self::keys::{Action, CircleKeymap};
 use chrono::{DateTime, Utc};
 
@@ -50,6 +50,8 @@ pub struct Post {
     pub mine: bool,
     /// Why the file is not trusted.
     pub flagged: Option<String>,
+    /// The member card that wrote it, when nobody has welcomed that card yet.
+    pub unwelcomed: Option<String>,
 }
 
 /// The pane's state.
@@ -236,6 +238,7 @@ impl CirclePane {
             (Mode::Stream | Mode::Reading(_), Action::Bring) => self.bring(),
             (Mode::Stream | Mode::Reading(_), Action::Contribute) => self.start_pick(),
             (Mode::Stream, Action::Theme) => self.next_theme(),
+            (Mode::Stream | Mode::Reading(_), Action::Welcome) => self.start_welcome(),
             (Mode::Pick { choices, selected }, a) => match a {
                 Action::Down => *selected = (*selected + 1).min(choices.len().saturating_sub(1)),
                 Action::Up => *selected = selected.saturating_sub(1),
@@ -361,8 +364,10 @@ impl CirclePane {
             }
             Mode::Pick { choices, selected } => self.draw_pick(f, main, choices, *selected),
             Mode::Confirm {
-                lines, replaced, ..
-            } => self.draw_confirm(f, main, lines, replaced.as_deref()),
+                what,
+                lines,
+                replaced,
+            } => self.draw_confirm(f, main, what, lines, replaced.as_deref()),
         }
         if self.help {
             widgets::help(
@@ -510,9 +515,20 @@ impl CirclePane {
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     }
 
-    fn draw_confirm(&self, f: &mut Frame<'_>, area: Rect, body: &[String], replaced: Option<&str>) {
+    fn draw_confirm(
+        &self,
+        f: &mut Frame<'_>,
+        area: Rect,
+        what: &Pending,
+        body: &[String],
+        replaced: Option<&str>,
+    ) {
         let t = &self.theme;
-        let block = widgets::block(t, "This is what the circle will read", true);
+        let title = match what {
+            Pending::Contribution(_) => "This is what the circle will read",
+            Pending::Welcome(_) => "Welcome a member",
+        };
+        let block = widgets::block(t, title, true);
         let inner = block.inner(area);
         f.render_widget(block, area);
         let w = usize::from(inner.width);
@@ -528,7 +544,9 @@ impl CirclePane {
                     .map(|l| Line::from(Span::styled(l, t.flag))),
             );
         }
-        let who = if self.circle.manifest.encrypted {
+        let who = if matches!(what, Pending::Welcome(_)) {
+            "Signed with your key, in your folder."
+        } else if self.circle.manifest.encrypted {
             "Signed, and encrypted to the members."
         } else {
             "Signed; readable by anyone with the folder."
@@ -601,6 +619,7 @@ fn posts(
                     new: is_new(&item.first_seen),
                     mine: false,
                     flagged: Some(clean_line(&why)),
+                    unwelcomed: item.unwelcomed.clone(),
                 });
                 continue;
             }
@@ -636,6 +655,7 @@ fn posts(
             new: is_new(&item.first_seen),
             mine: c.author == circle.membership.member,
             flagged: None,
+            unwelcomed: None,
         });
     }
     Ok(posts)
