@@ -7,6 +7,7 @@
 //! circle.toml                      the manifest: name, purpose, founder (signed by them)
 //! members/<member-id>/member.json  a member's card: pseudonym, keys (signed by them)
 //! members/<member-id>/<time>-<random>.json   one contribution (.age when encrypted)
+//! members/<member-id>/welcomes/<other-id>.json   that member's welcome of another's card
 //! ```
 //!
 //! Each member writes only in their own subfolder, one new file per contribution, never
