@@ -1306,3 +1306,54 @@ fn shared_folders_and_files_get_their_modes_whatever_the_umask() {
     // card was copied by the test, as a sync tool would).
     assert!(seen_files >= 3, "{seen_files}");
 }
+
+/// `praxis circle open` for `m` in a pseudo-terminal, with their journal's environment.
+fn open_in_pty(m: &Member) -> crate::common::pty::Session {
+    let cmd = m.journal.cmd(&["circle", "open"]);
+    let mut b = portable_pty::CommandBuilder::new(cmd.get_program());
+    b.env_clear();
+    for (k, v) in cmd.get_envs() {
+        if let Some(v) = v {
+            b.env(k, v);
+        }
+    }
+    for (k, v) in [
+        ("TERM", "xterm-256color"),
+        ("NO_COLOR", "1"),
+        ("LANG", "C.UTF-8"),
+    ] {
+        b.env(k, v);
+    }
+    b.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    b.env("PRAXIS_NOW", "2026-03-18T12:00:00+00:00");
+    b.args(cmd.get_args());
+    if let Some(d) = cmd.get_current_dir() {
+        b.cwd(d);
+    }
+    crate::common::pty::Session::start(b)
+}
+
+#[test]
+fn the_pane_in_a_terminal_thanks_and_brings_to_my_journal() {
+    let (a, b, _c) = circle(false);
+    b.contribute(9, &["--question", "Who covers the handover on Fridays?"]);
+    sync(&b, &a);
+    let mut s = open_in_pty(&a);
+    s.wait_text("Who covers the handover on Fridays?");
+    s.send(b"t");
+    s.wait_text("Thanked heron");
+    s.send(b"b");
+    s.wait_text("Brought to your supervision: entry");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", s.screen());
+    s.assert_restored();
+    let listed = a.journal.ok(&["list"]);
+    assert!(
+        listed.contains("From the circle: Who covers the handover"),
+        "{listed}"
+    );
+    sync(&a, &b);
+    let shown = b.ok(13, &["circle", "show"]);
+    assert!(shown.contains("thanked by river"), "{shown}");
+}
