@@ -1,7 +1,10 @@
 //! Times opening a circle of many contribution files: 50 members × 5 a week × 5 years
 //! ≈ 65,000 files by default. Prints a Markdown table: the first open (nothing in the
-//! local index: every file read and verified), a warm open (nothing changed), a warm open
-//! after a few new files arrived, and reading the stream's first page.
+//! local index: every file read and verified); a warm open as the pane makes it before its
+//! first frame (what arrived: folders whose time changed), with nothing changed and after
+//! a few new files arrived; the check of every file for a rewrite in place that follows
+//! (the pane's, between frames; the command line's, before it answers); and reading the
+//! stream's first page.
 //!
 //!     cargo run --release --example circle_bench
 //!     cargo run --release --example circle_bench -- --files 10000 --members 20 --runs 5
@@ -75,6 +78,7 @@ fn fill(folder: &Path, circle: &Circle, members: usize, files: usize) -> Result<
             left: None,
         };
         manifest::write_card(folder, &circle.manifest.id, &m, &me)?;
+        manifest::write_welcome(folder, &circle.manifest.id, &m, &circle.me, start)?;
         ids.push((m.id, Some(me)));
     }
     let texts = [
@@ -91,6 +95,7 @@ fn fill(folder: &Path, circle: &Circle, members: usize, files: usize) -> Result<
             circle: circle.manifest.id.clone(),
             author: author.clone(),
             written_at: at,
+            themes: Vec::new(),
             body: Body::Question {
                 text: texts[n % texts.len()].to_string(),
             },
@@ -137,16 +142,37 @@ fn main() -> Result<()> {
         let r = c.refresh(Utc::now())?;
         Ok((t.elapsed(), r, c))
     };
+    // What the pane does before its first frame: open, read what arrived, the first page.
+    let first_frame = || -> Result<(Duration, praxis::circle::Refresh, Circle, praxis::circle::Sweep)> {
+        let t = Instant::now();
+        let mut c = Circle::open(&membership, &local)?;
+        let (r, sweep) = c.refresh_arrivals(Utc::now())?;
+        let _ = c.stream(40)?;
+        Ok((t.elapsed(), r, c, sweep))
+    };
     let (cold, cold_report, circle) = open_and_refresh()?;
     drop(circle);
     let mut warm = Vec::new();
-    let mut warm_report = Default::default();
+    let mut warm_report = praxis::circle::Refresh::default();
+    let mut full = Vec::new();
+    let mut full_report = praxis::circle::Refresh::default();
+    let mut checked = Vec::new();
     for _ in 0..a.runs {
-        let (d, r, _) = open_and_refresh()?;
+        let (d, r, mut c, mut sweep) = first_frame()?;
         warm.push(d);
         warm_report = r;
+        let t = Instant::now();
+        while !sweep.is_done() {
+            c.check(&mut sweep, 4096, Utc::now())?;
+        }
+        checked.push(t.elapsed());
+        drop(c);
+        let (d, r, _) = open_and_refresh()?;
+        full.push(d);
+        full_report = r;
     }
     let mut arrived = Vec::new();
+    let mut arrived_read = 0;
     let mut page = Vec::new();
     for run in 0..a.runs {
         // Ten new files from the founder, as a sync brings them.
@@ -160,8 +186,9 @@ fn main() -> Result<()> {
             )?;
         }
         drop(c);
-        let (d, _, c) = open_and_refresh()?;
+        let (d, r, c, _) = first_frame()?;
         arrived.push(d);
+        arrived_read = r.read;
         let t = Instant::now();
         let items = c.stream(40)?;
         for i in &items {
@@ -184,13 +211,22 @@ fn main() -> Result<()> {
         ms(cold)
     );
     println!(
-        "| warm open (nothing changed) | {} | {} |",
+        "| warm open to the first frame (nothing changed) | {} | {} |",
         warm_report.read,
         ms(median(warm))
     );
     println!(
-        "| warm open after 10 new files arrived | 10 | {} |",
+        "| warm open to the first frame after 10 new files arrived | {arrived_read} | {} |",
         ms(median(arrived))
+    );
+    println!(
+        "| then every file checked for a rewrite in place (the pane, between frames) | 0 | {} |",
+        ms(median(checked))
+    );
+    println!(
+        "| warm open with every file checked (the command line) | {} | {} |",
+        full_report.read,
+        ms(median(full))
     );
     println!(
         "| the stream's first page (40 items, their replies) | 0 | {} |",

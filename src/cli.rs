@@ -1375,9 +1375,16 @@ pub enum CircleCommand {
         /// The members: pseudonyms and key fingerprints, to compare with each other.
         #[arg(long, conflicts_with = "id")]
         members: bool,
+        /// Only the contributions on this theme (`--themes` lists them).
+        #[arg(long, conflicts_with_all = ["id", "members"])]
+        theme: Option<String>,
+        /// The themes of the circle's contributions, with how many carry each.
+        #[arg(long, conflicts_with_all = ["id", "members", "theme"])]
+        themes: bool,
     },
-    /// The circle's stream full-screen, read-only: newest first, replies threaded, what
-    /// is new since you last looked (keys: ↑/↓ move · enter read · ? help · q quit).
+    /// The circle's stream full-screen: newest first, replies threaded, what is new since
+    /// you last looked; reply, thank, bring to supervision and contribute from it (keys:
+    /// ↑/↓ move · enter read · r reply · t thank · b bring · c contribute · ? help).
     Open {
         #[command(flatten)]
         which: CircleWhich,
@@ -1425,6 +1432,14 @@ pub enum CircleCommand {
         #[command(flatten)]
         which: CircleWhich,
     },
+    /// Welcome a member's card once you have checked its fingerprint with them in person
+    /// or by phone: until a welcomed member does, what that card writes is not trusted.
+    Welcome {
+        /// The card's fingerprint, as `praxis circle show --members` gives it.
+        fingerprint: String,
+        #[command(flatten)]
+        which: CircleWhich,
+    },
 }
 
 /// Which circle, when you belong to more than one.
@@ -1454,6 +1469,9 @@ pub struct CircleContribute {
     /// A group or peer session's record.
     #[arg(long, group = "what", value_name = "ENTRY_ID")]
     pub group: Option<String>,
+    /// What it is about, in a word or two ("endings", "handover"): up to 3.
+    #[arg(long = "theme", value_name = "THEME")]
+    pub themes: Vec<String>,
     #[command(flatten)]
     pub which: CircleWhich,
     /// Write without asking (after showing it): for scripts.

@@ -152,6 +152,33 @@ fn human_size(n: u64) -> String {
     }
 }
 
+/// Creates `dir` and its missing parents, each given `mode` exactly (on Unix: set after it
+/// is made, so the umask does not reduce it); folders that exist are left as they are.
+pub fn create_dir_with_mode(dir: &Path, mode: u32) -> std::io::Result<()> {
+    let mut missing = Vec::new();
+    let mut at = Some(dir);
+    while let Some(d) = at.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        missing.push(d);
+        at = d.parent();
+    }
+    for d in missing.into_iter().rev() {
+        match fs::create_dir(d) {
+            Ok(()) => {}
+            // Made meanwhile by someone else: theirs, left as it is.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            fs::set_permissions(d, fs::Permissions::from_mode(mode))?;
+        }
+        #[cfg(not(unix))]
+        let _ = mode;
+    }
+    Ok(())
+}
+
 /// Creates the directory `dir` itself with mode 0700, failing if it exists: a folder of
 /// this process's own that nobody else can enter, whatever the files in it.
 pub fn create_private_dir_new(dir: &Path) -> std::io::Result<()> {
@@ -218,10 +245,22 @@ fn sweep_partial_writes(dir: &Path) {
 
 /// Writes a file through a private temporary file in the same directory, renamed into
 /// place when complete: the target is never half-written, and an existing file is only
-/// replaced with `force`.
+/// replaced with `force`. The file is private (0600).
 pub fn write_atomically<T>(
     path: &Path,
     force: bool,
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    write_atomically_with_mode(path, force, 0o600, write)
+}
+
+/// [`write_atomically`] giving the file `mode` (on Unix; not reduced by the umask). The
+/// mode is set on the temporary file before it is renamed, so the file is never seen
+/// under its name with another one.
+pub fn write_atomically_with_mode<T>(
+    path: &Path,
+    force: bool,
+    mode: u32,
     write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     if path.exists() && !force {
@@ -245,6 +284,15 @@ pub fn write_atomically<T>(
     let tmp = out
         .into_inner()
         .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), e.error()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;

@@ -120,8 +120,47 @@ pub struct Contribution {
     /// The author's member id.
     pub author: String,
     pub written_at: DateTime<Utc>,
+    /// What it is about, in the author's words ("endings", "handover"): the stream can be
+    /// read by theme. At most [`MAX_THEMES`], each as [`theme`] makes it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
     #[serde(flatten)]
     pub body: Body,
+}
+
+impl Contribution {
+    /// Keeps only themes as praxis writes them ([`theme`]), at most [`MAX_THEMES`]: a
+    /// signed file may still come from another program.
+    pub fn keep_valid_themes(&mut self) {
+        self.themes.retain(|t| theme(t).as_ref() == Ok(t));
+        self.themes.truncate(MAX_THEMES);
+    }
+}
+
+/// The most themes one contribution carries.
+pub const MAX_THEMES: usize = 3;
+
+/// A theme as it is kept: trimmed, lower case, inner spaces as one hyphen; refused when
+/// empty, longer than 30 characters, or holding anything but letters, digits and hyphens.
+pub fn theme(s: &str) -> Result<String, String> {
+    let t = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_lowercase();
+    if t.is_empty() || t.chars().count() > 30 {
+        return Err(format!(
+            "the theme '{}' should be 1 to 30 characters, such as 'endings' or 'handover'",
+            s.trim()
+        ));
+    }
+    if !t.chars().all(|c| c.is_alphanumeric() || c == '-') {
+        return Err(format!(
+            "the theme '{}' holds more than letters, digits and hyphens",
+            s.trim()
+        ));
+    }
+    Ok(t)
 }
 
 /// The file: the payload's exact bytes (as a JSON string) and the signature over them.
@@ -326,6 +365,8 @@ pub fn open(
     if let Some(why) = misplaced {
         return Err((Problem::Misplaced(why.into()), signer_key));
     }
+    let mut c = c;
+    c.keep_valid_themes();
     Ok(Checked {
         contribution: c,
         payload: env.payload,

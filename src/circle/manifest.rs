@@ -6,6 +6,11 @@
 //! one file: the manifest names the circle and its founder; everyone who joins later is
 //! known by the card in their own subfolder, whose folder name is the start of the key
 //! that signs it.
+//!
+//! Anyone who can write the folder can add a card, so a card alone is not trusted: it is
+//! trusted once a trusted member (the founder first) has signed a welcome for it
+//! (`members/<welcomer>/welcomes/<member>.json`, naming the card's key), after comparing
+//! its fingerprint with its member in person or by phone.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +25,9 @@ use super::keys::{self, Identity};
 pub const MANIFEST: &str = "circle.toml";
 pub const MEMBERS: &str = "members";
 pub const CARD: &str = "member.json";
+/// The subfolder of a member's folder holding the welcomes they signed.
+pub const WELCOMES: &str = "welcomes";
+const WELCOME_FORMAT: &str = "praxis-circle-welcome";
 const MANIFEST_FORMAT: &str = "praxis-circle";
 const CARD_FORMAT: &str = "praxis-circle-member";
 const VERSION: u32 = 1;
@@ -169,12 +177,7 @@ impl Manifest {
              # do not edit (a changed manifest is refused). Members who joined later are in\n\
              # members/<id>/member.json.\n{text}"
         );
-        crate::files::write_atomically(&path, false, |out| {
-            out.write_all(text.as_bytes())?;
-            Ok(())
-        })
-        .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
-        super::share_file(&path)
+        super::write_shared(&path, text.as_bytes(), false)
     }
 }
 
@@ -195,7 +198,7 @@ pub fn write_card(
     me: &Identity,
 ) -> Result<(), CircleError> {
     let dir = folder.join(MEMBERS).join(&member.id);
-    std::fs::create_dir_all(&dir).map_err(|e| CircleError::io(&dir, e))?;
+    super::create_shared_dir(&dir)?;
     let card = Card {
         format: CARD_FORMAT.into(),
         version: VERSION,
@@ -206,12 +209,84 @@ pub fn write_card(
     let path = dir.join(CARD);
     let text = serde_json::to_string_pretty(&card)
         .map_err(|e| CircleError::io(&path, std::io::Error::other(e)))?;
-    crate::files::write_atomically(&path, true, |out| {
-        out.write_all(text.as_bytes())?;
-        Ok(())
-    })
-    .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
-    super::share_file(&path)
+    super::write_shared(&path, text.as_bytes(), true)
+}
+
+/// A trusted member's word that a card is who it says: signed by the welcomer, naming the
+/// welcomed member's key, so a card replaced with another key is not welcomed by it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Welcome {
+    format: String,
+    version: u32,
+    circle: String,
+    welcomer: String,
+    member: String,
+    key: String,
+    at: DateTime<Utc>,
+    signature: String,
+}
+
+fn welcome_message(w: &Welcome) -> Vec<u8> {
+    let mut unsigned = w.clone();
+    unsigned.signature.clear();
+    let mut out = b"praxis-circle-welcome-v1\0".to_vec();
+    // Serialising a struct of strings and a time cannot fail.
+    out.extend(serde_json::to_vec(&unsigned).unwrap_or_default());
+    out
+}
+
+/// Writes `me`'s welcome of `member` (their card's id and key) in my own folder.
+pub fn write_welcome(
+    folder: &Path,
+    circle: &str,
+    member: &Member,
+    me: &Identity,
+    now: DateTime<Utc>,
+) -> Result<(), CircleError> {
+    let dir = folder.join(MEMBERS).join(me.member_id()).join(WELCOMES);
+    super::create_shared_dir(&dir)?;
+    let mut w = Welcome {
+        format: WELCOME_FORMAT.into(),
+        version: VERSION,
+        circle: circle.to_string(),
+        welcomer: me.member_id(),
+        member: member.id.clone(),
+        key: member.key.clone(),
+        at: now,
+        signature: String::new(),
+    };
+    w.signature = me.sign(&welcome_message(&w));
+    let path = dir.join(format!("{}.json", member.id));
+    let text = serde_json::to_string_pretty(&w)
+        .map_err(|e| CircleError::io(&path, std::io::Error::other(e)))?;
+    super::write_shared(&path, text.as_bytes(), true)
+}
+
+/// The welcomes in `welcomer`'s folder that their key (`key`) signed: (member, key).
+fn read_welcomes(dir: &Path, welcomer: &str, key: &str, circle: &str) -> Vec<(String, String)> {
+    let Some(k) = keys::parse_key(key) else {
+        return Vec::new();
+    };
+    let Ok(files) = std::fs::read_dir(dir.join(WELCOMES)) else {
+        return Vec::new();
+    };
+    files
+        .flatten()
+        .filter_map(|f| {
+            let text = crate::files::read_regular_text(&f.path(), 64 << 10).ok()?;
+            let w: Welcome = serde_json::from_str(&text).ok()?;
+            let sig = keys::unhex::<64>(&w.signature)?;
+            let ok = w.format == WELCOME_FORMAT
+                && w.circle == circle
+                && w.welcomer == welcomer
+                && k.verify(
+                    &welcome_message(&w),
+                    &ed25519_dalek::Signature::from_bytes(&sig),
+                )
+                .is_ok();
+            ok.then_some((w.member, w.key))
+        })
+        .collect()
 }
 
 /// A card that could not be trusted, and why.
@@ -223,11 +298,13 @@ pub struct BadCard {
 
 /// Everyone in a circle: the founders, then each valid member card (a card replaces what
 /// the manifest said of the same member, as it is newer). Cards that do not verify are
-/// listed apart, never trusted.
+/// listed apart, never trusted; cards that verify are trusted once welcomed.
 #[derive(Debug, Clone, Default)]
 pub struct Members {
     pub by_id: BTreeMap<String, Member>,
     pub bad: Vec<BadCard>,
+    /// The members trusted: the founders, and every card a trusted member welcomed.
+    pub welcomed: std::collections::BTreeSet<String>,
 }
 
 impl Members {
@@ -237,15 +314,18 @@ impl Members {
         let mut out = Members::default();
         for m in &manifest.members {
             out.by_id.insert(m.id.clone(), m.clone());
+            out.welcomed.insert(m.id.clone());
         }
         let Ok(dirs) = std::fs::read_dir(folder.join(MEMBERS)) else {
             return out;
         };
+        let mut folders = Vec::new();
         for d in dirs.flatten() {
             let name = d.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
                 continue;
             }
+            folders.push((name.clone(), d.path()));
             let path = d.path().join(CARD);
             if !path.exists() {
                 continue;
@@ -257,12 +337,50 @@ impl Members {
                 Err(why) => out.bad.push(BadCard { folder: name, why }),
             }
         }
+        // Welcomes, each checked against its welcomer's key; then trust spreads from the
+        // founders through welcomes that name a card's own key.
+        let welcomes: Vec<(String, String, String)> = folders
+            .iter()
+            .filter_map(|(id, path)| Some((id, path, out.by_id.get(id)?)))
+            .flat_map(|(id, path, m)| {
+                read_welcomes(path, id, &m.key, &manifest.id)
+                    .into_iter()
+                    .map(move |(member, key)| (id.clone(), member, key))
+            })
+            .collect();
+        loop {
+            let before = out.welcomed.len();
+            for (by, member, key) in &welcomes {
+                if out.welcomed.contains(by) && out.by_id.get(member).is_some_and(|m| &m.key == key)
+                {
+                    out.welcomed.insert(member.clone());
+                }
+            }
+            if out.welcomed.len() == before {
+                break;
+            }
+        }
         out
     }
 
-    /// Members who have not left.
+    /// Whether member `id` is trusted: a founder, or welcomed by a trusted member.
+    #[must_use]
+    pub fn trusted(&self, id: &str) -> bool {
+        self.welcomed.contains(id)
+    }
+
+    /// Cards that verify but nobody trusted has welcomed yet.
+    pub fn waiting(&self) -> impl Iterator<Item = &Member> {
+        self.by_id
+            .values()
+            .filter(|m| !self.welcomed.contains(&m.id))
+    }
+
+    /// Trusted members who have not left: those contributions are encrypted to.
     pub fn current(&self) -> impl Iterator<Item = &Member> {
-        self.by_id.values().filter(|m| m.left.is_none())
+        self.by_id
+            .values()
+            .filter(|m| m.left.is_none() && self.welcomed.contains(&m.id))
     }
 
     /// The pseudonym of member `id`, or the id itself for someone unknown.

@@ -7,6 +7,7 @@
 //! circle.toml                      the manifest: name, purpose, founder (signed by them)
 //! members/<member-id>/member.json  a member's card: pseudonym, keys (signed by them)
 //! members/<member-id>/<time>-<random>.json   one contribution (.age when encrypted)
+//! members/<member-id>/welcomes/<other-id>.json   that member's welcome of another's card
 //! ```
 //!
 //! Each member writes only in their own subfolder, one new file per contribution, never
@@ -22,6 +23,7 @@
 pub mod contribution;
 pub mod keys;
 pub mod manifest;
+pub mod share;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -34,6 +36,9 @@ pub use keys::Identity;
 pub use manifest::{Manifest, Member, Members};
 
 use crate::store::{CircleFileRow, CircleIndex, CircleIndexError, IndexChange, Seen};
+
+/// How deep replies to replies are followed.
+pub const MAX_THREAD_DEPTH: usize = 6;
 
 /// The largest contribution file read: far beyond any excerpt.
 const MAX_FILE: u64 = 1 << 20;
@@ -59,6 +64,9 @@ pub enum CircleError {
     Encode(String),
     #[error(transparent)]
     Index(#[from] CircleIndexError),
+    /// What was asked cannot be done, and why (said to the member as it is).
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl CircleError {
@@ -116,6 +124,26 @@ pub struct Refresh {
     pub gone: usize,
 }
 
+/// The files of the member folders [`Circle::refresh_arrivals`] did not list, still to be
+/// checked for a rewrite in place, a budget at a time ([`Circle::check`]).
+#[derive(Debug, Default)]
+pub struct Sweep {
+    /// Folders not begun, with the member key their files are checked against.
+    folders: Vec<(String, String)>,
+    /// The files of the folder begun, as the index knows them.
+    files: Vec<(String, (Seen, String))>,
+    folder: String,
+    key: String,
+}
+
+impl Sweep {
+    /// Whether every file has been checked.
+    #[must_use]
+    pub fn is_done(&self) -> bool {
+        self.folders.is_empty() && self.files.is_empty()
+    }
+}
+
 /// One item of the stream, as the index holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -126,6 +154,8 @@ pub struct Item {
     /// The verified contribution, or what is wrong with the file.
     pub content: Result<Contribution, String>,
     pub first_seen: String,
+    /// The member whose card wrote it, when nobody trusted has welcomed that card yet.
+    pub unwelcomed: Option<String>,
 }
 
 impl Item {
@@ -134,6 +164,10 @@ impl Item {
             r.payload
                 .as_deref()
                 .and_then(|p| serde_json::from_str::<Contribution>(p).ok())
+                .map(|mut c| {
+                    c.keep_valid_themes();
+                    c
+                })
                 .ok_or_else(|| "the local index is damaged: remove it to read again".into())
         } else {
             Err(r.problem.unwrap_or_else(|| r.status.clone()))
@@ -143,6 +177,7 @@ impl Item {
             folder: r.folder,
             content,
             first_seen: r.first_seen,
+            unwelcomed: None,
         }
     }
 }
@@ -176,14 +211,12 @@ impl Circle {
                 what: "a circle is already there: join it with `praxis circle join`".into(),
             });
         }
-        std::fs::create_dir_all(folder.join(manifest::MEMBERS))
-            .map_err(|e| CircleError::io(folder, e))?;
+        create_shared_dir(&folder.join(manifest::MEMBERS))?;
         let me = Identity::generate()?;
         let m = Manifest::new(name, purpose, encrypted, pseudonym, &me, now)?;
         let local = circles_dir.join(&m.id);
         me.save(&local.join(IDENTITY))?;
-        std::fs::create_dir_all(folder.join(manifest::MEMBERS).join(me.member_id()))
-            .map_err(|e| CircleError::io(folder, e))?;
+        create_shared_dir(&folder.join(manifest::MEMBERS).join(me.member_id()))?;
         m.write_new(folder)?;
         let membership = Membership {
             folder: absolute(folder),
@@ -272,23 +305,43 @@ impl Circle {
         })
     }
 
-    /// Brings the index up to date with the folder, opening only what may have changed.
-    ///
-    /// Each member folder is listed and each file's size and modification time compared
-    /// with the index's (keyed by name, size, time and the folder's member key): only files
-    /// new or changed are read, so a file rewritten in place at the same size is read
-    /// again. Files and folders gone are forgotten.
+    /// Brings the index up to date with the folder, opening only what may have changed:
+    /// [`Circle::refresh_arrivals`], then every file of the folders it skipped checked for
+    /// a rewrite in place ([`Circle::check`]). What the command line does before it
+    /// answers; the pane draws after the arrivals and checks the rest between frames.
     pub fn refresh(&mut self, now: DateTime<Utc>) -> Result<Refresh, CircleError> {
+        let (mut report, mut sweep) = self.refresh_arrivals(now)?;
+        let more = self.check(&mut sweep, usize::MAX, now)?;
+        report.read += more.read;
+        report.gone += more.gone;
+        let total = usize::try_from(self.index.len()?).unwrap_or(0);
+        report.unchanged = total.saturating_sub(report.read);
+        Ok(report)
+    }
+
+    /// Reads what arrived: each member folder whose own modification time or member key
+    /// differs from when it was last listed is listed again, and its files new or changed
+    /// by size or time are read; files and folders gone are forgotten. A folder whose time
+    /// is unchanged has had no file added, removed or renamed into it (how sync tools and
+    /// praxis write), so only its flagged files are looked at (a sync may complete one in
+    /// place); the rest of its files are left to the [`Sweep`] this returns, since a file
+    /// rewritten in place (a network drive, an editor) leaves its folder's time as it was.
+    pub fn refresh_arrivals(
+        &mut self,
+        now: DateTime<Utc>,
+    ) -> Result<(Refresh, Sweep), CircleError> {
         let mut folders = self.index.folders()?;
         let mut change = IndexChange::default();
         let mut report = Refresh::default();
+        let mut sweep = Sweep::default();
         let base = self.folder.join(manifest::MEMBERS);
         let dirs = match std::fs::read_dir(&base) {
             Ok(d) => d,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(report),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((report, sweep)),
             Err(e) => return Err(CircleError::io(&base, e)),
         };
         let first_seen = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let wall = std::time::SystemTime::now();
         for d in dirs.flatten() {
             let folder = d.file_name().to_string_lossy().into_owned();
             let Ok(meta) = d.metadata() else { continue };
@@ -304,9 +357,23 @@ impl Circle {
             // Taken before the listing: a file added meanwhile changes it again.
             let dir_mtime = mtime_ns(&meta);
             let before = folders.remove(&folder);
-            // Every file is looked at, whatever the folder's own time says: a file
-            // rewritten in place (a network drive, an editor) leaves its folder's time as it
-            // was, and only the file's own size and time tell.
+            let whole = before.as_ref() != Some(&(dir_mtime, key.clone())) || dir_mtime == 0;
+            if !whole {
+                for (name, (seen, k)) in self.index.flagged_in(&folder)? {
+                    self.look_again(
+                        &folder,
+                        name,
+                        seen,
+                        k,
+                        &key,
+                        &first_seen,
+                        &mut change,
+                        &mut report,
+                    );
+                }
+                sweep.folders.push((folder, key));
+                continue;
+            }
             let mut known = self.index.seen_in(&folder)?;
             let Ok(files) = std::fs::read_dir(d.path()) else {
                 continue;
@@ -327,9 +394,9 @@ impl Circle {
                 );
             }
             change.gone.extend(known.into_keys());
-            if before.as_ref() != Some(&(dir_mtime, key.clone())) {
-                change.folders.push((folder, dir_mtime, key));
-            }
+            change
+                .folders
+                .push((folder, settled(dir_mtime, &meta, wall), key));
         }
         change.gone_folders.extend(folders.into_keys());
         report.gone = change.gone.len();
@@ -338,7 +405,79 @@ impl Circle {
         }
         let total = usize::try_from(self.index.len()?).unwrap_or(0);
         report.unchanged = total.saturating_sub(report.read);
+        Ok((report, sweep))
+    }
+
+    /// Checks up to `budget` files of the folders a [`Sweep`] holds for a rewrite in place
+    /// (each file's size and time against the index's), reading again the ones changed.
+    /// `read` says how many were; `unchanged` how many were looked at and left.
+    pub fn check(
+        &mut self,
+        sweep: &mut Sweep,
+        budget: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Refresh, CircleError> {
+        let first_seen = now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let mut change = IndexChange::default();
+        let mut report = Refresh::default();
+        let mut looked = 0usize;
+        while looked < budget {
+            let Some((name, (seen, k))) = sweep.files.pop() else {
+                let Some((folder, key)) = sweep.folders.pop() else {
+                    break;
+                };
+                sweep.files = self.index.seen_in(&folder)?.into_iter().collect();
+                sweep.folder = folder;
+                sweep.key = key;
+                continue;
+            };
+            looked += 1;
+            let (folder, key) = (sweep.folder.clone(), sweep.key.clone());
+            self.look_again(
+                &folder,
+                name,
+                seen,
+                k,
+                &key,
+                &first_seen,
+                &mut change,
+                &mut report,
+            );
+        }
+        report.gone = change.gone.len();
+        report.unchanged = looked.saturating_sub(report.read + report.gone);
+        if !change.is_empty() {
+            self.index.apply(&change)?;
+        }
         Ok(report)
+    }
+
+    /// Looks again at one file the index knows (`name`, as `seen` when checked against
+    /// `k`): read again if it changed, forgotten if it is gone.
+    #[allow(clippy::too_many_arguments)]
+    fn look_again(
+        &self,
+        folder: &str,
+        name: String,
+        seen: Seen,
+        k: String,
+        key: &str,
+        first_seen: &str,
+        change: &mut IndexChange,
+        report: &mut Refresh,
+    ) {
+        let path = self.folder.join(&name);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            change.gone.push(name);
+            return;
+        };
+        let file = name.rsplit('/').next().unwrap_or("").to_string();
+        let mut one = std::collections::HashMap::from([(name, (seen, k))]);
+        self.look_at(
+            folder, &file, &path, &meta, key, first_seen, &mut one, change, report,
+        );
+        // A file no longer a contribution (now a folder, a link): forgotten.
+        change.gone.extend(one.into_keys());
     }
 
     /// Reads one file of a folder unless the index knows it unchanged (`known` holds what
@@ -408,6 +547,7 @@ impl Circle {
             payload: None,
             signer_key: key.to_string(),
             first_seen: first_seen.to_string(),
+            themes: Vec::new(),
         };
         let checked = match crate::files::read_regular(path, MAX_FILE) {
             Ok(bytes) => contribution::open(
@@ -432,6 +572,7 @@ impl Circle {
                         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
                 );
                 row.target = c.contribution.body.target().map(String::from);
+                row.themes = c.contribution.themes.clone();
                 row.payload = Some(c.payload);
             }
             Err((p, _)) => {
@@ -447,13 +588,25 @@ impl Circle {
     /// Writes a new contribution of mine: signed, sealed to every current member when the
     /// circle is encrypted, into a new file of my own subfolder.
     pub fn contribute(&self, body: Body, now: DateTime<Utc>) -> Result<Contribution, CircleError> {
-        let c = Contribution {
+        self.contribute_on(body, Vec::new(), now)
+    }
+
+    /// [`Circle::contribute`] with themes (each as [`contribution::theme`] makes it).
+    pub fn contribute_on(
+        &self,
+        body: Body,
+        themes: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Contribution, CircleError> {
+        let mut c = Contribution {
             id: contribution::new_id(now)?,
             circle: self.manifest.id.clone(),
             author: self.membership.member.clone(),
             written_at: now,
+            themes,
             body,
         };
+        c.keep_valid_themes();
         let recipients: Option<Vec<age::x25519::Recipient>> = self.manifest.encrypted.then(|| {
             let mut r: Vec<age::x25519::Recipient> = self
                 .members
@@ -468,20 +621,56 @@ impl Circle {
         });
         let bytes = contribution::seal(&c, &self.me, recipients.as_deref())?;
         let dir = self.my_folder();
-        std::fs::create_dir_all(&dir).map_err(|e| CircleError::io(&dir, e))?;
+        create_shared_dir(&dir)?;
         let ext = if self.manifest.encrypted {
             "age"
         } else {
             "json"
         };
         let path = dir.join(format!("{}.{ext}", c.id));
-        crate::files::write_atomically(&path, false, |out| {
-            out.write_all(&bytes)?;
-            Ok(())
-        })
-        .map_err(|e| CircleError::io(&path, std::io::Error::other(format!("{e:#}"))))?;
-        share_file(&path)?;
+        write_shared(&path, &bytes, false)?;
         Ok(c)
+    }
+
+    /// Welcomes the member card whose fingerprint (as `show --members` gives it) is
+    /// `fingerprint`: a signed welcome in my folder, naming its key. Only a trusted member
+    /// can welcome; the card must have arrived and verify.
+    pub fn welcome(
+        &mut self,
+        fingerprint: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Member, CircleError> {
+        let id: String = fingerprint
+            .chars()
+            .filter(|c| !matches!(c, '-' | ' ' | ':'))
+            .collect::<String>()
+            .to_lowercase();
+        if id.len() != 16 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(CircleError::Refused(format!(
+                "'{}' is not a fingerprint: it is 16 hex digits in four groups, as `praxis circle show --members` shows it",
+                fingerprint.trim()
+            )));
+        }
+        if !self.members.trusted(&self.membership.member) {
+            return Err(CircleError::Refused(
+                "nobody has welcomed you into the circle yet, so your welcome would not be trusted: ask a welcomed member to welcome you first".into(),
+            ));
+        }
+        let Some(m) = self.members.by_id.get(&id).cloned() else {
+            return Err(CircleError::Refused(format!(
+                "no member card with fingerprint {} has reached this folder (or it does not verify): `praxis circle show --members` lists them",
+                keys::fingerprint(&id)
+            )));
+        };
+        if self.members.trusted(&id) {
+            return Err(CircleError::Refused(format!(
+                "{} is already welcomed",
+                m.pseudonym
+            )));
+        }
+        manifest::write_welcome(&self.folder, &self.manifest.id, &m, &self.me, now)?;
+        self.members = Members::read(&self.folder, &self.manifest);
+        Ok(m)
     }
 
     fn my_folder(&self) -> PathBuf {
@@ -536,6 +725,27 @@ impl Circle {
         std::fs::remove_dir_all(&local).map_err(|e| CircleError::io(&local, e))
     }
 
+    /// An item of the index as it may be trusted: a contribution from a card nobody
+    /// trusted has welcomed is flagged, saying how to welcome it.
+    fn item(&self, row: CircleFileRow) -> Item {
+        let mut item = Item::from_row(row);
+        let author = match &item.content {
+            Ok(c) if !self.members.trusted(&c.author) => c.author.clone(),
+            _ => return item,
+        };
+        let fp = self
+            .members
+            .by_id
+            .get(&author)
+            .map_or_else(String::new, |m| keys::fingerprint(&m.key));
+        item.content = Err(format!(
+            "from a member card calling itself '{}' (fingerprint {fp}) that nobody in the circle has welcomed yet: not trusted; check the fingerprint with them in person or by phone, then `praxis circle welcome {fp}`",
+            self.members.name(&author)
+        ));
+        item.unwelcomed = Some(author);
+        item
+    }
+
     /// The stream: the newest `limit` contributions (not replies or thanks) and flagged
     /// files, newest first.
     pub fn stream(&self, limit: usize) -> Result<Vec<Item>, CircleError> {
@@ -543,8 +753,23 @@ impl Circle {
             .index
             .stream(limit)?
             .into_iter()
-            .map(Item::from_row)
+            .map(|r| self.item(r))
             .collect())
+    }
+
+    /// [`Circle::stream`] of the verified contributions on one theme.
+    pub fn stream_on(&self, theme: &str, limit: usize) -> Result<Vec<Item>, CircleError> {
+        Ok(self
+            .index
+            .stream_on(theme, limit)?
+            .into_iter()
+            .map(|r| self.item(r))
+            .collect())
+    }
+
+    /// Every theme of the verified contributions, with how many carry it, most first.
+    pub fn themes(&self) -> Result<Vec<(String, i64)>, CircleError> {
+        Ok(self.index.themes()?)
     }
 
     /// Replies and thanks to a contribution, oldest first.
@@ -553,8 +778,38 @@ impl Circle {
             .index
             .responses(id)?
             .into_iter()
-            .map(Item::from_row)
+            .map(|r| self.item(r))
             .collect())
+    }
+
+    /// A contribution's thread: its replies and thanks, each followed by the replies and
+    /// thanks to it, oldest first, with how deep each is (0: an answer to the contribution
+    /// itself). Replies deeper than [`MAX_THREAD_DEPTH`] are left out.
+    pub fn thread(&self, id: &str) -> Result<Vec<(usize, Item)>, CircleError> {
+        let mut out = Vec::new();
+        self.thread_into(id, 0, &mut out)?;
+        Ok(out)
+    }
+
+    fn thread_into(
+        &self,
+        id: &str,
+        depth: usize,
+        out: &mut Vec<(usize, Item)>,
+    ) -> Result<(), CircleError> {
+        for r in self.responses(id)? {
+            let reply = match &r.content {
+                Ok(c) if matches!(c.body, Body::Reply { .. }) => Some(c.id.clone()),
+                _ => None,
+            };
+            out.push((depth, r));
+            if let Some(reply) = reply
+                && depth + 1 < MAX_THREAD_DEPTH
+            {
+                self.thread_into(&reply, depth + 1, out)?;
+            }
+        }
+        Ok(())
     }
 
     /// The verified contribution a (short) id names: an error says when none or several do.
@@ -566,7 +821,7 @@ impl Circle {
         let rows = self.index.find(id).map_err(|e| e.to_string())?;
         let mut found: Vec<Contribution> = rows
             .into_iter()
-            .filter_map(|r| Item::from_row(r).content.ok())
+            .filter_map(|r| self.item(r).content.ok())
             .collect();
         match found.len() {
             0 => Err(format!(
@@ -587,6 +842,7 @@ impl Circle {
             .index
             .new_by_author(Some(since.as_deref().unwrap_or("")))?
             .into_iter()
+            .filter(|(a, _)| self.members.trusted(a))
             .map(|(a, n)| (self.members.name(&a), n))
             .collect();
         by.sort();
@@ -626,10 +882,14 @@ impl Circle {
         let circle = self;
         let who = members.name(&c.author);
         let mut out = vec![format!(
-            "{} · {} · {}",
+            "{} · {} · {}{}",
             who,
             c.written_at.format("%-d %B %Y"),
-            c.body.kind()
+            c.body.kind(),
+            c.themes
+                .iter()
+                .map(|t| format!(" #{t}"))
+                .collect::<String>()
         )];
         let target = |to: &str| {
             circle
@@ -706,17 +966,35 @@ fn absolute(p: &Path) -> PathBuf {
 /// to the circle there. (The files praxis keeps for a circle on this machine stay 0600.)
 pub const SHARED_FILE_MODE: u32 = 0o644;
 
-/// Gives a file just written in the shared folder [`SHARED_FILE_MODE`].
-pub(crate) fn share_file(path: &Path) -> Result<(), CircleError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(SHARED_FILE_MODE))
-            .map_err(|e| CircleError::io(path, e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
+/// The mode of a folder praxis makes in a circle's shared folder: entered and listed by
+/// the other members' accounts, written by its member only.
+pub const SHARED_DIR_MODE: u32 = 0o755;
+
+/// Makes a folder of the shared folder (and its missing parents) with
+/// [`SHARED_DIR_MODE`], whatever the umask.
+pub(crate) fn create_shared_dir(dir: &Path) -> Result<(), CircleError> {
+    crate::files::create_dir_with_mode(dir, SHARED_DIR_MODE).map_err(|e| CircleError::io(dir, e))
+}
+
+/// Writes a file of the shared folder atomically, with [`SHARED_FILE_MODE`] from the
+/// moment it has its name; an existing one is replaced only with `force`.
+pub(crate) fn write_shared(path: &Path, bytes: &[u8], force: bool) -> Result<(), CircleError> {
+    crate::files::write_atomically_with_mode(path, force, SHARED_FILE_MODE, |out| {
+        out.write_all(bytes)?;
+        Ok(())
+    })
+    .map_err(|e| CircleError::io(path, std::io::Error::other(format!("{e:#}"))))
+}
+
+/// A folder's time as the index keeps it: 0 ("list it again next time") while it is within
+/// a few seconds of the clock, as a file added in the same tick of a coarse clock (two
+/// seconds on a memory stick's FAT) would leave it unchanged.
+fn settled(mtime: i64, meta: &std::fs::Metadata, wall: std::time::SystemTime) -> i64 {
+    let recent = meta
+        .modified()
+        .ok()
+        .is_none_or(|t| wall.duration_since(t).map_or(true, |d| d.as_secs() < 3));
+    if recent { 0 } else { mtime }
 }
 
 /// A file's modification time in nanoseconds since the epoch (0 when unknown).

@@ -1,16 +1,15 @@
-//! `praxis circle`: create, join, list, show, contribute, reply, thank, remove, leave and
-//! bring a contribution to supervision.
+//! `praxis circle`: create, join, list, show, contribute, reply, thank, remove, leave,
+//! welcome a member and bring a contribution to supervision.
 
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
-use crate::circle::{Body, Circle, Contribution, Item, Membership, Shared, short_id};
+use crate::circle::{Body, Circle, Contribution, Item, Membership, share, short_id};
 use crate::cli::{CircleCommand, CircleContribute, CircleWhich};
-use crate::model::{Entry, EntryKind, Scope};
-use crate::transfer::excerpt::{self, Pick};
-use crate::transfer::export::{month_year, round_dates};
+use crate::model::EntryKind;
+use crate::transfer::excerpt::Pick;
 use crate::transfer::redact::{Checker, Redactor};
 
 pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
@@ -29,14 +28,22 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             which,
             limit,
             members,
+            theme,
+            themes,
         } => {
             let circle = open(&which, ctx)?;
             if members {
                 show_members(&circle)
+            } else if themes {
+                show_themes(&circle)
             } else if let Some(id) = id {
                 show_one(&circle, &id)
             } else {
-                show_stream(&circle, limit, ctx)
+                let theme = theme
+                    .map(|t| crate::circle::contribution::theme(&t))
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?;
+                show_stream(&circle, limit, theme.as_deref(), ctx)
             }
         }
         CircleCommand::Open { which, limit } => open_pane(&which, limit, ctx),
@@ -58,7 +65,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
                 to: to.id.clone(),
                 text: redactor.redact(text),
             };
-            write_shown(&circle, body, &redactor, yes, ctx)
+            write_shown(&circle, body, Vec::new(), &redactor, yes, ctx)
         }
         CircleCommand::Thank { id, which } => {
             let circle = open(&which, ctx)?;
@@ -109,6 +116,16 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             Ok(())
         }
         CircleCommand::Bring { id, which } => bring(&id, &which, ctx),
+        CircleCommand::Welcome { fingerprint, which } => {
+            let mut circle = open(&which, ctx)?;
+            let m = circle.welcome(&fingerprint, ctx.clock.now_utc())?;
+            say!(
+                "Welcomed {} ({}): once your welcome reaches the others, their praxis trusts what this card writes.",
+                m.pseudonym,
+                crate::circle::keys::fingerprint(&m.key)
+            );
+            Ok(())
+        }
     }
 }
 
@@ -179,7 +196,9 @@ fn join(path: &std::path::Path, pseudonym: &str, ctx: &Ctx) -> Result<()> {
         circle.membership.pseudonym,
         fingerprint_of(&circle, &circle.membership.member)
     );
-    say!("Tell it to the others (not through the shared folder) so they can check it is you.");
+    say!(
+        "Tell it to a member (not through the shared folder): once they have checked it and run `praxis circle welcome` with it, the others trust what you write."
+    );
     if circle.manifest.encrypted {
         say!(
             "Contributions written before you joined stay readable only to those they were written for."
@@ -219,13 +238,19 @@ fn list(json: bool, ctx: &Ctx) -> Result<()> {
 /// The circle `which` names (or the only one), opened and brought up to date with its
 /// folder.
 fn open(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
+    let mut circle = open_unrefreshed(which, ctx)?;
+    circle.refresh(ctx.clock.now_utc())?;
+    Ok(circle)
+}
+
+/// The circle `which` names (or the only one), its index as it was.
+fn open_unrefreshed(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
     let dir = circles_dir(ctx);
     let m = choose(crate::circle::memberships(&dir), which.circle.as_deref())?;
     // The local index holds what the circle's files say: under the journal's lock.
     let unlock = ctx.unlock()?;
-    let mut circle = Circle::open_locked(&m, &dir, &unlock)
+    let circle = Circle::open_locked(&m, &dir, &unlock)
         .with_context(|| format!("opening the circle '{}'", m.name))?;
-    circle.refresh(ctx.clock.now_utc())?;
     Ok(circle)
 }
 
@@ -294,49 +319,56 @@ fn contribute(a: &CircleContribute, ctx: &Ctx) -> Result<()> {
             ),
             None => (spec.as_str(), Pick::Default),
         };
-        Body::Excerpt(shared(
-            id,
-            EntryKind::Reflection,
-            Some(&pick),
-            &mut redactor,
-            ctx,
-        )?)
+        shared(id, EntryKind::Reflection, Some(&pick), &mut redactor, ctx)?
     } else if let Some(id) = &a.recognition {
-        Body::Recognition(shared(
-            id,
-            EntryKind::Recognition,
-            None,
-            &mut redactor,
-            ctx,
-        )?)
+        shared(id, EntryKind::Recognition, None, &mut redactor, ctx)?
     } else if let Some(id) = &a.group {
-        Body::Group(shared(
-            id,
-            EntryKind::GroupSession,
-            None,
-            &mut redactor,
-            ctx,
-        )?)
+        shared(id, EntryKind::GroupSession, None, &mut redactor, ctx)?
     } else {
         bail!(
             "say what to contribute: --excerpt, --question, --learning, --recognition or --group"
         );
     };
-    write_shown(&circle, body, &redactor, a.yes, ctx)
+    let themes = themes(&a.themes, &mut redactor)?;
+    write_shown(&circle, body, themes, &redactor, a.yes, ctx)
 }
 
-/// An entry as the circle would read it: redacted, dated by month, the chosen parts (an
-/// excerpt) or its written parts (a recognition or a group session's record).
+/// The themes given with `--theme`, as kept; one that the identifiability check would
+/// change (a name, a place, a date) is refused.
+fn themes(given: &[String], redactor: &mut Redactor) -> Result<Vec<String>> {
+    if given.len() > crate::circle::contribution::MAX_THEMES {
+        bail!(
+            "--theme is given {} times: a contribution carries at most {}",
+            given.len(),
+            crate::circle::contribution::MAX_THEMES
+        );
+    }
+    let mut out = Vec::new();
+    for g in given {
+        let t = crate::circle::contribution::theme(g).map_err(anyhow::Error::msg)?;
+        if redactor.redact(g.trim()) != g.trim() {
+            bail!(
+                "the theme '{}' may identify someone (a name, a place, a date): choose a word about the practice",
+                g.trim()
+            );
+        }
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
+/// An entry of `kind` as the circle would read it (see [`share::entry_body`]).
 fn shared(
     id: &str,
     kind: EntryKind,
     pick: Option<&Pick>,
     redactor: &mut Redactor,
     ctx: &Ctx,
-) -> Result<Shared> {
+) -> Result<Body> {
     let store = ctx.store()?;
-    let mut e = store.entry_by_rowid(store.resolve_id(id.trim())?)?;
-    let sid = e.short_id();
+    let e = store.entry_by_rowid(store.resolve_id(id.trim())?)?;
     if e.kind != kind {
         let hint = match e.kind {
             EntryKind::Recognition => " (use --recognition)",
@@ -344,57 +376,22 @@ fn shared(
             EntryKind::Reflection => " (use --excerpt)",
             _ => "",
         };
-        bail!("entry {sid} is a {}, not a {kind}{hint}", e.kind);
+        bail!("entry {} is a {}, not a {kind}{hint}", e.short_id(), e.kind);
     }
-    if e.deleted_at.is_some() {
-        bail!("entry {sid} is in the trash: `praxis restore {sid}` first");
-    }
-    if e.scope != Scope::Shareable {
-        bail!(
-            "entry {sid} is {}: a circle takes only entries you marked shareable (`praxis edit {sid}` and set scope: shareable)",
-            e.scope
-        );
-    }
-    let model = e
-        .model
-        .as_deref()
-        .filter(|_| kind == EntryKind::Reflection)
-        .map(|m| {
-            ctx.catalog()
-                .model(m)
-                .map_or_else(|_| m.to_string(), |t| t.name.clone())
-        });
-    redactor.redact_entry(&mut e);
-    round_dates(&mut e);
-    let (parts, of) = match pick {
-        Some(p) => p
-            .take(&e)
-            .map_err(|why| anyhow::anyhow!("entry {sid}: {why}"))?,
-        None => (excerpt::all_parts(&e), "the record".to_string()),
-    };
-    let facts = crate::model::practice::facts(&e.details, &month_year)
-        .into_iter()
-        .map(|(l, t)| (l.to_string(), t))
-        .collect();
-    Ok(Shared {
-        title: e.title.clone(),
-        when: month_year(e.occurred_on),
-        model,
-        parts,
-        of,
-        facts,
-        strengths: e
-            .strengths
-            .iter()
-            .map(|s| redactor.redact(&s.spelled()))
-            .collect(),
+    let catalog = ctx.catalog();
+    share::entry_body(e, pick, redactor, |m| {
+        catalog
+            .model(m)
+            .map_or_else(|_| m.to_string(), |t| t.name.clone())
     })
+    .map_err(anyhow::Error::msg)
 }
 
 /// Shows the author what the circle will read, asks, then writes it.
 fn write_shown(
     circle: &Circle,
     body: Body,
+    themes: Vec<String>,
     redactor: &Redactor,
     yes: bool,
     ctx: &Ctx,
@@ -404,6 +401,7 @@ fn write_shown(
         circle: circle.manifest.id.clone(),
         author: circle.membership.member.clone(),
         written_at: ctx.clock.now_utc(),
+        themes,
         body,
     };
     say!(
@@ -415,20 +413,15 @@ fn write_shown(
         say!("  {line}");
     }
     say!();
-    let counts = redactor.counts();
-    if !counts.is_empty() {
-        let what: Vec<String> = counts
-            .iter()
-            .map(|(k, n)| format!("{n} {}", k.label()))
-            .collect();
-        say!("Replaced before sharing: {}.", what.join(", "));
+    if let Some(r) = share::replaced(redactor) {
+        say!("{r}");
     }
     if !yes && !super::confirm("Write it to the circle?") {
         bail!(
             "nothing was written: answer y on a terminal, or pass --yes to write it without being asked"
         );
     }
-    let c = circle.contribute(preview.body, ctx.clock.now_utc())?;
+    let c = circle.contribute_on(preview.body, preview.themes, ctx.clock.now_utc())?;
     say!(
         "Written as {}{}.",
         short_id(&c.id),
@@ -450,6 +443,9 @@ fn show_members(circle: &Circle) -> Result<()> {
         }
         if let Some(l) = m.left {
             note.push_str(&format!(" — left {}", l.format("%B %Y")));
+        }
+        if !circle.members.trusted(&m.id) {
+            note.push_str(" — not welcomed yet: not trusted until a welcomed member runs `praxis circle welcome` with this fingerprint");
         }
         say!(
             "  {:<20} {}{}",
@@ -473,14 +469,15 @@ fn show_one(circle: &Circle, id: &str) -> Result<()> {
     for line in circle.lines(&c) {
         say!("{line}");
     }
-    for r in circle.responses(&c.id)? {
+    for (depth, r) in circle.thread(&c.id)? {
         if let Ok(r) = r.content {
+            let indent = "  ".repeat(depth);
             say!();
             for (i, line) in circle.lines(&r).iter().enumerate() {
                 if i == 0 {
-                    say!("  ↳ {}  {line}", short_id(&r.id));
+                    say!("{indent}  ↳ {}  {line}", short_id(&r.id));
                 } else if !line.starts_with("in reply to") && !line.starts_with("thanks for") {
-                    say!("    {line}");
+                    say!("{indent}    {line}");
                 }
             }
         }
@@ -488,7 +485,18 @@ fn show_one(circle: &Circle, id: &str) -> Result<()> {
     Ok(())
 }
 
-fn show_stream(circle: &Circle, limit: usize, ctx: &Ctx) -> Result<()> {
+fn show_themes(circle: &Circle) -> Result<()> {
+    let themes = circle.themes()?;
+    if themes.is_empty() {
+        say!("No contribution has a theme yet: `praxis circle contribute --theme WORD` gives one.");
+    }
+    for (t, n) in themes {
+        say!("  #{t}  {n}");
+    }
+    Ok(())
+}
+
+fn show_stream(circle: &Circle, limit: usize, theme: Option<&str>, ctx: &Ctx) -> Result<()> {
     let o = &ctx.out;
     let current = circle.members.current().count();
     say!(
@@ -514,7 +522,13 @@ fn show_stream(circle: &Circle, limit: usize, ctx: &Ctx) -> Result<()> {
     } else if last.is_some() {
         say!("Nothing new since you last looked.");
     }
-    let items = circle.stream(limit)?;
+    let items = match theme {
+        Some(t) => {
+            say!("On the theme #{t}:");
+            circle.stream_on(t, limit)?
+        }
+        None => circle.stream(limit)?,
+    };
     if items.is_empty() {
         say!();
         say!("Nothing shared yet: `praxis circle contribute --question TEXT` starts it.");
@@ -557,18 +571,22 @@ fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Re
         say!("  {}", o.line(l));
     }
     let mut thanked = Vec::new();
-    for r in circle.responses(&c.id)? {
+    for (depth, r) in circle.thread(&c.id)? {
         let Ok(r) = r.content else { continue };
+        let indent = "  ".repeat(depth);
         match &r.body {
             Body::Reply { text, .. } => {
                 say!(
-                    "    ↳ {} {}: {}",
+                    "    {indent}↳ {} {}: {}",
                     o.accent(short_id(&r.id)),
                     o.line(&circle.members.name(&r.author)),
                     o.line(text.lines().next().unwrap_or(""))
                 );
             }
-            Body::Thanks { .. } => thanked.push(circle.members.name(&r.author)),
+            Body::Thanks { .. } if depth == 0 => thanked.push(circle.members.name(&r.author)),
+            Body::Thanks { .. } => {
+                say!("    {indent}♥ {}", o.line(&circle.members.name(&r.author)));
+            }
             _ => {}
         }
     }
@@ -581,25 +599,7 @@ fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Re
 fn bring(id: &str, which: &CircleWhich, ctx: &Ctx) -> Result<()> {
     let circle = open(which, ctx)?;
     let c = circle.find(id).map_err(anyhow::Error::msg)?;
-    let mut e = Entry::new(
-        EntryKind::Reflection,
-        ctx.clock.today(),
-        ctx.clock.now_utc(),
-    );
-    e.title = crate::model::text::truncate(&format!("From the circle: {}", c.body.headline()), 120)
-        .into_owned();
-    let mut body = vec![format!(
-        "Brought from the circle '{}' to supervision.",
-        circle.manifest.name
-    )];
-    body.push(String::new());
-    body.extend(circle.lines(&c).into_iter().map(|l| format!("> {l}")));
-    body.push(String::new());
-    body.push(format!("circle:{}/{}", circle.manifest.id, c.id));
-    e.body = body.join("\n");
-    e.for_supervision = true;
-    e.scope = Scope::Private;
-    e.tags = vec!["circle".into()];
+    let e = share::brought(&circle, &c, ctx.clock.today(), ctx.clock.now_utc());
     let mut store = ctx.store()?;
     store.insert_entry(&e)?;
     say!("{}", e.short_id());
@@ -611,11 +611,22 @@ fn open_pane(which: &CircleWhich, limit: usize, ctx: &Ctx) -> Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!("`praxis circle open` needs a terminal; `praxis circle show` prints the stream");
     }
-    let circle = open(which, ctx)?;
+    let now = ctx.clock.now_utc();
+    // What arrived is read before the first frame; the rest is checked between frames.
+    let mut circle = open_unrefreshed(which, ctx)?;
+    let (_, sweep) = circle.refresh_arrivals(now)?;
     let keymap =
         crate::tui::circle::keys::CircleKeymap::from_config(&ctx.config, &ctx.paths.config)?;
     let theme = crate::tui::theme::Theme::new(ctx.config.ui.theme, !ctx.out.color);
-    let pane = crate::tui::circle::CirclePane::load(&circle, limit, keymap, theme)?;
-    circle.mark_looked(ctx.clock.now_utc())?;
+    let journal = crate::tui::circle::Journal {
+        store: ctx.store()?,
+        never_export: ctx.config.privacy.never_export.clone(),
+        allow: ctx.config.privacy.allow.clone(),
+        catalog: ctx.catalog().clone(),
+        clock: ctx.clock,
+    };
+    let pane = crate::tui::circle::CirclePane::load(circle, sweep, now, limit, keymap, theme)?
+        .with_journal(journal);
+    pane.circle.mark_looked(now)?;
     crate::tui::circle::run(pane)
 }

@@ -47,6 +47,12 @@ CREATE INDEX IF NOT EXISTS files_id ON files(id);
 CREATE INDEX IF NOT EXISTS files_folder ON files(folder, status);
 CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, mtime INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS file_themes (
+    name TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    PRIMARY KEY (name, theme)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS file_themes_theme ON file_themes(theme, name);
 ";
 
 /// What the index knows of one file.
@@ -75,6 +81,8 @@ pub struct CircleFileRow {
     pub signer_key: String,
     /// When this praxis first read the file (RFC 3339, UTC): what "new" is measured by.
     pub first_seen: String,
+    /// The verified contribution's themes (kept in their own table; not read back).
+    pub themes: Vec<String>,
 }
 
 /// One refresh's changes to the index.
@@ -133,6 +141,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CircleFileRow> {
         payload: r.get(11)?,
         signer_key: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
         first_seen: r.get(13)?,
+        themes: Vec::new(),
     })
 }
 
@@ -215,6 +224,12 @@ impl CircleIndex {
         self.seen_where("folder = ?1", folder)
     }
 
+    /// The files of one folder that were not verified (damaged, sealed, unknown signer…):
+    /// looked at again on every refresh, as a sync may complete them in place.
+    pub fn flagged_in(&self, folder: &str) -> Result<HashMap<String, (Seen, String)>> {
+        self.seen_where("folder = ?1 AND status <> 'ok'", folder)
+    }
+
     fn seen_where(&self, cond: &str, folder: &str) -> Result<HashMap<String, (Seen, String)>> {
         let run = || -> rusqlite::Result<_> {
             let mut st = self.conn.prepare_cached(&format!(
@@ -251,12 +266,20 @@ impl CircleIndex {
             let tx = conn.transaction()?;
             {
                 let mut del = tx.prepare_cached("DELETE FROM files WHERE name = ?1")?;
+                let mut del_themes =
+                    tx.prepare_cached("DELETE FROM file_themes WHERE name = ?1")?;
                 for name in gone {
                     del.execute([name])?;
+                    del_themes.execute([name])?;
                 }
                 let mut del_files = tx.prepare_cached("DELETE FROM files WHERE folder = ?1")?;
                 let mut del_folder = tx.prepare_cached("DELETE FROM folders WHERE folder = ?1")?;
+                let mut del_folder_themes = tx.prepare_cached(
+                    "DELETE FROM file_themes WHERE name IN \
+                     (SELECT name FROM files WHERE folder = ?1)",
+                )?;
                 for f in gone_folders {
+                    del_folder_themes.execute([f])?;
                     del_files.execute([f])?;
                     del_folder.execute([f])?;
                 }
@@ -272,7 +295,14 @@ impl CircleIndex {
                     "INSERT OR REPLACE INTO files ({COLUMNS}) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
                 ))?;
+                let mut put_theme = tx.prepare_cached(
+                    "INSERT OR IGNORE INTO file_themes (name, theme) VALUES (?1, ?2)",
+                )?;
                 for r in rows {
+                    del_themes.execute([&r.name])?;
+                    for t in &r.themes {
+                        put_theme.execute([&r.name, t])?;
+                    }
                     let before: Option<String> =
                         first.query_row([&r.name], |x| x.get(0)).optional()?;
                     put.execute(params![
@@ -305,6 +335,32 @@ impl CircleIndex {
             &stream_sql(),
             params![i64::try_from(limit).unwrap_or(i64::MAX)],
         )
+    }
+
+    /// [`CircleIndex::stream`] of the verified contributions on one theme.
+    pub fn stream_on(&self, theme: &str, limit: usize) -> Result<Vec<CircleFileRow>> {
+        self.query(
+            &format!(
+                "SELECT {COLUMNS} FROM files f WHERE f.name IN \
+                 (SELECT name FROM file_themes WHERE theme = ?1) AND f.status = 'ok' \
+                 AND f.kind NOT IN ('reply', 'thanks', 'tombstone') AND NOT {REMOVED} \
+                 ORDER BY f.written_at DESC, f.name DESC LIMIT ?2"
+            ),
+            params![theme, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )
+    }
+
+    /// Every theme of the verified contributions, with how many carry it, most first.
+    pub fn themes(&self) -> Result<Vec<(String, i64)>> {
+        let run = || -> rusqlite::Result<_> {
+            let mut st = self.conn.prepare_cached(
+                "SELECT t.theme, count(*) FROM file_themes t JOIN files f ON f.name = t.name \
+                 WHERE f.status = 'ok' GROUP BY t.theme ORDER BY count(*) DESC, t.theme",
+            )?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.err(e))
     }
 
     /// Verified replies and thanks to `target`, oldest first, not removed.
@@ -435,6 +491,7 @@ mod tests {
             payload: Some("{}".into()),
             signer_key: "k".into(),
             first_seen: at.into(),
+            themes: Vec::new(),
         }
     }
 

@@ -37,6 +37,12 @@ pub trait Screen {
     /// Between events, at least every [`TICK`]: timers such as a draft kept after typing.
     fn tick(&mut self, _now: Instant) {}
 
+    /// Whether the screen has work to do between frames (checked a batch at a time by
+    /// [`Screen::tick`]): the loop then ticks again without waiting for input.
+    fn busy(&self) -> bool {
+        false
+    }
+
     /// Lays out and draws one frame. The layout is kept (the mouse hits what was drawn);
     /// nothing else changes.
     fn draw(&mut self, frame: &mut Frame<'_>);
@@ -184,7 +190,8 @@ fn event_loop<S: Screen>(
         // Wait on the terminal ourselves: a closed terminal is a hang-up even if the
         // signal never comes (crossterm would spin on its end of file). Resizes are
         // picked up by crossterm on the next round.
-        if !terminal::wait_for_input(TICK) {
+        let wait = if screen.busy() { Duration::ZERO } else { TICK };
+        if !terminal::wait_for_input(wait) {
             signals.stop.store(HANGUP, Ordering::Relaxed);
             return Ok(());
         }

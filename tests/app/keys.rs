@@ -207,6 +207,10 @@ fn the_readme_key_tables_are_the_keymaps() {
     for (name, table) in [
         ("app-keys", key_table::<Action>()),
         ("review-keys", key_table::<ReviewAction>()),
+        (
+            "circle-keys",
+            key_table::<praxis::tui::circle::keys::Action>(),
+        ),
     ] {
         let written = readme_part(name);
         assert!(

@@ -147,9 +147,10 @@ fn circle(encrypt: bool) -> (Member, Member, Member) {
         args.push("--encrypt");
     }
     a.ok(8, &args);
+    let mut prints = Vec::new();
     for m in [&b, &c] {
         sync(&a, m);
-        m.ok(
+        let out = m.ok(
             8,
             &[
                 "circle",
@@ -159,12 +160,23 @@ fn circle(encrypt: bool) -> (Member, Member, Member) {
                 m.name,
             ],
         );
+        prints.push(fingerprint(&out));
     }
     sync(&b, &a);
     sync(&c, &a);
+    // River, who made the circle, has compared fingerprints with each and welcomes them.
+    for fp in &prints {
+        a.ok(8, &["circle", "welcome", fp]);
+    }
     sync(&a, &b);
     sync(&a, &c);
     (a, b, c)
+}
+
+/// The fingerprint `praxis circle join` printed.
+fn fingerprint(out: &str) -> String {
+    let at = out.find("fingerprint: ").unwrap_or_else(|| panic!("{out}")) + 13;
+    out[at..at + 19].to_string()
 }
 
 #[test]
@@ -437,9 +449,11 @@ fn a_removed_contribution_is_hidden_everywhere_even_where_its_file_survives() {
 
 /// A circle of two made through the library at fixed times: a question from river, with
 /// heron's reply and thanks, heron's learning note, and a damaged file from a stranger.
-fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String {
+/// River's pane over it, with river's journal (a shareable reflection and a private one).
+fn river_pane() -> (tempfile::TempDir, praxis::tui::circle::CirclePane) {
     use chrono::TimeZone as _;
     use praxis::circle::{Body, Circle};
+    use praxis::model::{Entry, EntryKind, Scope};
     let at = |h: u32, m: u32| chrono::Utc.with_ymd_and_hms(2026, 3, 18, h, m, 0).unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let shared = tmp.path().join("shared");
@@ -457,7 +471,8 @@ fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String
     .unwrap();
     let b = Circle::join(&shared, &lb, "heron", at(8, 5)).unwrap();
     let open = |local: &Path, m: &praxis::circle::Membership| Circle::open(m, local).unwrap();
-    let a = open(&la, &praxis::circle::memberships(&la)[0]);
+    let mut a = open(&la, &praxis::circle::memberships(&la)[0]);
+    a.welcome(&b.membership.member, at(8, 10)).unwrap();
     let q = a
         .contribute(
             Body::Question {
@@ -492,21 +507,197 @@ fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String
         b"age-encr",
     )
     .unwrap();
+    let mut store = praxis::store::Store::open(&tmp.path().join("journal.db")).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+    let mut e = Entry::new(EntryKind::Reflection, day, at(7, 0));
+    // A fixed id: the list shows its start.
+    e.id = uuid::Uuid::from_u128(0x1a2b_3c4d_0000_4000_8000_0000_0000_0001);
+    e.title = "A call about the move".into();
+    e.body = "Sarah Jones rang from 07700 900123 about the move.\n\n\
+              I listened first and asked what mattered to her."
+        .into();
+    e.scope = Scope::Shareable;
+    store.insert_entry(&e).unwrap();
+    let mut p = Entry::new(EntryKind::Reflection, day, at(7, 30));
+    p.title = "Kept to myself".into();
+    p.body = "Not for the circle.".into();
+    store.insert_entry(&p).unwrap();
     let mut a = open(&la, &praxis::circle::memberships(&la)[0]);
-    a.refresh(at(12, 30)).unwrap();
-    let mut pane = praxis::tui::circle::CirclePane::load(
-        &a,
+    let (_, sweep) = a.refresh_arrivals(at(12, 30)).unwrap();
+    let pane = praxis::tui::circle::CirclePane::load(
+        a,
+        sweep,
+        at(12, 30),
         50,
         praxis::tui::circle::keys::CircleKeymap::defaults(),
         praxis::tui::theme::Theme::monochrome(),
     )
-    .unwrap();
-    for k in keys {
-        pane.act(*k);
-    }
+    .unwrap()
+    .with_journal(praxis::tui::circle::Journal {
+        store,
+        never_export: vec!["Larchfield".into()],
+        allow: Vec::new(),
+        catalog: praxis::config::catalog::Catalog::builtin(),
+        clock: praxis::clock::Clock::fixed(
+            chrono::DateTime::parse_from_rfc3339("2026-03-18T13:00:00+00:00").unwrap(),
+        ),
+    });
+    (tmp, pane)
+}
+
+fn draw(pane: &praxis::tui::circle::CirclePane, w: u16, h: u16) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     t.draw(|f| pane.draw(f)).unwrap();
     t.backend().to_string()
+}
+
+fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String {
+    let (_tmp, mut pane) = river_pane();
+    for k in keys {
+        pane.act(*k);
+    }
+    draw(&pane, w, h)
+}
+
+/// Every file under `dir` holds none of `words`.
+fn holds_none(dir: &Path, words: &[&str]) {
+    for rel in files(dir) {
+        let bytes = std::fs::read(dir.join(&rel)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for w in words {
+            assert!(!text.contains(w), "{w} in {}", rel.display());
+        }
+    }
+}
+
+#[test]
+fn from_the_pane_a_reply_is_shown_redacted_then_written_only_on_yes() {
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    let shared = tmp.path().join("shared");
+    // The question is the third post: the stranger's file, heron's note, then it.
+    pane.act(Action::Down);
+    pane.act(Action::Down);
+    pane.act(Action::Reply);
+    pane.type_text("At Larchfield I ask Sarah Jones what time suits.");
+    let writing = draw(&pane, 80, 24);
+    assert!(
+        writing.contains("Reply to river's question “How do you end a visit"),
+        "{writing}"
+    );
+    pane.act(Action::Done);
+    let shown = draw(&pane, 80, 24);
+    insta::assert_snapshot!("circle_reply_confirm_80x24", shown);
+    assert!(
+        shown.contains("This is what the circle will read"),
+        "{shown}"
+    );
+    assert!(shown.contains("[PERSON-1]"), "{shown}");
+    assert!(
+        !shown.contains("Larchfield") && !shown.contains("Sarah"),
+        "{shown}"
+    );
+    assert!(shown.contains("Replaced before sharing"), "{shown}");
+    // No: nothing is written.
+    let before = files(&shared);
+    pane.act(Action::No);
+    assert_eq!(files(&shared), before);
+    assert!(draw(&pane, 80, 24).contains("Nothing was written."));
+    // Again, and yes: written, redacted, and threaded under the question.
+    pane.act(Action::Reply);
+    pane.type_text("At Larchfield I ask Sarah Jones what time suits.");
+    pane.act(Action::Done);
+    pane.act(Action::Yes);
+    assert_eq!(files(&shared).len(), before.len() + 1);
+    holds_none(&shared, &["Larchfield", "Sarah"]);
+    let stream = draw(&pane, 80, 24);
+    assert!(stream.contains("Written as "), "{stream}");
+    assert!(
+        stream.contains("↳ river: At [PLACE-1] I ask [PERSON-1] what time suits.")
+            || stream.contains("↳ river: At ["),
+        "{stream}"
+    );
+}
+
+#[test]
+fn from_the_pane_thanks_go_to_others_and_a_contribution_is_brought_to_supervision() {
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    // Heron's learning note (second), thanked.
+    pane.act(Action::Down);
+    pane.act(Action::Thank);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Thanked heron"), "{s}");
+    assert!(s.contains("♥ river"), "{s}");
+    // My own question cannot be thanked; a flagged file cannot be acted on.
+    pane.act(Action::Down);
+    pane.act(Action::Thank);
+    assert!(draw(&pane, 80, 24).contains("That contribution is yours"));
+    pane.act(Action::Top);
+    pane.act(Action::Bring);
+    assert!(draw(&pane, 80, 24).contains("This file is not trusted"));
+    // Brought: a flagged, private entry in my journal that links to it.
+    pane.act(Action::Down);
+    pane.act(Action::Down);
+    pane.act(Action::Bring);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Brought to your supervision: entry"), "{s}");
+    drop(pane);
+    let store = praxis::store::Store::open(&tmp.path().join("journal.db")).unwrap();
+    let flagged = store
+        .list_entries(
+            &praxis::store::EntryFilter {
+                for_supervision: Some(true),
+                ..Default::default()
+            },
+            None,
+            10,
+        )
+        .unwrap();
+    assert_eq!(flagged.len(), 1);
+    let e = store.entry_by_rowid(flagged[0].rowid).unwrap();
+    assert!(
+        e.body.contains("How do you end a visit that runs over?"),
+        "{}",
+        e.body
+    );
+    assert!(e.body.contains("circle:"), "{}", e.body);
+    assert_eq!(e.scope, praxis::model::Scope::Private);
+}
+
+#[test]
+fn from_the_pane_one_of_my_shareable_entries_is_chosen_shown_and_written() {
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    let shared = tmp.path().join("shared");
+    pane.act(Action::Contribute);
+    let pick = draw(&pane, 80, 24);
+    insta::assert_snapshot!("circle_contribute_pick_80x24", pick);
+    assert!(pick.contains("Write a question for the circle"), "{pick}");
+    assert!(pick.contains("A call about the move"), "{pick}");
+    assert!(
+        !pick.contains("Kept to myself"),
+        "a private entry is offered: {pick}"
+    );
+    pane.act(Action::Down);
+    pane.act(Action::Down);
+    pane.act(Action::Read);
+    let shown = draw(&pane, 80, 24);
+    assert!(shown.contains("[PERSON-1] rang from [PHONE-1]"), "{shown}");
+    assert!(shown.contains("March 2026"), "{shown}");
+    assert!(!shown.contains("14 March"), "{shown}");
+    pane.act(Action::Yes);
+    holds_none(&shared, &["Sarah", "07700"]);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Written as "), "{s}");
+    assert!(s.contains("river · 18 March 2026 · excerpt"), "{s}");
+    // A question, written in the pane.
+    pane.act(Action::Contribute);
+    pane.act(Action::Read);
+    pane.type_text("Who has tried a visit plan?");
+    pane.act(Action::Done);
+    pane.act(Action::Yes);
+    assert!(draw(&pane, 80, 24).contains("Who has tried a visit plan?"));
 }
 
 #[test]
@@ -663,4 +854,506 @@ fn files_in_the_shared_folder_are_readable_by_the_other_members_accounts() {
             }
         }
     }
+}
+
+/// Sets a folder's (or file's) modification time an hour back, as a folder synced long
+/// ago has it.
+fn age_an_hour(path: &Path) {
+    let f = std::fs::File::open(path).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+}
+
+#[test]
+fn the_pane_draws_from_the_index_then_finds_a_file_rewritten_in_place() {
+    use chrono::TimeZone as _;
+    use praxis::circle::{Body, Circle};
+    let at = |h: u32| chrono::Utc.with_ymd_and_hms(2026, 3, 18, h, 0, 0).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let (shared, local) = (tmp.path().join("shared"), tmp.path().join("local"));
+    let c = Circle::create(&shared, &local, "Tuesday", "", false, "river", at(8)).unwrap();
+    let m = c.membership.clone();
+    let q = c
+        .contribute(
+            Body::Question {
+                text: "Who covers the handover on Fridays?".into(),
+            },
+            at(9),
+        )
+        .unwrap();
+    let mine = shared.join("members").join(&m.member);
+    let file = mine.join(format!("{}.json", q.id));
+    for p in [&file, &mine, &shared.join("members")] {
+        age_an_hour(p);
+    }
+    let mut c = Circle::open(&m, &local).unwrap();
+    assert_eq!(c.refresh(at(10)).unwrap().read, 1);
+    // The folder is settled: a warm open lists nothing, and leaves its files to the sweep.
+    let (r, sweep) = c.refresh_arrivals(at(11)).unwrap();
+    assert_eq!(r.read, 0);
+    assert!(!sweep.is_done());
+    drop(sweep);
+
+    // Rewritten in place at the same size: the folder's time does not change.
+    let folder_time = std::fs::metadata(&mine).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replace("Fridays", "Mondays");
+    let f = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+    std::io::Write::write_all(&mut &f, edited.as_bytes()).unwrap();
+    drop(f);
+    std::fs::File::open(&mine)
+        .unwrap()
+        .set_modified(folder_time)
+        .unwrap();
+
+    let mut c = Circle::open(&m, &local).unwrap();
+    let (r, sweep) = c.refresh_arrivals(at(12)).unwrap();
+    assert_eq!(r.read, 0, "the first frame is drawn from the index");
+    let mut pane = praxis::tui::circle::CirclePane::load(
+        c,
+        sweep,
+        at(12),
+        50,
+        praxis::tui::circle::keys::CircleKeymap::defaults(),
+        praxis::tui::theme::Theme::monochrome(),
+    )
+    .unwrap();
+    assert!(pane.posts[0].headline.contains("Fridays"));
+    assert!(praxis::tui::runtime::Screen::busy(&pane));
+    // Between frames, a batch at a time, every file is checked.
+    for _ in 0..10 {
+        praxis::tui::runtime::Screen::tick(&mut pane, std::time::Instant::now());
+    }
+    assert!(!praxis::tui::runtime::Screen::busy(&pane));
+    let p = &pane.posts[0];
+    assert!(
+        p.flagged
+            .as_deref()
+            .is_some_and(|w| w.contains("signature does not verify")),
+        "{p:?}"
+    );
+    assert!(!p.headline.contains("Mondays") && !p.headline.contains("Fridays"));
+}
+
+#[test]
+fn the_stream_by_theme_and_replies_to_replies_threaded_under_their_parent() {
+    let (a, b, _c) = circle(false);
+    let q = a.contribute(
+        9,
+        &[
+            "--question",
+            "How do you end a visit that runs over?",
+            "--theme",
+            "Endings",
+        ],
+    );
+    a.contribute(
+        9,
+        &[
+            "--learning",
+            "A written plan makes the handover calmer.",
+            "--theme",
+            "handover",
+            "--theme",
+            "endings",
+        ],
+    );
+    a.contribute(9, &["--question", "Who has the rota this week?"]);
+    // A theme that could identify someone, or that is not a word, is refused.
+    let err = a.fails(
+        9,
+        &[
+            "circle",
+            "contribute",
+            "--yes",
+            "--question",
+            "Anyone?",
+            "--theme",
+            "Sarah Jones",
+        ],
+    );
+    assert!(err.contains("may identify someone"), "{err}");
+    let err = a.fails(
+        9,
+        &[
+            "circle",
+            "contribute",
+            "--yes",
+            "--question",
+            "Anyone?",
+            "--theme",
+            "end!ngs",
+        ],
+    );
+    assert!(err.contains("letters, digits and hyphens"), "{err}");
+    sync(&a, &b);
+    let themes = b.ok(10, &["circle", "show", "--themes"]);
+    assert!(themes.contains("#endings  2"), "{themes}");
+    assert!(themes.contains("#handover  1"), "{themes}");
+    let on = b.ok(10, &["circle", "show", "--theme", "endings"]);
+    assert!(on.contains("How do you end a visit"), "{on}");
+    assert!(on.contains("A written plan"), "{on}");
+    assert!(on.contains("question #endings"), "{on}");
+    assert!(!on.contains("Who has the rota"), "{on}");
+
+    // Heron replies, river answers the reply: the answer is under the reply, deeper.
+    let r1 = written_id(&b.ok(
+        11,
+        &[
+            "circle",
+            "reply",
+            &q,
+            "I say the end time when I arrive.",
+            "--yes",
+        ],
+    ));
+    sync(&b, &a);
+    let r2 = written_id(&a.ok(
+        12,
+        &[
+            "circle",
+            "reply",
+            &r1,
+            "Do you say it again near the end?",
+            "--yes",
+        ],
+    ));
+    sync(&a, &b);
+    let shown = b.ok(13, &["circle", "show"]);
+    let l1 = shown
+        .lines()
+        .find(|l| l.contains(&r1))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let l2 = shown
+        .lines()
+        .find(|l| l.contains(&r2))
+        .unwrap_or_else(|| panic!("the reply to a reply is not shown: {shown}"));
+    assert!(l2.contains("Do you say it again"), "{shown}");
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    assert!(indent(l2) > indent(l1), "{shown}");
+    assert!(
+        shown.find(&r1).unwrap() < shown.find(&r2).unwrap(),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_pane_reads_the_stream_on_one_theme_then_the_next_then_all() {
+    use praxis::circle::Body;
+    use praxis::tui::circle::keys::Action;
+    let (_tmp, mut pane) = river_pane();
+    pane.circle
+        .contribute_on(
+            Body::Question {
+                text: "What helps you end a visit on time?".into(),
+            },
+            vec!["endings".into()],
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    pane.circle.refresh(chrono::Utc::now()).unwrap();
+    pane.reload().unwrap();
+    let all = draw(&pane, 80, 24);
+    assert!(all.contains("Naming the end time early"), "{all}");
+    pane.act(Action::Theme);
+    let on = draw(&pane, 80, 24);
+    assert!(on.contains("Stream on #endings"), "{on}");
+    assert!(on.contains("What helps you end a visit on time?"), "{on}");
+    assert!(!on.contains("Naming the end time early"), "{on}");
+    pane.act(Action::Theme);
+    assert!(draw(&pane, 80, 24).contains("Naming the end time early"));
+}
+
+#[test]
+fn a_card_is_trusted_only_once_a_welcomed_member_has_welcomed_it() {
+    // River makes an encrypted circle; heron and kestrel join; river welcomes heron only.
+    let (a, b, c) = (
+        Member::new("river"),
+        Member::new("heron"),
+        Member::new("kestrel"),
+    );
+    let folder = a.folder();
+    let f = folder.to_str().unwrap();
+    a.ok(
+        8,
+        &[
+            "circle",
+            "create",
+            f,
+            "--name",
+            "Tuesday",
+            "--as",
+            "river",
+            "--encrypt",
+        ],
+    );
+    let mut prints = Vec::new();
+    for m in [&b, &c] {
+        sync(&a, m);
+        let out = m.ok(
+            8,
+            &[
+                "circle",
+                "join",
+                m.folder().to_str().unwrap(),
+                "--as",
+                m.name,
+            ],
+        );
+        prints.push(fingerprint(&out));
+        sync(m, &a);
+    }
+    a.ok(8, &["circle", "welcome", &prints[0]]);
+    for m in [&b, &c] {
+        sync(&a, m);
+        sync(m, &b);
+        sync(m, &c);
+    }
+    let members = b.ok(9, &["circle", "show", "--members"]);
+    let line = members.lines().find(|l| l.contains("kestrel")).unwrap();
+    assert!(line.contains("not welcomed yet"), "{members}");
+    assert!(
+        !members
+            .lines()
+            .find(|l| l.contains("heron"))
+            .unwrap()
+            .contains("not welcomed")
+    );
+
+    // Kestrel, not welcomed, cannot welcome anyone, and what they write is not trusted.
+    let err = c.fails(9, &["circle", "welcome", &prints[0]]);
+    assert!(err.contains("nobody has welcomed you"), "{err}");
+    let k = c.contribute(9, &["--question", "Shall we move the meeting to Fridays?"]);
+    // River writes to the trusted members only: kestrel's card gets nothing to read.
+    a.contribute(9, &["--question", "Who covers handovers this month?"]);
+    for m in [&a, &c] {
+        sync(m, &b);
+        sync(m, &c);
+    }
+    let shown = b.ok(10, &["circle", "show"]);
+    assert!(shown.contains("Who covers handovers"), "{shown}");
+    assert!(!shown.contains("Shall we move the meeting"), "{shown}");
+    assert!(
+        shown.contains("nobody in the circle has welcomed yet"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("praxis circle welcome {}", prints[1])),
+        "{shown}"
+    );
+    let err = b.fails(10, &["circle", "reply", &k, "Yes", "--yes"]);
+    assert!(err.contains(&format!("no contribution '{k}'")), "{err}");
+    let theirs = c.ok(10, &["circle", "show"]);
+    assert!(theirs.contains("encrypted, and not to you"), "{theirs}");
+    assert!(!theirs.contains("Who covers handovers"), "{theirs}");
+
+    // Heron, welcomed by river, welcomes kestrel: trusted by everyone once it arrives.
+    b.ok(11, &["circle", "welcome", &prints[1]]);
+    sync(&b, &a);
+    sync(&b, &c);
+    let shown = a.ok(12, &["circle", "show"]);
+    assert!(
+        shown.contains("Shall we move the meeting to Fridays?"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("nobody in the circle has welcomed"),
+        "{shown}"
+    );
+    // A welcome changed after it was signed is not honoured.
+    let welcome = files(&a.folder())
+        .into_iter()
+        .find(|p| {
+            p.to_string_lossy().contains("welcomes/")
+                && p.to_string_lossy().contains(&prints[1].replace('-', ""))
+        })
+        .unwrap();
+    let path = a.folder().join(&welcome);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("\"at\": \"2026", "\"at\": \"2025")).unwrap();
+    let shown = a.ok(13, &["circle", "show"]);
+    assert!(
+        shown.contains("nobody in the circle has welcomed yet"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn from_the_pane_a_card_nobody_welcomed_is_flagged_then_welcomed() {
+    use praxis::circle::{Body, Circle, Members};
+    use praxis::tui::circle::keys::Action;
+    let (tmp, mut pane) = river_pane();
+    let shared = tmp.path().join("shared");
+    let k = Circle::join(
+        &shared,
+        &tmp.path().join("c"),
+        "kestrel",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    k.contribute(
+        Body::Question {
+            text: "Shall we meet on Fridays instead?".into(),
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    pane.circle.members = Members::read(&shared, &pane.circle.manifest);
+    pane.circle.refresh(chrono::Utc::now()).unwrap();
+    pane.reload().unwrap();
+    let s = draw(&pane, 80, 24);
+    assert!(!s.contains("Shall we meet on Fridays"), "{s}");
+    assert!(s.contains("calling itself 'kestrel'"), "{s}");
+    // The newest post is kestrel's.
+    pane.act(Action::Top);
+    pane.act(Action::Reply);
+    assert!(draw(&pane, 80, 24).contains("This file is not trusted"));
+    pane.act(Action::Welcome);
+    let ask = draw(&pane, 80, 24);
+    assert!(ask.contains("Welcome 'kestrel' into the circle?"), "{ask}");
+    assert!(ask.contains("Fingerprint: "), "{ask}");
+    pane.act(Action::No);
+    assert!(draw(&pane, 80, 24).contains("calling itself 'kestrel'"));
+    pane.act(Action::Welcome);
+    pane.act(Action::Yes);
+    let s = draw(&pane, 80, 24);
+    assert!(s.contains("Welcomed kestrel."), "{s}");
+    assert!(s.contains("Shall we meet on Fridays instead?"), "{s}");
+    // Welcoming again is refused: there is nothing to welcome.
+    pane.act(Action::Top);
+    pane.act(Action::Welcome);
+    assert!(draw(&pane, 80, 24).contains("Only a contribution from a card nobody has welcomed"));
+}
+
+/// `cmd` run under a umask that would make everything private.
+#[cfg(unix)]
+fn under_private_umask(cmd: &assert_cmd::Command) -> std::process::Command {
+    let mut sh = std::process::Command::new("sh");
+    sh.args(["-c", "umask 077; exec \"$@\"", "sh"]);
+    sh.arg(cmd.get_program());
+    sh.args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    if let Some(d) = cmd.get_current_dir() {
+        sh.current_dir(d);
+    }
+    sh
+}
+
+#[cfg(unix)]
+#[test]
+fn shared_folders_and_files_get_their_modes_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let (a, b) = (Member::new("river"), Member::new("heron"));
+    let run = |m: &Member, args: &[&str]| {
+        let out = under_private_umask(&m.journal.cmd(args)).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let f = a.folder();
+    run(
+        &a,
+        &["circle", "create", f.to_str().unwrap(), "--name", "Tuesday"],
+    );
+    sync(&a, &b);
+    let out = run(
+        &b,
+        &[
+            "circle",
+            "join",
+            b.folder().to_str().unwrap(),
+            "--as",
+            "heron",
+        ],
+    );
+    sync(&b, &a);
+    run(&a, &["circle", "welcome", &fingerprint(&out)]);
+    run(
+        &a,
+        &[
+            "circle",
+            "contribute",
+            "--yes",
+            "--question",
+            "Who has the rota?",
+        ],
+    );
+    let mut dirs = vec![f.clone()];
+    let mut seen_files = 0;
+    while let Some(d) = dirs.pop() {
+        let mode = std::fs::metadata(&d).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755, "{}", d.display());
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                seen_files += 1;
+                let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+                assert_eq!(mode, 0o644, "{}", p.display());
+            }
+        }
+    }
+    // The manifest, the welcome and the question, all written by river's praxis (heron's
+    // card was copied by the test, as a sync tool would).
+    assert!(seen_files >= 3, "{seen_files}");
+}
+
+/// `praxis circle open` for `m` in a pseudo-terminal, with their journal's environment.
+fn open_in_pty(m: &Member) -> crate::common::pty::Session {
+    let cmd = m.journal.cmd(&["circle", "open"]);
+    let mut b = portable_pty::CommandBuilder::new(cmd.get_program());
+    b.env_clear();
+    for (k, v) in cmd.get_envs() {
+        if let Some(v) = v {
+            b.env(k, v);
+        }
+    }
+    for (k, v) in [
+        ("TERM", "xterm-256color"),
+        ("NO_COLOR", "1"),
+        ("LANG", "C.UTF-8"),
+    ] {
+        b.env(k, v);
+    }
+    b.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    b.env("PRAXIS_NOW", "2026-03-18T12:00:00+00:00");
+    b.args(cmd.get_args());
+    if let Some(d) = cmd.get_current_dir() {
+        b.cwd(d);
+    }
+    crate::common::pty::Session::start(b)
+}
+
+#[test]
+fn the_pane_in_a_terminal_thanks_and_brings_to_my_journal() {
+    let (a, b, _c) = circle(false);
+    b.contribute(9, &["--question", "Who covers the handover on Fridays?"]);
+    sync(&b, &a);
+    let mut s = open_in_pty(&a);
+    s.wait_text("Who covers the handover on Fridays?");
+    s.send(b"t");
+    s.wait_text("Thanked heron");
+    s.send(b"b");
+    s.wait_text("Brought to your supervision: entry");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", s.screen());
+    s.assert_restored();
+    let listed = a.journal.ok(&["list"]);
+    assert!(
+        listed.contains("From the circle: Who covers the handover"),
+        "{listed}"
+    );
+    sync(&a, &b);
+    let shown = b.ok(13, &["circle", "show"]);
+    assert!(shown.contains("thanked by river"), "{shown}");
 }

@@ -7,12 +7,16 @@ use crate::tui::keymap::{self, Group, actions};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Stream,
+    Write,
+    Confirm,
 }
 
 impl Group for Context {
     fn title(self) -> &'static str {
         match self {
             Context::Stream => "The stream",
+            Context::Write => "Writing a reply, a question or a note",
+            Context::Confirm => "Before it is written",
         }
     }
 }
@@ -29,7 +33,16 @@ actions! {
         Down = "down", Stream, ["down", "j"], "next", "the next contribution, or scroll down";
         Top = "top", Stream, ["home", "g"], "first", "the newest contribution";
         Bottom = "bottom", Stream, ["end", "G"], "last", "the oldest contribution shown";
-        Read = "read", Stream, ["enter"], "read", "read the contribution with its replies";
+        Read = "read", Stream, ["enter"], "read", "read the contribution with its replies; choose";
+        Reply = "reply", Stream, ["r"], "reply", "reply to the contribution";
+        Thank = "thank", Stream, ["t"], "thank", "thank its author";
+        Bring = "bring", Stream, ["b"], "bring", "bring it to my supervision (a flagged entry)";
+        Contribute = "contribute", Stream, ["c"], "contribute", "share a question, a learning note or one of my entries";
+        Theme = "theme", Stream, ["f"], "theme", "the stream on one theme, the next, then all";
+        Welcome = "welcome", Stream, ["w"], "welcome", "welcome the card that wrote it, once its fingerprint is checked";
+        Done = "done", Write, ["ctrl-s"], "see it", "see it as the circle will read it";
+        Yes = "yes", Confirm, ["y"], "write", "write it to the circle";
+        No = "no", Confirm, ["n"], "don't", "don't write it (esc too)";
     }
 }
 
