@@ -782,6 +782,15 @@ impl Circle {
             .collect())
     }
 
+    /// Whether this member has thanked the contribution `id` already: one thanks each.
+    pub fn thanked_by_me(&self, id: &str) -> Result<bool, CircleError> {
+        Ok(self.responses(id)?.into_iter().any(|r| {
+            r.content.is_ok_and(|c| {
+                matches!(c.body, Body::Thanks { .. }) && c.author == self.membership.member
+            })
+        }))
+    }
+
     /// A contribution's thread: its replies and thanks, each followed by the replies and
     /// thanks to it, oldest first, with how deep each is (0: an answer to the contribution
     /// itself). Replies deeper than [`MAX_THREAD_DEPTH`] are left out.

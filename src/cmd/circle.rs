@@ -73,6 +73,14 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             if to.author == circle.membership.member {
                 bail!("that contribution is yours: thanks go to someone else's");
             }
+            if circle.thanked_by_me(&to.id)? {
+                say!(
+                    "You have thanked {} for {} already: nothing more was written.",
+                    circle.members.name(&to.author),
+                    short_id(&to.id)
+                );
+                return Ok(());
+            }
             let c = circle.contribute(Body::Thanks { to: to.id.clone() }, ctx.clock.now_utc())?;
             say!(
                 "Thanked {} for {} ({})",

@@ -216,6 +216,14 @@ fn three_members_read_each_other_verified_through_copies_arriving_out_of_order()
     );
     let reply = written_id(&out);
     b.ok(11, &["circle", "thank", &q]);
+    // Thanking twice writes one thanks (it once showed "thanked by heron, heron").
+    let twice = b.ok(11, &["circle", "thank", &q]);
+    assert!(twice.contains("already"), "{twice}");
+    let thanked = b.ok(11, &["circle", "show"]);
+    assert!(
+        thanked.contains("thanked by heron") && !thanked.contains("heron, heron"),
+        "{thanked}"
+    );
 
     // Kestrel's sync brings heron's reply before the question it answers.
     sync(&b, &c);

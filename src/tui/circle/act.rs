@@ -168,6 +168,16 @@ impl CirclePane {
             if c.author == self.circle.membership.member {
                 return Err("That contribution is yours: thanks go to someone else's.".into());
             }
+            if self
+                .circle
+                .thanked_by_me(&c.id)
+                .map_err(|e| e.to_string())?
+            {
+                return Err(format!(
+                    "You have thanked {} for this already.",
+                    self.circle.members.name(&c.author)
+                ));
+            }
             self.circle
                 .contribute(Body::Thanks { to: c.id.clone() }, self.now())
                 .map_err(|e| e.to_string())?;
