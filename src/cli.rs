@@ -365,7 +365,9 @@ pub struct AddArgs {
     /// The entry text (words are joined). Omit to read stdin or open $EDITOR.
     #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
-    /// Kind of entry: reflection, supervision, call-in, stage-note, check-in, cpd.
+    /// Kind of entry: reflection (the default). Every other kind is written with its own
+    /// command, which asks for what it needs: checkin, stage, callin new, cpd add,
+    /// supervision record, recognise, feedback add, rupture new, positive-risk plan, group new.
     #[arg(long, short = 'k', default_value = "reflection")]
     pub kind: EntryKind,
     /// Reflective model whose sections to write (see `praxis models`).

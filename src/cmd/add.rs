@@ -143,9 +143,16 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-/// The command that writes an entry of a practice kind (PRACTICE.md §12).
+/// The command that writes an entry of a structured kind: its facts (a subject and
+/// stage, hours, a session's date...) are asked there; `add` would save the text alone,
+/// an entry the kind's lists, sums and agendas could not count (PRACTICE.md §12).
 fn practice_command(kind: EntryKind) -> Option<&'static str> {
     match kind {
+        EntryKind::Supervision => Some("praxis supervision record"),
+        EntryKind::CallIn => Some("praxis callin new"),
+        EntryKind::StageNote => Some("praxis stage SUBJECT"),
+        EntryKind::CheckIn => Some("praxis checkin"),
+        EntryKind::Cpd => Some("praxis cpd add"),
         EntryKind::Recognition => Some("praxis recognise"),
         EntryKind::Feedback => Some("praxis feedback add"),
         EntryKind::Rupture => Some("praxis rupture new"),

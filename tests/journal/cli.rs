@@ -408,13 +408,16 @@ fn add_saves_nothing_when_the_editor_fails_or_writes_nothing() {
 fn sample(j: &Journal) -> Vec<String> {
     vec![
         j.add(&["Oldest entry", "--on", "2026-01-05", "--tag", "ward"]),
-        j.add(&[
-            "Supervision notes",
-            "--kind",
+        j.ok(&[
             "supervision",
-            "--on",
+            "record",
+            "--date",
             "2026-02-10",
-        ]),
+            "--decision",
+            "Keep the Tuesday slot",
+        ])
+        .trim()
+        .to_string(),
         j.add(&[
             "Advocated at the meeting",
             "--on",
@@ -1055,12 +1058,17 @@ fn search_finds_text_in_sections_and_respects_filters() {
         "--section",
         "analysis=Safeguarding policy explained the escalation.",
     ]);
-    j.add(&[
-        "Safeguarding training",
-        "--kind",
+    j.ok(&[
         "cpd",
-        "--on",
+        "add",
+        "--type",
+        "training",
+        "--title",
+        "Safeguarding training",
+        "--date",
         "2026-01-02",
+        "--hours",
+        "3",
     ]);
     let hits = j.json(&["search", "escalation", "--json"]);
     assert_eq!(ids(&hits), [id.as_str()]);
@@ -1434,6 +1442,25 @@ fn help_shows_examples() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("praxis "));
+}
+
+/// `add --kind` of a structured kind saved the text alone: a stage note with no subject or
+/// stage, a CPD record with no hours, that their lists and sums left out. Each is refused,
+/// naming the command that asks for what it needs.
+#[test]
+fn add_sends_a_structured_kind_to_its_own_command() {
+    let j = Journal::new();
+    for (kind, command) in [
+        ("stage-note", "praxis stage"),
+        ("cpd", "praxis cpd add"),
+        ("supervision", "praxis supervision record"),
+        ("check-in", "praxis checkin"),
+        ("call-in", "praxis callin new"),
+    ] {
+        let err = j.fails(1, &["add", "--kind", kind, "x"]);
+        assert!(err.contains(command), "{kind}: {err}");
+    }
+    assert!(j.json(&["list", "--json"]).as_array().unwrap().is_empty());
 }
 
 #[test]
