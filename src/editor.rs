@@ -112,6 +112,16 @@ pub struct Written {
 }
 
 impl Written {
+    /// Text that came from elsewhere (a pipe), held like the editor's: kept in a rescue
+    /// file unless [`Written::saved`] says it is in the journal.
+    pub fn held(text: &str, purpose: &Purpose, rescue_dir: &Path) -> Result<Written> {
+        Ok(Written {
+            text: text.to_string(),
+            editing: Editing::create(rescue_dir, purpose, text)?,
+            from: None,
+        })
+    }
+
     /// The text is in the journal: its folder (and the rescue file it continued) go.
     pub fn saved(mut self) {
         self.editing.state = State::Done;

@@ -66,16 +66,43 @@ pub fn run(args: AddArgs, ctx: &Ctx) -> Result<()> {
             .sort_by_key(|s| m.fields.iter().position(|f| f.key == s.key));
     }
 
+    let piped = if args.text.is_empty() && args.sections.is_empty() {
+        // An empty pipe (cron, /dev/null) is no text: the editor is opened instead.
+        super::piped_stdin()?.filter(|t| !t.trim().is_empty())
+    } else {
+        None
+    };
     let text = if args.text.is_empty() {
-        if args.sections.is_empty() {
-            // An empty pipe (cron, /dev/null) is no text: the editor is opened instead.
-            super::piped_stdin()?.filter(|t| !t.trim().is_empty())
-        } else {
-            None
-        }
+        piped.clone()
     } else {
         Some(args.text.join(" "))
     };
+    let done = save(args, entry, model, text, ctx);
+    // Piped text was read once and is nowhere else: if it could not be saved (a busy or
+    // full journal, a mistake), it is kept in a rescue file as the editor's text is, and
+    // the error says where.
+    if done.is_err()
+        && let Some(piped) = piped
+        && let Ok(held) = crate::editor::Written::held(
+            &piped,
+            &Purpose::new_entry(EntryKind::Reflection, None),
+            &ctx.paths.rescue_dir(),
+        )
+    {
+        ctx.hold_unsaved(held, "Nothing was saved");
+    }
+    done
+}
+
+/// Saves the entry `add` was given, with `text` (none: written in the editor).
+fn save(
+    args: AddArgs,
+    mut entry: Entry,
+    model: Option<&Template>,
+    text: Option<String>,
+    ctx: &Ctx,
+) -> Result<()> {
+    let catalog = ctx.catalog();
     let in_editor = text.is_none();
     let entry = match text {
         Some(text) => {

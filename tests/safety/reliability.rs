@@ -944,6 +944,43 @@ fn mode_of(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
+/// Text piped to `add` is read once: when the journal is busy it was lost (the error said
+/// to try again, with nothing kept). It is kept in a rescue file, and the error says where.
+#[cfg(unix)]
+#[test]
+fn text_piped_while_the_journal_is_busy_is_kept() {
+    let j = common::Journal::new();
+    j.add(&["Before the lock"]);
+    j.ok(&["list"]); // the day's automatic backup, taken before the lock
+    let lock = rusqlite::Connection::open(j.db()).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let out = j
+        .cmd(&["add"])
+        .write_stdin("Precious piped reflection after the night shift\n")
+        .output()
+        .unwrap();
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the journal is busy"), "{err}");
+    let kept = kept_in(&err);
+    assert_eq!(rescued(j.path()), std::slice::from_ref(&kept));
+    assert_eq!(mode_of(&kept), 0o600);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("Precious piped reflection")
+    );
+    // Saved, nothing is left behind.
+    j.cmd(&["add"])
+        .write_stdin("Another piped note\n")
+        .assert()
+        .success();
+    assert_eq!(rescued(j.path()), std::slice::from_ref(&kept));
+    assert!(editor_folders(j.path()).is_empty());
+}
+
 #[cfg(unix)]
 #[test]
 fn text_written_while_the_journal_is_busy_is_kept_and_offered_back() {
