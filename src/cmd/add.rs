@@ -110,8 +110,18 @@ fn save(
                 entry.body = text.trim().to_string();
             } else {
                 let (title, body) = split_title(&text);
-                entry.title = title;
-                entry.body = body;
+                // A first line with no sentence end (pasted text) is not a title: its
+                // whole words up to a title's length are, the rest begins the body.
+                let (short, more) = crate::model::compose::cut_title(&title);
+                entry.body = match (more.is_empty(), body.is_empty()) {
+                    (true, _) => body,
+                    (false, true) => more,
+                    (false, false) => {
+                        let whole_line = text.trim().lines().next().map(str::trim) == Some(&title);
+                        format!("{more}{}{body}", if whole_line { "\n" } else { " " })
+                    }
+                };
+                entry.title = short;
             }
             entry
         }

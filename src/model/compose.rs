@@ -500,6 +500,15 @@ pub fn derive_title(e: &Entry) -> String {
 /// this is cut after its last whole word that fits.
 pub const TITLE_MOST: usize = 160;
 
+/// A title given as text that runs past [`TITLE_MOST`] characters: the whole words that
+/// fit, and the rest (for the body, so nothing written is dropped).
+#[must_use]
+pub fn cut_title(title: &str) -> (String, String) {
+    let short = whole_words(title, TITLE_MOST);
+    let rest = title.get(short.len()..).unwrap_or_default().trim();
+    (short, rest.to_string())
+}
+
 /// `text` up to `most` characters, cut after a whole word; never an ellipsis, which is
 /// for display only (the lists cut titles to their width themselves).
 fn whole_words(text: &str, most: usize) -> String {
@@ -516,6 +525,22 @@ fn whole_words(text: &str, most: usize) -> String {
 #[cfg(test)]
 mod tests {
     use chrono::{TimeZone as _, Utc};
+
+    #[test]
+    fn a_long_title_is_cut_after_a_whole_word_and_nothing_is_dropped() {
+        let long = "word ".repeat(100);
+        let (title, rest) = super::cut_title(long.trim());
+        assert!(title.chars().count() <= super::TITLE_MOST, "{title}");
+        assert!(title.ends_with("word"), "{title}");
+        assert_eq!(format!("{title} {rest}"), long.trim());
+        assert_eq!(
+            super::cut_title("Short and sweet"),
+            ("Short and sweet".to_string(), String::new())
+        );
+        let unbroken = "x".repeat(400);
+        let (title, rest) = super::cut_title(&unbroken);
+        assert_eq!(format!("{title}{rest}"), unbroken);
+    }
 
     use super::*;
     use crate::config::catalog::Catalog;

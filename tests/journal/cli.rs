@@ -1463,6 +1463,21 @@ fn add_sends_a_structured_kind_to_its_own_command() {
     assert!(j.json(&["list", "--json"]).as_array().unwrap().is_empty());
 }
 
+/// Pasted text with no sentence end became a title of the whole line (15 KB, printed whole
+/// by every list). The title is the whole words that fit; the rest begins the body.
+#[test]
+fn a_first_line_with_no_sentence_end_makes_a_title_of_its_first_words() {
+    let j = Journal::new();
+    let text = (0..3000).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+    let id = j.add(&[&text]);
+    let e = j.json(&["show", &id, "--json"]);
+    let title = e["title"].as_str().unwrap();
+    assert!(title.chars().count() <= 160, "{title}");
+    assert!(title.starts_with("w0 w1 w2"), "{title}");
+    let body = e["body"].as_str().unwrap();
+    assert_eq!(format!("{title} {body}"), text);
+}
+
 #[test]
 fn the_strength_flag_names_every_whose() {
     // The help once offered "mine, person, team" while `colleague` was accepted too.
