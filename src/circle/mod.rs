@@ -113,6 +113,25 @@ pub fn memberships(dir: &Path) -> Vec<Membership> {
     out
 }
 
+/// Removes the local index of every circle under `dir` (a cache of what was read from
+/// the shared folders; the next look builds it again): when the journal's lock changes,
+/// an index made under the old one would stay readable (plain beside a journal just
+/// encrypted) or unreadable. Returns how many were removed.
+pub fn forget_indexes(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for circle in entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+        let mut gone = false;
+        for end in ["", "-wal", "-shm", "-journal"] {
+            gone |= std::fs::remove_file(circle.join(format!("{INDEX}{end}"))).is_ok();
+        }
+        removed += usize::from(gone);
+    }
+    removed
+}
+
 /// What one refresh of the index did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Refresh {

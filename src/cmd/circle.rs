@@ -138,7 +138,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
 }
 
 /// Where this machine keeps what it knows of circles: beside the journal, private.
-fn circles_dir(ctx: &Ctx) -> PathBuf {
+pub(crate) fn circles_dir(ctx: &Ctx) -> PathBuf {
     ctx.paths
         .db
         .parent()

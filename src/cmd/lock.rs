@@ -65,6 +65,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<()> {
     ctx.set_unlock(into.clone());
     say!("Encrypted {}.", db.display());
     relock_backups(ctx, &Unlock::Plain, &into, "encrypted");
+    forget_circle_indexes(ctx);
     recovery_note(&key)?;
     Ok(())
 }
@@ -84,6 +85,7 @@ pub fn decrypt(ctx: &Ctx) -> Result<()> {
         db.display()
     );
     relock_backups(ctx, &from, &Unlock::Plain, "decrypted");
+    forget_circle_indexes(ctx);
     Ok(())
 }
 
@@ -104,6 +106,7 @@ pub fn change(ctx: &Ctx) -> Result<()> {
     store.relock(&into)?;
     ctx.set_unlock(into);
     say!("Changed the passphrase of {}.", db.display());
+    forget_circle_indexes(ctx);
     let kept = list_backups(db).len();
     if kept > 0 {
         note!(
@@ -114,6 +117,19 @@ pub fn change(ctx: &Ctx) -> Result<()> {
     }
     recovery_note(&key)?;
     Ok(())
+}
+
+/// The circles' local indexes were made under the journal's old lock: dropped, to be
+/// built again under the new one at the next look.
+fn forget_circle_indexes(ctx: &Ctx) {
+    let n = crate::circle::forget_indexes(&super::circle::circles_dir(ctx));
+    if n > 0 {
+        note!(
+            "The local index of {} (what was read from the shared folder) was removed: \
+             the next look builds it again, under the journal's new lock.",
+            crate::model::text::plural(n, "circle", "circles")
+        );
+    }
 }
 
 /// Locks the journal's backups as the journal now is: those locked as it was (`from`)

@@ -1468,7 +1468,10 @@ fn add_sends_a_structured_kind_to_its_own_command() {
 #[test]
 fn a_first_line_with_no_sentence_end_makes_a_title_of_its_first_words() {
     let j = Journal::new();
-    let text = (0..3000).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+    let text = (0..3000)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let id = j.add(&[&text]);
     let e = j.json(&["show", &id, "--json"]);
     let title = e["title"].as_str().unwrap();

@@ -791,3 +791,61 @@ fn text_rescued_from_the_editor_is_kept_encrypted_and_offered_back() {
     assert_eq!(drafts.len(), 2);
     assert!(drafts.iter().any(|(_, d)| d.contains("sealed words")));
 }
+
+/// A circle's local index holds what was read from the shared folder (others' words,
+/// decrypted). Made beside a plain journal, it stayed plain after `encrypt` until the next
+/// circle command: encrypting drops it, and the next look builds it encrypted.
+#[test]
+fn encrypting_leaves_no_plain_circle_index_behind() {
+    let j = Journal::new();
+    let shared = j.path().join("Sync/circle");
+    j.ok(&[
+        "circle",
+        "create",
+        shared.to_str().unwrap(),
+        "--name",
+        "Tuesday",
+        "--as",
+        "river",
+    ]);
+    j.ok(&[
+        "circle",
+        "contribute",
+        "--question",
+        &format!("How do you end a visit well? {PLANTED}"),
+        "--yes",
+    ]);
+    j.ok(&["circle", "show"]);
+    let circles = j.path().join("circles");
+    let indexes = || -> Vec<PathBuf> {
+        std::fs::read_dir(&circles)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path().join("index.sqlite3"))
+            .filter(|p| p.exists())
+            .collect()
+    };
+    assert_eq!(indexes().len(), 1, "the look made an index");
+    let pass = pass_file(j.path(), "pass", &[PASS, PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    for index in indexes() {
+        let bytes = std::fs::read(&index).unwrap();
+        assert!(
+            !bytes.starts_with(b"SQLite format 3"),
+            "{} is plain",
+            index.display()
+        );
+    }
+    // The next look builds it again, encrypted, and still reads the circle.
+    let shown = ok(&with_pass(&j, &pass, &["circle", "show"]));
+    assert!(shown.contains("How do you end a visit well"), "{shown}");
+    for index in indexes() {
+        let bytes = std::fs::read(&index).unwrap();
+        assert!(
+            !bytes.starts_with(b"SQLite format 3"),
+            "{} is plain",
+            index.display()
+        );
+        assert!(!String::from_utf8_lossy(&bytes).contains(PLANTED));
+    }
+}
