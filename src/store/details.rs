@@ -219,16 +219,22 @@ fn resolve_in(tx: &Connection, typed: &str) -> Result<i64> {
     if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(StoreError::BadId(typed.trim().to_string()));
     }
-    let found: Vec<i64> = tx
-        .prepare_cached("SELECT id FROM entries WHERE uuid >= ?1 AND uuid < ?1 || 'g' LIMIT 2")?
-        .query_map([&prefix], |r| r.get(0))?
+    let found: Vec<(i64, String)> = tx
+        .prepare_cached(
+            "SELECT id, uuid FROM entries WHERE uuid >= ?1 AND uuid < ?1 || 'g' LIMIT 6",
+        )?
+        .query_map([&prefix], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     match found.as_slice() {
-        [id] => Ok(*id),
+        [(id, _)] => Ok(*id),
         [] => Err(StoreError::NotFound(typed.trim().to_string())),
-        _ => Err(StoreError::Ambiguous {
+        many => Err(StoreError::Ambiguous {
             prefix: typed.trim().to_string(),
-            candidates: Vec::new(),
+            // Enough of each to tell them apart (shown as `praxis list` shows ids).
+            candidates: many
+                .iter()
+                .map(|(_, u)| u.get(..13).unwrap_or(u).to_string())
+                .collect(),
         }),
     }
 }

@@ -661,6 +661,17 @@ fn an_ambiguous_prefix_lists_the_candidates() {
     assert!(j.ok(&["show", &hex]).starts_with("First twin\n"));
     // Nothing was moved to the trash by the ambiguous rm.
     assert_eq!(j.json(&["list", "--json"]).as_array().unwrap().len(), 4);
+    // A link to an ambiguous id names the candidates too (it once said "it matches ;").
+    let err = j.fails(
+        1,
+        &[
+            "cpd", "add", "--type", "reading", "--title", "Read", "--hours", "1", "--link", "abcd",
+        ],
+    );
+    assert!(
+        err.contains("ambiguous") && err.contains("abcd9999-0000"),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
