@@ -104,10 +104,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let (id, entry_id) = match found.as_slice() {
             [] => {
-                return Err(StoreError::NotFound(format!(
-                    "{} (an action)",
-                    typed.trim()
-                )));
+                return Err(StoreError::NoAction(typed.trim().to_string()));
             }
             [(id, entry, _)] => (*id, *entry),
             many => {
@@ -137,7 +134,7 @@ impl Store {
                 action_row,
             )
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(typed.trim().to_string()))?;
+            .ok_or_else(|| StoreError::NoAction(typed.trim().to_string()))?;
         tx.commit()?;
         Ok(row)
     }

@@ -489,9 +489,7 @@ impl Store {
             params![from, to],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound(format!(
-                "{from} (a subject: see `praxis subjects list`)"
-            )));
+            return Err(StoreError::NoSubject(from.to_string()));
         }
         tx.commit()?;
         Ok(())
@@ -556,9 +554,7 @@ impl Store {
     /// A subject's stage notes in date order, optionally for one topic.
     pub fn stage_history(&self, subject: &str, topic: Option<&str>) -> Result<Vec<StagePoint>> {
         if !self.subject_exists(subject)? {
-            return Err(StoreError::NotFound(format!(
-                "{subject} (a subject: see `praxis subjects list`)"
-            )));
+            return Err(StoreError::NoSubject(subject.to_string()));
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.occurred_on, e.uuid, n.topic, n.stage,

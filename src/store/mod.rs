@@ -149,6 +149,10 @@ pub enum StoreError {
     DiskIo(String),
     #[error("no entry with id '{0}': see `praxis list` (or `praxis trash` for deleted entries)")]
     NotFound(String),
+    #[error("no action with id '{0}': see `praxis actions` for the open ones and their ids")]
+    NoAction(String),
+    #[error("no subject '{0}': see `praxis subjects list`")]
+    NoSubject(String),
     #[error("id '{prefix}' is ambiguous: it matches {}; type more characters", candidates.join(", "))]
     Ambiguous {
         prefix: String,

@@ -1492,6 +1492,18 @@ fn a_first_line_with_no_sentence_end_makes_a_title_of_its_first_words() {
     assert_eq!(format!("{title} {body}"), text);
 }
 
+/// An unknown action or subject is named as one ("no entry with id 'abcd (an action)'"
+/// once mixed the two up).
+#[test]
+fn an_unknown_action_or_subject_is_named_as_one() {
+    let j = Journal::new();
+    j.add(&["Something to start the journal"]);
+    let err = j.fails(1, &["actions", "done", "abcd"]);
+    assert!(err.contains("no action with id 'abcd'"), "{err}");
+    let err = j.fails(1, &["subjects", "rename", "nobody", "someone"]);
+    assert!(err.contains("no subject 'nobody'"), "{err}");
+}
+
 #[test]
 fn the_strength_flag_names_every_whose() {
     // The help once offered "mine, person, team" while `colleague` was accepted too.
