@@ -849,6 +849,22 @@ fn a_fourth_fresh_corpus_is_redacted_with_high_recall() {
     assert!(false_flags[0].starts_with("Name \"Tibetan\""));
 }
 
+/// A seventh corpus, with schools and places of work among its identifiers, written
+/// before the rules were changed for recall on text never seen, and measured once then
+/// (80 of 93, with 9 medicines, places and words of other languages flagged) and once
+/// when they were done.
+#[test]
+fn a_fifth_fresh_corpus_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh5.txt");
+    assert!(total >= 90, "{total} planted");
+    assert!(
+        removed * 100 >= total * 86,
+        "recall {removed}/{total}:\n{}",
+        missed.join("\n")
+    );
+    assert!(false_flags.len() <= 9, "{false_flags:?}");
+}
+
 /// Sentences that start with a capitalised word in no word list that is no one (a
 /// medicine, a system, a greeting): none is flagged.
 #[test]
