@@ -2562,6 +2562,21 @@ const NOT_LOWERCASE_SURNAMES: &[&str] = &[
     "may", "will", "mark", "bill", "hope", "grace", "joy", "sunny", "ray", "rob",
 ];
 
+/// First names that are also words, the virtues, gems, flowers, seasons and times of day
+/// many families choose ("Hope", "Precious", "Summer"): where a sentence starts, one is a
+/// name before what only a person does ("Dawn asked", "Ruby and her sister").
+#[rustfmt::skip]
+const GIVEN_WORD_NAMES: &[&str] = &[
+    "hope", "faith", "grace", "joy", "mercy", "charity", "patience", "prudence", "honour",
+    "felicity", "harmony", "melody", "precious", "blessing", "blessed", "gift", "comfort",
+    "destiny", "justice", "liberty", "unity", "dawn", "summer", "autumn", "winter",
+    "storm", "rain", "sky", "river", "ruby", "amber", "pearl", "crystal", "jade", "coral",
+    "opal", "garnet", "sapphire", "rose", "holly", "ivy", "daisy", "poppy", "lily", "iris",
+    "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
+    "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
+    "promise", "treasure", "wisdom", "marvel", "happiness", "sunday",
+];
+
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted
 /// Bethan", and with "to" or "with" after them ("spoke to", "met with").
 #[rustfmt::skip]
@@ -2612,6 +2627,8 @@ const PERSON_VERBS: &[&str] = &[
     "threaten", "blame", "spend", "pay", "buy", "sell", "steal", "send", "reply", "pray",
     "cope", "meet", "see", "stay", "return", "die", "sit", "wear", "tidy", "shop",
     "cuddle", "chat", "argue", "storm", "sulk", "rest", "nap", "draw", "paint", "sob",
+    "message", "look", "find", "wait", "nod", "shrug", "frown", "giggle", "yell", "swear",
+    "confide", "blush", "sigh", "beg", "plead", "panic", "relax", "whisper", "mumble",
 ];
 
 /// Forms of [`PERSON_VERBS`] that no ending makes: (form, base).
@@ -2789,11 +2806,69 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
         i += 1;
     }
     let Some(w) = word(i) else { return false };
+    // A role or a relation after "is the new", "has a new": "Venkatesh is the new
+    // Clinical Psychologist", "Zarmina has a new social worker".
+    if (linked || helped) && role_ahead(text, toks, i) {
+        return true;
+    }
     if linked {
         // A state, or a person's doing in "-ing": not a passive ("was stopped").
         return PERSON_STATES.contains(&w.as_str()) || (w.ends_with("ing") && verb_at(i));
     }
+    // A verb and then his, him, her or me: "Ashkan took his medication", "Thuy gave me
+    // a list", "Yordanka couldn't find her bus pass". Medicines, which do things to
+    // people too, are known by name and ending before this is asked.
+    if spaced(i)
+        && w.chars().all(char::is_alphabetic)
+        && !STOPWORDS.contains(&w.as_str())
+        && !matches!(
+            w.as_str(),
+            "to" | "up" | "down" | "out" | "off" | "for" | "about"
+        )
+        && word(i + 1).is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "his" | "him" | "her" | "me" | "my" | "himself" | "herself" | "myself"
+            )
+        })
+    {
+        return true;
+    }
     verb_at(i)
+}
+
+/// Roles a person holds, after "the new", "a", "our": "the new Clinical Psychologist".
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "worker", "nurse", "doctor", "consultant", "psychologist", "psychiatrist",
+    "therapist", "manager", "teacher", "carer", "officer", "practitioner", "assistant",
+    "student", "volunteer", "midwife", "visitor", "paramedic", "pharmacist", "registrar",
+    "surgeon", "chaplain", "advocate", "coordinator", "co-ordinator", "lead", "head",
+    "counsellor", "mentor", "supervisor", "apprentice", "physio", "physiotherapist",
+    "dietitian", "cleaner", "cook", "chef", "receptionist", "resident", "patient",
+    "tenant", "client", "lodger", "mum", "dad", "grandmother", "grandfather", "baby",
+];
+
+/// Whether the words from token `i` are a determiner, at most two more words and a role
+/// or a relation: "the new Clinical Psychologist", "a new social worker", "her carer".
+fn role_ahead(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = |j: usize| toks.get(j).map(|n| fold_str(&text[n.start..n.end]));
+    if !word(i).is_some_and(|d| {
+        matches!(
+            d.as_str(),
+            "the" | "a" | "an" | "our" | "my" | "her" | "his" | "their"
+        )
+    }) {
+        return false;
+    }
+    (i + 1..i + 4).any(|j| {
+        word(j).is_some_and(|w| {
+            ROLE_NOUNS.contains(&w.as_str()) || PERSON_RELATIONS.contains(&w.as_str())
+        }) && (i..j).all(|m| {
+            toks.get(m + 1)
+                .is_some_and(|n| &text[toks[m].end..n.start] == " ")
+        })
+    })
 }
 
 /// Whether a lowercase word is a word as it stands (in the word list, or its plural),
@@ -3032,6 +3107,7 @@ fn other_words() -> &'static HashSet<String, FastHash> {
         let lists = [
             include_str!("../../assets/other-languages.txt"),
             include_str!("../../assets/places.txt"),
+            include_str!("../../assets/medicines.txt"),
         ];
         for l in lists.iter().flat_map(|f| f.lines()) {
             let l = l.trim();
@@ -3153,9 +3229,31 @@ fn in_dictionary(w: &str) -> bool {
     })
 }
 
+/// Endings that mark the name of a medicine ("olanzapine", "lorazepam", "bisoprolol"):
+/// no common personal name ends so.
+#[rustfmt::skip]
+const MEDICINE_ENDINGS: &[&str] = &[
+    "apine", "dipine", "oxetine", "etine", "traline", "pramine", "triptyline", "azepam",
+    "azolam", "olol", "pril", "sartan", "statin", "azole", "cillin", "mycin", "cycline",
+    "oxacin", "tidine", "formin", "gliptin", "gliflozin", "parin", "xaban", "gatran",
+    "umab", "ximab", "zumab", "tinib", "ciclovir", "tegravir", "profen", "fenac", "coxib",
+    "morph", "codone", "orphine", "pentin", "gabalin", "iracetam", "trigine", "zodone",
+    "peridone", "phenazine", "perazine", "lukast", "semide", "thiazide", "triptan",
+    "setron", "terol", "tropium", "phylline", "dronate", "olone", "nisone", "methasone",
+    "tamol", "idazole", "vudine", "navir", "glutide", "zepatide",
+];
+
+/// Whether a lowercase word ends like the name of a medicine, with a stem before it.
+fn is_medicine_shaped(w: &str) -> bool {
+    MEDICINE_ENDINGS.iter().any(|e| {
+        w.strip_suffix(e)
+            .is_some_and(|stem| stem.chars().count() >= 3 && stem.chars().all(char::is_alphabetic))
+    })
+}
+
 /// Whether a lowercase word is an everyday word (or one of the field's own).
 fn is_ordinary(w: &str) -> bool {
-    if is_allowed(w) || in_dictionary(w) || other_words().contains(w) {
+    if is_allowed(w) || in_dictionary(w) || other_words().contains(w) || is_medicine_shaped(w) {
         return true;
     }
     if w.contains('\'') {
@@ -3370,6 +3468,18 @@ impl Checker {
             {
                 return true;
             }
+            // A listed name that is no everyday word, written in capitals ("ADEBAYO
+            // OKONKWO - URGENT"): the list says what an acronym cannot.
+            if w.chars().count() >= 3
+                && !w.chars().any(char::is_lowercase)
+                && !user_allowed(l)
+                && !is_allowed(l)
+                && name_list().get(l).is_some_and(|&(everyday, _)| !everyday)
+                && !in_dictionary(l)
+                && !other_words().contains(l)
+            {
+                return true;
+            }
             if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
                 return false;
             }
@@ -3389,9 +3499,17 @@ impl Checker {
             {
                 return true;
             }
+            // "Dawn asked", "Willow and her sister": a first name that is also a word,
+            // where a sentence starts, before what only a person does.
+            let given_word_name = || {
+                cap && GIVEN_WORD_NAMES.contains(&l)
+                    && sentence_start(text, t.start)
+                    && !titles[line_of[k]]
+                    && person_cue_after(text, toks, k)
+            };
             if let Some(&(everyday, _)) = name_list().get(l) {
                 return if cap {
-                    !everyday || (mid() && !everyday_phrase(k))
+                    !everyday || (mid() && !everyday_phrase(k)) || given_word_name()
                 } else {
                     !everyday && !is_ordinary(l)
                 };
@@ -3409,7 +3527,8 @@ impl Checker {
             };
             let learned =
                 || known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
-            cap && (learned() || (!is_ordinary(l) && (mid() || starts_before_cue())))
+            (given_word_name()
+                || (cap && (learned() || (!is_ordinary(l) && (mid() || starts_before_cue())))))
                 && !lower_seen(l)
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
@@ -3555,7 +3674,19 @@ impl Checker {
                 let (a, b) = *span;
                 // Backwards: a name word, or a particle with a name word before it.
                 if a >= 1 && spaced(a - 1, a) && toks[a - 1].base_end == toks[a - 1].end {
-                    if name_like(a - 1) {
+                    // "Faith Adjei missed it": a listed first name that is also a word,
+                    // where a sentence starts, before a name caught.
+                    let given_word = || {
+                        let p = &toks[a - 1];
+                        !skip[a - 1]
+                            && capitalised(base(p))
+                            && sentence_start(text, p.start)
+                            && name_list()
+                                .get(lower(p))
+                                .is_some_and(|&(e, surname)| e && !surname)
+                            && !is_allowed(lower(p))
+                    };
+                    if name_like(a - 1) || given_word() {
                         span.0 = a - 1;
                         continue;
                     }
@@ -4296,6 +4427,74 @@ mod tests {
             .filter(|(k, _)| *k == FindingKind::Name)
             .map(|(_, t)| t)
             .collect()
+    }
+
+    #[test]
+    fn a_listed_name_written_only_in_capitals() {
+        assert_eq!(
+            names("NASREEN HUSSAIN - URGENT - call back"),
+            vec!["NASREEN", "HUSSAIN"]
+        );
+        assert_eq!(
+            names("URGENT: the GP and CAMHS to call the MASH"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_word_where_a_sentence_starts() {
+        assert_eq!(names("Grace asked about her mum."), vec!["Grace"]);
+        assert_eq!(names("Willow and her sister came."), vec!["Willow"]);
+        assert_eq!(
+            names("Faith Okwudili missed the review."),
+            vec!["Faith Okwudili"]
+        );
+        // The word where nothing says it is someone.
+        assert_eq!(names("Hope is what keeps her going."), Vec::<String>::new());
+        assert_eq!(
+            names("Grace before meals matters to him."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_before_a_verb_and_a_pronoun_or_a_role() {
+        assert_eq!(
+            names("Yevheniya took her tablets with water."),
+            vec!["Yevheniya"]
+        );
+        assert_eq!(names("Ferelith gave me a card."), vec!["Ferelith"]);
+        assert_eq!(names("Ngozika is the new support worker."), vec!["Ngozika"]);
+        assert_eq!(
+            names("Yevheniya has a new social worker."),
+            vec!["Yevheniya"]
+        );
+        // Medicines do things to people too, and are known by name or ending.
+        assert_eq!(
+            names("Lorazepam calmed her before the scan."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("Brexpiprazole helped him sleep."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("She takes Olanzapine and Mirtazapine at night."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn countries_and_large_cities_are_not_names_and_small_places_are() {
+        assert_eq!(
+            names("He came back from Gambia and then Kharkiv."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("She speaks Tibetan and some Wolof."),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("She lives near Llandeilo."), vec!["Llandeilo"]);
     }
 
     #[test]

@@ -810,11 +810,9 @@ fn a_second_fresh_corpus_is_redacted_with_high_recall() {
         "recall {removed}/{total}:\n{}",
         missed.join("\n")
     );
-    // Mid-sentence, a capitalised word in none of the lists is taken for a name: two
-    // places the place list lacks are flagged.
-    assert_eq!(false_flags.len(), 2, "{false_flags:?}");
+    // A country is too big to identify anyone; a small town may, and stays flagged.
+    assert_eq!(false_flags.len(), 1, "{false_flags:?}");
     assert!(false_flags[0].starts_with("Name \"Llandeilo\""));
-    assert!(false_flags[1].starts_with("Name \"Gambia\""));
 }
 
 /// A fifth corpus, written before the rule for names never seen at the start of a
@@ -843,10 +841,7 @@ fn a_fourth_fresh_corpus_is_redacted_with_high_recall() {
         "recall {removed}/{total}:\n{}",
         missed.join("\n")
     );
-    // Mid-sentence, a capitalised word in none of the lists is taken for a name: a
-    // language the list of peoples lacks is flagged.
-    assert_eq!(false_flags.len(), 1, "{false_flags:?}");
-    assert!(false_flags[0].starts_with("Name \"Tibetan\""));
+    assert_eq!(false_flags, Vec::<String>::new());
 }
 
 /// A seventh corpus, with schools and places of work among its identifiers, written
