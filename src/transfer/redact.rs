@@ -520,7 +520,8 @@ macro_rules! each_field {
                     f("present".to_string(), false, who);
                 }
             }
-            Details::Cpd(_) | Details::None => {}
+            Details::Cpd(c) => f("activity type".to_string(), false, & $($m)* c.activity_type),
+            Details::None => {}
         }
     }};
 }

@@ -14,8 +14,8 @@ use chrono::{NaiveDate, TimeZone as _, Utc};
 use proptest::prelude::*;
 
 use praxis::model::{
-    Action, AgendaItem, CallIn, ChangeTalk, ChangeTalkCode, CheckIn, Details, Entry, EntryKind,
-    Section, SessionStage, Stage, StageNote, StrengthTag, Supervision, Whose,
+    Action, AgendaItem, CallIn, ChangeTalk, ChangeTalkCode, CheckIn, Cpd, Details, Entry,
+    EntryKind, Section, SessionStage, Stage, StageNote, StrengthTag, Supervision, Whose,
 };
 use praxis::transfer::redact::{Checker, Finding, FindingKind, Redactor};
 
@@ -410,6 +410,34 @@ fn one_redactor_is_consistent_across_entries() {
     assert_eq!(a.body, "[PERSON-1] was calm.");
     assert_eq!(b.body, "[PERSON-2] and then [PERSON-1].");
     assert_eq!(r.counts()[&FindingKind::Name], 2 * 10 + 1);
+}
+
+/// A CPD record's activity type is the writer's own words ("Shadowing Dr Okafor"): it is
+/// checked and redacted like every other field.
+#[test]
+fn a_cpd_activity_type_is_checked_and_redacted() {
+    let now = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
+    let mut e = Entry::new(EntryKind::Cpd, d("2026-03-12"), now);
+    e.title = "Shadowing".into();
+    e.details = Details::Cpd(Cpd {
+        activity_type: "Shadowing Dr Okafor at Larchfield House".into(),
+        hours: 3.0,
+        participatory: true,
+        linked: Vec::new(),
+    });
+    let mut r = Redactor::new(checker());
+    let found = r.scan_entry(&e);
+    assert!(
+        found
+            .iter()
+            .any(|(field, f)| field == "activity type" && f.text == "Dr Okafor"),
+        "{found:?}"
+    );
+    r.redact_entry(&mut e);
+    let Details::Cpd(c) = &e.details else {
+        unreachable!()
+    };
+    assert_eq!(c.activity_type, "Shadowing [PERSON-1] at [REDACTED-1]");
 }
 
 /// One person, one placeholder across the title, body, sections and tags of every entry
