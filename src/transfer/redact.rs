@@ -42,6 +42,8 @@ pub enum FindingKind {
     BirthDate,
     ExactDate,
     Address,
+    /// A school, college or surgery by its name ("Oakfield Academy", "Ysgol y Graig").
+    Place,
 }
 
 impl FindingKind {
@@ -58,6 +60,7 @@ impl FindingKind {
         FindingKind::BirthDate,
         FindingKind::ExactDate,
         FindingKind::Address,
+        FindingKind::Place,
     ];
 
     /// What the finding is, in words, for the check's report.
@@ -76,6 +79,7 @@ impl FindingKind {
             FindingKind::BirthDate => "date of birth",
             FindingKind::ExactDate => "exact date",
             FindingKind::Address => "street address",
+            FindingKind::Place => "named school or place",
         }
     }
 
@@ -95,6 +99,7 @@ impl FindingKind {
             FindingKind::BirthDate => "dates of birth",
             FindingKind::ExactDate => "exact dates",
             FindingKind::Address => "street addresses",
+            FindingKind::Place => "named schools or places",
         }
     }
 
@@ -110,7 +115,7 @@ impl FindingKind {
             FindingKind::Phone => 5,
             FindingKind::Address => 4,
             FindingKind::Postcode => 3,
-            FindingKind::ExactDate => 2,
+            FindingKind::ExactDate | FindingKind::Place => 2,
             FindingKind::Name => 1,
         }
     }
@@ -124,6 +129,7 @@ impl FindingKind {
                 | FindingKind::NeverExport
                 | FindingKind::Name
                 | FindingKind::Address
+                | FindingKind::Place
         )
     }
 }
@@ -317,6 +323,7 @@ impl Checker {
         find_patterns(text, &self.allow_phrases, FindingKind::Name, &mut allowed);
         find_patterns(text, builtin_phrases(), FindingKind::Name, &mut allowed);
         let name_words = self.names(text, &toks, &masked, &allowed, known_names, &mut cands);
+        schools(text, &toks, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -785,6 +792,7 @@ impl Redactor {
                 numbered(self, "ID-NUMBER", alnum_key(found))
             }
             FindingKind::Address => numbered(self, "ADDRESS", words_key(found)),
+            FindingKind::Place => numbered(self, "PLACE", words_key(found)),
             FindingKind::BirthDate => "[DATE OF BIRTH]".to_string(),
             FindingKind::ExactDate => match c.date {
                 Some(DateParts {
@@ -1010,8 +1018,9 @@ fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-const PLACEHOLDER_PREFIXES: [&str; 8] = [
+const PLACEHOLDER_PREFIXES: [&str; 9] = [
     "PERSON",
+    "PLACE",
     "SUBJECT",
     "EMAIL",
     "PHONE",
@@ -2434,6 +2443,96 @@ const BUILDING_WORDS: &[&str] = &[
     "point", "block", "apartments", "villas", "cottage", "cottages", "farm", "manor",
     "quay", "hall", "centre", "works", "mill", "chambers",
 ];
+
+/// Words that end the name of a school, a college or a surgery: "Oakfield Academy",
+/// "St Kentigern's Primary", "Riverside Surgery".
+#[rustfmt::skip]
+const SCHOOL_WORDS: &[&str] = &[
+    "school", "primary", "academy", "college", "nursery", "infants", "juniors", "surgery",
+    "hospice",
+];
+/// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire".
+const SCHOOL_HEADS: &[&str] = &["ysgol", "coleg", "scoil", "sgoil", "meithrinfa"];
+/// Words before a school word that make no name of it: "the High School", "a Sixth Form
+/// College", "Royal College of Nursing".
+#[rustfmt::skip]
+const GENERIC_SCHOOL_WORDS: &[&str] = &[
+    "high", "primary", "secondary", "special", "grammar", "boarding", "sunday", "medical",
+    "junior", "infant", "infants", "middle", "free", "independent", "catholic", "church",
+    "state", "private", "local", "new", "old", "village", "community", "comprehensive",
+    "residential", "day", "summer", "nursery", "forest", "faith", "sixth", "form",
+    "further", "city", "county", "national", "royal", "open", "welsh", "english", "gp",
+    "dental", "art", "drama", "dance", "music", "language", "driving", "bible", "business",
+    "law", "nursing", "care", "health", "my", "our", "his", "her", "their", "the", "a",
+    "gymraeg", "cymraeg", "gynradd", "cynradd", "gyfun", "cyfun", "uwchradd", "feithrin",
+    "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg",
+];
+/// Particles inside a Welsh name: "Ysgol y Graig", "Ysgol Gymraeg yr Allt".
+const WELSH_PARTICLES: &[&str] = &["y", "yr", "a'r", "i'r"];
+
+/// Schools, colleges and surgeries by their name: capitalised words before a school word
+/// with at least one that is not a generic one ("Oakfield Academy", not "the High
+/// School"), or capitalised words after a Welsh, Irish or Gaelic one ("Ysgol Gyfun
+/// Gŵyr").
+fn schools(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let spaced = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
+    let word = |k: usize| &text[toks[k].start..toks[k].base_end];
+    let cap = |k: usize| toks[k].letters && !toks[k].digits && capitalised(word(k));
+    for k in 0..toks.len() {
+        let l = fold_str(word(k));
+        if !cap(k) {
+            continue;
+        }
+        if SCHOOL_HEADS.contains(&l.as_str()) {
+            let mut end = k;
+            let mut j = k + 1;
+            while j < toks.len()
+                && j <= k + 4
+                && spaced(j - 1, j)
+                && toks[j - 1].base_end == toks[j - 1].end
+            {
+                let wl = fold_str(word(j));
+                if cap(j) && !STOPWORDS.contains(&wl.as_str()) {
+                    end = j;
+                } else if !WELSH_PARTICLES.contains(&wl.as_str()) {
+                    break;
+                }
+                j += 1;
+            }
+            let named = (k + 1..=end)
+                .any(|j| cap(j) && !GENERIC_SCHOOL_WORDS.contains(&fold_str(word(j)).as_str()));
+            if named {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[k].start,
+                    toks[end].base_end,
+                ));
+            }
+            continue;
+        }
+        if !SCHOOL_WORDS.contains(&l.as_str()) || k == 0 {
+            continue;
+        }
+        let mut start = k;
+        while start > 0
+            && start + 4 > k
+            && spaced(start - 1, start)
+            && cap(start - 1)
+            && !STOPWORDS.contains(&fold_str(word(start - 1)).as_str())
+            && (start == k || toks[start - 1].base_end == toks[start - 1].end)
+        {
+            start -= 1;
+        }
+        let named = (start..k).any(|j| !GENERIC_SCHOOL_WORDS.contains(&fold_str(word(j)).as_str()));
+        if start < k && named {
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[start].start,
+                toks[k].base_end,
+            ));
+        }
+    }
+}
 
 /// The end of the named building and street after a flat number ("Flat 12, Brook House,
 /// Union Street", "Apartment 12, Kingfisher Court"): each a comma, then up to four
@@ -4428,6 +4527,47 @@ mod tests {
             .filter(|(k, _)| *k == FindingKind::Name)
             .map(|(_, t)| t)
             .collect()
+    }
+
+    #[test]
+    fn schools_colleges_and_surgeries_by_their_name() {
+        for (text, want) in [
+            (
+                "She started at Oakfield Academy in May.",
+                "Oakfield Academy",
+            ),
+            (
+                "Picked up from St Aidan's Primary at three.",
+                "St Aidan's Primary",
+            ),
+            ("He wants to stay at Ysgol Gyfun Gŵyr.", "Ysgol Gyfun Gŵyr"),
+            ("Her brother goes to Ysgol y Graig now.", "Ysgol y Graig"),
+            (
+                "Registered with Brookvale Surgery last week.",
+                "Brookvale Surgery",
+            ),
+        ] {
+            let found: Vec<_> = kinds(text)
+                .into_iter()
+                .filter(|(k, _)| *k == FindingKind::Place)
+                .map(|(_, t)| t)
+                .collect();
+            assert_eq!(found, vec![want.to_string()], "{text}");
+        }
+        for text in [
+            "The High School rang about the trip.",
+            "She is at a Sixth Form College now.",
+            "The GP Surgery was closed.",
+            "He left School at sixteen.",
+            "The Royal College of Nursing guidance helps.",
+        ] {
+            assert_eq!(kinds(text), vec![], "{text}");
+        }
+        let mut r = Redactor::new(checker());
+        assert_eq!(
+            r.redact("Oakfield Academy rang; she loves Oakfield Academy."),
+            "[PLACE-1] rang; she loves [PLACE-1]."
+        );
     }
 
     #[test]

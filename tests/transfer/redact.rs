@@ -135,13 +135,13 @@ fn the_placeholders_say_what_was_there() {
     let out = r.redact(
         "Mrs O'Neill (jd) rang 07700 900123 from M1 1AE, jo@example.com, 485 777 3456, \
          QQ 12 34 56 C, MRN 1234567, 14 Acacia Avenue, Rowan Ward, DOB 03/07/2011, on \
-         12 March 2026 and the 12th of March.",
+         12 March 2026 and the 12th of March, near Oakfield Academy.",
     );
     assert_eq!(
         out,
         "[PERSON-1] ([SUBJECT-1]) rang [PHONE-1] from [POSTCODE-1], [EMAIL-1], [ID-NUMBER-1], \
          [ID-NUMBER-2], MRN [ID-NUMBER-3], [ADDRESS-1], [REDACTED-1], [DATE OF BIRTH], on \
-         [DATE: March 2026] and the [DATE: March]."
+         [DATE: March 2026] and the [DATE: March], near [PLACE-1]."
     );
     let counts = r.counts();
     for k in FindingKind::ALL {
