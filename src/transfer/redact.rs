@@ -2479,10 +2479,11 @@ fn schools(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |k: usize| &text[toks[k].start..toks[k].base_end];
     let cap = |k: usize| toks[k].letters && !toks[k].digits && capitalised(word(k));
     for k in 0..toks.len() {
-        let l = fold_str(word(k));
+        // Most words are not capitalised: they are passed over before any folding.
         if !cap(k) {
             continue;
         }
+        let l = fold_str(word(k));
         if SCHOOL_HEADS.contains(&l.as_str()) {
             let mut end = k;
             let mut j = k + 1;
