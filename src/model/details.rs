@@ -319,6 +319,25 @@ pub struct Cpd {
     pub linked: Vec<String>,
 }
 
+/// The most hours one CPD record may hold: a year of full-time study is about 1,600, so
+/// more than this is a mistyped value (minutes, or a total), not one activity.
+pub const MAX_CPD_HOURS: f64 = 2000.0;
+
+impl Cpd {
+    /// What is wrong with the hours, if anything: past what one activity can take, or
+    /// not a number. (Negative hours are the schema's to refuse.)
+    #[must_use]
+    pub fn hours_problem(&self) -> Option<String> {
+        (self.hours > MAX_CPD_HOURS || self.hours.is_infinite()).then(|| {
+            format!(
+                "the CPD record's hours are {}: one record holds at most {MAX_CPD_HOURS} \
+                 (give the hours of this one activity)",
+                self.hours
+            )
+        })
+    }
+}
+
 /// The typed part of an entry, by kind.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]

@@ -312,6 +312,11 @@ impl Entry {
         for t in &self.tags {
             super::compose::check_tag(t)?;
         }
+        if let super::Details::Cpd(c) = &self.details
+            && let Some(problem) = c.hours_problem()
+        {
+            return Err(problem);
+        }
         Ok(())
     }
 

@@ -227,12 +227,11 @@ pub fn schema_problem(e: &Entry) -> Option<String> {
             .length_minutes
             .filter(|m| *m == 0)
             .map(|_| "the session's length is 0 minutes: leave it out, or give it".to_string()),
-        Details::Cpd(c) => (c.hours < 0.0 || c.hours.is_nan()).then(|| {
-            format!(
-                "the CPD record's hours are {}: they cannot be negative",
-                c.hours
-            )
-        }),
+        Details::Cpd(c) if c.hours < 0.0 || c.hours.is_nan() => Some(format!(
+            "the CPD record's hours are {}: they cannot be negative",
+            c.hours
+        )),
+        Details::Cpd(c) => c.hours_problem(),
         Details::None => None,
         other => super::practice::schema_problem(other),
     }
@@ -1258,6 +1257,17 @@ mod tests {
                         present: Vec::new(),
                         peer_reflection: false,
                         counts_as_cpd: false,
+                    });
+                }),
+            ),
+            (
+                "hours past any one activity",
+                Box::new(|e| {
+                    e.details = Details::Cpd(Cpd {
+                        activity_type: "course".into(),
+                        hours: 90_000.0,
+                        participatory: false,
+                        linked: Vec::new(),
                     });
                 }),
             ),

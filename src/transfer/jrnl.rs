@@ -7,7 +7,9 @@
 //! entry's text runs to the next such line. The title is its first line, and the body
 //! the rest; only a text of one line with no line end (the last of a file cut short)
 //! is split at its first sentence. A star ending the first line marks a favourite;
-//! `@tags` stand anywhere. Times are naive local times, taken as UTC.
+//! `@tags` stand anywhere. jrnl writes the wall-clock time where it runs, with no zone,
+//! in every format (its JSON export too): a time is read as local time here and kept
+//! as the instant it names, as jrnl shows it back.
 //!
 //! An entry's identity is its date, its time to the minute, and its whole text without
 //! spaces: the same however a file split the title from the body (jrnl's JSON has no
@@ -148,7 +150,7 @@ impl JrnlEntry {
         let e = foreign_entry(
             content_id(TOOL, &[&minute, &key]),
             self.when.date(),
-            self.when.and_utc(),
+            local_instant(self.when),
             self.title,
             self.body,
             tags,
@@ -169,16 +171,37 @@ impl JrnlEntry {
     }
 }
 
+/// The instant a jrnl time names: the wall-clock time where praxis runs, as jrnl wrote
+/// it. In the hour a clock repeats, the first; in the hour it skips (which jrnl never
+/// writes), the time an hour on.
+fn local_instant(when: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone as _;
+    chrono::Local
+        .from_local_datetime(&when)
+        .earliest()
+        .or_else(|| {
+            chrono::Local
+                .from_local_datetime(&(when + chrono::TimeDelta::hours(1)))
+                .earliest()
+        })
+        .map_or_else(|| when.and_utc(), |t| t.with_timezone(&chrono::Utc))
+}
+
 /// The ids earlier versions gave an entry: from the text file (its time to the second,
 /// the title cut at the first sentence of `text`) and from the JSON export (to the
-/// minute, jrnl's title).
+/// minute, jrnl's title). Those versions took the wall-clock time for UTC.
 fn earlier_ids(e: &crate::model::Entry, text: &str) -> Vec<uuid::Uuid> {
     let stamp =
         |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
-    let on_the_minute = e.created_at.with_second(0).unwrap_or(e.created_at);
+    let wall = e
+        .created_at
+        .with_timezone(&chrono::Local)
+        .naive_local()
+        .and_utc();
+    let on_the_minute = wall.with_second(0).unwrap_or(wall);
     let (old_title, old_body, _) = earlier_split(text);
     let mut ids = vec![
-        content_id(TOOL, &[&stamp(e.created_at), &old_title, &old_body]),
+        content_id(TOOL, &[&stamp(wall), &old_title, &old_body]),
         content_id(TOOL, &[&stamp(on_the_minute), &e.title, &e.body]),
     ];
     ids.dedup();

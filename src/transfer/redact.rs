@@ -42,6 +42,8 @@ pub enum FindingKind {
     BirthDate,
     ExactDate,
     Address,
+    /// A school, college or surgery by its name ("Oakfield Academy", "Ysgol y Graig").
+    Place,
 }
 
 impl FindingKind {
@@ -58,6 +60,7 @@ impl FindingKind {
         FindingKind::BirthDate,
         FindingKind::ExactDate,
         FindingKind::Address,
+        FindingKind::Place,
     ];
 
     /// What the finding is, in words, for the check's report.
@@ -76,6 +79,7 @@ impl FindingKind {
             FindingKind::BirthDate => "date of birth",
             FindingKind::ExactDate => "exact date",
             FindingKind::Address => "street address",
+            FindingKind::Place => "named school or place",
         }
     }
 
@@ -95,6 +99,7 @@ impl FindingKind {
             FindingKind::BirthDate => "dates of birth",
             FindingKind::ExactDate => "exact dates",
             FindingKind::Address => "street addresses",
+            FindingKind::Place => "named schools or places",
         }
     }
 
@@ -110,7 +115,7 @@ impl FindingKind {
             FindingKind::Phone => 5,
             FindingKind::Address => 4,
             FindingKind::Postcode => 3,
-            FindingKind::ExactDate => 2,
+            FindingKind::ExactDate | FindingKind::Place => 2,
             FindingKind::Name => 1,
         }
     }
@@ -124,6 +129,7 @@ impl FindingKind {
                 | FindingKind::NeverExport
                 | FindingKind::Name
                 | FindingKind::Address
+                | FindingKind::Place
         )
     }
 }
@@ -317,6 +323,7 @@ impl Checker {
         find_patterns(text, &self.allow_phrases, FindingKind::Name, &mut allowed);
         find_patterns(text, builtin_phrases(), FindingKind::Name, &mut allowed);
         let name_words = self.names(text, &toks, &masked, &allowed, known_names, &mut cands);
+        schools(text, &toks, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -520,7 +527,8 @@ macro_rules! each_field {
                     f("present".to_string(), false, who);
                 }
             }
-            Details::Cpd(_) | Details::None => {}
+            Details::Cpd(c) => f("activity type".to_string(), false, & $($m)* c.activity_type),
+            Details::None => {}
         }
     }};
 }
@@ -784,6 +792,7 @@ impl Redactor {
                 numbered(self, "ID-NUMBER", alnum_key(found))
             }
             FindingKind::Address => numbered(self, "ADDRESS", words_key(found)),
+            FindingKind::Place => numbered(self, "PLACE", words_key(found)),
             FindingKind::BirthDate => "[DATE OF BIRTH]".to_string(),
             FindingKind::ExactDate => match c.date {
                 Some(DateParts {
@@ -1009,8 +1018,9 @@ fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-const PLACEHOLDER_PREFIXES: [&str; 8] = [
+const PLACEHOLDER_PREFIXES: [&str; 9] = [
     "PERSON",
+    "PLACE",
     "SUBJECT",
     "EMAIL",
     "PHONE",
@@ -2434,6 +2444,97 @@ const BUILDING_WORDS: &[&str] = &[
     "quay", "hall", "centre", "works", "mill", "chambers",
 ];
 
+/// Words that end the name of a school, a college or a surgery: "Oakfield Academy",
+/// "St Kentigern's Primary", "Riverside Surgery".
+#[rustfmt::skip]
+const SCHOOL_WORDS: &[&str] = &[
+    "school", "primary", "academy", "college", "nursery", "infants", "juniors", "surgery",
+    "hospice",
+];
+/// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire".
+const SCHOOL_HEADS: &[&str] = &["ysgol", "coleg", "scoil", "sgoil", "meithrinfa"];
+/// Words before a school word that make no name of it: "the High School", "a Sixth Form
+/// College", "Royal College of Nursing".
+#[rustfmt::skip]
+const GENERIC_SCHOOL_WORDS: &[&str] = &[
+    "high", "primary", "secondary", "special", "grammar", "boarding", "sunday", "medical",
+    "junior", "infant", "infants", "middle", "free", "independent", "catholic", "church",
+    "state", "private", "local", "new", "old", "village", "community", "comprehensive",
+    "residential", "day", "summer", "nursery", "forest", "faith", "sixth", "form",
+    "further", "city", "county", "national", "royal", "open", "welsh", "english", "gp",
+    "dental", "art", "drama", "dance", "music", "language", "driving", "bible", "business",
+    "law", "nursing", "care", "health", "my", "our", "his", "her", "their", "the", "a",
+    "gymraeg", "cymraeg", "gynradd", "cynradd", "gyfun", "cyfun", "uwchradd", "feithrin",
+    "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg",
+];
+/// Particles inside a Welsh name: "Ysgol y Graig", "Ysgol Gymraeg yr Allt".
+const WELSH_PARTICLES: &[&str] = &["y", "yr", "a'r", "i'r"];
+
+/// Schools, colleges and surgeries by their name: capitalised words before a school word
+/// with at least one that is not a generic one ("Oakfield Academy", not "the High
+/// School"), or capitalised words after a Welsh, Irish or Gaelic one ("Ysgol Gyfun
+/// Gŵyr").
+fn schools(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let spaced = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
+    let word = |k: usize| &text[toks[k].start..toks[k].base_end];
+    let cap = |k: usize| toks[k].letters && !toks[k].digits && capitalised(word(k));
+    for k in 0..toks.len() {
+        // Most words are not capitalised: they are passed over before any folding.
+        if !cap(k) {
+            continue;
+        }
+        let l = fold_str(word(k));
+        if SCHOOL_HEADS.contains(&l.as_str()) {
+            let mut end = k;
+            let mut j = k + 1;
+            while j < toks.len()
+                && j <= k + 4
+                && spaced(j - 1, j)
+                && toks[j - 1].base_end == toks[j - 1].end
+            {
+                let wl = fold_str(word(j));
+                if cap(j) && !STOPWORDS.contains(&wl.as_str()) {
+                    end = j;
+                } else if !WELSH_PARTICLES.contains(&wl.as_str()) {
+                    break;
+                }
+                j += 1;
+            }
+            let named = (k + 1..=end)
+                .any(|j| cap(j) && !GENERIC_SCHOOL_WORDS.contains(&fold_str(word(j)).as_str()));
+            if named {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[k].start,
+                    toks[end].base_end,
+                ));
+            }
+            continue;
+        }
+        if !SCHOOL_WORDS.contains(&l.as_str()) || k == 0 {
+            continue;
+        }
+        let mut start = k;
+        while start > 0
+            && start + 4 > k
+            && spaced(start - 1, start)
+            && cap(start - 1)
+            && !STOPWORDS.contains(&fold_str(word(start - 1)).as_str())
+            && (start == k || toks[start - 1].base_end == toks[start - 1].end)
+        {
+            start -= 1;
+        }
+        let named = (start..k).any(|j| !GENERIC_SCHOOL_WORDS.contains(&fold_str(word(j)).as_str()));
+        if start < k && named {
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[start].start,
+                toks[k].base_end,
+            ));
+        }
+    }
+}
+
 /// The end of the named building and street after a flat number ("Flat 12, Brook House,
 /// Union Street", "Apartment 12, Kingfisher Court"): each a comma, then up to four
 /// capitalised words ending in a building or street word.
@@ -2562,6 +2663,21 @@ const NOT_LOWERCASE_SURNAMES: &[&str] = &[
     "may", "will", "mark", "bill", "hope", "grace", "joy", "sunny", "ray", "rob",
 ];
 
+/// First names that are also words, the virtues, gems, flowers, seasons and times of day
+/// many families choose ("Hope", "Precious", "Summer"): where a sentence starts, one is a
+/// name before what only a person does ("Dawn asked", "Ruby and her sister").
+#[rustfmt::skip]
+const GIVEN_WORD_NAMES: &[&str] = &[
+    "hope", "faith", "grace", "joy", "mercy", "charity", "patience", "prudence", "honour",
+    "felicity", "harmony", "melody", "precious", "blessing", "blessed", "gift", "comfort",
+    "destiny", "justice", "liberty", "unity", "dawn", "summer", "autumn", "winter",
+    "storm", "rain", "sky", "river", "ruby", "amber", "pearl", "crystal", "jade", "coral",
+    "opal", "garnet", "sapphire", "rose", "holly", "ivy", "daisy", "poppy", "lily", "iris",
+    "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
+    "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
+    "promise", "treasure", "wisdom", "marvel", "happiness", "sunday",
+];
+
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted
 /// Bethan", and with "to" or "with" after them ("spoke to", "met with").
 #[rustfmt::skip]
@@ -2612,6 +2728,8 @@ const PERSON_VERBS: &[&str] = &[
     "threaten", "blame", "spend", "pay", "buy", "sell", "steal", "send", "reply", "pray",
     "cope", "meet", "see", "stay", "return", "die", "sit", "wear", "tidy", "shop",
     "cuddle", "chat", "argue", "storm", "sulk", "rest", "nap", "draw", "paint", "sob",
+    "message", "look", "find", "wait", "nod", "shrug", "frown", "giggle", "yell", "swear",
+    "confide", "blush", "sigh", "beg", "plead", "panic", "relax", "whisper", "mumble",
 ];
 
 /// Forms of [`PERSON_VERBS`] that no ending makes: (form, base).
@@ -2789,11 +2907,69 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
         i += 1;
     }
     let Some(w) = word(i) else { return false };
+    // A role or a relation after "is the new", "has a new": "Venkatesh is the new
+    // Clinical Psychologist", "Zarmina has a new social worker".
+    if (linked || helped) && role_ahead(text, toks, i) {
+        return true;
+    }
     if linked {
         // A state, or a person's doing in "-ing": not a passive ("was stopped").
         return PERSON_STATES.contains(&w.as_str()) || (w.ends_with("ing") && verb_at(i));
     }
+    // A verb and then his, him, her or me: "Ashkan took his medication", "Thuy gave me
+    // a list", "Yordanka couldn't find her bus pass". Medicines, which do things to
+    // people too, are known by name and ending before this is asked.
+    if spaced(i)
+        && w.chars().all(char::is_alphabetic)
+        && !STOPWORDS.contains(&w.as_str())
+        && !matches!(
+            w.as_str(),
+            "to" | "up" | "down" | "out" | "off" | "for" | "about"
+        )
+        && word(i + 1).is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "his" | "him" | "her" | "me" | "my" | "himself" | "herself" | "myself"
+            )
+        })
+    {
+        return true;
+    }
     verb_at(i)
+}
+
+/// Roles a person holds, after "the new", "a", "our": "the new Clinical Psychologist".
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "worker", "nurse", "doctor", "consultant", "psychologist", "psychiatrist",
+    "therapist", "manager", "teacher", "carer", "officer", "practitioner", "assistant",
+    "student", "volunteer", "midwife", "visitor", "paramedic", "pharmacist", "registrar",
+    "surgeon", "chaplain", "advocate", "coordinator", "co-ordinator", "lead", "head",
+    "counsellor", "mentor", "supervisor", "apprentice", "physio", "physiotherapist",
+    "dietitian", "cleaner", "cook", "chef", "receptionist", "resident", "patient",
+    "tenant", "client", "lodger", "mum", "dad", "grandmother", "grandfather", "baby",
+];
+
+/// Whether the words from token `i` are a determiner, at most two more words and a role
+/// or a relation: "the new Clinical Psychologist", "a new social worker", "her carer".
+fn role_ahead(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = |j: usize| toks.get(j).map(|n| fold_str(&text[n.start..n.end]));
+    if !word(i).is_some_and(|d| {
+        matches!(
+            d.as_str(),
+            "the" | "a" | "an" | "our" | "my" | "her" | "his" | "their"
+        )
+    }) {
+        return false;
+    }
+    (i + 1..i + 4).any(|j| {
+        word(j).is_some_and(|w| {
+            ROLE_NOUNS.contains(&w.as_str()) || PERSON_RELATIONS.contains(&w.as_str())
+        }) && (i..j).all(|m| {
+            toks.get(m + 1)
+                .is_some_and(|n| &text[toks[m].end..n.start] == " ")
+        })
+    })
 }
 
 /// Whether a lowercase word is a word as it stands (in the word list, or its plural),
@@ -3032,6 +3208,7 @@ fn other_words() -> &'static HashSet<String, FastHash> {
         let lists = [
             include_str!("../../assets/other-languages.txt"),
             include_str!("../../assets/places.txt"),
+            include_str!("../../assets/medicines.txt"),
         ];
         for l in lists.iter().flat_map(|f| f.lines()) {
             let l = l.trim();
@@ -3153,9 +3330,31 @@ fn in_dictionary(w: &str) -> bool {
     })
 }
 
+/// Endings that mark the name of a medicine ("olanzapine", "lorazepam", "bisoprolol"):
+/// no common personal name ends so.
+#[rustfmt::skip]
+const MEDICINE_ENDINGS: &[&str] = &[
+    "apine", "dipine", "oxetine", "etine", "traline", "pramine", "triptyline", "azepam",
+    "azolam", "olol", "pril", "sartan", "statin", "azole", "cillin", "mycin", "cycline",
+    "oxacin", "tidine", "formin", "gliptin", "gliflozin", "parin", "xaban", "gatran",
+    "umab", "ximab", "zumab", "tinib", "ciclovir", "tegravir", "profen", "fenac", "coxib",
+    "morph", "codone", "orphine", "pentin", "gabalin", "iracetam", "trigine", "zodone",
+    "peridone", "phenazine", "perazine", "lukast", "semide", "thiazide", "triptan",
+    "setron", "terol", "tropium", "phylline", "dronate", "olone", "nisone", "methasone",
+    "tamol", "idazole", "vudine", "navir", "glutide", "zepatide",
+];
+
+/// Whether a lowercase word ends like the name of a medicine, with a stem before it.
+fn is_medicine_shaped(w: &str) -> bool {
+    MEDICINE_ENDINGS.iter().any(|e| {
+        w.strip_suffix(e)
+            .is_some_and(|stem| stem.chars().count() >= 3 && stem.chars().all(char::is_alphabetic))
+    })
+}
+
 /// Whether a lowercase word is an everyday word (or one of the field's own).
 fn is_ordinary(w: &str) -> bool {
-    if is_allowed(w) || in_dictionary(w) || other_words().contains(w) {
+    if is_allowed(w) || in_dictionary(w) || other_words().contains(w) || is_medicine_shaped(w) {
         return true;
     }
     if w.contains('\'') {
@@ -3370,6 +3569,18 @@ impl Checker {
             {
                 return true;
             }
+            // A listed name that is no everyday word, written in capitals ("ADEBAYO
+            // OKONKWO - URGENT"): the list says what an acronym cannot.
+            if w.chars().count() >= 3
+                && !w.chars().any(char::is_lowercase)
+                && !user_allowed(l)
+                && !is_allowed(l)
+                && name_list().get(l).is_some_and(|&(everyday, _)| !everyday)
+                && !in_dictionary(l)
+                && !other_words().contains(l)
+            {
+                return true;
+            }
             if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
                 return false;
             }
@@ -3389,9 +3600,17 @@ impl Checker {
             {
                 return true;
             }
+            // "Dawn asked", "Willow and her sister": a first name that is also a word,
+            // where a sentence starts, before what only a person does.
+            let given_word_name = || {
+                cap && GIVEN_WORD_NAMES.contains(&l)
+                    && sentence_start(text, t.start)
+                    && !titles[line_of[k]]
+                    && person_cue_after(text, toks, k)
+            };
             if let Some(&(everyday, _)) = name_list().get(l) {
                 return if cap {
-                    !everyday || (mid() && !everyday_phrase(k))
+                    !everyday || (mid() && !everyday_phrase(k)) || given_word_name()
                 } else {
                     !everyday && !is_ordinary(l)
                 };
@@ -3409,7 +3628,8 @@ impl Checker {
             };
             let learned =
                 || known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
-            cap && (learned() || (!is_ordinary(l) && (mid() || starts_before_cue())))
+            (given_word_name()
+                || (cap && (learned() || (!is_ordinary(l) && (mid() || starts_before_cue())))))
                 && !lower_seen(l)
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
@@ -3555,7 +3775,19 @@ impl Checker {
                 let (a, b) = *span;
                 // Backwards: a name word, or a particle with a name word before it.
                 if a >= 1 && spaced(a - 1, a) && toks[a - 1].base_end == toks[a - 1].end {
-                    if name_like(a - 1) {
+                    // "Faith Adjei missed it": a listed first name that is also a word,
+                    // where a sentence starts, before a name caught.
+                    let given_word = || {
+                        let p = &toks[a - 1];
+                        !skip[a - 1]
+                            && capitalised(base(p))
+                            && sentence_start(text, p.start)
+                            && name_list()
+                                .get(lower(p))
+                                .is_some_and(|&(e, surname)| e && !surname)
+                            && !is_allowed(lower(p))
+                    };
+                    if name_like(a - 1) || given_word() {
                         span.0 = a - 1;
                         continue;
                     }
@@ -4296,6 +4528,115 @@ mod tests {
             .filter(|(k, _)| *k == FindingKind::Name)
             .map(|(_, t)| t)
             .collect()
+    }
+
+    #[test]
+    fn schools_colleges_and_surgeries_by_their_name() {
+        for (text, want) in [
+            (
+                "She started at Oakfield Academy in May.",
+                "Oakfield Academy",
+            ),
+            (
+                "Picked up from St Aidan's Primary at three.",
+                "St Aidan's Primary",
+            ),
+            ("He wants to stay at Ysgol Gyfun Gŵyr.", "Ysgol Gyfun Gŵyr"),
+            ("Her brother goes to Ysgol y Graig now.", "Ysgol y Graig"),
+            (
+                "Registered with Brookvale Surgery last week.",
+                "Brookvale Surgery",
+            ),
+        ] {
+            let found: Vec<_> = kinds(text)
+                .into_iter()
+                .filter(|(k, _)| *k == FindingKind::Place)
+                .map(|(_, t)| t)
+                .collect();
+            assert_eq!(found, vec![want.to_string()], "{text}");
+        }
+        for text in [
+            "The High School rang about the trip.",
+            "She is at a Sixth Form College now.",
+            "The GP Surgery was closed.",
+            "He left School at sixteen.",
+            "The Royal College of Nursing guidance helps.",
+        ] {
+            assert_eq!(kinds(text), vec![], "{text}");
+        }
+        let mut r = Redactor::new(checker());
+        assert_eq!(
+            r.redact("Oakfield Academy rang; she loves Oakfield Academy."),
+            "[PLACE-1] rang; she loves [PLACE-1]."
+        );
+    }
+
+    #[test]
+    fn a_listed_name_written_only_in_capitals() {
+        assert_eq!(
+            names("NASREEN HUSSAIN - URGENT - call back"),
+            vec!["NASREEN", "HUSSAIN"]
+        );
+        assert_eq!(
+            names("URGENT: the GP and CAMHS to call the MASH"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_word_where_a_sentence_starts() {
+        assert_eq!(names("Grace asked about her mum."), vec!["Grace"]);
+        assert_eq!(names("Willow and her sister came."), vec!["Willow"]);
+        assert_eq!(
+            names("Faith Okwudili missed the review."),
+            vec!["Faith Okwudili"]
+        );
+        // The word where nothing says it is someone.
+        assert_eq!(names("Hope is what keeps her going."), Vec::<String>::new());
+        assert_eq!(
+            names("Grace before meals matters to him."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_before_a_verb_and_a_pronoun_or_a_role() {
+        assert_eq!(
+            names("Yevheniya took her tablets with water."),
+            vec!["Yevheniya"]
+        );
+        assert_eq!(names("Ferelith gave me a card."), vec!["Ferelith"]);
+        assert_eq!(names("Ngozika is the new support worker."), vec!["Ngozika"]);
+        assert_eq!(
+            names("Yevheniya has a new social worker."),
+            vec!["Yevheniya"]
+        );
+        // Medicines do things to people too, and are known by name or ending.
+        assert_eq!(
+            names("Lorazepam calmed her before the scan."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("Brexpiprazole helped him sleep."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("She takes Olanzapine and Mirtazapine at night."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn countries_and_large_cities_are_not_names_and_small_places_are() {
+        assert_eq!(
+            names("He came back from Gambia and then Kharkiv."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("She speaks Tibetan and some Wolof."),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("She lives near Llandeilo."), vec!["Llandeilo"]);
     }
 
     #[test]

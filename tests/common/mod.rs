@@ -61,6 +61,8 @@ pub fn praxis_std(dir: &Path) -> std::process::Command {
         .env("XDG_CONFIG_HOME", home.join(".config"))
         .env("TMPDIR", &tmp)
         .env("PRAXIS_NOW", NOW)
+        // Local time is UTC unless a test says otherwise.
+        .env("TZ", "UTC")
         .env("NO_COLOR", "1")
         .env_remove("EDITOR")
         .env_remove("VISUAL")

@@ -1797,3 +1797,37 @@ fn a_name_one_entry_reveals_is_redacted_in_every_entry_of_the_export() {
         assert_eq!(found, 2, "{first}: {check}");
     }
 }
+
+/// A CPD record whose hours no one activity could take (a total, or minutes typed as
+/// hours) is refused on import with what, where and the limit, and nothing is written.
+#[test]
+fn an_import_with_absurd_cpd_hours_is_refused_and_writes_nothing() {
+    let j = Journal::new();
+    j.ok(&[
+        "cpd",
+        "add",
+        "--type",
+        "training",
+        "--title",
+        "Moving and handling",
+        "--date",
+        "2026-02-20",
+        "--hours",
+        "3",
+    ]);
+    let file = j.path().join("all.json");
+    j.ok(&["export", "--all", "-o", file.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"hours\":3.0"), "{text}");
+    std::fs::write(&file, text.replace("\"hours\":3.0", "\"hours\":90000.0")).unwrap();
+
+    let other = Journal::new();
+    other.ok(&["list"]);
+    let before = other.db_bytes();
+    let err = other.fails(1, &["import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("hours are 90000") && err.contains("at most 2000"),
+        "{err}"
+    );
+    assert_eq!(other.db_bytes(), before);
+}

@@ -925,3 +925,40 @@ fn a_jrnl_file_cut_short_says_so_and_the_whole_file_completes_it() {
         );
     }
 }
+
+/// jrnl writes the wall-clock time where it runs, with no zone, in its text file and its
+/// JSON export alike (these two were written by jrnl in London, one in winter and one in
+/// summer, and exported in Tokyo: the times are as written). Read where the writer is,
+/// 09:00 in July is 08:00 UTC and 09:00 in January is 09:00 UTC; both files are one
+/// journal, each entry once.
+#[test]
+fn jrnl_times_are_the_local_wall_clock_as_jrnl_writes_them() {
+    let london = "GMT0BST,M3.5.0/1,M10.5.0";
+    let j = Journal::new();
+    for file in ["jrnl/zones/london.txt", "jrnl/zones/london.json"] {
+        let path = fixture(file);
+        let out = j
+            .cmd(&["import", path.to_str().unwrap()])
+            .env("TZ", london)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{file}: {out:?}");
+    }
+    let all = entries(&j);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    let summer = by_title(&all, "Summer visit written in London.");
+    assert_eq!(summer["occurred_on"], "2026-07-01");
+    assert_eq!(summer["created_at"], "2026-07-01T08:00:00Z");
+    let winter = by_title(&all, "Winter visit written in London.");
+    assert_eq!(winter["occurred_on"], "2026-01-15");
+    assert_eq!(winter["created_at"], "2026-01-15T09:00:00Z");
+
+    // Where local time is UTC, the wall clock is UTC.
+    let k = Journal::new();
+    import(&k, &fixture("jrnl/zones/london.txt"), &[]);
+    let all = entries(&k);
+    assert_eq!(
+        by_title(&all, "Summer visit written in London.")["created_at"],
+        "2026-07-01T09:00:00Z"
+    );
+}
