@@ -294,9 +294,10 @@ fn right_to_left_text_emoji_and_combining_marks_are_stored_and_shown() {
     assert_no_panic("add", &out);
     assert!(out.status.success(), "{out:?}");
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
-    // The same as an argument, with the long line in the title.
+    // The long line as a title given whole (text with no sentence end gives only its
+    // first words as a title; `--title`, and imports, keep a long one).
     let long_title = format!("{title} {line}");
-    let id2 = j.add(&[&long_title]);
+    let id2 = j.add(&["--title", &long_title, "and a body"]);
 
     let e = stored(&j.db(), &id);
     assert_eq!((e.title.as_str(), e.body.as_str()), (title, body.as_str()));
