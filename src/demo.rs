@@ -18,13 +18,18 @@ use uuid::Uuid;
 
 use crate::config::catalog::Catalog;
 use crate::model::details::typed_keys;
+use crate::model::practice::recognition_whose;
 use crate::model::{
-    Action, ActionStatus, AgendaItem, CallIn, Carrying, ChangeTalk, CheckIn, Cpd, Details, Entry,
-    EntryKind, Load, Scope, Section, SessionStage, SessionType, StageNote, StrengthTag,
-    SubjectType, Supervision, Template, Whose, rules,
+    Action, ActionStatus, AgendaItem, CallIn, Carrying, ChangeTalk, CheckIn, Cpd, Details,
+    Direction, Entry, EntryKind, Feedback, GroupSession, Load, PlanStatus, PositiveRisk,
+    Recognition, RuptureNote, RuptureStatus, Said, Scope, Section, SessionStage, SessionType,
+    StageNote, StrengthTag, SubjectType, Supervision, Template, Whose, rules,
 };
 use crate::store::{PrepMaterial, Store};
-use material::{Arc, CpdItem, Material, Note, Plan, When};
+use material::{
+    Arc, CpdItem, FeedbackItem, GroupItem, Material, Note, Plan, RecognitionItem, RiskItem,
+    RuptureItem, When,
+};
 
 /// What a demo journal holds, by kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -38,7 +43,12 @@ pub struct DemoSummary {
     pub call_ins: usize,
     pub stage_notes: usize,
     pub cpd: usize,
-    /// Tracked actions, in reflections and supervision records.
+    pub recognition: usize,
+    pub feedback: usize,
+    pub ruptures: usize,
+    pub positive_risk_plans: usize,
+    pub group_sessions: usize,
+    /// Tracked actions, in reflections, supervision records and group sessions.
     pub actions: usize,
     pub subjects: usize,
 }
@@ -54,6 +64,11 @@ impl DemoSummary {
             + self.call_ins
             + self.stage_notes
             + self.cpd
+            + self.recognition
+            + self.feedback
+            + self.ruptures
+            + self.positive_risk_plans
+            + self.group_sessions
     }
 
     /// The counts as `(noun, count)` lines, for printing.
@@ -67,6 +82,11 @@ impl DemoSummary {
             ("call-ins", self.call_ins),
             ("stage notes", self.stage_notes),
             ("CPD records", self.cpd),
+            ("recognition given and received", self.recognition),
+            ("feedback", self.feedback),
+            ("ruptures", self.ruptures),
+            ("positive-risk plans", self.positive_risk_plans),
+            ("group and peer sessions", self.group_sessions),
             ("tracked actions", self.actions),
             ("subjects", self.subjects),
         ]
@@ -195,8 +215,27 @@ enum Event {
     CallIn {
         plan: usize,
         cast: usize,
+        /// Its outcome shows a rupture with a subject: a rupture entry follows it.
+        rupture: bool,
     },
     Cpd(usize),
+    Recognition {
+        item: usize,
+        cast: usize,
+    },
+    Feedback {
+        item: usize,
+        cast: usize,
+    },
+    Rupture {
+        item: usize,
+        cast: usize,
+    },
+    Risk {
+        item: usize,
+        cast: usize,
+    },
+    Group(usize),
     Supervision {
         session: usize,
         writer: usize,
@@ -204,9 +243,23 @@ enum Event {
 }
 
 impl Event {
+    /// Whether it is one of the practice with others, written with the generator's
+    /// second stream of randomness (so that adding them left the rest of a journal as
+    /// it was).
+    fn with_others(self) -> bool {
+        matches!(
+            self,
+            Event::Recognition { .. }
+                | Event::Feedback { .. }
+                | Event::Rupture { .. }
+                | Event::Risk { .. }
+                | Event::Group(_)
+        )
+    }
+
     fn entries(self) -> usize {
         match self {
-            Event::Supervision { .. } => 2,
+            Event::Supervision { .. } | Event::CallIn { rupture: true, .. } => 2,
             _ => 1,
         }
     }
@@ -230,6 +283,8 @@ pub struct Generator<'a> {
     catalog: &'a Catalog,
     m: &'static Material,
     rng: Rng,
+    /// The randomness of the practice with others.
+    others: Rng,
     today: NaiveDate,
     now: DateTime<Utc>,
     start: NaiveDate,
@@ -259,6 +314,7 @@ impl<'a> Generator<'a> {
             catalog,
             m,
             rng: Rng::new(shape.seed),
+            others: Rng::new(shape.seed ^ OTHERS_SEED),
             today: shape.today,
             now: shape.now,
             start,
@@ -287,9 +343,9 @@ impl<'a> Generator<'a> {
 
     /// Writes the whole journal into `sink`; returns what it holds (subjects not counted).
     pub fn write(mut self, sink: &mut dyn Sink) -> Result<DemoSummary> {
-        let seed = self.rng.clone();
+        let seed = (self.rng.clone(), self.others.clone());
         let events = loop {
-            self.rng = seed.clone();
+            (self.rng, self.others) = seed.clone();
             let events = self.plan();
             let Some(wanted) = self.entries else {
                 break events;
@@ -361,20 +417,7 @@ impl<'a> Generator<'a> {
     /// Sections for `template` from `(key, text)` pairs, in the template's order with its
     /// labels; typed fields and empty texts are left out.
     fn sections(&self, template_id: &str, texts: &[(&str, &str)]) -> Result<Vec<Section>> {
-        let t = self.template(template_id)?;
-        let typed = typed_keys(template_id);
-        Ok(t.fields
-            .iter()
-            .filter(|f| !typed.contains(&f.key.as_str()))
-            .filter_map(|f| {
-                let text = texts.iter().find(|(k, _)| *k == f.key)?.1.trim();
-                (!text.is_empty()).then(|| Section {
-                    key: f.key.clone(),
-                    label: f.label.clone(),
-                    text: text.to_string(),
-                })
-            })
-            .collect())
+        Ok(sections_of(self.template(template_id)?, template_id, texts))
     }
 
     /// How many casts there are.
@@ -389,6 +432,9 @@ impl<'a> Generator<'a> {
         for cast in 0..self.cast_count() {
             for arc in &self.m.arcs {
                 sink.subject(&cast_key(&arc.subject, cast), arc.kind, at)?;
+            }
+            for s in &self.m.others.subject {
+                sink.subject(&cast_key(&s.key, cast), s.kind, at)?;
             }
         }
         Ok(())
@@ -442,9 +488,24 @@ impl<'a> Generator<'a> {
                         When::Fraction(f) => Self::at(*chapter, f),
                         When::DaysAgo(n) => add_days(chapter.end, -n).max(chapter.start),
                     };
-                    events.push((on, Event::CallIn { plan: i, cast }));
+                    let rupture = p.subject.is_some() && p.rupture();
+                    events.push((
+                        on,
+                        Event::CallIn {
+                            plan: i,
+                            cast,
+                            rupture,
+                        },
+                    ));
+                }
+                for (item, r) in self.m.others.rupture.iter().enumerate() {
+                    events.push((Self::at(*chapter, r.at), Event::Rupture { item, cast }));
+                }
+                for (item, r) in self.m.others.risk.iter().enumerate() {
+                    events.push((Self::at(*chapter, r.at), Event::Risk { item, cast }));
                 }
             }
+            self.plan_others(writer, &mut events);
             // CPD about every fortnight.
             let spread = i64::try_from(writer % 12).unwrap_or(0);
             let mut on = add_days(self.start, 9 + spread);
@@ -476,7 +537,57 @@ impl<'a> Generator<'a> {
         events
     }
 
+    /// Recognition about every three weeks (back from a few days ago, the pool in turn
+    /// from the latest), feedback about every five weeks and a group session about every
+    /// three (the pools in turn from the first day): with the second stream of randomness.
+    fn plan_others(&mut self, writer: usize, events: &mut Vec<(NaiveDate, Event)>) {
+        std::mem::swap(&mut self.rng, &mut self.others);
+        let chapters = self.chapters.len();
+        let casts = self.cast_count();
+        let spread = i64::try_from(writer % 7).unwrap_or(0);
+        let cast_on = |g: &Self, on: NaiveDate| {
+            let c = g.chapters.partition_point(|c| c.end < on).min(chapters - 1);
+            (writer * chapters + c) % casts
+        };
+        let o = &self.m.others;
+        let mut on = add_days(self.today, -2 - spread);
+        let mut item = 0;
+        while on >= self.start {
+            let cast = cast_on(self, on);
+            events.push((on, Event::Recognition { item, cast }));
+            item = (item + 1) % o.recognition.len();
+            on = add_days(on, -self.rng.between(18, 24));
+        }
+        for (first, lo, hi, feedback) in [(11, 30, 40, true), (12, 18, 25, false)] {
+            let mut on = add_days(self.start, first + spread);
+            let mut i = 0;
+            while on <= self.today {
+                let cast = cast_on(self, on);
+                events.push((
+                    on,
+                    if feedback {
+                        Event::Feedback {
+                            item: i % o.feedback.len(),
+                            cast,
+                        }
+                    } else {
+                        Event::Group(i % o.group.len())
+                    },
+                ));
+                i += 1;
+                on = add_days(on, self.rng.between(lo, hi));
+            }
+        }
+        std::mem::swap(&mut self.rng, &mut self.others);
+    }
+
     fn event(&mut self, sink: &mut dyn Sink, on: NaiveDate, event: Event) -> Result<()> {
+        if event.with_others() {
+            std::mem::swap(&mut self.rng, &mut self.others);
+            let done = self.other(sink, on, event);
+            std::mem::swap(&mut self.rng, &mut self.others);
+            return done;
+        }
         let m = self.m;
         match event {
             Event::Reflection { heavy } => self.reflection(sink, on, heavy),
@@ -485,13 +596,285 @@ impl<'a> Generator<'a> {
                 let a = &m.arcs[arc];
                 self.stage_note(sink, on, a, &a.note[note], cast)
             }
-            Event::CallIn { plan, cast } => self.callin(sink, on, &m.callins[plan], cast),
+            Event::CallIn { plan, cast, .. } => self.callin(sink, on, &m.callins[plan], cast),
             Event::Cpd(i) => self.cpd(sink, on, &m.cpd[i % m.cpd.len()]),
             Event::Supervision { session, .. } => {
                 let prep = self.prep(sink, on, session, false)?;
                 self.record(sink, on, session, prep)
             }
+            _ => self.other(sink, on, event),
         }
+    }
+
+    /// An entry of the practice with others.
+    fn other(&mut self, sink: &mut dyn Sink, on: NaiveDate, event: Event) -> Result<()> {
+        let o = &self.m.others;
+        match event {
+            Event::Recognition { item, cast } => {
+                self.recognition(sink, on, &o.recognition[item], cast)
+            }
+            Event::Feedback { item, cast } => self.feedback(sink, on, &o.feedback[item], cast),
+            Event::Rupture { item, cast } => self.rupture(sink, on, &o.rupture[item], cast),
+            Event::Risk { item, cast } => self.risk(sink, on, &o.risk[item], cast),
+            Event::Group(item) => self.group(sink, on, &o.group[item]),
+            _ => Ok(()),
+        }
+    }
+
+    /// The kind template's sections from `(key, text)` pairs, and the entry's tags.
+    fn other_entry(
+        &mut self,
+        kind: EntryKind,
+        template: &str,
+        on: NaiveDate,
+        texts: &[(&str, &str)],
+        tags: &[String],
+    ) -> Result<Entry> {
+        let mut e = self.new_entry(kind, on, 6);
+        e.model = Some(template.into());
+        e.sections = self.sections(template, texts)?;
+        let mut tags = tags.to_vec();
+        tags.sort();
+        tags.dedup();
+        e.tags = tags;
+        Ok(e)
+    }
+
+    fn recognition(
+        &mut self,
+        sink: &mut dyn Sink,
+        on: NaiveDate,
+        r: &RecognitionItem,
+        cast: usize,
+    ) -> Result<()> {
+        let mut e = self.other_entry(
+            EntryKind::Recognition,
+            "recognition",
+            on,
+            &[
+                ("what", &r.what),
+                ("difference", &r.difference),
+                ("meant", &r.meant),
+            ],
+            &r.tags,
+        )?;
+        let subject = cast_key(&r.who, cast);
+        let kind = self.subject_kind(&r.who);
+        // Recognition given and noticed in the last fortnight is still to say; still to
+        // say three weeks on, it is said in person then: only what was noticed lately
+        // waits on the board.
+        let said = if r.direction == Direction::Given && (self.today - on).num_days() < 14 {
+            Said::NotYet
+        } else {
+            r.said
+        };
+        let mut rec = Recognition {
+            direction: r.direction,
+            subject,
+            said,
+            said_on: (said != Said::NotYet).then_some(on),
+        };
+        let later = add_days(on, 21);
+        if said == Said::NotYet && later <= self.today {
+            rec.mark_said(Said::InPerson, later)
+                .map_err(anyhow::Error::msg)?;
+            e.updated_at = self.stamp(later, 6).max(e.created_at);
+        }
+        e.strengths = vec![StrengthTag::new(
+            r.strength.as_str(),
+            recognition_whose(r.direction, kind),
+        )];
+        e.details = Details::Recognition(rec);
+        rules::fill_title(&mut e);
+        sink.entry(&e, &[])?;
+        self.summary.recognition += 1;
+        Ok(())
+    }
+
+    /// The type of a subject of the practice with others.
+    fn subject_kind(&self, key: &str) -> SubjectType {
+        self.m
+            .others
+            .subject
+            .iter()
+            .find(|s| s.key == key)
+            .map_or(SubjectType::Colleague, |s| s.kind)
+    }
+
+    fn feedback(
+        &mut self,
+        sink: &mut dyn Sink,
+        on: NaiveDate,
+        f: &FeedbackItem,
+        cast: usize,
+    ) -> Result<()> {
+        let mut e = self.other_entry(
+            EntryKind::Feedback,
+            "feedback",
+            on,
+            &[
+                ("their-words", &f.their_words),
+                ("context", &f.context),
+                ("take", &f.take),
+                ("changed", &f.changed),
+            ],
+            &f.tags,
+        )?;
+        e.details = Details::Feedback(Feedback {
+            source: f.source,
+            subject: f.from.as_deref().map(|k| cast_key(k, cast)),
+            tone: Some(f.tone),
+        });
+        rules::fill_title(&mut e);
+        sink.entry(&e, &[])?;
+        self.summary.feedback += 1;
+        Ok(())
+    }
+
+    fn rupture(
+        &mut self,
+        sink: &mut dyn Sink,
+        on: NaiveDate,
+        r: &RuptureItem,
+        cast: usize,
+    ) -> Result<()> {
+        let tried = r
+            .repair_after
+            .map(|n| add_days(on, n))
+            .filter(|d| *d <= self.today);
+        let closed = r
+            .closed_after
+            .map(|n| add_days(on, n))
+            .filter(|d| tried.is_some() && *d <= self.today);
+        let let_go = closed.is_some() && r.close == Some(RuptureStatus::LetGo);
+        let mut e = self.other_entry(
+            EntryKind::Rupture,
+            "rupture",
+            on,
+            &[
+                ("what-happened", &r.what_happened),
+                ("my-part", &r.my_part),
+                ("their-part", &r.their_part),
+                (
+                    "repair-tried",
+                    if tried.is_some() { &r.repair_tried } else { "" },
+                ),
+                ("let-go-why", if let_go { &r.let_go_why } else { "" }),
+                ("learning", if closed.is_some() { &r.learning } else { "" }),
+            ],
+            &r.tags,
+        )?;
+        let mut note = RuptureNote {
+            subject: cast_key(&r.subject, cast),
+            kind: Some(r.rupture_kind),
+            status: RuptureStatus::Open,
+            repair_tried_on: None,
+            closed_on: None,
+            callin: None,
+        };
+        if let Some(t) = tried {
+            note.record_repair(t, on).map_err(anyhow::Error::msg)?;
+        }
+        if let (Some(c), Some(to)) = (closed, r.close) {
+            note.close(to, c, on).map_err(anyhow::Error::msg)?;
+        }
+        if let Some(last) = closed.or(tried) {
+            e.updated_at = self.stamp(last, 6).max(e.created_at);
+        }
+        e.details = Details::Rupture(note);
+        rules::fill_title(&mut e);
+        sink.entry(&e, &[])?;
+        self.summary.ruptures += 1;
+        Ok(())
+    }
+
+    fn risk(
+        &mut self,
+        sink: &mut dyn Sink,
+        on: NaiveDate,
+        r: &RiskItem,
+        cast: usize,
+    ) -> Result<()> {
+        let mut e = self.other_entry(
+            EntryKind::PositiveRisk,
+            "positive-risk-plan",
+            on,
+            &[
+                ("goal", &r.goal),
+                ("matters", &r.matters),
+                ("risks", &r.risks),
+                ("not-doing", &r.not_doing),
+                ("safer", &r.safer),
+                ("agreed", &r.agreed),
+            ],
+            &r.tags,
+        )?;
+        let mut plan = PositiveRisk {
+            subject: cast_key(&r.subject, cast),
+            status: PlanStatus::Active,
+            review_on: Some(add_days(on, r.review_every)),
+            reviews: Vec::new(),
+        };
+        for review in &r.review {
+            let day = add_days(on, review.after);
+            if day > self.today || plan.status == PlanStatus::Ended {
+                break;
+            }
+            let next = (review.decision != crate::model::ReviewDecision::End)
+                .then(|| add_days(day, r.review_every));
+            plan.record_review(day, review.decision, &review.note, next, on)
+                .map_err(anyhow::Error::msg)?;
+            e.updated_at = self.stamp(day, 6).max(e.created_at);
+        }
+        e.details = Details::PositiveRisk(plan);
+        rules::fill_title(&mut e);
+        sink.entry(&e, &[])?;
+        self.summary.positive_risk_plans += 1;
+        Ok(())
+    }
+
+    fn group(&mut self, sink: &mut dyn Sink, on: NaiveDate, g: &GroupItem) -> Result<()> {
+        let template = self
+            .catalog
+            .group_template(g.model.as_deref())
+            .context("the group-session template is missing from this build")?;
+        let mut texts: Vec<(&str, &str)> = vec![
+            ("theme", &g.theme),
+            ("question", &g.question),
+            ("learning", &g.learning),
+        ];
+        texts.extend(g.sections.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let mut e = self.new_entry(EntryKind::GroupSession, on, 6);
+        e.model = Some(g.model.clone().unwrap_or_else(|| "group-session".into()));
+        e.sections = sections_of(&template, "group-session", &texts);
+        let mut tags = g.tags.clone();
+        tags.sort();
+        tags.dedup();
+        e.tags = tags;
+        for a in &g.actions {
+            let due = add_days(on, self.rng.between(7, 28));
+            let mut action = Action::new(a.text.as_str(), Some(due));
+            action.id = self.rng.uuid();
+            action.owner.clone_from(&a.owner);
+            if due < add_days(self.today, -1) && self.rng.chance(0.7) {
+                action.status = ActionStatus::Done;
+                action.done_on = Some(add_days(due, -self.rng.between(0, 5)).max(on));
+            }
+            e.actions.push(action);
+        }
+        e.details = Details::GroupSession(GroupSession {
+            format: g.format,
+            my_role: Some(g.role),
+            length_minutes: Some(g.minutes),
+            present: g.present.clone(),
+            peer_reflection: g.peer,
+            counts_as_cpd: g.cpd,
+        });
+        rules::fill_title(&mut e);
+        sink.entry(&e, &[])?;
+        self.summary.group_sessions += 1;
+        self.summary.actions += e.actions.len();
+        Ok(())
     }
 
     fn checkin(&mut self, heavy: bool) -> CheckIn {
@@ -856,6 +1239,28 @@ impl<'a> Generator<'a> {
         rules::fill_title(&mut e);
         sink.entry(&e, &[])?;
         self.summary.call_ins += 1;
+        // A rupture the outcome shows is followed as its own entry, as `callin outcome`
+        // does; the follow-up conversation was the repair tried.
+        if let Some(mut r) = rules::rupture_from_callin(&e, e.updated_at) {
+            std::mem::swap(&mut self.rng, &mut self.others);
+            r.id = self.rng.uuid();
+            std::mem::swap(&mut self.rng, &mut self.others);
+            if let (Details::CallIn(c), Details::Rupture(note)) = (&e.details, &mut r.details)
+                && let Some(done) = c.followed_up_on
+            {
+                note.record_repair(done, r.occurred_on)
+                    .map_err(anyhow::Error::msg)?;
+                if let Some(text) = c_text(&e, "repair-steps") {
+                    r.sections.push(Section {
+                        key: "repair-tried".into(),
+                        label: "Repair tried".into(),
+                        text,
+                    });
+                }
+            }
+            sink.entry(&r, &[])?;
+            self.summary.ruptures += 1;
+        }
         Ok(())
     }
 
@@ -1003,6 +1408,36 @@ impl<'a> Generator<'a> {
         Ok(())
     }
 }
+
+/// Sections of `t` (whose typed fields are those of `template_id`) from `(key, text)`
+/// pairs, in the template's order with its labels; typed fields and empty texts are left
+/// out.
+fn sections_of(t: &Template, template_id: &str, texts: &[(&str, &str)]) -> Vec<Section> {
+    let typed = typed_keys(template_id);
+    t.fields
+        .iter()
+        .filter(|f| !typed.contains(&f.key.as_str()))
+        .filter_map(|f| {
+            let text = texts.iter().find(|(k, _)| *k == f.key)?.1.trim();
+            (!text.is_empty()).then(|| Section {
+                key: f.key.clone(),
+                label: f.label.clone(),
+                text: text.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The text of an entry's section `key`, if it has one.
+fn c_text(e: &Entry, key: &str) -> Option<String> {
+    e.sections
+        .iter()
+        .find(|s| s.key == key)
+        .map(|s| s.text.clone())
+}
+
+/// Mixed into the seed for the second stream of randomness, of the practice with others.
+const OTHERS_SEED: u64 = 0x4f54_4845_5253;
 
 /// The period from `start` to `today` in chapters of `months` (a short tail joins the
 /// chapter before), or as one.
@@ -1246,11 +1681,7 @@ mod tests {
     #[test]
     fn every_kind_is_there_and_counted() {
         let (store, s) = demo(4, 2026);
-        // The demo does not write the practice kinds (PRACTICE.md §12) yet.
-        for kind in EntryKind::ALL
-            .iter()
-            .filter(|k| crate::model::practice::template_id(**k).is_none())
-        {
+        for kind in EntryKind::ALL {
             let f = EntryFilter {
                 kind: Some(*kind),
                 ..EntryFilter::default()
@@ -1263,7 +1694,7 @@ mod tests {
             store.list_actions(ActionFilter::All).unwrap().len(),
             s.actions
         );
-        assert_eq!(s.subjects, 6, "{:?}", store.subjects().unwrap());
+        assert_eq!(s.subjects, 12, "{:?}", store.subjects().unwrap());
         // Three to five reflections a week.
         let weeks = 17;
         assert!(
@@ -1286,11 +1717,9 @@ mod tests {
         let (store, _) = demo(4, 2026);
         let catalog = Catalog::builtin();
         for e in all(&store) {
-            let model = e
-                .model
-                .as_deref()
-                .and_then(|m| catalog.model(m).ok().or_else(|| catalog.template(m)));
+            let model = catalog.for_entry(e.kind, e.model.as_deref());
             assert!(e.model.is_none() || model.is_some(), "{:?}", e.model);
+            let model = model.as_deref();
             let doc = render_entry(&e, model);
             let mut back = apply_document(&doc, &e, model, &catalog.vocabulary, today()).unwrap();
             // Headings left empty come back as empty sections: the same entry.
@@ -1329,9 +1758,10 @@ mod tests {
     }
 
     /// Every row of every table a demo writes, sorted, hashed (FNV-1a, 64 bits): the
-    /// journal itself, not how it was made. The values were taken before the demo's
-    /// material moved to `assets/demo/`, and pin that the same seed and day still give
-    /// the very same journal.
+    /// journal itself, not how it was made. The values were taken when the practice with
+    /// others joined the demo (written with a stream of randomness of their own, so the
+    /// other kinds' entries stayed as they were), and pin that the same seed and day
+    /// still give the very same journal.
     fn fingerprint(store: &Store) -> u64 {
         const TABLES: [&str; 14] = [
             "subjects",
@@ -1371,7 +1801,7 @@ mod tests {
         let (b, _) = demo(30, 7);
         assert_eq!(
             (fingerprint(&a), fingerprint(&b)),
-            (3_650_145_197_175_899_958, 9_795_758_460_011_391_423),
+            (10_841_557_858_730_405_551, 9_564_201_878_131_439_999),
             "the demo journal changed"
         );
     }
@@ -1401,12 +1831,8 @@ mod tests {
         let subjects = store.subjects().unwrap().len();
         assert!(subjects > 6 * 9, "{subjects}");
         assert!(store.subject_exists("YP-A-2").unwrap());
-        // Every kind the demo writes (not yet the practice kinds), and the sessions of
-        // more than one writer.
-        for kind in EntryKind::ALL
-            .iter()
-            .filter(|k| crate::model::practice::template_id(**k).is_none())
-        {
+        // Every kind, and the sessions of more than one writer.
+        for kind in EntryKind::ALL {
             let f = EntryFilter {
                 kind: Some(*kind),
                 ..EntryFilter::default()
@@ -1464,13 +1890,89 @@ mod tests {
     }
 
     #[test]
+    fn the_practice_with_others_is_there_in_each_of_its_states() {
+        use crate::model::{Direction, GroupFormat, RuptureStatus, Said};
+        let (store, s) = demo(4, 2026);
+        let entries = all(&store);
+        let catalog = Catalog::builtin();
+        let mut ruptures = Vec::new();
+        let (mut given, mut received, mut unsaid) = (0, 0, 0);
+        let mut sources = Vec::new();
+        let (mut due, mut reviewed) = (0, 0);
+        let mut models = Vec::new();
+        let mut formats = Vec::new();
+        for e in &entries {
+            match &e.details {
+                Details::Rupture(r) => {
+                    assert!(store.subject_exists(&r.subject).unwrap(), "{}", r.subject);
+                    ruptures.push((r.status, r.callin.is_some()));
+                }
+                Details::Recognition(r) => {
+                    match r.direction {
+                        Direction::Given => given += 1,
+                        Direction::Received => received += 1,
+                    }
+                    if r.said == Said::NotYet {
+                        unsaid += 1;
+                        // Only what was noticed lately is still to say.
+                        assert!((today() - e.occurred_on).num_days() < 21);
+                    }
+                    assert_eq!(e.strengths.len(), 1);
+                }
+                Details::Feedback(f) => sources.push(f.source),
+                Details::PositiveRisk(p) => {
+                    due += usize::from(p.is_due(today()));
+                    reviewed += usize::from(!p.reviews.is_empty());
+                }
+                Details::GroupSession(g) => {
+                    models.push(e.model.clone().unwrap());
+                    formats.push(g.format);
+                    assert!(!g.present.is_empty());
+                }
+                _ => {}
+            }
+        }
+        for status in RuptureStatus::ALL {
+            assert!(ruptures.iter().any(|(s, _)| s == status), "{ruptures:?}");
+        }
+        // A call-in's outcome showed one, and it is linked to the call-in.
+        assert!(ruptures.iter().any(|(_, linked)| *linked), "{ruptures:?}");
+        assert!(
+            given > 0 && received > 0 && unsaid > 0,
+            "{given} {received} {unsaid}"
+        );
+        sources.sort_unstable();
+        sources.dedup();
+        assert!(sources.len() >= 4, "{sources:?}");
+        assert!(due > 0 && reviewed > 0, "{due} {reviewed}");
+        for id in catalog.group_models.iter().map(|m| m.id.clone()) {
+            assert!(
+                models.contains(&id),
+                "no session in the {id} model: {models:?}"
+            );
+        }
+        assert!(models.iter().any(|m| m == "group-session"), "{models:?}");
+        for f in [GroupFormat::ActionLearningSet, GroupFormat::PeerSupervision] {
+            assert!(formats.contains(&f), "{formats:?}");
+        }
+        assert_eq!(
+            s.recognition + s.feedback + s.ruptures + s.positive_risk_plans + s.group_sessions,
+            entries
+                .iter()
+                .filter(|e| crate::model::practice::template_id(e.kind).is_some())
+                .count()
+        );
+        // The board gathers them for the next session.
+        let m = store.practice_material(today(), None).unwrap();
+        assert!(!m.ruptures.is_empty());
+        assert!(!m.unsaid.is_empty());
+        assert!(!m.reviews_due.is_empty());
+    }
+
+    #[test]
     fn one_month_still_has_every_kind() {
         let (store, _) = demo(1, 2026);
-        // The demo does not write the practice kinds (PRACTICE.md §12) yet.
-        for kind in EntryKind::ALL
-            .iter()
-            .filter(|k| crate::model::practice::template_id(**k).is_none())
-        {
+        for kind in EntryKind::ALL {
             let f = EntryFilter {
                 kind: Some(*kind),
                 ..EntryFilter::default()

@@ -1,6 +1,7 @@
 //! The demo's material, read once from `assets/demo/*.toml` (built into the binary): the
 //! scenes reflected on, the sentence pools, the stage-of-change arcs, the call-ins and
-//! the CPD activities. The wording lives in those files; this module only gives it types.
+//! the CPD activities, and the practice with others. The wording lives in those files; this
+//! module only gives it types.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -8,7 +9,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::model::{
-    Approach, Certainty, ChangeTalkCode, MiProcess, Rupture, Stage, SubjectType, Whose,
+    Approach, Certainty, ChangeTalkCode, Direction, FeedbackSource, GroupFormat, GroupRole,
+    MiProcess, ReviewDecision, Rupture, RuptureKind, RuptureStatus, Said, Stage, SubjectType, Tone,
+    Whose,
 };
 
 /// Everything the demo writes from.
@@ -19,6 +22,7 @@ pub(crate) struct Material {
     pub arcs: Vec<Arc>,
     pub callins: Vec<Plan>,
     pub cpd: Vec<CpdItem>,
+    pub others: Others,
 }
 
 /// The material, parsed the first time it is asked for. Every file is checked by a test,
@@ -48,6 +52,7 @@ fn parse() -> Result<Material, String> {
         arcs: arcs.arc,
         callins: callins.callin,
         cpd: cpd.cpd,
+        others: file("others.toml", include_str!("../../assets/demo/others.toml"))?,
     };
     m.check()?;
     Ok(m)
@@ -73,6 +78,31 @@ impl Material {
         }
         if self.cpd.is_empty() {
             return empty("CPD activities");
+        }
+        let o = &self.others;
+        for (name, n) in [
+            ("recognition", o.recognition.len()),
+            ("feedback", o.feedback.len()),
+            ("group sessions", o.group.len()),
+        ] {
+            if n == 0 {
+                return empty(name);
+            }
+        }
+        let keys: Vec<&str> = o.subject.iter().map(|s| s.key.as_str()).collect();
+        let named = o
+            .recognition
+            .iter()
+            .map(|r| r.who.as_str())
+            .chain(o.feedback.iter().filter_map(|f| f.from.as_deref()))
+            .chain(o.rupture.iter().map(|r| r.subject.as_str()))
+            .chain(o.risk.iter().map(|r| r.subject.as_str()));
+        for key in named {
+            if !keys.contains(&key) {
+                return Err(format!(
+                    "the demo's others.toml names {key}, which is not among its subjects"
+                ));
+            }
         }
         let p = &self.phrases;
         for (name, pool) in [
@@ -287,6 +317,16 @@ impl TryFrom<RawPlan> for Plan {
     }
 }
 
+impl Plan {
+    /// Whether its outcome shows a rupture (one a rupture entry follows).
+    pub fn rupture(&self) -> bool {
+        self.outcome
+            .as_ref()
+            .and_then(|o| o.rupture)
+            .is_some_and(|r| r != Rupture::None)
+    }
+}
+
 /// How a call-in went.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -319,6 +359,121 @@ pub(crate) struct CpdItem {
     pub links: usize,
 }
 
+/// The practice with others: the subjects it names, and each kind's material.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Others {
+    pub subject: Vec<OtherSubject>,
+    pub recognition: Vec<RecognitionItem>,
+    pub feedback: Vec<FeedbackItem>,
+    pub rupture: Vec<RuptureItem>,
+    pub risk: Vec<RiskItem>,
+    pub group: Vec<GroupItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OtherSubject {
+    pub key: String,
+    pub kind: SubjectType,
+}
+
+/// Recognition given or received.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RecognitionItem {
+    pub direction: Direction,
+    pub who: String,
+    pub strength: String,
+    pub said: Said,
+    pub what: String,
+    pub difference: String,
+    #[serde(default)]
+    pub meant: String,
+    pub tags: Vec<String>,
+}
+
+/// Feedback from someone worked with.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FeedbackItem {
+    pub source: FeedbackSource,
+    pub from: Option<String>,
+    pub tone: Tone,
+    pub their_words: String,
+    pub context: String,
+    pub take: String,
+    pub changed: String,
+    pub tags: Vec<String>,
+}
+
+/// A rupture and how its repair went, days after it was noticed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuptureItem {
+    pub at: f64,
+    pub subject: String,
+    pub rupture_kind: RuptureKind,
+    pub what_happened: String,
+    pub my_part: String,
+    pub their_part: String,
+    pub repair_tried: String,
+    pub repair_after: Option<i64>,
+    pub closed_after: Option<i64>,
+    pub close: Option<RuptureStatus>,
+    #[serde(default)]
+    pub let_go_why: String,
+    #[serde(default)]
+    pub learning: String,
+    pub tags: Vec<String>,
+}
+
+/// A positive-risk plan and its reviews.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RiskItem {
+    pub at: f64,
+    pub subject: String,
+    pub goal: String,
+    pub matters: String,
+    pub risks: String,
+    pub not_doing: String,
+    pub safer: String,
+    pub agreed: String,
+    pub review_every: i64,
+    #[serde(default)]
+    pub review: Vec<RiskReviewItem>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RiskReviewItem {
+    pub after: i64,
+    pub decision: ReviewDecision,
+    pub note: String,
+}
+
+/// A group or peer session, in a session model or none.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GroupItem {
+    pub model: Option<String>,
+    pub format: GroupFormat,
+    pub role: GroupRole,
+    pub minutes: u32,
+    pub theme: String,
+    pub present: Vec<String>,
+    pub question: String,
+    pub learning: String,
+    pub peer: bool,
+    pub cpd: bool,
+    pub actions: Vec<Agreed>,
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub sections: BTreeMap<String, String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,5 +486,16 @@ mod tests {
         assert_eq!(m.callins.len(), 5);
         assert_eq!(m.cpd.len(), 9);
         assert!(m.scenes.iter().all(|s| s.window.0 <= s.window.1));
+        let o = &m.others;
+        assert_eq!(
+            (o.recognition.len(), o.feedback.len(), o.rupture.len()),
+            (10, 8, 5)
+        );
+        assert_eq!((o.risk.len(), o.group.len()), (3, 8));
+        // Every shipped session model is used, and one session has none.
+        for model in ["action-learning", "intervision", "balint", "team-review"] {
+            assert!(o.group.iter().any(|g| g.model.as_deref() == Some(model)));
+        }
+        assert!(o.group.iter().any(|g| g.model.is_none()));
     }
 }

@@ -22,6 +22,26 @@ word_enum! {
     }
 }
 
+impl EntryKind {
+    /// The kind in a sentence or a heading ("New group session"), not its key.
+    #[must_use]
+    pub fn noun(self) -> &'static str {
+        match self {
+            EntryKind::Reflection => "reflection",
+            EntryKind::Supervision => "supervision",
+            EntryKind::CallIn => "call-in",
+            EntryKind::StageNote => "stage note",
+            EntryKind::CheckIn => "check-in",
+            EntryKind::Cpd => "CPD record",
+            EntryKind::Recognition => "recognition",
+            EntryKind::Feedback => "feedback",
+            EntryKind::Rupture => "rupture",
+            EntryKind::PositiveRisk => "positive-risk plan",
+            EntryKind::GroupSession => "group session",
+        }
+    }
+}
+
 word_enum! {
     /// Who may see an entry beyond its writer. Private unless the writer says otherwise.
     pub enum Scope ("scope") {

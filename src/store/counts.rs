@@ -1,5 +1,6 @@
-//! Counts kept as the journal is written (schema version 6): entries by kind, and live
-//! entries, strengths, check-ins, actions and call-ins by week, month and day. Triggers
+//! Counts kept as the journal is written (schema versions 6 and 7): entries by kind, and
+//! live entries, strengths, check-ins (and those saying what helped), actions and call-ins
+//! by week, month and day. Triggers
 //! keep them in step with every write; this module reads them, checks them against the
 //! entries, and builds them again (`praxis doctor --rebuild-index`).
 
@@ -10,7 +11,7 @@ use super::entries::EntryFilter;
 use super::{Result, Store};
 
 /// What the count tables hold, computed from the entries: the same SELECTs fill them in
-/// migration 6 and here.
+/// migration 6 (and the check-ins saying what helped in migration 7) and here.
 const FILL: [(&str, &str); 7] = [
     (
         "count_kinds",
@@ -40,7 +41,8 @@ const FILL: [(&str, &str); 7] = [
         "SELECT e.occurred_on, count(*), count(c.mood), coalesce(sum(c.mood), 0),
                 count(c.energy), coalesce(sum(c.energy), 0),
                 count(*) FILTER (WHERE c.load IN ('heavy', 'overloaded')),
-                count(*) FILTER (WHERE c.carrying = 'a-lot')
+                count(*) FILTER (WHERE c.carrying = 'a-lot'),
+                count(*) FILTER (WHERE trim(coalesce(c.helped, '')) <> '')
          FROM checkins c JOIN entries e ON e.id = c.entry_id
          WHERE e.deleted_at IS NULL GROUP BY 1",
     ),
@@ -159,7 +161,7 @@ fn mismatches(conn: &Connection) -> rusqlite::Result<Vec<String>> {
             "count_kinds" => "live <> 0 OR trashed <> 0",
             "count_checkin_days" => {
                 "checkins <> 0 OR moods <> 0 OR mood_sum <> 0 OR energies <> 0
-                 OR energy_sum <> 0 OR heavy <> 0 OR a_lot <> 0"
+                 OR energy_sum <> 0 OR heavy <> 0 OR a_lot <> 0 OR helped <> 0"
             }
             _ => "n <> 0",
         };
@@ -314,6 +316,9 @@ mod tests {
             } else {
                 Load::Light
             }),
+            // Some say what helped; spaces say nothing.
+            helped: [Some("a walk"), None, Some("  "), Some("tea")][n as usize % 4]
+                .map(str::to_string),
             ..CheckIn::default()
         });
         e
@@ -327,6 +332,17 @@ mod tests {
         s.insert_entries(&entries).unwrap();
         assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
         assert_eq!(s.kept_count(&EntryFilter::default()).unwrap(), Some(40));
+        // Check-ins saying what helped, all in January: n of 0..40 with a check-in
+        // (n % 3 != 2) that says something (n % 4 is 0 or 3), that is n % 12 in 0, 3, 4,
+        // 7: three of each twelve, and 36 and 39.
+        let helped = |s: &Store| {
+            s.sustain_months(d(2025, 12, 1), d(2026, 1, 31))
+                .unwrap()
+                .iter()
+                .map(|m| (m.month.clone(), m.helped))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(helped(&s), [("2026-01".to_string(), 14)]);
         // Edited: another day, kind, model, parts.
         for n in [3, 4, 5] {
             let id = s.resolve_id(&entries[n].short_id()).unwrap();
@@ -339,6 +355,8 @@ mod tests {
             s.update_entry(&e, now).unwrap();
         }
         assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        // 3 and 4 said what helped, and no longer have a check-in.
+        assert_eq!(helped(&s), [("2026-01".to_string(), 12)]);
         // Trashed, restored, trashed again and the trash emptied.
         for n in [6, 7, 8, 9] {
             let id = s.resolve_id(&entries[n].short_id()).unwrap();
@@ -347,6 +365,8 @@ mod tests {
         let id = s.resolve_id(&entries[9].short_id()).unwrap();
         assert!(s.restore_entry(id).unwrap());
         assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        // Of those in the trash (6, 7, 8), 7 said what helped.
+        assert_eq!(helped(&s), [("2026-01".to_string(), 11)]);
         let trash = EntryFilter {
             trashed: true,
             ..EntryFilter::default()
@@ -354,6 +374,7 @@ mod tests {
         assert_eq!(s.kept_count(&trash).unwrap(), Some(3));
         assert_eq!(s.empty_trash().unwrap(), 3);
         assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        assert_eq!(helped(&s), [("2026-01".to_string(), 11)]);
         assert_eq!(s.kept_count(&EntryFilter::default()).unwrap(), Some(37));
         assert_eq!(s.kept_count(&trash).unwrap(), Some(0));
         let cpd = EntryFilter {
@@ -388,6 +409,15 @@ mod tests {
             .unwrap();
         let wrong = s.count_mismatches().unwrap();
         assert_eq!(wrong.len(), 3, "{wrong:?}");
+        s.rebuild_counts().unwrap();
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        // A count of what helped that went wrong alone is found and mended too.
+        s.conn
+            .execute_batch("UPDATE count_checkin_days SET helped = helped + 1 WHERE helped > 0")
+            .unwrap();
+        let wrong = s.count_mismatches().unwrap();
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("count_checkin_days"), "{wrong:?}");
         s.rebuild_counts().unwrap();
         assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
     }
@@ -429,6 +459,7 @@ mod tests {
                 prop::option::of(1_u8..=5),
                 prop::option::of(0_usize..4),
                 prop::option::of(0_usize..3),
+                prop::option::of(0_usize..3),
             )),
             (
                 prop::collection::vec((0_usize..3, prop::option::of(0_u64..60)), 0..3),
@@ -455,11 +486,12 @@ mod tests {
                     e.tags = tags.into_iter().map(|t| format!("tag{t}")).collect();
                     e.tags.sort();
                     e.tags.dedup();
-                    e.checkin = checkin.map(|(mood, energy, load, carrying)| CheckIn {
+                    e.checkin = checkin.map(|(mood, energy, load, carrying, helped)| CheckIn {
                         mood,
                         energy,
                         load: load.map(|l| Load::ALL[l]),
                         carrying: carrying.map(|c| Carrying::ALL[c]),
+                        helped: helped.map(|h| ["a walk", " ", "tea with D"][h].to_string()),
                         ..CheckIn::default()
                     });
                     e.actions = actions
@@ -707,6 +739,24 @@ mod tests {
         .unwrap()
     }
 
+    /// Check-ins saying what helped, by month, read from the entries.
+    fn old_helped(s: &Store, since: NaiveDate, until: NaiveDate) -> Vec<(String, i64)> {
+        let mut stmt = s
+            .conn
+            .prepare(
+                "SELECT substr(e.occurred_on, 1, 7), count(*)
+                 FROM entries e JOIN checkins c ON c.entry_id = e.id
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                   AND trim(coalesce(c.helped, '')) <> ''
+                 GROUP BY 1 ORDER BY 1",
+            )
+            .unwrap();
+        stmt.query_map([day(since), day(until)], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
     fn old_list(s: &Store, f: &EntryFilter, limit: usize) -> Vec<i64> {
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let wh = super::super::entries::filter_sql(f, &mut args);
@@ -784,6 +834,14 @@ mod tests {
                     old_actions(&s, since, until, until)
                 );
                 prop_assert_eq!(s.callin_counts(since, until).unwrap(), old_callins(&s, since, until));
+                let helped: Vec<(String, i64)> = s
+                    .sustain_months(since.unwrap_or(base), until)
+                    .unwrap()
+                    .into_iter()
+                    .filter(|m| m.helped > 0)
+                    .map(|m| (m.month, m.helped))
+                    .collect();
+                prop_assert_eq!(helped, old_helped(&s, since.unwrap_or(base), until));
                 let heavy = s.heavy_days(since.unwrap_or(base), until).unwrap();
                 let old_heavy = old_checkins(&s, Some(since.unwrap_or(base)), until)
                     .iter()

@@ -47,10 +47,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "counts kept as written",
         sql: include_str!("../../assets/schema/0006_counts_kept_as_written.sql"),
     },
+    Migration {
+        version: 7,
+        name: "helped kept by day",
+        sql: include_str!("../../assets/schema/0007_helped_kept_by_day.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 6;
+pub const LATEST_VERSION: i64 = 7;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -207,6 +212,52 @@ mod tests {
         let d = s.drafts().unwrap();
         assert_eq!((d.len(), d[0].data.as_str()), (1, "{}"));
         assert_eq!(d[0].writer, None);
+    }
+
+    #[test]
+    fn a_version_6_journal_counts_the_check_ins_that_said_what_helped() {
+        use chrono::{NaiveDate, TimeZone as _, Utc};
+
+        use crate::model::{CheckIn, Entry, EntryKind};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let mut old =
+            Store::open_with(&path, &MIGRATIONS[..6], &crate::store::Unlock::Plain).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0).unwrap();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        for (n, helped) in [Some("a walk"), Some(" "), None, Some("tea"), Some("music")]
+            .into_iter()
+            .enumerate()
+        {
+            let mut e = Entry::new(
+                EntryKind::CheckIn,
+                day(1 + u32::try_from(n).unwrap() % 2),
+                at,
+            );
+            e.checkin = Some(CheckIn {
+                mood: Some(3),
+                helped: helped.map(str::to_string),
+                ..CheckIn::default()
+            });
+            old.insert_entry(&e).unwrap();
+        }
+        drop(old);
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        let helped: Vec<(String, i64)> = s
+            .conn
+            .prepare("SELECT day, helped FROM count_checkin_days ORDER BY day")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // Days 1 (a walk, nothing, music) and 2 (spaces, tea).
+        assert_eq!(
+            helped,
+            [("2026-03-01".to_string(), 2), ("2026-03-02".to_string(), 1)]
+        );
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
     }
 
     #[test]

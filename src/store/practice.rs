@@ -878,7 +878,7 @@ pub struct Received {
 impl Store {
     /// Recognition, feedback and check-ins saying what helped, by month, between two
     /// days (inclusive). Each kind is read from its entries by date (`entries_by_kind`),
-    /// what helped from the live entries by date.
+    /// what helped from the check-in counts kept by day.
     pub fn sustain_months(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<SustainMonth>> {
         let (s, u) = (day(since), day(until));
         let mut months: std::collections::BTreeMap<String, SustainMonth> =
@@ -926,10 +926,8 @@ impl Store {
             m.feedback_appreciative += r.get::<_, i64>(2)?;
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT substr(e.occurred_on, 1, 7), count(*)
-             FROM entries e CROSS JOIN checkins c ON c.entry_id = e.id
-             WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-               AND trim(coalesce(c.helped, '')) <> ''
+            "SELECT substr(day, 1, 7), sum(helped) FROM count_checkin_days
+             WHERE day >= ?1 AND day <= ?2 AND helped > 0
              GROUP BY 1",
         )?;
         let mut rows = stmt.query(params![s, u])?;

@@ -36,6 +36,10 @@ pub enum Context {
     Conflict,
     Gone,
     Timeline,
+    /// A positive-risk plan's review.
+    PlanReview,
+    /// Recognition marked said.
+    MarkSaid,
 }
 
 impl Group for Context {
@@ -64,6 +68,8 @@ impl Group for Context {
             Context::Conflict => "Changed elsewhere",
             Context::Gone => "Deleted elsewhere",
             Context::Timeline => "Stage timeline",
+            Context::PlanReview => "Review a positive-risk plan (letters are text)",
+            Context::MarkSaid => "Recognition said",
         }
     }
 }
@@ -149,6 +155,10 @@ actions! {
         TakeTheirs = "take_theirs", Conflict, ["t"], "theirs", "keep the other version; yours is not saved";
         SaveAsNew = "save_as_new", Gone, ["s"], "save", "save the entry deleted elsewhere as a new entry";
         Lock = "lock", Global, ["ctrl-l"], "lock", "lock the app now (an encrypted journal)";
+        ReviewPlan = "review_plan", Journal, ["v"], "review", "review the selected positive-risk plan: what happened, the decision, the next review";
+        MarkSaid = "mark_said", Journal, ["s"], "said", "mark the selected recognition (given, not yet said) said: how, and when";
+        BoardReviewPlan = "board_review_plan", Supervision, ["v"], "review plan", "review a positive-risk plan whose review is due";
+        BoardMarkSaid = "board_mark_said", Supervision, ["s"], "said", "mark recognition not yet said as said";
     }
 }
 

@@ -715,7 +715,7 @@ fn the_preview_names_the_form_the_list_is_never_narrower_at_120_and_the_demo_say
     let mut app = demo();
     app.env.label = Some("demo journal".into());
     let top = rows(&mut app)[0].clone();
-    assert!(top.contains("demo journal · 190 entries"), "{top}");
+    assert!(top.contains("demo journal · 221 entries"), "{top}");
     // A call-in: its form's name, not its key.
     let at = app
         .journal

@@ -12,7 +12,7 @@ use praxis::config::catalog::Catalog;
 use praxis::model::{Details, EntryKind, RuptureStatus};
 use praxis::process::Writer;
 use praxis::store::Store;
-use praxis::tui::action::Context;
+use praxis::tui::action::{Action, Context};
 use praxis::tui::app::App;
 use praxis::tui::component::Pane;
 use praxis::tui::keymap::{Key, Keymap};
@@ -655,4 +655,279 @@ fn a_draft_of_a_cpd_record_comes_back_in_its_form() {
     let w = app.write.form().unwrap();
     assert_eq!(w.text("hours"), "6");
     assert!(w.fields.iter().any(|f| f.key == "activity-type"));
+}
+
+/// Writes a form of the `N` chooser with these fields, and saves it.
+fn write_entry(app: &mut App, label: &str, fields: &[(&str, &str)]) {
+    open_form(app, label);
+    for (key, value) in fields {
+        set(app, key, value);
+    }
+    press(app, "ctrl-s");
+    assert_eq!(
+        app.pane,
+        Pane::Journal,
+        "{label}: {:?} {:?}",
+        app.write.form().and_then(|w| w.error.clone()),
+        app.env.status
+    );
+}
+
+/// Selects the journal's newest entry of `kind`.
+fn select_kind(app: &mut App, kind: EntryKind) {
+    let i = app
+        .journal
+        .rows
+        .iter()
+        .position(|r| r.kind == kind)
+        .unwrap();
+    app.journal.select(&app.env.store, i).unwrap();
+}
+
+/// A positive-risk plan is reviewed from the journal and from the board, as `praxis
+/// positive-risk review` reviews it; its date fields take the command line's date words.
+#[test]
+fn a_plan_is_reviewed_from_the_journal_and_the_board_and_dates_take_words() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    // Today is Wednesday 2026-03-18: the plan was made yesterday, reviewed on Friday.
+    write_entry(
+        &mut app,
+        "Positive-risk plan",
+        &[
+            ("date", "yesterday"),
+            ("subject", "YP-A"),
+            ("goal", "Cook a meal alone."),
+            ("review-on", "friday"),
+        ],
+    );
+    select_kind(&mut app, EntryKind::PositiveRisk);
+    let e = app.journal.preview.clone().unwrap();
+    assert_eq!(e.occurred_on.to_string(), "2026-03-17");
+    let Details::PositiveRisk(p) = &e.details else {
+        panic!()
+    };
+    assert_eq!(p.review_on.unwrap().to_string(), "2026-03-20");
+    // From the journal: what happened is needed; the next review is offered.
+    press(&mut app, "v");
+    assert_eq!(app.overlay(), Some(Context::PlanReview));
+    press(&mut app, "enter");
+    assert_eq!(
+        app.overlay(),
+        Some(Context::PlanReview),
+        "saved without what happened"
+    );
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("What happened: say what happened"), "{s}");
+    press(&mut app, "down");
+    type_text(&mut app, "Made pasta; a small burn, dressed.");
+    press(&mut app, "down");
+    for _ in 0..10 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, "monday");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), None, "{:?}", app.env.status);
+    assert!(
+        format!("{:?}", app.env.status).contains("next review 2026-03-23"),
+        "{:?}",
+        app.env.status
+    );
+    select_kind(&mut app, EntryKind::PositiveRisk);
+    let Details::PositiveRisk(p) = &app.journal.preview.as_ref().unwrap().details else {
+        panic!()
+    };
+    assert_eq!(p.reviews.len(), 1);
+    assert_eq!(p.reviews[0].on.to_string(), "2026-03-18");
+    assert_eq!(p.reviews[0].decision.as_str(), "continue");
+    assert_eq!(p.review_on.unwrap().to_string(), "2026-03-23");
+    // Another plan, due today: the board offers its review, and ends it.
+    write_entry(
+        &mut app,
+        "Positive-risk plan",
+        &[
+            ("date", "2026-03-01"),
+            ("subject", "Mr-B"),
+            ("goal", "Walk to the shop."),
+            ("review-on", "today"),
+        ],
+    );
+    press(&mut app, "3");
+    assert!(app.board.hints().contains(&Action::BoardReviewPlan));
+    press(&mut app, "v");
+    assert_eq!(app.overlay(), Some(Context::PlanReview));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("Review the positive-risk plan"), "{s}");
+    assert!(s.contains("Mr-B"), "{s}");
+    press(&mut app, "right"); // continue → adjust
+    press(&mut app, "right"); // → end
+    press(&mut app, "down");
+    type_text(&mut app, "He walks daily now; no plan needed.");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), None, "{:?}", app.env.status);
+    let material = app.board.material.as_ref().unwrap();
+    assert!(material.practice.reviews_due.is_empty());
+    assert!(!app.board.hints().contains(&Action::BoardReviewPlan));
+    press(&mut app, "v");
+    assert!(format!("{:?}", app.env.status).contains("No positive-risk plan is due"));
+    // Read back by the command line's own lists.
+    let ended = app
+        .env
+        .store
+        .list_positive_risks(
+            &praxis::store::RiskFilter {
+                ended: true,
+                ..Default::default()
+            },
+            10,
+        )
+        .unwrap();
+    let statuses: Vec<&str> = ended.iter().map(|r| r.status.as_str()).collect();
+    assert_eq!(statuses.len(), 2, "{statuses:?}");
+    assert!(statuses.contains(&"ended") && statuses.contains(&"active"));
+    // On anything but an active plan, `v` says what it needs.
+    press(&mut app, "1");
+    select_kind(&mut app, EntryKind::PositiveRisk);
+    let active = matches!(
+        &app.journal.preview.as_ref().unwrap().details,
+        Details::PositiveRisk(p) if p.status == praxis::model::PlanStatus::Active
+    );
+    press(&mut app, "v");
+    if active {
+        press(&mut app, "esc");
+    } else {
+        assert!(format!("{:?}", app.env.status).contains("ended"));
+    }
+}
+
+/// Recognition given is marked said with one key, in the journal and from the board,
+/// how and when; recognition received, or said already, is refused with why.
+#[test]
+fn recognition_is_marked_said_with_one_key() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    for (who, date) in [("peer-B", "2026-03-12"), ("team-east", "2026-03-14")] {
+        write_entry(
+            &mut app,
+            "Recognition",
+            &[("date", date), ("who", who), ("what", "Covered my shift.")],
+        );
+    }
+    // From the journal: the newest, said in writing on Monday.
+    select_kind(&mut app, EntryKind::Recognition);
+    press(&mut app, "s");
+    assert_eq!(app.overlay(), Some(Context::MarkSaid));
+    press(&mut app, "right");
+    press(&mut app, "right");
+    press(&mut app, "down");
+    type_text(&mut app, "monday");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), None, "{:?}", app.env.status);
+    select_kind(&mut app, EntryKind::Recognition);
+    let Details::Recognition(r) = &app.journal.preview.as_ref().unwrap().details else {
+        panic!()
+    };
+    assert_eq!(r.subject, "team-east");
+    assert_eq!(r.said.as_str(), "in-writing");
+    assert_eq!(r.said_on.unwrap().to_string(), "2026-03-16");
+    // Said already: `s` says so, and opens nothing.
+    press(&mut app, "s");
+    assert_eq!(app.overlay(), None);
+    assert!(format!("{:?}", app.env.status).contains("said already"));
+    // From the board: the one left, said in person today.
+    press(&mut app, "3");
+    assert!(app.board.hints().contains(&Action::BoardMarkSaid));
+    press(&mut app, "s");
+    assert_eq!(app.overlay(), Some(Context::MarkSaid));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("peer-B"), "{s}");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), None, "{:?}", app.env.status);
+    assert!(
+        app.board
+            .material
+            .as_ref()
+            .unwrap()
+            .practice
+            .unsaid
+            .is_empty()
+    );
+    press(&mut app, "s");
+    assert!(format!("{:?}", app.env.status).contains("No recognition is waiting"));
+    let rows = app
+        .env
+        .store
+        .list_recognition(&praxis::store::RecognitionFilter::default(), 10)
+        .unwrap();
+    let said: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r.subject.clone(), r.said_on.unwrap().to_string()))
+        .collect();
+    assert!(
+        said.contains(&("peer-B".into(), "2026-03-18".into())),
+        "{said:?}"
+    );
+    // Received recognition has nothing left to say.
+    press(&mut app, "1");
+    write_entry(
+        &mut app,
+        "Recognition",
+        &[
+            ("who", "peer-B"),
+            ("direction", "received"),
+            ("said", "in-person"),
+            ("what", "Thanked me for the handover."),
+        ],
+    );
+    select_kind(&mut app, EntryKind::Recognition);
+    press(&mut app, "s");
+    assert_eq!(app.overlay(), None);
+    assert!(format!("{:?}", app.env.status).contains("recognition you received"));
+}
+
+/// The forms' small defaults: recognition given tags a colleague's strength, feedback
+/// comes from a person supported, the header names the kind in words.
+#[test]
+fn recognition_tags_a_colleagues_strength_and_feedback_has_a_source() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    open_form(&mut app, "Recognition");
+    set(&mut app, "who", "peer-B");
+    set(&mut app, "what", "Stayed late to finish the handover.");
+    press(&mut app, "ctrl-t");
+    assert_eq!(app.overlay(), Some(Context::Strengths));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("[a colleague's]"), "{s}");
+    type_text(&mut app, "reliab");
+    press(&mut app, "enter");
+    press(&mut app, "esc");
+    let tagged: Vec<String> = app
+        .write
+        .form()
+        .unwrap()
+        .entry
+        .strengths
+        .iter()
+        .map(|s| format!("{}:{}", s.name, s.whose))
+        .collect();
+    assert_eq!(tagged, ["reliability:colleague"]);
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
+    // Feedback with only their words is saved, from a person supported.
+    open_form(&mut app, "Feedback");
+    assert_eq!(app.write.form().unwrap().text("source"), "person-supported");
+    set(
+        &mut app,
+        "their-words",
+        "\"You came when you said you would.\"",
+    );
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.pane, Pane::Journal, "{:?}", app.env.status);
+    select_kind(&mut app, EntryKind::Feedback);
+    let Details::Feedback(f) = &app.journal.preview.as_ref().unwrap().details else {
+        panic!()
+    };
+    assert_eq!(f.source.as_str(), "person-supported");
+    // The header says what is written in words.
+    open_form(&mut app, "Group or peer session");
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("New group session ·"), "{s}");
+    assert!(!s.contains("group-session ·"), "{s}");
 }

@@ -11,6 +11,7 @@ pub mod gone;
 pub mod help;
 pub mod models;
 pub mod new_kind;
+pub mod practice;
 pub mod quit;
 pub mod strengths;
 pub mod timeline;

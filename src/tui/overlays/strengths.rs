@@ -48,6 +48,13 @@ impl Strengths {
         s
     }
 
+    /// The picker tagging strengths as `whose` to begin with.
+    #[must_use]
+    pub fn whose(mut self, whose: Whose) -> Strengths {
+        self.whose = whose;
+        self
+    }
+
     fn requery(&mut self, catalog: &Catalog) {
         self.choices = choices(catalog, &self.recent, &self.query);
         self.selected = 0;

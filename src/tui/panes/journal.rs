@@ -12,7 +12,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::model::text::{pad, sanitize, sanitize_line, truncate, width};
-use crate::model::{ActionStatus, Details, Entry, EntrySummary};
+use crate::model::{
+    ActionStatus, Details, Direction, Entry, EntryKind, EntrySummary, PlanStatus, Said,
+};
 use crate::search::{Finder, Order};
 use crate::store::{EntryFilter, Store};
 use crate::tui::action::{Action, Context};
@@ -170,11 +172,69 @@ impl Journal {
                 }
             }
             Action::ToggleFlagSelected => self.toggle_flag(env)?,
+            Action::ReviewPlan | Action::MarkSaid => return Ok(self.practice_form(action, env)),
             Action::PreviewDown => self.preview_scroll = self.preview_scroll.saturating_add(3),
             Action::PreviewUp => self.preview_scroll = self.preview_scroll.saturating_sub(3),
             _ => return Ok(Outcome::Passed),
         }
         Ok(Outcome::Done)
+    }
+
+    /// The review of the selected positive-risk plan, or the selected recognition marked
+    /// said; what else is selected is said in the status bar.
+    fn practice_form(&self, action: Action, env: &mut Env) -> Outcome {
+        use crate::tui::overlays::practice::{MarkSaid, Pick, PlanReview};
+        let picked = self.rows.get(self.selected).map(|r| {
+            (
+                r.kind,
+                Pick {
+                    rowid: r.rowid,
+                    title: r.title.clone(),
+                },
+            )
+        });
+        let details = self.preview.as_ref().map(|e| &e.details);
+        match (action, picked, details) {
+            (
+                Action::ReviewPlan,
+                Some((EntryKind::PositiveRisk, pick)),
+                Some(Details::PositiveRisk(p)),
+            ) if p.status == PlanStatus::Active => {
+                Outcome::Open(Box::new(PlanReview::new(vec![pick], env)))
+            }
+            (Action::ReviewPlan, Some((EntryKind::PositiveRisk, _)), _) => {
+                env.say("The plan has ended: write a new plan to start again");
+                Outcome::Done
+            }
+            (Action::ReviewPlan, ..) => {
+                env.say("Select a positive-risk plan to review it");
+                Outcome::Done
+            }
+            (
+                Action::MarkSaid,
+                Some((EntryKind::Recognition, pick)),
+                Some(Details::Recognition(r)),
+            ) if r.direction == Direction::Given && r.said == Said::NotYet => {
+                Outcome::Open(Box::new(MarkSaid::new(vec![pick])))
+            }
+            (
+                Action::MarkSaid,
+                Some((EntryKind::Recognition, _)),
+                Some(Details::Recognition(r)),
+            ) => {
+                env.say(if r.direction == Direction::Received {
+                    "It is recognition you received: there is nothing left to say".to_string()
+                } else {
+                    let when = r.said_on.map(|d| format!(" on {d}")).unwrap_or_default();
+                    format!("It was said already ({}{when})", r.said)
+                });
+                Outcome::Done
+            }
+            _ => {
+                env.say("Select recognition not yet said to mark it said");
+                Outcome::Done
+            }
+        }
     }
 
     /// A key typed into the search bar, while it has the keyboard.

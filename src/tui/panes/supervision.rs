@@ -56,6 +56,14 @@ impl Board {
         } else {
             hints.push(Action::Gather);
         }
+        if let Some(p) = self.material.as_ref().map(|m| &m.practice) {
+            if !p.reviews_due.is_empty() {
+                hints.push(Action::BoardReviewPlan);
+            }
+            if !p.unsaid.is_empty() {
+                hints.push(Action::BoardMarkSaid);
+            }
+        }
         hints.extend([
             Action::Refresh,
             Action::FocusJournal,
@@ -101,6 +109,9 @@ impl Board {
                 self.move_item(action == Action::AgendaUp, env)?;
             }
             Action::CycleFunction => self.cycle_function(env)?,
+            Action::BoardReviewPlan | Action::BoardMarkSaid => {
+                return Ok(self.practice_form(action == Action::BoardReviewPlan, env));
+            }
             Action::RecordSession => {
                 let prep = self
                     .prep
@@ -123,6 +134,36 @@ impl Board {
             _ => return Ok(Outcome::Passed),
         }
         Ok(Outcome::Done)
+    }
+
+    /// The review of the plans whose review is due, or the recognition not yet said
+    /// marked said, chosen in the form; when there is none, the status bar says so.
+    fn practice_form(&self, review: bool, env: &mut Env) -> Outcome {
+        use crate::tui::overlays::practice::{MarkSaid, Pick, PlanReview};
+        let pick = |e: &crate::model::EntrySummary| Pick {
+            rowid: e.rowid,
+            title: e.title.clone(),
+        };
+        let practice = self.material.as_ref().map(|m| &m.practice);
+        if review {
+            let plans: Vec<Pick> = practice
+                .map(|p| p.reviews_due.iter().map(|r| pick(&r.entry)).collect())
+                .unwrap_or_default();
+            if plans.is_empty() {
+                env.say("No positive-risk plan is due for review");
+                return Outcome::Done;
+            }
+            Outcome::Open(Box::new(PlanReview::new(plans, env)))
+        } else {
+            let items: Vec<Pick> = practice
+                .map(|p| p.unsaid.iter().map(|r| pick(&r.entry)).collect())
+                .unwrap_or_default();
+            if items.is_empty() {
+                env.say("No recognition is waiting to be said");
+                return Outcome::Done;
+            }
+            Outcome::Open(Box::new(MarkSaid::new(items)))
+        }
     }
 
     /// `↑`/`↓`: through the agenda's items, then on down the board (and back up it to

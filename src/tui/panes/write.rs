@@ -15,9 +15,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use self::form::{Field, Form};
+use crate::model::practice::recognition_whose;
 use crate::model::text::{pad, sanitize_line};
 use crate::model::{
-    Details, Direction, Entry, EntryKind, GroupFormat, Scope, SessionStage, Supervision,
+    Details, Direction, Entry, EntryKind, FeedbackSource, GroupFormat, Scope, SessionStage,
+    SubjectType, Supervision,
 };
 use crate::store::{Draft, StoreError};
 use crate::tui::action::{Action, Context};
@@ -245,11 +247,21 @@ impl Write {
                 _ => {}
             },
             Action::PickStrengths => {
-                return Ok(Outcome::Open(Box::new(Strengths::new(
-                    &w.entry.strengths,
-                    &w.entry.tags,
-                    env,
-                ))));
+                let mut picker = Strengths::new(&w.entry.strengths, &w.entry.tags, env);
+                // Recognition given tags the strength of whom it is given to (a
+                // colleague's, the team's, a person's), received the writer's own.
+                if w.entry.kind == EntryKind::Recognition {
+                    let direction = w.text("direction").parse().unwrap_or(Direction::Given);
+                    let who = w.text("who");
+                    let subject = env
+                        .store
+                        .subject_type(who.trim())
+                        .ok()
+                        .flatten()
+                        .unwrap_or(SubjectType::Colleague);
+                    picker = picker.whose(recognition_whose(direction, subject));
+                }
+                return Ok(Outcome::Open(Box::new(picker)));
             }
             Action::CheckIn => {
                 return Ok(Outcome::Open(Box::new(CheckInForm::for_entry(
@@ -603,9 +615,15 @@ impl Write {
             }
         };
         let mut form = Form::new(entry, template);
-        // Recognition is given unless it says received, as `praxis recognise` has it.
-        if form.entry.kind == EntryKind::Recognition {
-            form.preset("direction", Direction::Given.as_str());
+        // Recognition is given unless it says received, as `praxis recognise` has it;
+        // feedback comes from a person supported unless it says where else (the source
+        // regulators ask for first).
+        match form.entry.kind {
+            EntryKind::Recognition => form.preset("direction", Direction::Given.as_str()),
+            EntryKind::Feedback => {
+                form.preset("source", FeedbackSource::PersonSupported.as_str());
+            }
+            _ => {}
         }
         self.form = Some(form);
         Ok(Outcome::Then(Msg::Focus(Pane::Write)))
@@ -777,7 +795,7 @@ impl Write {
                 format!(
                     "{}{} · {}",
                     if e.version > 0 { "Editing " } else { "New " },
-                    e.kind,
+                    e.kind.noun(),
                     sanitize_line(model)
                 ),
                 t.title,

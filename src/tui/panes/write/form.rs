@@ -12,6 +12,25 @@ use crate::model::rules;
 use crate::model::{Details, Entry, EntryKind, Scope, Section, Template, parse_date_arg};
 use crate::tui::draft::DraftData;
 
+/// The text of field `key` of `t`, with a date field's date words (`today`, `yesterday`,
+/// `tomorrow`, a weekday name) written as the day they mean, as the command line takes
+/// them: a review or follow-up date is the next such day, any other the last. Other text
+/// is left to be checked as it is.
+fn date_words(t: &Template, key: &str, text: String, today: NaiveDate) -> String {
+    let is_date = t.field(key).is_some_and(|f| f.kind == FieldType::Date);
+    match parse_date_arg(text.trim()) {
+        Ok(d) if is_date => {
+            let ahead = matches!(key, "review-on" | "follow-up-on");
+            if ahead {
+                d.resolve_ahead(today).to_string()
+            } else {
+                d.resolve(today).to_string()
+            }
+        }
+        _ => text,
+    }
+}
+
 /// One field of the form.
 pub struct Field {
     pub key: String,
@@ -399,7 +418,8 @@ impl Form {
                     }
                 }
                 if !typed.is_empty() {
-                    absorb(&mut e, t, &|k| Some(self.text(k))).map_err(|(key, msg)| {
+                    let get = |k: &str| Some(date_words(t, k, self.text(k), today));
+                    absorb(&mut e, t, &get).map_err(|(key, msg)| {
                         let label = t.field(&key).map_or(key.as_str(), |f| f.label.as_str());
                         // Messages that start with the label already name the field.
                         let message = if msg.starts_with(label) {
