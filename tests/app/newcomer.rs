@@ -765,7 +765,24 @@ fn patterns_name_their_columns_line_up_heavy_load_and_grow_from_weeks_to_months(
     press(&mut app, "4");
     let s = rows(&mut app).join("\n");
     assert!(s.contains("Mood ⠒⠒ and energy ••"), "a legend:\n{s}");
-    assert!(s.contains("m/p/t: mine/person/team"), "{s}");
+    assert!(s.contains("whose: me/person/team/colleague"), "{s}");
+    // Whose adds up to the times tagged on every row (colleague was once left out).
+    let mut checked = 0;
+    for row in s.lines() {
+        let words: Vec<&str> = row.split(['│', ' ']).filter(|w| !w.is_empty()).collect();
+        let Some(whose) = words.iter().find(|w| {
+            w.matches('/').count() == 3 && w.split('/').all(|x| x.parse::<i64>().is_ok())
+        }) else {
+            continue;
+        };
+        let Some(n) = words.iter().find_map(|w| w.parse::<i64>().ok()) else {
+            continue;
+        };
+        let sum: i64 = whose.split('/').filter_map(|x| x.parse::<i64>().ok()).sum();
+        assert_eq!(sum, n, "{row}");
+        checked += 1;
+    }
+    assert!(checked > 0, "{s}");
     assert!(s.contains("heavy-load days"), "{s}");
     // Weeks carry their month.
     assert!(s.contains("16/3"), "{s}");

@@ -608,8 +608,9 @@ impl Patterns {
             Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
                 .areas(bottom);
         let focus_strengths = p.focus == Focus::Strengths;
-        let sb = widgets::block(t, "Strengths", focus_strengths)
-            .title_bottom(Line::from(Span::styled(" m/p/t: mine/person/team ", t.dim)));
+        let sb = widgets::block(t, "Strengths", focus_strengths).title_bottom(Line::from(
+            Span::styled(" whose: me/person/team/colleague ", t.dim),
+        ));
         let sin = sb.inner(left);
         f.render_widget(sb, left);
         let mut lines: Vec<Line<'static>> = Vec::new();
@@ -622,7 +623,7 @@ impl Patterns {
         if !ins.strengths.is_empty() {
             // The columns named: times tagged, the trend, and whose (as the review has it).
             lines.push(Line::from(Span::styled(
-                format!("{} {:>3} {:<3} {}", pad("", 15), "n", "", "m/p/t"),
+                format!("{} {:>3} {:<3} {}", pad("", 15), "n", "", "m/p/t/c"),
                 t.dim,
             )));
         }
@@ -637,7 +638,10 @@ impl Patterns {
             lines.push(Line::from(vec![
                 Span::styled(format!("{} ", pad(&sanitize_line(&st.name), 15)), style),
                 Span::styled(format!("{:>3} {:<3}", st.total, st.trend.arrow()), style),
-                Span::styled(format!(" {}/{}/{}", st.mine, st.person, st.team), t.dim),
+                Span::styled(
+                    format!(" {}/{}/{}/{}", st.mine, st.person, st.team, st.colleague),
+                    t.dim,
+                ),
             ]));
         }
         f.render_widget(Paragraph::new(lines), sin);
