@@ -44,8 +44,7 @@ pub fn prep_entry(
             format!("Review the actions agreed on {}", last.session_on),
         ));
     }
-    let due: Vec<uuid::Uuid> = m.follow_ups.iter().map(|c| c.entry.id).collect();
-    for f in m.flagged.iter().filter(|f| !due.contains(&f.id)) {
+    for f in flagged_alone(m) {
         agenda.push(item(
             Function::Formative,
             10,
@@ -132,6 +131,28 @@ pub fn prep_entry(
         })
         .collect();
     e
+}
+
+/// The flagged entries the agenda names on their own: not those it brings under another
+/// item (a follow-up due, an open rupture, recognition not yet said, feedback, a review
+/// due, a group session), which would otherwise be on it twice.
+#[must_use]
+pub fn flagged_alone(m: &PrepMaterial) -> Vec<&crate::model::EntrySummary> {
+    let p = &m.practice;
+    let elsewhere: std::collections::HashSet<uuid::Uuid> = m
+        .follow_ups
+        .iter()
+        .map(|c| c.entry.id)
+        .chain(p.ruptures.iter().map(|r| r.entry.id))
+        .chain(p.unsaid.iter().map(|r| r.entry.id))
+        .chain(p.feedback.iter().map(|f| f.entry.id))
+        .chain(p.reviews_due.iter().map(|r| r.entry.id))
+        .chain(p.sessions.iter().map(|g| g.entry.id))
+        .collect();
+    m.flagged
+        .iter()
+        .filter(|f| !elsewhere.contains(&f.id))
+        .collect()
 }
 
 /// The agenda items the practice kinds suggest (PRACTICE.md §13–§16): open ruptures,

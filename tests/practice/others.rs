@@ -1199,3 +1199,31 @@ fn every_practice_kind_is_exported_in_markdown_html_and_csv_redacted() {
         "not asked for"
     );
 }
+
+/// A rupture flagged for supervision was on the agenda twice: as flagged, and as an open
+/// rupture. It is named once, under what it is.
+#[test]
+fn a_flagged_open_rupture_is_on_the_agenda_once() {
+    let j = Journal::new();
+    let r = id(
+        &j,
+        &[
+            "rupture",
+            "new",
+            "peer-Q",
+            "--kind",
+            "withdrawal",
+            "--what",
+            "Quiet with me since the rota change",
+            "--for-supervision",
+        ],
+    );
+    let (prep, _) = run(&j, &["supervision", "prep", "--date", "friday"]);
+    let agenda = prep
+        .split("## Agenda")
+        .nth(1)
+        .and_then(|a| a.split("\n## ").next())
+        .unwrap();
+    assert_eq!(agenda.matches(&r).count(), 1, "{prep}");
+    assert!(agenda.contains("Rupture with peer-Q"), "{prep}");
+}

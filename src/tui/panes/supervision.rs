@@ -398,7 +398,14 @@ impl Board {
                 t.dim,
             )));
         }
-        for e in &m.flagged {
+        let alone = crate::supervision::flagged_alone(m);
+        if alone.is_empty() && !m.flagged.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "  each is below, under what it is",
+                t.dim,
+            )));
+        }
+        for e in alone {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {} ", e.occurred_on), t.dim),
                 Span::styled("⚑ ", t.flag),
