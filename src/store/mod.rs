@@ -77,7 +77,9 @@ pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, RANK_POOL, SearchHit, ft
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
-pub use transfer::{ImportJournal, ImportReport, Importer, Recognise, fits_schema, schema_problem};
+pub use transfer::{
+    ImportJournal, ImportReport, Importer, Recognise, export_order, fits_schema, schema_problem,
+};
 
 /// `PRAGMA application_id` of a praxis journal ('PRXS').
 pub const APPLICATION_ID: i64 = 0x5052_5853;

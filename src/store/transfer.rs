@@ -321,20 +321,43 @@ impl Store {
         result
     }
 
-    /// Row ids of every entry (trash too when `all`), oldest first: the order of exports.
-    pub fn export_ids(&self, all: bool) -> Result<Vec<i64>> {
+    /// Row ids of every entry (trash too when `all`), oldest first, one list per day: the
+    /// order of exports once each day's entries are put in the order they were written
+    /// ([`export_order`]). Read from an index of days alone: ordering by the time each
+    /// entry was written here would read every row, text and all (the time comes after
+    /// the text in the row), before the export reads them again.
+    pub fn export_days(&self, all: bool) -> Result<Vec<Vec<i64>>> {
         let sql = if all {
-            "SELECT id FROM entries ORDER BY occurred_on, created_at, uuid"
+            "SELECT id, occurred_on FROM entries ORDER BY occurred_on, id"
         } else {
-            "SELECT id FROM entries WHERE deleted_at IS NULL ORDER BY occurred_on, created_at, uuid"
+            "SELECT id, occurred_on FROM entries WHERE deleted_at IS NULL ORDER BY occurred_on, id"
         };
-        let rows = self
-            .conn
-            .prepare_cached(sql)?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let mut days: Vec<Vec<i64>> = Vec::new();
+        let mut last = String::new();
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let on: String = r.get(1)?;
+            match days.last_mut() {
+                Some(day) if on == last => day.push(id),
+                _ => {
+                    last = on;
+                    days.push(vec![id]);
+                }
+            }
+        }
+        Ok(days)
     }
+}
+
+/// Puts entries of the same days in the order of exports: by day, then by the time each
+/// was written, then by id (as SQLite orders the text the journal keeps of each: times
+/// to the second, in one width, and ids in lower case).
+pub fn export_order(entries: &mut [Entry]) {
+    entries.sort_by(|a, b| {
+        (a.occurred_on, a.created_at, a.id).cmp(&(b.occurred_on, b.created_at, b.id))
+    });
 }
 
 impl Importer<'_> {
@@ -1404,6 +1427,47 @@ mod tests {
         s.conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .unwrap()
+    }
+
+    #[test]
+    fn exports_list_each_day_in_the_order_its_entries_were_written() {
+        let mut s = Store::open_in_memory().unwrap();
+        let at = |h| Utc.with_ymd_and_hms(2026, 3, 18, h, 0, 0).unwrap();
+        // Saved in another order than they were written: a later row id, an earlier time.
+        let mut late = entry(EntryKind::Reflection, 1);
+        (late.created_at, late.updated_at) = (at(15), at(15));
+        let mut early = entry(EntryKind::Reflection, 1);
+        (early.created_at, early.updated_at) = (at(9), at(9));
+        let mut day_before = entry(EntryKind::Reflection, 0);
+        (day_before.created_at, day_before.updated_at) = (at(20), at(20));
+        s.import_entries(
+            &[late.clone(), early.clone(), day_before.clone()],
+            &[],
+            false,
+        )
+        .unwrap();
+        let days = s.export_days(true).unwrap();
+        assert_eq!(days.iter().map(Vec::len).collect::<Vec<_>>(), [1, 2]);
+        let mut entries = s.entries_by_rowids(&days.concat()).unwrap();
+        export_order(&mut entries);
+        let ids: Vec<_> = entries.iter().map(|e| e.id).collect();
+        assert_eq!(ids, [day_before.id, early.id, late.id]);
+        // As SQLite orders the rows.
+        let by_sql: Vec<i64> = s
+            .conn
+            .prepare("SELECT id FROM entries ORDER BY occurred_on, created_at, uuid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let sql_ids: Vec<_> = s
+            .entries_by_rowids(&by_sql)
+            .unwrap()
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(ids, sql_ids);
     }
 
     #[test]

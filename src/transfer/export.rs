@@ -447,6 +447,32 @@ pub fn each_entry(
     Ok(())
 }
 
+/// Reads the entries of `days` ([`Store::export_days`]) in the order of exports, whole
+/// days at a time (a chunk, or one day that is longer), and hands each to `f`.
+pub fn each_entry_of_days(
+    store: &Store,
+    days: &[Vec<i64>],
+    mut f: impl FnMut(Entry) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut chunk: Vec<i64> = Vec::with_capacity(CHUNK);
+    let mut days = days.iter().peekable();
+    while let Some(day) = days.next() {
+        chunk.extend_from_slice(day);
+        let full = days
+            .peek()
+            .is_none_or(|next| chunk.len() + next.len() > CHUNK);
+        if full {
+            let mut entries = store.entries_by_rowids(&chunk)?;
+            crate::store::export_order(&mut entries);
+            for e in entries {
+                f(e)?;
+            }
+            chunk.clear();
+        }
+    }
+    Ok(())
+}
+
 /// The header of an export.
 fn head_for(catalog: &Catalog, plan: &Plan, redacted: bool) -> Head {
     let title = match plan.mode {
@@ -512,13 +538,13 @@ fn write_all(
     let head = head_for(catalog, plan, false);
     let mut sink = sink_for(plan.format, subjects);
     sink.begin(out, &head)?;
-    let ids = store.export_ids(json)?;
-    each_entry(store, &ids, |mut e| {
+    let days = store.export_days(json)?;
+    each_entry_of_days(store, &days, |mut e| {
         e.version = 0;
         sink.entry(out, &head, &e)
     })?;
     sink.end(out, &head)?;
-    Ok(ids.len())
+    Ok(days.iter().map(Vec::len).sum())
 }
 
 /// The selected entries in full, redacted unless the writer chose otherwise.
@@ -560,19 +586,23 @@ pub struct EntryFindings {
 /// Runs the identifiability check over the entries an export would take.
 pub fn check(store: &Store, plan: &Plan, checker: &Checker) -> anyhow::Result<Vec<EntryFindings>> {
     store.read_snapshot(|store| {
-        let ids = match plan.mode {
-            Mode::All => store.export_ids(plan.format == ExportFormat::Json)?,
-            _ => store.select_entries(&plan.selection)?,
+        let days = match plan.mode {
+            Mode::All => store.export_days(plan.format == ExportFormat::Json)?,
+            _ => vec![store.select_entries(&plan.selection)?],
+        };
+        let each = |f: &mut dyn FnMut(Entry) -> anyhow::Result<()>| match plan.mode {
+            Mode::All => each_entry_of_days(store, &days, f),
+            _ => each_entry(store, days.concat().as_slice(), f),
         };
         // The names the export would learn from every entry are found in every entry,
         // as the export replaces them.
         let mut learned = Redactor::new(checker.clone());
-        each_entry(store, &ids, |e| {
+        each(&mut |e| {
             learned.learn(&e);
             Ok(())
         })?;
         let mut found = Vec::new();
-        each_entry(store, &ids, |e| {
+        each(&mut |e| {
             let findings = learned.scan_entry(&e);
             if !findings.is_empty() {
                 found.push(EntryFindings {

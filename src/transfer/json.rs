@@ -29,6 +29,9 @@ struct SubjectOut {
 pub struct JsonSink {
     subjects: Vec<SubjectOut>,
     written: usize,
+    /// One entry's line, written whole: serde writes a value in many small pieces, each
+    /// a call through the output's `dyn Write`, where writing into memory is a copy.
+    line: Vec<u8>,
 }
 
 impl JsonSink {
@@ -42,6 +45,7 @@ impl JsonSink {
                 .map(|(key, kind)| SubjectOut { key, kind })
                 .collect(),
             written: 0,
+            line: Vec::new(),
         }
     }
 }
@@ -59,10 +63,12 @@ impl Sink for JsonSink {
     }
 
     fn entry(&mut self, out: &mut dyn Write, _head: &Head, e: &Entry) -> anyhow::Result<()> {
+        self.line.clear();
         if self.written > 0 {
-            out.write_all(b",\n")?;
+            self.line.extend_from_slice(b",\n");
         }
-        serde_json::to_writer(&mut *out, e)?;
+        serde_json::to_writer(&mut self.line, e)?;
+        out.write_all(&self.line)?;
         self.written += 1;
         Ok(())
     }
