@@ -870,7 +870,7 @@ impl Circle {
             .index
             .new_by_author(Some(since.as_deref().unwrap_or("")))?
             .into_iter()
-            .filter(|(a, _)| self.members.trusted(a))
+            .filter(|(a, _)| self.members.trusted(a) && *a != self.membership.member)
             .map(|(a, n)| (self.members.name(&a), n))
             .collect();
         by.sort();

@@ -559,6 +559,8 @@ fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Re
             return Ok(());
         }
     };
+    // My own writing is never news to me.
+    let is_new = is_new && c.author != circle.membership.member;
     let lines = circle.lines(c);
     say!(
         "{} {}  {}{}",

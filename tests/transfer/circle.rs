@@ -714,7 +714,7 @@ fn the_circle_pane_at_80x24() {
     let stream = pane_at(80, 24, &[]);
     insta::assert_snapshot!("circle_stream_80x24", stream);
     for want in [
-        "Tuesday practice group — 2 members · signed and encrypted · 4 new",
+        "Tuesday practice group — 2 members · signed and encrypted · 3 new (heron 3)",
         "heron · 18 March 2026 · learning",
         "↳ heron: I say the end time when I arrive.",
         "♥ heron",
@@ -1364,4 +1364,20 @@ fn the_pane_in_a_terminal_thanks_and_brings_to_my_journal() {
     sync(&a, &b);
     let shown = b.ok(13, &["circle", "show"]);
     assert!(shown.contains("thanked by river"), "{shown}");
+}
+
+/// What I wrote myself is never "new" to me (it was counted and marked new at my next look).
+#[test]
+fn my_own_contributions_are_not_new_to_me() {
+    let (a, b, _) = circle(false);
+    a.ok(9, &["circle", "show"]);
+    a.contribute(10, &["--question", "Who covers the handover on Fridays?"]);
+    let mine = a.ok(11, &["circle", "show"]);
+    assert!(mine.contains("Who covers the handover"), "{mine}");
+    assert!(mine.contains("Nothing new since you last looked"), "{mine}");
+    assert!(!mine.contains("  new"), "{mine}");
+    // To the others it is new.
+    sync(&a, &b);
+    let theirs = b.ok(11, &["circle", "show"]);
+    assert!(theirs.contains("(river 1)"), "{theirs}");
 }

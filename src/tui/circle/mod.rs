@@ -652,7 +652,8 @@ fn posts(
             lines,
             replies,
             thanked,
-            new: is_new(&item.first_seen),
+            // My own writing is never news to me.
+            new: is_new(&item.first_seen) && c.author != circle.membership.member,
             mine: c.author == circle.membership.member,
             flagged: None,
             unwelcomed: None,
