@@ -83,7 +83,9 @@ pub fn write(
             check_field(spec, v).map_err(anyhow::Error::msg)?;
         }
     }
-    absorb(&mut entry, template, &|k| given.get(k)).map_err(|(_, m)| anyhow::Error::msg(m))?;
+    // Said in the form's words; on the command line, how to give it as well.
+    absorb(&mut entry, template, &|k| given.get(k))
+        .map_err(|(k, m)| anyhow::anyhow!("{m} (on the command line: --field {k}=…)"))?;
     let typed = typed_keys(&template.id);
     for f in template
         .fields

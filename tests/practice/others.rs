@@ -1227,3 +1227,15 @@ fn a_flagged_open_rupture_is_on_the_agenda_once() {
     assert_eq!(agenda.matches(&r).count(), 1, "{prep}");
     assert!(agenda.contains("Rupture with peer-Q"), "{prep}");
 }
+
+/// A required field left out on the command line says how to give it there, not only
+/// the form's label ("Review on is required").
+#[test]
+fn a_missing_field_on_the_command_line_says_how_to_give_it() {
+    let j = Journal::new();
+    let err = j.fails(
+        1,
+        &["positive-risk", "plan", "YP-A", "--goal", "Cook again"],
+    );
+    assert!(err.contains("--field review-on="), "{err}");
+}
