@@ -3552,6 +3552,10 @@ impl Checker {
                 });
             prev_phrase || rating
         };
+        // Whether a folded word is a name the export has already met, with its accents
+        // or without them ("Zdenek" in the title, "Zdeněk" in the body).
+        let learned =
+            |l: &str| known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
         // Whether token k is a name by itself.
         let is_name = |k: usize| -> bool {
             if skip[k] {
@@ -3560,24 +3564,18 @@ impl Checker {
             let t = &toks[k];
             let w = base(t);
             let l = lower(t);
-            // A name already known, written in capitals for weight ("ZDENĚK wants to
-            // stay"): capitals otherwise make an acronym, never a name.
-            if w.chars().count() >= 3
-                && !w.chars().any(char::is_lowercase)
+            // A word in capitals is an acronym, never a name, unless it is a name already
+            // known, written in capitals for weight ("ZDENĚK wants to stay"), or a listed
+            // name that is no everyday word ("ADEBAYO OKONKWO - URGENT"): the list says
+            // what an acronym cannot.
+            if !w.chars().any(char::is_lowercase)
+                && w.chars().count() >= 3
                 && !user_allowed(l)
-                && (known.contains(l) || known.contains(&without_accents(l)))
-            {
-                return true;
-            }
-            // A listed name that is no everyday word, written in capitals ("ADEBAYO
-            // OKONKWO - URGENT"): the list says what an acronym cannot.
-            if w.chars().count() >= 3
-                && !w.chars().any(char::is_lowercase)
-                && !user_allowed(l)
-                && !is_allowed(l)
-                && name_list().get(l).is_some_and(|&(everyday, _)| !everyday)
-                && !in_dictionary(l)
-                && !other_words().contains(l)
+                && (learned(l)
+                    || (!is_allowed(l)
+                        && name_list().get(l).is_some_and(|&(everyday, _)| !everyday)
+                        && !in_dictionary(l)
+                        && !other_words().contains(l)))
             {
                 return true;
             }
@@ -3626,10 +3624,8 @@ impl Checker {
                     && !SOFT_HONORIFICS.contains(&w)
                     && person_cue_after(text, toks, k)
             };
-            let learned =
-                || known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
             (given_word_name()
-                || (cap && (learned() || (!is_ordinary(l) && (mid() || starts_before_cue())))))
+                || (cap && (learned(l) || (!is_ordinary(l) && (mid() || starts_before_cue())))))
                 && !lower_seen(l)
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
