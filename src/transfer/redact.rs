@@ -322,14 +322,31 @@ impl Checker {
         let mut allowed = Vec::new();
         find_patterns(text, &self.allow_phrases, FindingKind::Name, &mut allowed);
         find_patterns(text, builtin_phrases(), FindingKind::Name, &mut allowed);
-        let name_words = self.names(text, &toks, &masked, &allowed, known_names, &mut cands);
-        schools(text, &toks, &mut cands);
+        // Each token's folded base, worked out once for the names and the schools.
+        let lowers: Vec<Cow<'_, str>> = toks
+            .iter()
+            .map(|t| fold_cow(&text[t.start..t.base_end]))
+            .collect();
+        let words = Words {
+            toks: &toks,
+            lowers: &lowers,
+        };
+        let name_words = self.names(text, words, &masked, &allowed, known_names, &mut cands);
+        schools(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
             name_words,
         }
     }
+}
+
+/// A text's tokens, with each one's folded base beside it (worked out once, for the
+/// names and the schools).
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    toks: &'a [Tok],
+    lowers: &'a [Cow<'a, str>],
 }
 
 fn overlaps_any(c: &Cand, ranges: &[(usize, usize)]) -> bool {
@@ -2474,17 +2491,17 @@ const WELSH_PARTICLES: &[&str] = &["y", "yr", "a'r", "i'r"];
 /// with at least one that is not a generic one ("Oakfield Academy", not "the High
 /// School"), or capitalised words after a Welsh, Irish or Gaelic one ("Ysgol Gyfun
 /// Gŵyr").
-fn schools(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
     let spaced = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
     let word = |k: usize| &text[toks[k].start..toks[k].base_end];
     let cap = |k: usize| toks[k].letters && !toks[k].digits && capitalised(word(k));
     for k in 0..toks.len() {
-        // Most words are not capitalised: they are passed over before any folding.
         if !cap(k) {
             continue;
         }
-        let l = fold_str(word(k));
-        if SCHOOL_HEADS.contains(&l.as_str()) {
+        let l = &*lowers[k];
+        if SCHOOL_HEADS.contains(&l) {
             let mut end = k;
             let mut j = k + 1;
             while j < toks.len()
@@ -2492,16 +2509,16 @@ fn schools(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 && spaced(j - 1, j)
                 && toks[j - 1].base_end == toks[j - 1].end
             {
-                let wl = fold_str(word(j));
-                if cap(j) && !STOPWORDS.contains(&wl.as_str()) {
+                let wl = &*lowers[j];
+                if cap(j) && !STOPWORDS.contains(&wl) {
                     end = j;
-                } else if !WELSH_PARTICLES.contains(&wl.as_str()) {
+                } else if !WELSH_PARTICLES.contains(&wl) {
                     break;
                 }
                 j += 1;
             }
-            let named = (k + 1..=end)
-                .any(|j| cap(j) && !GENERIC_SCHOOL_WORDS.contains(&fold_str(word(j)).as_str()));
+            let named =
+                (k + 1..=end).any(|j| cap(j) && !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j]));
             if named {
                 out.push(Cand::new(
                     FindingKind::Place,
@@ -2511,7 +2528,7 @@ fn schools(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
             continue;
         }
-        if !SCHOOL_WORDS.contains(&l.as_str()) || k == 0 {
+        if !SCHOOL_WORDS.contains(&l) || k == 0 {
             continue;
         }
         let mut start = k;
@@ -2519,12 +2536,12 @@ fn schools(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             && start + 4 > k
             && spaced(start - 1, start)
             && cap(start - 1)
-            && !STOPWORDS.contains(&fold_str(word(start - 1)).as_str())
+            && !STOPWORDS.contains(&&*lowers[start - 1])
             && (start == k || toks[start - 1].base_end == toks[start - 1].end)
         {
             start -= 1;
         }
-        let named = (start..k).any(|j| !GENERIC_SCHOOL_WORDS.contains(&fold_str(word(j)).as_str()));
+        let named = (start..k).any(|j| !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j]));
         if start < k && named {
             out.push(Cand::new(
                 FindingKind::Place,
@@ -3484,12 +3501,13 @@ impl Checker {
     fn names(
         &self,
         text: &str,
-        toks: &[Tok],
+        words: Words<'_>,
         masked: &[(usize, usize)],
         allowed: &[Cand],
         known: &HashSet<String>,
         out: &mut Vec<Cand>,
     ) -> HashSet<String> {
+        let Words { toks, lowers } = words;
         let titles = title_case_lines(text, toks);
         let mut line_of = Vec::with_capacity(toks.len());
         let (mut line, mut at) = (0, 0);
@@ -3510,8 +3528,6 @@ impl Checker {
             })
             .collect();
         let base = |t: &Tok| &text[t.start..t.base_end];
-        // Each token's folded base, worked out once.
-        let lowers: Vec<Cow<'_, str>> = toks.iter().map(|t| fold_cow(base(t))).collect();
         let lower = |t: &Tok| -> &str { &lowers[toks.partition_point(|x| x.start < t.start)] };
         let user_allowed = |w: &str| self.allow_words.contains(w);
         // A word the text also writes in lowercase is an ordinary word here ("handover"
