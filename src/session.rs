@@ -205,16 +205,7 @@ impl Session {
             return;
         }
         let mut store = Store::open_unlocked(&self.paths.db, &Unlock::Key(key.clone())).ok();
-        let kept = crate::rescue::seal_all(
-            &dir,
-            store.as_mut(),
-            &key,
-            self.clock.today(),
-            self.clock.now_utc(),
-        );
-        for k in kept {
-            note!("praxis: text kept from the editor is now {}", k.describe());
-        }
+        self.seal_all(store.as_mut(), &key);
     }
 
     fn finish_unsaved(&self, done: Result<()>) -> Result<()> {
@@ -277,10 +268,16 @@ impl Session {
         let Some(key) = store.key().cloned() else {
             return;
         };
+        self.seal_all(Some(store), &key);
+    }
+
+    /// Keeps the text in `rescued/` encrypted with `key` ([`crate::rescue::seal_all`]),
+    /// and says what became of each.
+    fn seal_all(&self, store: Option<&mut Store>, key: &Key) {
         let kept = crate::rescue::seal_all(
             &self.paths.rescue_dir(),
-            Some(store),
-            &key,
+            store,
+            key,
             self.clock.today(),
             self.clock.now_utc(),
         );

@@ -254,11 +254,13 @@ impl Store {
             source,
         };
         // A lock change killed midway leaves its new file beside the journal: a whole or
-        // partial copy, plain after a `decrypt`. Nothing else would ever remove it.
+        // partial copy, plain after a `decrypt`. So does a first import killed midway: the
+        // journal it was building, in clear text. Nothing else would ever remove them: one
+        // look through the folder finds both.
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        crate::files::sweep_leftovers(dir.unwrap_or(Path::new(".")), lock::relock_pid);
-        // So does a first import killed midway: the journal it was building, in clear text.
-        transfer::sweep_building(dir.unwrap_or(Path::new(".")));
+        crate::files::sweep_leftovers(dir.unwrap_or(Path::new(".")), |file| {
+            lock::relock_pid(file).or_else(|| transfer::building_pid(file))
+        });
         // Only SQLite opens the journal file: closing any other descriptor of it would drop
         // every POSIX lock this process holds on it, the locks of connections still open
         // (the app's, while its daily backup opens the journal again) included. An outside

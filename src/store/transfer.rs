@@ -936,12 +936,16 @@ impl Drop for NewJournal {
 }
 
 /// Removes journals that imports killed before they finished left half built.
-pub(super) fn sweep_building(dir: &Path) {
-    crate::files::sweep_leftovers(dir, |name| {
-        name.strip_prefix(BUILDING)
-            .and_then(|rest| rest.split('-').next())
-            .and_then(|pid| pid.parse().ok())
-    });
+fn sweep_building(dir: &Path) {
+    crate::files::sweep_leftovers(dir, building_pid);
+}
+
+/// The process id in the name of a journal an import is building (None for any other
+/// file).
+pub(super) fn building_pid(file: &str) -> Option<i32> {
+    file.strip_prefix(BUILDING)
+        .and_then(|rest| rest.split('-').next())
+        .and_then(|pid| pid.parse().ok())
 }
 
 /// Whether opening the journal at `path` would upgrade its schema (read without

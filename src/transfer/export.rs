@@ -586,13 +586,18 @@ pub struct EntryFindings {
 /// Runs the identifiability check over the entries an export would take.
 pub fn check(store: &Store, plan: &Plan, checker: &Checker) -> anyhow::Result<Vec<EntryFindings>> {
     store.read_snapshot(|store| {
-        let days = match plan.mode {
-            Mode::All => store.export_days(plan.format == ExportFormat::Json)?,
-            _ => vec![store.select_entries(&plan.selection)?],
+        // In the order the export takes them: whole days for the full backup, else as
+        // selected.
+        let (days, selected) = match plan.mode {
+            Mode::All => (
+                store.export_days(plan.format == ExportFormat::Json)?,
+                Vec::new(),
+            ),
+            _ => (Vec::new(), store.select_entries(&plan.selection)?),
         };
         let each = |f: &mut dyn FnMut(Entry) -> anyhow::Result<()>| match plan.mode {
             Mode::All => each_entry_of_days(store, &days, f),
-            _ => each_entry(store, days.concat().as_slice(), f),
+            _ => each_entry(store, &selected, f),
         };
         // The names the export would learn from every entry are found in every entry,
         // as the export replaces them.

@@ -19,6 +19,45 @@ fn key(app: &mut App, code: KeyCode) {
     app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
+/// The ids `praxis search WORDS --json -n 200` prints, in its order.
+fn cli_ids(mut praxis: assert_cmd::Command, words: &str) -> Vec<String> {
+    let out = praxis
+        .args(["search", words, "--json", "-n", "200"])
+        .assert()
+        .success();
+    let hits: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    hits.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The ids the app lists once `words` are typed after `/` and Enter ranks the list.
+fn app_ids(db: &std::path::Path, words: &str) -> Vec<String> {
+    let clock = Clock::fixed(
+        Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0)
+            .unwrap()
+            .fixed_offset(),
+    );
+    let mut app = App::new(
+        Store::open(db).unwrap(),
+        Catalog::builtin(),
+        Config::default(),
+        clock,
+        Keymap::defaults(),
+        Theme::monochrome(),
+    )
+    .unwrap();
+    key(&mut app, KeyCode::Char('/'));
+    for c in words.chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    // Enter: the typing is done and the list is ranked.
+    key(&mut app, KeyCode::Enter);
+    app.journal.rows.iter().map(|r| r.id.to_string()).collect()
+}
+
 #[test]
 fn the_command_line_and_the_app_find_the_same_entries() {
     let d = tempfile::tempdir().unwrap();
@@ -29,11 +68,6 @@ fn the_command_line_and_the_app_find_the_same_entries() {
         .write_stdin("")
         .assert()
         .success();
-    let clock = Clock::fixed(
-        Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0)
-            .unwrap()
-            .fixed_offset(),
-    );
     // A word of the text, a strength, a strength with a letter left out, a topic tag, a start of a
     // word, two words, and a phrase.
     for words in [
@@ -45,34 +79,8 @@ fn the_command_line_and_the_app_find_the_same_entries() {
         "family meeting",
         "\"care plan\"",
     ] {
-        let out = praxis(d.path())
-            .args(["--db", db_arg, "search", words, "--json", "-n", "200"])
-            .assert()
-            .success();
-        let hits: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        let cli: Vec<String> = hits
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap().to_string())
-            .collect();
-
-        let mut app = App::new(
-            Store::open(&db).unwrap(),
-            Catalog::builtin(),
-            Config::default(),
-            clock,
-            Keymap::defaults(),
-            Theme::monochrome(),
-        )
-        .unwrap();
-        key(&mut app, KeyCode::Char('/'));
-        for c in words.chars() {
-            key(&mut app, KeyCode::Char(c));
-        }
-        // Enter: the typing is done and the list is ranked.
-        key(&mut app, KeyCode::Enter);
-        let screen: Vec<String> = app.journal.rows.iter().map(|r| r.id.to_string()).collect();
+        let cli = cli_ids(crate::common::praxis_db(&db), words);
+        let screen = app_ids(&db, words);
         assert!(!cli.is_empty(), "the demo has entries for {words}");
         assert_eq!(screen, cli, "{words}");
     }
@@ -129,41 +137,11 @@ fn a_long_journal_ranks_the_newest_matches_the_same_in_both_faces() {
         .id
         .to_string();
     drop(s);
-    let clock = Clock::fixed(
-        Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0)
-            .unwrap()
-            .fixed_offset(),
-    );
     // As many as the app lists.
     for (words, found) in [("care", 200), ("kintsugi", 5)] {
-        let out = crate::common::praxis_db(&db)
-            .args(["search", words, "--json", "-n", "200"])
-            .assert()
-            .success();
-        let hits: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        let cli: Vec<String> = hits
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap().to_string())
-            .collect();
+        let cli = cli_ids(crate::common::praxis_db(&db), words);
         assert_eq!(cli.len(), found, "{words}");
-        let mut app = App::new(
-            Store::open(&db).unwrap(),
-            Catalog::builtin(),
-            Config::default(),
-            clock,
-            Keymap::defaults(),
-            Theme::monochrome(),
-        )
-        .unwrap();
-        key(&mut app, KeyCode::Char('/'));
-        for c in words.chars() {
-            key(&mut app, KeyCode::Char(c));
-        }
-        key(&mut app, KeyCode::Enter);
-        let screen: Vec<String> = app.journal.rows.iter().map(|r| r.id.to_string()).collect();
-        assert_eq!(screen, cli, "{words}");
+        assert_eq!(app_ids(&db, words), cli, "{words}");
         if words == "care" {
             assert!(cli.iter().all(|id| newest.contains(id)), "only the newest");
             assert!(!cli.contains(&strongest), "an older match is not weighed");
