@@ -257,6 +257,13 @@ pub fn write_atomically<T>(
 /// [`write_atomically`] giving the file `mode` (on Unix; not reduced by the umask). The
 /// mode is set on the temporary file before it is renamed, so the file is never seen
 /// under its name with another one.
+///
+/// Where the system allows it (Linux, on the file systems of a laptop's disk), the file
+/// is written with no name at all until it is complete, and only then linked into the
+/// folder: a write killed midway (`kill -9`, a closed terminal, a power cut) leaves
+/// nothing behind, not even a private partial copy. Elsewhere it is written to a
+/// private `.praxis-<pid>-XXXXXX.part` beside the target, which the next write into the
+/// same folder removes if its process is gone.
 pub fn write_atomically_with_mode<T>(
     path: &Path,
     force: bool,
@@ -274,6 +281,18 @@ pub fn write_atomically_with_mode<T>(
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
     sweep_partial_writes(dir);
+    #[cfg(target_os = "linux")]
+    if let Some(file) = unnamed::create(dir) {
+        let mut out = std::io::BufWriter::new(file);
+        let value = write(&mut out)?;
+        let file = out
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), e.error()))?;
+        finish(&file, mode, path)?;
+        unnamed::link(&file, dir, path, force)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(value);
+    }
     let tmp = tempfile::Builder::new()
         .prefix(&format!(".praxis-{}-", std::process::id()))
         .suffix(".part")
@@ -284,19 +303,172 @@ pub fn write_atomically_with_mode<T>(
     let tmp = out
         .into_inner()
         .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), e.error()))?;
+    finish(tmp.as_file(), mode, path)?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(value)
+}
+
+/// Gives a written file its mode and makes sure its bytes are on the disk, before it is
+/// given its name.
+fn finish(file: &fs::File, mode: u32, path: &Path) -> anyhow::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        tmp.as_file()
-            .set_permissions(fs::Permissions::from_mode(mode))
+        file.set_permissions(fs::Permissions::from_mode(mode))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     #[cfg(not(unix))]
     let _ = mode;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(value)
+    file.sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Files written with no name (`O_TMPFILE`) and linked into their folder once complete.
+#[cfg(target_os = "linux")]
+mod unnamed {
+    use std::fs;
+    use std::os::fd::AsFd as _;
+    use std::path::{Path, PathBuf};
+
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+    use rustix::io::Errno;
+
+    /// A file in `dir` with no name, private (0600), or None where the file system or
+    /// the kernel cannot make one (the caller then writes a named temporary file).
+    pub(super) fn create(dir: &Path) -> Option<fs::File> {
+        // The file is given its name through /proc: without it, it could not be.
+        if !Path::new("/proc/self/fd").is_dir() {
+            return None;
+        }
+        let fd = rustix::fs::openat(
+            CWD,
+            dir,
+            OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o600),
+        )
+        .ok()?;
+        Some(fs::File::from(fd))
+    }
+
+    /// Gives the complete `file` its name `path` in `dir`: linked directly when nothing
+    /// may be replaced (which fails if something took the name meanwhile), else linked
+    /// under a temporary name and renamed over the old file, so that a reader sees the
+    /// old file or the new one, whole.
+    pub(super) fn link(
+        file: &fs::File,
+        dir: &Path,
+        path: &Path,
+        force: bool,
+    ) -> std::io::Result<()> {
+        let own = PathBuf::from(format!("/proc/self/fd/{}", {
+            use std::os::fd::AsRawFd as _;
+            file.as_fd().as_raw_fd()
+        }));
+        let link_to = |to: &Path| rustix::fs::linkat(CWD, &own, CWD, to, AtFlags::SYMLINK_FOLLOW);
+        if !force {
+            return link_to(path).map_err(|e| match e {
+                Errno::EXIST => std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "the file appeared while it was being written: pass --force to overwrite it",
+                ),
+                e => e.into(),
+            });
+        }
+        for n in 0u32.. {
+            let tmp = dir.join(format!(".praxis-{}-{n}.part", std::process::id()));
+            match link_to(&tmp) {
+                Ok(()) => {
+                    return fs::rename(&tmp, path).inspect_err(|_| {
+                        let _ = fs::remove_file(&tmp);
+                    });
+                }
+                Err(Errno::EXIST) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(std::io::Error::other("no free temporary name"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("the folder is readable")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_being_written_has_no_name_so_a_killed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("export.json");
+        super::write_atomically(&path, false, |out| {
+            out.write_all(b"half of what was written")?;
+            out.flush()?;
+            // A kill here would leave whatever the folder holds now: nothing.
+            assert_eq!(names(dir.path()), Vec::<String>::new());
+            Ok(())
+        })
+        .expect("the write succeeds");
+        assert_eq!(names(dir.path()), ["export.json"]);
+        assert_eq!(
+            std::fs::read(&path).expect("the file is readable"),
+            b"half of what was written"
+        );
+    }
+
+    #[test]
+    fn a_whole_file_replaces_the_old_one_only_when_forced_and_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("page.html");
+        super::write_atomically(&path, false, |out| Ok(out.write_all(b"first")?))
+            .expect("the first write succeeds");
+        let refused = super::write_atomically(&path, false, |out| Ok(out.write_all(b"second")?))
+            .expect_err("an existing file is not replaced without force");
+        assert!(refused.to_string().contains("--force"), "{refused:#}");
+        assert_eq!(std::fs::read(&path).expect("readable"), b"first");
+        super::write_atomically_with_mode(&path, true, 0o644, |out| Ok(out.write_all(b"second")?))
+            .expect("a forced write succeeds");
+        assert_eq!(std::fs::read(&path).expect("readable"), b"second");
+        let mode = std::fs::metadata(&path)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+        super::write_atomically(&path, true, |out| Ok(out.write_all(b"third")?))
+            .expect("a forced write succeeds");
+        let mode = std::fs::metadata(&path)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(names(dir.path()), ["page.html"]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("notes.md");
+        std::fs::write(&path, "kept").expect("written");
+        let failed = super::write_atomically(&path, true, |out| -> anyhow::Result<()> {
+            out.write_all(b"lost")?;
+            anyhow::bail!("the journal could not be read")
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).expect("readable"), "kept");
+        assert_eq!(names(dir.path()), ["notes.md"]);
+    }
 }
