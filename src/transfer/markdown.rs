@@ -70,17 +70,44 @@ pub(crate) fn read_dir(
 ) -> Result<Summary, Halt> {
     let mut summary = Summary::default();
     let mut files = 0;
+    // A linked file is read only if it lies inside the folder: a note linked from
+    // elsewhere (`~/.ssh/id_rsa`, `/etc/passwd`) is not a note of this folder.
+    let root = dir.canonicalize().map_err(|source| TransferError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut outside = Vec::new();
     walk(dir, &mut |path| {
+        if path.is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&root) => {}
+                Ok(target) => {
+                    outside.push(format!(
+                        "left out {}: it links to {}, outside the folder (copy the file into the folder to import it)",
+                        path.display(),
+                        target.display()
+                    ));
+                    return Ok(());
+                }
+                Err(_) => return Ok(()),
+            }
+        }
         files += 1;
         read_one(path, time_format, out, &mut summary)
     })?;
     if files == 0 {
+        let linked = match outside.len() {
+            0 => String::new(),
+            1 => " (one links to a file outside the folder, and was left out)".into(),
+            n => format!(" ({n} link to files outside the folder, and were left out)"),
+        };
         return Err(TransferError::Invalid {
             path: dir.to_path_buf(),
-            what: "no Markdown files (*.md) in this folder or below it".into(),
+            what: format!("no Markdown files (*.md) in this folder or below it{linked}"),
         }
         .into());
     }
+    summary.warnings.extend(outside);
     Ok(summary)
 }
 
@@ -101,7 +128,8 @@ impl Names {
 }
 
 /// Calls `each` on every Markdown file under `dir`, in path order (hidden ones left
-/// out; linked folders not followed, as they could loop; linked files read).
+/// out; linked folders not followed, as they could loop; linked files passed on, for the
+/// caller to decide).
 fn walk(dir: &Path, each: &mut dyn FnMut(&Path) -> Result<(), Halt>) -> Result<(), Halt> {
     use std::os::unix::ffi::OsStrExt as _;
     let read = |source| TransferError::Read {

@@ -219,6 +219,47 @@ fn markdown_copy(j: &Journal) -> PathBuf {
 }
 
 #[test]
+fn a_markdown_folder_reads_no_linked_file_from_outside_it() {
+    let j = Journal::new();
+    let dir = markdown_copy(&j);
+    // A secret beside the folder, linked into it under a Markdown name; and a note linked
+    // from inside the folder, which is read as itself.
+    let secret = j.path().join("id_rsa");
+    std::fs::write(
+        &secret,
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nkeep me out\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("key.md")).unwrap();
+    std::os::unix::fs::symlink(dir.join("untitled.md"), dir.join("notes/again.md")).unwrap();
+    let out = j.cmd(&["import", dir.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        stderr.contains("key.md") && stderr.contains("outside the folder"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("Read 6 entries"), "{stdout}");
+    let all = entries(&j);
+    assert!(
+        !serde_json::to_string(&all).unwrap().contains("keep me out"),
+        "{all:#?}"
+    );
+    // A folder holding only such a link: nothing to import, and it says why.
+    let lone = j.path().join("lone");
+    std::fs::create_dir(&lone).unwrap();
+    std::os::unix::fs::symlink(&secret, lone.join("note.md")).unwrap();
+    let err = j.fails(
+        1,
+        &["import", lone.to_str().unwrap(), "--format", "markdown"],
+    );
+    assert!(err.contains("outside the folder"), "{err}");
+}
+
+#[test]
 fn a_markdown_folder_with_and_without_front_matter() {
     let j = Journal::new();
     let dir = markdown_copy(&j);
