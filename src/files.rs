@@ -60,6 +60,26 @@ pub fn open_regular(path: &Path) -> std::io::Result<(fs::File, fs::Metadata)> {
     Ok((file, meta))
 }
 
+/// Why a file holding a secret (a passphrase, an age identity) must not be trusted: it
+/// can be read by others, or is not the user's own. None when it is private.
+#[must_use]
+pub fn not_private(meta: &fs::Metadata) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let mode = meta.mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Some(format!("it can be read by others (mode {mode:o})"));
+        }
+        if meta.uid() != rustix::process::getuid().as_raw() {
+            return Some("it is not yours".into());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+    None
+}
+
 /// Reads a whole file, refusing anything that is not a regular file (see
 /// [`open_regular`]) or is larger than `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {

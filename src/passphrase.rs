@@ -82,21 +82,13 @@ impl Asker {
                 let (file, meta) = crate::files::open_regular(path).with_context(|| {
                     format!("cannot read the passphrase file {}", path.display())
                 })?;
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::MetadataExt as _;
-                    let mode = meta.mode() & 0o777;
-                    if mode & 0o077 != 0 || meta.uid() != rustix::process::getuid().as_raw() {
-                        bail!(
-                            "the passphrase file {} can be read by others (mode {mode:o}) or is \
-                             not yours: it was not read; run `chmod 600 {}`",
-                            path.display(),
-                            path.display()
-                        );
-                    }
+                if let Some(why) = crate::files::not_private(&meta) {
+                    bail!(
+                        "the passphrase file {}: {why}, so it was not read; run `chmod 600 {}`",
+                        path.display(),
+                        path.display()
+                    );
                 }
-                #[cfg(not(unix))]
-                let _ = meta;
                 self.next_line(file).with_context(|| {
                     format!("cannot read the passphrase file {}", path.display())
                 })?

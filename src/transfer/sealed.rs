@@ -168,6 +168,18 @@ pub fn unseal(path: &Path, key: &Key) -> Result<(), TransferError> {
                 path: file.clone(),
                 what,
             };
+            // A key that others can read is no longer a key: refused, as ssh does.
+            let (_, meta) =
+                crate::files::open_regular(file).map_err(|source| TransferError::Read {
+                    path: file.clone(),
+                    source,
+                })?;
+            if let Some(why) = crate::files::not_private(&meta) {
+                return Err(invalid(format!(
+                    "the identity file is not private: {why}, so it was not read; run `chmod 600 {}`",
+                    file.display()
+                )));
+            }
             let text = super::read_text(file)?;
             age::IdentityFile::from_buffer(text.as_bytes())
                 .map_err(|e| invalid(format!("not an age identity file ({e})")))?

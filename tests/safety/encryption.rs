@@ -509,6 +509,7 @@ fn a_killed_first_imports_copy_is_removed_at_the_next_open() {
 /// An age identity file in `dir`, and its public key.
 fn age_identity(dir: &Path, name: &str) -> (PathBuf, String) {
     use age::secrecy::ExposeSecret as _;
+    use std::os::unix::fs::PermissionsExt as _;
     let id = age::x25519::Identity::generate();
     let path = dir.join(name);
     std::fs::write(
@@ -516,7 +517,62 @@ fn age_identity(dir: &Path, name: &str) -> (PathBuf, String) {
         format!("# {name}\n{}\n", id.to_string().expose_secret()),
     )
     .unwrap();
+    // Private, as `age-keygen -o` writes it.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     (path, id.to_public().to_string())
+}
+
+#[test]
+fn an_identity_file_others_can_read_is_refused_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let j = Journal::new();
+    j.add(&[
+        "--title",
+        "Supervision",
+        "--for-supervision",
+        "Learned to pause.",
+    ]);
+    let (mine, key) = age_identity(j.path(), "mine.txt");
+    let sealed = j.path().join("me.json.age");
+    j.ok(&[
+        "export",
+        "--summary",
+        "--format",
+        "json",
+        "--encrypt",
+        "--recipient",
+        &key,
+        "-o",
+        sealed.to_str().unwrap(),
+    ]);
+    std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let page = j.path().join("review.html");
+    let err = j.fails(
+        1,
+        &[
+            "review",
+            sealed.to_str().unwrap(),
+            "--identity",
+            mine.to_str().unwrap(),
+            "--html",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        err.contains("mine.txt") && err.contains("mode 644") && err.contains("chmod 600"),
+        "{err}"
+    );
+    assert!(!page.exists());
+    std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o600)).unwrap();
+    j.ok(&[
+        "review",
+        sealed.to_str().unwrap(),
+        "--identity",
+        mine.to_str().unwrap(),
+        "--html",
+        page.to_str().unwrap(),
+    ]);
+    assert!(page.exists());
 }
 
 #[test]
