@@ -203,6 +203,23 @@ impl Source {
             // A praxis Markdown export is refused whatever --format says.
             detect::refuse_export_for_reading(path)?;
             match format {
+                // Any text reads as one Markdown note: a file of another tool's, named
+                // as Markdown, would import as one entry holding the whole file.
+                Some(Format::Markdown) if !markdown::is_markdown(path) => {
+                    match detect::detect_file(path, time_format) {
+                        Ok(seen) if !matches!(seen, Format::Markdown | Format::JrnlMd) => {
+                            return Err(TransferError::Invalid {
+                                path: path.to_path_buf(),
+                                what: format!(
+                                    "this looks like {}, not a Markdown note: try --format \
+                                     {seen}, or leave --format out",
+                                    seen.a()
+                                ),
+                            });
+                        }
+                        _ => Format::Markdown,
+                    }
+                }
                 Some(f) => f,
                 None => detect::detect_file(path, time_format)?,
             }

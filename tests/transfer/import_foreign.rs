@@ -219,6 +219,39 @@ fn markdown_copy(j: &Journal) -> PathBuf {
 }
 
 #[test]
+fn another_tools_file_named_as_markdown_is_refused_with_its_format() {
+    let j = Journal::new();
+    for (file, format) in [
+        ("jrnl/journal.txt", "jrnl"),
+        ("jrnl/export.json", "jrnl-json"),
+        ("tui-journal/entries.json", "tui-journal"),
+    ] {
+        let err = j.fails(
+            1,
+            &[
+                "import",
+                fixture(file).to_str().unwrap(),
+                "--format",
+                "markdown",
+            ],
+        );
+        assert!(
+            err.contains("not a Markdown note") && err.contains(&format!("--format {format}")),
+            "{file}: {err}"
+        );
+    }
+    assert!(
+        !j.db().exists(),
+        "a refused import leaves no journal behind"
+    );
+    // Plain text of no known format is still read as one note when asked.
+    let note = j.path().join("note.txt");
+    std::fs::write(&note, "Handover went well.\n").unwrap();
+    let out = j.ok(&["import", note.to_str().unwrap(), "--format", "markdown"]);
+    assert!(out.contains("Read 1 entry"), "{out}");
+}
+
+#[test]
 fn a_markdown_folder_reads_no_linked_file_from_outside_it() {
     let j = Journal::new();
     let dir = markdown_copy(&j);
