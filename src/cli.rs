@@ -431,15 +431,23 @@ pub struct ActionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum ActionCommand {
     /// Mark an action done.
-    Done { id: String },
+    Done {
+        /// The action's id, or the start of it (as `praxis actions` lists it).
+        id: String,
+    },
     /// Mark an action partly done, with what is in the way.
     Partly {
+        /// The action's id, or the start of it (as `praxis actions` lists it).
         id: String,
-        #[arg(long)]
+        /// What is in the way (kept with the action, shown while it is not done).
+        #[arg(long, value_name = "TEXT")]
         blocker: Option<String>,
     },
-    /// Mark an action open again.
-    Reopen { id: String },
+    /// Mark an action open again (what was in the way is cleared, and said).
+    Reopen {
+        /// The action's id, or the start of it (as `praxis actions` lists it).
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]

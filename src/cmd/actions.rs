@@ -16,8 +16,16 @@ pub fn run(args: ActionsArgs, ctx: &Ctx) -> Result<()> {
             ActionCommand::Reopen { id } => (id, ActionStatus::Open, None),
         };
         let mut store = ctx.store()?;
-        let row = store.set_action_status(id, status, blocker, today, ctx.clock.now_utc())?;
+        let (row, cleared) =
+            store.set_action_status(id, status, blocker, today, ctx.clock.now_utc())?;
         say!("{}", line(&row, today, ctx));
+        if let Some(b) = cleared {
+            note!(
+                "What was in the way (\"{}\") was cleared: `praxis actions partly {} --blocker TEXT` notes a new one.",
+                ctx.out.line(&b),
+                row.short_id
+            );
+        }
         return Ok(());
     }
     let filter = if args.overdue {
@@ -64,9 +72,11 @@ fn line(r: &ActionRow, today: chrono::NaiveDate, ctx: &Ctx) -> String {
         Some(d) => o.dim(&format!("  due {d}")),
         None => String::new(),
     };
+    // A done action's blocker is history, not something in its way.
     let blocker = a
         .blocker
         .as_deref()
+        .filter(|_| a.status != ActionStatus::Done)
         .map(|b| o.dim(&format!("  blocked: {}", o.line(b))))
         .unwrap_or_default();
     let owner = a

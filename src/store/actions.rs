@@ -82,7 +82,8 @@ impl Store {
     }
 
     /// Sets an action's status (by a unique prefix of its id). The entry it belongs to
-    /// counts as changed, so a stale copy of that entry cannot undo this.
+    /// counts as changed, so a stale copy of that entry cannot undo this. Returns the
+    /// action as it now is, and the blocker that opening it again cleared.
     pub fn set_action_status(
         &mut self,
         typed: &str,
@@ -90,33 +91,42 @@ impl Store {
         blocker: Option<&str>,
         today: NaiveDate,
         now: DateTime<Utc>,
-    ) -> Result<ActionRow> {
+    ) -> Result<(ActionRow, Option<String>)> {
         let prefix: String = typed.trim().to_lowercase();
         if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
             return Err(StoreError::BadId(typed.trim().to_string()));
         }
         let tx = self.conn.transaction()?;
-        let found: Vec<(i64, i64, String)> = tx
+        let found: Vec<(i64, i64, String, Option<String>)> = tx
             .prepare_cached(
-                "SELECT id, entry_id, uuid FROM actions WHERE uuid >= ?1 AND uuid < ?1 || 'g' LIMIT 6",
+                "SELECT id, entry_id, uuid, blocker FROM actions
+                 WHERE uuid >= ?1 AND uuid < ?1 || 'g' LIMIT 6",
             )?
-            .query_map([&prefix], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([&prefix], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        let (id, entry_id) = match found.as_slice() {
+        let (id, entry_id, blocker_was) = match found.as_slice() {
             [] => {
                 return Err(StoreError::NoAction(typed.trim().to_string()));
             }
-            [(id, entry, _)] => (*id, *entry),
+            [(id, entry, _, was)] => (*id, *entry, was.clone()),
             many => {
                 return Err(StoreError::Ambiguous {
                     prefix: typed.trim().to_string(),
-                    candidates: many.iter().map(|(_, _, u)| u[..13].to_string()).collect(),
+                    candidates: many
+                        .iter()
+                        .map(|(_, _, u, _)| u[..13].to_string())
+                        .collect(),
                 });
             }
         };
         let done_on = (status == ActionStatus::Done).then(|| day(today));
+        // What was in the way stays with a done action (it is part of how it went), but
+        // an action opened again starts clear: a new blocker is given with `partly`.
         tx.execute(
-            "UPDATE actions SET status = ?2, done_on = ?3, blocker = coalesce(?4, blocker),
+            "UPDATE actions SET status = ?2, done_on = ?3,
+                blocker = CASE WHEN ?2 = 'open' THEN NULL ELSE coalesce(?4, blocker) END,
                 updated_at = ?5
              WHERE id = ?1",
             params![id, status.as_str(), done_on, blocker, ts(now)],
@@ -136,6 +146,7 @@ impl Store {
             .optional()?
             .ok_or_else(|| StoreError::NoAction(typed.trim().to_string()))?;
         tx.commit()?;
-        Ok(row)
+        let cleared = blocker_was.filter(|_| status == ActionStatus::Open);
+        Ok((row, cleared))
     }
 }

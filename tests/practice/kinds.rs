@@ -196,6 +196,30 @@ fn actions_from_sections_and_flags_are_tracked() {
         out.contains("[~]") && out.contains("blocked: rota not out"),
         "{out}"
     );
+    // Done, the blocker is history and not shown as in the way; opened again, the
+    // action starts clear, and says what was cleared.
+    let out = stdout(d.path(), &["actions", "done", &partly]);
+    assert!(out.contains("[x]") && !out.contains("blocked:"), "{out}");
+    let out = praxis(d.path())
+        .args(["actions", "reopen", &partly])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("(\"rota not out\") was cleared"),
+        "{out:?}"
+    );
+    let reopened = json(d.path(), &["actions", "--json"]);
+    let reopened = reopened
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["short_id"] == partly.as_str())
+        .unwrap();
+    assert_eq!(
+        (reopened["status"].as_str(), reopened["blocker"].as_str()),
+        (Some("open"), None)
+    );
     stdout(d.path(), &["actions", "reopen", &id]);
     assert_eq!(
         json(d.path(), &["actions", "--overdue", "--json"])
