@@ -229,6 +229,17 @@ fn plan(args: &ExportArgs, store: &Store, ctx: &Ctx) -> Result<Plan> {
         if args.kind == Some(kind) && !asked {
             bail!("{kind}s describe other people, so they leave only when you say so: add {flag}");
         }
+        if let (Mode::Profile(p), true) = (mode, asked) {
+            let p = clap::ValueEnum::to_possible_value(&p)
+                .map(|v| v.get_name().to_string())
+                .unwrap_or_default();
+            bail!(
+                "{flag} adds nothing to --profile {p}: a regulator's record is built from \
+                 reflections, CPD, supervision and group sessions and feedback, never {kind}s. \
+                 Leave {flag} out, or export them on their own: \
+                 `praxis export --kind {kind} {flag}` (with `--scope private` for private ones)"
+            );
+        }
     }
     let mut exclude_kinds = Vec::new();
     if !args.include_stage_notes {

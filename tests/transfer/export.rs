@@ -1831,3 +1831,22 @@ fn an_import_with_absurd_cpd_hours_is_refused_and_writes_nothing() {
     );
     assert_eq!(other.db_bytes(), before);
 }
+
+#[test]
+fn include_flags_with_a_profile_are_refused_not_ignored() {
+    let j = Journal::new();
+    j.add(&["--title", "Night shift", "Stayed calm."]);
+    for (flag, kind) in [
+        ("--include-ruptures", "rupture"),
+        ("--include-stage-notes", "stage-note"),
+        ("--include-callins", "call-in"),
+        ("--include-risk-plans", "positive-risk"),
+    ] {
+        let err = j.fails(1, &["export", "--profile", "nmc", flag]);
+        assert!(
+            err.contains(&format!("{flag} adds nothing to --profile nmc"))
+                && err.contains(&format!("--kind {kind}")),
+            "{flag}: {err}"
+        );
+    }
+}
