@@ -442,6 +442,29 @@ pub fn import(
     for w in &done.warnings {
         eprintln!("praxis: warning: {}", sanitize_line(w));
     }
+    // Strengths from another machine's vocabulary (its config's own) are kept as written:
+    // said here, so that they can be added to this one's.
+    let vocabulary = &ctx.catalog().vocabulary;
+    let unknown: Vec<String> = done
+        .strengths
+        .iter()
+        .filter(|(name, _)| vocabulary.group_of(name).is_none())
+        .map(|(name, n)| {
+            format!(
+                "{} ({})",
+                sanitize_line(name),
+                plural(*n, "entry", "entries")
+            )
+        })
+        .collect();
+    if !unknown.is_empty() {
+        eprintln!(
+            "praxis: warning: strengths not in your vocabulary, kept as written: {}. Add them to \
+             the config's [strengths] table to choose them in forms and see them grouped in \
+             Patterns.",
+            unknown.join(", ")
+        );
+    }
     let r = &done.report;
     let completed = if r.completed > 0 {
         format!(

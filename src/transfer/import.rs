@@ -5,6 +5,7 @@
 //! list in memory for small texts. An import that is not saved (a dry run, a file that is
 //! refused half way) leaves no trace: see [`crate::store::ImportJournal`].
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, Read as _};
 use std::path::{Path, PathBuf};
 
@@ -99,8 +100,8 @@ impl Out for Collect {
     }
 }
 
-/// The journal's importer as an [`Out`].
-struct Save<'i, 's>(&'i mut Importer<'s>);
+/// The journal's importer as an [`Out`], counting the entries that carry each strength.
+struct Save<'i, 's>(&'i mut Importer<'s>, BTreeMap<String, usize>);
 
 impl Out for Save<'_, '_> {
     fn subjects(&mut self, subjects: &[(String, SubjectType)]) -> Result<(), StoreError> {
@@ -108,6 +109,14 @@ impl Out for Save<'_, '_> {
     }
 
     fn entry(&mut self, e: Incoming) -> Result<(), StoreError> {
+        for s in &e.entry.strengths {
+            match self.1.get_mut(&s.name) {
+                Some(n) => *n += 1,
+                None => {
+                    self.1.insert(s.name.clone(), 1);
+                }
+            }
+        }
         match &e.recognise {
             Some(r) => self.0.add_recognised(e.entry, r),
             None => self.0.add(e.entry),
@@ -115,6 +124,7 @@ impl Out for Save<'_, '_> {
     }
 
     fn restart(&mut self) -> Result<(), StoreError> {
+        self.1.clear();
         self.0.restart()
     }
 }
@@ -128,6 +138,9 @@ pub struct Outcome {
     pub read: usize,
     pub report: ImportReport,
     pub warnings: Vec<String>,
+    /// Every strength the file's entries carry, with how many entries carry it (for the
+    /// caller to hold against the vocabulary).
+    pub strengths: BTreeMap<String, usize>,
 }
 
 /// Imports `path` (a file, or a folder of Markdown files; in `format`, or the one
@@ -148,10 +161,12 @@ pub fn import_file(
 ) -> anyhow::Result<Outcome> {
     let source = Source::open(path, format, time_format)?;
     let mut target = ImportJournal::open(journal, dry_run, unlock)?;
-    let (summary, report) = {
+    let (summary, report, strengths) = {
         let mut import = target.importer()?;
-        let summary = source.read(&mut Save(&mut import))?;
-        (summary, import.finish(dry_run)?)
+        let mut save = Save(&mut import, BTreeMap::new());
+        let summary = source.read(&mut save)?;
+        let strengths = save.1;
+        (summary, import.finish(dry_run)?, strengths)
     };
     target.keep(dry_run)?;
     Ok(Outcome {
@@ -159,6 +174,7 @@ pub fn import_file(
         read: summary.entries,
         report,
         warnings: summary.warnings,
+        strengths,
     })
 }
 

@@ -520,3 +520,38 @@ fn an_action_id_used_twice_is_refused_not_dropped() {
         ));
     assert_eq!(std::fs::read(&dst).unwrap(), before);
 }
+
+#[test]
+fn strengths_from_another_vocabulary_are_kept_and_named_on_import() {
+    let from = crate::common::Journal::new();
+    std::fs::write(
+        from.config(),
+        "[[strengths.groups]]\nname = \"Everyday\"\nstrengths = [{ name = \"tea-making\", hint = \"the kettle on at the right moment\" }]\n",
+    )
+    .unwrap();
+    from.add(&[
+        "--title",
+        "Night shift",
+        "--strength",
+        "tea-making",
+        "--strength",
+        "empathy",
+        "Calm.",
+    ]);
+    let file = from.path().join("all.json");
+    from.ok(&["export", "--all", "-o", file.to_str().unwrap()]);
+    let to = crate::common::Journal::new();
+    let out = to
+        .cmd(&["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not in your vocabulary") && err.contains("tea-making (1 entry)"),
+        "{err}"
+    );
+    assert!(!err.contains("empathy"), "{err}");
+    let listed = to.ok(&["list", "--strength", "tea-making"]);
+    assert!(listed.contains("Night shift"), "{listed}");
+}
