@@ -869,7 +869,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub for_supervision: bool,
     /// At most this many entries.
-    #[arg(long, short = 'n', default_value_t = 50)]
+    #[arg(long, short = 'n', default_value_t = 50, value_parser = at_least_one)]
     pub limit: usize,
     /// Print JSON for scripts: one summary per entry (id, kind, title, date, strengths…).
     #[arg(long)]
@@ -929,7 +929,7 @@ pub struct SearchArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<DateArg>,
     /// At most this many results.
-    #[arg(long, short = 'n', default_value_t = 20)]
+    #[arg(long, short = 'n', default_value_t = 20, value_parser = at_least_one)]
     pub limit: usize,
     /// Print JSON for scripts.
     #[arg(long)]
@@ -1040,7 +1040,7 @@ pub enum RecogniseAction {
         /// Only about this subject.
         #[arg(long, value_name = "KEY")]
         subject: Option<String>,
-        #[arg(long, short = 'n', default_value_t = 50)]
+        #[arg(long, short = 'n', default_value_t = 50, value_parser = at_least_one)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -1061,7 +1061,7 @@ pub enum FeedbackCommand {
         /// Only received after this date.
         #[arg(long, value_name = "DATE")]
         since: Option<DateArg>,
-        #[arg(long, short = 'n', default_value_t = 50)]
+        #[arg(long, short = 'n', default_value_t = 50, value_parser = at_least_one)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -1117,7 +1117,7 @@ pub enum RuptureCommand {
         status: Option<RuptureStatus>,
         #[arg(long, value_name = "KEY")]
         subject: Option<String>,
-        #[arg(long, short = 'n', default_value_t = 50)]
+        #[arg(long, short = 'n', default_value_t = 50, value_parser = at_least_one)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -1156,7 +1156,7 @@ pub enum RiskCommand {
         all: bool,
         #[arg(long, value_name = "KEY")]
         subject: Option<String>,
-        #[arg(long, short = 'n', default_value_t = 50)]
+        #[arg(long, short = 'n', default_value_t = 50, value_parser = at_least_one)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -1174,7 +1174,7 @@ pub enum GroupCommand {
         /// Only those that count as peer reflection or CPD.
         #[arg(long)]
         counting: bool,
-        #[arg(long, short = 'n', default_value_t = 50)]
+        #[arg(long, short = 'n', default_value_t = 50, value_parser = at_least_one)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -1380,7 +1380,7 @@ pub enum CircleCommand {
         #[command(flatten)]
         which: CircleWhich,
         /// How many contributions of the stream.
-        #[arg(long, short = 'n', default_value_t = 30)]
+        #[arg(long, short = 'n', default_value_t = 30, value_parser = at_least_one)]
         limit: usize,
         /// The members: pseudonyms and key fingerprints, to compare with each other.
         #[arg(long, conflicts_with = "id")]
@@ -1399,7 +1399,7 @@ pub enum CircleCommand {
         #[command(flatten)]
         which: CircleWhich,
         /// How many contributions of the stream.
-        #[arg(long, short = 'n', default_value_t = 200)]
+        #[arg(long, short = 'n', default_value_t = 200, value_parser = at_least_one)]
         limit: usize,
     },
     /// Contribute one thing: an excerpt of a reflection, a question, a learning note, a
@@ -1487,4 +1487,14 @@ pub struct CircleContribute {
     /// Write without asking (after showing it): for scripts.
     #[arg(long)]
     pub yes: bool,
+}
+
+/// A count of things to list: 0 would list nothing and say nothing useful, so it is
+/// refused with what to give instead.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("0 lists nothing: give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{text}' is not a number: give 1 or more")),
+    }
 }

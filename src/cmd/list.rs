@@ -51,7 +51,36 @@ pub fn run(args: &ListArgs, ctx: &Ctx) -> Result<()> {
         return Ok(());
     }
     if entries.is_empty() {
-        note!("No entries match. Write one with `praxis add`.");
+        let o = &ctx.out;
+        let mut asked = Vec::new();
+        if let Some(k) = filter.kind {
+            asked.push(format!("--kind {k}"));
+        }
+        if let Some(s) = &filter.strength {
+            asked.push(format!("--strength {}", o.line(s)));
+        }
+        if let Some(t) = &filter.tag {
+            asked.push(format!("--tag {}", o.line(t)));
+        }
+        if let Some(d) = filter.since {
+            asked.push(format!("--since {d}"));
+        }
+        if let Some(d) = filter.until {
+            asked.push(format!("--until {d}"));
+        }
+        if args.for_supervision {
+            asked.push("--for-supervision".into());
+        }
+        if asked.is_empty() {
+            note!(
+                "The journal has no entries yet: write one with `praxis add`, or `praxis` to open the app."
+            );
+        } else {
+            note!(
+                "No entries match {}. `praxis tags` lists the tags in use, `praxis stats` the strengths.",
+                asked.join(" ")
+            );
+        }
         return Ok(());
     }
     let width = super::line_width(&ctx.out);

@@ -2224,3 +2224,27 @@ fn one_rule_for_tags_on_every_way_in_and_out() {
         "{doctor}"
     );
 }
+
+#[test]
+fn an_empty_list_says_whether_the_journal_or_the_filter_is_empty() {
+    let j = crate::common::Journal::new();
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no entries yet"),
+        "{out:?}"
+    );
+    j.add(&["--title", "Night shift", "--tag", "nights", "Calm."]);
+    let out = j.cmd(&["list", "--tag", "days"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("No entries match --tag days") && !err.contains("no entries yet"),
+        "{err}"
+    );
+    // Zero is no count of things to list: refused, saying what to give.
+    for args in [&["list", "-n", "0"][..], &["search", "calm", "-n", "0"][..]] {
+        let err = j.fails(2, args);
+        assert!(err.contains("give 1 or more"), "{args:?}: {err}");
+    }
+}
