@@ -52,12 +52,37 @@ pub(crate) fn head(path: &Path) -> Result<String, TransferError> {
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
-/// Refuses praxis's own Markdown export, whatever `--format` says: it is for reading.
+/// Refuses, whatever `--format` says, what is not an import: praxis's own Markdown export
+/// (it is for reading) and a journal itself (an SQLite database).
 pub(crate) fn refuse_export_for_reading(path: &Path) -> Result<(), TransferError> {
-    if path.is_file() && is_praxis_md_export(&head(path)?) {
-        return Err(export_for_reading(path));
+    if path.is_file() {
+        let head = head(path)?;
+        if is_praxis_md_export(&head) {
+            return Err(export_for_reading(path));
+        }
+        if is_database(&head) {
+            return Err(database(path));
+        }
     }
     Ok(())
+}
+
+/// Whether `head` is the start of an SQLite database (a praxis journal or a backup of one).
+fn is_database(head: &str) -> bool {
+    head.starts_with("SQLite format 3\0")
+}
+
+fn database(path: &Path) -> TransferError {
+    let p = path.display();
+    TransferError::Invalid {
+        path: path.to_path_buf(),
+        what: format!(
+            "this is a journal itself (an SQLite database), not a file to import. To open it, \
+             `praxis --db {p}`; to bring its entries into this journal, `praxis --db {p} export \
+             --all -o all.json` and then `praxis import all.json`; to put a backup back in \
+             place of this journal, `praxis backup restore`"
+        ),
+    }
 }
 
 fn export_for_reading(path: &Path) -> TransferError {
@@ -97,6 +122,9 @@ fn detect_with(
     let head = head.strip_prefix('\u{feff}').unwrap_or(head);
     if is_praxis_md_export(head) {
         return Err(export_for_reading(path));
+    }
+    if is_database(head) {
+        return Err(database(path));
     }
     if markdown::is_markdown(path) {
         return Ok(if jrnl::is_md_export(head, time_format) {

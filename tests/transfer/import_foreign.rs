@@ -219,6 +219,24 @@ fn markdown_copy(j: &Journal) -> PathBuf {
 }
 
 #[test]
+fn a_journal_given_to_import_says_how_to_use_it_instead() {
+    let from = Journal::new();
+    from.add(&["--title", "Night shift", "Calm."]);
+    let j = Journal::new();
+    let db = from.db();
+    for extra in [&[][..], &["--format", "praxis"][..]] {
+        let mut args = vec!["import", db.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let err = j.fails(1, &args);
+        assert!(
+            err.contains("a journal itself") && err.contains("export --all"),
+            "{extra:?}: {err}"
+        );
+    }
+    assert!(!j.db().exists());
+}
+
+#[test]
 fn another_tools_file_named_as_markdown_is_refused_with_its_format() {
     let j = Journal::new();
     for (file, format) in [
