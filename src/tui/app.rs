@@ -6,7 +6,9 @@
 use std::time::Instant;
 
 use anyhow::Result;
-use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::Frame;
 use ratatui::layout::Position;
 
@@ -223,6 +225,23 @@ impl App {
             return match self.env.keymap.lookup(k, text, chain) {
                 Some(action) => o.act(action, &mut self.env),
                 None if text.takes(k) => o.text(key, &mut self.env),
+                // The quit keys held with ctrl quit from a window too (asking first if the
+                // writing is unsaved), unless the window holds writing of its own; a
+                // plain `q` still just closes a list or a notice.
+                None if k.mods.contains(KeyModifiers::CONTROL)
+                    && self.env.keymap.lookup(k, text, &[Context::Global])
+                        == Some(Action::Quit) =>
+                {
+                    if o.holds_writing() {
+                        let close = self.env.key(Action::FormCancel);
+                        self.env.status = Some(format!(
+                            "This window holds what you typed: finish it, or close it ({close}), then quit"
+                        ));
+                        return Ok(Outcome::Done);
+                    }
+                    self.overlay = None;
+                    self.act(Action::Quit)
+                }
                 None => Ok(o.unbound()),
             };
         }

@@ -209,6 +209,12 @@ pub trait Overlay {
         Outcome::Done
     }
 
+    /// Whether it holds writing of its own that closing it would lose (the quit key then
+    /// asks for it to be finished or closed first, instead of quitting).
+    fn holds_writing(&self) -> bool {
+        false
+    }
+
     /// A key bound to nothing here: a list or a notice closes, a question stays open
     /// (a stray key must not decide it).
     fn unbound(&self) -> Outcome {

@@ -537,6 +537,65 @@ fn quitting_with_unsaved_writing_asks_first() {
 }
 
 #[test]
+fn discarding_an_untouched_form_asks_nothing_and_a_written_one_asks_first() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "n");
+    press(&mut app, "f8");
+    assert_eq!(app.overlay(), None, "nothing written, nothing to ask about");
+    assert!(!app.write.dirty());
+    assert!(
+        app.env
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("Nothing was written")
+    );
+    press(&mut app, "n");
+    type_text(&mut app, "Half a thought");
+    press(&mut app, "f8");
+    assert_eq!(app.overlay(), Some(Context::Discard));
+}
+
+#[test]
+fn ctrl_q_quits_from_a_window_unless_it_holds_writing() {
+    // From help, with nothing written: quits.
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "f1");
+    assert!(app.overlay().is_some());
+    press(&mut app, "ctrl-q");
+    assert!(app.quit);
+    // From help, with writing in the form: asks first, as from the panes.
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "n");
+    type_text(&mut app, "Not finished");
+    press(&mut app, "f1");
+    press(&mut app, "ctrl-q");
+    assert!(!app.quit);
+    assert_eq!(app.overlay(), Some(Context::Quit));
+    // A plain q still only closes a list.
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "f1");
+    press(&mut app, "q");
+    assert!(!app.quit);
+    // From a check-in with something in it: says to finish or close it first.
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    press(&mut app, "c");
+    press(&mut app, "2");
+    press(&mut app, "ctrl-q");
+    assert!(!app.quit);
+    assert_eq!(app.overlay(), Some(Context::CheckIn));
+    assert!(
+        app.env
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("holds what you typed"),
+        "{:?}",
+        app.env.status
+    );
+}
+
+#[test]
 fn help_is_generated_from_the_live_keymap() {
     let mut t = std::collections::BTreeMap::new();
     t.insert("save".to_string(), vec!["f12".to_string()]);

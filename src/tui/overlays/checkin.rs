@@ -137,6 +137,10 @@ impl Overlay for CheckInForm {
         (text, &[Context::CheckIn, Context::Form])
     }
 
+    fn holds_writing(&self) -> bool {
+        !self.checkin.is_empty()
+    }
+
     fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
         let c = &mut self.checkin;
         match action {

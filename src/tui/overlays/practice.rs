@@ -248,6 +248,10 @@ impl Overlay for PlanReview {
         (Text::Chars, &[Context::PlanReview, Context::Form])
     }
 
+    fn holds_writing(&self) -> bool {
+        !self.happened.trim().is_empty()
+    }
+
     fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
         self.error = None;
         match action {

@@ -229,6 +229,16 @@ impl Write {
                 self.autosave.edited(Instant::now());
                 self.recheck(env);
             }
+            // Nothing written (a new, untouched form): nothing to ask about.
+            Action::DiscardEntry if w.is_empty() && self.editing.is_none() => {
+                if let Some(id) = w.draft_id {
+                    env.store.delete_draft(id, Some(&env.writer))?;
+                }
+                self.form = None;
+                self.autosave.kept();
+                env.say("Nothing was written: the form is closed");
+                return Ok(Outcome::Then(Msg::Focus(Pane::Journal)));
+            }
             Action::DiscardEntry => {
                 return Ok(Outcome::Open(Box::new(Discard::new(w.describe(), None))));
             }
