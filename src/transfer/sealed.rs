@@ -345,6 +345,9 @@ mod tests {
             ),
         )
         .unwrap();
+        // Private, as age-keygen writes it: a key others can read is refused.
+        std::fs::set_permissions(&ids, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .unwrap();
         let err = open(&path).err().unwrap().to_string();
         assert!(err.contains("no key was given"), "{err}");
         unseal(&path, &Key::IdentityFile(ids)).unwrap();
@@ -360,6 +363,8 @@ mod tests {
             age::secrecy::ExposeSecret::expose_secret(&stranger.to_string()),
         )
         .unwrap();
+        std::fs::set_permissions(&other, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .unwrap();
         let err = unseal(&path, &Key::IdentityFile(other))
             .unwrap_err()
             .to_string();
