@@ -694,7 +694,7 @@ pub enum CpdCommand {
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
         /// Hours spent, e.g. 1.5.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true, value_parser = cpd_hours)]
         hours: Option<f64>,
         /// It involved other people (counts toward participatory hours).
         #[arg(long)]
@@ -1496,5 +1496,22 @@ fn at_least_one(text: &str) -> Result<usize, String> {
         Ok(0) => Err("0 lists nothing: give 1 or more".into()),
         Ok(n) => Ok(n),
         Err(_) => Err(format!("'{text}' is not a number: give 1 or more")),
+    }
+}
+
+/// Hours of one CPD activity: a number from 0 up to what one record may hold.
+fn cpd_hours(text: &str) -> Result<f64, String> {
+    let max = crate::model::details::MAX_CPD_HOURS;
+    match text.trim().parse::<f64>() {
+        Ok(h) if h.is_finite() && (0.0..=max).contains(&h) => Ok(h),
+        Ok(h) if h < 0.0 => {
+            Err("hours cannot be negative: give the hours spent, such as 1.5".into())
+        }
+        Ok(_) => Err(format!(
+            "one record holds at most {max} hours: give the hours of this one activity"
+        )),
+        Err(_) => Err(format!(
+            "'{text}' is not a number of hours: give one such as 1.5"
+        )),
     }
 }

@@ -554,6 +554,21 @@ fn cpd_records_sum_up_by_period() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("training, reading"));
+    // Hours: said plainly what is wrong with them, negative ones included (which the
+    // command line took for an unknown option before).
+    for (hours, says) in [
+        ("-3", "cannot be negative"),
+        ("abc", "not a number of hours"),
+        ("2500", "at most 2000 hours"),
+    ] {
+        praxis(d.path())
+            .args([
+                "cpd", "add", "--type", "reading", "--title", "x", "--hours", hours,
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
     praxis(d.path())
         .args([
             "cpd", "add", "--type", "reading", "--title", "x", "--link", "ffffffff",
