@@ -290,6 +290,12 @@ pub fn write_atomically_with_mode<T>(
     mode: u32,
     write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
+    if path.is_dir() {
+        anyhow::bail!(
+            "{} is a folder: give the path of a file to write (a new name in that folder)",
+            path.display()
+        );
+    }
     if path.exists() && !force {
         anyhow::bail!(
             "{} already exists: pass --force to overwrite it",
@@ -476,6 +482,15 @@ mod tests {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
         assert_eq!(names(dir.path()), ["page.html"]);
+    }
+
+    #[test]
+    fn a_folder_is_not_written_over_even_when_forced() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let err = super::write_atomically(dir.path(), true, |out| Ok(out.write_all(b"x")?))
+            .expect_err("a folder is not a file to write");
+        assert!(err.to_string().contains("is a folder"), "{err:#}");
+        assert_eq!(names(dir.path()), Vec::<String>::new());
     }
 
     #[test]
