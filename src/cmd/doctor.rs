@@ -113,8 +113,15 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
         );
     }
     if problems > 0 {
+        // Only what was asked for was changed (and said above); the problems were not.
+        let changed = match (rebuild_index, fix_dates) {
+            (false, false) => "the journal file was not changed",
+            (true, false) => "apart from the rebuild above, nothing was changed",
+            (false, true) => "apart from the dates set above, nothing was changed",
+            (true, true) => "apart from the rebuild and the dates above, nothing was changed",
+        };
         bail!(
-            "{problems} problem{} found; the journal file was not changed",
+            "{problems} problem{} found; {changed}",
             if problems == 1 { "" } else { "s" }
         );
     }

@@ -198,7 +198,13 @@ pub fn render(ins: &Insights, o: &Output) -> String {
         Some(since) => format!("{since} to {}", p.until),
         None => format!("up to {}", p.until),
     };
-    let _ = writeln!(s, "{}", o.bold(&format!("Patterns, {} ({range})", p.label)));
+    // A period given by its dates is named by them already: not said twice.
+    let title = if p.label == range {
+        format!("Patterns, {range}")
+    } else {
+        format!("Patterns, {} ({range})", p.label)
+    };
+    let _ = writeln!(s, "{}", o.bold(&title));
     let _ = writeln!(s, "{}", o.dim("Prompts for supervision, never a score."));
 
     let _ = writeln!(s, "\n{}", o.bold("Entries"));

@@ -2248,3 +2248,29 @@ fn an_empty_list_says_whether_the_journal_or_the_filter_is_empty() {
         assert!(err.contains("give 1 or more"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn doctor_after_a_rebuild_does_not_say_nothing_was_changed() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let j = Journal::new();
+    j.add(&["--title", "Night shift", "Calm."]);
+    // A problem doctor finds and does not mend: a folder others can read.
+    std::fs::set_permissions(j.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let err = j.fails(1, &["doctor", "--rebuild-index"]);
+    assert!(
+        err.contains("apart from the rebuild above, nothing was changed")
+            && !err.contains("was not changed"),
+        "{err}"
+    );
+    let err = j.fails(1, &["doctor"]);
+    assert!(err.contains("the journal file was not changed"), "{err}");
+}
+
+#[test]
+fn stats_for_dates_names_the_range_once() {
+    let j = Journal::new();
+    j.add(&["--title", "Night shift", "--on", "2026-10-05", "Calm."]);
+    let out = j.ok(&["stats", "--since", "2026-10-01", "--until", "2026-11-01"]);
+    let first = out.lines().next().unwrap();
+    assert_eq!(first, "Patterns, 2026-10-01 to 2026-11-01", "{out}");
+}
