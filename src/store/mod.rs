@@ -40,6 +40,7 @@ mod details;
 mod drafts;
 mod entries;
 mod health;
+mod import_index;
 mod lock;
 mod migrate;
 mod practice;
