@@ -40,7 +40,6 @@ mod details;
 mod drafts;
 mod entries;
 mod health;
-mod import_index;
 mod lock;
 mod migrate;
 mod practice;

@@ -9,7 +9,6 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension as _, params};
 use uuid::Uuid;
 
 use super::entries::{insert_new_entry_tx, replace_entry_tx};
-use super::import_index::{self, Doc, SideIndex};
 use super::rows::{id_list, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{Details, Entry, SessionStage, SubjectType};
@@ -160,12 +159,6 @@ pub struct Importer<'s> {
     /// after everything else: they point at entries (preps, reflections) that may come
     /// later in the file.
     later: usize,
-    /// Where the search index of a new journal is built on a thread of its own (see
-    /// [`import_index`]): only for a journal in clear text, whose text may be written to
-    /// a file beside it.
-    side_file: Option<PathBuf>,
-    /// That index, while it is being built.
-    side: Option<SideIndex>,
     report: ImportReport,
 }
 
@@ -266,15 +259,10 @@ impl Store {
     /// takes the write lock, and sets the search index's triggers aside until
     /// [`Importer::finish`]. The journal keeps its write-ahead log.
     pub fn importer(&mut self) -> Result<Importer<'_>> {
-        self.begin_import(true, false, None)
+        self.begin_import(true, false)
     }
 
-    fn begin_import(
-        &mut self,
-        checks_here: bool,
-        rollback_journal: bool,
-        side_file: Option<PathBuf>,
-    ) -> Result<Importer<'_>> {
+    fn begin_import(&mut self, checks_here: bool, rollback_journal: bool) -> Result<Importer<'_>> {
         keep_freed_memory();
         let conn = &self.conn;
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
@@ -292,8 +280,6 @@ impl Store {
             triggers: Vec::new(),
             counts_after: false,
             later: 0,
-            side_file,
-            side: None,
             report: ImportReport::default(),
         };
         // From here on, dropping `import` puts everything back.
@@ -311,7 +297,7 @@ impl Store {
         subjects: &[(String, SubjectType)],
         dry_run: bool,
     ) -> Result<ImportReport> {
-        let mut import = self.begin_import(false, false, None)?;
+        let mut import = self.begin_import(false, false)?;
         import.subjects(subjects)?;
         for e in entries {
             import.add(e.clone())?;
@@ -426,14 +412,6 @@ impl Importer<'_> {
         for (name, _) in &self.triggers {
             conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
         }
-        if let Some(file) = self.side_file.clone().filter(|_| self.before == 0) {
-            let create: String = conn.query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'entries_fts'",
-                [],
-                |r| r.get(0),
-            )?;
-            self.side = Some(SideIndex::start(file, "entries_fts", &create)?);
-        }
         // Entries written last wait here, on disk rather than in memory (a temporary
         // table lives in a file of its own and goes with the connection).
         conn.execute_batch(
@@ -455,7 +433,6 @@ impl Importer<'_> {
         self.rollback_journal = false;
         self.end(false)?;
         self.rollback_journal = rollback_journal;
-        self.side = None;
         self.replaced.clear();
         self.later = 0;
         self.report = ImportReport::default();
@@ -540,15 +517,7 @@ impl Importer<'_> {
         let before = self.before;
         self.tx()?;
         let tx = self.conn;
-        if let Some(rowid) = insert_new_entry_tx(tx, e)? {
-            if let Some(side) = &mut self.side {
-                side.add(Doc {
-                    rowid,
-                    title: e.title.clone(),
-                    body: e.body.clone(),
-                    sections_text: e.sections_text(),
-                });
-            }
+        if insert_new_entry_tx(tx, e)?.is_some() {
             self.report.added += 1;
             return Ok(());
         }
@@ -568,11 +537,6 @@ impl Importer<'_> {
     /// Replaces the stored entry `rowid` with `e`, keeping the search index right.
     fn replace(&mut self, rowid: i64, before: i64, e: &Entry) -> Result<()> {
         let tx = self.conn;
-        if rowid > before {
-            // Written by this import and indexed on the thread with its former text: the
-            // index is built here at the end instead, from the rows as they are then.
-            self.side = None;
-        }
         if rowid <= before && !self.replaced.contains(&rowid) {
             // Out of the search index with the text it was indexed with; back in with
             // the new text at the end.
@@ -787,20 +751,13 @@ impl Importer<'_> {
                 }
             }
         }
-        let side = self.side.take();
         let tx = self.tx()?;
-        match side {
-            // Only a journal that had no entries: nothing was replaced.
-            Some(side) => side.copy_into(tx)?,
-            None => {
-                tx.execute(
-                    "INSERT INTO entries_fts (rowid, title, body, sections_text)
-                     SELECT id, title, body, sections_text FROM entries
-                     WHERE id > ?1 OR id IN (SELECT value FROM json_each(?2))",
-                    params![self.before, id_list(&self.replaced)],
-                )?;
-            }
-        }
+        tx.execute(
+            "INSERT INTO entries_fts (rowid, title, body, sections_text)
+             SELECT id, title, body, sections_text FROM entries
+             WHERE id > ?1 OR id IN (SELECT value FROM json_each(?2))",
+            params![self.before, id_list(&self.replaced)],
+        )?;
         if self.counts_after {
             super::counts::fill(tx)?;
         }
@@ -935,13 +892,7 @@ impl ImportJournal {
     /// Starts the import: see [`Importer`]. A new journal takes a rollback journal.
     pub fn importer(&mut self) -> Result<Importer<'_>> {
         let new = self.new.is_some();
-        // The text of an encrypted journal is never written to a file in clear.
-        let side = self
-            .new
-            .as_ref()
-            .filter(|_| !self.store.is_encrypted())
-            .map(|n| import_index::file_beside(&n.temporary));
-        self.store.begin_import(true, new, side)
+        self.store.begin_import(true, new)
     }
 
     /// After the import is saved: puts a new journal in its place. (A dry run keeps
@@ -982,10 +933,9 @@ impl ImportJournal {
 }
 
 impl NewJournal {
-    /// Removes the journal being built, what SQLite kept beside it, its search index being
-    /// built (see [`import_index`]), and the folders made.
+    /// Removes the journal being built, what SQLite kept beside it, and the folders made.
     fn remove(&mut self) {
-        for suffix in ["", "-journal", "-wal", "-shm", "-index"] {
+        for suffix in ["", "-journal", "-wal", "-shm"] {
             let mut p = self.temporary.clone().into_os_string();
             p.push(suffix);
             let _ = std::fs::remove_file(PathBuf::from(p));
@@ -1554,7 +1504,7 @@ mod tests {
         s.import_entries(&entries, &[], false).unwrap();
         assert_eq!(journal_mode(&s), "wal");
         // Dropped half way, too.
-        let mut import = s.begin_import(true, true, None).unwrap();
+        let mut import = s.begin_import(true, true).unwrap();
         assert!(import.rollback_journal, "nobody else has the journal open");
         import.add(entry(EntryKind::Reflection, 30)).unwrap();
         drop(import);
@@ -1579,7 +1529,7 @@ mod tests {
         let reader = Store::open(&path).unwrap();
         let mut s = Store::open(&path).unwrap();
         s.insert_entry(&entry(EntryKind::Reflection, 0)).unwrap();
-        let mut import = s.begin_import(true, true, None).unwrap();
+        let mut import = s.begin_import(true, true).unwrap();
         assert!(
             !import.rollback_journal,
             "another connection has the journal open"
@@ -1630,98 +1580,5 @@ mod tests {
         assert_eq!((report.added, report.skipped), (1, 1));
         assert_eq!(std::fs::read(&path).unwrap(), before);
         assert_eq!(names(), listed);
-    }
-
-    /// The names in `dir`, sorted.
-    fn names_in(dir: &Path) -> Vec<String> {
-        let mut n: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        n.sort();
-        n
-    }
-
-    /// Whether the journal's search index is whole and matches its entries.
-    fn index_whole(s: &Store) -> bool {
-        s.conn
-            .execute_batch(
-                "INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)",
-            )
-            .is_ok()
-    }
-
-    #[test]
-    fn a_new_journal_is_indexed_on_a_thread_as_it_would_be_in_the_journal() {
-        let dir = tempfile::tempdir().unwrap();
-        let found = |s: &Store, word: &str| {
-            s.search(word, &crate::store::EntryFilter::default(), 50)
-                .unwrap()
-                .len()
-        };
-        // More entries than one batch of the thread, and a last batch not full; then a
-        // file that repeats an entry with newer text (indexed at the end instead).
-        for repeat in [false, true] {
-            let path = dir.path().join(format!("{repeat}/journal.sqlite3"));
-            let mut entries: Vec<Entry> = (0..2500)
-                .map(|n| {
-                    let mut e = entry(EntryKind::Reflection, n);
-                    e.body = format!("quokka{n} was here");
-                    e
-                })
-                .collect();
-            if repeat {
-                let mut newer = entries[7].clone();
-                newer.body = "a wombat now".into();
-                newer.updated_at += chrono::Duration::hours(1);
-                entries.push(newer);
-            }
-            let mut target =
-                ImportJournal::open(&path, false, &crate::store::Unlock::Plain).unwrap();
-            {
-                let mut import = target.importer().unwrap();
-                assert!(import.side.is_some(), "a new journal in clear text");
-                for e in entries {
-                    import.add(e).unwrap();
-                }
-                assert_eq!(import.side.is_some(), !repeat);
-                import.finish(false).unwrap();
-            }
-            target.keep(false).unwrap();
-            assert_eq!(names_in(path.parent().unwrap()), ["journal.sqlite3"]);
-            let s = Store::open(&path).unwrap();
-            assert!(index_whole(&s), "repeat: {repeat}");
-            assert_eq!(found(&s, "quokka0"), 1);
-            assert_eq!(found(&s, "quokka2499"), 1);
-            assert_eq!(found(&s, "quokka7"), usize::from(!repeat));
-            assert_eq!(found(&s, "wombat"), usize::from(repeat));
-            // And the index goes on as the journal is written.
-            let mut s = s;
-            let mut later = entry(EntryKind::Reflection, 3000);
-            later.body = "a platypus".into();
-            s.insert_entry(&later).unwrap();
-            assert_eq!(found(&s, "platypus"), 1);
-            assert!(index_whole(&s));
-        }
-    }
-
-    #[test]
-    fn an_import_into_a_new_journal_that_is_not_kept_leaves_no_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("journal.sqlite3");
-        let mut target = ImportJournal::open(&path, false, &crate::store::Unlock::Plain).unwrap();
-        {
-            let mut import = target.importer().unwrap();
-            for n in 0..1500 {
-                import.add(entry(EntryKind::Reflection, n)).unwrap();
-            }
-            // Read again from the start: the thread starts again too.
-            import.restart().unwrap();
-            assert!(import.side.is_some());
-            import.add(entry(EntryKind::Reflection, 1)).unwrap();
-            drop(import);
-        }
-        drop(target);
-        assert_eq!(names_in(dir.path()), Vec::<String>::new());
     }
 }
