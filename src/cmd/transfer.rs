@@ -437,8 +437,15 @@ pub fn import(
             file.display()
         );
     }
-    let done =
-        transfer::import::import_file(file, format, time_format, dry_run, &ctx.paths.db, &unlock)?;
+    let done = transfer::import::import_file(
+        file,
+        format,
+        time_format,
+        dry_run,
+        &ctx.paths.db,
+        &unlock,
+        ctx.clock.today(),
+    )?;
     for w in &done.warnings {
         eprintln!("praxis: warning: {}", sanitize_line(w));
     }
@@ -490,8 +497,9 @@ pub fn import(
         r.skipped,
         r.merged,
     );
-    if !dry_run {
-        // The journal was written: the day's backup is due as after any command.
+    if !dry_run && !done.new_journal {
+        // The journal was written: the day's backup is due as after any command. (A new
+        // journal holds only what the file holds: the file is its backup for the day.)
         ctx.store()?;
     }
     Ok(())

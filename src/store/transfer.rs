@@ -710,6 +710,20 @@ impl Importer<'_> {
         Ok(())
     }
 
+    /// Records `today`'s automatic backup as taken: for a new journal that an import
+    /// builds whole from a file, which holds everything the journal does (a copy of the
+    /// journal would be a second copy of the file). The next day's backup is taken as
+    /// usual.
+    pub fn backed_up_by_file(&mut self, today: chrono::NaiveDate) -> Result<()> {
+        self.tx()?
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES ('last_backup_on', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([today.to_string()])?;
+        Ok(())
+    }
+
     /// Writes what is left, indexes the new and changed entries for search, puts the
     /// triggers back, and commits (or, with `dry_run`, rolls everything back).
     pub fn finish(mut self, dry_run: bool) -> Result<ImportReport> {
@@ -867,6 +881,12 @@ impl ImportJournal {
             new: Some(new),
             _copy: None,
         })
+    }
+
+    /// Whether the import builds a new journal (there was none at the path).
+    #[must_use]
+    pub fn is_new(&self) -> bool {
+        self.new.is_some()
     }
 
     /// Starts the import: see [`Importer`]. A new journal takes a rollback journal.

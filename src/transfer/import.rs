@@ -141,6 +141,8 @@ pub struct Outcome {
     /// Every strength the file's entries carry, with how many entries carry it (for the
     /// caller to hold against the vocabulary).
     pub strengths: BTreeMap<String, usize>,
+    /// The import built a new journal, whose backup for the day is the file itself.
+    pub new_journal: bool,
 }
 
 /// Imports `path` (a file, or a folder of Markdown files; in `format`, or the one
@@ -150,7 +152,8 @@ pub struct Outcome {
 ///
 /// The file is read once, each entry saved as it is read. A refused file (a bad entry
 /// anywhere in it) and a dry run leave the journal as they found it, byte for byte, and
-/// create no journal where there was none.
+/// create no journal where there was none. A new journal built from the file counts the
+/// file as its automatic backup for `today` (see [`Importer::backed_up_by_file`]).
 pub fn import_file(
     path: &Path,
     format: Option<Format>,
@@ -158,14 +161,20 @@ pub fn import_file(
     dry_run: bool,
     journal: &Path,
     unlock: &crate::store::Unlock,
+    today: chrono::NaiveDate,
 ) -> anyhow::Result<Outcome> {
     let source = Source::open(path, format, time_format)?;
     let mut target = ImportJournal::open(journal, dry_run, unlock)?;
+    let new_journal = target.is_new();
     let (summary, report, strengths) = {
         let mut import = target.importer()?;
         let mut save = Save(&mut import, BTreeMap::new());
         let summary = source.read(&mut save)?;
         let strengths = save.1;
+        // After reading: a reader that starts the file again starts the transaction again.
+        if new_journal {
+            import.backed_up_by_file(today)?;
+        }
         (summary, import.finish(dry_run)?, strengths)
     };
     target.keep(dry_run)?;
@@ -175,6 +184,7 @@ pub fn import_file(
         report,
         warnings: summary.warnings,
         strengths,
+        new_journal,
     })
 }
 

@@ -242,3 +242,48 @@ fn doctor_names_a_write_cut_off_by_a_kill() {
     std::fs::remove_file(&left).unwrap();
     healthy(&db);
 }
+
+/// The daily backups beside the journal at `db`.
+fn backups(db: &Path) -> usize {
+    std::fs::read_dir(db.parent().unwrap().join("backups"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_new_journal_built_from_a_file_takes_its_first_backup_the_next_day() {
+    let d = tempfile::tempdir().unwrap();
+    let file = exported(d.path());
+    let fresh = d.path().join("fresh/journal.sqlite3");
+    praxis_db(&fresh)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success();
+    // The file holds all the new journal holds: it is the day's backup, neither taken
+    // after the import nor by the next command that day.
+    assert_eq!(backups(&fresh), 0);
+    praxis_db(&fresh).args(["list"]).assert().success();
+    assert_eq!(backups(&fresh), 0);
+    // The next day, as for any journal.
+    praxis_db(&fresh)
+        .env("PRAXIS_NOW", "2026-03-19T09:00:00+00:00")
+        .args(["list"])
+        .assert()
+        .success();
+    assert_eq!(backups(&fresh), 1);
+    healthy(&fresh);
+
+    // Into a journal that was there, the import changes what a backup would hold: the
+    // day's backup is taken after it.
+    let held = d.path().join("held/journal.sqlite3");
+    praxis_db(&held)
+        .args(["add", "Written before the import"])
+        .assert()
+        .success();
+    assert_eq!(backups(&held), 0, "an empty journal is not backed up");
+    praxis_db(&held)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(backups(&held), 1);
+}
