@@ -8,6 +8,7 @@
 //!     target/release/examples/bench --entries 1000000 --keep /tmp/praxis-bench
 //!     target/release/examples/bench --sizes 10000,100000,1000000 --keep /tmp/praxis-bench
 //!     target/release/examples/bench --entries 100000 --peers --keep /tmp/praxis-bench
+//!     target/release/examples/bench --entries 100000 --encrypted --keep /tmp/praxis-bench
 //!
 //! The journal is seeded and the same for the same `--entries` and `--seed`. Reflections
 //! take their text from the corpus generator `gen_corpus.py` when `--corpus PATH` gives
@@ -21,6 +22,10 @@
 //! (the same binary with `--worker`), so that its peak RSS is the app's; they drive the
 //! app through [`drive`], the one place that knows its API.
 //!
+//! `--encrypted` measures the same rows again on the same journal encrypted (a copy made
+//! once beside it, the passphrase given to every child through `PRAXIS_PASSPHRASE_FILE`)
+//! and prints them side by side with the ratio, and the key's derivation on its own row.
+//!
 //! `--sizes` times the interactive operations at each size, one row per size, to show
 //! how their cost grows with the journal. `--peers` times jrnl and tui-journal on the
 //! same corpus beside praxis, where they are installed.
@@ -30,6 +35,7 @@ use std::fmt::Write as _;
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
@@ -43,7 +49,7 @@ use praxis::config::catalog::Catalog;
 use praxis::demo::{Generator, Shape, Sink, Text};
 use praxis::insights::{self, Period};
 use praxis::model::{Entry, SubjectType};
-use praxis::store::{EntryFilter, PrepMaterial, Store};
+use praxis::store::{EntryFilter, Key, Lock, PrepMaterial, Store, Unlock, probe, relock_file};
 
 /// Entries written per transaction while building.
 const BATCH: usize = 5_000;
@@ -103,6 +109,11 @@ struct Args {
     /// tui-journal's `tjournal` for --peers (default: on the PATH).
     #[arg(long, value_name = "PATH")]
     tjournal: Option<PathBuf>,
+    /// Side by side with the same journal encrypted (SQLCipher, the passphrase given
+    /// through `PRAXIS_PASSPHRASE_FILE`): every row measured on both, with the ratio, and
+    /// the key's derivation (once per process) on its own row.
+    #[arg(long)]
+    encrypted: bool,
     /// Internal: run the app's operations on this journal and report.
     #[arg(long, hide = true, value_name = "DB")]
     worker: Option<PathBuf>,
@@ -195,6 +206,10 @@ fn main() -> Result<()> {
     let mut report = Report::default();
     table(&journal, runs, &ops, &mut report)?;
     report.print();
+    if args.encrypted {
+        println!();
+        encrypted(&journal, runs, &ops, &report)?;
+    }
     if args.peers {
         println!();
         peers(&args, &journal, runs)?;
@@ -216,6 +231,10 @@ struct Journal {
     entries: usize,
     built: Option<Built>,
     words: Words,
+    /// How the bench itself opens it: plain, or with its key.
+    unlock: Unlock,
+    /// The passphrase file its child processes are given, when it is encrypted.
+    pass: Option<PathBuf>,
 }
 
 /// What was searched for, by where the text came from.
@@ -283,6 +302,8 @@ impl Journal {
                 entries,
                 built: None,
                 words,
+                unlock: Unlock::Plain,
+                pass: None,
             });
         }
         let (built, words) = build(args, &dir, &db, entries)?;
@@ -298,6 +319,8 @@ impl Journal {
             entries,
             built: Some(built),
             words,
+            unlock: Unlock::Plain,
+            pass: None,
         })
     }
 
@@ -524,7 +547,32 @@ fn corpus_text(line: &str) -> Result<Text> {
 
 /// Live entries in a journal.
 fn live_entries(db: &Path) -> Result<i64> {
-    Ok(Store::open(db)?.count_entries(&EntryFilter::default())?)
+    live_entries_unlocked(db, &Unlock::Plain)
+}
+
+/// Live entries in a journal opened with `unlock`.
+fn live_entries_unlocked(db: &Path, unlock: &Unlock) -> Result<i64> {
+    Ok(Store::open_unlocked(db, unlock)?.count_entries(&EntryFilter::default())?)
+}
+
+/// How to open the journal at `db`: plain, or, when it is encrypted, with the key of the
+/// passphrase in `pass` (derived here: once per process, as praxis does).
+fn unlock_of(db: &Path, pass: Option<&Path>) -> Result<Unlock> {
+    match (probe(db), pass) {
+        (Lock::Encrypted { salt }, Some(pass)) => {
+            let text = std::fs::read_to_string(pass)
+                .with_context(|| format!("cannot read {}", pass.display()))?;
+            let phrase = text.lines().next().unwrap_or_default();
+            Ok(Unlock::Key(Arc::new(Key::derive(phrase.as_bytes(), salt))))
+        }
+        (Lock::Encrypted { .. }, None) => {
+            bail!(
+                "{} is encrypted and no passphrase file was given",
+                db.display()
+            )
+        }
+        _ => Ok(Unlock::Plain),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -539,6 +587,7 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
     let env = ChildEnv {
         db: journal.db.clone(),
         config: journal.dir.join("no-config.toml"),
+        pass: journal.pass.clone(),
     };
     let dir = &journal.dir;
     let words = &journal.words;
@@ -582,7 +631,7 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
     }
     if has("search") {
         for (word, which) in [(&words.rare, "rare"), (&words.common, "common")] {
-            let hits = Store::open(&journal.db)?
+            let hits = Store::open_unlocked(&journal.db, &journal.unlock)?
                 .search(word, &EntryFilter::default(), usize::MAX)?
                 .len();
             eprintln!("bench: praxis search {word}");
@@ -597,7 +646,7 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
         }
     }
     if has("tag") {
-        let tags = Store::open(&journal.db)?.tag_counts()?;
+        let tags = Store::open_unlocked(&journal.db, &journal.unlock)?.tag_counts()?;
         if let Some(t) = tags.last() {
             eprintln!("bench: praxis list --tag {} --limit 10", t.name);
             report.push(
@@ -628,7 +677,7 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
     let mut app = WorkerReport::default();
     if !app_ops.is_empty() {
         eprintln!("bench: the app's operations (in a child process)");
-        app = run_worker(&journal.db, runs, &app_ops, words)?;
+        app = run_worker(&journal.db, journal.pass.as_deref(), runs, &app_ops, words)?;
     }
     if has("tui-open") {
         report.push(app.row(
@@ -682,7 +731,7 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
         }
         Ok((times, rss))
     };
-    let live = live_entries(&journal.db)?;
+    let live = live_entries_unlocked(&journal.db, &journal.unlock)?;
     let mut export_row = None;
     if has("export") || has("import") {
         eprintln!("bench: praxis export --all");
@@ -713,12 +762,18 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
             let into = ChildEnv {
                 db: fresh.join("journal.sqlite3"),
                 config: env.config.clone(),
+                pass: env.pass.clone(),
             };
+            // Into an encrypted journal, made (untimed) as `praxis init --encrypt` makes it.
+            if into.pass.is_some() {
+                run_praxis(&bin, &into, &["init", "--encrypt"])?;
+            }
             let (t, k) = timed_with_rss(&bin, &into, &["import", &file], dir, rss_tool)?;
             times.push(t);
             rss = rss.max(k);
             if i == 0 {
-                let got = live_entries(&into.db)?;
+                let got =
+                    live_entries_unlocked(&into.db, &unlock_of(&into.db, env.pass.as_deref())?)?;
                 if got != live {
                     eprintln!("bench: warning: the import holds {got} entries, not {live}");
                 }
@@ -805,6 +860,113 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
     Ok(())
 }
 
+/// `--encrypted`: the same journal encrypted (made once beside the plain one, and kept
+/// with `--keep`), every row of `plain` measured again on it, printed side by side with
+/// the ratio, and the key's derivation timed on its own.
+fn encrypted(plain: &Journal, runs: usize, ops: &[String], before: &Report) -> Result<()> {
+    let dir = plain.dir.join("encrypted");
+    std::fs::create_dir_all(&dir)?;
+    let pass = dir.join("passphrase");
+    if !pass.exists() {
+        praxis::files::create_private(&pass)?;
+        std::fs::write(&pass, "a bench passphrase of several words\n")?;
+    }
+    let db = dir.join("journal.sqlite3");
+    let mut made = None;
+    if !db.exists() {
+        eprintln!("bench: encrypting a copy of the journal");
+        let part = dir.join("journal.part.sqlite3");
+        let _ = std::fs::remove_file(&part);
+        // The plain journal is closed: its write-ahead log is folded in, the file whole.
+        std::fs::copy(&plain.db, &part)?;
+        let t = Instant::now();
+        let key = Key::new_for(b"a bench passphrase of several words")?;
+        relock_file(&part, &Unlock::Plain, &Unlock::Key(Arc::new(key)))?;
+        made = Some(t.elapsed());
+        std::fs::rename(&part, &db)?;
+    }
+    let Lock::Encrypted { salt } = probe(&db) else {
+        bail!("{} is not encrypted: remove it and run again", db.display());
+    };
+    // The key's derivation, as every praxis process that opens the journal pays it once.
+    let mut kdf = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        drop(Key::derive(b"a bench passphrase of several words", salt));
+        kdf.push(t.elapsed());
+    }
+    let journal = Journal {
+        dir: dir.clone(),
+        db: db.clone(),
+        entries: plain.entries,
+        built: None,
+        words: Words {
+            rare: plain.words.rare.clone(),
+            common: plain.words.common.clone(),
+            source: plain.words.source.clone(),
+        },
+        unlock: unlock_of(&db, Some(&pass))?,
+        pass: Some(pass),
+    };
+    let ops: Vec<String> = ops.iter().filter(|o| *o != "first-run").cloned().collect();
+    let mut after = Report::default();
+    table(&journal, runs, &ops, &mut after)?;
+
+    println!(
+        "The same journal encrypted (SQLCipher 4's settings: AES-256 with an HMAC-SHA512 on every page): journal file {}.",
+        mib(std::fs::metadata(&db).map(|m| m.len() / 1024).unwrap_or(0)),
+    );
+    println!();
+    let (kdf_med, kdf_lo, kdf_hi) = stats(&kdf);
+    let kdf_ms = kdf_med.as_secs_f64() * 1000.0;
+    println!(
+        "| operation | plain | encrypted | × plain | × plain, the key's derivation left out | encrypted met its target |"
+    );
+    println!("|---|---:|---:|---:|---:|---|");
+    for r in &after.rows {
+        let Some(p) = before.rows.iter().find(|p| p.op == r.op) else {
+            continue;
+        };
+        let ratio = match (p.median_ms, r.median_ms) {
+            (Some(a), Some(b)) if a > 0.0 => format!("{:.2}", b / a),
+            _ => "—".into(),
+        };
+        // Every row but the app's is a whole process of its own, which derives the key
+        // once: what is left is the cost of reading and writing encrypted pages.
+        let whole_process = !r.op.starts_with("app:") && !r.op.starts_with("peak RSS");
+        let pages = match (p.median_ms, r.median_ms) {
+            (Some(a), Some(b)) if a > 0.0 && whole_process => {
+                format!("{:.2}", (b - kdf_ms).max(0.0) / a)
+            }
+            (Some(_), Some(_)) => ratio.clone(),
+            _ => "—".into(),
+        };
+        let met = match r.met {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => "—",
+        };
+        println!(
+            "| {} | {} | {} | {ratio} | {pages} | {met} |",
+            r.op, p.median, r.median
+        );
+    }
+    println!(
+        "| key derivation: PBKDF2-HMAC-SHA512, {} rounds (once per process: every whole-process row above pays it; the app's rows do not, as the app derives it once per session, before its first frame; min {}, max {}) | — | {} | — | — | — |",
+        praxis::store::KDF_ROUNDS,
+        ms(kdf_lo),
+        ms(kdf_hi),
+        ms(kdf_med)
+    );
+    if let Some(t) = made {
+        println!(
+            "| encrypt the journal (a copy, `relock_file`: the new file written, checked and renamed; informative, 1 run) | — | {} | — | — | — |",
+            secs(t)
+        );
+    }
+    Ok(())
+}
+
 fn period_name(p: &str) -> &'static str {
     match p {
         "4w" => "the last 4 weeks",
@@ -823,6 +985,7 @@ fn growth(args: &Args, root: &Path, runs: usize) -> Result<()> {
         let env = ChildEnv {
             db: journal.db.clone(),
             config: journal.dir.join("no-config.toml"),
+            pass: None,
         };
         run_praxis(&bin, &env, &["list", "--limit", "10"])?; // the daily backup, untimed
         let process = |a: &[&str]| -> Result<Duration> {
@@ -843,7 +1006,7 @@ fn growth(args: &Args, root: &Path, runs: usize) -> Result<()> {
             .iter()
             .map(|s| (*s).to_string())
             .collect();
-        let mut app = run_worker(&journal.db, runs, &ops, &journal.words)?;
+        let mut app = run_worker(&journal.db, None, runs, &ops, &journal.words)?;
         let mut med = |key: &str| -> String {
             match app.times.remove(key) {
                 Some(Ok(t)) => ms(stats(&t).0),
@@ -980,6 +1143,7 @@ mod imports {
                 let into = ChildEnv {
                     db: fresh.join("journal.sqlite3"),
                     config: tmp.path().join("no-config.toml"),
+                    pass: None,
                 };
                 let arg = file.to_string_lossy().into_owned();
                 let (t, k) =
@@ -1319,6 +1483,8 @@ fn proc_kib(text: &str, key: &str) -> Option<u64> {
 struct ChildEnv {
     db: PathBuf,
     config: PathBuf,
+    /// `PRAXIS_PASSPHRASE_FILE`, for an encrypted journal.
+    pass: Option<PathBuf>,
 }
 
 impl ChildEnv {
@@ -1327,9 +1493,13 @@ impl ChildEnv {
             .env("PRAXIS_CONFIG", &self.config)
             .env("PRAXIS_NOW", NOW)
             .env("NO_COLOR", "1")
+            .env_remove("PRAXIS_PASSPHRASE_FILE")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        if let Some(pass) = &self.pass {
+            c.env("PRAXIS_PASSPHRASE_FILE", pass);
+        }
     }
 }
 
@@ -1519,8 +1689,19 @@ impl WorkerReport {
     }
 }
 
-fn run_worker(db: &Path, runs: usize, ops: &[String], words: &Words) -> Result<WorkerReport> {
-    let out = Command::new(std::env::current_exe()?)
+fn run_worker(
+    db: &Path,
+    pass: Option<&Path>,
+    runs: usize,
+    ops: &[String],
+    words: &Words,
+) -> Result<WorkerReport> {
+    let mut worker = Command::new(std::env::current_exe()?);
+    worker.env_remove("PRAXIS_PASSPHRASE_FILE");
+    if let Some(pass) = pass {
+        worker.env("PRAXIS_PASSPHRASE_FILE", pass);
+    }
+    let out = worker
         .arg("--worker")
         .arg(db)
         .arg("--runs")
@@ -1710,13 +1891,17 @@ fn worker(db: &Path, runs: usize, ops: &[String], words: &[String]) -> Result<()
     let clock = Clock::fixed(now);
     let today = clock.today();
     let mut out = String::new();
+    // An encrypted journal's key, derived once before anything is timed, as the app
+    // derives it once per session (its cost is a row of its own).
+    let pass = std::env::var_os("PRAXIS_PASSPHRASE_FILE").map(PathBuf::from);
+    let unlock = unlock_of(db, pass.as_deref())?;
 
     // Open and draw the first frame: a new connection, app and terminal every run.
     report_floor(&mut out, "open", runs);
     let (mut t_all, mut t_store, mut t_app, mut t_draw) = (vec![], vec![], vec![], vec![]);
     for run in 0..=runs {
         let t0 = Instant::now();
-        let store = Store::open(db)?;
+        let store = Store::open_unlocked(db, &unlock)?;
         let t1 = Instant::now();
         let mut tui = drive::Tui::new(store, clock)?;
         let t2 = Instant::now();
@@ -1739,7 +1924,7 @@ fn worker(db: &Path, runs: usize, ops: &[String], words: &[String]) -> Result<()
             &t_app,
         );
         report(&mut out, "part", "open: first draw", &t_draw);
-        let store = Store::open(db)?;
+        let store = Store::open_unlocked(db, &unlock)?;
         let all = EntryFilter::default();
         let t = time_runs(runs, || {
             store.count_entries(&all).map(drop).map_err(Into::into)
@@ -1759,7 +1944,7 @@ fn worker(db: &Path, runs: usize, ops: &[String], words: &[String]) -> Result<()
         );
     }
 
-    let mut tui = drive::Tui::new(Store::open(db)?, clock)?;
+    let mut tui = drive::Tui::new(Store::open_unlocked(db, &unlock)?, clock)?;
     tui.draw()?;
 
     // One keystroke of live search: the last letter, then back (untimed).
@@ -2125,6 +2310,7 @@ fn peers(args: &Args, journal: &Journal, runs: usize) -> Result<()> {
     let env = ChildEnv {
         db: journal.db.clone(),
         config: journal.dir.join("no-config.toml"),
+        pass: None,
     };
     let timed = |mut one: Box<dyn FnMut() -> Result<()> + '_>| -> Result<Duration> {
         one()?;

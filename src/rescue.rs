@@ -141,6 +141,27 @@ fn read_sealed(path: &Path, key: &Key) -> std::io::Result<Zeroizing<Vec<u8>>> {
     Ok(text)
 }
 
+/// Every sealed rescue file in `rescue_dir`, newest first: those the journal's key opens
+/// ([`SEALED`]) and those sealed under an earlier passphrase ([`EARLIER`]).
+#[must_use]
+pub fn sealed(rescue_dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(rescue_dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = read
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let ours =
+                !name.starts_with('.') && (name.ends_with(SEALED) || name.ends_with(EARLIER));
+            ours.then(|| (name, e.path()))
+        })
+        .collect();
+    // Names hold the time each text was kept, written so that later sorts after.
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
 /// Every rescued text in `rescue_dir` kept encrypted: the plain ones (left by an editor
 /// praxis was killed around, or kept while the journal could not be written) sealed as
 /// [`seal`] does, and, when `store` can be written, the sealed ones its key opens taken

@@ -65,7 +65,8 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
     let rescue_dir = ctx.paths.rescue_dir();
     let kept = crate::editor::rescued(&rescue_dir);
     let left = crate::editor::left_open(&rescue_dir);
-    if !kept.is_empty() || !left.is_empty() {
+    let sealed = crate::rescue::sealed(&rescue_dir);
+    if !kept.is_empty() || !left.is_empty() || !sealed.is_empty() {
         problems += 1;
         let mut what = Vec::new();
         if !kept.is_empty() {
@@ -74,6 +75,29 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
                 kept.len(),
                 if kept.len() == 1 { "" } else { "s" },
                 if kept.len() == 1 { "was" } else { "were" }
+            ));
+        }
+        if !sealed.is_empty() {
+            let n = sealed.len();
+            let earlier = sealed
+                .iter()
+                .filter(|p| p.to_string_lossy().ends_with(crate::rescue::EARLIER))
+                .count();
+            what.push(format!(
+                "{n} text{} you wrote in the editor kept encrypted (`age -d` opens {} with \
+                 the recovery key{}; the next praxis to open the journal with its passphrase \
+                 takes in those sealed for it)",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" },
+                if earlier == 0 {
+                    String::new()
+                } else {
+                    format!(
+                        ", the one given with an earlier passphrase for the {earlier} named \
+                         `*{}`",
+                        crate::rescue::EARLIER
+                    )
+                },
             ));
         }
         if !left.is_empty() {

@@ -836,6 +836,23 @@ fn text_rescued_from_the_editor_is_kept_encrypted_and_offered_back() {
     assert!(!plain.exists());
     let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &editor]);
     assert!(held.is_empty(), "the writing is readable in {held:?}");
+    // `doctor`, which needs no passphrase, counts the sealed texts as it does plain ones,
+    // and says which need the recovery key of an earlier passphrase.
+    let earlier = j.path().join(format!(
+        "rescued/new-reflection-20260318T190000.000{}",
+        praxis::rescue::EARLIER
+    ));
+    std::fs::copy(&sealed, &earlier).unwrap();
+    let out = j.cmd(&["doctor"]).output().unwrap();
+    let doctor = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{out:?}");
+    assert!(
+        doctor.contains("!!  unsaved text")
+            && doctor.contains("2 texts you wrote in the editor kept encrypted")
+            && doctor.contains("earlier passphrase for the 1 named"),
+        "{doctor}"
+    );
+    std::fs::remove_file(&earlier).unwrap();
     let out = with_pass(&j, &pass, &["list"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
