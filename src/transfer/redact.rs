@@ -333,6 +333,7 @@ impl Checker {
         };
         let name_words = self.names(text, words, &masked, &allowed, known_names, &mut cands);
         schools(text, words, &mut cands);
+        workplaces_and_wards(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -1600,9 +1601,12 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let joined = g == "/"
                 || (g == " "
                     && next.digits
-                    && !cur.digits
+                    && !next.letters
+                    && cur.letters
                     && cur_s.len() <= 5
-                    && cur_s.bytes().all(|c| c.is_ascii_uppercase()));
+                    && cur_s
+                        .bytes()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
             if !joined || cur.base_end != cur.end {
                 break;
             }
@@ -2208,7 +2212,13 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 && let Some(month) = month_of(word(mt))
             {
                 let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
-                let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+                // A weekday just before is part of the date: "Monday 2nd December".
+                let start = i
+                    .checked_sub(1)
+                    .map(|p| &toks[p])
+                    .filter(|p| WEEKDAYS.contains(&word(p)) && gap_ok(p, t, ","))
+                    .map_or(t.start, |p| p.start);
+                let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = Some(DateParts { month, year });
                 push_date(text, c, out);
                 continue;
@@ -2225,6 +2235,15 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 .is_some_and(|m| month_of(word(m)).is_some() || word(m).eq_ignore_ascii_case("of"))
         {
             out.push(Cand::new(FindingKind::ExactDate, t.start, d.end));
+            continue;
+        }
+        // A weekday and a day and month in figures, no year: "Tues 3/9".
+        if WEEKDAYS.iter().any(|d| word(t) == *d)
+            && let Some((end, month)) = weekday_day_month(text, t.end)
+        {
+            let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+            c.date = Some(DateParts { month, year: None });
+            out.push(c);
             continue;
         }
         // Month first: "March 12th", "March 12, 2026" (a bare "March 12" is too often
@@ -2246,6 +2265,42 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// After a weekday ending at `at`: a space (or a comma and a space), then a day and a
+/// month in figures with no year ("Tues 3/9", "Fri, 14.11"); the end and the month.
+fn weekday_day_month(text: &str, at: usize) -> Option<(usize, u32)> {
+    let rest = &text[at..];
+    let rest_t = rest.strip_prefix(',').unwrap_or(rest);
+    let trimmed = rest_t.trim_start_matches(' ');
+    if trimmed.len() == rest_t.len() || rest_t.len() - trimmed.len() > 2 {
+        return None;
+    }
+    let b = trimmed.as_bytes();
+    let n1 = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let sep = *b.get(n1)?;
+    if !(1..=2).contains(&n1) || !matches!(sep, b'/' | b'.') {
+        return None;
+    }
+    let n2 = b[n1 + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&n2) {
+        return None;
+    }
+    let len = n1 + 1 + n2;
+    let end = at + (rest.len() - trimmed.len()) + len;
+    // "3/9/24" is a full date, found as one; "3/9/" or "3.9.2" is something else.
+    if matches!(b.get(len), Some(b'/' | b'.' | b'-'))
+        && b.get(len + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let d: u32 = trimmed[..n1].parse().ok()?;
+    let m: u32 = trimmed[n1 + 1..len].parse().ok()?;
+    ((1..=31).contains(&d) && (1..=12).contains(&m) && right_boundary(text, end))
+        .then_some((end, m))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2548,6 +2603,130 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 toks[start].start,
                 toks[k].base_end,
             ));
+        }
+    }
+}
+
+/// Words that say a place is someone's work, a few words before "at" or "for": "works
+/// at", "started nights at", "a job interview at", "delivery driver for".
+#[rustfmt::skip]
+const WORK_CUES: &[&str] = &[
+    "work", "works", "working", "worked", "job", "jobs", "interview", "shift", "shifts",
+    "nights", "started", "starts", "employed", "employer", "placement", "apprenticeship",
+    "apprentice", "volunteers", "volunteering", "volunteer", "driver", "cleaner",
+    "cashier", "labourer", "carer", "chef", "packer", "picker", "trainee", "hired",
+];
+/// Capitalised words that make no workplace of themselves ("works at the Job Centre",
+/// "nights at A&E", "works for Royal Mail", "works at Christmas").
+#[rustfmt::skip]
+const GENERIC_WORKPLACE_WORDS: &[&str] = &[
+    "home", "office", "job", "jobcentre", "centre", "plus", "council", "city", "county",
+    "royal", "mail", "post", "nhs", "police", "fire", "service", "services", "station",
+    "army", "navy", "health", "social", "court", "prison", "university", "college",
+    "school", "hospital", "day", "night", "care", "a", "e", "the", "local", "community",
+    "christmas", "easter", "eid", "diwali", "weekends", "weekend", "nights", "home's",
+];
+/// Words after "Royal" that make no hospital of it ("Royal Mail", "Royal Navy", "Royal
+/// College of Nursing").
+#[rustfmt::skip]
+const ROYAL_NOT_HOSPITALS: &[&str] = &[
+    "mail", "navy", "air", "force", "marines", "family", "society", "academy", "college",
+    "british", "legion", "institution", "bank", "ballet", "opera", "shakespeare",
+    "horticultural", "charter", "highness", "assent", "commission", "warrant", "albert",
+    "court", "courts", "engineers", "artillery", "signals", "logistics", "household",
+    "national", "institute", "mint", "observatory", "festival", "exchange", "parks",
+    "botanic", "botanical", "gardens", "welsh", "scottish", "irish", "regiment", "yacht",
+];
+
+/// The end of a run of up to four capitalised words starting at token `k`, spaced, the
+/// last one possibly possessive or ending in an apostrophe ("Sainsbury's Local",
+/// "St Thomas'"), and the tokens it spans.
+fn capitalised_run(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let cap = |j: usize| {
+        let t = &toks[j];
+        t.letters && text[t.start..].starts_with(char::is_uppercase)
+    };
+    if k >= toks.len() || !cap(k) {
+        return None;
+    }
+    let mut last = k;
+    while last + 1 < toks.len()
+        && last < k + 3
+        && &text[toks[last].end..toks[last + 1].start] == " "
+        && cap(last + 1)
+    {
+        last += 1;
+    }
+    let mut end = toks[last].end;
+    // "St Thomas'": an apostrophe closing the name.
+    if text[end..].starts_with(['\'', '’']) && right_boundary(text, end + 1) {
+        end += 1;
+    }
+    Some((last, end))
+}
+
+/// Places of work and hospital wards by name: capitalised words after "at" or "for" a
+/// few words after a word of work ("started nights at Greggs", "works at Tesco Extra",
+/// "driver for Hermes"; not "works at the care home" nor a generic "Job Centre"), and a
+/// numbered ward with the hospital after it ("Ward 7B", "Ward 12 at Morriston").
+fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len() {
+        let l = &*lowers[k];
+        if (l == "at" || l == "for") && k >= 1 && text[toks[k].start..].starts_with(['a', 'f']) {
+            let cued = (k.saturating_sub(5)..k).rev().any(|j| {
+                WORK_CUES.contains(&&*lowers[j])
+                    && !text[toks[j].end..toks[k].start].contains(['.', '!', '?', ';', '\n'])
+            });
+            if !cued
+                || toks
+                    .get(k + 1)
+                    .is_none_or(|n| &text[toks[k].end..n.start] != " ")
+            {
+                continue;
+            }
+            let Some((last, end)) = capitalised_run(text, toks, k + 1) else {
+                continue;
+            };
+            let span = k + 1..=last;
+            let generic = span
+                .clone()
+                .all(|j| GENERIC_WORKPLACE_WORDS.contains(&&*lowers[j]));
+            let timely = span.clone().all(|j| CALENDAR.contains(&&*lowers[j]));
+            if !(generic || timely) {
+                out.push(Cand::new(FindingKind::Place, toks[k + 1].start, end));
+            }
+        } else if l == "ward" && text[toks[k].start..].starts_with('W') {
+            let Some(n) = toks.get(k + 1) else { continue };
+            let id = &text[n.start..n.end];
+            let numbered = id.starts_with(|c: char| c.is_ascii_digit())
+                && id.len() <= 4
+                && id.chars().all(|c| c.is_ascii_alphanumeric());
+            if &text[toks[k].end..n.start] != " " || !numbered {
+                continue;
+            }
+            let mut end = n.end;
+            if toks
+                .get(k + 2)
+                .is_some_and(|a| &*lowers[k + 2] == "at" && &text[n.end..a.start] == " ")
+                && toks
+                    .get(k + 3)
+                    .is_some_and(|h| &text[toks[k + 2].end..h.start] == " ")
+                && let Some((_, e)) = capitalised_run(text, toks, k + 3)
+            {
+                end = e;
+            }
+            out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        } else if l == "royal" && text[toks[k].start..].starts_with('R') {
+            // A hospital by its name: "the Royal Gwent", not "the Royal Mail".
+            let Some((_, end)) = capitalised_run(text, toks, k + 1) else {
+                continue;
+            };
+            let spaced = &text[toks[k].end..toks[k + 1].start] == " ";
+            let named = !ROYAL_NOT_HOSPITALS.contains(&&*lowers[k + 1]);
+            if spaced && named {
+                out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+            }
         }
     }
 }
@@ -4074,7 +4253,13 @@ mod tests {
             .map(|f| f.text)
             .collect();
         assert_eq!(got, vec!["Ward 7".to_string()]);
-        assert_eq!(c.scan("Ward 70 and ward 17 and steward 7"), vec![]);
+        // A numbered ward is a place of its own, but not the never-export one.
+        let kinds: Vec<_> = c
+            .scan("Ward 70 and ward 17 and steward 7")
+            .into_iter()
+            .map(|f| (f.kind, f.text))
+            .collect();
+        assert_eq!(kinds, vec![(FindingKind::Place, "Ward 70".to_string())]);
     }
 
     #[test]
@@ -4248,7 +4433,7 @@ mod tests {
             d("Tuesday 12 March 2026 was"),
             vec![(
                 FindingKind::ExactDate,
-                "12 March 2026".into(),
+                "Tuesday 12 March 2026".into(),
                 march(Some(2026))
             )]
         );
@@ -4835,7 +5020,7 @@ mod tests {
         );
         assert_eq!(
             kinds("on Saturday 21st March"),
-            one(FindingKind::ExactDate, "21st March")
+            one(FindingKind::ExactDate, "Saturday 21st March")
         );
         assert_eq!(kinds("We meet every Tuesday at 10."), vec![]);
     }
