@@ -23,39 +23,58 @@ pub(crate) fn conv<T, E: std::error::Error + Send + Sync + 'static>(
     r.map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
 }
 
+/// A text column read in place: the conversions below parse it without copying it.
+fn text<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(idx)?
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// A text column that may be NULL, read in place.
+fn opt_text<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<Option<&'r str>> {
+    row.get_ref(idx)?
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
 pub(crate) fn word<T: std::str::FromStr<Err = String>>(
     row: &Row<'_>,
     idx: usize,
 ) -> rusqlite::Result<T> {
-    let s: String = row.get(idx)?;
-    conv(idx, s.parse::<T>().map_err(std::io::Error::other))
+    conv(
+        idx,
+        text(row, idx)?.parse::<T>().map_err(std::io::Error::other),
+    )
+}
+
+/// A day as the journal keeps it, "2026-03-14" (`NaiveDate`'s own `FromStr` reads that
+/// form without compiling a format pattern for every value).
+fn parse_day(s: &str) -> chrono::ParseResult<NaiveDate> {
+    s.parse::<NaiveDate>()
 }
 
 pub(crate) fn date(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
-    let s: String = row.get(idx)?;
-    conv(idx, NaiveDate::parse_from_str(&s, "%Y-%m-%d"))
+    conv(idx, parse_day(text(row, idx)?))
 }
 
 pub(crate) fn opt_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let s: Option<String> = row.get(idx)?;
-    s.map(|s| conv(idx, NaiveDate::parse_from_str(&s, "%Y-%m-%d")))
+    opt_text(row, idx)?
+        .map(|s| conv(idx, parse_day(s)))
         .transpose()
 }
 
 pub(crate) fn time(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
-    let s: String = row.get(idx)?;
-    conv(idx, DateTime::parse_from_rfc3339(&s)).map(|t| t.with_timezone(&Utc))
+    conv(idx, DateTime::parse_from_rfc3339(text(row, idx)?)).map(|t| t.with_timezone(&Utc))
 }
 
 pub(crate) fn opt_time(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    let s: Option<String> = row.get(idx)?;
-    s.map(|s| conv(idx, DateTime::parse_from_rfc3339(&s)).map(|t| t.with_timezone(&Utc)))
+    opt_text(row, idx)?
+        .map(|s| conv(idx, DateTime::parse_from_rfc3339(s)).map(|t| t.with_timezone(&Utc)))
         .transpose()
 }
 
 pub(crate) fn uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
-    let s: String = row.get(idx)?;
-    conv(idx, Uuid::parse_str(&s))
+    conv(idx, Uuid::parse_str(text(row, idx)?))
 }
 
 /// RFC 3339 in UTC with second precision: sorts as text, reads back exactly.
@@ -131,4 +150,19 @@ pub(crate) fn id_list(ids: &[i64]) -> String {
     }
     s.push(']');
     s
+}
+
+#[cfg(test)]
+mod day_tests {
+    use super::parse_day;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn days_read_back_as_written_and_others_are_refused() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        assert_eq!(parse_day(&super::day(d)).unwrap(), d);
+        for bad in ["2026-02-30", "2026-3", "14/03/2026", ""] {
+            assert!(parse_day(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -78,7 +78,8 @@ impl Head {
         if self.redacted {
             month_year(d)
         } else {
-            d.format("%Y-%m-%d").to_string()
+            // What `%Y-%m-%d` gives, without parsing the pattern again for every entry.
+            d.to_string()
         }
     }
 
@@ -511,7 +512,7 @@ fn sink_for(
 ) -> Box<dyn Sink> {
     match format {
         ExportFormat::Json => Box::new(super::json::JsonSink::new(subjects)),
-        ExportFormat::Md => Box::new(super::md::MdSink),
+        ExportFormat::Md => Box::new(super::md::MdSink::default()),
         ExportFormat::Html => Box::new(super::html::HtmlSink::default()),
         ExportFormat::Csv => Box::new(super::csv::CsvSink),
     }

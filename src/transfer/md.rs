@@ -10,7 +10,11 @@ use crate::model::{ActionStatus, Details, Entry, Whose};
 
 /// Writes entries as one Markdown document.
 #[derive(Debug, Default)]
-pub struct MdSink;
+pub struct MdSink {
+    /// One entry's text, written whole: each `writeln!` straight to the output would be
+    /// several calls through its `dyn Write`.
+    buf: Vec<u8>,
+}
 
 /// The header every Markdown export starts with.
 fn write_head(out: &mut dyn Write, title: &str, head: &Head) -> anyhow::Result<()> {
@@ -70,65 +74,77 @@ impl Sink for MdSink {
     }
 
     fn entry(&mut self, out: &mut dyn Write, head: &Head, e: &Entry) -> anyhow::Result<()> {
-        let title = if e.title.trim().is_empty() {
-            "(untitled)".to_string()
-        } else {
-            one_line(&e.title)
-        };
-        writeln!(out, "## {title}\n")?;
-        let mut about = vec![head.when(e.occurred_on), e.kind.to_string()];
-        // A model named as its kind ("recognition · recognition") says nothing twice.
-        if let Some(m) = e.model.as_deref().filter(|m| *m != e.kind.as_str()) {
-            about.push(head.model_name(m).to_string());
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let written = write_entry(&mut buf, head, e);
+        if written.is_ok() {
+            out.write_all(&buf)?;
         }
-        if e.for_supervision {
-            about.push("for supervision".into());
-        }
-        writeln!(out, "*{}*\n", about.join(" · "))?;
-        if !e.strengths.is_empty() {
-            writeln!(out, "**Strengths:** {}  ", strengths_text(e))?;
-        }
-        if !e.tags.is_empty() {
-            writeln!(out, "**Tags:** {}  ", one_line(&e.tags.join(", ")))?;
-        }
-        if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
-            writeln!(out, "**Check-in:** {}  ", c.summary())?;
-        }
-        write_details(out, head, e)?;
-        writeln!(out)?;
-        if !e.body.trim().is_empty() {
-            writeln!(out, "{}\n", inert(e.body.trim_end()))?;
-        }
-        // A tracked action written as a `- [ ]` line of a section is shown there, with
-        // where it stands now; the list of actions holds only the others.
-        let mut taken = vec![false; e.actions.len()];
-        for s in &e.sections {
-            if s.text.trim().is_empty() {
-                continue;
-            }
-            let text = sync_tasks(s.text.trim_end(), &e.actions, &mut taken, head);
-            writeln!(out, "### {}\n\n{}\n", one_line(&s.label), inert(&text))?;
-        }
-        let actions: Vec<_> = e
-            .actions
-            .iter()
-            .zip(&taken)
-            .filter(|(_, t)| !**t)
-            .map(|(a, _)| a)
-            .collect();
-        if !actions.is_empty() {
-            writeln!(out, "### Actions\n")?;
-            for a in actions {
-                writeln!(out, "{}", action_line(a, head))?;
-            }
-            writeln!(out)?;
-        }
-        Ok(())
+        self.buf = buf;
+        written
     }
 
     fn end(&mut self, _out: &mut dyn Write, _head: &Head) -> anyhow::Result<()> {
         Ok(())
     }
+}
+
+/// One entry, as the Markdown export writes it.
+fn write_entry(out: &mut Vec<u8>, head: &Head, e: &Entry) -> anyhow::Result<()> {
+    let title = if e.title.trim().is_empty() {
+        "(untitled)".to_string()
+    } else {
+        one_line(&e.title)
+    };
+    writeln!(out, "## {title}\n")?;
+    let mut about = vec![head.when(e.occurred_on), e.kind.to_string()];
+    // A model named as its kind ("recognition · recognition") says nothing twice.
+    if let Some(m) = e.model.as_deref().filter(|m| *m != e.kind.as_str()) {
+        about.push(head.model_name(m).to_string());
+    }
+    if e.for_supervision {
+        about.push("for supervision".into());
+    }
+    writeln!(out, "*{}*\n", about.join(" · "))?;
+    if !e.strengths.is_empty() {
+        writeln!(out, "**Strengths:** {}  ", strengths_text(e))?;
+    }
+    if !e.tags.is_empty() {
+        writeln!(out, "**Tags:** {}  ", one_line(&e.tags.join(", ")))?;
+    }
+    if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
+        writeln!(out, "**Check-in:** {}  ", c.summary())?;
+    }
+    write_details(out, head, e)?;
+    writeln!(out)?;
+    if !e.body.trim().is_empty() {
+        writeln!(out, "{}\n", inert(e.body.trim_end()))?;
+    }
+    // A tracked action written as a `- [ ]` line of a section is shown there, with
+    // where it stands now; the list of actions holds only the others.
+    let mut taken = vec![false; e.actions.len()];
+    for s in &e.sections {
+        if s.text.trim().is_empty() {
+            continue;
+        }
+        let text = sync_tasks(s.text.trim_end(), &e.actions, &mut taken, head);
+        writeln!(out, "### {}\n\n{}\n", one_line(&s.label), inert(&text))?;
+    }
+    let actions: Vec<_> = e
+        .actions
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(a, _)| a)
+        .collect();
+    if !actions.is_empty() {
+        writeln!(out, "### Actions\n")?;
+        for a in actions {
+            writeln!(out, "{}", action_line(a, head))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// A tracked action as a Markdown task line: `- [x] text (due March 2026) — partly`.
@@ -150,13 +166,19 @@ fn action_line(a: &crate::model::Action, head: &Head) -> String {
 
 /// A section's text with each `- [ ]` line that is a tracked action rewritten as the
 /// action stands now (marking it `taken`).
-fn sync_tasks(
-    text: &str,
+fn sync_tasks<'a>(
+    text: &'a str,
     actions: &[crate::model::Action],
     taken: &mut [bool],
     head: &Head,
-) -> String {
-    text.lines()
+) -> std::borrow::Cow<'a, str> {
+    // Most sections hold no task line, or the entry no action to match: as it is (with
+    // its lines ended by "\n" alone, as below).
+    if (actions.is_empty() || !text.contains("- [")) && !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let synced = text
+        .lines()
         .map(|line| {
             let t = line.trim_start();
             let task = ["- [ ] ", "- [x] ", "- [X] "]
@@ -172,7 +194,8 @@ fn sync_tasks(
             }
         })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    std::borrow::Cow::Owned(synced)
 }
 
 /// The typed facts of structured kinds, as a few labelled lines.
