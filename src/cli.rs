@@ -1130,7 +1130,7 @@ pub enum RiskCommand {
     Plan(Box<RiskPlan>),
     /// Review a plan: what happened, and continue, adjust or end.
     #[command(
-        after_help = "Examples:\n  praxis positive-risk review 1a2b --decision continue --note \"Went twice; proud of it\" --next 2026-04-15\n  praxis positive-risk review 1a2b --decision end --note \"Goes on her own now\""
+        after_help = "Examples:\n  praxis positive-risk review 1a2b --decision continue --note \"Went twice; proud of it\" --next monday\n  praxis positive-risk review 1a2b --decision end --note \"Goes on her own now\""
     )]
     Review {
         id: String,
