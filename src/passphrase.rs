@@ -67,8 +67,12 @@ impl Asker {
                 })?;
                 Zeroizing::new(typed)
             }
-            Source::Fd(n) if self.lines.borrow().is_some() => self.next_line(std::io::empty())?,
-            Source::File(_) if self.lines.borrow().is_some() => self.next_line(std::io::empty())?,
+            Source::Fd(n) if self.lines.borrow().is_some() => self
+                .next_line(std::io::empty())
+                .with_context(|| format!("cannot read the passphrase from file descriptor {n}"))?,
+            Source::File(path) if self.lines.borrow().is_some() => self
+                .next_line(std::io::empty())
+                .with_context(|| format!("cannot read the passphrase file {}", path.display()))?,
             Source::Fd(n) => {
                 let path = PathBuf::from(format!("/dev/fd/{n}"));
                 let file = std::fs::File::open(&path).with_context(|| {
@@ -132,9 +136,12 @@ impl Asker {
             std::io::Error::new(
                 std::io::ErrorKind::UnexpectedEof,
                 format!(
-                    "it holds {} line{}, and passphrase {} was wanted",
+                    "it holds {} line{}, and passphrase {} was wanted: put each \
+                     passphrase this command asks for on a line of its own, in the order \
+                     asked (line {} for this one)",
                     all.len(),
                     if all.len() == 1 { "" } else { "s" },
+                    *next + 1,
                     *next + 1
                 ),
             )
@@ -180,5 +187,24 @@ mod tests {
         asker.forget();
         assert!(asker.lines.borrow().is_none());
         assert_eq!(&*asker.read("").unwrap(), "first");
+    }
+
+    /// A second passphrase asked of a file that holds one (`export --encrypt` with the
+    /// journal's passphrase file) is an error naming the file and saying what to add.
+    #[test]
+    fn a_passphrase_missing_from_a_file_read_before_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pass");
+        std::fs::write(&path, "only\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let asker = Asker::new(Source::File(path.clone()));
+        assert_eq!(&*asker.read("").unwrap(), "only");
+        let err = format!("{:#}", asker.read("").unwrap_err());
+        assert!(err.contains(&path.display().to_string()), "{err}");
+        assert!(err.contains("line 2 for this one"), "{err}");
     }
 }
