@@ -19,13 +19,44 @@ use crate::tui::component::{Env, Outcome, Overlay};
 use crate::tui::keymap::Text;
 use crate::tui::widgets;
 
-use super::filter::cycle;
-
 /// An entry the form can be about: its row and title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pick {
     pub rowid: i64,
     pub title: String,
+}
+
+/// The next (`up`) or previous of `n` places, round and round.
+fn turn(at: usize, n: usize, up: bool) -> usize {
+    if up { (at + 1) % n } else { (at + n - 1) % n }
+}
+
+/// The next (`up`) or previous of the choices `all`, round and round (never none, unlike
+/// the filter's `cycle`).
+fn round<T: Copy + PartialEq>(v: T, all: &[T], up: bool) -> T {
+    let at = all.iter().position(|a| *a == v).unwrap_or(0);
+    all[turn(at, all.len(), up)]
+}
+
+/// The entry chosen among `picks`, with where it stands among them when there are several.
+fn picked(picks: &[Pick], at: usize) -> String {
+    picks.get(at).map_or_else(String::new, |p| {
+        let title = truncate(&p.title, 40).into_owned();
+        if picks.len() > 1 {
+            format!("{title} ({} of {})", at + 1, picks.len())
+        } else {
+            title
+        }
+    })
+}
+
+/// A day field as shown: what was typed, or "today" while nothing is.
+fn day_shown(on: &str) -> String {
+    if on.is_empty() {
+        "today".into()
+    } else {
+        on.to_string()
+    }
 }
 
 /// The text fields' keys, shared by both forms: the choice of entry and of a value come
@@ -269,22 +300,10 @@ impl Overlay for PlanReview {
                 let up = action == Action::FormMore;
                 match self.field {
                     0 if !self.plans.is_empty() => {
-                        let n = self.plans.len();
-                        self.plan = if up {
-                            (self.plan + 1) % n
-                        } else {
-                            (self.plan + n - 1) % n
-                        };
+                        self.plan = turn(self.plan, self.plans.len(), up);
                         self.offer_next(env);
                     }
-                    1 => {
-                        self.decision = cycle(Some(self.decision), ReviewDecision::ALL, up)
-                            .unwrap_or(if up {
-                                ReviewDecision::ALL[0]
-                            } else {
-                                ReviewDecision::ALL[ReviewDecision::ALL.len() - 1]
-                            });
-                    }
+                    1 => self.decision = round(self.decision, ReviewDecision::ALL, up),
                     _ => {}
                 }
             }
@@ -314,14 +333,7 @@ impl Overlay for PlanReview {
     }
 
     fn draw(&self, f: &mut Frame<'_>, size: Rect, env: &Env) {
-        let plan = self.plans.get(self.plan).map_or_else(String::new, |p| {
-            let title = truncate(&p.title, 40).into_owned();
-            if self.plans.len() > 1 {
-                format!("{title} ({} of {})", self.plan + 1, self.plans.len())
-            } else {
-                title
-            }
-        });
+        let plan = picked(&self.plans, self.plan);
         let next = if self.decision == ReviewDecision::End {
             "(none: the plan ends)".to_string()
         } else {
@@ -332,15 +344,7 @@ impl Overlay for PlanReview {
             ("Decision", self.decision.to_string(), true),
             ("What happened", self.happened.clone(), false),
             ("Next review", next, false),
-            (
-                "Reviewed on",
-                if self.on.is_empty() {
-                    "today".into()
-                } else {
-                    self.on.clone()
-                },
-                false,
-            ),
+            ("Reviewed on", day_shown(&self.on), false),
         ];
         let mut lines = field_lines(&fields, self.field, env);
         foot(
@@ -447,17 +451,9 @@ impl Overlay for MarkSaid {
                 let up = action == Action::FormMore;
                 match self.field {
                     0 if !self.items.is_empty() => {
-                        let n = self.items.len();
-                        self.item = if up {
-                            (self.item + 1) % n
-                        } else {
-                            (self.item + n - 1) % n
-                        };
+                        self.item = turn(self.item, self.items.len(), up);
                     }
-                    1 => {
-                        let i = SAID.iter().position(|s| *s == self.how).unwrap_or(0);
-                        self.how = SAID[if up { (i + 1) % 3 } else { (i + 2) % 3 }];
-                    }
+                    1 => self.how = round(self.how, &SAID, up),
                     _ => {}
                 }
             }
@@ -480,26 +476,11 @@ impl Overlay for MarkSaid {
     }
 
     fn draw(&self, f: &mut Frame<'_>, size: Rect, env: &Env) {
-        let item = self.items.get(self.item).map_or_else(String::new, |p| {
-            let title = truncate(&p.title, 40).into_owned();
-            if self.items.len() > 1 {
-                format!("{title} ({} of {})", self.item + 1, self.items.len())
-            } else {
-                title
-            }
-        });
+        let item = picked(&self.items, self.item);
         let fields = [
             ("Recognition", item, self.items.len() > 1),
             ("How", self.how.to_string(), true),
-            (
-                "Said on",
-                if self.on.is_empty() {
-                    "today".into()
-                } else {
-                    self.on.clone()
-                },
-                false,
-            ),
+            ("Said on", day_shown(&self.on), false),
         ];
         let mut lines = field_lines(&fields, self.field, env);
         foot(
