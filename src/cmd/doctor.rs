@@ -93,9 +93,10 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
                     String::new()
                 } else {
                     format!(
-                        ", the one given with an earlier passphrase for the {earlier} named \
-                         `*{}`",
-                        crate::rescue::EARLIER
+                        "; the {earlier} named `*{}` {} the recovery key given with an \
+                         earlier passphrase",
+                        crate::rescue::EARLIER,
+                        if earlier == 1 { "needs" } else { "need" }
                     )
                 },
             ));

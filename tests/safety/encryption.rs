@@ -849,7 +849,7 @@ fn text_rescued_from_the_editor_is_kept_encrypted_and_offered_back() {
     assert!(
         doctor.contains("!!  unsaved text")
             && doctor.contains("2 texts you wrote in the editor kept encrypted")
-            && doctor.contains("earlier passphrase for the 1 named"),
+            && doctor.contains("the 1 named `*.md.earlier-key.age` needs the recovery key given with an earlier passphrase"),
         "{doctor}"
     );
     std::fs::remove_file(&earlier).unwrap();
