@@ -438,6 +438,16 @@ pub fn killed_backup_copies(journal: &Path) -> Vec<PathBuf> {
     crate::files::leftovers(&backup_dir(journal), partial_pid)
 }
 
+/// Claims `today`'s automatic backup: 1 when no backup was taken or claimed for it (or a
+/// later day) yet, 0 otherwise. One statement, so that two processes never both claim it.
+pub(super) fn claim_day(conn: &rusqlite::Connection, today: NaiveDate) -> rusqlite::Result<usize> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('last_backup_on', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value < excluded.value",
+        [today.to_string()],
+    )
+}
+
 impl Store {
     /// Copies the journal to `to` (a new file, 0600) with the online backup API.
     pub fn backup_to_path(&self, to: &Path) -> Result<()> {
@@ -531,11 +541,7 @@ impl Store {
             return Ok(None);
         }
         // Claim the day in one statement, so two praxis processes never both back up.
-        let claimed = self.conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('last_backup_on', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value < excluded.value",
-            [today.to_string()],
-        )?;
+        let claimed = claim_day(&self.conn, today)?;
         if claimed == 0 {
             return Ok(None);
         }

@@ -715,12 +715,7 @@ impl Importer<'_> {
     /// journal would be a second copy of the file). The next day's backup is taken as
     /// usual.
     pub fn backed_up_by_file(&mut self, today: chrono::NaiveDate) -> Result<()> {
-        self.tx()?
-            .prepare_cached(
-                "INSERT INTO meta (key, value) VALUES ('last_backup_on', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?
-            .execute([today.to_string()])?;
+        super::backups::claim_day(self.tx()?, today)?;
         Ok(())
     }
 
