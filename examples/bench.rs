@@ -933,11 +933,16 @@ fn encrypted(plain: &Journal, runs: usize, ops: &[String], before: &Report) -> R
         };
         // Every row but the app's is a whole process of its own, which derives the key
         // once: what is left is the cost of reading and writing encrypted pages.
-        let whole_process = !r.op.starts_with("app:") && !r.op.starts_with("peak RSS");
+        // (`--version` opens no journal, and derives nothing.)
+        let whole_process = !r.op.starts_with("app:")
+            && !r.op.starts_with("peak RSS")
+            && !r.op.contains("--version");
         let pages = match (p.median_ms, r.median_ms) {
-            (Some(a), Some(b)) if a > 0.0 && whole_process => {
-                format!("{:.2}", (b - kdf_ms).max(0.0) / a)
+            // Less left than nothing: the derivation's own spread is larger than the rest.
+            (Some(a), Some(b)) if a > 0.0 && whole_process && b <= kdf_ms => {
+                "within the derivation's spread".into()
             }
+            (Some(a), Some(b)) if a > 0.0 && whole_process => format!("{:.2}", (b - kdf_ms) / a),
             (Some(_), Some(_)) => ratio.clone(),
             _ => "—".into(),
         };
