@@ -931,3 +931,66 @@ fn recognition_tags_a_colleagues_strength_and_feedback_has_a_source() {
     assert!(s.contains("New group session ·"), "{s}");
     assert!(!s.contains("group-session ·"), "{s}");
 }
+
+/// A date typed in a plan's review, or in recognition marked said, is writing: ctrl-q
+/// does not close the window over it, but says to finish or close it first.
+#[test]
+fn a_typed_date_in_a_review_is_not_lost_to_the_quit_key() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    write_entry(
+        &mut app,
+        "Positive-risk plan",
+        &[
+            ("subject", "YP-A"),
+            ("goal", "Cook a meal alone."),
+            ("review-on", "2026-03-25"),
+        ],
+    );
+    write_entry(
+        &mut app,
+        "Recognition",
+        &[("who", "peer-B"), ("what", "Covered my shift.")],
+    );
+    let holds = |app: &mut App, context: Context| {
+        press(app, "ctrl-q");
+        assert!(!app.quit, "{context:?}");
+        assert_eq!(app.overlay(), Some(context));
+        let said = format!("{:?}", app.env.status);
+        assert!(said.contains("holds what you typed"), "{said}");
+    };
+    // The day of the review typed, nothing else.
+    select_kind(&mut app, EntryKind::PositiveRisk);
+    press(&mut app, "v");
+    assert_eq!(app.overlay(), Some(Context::PlanReview));
+    for _ in 0..3 {
+        press(&mut app, "down");
+    }
+    type_text(&mut app, "monday");
+    holds(&mut app, Context::PlanReview);
+    press(&mut app, "esc");
+    // The offered next review changed, nothing else.
+    press(&mut app, "v");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    press(&mut app, "backspace");
+    holds(&mut app, Context::PlanReview);
+    press(&mut app, "esc");
+    // Recognition: the day it was said typed.
+    select_kind(&mut app, EntryKind::Recognition);
+    press(&mut app, "s");
+    assert_eq!(app.overlay(), Some(Context::MarkSaid));
+    press(&mut app, "down");
+    type_text(&mut app, "2026-03-17");
+    holds(&mut app, Context::MarkSaid);
+    press(&mut app, "esc");
+    // The next review typed back as it was offered: nothing is lost, so ctrl-q quits.
+    select_kind(&mut app, EntryKind::PositiveRisk);
+    press(&mut app, "v");
+    press(&mut app, "down");
+    press(&mut app, "down");
+    assert_eq!(app.overlay(), Some(Context::PlanReview));
+    press(&mut app, "backspace");
+    type_text(&mut app, "5");
+    press(&mut app, "ctrl-q");
+    assert!(app.quit);
+}

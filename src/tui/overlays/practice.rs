@@ -163,6 +163,8 @@ pub struct PlanReview {
     pub happened: String,
     /// The next review (for continue and adjust).
     pub next: String,
+    /// The next review as offered, before anything was typed over it.
+    offered: String,
     /// The day of the review (empty: today).
     pub on: String,
     pub error: Option<String>,
@@ -183,6 +185,7 @@ impl PlanReview {
             decision: ReviewDecision::Continue,
             happened: String::new(),
             next: String::new(),
+            offered: String::new(),
             on: String::new(),
             error: None,
         };
@@ -211,6 +214,7 @@ impl PlanReview {
             .checked_add_signed(chrono::TimeDelta::days(interval))
             .unwrap_or(today)
             .to_string();
+        self.offered.clone_from(&self.next);
     }
 
     fn text_mut(&mut self) -> Option<&mut String> {
@@ -279,8 +283,10 @@ impl Overlay for PlanReview {
         (Text::Chars, &[Context::PlanReview, Context::Form])
     }
 
+    /// What happened, a day typed for the review, or a next review other than the one
+    /// offered: each is typed, and lost if the window closes.
     fn holds_writing(&self) -> bool {
-        !self.happened.trim().is_empty()
+        !self.happened.trim().is_empty() || !self.on.trim().is_empty() || self.next != self.offered
     }
 
     fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
@@ -432,6 +438,11 @@ impl Overlay for MarkSaid {
 
     fn keys(&self) -> (Text, &'static [Context]) {
         (Text::Chars, &[Context::MarkSaid, Context::Form])
+    }
+
+    /// A day typed for when it was said.
+    fn holds_writing(&self) -> bool {
+        !self.on.trim().is_empty()
     }
 
     fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
