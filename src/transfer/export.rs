@@ -244,6 +244,29 @@ pub fn write(
     store: &Store,
     catalog: &Catalog,
     plan: &Plan,
+    redactor: Option<&mut Redactor>,
+    out: &mut dyn Write,
+) -> anyhow::Result<Written> {
+    write_only(store, catalog, plan, None, redactor, out)
+}
+
+/// The entries a plan selects, narrowed to the row ids in `only` when it is given.
+pub fn chosen_ids(store: &Store, plan: &Plan, only: Option<&[i64]>) -> anyhow::Result<Vec<i64>> {
+    let mut ids = store.select_entries(&plan.selection)?;
+    if let Some(only) = only {
+        let keep: std::collections::HashSet<i64> = only.iter().copied().collect();
+        ids.retain(|id| keep.contains(id));
+    }
+    Ok(ids)
+}
+
+/// [`write`], taking of the selected entries only those whose row ids are in `only`
+/// (when given): the app's selected entry, or the hits of its search.
+pub fn write_only(
+    store: &Store,
+    catalog: &Catalog,
+    plan: &Plan,
+    only: Option<&[i64]>,
     mut redactor: Option<&mut Redactor>,
     out: &mut dyn Write,
 ) -> anyhow::Result<Written> {
@@ -252,7 +275,7 @@ pub fn write(
             && plan.mode != Mode::All
         {
             // Names first, from every entry the export takes, then the writing pass.
-            let ids = store.select_entries(&plan.selection)?;
+            let ids = chosen_ids(store, plan, only)?;
             each_entry(store, &ids, |e| {
                 r.learn(&e);
                 Ok(())
@@ -260,9 +283,12 @@ pub fn write(
         }
         let entries = match plan.mode {
             Mode::All => write_all(store, catalog, plan, out)?,
-            Mode::Entries => write_entries(store, catalog, plan, redactor.as_deref_mut(), out)?,
+            Mode::Entries => {
+                let ids = chosen_ids(store, plan, only)?;
+                write_entries(store, catalog, plan, &ids, redactor.as_deref_mut(), out)?
+            }
             Mode::Summary => {
-                let ids = store.select_entries(&plan.selection)?;
+                let ids = chosen_ids(store, plan, only)?;
                 let summary =
                     super::summary::build(store, catalog, plan, &ids, redactor.as_deref_mut())?;
                 match plan.format {
@@ -279,7 +305,7 @@ pub fn write(
                 summary.excerpts.len()
             }
             Mode::Profile(p) => {
-                let ids = store.select_entries(&plan.selection)?;
+                let ids = chosen_ids(store, plan, only)?;
                 let salt = uuid::Uuid::new_v4();
                 let head = head_for(catalog, plan, redactor.is_some());
                 let mut entries = Vec::new();
@@ -553,15 +579,15 @@ fn write_entries(
     store: &Store,
     catalog: &Catalog,
     plan: &Plan,
+    ids: &[i64],
     mut redactor: Option<&mut Redactor>,
     out: &mut dyn Write,
 ) -> anyhow::Result<usize> {
     let head = head_for(catalog, plan, redactor.is_some());
     let mut sink = sink_for(plan.format, Vec::new());
     sink.begin(out, &head)?;
-    let ids = store.select_entries(&plan.selection)?;
     let salt = uuid::Uuid::new_v4();
-    each_entry(store, &ids, |mut e| {
+    each_entry(store, ids, |mut e| {
         e.version = 0;
         if let Some(r) = redactor.as_deref_mut() {
             r.redact_entry(&mut e);
@@ -586,6 +612,16 @@ pub struct EntryFindings {
 
 /// Runs the identifiability check over the entries an export would take.
 pub fn check(store: &Store, plan: &Plan, checker: &Checker) -> anyhow::Result<Vec<EntryFindings>> {
+    check_only(store, plan, None, checker)
+}
+
+/// [`check`] over the entries [`write_only`] would take.
+pub fn check_only(
+    store: &Store,
+    plan: &Plan,
+    only: Option<&[i64]>,
+    checker: &Checker,
+) -> anyhow::Result<Vec<EntryFindings>> {
     store.read_snapshot(|store| {
         // In the order the export takes them: whole days for the full backup, else as
         // selected.
@@ -594,7 +630,7 @@ pub fn check(store: &Store, plan: &Plan, checker: &Checker) -> anyhow::Result<Ve
                 store.export_days(plan.format == ExportFormat::Json)?,
                 Vec::new(),
             ),
-            _ => (Vec::new(), store.select_entries(&plan.selection)?),
+            _ => (Vec::new(), chosen_ids(store, plan, only)?),
         };
         let each = |f: &mut dyn FnMut(Entry) -> anyhow::Result<()>| match plan.mode {
             Mode::All => each_entry_of_days(store, &days, f),

@@ -40,6 +40,10 @@ pub enum Context {
     PlanReview,
     /// Recognition marked said.
     MarkSaid,
+    /// Emptying the trash, asked first.
+    EmptyTrash,
+    /// Exporting to a file.
+    Export,
 }
 
 impl Group for Context {
@@ -58,7 +62,9 @@ impl Group for Context {
             Context::Strengths => "Strengths picker (letters find a strength)",
             Context::Models => "Model chooser",
             Context::NewKind => "Another kind of entry",
-            Context::Form => "Forms: filter, check-in (letters are text in their text fields)",
+            Context::Form => {
+                "Forms: filter, check-in, export (letters are text in their text fields)"
+            }
             Context::Filter => "Filter",
             Context::CheckIn => "Check-in",
             Context::Drafts => "Recover your writing",
@@ -70,6 +76,8 @@ impl Group for Context {
             Context::Timeline => "Stage timeline",
             Context::PlanReview => "Review a positive-risk plan (letters are text)",
             Context::MarkSaid => "Recognition said",
+            Context::EmptyTrash => "Empty the trash",
+            Context::Export => "Export (letters are text in the file's name)",
         }
     }
 }
@@ -141,7 +149,7 @@ actions! {
         FormPrev = "form_prev", Form, ["up", "shift-tab"], "field", "the field before";
         FormMore = "form_more", Form, ["right"], "change", "the next value of a choice (kind, mood, energy, load, carrying)";
         FormLess = "form_less", Form, ["left"], "change", "the value before";
-        FormDone = "form_done", Form, ["enter"], "done", "apply the filter, or take the check-in (and save, when saving asked for it)";
+        FormDone = "form_done", Form, ["enter"], "done", "apply the filter, take the check-in (and save, when saving asked for it), or write the export";
         FormCancel = "form_cancel", Form, ["esc"], "cancel", "close the form; a check-in offered on saving is skipped and the entry saved";
         RecoverDraft = "recover_draft", Drafts, ["enter", "r"], "recover", "take the selected writing back into the Write pane";
         DiscardDraft = "discard_draft", Drafts, ["d"], "discard", "throw the selected writing away";
@@ -150,7 +158,7 @@ actions! {
         SaveAndQuit = "save_and_quit", Quit, ["s"], "save", "save the entry, then quit";
         KeepAndQuit = "keep_and_quit", Quit, ["k", "q"], "keep", "keep it as a draft (offered back next time), then quit";
         DiscardAndQuit = "discard_and_quit", Quit, ["d"], "discard", "throw it away (asked first), then quit";
-        ConfirmDelete = "confirm_delete", Trash, ["y", "enter"], "trash", "move the entry to the trash (praxis restore brings it back)";
+        ConfirmDelete = "confirm_delete", Trash, ["y", "enter"], "trash", "move the entry to the trash (the trash view brings it back)";
         SaveCopy = "save_copy", Conflict, ["c"], "copy", "save your version as a copy beside the other";
         TakeTheirs = "take_theirs", Conflict, ["t"], "theirs", "keep the other version; yours is not saved";
         SaveAsNew = "save_as_new", Gone, ["s"], "save", "save the entry deleted elsewhere as a new entry";
@@ -159,6 +167,11 @@ actions! {
         MarkSaid = "mark_said", Journal, ["s"], "said", "mark the selected recognition (given, not yet said) said: how, and when";
         BoardReviewPlan = "board_review_plan", Supervision, ["v"], "review plan", "review a positive-risk plan whose review is due";
         BoardMarkSaid = "board_mark_said", Supervision, ["s"], "said", "mark recognition not yet said as said";
+        ShowTrash = "show_trash", Journal, ["T"], "trash", "show the trash instead of the journal, and back";
+        Restore = "restore", Journal, ["r"], "restore", "in the trash: put the selected entry back in the journal";
+        EmptyTrash = "empty_trash", Journal, ["D"], "empty trash", "in the trash: delete every entry in it for good (asked first)";
+        Export = "export", Journal, ["x"], "export", "export the selected entry, or the list as shown, to a file (redacted unless you say otherwise)";
+        ConfirmEmptyTrash = "confirm_empty_trash", EmptyTrash, ["y"], "delete", "delete every entry in the trash for good";
     }
 }
 

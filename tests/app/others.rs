@@ -994,3 +994,337 @@ fn a_typed_date_in_a_review_is_not_lost_to_the_quit_key() {
     press(&mut app, "ctrl-q");
     assert!(app.quit);
 }
+
+/// Each kind written in the app, found again by searching the journal's list for words
+/// of its own text.
+#[test]
+fn each_kind_is_found_by_searching_the_journal_for_its_words() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    for case in CASES {
+        write_entry(&mut app, case.label, case.fields);
+    }
+    // Not reflections: none of these words is in another kind's text.
+    for (words, kind) in [
+        ("new starter", EntryKind::Recognition),
+        ("letters come late", EntryKind::Feedback),
+        ("childcare", EntryKind::Rupture),
+        ("gym", EntryKind::PositiveRisk),
+        ("ending means", EntryKind::GroupSession),
+    ] {
+        press(&mut app, "/");
+        type_text(&mut app, words);
+        press(&mut app, "enter");
+        let kinds: Vec<EntryKind> = app.journal.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [kind], "{words}");
+        let s = screen(&mut app, 120, 30);
+        assert!(s.contains("1 found"), "{words}: {s}");
+        // Cleared, the whole journal is back.
+        press(&mut app, "esc");
+        assert_eq!(app.journal.rows.len(), CASES.len());
+    }
+}
+
+/// The trash in the app: `T` shows it, `r` puts an entry back, `D` empties it for good
+/// (asked first), and the journal's keys that change an entry only say to restore it.
+#[test]
+fn an_entry_is_restored_from_the_trash_in_the_app() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    for case in &CASES[..3] {
+        write_entry(&mut app, case.label, case.fields);
+    }
+    // The rupture (the newest) to the trash.
+    select_kind(&mut app, EntryKind::Rupture);
+    press(&mut app, "d");
+    assert_eq!(app.overlay(), Some(Context::Trash));
+    press(&mut app, "y");
+    let said = format!("{:?}", app.env.status);
+    assert!(
+        said.contains("T shows the trash, r there brings it back"),
+        "{said}"
+    );
+    assert_eq!(app.journal.rows.len(), 2);
+    // The trash, with it in it.
+    press(&mut app, "T");
+    assert!(app.journal.trash);
+    let kinds: Vec<EntryKind> = app.journal.rows.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [EntryKind::Rupture]);
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Trash"), "{s}");
+    assert!(s.contains("1 entry in the trash"), "{s}");
+    assert!(s.contains("In the trash since 2026-03-18"), "{s}");
+    assert!(s.contains("Status: repair tried"), "{s}");
+    // Its text is searched in the trash as in the journal.
+    press(&mut app, "/");
+    type_text(&mut app, "childcare");
+    press(&mut app, "enter");
+    assert_eq!(app.journal.rows.len(), 1);
+    // What would change it waits until it is back.
+    for key in ["enter", "b", "x"] {
+        press(&mut app, key);
+        assert_eq!(app.overlay(), None, "{key}");
+        assert_eq!(app.pane, Pane::Journal, "{key}");
+        let said = format!("{:?}", app.env.status);
+        assert!(
+            said.contains("r puts it back in the journal first"),
+            "{key}: {said}"
+        );
+    }
+    // Restored: back in the journal, as it was.
+    press(&mut app, "r");
+    let said = format!("{:?}", app.env.status);
+    assert!(said.contains("Restored"), "{said}");
+    assert!(app.journal.rows.is_empty());
+    assert_eq!(count(&app.env.store, true), 0);
+    assert_eq!(count(&app.env.store, false), 3);
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("Nothing matches the search"), "{s}");
+    // esc clears the search, then leaves the trash.
+    press(&mut app, "esc");
+    assert!(app.journal.trash);
+    let s = screen(&mut app, 120, 30);
+    assert!(
+        s.contains("The trash is empty. T goes back to the journal."),
+        "{s}"
+    );
+    assert!(s.contains("0 entries in the trash"), "{s}");
+    press(&mut app, "esc");
+    assert!(!app.journal.trash);
+    assert_eq!(app.journal.rows.len(), 3);
+    select_kind(&mut app, EntryKind::Rupture);
+    let e = app.journal.preview.clone().unwrap();
+    assert!(e.deleted_at.is_none());
+    assert_eq!(e.title, "Rupture with peer-C · withdrawal");
+    // Restoring is for the trash.
+    press(&mut app, "r");
+    assert!(format!("{:?}", app.env.status).contains("T shows the trash"));
+    // Two to the trash, emptied for good: asked first, and any other key keeps them.
+    for _ in 0..2 {
+        press(&mut app, "d");
+        press(&mut app, "y");
+    }
+    press(&mut app, "T");
+    assert_eq!(app.journal.rows.len(), 2);
+    press(&mut app, "D");
+    assert_eq!(app.overlay(), Some(Context::EmptyTrash));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Delete 2 entries in the trash for good?"), "{s}");
+    press(&mut app, "n");
+    assert_eq!(app.overlay(), None);
+    assert_eq!(count(&app.env.store, true), 2);
+    press(&mut app, "D");
+    press(&mut app, "y");
+    assert!(format!("{:?}", app.env.status).contains("Deleted 2 entries for good"));
+    assert_eq!(count(&app.env.store, true), 0);
+    assert_eq!(count(&app.env.store, false), 1);
+    press(&mut app, "D");
+    assert_eq!(app.overlay(), None);
+    assert!(format!("{:?}", app.env.status).contains("already empty"));
+    // The help lists the trash's keys.
+    let help = app.env.keymap.help_rows();
+    assert!(
+        help.iter()
+            .any(|(_, k, h)| k == "r" && h.starts_with("in the trash: put the selected entry")),
+        "{help:?}"
+    );
+}
+
+/// Mode bits of a file or folder.
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Export from the app: the selected entry or the list as shown, by the command line's
+/// export, redacted unless asked otherwise, into a private folder beside the journal,
+/// never over a file without asking.
+#[test]
+fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
+    let j = Journal::new();
+    let mut app = app_with(Store::open(&j.db()).unwrap());
+    for case in CASES {
+        write_entry(&mut app, case.label, case.fields);
+    }
+    write_entry(
+        &mut app,
+        "Feedback",
+        &[
+            ("source", "colleague"),
+            ("from", "peer-C"),
+            (
+                "their-words",
+                "Spoke to Florin about the handover; it was clear.",
+            ),
+            ("take", "Handovers land when they are short."),
+        ],
+    );
+    // The feedback just written is selected: exported as it is, redacted.
+    assert_eq!(
+        app.journal.preview.as_ref().unwrap().kind,
+        EntryKind::Feedback
+    );
+    press(&mut app, "x");
+    assert_eq!(app.overlay(), Some(Context::Export));
+    let s = screen(&mut app, 100, 30);
+    for want in [
+        "the selected feedback",
+        "◀ entries ▶",
+        "◀ md ▶",
+        "◀ private ▶",
+        "◀ yes: names, places, numbers replaced ▶",
+        "praxis-feedback-2026-03-18.md",
+    ] {
+        assert!(s.contains(want), "{want} not in\n{s}");
+    }
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), None, "{:?}", app.env.status);
+    let folder = j.path().join("exports");
+    let file = folder.join("praxis-feedback-2026-03-18.md");
+    let said = app.env.status.clone().unwrap();
+    assert!(
+        said.starts_with(&format!("Exported 1 entry to {}", file.display())),
+        "{said}"
+    );
+    assert!(said.contains("(redacted: "), "{said}");
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(md.contains("Handovers land when they are short."), "{md}");
+    assert!(
+        md.contains("[SUBJECT-1]") && md.contains("[PERSON-1]"),
+        "{md}"
+    );
+    for gone in ["peer-C", "Florin", "letters come late"] {
+        assert!(!md.contains(gone), "{gone} in\n{md}");
+    }
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(&folder), 0o700);
+    // Again: a new name beside it, the first left as it was.
+    press(&mut app, "x");
+    press(&mut app, "enter");
+    assert!(folder.join("praxis-feedback-2026-03-18-2.md").exists());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), md);
+    // A name typed that is there already: asked, and replaced only on a second enter.
+    press(&mut app, "x");
+    for _ in 0..6 {
+        press(&mut app, "down");
+    }
+    for _ in 0..5 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, ".html");
+    press(&mut app, "enter");
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("its name says html, but the format is md"),
+        "{s}"
+    );
+    for _ in 0..5 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, ".md");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), Some(Context::Export));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("is there already:"), "{s}");
+    assert!(s.contains("enter again replaces it"), "{s}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), md);
+    // ctrl-q does not lose a name typed.
+    press(&mut app, "ctrl-q");
+    assert!(!app.quit);
+    std::fs::write(&file, "an older file").unwrap();
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), None, "{:?}", app.env.status);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), md, "replaced");
+    assert_eq!(mode(&file), 0o600);
+    // Unredacted, asked first when the check finds something.
+    press(&mut app, "x");
+    for _ in 0..5 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "right");
+    press(&mut app, "enter");
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("possible identifiers in 1 entry"), "{s}");
+    press(&mut app, "enter");
+    let said = app.env.status.clone().unwrap();
+    assert!(said.contains("(unredacted)"), "{said}");
+    let written = said
+        .strip_prefix("Exported 1 entry to ")
+        .and_then(|s| s.strip_suffix(" (unredacted)"))
+        .unwrap();
+    assert!(std::fs::read_to_string(written).unwrap().contains("Florin"));
+    // A rupture leaves only when it is said: the form says how.
+    select_kind(&mut app, EntryKind::Rupture);
+    press(&mut app, "x");
+    press(&mut app, "enter");
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("ruptures describe other people"), "{s}");
+    for _ in 0..4 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "right");
+    press(&mut app, "enter");
+    assert_eq!(app.overlay(), None, "{:?}", app.env.status);
+    let rupture = std::fs::read_to_string(folder.join("praxis-rupture-2026-03-18.md")).unwrap();
+    assert!(
+        rupture.contains("Nights matter for her childcare."),
+        "{rupture}"
+    );
+    // The list as filtered: every feedback, at the scope chosen.
+    press(&mut app, "f");
+    type_text(&mut app, "f");
+    press(&mut app, "enter");
+    assert_eq!(app.journal.filter.kind, Some(EntryKind::Feedback));
+    assert_eq!(app.journal.rows.len(), 2);
+    press(&mut app, "x");
+    press(&mut app, "right");
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("the list: kind feedback (2 entries)"), "{s}");
+    assert!(s.contains("◀ shareable ▶"), "{s}");
+    press(&mut app, "enter");
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("no entry of the list is shareable: widen Scope"),
+        "{s}"
+    );
+    for _ in 0..3 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "right");
+    press(&mut app, "right");
+    press(&mut app, "enter");
+    let said = app.env.status.clone().unwrap();
+    assert!(said.starts_with("Exported 2 entries to "), "{said}");
+    assert!(said.contains("praxis-journal-2026-03-18.md"), "{said}");
+    // As the NMC's form, from the list: the feedback log.
+    press(&mut app, "x");
+    press(&mut app, "right");
+    press(&mut app, "down");
+    press(&mut app, "right");
+    for _ in 0..2 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "left");
+    press(&mut app, "enter");
+    let said = app.env.status.clone().unwrap();
+    assert!(said.contains("praxis-nmc-2026-03-18.md"), "{said}");
+    let nmc = std::fs::read_to_string(folder.join("praxis-nmc-2026-03-18.md")).unwrap();
+    assert!(nmc.contains("Practice-related feedback"), "{nmc}");
+    assert!(nmc.contains("Reliability is part of care."), "{nmc}");
+}
+
+/// The export form at 80x24; over a journal with no folder (one in memory), it asks for
+/// the file's path rather than choosing one.
+#[test]
+fn the_export_form_at_80x24() {
+    let mut app = app_with(Store::open_in_memory().unwrap());
+    write_entry(&mut app, CASES[0].label, CASES[0].fields);
+    press(&mut app, "x");
+    let s = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("others_export_80x24", s);
+    press(&mut app, "enter");
+    let s = screen(&mut app, 80, 24);
+    assert!(
+        s.contains("File: give the path of the file to write"),
+        "{s}"
+    );
+    assert_eq!(app.overlay(), Some(Context::Export));
+}

@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod conflict;
 pub mod discard;
 pub mod drafts;
+pub mod export;
 pub mod filter;
 pub mod gone;
 pub mod help;

@@ -21,8 +21,12 @@ use crate::tui::action::{Action, Context};
 use crate::tui::component::{Env, Msg, NewForm, Outcome, WriteMsg};
 use crate::tui::keymap::Text as Typing;
 use crate::tui::layout::Layout;
+use crate::tui::overlays::export::{Chosen, ExportForm, ListShown};
 use crate::tui::overlays::{
-    checkin::CheckInForm, filter::FilterForm, timeline::Timeline, trash::ConfirmDelete,
+    checkin::CheckInForm,
+    filter::FilterForm,
+    timeline::Timeline,
+    trash::{ConfirmDelete, ConfirmEmptyTrash},
 };
 use crate::tui::widgets::{self, strengths_text};
 
@@ -44,8 +48,10 @@ pub struct Journal {
     pub offset: usize,
     /// No more pages to read.
     pub exhausted: bool,
-    /// Kind, strength, tag and date range; the trash is never shown here.
+    /// Kind, strength, tag and date range (the trash or the journal is [`Journal::trash`]).
     pub filter: EntryFilter,
+    /// The trash is shown instead of the journal.
+    pub trash: bool,
     pub query: String,
     /// The search bar has the keyboard.
     pub searching: bool,
@@ -58,7 +64,8 @@ pub struct Journal {
     pub preview_scroll: u16,
     /// Live entries in the journal (for the welcome and the header).
     pub total: i64,
-    /// Entries the filter in force lets through (all of them when there is none).
+    /// Entries the filter in force lets through (all of them when there is none); in the
+    /// trash, the entries in it that it lets through.
     pub matching: i64,
 }
 
@@ -98,6 +105,19 @@ impl Journal {
                 Some("type to search  "),
                 &[Action::ClearSearch, Action::SearchDone, Action::Help],
             )
+        } else if self.trash {
+            (
+                Some("the trash  "),
+                &[
+                    Action::Restore,
+                    Action::EmptyTrash,
+                    Action::ShowTrash,
+                    Action::Search,
+                    Action::Filter,
+                    Action::Help,
+                    Action::Quit,
+                ],
+            )
         } else {
             (
                 None,
@@ -117,6 +137,25 @@ impl Journal {
 
     /// Does an action of its contexts; others are passed on.
     pub fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
+        if self.trash
+            && matches!(
+                action,
+                Action::Open
+                    | Action::Delete
+                    | Action::ToggleFlagSelected
+                    | Action::ReviewPlan
+                    | Action::MarkSaid
+                    | Action::Export
+            )
+        {
+            if !self.rows.is_empty() {
+                env.say(format!(
+                    "It is in the trash: {} puts it back in the journal first",
+                    env.key(Action::Restore)
+                ));
+            }
+            return Ok(Outcome::Done);
+        }
         let store = &env.store;
         match action {
             Action::Up => self.move_by(store, -1)?,
@@ -134,9 +173,21 @@ impl Journal {
                 if self.searching && !self.query.is_empty() {
                     self.set_query(store, String::new())?;
                 } else {
+                    // In the trash, a search or a filter is cleared first, then the
+                    // trash is left.
+                    if !(self.trash && (self.filtered() || !self.query.trim().is_empty())) {
+                        self.trash = false;
+                    }
                     self.clear(store)?;
                 }
             }
+            Action::ShowTrash => {
+                self.trash = !self.trash;
+                self.clear(store)?;
+            }
+            Action::Restore => self.restore(env)?,
+            Action::EmptyTrash => return self.empty_trash(env),
+            Action::Export => return Ok(self.export(env)),
             Action::Filter => {
                 let names = store.names()?;
                 let mut strengths: Vec<String> =
@@ -178,6 +229,77 @@ impl Journal {
             _ => return Ok(Outcome::Passed),
         }
         Ok(Outcome::Done)
+    }
+
+    /// Puts the selected entry of the trash back in the journal.
+    fn restore(&mut self, env: &mut Env) -> Result<()> {
+        if !self.trash {
+            env.say(format!(
+                "Only an entry in the trash can be restored: {} shows the trash",
+                env.key(Action::ShowTrash)
+            ));
+            return Ok(());
+        }
+        let Some(r) = self.rows.get(self.selected) else {
+            env.say("The trash is empty: there is nothing to restore");
+            return Ok(());
+        };
+        let title = sanitize_line(&r.title).into_owned();
+        if env.store.restore_entry(r.rowid)? {
+            env.say(format!("Restored “{title}” to the journal"));
+        } else {
+            env.say(format!("“{title}” was restored elsewhere already"));
+        }
+        env.changed = true;
+        Ok(())
+    }
+
+    /// Asks before emptying the trash for good.
+    fn empty_trash(&mut self, env: &mut Env) -> Result<Outcome> {
+        if !self.trash {
+            env.say(format!(
+                "The trash is emptied from the trash: {} shows it",
+                env.key(Action::ShowTrash)
+            ));
+            return Ok(Outcome::Done);
+        }
+        let n = env.store.count_entries(&EntryFilter {
+            trashed: true,
+            ..EntryFilter::default()
+        })?;
+        if n == 0 {
+            env.say("The trash is already empty");
+            return Ok(Outcome::Done);
+        }
+        Ok(Outcome::Open(Box::new(ConfirmEmptyTrash::new(n))))
+    }
+
+    /// The export form, over the selected entry or the list as it is shown.
+    fn export(&self, env: &mut Env) -> Outcome {
+        let Some(r) = self.rows.get(self.selected) else {
+            env.say("There is nothing in the list to export");
+            return Outcome::Done;
+        };
+        let selected = Chosen {
+            rowid: r.rowid,
+            title: r.title.clone(),
+            kind: r.kind,
+            scope: self.preview.as_ref().map(|e| e.scope),
+        };
+        // A search lists its hits; a filter, every entry it lets through.
+        let list = if self.query.trim().is_empty() {
+            ListShown::Filter {
+                filter: self.store_filter(),
+                count: self.matching,
+                narrowed: self.narrowed_by(),
+            }
+        } else {
+            ListShown::Hits {
+                rowids: self.rows.iter().map(|r| r.rowid).collect(),
+                query: self.query.trim().to_string(),
+            }
+        };
+        Outcome::Open(Box::new(ExportForm::new(selected, list, env)))
     }
 
     /// The review of the selected positive-risk plan, or the selected recognition marked
@@ -282,8 +404,13 @@ impl Journal {
         self.reload(&env.store)
     }
 
-    /// Shows the entry with this short id, selected, in the list as it is now.
+    /// Shows the entry with this short id, selected, in the list as it is now (the
+    /// journal's, if the trash was shown).
     pub fn select_short_id(&mut self, id: &str, env: &Env) -> Result<()> {
+        if self.trash {
+            self.trash = false;
+            self.clear(&env.store)?;
+        }
         self.reload(&env.store)?;
         if let Some(i) = self.rows.iter().position(|r| r.short_id == id) {
             self.select(&env.store, i)?;
@@ -295,6 +422,7 @@ impl Journal {
     pub fn show(&mut self, filter: EntryFilter, env: &Env) -> Result<()> {
         self.query.clear();
         self.searching = false;
+        self.trash = false;
         self.set_filter(&env.store, filter)
     }
 
@@ -328,7 +456,7 @@ impl Journal {
 
     fn store_filter(&self) -> EntryFilter {
         EntryFilter {
-            trashed: false,
+            trashed: self.trash,
             ..self.filter.clone()
         }
     }
@@ -360,7 +488,7 @@ impl Journal {
     /// selection on the same entry when it is still there.
     pub fn reload(&mut self, store: &Store) -> Result<()> {
         self.total = store.count_entries(&EntryFilter::default())?;
-        self.matching = if self.filtered() {
+        self.matching = if self.filtered() || self.trash {
             store.count_entries(&self.store_filter())?
         } else {
             self.total
@@ -526,7 +654,14 @@ impl Journal {
     #[must_use]
     pub fn count(&self) -> String {
         let entries = |n: i64| format!("{n} entr{}", if n == 1 { "y" } else { "ies" });
-        if !self.query.trim().is_empty() {
+        if self.trash {
+            let found = if self.query.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{} found of ", self.rows.len())
+            };
+            format!("{found}{} in the trash", entries(self.matching))
+        } else if !self.query.trim().is_empty() {
             format!("{} found of {}", self.rows.len(), entries(self.total))
         } else if self.filtered() {
             format!("{} of {}", self.matching, entries(self.total))
@@ -569,7 +704,7 @@ impl Journal {
             ]);
             f.render_widget(line, layout.search);
         }
-        if self.total == 0 {
+        if self.total == 0 && !self.trash {
             draw_welcome(f, layout.main, env);
             return;
         }
@@ -589,10 +724,11 @@ impl Journal {
         // What narrows the list, each named ("strength reflection", never a bare word
         // that reads like the kind of entry).
         let narrowed = self.narrowed_by();
+        let what = if self.trash { "Trash" } else { "Journal" }.to_string();
         let parts = if narrowed.is_empty() {
-            vec!["Journal".to_string()]
+            vec![what]
         } else {
-            vec!["Journal".to_string(), narrowed]
+            vec![what, narrowed]
         };
         let title = sanitize_line(&parts.join(" · ")).into_owned();
         let list_block = widgets::block(t, &title, true);
@@ -614,6 +750,11 @@ impl Journal {
                     self.narrowed_by(),
                     env.key(Action::Filter),
                     env.key(Action::ClearSearch)
+                )
+            } else if self.trash {
+                format!(
+                    "The trash is empty. {} goes back to the journal.",
+                    env.key(Action::ShowTrash)
                 )
             } else {
                 "No entries.".to_string()
@@ -732,6 +873,16 @@ fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
         sanitize_line(&meta.join(" · ")).into_owned(),
         t.dim,
     )));
+    if let Some(at) = e.deleted_at {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "In the trash since {} · {} restores it",
+                at.date_naive(),
+                env.key(Action::Restore)
+            ),
+            t.warn,
+        )));
+    }
     if e.for_supervision {
         lines.push(Line::from(Span::styled("⚑ for supervision", t.flag)));
     }
