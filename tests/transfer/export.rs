@@ -1850,3 +1850,594 @@ fn include_flags_with_a_profile_are_refused_not_ignored() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Each profile against its regulator's form, from a journal holding every kind of
+// practice with others. The forms' wording is written out here, apart from the code that
+// writes the profiles, so a change to either shows.
+
+/// The NMC's written reflective accounts form (revalidation, as it stood when checked in
+/// late 2026): its four questions, in its order.
+const NMC_REFLECTIVE_ACCOUNT_FORM: [&str; 4] = [
+    "What was the nature of the CPD activity and/or practice-related feedback and/or event or experience in your practice?",
+    "What did you learn from the CPD activity and/or feedback and/or event or experience in your practice?",
+    "How did you change or improve your practice as a result?",
+    "How is this relevant to the Code? Select one or more themes: Prioritise people – Practise effectively – Preserve safety – Promote professionalism and trust",
+];
+
+/// The four themes of the NMC's Code (The Code: professional standards of practice and
+/// behaviour for nurses, midwives and nursing associates, 2015, updated 2018).
+const NMC_CODE_THEMES: [&str; 4] = [
+    "Prioritise people",
+    "Practise effectively",
+    "Preserve safety",
+    "Promote professionalism and trust",
+];
+
+/// The NMC's CPD log template (revalidation, as it stood when checked in late 2026): its
+/// columns, in its order.
+const NMC_CPD_LOG_TEMPLATE: [&str; 6] = [
+    "Dates",
+    "Method",
+    "Topic(s)",
+    "Link to the Code",
+    "Number of hours",
+    "Number of participatory hours",
+];
+
+/// What the NMC asks a revalidating registrant to note of each of the five pieces of
+/// practice-related feedback (the feedback itself, what was learned, how it was used to
+/// improve practice, identifying nobody), as the README's feedback log lays it out.
+const NMC_FEEDBACK_LOG: [&str; 5] = [
+    "Date",
+    "Source of the feedback",
+    "The feedback",
+    "What I learned from it",
+    "How I used it to change or improve my practice",
+];
+
+/// Social Work England's CPD record (as its online account asked for it when checked in
+/// late 2026): its parts, in its order, the last being the peer reflection it asks at
+/// least one record a year to have.
+const SWE_CPD_RECORD: [&str; 6] = [
+    "Type of CPD",
+    "Description of the activity and why it is relevant to my practice",
+    "Date",
+    "What I learned",
+    "The impact on my practice and on the people I work with",
+    "Peer reflection: what I learned from discussing it with a peer",
+];
+
+/// The HCPC's kinds of learning activity (its CPD guidance, as checked in late 2026).
+const HCPC_KINDS_OF_LEARNING: [&str; 5] = [
+    "Work-based learning",
+    "Professional activity",
+    "Formal and educational",
+    "Self-directed learning",
+    "Other",
+];
+
+/// The HCPC's standards for CPD, 1 to 4, in the HCPC's words (the fifth, a written
+/// profile sent when asked, is what this export helps write), each with the part of the
+/// profile's record that answers it. Compare with the HCPC's standards when they change.
+const HCPC_STANDARDS: [(&str, &str); 4] = [
+    (
+        "maintain a continuous, up-to-date and accurate record of their CPD activities",
+        "Date",
+    ),
+    (
+        "demonstrate that their CPD activities are a mixture of learning activities relevant to current or future practice",
+        "Type of learning activity",
+    ),
+    (
+        "seek to ensure that their CPD has contributed to the quality of their practice and service delivery",
+        "How it improved my practice",
+    ),
+    (
+        "seek to ensure that their CPD benefits the service user",
+        "benefits the people who use my service",
+    ),
+];
+
+/// An HCPC CPD record as the profile lays it out for those standards, in order.
+const HCPC_RECORD: [&str; 5] = [
+    "Date",
+    "Type of learning activity",
+    "Description",
+    "What I learned",
+    "How it improved my practice and benefits the people who use my service",
+];
+
+/// Social Care Wales's record of learning for registered people (the requirement in force
+/// since 1 April 2025, as checked in late 2026): its columns, in order.
+const SCW_RECORD: [&str; 4] = [
+    "Date",
+    "Name of the training or learning",
+    "How long it took (hours)",
+    "How it contributed to my professional development",
+];
+
+/// The small practice journal, and one of each kind of practice with others: recognition
+/// given and received, feedback from a carer and from a colleague, a rupture, a
+/// positive-risk plan, and an action-learning set counted as peer reflection and CPD.
+fn journal_with_every_kind() -> Journal {
+    let j = practice_journal();
+    for args in [
+        &[
+            "recognise",
+            "peer-B",
+            "--what",
+            "Stayed late with a new starter",
+            "-s",
+            "reliability",
+            "--on",
+            "2026-03-02",
+        ][..],
+        &[
+            "recognise",
+            "peer-D",
+            "--received",
+            "--what",
+            "Thanked me for covering nights",
+            "--meant",
+            "That the nights are seen",
+            "--said",
+            "in-person",
+            "--on",
+            "2026-03-03",
+        ],
+        &[
+            "feedback",
+            "add",
+            "--source",
+            "family-carer",
+            "--from",
+            "carer-D",
+            "--tone",
+            "mixed",
+            "--words",
+            "You listen, but the letters come late.",
+            "--take",
+            "Reliability is part of care.",
+            "--changed",
+            "I send the letter the same week.",
+            "--on",
+            "2026-03-05",
+        ],
+        &[
+            "feedback",
+            "add",
+            "--source",
+            "colleague",
+            "--from",
+            "peer-C",
+            "--words",
+            "Your handover was clear.",
+            "--take",
+            "Short handovers land.",
+            "--changed",
+            "I keep handovers to five points.",
+            "--on",
+            "2026-03-06",
+        ],
+        &[
+            "rupture",
+            "new",
+            "peer-C",
+            "--kind",
+            "withdrawal",
+            "--what",
+            "Quiet since the rota change",
+            "--on",
+            "2026-03-07",
+        ],
+        &[
+            "risk",
+            "plan",
+            "YP-A",
+            "--goal",
+            "Travel by bus alone",
+            "--review",
+            "2026-04-09",
+            "--on",
+            "2026-03-08",
+        ],
+        &[
+            "group",
+            "new",
+            "--model",
+            "action-learning",
+            "--theme",
+            "Endings with families",
+            "--present",
+            "senior practitioner",
+            "--present",
+            "peer-C",
+            "--role",
+            "presenter",
+            "--minutes",
+            "90",
+            "--question",
+            "How to end well when the family did not choose us",
+            "--learning",
+            "Ask what an ending means to them",
+            "--action",
+            "Share the notes | facilitator | 2026-04-01",
+            "--peer",
+            "--cpd",
+            "--on",
+            "2026-03-10",
+        ],
+    ] {
+        let out = j.cmd(args).write_stdin("").output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    j
+}
+
+/// A profile of every scope in Markdown.
+fn profile_md(j: &Journal, p: &str) -> String {
+    j.ok(&[
+        "export",
+        "--profile",
+        p,
+        "--format",
+        "md",
+        "--scope",
+        "private",
+    ])
+}
+
+/// The Markdown's sections under `## ` headings, by heading.
+fn md_sections(md: &str) -> Vec<(String, String)> {
+    md.split("\n## ")
+        .skip(1)
+        .map(|s| {
+            let (head, body) = s.split_once('\n').unwrap_or((s, ""));
+            (head.to_string(), body.to_string())
+        })
+        .collect()
+}
+
+/// Asserts that `text` has each of `parts`, in order; returns what follows each.
+fn in_order<'a>(text: &'a str, parts: &[&str]) -> Vec<&'a str> {
+    let mut rest = text;
+    let mut after = Vec::new();
+    for p in parts {
+        let at = rest
+            .find(p)
+            .unwrap_or_else(|| panic!("{p:?} missing, or out of order, in\n{text}"));
+        rest = &rest[at + p.len()..];
+        after.push(rest);
+    }
+    after
+}
+
+/// The text under each bold `**heading**` of a record, in order, as the Markdown writes it
+/// (up to the next heading, or to what the record still needs).
+fn md_fields<'a>(section: &'a str, headings: &[&str]) -> Vec<&'a str> {
+    let bold: Vec<String> = headings.iter().map(|h| format!("**{h}**\n\n")).collect();
+    let bold: Vec<&str> = bold.iter().map(String::as_str).collect();
+    in_order(section, &bold)
+        .into_iter()
+        .map(|rest| {
+            let end = ["\n\n**", "\n\n> "]
+                .iter()
+                .filter_map(|m| rest.find(m))
+                .min()
+                .unwrap_or(rest.len());
+            rest[..end].trim()
+        })
+        .collect()
+}
+
+/// A Markdown table's header and rows, as cells.
+fn md_table(section: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let cells = |l: &str| -> Vec<String> {
+        l.trim()
+            .trim_matches('|')
+            .split(" | ")
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    let mut lines = section.lines().filter(|l| l.starts_with('|'));
+    let head = cells(lines.next().unwrap());
+    let rows = lines.skip(1).map(cells).collect();
+    (head, rows)
+}
+
+/// Nothing of the kinds that never go into a regulator's record, and nobody by key.
+fn assert_no_people_or_plans(md: &str) {
+    for never in [
+        "Quiet since the rota change",
+        "Travel by bus alone",
+        "Stayed late with a new starter",
+        "Thanked me for covering nights",
+        "peer-B",
+        "peer-C",
+        "carer-D",
+        "YP-A",
+    ] {
+        assert!(!md.contains(never), "{never} in\n{md}");
+    }
+}
+
+#[test]
+fn the_nmc_profile_is_the_nmcs_forms_filled_from_every_kind() {
+    let j = journal_with_every_kind();
+    let md = profile_md(&j, "nmc");
+    assert_no_people_or_plans(&md);
+    let sections = md_sections(&md);
+    // Each reflective account on the form: its four questions in order, each answered, the
+    // last naming the Code's themes.
+    let accounts: Vec<&(String, String)> = sections
+        .iter()
+        .filter(|(h, _)| h.starts_with("Reflective account "))
+        .collect();
+    assert_eq!(accounts.len(), 3, "{md}");
+    let nmc = accounts
+        .iter()
+        .find(|(h, _)| h.contains("Feedback from a relative"))
+        .unwrap();
+    let answers = md_fields(&nmc.1, &NMC_REFLECTIVE_ACCOUNT_FORM);
+    assert_eq!(
+        answers[0],
+        "A relative told me the ward felt rushed at visiting time."
+    );
+    assert_eq!(answers[1], "People read our pace as how much we care.");
+    assert!(answers[2].contains("I now start visits by asking what matters today"));
+    let themes = answers[3].lines().next().unwrap();
+    assert_eq!(
+        themes,
+        format!("Themes: {}, {}.", NMC_CODE_THEMES[0], NMC_CODE_THEMES[3])
+    );
+    for (_, body) in &accounts {
+        md_fields(body, &NMC_REFLECTIVE_ACCOUNT_FORM);
+    }
+    // The CPD log, as the template lays it out: the group session counted as CPD is a
+    // row, participatory, its hours from its length.
+    let log = sections.iter().find(|(h, _)| h == "CPD log").unwrap();
+    let (head, rows) = md_table(&log.1);
+    assert_eq!(head, NMC_CPD_LOG_TEMPLATE);
+    assert!(rows.iter().all(|r| r.len() == NMC_CPD_LOG_TEMPLATE.len()));
+    let set = rows
+        .iter()
+        .find(|r| r[1] == "Action-learning set")
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert_eq!(set[0], "March 2026");
+    assert!(set[2].contains("Endings with families"), "{set:?}");
+    assert!(
+        set[2].contains("Ask what an ending means to them"),
+        "{set:?}"
+    );
+    assert_eq!((set[4].as_str(), set[5].as_str()), ("1.5", "1.5"));
+    let course = rows.iter().find(|r| r[1] == "Course attendance").unwrap();
+    assert_eq!(course[3], "Preserve safety: I raise concerns the same day.");
+    // The feedback log: each piece of feedback, its words and what was done with it.
+    let feedback = sections
+        .iter()
+        .find(|(h, _)| h == "Practice-related feedback log")
+        .unwrap();
+    let (head, rows) = md_table(&feedback.1);
+    assert_eq!(head, NMC_FEEDBACK_LOG);
+    assert_eq!(
+        rows,
+        [
+            [
+                "March 2026",
+                "A family member or carer",
+                "You listen, but the letters come late.",
+                "Reliability is part of care.",
+                "I send the letter the same week.",
+            ],
+            [
+                "March 2026",
+                "A colleague",
+                "Your handover was clear.",
+                "Short handovers land.",
+                "I keep handovers to five points.",
+            ],
+        ]
+    );
+    // The reflective discussion is on the NMC's own form; the session marked as peer
+    // reflection is offered for it, last.
+    let last = &sections.last().unwrap();
+    assert_eq!(
+        last.0,
+        "Sessions with peers that may serve as the reflective discussion"
+    );
+    let (_, rows) = md_table(&last.1);
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0][1].starts_with("Action-learning set"), "{rows:?}");
+    // The totals count against what the NMC asks.
+    let doc = profile(&j, "nmc");
+    assert!(
+        total(&doc, "Practice-related feedback").starts_with("2 of 5"),
+        "{doc:#}"
+    );
+    assert!(total(&doc, "CPD hours").ends_with("(35 are asked for)"));
+    assert!(total(&doc, "Participatory hours").ends_with("(20 are asked for)"));
+    for r in doc["records"].as_array().unwrap() {
+        assert_eq!(labels(r), NMC_REFLECTIVE_ACCOUNT_FORM);
+    }
+}
+
+#[test]
+fn the_swe_profile_is_social_work_englands_record_filled_from_every_kind() {
+    let j = journal_with_every_kind();
+    let md = profile_md(&j, "swe");
+    assert_no_people_or_plans(&md);
+    let records: Vec<(String, String)> = md_sections(&md);
+    assert!(records.len() >= 7, "{md}");
+    let mut peer = 0;
+    for (heading, body) in &records {
+        let fields = md_fields(body, &SWE_CPD_RECORD);
+        assert!(!fields[0].is_empty() && !fields[2].is_empty(), "{heading}");
+        if fields[5] != "—" {
+            peer += 1;
+        }
+    }
+    // The action-learning set: CPD with its hours, its question, and peer reflection.
+    let (_, set) = records
+        .iter()
+        .find(|(h, _)| h == "Action-learning set: Endings with families")
+        .unwrap();
+    let fields = md_fields(set, &SWE_CPD_RECORD);
+    assert_eq!(fields[0], "Action-learning set (1.5 hours of CPD)");
+    assert!(fields[1].contains("How to end well when the family did not choose us"));
+    assert_eq!(fields[2], "March 2026");
+    assert_eq!(fields[3], "Ask what an ending means to them");
+    assert!(
+        fields[5].starts_with("In an action-learning set. The question:"),
+        "{}",
+        fields[5]
+    );
+    assert!(fields[5].contains("Share the notes (facilitator, by April 2026)"));
+    // Feedback is learning recorded: what it said, what was taken and what changed.
+    let (_, carer) = records
+        .iter()
+        .find(|(h, _)| h.starts_with("Feedback from a family member or carer"))
+        .unwrap();
+    let fields = md_fields(carer, &SWE_CPD_RECORD);
+    assert_eq!(fields[0], "Feedback from a family member or carer");
+    assert!(fields[1].contains("You listen, but the letters come late."));
+    assert_eq!(fields[3], "Reliability is part of care.");
+    assert_eq!(fields[4], "I send the letter the same week.");
+    // Peer reflection from the group supervision record and the action-learning set.
+    let doc = profile(&j, "swe");
+    assert_eq!(
+        total(&doc, "With peer reflection"),
+        format!("{peer} (at least one a year is asked for)")
+    );
+    assert!(peer >= 2, "{md}");
+    assert_eq!(
+        total(&doc, "Practice-related feedback"),
+        "2 (1 from a family member or carer, 1 from a colleague)"
+    );
+    for r in doc["records"].as_array().unwrap() {
+        assert_eq!(labels(r), SWE_CPD_RECORD);
+    }
+}
+
+#[test]
+fn the_hcpc_profile_answers_the_hcpcs_standards_from_every_kind() {
+    let j = journal_with_every_kind();
+    let md = profile_md(&j, "hcpc");
+    assert_no_people_or_plans(&md);
+    // Each standard has its answer in every record, in the standards' order.
+    let answers: Vec<usize> = HCPC_STANDARDS
+        .iter()
+        .map(|(standard, part)| {
+            HCPC_RECORD
+                .iter()
+                .position(|h| h.contains(part))
+                .unwrap_or_else(|| panic!("nothing answers \"{standard}\""))
+        })
+        .collect();
+    assert!(answers.is_sorted(), "{answers:?}");
+    // What the record is for, as the profile says it: continuous, a mix of kinds, and
+    // what it did for practice and for the people who use the service.
+    in_order(
+        &md,
+        &[
+            "continuous, accurate record",
+            "at least two kinds",
+            "improved your practice and service",
+            "benefit the people who use your service",
+        ],
+    );
+    let records = md_sections(&md);
+    let mut kinds = std::collections::BTreeSet::new();
+    for (heading, body) in &records {
+        let fields = md_fields(body, &HCPC_RECORD);
+        let kind = HCPC_KINDS_OF_LEARNING
+            .iter()
+            .find(|k| fields[1].starts_with(*k))
+            .unwrap_or_else(|| panic!("{heading}: {} is no kind of learning", fields[1]));
+        kinds.insert(*kind);
+    }
+    // Group sessions and feedback are work-based learning; a course is formal.
+    let kind_of = |title: &str| {
+        let (_, body) = records.iter().find(|(h, _)| h.starts_with(title)).unwrap();
+        md_fields(body, &HCPC_RECORD)[1].to_string()
+    };
+    assert_eq!(
+        kind_of("Action-learning set: Endings with families"),
+        "Work-based learning (Action-learning set)"
+    );
+    assert_eq!(
+        kind_of("Feedback from a colleague"),
+        "Work-based learning (Feedback from a colleague)"
+    );
+    assert_eq!(
+        kind_of("Safeguarding adults level 3"),
+        "Formal and educational (training)"
+    );
+    let (_, set) = records
+        .iter()
+        .find(|(h, _)| h == "Action-learning set: Endings with families")
+        .unwrap();
+    let fields = md_fields(set, &HCPC_RECORD);
+    assert_eq!(fields[3], "Ask what an ending means to them");
+    assert!(fields[4].contains("Share the notes"), "{}", fields[4]);
+    // The mix: the kinds counted against the two asked for.
+    let doc = profile(&j, "hcpc");
+    assert_eq!(
+        total(&doc, "Kinds of learning"),
+        format!("{} (at least two are asked for)", kinds.len())
+    );
+    assert!(kinds.len() >= 2, "{kinds:?}");
+    for r in doc["records"].as_array().unwrap() {
+        assert_eq!(labels(r), HCPC_RECORD);
+    }
+}
+
+#[test]
+fn the_scw_profile_is_social_care_wales_record_filled_from_every_kind() {
+    let j = journal_with_every_kind();
+    let md = profile_md(&j, "scw");
+    assert_no_people_or_plans(&md);
+    let records = md_sections(&md);
+    let mut hours = 0.0;
+    for (heading, body) in &records {
+        let fields = md_fields(body, &SCW_RECORD);
+        assert!(!fields[0].is_empty() && !fields[1].is_empty(), "{heading}");
+        hours += fields[2].parse::<f64>().unwrap_or(0.0);
+    }
+    // The action-learning set counted as CPD is learning, its length its hours.
+    let (_, set) = records
+        .iter()
+        .find(|(h, _)| h == "Action-learning set: Endings with families")
+        .unwrap();
+    let fields = md_fields(set, &SCW_RECORD);
+    assert_eq!(fields[0], "March 2026");
+    assert_eq!(fields[1], "Action-learning set: Endings with families");
+    assert_eq!(fields[2], "1.5");
+    assert!(fields[3].contains("Ask what an ending means to them"));
+    // The hours recorded, and no target: since 1 April 2025 none is set.
+    let doc = profile(&j, "scw");
+    assert_eq!(
+        total(&doc, "Hours").parse::<f64>().unwrap(),
+        hours,
+        "{doc:#}"
+    );
+    assert!(
+        doc["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| !t[1].as_str().unwrap().contains("asked for")),
+        "{doc:#}"
+    );
+    assert!(
+        md.contains("Since 1 April 2025 it sets no number of hours"),
+        "{md}"
+    );
+    for r in doc["records"].as_array().unwrap() {
+        assert_eq!(labels(r), SCW_RECORD);
+    }
+}
