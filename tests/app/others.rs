@@ -1069,6 +1069,10 @@ fn an_entry_is_restored_from_the_trash_in_the_app() {
             "{key}: {said}"
         );
     }
+    press(&mut app, "d");
+    assert_eq!(app.overlay(), None);
+    let said = format!("{:?}", app.env.status);
+    assert!(said.contains("in the trash already: D empties"), "{said}");
     // Restored: back in the journal, as it was.
     press(&mut app, "r");
     let said = format!("{:?}", app.env.status);
@@ -1309,6 +1313,23 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
     let nmc = std::fs::read_to_string(folder.join("praxis-nmc-2026-03-18.md")).unwrap();
     assert!(nmc.contains("Practice-related feedback"), "{nmc}");
     assert!(nmc.contains("Reliability is part of care."), "{nmc}");
+    // A list of ruptures leaves only when that is said, as one rupture does.
+    press(&mut app, "f");
+    press(&mut app, "backspace");
+    type_text(&mut app, "rrr");
+    press(&mut app, "enter");
+    assert_eq!(app.journal.filter.kind, Some(EntryKind::Rupture));
+    press(&mut app, "x");
+    press(&mut app, "right");
+    for _ in 0..3 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "left");
+    press(&mut app, "enter");
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("ruptures describe other people"), "{s}");
+    press(&mut app, "esc");
+    assert_eq!(app.overlay(), None);
 }
 
 /// The export form at 80x24; over a journal with no folder (one in memory), it asks for

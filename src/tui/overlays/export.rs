@@ -253,6 +253,27 @@ impl ExportForm {
             }
             return "Nothing to export: the entry is not one this export takes".to_string();
         }
+        if let ListShown::Filter {
+            filter: EntryFilter {
+                kind: Some(kind), ..
+            },
+            ..
+        } = &self.list
+            && ABOUT_OTHERS.contains(kind)
+            && (self.shape.is_some() || !self.about_others)
+        {
+            return if self.shape.is_some() {
+                format!(
+                    "Nothing to export: {kind}s are never part of a regulator's record. \
+                     Choose As: entries"
+                )
+            } else {
+                format!(
+                    "Nothing to export: {kind}s describe other people, so they leave only \
+                     when you say so. Set About others to taken"
+                )
+            };
+        }
         format!(
             "Nothing to export: no entry of the list is {}: {wider}",
             self.scope

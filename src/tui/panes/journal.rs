@@ -148,7 +148,12 @@ impl Journal {
                     | Action::Export
             )
         {
-            if !self.rows.is_empty() {
+            if action == Action::Delete {
+                env.say(format!(
+                    "It is in the trash already: {} empties the trash for good",
+                    env.key(Action::EmptyTrash)
+                ));
+            } else if !self.rows.is_empty() {
                 env.say(format!(
                     "It is in the trash: {} puts it back in the journal first",
                     env.key(Action::Restore)
@@ -248,7 +253,9 @@ impl Journal {
         if env.store.restore_entry(r.rowid)? {
             env.say(format!("Restored “{title}” to the journal"));
         } else {
-            env.say(format!("“{title}” was restored elsewhere already"));
+            env.say(format!(
+                "“{title}” is no longer in the trash (restored or deleted elsewhere)"
+            ));
         }
         env.changed = true;
         Ok(())
@@ -258,7 +265,8 @@ impl Journal {
     fn empty_trash(&mut self, env: &mut Env) -> Result<Outcome> {
         if !self.trash {
             env.say(format!(
-                "The trash is emptied from the trash: {} shows it",
+                "{} empties the trash from the trash itself: {} shows it",
+                env.key(Action::EmptyTrash),
                 env.key(Action::ShowTrash)
             ));
             return Ok(Outcome::Done);
