@@ -1349,3 +1349,33 @@ fn the_export_form_at_80x24() {
     );
     assert_eq!(app.overlay(), Some(Context::Export));
 }
+
+/// A list filtered by dates is exported with those dates as the period the file covers.
+#[test]
+fn an_exported_list_says_the_dates_of_its_filter() {
+    let j = Journal::new();
+    let mut app = app_with(Store::open(&j.db()).unwrap());
+    for case in CASES {
+        write_entry(&mut app, case.label, case.fields);
+    }
+    press(&mut app, "f");
+    for _ in 0..3 {
+        press(&mut app, "down");
+    }
+    type_text(&mut app, "2026-03-10");
+    press(&mut app, "enter");
+    assert_eq!(app.journal.matching, 4, "{:?}", app.env.status);
+    press(&mut app, "x");
+    press(&mut app, "right");
+    for _ in 0..3 {
+        press(&mut app, "down");
+    }
+    press(&mut app, "left");
+    press(&mut app, "enter");
+    let said = app.env.status.clone().unwrap();
+    assert!(said.starts_with("Exported 3 entries to "), "{said}");
+    let md =
+        std::fs::read_to_string(j.path().join("exports/praxis-journal-2026-03-18.md")).unwrap();
+    assert!(md.contains("2026-03-10 to 2026-03-18"), "{md}");
+    assert!(!md.contains("all dates"), "{md}");
+}

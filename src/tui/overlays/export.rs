@@ -187,7 +187,6 @@ impl ExportForm {
     /// The plan the choices make, as the command line would make it.
     fn plan(&self, env: &Env) -> Result<Plan, String> {
         let today = env.clock.today();
-        let period = Period::named("all", today).map_err(|e| format!("{e:#}"))?;
         let others = self.about_others && self.shape.is_none();
         let filter = match (&self.list, self.whole_list) {
             (ListShown::Filter { filter, .. }, true) => EntryFilter {
@@ -196,6 +195,15 @@ impl ExportForm {
             },
             _ => EntryFilter::default(),
         };
+        // The dates the file says it covers: the filter's, as `--since`/`--until` give them.
+        let period = if filter.since.is_none() && filter.until.is_none() {
+            Period::named("all", today)
+        } else {
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+            let (since, until) = (day(filter.since), day(filter.until));
+            Period::between(since.as_deref(), until.as_deref(), today)
+        }
+        .map_err(|e| format!("{e:#}"))?;
         let exclude_kinds = if others {
             Vec::new()
         } else {
