@@ -1379,3 +1379,31 @@ fn an_exported_list_says_the_dates_of_its_filter() {
     assert!(md.contains("2026-03-10 to 2026-03-18"), "{md}");
     assert!(!md.contains("all dates"), "{md}");
 }
+
+/// Exporting a long list says the screen will wait while it is written; one entry does
+/// not.
+#[test]
+fn the_export_form_says_a_long_list_keeps_the_screen_waiting() {
+    let j = Journal::new();
+    let mut store = Store::open(&j.db()).unwrap();
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let entries: Vec<praxis::model::Entry> = (0..5_000)
+        .map(|i| {
+            let mut e = praxis::model::Entry::new(EntryKind::Reflection, on, now());
+            e.title = format!("Day {i}");
+            e
+        })
+        .collect();
+    store.insert_entries(&entries).unwrap();
+    let mut app = app_with(store);
+    press(&mut app, "x");
+    let s = screen(&mut app, 100, 30);
+    assert!(!s.contains("the screen waits"), "{s}");
+    press(&mut app, "right");
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("the whole journal (5000 entries)"), "{s}");
+    assert!(
+        s.contains("5000 entries to write: the screen waits until the file is written"),
+        "{s}"
+    );
+}

@@ -82,6 +82,8 @@ pub const EXPORT_FIELDS: [&str; 7] = [
 ];
 /// The field of the file's name.
 const FILE: usize = 6;
+/// Entries from which the form says the screen will wait while they are written.
+const LONG: i64 = 5_000;
 
 /// A question the next `enter` answers yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -394,6 +396,24 @@ impl ExportForm {
         )))
     }
 
+    /// How many entries the export would read: one, the hits, or what the filter lets
+    /// through (before the scope and the kinds about others narrow it).
+    fn entries(&self) -> i64 {
+        match (&self.list, self.whole_list) {
+            (_, false) => 1,
+            (ListShown::Hits { rowids, .. }, true) => {
+                i64::try_from(rowids.len()).unwrap_or(i64::MAX)
+            }
+            (ListShown::Filter { count, .. }, true) => *count,
+        }
+    }
+
+    /// Whether writing it keeps the screen waiting long enough to say so (a redacted
+    /// export reads every entry twice: a few thousand take a second or more).
+    fn long(&self) -> bool {
+        self.entries() >= LONG
+    }
+
     /// A choice moved by ← or →.
     fn change(&mut self, up: bool, env: &Env) {
         fn round<T: Copy + PartialEq>(v: T, all: &[T], up: bool) -> T {
@@ -555,6 +575,13 @@ impl Overlay for ExportForm {
             (None, Some(_)) if self.demo => Some((
                 "A demo's folder goes with it unless the demo was kept: another path keeps the file."
                     .to_string(),
+                t.dim,
+            )),
+            (None, Some(_)) if self.long() => Some((
+                format!(
+                    "{} to write: the screen waits until the file is written.",
+                    plural(self.entries(), "entry", "entries")
+                ),
                 t.dim,
             )),
             (None, Some(_)) => Some((
