@@ -314,6 +314,15 @@ impl super::Store {
     /// every other connection closed, which is how that is checked, and the exclusive
     /// lock taken then keeps everyone out until the new file is in place.
     pub fn relock(self, into: &Unlock) -> Result<()> {
+        self.relock_with(into, || {})
+    }
+
+    /// [`super::Store::relock`], running `before_rename` once the new copy is whole and
+    /// synced, just before it replaces the journal: what must be gone before the new lock
+    /// holds (files kept in the clear beside a journal being encrypted), removed while the
+    /// old journal is still the one in place, so that no moment has the new journal with
+    /// them still beside it.
+    pub fn relock_with(self, into: &Unlock, before_rename: impl FnOnce()) -> Result<()> {
         let Some(path) = self.path.clone() else {
             return Err(StoreError::Damaged(
                 "a journal in memory has no file to lock".into(),
@@ -352,6 +361,7 @@ impl super::Store {
         };
         remove_new();
         let done = export_to(conn, &new, into, "WAL").and_then(|()| {
+            before_rename();
             fs::rename(&new, &path).map_err(|source| StoreError::Io {
                 path: path.clone(),
                 source,
@@ -464,6 +474,24 @@ mod tests {
             conn.query_row("SELECT x FROM t", [], |r| r.get::<_, i64>(0))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn what_must_go_before_a_new_lock_goes_while_the_old_journal_is_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        drop(super::super::Store::open(&path).unwrap());
+        let into = Unlock::Key(Arc::new(Key::derive(b"pass", [3; 16])));
+        let store = super::super::Store::open(&path).unwrap();
+        let mut seen = None;
+        store
+            .relock_with(&into, || {
+                // The encrypted copy is whole beside it; the plain journal is still there.
+                seen = Some(probe(&path));
+            })
+            .unwrap();
+        assert_eq!(seen, Some(Lock::Plain));
+        assert!(matches!(probe(&path), Lock::Encrypted { .. }));
     }
 
     #[test]
