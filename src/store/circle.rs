@@ -490,6 +490,24 @@ impl super::Store {
         Ok(())
     }
 
+    /// Keeps each of `records` whose circle the journal has no record of: a restore puts
+    /// back a journal from before some circles were joined (or before it was encrypted,
+    /// when their keys were in files), and the keys to them are this machine's, not the
+    /// journal's past. Returns how many were put back.
+    pub(super) fn keep_circles_missing(
+        &self,
+        records: &[(String, zeroize::Zeroizing<String>)],
+    ) -> super::Result<usize> {
+        let mut put = 0;
+        for (id, record) in records {
+            put += self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                [format!("{KEPT}{id}").as_str(), record.as_str()],
+            )?;
+        }
+        Ok(put)
+    }
+
     /// Removes the record of the circle `id` from the journal (none is fine).
     pub fn forget_circle(&self, id: &str) -> super::Result<()> {
         self.ensure_writable()?;

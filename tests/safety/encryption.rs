@@ -1416,3 +1416,42 @@ fn a_wrong_passphrase_to_a_circle_command_is_refused_and_touches_nothing() {
     }
     assert!(ok(&with_pass(&j, &pass, &["circle", "show"])).contains("Tuesday"));
 }
+
+/// Beside an encrypted journal a circle's keys live in it, so restoring a backup taken
+/// before the circle was joined (or before the journal was encrypted) dropped them: the
+/// circle could no longer be opened. A restore keeps the records the journal had.
+#[test]
+fn restoring_an_older_backup_keeps_the_circles_keys() {
+    let j = Journal::new();
+    let shared = tempfile::tempdir().unwrap();
+    j.add(&["words"]);
+    j.ok(&["backup"]); // plain, before anything of the circle
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    ok(&with_pass(
+        &j,
+        &pass,
+        &[
+            "circle",
+            "create",
+            shared.path().join("c").to_str().unwrap(),
+            "--name",
+            "Tuesday",
+            "--as",
+            "river",
+        ],
+    ));
+    let listed = ok(&with_pass(&j, &pass, &["backup", "list"]));
+    let older = listed
+        .split_whitespace()
+        .find(|w| w.contains("-manual"))
+        .unwrap()
+        .to_string();
+    ok(&with_pass(
+        &j,
+        &pass,
+        &["backup", "restore", "--yes", &older],
+    ));
+    let shown = ok(&with_pass(&j, &pass, &["circle", "show"]));
+    assert!(shown.contains("Tuesday"), "{shown}");
+}
