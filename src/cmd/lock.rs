@@ -62,6 +62,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<()> {
         }
     }
     let store = Store::open(db)?;
+    store.hold_alone()?;
     let pass = ctx.passphrase.read_new("New passphrase")?;
     let key = Arc::new(Key::new_for(pass.as_bytes())?);
     drop(pass);
@@ -124,6 +125,7 @@ pub fn change(ctx: &Ctx) -> Result<()> {
         );
     }
     let store = ctx.open_journal()?;
+    store.hold_alone()?;
     let pass = ctx.passphrase.read_new("New passphrase")?;
     let key = Arc::new(Key::new_for(pass.as_bytes())?);
     drop(pass);

@@ -317,17 +317,11 @@ impl super::Store {
         self.relock_with(into, || {})
     }
 
-    /// [`super::Store::relock`], running `before_rename` once the new copy is whole and
-    /// synced, just before it replaces the journal: what must be gone before the new lock
-    /// holds (files kept in the clear beside a journal being encrypted), removed while the
-    /// old journal is still the one in place, so that no moment has the new journal with
-    /// them still beside it.
-    pub fn relock_with(self, into: &Unlock, before_rename: impl FnOnce()) -> Result<()> {
-        let Some(path) = self.path.clone() else {
-            return Err(StoreError::Damaged(
-                "a journal in memory has no file to lock".into(),
-            ));
-        };
+    /// Takes the journal for this connection alone, as a change of lock needs it (see
+    /// [`super::Store::relock`]): [`StoreError::InUse`] while another praxis has it open.
+    /// Done before a new passphrase is asked for, so that nobody types one (twice) only to
+    /// be told to close the app; [`super::Store::relock`] does it again (it holds already).
+    pub fn hold_alone(&self) -> Result<()> {
         self.ensure_writable()?;
         let conn = &self.conn;
         // The write-ahead log back into the file; refused while anyone else has it open.
@@ -343,6 +337,22 @@ impl super::Store {
         }
         conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
         conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")?;
+        Ok(())
+    }
+
+    /// [`super::Store::relock`], running `before_rename` once the new copy is whole and
+    /// synced, just before it replaces the journal: what must be gone before the new lock
+    /// holds (files kept in the clear beside a journal being encrypted), removed while the
+    /// old journal is still the one in place, so that no moment has the new journal with
+    /// them still beside it.
+    pub fn relock_with(self, into: &Unlock, before_rename: impl FnOnce()) -> Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Err(StoreError::Damaged(
+                "a journal in memory has no file to lock".into(),
+            ));
+        };
+        self.hold_alone()?;
+        let conn = &self.conn;
         let dir = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty())

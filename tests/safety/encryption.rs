@@ -1455,3 +1455,38 @@ fn restoring_an_older_backup_keeps_the_circles_keys() {
     let shown = ok(&with_pass(&j, &pass, &["circle", "show"]));
     assert!(shown.contains("Tuesday"), "{shown}");
 }
+
+/// `encrypt` and `passphrase` need the journal to themselves. They asked for the new
+/// passphrase (on a terminal, twice) before finding the app had the journal open, then
+/// refused: now they say so before asking.
+#[test]
+fn a_journal_open_elsewhere_is_said_before_a_new_passphrase_is_asked() {
+    let j = Journal::new();
+    j.add(&["words"]);
+    let none = pass_file(j.path(), "none", &[]);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let held = |key: Option<&str>| {
+        let conn = rusqlite::Connection::open(j.db()).unwrap();
+        if let Some(k) = key {
+            conn.execute_batch(&format!("PRAGMA key = '{k}'")).unwrap();
+        }
+        conn.query_row("SELECT count(*) FROM entries", [], |r| r.get::<_, i64>(0))
+            .unwrap();
+        conn
+    };
+    let other = held(None);
+    let out = with_pass(&j, &none, &["encrypt"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("open in another praxis"), "{err}");
+    assert!(is_plain_sqlite(&j.db()));
+    drop(other);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    let other = held(Some(PASS));
+    let out = with_pass(&j, &pass, &["passphrase"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("open in another praxis"), "{err}");
+    drop(other);
+    assert!(ok(&with_pass(&j, &pass, &["list"])).contains("words"));
+}
