@@ -321,9 +321,35 @@ impl super::Store {
     /// [`super::Store::relock`]): [`StoreError::InUse`] while another praxis has it open.
     /// Done before a new passphrase is asked for, so that nobody types one (twice) only to
     /// be told to close the app; [`super::Store::relock`] does it again (it holds already).
+    ///
+    /// A damaged journal is refused first, with nothing written: switching it out of its
+    /// write-ahead log rewrites its first page, and a copy of it could not be made whole.
     pub fn hold_alone(&self) -> Result<()> {
         self.ensure_writable()?;
         let conn = &self.conn;
+        let held: String = conn.query_row("PRAGMA locking_mode", [], |r| r.get(0))?;
+        if held.eq_ignore_ascii_case("exclusive") {
+            return Ok(());
+        }
+        let damaged = |found: String| {
+            StoreError::Damaged(format!(
+                "SQLite's check found {found}; nothing was changed (the lock changes only on \
+                 a whole journal): `praxis backup restore` puts back a backup"
+            ))
+        };
+        match super::backups::quick_check(conn) {
+            Ok(None) => {}
+            Ok(Some(found)) => return Err(damaged(found)),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                return Err(damaged(e.to_string()));
+            }
+            Err(e) => return Err(e.into()),
+        }
         // The write-ahead log back into the file; refused while anyone else has it open.
         match conn
             .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))

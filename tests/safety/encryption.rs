@@ -686,6 +686,18 @@ fn a_damaged_encrypted_journal_is_reported_and_left_untouched() {
         "damage is not a wrong passphrase"
     );
     assert_eq!(j.db_bytes(), bytes, "the damaged file is left as it was");
+    // Nor is its lock changed: switching it out of its log rewrote its first page first.
+    let both = pass_file(j.path(), "both", &[PASS, NEW_PASS]);
+    for (args, pass) in [(&["decrypt"][..], &pass), (&["passphrase"], &both)] {
+        let out = with_pass(&j, pass, args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("damaged") && err.contains("nothing was changed"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(j.db_bytes(), bytes, "{args:?} changed the damaged file");
+    }
 }
 
 /// A small pseudo-random sequence, the same on every run.
