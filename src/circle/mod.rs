@@ -239,8 +239,8 @@ impl<'a> Local<'a> {
         if self.sealed().is_some() && !path.exists() {
             return Err(CircleError::BadIdentity {
                 path: self.journal_path(),
-                what: "the journal holds no keys for this circle (a backup from before you \
-                       joined it may have been restored)"
+                what: "the encrypted journal holds no keys for this circle, and no file of \
+                       them is left"
                     .into(),
             });
         }
@@ -323,7 +323,7 @@ impl<'a> Local<'a> {
             let taken = self.take_into_journal()?;
             let before = memberships(&self.dir).len();
             remove_record_files(&self.dir, &taken);
-            done.sealed = before - memberships(&self.dir).len();
+            done.sealed = before.saturating_sub(memberships(&self.dir).len());
             done.indexes = forget_indexes_where(&self.dir, |index| {
                 crate::store::probe(index) == crate::store::Lock::Plain
             });
