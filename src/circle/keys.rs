@@ -1,6 +1,7 @@
 //! A member's keys: an ed25519 key pair that signs what they write, and an age identity
-//! that opens what is encrypted to them. Kept in the praxis data folder (0600), never in
-//! the shared folder.
+//! that opens what is encrypted to them. Kept on this machine only, never in the shared
+//! folder: in the praxis data folder (0600) beside a plain journal, inside the journal
+//! beside an encrypted one (see [`super::Local`]).
 
 use std::path::Path;
 use std::str::FromStr as _;
@@ -80,11 +81,20 @@ pub struct Identity {
     pub age: age::x25519::Identity,
 }
 
-/// How an identity is kept on disk.
+/// How an identity is kept: as `identity.json`, or inside the journal's record of the
+/// circle. Its memory is zeroed when dropped.
 #[derive(Serialize, Deserialize)]
-struct IdentityFile {
+pub(super) struct Kept {
     signing_key: String,
     age_identity: String,
+}
+
+impl Drop for Kept {
+    fn drop(&mut self) {
+        use zeroize::Zeroize as _;
+        self.signing_key.zeroize();
+        self.age_identity.zeroize();
+    }
 }
 
 impl Identity {
@@ -117,14 +127,34 @@ impl Identity {
         hex(&self.signing.sign(message).to_bytes())
     }
 
-    /// Writes the keys to a new private file (0600, its folder 0700).
-    pub fn save(&self, path: &Path) -> Result<(), CircleError> {
-        let file = IdentityFile {
+    /// The keys as they are kept.
+    pub(super) fn kept(&self) -> Kept {
+        Kept {
             signing_key: hex(self.signing.as_bytes()),
             age_identity: self.age.to_string().expose_secret().to_string(),
+        }
+    }
+
+    /// The keys [`Identity::kept`] gave, read back; `from` says where they were kept.
+    pub(super) fn from_kept(kept: &Kept, from: &Path) -> Result<Identity, CircleError> {
+        let bad = |what: &str| CircleError::BadIdentity {
+            path: from.to_path_buf(),
+            what: what.to_string(),
         };
-        let text = serde_json::to_string_pretty(&file)
-            .map_err(|e| CircleError::io(path, std::io::Error::other(e)))?;
+        let signing = unhex::<32>(&kept.signing_key)
+            .map(|b| SigningKey::from_bytes(&b))
+            .ok_or_else(|| bad("its signing key is damaged"))?;
+        let age = age::x25519::Identity::from_str(&kept.age_identity)
+            .map_err(|_| bad("its encryption key is damaged"))?;
+        Ok(Identity { signing, age })
+    }
+
+    /// Writes the keys to a new private file (0600, its folder 0700).
+    pub fn save(&self, path: &Path) -> Result<(), CircleError> {
+        let text = zeroize::Zeroizing::new(
+            serde_json::to_string_pretty(&self.kept())
+                .map_err(|e| CircleError::io(path, std::io::Error::other(e)))?,
+        );
         if let Some(dir) = path.parent() {
             crate::files::create_private_dir(dir).map_err(|e| CircleError::io(dir, e))?;
         }
@@ -137,20 +167,15 @@ impl Identity {
 
     /// Reads keys written by [`Identity::save`].
     pub fn load(path: &Path) -> Result<Identity, CircleError> {
-        let text = crate::files::read_regular_text(path, 64 << 10)
-            .map_err(|e| CircleError::io(path, e))?;
-        let bad = |what: &str| CircleError::BadIdentity {
+        let text = zeroize::Zeroizing::new(
+            crate::files::read_regular_text(path, 64 << 10)
+                .map_err(|e| CircleError::io(path, e))?,
+        );
+        let kept: Kept = serde_json::from_str(&text).map_err(|e| CircleError::BadIdentity {
             path: path.to_path_buf(),
-            what: what.to_string(),
-        };
-        let file: IdentityFile =
-            serde_json::from_str(&text).map_err(|e| bad(&format!("it is not readable: {e}")))?;
-        let signing = unhex::<32>(&file.signing_key)
-            .map(|b| SigningKey::from_bytes(&b))
-            .ok_or_else(|| bad("its signing key is damaged"))?;
-        let age = age::x25519::Identity::from_str(&file.age_identity)
-            .map_err(|_| bad("its encryption key is damaged"))?;
-        Ok(Identity { signing, age })
+            what: format!("it is not readable: {e}"),
+        })?;
+        Identity::from_kept(&kept, path)
     }
 }
 

@@ -35,7 +35,9 @@ pub use contribution::{Body, Contribution, Problem, Shared, short_id};
 pub use keys::Identity;
 pub use manifest::{Manifest, Member, Members};
 
-use crate::store::{CircleFileRow, CircleIndex, CircleIndexError, IndexChange, Seen};
+use crate::store::{
+    CircleFileRow, CircleIndex, CircleIndexError, IndexChange, Seen, Store, StoreError, Unlock,
+};
 
 /// How deep replies to replies are followed.
 pub const MAX_THREAD_DEPTH: usize = 6;
@@ -64,6 +66,9 @@ pub enum CircleError {
     Encode(String),
     #[error(transparent)]
     Index(#[from] CircleIndexError),
+    /// The journal, where an encrypted journal keeps my record of the circle and my keys.
+    #[error(transparent)]
+    Journal(#[from] StoreError),
     /// What was asked cannot be done, and why (said to the member as it is).
     #[error("{0}")]
     Refused(String),
@@ -94,8 +99,8 @@ const IDENTITY: &str = "identity.json";
 const INDEX: &str = "index.sqlite3";
 const LAST_LOOK: &str = "last_look";
 
-/// Every circle joined on this machine (under `dir`, the praxis data folder's `circles`),
-/// by name. Unreadable records are skipped.
+/// Every circle joined on this machine whose record is kept in files under `dir` (the
+/// praxis data folder's `circles`), by name. Unreadable records are skipped.
 #[must_use]
 pub fn memberships(dir: &Path) -> Vec<Membership> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -113,16 +118,274 @@ pub fn memberships(dir: &Path) -> Vec<Membership> {
     out
 }
 
+/// This machine's side of its circles: the private folder (`circles/` beside the
+/// journal, one subfolder a circle, holding its local index) and where each circle's
+/// record is kept, what says which folder is the circle and who I am in it
+/// ([`Membership`]) with my keys for it ([`Identity`]).
+///
+/// Beside a plain journal the record is two files of the circle's subfolder
+/// (`membership.json`, `identity.json`, 0600). Beside an encrypted journal it is kept
+/// inside the journal, under its lock, and no file of it is left: whoever has the
+/// computer without the passphrase can neither read as the member nor sign as them. The
+/// record then moves with the journal through every change of lock: `encrypt` takes the
+/// files into the journal before the encrypted copy is written and removes them before
+/// it replaces the plain journal; `decrypt` writes them out of the journal once it is
+/// plain ([`Local::settle`]); `passphrase` carries them in the journal it rewrites. A
+/// change stopped at any moment leaves the record where the journal that survives reads
+/// it, and the next circle command settles it where it belongs.
+pub struct Local<'a> {
+    /// The circles' private folder.
+    pub dir: PathBuf,
+    /// The journal, when there is one: records found in it are read (and settled), and
+    /// new ones are kept in it when it is encrypted.
+    journal: Option<&'a Store>,
+}
+
+/// A circle's record as the journal keeps it.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    membership: Membership,
+    keys: keys::Kept,
+}
+
+/// What [`Local::settle`] moved.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Settled {
+    /// Records taken from files into the (encrypted) journal, their files removed.
+    pub sealed: usize,
+    /// Records written out of the (plain) journal into files.
+    pub unsealed: usize,
+    /// Plain local indexes removed from beside an encrypted journal.
+    pub indexes: usize,
+}
+
+impl<'a> Local<'a> {
+    /// Records kept in files of `dir` only (no journal to keep them in).
+    #[must_use]
+    pub fn files(dir: &Path) -> Local<'static> {
+        Local {
+            dir: dir.to_path_buf(),
+            journal: None,
+        }
+    }
+
+    /// The circles of `dir` beside `journal`: their records kept in it while it is
+    /// encrypted.
+    #[must_use]
+    pub fn beside(dir: &Path, journal: &'a Store) -> Local<'a> {
+        Local {
+            dir: dir.to_path_buf(),
+            journal: Some(journal),
+        }
+    }
+
+    /// Whether new records go into the journal (it is encrypted).
+    fn sealed(&self) -> Option<&'a Store> {
+        self.journal.filter(|j| j.is_encrypted())
+    }
+
+    /// The journal's lock: what the local indexes are kept under.
+    #[must_use]
+    pub fn unlock(&self) -> Unlock {
+        match self.journal.and_then(Store::key) {
+            Some(key) => Unlock::Key(std::sync::Arc::new(key.clone())),
+            None => Unlock::Plain,
+        }
+    }
+
+    fn journal_path(&self) -> PathBuf {
+        self.journal
+            .and_then(Store::path)
+            .map_or_else(|| self.dir.clone(), Path::to_path_buf)
+    }
+
+    /// The records the journal keeps, by circle id (unreadable ones skipped).
+    fn records(&self) -> Result<Vec<(String, Record)>, CircleError> {
+        let Some(journal) = self.journal else {
+            return Ok(Vec::new());
+        };
+        Ok(journal
+            .kept_circles()?
+            .into_iter()
+            .filter_map(|(id, text)| Some((id, serde_json::from_str::<Record>(&text).ok()?)))
+            .collect())
+    }
+
+    /// Every circle joined on this machine, by name: those the journal keeps and those
+    /// kept in files (a change of lock stopped midway may leave both; the journal's wins).
+    #[must_use]
+    pub fn memberships(&self) -> Vec<Membership> {
+        let mut all: Vec<Membership> = self
+            .records()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, r)| r.membership)
+            .collect();
+        for m in memberships(&self.dir) {
+            if !all.iter().any(|k| k.circle == m.circle) {
+                all.push(m);
+            }
+        }
+        all.sort_by(|a, b| a.name.cmp(&b.name).then(a.circle.cmp(&b.circle)));
+        all
+    }
+
+    /// My keys for the circle `id`: from the journal's record, or from its files.
+    pub fn identity(&self, id: &str) -> Result<Identity, CircleError> {
+        if let Some((_, r)) = self.records()?.into_iter().find(|(k, _)| k == id) {
+            return Identity::from_kept(&r.keys, &self.journal_path());
+        }
+        let path = self.dir.join(id).join(IDENTITY);
+        if self.sealed().is_some() && !path.exists() {
+            return Err(CircleError::BadIdentity {
+                path: self.journal_path(),
+                what: "the encrypted journal holds no keys for this circle, and no file of \
+                       them is left"
+                    .into(),
+            });
+        }
+        Identity::load(&path)
+    }
+
+    /// Keeps my keys for a circle being made or joined (with its record, in the journal),
+    /// before anything is written to the shared folder.
+    fn keep_keys(&self, m: &Membership, me: &Identity) -> Result<(), CircleError> {
+        let sub = self.dir.join(&m.circle);
+        crate::files::create_private_dir(&sub).map_err(|e| CircleError::io(&sub, e))?;
+        match self.sealed() {
+            Some(journal) => keep_record(journal, m, me),
+            None => me.save(&sub.join(IDENTITY)),
+        }
+    }
+
+    /// Keeps the record of a circle made or joined, once the shared folder has my card.
+    fn keep_membership(&self, m: &Membership, me: &Identity) -> Result<(), CircleError> {
+        match self.sealed() {
+            Some(journal) => keep_record(journal, m, me),
+            None => save_membership(&self.dir.join(&m.circle), m),
+        }
+    }
+
+    /// Forgets my record of the circle `id` and my keys for it, wherever they are kept.
+    fn forget(&self, id: &str) -> Result<(), CircleError> {
+        if let Some(journal) = self.journal {
+            journal.forget_circle(id)?;
+        }
+        let sub = self.dir.join(id);
+        for name in [MEMBERSHIP, IDENTITY] {
+            match std::fs::remove_file(sub.join(name)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(CircleError::io(&sub.join(name), e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes every record kept in files into the journal (the files are left: see
+    /// [`remove_record_files`]). Returns the circle ids taken.
+    pub fn take_into_journal(&self) -> Result<Vec<String>, CircleError> {
+        let Some(journal) = self.journal else {
+            return Ok(Vec::new());
+        };
+        let kept: Vec<String> = self.records()?.into_iter().map(|(id, _)| id).collect();
+        let mut taken = Vec::new();
+        for m in memberships(&self.dir) {
+            let sub = self.dir.join(&m.circle);
+            if kept.contains(&m.circle) {
+                // The journal's record is the one read: the files are only left over.
+                taken.push(m.circle);
+                continue;
+            }
+            // A record whose keys are missing or damaged stays as it is, and says so when
+            // the circle is opened.
+            let Ok(me) = Identity::load(&sub.join(IDENTITY)) else {
+                continue;
+            };
+            keep_record(journal, &m, &me)?;
+            taken.push(m.circle);
+        }
+        Ok(taken)
+    }
+
+    /// Settles every record where the journal's lock says it belongs, after a change of
+    /// lock (or one stopped midway, or records made by an older praxis): beside an
+    /// encrypted journal, records in files are taken into it, their files removed, and a
+    /// plain local index is removed; beside a plain journal, records in it are written
+    /// out into files and removed from it. Each record is copied before its old place
+    /// is cleared: stopped at any moment, it is whole in one place or the other.
+    pub fn settle(&self) -> Result<Settled, CircleError> {
+        let mut done = Settled::default();
+        let Some(journal) = self.journal.filter(|j| !j.is_read_only()) else {
+            return Ok(done);
+        };
+        if journal.is_encrypted() {
+            let taken = self.take_into_journal()?;
+            let before = memberships(&self.dir).len();
+            remove_record_files(&self.dir, &taken);
+            done.sealed = before.saturating_sub(memberships(&self.dir).len());
+            done.indexes = forget_indexes_where(&self.dir, |index| {
+                crate::store::probe(index) == crate::store::Lock::Plain
+            });
+        } else {
+            for (id, r) in self.records()? {
+                let sub = self.dir.join(&id);
+                let me = Identity::from_kept(&r.keys, &self.journal_path())?;
+                me.save(&sub.join(IDENTITY))?;
+                save_membership(&sub, &r.membership)?;
+                journal.forget_circle(&id)?;
+                done.unsealed += 1;
+            }
+        }
+        Ok(done)
+    }
+}
+
+/// Keeps the record of the circle `m` names, with my keys, in `journal`.
+fn keep_record(journal: &Store, m: &Membership, me: &Identity) -> Result<(), CircleError> {
+    let record = Record {
+        membership: m.clone(),
+        keys: me.kept(),
+    };
+    let text = zeroize::Zeroizing::new(
+        serde_json::to_string(&record).map_err(|e| CircleError::Encode(e.to_string()))?,
+    );
+    Ok(journal.keep_circle(&m.circle, &text)?)
+}
+
+/// Removes the record files (`membership.json`, `identity.json`) of the circles `ids` under
+/// `dir`, once the journal keeps them, and syncs their folders so that the removal holds.
+/// What cannot be removed is left (the next settle tries again).
+pub fn remove_record_files(dir: &Path, ids: &[String]) {
+    for id in ids {
+        let sub = dir.join(id);
+        for name in [IDENTITY, MEMBERSHIP] {
+            let _ = std::fs::remove_file(sub.join(name));
+        }
+        if let Ok(d) = std::fs::File::open(&sub) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
 /// Removes the local index of every circle under `dir` (a cache of what was read from
 /// the shared folders; the next look builds it again): when the journal's lock changes,
 /// an index made under the old one would stay readable (plain beside a journal just
 /// encrypted) or unreadable. Returns how many were removed.
 pub fn forget_indexes(dir: &Path) -> usize {
+    forget_indexes_where(dir, |_| true)
+}
+
+/// Removes the local index of every circle under `dir` for which `which` holds.
+fn forget_indexes_where(dir: &Path, which: impl Fn(&Path) -> bool) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
     let mut removed = 0;
     for circle in entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+        if !which(&circle.join(INDEX)) {
+            continue;
+        }
         let mut gone = false;
         for end in ["", "-wal", "-shm", "-journal"] {
             gone |= std::fs::remove_file(circle.join(format!("{INDEX}{end}"))).is_ok();
@@ -214,10 +477,25 @@ pub struct Circle {
 
 impl Circle {
     /// Makes a new circle in `folder` (empty or new) with `me` as its founder, and keeps
-    /// my keys in `circles_dir`.
+    /// my keys in files of `circles_dir` (see [`Circle::create_in`]).
     pub fn create(
         folder: &Path,
         circles_dir: &Path,
+        name: &str,
+        purpose: &str,
+        encrypted: bool,
+        pseudonym: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Circle, CircleError> {
+        let local = Local::files(circles_dir);
+        Circle::create_in(folder, &local, name, purpose, encrypted, pseudonym, now)
+    }
+
+    /// Makes a new circle in `folder` (empty or new) with `me` as its founder, and keeps
+    /// my record of it and my keys where `local` keeps them.
+    pub fn create_in(
+        folder: &Path,
+        local: &Local<'_>,
         name: &str,
         purpose: &str,
         encrypted: bool,
@@ -233,10 +511,6 @@ impl Circle {
         create_shared_dir(&folder.join(manifest::MEMBERS))?;
         let me = Identity::generate()?;
         let m = Manifest::new(name, purpose, encrypted, pseudonym, &me, now)?;
-        let local = circles_dir.join(&m.id);
-        me.save(&local.join(IDENTITY))?;
-        create_shared_dir(&folder.join(manifest::MEMBERS).join(me.member_id()))?;
-        m.write_new(folder)?;
         let membership = Membership {
             folder: absolute(folder),
             circle: m.id.clone(),
@@ -244,20 +518,39 @@ impl Circle {
             member: me.member_id(),
             pseudonym: pseudonym.trim().to_string(),
         };
-        save_membership(&local, &membership)?;
-        Circle::open(&membership, circles_dir)
+        local.keep_keys(&membership, &me)?;
+        let written = create_shared_dir(&folder.join(manifest::MEMBERS).join(me.member_id()))
+            .and_then(|()| m.write_new(folder));
+        if let Err(e) = written {
+            // Not a member of anything: my keys go with the circle that was not made.
+            let _ = local.forget(&membership.circle);
+            return Err(e);
+        }
+        local.keep_membership(&membership, &me)?;
+        Circle::open_in(&membership, local)
     }
 
-    /// Joins the circle in `folder`: new keys, and a member card in my own subfolder.
+    /// Joins the circle in `folder`: new keys, and a member card in my own subfolder (see
+    /// [`Circle::join_in`]; my keys are kept in files of `circles_dir`).
     pub fn join(
         folder: &Path,
         circles_dir: &Path,
         pseudonym: &str,
         now: DateTime<Utc>,
     ) -> Result<Circle, CircleError> {
+        Circle::join_in(folder, &Local::files(circles_dir), pseudonym, now)
+    }
+
+    /// Joins the circle in `folder`: new keys, kept where `local` keeps them, and a member
+    /// card in my own subfolder.
+    pub fn join_in(
+        folder: &Path,
+        local: &Local<'_>,
+        pseudonym: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Circle, CircleError> {
         let m = Manifest::read(folder)?;
-        let local = circles_dir.join(&m.id);
-        if local.join(MEMBERSHIP).exists() {
+        if local.memberships().iter().any(|k| k.circle == m.id) {
             return Err(CircleError::BadManifest {
                 path: folder.join(manifest::MANIFEST),
                 what: format!("you are already a member of '{}' on this machine", m.name),
@@ -272,32 +565,33 @@ impl Circle {
             joined: now,
             left: None,
         };
-        me.save(&local.join(IDENTITY))?;
-        manifest::write_card(folder, &m.id, &member, &me)?;
         let membership = Membership {
             folder: absolute(folder),
             circle: m.id.clone(),
             name: m.name.clone(),
-            member: member.id,
-            pseudonym: member.pseudonym,
+            member: member.id.clone(),
+            pseudonym: member.pseudonym.clone(),
         };
-        save_membership(&local, &membership)?;
-        Circle::open(&membership, circles_dir)
+        local.keep_keys(&membership, &me)?;
+        if let Err(e) = manifest::write_card(folder, &m.id, &member, &me) {
+            // Not a member yet: my keys go with the card that was not written.
+            let _ = local.forget(&membership.circle);
+            return Err(e);
+        }
+        local.keep_membership(&membership, &me)?;
+        Circle::open_in(&membership, local)
     }
 
-    /// Opens a circle joined on this machine (the index is not refreshed: see
-    /// [`Circle::refresh`]).
+    /// Opens a circle joined on this machine whose record is kept in files of
+    /// `circles_dir`, its index plain (see [`Circle::open_in`]).
     pub fn open(membership: &Membership, circles_dir: &Path) -> Result<Circle, CircleError> {
-        Self::open_locked(membership, circles_dir, &crate::store::Unlock::Plain)
+        Self::open_in(membership, &Local::files(circles_dir))
     }
 
-    /// [`Circle::open`], its local index under the journal's lock (encrypted beside an
-    /// encrypted journal).
-    pub fn open_locked(
-        membership: &Membership,
-        circles_dir: &Path,
-        unlock: &crate::store::Unlock,
-    ) -> Result<Circle, CircleError> {
+    /// Opens a circle joined on this machine, with my keys from where `local` keeps them
+    /// and the local index under the journal's lock (encrypted beside an encrypted
+    /// journal). The index is not refreshed: see [`Circle::refresh`].
+    pub fn open_in(membership: &Membership, local: &Local<'_>) -> Result<Circle, CircleError> {
         let folder = membership.folder.clone();
         let manifest = Manifest::read(&folder)?;
         if manifest.id != membership.circle {
@@ -309,10 +603,11 @@ impl Circle {
                 ),
             });
         }
-        let local = circles_dir.join(&membership.circle);
-        let me = Identity::load(&local.join(IDENTITY))?;
+        let me = local.identity(&membership.circle)?;
+        let unlock = local.unlock();
+        let local = local.dir.join(&membership.circle);
         let members = Members::read(&folder, &manifest);
-        let index = CircleIndex::open_locked(&local.join(INDEX), unlock)?;
+        let index = CircleIndex::open_locked(&local.join(INDEX), &unlock)?;
         Ok(Circle {
             folder,
             manifest,
@@ -722,8 +1017,9 @@ impl Circle {
     }
 
     /// Leaves the circle: a card saying so (my contributions stay unless removed), and
-    /// this machine forgets my keys and its index.
-    pub fn leave(self, now: DateTime<Utc>) -> Result<(), CircleError> {
+    /// this machine (`local`, where the circle was opened from) forgets my keys, my record
+    /// of the circle and its index.
+    pub fn leave(self, local: &Local<'_>, now: DateTime<Utc>) -> Result<(), CircleError> {
         let mut me = self
             .members
             .by_id
@@ -739,9 +1035,15 @@ impl Circle {
             });
         me.left = Some(now);
         manifest::write_card(&self.folder, &self.manifest.id, &me, &self.me)?;
-        let local = self.local.clone();
+        let dir = self.local.clone();
+        let id = self.membership.circle.clone();
         drop(self);
-        std::fs::remove_dir_all(&local).map_err(|e| CircleError::io(&local, e))
+        local.forget(&id)?;
+        match std::fs::remove_dir_all(&dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(CircleError::io(&dir, e)),
+        }
     }
 
     /// An item of the index as it may be trusted: a contribution from a card nobody

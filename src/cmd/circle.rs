@@ -6,13 +6,19 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 
 use super::Ctx;
-use crate::circle::{Body, Circle, Contribution, Item, Membership, share, short_id};
+use crate::circle::{
+    Body, Circle, Contribution, Item, Local, Membership, Settled, share, short_id,
+};
 use crate::cli::{CircleCommand, CircleContribute, CircleWhich};
 use crate::model::EntryKind;
+use crate::store::{Lock, Store};
 use crate::transfer::excerpt::Pick;
 use crate::transfer::redact::{Checker, Redactor};
 
 pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
+    let journal = journal(ctx)?;
+    let local = local(ctx, journal.as_ref());
+    let local = &local;
     match c {
         CircleCommand::Create {
             path,
@@ -20,9 +26,9 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             purpose,
             pseudonym,
             encrypt,
-        } => create(&path, &name, &purpose, &pseudonym, encrypt, ctx),
-        CircleCommand::Join { path, pseudonym } => join(&path, &pseudonym, ctx),
-        CircleCommand::List { json } => list(json, ctx),
+        } => create(&path, &name, &purpose, &pseudonym, encrypt, local, ctx),
+        CircleCommand::Join { path, pseudonym } => join(&path, &pseudonym, local, ctx),
+        CircleCommand::List { json } => list(json, local, ctx),
         CircleCommand::Show {
             id,
             which,
@@ -31,7 +37,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             theme,
             themes,
         } => {
-            let circle = open(&which, ctx)?;
+            let circle = open(&which, local, ctx)?;
             if members {
                 show_members(&circle)
             } else if themes {
@@ -46,15 +52,15 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
                 show_stream(&circle, limit, theme.as_deref(), ctx)
             }
         }
-        CircleCommand::Open { which, limit } => open_pane(&which, limit, ctx),
-        CircleCommand::Contribute(a) => contribute(&a, ctx),
+        CircleCommand::Open { which, limit } => open_pane(&which, limit, local, ctx),
+        CircleCommand::Contribute(a) => contribute(&a, local, ctx),
         CircleCommand::Reply {
             id,
             text,
             which,
             yes,
         } => {
-            let circle = open(&which, ctx)?;
+            let circle = open(&which, local, ctx)?;
             let to = circle.find(&id).map_err(anyhow::Error::msg)?;
             let text = text.trim();
             if text.is_empty() {
@@ -68,7 +74,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             write_shown(&circle, body, Vec::new(), &redactor, yes, ctx)
         }
         CircleCommand::Thank { id, which } => {
-            let circle = open(&which, ctx)?;
+            let circle = open(&which, local, ctx)?;
             let to = circle.find(&id).map_err(anyhow::Error::msg)?;
             if to.author == circle.membership.member {
                 bail!("that contribution is yours: thanks go to someone else's");
@@ -91,7 +97,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             Ok(())
         }
         CircleCommand::Remove { id, which } => {
-            let circle = open(&which, ctx)?;
+            let circle = open(&which, local, ctx)?;
             let c = circle.find(&id).map_err(anyhow::Error::msg)?;
             if c.author != circle.membership.member {
                 bail!(
@@ -109,7 +115,7 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             Ok(())
         }
         CircleCommand::Leave { which, yes } => {
-            let circle = open(&which, ctx)?;
+            let circle = open(&which, local, ctx)?;
             let name = circle.manifest.name.clone();
             if !yes
                 && !super::confirm(&format!(
@@ -119,13 +125,13 @@ pub fn run(c: CircleCommand, ctx: &Ctx) -> Result<()> {
             {
                 bail!("you are still in '{name}': pass --yes to leave without being asked");
             }
-            circle.leave(ctx.clock.now_utc())?;
+            circle.leave(local, ctx.clock.now_utc())?;
             say!("You have left '{name}'.");
             Ok(())
         }
-        CircleCommand::Bring { id, which } => bring(&id, &which, ctx),
+        CircleCommand::Bring { id, which } => bring(&id, &which, local, ctx),
         CircleCommand::Welcome { fingerprint, which } => {
-            let mut circle = open(&which, ctx)?;
+            let mut circle = open(&which, local, ctx)?;
             let m = circle.welcome(&fingerprint, ctx.clock.now_utc())?;
             say!(
                 "Welcomed {} ({}): once your welcome reaches the others, their praxis trusts what this card writes.",
@@ -146,6 +152,49 @@ pub(crate) fn circles_dir(ctx: &Ctx) -> PathBuf {
         .join("circles")
 }
 
+/// The journal, where an encrypted journal keeps this machine's record of each circle and
+/// the member's keys (None while there is no journal yet: then they are kept in files).
+fn journal(ctx: &Ctx) -> Result<Option<Store>> {
+    if ctx.journal_lock()? == Lock::New {
+        return Ok(None);
+    }
+    Ok(Some(ctx.store()?))
+}
+
+/// This machine's side of its circles, beside `journal`, each record settled where the
+/// journal's lock says it belongs (see [`Local::settle`]).
+fn local<'a>(ctx: &Ctx, journal: Option<&'a Store>) -> Local<'a> {
+    let dir = circles_dir(ctx);
+    let local = match journal {
+        Some(j) => Local::beside(&dir, j),
+        None => Local::files(&dir),
+    };
+    say_settled(local.settle());
+    local
+}
+
+/// Says what [`Local::settle`] moved (or why it could not).
+pub(crate) fn say_settled(settled: Result<Settled, crate::circle::CircleError>) {
+    match settled {
+        Ok(s) => {
+            if s.sealed > 0 {
+                note!(
+                    "praxis: your keys for {} are now kept inside the encrypted journal (their \
+                     files were removed)",
+                    crate::model::text::plural(s.sealed, "circle", "circles")
+                );
+            }
+            if s.unsealed > 0 {
+                note!(
+                    "praxis: your keys for {} are kept in files again, beside the plain journal",
+                    crate::model::text::plural(s.unsealed, "circle", "circles")
+                );
+            }
+        }
+        Err(e) => note!("praxis: warning: your circles' keys were left where they were: {e}"),
+    }
+}
+
 fn check_pseudonym(p: &str) -> Result<()> {
     let p = p.trim();
     if p.is_empty() || p.chars().count() > 40 || p.chars().any(char::is_control) {
@@ -160,15 +209,16 @@ fn create(
     purpose: &str,
     pseudonym: &str,
     encrypt: bool,
+    local: &Local<'_>,
     ctx: &Ctx,
 ) -> Result<()> {
     if name.trim().is_empty() {
         bail!("--name is empty: give the circle a name its members will recognise");
     }
     check_pseudonym(pseudonym)?;
-    let circle = Circle::create(
+    let circle = Circle::create_in(
         path,
-        &circles_dir(ctx),
+        local,
         name,
         purpose,
         encrypt,
@@ -195,9 +245,9 @@ fn create(
     Ok(())
 }
 
-fn join(path: &std::path::Path, pseudonym: &str, ctx: &Ctx) -> Result<()> {
+fn join(path: &std::path::Path, pseudonym: &str, local: &Local<'_>, ctx: &Ctx) -> Result<()> {
     check_pseudonym(pseudonym)?;
-    let circle = Circle::join(path, &circles_dir(ctx), pseudonym, ctx.clock.now_utc())?;
+    let circle = Circle::join_in(path, local, pseudonym, ctx.clock.now_utc())?;
     say!(
         "Joined '{}' as '{}'. Your key's fingerprint: {}",
         circle.manifest.name,
@@ -222,8 +272,8 @@ fn fingerprint_of(circle: &Circle, member: &str) -> String {
     )
 }
 
-fn list(json: bool, ctx: &Ctx) -> Result<()> {
-    let all = crate::circle::memberships(&circles_dir(ctx));
+fn list(json: bool, local: &Local<'_>, ctx: &Ctx) -> Result<()> {
+    let all = local.memberships();
     if json {
         say!("{}", serde_json::to_string_pretty(&all)?);
         return Ok(());
@@ -245,20 +295,18 @@ fn list(json: bool, ctx: &Ctx) -> Result<()> {
 
 /// The circle `which` names (or the only one), opened and brought up to date with its
 /// folder.
-fn open(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
-    let mut circle = open_unrefreshed(which, ctx)?;
+fn open(which: &CircleWhich, local: &Local<'_>, ctx: &Ctx) -> Result<Circle> {
+    let mut circle = open_unrefreshed(which, local)?;
     circle.refresh(ctx.clock.now_utc())?;
     Ok(circle)
 }
 
-/// The circle `which` names (or the only one), its index as it was.
-fn open_unrefreshed(which: &CircleWhich, ctx: &Ctx) -> Result<Circle> {
-    let dir = circles_dir(ctx);
-    let m = choose(crate::circle::memberships(&dir), which.circle.as_deref())?;
-    // The local index holds what the circle's files say: under the journal's lock.
-    let unlock = ctx.unlock()?;
-    let circle = Circle::open_locked(&m, &dir, &unlock)
-        .with_context(|| format!("opening the circle '{}'", m.name))?;
+/// The circle `which` names (or the only one), its index as it was (kept under the
+/// journal's lock: it holds what the circle's files say).
+fn open_unrefreshed(which: &CircleWhich, local: &Local<'_>) -> Result<Circle> {
+    let m = choose(local.memberships(), which.circle.as_deref())?;
+    let circle =
+        Circle::open_in(&m, local).with_context(|| format!("opening the circle '{}'", m.name))?;
     Ok(circle)
 }
 
@@ -301,8 +349,8 @@ fn redactor(ctx: &Ctx) -> Result<Redactor> {
     )))
 }
 
-fn contribute(a: &CircleContribute, ctx: &Ctx) -> Result<()> {
-    let circle = open(&a.which, ctx)?;
+fn contribute(a: &CircleContribute, local: &Local<'_>, ctx: &Ctx) -> Result<()> {
+    let circle = open(&a.which, local, ctx)?;
     let mut redactor = redactor(ctx)?;
     let text = |t: &str, what: &str, r: &mut Redactor| -> Result<String> {
         let t = t.trim();
@@ -606,8 +654,8 @@ fn print_item(circle: &Circle, item: &Item, last: Option<&str>, ctx: &Ctx) -> Re
     Ok(())
 }
 
-fn bring(id: &str, which: &CircleWhich, ctx: &Ctx) -> Result<()> {
-    let circle = open(which, ctx)?;
+fn bring(id: &str, which: &CircleWhich, local: &Local<'_>, ctx: &Ctx) -> Result<()> {
+    let circle = open(which, local, ctx)?;
     let c = circle.find(id).map_err(anyhow::Error::msg)?;
     let e = share::brought(&circle, &c, ctx.clock.today(), ctx.clock.now_utc());
     let mut store = ctx.store()?;
@@ -616,14 +664,14 @@ fn bring(id: &str, which: &CircleWhich, ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-fn open_pane(which: &CircleWhich, limit: usize, ctx: &Ctx) -> Result<()> {
+fn open_pane(which: &CircleWhich, limit: usize, local: &Local<'_>, ctx: &Ctx) -> Result<()> {
     use std::io::IsTerminal as _;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         bail!("`praxis circle open` needs a terminal; `praxis circle show` prints the stream");
     }
     let now = ctx.clock.now_utc();
     // What arrived is read before the first frame; the rest is checked between frames.
-    let mut circle = open_unrefreshed(which, ctx)?;
+    let mut circle = open_unrefreshed(which, local)?;
     let (_, sweep) = circle.refresh_arrivals(now)?;
     let keymap =
         crate::tui::circle::keys::CircleKeymap::from_config(&ctx.config, &ctx.paths.config)?;

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use anyhow::{Result, bail};
 
 use super::Ctx;
+use super::circle::circles_dir;
+use crate::circle::{Local, forget_indexes, remove_record_files};
 use crate::store::{Key, Lock, Store, Unlock, list_backups, relock_file};
 
 /// `praxis init [--encrypt]`: creates the journal, refusing one that is there.
@@ -29,8 +31,11 @@ pub fn init(encrypt: bool, ctx: &Ctx) -> Result<()> {
         Unlock::Plain
     };
     ctx.set_unlock(unlock.clone());
-    drop(Store::open_unlocked(db, &unlock)?);
+    let store = Store::open_unlocked(db, &unlock)?;
     say!("Created {}.", db.display());
+    // Circles joined before there was a journal: their keys into it, when it is encrypted.
+    super::circle::say_settled(Local::beside(&circles_dir(ctx), &store).settle());
+    drop(store);
     if let Unlock::Key(key) = &unlock {
         recovery_note(key)?;
     }
@@ -57,15 +62,32 @@ pub fn encrypt(ctx: &Ctx) -> Result<()> {
         }
     }
     let store = Store::open(db)?;
+    store.hold_alone()?;
     let pass = ctx.passphrase.read_new("New passphrase")?;
     let key = Arc::new(Key::new_for(pass.as_bytes())?);
     drop(pass);
     let into = Unlock::Key(key.clone());
-    store.relock(&into)?;
+    // The circles' records and keys go into the journal before it is copied encrypted,
+    // and their files go before the encrypted copy replaces it: whenever this is stopped,
+    // the journal that is there reads them, and none is left in the clear beside an
+    // encrypted journal. The circles' indexes, plain, go with them.
+    let dir = circles_dir(ctx);
+    let taken = Local::beside(&dir, &store).take_into_journal()?;
+    let mut forgotten = 0;
+    store.relock_with(&into, || {
+        remove_record_files(&dir, &taken);
+        forgotten = forget_indexes(&dir);
+    })?;
     ctx.set_unlock(into.clone());
     say!("Encrypted {}.", db.display());
+    if !taken.is_empty() {
+        note!(
+            "Your keys for {} are now kept inside the encrypted journal.",
+            crate::model::text::plural(taken.len(), "circle", "circles")
+        );
+    }
     relock_backups(ctx, &Unlock::Plain, &into, "encrypted");
-    forget_circle_indexes(ctx);
+    said_forgotten(forgotten);
     recovery_note(&key)?;
     Ok(())
 }
@@ -78,14 +100,18 @@ pub fn decrypt(ctx: &Ctx) -> Result<()> {
     }
     let store = ctx.open_journal()?;
     let from = ctx.unlock()?;
-    store.relock(&Unlock::Plain)?;
+    let dir = circles_dir(ctx);
+    let mut forgotten = 0;
+    store.relock_with(&Unlock::Plain, || forgotten = forget_indexes(&dir))?;
     ctx.set_unlock(Unlock::Plain);
     say!(
         "Decrypted {}: it is a plain SQLite file again.",
         db.display()
     );
+    // The circles' records and keys, carried in the journal, back into their files.
+    super::circle::say_settled(Local::beside(&dir, &Store::open(db)?).settle());
     relock_backups(ctx, &from, &Unlock::Plain, "decrypted");
-    forget_circle_indexes(ctx);
+    said_forgotten(forgotten);
     Ok(())
 }
 
@@ -99,14 +125,18 @@ pub fn change(ctx: &Ctx) -> Result<()> {
         );
     }
     let store = ctx.open_journal()?;
+    store.hold_alone()?;
     let pass = ctx.passphrase.read_new("New passphrase")?;
     let key = Arc::new(Key::new_for(pass.as_bytes())?);
     drop(pass);
     let into = Unlock::Key(key.clone());
-    store.relock(&into)?;
+    // The circles' records and keys are in the journal: they take the new lock with it.
+    let dir = circles_dir(ctx);
+    let mut forgotten = 0;
+    store.relock_with(&into, || forgotten = forget_indexes(&dir))?;
     ctx.set_unlock(into);
     say!("Changed the passphrase of {}.", db.display());
-    forget_circle_indexes(ctx);
+    said_forgotten(forgotten);
     let kept = list_backups(db).len();
     if kept > 0 {
         note!(
@@ -119,10 +149,9 @@ pub fn change(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-/// The circles' local indexes were made under the journal's old lock: dropped, to be
-/// built again under the new one at the next look.
-fn forget_circle_indexes(ctx: &Ctx) {
-    let n = crate::circle::forget_indexes(&super::circle::circles_dir(ctx));
+/// Says that `n` circles' local indexes, made under the journal's old lock, were removed
+/// (just before the new lock took hold): the next look builds each again under the new one.
+fn said_forgotten(n: usize) {
     if n > 0 {
         note!(
             "The local index of {} (what was read from the shared folder) was removed: \

@@ -594,6 +594,8 @@ impl Store {
             });
         }
         let safety = self.backup_now(now, BackupKind::BeforeRestore)?;
+        // The circles' records and keys the journal keeps (an encrypted one) outlive it.
+        let circles = self.kept_circles()?;
         let b = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
         b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
         drop(b);
@@ -608,6 +610,7 @@ impl Store {
             v,
             super::migrate::MIGRATIONS,
         )?;
+        self.keep_circles_missing(&circles)?;
         Ok(safety)
     }
 }

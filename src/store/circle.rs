@@ -456,6 +456,67 @@ impl CircleIndex {
     }
 }
 
+/// The journal's `meta` keys under which circle records are kept: `circle:<circle id>`.
+const KEPT: &str = "circle:";
+
+impl super::Store {
+    /// Every circle record kept in the journal, by circle id. Beside an encrypted journal,
+    /// this machine's record of each circle joined and the member's keys for it are kept
+    /// here, under the journal's lock (see [`crate::circle::Local`]); the text is the
+    /// circle module's, kept as it is given.
+    pub fn kept_circles(&self) -> super::Result<Vec<(String, zeroize::Zeroizing<String>)>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT key, value FROM meta WHERE key >= ?1 AND key < ?2 ORDER BY key")?;
+        let rows = st.query_map([KEPT, "circle;"], |r| {
+            let key: String = r.get(0)?;
+            let value: String = r.get(1)?;
+            Ok((
+                key.strip_prefix(KEPT).unwrap_or(&key).to_string(),
+                zeroize::Zeroizing::new(value),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Keeps (or replaces) the record of the circle `id` in the journal.
+    pub fn keep_circle(&self, id: &str, record: &str) -> super::Result<()> {
+        self.ensure_writable()?;
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [format!("{KEPT}{id}").as_str(), record],
+        )?;
+        Ok(())
+    }
+
+    /// Keeps each of `records` whose circle the journal has no record of: a restore puts
+    /// back a journal from before some circles were joined (or before it was encrypted,
+    /// when their keys were in files), and the keys to them are this machine's, not the
+    /// journal's past. Returns how many were put back.
+    pub(super) fn keep_circles_missing(
+        &self,
+        records: &[(String, zeroize::Zeroizing<String>)],
+    ) -> super::Result<usize> {
+        let mut put = 0;
+        for (id, record) in records {
+            put += self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                [format!("{KEPT}{id}").as_str(), record.as_str()],
+            )?;
+        }
+        Ok(put)
+    }
+
+    /// Removes the record of the circle `id` from the journal (none is fine).
+    pub fn forget_circle(&self, id: &str) -> super::Result<()> {
+        self.ensure_writable()?;
+        self.conn
+            .execute("DELETE FROM meta WHERE key = ?1", [format!("{KEPT}{id}")])?;
+        Ok(())
+    }
+}
+
 /// The stream's query: read in the order of the `files_order` index, so a page stops
 /// after its rows instead of sorting the whole folder.
 fn stream_sql() -> String {

@@ -314,13 +314,42 @@ impl super::Store {
     /// every other connection closed, which is how that is checked, and the exclusive
     /// lock taken then keeps everyone out until the new file is in place.
     pub fn relock(self, into: &Unlock) -> Result<()> {
-        let Some(path) = self.path.clone() else {
-            return Err(StoreError::Damaged(
-                "a journal in memory has no file to lock".into(),
-            ));
-        };
+        self.relock_with(into, || {})
+    }
+
+    /// Takes the journal for this connection alone, as a change of lock needs it (see
+    /// [`super::Store::relock`]): [`StoreError::InUse`] while another praxis has it open.
+    /// Done before a new passphrase is asked for, so that nobody types one (twice) only to
+    /// be told to close the app; [`super::Store::relock`] does it again (it holds already).
+    ///
+    /// A damaged journal is refused first, with nothing written: switching it out of its
+    /// write-ahead log rewrites its first page, and a copy of it could not be made whole.
+    pub fn hold_alone(&self) -> Result<()> {
         self.ensure_writable()?;
         let conn = &self.conn;
+        let held: String = conn.query_row("PRAGMA locking_mode", [], |r| r.get(0))?;
+        if held.eq_ignore_ascii_case("exclusive") {
+            return Ok(());
+        }
+        let damaged = |found: String| {
+            StoreError::Damaged(format!(
+                "SQLite's check found {found}; nothing was changed (the lock changes only on \
+                 a whole journal): `praxis backup restore` puts back a backup"
+            ))
+        };
+        match super::backups::quick_check(conn) {
+            Ok(None) => {}
+            Ok(Some(found)) => return Err(damaged(found)),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                return Err(damaged(e.to_string()));
+            }
+            Err(e) => return Err(e.into()),
+        }
         // The write-ahead log back into the file; refused while anyone else has it open.
         match conn
             .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
@@ -334,6 +363,22 @@ impl super::Store {
         }
         conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
         conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")?;
+        Ok(())
+    }
+
+    /// [`super::Store::relock`], running `before_rename` once the new copy is whole and
+    /// synced, just before it replaces the journal: what must be gone before the new lock
+    /// holds (files kept in the clear beside a journal being encrypted), removed while the
+    /// old journal is still the one in place, so that no moment has the new journal with
+    /// them still beside it.
+    pub fn relock_with(self, into: &Unlock, before_rename: impl FnOnce()) -> Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Err(StoreError::Damaged(
+                "a journal in memory has no file to lock".into(),
+            ));
+        };
+        self.hold_alone()?;
+        let conn = &self.conn;
         let dir = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -352,6 +397,7 @@ impl super::Store {
         };
         remove_new();
         let done = export_to(conn, &new, into, "WAL").and_then(|()| {
+            before_rename();
             fs::rename(&new, &path).map_err(|source| StoreError::Io {
                 path: path.clone(),
                 source,
@@ -464,6 +510,24 @@ mod tests {
             conn.query_row("SELECT x FROM t", [], |r| r.get::<_, i64>(0))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn what_must_go_before_a_new_lock_goes_while_the_old_journal_is_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        drop(super::super::Store::open(&path).unwrap());
+        let into = Unlock::Key(Arc::new(Key::derive(b"pass", [3; 16])));
+        let store = super::super::Store::open(&path).unwrap();
+        let mut seen = None;
+        store
+            .relock_with(&into, || {
+                // The encrypted copy is whole beside it; the plain journal is still there.
+                seen = Some(probe(&path));
+            })
+            .unwrap();
+        assert_eq!(seen, Some(Lock::Plain));
+        assert!(matches!(probe(&path), Lock::Encrypted { .. }));
     }
 
     #[test]

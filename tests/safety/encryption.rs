@@ -142,8 +142,9 @@ fn init_encrypt_makes_an_encrypted_journal_and_passphrase_changes_it() {
     );
 }
 
-/// Every file under `dir` (but the passphrase files) that holds `needle`.
+/// Every file under `dir` (but the passphrase files) that holds `needle`, in any case.
 fn files_holding(dir: &Path, needle: &[u8], skip: &[&Path]) -> Vec<PathBuf> {
+    let needle = needle.to_ascii_lowercase();
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -154,8 +155,9 @@ fn files_holding(dir: &Path, needle: &[u8], skip: &[&Path]) -> Vec<PathBuf> {
             } else if !skip.contains(&p.as_path())
                 && std::fs::read(&p)
                     .unwrap()
+                    .to_ascii_lowercase()
                     .windows(needle.len())
-                    .any(|w| w == needle)
+                    .any(|w| w == needle.as_slice())
             {
                 found.push(p);
             }
@@ -164,26 +166,265 @@ fn files_holding(dir: &Path, needle: &[u8], skip: &[&Path]) -> Vec<PathBuf> {
     found
 }
 
+/// The planted phrase in every form it could be written in: whole, and each of its words
+/// alone (what is left of it once redaction has replaced one, what the search index keeps
+/// of it), in any case.
+const PLANTED_FORMS: [&str; 3] = [PLANTED, "Zebulon", "Quartermaine"];
+
+/// Every file under `dir` (but `skip`) holding any form of the planted phrase.
+fn files_holding_planted(dir: &Path, skip: &[&Path]) -> Vec<PathBuf> {
+    let mut held: Vec<PathBuf> = PLANTED_FORMS
+        .iter()
+        .flat_map(|form| files_holding(dir, form.as_bytes(), skip))
+        .collect();
+    held.sort();
+    held.dedup();
+    held
+}
+
+/// The "done when": a journal in use is encrypted in one command, then every kind
+/// of command (and the app) works on it after one passphrase each (the passphrase file
+/// holds one line: a second ask would fail), and no file praxis wrote (the journal and its
+/// log, backups, drafts, exports, temporary files, config, the circles kept on this
+/// machine) holds the writing in the clear.
 #[test]
-fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
+fn every_command_on_an_encrypted_journal_asks_once_and_leaves_nothing_readable() {
     let j = Journal::new();
+    #[cfg(unix)]
+    {
+        // Private, as praxis makes its own folder (`doctor` warns of one others can read).
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(j.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
     let pass = pass_file(j.path(), "pass", &[PASS]);
-    // Written plain first, then encrypted: the plain journal and its backup are replaced.
-    j.add(&["--title", "Before", &format!("plain words {PLANTED}")]);
-    j.add(&["second entry"]);
-    j.ok(&["list"]); // the day's backup, plain
+    // The circles' shared folders: what is published to the circle, looked at apart.
+    let shared = tempfile::tempdir().unwrap();
+    let tuesday = shared.path().join("tuesday");
+    let thursday = shared.path().join("thursday");
+    let z = |what: &str| format!("{what} {PLANTED}");
+
+    // Plain first: entries, a circle (keys, record, a plain index), the day's backup.
+    j.add(&["--title", "Before", &z("plain words")]);
+    let shareable = j.add(&[
+        "--scope",
+        "shareable",
+        "--title",
+        "A visit",
+        &z("I listened first, then asked what mattered."),
+    ]);
+    j.ok(&[
+        "circle",
+        "create",
+        tuesday.to_str().unwrap(),
+        "--name",
+        "Tuesday",
+        "--purpose",
+        &z("purpose"),
+        "--as",
+        "river",
+        "--encrypt",
+    ]);
+    j.ok(&[
+        "circle",
+        "contribute",
+        "--question",
+        &z("How do you end a visit well?"),
+        "--yes",
+    ]);
+    j.ok(&["circle", "show"]);
+    j.ok(&["list"]);
+    assert!(!files_holding_planted(&j.path().join("circles"), &[]).is_empty());
+
+    // One command.
     ok(&with_pass(&j, &pass, &["encrypt"]));
-    // Written encrypted: through the editor, on the command line, into the log.
+
+    // Another worker's circle, to join from the encrypted journal.
+    let other = Journal::new();
+    other.ok(&[
+        "circle",
+        "create",
+        thursday.to_str().unwrap(),
+        "--name",
+        "Thursday",
+        "--as",
+        "heron",
+        "--encrypt",
+    ]);
+
+    // Every kind of command, each given one passphrase.
+    let run = |args: &[&str]| ok(&with_pass(&j, &pass, args));
+    let id_of = |out: String| out.split_whitespace().next().unwrap().to_string();
+    run(&["add", &z("typed")]);
+    run(&[
+        "checkin",
+        "--mood",
+        "3",
+        "--energy",
+        "2",
+        "--load",
+        "heavy",
+        "--carrying",
+        "some",
+        "--word",
+        "stretched",
+        "--helped",
+        &z("helped"),
+    ]);
+    let callin = id_of(run(&[
+        "callin",
+        "new",
+        "--who",
+        "peer-C",
+        "--approach",
+        "call-in",
+        "--title",
+        &z("callin"),
+        "--field",
+        &format!("observed={}", z("observed")),
+    ]));
+    run(&[
+        "callin",
+        "held",
+        &callin,
+        "--rating",
+        "4",
+        "--rupture",
+        "none",
+        "--follow-up",
+        "2026-03-25",
+    ]);
+    run(&[
+        "stage",
+        "YP-A",
+        "--topic",
+        "smoking",
+        "--stage",
+        "contemplation",
+        "--change-talk",
+        &format!("desire: {}", z("wants")),
+        "--importance",
+        "7",
+        "--confidence",
+        "3",
+    ]);
+    run(&[
+        "recognise",
+        "peer-B",
+        "--what",
+        &z("stayed after handover"),
+        "--strength",
+        "reliability",
+        "--said",
+        "not-yet",
+    ]);
+    run(&[
+        "feedback",
+        "add",
+        "--source",
+        "colleague",
+        "--tone",
+        "appreciative",
+        "--words",
+        &z("you rang back"),
+        "--take",
+        &z("reliability"),
+    ]);
+    run(&[
+        "rupture",
+        "new",
+        "peer-D",
+        "--kind",
+        "withdrawal",
+        "--what",
+        &z("quiet with me"),
+        "--my-part",
+        &z("my part"),
+    ]);
+    run(&[
+        "positive-risk",
+        "plan",
+        "YP-B",
+        "--goal",
+        &z("goal"),
+        "--risks",
+        &z("risks"),
+        "--review",
+        "2026-04-01",
+    ]);
+    run(&[
+        "group",
+        "new",
+        "--model",
+        "action-learning",
+        "--theme",
+        &z("theme"),
+        "--present",
+        "peer-C",
+        "--learning",
+        &z("learning"),
+        "--action",
+        &format!("{} | me | 2026-04-30", z("act")),
+    ]);
+    run(&[
+        "cpd",
+        "add",
+        "--type",
+        "reading",
+        "--title",
+        &z("cpd"),
+        "--hours",
+        "1",
+        "--learning",
+        &z("cpd learning"),
+    ]);
+    let prep = run(&[
+        "supervision",
+        "prep",
+        "--item",
+        &format!("restorative | 15 | space | {}", z("item")),
+        "-o",
+        "-",
+    ]);
+    assert!(prep.contains(PLANTED), "{prep}");
+    run(&[
+        "supervision",
+        "record",
+        "--decision",
+        &z("decided"),
+        "--action",
+        &format!("{} | me | 2026-04-30", z("agreed")),
+        "--learning",
+        &z("learned"),
+    ]);
+    let action = id_of(run(&["actions"]));
+    run(&["actions", "done", &action]);
+    for args in [
+        &["list"][..],
+        &["show", &shareable],
+        &["search", PLANTED],
+        &["stats"],
+        &["subjects", "list"],
+        &["stages", "YP-A"],
+        &["callin", "list"],
+        &["trash"],
+        &["backup"],
+        &["backup", "list"],
+        &["doctor"],
+    ] {
+        run(args);
+    }
+    // Through the editor: a new entry, and an edit.
     let editor = j.script("ed.sh", &format!("printf 'edited {PLANTED}\\n' > \"$1\""));
-    let out = j
-        .with_editor(&editor, &["add", "--title", "In the editor"])
-        .env("PRAXIS_PASSPHRASE_FILE", &pass)
-        .output()
-        .unwrap();
-    ok(&out);
-    ok(&with_pass(&j, &pass, &["add", &format!("typed {PLANTED}")]));
-    ok(&with_pass(&j, &pass, &["backup"]));
-    ok(&with_pass(&j, &pass, &["search", PLANTED]));
+    for args in [
+        &["add", "--title", "In the editor"][..],
+        &["edit", &shareable],
+    ] {
+        ok(&j
+            .with_editor(&editor, args)
+            .env("PRAXIS_PASSPHRASE_FILE", &pass)
+            .output()
+            .unwrap());
+    }
     // Exports made with --encrypt, of every kind, to a passphrase and to a recipient.
     let (_, key) = age_identity(j.path(), "me.txt");
     let both = pass_file(j.path(), "both", &[PASS, "the export's own passphrase"]);
@@ -219,8 +460,75 @@ fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
         let file = j.path().join(format!("export-{i}.age"));
         let mut args = args.to_vec();
         args.extend_from_slice(&["-o", file.to_str().unwrap()]);
-        ok(&with_pass(&j, &both, &args));
+        ok(&with_pass(&j, if i == 0 { &both } else { &pass }, &args));
         assert!(file.exists());
+    }
+    // Circles: made, joined, contributed to and looked at from the encrypted journal.
+    run(&[
+        "circle",
+        "join",
+        thursday.to_str().unwrap(),
+        "--as",
+        "river-t",
+    ]);
+    let list = run(&["circle", "list"]);
+    assert!(
+        list.contains("Tuesday") && list.contains("Thursday"),
+        "{list}"
+    );
+    for circle in ["Tuesday", "Thursday"] {
+        run(&[
+            "circle",
+            "contribute",
+            "--circle",
+            circle,
+            "--question",
+            &z("Who covers Fridays?"),
+            "--yes",
+        ]);
+        run(&["circle", "show", "--circle", circle]);
+    }
+    run(&[
+        "circle",
+        "contribute",
+        "--circle",
+        "Tuesday",
+        "--excerpt",
+        &shareable,
+        "--yes",
+    ]);
+    let shown = run(&["circle", "show", "--circle", "Tuesday"]);
+    assert!(shown.contains("How do you end a visit well?"), "{shown}");
+    // The app: opened, a draft begun, then interrupted (the draft is kept, encrypted).
+    #[cfg(unix)]
+    {
+        use common::pty::Session;
+        let std = common::praxis_std(j.path());
+        let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.env_clear();
+        for (k, v) in std.get_envs() {
+            if let Some(v) = v {
+                cmd.env(k, v);
+            }
+        }
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("PRAXIS_PASSPHRASE_FILE", &pass);
+        cmd.cwd(j.path());
+        let mut s = Session::start(cmd);
+        s.wait_text("In the editor");
+        s.send(b"n");
+        s.wait_for("the Write pane", |sc| sc.contains("New reflection"));
+        s.send(z("a draft").as_bytes());
+        s.wait_text(PLANTED);
+        let st = std::process::Command::new("kill")
+            .args(["-INT", &s.pid()])
+            .status()
+            .unwrap();
+        assert!(st.success());
+        s.wait_exit();
+        s.assert_restored();
     }
     // The next day: the daily backup again, now of the encrypted journal.
     ok(&j
@@ -231,13 +539,42 @@ fn nothing_written_while_encrypted_holds_the_writing_in_the_clear() {
         .unwrap());
     let backups = std::fs::read_dir(j.path().join("backups")).unwrap().count();
     assert!(backups >= 3, "{backups} backups");
-    let held = files_holding(j.path(), PLANTED.as_bytes(), &[&pass, &both, &editor]);
+
+    // Nothing readable: not the writing, and no circle's record or keys in a file.
+    let held = files_holding_planted(j.path(), &[&pass, &both, &editor]);
     assert!(held.is_empty(), "the writing is readable in {held:?}");
+    for e in std::fs::read_dir(j.path().join("circles")).unwrap() {
+        let sub = e.unwrap().path();
+        for kept in ["identity.json", "membership.json"] {
+            assert!(
+                !sub.join(kept).exists(),
+                "{} is left",
+                sub.join(kept).display()
+            );
+        }
+        if sub.join("index.sqlite3").exists() {
+            assert!(!is_plain_sqlite(&sub.join("index.sqlite3")));
+        }
+    }
+    // In the shared folders, only what the README says is published in the clear: the
+    // circle's manifest (its name and purpose). Every contribution is encrypted.
+    let published = files_holding_planted(shared.path(), &[]);
+    assert_eq!(
+        published,
+        vec![tuesday.join("circle.toml")],
+        "{published:?}"
+    );
     // And it is all there.
-    let all = ok(&with_pass(&j, &pass, &["search", "Zebulon"]));
+    let all = run(&["search", "Zebulon"]);
     assert!(
-        all.lines().filter(|l| !l.trim().is_empty()).count() >= 3,
+        all.lines().filter(|l| !l.trim().is_empty()).count() >= 10,
         "{all}"
+    );
+    #[cfg(unix)]
+    assert!(
+        drafts_of(&j).iter().any(|(_, d)| d.contains(&z("a draft"))),
+        "{:?}",
+        drafts_of(&j)
     );
 }
 
@@ -349,6 +686,18 @@ fn a_damaged_encrypted_journal_is_reported_and_left_untouched() {
         "damage is not a wrong passphrase"
     );
     assert_eq!(j.db_bytes(), bytes, "the damaged file is left as it was");
+    // Nor is its lock changed: switching it out of its log rewrote its first page first.
+    let both = pass_file(j.path(), "both", &[PASS, NEW_PASS]);
+    for (args, pass) in [(&["decrypt"][..], &pass), (&["passphrase"], &both)] {
+        let out = with_pass(&j, pass, args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("damaged") && err.contains("nothing was changed"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(j.db_bytes(), bytes, "{args:?} changed the damaged file");
+    }
 }
 
 /// A small pseudo-random sequence, the same on every run.
@@ -382,14 +731,50 @@ fn entries_in(dir: &Path, passes: &[&Path]) -> Option<usize> {
 }
 
 fn copy_dir(from: &Path) -> tempfile::TempDir {
-    let to = tempfile::tempdir().unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_file() {
-            std::fs::copy(e.path(), to.path().join(e.file_name())).unwrap();
+    fn copy_into(from: &Path, to: &Path) {
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let (path, into) = (e.path(), to.join(e.file_name()));
+            if path.is_file() {
+                std::fs::copy(&path, &into).unwrap();
+            } else if path.is_dir() && (e.file_name() == "circles" || from.ends_with("circles")) {
+                std::fs::create_dir(&into).unwrap();
+                copy_into(&path, &into);
+            }
         }
     }
+    let to = tempfile::tempdir().unwrap();
+    copy_into(from, to.path());
     to
+}
+
+/// Whether the circle joined in `dir` opens, with whichever passphrase opens the journal
+/// there, and (when that journal is encrypted) no file of its record or keys is beside it.
+fn circle_usable(dir: &Path, passes: &[&Path]) -> bool {
+    let show = || {
+        let mut c = common::praxis_std(dir);
+        c.args(["circle", "show"])
+            .stdin(std::process::Stdio::null());
+        c
+    };
+    if is_plain_sqlite(&dir.join("journal.sqlite3")) {
+        return show().output().unwrap().status.success();
+    }
+    let left = std::fs::read_dir(dir.join("circles"))
+        .unwrap()
+        .flatten()
+        .any(|e| {
+            e.path().join("identity.json").exists() || e.path().join("membership.json").exists()
+        });
+    !left
+        && passes.iter().any(|p| {
+            show()
+                .env("PRAXIS_PASSPHRASE_FILE", p)
+                .output()
+                .unwrap()
+                .status
+                .success()
+        })
 }
 
 #[test]
@@ -403,6 +788,17 @@ fn kill_9_while_the_lock_changes_leaves_one_whole_journal() {
     pass_file(plain.path(), "old", &[PASS]);
     pass_file(plain.path(), "new", &[NEW_PASS]);
     pass_file(plain.path(), "both", &[PASS, NEW_PASS]);
+    // A circle joined: its record and keys move with the journal's lock.
+    let shared = tempfile::tempdir().unwrap();
+    plain.ok(&[
+        "circle",
+        "create",
+        shared.path().join("c").to_str().unwrap(),
+        "--name",
+        "Tuesday",
+        "--as",
+        "river",
+    ]);
     let encrypted = copy_dir(plain.path());
     common::praxis(encrypted.path())
         .arg("encrypt")
@@ -446,11 +842,16 @@ fn kill_9_while_the_lock_changes_leaves_one_whole_journal() {
                     .ends_with(".relock")
             });
             midway += usize::from(leftover);
-            let got = entries_in(k.path(), &[&k.path().join("old"), &k.path().join("new")]);
+            let passes = [&k.path().join("old"), &k.path().join("new")];
+            let got = entries_in(k.path(), &passes.map(PathBuf::as_path));
             assert_eq!(
                 got,
                 Some(ENTRIES),
                 "`praxis {args}` killed after {at:?} of {window:?}"
+            );
+            assert!(
+                circle_usable(k.path(), &passes.map(PathBuf::as_path)),
+                "`praxis {args}` killed after {at:?} of {window:?}: the circle's keys"
             );
         }
     }
@@ -921,4 +1322,183 @@ fn encrypting_leaves_no_plain_circle_index_behind() {
         );
         assert!(!String::from_utf8_lossy(&bytes).contains(PLANTED));
     }
+}
+
+/// A circle's record and keys were kept in plain files beside an encrypted journal (as an
+/// earlier praxis left them, or an `encrypt` stopped between the two): anyone with the
+/// computer could read and sign as the member. The next circle command takes them into the
+/// journal and removes the files; `decrypt` writes them out again.
+#[test]
+fn a_circles_keys_beside_an_encrypted_journal_are_taken_into_it() {
+    let j = Journal::new();
+    let shared = tempfile::tempdir().unwrap();
+    j.add(&["words"]);
+    j.ok(&[
+        "circle",
+        "create",
+        shared.path().join("c").to_str().unwrap(),
+        "--name",
+        &format!("Tuesday {PLANTED}"),
+        "--as",
+        "river",
+    ]);
+    let circles = j.path().join("circles");
+    let sub = std::fs::read_dir(&circles)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let kept: Vec<(PathBuf, Vec<u8>)> = ["identity.json", "membership.json"]
+        .iter()
+        .map(|f| (sub.join(f), std::fs::read(sub.join(f)).unwrap()))
+        .collect();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    assert!(
+        kept.iter().all(|(p, _)| !p.exists()),
+        "encrypt removes them"
+    );
+    // Left beside the encrypted journal, as before.
+    for (p, bytes) in &kept {
+        std::fs::write(p, bytes).unwrap();
+    }
+    let out = with_pass(&j, &pass, &["circle", "list"]);
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(ok(&out).contains("Tuesday"));
+    assert!(
+        said.contains("now kept inside the encrypted journal"),
+        "{said}"
+    );
+    assert!(kept.iter().all(|(p, _)| !p.exists()), "they are removed");
+    assert!(files_holding_planted(j.path(), &[&pass]).is_empty());
+    assert!(ok(&with_pass(&j, &pass, &["circle", "show"])).contains("Tuesday"));
+    // Decrypted, the circle is kept in files again, and still opens.
+    ok(&with_pass(&j, &pass, &["decrypt"]));
+    assert!(kept.iter().all(|(p, _)| p.exists()));
+    assert!(j.ok(&["circle", "show"]).contains("Tuesday"));
+}
+
+/// A wrong passphrase given to a circle command was not checked against the journal: the
+/// circle's index was taken for one made under another lock, removed, and made again
+/// under the wrong key, and the command went on. It is the journal's wrong-passphrase
+/// error now, and nothing of the circle is touched.
+#[test]
+fn a_wrong_passphrase_to_a_circle_command_is_refused_and_touches_nothing() {
+    let j = Journal::new();
+    let shared = tempfile::tempdir().unwrap();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    ok(&with_pass(
+        &j,
+        &pass,
+        &[
+            "circle",
+            "create",
+            shared.path().join("c").to_str().unwrap(),
+            "--name",
+            "Tuesday",
+            "--as",
+            "river",
+        ],
+    ));
+    ok(&with_pass(&j, &pass, &["circle", "show"]));
+    let index = std::fs::read_dir(j.path().join("circles"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path()
+        .join("index.sqlite3");
+    let before = std::fs::read(&index).unwrap();
+    let wrong = pass_file(j.path(), "wrong", &["not the passphrase"]);
+    for args in [
+        &["circle", "show"][..],
+        &["circle", "list"],
+        &["circle", "contribute", "--question", "Anyone?", "--yes"],
+    ] {
+        let out = with_pass(&j, &wrong, args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("passphrase does not unlock"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(std::fs::read(&index).unwrap(), before, "{args:?}");
+    }
+    assert!(ok(&with_pass(&j, &pass, &["circle", "show"])).contains("Tuesday"));
+}
+
+/// Beside an encrypted journal a circle's keys live in it, so restoring a backup taken
+/// before the circle was joined (or before the journal was encrypted) dropped them: the
+/// circle could no longer be opened. A restore keeps the records the journal had.
+#[test]
+fn restoring_an_older_backup_keeps_the_circles_keys() {
+    let j = Journal::new();
+    let shared = tempfile::tempdir().unwrap();
+    j.add(&["words"]);
+    j.ok(&["backup"]); // plain, before anything of the circle
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    ok(&with_pass(
+        &j,
+        &pass,
+        &[
+            "circle",
+            "create",
+            shared.path().join("c").to_str().unwrap(),
+            "--name",
+            "Tuesday",
+            "--as",
+            "river",
+        ],
+    ));
+    let listed = ok(&with_pass(&j, &pass, &["backup", "list"]));
+    let older = listed
+        .split_whitespace()
+        .find(|w| w.contains("-manual"))
+        .unwrap()
+        .to_string();
+    ok(&with_pass(
+        &j,
+        &pass,
+        &["backup", "restore", "--yes", &older],
+    ));
+    let shown = ok(&with_pass(&j, &pass, &["circle", "show"]));
+    assert!(shown.contains("Tuesday"), "{shown}");
+}
+
+/// `encrypt` and `passphrase` need the journal to themselves. They asked for the new
+/// passphrase (on a terminal, twice) before finding the app had the journal open, then
+/// refused: now they say so before asking.
+#[test]
+fn a_journal_open_elsewhere_is_said_before_a_new_passphrase_is_asked() {
+    let j = Journal::new();
+    j.add(&["words"]);
+    let none = pass_file(j.path(), "none", &[]);
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let held = |key: Option<&str>| {
+        let conn = rusqlite::Connection::open(j.db()).unwrap();
+        if let Some(k) = key {
+            conn.execute_batch(&format!("PRAGMA key = '{k}'")).unwrap();
+        }
+        conn.query_row("SELECT count(*) FROM entries", [], |r| r.get::<_, i64>(0))
+            .unwrap();
+        conn
+    };
+    let other = held(None);
+    let out = with_pass(&j, &none, &["encrypt"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("open in another praxis"), "{err}");
+    assert!(is_plain_sqlite(&j.db()));
+    drop(other);
+    ok(&with_pass(&j, &pass, &["encrypt"]));
+    let other = held(Some(PASS));
+    let out = with_pass(&j, &pass, &["passphrase"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("open in another praxis"), "{err}");
+    drop(other);
+    assert!(ok(&with_pass(&j, &pass, &["list"])).contains("words"));
 }
