@@ -137,6 +137,40 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
             crate::store::backup_dir(path).display()
         );
     }
+    // A circle's keys or index left in plain beside an encrypted journal (by a praxis
+    // killed while the lock changed, or an older one): the next circle command takes
+    // them in.
+    if matches!(
+        crate::store::probe(path),
+        crate::store::Lock::Encrypted { .. }
+    ) {
+        let dir = super::circle::circles_dir(ctx);
+        let (keys, indexes) = crate::circle::plain_records(&dir);
+        if keys + indexes > 0 {
+            problems += 1;
+            let mut what = Vec::new();
+            if keys > 0 {
+                what.push(format!(
+                    "the keys of {keys} circle{} in plain files",
+                    if keys == 1 { "" } else { "s" }
+                ));
+            }
+            if indexes > 0 {
+                what.push(format!(
+                    "{indexes} plain index{} of what was read",
+                    if indexes == 1 { "" } else { "es" }
+                ));
+            }
+            say!(
+                "{} {:<13} {} in {}, beside the encrypted journal: `praxis circle list` \
+                 takes the keys into the journal and removes what is plain",
+                o.warn("!! "),
+                "circles",
+                what.join(" and "),
+                dir.display()
+            );
+        }
+    }
     if problems > 0 {
         // Only what was asked for was changed (and said above); the problems were not.
         let changed = match (rebuild_index, fix_dates) {

@@ -1363,6 +1363,19 @@ fn a_circles_keys_beside_an_encrypted_journal_are_taken_into_it() {
     for (p, bytes) in &kept {
         std::fs::write(p, bytes).unwrap();
     }
+    // doctor says so without the passphrase, and changes nothing.
+    let doctor = j
+        .cmd(&["doctor"])
+        .env_remove("PRAXIS_PASSPHRASE_FILE")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&doctor.stdout).to_string();
+    assert!(!doctor.status.success());
+    assert!(
+        said.contains("the keys of 1 circle in plain files"),
+        "{said}"
+    );
+    assert!(kept.iter().all(|(p, _)| p.exists()), "doctor leaves them");
     let out = with_pass(&j, &pass, &["circle", "list"]);
     let said = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(ok(&out).contains("Tuesday"));
