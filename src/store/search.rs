@@ -152,11 +152,8 @@ const PIECE_CHARS: usize = 8_000;
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
-    while rest.chars().count() > PIECE_CHARS {
-        let end = rest
-            .char_indices()
-            .nth(PIECE_CHARS)
-            .map_or(rest.len(), |(i, _)| i);
+    // Where the character after a whole piece begins: the rest is longer than a piece.
+    while let Some((end, _)) = rest.char_indices().nth(PIECE_CHARS) {
         let cut = rest[..end]
             .rfind(char::is_whitespace)
             .filter(|&i| i > 0)
