@@ -104,8 +104,9 @@ impl Finder {
         let matcher = SkimMatcherV2::default().ignore_case();
         // Loose matches scattered over a long title help nobody: keep the close ones.
         let floor = 12 * i64::try_from(loose.chars().count()).unwrap_or(i64::MAX / 24);
+        let pattern: Vec<char> = loose.chars().collect();
         let score = |hay: &str| {
-            (!loose.is_empty())
+            (!loose.is_empty() && in_order(hay, &pattern))
                 .then(|| matcher.fuzzy_match(hay, &loose))
                 .flatten()
                 .filter(|s| *s >= floor)
@@ -113,10 +114,15 @@ impl Finder {
 
         // (score, row id, what matched): the loose group.
         let mut loose_hits: Vec<(i64, i64, Matched)> = Vec::new();
+        // Titles repeat (a kind's own title, a series of sessions): each is scored once.
+        let mut scored: HashMap<&str, Option<i64>> = HashMap::new();
         let mut titles: Vec<(i64, i64)> = self
             .titles
             .iter()
-            .filter_map(|(id, title)| score(title).map(|s| (s, *id)))
+            .filter_map(|(id, title)| {
+                let s = *scored.entry(title.as_str()).or_insert_with(|| score(title));
+                s.map(|s| (s, *id))
+            })
             .collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.0));
         titles.truncate(limit);
@@ -252,6 +258,23 @@ pub fn word_query(typed: &str) -> String {
     }
 }
 
+/// Whether the letters of `pattern` appear in `hay` in order, compared as the loose
+/// matcher compares them (ignoring the case of ASCII letters): it matches nothing else,
+/// and asking this first spares it copying and scoring every title of the pool.
+fn in_order(hay: &str, pattern: &[char]) -> bool {
+    let mut rest = pattern.iter().peekable();
+    for c in hay.chars() {
+        match rest.peek() {
+            Some(p) if c.eq_ignore_ascii_case(p) => {
+                rest.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    rest.peek().is_none()
+}
+
 /// What is matched loosely: the typed text without search syntax.
 fn loose_text(typed: &str) -> String {
     typed
@@ -348,6 +371,34 @@ mod tests {
         assert_eq!(word_query("\"stay calm"), "\"stay calm");
         assert!(!searchable("  ** \" "));
         assert!(searchable("ok"));
+    }
+
+    #[test]
+    fn only_what_holds_the_letters_in_order_is_scored_loosely() {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let hays = [
+            "Boundaries",
+            "boundaries",
+            "BOUNDARIES",
+            "a bound",
+            "Bündaries",
+            "uodnb",
+            "kintsugi",
+            "",
+            "b o u n d",
+            "Grenzen ÜBER",
+            "über",
+        ];
+        for pattern in ["bound", "BOUND", "ü", "über", "b d", "x"] {
+            let chars: Vec<char> = pattern.chars().collect();
+            for hay in hays {
+                assert_eq!(
+                    in_order(hay, &chars),
+                    matcher.fuzzy_match(hay, pattern).is_some(),
+                    "{pattern} in {hay}"
+                );
+            }
+        }
     }
 
     impl Hit {

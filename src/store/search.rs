@@ -139,6 +139,32 @@ fn only_live(f: &EntryFilter) -> bool {
         && f.for_supervision.is_none()
 }
 
+/// The longest text (in characters) of an entry's title, text or sections that FTS5's
+/// `snippet()` is given whole. It scores a passage at every match by looking at every
+/// other match and every sentence before it: its work grows with the square of the
+/// matches, and an entry holding a word 20,000 times took seconds. Longer text is given
+/// to it in pieces of about this length, and the entry's passage is cut from the first
+/// piece that matches.
+const PIECE_CHARS: usize = 8_000;
+
+/// `text` in pieces of at most [`PIECE_CHARS`] characters, cut at white space where
+/// there is some (a word is never cut, unless it is longer than a piece).
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    // Where the character after a whole piece begins: the rest is longer than a piece.
+    while let Some((end, _)) = rest.char_indices().nth(PIECE_CHARS) {
+        let cut = rest[..end]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .unwrap_or(end);
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    out.push(rest);
+    out
+}
+
 impl Store {
     /// Entries matching `typed`, best first, with a snippet each. Ranked first (row ids
     /// and ranks only), then snippets and summaries for the entries kept: SQLite works
@@ -185,15 +211,25 @@ impl Store {
             return Ok(found);
         }
         // `+` keeps SQLite from running the match once per id (a prefix query costs the
-        // same for one row as for all): one pass, snippets for the listed rows only.
+        // same for one row as for all): one pass, snippets for the listed rows only. An
+        // entry longer than `snippet()` is given whole gets none here.
         let snippets = self
             .conn
             .prepare_cached(
                 "SELECT rowid, snippet(entries_fts, -1, char(57344), char(57345), '…', 16)
                  FROM entries_fts
-                 WHERE entries_fts MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))",
+                 WHERE entries_fts MATCH ?1 AND +rowid IN (
+                     SELECT id FROM entries WHERE id IN (SELECT value FROM json_each(?2))
+                       AND max(length(title), length(body), length(sections_text)) <= ?3)",
             )?
-            .query_map(params![q, id_list(ids)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map(
+                params![
+                    q,
+                    id_list(ids),
+                    i64::try_from(PIECE_CHARS).unwrap_or(i64::MAX)
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
             .collect::<rusqlite::Result<_>>()?;
         Ok(snippets)
     }
@@ -203,6 +239,10 @@ impl Store {
     /// match of every word it begins, however few entries are listed. A passage depends
     /// only on the entry's own words, so it is the same. None where that index cannot be
     /// made (inside a transaction, where SQLite cannot attach a database).
+    ///
+    /// The index reads the listed text from a table beside it, so that it is emptied
+    /// without reading that text again: emptying an index that keeps its own copy takes
+    /// each entry's words out one by one, which cost as much as indexing them.
     fn snippets_apart(&self, q: &str, ids: &[i64]) -> Result<Option<HashMap<i64, String>>> {
         if !self.conn.is_autocommit() {
             return Ok(None);
@@ -216,8 +256,14 @@ impl Store {
             // In memory only: the text of the listed entries never reaches a file.
             let made = self.conn.execute_batch(
                 "ATTACH DATABASE ':memory:' AS passages;
+                 CREATE TABLE passages.listed_text (
+                     id INTEGER PRIMARY KEY, entry INTEGER NOT NULL,
+                     piece INTEGER NOT NULL, pieces INTEGER NOT NULL,
+                     title TEXT NOT NULL, body TEXT NOT NULL, sections_text TEXT NOT NULL
+                 );
                  CREATE VIRTUAL TABLE passages.listed USING fts5 (
                      title, body, sections_text,
+                     content = 'listed_text', content_rowid = 'id',
                      tokenize = 'porter unicode61 remove_diacritics 2'
                  );",
             );
@@ -226,28 +272,99 @@ impl Store {
                 return Ok(None);
             }
         }
-        let found = (|| -> Result<HashMap<i64, String>> {
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO passages.listed (rowid, title, body, sections_text)
-                     SELECT id, title, body, sections_text FROM entries
-                     WHERE id IN (SELECT value FROM json_each(?1))",
-                )?
-                .execute([id_list(ids)])?;
-            let found = self
-                .conn
-                .prepare_cached(
-                    "SELECT rowid, snippet(listed, -1, char(57344), char(57345), '…', 16)
-                     FROM passages.listed WHERE listed MATCH ?1",
-                )?
-                .query_map([q], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            Ok(found)
-        })();
+        let found = self.cut_passages(q, ids);
         self.conn
-            .prepare_cached("DELETE FROM passages.listed")?
+            .prepare_cached("INSERT INTO passages.listed (listed) VALUES ('delete-all')")?
+            .execute([])?;
+        self.conn
+            .prepare_cached("DELETE FROM passages.listed_text")?
             .execute([])?;
         found.map(Some)
+    }
+
+    /// The passages of [`Store::snippets_apart`], its index in memory made: the listed
+    /// entries are indexed (a long one in pieces), and each gets the passage `snippet()`
+    /// cuts from its first piece that matches.
+    fn cut_passages(&self, q: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let piece = i64::try_from(PIECE_CHARS).unwrap_or(i64::MAX);
+        let long = "max(length(title), length(body), length(sections_text)) > ?2";
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO passages.listed_text
+                     (entry, piece, pieces, title, body, sections_text)
+                 SELECT id, 0, 1, title, body, sections_text FROM entries
+                 WHERE id IN (SELECT value FROM json_each(?1)) AND NOT {long}"
+            ))?
+            .execute(params![id_list(ids), piece])?;
+        let long_ones: Vec<(i64, [String; 3])> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT id, title, body, sections_text FROM entries
+                 WHERE id IN (SELECT value FROM json_each(?1)) AND {long}"
+            ))?
+            .query_map(params![id_list(ids), piece], |r| {
+                Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?]))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, columns) in &long_ones {
+            let [title, body, sections] = columns.each_ref().map(|c| pieces(c));
+            let n = title.len().max(body.len()).max(sections.len());
+            let count = i64::try_from(n).unwrap_or(i64::MAX);
+            for (k, piece) in (0..n).zip(0_i64..) {
+                let at = |p: &[&str]| p.get(k).copied().unwrap_or_default().to_string();
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO passages.listed_text
+                             (entry, piece, pieces, title, body, sections_text)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )?
+                    .execute(params![
+                        id,
+                        piece,
+                        count,
+                        at(&title),
+                        at(&body),
+                        at(&sections)
+                    ])?;
+            }
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO passages.listed (rowid, title, body, sections_text)
+                 SELECT id, title, body, sections_text FROM passages.listed_text",
+            )?
+            .execute([])?;
+        // The first piece of each entry that matches; then only those are cut.
+        let first: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT min(t.id) FROM passages.listed
+                 CROSS JOIN passages.listed_text t ON t.id = listed.rowid
+                 WHERE listed MATCH ?1 GROUP BY t.entry",
+            )?
+            .query_map([q], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut found = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.entry, t.piece, t.pieces,
+                    snippet(listed, -1, char(57344), char(57345), '…', 16)
+             FROM passages.listed CROSS JOIN passages.listed_text t ON t.id = listed.rowid
+             WHERE listed MATCH ?1 AND +listed.rowid IN (SELECT value FROM json_each(?2))",
+        )?;
+        let mut rows = stmt.query(params![q, id_list(&first)])?;
+        while let Some(r) = rows.next()? {
+            let (entry, piece, count): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let mut s: String = r.get(3)?;
+            // A piece is a passage of a longer text: say so where `snippet()` did not.
+            if piece > 0 && !s.starts_with('…') {
+                s.insert(0, '…');
+            }
+            if piece + 1 < count && !s.ends_with('…') {
+                s.push('…');
+            }
+            found.insert(entry, s);
+        }
+        Ok(found)
     }
 
     /// (row id, rank) of the best `limit` of the newest [`RANK_POOL`] entries (or `limit`,
@@ -269,49 +386,34 @@ impl Store {
         let pool = RANK_POOL.max(limit);
         let columns = |index: &str| format!("{index}.rowid, bm25({index}, 8.0, 1.0, 1.0)");
         let row = |r: &rusqlite::Row<'_>| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?));
-        let (recent, below) = match self.recent_window()? {
-            Some(from) => (
-                self.newest_in(
-                    "search_recent",
-                    &columns("search_recent"),
-                    &q,
-                    filter,
-                    None,
-                    pool,
-                    row,
-                )?,
-                Some(from),
-            ),
-            None => (Vec::new(), None),
+        let recent = if self.recent_window()?.is_some() {
+            self.newest_in(
+                "search_recent",
+                &columns("search_recent"),
+                &q,
+                filter,
+                None,
+                pool,
+                row,
+            )?
+        } else {
+            Vec::new()
         };
         let mut ranked = if recent.len() == pool {
             // All of them in the index of the newest entries, weighed as they were found.
             recent
         } else {
-            let more = self.newest_in(
+            // Fewer among the newest entries: the whole index finds the newest of all its
+            // matches and weighs each of them once, in one pass.
+            self.newest_in(
                 "entries_fts",
                 &columns("entries_fts"),
                 &q,
                 filter,
-                below,
-                pool - recent.len(),
+                None,
+                pool,
                 row,
-            )?;
-            if recent.is_empty() {
-                more
-            } else {
-                // Weighed again in the whole index, as the others were: one pass over the
-                // matches, weighing only the listed rows (`+`, as in `snippets`).
-                let ids: Vec<i64> = recent.iter().chain(&more).map(|(id, _)| *id).collect();
-                self.conn
-                    .prepare_cached(
-                        "SELECT rowid, bm25(entries_fts, 8.0, 1.0, 1.0) FROM entries_fts
-                         WHERE entries_fts MATCH ?1
-                           AND +rowid IN (SELECT value FROM json_each(?2))",
-                    )?
-                    .query_map(params![q, id_list(&ids)], row)?
-                    .collect::<rusqlite::Result<_>>()?
-            }
+            )?
         };
         // Best first; among equals, the newest.
         ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -686,6 +788,99 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(plan, ["SCAN e USING INDEX entries_live_titles"], "{sql}");
+    }
+
+    #[test]
+    fn an_entry_holding_a_word_many_times_gets_its_passage_at_once() {
+        // `snippet()` scores a passage at each match by looking at every other match:
+        // given 200,000 matches at once, 8 * 10^10 steps, beyond any test's patience.
+        let mut s = Store::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let entry = |title: &str, body: String| {
+            let mut e = Entry::new(EntryKind::Reflection, on, now);
+            e.title = title.into();
+            e.body = body;
+            e
+        };
+        let late = format!(
+            "{} We spoke about care plans. {}",
+            "x ".repeat(10_000),
+            "y ".repeat(50)
+        );
+        s.insert_entries(&[
+            entry(
+                "Handover",
+                format!("Night notes. {}", "care ".repeat(200_000)),
+            ),
+            entry("Supervision", late),
+            entry(
+                "Short",
+                format!(
+                    "{} Their care plan was read. {}",
+                    "x ".repeat(20),
+                    "y ".repeat(20)
+                ),
+            ),
+        ])
+        .unwrap();
+        let hits = s.search("care", &EntryFilter::default(), 10).unwrap();
+        assert_eq!(hits.len(), 3);
+        let passage = |title: &str| {
+            hits.iter()
+                .find(|h| h.entry.title == title)
+                .unwrap()
+                .snippet
+                .clone()
+        };
+        let marked = format!("{HIGHLIGHT_START}care{HIGHLIGHT_END}");
+        let many = passage("Handover");
+        assert!(
+            many.contains(&format!("{marked} {marked} {marked}")),
+            "{many:?}"
+        );
+        assert!(
+            many.ends_with('…') && many.chars().count() < 200,
+            "{many:?}"
+        );
+        // A match far into a long text is found in its piece, and the passage says that
+        // text comes before it.
+        let late = passage("Supervision");
+        assert!(
+            late.contains(&format!("We spoke about {marked} plans")),
+            "{late:?}"
+        );
+        assert!(late.starts_with('…') && late.ends_with('…'), "{late:?}");
+        // A shorter entry's passage is `snippet()`'s over all of it, as the journal's own
+        // index cuts it (which it does inside a transaction).
+        let short = passage("Short");
+        assert!(short.contains(&format!("Their {marked} plan")), "{short:?}");
+        let id = hits
+            .iter()
+            .find(|h| h.entry.title == "Short")
+            .unwrap()
+            .entry
+            .rowid;
+        let tx = s.conn.unchecked_transaction().unwrap();
+        let whole = s.snippets("care", &[id]).unwrap();
+        assert_eq!(whole[&id], short);
+        drop(tx);
+    }
+
+    #[test]
+    fn long_text_is_cut_into_pieces_between_words() {
+        let text = format!("{}{} end", "word ".repeat(3_000), "ü".repeat(9_000));
+        let cut = pieces(&text);
+        assert_eq!(cut.concat(), text);
+        assert!(cut.iter().all(|p| p.chars().count() <= PIECE_CHARS));
+        // Words are whole, each piece but the first starting at white space; only the
+        // word longer than a piece is cut.
+        assert_eq!(cut.len(), 4);
+        assert!(cut[0].ends_with("word") && cut[1].starts_with(" word"));
+        assert!(cut[1].ends_with("word") && cut[2].starts_with(" üü"));
+        assert_eq!(cut[2].chars().count(), PIECE_CHARS);
+        assert_eq!(cut[3], format!("{} end", "ü".repeat(1_001)));
+        assert_eq!(pieces("short"), ["short"]);
     }
 
     #[test]
