@@ -608,17 +608,19 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
         let floor = floor(process_runs);
         run_praxis(&bin, &env, args)?; // warm-up
         let mut times = Vec::new();
+        let cpu = ChildCpu::start();
         for _ in 0..process_runs {
             let t = Instant::now();
             run_praxis(&bin, &env, args)?;
             times.push(t.elapsed());
         }
+        let cpu = cpu.per_run(process_runs);
         let rss = if rss_tool {
             child_max_rss(&bin, &env, args, dir)?
         } else {
             None
         };
-        Ok(Row::new("", &times, floor).rss(rss, rss_tool))
+        Ok(Row::new("", &times, floor).rss(rss, rss_tool).cpu(cpu))
     };
 
     if has("list") {
@@ -721,16 +723,18 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
     // run under GNU time (when there) for its peak RSS; fewer runs, they are long.
     let io_runs = runs.min(3);
     let export_file = dir.join("export.json");
-    let timed = |args: &[&str], env: &ChildEnv| -> Result<(Vec<Duration>, Option<u64>)> {
-        let mut times = Vec::new();
-        let mut rss = None;
-        for _ in 0..io_runs {
-            let (t, k) = timed_with_rss(&bin, env, args, dir, rss_tool)?;
-            times.push(t);
-            rss = rss.max(k);
-        }
-        Ok((times, rss))
-    };
+    let timed =
+        |args: &[&str], env: &ChildEnv| -> Result<(Vec<Duration>, Option<u64>, Option<Duration>)> {
+            let mut times = Vec::new();
+            let mut rss = None;
+            let cpu = ChildCpu::start();
+            for _ in 0..io_runs {
+                let (t, k) = timed_with_rss(&bin, env, args, dir, rss_tool)?;
+                times.push(t);
+                rss = rss.max(k);
+            }
+            Ok((times, rss, cpu.per_run(io_runs)))
+        };
     let live = live_entries_unlocked(&journal.db, &journal.unlock)?;
     let mut export_row = None;
     if has("export") || has("import") {
@@ -739,9 +743,9 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
         let args = ["export", "--all", "-o", file.as_str(), "--force"];
         run_praxis(&bin, &env, &args)?; // warm-up, and the file for the import
         let floor = floor(process_runs);
-        let (times, rss) = timed(&args, &env)?;
+        let (times, rss, cpu) = timed(&args, &env)?;
         let size = std::fs::metadata(&export_file).map_or(0, |m| m.len() / 1024);
-        export_row = Some(Row::new("", &times, floor).rss(rss, rss_tool).named(
+        export_row = Some(Row::new("", &times, floor).rss(rss, rss_tool).cpu(cpu).named(
             &format!(
                 "export {live} entries to JSON (`praxis export --all -o FILE`: {}; {io_runs} runs)",
                 mib(size)
@@ -756,6 +760,7 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
         let floor = floor(process_runs);
         let mut times = Vec::new();
         let mut rss = None;
+        let mut cpu = Duration::ZERO;
         for i in 0..io_runs {
             let fresh = dir.join(format!("import-{i}"));
             std::fs::create_dir_all(&fresh)?;
@@ -768,7 +773,9 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
             if into.pass.is_some() {
                 run_praxis(&bin, &into, &["init", "--encrypt"])?;
             }
+            let run = ChildCpu::start();
             let (t, k) = timed_with_rss(&bin, &into, &["import", &file], dir, rss_tool)?;
+            cpu += run.per_run(1).unwrap_or_default();
             times.push(t);
             rss = rss.max(k);
             if i == 0 {
@@ -780,7 +787,10 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
             }
             std::fs::remove_dir_all(&fresh)?;
         }
-        let mut row = Row::new("", &times, floor).rss(rss, rss_tool).named(
+        let mut row = Row::new("", &times, floor)
+            .rss(rss, rss_tool)
+            .cpu(ChildCpu::readable().then(|| cpu / u32::try_from(io_runs).unwrap_or(1)))
+            .named(
             &format!(
                 "import {live} entries from praxis JSON (`praxis import FILE` into a new journal; {io_runs} runs)"
             ),
@@ -809,9 +819,9 @@ fn table(journal: &Journal, runs: usize, ops: &[String], report: &mut Report) ->
         ];
         run_praxis(&bin, &env, &args)?;
         let floor = floor(process_runs);
-        let (times, rss) = timed(&args, &env)?;
+        let (times, rss, cpu) = timed(&args, &env)?;
         let size = std::fs::metadata(&md_file).map_or(0, |m| m.len() / 1024);
-        report.push(Row::new("", &times, floor).rss(rss, rss_tool).named(
+        report.push(Row::new("", &times, floor).rss(rss, rss_tool).cpu(cpu).named(
             &format!(
                 "export {live} entries to Markdown (`praxis export --all -f md -o FILE`: {}; {io_runs} runs)",
                 mib(size)
@@ -1065,8 +1075,8 @@ mod imports {
     use praxis::store::{EntryFilter, Store};
 
     use super::{
-        Args, ChildEnv, Report, Row, T_IMPORT_RSS, corpus_script, floor, praxis_binary, run_corpus,
-        timed_with_rss,
+        Args, ChildCpu, ChildEnv, Report, Row, T_IMPORT_RSS, corpus_script, floor, praxis_binary,
+        run_corpus, timed_with_rss,
     };
 
     /// Imports every other tool's format of a corpus of `--entries` entries: the one in
@@ -1142,6 +1152,7 @@ mod imports {
             let floor = floor(runs * 4);
             let mut times = Vec::new();
             let mut rss = None;
+            let mut cpu = std::time::Duration::ZERO;
             for i in 0..runs {
                 let fresh = tmp.path().join(format!("import-{i}"));
                 std::fs::create_dir_all(&fresh)?;
@@ -1151,8 +1162,10 @@ mod imports {
                     pass: None,
                 };
                 let arg = file.to_string_lossy().into_owned();
+                let run = ChildCpu::start();
                 let (t, k) =
                     timed_with_rss(&praxis_bin, &into, &["import", &arg], tmp.path(), rss_tool)?;
+                cpu += run.per_run(1).unwrap_or_default();
                 times.push(t);
                 rss = rss.max(k);
                 if i == 0 {
@@ -1164,7 +1177,9 @@ mod imports {
                 std::fs::remove_dir_all(&fresh)?;
             }
             let limit = T_IMPORT_RSS.at(usize::try_from(n).unwrap_or(usize::MAX));
-            let mut row = Row::new("", &times, floor).rss(rss, rss_tool);
+            let mut row = Row::new("", &times, floor)
+                .rss(rss, rss_tool)
+                .cpu(ChildCpu::readable().then(|| cpu / u32::try_from(runs).unwrap_or(1)));
             row.op = format!("import {n} entries from {what} into a new journal ({runs} runs)");
             row.target = format!("≤ {limit:.0} MiB");
             row.met = rss.map(|k| k as f64 / 1024.0 <= limit);
@@ -1274,9 +1289,9 @@ impl Report {
 
     fn print(&self) {
         println!(
-            "| operation | target | median | spawn floor | × floor | min | max | peak RSS | met |"
+            "| operation | target | median | CPU | spawn floor | × floor | min | max | peak RSS | met |"
         );
-        println!("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
         for r in &self.rows {
             let met = match r.met {
                 Some(true) => "yes",
@@ -1284,8 +1299,16 @@ impl Report {
                 None => "—",
             };
             println!(
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {met} |",
-                r.op, r.target, r.median, r.floor, r.ratio, r.min, r.max, r.rss
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {met} |",
+                r.op, r.target, r.median, r.cpu, r.floor, r.ratio, r.min, r.max, r.rss
+            );
+        }
+        if self.rows.iter().any(|r| r.cpu != "—") {
+            println!();
+            println!(
+                "CPU: the user and system time of a whole process (mean per run), as the \
+                 kernel accounts it to its parent: beside a median well above it, the process \
+                 waited (for the disk, or for a CPU on a busy machine)."
             );
         }
         if !self.parts.is_empty() {
@@ -1316,6 +1339,8 @@ struct Row {
     min: String,
     max: String,
     rss: String,
+    /// User and system time of the whole process, mean per run.
+    cpu: String,
     met: Option<bool>,
     /// The median in milliseconds, for the target.
     median_ms: Option<f64>,
@@ -1332,6 +1357,7 @@ impl Row {
             min: "—".into(),
             max: "—".into(),
             rss: "—".into(),
+            cpu: "—".into(),
             met: None,
             median_ms: None,
         }
@@ -1362,6 +1388,13 @@ impl Row {
             format!("≤ {t} ms")
         };
         self.met = self.median_ms.map(|m| m <= t);
+        self
+    }
+
+    fn cpu(mut self, cpu: Option<Duration>) -> Row {
+        if let Some(c) = cpu {
+            self.cpu = ms(c);
+        }
         self
     }
 
@@ -1471,6 +1504,43 @@ fn machine_line() -> String {
         let _ = write!(line, "; load average at start {}", load.join(" "));
     }
     line
+}
+
+/// The CPU time (user and system) of the children this process has waited for since
+/// [`ChildCpu::start`]: what `getrusage(RUSAGE_CHILDREN)` counts (grandchildren waited for
+/// by a child, such as praxis under GNU time, included), read from `/proc/self/stat`
+/// (its `cutime` and `cstime`), as this crate has no unsafe code to call it with.
+struct ChildCpu(Option<Duration>);
+
+/// Clock ticks per second of `/proc/self/stat` (`USER_HZ`, 100 on every Linux ABI).
+const USER_HZ: u64 = 100;
+
+impl ChildCpu {
+    fn now() -> Option<Duration> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        // Fields after the command's name (in parentheses, which may hold spaces): the
+        // state is field 3, cutime field 16 and cstime field 17.
+        let (_, rest) = stat.rsplit_once(')')?;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok());
+        let sum = ticks(16 - 3)? + ticks(17 - 3)?;
+        Some(Duration::from_millis(sum * 1000 / USER_HZ))
+    }
+
+    fn readable() -> bool {
+        Self::now().is_some()
+    }
+
+    fn start() -> ChildCpu {
+        ChildCpu(Self::now())
+    }
+
+    /// The CPU time since the start, divided among `runs` runs (to within a tick, 10 ms,
+    /// over all of them).
+    fn per_run(&self, runs: usize) -> Option<Duration> {
+        let spent = Self::now()?.checked_sub(self.0?)?;
+        Some(spent / u32::try_from(runs.max(1)).unwrap_or(u32::MAX))
+    }
 }
 
 /// A `Name:   1234 kB` value from /proc.

@@ -12,12 +12,17 @@ use super::{Result, Store};
 
 /// What the count tables hold, computed from the entries: the same SELECTs fill them in
 /// migration 6 (and the check-ins saying what helped in migration 7) and here.
+///
+/// The entries are read from the index of live entries by day, kind and model alone
+/// (`INDEXED BY`): left to choose, SQLite reads the kinds and the reflections through the
+/// index by kind and then each row, whose trash mark comes after its text. At 100,000
+/// entries the two counts took 0.29 s that way and 0.12 s from the index.
 const FILL: [(&str, &str); 7] = [
     (
         "count_kinds",
         "SELECT kind, count(*) FILTER (WHERE deleted_at IS NULL),
                 count(*) FILTER (WHERE deleted_at IS NOT NULL)
-         FROM entries GROUP BY kind",
+         FROM entries INDEXED BY entries_live_kinds GROUP BY kind",
     ),
     (
         "count_weeks",
@@ -28,7 +33,8 @@ const FILL: [(&str, &str); 7] = [
     (
         "count_model_months",
         "SELECT substr(occurred_on, 1, 7), coalesce(model, ''), count(*)
-         FROM entries WHERE deleted_at IS NULL AND kind = 'reflection' GROUP BY 1, 2",
+         FROM entries INDEXED BY entries_live_kinds
+         WHERE deleted_at IS NULL AND kind = 'reflection' GROUP BY 1, 2",
     ),
     (
         "count_strength_months",
