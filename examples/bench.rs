@@ -66,8 +66,8 @@ const PERIODS: [&str; 4] = ["4w", "quarter", "year", "all"];
 #[derive(Debug, Parser)]
 #[command(about = "praxis performance benchmark")]
 struct Args {
-    /// Entries in the journal to build.
-    #[arg(long, default_value_t = 10_000)]
+    /// Entries in the journal to build (at least 100).
+    #[arg(long, default_value_t = 10_000, value_parser = at_least_100)]
     entries: usize,
     /// Timed runs of each operation (after one untimed warm-up).
     #[arg(long, default_value_t = 5)]
@@ -166,7 +166,19 @@ fn main() -> Result<()> {
     let args = Args::parse();
     let mut ops = args.ops.clone();
     if ops.is_empty() {
-        ops = ALL_OPS.iter().map(|s| (*s).to_string()).collect();
+        // Every operation; the other tools' formats only when their corpus can be had
+        // (asked for by name, `--ops imports` says what it needs).
+        let corpus = args.corpus.is_some() || args.corpus_dir.is_some();
+        ops = ALL_OPS
+            .iter()
+            .filter(|op| corpus || **op != "imports")
+            .map(|s| (*s).to_string())
+            .collect();
+        if !corpus {
+            eprintln!(
+                "bench: leaving out `imports` (the other tools' formats): it needs --corpus or --corpus-dir"
+            );
+        }
     }
     for op in &ops {
         if !ALL_OPS.contains(&op.as_str()) {
@@ -352,9 +364,27 @@ impl Journal {
     }
 }
 
-/// The years a journal of `n` entries spans: 10 for a small one, 25 from 100,000.
+/// `--entries`: a whole number of at least 100 (fewer leave no room for a worker's rhythm).
+fn at_least_100(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 100 => Ok(n),
+        Ok(n) => Err(format!(
+            "{n} is too few: a benchmark journal has at least 100 entries"
+        )),
+        Err(e) => Err(format!("'{s}' is not a number of entries: {e}")),
+    }
+}
+
+/// The years a journal of `n` entries spans: 10 from 4,000 entries, 25 from 100,000;
+/// under 4,000, a year for every 400 entries, so that a worker's weekly rhythm of
+/// supervision, CPD and the rest (about 190 entries a year that are not reflections or
+/// check-ins) still leaves room for reflections.
 fn years(n: usize) -> f64 {
-    (10.0 + 15.0 * n as f64 / 100_000.0).clamp(10.0, 25.0)
+    if n < 4_000 {
+        n as f64 / 400.0
+    } else {
+        (10.0 + 15.0 * n as f64 / 100_000.0).clamp(10.0, 25.0)
+    }
 }
 
 /// Builds the journal with the demo's generator: writers enough for `entries` entries
