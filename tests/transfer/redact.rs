@@ -661,7 +661,12 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 // Recall on an independent corpus.
 
-/// One planted identifier of `recall.txt`: its kind code and byte range in the case text.
+/// The kind code of a tricky word that is no identifier: marked so that a corpus can say
+/// how many there are, never counted as planted, and a finding on it is a false flag.
+const CLEAN: &str = "o";
+
+/// One planted identifier of `recall.txt` (or a tricky word marked [`CLEAN`]): its kind
+/// code and byte range in the case text.
 struct Planted {
     kind: String,
     start: usize,
@@ -745,7 +750,10 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
     let (mut total, mut removed) = (0, 0);
     let mut missed = Vec::new();
     let mut false_flags = Vec::new();
+    let (mut tricky, mut tricky_flagged) = (0, 0);
     for (text, planted) in &recall_cases(name) {
+        let (clean, planted): (Vec<&Planted>, Vec<&Planted>) =
+            planted.iter().partition(|p| p.kind == CLEAN);
         let mut plain = text.clone();
         for p in planted.iter().rev() {
             plain.replace_range(p.start..p.end, " ");
@@ -754,7 +762,7 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
         let out = Redactor::new(checker()).redact(text);
         let left = words_outside_placeholders(&out);
         let count = |ws: &[&str], w: &str| ws.iter().filter(|x| **x == w).count();
-        for p in planted {
+        for p in &planted {
             total += 1;
             let id = &text[p.start..p.end];
             let kept: Vec<&str> = words_outside_placeholders(id)
@@ -767,14 +775,21 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
                 missed.push(format!("{} {id:?} (left: {kept:?}) in: {out}", p.kind));
             }
         }
+        let mut clean_flagged = vec![false; clean.len()];
         for f in c.scan(text) {
             if !planted.iter().any(|p| p.start < f.end && f.start < p.end) {
                 false_flags.push(format!("{:?} {:?} in: {text}", f.kind, f.text));
             }
+            for (i, p) in clean.iter().enumerate() {
+                clean_flagged[i] |= p.start < f.end && f.start < p.end;
+            }
         }
+        tricky += clean.len();
+        tricky_flagged += clean_flagged.iter().filter(|f| **f).count();
     }
     eprintln!(
-        "{name}: recall {removed}/{total} = {:.1}%\nmissed:\n{}\nfalse flags:\n{}",
+        "{name}: recall {removed}/{total} = {:.1}%; tricky words flagged {tricky_flagged}/{tricky}\n\
+         missed:\n{}\nfalse flags:\n{}",
         removed as f64 * 100.0 / total as f64,
         missed.join("\n"),
         false_flags.join("\n")
@@ -1033,4 +1048,19 @@ fn a_hospital_number_with_a_code_before_it_is_removed_whole() {
 #[test]
 fn a_sixth_fresh_corpus_is_redacted_with_high_recall() {
     assert_recall("recall-fresh6.txt", 100, 98, &["Name \"Drayton\""]);
+}
+
+/// A ninth corpus, written by hand as shift notes before any rule was changed for it,
+/// with 179 identifiers and 60 tricky words that are no one. Its figures with the rules as
+/// they stood when it was written, before any change for it: 162 of 179 removed (90.5%),
+/// and one tricky word flagged, a holiday camp taken for a name.
+#[test]
+fn a_ninth_corpus_written_before_its_rules_is_measured() {
+    let (removed, total, _, false_flags) = recall_of("recall-fresh7.txt");
+    assert_eq!((removed, total), (162, 179));
+    assert_eq!(false_flags.len(), 1, "{false_flags:#?}");
+    assert!(
+        false_flags[0].starts_with("Name \"Butlins\""),
+        "{false_flags:#?}"
+    );
 }
