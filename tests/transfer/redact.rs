@@ -1210,3 +1210,28 @@ fn record_systems_church_schools_paid_by_and_a_surname_first() {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
 }
+
+/// A tenth corpus, written after the rules shaped on the ninth and before it was run: its
+/// figure is a hold-out for them (written by the same hand, so a weak one). First run:
+/// 76 of 80 removed (95.0%; the rules before the ninth corpus's removed 75), and 5 of
+/// its 31 tricky words flagged as names: a games console, a medicine's brand name, a
+/// dog, the Windrush and a small town.
+#[test]
+fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh8.txt");
+    assert_eq!((removed, total), (76, 80), "{missed:#?}");
+    let flagged: Vec<&str> = false_flags
+        .iter()
+        .map(|f| f.split(" in: ").next().unwrap_or(f))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            "Name \"Xbox\"",
+            "Name \"Espranor\"",
+            "Name \"Tyson\"",
+            "Name \"Windrush\"",
+            "Name \"Tilbury\""
+        ]
+    );
+}
