@@ -334,6 +334,7 @@ impl Checker {
         let name_words = self.names(text, words, &masked, &allowed, known_names, &mut cands);
         schools(text, words, &mut cands);
         workplaces_and_wards(text, words, &mut cands);
+        named_buildings(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -1494,10 +1495,14 @@ fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
 // Hospital, case and record numbers: a cue, then the number.
 
 /// Words that make a cue of their own: "ref 2023/118734", "MRN 1234567", "Police log
-/// PL/4471/26", "Client record RX-20931", "Home Office reference is B1234567".
+/// PL/4471/26", "Client record RX-20931", "Home Office reference is B1234567", and the
+/// case and incident record systems of UK care, whose name before a number says whose
+/// record it is ("Mosaic 5518204", "Datix 448120").
 #[rustfmt::skip]
 const RECORD_HEADS: &[&str] = &[
-    "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn",
+    "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn", "mosaic",
+    "datix", "liquidlogic", "lcs", "eclipse", "carefirst", "rio", "systmone", "emis",
+    "paris", "wccis", "swift", "frameworki", "azeus", "ulysses", "careflow", "cerner",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -2539,6 +2544,9 @@ const GENERIC_SCHOOL_WORDS: &[&str] = &[
     "gymraeg", "cymraeg", "gynradd", "cynradd", "gyfun", "cyfun", "uwchradd", "feithrin",
     "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg",
 ];
+/// The marks of a church school inside its name, in capitals: "St Bernadette's RC
+/// Primary", "Holy Trinity CE Academy".
+const FAITH_SCHOOL_MARKS: &[&str] = &["rc", "ce", "cofe", "ciw", "cw", "va", "vc"];
 /// Particles inside a Welsh name: "Ysgol y Graig", "Ysgol Gymraeg yr Allt".
 const WELSH_PARTICLES: &[&str] = &["y", "yr", "a'r", "i'r"];
 
@@ -2590,13 +2598,18 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         while start > 0
             && start + 4 > k
             && spaced(start - 1, start)
-            && cap(start - 1)
+            && (cap(start - 1) || FAITH_SCHOOL_MARKS.contains(&&*lowers[start - 1]))
             && !STOPWORDS.contains(&&*lowers[start - 1])
-            && (start == k || toks[start - 1].base_end == toks[start - 1].end)
+            && (start == k
+                || toks[start - 1].base_end == toks[start - 1].end
+                || (start >= 2 && ["st", "saint"].contains(&&*lowers[start - 2])))
         {
             start -= 1;
         }
-        let named = (start..k).any(|j| !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j]));
+        let named = (start..k).any(|j| {
+            !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j])
+                && !FAITH_SCHOOL_MARKS.contains(&&*lowers[j])
+        });
         if start < k && named {
             out.push(Cand::new(
                 FindingKind::Place,
@@ -2615,6 +2628,7 @@ const WORK_CUES: &[&str] = &[
     "nights", "started", "starts", "employed", "employer", "placement", "apprenticeship",
     "apprentice", "volunteers", "volunteering", "volunteer", "driver", "cleaner",
     "cashier", "labourer", "carer", "chef", "packer", "picker", "trainee", "hired",
+    "paid", "payslip", "payslips", "wages", "contract", "sacked", "dismissed",
 ];
 /// Capitalised words that make no workplace of themselves ("works at the Job Centre",
 /// "nights at A&E", "works for Royal Mail", "works at Christmas").
@@ -2665,15 +2679,18 @@ fn capitalised_run(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)>
     Some((last, end))
 }
 
-/// Places of work and hospital wards by name: capitalised words after "at" or "for" a
-/// few words after a word of work ("started nights at Greggs", "works at Tesco Extra",
-/// "driver for Hermes"; not "works at the care home" nor a generic "Job Centre"), and a
+/// Places of work and hospital wards by name: capitalised words after "at", "for" or
+/// "by" a few words after a word of work ("started nights at Greggs", "works at Tesco
+/// Extra", "driver for Hermes", "paid cash by Sparkle Hand Car Wash"; not "works at the care home" nor a generic "Job Centre"), and a
 /// numbered ward with the hospital after it ("Ward 7B", "Ward 12 at Morriston").
 fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         let l = &*lowers[k];
-        if (l == "at" || l == "for") && k >= 1 && text[toks[k].start..].starts_with(['a', 'f']) {
+        if (l == "at" || l == "for" || l == "by")
+            && k >= 1
+            && text[toks[k].start..].starts_with(['a', 'f', 'b'])
+        {
             let cued = (k.saturating_sub(5)..k).rev().any(|j| {
                 WORK_CUES.contains(&&*lowers[j])
                     && !text[toks[j].end..toks[k].start].contains(['.', '!', '?', ';', '\n'])
@@ -2727,6 +2744,115 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             if spaced && named {
                 out.push(Cand::new(FindingKind::Place, toks[k].start, end));
             }
+        }
+    }
+}
+
+/// Words that end the name of a place where someone lives, works or is cared for:
+/// "Maple Court", "Brookfield Lodge", "Beech Ward", "Riverside Medical Practice".
+#[rustfmt::skip]
+const INSTITUTION_WORDS: &[&str] = &[
+    "house", "court", "lodge", "centre", "center", "practice", "ward", "unit", "manor",
+    "hall", "grange", "clinic", "infirmary", "hospital", "home",
+];
+/// Words before an institution word that make no name of it: a kind of place ("the
+/// Family Centre", "the Crown Court", "the Stroke Unit", "Reflective Practice").
+#[rustfmt::skip]
+const GENERIC_INSTITUTION_WORDS: &[&str] = &[
+    "job", "jobcentre", "family", "families", "health", "day", "community", "leisure",
+    "sports", "sport", "youth", "contact", "children's", "childrens", "children",
+    "resource", "advice", "citizens", "crisis", "recovery", "walk-in", "assessment",
+    "treatment", "rehabilitation", "rehab", "learning", "training", "visitor", "visitors",
+    "call", "test", "testing", "vaccination", "medical", "dental", "general", "gp",
+    "doctors", "doctor's", "nursing", "care", "residential", "supported", "sheltered",
+    "respite", "crown", "county", "high", "magistrates", "magistrates'", "supreme",
+    "appeal", "appeals", "coroner's", "coroners", "tennis", "food", "open", "safe",
+    "halfway", "guest", "public", "council", "town", "city", "village", "school", "church",
+    "women's", "womens", "men's", "mens", "carers", "carers'", "refugee", "islamic",
+    "cultural", "arts", "art", "shopping", "garden", "maternity", "labour", "acute",
+    "surgical", "psychiatric", "elderly", "isolation", "observation", "admissions",
+    "admission", "stroke", "cardiac", "respiratory", "orthopaedic", "trauma", "paediatric",
+    "dementia", "female", "male", "mixed", "private", "locked", "secure", "intensive",
+    "critical", "mental", "good", "best", "reflective", "clinical", "advanced",
+    "professional", "evidence-based", "social", "work", "new", "old", "main", "local",
+    "national", "district", "teaching", "university", "sure", "start", "early", "help",
+    "years", "wellbeing", "well-being", "bail", "approved", "probation", "detention",
+    "immigration", "removal", "police", "fire", "ambulance", "custody", "drop-in",
+    "adult", "adults", "older", "people's", "student", "students", "union", "nurse-led",
+    "a", "e", "the", "my", "our", "his", "her", "their", "your", "this", "that", "next",
+    "eating", "disorder", "disorders", "addiction", "addictions", "substance", "misuse",
+    "alcohol", "drug", "drugs", "sexual", "sexual", "pain", "sleep", "memory", "diabetes",
+    "cancer", "renal", "eye", "ear", "skin", "fracture", "outpatient", "outpatients",
+    "inpatient", "inpatients", "emergency", "urgent", "minor", "injuries", "injury",
+    "accident", "a&e", "birth", "birthing", "baby", "neonatal", "special", "high-dependency",
+    "dependency", "step-down", "discharge", "transitional", "forensic", "low", "medium",
+    "place", "places", "safety", "short", "long", "stay", "term", "mother", "mum", "and",
+    "tribunal", "employment", "parenting", "nursery", "play", "after", "breakfast",
+    "holiday", "summer", "winter", "spring", "autumn", "nhs", "ward", "unit", "house",
+    "court", "centre", "practice", "clinic", "hospital", "home", "lodge", "hall", "manor",
+];
+/// Words before a named place that say it is one: "settling at Maple Court", "back to
+/// Brookfield Lodge", "bed 14 on Beech Ward".
+#[rustfmt::skip]
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "at", "to", "from", "in", "on", "into", "onto", "near", "outside", "inside", "via",
+    "towards", "leaving", "left", "visiting", "visited", "attends", "attending",
+];
+
+/// Places named by capitalised words ending in an institution word, after a word that
+/// says a place: "settling at Maple Court", "went back to Brookfield Lodge", "bed 14 on
+/// Beech Ward", "registered at Riverside Medical Practice". At least one word of the name
+/// must be more than a kind of place: "the Family Centre", "the Crown Court" and
+/// "Reflective Practice" stay.
+fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let spaced = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
+    let cap = |k: usize| {
+        toks[k].letters && !toks[k].digits && text[toks[k].start..].starts_with(char::is_uppercase)
+    };
+    for k in 1..toks.len() {
+        let l = &*lowers[k];
+        if !INSTITUTION_WORDS.contains(&l) || !cap(k) || toks[k].base_end != toks[k].end {
+            continue;
+        }
+        // "Home" names a place only after "Care" or "Nursing": "Oakview Care Home".
+        if l == "home" && !["care", "nursing"].contains(&&*lowers[k - 1]) {
+            continue;
+        }
+        let mut start = k;
+        while start > 0
+            && start + 4 > k
+            && spaced(start - 1, start)
+            && cap(start - 1)
+            && !STOPWORDS.contains(&&*lowers[start - 1])
+        {
+            start -= 1;
+        }
+        if start == k {
+            continue;
+        }
+        let named = (start..k).any(|j| {
+            let w = &*lowers[j];
+            !GENERIC_INSTITUTION_WORDS.contains(&w)
+                && !CALENDAR.contains(&w)
+                && !PEOPLES.contains(&w)
+                && !BODIES.contains(&w)
+        });
+        // The word before the name: a preposition of place, "the" between them or not.
+        let mut p = start;
+        if p >= 1 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {
+            p -= 1;
+        }
+        let placed = p >= 1
+            && spaced(p - 1, p)
+            && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1])
+            && text[toks[p - 1].start..].starts_with(char::is_lowercase);
+        if named && placed {
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[start].start,
+                toks[k].base_end,
+            ));
         }
     }
 }
@@ -3134,6 +3260,85 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     verb_at(i)
 }
 
+/// Words that, after "is", "was", "has" and the like, say a thing is being defined or
+/// done to rather than doing: "Hygge was the theme", "Mosaic was updated".
+#[rustfmt::skip]
+const NOT_AFTER_LINK: &[&str] = &[
+    "the", "a", "an", "one", "used", "given", "taken", "seen", "done", "made", "found",
+    "shown", "known", "kept", "put", "set", "cut", "run", "written", "called", "meant",
+    "available", "due", "out", "down", "up", "off", "on", "back", "like", "also", "not",
+];
+
+/// Whether what follows token `k`, a word in no word list where a sentence starts, is a
+/// verb with it as subject: "Kaz was in a good mood", "Tiegan got her first payslip",
+/// "Renée to attend", "Gintarė works on the tills". Weaker than [`person_cue_after`]
+/// (a thing may be the subject too), so asked only of words that are no word.
+fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
+    let word = |i: usize| toks.get(i).map(|n| fold_str(&text[n.start..n.end]));
+    let spaced = |i: usize| {
+        i + 1 < toks.len() && {
+            let gap = &text[toks[i].end..toks[i + 1].start];
+            gap == " " && toks[i + 1].letters && !toks[i + 1].digits
+        }
+    };
+    if toks[k].base_end != toks[k].end || !spaced(k) {
+        return false;
+    }
+    let mut i = k + 1;
+    while i < k + 4 && word(i).is_some_and(|w| VERB_ADVERBS.contains(&w.as_str())) {
+        if !spaced(i) {
+            return false;
+        }
+        i += 1;
+    }
+    let Some(w) = word(i) else { return false };
+    if !spaced(i) {
+        return false;
+    }
+    let Some(next) = word(i + 1) else {
+        return false;
+    };
+    if w == "to" {
+        return is_person_verb(&next);
+    }
+    if is_form_of(&w, "work") {
+        return matches!(
+            next.as_str(),
+            "at" | "as" | "for" | "on" | "in" | "nights" | "shifts" | "weekends" | "part-time"
+        );
+    }
+    let link = LINKING_VERBS.contains(&w.as_str())
+        || (HELPING_VERBS.contains(&w.as_str()) && !["may", "might", "must"].contains(&w.as_str()));
+    link && !NOT_AFTER_LINK.contains(&next.as_str())
+        && !next.ends_with("ed")
+        && !next.chars().any(|c| !c.is_alphabetic() && c != '\'')
+}
+
+/// Whether a capitalised hyphenated word is a name: "Lily-Mae", "Jordan-Lee",
+/// "Kerry-Ann". Its parts are capitalised, one of them a listed name and the whole no
+/// word, or every part a listed first name.
+fn is_hyphenated_name(w: &str, l: &str) -> bool {
+    if !w.contains(['-', '‐']) {
+        return false;
+    }
+    let parts: Vec<&str> = w.split(['-', '‐']).collect();
+    let shaped = parts.len() <= 3
+        && parts.iter().all(|p| {
+            p.chars().count() >= 2
+                && p.starts_with(char::is_uppercase)
+                && p.chars().all(char::is_alphabetic)
+                && !is_acronym(p)
+        });
+    if !shaped || is_allowed(l) || other_words().contains(l) {
+        return false;
+    }
+    let listed = |p: &str| name_list().get(fold_str(p).as_str()).copied();
+    let first_names = parts.iter().all(|p| {
+        listed(p).is_some_and(|(_, surname)| !surname) && !CALENDAR.contains(&fold_str(p).as_str())
+    });
+    first_names || (parts.iter().any(|p| listed(p).is_some()) && !is_ordinary(l))
+}
+
 /// Roles a person holds, after "the new", "a", "our": "the new Clinical Psychologist".
 #[rustfmt::skip]
 const ROLE_NOUNS: &[&str] = &[
@@ -3275,7 +3480,7 @@ const BRANDS: &[&str] = &[
     "linkedin", "twitter", "skype", "netflix", "amazon", "uber", "tesco", "asda",
     "sainsbury", "sainsburys", "aldi", "lidl", "morrisons", "greggs", "costa", "starbucks",
     "mcdonald", "mcdonalds", "iphone", "ipad", "android", "liquidlogic", "systmone", "emis",
-    "carefirst", "datix", "waterlow", "braden",
+    "carefirst", "datix", "waterlow", "braden", "butlins", "pontins",
 ];
 
 /// Everyday and practice words the word list lacks, and the section names of the
@@ -3782,6 +3987,9 @@ impl Checker {
             if is_allowed(l) {
                 return false;
             }
+            if cap && is_hyphenated_name(w, l) && !lower_seen(l) {
+                return true;
+            }
             // After a verb of contact ("Rang Aisling back", "spoke to Florin"), a
             // capitalised word is a name unless it is itself a word: the word list, not
             // what its endings suggest ("Aisling" is not "aisle" + "ing").
@@ -3817,7 +4025,7 @@ impl Checker {
                     && w.chars().count() >= 3
                     && !STOPWORDS.contains(&l)
                     && !SOFT_HONORIFICS.contains(&w)
-                    && person_cue_after(text, toks, k)
+                    && (person_cue_after(text, toks, k) || action_after(text, toks, k))
             };
             (given_word_name()
                 || (cap && (learned(l) || (!is_ordinary(l) && (mid() || starts_before_cue())))))
@@ -3951,7 +4159,7 @@ impl Checker {
             !skip[k]
                 && capitalised(base(t))
                 && !STOPWORDS.contains(&l)
-                && !is_allowed(l)
+                && (!is_allowed(l) || THEORISTS.contains(&l))
                 && !user_allowed(l)
                 && !FLAT_WORDS.contains(&l)
                 && (name_list().get(l).is_some_and(|&(e, _)| !e)
@@ -4046,6 +4254,40 @@ impl Checker {
             {
                 covered[k] = true;
                 found.push((k, k));
+            }
+        }
+        // Two names in lowercase joined by "and", one caught and the other a listed name:
+        // "tyler and mason were winding each other up".
+        let ends: HashSet<usize> = found.iter().map(|&(_, b)| b).collect();
+        for k in 0..toks.len().saturating_sub(2) {
+            let (x, and, y) = (&toks[k], &toks[k + 1], &toks[k + 2]);
+            if base(and) != "and"
+                || &text[x.end..and.start] != " "
+                || &text[and.end..y.start] != " "
+                || x.base_end != x.end
+                || !base(x).starts_with(char::is_lowercase)
+                || !base(y).starts_with(char::is_lowercase)
+            {
+                continue;
+            }
+            let other = if ends.contains(&k) && !covered[k + 2] {
+                k + 2
+            } else if starts.contains(&(k + 2)) && !covered[k] {
+                k
+            } else {
+                continue;
+            };
+            let l = lower(&toks[other]);
+            if !skip[other]
+                && name_list().contains_key(l)
+                && !STOPWORDS.contains(&l)
+                && !HELPING_VERBS.contains(&l)
+                && !CALENDAR.contains(&l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+            {
+                covered[other] = true;
+                found.push((other, other));
             }
         }
         found.retain(|&(a, b)| {

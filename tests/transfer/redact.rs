@@ -661,7 +661,12 @@ proptest! {
 // ---------------------------------------------------------------------------------------
 // Recall on an independent corpus.
 
-/// One planted identifier of `recall.txt`: its kind code and byte range in the case text.
+/// The kind code of a tricky word that is no identifier: marked so that a corpus can say
+/// how many there are, never counted as planted, and a finding on it is a false flag.
+const CLEAN: &str = "o";
+
+/// One planted identifier of `recall.txt` (or a tricky word marked [`CLEAN`]): its kind
+/// code and byte range in the case text.
 struct Planted {
     kind: String,
     start: usize,
@@ -745,7 +750,10 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
     let (mut total, mut removed) = (0, 0);
     let mut missed = Vec::new();
     let mut false_flags = Vec::new();
+    let (mut tricky, mut tricky_flagged) = (0, 0);
     for (text, planted) in &recall_cases(name) {
+        let (clean, planted): (Vec<&Planted>, Vec<&Planted>) =
+            planted.iter().partition(|p| p.kind == CLEAN);
         let mut plain = text.clone();
         for p in planted.iter().rev() {
             plain.replace_range(p.start..p.end, " ");
@@ -754,7 +762,7 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
         let out = Redactor::new(checker()).redact(text);
         let left = words_outside_placeholders(&out);
         let count = |ws: &[&str], w: &str| ws.iter().filter(|x| **x == w).count();
-        for p in planted {
+        for p in &planted {
             total += 1;
             let id = &text[p.start..p.end];
             let kept: Vec<&str> = words_outside_placeholders(id)
@@ -767,14 +775,21 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
                 missed.push(format!("{} {id:?} (left: {kept:?}) in: {out}", p.kind));
             }
         }
+        let mut clean_flagged = vec![false; clean.len()];
         for f in c.scan(text) {
             if !planted.iter().any(|p| p.start < f.end && f.start < p.end) {
                 false_flags.push(format!("{:?} {:?} in: {text}", f.kind, f.text));
             }
+            for (i, p) in clean.iter().enumerate() {
+                clean_flagged[i] |= p.start < f.end && f.start < p.end;
+            }
         }
+        tricky += clean.len();
+        tricky_flagged += clean_flagged.iter().filter(|f| **f).count();
     }
     eprintln!(
-        "{name}: recall {removed}/{total} = {:.1}%\nmissed:\n{}\nfalse flags:\n{}",
+        "{name}: recall {removed}/{total} = {:.1}%; tricky words flagged {tricky_flagged}/{tricky}\n\
+         missed:\n{}\nfalse flags:\n{}",
         removed as f64 * 100.0 / total as f64,
         missed.join("\n"),
         false_flags.join("\n")
@@ -1027,10 +1042,196 @@ fn a_hospital_number_with_a_code_before_it_is_removed_whole() {
 /// An eighth corpus, with workplaces, hospitals and wards by name and weekdays beside
 /// dates among its identifiers, written before any rule was changed for it: 99 of 112
 /// then, 110 of 112 after the rules for workplaces, hospitals, wards, weekday dates and
-/// hospital numbers with a code. Its two misses are first names never seen where a
-/// sentence starts ("Nadia-Rose is settling in", "Giedre works"); "Drayton" of Market
-/// Drayton, a small town, is flagged as a name.
+/// hospital numbers with a code. Its two misses then, first names never seen where a
+/// sentence starts ("Nadia-Rose is settling in", "Giedre works"), were caught by the
+/// rules shaped on the ninth corpus (112 of 112); "Drayton" of Market Drayton, a small
+/// town, is flagged as a name.
 #[test]
 fn a_sixth_fresh_corpus_is_redacted_with_high_recall() {
     assert_recall("recall-fresh6.txt", 100, 98, &["Name \"Drayton\""]);
+}
+
+/// A ninth corpus, written by hand as shift notes before any rule was changed for it,
+/// with 179 identifiers and 60 tricky words that are no one. With the rules as they stood
+/// when it was written: 162 of 179 removed (90.5%), and one tricky word flagged, a
+/// holiday camp taken for a name. It was then studied, so what follows is no hold-out:
+/// with the rules for names never seen before a verb, hyphenated names, lowercase names
+/// joined by "and", places named with Court, Lodge, Ward or Practice, record systems,
+/// church schools and "paid by", 177 of 179. Still missed: "Precious to be seen" (a
+/// first name that is a word, before a passive) and "Selam is settling" (a greeting in
+/// Tigrinya and Turkish).
+#[test]
+fn a_ninth_corpus_written_before_its_rules_is_redacted_with_high_recall() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh7.txt");
+    assert_eq!(total, 179);
+    assert!(removed >= 177, "{removed}/{total}:\n{}", missed.join("\n"));
+    assert_eq!(false_flags, Vec::<String>::new());
+}
+
+/// A name in no list where a sentence starts, before a verb with it as subject ("was in",
+/// "got her", "to attend", "works on"), is a name; a word that is a thing there is not.
+#[test]
+fn an_unknown_name_at_a_sentence_start_before_a_verb_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Kaz was in a good mood. We played pool."),
+        vec![name("Kaz")]
+    );
+    assert_eq!(
+        flagged_in("Key work session. Tiegan got her first payslip."),
+        vec![name("Tiegan")]
+    );
+    assert_eq!(
+        flagged_in("Meeting booked. Renée to attend with her advocate."),
+        vec![name("Renée")]
+    );
+    assert_eq!(
+        flagged_in("Gintarė works on the tills at night."),
+        vec![name("Gintarė")]
+    );
+    for clean in [
+        "Hygge was the theme of the winter group.",
+        "Thickener is added to all her drinks now.",
+        "Paracetamol is due at six.",
+        "Mosaic was down all morning.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// Capitalised names joined by a hyphen are a name even where a sentence starts, and a
+/// hyphenated word is not.
+#[test]
+fn a_hyphenated_name_is_a_name_where_a_sentence_starts() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Child: Lily-Mae Brannigan. Mum present."),
+        vec![name("Lily-Mae Brannigan")]
+    );
+    assert_eq!(
+        flagged_in("Kerry-Ann. Texted back at seven."),
+        vec![name("Kerry-Ann")]
+    );
+    for clean in [
+        "Follow-Up visit booked for the spring.",
+        "Afro-Caribbean hair care products were bought.",
+        "Self-Harm: no new marks seen.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// A listed name in lowercase joined by "and" to a name caught in lowercase is a name.
+#[test]
+fn a_lowercase_name_joined_to_a_caught_one_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("youth club tonight. tyler and mason were winding each other up."),
+        vec![name("tyler"), name("mason")]
+    );
+    assert_eq!(
+        flagged_in("tyler and will be back at six."),
+        vec![name("tyler")]
+    );
+}
+
+/// A place named by capitalised words and a word such as Court, Lodge, Ward or Practice,
+/// after a word of place, is a place; a kind of place is not.
+#[test]
+fn places_named_with_court_lodge_ward_or_practice_are_places() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("She is settling at Maple Court and likes it."),
+        vec![place("Maple Court")]
+    );
+    assert_eq!(
+        flagged_in("He went back to Brookfield Lodge after respite."),
+        vec![place("Brookfield Lodge")]
+    );
+    assert_eq!(
+        flagged_in("Bed 14 on Beech Ward, by the window."),
+        vec![place("Beech Ward")]
+    );
+    assert_eq!(
+        flagged_in("She is registered at Riverside Medical Practice."),
+        vec![place("Riverside Medical Practice")]
+    );
+    assert_eq!(
+        flagged_in("Moved to the Orchard Centre for day care."),
+        vec![place("Orchard Centre")]
+    );
+    for clean in [
+        "Contact is at the Family Centre on Fridays.",
+        "The hearing was in the Crown Court.",
+        "I am doing a module in Reflective Practice.",
+        "She signs on at the Job Centre.",
+        "Transferred to the Stroke Unit overnight.",
+        "The baby is on the Maternity Ward.",
+        "He read about Good Medical Practice in supervision.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// A number after the name of a case or incident record system is a record number; a
+/// church school's name is whole with its saint and its RC or CE; a workplace is one
+/// after "paid by"; a surname that is also a theorist's begins a name before its caught
+/// rest.
+#[test]
+fn record_systems_church_schools_paid_by_and_a_surname_first() {
+    assert_eq!(
+        flagged_in("MASH referral back: Mosaic 5518204, seen today."),
+        vec![(FindingKind::RecordNumber, "5518204".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Incident Datix 448120 raised."),
+        vec![(FindingKind::RecordNumber, "448120".to_string())]
+    );
+    assert_eq!(
+        flagged_in("She goes to St Bernadette's RC Primary now."),
+        vec![(FindingKind::Place, "St Bernadette's RC Primary".to_string())]
+    );
+    assert_eq!(
+        flagged_in("He was paid cash by Sparkle Hand Car Wash for months."),
+        vec![(FindingKind::Place, "Sparkle Hand Car Wash".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Trần Văn Minh prefers to be called Minh."),
+        vec![
+            (FindingKind::Name, "Trần Văn Minh".to_string()),
+            (FindingKind::Name, "Minh".to_string())
+        ]
+    );
+    for clean in [
+        "Mosaic 2024 is the new version.",
+        "She talked about Christmas at Butlins.",
+        "Using Gibbs, I looked again at the visit.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// A tenth corpus, written after the rules shaped on the ninth and before it was run: its
+/// figure is a hold-out for them (written by the same hand, so a weak one). First run:
+/// 76 of 80 removed (95.0%; the rules before the ninth corpus's removed 75), and 5 of
+/// its 31 tricky words flagged as names: a games console, a medicine's brand name, a
+/// dog, the Windrush and a small town.
+#[test]
+fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh8.txt");
+    assert_eq!((removed, total), (76, 80), "{missed:#?}");
+    let flagged: Vec<&str> = false_flags
+        .iter()
+        .map(|f| f.split(" in: ").next().unwrap_or(f))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            "Name \"Xbox\"",
+            "Name \"Espranor\"",
+            "Name \"Tyson\"",
+            "Name \"Windrush\"",
+            "Name \"Tilbury\""
+        ]
+    );
 }
