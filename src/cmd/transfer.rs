@@ -116,10 +116,14 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     } else {
         " (unredacted)".to_string()
     };
-    let sealed = seal
-        .as_ref()
-        .map(|s| format!(", {}", s.describe()))
-        .unwrap_or_default();
+    let sealed = match seal.as_ref() {
+        Some(s) => format!(", {}", s.describe()),
+        // Out of an encrypted journal, a plain file is the one thing readable on disk.
+        None if store.is_encrypted() && !to.is_empty() => {
+            "; the file is not encrypted, as the journal is: `--encrypt` seals it".to_string()
+        }
+        None => String::new(),
+    };
     note!("Exported {what}{to}{how}{sealed}.");
     Ok(())
 }

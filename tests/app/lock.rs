@@ -500,3 +500,23 @@ fn text_rescued_from_the_editor_is_offered_back_as_a_draft() {
         "title: A visit\n\nWords kept when the editor failed"
     );
 }
+
+/// An export from the app out of an encrypted journal is a plain file: the status bar
+/// said only where it went. It says now that the file is not encrypted, and how to seal
+/// one.
+#[test]
+fn an_export_from_an_encrypted_journal_says_the_file_is_not_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, unlock) = encrypted(dir.path());
+    let mut app = app_over(
+        Store::open_unlocked(&path, &unlock).unwrap(),
+        Config::default(),
+    );
+    let t0 = start();
+    press_at(&mut app, "x", t0);
+    press_at(&mut app, "enter", t0);
+    let said = app.env.status.clone().unwrap_or_default();
+    assert!(said.starts_with("Exported 1 entry"), "{said}");
+    assert!(said.contains("not encrypted"), "{said}");
+    assert!(said.contains("export --encrypt"), "{said}");
+}

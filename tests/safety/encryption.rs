@@ -1515,3 +1515,36 @@ fn a_journal_open_elsewhere_is_said_before_a_new_passphrase_is_asked() {
     drop(other);
     assert!(ok(&with_pass(&j, &pass, &["list"])).contains("words"));
 }
+
+/// A plain export out of an encrypted journal was written with no word that it, unlike
+/// the journal, is readable by anyone with the file. It says so now, and how to seal it;
+/// an export to the terminal, or a sealed one, does not.
+#[test]
+fn a_plain_export_out_of_an_encrypted_journal_says_it_is_not_encrypted() {
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    ok(&with_pass(
+        &j,
+        &pass,
+        &["add", "words", "--scope", "shareable"],
+    ));
+    let file = j.path().join("out.md");
+    let out = with_pass(&j, &pass, &["export", "-o", file.to_str().unwrap()]);
+    ok(&out);
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(said.contains("the file is not encrypted"), "{said}");
+    assert!(said.contains("--encrypt"), "{said}");
+    let out = with_pass(&j, &pass, &["export"]);
+    ok(&out);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not encrypted"));
+    // From a plain journal, nothing to say.
+    let plain = Journal::new();
+    plain.add(&["words", "--scope", "shareable"]);
+    let out = plain
+        .cmd(&["export", "-o", plain.path().join("o.md").to_str().unwrap()])
+        .output()
+        .unwrap();
+    ok(&out);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not encrypted"));
+}

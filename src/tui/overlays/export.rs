@@ -390,8 +390,14 @@ impl ExportForm {
         } else {
             "unredacted".to_string()
         };
+        // Out of an encrypted journal, a plain file is the one thing readable on disk.
+        let plain = if env.store.is_encrypted() {
+            "; not encrypted, as the journal is: `praxis export --encrypt` seals one"
+        } else {
+            ""
+        };
         Ok(Ok(format!(
-            "Exported {what} to {} ({how})",
+            "Exported {what} to {} ({how}){plain}",
             sanitize_line(&path.display().to_string())
         )))
     }
