@@ -100,17 +100,7 @@ pub fn export(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
         .map(|p| format!(" to {}", p.display()))
         .unwrap_or_default();
     let how = if redact {
-        let total: usize = written.replaced.values().sum();
-        if total == 0 {
-            " (redacted: nothing needed replacing; dates kept to the month)".to_string()
-        } else {
-            let parts: Vec<String> = written
-                .replaced
-                .iter()
-                .map(|(k, n)| plural(*n, k.label(), k.label_many()))
-                .collect();
-            format!(" (redacted: {})", parts.join(", "))
-        }
+        format!(" ({})", written.redaction_said())
     } else if plan.mode == Mode::All {
         " (everything, unredacted: keep it as private as the journal)".to_string()
     } else {

@@ -238,6 +238,23 @@ pub struct Written {
     pub replaced: BTreeMap<FindingKind, usize>,
 }
 
+impl Written {
+    /// What the redaction pass did, as the worker is told it: "redacted: nothing needed
+    /// replacing; dates kept to the month", or "redacted: 3 names, 1 place".
+    #[must_use]
+    pub fn redaction_said(&self) -> String {
+        if self.replaced.values().sum::<usize>() == 0 {
+            return "redacted: nothing needed replacing; dates kept to the month".to_string();
+        }
+        let parts: Vec<String> = self
+            .replaced
+            .iter()
+            .map(|(k, n)| crate::model::text::plural(*n, k.label(), k.label_many()))
+            .collect();
+        format!("redacted: {}", parts.join(", "))
+    }
+}
+
 /// Writes an export in one read snapshot of the journal: consistent while another praxis
 /// writes. `redactor`: `None` writes the text as it is.
 pub fn write(

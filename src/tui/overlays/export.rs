@@ -376,17 +376,7 @@ impl ExportForm {
             _ => plural(n, "entry", "entries"),
         };
         let how = if self.redact {
-            let total: usize = written.replaced.values().sum();
-            if total == 0 {
-                "redacted: nothing needed replacing; dates kept to the month".to_string()
-            } else {
-                let parts: Vec<String> = written
-                    .replaced
-                    .iter()
-                    .map(|(k, n)| plural(*n, k.label(), k.label_many()))
-                    .collect();
-                format!("redacted: {}", parts.join(", "))
-            }
+            written.redaction_said()
         } else {
             "unredacted".to_string()
         };
