@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use super::{press, press_n};
 use chrono::{TimeZone as _, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use praxis::clock::Clock;
 use praxis::config::Config;
 use praxis::config::catalog::Catalog;
@@ -41,17 +41,6 @@ fn one_entry() -> Store {
     e.title = "Quiet night".into();
     s.insert_entry(&e).unwrap();
     s
-}
-
-fn press(app: &mut App, key: &str) {
-    let k = Key::parse(key).unwrap();
-    let mut ev = KeyEvent::new(k.code, k.mods);
-    if let KeyCode::Char(c) = k.code
-        && c.is_uppercase()
-    {
-        ev.modifiers |= KeyModifiers::SHIFT;
-    }
-    app.handle_event(&Event::Key(ev));
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
@@ -149,9 +138,7 @@ fn letters_are_text_in_the_fields_of_windows() {
     let mut app = app(Store::open_in_memory().unwrap(), Keymap::defaults());
     // The check-in's word: 'q' is a letter, not quit; 'j' not down.
     press(&mut app, "c");
-    for _ in 0..4 {
-        press(&mut app, "tab");
-    }
+    press_n(&mut app, "tab", 4);
     for c in "quiet job".chars() {
         press(&mut app, &c.to_string().replace(' ', "space"));
     }

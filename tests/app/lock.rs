@@ -16,10 +16,11 @@ use praxis::model::{Entry, EntryKind};
 use praxis::store::{Key, Store, Unlock};
 use praxis::tui::app::App;
 use praxis::tui::component::Pane;
-use praxis::tui::keymap::{Key as KeyName, Keymap};
+use praxis::tui::keymap::Keymap;
 use praxis::tui::runtime::Screen as _;
 use praxis::tui::theme::Theme;
 
+use super::key_event;
 use super::tui::screen;
 
 const PASS: &str = "tea by the window at dawn";
@@ -63,17 +64,6 @@ fn encrypted(dir: &std::path::Path) -> (std::path::PathBuf, Unlock) {
         s.insert_entry(&e).unwrap();
     }
     (path, unlock)
-}
-
-fn key_event(key: &str) -> Event {
-    let k = KeyName::parse(key).unwrap();
-    let mut ev = KeyEvent::new(k.code, k.mods);
-    if let KeyCode::Char(c) = k.code
-        && c.is_uppercase()
-    {
-        ev.modifiers |= KeyModifiers::SHIFT;
-    }
-    Event::Key(ev)
 }
 
 fn press_at(app: &mut App, key: &str, at: Instant) {

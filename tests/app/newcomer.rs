@@ -4,8 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+use super::{press, press_n, type_text};
 use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use praxis::clock::Clock;
 use praxis::config::Config;
 use praxis::config::catalog::Catalog;
@@ -14,7 +14,7 @@ use praxis::store::Store;
 use praxis::tui::action::Context;
 use praxis::tui::app::App;
 use praxis::tui::component::Pane;
-use praxis::tui::keymap::{Key, Keymap};
+use praxis::tui::keymap::Keymap;
 use praxis::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -41,26 +41,6 @@ fn app_with(store: Store) -> App {
 
 fn empty() -> App {
     app_with(Store::open_in_memory().unwrap())
-}
-
-fn press(app: &mut App, key: &str) {
-    let k = Key::parse(key).unwrap();
-    let mut ev = KeyEvent::new(k.code, k.mods);
-    if let KeyCode::Char(c) = k.code
-        && c.is_uppercase()
-    {
-        ev.modifiers |= KeyModifiers::SHIFT;
-    }
-    app.handle_event(&Event::Key(ev));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_event(&Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
-    }
 }
 
 /// The 80x24 screen, one string per row (without the quotes TestBackend puts round it).
@@ -121,9 +101,7 @@ fn new_kind(app: &mut App, label: &str) {
         .iter()
         .position(|(l, ..)| *l == label)
         .unwrap();
-    for _ in 0..i {
-        press(app, "down");
-    }
+    press_n(app, "down", i);
     press(app, "enter");
     assert_eq!(app.pane, Pane::Write, "{:?}", app.env.status);
 }
@@ -359,9 +337,7 @@ fn prompts_and_hints_are_wrapped_never_cut() {
         let mut app = empty();
         press(&mut app, "n");
         press(&mut app, "f4");
-        for _ in 0..m {
-            press(&mut app, "down");
-        }
+        press_n(&mut app, "down", m);
         press(&mut app, "enter");
         let n = app.write.form().unwrap().fields.len();
         for i in 0..n {
@@ -601,9 +577,7 @@ fn the_board_scrolls_to_every_section_and_its_footer_shows_every_key_that_acts()
         "the demo's board is longer than a screen"
     );
     // The arrows go through the agenda, then on down the board.
-    for _ in 0..60 {
-        press(&mut app, "j");
-    }
+    press_n(&mut app, "j", 60);
     let s = rows(&mut app).join("\n");
     assert!(s.contains("Check-ins"), "{s}");
     assert!(s.contains("↑ more"), "{s}");
@@ -612,9 +586,7 @@ fn the_board_scrolls_to_every_section_and_its_footer_shows_every_key_that_acts()
     // Page keys too, both ways, and back to the first item of the agenda.
     press(&mut app, "ctrl-u");
     press(&mut app, "home");
-    for _ in 0..60 {
-        press(&mut app, "k");
-    }
+    press_n(&mut app, "k", 60);
     assert_eq!(app.board.selected, 0);
     assert_eq!(app.board.scroll, 0);
     press(&mut app, "ctrl-d");
@@ -637,9 +609,7 @@ fn help_says_how_it_scrolls_never_scrolls_into_blank_pages_and_grows_with_the_sc
     assert!(s.contains("↓ more"), "{s}");
     // To the end: the last row of the help is the footer, and a single step back up
     // shows more of it (no blank pages to climb back through).
-    for _ in 0..40 {
-        press(&mut app, "pagedown");
-    }
+    press_n(&mut app, "pagedown", 40);
     let end = rows(&mut app).join("\n");
     assert!(end.contains("or any other key closes"), "{end}");
     assert!(end.contains("↑ more") && !end.contains("↓ more"), "{end}");

@@ -4,8 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+use super::{press, press_n, type_text};
 use chrono::{DateTime, TimeZone as _, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use praxis::clock::Clock;
 use praxis::config::Config;
 use praxis::config::catalog::Catalog;
@@ -15,7 +15,7 @@ use praxis::store::Store;
 use praxis::tui::action::{Action, Context};
 use praxis::tui::app::App;
 use praxis::tui::component::Pane;
-use praxis::tui::keymap::{Key, Keymap};
+use praxis::tui::keymap::Keymap;
 use praxis::tui::overlays::new_kind::NEW_KINDS;
 use praxis::tui::theme::Theme;
 
@@ -67,28 +67,6 @@ fn count(store: &Store, trashed: bool) -> i64 {
     store.count_entries(&f).unwrap()
 }
 
-fn press(app: &mut App, key: &str) {
-    let k = Key::parse(key).unwrap();
-    let mut ev = KeyEvent::new(k.code, k.mods);
-    if let KeyCode::Char(c) = k.code
-        && c.is_uppercase()
-    {
-        ev.modifiers |= KeyModifiers::SHIFT;
-    }
-    app.handle_event(&Event::Key(ev));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            press(app, "enter");
-            continue;
-        }
-        let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        app.handle_event(&Event::Key(ev));
-    }
-}
-
 /// The screen, its entry ids masked.
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     super::tui::screen(app, w, h)
@@ -106,9 +84,7 @@ fn open_form(app: &mut App, label: &str) {
             NEW_KINDS.len() + cat.group_models.iter().position(|m| m.id == label).unwrap()
         }
     };
-    for _ in 0..i {
-        press(app, "down");
-    }
+    press_n(app, "down", i);
     press(app, "enter");
     assert_eq!(app.pane, Pane::Write, "{label}: {:?}", app.env.status);
 }
@@ -140,9 +116,7 @@ fn set(app: &mut App, key: &str, value: &str) {
     }
     // Typed over what is there (a new form's date, an entry's text).
     let there = app.write.form().unwrap().text(key).chars().count();
-    for _ in 0..there {
-        press(app, "backspace");
-    }
+    press_n(app, "backspace", there);
     type_text(app, value);
 }
 
@@ -392,9 +366,7 @@ fn a_bad_date_is_refused_at_its_field() {
     assert!(s.contains("Review on must be a date"), "{s}");
     assert_eq!(count(&app.env.store, false), 0);
     // Put right, the refusal goes and the plan is saved.
-    for _ in 0..5 {
-        press(&mut app, "backspace");
-    }
+    press_n(&mut app, "backspace", 5);
     type_text(&mut app, "03-30");
     assert!(app.write.form().unwrap().error.is_none());
     press(&mut app, "ctrl-s");
@@ -721,9 +693,7 @@ fn a_plan_is_reviewed_from_the_journal_and_the_board_and_dates_take_words() {
     press(&mut app, "down");
     type_text(&mut app, "Made pasta; a small burn, dressed.");
     press(&mut app, "down");
-    for _ in 0..10 {
-        press(&mut app, "backspace");
-    }
+    press_n(&mut app, "backspace", 10);
     type_text(&mut app, "monday");
     press(&mut app, "enter");
     assert_eq!(app.overlay(), None, "{:?}", app.env.status);
@@ -962,9 +932,7 @@ fn a_typed_date_in_a_review_is_not_lost_to_the_quit_key() {
     select_kind(&mut app, EntryKind::PositiveRisk);
     press(&mut app, "v");
     assert_eq!(app.overlay(), Some(Context::PlanReview));
-    for _ in 0..3 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 3);
     type_text(&mut app, "monday");
     holds(&mut app, Context::PlanReview);
     press(&mut app, "esc");
@@ -1207,12 +1175,8 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), md);
     // A name typed that is there already: asked, and replaced only on a second enter.
     press(&mut app, "x");
-    for _ in 0..6 {
-        press(&mut app, "down");
-    }
-    for _ in 0..5 {
-        press(&mut app, "backspace");
-    }
+    press_n(&mut app, "down", 6);
+    press_n(&mut app, "backspace", 5);
     type_text(&mut app, ".html");
     press(&mut app, "enter");
     let s = screen(&mut app, 100, 30);
@@ -1220,9 +1184,7 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
         s.contains("its name says html, but the format is md"),
         "{s}"
     );
-    for _ in 0..5 {
-        press(&mut app, "backspace");
-    }
+    press_n(&mut app, "backspace", 5);
     type_text(&mut app, ".md");
     press(&mut app, "enter");
     assert_eq!(app.overlay(), Some(Context::Export));
@@ -1240,9 +1202,7 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
     assert_eq!(mode(&file), 0o600);
     // Unredacted, asked first when the check finds something.
     press(&mut app, "x");
-    for _ in 0..5 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 5);
     press(&mut app, "right");
     press(&mut app, "enter");
     let s = screen(&mut app, 100, 30);
@@ -1261,9 +1221,7 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
     press(&mut app, "enter");
     let s = screen(&mut app, 100, 30);
     assert!(s.contains("ruptures describe other people"), "{s}");
-    for _ in 0..4 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 4);
     press(&mut app, "right");
     press(&mut app, "enter");
     assert_eq!(app.overlay(), None, "{:?}", app.env.status);
@@ -1289,9 +1247,7 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
         s.contains("no entry of the list is shareable: widen Scope"),
         "{s}"
     );
-    for _ in 0..3 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 3);
     press(&mut app, "right");
     press(&mut app, "right");
     press(&mut app, "enter");
@@ -1303,9 +1259,7 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
     press(&mut app, "right");
     press(&mut app, "down");
     press(&mut app, "right");
-    for _ in 0..2 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 2);
     press(&mut app, "left");
     press(&mut app, "enter");
     let said = app.env.status.clone().unwrap();
@@ -1321,9 +1275,7 @@ fn an_entry_and_the_list_are_exported_redacted_from_the_app() {
     assert_eq!(app.journal.filter.kind, Some(EntryKind::Rupture));
     press(&mut app, "x");
     press(&mut app, "right");
-    for _ in 0..3 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 3);
     press(&mut app, "left");
     press(&mut app, "enter");
     let s = screen(&mut app, 100, 30);
@@ -1359,17 +1311,13 @@ fn an_exported_list_says_the_dates_of_its_filter() {
         write_entry(&mut app, case.label, case.fields);
     }
     press(&mut app, "f");
-    for _ in 0..3 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 3);
     type_text(&mut app, "2026-03-10");
     press(&mut app, "enter");
     assert_eq!(app.journal.matching, 4, "{:?}", app.env.status);
     press(&mut app, "x");
     press(&mut app, "right");
-    for _ in 0..3 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 3);
     press(&mut app, "left");
     press(&mut app, "enter");
     let said = app.env.status.clone().unwrap();

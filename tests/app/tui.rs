@@ -4,8 +4,9 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+use super::{press, press_n, type_text};
 use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyEvent, KeyModifiers};
 use praxis::clock::Clock;
 use praxis::config::Config;
 use praxis::config::catalog::Catalog;
@@ -111,24 +112,6 @@ fn seeded() -> Store {
     s
 }
 
-fn press(app: &mut App, key: &str) {
-    let k = Key::parse(key).unwrap();
-    let mut ev = KeyEvent::new(k.code, k.mods);
-    if let KeyCode::Char(c) = k.code
-        && c.is_uppercase()
-    {
-        ev.modifiers |= KeyModifiers::SHIFT;
-    }
-    app.handle_event(&Event::Key(ev));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        app.handle_event(&Event::Key(ev));
-    }
-}
-
 pub(super) fn screen(app: &mut App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| app.draw(f)).unwrap();
@@ -231,9 +214,7 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
         .iter()
         .position(|m| m.id == "gibbs")
         .unwrap();
-    for _ in 0..gibbs {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", gibbs);
     press(&mut app, "enter");
     assert_eq!(
         app.write.form().unwrap().template.as_ref().unwrap().id,
@@ -247,9 +228,7 @@ fn write_a_gibbs_reflection_with_strengths_and_a_check_in_then_find_it() {
     press(&mut app, "ctrl-t");
     type_text(&mut app, "advoc");
     press(&mut app, "enter");
-    for _ in 0..6 {
-        press(&mut app, "backspace");
-    }
+    press_n(&mut app, "backspace", 6);
     type_text(&mut app, "teamwork");
     press(&mut app, "tab");
     press(&mut app, "tab");
@@ -694,9 +673,7 @@ fn filters_by_kind_strength_tag_and_dates() {
     press(&mut app, "f");
     press(&mut app, "left");
     press(&mut app, "down");
-    for _ in 0..9 {
-        press(&mut app, "backspace");
-    }
+    press_n(&mut app, "backspace", 9);
     press(&mut app, "down");
     type_text(&mut app, "nights");
     press(&mut app, "down");
@@ -762,15 +739,11 @@ fn a_stage_note_form_and_its_subjects_timeline() {
             .iter()
             .position(|(l, ..)| *l == "Stage note")
             .unwrap();
-        for _ in 0..i {
-            press(&mut app, "down");
-        }
+        press_n(&mut app, "down", i);
         press(&mut app, "enter");
         assert_eq!(app.pane, Pane::Write);
         press(&mut app, "shift-tab"); // the date
-        for _ in 0..10 {
-            press(&mut app, "backspace");
-        }
+        press_n(&mut app, "backspace", 10);
         type_text(&mut app, on);
         press(&mut app, "tab");
         type_text(&mut app, "YP-A");
@@ -795,9 +768,7 @@ fn a_stage_note_form_and_its_subjects_timeline() {
     // A stage left unchosen is refused with the field named, nothing saved.
     press(&mut app, "esc");
     press(&mut app, "N");
-    for _ in 0..3 {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", 3);
     press(&mut app, "enter");
     type_text(&mut app, "YP-B");
     press(&mut app, "tab");
@@ -873,9 +844,7 @@ fn structured_entries_open_in_their_form() {
         .iter()
         .position(|(l, ..)| *l == "CPD record")
         .unwrap();
-    for _ in 0..i {
-        press(&mut app, "down");
-    }
+    press_n(&mut app, "down", i);
     press(&mut app, "enter");
     press(&mut app, "shift-tab");
     press(&mut app, "shift-tab");
