@@ -376,18 +376,14 @@ pub fn forget_indexes(dir: &Path) -> usize {
     forget_indexes_where(dir, |_| true)
 }
 
-/// Removes the local index of every circle under `dir` for which `which` holds.
 /// What of the circles' private records under `dir` is kept in plain files: the circles
 /// whose keys are in an `identity.json`, and the plain local indexes. Beside an encrypted
 /// journal both should be none ([`Local::settle`] takes them in at the next circle
 /// command); `doctor` says so without the passphrase.
 #[must_use]
 pub fn plain_records(dir: &Path) -> (usize, usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return (0, 0);
-    };
     let (mut keys, mut indexes) = (0, 0);
-    for circle in entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+    for circle in circle_folders(dir) {
         keys += usize::from(circle.join(IDENTITY).is_file());
         indexes +=
             usize::from(crate::store::probe(&circle.join(INDEX)) == crate::store::Lock::Plain);
@@ -395,12 +391,10 @@ pub fn plain_records(dir: &Path) -> (usize, usize) {
     (keys, indexes)
 }
 
+/// Removes the local index of every circle under `dir` for which `which` holds.
 fn forget_indexes_where(dir: &Path, which: impl Fn(&Path) -> bool) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
     let mut removed = 0;
-    for circle in entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+    for circle in circle_folders(dir) {
         if !which(&circle.join(INDEX)) {
             continue;
         }
@@ -411,6 +405,16 @@ fn forget_indexes_where(dir: &Path, which: impl Fn(&Path) -> bool) -> usize {
         removed += usize::from(gone);
     }
     removed
+}
+
+/// The folders under `dir`, one a circle; none when `dir` cannot be read.
+fn circle_folders(dir: &Path) -> impl Iterator<Item = PathBuf> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
 }
 
 /// What one refresh of the index did.
