@@ -2556,9 +2556,10 @@ const WELSH_PARTICLES: &[&str] = &["y", "yr", "a'r", "i'r"];
 /// Gŵyr").
 fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
-    let spaced = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
-    let word = |k: usize| &text[toks[k].start..toks[k].base_end];
-    let cap = |k: usize| toks[k].letters && !toks[k].digits && capitalised(word(k));
+    let spaced = |a: usize, b: usize| spaced(text, toks, a, b);
+    let cap = |k: usize| {
+        starts_capitalised(text, &toks[k]) && !is_acronym(&text[toks[k].start..toks[k].base_end])
+    };
     for k in 0..toks.len() {
         if !cap(k) {
             continue;
@@ -2594,18 +2595,14 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         if !SCHOOL_WORDS.contains(&l) || k == 0 {
             continue;
         }
-        let mut start = k;
-        while start > 0
-            && start + 4 > k
-            && spaced(start - 1, start)
-            && (cap(start - 1) || FAITH_SCHOOL_MARKS.contains(&&*lowers[start - 1]))
-            && !STOPWORDS.contains(&&*lowers[start - 1])
-            && (start == k
-                || toks[start - 1].base_end == toks[start - 1].end
-                || (start >= 2 && ["st", "saint"].contains(&&*lowers[start - 2])))
-        {
-            start -= 1;
-        }
+        // Only the last word before the school word may be possessive, unless a saint's
+        // ("St Mary's Catholic Primary").
+        let start = name_start_before(text, words, k, |j| {
+            (cap(j) || FAITH_SCHOOL_MARKS.contains(&&*lowers[j]))
+                && (j + 1 == k
+                    || toks[j].base_end == toks[j].end
+                    || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1])))
+        });
         let named = (start..k).any(|j| {
             !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j])
                 && !FAITH_SCHOOL_MARKS.contains(&&*lowers[j])
@@ -2618,6 +2615,37 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             ));
         }
     }
+}
+
+/// Whether tokens `a` and `b` are one space apart.
+fn spaced(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    &text[toks[a].end..toks[b].start] == " "
+}
+
+/// Whether a token is a word of letters with a capital first ("Oakfield", "RC").
+fn starts_capitalised(text: &str, t: &Tok) -> bool {
+    t.letters && !t.digits && text[t.start..].starts_with(char::is_uppercase)
+}
+
+/// The first token of a name that ends at token `k` (a school or institution word): up
+/// to three words before it, one space apart, none a stopword, each one that `joins`
+/// accepts.
+fn name_start_before(
+    text: &str,
+    words: Words<'_>,
+    k: usize,
+    joins: impl Fn(usize) -> bool,
+) -> usize {
+    let mut start = k;
+    while start > 0
+        && start + 4 > k
+        && spaced(text, words.toks, start - 1, start)
+        && !STOPWORDS.contains(&&*words.lowers[start - 1])
+        && joins(start - 1)
+    {
+        start -= 1;
+    }
+    start
 }
 
 /// Words that say a place is someone's work, a few words before "at" or "for": "works
@@ -2756,40 +2784,40 @@ const INSTITUTION_WORDS: &[&str] = &[
     "hall", "grange", "clinic", "infirmary", "hospital", "home",
 ];
 /// Words before an institution word that make no name of it: a kind of place ("the
-/// Family Centre", "the Crown Court", "the Stroke Unit", "Reflective Practice").
+/// Family Centre", "the Crown Court", "the Stroke Unit", "Reflective Practice"). The
+/// institution words themselves, months and seasons, peoples and public bodies make no
+/// name either, and a stopword ends the name before it is looked at.
 #[rustfmt::skip]
 const GENERIC_INSTITUTION_WORDS: &[&str] = &[
-    "job", "jobcentre", "family", "families", "health", "day", "community", "leisure",
-    "sports", "sport", "youth", "contact", "children's", "childrens", "children",
-    "resource", "advice", "citizens", "crisis", "recovery", "walk-in", "assessment",
-    "treatment", "rehabilitation", "rehab", "learning", "training", "visitor", "visitors",
-    "call", "test", "testing", "vaccination", "medical", "dental", "general", "gp",
-    "doctors", "doctor's", "nursing", "care", "residential", "supported", "sheltered",
-    "respite", "crown", "county", "high", "magistrates", "magistrates'", "supreme",
-    "appeal", "appeals", "coroner's", "coroners", "tennis", "food", "open", "safe",
-    "halfway", "guest", "public", "council", "town", "city", "village", "school", "church",
-    "women's", "womens", "men's", "mens", "carers", "carers'", "refugee", "islamic",
-    "cultural", "arts", "art", "shopping", "garden", "maternity", "labour", "acute",
-    "surgical", "psychiatric", "elderly", "isolation", "observation", "admissions",
-    "admission", "stroke", "cardiac", "respiratory", "orthopaedic", "trauma", "paediatric",
-    "dementia", "female", "male", "mixed", "private", "locked", "secure", "intensive",
-    "critical", "mental", "good", "best", "reflective", "clinical", "advanced",
-    "professional", "evidence-based", "social", "work", "new", "old", "main", "local",
-    "national", "district", "teaching", "university", "sure", "start", "early", "help",
-    "years", "wellbeing", "well-being", "bail", "approved", "probation", "detention",
-    "immigration", "removal", "police", "fire", "ambulance", "custody", "drop-in",
-    "adult", "adults", "older", "people's", "student", "students", "union", "nurse-led",
-    "a", "e", "the", "my", "our", "his", "her", "their", "your", "this", "that", "next",
-    "eating", "disorder", "disorders", "addiction", "addictions", "substance", "misuse",
-    "alcohol", "drug", "drugs", "sexual", "sexual", "pain", "sleep", "memory", "diabetes",
-    "cancer", "renal", "eye", "ear", "skin", "fracture", "outpatient", "outpatients",
-    "inpatient", "inpatients", "emergency", "urgent", "minor", "injuries", "injury",
-    "accident", "a&e", "birth", "birthing", "baby", "neonatal", "special", "high-dependency",
-    "dependency", "step-down", "discharge", "transitional", "forensic", "low", "medium",
-    "place", "places", "safety", "short", "long", "stay", "term", "mother", "mum", "and",
-    "tribunal", "employment", "parenting", "nursery", "play", "after", "breakfast",
-    "holiday", "summer", "winter", "spring", "autumn", "nhs", "ward", "unit", "house",
-    "court", "centre", "practice", "clinic", "hospital", "home", "lodge", "hall", "manor",
+    "job", "family", "families", "health", "day", "community", "leisure", "sports",
+    "sport", "youth", "contact", "children's", "childrens", "children", "resource",
+    "advice", "citizens", "crisis", "recovery", "walk-in", "assessment", "treatment",
+    "rehabilitation", "rehab", "learning", "training", "visitor", "visitors", "call",
+    "test", "testing", "vaccination", "medical", "dental", "general", "gp", "doctors",
+    "doctor's", "nursing", "care", "residential", "supported", "sheltered", "respite",
+    "crown", "county", "high", "magistrates", "magistrates'", "supreme", "appeal",
+    "appeals", "coroner's", "coroners", "tennis", "food", "open", "safe", "halfway",
+    "guest", "public", "council", "town", "city", "village", "school", "church", "women's",
+    "womens", "men's", "mens", "carers", "carers'", "refugee", "cultural", "arts", "art",
+    "shopping", "garden", "maternity", "labour", "acute", "surgical", "psychiatric",
+    "elderly", "isolation", "observation", "admissions", "admission", "stroke", "cardiac",
+    "respiratory", "orthopaedic", "trauma", "paediatric", "dementia", "female", "male",
+    "mixed", "private", "locked", "secure", "intensive", "critical", "mental", "good",
+    "best", "reflective", "clinical", "advanced", "professional", "evidence-based",
+    "social", "work", "new", "old", "main", "local", "national", "district", "teaching",
+    "university", "sure", "start", "early", "help", "years", "wellbeing", "well-being",
+    "bail", "approved", "probation", "detention", "immigration", "removal", "police",
+    "fire", "ambulance", "custody", "drop-in", "adult", "adults", "older", "people's",
+    "student", "students", "union", "nurse-led", "e", "next", "eating", "disorder",
+    "disorders", "addiction", "addictions", "substance", "misuse", "alcohol", "drug",
+    "drugs", "sexual", "pain", "sleep", "memory", "diabetes", "cancer", "renal", "eye",
+    "ear", "skin", "fracture", "outpatient", "outpatients", "inpatient", "inpatients",
+    "emergency", "urgent", "minor", "injuries", "injury", "accident", "a&e", "birth",
+    "birthing", "baby", "neonatal", "special", "high-dependency", "dependency",
+    "step-down", "discharge", "transitional", "forensic", "low", "medium", "place",
+    "places", "safety", "short", "long", "stay", "term", "mother", "mum", "tribunal",
+    "employment", "parenting", "nursery", "play", "after", "breakfast", "holiday",
+    "summer", "winter", "spring", "autumn",
 ];
 /// Words before a named place that say it is one: "settling at Maple Court", "back to
 /// Brookfield Lodge", "bed 14 on Beech Ward".
@@ -2806,10 +2834,8 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// "Reflective Practice" stay.
 fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
-    let spaced = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
-    let cap = |k: usize| {
-        toks[k].letters && !toks[k].digits && text[toks[k].start..].starts_with(char::is_uppercase)
-    };
+    let spaced = |a: usize, b: usize| spaced(text, toks, a, b);
+    let cap = |k: usize| starts_capitalised(text, &toks[k]);
     for k in 1..toks.len() {
         let l = &*lowers[k];
         if !INSTITUTION_WORDS.contains(&l) || !cap(k) || toks[k].base_end != toks[k].end {
@@ -2819,21 +2845,14 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         if l == "home" && !["care", "nursing"].contains(&&*lowers[k - 1]) {
             continue;
         }
-        let mut start = k;
-        while start > 0
-            && start + 4 > k
-            && spaced(start - 1, start)
-            && cap(start - 1)
-            && !STOPWORDS.contains(&&*lowers[start - 1])
-        {
-            start -= 1;
-        }
+        let start = name_start_before(text, words, k, cap);
         if start == k {
             continue;
         }
         let named = (start..k).any(|j| {
             let w = &*lowers[j];
             !GENERIC_INSTITUTION_WORDS.contains(&w)
+                && !INSTITUTION_WORDS.contains(&w)
                 && !CALENDAR.contains(&w)
                 && !PEOPLES.contains(&w)
                 && !BODIES.contains(&w)
@@ -3048,7 +3067,7 @@ const PERSON_VERBS: &[&str] = &[
     "kick", "hide", "answer", "wave", "knit", "cook", "dance", "sing", "swim", "read",
     "finish", "wake", "greet", "hug", "thank", "cancel", "choose", "decide", "insist",
     "threaten", "blame", "spend", "pay", "buy", "sell", "steal", "send", "reply", "pray",
-    "cope", "meet", "see", "stay", "return", "die", "sit", "wear", "tidy", "shop",
+    "cope", "meet", "see", "stay", "return", "die", "wear", "tidy", "shop",
     "cuddle", "chat", "argue", "storm", "sulk", "rest", "nap", "draw", "paint", "sob",
     "message", "look", "find", "wait", "nod", "shrug", "frown", "giggle", "yell", "swear",
     "confide", "blush", "sigh", "beg", "plead", "panic", "relax", "whisper", "mumble",
@@ -3493,7 +3512,7 @@ const EVERYDAY: &[&str] = &[
     "debrief", "signposting", "co-production", "neurodivergent", "neurodivergence",
     "autistic", "carer", "carers", "respite", "kinship", "multi-agency", "deprivation",
     "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
-    "parenting", "befriending", "commissioning", "safeguarding", "reablement",
+    "parenting", "befriending", "commissioning", "reablement",
 ];
 
 /// Public names a reflection may cite: never flagged as a person.
