@@ -301,8 +301,20 @@ impl Checker {
         let masked = placeholders(text);
         let toks = tokens(text);
         let mut cands = Vec::new();
-        find_patterns(text, &self.subjects, FindingKind::Subject, &mut cands);
-        find_patterns(text, &self.never, FindingKind::NeverExport, &mut cands);
+        find_patterns(
+            text,
+            &toks,
+            &self.subjects,
+            FindingKind::Subject,
+            &mut cands,
+        );
+        find_patterns(
+            text,
+            &toks,
+            &self.never,
+            FindingKind::NeverExport,
+            &mut cands,
+        );
         emails(text, &mut cands);
         // Phones, ID numbers, postcodes, dates and addresses all hold an ASCII digit.
         let digits = text.bytes().any(|c| c.is_ascii_digit());
@@ -320,8 +332,20 @@ impl Checker {
         }
         // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.
         let mut allowed = Vec::new();
-        find_patterns(text, &self.allow_phrases, FindingKind::Name, &mut allowed);
-        find_patterns(text, builtin_phrases(), FindingKind::Name, &mut allowed);
+        find_patterns(
+            text,
+            &toks,
+            &self.allow_phrases,
+            FindingKind::Name,
+            &mut allowed,
+        );
+        find_patterns(
+            text,
+            &toks,
+            builtin_phrases(),
+            FindingKind::Name,
+            &mut allowed,
+        );
         // Each token's folded base, worked out once for the names and the schools.
         let lowers: Vec<Cow<'_, str>> = toks
             .iter()
@@ -1135,6 +1159,8 @@ struct Pattern {
     /// Never-export phrases: the words may also be joined by a hyphen or underscore or
     /// run together ("ward-7", "ward7", "TeamNorth"), and a plural `s` may follow.
     loose: bool,
+    /// The ASCII letters and digits the pattern starts with, for a quick refusal.
+    ascii_head: Vec<u8>,
 }
 
 impl Pattern {
@@ -1158,9 +1184,17 @@ impl Pattern {
                 chars.push(pc);
             }
         }
+        let ascii_head = chars
+            .iter()
+            .map_while(|c| match c {
+                PatChar::Lit(c) if c.is_ascii() => u8::try_from(*c).ok(),
+                _ => None,
+            })
+            .collect();
         Some(Pattern {
             chars,
             loose: false,
+            ascii_head,
         })
     }
 
@@ -1177,6 +1211,18 @@ impl Pattern {
 
     /// The end of a match starting at `at`, if the text matches there.
     fn match_at(&self, text: &str, at: usize) -> Option<usize> {
+        // An ASCII character of the text is its own fold: one that differs from the
+        // pattern's refuses the match at once. Anything else is left to the full
+        // comparison ("’" matches "'", a non-ASCII letter may fold to an ASCII one).
+        let b = &text.as_bytes()[at..];
+        for (&p, &c) in self.ascii_head.iter().zip(b) {
+            if !c.is_ascii() {
+                break;
+            }
+            if c.to_ascii_lowercase() != p {
+                return None;
+            }
+        }
         let mut it = text[at..].char_indices().peekable();
         for pc in &self.chars {
             if self.loose && matches!(pc, PatChar::Space | PatChar::Joiner) {
@@ -1281,29 +1327,21 @@ impl PatSet {
     }
 }
 
-fn find_patterns(text: &str, set: &PatSet, kind: FindingKind, out: &mut Vec<Cand>) {
+/// Matches of `set` in `text`, whose tokens are `toks`: a match starts where a word may
+/// ([`left_boundary`]), which is always where a token starts, so only those are tried.
+fn find_patterns(text: &str, toks: &[Tok], set: &PatSet, kind: FindingKind, out: &mut Vec<Cand>) {
     if set.firsts.is_empty() {
         return;
     }
     let b = text.as_bytes();
     let mut skip_to = 0;
-    let mut next = 0;
-    while next < b.len() {
-        let i = next;
+    for t in toks {
+        let i = t.start;
         // ASCII bytes directly; anything else decoded as a character.
         let fc = if b[i].is_ascii() {
-            next += 1;
-            if !b[i].is_ascii_alphanumeric() {
-                continue;
-            }
             char::from(b[i].to_ascii_lowercase())
         } else {
-            let c = char_at(text, i).unwrap_or_default();
-            next += c.len_utf8();
-            if !c.is_alphanumeric() {
-                continue;
-            }
-            fold(c)
+            fold(char_at(text, i).unwrap_or_default())
         };
         if i < skip_to || !set.may_start(fc) || !left_boundary(text, i) {
             continue;
@@ -1425,9 +1463,14 @@ fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
             _ => {}
         }
     }
+    // An "at" written as a word needs a dot written as one, and every dot sign holds
+    // "dot" or "DOT": without one, " at " (in most sentences) need not be looked at.
+    let dot_words = text.contains("dot") || text.contains("DOT");
     for &(sign, words) in AT_SIGNS {
         let needs = |c: u8, k: usize| !sign.as_bytes().contains(&c) || present[k];
-        if !(needs(b'(', 0) && needs(b'[', 1) && needs(b'{', 2) && needs(b'@', 3)) {
+        if !(needs(b'(', 0) && needs(b'[', 1) && needs(b'{', 2) && needs(b'@', 3))
+            || (words && !dot_words)
+        {
             continue;
         }
         for (at, _) in text.match_indices(sign) {
@@ -2668,6 +2711,12 @@ const GENERIC_WORKPLACE_WORDS: &[&str] = &[
     "school", "hospital", "day", "night", "care", "a", "e", "the", "local", "community",
     "christmas", "easter", "eid", "diwali", "weekends", "weekend", "nights", "home's",
 ];
+/// Times of the year and of the week that no shop is named for: "at Christmas".
+#[rustfmt::skip]
+const TIMES: &[&str] = &[
+    "christmas", "easter", "eid", "diwali", "hanukkah", "vaisakhi", "ramadan", "new",
+    "weekends", "weekend", "nights", "night", "day", "days", "lunchtime", "teatime",
+];
 /// Words after "Royal" that make no hospital of it ("Royal Mail", "Royal Navy", "Royal
 /// College of Nursing").
 #[rustfmt::skip]
@@ -2730,9 +2779,25 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             {
                 continue;
             }
-            let Some((last, end)) = capitalised_run(text, toks, k + 1) else {
+            let Some((mut last, mut end)) = capitalised_run(text, toks, k + 1) else {
                 continue;
             };
+            // A shop's name may hold a small word: "Pets at Home", "Bank of Scotland",
+            // "Marks and Spencer"; not a time or a town after it ("at Christmas", "in
+            // Leeds").
+            if let (Some(c), Some(n)) = (toks.get(last + 1), toks.get(last + 2))
+                && ["at", "of", "and"].contains(&&*lowers[last + 1])
+                && text[c.start..].starts_with(char::is_lowercase)
+                && &text[toks[last].end..c.start] == " "
+                && &text[c.end..n.start] == " "
+                && let Some((l2, e2)) = capitalised_run(text, toks, last + 2)
+                && !(last + 2..=l2).all(|j| {
+                    let w = &*lowers[j];
+                    CALENDAR.contains(&w) || TIMES.contains(&w) || other_words().contains(w)
+                })
+            {
+                (last, end) = (l2, e2);
+            }
             let span = k + 1..=last;
             let generic = span
                 .clone()
@@ -3370,8 +3435,9 @@ const ROLE_NOUNS: &[&str] = &[
     "tenant", "client", "lodger", "mum", "dad", "grandmother", "grandfather", "baby",
 ];
 
-/// Whether the words from token `i` are a determiner, at most two more words and a role
-/// or a relation: "the new Clinical Psychologist", "a new social worker", "her carer".
+/// Whether the words from token `i` are a determiner, at most five more words and a role
+/// or a relation: "the new Clinical Psychologist", "a new social worker", "her carer",
+/// "the new Community Psychiatric Nurse".
 fn role_ahead(text: &str, toks: &[Tok], i: usize) -> bool {
     let word = |j: usize| toks.get(j).map(|n| fold_str(&text[n.start..n.end]));
     if !word(i).is_some_and(|d| {
@@ -3382,7 +3448,7 @@ fn role_ahead(text: &str, toks: &[Tok], i: usize) -> bool {
     }) {
         return false;
     }
-    (i + 1..i + 4).any(|j| {
+    (i + 1..i + 7).any(|j| {
         word(j).is_some_and(|w| {
             ROLE_NOUNS.contains(&w.as_str()) || PERSON_RELATIONS.contains(&w.as_str())
         }) && (i..j).all(|m| {
@@ -3809,8 +3875,16 @@ const WORD_PREFIXES: &[&str] = &[
 
 /// Mostly capitals ("NHS", "GPs", "DoLS", "PhD"): an acronym, not a name.
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in w.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            upper += usize::from(c.is_ascii_uppercase());
+        } else {
+            letters += usize::from(c.is_alphabetic());
+            upper += usize::from(c.is_uppercase());
+        }
+    }
     letters >= 2 && upper * 2 > letters
 }
 
@@ -3868,9 +3942,15 @@ fn title_case_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
     }
     // Names are capitalised anywhere: on a line that looks like a title, count again
     // without them ("Referral for Bashiir Cali Jaamac, born 9 October" is no title).
+    // A line that ends as a sentence does is a sentence, however many capitals it has
+    // ("Mairéad Ní Dhomhnaill is the new Community Psychiatric Nurse.").
+    let sentences = text
+        .split('\n')
+        .map(|l| l.trim_end().ends_with(['.', '!', '?']) && !l.trim_end().ends_with(".."));
     let mut titles: Vec<bool> = counts
         .iter()
-        .map(|&(all, caps)| all >= 3 && caps * 4 >= all * 3)
+        .zip(sentences)
+        .map(|(&(all, caps), sentence)| !sentence && all >= 3 && caps * 4 >= all * 3)
         .collect();
     if titles.iter().any(|&t| t) {
         let mut counts = vec![(0usize, 0usize); lines];
@@ -4038,13 +4118,45 @@ impl Checker {
             // Where a sentence starts every word is capitalised, so a word in none of the
             // word lists is a name there only when what follows says it is someone:
             // "Rebaz came to the drop-in", "Rowena is worried", "Radek and I walked".
+            // The cue may follow the whole name: "Mairéad Ní Dhomhnaill is the new
+            // Community Psychiatric Nurse".
+            let name_end = || {
+                let mut j = k;
+                let word_at = |n: usize| {
+                    n < toks.len()
+                        && !skip[n]
+                        && toks[n - 1].base_end == toks[n - 1].end
+                        && &text[toks[n - 1].end..toks[n].start] == " "
+                };
+                let unusual = |n: usize| {
+                    let (nw, nl) = (base(&toks[n]), lower(&toks[n]));
+                    capitalised(nw) && !is_ordinary(nl) && !is_allowed(nl) && !user_allowed(nl)
+                };
+                while j < k + 3 {
+                    if word_at(j + 1) && unusual(j + 1) {
+                        j += 1;
+                    } else if word_at(j + 1)
+                        && NAME_PARTICLES.contains(&lower(&toks[j + 1]))
+                        && word_at(j + 2)
+                        && unusual(j + 2)
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                j
+            };
             let starts_before_cue = || {
                 sentence_start(text, t.start)
                     && !titles[line_of[k]]
                     && w.chars().count() >= 3
                     && !STOPWORDS.contains(&l)
                     && !SOFT_HONORIFICS.contains(&w)
-                    && (person_cue_after(text, toks, k) || action_after(text, toks, k))
+                    && (person_cue_after(text, toks, k) || action_after(text, toks, k) || {
+                        let e = name_end();
+                        e != k && (person_cue_after(text, toks, e) || action_after(text, toks, e))
+                    })
             };
             (given_word_name()
                 || (cap && (learned(l) || (!is_ordinary(l) && (mid() || starts_before_cue())))))
@@ -4274,6 +4386,89 @@ impl Checker {
                 covered[k] = true;
                 found.push((k, k));
             }
+        }
+        // Names in a list joined by "and" or "&" ("Callum and Jade did the baking",
+        // "Ola, Jade & Priya"): once one of them is caught, another that is one
+        // capitalised word is a name too, unless it is plainly a word where a sentence
+        // starts ("Bread and Milk") or a word this text also writes in lowercase.
+        let item_ends: std::collections::HashMap<usize, usize> = found.iter().copied().collect();
+        // The list's items from token k: each item's first and last token, and whether
+        // the list closes with "and" or "&" (a list of commas only is no list of people).
+        let list_from = |k: usize| -> (Vec<(usize, usize)>, bool) {
+            let mut items = Vec::new();
+            let mut a = k;
+            loop {
+                let b = item_ends.get(&a).copied().unwrap_or(a);
+                items.push((a, b));
+                let Some(n) = toks.get(b + 1) else { break };
+                let gap = &text[toks[b].end..n.start];
+                if toks[b].base_end != toks[b].end {
+                    break;
+                }
+                if gap == " & " || gap == ", & " {
+                    a = b + 1;
+                    items.push((usize::MAX, 0));
+                } else if (gap == " " || gap == ", ")
+                    && base(n) == "and"
+                    && toks
+                        .get(b + 2)
+                        .is_some_and(|m| &text[n.end..m.start] == " ")
+                {
+                    a = b + 2;
+                    items.push((usize::MAX, 0));
+                } else if gap == ", " && items.len() < 8 {
+                    a = b + 1;
+                } else {
+                    break;
+                }
+            }
+            // A marker after an item says the link to the next was "and".
+            let closed = items.last().is_some_and(|&(a, _)| a != usize::MAX)
+                && items.iter().any(|&(a, _)| a == usize::MAX);
+            (items, closed)
+        };
+        let partner = |k: usize| -> bool {
+            let t = &toks[k];
+            let l = lower(t);
+            let w = base(t);
+            let alone = toks
+                .get(k + 1)
+                .is_none_or(|n| !(spaced(k, k + 1) && capitalised(base(n))));
+            !skip[k]
+                && !covered[k]
+                && alone
+                && capitalised(w)
+                && w.chars().count() >= 2
+                && !STOPWORDS.contains(&l)
+                && !is_honorific(l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+                && !FLAT_WORDS.contains(&l)
+                && !lower_seen(l)
+                && (mid_at(k) || !is_plainly_ordinary(l) || name_list().contains_key(l))
+        };
+        let mut joined = Vec::new();
+        for k in 0..toks.len() {
+            if skip[k] || !capitalised(base(&toks[k])) {
+                continue;
+            }
+            let (items, closed) = list_from(k);
+            let items: Vec<(usize, usize)> = items
+                .into_iter()
+                .filter(|&(a, _)| a != usize::MAX)
+                .collect();
+            if !closed || items.len() < 2 || !items.iter().any(|i| found.contains(i)) {
+                continue;
+            }
+            for &(a, b) in &items {
+                if a == b && !found.contains(&(a, b)) && partner(a) {
+                    joined.push((a, a));
+                }
+            }
+        }
+        for (a, b) in joined {
+            covered[a] = true;
+            found.push((a, b));
         }
         // Two names in lowercase joined by "and", one caught and the other a listed name:
         // "tyler and mason were winding each other up".

@@ -1215,11 +1215,15 @@ fn record_systems_church_schools_paid_by_and_a_surname_first() {
 /// figure is a hold-out for them (written by the same hand, so a weak one). First run:
 /// 76 of 80 removed (95.0%; the rules before the ninth corpus's removed 75), and 5 of
 /// its 31 tricky words flagged as names: a games console, a medicine's brand name, a
-/// dog, the Windrush and a small town.
+/// dog, the Windrush and a small town. Its misses were then studied, so the figure
+/// below is fitted, no hold-out: with the rules for names in a list with a caught one,
+/// job titles of any length, a line that ends as a sentence being no title, and shops
+/// with a small word in their name, 79 of 80 (a saint's name possessive, "St
+/// Columba's", is still missed), and the same 5 tricky words flagged.
 #[test]
 fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh8.txt");
-    assert_eq!((removed, total), (76, 80), "{missed:#?}");
+    assert_eq!((removed, total), (79, 80), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1234,4 +1238,40 @@ fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
             "Name \"Tilbury\""
         ]
     );
+}
+
+/// A capitalised word in a list with a caught name is a name ("Marcus and Saffron"); a
+/// name before a job title of any length is one ("… is the new Older Adults Community
+/// Mental Health Nurse."); a shop's name may hold a small word ("Bank of Scotland").
+/// None of these words is in the corpora the rules were measured on.
+#[test]
+fn names_in_lists_before_long_titles_and_shops_with_small_words() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("Youth club. Marcus and Saffron played pool all night."),
+        vec![name("Marcus"), name("Saffron")]
+    );
+    assert_eq!(
+        flagged_in("Art group: Ifeoma, Marigold & Bronwen painted."),
+        vec![name("Ifeoma"), name("Marigold"), name("Bronwen")]
+    );
+    assert_eq!(
+        flagged_in("Siobhán Ní Fhlannagáin is the new Older Adults Community Mental Health Nurse."),
+        vec![name("Siobhán Ní Fhlannagáin")]
+    );
+    assert_eq!(
+        flagged_in("He works nights at Bank of Scotland now."),
+        vec![place("Bank of Scotland")]
+    );
+    assert_eq!(
+        flagged_in("She works at Tesco at Christmas."),
+        vec![place("Tesco")]
+    );
+    for clean in [
+        "Bread and Milk were on the list.",
+        "Reflections On The Home Visit",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
 }
