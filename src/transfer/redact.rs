@@ -359,6 +359,7 @@ impl Checker {
         schools(text, words, &mut cands);
         workplaces_and_wards(text, words, &mut cands);
         named_buildings(text, words, &mut cands);
+        saints_places(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -2941,6 +2942,44 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Places named for a saint, possessive: "at St Columba's", "St Oswald's Hospice",
+/// "Saint Bride's Church", caught whole with the "'s" (a school by its school word is
+/// caught as one already). A saint's day is no place ("St David's Day").
+fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len().saturating_sub(1) {
+        let l = &*lowers[k];
+        if !(l == "st" || l == "saint") || !text[toks[k].start..].starts_with('S') {
+            continue;
+        }
+        let mut gap_end = toks[k].end;
+        if text[gap_end..].starts_with('.') {
+            gap_end += 1;
+        }
+        let n = &toks[k + 1];
+        if &text[gap_end..n.start] != " " || !starts_capitalised(text, n) || n.base_end == n.end {
+            continue;
+        }
+        let mut end = n.end;
+        // Up to two capitalised words after it: "St Oswald's Hospice".
+        let mut last = k + 1;
+        while last < k + 3 && last + 1 < toks.len() && spaced(text, toks, last, last + 1) {
+            let next = &toks[last + 1];
+            if !starts_capitalised(text, next) || is_acronym(&text[next.start..next.base_end]) {
+                break;
+            }
+            last += 1;
+            end = next.base_end;
+        }
+        let saint_day = (k + 2..=last).any(|j| {
+            matches!(&*lowers[j], "day" | "eve" | "night") || CALENDAR.contains(&&*lowers[j])
+        });
+        if !saint_day {
+            out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        }
+    }
+}
+
 /// The end of the named building and street after a flat number ("Flat 12, Brook House,
 /// Union Street", "Apartment 12, Kingfisher Court"): each a comma, then up to four
 /// capitalised words ending in a building or street word.
@@ -3396,6 +3435,62 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
     link && !NOT_AFTER_LINK.contains(&next.as_str())
         && !next.ends_with("ed")
         && !next.chars().any(|c| !c.is_alphabetic() && c != '\'')
+}
+
+/// Animals kept as pets, whose names are no one's: "a staffie called Tyson".
+#[rustfmt::skip]
+const ANIMALS: &[&str] = &[
+    "dog", "dogs", "puppy", "pup", "cat", "cats", "kitten", "staffie", "staffy", "terrier",
+    "spaniel", "labrador", "collie", "greyhound", "whippet", "lurcher", "poodle", "husky",
+    "bulldog", "alsatian", "chihuahua", "rabbit", "bunny", "hamster", "budgie", "parrot",
+    "horse", "pony", "snake", "lizard", "gecko", "tortoise", "ferret", "goldfish", "pet",
+];
+
+/// Whether token `k` is a pet's name: right after an animal ("her dog Bella") or after
+/// "called" or "named" a few words after one ("a staffie called Tyson"), in one sentence.
+fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    let word = |i: usize| fold_str(&text[toks[i].start..toks[i].end]);
+    let same_sentence =
+        |i: usize| !text[toks[i].end..toks[k].start].contains(['.', '!', '?', ';', '\n']);
+    if k == 0 || !same_sentence(k - 1) {
+        return false;
+    }
+    let prev = word(k - 1);
+    if ANIMALS.contains(&prev.as_str()) {
+        return true;
+    }
+    ["called", "named"].contains(&prev.as_str())
+        && (k.saturating_sub(4)..k - 1)
+            .any(|i| ANIMALS.contains(&word(i).as_str()) && same_sentence(i))
+}
+
+/// Whether token `k` is a thing someone has, not someone: after "his", "her", "my",
+/// "the"… and before a lowercase word that says what it is ("his Xbox controller",
+/// "her Espranor pick-up"), with nothing after it that only a person does.
+fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let (Some(p), Some(n)) = (k.checked_sub(1).map(|p| &toks[p]), toks.get(k + 1)) else {
+        return false;
+    };
+    let pw = &text[p.start..p.end];
+    let nw = &text[n.start..n.end];
+    let nl = fold_str(nw);
+    ["his", "her", "my", "their", "your", "our", "the"].contains(&pw)
+        && &text[p.end..t.start] == " "
+        && &text[t.end..n.start] == " "
+        && t.base_end == t.end
+        && nw.starts_with(char::is_lowercase)
+        && n.letters
+        && !n.digits
+        && nw.chars().count() >= 3
+        && !STOPWORDS.contains(&nl.as_str())
+        && !LINKING_VERBS.contains(&nl.as_str())
+        && !HELPING_VERBS.contains(&nl.as_str())
+        && !VERB_ADVERBS.contains(&nl.as_str())
+        && !PERSON_RELATIONS.contains(&nl.as_str())
+        && !ROLE_NOUNS.contains(&nl.as_str())
+        && !person_cue_after(text, toks, k)
+        && !action_after(text, toks, k)
 }
 
 /// Whether a capitalised hyphenated word is a name: "Lily-Mae", "Jordan-Lee",
@@ -4057,7 +4152,7 @@ impl Checker {
             |l: &str| known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
         // Whether token k is a name by itself.
         let is_name = |k: usize| -> bool {
-            if skip[k] {
+            if skip[k] || pet_name_at(text, toks, k) {
                 return false;
             }
             let t = &toks[k];
@@ -4158,8 +4253,9 @@ impl Checker {
                         e != k && (person_cue_after(text, toks, e) || action_after(text, toks, e))
                     })
             };
-            (given_word_name()
-                || (cap && (learned(l) || (!is_ordinary(l) && (mid() || starts_before_cue())))))
+            let unusual_here =
+                || (mid() && !thing_after_determiner(text, toks, k)) || starts_before_cue();
+            (given_word_name() || (cap && (learned(l) || (!is_ordinary(l) && unusual_here()))))
                 && !lower_seen(l)
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
