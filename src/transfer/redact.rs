@@ -197,6 +197,9 @@ pub struct Checker {
 struct Scan {
     cands: Vec<Cand>,
     name_words: HashSet<String>,
+    /// The words asked of the known names and not found there, by [`word_hash`]: the
+    /// scan's result can change only once one of them is known.
+    unknown_asked: Vec<u64>,
 }
 
 impl Checker {
@@ -355,7 +358,14 @@ impl Checker {
             toks: &toks,
             lowers: &lowers,
         };
-        let name_words = self.names(text, words, &masked, &allowed, known_names, &mut cands);
+        let mut unknown_asked = Vec::new();
+        let name_words = self.names(
+            text,
+            words,
+            (&masked, &allowed),
+            (known_names, &mut unknown_asked),
+            &mut cands,
+        );
         schools(text, words, &mut cands);
         workplaces_and_wards(text, words, &mut cands);
         named_buildings(text, words, &mut cands);
@@ -364,6 +374,7 @@ impl Checker {
         Scan {
             cands: merge(cands),
             name_words,
+            unknown_asked,
         }
     }
 }
@@ -589,6 +600,40 @@ pub struct Redactor {
     /// Name words redacted so far (not everyday words): recognised again anywhere,
     /// even at the start of a sentence where the check alone would let them pass.
     known_names: HashSet<String>,
+    /// [`word_hash`] of each of `known_names`.
+    known_hashes: HashSet<u64, FastHash>,
+    /// What redacting a text did, by [`text_key`]: an export reads each text twice
+    /// (first to learn its names, then to write it), and the second time replays the
+    /// first unless a word it asked about has become a known name since.
+    memo: HashMap<(u64, u64), Redaction, FastHash>,
+}
+
+/// How one text was redacted: the findings of each round, and the words the rounds
+/// asked of the known names without finding them.
+#[derive(Debug, Clone)]
+struct Redaction {
+    rounds: Vec<Vec<Cand>>,
+    unknown_asked: Vec<u64>,
+}
+
+/// A word's hash, for asking cheaply whether it may have become a known name (two
+/// words with one hash only make a redactor work a text out again).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = Fnv::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// A text's key: two unrelated 64-bit hashes of it, so that two texts sharing one are
+/// not to be met in any journal.
+fn text_key(text: &str) -> (u64, u64) {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut a = Fnv::default();
+    a.write(text.as_bytes());
+    let mut b = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut b);
+    (a.finish(), b.finish())
 }
 
 /// Distinct values of one kind, numbered in order of first appearance.
@@ -686,39 +731,76 @@ impl Redactor {
             tables: HashMap::new(),
             counts: BTreeMap::new(),
             known_names: HashSet::new(),
+            known_hashes: HashSet::default(),
+            memo: HashMap::default(),
         }
     }
 
     /// The text with every finding replaced by its placeholder. Redacting the result
     /// again changes nothing.
     pub fn redact(&mut self, text: &str) -> String {
+        let key = text_key(text);
+        // The scans are a function of the text and of which of its words are known
+        // names; known names only grow, so a redaction whose unknown words are all still
+        // unknown would be found again exactly. Its rounds are replayed instead: the
+        // same placeholders, numbered and counted as they would be.
+        if let Some(done) = self.memo.get(&key)
+            && !done
+                .unknown_asked
+                .iter()
+                .any(|h| self.known_hashes.contains(h))
+        {
+            let rounds = done.rounds.clone();
+            let mut out = text.to_string();
+            for cands in &rounds {
+                out = self.replace(&out, cands);
+            }
+            return out;
+        }
         let mut out = text.to_string();
+        let mut done = Redaction {
+            rounds: Vec::new(),
+            unknown_asked: Vec::new(),
+        };
         // A replacement can change what surrounds a word (a sentence no longer starts
         // there); scanning until nothing is found keeps redaction idempotent.
         for _ in 0..4 {
             let scan = self.checker.find(&out, &self.known_names);
+            done.unknown_asked.extend(scan.unknown_asked);
             // Known with and without accents: "Zdeněk" in the body, "Zdenek" in the title.
             for w in scan.name_words {
                 let plain = without_accents(&w);
                 if plain != w {
+                    self.known_hashes.insert(word_hash(&plain));
                     self.known_names.insert(plain);
                 }
+                self.known_hashes.insert(word_hash(&w));
                 self.known_names.insert(w);
             }
             if scan.cands.is_empty() {
                 break;
             }
-            let mut next = String::with_capacity(out.len());
-            let mut at = 0;
-            for c in &scan.cands {
-                next.push_str(&out[at..c.start]);
-                next.push_str(&self.placeholder(c, &out[c.start..c.end]));
-                at = c.end;
-            }
-            next.push_str(&out[at..]);
-            out = next;
+            out = self.replace(&out, &scan.cands);
+            done.rounds.push(scan.cands);
         }
+        done.unknown_asked.sort_unstable();
+        done.unknown_asked.dedup();
+        self.memo.insert(key, done);
         out
+    }
+
+    /// The text with each of `cands` (in order, not overlapping) replaced by its
+    /// placeholder.
+    fn replace(&mut self, text: &str, cands: &[Cand]) -> String {
+        let mut next = String::with_capacity(text.len());
+        let mut at = 0;
+        for c in cands {
+            next.push_str(&text[at..c.start]);
+            next.push_str(&self.placeholder(c, &text[c.start..c.end]));
+            at = c.end;
+        }
+        next.push_str(&text[at..]);
+        next
     }
 
     /// Redacts every free-text field of an entry in place (the fields of
@@ -4080,9 +4162,8 @@ impl Checker {
         &self,
         text: &str,
         words: Words<'_>,
-        masked: &[(usize, usize)],
-        allowed: &[Cand],
-        known: &HashSet<String>,
+        (masked, allowed): (&[(usize, usize)], &[Cand]),
+        (known, unknown_asked): (&HashSet<String>, &mut Vec<u64>),
         out: &mut Vec<Cand>,
     ) -> HashSet<String> {
         let Words { toks, lowers } = words;
@@ -4148,8 +4229,19 @@ impl Checker {
         };
         // Whether a folded word is a name the export has already met, with its accents
         // or without them ("Zdenek" in the title, "Zdeněk" in the body).
-        let learned =
-            |l: &str| known.contains(l) || (!l.is_ascii() && known.contains(&without_accents(l)));
+        // What was asked and not found is written down: a redactor may reuse this scan
+        // while none of those words has become known.
+        let asked = std::cell::RefCell::new(std::mem::take(unknown_asked));
+        let learned = |l: &str| {
+            let plain = (!l.is_ascii()).then(|| without_accents(l));
+            let hit = known.contains(l) || plain.as_ref().is_some_and(|p| known.contains(p));
+            if !hit {
+                let mut asked = asked.borrow_mut();
+                asked.push(word_hash(l));
+                asked.extend(plain.as_deref().map(word_hash));
+            }
+            hit
+        };
         // Whether token k is a name by itself.
         let is_name = |k: usize| -> bool {
             if skip[k] || pet_name_at(text, toks, k) {
@@ -4655,6 +4747,7 @@ impl Checker {
                 toks[b].base_end,
             ));
         }
+        *unknown_asked = asked.into_inner();
         words
     }
 }

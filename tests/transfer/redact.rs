@@ -1296,3 +1296,21 @@ fn things_pets_and_saints_places() {
         vec![name("Kacper")]
     );
 }
+
+/// A redactor that has redacted a text before gives the same again, counted again, and
+/// works it out anew once a word of it has become a known name.
+#[test]
+fn a_text_redacted_before_is_redacted_as_if_new() {
+    let mut r = Redactor::new(checker());
+    let t = "Kerensa's move went smoothly. Sarah Jones helped.";
+    let first = r.redact(t);
+    assert_eq!(first, "Kerensa's move went smoothly. [PERSON-1] helped.");
+    assert_eq!(r.redact(t), first);
+    assert_eq!(r.counts()[&FindingKind::Name], 2);
+    assert_eq!(r.redact("Rang Kerensa back."), "Rang [PERSON-2] back.");
+    assert_eq!(
+        r.redact(t),
+        "[PERSON-2]'s move went smoothly. [PERSON-1] helped."
+    );
+    assert_eq!(r.counts()[&FindingKind::Name], 5);
+}
