@@ -4187,7 +4187,18 @@ impl Checker {
             })
             .collect();
         let base = |t: &Tok| &text[t.start..t.base_end];
-        let lower = |t: &Tok| -> &str { &lowers[toks.partition_point(|x| x.start < t.start)] };
+        // A token's folded base. Tokens handed in are the text's own, so where one sits in
+        // `toks` follows from its address; a search finds any other by its start.
+        let lower = |t: &Tok| -> &str {
+            let at = (std::ptr::from_ref(t)
+                .addr()
+                .wrapping_sub(toks.as_ptr().addr()))
+                / std::mem::size_of::<Tok>();
+            match toks.get(at) {
+                Some(x) if std::ptr::eq(x, t) => &lowers[at],
+                _ => &lowers[toks.partition_point(|x| x.start < t.start)],
+            }
+        };
         let user_allowed = |w: &str| self.allow_words.contains(w);
         // A word the text also writes in lowercase is an ordinary word here ("handover"
         // and "Handover"), whatever the word list says.
