@@ -3551,28 +3551,57 @@ fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
 /// "her Espranor pick-up"), with nothing after it that only a person does.
 fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
-    let (Some(p), Some(n)) = (k.checked_sub(1).map(|p| &toks[p]), toks.get(k + 1)) else {
+    // The thing's name may be more than one word: "his Nintendo Switch charger".
+    let mut e = k;
+    while e < k + 2
+        && toks
+            .get(e + 1)
+            .is_some_and(|n| &text[toks[e].end..n.start] == " " && starts_capitalised(text, n))
+    {
+        e += 1;
+    }
+    let Some(p) = k.checked_sub(1).map(|p| &toks[p]) else {
         return false;
     };
     let pw = &text[p.start..p.end];
+    if !["his", "her", "my", "their", "your", "our", "the"].contains(&pw)
+        || &text[p.end..t.start] != " "
+        || toks[e].base_end != toks[e].end
+        || person_cue_after(text, toks, k)
+        || action_after(text, toks, k)
+    {
+        return false;
+    }
+    let after = &text[toks[e].end..];
+    let Some(n) = toks.get(e + 1).filter(|_| after.starts_with(' ')) else {
+        // "He misses his Tamagotchi.": a thing of his where the clause ends.
+        return pw != "the" && after.starts_with(['.', ',', ';', '!', '?']);
+    };
     let nw = &text[n.start..n.end];
     let nl = fold_str(nw);
-    ["his", "her", "my", "their", "your", "our", "the"].contains(&pw)
-        && &text[p.end..t.start] == " "
-        && &text[t.end..n.start] == " "
-        && t.base_end == t.end
-        && nw.starts_with(char::is_lowercase)
-        && n.letters
+    let nl = nl.as_str();
+    if &text[toks[e].end..n.start] != " " || !nw.starts_with(char::is_lowercase) {
+        return false;
+    }
+    // "his Nintendo Switch to group": a thing of his before where it went.
+    if pw != "the"
+        && [
+            "to", "at", "in", "on", "with", "for", "from", "into", "again", "back", "today",
+        ]
+        .contains(&nl)
+    {
+        return true;
+    }
+    // "her Espranor pick-up": before the word for what it is.
+    n.letters
         && !n.digits
         && nw.chars().count() >= 3
-        && !STOPWORDS.contains(&nl.as_str())
-        && !LINKING_VERBS.contains(&nl.as_str())
-        && !HELPING_VERBS.contains(&nl.as_str())
-        && !VERB_ADVERBS.contains(&nl.as_str())
-        && !PERSON_RELATIONS.contains(&nl.as_str())
-        && !ROLE_NOUNS.contains(&nl.as_str())
-        && !person_cue_after(text, toks, k)
-        && !action_after(text, toks, k)
+        && !STOPWORDS.contains(&nl)
+        && !LINKING_VERBS.contains(&nl)
+        && !HELPING_VERBS.contains(&nl)
+        && !VERB_ADVERBS.contains(&nl)
+        && !PERSON_RELATIONS.contains(&nl)
+        && !ROLE_NOUNS.contains(&nl)
 }
 
 /// Whether a capitalised hyphenated word is a name: "Lily-Mae", "Jordan-Lee",
@@ -4626,7 +4655,38 @@ impl Checker {
                 && items.iter().any(|&(a, _)| a == usize::MAX);
             (items, closed)
         };
-        let partner = |k: usize| -> bool {
+        // A plain word in a list ("Callum and Jade", "Sarah and Finance") is a name
+        // only when the list is followed by what it did ("Callum and Jade did the
+        // baking"), not by where or when ("Met Callum and Probation at the office").
+        let list_acts = |last: usize| {
+            let verb_next = toks.get(last + 1).is_some_and(|n| {
+                let nl = lower(n);
+                &text[toks[last].end..n.start] == " "
+                    && toks[last].base_end == toks[last].end
+                    && base(n).starts_with(char::is_lowercase)
+                    && n.letters
+                    && !n.digits
+                    && !STOPWORDS.contains(&nl)
+                    && ![
+                        "about",
+                        "over",
+                        "after",
+                        "before",
+                        "into",
+                        "regarding",
+                        "re",
+                        "yesterday",
+                        "today",
+                        "tomorrow",
+                        "again",
+                        "via",
+                        "during",
+                    ]
+                    .contains(&nl)
+            });
+            verb_next || person_cue_after(text, toks, last) || action_after(text, toks, last)
+        };
+        let partner = |k: usize, last: usize| -> bool {
             let t = &toks[k];
             let l = lower(t);
             let w = base(t);
@@ -4644,7 +4704,10 @@ impl Checker {
                 && !user_allowed(l)
                 && !FLAT_WORDS.contains(&l)
                 && !lower_seen(l)
-                && (mid_at(k) || !is_plainly_ordinary(l) || name_list().contains_key(l))
+                && (!is_plainly_ordinary(l)
+                    || name_list().contains_key(l)
+                    || is_hyphenated_name(w, l)
+                    || (mid_at(k) && list_acts(last)))
         };
         let mut joined = Vec::new();
         for k in 0..toks.len() {
@@ -4659,8 +4722,9 @@ impl Checker {
             if !closed || items.len() < 2 || !items.iter().any(|i| found.contains(i)) {
                 continue;
             }
+            let last = items.last().map_or(k, |&(_, b)| b);
             for &(a, b) in &items {
-                if a == b && !found.contains(&(a, b)) && partner(a) {
+                if a == b && !found.contains(&(a, b)) && partner(a, last) {
                     joined.push((a, a));
                 }
             }

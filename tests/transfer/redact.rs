@@ -1314,3 +1314,28 @@ fn a_text_redacted_before_is_redacted_as_if_new() {
     );
     assert_eq!(r.counts()[&FindingKind::Name], 5);
 }
+
+/// A plain word in a list with a name is a name when the list did something, not when
+/// it is followed by where or when ("Sarah and Finance for the review"); a thing of
+/// someone's may be more than one word, or end the clause.
+#[test]
+fn lists_of_people_and_things_of_theirs() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Met Callum and Probation at the office."),
+        vec![name("Callum")]
+    );
+    assert_eq!(
+        flagged_in("Joined by Sarah and Finance for the review."),
+        vec![name("Sarah")]
+    );
+    assert_eq!(
+        flagged_in("Priya, Kezia and Amber-Rose made cards."),
+        vec![name("Priya"), name("Kezia"), name("Amber-Rose")]
+    );
+    assert_eq!(
+        flagged_in("Marek brought his Nintendo Switch to group."),
+        vec![name("Marek")]
+    );
+    assert_eq!(flagged_in("He misses his Tamagotchi."), vec![]);
+}
