@@ -612,8 +612,8 @@ pub struct Redactor {
 /// asked of the known names without finding them.
 #[derive(Debug, Clone)]
 struct Redaction {
-    rounds: Vec<Vec<Cand>>,
-    unknown_asked: Vec<u64>,
+    rounds: Box<[Box<[Cand]>]>,
+    unknown_asked: Box<[u64]>,
 }
 
 /// A word's hash, for asking cheaply whether it may have become a known name (two
@@ -752,21 +752,19 @@ impl Redactor {
         {
             let rounds = done.rounds.clone();
             let mut out = text.to_string();
-            for cands in &rounds {
+            for cands in &*rounds {
                 out = self.replace(&out, cands);
             }
             return out;
         }
         let mut out = text.to_string();
-        let mut done = Redaction {
-            rounds: Vec::new(),
-            unknown_asked: Vec::new(),
-        };
+        let mut rounds: Vec<Box<[Cand]>> = Vec::new();
+        let mut unknown_asked = Vec::new();
         // A replacement can change what surrounds a word (a sentence no longer starts
         // there); scanning until nothing is found keeps redaction idempotent.
         for _ in 0..4 {
             let scan = self.checker.find(&out, &self.known_names);
-            done.unknown_asked.extend(scan.unknown_asked);
+            unknown_asked.extend(scan.unknown_asked);
             // Known with and without accents: "Zdeněk" in the body, "Zdenek" in the title.
             for w in scan.name_words {
                 let plain = without_accents(&w);
@@ -781,11 +779,18 @@ impl Redactor {
                 break;
             }
             out = self.replace(&out, &scan.cands);
-            done.rounds.push(scan.cands);
+            rounds.push(scan.cands.into_boxed_slice());
         }
-        done.unknown_asked.sort_unstable();
-        done.unknown_asked.dedup();
-        self.memo.insert(key, done);
+        unknown_asked.sort_unstable();
+        unknown_asked.dedup();
+        // Kept for every text of an export, so kept tight.
+        self.memo.insert(
+            key,
+            Redaction {
+                rounds: rounds.into_boxed_slice(),
+                unknown_asked: unknown_asked.into_boxed_slice(),
+            },
+        );
         out
     }
 
