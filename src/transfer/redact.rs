@@ -3524,6 +3524,14 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
         && !next.chars().any(|c| !c.is_alphabetic() && c != '\'')
 }
 
+/// Words after a list that say where or when, not what its people did: "Met Callum and
+/// Probation at the office", "Sarah and Finance about the budget".
+#[rustfmt::skip]
+const WHERE_OR_WHEN: &[&str] = &[
+    "about", "over", "after", "before", "into", "regarding", "re", "yesterday", "today",
+    "tomorrow", "again", "via", "during",
+];
+
 /// Animals kept as pets, whose names are no one's: "a staffie called Tyson".
 #[rustfmt::skip]
 const ANIMALS: &[&str] = &[
@@ -4622,13 +4630,14 @@ impl Checker {
         }
         // Names in a list joined by "and" or "&" ("Callum and Jade did the baking",
         // "Ola, Jade & Priya"): once one of them is caught, another that is one
-        // capitalised word is a name too, unless it is plainly a word where a sentence
-        // starts ("Bread and Milk") or a word this text also writes in lowercase.
+        // capitalised word is a name too, unless this text also writes it in
+        // lowercase, or it is plainly a word (see `list_acts`).
         let item_ends: std::collections::HashMap<usize, usize> = found.iter().copied().collect();
-        // The list's items from token k: each item's first and last token, and whether
-        // the list closes with "and" or "&" (a list of commas only is no list of people).
+        // The list's items from token k, each item's first and last token, and whether
+        // "and" or "&" joins two of them (a list of commas only is no list of people).
         let list_from = |k: usize| -> (Vec<(usize, usize)>, bool) {
             let mut items = Vec::new();
+            let mut joined_by_and = false;
             let mut a = k;
             loop {
                 let b = item_ends.get(&a).copied().unwrap_or(a);
@@ -4640,7 +4649,7 @@ impl Checker {
                 }
                 if gap == " & " || gap == ", & " {
                     a = b + 1;
-                    items.push((usize::MAX, 0));
+                    joined_by_and = true;
                 } else if (gap == " " || gap == ", ")
                     && base(n) == "and"
                     && toks
@@ -4648,17 +4657,14 @@ impl Checker {
                         .is_some_and(|m| &text[n.end..m.start] == " ")
                 {
                     a = b + 2;
-                    items.push((usize::MAX, 0));
+                    joined_by_and = true;
                 } else if gap == ", " && items.len() < 8 {
                     a = b + 1;
                 } else {
                     break;
                 }
             }
-            // A marker after an item says the link to the next was "and".
-            let closed = items.last().is_some_and(|&(a, _)| a != usize::MAX)
-                && items.iter().any(|&(a, _)| a == usize::MAX);
-            (items, closed)
+            (items, joined_by_and)
         };
         // A plain word in a list ("Callum and Jade", "Sarah and Finance") is a name
         // only when the list is followed by what it did ("Callum and Jade did the
@@ -4672,22 +4678,7 @@ impl Checker {
                     && n.letters
                     && !n.digits
                     && !STOPWORDS.contains(&nl)
-                    && ![
-                        "about",
-                        "over",
-                        "after",
-                        "before",
-                        "into",
-                        "regarding",
-                        "re",
-                        "yesterday",
-                        "today",
-                        "tomorrow",
-                        "again",
-                        "via",
-                        "during",
-                    ]
-                    .contains(&nl)
+                    && !WHERE_OR_WHEN.contains(&nl)
             });
             verb_next || person_cue_after(text, toks, last) || action_after(text, toks, last)
         };
@@ -4719,12 +4710,8 @@ impl Checker {
             if skip[k] || !capitalised(base(&toks[k])) {
                 continue;
             }
-            let (items, closed) = list_from(k);
-            let items: Vec<(usize, usize)> = items
-                .into_iter()
-                .filter(|&(a, _)| a != usize::MAX)
-                .collect();
-            if !closed || items.len() < 2 || !items.iter().any(|i| found.contains(i)) {
+            let (items, joined_by_and) = list_from(k);
+            if !joined_by_and || items.len() < 2 || !items.iter().any(|i| found.contains(i)) {
                 continue;
             }
             let last = items.last().map_or(k, |&(_, b)| b);
