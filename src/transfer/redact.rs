@@ -1648,6 +1648,23 @@ const NOT_RECORD_CUES: &[&str] = &[
     "good", "high", "low", "lucky", "round", "odd", "even", "of", "to", "in", "on", "at",
 ];
 
+/// Bit `c` set when a word of [`RECORD_HEADS`] or [`RECORD_NUMBER_WORDS`] starts with
+/// ASCII character `c`.
+const RECORD_CUE_FIRSTS: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < RECORD_HEADS.len() {
+        bits |= 1 << RECORD_HEADS[i].as_bytes()[0];
+        i += 1;
+    }
+    let mut i = 0;
+    while i < RECORD_NUMBER_WORDS.len() {
+        bits |= 1 << RECORD_NUMBER_WORDS[i].as_bytes()[0];
+        i += 1;
+    }
+    bits
+};
+
 /// Whether `s` folds (as [`fold_str`] does) to exactly `target`, without allocating.
 fn folds_to(s: &str, target: &str) -> bool {
     let mut t = target.chars();
@@ -1672,6 +1689,12 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         let h = word(head);
+        // A word starting with an ASCII letter no cue starts with is no cue.
+        if h.as_bytes().first().is_some_and(|&c| {
+            c.is_ascii() && RECORD_CUE_FIRSTS & (1u128 << c.to_ascii_lowercase()) == 0
+        }) {
+            continue;
+        }
         let own = RECORD_HEADS.iter().any(|w| folds_to(h, w));
         let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| folds_to(h, w)) && i >= 1 && {
             let p = &toks[i - 1];
@@ -3373,7 +3396,7 @@ const PERSON_RELATIONS: &[&str] = &[
 /// room 9").
 fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
-    let word = |i: usize| toks.get(i).map(|n| fold_str(&text[n.start..n.end]));
+    let word = |i: usize| toks.get(i).map(|n| fold_cow(&text[n.start..n.end]));
     let spaced = |i: usize| {
         i + 1 < toks.len() && {
             let gap = &text[toks[i].end..toks[i + 1].start];
@@ -3385,7 +3408,7 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
         return true;
     }
     if t.base_end != t.end {
-        return spaced(k) && word(k + 1).is_some_and(|n| PERSON_RELATIONS.contains(&n.as_str()));
+        return spaced(k) && word(k + 1).is_some_and(|n| PERSON_RELATIONS.contains(&&*n));
     }
     if !spaced(k) {
         return false;
@@ -3400,21 +3423,21 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
                     && matches!(word(i + 1).as_deref(), Some("up" | "down")))
         })
     };
-    match next.as_str() {
+    match &*next {
         "and" => {
             return spaced(k + 1)
                 && match word(k + 2).as_deref() {
                     Some("i") => spaced(k + 2) && verb_at(k + 3),
                     Some("her" | "his" | "their") => {
                         spaced(k + 2)
-                            && word(k + 3).is_some_and(|r| PERSON_RELATIONS.contains(&r.as_str()))
+                            && word(k + 3).is_some_and(|r| PERSON_RELATIONS.contains(&&*r))
                     }
                     _ => false,
                 };
         }
         "in" => {
             return spaced(k + 1)
-                && word(k + 2).is_some_and(|w| ["room", "bay", "bed"].contains(&w.as_str()))
+                && word(k + 2).is_some_and(|w| ["room", "bay", "bed"].contains(&&*w))
                 && toks.get(k + 3).is_some_and(|n| n.digits);
         }
         _ => {}
@@ -3426,11 +3449,11 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     let mut helped = false;
     while i < toks.len() && i < k + 5 {
         let Some(w) = word(i) else { break };
-        if LINKING_VERBS.contains(&w.as_str()) || (helped && w == "been") {
+        if LINKING_VERBS.contains(&&*w) || (helped && w == "been") {
             linked = true;
-        } else if HELPING_VERBS.contains(&w.as_str()) {
+        } else if HELPING_VERBS.contains(&&*w) {
             helped = true;
-        } else if !VERB_ADVERBS.contains(&w.as_str()) {
+        } else if !VERB_ADVERBS.contains(&&*w) {
             break;
         }
         if !spaced(i) {
@@ -3446,21 +3469,18 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     if linked {
         // A state, or a person's doing in "-ing": not a passive ("was stopped").
-        return PERSON_STATES.contains(&w.as_str()) || (w.ends_with("ing") && verb_at(i));
+        return PERSON_STATES.contains(&&*w) || (w.ends_with("ing") && verb_at(i));
     }
     // A verb and then his, him, her or me: "Ashkan took his medication", "Thuy gave me
     // a list", "Yordanka couldn't find her bus pass". Medicines, which do things to
     // people too, are known by name and ending before this is asked.
     if spaced(i)
         && w.chars().all(char::is_alphabetic)
-        && !STOPWORDS.contains(&w.as_str())
-        && !matches!(
-            w.as_str(),
-            "to" | "up" | "down" | "out" | "off" | "for" | "about"
-        )
+        && !STOPWORDS.contains(&&*w)
+        && !matches!(&*w, "to" | "up" | "down" | "out" | "off" | "for" | "about")
         && word(i + 1).is_some_and(|p| {
             matches!(
-                p.as_str(),
+                &*p,
                 "his" | "him" | "her" | "me" | "my" | "himself" | "herself" | "myself"
             )
         })
@@ -3484,7 +3504,7 @@ const NOT_AFTER_LINK: &[&str] = &[
 /// "Renée to attend", "Gintarė works on the tills". Weaker than [`person_cue_after`]
 /// (a thing may be the subject too), so asked only of words that are no word.
 fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
-    let word = |i: usize| toks.get(i).map(|n| fold_str(&text[n.start..n.end]));
+    let word = |i: usize| toks.get(i).map(|n| fold_cow(&text[n.start..n.end]));
     let spaced = |i: usize| {
         i + 1 < toks.len() && {
             let gap = &text[toks[i].end..toks[i + 1].start];
@@ -3495,7 +3515,7 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     }
     let mut i = k + 1;
-    while i < k + 4 && word(i).is_some_and(|w| VERB_ADVERBS.contains(&w.as_str())) {
+    while i < k + 4 && word(i).is_some_and(|w| VERB_ADVERBS.contains(&&*w)) {
         if !spaced(i) {
             return false;
         }
@@ -3513,13 +3533,13 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     if is_form_of(&w, "work") {
         return matches!(
-            next.as_str(),
+            &*next,
             "at" | "as" | "for" | "on" | "in" | "nights" | "shifts" | "weekends" | "part-time"
         );
     }
-    let link = LINKING_VERBS.contains(&w.as_str())
-        || (HELPING_VERBS.contains(&w.as_str()) && !["may", "might", "must"].contains(&w.as_str()));
-    link && !NOT_AFTER_LINK.contains(&next.as_str())
+    let link = LINKING_VERBS.contains(&&*w)
+        || (HELPING_VERBS.contains(&&*w) && !["may", "might", "must"].contains(&&*w));
+    link && !NOT_AFTER_LINK.contains(&&*next)
         && !next.ends_with("ed")
         && !next.chars().any(|c| !c.is_alphabetic() && c != '\'')
 }
@@ -3551,10 +3571,10 @@ fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     }
     let prev = word(k - 1);
-    if ANIMALS.contains(&prev.as_str()) {
+    if ANIMALS.contains(&&*prev) {
         return true;
     }
-    ["called", "named"].contains(&prev.as_str())
+    ["called", "named"].contains(&&*prev)
         && (k.saturating_sub(4)..k - 1)
             .any(|i| ANIMALS.contains(&word(i).as_str()) && same_sentence(i))
 }
@@ -3592,7 +3612,7 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     };
     let nw = &text[n.start..n.end];
     let nl = fold_str(nw);
-    let nl = nl.as_str();
+    let nl = &*nl;
     if &text[toks[e].end..n.start] != " " || !nw.starts_with(char::is_lowercase) {
         return false;
     }
@@ -3658,22 +3678,21 @@ const ROLE_NOUNS: &[&str] = &[
 /// or a relation: "the new Clinical Psychologist", "a new social worker", "her carer",
 /// "the new Community Psychiatric Nurse".
 fn role_ahead(text: &str, toks: &[Tok], i: usize) -> bool {
-    let word = |j: usize| toks.get(j).map(|n| fold_str(&text[n.start..n.end]));
+    let word = |j: usize| toks.get(j).map(|n| fold_cow(&text[n.start..n.end]));
     if !word(i).is_some_and(|d| {
         matches!(
-            d.as_str(),
+            &*d,
             "the" | "a" | "an" | "our" | "my" | "her" | "his" | "their"
         )
     }) {
         return false;
     }
     (i + 1..i + 7).any(|j| {
-        word(j).is_some_and(|w| {
-            ROLE_NOUNS.contains(&w.as_str()) || PERSON_RELATIONS.contains(&w.as_str())
-        }) && (i..j).all(|m| {
-            toks.get(m + 1)
-                .is_some_and(|n| &text[toks[m].end..n.start] == " ")
-        })
+        word(j).is_some_and(|w| ROLE_NOUNS.contains(&&*w) || PERSON_RELATIONS.contains(&&*w))
+            && (i..j).all(|m| {
+                toks.get(m + 1)
+                    .is_some_and(|n| &text[toks[m].end..n.start] == " ")
+            })
     })
 }
 
