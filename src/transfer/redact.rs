@@ -3389,6 +3389,64 @@ const PERSON_RELATIONS: &[&str] = &[
     "neighbours", "ex", "flatmate", "housemate", "employer", "boss", "probation",
 ];
 
+/// Ages in words, as notes write them: "turned sixteen".
+#[rustfmt::skip]
+const AGE_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "twenty-one", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "eighteenth", "sixteenth", "twenty-first",
+];
+
+/// Whether token `k` is followed by an age: "Summer (15)", "Summer, 15, was", "Summer
+/// turned sixteen", "Summer is 15 now", "Summer aged 4". An age ends its clause or is
+/// followed by "years old", "today", "now", "and"…: not "is 15 minutes away".
+fn age_after(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let digits =
+        |n: &Tok| n.end - n.start <= 2 && text[n.start..n.end].bytes().all(|c| c.is_ascii_digit());
+    let Some(n) = toks.get(k + 1) else {
+        return false;
+    };
+    let gap = &text[t.end..n.start];
+    if gap == " (" && text[n.end..].starts_with(')')
+        || gap == ", " && text[n.end..].starts_with(", ")
+    {
+        return digits(n);
+    }
+    if gap != " " || t.base_end != t.end {
+        return false;
+    }
+    let verb = fold_cow(&text[n.start..n.end]);
+    let Some(a) = toks.get(k + 2).filter(|a| &text[n.end..a.start] == " ") else {
+        return false;
+    };
+    let aged = match &*verb {
+        "turned" | "turns" | "aged" => {
+            digits(a) || AGE_WORDS.contains(&&*fold_cow(&text[a.start..a.end]))
+        }
+        "is" | "was" => digits(a),
+        _ => false,
+    };
+    let after = &text[a.end..];
+    aged && (after.is_empty()
+        || after.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+        || [
+            " years old",
+            " year old",
+            " yrs",
+            " today",
+            " now",
+            " last",
+            " this",
+            " on ",
+            " in ",
+            " and ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w)))
+}
+
 /// Whether what follows token `k` says that it is someone: a verb only a person does
 /// ("came", "said", "cried"), a state only a person is in ("is worried"), something
 /// they are doing ("was sitting"), "and I" before such a verb, "and her partner", a
@@ -3404,7 +3462,7 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
         }
     };
     let rest = &text[t.end..];
-    if rest.starts_with(", who ") || rest.starts_with(" who ") {
+    if rest.starts_with(", who ") || rest.starts_with(" who ") || age_after(text, toks, k) {
         return true;
     }
     if t.base_end != t.end {
