@@ -874,7 +874,8 @@ fn a_fourth_fresh_corpus_is_redacted_with_high_recall() {
 /// (80 of 93, with 9 medicines, places and words of other languages flagged) and at the
 /// end (90 of 93). It is not a clean hold-out: 11 of its names were added to the name
 /// list while it was being written (88 of 93 without them), and it was seen once midway.
-/// The rules for workplaces by name made it 92 of 93. A hospital, "Glan Clwyd", is
+/// The rules for workplaces by name made it 92 of 93, and an age after a name ("Summer
+/// turned sixteen") 93 of 93, shaped on other text but fitted here. A hospital, "Glan Clwyd", is
 /// flagged as a name: a place that may identify, kept so.
 #[test]
 fn a_fifth_fresh_corpus_is_redacted_with_high_recall() {
@@ -1215,23 +1216,151 @@ fn record_systems_church_schools_paid_by_and_a_surname_first() {
 /// figure is a hold-out for them (written by the same hand, so a weak one). First run:
 /// 76 of 80 removed (95.0%; the rules before the ninth corpus's removed 75), and 5 of
 /// its 31 tricky words flagged as names: a games console, a medicine's brand name, a
-/// dog, the Windrush and a small town.
+/// dog, the Windrush and a small town. Its misses were then studied, so the figure
+/// below is fitted, no hold-out: with the rules for names in a list with a caught one,
+/// job titles of any length, a line that ends as a sentence being no title, shops with
+/// a small word in their name and places named for a saint ("St Columba's"), 80 of 80;
+/// with a thing after "his"/"her" and a pet's name being no one, 2 tricky words
+/// flagged (the Windrush and a small town, Tilbury: a small town is flagged by design).
 #[test]
 fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh8.txt");
-    assert_eq!((removed, total), (76, 80), "{missed:#?}");
+    assert_eq!((removed, total), (80, 80), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
         .collect();
+    assert_eq!(flagged, ["Name \"Windrush\"", "Name \"Tilbury\""]);
+}
+
+/// A capitalised word in a list with a caught name is a name ("Marcus and Saffron"); a
+/// name before a job title of any length is one ("… is the new Older Adults Community
+/// Mental Health Nurse."); a shop's name may hold a small word ("Bank of Scotland").
+/// None of these words is in the corpora the rules were measured on.
+#[test]
+fn names_in_lists_before_long_titles_and_shops_with_small_words() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let place = |s: &str| (FindingKind::Place, s.to_string());
     assert_eq!(
-        flagged,
-        [
-            "Name \"Xbox\"",
-            "Name \"Espranor\"",
-            "Name \"Tyson\"",
-            "Name \"Windrush\"",
-            "Name \"Tilbury\""
-        ]
+        flagged_in("Youth club. Marcus and Saffron played pool all night."),
+        vec![name("Marcus"), name("Saffron")]
     );
+    assert_eq!(
+        flagged_in("Art group: Ifeoma, Marigold & Bronwen painted."),
+        vec![name("Ifeoma"), name("Marigold"), name("Bronwen")]
+    );
+    assert_eq!(
+        flagged_in("Siobhán Ní Fhlannagáin is the new Older Adults Community Mental Health Nurse."),
+        vec![name("Siobhán Ní Fhlannagáin")]
+    );
+    assert_eq!(
+        flagged_in("He works nights at Bank of Scotland now."),
+        vec![place("Bank of Scotland")]
+    );
+    assert_eq!(
+        flagged_in("She works at Tesco at Christmas."),
+        vec![place("Tesco")]
+    );
+    for clean in [
+        "Bread and Milk were on the list.",
+        "Reflections On The Home Visit",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// A thing someone has is no one ("her Nintendo charger"), nor is a pet ("a collie
+/// called Skye", "his dog Rolo"); a place named for a saint is a place, whole ("St
+/// Oswald's Hospice").
+#[test]
+fn things_pets_and_saints_places() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    for clean in [
+        "He lost her Nintendo charger again.",
+        "They have a collie called Skye and she walks her daily.",
+        "He took his dog Rolo to the park.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    assert_eq!(
+        flagged_in("She wants to go to St Oswald's Hospice for respite."),
+        vec![place("St Oswald's Hospice")]
+    );
+    assert_eq!(
+        flagged_in("Her mum said she wants to die at St Brigid's, not at home."),
+        vec![place("St Brigid's")]
+    );
+    // A person after "her" is still one: "her Kacper was crying".
+    assert_eq!(
+        flagged_in("Mum rang: her Kacper was crying all night."),
+        vec![name("Kacper")]
+    );
+}
+
+/// A redactor that has redacted a text before gives the same again, counted again, and
+/// works it out anew once a word of it has become a known name.
+#[test]
+fn a_text_redacted_before_is_redacted_as_if_new() {
+    let mut r = Redactor::new(checker());
+    let t = "Kerensa's move went smoothly. Sarah Jones helped.";
+    let first = r.redact(t);
+    assert_eq!(first, "Kerensa's move went smoothly. [PERSON-1] helped.");
+    assert_eq!(r.redact(t), first);
+    assert_eq!(r.counts()[&FindingKind::Name], 2);
+    assert_eq!(r.redact("Rang Kerensa back."), "Rang [PERSON-2] back.");
+    assert_eq!(
+        r.redact(t),
+        "[PERSON-2]'s move went smoothly. [PERSON-1] helped."
+    );
+    assert_eq!(r.counts()[&FindingKind::Name], 5);
+}
+
+/// A plain word in a list with a name is a name when the list did something, not when
+/// it is followed by where or when ("Sarah and Finance for the review"); a thing of
+/// someone's may be more than one word, or end the clause.
+#[test]
+fn lists_of_people_and_things_of_theirs() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Met Callum and Probation at the office."),
+        vec![name("Callum")]
+    );
+    assert_eq!(
+        flagged_in("Joined by Sarah and Finance for the review."),
+        vec![name("Sarah")]
+    );
+    assert_eq!(
+        flagged_in("Priya, Kezia and Amber-Rose made cards."),
+        vec![name("Priya"), name("Kezia"), name("Amber-Rose")]
+    );
+    assert_eq!(
+        flagged_in("Marek brought his Nintendo Switch to group."),
+        vec![name("Marek")]
+    );
+    assert_eq!(flagged_in("He misses his Tamagotchi."), vec![]);
+}
+
+/// An age after a word says it is someone, even a first name that is also a word where
+/// a sentence starts; a number of minutes or days does not.
+#[test]
+fn an_age_after_a_name_says_a_person() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(flagged_in("Hope turned 4 today."), vec![name("Hope")]);
+    assert_eq!(
+        flagged_in("Precious (15) was quiet today."),
+        vec![name("Precious")]
+    );
+    assert_eq!(
+        flagged_in("Marlowe turned 30 last week."),
+        vec![name("Marlowe")]
+    );
+    for clean in [
+        "Dosette is 3 days behind.",
+        "Bay 4 is 12 minutes away.",
+        "Score was 7 out of 10.",
+        "Room (12) was cold.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
 }
