@@ -1235,3 +1235,42 @@ fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
         ]
     );
 }
+
+/// An eleventh corpus, written without sight of the rules and committed before it was
+/// run: these are its first figures, a hold-out for the rules as they stand. 251 of 299
+/// identifiers removed (83.9%). Of the 48 left, 26 are names: words that are also names
+/// ("Hope", "Mark", "Summer", "Precious", "Jade"), nicknames, initials, an online handle,
+/// pets, and first names never seen standing alone. 18 are places by name, partly or
+/// wholly left: a care home, wards, a pub, shops' branches, a salon, a probation hostel,
+/// Traveller sites, GP practices, a school and a college; in 8 of them only a generic
+/// word is left (a chain's name, "site", the Welsh for "surgery"). The rest are 2
+/// addresses, an exact date's weekday and a case number in a title. 14 of its 152 tricky
+/// words are flagged, 13 of them on their own: medicines, brands and apps, towns, a
+/// Polish feast day, the Windrush, "Romany" and the Tigrinya for "mother".
+#[test]
+fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
+    assert_eq!((removed, total), (251, 299), "{missed:#?}");
+    let flagged: Vec<&str> = false_flags
+        .iter()
+        .map(|f| f.split(" in: ").next().unwrap_or(f))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            "Name \"Aquacel\"",
+            "Name \"Adey\"",
+            "Name \"Monzo\"",
+            "Name \"Windrush\"",
+            "Name \"Ribena\"",
+            "Name \"Appleby\"",
+            "Name \"WeChat\"",
+            "Name \"Wszystkich Świętych\"",
+            "Name \"Craiova\"",
+            "Name \"Roblox\"",
+            "Name \"Calpol\"",
+            "Name \"Romany\"",
+            "Name \"Trimbow\"",
+        ]
+    );
+}
