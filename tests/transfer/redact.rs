@@ -1364,3 +1364,44 @@ fn an_age_after_a_name_says_a_person() {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
 }
+
+/// An eleventh corpus, written without sight of the rules and committed before it was
+/// run: a hold-out. Its first figures, on the rules before lists, long job titles and
+/// ages were learnt, were 251 of 299 and 13 false flags; on those rules, which were
+/// shaped without it, 253 of 299 identifiers are removed (84.6%). Of the 48 left, 26 are names: words that are also names
+/// ("Hope", "Mark", "Summer", "Precious", "Jade"), nicknames, initials, an online handle,
+/// pets, and first names never seen standing alone. 18 are places by name, partly or
+/// wholly left: a care home, wards, a pub, shops' branches, a salon, a probation hostel,
+/// Traveller sites, GP practices, a school and a college; in 8 of them only a generic
+/// word is left (a chain's name, "site", the Welsh for "surgery"). The rest are 2
+/// addresses, an exact date's weekday and a case number in a title. 14 of its 152 tricky
+/// words are flagged, 13 of them on their own: medicines, brands and apps, towns, a
+/// Polish feast day, the Windrush, "Romany", the Tigrinya for "mother" and a word
+/// opening a line ("Redressed").
+#[test]
+fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
+    assert_eq!((removed, total), (253, 299), "{missed:#?}");
+    let flagged: Vec<&str> = false_flags
+        .iter()
+        .map(|f| f.split(" in: ").next().unwrap_or(f))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            "Name \"Redressed\"",
+            "Name \"Aquacel\"",
+            "Name \"Adey\"",
+            "Name \"Monzo\"",
+            "Name \"Windrush\"",
+            "Name \"Ribena\"",
+            "Name \"Appleby\"",
+            "Name \"WeChat\"",
+            "Name \"Wszystkich Świętych\"",
+            "Name \"Craiova\"",
+            "Name \"Roblox\"",
+            "Name \"Calpol\"",
+            "Name \"Romany\"",
+        ]
+    );
+}
