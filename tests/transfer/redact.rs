@@ -1377,7 +1377,7 @@ fn an_age_after_a_name_says_a_person() {
 /// addresses, an exact date's weekday and a case number in a title. 14 of its 152 tricky
 /// words are flagged, 13 of them on their own: medicines, brands and apps, towns, a
 /// Polish feast day, the Windrush, "Romany", the Tigrinya for "mother" and a word
-/// opening a line ("Redressed").
+/// opening a list ("Redressed, Aquacel and ...").
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
