@@ -294,6 +294,12 @@ pub enum Command {
         after_help = "The old passphrase is asked first, then the new one twice. With\n--passphrase-fd or PRAXIS_PASSPHRASE_FILE the first line is the old passphrase and\nthe second the new one.\n\nExamples:\n  praxis passphrase"
     )]
     Passphrase,
+    /// Forget the journal's key remembered between commands (`[security]
+    /// remember_key_minutes`): the next command asks for the passphrase.
+    #[command(
+        after_help = "With `remember_key_minutes = 5` under `[security]` in the config, an encrypted\njournal's key is kept by the kernel (this login session's keyring) for 5 minutes\nafter each command that used it. `praxis lock` forgets it at once; so do the\napp's lock, `praxis passphrase` and `praxis decrypt`.\n\nExamples:\n  praxis lock"
+    )]
+    Lock,
     /// Open a throwaway journal full of realistic entries of every kind, to look around.
     #[command(
         after_help = "Examples:\n  praxis demo                      deleted when you quit\n  praxis demo --keep /tmp/demo.sqlite3"

@@ -27,6 +27,7 @@ pub mod demo;
 pub mod editor;
 pub mod files;
 pub mod insights;
+pub mod keycache;
 pub mod model;
 pub mod output;
 pub mod passphrase;

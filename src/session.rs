@@ -33,6 +33,11 @@ pub struct Session {
     unlock: RefCell<Option<Unlock>>,
     /// What the journal file's first bytes said, read once before it was first opened.
     lock: std::cell::Cell<Option<Lock>>,
+    /// The key in `unlock` came from the kernel's keyring ([`crate::keycache`]), not from
+    /// a passphrase typed in this run.
+    recalled: std::cell::Cell<bool>,
+    /// This run asks for the passphrase itself (taking the lock off or changing it).
+    no_recall: std::cell::Cell<bool>,
 }
 
 /// Text written in the editor that a command is saving.
@@ -69,6 +74,8 @@ impl Session {
             passphrase: passphrase::Asker::default(),
             unlock: RefCell::new(None),
             lock: std::cell::Cell::new(None),
+            recalled: std::cell::Cell::new(false),
+            no_recall: std::cell::Cell::new(false),
         }
     }
 
@@ -97,6 +104,16 @@ impl Session {
         }
         let u = match self.journal_lock()? {
             Lock::Encrypted { salt } => {
+                if let Some(key) = (!self.no_recall.get())
+                    .then(|| self.config.security.remember_key())
+                    .flatten()
+                    .and_then(|time| crate::keycache::recall(salt, time))
+                {
+                    self.recalled.set(true);
+                    let u = Unlock::Key(std::sync::Arc::new(key));
+                    *self.unlock.borrow_mut() = Some(u.clone());
+                    return Ok(u);
+                }
                 let typed = self
                     .passphrase
                     .read(&format!("Passphrase for {}: ", self.paths.db.display()))
@@ -121,11 +138,50 @@ impl Session {
         Ok(u)
     }
 
+    /// This run asks for the passphrase itself, whatever key is remembered: a journal's
+    /// lock is taken off or changed only by someone who knows it.
+    pub fn ask_for_passphrase(&self) {
+        self.no_recall.set(true);
+        if self.recalled.get() {
+            self.recalled.set(false);
+            *self.unlock.borrow_mut() = None;
+        }
+    }
+
     /// The journal is now locked with `unlock` (it was just encrypted, decrypted or given
     /// a new passphrase, or is being created encrypted).
+    ///
+    /// A key remembered for the journal's old lock is forgotten, and the new one
+    /// remembered in its place when the config asks for that.
     pub fn set_unlock(&self, unlock: Unlock) {
+        if let Some(Lock::Encrypted { salt }) = self.lock.get() {
+            crate::keycache::forget(salt);
+        }
         self.lock.set(None);
+        self.recalled.set(false);
         *self.unlock.borrow_mut() = Some(unlock);
+        self.remember_key();
+    }
+
+    /// Keeps the journal's key, just typed and found to fit, in the kernel's keyring when
+    /// `[security] remember_key_minutes` asks for it; says so when it cannot be kept.
+    fn remember_key(&self) {
+        let Some(time) = self.config.security.remember_key() else {
+            return;
+        };
+        if self.recalled.get() {
+            return;
+        }
+        let Some(Unlock::Key(key)) = self.unlock.borrow().clone() else {
+            return;
+        };
+        if let Err(why) = crate::keycache::remember(&key, time) {
+            note!(
+                "praxis: warning: the journal's key is not remembered: {why}. The passphrase \
+                 is asked for by every command (`[security] remember_key_minutes = 0` \
+                 stops this warning)"
+            );
+        }
     }
 
     /// Lets go of the journal's key, and of a passphrase read from a file or descriptor
@@ -143,6 +199,19 @@ impl Session {
         loop {
             let unlock = self.unlock()?;
             match Store::open_unlocked(&self.paths.db, &unlock) {
+                // A remembered key that no longer fits (the journal was replaced): it is
+                // forgotten, and the passphrase asked for, with no try counted.
+                Err(StoreError::WrongPassphrase { .. }) if self.recalled.get() => {
+                    if let Ok(Lock::Encrypted { salt }) = self.journal_lock() {
+                        crate::keycache::forget(salt);
+                    }
+                    self.recalled.set(false);
+                    *self.unlock.borrow_mut() = None;
+                }
+                Ok(store) => {
+                    self.remember_key();
+                    return Ok(store);
+                }
                 Err(StoreError::WrongPassphrase { .. })
                     if self.passphrase.can_ask_again() && tries < TRIES =>
                 {
@@ -157,7 +226,7 @@ impl Session {
                         if tries == 1 { "y" } else { "ies" }
                     ));
                 }
-                other => return other.map_err(|e| self.with_backup_hint(e)),
+                Err(e) => return Err(self.with_backup_hint(e)),
             }
         }
     }

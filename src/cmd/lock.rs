@@ -98,6 +98,8 @@ pub fn decrypt(ctx: &Ctx) -> Result<()> {
     if !matches!(ctx.journal_lock()?, Lock::Encrypted { .. }) {
         bail!("{} is not encrypted: nothing was changed", db.display());
     }
+    // Taking the lock off asks for the passphrase itself, never a remembered key.
+    ctx.ask_for_passphrase();
     let store = ctx.open_journal()?;
     let from = ctx.unlock()?;
     let dir = circles_dir(ctx);
@@ -124,6 +126,8 @@ pub fn change(ctx: &Ctx) -> Result<()> {
             db.display()
         );
     }
+    // The old passphrase itself, never a remembered key, before a new one.
+    ctx.ask_for_passphrase();
     let store = ctx.open_journal()?;
     store.hold_alone()?;
     let pass = ctx.passphrase.read_new("New passphrase")?;
@@ -199,5 +203,34 @@ fn recovery_note(key: &Key) -> Result<()> {
          it cannot be recovered, by anyone.",
         recovery.as_str()
     );
+    Ok(())
+}
+
+/// `praxis lock`: the key remembered for the journal between commands is forgotten.
+pub fn forget(ctx: &Ctx) -> Result<()> {
+    let db = &ctx.paths.db;
+    let Lock::Encrypted { salt } = ctx.journal_lock()? else {
+        bail!(
+            "{} is not encrypted, so no key of it is remembered: `praxis encrypt` gives it \
+             a passphrase",
+            db.display()
+        );
+    };
+    if crate::keycache::forget(salt) {
+        say!(
+            "Forgot the key remembered for {}: the next command asks for the passphrase.",
+            db.display()
+        );
+    } else {
+        say!(
+            "No key was remembered for {}: every command asks for the passphrase{}.",
+            db.display(),
+            if ctx.config.security.remember_key().is_some() {
+                " until one is typed"
+            } else {
+                " (`remember_key_minutes` under `[security]` in the config keeps it for a while)"
+            }
+        );
+    }
     Ok(())
 }

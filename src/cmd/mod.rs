@@ -172,6 +172,7 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         Some(Command::Encrypt) => lock::encrypt(ctx),
         Some(Command::Decrypt) => lock::decrypt(ctx),
         Some(Command::Passphrase) => lock::change(ctx),
+        Some(Command::Lock) => lock::forget(ctx),
         Some(Command::Completions { shell }) => docs::completions(shell),
         Some(Command::Man) => docs::man(),
         Some(Command::Demo { keep, months }) => demo::run(keep, months, ctx),

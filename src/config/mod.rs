@@ -201,6 +201,10 @@ pub struct SecurityConfig {
     /// never). Ten: a pause to think or to read an entry through does not lock it, and a
     /// laptop left open in a shared office is not open for long.
     pub lock_after_minutes: u64,
+    /// Minutes an encrypted journal's key is remembered between commands, in the kernel's
+    /// keyring of this login session (0, the default: never; the passphrase is asked by
+    /// every command). Each use gives it its full time again; `praxis lock` forgets it.
+    pub remember_key_minutes: u64,
 }
 
 /// The longest idle time the lock may wait: a day.
@@ -210,6 +214,7 @@ impl Default for SecurityConfig {
     fn default() -> Self {
         SecurityConfig {
             lock_after_minutes: 10,
+            remember_key_minutes: 0,
         }
     }
 }
@@ -220,6 +225,13 @@ impl SecurityConfig {
     pub fn lock_after(&self) -> Option<std::time::Duration> {
         (self.lock_after_minutes > 0)
             .then(|| std::time::Duration::from_secs(self.lock_after_minutes.saturating_mul(60)))
+    }
+
+    /// How long the journal's key is remembered between commands, or None when it is not.
+    #[must_use]
+    pub fn remember_key(&self) -> Option<std::time::Duration> {
+        (self.remember_key_minutes > 0)
+            .then(|| std::time::Duration::from_secs(self.remember_key_minutes.saturating_mul(60)))
     }
 }
 
@@ -306,6 +318,19 @@ impl Config {
                     "security.lock_after_minutes is {}: give minutes from 1 to {MAX_LOCK_MINUTES} \
                      (a day), or 0 for never",
                     config.security.lock_after_minutes
+                ),
+            });
+        }
+        if config.security.remember_key_minutes > MAX_LOCK_MINUTES {
+            let (line, column) = key_position(text, "security", "remember_key_minutes");
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "security.remember_key_minutes is {}: give minutes from 1 to \
+                     {MAX_LOCK_MINUTES} (a day), or 0 to ask for the passphrase every time",
+                    config.security.remember_key_minutes
                 ),
             });
         }
@@ -442,6 +467,30 @@ mod tests {
         let e = err("[security]\nlock_after = 5\n");
         assert!(
             e.starts_with("c.toml:2:1:") && e.contains("lock_after"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn remembering_the_key_is_off_unless_asked_and_checked() {
+        assert_eq!(Config::default().security.remember_key(), None);
+        let c = Config::parse(
+            Path::new("c.toml"),
+            "[security]\nremember_key_minutes = 5\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.security.remember_key(),
+            Some(std::time::Duration::from_secs(300))
+        );
+        let e = Config::parse(
+            Path::new("c.toml"),
+            "[security]\nremember_key_minutes = 9999\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("c.toml:2:1:") && e.contains("ask for the passphrase every time"),
             "{e}"
         );
     }

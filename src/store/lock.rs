@@ -58,6 +58,18 @@ impl Key {
         Ok(Key::derive(passphrase, salt))
     }
 
+    /// A key kept elsewhere (the kernel's keyring) for the file whose salt is `salt`.
+    #[must_use]
+    pub fn from_raw(key: Zeroizing<[u8; 32]>, salt: [u8; 16]) -> Key {
+        Key { key, salt }
+    }
+
+    /// The key itself, to keep it in the kernel's keyring for a while.
+    #[must_use]
+    pub fn raw(&self) -> &[u8; 32] {
+        &self.key
+    }
+
     /// The salt the key was derived with (not a secret: it opens the file).
     #[must_use]
     pub fn salt(&self) -> [u8; 16] {

@@ -438,6 +438,8 @@ impl App {
             return Ok(());
         };
         self.locked = Some(Locked::new(path.to_path_buf(), salt));
+        // Nor does a key remembered between commands outlast the lock.
+        crate::keycache::forget(salt);
         self.env.status = None;
         self.lock_pending = true;
         self.let_go();
@@ -481,6 +483,12 @@ impl App {
                 if locked.key(*k) == LockKey::Try
                     && let Some(store) = locked.try_open()
                 {
+                    if let (Some(time), Some(key)) =
+                        (self.env.config.security.remember_key(), store.key())
+                    {
+                        // Asked for in the config: remembered again, as a command would.
+                        let _ = crate::keycache::remember(key, time);
+                    }
                     self.env.store = store;
                     self.locked = None;
                     self.lock_pending = false;

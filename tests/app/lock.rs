@@ -254,6 +254,36 @@ fn the_lock_key_locks_at_once_even_over_a_window_and_while_writing() {
     assert_eq!(drafts_in(&path, &unlock).len(), 1);
 }
 
+/// A key remembered between commands does not outlast the app's lock; unlocking in place
+/// remembers it again when the config asks for that.
+#[test]
+fn the_apps_lock_forgets_a_remembered_key_and_unlocking_remembers_it() {
+    use praxis::keycache;
+    if !keycache::available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (path, unlock) = encrypted(dir.path());
+    let Unlock::Key(key) = &unlock else {
+        unreachable!("encrypted")
+    };
+    let minute = Duration::from_secs(60);
+    keycache::remember(key, minute).unwrap();
+    let mut config = Config::default();
+    config.security.remember_key_minutes = 1;
+    let mut app = app_over(Store::open_unlocked(&path, &unlock).unwrap(), config);
+    let t0 = start();
+    press_at(&mut app, "ctrl-l", t0);
+    assert!(app.is_locked());
+    assert!(keycache::recall(key.salt(), minute).is_none());
+    type_at(&mut app, PASS, t0);
+    press_at(&mut app, "enter", t0);
+    assert!(!app.is_locked());
+    let back = keycache::recall(key.salt(), minute).expect("remembered again");
+    assert_eq!(back.raw(), key.raw());
+    keycache::forget(key.salt());
+}
+
 #[test]
 fn quitting_or_a_signal_on_the_lock_screen_keeps_the_draft_and_writes_nothing_more() {
     let dir = tempfile::tempdir().unwrap();

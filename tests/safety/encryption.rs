@@ -1548,3 +1548,117 @@ fn a_plain_export_out_of_an_encrypted_journal_says_it_is_not_encrypted() {
     ok(&out);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("not encrypted"));
 }
+
+/// Whether this machine's kernel keyring keeps keys (a sandbox may forbid it).
+fn keyring_works() -> bool {
+    praxis::keycache::available()
+}
+
+/// With `remember_key_minutes`, one passphrase serves the commands after it: the key is
+/// kept in the session's keyring, used with no passphrase given, forgotten by `praxis
+/// lock`; taking the lock off or changing it asks for the passphrase itself all the same.
+/// Where the keyring cannot be used, each command says so and asks as before.
+#[test]
+fn a_remembered_key_serves_the_next_commands_until_praxis_lock() {
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let wrong = pass_file(j.path(), "wrong", &["not the passphrase", "x y z w v"]);
+    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    // Off by default: nothing is remembered, every command asks.
+    ok(&with_pass(
+        &j,
+        &pass,
+        &["add", "--title", "Handover", "first words"],
+    ));
+    let asked = j.cmd(&["list"]).output().unwrap();
+    assert!(!asked.status.success());
+    assert!(String::from_utf8_lossy(&asked.stderr).contains("--passphrase-fd"));
+
+    std::fs::write(j.config(), "[security]\nremember_key_minutes = 2\n").unwrap();
+    let first = with_pass(&j, &pass, &["list"]);
+    let listed = ok(&first);
+    assert!(listed.contains("Handover"), "{listed}");
+    let warned = String::from_utf8_lossy(&first.stderr).to_string();
+    if !keyring_works() {
+        assert!(warned.contains("key is not remembered"), "{warned}");
+        let out = j.cmd(&["list"]).output().unwrap();
+        assert!(!out.status.success());
+        return;
+    }
+    assert!(!warned.contains("warning"), "{warned}");
+    // No passphrase given at all: the remembered key opens it.
+    let again = j.cmd(&["list"]).output().unwrap();
+    assert!(ok(&again).contains("Handover"));
+    let again = j.cmd(&["add", "second words"]).output().unwrap();
+    ok(&again);
+
+    // Changing the passphrase or decrypting needs the passphrase itself.
+    for args in [&["passphrase"][..], &["decrypt"]] {
+        let out = with_pass(&j, &wrong, args);
+        assert!(
+            !out.status.success(),
+            "{args:?} succeeded on a remembered key"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("passphrase does not unlock"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(!is_plain_sqlite(&j.db()));
+    // And the failed tries forgot nothing: the key still serves.
+    ok(&j.cmd(&["list"]).output().unwrap());
+
+    let said = ok(&j.cmd(&["lock"]).output().unwrap());
+    assert!(said.contains("Forgot the key"), "{said}");
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(!out.status.success(), "the key outlived `praxis lock`");
+    let said = ok(&j.cmd(&["lock"]).output().unwrap());
+    assert!(said.contains("No key was remembered"), "{said}");
+
+    // A new passphrase: the old key is forgotten, the new one remembered.
+    ok(&with_pass(&j, &pass, &["list"]));
+    let both = pass_file(j.path(), "both", &[PASS, NEW_PASS]);
+    ok(&with_pass(&j, &both, &["passphrase"]));
+    let listed = ok(&j.cmd(&["list"]).output().unwrap());
+    assert!(listed.contains("second words"), "{listed}");
+    // Decrypted: nothing is remembered any more, and `lock` says there is nothing to lock.
+    let new = pass_file(j.path(), "new", &[NEW_PASS]);
+    ok(&with_pass(&j, &new, &["decrypt"]));
+    let out = j.cmd(&["lock"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not encrypted"));
+}
+
+/// A remembered key that no longer opens the journal (an older copy put back in its place,
+/// with the same salt and another key) is forgotten, and the passphrase asked for, with no
+/// wrong try counted; the key that fits is remembered in its place.
+#[test]
+fn a_remembered_key_that_no_longer_fits_is_forgotten() {
+    use praxis::keycache;
+    if !keyring_works() {
+        return;
+    }
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    ok(&with_pass(
+        &j,
+        &pass,
+        &["add", "--title", "Handover", "words"],
+    ));
+    std::fs::write(j.config(), "[security]\nremember_key_minutes = 2\n").unwrap();
+    let salt: [u8; 16] = j.db_bytes()[..16].try_into().unwrap();
+    let stale = praxis::store::Key::from_raw(zeroize::Zeroizing::new([9; 32]), salt);
+    keycache::remember(&stale, std::time::Duration::from_secs(60)).unwrap();
+
+    let out = with_pass(&j, &pass, &["list"]);
+    assert!(ok(&out).contains("Handover"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("wrong"), "{err}");
+    let fits = keycache::recall(salt, std::time::Duration::from_secs(60)).unwrap();
+    assert_ne!(fits.raw(), &[9; 32]);
+    assert!(ok(&j.cmd(&["list"]).output().unwrap()).contains("Handover"));
+    ok(&j.cmd(&["lock"]).output().unwrap());
+    assert!(keycache::recall(salt, std::time::Duration::from_secs(60)).is_none());
+}
