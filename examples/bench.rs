@@ -1003,12 +1003,74 @@ fn encrypted(plain: &Journal, runs: usize, ops: &[String], before: &Report) -> R
         ms(kdf_hi),
         ms(kdf_med)
     );
+    remembered(&journal, runs, before)?;
     if let Some(t) = made {
         println!(
             "| encrypt the journal (a copy, `relock_file`: the new file written, checked and renamed; informative, 1 run) | — | {} | — | — | — |",
             secs(t)
         );
     }
+    Ok(())
+}
+
+/// Whole processes on the encrypted journal with its key remembered between commands
+/// (`[security] remember_key_minutes`, the kernel's keyring): no passphrase given, no
+/// derivation paid. Said and skipped where the keyring cannot be used.
+fn remembered(journal: &Journal, runs: usize, before: &Report) -> Result<()> {
+    if !praxis::keycache::available() {
+        println!(
+            "| whole processes with the key remembered between commands | — | the kernel's keyring cannot be used here | — | — | — |"
+        );
+        return Ok(());
+    }
+    let bin = praxis_binary()?;
+    let config = journal.dir.join("remember-key.toml");
+    std::fs::write(&config, "[security]\nremember_key_minutes = 5\n")?;
+    let typed = ChildEnv {
+        db: journal.db.clone(),
+        config: config.clone(),
+        pass: journal.pass.clone(),
+    };
+    // One command with the passphrase, as a worker's first: the key is remembered.
+    run_praxis(&bin, &typed, &["list", "--limit", "1"])?;
+    let env = ChildEnv {
+        db: journal.db.clone(),
+        config,
+        pass: None,
+    };
+    let process_runs = runs * 4;
+    let rows = [
+        (vec!["list", "--limit", "10"], "`praxis list --limit 10`"),
+        (
+            vec!["search", journal.words.common.as_str()],
+            "`praxis search",
+        ),
+        (
+            vec!["list", "--tag", NO_TAG, "--limit", "10"],
+            "`praxis list --tag",
+        ),
+    ];
+    for (args, starts) in rows {
+        let times = time_runs(process_runs, || run_praxis(&bin, &env, &args))?;
+        let (med, _, _) = stats(&times);
+        let plain = before.rows.iter().find(|r| {
+            r.op.starts_with(starts)
+                && (starts != "`praxis search" || r.op.contains(&journal.words.common))
+        });
+        let (plain_ms, ratio) = match plain.and_then(|p| p.median_ms.map(|m| (p, m))) {
+            Some((p, m)) if m > 0.0 => (
+                p.median.clone(),
+                format!("{:.2}", med.as_secs_f64() * 1000.0 / m),
+            ),
+            _ => ("—".into(), "—".into()),
+        };
+        println!(
+            "| `praxis {}` (whole process, the key remembered between commands: no passphrase, no derivation) | {plain_ms} | {} | {ratio} | {ratio} | — |",
+            args.join(" "),
+            ms(med)
+        );
+    }
+    run_praxis(&bin, &env, &["lock"])?;
     Ok(())
 }
 
