@@ -308,29 +308,27 @@ impl Config {
                 message,
             });
         }
-        if config.security.lock_after_minutes > MAX_LOCK_MINUTES {
-            let (line, column) = key_position(text, "security", "lock_after_minutes");
+        let minutes = [
+            (
+                "lock_after_minutes",
+                config.security.lock_after_minutes,
+                "0 for never",
+            ),
+            (
+                "remember_key_minutes",
+                config.security.remember_key_minutes,
+                "0 to ask for the passphrase every time",
+            ),
+        ];
+        if let Some((key, n, zero)) = minutes.into_iter().find(|m| m.1 > MAX_LOCK_MINUTES) {
+            let (line, column) = key_position(text, "security", key);
             return Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line,
                 column,
                 message: format!(
-                    "security.lock_after_minutes is {}: give minutes from 1 to {MAX_LOCK_MINUTES} \
-                     (a day), or 0 for never",
-                    config.security.lock_after_minutes
-                ),
-            });
-        }
-        if config.security.remember_key_minutes > MAX_LOCK_MINUTES {
-            let (line, column) = key_position(text, "security", "remember_key_minutes");
-            return Err(ConfigError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: format!(
-                    "security.remember_key_minutes is {}: give minutes from 1 to \
-                     {MAX_LOCK_MINUTES} (a day), or 0 to ask for the passphrase every time",
-                    config.security.remember_key_minutes
+                    "security.{key} is {n}: give minutes from 1 to {MAX_LOCK_MINUTES} (a day), \
+                     or {zero}"
                 ),
             });
         }

@@ -1521,14 +1521,7 @@ fn a_journal_open_elsewhere_is_said_before_a_new_passphrase_is_asked() {
 /// an export to the terminal, or a sealed one, does not.
 #[test]
 fn a_plain_export_out_of_an_encrypted_journal_says_it_is_not_encrypted() {
-    let j = Journal::new();
-    let pass = pass_file(j.path(), "pass", &[PASS]);
-    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
-    ok(&with_pass(
-        &j,
-        &pass,
-        &["add", "words", "--scope", "shareable"],
-    ));
+    let (j, pass) = encrypted_with(&["words", "--scope", "shareable"]);
     let file = j.path().join("out.md");
     let out = with_pass(&j, &pass, &["export", "-o", file.to_str().unwrap()]);
     ok(&out);
@@ -1547,6 +1540,17 @@ fn a_plain_export_out_of_an_encrypted_journal_says_it_is_not_encrypted() {
         .unwrap();
     ok(&out);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("not encrypted"));
+}
+
+/// A new encrypted journal (its passphrase in the file returned) holding one entry,
+/// added with `add ARGS`.
+fn encrypted_with(args: &[&str]) -> (Journal, PathBuf) {
+    let j = Journal::new();
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
+    let add: Vec<&str> = std::iter::once("add").chain(args.iter().copied()).collect();
+    ok(&with_pass(&j, &pass, &add));
+    (j, pass)
 }
 
 /// Whether this machine's kernel keyring keeps keys (a sandbox may forbid it).
@@ -1639,14 +1643,7 @@ fn a_remembered_key_that_no_longer_fits_is_forgotten() {
     if !keyring_works() {
         return;
     }
-    let j = Journal::new();
-    let pass = pass_file(j.path(), "pass", &[PASS]);
-    ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
-    ok(&with_pass(
-        &j,
-        &pass,
-        &["add", "--title", "Handover", "words"],
-    ));
+    let (j, pass) = encrypted_with(&["--title", "Handover", "words"]);
     std::fs::write(j.config(), "[security]\nremember_key_minutes = 2\n").unwrap();
     let salt: [u8; 16] = j.db_bytes()[..16].try_into().unwrap();
     let stale = praxis::store::Key::from_raw(zeroize::Zeroizing::new([9; 32]), salt);
