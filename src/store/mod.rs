@@ -86,6 +86,11 @@ pub const APPLICATION_ID: i64 = 0x5052_5853;
 
 /// How long a write waits for another praxis process before reporting the journal busy.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// The page cache of an encrypted journal, in KiB: its pages are decrypted (and their
+/// HMAC checked) each time they are read into the cache, so the cache keeps the pages a
+/// session reads again and again (the newest entries, the search index of the recent
+/// ones) decrypted. A plain journal keeps SQLite's default of 2 MiB.
+const ENCRYPTED_CACHE_KIB: i64 = 8 * 1024;
 
 /// What went wrong with the journal, said so that the user knows what to do next.
 #[derive(Debug, thiserror::Error)]
@@ -468,6 +473,10 @@ impl Store {
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if self.unlock.is_encrypted() {
+            self.conn
+                .pragma_update(None, "cache_size", -ENCRYPTED_CACHE_KIB)?;
+        }
         self.conn.set_prepared_statement_cache_capacity(64);
         // The query planner's stability guarantee: plans never depend on the values
         // bound. Without it, SQLite 3.54 marks every `column = ?` statement as worth
@@ -682,5 +691,22 @@ mod tests {
     fn a_new_journal_is_at_the_latest_version() {
         let s = Store::open_in_memory().unwrap();
         assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+    }
+
+    /// An encrypted journal keeps more pages decrypted than a plain one keeps read: each
+    /// page read into its cache is decrypted and checked again.
+    #[test]
+    fn an_encrypted_journal_keeps_a_larger_page_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = |s: &Store| -> i64 {
+            s.conn
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .unwrap()
+        };
+        let plain = Store::open(&dir.path().join("plain.sqlite3")).unwrap();
+        let key = Unlock::Key(std::sync::Arc::new(Key::derive(b"pass", [5; 16])));
+        let locked = Store::open_unlocked(&dir.path().join("locked.sqlite3"), &key).unwrap();
+        assert_eq!(cache(&locked), -ENCRYPTED_CACHE_KIB);
+        assert!(cache(&plain) > -ENCRYPTED_CACHE_KIB, "{}", cache(&plain));
     }
 }
