@@ -745,13 +745,36 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// left only as often as it also appears in the case outside what was planted ("Road"
 /// in another sentence). A word shared by two planted identifiers counts against both
 /// when either keeps it, so the figure errs low.
+///
+/// The check knows the corpus's subject keys (`s`) and never-export words (`x`) besides
+/// the usual ones, as a worker's journal knows its own subjects and settings.
 fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
-    let c = checker();
+    let cases = recall_cases(name);
+    let marked = |kind: &str| -> Vec<String> {
+        let mut words: Vec<String> = cases
+            .iter()
+            .flat_map(|(text, planted)| {
+                planted
+                    .iter()
+                    .filter(|p| p.kind == kind)
+                    .map(|p| text[p.start..p.end].to_string())
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    };
+    let mut keys: Vec<String> = ["jd", "tenant-a", "team-north"].map(String::from).to_vec();
+    keys.extend(marked("s"));
+    let mut never = vec!["Rowan Ward".to_string(), "Larchfield House".to_string()];
+    never.extend(marked("x"));
+    let configured = || Checker::new(keys.clone(), &never, &[]);
+    let c = configured();
     let (mut total, mut removed) = (0, 0);
     let mut missed = Vec::new();
     let mut false_flags = Vec::new();
     let (mut tricky, mut tricky_flagged) = (0, 0);
-    for (text, planted) in &recall_cases(name) {
+    for (text, planted) in &cases {
         let (clean, planted): (Vec<&Planted>, Vec<&Planted>) =
             planted.iter().partition(|p| p.kind == CLEAN);
         let mut plain = text.clone();
@@ -759,7 +782,7 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
             plain.replace_range(p.start..p.end, " ");
         }
         let outside = words_outside_placeholders(&plain);
-        let out = Redactor::new(checker()).redact(text);
+        let out = Redactor::new(configured()).redact(text);
         let left = words_outside_placeholders(&out);
         let count = |ws: &[&str], w: &str| ws.iter().filter(|x| **x == w).count();
         for p in &planted {
