@@ -3979,8 +3979,8 @@ fn dictionary() -> &'static HashSet<&'static str, FastHash> {
 
 /// Everyday words of the other languages heard and written in UK care (Welsh, Irish,
 /// Scottish Gaelic, Scots, Polish, Romanian, Somali, Arabic and South Asian languages in
-/// transliteration, and more), and places too big to identify anyone: never a name on
-/// their own. Welsh words are also known in their mutated forms ("Cymraeg", "Gymraeg",
+/// transliteration, and more), places too big to identify anyone, medicines, and the
+/// brands, apps and games people use: never a name on their own. Welsh words are also known in their mutated forms ("Cymraeg", "Gymraeg",
 /// "Nghymraeg").
 fn other_words() -> &'static HashSet<String, FastHash> {
     static W: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
@@ -3991,6 +3991,7 @@ fn other_words() -> &'static HashSet<String, FastHash> {
             include_str!("../../assets/other-languages.txt"),
             include_str!("../../assets/places.txt"),
             include_str!("../../assets/medicines.txt"),
+            include_str!("../../assets/brands.txt"),
         ];
         for l in lists.iter().flat_map(|f| f.lines()) {
             let l = l.trim();
@@ -4777,6 +4778,9 @@ impl Checker {
                 && !user_allowed(l)
                 && !FLAT_WORDS.contains(&l)
                 && !lower_seen(l)
+                // Where a sentence starts, a word its ending makes one ("Redressed,
+                // Aquacel and ...") opens no list of people.
+                && !(sentence_start(text, t.start) && is_ordinary(l) && !name_list().contains_key(l))
                 && (!is_plainly_ordinary(l)
                     || name_list().contains_key(l)
                     || is_hyphenated_name(w, l)

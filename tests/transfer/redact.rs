@@ -1221,7 +1221,8 @@ fn record_systems_church_schools_paid_by_and_a_surname_first() {
 /// job titles of any length, a line that ends as a sentence being no title, shops with
 /// a small word in their name and places named for a saint ("St Columba's"), 80 of 80;
 /// with a thing after "his"/"her" and a pet's name being no one, 2 tricky words
-/// flagged (the Windrush and a small town, Tilbury: a small town is flagged by design).
+/// flagged (the Windrush and a small town, Tilbury: a small town is flagged by design);
+/// with the peoples, brands and feasts learnt on the eleventh corpus, only the town.
 #[test]
 fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh8.txt");
@@ -1230,7 +1231,7 @@ fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
         .collect();
-    assert_eq!(flagged, ["Name \"Windrush\"", "Name \"Tilbury\""]);
+    assert_eq!(flagged, ["Name \"Tilbury\""]);
 }
 
 /// A capitalised word in a list with a caught name is a name ("Marcus and Saffron"); a
@@ -1377,7 +1378,10 @@ fn an_age_after_a_name_says_a_person() {
 /// addresses, an exact date's weekday and a case number in a title. 14 of its 152 tricky
 /// words are flagged, 13 of them on their own: medicines, brands and apps, towns, a
 /// Polish feast day, the Windrush, "Romany", the Tigrinya for "mother" and a word
-/// opening a list ("Redressed, Aquacel and ...").
+/// opening a list ("Redressed, Aquacel and ..."). Studied since, so no hold-out: with
+/// brands, apps, dressings, over-the-counter medicines, cities abroad, feasts and
+/// peoples among the words known, and a word its ending makes one opening no list of
+/// people where a sentence starts, none is flagged.
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
@@ -1386,22 +1390,27 @@ fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
         .collect();
-    assert_eq!(
-        flagged,
-        [
-            "Name \"Redressed\"",
-            "Name \"Aquacel\"",
-            "Name \"Adey\"",
-            "Name \"Monzo\"",
-            "Name \"Windrush\"",
-            "Name \"Ribena\"",
-            "Name \"Appleby\"",
-            "Name \"WeChat\"",
-            "Name \"Wszystkich Świętych\"",
-            "Name \"Craiova\"",
-            "Name \"Roblox\"",
-            "Name \"Calpol\"",
-            "Name \"Romany\"",
-        ]
-    );
+    assert_eq!(flagged, Vec::<&str>::new());
+}
+
+/// Brands, apps, games, dressings and medicines bought over the counter, the large
+/// cities people come from, their feasts and fairs are no one; nor is a word that its
+/// ending makes a word, opening a list where a sentence starts. None of these words is
+/// in the corpora.
+#[test]
+fn brands_apps_dressings_cities_and_feasts_are_no_one() {
+    for clean in [
+        "Topped up with Lucozade and a Weetabix at ten.",
+        "She banks with Revolut now and pays by Klarna.",
+        "He plays Minecraft with his cousin on Discord.",
+        "Redressed with Mepilex and Inadine, then bandaged.",
+        "Reviewed, Allevyn and compression reapplied.",
+        "Her family are from Timisoara and Cluj.",
+        "He wants to be home for Zaduszki and Wielkanoc.",
+        "They go to Ballinasloe every October for the fair.",
+        "She is proud to be Romani and talks about the Windrush generation.",
+        "Nurofen and Piriton given for the rash.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
 }
