@@ -319,6 +319,7 @@ impl Checker {
             &mut cands,
         );
         emails(text, &mut cands);
+        handles(text, &mut cands);
         // Phones, ID numbers, postcodes, dates and addresses all hold an ASCII digit.
         let digits = text.bytes().any(|c| c.is_ascii_digit());
         if digits {
@@ -1452,6 +1453,59 @@ fn find_patterns(text: &str, toks: &[Tok], set: &PatSet, kind: FindingKind, out:
             out.push(Cand::new(kind, i, end));
             skip_to = end;
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Online handles.
+
+/// Whether a character may be part of an online handle ("shaq_tbm09", "@kez.x").
+fn is_handle_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.'
+}
+
+/// Online handles, which name someone as surely as their name: a run of letters, digits,
+/// dots and underscores holding an underscore and a letter ("shaq_tbm09"), or one after
+/// an "@" that starts a word ("@kez.x"), not an email's.
+fn handles(text: &str, out: &mut Vec<Cand>) {
+    if !text.contains(['_', '@']) {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let at = c == b'@' && (i == 0 || !is_handle_char(char::from(bytes[i - 1])));
+        if !(at || (c as char).is_ascii_alphanumeric() || c == b'_')
+            || (!at && i > 0 && (is_handle_char(char::from(bytes[i - 1])) || bytes[i - 1] == b'@'))
+        {
+            i += 1;
+            continue;
+        }
+        let from = if at { i + 1 } else { i };
+        let mut end = from;
+        while end < bytes.len() && is_handle_char(char::from(bytes[end])) {
+            end += 1;
+        }
+        // A sentence's full stop ends the handle.
+        while end > from && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let h = &text[from..end];
+        let followed_by_at = bytes.get(end) == Some(&b'@');
+        let shaped = h.len() >= 3
+            && h.bytes().any(|b| b.is_ascii_alphabetic())
+            && (at || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
+        if shaped
+            && !followed_by_at
+            && text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            out.push(Cand::new(FindingKind::Name, i, end));
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -3387,7 +3441,28 @@ const PERSON_RELATIONS: &[&str] = &[
     "mother-in-law", "father-in-law", "keyworker", "gp", "school", "solicitor",
     "landlord", "teacher", "social", "foster", "support", "advocate", "neighbour",
     "neighbours", "ex", "flatmate", "housemate", "employer", "boss", "probation",
+    "grandson", "granddaughter", "grandchildren", "stepson", "stepdaughter",
 ];
+
+/// Family and the people someone lives with, before their name: "daughter Jade",
+/// "Grandson Ka Ho", "carers Dawn and Clive", "her mam Bridget".
+#[rustfmt::skip]
+const KIN_BEFORE_NAMES: &[&str] = &[
+    "mother", "mum", "mam", "mom", "mammy", "mummy", "father", "dad", "daddy", "son",
+    "sons", "daughter", "daughters", "sister", "sisters", "sis", "brother", "brothers",
+    "bro", "husband", "wife", "partner", "carer", "carers", "children", "child", "kids",
+    "baby", "twins", "grandmother", "grandfather", "grandma", "grandad", "granddad",
+    "gran", "nan", "nana", "granny", "grandson", "granddaughter", "grandsons",
+    "granddaughters", "grandchild", "grandchildren", "aunt", "auntie", "aunty", "uncle",
+    "cousin", "cousins", "niece", "nephew", "boyfriend", "girlfriend", "fiancé", "fiance",
+    "fiancée", "stepmum", "stepdad", "stepson", "stepdaughter", "stepbrother",
+    "stepsister", "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law",
+    "sister-in-law", "brother-in-law", "friend", "neighbour", "flatmate", "housemate",
+    "host", "hosts",
+];
+
+/// Words of size or age that open a nickname before a name: "Big Mick", "Wee Davie".
+const NICKNAME_SIZES: &[&str] = &["Big", "Little", "Wee", "Young", "Old", "Auld", "Lil"];
 
 /// Ages in words, as notes write them: "turned sixteen".
 #[rustfmt::skip]
@@ -3465,6 +3540,9 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     if rest.starts_with(", who ") || rest.starts_with(" who ") || age_after(text, toks, k) {
         return true;
     }
+    if had_a_day(text, toks, k) || aside_says_person(text, toks, k) {
+        return true;
+    }
     if t.base_end != t.end {
         return spaced(k) && word(k + 1).is_some_and(|n| PERSON_RELATIONS.contains(&&*n));
     }
@@ -3482,6 +3560,24 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
         })
     };
     match &*next {
+        // "Llŷr the HCA will do it", "Gwen the keyworker": a role after it.
+        "the" => {
+            return spaced(k + 1)
+                && toks.get(k + 2).is_some_and(|r| {
+                    let rw = &text[r.start..r.end];
+                    ROLE_ACRONYMS.contains(&rw)
+                        || ROLE_NOUNS.contains(&&*fold_cow(rw))
+                        || PERSON_RELATIONS.contains(&&*fold_cow(rw))
+                });
+        }
+        // "Siôn from the surgery rang": where they are from, then what they did.
+        "from" => {
+            return (k + 2..k + 6).any(|j| {
+                (k + 1..j).all(spaced)
+                    && verb_at(j)
+                    && !text[toks[k + 2].start..toks[j].start].contains(char::is_uppercase)
+            });
+        }
         "and" => {
             return spaced(k + 1)
                 && match word(k + 2).as_deref() {
@@ -3548,6 +3644,83 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     verb_at(i)
 }
 
+/// Roles written as initials: "Llŷr the HCA", "Ravi (SALT)". Two capitals that are one of
+/// these are never someone's initials.
+#[rustfmt::skip]
+const ROLE_ACRONYMS: &[&str] = &[
+    "HCA", "SW", "OT", "GP", "HV", "DN", "CPN", "AMHP", "SALT", "SLT", "PA", "TA", "DSL",
+    "IMCA", "IDVA", "ISVA", "RMN", "RGN", "RN", "SENCO", "SENCo", "PO", "EWO", "FLO",
+    "FSW", "KW", "CSW", "PCSO", "PC", "DS", "DC", "SN", "ANP", "ACP", "SHO", "FY1", "FY2",
+    "ST", "MO", "LD", "CNS", "HR", "IT", "TL", "DM", "CM", "RM", "NA", "AP", "MP", "DJ",
+];
+
+/// Abbreviations of two or three capitals common in care notes, never someone's
+/// initials.
+#[rustfmt::skip]
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "UK", "EU", "NI", "OK", "ID", "IV", "IM", "BP", "AE", "ED", "TV", "PE", "RE", "NB",
+    "PS", "AM", "PM", "UC", "DV", "DA", "MH", "CP", "AA", "CV", "ICU", "AMU", "MAU", "SDEC",
+    "NHS", "DWP", "CGL", "YOT", "LAC", "CIN", "CAF", "EHC", "PIP", "ESA", "JSA", "DLA",
+    "CAB", "MP", "GCS", "PRN", "BD", "OD", "TDS", "QDS", "BMI", "ECG", "CT", "MRI", "DNA",
+    "HIV", "STI", "UTI", "COPD", "ADHD", "ASD", "PTSD", "OCD", "BPD", "EUPD", "SMI", "LD",
+    "MS", "MND", "CVA", "TIA", "MI", "DVT", "PE", "RTA", "FGM", "CSE", "CCE", "DBS",
+    "ASB", "PPE", "IT", "HR", "ASAP", "FYI", "RIP", "ETA", "DOB", "NFA", "TBC", "TBA",
+    "AKA", "ID", "PC", "ST", "WC", "SOS", "XL", "DJ", "UN", "USA", "US", "EEA",
+];
+
+/// Whether token `k` is followed by words in brackets that say what someone is: a role
+/// ("Delphine (advocate)", "Ravi (SALT)"), a relation, or a people or language
+/// ("Rebin (Kurdish, from Sulaymaniyah)").
+fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
+    let Some(n) = toks.get(k + 1) else {
+        return false;
+    };
+    if &text[toks[k].end..n.start] != " (" || toks[k].base_end != toks[k].end {
+        return false;
+    }
+    let w = &text[n.start..n.end];
+    let l = fold_cow(w);
+    ROLE_ACRONYMS.contains(&w)
+        || ROLE_NOUNS.contains(&&*l)
+        || KIN_BEFORE_NAMES.contains(&&*l)
+        || (PEOPLES.contains(&&*l) && w.starts_with(char::is_uppercase))
+}
+
+/// What a person has and a thing does not: "a good day", "a bad night", "a rough week".
+#[rustfmt::skip]
+const DAY_WORDS: &[&str] = &[
+    "day", "night", "week", "weekend", "morning", "afternoon", "evening", "time", "sleep",
+];
+
+/// Whether token `k` is followed by "had a good day", "has had a bad night", "is having
+/// a better week": a day someone has, one or two words saying how it went.
+fn had_a_day(text: &str, toks: &[Tok], k: usize) -> bool {
+    let word = |i: usize| toks.get(i).map(|n| fold_cow(&text[n.start..n.end]));
+    let spaced = |i: usize| {
+        i + 1 < toks.len()
+            && toks[i].base_end == toks[i].end
+            && &text[toks[i].end..toks[i + 1].start] == " "
+    };
+    let mut i = k;
+    let mut had = false;
+    while i < k + 3 && spaced(i) {
+        match word(i + 1).as_deref() {
+            Some("had" | "has" | "having") => had = true,
+            Some("is" | "was" | "just" | "really") => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    if !had || !spaced(i) || !word(i + 1).is_some_and(|a| a == "a" || a == "an") {
+        return false;
+    }
+    (i + 2..i + 5).any(|j| {
+        word(j).is_some_and(|d| DAY_WORDS.contains(&&*d))
+            && (i + 1..j)
+                .all(|m| spaced(m) && text[toks[m + 1].start..].starts_with(char::is_lowercase))
+    })
+}
+
 /// Words that, after "is", "was", "has" and the like, say a thing is being defined or
 /// done to rather than doing: "Hygge was the theme", "Mosaic was updated".
 #[rustfmt::skip]
@@ -3588,6 +3761,10 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
     };
     if w == "to" {
         return is_person_verb(&next);
+    }
+    // "Gaz in his usual doorway": somewhere of theirs.
+    if ["in", "on", "at", "with"].contains(&&*w) && i == k + 1 {
+        return matches!(&*next, "his" | "her" | "their");
     }
     if is_form_of(&w, "work") {
         return matches!(
@@ -4328,8 +4505,17 @@ impl Checker {
         let lower_seen = |l: &str| {
             lower_seen_set
                 .get_or_init(|| {
+                    // Not the words of an online handle: "shaq_tbm09" says nothing of "Shaq".
+                    let in_handle = |t: &Tok| {
+                        char_before(text, t.start).is_some_and(|c| c == '_' || c == '@')
+                            || char_at(text, t.end) == Some('_')
+                    };
                     toks.iter()
-                        .filter(|t| t.letters && text[t.start..].starts_with(char::is_lowercase))
+                        .filter(|t| {
+                            t.letters
+                                && text[t.start..].starts_with(char::is_lowercase)
+                                && !in_handle(t)
+                        })
                         .map(&lower)
                         .collect()
                 })
@@ -4478,8 +4664,10 @@ impl Checker {
             };
             let unusual_here =
                 || (mid() && !thing_after_determiner(text, toks, k)) || starts_before_cue();
-            (given_word_name() || (cap && (learned(l) || (!is_ordinary(l) && unusual_here()))))
-                && !lower_seen(l)
+            // A first name that is also a word is written in lowercase too as the word
+            // ("Summer had a good day ... the summer fair"): that says nothing of it.
+            given_word_name()
+                || (cap && (learned(l) || (!is_ordinary(l) && unusual_here())) && !lower_seen(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
         let continues = |k: usize, prev: &Tok| -> bool {
@@ -4495,6 +4683,52 @@ impl Checker {
                 && !is_honorific(l)
                 && (!is_allowed(l) || THEORISTS.contains(&l) || PEOPLES.contains(&l))
                 && !FLAT_WORDS.contains(&l)
+        };
+        // "daughter Jade", "Grandson Ka Ho", "her mam Bridget": a capitalised word after a
+        // word of family, even one that is also a word, unless it is only an English
+        // word and no one's name ("the baby Unit").
+        let after_kin = |k: usize| -> bool {
+            let t = &toks[k];
+            let (w, l) = (base(t), lower(t));
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            let english = |l: &str| {
+                let d = dictionary();
+                d.contains(l) || l.strip_suffix('s').is_some_and(|w| d.contains(w))
+            };
+            !skip[p]
+                && KIN_BEFORE_NAMES.contains(&lower(&toks[p]))
+                && toks[p].base_end == toks[p].end
+                && &text[toks[p].end..t.start] == " "
+                && !titles[line_of[k]]
+                && capitalised(w)
+                && w.chars().count() >= 2
+                && !STOPWORDS.contains(&l)
+                && !is_honorific(l)
+                && !SOFT_HONORIFICS.contains(&w)
+                && (!is_allowed(l) || THEORISTS.contains(&l))
+                && !user_allowed(l)
+                && (name_list().contains_key(l) || GIVEN_WORD_NAMES.contains(&l) || !english(l))
+        };
+        // "the Parrys", "the Joneses": a family by its surname, in the plural.
+        let family_plural = |k: usize| -> bool {
+            let t = &toks[k];
+            let (w, l) = (base(t), lower(t));
+            let surname = |stem: &str| {
+                name_list()
+                    .get(stem)
+                    .is_some_and(|&(everyday, surname)| surname && !everyday)
+            };
+            k >= 1
+                && lower(&toks[k - 1]) == "the"
+                && &text[toks[k - 1].end..t.start] == " "
+                && capitalised(w)
+                && !titles[line_of[k]]
+                && !is_allowed(l)
+                && !user_allowed(l)
+                && (l.strip_suffix("es").is_some_and(surname)
+                    || l.strip_suffix('s').is_some_and(surname))
         };
         let mut covered = vec![false; toks.len()];
         let mut found: Vec<(usize, usize)> = Vec::new(); // token ranges of names
@@ -4583,7 +4817,7 @@ impl Checker {
                 k += 2;
                 continue;
             }
-            if is_name(k) {
+            if is_name(k) || after_kin(k) || family_plural(k) {
                 let mut last = k;
                 while last < k + 2 && continues(last + 1, &toks[last]) {
                     last += 1;
@@ -4686,21 +4920,28 @@ impl Checker {
             }
         }
         // A listed name that is also an everyday word, where a sentence starts, is a name
-        // when a name joins it: "Bill and Frank left early".
+        // when a name joins it: "Bill and Frank left early", "Mark & Faith".
         let starts: HashSet<usize> = found.iter().map(|&(a, _)| a).collect();
-        for k in 0..toks.len().saturating_sub(2) {
+        for k in 0..toks.len().saturating_sub(1) {
             let t = &toks[k];
-            let (and, next) = (&toks[k + 1], &toks[k + 2]);
+            let joined = if &text[t.end..toks[k + 1].start] == " & " {
+                starts.contains(&(k + 1))
+            } else {
+                toks.get(k + 2).is_some_and(|next| {
+                    let and = &toks[k + 1];
+                    base(and) == "and"
+                        && &text[t.end..and.start] == " "
+                        && &text[and.end..next.start] == " "
+                        && starts.contains(&(k + 2))
+                })
+            };
             if !covered[k]
                 && !skip[k]
                 && capitalised(base(t))
                 && name_list().get(lower(t)).is_some_and(|&(e, _)| e)
                 && !user_allowed(lower(t))
                 && t.base_end == t.end
-                && base(and) == "and"
-                && &text[t.end..and.start] == " "
-                && &text[and.end..next.start] == " "
-                && starts.contains(&(k + 2))
+                && joined
             {
                 covered[k] = true;
                 found.push((k, k));
@@ -4828,8 +5069,9 @@ impl Checker {
                 continue;
             };
             let l = lower(&toks[other]);
+            // A listed name, or a word that is no word at all: "jayden and kez".
             if !skip[other]
-                && name_list().contains_key(l)
+                && (name_list().contains_key(l) || (l.chars().count() >= 3 && !is_ordinary(l)))
                 && !STOPWORDS.contains(&l)
                 && !HELPING_VERBS.contains(&l)
                 && !CALENDAR.contains(&l)
@@ -4839,6 +5081,103 @@ impl Checker {
                 covered[other] = true;
                 found.push((other, other));
             }
+        }
+        // A capitalised word between two names caught is a middle name, whatever else it
+        // is ("Phạm Thu Hà", with "Thu" also short for Thursday).
+        found.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for &(a, b) in &found {
+            if let Some(last) = merged.last_mut()
+                && a == last.1 + 2
+                && spaced(last.1, last.1 + 1)
+                && spaced(last.1 + 1, a)
+                && toks[last.1].base_end == toks[last.1].end
+                && toks[last.1 + 1].base_end == toks[last.1 + 1].end
+                && !skip[last.1 + 1]
+                && capitalised(base(&toks[last.1 + 1]))
+                && !STOPWORDS.contains(&lower(&toks[last.1 + 1]))
+            {
+                covered[last.1 + 1] = true;
+                last.1 = b;
+            } else if merged.last().is_none_or(|l| l.1 < a) {
+                merged.push((a, b));
+            }
+        }
+        found = merged;
+        for span in &mut found {
+            let a = span.0;
+            // "Big Mick", "Little Jo", "Wee Davie": a word of size or age before a name
+            // is part of the nickname.
+            if a >= 1
+                && spaced(a - 1, a)
+                && !skip[a - 1]
+                && !covered[a - 1]
+                && NICKNAME_SIZES.contains(&base(&toks[a - 1]))
+            {
+                covered[a - 1] = true;
+                span.0 = a - 1;
+            }
+        }
+        // A name's nickname in brackets after it: "Shaquille Thompson (Shaq)",
+        // "zbigniew (zbyszek)", one word that is no everyday one, or capitalised.
+        let mut nicknames = Vec::new();
+        for &(_, b) in &found {
+            let Some(n) = toks.get(b + 1) else { continue };
+            let (nw, nl) = (base(n), lower(n));
+            if &text[toks[b].end..n.start] == " ("
+                && text[n.end..].starts_with(')')
+                && n.base_end == n.end
+                && !skip[b + 1]
+                && !covered[b + 1]
+                && nw.chars().count() >= 2
+                && !is_allowed(nl)
+                && !user_allowed(nl)
+                && !STOPWORDS.contains(&nl)
+                && ((capitalised(nw) && !is_plainly_ordinary(nl)) || !is_ordinary(nl))
+            {
+                nicknames.push((b + 1, b + 1));
+            }
+        }
+        // Initials standing for someone: those of a name caught in the text ("TJ" for
+        // Tyler-Jay), or two capitals after a verb that takes a person ("protects LM",
+        // "rang KB"), unless they stand for a role or a common abbreviation.
+        let initials_of: HashSet<String> = found
+            .iter()
+            .map(|&(a, b)| {
+                toks[a..=b]
+                    .iter()
+                    .filter(|t| !is_honorific(lower(t)))
+                    .flat_map(|t| base(t).split(['-', '‐']))
+                    .filter_map(|p| p.chars().next().filter(|c| c.is_uppercase()))
+                    .collect::<String>()
+            })
+            .filter(|i| (2..=3).contains(&i.chars().count()))
+            .collect();
+        for (k, t) in toks.iter().enumerate() {
+            let w = base(t);
+            if covered[k]
+                || skip[k]
+                || !(2..=3).contains(&w.len())
+                || !w.bytes().all(|b| b.is_ascii_uppercase())
+                || ROLE_ACRONYMS.contains(&w)
+                || COMMON_ABBREVIATIONS.contains(&w)
+            {
+                continue;
+            }
+            let object = w.len() == 2
+                && k >= 1
+                && spaced(k - 1, k)
+                && (after_contact_verb(text, toks, k) || {
+                    let p = lower(&toks[k - 1]);
+                    ["protect", "protects", "protected", "protecting", "against"].contains(&p)
+                });
+            if initials_of.contains(w) || object {
+                nicknames.push((k, k));
+            }
+        }
+        for (a, b) in nicknames {
+            covered[a] = true;
+            found.push((a, b));
         }
         found.retain(|&(a, b)| {
             let (s, e) = (toks[a].start, toks[b].base_end);
@@ -4867,7 +5206,10 @@ impl Checker {
         for &(a, b) in &found {
             for t in &toks[a..=b] {
                 let l = lower(t);
-                if base(t).starts_with(char::is_uppercase) && !is_honorific(l) {
+                if base(t).starts_with(char::is_uppercase)
+                    && !is_honorific(l)
+                    && !NICKNAME_SIZES.contains(&base(t))
+                {
                     span_words.insert(l);
                 }
             }
@@ -4877,10 +5219,25 @@ impl Checker {
                 continue;
             }
             let l = lower(t);
+            // Where a sentence starts, a name of this text that is also a word is the
+            // name again before what a person does or where they are: "Mark did not
+            // mark the day", "Hope at Kingsmead Academy"; not "Hope to leave on time".
+            let subject_again = || {
+                t.base_end == t.end
+                    && (name_list().contains_key(l) || !is_ordinary(l))
+                    && toks.get(k + 1).is_some_and(|n| {
+                        let nl = lower(n);
+                        &text[t.end..n.start] == " "
+                            && (HELPING_VERBS.contains(&nl)
+                                || LINKING_VERBS.contains(&nl)
+                                || ["at", "and", "from"].contains(&nl)
+                                || (is_person_verb(nl) && !STOPWORDS.contains(&nl)))
+                    })
+            };
             let again = (words.contains(l) && capitalised(base(t)) && !lower_seen(l))
                 || (span_words.contains(l)
                     && capitalised(base(t))
-                    && (t.base_end != t.end || mid_at(k))
+                    && (t.base_end != t.end || mid_at(k) || subject_again())
                     && !is_allowed(l)
                     && !user_allowed(l)
                     && l != "i");

@@ -1385,7 +1385,7 @@ fn an_age_after_a_name_says_a_person() {
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
-    assert_eq!((removed, total), (253, 299), "{missed:#?}");
+    assert_eq!((removed, total), (275, 299), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1412,5 +1412,93 @@ fn brands_apps_dressings_cities_and_feasts_are_no_one() {
         "Nurofen and Piriton given for the rash.",
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// Who someone is, said by the words around a name: a word of family before it ("niece
+/// Willow", "Stepson Ka Wai"), a role or a people in brackets after it ("Ysolde
+/// (advocate)", "Dilshad (Kurdish)"), a role after "the" ("Ynyr the HCA") or where
+/// they rang from; a day they had; a family in the plural ("the Pritchards"). Nicknames count: in brackets after the name,
+/// with "Big" or "Wee" before it, initials of a name in the text or after a verb that
+/// takes a person, an online handle; so do a middle name that is also a weekday's short
+/// form, a lowercase name no word joins to a caught one, and a first name that is also a
+/// word, again where a sentence starts. None of these names is in the corpora.
+#[test]
+fn names_said_by_family_roles_brackets_initials_and_handles() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Her niece Willow picks up the prescriptions."),
+        vec![name("Willow")]
+    );
+    assert_eq!(
+        flagged_in("Stepson Ka Wai does the shopping."),
+        vec![name("Ka Wai")]
+    );
+    assert_eq!(
+        flagged_in("Dilshad (Kurdish, from Erbil) has his hearing soon."),
+        vec![name("Dilshad")]
+    );
+    assert_eq!(
+        flagged_in("Ysolde (advocate) on 07700 900111 after two."),
+        vec![
+            name("Ysolde"),
+            (FindingKind::Phone, "07700 900111".to_string())
+        ]
+    );
+    assert_eq!(
+        flagged_in("Ynyr the HCA will do the check. Tegid from the pharmacy rang."),
+        vec![name("Ynyr"), name("Tegid")]
+    );
+    assert_eq!(
+        flagged_in("Dez in his tent by the canal again."),
+        vec![name("Dez")]
+    );
+    assert_eq!(
+        flagged_in("Storm had a bad night, then slept till ten."),
+        vec![name("Storm")]
+    );
+    assert_eq!(
+        flagged_in("The flat was let to the Pritchards last year."),
+        vec![name("Pritchards")]
+    );
+    assert_eq!(
+        flagged_in("Przemysław Nowicki (przemek) turned up late."),
+        vec![name("Przemysław Nowicki"), name("przemek")]
+    );
+    assert_eq!(
+        flagged_in("Wee Davie from the hostel fixed the door."),
+        vec![name("Wee Davie")]
+    );
+    assert_eq!(
+        flagged_in("Kacey-Lou is settling; KL loves the garden. The order protects RB."),
+        vec![name("Kacey-Lou"), name("KL"), name("RB")]
+    );
+    assert_eq!(
+        flagged_in("His gamer tag is dezzy_k07, so I asked him to go private."),
+        vec![name("dezzy_k07")]
+    );
+    assert_eq!(
+        flagged_in("Nguyễn Sat Minh came with his sister."),
+        vec![name("Nguyễn Sat Minh")]
+    );
+    assert_eq!(
+        flagged_in("youth club. osian and zuzu played pool."),
+        vec![name("osian"), name("zuzu")]
+    );
+    assert_eq!(
+        flagged_in("Patience & Ruby. Patience did not have the patience, she said."),
+        vec![name("Patience"), name("Ruby"), name("Patience")]
+    );
+    for clean in [
+        "The baby Unit was busy; the ward had a quiet night.",
+        "Paracetamol from the pharmacy arrived late.",
+        "Sarah Williams the SW came; we rang DWP and UC about it.",
+        "Hope to leave on time for once.",
+    ] {
+        let found: Vec<_> = flagged_in(clean)
+            .into_iter()
+            .filter(|(_, w)| w != "Sarah Williams")
+            .collect();
+        assert_eq!(found, vec![], "{clean}");
     }
 }
