@@ -371,6 +371,7 @@ impl Checker {
         workplaces_and_wards(text, words, &mut cands);
         named_buildings(text, words, &mut cands);
         saints_places(text, words, &mut cands);
+        places_by_kind(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -2736,8 +2737,14 @@ const SCHOOL_WORDS: &[&str] = &[
     "school", "primary", "academy", "college", "nursery", "infants", "juniors", "surgery",
     "hospice",
 ];
-/// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire".
-const SCHOOL_HEADS: &[&str] = &["ysgol", "coleg", "scoil", "sgoil", "meithrinfa"];
+/// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire",
+/// and a surgery, a hospital, a centre or a home in Welsh: "Meddygfa Tywi", "Meddygfa'r
+/// Llan", "Ysbyty Gwynedd".
+#[rustfmt::skip]
+const SCHOOL_HEADS: &[&str] = &[
+    "ysgol", "coleg", "scoil", "sgoil", "meithrinfa", "meddygfa", "feddygfa", "ysbyty",
+    "canolfan", "cartref",
+];
 /// Words before a school word that make no name of it: "the High School", "a Sixth Form
 /// College", "Royal College of Nursing".
 #[rustfmt::skip]
@@ -2773,7 +2780,11 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let l = &*lowers[k];
-        if SCHOOL_HEADS.contains(&l) {
+        if SCHOOL_HEADS.contains(&l)
+            || l.strip_suffix("'r")
+                .or_else(|| l.strip_suffix("’r"))
+                .is_some_and(|h| SCHOOL_HEADS.contains(&h))
+        {
             let mut end = k;
             let mut j = k + 1;
             while j < toks.len()
@@ -2811,9 +2822,23 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                     || toks[j].base_end == toks[j].end
                     || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1])))
         });
+        // "Cardiff and Vale College": two names joined by "and".
+        let mut start = start;
+        if start < k
+            && start >= 2
+            && &*lowers[start - 1] == "and"
+            && spaced(start - 2, start - 1)
+            && spaced(start - 1, start)
+            && cap(start - 2)
+            && toks[start - 2].base_end == toks[start - 2].end
+            && !sentence_start(text, toks[start - 2].start)
+        {
+            start -= 2;
+        }
         let named = (start..k).any(|j| {
             !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j])
                 && !FAITH_SCHOOL_MARKS.contains(&&*lowers[j])
+                && &*lowers[j] != "and"
         });
         if start < k && named {
             out.push(Cand::new(
@@ -2950,6 +2975,14 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             // A shop's name may hold a small word: "Pets at Home", "Bank of Scotland",
             // "Marks and Spencer"; not a time or a town after it ("at Christmas", "in
             // Leeds").
+            // "Nowak & Syn Roofing": an ampersand between names.
+            if toks
+                .get(last + 1)
+                .is_some_and(|n| &text[toks[last].end..n.start] == " & ")
+                && let Some((l2, e2)) = capitalised_run(text, toks, last + 1)
+            {
+                (last, end) = (l2, e2);
+            }
             if let (Some(c), Some(n)) = (toks.get(last + 1), toks.get(last + 2))
                 && ["at", "of", "and"].contains(&&*lowers[last + 1])
                 && text[c.start..].starts_with(char::is_lowercase)
@@ -3068,7 +3101,12 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let cap = |k: usize| starts_capitalised(text, &toks[k]);
     for k in 1..toks.len() {
         let l = &*lowers[k];
-        if !INSTITUTION_WORDS.contains(&l) || !cap(k) || toks[k].base_end != toks[k].end {
+        // "Elm Bank AP": an approved premises, a probation hostel.
+        let premises = &text[toks[k].start..toks[k].end] == "AP";
+        if !(INSTITUTION_WORDS.contains(&l) || premises)
+            || !cap(k)
+            || toks[k].base_end != toks[k].end
+        {
             continue;
         }
         // "Home" names a place only after "Care" or "Nursing": "Oakview Care Home".
@@ -3096,7 +3134,17 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && spaced(p - 1, p)
             && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1])
             && text[toks[p - 1].start..].starts_with(char::is_lowercase);
-        if named && placed {
+        // "at Woodlands Unit, Cedar Ward": after another place named so, a comma between.
+        let after_place = start >= 2
+            && &text[toks[start - 1].end..toks[start].start] == ", "
+            && cap(start - 1)
+            && INSTITUTION_WORDS.contains(&&*lowers[start - 1]);
+        // "Beech Lodge." as a sentence of its own: the place a note is written at.
+        let sentence_of_its_own = sentence_start(text, toks[start].start) && {
+            let after = text[toks[k].end..].trim_start_matches([' ', '\t']);
+            after.is_empty() || after.starts_with(['.', ':', '\n'])
+        };
+        if named && (placed || after_place || sentence_of_its_own) {
             out.push(Cand::new(
                 FindingKind::Place,
                 toks[start].start,
@@ -3129,7 +3177,11 @@ fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         let mut last = k + 1;
         while last < k + 3 && last + 1 < toks.len() && spaced(text, toks, last, last + 1) {
             let next = &toks[last + 1];
-            if !starts_capitalised(text, next) || is_acronym(&text[next.start..next.base_end]) {
+            // "St Mary's RC": a church school's mark after the saint.
+            let mark = FAITH_SCHOOL_MARKS.contains(&&*lowers[last + 1]);
+            if !starts_capitalised(text, next)
+                || (is_acronym(&text[next.start..next.base_end]) && !mark)
+            {
                 break;
             }
             last += 1;
@@ -3140,6 +3192,175 @@ fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         });
         if !saint_day {
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        }
+    }
+}
+
+/// The last words of a pub's name: "the Red Lion", "the King's Head", "the Royal Oak".
+#[rustfmt::skip]
+const PUB_WORDS: &[&str] = &[
+    "arms", "inn", "tavern", "lion", "head", "oak", "swan", "bell", "anchor", "plough",
+    "bull", "stag", "hart", "fox", "hounds", "hound", "bear", "eagle", "lamb", "wheatsheaf",
+    "feathers", "ship", "horse", "horses", "horseshoe", "mitre", "unicorn", "boar",
+    "dragon", "greyhound", "pheasant", "chequers", "globe", "griffin", "falcon", "cock",
+    "crown", "star", "sun", "moon", "volunteer", "railway", "tap", "vaults",
+];
+/// Chains whose branch, named by where it is, is a place: "the Pershore Road Lidl",
+/// "Tesco Cowley", "Westgate Greggs".
+#[rustfmt::skip]
+const CHAINS: &[&str] = &[
+    "tesco", "asda", "sainsbury's", "sainsburys", "sainsbury", "aldi", "lidl", "morrisons",
+    "greggs", "costa", "starbucks", "mcdonald's", "mcdonalds", "co-op", "coop", "boots",
+    "superdrug", "primark", "wilko", "poundland", "kfc", "wetherspoons", "spar", "londis",
+    "waitrose", "argos", "halfords", "screwfix", "ikea", "matalan", "specsavers",
+];
+/// Words after a chain's name that say what kind of shop it is, not where: "Tesco
+/// Extra", "Boots Pharmacy".
+#[rustfmt::skip]
+const CHAIN_FORMATS: &[&str] = &[
+    "extra", "express", "metro", "local", "superstore", "mobile", "bank", "clubcard",
+    "direct", "online", "pharmacy", "petrol", "garage", "car", "park", "cafe", "café",
+    "opticians", "plus", "value", "finest", "delivery", "app", "vouchers", "voucher",
+    "coffee", "funeralcare", "food", "foods", "store", "stores", "supermarket", "hearing",
+    "drive",
+];
+/// Kinds of business whose name may come after them with a comma, or before "where" and
+/// someone working there: "a salon, Shades of Sheba, where her aunt works".
+fn works_there(text: &str, toks: &[Tok], lowers: &[Cow<'_, str>], w: usize) -> bool {
+    // "where Mei works", "where her Auntie Ife works", "where she worked".
+    (w + 1..(w + 5).min(toks.len())).any(|j| {
+        ["works", "worked", "working"].contains(&&*lowers[j])
+            && !text[toks[w].end..toks[j].start].contains(['.', ',', ';', '!', '?', '\n'])
+    })
+}
+
+/// Places named by what they are, not by a building word: a pub ("the Red Lion"), a
+/// chain's branch ("the Pershore Road Lidl", "Tesco Cowley"), a business someone works
+/// at ("the Jade Garden where Mei works", "a salon, Shades of Sheba, where ..."), a
+/// Traveller site ("on Cae Glas site", with its pitch: "pitch 11 on ..."), and a ward
+/// named on a ward round ("ward round Bluebell").
+fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let spaced = |a: usize, b: usize| spaced(text, toks, a, b);
+    let cap = |k: usize| starts_capitalised(text, &toks[k]);
+    let plain = |k: usize| {
+        let l = &*lowers[k];
+        !STOPWORDS.contains(&l) && !CALENDAR.contains(&l) && !TIMES.contains(&l)
+    };
+    // The capitalised words that end at token `k`, spaced, up to `n` of them.
+    let run_back = |k: usize, n: usize| {
+        let mut a = k;
+        while a > 0 && a + n > k + 1 && spaced(a - 1, a) && cap(a - 1) && plain(a - 1) {
+            a -= 1;
+        }
+        a
+    };
+    for k in 0..toks.len() {
+        let l = &*lowers[k];
+        // A pub: "the" and capitalised words ending in a pub's word.
+        if cap(k) && PUB_WORDS.contains(&l) && toks[k].base_end == toks[k].end && k >= 2 {
+            let a = run_back(k - 1, 3);
+            let first = a.saturating_sub(1);
+            if cap(k - 1)
+                && spaced(k - 1, k)
+                && a >= 1
+                && &*lowers[first] == "the"
+                && spaced(first, a)
+                && (a..k).all(|j| !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]))
+            {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            }
+        }
+        // A chain's branch, named before or after it.
+        if cap(k) && CHAINS.contains(&l) {
+            let a = run_back(k, 3);
+            let before_ok = a < k
+                && (a..k).all(|j| !sentence_start(text, toks[j].start) || !is_ordinary(&lowers[j]))
+                && (a..k).all(|j| !CHAINS.contains(&&*lowers[j]));
+            if before_ok {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[a].start,
+                    toks[k].base_end,
+                ));
+            } else if let Some((last, end)) = toks
+                .get(k + 1)
+                .filter(|_| spaced(k, k + 1) && toks[k].base_end == toks[k].end)
+                .and_then(|_| capitalised_run(text, toks, k + 1))
+                && (k + 1..=last).all(|j| plain(j) && !CHAIN_FORMATS.contains(&&*lowers[j]))
+            {
+                out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+            }
+        }
+        // A business before "where" someone works, a comma between or not.
+        if l == "where" && k >= 1 && works_there(text, toks, lowers, k) {
+            let gap = &text[toks[k - 1].end..toks[k].start];
+            if (gap == " " || gap == ", ") && cap(k - 1) && plain(k - 1) {
+                // Its name may hold "of", "and" or "&": "Shades of Sheba".
+                let mut a = run_back(k - 1, 4);
+                while a >= 2
+                    && ["of", "and"].contains(&&*lowers[a - 1])
+                    && spaced(a - 2, a - 1)
+                    && spaced(a - 1, a)
+                    && cap(a - 2)
+                {
+                    a = run_back(a - 2, 4);
+                }
+                let named = (a..k).any(|j| {
+                    let w = &*lowers[j];
+                    !is_allowed(w)
+                        && !other_words().contains(w)
+                        && !GENERIC_INSTITUTION_WORDS.contains(&w)
+                        && !CHAINS.contains(&w)
+                });
+                if named && !(a + 1 == k && sentence_start(text, toks[a].start)) {
+                    out.push(Cand::new(
+                        FindingKind::Place,
+                        toks[a].start,
+                        toks[k - 1].base_end,
+                    ));
+                }
+            }
+        }
+        // A site by its name: "on Cae Glas site", "the Appleton Road site".
+        if l == "site" && k >= 2 && spaced(k - 1, k) && cap(k - 1) {
+            let a = run_back(k - 1, 3);
+            let mut p = a;
+            if p >= 1 && &*lowers[p - 1] == "the" {
+                p -= 1;
+            }
+            let named = (a..k).any(|j| {
+                !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]) && !is_allowed(&lowers[j])
+            });
+            if named && p >= 1 && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1]) {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+                // "pitch 11 on Cae Glas site": the pitch is the address on it.
+                if p >= 4
+                    && ["pitch", "plot", "plots", "pitches"].contains(&&*lowers[p - 3])
+                    && toks[p - 2].digits
+                    && spaced(p - 3, p - 2)
+                    && spaced(p - 2, p - 1)
+                {
+                    out.push(Cand::new(
+                        FindingKind::Address,
+                        toks[p - 3].start,
+                        toks[p - 2].end,
+                    ));
+                }
+            }
+        }
+        // "ward round Bluebell": the ward by its name.
+        if l == "round"
+            && k >= 1
+            && &*lowers[k - 1] == "ward"
+            && let Some(n) = toks.get(k + 1)
+            && &text[toks[k].end..n.start] == " "
+            && cap(k + 1)
+            && !is_allowed(&lowers[k + 1])
+            && !is_honorific(&lowers[k + 1])
+            && let Some((_, end)) = capitalised_run(text, toks, k + 1)
+        {
+            out.push(Cand::new(FindingKind::Place, n.start, end));
         }
     }
 }

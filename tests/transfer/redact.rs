@@ -1385,7 +1385,7 @@ fn an_age_after_a_name_says_a_person() {
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
-    assert_eq!((removed, total), (275, 299), "{missed:#?}");
+    assert_eq!((removed, total), (294, 299), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1500,5 +1500,85 @@ fn names_said_by_family_roles_brackets_initials_and_handles() {
             .filter(|(_, w)| w != "Sarah Williams")
             .collect();
         assert_eq!(found, vec![], "{clean}");
+    }
+}
+
+/// Places by what they are: a Welsh surgery ("Meddygfa Teifi", "Meddygfa'r Bont"), a
+/// college of two names joined by "and", a church school's mark after its saint, a pub,
+/// a chain's branch named by where it is, a business before "where" someone works, a
+/// Traveller site with the pitch on it, a ward named on a ward round, a ward after its
+/// unit, a building as a sentence of its own, a firm with "&" in its name, an approved
+/// premises ("AP"). A chain's format, a chain alone and a city stay. None of these
+/// places is in the corpora.
+#[test]
+fn places_by_what_they_are() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 14] = [
+        (
+            "Her GP is Meddygfa Teifi now. The nurse at Meddygfa'r Bont rang.",
+            vec![place("Meddygfa Teifi"), place("Meddygfa'r Bont")],
+        ),
+        (
+            "He has a place at Neath and Port Talbot College in September.",
+            vec![place("Neath and Port Talbot College")],
+        ),
+        (
+            "Their boy is at St Dyfrig's RC. He likes it.",
+            vec![place("St Dyfrig's RC")],
+        ),
+        (
+            "He drinks at the Black Bull most nights.",
+            vec![place("Black Bull")],
+        ),
+        (
+            "She works nights at the Bristol Road Aldi.",
+            vec![place("Bristol Road Aldi")],
+        ),
+        (
+            "She is back on the tills at Asda Pwllheli.",
+            vec![place("Asda Pwllheli")],
+        ),
+        (
+            "They eat at the Golden Dragon where Wen works.",
+            vec![place("Golden Dragon")],
+        ),
+        (
+            "She found a barber, Fade Masters, where his uncle works.",
+            vec![place("Fade Masters")],
+        ),
+        (
+            "They live at plot 4 on Riverside Meadows site since March.",
+            vec![
+                (FindingKind::Address, "plot 4".to_string()),
+                place("Riverside Meadows site"),
+            ],
+        ),
+        (
+            "ward round Foxglove, four patients.",
+            vec![place("Foxglove")],
+        ),
+        (
+            "Transferred to Oakwood Unit, Birch Ward for the night.",
+            vec![place("Oakwood Unit"), place("Birch Ward")],
+        ),
+        ("Ash House. Quiet night.", vec![place("Ash House")]),
+        (
+            "He was paid cash by Kowalczyk & Sons Scaffolding for months.",
+            vec![place("Kowalczyk & Sons Scaffolding")],
+        ),
+        (
+            "He is at Ashgrove AP until his licence ends.",
+            vec![place("Ashgrove AP")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    for clean in [
+        "He went to Tesco Extra and Costa Coffee for lunch.",
+        "He works at the Co-op where she worked.",
+        "He lives in Manchester where he works.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
 }
