@@ -326,6 +326,7 @@ impl Checker {
             digit_runs(text, &mut cands);
             ni_numbers(text, &mut cands);
             record_numbers(text, &toks, &mut cands);
+            year_serials(text, &toks, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
         if digits {
@@ -334,6 +335,7 @@ impl Checker {
             word_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
         }
+        unnumbered_addresses(text, &toks, &mut cands);
         // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.
         let mut allowed = Vec::new();
         find_patterns(
@@ -1843,6 +1845,42 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// Case numbers by their shape alone, a year and a serial: "ICPC prep 2024/118302",
+/// "2025/04471". A year and the next ("2024/2025", "2024/25") is a span of time.
+fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let number = |t: &Tok| {
+        let s = &text[t.start..t.end];
+        (t.digits && !t.letters && s.bytes().all(|c| c.is_ascii_digit())).then_some(s)
+    };
+    for w in toks.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let (Some(year), Some(serial)) = (number(a), number(b)) else {
+            continue;
+        };
+        let y: u32 = year.parse().unwrap_or(0);
+        let next_year = serial
+            .parse::<u32>()
+            .is_ok_and(|n| n == y + 1 || (serial.len() == 2 && n == (y + 1) % 100));
+        if &text[a.end..b.start] == "/"
+            && year.len() == 4
+            && (1990..2100).contains(&y)
+            && serial.len() >= 4
+            && serial.len() <= 10
+            && !next_year
+            && !(serial.len() == 4
+                && serial
+                    .parse::<u32>()
+                    .is_ok_and(|n| (1900..2100).contains(&n)))
+            && left_boundary(text, a.start)
+            && char_before(text, a.start).is_none_or(|c| c != '/')
+            && right_boundary(text, b.end)
+            && !text[b.end..].starts_with('/')
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, a.start, b.end));
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Phone numbers and NHS-like numbers: runs of digit groups.
 
@@ -2390,7 +2428,7 @@ fn year_of(w: &str) -> Option<i32> {
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
-    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
 ];
 
 /// Dates in words: "12 March 2026", "12th of March", "March 12th, 2026", "Tuesday 10th".
@@ -2722,6 +2760,83 @@ const WELSH_STREET_WORDS: &[&str] = &[
     "cae", "llwyn", "parc", "gerddi", "sgwâr", "allt", "bryn", "pant", "cwrt", "ystad",
     "tŷ", "ty", "plas", "bro", "coed", "dôl", "dol", "cwm", "glan", "nant", "pen", "penrhyn",
 ];
+/// Addresses without a house number: a house name, a street and a village before a
+/// postcode ("Orchard Cottage, Mill Lane, Little Bredy DT2 9HL"), each part capitalised
+/// words and a comma; the address starts at the first part that ends in a building or
+/// street word. A building and a street alone make one too ("at Ivy Cottage, Church
+/// Lane").
+fn unnumbered_addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let cap = |k: usize| {
+        let t = &toks[k];
+        starts_capitalised(text, t)
+            && !STOPWORDS.contains(&fold_str(&text[t.start..t.end]).as_str())
+            && t.base_end == t.end
+    };
+    let ends_place = |k: usize| {
+        let l = fold_str(&text[toks[k].start..toks[k].end]);
+        STREET_WORDS.contains(&l.as_str()) || BUILDING_WORDS.contains(&l.as_str())
+    };
+    let is_street =
+        |k: usize| STREET_WORDS.contains(&fold_str(&text[toks[k].start..toks[k].end]).as_str());
+    // The parts ending at token `last`, back to the first one, as (first, last) pairs.
+    let parts_before = |last: usize| {
+        let mut parts = Vec::new();
+        let mut b = last;
+        loop {
+            if !cap(b) {
+                break;
+            }
+            let mut a = b;
+            while a > 0 && a + 4 > b && &text[toks[a - 1].end..toks[a].start] == " " && cap(a - 1) {
+                a -= 1;
+            }
+            parts.push((a, b));
+            if parts.len() == 4 || a < 2 || &text[toks[a - 1].end..toks[a].start] != ", " {
+                break;
+            }
+            b = a - 1;
+        }
+        parts
+    };
+    let postcodes: Vec<usize> = out
+        .iter()
+        .filter(|c| c.kind == FindingKind::Postcode)
+        .map(|c| c.start)
+        .collect();
+    for start in postcodes {
+        let Some(last) = toks.iter().rposition(|t| t.end <= start) else {
+            continue;
+        };
+        if !matches!(&text[toks[last].end..start], " " | ", ") {
+            continue;
+        }
+        let parts = parts_before(last);
+        if parts.len() >= 2
+            && let Some(&(a, _)) = parts.iter().rev().find(|&&(_, b)| ends_place(b))
+        {
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[a].start,
+                toks[last].end,
+            ));
+        }
+    }
+    // A building and a street, a comma between: "Ivy Cottage, Church Lane".
+    for k in 2..toks.len() {
+        if !is_street(k) || !cap(k) {
+            continue;
+        }
+        let parts = parts_before(k);
+        if let [(sa, _), (ba, bb), ..] = parts[..]
+            && sa < k
+            && BUILDING_WORDS.contains(&fold_str(&text[toks[bb].start..toks[bb].end]).as_str())
+            && ba < bb
+        {
+            out.push(Cand::new(FindingKind::Address, toks[ba].start, toks[k].end));
+        }
+    }
+}
+
 /// Words that end the name of a building: "Brook House", "Kingfisher Court".
 #[rustfmt::skip]
 const BUILDING_WORDS: &[&str] = &[
@@ -4178,7 +4293,7 @@ const CALENDAR: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs",
     "fri", "sat", "sun",
 ];
 

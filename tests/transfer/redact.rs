@@ -1385,7 +1385,7 @@ fn an_age_after_a_name_says_a_person() {
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
-    assert_eq!((removed, total), (294, 299), "{missed:#?}");
+    assert_eq!((removed, total), (297, 299), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1581,4 +1581,35 @@ fn places_by_what_they_are() {
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
+}
+
+/// An exact date with "Weds" for its weekday, a case number by its shape (a year and a
+/// serial), and addresses without a house number: a house, a street and a village
+/// before a postcode, or a house and a street. A span of years stays.
+#[test]
+fn weds_year_serials_and_addresses_without_a_number() {
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    assert_eq!(
+        flagged_in("Her tribunal is Weds 9th April, she is scared."),
+        vec![(FindingKind::ExactDate, "Weds 9th April".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Court bundle 2023/20417 came today."),
+        vec![(FindingKind::RecordNumber, "2023/20417".to_string())]
+    );
+    assert_eq!(
+        flagged_in("They rent Holly Cottage, Chapel Lane, Great Tew OX7 4AB from a farmer."),
+        vec![
+            address("Holly Cottage, Chapel Lane, Great Tew"),
+            (FindingKind::Postcode, "OX7 4AB".to_string())
+        ]
+    );
+    assert_eq!(
+        flagged_in("She moved to Ivy Cottage, Church Lane last week."),
+        vec![address("Ivy Cottage, Church Lane")]
+    );
+    assert_eq!(
+        flagged_in("Budget for 2024/2025 and 2024/25 agreed; the 12/2024 review."),
+        vec![]
+    );
 }
