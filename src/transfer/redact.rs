@@ -4123,7 +4123,7 @@ const WHERE_OR_WHEN: &[&str] = &[
     "tomorrow", "again", "via", "during",
 ];
 
-/// Animals kept as pets, whose names are no one's: "a staffie called Tyson".
+/// Animals kept as pets: "the dog Bonnie", "a staffie called Tyson".
 #[rustfmt::skip]
 const ANIMALS: &[&str] = &[
     "dog", "dogs", "puppy", "pup", "cat", "cats", "kitten", "staffie", "staffy", "terrier",
@@ -4132,8 +4132,10 @@ const ANIMALS: &[&str] = &[
     "horse", "pony", "snake", "lizard", "gecko", "tortoise", "ferret", "goldfish", "pet",
 ];
 
-/// Whether token `k` is a pet's name: right after an animal ("her dog Bella") or after
-/// "called" or "named" a few words after one ("a staffie called Tyson"), in one sentence.
+/// Whether token `k` is a pet's name told as the animal is brought in, after "called" or
+/// "named" a few words after one ("a staffie called Tyson"), in one sentence: a word,
+/// not a person. A pet named beside the word for it ("the dog Bonnie") is caught as a
+/// name: in a caseload it picks out a household.
 fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
     let word = |i: usize| fold_str(&text[toks[i].start..toks[i].end]);
     let same_sentence =
@@ -4142,9 +4144,6 @@ fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     }
     let prev = word(k - 1);
-    if ANIMALS.contains(&&*prev) {
-        return true;
-    }
     ["called", "named"].contains(&&*prev)
         && (k.saturating_sub(4)..k - 1)
             .any(|i| ANIMALS.contains(&word(i).as_str()) && same_sentence(i))
@@ -5047,6 +5046,22 @@ impl Checker {
                 && !user_allowed(l)
                 && (name_list().contains_key(l) || GIVEN_WORD_NAMES.contains(&l) || !english(l))
         };
+        // "the dog Bonnie", "his dog Sabre": a pet by its name, right after the animal.
+        let after_animal = |k: usize| -> bool {
+            let t = &toks[k];
+            let (w, l) = (base(t), lower(t));
+            k >= 1
+                && ANIMALS.contains(&lower(&toks[k - 1]))
+                && toks[k - 1].base_end == toks[k - 1].end
+                && &text[toks[k - 1].end..t.start] == " "
+                && base(&toks[k - 1]).starts_with(char::is_lowercase)
+                && !titles[line_of[k]]
+                && capitalised(w)
+                && w.chars().count() >= 2
+                && !STOPWORDS.contains(&l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+        };
         // "the Parrys", "the Joneses": a family by its surname, in the plural.
         let family_plural = |k: usize| -> bool {
             let t = &toks[k];
@@ -5153,7 +5168,7 @@ impl Checker {
                 k += 2;
                 continue;
             }
-            if is_name(k) || after_kin(k) || family_plural(k) {
+            if is_name(k) || after_kin(k) || family_plural(k) || after_animal(k) {
                 let mut last = k;
                 while last < k + 2 && continues(last + 1, &toks[last]) {
                     last += 1;

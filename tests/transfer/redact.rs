@@ -1270,9 +1270,10 @@ fn names_in_lists_before_long_titles_and_shops_with_small_words() {
     }
 }
 
-/// A thing someone has is no one ("her Nintendo charger"), nor is a pet ("a collie
-/// called Skye", "his dog Rolo"); a place named for a saint is a place, whole ("St
-/// Oswald's Hospice").
+/// A thing someone has is no one ("her Nintendo charger"), nor is a pet brought in by
+/// "called" ("a collie called Skye"); a pet named beside the animal is caught as a
+/// name, since it picks out a household ("his dog Rolo"); a place named for a saint is
+/// a place, whole ("St Oswald's Hospice").
 #[test]
 fn things_pets_and_saints_places() {
     let name = |s: &str| (FindingKind::Name, s.to_string());
@@ -1280,10 +1281,17 @@ fn things_pets_and_saints_places() {
     for clean in [
         "He lost her Nintendo charger again.",
         "They have a collie called Skye and she walks her daily.",
-        "He took his dog Rolo to the park.",
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
+    assert_eq!(
+        flagged_in("He took his dog Rolo to the park."),
+        vec![name("Rolo")]
+    );
+    assert_eq!(
+        flagged_in("The neighbour moans about the cat Biscuit in her bins."),
+        vec![name("Biscuit")]
+    );
     assert_eq!(
         flagged_in("She wants to go to St Oswald's Hospice for respite."),
         vec![place("St Oswald's Hospice")]
@@ -1385,7 +1393,7 @@ fn an_age_after_a_name_says_a_person() {
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
-    assert_eq!((removed, total), (297, 299), "{missed:#?}");
+    assert_eq!((removed, total), (299, 299), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
