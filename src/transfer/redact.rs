@@ -335,7 +335,6 @@ impl Checker {
             word_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
         }
-        unnumbered_addresses(text, &toks, &mut cands);
         // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.
         let mut allowed = Vec::new();
         find_patterns(
@@ -374,6 +373,7 @@ impl Checker {
         named_buildings(text, words, &mut cands);
         saints_places(text, words, &mut cands);
         places_by_kind(text, words, &mut cands);
+        unnumbered_addresses(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -2765,19 +2765,17 @@ const WELSH_STREET_WORDS: &[&str] = &[
 /// words and a comma; the address starts at the first part that ends in a building or
 /// street word. A building and a street alone make one too ("at Ivy Cottage, Church
 /// Lane").
-fn unnumbered_addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
     let cap = |k: usize| {
         let t = &toks[k];
-        starts_capitalised(text, t)
-            && !STOPWORDS.contains(&fold_str(&text[t.start..t.end]).as_str())
-            && t.base_end == t.end
+        starts_capitalised(text, t) && t.base_end == t.end && !STOPWORDS.contains(&&*lowers[k])
     };
     let ends_place = |k: usize| {
-        let l = fold_str(&text[toks[k].start..toks[k].end]);
-        STREET_WORDS.contains(&l.as_str()) || BUILDING_WORDS.contains(&l.as_str())
+        let l = &*lowers[k];
+        STREET_WORDS.contains(&l) || BUILDING_WORDS.contains(&l)
     };
-    let is_street =
-        |k: usize| STREET_WORDS.contains(&fold_str(&text[toks[k].start..toks[k].end]).as_str());
+    let is_street = |k: usize| STREET_WORDS.contains(&&*lowers[k]);
     // The parts ending at token `last`, back to the first one, as (first, last) pairs.
     let parts_before = |last: usize| {
         let mut parts = Vec::new();
@@ -2829,7 +2827,7 @@ fn unnumbered_addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let parts = parts_before(k);
         if let [(sa, _), (ba, bb), ..] = parts[..]
             && sa < k
-            && BUILDING_WORDS.contains(&fold_str(&text[toks[bb].start..toks[bb].end]).as_str())
+            && BUILDING_WORDS.contains(&&*lowers[bb])
             && ba < bb
         {
             out.push(Cand::new(FindingKind::Address, toks[ba].start, toks[k].end));
