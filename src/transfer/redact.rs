@@ -1496,10 +1496,19 @@ fn handles(text: &str, out: &mut Vec<Cand>) {
         }
         let h = &text[from..end];
         let followed_by_at = bytes.get(end) == Some(&b'@');
+        // A file's name is no one's: "care_plan_v2.docx".
+        let file = h.rsplit_once('.').is_some_and(|(_, ext)| {
+            [
+                "doc", "docx", "pdf", "txt", "xls", "xlsx", "csv", "jpg", "jpeg", "png", "gif",
+                "md", "ppt", "pptx", "odt", "rtf", "zip", "json", "html", "htm", "mp3", "mp4",
+            ]
+            .contains(&ext.to_ascii_lowercase().as_str())
+        });
         let shaped = h.len() >= 3
             && h.bytes().any(|b| b.is_ascii_alphabetic())
             && (at || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
         if shaped
+            && !file
             && !followed_by_at
             && text[end..]
                 .chars()
@@ -3335,7 +3344,8 @@ const CHAIN_FORMATS: &[&str] = &[
     "direct", "online", "pharmacy", "petrol", "garage", "car", "park", "cafe", "café",
     "opticians", "plus", "value", "finest", "delivery", "app", "vouchers", "voucher",
     "coffee", "funeralcare", "food", "foods", "store", "stores", "supermarket", "hearing",
-    "drive",
+    "drive", "advantage", "rewards", "nectar", "points", "club", "insurance", "energy",
+    "broadband", "money", "finance", "photo", "travel", "gift", "meal", "deal", "deals",
 ];
 /// Kinds of business whose name may come after them with a comma, or before "where" and
 /// someone working there: "a salon, Shades of Sheba, where her aunt works".
@@ -4522,6 +4532,28 @@ fn other_words() -> &'static HashSet<String, FastHash> {
     })
 }
 
+/// Medicines and brands by name (`assets/medicines.txt`, `assets/brands.txt`) and
+/// medicines by their endings: things, never someone, even after a word of family
+/// ("gave the baby Calpol").
+fn is_thing(l: &str) -> bool {
+    static T: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+    T.get_or_init(|| {
+        [
+            include_str!("../../assets/medicines.txt"),
+            include_str!("../../assets/brands.txt"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold_str)
+        .collect()
+    })
+    .contains(l)
+        || is_medicine_shaped(l)
+        || BRANDS.contains(&l)
+}
+
 /// The soft, nasal and aspirate mutations of a Welsh word, and the h- a vowel takes
 /// after "ei" (her) or "ein" (our).
 fn welsh_mutations(w: &str) -> Vec<String> {
@@ -5042,6 +5074,7 @@ impl Checker {
                 && !SOFT_HONORIFICS.contains(&w)
                 && (!is_allowed(l) || THEORISTS.contains(&l))
                 && !user_allowed(l)
+                && !is_thing(l)
                 && (name_list().contains_key(l) || GIVEN_WORD_NAMES.contains(&l) || !english(l))
         };
         // "the dog Bonnie", "his dog Sabre": a pet by its name, right after the animal.
@@ -5059,6 +5092,21 @@ impl Checker {
                 && !STOPWORDS.contains(&l)
                 && !is_allowed(l)
                 && !user_allowed(l)
+                && !is_thing(l)
+                // An English word names the pet where a verb follows or the clause ends
+                // ("his dog Sabre is with his sister"), not before a noun ("the dog Food
+                // bowl").
+                && (!is_plainly_ordinary(l)
+                    || name_list().contains_key(l)
+                    || toks.get(k + 1).is_none_or(|n| {
+                        let nl = lower(n);
+                        &text[t.end..n.start] != " "
+                            || LINKING_VERBS.contains(&nl)
+                            || HELPING_VERBS.contains(&nl)
+                            || is_person_verb(nl)
+                            || nl.ends_with("ing")
+                            || STOPWORDS.contains(&nl)
+                    }))
         };
         // "the Parrys", "the Joneses": a family by its surname, in the plural.
         let family_plural = |k: usize| -> bool {

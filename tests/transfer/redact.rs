@@ -1623,3 +1623,18 @@ fn weds_year_serials_and_addresses_without_a_number() {
         vec![]
     );
 }
+
+/// What the rules for family, pets, chains and handles must not take for someone or
+/// somewhere: a medicine or a drink after "the baby" or "the kids", a word before the
+/// noun it names after "the dog", a file's name, a chain's loyalty card.
+#[test]
+fn things_beside_the_new_cues_are_no_one() {
+    for clean in [
+        "Gave the baby Calpol at 2am and the kids Ribena.",
+        "The dog Food bowl was empty again.",
+        "Saved it as care_plan_v2.docx in the shared drive.",
+        "He has his Boots Advantage card with him.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
