@@ -2830,7 +2830,7 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     }
     // A building and a street, a comma between: "Ivy Cottage, Church Lane".
     for k in 2..toks.len() {
-        if !is_street(k) || !cap(k) {
+        if !cap(k) || !is_street(k) {
             continue;
         }
         let parts = parts_before(k);
@@ -5062,7 +5062,8 @@ impl Checker {
                 let d = dictionary();
                 d.contains(l) || l.strip_suffix('s').is_some_and(|w| d.contains(w))
             };
-            !skip[p]
+            w.starts_with(char::is_uppercase)
+                && !skip[p]
                 && KIN_BEFORE_NAMES.contains(&lower(&toks[p]))
                 && toks[p].base_end == toks[p].end
                 && &text[toks[p].end..t.start] == " "
@@ -5082,6 +5083,7 @@ impl Checker {
             let t = &toks[k];
             let (w, l) = (base(t), lower(t));
             k >= 1
+                && w.starts_with(char::is_uppercase)
                 && ANIMALS.contains(&lower(&toks[k - 1]))
                 && toks[k - 1].base_end == toks[k - 1].end
                 && &text[toks[k - 1].end..t.start] == " "
