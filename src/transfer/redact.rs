@@ -3914,6 +3914,13 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
                         || PERSON_RELATIONS.contains(&&*fold_cow(rw))
                 });
         }
+        // "Precious to be seen by a Health Visitor": what is done to a person in care.
+        "to" => {
+            return spaced(k + 1)
+                && word(k + 2).as_deref() == Some("be")
+                && spaced(k + 2)
+                && word(k + 3).is_some_and(|p| CARE_PASSIVES.contains(&&*p));
+        }
         // "Siôn from the surgery rang": where they are from, then what they did.
         "from" => {
             return (k + 2..k + 6).any(|j| {
@@ -3987,6 +3994,16 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     verb_at(i)
 }
+
+/// What is done to a person in care, after "to be": "to be seen by a Health Visitor",
+/// "to be discharged on Friday".
+#[rustfmt::skip]
+const CARE_PASSIVES: &[&str] = &[
+    "seen", "assessed", "admitted", "discharged", "visited", "interviewed", "fostered",
+    "adopted", "rehoused", "placed", "collected", "accompanied", "supervised", "weighed",
+    "vaccinated", "immunised", "examined", "sectioned", "detained", "released", "bailed",
+    "sentenced", "housed", "moved", "transferred",
+];
 
 /// Roles written as initials: "Llŷr the HCA", "Ravi (SALT)". Two capitals that are one of
 /// these are never someone's initials.

@@ -1058,14 +1058,16 @@ fn a_sixth_fresh_corpus_is_redacted_with_high_recall() {
 /// holiday camp taken for a name. It was then studied, so what follows is no hold-out:
 /// with the rules for names never seen before a verb, hyphenated names, lowercase names
 /// joined by "and", places named with Court, Lodge, Ward or Practice, record systems,
-/// church schools and "paid by", 177 of 179. Still missed: "Precious to be seen" (a
-/// first name that is a word, before a passive) and "Selam is settling" (a greeting in
-/// Tigrinya and Turkish).
+/// church schools and "paid by", 177 of 179; with what is done to a person in care
+/// after "to be" ("Precious to be seen by a Health Visitor"), learnt with the eleventh
+/// corpus, 178. Still missed: "Selam is settling" (a greeting in Tigrinya and Turkish;
+/// the words of other languages that do what a person does are mostly family words,
+/// "Nain", "Bunica", which are no one).
 #[test]
 fn a_ninth_corpus_written_before_its_rules_is_redacted_with_high_recall() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh7.txt");
     assert_eq!(total, 179);
-    assert!(removed >= 177, "{removed}/{total}:\n{}", missed.join("\n"));
+    assert!(removed >= 178, "{removed}/{total}:\n{}", missed.join("\n"));
     assert_eq!(false_flags, Vec::<String>::new());
 }
 
@@ -1634,6 +1636,29 @@ fn things_beside_the_new_cues_are_no_one() {
         "The dog Food bowl was empty again.",
         "Saved it as care_plan_v2.docx in the shared drive.",
         "He has his Boots Advantage card with him.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// A first name that is also a word, or a name in no list, where a sentence starts is
+/// someone before what is done to a person in care ("to be seen", "to be discharged");
+/// a thing to be done is not.
+#[test]
+fn a_name_before_what_is_done_to_a_person_in_care() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Referral back. Harmony to be seen by the school nurse this week."),
+        vec![name("Harmony")]
+    );
+    assert_eq!(
+        flagged_in("Zawadi to be discharged on Friday with a package of care."),
+        vec![name("Zawadi")]
+    );
+    for clean in [
+        "Bloods to be taken on Monday.",
+        "Sertraline to be reviewed by the GP.",
+        "Plan to be agreed at the meeting.",
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
