@@ -319,12 +319,14 @@ impl Checker {
             &mut cands,
         );
         emails(text, &mut cands);
+        handles(text, &mut cands);
         // Phones, ID numbers, postcodes, dates and addresses all hold an ASCII digit.
         let digits = text.bytes().any(|c| c.is_ascii_digit());
         if digits {
             digit_runs(text, &mut cands);
             ni_numbers(text, &mut cands);
             record_numbers(text, &toks, &mut cands);
+            year_serials(text, &toks, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
         if digits {
@@ -370,6 +372,8 @@ impl Checker {
         workplaces_and_wards(text, words, &mut cands);
         named_buildings(text, words, &mut cands);
         saints_places(text, words, &mut cands);
+        places_by_kind(text, words, &mut cands);
+        unnumbered_addresses(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -1456,6 +1460,68 @@ fn find_patterns(text: &str, toks: &[Tok], set: &PatSet, kind: FindingKind, out:
 }
 
 // ---------------------------------------------------------------------------------------
+// Online handles.
+
+/// Whether a character may be part of an online handle ("shaq_tbm09", "@kez.x").
+fn is_handle_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.'
+}
+
+/// Online handles, which name someone as surely as their name: a run of letters, digits,
+/// dots and underscores holding an underscore and a letter ("shaq_tbm09"), or one after
+/// an "@" that starts a word ("@kez.x"), not an email's.
+fn handles(text: &str, out: &mut Vec<Cand>) {
+    if !text.contains(['_', '@']) {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let at = c == b'@' && (i == 0 || !is_handle_char(char::from(bytes[i - 1])));
+        if !(at || (c as char).is_ascii_alphanumeric() || c == b'_')
+            || (!at && i > 0 && (is_handle_char(char::from(bytes[i - 1])) || bytes[i - 1] == b'@'))
+        {
+            i += 1;
+            continue;
+        }
+        let from = if at { i + 1 } else { i };
+        let mut end = from;
+        while end < bytes.len() && is_handle_char(char::from(bytes[end])) {
+            end += 1;
+        }
+        // A sentence's full stop ends the handle.
+        while end > from && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let h = &text[from..end];
+        let followed_by_at = bytes.get(end) == Some(&b'@');
+        // A file's name is no one's: "care_plan_v2.docx".
+        let file = h.rsplit_once('.').is_some_and(|(_, ext)| {
+            [
+                "doc", "docx", "pdf", "txt", "xls", "xlsx", "csv", "jpg", "jpeg", "png", "gif",
+                "md", "ppt", "pptx", "odt", "rtf", "zip", "json", "html", "htm", "mp3", "mp4",
+            ]
+            .contains(&ext.to_ascii_lowercase().as_str())
+        });
+        let shaped = h.len() >= 3
+            && h.bytes().any(|b| b.is_ascii_alphabetic())
+            && (at || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
+        if shaped
+            && !file
+            && !followed_by_at
+            && text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            out.push(Cand::new(FindingKind::Name, i, end));
+        }
+        i = end.max(i + 1);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Emails.
 
 fn emails(text: &str, out: &mut Vec<Cand>) {
@@ -1784,6 +1850,42 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             && toks[end_tok].base_end == toks[end_tok].end
         {
             out.push(Cand::new(FindingKind::RecordNumber, s, e));
+        }
+    }
+}
+
+/// Case numbers by their shape alone, a year and a serial: "ICPC prep 2024/118302",
+/// "2025/04471". A year and the next ("2024/2025", "2024/25") is a span of time.
+fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let number = |t: &Tok| {
+        let s = &text[t.start..t.end];
+        (t.digits && !t.letters && s.bytes().all(|c| c.is_ascii_digit())).then_some(s)
+    };
+    for w in toks.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let (Some(year), Some(serial)) = (number(a), number(b)) else {
+            continue;
+        };
+        let y: u32 = year.parse().unwrap_or(0);
+        let next_year = serial
+            .parse::<u32>()
+            .is_ok_and(|n| n == y + 1 || (serial.len() == 2 && n == (y + 1) % 100));
+        if &text[a.end..b.start] == "/"
+            && year.len() == 4
+            && (1990..2100).contains(&y)
+            && serial.len() >= 4
+            && serial.len() <= 10
+            && !next_year
+            && !(serial.len() == 4
+                && serial
+                    .parse::<u32>()
+                    .is_ok_and(|n| (1900..2100).contains(&n)))
+            && left_boundary(text, a.start)
+            && char_before(text, a.start).is_none_or(|c| c != '/')
+            && right_boundary(text, b.end)
+            && !text[b.end..].starts_with('/')
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, a.start, b.end));
         }
     }
 }
@@ -2335,7 +2437,7 @@ fn year_of(w: &str) -> Option<i32> {
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
-    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
 ];
 
 /// Dates in words: "12 March 2026", "12th of March", "March 12th, 2026", "Tuesday 10th".
@@ -2667,6 +2769,81 @@ const WELSH_STREET_WORDS: &[&str] = &[
     "cae", "llwyn", "parc", "gerddi", "sgwâr", "allt", "bryn", "pant", "cwrt", "ystad",
     "tŷ", "ty", "plas", "bro", "coed", "dôl", "dol", "cwm", "glan", "nant", "pen", "penrhyn",
 ];
+/// Addresses without a house number: a house name, a street and a village before a
+/// postcode ("Orchard Cottage, Mill Lane, Little Bredy DT2 9HL"), each part capitalised
+/// words and a comma; the address starts at the first part that ends in a building or
+/// street word. A building and a street alone make one too ("at Ivy Cottage, Church
+/// Lane").
+fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let cap = |k: usize| {
+        let t = &toks[k];
+        starts_capitalised(text, t) && t.base_end == t.end && !STOPWORDS.contains(&&*lowers[k])
+    };
+    let ends_place = |k: usize| {
+        let l = &*lowers[k];
+        STREET_WORDS.contains(&l) || BUILDING_WORDS.contains(&l)
+    };
+    let is_street = |k: usize| STREET_WORDS.contains(&&*lowers[k]);
+    // The parts ending at token `last`, back to the first one, as (first, last) pairs.
+    let parts_before = |last: usize| {
+        let mut parts = Vec::new();
+        let mut b = last;
+        loop {
+            if !cap(b) {
+                break;
+            }
+            let mut a = b;
+            while a > 0 && a + 4 > b && &text[toks[a - 1].end..toks[a].start] == " " && cap(a - 1) {
+                a -= 1;
+            }
+            parts.push((a, b));
+            if parts.len() == 4 || a < 2 || &text[toks[a - 1].end..toks[a].start] != ", " {
+                break;
+            }
+            b = a - 1;
+        }
+        parts
+    };
+    let postcodes: Vec<usize> = out
+        .iter()
+        .filter(|c| c.kind == FindingKind::Postcode)
+        .map(|c| c.start)
+        .collect();
+    for start in postcodes {
+        let Some(last) = toks.iter().rposition(|t| t.end <= start) else {
+            continue;
+        };
+        if !matches!(&text[toks[last].end..start], " " | ", ") {
+            continue;
+        }
+        let parts = parts_before(last);
+        if parts.len() >= 2
+            && let Some(&(a, _)) = parts.iter().rev().find(|&&(_, b)| ends_place(b))
+        {
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[a].start,
+                toks[last].end,
+            ));
+        }
+    }
+    // A building and a street, a comma between: "Ivy Cottage, Church Lane".
+    for k in 2..toks.len() {
+        if !cap(k) || !is_street(k) {
+            continue;
+        }
+        let parts = parts_before(k);
+        if let [(sa, _), (ba, bb), ..] = parts[..]
+            && sa < k
+            && BUILDING_WORDS.contains(&&*lowers[bb])
+            && ba < bb
+        {
+            out.push(Cand::new(FindingKind::Address, toks[ba].start, toks[k].end));
+        }
+    }
+}
+
 /// Words that end the name of a building: "Brook House", "Kingfisher Court".
 #[rustfmt::skip]
 const BUILDING_WORDS: &[&str] = &[
@@ -2682,8 +2859,14 @@ const SCHOOL_WORDS: &[&str] = &[
     "school", "primary", "academy", "college", "nursery", "infants", "juniors", "surgery",
     "hospice",
 ];
-/// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire".
-const SCHOOL_HEADS: &[&str] = &["ysgol", "coleg", "scoil", "sgoil", "meithrinfa"];
+/// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire",
+/// and a surgery, a hospital, a centre or a home in Welsh: "Meddygfa Tywi", "Meddygfa'r
+/// Llan", "Ysbyty Gwynedd".
+#[rustfmt::skip]
+const SCHOOL_HEADS: &[&str] = &[
+    "ysgol", "coleg", "scoil", "sgoil", "meithrinfa", "meddygfa", "feddygfa", "ysbyty",
+    "canolfan", "cartref",
+];
 /// Words before a school word that make no name of it: "the High School", "a Sixth Form
 /// College", "Royal College of Nursing".
 #[rustfmt::skip]
@@ -2719,7 +2902,11 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let l = &*lowers[k];
-        if SCHOOL_HEADS.contains(&l) {
+        if SCHOOL_HEADS.contains(&l)
+            || l.strip_suffix("'r")
+                .or_else(|| l.strip_suffix("’r"))
+                .is_some_and(|h| SCHOOL_HEADS.contains(&h))
+        {
             let mut end = k;
             let mut j = k + 1;
             while j < toks.len()
@@ -2757,9 +2944,23 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                     || toks[j].base_end == toks[j].end
                     || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1])))
         });
+        // "Cardiff and Vale College": two names joined by "and".
+        let mut start = start;
+        if start < k
+            && start >= 2
+            && &*lowers[start - 1] == "and"
+            && spaced(start - 2, start - 1)
+            && spaced(start - 1, start)
+            && cap(start - 2)
+            && toks[start - 2].base_end == toks[start - 2].end
+            && !sentence_start(text, toks[start - 2].start)
+        {
+            start -= 2;
+        }
         let named = (start..k).any(|j| {
             !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j])
                 && !FAITH_SCHOOL_MARKS.contains(&&*lowers[j])
+                && &*lowers[j] != "and"
         });
         if start < k && named {
             out.push(Cand::new(
@@ -2896,6 +3097,14 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             // A shop's name may hold a small word: "Pets at Home", "Bank of Scotland",
             // "Marks and Spencer"; not a time or a town after it ("at Christmas", "in
             // Leeds").
+            // "Nowak & Syn Roofing": an ampersand between names.
+            if toks
+                .get(last + 1)
+                .is_some_and(|n| &text[toks[last].end..n.start] == " & ")
+                && let Some((l2, e2)) = capitalised_run(text, toks, last + 1)
+            {
+                (last, end) = (l2, e2);
+            }
             if let (Some(c), Some(n)) = (toks.get(last + 1), toks.get(last + 2))
                 && ["at", "of", "and"].contains(&&*lowers[last + 1])
                 && text[c.start..].starts_with(char::is_lowercase)
@@ -3014,7 +3223,12 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let cap = |k: usize| starts_capitalised(text, &toks[k]);
     for k in 1..toks.len() {
         let l = &*lowers[k];
-        if !INSTITUTION_WORDS.contains(&l) || !cap(k) || toks[k].base_end != toks[k].end {
+        // "Elm Bank AP": an approved premises, a probation hostel.
+        let premises = &text[toks[k].start..toks[k].end] == "AP";
+        if !(INSTITUTION_WORDS.contains(&l) || premises)
+            || !cap(k)
+            || toks[k].base_end != toks[k].end
+        {
             continue;
         }
         // "Home" names a place only after "Care" or "Nursing": "Oakview Care Home".
@@ -3042,7 +3256,17 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && spaced(p - 1, p)
             && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1])
             && text[toks[p - 1].start..].starts_with(char::is_lowercase);
-        if named && placed {
+        // "at Woodlands Unit, Cedar Ward": after another place named so, a comma between.
+        let after_place = start >= 2
+            && &text[toks[start - 1].end..toks[start].start] == ", "
+            && cap(start - 1)
+            && INSTITUTION_WORDS.contains(&&*lowers[start - 1]);
+        // "Beech Lodge." as a sentence of its own: the place a note is written at.
+        let sentence_of_its_own = sentence_start(text, toks[start].start) && {
+            let after = text[toks[k].end..].trim_start_matches([' ', '\t']);
+            after.is_empty() || after.starts_with(['.', ':', '\n'])
+        };
+        if named && (placed || after_place || sentence_of_its_own) {
             out.push(Cand::new(
                 FindingKind::Place,
                 toks[start].start,
@@ -3075,7 +3299,11 @@ fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         let mut last = k + 1;
         while last < k + 3 && last + 1 < toks.len() && spaced(text, toks, last, last + 1) {
             let next = &toks[last + 1];
-            if !starts_capitalised(text, next) || is_acronym(&text[next.start..next.base_end]) {
+            // "St Mary's RC": a church school's mark after the saint.
+            let mark = FAITH_SCHOOL_MARKS.contains(&&*lowers[last + 1]);
+            if !starts_capitalised(text, next)
+                || (is_acronym(&text[next.start..next.base_end]) && !mark)
+            {
                 break;
             }
             last += 1;
@@ -3086,6 +3314,176 @@ fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         });
         if !saint_day {
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        }
+    }
+}
+
+/// The last words of a pub's name: "the Red Lion", "the King's Head", "the Royal Oak".
+#[rustfmt::skip]
+const PUB_WORDS: &[&str] = &[
+    "arms", "inn", "tavern", "lion", "head", "oak", "swan", "bell", "anchor", "plough",
+    "bull", "stag", "hart", "fox", "hounds", "hound", "bear", "eagle", "lamb", "wheatsheaf",
+    "feathers", "ship", "horse", "horses", "horseshoe", "mitre", "unicorn", "boar",
+    "dragon", "greyhound", "pheasant", "chequers", "globe", "griffin", "falcon", "cock",
+    "crown", "star", "sun", "moon", "volunteer", "railway", "tap", "vaults",
+];
+/// Chains whose branch, named by where it is, is a place: "the Pershore Road Lidl",
+/// "Tesco Cowley", "Westgate Greggs".
+#[rustfmt::skip]
+const CHAINS: &[&str] = &[
+    "tesco", "asda", "sainsbury's", "sainsburys", "sainsbury", "aldi", "lidl", "morrisons",
+    "greggs", "costa", "starbucks", "mcdonald's", "mcdonalds", "co-op", "coop", "boots",
+    "superdrug", "primark", "wilko", "poundland", "kfc", "wetherspoons", "spar", "londis",
+    "waitrose", "argos", "halfords", "screwfix", "ikea", "matalan", "specsavers",
+];
+/// Words after a chain's name that say what kind of shop it is, not where: "Tesco
+/// Extra", "Boots Pharmacy".
+#[rustfmt::skip]
+const CHAIN_FORMATS: &[&str] = &[
+    "extra", "express", "metro", "local", "superstore", "mobile", "bank", "clubcard",
+    "direct", "online", "pharmacy", "petrol", "garage", "car", "park", "cafe", "café",
+    "opticians", "plus", "value", "finest", "delivery", "app", "vouchers", "voucher",
+    "coffee", "funeralcare", "food", "foods", "store", "stores", "supermarket", "hearing",
+    "drive", "advantage", "rewards", "nectar", "points", "club", "insurance", "energy",
+    "broadband", "money", "finance", "photo", "travel", "gift", "meal", "deal", "deals",
+];
+/// Kinds of business whose name may come after them with a comma, or before "where" and
+/// someone working there: "a salon, Shades of Sheba, where her aunt works".
+fn works_there(text: &str, toks: &[Tok], lowers: &[Cow<'_, str>], w: usize) -> bool {
+    // "where Mei works", "where her Auntie Ife works", "where she worked".
+    (w + 1..(w + 5).min(toks.len())).any(|j| {
+        ["works", "worked", "working"].contains(&&*lowers[j])
+            && !text[toks[w].end..toks[j].start].contains(['.', ',', ';', '!', '?', '\n'])
+    })
+}
+
+/// Places named by what they are, not by a building word: a pub ("the Red Lion"), a
+/// chain's branch ("the Pershore Road Lidl", "Tesco Cowley"), a business someone works
+/// at ("the Jade Garden where Mei works", "a salon, Shades of Sheba, where ..."), a
+/// Traveller site ("on Cae Glas site", with its pitch: "pitch 11 on ..."), and a ward
+/// named on a ward round ("ward round Bluebell").
+fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let spaced = |a: usize, b: usize| spaced(text, toks, a, b);
+    let cap = |k: usize| starts_capitalised(text, &toks[k]);
+    let plain = |k: usize| {
+        let l = &*lowers[k];
+        !STOPWORDS.contains(&l) && !CALENDAR.contains(&l) && !TIMES.contains(&l)
+    };
+    // The capitalised words that end at token `k`, spaced, up to `n` of them.
+    let run_back = |k: usize, n: usize| {
+        let mut a = k;
+        while a > 0 && a + n > k + 1 && spaced(a - 1, a) && cap(a - 1) && plain(a - 1) {
+            a -= 1;
+        }
+        a
+    };
+    for k in 0..toks.len() {
+        let l = &*lowers[k];
+        // A pub: "the" and capitalised words ending in a pub's word.
+        if cap(k) && PUB_WORDS.contains(&l) && toks[k].base_end == toks[k].end && k >= 2 {
+            let a = run_back(k - 1, 3);
+            let first = a.saturating_sub(1);
+            if cap(k - 1)
+                && spaced(k - 1, k)
+                && a >= 1
+                && &*lowers[first] == "the"
+                && spaced(first, a)
+                && (a..k).all(|j| !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]))
+            {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            }
+        }
+        // A chain's branch, named before or after it.
+        if cap(k) && CHAINS.contains(&l) {
+            let a = run_back(k, 3);
+            let before_ok = a < k
+                && (a..k).all(|j| !sentence_start(text, toks[j].start) || !is_ordinary(&lowers[j]))
+                && (a..k).all(|j| !CHAINS.contains(&&*lowers[j]));
+            if before_ok {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[a].start,
+                    toks[k].base_end,
+                ));
+            } else if let Some((last, end)) = toks
+                .get(k + 1)
+                .filter(|_| spaced(k, k + 1) && toks[k].base_end == toks[k].end)
+                .and_then(|_| capitalised_run(text, toks, k + 1))
+                && (k + 1..=last).all(|j| plain(j) && !CHAIN_FORMATS.contains(&&*lowers[j]))
+            {
+                out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+            }
+        }
+        // A business before "where" someone works, a comma between or not.
+        if l == "where" && k >= 1 && works_there(text, toks, lowers, k) {
+            let gap = &text[toks[k - 1].end..toks[k].start];
+            if (gap == " " || gap == ", ") && cap(k - 1) && plain(k - 1) {
+                // Its name may hold "of", "and" or "&": "Shades of Sheba".
+                let mut a = run_back(k - 1, 4);
+                while a >= 2
+                    && ["of", "and"].contains(&&*lowers[a - 1])
+                    && spaced(a - 2, a - 1)
+                    && spaced(a - 1, a)
+                    && cap(a - 2)
+                {
+                    a = run_back(a - 2, 4);
+                }
+                let named = (a..k).any(|j| {
+                    let w = &*lowers[j];
+                    !is_allowed(w)
+                        && !other_words().contains(w)
+                        && !GENERIC_INSTITUTION_WORDS.contains(&w)
+                        && !CHAINS.contains(&w)
+                });
+                if named && !(a + 1 == k && sentence_start(text, toks[a].start)) {
+                    out.push(Cand::new(
+                        FindingKind::Place,
+                        toks[a].start,
+                        toks[k - 1].base_end,
+                    ));
+                }
+            }
+        }
+        // A site by its name: "on Cae Glas site", "the Appleton Road site".
+        if l == "site" && k >= 2 && spaced(k - 1, k) && cap(k - 1) {
+            let a = run_back(k - 1, 3);
+            let mut p = a;
+            if p >= 1 && &*lowers[p - 1] == "the" {
+                p -= 1;
+            }
+            let named = (a..k).any(|j| {
+                !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]) && !is_allowed(&lowers[j])
+            });
+            if named && p >= 1 && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1]) {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+                // "pitch 11 on Cae Glas site": the pitch is the address on it.
+                if p >= 4
+                    && ["pitch", "plot", "plots", "pitches"].contains(&&*lowers[p - 3])
+                    && toks[p - 2].digits
+                    && spaced(p - 3, p - 2)
+                    && spaced(p - 2, p - 1)
+                {
+                    out.push(Cand::new(
+                        FindingKind::Address,
+                        toks[p - 3].start,
+                        toks[p - 2].end,
+                    ));
+                }
+            }
+        }
+        // "ward round Bluebell": the ward by its name.
+        if l == "round"
+            && k >= 1
+            && &*lowers[k - 1] == "ward"
+            && let Some(n) = toks.get(k + 1)
+            && &text[toks[k].end..n.start] == " "
+            && cap(k + 1)
+            && !is_allowed(&lowers[k + 1])
+            && !is_honorific(&lowers[k + 1])
+            && let Some((_, end)) = capitalised_run(text, toks, k + 1)
+        {
+            out.push(Cand::new(FindingKind::Place, n.start, end));
         }
     }
 }
@@ -3387,7 +3785,28 @@ const PERSON_RELATIONS: &[&str] = &[
     "mother-in-law", "father-in-law", "keyworker", "gp", "school", "solicitor",
     "landlord", "teacher", "social", "foster", "support", "advocate", "neighbour",
     "neighbours", "ex", "flatmate", "housemate", "employer", "boss", "probation",
+    "grandson", "granddaughter", "grandchildren", "stepson", "stepdaughter",
 ];
+
+/// Family and the people someone lives with, before their name: "daughter Jade",
+/// "Grandson Ka Ho", "carers Dawn and Clive", "her mam Bridget".
+#[rustfmt::skip]
+const KIN_BEFORE_NAMES: &[&str] = &[
+    "mother", "mum", "mam", "mom", "mammy", "mummy", "father", "dad", "daddy", "son",
+    "sons", "daughter", "daughters", "sister", "sisters", "sis", "brother", "brothers",
+    "bro", "husband", "wife", "partner", "carer", "carers", "children", "child", "kids",
+    "baby", "twins", "grandmother", "grandfather", "grandma", "grandad", "granddad",
+    "gran", "nan", "nana", "granny", "grandson", "granddaughter", "grandsons",
+    "granddaughters", "grandchild", "grandchildren", "aunt", "auntie", "aunty", "uncle",
+    "cousin", "cousins", "niece", "nephew", "boyfriend", "girlfriend", "fiancé", "fiance",
+    "fiancée", "stepmum", "stepdad", "stepson", "stepdaughter", "stepbrother",
+    "stepsister", "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law",
+    "sister-in-law", "brother-in-law", "friend", "neighbour", "flatmate", "housemate",
+    "host", "hosts",
+];
+
+/// Words of size or age that open a nickname before a name: "Big Mick", "Wee Davie".
+const NICKNAME_SIZES: &[&str] = &["Big", "Little", "Wee", "Young", "Old", "Auld", "Lil"];
 
 /// Ages in words, as notes write them: "turned sixteen".
 #[rustfmt::skip]
@@ -3465,6 +3884,9 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     if rest.starts_with(", who ") || rest.starts_with(" who ") || age_after(text, toks, k) {
         return true;
     }
+    if had_a_day(text, toks, k) || aside_says_person(text, toks, k) {
+        return true;
+    }
     if t.base_end != t.end {
         return spaced(k) && word(k + 1).is_some_and(|n| PERSON_RELATIONS.contains(&&*n));
     }
@@ -3482,6 +3904,31 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
         })
     };
     match &*next {
+        // "Llŷr the HCA will do it", "Gwen the keyworker": a role after it.
+        "the" => {
+            return spaced(k + 1)
+                && toks.get(k + 2).is_some_and(|r| {
+                    let rw = &text[r.start..r.end];
+                    ROLE_ACRONYMS.contains(&rw)
+                        || ROLE_NOUNS.contains(&&*fold_cow(rw))
+                        || PERSON_RELATIONS.contains(&&*fold_cow(rw))
+                });
+        }
+        // "Precious to be seen by a Health Visitor": what is done to a person in care.
+        "to" => {
+            return spaced(k + 1)
+                && word(k + 2).as_deref() == Some("be")
+                && spaced(k + 2)
+                && word(k + 3).is_some_and(|p| CARE_PASSIVES.contains(&&*p));
+        }
+        // "Siôn from the surgery rang": where they are from, then what they did.
+        "from" => {
+            return (k + 2..k + 6).any(|j| {
+                (k + 1..j).all(spaced)
+                    && verb_at(j)
+                    && !text[toks[k + 2].start..toks[j].start].contains(char::is_uppercase)
+            });
+        }
         "and" => {
             return spaced(k + 1)
                 && match word(k + 2).as_deref() {
@@ -3548,6 +3995,93 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
     verb_at(i)
 }
 
+/// What is done to a person in care, after "to be": "to be seen by a Health Visitor",
+/// "to be discharged on Friday".
+#[rustfmt::skip]
+const CARE_PASSIVES: &[&str] = &[
+    "seen", "assessed", "admitted", "discharged", "visited", "interviewed", "fostered",
+    "adopted", "rehoused", "placed", "collected", "accompanied", "supervised", "weighed",
+    "vaccinated", "immunised", "examined", "sectioned", "detained", "released", "bailed",
+    "sentenced", "housed", "moved", "transferred",
+];
+
+/// Roles written as initials: "Llŷr the HCA", "Ravi (SALT)". Two capitals that are one of
+/// these are never someone's initials.
+#[rustfmt::skip]
+const ROLE_ACRONYMS: &[&str] = &[
+    "HCA", "SW", "OT", "GP", "HV", "DN", "CPN", "AMHP", "SALT", "SLT", "PA", "TA", "DSL",
+    "IMCA", "IDVA", "ISVA", "RMN", "RGN", "RN", "SENCO", "SENCo", "PO", "EWO", "FLO",
+    "FSW", "KW", "CSW", "PCSO", "PC", "DS", "DC", "SN", "ANP", "ACP", "SHO", "FY1", "FY2",
+    "ST", "MO", "LD", "CNS", "HR", "IT", "TL", "DM", "CM", "RM", "NA", "AP", "MP", "DJ",
+];
+
+/// Abbreviations of two or three capitals common in care notes, never someone's
+/// initials.
+#[rustfmt::skip]
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "UK", "EU", "NI", "OK", "ID", "IV", "IM", "BP", "AE", "ED", "TV", "PE", "RE", "NB",
+    "PS", "AM", "PM", "UC", "DV", "DA", "MH", "CP", "AA", "CV", "ICU", "AMU", "MAU", "SDEC",
+    "NHS", "DWP", "CGL", "YOT", "LAC", "CIN", "CAF", "EHC", "PIP", "ESA", "JSA", "DLA",
+    "CAB", "MP", "GCS", "PRN", "BD", "OD", "TDS", "QDS", "BMI", "ECG", "CT", "MRI", "DNA",
+    "HIV", "STI", "UTI", "COPD", "ADHD", "ASD", "PTSD", "OCD", "BPD", "EUPD", "SMI", "LD",
+    "MS", "MND", "CVA", "TIA", "MI", "DVT", "PE", "RTA", "FGM", "CSE", "CCE", "DBS",
+    "ASB", "PPE", "IT", "HR", "ASAP", "FYI", "RIP", "ETA", "DOB", "NFA", "TBC", "TBA",
+    "AKA", "ID", "PC", "ST", "WC", "SOS", "XL", "DJ", "UN", "USA", "US", "EEA",
+];
+
+/// Whether token `k` is followed by words in brackets that say what someone is: a role
+/// ("Delphine (advocate)", "Ravi (SALT)"), a relation, or a people or language
+/// ("Rebin (Kurdish, from Sulaymaniyah)").
+fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
+    let Some(n) = toks.get(k + 1) else {
+        return false;
+    };
+    if &text[toks[k].end..n.start] != " (" || toks[k].base_end != toks[k].end {
+        return false;
+    }
+    let w = &text[n.start..n.end];
+    let l = fold_cow(w);
+    ROLE_ACRONYMS.contains(&w)
+        || ROLE_NOUNS.contains(&&*l)
+        || KIN_BEFORE_NAMES.contains(&&*l)
+        || (PEOPLES.contains(&&*l) && w.starts_with(char::is_uppercase))
+}
+
+/// What a person has and a thing does not: "a good day", "a bad night", "a rough week".
+#[rustfmt::skip]
+const DAY_WORDS: &[&str] = &[
+    "day", "night", "week", "weekend", "morning", "afternoon", "evening", "time", "sleep",
+];
+
+/// Whether token `k` is followed by "had a good day", "has had a bad night", "is having
+/// a better week": a day someone has, one or two words saying how it went.
+fn had_a_day(text: &str, toks: &[Tok], k: usize) -> bool {
+    let word = |i: usize| toks.get(i).map(|n| fold_cow(&text[n.start..n.end]));
+    let spaced = |i: usize| {
+        i + 1 < toks.len()
+            && toks[i].base_end == toks[i].end
+            && &text[toks[i].end..toks[i + 1].start] == " "
+    };
+    let mut i = k;
+    let mut had = false;
+    while i < k + 3 && spaced(i) {
+        match word(i + 1).as_deref() {
+            Some("had" | "has" | "having") => had = true,
+            Some("is" | "was" | "just" | "really") => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    if !had || !spaced(i) || !word(i + 1).is_some_and(|a| a == "a" || a == "an") {
+        return false;
+    }
+    (i + 2..i + 5).any(|j| {
+        word(j).is_some_and(|d| DAY_WORDS.contains(&&*d))
+            && (i + 1..j)
+                .all(|m| spaced(m) && text[toks[m + 1].start..].starts_with(char::is_lowercase))
+    })
+}
+
 /// Words that, after "is", "was", "has" and the like, say a thing is being defined or
 /// done to rather than doing: "Hygge was the theme", "Mosaic was updated".
 #[rustfmt::skip]
@@ -3589,6 +4123,10 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
     if w == "to" {
         return is_person_verb(&next);
     }
+    // "Gaz in his usual doorway": somewhere of theirs.
+    if ["in", "on", "at", "with"].contains(&&*w) && i == k + 1 {
+        return matches!(&*next, "his" | "her" | "their");
+    }
     if is_form_of(&w, "work") {
         return matches!(
             &*next,
@@ -3610,7 +4148,7 @@ const WHERE_OR_WHEN: &[&str] = &[
     "tomorrow", "again", "via", "during",
 ];
 
-/// Animals kept as pets, whose names are no one's: "a staffie called Tyson".
+/// Animals kept as pets: "the dog Bonnie", "a staffie called Tyson".
 #[rustfmt::skip]
 const ANIMALS: &[&str] = &[
     "dog", "dogs", "puppy", "pup", "cat", "cats", "kitten", "staffie", "staffy", "terrier",
@@ -3619,8 +4157,10 @@ const ANIMALS: &[&str] = &[
     "horse", "pony", "snake", "lizard", "gecko", "tortoise", "ferret", "goldfish", "pet",
 ];
 
-/// Whether token `k` is a pet's name: right after an animal ("her dog Bella") or after
-/// "called" or "named" a few words after one ("a staffie called Tyson"), in one sentence.
+/// Whether token `k` is a pet's name told as the animal is brought in, after "called" or
+/// "named" a few words after one ("a staffie called Tyson"), in one sentence: a word,
+/// not a person. A pet named beside the word for it ("the dog Bonnie") is caught as a
+/// name: in a caseload it picks out a household.
 fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
     let word = |i: usize| fold_str(&text[toks[i].start..toks[i].end]);
     let same_sentence =
@@ -3629,9 +4169,6 @@ fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     }
     let prev = word(k - 1);
-    if ANIMALS.contains(&&*prev) {
-        return true;
-    }
     ["called", "named"].contains(&&*prev)
         && (k.saturating_sub(4)..k - 1)
             .any(|i| ANIMALS.contains(&word(i).as_str()) && same_sentence(i))
@@ -3780,7 +4317,7 @@ const CALENDAR: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs",
     "fri", "sat", "sun",
 ];
 
@@ -3979,8 +4516,8 @@ fn dictionary() -> &'static HashSet<&'static str, FastHash> {
 
 /// Everyday words of the other languages heard and written in UK care (Welsh, Irish,
 /// Scottish Gaelic, Scots, Polish, Romanian, Somali, Arabic and South Asian languages in
-/// transliteration, and more), and places too big to identify anyone: never a name on
-/// their own. Welsh words are also known in their mutated forms ("Cymraeg", "Gymraeg",
+/// transliteration, and more), places too big to identify anyone, medicines, and the
+/// brands, apps and games people use: never a name on their own. Welsh words are also known in their mutated forms ("Cymraeg", "Gymraeg",
 /// "Nghymraeg").
 fn other_words() -> &'static HashSet<String, FastHash> {
     static W: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
@@ -3991,6 +4528,7 @@ fn other_words() -> &'static HashSet<String, FastHash> {
             include_str!("../../assets/other-languages.txt"),
             include_str!("../../assets/places.txt"),
             include_str!("../../assets/medicines.txt"),
+            include_str!("../../assets/brands.txt"),
         ];
         for l in lists.iter().flat_map(|f| f.lines()) {
             let l = l.trim();
@@ -4009,6 +4547,28 @@ fn other_words() -> &'static HashSet<String, FastHash> {
         }
         set
     })
+}
+
+/// Medicines and brands by name (`assets/medicines.txt`, `assets/brands.txt`) and
+/// medicines by their endings: things, never someone, even after a word of family
+/// ("gave the baby Calpol").
+fn is_thing(l: &str) -> bool {
+    static T: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+    T.get_or_init(|| {
+        [
+            include_str!("../../assets/medicines.txt"),
+            include_str!("../../assets/brands.txt"),
+        ]
+        .iter()
+        .flat_map(|f| f.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold_str)
+        .collect()
+    })
+    .contains(l)
+        || is_medicine_shaped(l)
+        || BRANDS.contains(&l)
 }
 
 /// The soft, nasal and aspirate mutations of a Welsh word, and the h- a vowel takes
@@ -4327,8 +4887,17 @@ impl Checker {
         let lower_seen = |l: &str| {
             lower_seen_set
                 .get_or_init(|| {
+                    // Not the words of an online handle: "shaq_tbm09" says nothing of "Shaq".
+                    let in_handle = |t: &Tok| {
+                        char_before(text, t.start).is_some_and(|c| c == '_' || c == '@')
+                            || char_at(text, t.end) == Some('_')
+                    };
                     toks.iter()
-                        .filter(|t| t.letters && text[t.start..].starts_with(char::is_lowercase))
+                        .filter(|t| {
+                            t.letters
+                                && text[t.start..].starts_with(char::is_lowercase)
+                                && !in_handle(t)
+                        })
                         .map(&lower)
                         .collect()
                 })
@@ -4477,8 +5046,10 @@ impl Checker {
             };
             let unusual_here =
                 || (mid() && !thing_after_determiner(text, toks, k)) || starts_before_cue();
-            (given_word_name() || (cap && (learned(l) || (!is_ordinary(l) && unusual_here()))))
-                && !lower_seen(l)
+            // A first name that is also a word is written in lowercase too as the word
+            // ("Summer had a good day ... the summer fair"): that says nothing of it.
+            given_word_name()
+                || (cap && (learned(l) || (!is_ordinary(l) && unusual_here())) && !lower_seen(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
         let continues = |k: usize, prev: &Tok| -> bool {
@@ -4494,6 +5065,86 @@ impl Checker {
                 && !is_honorific(l)
                 && (!is_allowed(l) || THEORISTS.contains(&l) || PEOPLES.contains(&l))
                 && !FLAT_WORDS.contains(&l)
+        };
+        // "daughter Jade", "Grandson Ka Ho", "her mam Bridget": a capitalised word after a
+        // word of family, even one that is also a word, unless it is only an English
+        // word and no one's name ("the baby Unit").
+        let after_kin = |k: usize| -> bool {
+            let t = &toks[k];
+            let (w, l) = (base(t), lower(t));
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            let english = |l: &str| {
+                let d = dictionary();
+                d.contains(l) || l.strip_suffix('s').is_some_and(|w| d.contains(w))
+            };
+            w.starts_with(char::is_uppercase)
+                && !skip[p]
+                && KIN_BEFORE_NAMES.contains(&lower(&toks[p]))
+                && toks[p].base_end == toks[p].end
+                && &text[toks[p].end..t.start] == " "
+                && !titles[line_of[k]]
+                && capitalised(w)
+                && w.chars().count() >= 2
+                && !STOPWORDS.contains(&l)
+                && !is_honorific(l)
+                && !SOFT_HONORIFICS.contains(&w)
+                && (!is_allowed(l) || THEORISTS.contains(&l))
+                && !user_allowed(l)
+                && !is_thing(l)
+                && (name_list().contains_key(l) || GIVEN_WORD_NAMES.contains(&l) || !english(l))
+        };
+        // "the dog Bonnie", "his dog Sabre": a pet by its name, right after the animal.
+        let after_animal = |k: usize| -> bool {
+            let t = &toks[k];
+            let (w, l) = (base(t), lower(t));
+            k >= 1
+                && w.starts_with(char::is_uppercase)
+                && ANIMALS.contains(&lower(&toks[k - 1]))
+                && toks[k - 1].base_end == toks[k - 1].end
+                && &text[toks[k - 1].end..t.start] == " "
+                && base(&toks[k - 1]).starts_with(char::is_lowercase)
+                && !titles[line_of[k]]
+                && capitalised(w)
+                && w.chars().count() >= 2
+                && !STOPWORDS.contains(&l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+                && !is_thing(l)
+                // An English word names the pet where a verb follows or the clause ends
+                // ("his dog Sabre is with his sister"), not before a noun ("the dog Food
+                // bowl").
+                && (!is_plainly_ordinary(l)
+                    || name_list().contains_key(l)
+                    || toks.get(k + 1).is_none_or(|n| {
+                        let nl = lower(n);
+                        &text[t.end..n.start] != " "
+                            || LINKING_VERBS.contains(&nl)
+                            || HELPING_VERBS.contains(&nl)
+                            || is_person_verb(nl)
+                            || nl.ends_with("ing")
+                            || STOPWORDS.contains(&nl)
+                    }))
+        };
+        // "the Parrys", "the Joneses": a family by its surname, in the plural.
+        let family_plural = |k: usize| -> bool {
+            let t = &toks[k];
+            let (w, l) = (base(t), lower(t));
+            let surname = |stem: &str| {
+                name_list()
+                    .get(stem)
+                    .is_some_and(|&(everyday, surname)| surname && !everyday)
+            };
+            k >= 1
+                && lower(&toks[k - 1]) == "the"
+                && &text[toks[k - 1].end..t.start] == " "
+                && capitalised(w)
+                && !titles[line_of[k]]
+                && !is_allowed(l)
+                && !user_allowed(l)
+                && (l.strip_suffix("es").is_some_and(surname)
+                    || l.strip_suffix('s').is_some_and(surname))
         };
         let mut covered = vec![false; toks.len()];
         let mut found: Vec<(usize, usize)> = Vec::new(); // token ranges of names
@@ -4582,7 +5233,7 @@ impl Checker {
                 k += 2;
                 continue;
             }
-            if is_name(k) {
+            if is_name(k) || after_kin(k) || family_plural(k) || after_animal(k) {
                 let mut last = k;
                 while last < k + 2 && continues(last + 1, &toks[last]) {
                     last += 1;
@@ -4685,21 +5336,28 @@ impl Checker {
             }
         }
         // A listed name that is also an everyday word, where a sentence starts, is a name
-        // when a name joins it: "Bill and Frank left early".
+        // when a name joins it: "Bill and Frank left early", "Mark & Faith".
         let starts: HashSet<usize> = found.iter().map(|&(a, _)| a).collect();
-        for k in 0..toks.len().saturating_sub(2) {
+        for k in 0..toks.len().saturating_sub(1) {
             let t = &toks[k];
-            let (and, next) = (&toks[k + 1], &toks[k + 2]);
+            let joined = if &text[t.end..toks[k + 1].start] == " & " {
+                starts.contains(&(k + 1))
+            } else {
+                toks.get(k + 2).is_some_and(|next| {
+                    let and = &toks[k + 1];
+                    base(and) == "and"
+                        && &text[t.end..and.start] == " "
+                        && &text[and.end..next.start] == " "
+                        && starts.contains(&(k + 2))
+                })
+            };
             if !covered[k]
                 && !skip[k]
                 && capitalised(base(t))
                 && name_list().get(lower(t)).is_some_and(|&(e, _)| e)
                 && !user_allowed(lower(t))
                 && t.base_end == t.end
-                && base(and) == "and"
-                && &text[t.end..and.start] == " "
-                && &text[and.end..next.start] == " "
-                && starts.contains(&(k + 2))
+                && joined
             {
                 covered[k] = true;
                 found.push((k, k));
@@ -4777,6 +5435,9 @@ impl Checker {
                 && !user_allowed(l)
                 && !FLAT_WORDS.contains(&l)
                 && !lower_seen(l)
+                // Where a sentence starts, a word its ending makes one ("Redressed,
+                // Aquacel and ...") opens no list of people.
+                && !(sentence_start(text, t.start) && is_ordinary(l) && !name_list().contains_key(l))
                 && (!is_plainly_ordinary(l)
                     || name_list().contains_key(l)
                     || is_hyphenated_name(w, l)
@@ -4824,8 +5485,9 @@ impl Checker {
                 continue;
             };
             let l = lower(&toks[other]);
+            // A listed name, or a word that is no word at all: "jayden and kez".
             if !skip[other]
-                && name_list().contains_key(l)
+                && (name_list().contains_key(l) || (l.chars().count() >= 3 && !is_ordinary(l)))
                 && !STOPWORDS.contains(&l)
                 && !HELPING_VERBS.contains(&l)
                 && !CALENDAR.contains(&l)
@@ -4835,6 +5497,103 @@ impl Checker {
                 covered[other] = true;
                 found.push((other, other));
             }
+        }
+        // A capitalised word between two names caught is a middle name, whatever else it
+        // is ("Phạm Thu Hà", with "Thu" also short for Thursday).
+        found.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for &(a, b) in &found {
+            if let Some(last) = merged.last_mut()
+                && a == last.1 + 2
+                && spaced(last.1, last.1 + 1)
+                && spaced(last.1 + 1, a)
+                && toks[last.1].base_end == toks[last.1].end
+                && toks[last.1 + 1].base_end == toks[last.1 + 1].end
+                && !skip[last.1 + 1]
+                && capitalised(base(&toks[last.1 + 1]))
+                && !STOPWORDS.contains(&lower(&toks[last.1 + 1]))
+            {
+                covered[last.1 + 1] = true;
+                last.1 = b;
+            } else if merged.last().is_none_or(|l| l.1 < a) {
+                merged.push((a, b));
+            }
+        }
+        found = merged;
+        for span in &mut found {
+            let a = span.0;
+            // "Big Mick", "Little Jo", "Wee Davie": a word of size or age before a name
+            // is part of the nickname.
+            if a >= 1
+                && spaced(a - 1, a)
+                && !skip[a - 1]
+                && !covered[a - 1]
+                && NICKNAME_SIZES.contains(&base(&toks[a - 1]))
+            {
+                covered[a - 1] = true;
+                span.0 = a - 1;
+            }
+        }
+        // A name's nickname in brackets after it: "Shaquille Thompson (Shaq)",
+        // "zbigniew (zbyszek)", one word that is no everyday one, or capitalised.
+        let mut nicknames = Vec::new();
+        for &(_, b) in &found {
+            let Some(n) = toks.get(b + 1) else { continue };
+            let (nw, nl) = (base(n), lower(n));
+            if &text[toks[b].end..n.start] == " ("
+                && text[n.end..].starts_with(')')
+                && n.base_end == n.end
+                && !skip[b + 1]
+                && !covered[b + 1]
+                && nw.chars().count() >= 2
+                && !is_allowed(nl)
+                && !user_allowed(nl)
+                && !STOPWORDS.contains(&nl)
+                && ((capitalised(nw) && !is_plainly_ordinary(nl)) || !is_ordinary(nl))
+            {
+                nicknames.push((b + 1, b + 1));
+            }
+        }
+        // Initials standing for someone: those of a name caught in the text ("TJ" for
+        // Tyler-Jay), or two capitals after a verb that takes a person ("protects LM",
+        // "rang KB"), unless they stand for a role or a common abbreviation.
+        let initials_of: HashSet<String> = found
+            .iter()
+            .map(|&(a, b)| {
+                toks[a..=b]
+                    .iter()
+                    .filter(|t| !is_honorific(lower(t)))
+                    .flat_map(|t| base(t).split(['-', '‐']))
+                    .filter_map(|p| p.chars().next().filter(|c| c.is_uppercase()))
+                    .collect::<String>()
+            })
+            .filter(|i| (2..=3).contains(&i.chars().count()))
+            .collect();
+        for (k, t) in toks.iter().enumerate() {
+            let w = base(t);
+            if covered[k]
+                || skip[k]
+                || !(2..=3).contains(&w.len())
+                || !w.bytes().all(|b| b.is_ascii_uppercase())
+                || ROLE_ACRONYMS.contains(&w)
+                || COMMON_ABBREVIATIONS.contains(&w)
+            {
+                continue;
+            }
+            let object = w.len() == 2
+                && k >= 1
+                && spaced(k - 1, k)
+                && (after_contact_verb(text, toks, k) || {
+                    let p = lower(&toks[k - 1]);
+                    ["protect", "protects", "protected", "protecting", "against"].contains(&p)
+                });
+            if initials_of.contains(w) || object {
+                nicknames.push((k, k));
+            }
+        }
+        for (a, b) in nicknames {
+            covered[a] = true;
+            found.push((a, b));
         }
         found.retain(|&(a, b)| {
             let (s, e) = (toks[a].start, toks[b].base_end);
@@ -4863,7 +5622,10 @@ impl Checker {
         for &(a, b) in &found {
             for t in &toks[a..=b] {
                 let l = lower(t);
-                if base(t).starts_with(char::is_uppercase) && !is_honorific(l) {
+                if base(t).starts_with(char::is_uppercase)
+                    && !is_honorific(l)
+                    && !NICKNAME_SIZES.contains(&base(t))
+                {
                     span_words.insert(l);
                 }
             }
@@ -4873,10 +5635,25 @@ impl Checker {
                 continue;
             }
             let l = lower(t);
+            // Where a sentence starts, a name of this text that is also a word is the
+            // name again before what a person does or where they are: "Mark did not
+            // mark the day", "Hope at Kingsmead Academy"; not "Hope to leave on time".
+            let subject_again = || {
+                t.base_end == t.end
+                    && (name_list().contains_key(l) || !is_ordinary(l))
+                    && toks.get(k + 1).is_some_and(|n| {
+                        let nl = lower(n);
+                        &text[t.end..n.start] == " "
+                            && (HELPING_VERBS.contains(&nl)
+                                || LINKING_VERBS.contains(&nl)
+                                || ["at", "and", "from"].contains(&nl)
+                                || (is_person_verb(nl) && !STOPWORDS.contains(&nl)))
+                    })
+            };
             let again = (words.contains(l) && capitalised(base(t)) && !lower_seen(l))
                 || (span_words.contains(l)
                     && capitalised(base(t))
-                    && (t.base_end != t.end || mid_at(k))
+                    && (t.base_end != t.end || mid_at(k) || subject_again())
                     && !is_allowed(l)
                     && !user_allowed(l)
                     && l != "i");

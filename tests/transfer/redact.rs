@@ -1081,14 +1081,16 @@ fn a_sixth_fresh_corpus_is_redacted_with_high_recall() {
 /// holiday camp taken for a name. It was then studied, so what follows is no hold-out:
 /// with the rules for names never seen before a verb, hyphenated names, lowercase names
 /// joined by "and", places named with Court, Lodge, Ward or Practice, record systems,
-/// church schools and "paid by", 177 of 179. Still missed: "Precious to be seen" (a
-/// first name that is a word, before a passive) and "Selam is settling" (a greeting in
-/// Tigrinya and Turkish).
+/// church schools and "paid by", 177 of 179; with what is done to a person in care
+/// after "to be" ("Precious to be seen by a Health Visitor"), learnt with the eleventh
+/// corpus, 178. Still missed: "Selam is settling" (a greeting in Tigrinya and Turkish;
+/// the words of other languages that do what a person does are mostly family words,
+/// "Nain", "Bunica", which are no one).
 #[test]
 fn a_ninth_corpus_written_before_its_rules_is_redacted_with_high_recall() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh7.txt");
     assert_eq!(total, 179);
-    assert!(removed >= 177, "{removed}/{total}:\n{}", missed.join("\n"));
+    assert!(removed >= 178, "{removed}/{total}:\n{}", missed.join("\n"));
     assert_eq!(false_flags, Vec::<String>::new());
 }
 
@@ -1244,7 +1246,8 @@ fn record_systems_church_schools_paid_by_and_a_surname_first() {
 /// job titles of any length, a line that ends as a sentence being no title, shops with
 /// a small word in their name and places named for a saint ("St Columba's"), 80 of 80;
 /// with a thing after "his"/"her" and a pet's name being no one, 2 tricky words
-/// flagged (the Windrush and a small town, Tilbury: a small town is flagged by design).
+/// flagged (the Windrush and a small town, Tilbury: a small town is flagged by design);
+/// with the peoples, brands and feasts learnt on the eleventh corpus, only the town.
 #[test]
 fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh8.txt");
@@ -1253,7 +1256,7 @@ fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
         .collect();
-    assert_eq!(flagged, ["Name \"Windrush\"", "Name \"Tilbury\""]);
+    assert_eq!(flagged, ["Name \"Tilbury\""]);
 }
 
 /// A capitalised word in a list with a caught name is a name ("Marcus and Saffron"); a
@@ -1292,9 +1295,10 @@ fn names_in_lists_before_long_titles_and_shops_with_small_words() {
     }
 }
 
-/// A thing someone has is no one ("her Nintendo charger"), nor is a pet ("a collie
-/// called Skye", "his dog Rolo"); a place named for a saint is a place, whole ("St
-/// Oswald's Hospice").
+/// A thing someone has is no one ("her Nintendo charger"), nor is a pet brought in by
+/// "called" ("a collie called Skye"); a pet named beside the animal is caught as a
+/// name, since it picks out a household ("his dog Rolo"); a place named for a saint is
+/// a place, whole ("St Oswald's Hospice").
 #[test]
 fn things_pets_and_saints_places() {
     let name = |s: &str| (FindingKind::Name, s.to_string());
@@ -1302,10 +1306,17 @@ fn things_pets_and_saints_places() {
     for clean in [
         "He lost her Nintendo charger again.",
         "They have a collie called Skye and she walks her daily.",
-        "He took his dog Rolo to the park.",
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
+    assert_eq!(
+        flagged_in("He took his dog Rolo to the park."),
+        vec![name("Rolo")]
+    );
+    assert_eq!(
+        flagged_in("The neighbour moans about the cat Biscuit in her bins."),
+        vec![name("Biscuit")]
+    );
     assert_eq!(
         flagged_in("She wants to go to St Oswald's Hospice for respite."),
         vec![place("St Oswald's Hospice")]
@@ -1391,40 +1402,287 @@ fn an_age_after_a_name_says_a_person() {
 /// An eleventh corpus, written without sight of the rules and committed before it was
 /// run: a hold-out. Its first figures, on the rules before lists, long job titles and
 /// ages were learnt, were 251 of 299 and 13 false flags; on those rules, which were
-/// shaped without it, 253 of 299 identifiers are removed (84.6%). Of the 48 left, 26 are names: words that are also names
-/// ("Hope", "Mark", "Summer", "Precious", "Jade"), nicknames, initials, an online handle,
-/// pets, and first names never seen standing alone. 18 are places by name, partly or
-/// wholly left: a care home, wards, a pub, shops' branches, a salon, a probation hostel,
-/// Traveller sites, GP practices, a school and a college; in 8 of them only a generic
-/// word is left (a chain's name, "site", the Welsh for "surgery"). The rest are 2
-/// addresses, an exact date's weekday and a case number in a title. 14 of its 152 tricky
-/// words are flagged, 13 of them on their own: medicines, brands and apps, towns, a
-/// Polish feast day, the Windrush, "Romany", the Tigrinya for "mother" and a word
-/// opening a list ("Redressed, Aquacel and ...").
+/// shaped without it, 253 of 299 identifiers were removed (84.6%): of the 46 left, 26
+/// were names (words that are also names, nicknames, initials, an online handle, pets,
+/// first names never seen standing alone), 18 places by name (a care home, wards, a
+/// pub, shops' branches, a salon, a probation hostel, Traveller sites, GP practices, a
+/// school and a college), 2 addresses without a number, an exact date's weekday and a
+/// case number in a title; 13 of its 152 tricky words were flagged on their own
+/// (medicines, brands and apps, towns, a Polish feast day, the Windrush, "Romany", the
+/// Tigrinya for "mother" and a word opening a list). It was then studied, so what
+/// follows is fitted, no hold-out, each rule written for the class and tested on words
+/// no corpus has: with words known for brands, apps, dressings, cities abroad, feasts
+/// and peoples, no false flag; with names said by the words around them, nicknames,
+/// initials and handles, 275; with places by what they are (pubs, chains' branches,
+/// businesses where someone works, sites, Welsh surgeries), 294; with "Weds", case
+/// numbers by their shape and addresses without a number, 297; with a pet named beside
+/// the animal, 299 of 299.
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
-    assert_eq!((removed, total), (253, 299), "{missed:#?}");
+    assert_eq!((removed, total), (299, 299), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
         .collect();
+    assert_eq!(flagged, Vec::<&str>::new());
+}
+
+/// Brands, apps, games, dressings and medicines bought over the counter, the large
+/// cities people come from, their feasts and fairs are no one; nor is a word that its
+/// ending makes a word, opening a list where a sentence starts. None of these words is
+/// in the corpora.
+#[test]
+fn brands_apps_dressings_cities_and_feasts_are_no_one() {
+    for clean in [
+        "Topped up with Lucozade and a Weetabix at ten.",
+        "She banks with Revolut now and pays by Klarna.",
+        "He plays Minecraft with his cousin on Discord.",
+        "Redressed with Mepilex and Inadine, then bandaged.",
+        "Reviewed, Allevyn and compression reapplied.",
+        "Her family are from Timisoara and Cluj.",
+        "He wants to be home for Zaduszki and Wielkanoc.",
+        "They go to Ballinasloe every October for the fair.",
+        "She is proud to be Romani and talks about the Windrush generation.",
+        "Nurofen and Piriton given for the rash.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// Who someone is, said by the words around a name: a word of family before it ("niece
+/// Willow", "Stepson Ka Wai"), a role or a people in brackets after it ("Ysolde
+/// (advocate)", "Dilshad (Kurdish)"), a role after "the" ("Ynyr the HCA") or where
+/// they rang from; a day they had; a family in the plural ("the Pritchards"). Nicknames count: in brackets after the name,
+/// with "Big" or "Wee" before it, initials of a name in the text or after a verb that
+/// takes a person, an online handle; so do a middle name that is also a weekday's short
+/// form, a lowercase name no word joins to a caught one, and a first name that is also a
+/// word, again where a sentence starts. None of these names is in the corpora.
+#[test]
+fn names_said_by_family_roles_brackets_initials_and_handles() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
     assert_eq!(
-        flagged,
-        [
-            "Name \"Redressed\"",
-            "Name \"Aquacel\"",
-            "Name \"Adey\"",
-            "Name \"Monzo\"",
-            "Name \"Windrush\"",
-            "Name \"Ribena\"",
-            "Name \"Appleby\"",
-            "Name \"WeChat\"",
-            "Name \"Wszystkich Świętych\"",
-            "Name \"Craiova\"",
-            "Name \"Roblox\"",
-            "Name \"Calpol\"",
-            "Name \"Romany\"",
+        flagged_in("Her niece Willow picks up the prescriptions."),
+        vec![name("Willow")]
+    );
+    assert_eq!(
+        flagged_in("Stepson Ka Wai does the shopping."),
+        vec![name("Ka Wai")]
+    );
+    assert_eq!(
+        flagged_in("Dilshad (Kurdish, from Erbil) has his hearing soon."),
+        vec![name("Dilshad")]
+    );
+    assert_eq!(
+        flagged_in("Ysolde (advocate) on 07700 900111 after two."),
+        vec![
+            name("Ysolde"),
+            (FindingKind::Phone, "07700 900111".to_string())
         ]
     );
+    assert_eq!(
+        flagged_in("Ynyr the HCA will do the check. Tegid from the pharmacy rang."),
+        vec![name("Ynyr"), name("Tegid")]
+    );
+    assert_eq!(
+        flagged_in("Dez in his tent by the canal again."),
+        vec![name("Dez")]
+    );
+    assert_eq!(
+        flagged_in("Storm had a bad night, then slept till ten."),
+        vec![name("Storm")]
+    );
+    assert_eq!(
+        flagged_in("The flat was let to the Pritchards last year."),
+        vec![name("Pritchards")]
+    );
+    assert_eq!(
+        flagged_in("Przemysław Nowicki (przemek) turned up late."),
+        vec![name("Przemysław Nowicki"), name("przemek")]
+    );
+    assert_eq!(
+        flagged_in("Wee Davie from the hostel fixed the door."),
+        vec![name("Wee Davie")]
+    );
+    assert_eq!(
+        flagged_in("Kacey-Lou is settling; KL loves the garden. The order protects RB."),
+        vec![name("Kacey-Lou"), name("KL"), name("RB")]
+    );
+    assert_eq!(
+        flagged_in("His gamer tag is dezzy_k07, so I asked him to go private."),
+        vec![name("dezzy_k07")]
+    );
+    assert_eq!(
+        flagged_in("Nguyễn Sat Minh came with his sister."),
+        vec![name("Nguyễn Sat Minh")]
+    );
+    assert_eq!(
+        flagged_in("youth club. osian and zuzu played pool."),
+        vec![name("osian"), name("zuzu")]
+    );
+    assert_eq!(
+        flagged_in("Patience & Ruby. Patience did not have the patience, she said."),
+        vec![name("Patience"), name("Ruby"), name("Patience")]
+    );
+    for clean in [
+        "The baby Unit was busy; the ward had a quiet night.",
+        "Paracetamol from the pharmacy arrived late.",
+        "Sarah Williams the SW came; we rang DWP and UC about it.",
+        "Hope to leave on time for once.",
+    ] {
+        let found: Vec<_> = flagged_in(clean)
+            .into_iter()
+            .filter(|(_, w)| w != "Sarah Williams")
+            .collect();
+        assert_eq!(found, vec![], "{clean}");
+    }
+}
+
+/// Places by what they are: a Welsh surgery ("Meddygfa Teifi", "Meddygfa'r Bont"), a
+/// college of two names joined by "and", a church school's mark after its saint, a pub,
+/// a chain's branch named by where it is, a business before "where" someone works, a
+/// Traveller site with the pitch on it, a ward named on a ward round, a ward after its
+/// unit, a building as a sentence of its own, a firm with "&" in its name, an approved
+/// premises ("AP"). A chain's format, a chain alone and a city stay. None of these
+/// places is in the corpora.
+#[test]
+fn places_by_what_they_are() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 14] = [
+        (
+            "Her GP is Meddygfa Teifi now. The nurse at Meddygfa'r Bont rang.",
+            vec![place("Meddygfa Teifi"), place("Meddygfa'r Bont")],
+        ),
+        (
+            "He has a place at Neath and Port Talbot College in September.",
+            vec![place("Neath and Port Talbot College")],
+        ),
+        (
+            "Their boy is at St Dyfrig's RC. He likes it.",
+            vec![place("St Dyfrig's RC")],
+        ),
+        (
+            "He drinks at the Black Bull most nights.",
+            vec![place("Black Bull")],
+        ),
+        (
+            "She works nights at the Bristol Road Aldi.",
+            vec![place("Bristol Road Aldi")],
+        ),
+        (
+            "She is back on the tills at Asda Pwllheli.",
+            vec![place("Asda Pwllheli")],
+        ),
+        (
+            "They eat at the Golden Dragon where Wen works.",
+            vec![place("Golden Dragon")],
+        ),
+        (
+            "She found a barber, Fade Masters, where his uncle works.",
+            vec![place("Fade Masters")],
+        ),
+        (
+            "They live at plot 4 on Riverside Meadows site since March.",
+            vec![
+                (FindingKind::Address, "plot 4".to_string()),
+                place("Riverside Meadows site"),
+            ],
+        ),
+        (
+            "ward round Foxglove, four patients.",
+            vec![place("Foxglove")],
+        ),
+        (
+            "Transferred to Oakwood Unit, Birch Ward for the night.",
+            vec![place("Oakwood Unit"), place("Birch Ward")],
+        ),
+        ("Ash House. Quiet night.", vec![place("Ash House")]),
+        (
+            "He was paid cash by Kowalczyk & Sons Scaffolding for months.",
+            vec![place("Kowalczyk & Sons Scaffolding")],
+        ),
+        (
+            "He is at Ashgrove AP until his licence ends.",
+            vec![place("Ashgrove AP")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    for clean in [
+        "He went to Tesco Extra and Costa Coffee for lunch.",
+        "He works at the Co-op where she worked.",
+        "He lives in Manchester where he works.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// An exact date with "Weds" for its weekday, a case number by its shape (a year and a
+/// serial), and addresses without a house number: a house, a street and a village
+/// before a postcode, or a house and a street. A span of years stays.
+#[test]
+fn weds_year_serials_and_addresses_without_a_number() {
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    assert_eq!(
+        flagged_in("Her tribunal is Weds 9th April, she is scared."),
+        vec![(FindingKind::ExactDate, "Weds 9th April".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Court bundle 2023/20417 came today."),
+        vec![(FindingKind::RecordNumber, "2023/20417".to_string())]
+    );
+    assert_eq!(
+        flagged_in("They rent Holly Cottage, Chapel Lane, Great Tew OX7 4AB from a farmer."),
+        vec![
+            address("Holly Cottage, Chapel Lane, Great Tew"),
+            (FindingKind::Postcode, "OX7 4AB".to_string())
+        ]
+    );
+    assert_eq!(
+        flagged_in("She moved to Ivy Cottage, Church Lane last week."),
+        vec![address("Ivy Cottage, Church Lane")]
+    );
+    assert_eq!(
+        flagged_in("Budget for 2024/2025 and 2024/25 agreed; the 12/2024 review."),
+        vec![]
+    );
+}
+
+/// What the rules for family, pets, chains and handles must not take for someone or
+/// somewhere: a medicine or a drink after "the baby" or "the kids", a word before the
+/// noun it names after "the dog", a file's name, a chain's loyalty card.
+#[test]
+fn things_beside_the_new_cues_are_no_one() {
+    for clean in [
+        "Gave the baby Calpol at 2am and the kids Ribena.",
+        "The dog Food bowl was empty again.",
+        "Saved it as care_plan_v2.docx in the shared drive.",
+        "He has his Boots Advantage card with him.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// A first name that is also a word, or a name in no list, where a sentence starts is
+/// someone before what is done to a person in care ("to be seen", "to be discharged");
+/// a thing to be done is not.
+#[test]
+fn a_name_before_what_is_done_to_a_person_in_care() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Referral back. Harmony to be seen by the school nurse this week."),
+        vec![name("Harmony")]
+    );
+    assert_eq!(
+        flagged_in("Zawadi to be discharged on Friday with a package of care."),
+        vec![name("Zawadi")]
+    );
+    for clean in [
+        "Bloods to be taken on Monday.",
+        "Sertraline to be reviewed by the GP.",
+        "Plan to be agreed at the meeting.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
 }
