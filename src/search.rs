@@ -57,7 +57,9 @@ pub struct Hit {
     #[serde(flatten)]
     pub entry: EntrySummary,
     pub matched: Matched,
-    /// The full-text rank when its words matched too (lower is better).
+    /// The full-text rank when its words matched too and were weighed (lower is better):
+    /// none for an entry found by a name or its title alone, nor when those found filled
+    /// the list before the words were looked for.
     pub rank: Option<f64>,
 }
 
@@ -167,14 +169,16 @@ impl Finder {
             }
         }
 
-        // The words, in the order asked for. Newest first, they come after the loose
-        // group: when that fills the list already, none of them would be shown.
+        // The words, in the order asked for. Newest first or ranked, they come after the
+        // loose group: when that fills the list already, none of them would be shown, and
+        // they are not looked for (a common word's thousand newest matches weighed for
+        // nothing: "care" in a journal with a tag "care-planning").
         let mut text: Vec<(i64, Option<f64>)> = Vec::new();
         let loose_ids: std::collections::HashSet<i64> =
             loose_hits.iter().map(|(_, id, _)| *id).collect();
-        let filled = order == Order::Newest && loose_ids.len() >= limit;
+        let filled = loose_ids.len() >= limit;
         match order {
-            Order::Newest if filled => {}
+            _ if filled => {}
             Order::Ranked => {
                 text.extend(
                     store
@@ -340,6 +344,35 @@ mod tests {
         assert_eq!(ranked[1].entry.title, "Day 3", "ranked by relevance");
         // Among equals, the newest first.
         assert_eq!(ranked[2].entry.title, "Day 29");
+    }
+
+    #[test]
+    fn words_are_not_weighed_when_names_and_titles_fill_the_list() {
+        let mut s = Store::open_in_memory().unwrap();
+        let entries: Vec<Entry> = ["Day 1", "Day 2", "Boundaries"]
+            .iter()
+            .zip(1..)
+            .map(|(title, day)| {
+                let on = NaiveDate::from_ymd_opt(2026, 1, day).unwrap();
+                let at = Utc.with_ymd_and_hms(2026, 1, day, 9, 0, 0).unwrap();
+                let mut e = Entry::new(EntryKind::Reflection, on, at);
+                e.title = (*title).into();
+                e.body = "We talked about boundaries.".into();
+                e
+            })
+            .collect();
+        s.insert_entries(&entries).unwrap();
+        let f = Finder::new(&s, &EntryFilter::default()).unwrap();
+        // "Boundaries" is found by its title and fills a list of one: its words, which
+        // match too, are not looked for, so it has no rank.
+        let one = f.find(&s, "boundar", Order::Ranked, 1).unwrap();
+        assert_eq!(one[0].title_matched(), ("Boundaries", &Matched::Title));
+        assert_eq!(one[0].rank, None);
+        // With room for the words, they are weighed, and it has its rank.
+        let all = f.find(&s, "boundar", Order::Ranked, 3).unwrap();
+        assert_eq!(all[0].title_matched(), ("Boundaries", &Matched::Title));
+        assert!(all[0].rank.is_some());
+        assert_eq!(titles(&all), ["Boundaries", "Day 2", "Day 1"]);
     }
 
     #[test]
