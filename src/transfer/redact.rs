@@ -3003,15 +3003,17 @@ fn name_start_before(
     start
 }
 
-/// Words that say a place is someone's work, a few words before "at" or "for": "works
-/// at", "started nights at", "a job interview at", "delivery driver for".
+/// Words that say a place is someone's work, a few words before "at", "for" or "from":
+/// "works at", "started nights at", "a job interview at", "delivery driver for", "her
+/// payslip from".
 #[rustfmt::skip]
 const WORK_CUES: &[&str] = &[
     "work", "works", "working", "worked", "job", "jobs", "interview", "shift", "shifts",
     "nights", "started", "starts", "employed", "employer", "placement", "apprenticeship",
     "apprentice", "volunteers", "volunteering", "volunteer", "driver", "cleaner",
     "cashier", "labourer", "carer", "chef", "packer", "picker", "trainee", "hired",
-    "paid", "payslip", "payslips", "wages", "contract", "sacked", "dismissed",
+    "paid", "payslip", "payslips", "wages", "contract", "sacked", "dismissed", "evenings",
+    "mornings", "lates", "earlies",
 ];
 /// Capitalised words that make no workplace of themselves ("works at the Job Centre",
 /// "nights at A&E", "works for Royal Mail", "works at Christmas").
@@ -3068,15 +3070,15 @@ fn capitalised_run(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)>
     Some((last, end))
 }
 
-/// Places of work and hospital wards by name: capitalised words after "at", "for" or
-/// "by" a few words after a word of work ("started nights at Greggs", "works at Tesco
+/// Places of work and hospital wards by name: capitalised words after "at", "for", "by"
+/// or "from" a few words after a word of work ("started nights at Greggs", "works at Tesco
 /// Extra", "driver for Hermes", "paid cash by Sparkle Hand Car Wash"; not "works at the care home" nor a generic "Job Centre"), and a
 /// numbered ward with the hospital after it ("Ward 7B", "Ward 12 at Morriston").
 fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         let l = &*lowers[k];
-        if (l == "at" || l == "for" || l == "by")
+        if (l == "at" || l == "for" || l == "by" || l == "from")
             && k >= 1
             && text[toks[k].start..].starts_with(['a', 'f', 'b'])
         {
@@ -4013,6 +4015,7 @@ const ROLE_ACRONYMS: &[&str] = &[
     "IMCA", "IDVA", "ISVA", "RMN", "RGN", "RN", "SENCO", "SENCo", "PO", "EWO", "FLO",
     "FSW", "KW", "CSW", "PCSO", "PC", "DS", "DC", "SN", "ANP", "ACP", "SHO", "FY1", "FY2",
     "ST", "MO", "LD", "CNS", "HR", "IT", "TL", "DM", "CM", "RM", "NA", "AP", "MP", "DJ",
+    "IRO", "LADO", "BIA", "SSW", "NQSW", "PSW",
 ];
 
 /// Abbreviations of two or three capitals common in care notes, never someone's
@@ -4305,10 +4308,10 @@ fn is_plainly_ordinary(l: &str) -> bool {
 
 /// Capitalised words that are never names on their own: months and weekdays, the
 /// reflective models and the theorists of the field, family roles, public bodies, tools,
-/// languages, faiths and festivals, conditions named after people. An honorific still
-/// makes a name of them ("Mr Johns").
+/// languages, faiths and festivals, conditions named after people, chains named alone
+/// ("lunch at Wetherspoons"). An honorific still makes a name of them ("Mr Johns").
 const ALLOWED_GROUPS: &[&[&str]] = &[
-    CALENDAR, THEORISTS, ROLES, BODIES, PEOPLES, BRANDS, EVERYDAY,
+    CALENDAR, THEORISTS, ROLES, BODIES, PEOPLES, BRANDS, CHAINS, EVERYDAY,
 ];
 
 /// Months, weekdays and their short forms.
@@ -4343,7 +4346,8 @@ const THEORISTS: &[&str] = &[
 const ROLES: &[&str] = &[
     "mum", "mummy", "mam", "mom", "mommy", "dad", "daddy", "grandma", "granny", "gran",
     "nan", "nana", "nanna", "nanny", "grandad", "granddad", "grandpa", "gramps", "auntie",
-    "aunty", "uncle", "stepmum", "stepdad",
+    "aunty", "uncle", "stepmum", "stepdad", "mammy", "mammie", "granda", "grandda",
+    "grampa", "grampy",
 ];
 
 /// Public bodies, charities, services and laws; places too big to identify anyone.
@@ -4353,7 +4357,8 @@ const BODIES: &[&str] = &[
     "childline", "kooth", "jobcentre", "unison", "nhs", "motability", "healthwatch",
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
-    "britain", "ireland", "uk", "europe", "africa", "asia", "america",
+    "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
+    "estyn",
 ];
 
 /// Languages, nationalities, faiths and festivals; conditions named after people. After a
@@ -4414,7 +4419,8 @@ const EVERYDAY: &[&str] = &[
     "parenting", "befriending", "commissioning", "reablement",
 ];
 
-/// Public names a reflection may cite: never flagged as a person.
+/// Public names a reflection may cite, and roles written as titles ("Named Person", the
+/// Scottish role for a child): never flagged as a person.
 const ALLOWED_PHRASES: &[&str] = &[
     "Loretta Ross",
     "Ngọc Loan Trần",
@@ -4473,6 +4479,11 @@ const ALLOWED_PHRASES: &[&str] = &[
     "Ramadan Kareem",
     "Ramadan Mubarak",
     "Eilean Siar",
+    "Named Person",
+    "Named Nurse",
+    "Named Midwife",
+    "Named Doctor",
+    "Named GP",
 ];
 
 fn builtin_phrases() -> &'static PatSet {
@@ -4669,7 +4680,9 @@ fn in_dictionary(w: &str) -> bool {
         reps.iter()
             .any(|r| d.contains(format!("{stem}{r}").as_str()))
             || (doubled && d.contains(&stem[..stem.len() - 1]))
-    })
+    }) || w
+        .strip_prefix("un")
+        .is_some_and(|rest| rest.len() >= 5 && in_dictionary(rest))
 }
 
 /// Endings that mark the name of a medicine ("olanzapine", "lorazepam", "bisoprolol"):
@@ -5549,6 +5562,8 @@ impl Checker {
                 && !is_allowed(nl)
                 && !user_allowed(nl)
                 && !STOPWORDS.contains(&nl)
+                // "Gareth Price (IRO)": capitals in brackets are a role or a team.
+                && !is_acronym(nw)
                 && ((capitalised(nw) && !is_plainly_ordinary(nl)) || !is_ordinary(nl))
             {
                 nicknames.push((b + 1, b + 1));

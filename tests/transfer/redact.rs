@@ -1695,8 +1695,14 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// around them, places by what they are, brands and feasts known): 439 of 498 (88.2%),
 /// 29 of the 309 tricky words flagged, 25 findings beyond the identifiers: small towns
 /// (flagged by design, since they can identify someone), medicines and services by their
-/// brand names, a prayer, a word of family in Irish English. Nothing studied yet: this is
-/// the hold-out figure of those rules.
+/// brand names, a prayer, a word of family in Irish English: the hold-out figure of those
+/// rules. It was then studied, so what follows is fitted, no hold-out, each rule written
+/// for a class and tested on words no corpus has: with medicines and services by brand,
+/// statutory roles, prayers, family words, inspectorates, large towns (Keighley,
+/// Dunstable) and Calais known, chains alone no one and words made with "un-", 6
+/// findings beyond the identifiers, all small towns, villages and districts, flagged by
+/// design (PRACTICE.md §9): Hartcliffe, Ballina (a small town in Mayo: abroad, but as
+/// small as any here), Cookstown, Dungannon, Ullapool, Elswick.
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
@@ -1708,31 +1714,46 @@ fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_eq!(
         flagged,
         [
-            "Name \"Unwitnessed\"",
-            "Name \"Mammy\"",
-            "Name \"Angelus\"",
-            "Name \"LanguageLine\"",
-            "Name \"Keighley\"",
-            "Name \"Inspectorate\"",
-            "Name \"Clearsprings\"",
-            "Name \"Wetherspoons\"",
-            "Name \"Buccolam\"",
-            "Name \"IRO\"",
-            "Name \"Dunstable\"",
             "Name \"Hartcliffe\"",
-            "Name \"SoundCloud\"",
             "Name \"Ballina\"",
-            "Name \"OxyContin\"",
             "Name \"Cookstown\"",
             "Name \"Dungannon\"",
-            "Name \"Named Person\"",
-            "Name \"Biji\"",
-            "Name \"Calais\"",
             "Name \"Ullapool\"",
             "Name \"Elswick\"",
-            "Name \"Safewards\"",
-            "Name \"Humulin\"",
-            "Name \"Keppra\"",
+        ]
+    );
+}
+
+/// Medicines by their brand names, services contracted for care and their apps, ward
+/// programmes, statutory roles written as titles, prayers, family words in Irish English
+/// and Punjabi, public inspectorates, large towns at home and abroad, chains named alone
+/// and words made with "un-": none is someone. A small town or village is still flagged,
+/// by design (PRACTICE.md §9: a place, with the rest of a note, can identify someone).
+/// None of these words is in the corpora.
+#[test]
+fn brand_medicines_services_roles_prayers_and_large_towns_are_no_one() {
+    for clean in [
+        "Gave Epistatus at 14:10, then Longtec at night; Toujeo at 8.",
+        "He puts his mixes on Mixcloud and booked thebigword for the review.",
+        "Unescorted leave went well.",
+        "Spoke to Named Nurse for him.",
+        "Kept asking for Mammie and Grampy all night; said a Novena and then Compline.",
+        "He prays Fajr and Maghrib. Her Bebe lives with them.",
+        "He moved from Nuneaton to Kettering, then slept rough in Dunkirk.",
+        "The Estyn report came out.",
+        "Tea at Matalan, then Halfords with dad.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    assert_eq!(
+        flagged_in("Joined by Amira Shah (LADO) for the strategy meeting."),
+        vec![(FindingKind::Name, "Amira Shah".to_string())]
+    );
+    assert_eq!(
+        flagged_in("She does evenings at Matalan and lives in Portaferry."),
+        vec![
+            (FindingKind::Place, "Matalan".to_string()),
+            (FindingKind::Name, "Portaferry".to_string())
         ]
     );
 }
