@@ -1702,11 +1702,12 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// Dunstable) and Calais known, chains alone no one and words made with "un-", 6
 /// findings beyond the identifiers, all small towns, villages and districts, flagged by
 /// design (PRACTICE.md §9): Hartcliffe, Ballina (a small town in Mayo: abroad, but as
-/// small as any here), Cookstown, Dungannon, Ullapool, Elswick.
+/// small as any here), Cookstown, Dungannon, Ullapool, Elswick. Removed, from 439: with
+/// short forms of first names listed ("Dot", "Tel", "Biddy"), 449.
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (439, 498), "{missed:#?}");
+    assert_eq!((removed, total), (449, 498), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1755,5 +1756,31 @@ fn brand_medicines_services_roles_prayers_and_large_towns_are_no_one() {
             (FindingKind::Place, "Matalan".to_string()),
             (FindingKind::Name, "Portaferry".to_string())
         ]
+    );
+}
+
+/// Short forms of first names, as families and friends say them, are names after a word
+/// of family ("his wife Peg", "uncle Col", "nana Floss") and mid-sentence ("Trace
+/// Hanlon"), and again where that person is the subject; where a sentence starts, one
+/// that is also a word is the word ("Pat the wound dry"). None of these names is in the
+/// corpora.
+#[test]
+fn short_forms_of_first_names_are_names() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Her husband Cliff does the meds and his wife Peg the shopping."),
+        vec![name("Cliff"), name("Peg")]
+    );
+    assert_eq!(
+        flagged_in("Visited the flat, Trace Hanlon and her girls. Trace says the bus is late."),
+        vec![name("Trace Hanlon"), name("Trace")]
+    );
+    assert_eq!(
+        flagged_in("Her uncle Col in Bolton, and nana Floss (Mrs Hanlon)."),
+        vec![name("Col"), name("Floss"), name("Mrs Hanlon")]
+    );
+    assert_eq!(
+        flagged_in("Pat the wound dry. Dot the cream on. Trace the letter."),
+        vec![]
     );
 }
