@@ -3810,6 +3810,19 @@ const KIN_BEFORE_NAMES: &[&str] = &[
 /// Words of size or age that open a nickname before a name: "Big Mick", "Wee Davie".
 const NICKNAME_SIZES: &[&str] = &["Big", "Little", "Wee", "Young", "Old", "Auld", "Lil"];
 
+/// What opens a stage name: "DJ Danny M", "MC Tazz".
+const STAGE_NAME_HEADS: &[&str] = &["DJ", "MC"];
+
+/// Words that open a list of who was at a meeting: "Present: AB, JK, Shaz, me."
+const ATTENDANCE: &[&str] = &[
+    "present",
+    "attendees",
+    "attending",
+    "attendance",
+    "apologies",
+    "absent",
+];
+
 /// Ages in words, as notes write them: "turned sixteen".
 #[rustfmt::skip]
 const AGE_WORDS: &[&str] = &[
@@ -4033,8 +4046,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether token `k` is followed by words in brackets that say what someone is: a role
-/// ("Delphine (advocate)", "Ravi (SALT)"), a relation, or a people or language
-/// ("Rebin (Kurdish, from Sulaymaniyah)").
+/// ("Delphine (advocate)", "Ravi (SALT)"), a relation, a people or language ("Rebin
+/// (Kurdish, from Sulaymaniyah)"), or what he or she does ("Yonatan (he wants ...)").
 fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
     let Some(n) = toks.get(k + 1) else {
         return false;
@@ -4044,10 +4057,18 @@ fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     let w = &text[n.start..n.end];
     let l = fold_cow(w);
+    // "Yonatan (he wants to be called Yoni)": what he or she does.
+    let does = || {
+        matches!(&*l, "he" | "she")
+            && toks.get(k + 2).is_some_and(|v| {
+                &text[n.end..v.start] == " " && is_person_verb(&fold_cow(&text[v.start..v.end]))
+            })
+    };
     ROLE_ACRONYMS.contains(&w)
         || ROLE_NOUNS.contains(&&*l)
         || KIN_BEFORE_NAMES.contains(&&*l)
         || (PEOPLES.contains(&&*l) && w.starts_with(char::is_uppercase))
+        || does()
 }
 
 /// What a person has and a thing does not: "a good day", "a bad night", "a rough week".
@@ -4126,9 +4147,10 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
     if w == "to" {
         return is_person_verb(&next);
     }
-    // "Gaz in his usual doorway": somewhere of theirs.
+    // "Gaz in his usual doorway": somewhere of theirs; "Eiluned on nights": a shift.
     if ["in", "on", "at", "with"].contains(&&*w) && i == k + 1 {
-        return matches!(&*next, "his" | "her" | "their");
+        return matches!(&*next, "his" | "her" | "their")
+            || (w == "on" && SHIFTS.contains(&&*next));
     }
     if is_form_of(&w, "work") {
         return matches!(
@@ -4142,6 +4164,13 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
         && !next.ends_with("ed")
         && !next.chars().any(|c| !c.is_alphabetic() && c != '\'')
 }
+
+/// Shifts and absences a worker is on: "Eiluned on nights", "Tomasz on leave".
+#[rustfmt::skip]
+const SHIFTS: &[&str] = &[
+    "nights", "days", "lates", "earlies", "shift", "duty", "call", "leave",
+    "annual", "placement", "secondment", "bank",
+];
 
 /// Words after a list that say where or when, not what its people did: "Met Callum and
 /// Probation at the office", "Sarah and Finance about the budget".
@@ -4270,6 +4299,7 @@ const ROLE_NOUNS: &[&str] = &[
     "counsellor", "mentor", "supervisor", "apprentice", "physio", "physiotherapist",
     "dietitian", "cleaner", "cook", "chef", "receptionist", "resident", "patient",
     "tenant", "client", "lodger", "mum", "dad", "grandmother", "grandfather", "baby",
+    "leader",
 ];
 
 /// Whether the words from token `i` are a determiner, at most five more words and a role
@@ -4879,6 +4909,7 @@ impl Checker {
             })
             .collect();
         let base = |t: &Tok| &text[t.start..t.base_end];
+        let spaced_at = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
         // A token's folded base. Tokens handed in are the text's own, so where one sits in
         // `toks` follows from its address; a search finds any other by its start.
         let lower = |t: &Tok| -> &str {
@@ -5064,10 +5095,20 @@ impl Checker {
             given_word_name()
                 || (cap && (learned(l) || (!is_ordinary(l) && unusual_here())) && !lower_seen(l))
         };
-        // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
+        // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
+        // weekday's short form may, after a word with a Vietnamese mark and with no date
+        // after it ("Phạm Thu, 19").
         let continues = |k: usize, prev: &Tok| -> bool {
             let Some(t) = toks.get(k) else { return false };
             let l = lower(t);
+            let given_day = || {
+                CALENDAR.contains(&l)
+                    && l.len() == 3
+                    && !base(prev).is_ascii()
+                    && !text[t.end..]
+                        .trim_start_matches(' ')
+                        .starts_with(|c: char| c.is_ascii_digit())
+            };
             !skip[k]
                 && prev.base_end == prev.end
                 && &text[prev.end..t.start] == " "
@@ -5076,12 +5117,13 @@ impl Checker {
                 && !STOPWORDS.contains(&l)
                 && !user_allowed(l)
                 && !is_honorific(l)
-                && (!is_allowed(l) || THEORISTS.contains(&l) || PEOPLES.contains(&l))
+                && (!is_allowed(l) || THEORISTS.contains(&l) || PEOPLES.contains(&l) || given_day())
                 && !FLAT_WORDS.contains(&l)
         };
         // "daughter Jade", "Grandson Ka Ho", "her mam Bridget": a capitalised word after a
         // word of family, even one that is also a word, unless it is only an English
-        // word and no one's name ("the baby Unit").
+        // word and no one's name ("the baby Unit"). A role written in lowercase does the
+        // same: "support worker Jade", "Team leader Femi".
         let after_kin = |k: usize| -> bool {
             let t = &toks[k];
             let (w, l) = (base(t), lower(t));
@@ -5092,9 +5134,15 @@ impl Checker {
                 let d = dictionary();
                 d.contains(l) || l.strip_suffix('s').is_some_and(|w| d.contains(w))
             };
+            let role = || {
+                base(&toks[p]).starts_with(char::is_lowercase)
+                    && ROLE_NOUNS.contains(&lower(&toks[p]))
+                    && !["patient", "resident", "tenant", "client", "lodger", "baby"]
+                        .contains(&lower(&toks[p]))
+            };
             w.starts_with(char::is_uppercase)
                 && !skip[p]
-                && KIN_BEFORE_NAMES.contains(&lower(&toks[p]))
+                && (KIN_BEFORE_NAMES.contains(&lower(&toks[p])) || role())
                 && toks[p].base_end == toks[p].end
                 && &text[toks[p].end..t.start] == " "
                 && !titles[line_of[k]]
@@ -5108,16 +5156,23 @@ impl Checker {
                 && !is_thing(l)
                 && (name_list().contains_key(l) || GIVEN_WORD_NAMES.contains(&l) || !english(l))
         };
-        // "the dog Bonnie", "his dog Sabre": a pet by its name, right after the animal.
+        // "the dog Bonnie", "his dog Sabre": a pet by its name, right after the animal, or
+        // between commas after it ("the dog, Scamp, and I"), the animal capitalised where
+        // a sentence starts ("Dog Bran jumped up").
         let after_animal = |k: usize| -> bool {
             let t = &toks[k];
             let (w, l) = (base(t), lower(t));
-            k >= 1
-                && w.starts_with(char::is_uppercase)
-                && ANIMALS.contains(&lower(&toks[k - 1]))
-                && toks[k - 1].base_end == toks[k - 1].end
-                && &text[toks[k - 1].end..t.start] == " "
-                && base(&toks[k - 1]).starts_with(char::is_lowercase)
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            let gap = &text[toks[p].end..t.start];
+            let apposed = gap == ", " && text[t.end..].starts_with(',');
+            w.starts_with(char::is_uppercase)
+                && ANIMALS.contains(&lower(&toks[p]))
+                && toks[p].base_end == toks[p].end
+                && (gap == " " || apposed)
+                && (base(&toks[p]).starts_with(char::is_lowercase)
+                    || sentence_start(text, toks[p].start))
                 && !titles[line_of[k]]
                 && capitalised(w)
                 && w.chars().count() >= 2
@@ -5130,6 +5185,7 @@ impl Checker {
                 // bowl").
                 && (!is_plainly_ordinary(l)
                     || name_list().contains_key(l)
+                    || apposed
                     || toks.get(k + 1).is_none_or(|n| {
                         let nl = lower(n);
                         &text[t.end..n.start] != " "
@@ -5137,8 +5193,47 @@ impl Checker {
                             || HELPING_VERBS.contains(&nl)
                             || is_person_verb(nl)
                             || nl.ends_with("ing")
+                            || nl.ends_with("ed")
                             || STOPWORDS.contains(&nl)
                     }))
+        };
+        // "Cats Smudge, Tinker and Bramble": the names after a pet's, in its list.
+        let pet_in_list = |k: usize| -> bool {
+            let (w, l) = (base(&toks[k]), lower(&toks[k]));
+            if !capitalised(w)
+                || w.chars().count() < 2
+                || STOPWORDS.contains(&l)
+                || is_allowed(l)
+                || user_allowed(l)
+                || is_thing(l)
+            {
+                return false;
+            }
+            let mut j = k;
+            for _ in 0..6 {
+                let prev = if j >= 1 && &text[toks[j - 1].end..toks[j].start] == ", " {
+                    j - 1
+                } else if j >= 2
+                    && base(&toks[j - 1]) == "and"
+                    && spaced_at(j - 2, j - 1)
+                    && spaced_at(j - 1, j)
+                {
+                    j - 2
+                } else {
+                    return false;
+                };
+                if skip[prev]
+                    || toks[prev].base_end != toks[prev].end
+                    || !capitalised(base(&toks[prev]))
+                {
+                    return false;
+                }
+                if after_animal(prev) {
+                    return true;
+                }
+                j = prev;
+            }
+            false
         };
         // "the Parrys", "the Joneses": a family by its surname, in the plural.
         let family_plural = |k: usize| -> bool {
@@ -5246,7 +5341,7 @@ impl Checker {
                 k += 2;
                 continue;
             }
-            if is_name(k) || after_kin(k) || family_plural(k) || after_animal(k) {
+            if is_name(k) || after_kin(k) || family_plural(k) || after_animal(k) || pet_in_list(k) {
                 let mut last = k;
                 while last < k + 2 && continues(last + 1, &toks[last]) {
                     last += 1;
@@ -5536,20 +5631,116 @@ impl Checker {
         for span in &mut found {
             let a = span.0;
             // "Big Mick", "Little Jo", "Wee Davie": a word of size or age before a name
-            // is part of the nickname.
+            // is part of the nickname, and so is a stage name's "DJ" or "MC".
             if a >= 1
                 && spaced(a - 1, a)
                 && !skip[a - 1]
                 && !covered[a - 1]
-                && NICKNAME_SIZES.contains(&base(&toks[a - 1]))
+                && (NICKNAME_SIZES.contains(&base(&toks[a - 1]))
+                    || STAGE_NAME_HEADS.contains(&base(&toks[a - 1])))
             {
                 covered[a - 1] = true;
                 span.0 = a - 1;
+            }
+            // "Priya R.", "Claire O. from the team", "DJ Danny M": one capital after a
+            // name is the initial of a surname.
+            let b = span.1;
+            if let Some(n) = toks.get(b + 1) {
+                let (nw, after) = (base(n), &text[n.end..]);
+                if spaced(b, b + 1)
+                    && toks[b].base_end == toks[b].end
+                    && !skip[b + 1]
+                    && !covered[b + 1]
+                    && nw.len() == 1
+                    && nw.bytes().all(|c| c.is_ascii_uppercase())
+                    && (after.starts_with('.')
+                        || (nw != "I"
+                            && nw != "A"
+                            && (after.is_empty()
+                                || after.starts_with(['"', '”', '’', ',', ';', ')', '\n']))))
+                {
+                    covered[b + 1] = true;
+                    span.1 = b + 1;
+                }
             }
         }
         // A name's nickname in brackets after it: "Shaquille Thompson (Shaq)",
         // "zbigniew (zbyszek)", one word that is no everyday one, or capitalised.
         let mut nicknames = Vec::new();
+        // A name that is also a word, before the full name in brackets: "Bill (Mr
+        // William Dunn)".
+        for &(a, b) in &found {
+            let Some(p) = a.checked_sub(1) else { continue };
+            let (pw, pl) = (base(&toks[p]), lower(&toks[p]));
+            if &text[toks[p].end..toks[a].start] == " ("
+                && text[toks[b].end..].starts_with(')')
+                && toks[p].base_end == toks[p].end
+                && !skip[p]
+                && !covered[p]
+                && capitalised(pw)
+                && pw.chars().count() >= 2
+                && (name_list().contains_key(pl) || !is_ordinary(pl))
+                && !STOPWORDS.contains(&pl)
+                && !is_allowed(pl)
+                && !user_allowed(pl)
+                && !is_honorific(pl)
+            {
+                nicknames.push((p, p));
+            }
+        }
+        // Who was at a meeting, after "Present:" or "Apologies:": each item of the list
+        // is someone, by name, short form or initials ("Present: AB, JK, Shaz, Priya R.,
+        // me"), unless it is a role or a word of family ("Mum", "the GP", "SW").
+        for (k, t) in toks.iter().enumerate() {
+            if !ATTENDANCE.contains(&lower(t))
+                || !text[t.end..].starts_with(':')
+                || !sentence_start(text, t.start)
+            {
+                continue;
+            }
+            let line_end = text[t.end..].find('\n').map_or(text.len(), |i| t.end + i);
+            let mut j = k + 1;
+            while j < toks.len() && toks[j].start < line_end {
+                // An item: up to three words, one space apart, after ": ", ", ", "& " or
+                // "and ".
+                let gap = &text[toks[j - 1].end..toks[j].start];
+                let after_initial = gap.starts_with('.')
+                    && base(&toks[j - 1]).chars().count() == 1
+                    && toks[j - 1].start == toks[j - 1].end - 1;
+                let gap = if after_initial { &gap[1..] } else { gap };
+                if lower(&toks[j]) == "and" && [" ", ", "].contains(&gap) {
+                    j += 1;
+                    continue;
+                }
+                if ![": ", ", ", " & ", ", & "].contains(&gap) {
+                    break;
+                }
+                let mut e = j;
+                while e + 1 < toks.len() && e < j + 2 && spaced(e, e + 1) {
+                    e += 1;
+                }
+                let item = j..=e;
+                let first = lower(&toks[j]);
+                let person = item.clone().all(|m| {
+                    !skip[m] && !covered[m] && base(&toks[m]).starts_with(char::is_uppercase)
+                }) && !STOPWORDS.contains(&first)
+                    && !is_allowed(first)
+                    && !user_allowed(first)
+                    && !ROLE_ACRONYMS.contains(&base(&toks[j]))
+                    && !COMMON_ABBREVIATIONS.contains(&base(&toks[j]))
+                    && !ROLE_NOUNS.contains(&first)
+                    && !(is_honorific(first) && j == e)
+                    // "Probation", "Housing": a service by its word.
+                    && (j != e
+                        || is_acronym(base(&toks[j]))
+                        || !is_plainly_ordinary(first)
+                        || name_list().contains_key(first));
+                if person {
+                    nicknames.push((j, e));
+                }
+                j = e + 1;
+            }
+        }
         for &(_, b) in &found {
             let Some(n) = toks.get(b + 1) else { continue };
             let (nw, nl) = (base(n), lower(n));
@@ -5645,11 +5836,21 @@ impl Checker {
                 }
             }
         }
+        // Initials caught as someone ("Present: TD, ...") are that person again.
+        let initials_found: HashSet<&str> = found
+            .iter()
+            .filter(|&&(a, b)| a == b && is_acronym(base(&toks[a])))
+            .map(|&(a, _)| base(&toks[a]))
+            .collect();
         for (k, t) in toks.iter().enumerate() {
             if covered[k] || skip[k] {
                 continue;
             }
             let l = lower(t);
+            if initials_found.contains(base(t)) {
+                found.push((k, k));
+                continue;
+            }
             // Where a sentence starts, a name of this text that is also a word is the
             // name again before what a person does or where they are: "Mark did not
             // mark the day", "Hope at Kingsmead Academy"; not "Hope to leave on time".

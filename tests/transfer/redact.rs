@@ -1703,11 +1703,13 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// findings beyond the identifiers, all small towns, villages and districts, flagged by
 /// design (PRACTICE.md §9): Hartcliffe, Ballina (a small town in Mayo: abroad, but as
 /// small as any here), Cookstown, Dungannon, Ullapool, Elswick. Removed, from 439: with
-/// short forms of first names listed ("Dot", "Tel", "Biddy"), 449.
+/// short forms of first names listed ("Dot", "Tel", "Biddy"), 449; with names said by
+/// who was at a meeting, initials, a stage name, a shift, a role before a name, an aside,
+/// pets in a list and a Vietnamese name with "Thu" in it, 466.
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (449, 498), "{missed:#?}");
+    assert_eq!((removed, total), (466, 498), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1782,5 +1784,76 @@ fn short_forms_of_first_names_are_names() {
     assert_eq!(
         flagged_in("Pat the wound dry. Dot the cream on. Trace the letter."),
         vec![]
+    );
+}
+
+/// Who someone is, said by more of the words around a name: who was at a meeting
+/// ("Present: KM, Bex, Ebere N., me"), initials of which are that person again; an
+/// initial after a name ("Mererid T."); a stage name ("MC Tazz B"); a shift someone is
+/// on ("Eiluned on nights"); what he or she does, in brackets ("Tesfalem (he prefers
+/// Tesfa)"); a role in lowercase before a name ("outreach worker Promise"); pets in a
+/// list after the animal, between commas after it, or after it where a sentence starts;
+/// a weekday's short form in a Vietnamese name ("Trần Thu"); a name that is also a word
+/// before the full name in brackets ("Peg (Mrs Margaret Hale)"). Services in an
+/// attendance list, a vitamin and a plan by letter stay. None of these names is in the
+/// corpora.
+#[test]
+fn names_said_by_meetings_initials_shifts_roles_and_pets() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 9] = [
+        (
+            "Present: KM, Bex, Ebere N., Housing, me. Apologies: the GP.\nKM asked for the minutes.",
+            vec![name("KM"), name("Bex"), name("Ebere N"), name("KM")],
+        ),
+        (
+            "Went with Mererid T. from the duty team.",
+            vec![name("Mererid T")],
+        ),
+        (
+            "His set as \"MC Tazz B\" went down well.",
+            vec![name("MC Tazz B")],
+        ),
+        ("Eiluned on nights did the obs.", vec![name("Eiluned")]),
+        (
+            "Tesfalem (he prefers Tesfa) ate well.",
+            vec![name("Tesfalem"), name("Tesfa")],
+        ),
+        ("Came with outreach worker Promise.", vec![name("Promise")]),
+        (
+            "Cats Mittens, Pepper and Sooty were fed. Dog Nutmeg barked at me. She fed the dog, Biscuit, at six.",
+            vec![
+                name("Mittens"),
+                name("Pepper"),
+                name("Sooty"),
+                name("Nutmeg"),
+                name("Biscuit"),
+            ],
+        ),
+        (
+            "Mrs Trần Thu came with her son.",
+            vec![name("Mrs Trần Thu")],
+        ),
+        (
+            "Peg (Mrs Margaret Hale) needs her feet done.",
+            vec![name("Peg"), name("Mrs Margaret Hale")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    for clean in [
+        "Plan B. Vitamin D was low.",
+        "Present: Probation, Housing and the GP.",
+        "The support worker Monday rota is out.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    // A weekday before a date stays the date's.
+    assert_eq!(
+        flagged_in("Gave the tablets to Mrs Đặng Thu 17/04 in clinic."),
+        vec![
+            name("Mrs Đặng"),
+            (FindingKind::ExactDate, "Thu 17/04".to_string())
+        ]
     );
 }
