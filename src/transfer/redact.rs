@@ -1700,6 +1700,7 @@ const RECORD_HEADS: &[&str] = &[
     "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn", "mosaic",
     "datix", "liquidlogic", "lcs", "eclipse", "carefirst", "rio", "systmone", "emis",
     "paris", "wccis", "swift", "frameworki", "azeus", "ulysses", "careflow", "cerner",
+    "las", "pnc", "cro", "brp", "arc", "passport", "nass",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -1755,13 +1756,19 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         let h = word(head);
+        // A reference of some kind, run together: "HRef", "HOref", "CaseRef".
+        let ends_ref = (4..=8).contains(&h.len())
+            && h.is_char_boundary(h.len() - 3)
+            && h[h.len() - 3..].eq_ignore_ascii_case("ref");
         // A word starting with an ASCII letter no cue starts with is no cue.
-        if h.as_bytes().first().is_some_and(|&c| {
-            c.is_ascii() && RECORD_CUE_FIRSTS & (1u128 << c.to_ascii_lowercase()) == 0
-        }) {
+        if !ends_ref
+            && h.as_bytes().first().is_some_and(|&c| {
+                c.is_ascii() && RECORD_CUE_FIRSTS & (1u128 << c.to_ascii_lowercase()) == 0
+            })
+        {
             continue;
         }
-        let own = RECORD_HEADS.iter().any(|w| folds_to(h, w));
+        let own = ends_ref || RECORD_HEADS.iter().any(|w| folds_to(h, w));
         let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| folds_to(h, w)) && i >= 1 && {
             let p = &toks[i - 1];
             let g = &text[p.end..head.start];
@@ -2124,8 +2131,13 @@ fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
         // All capitals ("QQ 12 34 56 C") or all lowercase ("qq123456c").
         let lower = b[i].is_ascii_lowercase();
         let mut j = i;
+        // Its parts apart by spaces or by dashes ("WK-30-11-84-C"), not both.
+        let mut sep = None;
         let mut take = |pred: fn(u8) -> bool, space: bool| -> bool {
-            if space && b.get(j) == Some(&b' ') {
+            if space
+                && let Some(&c) = b.get(j).filter(|&&c| c == b' ' || c == b'-')
+                && *sep.get_or_insert(c) == c
+            {
                 j += 1;
             }
             if b.get(j).is_some_and(|&c| pred(c)) {
@@ -2330,7 +2342,17 @@ fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
         })();
         match found {
             Some((end, m, y)) => {
-                let mut c = Cand::new(FindingKind::ExactDate, i, end);
+                // "Thu 17/04/25": a weekday just before is part of the date.
+                let before = text[..i].strip_suffix(' ').unwrap_or("");
+                let before = before.strip_suffix(',').unwrap_or(before);
+                let day_at = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map(|(p, _)| p)
+                    .filter(|&p| WEEKDAYS.contains(&&before[p..]) && left_boundary(text, p));
+                let mut c = Cand::new(FindingKind::ExactDate, day_at.unwrap_or(i), end);
                 c.date = Some(DateParts {
                     month: m,
                     year: Some(y),

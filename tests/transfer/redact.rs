@@ -1705,11 +1705,13 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// small as any here), Cookstown, Dungannon, Ullapool, Elswick. Removed, from 439: with
 /// short forms of first names listed ("Dot", "Tel", "Biddy"), 449; with names said by
 /// who was at a meeting, initials, a stage name, a shift, a role before a name, an aside,
-/// pets in a list and a Vietnamese name with "Thu" in it, 466.
+/// pets in a list and a Vietnamese name with "Thu" in it, 466; with the cues of police,
+/// adult social care and immigration records, NI numbers with dashes and a weekday before
+/// a full date, 472.
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (466, 498), "{missed:#?}");
+    assert_eq!((removed, total), (472, 498), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1856,4 +1858,40 @@ fn names_said_by_meetings_initials_shifts_roles_and_pets() {
             (FindingKind::ExactDate, "Thu 17/04".to_string())
         ]
     );
+}
+
+/// Numbers after the cues of police, adult social care and immigration records ("PNC",
+/// "LAS", "BRP") and after a reference run into one word ("CaseRef"); a National
+/// Insurance number with dashes between its parts; a weekday before a full date in
+/// figures. None of these numbers is in the corpora.
+#[test]
+fn record_cues_ni_numbers_with_dashes_and_weekdays_before_full_dates() {
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in("PNC 21/0099812X, LAS 4410023 and BRP RK1234567 on file."),
+        vec![
+            record("21/0099812X"),
+            record("4410023"),
+            record("RK1234567")
+        ]
+    );
+    assert_eq!(
+        flagged_in("CaseRef SG-2024-00193 is closed."),
+        vec![record("SG-2024-00193")]
+    );
+    assert_eq!(
+        flagged_in("Her NI JM-12-34-56-D for the claim."),
+        vec![(FindingKind::NiNumber, "JM-12-34-56-D".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Panel is Sun 02/11/25, late."),
+        vec![(FindingKind::ExactDate, "Sun 02/11/25".to_string())]
+    );
+    for clean in [
+        "Sort code 12-34-56 on the form.",
+        "The ref was 12 pages long.",
+        "Sun 20 minutes, then shade.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
 }
