@@ -2790,6 +2790,7 @@ const WELSH_STREET_WORDS: &[&str] = &[
     "heol", "ffordd", "stryd", "lôn", "lon", "maes", "rhodfa", "cilgant", "clos", "teras",
     "cae", "llwyn", "parc", "gerddi", "sgwâr", "allt", "bryn", "pant", "cwrt", "ystad",
     "tŷ", "ty", "plas", "bro", "coed", "dôl", "dol", "cwm", "glan", "nant", "pen", "penrhyn",
+    "tan",
 ];
 /// Addresses without a house number: a house name, a street and a village before a
 /// postcode ("Orchard Cottage, Mill Lane, Little Bredy DT2 9HL"), each part capitalised
@@ -3263,14 +3264,16 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         if start == k {
             continue;
         }
-        let named = (start..k).any(|j| {
-            let w = &*lowers[j];
-            !GENERIC_INSTITUTION_WORDS.contains(&w)
-                && !INSTITUTION_WORDS.contains(&w)
-                && !CALENDAR.contains(&w)
-                && !PEOPLES.contains(&w)
-                && !BODIES.contains(&w)
-        });
+        // An approved premises is named by whatever words it has: "Manor House AP".
+        let named = premises
+            || (start..k).any(|j| {
+                let w = &*lowers[j];
+                !GENERIC_INSTITUTION_WORDS.contains(&w)
+                    && !INSTITUTION_WORDS.contains(&w)
+                    && !CALENDAR.contains(&w)
+                    && !PEOPLES.contains(&w)
+                    && !BODIES.contains(&w)
+            });
         // The word before the name: a preposition of place, "the" between them or not.
         let mut p = start;
         if p >= 1 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {
@@ -3629,6 +3632,19 @@ const NAME_PARTICLES: &[&str] = &[
     "ap", "ab", "ferch", "verch", "ó", "ní", "nic", "mac", "mhic", "uí", "ui", "bin",
     "bint", "binti", "ibn", "bte", "al", "el", "van", "von", "der", "den", "de", "da", "di",
     "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten",
+];
+
+/// The articles inside Welsh, Gaelic, Irish and Cornish names of houses and places, in
+/// lowercase between two of their words: "Tan y Bryn", "Tigh na Mara", "Chy an Mor".
+const CELTIC_ARTICLES: &[&str] = &["y", "yr", "na", "nan", "an"];
+
+/// Words for a house, a hill's foot or top, a field or a school that open the name of a
+/// place in Welsh, Gaelic and Cornish ("Tŷ Olwen", "Pen y Cae Farm", "Bun-sgoil Taobh na
+/// Pàirce"); the first five are that and nothing else, even with no article after them.
+#[rustfmt::skip]
+const CELTIC_PLACE_HEADS: &[&str] = &[
+    "tŷ", "tigh", "taigh", "chy", "plas", "pen", "tan", "bryn", "maes", "pant", "cwm",
+    "bun-sgoil", "ard-sgoil", "teach",
 ];
 
 /// Listed surnames that, in lowercase after a first name, are far more often the word:
@@ -5397,7 +5413,22 @@ impl Checker {
                     || SOFT_HONORIFICS.contains(&base(t))
                     || !is_ordinary(l))
         };
-        let particle = |k: usize| -> bool { !skip[k] && NAME_PARTICLES.contains(&lower(&toks[k])) };
+        let particle = |k: usize| -> bool {
+            !skip[k]
+                && (NAME_PARTICLES.contains(&lower(&toks[k]))
+                    || (CELTIC_ARTICLES.contains(&base(&toks[k]))
+                        && toks[k].base_end == toks[k].end))
+        };
+        // "Tŷ Olwen", "Pen y Cae Farm": a word that opens the name of a place, before a
+        // name caught (with an article between, for most of them).
+        let place_head = |k: usize, article: bool| -> bool {
+            let l = lower(&toks[k]);
+            !skip[k]
+                && base(&toks[k]).starts_with(char::is_uppercase)
+                && toks[k].base_end == toks[k].end
+                && CELTIC_PLACE_HEADS.contains(&l)
+                && (article || CELTIC_PLACE_HEADS[..5].contains(&l))
+        };
         for span in &mut found {
             let single = span.0 == span.1;
             for _ in 0..4 {
@@ -5420,8 +5451,16 @@ impl Checker {
                         span.0 = a - 1;
                         continue;
                     }
-                    if a >= 2 && particle(a - 1) && spaced(a - 2, a - 1) && name_like(a - 2) {
+                    if a >= 2
+                        && particle(a - 1)
+                        && spaced(a - 2, a - 1)
+                        && (name_like(a - 2) || place_head(a - 2, true))
+                    {
                         span.0 = a - 2;
+                        continue;
+                    }
+                    if place_head(a - 1, false) {
+                        span.0 = a - 1;
                         continue;
                     }
                 }
@@ -5900,11 +5939,12 @@ impl Checker {
             }
         }
         for (a, b) in found {
-            out.push(Cand::new(
-                FindingKind::Name,
-                toks[a].start,
-                toks[b].base_end,
-            ));
+            let kind = if CELTIC_PLACE_HEADS.contains(&lower(&toks[a])) && a < b {
+                FindingKind::Place
+            } else {
+                FindingKind::Name
+            };
+            out.push(Cand::new(kind, toks[a].start, toks[b].base_end));
         }
         *unknown_asked = asked.into_inner();
         words
