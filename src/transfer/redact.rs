@@ -2904,6 +2904,13 @@ const GENERIC_SCHOOL_WORDS: &[&str] = &[
     "gymraeg", "cymraeg", "gynradd", "cynradd", "gyfun", "cyfun", "uwchradd", "feithrin",
     "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg",
 ];
+/// Titles whose holder's name a school may bear in the possessive: "Bishop's Green
+/// Academy", "King's Norton Girls' School".
+#[rustfmt::skip]
+const TITLES_OF_SCHOOLS: &[&str] = &[
+    "bishop", "archbishop", "cardinal", "king", "queen", "prince", "princess", "abbot",
+    "dean", "canon",
+];
 /// The marks of a church school inside its name, in capitals: "St Bernadette's RC
 /// Primary", "Holy Trinity CE Academy".
 const FAITH_SCHOOL_MARKS: &[&str] = &["rc", "ce", "cofe", "ciw", "cw", "va", "vc"];
@@ -2960,12 +2967,14 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         // Only the last word before the school word may be possessive, unless a saint's
-        // ("St Mary's Catholic Primary").
+        // ("St Mary's Catholic Primary") or a churchman's or a king's ("Bishop's Green
+        // Academy").
         let start = name_start_before(text, words, k, |j| {
             (cap(j) || FAITH_SCHOOL_MARKS.contains(&&*lowers[j]))
                 && (j + 1 == k
                     || toks[j].base_end == toks[j].end
-                    || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1])))
+                    || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1]))
+                    || TITLES_OF_SCHOOLS.contains(&&*lowers[j]))
         });
         // "Cardiff and Vale College": two names joined by "and".
         let mut start = start;
@@ -3174,9 +3183,10 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
         } else if l == "royal" && text[toks[k].start..].starts_with('R') {
             // A hospital by its name: "the Royal Gwent", not "the Royal Mail".
-            let Some((_, end)) = capitalised_run(text, toks, k + 1) else {
+            let Some((last, end)) = capitalised_run(text, toks, k + 1) else {
                 continue;
             };
+            let end = for_whom(text, words, last).unwrap_or(end);
             let spaced = &text[toks[k].end..toks[k + 1].start] == " ";
             let named = !ROYAL_NOT_HOSPITALS.contains(&&*lowers[k + 1]);
             if spaced && named {
@@ -3294,11 +3304,8 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             after.is_empty() || after.starts_with(['.', ':', '\n'])
         };
         if named && (placed || after_place || sentence_of_its_own) {
-            out.push(Cand::new(
-                FindingKind::Place,
-                toks[start].start,
-                toks[k].base_end,
-            ));
+            let end = for_whom(text, words, k).unwrap_or(toks[k].base_end);
+            out.push(Cand::new(FindingKind::Place, toks[start].start, end));
         }
     }
 }
@@ -3374,6 +3381,61 @@ const CHAIN_FORMATS: &[&str] = &[
     "drive", "advantage", "rewards", "nectar", "points", "club", "insurance", "energy",
     "broadband", "money", "finance", "photo", "travel", "gift", "meal", "deal", "deals",
 ];
+/// Places of worship, whose branch the street names: "Christ Apostolic Church on Woolwich
+/// Road".
+#[rustfmt::skip]
+const WORSHIP_WORDS: &[&str] = &[
+    "church", "chapel", "mosque", "masjid", "gurdwara", "mandir", "temple", "synagogue",
+    "tabernacle", "cathedral", "kingdom",
+];
+/// Kinds of shop that end a shop's name: "Lotus Nails", "Kutz Barbers".
+#[rustfmt::skip]
+const SHOP_KINDS: &[&str] = &[
+    "nails", "barbers", "barber", "barbershop", "salon", "takeaway", "kebabs", "launderette",
+    "laundrette", "tattoo", "tattoos", "florist", "florists", "bakery", "butchers",
+    "newsagents", "cafe", "café",
+];
+/// Words before "General" that make no hospital of it: "the Attorney General".
+#[rustfmt::skip]
+const NOT_GENERAL_HOSPITALS: &[&str] = &[
+    "attorney", "secretary", "surgeon", "registrar", "solicitor", "director", "inspector",
+    "accountant", "postmaster", "governor", "auditor", "consul", "paymaster", "major",
+    "brigadier", "lieutenant", "adjutant", "quartermaster", "in", "the", "very",
+];
+
+/// The end of whom a hospital or a hospice ending at token `k` is for: "Bristol Royal
+/// Hospital for Children", "the Royal Hospital for Sick Children".
+fn for_whom(text: &str, words: Words<'_>, k: usize) -> Option<usize> {
+    let Words { toks, lowers } = words;
+    let f = toks.get(k + 1)?;
+    if !["hospital", "infirmary", "hospice"].contains(&&*lowers[k])
+        || &*lowers[k + 1] != "for"
+        || &text[toks[k].end..f.start] != " "
+        || toks.get(k + 2).is_none_or(|n| &text[f.end..n.start] != " ")
+    {
+        return None;
+    }
+    capitalised_run(text, toks, k + 2).map(|(_, end)| end)
+}
+
+/// The end of a street after token `k`, with "on" or "in" between: "on Moss Lane", "in
+/// Cable Street".
+fn street_after(text: &str, words: Words<'_>, k: usize) -> Option<usize> {
+    let Words { toks, lowers } = words;
+    let on = toks.get(k + 1)?;
+    if !["on", "in"].contains(&&*lowers[k + 1])
+        || &text[toks[k].end..on.start] != " "
+        || toks[k].base_end != toks[k].end
+        || toks
+            .get(k + 2)
+            .is_none_or(|n| &text[on.end..n.start] != " ")
+    {
+        return None;
+    }
+    let (last, end) = capitalised_run(text, toks, k + 2)?;
+    (last > k + 2 && STREET_WORDS.contains(&&*lowers[last])).then_some(end)
+}
+
 /// Kinds of business whose name may come after them with a comma, or before "where" and
 /// someone working there: "a salon, Shades of Sheba, where her aunt works".
 fn works_there(text: &str, toks: &[Tok], lowers: &[Cow<'_, str>], w: usize) -> bool {
@@ -3419,6 +3481,116 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 && (a..k).all(|j| !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]))
             {
                 out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            }
+        }
+        // A chain's branch or a place of worship by the street it is on: "the Spar on
+        // Moss Lane", "Tesco in Cable Street", "Christ Apostolic Church on Woolwich Road".
+        if cap(k)
+            && (CHAINS.contains(&l) || WORSHIP_WORDS.contains(&l))
+            && let Some(end) = street_after(text, words, k)
+        {
+            let a = if CHAINS.contains(&l) {
+                k
+            } else {
+                run_back(k, 4)
+            };
+            out.push(Cand::new(FindingKind::Place, toks[a].start, end));
+            continue;
+        }
+        // A refuge by its name, and where it is: "Hestia refuge in Lewisham" (where a
+        // refuge is, is kept from everyone).
+        if l == "refuge" && k >= 1 && spaced(k - 1, k) && cap(k - 1) {
+            let a = run_back(k - 1, 3);
+            let named = (a..k).any(|j| !is_plainly_ordinary(&lowers[j]));
+            let mut end = toks[k].end;
+            if let Some(n) = toks.get(k + 1)
+                && &*lowers[k + 1] == "in"
+                && spaced(k, k + 1)
+                && toks.get(k + 2).is_some_and(|_| spaced(k + 1, k + 2))
+                && let Some((_, e)) = capitalised_run(text, toks, k + 2)
+                && n.base_end == n.end
+            {
+                end = e;
+            }
+            if named {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, end));
+            }
+        }
+        // An estate by its name: "on the Beechwood estate".
+        if l == "estate"
+            && toks[k].base_end == toks[k].end
+            && text[toks[k].start..].starts_with('e')
+            && k >= 2
+            && spaced(k - 1, k)
+            && cap(k - 1)
+        {
+            let a = run_back(k - 1, 3);
+            let named = (a..k).all(|j| plain(j) && !sentence_start(text, toks[j].start))
+                && (a..k).any(|j| {
+                    !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]) && !is_allowed(&lowers[j])
+                });
+            if named && a >= 1 && &*lowers[a - 1] == "the" && spaced(a - 1, a) {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            }
+        }
+        // A shop by the kind of shop it is, after a word of where: "lives above Lotus
+        // Nails", "works at Kutz Barbers".
+        if cap(k) && SHOP_KINDS.contains(&l) && k >= 2 && spaced(k - 1, k) && cap(k - 1) {
+            let a = run_back(k - 1, 3);
+            let placed = a >= 1
+                && spaced(a - 1, a)
+                && (PLACE_PREPOSITIONS.contains(&&*lowers[a - 1])
+                    || ["above", "below", "behind", "opposite", "beside", "by"]
+                        .contains(&&*lowers[a - 1]))
+                && text[toks[a - 1].start..].starts_with(char::is_lowercase);
+            let named = (a..k).any(|j| {
+                !SHOP_KINDS.contains(&&*lowers[j])
+                    && !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j])
+            });
+            if placed && named {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[a].start,
+                    toks[k].base_end,
+                ));
+            }
+        }
+        // A hotel by its name and its town: "the Home Office hotel, Stay Inn, Gateshead".
+        if cap(k)
+            && ["inn", "hotel"].contains(&l)
+            && k >= 1
+            && spaced(k - 1, k)
+            && cap(k - 1)
+            && let Some(town) = toks.get(k + 1)
+            && &text[toks[k].end..town.start] == ", "
+            && starts_capitalised(text, town)
+            && (text[town.end..].is_empty() || text[town.end..].starts_with(['.', ',', ';', ')']))
+        {
+            let a = run_back(k - 1, 3);
+            if !(sentence_start(text, toks[a].start) && is_ordinary(&lowers[a])) {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, town.end));
+            }
+        }
+        // A hospital by its place and "General": "taken to Northern General".
+        if l == "general"
+            && cap(k)
+            && k >= 2
+            && spaced(k - 1, k)
+            && cap(k - 1)
+            && toks[k].base_end == toks[k].end
+            && !NOT_GENERAL_HOSPITALS.contains(&&*lowers[k - 1])
+            && (k + 1 >= toks.len() || !(spaced(k, k + 1) && cap(k + 1)))
+        {
+            let mut p = k - 1;
+            if p >= 2 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {
+                p -= 1;
+            }
+            if PLACE_PREPOSITIONS.contains(&&*lowers[p - 1]) && spaced(p - 1, p) {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[k - 1].start,
+                    toks[k].end,
+                ));
             }
         }
         // A chain's branch, named before or after it.
@@ -3472,9 +3644,20 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 }
             }
         }
-        // A site by its name: "on Cae Glas site", "the Appleton Road site".
-        if l == "site" && k >= 2 && spaced(k - 1, k) && cap(k - 1) {
-            let a = run_back(k - 1, 3);
+        // A site by its name: "on Cae Glas site", "the Appleton Road site", "on
+        // Cloverhill halting site", "Visited Spinney Lane site".
+        let kind = usize::from(
+            k >= 3
+                && ["halting", "caravan", "transit", "traveller", "travellers"]
+                    .contains(&&*lowers[k - 1])
+                && spaced(k - 1, k),
+        );
+        if l == "site" && k >= 2 + kind && spaced(k - 1 - kind, k - kind) && cap(k - 1 - kind) {
+            let mut a = run_back(k - 1 - kind, 3);
+            // "Visited Spinney Lane site": the verb starts the sentence, not the name.
+            while a + 1 < k - kind && PLACE_PREPOSITIONS.contains(&&*lowers[a]) {
+                a += 1;
+            }
             let mut p = a;
             if p >= 1 && &*lowers[p - 1] == "the" {
                 p -= 1;
@@ -3609,7 +3792,7 @@ const HONORIFICS: &[&str] = &[
 const SOFT_HONORIFICS: &[&str] = &[
     "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle", "Imam", "Sheikh",
     "Pastor", "Rabbi", "Pani", "Pan", "Doamna", "Domnul", "Señora", "Señor", "Senhora",
-    "Senhor", "Bà", "Ông",
+    "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal",
 ];
 
 fn is_honorific(lower: &str) -> bool {

@@ -1708,11 +1708,14 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// pets in a list and a Vietnamese name with "Thu" in it, 466; with the cues of police,
 /// adult social care and immigration records, NI numbers with dashes and a weekday before
 /// a full date, 472; with Welsh, Gaelic and Cornish names of houses and places whole with
-/// their small words, and an approved premises named by generic words, 479.
+/// their small words, and an approved premises named by generic words, 479; with
+/// branches and places of worship by their street, refuges, estates, shops by their kind,
+/// hotels with their town, hospitals by "General" or whom they are for, Traveller sites
+/// and schools named for a bishop, 492.
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (479, 498), "{missed:#?}");
+    assert_eq!((removed, total), (492, 498), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1931,4 +1934,78 @@ fn celtic_house_and_place_names_are_whole_with_their_small_words() {
             (FindingKind::Name, "Sarah".to_string())
         ]
     );
+}
+
+/// Places by what they are, more of them: a chain's branch or a place of worship by the
+/// street it is on, a refuge with where it is, an estate, a shop by its kind after a
+/// word of where, a hotel with its town, a hospital by its place and "General" or with
+/// whom it is for, a site with "halting" before it or a verb of visiting, a school
+/// named for a bishop, with his title or in the possessive. A denomination, a chain, a
+/// title alone and an estate with no name stay. None of these places is in the corpora.
+#[test]
+fn branches_refuges_estates_shops_hotels_hospitals_and_sites_are_places() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 12] = [
+        (
+            "The fight was outside the Londis on Hollin Lane.",
+            vec![place("Londis on Hollin Lane")],
+        ),
+        (
+            "They worship at Elim Pentecostal Church on Bramley Road.",
+            vec![place("Elim Pentecostal Church on Bramley Road")],
+        ),
+        (
+            "She is safe at Ashiana refuge in Croydon, do not share.",
+            vec![place("Ashiana refuge in Croydon")],
+        ),
+        (
+            "He lives on the Meadowell estate with his nan.",
+            vec![place("Meadowell estate")],
+        ),
+        (
+            "She lives above Kutz Barbers by the station.",
+            vec![place("Kutz Barbers")],
+        ),
+        (
+            "They were put in a hotel, Harbour Inn, Folkestone.",
+            vec![place("Harbour Inn, Folkestone")],
+        ),
+        (
+            "Taken to Furness General on Friday.",
+            vec![place("Furness General")],
+        ),
+        (
+            "She is seen at Evelina Hospital for Children.",
+            vec![place("Evelina Hospital for Children")],
+        ),
+        (
+            "Visited Elmfield Road site, plot 2, today.",
+            vec![place("Elmfield Road site")],
+        ),
+        (
+            "Visited Kathleen on Oakbank halting site.",
+            vec![
+                (FindingKind::Name, "Kathleen".to_string()),
+                place("Oakbank halting site"),
+            ],
+        ),
+        (
+            "He is at Bishop Stopford, in year 9.",
+            vec![(FindingKind::Name, "Bishop Stopford".to_string())],
+        ),
+        (
+            "His sister is at Cardinal's Green Academy.",
+            vec![place("Cardinal's Green Academy")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    for clean in [
+        "The Attorney General spoke. He goes to the Catholic Church.",
+        "The Church in Wales. He went to Tesco in the morning.",
+        "The Bishop said mass. He lives on a council estate. Nails cut today.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
 }
