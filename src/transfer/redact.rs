@@ -2808,6 +2808,26 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         STREET_WORDS.contains(&l) || BUILDING_WORDS.contains(&l)
     };
     let is_street = |k: usize| STREET_WORDS.contains(&&*lowers[k]);
+    // Where a house's name in the part `a..=b` starts: with "The" before it ("The Old
+    // Forge, Church Road"), and not at an everyday word that opens the sentence ("Home
+    // Mill Croft, Dores Road").
+    let house_start = |a: usize, b: usize| {
+        let mut a = a;
+        if a >= 1
+            && &text[toks[a - 1].start..toks[a - 1].end] == "The"
+            && &text[toks[a - 1].end..toks[a].start] == " "
+        {
+            return a - 1;
+        }
+        while a + 1 < b
+            && sentence_start(text, toks[a].start)
+            && is_plainly_ordinary(&lowers[a])
+            && !BUILDING_WORDS.contains(&&*lowers[a])
+        {
+            a += 1;
+        }
+        a
+    };
     // The parts ending at token `last`, back to the first one, as (first, last) pairs.
     let parts_before = |last: usize| {
         let mut parts = Vec::new();
@@ -2842,11 +2862,31 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         }
         let parts = parts_before(last);
         if parts.len() >= 2
-            && let Some(&(a, _)) = parts.iter().rev().find(|&&(_, b)| ends_place(b))
+            && let Some(i) = parts.iter().rposition(|&(_, b)| ends_place(b))
         {
+            let (a, b) = parts[i];
+            // A house named with "The" before the first part that ends in a building or
+            // street word: "The Laurels, Mill Lane, Chinnor".
+            let start = match parts.get(i + 1) {
+                Some(&(ha, _)) if house_start(ha, ha) < ha => ha - 1,
+                _ => house_start(a, b),
+            };
             out.push(Cand::new(
                 FindingKind::Address,
-                toks[a].start,
+                toks[start].start,
+                toks[last].end,
+            ));
+        } else if let [(a, b)] = parts[..]
+            && a < b
+            && b == last
+            && is_street(b)
+        {
+            // "Mrs Bridie Hanratty Carrickbawn Road, bt34 2hw": a street alone before a
+            // postcode, its name the word before the street word (the words before that
+            // are the person's).
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[b - 1].start,
                 toks[last].end,
             ));
         }
@@ -2862,6 +2902,7 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && BUILDING_WORDS.contains(&&*lowers[bb])
             && ba < bb
         {
+            let ba = house_start(ba, bb);
             out.push(Cand::new(FindingKind::Address, toks[ba].start, toks[k].end));
         }
     }
@@ -2872,7 +2913,9 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
 const BUILDING_WORDS: &[&str] = &[
     "house", "court", "tower", "towers", "lodge", "mansions", "buildings", "heights",
     "point", "block", "apartments", "villas", "cottage", "cottages", "farm", "manor",
-    "quay", "hall", "centre", "works", "mill", "chambers",
+    "quay", "hall", "centre", "works", "mill", "chambers", "forge", "croft", "barn", "byre",
+    "steading", "bothy", "rectory", "vicarage", "granary", "stables", "smithy",
+    "farmhouse", "schoolhouse", "bungalow",
 ];
 
 /// Words that end the name of a school, a college or a surgery: "Oakfield Academy",

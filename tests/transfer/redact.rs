@@ -1711,11 +1711,12 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// their small words, and an approved premises named by generic words, 479; with
 /// branches and places of worship by their street, refuges, estates, shops by their kind,
 /// hotels with their town, hospitals by "General" or whom they are for, Traveller sites
-/// and schools named for a bishop, 492.
+/// and schools named for a bishop, 492; with houses named with "The" or for what they
+/// were, and a street alone before a postcode, 495.
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (492, 498), "{missed:#?}");
+    assert_eq!((removed, total), (495, 498), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -2008,4 +2009,34 @@ fn branches_refuges_estates_shops_hotels_hospitals_and_sites_are_places() {
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
+}
+
+/// Addresses without a house number, more of them: a house named with "The" before the
+/// street ("The Laurels, Mill Lane, Chinnor"), a house named for what it was ("Old
+/// Smithy", a forge, a croft, a barn) before a street, and a street alone before a
+/// postcode ("Gortin Road, BT79 7AB"); an everyday word opening the sentence stays out
+/// of the address. None of these addresses is in the corpora.
+#[test]
+fn houses_named_with_the_or_for_what_they_were_and_a_street_before_a_postcode() {
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    let postcode = |s: &str| (FindingKind::Postcode, s.to_string());
+    assert_eq!(
+        flagged_in("Post to The Laurels, Mill Lane, Chinnor OX39 4AA."),
+        vec![
+            address("The Laurels, Mill Lane, Chinnor"),
+            postcode("OX39 4AA")
+        ]
+    );
+    assert_eq!(
+        flagged_in("She moved to Old Smithy, Church Street last week."),
+        vec![address("Old Smithy, Church Street")]
+    );
+    assert_eq!(
+        flagged_in("Moved to Gortin Road, BT79 7AB last week."),
+        vec![address("Gortin Road"), postcode("BT79 7AB")]
+    );
+    assert_eq!(
+        flagged_in("Plan agreed. Home Birch Croft, Glebe Road IV3 8AA."),
+        vec![address("Birch Croft, Glebe Road"), postcode("IV3 8AA")]
+    );
 }
