@@ -1468,10 +1468,11 @@ fn is_handle_char(c: char) -> bool {
 }
 
 /// Online handles, which name someone as surely as their name: a run of letters, digits,
-/// dots and underscores holding an underscore and a letter ("shaq_tbm09"), or one after
-/// an "@" that starts a word ("@kez.x"), not an email's.
+/// dots and underscores holding an underscore and a letter ("shaq_tbm09"), one after an
+/// "@" that starts a word ("@kez.x"), not an email's, or one in quotes with a dot and a
+/// digit in it and no web domain's ending ("dreamz.kay99").
 fn handles(text: &str, out: &mut Vec<Cand>) {
-    if !text.contains(['_', '@']) {
+    if !text.contains(['_', '@', '"', '“']) {
         return;
     }
     let bytes = text.as_bytes();
@@ -1504,9 +1505,20 @@ fn handles(text: &str, out: &mut Vec<Cand>) {
             ]
             .contains(&ext.to_ascii_lowercase().as_str())
         });
+        let quoted = i > 0
+            && matches!(char_before(text, i), Some('"' | '“'))
+            && matches!(char_at(text, end), Some('"' | '”'));
+        let dotted = quoted
+            && h.bytes().any(|b| b.is_ascii_digit())
+            && h.bytes().all(|b| !b.is_ascii_uppercase())
+            && h.split('.').count() == 2
+            && h.split('.')
+                .all(|p| p.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
+            && h.rsplit_once('.')
+                .is_some_and(|(_, end)| !WEB_ENDINGS.contains(&end));
         let shaped = h.len() >= 3
             && h.bytes().any(|b| b.is_ascii_alphabetic())
-            && (at || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
+            && (at || dotted || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
         if shaped
             && !file
             && !followed_by_at
@@ -1520,6 +1532,13 @@ fn handles(text: &str, out: &mut Vec<Cand>) {
         i = end.max(i + 1);
     }
 }
+
+/// The endings of web domains, which a handle with a dot does not have.
+#[rustfmt::skip]
+const WEB_ENDINGS: &[&str] = &[
+    "com", "uk", "org", "net", "io", "gov", "ac", "co", "info", "biz", "app", "me", "tv",
+    "ie", "eu", "edu", "nhs", "wales", "scot", "cymru", "london", "online", "site",
+];
 
 // ---------------------------------------------------------------------------------------
 // Emails.

@@ -1712,11 +1712,14 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// branches and places of worship by their street, refuges, estates, shops by their kind,
 /// hotels with their town, hospitals by "General" or whom they are for, Traveller sites
 /// and schools named for a bishop, 492; with houses named with "The" or for what they
-/// were, and a street alone before a postcode, 495.
+/// were, and a street alone before a postcode, 495; with a handle in quotes with a dot,
+/// 496 (99.6%). Left: a club night by its name ("the Butterfly Club", a word as any
+/// book or youth club's), and a cat "he calls the Duchess" (a pet brought in by what it
+/// is called is no one, by design: see `things_pets_and_saints_places`).
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (495, 498), "{missed:#?}");
+    assert_eq!((removed, total), (496, 498), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -2038,5 +2041,19 @@ fn houses_named_with_the_or_for_what_they_were_and_a_street_before_a_postcode() 
     assert_eq!(
         flagged_in("Plan agreed. Home Birch Croft, Glebe Road IV3 8AA."),
         vec![address("Birch Croft, Glebe Road"), postcode("IV3 8AA")]
+    );
+}
+
+/// An online handle in quotes with a dot and a digit in it is someone; a web address, a
+/// file's name and a version are not. None of these is in the corpora.
+#[test]
+fn a_quoted_handle_with_a_dot_is_someone() {
+    assert_eq!(
+        flagged_in("She talks to someone called \"sk8r.jaz07\" every night."),
+        vec![(FindingKind::Name, "sk8r.jaz07".to_string())]
+    );
+    assert_eq!(
+        flagged_in("See \"nhs.uk\", \"covid19.gov\", \"v2.1\" and \"fig3.png\" for it."),
+        vec![]
     );
 }
