@@ -1468,10 +1468,11 @@ fn is_handle_char(c: char) -> bool {
 }
 
 /// Online handles, which name someone as surely as their name: a run of letters, digits,
-/// dots and underscores holding an underscore and a letter ("shaq_tbm09"), or one after
-/// an "@" that starts a word ("@kez.x"), not an email's.
+/// dots and underscores holding an underscore and a letter ("shaq_tbm09"), one after an
+/// "@" that starts a word ("@kez.x"), not an email's, or one in quotes with a dot and a
+/// digit in it and no web domain's ending ("dreamz.kay99").
 fn handles(text: &str, out: &mut Vec<Cand>) {
-    if !text.contains(['_', '@']) {
+    if !text.contains(['_', '@', '"', '“']) {
         return;
     }
     let bytes = text.as_bytes();
@@ -1504,9 +1505,20 @@ fn handles(text: &str, out: &mut Vec<Cand>) {
             ]
             .contains(&ext.to_ascii_lowercase().as_str())
         });
+        let quoted = i > 0
+            && matches!(char_before(text, i), Some('"' | '“'))
+            && matches!(char_at(text, end), Some('"' | '”'));
+        let dotted = quoted
+            && h.bytes().any(|b| b.is_ascii_digit())
+            && h.bytes().all(|b| !b.is_ascii_uppercase())
+            && h.split('.').count() == 2
+            && h.split('.')
+                .all(|p| p.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
+            && h.rsplit_once('.')
+                .is_some_and(|(_, end)| !WEB_ENDINGS.contains(&end));
         let shaped = h.len() >= 3
             && h.bytes().any(|b| b.is_ascii_alphabetic())
-            && (at || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
+            && (at || dotted || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
         if shaped
             && !file
             && !followed_by_at
@@ -1520,6 +1532,13 @@ fn handles(text: &str, out: &mut Vec<Cand>) {
         i = end.max(i + 1);
     }
 }
+
+/// The endings of web domains, which a handle with a dot does not have.
+#[rustfmt::skip]
+const WEB_ENDINGS: &[&str] = &[
+    "com", "uk", "org", "net", "io", "gov", "ac", "co", "info", "biz", "app", "me", "tv",
+    "ie", "eu", "edu", "nhs", "wales", "scot", "cymru", "london", "online", "site",
+];
 
 // ---------------------------------------------------------------------------------------
 // Emails.
@@ -1700,6 +1719,7 @@ const RECORD_HEADS: &[&str] = &[
     "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn", "mosaic",
     "datix", "liquidlogic", "lcs", "eclipse", "carefirst", "rio", "systmone", "emis",
     "paris", "wccis", "swift", "frameworki", "azeus", "ulysses", "careflow", "cerner",
+    "las", "pnc", "cro", "brp", "arc", "passport", "nass",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -1755,13 +1775,19 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         let h = word(head);
+        // A reference of some kind, run together: "HRef", "HOref", "CaseRef".
+        let ends_ref = (4..=8).contains(&h.len())
+            && h.is_char_boundary(h.len() - 3)
+            && h[h.len() - 3..].eq_ignore_ascii_case("ref");
         // A word starting with an ASCII letter no cue starts with is no cue.
-        if h.as_bytes().first().is_some_and(|&c| {
-            c.is_ascii() && RECORD_CUE_FIRSTS & (1u128 << c.to_ascii_lowercase()) == 0
-        }) {
+        if !ends_ref
+            && h.as_bytes().first().is_some_and(|&c| {
+                c.is_ascii() && RECORD_CUE_FIRSTS & (1u128 << c.to_ascii_lowercase()) == 0
+            })
+        {
             continue;
         }
-        let own = RECORD_HEADS.iter().any(|w| folds_to(h, w));
+        let own = ends_ref || RECORD_HEADS.iter().any(|w| folds_to(h, w));
         let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| folds_to(h, w)) && i >= 1 && {
             let p = &toks[i - 1];
             let g = &text[p.end..head.start];
@@ -2124,8 +2150,13 @@ fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
         // All capitals ("QQ 12 34 56 C") or all lowercase ("qq123456c").
         let lower = b[i].is_ascii_lowercase();
         let mut j = i;
+        // Its parts apart by spaces or by dashes ("WK-30-11-84-C"), not both.
+        let mut sep = None;
         let mut take = |pred: fn(u8) -> bool, space: bool| -> bool {
-            if space && b.get(j) == Some(&b' ') {
+            if space
+                && let Some(&c) = b.get(j).filter(|&&c| c == b' ' || c == b'-')
+                && *sep.get_or_insert(c) == c
+            {
                 j += 1;
             }
             if b.get(j).is_some_and(|&c| pred(c)) {
@@ -2330,7 +2361,17 @@ fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
         })();
         match found {
             Some((end, m, y)) => {
-                let mut c = Cand::new(FindingKind::ExactDate, i, end);
+                // "Thu 17/04/25": a weekday just before is part of the date.
+                let before = text[..i].strip_suffix(' ').unwrap_or("");
+                let before = before.strip_suffix(',').unwrap_or(before);
+                let day_at = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map(|(p, _)| p)
+                    .filter(|&p| WEEKDAYS.contains(&&before[p..]) && left_boundary(text, p));
+                let mut c = Cand::new(FindingKind::ExactDate, day_at.unwrap_or(i), end);
                 c.date = Some(DateParts {
                     month: m,
                     year: Some(y),
@@ -2768,6 +2809,7 @@ const WELSH_STREET_WORDS: &[&str] = &[
     "heol", "ffordd", "stryd", "lôn", "lon", "maes", "rhodfa", "cilgant", "clos", "teras",
     "cae", "llwyn", "parc", "gerddi", "sgwâr", "allt", "bryn", "pant", "cwrt", "ystad",
     "tŷ", "ty", "plas", "bro", "coed", "dôl", "dol", "cwm", "glan", "nant", "pen", "penrhyn",
+    "tan",
 ];
 /// Addresses without a house number: a house name, a street and a village before a
 /// postcode ("Orchard Cottage, Mill Lane, Little Bredy DT2 9HL"), each part capitalised
@@ -2785,6 +2827,26 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         STREET_WORDS.contains(&l) || BUILDING_WORDS.contains(&l)
     };
     let is_street = |k: usize| STREET_WORDS.contains(&&*lowers[k]);
+    // Where a house's name in the part `a..=b` starts: with "The" before it ("The Old
+    // Forge, Church Road"), and not at an everyday word that opens the sentence ("Home
+    // Mill Croft, Dores Road").
+    let house_start = |a: usize, b: usize| {
+        let mut a = a;
+        if a >= 1
+            && &text[toks[a - 1].start..toks[a - 1].end] == "The"
+            && &text[toks[a - 1].end..toks[a].start] == " "
+        {
+            return a - 1;
+        }
+        while a + 1 < b
+            && sentence_start(text, toks[a].start)
+            && is_plainly_ordinary(&lowers[a])
+            && !BUILDING_WORDS.contains(&&*lowers[a])
+        {
+            a += 1;
+        }
+        a
+    };
     // The parts ending at token `last`, back to the first one, as (first, last) pairs.
     let parts_before = |last: usize| {
         let mut parts = Vec::new();
@@ -2819,11 +2881,31 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         }
         let parts = parts_before(last);
         if parts.len() >= 2
-            && let Some(&(a, _)) = parts.iter().rev().find(|&&(_, b)| ends_place(b))
+            && let Some(i) = parts.iter().rposition(|&(_, b)| ends_place(b))
         {
+            let (a, b) = parts[i];
+            // A house named with "The" before the first part that ends in a building or
+            // street word: "The Laurels, Mill Lane, Chinnor".
+            let start = match parts.get(i + 1) {
+                Some(&(ha, _)) if house_start(ha, ha) < ha => ha - 1,
+                _ => house_start(a, b),
+            };
             out.push(Cand::new(
                 FindingKind::Address,
-                toks[a].start,
+                toks[start].start,
+                toks[last].end,
+            ));
+        } else if let [(a, b)] = parts[..]
+            && a < b
+            && b == last
+            && is_street(b)
+        {
+            // "Mrs Bridie Hanratty Carrickbawn Road, bt34 2hw": a street alone before a
+            // postcode, its name the word before the street word (the words before that
+            // are the person's).
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[b - 1].start,
                 toks[last].end,
             ));
         }
@@ -2839,6 +2921,7 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && BUILDING_WORDS.contains(&&*lowers[bb])
             && ba < bb
         {
+            let ba = house_start(ba, bb);
             out.push(Cand::new(FindingKind::Address, toks[ba].start, toks[k].end));
         }
     }
@@ -2849,7 +2932,9 @@ fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
 const BUILDING_WORDS: &[&str] = &[
     "house", "court", "tower", "towers", "lodge", "mansions", "buildings", "heights",
     "point", "block", "apartments", "villas", "cottage", "cottages", "farm", "manor",
-    "quay", "hall", "centre", "works", "mill", "chambers",
+    "quay", "hall", "centre", "works", "mill", "chambers", "forge", "croft", "barn", "byre",
+    "steading", "bothy", "rectory", "vicarage", "granary", "stables", "smithy",
+    "farmhouse", "schoolhouse", "bungalow",
 ];
 
 /// Words that end the name of a school, a college or a surgery: "Oakfield Academy",
@@ -2880,6 +2965,13 @@ const GENERIC_SCHOOL_WORDS: &[&str] = &[
     "law", "nursing", "care", "health", "my", "our", "his", "her", "their", "the", "a",
     "gymraeg", "cymraeg", "gynradd", "cynradd", "gyfun", "cyfun", "uwchradd", "feithrin",
     "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg",
+];
+/// Titles whose holder's name a school may bear in the possessive: "Bishop's Green
+/// Academy", "King's Norton Girls' School".
+#[rustfmt::skip]
+const TITLES_OF_SCHOOLS: &[&str] = &[
+    "bishop", "archbishop", "cardinal", "king", "queen", "prince", "princess", "abbot",
+    "dean", "canon",
 ];
 /// The marks of a church school inside its name, in capitals: "St Bernadette's RC
 /// Primary", "Holy Trinity CE Academy".
@@ -2937,12 +3029,14 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         // Only the last word before the school word may be possessive, unless a saint's
-        // ("St Mary's Catholic Primary").
+        // ("St Mary's Catholic Primary") or a churchman's or a king's ("Bishop's Green
+        // Academy").
         let start = name_start_before(text, words, k, |j| {
             (cap(j) || FAITH_SCHOOL_MARKS.contains(&&*lowers[j]))
                 && (j + 1 == k
                     || toks[j].base_end == toks[j].end
-                    || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1])))
+                    || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1]))
+                    || TITLES_OF_SCHOOLS.contains(&&*lowers[j]))
         });
         // "Cardiff and Vale College": two names joined by "and".
         let mut start = start;
@@ -3003,15 +3097,17 @@ fn name_start_before(
     start
 }
 
-/// Words that say a place is someone's work, a few words before "at" or "for": "works
-/// at", "started nights at", "a job interview at", "delivery driver for".
+/// Words that say a place is someone's work, a few words before "at", "for" or "from":
+/// "works at", "started nights at", "a job interview at", "delivery driver for", "her
+/// payslip from".
 #[rustfmt::skip]
 const WORK_CUES: &[&str] = &[
     "work", "works", "working", "worked", "job", "jobs", "interview", "shift", "shifts",
     "nights", "started", "starts", "employed", "employer", "placement", "apprenticeship",
     "apprentice", "volunteers", "volunteering", "volunteer", "driver", "cleaner",
     "cashier", "labourer", "carer", "chef", "packer", "picker", "trainee", "hired",
-    "paid", "payslip", "payslips", "wages", "contract", "sacked", "dismissed",
+    "paid", "payslip", "payslips", "wages", "contract", "sacked", "dismissed", "evenings",
+    "mornings", "lates", "earlies",
 ];
 /// Capitalised words that make no workplace of themselves ("works at the Job Centre",
 /// "nights at A&E", "works for Royal Mail", "works at Christmas").
@@ -3068,15 +3164,15 @@ fn capitalised_run(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)>
     Some((last, end))
 }
 
-/// Places of work and hospital wards by name: capitalised words after "at", "for" or
-/// "by" a few words after a word of work ("started nights at Greggs", "works at Tesco
+/// Places of work and hospital wards by name: capitalised words after "at", "for", "by"
+/// or "from" a few words after a word of work ("started nights at Greggs", "works at Tesco
 /// Extra", "driver for Hermes", "paid cash by Sparkle Hand Car Wash"; not "works at the care home" nor a generic "Job Centre"), and a
 /// numbered ward with the hospital after it ("Ward 7B", "Ward 12 at Morriston").
 fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         let l = &*lowers[k];
-        if (l == "at" || l == "for" || l == "by")
+        if (l == "at" || l == "for" || l == "by" || l == "from")
             && k >= 1
             && text[toks[k].start..].starts_with(['a', 'f', 'b'])
         {
@@ -3149,9 +3245,10 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
         } else if l == "royal" && text[toks[k].start..].starts_with('R') {
             // A hospital by its name: "the Royal Gwent", not "the Royal Mail".
-            let Some((_, end)) = capitalised_run(text, toks, k + 1) else {
+            let Some((last, end)) = capitalised_run(text, toks, k + 1) else {
                 continue;
             };
+            let end = for_whom(text, words, last).unwrap_or(end);
             let spaced = &text[toks[k].end..toks[k + 1].start] == " ";
             let named = !ROYAL_NOT_HOSPITALS.contains(&&*lowers[k + 1]);
             if spaced && named {
@@ -3239,14 +3336,16 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         if start == k {
             continue;
         }
-        let named = (start..k).any(|j| {
-            let w = &*lowers[j];
-            !GENERIC_INSTITUTION_WORDS.contains(&w)
-                && !INSTITUTION_WORDS.contains(&w)
-                && !CALENDAR.contains(&w)
-                && !PEOPLES.contains(&w)
-                && !BODIES.contains(&w)
-        });
+        // An approved premises is named by whatever words it has: "Manor House AP".
+        let named = premises
+            || (start..k).any(|j| {
+                let w = &*lowers[j];
+                !GENERIC_INSTITUTION_WORDS.contains(&w)
+                    && !INSTITUTION_WORDS.contains(&w)
+                    && !CALENDAR.contains(&w)
+                    && !PEOPLES.contains(&w)
+                    && !BODIES.contains(&w)
+            });
         // The word before the name: a preposition of place, "the" between them or not.
         let mut p = start;
         if p >= 1 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {
@@ -3267,11 +3366,8 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             after.is_empty() || after.starts_with(['.', ':', '\n'])
         };
         if named && (placed || after_place || sentence_of_its_own) {
-            out.push(Cand::new(
-                FindingKind::Place,
-                toks[start].start,
-                toks[k].base_end,
-            ));
+            let end = for_whom(text, words, k).unwrap_or(toks[k].base_end);
+            out.push(Cand::new(FindingKind::Place, toks[start].start, end));
         }
     }
 }
@@ -3347,6 +3443,61 @@ const CHAIN_FORMATS: &[&str] = &[
     "drive", "advantage", "rewards", "nectar", "points", "club", "insurance", "energy",
     "broadband", "money", "finance", "photo", "travel", "gift", "meal", "deal", "deals",
 ];
+/// Places of worship, whose branch the street names: "Christ Apostolic Church on Woolwich
+/// Road".
+#[rustfmt::skip]
+const WORSHIP_WORDS: &[&str] = &[
+    "church", "chapel", "mosque", "masjid", "gurdwara", "mandir", "temple", "synagogue",
+    "tabernacle", "cathedral", "kingdom",
+];
+/// Kinds of shop that end a shop's name: "Lotus Nails", "Kutz Barbers".
+#[rustfmt::skip]
+const SHOP_KINDS: &[&str] = &[
+    "nails", "barbers", "barber", "barbershop", "salon", "takeaway", "kebabs", "launderette",
+    "laundrette", "tattoo", "tattoos", "florist", "florists", "bakery", "butchers",
+    "newsagents", "cafe", "café",
+];
+/// Words before "General" that make no hospital of it: "the Attorney General".
+#[rustfmt::skip]
+const NOT_GENERAL_HOSPITALS: &[&str] = &[
+    "attorney", "secretary", "surgeon", "registrar", "solicitor", "director", "inspector",
+    "accountant", "postmaster", "governor", "auditor", "consul", "paymaster", "major",
+    "brigadier", "lieutenant", "adjutant", "quartermaster", "in", "the", "very",
+];
+
+/// The end of whom a hospital or a hospice ending at token `k` is for: "Bristol Royal
+/// Hospital for Children", "the Royal Hospital for Sick Children".
+fn for_whom(text: &str, words: Words<'_>, k: usize) -> Option<usize> {
+    let Words { toks, lowers } = words;
+    let f = toks.get(k + 1)?;
+    if !["hospital", "infirmary", "hospice"].contains(&&*lowers[k])
+        || &*lowers[k + 1] != "for"
+        || &text[toks[k].end..f.start] != " "
+        || toks.get(k + 2).is_none_or(|n| &text[f.end..n.start] != " ")
+    {
+        return None;
+    }
+    capitalised_run(text, toks, k + 2).map(|(_, end)| end)
+}
+
+/// The end of a street after token `k`, with "on" or "in" between: "on Moss Lane", "in
+/// Cable Street".
+fn street_after(text: &str, words: Words<'_>, k: usize) -> Option<usize> {
+    let Words { toks, lowers } = words;
+    let on = toks.get(k + 1)?;
+    if !["on", "in"].contains(&&*lowers[k + 1])
+        || &text[toks[k].end..on.start] != " "
+        || toks[k].base_end != toks[k].end
+        || toks
+            .get(k + 2)
+            .is_none_or(|n| &text[on.end..n.start] != " ")
+    {
+        return None;
+    }
+    let (last, end) = capitalised_run(text, toks, k + 2)?;
+    (last > k + 2 && STREET_WORDS.contains(&&*lowers[last])).then_some(end)
+}
+
 /// Kinds of business whose name may come after them with a comma, or before "where" and
 /// someone working there: "a salon, Shades of Sheba, where her aunt works".
 fn works_there(text: &str, toks: &[Tok], lowers: &[Cow<'_, str>], w: usize) -> bool {
@@ -3392,6 +3543,116 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 && (a..k).all(|j| !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]))
             {
                 out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            }
+        }
+        // A chain's branch or a place of worship by the street it is on: "the Spar on
+        // Moss Lane", "Tesco in Cable Street", "Christ Apostolic Church on Woolwich Road".
+        if cap(k)
+            && (CHAINS.contains(&l) || WORSHIP_WORDS.contains(&l))
+            && let Some(end) = street_after(text, words, k)
+        {
+            let a = if CHAINS.contains(&l) {
+                k
+            } else {
+                run_back(k, 4)
+            };
+            out.push(Cand::new(FindingKind::Place, toks[a].start, end));
+            continue;
+        }
+        // A refuge by its name, and where it is: "Hestia refuge in Lewisham" (where a
+        // refuge is, is kept from everyone).
+        if l == "refuge" && k >= 1 && spaced(k - 1, k) && cap(k - 1) {
+            let a = run_back(k - 1, 3);
+            let named = (a..k).any(|j| !is_plainly_ordinary(&lowers[j]));
+            let mut end = toks[k].end;
+            if let Some(n) = toks.get(k + 1)
+                && &*lowers[k + 1] == "in"
+                && spaced(k, k + 1)
+                && toks.get(k + 2).is_some_and(|_| spaced(k + 1, k + 2))
+                && let Some((_, e)) = capitalised_run(text, toks, k + 2)
+                && n.base_end == n.end
+            {
+                end = e;
+            }
+            if named {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, end));
+            }
+        }
+        // An estate by its name: "on the Beechwood estate".
+        if l == "estate"
+            && toks[k].base_end == toks[k].end
+            && text[toks[k].start..].starts_with('e')
+            && k >= 2
+            && spaced(k - 1, k)
+            && cap(k - 1)
+        {
+            let a = run_back(k - 1, 3);
+            let named = (a..k).all(|j| plain(j) && !sentence_start(text, toks[j].start))
+                && (a..k).any(|j| {
+                    !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]) && !is_allowed(&lowers[j])
+                });
+            if named && a >= 1 && &*lowers[a - 1] == "the" && spaced(a - 1, a) {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            }
+        }
+        // A shop by the kind of shop it is, after a word of where: "lives above Lotus
+        // Nails", "works at Kutz Barbers".
+        if cap(k) && SHOP_KINDS.contains(&l) && k >= 2 && spaced(k - 1, k) && cap(k - 1) {
+            let a = run_back(k - 1, 3);
+            let placed = a >= 1
+                && spaced(a - 1, a)
+                && (PLACE_PREPOSITIONS.contains(&&*lowers[a - 1])
+                    || ["above", "below", "behind", "opposite", "beside", "by"]
+                        .contains(&&*lowers[a - 1]))
+                && text[toks[a - 1].start..].starts_with(char::is_lowercase);
+            let named = (a..k).any(|j| {
+                !SHOP_KINDS.contains(&&*lowers[j])
+                    && !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j])
+            });
+            if placed && named {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[a].start,
+                    toks[k].base_end,
+                ));
+            }
+        }
+        // A hotel by its name and its town: "the Home Office hotel, Stay Inn, Gateshead".
+        if cap(k)
+            && ["inn", "hotel"].contains(&l)
+            && k >= 1
+            && spaced(k - 1, k)
+            && cap(k - 1)
+            && let Some(town) = toks.get(k + 1)
+            && &text[toks[k].end..town.start] == ", "
+            && starts_capitalised(text, town)
+            && (text[town.end..].is_empty() || text[town.end..].starts_with(['.', ',', ';', ')']))
+        {
+            let a = run_back(k - 1, 3);
+            if !(sentence_start(text, toks[a].start) && is_ordinary(&lowers[a])) {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, town.end));
+            }
+        }
+        // A hospital by its place and "General": "taken to Northern General".
+        if l == "general"
+            && cap(k)
+            && k >= 2
+            && spaced(k - 1, k)
+            && cap(k - 1)
+            && toks[k].base_end == toks[k].end
+            && !NOT_GENERAL_HOSPITALS.contains(&&*lowers[k - 1])
+            && (k + 1 >= toks.len() || !(spaced(k, k + 1) && cap(k + 1)))
+        {
+            let mut p = k - 1;
+            if p >= 2 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {
+                p -= 1;
+            }
+            if PLACE_PREPOSITIONS.contains(&&*lowers[p - 1]) && spaced(p - 1, p) {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[k - 1].start,
+                    toks[k].end,
+                ));
             }
         }
         // A chain's branch, named before or after it.
@@ -3445,9 +3706,20 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 }
             }
         }
-        // A site by its name: "on Cae Glas site", "the Appleton Road site".
-        if l == "site" && k >= 2 && spaced(k - 1, k) && cap(k - 1) {
-            let a = run_back(k - 1, 3);
+        // A site by its name: "on Cae Glas site", "the Appleton Road site", "on
+        // Cloverhill halting site", "Visited Spinney Lane site".
+        let kind = usize::from(
+            k >= 3
+                && ["halting", "caravan", "transit", "traveller", "travellers"]
+                    .contains(&&*lowers[k - 1])
+                && spaced(k - 1, k),
+        );
+        if l == "site" && k >= 2 + kind && spaced(k - 1 - kind, k - kind) && cap(k - 1 - kind) {
+            let mut a = run_back(k - 1 - kind, 3);
+            // "Visited Spinney Lane site": the verb starts the sentence, not the name.
+            while a + 1 < k - kind && PLACE_PREPOSITIONS.contains(&&*lowers[a]) {
+                a += 1;
+            }
             let mut p = a;
             if p >= 1 && &*lowers[p - 1] == "the" {
                 p -= 1;
@@ -3582,7 +3854,7 @@ const HONORIFICS: &[&str] = &[
 const SOFT_HONORIFICS: &[&str] = &[
     "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle", "Imam", "Sheikh",
     "Pastor", "Rabbi", "Pani", "Pan", "Doamna", "Domnul", "Señora", "Señor", "Senhora",
-    "Senhor", "Bà", "Ông",
+    "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal",
 ];
 
 fn is_honorific(lower: &str) -> bool {
@@ -3605,6 +3877,19 @@ const NAME_PARTICLES: &[&str] = &[
     "ap", "ab", "ferch", "verch", "ó", "ní", "nic", "mac", "mhic", "uí", "ui", "bin",
     "bint", "binti", "ibn", "bte", "al", "el", "van", "von", "der", "den", "de", "da", "di",
     "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten",
+];
+
+/// The articles inside Welsh, Gaelic, Irish and Cornish names of houses and places, in
+/// lowercase between two of their words: "Tan y Bryn", "Tigh na Mara", "Chy an Mor".
+const CELTIC_ARTICLES: &[&str] = &["y", "yr", "na", "nan", "an"];
+
+/// Words for a house, a hill's foot or top, a field or a school that open the name of a
+/// place in Welsh, Gaelic and Cornish ("Tŷ Olwen", "Pen y Cae Farm", "Bun-sgoil Taobh na
+/// Pàirce"); the first five are that and nothing else, even with no article after them.
+#[rustfmt::skip]
+const CELTIC_PLACE_HEADS: &[&str] = &[
+    "tŷ", "tigh", "taigh", "chy", "plas", "pen", "tan", "bryn", "maes", "pant", "cwm",
+    "bun-sgoil", "ard-sgoil", "teach",
 ];
 
 /// Listed surnames that, in lowercase after a first name, are far more often the word:
@@ -3807,6 +4092,19 @@ const KIN_BEFORE_NAMES: &[&str] = &[
 
 /// Words of size or age that open a nickname before a name: "Big Mick", "Wee Davie".
 const NICKNAME_SIZES: &[&str] = &["Big", "Little", "Wee", "Young", "Old", "Auld", "Lil"];
+
+/// What opens a stage name: "DJ Danny M", "MC Tazz".
+const STAGE_NAME_HEADS: &[&str] = &["DJ", "MC"];
+
+/// Words that open a list of who was at a meeting: "Present: AB, JK, Shaz, me."
+const ATTENDANCE: &[&str] = &[
+    "present",
+    "attendees",
+    "attending",
+    "attendance",
+    "apologies",
+    "absent",
+];
 
 /// Ages in words, as notes write them: "turned sixteen".
 #[rustfmt::skip]
@@ -4013,6 +4311,7 @@ const ROLE_ACRONYMS: &[&str] = &[
     "IMCA", "IDVA", "ISVA", "RMN", "RGN", "RN", "SENCO", "SENCo", "PO", "EWO", "FLO",
     "FSW", "KW", "CSW", "PCSO", "PC", "DS", "DC", "SN", "ANP", "ACP", "SHO", "FY1", "FY2",
     "ST", "MO", "LD", "CNS", "HR", "IT", "TL", "DM", "CM", "RM", "NA", "AP", "MP", "DJ",
+    "IRO", "LADO", "BIA", "SSW", "NQSW", "PSW",
 ];
 
 /// Abbreviations of two or three capitals common in care notes, never someone's
@@ -4030,8 +4329,8 @@ const COMMON_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether token `k` is followed by words in brackets that say what someone is: a role
-/// ("Delphine (advocate)", "Ravi (SALT)"), a relation, or a people or language
-/// ("Rebin (Kurdish, from Sulaymaniyah)").
+/// ("Delphine (advocate)", "Ravi (SALT)"), a relation, a people or language ("Rebin
+/// (Kurdish, from Sulaymaniyah)"), or what he or she does ("Yonatan (he wants ...)").
 fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
     let Some(n) = toks.get(k + 1) else {
         return false;
@@ -4041,10 +4340,18 @@ fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     let w = &text[n.start..n.end];
     let l = fold_cow(w);
+    // "Yonatan (he wants to be called Yoni)": what he or she does.
+    let does = || {
+        matches!(&*l, "he" | "she")
+            && toks.get(k + 2).is_some_and(|v| {
+                &text[n.end..v.start] == " " && is_person_verb(&fold_cow(&text[v.start..v.end]))
+            })
+    };
     ROLE_ACRONYMS.contains(&w)
         || ROLE_NOUNS.contains(&&*l)
         || KIN_BEFORE_NAMES.contains(&&*l)
         || (PEOPLES.contains(&&*l) && w.starts_with(char::is_uppercase))
+        || does()
 }
 
 /// What a person has and a thing does not: "a good day", "a bad night", "a rough week".
@@ -4123,9 +4430,10 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
     if w == "to" {
         return is_person_verb(&next);
     }
-    // "Gaz in his usual doorway": somewhere of theirs.
+    // "Gaz in his usual doorway": somewhere of theirs; "Eiluned on nights": a shift.
     if ["in", "on", "at", "with"].contains(&&*w) && i == k + 1 {
-        return matches!(&*next, "his" | "her" | "their");
+        return matches!(&*next, "his" | "her" | "their")
+            || (w == "on" && SHIFTS.contains(&&*next));
     }
     if is_form_of(&w, "work") {
         return matches!(
@@ -4139,6 +4447,13 @@ fn action_after(text: &str, toks: &[Tok], k: usize) -> bool {
         && !next.ends_with("ed")
         && !next.chars().any(|c| !c.is_alphabetic() && c != '\'')
 }
+
+/// Shifts and absences a worker is on: "Eiluned on nights", "Tomasz on leave".
+#[rustfmt::skip]
+const SHIFTS: &[&str] = &[
+    "nights", "days", "lates", "earlies", "shift", "duty", "call", "leave",
+    "annual", "placement", "secondment", "bank",
+];
 
 /// Words after a list that say where or when, not what its people did: "Met Callum and
 /// Probation at the office", "Sarah and Finance about the budget".
@@ -4267,6 +4582,7 @@ const ROLE_NOUNS: &[&str] = &[
     "counsellor", "mentor", "supervisor", "apprentice", "physio", "physiotherapist",
     "dietitian", "cleaner", "cook", "chef", "receptionist", "resident", "patient",
     "tenant", "client", "lodger", "mum", "dad", "grandmother", "grandfather", "baby",
+    "leader",
 ];
 
 /// Whether the words from token `i` are a determiner, at most five more words and a role
@@ -4305,10 +4621,10 @@ fn is_plainly_ordinary(l: &str) -> bool {
 
 /// Capitalised words that are never names on their own: months and weekdays, the
 /// reflective models and the theorists of the field, family roles, public bodies, tools,
-/// languages, faiths and festivals, conditions named after people. An honorific still
-/// makes a name of them ("Mr Johns").
+/// languages, faiths and festivals, conditions named after people, chains named alone
+/// ("lunch at Wetherspoons"). An honorific still makes a name of them ("Mr Johns").
 const ALLOWED_GROUPS: &[&[&str]] = &[
-    CALENDAR, THEORISTS, ROLES, BODIES, PEOPLES, BRANDS, EVERYDAY,
+    CALENDAR, THEORISTS, ROLES, BODIES, PEOPLES, BRANDS, CHAINS, EVERYDAY,
 ];
 
 /// Months, weekdays and their short forms.
@@ -4343,7 +4659,8 @@ const THEORISTS: &[&str] = &[
 const ROLES: &[&str] = &[
     "mum", "mummy", "mam", "mom", "mommy", "dad", "daddy", "grandma", "granny", "gran",
     "nan", "nana", "nanna", "nanny", "grandad", "granddad", "grandpa", "gramps", "auntie",
-    "aunty", "uncle", "stepmum", "stepdad",
+    "aunty", "uncle", "stepmum", "stepdad", "mammy", "mammie", "granda", "grandda",
+    "grampa", "grampy",
 ];
 
 /// Public bodies, charities, services and laws; places too big to identify anyone.
@@ -4353,7 +4670,8 @@ const BODIES: &[&str] = &[
     "childline", "kooth", "jobcentre", "unison", "nhs", "motability", "healthwatch",
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
-    "britain", "ireland", "uk", "europe", "africa", "asia", "america",
+    "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
+    "estyn",
 ];
 
 /// Languages, nationalities, faiths and festivals; conditions named after people. After a
@@ -4414,7 +4732,8 @@ const EVERYDAY: &[&str] = &[
     "parenting", "befriending", "commissioning", "reablement",
 ];
 
-/// Public names a reflection may cite: never flagged as a person.
+/// Public names a reflection may cite, and roles written as titles ("Named Person", the
+/// Scottish role for a child): never flagged as a person.
 const ALLOWED_PHRASES: &[&str] = &[
     "Loretta Ross",
     "Ngọc Loan Trần",
@@ -4473,6 +4792,11 @@ const ALLOWED_PHRASES: &[&str] = &[
     "Ramadan Kareem",
     "Ramadan Mubarak",
     "Eilean Siar",
+    "Named Person",
+    "Named Nurse",
+    "Named Midwife",
+    "Named Doctor",
+    "Named GP",
 ];
 
 fn builtin_phrases() -> &'static PatSet {
@@ -4669,7 +4993,9 @@ fn in_dictionary(w: &str) -> bool {
         reps.iter()
             .any(|r| d.contains(format!("{stem}{r}").as_str()))
             || (doubled && d.contains(&stem[..stem.len() - 1]))
-    })
+    }) || w
+        .strip_prefix("un")
+        .is_some_and(|rest| rest.len() >= 5 && in_dictionary(rest))
 }
 
 /// Endings that mark the name of a medicine ("olanzapine", "lorazepam", "bisoprolol"):
@@ -4866,6 +5192,7 @@ impl Checker {
             })
             .collect();
         let base = |t: &Tok| &text[t.start..t.base_end];
+        let spaced_at = |a: usize, b: usize| &text[toks[a].end..toks[b].start] == " ";
         // A token's folded base. Tokens handed in are the text's own, so where one sits in
         // `toks` follows from its address; a search finds any other by its start.
         let lower = |t: &Tok| -> &str {
@@ -5051,10 +5378,20 @@ impl Checker {
             given_word_name()
                 || (cap && (learned(l) || (!is_ordinary(l) && unusual_here())) && !lower_seen(l))
         };
-        // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor").
+        // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
+        // weekday's short form may, after a word with a Vietnamese mark and with no date
+        // after it ("Phạm Thu, 19").
         let continues = |k: usize, prev: &Tok| -> bool {
             let Some(t) = toks.get(k) else { return false };
             let l = lower(t);
+            let given_day = || {
+                CALENDAR.contains(&l)
+                    && l.len() == 3
+                    && !base(prev).is_ascii()
+                    && !text[t.end..]
+                        .trim_start_matches(' ')
+                        .starts_with(|c: char| c.is_ascii_digit())
+            };
             !skip[k]
                 && prev.base_end == prev.end
                 && &text[prev.end..t.start] == " "
@@ -5063,12 +5400,13 @@ impl Checker {
                 && !STOPWORDS.contains(&l)
                 && !user_allowed(l)
                 && !is_honorific(l)
-                && (!is_allowed(l) || THEORISTS.contains(&l) || PEOPLES.contains(&l))
+                && (!is_allowed(l) || THEORISTS.contains(&l) || PEOPLES.contains(&l) || given_day())
                 && !FLAT_WORDS.contains(&l)
         };
         // "daughter Jade", "Grandson Ka Ho", "her mam Bridget": a capitalised word after a
         // word of family, even one that is also a word, unless it is only an English
-        // word and no one's name ("the baby Unit").
+        // word and no one's name ("the baby Unit"). A role written in lowercase does the
+        // same: "support worker Jade", "Team leader Femi".
         let after_kin = |k: usize| -> bool {
             let t = &toks[k];
             let (w, l) = (base(t), lower(t));
@@ -5079,9 +5417,15 @@ impl Checker {
                 let d = dictionary();
                 d.contains(l) || l.strip_suffix('s').is_some_and(|w| d.contains(w))
             };
+            let role = || {
+                base(&toks[p]).starts_with(char::is_lowercase)
+                    && ROLE_NOUNS.contains(&lower(&toks[p]))
+                    && !["patient", "resident", "tenant", "client", "lodger", "baby"]
+                        .contains(&lower(&toks[p]))
+            };
             w.starts_with(char::is_uppercase)
                 && !skip[p]
-                && KIN_BEFORE_NAMES.contains(&lower(&toks[p]))
+                && (KIN_BEFORE_NAMES.contains(&lower(&toks[p])) || role())
                 && toks[p].base_end == toks[p].end
                 && &text[toks[p].end..t.start] == " "
                 && !titles[line_of[k]]
@@ -5095,16 +5439,23 @@ impl Checker {
                 && !is_thing(l)
                 && (name_list().contains_key(l) || GIVEN_WORD_NAMES.contains(&l) || !english(l))
         };
-        // "the dog Bonnie", "his dog Sabre": a pet by its name, right after the animal.
+        // "the dog Bonnie", "his dog Sabre": a pet by its name, right after the animal, or
+        // between commas after it ("the dog, Scamp, and I"), the animal capitalised where
+        // a sentence starts ("Dog Bran jumped up").
         let after_animal = |k: usize| -> bool {
             let t = &toks[k];
             let (w, l) = (base(t), lower(t));
-            k >= 1
-                && w.starts_with(char::is_uppercase)
-                && ANIMALS.contains(&lower(&toks[k - 1]))
-                && toks[k - 1].base_end == toks[k - 1].end
-                && &text[toks[k - 1].end..t.start] == " "
-                && base(&toks[k - 1]).starts_with(char::is_lowercase)
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            let gap = &text[toks[p].end..t.start];
+            let apposed = gap == ", " && text[t.end..].starts_with(',');
+            w.starts_with(char::is_uppercase)
+                && ANIMALS.contains(&lower(&toks[p]))
+                && toks[p].base_end == toks[p].end
+                && (gap == " " || apposed)
+                && (base(&toks[p]).starts_with(char::is_lowercase)
+                    || sentence_start(text, toks[p].start))
                 && !titles[line_of[k]]
                 && capitalised(w)
                 && w.chars().count() >= 2
@@ -5117,6 +5468,7 @@ impl Checker {
                 // bowl").
                 && (!is_plainly_ordinary(l)
                     || name_list().contains_key(l)
+                    || apposed
                     || toks.get(k + 1).is_none_or(|n| {
                         let nl = lower(n);
                         &text[t.end..n.start] != " "
@@ -5124,8 +5476,47 @@ impl Checker {
                             || HELPING_VERBS.contains(&nl)
                             || is_person_verb(nl)
                             || nl.ends_with("ing")
+                            || nl.ends_with("ed")
                             || STOPWORDS.contains(&nl)
                     }))
+        };
+        // "Cats Smudge, Tinker and Bramble": the names after a pet's, in its list.
+        let pet_in_list = |k: usize| -> bool {
+            let (w, l) = (base(&toks[k]), lower(&toks[k]));
+            if !capitalised(w)
+                || w.chars().count() < 2
+                || STOPWORDS.contains(&l)
+                || is_allowed(l)
+                || user_allowed(l)
+                || is_thing(l)
+            {
+                return false;
+            }
+            let mut j = k;
+            for _ in 0..6 {
+                let prev = if j >= 1 && &text[toks[j - 1].end..toks[j].start] == ", " {
+                    j - 1
+                } else if j >= 2
+                    && base(&toks[j - 1]) == "and"
+                    && spaced_at(j - 2, j - 1)
+                    && spaced_at(j - 1, j)
+                {
+                    j - 2
+                } else {
+                    return false;
+                };
+                if skip[prev]
+                    || toks[prev].base_end != toks[prev].end
+                    || !capitalised(base(&toks[prev]))
+                {
+                    return false;
+                }
+                if after_animal(prev) {
+                    return true;
+                }
+                j = prev;
+            }
+            false
         };
         // "the Parrys", "the Joneses": a family by its surname, in the plural.
         let family_plural = |k: usize| -> bool {
@@ -5233,7 +5624,7 @@ impl Checker {
                 k += 2;
                 continue;
             }
-            if is_name(k) || after_kin(k) || family_plural(k) || after_animal(k) {
+            if is_name(k) || after_kin(k) || family_plural(k) || after_animal(k) || pet_in_list(k) {
                 let mut last = k;
                 while last < k + 2 && continues(last + 1, &toks[last]) {
                     last += 1;
@@ -5267,7 +5658,22 @@ impl Checker {
                     || SOFT_HONORIFICS.contains(&base(t))
                     || !is_ordinary(l))
         };
-        let particle = |k: usize| -> bool { !skip[k] && NAME_PARTICLES.contains(&lower(&toks[k])) };
+        let particle = |k: usize| -> bool {
+            !skip[k]
+                && (NAME_PARTICLES.contains(&lower(&toks[k]))
+                    || (CELTIC_ARTICLES.contains(&base(&toks[k]))
+                        && toks[k].base_end == toks[k].end))
+        };
+        // "Tŷ Olwen", "Pen y Cae Farm": a word that opens the name of a place, before a
+        // name caught (with an article between, for most of them).
+        let place_head = |k: usize, article: bool| -> bool {
+            let l = lower(&toks[k]);
+            !skip[k]
+                && base(&toks[k]).starts_with(char::is_uppercase)
+                && toks[k].base_end == toks[k].end
+                && CELTIC_PLACE_HEADS.contains(&l)
+                && (article || CELTIC_PLACE_HEADS[..5].contains(&l))
+        };
         for span in &mut found {
             let single = span.0 == span.1;
             for _ in 0..4 {
@@ -5290,8 +5696,16 @@ impl Checker {
                         span.0 = a - 1;
                         continue;
                     }
-                    if a >= 2 && particle(a - 1) && spaced(a - 2, a - 1) && name_like(a - 2) {
+                    if a >= 2
+                        && particle(a - 1)
+                        && spaced(a - 2, a - 1)
+                        && (name_like(a - 2) || place_head(a - 2, true))
+                    {
                         span.0 = a - 2;
+                        continue;
+                    }
+                    if place_head(a - 1, false) {
+                        span.0 = a - 1;
                         continue;
                     }
                 }
@@ -5523,20 +5937,116 @@ impl Checker {
         for span in &mut found {
             let a = span.0;
             // "Big Mick", "Little Jo", "Wee Davie": a word of size or age before a name
-            // is part of the nickname.
+            // is part of the nickname, and so is a stage name's "DJ" or "MC".
             if a >= 1
                 && spaced(a - 1, a)
                 && !skip[a - 1]
                 && !covered[a - 1]
-                && NICKNAME_SIZES.contains(&base(&toks[a - 1]))
+                && (NICKNAME_SIZES.contains(&base(&toks[a - 1]))
+                    || STAGE_NAME_HEADS.contains(&base(&toks[a - 1])))
             {
                 covered[a - 1] = true;
                 span.0 = a - 1;
+            }
+            // "Priya R.", "Claire O. from the team", "DJ Danny M": one capital after a
+            // name is the initial of a surname.
+            let b = span.1;
+            if let Some(n) = toks.get(b + 1) {
+                let (nw, after) = (base(n), &text[n.end..]);
+                if spaced(b, b + 1)
+                    && toks[b].base_end == toks[b].end
+                    && !skip[b + 1]
+                    && !covered[b + 1]
+                    && nw.len() == 1
+                    && nw.bytes().all(|c| c.is_ascii_uppercase())
+                    && (after.starts_with('.')
+                        || (nw != "I"
+                            && nw != "A"
+                            && (after.is_empty()
+                                || after.starts_with(['"', '”', '’', ',', ';', ')', '\n']))))
+                {
+                    covered[b + 1] = true;
+                    span.1 = b + 1;
+                }
             }
         }
         // A name's nickname in brackets after it: "Shaquille Thompson (Shaq)",
         // "zbigniew (zbyszek)", one word that is no everyday one, or capitalised.
         let mut nicknames = Vec::new();
+        // A name that is also a word, before the full name in brackets: "Bill (Mr
+        // William Dunn)".
+        for &(a, b) in &found {
+            let Some(p) = a.checked_sub(1) else { continue };
+            let (pw, pl) = (base(&toks[p]), lower(&toks[p]));
+            if &text[toks[p].end..toks[a].start] == " ("
+                && text[toks[b].end..].starts_with(')')
+                && toks[p].base_end == toks[p].end
+                && !skip[p]
+                && !covered[p]
+                && capitalised(pw)
+                && pw.chars().count() >= 2
+                && (name_list().contains_key(pl) || !is_ordinary(pl))
+                && !STOPWORDS.contains(&pl)
+                && !is_allowed(pl)
+                && !user_allowed(pl)
+                && !is_honorific(pl)
+            {
+                nicknames.push((p, p));
+            }
+        }
+        // Who was at a meeting, after "Present:" or "Apologies:": each item of the list
+        // is someone, by name, short form or initials ("Present: AB, JK, Shaz, Priya R.,
+        // me"), unless it is a role or a word of family ("Mum", "the GP", "SW").
+        for (k, t) in toks.iter().enumerate() {
+            if !ATTENDANCE.contains(&lower(t))
+                || !text[t.end..].starts_with(':')
+                || !sentence_start(text, t.start)
+            {
+                continue;
+            }
+            let line_end = text[t.end..].find('\n').map_or(text.len(), |i| t.end + i);
+            let mut j = k + 1;
+            while j < toks.len() && toks[j].start < line_end {
+                // An item: up to three words, one space apart, after ": ", ", ", "& " or
+                // "and ".
+                let gap = &text[toks[j - 1].end..toks[j].start];
+                let after_initial = gap.starts_with('.')
+                    && base(&toks[j - 1]).chars().count() == 1
+                    && toks[j - 1].start == toks[j - 1].end - 1;
+                let gap = if after_initial { &gap[1..] } else { gap };
+                if lower(&toks[j]) == "and" && [" ", ", "].contains(&gap) {
+                    j += 1;
+                    continue;
+                }
+                if ![": ", ", ", " & ", ", & "].contains(&gap) {
+                    break;
+                }
+                let mut e = j;
+                while e + 1 < toks.len() && e < j + 2 && spaced(e, e + 1) {
+                    e += 1;
+                }
+                let item = j..=e;
+                let first = lower(&toks[j]);
+                let person = item.clone().all(|m| {
+                    !skip[m] && !covered[m] && base(&toks[m]).starts_with(char::is_uppercase)
+                }) && !STOPWORDS.contains(&first)
+                    && !is_allowed(first)
+                    && !user_allowed(first)
+                    && !ROLE_ACRONYMS.contains(&base(&toks[j]))
+                    && !COMMON_ABBREVIATIONS.contains(&base(&toks[j]))
+                    && !ROLE_NOUNS.contains(&first)
+                    && !(is_honorific(first) && j == e)
+                    // "Probation", "Housing": a service by its word.
+                    && (j != e
+                        || is_acronym(base(&toks[j]))
+                        || !is_plainly_ordinary(first)
+                        || name_list().contains_key(first));
+                if person {
+                    nicknames.push((j, e));
+                }
+                j = e + 1;
+            }
+        }
         for &(_, b) in &found {
             let Some(n) = toks.get(b + 1) else { continue };
             let (nw, nl) = (base(n), lower(n));
@@ -5549,6 +6059,8 @@ impl Checker {
                 && !is_allowed(nl)
                 && !user_allowed(nl)
                 && !STOPWORDS.contains(&nl)
+                // "Gareth Price (IRO)": capitals in brackets are a role or a team.
+                && !is_acronym(nw)
                 && ((capitalised(nw) && !is_plainly_ordinary(nl)) || !is_ordinary(nl))
             {
                 nicknames.push((b + 1, b + 1));
@@ -5630,11 +6142,21 @@ impl Checker {
                 }
             }
         }
+        // Initials caught as someone ("Present: TD, ...") are that person again.
+        let initials_found: HashSet<&str> = found
+            .iter()
+            .filter(|&&(a, b)| a == b && is_acronym(base(&toks[a])))
+            .map(|&(a, _)| base(&toks[a]))
+            .collect();
         for (k, t) in toks.iter().enumerate() {
             if covered[k] || skip[k] {
                 continue;
             }
             let l = lower(t);
+            if initials_found.contains(base(t)) {
+                found.push((k, k));
+                continue;
+            }
             // Where a sentence starts, a name of this text that is also a word is the
             // name again before what a person does or where they are: "Mark did not
             // mark the day", "Hope at Kingsmead Academy"; not "Hope to leave on time".
@@ -5662,11 +6184,12 @@ impl Checker {
             }
         }
         for (a, b) in found {
-            out.push(Cand::new(
-                FindingKind::Name,
-                toks[a].start,
-                toks[b].base_end,
-            ));
+            let kind = if CELTIC_PLACE_HEADS.contains(&lower(&toks[a])) && a < b {
+                FindingKind::Place
+            } else {
+                FindingKind::Name
+            };
+            out.push(Cand::new(kind, toks[a].start, toks[b].base_end));
         }
         *unknown_asked = asked.into_inner();
         words

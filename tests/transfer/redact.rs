@@ -1695,12 +1695,31 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// around them, places by what they are, brands and feasts known): 439 of 498 (88.2%),
 /// 29 of the 309 tricky words flagged, 25 findings beyond the identifiers: small towns
 /// (flagged by design, since they can identify someone), medicines and services by their
-/// brand names, a prayer, a word of family in Irish English. Nothing studied yet: this is
-/// the hold-out figure of those rules.
+/// brand names, a prayer, a word of family in Irish English: the hold-out figure of those
+/// rules. It was then studied, so what follows is fitted, no hold-out, each rule written
+/// for a class and tested on words no corpus has: with medicines and services by brand,
+/// statutory roles, prayers, family words, inspectorates, large towns (Keighley,
+/// Dunstable) and Calais known, chains alone no one and words made with "un-", 6
+/// findings beyond the identifiers, all small towns, villages and districts, flagged by
+/// design (PRACTICE.md §9): Hartcliffe, Ballina (a small town in Mayo: abroad, but as
+/// small as any here), Cookstown, Dungannon, Ullapool, Elswick. Removed, from 439: with
+/// short forms of first names listed ("Dot", "Tel", "Biddy"), 449; with names said by
+/// who was at a meeting, initials, a stage name, a shift, a role before a name, an aside,
+/// pets in a list and a Vietnamese name with "Thu" in it, 466; with the cues of police,
+/// adult social care and immigration records, NI numbers with dashes and a weekday before
+/// a full date, 472; with Welsh, Gaelic and Cornish names of houses and places whole with
+/// their small words, and an approved premises named by generic words, 479; with
+/// branches and places of worship by their street, refuges, estates, shops by their kind,
+/// hotels with their town, hospitals by "General" or whom they are for, Traveller sites
+/// and schools named for a bishop, 492; with houses named with "The" or for what they
+/// were, and a street alone before a postcode, 495; with a handle in quotes with a dot,
+/// 496 (99.6%). Left: a club night by its name ("the Butterfly Club", a word as any
+/// book or youth club's), and a cat "he calls the Duchess" (a pet brought in by what it
+/// is called is no one, by design: see `things_pets_and_saints_places`).
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (439, 498), "{missed:#?}");
+    assert_eq!((removed, total), (496, 498), "{missed:#?}");
     let flagged: Vec<&str> = false_flags
         .iter()
         .map(|f| f.split(" in: ").next().unwrap_or(f))
@@ -1708,31 +1727,333 @@ fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_eq!(
         flagged,
         [
-            "Name \"Unwitnessed\"",
-            "Name \"Mammy\"",
-            "Name \"Angelus\"",
-            "Name \"LanguageLine\"",
-            "Name \"Keighley\"",
-            "Name \"Inspectorate\"",
-            "Name \"Clearsprings\"",
-            "Name \"Wetherspoons\"",
-            "Name \"Buccolam\"",
-            "Name \"IRO\"",
-            "Name \"Dunstable\"",
             "Name \"Hartcliffe\"",
-            "Name \"SoundCloud\"",
             "Name \"Ballina\"",
-            "Name \"OxyContin\"",
             "Name \"Cookstown\"",
             "Name \"Dungannon\"",
-            "Name \"Named Person\"",
-            "Name \"Biji\"",
-            "Name \"Calais\"",
             "Name \"Ullapool\"",
             "Name \"Elswick\"",
-            "Name \"Safewards\"",
-            "Name \"Humulin\"",
-            "Name \"Keppra\"",
         ]
+    );
+}
+
+/// Medicines by their brand names, services contracted for care and their apps, ward
+/// programmes, statutory roles written as titles, prayers, family words in Irish English
+/// and Punjabi, public inspectorates, large towns at home and abroad, chains named alone
+/// and words made with "un-": none is someone. A small town or village is still flagged,
+/// by design (PRACTICE.md §9: a place, with the rest of a note, can identify someone).
+/// None of these words is in the corpora.
+#[test]
+fn brand_medicines_services_roles_prayers_and_large_towns_are_no_one() {
+    for clean in [
+        "Gave Epistatus at 14:10, then Longtec at night; Toujeo at 8.",
+        "He puts his mixes on Mixcloud and booked thebigword for the review.",
+        "Unescorted leave went well.",
+        "Spoke to Named Nurse for him.",
+        "Kept asking for Mammie and Grampy all night; said a Novena and then Compline.",
+        "He prays Fajr and Maghrib. Her Bebe lives with them.",
+        "He moved from Nuneaton to Kettering, then slept rough in Dunkirk.",
+        "The Estyn report came out.",
+        "Tea at Matalan, then Halfords with dad.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    assert_eq!(
+        flagged_in("Joined by Amira Shah (LADO) for the strategy meeting."),
+        vec![(FindingKind::Name, "Amira Shah".to_string())]
+    );
+    assert_eq!(
+        flagged_in("She does evenings at Matalan and lives in Portaferry."),
+        vec![
+            (FindingKind::Place, "Matalan".to_string()),
+            (FindingKind::Name, "Portaferry".to_string())
+        ]
+    );
+}
+
+/// Short forms of first names, as families and friends say them, are names after a word
+/// of family ("his wife Peg", "uncle Col", "nana Floss") and mid-sentence ("Trace
+/// Hanlon"), and again where that person is the subject; where a sentence starts, one
+/// that is also a word is the word ("Pat the wound dry"). None of these names is in the
+/// corpora.
+#[test]
+fn short_forms_of_first_names_are_names() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Her husband Cliff does the meds and his wife Peg the shopping."),
+        vec![name("Cliff"), name("Peg")]
+    );
+    assert_eq!(
+        flagged_in("Visited the flat, Trace Hanlon and her girls. Trace says the bus is late."),
+        vec![name("Trace Hanlon"), name("Trace")]
+    );
+    assert_eq!(
+        flagged_in("Her uncle Col in Bolton, and nana Floss (Mrs Hanlon)."),
+        vec![name("Col"), name("Floss"), name("Mrs Hanlon")]
+    );
+    assert_eq!(
+        flagged_in("Pat the wound dry. Dot the cream on. Trace the letter."),
+        vec![]
+    );
+}
+
+/// Who someone is, said by more of the words around a name: who was at a meeting
+/// ("Present: KM, Bex, Ebere N., me"), initials of which are that person again; an
+/// initial after a name ("Mererid T."); a stage name ("MC Tazz B"); a shift someone is
+/// on ("Eiluned on nights"); what he or she does, in brackets ("Tesfalem (he prefers
+/// Tesfa)"); a role in lowercase before a name ("outreach worker Promise"); pets in a
+/// list after the animal, between commas after it, or after it where a sentence starts;
+/// a weekday's short form in a Vietnamese name ("Trần Thu"); a name that is also a word
+/// before the full name in brackets ("Peg (Mrs Margaret Hale)"). Services in an
+/// attendance list, a vitamin and a plan by letter stay. None of these names is in the
+/// corpora.
+#[test]
+fn names_said_by_meetings_initials_shifts_roles_and_pets() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 9] = [
+        (
+            "Present: KM, Bex, Ebere N., Housing, me. Apologies: the GP.\nKM asked for the minutes.",
+            vec![name("KM"), name("Bex"), name("Ebere N"), name("KM")],
+        ),
+        (
+            "Went with Mererid T. from the duty team.",
+            vec![name("Mererid T")],
+        ),
+        (
+            "His set as \"MC Tazz B\" went down well.",
+            vec![name("MC Tazz B")],
+        ),
+        ("Eiluned on nights did the obs.", vec![name("Eiluned")]),
+        (
+            "Tesfalem (he prefers Tesfa) ate well.",
+            vec![name("Tesfalem"), name("Tesfa")],
+        ),
+        ("Came with outreach worker Promise.", vec![name("Promise")]),
+        (
+            "Cats Mittens, Pepper and Sooty were fed. Dog Nutmeg barked at me. She fed the dog, Biscuit, at six.",
+            vec![
+                name("Mittens"),
+                name("Pepper"),
+                name("Sooty"),
+                name("Nutmeg"),
+                name("Biscuit"),
+            ],
+        ),
+        (
+            "Mrs Trần Thu came with her son.",
+            vec![name("Mrs Trần Thu")],
+        ),
+        (
+            "Peg (Mrs Margaret Hale) needs her feet done.",
+            vec![name("Peg"), name("Mrs Margaret Hale")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    for clean in [
+        "Plan B. Vitamin D was low.",
+        "Present: Probation, Housing and the GP.",
+        "The support worker Monday rota is out.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    // A weekday before a date stays the date's.
+    assert_eq!(
+        flagged_in("Gave the tablets to Mrs Đặng Thu 17/04 in clinic."),
+        vec![
+            name("Mrs Đặng"),
+            (FindingKind::ExactDate, "Thu 17/04".to_string())
+        ]
+    );
+}
+
+/// Numbers after the cues of police, adult social care and immigration records ("PNC",
+/// "LAS", "BRP") and after a reference run into one word ("CaseRef"); a National
+/// Insurance number with dashes between its parts; a weekday before a full date in
+/// figures. None of these numbers is in the corpora.
+#[test]
+fn record_cues_ni_numbers_with_dashes_and_weekdays_before_full_dates() {
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in("PNC 21/0099812X, LAS 4410023 and BRP RK1234567 on file."),
+        vec![
+            record("21/0099812X"),
+            record("4410023"),
+            record("RK1234567")
+        ]
+    );
+    assert_eq!(
+        flagged_in("CaseRef SG-2024-00193 is closed."),
+        vec![record("SG-2024-00193")]
+    );
+    assert_eq!(
+        flagged_in("Her NI JM-12-34-56-D for the claim."),
+        vec![(FindingKind::NiNumber, "JM-12-34-56-D".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Panel is Sun 02/11/25, late."),
+        vec![(FindingKind::ExactDate, "Sun 02/11/25".to_string())]
+    );
+    for clean in [
+        "Sort code 12-34-56 on the form.",
+        "The ref was 12 pages long.",
+        "Sun 20 minutes, then shade.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// Names of houses and places in Welsh, Gaelic and Cornish, whole with their small words:
+/// an article between two words of the name ("Tigh an Uillt", "Chy an Dowr"), a word for
+/// a house or a hill's foot that opens one ("Plas Coch", "Pen y Waun Farm", "3 Tan y
+/// Fron"); and an approved premises named by generic words ("Manor Lodge AP"). None of
+/// these places is in the corpora.
+#[test]
+fn celtic_house_and_place_names_are_whole_with_their_small_words() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("Moved to Tigh an Uillt last spring; her sister is at Chy an Dowr now."),
+        vec![place("Tigh an Uillt"), place("Chy an Dowr")]
+    );
+    assert_eq!(
+        flagged_in("Lives at Pen y Waun Farm with her dad; post to 3 Tan y Fron."),
+        vec![
+            place("Pen y Waun Farm"),
+            (FindingKind::Address, "3 Tan y Fron".to_string())
+        ]
+    );
+    assert_eq!(
+        flagged_in("He died at Plas Coch."),
+        vec![place("Plas Coch")]
+    );
+    assert_eq!(
+        flagged_in("He is at Manor Lodge AP now."),
+        vec![place("Manor Lodge AP")]
+    );
+    assert_eq!(
+        flagged_in("Wei Ling came in an hour later. Sarah an hour later."),
+        vec![
+            (FindingKind::Name, "Wei Ling".to_string()),
+            (FindingKind::Name, "Sarah".to_string())
+        ]
+    );
+}
+
+/// Places by what they are, more of them: a chain's branch or a place of worship by the
+/// street it is on, a refuge with where it is, an estate, a shop by its kind after a
+/// word of where, a hotel with its town, a hospital by its place and "General" or with
+/// whom it is for, a site with "halting" before it or a verb of visiting, a school
+/// named for a bishop, with his title or in the possessive. A denomination, a chain, a
+/// title alone and an estate with no name stay. None of these places is in the corpora.
+#[test]
+fn branches_refuges_estates_shops_hotels_hospitals_and_sites_are_places() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 12] = [
+        (
+            "The fight was outside the Londis on Hollin Lane.",
+            vec![place("Londis on Hollin Lane")],
+        ),
+        (
+            "They worship at Elim Pentecostal Church on Bramley Road.",
+            vec![place("Elim Pentecostal Church on Bramley Road")],
+        ),
+        (
+            "She is safe at Ashiana refuge in Croydon, do not share.",
+            vec![place("Ashiana refuge in Croydon")],
+        ),
+        (
+            "He lives on the Meadowell estate with his nan.",
+            vec![place("Meadowell estate")],
+        ),
+        (
+            "She lives above Kutz Barbers by the station.",
+            vec![place("Kutz Barbers")],
+        ),
+        (
+            "They were put in a hotel, Harbour Inn, Folkestone.",
+            vec![place("Harbour Inn, Folkestone")],
+        ),
+        (
+            "Taken to Furness General on Friday.",
+            vec![place("Furness General")],
+        ),
+        (
+            "She is seen at Evelina Hospital for Children.",
+            vec![place("Evelina Hospital for Children")],
+        ),
+        (
+            "Visited Elmfield Road site, plot 2, today.",
+            vec![place("Elmfield Road site")],
+        ),
+        (
+            "Visited Kathleen on Oakbank halting site.",
+            vec![
+                (FindingKind::Name, "Kathleen".to_string()),
+                place("Oakbank halting site"),
+            ],
+        ),
+        (
+            "He is at Bishop Stopford, in year 9.",
+            vec![(FindingKind::Name, "Bishop Stopford".to_string())],
+        ),
+        (
+            "His sister is at Cardinal's Green Academy.",
+            vec![place("Cardinal's Green Academy")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    for clean in [
+        "The Attorney General spoke. He goes to the Catholic Church.",
+        "The Church in Wales. He went to Tesco in the morning.",
+        "The Bishop said mass. He lives on a council estate. Nails cut today.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// Addresses without a house number, more of them: a house named with "The" before the
+/// street ("The Laurels, Mill Lane, Chinnor"), a house named for what it was ("Old
+/// Smithy", a forge, a croft, a barn) before a street, and a street alone before a
+/// postcode ("Gortin Road, BT79 7AB"); an everyday word opening the sentence stays out
+/// of the address. None of these addresses is in the corpora.
+#[test]
+fn houses_named_with_the_or_for_what_they_were_and_a_street_before_a_postcode() {
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    let postcode = |s: &str| (FindingKind::Postcode, s.to_string());
+    assert_eq!(
+        flagged_in("Post to The Laurels, Mill Lane, Chinnor OX39 4AA."),
+        vec![
+            address("The Laurels, Mill Lane, Chinnor"),
+            postcode("OX39 4AA")
+        ]
+    );
+    assert_eq!(
+        flagged_in("She moved to Old Smithy, Church Street last week."),
+        vec![address("Old Smithy, Church Street")]
+    );
+    assert_eq!(
+        flagged_in("Moved to Gortin Road, BT79 7AB last week."),
+        vec![address("Gortin Road"), postcode("BT79 7AB")]
+    );
+    assert_eq!(
+        flagged_in("Plan agreed. Home Birch Croft, Glebe Road IV3 8AA."),
+        vec![address("Birch Croft, Glebe Road"), postcode("IV3 8AA")]
+    );
+}
+
+/// An online handle in quotes with a dot and a digit in it is someone; a web address, a
+/// file's name and a version are not. None of these is in the corpora.
+#[test]
+fn a_quoted_handle_with_a_dot_is_someone() {
+    assert_eq!(
+        flagged_in("She talks to someone called \"sk8r.jaz07\" every night."),
+        vec![(FindingKind::Name, "sk8r.jaz07".to_string())]
+    );
+    assert_eq!(
+        flagged_in("See \"nhs.uk\", \"covid19.gov\", \"v2.1\" and \"fig3.png\" for it."),
+        vec![]
     );
 }
