@@ -358,7 +358,8 @@ impl Entry {
     /// All section text joined, as the full-text index sees it.
     #[must_use]
     pub fn sections_text(&self) -> String {
-        let mut out = String::new();
+        // Sized once: an import joins every entry's sections.
+        let mut out = String::with_capacity(self.sections.iter().map(|s| s.text.len() + 2).sum());
         for s in &self.sections {
             if s.text.trim().is_empty() {
                 continue;

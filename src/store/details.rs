@@ -197,16 +197,17 @@ pub(crate) fn write_details(
                 "INSERT INTO cpd (entry_id, activity_type, hours, participatory) VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![rowid, c.activity_type, c.hours, c.participatory])?;
-            tx.execute(
+            // Cached: an import writes thousands of CPD records, each compiling these anew.
+            tx.prepare_cached(
                 "DELETE FROM entry_links WHERE from_id = ?1 AND rel = 'cpd-evidence'",
-                [rowid],
-            )?;
+            )?
+            .execute([rowid])?;
             for id in &c.linked {
                 let target = resolve_in(tx, id)?;
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT OR IGNORE INTO entry_links (from_id, to_id, rel) VALUES (?1, ?2, 'cpd-evidence')",
-                    params![rowid, target],
-                )?;
+                )?
+                .execute(params![rowid, target])?;
             }
             Ok(())
         }

@@ -98,7 +98,7 @@ impl Store {
     /// windows writing it): that is a conflict to resolve, and nothing is written.
     pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let Some(rowid) = insert_new_entry_tx(&tx, e)? else {
+        let Some(rowid) = insert_new_entry_tx(&tx, e, &e.sections_text())? else {
             return Err(StoreError::Conflict(e.short_id()));
         };
         tx.commit()?;
@@ -746,7 +746,7 @@ const PART_TABLES: [&str; 17] = [
 
 /// Inserts the entry row and its parts inside an open transaction.
 pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
-    insert_row(tx, e, false)?;
+    insert_row(tx, e, &e.sections_text(), false)?;
     let rowid = tx.last_insert_rowid();
     write_parts(tx, rowid, e, e.updated_at, true)?;
     Ok(rowid)
@@ -754,9 +754,14 @@ pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
 
 /// Inserts the entry row and its parts inside an open transaction, unless an entry with
 /// its id is there already: then nothing is written and None is returned. One statement
-/// for a new entry, where a lookup first took two.
-pub(crate) fn insert_new_entry_tx(tx: &Connection, e: &Entry) -> Result<Option<i64>> {
-    if !insert_row(tx, e, true)? {
+/// for a new entry, where a lookup first took two. `sections_text` is the entry's
+/// [`Entry::sections_text`], which the caller may need again.
+pub(crate) fn insert_new_entry_tx(
+    tx: &Connection,
+    e: &Entry,
+    sections_text: &str,
+) -> Result<Option<i64>> {
+    if !insert_row(tx, e, sections_text, true)? {
         return Ok(None);
     }
     let rowid = tx.last_insert_rowid();
@@ -764,8 +769,9 @@ pub(crate) fn insert_new_entry_tx(tx: &Connection, e: &Entry) -> Result<Option<i
     Ok(Some(rowid))
 }
 
-/// Inserts the entry row; `unless_known`: not if its id is taken (returns false then).
-fn insert_row(tx: &Connection, e: &Entry, unless_known: bool) -> Result<bool> {
+/// Inserts the entry row, with its sections' text joined (`sections_text`); `unless_known`:
+/// not if its id is taken (returns false then).
+fn insert_row(tx: &Connection, e: &Entry, sections_text: &str, unless_known: bool) -> Result<bool> {
     checked(e)?;
     let sql = if unless_known {
         "INSERT INTO entries (uuid, kind, model, title, body, sections_text, occurred_on,
@@ -783,7 +789,7 @@ fn insert_row(tx: &Connection, e: &Entry, unless_known: bool) -> Result<bool> {
         e.model,
         e.title,
         e.body,
-        e.sections_text(),
+        sections_text,
         day(e.occurred_on),
         ts(e.created_at),
         ts(e.updated_at),

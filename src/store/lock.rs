@@ -58,6 +58,20 @@ impl Key {
         Ok(Key::derive(passphrase, salt))
     }
 
+    /// A random key with a random salt, for a file of this process's own that no
+    /// passphrase opens and that lives only as long as the process needs it.
+    pub(crate) fn random() -> Result<Key> {
+        let mut key = Zeroizing::new([0u8; 32]);
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut *key)
+            .and_then(|()| getrandom::fill(&mut salt))
+            .map_err(|e| StoreError::Io {
+                path: PathBuf::from("(random numbers)"),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+        Ok(Key { key, salt })
+    }
+
     /// A key kept elsewhere (the kernel's keyring) for the file whose salt is `salt`.
     #[must_use]
     pub fn from_raw(key: Zeroizing<[u8; 32]>, salt: [u8; 16]) -> Key {
@@ -253,28 +267,13 @@ pub(crate) fn export_to(conn: &Connection, to: &Path, into: &Unlock, mode: &str)
         path: to.to_path_buf(),
         source,
     })?;
-    let key_sql = match into {
-        Unlock::Plain => Zeroizing::new("''".to_string()),
-        Unlock::Key(k) => {
-            let mut raw = hex(&k.key[..]);
-            raw.push_str(&hex(&k.salt));
-            let s = Zeroizing::new(sql_string(&format!("x'{raw}'")));
-            raw.zeroize();
-            s
-        }
-    };
     let (version, app): (i64, i64) = conn.query_row(
         "SELECT (SELECT user_version FROM pragma_user_version),
                 (SELECT application_id FROM pragma_application_id)",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let attach = Zeroizing::new(format!(
-        "ATTACH DATABASE {} AS relock KEY {}",
-        sql_string(&to.to_string_lossy()),
-        key_sql.as_str()
-    ));
-    conn.execute_batch(&attach)?;
+    conn.execute_batch(&attach_sql(to, "relock", into))?;
     let exported = (|| -> rusqlite::Result<()> {
         conn.query_row("SELECT sqlcipher_export('relock')", [], |_| Ok(()))?;
         conn.execute_batch(&format!(
@@ -479,6 +478,26 @@ pub(super) fn relock_pid(file: &str) -> Option<i32> {
 }
 
 /// `s` as an SQL string literal.
+/// `ATTACH DATABASE` of the file at `path` as `name`, locked with `unlock`: with its key,
+/// or plain (an empty key), whatever the lock of the connection it is attached to.
+pub(crate) fn attach_sql(path: &Path, name: &str, unlock: &Unlock) -> Zeroizing<String> {
+    let key_sql = match unlock {
+        Unlock::Plain => Zeroizing::new("''".to_string()),
+        Unlock::Key(k) => {
+            let mut raw = hex(&k.key[..]);
+            raw.push_str(&hex(&k.salt));
+            let s = Zeroizing::new(sql_string(&format!("x'{raw}'")));
+            raw.zeroize();
+            s
+        }
+    };
+    Zeroizing::new(format!(
+        "ATTACH DATABASE {} AS {name} KEY {}",
+        sql_string(&path.to_string_lossy()),
+        key_sql.as_str()
+    ))
+}
+
 fn sql_string(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }

@@ -40,6 +40,7 @@ mod details;
 mod drafts;
 mod entries;
 mod health;
+mod index_beside;
 mod lock;
 mod migrate;
 mod practice;

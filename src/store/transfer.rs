@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension as _, params};
 use uuid::Uuid;
 
 use super::entries::{insert_new_entry_tx, replace_entry_tx};
+use super::index_beside::IndexBeside;
 use super::rows::{id_list, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{Details, Entry, SessionStage, SubjectType};
@@ -132,6 +133,10 @@ struct Held {
 ///   points at under an id it has just looked up, so the check could not fail. The
 ///   lookups cost 0.26 s of CPU for the 577,000 sections, tags and strengths of 100,000
 ///   entries.
+/// - Into a new journal ([`ImportJournal`]), the search index is built on a thread of
+///   its own, in a file beside the journal, while the rows are written, and copied in
+///   after the commit ([`IndexBeside`]): the thread writing the journal no longer splits
+///   the text into words (0.6 to 0.7 s of its CPU at 100,000 entries, 10 s at 1,000,000).
 /// - A 16 MiB page cache for the transaction (instead of 2 MiB) keeps the indexes'
 ///   pages in memory: pages written out and changed again were written twice over.
 /// - When the import makes a new journal ([`ImportJournal`]), it runs with a rollback
@@ -164,6 +169,12 @@ pub struct Importer<'s> {
     /// The foreign keys are not checked during the transaction (into a journal with no
     /// entries), and are turned on again after it.
     keys_unchecked: bool,
+    /// Where the search index is built on a thread of its own, for a new journal: the
+    /// journal's path and whether it is encrypted (see [`IndexBeside`]).
+    beside_of: Option<(PathBuf, bool)>,
+    /// The search index being built beside the journal, when the import started into a
+    /// new journal: the rows this import adds are indexed there, not at the end.
+    beside: Option<IndexBeside>,
     /// Records, CPD records and ruptures waiting in the temporary table `import_later`,
     /// written after everything else: they point at entries (preps, reflections,
     /// call-ins) that the journal did not hold yet when they were read, and that may come
@@ -275,9 +286,17 @@ impl Store {
         self.begin_import(true, false)
     }
 
-    fn begin_import(&mut self, checks_here: bool, rollback_journal: bool) -> Result<Importer<'_>> {
+    /// `new`: the journal is a new one that nobody sees before the import is saved (see
+    /// [`ImportJournal`]).
+    fn begin_import(&mut self, checks_here: bool, new: bool) -> Result<Importer<'_>> {
         keep_freed_memory();
         let conn = &self.conn;
+        let beside_of = self
+            .path
+            .clone()
+            .filter(|_| new)
+            .map(|p| (p, self.unlock.is_encrypted()));
+        let rollback_journal = new;
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         let rollback_journal = rollback_journal && self.path.is_some() && leave_wal(conn);
         let mut import = Importer {
@@ -293,6 +312,8 @@ impl Store {
             triggers: Vec::new(),
             counts_after: false,
             keys_unchecked: false,
+            beside_of,
+            beside: None,
             later: 0,
             report: ImportReport::default(),
         };
@@ -446,6 +467,16 @@ impl Importer<'_> {
         for (name, _) in &self.triggers {
             conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
         }
+        if self.before == 0
+            && let Some((journal, encrypted)) = &self.beside_of
+        {
+            let name = format!(
+                "{BUILDING}{}-{}-search.sqlite3",
+                std::process::id(),
+                Uuid::new_v4().simple()
+            );
+            self.beside = Some(IndexBeside::start(conn, journal, &name, *encrypted)?);
+        }
         // Entries written last wait here. SQLCipher keeps temporary tables in memory (so
         // that nothing of an encrypted journal reaches a disk unencrypted): every entry
         // kept here is held in memory until the end, so only those that must wait are.
@@ -489,6 +520,13 @@ impl Importer<'_> {
             // Nothing may stay half done: a failed commit leaves the transaction open.
             let _ = self.conn.execute_batch("ROLLBACK");
         }
+        // The search index built beside a new journal, in a transaction of its own (no
+        // file is attached within one): a journal nobody sees until it is saved, so
+        // nobody sees it without its index. Not saved, it is thrown away.
+        let ended = match self.beside.take() {
+            Some(beside) if commit && ended.is_ok() => beside.copy_into(self.conn),
+            _ => ended.map_err(StoreError::from),
+        };
         let keys = if std::mem::take(&mut self.keys_unchecked) {
             self.conn.pragma_update(None, "foreign_keys", true)
         } else {
@@ -557,7 +595,7 @@ impl Importer<'_> {
             self.later += 1;
             return Ok(());
         }
-        self.write(&e)
+        self.write(e)
     }
 
     /// Whether every entry `e` points at (a record's prep, a CPD record's evidence, the
@@ -590,11 +628,15 @@ impl Importer<'_> {
         })
     }
 
-    fn write(&mut self, e: &Entry) -> Result<()> {
+    fn write(&mut self, e: Entry) -> Result<()> {
         let before = self.before;
         self.tx()?;
         let tx = self.conn;
-        if insert_new_entry_tx(tx, e)?.is_some() {
+        let sections_text = e.sections_text();
+        if let Some(rowid) = insert_new_entry_tx(tx, &e, &sections_text)? {
+            if let Some(beside) = &mut self.beside {
+                beside.add(rowid, [e.title, e.body, sections_text])?;
+            }
             self.report.added += 1;
             return Ok(());
         }
@@ -606,7 +648,7 @@ impl Importer<'_> {
             self.report.skipped += 1;
             return Ok(());
         }
-        self.replace(rowid, before, e)?;
+        self.replace(rowid, before, &e)?;
         self.report.merged += 1;
         Ok(())
     }
@@ -614,6 +656,18 @@ impl Importer<'_> {
     /// Replaces the stored entry `rowid` with `e`, keeping the search index right.
     fn replace(&mut self, rowid: i64, before: i64, e: &Entry) -> Result<()> {
         let tx = self.conn;
+        if rowid > before
+            && let Some(beside) = &mut self.beside
+        {
+            // Added by this import and indexed beside: out with the text it was indexed
+            // with, in with the new.
+            let old = tx
+                .prepare_cached("SELECT title, body, sections_text FROM entries WHERE id = ?1")?
+                .query_row([rowid], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]))?;
+            beside.remove(rowid, old)?;
+            replace_entry_tx(tx, rowid, e)?;
+            return beside.add(rowid, [e.title.clone(), e.body.clone(), e.sections_text()]);
+        }
         if rowid <= before && !self.replaced.contains(&rowid) {
             // Out of the search index with the text it was indexed with; back in with
             // the new text at the end.
@@ -711,7 +765,7 @@ impl Importer<'_> {
         if self.before == 0 && !r.last {
             // A journal that was empty: only a repeat within the file can be held, under
             // the entry's own id.
-            return self.write(&e);
+            return self.write(e);
         }
         let mut found = None;
         if let Some(h) = self.held(e.id, r.key_of)? {
@@ -739,7 +793,7 @@ impl Importer<'_> {
             if r.last && self.held(r.minute_id, r.key_of)?.is_none() {
                 e.id = r.minute_id;
             }
-            return self.write(&e);
+            return self.write(e);
         };
         if !held.unchanged {
             self.report.skipped += 1;
@@ -819,18 +873,28 @@ impl Importer<'_> {
                     let e: Entry = serde_json::from_str(&json).map_err(|err| {
                         StoreError::Damaged(format!("an entry held for later: {err}"))
                     })?;
-                    self.write(&e)?;
+                    self.write(e)?;
                 }
             }
         }
+        if let Some(beside) = &mut self.beside {
+            // The index beside is finished while the counts are filled, and copied in
+            // after the commit.
+            beside.close()?;
+        }
         let tx = self.tx()?;
-        // The entries this import added, [`FTS_PASS`] at a time, then the ones it changed.
+        // The entries this import added, [`FTS_PASS`] at a time (unless they were indexed
+        // beside the journal), then the ones it changed.
         // In one statement, `id > ?1 OR id IN (…)`, SQLite kept what it read for the
         // statement in memory: the peak memory of an import of 100,000 entries went from
         // 77 to 59 MiB in passes.
         let last: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
-        let mut from = self.before;
+        let mut from = if self.beside.is_some() {
+            last
+        } else {
+            self.before
+        };
         while from < last {
             tx.prepare_cached(
                 "INSERT INTO entries_fts (rowid, title, body, sections_text)
@@ -1776,6 +1840,155 @@ mod tests {
                 .len(),
             20
         );
+    }
+
+    /// The files an import is building in `dir` (the journal under its temporary name
+    /// aside, by the name it has here).
+    fn building(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(BUILDING))
+            .collect()
+    }
+
+    #[test]
+    fn a_new_journals_search_index_is_built_beside_it_whole() {
+        use crate::store::{EntryFilter, Key, Lock, Unlock, probe};
+        let all = EntryFilter::default();
+        let found = |s: &Store, word: &str| -> Vec<String> {
+            let mut t: Vec<String> = s
+                .search(word, &all, 500)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.entry.title)
+                .collect();
+            t.sort();
+            t
+        };
+        let index_whole = |s: &Store| {
+            s.conn
+                .execute(
+                    "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')",
+                    [],
+                )
+                .unwrap();
+        };
+        for encrypted in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("journal.sqlite3");
+            let unlock = if encrypted {
+                Unlock::Key(std::sync::Arc::new(Key::derive(b"pass", [3; 16])))
+            } else {
+                Unlock::Plain
+            };
+            let mut s = Store::open_unlocked(&path, &unlock).unwrap();
+            let mut import = s.begin_import(true, true).unwrap();
+            assert!(
+                import.beside.is_some(),
+                "a new journal's index is built beside"
+            );
+            // Beside the journal, under a name that the next praxis to open the folder
+            // removes if this one is killed, and as locked as the journal.
+            let names = building(dir.path());
+            assert_eq!(names.len(), 1, "{names:?}");
+            assert!(building_pid(&names[0]) == Some(std::process::id().cast_signed()));
+            let lock = probe(&dir.path().join(&names[0]));
+            if encrypted {
+                assert!(matches!(lock, Lock::Encrypted { .. }), "{lock:?}");
+            } else {
+                assert_eq!(lock, Lock::Plain);
+            }
+            let mut repeated = None;
+            for n in 0..300 {
+                let mut e = entry(EntryKind::Reflection, n);
+                e.body = format!("shared words, and word{n} of its own");
+                if n == 7 {
+                    repeated = Some(e.clone());
+                }
+                import.add(e).unwrap();
+            }
+            // The same entry again, changed later: indexed with its new text alone.
+            let mut newer = repeated.unwrap();
+            newer.body = "rewritten altogether".into();
+            newer.updated_at += chrono::Duration::hours(1);
+            import.add(newer).unwrap();
+            // An entry held for the end (its call-in is not in the journal).
+            let mut held = entry(EntryKind::Rupture, 400);
+            held.body = "held back".into();
+            held.details = Details::Rupture(RuptureNote {
+                subject: "peer-B".into(),
+                kind: None,
+                status: RuptureStatus::Open,
+                repair_tried_on: None,
+                closed_on: None,
+                callin: Some(Uuid::new_v4().to_string()),
+            });
+            import.add(held).unwrap();
+            assert_eq!(import.later, 1);
+            let report = import.finish(false).unwrap();
+            assert_eq!((report.added, report.merged), (301, 1));
+            assert_eq!(building(dir.path()), Vec::<String>::new());
+            index_whole(&s);
+            assert_eq!(found(&s, "shared").len(), 299);
+            assert_eq!(found(&s, "word7"), Vec::<String>::new());
+            assert_eq!(found(&s, "word8"), ["entry 8"]);
+            assert_eq!(found(&s, "rewritten"), ["entry 7"]);
+            assert_eq!(found(&s, "held"), ["entry 400"]);
+            // The same connection goes on indexing what is written after.
+            let mut later = entry(EntryKind::Reflection, 500);
+            later.body = "shared afterwards".into();
+            s.insert_entry(&later).unwrap();
+            index_whole(&s);
+            assert_eq!(found(&s, "shared").len(), 300);
+            assert_eq!(found(&s, "afterwards"), ["entry 500"]);
+            drop(s);
+            // And so does the next praxis.
+            let s = Store::open_unlocked(&path, &unlock).unwrap();
+            index_whole(&s);
+            assert_eq!(found(&s, "word299"), ["entry 299"]);
+        }
+    }
+
+    #[test]
+    fn an_index_built_beside_leaves_nothing_when_the_import_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let mut s = Store::open(&path).unwrap();
+        for dry_run in [None, Some(true)] {
+            let mut import = s.begin_import(true, true).unwrap();
+            for n in 0..50 {
+                import.add(entry(EntryKind::Reflection, n)).unwrap();
+            }
+            assert_eq!(building(dir.path()).len(), 1);
+            match dry_run {
+                // Dropped half way (a file refused), or rolled back.
+                None => drop(import),
+                Some(d) => {
+                    import.finish(d).unwrap();
+                }
+            }
+            assert_eq!(building(dir.path()), Vec::<String>::new());
+        }
+        assert_eq!(
+            s.count_entries(&crate::store::EntryFilter::default())
+                .unwrap(),
+            0
+        );
+        // An import that starts the file again builds a new index from the start.
+        let mut import = s.begin_import(true, true).unwrap();
+        import.add(entry(EntryKind::Reflection, 1)).unwrap();
+        import.restart().unwrap();
+        assert_eq!(building(dir.path()).len(), 1);
+        import.add(entry(EntryKind::Reflection, 2)).unwrap();
+        import.finish(false).unwrap();
+        let titles: Vec<String> = s
+            .search("entry", &crate::store::EntryFilter::default(), 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.entry.title)
+            .collect();
+        assert_eq!(titles, ["entry 2"]);
     }
 
     #[test]
