@@ -2057,3 +2057,54 @@ fn a_quoted_handle_with_a_dot_is_someone() {
         vec![]
     );
 }
+
+/// A thirteenth corpus, written without sight of the rules and committed before it was
+/// ever run: the largest (604 identifiers among 73 notes, 251 tricky words, traps such as
+/// "June", "Shona" and "Fraser" both as people and as a month, a language and a test of
+/// competence). First run, on the rules the twelfth corpus measured (before it was
+/// studied): 535 of 604 removed (88.6%), 25 of its tricky words flagged. Run again as a
+/// hold-out for the rules fitted on the twelfth: 545 of 604 (90.2%), 24 tricky words
+/// flagged, 26 findings beyond the identifiers; one of them new, "cath" (a catheter) in
+/// lowercase, since short forms of first names were listed, gone once the short forms that
+/// are also words of care notes were marked as words. Not studied yet: what it misses
+/// (places by a name alone, "Ward C6", a name that is also a word, numbers without a cue)
+/// is for the next rules, and the next corpus their hold-out.
+#[test]
+fn a_thirteenth_corpus_written_without_sight_of_the_rules_is_measured() {
+    let (removed, total, missed, false_flags) = recall_of("recall-fresh11.txt");
+    assert_eq!((removed, total), (545, 604), "{missed:#?}");
+    let flagged: Vec<&str> = false_flags
+        .iter()
+        .map(|f| f.split(" in: ").next().unwrap_or(f))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            "Name \"Clare\"",
+            "Name \"Gammon\"",
+            "Name \"Hong Kong\"",
+            "Name \"miss Jummah\"",
+            "Name \"Lewis\"",
+            "Name \"Patience\"",
+            "Name \"Thomas\"",
+            "Name \"Hudade\"",
+            "Name \"Shkodër\"",
+            "Name \"Sorani\"",
+            "Name \"Bluey\"",
+            "Name \"Ili Ili Tulog Anay\"",
+            "Name \"I've\"",
+            "Name \"Peckham\"",
+            "Name \"Bibi\"",
+            "Name \"Dunn\"",
+            "Name \"Nurishment\"",
+            "Name \"Hong Kong\"",
+            "Name \"Fraser\"",
+            "Name \"Prestwich\"",
+            "Name \"Pesach\"",
+            "Name \"Pampanga\"",
+            "Name \"Hb\"",
+            "Name \"Shona-speaking\"",
+            "Name \"Awaab\"",
+        ]
+    );
+}
