@@ -2108,3 +2108,22 @@ fn a_thirteenth_corpus_written_without_sight_of_the_rules_is_measured() {
         ]
     );
 }
+
+/// Short forms of first names that are also the short words of care notes are those
+/// words in lowercase ("cath" for a catheter, "sal" for salbutamol, "val" for valproate);
+/// written with a capital mid-sentence they are names still. None of these notes is in
+/// the corpora.
+#[test]
+fn short_forms_that_are_words_of_care_notes_stay_words() {
+    for clean in [
+        "cath bag changed, draining well.",
+        "sal nebs given at six, settled after.",
+        "val level due Monday, bloods booked.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    assert_eq!(
+        flagged_in("Rang the ward and spoke to Sal about the discharge."),
+        vec![(FindingKind::Name, "Sal".to_string())]
+    );
+}
