@@ -207,12 +207,40 @@ impl Store {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
+        if self.few_matches.borrow().as_deref() == Some(q.as_str()) {
+            // Its matches in the whole index are few: one pass over them cuts the short
+            // entries' passages, at less than the index in memory costs to make, and the
+            // long ones, if any, are cut as always.
+            let mut found = self.snippets_whole(&q, ids)?;
+            let long: Vec<i64> = self
+                .conn
+                .prepare_cached(
+                    "SELECT id FROM entries WHERE id IN (SELECT value FROM json_each(?1))
+                       AND max(length(title), length(body), length(sections_text)) > ?2",
+                )?
+                .query_map(
+                    params![id_list(ids), i64::try_from(PIECE_CHARS).unwrap_or(i64::MAX)],
+                    |r| r.get(0),
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            if !long.is_empty()
+                && let Some(cut) = self.snippets_apart(&q, &long)?
+            {
+                found.extend(cut);
+            }
+            return Ok(found);
+        }
         if let Some(found) = self.snippets_apart(&q, ids)? {
             return Ok(found);
         }
-        // `+` keeps SQLite from running the match once per id (a prefix query costs the
-        // same for one row as for all): one pass, snippets for the listed rows only. An
-        // entry longer than `snippet()` is given whole gets none here.
+        self.snippets_whole(&q, ids)
+    }
+
+    /// Passages cut by the whole index for the listed entries no longer than `snippet()`
+    /// is given whole (a longer one gets none here). `+` keeps SQLite from running the
+    /// match once per id (a prefix query costs the same for one row as for all): one pass
+    /// over every match, snippets for the listed rows only.
+    fn snippets_whole(&self, q: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
         let snippets = self
             .conn
             .prepare_cached(
@@ -405,7 +433,7 @@ impl Store {
         } else {
             // Fewer among the newest entries: the whole index finds the newest of all its
             // matches and weighs each of them once, in one pass.
-            self.newest_in(
+            let all = self.newest_in(
                 "entries_fts",
                 &columns("entries_fts"),
                 &q,
@@ -413,7 +441,10 @@ impl Store {
                 None,
                 pool,
                 row,
-            )?
+            )?;
+            *self.few_matches.borrow_mut() =
+                (only_live(filter) && all.len() < pool).then(|| q.clone());
+            all
         };
         // Best first; among equals, the newest.
         ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -865,6 +896,62 @@ mod tests {
         let whole = s.snippets("care", &[id]).unwrap();
         assert_eq!(whole[&id], short);
         drop(tx);
+    }
+
+    #[test]
+    fn a_query_with_few_matches_gets_the_same_passages_from_the_whole_index() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let entry = |title: &str, body: String| {
+            let mut e = Entry::new(EntryKind::Reflection, on, now);
+            e.title = title.into();
+            e.body = body;
+            e
+        };
+        s.insert_entries(&[
+            entry(
+                "Long",
+                format!(
+                    "{} We spoke about the tabard. {}",
+                    "x ".repeat(10_000),
+                    "y ".repeat(50)
+                ),
+            ),
+            entry(
+                "Short",
+                format!("{} A tabard was worn. {}", "x ".repeat(20), "y ".repeat(20)),
+            ),
+            entry("Title tabard", "Nothing else.".into()),
+            entry("None", "No match here.".into()),
+        ])
+        .unwrap();
+        let rowids: Vec<i64> = s
+            .conn
+            .prepare("SELECT id FROM entries ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let apart = s.snippets("tabard", &rowids).unwrap();
+        assert_eq!(apart.len(), 3, "{apart:?}");
+        assert!(s.few_matches.borrow().is_none());
+        // Ranked, its matches are found to be few: the passages come from the whole index,
+        // the long entry's from its piece as before.
+        let ranked = s
+            .rank_newest("tabard", &EntryFilter::default(), 10)
+            .unwrap();
+        assert_eq!(ranked.len(), 3);
+        assert!(s.few_matches.borrow().is_some());
+        assert_eq!(s.snippets("tabard", &rowids).unwrap(), apart);
+        // A query with more matches than are weighed is not marked.
+        let more: Vec<Entry> = (0..RANK_POOL + 1)
+            .map(|i| entry(&format!("Day {i}"), "The tabard again.".into()))
+            .collect();
+        s.insert_entries(&more).unwrap();
+        s.rank_newest("tabard", &EntryFilter::default(), 1).unwrap();
+        assert!(s.few_matches.borrow().is_none());
     }
 
     #[test]
