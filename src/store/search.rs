@@ -821,19 +821,21 @@ mod tests {
         assert_eq!(plan, ["SCAN e USING INDEX entries_live_titles"], "{sql}");
     }
 
+    /// A reflection written on 2026-03-01.
+    fn entry(title: &str, body: String) -> Entry {
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let mut e = Entry::new(EntryKind::Reflection, on, now);
+        e.title = title.into();
+        e.body = body;
+        e
+    }
+
     #[test]
     fn an_entry_holding_a_word_many_times_gets_its_passage_at_once() {
         // `snippet()` scores a passage at each match by looking at every other match:
         // given 200,000 matches at once, 8 * 10^10 steps, beyond any test's patience.
         let mut s = Store::open_in_memory().unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
-        let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-        let entry = |title: &str, body: String| {
-            let mut e = Entry::new(EntryKind::Reflection, on, now);
-            e.title = title.into();
-            e.body = body;
-            e
-        };
         let late = format!(
             "{} We spoke about care plans. {}",
             "x ".repeat(10_000),
@@ -901,14 +903,6 @@ mod tests {
     #[test]
     fn a_query_with_few_matches_gets_the_same_passages_from_the_whole_index() {
         let mut s = Store::open_in_memory().unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
-        let on = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-        let entry = |title: &str, body: String| {
-            let mut e = Entry::new(EntryKind::Reflection, on, now);
-            e.title = title.into();
-            e.body = body;
-            e
-        };
         s.insert_entries(&[
             entry(
                 "Long",

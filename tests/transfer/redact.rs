@@ -820,6 +820,19 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
     (removed, total, missed, false_flags)
 }
 
+/// Asserts that corpus `name` has exactly `removed_of` (removed, planted) and that what
+/// the check flags beyond its identifiers is exactly `flagged`, each finding's kind and
+/// text in order.
+fn assert_measured(name: &str, removed_of: (usize, usize), flagged: &[&str]) {
+    let (removed, total, missed, false_flags) = recall_of(name);
+    assert_eq!((removed, total), removed_of, "{missed:#?}");
+    let found: Vec<&str> = false_flags
+        .iter()
+        .map(|f| f.split(" in: ").next().unwrap_or(f))
+        .collect();
+    assert_eq!(found, flagged);
+}
+
 /// Asserts that corpus `name` plants at least `min_total` identifiers, that at least
 /// `min_percent`% of them are removed, and that what the check flags beyond them is
 /// exactly `flagged`, one finding starting with each (in order).
@@ -1250,13 +1263,7 @@ fn record_systems_church_schools_paid_by_and_a_surname_first() {
 /// with the peoples, brands and feasts learnt on the eleventh corpus, only the town.
 #[test]
 fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
-    let (removed, total, missed, false_flags) = recall_of("recall-fresh8.txt");
-    assert_eq!((removed, total), (80, 80), "{missed:#?}");
-    let flagged: Vec<&str> = false_flags
-        .iter()
-        .map(|f| f.split(" in: ").next().unwrap_or(f))
-        .collect();
-    assert_eq!(flagged, ["Name \"Tilbury\""]);
+    assert_measured("recall-fresh8.txt", (80, 80), &["Name \"Tilbury\""]);
 }
 
 /// A capitalised word in a list with a caught name is a name ("Marcus and Saffron"); a
@@ -1419,13 +1426,7 @@ fn an_age_after_a_name_says_a_person() {
 /// the animal, 299 of 299.
 #[test]
 fn an_eleventh_corpus_written_without_sight_of_the_rules_is_measured() {
-    let (removed, total, missed, false_flags) = recall_of("recall-fresh9.txt");
-    assert_eq!((removed, total), (299, 299), "{missed:#?}");
-    let flagged: Vec<&str> = false_flags
-        .iter()
-        .map(|f| f.split(" in: ").next().unwrap_or(f))
-        .collect();
-    assert_eq!(flagged, Vec::<&str>::new());
+    assert_measured("recall-fresh9.txt", (299, 299), &[]);
 }
 
 /// Brands, apps, games, dressings and medicines bought over the counter, the large
@@ -1718,22 +1719,17 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// is called is no one, by design: see `things_pets_and_saints_places`).
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
-    let (removed, total, missed, false_flags) = recall_of("recall-fresh10.txt");
-    assert_eq!((removed, total), (496, 498), "{missed:#?}");
-    let flagged: Vec<&str> = false_flags
-        .iter()
-        .map(|f| f.split(" in: ").next().unwrap_or(f))
-        .collect();
-    assert_eq!(
-        flagged,
-        [
+    assert_measured(
+        "recall-fresh10.txt",
+        (496, 498),
+        &[
             "Name \"Hartcliffe\"",
             "Name \"Ballina\"",
             "Name \"Cookstown\"",
             "Name \"Dungannon\"",
             "Name \"Ullapool\"",
             "Name \"Elswick\"",
-        ]
+        ],
     );
 }
 
@@ -2071,15 +2067,10 @@ fn a_quoted_handle_with_a_dot_is_someone() {
 /// is for the next rules, and the next corpus their hold-out.
 #[test]
 fn a_thirteenth_corpus_written_without_sight_of_the_rules_is_measured() {
-    let (removed, total, missed, false_flags) = recall_of("recall-fresh11.txt");
-    assert_eq!((removed, total), (545, 604), "{missed:#?}");
-    let flagged: Vec<&str> = false_flags
-        .iter()
-        .map(|f| f.split(" in: ").next().unwrap_or(f))
-        .collect();
-    assert_eq!(
-        flagged,
-        [
+    assert_measured(
+        "recall-fresh11.txt",
+        (545, 604),
+        &[
             "Name \"Clare\"",
             "Name \"Gammon\"",
             "Name \"Hong Kong\"",
@@ -2105,7 +2096,7 @@ fn a_thirteenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Hb\"",
             "Name \"Shona-speaking\"",
             "Name \"Awaab\"",
-        ]
+        ],
     );
 }
 
