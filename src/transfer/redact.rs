@@ -4057,21 +4057,21 @@ const VERB_ADVERBS: &[&str] = &[
     "rarely", "then", "suddenly", "too", "more", "less", "been", "much", "visibly",
 ];
 
-/// Family and the people around someone, after a possessive or "and her": "Zainab's
-/// daughter", "Rūta and her partner".
+/// Who else stands around someone, after a possessive or "and her", beyond the family
+/// of [`KIN_BEFORE_NAMES`]: "Zainab's keyworker", "Rūta and her landlord" (see
+/// [`is_relation`]).
 #[rustfmt::skip]
-const PERSON_RELATIONS: &[&str] = &[
-    "mother", "mum", "mam", "mom", "father", "dad", "son", "sons", "daughter", "daughters",
-    "sister", "sisters", "brother", "brothers", "husband", "wife", "partner", "carer",
-    "carers", "children", "child", "kids", "baby", "twins", "grandmother", "grandfather",
-    "grandma", "grandad", "gran", "nan", "granny", "aunt", "auntie", "aunty", "uncle",
-    "cousin", "cousins", "niece", "nephew", "family", "friend", "friends", "boyfriend",
-    "girlfriend", "fiancé", "fiance", "parents", "parent", "stepmum", "stepdad",
-    "mother-in-law", "father-in-law", "keyworker", "gp", "school", "solicitor",
-    "landlord", "teacher", "social", "foster", "support", "advocate", "neighbour",
-    "neighbours", "ex", "flatmate", "housemate", "employer", "boss", "probation",
-    "grandson", "granddaughter", "grandchildren", "stepson", "stepdaughter",
+const RELATIONS_BEYOND_KIN: &[&str] = &[
+    "family", "friends", "parents", "parent", "keyworker", "gp", "school", "solicitor",
+    "landlord", "teacher", "social", "foster", "support", "advocate", "neighbours", "ex",
+    "employer", "boss", "probation",
 ];
+
+/// Whether `w` (lowercase) is family or someone around a person, after a possessive or
+/// "and her": "Zainab's daughter", "Rūta and her partner", "his keyworker".
+fn is_relation(w: &str) -> bool {
+    KIN_BEFORE_NAMES.contains(&w) || RELATIONS_BEYOND_KIN.contains(&w)
+}
 
 /// Family and the people someone lives with, before their name: "daughter Jade",
 /// "Grandson Ka Ho", "carers Dawn and Clive", "her mam Bridget".
@@ -4186,7 +4186,7 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
         return true;
     }
     if t.base_end != t.end {
-        return spaced(k) && word(k + 1).is_some_and(|n| PERSON_RELATIONS.contains(&&*n));
+        return spaced(k) && word(k + 1).is_some_and(|n| is_relation(&n));
     }
     if !spaced(k) {
         return false;
@@ -4209,7 +4209,7 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
                     let rw = &text[r.start..r.end];
                     ROLE_ACRONYMS.contains(&rw)
                         || ROLE_NOUNS.contains(&&*fold_cow(rw))
-                        || PERSON_RELATIONS.contains(&&*fold_cow(rw))
+                        || is_relation(&fold_cow(rw))
                 });
         }
         // "Precious to be seen by a Health Visitor": what is done to a person in care.
@@ -4232,8 +4232,7 @@ fn person_cue_after(text: &str, toks: &[Tok], k: usize) -> bool {
                 && match word(k + 2).as_deref() {
                     Some("i") => spaced(k + 2) && verb_at(k + 3),
                     Some("her" | "his" | "their") => {
-                        spaced(k + 2)
-                            && word(k + 3).is_some_and(|r| PERSON_RELATIONS.contains(&&*r))
+                        spaced(k + 2) && word(k + 3).is_some_and(|r| is_relation(&r))
                     }
                     _ => false,
                 };
@@ -4543,7 +4542,7 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
         && !LINKING_VERBS.contains(&nl)
         && !HELPING_VERBS.contains(&nl)
         && !VERB_ADVERBS.contains(&nl)
-        && !PERSON_RELATIONS.contains(&nl)
+        && !is_relation(nl)
         && !ROLE_NOUNS.contains(&nl)
 }
 
@@ -4599,7 +4598,7 @@ fn role_ahead(text: &str, toks: &[Tok], i: usize) -> bool {
         return false;
     }
     (i + 1..i + 7).any(|j| {
-        word(j).is_some_and(|w| ROLE_NOUNS.contains(&&*w) || PERSON_RELATIONS.contains(&&*w))
+        word(j).is_some_and(|w| ROLE_NOUNS.contains(&&*w) || is_relation(&w))
             && (i..j).all(|m| {
                 toks.get(m + 1)
                     .is_some_and(|n| &text[toks[m].end..n.start] == " ")
