@@ -477,7 +477,6 @@ pub(super) fn relock_pid(file: &str) -> Option<i32> {
     pid.parse().ok()
 }
 
-/// `s` as an SQL string literal.
 /// `ATTACH DATABASE` of the file at `path` as `name`, locked with `unlock`: with its key,
 /// or plain (an empty key), whatever the lock of the connection it is attached to.
 pub(crate) fn attach_sql(path: &Path, name: &str, unlock: &Unlock) -> Zeroizing<String> {
@@ -498,6 +497,7 @@ pub(crate) fn attach_sql(path: &Path, name: &str, unlock: &Unlock) -> Zeroizing<
     ))
 }
 
+/// `s` as an SQL string literal.
 fn sql_string(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }

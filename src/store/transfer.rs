@@ -296,9 +296,8 @@ impl Store {
             .clone()
             .filter(|_| new)
             .map(|p| (p, self.unlock.is_encrypted()));
-        let rollback_journal = new;
         let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        let rollback_journal = rollback_journal && self.path.is_some() && leave_wal(conn);
+        let rollback_journal = new && self.path.is_some() && leave_wal(conn);
         let mut import = Importer {
             conn,
             open: false,
