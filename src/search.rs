@@ -12,7 +12,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
 use crate::model::EntrySummary;
-use crate::store::{EntryFilter, Names, Store};
+use crate::store::{EntryFilter, Names, Passages, Store};
 
 /// Recent entries whose titles are matched loosely.
 pub const TITLE_POOL: usize = 2000;
@@ -63,6 +63,14 @@ pub struct Hit {
     pub rank: Option<f64>,
 }
 
+/// What a search found: its entries, and where their passages are best cut (see
+/// [`Store::snippets`]).
+#[derive(Debug, Default)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub passages: Passages,
+}
+
 /// What a search looks through loosely, read once for a filter and kept while a query
 /// is typed: the titles of recent entries and the names in use.
 #[derive(Debug, Default)]
@@ -91,7 +99,7 @@ impl Finder {
     /// Entries matching `typed`, at most `limit`: first those whose title or a name they
     /// carry matches loosely (closest first, then newest), then those whose words match
     /// (in `order`).
-    pub fn find(&self, store: &Store, typed: &str, order: Order, limit: usize) -> Result<Vec<Hit>> {
+    pub fn find(&self, store: &Store, typed: &str, order: Order, limit: usize) -> Result<Found> {
         let loose = loose_text(typed);
         // One or two letters match nearly any name loosely: those are only words.
         let loose = if loose.chars().filter(|c| c.is_alphanumeric()).count() < PREFIX_FROM {
@@ -101,7 +109,7 @@ impl Finder {
         };
         let words = word_query(typed);
         if loose.is_empty() && crate::store::fts_query(&words).is_none() {
-            return Ok(Vec::new());
+            return Ok(Found::default());
         }
         let matcher = SkimMatcherV2::default().ignore_case();
         // Loose matches scattered over a long title help nobody: keep the close ones.
@@ -174,18 +182,16 @@ impl Finder {
         // they are not looked for (a common word's thousand newest matches weighed for
         // nothing: "care" in a journal with a tag "care-planning").
         let mut text: Vec<(i64, Option<f64>)> = Vec::new();
+        let mut passages = Passages::Apart;
         let loose_ids: std::collections::HashSet<i64> =
             loose_hits.iter().map(|(_, id, _)| *id).collect();
         let filled = loose_ids.len() >= limit;
         match order {
             _ if filled => {}
             Order::Ranked => {
-                text.extend(
-                    store
-                        .rank_newest(&words, &self.filter, limit)?
-                        .into_iter()
-                        .map(|(id, rank)| (id, Some(rank))),
-                );
+                let ranked = store.rank_newest(&words, &self.filter, limit)?;
+                passages = ranked.passages;
+                text.extend(ranked.hits.into_iter().map(|(id, rank)| (id, Some(rank))));
             }
             Order::Newest => {
                 for e in store.search_newest(&words, &self.filter, limit)? {
@@ -229,12 +235,12 @@ impl Finder {
                 });
             }
         }
-        Ok(hits)
+        Ok(Found { hits, passages })
     }
 }
 
 /// Every entry matching `typed` under `filter`, ranked: what `praxis search` prints.
-pub fn search(store: &Store, typed: &str, filter: &EntryFilter, limit: usize) -> Result<Vec<Hit>> {
+pub fn search(store: &Store, typed: &str, filter: &EntryFilter, limit: usize) -> Result<Found> {
     Finder::new(store, filter)?.find(store, typed, Order::Ranked, limit)
 }
 
@@ -333,11 +339,11 @@ mod tests {
     fn titles_first_then_words_newest_while_typing_and_ranked_after() {
         let s = journal();
         let f = Finder::new(&s, &EntryFilter::default()).unwrap();
-        let typing = f.find(&s, "boundar", Order::Newest, 200).unwrap();
+        let typing = f.find(&s, "boundar", Order::Newest, 200).unwrap().hits;
         assert_eq!(typing[0].title_matched(), ("Boundaries", &Matched::Title));
         assert_eq!(typing[1].entry.title, "Day 29");
         assert_eq!(typing.len(), 30);
-        let ranked = f.find(&s, "boundar", Order::Ranked, 200).unwrap();
+        let ranked = f.find(&s, "boundar", Order::Ranked, 200).unwrap().hits;
         assert_eq!(ranked.len(), 30);
         assert_eq!(ranked[0].entry.title, "Boundaries");
         assert!(ranked[0].rank.is_some(), "its words matched too");
@@ -365,11 +371,11 @@ mod tests {
         let f = Finder::new(&s, &EntryFilter::default()).unwrap();
         // "Boundaries" is found by its title and fills a list of one: its words, which
         // match too, are not looked for, so it has no rank.
-        let one = f.find(&s, "boundar", Order::Ranked, 1).unwrap();
+        let one = f.find(&s, "boundar", Order::Ranked, 1).unwrap().hits;
         assert_eq!(one[0].title_matched(), ("Boundaries", &Matched::Title));
         assert_eq!(one[0].rank, None);
         // With room for the words, they are weighed, and it has its rank.
-        let all = f.find(&s, "boundar", Order::Ranked, 3).unwrap();
+        let all = f.find(&s, "boundar", Order::Ranked, 3).unwrap().hits;
         assert_eq!(all[0].title_matched(), ("Boundaries", &Matched::Title));
         assert!(all[0].rank.is_some());
         assert_eq!(titles(&all), ["Boundaries", "Day 2", "Day 1"]);
@@ -379,11 +385,13 @@ mod tests {
     fn strengths_and_tags_are_found_by_name_even_misspelt() {
         let s = journal();
         for q in ["listening", "listning", "liste"] {
-            let hits = search(&s, q, &EntryFilter::default(), 10).unwrap();
+            let hits = search(&s, q, &EntryFilter::default(), 10).unwrap().hits;
             assert_eq!(titles(&hits), ["Day 5"], "{q}");
             assert_eq!(hits[0].matched, Matched::Strength("listening".into()));
         }
-        let hits = search(&s, "night", &EntryFilter::default(), 10).unwrap();
+        let hits = search(&s, "night", &EntryFilter::default(), 10)
+            .unwrap()
+            .hits;
         assert_eq!(titles(&hits), ["Day 5"]);
         assert_eq!(hits[0].matched, Matched::Tag("nights".into()));
         // A filter applies to names as to words.
@@ -391,7 +399,12 @@ mod tests {
             kind: Some(EntryKind::Cpd),
             ..EntryFilter::default()
         };
-        assert!(search(&s, "listening", &other_kind, 10).unwrap().is_empty());
+        assert!(
+            search(&s, "listening", &other_kind, 10)
+                .unwrap()
+                .hits
+                .is_empty()
+        );
     }
 
     #[test]

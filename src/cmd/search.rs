@@ -33,9 +33,9 @@ pub fn run(args: &SearchArgs, ctx: &Ctx) -> Result<()> {
         ..EntryFilter::default()
     };
     super::check_range(filter.since, filter.until)?;
-    let hits = search::search(&store, &query, &filter, args.limit)?;
+    let search::Found { hits, passages } = search::search(&store, &query, &filter, args.limit)?;
     let ids: Vec<i64> = hits.iter().map(|h| h.entry.rowid).collect();
-    let mut snippets = store.snippets(&search::word_query(&query), &ids)?;
+    let mut snippets = store.snippets(&search::word_query(&query), &ids, passages)?;
     let mut snippet = |h: &search::Hit| {
         snippets
             .remove(&h.entry.rowid)

@@ -74,7 +74,9 @@ pub use practice::{
     RecognitionFilter, RecognitionRow, RiskFilter, RiskRow, RuptureFilter, RuptureRow,
     SustainMonth,
 };
-pub use search::{HIGHLIGHT_END, HIGHLIGHT_START, Names, RANK_POOL, SearchHit, fts_query};
+pub use search::{
+    HIGHLIGHT_END, HIGHLIGHT_START, Names, Passages, RANK_POOL, Ranked, SearchHit, fts_query,
+};
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};
 pub use supervision::{CheckinPattern, LastSession, PrepMaterial, SessionRow, StaleStage};
@@ -217,10 +219,6 @@ pub struct Store {
     read_only: bool,
     /// How its connections are unlocked (the backups' too).
     unlock: Unlock,
-    /// The last full-text query whose matches in the whole index were found to be few
-    /// (fewer than [`search::RANK_POOL`]) when it was ranked: its snippets are cut by the
-    /// whole index at the cost of those few matches (see [`Store::snippets`]).
-    few_matches: std::cell::RefCell<Option<String>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -348,7 +346,6 @@ impl Store {
             path: Some(path.to_path_buf()),
             read_only,
             unlock: unlock.clone(),
-            few_matches: std::cell::RefCell::default(),
         };
         store.prepare(migrations)?;
         Ok(store)
@@ -362,7 +359,6 @@ impl Store {
             path: None,
             read_only: false,
             unlock: Unlock::Plain,
-            few_matches: std::cell::RefCell::default(),
         };
         store.prepare(migrate::MIGRATIONS)?;
         Ok(store)

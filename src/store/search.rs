@@ -93,6 +93,27 @@ pub(crate) const RECENT: i64 = if cfg!(test) { 24 } else { 10_000 };
 /// [`Store::rank_newest`]). (A few in unit tests, so that theirs fill it.)
 pub const RANK_POOL: usize = if cfg!(test) { 5 } else { 1_000 };
 
+/// Where the passages of a search's entries are cut best: a cost only, the passages are
+/// the same either way (see [`Store::snippets`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Passages {
+    /// From the entries' own text, indexed apart in memory: what costs least when a
+    /// query's matches in the whole index are many.
+    #[default]
+    Apart,
+    /// From the whole index, in one pass over the query's matches: what costs least when
+    /// they are few (fewer than [`RANK_POOL`], none in the trash filtered out by a row).
+    Whole,
+}
+
+/// What [`Store::rank_newest`] found: (row id, rank) best first, and how the passages
+/// of those entries are best cut.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ranked {
+    pub hits: Vec<(i64, f64)>,
+    pub passages: Passages,
+}
+
 /// (from, to): the index of the newest entries holds the entries with row ids above
 /// `from`, up to `to`.
 fn window(conn: &rusqlite::Connection) -> Result<(i64, i64)> {
@@ -184,7 +205,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = ranked.iter().map(|(id, _)| *id).collect();
-        let mut snippets = self.snippets(typed, &ids)?;
+        let mut snippets = self.snippets(typed, &ids, Passages::Apart)?;
         let mut entries = self.summaries_by_rowid(&ids)?;
         Ok(ranked
             .into_iter()
@@ -199,15 +220,21 @@ impl Store {
     }
 
     /// A passage around the match for each of these entries that `typed` matches, with
-    /// the matched words between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`].
-    pub fn snippets(&self, typed: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
+    /// the matched words between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`], cut where
+    /// `passages` says costs least (what [`Store::rank_newest`] found).
+    pub fn snippets(
+        &self,
+        typed: &str,
+        ids: &[i64],
+        passages: Passages,
+    ) -> Result<HashMap<i64, String>> {
         let Some(q) = fts_query(typed) else {
             return Ok(HashMap::new());
         };
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
-        if self.few_matches.borrow().as_deref() == Some(q.as_str()) {
+        if passages == Passages::Whole {
             // Its matches in the whole index are few: one pass over them cuts the short
             // entries' passages, at less than the index in memory costs to make, and the
             // long ones, if any, are cut as always.
@@ -396,20 +423,16 @@ impl Store {
     }
 
     /// (row id, rank) of the best `limit` of the newest [`RANK_POOL`] entries (or `limit`,
-    /// if more) whose words match `typed` and that pass `filter`, best first: what
+    /// if more) whose words match `typed` and that pass `filter`, best first, and where
+    /// their passages are best cut (from the whole index when it held few matches): what
     /// `praxis search` prints and the app's list once the typing pauses. Weighing every
     /// match would cost as many as a word has (tens of thousands for a common one); the
     /// newest are found as [`Store::search_newest`] finds them, and weighed by the index
     /// that held them all (the index of the newest entries when it did, else the whole
     /// one), so a common word costs what a rare one does.
-    pub fn rank_newest(
-        &self,
-        typed: &str,
-        filter: &EntryFilter,
-        limit: usize,
-    ) -> Result<Vec<(i64, f64)>> {
+    pub fn rank_newest(&self, typed: &str, filter: &EntryFilter, limit: usize) -> Result<Ranked> {
         let Some(q) = fts_query(typed) else {
-            return Ok(Vec::new());
+            return Ok(Ranked::default());
         };
         let pool = RANK_POOL.max(limit);
         let columns = |index: &str| format!("{index}.rowid, bm25({index}, 8.0, 1.0, 1.0)");
@@ -427,6 +450,7 @@ impl Store {
         } else {
             Vec::new()
         };
+        let mut passages = Passages::Apart;
         let mut ranked = if recent.len() == pool {
             // All of them in the index of the newest entries, weighed as they were found.
             recent
@@ -442,14 +466,18 @@ impl Store {
                 pool,
                 row,
             )?;
-            *self.few_matches.borrow_mut() =
-                (only_live(filter) && all.len() < pool).then(|| q.clone());
+            if only_live(filter) && all.len() < pool {
+                passages = Passages::Whole;
+            }
             all
         };
         // Best first; among equals, the newest.
         ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         ranked.truncate(limit);
-        Ok(ranked)
+        Ok(Ranked {
+            hits: ranked,
+            passages,
+        })
     }
 
     /// Entries matching `typed`, the most recently written first, unranked: the app's
@@ -895,7 +923,7 @@ mod tests {
             .entry
             .rowid;
         let tx = s.conn.unchecked_transaction().unwrap();
-        let whole = s.snippets("care", &[id]).unwrap();
+        let whole = s.snippets("care", &[id], Passages::Apart).unwrap();
         assert_eq!(whole[&id], short);
         drop(tx);
     }
@@ -928,24 +956,35 @@ mod tests {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        let apart = s.snippets("tabard", &rowids).unwrap();
+        let apart = s.snippets("tabard", &rowids, Passages::Apart).unwrap();
         assert_eq!(apart.len(), 3, "{apart:?}");
-        assert!(s.few_matches.borrow().is_none());
         // Ranked, its matches are found to be few: the passages come from the whole index,
         // the long entry's from its piece as before.
         let ranked = s
             .rank_newest("tabard", &EntryFilter::default(), 10)
             .unwrap();
-        assert_eq!(ranked.len(), 3);
-        assert!(s.few_matches.borrow().is_some());
-        assert_eq!(s.snippets("tabard", &rowids).unwrap(), apart);
-        // A query with more matches than are weighed is not marked.
+        assert_eq!(ranked.hits.len(), 3);
+        assert_eq!(ranked.passages, Passages::Whole);
+        assert_eq!(
+            s.snippets("tabard", &rowids, ranked.passages).unwrap(),
+            apart
+        );
+        // Filtered by more than the trash, the matches are not known to be few.
+        let cpd = EntryFilter {
+            kind: Some(crate::model::EntryKind::Cpd),
+            ..EntryFilter::default()
+        };
+        assert_eq!(
+            s.rank_newest("tabard", &cpd, 10).unwrap().passages,
+            Passages::Apart
+        );
+        // Nor is a query with more matches than are weighed.
         let more: Vec<Entry> = (0..RANK_POOL + 1)
             .map(|i| entry(&format!("Day {i}"), "The tabard again.".into()))
             .collect();
         s.insert_entries(&more).unwrap();
-        s.rank_newest("tabard", &EntryFilter::default(), 1).unwrap();
-        assert!(s.few_matches.borrow().is_none());
+        let ranked = s.rank_newest("tabard", &EntryFilter::default(), 1).unwrap();
+        assert_eq!(ranked.passages, Passages::Apart);
     }
 
     #[test]
@@ -1052,7 +1091,7 @@ mod tests {
                     prop_assert_eq!(got, plain(s, typed, &f, limit), "{} {:?}", typed, f);
                     // Ranked: the best of the newest matches, and only of those.
                     let pool = plain(s, typed, &f, RANK_POOL.max(limit));
-                    let ranked = s.rank_newest(typed, &f, limit).unwrap();
+                    let ranked = s.rank_newest(typed, &f, limit).unwrap().hits;
                     prop_assert_eq!(ranked.len(), pool.len().min(limit));
                     prop_assert!(ranked.iter().all(|(id, _)| pool.contains(id)));
                     prop_assert!(ranked.windows(2).all(|w| w[0].1 <= w[1].1));

@@ -641,7 +641,7 @@ impl Journal {
         }
         let order = if ranked { Order::Ranked } else { Order::Newest };
         let hits = match &self.finder {
-            Some(f) => f.find(store, &self.query, order, HITS)?,
+            Some(f) => f.find(store, &self.query, order, HITS)?.hits,
             None => Vec::new(),
         };
         Ok(hits.into_iter().map(|h| h.entry).collect())
