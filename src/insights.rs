@@ -73,15 +73,29 @@ impl Period {
         {
             bail!("--since {s} is after --until {until}");
         }
-        let label = match since {
-            Some(s) => format!("{s} to {until}"),
-            None => format!("up to {until}"),
-        };
         Ok(Period {
             since,
             until,
-            label,
+            label: dates_label(since, until, |d| d.to_string()),
         })
+    }
+
+    /// The label as an export that keeps dates to the month shows it: a period given by
+    /// its dates ("2026-10-03 to 2026-11-20") by its months ("October to November 2026"),
+    /// a named one ("the last quarter") as it is.
+    #[must_use]
+    pub fn label_by_month(&self) -> String {
+        if self.label != dates_label(self.since, self.until, |d| d.to_string()) {
+            return self.label.clone();
+        }
+        let month = |d: NaiveDate| format!("{} {}", d.format("%B"), d.year());
+        match self.since {
+            Some(s) if (s.year(), s.month()) == (self.until.year(), self.until.month()) => month(s),
+            Some(s) if s.year() == self.until.year() => {
+                format!("{} to {}", s.format("%B"), month(self.until))
+            }
+            _ => dates_label(self.since, self.until, month),
+        }
     }
 
     /// The same length of time just before this period (None for all time).
@@ -96,6 +110,18 @@ impl Period {
             until,
             label: "the period before".into(),
         })
+    }
+}
+
+/// "SINCE to UNTIL", or "up to UNTIL" without a start, each date as `show` writes it.
+fn dates_label(
+    since: Option<NaiveDate>,
+    until: NaiveDate,
+    show: impl Fn(NaiveDate) -> String,
+) -> String {
+    match since {
+        Some(s) => format!("{} to {}", show(s), show(until)),
+        None => format!("up to {}", show(until)),
     }
 }
 
@@ -904,6 +930,34 @@ mod tests {
                 .contains("4w, quarter")
         );
         assert!(Period::between(Some("2026-03-01"), Some("2026-02-01"), today).is_err());
+    }
+
+    #[test]
+    fn a_period_given_by_dates_is_labelled_by_month_when_dates_are_kept_to_the_month() {
+        let today = d(2026, 12, 5);
+        let by_month = |since: Option<&str>, until: Option<&str>| {
+            let p = Period::between(since, until, today).unwrap();
+            (p.label.clone(), p.label_by_month())
+        };
+        assert_eq!(
+            by_month(Some("2026-10-03"), Some("2026-11-20")),
+            (
+                "2026-10-03 to 2026-11-20".into(),
+                "October to November 2026".into()
+            )
+        );
+        assert_eq!(
+            by_month(Some("2025-12-30"), Some("2026-01-02")).1,
+            "December 2025 to January 2026"
+        );
+        assert_eq!(
+            by_month(Some("2026-11-02"), Some("2026-11-20")).1,
+            "November 2026"
+        );
+        assert_eq!(by_month(None, Some("2026-11-20")).1, "up to November 2026");
+        // A named period says nothing of its days: it is shown as it is.
+        let quarter = Period::named("quarter", today).unwrap();
+        assert_eq!(quarter.label_by_month(), "the last quarter");
     }
 
     #[test]

@@ -529,11 +529,17 @@ fn head_for(catalog: &Catalog, plan: &Plan, redacted: bool) -> Head {
             _ => "Journal entries".to_string(),
         },
     };
+    let label = || {
+        if redacted {
+            plan.period.label_by_month()
+        } else {
+            plan.period.label.clone()
+        }
+    };
     let period = match (plan.mode, plan.period.since) {
         (Mode::All, _) => "every entry".to_string(),
-        (_, Some(_)) => plan.period.label.clone(),
         (_, None) if plan.period.until == plan.today => "all dates".to_string(),
-        (_, None) => plan.period.label.clone(),
+        _ => label(),
     };
     Head {
         title,

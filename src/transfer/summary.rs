@@ -697,7 +697,11 @@ pub fn build(
         period: SummaryPeriod {
             since: period.since,
             until: period.until,
-            label: period.label.clone(),
+            label: if redacted {
+                period.label_by_month()
+            } else {
+                period.label.clone()
+            },
         },
         redacted,
         entries: tally.by_kind.values().sum(),

@@ -748,6 +748,34 @@ fn a_redacted_markdown_summary_numbers_its_weeks_instead_of_dating_them() {
 }
 
 #[test]
+fn a_redacted_export_given_dates_names_its_period_by_month() {
+    let (j, _) = journal();
+    let dated = ["--since", "2026-03-01", "--until", "2026-03-20"];
+    for (what, format) in [
+        ("--summary", "md"),
+        ("--summary", "html"),
+        ("--scope=shareable", "md"),
+        ("--scope=shareable", "html"),
+        ("--profile=nmc", "md"),
+    ] {
+        let mut args = vec!["export", what, "--format", format];
+        args.extend_from_slice(&dated);
+        let out = j.ok(&args);
+        assert!(out.contains("March 2026"), "{what} {format}: {out}");
+        for exact in ["2026-03-01", "2026-03-20", "1 March 2026", "20 March 2026"] {
+            assert!(!out.contains(exact), "{what} {format}: {exact} in {out}");
+        }
+        // Unredacted, the writer sees the dates they gave.
+        args.extend_from_slice(&["--no-redact", "--yes"]);
+        let open = j.ok(&args);
+        assert!(
+            open.contains("2026-03-01 to 2026-03-20"),
+            "{what} {format}: {open}"
+        );
+    }
+}
+
+#[test]
 fn a_summary_quotes_chosen_parts_of_entries_never_whole_entries() {
     let (j, [_, _, shared]) = journal();
     let gibbs = j.add(&[
