@@ -3,5 +3,6 @@
 
 mod cli;
 mod properties;
+mod readme;
 mod search;
 mod store;
