@@ -1302,7 +1302,8 @@ fn the_export_form_at_80x24() {
     assert_eq!(app.overlay(), Some(Context::Export));
 }
 
-/// A list filtered by dates is exported with those dates as the period the file covers.
+/// A list filtered by dates is exported with those dates as the period the file covers:
+/// by their month, as a redacted export shows every date.
 #[test]
 fn an_exported_list_says_the_dates_of_its_filter() {
     let j = Journal::new();
@@ -1324,7 +1325,8 @@ fn an_exported_list_says_the_dates_of_its_filter() {
     assert!(said.starts_with("Exported 3 entries to "), "{said}");
     let md =
         std::fs::read_to_string(j.path().join("exports/praxis-journal-2026-03-18.md")).unwrap();
-    assert!(md.contains("2026-03-10 to 2026-03-18"), "{md}");
+    assert!(md.contains("\nMarch 2026 · made"), "{md}");
+    assert!(!md.contains("2026-03-10"), "{md}");
     assert!(!md.contains("all dates"), "{md}");
 }
 
