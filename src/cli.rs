@@ -385,7 +385,8 @@ pub struct AddArgs {
     /// Track an action (repeatable); --due sets the due date of each.
     #[arg(long = "action", value_name = "TEXT")]
     pub actions: Vec<String>,
-    /// Due date for the actions given with --action (a weekday name means the next one).
+    /// Due date for the actions given with --action (a weekday name means the next one;
+    /// or "in 2 weeks").
     #[arg(long, value_name = "DATE", requires = "actions")]
     pub due: Option<DateArg>,
     #[command(flatten)]
@@ -543,7 +544,7 @@ pub struct StageArgs {
     /// The next step.
     #[arg(long)]
     pub next_step: Option<String>,
-    /// When to review (a weekday name means the next one).
+    /// When to review (a weekday name means the next one; or "in 2 weeks").
     #[arg(long, value_name = "DATE")]
     pub review: Option<DateArg>,
     /// Any template field as KEY=VALUE (see the stage-note template). Repeatable.
@@ -591,7 +592,7 @@ pub enum CallinCommand {
         /// Signs of rupture: none, withdrawal, confrontation.
         #[arg(long)]
         rupture: Option<Rupture>,
-        /// When to follow up (a weekday name means the next one).
+        /// When to follow up (a weekday name means the next one; or "in 2 weeks").
         #[arg(long, value_name = "DATE")]
         follow_up: Option<DateArg>,
         /// Bring it to supervision.
@@ -1146,7 +1147,8 @@ pub enum RiskCommand {
         /// What happened.
         #[arg(long)]
         note: String,
-        /// The next review (needed to continue or adjust; a weekday name means the next one).
+        /// The next review (needed to continue or adjust; a weekday name means the next
+        /// one; or "in 4 weeks").
         #[arg(long, value_name = "DATE")]
         next: Option<DateArg>,
         /// The day of the review (default today).
@@ -1281,7 +1283,7 @@ pub struct RiskPlan {
     /// Who agreed, by role (and whether the person did).
     #[arg(long)]
     pub agreed: Option<String>,
-    /// When to review it (a weekday name means the next one).
+    /// When to review it (a weekday name means the next one; or "in 2 weeks").
     #[arg(long, value_name = "DATE")]
     pub review: Option<DateArg>,
     /// The type of a new subject: person (default), team, colleague, organisation.

@@ -1,4 +1,5 @@
-//! Dates as people type them: `2026-03-14`, `today`, `yesterday`, `monday`.
+//! Dates as people type them: `2026-03-14`, `today`, `yesterday`, `monday`, `in 4 weeks`,
+//! `3 days ago`.
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 
@@ -39,7 +40,23 @@ pub enum DateArg {
     Tomorrow,
     /// The most recent such weekday, today included.
     Last(Weekday),
+    /// So many days, weeks or months from today: ahead (`in 4 weeks`) when positive,
+    /// back (`2 days ago`) when negative, whichever way the date is meant.
+    From(i64, Unit),
 }
+
+/// What a number of [`DateArg::From`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Days,
+    Weeks,
+    /// Calendar months: a month from 31 January is the last day of February.
+    Months,
+}
+
+/// The longest stretch `in N …` / `N … ago` may name: a century, in days (and in weeks
+/// and months as many as fit in it).
+const MOST_DAYS: i64 = 36_525;
 
 impl DateArg {
     #[must_use]
@@ -55,6 +72,20 @@ impl DateArg {
                 today
                     .checked_sub_days(Days::new(u64::from(back)))
                     .unwrap_or(today)
+            }
+            DateArg::From(n, unit) => {
+                let days = |d: i64| Days::new(d.unsigned_abs());
+                let months =
+                    |m: i64| chrono::Months::new(u32::try_from(m.unsigned_abs()).unwrap_or(0));
+                let moved = match (unit, n >= 0) {
+                    (Unit::Days, true) => today.checked_add_days(days(n)),
+                    (Unit::Days, false) => today.checked_sub_days(days(n)),
+                    (Unit::Weeks, true) => today.checked_add_days(days(n * 7)),
+                    (Unit::Weeks, false) => today.checked_sub_days(days(n * 7)),
+                    (Unit::Months, true) => today.checked_add_months(months(n)),
+                    (Unit::Months, false) => today.checked_sub_months(months(n)),
+                };
+                moved.unwrap_or(today)
             }
         }
     }
@@ -100,14 +131,55 @@ pub fn parse_date_arg(s: &str) -> Result<DateArg, String> {
         "fri" | "friday" => DateArg::Last(Weekday::Fri),
         "sat" | "saturday" => DateArg::Last(Weekday::Sat),
         "sun" | "sunday" => DateArg::Last(Weekday::Sun),
-        _ => DateArg::On(parse_iso_date(&t).ok_or_else(|| {
-            format!(
-                "invalid date '{}': use YYYY-MM-DD, 'today', 'yesterday' or a weekday name such as 'monday'",
-                s.trim()
-            )
-        })?),
+        _ => match relative(&t) {
+            Some(Ok(from)) => from,
+            Some(Err(e)) => return Err(format!("invalid date '{}': {e}", s.trim())),
+            None => DateArg::On(parse_iso_date(&t).ok_or_else(|| {
+                format!(
+                    "invalid date '{}': use YYYY-MM-DD, 'today', 'yesterday', a weekday name \
+                     such as 'monday', 'in 4 weeks' or '3 days ago'",
+                    s.trim()
+                )
+            })?),
+        },
     };
     Ok(arg)
+}
+
+/// `in N days|weeks|months` or `N days|weeks|months ago` (a unit in the singular too, a
+/// day as `d`, a week as `w`): None when `t` (lowercase) is neither; an error when it is
+/// one of them with a number too large (more than a century).
+fn relative(t: &str) -> Option<Result<DateArg, String>> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let (n, unit, ahead) = match words.as_slice() {
+        ["in", n, unit] => (*n, *unit, true),
+        [n, unit, "ago"] => (*n, *unit, false),
+        _ => return None,
+    };
+    let unit = match unit {
+        "d" | "day" | "days" => Unit::Days,
+        "w" | "wk" | "wks" | "week" | "weeks" => Unit::Weeks,
+        "month" | "months" => Unit::Months,
+        _ => return None,
+    };
+    let n: i64 = match n {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "six" => 6,
+        n if n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 6 => n.parse().ok()?,
+        _ => return None,
+    };
+    let most = match unit {
+        Unit::Days => MOST_DAYS,
+        Unit::Weeks => MOST_DAYS / 7,
+        Unit::Months => 1200,
+    };
+    if n > most {
+        return Some(Err("that is more than a hundred years away".into()));
+    }
+    Some(Ok(DateArg::From(if ahead { n } else { -n }, unit)))
 }
 
 /// Strict `YYYY-MM-DD` (four-digit year from 0001, real calendar day).
@@ -145,6 +217,47 @@ mod tests {
         assert_eq!(ahead("wed"), today);
         assert_eq!(ahead("monday"), d(2026, 3, 23));
         assert_eq!(ahead("tomorrow"), d(2026, 3, 19));
+    }
+
+    #[test]
+    fn so_many_days_weeks_or_months_from_today_either_way() {
+        let today = d(2026, 3, 18);
+        let r = |s: &str| parse_date_arg(s).unwrap().resolve(today);
+        let ahead = |s: &str| parse_date_arg(s).unwrap().resolve_ahead(today);
+        assert_eq!(r("in 4 weeks"), d(2026, 4, 15));
+        assert_eq!(ahead("in 4 weeks"), d(2026, 4, 15));
+        assert_eq!(ahead("In 10 Days"), d(2026, 3, 28));
+        assert_eq!(ahead("in a week"), d(2026, 3, 25));
+        assert_eq!(ahead("in 2 wks"), d(2026, 4, 1));
+        assert_eq!(r("3 days ago"), d(2026, 3, 15));
+        assert_eq!(
+            ahead("3 days ago"),
+            d(2026, 3, 15),
+            "ago is back whichever way"
+        );
+        assert_eq!(r("a week ago"), d(2026, 3, 11));
+        assert_eq!(r("in 0 days"), today);
+        // Calendar months, to the last day of a shorter one.
+        let end_of_january = d(2026, 1, 31);
+        let month = |s: &str| parse_date_arg(s).unwrap().resolve(end_of_january);
+        assert_eq!(month("in 1 month"), d(2026, 2, 28));
+        assert_eq!(month("2 months ago"), d(2025, 11, 30));
+        assert_eq!(month("in six months"), d(2026, 7, 31));
+        // What is none of these says what is taken; a century is the furthest.
+        for bad in [
+            "in weeks",
+            "in 4 fortnights",
+            "4 weeks",
+            "in -2 days",
+            "in 4.5 weeks",
+        ] {
+            let e = parse_date_arg(bad).unwrap_err();
+            assert!(e.contains("'in 4 weeks' or '3 days ago'"), "{bad}: {e}");
+        }
+        let far = parse_date_arg("in 999999 weeks").unwrap_err();
+        assert!(far.contains("more than a hundred years"), "{far}");
+        assert!(parse_date_arg("in 1200 months").is_ok());
+        assert!(parse_date_arg("1201 months ago").is_err());
     }
 
     #[test]

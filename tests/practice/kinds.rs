@@ -123,6 +123,58 @@ fn checkins_are_recorded_and_ranges_enforced() {
 }
 
 #[test]
+fn due_dates_and_periods_take_so_many_weeks_from_today() {
+    let d = tempfile::tempdir().unwrap();
+    stdout(
+        d.path(),
+        &[
+            "add",
+            "Team meeting",
+            "--action",
+            "Chase the referral",
+            "--due",
+            "in 2 weeks",
+            "--on",
+            "3 days ago",
+        ],
+    );
+    stdout(
+        d.path(),
+        &[
+            "add",
+            "--model",
+            "gibbs",
+            "--section",
+            "description=A hard visit",
+            "--section",
+            "action-plan=- [ ] Ask for a debrief (due in 10 days)",
+        ],
+    );
+    let open = json(d.path(), &["actions", "--json"]);
+    let due: Vec<(&str, &str)> = open
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["text"].as_str().unwrap(), a["due_on"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("Ask for a debrief", "2026-03-28"),
+            ("Chase the referral", "2026-04-01")
+        ]
+    );
+    let listed = json(d.path(), &["list", "--until", "2 days ago", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed[0]["occurred_on"], "2026-03-15");
+    praxis(d.path())
+        .args(["list", "--since", "in 4 fortnights"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'in 4 weeks' or '3 days ago'"));
+}
+
+#[test]
 fn actions_from_sections_and_flags_are_tracked() {
     let d = tempfile::tempdir().unwrap();
     stdout(
