@@ -919,6 +919,14 @@ pub enum TrashAction {
         #[arg(long, short = 'y')]
         yes: bool,
     },
+    /// Delete one entry of the trash for good (`praxis rm ID` moves it there first).
+    Delete {
+        /// The entry's id, as `praxis trash` lists it (or any unique prefix of its UUID).
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -71,5 +71,28 @@ pub fn run(action: Option<TrashAction>, ctx: &Ctx) -> Result<()> {
             );
             Ok(())
         }
+        TrashAction::Delete { id, yes } => {
+            let rowid = store.resolve_id(&id)?;
+            let e = store.entry_by_rowid(rowid)?;
+            let short = e.short_id();
+            if e.deleted_at.is_none() {
+                bail!(
+                    "entry {short} is not in the trash: `praxis rm {short}` moves it there, \
+                     then `praxis trash delete {short}` deletes it for good"
+                );
+            }
+            let question = format!(
+                "Delete {short} \"{}\" for good? This cannot be undone.",
+                ctx.out.line(&e.title)
+            );
+            if !yes && !super::confirm(&question) {
+                bail!("{short} was not deleted: confirm at the prompt, or pass --yes");
+            }
+            if !store.delete_for_good(rowid)? {
+                bail!("entry {short} is no longer in the trash (restored or deleted elsewhere)");
+            }
+            say!("Deleted {short} for good.");
+            Ok(())
+        }
     }
 }

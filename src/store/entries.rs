@@ -547,8 +547,30 @@ impl Store {
 
     /// Deletes every trashed entry for good, in one transaction. Returns how many.
     pub fn empty_trash(&mut self) -> Result<usize> {
+        self.delete_trashed(None)
+    }
+
+    /// Deletes one entry of the trash for good. Returns false if it was not in the trash
+    /// (a live entry is moved there first, by [`Store::trash_entry`]).
+    pub fn delete_for_good(&mut self, rowid: i64) -> Result<bool> {
+        Ok(self.delete_trashed(Some(rowid))? == 1)
+    }
+
+    /// Deletes the trashed entries (`only` the one, or all) for good, with everything
+    /// that hangs on them and any unsaved edit of them among the drafts, in one
+    /// transaction. Returns how many entries.
+    fn delete_trashed(&mut self, only: Option<i64>) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let n = tx.execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])?;
+        tx.execute(
+            "DELETE FROM drafts WHERE entry_uuid IN (
+                 SELECT uuid FROM entries
+                 WHERE deleted_at IS NOT NULL AND (?1 IS NULL OR id = ?1))",
+            [only],
+        )?;
+        let n = tx.execute(
+            "DELETE FROM entries WHERE deleted_at IS NOT NULL AND (?1 IS NULL OR id = ?1)",
+            [only],
+        )?;
         tx.commit()?;
         // The pages as they were before (the deleted text in them) stay in the
         // write-ahead log until it is checkpointed and cut short: done now, when no

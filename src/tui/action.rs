@@ -76,7 +76,7 @@ impl Group for Context {
             Context::Timeline => "Stage timeline",
             Context::PlanReview => "Review a positive-risk plan (letters are text)",
             Context::MarkSaid => "Recognition said",
-            Context::EmptyTrash => "Empty the trash",
+            Context::EmptyTrash => "Delete for good",
             Context::Export => "Export (letters are text in the file's name)",
         }
     }
@@ -108,7 +108,7 @@ actions! {
         NewCheckIn = "new_check_in", Journal, ["c"], "check-in", "a check-in on its own";
         Timeline = "timeline", Journal, ["t"], "timeline", "the stage timeline of the selected stage note's subject";
         Open = "open", Journal, ["enter", "e"], "open", "edit the selected entry";
-        Delete = "delete", Journal, ["d", "delete"], "delete", "move the selected entry to the trash";
+        Delete = "delete", Journal, ["d", "delete"], "delete", "move the selected entry to the trash (from the trash: delete it for good)";
         ToggleFlagSelected = "toggle_flag_selected", Journal, ["b"], "flag", "flag the selected entry for supervision";
         PreviewDown = "preview_down", Journal, ["J", "ctrl-down"], "preview down", "scroll the preview down";
         PreviewUp = "preview_up", Journal, ["K", "ctrl-up"], "preview up", "scroll the preview up";
@@ -171,7 +171,7 @@ actions! {
         Restore = "restore", Journal, ["r"], "restore", "in the trash: put the selected entry back in the journal";
         EmptyTrash = "empty_trash", Journal, ["D"], "empty trash", "in the trash: delete every entry in it for good (asked first)";
         Export = "export", Journal, ["x"], "export", "export the selected entry, or the list as shown, to a file (redacted unless you say otherwise)";
-        ConfirmEmptyTrash = "confirm_empty_trash", EmptyTrash, ["y"], "delete", "delete every entry in the trash for good";
+        ConfirmEmptyTrash = "confirm_empty_trash", EmptyTrash, ["y"], "delete", "delete the entry, or the whole trash, for good";
     }
 }
 

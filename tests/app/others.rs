@@ -1037,10 +1037,16 @@ fn an_entry_is_restored_from_the_trash_in_the_app() {
             "{key}: {said}"
         );
     }
+    // d there deletes it for good, asked first: any other key keeps it.
     press(&mut app, "d");
+    assert_eq!(app.overlay(), Some(Context::EmptyTrash));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Delete for good?"), "{s}");
+    assert!(s.contains("“Rupture with peer-C · withdrawal”"), "{s}");
+    assert!(s.contains("This cannot be undone."), "{s}");
+    press(&mut app, "n");
     assert_eq!(app.overlay(), None);
-    let said = format!("{:?}", app.env.status);
-    assert!(said.contains("in the trash already: D empties"), "{said}");
+    assert_eq!(count(&app.env.store, true), 1);
     // Restored: back in the journal, as it was.
     press(&mut app, "r");
     let said = format!("{:?}", app.env.status);
@@ -1083,9 +1089,21 @@ fn an_entry_is_restored_from_the_trash_in_the_app() {
     press(&mut app, "n");
     assert_eq!(app.overlay(), None);
     assert_eq!(count(&app.env.store, true), 2);
+    // One of them for good, the selected one: the other stays in the trash.
+    let chosen = app.journal.rows[app.journal.selected].title.clone();
+    press(&mut app, "d");
+    press(&mut app, "y");
+    let said = format!("{:?}", app.env.status);
+    assert!(
+        said.contains(&format!("Deleted “{chosen}” for good")),
+        "{said}"
+    );
+    assert_eq!(count(&app.env.store, true), 1);
+    assert_eq!(app.journal.rows.len(), 1);
+    assert_ne!(app.journal.rows[0].title, chosen);
     press(&mut app, "D");
     press(&mut app, "y");
-    assert!(format!("{:?}", app.env.status).contains("Deleted 2 entries for good"));
+    assert!(format!("{:?}", app.env.status).contains("Deleted 1 entry for good"));
     assert_eq!(count(&app.env.store, true), 0);
     assert_eq!(count(&app.env.store, false), 1);
     press(&mut app, "D");

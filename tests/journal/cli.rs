@@ -278,6 +278,7 @@ fn a_bad_date_is_a_usage_error_naming_the_format() {
     }
     let err = j.fails(2, &["list", "--since", "last week"]);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
+    assert!(err.contains("'in 4 weeks' or '3 days ago'"), "{err}");
 }
 
 #[test]
@@ -956,6 +957,41 @@ fn rm_restore_and_the_trash() {
         .stderr(predicate::str::contains("empty"));
     let err = j.fails(1, &["restore", &gone]);
     assert!(err.contains("not in the trash"), "{err}");
+}
+
+#[test]
+fn one_entry_of_the_trash_is_deleted_for_good() {
+    let j = Journal::new();
+    let live = j.add(&["Still in the journal"]);
+    let stays = j.add(&["In the trash and staying there"]);
+    let gone = j.add(&["Wrote the wrong name. Unique okapi."]);
+    j.ok(&["rm", &stays]);
+    // Only from the trash: a live entry is moved there first.
+    let err = j.fails(1, &["trash", "delete", &live]);
+    assert!(err.contains(&format!("`praxis rm {live}`")), "{err}");
+    j.ok(&["rm", &gone]);
+    // No terminal to ask on: refused, nothing deleted.
+    let err = j.fails(1, &["trash", "delete", &gone]);
+    assert!(err.contains("--yes"), "{err}");
+    assert!(j.ok(&["trash"]).contains(&gone));
+    j.cmd(&["trash", "delete", &gone, "--yes"])
+        .assert()
+        .success()
+        .stdout(format!("Deleted {gone} for good.\n"));
+    let trash = j.ok(&["trash"]);
+    assert!(
+        trash.starts_with(&stays) && !trash.contains(&gone),
+        "{trash}"
+    );
+    assert_eq!(ids(&j.json(&["list", "--json"])), [live.as_str()]);
+    let err = j.fails(1, &["trash", "delete", &gone, "-y"]);
+    assert!(err.contains("no entry with id"), "{err}");
+    assert!(
+        j.json(&["search", "okapi", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]

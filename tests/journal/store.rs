@@ -596,6 +596,75 @@ fn the_index_follows_insert_update_trash_and_delete() {
     }
 }
 
+/// One entry of the trash deleted for good: only it, only from the trash, with its
+/// index entries, its parts and any unsaved edit of it; nothing of its words left in the
+/// journal's file or its log.
+#[test]
+fn one_entry_of_the_trash_is_deleted_for_good_and_nothing_else() {
+    let (_dir, path) = journal();
+    let mut s = Store::open(&path).unwrap();
+    let mut gone = entry(
+        "Quokka visit",
+        "Wrote the wrong name: Wallaroo Nightingale.",
+    );
+    gone.actions.push(Action::new("ring back", None));
+    let kept = entry("Numbat visit", "Also in the trash, kept there.");
+    let live = entry("Bilby visit", "Never trashed.");
+    let gone_id = s.insert_entry(&gone).unwrap();
+    let kept_id = s.insert_entry(&kept).unwrap();
+    let live_id = s.insert_entry(&live).unwrap();
+    let writer = praxis::process::Writer {
+        pid: 1,
+        started: None,
+    };
+    s.save_draft(
+        None,
+        Some(&gone.id.to_string()),
+        "an unsaved edit naming Wallaroo Nightingale",
+        now(),
+        &writer,
+    )
+    .unwrap();
+    s.save_draft(None, None, "another draft", now(), &writer)
+        .unwrap();
+    // A live entry is not deleted for good: it goes to the trash first.
+    assert!(!s.delete_for_good(live_id).unwrap());
+    assert!(s.entry_by_rowid(live_id).is_ok());
+    assert!(s.trash_entry(gone_id, now()).unwrap());
+    assert!(s.trash_entry(kept_id, now()).unwrap());
+    assert!(s.delete_for_good(gone_id).unwrap());
+    assert!(!s.delete_for_good(gone_id).unwrap());
+    assert!(matches!(
+        s.entry_by_rowid(gone_id).unwrap_err(),
+        StoreError::NotFound(_)
+    ));
+    let trash = EntryFilter {
+        trashed: true,
+        ..EntryFilter::default()
+    };
+    assert_eq!(
+        s.count_entries(&trash).unwrap(),
+        1,
+        "the other stays in the trash"
+    );
+    assert!(s.entry_by_rowid(live_id).is_ok());
+    assert!(fts_rowids(&path, "quokka").is_empty());
+    assert_eq!(fts_rowids(&path, "numbat"), [kept_id]);
+    fts_integrity(&path);
+    let drafts: Vec<String> = s.drafts().unwrap().into_iter().map(|d| d.data).collect();
+    assert_eq!(drafts, ["another draft"]);
+    drop(s);
+    for file in files_in(path.parent().unwrap()) {
+        let bytes = std::fs::read(path.parent().unwrap().join(&file)).unwrap();
+        assert!(
+            !bytes
+                .windows(9)
+                .any(|w| w.eq_ignore_ascii_case(b"nightinga")),
+            "{file} keeps the words of an entry deleted for good"
+        );
+    }
+}
+
 #[test]
 fn search_ranks_title_matches_first_and_marks_the_snippet() {
     let mut s = Store::open_in_memory().unwrap();

@@ -1,4 +1,5 @@
-//! The trash's two questions: moving an entry to it, and emptying it for good.
+//! The trash's two questions: moving an entry to it, and deleting for good (one entry of
+//! it, or all).
 
 use anyhow::Result;
 use ratatui::Frame;
@@ -72,17 +73,37 @@ impl Overlay for ConfirmDelete {
     }
 }
 
-/// "Empty the trash?": every entry in it deleted for good.
+/// What is deleted for good.
+#[derive(Debug)]
+enum ForGood {
+    /// Every entry in the trash: how many it held when asked.
+    All(i64),
+    /// The one chosen in it.
+    One { rowid: i64, title: String },
+}
+
+/// "Empty the trash?" (every entry in it deleted for good) or "Delete for good?" (the one
+/// chosen in it).
 #[derive(Debug)]
 pub struct ConfirmEmptyTrash {
-    /// How many entries the trash held when asked.
-    count: i64,
+    what: ForGood,
 }
 
 impl ConfirmEmptyTrash {
+    /// Every entry in the trash, `count` of them.
     #[must_use]
     pub fn new(count: i64) -> ConfirmEmptyTrash {
-        ConfirmEmptyTrash { count }
+        ConfirmEmptyTrash {
+            what: ForGood::All(count),
+        }
+    }
+
+    /// The entry of the trash `rowid`, titled `title`.
+    #[must_use]
+    pub fn one(rowid: i64, title: String) -> ConfirmEmptyTrash {
+        ConfirmEmptyTrash {
+            what: ForGood::One { rowid, title },
+        }
     }
 }
 
@@ -97,11 +118,25 @@ impl Overlay for ConfirmEmptyTrash {
 
     fn act(&mut self, action: Action, env: &mut Env) -> Result<Outcome> {
         if action == Action::ConfirmEmptyTrash {
-            let gone = env.store.empty_trash()?;
-            env.say(format!(
-                "Deleted {} for good",
-                plural(gone, "entry", "entries")
-            ));
+            match &self.what {
+                ForGood::All(_) => {
+                    let gone = env.store.empty_trash()?;
+                    env.say(format!(
+                        "Deleted {} for good",
+                        plural(gone, "entry", "entries")
+                    ));
+                }
+                ForGood::One { rowid, title } => {
+                    let title = sanitize_line(title);
+                    if env.store.delete_for_good(*rowid)? {
+                        env.say(format!("Deleted “{title}” for good"));
+                    } else {
+                        env.say(format!(
+                            "“{title}” is no longer in the trash (restored or deleted elsewhere)"
+                        ));
+                    }
+                }
+            }
             env.changed = true;
         }
         Ok(Outcome::Close)
@@ -109,20 +144,35 @@ impl Overlay for ConfirmEmptyTrash {
 
     fn draw(&self, f: &mut Frame<'_>, size: Rect, env: &Env) {
         let t = &env.theme;
+        let (heading, question, them) = match &self.what {
+            ForGood::All(count) => (
+                "Empty the trash?",
+                format!(
+                    "Delete {} in the trash for good?",
+                    plural(*count, "entry", "entries")
+                ),
+                " delete them for good   ",
+            ),
+            ForGood::One { title, .. } => (
+                "Delete for good?",
+                format!("“{}”", truncate(&sanitize_line(title), 44)),
+                " delete it for good   ",
+            ),
+        };
         let lines = vec![
-            Line::from(format!(
-                "Delete {} in the trash for good?",
-                plural(self.count, "entry", "entries")
-            )),
+            Line::from(question),
             Line::from(Span::styled("This cannot be undone.", t.warn)),
             Line::from(""),
             Line::from(vec![
                 Span::styled(env.key(Action::ConfirmEmptyTrash), t.key),
-                Span::raw(" delete them for good   "),
+                Span::raw(them),
                 Span::styled(env.key(Action::Close), t.key),
-                Span::raw(" keep them"),
+                Span::raw(match self.what {
+                    ForGood::All(_) => " keep them",
+                    ForGood::One { .. } => " keep it",
+                }),
             ]),
         ];
-        widgets::window(f, t, size, "Empty the trash?", lines, 52, 7, true);
+        widgets::window(f, t, size, heading, lines, 52, 7, true);
     }
 }

@@ -110,6 +110,7 @@ impl Journal {
                 Some("the trash  "),
                 &[
                     Action::Restore,
+                    Action::Delete,
                     Action::EmptyTrash,
                     Action::ShowTrash,
                     Action::Search,
@@ -149,10 +150,12 @@ impl Journal {
             )
         {
             if action == Action::Delete {
-                env.say(format!(
-                    "It is in the trash already: {} empties the trash for good",
-                    env.key(Action::EmptyTrash)
-                ));
+                if let Some(r) = self.rows.get(self.selected) {
+                    return Ok(Outcome::Open(Box::new(ConfirmEmptyTrash::one(
+                        r.rowid,
+                        r.title.clone(),
+                    ))));
+                }
             } else if !self.rows.is_empty() {
                 env.say(format!(
                     "It is in the trash: {} puts it back in the journal first",
