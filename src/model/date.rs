@@ -146,8 +146,8 @@ pub fn parse_date_arg(s: &str) -> Result<DateArg, String> {
     Ok(arg)
 }
 
-/// `in N days|weeks|months` or `N days|weeks|months ago` (a unit in the singular too, a
-/// day as `d`, a week as `w`): None when `t` (lowercase) is neither; an error when it is
+/// `in N days|weeks|months|years` or `N days|weeks|months|years ago` (a unit in the
+/// singular too, a day as `d`, a week as `w`): None when `t` (lowercase) is neither; an error when it is
 /// one of them with a number too large (more than a century).
 fn relative(t: &str) -> Option<Result<DateArg, String>> {
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -156,10 +156,11 @@ fn relative(t: &str) -> Option<Result<DateArg, String>> {
         [n, unit, "ago"] => (*n, *unit, false),
         _ => return None,
     };
-    let unit = match unit {
-        "d" | "day" | "days" => Unit::Days,
-        "w" | "wk" | "wks" | "week" | "weeks" => Unit::Weeks,
-        "month" | "months" => Unit::Months,
+    let (unit, times) = match unit {
+        "d" | "day" | "days" => (Unit::Days, 1),
+        "w" | "wk" | "wks" | "week" | "weeks" => (Unit::Weeks, 1),
+        "month" | "months" => (Unit::Months, 1),
+        "year" | "years" => (Unit::Months, 12),
         _ => return None,
     };
     let n: i64 = match n {
@@ -171,6 +172,7 @@ fn relative(t: &str) -> Option<Result<DateArg, String>> {
         n if n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 6 => n.parse().ok()?,
         _ => return None,
     };
+    let n = n * times;
     let most = match unit {
         Unit::Days => MOST_DAYS,
         Unit::Weeks => MOST_DAYS / 7,
@@ -243,6 +245,8 @@ mod tests {
         assert_eq!(month("in 1 month"), d(2026, 2, 28));
         assert_eq!(month("2 months ago"), d(2025, 11, 30));
         assert_eq!(month("in six months"), d(2026, 7, 31));
+        assert_eq!(month("a year ago"), d(2025, 1, 31));
+        assert_eq!(month("in 2 years"), d(2028, 1, 31));
         // What is none of these says what is taken; a century is the furthest.
         for bad in [
             "in weeks",
@@ -255,6 +259,7 @@ mod tests {
             assert!(e.contains("'in 4 weeks' or '3 days ago'"), "{bad}: {e}");
         }
         let far = parse_date_arg("in 999999 weeks").unwrap_err();
+        assert!(parse_date_arg("in 101 years").is_err());
         assert!(far.contains("more than a hundred years"), "{far}");
         assert!(parse_date_arg("in 1200 months").is_ok());
         assert!(parse_date_arg("1201 months ago").is_err());
