@@ -2525,8 +2525,11 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         // Joined by dashes, as systems print them: "23-Jan-1954", "5-Mar-25".
-        let parts: Vec<&str> = word(t).split(['-', '‐']).collect();
-        if let [d, m, y] = parts.as_slice()
+        let mut parts = word(t).split(['-', '‐']);
+        if t.digits
+            && t.letters
+            && let (Some(d), Some(m), Some(y), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
             && day_of(d).is_some()
             && let Some(month) = month_of(m)
             && let Some(year) = year_of(y).or_else(|| {
@@ -5579,10 +5582,11 @@ impl Checker {
                     && other_words().contains(lower(&toks[a]))
                     && other_words().contains(lower(&toks[b]))
             };
-            if ["-speaking", "-speaker", "-speakers", "‐speaking"]
-                .iter()
-                .any(|s| l.ends_with(s))
-                || ANIMALS.contains(&l)
+            if (l.contains(['-', '‐'])
+                && ["-speaking", "-speaker", "-speakers", "‐speaking"]
+                    .iter()
+                    .any(|s| l.ends_with(s)))
+                || (w.starts_with(char::is_uppercase) && ANIMALS.contains(&l))
                 || (t.base_end != t.end && next_is(&["Law", "Laws"]))
                 || known_pair(k, k + 1)
                 || (k >= 1 && known_pair(k - 1, k))
