@@ -3794,7 +3794,7 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 && toks[e].base_end == toks[e].end
                 && let Some((last, end)) = capitalised_run(text, toks, e + 1)
                 && last <= e + 2
-                && (e + 1..=last).all(&plain)
+                && (e + 1..=last).all(|j| plain(j) && !is_allowed(&lowers[j]))
                 && (a..k).any(|j| !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]))
             {
                 out.push(Cand::new(FindingKind::Place, toks[a].start, end));

@@ -2335,6 +2335,7 @@ fn places_named_alone_and_numbers_without_the_usual_cue() {
         "Band practice at the Crown Court car park, of all places.",
         "She took the number 12 bus, the Girls' School stop.",
         "Reflective Practice, Good Practice and the Breakfast Club.",
+        "We met at the Parish Church, Mum said it was lovely.",
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
