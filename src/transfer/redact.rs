@@ -3177,6 +3177,15 @@ const WORK_CUES: &[&str] = &[
     "mornings", "lates", "earlies", "nurse", "midwife", "porter", "receptionist", "teacher",
     "hairdresser", "waitress", "waiter", "mechanic",
 ];
+/// Words of care a few words before a hospital named alone in the possessive: "admitted
+/// to Queen's", "seen in A&E at King's".
+#[rustfmt::skip]
+const CARE_CUES: &[&str] = &[
+    "admitted", "admission", "admissions", "readmitted", "transferred", "discharged",
+    "seen", "born", "delivered", "outpatients", "outpatient", "appointment", "clinic",
+    "scan", "a&e", "ed", "resus", "theatre", "surgery", "operation", "operated", "ward",
+    "bed", "consultant", "inpatient", "stay",
+];
 /// Capitalised words that make no workplace of themselves ("works at the Job Centre",
 /// "nights at A&E", "works for Royal Mail", "works at Christmas").
 #[rustfmt::skip]
@@ -3240,6 +3249,36 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         let l = &*lowers[k];
+        // A hospital by its name alone, in the possessive, up to three words after a word
+        // of care: "3 admissions this winter at King's", "transferred to Queen's".
+        if (l == "at" || l == "to" || l == "from")
+            && text[toks[k].start..].starts_with(['a', 't', 'f'])
+            && let Some(n) = toks.get(k + 1)
+            && &text[toks[k].end..n.start] == " "
+            && n.base_end != n.end
+            && n.letters
+            && !n.digits
+            && starts_capitalised(text, n)
+            && (k.saturating_sub(3)..k).any(|j| {
+                CARE_CUES.contains(&&*lowers[j])
+                    && !text[toks[j].end..toks[k].start].contains(['.', '!', '?', ';', '\n'])
+            })
+            && {
+                let after = &text[n.end..];
+                after.is_empty()
+                    || after.starts_with(['.', ',', ';', ':', ')', '\n'])
+                    || toks.get(k + 2).is_some_and(|m| {
+                        &text[n.end..m.start] == " "
+                            && [
+                                "in", "on", "for", "last", "this", "since", "and", "with", "after",
+                            ]
+                            .contains(&&*lowers[k + 2])
+                    })
+            }
+        {
+            out.push(Cand::new(FindingKind::Place, n.start, n.end));
+            continue;
+        }
         if (l == "at" || l == "for" || l == "by" || l == "from")
             && k >= 1
             && text[toks[k].start..].starts_with(['a', 'f', 'b'])
