@@ -1798,7 +1798,16 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     .iter()
                     .any(|w| folds_to(&text[p.start..p.base_end], w))
         };
-        if !(own || after_word) || head.base_end != head.end {
+        // "next week, number UKB-771204-33": "number" opening a clause, before a number
+        // with letters and at least five digits in it (checked below).
+        let loose = !own
+            && !after_word
+            && folds_to(h, "number")
+            && (i == 0 || {
+                let g = &text[toks[i - 1].end..head.start];
+                g == ", " || sentence_start(text, head.start)
+            });
+        if !(own || after_word || loose) || head.base_end != head.end {
             continue;
         }
         // What comes between the cue and the number.
@@ -1872,6 +1881,7 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if idt.is_ascii()
             && alnum <= 24
             && (digits >= 5 || (digits >= 4 && (letters || parts)))
+            && (!loose || (digits >= 5 && alnum > digits))
             && right_boundary(text, e)
             && toks[end_tok].base_end == toks[end_tok].end
         {
@@ -2036,7 +2046,7 @@ fn is_nhs_shape(gs: &[Group]) -> bool {
     let sizes: Vec<usize> = gs.iter().map(|g| g.digits.len()).collect();
     match sizes.as_slice() {
         [10] => true,
-        [3, 3, 4] => gs[1].sep == gs[2].sep && matches!(gs[1].sep, Some(' ' | '-')),
+        [3, 3, 4] | [4, 3, 3] => gs[1].sep == gs[2].sep && matches!(gs[1].sep, Some(' ' | '-')),
         _ => false,
     }
 }
@@ -2118,12 +2128,26 @@ fn digit_runs(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
-/// The end of an extension written onto a phone number: "07700 900123x", "…x201".
+/// The end of an extension written onto a phone number: "07700 900123x", "…x201",
+/// "… ext 214", "… ext. 3".
 fn phone_extension(text: &str, end: usize) -> Option<usize> {
-    let rest = text[end..].strip_prefix(['x', 'X'])?;
-    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let e = end + 1 + n;
-    (n <= 5 && right_boundary(text, e)).then_some(e)
+    let after = &text[end..];
+    if let Some(rest) = after.strip_prefix(['x', 'X']) {
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let e = end + 1 + n;
+        return (n <= 5 && right_boundary(text, e)).then_some(e);
+    }
+    let word = [
+        " ext ", " ext. ", " extn ", " extn. ", " Ext ", " Ext. ", " x ",
+    ]
+    .iter()
+    .find(|w| after.starts_with(**w))?;
+    let n = after[word.len()..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let e = end + word.len() + n;
+    ((1..=5).contains(&n) && right_boundary(text, e)).then_some(e)
 }
 
 /// A digit run starts here: not inside a word or a number ("1,234", "£07…").
@@ -2500,6 +2524,28 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if !run_may_start(text, t.start) {
             continue;
         }
+        // Joined by dashes, as systems print them: "23-Jan-1954", "5-Mar-25".
+        let mut parts = word(t).split(['-', '‐']);
+        if t.digits
+            && t.letters
+            && let (Some(d), Some(m), Some(y), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            && day_of(d).is_some()
+            && let Some(month) = month_of(m)
+            && let Some(year) = year_of(y).or_else(|| {
+                (y.len() == 2 && y.bytes().all(|c| c.is_ascii_digit()))
+                    .then(|| y.parse().ok().map(two_digit_year))
+                    .flatten()
+            })
+        {
+            let mut c = Cand::new(FindingKind::ExactDate, t.start, t.end);
+            c.date = Some(DateParts {
+                month,
+                year: Some(year),
+            });
+            push_date(text, c, out);
+            continue;
+        }
         // Day first: "12 March 2026", "3rd of May".
         if let Some((_, _)) = day_of(word(t)) {
             let mut m = i + 1;
@@ -2613,7 +2659,7 @@ const STREET_WORDS: &[&str] = &[
     "street", "road", "avenue", "lane", "close", "drive", "court", "crescent", "way",
     "place", "gardens", "terrace", "grove", "hill", "row", "walk", "square", "mews", "park",
     "rise", "view", "parade", "green", "vale", "boulevard", "wharf", "yard", "gate",
-    "estate",
+    "estate", "heights",
 ];
 #[rustfmt::skip]
 const STREET_ABBREVIATIONS: &[&str] = &[
@@ -2668,6 +2714,7 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         // or all lowercase, one word and a street word ("14 elm road"). "The" may lead
         // a capitalised street word: "3 the Crescent".
         let mut street_end = None;
+        let mut building_at = None;
         let mut prev = t;
         let the_street = toks.get(i + 1).is_some_and(|w| word(w) == "the")
             && toks.get(i + 2).is_some_and(|n| {
@@ -2729,12 +2776,23 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             if k >= 1 && street && w.base_end == w.end {
                 street_end = Some(w.end);
             }
+            if k >= 1 && !lowercase && BUILDING_WORDS.contains(&l.as_str()) && w.base_end == w.end {
+                building_at = Some(i + 1 + k);
+            }
             prev = w;
             if w.base_end != w.end {
                 break;
             }
         }
         let Some(mut end) = street_end else {
+            // "22 Frobisher House, Mandela Estate": a numbered building and the street or
+            // estate after it.
+            if let Some(b) = building_at
+                && let Some(e) = named_places_after(text, toks, b)
+            {
+                out.push(Cand::new(FindingKind::Address, t.start, e));
+                continue;
+            }
             // "flat 2b", "Flat 3" on its own, and the building and street that follow it:
             // "Flat 12, Brook House, Union Street".
             if i >= 1 {
@@ -2964,7 +3022,8 @@ const GENERIC_SCHOOL_WORDS: &[&str] = &[
     "dental", "art", "drama", "dance", "music", "language", "driving", "bible", "business",
     "law", "nursing", "care", "health", "my", "our", "his", "her", "their", "the", "a",
     "gymraeg", "cymraeg", "gynradd", "cynradd", "gyfun", "cyfun", "uwchradd", "feithrin",
-    "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg",
+    "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg", "girls",
+    "boys", "girls'", "boys'",
 ];
 /// Titles whose holder's name a school may bear in the possessive: "Bishop's Green
 /// Academy", "King's Norton Girls' School".
@@ -3031,13 +3090,21 @@ fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         // Only the last word before the school word may be possessive, unless a saint's
         // ("St Mary's Catholic Primary") or a churchman's or a king's ("Bishop's Green
         // Academy").
-        let start = name_start_before(text, words, k, |j| {
+        // "Sacred Heart Girls' School": a plural possessive, its apostrophe outside
+        // the word.
+        let plural_possessive = ["' ", "’ "].contains(&&text[toks[k - 1].end..toks[k].start])
+            && lowers[k - 1].ends_with('s')
+            && cap(k - 1)
+            && toks[k - 1].base_end == toks[k - 1].end;
+        let last = if plural_possessive { k - 1 } else { k };
+        let start = name_start_before(text, words, last, |j| {
             (cap(j) || FAITH_SCHOOL_MARKS.contains(&&*lowers[j]))
-                && (j + 1 == k
+                && ((j + 1 == k && !plural_possessive)
                     || toks[j].base_end == toks[j].end
                     || (j >= 1 && ["st", "saint"].contains(&&*lowers[j - 1]))
                     || TITLES_OF_SCHOOLS.contains(&&*lowers[j]))
-        });
+        })
+        .min(last);
         // "Cardiff and Vale College": two names joined by "and".
         let mut start = start;
         if start < k
@@ -3107,7 +3174,17 @@ const WORK_CUES: &[&str] = &[
     "apprentice", "volunteers", "volunteering", "volunteer", "driver", "cleaner",
     "cashier", "labourer", "carer", "chef", "packer", "picker", "trainee", "hired",
     "paid", "payslip", "payslips", "wages", "contract", "sacked", "dismissed", "evenings",
-    "mornings", "lates", "earlies",
+    "mornings", "lates", "earlies", "nurse", "midwife", "porter", "receptionist", "teacher",
+    "hairdresser", "waitress", "waiter", "mechanic",
+];
+/// Words of care a few words before a hospital named alone in the possessive: "admitted
+/// to Queen's", "seen in A&E at King's".
+#[rustfmt::skip]
+const CARE_CUES: &[&str] = &[
+    "admitted", "admission", "admissions", "readmitted", "transferred", "discharged",
+    "seen", "born", "delivered", "outpatients", "outpatient", "appointment", "clinic",
+    "scan", "a&e", "ed", "resus", "theatre", "surgery", "operation", "operated", "ward",
+    "bed", "consultant", "inpatient", "stay",
 ];
 /// Capitalised words that make no workplace of themselves ("works at the Job Centre",
 /// "nights at A&E", "works for Royal Mail", "works at Christmas").
@@ -3172,6 +3249,36 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         let l = &*lowers[k];
+        // A hospital by its name alone, in the possessive, up to three words after a word
+        // of care: "3 admissions this winter at King's", "transferred to Queen's".
+        if (l == "at" || l == "to" || l == "from")
+            && text[toks[k].start..].starts_with(['a', 't', 'f'])
+            && let Some(n) = toks.get(k + 1)
+            && &text[toks[k].end..n.start] == " "
+            && n.base_end != n.end
+            && n.letters
+            && !n.digits
+            && starts_capitalised(text, n)
+            && (k.saturating_sub(3)..k).any(|j| {
+                CARE_CUES.contains(&&*lowers[j])
+                    && !text[toks[j].end..toks[k].start].contains(['.', '!', '?', ';', '\n'])
+            })
+            && {
+                let after = &text[n.end..];
+                after.is_empty()
+                    || after.starts_with(['.', ',', ';', ':', ')', '\n'])
+                    || toks.get(k + 2).is_some_and(|m| {
+                        &text[n.end..m.start] == " "
+                            && [
+                                "in", "on", "for", "last", "this", "since", "and", "with", "after",
+                            ]
+                            .contains(&&*lowers[k + 2])
+                    })
+            }
+        {
+            out.push(Cand::new(FindingKind::Place, n.start, n.end));
+            continue;
+        }
         if (l == "at" || l == "for" || l == "by" || l == "from")
             && k >= 1
             && text[toks[k].start..].starts_with(['a', 'f', 'b'])
@@ -3225,7 +3332,11 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         } else if l == "ward" && text[toks[k].start..].starts_with('W') {
             let Some(n) = toks.get(k + 1) else { continue };
             let id = &text[n.start..n.end];
-            let numbered = id.starts_with(|c: char| c.is_ascii_digit())
+            // "Ward 7B", "Ward C6": a number, or a letter or two before one.
+            let lettered = id.trim_start_matches(|c: char| c.is_ascii_uppercase());
+            let numbered = (id.starts_with(|c: char| c.is_ascii_digit())
+                || (id.len() - lettered.len() <= 2
+                    && lettered.starts_with(|c: char| c.is_ascii_digit())))
                 && id.len() <= 4
                 && id.chars().all(|c| c.is_ascii_alphanumeric());
             if &text[toks[k].end..n.start] != " " || !numbered {
@@ -3243,6 +3354,14 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 end = e;
             }
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        } else if ["HMP", "HMYOI", "HMPYOI", "YOI"].contains(&&text[toks[k].start..toks[k].end])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| &text[toks[k].end..n.start] == " ")
+            && let Some((_, end)) = capitalised_run(text, toks, k + 1)
+        {
+            // A prison by its name: "out 9 days from HMP Altcourse".
+            out.push(Cand::new(FindingKind::Place, toks[k].start, end));
         } else if l == "royal" && text[toks[k].start..].starts_with('R') {
             // A hospital by its name: "the Royal Gwent", not "the Royal Mail".
             let Some((last, end)) = capitalised_run(text, toks, k + 1) else {
@@ -3250,7 +3369,11 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             };
             let end = for_whom(text, words, last).unwrap_or(end);
             let spaced = &text[toks[k].end..toks[k + 1].start] == " ";
-            let named = !ROYAL_NOT_HOSPITALS.contains(&&*lowers[k + 1]);
+            // "the Royal Albert Edward" is a hospital; "the Royal Albert Hall" is not.
+            let albert = &*lowers[k + 1] == "albert"
+                && last > k + 1
+                && !["hall", "dock", "docks", "memorial", "bridge"].contains(&&*lowers[k + 2]);
+            let named = !ROYAL_NOT_HOSPITALS.contains(&&*lowers[k + 1]) || albert;
             if spaced && named {
                 out.push(Cand::new(FindingKind::Place, toks[k].start, end));
             }
@@ -3336,15 +3459,17 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         if start == k {
             continue;
         }
-        // An approved premises is named by whatever words it has: "Manor House AP".
+        // An approved premises is named by whatever words it has: "Manor House AP". A
+        // hospital is named by a region or a people too ("Ulster Hospital"), and "Crown"
+        // is a kind of court but names a practice ("Crown Medical Practice").
+        let hospital = ["hospital", "infirmary", "hospice"].contains(&l);
         let named = premises
             || (start..k).any(|j| {
                 let w = &*lowers[j];
-                !GENERIC_INSTITUTION_WORDS.contains(&w)
+                (!GENERIC_INSTITUTION_WORDS.contains(&w) || (w == "crown" && l != "court"))
                     && !INSTITUTION_WORDS.contains(&w)
                     && !CALENDAR.contains(&w)
-                    && !PEOPLES.contains(&w)
-                    && !BODIES.contains(&w)
+                    && (hospital || (!PEOPLES.contains(&w) && !BODIES.contains(&w)))
             });
         // The word before the name: a preposition of place, "the" between them or not.
         let mut p = start;
@@ -3355,17 +3480,38 @@ fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && spaced(p - 1, p)
             && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1])
             && text[toks[p - 1].start..].starts_with(char::is_lowercase);
+        // "his GP is Crown Medical Practice": what a place of care is, by its name.
+        let said = p >= 2
+            && spaced(p - 2, p - 1)
+            && spaced(p - 1, p)
+            && ["is", "was"].contains(&&*lowers[p - 1])
+            && [
+                "gp", "surgery", "practice", "hospital", "hospice", "school", "home",
+            ]
+            .contains(&&*lowers[p - 2]);
         // "at Woodlands Unit, Cedar Ward": after another place named so, a comma between.
         let after_place = start >= 2
             && &text[toks[start - 1].end..toks[start].start] == ", "
             && cap(start - 1)
             && INSTITUTION_WORDS.contains(&&*lowers[start - 1]);
         // "Beech Lodge." as a sentence of its own: the place a note is written at.
-        let sentence_of_its_own = sentence_start(text, toks[start].start) && {
-            let after = text[toks[k].end..].trim_start_matches([' ', '\t']);
-            after.is_empty() || after.starts_with(['.', ':', '\n'])
-        };
-        if named && (placed || after_place || sentence_of_its_own) {
+        let after = text[toks[k].end..].trim_start_matches([' ', '\t']);
+        let sentence_of_its_own = sentence_start(text, toks[start].start)
+            && (after.is_empty() || after.starts_with(['.', ':', '\n']));
+        // Set apart by commas or opening its line: "late handover, Larkspur Ward",
+        // "restraint 4 mins, Kingfisher Ward.", "Glenview House, nights x3 done". A
+        // ward may be named by everyday words; another place needs a word no dictionary
+        // has ("Reflective Practice, Good Practice" stay).
+        let apposed = (sentence_start(text, toks[start].start)
+            || (start >= 1 && &text[toks[start - 1].end..toks[start].start] == ", "))
+            && (after.is_empty() || after.starts_with(['.', ',', ':', ';', '\n']))
+            && (l == "ward" || (start..k).any(|j| !is_plainly_ordinary(&lowers[j])));
+        // A hospital by its name is one wherever it is written: "Ulster Hospital ED".
+        let hospital_named = hospital
+            && (start..k).all(|j| !sentence_start(text, toks[j].start) || !is_ordinary(&lowers[j]));
+        if named
+            && (placed || said || after_place || sentence_of_its_own || apposed || hospital_named)
+        {
             let end = for_whom(text, words, k).unwrap_or(toks[k].base_end);
             out.push(Cand::new(FindingKind::Place, toks[start].start, end));
         }
@@ -3455,7 +3601,8 @@ const WORSHIP_WORDS: &[&str] = &[
 const SHOP_KINDS: &[&str] = &[
     "nails", "barbers", "barber", "barbershop", "salon", "takeaway", "kebabs", "launderette",
     "laundrette", "tattoo", "tattoos", "florist", "florists", "bakery", "butchers",
-    "newsagents", "cafe", "café",
+    "newsagents", "cafe", "café", "grocery", "grocers", "drapers", "market", "stores",
+    "deli", "bakers", "jewellers", "motors",
 ];
 /// Words before "General" that make no hospital of it: "the Attorney General".
 #[rustfmt::skip]
@@ -3478,6 +3625,17 @@ fn for_whom(text: &str, words: Words<'_>, k: usize) -> Option<usize> {
         return None;
     }
     capitalised_run(text, toks, k + 2).map(|(_, end)| end)
+}
+
+/// The end of a street after token `k` and a comma: "Luxe Nails, Market Street".
+fn street_after_comma(text: &str, words: Words<'_>, k: usize) -> Option<usize> {
+    let Words { toks, lowers } = words;
+    let n = toks.get(k + 1)?;
+    if &text[toks[k].end..n.start] != ", " || toks[k].base_end != toks[k].end {
+        return None;
+    }
+    let (last, end) = capitalised_run(text, toks, k + 1)?;
+    (last > k + 1 && STREET_WORDS.contains(&&*lowers[last])).then_some(end)
 }
 
 /// The end of a street after token `k`, with "on" or "in" between: "on Moss Lane", "in
@@ -3578,10 +3736,11 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 out.push(Cand::new(FindingKind::Place, toks[a].start, end));
             }
         }
-        // An estate by its name: "on the Beechwood estate".
-        if l == "estate"
+        // An estate or a hostel by its name: "on the Beechwood estate", "lives on
+        // Holmwood estate", "won't go to Northgate hostel".
+        if (l == "estate" || l == "hostel")
             && toks[k].base_end == toks[k].end
-            && text[toks[k].start..].starts_with('e')
+            && text[toks[k].start..].starts_with(['e', 'h'])
             && k >= 2
             && spaced(k - 1, k)
             && cap(k - 1)
@@ -3591,7 +3750,13 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 && (a..k).any(|j| {
                     !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]) && !is_allowed(&lowers[j])
                 });
-            if named && a >= 1 && &*lowers[a - 1] == "the" && spaced(a - 1, a) {
+            if named
+                && a >= 1
+                && spaced(a - 1, a)
+                && (&*lowers[a - 1] == "the"
+                    || (PLACE_PREPOSITIONS.contains(&&*lowers[a - 1])
+                        && text[toks[a - 1].start..].starts_with(char::is_lowercase)))
+            {
                 out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
             }
         }
@@ -3609,12 +3774,69 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 !SHOP_KINDS.contains(&&*lowers[j])
                     && !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j])
             });
-            if placed && named {
-                out.push(Cand::new(
-                    FindingKind::Place,
-                    toks[a].start,
-                    toks[k].base_end,
-                ));
+            // "Hanlon's Bakery", "Kaveh's Mini Market": a shop by its owner's name is
+            // one wherever it is written.
+            let owned = toks[a].base_end != toks[a].end
+                && !(sentence_start(text, toks[a].start) && is_ordinary(&lowers[a]));
+            if (placed || owned) && named {
+                // "Luxe Nails, Market Street": the street after it.
+                let end = street_after_comma(text, words, k).unwrap_or(toks[k].base_end);
+                out.push(Cand::new(FindingKind::Place, toks[a].start, end));
+            }
+        }
+        // A club by a name no dictionary has, after a word of where: "boxing at Saltley
+        // Amateur Boxing Club" (not "the Breakfast Club").
+        if l == "club" && cap(k) && k >= 2 && spaced(k - 1, k) && cap(k - 1) {
+            let a = run_back(k - 1, 3);
+            let named = (a..k).any(|j| !is_plainly_ordinary(&lowers[j]));
+            let placed = a >= 1
+                && spaced(a - 1, a)
+                && PLACE_PREPOSITIONS.contains(&&*lowers[a - 1])
+                && text[toks[a - 1].start..].starts_with(char::is_lowercase);
+            if named && placed {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            }
+        }
+        // A mosque, a gurdwara or a temple by the name after it: "the imam from Masjid
+        // Al-Huda".
+        if cap(k)
+            && ["masjid", "gurdwara", "mandir", "jamia"].contains(&l)
+            && toks[k].base_end == toks[k].end
+            && toks.get(k + 1).is_some_and(|_| spaced(k, k + 1))
+            && let Some((last, end)) = capitalised_run(text, toks, k + 1)
+            && (k + 1..=last).all(|j| plain(j) && !WORSHIP_WORDS.contains(&&*lowers[j]))
+        {
+            out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        }
+        // A place of worship by its name and its town: "Christ Apostolic Church, Far
+        // Cotton", "New Testament Church of God, Handsworth", "Guru Nanak Gurdwara,
+        // Smethwick".
+        if cap(k) && WORSHIP_WORDS.contains(&l) && k >= 1 && spaced(k - 1, k) && cap(k - 1) {
+            let mut a = k - 1;
+            while a > 0
+                && a + 4 > k
+                && spaced(a - 1, a)
+                && cap(a - 1)
+                && !STOPWORDS.contains(&&*lowers[a - 1])
+            {
+                a -= 1;
+            }
+            let mut e = k;
+            if toks.get(k + 2).is_some_and(|_| {
+                &*lowers[k + 1] == "of" && spaced(k, k + 1) && spaced(k + 1, k + 2) && cap(k + 2)
+            }) && let Some((last, _)) = capitalised_run(text, toks, k + 2)
+            {
+                e = last;
+            }
+            if let Some(n) = toks.get(e + 1)
+                && &text[toks[e].end..n.start] == ", "
+                && toks[e].base_end == toks[e].end
+                && let Some((last, end)) = capitalised_run(text, toks, e + 1)
+                && last <= e + 2
+                && (e + 1..=last).all(|j| plain(j) && !is_allowed(&lowers[j]))
+                && (a..k).any(|j| !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]))
+            {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, end));
             }
         }
         // A hotel by its name and its town: "the Home Office hotel, Stay Inn, Gateshead".
@@ -3669,9 +3891,12 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 ));
             } else if let Some((last, end)) = toks
                 .get(k + 1)
-                .filter(|_| spaced(k, k + 1) && toks[k].base_end == toks[k].end)
+                .filter(|_| spaced(k, k + 1))
                 .and_then(|_| capitalised_run(text, toks, k + 1))
                 && (k + 1..=last).all(|j| plain(j) && !CHAIN_FORMATS.contains(&&*lowers[j]))
+                // "Sainsbury's Cowley Road": a possessive chain before its street.
+                && (toks[k].base_end == toks[k].end
+                    || (last > k + 1 && STREET_WORDS.contains(&&*lowers[last])))
             {
                 out.push(Cand::new(FindingKind::Place, toks[k].start, end));
             }
@@ -3833,9 +4058,43 @@ fn house_name_before(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         }
         k -= 1;
     }
-    let s = start?;
+    // "the takeaway he runs, Golden Dragon, 104 Chapel Street": two or three
+    // capitalised words set apart by commas before the address are its name, whatever
+    // words they are.
+    let apposed = || {
+        let mut a = first;
+        while a > 0 && first - a < 2 && &text[toks[a - 1].end..toks[a].start] == " " {
+            a -= 1;
+        }
+        while a < first && !starts_capitalised(text, &toks[a]) {
+            a += 1;
+        }
+        let plain = (a..=first).all(|j| {
+            let t = &toks[j];
+            let l = fold_str(&text[t.start..t.end]);
+            starts_capitalised(text, t)
+                && !t.digits
+                && t.base_end == t.end
+                && !STOPWORDS.contains(&l.as_str())
+                && !is_allowed(&l)
+                && !is_honorific(&l)
+        });
+        (a < first
+            && plain
+            && a >= 1
+            && &text[toks[a - 1].end..toks[a].start] == ", "
+            && !sentence_start(text, toks[a].start))
+        .then(|| toks[a].start)
+    };
+    let Some(s) = start else {
+        return apposed();
+    };
     // A sentence's first word alone is not a house name.
-    (s < first || building || !sentence_start(text, toks[s].start)).then(|| toks[s].start)
+    if s < first || building || !sentence_start(text, toks[s].start) {
+        Some(toks[s].start)
+    } else {
+        apposed()
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -4087,7 +4346,8 @@ const KIN_BEFORE_NAMES: &[&str] = &[
     "fiancée", "stepmum", "stepdad", "stepson", "stepdaughter", "stepbrother",
     "stepsister", "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law",
     "sister-in-law", "brother-in-law", "friend", "neighbour", "flatmate", "housemate",
-    "host", "hosts",
+    "host", "hosts", "ex", "ex-partner", "ex-wife", "ex-husband", "ex-boyfriend",
+    "ex-girlfriend",
 ];
 
 /// Words of size or age that open a nickname before a name: "Big Mick", "Wee Davie".
@@ -4534,6 +4794,10 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     {
         return true;
     }
+    // "the Delaney visit", "the Okafor family": a household by its surname, no thing.
+    if pw == "the" && HOUSEHOLD_WORDS.contains(&nl) {
+        return false;
+    }
     // "her Espranor pick-up": before the word for what it is.
     n.letters
         && !n.digits
@@ -4545,6 +4809,15 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
         && !is_relation(nl)
         && !ROLE_NOUNS.contains(&nl)
 }
+
+/// What a surname after "the" stands before when it is a household, not a thing: "the
+/// Delaney visit", "the Okafor family", "the Nowak case".
+#[rustfmt::skip]
+const HOUSEHOLD_WORDS: &[&str] = &[
+    "case", "cases", "visit", "visits", "family", "families", "household", "household's",
+    "kids", "children", "boys", "girls", "twins", "siblings", "referral", "file",
+    "family's", "home", "house",
+];
 
 /// Whether a capitalised hyphenated word is a name: "Lily-Mae", "Jordan-Lee",
 /// "Kerry-Ann". Its parts are capitalised, one of them a listed name and the whole no
@@ -4728,7 +5001,8 @@ const EVERYDAY: &[&str] = &[
     "debrief", "signposting", "co-production", "neurodivergent", "neurodivergence",
     "autistic", "carer", "carers", "respite", "kinship", "multi-agency", "deprivation",
     "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
-    "parenting", "befriending", "commissioning", "reablement",
+    "parenting", "befriending", "commissioning", "reablement", "hb", "hba1c", "egfr",
+    "mmol", "spo2",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
@@ -4796,6 +5070,20 @@ const ALLOWED_PHRASES: &[&str] = &[
     "Named Midwife",
     "Named Doctor",
     "Named GP",
+    "Fraser competent",
+    "Fraser competence",
+    "Fraser guidelines",
+    "Fraser guidance",
+    "Fraser criteria",
+    "Gillick competent",
+    "Gillick competence",
+    "Thomas the Tank Engine",
+    "Bob the Builder",
+    "Fireman Sam",
+    "Postman Pat",
+    "Peppa Pig",
+    "Mr Tumble",
+    "Dunn's River",
 ];
 
 fn builtin_phrases() -> &'static PatSet {
@@ -5073,6 +5361,43 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && !is_acronym(w)
 }
 
+/// Verbs before the title of a song, a hymn, a prayer or a programme in quotes: "she sang
+/// "Ili Ili Tulog Anay" to Florence".
+#[rustfmt::skip]
+const TITLE_VERBS: &[&str] = &[
+    "sang", "sing", "sings", "singing", "hummed", "hums", "humming", "played", "plays",
+    "playing", "watched", "watches", "watching", "recited", "recites", "reciting", "song",
+    "hymn", "lullaby", "prayed", "prays",
+];
+
+/// The ranges of titles in quotes after a verb of singing, playing or watching (see
+/// [`TITLE_VERBS`]): what is in them is no one.
+fn quoted_titles(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for open in ["\"", "“"] {
+        for (i, _) in text.match_indices(open) {
+            let before = text[..i].strip_suffix(' ').unwrap_or("");
+            let verb = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !TITLE_VERBS.contains(&fold_str(verb).as_str()) {
+                continue;
+            }
+            let from = i + open.len();
+            if let Some(close) = text[from..].find(['"', '”']).filter(|&n| n <= 80) {
+                out.push((from, from + close));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `w` is capitalised or a single capital, an initial ("Nanna P").
+fn capitalised_or_initial(w: &str) -> bool {
+    capitalised(w) || (w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase()))
+}
+
 /// Whether the word at `i` begins a sentence: the start of the text or a line, after
 /// . ! ? : or a list, quote or heading marker (opening quotes and brackets skipped).
 fn sentence_start(text: &str, i: usize) -> bool {
@@ -5244,6 +5569,7 @@ impl Checker {
                     && !name_list().contains_key(pl)
                     && !is_honorific(pl)
                     && !SOFT_HONORIFICS.contains(&base(p))
+                    && !NICKNAME_SIZES.contains(&base(p))
                     && !sentence_start(text, p.start)
             };
             let rating = lower(t) == "amber"
@@ -5275,6 +5601,49 @@ impl Checker {
             let t = &toks[k];
             let w = base(t);
             let l = lower(t);
+            // What a language, a law, a place or a word of respect makes of a word that
+            // is also a name: "Shona-speaking clients", "Clare's Law", "Hong Kong"
+            // (two words of a place the lists know, side by side), "Bibi ji".
+            let next_is = |words: &[&str]| {
+                toks.get(k + 1).is_some_and(|n| {
+                    words.contains(&&text[n.start..n.end])
+                        && matches!(&text[t.end..n.start], " " | "'s " | "’s " | "' " | "’ ")
+                })
+            };
+            let known_pair = |a: usize, b: usize| {
+                b < toks.len()
+                    && !skip[a]
+                    && !skip[b]
+                    && spaced_at(a, b)
+                    && toks[a].base_end == toks[a].end
+                    && capitalised(base(&toks[a]))
+                    && capitalised(base(&toks[b]))
+                    && other_words().contains(lower(&toks[a]))
+                    && other_words().contains(lower(&toks[b]))
+            };
+            if (l.contains(['-', '‐'])
+                && ["-speaking", "-speaker", "-speakers", "‐speaking"]
+                    .iter()
+                    .any(|s| l.ends_with(s)))
+                || (w.starts_with(char::is_uppercase) && ANIMALS.contains(&l))
+                || (t.base_end != t.end && next_is(&["Law", "Laws"]))
+                || known_pair(k, k + 1)
+                || (k >= 1 && known_pair(k - 1, k))
+                || (t.base_end == t.end
+                    && other_words().contains(l)
+                    && next_is(&["ji", "Ji", "jee", "sahib", "Sahib"]))
+                // "he is from Lewis originally", "originally from Harris": where someone
+                // comes from.
+                || (k >= 1
+                    && lower(&toks[k - 1]) == "from"
+                    && spaced_at(k - 1, k)
+                    && (next_is(&["originally"])
+                        || (k >= 2
+                            && lower(&toks[k - 2]) == "originally"
+                            && spaced_at(k - 2, k - 1))))
+            {
+                return false;
+            }
             // A word in capitals is an acronym, never a name, unless it is a name already
             // known, written in capitals for weight ("ZDENĚK wants to stay"), or a listed
             // name that is no everyday word ("ADEBAYO OKONKWO - URGENT"): the list says
@@ -5314,10 +5683,20 @@ impl Checker {
             }
             // "Dawn asked", "Willow and her sister": a first name that is also a word,
             // where a sentence starts, before what only a person does.
+            // Mid-sentence, the same before an age or what a person does: "placement of
+            // Summer (10)", not "in Summer (3 weeks)".
             let given_word_name = || {
                 cap && GIVEN_WORD_NAMES.contains(&l)
-                    && sentence_start(text, t.start)
                     && !titles[line_of[k]]
+                    && (sentence_start(text, t.start)
+                        || (!everyday_phrase(k)
+                            && k.checked_sub(1).is_none_or(|p| {
+                                ![
+                                    "the", "in", "during", "this", "last", "next", "every",
+                                    "since", "until", "till", "by", "a",
+                                ]
+                                .contains(&lower(&toks[p]))
+                            })))
                     && person_cue_after(text, toks, k)
             };
             if let Some(&(everyday, _)) = name_list().get(l) {
@@ -5409,9 +5788,18 @@ impl Checker {
         let after_kin = |k: usize| -> bool {
             let t = &toks[k];
             let (w, l) = (base(t), lower(t));
-            let Some(p) = k.checked_sub(1) else {
+            let Some(mut p) = k.checked_sub(1) else {
                 return false;
             };
+            // "his birth mum is Destiny": the family word, "is" and the name.
+            if p >= 1
+                && ["is", "was"].contains(&lower(&toks[p]))
+                && spaced_at(p - 1, p)
+                && spaced_at(p, k)
+                && KIN_BEFORE_NAMES.contains(&lower(&toks[p - 1]))
+            {
+                p -= 1;
+            }
             let english = |l: &str| {
                 let d = dictionary();
                 d.contains(l) || l.strip_suffix('s').is_some_and(|w| d.contains(w))
@@ -5426,7 +5814,7 @@ impl Checker {
                 && !skip[p]
                 && (KIN_BEFORE_NAMES.contains(&lower(&toks[p])) || role())
                 && toks[p].base_end == toks[p].end
-                && &text[toks[p].end..t.start] == " "
+                && (p + 1 < k || &text[toks[p].end..t.start] == " ")
                 && !titles[line_of[k]]
                 && capitalised(w)
                 && w.chars().count() >= 2
@@ -5548,7 +5936,18 @@ impl Checker {
             let l = lower(t);
             let w = base(t);
             // An honorific and the name after it.
-            let strong = is_honorific(l) && (w.starts_with(char::is_uppercase) || w == l);
+            // "miss" in lowercase after "to", a pronoun or a helping verb is the verb: "to
+            // miss Jummah", "didn't miss Eid".
+            let missing = w == "miss"
+                && k >= 1
+                && spaced_at(k - 1, k)
+                && (HELPING_VERBS.contains(&lower(&toks[k - 1]))
+                    || [
+                        "to", "not", "don't", "don’t", "i", "you", "we", "they", "he", "she",
+                    ]
+                    .contains(&lower(&toks[k - 1])));
+            let strong =
+                is_honorific(l) && (w.starts_with(char::is_uppercase) || w == l) && !missing;
             let soft = SOFT_HONORIFICS.contains(&w);
             if (strong || soft) && t.base_end == t.end {
                 let mut j = k + 1;
@@ -5582,10 +5981,17 @@ impl Checker {
                 {
                     let nl = lower(n);
                     let nw = base(n);
+                    // "Mr T - cath bag leaking": one capital alone after a title is the
+                    // person it stands for.
+                    let initial = nw.len() == 1
+                        && nw != "I"
+                        && nw.bytes().all(|c| c.is_ascii_uppercase())
+                        && !text[n.end..].starts_with(['\'', '’']);
                     let named = if strong {
-                        (nw.starts_with(char::is_uppercase) || !is_ordinary(nl))
+                        ((nw.starts_with(char::is_uppercase) || !is_ordinary(nl))
                             && !STOPWORDS.contains(&nl)
-                            && nw.chars().count() >= 2
+                            && nw.chars().count() >= 2)
+                            || initial
                     } else {
                         capitalised(nw)
                             && (name_list().contains_key(nl) || !is_ordinary(nl))
@@ -5652,6 +6058,8 @@ impl Checker {
                 && (!is_allowed(l) || THEORISTS.contains(&l))
                 && !user_allowed(l)
                 && !FLAT_WORDS.contains(&l)
+                // "a Staffie Tyson": the animal before a pet's name is no part of it.
+                && !ANIMALS.contains(&l)
                 && (name_list().get(l).is_some_and(|&(e, _)| !e)
                     || is_honorific(l)
                     || SOFT_HONORIFICS.contains(&base(t))
@@ -5679,17 +6087,24 @@ impl Checker {
                 let (a, b) = *span;
                 // Backwards: a name word, or a particle with a name word before it.
                 if a >= 1 && spaced(a - 1, a) && toks[a - 1].base_end == toks[a - 1].end {
-                    // "Faith Adjei missed it": a listed first name that is also a word,
-                    // where a sentence starts, before a name caught.
+                    // "Faith Adjei missed it", "an officer: Lee Marsden": a listed name that
+                    // is also a word, where a sentence starts, before a name caught; and
+                    // mid-sentence, a first name that is a word ("room 2 Jade McLeish").
                     let given_word = || {
                         let p = &toks[a - 1];
+                        let pl = lower(p);
                         !skip[a - 1]
                             && capitalised(base(p))
-                            && sentence_start(text, p.start)
-                            && name_list()
-                                .get(lower(p))
-                                .is_some_and(|&(e, surname)| e && !surname)
-                            && !is_allowed(lower(p))
+                            && !is_allowed(pl)
+                            && !user_allowed(pl)
+                            && ((sentence_start(text, p.start)
+                                && (GIVEN_WORD_NAMES.contains(&pl)
+                                    || name_list().get(pl).is_some_and(|&(e, _)| e)))
+                                || (mid_at(a - 1)
+                                    && (GIVEN_WORD_NAMES.contains(&pl)
+                                        || name_list()
+                                            .get(pl)
+                                            .is_some_and(|&(e, surname)| e && !surname))))
                     };
                     if name_like(a - 1) || given_word() {
                         span.0 = a - 1;
@@ -5753,7 +6168,7 @@ impl Checker {
         let starts: HashSet<usize> = found.iter().map(|&(a, _)| a).collect();
         for k in 0..toks.len().saturating_sub(1) {
             let t = &toks[k];
-            let joined = if &text[t.end..toks[k + 1].start] == " & " {
+            let joined = if [" & ", " + "].contains(&&text[t.end..toks[k + 1].start]) {
                 starts.contains(&(k + 1))
             } else {
                 toks.get(k + 2).is_some_and(|next| {
@@ -5795,7 +6210,7 @@ impl Checker {
                 if toks[b].base_end != toks[b].end {
                     break;
                 }
-                if gap == " & " || gap == ", & " {
+                if gap == " & " || gap == ", & " || gap == " + " {
                     a = b + 1;
                     joined_by_and = true;
                 } else if (gap == " " || gap == ", ")
@@ -5848,6 +6263,9 @@ impl Checker {
                 && !user_allowed(l)
                 && !FLAT_WORDS.contains(&l)
                 && !lower_seen(l)
+                // "and I've been": a pronoun with its verb run in.
+                && !l.starts_with("i'")
+                && !l.starts_with("i’")
                 // Where a sentence starts, a word its ending makes one ("Redressed,
                 // Aquacel and ...") opens no list of people.
                 && !(sentence_start(text, t.start) && is_ordinary(l) && !name_list().contains_key(l))
@@ -5875,6 +6293,49 @@ impl Checker {
         for (a, b) in joined {
             covered[a] = true;
             found.push((a, b));
+        }
+        // Children listed with their ages, "Yazan (12), Lama (9), Joud (3)": once one of
+        // them is caught, a capitalised word beside it with an age of its own is a name
+        // too, whatever else it is.
+        let aged = |k: usize| {
+            toks.get(k + 1).is_some_and(|n| {
+                n.digits
+                    && !n.letters
+                    && n.end - n.start <= 2
+                    && &text[toks[k].end..n.start] == " ("
+                    && text[n.end..].starts_with(')')
+            })
+        };
+        let mut listed = Vec::new();
+        for k in 0..toks.len() {
+            let l = lower(&toks[k]);
+            if covered[k]
+                || skip[k]
+                || !aged(k)
+                || !capitalised(base(&toks[k]))
+                || base(&toks[k]).chars().count() < 2
+                || STOPWORDS.contains(&l)
+                || is_allowed(l)
+                || user_allowed(l)
+                || lower_seen(l)
+            {
+                continue;
+            }
+            let before = k >= 2
+                && covered[k - 2]
+                && aged(k - 2)
+                && &text[toks[k - 1].end..toks[k].start] == "), ";
+            let after = k + 2 < toks.len()
+                && covered[k + 2]
+                && aged(k + 2)
+                && text[toks[k + 1].end..toks[k + 2].start].starts_with("), ");
+            if before || after {
+                listed.push(k);
+            }
+        }
+        for k in listed {
+            covered[k] = true;
+            found.push((k, k));
         }
         // Two names in lowercase joined by "and", one caught and the other a listed name:
         // "tyler and mason were winding each other up".
@@ -6046,6 +6507,76 @@ impl Checker {
                 j = e + 1;
             }
         }
+        // The name someone goes by: "calls herself Jinx", "started calling Pauline
+        // "Nanna P"" (quoted, with a name or an initial in it). A pet "called Tyson" is
+        // no one (see `pet_name_at`).
+        for k in 0..toks.len().saturating_sub(2) {
+            if !["call", "calls", "called", "calling"].contains(&lower(&toks[k]))
+                || !spaced(k, k + 1)
+                || skip[k + 1]
+            {
+                continue;
+            }
+            let obj = lower(&toks[k + 1]);
+            let reflexive = [
+                "himself",
+                "herself",
+                "themselves",
+                "themself",
+                "myself",
+                "yourself",
+            ]
+            .contains(&obj);
+            let e = if covered[k + 1] {
+                found
+                    .iter()
+                    .find(|&&(a, _)| a == k + 1)
+                    .map_or(k + 1, |&(_, b)| b)
+            } else if reflexive || ["him", "her", "them", "me", "us"].contains(&obj) {
+                k + 1
+            } else {
+                continue;
+            };
+            let Some(n) = toks.get(e + 1) else { continue };
+            let gap = &text[toks[e].end..n.start];
+            let quoted = [" \"", " “", " '", " ‘"].contains(&gap);
+            if !(quoted || (reflexive && gap == " ")) {
+                continue;
+            }
+            let close = if quoted {
+                text[n.start..]
+                    .find(['"', '”', '’', '\''])
+                    .map_or(text.len(), |i| n.start + i)
+            } else {
+                text.len()
+            };
+            let mut last = e + 1;
+            while last + 1 < toks.len()
+                && last < e + 3
+                && toks[last + 1].end <= close
+                && spaced(last, last + 1)
+                && capitalised_or_initial(base(&toks[last + 1]))
+            {
+                last += 1;
+            }
+            if quoted && toks[last].end != close {
+                continue;
+            }
+            let first = lower(n);
+            let ok = (e + 1..=last)
+                .all(|m| !skip[m] && !covered[m] && capitalised_or_initial(base(&toks[m])))
+                && !STOPWORDS.contains(&first)
+                && !is_honorific(first)
+                && !user_allowed(first)
+                && (if quoted {
+                    (e + 1..=last).any(|m| base(&toks[m]).chars().count() == 1 || name_like(m))
+                } else {
+                    !is_allowed(first)
+                });
+            if ok {
+                nicknames.push((e + 1, last));
+            }
+        }
         for &(_, b) in &found {
             let Some(n) = toks.get(b + 1) else { continue };
             let (nw, nl) = (base(n), lower(n));
@@ -6098,7 +6629,8 @@ impl Checker {
                     let p = lower(&toks[k - 1]);
                     ["protect", "protects", "protected", "protecting", "against"].contains(&p)
                 });
-            if initials_of.contains(w) || object {
+            // "case brought by Tunde: KO, 15, referred ...": initials with an age.
+            if initials_of.contains(w) || object || age_after(text, toks, k) {
                 nicknames.push((k, k));
             }
         }
@@ -6106,9 +6638,11 @@ impl Checker {
             covered[a] = true;
             found.push((a, b));
         }
+        let songs = quoted_titles(text);
         found.retain(|&(a, b)| {
             let (s, e) = (toks[a].start, toks[b].base_end);
             !allowed.iter().any(|p| p.start <= s && e <= p.end)
+                && !songs.iter().any(|&(qs, qe)| qs <= s && e <= qe)
         });
         // Unusual words of the names found are names everywhere in the text, even at
         // the start of a sentence.
@@ -6141,6 +6675,12 @@ impl Checker {
                 }
             }
         }
+        // Words caught as a name by themselves ("Lama (9)"), whatever else they are.
+        let alone: HashSet<&str> = found
+            .iter()
+            .filter(|&&(a, b)| a == b)
+            .map(|&(a, _)| lower(&toks[a]))
+            .collect();
         // Initials caught as someone ("Present: TD, ...") are that person again.
         let initials_found: HashSet<&str> = found
             .iter()
@@ -6159,23 +6699,48 @@ impl Checker {
             // Where a sentence starts, a name of this text that is also a word is the
             // name again before what a person does or where they are: "Mark did not
             // mark the day", "Hope at Kingsmead Academy"; not "Hope to leave on time".
-            let subject_again = || {
-                t.base_end == t.end
-                    && (name_list().contains_key(l) || !is_ordinary(l))
-                    && toks.get(k + 1).is_some_and(|n| {
-                        let nl = lower(n);
-                        &text[t.end..n.start] == " "
-                            && (HELPING_VERBS.contains(&nl)
-                                || LINKING_VERBS.contains(&nl)
-                                || ["at", "and", "from"].contains(&nl)
-                                || (is_person_verb(nl) && !STOPWORDS.contains(&nl)))
+            // So is one before a colon, as a speaker or an item ("Precious: working
+            // with ..."). Not a name that is a word before what is said of the word:
+            // "Patience is needed by all of us" (but "Grace was discharged", "Joy was
+            // asked").
+            let word_passive = |v: usize| {
+                let l = lower(&toks[v - 1]);
+                (GIVEN_WORD_NAMES.contains(&l) || name_list().get(l).is_some_and(|&(e, _)| e))
+                    && toks.get(v + 1).is_some_and(|p| {
+                        let pl = lower(p);
+                        spaced(v, v + 1)
+                            && pl.ends_with("ed")
+                            && !PERSON_STATES.contains(&pl)
+                            && !CARE_PASSIVES.contains(&pl)
+                            && !is_person_verb(pl)
                     })
             };
+            let subject_again = || {
+                t.base_end == t.end
+                    && (name_list().contains_key(l)
+                        || GIVEN_WORD_NAMES.contains(&l)
+                        || alone.contains(l)
+                        || !is_ordinary(l))
+                    && (text[t.end..].starts_with(": ")
+                        || toks.get(k + 1).is_some_and(|n| {
+                            let nl = lower(n);
+                            &text[t.end..n.start] == " "
+                                && (HELPING_VERBS.contains(&nl)
+                                    || (LINKING_VERBS.contains(&nl) && !word_passive(k + 1))
+                                    || ["at", "and", "from", "again"].contains(&nl)
+                                    || is_form_of(nl, "need")
+                                    || (is_person_verb(nl) && !STOPWORDS.contains(&nl)))
+                        }))
+            };
+            // A month that was a name here is that name again with a possessive: "Ms June
+            // Pritchard ... June's neighbour".
+            let month_name =
+                t.base_end != t.end && ["april", "may", "june", "july", "august"].contains(&l);
             let again = (words.contains(l) && capitalised(base(t)) && !lower_seen(l))
                 || (span_words.contains(l)
                     && capitalised(base(t))
                     && (t.base_end != t.end || mid_at(k) || subject_again())
-                    && !is_allowed(l)
+                    && (!is_allowed(l) || month_name)
                     && !user_allowed(l)
                     && l != "i");
             if again {

@@ -2062,41 +2062,21 @@ fn a_quoted_handle_with_a_dot_is_someone() {
 /// hold-out for the rules fitted on the twelfth: 545 of 604 (90.2%), 24 tricky words
 /// flagged, 26 findings beyond the identifiers; one of them new, "cath" (a catheter) in
 /// lowercase, since short forms of first names were listed, gone once the short forms that
-/// are also words of care notes were marked as words. Not studied yet: what it misses
-/// (places by a name alone, "Ward C6", a name that is also a word, numbers without a cue)
-/// is for the next rules, and the next corpus their hold-out.
+/// are also words of care notes were marked as words. The hold-out figure is 545 (90.2%).
+/// Then studied (2026-12-05): what it missed was learnt as classes (places by a name
+/// alone, names that are also words by what is around them, a single initial after a
+/// title, dates joined by dashes, NHS numbers in 4-3-3, an extension, "number" opening a
+/// clause), each tested on notes of no corpus, and what it flagged too (laws named for
+/// someone, "Hong Kong", languages before "-speaking", feasts, a song's title, "I've").
+/// Fitted: 604 of 604 (603 before a hospital named alone in the possessive after a word
+/// of care, "at King's", was caught); it flags two small places by design ("Peckham",
+/// "Prestwich"), 2 of its tricky words.
 #[test]
 fn a_thirteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh11.txt",
-        (545, 604),
-        &[
-            "Name \"Clare\"",
-            "Name \"Gammon\"",
-            "Name \"Hong Kong\"",
-            "Name \"miss Jummah\"",
-            "Name \"Lewis\"",
-            "Name \"Patience\"",
-            "Name \"Thomas\"",
-            "Name \"Hudade\"",
-            "Name \"Shkodër\"",
-            "Name \"Sorani\"",
-            "Name \"Bluey\"",
-            "Name \"Ili Ili Tulog Anay\"",
-            "Name \"I've\"",
-            "Name \"Peckham\"",
-            "Name \"Bibi\"",
-            "Name \"Dunn\"",
-            "Name \"Nurishment\"",
-            "Name \"Hong Kong\"",
-            "Name \"Fraser\"",
-            "Name \"Prestwich\"",
-            "Name \"Pesach\"",
-            "Name \"Pampanga\"",
-            "Name \"Hb\"",
-            "Name \"Shona-speaking\"",
-            "Name \"Awaab\"",
-        ],
+        (604, 604),
+        &["Name \"Peckham\"", "Name \"Prestwich\""],
     );
 }
 
@@ -2116,5 +2096,267 @@ fn short_forms_that_are_words_of_care_notes_stay_words() {
     assert_eq!(
         flagged_in("Rang the ward and spoke to Sal about the discharge."),
         vec![(FindingKind::Name, "Sal".to_string())]
+    );
+}
+
+/// A name that is also a word, said by the words around it: an age after it mid-sentence,
+/// a family word and "is" before it, an ex, children listed with their ages, "+" between
+/// two names, the name someone goes by ("calls himself Tank", "calling Gloria "Nan G""),
+/// initials with an age, one capital after a title, a first name that is a word before a
+/// surname caught, a month that was a name with a possessive, and a name caught once
+/// again before a colon, "again" or "needs". None of these notes is in the corpora.
+#[test]
+fn names_that_are_words_said_by_ages_families_lists_and_what_people_are_called() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 14] = [
+        (
+            "Fostering visit: the placement of Autumn (7) is going well.",
+            vec![name("Autumn")],
+        ),
+        (
+            "Her birth dad is Justice and he writes every month.",
+            vec![name("Justice")],
+        ),
+        (
+            "He said his ex Storm had turned up at the flat.",
+            vec![name("Storm")],
+        ),
+        (
+            "At contact: Tobenna (10), Lyric (6), Idris (2). Lyric needs new shoes.",
+            vec![name("Tobenna"), name("Lyric"), name("Idris"), name("Lyric")],
+        ),
+        (
+            "Nevaeh + Ffion came to the group for the first time.",
+            vec![name("Nevaeh"), name("Ffion")],
+        ),
+        (
+            "New lad, calls himself Tank, stayed for tea.",
+            vec![name("Tank")],
+        ),
+        (
+            "She keeps calling Gloria \"Nan G\" now.",
+            vec![name("Gloria"), name("Nan G")],
+        ),
+        (
+            "Referred by the school: TM, 14, not seen since the weekend.",
+            vec![name("TM")],
+        ),
+        ("Mr P - bloods taken, all fine.", vec![name("Mr P")]),
+        (
+            "side room 4 Jade Nwosu, 22, post-op.",
+            vec![name("Jade Nwosu")],
+        ),
+        (
+            "Seen at the hatch: Lee Whitworth, on licence.",
+            vec![name("Lee Whitworth")],
+        ),
+        (
+            "Ms April Stanton, 66, lives alone. April's sister has a key.",
+            vec![name("Ms April Stanton"), name("April")],
+        ),
+        (
+            "Present: Comfort Mensah, me.\nComfort: working with two families.",
+            vec![name("Comfort Mensah"), name("Comfort")],
+        ),
+        (
+            "Please read my notes on the Brannigan case and tell me.",
+            vec![name("Brannigan")],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    assert_eq!(
+        flagged_in("Mrs Ivy Dunmore in bay 2, settled.\nIvy again, better at teatime."),
+        vec![name("Mrs Ivy Dunmore"), name("Ivy")]
+    );
+}
+
+/// What only looks like a name: a law named for someone, two words of a place side by
+/// side, a language before "-speaking", a word of respect before "ji", "miss" the verb,
+/// where someone is from "originally", a name that is a word before what is said of the
+/// word, a title in quotes after "sang" or "watched", Fraser and Gillick as tests of
+/// competence, children's programmes, blood tests, feasts and languages abroad, "I've" in
+/// a list of people, an animal before a pet's name. None of these notes is in the
+/// corpora.
+#[test]
+fn laws_places_languages_titles_and_words_of_respect_are_no_one() {
+    for clean in [
+        "She asked about Sarah's Law and Helen's Law.",
+        "Her sister still lives in Hong Kong.",
+        "We booked a Bemba-speaking interpreter.",
+        "Her mother-in-law (\"Bibi ji\" to the grandchildren) was there.",
+        "He did not want to miss Mass on Sunday.",
+        "He is from Harris originally and misses it.",
+        "Assessed as Fraser competent for contraception.",
+        "They watched \"Kabhi Khushi Kabhie Gham\" together.",
+        "His tablet has Bob the Builder and Peppa on it.",
+        "Bloods sent, Hb at lunchtime.",
+        "He wants to go to church for Timkat and Meskel.",
+        "We need an interpreter for Kurmanji, she is from near Durrës.",
+        "She likes Cocomelon and a Complan shake.",
+        "She has a Staffie and two cats.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    assert_eq!(
+        flagged_in("Sat with Ola and I've learnt a lot."),
+        vec![(FindingKind::Name, "Ola".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Nurse Patience Boateng on shift. Patience is required with this family."),
+        vec![(FindingKind::Name, "Nurse Patience Boateng".to_string())]
+    );
+}
+
+/// Places named alone (a ward or a house set apart by commas or opening its line, a
+/// hospital wherever it is written, a practice after "GP is", a ward by letter and
+/// number, a prison, a mosque, a church with its town, a shop by its owner's name or
+/// with its street, a chain with its street, a club, a hostel and an estate without
+/// "the", a hospital "Royal Albert", a school for girls, a place of work after a job) and
+/// addresses by a building or a name set apart before the number; dates joined by dashes,
+/// NHS numbers grouped 4-3-3, an extension after a phone, and "number" opening a clause
+/// before a number with letters in it. None of these notes is in the corpora.
+#[test]
+fn places_named_alone_and_numbers_without_the_usual_cue() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 20] = [
+        ("night shift, Bluebell Ward", vec![place("Bluebell Ward")]),
+        ("Transferred at 3am, Heron Ward.", vec![place("Heron Ward")]),
+        (
+            "Thistlewood House, two nights done.",
+            vec![place("Thistlewood House")],
+        ),
+        (
+            "The Yorkshire Hospital discharge team called.",
+            vec![place("Yorkshire Hospital")],
+        ),
+        (
+            "His GP is Abbey Medical Practice now.",
+            vec![place("Abbey Medical Practice")],
+        ),
+        ("She was on Ward F7 overnight.", vec![place("Ward F7")]),
+        (
+            "He came out last week from HMP Longmoor.",
+            vec![place("HMP Longmoor")],
+        ),
+        (
+            "The imam at Masjid Al-Noor knows him.",
+            vec![place("Masjid Al-Noor")],
+        ),
+        (
+            "She worships at Elim Pentecostal Church, Kirkdale most weeks.",
+            vec![place("Elim Pentecostal Church, Kirkdale")],
+        ),
+        (
+            "He sleeps in the doorway of Brennan's Bakery.",
+            vec![place("Brennan's Bakery")],
+        ),
+        (
+            "The robbery at Seaview Stores, Harbour Road was on the news.",
+            vec![place("Seaview Stores, Harbour Road")],
+        ),
+        (
+            "She sells the paper outside Sainsbury's Gloucester Road.",
+            vec![place("Sainsbury's Gloucester Road")],
+        ),
+        (
+            "He trains at Ardwick Amateur Boxing Club twice a week.",
+            vec![place("Ardwick Amateur Boxing Club")],
+        ),
+        (
+            "He won't go back to Westgate hostel.",
+            vec![place("Westgate hostel")],
+        ),
+        (
+            "She grew up on Hollybank estate.",
+            vec![place("Hollybank estate")],
+        ),
+        (
+            "Share it with the nurse at Royal Albert Alexandra.",
+            vec![place("Royal Albert Alexandra")],
+        ),
+        (
+            "Referred from Holy Cross Girls' School.",
+            vec![place("Holy Cross Girls' School")],
+        ),
+        (
+            "His brother is a porter at Moorview these days.",
+            vec![place("Moorview")],
+        ),
+        (
+            "Above the shop he runs, Silver Lotus, 12 Dock Street.",
+            vec![(
+                FindingKind::Address,
+                "Silver Lotus, 12 Dock Street".to_string(),
+            )],
+        ),
+        (
+            "Visit to 14 Marlowe House, Hillside Estate today.",
+            vec![(
+                FindingKind::Address,
+                "14 Marlowe House, Hillside Estate".to_string(),
+            )],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+    let numbers: [(&str, FindingKind, &str); 5] = [
+        (
+            "Seen today, dob 4-Feb-1961.",
+            FindingKind::BirthDate,
+            "dob 4-Feb-1961",
+        ),
+        (
+            "NHS no 9434 765 919 on the letter.",
+            FindingKind::NhsNumber,
+            "9434 765 919",
+        ),
+        (
+            "Ring the office, 0161 496 0000 ext. 3 after ten.",
+            FindingKind::Phone,
+            "0161 496 0000 ext. 3",
+        ),
+        (
+            "Bring the card next time, number ZX-550912-41 is on it.",
+            FindingKind::RecordNumber,
+            "ZX-550912-41",
+        ),
+        (
+            "Visit to 9 Cedar Road Heights.",
+            FindingKind::Address,
+            "9 Cedar Road Heights",
+        ),
+    ];
+    for (text, kind, found) in numbers {
+        assert_eq!(flagged_in(text), vec![(kind, found.to_string())], "{text}");
+    }
+    for clean in [
+        "Band practice at the Crown Court car park, of all places.",
+        "She took the number 12 bus, the Girls' School stop.",
+        "Reflective Practice, Good Practice and the Breakfast Club.",
+        "We met at the Parish Church, Mum said it was lovely.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+}
+
+/// A hospital by its name alone, in the possessive, a few words after a word of care
+/// ("transferred to Queen's"); someone's home in the possessive stays a name. None of
+/// these notes is in the corpora.
+#[test]
+fn a_hospital_named_alone_in_the_possessive_after_a_word_of_care() {
+    assert_eq!(
+        flagged_in("He was transferred to Queen's on Monday night."),
+        vec![(FindingKind::Place, "Queen's".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Two outpatient appointments at Guy's, both missed."),
+        vec![(FindingKind::Place, "Guy's".to_string())]
+    );
+    assert_eq!(
+        flagged_in("After the scan he stayed over at Ahmed's last night."),
+        vec![(FindingKind::Name, "Ahmed".to_string())]
     );
 }
