@@ -2360,3 +2360,63 @@ fn a_hospital_named_alone_in_the_possessive_after_a_word_of_care() {
         vec![(FindingKind::Name, "Ahmed".to_string())]
     );
 }
+
+/// A fourteenth corpus, written without sight of the rules and committed before it was
+/// ever run: 398 identifiers among 76 notes in styles no corpus had (a paramedic's voice
+/// note without punctuation, pasted emails, tables, capitals, a prison officer's wing
+/// log, a number spelt out in words, dates in Welsh), 237 tricky words (towns that are
+/// also first names: Stanley, Beverley, Shirley, Florence; charities named after people).
+/// First run, on the rules before the thirteenth corpus was studied: 326 of 398 (81.9%),
+/// 40 findings beyond the identifiers. Run again as the hold-out of the rules fitted on
+/// the thirteenth: 333 of 398 (83.7%), 37 findings: 11 small towns (flagged by design),
+/// charities and conditions named after people, words of faith and of other languages,
+/// a name that is a word. Not studied yet: its misses are
+/// dates without a year ("27/11", "Thursday the fourth", "8 Ionawr"), names in capitals
+/// or lowercase, a nickname in quotes, wings and halls of a prison, reference numbers
+/// with letters and dashes after no cue.
+#[test]
+fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh12.txt",
+        (333, 398),
+        &[
+            "Name \"Cheshire\"",
+            "Name \"Terrence Higgins Trust\"",
+            "Name \"Strabane\"",
+            "Name \"Mary\"",
+            "Name \"Freeflow\"",
+            "Name \"Toxteth\"",
+            "Name \"houseparent\"",
+            "Name \"Jai Ho\"",
+            "Name \"Jumu'ah\"",
+            "Name \"Jumu'ah\"",
+            "Name \"Chemsex\"",
+            "Address \"56 Dean Street\"",
+            "Name \"Duchenne\"",
+            "Name \"Parcs\"",
+            "Name \"Lincoln\"",
+            "Name \"Lincoln City\"",
+            "Name \"ME\"",
+            "Name \"Skipton\"",
+            "Name \"Naomi Feil\"",
+            "Name \"Chevra Kadisha\"",
+            "Name \"Shema\"",
+            "Name \"SignHealth\"",
+            "Name \"Cookstown\"",
+            "Name \"Dungannon\"",
+            "Name \"Boccia\"",
+            "Name \"Concordat\"",
+            "Name \"Chan eil\"",
+            "Name \"Tommy\"",
+            "Name \"Sue Ryder\"",
+            "Name \"Polmont\"",
+            "Name \"Polmont\"",
+            "Name \"Stanley\"",
+            "Name \"Beverley\"",
+            "Name \"Shirley\"",
+            "Name \"Florence\"",
+            "Name \"William\"",
+            "Name \"I'll\"",
+        ],
+    );
+}
