@@ -166,6 +166,10 @@ pub struct Importer<'s> {
     triggers: Vec<(String, String)>,
     /// The counts' triggers are among them: the counts are filled at the end.
     counts_after: bool,
+    /// The counts of the entries written, gathered as they are written, while every
+    /// entry was added whole and none was changed after (else the counts are filled from
+    /// the entries at the end).
+    tally: Option<super::counts::Tally>,
     /// The foreign keys are not checked during the transaction (into a journal with no
     /// entries), and are turned on again after it.
     keys_unchecked: bool,
@@ -310,6 +314,7 @@ impl Store {
             replaced: Vec::new(),
             triggers: Vec::new(),
             counts_after: false,
+            tally: None,
             keys_unchecked: false,
             beside_of,
             beside: None,
@@ -453,6 +458,7 @@ impl Importer<'_> {
         // Into a journal without entries, counting each row as it is written costs more
         // than counting them all once at the end.
         self.counts_after = self.before == 0;
+        self.tally = self.counts_after.then(super::counts::Tally::default);
         if self.counts_after {
             let counting: Vec<(String, String)> = conn
                 .prepare(
@@ -633,6 +639,10 @@ impl Importer<'_> {
         let tx = self.conn;
         let sections_text = e.sections_text();
         if let Some(rowid) = insert_new_entry_tx(tx, &e, &sections_text)? {
+            match &mut self.tally {
+                Some(tally) if super::counts::Tally::takes(&e) => tally.add(&e),
+                _ => self.tally = None,
+            }
             if let Some(beside) = &mut self.beside {
                 beside.add(rowid, [e.title, e.body, sections_text])?;
             }
@@ -655,6 +665,8 @@ impl Importer<'_> {
     /// Replaces the stored entry `rowid` with `e`, keeping the search index right.
     fn replace(&mut self, rowid: i64, before: i64, e: &Entry) -> Result<()> {
         let tx = self.conn;
+        // What was counted of the entry replaced is not what the journal holds now.
+        self.tally = None;
         if rowid > before
             && let Some(beside) = &mut self.beside
         {
@@ -812,6 +824,7 @@ impl Importer<'_> {
                 if added > 0 {
                     tx.prepare_cached("UPDATE entries SET version = version + 1 WHERE id = ?1")?
                         .execute([held.rowid])?;
+                    self.tally = None;
                     self.report.completed += 1;
                 } else {
                     self.report.skipped += 1;
@@ -881,6 +894,7 @@ impl Importer<'_> {
             // after the commit.
             beside.close()?;
         }
+        let tally = self.tally.take();
         let tx = self.tx()?;
         // The entries this import added, [`FTS_PASS`] at a time (unless they were indexed
         // beside the journal), then the ones it changed.
@@ -911,7 +925,10 @@ impl Importer<'_> {
             )?;
         }
         if self.counts_after {
-            super::counts::fill(tx)?;
+            match tally {
+                Some(tally) => tally.write(tx)?,
+                None => super::counts::fill(tx)?,
+            }
         }
         for (_, sql) in &self.triggers {
             tx.execute_batch(sql)?;
@@ -1507,6 +1524,56 @@ mod tests {
                 s.count_entries(&crate::store::EntryFilter::default())
                     .unwrap(),
                 0
+            );
+        }
+    }
+
+    /// An entry twice in one file, the second copy newer: the journal holds the second,
+    /// and counts it, not the first (the counts gathered while writing counted the
+    /// first, so they are filled from the entries instead); the same copy twice is
+    /// counted once.
+    #[test]
+    fn an_entry_twice_in_a_file_is_counted_as_the_journal_holds_it() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 18, 12, 0, 0).unwrap();
+        let check_in = |n: u32| {
+            let mut e = entry(EntryKind::CheckIn, n);
+            e.checkin = Some(CheckIn {
+                mood: Some(2),
+                ..CheckIn::default()
+            });
+            e
+        };
+        let weeks = |s: &Store| -> Vec<(String, String, i64)> {
+            s.conn
+                .prepare("SELECT week, kind, n FROM count_weeks WHERE n > 0 ORDER BY 1, 2")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        for newer in [false, true] {
+            let first = check_in(1);
+            let mut again = first.clone();
+            if newer {
+                // Moved to another week, and to the trash.
+                again.occurred_on = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+                again.deleted_at = Some(now);
+                again.updated_at = now + chrono::Duration::hours(1);
+            }
+            let mut s = Store::open_in_memory().unwrap();
+            let mut import = s.importer().unwrap();
+            for e in [first, check_in(2), again] {
+                import.add(e).unwrap();
+            }
+            let report = import.finish(false).unwrap();
+            assert_eq!((report.added, report.merged), (2, usize::from(newer)));
+            assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+            let live = if newer { 1 } else { 2 };
+            assert_eq!(
+                weeks(&s),
+                vec![("2026-03-02".to_string(), "check-in".to_string(), live)],
+                "{newer}"
             );
         }
     }
