@@ -146,9 +146,10 @@ pub fn parse_date_arg(s: &str) -> Result<DateArg, String> {
     Ok(arg)
 }
 
-/// `in N days|weeks|months|years` or `N days|weeks|months|years ago` (a unit in the
-/// singular too, a day as `d`, a week as `w`): None when `t` (lowercase) is neither; an error when it is
-/// one of them with a number too large (more than a century).
+/// `in N days|weeks|months|years` or `N days|weeks|months|years ago` (N in digits, or in
+/// words from "a" and "one" to "twelve"; a unit in the singular too, a day as `d`, a week
+/// as `w` or `wk`): None when `t` (lowercase) is neither; an error when it is one of them
+/// with a number too large (more than a century).
 fn relative(t: &str) -> Option<Result<DateArg, String>> {
     let words: Vec<&str> = t.split_whitespace().collect();
     let (n, unit, ahead) = match words.as_slice() {
@@ -168,7 +169,14 @@ fn relative(t: &str) -> Option<Result<DateArg, String>> {
         "two" => 2,
         "three" => 3,
         "four" => 4,
+        "five" => 5,
         "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
         n if n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 6 => n.parse().ok()?,
         _ => return None,
     };
@@ -219,6 +227,33 @@ mod tests {
         assert_eq!(ahead("wed"), today);
         assert_eq!(ahead("monday"), d(2026, 3, 23));
         assert_eq!(ahead("tomorrow"), d(2026, 3, 19));
+    }
+
+    #[test]
+    fn numbers_one_to_twelve_in_words_count_as_their_digits() {
+        let today = d(2026, 3, 18);
+        let words = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ];
+        for (n, w) in (1_i64..).zip(words) {
+            for unit in ["days", "weeks", "months"] {
+                let ahead = parse_date_arg(&format!("in {w} {unit}"));
+                let digits = parse_date_arg(&format!("in {n} {unit}")).unwrap();
+                assert_eq!(
+                    ahead.map(|a| a.resolve(today)),
+                    Ok(digits.resolve(today)),
+                    "in {w} {unit}"
+                );
+                let back = parse_date_arg(&format!("{w} {unit} ago"));
+                let digits = parse_date_arg(&format!("{n} {unit} ago")).unwrap();
+                assert_eq!(
+                    back.map(|a| a.resolve(today)),
+                    Ok(digits.resolve(today)),
+                    "{w} {unit} ago"
+                );
+            }
+        }
     }
 
     #[test]
