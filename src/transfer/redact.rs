@@ -4350,6 +4350,13 @@ const KIN_BEFORE_NAMES: &[&str] = &[
     "ex-girlfriend",
 ];
 
+/// Forms of "be" before where someone is from: "he is from Lewis originally".
+#[rustfmt::skip]
+const BEING: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "he's", "she's", "they're", "i'm", "we're",
+    "you're", "he’s", "she’s", "they’re", "i’m", "we’re", "you’re",
+];
+
 /// Words of size or age that open a nickname before a name: "Big Mick", "Wee Davie".
 const NICKNAME_SIZES: &[&str] = &["Big", "Little", "Wee", "Young", "Old", "Auld", "Lil"];
 
@@ -5632,15 +5639,27 @@ impl Checker {
                 || (t.base_end == t.end
                     && other_words().contains(l)
                     && next_is(&["ji", "Ji", "jee", "sahib", "Sahib"]))
-                // "he is from Lewis originally", "originally from Harris": where someone
-                // comes from.
-                || (k >= 1
+                // "he is from Lewis originally", "they are originally from Harris": where
+                // someone comes from, a listed name that is also a place. Only after "is",
+                // "are", "was"…: "the complaint came from Sandra originally" names
+                // someone; and a word no list has ("from Prestwich originally") stays a
+                // small place, flagged.
+                || (k >= 2
+                    && t.base_end == t.end
+                    && name_list().contains_key(l)
                     && lower(&toks[k - 1]) == "from"
                     && spaced_at(k - 1, k)
-                    && (next_is(&["originally"])
-                        || (k >= 2
-                            && lower(&toks[k - 2]) == "originally"
-                            && spaced_at(k - 2, k - 1))))
+                    && {
+                        let (be, after) = if lower(&toks[k - 2]) == "originally" {
+                            (k.checked_sub(3), true)
+                        } else {
+                            (Some(k - 2), next_is(&["originally"]))
+                        };
+                        after
+                            && be.is_some_and(|b| {
+                                spaced_at(b, b + 1) && BEING.contains(&lower(&toks[b]))
+                            })
+                    })
             {
                 return false;
             }

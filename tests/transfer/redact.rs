@@ -2209,6 +2209,31 @@ fn laws_places_languages_titles_and_words_of_respect_are_no_one() {
     );
 }
 
+/// "From … originally" says where someone is from only after "is", "are", "was"…, and
+/// only of a listed name that is also a place ("Lewis", "Harris"): a person something
+/// came from is named, and a small place (flagged by design) stays flagged.
+#[test]
+fn from_someone_originally_is_still_someone() {
+    let name = |s: &str| vec![(FindingKind::Name, s.to_string())];
+    for (text, found) in [
+        (
+            "The complaint came from Sandra originally, then the school.",
+            name("Sandra"),
+        ),
+        ("The referral came from Okafor originally.", name("Okafor")),
+        ("The idea came originally from Jamal.", name("Jamal")),
+        (
+            "He is from Prestwich originally and misses it.",
+            name("Prestwich"),
+        ),
+        ("She is originally from Tobermory.", name("Tobermory")),
+        ("He is from Harris originally and misses it.", vec![]),
+        ("His family are originally from Lewis.", vec![]),
+    ] {
+        assert_eq!(flagged_in(text), found, "{text}");
+    }
+}
+
 /// Places named alone (a ward or a house set apart by commas or opening its line, a
 /// hospital wherever it is written, a practice after "GP is", a ward by letter and
 /// number, a prison, a mosque, a church with its town, a shop by its owner's name or
