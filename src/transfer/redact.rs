@@ -6660,8 +6660,12 @@ impl Checker {
         let songs = quoted_titles(text);
         found.retain(|&(a, b)| {
             let (s, e) = (toks[a].start, toks[b].base_end);
+            // A listed name that is no word is someone, in a title's quotes too ("sang
+            // "Happy Birthday dear Aaliyah"").
+            let listed =
+                (a..=b).any(|j| name_list().get(lower(&toks[j])).is_some_and(|&(e, _)| !e));
             !allowed.iter().any(|p| p.start <= s && e <= p.end)
-                && !songs.iter().any(|&(qs, qe)| qs <= s && e <= qe)
+                && (listed || !songs.iter().any(|&(qs, qe)| qs <= s && e <= qe))
         });
         // Unusual words of the names found are names everywhere in the text, even at
         // the start of a sentence.

@@ -2234,6 +2234,34 @@ fn from_someone_originally_is_still_someone() {
     }
 }
 
+/// A title in quotes after "sang", "played" or "watched" is no one, but a listed name in
+/// the quotes is still someone: "sang "Happy Birthday dear Aaliyah"".
+#[test]
+fn a_listed_name_in_a_quoted_title_is_still_a_name() {
+    let name = |s: &str| vec![(FindingKind::Name, s.to_string())];
+    for (text, found) in [
+        (
+            "Staff sang \"Happy Birthday dear Aaliyah\" at tea.",
+            name("Aaliyah"),
+        ),
+        (
+            "He watched \"Kayden Okafor fight\" on his phone, upset.",
+            name("Kayden Okafor"),
+        ),
+        (
+            "She played \"Tyrone's voicemail\" to me twice.",
+            name("Tyrone"),
+        ),
+        (
+            "They watched \"Kabhi Khushi Kabhie Gham\" together.",
+            vec![],
+        ),
+        ("Her mum sang \"Ili Ili Tulog Anay\" to her.", vec![]),
+    ] {
+        assert_eq!(flagged_in(text), found, "{text}");
+    }
+}
+
 /// Places named alone (a ward or a house set apart by commas or opening its line, a
 /// hospital wherever it is written, a practice after "GP is", a ward by letter and
 /// number, a prison, a mosque, a church with its town, a shop by its owner's name or
