@@ -331,7 +331,8 @@ pub struct EntryOptions {
     /// Title (default: the first sentence of the text).
     #[arg(long)]
     pub title: Option<String>,
-    /// The day the entry is about: YYYY-MM-DD, today, yesterday or a weekday (the last one).
+    /// The day the entry is about: YYYY-MM-DD, today, yesterday, a weekday (the last one)
+    /// or "3 days ago".
     #[arg(long, value_name = "DATE")]
     pub on: Option<DateArg>,
     /// A strength shown, as NAME or NAME:WHOSE (whose: mine, person, team, colleague). Repeatable.
@@ -978,7 +979,8 @@ pub struct KindOptions {
     /// Title (default: from who and what it is about).
     #[arg(long)]
     pub title: Option<String>,
-    /// The day it is about: YYYY-MM-DD, today, yesterday or a weekday (the last one).
+    /// The day it is about: YYYY-MM-DD, today, yesterday, a weekday (the last one) or "3
+    /// days ago".
     #[arg(long, value_name = "DATE")]
     pub on: Option<DateArg>,
     /// A free topic tag. Repeatable.

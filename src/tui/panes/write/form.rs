@@ -13,9 +13,9 @@ use crate::model::{Details, Entry, EntryKind, Scope, Section, Template, parse_da
 use crate::tui::draft::DraftData;
 
 /// The text of field `key` of `t`, with a date field's date words (`today`, `yesterday`,
-/// `tomorrow`, a weekday name, `in 4 weeks`) written as the day they mean, as the command line takes
-/// them: a review or follow-up date is the next such day, any other the last. Other text
-/// is left to be checked as it is.
+/// `tomorrow`, a weekday name, `in 4 weeks`) written as the day they mean, as the command
+/// line takes them: a review or follow-up date is the next such day, any other the last.
+/// Other text is left to be checked as it is.
 fn date_words(t: &Template, key: &str, text: String, today: NaiveDate) -> String {
     let is_date = t.field(key).is_some_and(|f| f.kind == FieldType::Date);
     match parse_date_arg(text.trim()) {
