@@ -259,7 +259,8 @@ impl Tally {
             };
             *months.entry(month).or_default() += 1;
         }
-        // As the journal keeps them: each strength once an entry, whoever's it is.
+        // As the journal keeps them: each strength once an entry for each whose (the
+        // key of entry_strengths), a repeat of the same left out.
         for (i, s) in e.strengths.iter().enumerate() {
             let whose = s.whose.as_str();
             if e.strengths[..i]

@@ -5368,8 +5368,9 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && !is_acronym(w)
 }
 
-/// Verbs before the title of a song, a hymn, a prayer or a programme in quotes: "she sang
-/// "Ili Ili Tulog Anay" to Florence".
+/// Words before the title of a song, a hymn, a prayer or a programme in quotes: verbs of
+/// singing, playing, watching and praying, and the words for a song ("she sang "Ili Ili
+/// Tulog Anay" to Florence", "the lullaby "…"").
 #[rustfmt::skip]
 const TITLE_VERBS: &[&str] = &[
     "sang", "sing", "sings", "singing", "hummed", "hums", "humming", "played", "plays",
