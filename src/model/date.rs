@@ -187,7 +187,16 @@ fn relative(t: &str) -> Option<Result<DateArg, String>> {
         Unit::Months => 1200,
     };
     if n > most {
-        return Some(Err("that is more than a hundred years away".into()));
+        let (most, unit) = match unit {
+            Unit::Days => (most, "days"),
+            Unit::Weeks => (most, "weeks"),
+            Unit::Months if times == 12 => (most / 12, "years"),
+            Unit::Months => (most, "months"),
+        };
+        return Some(Err(format!(
+            "that is more than a hundred years away: at most {most} {unit}, or the day \
+             itself as YYYY-MM-DD"
+        )));
     }
     Some(Ok(DateArg::From(if ahead { n } else { -n }, unit)))
 }
@@ -296,6 +305,11 @@ mod tests {
         let far = parse_date_arg("in 999999 weeks").unwrap_err();
         assert!(parse_date_arg("in 101 years").is_err());
         assert!(far.contains("more than a hundred years"), "{far}");
+        // It says what is taken instead.
+        assert!(
+            far.contains("5217 weeks") && far.contains("YYYY-MM-DD"),
+            "{far}"
+        );
         assert!(parse_date_arg("in 1200 months").is_ok());
         assert!(parse_date_arg("1201 months ago").is_err());
     }
