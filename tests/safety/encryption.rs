@@ -1951,3 +1951,46 @@ fn kill_9_during_import_encrypt_leaves_nothing_readable() {
         );
     }
 }
+
+/// The README says how to make an encrypted journal from a file: the CLI reference's row
+/// for `praxis import` names every option `praxis import --help` lists, `--encrypt`
+/// among them, and the Encryption section shows the command.
+#[test]
+fn the_readme_documents_import_encrypt() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with("| `praxis import FILE`"))
+        .expect("the CLI reference has a row for praxis import");
+    let help = Journal::new().ok(&["import", "--help"]);
+    let options = help
+        .split("Global options:")
+        .next()
+        .unwrap()
+        .split("Options:")
+        .nth(1)
+        .unwrap();
+    let flags: Vec<&str> = options
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with("--"))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|f| *f != "--help")
+        .collect();
+    assert!(flags.contains(&"--encrypt"), "{help}");
+    for flag in flags {
+        assert!(row.contains(&format!("`{flag}")), "{flag} is not in: {row}");
+    }
+    let encryption = readme
+        .split("\n## Encryption\n")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    assert!(
+        encryption.contains("praxis import FILE --encrypt"),
+        "the Encryption section shows `praxis import FILE --encrypt`"
+    );
+}
