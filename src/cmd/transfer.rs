@@ -535,6 +535,17 @@ pub fn import(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
             let store = Store::open_unlocked(db, &unlock)?;
             super::circle::say_settled(crate::circle::Local::beside(&circles, &store).settle());
         }
+        if !sealed::is_sealed(file) {
+            // The file stands for the journal's backup of the day (see `import_file`), in
+            // the clear beside a journal made encrypted to keep its writing unreadable.
+            note!(
+                "{} is not encrypted: it holds what the journal holds, readable by anyone \
+                 who can read the file. It stands for today's backup; `praxis backup` takes \
+                 an encrypted one now, after which the file can go (a file removed may \
+                 survive on the disk until its space is reused).",
+                file.display()
+            );
+        }
         super::lock::recovery_note(key)?;
     } else if args.encrypt {
         say!(

@@ -1719,6 +1719,12 @@ fn import_encrypt_builds_a_new_encrypted_journal_with_nothing_readable() {
     assert!(said.contains("added"), "{said}");
     assert!(said.contains("encrypted"), "{said}");
     assert!(said.contains("Recovery key"), "{said}");
+    // The plain file it came from is named as plain, with how to let it go safely.
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warned.contains("all.json is not encrypted") && warned.contains("`praxis backup`"),
+        "{warned}"
+    );
     assert!(
         matches!(
             praxis::store::probe(&j.db()),
@@ -1735,6 +1741,8 @@ fn import_encrypt_builds_a_new_encrypted_journal_with_nothing_readable() {
     assert!(found.contains("Night shift"), "{found}");
     ok(&with_pass(&j, &pass, &["doctor"]));
     assert_eq!(export_json(&j, Some(&pass)), exported);
+    // The backup that the note advises: encrypted too.
+    ok(&with_pass(&j, &pass, &["backup"]));
     let held = files_holding_planted(j.path(), &[pass.as_path()]);
     assert!(held.is_empty(), "readable in {held:?}");
 
@@ -1885,11 +1893,15 @@ fn an_encrypted_export_imports_into_a_new_encrypted_journal() {
     drop(file);
     let j = Journal::new();
     let both = pass_file(j.path(), "both", &[PASS, NEW_PASS]);
-    ok(&with_pass(
+    let out = with_pass(
         &j,
         &both,
         &["import", sealed.to_str().unwrap(), "--encrypt"],
-    ));
+    );
+    ok(&out);
+    // An encrypted file is not said to be plain.
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!said.contains("is not encrypted"), "{said}");
     let pass = pass_file(j.path(), "pass", &[PASS]);
     assert_eq!(export_json(&j, Some(&pass)), exported);
     let held = files_holding_planted(j.path(), &[both.as_path(), pass.as_path()]);
