@@ -190,26 +190,9 @@ pub enum Command {
     /// Import entries from praxis JSON, jrnl, tui-journal or Markdown files (all or nothing;
     /// importing twice adds nothing).
     #[command(
-        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal; jrnl's Markdown\nexport by its headings. A dry run, or a refused file, changes nothing.\nEntries from other tools become private reflections. An encrypted (age) file, as\n`praxis export --encrypt` writes it, is recognised and opened after asking for its\npassphrase, or with --identity FILE."
+        after_help = "Examples:\n  praxis import journal.json --dry-run\n  praxis import journal.json\n  praxis import ~/.local/share/jrnl/journal.txt\n  praxis import notes/                      (a folder of Markdown files)\n  praxis import journal.json --encrypt      (a new journal, locked with a passphrase)\n  praxis import old.txt --format jrnl --time-format \"%d/%m/%Y %H:%M\"\n\nThe format is detected when --format is not given: a folder is Markdown; JSON by its\nkeys; text whose first line is [YYYY-MM-DD ...] is a jrnl journal; jrnl's Markdown\nexport by its headings. A dry run, or a refused file, changes nothing.\nEntries from other tools become private reflections. An encrypted (age) file, as\n`praxis export --encrypt` writes it, is recognised and opened after asking for its\npassphrase, or with --identity FILE.\n--encrypt builds a new encrypted journal from the file (asking a new passphrase,\nand printing a recovery key); it refuses a journal that exists: `praxis encrypt`\nencrypts that one."
     )]
-    Import {
-        /// The file (or folder of Markdown files) to read.
-        file: PathBuf,
-        /// The file's format (detected when not given).
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        format: Option<crate::transfer::Format>,
-        /// How a jrnl plain-text journal writes dates (jrnl's `timeformat`, e.g.
-        /// "%Y-%m-%d %H:%M"); without it the usual ones are tried.
-        #[arg(long, value_name = "STRFTIME")]
-        time_format: Option<String>,
-        /// Say what would be added, skipped and merged, without writing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Open an encrypted (age) file with the identity in FILE (as `age-keygen` writes
-        /// it) instead of asking for its passphrase.
-        #[arg(long, value_name = "FILE")]
-        identity: Option<PathBuf>,
-    },
+    Import(ImportArgs),
     /// Read people's shared summaries side by side (read-only), with notes of your own.
     #[command(
         after_help = "Examples:\n  praxis review alex.json sam.json\n  praxis review team/*.json --notes ~/supervision/review-notes.md\n  praxis review team/*.json --html review.html\n\nA summary is what a supervisee makes with `praxis export --summary --format json`.\nReviewing never opens or creates a journal. Your notes go to one Markdown file, one\n`## name` section per person, private (0600): by default review-notes.md in the folder of\nthe first summary. They are saved with ctrl-s and whenever you quit, and read back next time.\n`--html FILE` writes the same side by side as one HTML page (no terminal needed).\n\nKeys: tab or ←/→ person · ↑/↓ excerpt · enter read · n notes · ctrl-s save · ? help · q quit."
@@ -761,6 +744,31 @@ when the check finds anything unless you confirm or pass --yes.
 --check exits 1 when it finds anything, so scripts can stop.
 --encrypt writes an age file, to a passphrase or to --recipient keys: `praxis import` and
 `praxis review` open it (asking the passphrase, or with --identity FILE), and so does `age -d`.";
+
+/// `praxis import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file (or folder of Markdown files) to read.
+    pub file: PathBuf,
+    /// The file's format (detected when not given).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::transfer::Format>,
+    /// How a jrnl plain-text journal writes dates (jrnl's `timeformat`, e.g.
+    /// "%Y-%m-%d %H:%M"); without it the usual ones are tried.
+    #[arg(long, value_name = "STRFTIME")]
+    pub time_format: Option<String>,
+    /// Say what would be added, skipped and merged, without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Open an encrypted (age) file with the identity in FILE (as `age-keygen` writes
+    /// it) instead of asking for its passphrase.
+    #[arg(long, value_name = "FILE")]
+    pub identity: Option<PathBuf>,
+    /// Make the new journal encrypted with a passphrase (asked twice, not echoed), as
+    /// `praxis init --encrypt` does; only where there is no journal yet.
+    #[arg(long)]
+    pub encrypt: bool,
+}
 
 /// `praxis export`.
 #[derive(Debug, Args)]

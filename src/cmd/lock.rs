@@ -194,7 +194,7 @@ fn relock_backups(ctx: &Ctx, from: &Unlock, into: &Unlock, done: &str) {
 }
 
 /// Prints the recovery key, once.
-fn recovery_note(key: &Key) -> Result<()> {
+pub(crate) fn recovery_note(key: &Key) -> Result<()> {
     let recovery = key.recovery_key();
     say!(
         "\nRecovery key (write it down and keep it apart from this computer; it is shown \

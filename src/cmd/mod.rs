@@ -136,20 +136,7 @@ pub fn dispatch(command: Option<Command>, ctx: &Ctx) -> Result<()> {
         ),
         Some(Command::Circle(c)) => circle::run(c, ctx),
         Some(Command::Export(args)) => transfer::export(&args, ctx),
-        Some(Command::Import {
-            file,
-            format,
-            time_format,
-            dry_run,
-            identity,
-        }) => transfer::import(
-            &file,
-            format,
-            time_format.as_deref(),
-            dry_run,
-            identity.as_deref(),
-            ctx,
-        ),
+        Some(Command::Import(args)) => transfer::import(&args, ctx),
         Some(Command::Review {
             files,
             notes,

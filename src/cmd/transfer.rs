@@ -2,18 +2,20 @@
 
 use std::io::Write as _;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Result, bail};
 
 use super::Ctx;
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, ImportArgs};
 use crate::config::catalog::Catalog;
 use crate::insights::Period;
 use crate::model::text::{plural, sanitize_line, truncate};
 use crate::model::{EntryKind, Scope};
-use crate::store::{EntryFilter, Selection, Store};
+use crate::store::{EntryFilter, Key, Lock, Selection, Store, Unlock};
 use crate::transfer;
 use crate::transfer::export::{self, ExportFormat, Mode, Plan};
+use crate::transfer::import::Target;
 use crate::transfer::redact::{Checker, Redactor};
 use crate::transfer::sealed::{self, Seal};
 
@@ -412,34 +414,66 @@ fn check(store: &Store, catalog: &Catalog, plan: &Plan, checker: &Checker) -> Re
     bail!("{}", problems.join("; and "))
 }
 
-pub fn import(
-    file: &Path,
-    format: Option<transfer::Format>,
-    time_format: Option<&str>,
-    dry_run: bool,
-    identity: Option<&Path>,
-    ctx: &Ctx,
-) -> Result<()> {
+pub fn import(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
+    let file = args.file.as_path();
+    let (format, dry_run, identity) = (args.format, args.dry_run, args.identity.as_deref());
+    let time_format = args.time_format.as_deref();
     let detected = format.is_none();
-    // Not through `ctx.store()`: a dry run and a refused import leave no trace, not even
-    // the day's backup (which marks the journal).
-    let unlock = ctx.unlock()?;
-    unseal(&[file.to_path_buf()], identity, ctx)?;
+    let db = &ctx.paths.db;
     if identity.is_some() && !sealed::is_sealed(file) {
         bail!(
             "{} is not encrypted: --identity is only for an age file; leave it out",
             file.display()
         );
     }
-    let done = transfer::import::import_file(
-        file,
-        format,
-        time_format,
-        dry_run,
-        &ctx.paths.db,
-        &unlock,
-        ctx.clock.today(),
-    )?;
+    // `--encrypt`: a new journal, locked with a new passphrase, built whole from the file
+    // under a temporary name as a new plain journal is (see `ImportJournal`), rather than
+    // made empty first and written into.
+    let new_key = if args.encrypt {
+        if std::fs::symlink_metadata(db).is_ok() {
+            bail!(
+                "{} already exists: nothing was read or written. --encrypt makes a new \
+                 journal from the file; to import into this one, leave --encrypt out{}",
+                db.display(),
+                match ctx.journal_lock()? {
+                    Lock::Encrypted { .. } => " (it is encrypted already)",
+                    Lock::Plain => " (`praxis encrypt` encrypts it, and its backups)",
+                    Lock::New | Lock::Other => "",
+                }
+            );
+        }
+        if dry_run {
+            // Nothing is written: no passphrase is needed to say what would be.
+            None
+        } else {
+            // The file is found readable, and in a format praxis reads, before a
+            // passphrase is asked for it (an age file, once the passphrase is given).
+            if !sealed::is_sealed(file) {
+                transfer::import::Source::open(file, format, time_format)?;
+            }
+            let pass = ctx.passphrase.read_new("New passphrase")?;
+            let key = Arc::new(Key::new_for(pass.as_bytes())?);
+            drop(pass);
+            Some(key)
+        }
+    } else {
+        None
+    };
+    // Not through `ctx.store()`: a dry run and a refused import leave no trace, not even
+    // the day's backup (which marks the journal).
+    let unlock = match &new_key {
+        Some(key) => Unlock::Key(key.clone()),
+        None if args.encrypt => Unlock::Plain,
+        None => ctx.unlock()?,
+    };
+    unseal(&[file.to_path_buf()], identity, ctx)?;
+    let into = if args.encrypt {
+        Target::New(db, &unlock)
+    } else {
+        Target::Journal(db, &unlock)
+    };
+    let done =
+        transfer::import::import_file(file, format, time_format, dry_run, into, ctx.clock.today())?;
     for w in &done.warnings {
         eprintln!("praxis: warning: {}", sanitize_line(w));
     }
@@ -491,6 +525,34 @@ pub fn import(
         r.skipped,
         r.merged,
     );
+    if let Some(key) = &new_key {
+        ctx.set_unlock(unlock.clone());
+        say!("Created {}, encrypted.", db.display());
+        // Circles joined before there was a journal: their keys into it, as `init
+        // --encrypt` takes them.
+        let circles = super::circle::circles_dir(ctx);
+        if circles.exists() {
+            let store = Store::open_unlocked(db, &unlock)?;
+            super::circle::say_settled(crate::circle::Local::beside(&circles, &store).settle());
+        }
+        if !sealed::is_sealed(file) {
+            // The file stands for the journal's backup of the day (see `import_file`), in
+            // the clear beside a journal made encrypted to keep its writing unreadable.
+            note!(
+                "{} is not encrypted: it holds what the journal holds, readable by anyone \
+                 who can read the file. It stands for today's backup; `praxis backup` takes \
+                 an encrypted one now, after which the file can go (a file removed may \
+                 survive on the disk until its space is reused).",
+                file.display()
+            );
+        }
+        super::lock::recovery_note(key)?;
+    } else if args.encrypt {
+        say!(
+            "The journal would be made encrypted: its passphrase is asked for when the \
+             import is run without --dry-run."
+        );
+    }
     if !dry_run && !done.new_journal {
         // The journal was written: the day's backup is due as after any command. (A new
         // journal holds only what the file holds: the file is its backup for the day.)

@@ -976,8 +976,15 @@ struct NewJournal {
 const BUILDING: &str = ".praxis-import-";
 
 impl ImportJournal {
-    /// Opens the journal at `path` for an import (see [`ImportJournal`]).
-    pub fn open(path: &Path, dry_run: bool, unlock: &super::Unlock) -> Result<ImportJournal> {
+    /// Opens the journal at `path` for an import (see [`ImportJournal`]). With `new_only`,
+    /// a journal that is there already is refused before anything is read or written:
+    /// the import builds a new one (locked with `unlock`) or nothing.
+    pub fn open(
+        path: &Path,
+        dry_run: bool,
+        unlock: &super::Unlock,
+        new_only: bool,
+    ) -> Result<ImportJournal> {
         let exists = match std::fs::symlink_metadata(path) {
             Ok(_) => true,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
@@ -988,6 +995,13 @@ impl ImportJournal {
                 });
             }
         };
+        if exists && new_only {
+            return Err(StoreError::Exists(format!(
+                "{} (an import makes a new journal only where there is none: nothing was \
+                 read or written)",
+                path.display()
+            )));
+        }
         if exists {
             let copy = if dry_run && needs_upgrade(path, unlock)? {
                 Some(copy_to_upgrade(path, unlock)?)
@@ -2104,7 +2118,8 @@ mod tests {
             n
         };
         let listed = names();
-        let mut target = ImportJournal::open(&path, true, &crate::store::Unlock::Plain).unwrap();
+        let mut target =
+            ImportJournal::open(&path, true, &crate::store::Unlock::Plain, false).unwrap();
         let report = {
             let mut import = target.importer().unwrap();
             import.add(held.clone()).unwrap();

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::{Format, Parsed, TransferError, detect, jrnl, json, markdown, tuijournal};
 use crate::model::{Entry, SubjectType};
 use crate::store::ImportReport;
-use crate::store::{ImportJournal, Importer, Recognise, StoreError};
+use crate::store::{ImportJournal, Importer, Recognise, StoreError, Unlock};
 
 /// An entry on its way from a file to the journal.
 #[derive(Debug)]
@@ -145,26 +145,40 @@ pub struct Outcome {
     pub new_journal: bool,
 }
 
+/// The journal an import writes into.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// The journal at this path, opened with this key; where there is none, a new one
+    /// made with it.
+    Journal(&'a Path, &'a Unlock),
+    /// A new journal at this path, made with this key (`import --encrypt`): a journal
+    /// that is there already is refused, untouched.
+    New(&'a Path, &'a Unlock),
+}
+
 /// Imports `path` (a file, or a folder of Markdown files; in `format`, or the one
-/// detected) into the journal at `journal`, in one transaction; with `dry_run`, says what
-/// it would do and writes nothing. `time_format` is how a jrnl journal writes its dates
-/// when it is not one of the usual spellings.
+/// detected) into the journal `into`, in one transaction; with `dry_run`, says what it
+/// would do and writes nothing. `time_format` is how a jrnl journal writes its dates when
+/// it is not one of the usual spellings.
 ///
 /// The file is read once, each entry saved as it is read. A refused file (a bad entry
 /// anywhere in it) and a dry run leave the journal as they found it, byte for byte, and
-/// create no journal where there was none. A new journal built from the file counts the
-/// file as its automatic backup for `today` (see [`Importer::backed_up_by_file`]).
+/// create no journal where there was none. A new journal, plain or encrypted, is built
+/// under a temporary name and put in place once saved; it counts the file as its
+/// automatic backup for `today` (see [`Importer::backed_up_by_file`]).
 pub fn import_file(
     path: &Path,
     format: Option<Format>,
     time_format: Option<&str>,
     dry_run: bool,
-    journal: &Path,
-    unlock: &crate::store::Unlock,
+    into: Target<'_>,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<Outcome> {
     let source = Source::open(path, format, time_format)?;
-    let mut target = ImportJournal::open(journal, dry_run, unlock)?;
+    let mut target = match into {
+        Target::Journal(journal, unlock) => ImportJournal::open(journal, dry_run, unlock, false),
+        Target::New(journal, unlock) => ImportJournal::open(journal, dry_run, unlock, true),
+    }?;
     let new_journal = target.is_new();
     let (summary, report, strengths) = {
         let mut import = target.importer()?;

@@ -1659,3 +1659,350 @@ fn a_remembered_key_that_no_longer_fits_is_forgotten() {
     ok(&j.cmd(&["lock"]).output().unwrap());
     assert!(keycache::recall(salt, std::time::Duration::from_secs(60)).is_none());
 }
+
+/// A plain journal of the demo's three months and one entry holding the planted phrase,
+/// exported whole to `all.json` in a folder of its own: the file `import --encrypt`
+/// reads (plain text, kept apart from the journal it makes).
+fn planted_export() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
+    let src = tempfile::tempdir().unwrap();
+    let db = src.path().join("source.sqlite3");
+    common::praxis_db(&src.path().join("unused/j.sqlite3"))
+        .args(["demo", "--keep", db.to_str().unwrap(), "--months", "3"])
+        .assert()
+        .success();
+    common::praxis_db(&db)
+        .args([
+            "add",
+            "--title",
+            "Night shift",
+            "-t",
+            "handover",
+            &format!("calm words for {PLANTED} at the handover"),
+        ])
+        .assert()
+        .success();
+    let file = src.path().join("all.json");
+    common::praxis_db(&db)
+        .args(["export", "--all", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let bytes = std::fs::read(&file).unwrap();
+    (src, file, bytes)
+}
+
+/// The `.praxis-import-…` files (a journal or a search index being built) in `dir`.
+fn being_built(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".praxis-import-"))
+        .collect()
+}
+
+/// `praxis import FILE --encrypt` makes a new encrypted journal from a plain file in one
+/// command: the passphrase from the passphrase file, a recovery key printed, every entry
+/// in it (the same export back, byte for byte), searchable and whole by `doctor`, and no
+/// byte of any file praxis wrote holding the writing in the clear.
+#[test]
+fn import_encrypt_builds_a_new_encrypted_journal_with_nothing_readable() {
+    let (_src, file, exported) = planted_export();
+    let j = Journal::new();
+    #[cfg(unix)]
+    {
+        // Private, as praxis makes its own folder (`doctor` warns of one others can read).
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(j.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    let out = with_pass(&j, &pass, &["import", file.to_str().unwrap(), "--encrypt"]);
+    let said = ok(&out);
+    assert!(said.contains("added"), "{said}");
+    assert!(said.contains("encrypted"), "{said}");
+    assert!(said.contains("Recovery key"), "{said}");
+    // The plain file it came from is named as plain, with how to let it go safely.
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warned.contains("all.json is not encrypted") && warned.contains("`praxis backup`"),
+        "{warned}"
+    );
+    assert!(
+        matches!(
+            praxis::store::probe(&j.db()),
+            praxis::store::Lock::Encrypted { .. }
+        ),
+        "the journal is encrypted"
+    );
+    assert!(
+        being_built(j.path()).is_empty(),
+        "{:?}",
+        being_built(j.path())
+    );
+    let found = ok(&with_pass(&j, &pass, &["search", "Quartermaine"]));
+    assert!(found.contains("Night shift"), "{found}");
+    ok(&with_pass(&j, &pass, &["doctor"]));
+    assert_eq!(export_json(&j, Some(&pass)), exported);
+    // The backup that the note advises: encrypted too.
+    ok(&with_pass(&j, &pass, &["backup"]));
+    let held = files_holding_planted(j.path(), &[pass.as_path()]);
+    assert!(held.is_empty(), "readable in {held:?}");
+
+    // The recovery key printed opens it in place of the passphrase.
+    let recovery = said
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 79 && l.split('-').count() == 16)
+        .unwrap()
+        .to_string();
+    let by_recovery = pass_file(j.path(), "recovery", &[&recovery]);
+    assert!(ok(&with_pass(&j, &by_recovery, &["search", "Quartermaine"])).contains("Night shift"));
+
+    // A wrong passphrase opens nothing, and says so without a word of the journal.
+    let wrong = pass_file(j.path(), "wrong", &["not the passphrase"]);
+    let before = j.db_bytes();
+    let out = with_pass(&j, &wrong, &["list"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("passphrase does not unlock"), "{err}");
+    assert!(!err.contains("Night shift"), "{err}");
+    assert_eq!(j.db_bytes(), before);
+    // Without the passphrase, no command reads it.
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Night shift"));
+}
+
+/// `--encrypt` makes a new journal only: one that is there, plain or encrypted, is
+/// refused before any passphrase is asked (none is given here: asking would fail
+/// otherwise), and left byte for byte as it was.
+#[test]
+fn import_encrypt_refuses_a_journal_that_exists() {
+    let (_src, file, _) = planted_export();
+    let file = file.to_str().unwrap();
+    let plain = Journal::new();
+    plain.add(&["words of my own"]);
+    let before = plain.db_bytes();
+    let err = plain.fails(1, &["import", file, "--encrypt"]);
+    assert!(err.contains("already exists"), "{err}");
+    assert!(err.contains("praxis encrypt"), "{err}");
+    assert!(err.contains("leave --encrypt out"), "{err}");
+    assert_eq!(plain.db_bytes(), before);
+    // Its dry run too.
+    let err = plain.fails(1, &["import", file, "--encrypt", "--dry-run"]);
+    assert!(err.contains("already exists"), "{err}");
+
+    let (locked, _) = encrypted_with(&["words of my own"]);
+    let before = locked.db_bytes();
+    let err = locked.fails(1, &["import", file, "--encrypt"]);
+    assert!(err.contains("encrypted already"), "{err}");
+    assert_eq!(locked.db_bytes(), before);
+}
+
+/// Nothing is left where a new encrypted journal was not made: without a passphrase to
+/// read, with a file refused half way, or in a dry run (which asks for no passphrase);
+/// not the journal, not a temporary file, not the folder it would have gone in.
+#[test]
+fn import_encrypt_refused_leaves_no_file() {
+    let d = tempfile::tempdir().unwrap();
+    let pass = pass_file(d.path(), "pass", &[PASS]);
+    let db = d.path().join("new/journal.sqlite3");
+    let run = |args: &[&str], pass: Option<&Path>| {
+        // Its home and temporary files beside the folder the journal would go in.
+        let mut c = common::praxis(d.path());
+        c.env("PRAXIS_DB", &db).args(args);
+        if let Some(p) = pass {
+            c.env("PRAXIS_PASSPHRASE_FILE", p);
+        }
+        c.output().unwrap()
+    };
+    let (_src, file, _) = planted_export();
+    let file = file.to_str().unwrap();
+
+    // No passphrase to be had (no terminal, no file): it says how to give one.
+    let out = run(&["import", file, "--encrypt"], None);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("PRAXIS_PASSPHRASE_FILE"),
+        "{out:?}"
+    );
+    assert!(!db.parent().unwrap().exists(), "nothing made");
+
+    // An empty passphrase is none.
+    let empty = pass_file(d.path(), "empty", &[""]);
+    let out = run(&["import", file, "--encrypt"], Some(&empty));
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("empty"),
+        "{out:?}"
+    );
+    assert!(!db.parent().unwrap().exists(), "nothing made");
+
+    // A file that is not one praxis reads: refused before a passphrase is asked.
+    let odd = d.path().join("odd.json");
+    std::fs::write(&odd, "{\"x\": 1}").unwrap();
+    let out = run(&["import", odd.to_str().unwrap(), "--encrypt"], None);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot tell which format"), "{err}");
+    assert!(!err.contains("passphrase"), "{err}");
+
+    // A file refused half way, after the journal was begun: all of it goes.
+    let text = std::fs::read_to_string(file).unwrap();
+    let at = text.rfind("\"occurred_on\":\"").unwrap() + "\"occurred_on\":\"".len();
+    let broken = format!("{}2026-02-30{}", &text[..at], &text[at + 10..]);
+    let half = d.path().join("half.json");
+    std::fs::write(&half, broken).unwrap();
+    let out = run(
+        &["import", half.to_str().unwrap(), "--encrypt"],
+        Some(&pass),
+    );
+    assert!(!out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("2026-02-30"),
+        "{out:?}"
+    );
+    assert!(!db.parent().unwrap().exists(), "nothing left");
+
+    // A dry run writes nothing and needs no passphrase.
+    let out = run(&["import", file, "--encrypt", "--dry-run"], None);
+    let said = ok(&out);
+    assert!(said.contains("Dry run"), "{said}");
+    assert!(said.contains("would be made encrypted"), "{said}");
+    assert!(!db.parent().unwrap().exists(), "nothing made");
+}
+
+/// An encrypted (age) export imported into a new encrypted journal: the passphrase file
+/// gives the new journal's passphrase first, then the file's, as every command asks for
+/// the journal's before a file's.
+#[test]
+fn an_encrypted_export_imports_into_a_new_encrypted_journal() {
+    let (src, file, exported) = planted_export();
+    let sealed = src.path().join("all.json.age");
+    let seal_pass = pass_file(src.path(), "seal", &[NEW_PASS]);
+    let out = common::praxis_db(&src.path().join("source.sqlite3"))
+        .args([
+            "export",
+            "--all",
+            "--encrypt",
+            "-o",
+            sealed.to_str().unwrap(),
+        ])
+        .env("PRAXIS_PASSPHRASE_FILE", &seal_pass)
+        .output()
+        .unwrap();
+    ok(&out);
+    drop(file);
+    let j = Journal::new();
+    let both = pass_file(j.path(), "both", &[PASS, NEW_PASS]);
+    let out = with_pass(
+        &j,
+        &both,
+        &["import", sealed.to_str().unwrap(), "--encrypt"],
+    );
+    ok(&out);
+    // An encrypted file is not said to be plain.
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!said.contains("is not encrypted"), "{said}");
+    let pass = pass_file(j.path(), "pass", &[PASS]);
+    assert_eq!(export_json(&j, Some(&pass)), exported);
+    let held = files_holding_planted(j.path(), &[both.as_path(), pass.as_path()]);
+    assert!(held.is_empty(), "readable in {held:?}");
+}
+
+/// `import --encrypt` killed at any moment leaves no journal or the whole one, and no
+/// byte of the writing in the clear in what it was building (the journal, its rollback
+/// journal, the search index built beside it), which the next praxis to open a journal
+/// there removes.
+#[test]
+fn kill_9_during_import_encrypt_leaves_nothing_readable() {
+    let (_src, file, _) = planted_export();
+    let d = tempfile::tempdir().unwrap();
+    let pass = pass_file(d.path(), "pass", &[PASS]);
+    let n = common::praxis_db(&file.with_file_name("source.sqlite3"))
+        .args(["list", "-n", "100000"])
+        .output()
+        .unwrap()
+        .stdout
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count();
+    for (i, wait_ms) in [0_u64, 60, 130, 150, 170, 190, 220, 260].iter().enumerate() {
+        let dir = d.path().join(format!("k{i}"));
+        let mut child = common::praxis_std(&dir)
+            .args(["import", file.to_str().unwrap(), "--encrypt"])
+            .env("PRAXIS_PASSPHRASE_FILE", &pass)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(*wait_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        if dir.exists() {
+            let held = files_holding_planted(&dir, &[]);
+            assert!(held.is_empty(), "after kill -9 at {wait_ms} ms: {held:?}");
+        }
+        let db = dir.join("journal.sqlite3");
+        if db.exists() {
+            // In place: whole, and encrypted.
+            let listed = ok(&common::praxis_db(&db)
+                .args(["list", "-n", "100000"])
+                .env("PRAXIS_PASSPHRASE_FILE", &pass)
+                .output()
+                .unwrap());
+            assert_eq!(listed.lines().count(), n, "after kill -9 at {wait_ms} ms");
+        } else if dir.exists() {
+            // Not in place: the next praxis there removes what was being built.
+            common::praxis_db(&db).arg("list").assert().success();
+        } else {
+            continue;
+        }
+        assert!(
+            being_built(&dir).is_empty(),
+            "after kill -9 at {wait_ms} ms: {:?}",
+            being_built(&dir)
+        );
+    }
+}
+
+/// The README says how to make an encrypted journal from a file: the CLI reference's row
+/// for `praxis import` names every option `praxis import --help` lists, `--encrypt`
+/// among them, and the Encryption section shows the command.
+#[test]
+fn the_readme_documents_import_encrypt() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with("| `praxis import FILE`"))
+        .expect("the CLI reference has a row for praxis import");
+    let help = Journal::new().ok(&["import", "--help"]);
+    let options = help
+        .split("Global options:")
+        .next()
+        .unwrap()
+        .split("Options:")
+        .nth(1)
+        .unwrap();
+    let flags: Vec<&str> = options
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with("--"))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|f| *f != "--help")
+        .collect();
+    assert!(flags.contains(&"--encrypt"), "{help}");
+    for flag in flags {
+        assert!(row.contains(&format!("`{flag}")), "{flag} is not in: {row}");
+    }
+    let encryption = readme
+        .split("\n## Encryption\n")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    assert!(
+        encryption.contains("praxis import FILE --encrypt"),
+        "the Encryption section shows `praxis import FILE --encrypt`"
+    );
+}
