@@ -113,6 +113,27 @@ fn two_people_side_by_side() {
     assert!(big.contains("Call-ins"), "{big}");
 }
 
+/// A redacted summary's period is shown by its months, as its writer's export showed it,
+/// even one written before its label was kept to the month; an unredacted one by its
+/// days.
+#[test]
+fn a_redacted_summarys_period_is_shown_by_month() {
+    let (path, mut s) = read("jo-spring.json");
+    s.period.since = chrono::NaiveDate::from_ymd_opt(2026, 3, 2);
+    s.period.until = chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap();
+    s.period.label = "2026-03-02 to 2026-03-20".into();
+    let mut r = review_of(vec![(path.clone(), s.clone())], Path::new("n.md"));
+    let shown = screen(&mut r, 120, 40);
+    assert!(shown.contains("Mar 2026"), "{shown}");
+    for exact in ["2 Mar", "20 Mar", "2026-03-02", "2026-03-20"] {
+        assert!(!shown.contains(exact), "{exact}:\n{shown}");
+    }
+    s.redacted = false;
+    let mut r = review_of(vec![(path, s)], Path::new("n.md"));
+    let shown = screen(&mut r, 120, 40);
+    assert!(shown.contains("2 Mar – 20 Mar 2026"), "{shown}");
+}
+
 #[test]
 fn practice_with_others_shows_in_the_persons_column() {
     let (path, mut sam) = read("sam.json");

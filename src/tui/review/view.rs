@@ -207,9 +207,22 @@ fn counts<'a>(map: impl Iterator<Item = (&'a String, &'a i64)>, take: usize) -> 
         .join(", ")
 }
 
-/// "5 Jan – 29 Mar 2026", or with both years when they differ.
+/// "5 Jan – 29 Mar 2026", or with both years when they differ; by month when the
+/// summary is redacted ("Jan – Mar 2026"), as its writer's export showed it.
 fn range(s: &Summary) -> String {
     let until = s.period.until;
+    if s.redacted {
+        return match s.period.since {
+            Some(since) if since.format("%Y%m").to_string() == until.format("%Y%m").to_string() => {
+                until.format("%b %Y").to_string()
+            }
+            Some(since) if since.format("%Y").to_string() == until.format("%Y").to_string() => {
+                format!("{} – {}", since.format("%b"), until.format("%b %Y"))
+            }
+            Some(since) => format!("{} – {}", since.format("%b %Y"), until.format("%b %Y")),
+            None => format!("up to {}", until.format("%b %Y")),
+        };
+    }
     match s.period.since {
         Some(since) if since.format("%Y").to_string() == until.format("%Y").to_string() => {
             format!("{} – {}", since.format("%-d %b"), until.format("%-d %b %Y"))
@@ -223,10 +236,19 @@ fn range(s: &Summary) -> String {
     }
 }
 
-/// The period as the writer named it, with its dates.
+/// The period as the writer named it, with its dates. A redacted summary's label that
+/// holds dates (written before labels kept to the month, "2026-03-02 to 2026-03-20") is
+/// left out: its months say it.
 fn period_line(s: &Summary) -> String {
     let label = clean_line(&s.period.label);
-    if label.trim().is_empty() {
+    let dated = s.redacted
+        && label.char_indices().any(|(i, _)| {
+            label
+                .get(i..i + 10)
+                .and_then(crate::model::date::parse_iso_date)
+                .is_some()
+        });
+    if label.trim().is_empty() || dated {
         range(s)
     } else {
         format!("{}, {}", label.trim(), range(s))
@@ -523,8 +545,10 @@ fn draw_weeks(r: &Review, s: &Summary, f: &mut Frame<'_>, chart: Rect, axis: Rec
             chart,
         );
         if let (Some(a), Some(b)) = (shown.first(), shown.last()) {
-            let from = a.week.format("%-d %b").to_string();
-            let to = b.week.format("%-d %b").to_string();
+            // A redacted summary's weeks by their month, as its writer's export showed them.
+            let day = if s.redacted { "%b %Y" } else { "%-d %b" };
+            let from = a.week.format(day).to_string();
+            let to = b.week.format(day).to_string();
             let label = "entries per week";
             let room = w.saturating_sub(width(&from) + width(&to));
             let line = if room >= width(label) + 2 {
