@@ -1109,6 +1109,9 @@ fn an_entry_is_restored_from_the_trash_in_the_app() {
     press(&mut app, "D");
     assert_eq!(app.overlay(), None);
     assert!(format!("{:?}", app.env.status).contains("already empty"));
+    press(&mut app, "d");
+    assert_eq!(app.overlay(), None);
+    assert!(format!("{:?}", app.env.status).contains("nothing to delete"));
     // The help lists the trash's keys.
     let help = app.env.keymap.help_rows();
     assert!(

@@ -281,7 +281,7 @@ impl Overlay for FilterForm {
                 t.dim,
             )));
             lines.push(Line::from(Span::styled(
-                "Dates: YYYY-MM-DD, today, yesterday or a weekday.",
+                "Dates: YYYY-MM-DD, yesterday, monday, 3 days ago.",
                 t.dim,
             )));
         }

@@ -497,7 +497,7 @@ impl Overlay for MarkSaid {
         foot(
             &mut lines,
             self.error.as_ref(),
-            "Said on: YYYY-MM-DD, today, yesterday or a weekday.",
+            "Said on: YYYY-MM-DD, yesterday, monday, 3 days ago.",
             env,
         );
         widgets::window(f, &env.theme, size, "Recognition said", lines, 64, 9, true);

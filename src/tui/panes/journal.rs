@@ -150,12 +150,14 @@ impl Journal {
             )
         {
             if action == Action::Delete {
-                if let Some(r) = self.rows.get(self.selected) {
-                    return Ok(Outcome::Open(Box::new(ConfirmEmptyTrash::one(
-                        r.rowid,
-                        r.title.clone(),
-                    ))));
-                }
+                let Some(r) = self.rows.get(self.selected) else {
+                    env.say("Nothing is selected in the trash: there is nothing to delete");
+                    return Ok(Outcome::Done);
+                };
+                return Ok(Outcome::Open(Box::new(ConfirmEmptyTrash::one(
+                    r.rowid,
+                    r.title.clone(),
+                ))));
             } else if !self.rows.is_empty() {
                 env.say(format!(
                     "It is in the trash: {} puts it back in the journal first",

@@ -196,7 +196,8 @@ impl Form {
                 key: "date".into(),
                 label: "Date".into(),
                 prompts: vec![
-                    "The day it is about: YYYY-MM-DD, today, yesterday or a weekday".into(),
+                    "The day it is about: YYYY-MM-DD, today, yesterday, a weekday or 3 days ago"
+                        .into(),
                 ],
                 action: false,
                 area: area(&entry.occurred_on.to_string(), "today"),
