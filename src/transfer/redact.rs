@@ -329,6 +329,7 @@ impl Checker {
             year_serials(text, &toks, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
+        days_without_a_year(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
@@ -2472,6 +2473,9 @@ fn month_of(w: &str) -> Option<u32> {
     if l == "sept" {
         return Some(9);
     }
+    if let Some(i) = WELSH_MONTHS.iter().position(|m| fold_str(w) == *m) {
+        return u32::try_from(i + 1).ok();
+    }
     if l.len() == 3 {
         return MONTHS
             .iter()
@@ -2502,6 +2506,115 @@ fn year_of(w: &str) -> Option<i32> {
     w.parse().ok().filter(|y| (1900..=2099).contains(y))
 }
 
+/// The months in Welsh ("8 Ionawr"), written with a capital.
+#[rustfmt::skip]
+const WELSH_MONTHS: [&str; 12] = [
+    "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
+    "hydref", "tachwedd", "rhagfyr",
+];
+
+/// A weekday as written beside a date: "Tuesday", "Tues", or in capitals ("SATURDAY";
+/// not "SAT", "SUN" or "WED", which are words and exams in capitals).
+fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.iter().any(|d| {
+        *d == w
+            || (w.len() > 3
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && d.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Words after which a day without its year, in figures ("on 27/11", "Seen 26.11") or
+/// as an ordinal after "the" ("by the 9th"), is a date.
+#[rustfmt::skip]
+const DATE_CUES: &[&str] = &[
+    "on", "by", "from", "until", "till", "til", "since", "before", "after", "seen", "due",
+    "dated", "review", "reviewed", "follow-up", "followup", "wef",
+];
+
+/// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
+/// family"); any other word makes it a count ("on the 4th floor", "after the 2nd dose").
+#[rustfmt::skip]
+const AFTER_A_DAY: &[&str] = &[
+    "at", "with", "and", "when", "about", "for", "to", "in", "or", "so", "then", "as", "but",
+    "i", "we", "he", "she", "they", "if", "unless", "please", "latest", "morning",
+    "afternoon", "evening", "night",
+];
+
+#[rustfmt::skip]
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+];
+
+/// Days without their month or year: a weekday before "the" and an ordinal ("Thursday
+/// the fourth", "Friday the 13th"); an ordinal after a word of when and "the" ("by the
+/// 9th", "on the 8th with ..."; not "on the 4th floor"); a day and month in figures after
+/// a word of when ("on 27/11", "Seen 26.11"; not a fraction, "by 1/2").
+fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
+    let spaced = |i: usize| {
+        toks.get(i + 1)
+            .is_some_and(|n| &text[toks[i].end..n.start] == " ")
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if t.digits || w.len() < 2 || w.len() > 9 {
+            continue;
+        }
+        let weekday = is_weekday(w);
+        let cue = !weekday && DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+        if !weekday && !cue {
+            continue;
+        }
+        if spaced(i)
+            && word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
+            && spaced(i + 1)
+            && let Some(d) = word(i + 2)
+            && (matches!(day_of(d), Some((_, true)))
+                || ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d)))
+        {
+            let d_end = toks[i + 2].end;
+            let next = word(i + 3);
+            // "the 9th of March" is found whole by the dates in words.
+            let of_month =
+                next.is_some_and(|n| n.eq_ignore_ascii_case("of") || month_of(n).is_some());
+            let ends = text[d_end..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+            let follows = spaced(i + 2)
+                && next.is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)));
+            if !of_month && (weekday || ends || follows) {
+                let start = if weekday { t.start } else { toks[i + 2].start };
+                out.push(Cand::new(FindingKind::ExactDate, start, d_end));
+                continue;
+            }
+        }
+        if cue && let Some((end, month)) = weekday_day_month(text, t.end) {
+            let figures = text[t.end..end].trim_start_matches([',', ' ']);
+            let start = end - figures.len();
+            let (d, m) = figures.split_once(['/', '.']).unwrap_or((figures, ""));
+            let d: u32 = d.parse().unwrap_or(0);
+            // "1/2", "3/4" are fractions, "from 8/10 to 3/10" and "4/5" scores, "24/7"
+            // round the clock.
+            let fraction = (d < month && month <= 4)
+                || (matches!(month, 5 | 10) && d <= month)
+                || figures == "24/7";
+            // "by 1.5" is a number: a month after a dot has two figures ("26.11").
+            let decimal = figures.contains('.') && m.len() < 2;
+            if !fraction && !decimal {
+                let mut c = Cand::new(FindingKind::ExactDate, start, end);
+                c.date = Some(DateParts { month, year: None });
+                out.push(c);
+            }
+        }
+    }
+}
+
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
@@ -2519,9 +2632,23 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     };
     let year_after = |m: usize, month_tok: &Tok| -> Option<(usize, i32)> {
         let y = toks.get(m + 1)?;
-        (gap_ok(month_tok, y, ",.") && right_boundary(text, y.end))
-            .then(|| year_of(word(y)).map(|v| (y.end, v)))
+        if !right_boundary(text, y.end) {
+            return None;
+        }
+        if gap_ok(month_tok, y, ",.")
+            && let Some(v) = year_of(word(y))
+        {
+            return Some((y.end, v));
+        }
+        // Two figures for the year after a short month or an apostrophe: "19th Nov 26",
+        // "1st Dec '26" (not "in March 26 people came").
+        let gap = &text[month_tok.end..y.start];
+        let short = word(month_tok).len() <= 4;
+        let two = word(y).len() == 2 && word(y).bytes().all(|c| c.is_ascii_digit());
+        (two && (gap == " '" || gap == " ’" || (short && gap == " ")))
+            .then(|| word(y).parse().ok().map(two_digit_year))
             .flatten()
+            .map(|v| (y.end, v))
     };
     for (i, t) in toks.iter().enumerate() {
         if !run_may_start(text, t.start) {
@@ -2567,7 +2694,7 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 let start = i
                     .checked_sub(1)
                     .map(|p| &toks[p])
-                    .filter(|p| WEEKDAYS.contains(&word(p)) && gap_ok(p, t, ","))
+                    .filter(|p| is_weekday(word(p)) && gap_ok(p, t, ","))
                     .map_or(t.start, |p| p.start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = Some(DateParts { month, year });
@@ -2576,7 +2703,7 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
         }
         // A weekday and an ordinal day, no month: "on Tuesday 10th".
-        if WEEKDAYS.iter().any(|d| word(t) == *d)
+        if is_weekday(word(t))
             && let Some(d) = toks.get(i + 1)
             && gap_ok(t, d, ",")
             && let Some((_, true)) = day_of(word(d))
@@ -2589,7 +2716,7 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         // A weekday and a day and month in figures, no year: "Tues 3/9".
-        if WEEKDAYS.iter().any(|d| word(t) == *d)
+        if is_weekday(word(t))
             && let Some((end, month)) = weekday_day_month(text, t.end)
         {
             let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
@@ -6646,8 +6773,12 @@ impl Checker {
             {
                 continue;
             }
-            // "TOLD ME", "ASKED US": a pronoun in capitals, no one's initials.
-            let pronoun = ["ME", "US", "IT", "EM"].contains(&w);
+            // "TOLD ME", "VISITED ON": a small word in capitals, no one's initials.
+            let pronoun = [
+                "ME", "US", "IT", "EM", "ON", "IN", "AT", "TO", "UP", "BY", "OF", "SO", "NO", "DO",
+                "GO", "HE", "WE", "AS", "IF", "OR", "AN", "MY",
+            ]
+            .contains(&w);
             let object = w.len() == 2
                 && !pronoun
                 && k >= 1
