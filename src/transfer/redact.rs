@@ -327,6 +327,7 @@ impl Checker {
             ni_numbers(text, &mut cands);
             record_numbers(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
+            coded_numbers(text, &toks, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
         days_without_a_year(text, &toks, &mut cands);
@@ -1926,6 +1927,51 @@ fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             && !text[b.end..].starts_with('/')
         {
             out.push(Cand::new(FindingKind::RecordNumber, a.start, b.end));
+        }
+    }
+}
+
+/// Codes a system gives a record, by their shape and with no cue: capitals and figures
+/// joined by dashes with five figures or more ("HC-281126-0419", "CCC-HSG-88120",
+/// "INT-26-11-4812"; not "COVID-19", "PHQ-9" or "ICD-10"), a letter or three before six
+/// figures or more ("T20267714"), and a prison number ("A4471DK").
+fn coded_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for t in toks {
+        if !(t.digits && t.letters && left_boundary(text, t.start)) {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        let b = w.as_bytes();
+        if !b
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-')
+        {
+            continue;
+        }
+        let figures = b.iter().filter(|c| c.is_ascii_digit()).count();
+        let dashed = w.contains('-') && {
+            let parts: Vec<&str> = w.split('-').collect();
+            let letters = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase());
+            let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
+            parts.len() >= 2
+                && parts.iter().all(|p| letters(p) || digits(p))
+                && letters(parts[0])
+                && parts[0].len() <= 4
+                // Standards: "ISO-27001", "BS-8300".
+                && !["ISO", "BS", "EN", "IEC"].contains(&parts[0])
+                && parts.iter().any(|p| digits(p))
+                && figures >= 5
+        };
+        let lead = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let serial = (1..=3).contains(&lead)
+            && b.len() - lead >= 6
+            && b[lead..].iter().all(u8::is_ascii_digit);
+        let prison = b.len() == 7
+            && b[0].is_ascii_uppercase()
+            && b[1..5].iter().all(u8::is_ascii_digit)
+            && b[5..].iter().all(u8::is_ascii_uppercase);
+        if (dashed || serial || prison) && right_boundary(text, t.end) {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
         }
     }
 }
