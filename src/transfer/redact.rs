@@ -3519,6 +3519,14 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 continue;
             }
             let mut end = n.end;
+            // "Ward 4 North": a side of the building after the number.
+            if let Some(side) = toks.get(k + 2)
+                && &text[n.end..side.start] == " "
+                && ["north", "south", "east", "west", "upper", "lower"].contains(&&*lowers[k + 2])
+                && starts_capitalised(text, side)
+            {
+                end = side.end;
+            }
             if toks
                 .get(k + 2)
                 .is_some_and(|a| &*lowers[k + 2] == "at" && &text[n.end..a.start] == " ")
@@ -3530,6 +3538,31 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 end = e;
             }
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        } else if k >= 1
+            && ["wing", "hall", "block", "landing", "spur"].contains(&l)
+            && &text[toks[k - 1].end..toks[k].start] == " "
+            && let Some(name) = wing_name(text, words, k - 1, l)
+        {
+            // A prison's wing or hall: "B wing", "D Hall", "Dyfed wing".
+            out.push(Cand::new(FindingKind::Place, name, toks[k].end));
+        } else if k >= 1
+            && UNIT_ACRONYMS.contains(&&text[toks[k].start..toks[k].end])
+            && &text[toks[k - 1].end..toks[k].start] == " "
+            && starts_capitalised(text, &toks[k - 1])
+            && toks[k - 1].letters
+            && !toks[k - 1].digits
+            && !UNIT_ACRONYMS.contains(&&text[toks[k - 1].start..toks[k - 1].end])
+            && !GENERIC_UNIT_WORDS.contains(&&*lowers[k - 1])
+            && !STOPWORDS.contains(&&*lowers[k - 1])
+            && !is_allowed(&lowers[k - 1])
+            && !other_words().contains(&*lowers[k - 1])
+        {
+            // A unit by its name: "Kingfisher PICU", "KESTREL HDU"; not "Paediatric ICU".
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[k - 1].start,
+                toks[k].end,
+            ));
         } else if ["HMP", "HMYOI", "HMPYOI", "YOI"].contains(&&text[toks[k].start..toks[k].end])
             && toks
                 .get(k + 1)
@@ -3555,6 +3588,46 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// Hospital units written by their initials, which a name before makes a place.
+#[rustfmt::skip]
+const UNIT_ACRONYMS: &[&str] = &[
+    "PICU", "ICU", "ITU", "HDU", "NICU", "SCBU", "CCU", "MAU", "AMU", "CDU", "EAU", "SAU",
+    "PAU", "MBU",
+];
+
+/// Words before a unit's initials that say what kind it is, not which.
+#[rustfmt::skip]
+const GENERIC_UNIT_WORDS: &[&str] = &[
+    "paediatric", "pediatric", "neonatal", "adult", "general", "cardiac", "cardiothoracic",
+    "neuro", "surgical", "medical", "respiratory", "mental", "psychiatric", "local",
+    "nearest", "main", "children's", "specialist", "regional", "critical", "coronary",
+    "acute", "emergency", "female", "male", "mixed", "adolescent", "women's", "men's",
+    "nhs", "private", "new", "old", "level", "step-down",
+];
+
+/// Where token `k` names a wing or hall of a prison before `kind` ("B wing", "D Hall",
+/// "Dyfed wing"), the start of its name: a capital letter (not "A" or "I"), or a word in
+/// none of the lists before a lowercase "wing".
+fn wing_name(text: &str, words: Words<'_>, k: usize, kind: &str) -> Option<usize> {
+    let t = &words.toks[k];
+    let w = &text[t.start..t.end];
+    let l = &*words.lowers[k];
+    let letter = w.len() == 1 && w != "A" && w != "I" && w.bytes().all(|b| b.is_ascii_uppercase());
+    let kind_at = words.toks.get(k + 1)?;
+    let named = kind == "wing"
+        && text[kind_at.start..].starts_with('w')
+        && starts_capitalised(text, t)
+        && t.letters
+        && !t.digits
+        && w.chars().count() >= 3
+        && !w.bytes().all(|b| b.is_ascii_uppercase())
+        && !STOPWORDS.contains(&l)
+        && !is_plainly_ordinary(l)
+        && !is_allowed(l)
+        && !sentence_start(text, t.start);
+    (letter || named).then_some(t.start)
 }
 
 /// Words that end the name of a place where someone lives, works or is cared for:
