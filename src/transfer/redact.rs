@@ -6861,9 +6861,161 @@ impl Checker {
                 && !STOPWORDS.contains(&nl)
                 // "Gareth Price (IRO)": capitals in brackets are a role or a team.
                 && !is_acronym(nw)
-                && ((capitalised(nw) && !is_plainly_ordinary(nl)) || !is_ordinary(nl))
+                && ((capitalised(nw) && !is_plainly_ordinary(nl))
+                    || !is_ordinary(nl)
+                    // "mr o'hare (paddy)": a first name in lowercase, though a word.
+                    || name_list().get(nl).is_some_and(|&(_, surname)| !surname))
             {
                 nicknames.push((b + 1, b + 1));
+            }
+        }
+        // A nickname in quotes after a name, and the surname after it: 'Kwabena "KB"
+        // Osei', 'PRIYANKA "PRI" SHAH'.
+        for &(_, b) in &found {
+            let Some(q) = toks.get(b + 1) else { continue };
+            if ![" \"", " “", " '", " ‘"].contains(&&text[toks[b].end..q.start]) {
+                continue;
+            }
+            let mut last = b + 1;
+            while last < b + 3 && toks.get(last + 1).is_some_and(|_| spaced(last, last + 1)) {
+                last += 1;
+            }
+            let Some(close) =
+                (b + 1..=last).find(|&m| text[toks[m].end..].starts_with(['"', '”', '’', '\'']))
+            else {
+                continue;
+            };
+            let upper = |m: usize| base(&toks[m]).starts_with(char::is_uppercase);
+            let nick = (b + 1..=close).all(|m| {
+                !skip[m]
+                    && !covered[m]
+                    && upper(m)
+                    && !STOPWORDS.contains(&lower(&toks[m]))
+                    && !is_allowed(lower(&toks[m]))
+                    && !user_allowed(lower(&toks[m]))
+            });
+            if !nick {
+                continue;
+            }
+            nicknames.push((b + 1, close));
+            if let Some(n) = toks.get(close + 1)
+                && &text[toks[close].end + 1..n.start] == " "
+                && !skip[close + 1]
+                && !covered[close + 1]
+                && upper(close + 1)
+                && toks[close + 1].letters
+                && !toks[close + 1].digits
+                && {
+                    let l = lower(&toks[close + 1]);
+                    !STOPWORDS.contains(&l)
+                        && !is_allowed(l)
+                        && !user_allowed(l)
+                        && (name_list().contains_key(l) || !is_plainly_ordinary(l))
+                }
+            {
+                nicknames.push((close + 1, close + 1));
+            }
+        }
+        // A nickname in quotes after what people call someone or who they were with:
+        // 'everyone calls "Doctor"', 'found at 1am with "Tizzy"'.
+        for k in 0..toks.len().saturating_sub(1) {
+            let cue = lower(&toks[k]);
+            if !["calls", "call", "nicknamed", "aka", "with"].contains(&cue)
+                || ![" \"", " “"].contains(&&text[toks[k].end..toks[k + 1].start])
+            {
+                continue;
+            }
+            let n = &toks[k + 1];
+            let (nw, nl) = (base(n), lower(n));
+            let closed = text[n.end..].starts_with(['"', '”'])
+                && text[n.end + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if closed
+                && !skip[k + 1]
+                && !covered[k + 1]
+                && capitalised(nw)
+                && nw.chars().count() >= 3
+                && !is_acronym(nw)
+                && !STOPWORDS.contains(&nl)
+                && !is_allowed(nl)
+                && !user_allowed(nl)
+                && !is_honorific(nl)
+                // After "with", a word in none of the lists: "with "Stop"" is a word.
+                && (cue != "with" || name_list().contains_key(nl) || !is_ordinary(nl))
+            {
+                nicknames.push((k + 1, k + 1));
+            }
+        }
+        // Initials with dots or a hyphen ("M.T.", "J-M"), and a single initial set apart
+        // after a person ("Young man, T, attended") or after a title before what they do
+        // ("Dr K won't").
+        for (k, t) in toks.iter().enumerate() {
+            if covered[k] || skip[k] {
+                continue;
+            }
+            let w = &text[t.start..t.end];
+            let cap = |x: &str| x.len() == 1 && x.bytes().all(|c| c.is_ascii_uppercase());
+            let dotted = cap(w)
+                && text[t.end..].starts_with('.')
+                && toks.get(k + 1).is_some_and(|n| {
+                    n.start == t.end + 1
+                        && cap(&text[n.start..n.end])
+                        && text[n.end..].starts_with('.')
+                })
+                && left_boundary(text, t.start)
+                && char_before(text, t.start).is_none_or(|c| c != '.');
+            if dotted {
+                let pair = format!("{w}{}", &text[toks[k + 1].start..toks[k + 1].end]);
+                if !["AM", "PM", "UK", "US", "NB", "PS", "EG", "IE", "OK"].contains(&pair.as_str())
+                {
+                    nicknames.push((k, k + 1));
+                }
+                continue;
+            }
+            let hyphened = w.len() >= 3
+                && w.split(['-', '‐']).count() >= 2
+                && w.split(['-', '‐']).all(cap)
+                && !["A-Z", "A-E", "A-D"].contains(&w);
+            let set_apart = cap(w)
+                && w != "A"
+                && w != "I"
+                && k >= 1
+                && text[toks[k - 1].end..t.start] == *", "
+                && text[t.end..].starts_with(',')
+                && [
+                    "man", "woman", "boy", "girl", "lad", "lass", "client", "patient", "resident",
+                ]
+                .contains(&lower(&toks[k - 1]));
+            let titled = cap(w)
+                && w != "A"
+                && w != "I"
+                && k >= 1
+                && spaced(k - 1, k)
+                && HONORIFICS.contains(&lower(&toks[k - 1]))
+                && toks.get(k + 1).is_some_and(|n| {
+                    spaced(k, k + 1) && text[n.start..].starts_with(char::is_lowercase)
+                });
+            if hyphened || set_apart || titled {
+                nicknames.push((k, k));
+            }
+        }
+        // A name in lowercase with a hyphen, each part a first name: "ella-louise".
+        for (k, t) in toks.iter().enumerate() {
+            let w = base(t);
+            if covered[k] || skip[k] || !w.contains('-') || !w.starts_with(char::is_lowercase) {
+                continue;
+            }
+            let parts: Vec<&str> = w.split('-').collect();
+            if parts.len() >= 2
+                && parts.iter().all(|p| {
+                    p.chars().count() >= 2
+                        && name_list().get(*p).is_some_and(|&(_, surname)| !surname)
+                })
+                && parts.iter().any(|p| !is_ordinary(p))
+            {
+                nicknames.push((k, k));
             }
         }
         // Initials standing for someone: those of a name caught in the text ("TJ" for
@@ -6906,8 +7058,15 @@ impl Checker {
                     let p = lower(&toks[k - 1]);
                     ["protect", "protects", "protected", "protecting", "against"].contains(&p)
                 });
+            // "Service user RJ", "patient KD": initials after who they are.
+            let after_person = k >= 1
+                && spaced(k - 1, k)
+                && [
+                    "user", "patient", "client", "resident", "pupil", "prisoner", "yp", "tenant",
+                ]
+                .contains(&lower(&toks[k - 1]));
             // "case brought by Tunde: KO, 15, referred ...": initials with an age.
-            if initials_of.contains(w) || object || age_after(text, toks, k) {
+            if initials_of.contains(w) || object || after_person || age_after(text, toks, k) {
                 nicknames.push((k, k));
             }
         }
