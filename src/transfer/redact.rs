@@ -331,6 +331,7 @@ impl Checker {
         }
         obfuscated_emails(text, &mut cands);
         days_without_a_year(text, &toks, &mut cands);
+        spoken_phones(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
@@ -379,6 +380,7 @@ impl Checker {
         saints_places(text, words, &mut cands);
         places_by_kind(text, words, &mut cands);
         unnumbered_addresses(text, words, &mut cands);
+        streets_without_a_number(text, words, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -1931,6 +1933,65 @@ fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
+/// figures from "oh" or "zero", "double" and "triple" counting twice and three times.
+fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    const FIGURES: &[&str] = &[
+        "oh", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine",
+    ];
+    let figure = |t: &Tok| {
+        let w = &text[t.start..t.end];
+        w.len() <= 6 && FIGURES.iter().any(|f| f.eq_ignore_ascii_case(w))
+    };
+    let times = |t: &Tok| {
+        let w = &text[t.start..t.end];
+        if w.eq_ignore_ascii_case("double") {
+            2
+        } else if w.eq_ignore_ascii_case("triple") {
+            3
+        } else {
+            0
+        }
+    };
+    let mut k = 0;
+    while k < toks.len() {
+        let first = &text[toks[k].start..toks[k].end];
+        if !["oh", "zero"].iter().any(|f| f.eq_ignore_ascii_case(first)) {
+            k += 1;
+            continue;
+        }
+        let (mut count, mut j, mut last) = (0, k, k);
+        while j < toks.len() {
+            if j > k
+                && !matches!(
+                    &text[toks[j - 1].end..toks[j].start],
+                    " " | ", " | "-" | " - "
+                )
+            {
+                break;
+            }
+            let n = times(&toks[j]);
+            if n > 0 && toks.get(j + 1).is_some_and(figure) {
+                count += n;
+                j += 2;
+            } else if figure(&toks[j]) {
+                count += 1;
+                j += 1;
+            } else {
+                break;
+            }
+            last = j - 1;
+        }
+        if (10..=11).contains(&count) {
+            out.push(Cand::new(FindingKind::Phone, toks[k].start, toks[last].end));
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// Codes a system gives a record, by their shape and with no cue: capitals and figures
 /// joined by dashes with five figures or more ("HC-281126-0419", "CCC-HSG-88120",
 /// "INT-26-11-4812"; not "COVID-19", "PHQ-9" or "ICD-10"), a letter or three before six
@@ -3050,6 +3111,56 @@ const WELSH_STREET_WORDS: &[&str] = &[
 /// words and a comma; the address starts at the first part that ends in a building or
 /// street word. A building and a street alone make one too ("at Ivy Cottage, Church
 /// Lane").
+/// A street by its name without a number, after a word of where: "on Stoney Lane",
+/// "ON PALESTINE STREET", "off Mill Road"; not "down Memory Lane".
+fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const WHERE: &[&str] = &["on", "off", "along", "in", "down", "up", "near"];
+    const STREETS: &[&str] = &[
+        "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "grove",
+        "row", "mews", "gardens",
+    ];
+    const IDIOMS: &[&str] = &["memory", "easy", "civvy", "lovers"];
+    let Words { toks, lowers } = words;
+    let spaced = |a: usize| &text[toks[a].end..toks[a + 1].start] == " ";
+    for k in 0..toks.len().saturating_sub(2) {
+        if !WHERE.contains(&&*lowers[k]) || !spaced(k) {
+            continue;
+        }
+        let named = |j: usize| {
+            let t = &toks[j];
+            starts_capitalised(text, t)
+                && t.letters
+                && !t.digits
+                && t.base_end == t.end
+                && !STOPWORDS.contains(&&*lowers[j])
+                && !CALENDAR.contains(&&*lowers[j])
+        };
+        if !named(k + 1) || IDIOMS.contains(&&*lowers[k + 1]) {
+            continue;
+        }
+        let mut j = k + 2;
+        if j < toks.len() && !STREETS.contains(&&*lowers[j]) && spaced(j - 1) && named(j) {
+            j += 1;
+        }
+        if j < toks.len()
+            && spaced(j - 1)
+            && STREETS.contains(&&*lowers[j])
+            && starts_capitalised(text, &toks[j])
+            && !STREETS.contains(&&*lowers[k + 1])
+            // "the Londis on Hollin Lane" is a place, found whole with its street.
+            && !out.iter().any(|c| {
+                c.kind == FindingKind::Place && c.start < toks[j].end && toks[k + 1].start < c.end
+            })
+        {
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[k + 1].start,
+                toks[j].end,
+            ));
+        }
+    }
+}
+
 fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     let cap = |k: usize| {
