@@ -381,6 +381,17 @@ impl Checker {
         places_by_kind(text, words, &mut cands);
         unnumbered_addresses(text, words, &mut cands);
         streets_without_a_number(text, words, &mut cands);
+        districts(text, words, &mut cands);
+        // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
+        for c in &mut cands {
+            if matches!(c.kind, FindingKind::Name | FindingKind::Place)
+                && text[..c.start].ends_with("New ")
+                && left_boundary(text, c.start - 4)
+                && !sentence_start(text, c.start - 4)
+            {
+                c.start -= 4;
+            }
+        }
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -3111,6 +3122,40 @@ const WELSH_STREET_WORDS: &[&str] = &[
 /// words and a comma; the address starts at the first part that ends in a building or
 /// street word. A building and a street alone make one too ("at Ivy Cottage, Church
 /// Lane").
+/// A district or a village named by a word and what it is, after "in", "from" or "near":
+/// "in Gorse Hill", "from Hollins End", "near Hatch Green".
+fn districts(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const KINDS: &[&str] = &[
+        "hill", "vale", "heath", "end", "green", "common", "moor", "bank", "bottom", "cross",
+        "brow", "fold", "hollow",
+    ];
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len().saturating_sub(2) {
+        if !["in", "from", "near"].contains(&&*lowers[k]) {
+            continue;
+        }
+        let (a, b) = (&toks[k + 1], &toks[k + 2]);
+        if &text[toks[k].end..a.start] == " "
+            && &text[a.end..b.start] == " "
+            && starts_capitalised(text, a)
+            && starts_capitalised(text, b)
+            && a.letters
+            && !a.digits
+            && a.base_end == a.end
+            && KINDS.contains(&&*lowers[k + 2])
+            && !STOPWORDS.contains(&&*lowers[k + 1])
+            && !CALENDAR.contains(&&*lowers[k + 1])
+            && !KINDS.contains(&&*lowers[k + 1])
+            && toks.get(k + 3).is_none_or(|n| {
+                // "in Green Lane" is a street, found as one.
+                !STREET_WORDS.contains(&&*lowers[k + 3]) || &text[b.end..n.start] != " "
+            })
+        {
+            out.push(Cand::new(FindingKind::Place, a.start, b.base_end));
+        }
+    }
+}
+
 /// A street by its name without a number, after a word of where: "on Stoney Lane",
 /// "ON PALESTINE STREET", "off Mill Road"; not "down Memory Lane".
 fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
@@ -4166,6 +4211,22 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && let Some((last, end)) = capitalised_run(text, toks, k + 1)
             && (k + 1..=last).all(|j| plain(j) && !WORSHIP_WORDS.contains(&&*lowers[j]))
         {
+            out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        } else if cap(k)
+            && ["masjid", "jamia"].contains(&l)
+            && let Some(n) = toks.get(k + 1)
+            && spaced(k, k + 1)
+            && ["al-", "an-", "as-", "ar-", "ad-", "at-", "el-", "ul-"]
+                .iter()
+                .any(|a| {
+                    text[n.start..n.end].starts_with(a)
+                        && text[n.start + a.len()..n.end].starts_with(char::is_uppercase)
+                })
+        {
+            // With the article in lowercase: "Masjid al-Noor".
+            let end = capitalised_run(text, toks, k + 2)
+                .filter(|_| toks.get(k + 2).is_some_and(|_| spaced(k + 1, k + 2)))
+                .map_or(n.end, |(_, e)| e);
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
         }
         // A place of worship by its name and its town: "Christ Apostolic Church, Far
