@@ -1805,8 +1805,17 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let own = ends_ref || RECORD_HEADS.iter().any(|w| folds_to(h, w));
-        let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| folds_to(h, w)) && i >= 1 && {
+        // An ASCII word folds as it is lowercased, its length kept: compare it so.
+        let h_ascii = h.is_ascii();
+        let same = |w: &str| {
+            if h_ascii {
+                h.len() == w.len() && h.eq_ignore_ascii_case(w)
+            } else {
+                folds_to(h, w)
+            }
+        };
+        let own = ends_ref || RECORD_HEADS.iter().any(|w| same(w));
+        let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| same(w)) && i >= 1 && {
             let p = &toks[i - 1];
             let g = &text[p.end..head.start];
             (g == " " || (g.is_empty() && p.base_end != p.end))
@@ -1967,6 +1976,10 @@ fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     };
     let mut k = 0;
     while k < toks.len() {
+        if !matches!(text.as_bytes()[toks[k].start] | 0x20, b'o' | b'z') {
+            k += 1;
+            continue;
+        }
         let first = &text[toks[k].start..toks[k].end];
         if !["oh", "zero"].iter().any(|f| f.eq_ignore_ascii_case(first)) {
             k += 1;
@@ -2591,7 +2604,7 @@ fn month_of(w: &str) -> Option<u32> {
     if l == "sept" {
         return Some(9);
     }
-    if let Some(i) = WELSH_MONTHS.iter().position(|m| fold_str(w) == *m) {
+    if let Some(i) = WELSH_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
         return u32::try_from(i + 1).ok();
     }
     if l.len() == 3 {
@@ -2634,6 +2647,9 @@ const WELSH_MONTHS: [&str; 12] = [
 /// A weekday as written beside a date: "Tuesday", "Tues", or in capitals ("SATURDAY";
 /// not "SAT", "SUN" or "WED", which are words and exams in capitals).
 fn is_weekday(w: &str) -> bool {
+    if !(3..=9).contains(&w.len()) || !matches!(w.as_bytes()[0], b'M' | b'T' | b'W' | b'F' | b'S') {
+        return false;
+    }
     WEEKDAYS.iter().any(|d| {
         *d == w
             || (w.len() > 3
@@ -2681,6 +2697,11 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
         if t.digits || w.len() < 2 || w.len() > 9 {
+            continue;
+        }
+        // What follows is a space, then "the" or a figure: most words stop here.
+        let after = text.as_bytes()[t.end..].get(..2);
+        if !after.is_some_and(|a| a[0] == b' ' && (a[1].is_ascii_digit() || a[1] | 0x20 == b't')) {
             continue;
         }
         let weekday = is_weekday(w);
@@ -3131,7 +3152,7 @@ fn districts(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     ];
     let Words { toks, lowers } = words;
     for k in 0..toks.len().saturating_sub(2) {
-        if !["in", "from", "near"].contains(&&*lowers[k]) {
+        if !matches!(&*lowers[k], "in" | "from" | "near") {
             continue;
         }
         let (a, b) = (&toks[k + 1], &toks[k + 2]);
@@ -3159,7 +3180,6 @@ fn districts(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
 /// A street by its name without a number, after a word of where: "on Stoney Lane",
 /// "ON PALESTINE STREET", "off Mill Road"; not "down Memory Lane".
 fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
-    const WHERE: &[&str] = &["on", "off", "along", "in", "down", "up", "near"];
     const STREETS: &[&str] = &[
         "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "grove",
         "row", "mews", "gardens",
@@ -3168,7 +3188,11 @@ fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     let spaced = |a: usize| &text[toks[a].end..toks[a + 1].start] == " ";
     for k in 0..toks.len().saturating_sub(2) {
-        if !WHERE.contains(&&*lowers[k]) || !spaced(k) {
+        if !matches!(
+            &*lowers[k],
+            "on" | "off" | "along" | "in" | "down" | "up" | "near"
+        ) || !spaced(k)
+        {
             continue;
         }
         let named = |j: usize| {
@@ -3695,13 +3719,14 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             }
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
         } else if k >= 1
-            && ["wing", "hall", "block", "landing", "spur"].contains(&l)
+            && matches!(l, "wing" | "hall" | "block" | "landing" | "spur")
             && &text[toks[k - 1].end..toks[k].start] == " "
             && let Some(name) = wing_name(text, words, k - 1, l)
         {
             // A prison's wing or hall: "B wing", "D Hall", "Dyfed wing".
             out.push(Cand::new(FindingKind::Place, name, toks[k].end));
         } else if k >= 1
+            && (3..=4).contains(&(toks[k].end - toks[k].start))
             && UNIT_ACRONYMS.contains(&&text[toks[k].start..toks[k].end])
             && &text[toks[k - 1].end..toks[k].start] == " "
             && starts_capitalised(text, &toks[k - 1])
@@ -5952,7 +5977,8 @@ impl Checker {
                 !t.letters
                     || t.digits
                     // "I'll", "I'd": the pronoun with its verb run in.
-                    || ["I'", "I’"].iter().any(|p| text[t.start..t.end].starts_with(p))
+                    || (text.as_bytes()[t.start] == b'I'
+                        && ["I'", "I’"].iter().any(|p| text[t.start..t.end].starts_with(p)))
                     || overlaps(masked, t.start, t.end)
                     || allowed.iter().any(|p| p.start <= t.start && t.end <= p.end)
             })
@@ -7092,8 +7118,8 @@ impl Checker {
         // 'everyone calls "Doctor"', 'found at 1am with "Tizzy"'.
         for k in 0..toks.len().saturating_sub(1) {
             let cue = lower(&toks[k]);
-            if !["calls", "call", "nicknamed", "aka", "with"].contains(&cue)
-                || ![" \"", " “"].contains(&&text[toks[k].end..toks[k + 1].start])
+            if ![" \"", " “"].contains(&&text[toks[k].end..toks[k + 1].start])
+                || !matches!(cue, "calls" | "call" | "nicknamed" | "aka" | "with")
             {
                 continue;
             }
@@ -7147,6 +7173,7 @@ impl Checker {
                 continue;
             }
             let hyphened = w.len() >= 3
+                && w.as_bytes()[1] == b'-'
                 && w.split(['-', '‐']).count() >= 2
                 && w.split(['-', '‐']).all(cap)
                 && !["A-Z", "A-E", "A-D"].contains(&w);
@@ -7176,7 +7203,7 @@ impl Checker {
         // A name in lowercase with a hyphen, each part a first name: "ella-louise".
         for (k, t) in toks.iter().enumerate() {
             let w = base(t);
-            if covered[k] || skip[k] || !w.contains('-') || !w.starts_with(char::is_lowercase) {
+            if covered[k] || skip[k] || !w.starts_with(char::is_lowercase) || !w.contains('-') {
                 continue;
             }
             let parts: Vec<&str> = w.split('-').collect();
