@@ -2591,10 +2591,13 @@ fn mosques_with_al_new_and_districts_are_places() {
 /// 40 findings beyond the identifiers. Run again as the hold-out of the rules fitted on
 /// the thirteenth: 333 of 398 (83.7%), 37 findings: 11 small towns (flagged by design),
 /// charities and conditions named after people, words of faith and of other languages,
-/// a name that is a word. Not studied yet: its misses are
-/// dates without a year ("27/11", "Thursday the fourth", "8 Ionawr"), names in capitals
-/// or lowercase, a nickname in quotes, wings and halls of a prison, reference numbers
-/// with letters and dashes after no cue.
+/// a name that is a word. Then studied (2026-12-05): days without a year, record codes by
+/// their shape, wings, halls and named units, nicknames in quotes, initials, first names
+/// in lowercase, a phone number in words, streets without a number, districts, and the
+/// words it flagged: 378 of 398 (95.0%), fitted, not a hold-out, and 12 findings (11
+/// small towns by design, and "Tommy" in "Tommy's leaflets"). It still misses pets and
+/// names that are words ("Rocky", "King", "Sergeant Pepper"), a sign-off ("Fi"), places
+/// by a bare name ("the Meadows", "QEUH", "Archway Centre") and "5/11" with no cue.
 #[test]
 fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
