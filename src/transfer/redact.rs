@@ -327,8 +327,11 @@ impl Checker {
             ni_numbers(text, &mut cands);
             record_numbers(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
+            coded_numbers(text, &toks, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
+        days_without_a_year(text, &toks, &mut cands);
+        spoken_phones(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
@@ -351,6 +354,9 @@ impl Checker {
             FindingKind::Name,
             &mut allowed,
         );
+        // Nothing inside an allowed phrase is flagged, a clinic named by its street
+        // ("56 Dean Street") included.
+        cands.retain(|c| !allowed.iter().any(|a| a.start <= c.start && c.end <= a.end));
         // Each token's folded base, worked out once for the names and the schools.
         let lowers: Vec<Cow<'_, str>> = toks
             .iter()
@@ -374,6 +380,18 @@ impl Checker {
         saints_places(text, words, &mut cands);
         places_by_kind(text, words, &mut cands);
         unnumbered_addresses(text, words, &mut cands);
+        streets_without_a_number(text, words, &mut cands);
+        districts(text, words, &mut cands);
+        // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
+        for c in &mut cands {
+            if matches!(c.kind, FindingKind::Name | FindingKind::Place)
+                && text[..c.start].ends_with("New ")
+                && left_boundary(text, c.start - 4)
+                && !sentence_start(text, c.start - 4)
+            {
+                c.start -= 4;
+            }
+        }
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),
@@ -1787,8 +1805,17 @@ fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         {
             continue;
         }
-        let own = ends_ref || RECORD_HEADS.iter().any(|w| folds_to(h, w));
-        let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| folds_to(h, w)) && i >= 1 && {
+        // An ASCII word folds as it is lowercased, its length kept: compare it so.
+        let h_ascii = h.is_ascii();
+        let same = |w: &str| {
+            if h_ascii {
+                h.len() == w.len() && h.eq_ignore_ascii_case(w)
+            } else {
+                folds_to(h, w)
+            }
+        };
+        let own = ends_ref || RECORD_HEADS.iter().any(|w| same(w));
+        let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| same(w)) && i >= 1 && {
             let p = &toks[i - 1];
             let g = &text[p.end..head.start];
             (g == " " || (g.is_empty() && p.base_end != p.end))
@@ -1922,6 +1949,114 @@ fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             && !text[b.end..].starts_with('/')
         {
             out.push(Cand::new(FindingKind::RecordNumber, a.start, b.end));
+        }
+    }
+}
+
+/// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
+/// figures from "oh" or "zero", "double" and "triple" counting twice and three times.
+fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    const FIGURES: &[&str] = &[
+        "oh", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine",
+    ];
+    let figure = |t: &Tok| {
+        let w = &text[t.start..t.end];
+        w.len() <= 6 && FIGURES.iter().any(|f| f.eq_ignore_ascii_case(w))
+    };
+    let times = |t: &Tok| {
+        let w = &text[t.start..t.end];
+        if w.eq_ignore_ascii_case("double") {
+            2
+        } else if w.eq_ignore_ascii_case("triple") {
+            3
+        } else {
+            0
+        }
+    };
+    let mut k = 0;
+    while k < toks.len() {
+        if !matches!(text.as_bytes()[toks[k].start] | 0x20, b'o' | b'z') {
+            k += 1;
+            continue;
+        }
+        let first = &text[toks[k].start..toks[k].end];
+        if !["oh", "zero"].iter().any(|f| f.eq_ignore_ascii_case(first)) {
+            k += 1;
+            continue;
+        }
+        let (mut count, mut j, mut last) = (0, k, k);
+        while j < toks.len() {
+            if j > k
+                && !matches!(
+                    &text[toks[j - 1].end..toks[j].start],
+                    " " | ", " | "-" | " - "
+                )
+            {
+                break;
+            }
+            let n = times(&toks[j]);
+            if n > 0 && toks.get(j + 1).is_some_and(figure) {
+                count += n;
+                j += 2;
+            } else if figure(&toks[j]) {
+                count += 1;
+                j += 1;
+            } else {
+                break;
+            }
+            last = j - 1;
+        }
+        if (10..=11).contains(&count) {
+            out.push(Cand::new(FindingKind::Phone, toks[k].start, toks[last].end));
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Codes a system gives a record, by their shape and with no cue: capitals and figures
+/// joined by dashes with five figures or more ("HC-281126-0419", "CCC-HSG-88120",
+/// "INT-26-11-4812"; not "COVID-19", "PHQ-9" or "ICD-10"), a letter or three before six
+/// figures or more ("T20267714"), and a prison number ("A4471DK").
+fn coded_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for t in toks {
+        if !(t.digits && t.letters && left_boundary(text, t.start)) {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        let b = w.as_bytes();
+        if !b
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-')
+        {
+            continue;
+        }
+        let figures = b.iter().filter(|c| c.is_ascii_digit()).count();
+        let dashed = w.contains('-') && {
+            let parts: Vec<&str> = w.split('-').collect();
+            let letters = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase());
+            let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
+            parts.len() >= 2
+                && parts.iter().all(|p| letters(p) || digits(p))
+                && letters(parts[0])
+                && parts[0].len() <= 4
+                // Standards: "ISO-27001", "BS-8300".
+                && !["ISO", "BS", "EN", "IEC"].contains(&parts[0])
+                && parts.iter().any(|p| digits(p))
+                && figures >= 5
+        };
+        let lead = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let serial = (1..=3).contains(&lead)
+            && b.len() - lead >= 6
+            && b[lead..].iter().all(u8::is_ascii_digit);
+        let prison = b.len() == 7
+            && b[0].is_ascii_uppercase()
+            && b[1..5].iter().all(u8::is_ascii_digit)
+            && b[5..].iter().all(u8::is_ascii_uppercase);
+        if (dashed || serial || prison) && right_boundary(text, t.end) {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
         }
     }
 }
@@ -2469,6 +2604,9 @@ fn month_of(w: &str) -> Option<u32> {
     if l == "sept" {
         return Some(9);
     }
+    if let Some(i) = WELSH_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
+        return u32::try_from(i + 1).ok();
+    }
     if l.len() == 3 {
         return MONTHS
             .iter()
@@ -2499,6 +2637,123 @@ fn year_of(w: &str) -> Option<i32> {
     w.parse().ok().filter(|y| (1900..=2099).contains(y))
 }
 
+/// The months in Welsh ("8 Ionawr"), written with a capital.
+#[rustfmt::skip]
+const WELSH_MONTHS: [&str; 12] = [
+    "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
+    "hydref", "tachwedd", "rhagfyr",
+];
+
+/// A weekday as written beside a date: "Tuesday", "Tues", or in capitals ("SATURDAY";
+/// not "SAT", "SUN" or "WED", which are words and exams in capitals).
+fn is_weekday(w: &str) -> bool {
+    if !(3..=9).contains(&w.len()) || !matches!(w.as_bytes()[0], b'M' | b'T' | b'W' | b'F' | b'S') {
+        return false;
+    }
+    WEEKDAYS.iter().any(|d| {
+        *d == w
+            || (w.len() > 3
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && d.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Words after which a day without its year, in figures ("on 27/11", "Seen 26.11") or
+/// as an ordinal after "the" ("by the 9th"), is a date.
+#[rustfmt::skip]
+const DATE_CUES: &[&str] = &[
+    "on", "by", "from", "until", "till", "til", "since", "before", "after", "seen", "due",
+    "dated", "review", "reviewed", "follow-up", "followup", "wef",
+];
+
+/// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
+/// family"); any other word makes it a count ("on the 4th floor", "after the 2nd dose").
+#[rustfmt::skip]
+const AFTER_A_DAY: &[&str] = &[
+    "at", "with", "and", "when", "about", "for", "to", "in", "or", "so", "then", "as", "but",
+    "i", "we", "he", "she", "they", "if", "unless", "please", "latest", "morning",
+    "afternoon", "evening", "night",
+];
+
+#[rustfmt::skip]
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+];
+
+/// Days without their month or year: a weekday before "the" and an ordinal ("Thursday
+/// the fourth", "Friday the 13th"); an ordinal after a word of when and "the" ("by the
+/// 9th", "on the 8th with ..."; not "on the 4th floor"); a day and month in figures after
+/// a word of when ("on 27/11", "Seen 26.11"; not a fraction, "by 1/2").
+fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
+    let spaced = |i: usize| {
+        toks.get(i + 1)
+            .is_some_and(|n| &text[toks[i].end..n.start] == " ")
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if t.digits || w.len() < 2 || w.len() > 9 {
+            continue;
+        }
+        // What follows is a space, then "the" or a figure: most words stop here.
+        let after = text.as_bytes()[t.end..].get(..2);
+        if !after.is_some_and(|a| a[0] == b' ' && (a[1].is_ascii_digit() || a[1] | 0x20 == b't')) {
+            continue;
+        }
+        let weekday = is_weekday(w);
+        let cue = !weekday && DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+        if !weekday && !cue {
+            continue;
+        }
+        if spaced(i)
+            && word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
+            && spaced(i + 1)
+            && let Some(d) = word(i + 2)
+            && (matches!(day_of(d), Some((_, true)))
+                || ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d)))
+        {
+            let d_end = toks[i + 2].end;
+            let next = word(i + 3);
+            // "the 9th of March" is found whole by the dates in words.
+            let of_month =
+                next.is_some_and(|n| n.eq_ignore_ascii_case("of") || month_of(n).is_some());
+            let ends = text[d_end..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+            let follows = spaced(i + 2)
+                && next.is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)));
+            if !of_month && (weekday || ends || follows) {
+                let start = if weekday { t.start } else { toks[i + 2].start };
+                out.push(Cand::new(FindingKind::ExactDate, start, d_end));
+                continue;
+            }
+        }
+        if cue && let Some((end, month)) = weekday_day_month(text, t.end) {
+            let figures = text[t.end..end].trim_start_matches([',', ' ']);
+            let start = end - figures.len();
+            let (d, m) = figures.split_once(['/', '.']).unwrap_or((figures, ""));
+            let d: u32 = d.parse().unwrap_or(0);
+            // "1/2", "3/4" are fractions, "from 8/10 to 3/10" and "4/5" scores, "24/7"
+            // round the clock.
+            let fraction = (d < month && month <= 4)
+                || (matches!(month, 5 | 10) && d <= month)
+                || figures == "24/7";
+            // "by 1.5" is a number: a month after a dot has two figures ("26.11").
+            let decimal = figures.contains('.') && m.len() < 2;
+            if !fraction && !decimal {
+                let mut c = Cand::new(FindingKind::ExactDate, start, end);
+                c.date = Some(DateParts { month, year: None });
+                out.push(c);
+            }
+        }
+    }
+}
+
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
@@ -2516,9 +2771,23 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     };
     let year_after = |m: usize, month_tok: &Tok| -> Option<(usize, i32)> {
         let y = toks.get(m + 1)?;
-        (gap_ok(month_tok, y, ",.") && right_boundary(text, y.end))
-            .then(|| year_of(word(y)).map(|v| (y.end, v)))
+        if !right_boundary(text, y.end) {
+            return None;
+        }
+        if gap_ok(month_tok, y, ",.")
+            && let Some(v) = year_of(word(y))
+        {
+            return Some((y.end, v));
+        }
+        // Two figures for the year after a short month or an apostrophe: "19th Nov 26",
+        // "1st Dec '26" (not "in March 26 people came").
+        let gap = &text[month_tok.end..y.start];
+        let short = word(month_tok).len() <= 4;
+        let two = word(y).len() == 2 && word(y).bytes().all(|c| c.is_ascii_digit());
+        (two && (gap == " '" || gap == " ’" || (short && gap == " ")))
+            .then(|| word(y).parse().ok().map(two_digit_year))
             .flatten()
+            .map(|v| (y.end, v))
     };
     for (i, t) in toks.iter().enumerate() {
         if !run_may_start(text, t.start) {
@@ -2564,7 +2833,7 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 let start = i
                     .checked_sub(1)
                     .map(|p| &toks[p])
-                    .filter(|p| WEEKDAYS.contains(&word(p)) && gap_ok(p, t, ","))
+                    .filter(|p| is_weekday(word(p)) && gap_ok(p, t, ","))
                     .map_or(t.start, |p| p.start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = Some(DateParts { month, year });
@@ -2573,7 +2842,7 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
         }
         // A weekday and an ordinal day, no month: "on Tuesday 10th".
-        if WEEKDAYS.iter().any(|d| word(t) == *d)
+        if is_weekday(word(t))
             && let Some(d) = toks.get(i + 1)
             && gap_ok(t, d, ",")
             && let Some((_, true)) = day_of(word(d))
@@ -2586,7 +2855,7 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         // A weekday and a day and month in figures, no year: "Tues 3/9".
-        if WEEKDAYS.iter().any(|d| word(t) == *d)
+        if is_weekday(word(t))
             && let Some((end, month)) = weekday_day_month(text, t.end)
         {
             let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
@@ -2874,6 +3143,93 @@ const WELSH_STREET_WORDS: &[&str] = &[
 /// words and a comma; the address starts at the first part that ends in a building or
 /// street word. A building and a street alone make one too ("at Ivy Cottage, Church
 /// Lane").
+/// A district or a village named by a word and what it is, after "in", "from" or "near":
+/// "in Gorse Hill", "from Hollins End", "near Hatch Green".
+fn districts(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const KINDS: &[&str] = &[
+        "hill", "vale", "heath", "end", "green", "common", "moor", "bank", "bottom", "cross",
+        "brow", "fold", "hollow",
+    ];
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len().saturating_sub(2) {
+        if !matches!(&*lowers[k], "in" | "from" | "near") {
+            continue;
+        }
+        let (a, b) = (&toks[k + 1], &toks[k + 2]);
+        if &text[toks[k].end..a.start] == " "
+            && &text[a.end..b.start] == " "
+            && starts_capitalised(text, a)
+            && starts_capitalised(text, b)
+            && a.letters
+            && !a.digits
+            && a.base_end == a.end
+            && KINDS.contains(&&*lowers[k + 2])
+            && !STOPWORDS.contains(&&*lowers[k + 1])
+            && !CALENDAR.contains(&&*lowers[k + 1])
+            && !KINDS.contains(&&*lowers[k + 1])
+            && toks.get(k + 3).is_none_or(|n| {
+                // "in Green Lane" is a street, found as one.
+                !STREET_WORDS.contains(&&*lowers[k + 3]) || &text[b.end..n.start] != " "
+            })
+        {
+            out.push(Cand::new(FindingKind::Place, a.start, b.base_end));
+        }
+    }
+}
+
+/// A street by its name without a number, after a word of where: "on Stoney Lane",
+/// "ON PALESTINE STREET", "off Mill Road"; not "down Memory Lane".
+fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const STREETS: &[&str] = &[
+        "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "grove",
+        "row", "mews", "gardens",
+    ];
+    const IDIOMS: &[&str] = &["memory", "easy", "civvy", "lovers"];
+    let Words { toks, lowers } = words;
+    let spaced = |a: usize| &text[toks[a].end..toks[a + 1].start] == " ";
+    for k in 0..toks.len().saturating_sub(2) {
+        if !matches!(
+            &*lowers[k],
+            "on" | "off" | "along" | "in" | "down" | "up" | "near"
+        ) || !spaced(k)
+        {
+            continue;
+        }
+        let named = |j: usize| {
+            let t = &toks[j];
+            starts_capitalised(text, t)
+                && t.letters
+                && !t.digits
+                && t.base_end == t.end
+                && !STOPWORDS.contains(&&*lowers[j])
+                && !CALENDAR.contains(&&*lowers[j])
+        };
+        if !named(k + 1) || IDIOMS.contains(&&*lowers[k + 1]) {
+            continue;
+        }
+        let mut j = k + 2;
+        if j < toks.len() && !STREETS.contains(&&*lowers[j]) && spaced(j - 1) && named(j) {
+            j += 1;
+        }
+        if j < toks.len()
+            && spaced(j - 1)
+            && STREETS.contains(&&*lowers[j])
+            && starts_capitalised(text, &toks[j])
+            && !STREETS.contains(&&*lowers[k + 1])
+            // "the Londis on Hollin Lane" is a place, found whole with its street.
+            && !out.iter().any(|c| {
+                c.kind == FindingKind::Place && c.start < toks[j].end && toks[k + 1].start < c.end
+            })
+        {
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[k + 1].start,
+                toks[j].end,
+            ));
+        }
+    }
+}
+
 fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     let cap = |k: usize| {
@@ -3343,6 +3699,14 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 continue;
             }
             let mut end = n.end;
+            // "Ward 4 North": a side of the building after the number.
+            if let Some(side) = toks.get(k + 2)
+                && &text[n.end..side.start] == " "
+                && ["north", "south", "east", "west", "upper", "lower"].contains(&&*lowers[k + 2])
+                && starts_capitalised(text, side)
+            {
+                end = side.end;
+            }
             if toks
                 .get(k + 2)
                 .is_some_and(|a| &*lowers[k + 2] == "at" && &text[n.end..a.start] == " ")
@@ -3354,6 +3718,32 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 end = e;
             }
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        } else if k >= 1
+            && matches!(l, "wing" | "hall" | "block" | "landing" | "spur")
+            && &text[toks[k - 1].end..toks[k].start] == " "
+            && let Some(name) = wing_name(text, words, k - 1, l)
+        {
+            // A prison's wing or hall: "B wing", "D Hall", "Dyfed wing".
+            out.push(Cand::new(FindingKind::Place, name, toks[k].end));
+        } else if k >= 1
+            && (3..=4).contains(&(toks[k].end - toks[k].start))
+            && UNIT_ACRONYMS.contains(&&text[toks[k].start..toks[k].end])
+            && &text[toks[k - 1].end..toks[k].start] == " "
+            && starts_capitalised(text, &toks[k - 1])
+            && toks[k - 1].letters
+            && !toks[k - 1].digits
+            && !UNIT_ACRONYMS.contains(&&text[toks[k - 1].start..toks[k - 1].end])
+            && !GENERIC_UNIT_WORDS.contains(&&*lowers[k - 1])
+            && !STOPWORDS.contains(&&*lowers[k - 1])
+            && !is_allowed(&lowers[k - 1])
+            && !other_words().contains(&*lowers[k - 1])
+        {
+            // A unit by its name: "Kingfisher PICU", "KESTREL HDU"; not "Paediatric ICU".
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[k - 1].start,
+                toks[k].end,
+            ));
         } else if ["HMP", "HMYOI", "HMPYOI", "YOI"].contains(&&text[toks[k].start..toks[k].end])
             && toks
                 .get(k + 1)
@@ -3379,6 +3769,46 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// Hospital units written by their initials, which a name before makes a place.
+#[rustfmt::skip]
+const UNIT_ACRONYMS: &[&str] = &[
+    "PICU", "ICU", "ITU", "HDU", "NICU", "SCBU", "CCU", "MAU", "AMU", "CDU", "EAU", "SAU",
+    "PAU", "MBU",
+];
+
+/// Words before a unit's initials that say what kind it is, not which.
+#[rustfmt::skip]
+const GENERIC_UNIT_WORDS: &[&str] = &[
+    "paediatric", "pediatric", "neonatal", "adult", "general", "cardiac", "cardiothoracic",
+    "neuro", "surgical", "medical", "respiratory", "mental", "psychiatric", "local",
+    "nearest", "main", "children's", "specialist", "regional", "critical", "coronary",
+    "acute", "emergency", "female", "male", "mixed", "adolescent", "women's", "men's",
+    "nhs", "private", "new", "old", "level", "step-down",
+];
+
+/// Where token `k` names a wing or hall of a prison before `kind` ("B wing", "D Hall",
+/// "Dyfed wing"), the start of its name: a capital letter (not "A" or "I"), or a word in
+/// none of the lists before a lowercase "wing".
+fn wing_name(text: &str, words: Words<'_>, k: usize, kind: &str) -> Option<usize> {
+    let t = &words.toks[k];
+    let w = &text[t.start..t.end];
+    let l = &*words.lowers[k];
+    let letter = w.len() == 1 && w != "A" && w != "I" && w.bytes().all(|b| b.is_ascii_uppercase());
+    let kind_at = words.toks.get(k + 1)?;
+    let named = kind == "wing"
+        && text[kind_at.start..].starts_with('w')
+        && starts_capitalised(text, t)
+        && t.letters
+        && !t.digits
+        && w.chars().count() >= 3
+        && !w.bytes().all(|b| b.is_ascii_uppercase())
+        && !STOPWORDS.contains(&l)
+        && !is_plainly_ordinary(l)
+        && !is_allowed(l)
+        && !sentence_start(text, t.start);
+    (letter || named).then_some(t.start)
 }
 
 /// Words that end the name of a place where someone lives, works or is cared for:
@@ -3806,6 +4236,22 @@ fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && let Some((last, end)) = capitalised_run(text, toks, k + 1)
             && (k + 1..=last).all(|j| plain(j) && !WORSHIP_WORDS.contains(&&*lowers[j]))
         {
+            out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+        } else if cap(k)
+            && ["masjid", "jamia"].contains(&l)
+            && let Some(n) = toks.get(k + 1)
+            && spaced(k, k + 1)
+            && ["al-", "an-", "as-", "ar-", "ad-", "at-", "el-", "ul-"]
+                .iter()
+                .any(|a| {
+                    text[n.start..n.end].starts_with(a)
+                        && text[n.start + a.len()..n.end].starts_with(char::is_uppercase)
+                })
+        {
+            // With the article in lowercase: "Masjid al-Noor".
+            let end = capitalised_run(text, toks, k + 2)
+                .filter(|_| toks.get(k + 2).is_some_and(|_| spaced(k + 1, k + 2)))
+                .map_or(n.end, |(_, e)| e);
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
         }
         // A place of worship by its name and its town: "Christ Apostolic Church, Far
@@ -4931,6 +5377,7 @@ const THEORISTS: &[&str] = &[
     "nightingale", "duckworth", "brené", "brene", "kabat-zinn", "trần", "tran", "edmondson",
     "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
+    "feil",
 ];
 
 /// Family and roles, as people write them.
@@ -4971,6 +5418,9 @@ const PEOPLES: &[&str] = &[
     "passover", "lent", "advent", "halloween", "jesus", "christ", "allah", "buddha", "bsl",
     "makaton", "braille", "alzheimer", "alzheimers", "parkinson", "parkinsons",
     "huntington", "asperger", "aspergers", "crohn", "korsakoff", "tourette", "tourettes",
+    "duchenne", "hodgkin", "hodgkins", "marfan", "raynaud", "raynauds", "kawasaki",
+    "angelman", "munchausen", "guillain", "creutzfeldt", "sjogren", "sjögren", "behcet",
+    "behçet",
     "hungarian", "czech", "slovak", "slovakian", "croatian", "serbian", "bosnian", "kosovan",
     "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
@@ -5009,7 +5459,8 @@ const EVERYDAY: &[&str] = &[
     "autistic", "carer", "carers", "respite", "kinship", "multi-agency", "deprivation",
     "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
     "parenting", "befriending", "commissioning", "reablement", "hb", "hba1c", "egfr",
-    "mmol", "spo2",
+    "mmol", "spo2", "boccia", "concordat", "freeflow", "houseparent", "houseparents",
+    "chemsex",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
@@ -5091,6 +5542,20 @@ const ALLOWED_PHRASES: &[&str] = &[
     "Peppa Pig",
     "Mr Tumble",
     "Dunn's River",
+    "Naomi Feil",
+    "Tom Kitwood",
+    "Terrence Higgins Trust",
+    "Sue Ryder",
+    "Leonard Cheshire",
+    "Anthony Nolan",
+    "Center Parcs",
+    "Fort William",
+    "Hail Mary",
+    "Chevra Kadisha",
+    "Chan eil",
+    "Crisis Care Concordat",
+    "56 Dean Street",
+    "Dean Street Express",
 ];
 
 fn builtin_phrases() -> &'static PatSet {
@@ -5519,6 +5984,9 @@ impl Checker {
             .map(|t| {
                 !t.letters
                     || t.digits
+                    // "I'll", "I'd": the pronoun with its verb run in.
+                    || (text.as_bytes()[t.start] == b'I'
+                        && ["I'", "I’"].iter().any(|p| text[t.start..t.end].starts_with(p)))
                     || overlaps(masked, t.start, t.end)
                     || allowed.iter().any(|p| p.start <= t.start && t.end <= p.end)
             })
@@ -6611,9 +7079,162 @@ impl Checker {
                 && !STOPWORDS.contains(&nl)
                 // "Gareth Price (IRO)": capitals in brackets are a role or a team.
                 && !is_acronym(nw)
-                && ((capitalised(nw) && !is_plainly_ordinary(nl)) || !is_ordinary(nl))
+                && ((capitalised(nw) && !is_plainly_ordinary(nl))
+                    || !is_ordinary(nl)
+                    // "mr o'hare (paddy)": a first name in lowercase, though a word.
+                    || name_list().get(nl).is_some_and(|&(_, surname)| !surname))
             {
                 nicknames.push((b + 1, b + 1));
+            }
+        }
+        // A nickname in quotes after a name, and the surname after it: 'Kwabena "KB"
+        // Osei', 'PRIYANKA "PRI" SHAH'.
+        for &(_, b) in &found {
+            let Some(q) = toks.get(b + 1) else { continue };
+            if ![" \"", " “", " '", " ‘"].contains(&&text[toks[b].end..q.start]) {
+                continue;
+            }
+            let mut last = b + 1;
+            while last < b + 3 && toks.get(last + 1).is_some_and(|_| spaced(last, last + 1)) {
+                last += 1;
+            }
+            let Some(close) =
+                (b + 1..=last).find(|&m| text[toks[m].end..].starts_with(['"', '”', '’', '\'']))
+            else {
+                continue;
+            };
+            let upper = |m: usize| base(&toks[m]).starts_with(char::is_uppercase);
+            let nick = (b + 1..=close).all(|m| {
+                !skip[m]
+                    && !covered[m]
+                    && upper(m)
+                    && !STOPWORDS.contains(&lower(&toks[m]))
+                    && !is_allowed(lower(&toks[m]))
+                    && !user_allowed(lower(&toks[m]))
+            });
+            if !nick {
+                continue;
+            }
+            nicknames.push((b + 1, close));
+            if let Some(n) = toks.get(close + 1)
+                && &text[toks[close].end + 1..n.start] == " "
+                && !skip[close + 1]
+                && !covered[close + 1]
+                && upper(close + 1)
+                && toks[close + 1].letters
+                && !toks[close + 1].digits
+                && {
+                    let l = lower(&toks[close + 1]);
+                    !STOPWORDS.contains(&l)
+                        && !is_allowed(l)
+                        && !user_allowed(l)
+                        && (name_list().contains_key(l) || !is_plainly_ordinary(l))
+                }
+            {
+                nicknames.push((close + 1, close + 1));
+            }
+        }
+        // A nickname in quotes after what people call someone or who they were with:
+        // 'everyone calls "Doctor"', 'found at 1am with "Tizzy"'.
+        for k in 0..toks.len().saturating_sub(1) {
+            let cue = lower(&toks[k]);
+            if ![" \"", " “"].contains(&&text[toks[k].end..toks[k + 1].start])
+                || !matches!(cue, "calls" | "call" | "nicknamed" | "aka" | "with")
+            {
+                continue;
+            }
+            let n = &toks[k + 1];
+            let (nw, nl) = (base(n), lower(n));
+            let closed = text[n.end..].starts_with(['"', '”'])
+                && text[n.end + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if closed
+                && !skip[k + 1]
+                && !covered[k + 1]
+                && capitalised(nw)
+                && nw.chars().count() >= 3
+                && !is_acronym(nw)
+                && !STOPWORDS.contains(&nl)
+                && !is_allowed(nl)
+                && !user_allowed(nl)
+                && !is_honorific(nl)
+                // After "with", a word in none of the lists: "with "Stop"" is a word.
+                && (cue != "with" || name_list().contains_key(nl) || !is_ordinary(nl))
+            {
+                nicknames.push((k + 1, k + 1));
+            }
+        }
+        // Initials with dots or a hyphen ("M.T.", "J-M"), and a single initial set apart
+        // after a person ("Young man, T, attended") or after a title before what they do
+        // ("Dr K won't").
+        for (k, t) in toks.iter().enumerate() {
+            if covered[k] || skip[k] {
+                continue;
+            }
+            let w = &text[t.start..t.end];
+            let cap = |x: &str| x.len() == 1 && x.bytes().all(|c| c.is_ascii_uppercase());
+            let dotted = cap(w)
+                && text[t.end..].starts_with('.')
+                && toks.get(k + 1).is_some_and(|n| {
+                    n.start == t.end + 1
+                        && cap(&text[n.start..n.end])
+                        && text[n.end..].starts_with('.')
+                })
+                && left_boundary(text, t.start)
+                && char_before(text, t.start).is_none_or(|c| c != '.');
+            if dotted {
+                let pair = format!("{w}{}", &text[toks[k + 1].start..toks[k + 1].end]);
+                if !["AM", "PM", "UK", "US", "NB", "PS", "EG", "IE", "OK"].contains(&pair.as_str())
+                {
+                    nicknames.push((k, k + 1));
+                }
+                continue;
+            }
+            let hyphened = w.len() >= 3
+                && w.as_bytes()[1] == b'-'
+                && w.split(['-', '‐']).count() >= 2
+                && w.split(['-', '‐']).all(cap)
+                && !["A-Z", "A-E", "A-D"].contains(&w);
+            let set_apart = cap(w)
+                && w != "A"
+                && w != "I"
+                && k >= 1
+                && text[toks[k - 1].end..t.start] == *", "
+                && text[t.end..].starts_with(',')
+                && [
+                    "man", "woman", "boy", "girl", "lad", "lass", "client", "patient", "resident",
+                ]
+                .contains(&lower(&toks[k - 1]));
+            let titled = cap(w)
+                && w != "A"
+                && w != "I"
+                && k >= 1
+                && spaced(k - 1, k)
+                && HONORIFICS.contains(&lower(&toks[k - 1]))
+                && toks.get(k + 1).is_some_and(|n| {
+                    spaced(k, k + 1) && text[n.start..].starts_with(char::is_lowercase)
+                });
+            if hyphened || set_apart || titled {
+                nicknames.push((k, k));
+            }
+        }
+        // A name in lowercase with a hyphen, each part a first name: "ella-louise".
+        for (k, t) in toks.iter().enumerate() {
+            let w = base(t);
+            if covered[k] || skip[k] || !w.starts_with(char::is_lowercase) || !w.contains('-') {
+                continue;
+            }
+            let parts: Vec<&str> = w.split('-').collect();
+            if parts.len() >= 2
+                && parts.iter().all(|p| {
+                    p.chars().count() >= 2
+                        && name_list().get(*p).is_some_and(|&(_, surname)| !surname)
+                })
+                && parts.iter().any(|p| !is_ordinary(p))
+            {
+                nicknames.push((k, k));
             }
         }
         // Initials standing for someone: those of a name caught in the text ("TJ" for
@@ -6642,15 +7263,29 @@ impl Checker {
             {
                 continue;
             }
+            // "TOLD ME", "VISITED ON": a small word in capitals, no one's initials.
+            let pronoun = [
+                "ME", "US", "IT", "EM", "ON", "IN", "AT", "TO", "UP", "BY", "OF", "SO", "NO", "DO",
+                "GO", "HE", "WE", "AS", "IF", "OR", "AN", "MY",
+            ]
+            .contains(&w);
             let object = w.len() == 2
+                && !pronoun
                 && k >= 1
                 && spaced(k - 1, k)
                 && (after_contact_verb(text, toks, k) || {
                     let p = lower(&toks[k - 1]);
                     ["protect", "protects", "protected", "protecting", "against"].contains(&p)
                 });
+            // "Service user RJ", "patient KD": initials after who they are.
+            let after_person = k >= 1
+                && spaced(k - 1, k)
+                && [
+                    "user", "patient", "client", "resident", "pupil", "prisoner", "yp", "tenant",
+                ]
+                .contains(&lower(&toks[k - 1]));
             // "case brought by Tunde: KO, 15, referred ...": initials with an age.
-            if initials_of.contains(w) || object || age_after(text, toks, k) {
+            if initials_of.contains(w) || object || after_person || age_after(text, toks, k) {
                 nicknames.push((k, k));
             }
         }

@@ -2414,6 +2414,227 @@ fn a_hospital_named_alone_in_the_possessive_after_a_word_of_care() {
     );
 }
 
+/// Counties and a city, charities and conditions named after people, a theorist, words
+/// of faith and other languages ("Chan eil", "Jai Ho", "Jumu'ah", "the Shema"), words of
+/// practice ("Freeflow", "houseparent"), a clinic named by its street, "I'll" and a
+/// pronoun in capitals are no one; a title before the same words still says a person.
+/// None of these notes is in the corpora.
+#[test]
+fn charities_conditions_faith_words_counties_and_pronouns_are_no_one() {
+    for clean in [
+        "Her aunt moved from Norfolk to Cheshire, then to Lincoln last spring.",
+        "The Sue Ryder nurse came at nine, and Terrence Higgins Trust runs the Thursday group.",
+        "Leonard Cheshire run the home; he is on the Anthony Nolan register.",
+        "Her brother has Duchenne and her uncle had Hodgkin lymphoma.",
+        "We tried Naomi Feil's validation with him and it helped.",
+        "The family sat shiva; the Chevra Kadisha came and her son said the Shema.",
+        "He goes to Jumu'ah at the mosque, and the janazah is on Friday.",
+        "To every question she answered \"Chan eil\" and smiled.",
+        "The children sang Jai Ho at the Diwali party.",
+        "She said a Hail Mary in the waiting room.",
+        "He plays Boccia on Tuesdays. Freeflow was late again. The houseparent on duty was kind.",
+        "A Chemsex support group meets weekly. The Crisis Care Concordat was mentioned.",
+        "Booked the interpreter through SignHealth before their break at Center Parcs.",
+        "Referred to 56 Dean Street for PEP after the weekend.",
+        "I promised my daughter I'll be there, and I'd meant it.",
+        "SHE TOLD ME TWICE AND ASKED US TO LEAVE.",
+        "A week in Fort William with his grandad.",
+    ] {
+        assert_eq!(flagged_in(clean), vec![], "{clean}");
+    }
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Rang Mrs Lincoln back. Mr Cheshire asked about Freeflow."),
+        vec![name("Mrs Lincoln"), name("Mr Cheshire")]
+    );
+}
+
+/// Days without a year: in figures after a word of when ("on 14/10", "Seen 30.09"), an
+/// ordinal after "the" ("by the 21st", "Friday the third"), a weekday in capitals, a
+/// year in two figures after a short month or an apostrophe, the months in Welsh; and
+/// not scores, fractions, floors, doses or "24/7". None of these notes is in the corpora.
+#[test]
+fn days_without_a_year_are_dates_and_scores_and_floors_are_not() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 9] = [
+        (
+            "Letter sent on 14/10, chased by 2/11.",
+            vec![date("14/10"), date("2/11")],
+        ),
+        ("Reviewed 30.09 in clinic.", vec![date("30.09")]),
+        (
+            "She wants it done by the 21st, and the court sits Friday the third.",
+            vec![date("21st"), date("Friday the third")],
+        ),
+        (
+            "Home visit on the 17th with her brother.",
+            vec![date("17th")],
+        ),
+        (
+            "VISITED ON TUESDAY 3 MARCH WITH THE TEAM.",
+            vec![date("TUESDAY 3 MARCH")],
+        ),
+        (
+            "Incident: 22nd Oct 25 at the flat; next 2nd Feb '27.",
+            vec![date("22nd Oct 25"), date("2nd Feb '27")],
+        ),
+        ("adolygiad: 12 Chwefror", vec![date("12 Chwefror")]),
+        (
+            "Pain went from 7/10 to 2/10 by 1/2 past ten; 3/5 on the scale, on the 3rd floor.",
+            vec![],
+        ),
+        (
+            "After the 2nd dose she slept. On the first day he cried. Support 24/7 from 4.5 mg.",
+            vec![],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+}
+
+/// Codes a system gives a record, found by their shape with no cue before them: capitals
+/// and figures joined by dashes, a letter before a long serial, a prison number; and not
+/// the names of scales, standards or a virus. None of these notes is in the corpora.
+#[test]
+fn record_codes_with_letters_and_dashes_are_found_by_their_shape() {
+    let id = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in("Logged as KPT-0312-7781, then housing HSG-TR-40418."),
+        vec![id("KPT-0312-7781"), id("HSG-TR-40418")]
+    );
+    assert_eq!(
+        flagged_in("The hearing is listed as S31125509; his number is B9912QX."),
+        vec![id("S31125509"), id("B9912QX")]
+    );
+    assert_eq!(
+        flagged_in("PHQ-9 of 14, GAD-7 of 11, ICD-10, EQ-5D, COVID-19 and ISO-27001 audit."),
+        vec![]
+    );
+}
+
+/// The wings and halls of a prison ("C wing", "E Hall", "Tawe wing"), a ward with its
+/// side ("Ward 9 East") and a unit by its name before its initials ("Kestrel HDU"); and not
+/// a kind of unit, a party's wing or a town hall. None of these notes is in the corpora.
+#[test]
+fn wings_halls_sides_of_wards_and_named_units_are_places() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("Moved from C wing to E Hall, then to the Tawe wing."),
+        vec![place("C wing"), place("E Hall"), place("Tawe wing")]
+    );
+    assert_eq!(
+        flagged_in("Stepped down from Kestrel HDU to Ward 9 East overnight."),
+        vec![place("Kestrel HDU"), place("Ward 9 East")]
+    );
+    assert_eq!(
+        flagged_in(
+            "Admitted to Neonatal ICU. He is on the left wing of the party. The Town Hall was \
+             shut. A wing of the building."
+        ),
+        vec![]
+    );
+}
+
+/// Nicknames in quotes (between a first name and a surname, after "calls" or "with"),
+/// initials with dots or a hyphen, after "service user" or set apart after "young
+/// woman", a lone initial after a title before what they do, and names in lowercase (a
+/// first name in brackets after a name, first names joined by a hyphen); and not times,
+/// countries, "A-Z" or a word in quotes. None of these notes is in the corpora.
+#[test]
+fn nicknames_in_quotes_initials_and_names_in_lowercase() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let cases: [(&str, Vec<(FindingKind, String)>); 8] = [
+        (
+            "Met Oluwaseun \"Shay\" Adeyemi at the door.",
+            vec![name("Oluwaseun"), name("Shay"), name("Adeyemi")],
+        ),
+        (
+            "The girl the lads all call \"Chef\" made the tea again.",
+            vec![name("Chef")],
+        ),
+        (
+            "She came back at six with \"Zuzu\" from the park.",
+            vec![name("Zuzu")],
+        ),
+        (
+            "Letter from R.D. about the move; service user JT agreed.",
+            vec![name("R.D"), name("JT")],
+        ),
+        (
+            "A young woman, V, asked for the morning-after pill. Dr H said yes. L-J came too.",
+            vec![name("V"), name("H"), name("L-J")],
+        ),
+        (
+            "- mrs mcbride (maggie) was tired\n- sophie-grace 12 yrs, new referral",
+            vec![name("mrs mcbride"), name("maggie"), name("sophie-grace")],
+        ),
+        (
+            "From 9 a.m. to 5 P.M. in the U.K., an A-Z of benefits.",
+            vec![],
+        ),
+        (
+            "We went on with \"Stop\" as the plan and she sang with \"Feeling\".",
+            vec![],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+}
+
+/// A phone number spelt out in words, and a street by its name with no number after a
+/// word of where; and not counting aloud, an idiom or a shop found with its street. None
+/// of these notes is in the corpora.
+#[test]
+fn a_phone_in_words_and_a_street_without_a_number() {
+    assert_eq!(
+        flagged_in("Call her on zero seven nine double one four triple two eight five."),
+        vec![(
+            FindingKind::Phone,
+            "zero seven nine double one four triple two eight five".to_string()
+        )]
+    );
+    assert_eq!(
+        flagged_in("She was moved to a flat off Quarry Road, then along Birchwood Crescent."),
+        vec![
+            (FindingKind::Address, "Quarry Road".to_string()),
+            (FindingKind::Address, "Birchwood Crescent".to_string()),
+        ]
+    );
+    assert_eq!(
+        flagged_in(
+            "We counted one two three four five six seven eight nine ten, oh well. A trip \
+             down Memory Lane."
+        ),
+        vec![]
+    );
+}
+
+/// A mosque with its article in lowercase, "New" opening a name found after it, and a
+/// district named by a word and what it is after "in"; and not a street or a room. None
+/// of these notes is in the corpora.
+#[test]
+fn mosques_with_al_new_and_districts_are_places() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("He prays at Masjid an-Nur most Fridays."),
+        vec![place("Masjid an-Nur")]
+    );
+    assert_eq!(
+        flagged_in("Her cousin lives in Thornley Vale."),
+        vec![place("Thornley Vale")]
+    );
+    assert_eq!(
+        flagged_in("Admitted overnight to New Ravensmoor after the assessment."),
+        vec![(FindingKind::Name, "New Ravensmoor".to_string())]
+    );
+    assert_eq!(
+        flagged_in("He waited in Common Room and moved to New York."),
+        vec![]
+    );
+}
+
 /// A fourteenth corpus, written without sight of the rules and committed before it was
 /// ever run: 398 identifiers among 76 notes in styles no corpus had (a paramedic's voice
 /// note without punctuation, pasted emails, tables, capitals, a prison officer's wing
@@ -2423,53 +2644,31 @@ fn a_hospital_named_alone_in_the_possessive_after_a_word_of_care() {
 /// 40 findings beyond the identifiers. Run again as the hold-out of the rules fitted on
 /// the thirteenth: 333 of 398 (83.7%), 37 findings: 11 small towns (flagged by design),
 /// charities and conditions named after people, words of faith and of other languages,
-/// a name that is a word. Not studied yet: its misses are
-/// dates without a year ("27/11", "Thursday the fourth", "8 Ionawr"), names in capitals
-/// or lowercase, a nickname in quotes, wings and halls of a prison, reference numbers
-/// with letters and dashes after no cue.
+/// a name that is a word. Then studied (2026-12-05): days without a year, record codes by
+/// their shape, wings, halls and named units, nicknames in quotes, initials, first names
+/// in lowercase, a phone number in words, streets without a number, districts, and the
+/// words it flagged: 378 of 398 (95.0%), fitted, not a hold-out, and 12 findings (11
+/// small towns by design, and "Tommy" in "Tommy's leaflets"). It still misses pets and
+/// names that are words ("Rocky", "King", "Sergeant Pepper"), a sign-off ("Fi"), places
+/// by a bare name ("the Meadows", "QEUH", "Archway Centre") and "5/11" with no cue.
 #[test]
 fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh12.txt",
-        (333, 398),
+        (378, 398),
         &[
-            "Name \"Cheshire\"",
-            "Name \"Terrence Higgins Trust\"",
             "Name \"Strabane\"",
-            "Name \"Mary\"",
-            "Name \"Freeflow\"",
             "Name \"Toxteth\"",
-            "Name \"houseparent\"",
-            "Name \"Jai Ho\"",
-            "Name \"Jumu'ah\"",
-            "Name \"Jumu'ah\"",
-            "Name \"Chemsex\"",
-            "Address \"56 Dean Street\"",
-            "Name \"Duchenne\"",
-            "Name \"Parcs\"",
-            "Name \"Lincoln\"",
-            "Name \"Lincoln City\"",
-            "Name \"ME\"",
             "Name \"Skipton\"",
-            "Name \"Naomi Feil\"",
-            "Name \"Chevra Kadisha\"",
-            "Name \"Shema\"",
-            "Name \"SignHealth\"",
             "Name \"Cookstown\"",
             "Name \"Dungannon\"",
-            "Name \"Boccia\"",
-            "Name \"Concordat\"",
-            "Name \"Chan eil\"",
             "Name \"Tommy\"",
-            "Name \"Sue Ryder\"",
             "Name \"Polmont\"",
             "Name \"Polmont\"",
             "Name \"Stanley\"",
             "Name \"Beverley\"",
             "Name \"Shirley\"",
             "Name \"Florence\"",
-            "Name \"William\"",
-            "Name \"I'll\"",
         ],
     );
 }
