@@ -29,6 +29,16 @@ fn pass_file(dir: &Path, name: &str, lines: &[&str]) -> PathBuf {
     path
 }
 
+/// The recovery key a command printed: sixteen groups of four, dash-joined (79
+/// characters on a line of its own).
+fn recovery_key(said: &str) -> String {
+    said.lines()
+        .map(str::trim)
+        .find(|l| l.len() == 79 && l.split('-').count() == 16)
+        .expect("a recovery key is printed")
+        .to_string()
+}
+
 /// `praxis ARGS` on `j`, reading passphrases from the file `pass`.
 fn with_pass(j: &Journal, pass: &Path, args: &[&str]) -> std::process::Output {
     j.cmd(args)
@@ -93,12 +103,7 @@ fn plain_to_encrypted_to_plain_keeps_every_byte_of_the_export() {
     assert!(found.contains("Supervision"), "{found}");
 
     // The recovery key printed at `encrypt` unlocks it in place of the passphrase.
-    let recovery = said
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 79 && l.split('-').count() == 16)
-        .unwrap()
-        .to_string();
+    let recovery = recovery_key(&said);
     let by_recovery = pass_file(j.path(), "recovery", &[&recovery]);
     assert_eq!(export_json(&j, Some(&by_recovery)), before);
 
@@ -1193,12 +1198,7 @@ fn text_rescued_from_the_editor_is_kept_encrypted_and_offered_back() {
     let j = Journal::new();
     let pass = pass_file(j.path(), "pass", &[PASS]);
     let said = ok(&with_pass(&j, &pass, &["init", "--encrypt"]));
-    let recovery = said
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 79 && l.split('-').count() == 16)
-        .unwrap()
-        .to_string();
+    let recovery = recovery_key(&said);
     // An editor that saves, then fails: its text cannot be used, and is rescued.
     let editor = j.script(
         "ed.sh",
@@ -1747,12 +1747,7 @@ fn import_encrypt_builds_a_new_encrypted_journal_with_nothing_readable() {
     assert!(held.is_empty(), "readable in {held:?}");
 
     // The recovery key printed opens it in place of the passphrase.
-    let recovery = said
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 79 && l.split('-').count() == 16)
-        .unwrap()
-        .to_string();
+    let recovery = recovery_key(&said);
     let by_recovery = pass_file(j.path(), "recovery", &[&recovery]);
     assert!(ok(&with_pass(&j, &by_recovery, &["search", "Quartermaine"])).contains("Night shift"));
 
