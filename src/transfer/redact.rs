@@ -3734,6 +3734,13 @@ const TIMES: &[&str] = &[
     "christmas", "easter", "eid", "diwali", "hanukkah", "vaisakhi", "ramadan", "new",
     "weekends", "weekend", "nights", "night", "day", "days", "lunchtime", "teatime",
 ];
+/// Initials ending in "I" or "H" that are no hospital's: scans, measures, conditions,
+/// drugs and bodies ("an MRI at the Royal" aside, "MRI" is the scan).
+#[rustfmt::skip]
+const NOT_HOSPITAL_INITIALS: &[&str] = &[
+    "MRI", "BMI", "UTI", "SSRI", "SNRI", "KPI", "API", "PPI", "CHI", "AKI", "TBI", "ABI",
+    "MDI", "HDI", "CPI", "NHS", "DOH", "MOH", "GDH", "PMH", "SMH", "SCI", "PCI", "NSAI",
+];
 /// Words after "Royal" that make no hospital of it ("Royal Mail", "Royal Navy", "Royal
 /// College of Nursing").
 #[rustfmt::skip]
@@ -3810,6 +3817,53 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         {
             out.push(Cand::new(FindingKind::Place, n.start, n.end));
             continue;
+        }
+        // So is a hospital by its initials, an infirmary's or a hospital's ("waiting in
+        // A&E at LGI", "admitted to the RVI"), or by a royal's name ("on the ward at the
+        // Queen Elizabeth", "transferred to the Princess Royal").
+        if (l == "at" || l == "to" || l == "from")
+            && text[toks[k].start..].starts_with(['a', 't', 'f'])
+            && (k.saturating_sub(3)..k).any(|j| {
+                (CARE_CUES.contains(&&*lowers[j]) || text[..toks[j].end].ends_with("A&E"))
+                    && !text[toks[j].end..toks[k].start].contains(['.', '!', '?', ';', '\n'])
+            })
+        {
+            let spaced = |a: usize| {
+                toks.get(a + 1)
+                    .is_some_and(|n| &text[toks[a].end..n.start] == " ")
+            };
+            let n = if spaced(k) && &*lowers[k + 1] == "the" && spaced(k + 1) {
+                k + 2
+            } else if spaced(k) {
+                k + 1
+            } else {
+                continue;
+            };
+            let w = &text[toks[n].start..toks[n].end];
+            let initials = (3..=4).contains(&w.len())
+                && w.bytes().all(|c| c.is_ascii_uppercase())
+                && (w.ends_with('I') || w.ends_with('H'))
+                && !NOT_HOSPITAL_INITIALS.contains(&w)
+                && right_boundary(text, toks[n].end);
+            let royal = ["queen", "king", "prince", "princess"].contains(&&*lowers[n])
+                && starts_capitalised(text, &toks[n])
+                && spaced(n)
+                && starts_capitalised(text, &toks[n + 1])
+                && toks[n + 1].letters
+                && !toks[n + 1].digits
+                && !STOPWORDS.contains(&&*lowers[n + 1]);
+            if initials {
+                out.push(Cand::new(FindingKind::Place, toks[n].start, toks[n].end));
+                continue;
+            }
+            if royal {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[n].start,
+                    toks[n + 1].base_end,
+                ));
+                continue;
+            }
         }
         if (l == "at" || l == "for" || l == "by" || l == "from")
             && k >= 1
