@@ -5414,6 +5414,26 @@ const ANIMALS: &[&str] = &[
     "horse", "pony", "snake", "lizard", "gecko", "tortoise", "ferret", "goldfish", "pet",
 ];
 
+/// Whether `w` is a service's or a brand's name run together, two parts each with its
+/// capital, the second an ordinary word: "SignVideo", "StreetLink", "GamCare"; not a
+/// name with a particle ("McDonald", "MacKenzie", "DeShawn", "LaToya", "FitzGerald").
+fn run_together(w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "mac", "van", "von", "fitz", "sha", "den", "del", "der", "ter",
+    ];
+    let mut caps = w.char_indices().filter(|(_, c)| c.is_uppercase());
+    let (Some((0, _)), Some((i, _)), None) = (caps.next(), caps.next(), caps.next()) else {
+        return false;
+    };
+    let (a, b) = (&w[..i], &w[i..]);
+    a.chars().count() >= 3
+        && b.chars().count() >= 3
+        && a.chars().all(char::is_alphabetic)
+        && b.chars().all(char::is_alphabetic)
+        && !PARTICLES.contains(&a.to_lowercase().as_str())
+        && in_dictionary(&b.to_lowercase())
+}
+
 /// Whether token `k` is a pet's name told as the animal is brought in, after "called" or
 /// "named" a few words after one ("a staffie called Tyson"), in one sentence: a word,
 /// not a person. A pet named beside the word for it ("the dog Bonnie") is caught as a
@@ -6333,6 +6353,17 @@ impl Checker {
                     .any(|s| l.ends_with(s)))
                 || (w.starts_with(char::is_uppercase) && ANIMALS.contains(&l))
                 || (t.base_end != t.end && next_is(&["Law", "Laws"]))
+                // A method by its maker ("Bobath-based", "Montessori-style"), an eponym
+                // no list names anyone by ("Broca's area", "Wernicke's aphasia") and a
+                // service's name run together ("SignVideo", "StreetLink").
+                || (l.contains(['-', '‐'])
+                    && ["-based", "-informed", "-style", "-inspired", "-type"]
+                        .iter()
+                        .any(|s| l.ends_with(s)))
+                || (t.base_end != t.end
+                    && !name_list().contains_key(l)
+                    && next_is(&["area", "aphasia", "disease", "syndrome", "palsy", "reflex"]))
+                || run_together(w)
                 || known_pair(k, k + 1)
                 || (k >= 1 && known_pair(k - 1, k))
                 || (t.base_end == t.end
