@@ -5421,6 +5421,15 @@ fn run_together(w: &str) -> bool {
     const PARTICLES: &[&str] = &[
         "mac", "van", "von", "fitz", "sha", "den", "del", "der", "ter",
     ];
+    // Most words have no capital after their first letter: they stop here.
+    if w.len() < 6
+        || !w
+            .bytes()
+            .skip(1)
+            .any(|c| c.is_ascii_uppercase() || c >= 0x80)
+    {
+        return false;
+    }
     let mut caps = w.char_indices().filter(|(_, c)| c.is_uppercase());
     let (Some((0, _)), Some((i, _)), None) = (caps.next(), caps.next(), caps.next()) else {
         return false;
@@ -6361,8 +6370,8 @@ impl Checker {
                         .iter()
                         .any(|s| l.ends_with(s)))
                 || (t.base_end != t.end
-                    && !name_list().contains_key(l)
-                    && next_is(&["area", "aphasia", "disease", "syndrome", "palsy", "reflex"]))
+                    && next_is(&["area", "aphasia", "disease", "syndrome", "palsy", "reflex"])
+                    && !name_list().contains_key(l))
                 || run_together(w)
                 || known_pair(k, k + 1)
                 || (k >= 1 && known_pair(k - 1, k))
