@@ -328,6 +328,9 @@ impl Checker {
             record_numbers(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
             coded_numbers(text, &toks, &mut cands);
+            slashed_codes(text, &toks, &mut cands);
+            days_of_this_month(text, &toks, &mut cands);
+            thread_speakers(text, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
         days_without_a_year(text, &toks, &mut cands);
@@ -1953,6 +1956,95 @@ fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// Codes with no cue, capitals and figures in three parts or more joined by "/", at least
+/// five figures among them: "EWO/SW/2025/219", "LAC/04/88123"; not a date ("12/03/2025")
+/// nor words ("HIV/AIDS", "A/B/C").
+fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i;
+        while j + 1 < toks.len() && &text[toks[j].end..toks[j + 1].start] == "/" {
+            j += 1;
+        }
+        if j >= i + 2 {
+            let parts = &toks[i..=j];
+            let part = |t: &Tok| &text[t.start..t.end];
+            let letters = |t: &Tok| {
+                let p = part(t);
+                (1..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_uppercase())
+            };
+            let figures = |t: &Tok| part(t).bytes().all(|c| c.is_ascii_digit());
+            let count: usize = parts
+                .iter()
+                .filter(|t| figures(t))
+                .map(|t| t.end - t.start)
+                .sum();
+            let (s, e) = (toks[i].start, toks[j].end);
+            if parts.iter().all(|t| letters(t) || figures(t))
+                && parts.iter().any(letters)
+                && count >= 5
+                && left_boundary(text, s)
+                && right_boundary(text, e)
+                && !text[e..].starts_with('/')
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, s, e));
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// The other side of a text thread copied into a note, line by line as "name, time,
+/// colon" with the writer's own lines as "me": "Destiny 23:41: they put a letter thru"
+/// beside "me 08:02: Morning." Whoever is not "me" is a name, a word or not ("Destiny",
+/// "Hope"); not a relation ("Mum 08:15:"), a weekday or a month.
+fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
+    // A line's speaker and the end of its "time:" ("23:41:", "8:02pm:").
+    let speaker = |line: &str| -> Option<(usize, usize)> {
+        let name = line.find(' ')?;
+        let rest = &line[name + 1..];
+        let h = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = rest[h..].strip_prefix(':')?;
+        let m = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &rest[m..];
+        let rest = rest
+            .strip_prefix("am")
+            .or_else(|| rest.strip_prefix("pm"))
+            .unwrap_or(rest);
+        ((1..=2).contains(&h)
+            && m == 2
+            && rest.starts_with(':')
+            && line[..name].chars().all(char::is_alphabetic))
+        .then_some((0, name))
+    };
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if let Some((s, e)) = speaker(line) {
+            lines.push((at + s, at + e));
+        }
+        at += line.len() + 1;
+    }
+    if !lines
+        .iter()
+        .any(|&(s, e)| text[s..e].eq_ignore_ascii_case("me"))
+    {
+        return;
+    }
+    for (s, e) in lines {
+        let w = &text[s..e];
+        let l = w.to_lowercase();
+        if w.starts_with(char::is_uppercase)
+            && l != "me"
+            && !is_relation(&l)
+            && !is_weekday(w)
+            && month_of(w).is_none()
+        {
+            out.push(Cand::new(FindingKind::Name, s, e));
+        }
+    }
+}
+
 /// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
 /// figures from "oh" or "zero", "double" and "triple" counting twice and three times.
 fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
@@ -2754,6 +2846,68 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// The weekdays in Welsh, after "dydd" ("dydd Mawrth"), with a capital.
+const WELSH_WEEKDAYS: &[&str] = &[
+    "Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul",
+];
+
+/// Whether `w` is a day of the month as a Welsh ordinal: "1af", "2il", "4ydd", "5ed",
+/// "11eg", "20fed".
+fn welsh_ordinal_day(w: &str) -> bool {
+    let n = w.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&n)
+        && w[..n].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && ["af", "il", "ydd", "ed", "fed", "eg", "ain"].contains(&&w[n..])
+}
+
+/// A day of this month or the last in the old office style, an ordinal before "inst."
+/// or "ult." ("since the 3rd inst.", "your letter of the 28th ult."), and a day in Welsh
+/// by its weekday and ordinal ("dydd Mawrth 4ydd") or before a Welsh month ("4ydd
+/// Hydref").
+fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
+    let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
+    let spaced = |i: usize| {
+        toks.get(i + 1)
+            .is_some_and(|n| &text[toks[i].end..n.start] == " ")
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if !t.digits || !t.letters || t.end - t.start > 5 {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        if matches!(day_of(w), Some((_, true)))
+            && spaced(i)
+            && let Some(m) = word(i + 1)
+            && MONTH_MARKS.contains(&m)
+        {
+            let mut end = toks[i + 1].end;
+            if text[end..].starts_with('.') {
+                end += 1;
+            }
+            out.push(Cand::new(FindingKind::ExactDate, t.start, end));
+            continue;
+        }
+        if !welsh_ordinal_day(w) {
+            continue;
+        }
+        if i >= 2
+            && spaced(i - 1)
+            && spaced(i - 2)
+            && word(i - 1).is_some_and(|d| WELSH_WEEKDAYS.contains(&d))
+            && word(i - 2).is_some_and(|d| d.eq_ignore_ascii_case("dydd"))
+        {
+            out.push(Cand::new(FindingKind::ExactDate, toks[i - 2].start, t.end));
+        } else if spaced(i)
+            && let Some(m) = word(i + 1)
+            && m.starts_with(char::is_uppercase)
+            && WELSH_MONTHS.contains(&m.to_lowercase().as_str())
+        {
+            out.push(Cand::new(FindingKind::ExactDate, t.start, toks[i + 1].end));
+        }
+    }
+}
+
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
@@ -3211,7 +3365,15 @@ fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         if j < toks.len() && !STREETS.contains(&&*lowers[j]) && spaced(j - 1) && named(j) {
             j += 1;
         }
+        // "the old Debenhams on Queen Street": a street of a town's centre, named by one
+        // ordinary word, is somewhere everyone goes; it is an address where someone
+        // lives ("Lives above the shop on High Street").
+        let centre = j == k + 2
+            && &*lowers[j] == "street"
+            && is_ordinary(&lowers[k + 1])
+            && !lives_before(text, words, k);
         if j < toks.len()
+            && !centre
             && spaced(j - 1)
             && STREETS.contains(&&*lowers[j])
             && starts_capitalised(text, &toks[j])
@@ -3228,6 +3390,20 @@ fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             ));
         }
     }
+}
+
+/// Whether the sentence before token `k` says someone lives there: "lives", "living",
+/// "stays", "moved", "above", "flat", "house", up to eight words back.
+fn lives_before(text: &str, words: Words<'_>, k: usize) -> bool {
+    const HOME_WORDS: &[&str] = &[
+        "live", "lives", "lived", "living", "stay", "stays", "stayed", "staying", "moved", "above",
+        "flat", "house", "home", "address", "lodging", "tenancy",
+    ];
+    let Words { toks, lowers } = words;
+    (k.saturating_sub(8)..k)
+        .rev()
+        .take_while(|&i| !text[toks[i].end..toks[i + 1].start].contains(['.', '!', '?', ';', '\n']))
+        .any(|i| HOME_WORDS.contains(&&*lowers[i]))
 }
 
 fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
@@ -3558,6 +3734,13 @@ const TIMES: &[&str] = &[
     "christmas", "easter", "eid", "diwali", "hanukkah", "vaisakhi", "ramadan", "new",
     "weekends", "weekend", "nights", "night", "day", "days", "lunchtime", "teatime",
 ];
+/// Initials ending in "I" or "H" that are no hospital's: scans, measures, conditions,
+/// drugs and bodies ("an MRI at the Royal" aside, "MRI" is the scan).
+#[rustfmt::skip]
+const NOT_HOSPITAL_INITIALS: &[&str] = &[
+    "MRI", "BMI", "UTI", "SSRI", "SNRI", "KPI", "API", "PPI", "CHI", "AKI", "TBI", "ABI",
+    "MDI", "HDI", "CPI", "NHS", "DOH", "MOH", "GDH", "PMH", "SMH", "SCI", "PCI", "NSAI",
+];
 /// Words after "Royal" that make no hospital of it ("Royal Mail", "Royal Navy", "Royal
 /// College of Nursing").
 #[rustfmt::skip]
@@ -3634,6 +3817,53 @@ fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         {
             out.push(Cand::new(FindingKind::Place, n.start, n.end));
             continue;
+        }
+        // So is a hospital by its initials, an infirmary's or a hospital's ("waiting in
+        // A&E at LGI", "admitted to the RVI"), or by a royal's name ("on the ward at the
+        // Queen Elizabeth", "transferred to the Princess Royal").
+        if (l == "at" || l == "to" || l == "from")
+            && text[toks[k].start..].starts_with(['a', 't', 'f'])
+            && (k.saturating_sub(3)..k).any(|j| {
+                (CARE_CUES.contains(&&*lowers[j]) || text[..toks[j].end].ends_with("A&E"))
+                    && !text[toks[j].end..toks[k].start].contains(['.', '!', '?', ';', '\n'])
+            })
+        {
+            let spaced = |a: usize| {
+                toks.get(a + 1)
+                    .is_some_and(|n| &text[toks[a].end..n.start] == " ")
+            };
+            let n = if spaced(k) && &*lowers[k + 1] == "the" && spaced(k + 1) {
+                k + 2
+            } else if spaced(k) {
+                k + 1
+            } else {
+                continue;
+            };
+            let w = &text[toks[n].start..toks[n].end];
+            let initials = (3..=4).contains(&w.len())
+                && w.bytes().all(|c| c.is_ascii_uppercase())
+                && (w.ends_with('I') || w.ends_with('H'))
+                && !NOT_HOSPITAL_INITIALS.contains(&w)
+                && right_boundary(text, toks[n].end);
+            let royal = ["queen", "king", "prince", "princess"].contains(&&*lowers[n])
+                && starts_capitalised(text, &toks[n])
+                && spaced(n)
+                && starts_capitalised(text, &toks[n + 1])
+                && toks[n + 1].letters
+                && !toks[n + 1].digits
+                && !STOPWORDS.contains(&&*lowers[n + 1]);
+            if initials {
+                out.push(Cand::new(FindingKind::Place, toks[n].start, toks[n].end));
+                continue;
+            }
+            if royal {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    toks[n].start,
+                    toks[n + 1].base_end,
+                ));
+                continue;
+            }
         }
         if (l == "at" || l == "for" || l == "by" || l == "from")
             && k >= 1
@@ -5184,6 +5414,35 @@ const ANIMALS: &[&str] = &[
     "horse", "pony", "snake", "lizard", "gecko", "tortoise", "ferret", "goldfish", "pet",
 ];
 
+/// Whether `w` is a service's or a brand's name run together, two parts each with its
+/// capital, the second an ordinary word: "SignVideo", "StreetLink", "GamCare"; not a
+/// name with a particle ("McDonald", "MacKenzie", "DeShawn", "LaToya", "FitzGerald").
+fn run_together(w: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "mac", "van", "von", "fitz", "sha", "den", "del", "der", "ter",
+    ];
+    // Most words have no capital after their first letter: they stop here.
+    if w.len() < 6
+        || !w
+            .bytes()
+            .skip(1)
+            .any(|c| c.is_ascii_uppercase() || c >= 0x80)
+    {
+        return false;
+    }
+    let mut caps = w.char_indices().filter(|(_, c)| c.is_uppercase());
+    let (Some((0, _)), Some((i, _)), None) = (caps.next(), caps.next(), caps.next()) else {
+        return false;
+    };
+    let (a, b) = (&w[..i], &w[i..]);
+    a.chars().count() >= 3
+        && b.chars().count() >= 3
+        && a.chars().all(char::is_alphabetic)
+        && b.chars().all(char::is_alphabetic)
+        && !PARTICLES.contains(&a.to_lowercase().as_str())
+        && in_dictionary(&b.to_lowercase())
+}
+
 /// Whether token `k` is a pet's name told as the animal is brought in, after "called" or
 /// "named" a few words after one ("a staffie called Tyson"), in one sentence: a word,
 /// not a person. A pet named beside the word for it ("the dog Bonnie") is caught as a
@@ -6103,6 +6362,17 @@ impl Checker {
                     .any(|s| l.ends_with(s)))
                 || (w.starts_with(char::is_uppercase) && ANIMALS.contains(&l))
                 || (t.base_end != t.end && next_is(&["Law", "Laws"]))
+                // A method by its maker ("Bobath-based", "Montessori-style"), an eponym
+                // no list names anyone by ("Broca's area", "Wernicke's aphasia") and a
+                // service's name run together ("SignVideo", "StreetLink").
+                || (l.contains(['-', '‐'])
+                    && ["-based", "-informed", "-style", "-inspired", "-type"]
+                        .iter()
+                        .any(|s| l.ends_with(s)))
+                || (t.base_end != t.end
+                    && next_is(&["area", "aphasia", "disease", "syndrome", "palsy", "reflex"])
+                    && !name_list().contains_key(l))
+                || run_together(w)
                 || known_pair(k, k + 1)
                 || (k >= 1 && known_pair(k - 1, k))
                 || (t.base_end == t.end

@@ -2681,15 +2681,21 @@ fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// the rules fitted on the thirteenth corpus: 297 of 343 (86.6%), 31 findings beyond the
 /// identifiers. Run again as the hold-out of the rules fitted on the fourteenth: 307 of
 /// 343 (89.5%), 31 findings, one of them new with those rules ("on Queen Street", a city
-/// street the writer did not count as identifying, now taken for an address). Not studied
-/// yet: names that are words ("Destiny", "Kit", "Hovis" a dog, "Paisley"), places by a
-/// bare name ("LGI", "Queen Elizabeth", "Ward Dewi"), dates such as "3rd inst." and
-/// "dydd Mawrth 4ydd", a record number with slashes after no cue.
+/// street the writer did not count as identifying, now taken for an address). Studied
+/// since (fitted, not a hold-out): 315 of 343 (91.8%), 26 findings, with the other side
+/// of a copied text thread as a name ("Destiny 23:41:"), a slashed code with no cue, a
+/// day "inst." and a Welsh day by its weekday and ordinal, a hospital by its initials or
+/// a royal's name after a word of care ("A&E at LGI", "at the Queen Elizabeth"), a
+/// town centre's street by one ordinary word no address unless someone lives there, and
+/// no name in a method by its maker, an eponym or a service's name run together. Not
+/// studied yet: names that are words elsewhere ("Kit", "Hovis" a cat, "Paisley"), places
+/// by a bare name ("Ward Dewi", "Shankill hub"), and the charities, brands, eponyms and
+/// words of other languages it flags.
 #[test]
 fn a_fifteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh13.txt",
-        (307, 343),
+        (315, 343),
         &[
             "Place \"West Indian Centre\"",
             "Name \"Hydref\"",
@@ -2701,13 +2707,9 @@ fn a_fifteenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Clyde\"",
             "Name \"Nando\"",
             "Name \"John Charles Centre\"",
-            "Name \"Broca\"",
-            "Name \"Bobath-based\"",
             "Name \"Anglian\"",
             "Name \"Helmand\"",
             "Name \"Paddy Power\"",
-            "Name \"GamCare\"",
-            "Name \"SignVideo\"",
             "Name \"Zehr\"",
             "Name \"Whitby\"",
             "Name \"Braithwaite\"",
@@ -2718,10 +2720,117 @@ fn a_fifteenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Kurban Bayramı\"",
             "Name \"Madeira\"",
             "Name \"Debenhams\"",
-            "Address \"Queen Street\"",
             "Name \"Huggard\"",
             "Name \"Wallich\"",
             "Name \"Jollof\"",
         ],
+    );
+}
+
+/// Record codes in three parts or more joined by slashes, capitals and figures with no
+/// cue before them; and not words joined by slashes. None of these notes is in the
+/// corpora.
+#[test]
+fn record_codes_joined_by_slashes_are_found_by_their_shape() {
+    let id = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in("Copied in under TPA/KX/2023/5567 and LAC/04/88123 yesterday."),
+        vec![id("TPA/KX/2023/5567"), id("LAC/04/88123")]
+    );
+    assert_eq!(
+        flagged_in("The HIV/AIDS/STI clinic, the A/B/C plan and the 24/7 line."),
+        vec![]
+    );
+}
+
+/// Days of this month or the last in the office style ("the 9th inst.", "the 28th
+/// ult."), and days in Welsh by their weekday and ordinal or before a Welsh month. None
+/// of these notes is in the corpora.
+#[test]
+fn days_of_this_month_and_welsh_ordinal_days_are_dates() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Your letter of the 28th ult. came; we meet again the 9th inst. at ten."),
+        vec![date("28th ult."), date("9th inst.")]
+    );
+    assert_eq!(
+        flagged_in("She rang on dydd Gwener 12fed and again on 3ydd Tachwedd."),
+        vec![date("dydd Gwener 12fed"), date("3ydd Tachwedd")]
+    );
+}
+
+/// The other side of a text thread copied into a note is a name, a word or not, when
+/// the writer's own lines are "me"; not a relation, nor the headings of a timed log.
+/// None of these notes is in the corpora.
+#[test]
+fn the_other_side_of_a_copied_text_thread_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Brook 22:14: can u ring me\nme 22:20: Ringing now.\nMum 22:31: shes asleep\n\
+             Brook 22:40: ty"
+        ),
+        vec![name("Brook"), name("Brook")]
+    );
+    assert_eq!(
+        flagged_in("Visit 10:30: all fine\nCall 14:00: no answer, left a card"),
+        vec![]
+    );
+}
+
+/// A street of a town's centre named by one ordinary word, after "on" with no number,
+/// is where everyone goes; it is an address where someone lives. None of these notes is
+/// in the corpora.
+#[test]
+fn a_town_centre_street_is_an_address_only_where_someone_lives() {
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    assert_eq!(
+        flagged_in("We talked outside the bank on King Street."),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("She lives in a flat on Church Street with her sister."),
+        vec![address("Church Street")]
+    );
+}
+
+/// A hospital by its initials, an infirmary's or a hospital's, or by a royal's name,
+/// after "at", "to" or "from" a few words after a word of care; not a scan by its
+/// initials. None of these notes is in the corpora.
+#[test]
+fn hospitals_by_initials_or_a_royal_name_are_places() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("He is still waiting in A&E at BRI tonight."),
+        vec![place("BRI")]
+    );
+    assert_eq!(
+        flagged_in("She was admitted to the Princess Royal after the fall."),
+        vec![place("Princess Royal")]
+    );
+    assert_eq!(
+        flagged_in("Seen in clinic at MRI for the knee, then at the UTI clinic."),
+        vec![]
+    );
+}
+
+/// No name in a method by its maker ("Feuerstein-based", "Montessori-style"), an eponym
+/// no list names anyone by ("dysphasia, Wernicke's area"), nor a service's name run together
+/// ("PhoneLink", "HopeLine"); but a name with a particle ("MacKenzie", "DeShawn") and a
+/// listed name before the same words ("Sarah's disease") stay names. None of these notes
+/// is in the corpora.
+#[test]
+fn methods_eponyms_and_services_run_together_are_no_names() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "We used Feuerstein-based tasks, then Montessori-style play. Receptive dysphasia, \
+             Wernicke's area on the scan. Referred to PhoneLink and HopeLine."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("Spoke to MacKenzie and DeShawn. Sarah's disease is progressing."),
+        vec![name("MacKenzie"), name("DeShawn"), name("Sarah")]
     );
 }
