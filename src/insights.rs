@@ -88,14 +88,7 @@ impl Period {
         if self.label != dates_label(self.since, self.until, |d| d.to_string()) {
             return self.label.clone();
         }
-        let month = |d: NaiveDate| format!("{} {}", d.format("%B"), d.year());
-        match self.since {
-            Some(s) if (s.year(), s.month()) == (self.until.year(), self.until.month()) => month(s),
-            Some(s) if s.year() == self.until.year() => {
-                format!("{} to {}", s.format("%B"), month(self.until))
-            }
-            _ => dates_label(self.since, self.until, month),
-        }
+        months_of(self.since, self.until, Months::Long)
     }
 
     /// The same length of time just before this period (None for all time).
@@ -110,6 +103,33 @@ impl Period {
             until,
             label: "the period before".into(),
         })
+    }
+}
+
+/// How [`months_of`] writes months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Months {
+    /// "October to November 2026", as an export's header names its period.
+    Long,
+    /// "Oct – Nov 2026", as the coach's review heads a column.
+    Short,
+}
+
+/// The days from `since` (or the first entry) to `until` by their months: "November
+/// 2026"; "October to November 2026"; "December 2025 to January 2026"; "up to November
+/// 2026" (written `style`).
+#[must_use]
+pub fn months_of(since: Option<NaiveDate>, until: NaiveDate, style: Months) -> String {
+    let (name, to) = match style {
+        Months::Long => ("%B", " to "),
+        Months::Short => ("%b", " – "),
+    };
+    let month = |d: NaiveDate| format!("{} {}", d.format(name), d.year());
+    match since {
+        Some(s) if (s.year(), s.month()) == (until.year(), until.month()) => month(s),
+        Some(s) if s.year() == until.year() => format!("{}{to}{}", s.format(name), month(until)),
+        Some(s) => format!("{}{to}{}", month(s), month(until)),
+        None => format!("up to {}", month(until)),
     }
 }
 

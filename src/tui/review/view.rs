@@ -12,6 +12,7 @@ use super::keys::Action;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, columns_fit, layout, list_first};
 use super::reading::clean_line;
 use super::state::{Focus, Person, Review, Screen};
+use crate::insights::{Months, months_of};
 use crate::model::text::{pad, plural, truncate, width};
 use crate::transfer::summary::{Excerpt, Summary};
 use crate::tui::widgets;
@@ -212,19 +213,10 @@ fn counts<'a>(map: impl Iterator<Item = (&'a String, &'a i64)>, take: usize) -> 
 fn range(s: &Summary) -> String {
     let until = s.period.until;
     if s.redacted {
-        return match s.period.since {
-            Some(since) if since.format("%Y%m").to_string() == until.format("%Y%m").to_string() => {
-                until.format("%b %Y").to_string()
-            }
-            Some(since) if since.format("%Y").to_string() == until.format("%Y").to_string() => {
-                format!("{} – {}", since.format("%b"), until.format("%b %Y"))
-            }
-            Some(since) => format!("{} – {}", since.format("%b %Y"), until.format("%b %Y")),
-            None => format!("up to {}", until.format("%b %Y")),
-        };
+        return months_of(s.period.since, until, Months::Short);
     }
     match s.period.since {
-        Some(since) if since.format("%Y").to_string() == until.format("%Y").to_string() => {
+        Some(since) if since.year() == until.year() => {
             format!("{} – {}", since.format("%-d %b"), until.format("%-d %b %Y"))
         }
         Some(since) => format!(
