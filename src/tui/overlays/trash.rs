@@ -85,29 +85,29 @@ enum ForGood {
 /// "Empty the trash?" (every entry in it deleted for good) or "Delete for good?" (the one
 /// chosen in it).
 #[derive(Debug)]
-pub struct ConfirmEmptyTrash {
+pub struct ConfirmForGood {
     what: ForGood,
 }
 
-impl ConfirmEmptyTrash {
+impl ConfirmForGood {
     /// Every entry in the trash, `count` of them.
     #[must_use]
-    pub fn new(count: i64) -> ConfirmEmptyTrash {
-        ConfirmEmptyTrash {
+    pub fn all(count: i64) -> ConfirmForGood {
+        ConfirmForGood {
             what: ForGood::All(count),
         }
     }
 
     /// The entry of the trash `rowid`, titled `title`.
     #[must_use]
-    pub fn one(rowid: i64, title: String) -> ConfirmEmptyTrash {
-        ConfirmEmptyTrash {
+    pub fn one(rowid: i64, title: String) -> ConfirmForGood {
+        ConfirmForGood {
             what: ForGood::One { rowid, title },
         }
     }
 }
 
-impl Overlay for ConfirmEmptyTrash {
+impl Overlay for ConfirmForGood {
     fn context(&self) -> Context {
         Context::EmptyTrash
     }

@@ -26,7 +26,7 @@ use crate::tui::overlays::{
     checkin::CheckInForm,
     filter::FilterForm,
     timeline::Timeline,
-    trash::{ConfirmDelete, ConfirmEmptyTrash},
+    trash::{ConfirmDelete, ConfirmForGood},
 };
 use crate::tui::widgets::{self, strengths_text};
 
@@ -154,7 +154,7 @@ impl Journal {
                     env.say("Nothing is selected in the trash: there is nothing to delete");
                     return Ok(Outcome::Done);
                 };
-                return Ok(Outcome::Open(Box::new(ConfirmEmptyTrash::one(
+                return Ok(Outcome::Open(Box::new(ConfirmForGood::one(
                     r.rowid,
                     r.title.clone(),
                 ))));
@@ -284,7 +284,7 @@ impl Journal {
             env.say("The trash is already empty");
             return Ok(Outcome::Done);
         }
-        Ok(Outcome::Open(Box::new(ConfirmEmptyTrash::new(n))))
+        Ok(Outcome::Open(Box::new(ConfirmForGood::all(n))))
     }
 
     /// The export form, over the selected entry or the list as it is shown.
