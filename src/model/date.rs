@@ -40,7 +40,7 @@ pub enum DateArg {
     Tomorrow,
     /// The most recent such weekday, today included.
     Last(Weekday),
-    /// So many days, weeks or months from today: ahead (`in 4 weeks`) when positive,
+    /// So many days or months from today: ahead (`in 4 weeks`) when positive,
     /// back (`2 days ago`) when negative, whichever way the date is meant.
     From(i64, Unit),
 }
@@ -48,9 +48,10 @@ pub enum DateArg {
 /// What a number of [`DateArg::From`] counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
+    /// Days (weeks are counted as seven).
     Days,
-    Weeks,
-    /// Calendar months: a month from 31 January is the last day of February.
+    /// Calendar months (years are counted as twelve): a month from 31 January is the
+    /// last day of February.
     Months,
 }
 
@@ -80,8 +81,6 @@ impl DateArg {
                 let moved = match (unit, n >= 0) {
                     (Unit::Days, true) => today.checked_add_days(days(n)),
                     (Unit::Days, false) => today.checked_sub_days(days(n)),
-                    (Unit::Weeks, true) => today.checked_add_days(days(n * 7)),
-                    (Unit::Weeks, false) => today.checked_sub_days(days(n * 7)),
                     (Unit::Months, true) => today.checked_add_months(months(n)),
                     (Unit::Months, false) => today.checked_sub_months(months(n)),
                 };
@@ -157,11 +156,12 @@ fn relative(t: &str) -> Option<Result<DateArg, String>> {
         [n, unit, "ago"] => (*n, *unit, false),
         _ => return None,
     };
-    let (unit, times) = match unit {
-        "d" | "day" | "days" => (Unit::Days, 1),
-        "w" | "wk" | "wks" | "week" | "weeks" => (Unit::Weeks, 1),
-        "month" | "months" => (Unit::Months, 1),
-        "year" | "years" => (Unit::Months, 12),
+    // Weeks are counted in days and years in months, as they are added to a day.
+    let (unit, times, named) = match unit {
+        "d" | "day" | "days" => (Unit::Days, 1, "days"),
+        "w" | "wk" | "wks" | "week" | "weeks" => (Unit::Days, 7, "weeks"),
+        "month" | "months" => (Unit::Months, 1, "months"),
+        "year" | "years" => (Unit::Months, 12, "years"),
         _ => return None,
     };
     let n: i64 = match n {
@@ -180,24 +180,17 @@ fn relative(t: &str) -> Option<Result<DateArg, String>> {
         n if n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 6 => n.parse().ok()?,
         _ => return None,
     };
-    let n = n * times;
     let most = match unit {
         Unit::Days => MOST_DAYS,
-        Unit::Weeks => MOST_DAYS / 7,
         Unit::Months => 1200,
-    };
+    } / times;
     if n > most {
-        let (most, unit) = match unit {
-            Unit::Days => (most, "days"),
-            Unit::Weeks => (most, "weeks"),
-            Unit::Months if times == 12 => (most / 12, "years"),
-            Unit::Months => (most, "months"),
-        };
         return Some(Err(format!(
-            "that is more than a hundred years away: at most {most} {unit}, or the day \
+            "that is more than a hundred years away: at most {most} {named}, or the day \
              itself as YYYY-MM-DD"
         )));
     }
+    let n = n * times;
     Some(Ok(DateArg::From(if ahead { n } else { -n }, unit)))
 }
 
