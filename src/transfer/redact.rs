@@ -334,6 +334,7 @@ impl Checker {
         }
         obfuscated_emails(text, &mut cands);
         days_without_a_year(text, &toks, &mut cands);
+        dates_in_words(text, &toks, &mut cands);
         spoken_phones(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
@@ -2755,7 +2756,8 @@ fn is_weekday(w: &str) -> bool {
 #[rustfmt::skip]
 const DATE_CUES: &[&str] = &[
     "on", "by", "from", "until", "till", "til", "since", "before", "after", "seen", "due",
-    "dated", "review", "reviewed", "follow-up", "followup", "wef",
+    "dated", "review", "reviewed", "follow-up", "followup", "wef", "died", "admitted",
+    "discharged",
 ];
 
 /// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
@@ -2908,6 +2910,103 @@ fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// The numbers from one to nineteen in words, then the tens from twenty.
+#[rustfmt::skip]
+const NUMBER_WORDS: [&str; 19] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+];
+const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A number from one to ninety-nine in words, in any case: "seven", "fourteen",
+/// "eighty-two".
+fn number_in_words(w: &str) -> Option<u32> {
+    let at = |x: &str, list: &[&str]| list.iter().position(|u| u.eq_ignore_ascii_case(x));
+    if let Some(i) = at(w, &NUMBER_WORDS) {
+        return u32::try_from(i + 1).ok();
+    }
+    let (tens, unit) = w
+        .split_once(['-', '‐'])
+        .map_or((w, None), |(a, b)| (a, Some(b)));
+    let tens = u32::try_from(at(tens, &TENS_WORDS)?).ok()? * 10 + 20;
+    match unit {
+        None => Some(tens),
+        Some(u) => Some(tens + u32::try_from(at(u, &NUMBER_WORDS[..9])?).ok()? + 1),
+    }
+}
+
+/// A year in words after token `m`: "nineteen seventy", "twenty twenty-five", "two
+/// thousand and six"; its end and value.
+fn year_in_words(text: &str, toks: &[Tok], m: usize) -> Option<(usize, i32)> {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|_| spaced(text, toks, i - 1, i))
+            .map(|t| &text[t.start..t.end])
+    };
+    let first = word(m + 1)?;
+    let century = if first.eq_ignore_ascii_case("nineteen") {
+        1900
+    } else if first.eq_ignore_ascii_case("twenty") {
+        2000
+    } else if first.eq_ignore_ascii_case("two")
+        && word(m + 2).is_some_and(|w| w.eq_ignore_ascii_case("thousand"))
+    {
+        let j = if word(m + 3).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+            m + 4
+        } else {
+            m + 3
+        };
+        return Some(match word(j).and_then(number_in_words) {
+            Some(n) => (toks[j].end, 2000 + i32::try_from(n).ok()?),
+            None => (toks[m + 2].end, 2000),
+        });
+    } else {
+        return None;
+    };
+    let n = number_in_words(word(m + 2)?).filter(|n| *n >= 10)?;
+    Some((toks[m + 2].end, century + i32::try_from(n).ok()?))
+}
+
+/// A day in words, "the fourteenth of January", with its year in words if one follows
+/// ("the second of May nineteen seventy").
+fn dates_in_words(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.end - t.start != 2 || i < 2 || !text[t.start..t.end].eq_ignore_ascii_case("of") {
+            continue;
+        }
+        let (the, o, m) = (&toks[i - 2], &toks[i - 1], i + 1);
+        let Some(mt) = toks.get(m) else { continue };
+        if !spaced(text, toks, i - 2, i - 1)
+            || !spaced(text, toks, i - 1, i)
+            || !spaced(text, toks, i, m)
+            || !text[the.start..the.end].eq_ignore_ascii_case("the")
+            || !ORDINAL_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&text[o.start..o.end]))
+            || mt.base_end != mt.end
+        {
+            continue;
+        }
+        let Some(month) = month_of(&text[mt.start..mt.end]) else {
+            continue;
+        };
+        let year = year_in_words(text, toks, m);
+        let mut c = Cand::new(
+            FindingKind::ExactDate,
+            o.start,
+            year.map_or(mt.end, |y| y.0),
+        );
+        c.date = Some(DateParts {
+            month,
+            year: year.map(|y| y.1),
+        });
+        push_date(text, c, out);
+    }
+}
+
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
@@ -2937,7 +3036,11 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         // "1st Dec '26" (not "in March 26 people came").
         let gap = &text[month_tok.end..y.start];
         let short = word(month_tok).len() <= 4;
-        let two = word(y).len() == 2 && word(y).bytes().all(|c| c.is_ascii_digit());
+        // Not the hour of a time after the day: "Jan 14 09:00".
+        let time = text[y.end..].starts_with(':')
+            || (text[y.end..].starts_with('.')
+                && text[y.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        let two = word(y).len() == 2 && word(y).bytes().all(|c| c.is_ascii_digit()) && !time;
         (two && (gap == " '" || gap == " ’" || (short && gap == " ")))
             .then(|| word(y).parse().ok().map(two_digit_year))
             .flatten()
@@ -3017,15 +3120,19 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             out.push(c);
             continue;
         }
-        // Month first: "March 12th", "March 12, 2026" (a bare "March 12" is too often
-        // a count: "in March 12 people came").
+        // Month first: "March 12th", "March 12, 2026", "Jan 14" (a bare "March 12" is
+        // too often a count: "in March 12 people came"; a month cut short is not).
         if let Some(month) = month_of(word(t))
             && let Some(d) = toks.get(i + 1)
             && gap_ok(t, d, ".")
             && let Some((_, ordinal)) = day_of(word(d))
         {
             let year = year_after(i + 1, d);
-            if ordinal || year.is_some() {
+            let short = word(t).len() < MONTHS[month as usize - 1].len()
+                && right_boundary(text, d.end)
+                && !(text[d.end..].starts_with(['/', '.', '-'])
+                    && text[d.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
+            if ordinal || year.is_some() || short {
                 let end = year.map_or(d.end, |(e, _)| e);
                 let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
                 c.date = Some(DateParts {
@@ -8619,6 +8726,73 @@ mod tests {
         );
         assert_eq!(phone_key("447700900654"), phone_key("07700 900654"));
         assert_eq!(kinds("Order 448812345678901 shipped."), vec![]);
+    }
+
+    #[test]
+    fn days_in_words_and_a_short_month_before_its_day() {
+        let d = |s: &str| {
+            let f = checker().find(s, &HashSet::new());
+            f.cands
+                .iter()
+                .map(|c| (c.kind, s[c.start..c.end].to_string(), c.date))
+                .collect::<Vec<_>>()
+        };
+        let month = |m, y| Some(DateParts { month: m, year: y });
+        assert_eq!(
+            d("He left us the twenty-third of June at home."),
+            vec![(
+                FindingKind::ExactDate,
+                "twenty-third of June".into(),
+                month(6, None)
+            )]
+        );
+        assert_eq!(
+            d("born the first of August nineteen eighty-two, she"),
+            vec![(
+                FindingKind::BirthDate,
+                "born the first of August nineteen eighty-two".into(),
+                month(8, Some(1982))
+            )]
+        );
+        assert_eq!(
+            d("since the ninth of March two thousand and six"),
+            vec![(
+                FindingKind::ExactDate,
+                "ninth of March two thousand and six".into(),
+                month(3, Some(2006))
+            )]
+        );
+        // A short month before its day, alone or before a time: not a year.
+        assert_eq!(
+            d("Sept 3 10:30 - clinic"),
+            vec![(FindingKind::ExactDate, "Sept 3".into(), month(9, None))]
+        );
+        assert_eq!(
+            d("next review Aug 21."),
+            vec![(FindingKind::ExactDate, "Aug 21".into(), month(8, None))]
+        );
+        assert_eq!(
+            d("Feb 9 22 - rang"),
+            vec![(
+                FindingKind::ExactDate,
+                "Feb 9 22".into(),
+                month(2, Some(2022))
+            )]
+        );
+        // A day in figures after a death, an admission or a discharge.
+        assert_eq!(
+            d("Her father died 23/10 in his sleep."),
+            vec![(FindingKind::ExactDate, "23/10".into(), month(10, None))]
+        );
+        for s in [
+            "a third of March's budget went",
+            "in March 12 people came",
+            "the first of many",
+            "Mar 2026 was busy",
+            "She scored 4/5 and died laughing.",
+        ] {
+            assert_eq!(d(s), vec![], "{s}");
+        }
     }
 
     #[test]
