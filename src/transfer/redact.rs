@@ -5396,9 +5396,19 @@ fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
                 &text[n.end..v.start] == " " && is_person_verb(&fold_cow(&text[v.start..v.end]))
             })
     };
+    // "Big Dec (unknown surname)", "Jo (nickname)": a note of someone's names.
+    let of_names = || {
+        text[n.start..].split_once(')').is_some_and(|(aside, _)| {
+            aside.len() <= 40
+                && aside
+                    .split(' ')
+                    .any(|x| ["surname", "nickname", "surnames"].contains(&x))
+        })
+    };
     ROLE_ACRONYMS.contains(&w)
         || ROLE_NOUNS.contains(&&*l)
         || KIN_BEFORE_NAMES.contains(&&*l)
+        || of_names()
         || (PEOPLES.contains(&&*l) && w.starts_with(char::is_uppercase))
         || does()
 }
@@ -5673,7 +5683,7 @@ const ROLE_NOUNS: &[&str] = &[
     "counsellor", "mentor", "supervisor", "apprentice", "physio", "physiotherapist",
     "dietitian", "cleaner", "cook", "chef", "receptionist", "resident", "patient",
     "tenant", "client", "lodger", "mum", "dad", "grandmother", "grandfather", "baby",
-    "leader",
+    "leader", "interpreter", "translator", "keyworker", "caseworker", "mgr",
 ];
 
 /// Whether the words from token `i` are a determiner, at most five more words and a role
@@ -6551,7 +6561,11 @@ impl Checker {
             // Mid-sentence, the same before an age or what a person does: "placement of
             // Summer (10)", not "in Summer (3 weeks)".
             let given_word_name = || {
-                cap && GIVEN_WORD_NAMES.contains(&l)
+                cap && (GIVEN_WORD_NAMES.contains(&l)
+                    // A listed name that is a word only in another language ("Selam").
+                    || (name_list().get(l).is_some_and(|&(everyday, _)| everyday)
+                        && !in_dictionary(l)
+                        && !HELPING_VERBS.contains(&l)))
                     && !titles[line_of[k]]
                     && (sentence_start(text, t.start)
                         || (!everyday_phrase(k)
@@ -7434,7 +7448,14 @@ impl Checker {
                 && !is_honorific(first)
                 && !user_allowed(first)
                 && (if quoted {
-                    (e + 1..=last).any(|m| base(&toks[m]).chars().count() == 1 || name_like(m))
+                    // 'calls me "Teach"': what someone is called, whatever the word,
+                    // but a word of family or a title ('calls her "Auntie"').
+                    (["him", "her", "them", "me", "us"].contains(&obj)
+                        && !KIN_BEFORE_NAMES.contains(&first)
+                        && !SOFT_HONORIFICS.contains(&base(n))
+                        && !ROLE_NOUNS.contains(&first))
+                        || (e + 1..=last)
+                            .any(|m| base(&toks[m]).chars().count() == 1 || name_like(m))
                 } else {
                     !is_allowed(first)
                 });
@@ -7509,6 +7530,76 @@ impl Checker {
                 }
             {
                 nicknames.push((close + 1, close + 1));
+            }
+        }
+        // A name in brackets after a role ("per mgr (Devon)"), one after "pseudonym" or
+        // "alias" ("pseudonym Kestrel"), one before an email in angle brackets ("To:
+        // Tesfay <t@example.org>"), and a nickname of size, "Big Dec" or "Little J", in
+        // quotes or before a note of a surname: each someone, whatever else the word is.
+        for k in 0..toks.len().saturating_sub(1) {
+            let n = k + 1;
+            let (nw, nl) = (base(&toks[n]), lower(&toks[n]));
+            if skip[n]
+                || covered[n]
+                || !capitalised_or_initial(nw)
+                || STOPWORDS.contains(&nl)
+                || is_honorific(nl)
+                || user_allowed(nl)
+            {
+                continue;
+            }
+            let gap = &text[toks[k].end..toks[n].start];
+            let cue = lower(&toks[k]);
+            let in_role_brackets = gap == " ("
+                && ROLE_NOUNS.contains(&cue)
+                && toks[n].base_end == toks[n].end
+                && text[toks[n].end..].starts_with(')')
+                && nw.chars().count() >= 2
+                && !is_acronym(nw);
+            let pseudonym = gap == " "
+                && ["pseudonym", "alias", "codename", "code-name"].contains(&cue)
+                && nw.chars().count() >= 2;
+            let size = spaced(k, n)
+                && !skip[k]
+                && !covered[k]
+                && NICKNAME_SIZES.contains(&base(&toks[k]))
+                && toks[k].base_end == toks[k].end
+                && (nw.chars().count() == 1 || !is_plainly_ordinary(nl) || CALENDAR.contains(&nl))
+                && ((text[..toks[k].start].ends_with(['"', '“'])
+                    && text[toks[n].end..].starts_with(['"', '”']))
+                    || aside_says_person(text, toks, n));
+            if in_role_brackets || pseudonym {
+                nicknames.push((n, n));
+            } else if size {
+                nicknames.push((k, n));
+            }
+        }
+        for (k, t) in toks.iter().enumerate() {
+            let (w, l) = (base(t), lower(t));
+            if t.base_end == t.end
+                && text[t.end..].starts_with(" <")
+                && text[t.end + 2..]
+                    .split_once('>')
+                    .is_some_and(|(mail, _)| mail.contains('@') && !mail.contains(' '))
+                && !skip[k]
+                && !covered[k]
+                && capitalised(w)
+                && !STOPWORDS.contains(&l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+            {
+                let mut a = k;
+                while a > 0
+                    && k - a < 2
+                    && spaced(a - 1, a)
+                    && !skip[a - 1]
+                    && !covered[a - 1]
+                    && capitalised(base(&toks[a - 1]))
+                    && !STOPWORDS.contains(&lower(&toks[a - 1]))
+                {
+                    a -= 1;
+                }
+                nicknames.push((a, k));
             }
         }
         // A nickname in quotes after what people call someone or who they were with:
