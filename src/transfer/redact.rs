@@ -5595,7 +5595,14 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     };
     let pw = &text[p.start..p.end];
-    if !["his", "her", "my", "their", "your", "our", "the"].contains(&pw)
+    // After someone's possessive only before the word for what it is: "her mother's
+    // Wedgwood plate", not "Aisha's Kwame." (her partner).
+    // A shop's is no one's: "Lidl's Hulme branch" names a place.
+    let possessive = p.base_end != p.end && p.letters && {
+        let owner = fold_cow(&text[p.start..p.base_end]);
+        !BRANDS.contains(&&*owner) && !other_words().contains(&*owner) && !CHAINS.contains(&&*owner)
+    };
+    if !(["his", "her", "my", "their", "your", "our", "the", "a", "an"].contains(&pw) || possessive)
         || &text[p.end..t.start] != " "
         || toks[e].base_end != toks[e].end
         || person_cue_after(text, toks, k)
@@ -5605,8 +5612,8 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     let after = &text[toks[e].end..];
     let Some(n) = toks.get(e + 1).filter(|_| after.starts_with(' ')) else {
-        // "He misses his Tamagotchi.": a thing of his where the clause ends.
-        return pw != "the" && after.starts_with(['.', ',', ';', '!', '?']);
+        // "He misses his Tamagotchi.", "It was a Venflon.": a thing where the clause ends.
+        return pw != "the" && !possessive && after.starts_with(['.', ',', ';', '!', '?']);
     };
     let nw = &text[n.start..n.end];
     let nl = fold_str(nw);
@@ -5616,6 +5623,7 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     // "his Nintendo Switch to group": a thing of his before where it went.
     if pw != "the"
+        && !possessive
         && [
             "to", "at", "in", "on", "with", "for", "from", "into", "again", "back", "today",
         ]
@@ -5625,6 +5633,16 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     // "the Delaney visit", "the Okafor family": a household by its surname, no thing.
     if pw == "the" && HOUSEHOLD_WORDS.contains(&nl) {
+        return false;
+    }
+    // After a possessive, not before what someone does: "Aisha's Kwame drove her".
+    if possessive
+        && (nl.ends_with("ed")
+            || ["branch", "store", "shop", "office", "site", "depot"].contains(&nl)
+            || is_person_verb(nl)
+            || IRREGULAR_FORMS.iter().any(|(f, _)| *f == nl)
+            || !in_dictionary(nl))
+    {
         return false;
     }
     // "her Espranor pick-up": before the word for what it is.
@@ -5753,7 +5771,7 @@ const THEORISTS: &[&str] = &[
     "nightingale", "duckworth", "brené", "brene", "kabat-zinn", "trần", "tran", "edmondson",
     "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
-    "feil",
+    "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann",
 ];
 
 /// Family and roles, as people write them.
@@ -5773,7 +5791,7 @@ const BODIES: &[&str] = &[
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
     "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
-    "estyn",
+    "estyn", "cruse",
 ];
 
 /// Languages, nationalities, faiths and festivals; conditions named after people. After a
@@ -5796,7 +5814,7 @@ const PEOPLES: &[&str] = &[
     "huntington", "asperger", "aspergers", "crohn", "korsakoff", "tourette", "tourettes",
     "duchenne", "hodgkin", "hodgkins", "marfan", "raynaud", "raynauds", "kawasaki",
     "angelman", "munchausen", "guillain", "creutzfeldt", "sjogren", "sjögren", "behcet",
-    "behçet",
+    "behçet", "lewy", "cheyne-stokes",
     "hungarian", "czech", "slovak", "slovakian", "croatian", "serbian", "bosnian", "kosovan",
     "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
@@ -5836,7 +5854,7 @@ const EVERYDAY: &[&str] = &[
     "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
     "parenting", "befriending", "commissioning", "reablement", "hb", "hba1c", "egfr",
     "mmol", "spo2", "boccia", "concordat", "freeflow", "houseparent", "houseparents",
-    "chemsex",
+    "chemsex", "hiya",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
@@ -6487,7 +6505,13 @@ impl Checker {
                         .iter()
                         .any(|s| l.ends_with(s)))
                 || (t.base_end != t.end
-                    && next_is(&["area", "aphasia", "disease", "syndrome", "palsy", "reflex"])
+                    && next_is(&[
+                        "area", "aphasia", "disease", "syndrome", "palsy", "reflex", "test",
+                        "sign", "score", "scale", "bodies",
+                    ])
+                    && !name_list().contains_key(l))
+                // "Kussmaul breathing", "a Guthrie test": a sign or a test by its maker.
+                || (next_is(&["breathing", "respiration", "test", "sign", "bodies"])
                     && !name_list().contains_key(l))
                 || run_together(w)
                 || known_pair(k, k + 1)
@@ -7762,8 +7786,39 @@ impl Checker {
             found.push((a, b));
         }
         let songs = quoted_titles(text);
+        // "Fisher and Ury", "Waddell and Burton": a surname joined to a theorist's is
+        // the other author of the model.
+        let theorist_at = |i: usize| {
+            i < toks.len() && !skip[i] && THEORISTS.contains(&lower(&toks[i])) && {
+                capitalised(base(&toks[i]))
+            }
+        };
+        let joined_at = |x: usize, y: usize| {
+            base(&toks[x.min(y) + 1]) == "and" || text[toks[x.min(y)].end..].starts_with(" & ")
+        };
+        let co_author = |a: usize| {
+            (a >= 2 && theorist_at(a - 2) && joined_at(a - 2, a) && spaced(a - 2, a - 1))
+                || (theorist_at(a + 2) && joined_at(a, a + 2) && spaced(a, a + 1))
+        };
         found.retain(|&(a, b)| {
             let (s, e) = (toks[a].start, toks[b].base_end);
+            // "Operation Soteria": a police operation by its name. "Her Mr Bean
+            // impressions": someone famous by their whole name, mimicked.
+            let operation = text[..s].ends_with("Operation ");
+            let mimicked = a < b
+                && toks.get(b + 1).is_some_and(|n| {
+                    spaced(b, b + 1)
+                        && [
+                            "impression",
+                            "impressions",
+                            "impersonation",
+                            "impersonations",
+                        ]
+                        .contains(&lower(n))
+                });
+            if operation || mimicked || (a == b && co_author(a)) {
+                return false;
+            }
             // A listed name that is no word is someone, in a title's quotes too ("sang
             // "Happy Birthday dear Aaliyah"").
             let listed =

@@ -2854,44 +2854,18 @@ fn a_sixteenth_corpus_written_without_sight_of_the_rules_is_measured() {
         "recall-fresh14.txt",
         (356, 364),
         &[
-            "Name \"Vapotherm\"",
-            "Name \"Guthrie\"",
             "Name \"Chapeltown\"",
             "Name \"Handsworth\"",
-            "Name \"Cheyne-Stokes\"",
             "Name \"Porthmadog\"",
-            "Name \"Schober\"",
-            "Name \"Waddell\"",
-            "Name \"Burton\"",
             "Name \"Carstairs\"",
-            "Name \"Soteria\"",
-            "Name \"Espranor\"",
             "Name \"Briggate\"",
-            "Name \"Marbella\"",
-            "Name \"Lewy\"",
             "Name \"Llandeilo\"",
             "Name \"Govanhill\"",
-            "Name \"Papadopoulos\"",
-            "Name \"Omnipod\"",
-            "Name \"Dexcom\"",
             "Name \"Lochgoilhead\"",
-            "Name \"Kussmaul\"",
-            "Name \"Tesla\"",
             "Name \"Dungannon\"",
             "Name \"O'Neill\"",
-            "Name \"Wedgwood\"",
-            "Name \"Fisher\"",
-            "Name \"Ury\"",
-            "Name \"Cruse\"",
             "Name \"Strabane\"",
-            "Name \"Stroebe\"",
-            "Name \"Schut\"",
-            "Name \"Hiya\"",
-            "Name \"Venflon\"",
             "Name \"Llangrannog\"",
-            "Name \"Mr Bean\"",
-            "Name \"Thomas-Kilmann\"",
-            "Name \"Chubb\"",
             "Name \"Tom Jones\"",
         ],
     );
@@ -2936,5 +2910,28 @@ fn names_that_are_words_or_places_where_the_context_says_someone() {
     assert_eq!(
         flagged_in("Read the Big Issue. Moved from the office (Devon) to Leeds."),
         vec![]
+    );
+}
+
+/// Signs and tests by their maker's name ("Biot breathing", "Tinel's sign"), a thing
+/// after "a" or someone's possessive ("not a Lamborghini", "Gran's Denby teapot"), the
+/// co-author of a listed theorist ("Kolb and Fry"), a police operation and someone
+/// famous mimicked are no one; a name beside them still is. None of these notes is in the
+/// corpora.
+#[test]
+fn eponyms_things_co_authors_and_operations_are_no_one() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Biot breathing at times, Tinel's sign on the left. Gran's Denby teapot broke. \
+             She said she is not a Lamborghini, she is a bus. Reading: Kolb and Fry on \
+             learning. Operation Encompass call came in. He does a fine Boris Johnson \
+             impression."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("Aisha's Kwabena drove her home. Spoke to Mr Fry about Kolb."),
+        vec![name("Aisha"), name("Kwabena"), name("Mr Fry")]
     );
 }
