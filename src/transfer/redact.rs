@@ -1120,8 +1120,16 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
 
+/// Whether what follows an "&" after one capital makes a pair of capitals: "A&E", "B&Q".
+fn capital_pair(after: &str) -> bool {
+    let mut c = after.chars();
+    c.next().is_some_and(|x| x.is_ascii_uppercase())
+        && c.next().is_none_or(|x| !x.is_alphanumeric())
+}
+
 /// A maximal run of letters and digits, joined across inner apostrophes and hyphens
-/// ("O'Neill", "Smith-Jones", "co-production").
+/// ("O'Neill", "Smith-Jones", "co-production"), and a pair of capitals across an "&"
+/// ("A&E").
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     start: usize,
@@ -1147,11 +1155,15 @@ fn tokens(text: &str) -> Vec<Tok> {
                 digits |= d.is_numeric();
                 end = j + d.len_utf8();
                 it.next();
-            } else if is_joiner(d)
+            } else if (is_joiner(d)
                 && text[j + d.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(char::is_alphanumeric))
+                || (d == '&'
+                    && end == i + 1
+                    && c.is_ascii_uppercase()
+                    && capital_pair(&text[j + 1..]))
             {
                 end = j + d.len_utf8();
                 it.next();
@@ -1957,6 +1969,20 @@ fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// The bodies whose standards are numbered like records, first in a code that is no
+/// one's: "ISO-27001", "BS-8300", "BS/EN/12345".
+const STANDARDS: &[&str] = &["ISO", "BS", "EN", "IEC"];
+
+/// A part of a record code made of capitals only ("HC", "CCC").
+fn code_letters(p: &str) -> bool {
+    !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// A part of a record code made of figures only ("281126").
+fn code_figures(p: &str) -> bool {
+    !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())
+}
+
 /// Codes with no cue, capitals and figures in three parts or more joined by "/", at least
 /// five figures among them: "EWO/SW/2025/219", "LAC/04/88123"; not a date ("12/03/2025")
 /// nor words ("HIV/AIDS", "A/B/C").
@@ -1970,11 +1996,8 @@ fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if j >= i + 2 {
             let parts = &toks[i..=j];
             let part = |t: &Tok| &text[t.start..t.end];
-            let letters = |t: &Tok| {
-                let p = part(t);
-                (1..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_uppercase())
-            };
-            let figures = |t: &Tok| part(t).bytes().all(|c| c.is_ascii_digit());
+            let letters = |t: &Tok| part(t).len() <= 5 && code_letters(part(t));
+            let figures = |t: &Tok| code_figures(part(t));
             let count: usize = parts
                 .iter()
                 .filter(|t| figures(t))
@@ -1983,6 +2006,7 @@ fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let (s, e) = (toks[i].start, toks[j].end);
             if parts.iter().all(|t| letters(t) || figures(t))
                 && parts.iter().any(letters)
+                && !STANDARDS.contains(&part(&parts[0]))
                 && count >= 5
                 && left_boundary(text, s)
                 && right_boundary(text, e)
@@ -2034,7 +2058,7 @@ fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
     }
     for (s, e) in lines {
         let w = &text[s..e];
-        let l = w.to_lowercase();
+        let l = fold_cow(w);
         if w.starts_with(char::is_uppercase)
             && l != "me"
             && !is_relation(&l)
@@ -2049,13 +2073,13 @@ fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
 /// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
 /// figures from "oh" or "zero", "double" and "triple" counting twice and three times.
 fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
-    const FIGURES: &[&str] = &[
-        "oh", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
-        "nine",
-    ];
     let figure = |t: &Tok| {
         let w = &text[t.start..t.end];
-        w.len() <= 6 && FIGURES.iter().any(|f| f.eq_ignore_ascii_case(w))
+        w.len() <= 6
+            && (["oh", "zero", "nought"]
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w))
+                || NUMBER_WORDS[..9].iter().any(|f| f.eq_ignore_ascii_case(w)))
     };
     let times = |t: &Tok| {
         let w = &text[t.start..t.end];
@@ -2129,15 +2153,12 @@ fn coded_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let figures = b.iter().filter(|c| c.is_ascii_digit()).count();
         let dashed = w.contains('-') && {
             let parts: Vec<&str> = w.split('-').collect();
-            let letters = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase());
-            let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
             parts.len() >= 2
-                && parts.iter().all(|p| letters(p) || digits(p))
-                && letters(parts[0])
+                && parts.iter().all(|p| code_letters(p) || code_figures(p))
+                && code_letters(parts[0])
                 && parts[0].len() <= 4
-                // Standards: "ISO-27001", "BS-8300".
-                && !["ISO", "BS", "EN", "IEC"].contains(&parts[0])
-                && parts.iter().any(|p| digits(p))
+                && !STANDARDS.contains(&parts[0])
+                && parts.iter().any(|p| code_figures(p))
                 && figures >= 5
         };
         let lead = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
@@ -2365,16 +2386,18 @@ fn phone_extension(text: &str, end: usize) -> Option<usize> {
         let e = end + 1 + n;
         return (n <= 5 && right_boundary(text, e)).then_some(e);
     }
-    let word = [
-        " ext ", " ext. ", " extn ", " extn. ", " Ext ", " Ext. ", " x ",
-    ]
-    .iter()
-    .find(|w| after.starts_with(**w))?;
-    let n = after[word.len()..]
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count();
-    let e = end + word.len() + n;
+    // " ext ", " Ext. ", " EXTN ", " x ": the word in any case (but "x"), a dot after it.
+    let rest = after.strip_prefix(' ')?;
+    let w = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    if !(w.eq_ignore_ascii_case("ext") || w.eq_ignore_ascii_case("extn") || w == "x") {
+        return None;
+    }
+    let dot = usize::from(w != "x" && rest[w.len()..].starts_with('.'));
+    let word = 1 + w.len() + dot;
+    after[word..].strip_prefix(' ')?;
+    let word = word + 1;
+    let n = after[word..].bytes().take_while(u8::is_ascii_digit).count();
+    let e = end + word + n;
     ((1..=5).contains(&n) && right_boundary(text, e)).then_some(e)
 }
 
@@ -2730,7 +2753,8 @@ fn year_of(w: &str) -> Option<i32> {
     w.parse().ok().filter(|y| (1900..=2099).contains(y))
 }
 
-/// The months in Welsh ("8 Ionawr"), written with a capital.
+/// The months in Welsh, in lowercase: a month is read in any case with a capital first
+/// ("8 Ionawr", "8 IONAWR"; see `month_of`).
 #[rustfmt::skip]
 const WELSH_MONTHS: [&str; 12] = [
     "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
@@ -2784,10 +2808,6 @@ const ORDINAL_WORDS: &[&str] = &[
 /// a word of when ("on 27/11", "Seen 26.11"; not a fraction, "by 1/2").
 fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
-    let spaced = |i: usize| {
-        toks.get(i + 1)
-            .is_some_and(|n| &text[toks[i].end..n.start] == " ")
-    };
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
         if t.digits || w.len() < 2 || w.len() > 9 {
@@ -2803,10 +2823,10 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if !weekday && !cue {
             continue;
         }
-        if spaced(i)
-            && word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
-            && spaced(i + 1)
+        if word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
             && let Some(d) = word(i + 2)
+            && spaced(text, toks, i, i + 1)
+            && spaced(text, toks, i + 1, i + 2)
             && (matches!(day_of(d), Some((_, true)))
                 || ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d)))
         {
@@ -2819,8 +2839,9 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 .chars()
                 .next()
                 .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
-            let follows = spaced(i + 2)
-                && next.is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)));
+            let follows = next
+                .is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)))
+                && spaced(text, toks, i + 2, i + 3);
             if !of_month && (weekday || ends || follows) {
                 let start = if weekday { t.start } else { toks[i + 2].start };
                 out.push(Cand::new(FindingKind::ExactDate, start, d_end));
@@ -2869,18 +2890,14 @@ fn welsh_ordinal_day(w: &str) -> bool {
 fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
-    let spaced = |i: usize| {
-        toks.get(i + 1)
-            .is_some_and(|n| &text[toks[i].end..n.start] == " ")
-    };
     for (i, t) in toks.iter().enumerate() {
         if !t.digits || !t.letters || t.end - t.start > 5 {
             continue;
         }
         let w = &text[t.start..t.end];
         if matches!(day_of(w), Some((_, true)))
-            && spaced(i)
             && let Some(m) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
             && MONTH_MARKS.contains(&m)
         {
             let mut end = toks[i + 1].end;
@@ -2894,16 +2911,16 @@ fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         if i >= 2
-            && spaced(i - 1)
-            && spaced(i - 2)
+            && spaced(text, toks, i - 1, i)
+            && spaced(text, toks, i - 2, i - 1)
             && word(i - 1).is_some_and(|d| WELSH_WEEKDAYS.contains(&d))
             && word(i - 2).is_some_and(|d| d.eq_ignore_ascii_case("dydd"))
         {
             out.push(Cand::new(FindingKind::ExactDate, toks[i - 2].start, t.end));
-        } else if spaced(i)
-            && let Some(m) = word(i + 1)
+        } else if let Some(m) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
             && m.starts_with(char::is_uppercase)
-            && WELSH_MONTHS.contains(&m.to_lowercase().as_str())
+            && WELSH_MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
         {
             out.push(Cand::new(FindingKind::ExactDate, t.start, toks[i + 1].end));
         }
@@ -5156,15 +5173,6 @@ const ATTENDANCE: &[&str] = &[
     "absent",
 ];
 
-/// Ages in words, as notes write them: "turned sixteen".
-#[rustfmt::skip]
-const AGE_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty", "twenty-one", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "eighteenth", "sixteenth", "twenty-first",
-];
-
 /// Whether token `k` is followed by an age: "Summer (15)", "Summer, 15, was", "Summer
 /// turned sixteen", "Summer is 15 now", "Summer aged 4". An age ends its clause or is
 /// followed by "years old", "today", "now", "and"…: not "is 15 minutes away".
@@ -5190,7 +5198,12 @@ fn age_after(text: &str, toks: &[Tok], k: usize) -> bool {
     };
     let aged = match &*verb {
         "turned" | "turns" | "aged" => {
-            digits(a) || AGE_WORDS.contains(&&*fold_cow(&text[a.start..a.end]))
+            // An age in words: "turned sixteen", "turns twenty-one", "her eighteenth".
+            digits(a) || {
+                let w = &text[a.start..a.end];
+                number_in_words(w).is_some()
+                    || ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
+            }
         }
         "is" | "was" => digits(a),
         _ => false,
@@ -8010,6 +8023,14 @@ mod tests {
             ("Call +44 (0)7700 900123, then", "+44 (0)7700 900123"),
             ("Call 07700 900123x, then", "07700 900123x"),
             ("Call 07700 900123x201, then", "07700 900123x201"),
+            (
+                "Call 0113 496 0123 EXT 2201, then",
+                "0113 496 0123 EXT 2201",
+            ),
+            (
+                "Call 0113 496 0123 Extn. 2201, then",
+                "0113 496 0123 Extn. 2201",
+            ),
         ] {
             assert_eq!(kinds(text), one(FindingKind::Phone, want), "{text}");
         }
@@ -8872,6 +8893,27 @@ mod tests {
         );
         assert_eq!(phone_key("447700900654"), phone_key("07700 900654"));
         assert_eq!(kinds("Order 448812345678901 shipped."), vec![]);
+    }
+
+    #[test]
+    fn a_and_e_is_one_word_and_standards_are_no_records() {
+        let t: Vec<String> = tokens("In A&E, then B&Q. R&Dx")
+            .iter()
+            .map(|t| "In A&E, then B&Q. R&Dx"[t.start..t.end].to_string())
+            .collect();
+        assert_eq!(t, ["In", "A&E", "then", "B&Q", "R", "Dx"]);
+        // "A&E" is a word of care before a hospital named in the possessive.
+        assert_eq!(
+            kinds("She was in A&E at King's for hours."),
+            one(FindingKind::Place, "King's")
+        );
+        assert_eq!(kinds("Built to BS/EN/12345 and ISO/IEC/27001."), vec![]);
+        // An age in words, whatever the number.
+        assert!(age_after(
+            "Tayo turned twenty-two.",
+            &tokens("Tayo turned twenty-two."),
+            0
+        ));
     }
 
     #[test]
