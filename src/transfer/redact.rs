@@ -3254,7 +3254,21 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         !g.is_empty() && g.len() <= 2 && g.chars().all(|c| c == ' ')
     };
     for (i, t) in toks.iter().enumerate() {
-        if !t.digits || !is_house_number(word(t)) || !run_may_start(text, t.start) {
+        // A flat by its stair number and door, as Edinburgh and Glasgow write it: "22/4
+        // Dalmarnock Street" (the number of the stair, then the flat).
+        let stair = i.checked_sub(1).filter(|&p| {
+            let n = word(&toks[p]);
+            &text[toks[p].end..t.start] == "/"
+                && (1..=3).contains(&n.len())
+                && n.bytes().all(|c| c.is_ascii_digit())
+                && word(t).len() <= 2
+                && word(t).bytes().all(|c| c.is_ascii_digit())
+                && run_may_start(text, toks[p].start)
+        });
+        if !t.digits
+            || !is_house_number(word(t))
+            || !(run_may_start(text, t.start) || stair.is_some())
+        {
             continue;
         }
         // Up to four capitalised words, the last street word among them ends the address;
@@ -3370,7 +3384,7 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             end = d.end;
         }
         // "Flat 3, 22 Mill Lane": the flat is part of it.
-        let mut start = t.start;
+        let mut start = stair.map_or(t.start, |p| toks[p].start);
         if i >= 2 {
             let (f, n) = (&toks[i - 2], &toks[i - 1]);
             let g1 = &text[f.end..n.start];
@@ -4170,7 +4184,7 @@ fn wing_name(text: &str, words: Words<'_>, k: usize, kind: &str) -> Option<usize
 #[rustfmt::skip]
 const INSTITUTION_WORDS: &[&str] = &[
     "house", "court", "lodge", "centre", "center", "practice", "ward", "unit", "manor",
-    "hall", "grange", "clinic", "infirmary", "hospital", "home",
+    "hall", "grange", "clinic", "infirmary", "hospital", "home", "pharmacy",
 ];
 /// Words before an institution word that make no name of it: a kind of place ("the
 /// Family Centre", "the Crown Court", "the Stroke Unit", "Reflective Practice"). The
