@@ -5622,14 +5622,15 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     };
     let pw = &text[p.start..p.end];
+    let determiner = ["his", "her", "my", "their", "your", "our", "the", "a", "an"].contains(&pw);
     // After someone's possessive only before the word for what it is: "her mother's
     // Wedgwood plate", not "Aisha's Kwame." (her partner).
     // A shop's is no one's: "Lidl's Hulme branch" names a place.
-    let possessive = p.base_end != p.end && p.letters && {
+    let possessive = !determiner && p.base_end != p.end && p.letters && {
         let owner = fold_cow(&text[p.start..p.base_end]);
         !BRANDS.contains(&&*owner) && !other_words().contains(&*owner) && !CHAINS.contains(&&*owner)
     };
-    if !(["his", "her", "my", "their", "your", "our", "the", "a", "an"].contains(&pw) || possessive)
+    if !(determiner || possessive)
         || &text[p.end..t.start] != " "
         || toks[e].base_end != toks[e].end
         || person_cue_after(text, toks, k)
@@ -6538,7 +6539,8 @@ impl Checker {
                     ])
                     && !name_list().contains_key(l))
                 // "Kussmaul breathing", "a Guthrie test": a sign or a test by its maker.
-                || (next_is(&["breathing", "respiration", "test", "sign", "bodies"])
+                || (text[t.end..].starts_with([' ', '\''])
+                    && next_is(&["breathing", "respiration", "test", "sign", "bodies"])
                     && !name_list().contains_key(l))
                 || run_together(w)
                 || known_pair(k, k + 1)
@@ -6611,12 +6613,9 @@ impl Checker {
             // where a sentence starts, before what only a person does.
             // Mid-sentence, the same before an age or what a person does: "placement of
             // Summer (10)", not "in Summer (3 weeks)".
-            let given_word_name = || {
-                cap && (GIVEN_WORD_NAMES.contains(&l)
-                    // A listed name that is a word only in another language ("Selam").
-                    || (name_list().get(l).is_some_and(|&(everyday, _)| everyday)
-                        && !in_dictionary(l)
-                        && !HELPING_VERBS.contains(&l)))
+            // `foreign`: a listed name that is a word only in another language ("Selam").
+            let given_word_name = |foreign: bool| {
+                cap && (foreign || GIVEN_WORD_NAMES.contains(&l))
                     && !titles[line_of[k]]
                     && (sentence_start(text, t.start)
                         || (!everyday_phrase(k)
@@ -6631,7 +6630,9 @@ impl Checker {
             };
             if let Some(&(everyday, _)) = name_list().get(l) {
                 return if cap {
-                    !everyday || (mid() && !everyday_phrase(k)) || given_word_name()
+                    !everyday
+                        || (mid() && !everyday_phrase(k))
+                        || given_word_name(!in_dictionary(l) && !HELPING_VERBS.contains(&l))
                 } else {
                     !everyday && !is_ordinary(l)
                 };
@@ -6683,7 +6684,7 @@ impl Checker {
                 || (mid() && !thing_after_determiner(text, toks, k)) || starts_before_cue();
             // A first name that is also a word is written in lowercase too as the word
             // ("Summer had a good day ... the summer fair"): that says nothing of it.
-            given_word_name()
+            given_word_name(false)
                 || (cap && (learned(l) || (!is_ordinary(l) && unusual_here())) && !lower_seen(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
@@ -7589,6 +7590,18 @@ impl Checker {
         // quotes or before a note of a surname: each someone, whatever else the word is.
         for k in 0..toks.len().saturating_sub(1) {
             let n = k + 1;
+            // The word before says which, if any: most words say none.
+            let gap = &text[toks[k].end..toks[n].start];
+            let cue = lower(&toks[k]);
+            let role_cue = gap == " (" && ROLE_NOUNS.contains(&cue);
+            let pseudonym_cue =
+                gap == " " && matches!(cue, "pseudonym" | "alias" | "codename" | "code-name");
+            let size_cue = gap == " "
+                && text.as_bytes()[toks[k].start].is_ascii_uppercase()
+                && NICKNAME_SIZES.contains(&base(&toks[k]));
+            if !(role_cue || pseudonym_cue || size_cue) {
+                continue;
+            }
             let (nw, nl) = (base(&toks[n]), lower(&toks[n]));
             if skip[n]
                 || covered[n]
@@ -7599,21 +7612,15 @@ impl Checker {
             {
                 continue;
             }
-            let gap = &text[toks[k].end..toks[n].start];
-            let cue = lower(&toks[k]);
-            let in_role_brackets = gap == " ("
-                && ROLE_NOUNS.contains(&cue)
+            let in_role_brackets = role_cue
                 && toks[n].base_end == toks[n].end
                 && text[toks[n].end..].starts_with(')')
                 && nw.chars().count() >= 2
                 && !is_acronym(nw);
-            let pseudonym = gap == " "
-                && ["pseudonym", "alias", "codename", "code-name"].contains(&cue)
-                && nw.chars().count() >= 2;
-            let size = spaced(k, n)
+            let pseudonym = pseudonym_cue && nw.chars().count() >= 2;
+            let size = size_cue
                 && !skip[k]
                 && !covered[k]
-                && NICKNAME_SIZES.contains(&base(&toks[k]))
                 && toks[k].base_end == toks[k].end
                 && (nw.chars().count() == 1 || !is_plainly_ordinary(nl) || CALENDAR.contains(&nl))
                 && ((text[..toks[k].start].ends_with(['"', '“'])
@@ -7626,9 +7633,11 @@ impl Checker {
             }
         }
         for (k, t) in toks.iter().enumerate() {
+            if !text[t.end..].starts_with(" <") {
+                continue;
+            }
             let (w, l) = (base(t), lower(t));
             if t.base_end == t.end
-                && text[t.end..].starts_with(" <")
                 && text[t.end + 2..]
                     .split_once('>')
                     .is_some_and(|(mail, _)| mail.contains('@') && !mail.contains(' '))
