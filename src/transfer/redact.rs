@@ -6539,8 +6539,9 @@ impl Checker {
                     ])
                     && !name_list().contains_key(l))
                 // "Kussmaul breathing", "a Guthrie test": a sign or a test by its maker.
-                || (text[t.end..].starts_with([' ', '\''])
-                    && next_is(&["breathing", "respiration", "test", "sign", "bodies"])
+                || (toks.get(k + 1).is_some_and(|n| {
+                    matches!(text.as_bytes()[n.start], b'b' | b'r' | b't' | b's')
+                }) && next_is(&["breathing", "respiration", "test", "sign", "bodies"])
                     && !name_list().contains_key(l))
                 || run_together(w)
                 || known_pair(k, k + 1)
@@ -7588,9 +7589,20 @@ impl Checker {
         // "alias" ("pseudonym Kestrel"), one before an email in angle brackets ("To:
         // Tesfay <t@example.org>"), and a nickname of size, "Big Dec" or "Little J", in
         // quotes or before a note of a surname: each someone, whatever else the word is.
+        let bytes = text.as_bytes();
         for k in 0..toks.len().saturating_sub(1) {
             let n = k + 1;
-            // The word before says which, if any: most words say none.
+            // The word before says which, if any: most words say none, and its first
+            // letter or the bracket after it tells most of them apart.
+            let bracket = bytes.get(toks[k].end + 1) == Some(&b'(');
+            if !bracket
+                && !matches!(
+                    bytes[toks[k].start] | 0x20,
+                    b'p' | b'a' | b'c' | b'b' | b'l' | b'w' | b'y' | b'o'
+                )
+            {
+                continue;
+            }
             let gap = &text[toks[k].end..toks[n].start];
             let cue = lower(&toks[k]);
             let role_cue = gap == " (" && ROLE_NOUNS.contains(&cue);
@@ -7632,7 +7644,8 @@ impl Checker {
                 nicknames.push((k, n));
             }
         }
-        for (k, t) in toks.iter().enumerate() {
+        let angled = bytes.contains(&b'<');
+        for (k, t) in toks.iter().enumerate().filter(|_| angled) {
             if !text[t.end..].starts_with(" <") {
                 continue;
             }
