@@ -386,6 +386,7 @@ impl Checker {
         unnumbered_addresses(text, words, &mut cands);
         streets_without_a_number(text, words, &mut cands);
         districts(text, words, &mut cands);
+        buildings_by_a_room(text, words, &mut cands);
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {
             if matches!(c.kind, FindingKind::Name | FindingKind::Place)
@@ -4462,6 +4463,58 @@ fn works_there(text: &str, toks: &[Tok], lowers: &[Cow<'_, str>], w: usize) -> b
         ["works", "worked", "working"].contains(&&*lowers[j])
             && !text[toks[w].end..toks[j].start].contains(['.', ',', ';', '!', '?', '\n'])
     })
+}
+
+/// A building by its name beside a room in it, where someone stays: "Harbour House, room
+/// 14", "(room 7, Larchfield Court)"; not a kind of place ("Nursing Home, room 4").
+fn buildings_by_a_room(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let named = |a: usize, b: usize| {
+        a < b
+            && (a..=b).all(|j| starts_capitalised(text, &toks[j]) && !toks[j].digits)
+            && (a..b).all(|j| spaced(text, toks, j, j + 1))
+            && toks[b].base_end == toks[b].end
+            && (INSTITUTION_WORDS.contains(&&*lowers[b]) || BUILDING_WORDS.contains(&&*lowers[b]))
+            && !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[a])
+            && !INSTITUTION_WORDS.contains(&&*lowers[a])
+            && !STOPWORDS.contains(&&*lowers[a])
+    };
+    for i in 0..toks.len().saturating_sub(1) {
+        let (t, n) = (&toks[i], &toks[i + 1]);
+        if t.end - t.start != 4
+            || &*lowers[i] != "room"
+            || !n.digits
+            || n.letters
+            || !spaced(text, toks, i, i + 1)
+        {
+            continue;
+        }
+        // After: "room 7, Larchfield Court".
+        if text[n.end..].starts_with(", ")
+            && let Some((last, _)) = capitalised_run(text, toks, i + 2)
+            && named(i + 2, last)
+        {
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[i + 2].start,
+                toks[last].end,
+            ));
+        }
+        // Before: "Harbour House, room 14".
+        if i >= 2 && &text[toks[i - 1].end..t.start] == ", " {
+            let b = i - 1;
+            let a = (b.saturating_sub(2)..b)
+                .find(|&a| named(a, b))
+                .filter(|&a| {
+                    a == 0
+                        || !starts_capitalised(text, &toks[a - 1])
+                        || !spaced(text, toks, a - 1, a)
+                });
+            if let Some(a) = a {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[b].end));
+            }
+        }
+    }
 }
 
 /// Places named by what they are, not by a building word: a pub ("the Red Lion"), a
