@@ -334,6 +334,7 @@ impl Checker {
         }
         obfuscated_emails(text, &mut cands);
         days_without_a_year(text, &toks, &mut cands);
+        dates_in_words(text, &toks, &mut cands);
         spoken_phones(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
@@ -385,6 +386,7 @@ impl Checker {
         unnumbered_addresses(text, words, &mut cands);
         streets_without_a_number(text, words, &mut cands);
         districts(text, words, &mut cands);
+        buildings_by_a_room(text, words, &mut cands);
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {
             if matches!(c.kind, FindingKind::Name | FindingKind::Place)
@@ -1119,8 +1121,16 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }
 
+/// Whether what follows an "&" after one capital makes a pair of capitals: "A&E", "B&Q".
+fn capital_pair(after: &str) -> bool {
+    let mut c = after.chars();
+    c.next().is_some_and(|x| x.is_ascii_uppercase())
+        && c.next().is_none_or(|x| !x.is_alphanumeric())
+}
+
 /// A maximal run of letters and digits, joined across inner apostrophes and hyphens
-/// ("O'Neill", "Smith-Jones", "co-production").
+/// ("O'Neill", "Smith-Jones", "co-production"), and a pair of capitals across an "&"
+/// ("A&E").
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     start: usize,
@@ -1146,11 +1156,15 @@ fn tokens(text: &str) -> Vec<Tok> {
                 digits |= d.is_numeric();
                 end = j + d.len_utf8();
                 it.next();
-            } else if is_joiner(d)
+            } else if (is_joiner(d)
                 && text[j + d.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(char::is_alphanumeric))
+                || (d == '&'
+                    && end == i + 1
+                    && c.is_ascii_uppercase()
+                    && capital_pair(&text[j + 1..]))
             {
                 end = j + d.len_utf8();
                 it.next();
@@ -1956,6 +1970,20 @@ fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// The bodies whose standards are numbered like records, first in a code that is no
+/// one's: "ISO-27001", "BS-8300", "BS/EN/12345".
+const STANDARDS: &[&str] = &["ISO", "BS", "EN", "IEC"];
+
+/// A part of a record code made of capitals only ("HC", "CCC").
+fn code_letters(p: &str) -> bool {
+    !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// A part of a record code made of figures only ("281126").
+fn code_figures(p: &str) -> bool {
+    !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())
+}
+
 /// Codes with no cue, capitals and figures in three parts or more joined by "/", at least
 /// five figures among them: "EWO/SW/2025/219", "LAC/04/88123"; not a date ("12/03/2025")
 /// nor words ("HIV/AIDS", "A/B/C").
@@ -1969,11 +1997,8 @@ fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if j >= i + 2 {
             let parts = &toks[i..=j];
             let part = |t: &Tok| &text[t.start..t.end];
-            let letters = |t: &Tok| {
-                let p = part(t);
-                (1..=5).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_uppercase())
-            };
-            let figures = |t: &Tok| part(t).bytes().all(|c| c.is_ascii_digit());
+            let letters = |t: &Tok| part(t).len() <= 5 && code_letters(part(t));
+            let figures = |t: &Tok| code_figures(part(t));
             let count: usize = parts
                 .iter()
                 .filter(|t| figures(t))
@@ -1982,6 +2007,7 @@ fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let (s, e) = (toks[i].start, toks[j].end);
             if parts.iter().all(|t| letters(t) || figures(t))
                 && parts.iter().any(letters)
+                && !STANDARDS.contains(&part(&parts[0]))
                 && count >= 5
                 && left_boundary(text, s)
                 && right_boundary(text, e)
@@ -2033,7 +2059,7 @@ fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
     }
     for (s, e) in lines {
         let w = &text[s..e];
-        let l = w.to_lowercase();
+        let l = fold_cow(w);
         if w.starts_with(char::is_uppercase)
             && l != "me"
             && !is_relation(&l)
@@ -2048,13 +2074,13 @@ fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
 /// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
 /// figures from "oh" or "zero", "double" and "triple" counting twice and three times.
 fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
-    const FIGURES: &[&str] = &[
-        "oh", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
-        "nine",
-    ];
     let figure = |t: &Tok| {
         let w = &text[t.start..t.end];
-        w.len() <= 6 && FIGURES.iter().any(|f| f.eq_ignore_ascii_case(w))
+        w.len() <= 6
+            && (["oh", "zero", "nought"]
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w))
+                || NUMBER_WORDS[..9].iter().any(|f| f.eq_ignore_ascii_case(w)))
     };
     let times = |t: &Tok| {
         let w = &text[t.start..t.end];
@@ -2128,15 +2154,12 @@ fn coded_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let figures = b.iter().filter(|c| c.is_ascii_digit()).count();
         let dashed = w.contains('-') && {
             let parts: Vec<&str> = w.split('-').collect();
-            let letters = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase());
-            let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
             parts.len() >= 2
-                && parts.iter().all(|p| letters(p) || digits(p))
-                && letters(parts[0])
+                && parts.iter().all(|p| code_letters(p) || code_figures(p))
+                && code_letters(parts[0])
                 && parts[0].len() <= 4
-                // Standards: "ISO-27001", "BS-8300".
-                && !["ISO", "BS", "EN", "IEC"].contains(&parts[0])
-                && parts.iter().any(|p| digits(p))
+                && !STANDARDS.contains(&parts[0])
+                && parts.iter().any(|p| code_figures(p))
                 && figures >= 5
         };
         let lead = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
@@ -2364,16 +2387,18 @@ fn phone_extension(text: &str, end: usize) -> Option<usize> {
         let e = end + 1 + n;
         return (n <= 5 && right_boundary(text, e)).then_some(e);
     }
-    let word = [
-        " ext ", " ext. ", " extn ", " extn. ", " Ext ", " Ext. ", " x ",
-    ]
-    .iter()
-    .find(|w| after.starts_with(**w))?;
-    let n = after[word.len()..]
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count();
-    let e = end + word.len() + n;
+    // " ext ", " Ext. ", " EXTN ", " x ": the word in any case (but "x"), a dot after it.
+    let rest = after.strip_prefix(' ')?;
+    let w = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    if !(w.eq_ignore_ascii_case("ext") || w.eq_ignore_ascii_case("extn") || w == "x") {
+        return None;
+    }
+    let dot = usize::from(w != "x" && rest[w.len()..].starts_with('.'));
+    let word = 1 + w.len() + dot;
+    after[word..].strip_prefix(' ')?;
+    let word = word + 1;
+    let n = after[word..].bytes().take_while(u8::is_ascii_digit).count();
+    let e = end + word + n;
     ((1..=5).contains(&n) && right_boundary(text, e)).then_some(e)
 }
 
@@ -2729,7 +2754,8 @@ fn year_of(w: &str) -> Option<i32> {
     w.parse().ok().filter(|y| (1900..=2099).contains(y))
 }
 
-/// The months in Welsh ("8 Ionawr"), written with a capital.
+/// The months in Welsh, in lowercase: a month is read in any case with a capital first
+/// ("8 Ionawr", "8 IONAWR"; see `month_of`).
 #[rustfmt::skip]
 const WELSH_MONTHS: [&str; 12] = [
     "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
@@ -2755,7 +2781,8 @@ fn is_weekday(w: &str) -> bool {
 #[rustfmt::skip]
 const DATE_CUES: &[&str] = &[
     "on", "by", "from", "until", "till", "til", "since", "before", "after", "seen", "due",
-    "dated", "review", "reviewed", "follow-up", "followup", "wef",
+    "dated", "review", "reviewed", "follow-up", "followup", "wef", "died", "admitted",
+    "discharged",
 ];
 
 /// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
@@ -2782,10 +2809,6 @@ const ORDINAL_WORDS: &[&str] = &[
 /// a word of when ("on 27/11", "Seen 26.11"; not a fraction, "by 1/2").
 fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
-    let spaced = |i: usize| {
-        toks.get(i + 1)
-            .is_some_and(|n| &text[toks[i].end..n.start] == " ")
-    };
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
         if t.digits || w.len() < 2 || w.len() > 9 {
@@ -2801,10 +2824,10 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if !weekday && !cue {
             continue;
         }
-        if spaced(i)
-            && word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
-            && spaced(i + 1)
+        if word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
             && let Some(d) = word(i + 2)
+            && spaced(text, toks, i, i + 1)
+            && spaced(text, toks, i + 1, i + 2)
             && (matches!(day_of(d), Some((_, true)))
                 || ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d)))
         {
@@ -2817,8 +2840,9 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 .chars()
                 .next()
                 .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
-            let follows = spaced(i + 2)
-                && next.is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)));
+            let follows = next
+                .is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)))
+                && spaced(text, toks, i + 2, i + 3);
             if !of_month && (weekday || ends || follows) {
                 let start = if weekday { t.start } else { toks[i + 2].start };
                 out.push(Cand::new(FindingKind::ExactDate, start, d_end));
@@ -2867,18 +2891,14 @@ fn welsh_ordinal_day(w: &str) -> bool {
 fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
-    let spaced = |i: usize| {
-        toks.get(i + 1)
-            .is_some_and(|n| &text[toks[i].end..n.start] == " ")
-    };
     for (i, t) in toks.iter().enumerate() {
         if !t.digits || !t.letters || t.end - t.start > 5 {
             continue;
         }
         let w = &text[t.start..t.end];
         if matches!(day_of(w), Some((_, true)))
-            && spaced(i)
             && let Some(m) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
             && MONTH_MARKS.contains(&m)
         {
             let mut end = toks[i + 1].end;
@@ -2892,19 +2912,116 @@ fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             continue;
         }
         if i >= 2
-            && spaced(i - 1)
-            && spaced(i - 2)
+            && spaced(text, toks, i - 1, i)
+            && spaced(text, toks, i - 2, i - 1)
             && word(i - 1).is_some_and(|d| WELSH_WEEKDAYS.contains(&d))
             && word(i - 2).is_some_and(|d| d.eq_ignore_ascii_case("dydd"))
         {
             out.push(Cand::new(FindingKind::ExactDate, toks[i - 2].start, t.end));
-        } else if spaced(i)
-            && let Some(m) = word(i + 1)
+        } else if let Some(m) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
             && m.starts_with(char::is_uppercase)
-            && WELSH_MONTHS.contains(&m.to_lowercase().as_str())
+            && WELSH_MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
         {
             out.push(Cand::new(FindingKind::ExactDate, t.start, toks[i + 1].end));
         }
+    }
+}
+
+/// The numbers from one to nineteen in words, then the tens from twenty.
+#[rustfmt::skip]
+const NUMBER_WORDS: [&str; 19] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+];
+const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A number from one to ninety-nine in words, in any case: "seven", "fourteen",
+/// "eighty-two".
+fn number_in_words(w: &str) -> Option<u32> {
+    let at = |x: &str, list: &[&str]| list.iter().position(|u| u.eq_ignore_ascii_case(x));
+    if let Some(i) = at(w, &NUMBER_WORDS) {
+        return u32::try_from(i + 1).ok();
+    }
+    let (tens, unit) = w
+        .split_once(['-', '‐'])
+        .map_or((w, None), |(a, b)| (a, Some(b)));
+    let tens = u32::try_from(at(tens, &TENS_WORDS)?).ok()? * 10 + 20;
+    match unit {
+        None => Some(tens),
+        Some(u) => Some(tens + u32::try_from(at(u, &NUMBER_WORDS[..9])?).ok()? + 1),
+    }
+}
+
+/// A year in words after token `m`: "nineteen seventy", "twenty twenty-five", "two
+/// thousand and six"; its end and value.
+fn year_in_words(text: &str, toks: &[Tok], m: usize) -> Option<(usize, i32)> {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|_| spaced(text, toks, i - 1, i))
+            .map(|t| &text[t.start..t.end])
+    };
+    let first = word(m + 1)?;
+    let century = if first.eq_ignore_ascii_case("nineteen") {
+        1900
+    } else if first.eq_ignore_ascii_case("twenty") {
+        2000
+    } else if first.eq_ignore_ascii_case("two")
+        && word(m + 2).is_some_and(|w| w.eq_ignore_ascii_case("thousand"))
+    {
+        let j = if word(m + 3).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+            m + 4
+        } else {
+            m + 3
+        };
+        return Some(match word(j).and_then(number_in_words) {
+            Some(n) => (toks[j].end, 2000 + i32::try_from(n).ok()?),
+            None => (toks[m + 2].end, 2000),
+        });
+    } else {
+        return None;
+    };
+    let n = number_in_words(word(m + 2)?).filter(|n| *n >= 10)?;
+    Some((toks[m + 2].end, century + i32::try_from(n).ok()?))
+}
+
+/// A day in words, "the fourteenth of January", with its year in words if one follows
+/// ("the second of May nineteen seventy").
+fn dates_in_words(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.end - t.start != 2 || i < 2 || !text[t.start..t.end].eq_ignore_ascii_case("of") {
+            continue;
+        }
+        let (the, o, m) = (&toks[i - 2], &toks[i - 1], i + 1);
+        let Some(mt) = toks.get(m) else { continue };
+        if !spaced(text, toks, i - 2, i - 1)
+            || !spaced(text, toks, i - 1, i)
+            || !spaced(text, toks, i, m)
+            || !text[the.start..the.end].eq_ignore_ascii_case("the")
+            || !ORDINAL_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&text[o.start..o.end]))
+            || mt.base_end != mt.end
+        {
+            continue;
+        }
+        let Some(month) = month_of(&text[mt.start..mt.end]) else {
+            continue;
+        };
+        let year = year_in_words(text, toks, m);
+        let mut c = Cand::new(
+            FindingKind::ExactDate,
+            o.start,
+            year.map_or(mt.end, |y| y.0),
+        );
+        c.date = Some(DateParts {
+            month,
+            year: year.map(|y| y.1),
+        });
+        push_date(text, c, out);
     }
 }
 
@@ -2937,7 +3054,11 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         // "1st Dec '26" (not "in March 26 people came").
         let gap = &text[month_tok.end..y.start];
         let short = word(month_tok).len() <= 4;
-        let two = word(y).len() == 2 && word(y).bytes().all(|c| c.is_ascii_digit());
+        // Not the hour of a time after the day: "Jan 14 09:00".
+        let time = text[y.end..].starts_with(':')
+            || (text[y.end..].starts_with('.')
+                && text[y.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        let two = word(y).len() == 2 && word(y).bytes().all(|c| c.is_ascii_digit()) && !time;
         (two && (gap == " '" || gap == " ’" || (short && gap == " ")))
             .then(|| word(y).parse().ok().map(two_digit_year))
             .flatten()
@@ -3017,15 +3138,19 @@ fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             out.push(c);
             continue;
         }
-        // Month first: "March 12th", "March 12, 2026" (a bare "March 12" is too often
-        // a count: "in March 12 people came").
+        // Month first: "March 12th", "March 12, 2026", "Jan 14" (a bare "March 12" is
+        // too often a count: "in March 12 people came"; a month cut short is not).
         if let Some(month) = month_of(word(t))
             && let Some(d) = toks.get(i + 1)
             && gap_ok(t, d, ".")
             && let Some((_, ordinal)) = day_of(word(d))
         {
             let year = year_after(i + 1, d);
-            if ordinal || year.is_some() {
+            let short = word(t).len() < MONTHS[month as usize - 1].len()
+                && right_boundary(text, d.end)
+                && !(text[d.end..].starts_with(['/', '.', '-'])
+                    && text[d.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
+            if ordinal || year.is_some() || short {
                 let end = year.map_or(d.end, |(e, _)| e);
                 let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
                 c.date = Some(DateParts {
@@ -3130,7 +3255,21 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         !g.is_empty() && g.len() <= 2 && g.chars().all(|c| c == ' ')
     };
     for (i, t) in toks.iter().enumerate() {
-        if !t.digits || !is_house_number(word(t)) || !run_may_start(text, t.start) {
+        // A flat by its stair number and door, as Edinburgh and Glasgow write it: "22/4
+        // Dalmarnock Street" (the number of the stair, then the flat).
+        let stair = i.checked_sub(1).filter(|&p| {
+            let n = word(&toks[p]);
+            &text[toks[p].end..t.start] == "/"
+                && (1..=3).contains(&n.len())
+                && n.bytes().all(|c| c.is_ascii_digit())
+                && word(t).len() <= 2
+                && word(t).bytes().all(|c| c.is_ascii_digit())
+                && run_may_start(text, toks[p].start)
+        });
+        if !t.digits
+            || !is_house_number(word(t))
+            || !(run_may_start(text, t.start) || stair.is_some())
+        {
             continue;
         }
         // Up to four capitalised words, the last street word among them ends the address;
@@ -3246,7 +3385,7 @@ fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             end = d.end;
         }
         // "Flat 3, 22 Mill Lane": the flat is part of it.
-        let mut start = t.start;
+        let mut start = stair.map_or(t.start, |p| toks[p].start);
         if i >= 2 {
             let (f, n) = (&toks[i - 2], &toks[i - 1]);
             let g1 = &text[f.end..n.start];
@@ -4046,7 +4185,7 @@ fn wing_name(text: &str, words: Words<'_>, k: usize, kind: &str) -> Option<usize
 #[rustfmt::skip]
 const INSTITUTION_WORDS: &[&str] = &[
     "house", "court", "lodge", "centre", "center", "practice", "ward", "unit", "manor",
-    "hall", "grange", "clinic", "infirmary", "hospital", "home",
+    "hall", "grange", "clinic", "infirmary", "hospital", "home", "pharmacy",
 ];
 /// Words before an institution word that make no name of it: a kind of place ("the
 /// Family Centre", "the Crown Court", "the Stroke Unit", "Reflective Practice"). The
@@ -4324,6 +4463,58 @@ fn works_there(text: &str, toks: &[Tok], lowers: &[Cow<'_, str>], w: usize) -> b
         ["works", "worked", "working"].contains(&&*lowers[j])
             && !text[toks[w].end..toks[j].start].contains(['.', ',', ';', '!', '?', '\n'])
     })
+}
+
+/// A building by its name beside a room in it, where someone stays: "Harbour House, room
+/// 14", "(room 7, Larchfield Court)"; not a kind of place ("Nursing Home, room 4").
+fn buildings_by_a_room(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let named = |a: usize, b: usize| {
+        a < b
+            && (a..=b).all(|j| starts_capitalised(text, &toks[j]) && !toks[j].digits)
+            && (a..b).all(|j| spaced(text, toks, j, j + 1))
+            && toks[b].base_end == toks[b].end
+            && (INSTITUTION_WORDS.contains(&&*lowers[b]) || BUILDING_WORDS.contains(&&*lowers[b]))
+            && !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[a])
+            && !INSTITUTION_WORDS.contains(&&*lowers[a])
+            && !STOPWORDS.contains(&&*lowers[a])
+    };
+    for i in 0..toks.len().saturating_sub(1) {
+        let (t, n) = (&toks[i], &toks[i + 1]);
+        if t.end - t.start != 4
+            || &*lowers[i] != "room"
+            || !n.digits
+            || n.letters
+            || !spaced(text, toks, i, i + 1)
+        {
+            continue;
+        }
+        // After: "room 7, Larchfield Court".
+        if text[n.end..].starts_with(", ")
+            && let Some((last, _)) = capitalised_run(text, toks, i + 2)
+            && named(i + 2, last)
+        {
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[i + 2].start,
+                toks[last].end,
+            ));
+        }
+        // Before: "Harbour House, room 14".
+        if i >= 2 && &text[toks[i - 1].end..t.start] == ", " {
+            let b = i - 1;
+            let a = (b.saturating_sub(2)..b)
+                .find(|&a| named(a, b))
+                .filter(|&a| {
+                    a == 0
+                        || !starts_capitalised(text, &toks[a - 1])
+                        || !spaced(text, toks, a - 1, a)
+                });
+            if let Some(a) = a {
+                out.push(Cand::new(FindingKind::Place, toks[a].start, toks[b].end));
+            }
+        }
+    }
 }
 
 /// Places named by what they are, not by a building word: a pub ("the Red Lion"), a
@@ -5049,15 +5240,6 @@ const ATTENDANCE: &[&str] = &[
     "absent",
 ];
 
-/// Ages in words, as notes write them: "turned sixteen".
-#[rustfmt::skip]
-const AGE_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty", "twenty-one", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "eighteenth", "sixteenth", "twenty-first",
-];
-
 /// Whether token `k` is followed by an age: "Summer (15)", "Summer, 15, was", "Summer
 /// turned sixteen", "Summer is 15 now", "Summer aged 4". An age ends its clause or is
 /// followed by "years old", "today", "now", "and"…: not "is 15 minutes away".
@@ -5083,7 +5265,12 @@ fn age_after(text: &str, toks: &[Tok], k: usize) -> bool {
     };
     let aged = match &*verb {
         "turned" | "turns" | "aged" => {
-            digits(a) || AGE_WORDS.contains(&&*fold_cow(&text[a.start..a.end]))
+            // An age in words: "turned sixteen", "turns twenty-one", "her eighteenth".
+            digits(a) || {
+                let w = &text[a.start..a.end];
+                number_in_words(w).is_some()
+                    || ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w))
+            }
         }
         "is" | "was" => digits(a),
         _ => false,
@@ -5289,9 +5476,19 @@ fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
                 &text[n.end..v.start] == " " && is_person_verb(&fold_cow(&text[v.start..v.end]))
             })
     };
+    // "Big Dec (unknown surname)", "Jo (nickname)": a note of someone's names.
+    let of_names = || {
+        text[n.start..].split_once(')').is_some_and(|(aside, _)| {
+            aside.len() <= 40
+                && aside
+                    .split(' ')
+                    .any(|x| ["surname", "nickname", "surnames"].contains(&x))
+        })
+    };
     ROLE_ACRONYMS.contains(&w)
         || ROLE_NOUNS.contains(&&*l)
         || KIN_BEFORE_NAMES.contains(&&*l)
+        || of_names()
         || (PEOPLES.contains(&&*l) && w.starts_with(char::is_uppercase))
         || does()
 }
@@ -5478,7 +5675,15 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     };
     let pw = &text[p.start..p.end];
-    if !["his", "her", "my", "their", "your", "our", "the"].contains(&pw)
+    let determiner = ["his", "her", "my", "their", "your", "our", "the", "a", "an"].contains(&pw);
+    // After someone's possessive only before the word for what it is: "her mother's
+    // Wedgwood plate", not "Aisha's Kwame." (her partner).
+    // A shop's is no one's: "Lidl's Hulme branch" names a place.
+    let possessive = !determiner && p.base_end != p.end && p.letters && {
+        let owner = fold_cow(&text[p.start..p.base_end]);
+        !BRANDS.contains(&&*owner) && !other_words().contains(&*owner) && !CHAINS.contains(&&*owner)
+    };
+    if !(determiner || possessive)
         || &text[p.end..t.start] != " "
         || toks[e].base_end != toks[e].end
         || person_cue_after(text, toks, k)
@@ -5488,8 +5693,8 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     let after = &text[toks[e].end..];
     let Some(n) = toks.get(e + 1).filter(|_| after.starts_with(' ')) else {
-        // "He misses his Tamagotchi.": a thing of his where the clause ends.
-        return pw != "the" && after.starts_with(['.', ',', ';', '!', '?']);
+        // "He misses his Tamagotchi.", "It was a Venflon.": a thing where the clause ends.
+        return pw != "the" && !possessive && after.starts_with(['.', ',', ';', '!', '?']);
     };
     let nw = &text[n.start..n.end];
     let nl = fold_str(nw);
@@ -5499,6 +5704,7 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     // "his Nintendo Switch to group": a thing of his before where it went.
     if pw != "the"
+        && !possessive
         && [
             "to", "at", "in", "on", "with", "for", "from", "into", "again", "back", "today",
         ]
@@ -5508,6 +5714,16 @@ fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool {
     }
     // "the Delaney visit", "the Okafor family": a household by its surname, no thing.
     if pw == "the" && HOUSEHOLD_WORDS.contains(&nl) {
+        return false;
+    }
+    // After a possessive, not before what someone does: "Aisha's Kwame drove her".
+    if possessive
+        && (nl.ends_with("ed")
+            || ["branch", "store", "shop", "office", "site", "depot"].contains(&nl)
+            || is_person_verb(nl)
+            || IRREGULAR_FORMS.iter().any(|(f, _)| *f == nl)
+            || !in_dictionary(nl))
+    {
         return false;
     }
     // "her Espranor pick-up": before the word for what it is.
@@ -5566,7 +5782,7 @@ const ROLE_NOUNS: &[&str] = &[
     "counsellor", "mentor", "supervisor", "apprentice", "physio", "physiotherapist",
     "dietitian", "cleaner", "cook", "chef", "receptionist", "resident", "patient",
     "tenant", "client", "lodger", "mum", "dad", "grandmother", "grandfather", "baby",
-    "leader",
+    "leader", "interpreter", "translator", "keyworker", "caseworker", "mgr",
 ];
 
 /// Whether the words from token `i` are a determiner, at most five more words and a role
@@ -5636,7 +5852,7 @@ const THEORISTS: &[&str] = &[
     "nightingale", "duckworth", "brené", "brene", "kabat-zinn", "trần", "tran", "edmondson",
     "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
-    "feil",
+    "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann",
 ];
 
 /// Family and roles, as people write them.
@@ -5656,7 +5872,7 @@ const BODIES: &[&str] = &[
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
     "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
-    "estyn",
+    "estyn", "cruse",
 ];
 
 /// Languages, nationalities, faiths and festivals; conditions named after people. After a
@@ -5679,7 +5895,7 @@ const PEOPLES: &[&str] = &[
     "huntington", "asperger", "aspergers", "crohn", "korsakoff", "tourette", "tourettes",
     "duchenne", "hodgkin", "hodgkins", "marfan", "raynaud", "raynauds", "kawasaki",
     "angelman", "munchausen", "guillain", "creutzfeldt", "sjogren", "sjögren", "behcet",
-    "behçet",
+    "behçet", "lewy", "cheyne-stokes",
     "hungarian", "czech", "slovak", "slovakian", "croatian", "serbian", "bosnian", "kosovan",
     "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
@@ -5719,7 +5935,7 @@ const EVERYDAY: &[&str] = &[
     "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
     "parenting", "befriending", "commissioning", "reablement", "hb", "hba1c", "egfr",
     "mmol", "spo2", "boccia", "concordat", "freeflow", "houseparent", "houseparents",
-    "chemsex",
+    "chemsex", "hiya",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
@@ -6370,7 +6586,15 @@ impl Checker {
                         .iter()
                         .any(|s| l.ends_with(s)))
                 || (t.base_end != t.end
-                    && next_is(&["area", "aphasia", "disease", "syndrome", "palsy", "reflex"])
+                    && next_is(&[
+                        "area", "aphasia", "disease", "syndrome", "palsy", "reflex", "test",
+                        "sign", "score", "scale", "bodies",
+                    ])
+                    && !name_list().contains_key(l))
+                // "Kussmaul breathing", "a Guthrie test": a sign or a test by its maker.
+                || (toks.get(k + 1).is_some_and(|n| {
+                    matches!(text.as_bytes()[n.start], b'b' | b'r' | b't' | b's')
+                }) && next_is(&["breathing", "respiration", "test", "sign", "bodies"])
                     && !name_list().contains_key(l))
                 || run_together(w)
                 || known_pair(k, k + 1)
@@ -6443,8 +6667,9 @@ impl Checker {
             // where a sentence starts, before what only a person does.
             // Mid-sentence, the same before an age or what a person does: "placement of
             // Summer (10)", not "in Summer (3 weeks)".
-            let given_word_name = || {
-                cap && GIVEN_WORD_NAMES.contains(&l)
+            // `foreign`: a listed name that is a word only in another language ("Selam").
+            let given_word_name = |foreign: bool| {
+                cap && (foreign || GIVEN_WORD_NAMES.contains(&l))
                     && !titles[line_of[k]]
                     && (sentence_start(text, t.start)
                         || (!everyday_phrase(k)
@@ -6459,7 +6684,9 @@ impl Checker {
             };
             if let Some(&(everyday, _)) = name_list().get(l) {
                 return if cap {
-                    !everyday || (mid() && !everyday_phrase(k)) || given_word_name()
+                    !everyday
+                        || (mid() && !everyday_phrase(k))
+                        || given_word_name(!in_dictionary(l) && !HELPING_VERBS.contains(&l))
                 } else {
                     !everyday && !is_ordinary(l)
                 };
@@ -6511,7 +6738,7 @@ impl Checker {
                 || (mid() && !thing_after_determiner(text, toks, k)) || starts_before_cue();
             // A first name that is also a word is written in lowercase too as the word
             // ("Summer had a good day ... the summer fair"): that says nothing of it.
-            given_word_name()
+            given_word_name(false)
                 || (cap && (learned(l) || (!is_ordinary(l) && unusual_here())) && !lower_seen(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
@@ -7327,7 +7554,14 @@ impl Checker {
                 && !is_honorific(first)
                 && !user_allowed(first)
                 && (if quoted {
-                    (e + 1..=last).any(|m| base(&toks[m]).chars().count() == 1 || name_like(m))
+                    // 'calls me "Teach"': what someone is called, whatever the word,
+                    // but a word of family or a title ('calls her "Auntie"').
+                    (["him", "her", "them", "me", "us"].contains(&obj)
+                        && !KIN_BEFORE_NAMES.contains(&first)
+                        && !SOFT_HONORIFICS.contains(&base(n))
+                        && !ROLE_NOUNS.contains(&first))
+                        || (e + 1..=last)
+                            .any(|m| base(&toks[m]).chars().count() == 1 || name_like(m))
                 } else {
                     !is_allowed(first)
                 });
@@ -7402,6 +7636,96 @@ impl Checker {
                 }
             {
                 nicknames.push((close + 1, close + 1));
+            }
+        }
+        // A name in brackets after a role ("per mgr (Devon)"), one after "pseudonym" or
+        // "alias" ("pseudonym Kestrel"), one before an email in angle brackets ("To:
+        // Tesfay <t@example.org>"), and a nickname of size, "Big Dec" or "Little J", in
+        // quotes or before a note of a surname: each someone, whatever else the word is.
+        let bytes = text.as_bytes();
+        for k in 0..toks.len().saturating_sub(1) {
+            let n = k + 1;
+            // The word before says which, if any: most words say none, and its first
+            // letter or the bracket after it tells most of them apart.
+            let bracket = bytes.get(toks[k].end + 1) == Some(&b'(');
+            if !bracket
+                && !matches!(
+                    bytes[toks[k].start] | 0x20,
+                    b'p' | b'a' | b'c' | b'b' | b'l' | b'w' | b'y' | b'o'
+                )
+            {
+                continue;
+            }
+            let gap = &text[toks[k].end..toks[n].start];
+            let cue = lower(&toks[k]);
+            let role_cue = gap == " (" && ROLE_NOUNS.contains(&cue);
+            let pseudonym_cue =
+                gap == " " && matches!(cue, "pseudonym" | "alias" | "codename" | "code-name");
+            let size_cue = gap == " "
+                && text.as_bytes()[toks[k].start].is_ascii_uppercase()
+                && NICKNAME_SIZES.contains(&base(&toks[k]));
+            if !(role_cue || pseudonym_cue || size_cue) {
+                continue;
+            }
+            let (nw, nl) = (base(&toks[n]), lower(&toks[n]));
+            if skip[n]
+                || covered[n]
+                || !capitalised_or_initial(nw)
+                || STOPWORDS.contains(&nl)
+                || is_honorific(nl)
+                || user_allowed(nl)
+            {
+                continue;
+            }
+            let in_role_brackets = role_cue
+                && toks[n].base_end == toks[n].end
+                && text[toks[n].end..].starts_with(')')
+                && nw.chars().count() >= 2
+                && !is_acronym(nw);
+            let pseudonym = pseudonym_cue && nw.chars().count() >= 2;
+            let size = size_cue
+                && !skip[k]
+                && !covered[k]
+                && toks[k].base_end == toks[k].end
+                && (nw.chars().count() == 1 || !is_plainly_ordinary(nl) || CALENDAR.contains(&nl))
+                && ((text[..toks[k].start].ends_with(['"', '“'])
+                    && text[toks[n].end..].starts_with(['"', '”']))
+                    || aside_says_person(text, toks, n));
+            if in_role_brackets || pseudonym {
+                nicknames.push((n, n));
+            } else if size {
+                nicknames.push((k, n));
+            }
+        }
+        let angled = bytes.contains(&b'<');
+        for (k, t) in toks.iter().enumerate().filter(|_| angled) {
+            if !text[t.end..].starts_with(" <") {
+                continue;
+            }
+            let (w, l) = (base(t), lower(t));
+            if t.base_end == t.end
+                && text[t.end + 2..]
+                    .split_once('>')
+                    .is_some_and(|(mail, _)| mail.contains('@') && !mail.contains(' '))
+                && !skip[k]
+                && !covered[k]
+                && capitalised(w)
+                && !STOPWORDS.contains(&l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+            {
+                let mut a = k;
+                while a > 0
+                    && k - a < 2
+                    && spaced(a - 1, a)
+                    && !skip[a - 1]
+                    && !covered[a - 1]
+                    && capitalised(base(&toks[a - 1]))
+                    && !STOPWORDS.contains(&lower(&toks[a - 1]))
+                {
+                    a -= 1;
+                }
+                nicknames.push((a, k));
             }
         }
         // A nickname in quotes after what people call someone or who they were with:
@@ -7564,8 +7888,39 @@ impl Checker {
             found.push((a, b));
         }
         let songs = quoted_titles(text);
+        // "Fisher and Ury", "Waddell and Burton": a surname joined to a theorist's is
+        // the other author of the model.
+        let theorist_at = |i: usize| {
+            i < toks.len() && !skip[i] && THEORISTS.contains(&lower(&toks[i])) && {
+                capitalised(base(&toks[i]))
+            }
+        };
+        let joined_at = |x: usize, y: usize| {
+            base(&toks[x.min(y) + 1]) == "and" || text[toks[x.min(y)].end..].starts_with(" & ")
+        };
+        let co_author = |a: usize| {
+            (a >= 2 && theorist_at(a - 2) && joined_at(a - 2, a) && spaced(a - 2, a - 1))
+                || (theorist_at(a + 2) && joined_at(a, a + 2) && spaced(a, a + 1))
+        };
         found.retain(|&(a, b)| {
             let (s, e) = (toks[a].start, toks[b].base_end);
+            // "Operation Soteria": a police operation by its name. "Her Mr Bean
+            // impressions": someone famous by their whole name, mimicked.
+            let operation = text[..s].ends_with("Operation ");
+            let mimicked = a < b
+                && toks.get(b + 1).is_some_and(|n| {
+                    spaced(b, b + 1)
+                        && [
+                            "impression",
+                            "impressions",
+                            "impersonation",
+                            "impersonations",
+                        ]
+                        .contains(&lower(n))
+                });
+            if operation || mimicked || (a == b && co_author(a)) {
+                return false;
+            }
             // A listed name that is no word is someone, in a title's quotes too ("sang
             // "Happy Birthday dear Aaliyah"").
             let listed =
@@ -7757,6 +8112,14 @@ mod tests {
             ("Call +44 (0)7700 900123, then", "+44 (0)7700 900123"),
             ("Call 07700 900123x, then", "07700 900123x"),
             ("Call 07700 900123x201, then", "07700 900123x201"),
+            (
+                "Call 0113 496 0123 EXT 2201, then",
+                "0113 496 0123 EXT 2201",
+            ),
+            (
+                "Call 0113 496 0123 Extn. 2201, then",
+                "0113 496 0123 Extn. 2201",
+            ),
         ] {
             assert_eq!(kinds(text), one(FindingKind::Phone, want), "{text}");
         }
@@ -8619,6 +8982,94 @@ mod tests {
         );
         assert_eq!(phone_key("447700900654"), phone_key("07700 900654"));
         assert_eq!(kinds("Order 448812345678901 shipped."), vec![]);
+    }
+
+    #[test]
+    fn a_and_e_is_one_word_and_standards_are_no_records() {
+        let t: Vec<String> = tokens("In A&E, then B&Q. R&Dx")
+            .iter()
+            .map(|t| "In A&E, then B&Q. R&Dx"[t.start..t.end].to_string())
+            .collect();
+        assert_eq!(t, ["In", "A&E", "then", "B&Q", "R", "Dx"]);
+        // "A&E" is a word of care before a hospital named in the possessive.
+        assert_eq!(
+            kinds("She was in A&E at King's for hours."),
+            one(FindingKind::Place, "King's")
+        );
+        assert_eq!(kinds("Built to BS/EN/12345 and ISO/IEC/27001."), vec![]);
+        // An age in words, whatever the number.
+        assert!(age_after(
+            "Tayo turned twenty-two.",
+            &tokens("Tayo turned twenty-two."),
+            0
+        ));
+    }
+
+    #[test]
+    fn days_in_words_and_a_short_month_before_its_day() {
+        let d = |s: &str| {
+            let f = checker().find(s, &HashSet::new());
+            f.cands
+                .iter()
+                .map(|c| (c.kind, s[c.start..c.end].to_string(), c.date))
+                .collect::<Vec<_>>()
+        };
+        let month = |m, y| Some(DateParts { month: m, year: y });
+        assert_eq!(
+            d("He left us the twenty-third of June at home."),
+            vec![(
+                FindingKind::ExactDate,
+                "twenty-third of June".into(),
+                month(6, None)
+            )]
+        );
+        assert_eq!(
+            d("born the first of August nineteen eighty-two, she"),
+            vec![(
+                FindingKind::BirthDate,
+                "born the first of August nineteen eighty-two".into(),
+                month(8, Some(1982))
+            )]
+        );
+        assert_eq!(
+            d("since the ninth of March two thousand and six"),
+            vec![(
+                FindingKind::ExactDate,
+                "ninth of March two thousand and six".into(),
+                month(3, Some(2006))
+            )]
+        );
+        // A short month before its day, alone or before a time: not a year.
+        assert_eq!(
+            d("Sept 3 10:30 - clinic"),
+            vec![(FindingKind::ExactDate, "Sept 3".into(), month(9, None))]
+        );
+        assert_eq!(
+            d("next review Aug 21."),
+            vec![(FindingKind::ExactDate, "Aug 21".into(), month(8, None))]
+        );
+        assert_eq!(
+            d("Feb 9 22 - rang"),
+            vec![(
+                FindingKind::ExactDate,
+                "Feb 9 22".into(),
+                month(2, Some(2022))
+            )]
+        );
+        // A day in figures after a death, an admission or a discharge.
+        assert_eq!(
+            d("Her father died 23/10 in his sleep."),
+            vec![(FindingKind::ExactDate, "23/10".into(), month(10, None))]
+        );
+        for s in [
+            "a third of March's budget went",
+            "in March 12 people came",
+            "the first of many",
+            "Mar 2026 was busy",
+            "She scored 4/5 and died laughing.",
+        ] {
+            assert_eq!(d(s), vec![], "{s}");
+        }
     }
 
     #[test]

@@ -2842,57 +2842,134 @@ fn methods_eponyms_and_services_run_together_are_no_names() {
 /// note dictated with "full stop" spoken, emojis), 167 tricky words. First run, on the
 /// rules fitted on the fourteenth corpus: 335 of 364 (92.0%), 39 findings beyond the
 /// identifiers; run again as the hold-out of the rules fitted on the fifteenth: the same,
-/// 335 of 364 and the same 39 findings (none new with those rules). Not studied yet: dates
-/// in words ("fourteenth of January", "second of May nineteen seventy") and a month before
-/// its day ("Jan 14"), names that are words or places ("Devon", "Dale", "Kestrel", "Big
-/// Dec"), a Scottish flat "22/4 Dalmarnock Street", places by a bare name ("Harbour
-/// House", "Larchfield Court"); it flags eponyms ("Cheyne-Stokes", "Kussmaul", "Lewy"),
-/// devices and brands ("Vapotherm", "Omnipod", "Dexcom"), theorists, and small towns.
+/// 335 of 364 and the same 39 findings (none new with those rules). Then studied: dates in
+/// words and "Jan 14", names that are words or places where the context says someone
+/// ("brother Dale", "per mgr (Devon)", "pseudonym Kestrel", "Big Dec"), a flat "22/4
+/// Dalmarnock Street", a pharmacy and a building beside a room; no longer flagged:
+/// eponyms, devices and brands, theorists and their co-authors: 359 of 364, fitted, and
+/// 13 findings (11 small places by design, "O'Neill" in a landmark, "Tom Jones").
 #[test]
 fn a_sixteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh14.txt",
-        (335, 364),
+        (359, 364),
         &[
-            "Name \"Vapotherm\"",
-            "Name \"Guthrie\"",
             "Name \"Chapeltown\"",
             "Name \"Handsworth\"",
-            "Name \"Cheyne-Stokes\"",
             "Name \"Porthmadog\"",
-            "Name \"Schober\"",
-            "Name \"Waddell\"",
-            "Name \"Burton\"",
             "Name \"Carstairs\"",
-            "Name \"Soteria\"",
-            "Name \"Espranor\"",
             "Name \"Briggate\"",
-            "Name \"Marbella\"",
-            "Name \"Lewy\"",
             "Name \"Llandeilo\"",
             "Name \"Govanhill\"",
-            "Name \"Papadopoulos\"",
-            "Name \"Omnipod\"",
-            "Name \"Dexcom\"",
             "Name \"Lochgoilhead\"",
-            "Name \"Kussmaul\"",
-            "Name \"Tesla\"",
             "Name \"Dungannon\"",
             "Name \"O'Neill\"",
-            "Name \"Wedgwood\"",
-            "Name \"Fisher\"",
-            "Name \"Ury\"",
-            "Name \"Cruse\"",
             "Name \"Strabane\"",
-            "Name \"Stroebe\"",
-            "Name \"Schut\"",
-            "Name \"Hiya\"",
-            "Name \"Venflon\"",
             "Name \"Llangrannog\"",
-            "Name \"Mr Bean\"",
-            "Name \"Thomas-Kilmann\"",
-            "Name \"Chubb\"",
             "Name \"Tom Jones\"",
         ],
+    );
+}
+
+/// Names that are words or places, where what is around them says someone: a name after
+/// family ("cousin Dale"), one in brackets after a role ("per mgr (Lincoln)") and that
+/// name again as a subject, a name before an email in angle brackets, a pseudonym, a word
+/// someone is called in quotes after "calls me", a nickname of size ("Wee Tam", "Little
+/// K") in quotes or before a note of a surname. None of these notes is in the corpora.
+#[test]
+fn names_that_are_words_or_places_where_the_context_says_someone() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Her cousin Dale is staying over."),
+        vec![name("Dale")]
+    );
+    assert_eq!(
+        flagged_in("No leave after ten per mgr (Lincoln). Lincoln is off on Monday."),
+        vec![name("Lincoln"), name("Lincoln")]
+    );
+    assert_eq!(
+        flagged_in("Cc: Mehari (translator) <m.h@example.org>"),
+        vec![
+            name("Mehari"),
+            (FindingKind::Email, "m.h@example.org".to_string())
+        ]
+    );
+    assert_eq!(
+        flagged_in("Reported under the pseudonym Wren, at her request."),
+        vec![name("Wren")]
+    );
+    assert_eq!(
+        flagged_in("He calls me \"Boss\" on the ward."),
+        vec![name("Boss")]
+    );
+    assert_eq!(
+        flagged_in("Someone called \"Wee Tam\" was about. Seen: Little K (surname not known)."),
+        vec![name("Wee Tam"), name("Little K")]
+    );
+    // Not a size and a word in a name of a thing, nor a county after a place.
+    assert_eq!(
+        flagged_in("Read the Big Issue. Moved from the office (Devon) to Leeds."),
+        vec![]
+    );
+}
+
+/// Signs and tests by their maker's name ("Biot breathing", "Tinel's sign"), a thing
+/// after "a" or someone's possessive ("not a Lamborghini", "Gran's Denby teapot"), the
+/// co-author of a listed theorist ("Kolb and Fry"), a police operation and someone
+/// famous mimicked are no one; a name beside them still is. None of these notes is in the
+/// corpora.
+#[test]
+fn eponyms_things_co_authors_and_operations_are_no_one() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Biot breathing at times, Tinel's sign on the left. Gran's Denby teapot broke. \
+             She said she is not a Lamborghini, she is a bus. Reading: Kolb and Fry on \
+             learning. Operation Encompass call came in. He does a fine Boris Johnson \
+             impression."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("Aisha's Kwabena drove her home. Spoke to Mr Fry about Kolb."),
+        vec![name("Aisha"), name("Kwabena"), name("Mr Fry")]
+    );
+}
+
+/// A flat by its stair number and door ("15/3 Easter Road") is an address whole, and a
+/// pharmacy by its name is a place. None of these notes is in the corpora.
+#[test]
+fn a_stair_and_flat_number_and_a_named_pharmacy() {
+    assert_eq!(
+        flagged_in("She moved to 15/3 Easter Road last week."),
+        vec![(FindingKind::Address, "15/3 Easter Road".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Picked up the dosette at Meadowbank Pharmacy."),
+        vec![(FindingKind::Place, "Meadowbank Pharmacy".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Scored 15/3 on the test at the pharmacy."),
+        vec![]
+    );
+}
+
+/// A building by its name beside a room in it is where someone stays ("Orchard House,
+/// room 12", "room 3, Birchwood Court"); a kind of place beside a room is not. None of
+/// these notes is in the corpora.
+#[test]
+fn a_named_building_beside_a_room_in_it_is_a_place() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("Orchard House, room 12. Settled well."),
+        vec![place("Orchard House")]
+    );
+    assert_eq!(
+        flagged_in("His mother (room 3, Birchwood Court) asked for him."),
+        vec![place("Birchwood Court")]
+    );
+    assert_eq!(
+        flagged_in("Nursing Home, room 4. Then room 2, Day Centre."),
+        vec![]
     );
 }
