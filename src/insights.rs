@@ -34,6 +34,10 @@ pub struct Period {
     pub since: Option<NaiveDate>,
     pub until: NaiveDate,
     pub label: String,
+    /// Given by its dates (`--since`/`--until`), its label saying them: an export that
+    /// keeps dates to the month names its months instead ([`Period::label_by_month`]).
+    #[serde(skip)]
+    pub by_dates: bool,
 }
 
 impl Period {
@@ -43,6 +47,7 @@ impl Period {
             since: today.checked_sub_days(Days::new(days - 1)),
             until: today,
             label: label.to_string(),
+            by_dates: false,
         };
         Ok(match name.trim().to_lowercase().as_str() {
             "4w" | "4 weeks" | "month" => back(28, "the last 4 weeks"),
@@ -52,6 +57,7 @@ impl Period {
                 since: None,
                 until: today,
                 label: "all time".into(),
+                by_dates: false,
             },
             other => {
                 bail!("unknown period '{other}': use 4w, quarter, year or all (or --since/--until)")
@@ -76,7 +82,11 @@ impl Period {
         Ok(Period {
             since,
             until,
-            label: dates_label(since, until, |d| d.to_string()),
+            label: match since {
+                Some(s) => format!("{s} to {until}"),
+                None => format!("up to {until}"),
+            },
+            by_dates: true,
         })
     }
 
@@ -85,10 +95,11 @@ impl Period {
     /// a named one ("the last quarter") as it is.
     #[must_use]
     pub fn label_by_month(&self) -> String {
-        if self.label != dates_label(self.since, self.until, |d| d.to_string()) {
-            return self.label.clone();
+        if self.by_dates {
+            months_of(self.since, self.until, Months::Long)
+        } else {
+            self.label.clone()
         }
-        months_of(self.since, self.until, Months::Long)
     }
 
     /// The same length of time just before this period (None for all time).
@@ -102,6 +113,7 @@ impl Period {
             since: Some(start),
             until,
             label: "the period before".into(),
+            by_dates: false,
         })
     }
 }
@@ -130,18 +142,6 @@ pub fn months_of(since: Option<NaiveDate>, until: NaiveDate, style: Months) -> S
         Some(s) if s.year() == until.year() => format!("{}{to}{}", s.format(name), month(until)),
         Some(s) => format!("{}{to}{}", month(s), month(until)),
         None => format!("up to {}", month(until)),
-    }
-}
-
-/// "SINCE to UNTIL", or "up to UNTIL" without a start, each date as `show` writes it.
-fn dates_label(
-    since: Option<NaiveDate>,
-    until: NaiveDate,
-    show: impl Fn(NaiveDate) -> String,
-) -> String {
-    match since {
-        Some(s) => format!("{} to {}", show(s), show(until)),
-        None => format!("up to {}", show(until)),
     }
 }
 
