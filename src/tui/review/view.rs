@@ -12,7 +12,6 @@ use super::keys::Action;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, columns_fit, layout, list_first};
 use super::reading::clean_line;
 use super::state::{Focus, Person, Review, Screen};
-use crate::insights::{Months, months_of};
 use crate::model::text::{pad, plural, truncate, width};
 use crate::transfer::summary::{Excerpt, Summary};
 use crate::tui::widgets;
@@ -208,45 +207,6 @@ fn counts<'a>(map: impl Iterator<Item = (&'a String, &'a i64)>, take: usize) -> 
         .join(", ")
 }
 
-/// "5 Jan – 29 Mar 2026", or with both years when they differ; by month when the
-/// summary is redacted ("Jan – Mar 2026"), as its writer's export showed it.
-fn range(s: &Summary) -> String {
-    let until = s.period.until;
-    if s.redacted {
-        return months_of(s.period.since, until, Months::Short);
-    }
-    match s.period.since {
-        Some(since) if since.year() == until.year() => {
-            format!("{} – {}", since.format("%-d %b"), until.format("%-d %b %Y"))
-        }
-        Some(since) => format!(
-            "{} – {}",
-            since.format("%-d %b %Y"),
-            until.format("%-d %b %Y")
-        ),
-        None => format!("up to {}", until.format("%-d %b %Y")),
-    }
-}
-
-/// The period as the writer named it, with its dates. A redacted summary's label that
-/// holds dates (written before labels kept to the month, "2026-03-02 to 2026-03-20") is
-/// left out: its months say it.
-fn period_line(s: &Summary) -> String {
-    let label = clean_line(&s.period.label);
-    let dated = s.redacted
-        && label.char_indices().any(|(i, _)| {
-            label
-                .get(i..i + 10)
-                .and_then(crate::model::date::parse_iso_date)
-                .is_some()
-        });
-    if label.trim().is_empty() || dated {
-        range(s)
-    } else {
-        format!("{}, {}", label.trim(), range(s))
-    }
-}
-
 fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: Rect) {
     let t = &r.theme;
     let s = &p.summary;
@@ -285,10 +245,7 @@ fn draw_column(r: &Review, p: &Person, selected: bool, f: &mut Frame<'_>, area: 
 
     let kinds = counts(s.by_kind.iter(), 4);
     let head_lines = vec![
-        Line::from(Span::styled(
-            truncate(&period_line(s), w).into_owned(),
-            t.dim,
-        )),
+        Line::from(Span::styled(truncate(&p.period, w).into_owned(), t.dim)),
         {
             let total = plural(s.entries, "entry", "entries");
             let rest = if kinds.is_empty() {
@@ -594,7 +551,7 @@ fn draw_person(r: &Review, f: &mut Frame<'_>, areas: &Areas) {
 
     // The excerpt being read.
     let title = if n == 0 {
-        format!("{} · {}", p.label, period_line(s))
+        format!("{} · {}", p.label, p.period)
     } else {
         format!("{} · excerpt {} of {n}", p.label, p.excerpt + 1)
     };
