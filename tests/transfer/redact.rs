@@ -2973,3 +2973,158 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
         vec![]
     );
 }
+
+/// A seventeenth corpus, written without sight of the rules (its writer read the file format
+/// and the project's privacy rules, nothing of the code, the README or the history) and
+/// committed before it was ever run: 364 identifiers among 60 notes (a WhatsApp export with
+/// date stamps, pipe tables, core group minutes, an email from the United States, a ward
+/// round by bed, tired lower-case notes; a surname spelt out, a BSL sign name, Chinese names
+/// surname first, Eritrean and Ukrainian patronymics, names that are words: "Blessing",
+/// "Precious", "Baby", "Frank"; dates in Welsh, Gaelic and Chinese, military and American;
+/// phones and NHS numbers read out in words, what3words, Glasgow flats "0/1"), 166 tricky
+/// words. First run, as the hold-out of the rules fitted on the sixteenth: 289 of 364
+/// (79.4%); six of its dates were marked with "the" inside, which its format leaves outside:
+/// with those put right, 294 of 364 (80.8%), 58 findings beyond the identifiers. Not
+/// studied yet: a day and month in figures with no cue ("17/3", "12/03"), names that are
+/// words ("Miracle", "Sugar", "Rowan"), a name's particles ("dela Cruz"), Welsh weekdays,
+/// vehicle registrations, handles, businesses by their kind ("Caring Hands Homecare").
+#[test]
+fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh15.txt",
+        (294, 364),
+        &[
+            "Name \"Crymych\"",
+            "Name \"Paul Sartori\"",
+            "Name \"Toon\"",
+            "Name \"Jordan\"",
+            "Name \"Deansgate\"",
+            "Name \"Caroline\"",
+            "Name \"Barthel\"",
+            "Name \"Bobath\"",
+            "Name \"Ming\"",
+            "Name \"Shannon\"",
+            "ExactDate \"1 March\"",
+            "Name \"Astra\"",
+            "Name \"Helmand\"",
+            "Name \"Catterick\"",
+            "Name \"Bhàta\"",
+            "Name \"Sabbath\"",
+            "ExactDate \"1 January\"",
+            "Name \"Saka\"",
+            "Name \"Shakhtar\"",
+            "Name \"Velykden\"",
+            "Name \"Newroz\"",
+            "Name \"baran\"",
+            "Name \"Qamishli\"",
+            "Name \"Simbang Gabi\"",
+            "Name \"Wai Yin\"",
+            "Name \"Chinatown\"",
+            "Name \"Calon Lân\"",
+            "Name \"Chelsea\"",
+            "Name \"Dolly Parton\"",
+            "Name \"Oliver McGowan\"",
+            "Name \"Careline\"",
+            "Name \"Buddi\"",
+            "Name \"Dan Hughes\"",
+            "Name \"Rumack-Matthew nomogram\"",
+            "Phone \"0800 068 4141\"",
+            "Name \"Nexplanon\"",
+            "Name \"Mirena\"",
+            "Name \"Taylor Swift\"",
+            "Name \"Alexa\"",
+            "Name \"Herman\"",
+            "Name \"Merton-compliant\"",
+            "ExactDate \"Twelfth\"",
+            "Name \"Andersonstown\"",
+            "Name \"Llanrug\"",
+            "Name \"Handsworth Wood\"",
+            "Name \"Arthur Labinjo-Hughes\"",
+            "Name \"Bethesda\"",
+            "Name \"Brixton\"",
+            "Name \"Cass Review\"",
+            "Name \"Xmas\"",
+            "Place \"Wernicke's\"",
+            "Name \"Buckfast\"",
+            "Name \"Guinness\"",
+            "Name \"Kilburn\"",
+            "Name \"Skye\"",
+            "Name \"Chì Mi na Mòrbheanna\"",
+            "Name \"Ganga\"",
+            "Name \"Haridwar\"",
+        ],
+    );
+}
+
+/// An eighteenth corpus, written without sight of the rules' code, but by a writer who had
+/// read the subjects of the project's recent commits (which name some rules and their
+/// examples): not a clean hold-out. 367 identifiers among 56 notes (prison healthcare,
+/// sonography, school nursing, housing first, a Gypsy/Roma/Traveller liaison worker,
+/// probation, an AMHP in north Wales; minutes, genograms, rotas, body maps, SBAR), 162
+/// tricky words. First run, on the rules fitted on the fifteenth: 276 of 367 (75.2%), 52
+/// findings; on the rules fitted on the sixteenth: 282 of 367 (76.8%), 53. Not studied yet:
+/// names that are words or places ("Summer", "Hope", "Rose", "Frank", "Sky", "Paris",
+/// "Carlisle"), beds and cells ("Bed 14", "cell 4-22"), vehicle registrations, feast days
+/// as dates ("Christmas Eve 2023"), dates in Irish and Polish, spoken emails.
+#[test]
+fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
+    assert_measured(
+        "recall-fresh16.txt",
+        (282, 367),
+        &[
+            "Name \"Shannon Trust\"",
+            "Name \"Todd\"",
+            "Name \"Edwards\"",
+            "Name \"Patau\"",
+            "Name \"Gurmukhi\"",
+            "Name \"Feminax\"",
+            "Name \"Chelsea\"",
+            "Name \"Tyson Fury\"",
+            "Name \"Tsemberis\"",
+            "Name \"Dale Farm\"",
+            "Name \"Elsa\"",
+            "Name \"Elsa\"",
+            "Name \"Chelsea\"",
+            "Name \"Jordan\"",
+            "Name \"River Jordan\"",
+            "Name \"Paddington\"",
+            "Name \"Careline\"",
+            "Name \"Sara Stedy\"",
+            "Name \"Todmorden\"",
+            "Name \"Old Bill\"",
+            "Name \"Oliver McGowan\"",
+            "Name \"McGoldrick\"",
+            "Name \"Mo Farah\"",
+            "Name \"Wythenshawe\"",
+            "Name \"Skye\"",
+            "Name \"Dan Hughes\"",
+            "Name \"Mongolian\"",
+            "Name \"Kolk\"",
+            "Name \"Ní\"",
+            "Name \"Michael Palin Centre\"",
+            "Name \"Celtic\"",
+            "Name \"Gweedore\"",
+            "Name \"Tayto\"",
+            "Name \"Lech Poznań\"",
+            "Name \"Dadaji\"",
+            "Name \"Humber Bridge\"",
+            "Name \"Frank\"",
+            "Name \"Destiny\"",
+            "Name \"Insta\"",
+            "Name \"Gardasil\"",
+            "Name \"Muhammad Ali\"",
+            "Name \"Philips\"",
+            "Name \"Gobowen\"",
+            "Name \"Klass\"",
+            "Name \"Rett\"",
+            "Name \"Tobii Dynavox\"",
+            "Name \"Chelsea\"",
+            "Name \"Frank\"",
+            "Name \"Tervalon\"",
+            "Name \"Murray-García\"",
+            "Name \"Rose\"",
+            "Name \"Bullseye\"",
+            "Name \"Jim Bowen\"",
+        ],
+    );
+}
