@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde::Serialize;
 
+use super::entries::Ids;
 use super::rows::{day, id_match, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{
@@ -94,6 +95,7 @@ pub(crate) fn write_details(
     rowid: i64,
     details: &Details,
     now: DateTime<Utc>,
+    ids: Ids<'_>,
 ) -> Result<()> {
     match details {
         Details::None => Ok(()),
@@ -148,11 +150,7 @@ pub(crate) fn write_details(
         }
         Details::Supervision(s) => {
             let prep = match &s.prep {
-                Some(uuid) => tx
-                    .query_row("SELECT id FROM entries WHERE uuid = ?1", [uuid], |r| {
-                        r.get::<_, i64>(0)
-                    })
-                    .optional()?,
+                Some(uuid) => ids.rowid_of(tx, uuid)?,
                 None => None,
             };
             tx.prepare_cached(
@@ -191,7 +189,7 @@ pub(crate) fn write_details(
         | Details::Feedback(_)
         | Details::Rupture(_)
         | Details::PositiveRisk(_)
-        | Details::GroupSession(_)) => super::practice::write(tx, rowid, d, now).map(drop),
+        | Details::GroupSession(_)) => super::practice::write(tx, rowid, d, now, ids).map(drop),
         Details::Cpd(c) => {
             tx.prepare_cached(
                 "INSERT INTO cpd (entry_id, activity_type, hours, participatory) VALUES (?1, ?2, ?3, ?4)",
@@ -203,7 +201,16 @@ pub(crate) fn write_details(
             )?
             .execute([rowid])?;
             for id in &c.linked {
-                let target = resolve_in(tx, id)?;
+                let target = match ids {
+                    // Found by its whole id, as the import checked before writing it.
+                    Ids::New(_) => match whole_id(id) {
+                        Some(whole) => ids
+                            .rowid_of(tx, &whole)?
+                            .ok_or_else(|| StoreError::NotFound(id.trim().to_string()))?,
+                        None => resolve_in(tx, id)?,
+                    },
+                    Ids::Indexed => resolve_in(tx, id)?,
+                };
                 tx.prepare_cached(
                     "INSERT OR IGNORE INTO entry_links (from_id, to_id, rel) VALUES (?1, ?2, 'cpd-evidence')",
                 )?
@@ -212,6 +219,12 @@ pub(crate) fn write_details(
             Ok(())
         }
     }
+}
+
+/// `typed` as a whole id in the journal's spelling (lower case), if it is one.
+pub(crate) fn whole_id(typed: &str) -> Option<String> {
+    let whole = typed.trim().to_lowercase();
+    (whole.len() == 36 && uuid::Uuid::parse_str(&whole).is_ok()).then_some(whole)
 }
 
 /// Resolves an id prefix inside a transaction (for links written with an entry).

@@ -98,7 +98,7 @@ impl Store {
     /// windows writing it): that is a conflict to resolve, and nothing is written.
     pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let Some(rowid) = insert_new_entry_tx(&tx, e, &e.sections_text())? else {
+        let Some(rowid) = insert_new_entry_tx(&tx, e, &e.sections_text(), Ids::Indexed)? else {
             return Err(StoreError::Conflict(e.short_id()));
         };
         tx.commit()?;
@@ -701,7 +701,7 @@ pub(crate) fn update_entry_tx(tx: &Connection, e: &Entry, now: DateTime<Utc>) ->
     for table in PART_TABLES {
         tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
     }
-    write_parts(tx, rowid, e, now, false)?;
+    write_parts(tx, rowid, e, now, false, Ids::Indexed)?;
     Ok(rowid)
 }
 
@@ -732,7 +732,7 @@ pub(crate) fn replace_entry_tx(tx: &Connection, rowid: i64, e: &Entry) -> Result
     for table in PART_TABLES {
         tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
     }
-    write_parts(tx, rowid, e, e.updated_at, false)
+    write_parts(tx, rowid, e, e.updated_at, false, Ids::Indexed)
 }
 
 /// Refuses an entry that breaks the rules every entry keeps ([`Entry::check`]): nothing is
@@ -770,7 +770,7 @@ const PART_TABLES: [&str; 17] = [
 pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
     insert_row(tx, e, &e.sections_text(), false)?;
     let rowid = tx.last_insert_rowid();
-    write_parts(tx, rowid, e, e.updated_at, true)?;
+    write_parts(tx, rowid, e, e.updated_at, true, Ids::Indexed)?;
     Ok(rowid)
 }
 
@@ -782,13 +782,41 @@ pub(crate) fn insert_new_entry_tx(
     tx: &Connection,
     e: &Entry,
     sections_text: &str,
+    ids: Ids<'_>,
 ) -> Result<Option<i64>> {
-    if !insert_row(tx, e, sections_text, true)? {
+    if !insert_row(tx, e, sections_text, matches!(ids, Ids::Indexed))? {
         return Ok(None);
     }
     let rowid = tx.last_insert_rowid();
-    write_parts(tx, rowid, e, e.updated_at, true)?;
+    write_parts(tx, rowid, e, e.updated_at, true, ids)?;
     Ok(Some(rowid))
+}
+
+/// How the ids of entries and actions are found while an entry is written.
+#[derive(Clone, Copy)]
+pub(crate) enum Ids<'a> {
+    /// By the journal's indexes of ids (the tables' UNIQUE constraints).
+    Indexed,
+    /// In a new journal built without those indexes until the end of its import (see
+    /// `transfer::Importer`): the entry's id and its actions' are new (the import knows
+    /// every id it has written), and an entry pointed at by its whole id (a record's prep,
+    /// a CPD record's evidence, the call-in a rupture arose in) is found by this, which
+    /// gives its row id.
+    New(&'a dyn Fn(&str) -> Result<Option<i64>>),
+}
+
+impl Ids<'_> {
+    /// The row id of the entry whose id is `uuid` as the journal writes ids (a whole id
+    /// in lower case), if there is one.
+    pub(crate) fn rowid_of(self, tx: &Connection, uuid: &str) -> Result<Option<i64>> {
+        match self {
+            Ids::Indexed => Ok(tx
+                .prepare_cached("SELECT id FROM entries WHERE uuid = ?1")?
+                .query_row([uuid], |r| r.get(0))
+                .optional()?),
+            Ids::New(find) => find(uuid),
+        }
+    }
 }
 
 /// Inserts the entry row, with its sections' text joined (`sections_text`); `unless_known`:
@@ -830,6 +858,7 @@ fn write_parts(
     e: &Entry,
     now: DateTime<Utc>,
     fresh: bool,
+    ids: Ids<'_>,
 ) -> Result<()> {
     {
         let mut st = tx.prepare_cached(
@@ -875,7 +904,7 @@ fn write_parts(
             c.helped
         ])?;
     }
-    super::details::write_details(tx, rowid, &e.details, now)?;
+    super::details::write_details(tx, rowid, &e.details, now, ids)?;
     // Actions keep their identity across edits: upsert by uuid, drop the ones removed.
     if !fresh {
         let keep: Vec<String> = e.actions.iter().map(|a| a.id.to_string()).collect();
@@ -887,15 +916,24 @@ fn write_parts(
             tx.execute("DELETE FROM actions WHERE uuid = ?1", [u])?;
         }
     }
-    let mut st = tx.prepare_cached(
-        "INSERT INTO actions (uuid, entry_id, ord, text, owner, due_on, status, blocker, done_on,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
-         ON CONFLICT (uuid) DO UPDATE SET ord = excluded.ord, text = excluded.text,
-            owner = excluded.owner, due_on = excluded.due_on, status = excluded.status,
-            blocker = excluded.blocker, done_on = excluded.done_on, updated_at = excluded.updated_at
-         WHERE actions.entry_id = excluded.entry_id",
-    )?;
+    let mut st = tx.prepare_cached(match ids {
+        Ids::Indexed => {
+            "INSERT INTO actions (uuid, entry_id, ord, text, owner, due_on, status, blocker,
+                done_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+             ON CONFLICT (uuid) DO UPDATE SET ord = excluded.ord, text = excluded.text,
+                owner = excluded.owner, due_on = excluded.due_on, status = excluded.status,
+                blocker = excluded.blocker, done_on = excluded.done_on,
+                updated_at = excluded.updated_at
+             WHERE actions.entry_id = excluded.entry_id"
+        }
+        // New ids, and no index to find a conflict by.
+        Ids::New(_) => {
+            "INSERT INTO actions (uuid, entry_id, ord, text, owner, due_on, status, blocker,
+                done_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
+        }
+    })?;
     for (i, a) in (0_i64..).zip(&e.actions) {
         // An action id is one action's: taken by another entry's action (the upsert
         // changes nothing), or twice in this entry, one of them would be dropped.

@@ -46,6 +46,7 @@ mod migrate;
 mod practice;
 mod rows;
 mod search;
+mod seen;
 mod selection;
 mod stats;
 mod supervision;

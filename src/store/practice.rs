@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension as _, params, params_from_iter};
 use serde::Serialize;
 
 use super::details::subject_id;
-use super::entries::{insert_entry_tx, update_entry_tx};
+use super::entries::{Ids, insert_entry_tx, update_entry_tx};
 use super::health::Finding;
 use super::rows::{SUMMARY_COLUMNS, date, day, opt_date, summary_from_row, word};
 use super::{Result, Store};
@@ -34,6 +34,7 @@ pub(crate) fn write(
     rowid: i64,
     details: &Details,
     now: DateTime<Utc>,
+    ids: Ids<'_>,
 ) -> Result<bool> {
     match details {
         Details::Recognition(r) => {
@@ -81,13 +82,14 @@ pub(crate) fn write(
             ])?;
             tx.prepare_cached("DELETE FROM entry_links WHERE from_id = ?1 AND rel = ?2")?
                 .execute(params![rowid, AROSE_IN])?;
-            if let Some(callin) = &r.callin {
-                // A call-in that is not in the journal (left out of a file) links nothing.
+            // A call-in that is not in the journal (left out of a file) links nothing.
+            if let Some(callin) = &r.callin
+                && let Some(to) = ids.rowid_of(tx, callin)?
+            {
                 tx.prepare_cached(
-                    "INSERT OR IGNORE INTO entry_links (from_id, to_id, rel)
-                     SELECT ?1, id, ?3 FROM entries WHERE uuid = ?2",
+                    "INSERT OR IGNORE INTO entry_links (from_id, to_id, rel) VALUES (?1, ?2, ?3)",
                 )?
-                .execute(params![rowid, callin, AROSE_IN])?;
+                .execute(params![rowid, to, AROSE_IN])?;
             }
         }
         Details::PositiveRisk(p) => {

@@ -1,7 +1,7 @@
 //! Reading and writing the columns every table shares: timestamps and days as text, the
 //! entry summary row, and binding a set of row ids as one parameter.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike as _, NaiveDate, Utc};
 use rusqlite::Row;
 use rusqlite::types::Type;
 use uuid::Uuid;
@@ -83,7 +83,23 @@ pub(crate) fn ts(t: DateTime<Utc>) -> String {
 }
 
 pub(crate) fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    // As `%Y-%m-%d` writes it, without reading that format again for every day: an
+    // import writes several days an entry (0.5 s of the CPU of 1,000,000 entries).
+    let year = d.year();
+    let Ok(y @ 0..=9999) = u32::try_from(year) else {
+        return d.format("%Y-%m-%d").to_string();
+    };
+    let mut text = String::with_capacity(10);
+    for (n, digits) in [(y, 4), (d.month(), 2), (d.day(), 2)] {
+        if !text.is_empty() {
+            text.push('-');
+        }
+        for place in (0..digits).rev() {
+            let digit = n / 10_u32.pow(place) % 10;
+            text.push(char::from_digit(digit, 10).unwrap_or('0'));
+        }
+    }
+    text
 }
 
 /// Reads a row selected with [`SUMMARY_COLUMNS`].
@@ -155,7 +171,7 @@ pub(crate) fn id_list(ids: &[i64]) -> String {
 #[cfg(test)]
 mod day_tests {
     use super::parse_day;
-    use chrono::NaiveDate;
+    use chrono::{Datelike as _, NaiveDate};
 
     #[test]
     fn days_read_back_as_written_and_others_are_refused() {
@@ -163,6 +179,22 @@ mod day_tests {
         assert_eq!(parse_day(&super::day(d)).unwrap(), d);
         for bad in ["2026-02-30", "2026-3", "14/03/2026", ""] {
             assert!(parse_day(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        let mut d = NaiveDate::from_ymd_opt(-3, 12, 25).unwrap();
+        let end = NaiveDate::from_ymd_opt(10_003, 1, 10).unwrap();
+        while d < end {
+            assert_eq!(super::day(d), d.format("%Y-%m-%d").to_string());
+            // Every day of some years, and a day in each month of the others.
+            let step = if d.year() % 997 == 0 || !(10..=9990).contains(&d.year()) {
+                1
+            } else {
+                27
+            };
+            d = d.checked_add_days(chrono::Days::new(step)).unwrap();
         }
     }
 }

@@ -8,9 +8,10 @@ use chrono::{DateTime, Datelike as _, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension as _, params};
 use uuid::Uuid;
 
-use super::entries::{insert_new_entry_tx, replace_entry_tx};
+use super::entries::{Ids, insert_new_entry_tx, replace_entry_tx};
 use super::index_beside::IndexBeside;
 use super::rows::{id_list, ts};
+use super::seen::Seen;
 use super::{Result, Store, StoreError};
 use crate::model::{Details, Entry, SessionStage, SubjectType};
 
@@ -137,6 +138,9 @@ struct Held {
 ///   its own, in a file beside the journal, while the rows are written, and copied in
 ///   after the commit ([`IndexBeside`]): the thread writing the journal no longer splits
 ///   the text into words (0.6 to 0.7 s of its CPU at 100,000 entries, 10 s at 1,000,000).
+/// - Into a new plain journal, the tables of entries and actions are written without
+///   their indexes of ids, which take ids in random order; they are built from the rows
+///   at the end, by sorting ([`NewIds`]): 52 to 45 s of CPU at 1,000,000 entries.
 /// - A 16 MiB page cache for the transaction (instead of 2 MiB) keeps the indexes'
 ///   pages in memory: pages written out and changed again were written twice over.
 /// - When the import makes a new journal ([`ImportJournal`]), it runs with a rollback
@@ -179,12 +183,208 @@ pub struct Importer<'s> {
     /// The search index being built beside the journal, when the import started into a
     /// new journal: the rows this import adds are indexed there, not at the end.
     beside: Option<IndexBeside>,
+    /// Into a new journal: its tables of entries and actions are written without their
+    /// indexes of ids, which are built from the rows once they are written (see
+    /// [`NewIds`]); meanwhile the ids written are held here. None once the indexes are
+    /// built (at the end, or at the first id written twice).
+    new_ids: Option<NewIds>,
+    /// Into a new journal: the place (row id in `sqlite_master`) of each trigger and
+    /// index set aside, given back at the end.
+    schema_places: Vec<(String, i64)>,
     /// Records, CPD records and ruptures waiting in the temporary table `import_later`,
     /// written after everything else: they point at entries (preps, reflections,
     /// call-ins) that the journal did not hold yet when they were read, and that may come
     /// later in the file. The others are written as they come ([`Importer::add`]).
     later: usize,
     report: ImportReport,
+}
+
+/// The tables whose ids are indexed by their UNIQUE constraint, with the index SQLite
+/// made for it.
+const ID_INDEXES: [(&str, &str); 2] = [
+    ("entries", "sqlite_autoindex_entries_1"),
+    ("actions", "sqlite_autoindex_actions_1"),
+];
+
+/// The id column's definition in those tables, and without the constraint.
+const UNIQUE_ID: (&str, &str) = ("uuid TEXT NOT NULL UNIQUE", "uuid TEXT NOT NULL");
+
+/// The ids an import into a new journal has written, while the tables of entries and
+/// actions are written without their indexes of ids.
+///
+/// Those indexes (the tables' UNIQUE constraints) take ids in random order: kept as each
+/// row is written, each new id reads and writes a page of them that the page cache no
+/// longer holds, once the journal is larger than the cache (at 1,000,000 entries, 48 and
+/// 22 MiB of index against a 16 MiB cache). Built from the rows at the end, SQLite sorts
+/// the ids first and writes each page once. SQLite cannot drop a UNIQUE constraint, so
+/// the schema is edited instead, in the import's transaction: the tables' definitions
+/// without it (and its index dropped) while the rows are written, then a unique index
+/// built on each, which takes the name and place of the constraint's own; the journal
+/// ends with the schema, byte for byte, of one that was never edited. Until then, every
+/// id written is held here, by hash: an entry's id or an action's that was written
+/// before (a newer copy of an entry later in the file) has the indexes built there and
+/// then, and the import goes on the usual way.
+pub(super) struct NewIds {
+    /// The entries' ids: the one at place `n` is the entry with row id `n + 1`.
+    entries: Seen,
+    /// The actions' ids.
+    actions: Seen,
+    /// The CREATE TABLE of each table of [`ID_INDEXES`], as the journal holds it.
+    tables: Vec<(&'static str, String)>,
+}
+
+/// Runs `edit` with the schema writable, and has SQLite read the schema again after it.
+fn edit_schema(conn: &Connection, edit: impl FnOnce() -> Result<()>) -> Result<()> {
+    conn.pragma_update(None, "writable_schema", true)?;
+    let edited = edit();
+    let reset = conn.execute_batch("PRAGMA writable_schema = RESET");
+    edited?;
+    Ok(reset?)
+}
+
+/// Where `name` is listed in the schema (its row id in `sqlite_master`).
+fn place_in_schema(conn: &Connection, name: &str) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT rowid FROM sqlite_master WHERE name = ?1",
+        [name],
+        |r| r.get(0),
+    )?)
+}
+
+/// The name of the index of ids built for a table while the import runs.
+fn id_index(table: &str) -> String {
+    format!("import_{table}_uuid")
+}
+
+impl NewIds {
+    /// Sets the indexes of ids of a new, empty journal aside (see [`NewIds`]), in the
+    /// transaction open on `conn`. None, and the journal as it was, where its schema is
+    /// not the one this knows (each table's id UNIQUE, and nothing else).
+    fn set_indexes_aside(conn: &Connection) -> Result<Option<NewIds>> {
+        let mut tables = Vec::new();
+        for (table, index) in ID_INDEXES {
+            let sql: Option<String> = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let columns: Vec<String> = conn
+                .prepare(&format!("PRAGMA index_info({index})"))?
+                .query_map([], |r| r.get(2))?
+                .collect::<rusqlite::Result<_>>()?;
+            let unique_id = |sql: &String| {
+                let spaced = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+                sql.matches("UNIQUE").count() == 1 && spaced.contains(UNIQUE_ID.0)
+            };
+            match sql {
+                Some(sql) if columns == ["uuid"] && unique_id(&sql) => tables.push((table, sql)),
+                _ => return Ok(None),
+            }
+        }
+        edit_schema(conn, || {
+            for (table, sql) in &tables {
+                let without = sql.replacen(" UNIQUE", "", 1);
+                conn.execute(
+                    "UPDATE sqlite_master SET sql = ?1 WHERE type = 'table' AND name = ?2",
+                    [without.as_str(), table],
+                )?;
+                // The constraint's index, as a plain one of the same name as it will have
+                // while the import runs: dropped below, its pages freed.
+                let name = id_index(table);
+                conn.execute(
+                    "UPDATE sqlite_master SET name = ?1, sql = ?2
+                     WHERE type = 'index' AND name = ?3 AND tbl_name = ?4",
+                    [
+                        name.as_str(),
+                        &format!("CREATE UNIQUE INDEX {name} ON {table} (uuid)"),
+                        &format!("sqlite_autoindex_{table}_1"),
+                        table,
+                    ],
+                )?;
+            }
+            Ok(())
+        })?;
+        for (table, _) in &tables {
+            conn.execute_batch(&format!("DROP INDEX {}", id_index(table)))?;
+        }
+        Ok(Some(NewIds {
+            entries: Seen::default(),
+            actions: Seen::default(),
+            tables,
+        }))
+    }
+
+    /// Builds the indexes of ids from the rows and puts the tables' definitions back, in
+    /// the transaction open on `conn`.
+    fn build_indexes(conn: &Connection, tables: &[(&'static str, String)]) -> Result<()> {
+        for (table, _) in tables {
+            conn.execute_batch(&format!(
+                "CREATE UNIQUE INDEX {} ON {table} (uuid)",
+                id_index(table)
+            ))?;
+        }
+        edit_schema(conn, || {
+            for (table, sql) in tables {
+                conn.execute(
+                    "UPDATE sqlite_master SET sql = ?1 WHERE type = 'table' AND name = ?2",
+                    [sql.as_str(), table],
+                )?;
+                conn.execute(
+                    "UPDATE sqlite_master SET name = ?1, sql = NULL
+                     WHERE type = 'index' AND name = ?2",
+                    [&format!("sqlite_autoindex_{table}_1"), &id_index(table)],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The row id of the entry with the id `id`, if it was written.
+    fn find(&self, conn: &Connection, id: &Uuid) -> Result<Option<i64>> {
+        let mut text = None;
+        for place in self.entries.places(id) {
+            let rowid = i64::try_from(place + 1)
+                .map_err(|_| StoreError::Damaged("too many entries".into()))?;
+            // The same hash: the same id, or another.
+            let text = text.get_or_insert_with(|| id.to_string());
+            let same = conn
+                .prepare_cached("SELECT uuid = ?2 FROM entries WHERE id = ?1")?
+                .query_row(params![rowid, &*text], |r| r.get::<_, bool>(0))
+                .optional()?;
+            if same == Some(true) {
+                return Ok(Some(rowid));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The row id of the entry whose id is `uuid` as the journal spells ids (in lower
+    /// case, as `Uuid` writes them), if it was written: another spelling is no entry's.
+    fn rowid_of(&self, conn: &Connection, uuid: &str) -> Result<Option<i64>> {
+        match Uuid::try_parse(uuid) {
+            Ok(id) if uuid.len() == 36 && !uuid.bytes().any(|b| b.is_ascii_uppercase()) => {
+                self.find(conn, &id)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether `e`'s id, or one of its actions' ids, may have been written before (one of
+    /// them or another id with the same hash, for an action).
+    fn written_before(&self, conn: &Connection, e: &Entry) -> Result<bool> {
+        Ok(e.actions.iter().any(|a| self.actions.may_hold(&a.id))
+            || self.find(conn, &e.id)?.is_some())
+    }
+
+    /// Holds the ids of `e`, just written as row `rowid`; false when they cannot be held
+    /// (the row id is not the next one, or too many ids).
+    fn add(&mut self, e: &Entry, rowid: i64) -> bool {
+        usize::try_from(rowid).ok() == Some(self.entries.len() + 1)
+            && self.entries.add(&e.id)
+            && e.actions.iter().all(|a| self.actions.add(&a.id))
+    }
 }
 
 /// Entries indexed for search by one statement at the end of an import.
@@ -318,6 +518,8 @@ impl Store {
             keys_unchecked: false,
             beside_of,
             beside: None,
+            new_ids: None,
+            schema_places: Vec::new(),
             later: 0,
             report: ImportReport::default(),
         };
@@ -425,6 +627,13 @@ impl Importer<'_> {
             self.keys_unchecked = true;
             conn.pragma_update(None, "foreign_keys", false)?;
         }
+        // The sorts that build a new plain journal's indexes of ids (see [`NewIds`]) kept
+        // in memory whole, as this build of SQLite keeps temporary data, took the import
+        // of 1,000,000 entries from 74 to 147 MiB: in a file, they take the page cache's
+        // memory. (Set outside a transaction: setting it drops the temporary tables.)
+        if self.plain_new() {
+            conn.pragma_update(None, "temp_store", "FILE")?;
+        }
         conn.execute_batch("BEGIN IMMEDIATE")?;
         self.open = true;
         self.before =
@@ -469,18 +678,36 @@ impl Importer<'_> {
                 .collect::<rusqlite::Result<_>>()?;
             self.triggers.extend(counting);
         }
+        // A new journal's schema is listed as a journal made by `praxis init` lists it:
+        // what is set aside takes its place back at the end (a trigger made again, or an
+        // index of ids built, is listed last).
+        let new = self.before == 0 && self.beside_of.is_some();
+        self.schema_places.clear();
+        if new {
+            for (name, _) in &self.triggers {
+                self.schema_places
+                    .push((name.clone(), place_in_schema(conn, name)?));
+            }
+        }
         for (name, _) in &self.triggers {
             conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
         }
-        if self.before == 0
-            && let Some((journal, encrypted)) = &self.beside_of
-        {
+        if new && let Some((journal, encrypted)) = &self.beside_of {
             let name = format!(
                 "{BUILDING}{}-{}-search.sqlite3",
                 std::process::id(),
                 Uuid::new_v4().simple()
             );
             self.beside = Some(IndexBeside::start(conn, journal, &name, *encrypted)?);
+            // An encrypted journal's sorts stay in memory, where they would take it over
+            // the import's 100 MiB: its indexes of ids are kept as it is written.
+            if !*encrypted {
+                for (_, index) in ID_INDEXES {
+                    self.schema_places
+                        .push((index.to_string(), place_in_schema(conn, index)?));
+                }
+                self.new_ids = NewIds::set_indexes_aside(conn)?;
+            }
         }
         // Entries written last wait here. SQLCipher keeps temporary tables in memory (so
         // that nothing of an encrypted journal reaches a disk unencrypted): every entry
@@ -514,6 +741,9 @@ impl Importer<'_> {
     /// connection back as it was: the page cache, SQLite's checks, no statement compiled
     /// without them left to reuse, and the write-ahead log.
     fn end(&mut self, commit: bool) -> Result<()> {
+        // Committed only by `finish`, which builds the indexes of ids first; rolled back,
+        // the journal's schema is as it was.
+        self.new_ids = None;
         let ended = if self.open {
             self.open = false;
             self.conn
@@ -546,6 +776,13 @@ impl Importer<'_> {
             .and_then(|()| {
                 self.conn
                     .execute_batch("DROP TABLE IF EXISTS temp.import_later")
+            })
+            .and_then(|()| {
+                if self.plain_new() {
+                    self.conn.pragma_update(None, "temp_store", "DEFAULT")
+                } else {
+                    Ok(())
+                }
             });
         self.conn.flush_prepared_statement_cache();
         if std::mem::take(&mut self.rollback_journal) {
@@ -607,12 +844,7 @@ impl Importer<'_> {
     /// call-in a rupture arose in) is in the journal already, so that writing `e` now
     /// links what writing it after the rest of the file would.
     fn targets_held(&self, e: &Entry) -> Result<bool> {
-        let tx = self.tx()?;
-        let held = |uuid: &str| -> Result<bool> {
-            Ok(tx
-                .prepare_cached("SELECT 1 FROM entries WHERE uuid = ?1")?
-                .exists([uuid])?)
-        };
+        let held = |uuid: &str| -> Result<bool> { Ok(self.rowid_of(uuid)?.is_some()) };
         Ok(match &e.details {
             Details::Supervision(s) => s.prep.as_deref().map_or(Ok(true), held)?,
             Details::Rupture(r) => r.callin.as_deref().map_or(Ok(true), held)?,
@@ -633,12 +865,63 @@ impl Importer<'_> {
         })
     }
 
+    /// Whether the import builds a new journal that is not encrypted.
+    fn plain_new(&self) -> bool {
+        self.beside_of
+            .as_ref()
+            .is_some_and(|(_, encrypted)| !encrypted)
+    }
+
+    /// The row id of the entry whose id is `uuid` (see [`Ids::rowid_of`]).
+    fn rowid_of(&self, uuid: &str) -> Result<Option<i64>> {
+        let tx = self.tx()?;
+        match &self.new_ids {
+            Some(ids) => ids.rowid_of(tx, uuid),
+            None => Ids::Indexed.rowid_of(tx, uuid),
+        }
+    }
+
+    /// Builds the indexes of ids of a new journal's entries and actions, if they are not
+    /// built yet: from here on, ids are found through them (see [`NewIds`]).
+    fn index_ids(&mut self) -> Result<()> {
+        let Some(NewIds {
+            entries,
+            actions,
+            tables,
+        }) = self.new_ids.take()
+        else {
+            return Ok(());
+        };
+        // Their memory is free for the indexes' sort.
+        drop((entries, actions));
+        NewIds::build_indexes(self.tx()?, &tables)
+    }
+
     fn write(&mut self, e: Entry) -> Result<()> {
         let before = self.before;
         self.tx()?;
         let tx = self.conn;
+        // An id written before (the entry's, or one of its actions'): the indexes of ids
+        // are built now, and the entry goes the usual way (skipped, merged, or refused).
+        if let Some(ids) = &self.new_ids
+            && ids.written_before(tx, &e)?
+        {
+            self.index_ids()?;
+        }
         let sections_text = e.sections_text();
-        if let Some(rowid) = insert_new_entry_tx(tx, &e, &sections_text)? {
+        let inserted = match &self.new_ids {
+            Some(ids) => {
+                let find = |uuid: &str| ids.rowid_of(tx, uuid);
+                insert_new_entry_tx(tx, &e, &sections_text, Ids::New(&find))?
+            }
+            None => insert_new_entry_tx(tx, &e, &sections_text, Ids::Indexed)?,
+        };
+        if let Some(rowid) = inserted {
+            if let Some(ids) = &mut self.new_ids
+                && !ids.add(&e, rowid)
+            {
+                self.index_ids()?;
+            }
             match &mut self.tally {
                 Some(tally) if super::counts::Tally::takes(&e) => tally.add(&e),
                 _ => self.tally = None,
@@ -664,6 +947,8 @@ impl Importer<'_> {
 
     /// Replaces the stored entry `rowid` with `e`, keeping the search index right.
     fn replace(&mut self, rowid: i64, before: i64, e: &Entry) -> Result<()> {
+        // The actions kept are found by their ids.
+        self.index_ids()?;
         let tx = self.conn;
         // What was counted of the entry replaced is not what the journal holds now.
         self.tally = None;
@@ -694,22 +979,35 @@ impl Importer<'_> {
 
     /// The entry the journal holds under `id`, if any.
     fn held(&self, id: Uuid, key_of: fn(&str, &str) -> String) -> Result<Option<Held>> {
-        let row = self
-            .tx()?
-            .prepare_cached(
-                "SELECT id, title, body, created_at = updated_at, deleted_at
-                 FROM entries WHERE uuid = ?1",
-            )?
-            .query_row([id.to_string()], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, bool>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                ))
-            })
-            .optional()?;
+        let tx = self.tx()?;
+        let read = |r: &rusqlite::Row<'_>| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        };
+        let row = match &self.new_ids {
+            Some(ids) => match ids.find(tx, &id)? {
+                Some(rowid) => tx
+                    .prepare_cached(
+                        "SELECT id, title, body, created_at = updated_at, deleted_at
+                         FROM entries WHERE id = ?1",
+                    )?
+                    .query_row([rowid], read)
+                    .optional()?,
+                None => None,
+            },
+            None => tx
+                .prepare_cached(
+                    "SELECT id, title, body, created_at = updated_at, deleted_at
+                     FROM entries WHERE uuid = ?1",
+                )?
+                .query_row([id.to_string()], read)
+                .optional()?,
+        };
         Ok(row.map(|(rowid, title, body, unchanged, deleted_at)| Held {
             rowid,
             uuid: id,
@@ -865,6 +1163,8 @@ impl Importer<'_> {
     /// Writes what is left, indexes the new and changed entries for search, puts the
     /// triggers back, and commits (or, with `dry_run`, rolls everything back).
     pub fn finish(mut self, dry_run: bool) -> Result<ImportReport> {
+        // The entries held for the end may point at others by a prefix of their id.
+        self.index_ids()?;
         for ord in 1..=2_u8 {
             let mut after = 0_i64;
             loop {
@@ -932,6 +1232,20 @@ impl Importer<'_> {
         }
         for (_, sql) in &self.triggers {
             tx.execute_batch(sql)?;
+        }
+        if !self.schema_places.is_empty() {
+            edit_schema(tx, || {
+                // Out of the way first: one made again may have taken another's place.
+                let mut set =
+                    tx.prepare_cached("UPDATE sqlite_master SET rowid = ?1 WHERE name = ?2")?;
+                for (n, (name, _)) in (1_i64..).zip(&self.schema_places) {
+                    set.execute(params![-n, name])?;
+                }
+                for (name, place) in &self.schema_places {
+                    set.execute(params![place, name])?;
+                }
+                Ok(())
+            })?;
         }
         self.end(!dry_run)?;
         Ok(std::mem::take(&mut self.report))
@@ -1844,6 +2158,275 @@ mod tests {
                     .unwrap(),
                 9
             );
+        }
+    }
+
+    /// Entries of every kind that an import looks ids up for: with actions, a record
+    /// after its prep and one before it, CPD records with their evidence before them (by
+    /// whole id, and by a prefix) and after them, a rupture after its call-in.
+    fn pointing(n: u32) -> Vec<Entry> {
+        let with = |kind: EntryKind, i: u32, details: Details| {
+            let mut e = entry(kind, n + i);
+            e.details = details;
+            e
+        };
+        let supervision = |i: u32, stage: SessionStage, prep: Option<&Entry>| {
+            let mut e = entry(EntryKind::Supervision, n + i);
+            e.details = Details::Supervision(Supervision {
+                stage,
+                session_on: e.occurred_on,
+                supervisor_role: None,
+                session_type: None,
+                length_minutes: None,
+                prep: prep.map(|p| p.id.to_string()),
+                counts_as_cpd: false,
+                peer_reflection: false,
+                agenda: Vec::new(),
+            });
+            e
+        };
+        let cpd = |i: u32, linked: Vec<String>| {
+            with(
+                EntryKind::Cpd,
+                i,
+                Details::Cpd(Cpd {
+                    activity_type: "course".into(),
+                    hours: 2.0,
+                    participatory: false,
+                    linked,
+                }),
+            )
+        };
+        let mut reflection = entry(EntryKind::Reflection, n);
+        reflection.actions = vec![
+            Action::new("ring the team", None),
+            Action::new("read", None),
+        ];
+        let later = entry(EntryKind::Reflection, n + 1);
+        let prep = supervision(2, SessionStage::Prep, None);
+        let late_prep = supervision(3, SessionStage::Prep, None);
+        let callin = with(EntryKind::CallIn, 4, Details::CallIn(CallIn::default()));
+        let rupture = with(
+            EntryKind::Rupture,
+            5,
+            Details::Rupture(RuptureNote {
+                subject: "peer-B".into(),
+                kind: None,
+                status: RuptureStatus::Open,
+                repair_tried_on: None,
+                closed_on: None,
+                callin: Some(callin.id.to_string()),
+            }),
+        );
+        let whole = reflection.id.to_string();
+        vec![
+            supervision(6, SessionStage::Record, Some(&prep)),
+            supervision(7, SessionStage::Record, Some(&late_prep)),
+            cpd(8, vec![later.id.to_string()]),
+            reflection,
+            prep,
+            callin,
+            rupture,
+            cpd(9, vec![whole.clone(), whole[..8].to_string()]),
+            cpd(10, vec![whole.to_uppercase()]),
+            late_prep,
+            later,
+        ]
+    }
+
+    /// Every entry a journal holds, and what its links and counts say.
+    fn holds(s: &Store) -> (Vec<Entry>, i64, Vec<String>) {
+        let days = s.export_days(true).unwrap();
+        let links = s
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM entry_links)
+                      + (SELECT count(*) FROM supervision WHERE prep_id IS NOT NULL)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (
+            s.entries_by_rowids(&days.concat()).unwrap(),
+            links,
+            s.count_mismatches().unwrap(),
+        )
+    }
+
+    /// `entries` imported into a new journal at `path`, and into one that exists (with
+    /// no entries): what each import said, and what each journal holds. `built_at`: the
+    /// entry (from 1) after which the new journal's indexes of ids must be there.
+    fn into_new_and_into_one_that_exists(
+        dir: &Path,
+        entries: &[Entry],
+        built_at: Option<usize>,
+    ) -> [(std::result::Result<ImportReport, String>, Option<Store>); 2] {
+        use crate::store::Unlock;
+        let new = dir.join("new/journal.sqlite3");
+        let mut target = ImportJournal::open(&new, false, &Unlock::Plain, false).unwrap();
+        assert!(target.is_new());
+        let into_new = (|| {
+            let mut import = target.importer()?;
+            assert!(import.new_ids.is_some(), "built without its indexes of ids");
+            for (n, e) in (1..).zip(entries) {
+                import.add(e.clone())?;
+                let built = built_at.is_some_and(|at| n >= at);
+                assert_eq!(import.new_ids.is_none(), built, "after entry {n}");
+            }
+            import.finish(false)
+        })();
+        let new_store = match into_new {
+            Ok(_) => {
+                target.keep(false).unwrap();
+                Some(Store::open(&new).unwrap())
+            }
+            Err(_) => {
+                drop(target);
+                assert!(!new.exists());
+                None
+            }
+        };
+        let held = dir.join("held/journal.sqlite3");
+        let mut s = Store::open(&held).unwrap();
+        let into_held = (|| {
+            let mut import = s.importer()?;
+            assert!(import.new_ids.is_none());
+            for e in entries {
+                import.add(e.clone())?;
+            }
+            import.finish(false)
+        })();
+        [
+            (into_new.map_err(|e| e.to_string()), new_store),
+            (into_held.map_err(|e| e.to_string()), Some(s)),
+        ]
+    }
+
+    /// The schema as `sqlite3 journal .schema` prints it, and the tables' indexes.
+    fn schema(s: &Store) -> Vec<String> {
+        let mut rows: Vec<String> = s
+            .conn
+            .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for table in ["entries", "actions"] {
+            let indexes: Vec<String> = s
+                .conn
+                .prepare(&format!("PRAGMA index_list({table})"))
+                .unwrap()
+                .query_map([], |r| {
+                    Ok(format!(
+                        "{}: {} unique {} origin {}",
+                        table,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?
+                    ))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            rows.extend(indexes);
+        }
+        rows
+    }
+
+    #[test]
+    fn a_new_journal_written_without_its_indexes_of_ids_ends_as_any_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let entries = pointing(0);
+        let [(new_report, new), (held_report, held)] =
+            into_new_and_into_one_that_exists(dir.path(), &entries, None);
+        let (new, held) = (new.unwrap(), held.unwrap());
+        assert_eq!(new_report, held_report);
+        assert_eq!(new_report.unwrap().added, entries.len());
+        let holds_new = holds(&new);
+        assert_eq!(holds_new, holds(&held));
+        // Both records' preps, the three CPD records' evidence (one by its whole id and a
+        // prefix of it, one in capitals), the rupture's call-in.
+        assert_eq!(holds_new.1, 2 + 3 + 1);
+        assert_eq!(holds_new.2, Vec::<String>::new());
+        // The schema of a journal made by `praxis init`, byte for byte, and whole.
+        let fresh = Store::open(&dir.path().join("fresh.sqlite3")).unwrap();
+        assert_eq!(schema(&new), schema(&fresh));
+        assert!(
+            schema(&new)
+                .iter()
+                .any(|r| r.contains("sqlite_autoindex_entries_1"))
+        );
+        let check: String = new
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        // And its indexes of ids refuse a repeat, as any journal's.
+        let mut new = new;
+        let mut again = entries[3].clone();
+        assert!(matches!(
+            new.insert_entry(&again),
+            Err(StoreError::Conflict(_))
+        ));
+        again.id = Uuid::new_v4();
+        assert!(
+            new.insert_entry(&again).is_err(),
+            "its actions' ids are taken"
+        );
+    }
+
+    #[test]
+    fn an_id_written_twice_into_a_new_journal_builds_its_indexes_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = pointing(0);
+        let reflection = base[3].clone();
+        let mut newer = reflection.clone();
+        newer.updated_at += chrono::Duration::hours(1);
+        newer.body = "rewritten".into();
+        newer.actions.remove(0);
+        newer.actions.push(Action::new("a new one", None));
+        let mut taken = entry(EntryKind::Reflection, 20);
+        taken.actions = vec![reflection.actions[1].clone()];
+        let cases: Vec<(&str, Vec<Entry>, usize)> = vec![
+            // The same entry again: skipped.
+            (
+                "the same again",
+                [base.clone(), vec![reflection.clone()]].concat(),
+                12,
+            ),
+            // A newer copy, early in the file: merged, the rest written through the indexes.
+            (
+                "a newer copy",
+                [&base[..5], &[newer.clone()], &base[5..], &pointing(40)].concat(),
+                6,
+            ),
+            // An action's id taken by another entry: refused, as by any journal.
+            (
+                "an action's id taken",
+                [base.clone(), vec![taken]].concat(),
+                12,
+            ),
+        ];
+        for (case, entries, at) in cases {
+            let d = dir.path().join(case);
+            let [(new_report, new), (held_report, held)] =
+                into_new_and_into_one_that_exists(&d, &entries, Some(at));
+            assert_eq!(new_report, held_report, "{case}");
+            match new_report {
+                Ok(report) => {
+                    let (new, held) = (new.unwrap(), held.unwrap());
+                    assert_eq!(holds(&new), holds(&held), "{case}");
+                    assert_eq!(holds(&new).2, Vec::<String>::new(), "{case}");
+                    assert_eq!(report.skipped + report.merged, 1, "{case}");
+                    let fresh = Store::open(&d.join("fresh.sqlite3")).unwrap();
+                    assert_eq!(schema(&new), schema(&fresh), "{case}");
+                }
+                Err(e) => {
+                    assert!(e.contains("belongs to another entry"), "{case}: {e}");
+                    assert!(new.is_none(), "{case}: nothing kept");
+                }
+            }
         }
     }
 

@@ -202,6 +202,69 @@ fn merged_entries_are_found_by_their_new_words_only() {
 }
 
 #[test]
+fn ids_given_twice_import_into_a_new_journal_as_into_one_made_by_init() {
+    // A new journal is written without its indexes of ids, which are built at the first
+    // id it meets again: the journal must be the one an import into an empty journal
+    // makes, which has them all along.
+    let d = tempfile::tempdir().unwrap();
+    let file = exported(d.path());
+    let mut doc = read(&file);
+    let entries = doc["entries"].as_array_mut().unwrap();
+    let n = entries.len();
+    // Early in the file: the first entry again, the same, and a newer copy of the second.
+    let same = entries[0].clone();
+    let mut newer = entries[1].clone();
+    newer["body"] = Value::String("Rewritten with the word quokkanewer.".into());
+    newer["updated_at"] = Value::String("2027-01-01T09:00:00Z".into());
+    entries.insert(3, same);
+    entries.insert(4, newer);
+    let f = d.path().join("twice.json");
+    std::fs::write(&f, serde_json::to_string(&doc).unwrap()).unwrap();
+    let init = |name: &str| {
+        let db = d.path().join(name).join("journal.sqlite3");
+        praxis_db(&db).arg("init").assert().success();
+        db
+    };
+    let made = init("made");
+    let fresh = d.path().join("fresh/journal.sqlite3");
+    for db in [&made, &fresh] {
+        praxis_db(db)
+            .args(["import", f.to_str().unwrap()])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!("{n} added")))
+            .stdout(predicate::str::contains("1 skipped"))
+            .stdout(predicate::str::contains("1 merged"));
+        assert_eq!(search_count(db, "quokkanewer"), 1);
+        healthy(db);
+    }
+    assert_eq!(export(&fresh), export(&made));
+    // An action's id given to a second entry, at the end: refused alike, and no journal
+    // made where there was none.
+    let mut doc = read(&file);
+    let entries = doc["entries"].as_array_mut().unwrap();
+    let action = entries
+        .iter()
+        .find_map(|e| e["actions"].as_array().and_then(|a| a.first()).cloned())
+        .unwrap();
+    let last = entries.last_mut().unwrap();
+    last["actions"] = Value::Array(vec![action]);
+    let f = d.path().join("action-twice.json");
+    std::fs::write(&f, serde_json::to_string(&doc).unwrap()).unwrap();
+    let made = init("made-again");
+    let fresh = d.path().join("fresh-again/journal.sqlite3");
+    for db in [&made, &fresh] {
+        praxis_db(db)
+            .args(["import", f.to_str().unwrap()])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("belongs to another entry"));
+    }
+    assert!(!fresh.exists());
+    assert_eq!(count(&made), 0);
+}
+
+#[test]
 fn after_an_import_or_a_dry_run_new_entries_are_searchable() {
     let d = tempfile::tempdir().unwrap();
     let file = exported(d.path());
