@@ -338,6 +338,7 @@ impl Checker {
         spoken_phones(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
+            vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
             word_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
@@ -2495,6 +2496,57 @@ fn is_outward(s: &str) -> bool {
             a(*x) && a(*y) && !b"IJZ".contains(y) && d(*z) && b"ABEHMNPRVWXY".contains(w)
         }
         _ => false,
+    }
+}
+
+/// Vehicle registrations in the shapes that pick out one car: a British one since 2001,
+/// two letters, the two digits of its age (March "02"–"29", September "51"–"79") and
+/// three letters ("NX19 KTP", in capitals as on the plate); an Irish one, the year (and
+/// half), the county's letters and a serial joined by hyphens ("161-G-4821",
+/// "08-D-12345").
+fn vehicle_registrations(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    // No I or Q in a British mark's letters; no Z in its first two.
+    let plate =
+        |c: u8, z: bool| c.is_ascii_uppercase() && c != b'I' && c != b'Q' && (z || c != b'Z');
+    #[rustfmt::skip]
+    const COUNTIES: &[&str] = &[
+        "C", "CE", "CN", "CW", "D", "DL", "G", "KE", "KK", "KY", "L", "LD", "LH", "LK", "LM",
+        "LS", "MH", "MN", "MO", "OY", "RN", "SO", "T", "TN", "TS", "W", "WD", "WH", "WW", "WX",
+    ];
+    for (i, t) in toks.iter().enumerate() {
+        let s = &text.as_bytes()[t.start..t.end];
+        if let [a, b, x, y] = s
+            && let Some(n) = toks.get(i + 1)
+            && &text[t.end..n.start] == " "
+            && let ns = &text.as_bytes()[n.start..n.end]
+            && plate(*a, false)
+            && plate(*b, false)
+            && x.is_ascii_digit()
+            && y.is_ascii_digit()
+            && matches!((x - b'0') * 10 + (y - b'0'), 2..=29 | 51..=79)
+            && ns.len() == 3
+            && ns.iter().all(|c| plate(*c, true))
+            && right_boundary(text, n.end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, n.end));
+            continue;
+        }
+        // One token, its hyphens joined: "161-G-4821".
+        if t.digits && t.letters && s.len() <= 13 {
+            let w = &text[t.start..t.end];
+            let mut parts = w.split('-');
+            if let (Some(y), Some(c), Some(n), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+                && matches!(y.len(), 2 | 3)
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && (y.len() == 2 || matches!(y.as_bytes()[2], b'1' | b'2'))
+                && COUNTIES.contains(&c)
+                && (1..=6).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+            }
+        }
     }
 }
 
