@@ -2837,6 +2837,14 @@ const DATE_CUES: &[&str] = &[
     "discharged",
 ];
 
+/// Events a day and month in figures after them is the day of: "home visit 14/5",
+/// "hearing 23/6", "first pick-up 9/5".
+#[rustfmt::skip]
+const EVENT_CUES: &[&str] = &[
+    "visit", "appointment", "appt", "tribunal", "hearing", "court", "panel", "clinic",
+    "contact", "meeting", "pick-up", "commencing", "deadline", "surgery", "operation",
+];
+
 /// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
 /// family"); any other word makes it a count ("on the 4th floor", "after the 2nd dose").
 #[rustfmt::skip]
@@ -2863,7 +2871,7 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
-        if t.digits || w.len() < 2 || w.len() > 9 {
+        if t.digits || w.is_empty() || w.len() > 11 {
             continue;
         }
         // What follows is a space, then "the" or a figure: most words stop here.
@@ -2873,10 +2881,23 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
         let weekday = is_weekday(w);
         let cue = !weekday && DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
-        if !weekday && !cue {
+        // "visit 14/5", "w/c 8/9", "follow up 30/6": the event the day is of, for a
+        // day and month in figures only.
+        let event = !weekday
+            && !cue
+            && (EVENT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+                || (w.eq_ignore_ascii_case("c")
+                    && (text[..t.start].ends_with("w/") || text[..t.start].ends_with("W/")))
+                || (w.eq_ignore_ascii_case("up")
+                    && i > 0
+                    && ["follow", "pick"]
+                        .iter()
+                        .any(|f| word(i - 1).is_some_and(|p| p.eq_ignore_ascii_case(f)))));
+        if !weekday && !cue && !event {
             continue;
         }
-        if word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
+        if !event
+            && word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
             && let Some(d) = word(i + 2)
             && spaced(text, toks, i, i + 1)
             && spaced(text, toks, i + 1, i + 2)
@@ -2901,7 +2922,9 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        if cue && let Some((end, month)) = weekday_day_month(text, t.end) {
+        if (cue || event)
+            && let Some((end, month)) = weekday_day_month(text, t.end)
+        {
             let figures = text[t.end..end].trim_start_matches([',', ' ']);
             let start = end - figures.len();
             let (d, m) = figures.split_once(['/', '.']).unwrap_or((figures, ""));
