@@ -2961,16 +2961,37 @@ fn welsh_ordinal_day(w: &str) -> bool {
 
 /// A day of this month or the last in the old office style, an ordinal before "inst."
 /// or "ult." ("since the 3rd inst.", "your letter of the 28th ult."), and a day in Welsh
-/// by its weekday and ordinal ("dydd Mawrth 4ydd") or before a Welsh month ("4ydd
-/// Hydref").
+/// by its weekday and ordinal ("dydd Mawrth 4ydd"), before a Welsh month ("4ydd
+/// Hydref") or in figures between them ("dydd Llun 10 Mawrth").
 fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
     for (i, t) in toks.iter().enumerate() {
-        if !t.digits || !t.letters || t.end - t.start > 5 {
+        if !t.digits || t.end - t.start > 5 {
             continue;
         }
         let w = &text[t.start..t.end];
+        // "Dydd Llun 10 Mawrth": a day in figures between a Welsh weekday and month.
+        if !t.letters {
+            if i >= 2
+                && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                && word(i - 2).is_some_and(|d| d.eq_ignore_ascii_case("dydd"))
+                && word(i - 1).is_some_and(|d| WELSH_WEEKDAYS.contains(&d))
+                && let Some(m) = word(i + 1)
+                && WELSH_MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
+                && m.starts_with(char::is_uppercase)
+                && spaced(text, toks, i - 2, i - 1)
+                && spaced(text, toks, i - 1, i)
+                && spaced(text, toks, i, i + 1)
+            {
+                out.push(Cand::new(
+                    FindingKind::ExactDate,
+                    toks[i - 2].start,
+                    toks[i + 1].end,
+                ));
+            }
+            continue;
+        }
         if matches!(day_of(w), Some((_, true)))
             && let Some(m) = word(i + 1)
             && spaced(text, toks, i, i + 1)

@@ -2992,7 +2992,7 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh15.txt",
-        (301, 364),
+        (303, 364),
         &[
             "Name \"Crymych\"",
             "Name \"Paul Sartori\"",
@@ -3208,4 +3208,17 @@ fn a_day_and_month_in_figures_after_an_event_is_a_date() {
         ),
         vec![]
     );
+}
+
+/// A day in Welsh by its weekday, the day in figures and the month is a date whole,
+/// "dydd" with it ("Dydd Gwener 6 Mehefin"); a feast day is none.
+/// None of these notes is in the corpora.
+#[test]
+fn a_welsh_weekday_before_a_day_and_month_is_part_of_the_date() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Cyfarfod Dydd Gwener 6 Mehefin. Wedyn dydd Sadwrn 14 Medi."),
+        vec![date("Dydd Gwener 6 Mehefin"), date("dydd Sadwrn 14 Medi")]
+    );
+    assert_eq!(flagged_in("Dydd Gŵyl Dewi hapus."), vec![]);
 }
