@@ -5135,7 +5135,7 @@ const GIVEN_WORD_NAMES: &[&str] = &[
     "opal", "garnet", "sapphire", "rose", "holly", "ivy", "daisy", "poppy", "lily", "iris",
     "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
     "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
-    "promise", "treasure", "wisdom", "marvel", "happiness", "sunday",
+    "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday",
 ];
 
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted
@@ -5336,7 +5336,8 @@ const ATTENDANCE: &[&str] = &[
     "absent",
 ];
 
-/// Whether token `k` is followed by an age: "Summer (15)", "Summer, 15, was", "Summer
+/// Whether token `k` is followed by an age: "Summer (15)", "Summer (10 months)",
+/// "Summer, 15, was", "Summer
 /// turned sixteen", "Summer is 15 now", "Summer aged 4". An age ends its clause or is
 /// followed by "years old", "today", "now", "and"…: not "is 15 minutes away".
 fn age_after(text: &str, toks: &[Tok], k: usize) -> bool {
@@ -5347,9 +5348,12 @@ fn age_after(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     };
     let gap = &text[t.end..n.start];
-    if gap == " (" && text[n.end..].starts_with(')')
-        || gap == ", " && text[n.end..].starts_with(", ")
-    {
+    // "Miracle (10 months)": a baby's age in months.
+    let bracketed = gap == " ("
+        && [")", " months)", " mths)", " years)", " yrs)"]
+            .iter()
+            .any(|e| text[n.end..].starts_with(e));
+    if bracketed || gap == ", " && text[n.end..].starts_with(", ") {
         return digits(n);
     }
     if gap != " " || t.base_end != t.end {
