@@ -7203,6 +7203,17 @@ impl Checker {
                         span.0 = a - 2;
                         continue;
                     }
+                    // Two particles: "Joanna van der Westhuizen".
+                    if a >= 3
+                        && particle(a - 1)
+                        && particle(a - 2)
+                        && spaced(a - 2, a - 1)
+                        && spaced(a - 3, a - 2)
+                        && name_like(a - 3)
+                    {
+                        span.0 = a - 3;
+                        continue;
+                    }
                     if place_head(a - 1, false) {
                         span.0 = a - 1;
                         continue;
@@ -7219,6 +7230,13 @@ impl Checker {
                 let next_name = |m: usize| m < toks.len() && spaced(m - 1, m) && name_like(m);
                 if particle(n) && next_name(n + 1) {
                     span.1 = n + 1;
+                } else if particle(n)
+                    && n + 1 < toks.len()
+                    && spaced(n, n + 1)
+                    && particle(n + 1)
+                    && next_name(n + 2)
+                {
+                    span.1 = n + 2;
                 } else if capitalised(nw) && name_like(n) {
                     span.1 = n;
                 } else if capitalised(nw)

@@ -3073,7 +3073,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (286, 367),
+        (287, 367),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3249,5 +3249,16 @@ fn a_first_name_that_is_a_word_before_an_age_is_someone() {
              months) we move."
         ),
         vec![]
+    );
+}
+
+/// A name with two particles in a row ("Joanna van der Westhuizen") or a Filipino "dela" is one
+/// name whole. None of these notes is in the corpora.
+#[test]
+fn a_name_with_two_particles_or_dela_is_one_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Home visit\nMet Joanna van der Westhuizen and Ramon dela Paz today."),
+        vec![name("Joanna van der Westhuizen"), name("Ramon dela Paz")]
     );
 }
