@@ -338,6 +338,7 @@ impl Checker {
         spoken_phones(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
+            vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
             word_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
@@ -2498,6 +2499,57 @@ fn is_outward(s: &str) -> bool {
     }
 }
 
+/// Vehicle registrations in the shapes that pick out one car: a British one since 2001,
+/// two letters, the two digits of its age (March "02"–"29", September "51"–"79") and
+/// three letters ("NX19 KTP", in capitals as on the plate); an Irish one, the year (and
+/// half), the county's letters and a serial joined by hyphens ("161-G-4821",
+/// "08-D-12345").
+fn vehicle_registrations(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    // No I or Q in a British mark's letters; no Z in its first two.
+    let plate =
+        |c: u8, z: bool| c.is_ascii_uppercase() && c != b'I' && c != b'Q' && (z || c != b'Z');
+    #[rustfmt::skip]
+    const COUNTIES: &[&str] = &[
+        "C", "CE", "CN", "CW", "D", "DL", "G", "KE", "KK", "KY", "L", "LD", "LH", "LK", "LM",
+        "LS", "MH", "MN", "MO", "OY", "RN", "SO", "T", "TN", "TS", "W", "WD", "WH", "WW", "WX",
+    ];
+    for (i, t) in toks.iter().enumerate() {
+        let s = &text.as_bytes()[t.start..t.end];
+        if let [a, b, x, y] = s
+            && let Some(n) = toks.get(i + 1)
+            && &text[t.end..n.start] == " "
+            && let ns = &text.as_bytes()[n.start..n.end]
+            && plate(*a, false)
+            && plate(*b, false)
+            && x.is_ascii_digit()
+            && y.is_ascii_digit()
+            && matches!((x - b'0') * 10 + (y - b'0'), 2..=29 | 51..=79)
+            && ns.len() == 3
+            && ns.iter().all(|c| plate(*c, true))
+            && right_boundary(text, n.end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, n.end));
+            continue;
+        }
+        // One token, its hyphens joined: "161-G-4821".
+        if t.digits && t.letters && s.len() <= 13 {
+            let w = &text[t.start..t.end];
+            let mut parts = w.split('-');
+            if let (Some(y), Some(c), Some(n), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+                && matches!(y.len(), 2 | 3)
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && (y.len() == 2 || matches!(y.as_bytes()[2], b'1' | b'2'))
+                && COUNTIES.contains(&c)
+                && (1..=6).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+            }
+        }
+    }
+}
+
 /// Whether an outward code starts with one of the UK's postcode areas.
 fn is_postcode_area(outward: &str) -> bool {
     #[rustfmt::skip]
@@ -2785,6 +2837,14 @@ const DATE_CUES: &[&str] = &[
     "discharged",
 ];
 
+/// Events a day and month in figures after them is the day of: "home visit 14/5",
+/// "hearing 23/6", "first pick-up 9/5".
+#[rustfmt::skip]
+const EVENT_CUES: &[&str] = &[
+    "visit", "appointment", "appt", "tribunal", "hearing", "court", "panel", "clinic",
+    "contact", "meeting", "pick-up", "commencing", "deadline", "surgery", "operation",
+];
+
 /// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
 /// family"); any other word makes it a count ("on the 4th floor", "after the 2nd dose").
 #[rustfmt::skip]
@@ -2811,7 +2871,7 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
-        if t.digits || w.len() < 2 || w.len() > 9 {
+        if t.digits || w.is_empty() || w.len() > 11 {
             continue;
         }
         // What follows is a space, then "the" or a figure: most words stop here.
@@ -2821,10 +2881,23 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
         let weekday = is_weekday(w);
         let cue = !weekday && DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
-        if !weekday && !cue {
+        // "visit 14/5", "w/c 8/9", "follow up 30/6": the event the day is of, for a
+        // day and month in figures only.
+        let event = !weekday
+            && !cue
+            && (EVENT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+                || (w.eq_ignore_ascii_case("c")
+                    && (text[..t.start].ends_with("w/") || text[..t.start].ends_with("W/")))
+                || (w.eq_ignore_ascii_case("up")
+                    && i > 0
+                    && ["follow", "pick"]
+                        .iter()
+                        .any(|f| word(i - 1).is_some_and(|p| p.eq_ignore_ascii_case(f)))));
+        if !weekday && !cue && !event {
             continue;
         }
-        if word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
+        if !event
+            && word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
             && let Some(d) = word(i + 2)
             && spaced(text, toks, i, i + 1)
             && spaced(text, toks, i + 1, i + 2)
@@ -2849,7 +2922,9 @@ fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        if cue && let Some((end, month)) = weekday_day_month(text, t.end) {
+        if (cue || event)
+            && let Some((end, month)) = weekday_day_month(text, t.end)
+        {
             let figures = text[t.end..end].trim_start_matches([',', ' ']);
             let start = end - figures.len();
             let (d, m) = figures.split_once(['/', '.']).unwrap_or((figures, ""));
@@ -2886,16 +2961,37 @@ fn welsh_ordinal_day(w: &str) -> bool {
 
 /// A day of this month or the last in the old office style, an ordinal before "inst."
 /// or "ult." ("since the 3rd inst.", "your letter of the 28th ult."), and a day in Welsh
-/// by its weekday and ordinal ("dydd Mawrth 4ydd") or before a Welsh month ("4ydd
-/// Hydref").
+/// by its weekday and ordinal ("dydd Mawrth 4ydd"), before a Welsh month ("4ydd
+/// Hydref") or in figures between them ("dydd Llun 10 Mawrth").
 fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
     for (i, t) in toks.iter().enumerate() {
-        if !t.digits || !t.letters || t.end - t.start > 5 {
+        if !t.digits || t.end - t.start > 5 {
             continue;
         }
         let w = &text[t.start..t.end];
+        // "Dydd Llun 10 Mawrth": a day in figures between a Welsh weekday and month.
+        if !t.letters {
+            if i >= 2
+                && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                && word(i - 2).is_some_and(|d| d.eq_ignore_ascii_case("dydd"))
+                && word(i - 1).is_some_and(|d| WELSH_WEEKDAYS.contains(&d))
+                && let Some(m) = word(i + 1)
+                && WELSH_MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
+                && m.starts_with(char::is_uppercase)
+                && spaced(text, toks, i - 2, i - 1)
+                && spaced(text, toks, i - 1, i)
+                && spaced(text, toks, i, i + 1)
+            {
+                out.push(Cand::new(
+                    FindingKind::ExactDate,
+                    toks[i - 2].start,
+                    toks[i + 1].end,
+                ));
+            }
+            continue;
+        }
         if matches!(day_of(w), Some((_, true)))
             && let Some(m) = word(i + 1)
             && spaced(text, toks, i, i + 1)
@@ -5039,7 +5135,7 @@ const GIVEN_WORD_NAMES: &[&str] = &[
     "opal", "garnet", "sapphire", "rose", "holly", "ivy", "daisy", "poppy", "lily", "iris",
     "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
     "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
-    "promise", "treasure", "wisdom", "marvel", "happiness", "sunday",
+    "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday",
 ];
 
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted
@@ -5240,7 +5336,8 @@ const ATTENDANCE: &[&str] = &[
     "absent",
 ];
 
-/// Whether token `k` is followed by an age: "Summer (15)", "Summer, 15, was", "Summer
+/// Whether token `k` is followed by an age: "Summer (15)", "Summer (10 months)",
+/// "Summer, 15, was", "Summer
 /// turned sixteen", "Summer is 15 now", "Summer aged 4". An age ends its clause or is
 /// followed by "years old", "today", "now", "and"…: not "is 15 minutes away".
 fn age_after(text: &str, toks: &[Tok], k: usize) -> bool {
@@ -5251,9 +5348,12 @@ fn age_after(text: &str, toks: &[Tok], k: usize) -> bool {
         return false;
     };
     let gap = &text[t.end..n.start];
-    if gap == " (" && text[n.end..].starts_with(')')
-        || gap == ", " && text[n.end..].starts_with(", ")
-    {
+    // "Miracle (10 months)": a baby's age in months.
+    let bracketed = gap == " ("
+        && [")", " months)", " mths)", " years)", " yrs)"]
+            .iter()
+            .any(|e| text[n.end..].starts_with(e));
+    if bracketed || gap == ", " && text[n.end..].starts_with(", ") {
         return digits(n);
     }
     if gap != " " || t.base_end != t.end {
@@ -7103,6 +7203,17 @@ impl Checker {
                         span.0 = a - 2;
                         continue;
                     }
+                    // Two particles: "Joanna van der Westhuizen".
+                    if a >= 3
+                        && particle(a - 1)
+                        && particle(a - 2)
+                        && spaced(a - 2, a - 1)
+                        && spaced(a - 3, a - 2)
+                        && name_like(a - 3)
+                    {
+                        span.0 = a - 3;
+                        continue;
+                    }
                     if place_head(a - 1, false) {
                         span.0 = a - 1;
                         continue;
@@ -7119,6 +7230,13 @@ impl Checker {
                 let next_name = |m: usize| m < toks.len() && spaced(m - 1, m) && name_like(m);
                 if particle(n) && next_name(n + 1) {
                     span.1 = n + 1;
+                } else if particle(n)
+                    && n + 1 < toks.len()
+                    && spaced(n, n + 1)
+                    && particle(n + 1)
+                    && next_name(n + 2)
+                {
+                    span.1 = n + 2;
                 } else if capitalised(nw) && name_like(n) {
                     span.1 = n;
                 } else if capitalised(nw)

@@ -2984,15 +2984,17 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 /// phones and NHS numbers read out in words, what3words, Glasgow flats "0/1"), 166 tricky
 /// words. First run, as the hold-out of the rules fitted on the sixteenth: 289 of 364
 /// (79.4%); six of its dates were marked with "the" inside, which its format leaves outside:
-/// with those put right, 294 of 364 (80.8%), 58 findings beyond the identifiers. Not
-/// studied yet: a day and month in figures with no cue ("17/3", "12/03"), names that are
-/// words ("Miracle", "Sugar", "Rowan"), a name's particles ("dela Cruz"), Welsh weekdays,
-/// vehicle registrations, handles, businesses by their kind ("Caring Hands Homecare").
+/// with those put right, 294 of 364 (80.8%), 58 findings beyond the identifiers. Studied
+/// in part (vehicle registrations, a day and month after the event it is the day of, a
+/// Welsh weekday before a date, "Miracle" and a baby's age in months): 304 of 364,
+/// fitted, the same 58 findings. Not studied yet: a day and month in figures with no cue
+/// ("her 3/12 is our 12/3"), names that are words ("Sugar", "Rowan"), a name's
+/// particles ("dela Cruz"), handles, businesses by their kind ("Caring Hands Homecare").
 #[test]
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh15.txt",
-        (294, 364),
+        (304, 364),
         &[
             "Name \"Crymych\"",
             "Name \"Paul Sartori\"",
@@ -3062,7 +3064,9 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// sonography, school nursing, housing first, a Gypsy/Roma/Traveller liaison worker,
 /// probation, an AMHP in north Wales; minutes, genograms, rotas, body maps, SBAR), 162
 /// tricky words. First run, on the rules fitted on the fifteenth: 276 of 367 (75.2%), 52
-/// findings; on the rules fitted on the sixteenth: 282 of 367 (76.8%), 53. Not studied yet:
+/// findings; on the rules fitted on the sixteenth: 282 of 367 (76.8%), 53; with the
+/// seventeenth's (registrations, a day and month after its event, two particles in a
+/// name): 287, 53. Not studied yet:
 /// names that are words or places ("Summer", "Hope", "Rose", "Frank", "Sky", "Paris",
 /// "Carlisle"), beds and cells ("Bed 14", "cell 4-22"), vehicle registrations, feast days
 /// as dates ("Christmas Eve 2023"), dates in Irish and Polish, spoken emails.
@@ -3070,7 +3074,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (282, 367),
+        (287, 367),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3126,5 +3130,136 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Bullseye\"",
             "Name \"Jim Bowen\"",
         ],
+    );
+}
+
+/// A listed first name or surname after someone's possessive is someone, whatever the
+/// word after it ("Aisha's Kwame wrecked the car", "her sister's Callum keeps texting");
+/// a thing after a possessive is still no one. None of these notes is in the corpora.
+#[test]
+fn a_listed_name_after_a_possessive_is_someone() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Aisha's Kwame wrecked the car."),
+        vec![name("Aisha"), name("Kwame")]
+    );
+    assert_eq!(
+        flagged_in("Aisha's Kwame wrecks cars for fun."),
+        vec![name("Aisha"), name("Kwame")]
+    );
+    assert_eq!(
+        flagged_in("Jo's Tomasz plays bass in a band."),
+        vec![name("Jo"), name("Tomasz")]
+    );
+    assert_eq!(
+        flagged_in("Her mum's Gary smashes plates."),
+        vec![name("Gary")]
+    );
+    assert_eq!(
+        flagged_in("Her sister's Callum keeps texting late."),
+        vec![name("Callum")]
+    );
+    assert_eq!(
+        flagged_in("Her sister's Nowak boys came round."),
+        vec![name("Nowak")]
+    );
+    assert_eq!(flagged_in("Gran's Denby teapot broke."), vec![]);
+}
+
+/// A car's registration picks out its keeper: a British one since 2001 in capitals as on
+/// the plate ("a silver hatchback, KM23 BVD"), an Irish one with its county's letters
+/// ("the van, 171-D-30457"). Codes of other shapes are not registrations. None of these
+/// notes is in the corpora.
+#[test]
+fn vehicle_registrations_in_the_shapes_of_a_plate() {
+    let reg = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in("Seen getting into a silver hatchback, KM23 BVD, outside school."),
+        vec![reg("KM23 BVD")]
+    );
+    assert_eq!(
+        flagged_in("He sleeps in the van, 171-D-30457, at the lay-by. Old car 05-KY-118."),
+        vec![reg("171-D-30457"), reg("05-KY-118")]
+    );
+    // A score, a form, a road, an age group, a bus and a class are not.
+    assert_eq!(
+        flagged_in(
+            "They won 2-1, 3-0 at half time. Took the M62 then the A580. Form SA80 ABC \
+             is out. Under-12s at 10-5pm. Bus X43 MAN is late. Bay 14-T."
+        ),
+        vec![]
+    );
+}
+
+/// A day and month in figures after the event it is the day of ("home visit 14/5",
+/// "hearing 23/6", "appt w/c 8/9", "follow up 30/6"): a date. After the same words a
+/// fraction, a score or "24/7" is none. None of these notes is in the corpora.
+#[test]
+fn a_day_and_month_in_figures_after_an_event_is_a_date() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Home visit 14/5 went well. Hearing 23/6 at ten."),
+        vec![date("14/5"), date("23/6")]
+    );
+    assert_eq!(
+        flagged_in("Next appt w/c 8/9. Follow up 30/6 by phone. Tribunal 19/11."),
+        vec![date("8/9"), date("30/6"), date("19/11")]
+    );
+    assert_eq!(
+        flagged_in(
+            "Visit 1/2 of the homes. Contact 24/7 line. Meeting scored 4/5. Clinic \
+             10/10 for kindness. Ratio 1/8 on the ward. The 17/3 bus."
+        ),
+        vec![]
+    );
+}
+
+/// A day in Welsh by its weekday, the day in figures and the month is a date whole,
+/// "dydd" with it ("Dydd Gwener 6 Mehefin"); a feast day is none.
+/// None of these notes is in the corpora.
+#[test]
+fn a_welsh_weekday_before_a_day_and_month_is_part_of_the_date() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Cyfarfod Dydd Gwener 6 Mehefin. Wedyn dydd Sadwrn 14 Medi."),
+        vec![date("Dydd Gwener 6 Mehefin"), date("dydd Sadwrn 14 Medi")]
+    );
+    assert_eq!(flagged_in("Dydd Gŵyl Dewi hapus."), vec![]);
+}
+
+/// A first name that is a word, listed with its kind, before an age (in years or a
+/// baby's months) or what a person does is someone ("Miracle (2)", "Joy (9 months)",
+/// "Miracle cried"); the word in a sentence, or a season before a time, is none.
+/// None of these notes is in the corpora.
+#[test]
+fn a_first_name_that_is_a_word_before_an_age_is_someone() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Home visit\nChildren at home: Tunde (7) and Miracle (2). Miracle cried all visit."
+        ),
+        vec![name("Tunde"), name("Miracle"), name("Miracle")]
+    );
+    assert_eq!(
+        flagged_in("Home visit\nThe baby, Joy (9 months), slept. Hope (5 yrs) drew.\n"),
+        vec![name("Joy"), name("Hope")]
+    );
+    assert_eq!(
+        flagged_in(
+            "It was a small Miracle that the bus came. A miracle, really. In Summer (3 \
+             months) we move."
+        ),
+        vec![]
+    );
+}
+
+/// A name with two particles in a row ("Joanna van der Westhuizen") or a Filipino "dela" is one
+/// name whole. None of these notes is in the corpora.
+#[test]
+fn a_name_with_two_particles_or_dela_is_one_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Home visit\nMet Joanna van der Westhuizen and Ramon dela Paz today."),
+        vec![name("Joanna van der Westhuizen"), name("Ramon dela Paz")]
     );
 }
