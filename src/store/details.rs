@@ -201,16 +201,7 @@ pub(crate) fn write_details(
             )?
             .execute([rowid])?;
             for id in &c.linked {
-                let target = match ids {
-                    // Found by its whole id, as the import checked before writing it.
-                    Ids::New(_) => match whole_id(id) {
-                        Some(whole) => ids
-                            .rowid_of(tx, &whole)?
-                            .ok_or_else(|| StoreError::NotFound(id.trim().to_string()))?,
-                        None => resolve_in(tx, id)?,
-                    },
-                    Ids::Indexed => resolve_in(tx, id)?,
-                };
+                let target = resolve_in(tx, id, ids)?;
                 tx.prepare_cached(
                     "INSERT OR IGNORE INTO entry_links (from_id, to_id, rel) VALUES (?1, ?2, 'cpd-evidence')",
                 )?
@@ -221,15 +212,16 @@ pub(crate) fn write_details(
     }
 }
 
-/// `typed` as a whole id in the journal's spelling (lower case), if it is one.
-pub(crate) fn whole_id(typed: &str) -> Option<String> {
-    let whole = typed.trim().to_lowercase();
-    (whole.len() == 36 && uuid::Uuid::parse_str(&whole).is_ok()).then_some(whole)
-}
-
-/// Resolves an id prefix inside a transaction (for links written with an entry).
-fn resolve_in(tx: &Connection, typed: &str) -> Result<i64> {
+/// Resolves an id or a prefix of one inside a transaction (for links written with an
+/// entry). A whole id is found as `ids` finds ids (in a new journal built without its
+/// indexes of ids, by the ids the import has written).
+fn resolve_in(tx: &Connection, typed: &str, ids: Ids<'_>) -> Result<i64> {
     let prefix: String = typed.trim().to_lowercase();
+    if prefix.len() == 36 && uuid::Uuid::parse_str(&prefix).is_ok() {
+        return ids
+            .rowid_of(tx, &prefix)?
+            .ok_or_else(|| StoreError::NotFound(typed.trim().to_string()));
+    }
     if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(StoreError::BadId(typed.trim().to_string()));
     }

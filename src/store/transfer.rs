@@ -989,25 +989,21 @@ impl Importer<'_> {
                 r.get::<_, Option<String>>(4)?,
             ))
         };
-        let row = match &self.new_ids {
+        // By its row id while a new journal has no index of ids (see [`NewIds`]).
+        let (by, key): (&str, Box<dyn rusqlite::ToSql>) = match &self.new_ids {
             Some(ids) => match ids.find(tx, &id)? {
-                Some(rowid) => tx
-                    .prepare_cached(
-                        "SELECT id, title, body, created_at = updated_at, deleted_at
-                         FROM entries WHERE id = ?1",
-                    )?
-                    .query_row([rowid], read)
-                    .optional()?,
-                None => None,
+                Some(rowid) => ("id", Box::new(rowid)),
+                None => return Ok(None),
             },
-            None => tx
-                .prepare_cached(
-                    "SELECT id, title, body, created_at = updated_at, deleted_at
-                     FROM entries WHERE uuid = ?1",
-                )?
-                .query_row([id.to_string()], read)
-                .optional()?,
+            None => ("uuid", Box::new(id.to_string())),
         };
+        let row = tx
+            .prepare_cached(&format!(
+                "SELECT id, title, body, created_at = updated_at, deleted_at
+                 FROM entries WHERE {by} = ?1"
+            ))?
+            .query_row([key], read)
+            .optional()?;
         Ok(row.map(|(rowid, title, body, unchanged, deleted_at)| Held {
             rowid,
             uuid: id,
