@@ -1897,7 +1897,7 @@ pub fn write_review(
         let _ = write!(o, "<li><a href=\"#p{}\">", i + 1);
         push_short(&mut o, name, 200);
         o.push_str("</a> <span class=\"meta\">");
-        push_short(&mut o, &s.period.label, 200);
+        push_short(&mut o, &period_named(s), 200);
         o.push_str("</span></li>\n");
     }
     o.push_str("</ul>\n</nav>\n</header>\n<main>\n");
@@ -1913,7 +1913,7 @@ pub fn write_review(
         );
         push_short(&mut o, name, 200);
         o.push_str("</h2>\n<p class=\"meta\">");
-        push_short(&mut o, &s.period.label, 200);
+        push_short(&mut o, &period_named(s), 200);
         let _ = writeln!(o, " · made on {}</p>", long_date(s.made_on));
         if s.redacted {
             let _ = writeln!(o, "<p class=\"note\">{}</p>", words::REDACTED_SUMMARY);
@@ -1935,6 +1935,13 @@ pub fn write_review(
     flush(out, &mut o)?;
     out.flush()?;
     Ok(())
+}
+
+/// A summary's period as the review names it: the writer's name for it, or its days where
+/// that name may not be shown ([`Summary::label_shown`]).
+fn period_named(s: &Summary) -> String {
+    s.label_shown()
+        .map_or_else(|| s.days_shown(), str::to_string)
 }
 
 /// The comparison: one row per measure, one column per person.
@@ -1959,7 +1966,7 @@ fn write_glance(o: &mut String, people: &[(String, &Summary)]) {
         }
         o.push_str("</tr>\n");
     };
-    row(o, "Period", &|s| s.period.label.clone());
+    row(o, "Period", &period_named);
     row(o, "Entries", &|s| {
         let mut kinds: Vec<String> = s
             .by_kind

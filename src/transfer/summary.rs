@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::TransferError;
@@ -425,6 +425,55 @@ pub struct CallinSummary {
 }
 
 impl Summary {
+    /// The days the summary covers, as a heading shows them: "5 Jan – 29 Mar 2026" (both
+    /// years when they differ); by month when it is redacted ("Jan – Mar 2026"), as its
+    /// writer's export showed them.
+    #[must_use]
+    pub fn days_shown(&self) -> String {
+        let until = self.period.until;
+        if self.redacted {
+            return insights::months_of(self.period.since, until, insights::Months::Short);
+        }
+        match self.period.since {
+            Some(since) if since.year() == until.year() => {
+                format!("{} – {}", since.format("%-d %b"), until.format("%-d %b %Y"))
+            }
+            Some(since) => format!(
+                "{} – {}",
+                since.format("%-d %b %Y"),
+                until.format("%-d %b %Y")
+            ),
+            None => format!("up to {}", until.format("%-d %b %Y")),
+        }
+    }
+
+    /// The period's name as the writer gave it, where it may be shown: not an empty one,
+    /// nor a redacted summary's that holds exact dates (written before labels were kept
+    /// to the month, "2026-03-02 to 2026-03-20"): [`Summary::days_shown`] says it then.
+    #[must_use]
+    pub fn label_shown(&self) -> Option<&str> {
+        let label = self.period.label.trim();
+        let clean = crate::model::text::sanitize_line(label);
+        let dated = self.redacted
+            && clean.char_indices().any(|(i, _)| {
+                clean
+                    .get(i..i + 10)
+                    .and_then(crate::model::date::parse_iso_date)
+                    .is_some()
+            });
+        (!label.is_empty() && !dated).then_some(label)
+    }
+
+    /// The period as the writer named it, with its days: "the last quarter, 5 Jan – 29
+    /// Mar 2026" (only the days where the name may not be shown).
+    #[must_use]
+    pub fn period_line(&self) -> String {
+        match self.label_shown() {
+            Some(label) => format!("{label}, {}", self.days_shown()),
+            None => self.days_shown(),
+        }
+    }
+
     /// Reads a summary file, checking its format and version.
     pub fn read(path: &Path) -> Result<Summary, TransferError> {
         let text = super::read_text(path)?;

@@ -1593,3 +1593,24 @@ fn hostile_summaries_stay_text_on_the_review_page() {
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("&lt;/td&gt;&lt;script&gt;"));
 }
+
+/// A redacted summary written before its period's label was kept to the month names that
+/// period by its days ("2026-03-02 to 2026-03-20"): the review page shows its months
+/// instead, as the review on a terminal does; a named period keeps its name.
+#[test]
+fn the_review_page_shows_a_redacted_summarys_dated_label_by_its_months() {
+    let mut s = review_fixture("jo-spring.json");
+    assert!(s.redacted);
+    s.period.since = Some(day(2026, 3, 2));
+    s.period.until = day(2026, 3, 20);
+    s.period.label = "2026-03-02 to 2026-03-20".into();
+    let html = render_review(&[("Jo".to_string(), &s)]);
+    check_page(&html);
+    assert!(html.contains("Mar 2026"), "{html}");
+    for exact in ["2026-03-02", "2026-03-20", "2 Mar", "20 Mar"] {
+        assert!(!html.contains(exact), "{exact}:\n{html}");
+    }
+    s.period.label = "the spring term".into();
+    let html = render_review(&[("Jo".to_string(), &s)]);
+    assert!(html.contains("the spring term"), "{html}");
+}

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use chrono::Datelike as _;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -14,7 +13,6 @@ use super::keys::{self, Action, ReviewKeymap};
 use super::layout::{self, Shape};
 use super::notes::NotesDoc;
 use super::reading::{self, clean_line};
-use crate::insights::{Months, months_of};
 use crate::transfer::summary::Summary;
 use crate::tui::keymap::Key;
 use crate::tui::theme::Theme;
@@ -153,45 +151,6 @@ pub struct Review {
     pub size: Rect,
 }
 
-/// "5 Jan – 29 Mar 2026", or with both years when they differ; by month when the
-/// summary is redacted ("Jan – Mar 2026"), as its writer's export showed it.
-fn range(s: &Summary) -> String {
-    let until = s.period.until;
-    if s.redacted {
-        return months_of(s.period.since, until, Months::Short);
-    }
-    match s.period.since {
-        Some(since) if since.year() == until.year() => {
-            format!("{} – {}", since.format("%-d %b"), until.format("%-d %b %Y"))
-        }
-        Some(since) => format!(
-            "{} – {}",
-            since.format("%-d %b %Y"),
-            until.format("%-d %b %Y")
-        ),
-        None => format!("up to {}", until.format("%-d %b %Y")),
-    }
-}
-
-/// The period as the writer named it, with its dates. A redacted summary's label that
-/// holds dates (written before labels kept to the month, "2026-03-02 to 2026-03-20") is
-/// left out: its months say it.
-fn period_line(s: &Summary) -> String {
-    let label = clean_line(&s.period.label);
-    let dated = s.redacted
-        && label.char_indices().any(|(i, _)| {
-            label
-                .get(i..i + 10)
-                .and_then(crate::model::date::parse_iso_date)
-                .is_some()
-        });
-    if label.trim().is_empty() || dated {
-        range(s)
-    } else {
-        format!("{}, {}", label.trim(), range(s))
-    }
-}
-
 impl Review {
     /// A review of `people` (each file with its summary, in the order given), with the
     /// notes already in `doc`, saved to `notes_path`.
@@ -216,7 +175,7 @@ impl Review {
                         notes.len() - 1
                     });
                 Person {
-                    period: period_line(&summary),
+                    period: clean_line(&summary.period_line()),
                     path,
                     summary,
                     label: name.clone(),
