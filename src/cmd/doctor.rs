@@ -10,6 +10,13 @@ pub fn run(rebuild_index: bool, fix_dates: bool, ctx: &Ctx) -> Result<()> {
     let path = &ctx.paths.db;
     if rebuild_index {
         let mut store = ctx.open_journal()?;
+        let made = store.restore_schema()?;
+        if !made.is_empty() {
+            say!(
+                "Made again what was missing from the journal: {}.",
+                made.join(", ")
+            );
+        }
         store.rebuild_search_index()?;
         store.rebuild_counts()?;
         say!("Rebuilt the search index and the counts kept for Patterns and lists.");

@@ -1,12 +1,14 @@
 //! Checking a journal without changing it (`praxis doctor`), and rebuilding the search
 //! index on request.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::migrate::MIGRATIONS;
 use super::{APPLICATION_ID, LATEST_VERSION, Result, Store};
 
 /// One finding of a health check.
@@ -327,6 +329,7 @@ pub fn diagnose(path: &Path, unlock: &super::Unlock) -> Vec<Finding> {
             )),
         }
     }
+    out.extend(schema_finding(&conn));
     out.extend(super::counts::finding(&conn));
     if let Ok(n) = pragma("SELECT count(*) FROM entries WHERE deleted_at IS NULL") {
         let trashed =
@@ -337,6 +340,140 @@ pub fn diagnose(path: &Path, unlock: &super::Unlock) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The schema's objects by kind and name: the table each belongs to and the SQL that
+/// made it (None for those SQLite makes itself, such as a primary key's index).
+type Objects = BTreeMap<(String, String), (String, Option<String>)>;
+
+/// Every object of `conn`'s schema but the tables SQLite keeps for itself
+/// (`sqlite_sequence`, and the `sqlite_stat*` tables an ANALYZE writes); the indexes it
+/// makes for a table's UNIQUE columns (`sqlite_autoindex_*`) are counted.
+fn objects(conn: &Connection) -> rusqlite::Result<Objects> {
+    conn.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master
+         WHERE name <> 'sqlite_sequence' AND name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'",
+    )?
+    .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))?
+    .collect()
+}
+
+/// The schema praxis makes: every step applied in order to a journal in memory, as
+/// [`Store::open`] applies them to a new journal (and, one at a time, to an older one).
+fn schema_made() -> rusqlite::Result<Objects> {
+    let conn = Connection::open_in_memory()?;
+    for m in MIGRATIONS {
+        conn.execute_batch(m.sql)?;
+    }
+    objects(&conn)
+}
+
+/// What differs between a journal's schema and the one praxis makes for its version.
+#[derive(Debug, Default)]
+struct SchemaDiff {
+    /// Indexes and triggers missing, with the SQL that makes them: `doctor
+    /// --rebuild-index` makes them again.
+    missing: Vec<(String, String, String)>,
+    /// Tables missing, or objects made otherwise than praxis makes them.
+    changed: Vec<String>,
+    /// Objects praxis does not make (an index of your own, made with `sqlite3`).
+    extra: Vec<String>,
+}
+
+fn schema_diff(conn: &Connection) -> rusqlite::Result<SchemaDiff> {
+    let made = schema_made()?;
+    let mut found = objects(conn)?;
+    let mut diff = SchemaDiff::default();
+    for ((kind, name), (table, sql)) in made {
+        match found.remove(&(kind.clone(), name.clone())) {
+            None => match (kind.as_str(), sql) {
+                ("index" | "trigger", Some(sql)) => diff.missing.push((kind, name, sql)),
+                _ => diff.changed.push(format!("{kind} {name} is missing")),
+            },
+            Some(held) if held == (table, sql) => {}
+            Some(_) => diff
+                .changed
+                .push(format!("{kind} {name} is not as praxis makes it")),
+        }
+    }
+    diff.extra = found
+        .into_keys()
+        .map(|(kind, name)| format!("{kind} {name}"))
+        .collect();
+    Ok(diff)
+}
+
+/// Whether the journal's tables, indexes and triggers are those praxis makes for its
+/// version: an index dropped (or a trigger, which keeps the counts Patterns reads) by
+/// another program, or lost, slows praxis or lets its counts go wrong without any other
+/// check seeing it. Only for a journal of the latest version: an older one is brought
+/// up to date, its schema with it, by the next praxis to write to it.
+fn schema_finding(conn: &Connection) -> Option<Finding> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .ok()?;
+    if version != LATEST_VERSION {
+        return None;
+    }
+    let diff = match schema_diff(conn) {
+        Ok(diff) => diff,
+        Err(e) => {
+            return Some(Finding::problem(
+                "schema",
+                format!("the check could not run: {e}"),
+            ));
+        }
+    };
+    let own = if diff.extra.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (and {} of your own, which praxis leaves alone: {})",
+            diff.extra.len(),
+            diff.extra.join(", ")
+        )
+    };
+    if diff.missing.is_empty() && diff.changed.is_empty() {
+        return Some(Finding::ok(
+            "schema",
+            format!(
+                "every table, index and trigger of journal version {version} is as praxis makes it{own}"
+            ),
+        ));
+    }
+    let mut said = Vec::new();
+    if !diff.missing.is_empty() {
+        said.push(format!(
+            "{} missing ({}): `praxis doctor --rebuild-index` makes {} again",
+            diff.missing
+                .iter()
+                .map(|(kind, name, _)| format!("{kind} {name}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if diff.missing.len() == 1 {
+                "it is what keeps lists, searches or counts right and quick"
+            } else {
+                "they keep lists, searches and counts right and quick"
+            },
+            if diff.missing.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+        ));
+    }
+    if !diff.changed.is_empty() {
+        said.push(format!(
+            "{}: another program changed the journal's tables; `praxis export --all -o FILE` \
+             then `praxis --db NEW import FILE` moves every entry into a journal made as \
+             praxis makes it",
+            diff.changed.join(", ")
+        ));
+    }
+    Some(Finding::problem(
+        "schema",
+        format!("{}{own}", said.join("; ")),
+    ))
 }
 
 /// Why praxis could not save to the journal at `path`, if it could not: asked of the
@@ -544,6 +681,33 @@ impl Store {
         }
         tx.commit()?;
         Ok(n)
+    }
+
+    /// Makes again the indexes and triggers of the journal's version that are missing
+    /// from it (see `praxis doctor`), in one transaction; returns their names. Before the
+    /// kept counts are rebuilt: the triggers keep them as entries are written.
+    pub fn restore_schema(&mut self) -> Result<Vec<String>> {
+        if self.schema_version()? != LATEST_VERSION {
+            return Ok(Vec::new());
+        }
+        let tx = self.conn.transaction()?;
+        let diff = schema_diff(&tx)?;
+        let mut made = Vec::new();
+        for (kind, name, sql) in diff.missing {
+            tx.execute_batch(&sql).map_err(|e| {
+                super::StoreError::Damaged(format!(
+                    "the {kind} {name} cannot be made again: {e}{}",
+                    if sql.contains("UNIQUE") {
+                        " (two rows hold what the index keeps one of)"
+                    } else {
+                        ""
+                    }
+                ))
+            })?;
+            made.push(format!("{kind} {name}"));
+        }
+        tx.commit()?;
+        Ok(made)
     }
 
     /// Rebuilds the full-text index from the entries, in one transaction.

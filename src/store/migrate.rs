@@ -165,6 +165,23 @@ mod tests {
         }));
     }
 
+    /// A journal brought up to date one step at a time has the schema of a new one, by
+    /// `praxis doctor`'s check (which compares with every step applied at once).
+    #[test]
+    fn a_journal_brought_up_to_date_has_the_schema_of_a_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        for from in 1..MIGRATIONS.len() {
+            let path = dir.path().join(format!("v{from}.sqlite3"));
+            drop(
+                Store::open_with(&path, &MIGRATIONS[..from], &crate::store::Unlock::Plain).unwrap(),
+            );
+            drop(Store::open(&path).unwrap());
+            let found = crate::store::diagnose(&path, &crate::store::Unlock::Plain);
+            let schema = found.iter().find(|f| f.check == "schema").unwrap();
+            assert!(schema.ok, "from version {from}: {}", schema.detail);
+        }
+    }
+
     #[test]
     fn a_failing_step_leaves_the_journal_at_the_previous_version() {
         let dir = tempfile::tempdir().unwrap();

@@ -1635,3 +1635,123 @@ fn demo_keep_leaves_the_log_of_a_journal_that_was_there() {
     );
     assert!(!d.path().join("kept.sqlite3").exists());
 }
+
+/// An index or a trigger dropped by another program (`sqlite3`) is seen by `praxis
+/// doctor`, which no other check did (SQLite's integrity check passes without them), and
+/// `--rebuild-index` makes them again; an index of the user's own is left alone.
+#[test]
+fn doctor_sees_a_dropped_index_and_trigger_and_makes_them_again() {
+    let d = tempfile::tempdir().unwrap();
+    let j = d.path().join("j");
+    for title in ["A calm night on the ward", "Handover ran late"] {
+        praxis(&j).args(["add", title]).assert().success();
+    }
+    praxis(&j)
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "ok  schema        every table, index and trigger of journal version",
+        ));
+    {
+        let c = rusqlite::Connection::open(j.join("journal.sqlite3")).unwrap();
+        c.execute_batch(
+            "DROP INDEX entries_by_date; DROP TRIGGER count_entry_insert;
+             CREATE INDEX my_own ON entries (title);",
+        )
+        .unwrap();
+    }
+    praxis(&j)
+        .arg("doctor")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("ok  integrity"))
+        .stdout(predicate::str::contains(
+            "!!  schema        index entries_by_date, trigger count_entry_insert missing",
+        ))
+        .stdout(predicate::str::contains("--rebuild-index"))
+        .stdout(predicate::str::contains("1 of your own"));
+    // Written without its trigger, an entry is not counted until the counts are rebuilt.
+    praxis(&j).args(["add", "Third"]).assert().success();
+    praxis(&j)
+        .args(["doctor", "--rebuild-index"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Made again what was missing from the journal: index entries_by_date, trigger count_entry_insert.",
+        ))
+        .stdout(predicate::str::contains("ok  schema"))
+        .stdout(predicate::str::contains("ok  counts"));
+    praxis(&j).args(["add", "Fourth"]).assert().success();
+    praxis(&j)
+        .arg("doctor")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("index my_own"));
+    praxis(&j)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4 entries"));
+}
+
+/// A table made otherwise than praxis makes it (here a column added by another program)
+/// is named, with the way out, and is not "mended" by guesswork.
+#[test]
+fn doctor_names_a_table_made_otherwise() {
+    let d = tempfile::tempdir().unwrap();
+    let j = d.path().join("j");
+    praxis(&j).args(["add", "A calm night"]).assert().success();
+    {
+        let c = rusqlite::Connection::open(j.join("journal.sqlite3")).unwrap();
+        c.execute_batch("ALTER TABLE entries ADD COLUMN extra TEXT;")
+            .unwrap();
+    }
+    praxis(&j)
+        .arg("doctor")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "!!  schema        table entries is not as praxis makes it",
+        ))
+        .stdout(predicate::str::contains("export --all"));
+    praxis(&j)
+        .args(["doctor", "--rebuild-index"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "table entries is not as praxis makes it",
+        ));
+}
+
+/// A new journal written by an import (which writes its rows with the indexes of ids set
+/// aside, editing the schema, and makes them at the end) has the schema `praxis init`
+/// makes, by `praxis doctor`'s check.
+#[test]
+fn a_journal_made_by_an_import_has_the_schema_praxis_makes() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let d = tempfile::tempdir().unwrap();
+    // As private as praxis makes its own folders, so that doctor finds nothing else.
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    let src = d.path().join("src.sqlite3");
+    common::praxis_db(&d.path().join("unused/j.sqlite3"))
+        .args(["demo", "--keep", src.to_str().unwrap(), "--months", "2"])
+        .assert()
+        .success();
+    let file = d.path().join("all.json");
+    common::praxis_db(&src)
+        .args(["export", "--all", "-o", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let new = d.path().join("new/journal.sqlite3");
+    common::praxis_db(&new)
+        .args(["import", file.to_str().unwrap()])
+        .assert()
+        .success();
+    for db in [&src, &new] {
+        common::praxis_db(db)
+            .arg("doctor")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("ok  schema"));
+    }
+}
