@@ -1,0 +1,572 @@
+//! Street addresses, with a number or without, house names, districts and villages.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Street addresses.
+
+#[rustfmt::skip]
+pub(super) const STREET_WORDS: &[&str] = &[
+    "street", "road", "avenue", "lane", "close", "drive", "court", "crescent", "way",
+    "place", "gardens", "terrace", "grove", "hill", "row", "walk", "square", "mews", "park",
+    "rise", "view", "parade", "green", "vale", "boulevard", "wharf", "yard", "gate",
+    "estate", "heights",
+];
+#[rustfmt::skip]
+pub(super) const STREET_ABBREVIATIONS: &[&str] = &[
+    "St", "Rd", "Ave", "Ln", "Dr", "Cres", "Ct", "Pl", "Sq", "Gdns", "Terr", "Cl",
+];
+/// Street words that make an address even in lowercase ("14 elm road", "5 high st"):
+/// the ones that are rarely anything but a street after a number and a word.
+#[rustfmt::skip]
+pub(super) const LOWERCASE_STREET_WORDS: &[&str] = &[
+    "street", "road", "avenue", "lane", "crescent", "terrace", "grove", "mews", "gardens",
+    "st", "rd", "ave",
+];
+#[rustfmt::skip]
+pub(super) const FLAT_WORDS: &[&str] = &[
+    "flat", "apartment", "apt", "unit", "room", "studio",
+];
+
+/// A house number: "14", "22b", "14-16".
+pub(super) fn is_house_number(w: &str) -> bool {
+    w.split(['-', '‐']).all(|part| {
+        let n = part.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&n)
+            && part.len() - n <= 1
+            && part[n..].bytes().all(|c| c.is_ascii_alphabetic())
+    })
+}
+
+/// Words of measure and time that a number and a street word may hold between them
+/// without being an address ("3 minute walk", "2 lane road").
+pub(super) fn is_measure(w: &str) -> bool {
+    #[rustfmt::skip]
+    const MEASURES: &[&str] = &[
+        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "mile", "miles",
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "lane", "way",
+        "km", "metre", "metres", "meter", "meters", "yard", "yards", "more", "other",
+        "times", "people", "of",
+    ];
+    MEASURES.contains(&fold_str(w).as_str())
+}
+
+pub(super) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let spaced = |a: &Tok, b: &Tok| {
+        let g = &text[a.end..b.start];
+        !g.is_empty() && g.len() <= 2 && g.chars().all(|c| c == ' ')
+    };
+    for (i, t) in toks.iter().enumerate() {
+        // A flat by its stair number and door, as Edinburgh and Glasgow write it: "22/4
+        // Dalmarnock Street" (the number of the stair, then the flat).
+        let stair = i.checked_sub(1).filter(|&p| {
+            let n = word(&toks[p]);
+            &text[toks[p].end..t.start] == "/"
+                && (1..=3).contains(&n.len())
+                && n.bytes().all(|c| c.is_ascii_digit())
+                && word(t).len() <= 2
+                && word(t).bytes().all(|c| c.is_ascii_digit())
+                && run_may_start(text, toks[p].start)
+        });
+        if !t.digits
+            || !is_house_number(word(t))
+            || !(run_may_start(text, t.start) || stair.is_some())
+        {
+            continue;
+        }
+        // Up to four capitalised words, the last street word among them ends the address;
+        // or all lowercase, one word and a street word ("14 elm road"). "The" may lead
+        // a capitalised street word: "3 the Crescent".
+        let mut street_end = None;
+        let mut building_at = None;
+        let mut prev = t;
+        let the_street = toks.get(i + 1).is_some_and(|w| word(w) == "the")
+            && toks.get(i + 2).is_some_and(|n| {
+                let ns = word(n);
+                ns.starts_with(char::is_uppercase)
+                    && STREET_WORDS.contains(&fold_str(ns).as_str())
+                    && n.base_end == n.end
+            });
+        let lowercase = !the_street
+            && toks
+                .get(i + 1)
+                .is_some_and(|w| word(w).starts_with(char::is_lowercase));
+        // Welsh puts the street word first: "9 Heol y Llan", "7 Ffordd Pentre".
+        let welsh = toks.get(i + 1).is_some_and(|w| {
+            spaced(t, w)
+                && word(w).starts_with(char::is_uppercase)
+                && WELSH_STREET_WORDS.contains(&fold_str(word(w)).as_str())
+                && w.base_end == w.end
+        });
+        if welsh {
+            let mut prev = &toks[i + 1];
+            for w in toks[i + 2..].iter().take(4) {
+                let s = word(w);
+                if !spaced(prev, w) || w.digits {
+                    break;
+                }
+                if s.starts_with(char::is_uppercase) && !STOPWORDS.contains(&fold_str(s).as_str()) {
+                    street_end = Some(w.base_end);
+                } else if !["y", "yr", "ar", "pen", "tan"].contains(&s) {
+                    break;
+                }
+                prev = w;
+                if w.base_end != w.end {
+                    break;
+                }
+            }
+        }
+        for (k, w) in toks[i + 1..]
+            .iter()
+            .take(if welsh { 0 } else { 4 })
+            .enumerate()
+        {
+            let s = word(w);
+            let l = fold_str(s);
+            let the = k == 0 && the_street;
+            let cased = if lowercase {
+                s.starts_with(char::is_lowercase) && k <= 1
+            } else {
+                s.starts_with(char::is_uppercase) || (the && s == "the")
+            };
+            if !spaced(prev, w) || w.digits || !cased || (STOPWORDS.contains(&l.as_str()) && !the) {
+                break;
+            }
+            let street = if lowercase {
+                k == 1 && LOWERCASE_STREET_WORDS.contains(&s) && !is_measure(word(prev))
+            } else {
+                STREET_WORDS.contains(&l.as_str()) || STREET_ABBREVIATIONS.contains(&s)
+            };
+            if k >= 1 && street && w.base_end == w.end {
+                street_end = Some(w.end);
+            }
+            if k >= 1 && !lowercase && BUILDING_WORDS.contains(&l.as_str()) && w.base_end == w.end {
+                building_at = Some(i + 1 + k);
+            }
+            prev = w;
+            if w.base_end != w.end {
+                break;
+            }
+        }
+        let Some(mut end) = street_end else {
+            // "22 Frobisher House, Mandela Estate": a numbered building and the street or
+            // estate after it.
+            if let Some(b) = building_at
+                && let Some(e) = named_places_after(text, toks, b)
+            {
+                out.push(Cand::new(FindingKind::Address, t.start, e));
+                continue;
+            }
+            // "flat 2b", "Flat 3" on its own, and the building and street that follow it:
+            // "Flat 12, Brook House, Union Street".
+            if i >= 1 {
+                let f = &toks[i - 1];
+                let fw = word(f);
+                let flat = ["flat", "apartment", "apt"].contains(&fold_str(fw).as_str());
+                let lettered = word(t).ends_with(|c: char| c.is_ascii_alphabetic());
+                if flat
+                    && &text[f.end..t.start] == " "
+                    && (lettered || fw.starts_with(char::is_uppercase))
+                    && left_boundary(text, f.start)
+                    && right_boundary(text, t.end)
+                    && t.base_end == t.end
+                {
+                    let end = named_places_after(text, toks, i).unwrap_or(t.end);
+                    out.push(Cand::new(FindingKind::Address, f.start, end));
+                }
+            }
+            continue;
+        };
+        // "118 Cowbridge Road East".
+        let last = toks.partition_point(|x| x.start < end).saturating_sub(1);
+        if let Some(d) = toks.get(last + 1)
+            && &text[end..d.start] == " "
+            && ["East", "West", "North", "South", "Upper", "Lower"].contains(&word(d))
+            && right_boundary(text, d.end)
+        {
+            end = d.end;
+        }
+        // "Flat 3, 22 Mill Lane": the flat is part of it.
+        let mut start = stair.map_or(t.start, |p| toks[p].start);
+        if i >= 2 {
+            let (f, n) = (&toks[i - 2], &toks[i - 1]);
+            let g1 = &text[f.end..n.start];
+            let g2 = &text[n.end..t.start];
+            if FLAT_WORDS.contains(&fold_str(word(f)).as_str())
+                && g1 == " "
+                && (g2 == " " || g2 == ", ")
+                && (is_house_number(word(n)) || word(n).chars().count() == 1)
+            {
+                start = f.start;
+            }
+            // A tenement flat by floor and door, as Glasgow writes it: "3/2, 41 Dumbarton
+            // Road".
+            if g1 == "/"
+                && g2 == ", "
+                && word(f).len() <= 2
+                && word(n).len() <= 2
+                && f.digits
+                && n.digits
+                && !f.letters
+                && !n.letters
+                && run_may_start(text, f.start)
+            {
+                start = f.start;
+            }
+        }
+        // A house name before the number: "Bryn Awel, 5 Lôn Isaf", "Rose Cottage, 2 Mill
+        // Lane".
+        if start == t.start
+            && let Some(s) = house_name_before(text, toks, i)
+        {
+            start = s;
+        }
+        out.push(Cand::new(FindingKind::Address, start, end));
+    }
+}
+
+/// Welsh words for a street, which come before its name ("Heol y Llan").
+#[rustfmt::skip]
+pub(super) const WELSH_STREET_WORDS: &[&str] = &[
+    "heol", "ffordd", "stryd", "lôn", "lon", "maes", "rhodfa", "cilgant", "clos", "teras",
+    "cae", "llwyn", "parc", "gerddi", "sgwâr", "allt", "bryn", "pant", "cwrt", "ystad",
+    "tŷ", "ty", "plas", "bro", "coed", "dôl", "dol", "cwm", "glan", "nant", "pen", "penrhyn",
+    "tan",
+];
+/// Addresses without a house number: a house name, a street and a village before a
+/// postcode ("Orchard Cottage, Mill Lane, Little Bredy DT2 9HL"), each part capitalised
+/// words and a comma; the address starts at the first part that ends in a building or
+/// street word. A building and a street alone make one too ("at Ivy Cottage, Church
+/// Lane").
+/// A district or a village named by a word and what it is, after "in", "from" or "near":
+/// "in Gorse Hill", "from Hollins End", "near Hatch Green".
+pub(super) fn districts(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const KINDS: &[&str] = &[
+        "hill", "vale", "heath", "end", "green", "common", "moor", "bank", "bottom", "cross",
+        "brow", "fold", "hollow",
+    ];
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len().saturating_sub(2) {
+        if !matches!(&*lowers[k], "in" | "from" | "near") {
+            continue;
+        }
+        let (a, b) = (&toks[k + 1], &toks[k + 2]);
+        if &text[toks[k].end..a.start] == " "
+            && &text[a.end..b.start] == " "
+            && starts_capitalised(text, a)
+            && starts_capitalised(text, b)
+            && a.letters
+            && !a.digits
+            && a.base_end == a.end
+            && KINDS.contains(&&*lowers[k + 2])
+            && !STOPWORDS.contains(&&*lowers[k + 1])
+            && !CALENDAR.contains(&&*lowers[k + 1])
+            && !KINDS.contains(&&*lowers[k + 1])
+            && toks.get(k + 3).is_none_or(|n| {
+                // "in Green Lane" is a street, found as one.
+                !STREET_WORDS.contains(&&*lowers[k + 3]) || &text[b.end..n.start] != " "
+            })
+        {
+            out.push(Cand::new(FindingKind::Place, a.start, b.base_end));
+        }
+    }
+}
+
+/// A street by its name without a number, after a word of where: "on Stoney Lane",
+/// "ON PALESTINE STREET", "off Mill Road"; not "down Memory Lane".
+pub(super) fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const STREETS: &[&str] = &[
+        "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "grove",
+        "row", "mews", "gardens",
+    ];
+    const IDIOMS: &[&str] = &["memory", "easy", "civvy", "lovers"];
+    let Words { toks, lowers } = words;
+    let spaced = |a: usize| &text[toks[a].end..toks[a + 1].start] == " ";
+    for k in 0..toks.len().saturating_sub(2) {
+        if !matches!(
+            &*lowers[k],
+            "on" | "off" | "along" | "in" | "down" | "up" | "near"
+        ) || !spaced(k)
+        {
+            continue;
+        }
+        let named = |j: usize| {
+            let t = &toks[j];
+            starts_capitalised(text, t)
+                && t.letters
+                && !t.digits
+                && t.base_end == t.end
+                && !STOPWORDS.contains(&&*lowers[j])
+                && !CALENDAR.contains(&&*lowers[j])
+        };
+        if !named(k + 1) || IDIOMS.contains(&&*lowers[k + 1]) {
+            continue;
+        }
+        let mut j = k + 2;
+        if j < toks.len() && !STREETS.contains(&&*lowers[j]) && spaced(j - 1) && named(j) {
+            j += 1;
+        }
+        // "the old Debenhams on Queen Street": a street of a town's centre, named by one
+        // ordinary word, is somewhere everyone goes; it is an address where someone
+        // lives ("Lives above the shop on High Street").
+        let centre = j == k + 2
+            && &*lowers[j] == "street"
+            && is_ordinary(&lowers[k + 1])
+            && !lives_before(text, words, k);
+        if j < toks.len()
+            && !centre
+            && spaced(j - 1)
+            && STREETS.contains(&&*lowers[j])
+            && starts_capitalised(text, &toks[j])
+            && !STREETS.contains(&&*lowers[k + 1])
+            // "the Londis on Hollin Lane" is a place, found whole with its street.
+            && !out.iter().any(|c| {
+                c.kind == FindingKind::Place && c.start < toks[j].end && toks[k + 1].start < c.end
+            })
+        {
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[k + 1].start,
+                toks[j].end,
+            ));
+        }
+    }
+}
+
+/// Whether the sentence before token `k` says someone lives there: "lives", "living",
+/// "stays", "moved", "above", "flat", "house", up to eight words back.
+pub(super) fn lives_before(text: &str, words: Words<'_>, k: usize) -> bool {
+    const HOME_WORDS: &[&str] = &[
+        "live", "lives", "lived", "living", "stay", "stays", "stayed", "staying", "moved", "above",
+        "flat", "house", "home", "address", "lodging", "tenancy",
+    ];
+    let Words { toks, lowers } = words;
+    (k.saturating_sub(8)..k)
+        .rev()
+        .take_while(|&i| !text[toks[i].end..toks[i + 1].start].contains(['.', '!', '?', ';', '\n']))
+        .any(|i| HOME_WORDS.contains(&&*lowers[i]))
+}
+
+pub(super) fn unnumbered_addresses(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let cap = |k: usize| {
+        let t = &toks[k];
+        starts_capitalised(text, t) && t.base_end == t.end && !STOPWORDS.contains(&&*lowers[k])
+    };
+    let ends_place = |k: usize| {
+        let l = &*lowers[k];
+        STREET_WORDS.contains(&l) || BUILDING_WORDS.contains(&l)
+    };
+    let is_street = |k: usize| STREET_WORDS.contains(&&*lowers[k]);
+    // Where a house's name in the part `a..=b` starts: with "The" before it ("The Old
+    // Forge, Church Road"), and not at an everyday word that opens the sentence ("Home
+    // Mill Croft, Dores Road").
+    let house_start = |a: usize, b: usize| {
+        let mut a = a;
+        if a >= 1
+            && &text[toks[a - 1].start..toks[a - 1].end] == "The"
+            && &text[toks[a - 1].end..toks[a].start] == " "
+        {
+            return a - 1;
+        }
+        while a + 1 < b
+            && sentence_start(text, toks[a].start)
+            && is_plainly_ordinary(&lowers[a])
+            && !BUILDING_WORDS.contains(&&*lowers[a])
+        {
+            a += 1;
+        }
+        a
+    };
+    // The parts ending at token `last`, back to the first one, as (first, last) pairs.
+    let parts_before = |last: usize| {
+        let mut parts = Vec::new();
+        let mut b = last;
+        loop {
+            if !cap(b) {
+                break;
+            }
+            let mut a = b;
+            while a > 0 && a + 4 > b && &text[toks[a - 1].end..toks[a].start] == " " && cap(a - 1) {
+                a -= 1;
+            }
+            parts.push((a, b));
+            if parts.len() == 4 || a < 2 || &text[toks[a - 1].end..toks[a].start] != ", " {
+                break;
+            }
+            b = a - 1;
+        }
+        parts
+    };
+    let postcodes: Vec<usize> = out
+        .iter()
+        .filter(|c| c.kind == FindingKind::Postcode)
+        .map(|c| c.start)
+        .collect();
+    for start in postcodes {
+        let Some(last) = toks.iter().rposition(|t| t.end <= start) else {
+            continue;
+        };
+        if !matches!(&text[toks[last].end..start], " " | ", ") {
+            continue;
+        }
+        let parts = parts_before(last);
+        if parts.len() >= 2
+            && let Some(i) = parts.iter().rposition(|&(_, b)| ends_place(b))
+        {
+            let (a, b) = parts[i];
+            // A house named with "The" before the first part that ends in a building or
+            // street word: "The Laurels, Mill Lane, Chinnor".
+            let start = match parts.get(i + 1) {
+                Some(&(ha, _)) if house_start(ha, ha) < ha => ha - 1,
+                _ => house_start(a, b),
+            };
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[start].start,
+                toks[last].end,
+            ));
+        } else if let [(a, b)] = parts[..]
+            && a < b
+            && b == last
+            && is_street(b)
+        {
+            // "Mrs Bridie Hanratty Carrickbawn Road, bt34 2hw": a street alone before a
+            // postcode, its name the word before the street word (the words before that
+            // are the person's).
+            out.push(Cand::new(
+                FindingKind::Address,
+                toks[b - 1].start,
+                toks[last].end,
+            ));
+        }
+    }
+    // A building and a street, a comma between: "Ivy Cottage, Church Lane".
+    for k in 2..toks.len() {
+        if !cap(k) || !is_street(k) {
+            continue;
+        }
+        let parts = parts_before(k);
+        if let [(sa, _), (ba, bb), ..] = parts[..]
+            && sa < k
+            && BUILDING_WORDS.contains(&&*lowers[bb])
+            && ba < bb
+        {
+            let ba = house_start(ba, bb);
+            out.push(Cand::new(FindingKind::Address, toks[ba].start, toks[k].end));
+        }
+    }
+}
+
+/// The end of the named building and street after a flat number ("Flat 12, Brook House,
+/// Union Street", "Apartment 12, Kingfisher Court"): each a comma, then up to four
+/// capitalised words ending in a building or street word.
+pub(super) fn named_places_after(text: &str, toks: &[Tok], mut i: usize) -> Option<usize> {
+    let mut end = None;
+    for _ in 0..2 {
+        let cur = &toks[i];
+        let first = toks.get(i + 1)?;
+        if &text[cur.end..first.start] != ", " || cur.base_end != cur.end {
+            break;
+        }
+        let mut found = None;
+        let mut prev = cur;
+        for (k, w) in toks[i + 1..].iter().take(4).enumerate() {
+            let s = &text[w.start..w.end];
+            if (k > 0 && &text[prev.end..w.start] != " ")
+                || w.digits
+                || !s.starts_with(char::is_uppercase)
+                || STOPWORDS.contains(&fold_str(s).as_str())
+            {
+                break;
+            }
+            let l = fold_str(&text[w.start..w.base_end]);
+            if k >= 1
+                && (BUILDING_WORDS.contains(&l.as_str()) || STREET_WORDS.contains(&l.as_str()))
+            {
+                found = Some((i + 1 + k, w.base_end));
+            }
+            prev = w;
+            if w.base_end != w.end {
+                break;
+            }
+        }
+        let Some((last, e)) = found else { break };
+        end = Some(e);
+        i = last;
+    }
+    end
+}
+
+/// The start of a house name just before a numbered address: one to three capitalised
+/// words and a comma, each word not an everyday one, or the last a building word
+/// ("Rose Cottage").
+pub(super) fn house_name_before(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let first = i.checked_sub(1)?;
+    if &text[toks[first].end..toks[i].start] != ", " {
+        return None;
+    }
+    let mut start = None;
+    let mut k = first;
+    let building = BUILDING_WORDS.contains(&fold_str(&text[toks[k].start..toks[k].end]).as_str());
+    loop {
+        let t = &toks[k];
+        let s = &text[t.start..t.end];
+        let l = fold_str(s);
+        let unusual = (!is_ordinary(&l) || name_list().contains_key(&l))
+            && !is_allowed(&l)
+            && !STOPWORDS.contains(&l.as_str());
+        if t.digits
+            || t.base_end != t.end
+            || !s.starts_with(char::is_uppercase)
+            || !(unusual
+                || (building && k == first)
+                || (building && !STOPWORDS.contains(&l.as_str())))
+        {
+            break;
+        }
+        start = Some(k);
+        if k == 0 || first - k >= 2 || &text[toks[k - 1].end..t.start] != " " {
+            break;
+        }
+        k -= 1;
+    }
+    // "the takeaway he runs, Golden Dragon, 104 Chapel Street": two or three
+    // capitalised words set apart by commas before the address are its name, whatever
+    // words they are.
+    let apposed = || {
+        let mut a = first;
+        while a > 0 && first - a < 2 && &text[toks[a - 1].end..toks[a].start] == " " {
+            a -= 1;
+        }
+        while a < first && !starts_capitalised(text, &toks[a]) {
+            a += 1;
+        }
+        let plain = (a..=first).all(|j| {
+            let t = &toks[j];
+            let l = fold_str(&text[t.start..t.end]);
+            starts_capitalised(text, t)
+                && !t.digits
+                && t.base_end == t.end
+                && !STOPWORDS.contains(&l.as_str())
+                && !is_allowed(&l)
+                && !is_honorific(&l)
+        });
+        (a < first
+            && plain
+            && a >= 1
+            && &text[toks[a - 1].end..toks[a].start] == ", "
+            && !sentence_start(text, toks[a].start))
+        .then(|| toks[a].start)
+    };
+    let Some(s) = start else {
+        return apposed();
+    };
+    // A sentence's first word alone is not a house name.
+    if s < first || building || !sentence_start(text, toks[s].start) {
+        Some(toks[s].start)
+    } else {
+        apposed()
+    }
+}

@@ -1,0 +1,251 @@
+//! Online handles and emails, obfuscated ones included.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Online handles.
+
+/// Whether a character may be part of an online handle ("shaq_tbm09", "@kez.x").
+pub(super) fn is_handle_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '.'
+}
+
+/// Online handles, which name someone as surely as their name: a run of letters, digits,
+/// dots and underscores holding an underscore and a letter ("shaq_tbm09"), one after an
+/// "@" that starts a word ("@kez.x"), not an email's, or one in quotes with a dot and a
+/// digit in it and no web domain's ending ("dreamz.kay99").
+pub(super) fn handles(text: &str, out: &mut Vec<Cand>) {
+    if !text.contains(['_', '@', '"', '“']) {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let at = c == b'@' && (i == 0 || !is_handle_char(char::from(bytes[i - 1])));
+        if !(at || (c as char).is_ascii_alphanumeric() || c == b'_')
+            || (!at && i > 0 && (is_handle_char(char::from(bytes[i - 1])) || bytes[i - 1] == b'@'))
+        {
+            i += 1;
+            continue;
+        }
+        let from = if at { i + 1 } else { i };
+        let mut end = from;
+        while end < bytes.len() && is_handle_char(char::from(bytes[end])) {
+            end += 1;
+        }
+        // A sentence's full stop ends the handle.
+        while end > from && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let h = &text[from..end];
+        let followed_by_at = bytes.get(end) == Some(&b'@');
+        // A file's name is no one's: "care_plan_v2.docx".
+        let file = h.rsplit_once('.').is_some_and(|(_, ext)| {
+            [
+                "doc", "docx", "pdf", "txt", "xls", "xlsx", "csv", "jpg", "jpeg", "png", "gif",
+                "md", "ppt", "pptx", "odt", "rtf", "zip", "json", "html", "htm", "mp3", "mp4",
+            ]
+            .contains(&ext.to_ascii_lowercase().as_str())
+        });
+        let quoted = i > 0
+            && matches!(char_before(text, i), Some('"' | '“'))
+            && matches!(char_at(text, end), Some('"' | '”'));
+        let dotted = quoted
+            && h.bytes().any(|b| b.is_ascii_digit())
+            && h.bytes().all(|b| !b.is_ascii_uppercase())
+            && h.split('.').count() == 2
+            && h.split('.')
+                .all(|p| p.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
+            && h.rsplit_once('.')
+                .is_some_and(|(_, end)| !WEB_ENDINGS.contains(&end));
+        let shaped = h.len() >= 3
+            && h.bytes().any(|b| b.is_ascii_alphabetic())
+            && (at || dotted || (h.contains('_') && !h.starts_with('_') && !h.ends_with('_')));
+        if shaped
+            && !file
+            && !followed_by_at
+            && text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            out.push(Cand::new(FindingKind::Name, i, end));
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// The endings of web domains, which a handle with a dot does not have.
+#[rustfmt::skip]
+pub(super) const WEB_ENDINGS: &[&str] = &[
+    "com", "uk", "org", "net", "io", "gov", "ac", "co", "info", "biz", "app", "me", "tv",
+    "ie", "eu", "edu", "nhs", "wales", "scot", "cymru", "london", "online", "site",
+];
+
+// ---------------------------------------------------------------------------------------
+// Emails.
+
+pub(super) fn emails(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-'".contains(&c);
+    for (at, sign) in text.match_indices(['@', '＠']) {
+        let at_len = sign.len();
+        let mut start = at;
+        while start > 0 && local(b[start - 1]) {
+            start -= 1;
+        }
+        while start < at && matches!(b[start], b'.' | b'\'' | b'-') {
+            start += 1;
+        }
+        if start == at {
+            continue;
+        }
+        let mut end = at + at_len;
+        while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b'-')) {
+            end += 1;
+        }
+        if end < b.len()
+            && !b[end].is_ascii()
+            && char_at(text, end).is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let mut labels: Vec<&str> = text[at + at_len..end].split('.').collect();
+        while labels.last().is_some_and(|l| l.is_empty()) {
+            labels.pop();
+        }
+        // Drop trailing labels until the last is a real top-level domain.
+        while labels.len() >= 2
+            && !labels
+                .last()
+                .is_some_and(|l| l.len() >= 2 && l.bytes().all(|c| c.is_ascii_alphabetic()))
+        {
+            labels.pop();
+        }
+        let ok = labels.len() >= 2
+            && labels
+                .iter()
+                .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+        if ok {
+            let domain_len = labels.iter().map(|l| l.len() + 1).sum::<usize>() - 1;
+            out.push(Cand::new(
+                FindingKind::Email,
+                start,
+                at + at_len + domain_len,
+            ));
+        }
+    }
+}
+
+/// How "at" may be written between the parts of an obfuscated email, and whether the
+/// dots must then be written as words too ("dan at example dot com").
+pub(super) const AT_SIGNS: &[(&str, bool)] = &[
+    ("(at)", false),
+    ("[at]", false),
+    ("{at}", false),
+    ("(AT)", false),
+    ("[AT]", false),
+    (" (at) ", false),
+    (" [at] ", false),
+    (" @ ", false),
+    (" at ", true),
+    (" AT ", true),
+];
+pub(super) const DOT_SIGNS: &[&str] = &[
+    "(dot)", "[dot]", "{dot}", " (dot) ", " [dot] ", " dot ", " DOT ", "(DOT)", "[DOT]",
+];
+/// Top-level domains an "at … dot …" written in words must end with.
+#[rustfmt::skip]
+pub(super) const WORD_TLDS: &[&str] = &[
+    "com", "org", "net", "uk", "gov", "nhs", "io", "info", "edu", "me", "co", "ac", "scot",
+];
+
+/// Emails written to dodge a scraper: "dan(at)example.com", "dan @ example.com",
+/// "dan at example dot com".
+pub(super) fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+    let label = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+    // A sign with a bracket or an @ cannot be where that character is not (one pass
+    // over the text instead of one search per sign).
+    let mut present = [false; 4];
+    for &c in b {
+        match c {
+            b'(' => present[0] = true,
+            b'[' => present[1] = true,
+            b'{' => present[2] = true,
+            b'@' => present[3] = true,
+            _ => {}
+        }
+    }
+    // An "at" written as a word needs a dot written as one, and every dot sign holds
+    // "dot" or "DOT": without one, " at " (in most sentences) need not be looked at.
+    let dot_words = text.contains("dot") || text.contains("DOT");
+    for &(sign, words) in AT_SIGNS {
+        let needs = |c: u8, k: usize| !sign.as_bytes().contains(&c) || present[k];
+        if !(needs(b'(', 0) && needs(b'[', 1) && needs(b'{', 2) && needs(b'@', 3))
+            || (words && !dot_words)
+        {
+            continue;
+        }
+        for (at, _) in text.match_indices(sign) {
+            let mut start = at;
+            while start > 0 && local(b[start - 1]) {
+                start -= 1;
+            }
+            while start < at && matches!(b[start], b'.' | b'-') {
+                start += 1;
+            }
+            if start == at || !left_boundary(text, start) {
+                continue;
+            }
+            // Labels joined by dots (or dot words).
+            let mut i = at + sign.len();
+            let mut labels: Vec<(usize, usize)> = Vec::new();
+            let mut worded = true;
+            loop {
+                let s = i;
+                while i < b.len() && label(b[i]) {
+                    i += 1;
+                }
+                if i == s {
+                    break;
+                }
+                labels.push((s, i));
+                let dot = if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(|&c| label(c)) {
+                    worded = false;
+                    Some(1)
+                } else {
+                    DOT_SIGNS
+                        .iter()
+                        .find(|d| text[i..].starts_with(*d))
+                        .map(|d| d.len())
+                };
+                match dot {
+                    Some(n) if b.get(i + n).is_some_and(|&c| label(c)) => i += n,
+                    _ => break,
+                }
+            }
+            // Drop trailing labels until the last is a plausible top-level domain.
+            let tld_ok = |l: &str| {
+                l.len() >= 2
+                    && l.bytes().all(|c| c.is_ascii_alphabetic())
+                    && (!words || WORD_TLDS.contains(&l.to_ascii_lowercase().as_str()))
+            };
+            while labels.len() >= 2
+                && !tld_ok(&text[labels[labels.len() - 1].0..labels[labels.len() - 1].1])
+            {
+                labels.pop();
+            }
+            if labels.len() < 2 || (words && !worded) {
+                continue;
+            }
+            let end = labels[labels.len() - 1].1;
+            if !right_boundary(text, end) {
+                continue;
+            }
+            out.push(Cand::new(FindingKind::Email, start, end));
+        }
+    }
+}

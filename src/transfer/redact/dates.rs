@@ -1,0 +1,698 @@
+//! Exact dates: in figures, in words, without a year, and in Welsh.
+
+use super::*;
+
+pub(super) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub(super) fn month_name(m: u32) -> &'static str {
+    MONTHS
+        .get((m as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates.
+
+pub(super) fn two_digit_year(y: u32) -> i32 {
+    use chrono::Datelike as _;
+    // u32 < 100 always fits.
+    let y = i32::try_from(y).unwrap_or(0);
+    // Up to ten years ahead of this one is this century ("26" in 2026 is 2026, a review
+    // date in "35" is 2035); anything later is the last one (a birth year "51" is 1951).
+    let pivot = chrono::Utc::now().year() % 100 + 10;
+    if y <= pivot { 2000 + y } else { 1900 + y }
+}
+
+/// Numeric dates: 12/03/2026, 12.03.2026, 12-03-26, 2026-03-12. Day first, as in the UK;
+/// a day and month without a year ("7/10") is a score, not a date.
+pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let num = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let value = |i: usize, n: usize| text[i..i + n].parse::<u32>().ok();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || !run_may_start(text, i) {
+            i += 1;
+            continue;
+        }
+        let n1 = num(i);
+        let found = (|| {
+            let s = *b.get(i + n1)?;
+            if !matches!(s, b'/' | b'-' | b'.') {
+                return None;
+            }
+            let j = i + n1 + 1;
+            let n2 = num(j);
+            if n2 == 0 || n2 > 2 || b.get(j + n2) != Some(&s) {
+                return None;
+            }
+            let k = j + n2 + 1;
+            let n3 = num(k);
+            let end = k + n3;
+            let after_ok = right_boundary(text, end)
+                && !(matches!(b.get(end), Some(b'/' | b'-' | b'.'))
+                    && b.get(end + 1).is_some_and(u8::is_ascii_digit));
+            if !after_ok {
+                return None;
+            }
+            let (d, m, y) = if n1 == 4 && (1..=2).contains(&n3) {
+                (
+                    value(k, n3)?,
+                    value(j, n2)?,
+                    i32::try_from(value(i, n1)?).ok()?,
+                )
+            } else if (1..=2).contains(&n1) && (n3 == 4 || n3 == 2) {
+                let y = value(k, n3)?;
+                let y = if n3 == 2 {
+                    two_digit_year(y)
+                } else {
+                    i32::try_from(y).ok()?
+                };
+                (value(i, n1)?, value(j, n2)?, y)
+            } else {
+                return None;
+            };
+            ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2099).contains(&y))
+                .then_some((end, m, y))
+        })();
+        match found {
+            Some((end, m, y)) => {
+                // "Thu 17/04/25": a weekday just before is part of the date.
+                let before = text[..i].strip_suffix(' ').unwrap_or("");
+                let before = before.strip_suffix(',').unwrap_or(before);
+                let day_at = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map(|(p, _)| p)
+                    .filter(|&p| WEEKDAYS.contains(&&before[p..]) && left_boundary(text, p));
+                let mut c = Cand::new(FindingKind::ExactDate, day_at.unwrap_or(i), end);
+                c.date = Some(DateParts {
+                    month: m,
+                    year: Some(y),
+                });
+                push_date(text, c, out);
+                i = end;
+            }
+            None => i += n1.max(1),
+        }
+    }
+}
+
+/// Adds a date, as a date of birth when a cue ("DOB", "born on", "date of birth:") comes
+/// just before it; the cue is then part of the finding.
+pub(super) fn push_date(text: &str, mut c: Cand, out: &mut Vec<Cand>) {
+    if let Some(cue) = birth_cue(text, c.start) {
+        c.kind = FindingKind::BirthDate;
+        c.start = cue;
+    }
+    out.push(c);
+}
+
+pub(super) fn birth_cue(text: &str, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut t = &text[from..at];
+    for _ in 0..3 {
+        t = t.trim_end_matches(|c: char| c.is_whitespace() || ":-–—=,(".contains(c));
+        let lower = t.to_ascii_lowercase();
+        let filler = ["on", "is", "was", "of", "the"]
+            .iter()
+            .find(|w| lower.ends_with(*w) && left_boundary(t, t.len() - w.len()));
+        match filler {
+            Some(w) if !lower.ends_with("born on") => t = &t[..t.len() - w.len()],
+            _ => break,
+        }
+    }
+    let lower = t.to_ascii_lowercase();
+    [
+        "date of birth",
+        "d.o.b.",
+        "d.o.b",
+        "d/o/b",
+        "dob",
+        "born on",
+        "born",
+        "birthday",
+        "birth date",
+        "birthdate",
+    ]
+    .iter()
+    .find(|cue| lower.ends_with(*cue) && left_boundary(t, t.len() - cue.len()))
+    .map(|cue| from + t.len() - cue.len())
+}
+
+/// The month a word names: full names in any case ("May" only capitalised, "may" is a
+/// verb), three-letter abbreviations and "Sept" capitalised.
+pub(super) fn month_of(w: &str) -> Option<u32> {
+    let l = w.to_ascii_lowercase();
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&l)) {
+        if l == "may" && !w.starts_with('M') {
+            return None;
+        }
+        return u32::try_from(i + 1).ok();
+    }
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if l == "sept" {
+        return Some(9);
+    }
+    if let Some(i) = WELSH_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
+        return u32::try_from(i + 1).ok();
+    }
+    if l.len() == 3 {
+        return MONTHS
+            .iter()
+            .position(|m| m[..3].eq_ignore_ascii_case(&l) && m.len() > 3)
+            .and_then(|i| u32::try_from(i + 1).ok());
+    }
+    None
+}
+
+/// A day of the month, with whether it had an ordinal suffix ("12th").
+pub(super) fn day_of(w: &str) -> Option<(u32, bool)> {
+    let n = w.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let suffix = w[n..].to_ascii_lowercase();
+    if !["", "st", "nd", "rd", "th"].contains(&suffix.as_str()) {
+        return None;
+    }
+    let d: u32 = w[..n].parse().ok()?;
+    (1..=31).contains(&d).then_some((d, !suffix.is_empty()))
+}
+
+pub(super) fn year_of(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok().filter(|y| (1900..=2099).contains(y))
+}
+
+/// The months in Welsh, in lowercase: a month is read in any case with a capital first
+/// ("8 Ionawr", "8 IONAWR"; see `month_of`).
+#[rustfmt::skip]
+pub(super) const WELSH_MONTHS: [&str; 12] = [
+    "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
+    "hydref", "tachwedd", "rhagfyr",
+];
+
+/// A weekday as written beside a date: "Tuesday", "Tues", or in capitals ("SATURDAY";
+/// not "SAT", "SUN" or "WED", which are words and exams in capitals).
+pub(super) fn is_weekday(w: &str) -> bool {
+    if !(3..=9).contains(&w.len()) || !matches!(w.as_bytes()[0], b'M' | b'T' | b'W' | b'F' | b'S') {
+        return false;
+    }
+    WEEKDAYS.iter().any(|d| {
+        *d == w
+            || (w.len() > 3
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && d.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Words after which a day without its year, in figures ("on 27/11", "Seen 26.11") or
+/// as an ordinal after "the" ("by the 9th"), is a date.
+#[rustfmt::skip]
+pub(super) const DATE_CUES: &[&str] = &[
+    "on", "by", "from", "until", "till", "til", "since", "before", "after", "seen", "due",
+    "dated", "review", "reviewed", "follow-up", "followup", "wef", "died", "admitted",
+    "discharged",
+];
+
+/// Events a day and month in figures after them is the day of: "home visit 14/5",
+/// "hearing 23/6", "first pick-up 9/5".
+#[rustfmt::skip]
+pub(super) const EVENT_CUES: &[&str] = &[
+    "visit", "appointment", "appt", "tribunal", "hearing", "court", "panel", "clinic",
+    "contact", "meeting", "pick-up", "commencing", "deadline", "surgery", "operation",
+];
+
+/// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
+/// family"); any other word makes it a count ("on the 4th floor", "after the 2nd dose").
+#[rustfmt::skip]
+pub(super) const AFTER_A_DAY: &[&str] = &[
+    "at", "with", "and", "when", "about", "for", "to", "in", "or", "so", "then", "as", "but",
+    "i", "we", "he", "she", "they", "if", "unless", "please", "latest", "morning",
+    "afternoon", "evening", "night",
+];
+
+#[rustfmt::skip]
+pub(super) const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+];
+
+/// Days without their month or year: a weekday before "the" and an ordinal ("Thursday
+/// the fourth", "Friday the 13th"); an ordinal after a word of when and "the" ("by the
+/// 9th", "on the 8th with ..."; not "on the 4th floor"); a day and month in figures after
+/// a word of when ("on 27/11", "Seen 26.11"; not a fraction, "by 1/2").
+pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if t.digits || w.is_empty() || w.len() > 11 {
+            continue;
+        }
+        // What follows is a space, then "the" or a figure: most words stop here.
+        let after = text.as_bytes()[t.end..].get(..2);
+        if !after.is_some_and(|a| a[0] == b' ' && (a[1].is_ascii_digit() || a[1] | 0x20 == b't')) {
+            continue;
+        }
+        let weekday = is_weekday(w);
+        let cue = !weekday && DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+        // "visit 14/5", "w/c 8/9", "follow up 30/6": the event the day is of, for a
+        // day and month in figures only.
+        let event = !weekday
+            && !cue
+            && (EVENT_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+                || (w.eq_ignore_ascii_case("c")
+                    && (text[..t.start].ends_with("w/") || text[..t.start].ends_with("W/")))
+                || (w.eq_ignore_ascii_case("up")
+                    && i > 0
+                    && ["follow", "pick"]
+                        .iter()
+                        .any(|f| word(i - 1).is_some_and(|p| p.eq_ignore_ascii_case(f)))));
+        if !weekday && !cue && !event {
+            continue;
+        }
+        if !event
+            && word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("the"))
+            && let Some(d) = word(i + 2)
+            && spaced(text, toks, i, i + 1)
+            && spaced(text, toks, i + 1, i + 2)
+            && (matches!(day_of(d), Some((_, true)))
+                || ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d)))
+        {
+            let d_end = toks[i + 2].end;
+            let next = word(i + 3);
+            // "the 9th of March" is found whole by the dates in words.
+            let of_month =
+                next.is_some_and(|n| n.eq_ignore_ascii_case("of") || month_of(n).is_some());
+            let ends = text[d_end..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+            let follows = next
+                .is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)))
+                && spaced(text, toks, i + 2, i + 3);
+            if !of_month && (weekday || ends || follows) {
+                let start = if weekday { t.start } else { toks[i + 2].start };
+                out.push(Cand::new(FindingKind::ExactDate, start, d_end));
+                continue;
+            }
+        }
+        if (cue || event)
+            && let Some((end, month)) = weekday_day_month(text, t.end)
+        {
+            let figures = text[t.end..end].trim_start_matches([',', ' ']);
+            let start = end - figures.len();
+            let (d, m) = figures.split_once(['/', '.']).unwrap_or((figures, ""));
+            let d: u32 = d.parse().unwrap_or(0);
+            // "1/2", "3/4" are fractions, "from 8/10 to 3/10" and "4/5" scores, "24/7"
+            // round the clock.
+            let fraction = (d < month && month <= 4)
+                || (matches!(month, 5 | 10) && d <= month)
+                || figures == "24/7";
+            // "by 1.5" is a number: a month after a dot has two figures ("26.11").
+            let decimal = figures.contains('.') && m.len() < 2;
+            if !fraction && !decimal {
+                let mut c = Cand::new(FindingKind::ExactDate, start, end);
+                c.date = Some(DateParts { month, year: None });
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The weekdays in Welsh, after "dydd" ("dydd Mawrth"), with a capital.
+pub(super) const WELSH_WEEKDAYS: &[&str] = &[
+    "Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul",
+];
+
+/// Whether `w` is a day of the month as a Welsh ordinal: "1af", "2il", "4ydd", "5ed",
+/// "11eg", "20fed".
+pub(super) fn welsh_ordinal_day(w: &str) -> bool {
+    let n = w.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&n)
+        && w[..n].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        && ["af", "il", "ydd", "ed", "fed", "eg", "ain"].contains(&&w[n..])
+}
+
+/// A day of this month or the last in the old office style, an ordinal before "inst."
+/// or "ult." ("since the 3rd inst.", "your letter of the 28th ult."), and a day in Welsh
+/// by its weekday and ordinal ("dydd Mawrth 4ydd"), before a Welsh month ("4ydd
+/// Hydref") or in figures between them ("dydd Llun 10 Mawrth").
+pub(super) fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
+    let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
+    for (i, t) in toks.iter().enumerate() {
+        if !t.digits || t.end - t.start > 5 {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        // "Dydd Llun 10 Mawrth": a day in figures between a Welsh weekday and month.
+        if !t.letters {
+            if i >= 2
+                && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                && word(i - 2).is_some_and(|d| d.eq_ignore_ascii_case("dydd"))
+                && word(i - 1).is_some_and(|d| WELSH_WEEKDAYS.contains(&d))
+                && let Some(m) = word(i + 1)
+                && WELSH_MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
+                && m.starts_with(char::is_uppercase)
+                && spaced(text, toks, i - 2, i - 1)
+                && spaced(text, toks, i - 1, i)
+                && spaced(text, toks, i, i + 1)
+            {
+                out.push(Cand::new(
+                    FindingKind::ExactDate,
+                    toks[i - 2].start,
+                    toks[i + 1].end,
+                ));
+            }
+            continue;
+        }
+        if matches!(day_of(w), Some((_, true)))
+            && let Some(m) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
+            && MONTH_MARKS.contains(&m)
+        {
+            let mut end = toks[i + 1].end;
+            if text[end..].starts_with('.') {
+                end += 1;
+            }
+            out.push(Cand::new(FindingKind::ExactDate, t.start, end));
+            continue;
+        }
+        if !welsh_ordinal_day(w) {
+            continue;
+        }
+        if i >= 2
+            && spaced(text, toks, i - 1, i)
+            && spaced(text, toks, i - 2, i - 1)
+            && word(i - 1).is_some_and(|d| WELSH_WEEKDAYS.contains(&d))
+            && word(i - 2).is_some_and(|d| d.eq_ignore_ascii_case("dydd"))
+        {
+            out.push(Cand::new(FindingKind::ExactDate, toks[i - 2].start, t.end));
+        } else if let Some(m) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
+            && m.starts_with(char::is_uppercase)
+            && WELSH_MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
+        {
+            out.push(Cand::new(FindingKind::ExactDate, t.start, toks[i + 1].end));
+        }
+    }
+}
+
+/// The numbers from one to nineteen in words, then the tens from twenty.
+#[rustfmt::skip]
+pub(super) const NUMBER_WORDS: [&str; 19] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+];
+pub(super) const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A number from one to ninety-nine in words, in any case: "seven", "fourteen",
+/// "eighty-two".
+pub(super) fn number_in_words(w: &str) -> Option<u32> {
+    let at = |x: &str, list: &[&str]| list.iter().position(|u| u.eq_ignore_ascii_case(x));
+    if let Some(i) = at(w, &NUMBER_WORDS) {
+        return u32::try_from(i + 1).ok();
+    }
+    let (tens, unit) = w
+        .split_once(['-', '‐'])
+        .map_or((w, None), |(a, b)| (a, Some(b)));
+    let tens = u32::try_from(at(tens, &TENS_WORDS)?).ok()? * 10 + 20;
+    match unit {
+        None => Some(tens),
+        Some(u) => Some(tens + u32::try_from(at(u, &NUMBER_WORDS[..9])?).ok()? + 1),
+    }
+}
+
+/// A year in words after token `m`: "nineteen seventy", "twenty twenty-five", "two
+/// thousand and six"; its end and value.
+pub(super) fn year_in_words(text: &str, toks: &[Tok], m: usize) -> Option<(usize, i32)> {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|_| spaced(text, toks, i - 1, i))
+            .map(|t| &text[t.start..t.end])
+    };
+    let first = word(m + 1)?;
+    let century = if first.eq_ignore_ascii_case("nineteen") {
+        1900
+    } else if first.eq_ignore_ascii_case("twenty") {
+        2000
+    } else if first.eq_ignore_ascii_case("two")
+        && word(m + 2).is_some_and(|w| w.eq_ignore_ascii_case("thousand"))
+    {
+        let j = if word(m + 3).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+            m + 4
+        } else {
+            m + 3
+        };
+        return Some(match word(j).and_then(number_in_words) {
+            Some(n) => (toks[j].end, 2000 + i32::try_from(n).ok()?),
+            None => (toks[m + 2].end, 2000),
+        });
+    } else {
+        return None;
+    };
+    let n = number_in_words(word(m + 2)?).filter(|n| *n >= 10)?;
+    Some((toks[m + 2].end, century + i32::try_from(n).ok()?))
+}
+
+/// A day in words, "the fourteenth of January", with its year in words if one follows
+/// ("the second of May nineteen seventy").
+pub(super) fn dates_in_words(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.end - t.start != 2 || i < 2 || !text[t.start..t.end].eq_ignore_ascii_case("of") {
+            continue;
+        }
+        let (the, o, m) = (&toks[i - 2], &toks[i - 1], i + 1);
+        let Some(mt) = toks.get(m) else { continue };
+        if !spaced(text, toks, i - 2, i - 1)
+            || !spaced(text, toks, i - 1, i)
+            || !spaced(text, toks, i, m)
+            || !text[the.start..the.end].eq_ignore_ascii_case("the")
+            || !ORDINAL_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&text[o.start..o.end]))
+            || mt.base_end != mt.end
+        {
+            continue;
+        }
+        let Some(month) = month_of(&text[mt.start..mt.end]) else {
+            continue;
+        };
+        let year = year_in_words(text, toks, m);
+        let mut c = Cand::new(
+            FindingKind::ExactDate,
+            o.start,
+            year.map_or(mt.end, |y| y.0),
+        );
+        c.date = Some(DateParts {
+            month,
+            year: year.map(|y| y.1),
+        });
+        push_date(text, c, out);
+    }
+}
+
+#[rustfmt::skip]
+pub(super) const WEEKDAYS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon",
+    "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+];
+
+/// Dates in words: "12 March 2026", "12th of March", "March 12th, 2026", "Tuesday 10th".
+pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    // Only spaces (and a comma or an abbreviation's dot) between the parts of a date.
+    let gap_ok = |a: &Tok, b: &Tok, punct: &str| {
+        let g = &text[a.end..b.start];
+        let g = g.strip_prefix(|c: char| punct.contains(c)).unwrap_or(g);
+        !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    };
+    let year_after = |m: usize, month_tok: &Tok| -> Option<(usize, i32)> {
+        let y = toks.get(m + 1)?;
+        if !right_boundary(text, y.end) {
+            return None;
+        }
+        if gap_ok(month_tok, y, ",.")
+            && let Some(v) = year_of(word(y))
+        {
+            return Some((y.end, v));
+        }
+        // Two figures for the year after a short month or an apostrophe: "19th Nov 26",
+        // "1st Dec '26" (not "in March 26 people came").
+        let gap = &text[month_tok.end..y.start];
+        let short = word(month_tok).len() <= 4;
+        // Not the hour of a time after the day: "Jan 14 09:00".
+        let time = text[y.end..].starts_with(':')
+            || (text[y.end..].starts_with('.')
+                && text[y.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        let two = word(y).len() == 2 && word(y).bytes().all(|c| c.is_ascii_digit()) && !time;
+        (two && (gap == " '" || gap == " ’" || (short && gap == " ")))
+            .then(|| word(y).parse().ok().map(two_digit_year))
+            .flatten()
+            .map(|v| (y.end, v))
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if !run_may_start(text, t.start) {
+            continue;
+        }
+        // Joined by dashes, as systems print them: "23-Jan-1954", "5-Mar-25".
+        let mut parts = word(t).split(['-', '‐']);
+        if t.digits
+            && t.letters
+            && let (Some(d), Some(m), Some(y), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            && day_of(d).is_some()
+            && let Some(month) = month_of(m)
+            && let Some(year) = year_of(y).or_else(|| {
+                (y.len() == 2 && y.bytes().all(|c| c.is_ascii_digit()))
+                    .then(|| y.parse().ok().map(two_digit_year))
+                    .flatten()
+            })
+        {
+            let mut c = Cand::new(FindingKind::ExactDate, t.start, t.end);
+            c.date = Some(DateParts {
+                month,
+                year: Some(year),
+            });
+            push_date(text, c, out);
+            continue;
+        }
+        // Day first: "12 March 2026", "3rd of May".
+        if let Some((_, _)) = day_of(word(t)) {
+            let mut m = i + 1;
+            if toks
+                .get(m)
+                .is_some_and(|o| word(o).eq_ignore_ascii_case("of") && gap_ok(t, o, ""))
+            {
+                m += 1;
+            }
+            if let Some(mt) = toks.get(m)
+                && gap_ok(&toks[m - 1], mt, "")
+                && let Some(month) = month_of(word(mt))
+            {
+                let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
+                // A weekday just before is part of the date: "Monday 2nd December".
+                let start = i
+                    .checked_sub(1)
+                    .map(|p| &toks[p])
+                    .filter(|p| is_weekday(word(p)) && gap_ok(p, t, ","))
+                    .map_or(t.start, |p| p.start);
+                let mut c = Cand::new(FindingKind::ExactDate, start, end);
+                c.date = Some(DateParts { month, year });
+                push_date(text, c, out);
+                continue;
+            }
+        }
+        // A weekday and an ordinal day, no month: "on Tuesday 10th".
+        if is_weekday(word(t))
+            && let Some(d) = toks.get(i + 1)
+            && gap_ok(t, d, ",")
+            && let Some((_, true)) = day_of(word(d))
+            && right_boundary(text, d.end)
+            && !toks
+                .get(i + 2)
+                .is_some_and(|m| month_of(word(m)).is_some() || word(m).eq_ignore_ascii_case("of"))
+        {
+            out.push(Cand::new(FindingKind::ExactDate, t.start, d.end));
+            continue;
+        }
+        // A weekday and a day and month in figures, no year: "Tues 3/9".
+        if is_weekday(word(t))
+            && let Some((end, month)) = weekday_day_month(text, t.end)
+        {
+            let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+            c.date = Some(DateParts { month, year: None });
+            out.push(c);
+            continue;
+        }
+        // Month first: "March 12th", "March 12, 2026", "Jan 14" (a bare "March 12" is
+        // too often a count: "in March 12 people came"; a month cut short is not).
+        if let Some(month) = month_of(word(t))
+            && let Some(d) = toks.get(i + 1)
+            && gap_ok(t, d, ".")
+            && let Some((_, ordinal)) = day_of(word(d))
+        {
+            let year = year_after(i + 1, d);
+            let short = word(t).len() < MONTHS[month as usize - 1].len()
+                && right_boundary(text, d.end)
+                && !(text[d.end..].starts_with(['/', '.', '-'])
+                    && text[d.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
+            if ordinal || year.is_some() || short {
+                let end = year.map_or(d.end, |(e, _)| e);
+                let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+                c.date = Some(DateParts {
+                    month,
+                    year: year.map(|(_, y)| y),
+                });
+                push_date(text, c, out);
+            }
+        }
+    }
+}
+
+/// After a weekday ending at `at`: a space (or a comma and a space), then a day and a
+/// month in figures with no year ("Tues 3/9", "Fri, 14.11"); the end and the month.
+pub(super) fn weekday_day_month(text: &str, at: usize) -> Option<(usize, u32)> {
+    let rest = &text[at..];
+    let rest_t = rest.strip_prefix(',').unwrap_or(rest);
+    let trimmed = rest_t.trim_start_matches(' ');
+    if trimmed.len() == rest_t.len() || rest_t.len() - trimmed.len() > 2 {
+        return None;
+    }
+    let b = trimmed.as_bytes();
+    let n1 = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let sep = *b.get(n1)?;
+    if !(1..=2).contains(&n1) || !matches!(sep, b'/' | b'.') {
+        return None;
+    }
+    let n2 = b[n1 + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&n2) {
+        return None;
+    }
+    let len = n1 + 1 + n2;
+    let end = at + (rest.len() - trimmed.len()) + len;
+    // "3/9/24" is a full date, found as one; "3/9/" or "3.9.2" is something else.
+    if matches!(b.get(len), Some(b'/' | b'.' | b'-'))
+        && b.get(len + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let d: u32 = trimmed[..n1].parse().ok()?;
+    let m: u32 = trimmed[n1 + 1..len].parse().ok()?;
+    ((1..=31).contains(&d) && (1..=12).contains(&m) && right_boundary(text, end))
+        .then_some((end, m))
+}

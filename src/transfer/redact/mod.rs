@@ -1,0 +1,644 @@
+//! The identifiability check and redaction pass of exports (PRACTICE.md §9): finds likely
+//! names, contact details, ID numbers, exact dates, street addresses, subject keys and the
+//! writer's never-export words in free text, and replaces them with stable placeholders.
+//!
+//! Everything is heuristic and local (no network, no model): structured identifiers
+//! (emails, UK phone numbers and postcodes, NHS and National Insurance numbers, dates) by
+//! shape; names by an honorific, a list of common first names and surnames
+//! (`assets/names.txt`), or a capitalised word mid-sentence that is not an ordinary English
+//! word (`assets/ordinary-words.txt`) nor one of the field's own words (model names, roles,
+//! public bodies, languages…). The check errs towards flagging: a false alarm costs a
+//! glance, a miss can cost someone's privacy.
+//!
+//! Placeholders: `[PERSON-n]` for names, `[SUBJECT-n]` for subject keys (a subject may be a
+//! team or an organisation, not only a person), `[EMAIL-n]`, `[PHONE-n]`, `[POSTCODE-n]`,
+//! `[ID-NUMBER-n]` (NHS, National Insurance and hospital or case numbers), `[ADDRESS-n]`, `[REDACTED-n]` for
+//! never-export words, `[DATE OF BIRTH]`, and exact dates cut to month and year
+//! (`[DATE: March 2026]`). Numbers count distinct values per [`Redactor`], so one export
+//! names the same person the same way throughout. Placeholders are never flagged again.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::model::{Details, Entry};
+
+mod addresses;
+mod contacts;
+mod cues;
+mod dates;
+mod names;
+mod numbers;
+mod places;
+mod redactor;
+mod text;
+mod words;
+
+use addresses::*;
+use contacts::*;
+use cues::*;
+use dates::*;
+use names::*;
+use numbers::*;
+use places::*;
+pub use redactor::Redactor;
+use redactor::*;
+use text::*;
+use words::*;
+
+/// What kind of identifier a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    Subject,
+    NeverExport,
+    Name,
+    Email,
+    Phone,
+    Postcode,
+    NhsNumber,
+    NiNumber,
+    /// A hospital, case or record number after its cue ("MRN 1234567").
+    RecordNumber,
+    BirthDate,
+    ExactDate,
+    Address,
+    /// A school, college or surgery by its name ("Oakfield Academy", "Ysgol y Graig").
+    Place,
+}
+
+impl FindingKind {
+    pub const ALL: &'static [FindingKind] = &[
+        FindingKind::Subject,
+        FindingKind::NeverExport,
+        FindingKind::Name,
+        FindingKind::Email,
+        FindingKind::Phone,
+        FindingKind::Postcode,
+        FindingKind::NhsNumber,
+        FindingKind::NiNumber,
+        FindingKind::RecordNumber,
+        FindingKind::BirthDate,
+        FindingKind::ExactDate,
+        FindingKind::Address,
+        FindingKind::Place,
+    ];
+
+    /// What the finding is, in words, for the check's report.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::Subject => "subject key",
+            FindingKind::NeverExport => "on the never-export list",
+            FindingKind::Name => "possible name",
+            FindingKind::Email => "email address",
+            FindingKind::Phone => "phone number",
+            FindingKind::Postcode => "postcode",
+            FindingKind::NhsNumber => "NHS-like number",
+            FindingKind::NiNumber => "National Insurance number",
+            FindingKind::RecordNumber => "record number",
+            FindingKind::BirthDate => "date of birth",
+            FindingKind::ExactDate => "exact date",
+            FindingKind::Address => "street address",
+            FindingKind::Place => "named school or place",
+        }
+    }
+
+    /// [`FindingKind::label`] for more than one: "2 subject keys", "3 dates of birth".
+    #[must_use]
+    pub fn label_many(self) -> &'static str {
+        match self {
+            FindingKind::Subject => "subject keys",
+            FindingKind::NeverExport => "on the never-export list",
+            FindingKind::Name => "possible names",
+            FindingKind::Email => "email addresses",
+            FindingKind::Phone => "phone numbers",
+            FindingKind::Postcode => "postcodes",
+            FindingKind::NhsNumber => "NHS-like numbers",
+            FindingKind::NiNumber => "National Insurance numbers",
+            FindingKind::RecordNumber => "record numbers",
+            FindingKind::BirthDate => "dates of birth",
+            FindingKind::ExactDate => "exact dates",
+            FindingKind::Address => "street addresses",
+            FindingKind::Place => "named schools or places",
+        }
+    }
+
+    /// Which kind wins when two findings overlap: the more certain and the more
+    /// sensitive. The merged finding covers both.
+    fn strength(self) -> u8 {
+        match self {
+            FindingKind::NeverExport => 10,
+            FindingKind::Subject => 9,
+            FindingKind::Email => 8,
+            FindingKind::BirthDate => 7,
+            FindingKind::NhsNumber | FindingKind::NiNumber | FindingKind::RecordNumber => 6,
+            FindingKind::Phone => 5,
+            FindingKind::Address => 4,
+            FindingKind::Postcode => 3,
+            FindingKind::ExactDate | FindingKind::Place => 2,
+            FindingKind::Name => 1,
+        }
+    }
+
+    /// Whether the kind is found by its shape alone (not by words or lists).
+    #[must_use]
+    pub fn is_structured(self) -> bool {
+        !matches!(
+            self,
+            FindingKind::Subject
+                | FindingKind::NeverExport
+                | FindingKind::Name
+                | FindingKind::Address
+                | FindingKind::Place
+        )
+    }
+}
+
+impl std::fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One identifier found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// The text found, exactly as written (a possessive `'s` is left outside).
+    pub text: String,
+    /// 1-based line within the field.
+    pub line: usize,
+    /// Byte range in the field text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Month and year of an exact date, for its `[DATE: March 2026]` placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DateParts {
+    month: u32,
+    year: Option<i32>,
+}
+
+/// A finding before overlaps are merged.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    kind: FindingKind,
+    start: usize,
+    end: usize,
+    date: Option<DateParts>,
+}
+
+impl Cand {
+    fn new(kind: FindingKind, start: usize, end: usize) -> Self {
+        Cand {
+            kind,
+            start,
+            end,
+            date: None,
+        }
+    }
+}
+
+/// Finds identifiers in text: the check shown before an export, and the first half of
+/// redaction.
+#[derive(Debug, Clone, Default)]
+pub struct Checker {
+    subjects: PatSet,
+    never: PatSet,
+    /// Lowercase words never flagged as names (the config's `allow`).
+    allow_words: HashSet<String>,
+    /// Phrases of more than one word from `allow`: a name inside one is not flagged.
+    allow_phrases: PatSet,
+}
+
+/// What one scan found: merged findings, and the name words seen, for a redactor to
+/// recognise again in later texts.
+struct Scan {
+    cands: Vec<Cand>,
+    name_words: HashSet<String>,
+    /// The words asked of the known names and not found there, by [`word_hash`]: the
+    /// scan's result can change only once one of them is known.
+    unknown_asked: Vec<u64>,
+}
+
+impl Checker {
+    /// `subject_keys`: the journal's pseudonym keys ("jd", "tenant-a"); a key that is a
+    /// single everyday word ("north", "self") is matched only where it fills a subject
+    /// field, never in running text. `never_export`: words and phrases that must never
+    /// leave. `allow`: words (or phrases) never flagged as names.
+    pub fn new(
+        subject_keys: impl IntoIterator<Item = String>,
+        never_export: &[String],
+        allow: &[String],
+    ) -> Self {
+        let subjects = subject_keys
+            .into_iter()
+            .filter(|k| {
+                let k = k.trim();
+                k.chars().count() >= 2
+                    && !(k.chars().all(char::is_alphabetic) && is_ordinary(&k.to_lowercase()))
+            })
+            .filter_map(|k| Pattern::new(&k))
+            .collect();
+        let never = never_export
+            .iter()
+            .filter_map(|w| Pattern::loose(w))
+            .collect();
+        let (subjects, never) = (PatSet::new(subjects), PatSet::new(never));
+        let mut allow_words = HashSet::new();
+        let mut allow_phrases = Vec::new();
+        for a in allow {
+            let a = a.trim();
+            if a.split_whitespace().count() > 1 {
+                allow_phrases.extend(Pattern::new(a));
+            }
+            for w in a.split_whitespace() {
+                allow_words.insert(fold_str(w.trim_matches(|c: char| !c.is_alphanumeric())));
+            }
+        }
+        Checker {
+            subjects,
+            never,
+            allow_words,
+            allow_phrases: PatSet::new(allow_phrases),
+        }
+    }
+
+    /// A checker from the config's `[privacy]` section.
+    pub fn with_privacy(
+        subject_keys: impl IntoIterator<Item = String>,
+        privacy: &crate::config::PrivacyConfig,
+    ) -> Self {
+        Checker::new(subject_keys, &privacy.never_export, &privacy.allow)
+    }
+
+    /// Findings in one text, in order, non-overlapping (the stronger kind wins on
+    /// overlap, and covers both).
+    #[must_use]
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.scan_with(text, &HashSet::new())
+    }
+
+    /// [`Checker::scan`], also finding the name words in `known` wherever they stand.
+    fn scan_with(&self, text: &str, known: &HashSet<String>) -> Vec<Finding> {
+        let scan = self.find(text, known);
+        to_findings(text, &scan.cands)
+    }
+
+    /// Findings in every free-text field of an entry, with the field's name as a user
+    /// would read it ("title", "body", a section key such as "so-what", "tag",
+    /// "action"…). A stage note's or call-in's subject field is one finding as a whole.
+    #[must_use]
+    pub fn scan_entry(&self, e: &Entry) -> Vec<(String, Finding)> {
+        self.scan_entry_with(e, &HashSet::new())
+    }
+
+    /// [`Checker::scan_entry`], also finding the name words in `known`.
+    fn scan_entry_with(&self, e: &Entry, known: &HashSet<String>) -> Vec<(String, Finding)> {
+        let mut out = Vec::new();
+        let visit = |name: String, subject: bool, text: &String| {
+            if subject {
+                if let Some(f) = subject_field(text) {
+                    out.push((name, f));
+                }
+            } else if name == "tag" {
+                out.extend(
+                    self.scan_with(&tag_as_text(text), known)
+                        .into_iter()
+                        .map(|f| (name.clone(), f)),
+                );
+            } else {
+                out.extend(
+                    self.scan_with(text, known)
+                        .into_iter()
+                        .map(|f| (name.clone(), f)),
+                );
+            }
+        };
+        each_field!(e, visit,);
+        out
+    }
+
+    fn find(&self, text: &str, known_names: &HashSet<String>) -> Scan {
+        let masked = placeholders(text);
+        let toks = tokens(text);
+        let mut cands = Vec::new();
+        find_patterns(
+            text,
+            &toks,
+            &self.subjects,
+            FindingKind::Subject,
+            &mut cands,
+        );
+        find_patterns(
+            text,
+            &toks,
+            &self.never,
+            FindingKind::NeverExport,
+            &mut cands,
+        );
+        emails(text, &mut cands);
+        handles(text, &mut cands);
+        // Phones, ID numbers, postcodes, dates and addresses all hold an ASCII digit.
+        let digits = text.bytes().any(|c| c.is_ascii_digit());
+        if digits {
+            digit_runs(text, &mut cands);
+            ni_numbers(text, &mut cands);
+            record_numbers(text, &toks, &mut cands);
+            year_serials(text, &toks, &mut cands);
+            coded_numbers(text, &toks, &mut cands);
+            slashed_codes(text, &toks, &mut cands);
+            days_of_this_month(text, &toks, &mut cands);
+            thread_speakers(text, &mut cands);
+        }
+        obfuscated_emails(text, &mut cands);
+        days_without_a_year(text, &toks, &mut cands);
+        dates_in_words(text, &toks, &mut cands);
+        spoken_phones(text, &toks, &mut cands);
+        if digits {
+            postcodes(text, &toks, &mut cands);
+            vehicle_registrations(text, &toks, &mut cands);
+            numeric_dates(text, &mut cands);
+            word_dates(text, &toks, &mut cands);
+            addresses(text, &toks, &mut cands);
+        }
+        // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.
+        let mut allowed = Vec::new();
+        find_patterns(
+            text,
+            &toks,
+            &self.allow_phrases,
+            FindingKind::Name,
+            &mut allowed,
+        );
+        find_patterns(
+            text,
+            &toks,
+            builtin_phrases(),
+            FindingKind::Name,
+            &mut allowed,
+        );
+        // Nothing inside an allowed phrase is flagged, a clinic named by its street
+        // ("56 Dean Street") included.
+        cands.retain(|c| !allowed.iter().any(|a| a.start <= c.start && c.end <= a.end));
+        // Each token's folded base, worked out once for the names and the schools.
+        let lowers: Vec<Cow<'_, str>> = toks
+            .iter()
+            .map(|t| fold_cow(&text[t.start..t.base_end]))
+            .collect();
+        let words = Words {
+            toks: &toks,
+            lowers: &lowers,
+        };
+        let mut unknown_asked = Vec::new();
+        let name_words = self.names(
+            text,
+            words,
+            (&masked, &allowed),
+            (known_names, &mut unknown_asked),
+            &mut cands,
+        );
+        schools(text, words, &mut cands);
+        workplaces_and_wards(text, words, &mut cands);
+        named_buildings(text, words, &mut cands);
+        saints_places(text, words, &mut cands);
+        places_by_kind(text, words, &mut cands);
+        unnumbered_addresses(text, words, &mut cands);
+        streets_without_a_number(text, words, &mut cands);
+        districts(text, words, &mut cands);
+        buildings_by_a_room(text, words, &mut cands);
+        // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
+        for c in &mut cands {
+            if matches!(c.kind, FindingKind::Name | FindingKind::Place)
+                && text[..c.start].ends_with("New ")
+                && left_boundary(text, c.start - 4)
+                && !sentence_start(text, c.start - 4)
+            {
+                c.start -= 4;
+            }
+        }
+        cands.retain(|c| !overlaps_any(c, &masked));
+        Scan {
+            cands: merge(cands),
+            name_words,
+            unknown_asked,
+        }
+    }
+}
+
+/// A text's tokens, with each one's folded base beside it (worked out once, for the
+/// names and the schools).
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    toks: &'a [Tok],
+    lowers: &'a [Cow<'a, str>],
+}
+
+fn overlaps_any(c: &Cand, ranges: &[(usize, usize)]) -> bool {
+    overlaps(ranges, c.start, c.end)
+}
+
+/// Whether `start..end` overlaps one of `ranges` (sorted, not overlapping each other).
+fn overlaps(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = ranges.partition_point(|&(_, e)| e <= start);
+    ranges.get(i).is_some_and(|&(s, _)| s < end)
+}
+
+/// Merges overlapping candidates into one finding covering all of them, of the
+/// strongest kind among them.
+fn merge(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.start >= c.end {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if c.start < last.end => {
+                last.end = last.end.max(c.end);
+                if c.kind.strength() > last.kind.strength() {
+                    last.kind = c.kind;
+                    last.date = c.date;
+                } else if last.date.is_none() && c.kind == last.kind {
+                    last.date = c.date;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn to_findings(text: &str, cands: &[Cand]) -> Vec<Finding> {
+    let mut line = 1;
+    let mut at = 0;
+    cands
+        .iter()
+        .map(|c| {
+            line += text[at..c.start].matches('\n').count();
+            at = c.start;
+            Finding {
+                kind: c.kind,
+                text: text[c.start..c.end].to_string(),
+                line,
+                start: c.start,
+                end: c.end,
+            }
+        })
+        .collect()
+}
+
+/// A subject field holds a pseudonym key and nothing else: the whole of it is a finding.
+fn subject_field(text: &str) -> Option<Finding> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let start = text.len() - text.trim_start().len();
+    Some(Finding {
+        kind: FindingKind::Subject,
+        text: t.to_string(),
+        line: 1 + text[..start].matches('\n').count(),
+        start,
+        end: start + t.len(),
+    })
+}
+
+/// A tag as the words it stands for: `mrs-okafor` → "Mrs Okafor", `mensah-family` →
+/// "Mensah family", so that the name checks (which go by capitals) see a tag the way a
+/// reader does: names and titles capitalised, everyday words not.
+fn tag_as_text(tag: &str) -> String {
+    tag.split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let l = fold_str(w);
+            let named = is_honorific(&l)
+                || name_list().get(&l).is_some_and(|&(e, _)| !e)
+                || !is_ordinary(&l);
+            let mut c = w.chars();
+            c.next().map_or_else(String::new, |f| {
+                if named {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                } else {
+                    l.clone()
+                }
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Redacted tag text back to a tag: words lowercased and joined by hyphens,
+/// placeholders kept as they are.
+fn text_as_tag(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '[' => {
+                inside = true;
+                out.push(c);
+            }
+            ']' => {
+                inside = false;
+                out.push(c);
+            }
+            ' ' if !inside => out.push('-'),
+            c if inside => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Calls `$f(field name, is a subject field, text)` for every free-text field of entry
+/// `$e`; `$($m)*` is empty or `mut`, so the scan and the redaction visit the same fields.
+macro_rules! each_field {
+    ($e:expr, $f:expr, $($m:tt)*) => {{
+        let e = $e;
+        let mut f = $f;
+        f("title".to_string(), false, & $($m)* e.title);
+        f("body".to_string(), false, & $($m)* e.body);
+        for s in & $($m)* e.sections {
+            // A label is the template's words, or the writer's own in a template they
+            // made or a file they imported: it may name someone.
+            f(format!("{} label", s.key), false, & $($m)* s.label);
+            f(s.key.clone(), false, & $($m)* s.text);
+        }
+        for t in & $($m)* e.tags {
+            f("tag".to_string(), false, t);
+        }
+        for s in & $($m)* e.strengths {
+            f("strength".to_string(), false, & $($m)* s.name);
+        }
+        for a in & $($m)* e.actions {
+            f("action".to_string(), false, & $($m)* a.text);
+            if let Some(o) = & $($m)* a.owner {
+                f("action owner".to_string(), false, o);
+            }
+            if let Some(b) = & $($m)* a.blocker {
+                f("action blocker".to_string(), false, b);
+            }
+        }
+        if let Some(c) = & $($m)* e.checkin {
+            if let Some(w) = & $($m)* c.word {
+                f("check-in word".to_string(), false, w);
+            }
+            if let Some(h) = & $($m)* c.helped {
+                f("what helped".to_string(), false, h);
+            }
+        }
+        match & $($m)* e.details {
+            Details::StageNote(n) => {
+                f("subject".to_string(), true, & $($m)* n.subject);
+                f("topic".to_string(), false, & $($m)* n.topic);
+                for c in & $($m)* n.change_talk {
+                    f("change talk".to_string(), false, & $($m)* c.text);
+                }
+            }
+            Details::CallIn(c) => {
+                if let Some(s) = & $($m)* c.subject {
+                    f("subject".to_string(), true, s);
+                }
+            }
+            Details::Supervision(s) => {
+                if let Some(r) = & $($m)* s.supervisor_role {
+                    f("supervisor role".to_string(), false, r);
+                }
+                for a in & $($m)* s.agenda {
+                    f("agenda item".to_string(), false, & $($m)* a.text);
+                }
+            }
+            Details::Recognition(r) => f("subject".to_string(), true, & $($m)* r.subject),
+            Details::Feedback(fb) => {
+                if let Some(s) = & $($m)* fb.subject {
+                    f("subject".to_string(), true, s);
+                }
+            }
+            Details::Rupture(r) => f("subject".to_string(), true, & $($m)* r.subject),
+            Details::PositiveRisk(p) => {
+                f("subject".to_string(), true, & $($m)* p.subject);
+                for r in & $($m)* p.reviews {
+                    f("review".to_string(), false, & $($m)* r.note);
+                }
+            }
+            Details::GroupSession(g) => {
+                for who in & $($m)* g.present {
+                    f("present".to_string(), false, who);
+                }
+            }
+            Details::Cpd(c) => f("activity type".to_string(), false, & $($m)* c.activity_type),
+            Details::None => {}
+        }
+    }};
+}
+use each_field;
+
+#[cfg(test)]
+mod tests;

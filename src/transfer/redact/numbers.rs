@@ -1,0 +1,883 @@
+//! Numbers that pick someone out: case, hospital and record numbers, phones, NHS-like
+//! and National Insurance numbers, vehicle registrations and postcodes.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// Hospital, case and record numbers: a cue, then the number.
+
+/// Words that make a cue of their own: "ref 2023/118734", "MRN 1234567", "Police log
+/// PL/4471/26", "Client record RX-20931", "Home Office reference is B1234567", and the
+/// case and incident record systems of UK care, whose name before a number says whose
+/// record it is ("Mosaic 5518204", "Datix 448120").
+#[rustfmt::skip]
+pub(super) const RECORD_HEADS: &[&str] = &[
+    "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn", "mosaic",
+    "datix", "liquidlogic", "lcs", "eclipse", "carefirst", "rio", "systmone", "emis",
+    "paris", "wccis", "swift", "frameworki", "azeus", "ulysses", "careflow", "cerner",
+    "las", "pnc", "cro", "brp", "arc", "passport", "nass",
+];
+/// Words that make a cue after another word: "case number", "staff no.", "RiO number",
+/// "hospital no", but not "the number" or "phone number" (a phone is found as one).
+pub(super) const RECORD_NUMBER_WORDS: &[&str] = &["number", "no", "num", "nos", "numbers"];
+#[rustfmt::skip]
+pub(super) const NOT_RECORD_CUES: &[&str] = &[
+    "phone", "mobile", "telephone", "tel", "landline", "fax", "contact", "house", "door",
+    "room", "bed", "bay", "flat", "page", "table", "bus", "route", "platform", "year",
+    "size", "version", "question", "item", "point", "step", "line", "a", "the", "any",
+    "same", "that", "this", "his", "her", "their", "my", "our", "your", "its", "no",
+    "small", "large", "big", "huge", "growing", "whole", "total", "certain", "great",
+    "good", "high", "low", "lucky", "round", "odd", "even", "of", "to", "in", "on", "at",
+];
+
+/// Bit `c` set when a word of [`RECORD_HEADS`] or [`RECORD_NUMBER_WORDS`] starts with
+/// ASCII character `c`.
+pub(super) const RECORD_CUE_FIRSTS: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < RECORD_HEADS.len() {
+        bits |= 1 << RECORD_HEADS[i].as_bytes()[0];
+        i += 1;
+    }
+    let mut i = 0;
+    while i < RECORD_NUMBER_WORDS.len() {
+        bits |= 1 << RECORD_NUMBER_WORDS[i].as_bytes()[0];
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `s` folds (as [`fold_str`] does) to exactly `target`, without allocating.
+pub(super) fn folds_to(s: &str, target: &str) -> bool {
+    let mut t = target.chars();
+    for c in s.chars() {
+        let c = if c == '’' { '\'' } else { fold(c) };
+        if t.next() != Some(c) {
+            return false;
+        }
+    }
+    t.next().is_none()
+}
+
+/// Case, hospital, record and reference numbers after their cue: the cue is a word of its
+/// own ("ref", "MRN") or "number"/"no." after another word ("case number"); "is", "was",
+/// a colon or a few words ending in "is" may come between ("ID number for the hostel
+/// system is HX-77213"). The number may be in parts ("23/00412/ASC", "CLA 304188").
+pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.base_end];
+    let is = |t: &Tok, w: &str| folds_to(&text[t.start..t.end], w);
+    for (i, head) in toks.iter().enumerate() {
+        if head.digits {
+            continue;
+        }
+        let h = word(head);
+        // A reference of some kind, run together: "HRef", "HOref", "CaseRef".
+        let ends_ref = (4..=8).contains(&h.len())
+            && h.is_char_boundary(h.len() - 3)
+            && h[h.len() - 3..].eq_ignore_ascii_case("ref");
+        // A word starting with an ASCII letter no cue starts with is no cue.
+        if !ends_ref
+            && h.as_bytes().first().is_some_and(|&c| {
+                c.is_ascii() && RECORD_CUE_FIRSTS & (1u128 << c.to_ascii_lowercase()) == 0
+            })
+        {
+            continue;
+        }
+        // An ASCII word folds as it is lowercased, its length kept: compare it so.
+        let h_ascii = h.is_ascii();
+        let same = |w: &str| {
+            if h_ascii {
+                h.len() == w.len() && h.eq_ignore_ascii_case(w)
+            } else {
+                folds_to(h, w)
+            }
+        };
+        let own = ends_ref || RECORD_HEADS.iter().any(|w| same(w));
+        let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| same(w)) && i >= 1 && {
+            let p = &toks[i - 1];
+            let g = &text[p.end..head.start];
+            (g == " " || (g.is_empty() && p.base_end != p.end))
+                && p.letters
+                && !p.digits
+                && !NOT_RECORD_CUES
+                    .iter()
+                    .any(|w| folds_to(&text[p.start..p.base_end], w))
+        };
+        // "next week, number UKB-771204-33": "number" opening a clause, before a number
+        // with letters and at least five digits in it (checked below).
+        let loose = !own
+            && !after_word
+            && folds_to(h, "number")
+            && (i == 0 || {
+                let g = &text[toks[i - 1].end..head.start];
+                g == ", " || sentence_start(text, head.start)
+            });
+        if !(own || after_word || loose) || head.base_end != head.end {
+            continue;
+        }
+        // What comes between the cue and the number.
+        let mut j = i + 1;
+        let Some(first) = toks.get(j) else { continue };
+        let gap = &text[head.end..first.start];
+        if gap.len() > 4 || !gap.chars().all(|c| " :#.-=(".contains(c)) {
+            continue;
+        }
+        if is(first, "is") || is(first, "was") {
+            j += 1;
+        } else if !first.digits
+            && !text[first.start..first.end]
+                .bytes()
+                .all(|c| c.is_ascii_uppercase())
+        {
+            // "for the hostel system is": up to five lowercase words, then "is" or "was".
+            let mut k = j;
+            let mut ok = false;
+            while k < toks.len() && k < j + 6 {
+                let t = &toks[k];
+                let g = &text[toks[k - 1].end..t.start];
+                if g != " " || t.digits || !text[t.start..t.end].starts_with(char::is_lowercase) {
+                    break;
+                }
+                if is(t, "is") || is(t, "was") {
+                    ok = true;
+                    break;
+                }
+                k += 1;
+            }
+            if !ok {
+                continue;
+            }
+            j = k + 1;
+        }
+        let Some(id) = toks.get(j) else { continue };
+        let g = &text[toks[j - 1].end..id.start];
+        if j > i + 1 && g != " " && g != ": " {
+            continue;
+        }
+        // The number: parts joined by "/", or a short capital prefix and a space.
+        let mut end_tok = j;
+        loop {
+            let cur = &toks[end_tok];
+            let Some(next) = toks.get(end_tok + 1) else {
+                break;
+            };
+            let g = &text[cur.end..next.start];
+            let cur_s = &text[cur.start..cur.end];
+            let joined = g == "/"
+                || (g == " "
+                    && next.digits
+                    && !next.letters
+                    && cur.letters
+                    && cur_s.len() <= 5
+                    && cur_s
+                        .bytes()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
+            if !joined || cur.base_end != cur.end {
+                break;
+            }
+            end_tok += 1;
+        }
+        let (s, e) = (id.start, toks[end_tok].end);
+        let idt = &text[s..e];
+        let digits = idt.bytes().filter(u8::is_ascii_digit).count();
+        let alnum = idt.bytes().filter(u8::is_ascii_alphanumeric).count();
+        let parts = end_tok > j || idt.contains('-');
+        let letters = alnum > digits;
+        if idt.is_ascii()
+            && alnum <= 24
+            && (digits >= 5 || (digits >= 4 && (letters || parts)))
+            && (!loose || (digits >= 5 && alnum > digits))
+            && right_boundary(text, e)
+            && toks[end_tok].base_end == toks[end_tok].end
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, s, e));
+        }
+    }
+}
+
+/// Case numbers by their shape alone, a year and a serial: "ICPC prep 2024/118302",
+/// "2025/04471". A year and the next ("2024/2025", "2024/25") is a span of time.
+pub(super) fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let number = |t: &Tok| {
+        let s = &text[t.start..t.end];
+        (t.digits && !t.letters && s.bytes().all(|c| c.is_ascii_digit())).then_some(s)
+    };
+    for w in toks.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let (Some(year), Some(serial)) = (number(a), number(b)) else {
+            continue;
+        };
+        let y: u32 = year.parse().unwrap_or(0);
+        let next_year = serial
+            .parse::<u32>()
+            .is_ok_and(|n| n == y + 1 || (serial.len() == 2 && n == (y + 1) % 100));
+        if &text[a.end..b.start] == "/"
+            && year.len() == 4
+            && (1990..2100).contains(&y)
+            && serial.len() >= 4
+            && serial.len() <= 10
+            && !next_year
+            && !(serial.len() == 4
+                && serial
+                    .parse::<u32>()
+                    .is_ok_and(|n| (1900..2100).contains(&n)))
+            && left_boundary(text, a.start)
+            && char_before(text, a.start).is_none_or(|c| c != '/')
+            && right_boundary(text, b.end)
+            && !text[b.end..].starts_with('/')
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, a.start, b.end));
+        }
+    }
+}
+
+/// The bodies whose standards are numbered like records, first in a code that is no
+/// one's: "ISO-27001", "BS-8300", "BS/EN/12345".
+pub(super) const STANDARDS: &[&str] = &["ISO", "BS", "EN", "IEC"];
+
+/// A part of a record code made of capitals only ("HC", "CCC").
+pub(super) fn code_letters(p: &str) -> bool {
+    !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// A part of a record code made of figures only ("281126").
+pub(super) fn code_figures(p: &str) -> bool {
+    !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Codes with no cue, capitals and figures in three parts or more joined by "/", at least
+/// five figures among them: "EWO/SW/2025/219", "LAC/04/88123"; not a date ("12/03/2025")
+/// nor words ("HIV/AIDS", "A/B/C").
+pub(super) fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i;
+        while j + 1 < toks.len() && &text[toks[j].end..toks[j + 1].start] == "/" {
+            j += 1;
+        }
+        if j >= i + 2 {
+            let parts = &toks[i..=j];
+            let part = |t: &Tok| &text[t.start..t.end];
+            let letters = |t: &Tok| part(t).len() <= 5 && code_letters(part(t));
+            let figures = |t: &Tok| code_figures(part(t));
+            let count: usize = parts
+                .iter()
+                .filter(|t| figures(t))
+                .map(|t| t.end - t.start)
+                .sum();
+            let (s, e) = (toks[i].start, toks[j].end);
+            if parts.iter().all(|t| letters(t) || figures(t))
+                && parts.iter().any(letters)
+                && !STANDARDS.contains(&part(&parts[0]))
+                && count >= 5
+                && left_boundary(text, s)
+                && right_boundary(text, e)
+                && !text[e..].starts_with('/')
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, s, e));
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// The other side of a text thread copied into a note, line by line as "name, time,
+/// colon" with the writer's own lines as "me": "Destiny 23:41: they put a letter thru"
+/// beside "me 08:02: Morning." Whoever is not "me" is a name, a word or not ("Destiny",
+/// "Hope"); not a relation ("Mum 08:15:"), a weekday or a month.
+pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
+    // A line's speaker and the end of its "time:" ("23:41:", "8:02pm:").
+    let speaker = |line: &str| -> Option<(usize, usize)> {
+        let name = line.find(' ')?;
+        let rest = &line[name + 1..];
+        let h = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = rest[h..].strip_prefix(':')?;
+        let m = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &rest[m..];
+        let rest = rest
+            .strip_prefix("am")
+            .or_else(|| rest.strip_prefix("pm"))
+            .unwrap_or(rest);
+        ((1..=2).contains(&h)
+            && m == 2
+            && rest.starts_with(':')
+            && line[..name].chars().all(char::is_alphabetic))
+        .then_some((0, name))
+    };
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if let Some((s, e)) = speaker(line) {
+            lines.push((at + s, at + e));
+        }
+        at += line.len() + 1;
+    }
+    if !lines
+        .iter()
+        .any(|&(s, e)| text[s..e].eq_ignore_ascii_case("me"))
+    {
+        return;
+    }
+    for (s, e) in lines {
+        let w = &text[s..e];
+        let l = fold_cow(w);
+        if w.starts_with(char::is_uppercase)
+            && l != "me"
+            && !is_relation(&l)
+            && !is_weekday(w)
+            && month_of(w).is_none()
+        {
+            out.push(Cand::new(FindingKind::Name, s, e));
+        }
+    }
+}
+
+/// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
+/// figures from "oh" or "zero", "double" and "triple" counting twice and three times.
+pub(super) fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let figure = |t: &Tok| {
+        let w = &text[t.start..t.end];
+        w.len() <= 6
+            && (["oh", "zero", "nought"]
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w))
+                || NUMBER_WORDS[..9].iter().any(|f| f.eq_ignore_ascii_case(w)))
+    };
+    let times = |t: &Tok| {
+        let w = &text[t.start..t.end];
+        if w.eq_ignore_ascii_case("double") {
+            2
+        } else if w.eq_ignore_ascii_case("triple") {
+            3
+        } else {
+            0
+        }
+    };
+    let mut k = 0;
+    while k < toks.len() {
+        if !matches!(text.as_bytes()[toks[k].start] | 0x20, b'o' | b'z') {
+            k += 1;
+            continue;
+        }
+        let first = &text[toks[k].start..toks[k].end];
+        if !["oh", "zero"].iter().any(|f| f.eq_ignore_ascii_case(first)) {
+            k += 1;
+            continue;
+        }
+        let (mut count, mut j, mut last) = (0, k, k);
+        while j < toks.len() {
+            if j > k
+                && !matches!(
+                    &text[toks[j - 1].end..toks[j].start],
+                    " " | ", " | "-" | " - "
+                )
+            {
+                break;
+            }
+            let n = times(&toks[j]);
+            if n > 0 && toks.get(j + 1).is_some_and(figure) {
+                count += n;
+                j += 2;
+            } else if figure(&toks[j]) {
+                count += 1;
+                j += 1;
+            } else {
+                break;
+            }
+            last = j - 1;
+        }
+        if (10..=11).contains(&count) {
+            out.push(Cand::new(FindingKind::Phone, toks[k].start, toks[last].end));
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Codes a system gives a record, by their shape and with no cue: capitals and figures
+/// joined by dashes with five figures or more ("HC-281126-0419", "CCC-HSG-88120",
+/// "INT-26-11-4812"; not "COVID-19", "PHQ-9" or "ICD-10"), a letter or three before six
+/// figures or more ("T20267714"), and a prison number ("A4471DK").
+pub(super) fn coded_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for t in toks {
+        if !(t.digits && t.letters && left_boundary(text, t.start)) {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        let b = w.as_bytes();
+        if !b
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-')
+        {
+            continue;
+        }
+        let figures = b.iter().filter(|c| c.is_ascii_digit()).count();
+        let dashed = w.contains('-') && {
+            let parts: Vec<&str> = w.split('-').collect();
+            parts.len() >= 2
+                && parts.iter().all(|p| code_letters(p) || code_figures(p))
+                && code_letters(parts[0])
+                && parts[0].len() <= 4
+                && !STANDARDS.contains(&parts[0])
+                && parts.iter().any(|p| code_figures(p))
+                && figures >= 5
+        };
+        let lead = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let serial = (1..=3).contains(&lead)
+            && b.len() - lead >= 6
+            && b[lead..].iter().all(u8::is_ascii_digit);
+        let prison = b.len() == 7
+            && b[0].is_ascii_uppercase()
+            && b[1..5].iter().all(u8::is_ascii_digit)
+            && b[5..].iter().all(u8::is_ascii_uppercase);
+        if (dashed || serial || prison) && right_boundary(text, t.end) {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Phone numbers and NHS-like numbers: runs of digit groups.
+
+#[derive(Debug, Clone)]
+pub(super) struct Group {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) digits: String,
+    pub(super) paren: bool,
+    pub(super) plus: bool,
+    /// The separator before this group (none for the first, or after a bracket).
+    pub(super) sep: Option<char>,
+}
+
+pub(super) const MAX_GROUPS: usize = 24;
+
+/// Reads the run of digit groups starting at `i` ("+44 (0)161 496 0000").
+pub(super) fn read_groups(text: &str, mut i: usize) -> (Vec<Group>, usize) {
+    let b = text.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut sep = None;
+    loop {
+        let start = i;
+        let (plus, paren) = (
+            groups.is_empty() && b.get(i) == Some(&b'+'),
+            b.get(i) == Some(&b'('),
+        );
+        if plus || paren {
+            i += 1;
+        }
+        let n = digits_at(i);
+        if n == 0 || (paren && b.get(i + n) != Some(&b')')) {
+            break;
+        }
+        let digits = text[i..i + n].to_string();
+        i += n + usize::from(paren);
+        groups.push(Group {
+            start,
+            end: i,
+            digits,
+            paren,
+            plus,
+            sep,
+        });
+        if groups.len() >= MAX_GROUPS {
+            break;
+        }
+        // What joins the next group: one separator, or nothing next to a bracket.
+        match b.get(i) {
+            Some(&c @ (b' ' | b'-' | b'.'))
+                if b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    || (c != b'.' && b.get(i + 1) == Some(&b'(')) =>
+            {
+                sep = Some(c as char);
+                i += 1;
+            }
+            Some(b'(') if paren || groups.last().is_some_and(|g| g.plus) => sep = None,
+            Some(c) if c.is_ascii_digit() && paren => sep = None,
+            _ => break,
+        }
+    }
+    let end = groups.last().map_or(i, |g| g.end);
+    (groups, end)
+}
+
+pub(super) fn is_phone(gs: &[Group]) -> bool {
+    let digits: String = gs.iter().map(|g| g.digits.as_str()).collect();
+    if gs.len() > 5 {
+        return false;
+    }
+    // "0044 7700 900123": the international prefix written out.
+    let (intl, digits, first) = match (digits.strip_prefix("0044"), gs[0].digits.strip_prefix("00"))
+    {
+        (Some(_), Some(first)) if !gs[0].plus => (true, &digits[2..], first),
+        _ => (gs[0].plus, digits.as_str(), gs[0].digits.as_str()),
+    };
+    // "447700900654": the country code without its "+", run into the number.
+    if !intl
+        && gs.len() <= 3
+        && gs[0].digits.len() >= 4
+        && !gs[0].paren
+        && digits.len() == 12
+        && digits
+            .strip_prefix("44")
+            .is_some_and(|r| r.starts_with(['1', '2', '3', '7']))
+    {
+        return true;
+    }
+    if intl {
+        let Some(mut rest) = digits.strip_prefix("44") else {
+            return false;
+        };
+        if first != "44" {
+            // "+447700900123": the country code runs into the number.
+            rest = &digits[2..];
+        } else if gs.get(1).is_some_and(|g| g.paren && g.digits == "0") {
+            rest = &rest[1..];
+        }
+        return (9..=10).contains(&rest.len())
+            && rest.starts_with(['1', '2', '3', '7', '8'])
+            && gs[1..]
+                .iter()
+                .all(|g| g.digits.len() >= 2 || g.digits == "0");
+    }
+    (10..=11).contains(&digits.len())
+        && digits.starts_with('0')
+        && digits[1..].starts_with(['1', '2', '3', '5', '7', '8'])
+        && gs.len() <= 4
+        && gs.iter().all(|g| g.digits.len() >= 3)
+        && gs.iter().skip(1).all(|g| !g.paren)
+}
+
+pub(super) fn is_nhs_shape(gs: &[Group]) -> bool {
+    if gs.iter().any(|g| g.paren || g.plus) {
+        return false;
+    }
+    let sizes: Vec<usize> = gs.iter().map(|g| g.digits.len()).collect();
+    match sizes.as_slice() {
+        [10] => true,
+        [3, 3, 4] | [4, 3, 3] => gs[1].sep == gs[2].sep && matches!(gs[1].sep, Some(' ' | '-')),
+        _ => false,
+    }
+}
+
+/// Whether ten digits carry a valid NHS number check digit (modulus 11).
+pub(super) fn nhs_check_digit_ok(digits: &str) -> bool {
+    let d: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
+    if d.len() != 10 {
+        return false;
+    }
+    let sum: u32 = d[..9].iter().zip((2..=10).rev()).map(|(x, w)| x * w).sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    check == d[9]
+}
+
+pub(super) fn digit_runs(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let starts = c.is_ascii_digit() || c == b'+' || c == b'(';
+        if !starts || !run_may_start(text, i) {
+            i += 1;
+            continue;
+        }
+        let (groups, end) = read_groups(text, i);
+        if groups.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut g = 0;
+        while g < groups.len() {
+            let mut matched = None;
+            for h in (g + 1..=groups.len().min(g + 5)).rev() {
+                let gs = &groups[g..h];
+                let run_end = gs[gs.len() - 1].end;
+                if g > 0 && (gs[0].plus || gs[0].sep.is_none()) {
+                    break;
+                }
+                let ext = phone_extension(text, run_end);
+                if h == groups.len() && ext.is_none() && !right_boundary(text, run_end) {
+                    continue;
+                }
+                let nhs = is_nhs_shape(gs);
+                let phone = is_phone(gs);
+                let kind = match (nhs, phone) {
+                    (true, true) => {
+                        if nhs_check_digit_ok(&gs[0].digits) {
+                            FindingKind::NhsNumber
+                        } else {
+                            FindingKind::Phone
+                        }
+                    }
+                    (true, false) => FindingKind::NhsNumber,
+                    (false, true) => FindingKind::Phone,
+                    (false, false) => continue,
+                };
+                let run_end = match kind {
+                    FindingKind::Phone if h == groups.len() => ext.unwrap_or(run_end),
+                    _ if ext.is_some() && h == groups.len() => continue,
+                    _ => run_end,
+                };
+                matched = Some((kind, gs[0].start, run_end, h));
+                break;
+            }
+            match matched {
+                Some((kind, s, e, h)) => {
+                    out.push(Cand::new(kind, s, e));
+                    g = h;
+                }
+                None => g += 1,
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// The end of an extension written onto a phone number: "07700 900123x", "…x201",
+/// "… ext 214", "… ext. 3".
+pub(super) fn phone_extension(text: &str, end: usize) -> Option<usize> {
+    let after = &text[end..];
+    if let Some(rest) = after.strip_prefix(['x', 'X']) {
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let e = end + 1 + n;
+        return (n <= 5 && right_boundary(text, e)).then_some(e);
+    }
+    // " ext ", " Ext. ", " EXTN ", " x ": the word in any case (but "x"), a dot after it.
+    let rest = after.strip_prefix(' ')?;
+    let w = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    if !(w.eq_ignore_ascii_case("ext") || w.eq_ignore_ascii_case("extn") || w == "x") {
+        return None;
+    }
+    let dot = usize::from(w != "x" && rest[w.len()..].starts_with('.'));
+    let word = 1 + w.len() + dot;
+    after[word..].strip_prefix(' ')?;
+    let word = word + 1;
+    let n = after[word..].bytes().take_while(u8::is_ascii_digit).count();
+    let e = end + word + n;
+    ((1..=5).contains(&n) && right_boundary(text, e)).then_some(e)
+}
+
+/// A digit run starts here: not inside a word or a number ("1,234", "£07…").
+pub(super) fn run_may_start(text: &str, i: usize) -> bool {
+    match char_before(text, i) {
+        None => true,
+        Some(p) if p.is_alphanumeric() || matches!(p, '£' | '$' | '€' | '+' | '_') => false,
+        Some('.' | ',' | ':' | '/' | '-') => {
+            !char_before(text, i - 1).is_some_and(|q| q.is_ascii_digit())
+        }
+        Some(_) => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// National Insurance numbers: QQ 12 34 56 C.
+
+pub(super) fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    for i in 0..b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            continue;
+        }
+        // All capitals ("QQ 12 34 56 C") or all lowercase ("qq123456c").
+        let lower = b[i].is_ascii_lowercase();
+        let mut j = i;
+        // Its parts apart by spaces or by dashes ("WK-30-11-84-C"), not both.
+        let mut sep = None;
+        let mut take = |pred: fn(u8) -> bool, space: bool| -> bool {
+            if space
+                && let Some(&c) = b.get(j).filter(|&&c| c == b' ' || c == b'-')
+                && *sep.get_or_insert(c) == c
+            {
+                j += 1;
+            }
+            if b.get(j).is_some_and(|&c| pred(c)) {
+                j += 1;
+                true
+            } else {
+                false
+            }
+        };
+        let upper: fn(u8) -> bool = if lower {
+            |c| c.is_ascii_lowercase()
+        } else {
+            |c| c.is_ascii_uppercase()
+        };
+        let suffix: fn(u8) -> bool = if lower {
+            |c| matches!(c, b'a'..=b'd')
+        } else {
+            |c| matches!(c, b'A'..=b'D')
+        };
+        let digit = |c: u8| c.is_ascii_digit();
+        let ok = take(upper, false)
+            && take(upper, false)
+            && take(digit, true)
+            && take(digit, false)
+            && take(digit, true)
+            && take(digit, false)
+            && take(digit, true)
+            && take(digit, false)
+            && take(suffix, true);
+        if !ok || !right_boundary(text, j) || !left_boundary(text, i) {
+            continue;
+        }
+        let (p1, p2) = (b[i].to_ascii_uppercase(), b[i + 1].to_ascii_uppercase());
+        let bad_prefix = b"DFIQUV".contains(&p1) && p1 != b'Q'
+            || b"DFIOQUV".contains(&p2) && p2 != b'Q'
+            || [b"BG", b"GB", b"NK", b"KN", b"TN", b"NT", b"ZZ"].contains(&&[p1, p2]);
+        if !bad_prefix {
+            out.push(Cand::new(FindingKind::NiNumber, i, j));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Postcodes.
+
+pub(super) fn is_outward(s: &str) -> bool {
+    let b = s.as_bytes();
+    let a = |c: u8| c.is_ascii_uppercase();
+    let d = |c: u8| c.is_ascii_digit();
+    if b.is_empty() || b"QVX".contains(&b[0]) {
+        return false;
+    }
+    match b {
+        [x, y] => a(*x) && d(*y),
+        [x, y, z] if a(*x) && d(*y) && d(*z) => true,
+        [x, y, z] if a(*x) && d(*y) && a(*z) => b"ABCDEFGHJKPSTUW".contains(z),
+        [x, y, z] => a(*x) && a(*y) && !b"IJZ".contains(y) && d(*z),
+        [x, y, z, w] if a(*x) && a(*y) && d(*z) && d(*w) => !b"IJZ".contains(y),
+        [x, y, z, w] => {
+            a(*x) && a(*y) && !b"IJZ".contains(y) && d(*z) && b"ABEHMNPRVWXY".contains(w)
+        }
+        _ => false,
+    }
+}
+
+/// Vehicle registrations in the shapes that pick out one car: a British one since 2001,
+/// two letters, the two digits of its age (March "02"–"29", September "51"–"79") and
+/// three letters ("NX19 KTP", in capitals as on the plate); an Irish one, the year (and
+/// half), the county's letters and a serial joined by hyphens ("161-G-4821",
+/// "08-D-12345").
+pub(super) fn vehicle_registrations(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    // No I or Q in a British mark's letters; no Z in its first two.
+    let plate =
+        |c: u8, z: bool| c.is_ascii_uppercase() && c != b'I' && c != b'Q' && (z || c != b'Z');
+    #[rustfmt::skip]
+    const COUNTIES: &[&str] = &[
+        "C", "CE", "CN", "CW", "D", "DL", "G", "KE", "KK", "KY", "L", "LD", "LH", "LK", "LM",
+        "LS", "MH", "MN", "MO", "OY", "RN", "SO", "T", "TN", "TS", "W", "WD", "WH", "WW", "WX",
+    ];
+    for (i, t) in toks.iter().enumerate() {
+        let s = &text.as_bytes()[t.start..t.end];
+        if let [a, b, x, y] = s
+            && let Some(n) = toks.get(i + 1)
+            && &text[t.end..n.start] == " "
+            && let ns = &text.as_bytes()[n.start..n.end]
+            && plate(*a, false)
+            && plate(*b, false)
+            && x.is_ascii_digit()
+            && y.is_ascii_digit()
+            && matches!((x - b'0') * 10 + (y - b'0'), 2..=29 | 51..=79)
+            && ns.len() == 3
+            && ns.iter().all(|c| plate(*c, true))
+            && right_boundary(text, n.end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, n.end));
+            continue;
+        }
+        // One token, its hyphens joined: "161-G-4821".
+        if t.digits && t.letters && s.len() <= 13 {
+            let w = &text[t.start..t.end];
+            let mut parts = w.split('-');
+            if let (Some(y), Some(c), Some(n), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+                && matches!(y.len(), 2 | 3)
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && (y.len() == 2 || matches!(y.as_bytes()[2], b'1' | b'2'))
+                && COUNTIES.contains(&c)
+                && (1..=6).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+            }
+        }
+    }
+}
+
+/// Whether an outward code starts with one of the UK's postcode areas.
+pub(super) fn is_postcode_area(outward: &str) -> bool {
+    #[rustfmt::skip]
+    const AREAS: &[&str] = &[
+        "AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB",
+        "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL",
+        "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY",
+        "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA",
+        "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK",
+        "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL",
+        "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO",
+        "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
+        "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
+    ];
+    let area: String = outward
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    AREAS.contains(&area.as_str())
+}
+
+pub(super) fn is_inward(s: &str) -> bool {
+    let b = s.as_bytes();
+    let ok = |c: u8| c.is_ascii_uppercase() && !b"CIKMOV".contains(&c);
+    matches!(b, [d, x, y] if d.is_ascii_digit() && ok(*x) && ok(*y))
+}
+
+pub(super) fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for (i, t) in toks.iter().enumerate() {
+        let s = &text[t.start..t.end];
+        if !t.digits || !t.letters || !s.is_ascii() {
+            continue;
+        }
+        let lower = s.bytes().all(|c| !c.is_ascii_uppercase());
+        let upper = s.bytes().all(|c| !c.is_ascii_lowercase());
+        if !lower && !upper {
+            continue;
+        }
+        let u = s.to_ascii_uppercase();
+        // Outward and inward as two words, "SW1A 1AA" or "m1 1ae".
+        if let Some(n) = toks.get(i + 1)
+            && matches!(&text[t.end..n.start], " " | "  ")
+            && is_outward(&u)
+        {
+            let inward = &text[n.start..n.end];
+            let same_case = if lower {
+                inward.bytes().all(|c| !c.is_ascii_uppercase())
+                    && !["st", "nd", "rd", "th"].iter().any(|o| inward.ends_with(o))
+            } else {
+                inward.bytes().all(|c| !c.is_ascii_lowercase())
+            };
+            if same_case && is_inward(&inward.to_ascii_uppercase()) {
+                out.push(Cand::new(FindingKind::Postcode, t.start, n.end));
+                continue;
+            }
+        }
+        // Run together, "SW1A1AA"; in lowercase ("sw1a1aa") only with a real area.
+        if (5..=7).contains(&u.len()) {
+            let (o, w) = u.split_at(u.len() - 3);
+            if is_outward(o) && is_inward(w) && (upper || is_postcode_area(o)) {
+                out.push(Cand::new(FindingKind::Postcode, t.start, t.end));
+            }
+        }
+    }
+    // The one non-geographic postcode.
+    for (i, _) in text.match_indices("GIR 0AA") {
+        if left_boundary(text, i) && right_boundary(text, i + 7) {
+            out.push(Cand::new(FindingKind::Postcode, i, i + 7));
+        }
+    }
+}

@@ -1,0 +1,1176 @@
+use super::*;
+
+fn checker() -> Checker {
+    Checker::new(
+        [
+            "jd".to_string(),
+            "tenant-a".to_string(),
+            "north".to_string(),
+        ],
+        &["Rowan Ward".to_string(), "Larchfield".to_string()],
+        &["Okonkwo".to_string()],
+    )
+}
+
+fn kinds(text: &str) -> Vec<(FindingKind, String)> {
+    checker()
+        .scan(text)
+        .into_iter()
+        .map(|f| (f.kind, f.text))
+        .collect()
+}
+
+fn one(kind: FindingKind, text: &str) -> Vec<(FindingKind, String)> {
+    vec![(kind, text.to_string())]
+}
+
+#[test]
+fn emails_are_found_without_trailing_punctuation() {
+    assert_eq!(
+        kinds("Write to jo.bloggs+work@example.co.uk."),
+        one(FindingKind::Email, "jo.bloggs+work@example.co.uk")
+    );
+    assert_eq!(kinds("meet @ 3pm"), vec![]);
+    assert_eq!(kinds("a@b"), vec![]);
+}
+
+#[test]
+fn uk_phone_numbers_in_their_usual_shapes() {
+    for p in [
+        "07700 900123",
+        "07700900123",
+        "07700-900-123",
+        "0161 496 0000",
+        "0161-496-0000",
+        "(0161) 496 0000",
+        "020 7946 0000",
+        "+44 7700 900123",
+        "+447700900123",
+        "+44 (0)20 7946 0000",
+        "0800 123 4567",
+    ] {
+        assert_eq!(
+            kinds(&format!("Call {p}, then")),
+            one(FindingKind::Phone, p),
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn phones_with_a_written_out_prefix_or_an_extension() {
+    for (text, want) in [
+        ("Call 0044 7700 900123, then", "0044 7700 900123"),
+        ("Call +44 (0)7700 900123, then", "+44 (0)7700 900123"),
+        ("Call 07700 900123x, then", "07700 900123x"),
+        ("Call 07700 900123x201, then", "07700 900123x201"),
+        (
+            "Call 0113 496 0123 EXT 2201, then",
+            "0113 496 0123 EXT 2201",
+        ),
+        (
+            "Call 0113 496 0123 Extn. 2201, then",
+            "0113 496 0123 Extn. 2201",
+        ),
+    ] {
+        assert_eq!(kinds(text), one(FindingKind::Phone, want), "{text}");
+    }
+    assert_eq!(phone_key("0044 7700 900123"), phone_key("07700 900123"));
+}
+
+#[test]
+fn obfuscated_emails() {
+    for e in [
+        "dan(at)example.com",
+        "dan[at]example.co.uk",
+        "dan @ example.com",
+        "dan at example dot com",
+        "dan(at)example(dot)org",
+        "dan＠example.com",
+    ] {
+        assert_eq!(
+            kinds(&format!("Write to {e}, then")),
+            one(FindingKind::Email, e),
+            "{e}"
+        );
+    }
+    for s in [
+        "She looked at the dot on the map.",
+        "We met at school dot to dot.",
+        "meet @ 3pm",
+        "Look at example dot points",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn record_numbers_after_their_cue() {
+    for (text, want) in [
+        ("hospital number RX1234567 on file", "RX1234567"),
+        ("MRN 1234567 on file", "1234567"),
+        ("MRN: 1234567 on file", "1234567"),
+        ("case number 12345678 on file", "12345678"),
+        ("the hospital no. is AB12345.", "AB12345"),
+        ("Case ref 12345.", "12345"),
+    ] {
+        assert_eq!(kinds(text), one(FindingKind::RecordNumber, want), "{text}");
+    }
+    for s in ["case number 12 of 40", "the MRN was missing"] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn never_export_phrases_joined_or_run_together_or_plural() {
+    let c = Checker::new(
+        Vec::<String>::new(),
+        &["Ward 7".to_string(), "Team North".to_string()],
+        &[],
+    );
+    for s in [
+        "ward-7",
+        "ward7",
+        "Ward_7",
+        "team-north",
+        "TeamNorth",
+        "Team Norths",
+    ] {
+        let text = format!("Notes from {s} today");
+        let got: Vec<_> = c
+            .scan(&text)
+            .into_iter()
+            .map(|f| (f.kind, f.text))
+            .collect();
+        assert_eq!(got, vec![(FindingKind::NeverExport, s.to_string())], "{s}");
+    }
+    let got: Vec<_> = c
+        .scan("Ward 7's staff")
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(got, vec!["Ward 7".to_string()]);
+    // A numbered ward is a place of its own, but not the never-export one.
+    let kinds: Vec<_> = c
+        .scan("Ward 70 and ward 17 and steward 7")
+        .into_iter()
+        .map(|f| (f.kind, f.text))
+        .collect();
+    assert_eq!(kinds, vec![(FindingKind::Place, "Ward 70".to_string())]);
+}
+
+#[test]
+fn lowercase_postcodes_ni_numbers_and_addresses() {
+    for (text, kind, want) in [
+        ("at sw1a1aa today", FindingKind::Postcode, "sw1a1aa"),
+        ("at b11aa today", FindingKind::Postcode, "b11aa"),
+        ("at SW1A  1AA today", FindingKind::Postcode, "SW1A  1AA"),
+        (
+            "NI qq 12 34 56 c today",
+            FindingKind::NiNumber,
+            "qq 12 34 56 c",
+        ),
+        ("NI qq123456c today", FindingKind::NiNumber, "qq123456c"),
+        (
+            "moved to 14 elm road today",
+            FindingKind::Address,
+            "14 elm road",
+        ),
+        (
+            "moved to 5 high st today",
+            FindingKind::Address,
+            "5 high st",
+        ),
+        (
+            "moved to 3 the Crescent today",
+            FindingKind::Address,
+            "3 the Crescent",
+        ),
+        ("moved to flat 2b today", FindingKind::Address, "flat 2b"),
+    ] {
+        assert_eq!(kinds(text), one(kind, want), "{text}");
+    }
+    for s in [
+        "a 10 minute walk down 2 lane roads",
+        "the tyre went flat 2 days ago",
+        "mp3 and h264 and x11aa and qq123456 files",
+        "we waited at 3 the corner",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn everyday_names_mid_sentence() {
+    assert_eq!(
+        kinds("Bill and Frank left early."),
+        vec![
+            (FindingKind::Name, "Bill".to_string()),
+            (FindingKind::Name, "Frank".to_string())
+        ]
+    );
+    assert_eq!(
+        kinds("Talked with Bola today."),
+        one(FindingKind::Name, "Bola")
+    );
+    for s in [
+        "Frank talk helps.",
+        "The rating went from Red to Amber.",
+        "The Mental Health Bill passed.",
+        "Mum and Nan came.",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn numbers_that_are_not_phones() {
+    for s in [
+        "In 2026 we met at 14:30 for 45 minutes.",
+        "It cost £1,200.50 and 3 people came.",
+        "She rated it 7/10, then 8/10.",
+        "Scores 7 8 9 10 7 8 9 10 9 8 over ten weeks.",
+        "Page 0161.",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn nhs_like_numbers_alone_or_grouped() {
+    assert_eq!(
+        kinds("NHS number 485 777 3456 on file"),
+        one(FindingKind::NhsNumber, "485 777 3456")
+    );
+    assert_eq!(
+        kinds("ref 4857773456."),
+        one(FindingKind::NhsNumber, "4857773456")
+    );
+    assert_eq!(
+        kinds("ref 485-777-3456"),
+        one(FindingKind::NhsNumber, "485-777-3456")
+    );
+    assert!(nhs_check_digit_ok("9434765919"));
+    assert!(!nhs_check_digit_ok("9434765918"));
+    // A valid check digit makes ten digits that could be a phone an NHS number.
+    assert_eq!(
+        kinds("no. 0161496000"),
+        one(FindingKind::Phone, "0161496000")
+    );
+    assert_eq!(
+        kinds("no. 0123456789"),
+        one(FindingKind::NhsNumber, "0123456789")
+    );
+}
+
+#[test]
+fn national_insurance_numbers() {
+    assert_eq!(
+        kinds("NI AB 12 34 56 C today"),
+        one(FindingKind::NiNumber, "AB 12 34 56 C")
+    );
+    assert_eq!(
+        kinds("NI AB123456C"),
+        one(FindingKind::NiNumber, "AB123456C")
+    );
+    assert_eq!(kinds("DA123456C"), vec![]);
+}
+
+#[test]
+fn postcodes_in_every_shape() {
+    for p in [
+        "SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB", "W1A 0AX", "m1 1ae",
+        "SW1A1AA", "GIR 0AA",
+    ] {
+        assert_eq!(
+            kinds(&format!("Moved to {p} last year")),
+            one(FindingKind::Postcode, p),
+            "{p}"
+        );
+    }
+    for s in [
+        "Year 9 2nd term",
+        "the A1 road",
+        "m6 4th junction",
+        "QA1 1AA",
+        "M1 1CA",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn exact_dates_and_birth_dates() {
+    let d = |s: &str| {
+        let c = checker();
+        let f = c.find(s, &HashSet::new());
+        f.cands
+            .iter()
+            .map(|c| (c.kind, s[c.start..c.end].to_string(), c.date))
+            .collect::<Vec<_>>()
+    };
+    let march = |y| Some(DateParts { month: 3, year: y });
+    assert_eq!(
+        d("on 12/03/2026 we"),
+        vec![(
+            FindingKind::ExactDate,
+            "12/03/2026".into(),
+            march(Some(2026))
+        )]
+    );
+    assert_eq!(
+        d("on 2026-03-12."),
+        vec![(
+            FindingKind::ExactDate,
+            "2026-03-12".into(),
+            march(Some(2026))
+        )]
+    );
+    assert_eq!(
+        d("Tuesday 12 March 2026 was"),
+        vec![(
+            FindingKind::ExactDate,
+            "Tuesday 12 March 2026".into(),
+            march(Some(2026))
+        )]
+    );
+    assert_eq!(
+        d("by March 12th, 2026 at"),
+        vec![(
+            FindingKind::ExactDate,
+            "March 12th, 2026".into(),
+            march(Some(2026))
+        )]
+    );
+    assert_eq!(
+        d("on the 12th of March"),
+        vec![(FindingKind::ExactDate, "12th of March".into(), march(None))]
+    );
+    assert_eq!(
+        d("DOB 12/03/1988 noted"),
+        vec![(
+            FindingKind::BirthDate,
+            "DOB 12/03/1988".into(),
+            march(Some(1988))
+        )]
+    );
+    // Dotted dates with a two-digit year, as forms write them.
+    assert_eq!(
+        d("DOB: 12.3.51"),
+        vec![(
+            FindingKind::BirthDate,
+            "DOB: 12.3.51".into(),
+            march(Some(1951))
+        )]
+    );
+    assert_eq!(
+        d("seen on 12.3.26 at home"),
+        vec![(FindingKind::ExactDate, "12.3.26".into(), march(Some(2026)))]
+    );
+    assert_eq!(
+        d("she was born on 3 March 1988."),
+        vec![(
+            FindingKind::BirthDate,
+            "born on 3 March 1988".into(),
+            march(Some(1988))
+        )]
+    );
+    assert_eq!(
+        d("Date of birth: 03.03.1988")[0].1,
+        "Date of birth: 03.03.1988"
+    );
+    assert_eq!(d("d.o.b. 3/3/88")[0].0, FindingKind::BirthDate);
+    for s in [
+        "In March 2026 we",
+        "Since 2019 and last Tuesday",
+        "in March 12 people came",
+        "I may 3 times",
+        "rated 7/10",
+        "at 9.30 on Monday",
+        "2019-2020",
+    ] {
+        assert_eq!(d(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn street_addresses() {
+    assert_eq!(
+        kinds("visited 14 Acacia Avenue today"),
+        one(FindingKind::Address, "14 Acacia Avenue")
+    );
+    assert_eq!(
+        kinds("She lives at Flat 3, 22 Mill Lane now"),
+        one(FindingKind::Address, "Flat 3, 22 Mill Lane")
+    );
+    assert_eq!(
+        kinds("at 14-16 Church Hill Road."),
+        one(FindingKind::Address, "14-16 Church Hill Road")
+    );
+    assert_eq!(
+        kinds("22b Mill St. Then"),
+        one(FindingKind::Address, "22b Mill St")
+    );
+    assert_eq!(kinds("5 Things I Learned The Hard Way"), vec![]);
+    assert_eq!(kinds("we had 3 Team Meetings"), vec![]);
+}
+
+#[test]
+fn names_by_honorific_list_and_capital() {
+    assert_eq!(kinds("I met Mr Patel."), one(FindingKind::Name, "Mr Patel"));
+    assert_eq!(
+        kinds("with Mrs O'Neill"),
+        one(FindingKind::Name, "Mrs O'Neill")
+    );
+    assert_eq!(
+        kinds("saw Dr. Okafor"),
+        one(FindingKind::Name, "Dr. Okafor")
+    );
+    assert_eq!(
+        kinds("for Ms Smith-Jones"),
+        one(FindingKind::Name, "Ms Smith-Jones")
+    );
+    assert_eq!(kinds("I used Johns' model"), vec![]);
+    assert_eq!(
+        kinds("then Mr Johns came"),
+        one(FindingKind::Name, "Mr Johns")
+    );
+    assert_eq!(kinds("Sarah was upset."), one(FindingKind::Name, "Sarah"));
+    assert_eq!(
+        kinds("I told Sarah Jones."),
+        one(FindingKind::Name, "Sarah Jones")
+    );
+    assert_eq!(kinds("Sarah's mum"), one(FindingKind::Name, "Sarah"));
+    assert_eq!(
+        kinds("We visited Adebowale at home"),
+        one(FindingKind::Name, "Adebowale")
+    );
+    assert_eq!(kinds("Will we manage? Grace is due."), vec![]);
+    assert_eq!(
+        kinds("I spoke with Grace."),
+        one(FindingKind::Name, "Grace")
+    );
+    assert_eq!(
+        kinds("spoke to Mr J. Smith"),
+        one(FindingKind::Name, "Mr J. Smith")
+    );
+    assert_eq!(kinds("and K. Okafor"), one(FindingKind::Name, "K. Okafor"));
+    assert_eq!(
+        kinds("Sister Adeyemi on nights"),
+        one(FindingKind::Name, "Sister Adeyemi")
+    );
+    assert_eq!(kinds("Met with Dr Who and the Dr."), vec![]);
+}
+
+#[test]
+fn names_found_once_are_found_everywhere_in_the_text() {
+    assert_eq!(
+        kinds("I visited Adebowale. Adebowale was calm."),
+        vec![
+            (FindingKind::Name, "Adebowale".into()),
+            (FindingKind::Name, "Adebowale".into())
+        ]
+    );
+}
+
+#[test]
+fn ordinary_capitals_are_not_names() {
+    for s in [
+        "I used Gibbs' cycle with Mum and Dad.",
+        "The team met in March. My supervisor said the NHS and CQC agreed.",
+        "We talked about the Care Act and the Mental Capacity Act with Ofsted.",
+        "Action plan: Bring this to supervision.",
+        "- Listening\n- Warmth",
+        "## So what?",
+        "Reflections After The Difficult Home Visit",
+        "Loretta Ross calls this calling in.",
+        "A&E was busy; SMART goals; GPs; DoLS.",
+        "The young person went to Tesco with Grandma on Tuesday.",
+        "Okonkwo is allowed by the user.",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn subject_keys_and_never_export_words_whole_word_any_case() {
+    assert_eq!(kinds("jd's plan"), one(FindingKind::Subject, "jd"));
+    assert_eq!(kinds("JD agreed"), one(FindingKind::Subject, "JD"));
+    assert_eq!(kinds("jdx and ajd"), vec![]);
+    assert_eq!(
+        kinds("Tenant-A called"),
+        one(FindingKind::Subject, "Tenant-A")
+    );
+    assert_eq!(kinds("tenant-ab"), vec![]);
+    // An everyday word as a key is not matched in running text.
+    assert_eq!(kinds("north of here"), vec![]);
+    assert_eq!(
+        kinds("on rowan  ward today"),
+        one(FindingKind::NeverExport, "rowan  ward")
+    );
+    assert_eq!(
+        kinds("Larchfield's staff"),
+        one(FindingKind::NeverExport, "Larchfield")
+    );
+}
+
+#[test]
+fn overlaps_merge_into_the_stronger_kind() {
+    let c = Checker::new(Vec::new(), &["Mill".to_string()], &[]);
+    let f = c.scan("at 22 Mill Lane");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].kind, f[0].text.as_str()),
+        (FindingKind::NeverExport, "22 Mill Lane")
+    );
+}
+
+#[test]
+fn lines_and_ranges_are_reported() {
+    let text = "First line.\nCall 07700 900123 now.";
+    let f = checker().scan(text);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].line, 2);
+    assert_eq!(&text[f[0].start..f[0].end], "07700 900123");
+}
+
+#[test]
+fn placeholders_are_never_flagged() {
+    let t = "[PERSON-1] and [SUBJECT-2] on [DATE: March 2026], [DATE OF BIRTH], [ID-NUMBER-3]";
+    assert_eq!(placeholders(t).len(), 5);
+    let c = Checker::new(["person".to_string()], &["date".to_string()], &[]);
+    assert!(c.scan(t).is_empty());
+}
+
+#[test]
+fn redaction_is_stable_and_complete() {
+    let mut r = Redactor::new(checker());
+    let a = r.redact("Sarah Jones met Mr Patel. Sarah's mum rang 07700 900123.");
+    assert_eq!(
+        a,
+        "[PERSON-1] met [PERSON-2]. [PERSON-1]'s mum rang [PHONE-1]."
+    );
+    let b = r.redact("SARAH and sarah; 07700900123; Mrs Patel; on 12/03/2026; DOB 1/2/1990");
+    assert_eq!(
+        b,
+        "[PERSON-1] and [PERSON-1]; [PHONE-1]; [PERSON-3]; on [DATE: March 2026]; [DATE OF BIRTH]"
+    );
+    assert_eq!(r.redact(&b), b);
+    assert_eq!(r.counts()[&FindingKind::Name], 6);
+    assert_eq!(r.counts()[&FindingKind::Phone], 2);
+}
+
+#[test]
+fn subject_fields_are_replaced_whole_and_match_running_text() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(r.redact_subject("jd"), "[SUBJECT-1]");
+    assert_eq!(r.redact_subject(" me "), "[SUBJECT-2]");
+    assert_eq!(r.redact("JD and me"), "[SUBJECT-1] and me");
+    assert_eq!(r.redact_subject(""), "");
+    assert_eq!(r.counts()[&FindingKind::Subject], 3);
+}
+
+/// A redactor that replays what it did gives exactly what one working every text
+/// out anew gives, placeholders and counts alike, names learned on the way
+/// included.
+#[test]
+fn replaying_a_redaction_changes_nothing() {
+    let texts = [
+        "Kerensa's move went smoothly. Sarah Jones helped.",
+        "Met ZDENĚK at 10. Zdenek's bag was lost.",
+        "Rang Kerensa back. Then Mr Okafor and Jade did the baking.",
+        "Jade, 14, was there; email sam@example.com on 3 March 2026.",
+        "Kerensa's move went smoothly. Sarah Jones helped.",
+        "Zdenek came in. Dr Okafor at Maple Court on Beech Ward.",
+    ];
+    let mut replaying = Redactor::new(checker());
+    let mut fresh = Redactor::new(checker());
+    for round in 0..3 {
+        for t in texts {
+            let a = replaying.redact(t);
+            fresh.memo.clear();
+            let b = fresh.redact(t);
+            assert_eq!(a, b, "round {round}: {t}");
+        }
+    }
+    assert!(!replaying.memo.is_empty());
+    assert_eq!(replaying.counts(), fresh.counts());
+}
+
+#[test]
+fn people_join_by_their_words() {
+    let mut p = People::default();
+    let v = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(p.number(&v("sarah")), 1);
+    assert_eq!(p.number(&v("sarah jones")), 1);
+    assert_eq!(p.number(&v("sarah patel")), 2);
+    assert_eq!(p.number(&v("jones")), 1);
+    // A full name never joins someone already known by another full name.
+    assert_eq!(p.number(&v("mr patel")), 3);
+    assert_eq!(p.number(&v("patel")), 2);
+    assert_eq!(p.number(&v("mr patel")), 3);
+}
+
+#[test]
+fn every_name_in_the_list_that_is_an_everyday_word_is_marked() {
+    // Unmarked names that the word list also has are names first ("James", "Tom");
+    // marked ones must really be everyday words, or the mark is a mistake.
+    for (name, &(everyday, _)) in name_list() {
+        if everyday {
+            assert!(
+                is_ordinary(name),
+                "{name} is marked * but is not an everyday word"
+            );
+        }
+    }
+}
+
+#[test]
+fn ordinary_words_include_inflections() {
+    for w in [
+        "walked",
+        "listening",
+        "happiness",
+        "families",
+        "co-production",
+        "don't",
+        "i'm",
+    ] {
+        assert!(is_ordinary(w), "{w}");
+    }
+    for w in ["okafor", "adebowale", "smith-okafor"] {
+        assert!(!is_ordinary(w), "{w}");
+    }
+}
+
+fn names(text: &str) -> Vec<String> {
+    kinds(text)
+        .into_iter()
+        .filter(|(k, _)| *k == FindingKind::Name)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+#[test]
+fn schools_colleges_and_surgeries_by_their_name() {
+    for (text, want) in [
+        (
+            "She started at Oakfield Academy in May.",
+            "Oakfield Academy",
+        ),
+        (
+            "Picked up from St Aidan's Primary at three.",
+            "St Aidan's Primary",
+        ),
+        ("He wants to stay at Ysgol Gyfun Gŵyr.", "Ysgol Gyfun Gŵyr"),
+        ("Her brother goes to Ysgol y Graig now.", "Ysgol y Graig"),
+        (
+            "Registered with Brookvale Surgery last week.",
+            "Brookvale Surgery",
+        ),
+    ] {
+        let found: Vec<_> = kinds(text)
+            .into_iter()
+            .filter(|(k, _)| *k == FindingKind::Place)
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(found, vec![want.to_string()], "{text}");
+    }
+    for text in [
+        "The High School rang about the trip.",
+        "She is at a Sixth Form College now.",
+        "The GP Surgery was closed.",
+        "He left School at sixteen.",
+        "The Royal College of Nursing guidance helps.",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Oakfield Academy rang; she loves Oakfield Academy."),
+        "[PLACE-1] rang; she loves [PLACE-1]."
+    );
+}
+
+#[test]
+fn a_listed_name_written_only_in_capitals() {
+    assert_eq!(
+        names("NASREEN HUSSAIN - URGENT - call back"),
+        vec!["NASREEN", "HUSSAIN"]
+    );
+    assert_eq!(
+        names("URGENT: the GP and CAMHS to call the MASH"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_first_name_that_is_a_word_where_a_sentence_starts() {
+    assert_eq!(names("Grace asked about her mum."), vec!["Grace"]);
+    assert_eq!(names("Willow and her sister came."), vec!["Willow"]);
+    assert_eq!(
+        names("Faith Okwudili missed the review."),
+        vec!["Faith Okwudili"]
+    );
+    // The word where nothing says it is someone.
+    assert_eq!(names("Hope is what keeps her going."), Vec::<String>::new());
+    assert_eq!(
+        names("Grace before meals matters to him."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_unknown_name_before_a_verb_and_a_pronoun_or_a_role() {
+    assert_eq!(
+        names("Yevheniya took her tablets with water."),
+        vec!["Yevheniya"]
+    );
+    assert_eq!(names("Ferelith gave me a card."), vec!["Ferelith"]);
+    assert_eq!(names("Ngozika is the new support worker."), vec!["Ngozika"]);
+    assert_eq!(
+        names("Yevheniya has a new social worker."),
+        vec!["Yevheniya"]
+    );
+    // Medicines do things to people too, and are known by name or ending.
+    assert_eq!(
+        names("Lorazepam calmed her before the scan."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("Brexpiprazole helped him sleep."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("She takes Olanzapine and Mirtazapine at night."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn countries_and_large_cities_are_not_names_and_small_places_are() {
+    assert_eq!(
+        names("He came back from Gambia and then Kharkiv."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("She speaks Tibetan and some Wolof."),
+        Vec::<String>::new()
+    );
+    assert_eq!(names("She lives near Llandeilo."), vec!["Llandeilo"]);
+}
+
+#[test]
+fn a_name_after_a_verb_of_contact() {
+    // "Cowling" reads as "cowl" + "ing", and "Aisling" as "aisle" + "ing".
+    assert_eq!(names("Rang Aisling back after lunch."), ["Aisling"]);
+    assert_eq!(names("Phoned Cowling back after lunch."), ["Cowling"]);
+    assert_eq!(names("Later I spoke to Cowling about it."), ["Cowling"]);
+    for s in [
+        "Rang Housing back after lunch.",
+        "Called Mum and then Admissions.",
+        "Emailed Finance and met Legal.",
+        "I rang Reception twice.",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn an_unknown_name_where_a_sentence_starts_before_a_person_cue() {
+    // A verb only a person does, in any tense, past helpers and adverbs.
+    assert_eq!(names("Qorvenu came to the drop-in."), ["Qorvenu"]);
+    assert_eq!(names("Qorvenu often cries at night."), ["Qorvenu"]);
+    assert_eq!(names("Qorvenu can't remember her PIN."), ["Qorvenu"]);
+    assert_eq!(
+        names("Handover: Qorvenu has been sleeping badly."),
+        ["Qorvenu"]
+    );
+    // A state only a person is in, or something they are doing.
+    assert_eq!(names("Qorvenu is worried about the move."), ["Qorvenu"]);
+    assert_eq!(names("Qorvenu was sitting in the dark."), ["Qorvenu"]);
+    // "and I" before a verb, "and her" before a relation, a possessive before one,
+    // ", who", a bed on a ward.
+    assert_eq!(names("Qorvenu and I walked to the shop."), ["Qorvenu"]);
+    assert_eq!(names("Qorvenu and her sister came in."), ["Qorvenu"]);
+    assert_eq!(names("Qorvenu's daughter will interpret."), ["Qorvenu"]);
+    assert_eq!(names("Qorvenu, who is new, sat alone."), ["Qorvenu"]);
+    assert_eq!(names("Qorvenu in bay 4 was unsettled."), ["Qorvenu"]);
+    // Once caught, the name is caught again elsewhere in the text.
+    assert_eq!(
+        names("Qorvenu said no. I asked Qorvenu again."),
+        ["Qorvenu", "Qorvenu"]
+    );
+    // No cue, a thing's verb, a passive, "came up", a title line: not a name.
+    for s in [
+        "Qorvenu again today.",
+        "Sertraline was increased to 100mg.",
+        "Sertraline and I have a long history.",
+        "Ketamine came up in the risk assessment.",
+        "Quetiapine goes up to 50mg next week.",
+        "Mirtazapine helped her sleep.",
+        "Liquidlogic crashed twice.",
+        "Inshallah, she said, it will be fine.",
+        "Shukran, she said.",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn accents_are_dropped_from_a_name_key() {
+    assert_eq!(without_accents("zdeněk"), "zdenek");
+    assert_eq!(without_accents("łukasz"), "lukasz");
+    assert_eq!(without_accents("nguyễn"), "nguyen");
+    assert_eq!(without_accents("siobhán"), "siobhan");
+    assert_eq!(name_key("Mr Wiśniewski's"), ["mr", "wisniewski"]);
+}
+
+#[test]
+fn forms_of_a_verb() {
+    for (w, base) in [
+        ("cried", "cry"),
+        ("cries", "cry"),
+        ("arrived", "arrive"),
+        ("arriving", "arrive"),
+        ("hugged", "hug"),
+        ("sitting", "sit"),
+        ("seeing", "see"),
+        ("misses", "miss"),
+        ("told", "tell"),
+        ("says", "say"),
+    ] {
+        assert!(is_form_of(w, base), "{w} {base}");
+    }
+    for (w, base) in [
+        ("seing", "see"),
+        ("sayd", "say"),
+        ("tol", "tell"),
+        ("sits", "sing"),
+    ] {
+        assert!(!is_form_of(w, base), "{w} {base}");
+    }
+}
+
+#[test]
+fn a_name_is_caught_whole_once_part_of_it_is() {
+    // A first name where a sentence starts, before a caught surname.
+    assert_eq!(names("María García was anxious."), ["María García"]);
+    assert_eq!(names("Xochitl Okafor was anxious."), ["Xochitl Okafor"]);
+    // Particles between the words of a name.
+    assert_eq!(
+        names("Saw Dafydd ap Ifan at the surgery."),
+        ["Dafydd ap Ifan"]
+    );
+    assert_eq!(
+        names("I think about Pádraig Ó Súilleabháin often."),
+        ["Pádraig Ó Súilleabháin"]
+    );
+    assert_eq!(names("With Omar bin Rashid today."), ["Omar bin Rashid"]);
+    // The given name of a three-part name, and again with a possessive.
+    assert_eq!(
+        names("Met Nguyễn Thị An at the centre. An's husband works nights."),
+        ["Nguyễn Thị An", "An"]
+    );
+    // A surname in lowercase after a caught first name.
+    assert_eq!(
+        names("Rang the daughter. Joanne hale is happy."),
+        ["Joanne hale"]
+    );
+    assert_eq!(names("spoke with Kwame mensah today"), ["Kwame mensah"]);
+    // Ordinary words stay outside: a verb after a name, a sentence's first word.
+    assert_eq!(names("Then Sarah said it again."), ["Sarah"]);
+    assert_eq!(names("Yesterday Okafor came in."), ["Okafor"]);
+    assert_eq!(
+        names("I told Sarah Jones. I think it helped."),
+        ["Sarah Jones"]
+    );
+    // An everyday name caught mid-sentence is the name again with a possessive.
+    assert_eq!(
+        names("The conference for Ruby is soon. Ruby's notes are ready."),
+        ["Ruby", "Ruby"]
+    );
+}
+
+#[test]
+fn case_and_record_numbers_after_any_cue() {
+    for (text, want) in [
+        ("Case ref 2023/118734 is the one.", "2023/118734"),
+        ("Safeguarding ref SG-24-0193 was raised.", "SG-24-0193"),
+        ("Our ref 23/00412/ASC on the letter.", "23/00412/ASC"),
+        ("Police log PL/4471/26 was shared.", "PL/4471/26"),
+        ("the school's reference SCH-20931 too", "SCH-20931"),
+        ("Client record RX-20931 is open.", "RX-20931"),
+        ("registered as staff no. 55102 there", "55102"),
+        ("Her RiO number is 1029384.", "1029384"),
+        ("His CLA number is CLA 304188.", "CLA 304188"),
+        ("His Home Office reference is B1234567.", "B1234567"),
+        (
+            "The ID number for the hostel system is HX-77213.",
+            "HX-77213",
+        ),
+    ] {
+        assert_eq!(kinds(text), one(FindingKind::RecordNumber, want), "{text}");
+    }
+    for s in [
+        "A number 12345 of people came.",
+        "The reference 2019 guidance is old.",
+        "Ward round at 10, bed number 14.",
+        "The log was 1234 lines.",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn a_uk_number_in_international_form_without_the_plus() {
+    assert_eq!(
+        kinds("Her son rang on 447700900654 at night."),
+        one(FindingKind::Phone, "447700900654")
+    );
+    assert_eq!(
+        kinds("Rang 442079460123 twice."),
+        one(FindingKind::Phone, "442079460123")
+    );
+    assert_eq!(phone_key("447700900654"), phone_key("07700 900654"));
+    assert_eq!(kinds("Order 448812345678901 shipped."), vec![]);
+}
+
+#[test]
+fn a_and_e_is_one_word_and_standards_are_no_records() {
+    let t: Vec<String> = tokens("In A&E, then B&Q. R&Dx")
+        .iter()
+        .map(|t| "In A&E, then B&Q. R&Dx"[t.start..t.end].to_string())
+        .collect();
+    assert_eq!(t, ["In", "A&E", "then", "B&Q", "R", "Dx"]);
+    // "A&E" is a word of care before a hospital named in the possessive.
+    assert_eq!(
+        kinds("She was in A&E at King's for hours."),
+        one(FindingKind::Place, "King's")
+    );
+    assert_eq!(kinds("Built to BS/EN/12345 and ISO/IEC/27001."), vec![]);
+    // An age in words, whatever the number.
+    assert!(age_after(
+        "Tayo turned twenty-two.",
+        &tokens("Tayo turned twenty-two."),
+        0
+    ));
+}
+
+#[test]
+fn days_in_words_and_a_short_month_before_its_day() {
+    let d = |s: &str| {
+        let f = checker().find(s, &HashSet::new());
+        f.cands
+            .iter()
+            .map(|c| (c.kind, s[c.start..c.end].to_string(), c.date))
+            .collect::<Vec<_>>()
+    };
+    let month = |m, y| Some(DateParts { month: m, year: y });
+    assert_eq!(
+        d("He left us the twenty-third of June at home."),
+        vec![(
+            FindingKind::ExactDate,
+            "twenty-third of June".into(),
+            month(6, None)
+        )]
+    );
+    assert_eq!(
+        d("born the first of August nineteen eighty-two, she"),
+        vec![(
+            FindingKind::BirthDate,
+            "born the first of August nineteen eighty-two".into(),
+            month(8, Some(1982))
+        )]
+    );
+    assert_eq!(
+        d("since the ninth of March two thousand and six"),
+        vec![(
+            FindingKind::ExactDate,
+            "ninth of March two thousand and six".into(),
+            month(3, Some(2006))
+        )]
+    );
+    // A short month before its day, alone or before a time: not a year.
+    assert_eq!(
+        d("Sept 3 10:30 - clinic"),
+        vec![(FindingKind::ExactDate, "Sept 3".into(), month(9, None))]
+    );
+    assert_eq!(
+        d("next review Aug 21."),
+        vec![(FindingKind::ExactDate, "Aug 21".into(), month(8, None))]
+    );
+    assert_eq!(
+        d("Feb 9 22 - rang"),
+        vec![(
+            FindingKind::ExactDate,
+            "Feb 9 22".into(),
+            month(2, Some(2022))
+        )]
+    );
+    // A day in figures after a death, an admission or a discharge.
+    assert_eq!(
+        d("Her father died 23/10 in his sleep."),
+        vec![(FindingKind::ExactDate, "23/10".into(), month(10, None))]
+    );
+    for s in [
+        "a third of March's budget went",
+        "in March 12 people came",
+        "the first of many",
+        "Mar 2026 was busy",
+        "She scored 4/5 and died laughing.",
+    ] {
+        assert_eq!(d(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn a_weekday_and_an_ordinal_day_are_an_exact_date() {
+    assert_eq!(
+        kinds("The health visitor comes on Tuesday 10th."),
+        one(FindingKind::ExactDate, "Tuesday 10th")
+    );
+    assert_eq!(
+        kinds("on Saturday 21st March"),
+        one(FindingKind::ExactDate, "Saturday 21st March")
+    );
+    assert_eq!(kinds("We meet every Tuesday at 10."), vec![]);
+}
+
+#[test]
+fn welsh_addresses_buildings_house_names_and_tenement_flats() {
+    for (text, want) in [
+        (
+            "She has moved to 9 Heol y Llan, near town.",
+            "9 Heol y Llan",
+        ),
+        (
+            "He lives at 7 Ffordd Pentre with his grandson.",
+            "7 Ffordd Pentre",
+        ),
+        ("Resent it to 2 Maes y Coed today.", "2 Maes y Coed"),
+        (
+            "Lives at Apartment 12, Kingfisher Court, now.",
+            "Apartment 12, Kingfisher Court",
+        ),
+        (
+            "Discharged to Flat 12, Brook House, Union Street today.",
+            "Flat 12, Brook House, Union Street",
+        ),
+        (
+            "Her new address is 3/2, 41 Dumbarton Road now.",
+            "3/2, 41 Dumbarton Road",
+        ),
+        (
+            "She lives alone at Bryn Awel, 5 Lôn Isaf now.",
+            "Bryn Awel, 5 Lôn Isaf",
+        ),
+        (
+            "Moved to Rose Cottage, 2 Mill Lane in May.",
+            "Rose Cottage, 2 Mill Lane",
+        ),
+        (
+            "Lives at Flat 2b, 118 Cowbridge Road East now.",
+            "Flat 2b, 118 Cowbridge Road East",
+        ),
+    ] {
+        assert_eq!(kinds(text), one(FindingKind::Address, want), "{text}");
+    }
+    // A flat's building is only words that end in a building or street word.
+    assert_eq!(
+        kinds("Flat 3, Then Later Stairs."),
+        one(FindingKind::Address, "Flat 3")
+    );
+    for s in [
+        "Yesterday, 5 people came to the group.",
+        "We walked 3 heol miles.",
+    ] {
+        assert!(
+            !kinds(s).iter().any(|(k, _)| *k == FindingKind::Address),
+            "{s}: {:?}",
+            kinds(s)
+        );
+    }
+}
+
+#[test]
+fn welsh_and_the_other_languages_of_care_are_not_names() {
+    for s in [
+        "Siaradais â hi yn Gymraeg achos mae'n well ganddi hi'r Gymraeg.",
+        "Registration with Gofal Cymdeithasol Cymru is due.",
+        "I made the Cynnig Rhagweithiol and she chose Cymraeg.",
+        "Nain and Taid came, then Mam-gu.",
+        "Mae hi'n byw yng Nghymru ers blynyddoedd; mae hi'n mynd i Gaerdydd yfory.",
+        "Betsi Cadwaladr University Health Board runs the clinic.",
+        "She said \"Dziękuję bardzo\" and smiled.",
+        "Alhamdulillah, he said. Inshallah next week, and Eid Mubarak to all.",
+        "Nani and Dadi came; Sat Sri Akal, then the Gurdwara.",
+        "Hooyo was there and Ayeeyo too.",
+        "Bunica is the main carer. Mulțumesc, she said.",
+        "Go raibh maith agat; she grew up in the Gaeltacht speaking Gaeilge.",
+        "Madainn mhath! She likes Gàidhlig, and Comhairle nan Eilean Siar helped.",
+        "Salamat po, said the night nurse.",
+        "She moved from Kraków to Swansea, then to Stornoway.",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+#[test]
+fn names_from_those_languages_are_still_caught() {
+    assert_eq!(names("Rang Gethin back."), ["Gethin"]);
+    assert_eq!(names("Siân Llewelyn came in."), ["Siân Llewelyn"]);
+    assert_eq!(
+        names("Visited Agnieszka Kowalczyk."),
+        ["Agnieszka Kowalczyk"]
+    );
+    assert_eq!(names("Niamh Ní Bhriain rang."), ["Niamh Ní Bhriain"]);
+    assert_eq!(
+        names("Met Mhairi MacLeod in Stornoway."),
+        ["Mhairi MacLeod"]
+    );
+    assert_eq!(names("Hodan was tired."), ["Hodan"]);
+    assert_eq!(names("Ionuț asked about his cousin."), ["Ionuț"]);
+    assert_eq!(names("With Lily-Mae and her dad."), ["Lily-Mae"]);
+    // A Welsh word that is also a name is the name mid-sentence.
+    assert_eq!(names("I met Dewi at the surgery."), ["Dewi"]);
+}
+
+#[test]
+fn welsh_words_are_known_mutated() {
+    let forms = welsh_mutations("cymraeg");
+    for f in ["gymraeg", "nghymraeg", "chymraeg"] {
+        assert!(forms.contains(&f.to_string()), "{f} in {forms:?}");
+    }
+    assert!(welsh_mutations("llan").contains(&"lan".to_string()));
+    assert!(welsh_mutations("iaith").contains(&"hiaith".to_string()));
+    assert!(welsh_mutations("ffordd").is_empty());
+    assert!(is_ordinary("nghymru") && is_ordinary("gaerdydd") && is_ordinary("mae'n"));
+}
+
+#[test]
+fn a_tag_reads_as_its_words() {
+    assert_eq!(tag_as_text("mensah-family"), "Mensah family");
+    assert_eq!(tag_as_text("mrs-okafor"), "Mrs Okafor");
+    assert_eq!(tag_as_text("home-visit"), "home visit");
+    let c = checker();
+    let f = c.scan(&tag_as_text("mensah-family"));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].text, "Mensah");
+}
+
+#[test]
+fn a_title_keeps_people_apart_and_a_shared_one_joins_them() {
+    let mut p = People::default();
+    let v = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(p.number(&v("mr wiśniewski")), 1);
+    assert_eq!(p.number(&v("mr tomasz wiśniewski")), 1);
+    assert_eq!(p.number(&v("tomasz")), 1);
+    assert_eq!(p.number(&v("mrs wiśniewski")), 2);
+    assert_eq!(p.number(&v("kwame mensah")), 3);
+    assert_eq!(p.number(&v("mensah")), 3);
+    assert_eq!(p.number(&v("sarah")), 4);
+    assert_eq!(p.number(&v("mrs sarah jones")), 4);
+    assert_eq!(p.number(&v("sarah ann jones")), 4);
+    assert_eq!(p.number(&v("sarah patel")), 5);
+}
