@@ -12,7 +12,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
 use crate::model::EntrySummary;
-use crate::store::{EntryFilter, Names, Passages, Store};
+use crate::store::{EntryFilter, Names, Passages, RecentTitles, Store};
 
 /// Recent entries whose titles are matched loosely.
 pub const TITLE_POOL: usize = 2000;
@@ -76,7 +76,7 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct Finder {
     filter: EntryFilter,
-    titles: Vec<(i64, String)>,
+    titles: RecentTitles,
     names: Names,
 }
 
@@ -125,14 +125,12 @@ impl Finder {
         // (score, row id, what matched): the loose group.
         let mut loose_hits: Vec<(i64, i64, Matched)> = Vec::new();
         // Titles repeat (a kind's own title, a series of sessions): each is scored once.
-        let mut scored: HashMap<&str, Option<i64>> = HashMap::new();
+        let scored: Vec<Option<i64>> = self.titles.titles.iter().map(|t| score(t)).collect();
         let mut titles: Vec<(i64, i64)> = self
             .titles
+            .entries
             .iter()
-            .filter_map(|(id, title)| {
-                let s = *scored.entry(title.as_str()).or_insert_with(|| score(title));
-                s.map(|s| (s, *id))
-            })
+            .filter_map(|(id, place)| scored[*place].map(|s| (s, *id)))
             .collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.0));
         titles.truncate(limit);
@@ -203,10 +201,11 @@ impl Finder {
         let ranks: HashMap<i64, Option<f64>> = text.iter().copied().collect();
 
         // Merge: the loose group best first (newest first among equals), then the words.
+        // The loose group is read whole (its order needs each entry's day); of the words,
+        // only the entries the list has room for after it.
         let missing: Vec<i64> = loose_hits
             .iter()
             .map(|(_, id, _)| *id)
-            .chain(text.iter().map(|(id, _)| *id))
             .filter(|id| !summaries.contains_key(id))
             .collect();
         summaries.extend(store.summaries_by_rowid(&missing)?);
@@ -214,27 +213,51 @@ impl Finder {
             let day = |id: &i64| summaries.get(id).map(|e| (e.occurred_on, e.rowid));
             b.0.cmp(&a.0).then_with(|| day(&b.1).cmp(&day(&a.1)))
         });
-        let mut hits: Vec<Hit> = Vec::with_capacity(limit.min(loose_hits.len() + text.len()));
+        let mut found: Vec<(i64, Matched)> = Vec::with_capacity(limit);
         let mut seen = std::collections::HashSet::new();
-        let found = loose_hits
-            .into_iter()
-            .map(|(_, id, m)| (id, m))
-            .chain(text.iter().map(|(id, _)| (*id, Matched::Text)));
-        for (id, matched) in found {
-            if hits.len() == limit {
+        for (_, id, matched) in loose_hits {
+            if found.len() == limit {
                 break;
             }
-            if !seen.insert(id) {
-                continue;
-            }
-            if let Some(entry) = summaries.get(&id) {
-                hits.push(Hit {
-                    entry: entry.clone(),
-                    matched,
-                    rank: ranks.get(&id).copied().flatten(),
-                });
+            if summaries.contains_key(&id) && seen.insert(id) {
+                found.push((id, matched));
             }
         }
+        // The words' entries not listed already, as many as there is room for (more
+        // when some of those are gone from the journal since they were found).
+        let mut words = text.iter().map(|(id, _)| *id);
+        while found.len() < limit {
+            let next: Vec<i64> = words
+                .by_ref()
+                .filter(|id| !seen.contains(id))
+                .take(limit - found.len())
+                .collect();
+            if next.is_empty() {
+                break;
+            }
+            let missing: Vec<i64> = next
+                .iter()
+                .copied()
+                .filter(|id| !summaries.contains_key(id))
+                .collect();
+            summaries.extend(store.summaries_by_rowid(&missing)?);
+            for id in next {
+                if summaries.contains_key(&id) && seen.insert(id) {
+                    found.push((id, Matched::Text));
+                }
+            }
+        }
+        let hits = found
+            .into_iter()
+            .filter_map(|(id, matched)| {
+                let entry = summaries.remove(&id)?;
+                Some(Hit {
+                    entry,
+                    matched,
+                    rank: ranks.get(&id).copied().flatten(),
+                })
+            })
+            .collect();
         Ok(Found { hits, passages })
     }
 }

@@ -76,7 +76,8 @@ pub use practice::{
     SustainMonth,
 };
 pub use search::{
-    HIGHLIGHT_END, HIGHLIGHT_START, Names, Passages, RANK_POOL, Ranked, SearchHit, fts_query,
+    HIGHLIGHT_END, HIGHLIGHT_START, Names, Passages, RANK_POOL, Ranked, RecentTitles, SearchHit,
+    fts_query,
 };
 pub use selection::Selection;
 pub use stats::{ActionCounts, CheckinWeek, KindCounts};

@@ -877,6 +877,26 @@ pub struct Received {
     pub meant: Option<String>,
 }
 
+/// Recognition by month and direction for [`Store::sustain_months`]: the kind's entries
+/// by date from `entries_by_kind` alone, the trash left out by id from its own small
+/// index. Left to itself SQLite walks every live entry of the period in
+/// `entries_live_kinds` for the few of this kind (all 100,000 of a journal for all time),
+/// and asked `deleted_at` it reads each entry's row, text and all.
+const SUSTAIN_RECOGNITION: &str = "SELECT substr(e.occurred_on, 1, 7), r.direction, count(*),
+        count(CASE WHEN r.said = 'not-yet' THEN 1 END)
+     FROM entries e INDEXED BY entries_by_kind CROSS JOIN recognitions r ON r.entry_id = e.id
+     WHERE e.kind = 'recognition' AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+       AND e.id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)
+     GROUP BY 1, 2";
+
+/// Feedback by month for [`Store::sustain_months`], read as [`SUSTAIN_RECOGNITION`] is.
+const SUSTAIN_FEEDBACK: &str = "SELECT substr(e.occurred_on, 1, 7), count(*),
+        count(CASE WHEN f.tone = 'appreciative' OR f.source = 'compliment' THEN 1 END)
+     FROM entries e INDEXED BY entries_by_kind CROSS JOIN feedback f ON f.entry_id = e.id
+     WHERE e.kind = 'feedback' AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+       AND e.id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)
+     GROUP BY 1";
+
 impl Store {
     /// Recognition, feedback and check-ins saying what helped, by month, between two
     /// days (inclusive). Each kind is read from its entries by date (`entries_by_kind`),
@@ -894,13 +914,7 @@ impl Store {
                 ..SustainMonth::default()
             })
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT substr(e.occurred_on, 1, 7), r.direction, count(*), count(CASE WHEN r.said = 'not-yet' THEN 1 END)
-             FROM entries e CROSS JOIN recognitions r ON r.entry_id = e.id
-             WHERE e.kind = 'recognition' AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-               AND e.deleted_at IS NULL
-             GROUP BY 1, 2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(SUSTAIN_RECOGNITION)?;
         let mut rows = stmt.query(params![s, u])?;
         while let Some(r) = rows.next()? {
             let direction: Direction = word(r, 1)?;
@@ -913,14 +927,7 @@ impl Store {
                 }
             }
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT substr(e.occurred_on, 1, 7), count(*),
-                    count(CASE WHEN f.tone = 'appreciative' OR f.source = 'compliment' THEN 1 END)
-             FROM entries e CROSS JOIN feedback f ON f.entry_id = e.id
-             WHERE e.kind = 'feedback' AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-               AND e.deleted_at IS NULL
-             GROUP BY 1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(SUSTAIN_FEEDBACK)?;
         let mut rows = stmt.query(params![s, u])?;
         while let Some(r) = rows.next()? {
             let m = at(&mut months, r.get(0)?);
@@ -1520,6 +1527,53 @@ mod tests {
             "{}",
             f.detail
         );
+    }
+
+    #[test]
+    fn what_sustains_reads_the_kinds_entries_by_date_and_the_trash_by_id() {
+        let (s, _) = journal();
+        for sql in [SUSTAIN_RECOGNITION, SUSTAIN_FEEDBACK] {
+            let plan: Vec<String> = s
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map(["2026-03-01", "2026-03-31"], |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join("; ");
+            assert!(
+                plan.contains("COVERING INDEX entries_by_kind")
+                    && plan.contains("entries_trash")
+                    && !plan.contains("entries_live_kinds"),
+                "{plan}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_sustains_leaves_the_trash_out() {
+        let (mut s, _) = journal();
+        let month = |s: &Store| s.sustain_months(d(1), d(31)).unwrap();
+        let before = month(&s);
+        let now = Utc.with_ymd_and_hms(2026, 3, 18, 9, 0, 0).unwrap();
+        for kind in ["recognition", "feedback"] {
+            let rowid: i64 = s
+                .conn
+                .query_row(
+                    "SELECT id FROM entries WHERE kind = ?1 ORDER BY id LIMIT 1",
+                    [kind],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert!(s.trash_entry(rowid, now).unwrap());
+        }
+        let after = month(&s);
+        assert_eq!(
+            before[0].recognition_received + before[0].recognition_given - 1,
+            after[0].recognition_received + after[0].recognition_given
+        );
+        assert_eq!(before[0].feedback - 1, after[0].feedback);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Full-text search over title, body and sections with FTS5: ranked, with snippets.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher as _;
 
+use hashbrown::{DefaultHashBuilder, HashTable};
 use rusqlite::{OptionalExtension as _, params};
 use serde::Serialize;
 
@@ -92,6 +94,15 @@ pub(crate) const RECENT: i64 = if cfg!(test) { 24 } else { 10_000 };
 /// How many of the newest matches a ranked search weighs, at least (see
 /// [`Store::rank_newest`]). (A few in unit tests, so that theirs fill it.)
 pub const RANK_POOL: usize = if cfg!(test) { 5 } else { 1_000 };
+
+/// The titles of recent entries (see [`Store::recent_titles`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RecentTitles {
+    /// (row id, its title's place in `titles`), newest first.
+    pub entries: Vec<(i64, usize)>,
+    /// The titles, each once, in the order first seen.
+    pub titles: Vec<String>,
+}
 
 /// Where the passages of a search's entries are cut best: a cost only, the passages are
 /// the same either way (see [`Store::snippets`]).
@@ -757,18 +768,41 @@ impl Store {
         Ok(found)
     }
 
-    /// (row id, title) of the newest `limit` entries that pass `filter`: what a search
-    /// matches loosely (typos and all) before the full-text index is asked.
-    pub fn recent_titles(&self, filter: &EntryFilter, limit: usize) -> Result<Vec<(i64, String)>> {
+    /// The titles of the newest `limit` entries that pass `filter`: what a search
+    /// matches loosely (typos and all) before the full-text index is asked. Each title is
+    /// kept once however many entries carry it (a kind's own title, a series of
+    /// sessions): read in place from the row and copied only the first time it is seen.
+    pub fn recent_titles(&self, filter: &EntryFilter, limit: usize) -> Result<RecentTitles> {
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let sql = recent_titles_sql(filter, limit, &mut args);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let mut found = RecentTitles::default();
+        let mut places: HashTable<usize> = HashTable::new();
+        let hasher = DefaultHashBuilder::default();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let title = r.get_ref(1)?.as_str().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    1,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+            let h = hasher.hash_one(title);
+            let titles = &mut found.titles;
+            let place = match places.find(h, |p| titles[*p] == title) {
+                Some(p) => *p,
+                None => {
+                    titles.push(title.to_string());
+                    let p = titles.len() - 1;
+                    places.insert_unique(h, p, |q| hasher.hash_one(titles[*q].as_str()));
+                    p
+                }
+            };
+            found.entries.push((id, place));
+        }
+        Ok(found)
     }
 
     /// (row id, rank) of the best `limit` matches of an FTS5 query, best first.
@@ -857,6 +891,35 @@ mod tests {
         e.title = title.into();
         e.body = body;
         e
+    }
+
+    #[test]
+    fn recent_titles_keep_each_title_once_and_every_entry_in_order() {
+        let mut s = Store::open_in_memory().unwrap();
+        let titles = [
+            "Handover",
+            "Night shift",
+            "Handover",
+            "",
+            "Night shift",
+            "Handover",
+        ];
+        let entries: Vec<Entry> = titles.iter().map(|t| entry(t, "text".into())).collect();
+        s.insert_entries(&entries).unwrap();
+        let found = s.recent_titles(&EntryFilter::default(), 5).unwrap();
+        // One day for all: the newest written first, the oldest left out by the limit.
+        let read: Vec<&str> = found
+            .entries
+            .iter()
+            .map(|(_, place)| found.titles[*place].as_str())
+            .collect();
+        assert_eq!(
+            read,
+            ["Handover", "Night shift", "", "Handover", "Night shift"]
+        );
+        assert_eq!(found.titles, ["Handover", "Night shift", ""]);
+        let ids: Vec<i64> = found.entries.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, [6, 5, 4, 3, 2]);
     }
 
     #[test]
