@@ -98,7 +98,8 @@ impl Store {
     /// windows writing it): that is a conflict to resolve, and nothing is written.
     pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let Some(rowid) = insert_new_entry_tx(&tx, e, &e.sections_text(), Ids::Indexed)? else {
+        let Some(rowid) = insert_new_entry_tx(&tx, e, &e.sections_text(), Ids::Indexed, false)?
+        else {
             return Err(StoreError::Conflict(e.short_id()));
         };
         tx.commit()?;
@@ -768,6 +769,7 @@ const PART_TABLES: [&str; 17] = [
 
 /// Inserts the entry row and its parts inside an open transaction.
 pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
+    checked(e)?;
     insert_row(tx, e, &e.sections_text(), false)?;
     let rowid = tx.last_insert_rowid();
     write_parts(tx, rowid, e, e.updated_at, true, Ids::Indexed)?;
@@ -778,12 +780,19 @@ pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
 /// its id is there already: then nothing is written and None is returned. One statement
 /// for a new entry, where a lookup first took two. `sections_text` is the entry's
 /// [`Entry::sections_text`], which the caller may need again.
+///
+/// `checked`: `e` was held to [`Entry::check`] before (by an import's reader), and is not
+/// again.
 pub(crate) fn insert_new_entry_tx(
     tx: &Connection,
     e: &Entry,
     sections_text: &str,
     ids: Ids<'_>,
+    checked: bool,
 ) -> Result<Option<i64>> {
+    if !checked {
+        self::checked(e)?;
+    }
     if !insert_row(tx, e, sections_text, matches!(ids, Ids::Indexed))? {
         return Ok(None);
     }
@@ -822,7 +831,6 @@ impl Ids<'_> {
 /// Inserts the entry row, with its sections' text joined (`sections_text`); `unless_known`:
 /// not if its id is taken (returns false then).
 fn insert_row(tx: &Connection, e: &Entry, sections_text: &str, unless_known: bool) -> Result<bool> {
-    checked(e)?;
     let sql = if unless_known {
         "INSERT INTO entries (uuid, kind, model, title, body, sections_text, occurred_on,
             created_at, updated_at, scope, for_supervision, deleted_at, version)

@@ -822,7 +822,19 @@ impl Importer<'_> {
     /// what it points at. An entry that breaks one of the schema's constraints is
     /// refused, and ends the import.
     pub fn add(&mut self, e: Entry) -> Result<()> {
+        self.add_entry(e, false)
+    }
+
+    /// Saves one entry read from the file, as [`Importer::add`] does, that the reader has
+    /// held to every rule the journal holds entries to ([`Entry::check`] and
+    /// [`schema_problem`]): neither is tested again here.
+    pub fn add_checked(&mut self, e: Entry) -> Result<()> {
+        self.add_entry(e, true)
+    }
+
+    fn add_entry(&mut self, e: Entry, checked: bool) -> Result<()> {
         if self.checks_here
+            && !checked
             && let Some(problem) = schema_problem(&e)
         {
             return Err(check_failed(&e, &problem));
@@ -837,7 +849,7 @@ impl Importer<'_> {
             self.later += 1;
             return Ok(());
         }
-        self.write(e)
+        self.write(e, checked)
     }
 
     /// Whether every entry `e` points at (a record's prep, a CPD record's evidence, the
@@ -897,7 +909,9 @@ impl Importer<'_> {
         NewIds::build_indexes(self.tx()?, &tables)
     }
 
-    fn write(&mut self, e: Entry) -> Result<()> {
+    /// Writes `e`; `checked`: it was held to [`Entry::check`] before (see
+    /// [`Importer::add_checked`]).
+    fn write(&mut self, e: Entry, checked: bool) -> Result<()> {
         let before = self.before;
         self.tx()?;
         let tx = self.conn;
@@ -912,9 +926,9 @@ impl Importer<'_> {
         let inserted = match &self.new_ids {
             Some(ids) => {
                 let find = |uuid: &str| ids.rowid_of(tx, uuid);
-                insert_new_entry_tx(tx, &e, &sections_text, Ids::New(&find))?
+                insert_new_entry_tx(tx, &e, &sections_text, Ids::New(&find), checked)?
             }
-            None => insert_new_entry_tx(tx, &e, &sections_text, Ids::Indexed)?,
+            None => insert_new_entry_tx(tx, &e, &sections_text, Ids::Indexed, checked)?,
         };
         if let Some(rowid) = inserted {
             if let Some(ids) = &mut self.new_ids
@@ -1070,7 +1084,7 @@ impl Importer<'_> {
         if self.before == 0 && !r.last {
             // A journal that was empty: only a repeat within the file can be held, under
             // the entry's own id.
-            return self.write(e);
+            return self.write(e, false);
         }
         let mut found = None;
         if let Some(h) = self.held(e.id, r.key_of)? {
@@ -1098,7 +1112,7 @@ impl Importer<'_> {
             if r.last && self.held(r.minute_id, r.key_of)?.is_none() {
                 e.id = r.minute_id;
             }
-            return self.write(e);
+            return self.write(e, false);
         };
         if !held.unchanged {
             self.report.skipped += 1;
@@ -1181,7 +1195,7 @@ impl Importer<'_> {
                     let e: Entry = serde_json::from_str(&json).map_err(|err| {
                         StoreError::Damaged(format!("an entry held for later: {err}"))
                     })?;
-                    self.write(e)?;
+                    self.write(e, false)?;
                 }
             }
         }
