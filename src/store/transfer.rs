@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension as _, params};
 use uuid::Uuid;
 
 use super::entries::{Ids, insert_new_entry_tx, replace_entry_tx};
+use super::held::{Prepared, Tx};
 use super::index_beside::IndexBeside;
 use super::rows::{id_list, ts};
 use super::seen::Seen;
@@ -197,6 +198,9 @@ pub struct Importer<'s> {
     /// later in the file. The others are written as they come ([`Importer::add`]).
     later: usize,
     report: ImportReport,
+    /// The statements that write entries, held while the transaction is open (they are
+    /// compiled without the schema's CHECK constraints when this tests them itself).
+    prepared: Prepared<'s>,
 }
 
 /// The tables whose ids are indexed by their UNIQUE constraint, with the index SQLite
@@ -342,7 +346,7 @@ impl NewIds {
     }
 
     /// The row id of the entry with the id `id`, if it was written.
-    fn find(&self, conn: &Connection, id: &Uuid) -> Result<Option<i64>> {
+    fn find(&self, conn: Tx<'_, '_>, id: &Uuid) -> Result<Option<i64>> {
         let mut text = None;
         for place in self.entries.places(id) {
             let rowid = i64::try_from(place + 1)
@@ -362,7 +366,7 @@ impl NewIds {
 
     /// The row id of the entry whose id is `uuid` as the journal spells ids (in lower
     /// case, as `Uuid` writes them), if it was written: another spelling is no entry's.
-    fn rowid_of(&self, conn: &Connection, uuid: &str) -> Result<Option<i64>> {
+    fn rowid_of(&self, conn: Tx<'_, '_>, uuid: &str) -> Result<Option<i64>> {
         match Uuid::try_parse(uuid) {
             Ok(id) if uuid.len() == 36 && !uuid.bytes().any(|b| b.is_ascii_uppercase()) => {
                 self.find(conn, &id)
@@ -373,7 +377,7 @@ impl NewIds {
 
     /// Whether `e`'s id, or one of its actions' ids, may have been written before (one of
     /// them or another id with the same hash, for an action).
-    fn written_before(&self, conn: &Connection, e: &Entry) -> Result<bool> {
+    fn written_before(&self, conn: Tx<'_, '_>, e: &Entry) -> Result<bool> {
         Ok(e.actions.iter().any(|a| self.actions.may_hold(&a.id))
             || self.find(conn, &e.id)?.is_some())
     }
@@ -522,6 +526,7 @@ impl Store {
             schema_places: Vec::new(),
             later: 0,
             report: ImportReport::default(),
+            prepared: Prepared::new(),
         };
         // From here on, dropping `import` puts everything back.
         import.start()?;
@@ -744,6 +749,7 @@ impl Importer<'_> {
         // Committed only by `finish`, which builds the indexes of ids first; rolled back,
         // the journal's schema is as it was.
         self.new_ids = None;
+        self.prepared = Prepared::new();
         let ended = if self.open {
             self.open = false;
             self.conn
@@ -886,7 +892,8 @@ impl Importer<'_> {
 
     /// The row id of the entry whose id is `uuid` (see [`Ids::rowid_of`]).
     fn rowid_of(&self, uuid: &str) -> Result<Option<i64>> {
-        let tx = self.tx()?;
+        self.tx()?;
+        let tx = Tx::holding(self.conn, &self.prepared);
         match &self.new_ids {
             Some(ids) => ids.rowid_of(tx, uuid),
             None => Ids::Indexed.rowid_of(tx, uuid),
@@ -914,7 +921,7 @@ impl Importer<'_> {
     fn write(&mut self, e: Entry, checked: bool) -> Result<()> {
         let before = self.before;
         self.tx()?;
-        let tx = self.conn;
+        let tx = Tx::holding(self.conn, &self.prepared);
         // An id written before (the entry's, or one of its actions'): the indexes of ids
         // are built now, and the entry goes the usual way (skipped, merged, or refused).
         if let Some(ids) = &self.new_ids
@@ -923,6 +930,7 @@ impl Importer<'_> {
             self.index_ids()?;
         }
         let sections_text = e.sections_text();
+        let tx = Tx::holding(self.conn, &self.prepared);
         let inserted = match &self.new_ids {
             Some(ids) => {
                 let find = |uuid: &str| ids.rowid_of(tx, uuid);
@@ -1005,7 +1013,7 @@ impl Importer<'_> {
         };
         // By its row id while a new journal has no index of ids (see [`NewIds`]).
         let (by, key): (&str, Box<dyn rusqlite::ToSql>) = match &self.new_ids {
-            Some(ids) => match ids.find(tx, &id)? {
+            Some(ids) => match ids.find(Tx::holding(self.conn, &self.prepared), &id)? {
                 Some(rowid) => ("id", Box::new(rowid)),
                 None => return Ok(None),
             },
