@@ -413,6 +413,27 @@ fn leave_wal(conn: &Connection) -> bool {
     mode.eq_ignore_ascii_case("delete")
 }
 
+/// Has SQLite write its temporary files in `folder` (a new journal's), and says where an
+/// import keeps its temporary data: `FILE`, or `MEMORY` when SQLite cannot be given the
+/// folder (its path is not UTF-8).
+///
+/// SQLite writes them in the system's folder for temporary files otherwise (`/tmp`, or
+/// `$TMPDIR`): the sorts of an import hold the ids of the journal's entries and actions,
+/// and the entries that wait for the end of the file (see [`Importer::add`]) their whole
+/// text, where other users, other programs and backups of that folder may reach them;
+/// the journal's folder is made private (see [`ImportJournal::open`]). Kept in memory
+/// instead, they would take an import of 1,000,000 entries over its 100 MiB (see
+/// [`Importer::start`]). The folder is SQLite's for the whole process (`PRAGMA
+/// temp_store_directory`), and given back when the import ends: no other connection
+/// keeps its temporary data in files.
+fn temp_files_in(conn: &Connection, folder: &Path) -> Result<&'static str> {
+    let Some(folder) = folder.to_str() else {
+        return Ok("MEMORY");
+    };
+    conn.pragma_update(None, "temp_store_directory", folder)?;
+    Ok("FILE")
+}
+
 /// Asks the C allocator to keep freed memory instead of handing it back to the system.
 ///
 /// SQLite allocates and frees about 170 KiB of page cache for the small tables it builds
@@ -636,8 +657,8 @@ impl Importer<'_> {
         // in memory whole, as this build of SQLite keeps temporary data, took the import
         // of 1,000,000 entries from 74 to 147 MiB: in a file, they take the page cache's
         // memory. (Set outside a transaction: setting it drops the temporary tables.)
-        if self.plain_new() {
-            conn.pragma_update(None, "temp_store", "FILE")?;
+        if let Some(folder) = self.temp_folder() {
+            conn.pragma_update(None, "temp_store", temp_files_in(conn, &folder)?)?;
         }
         conn.execute_batch("BEGIN IMMEDIATE")?;
         self.open = true;
@@ -785,7 +806,8 @@ impl Importer<'_> {
             })
             .and_then(|()| {
                 if self.plain_new() {
-                    self.conn.pragma_update(None, "temp_store", "DEFAULT")
+                    self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
+                    self.conn.pragma_update(None, "temp_store_directory", "")
                 } else {
                     Ok(())
                 }
@@ -888,6 +910,17 @@ impl Importer<'_> {
         self.beside_of
             .as_ref()
             .is_some_and(|(_, encrypted)| !encrypted)
+    }
+
+    /// The folder of a new plain journal, where its import's temporary files go.
+    fn temp_folder(&self) -> Option<PathBuf> {
+        self.beside_of
+            .as_ref()
+            .filter(|(_, encrypted)| !encrypted)
+            .map(|(journal, _)| match journal.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+                _ => PathBuf::from("."),
+            })
     }
 
     /// The row id of the entry whose id is `uuid` (see [`Ids::rowid_of`]).
