@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension as _, params};
+use rusqlite::{OptionalExtension as _, params};
 use serde::Serialize;
 
 use super::entries::Ids;
+use super::held::Tx;
 use super::rows::{day, id_match, ts};
 use super::{Result, Store, StoreError};
 use crate::model::{
@@ -72,7 +73,7 @@ fn parse<T: std::str::FromStr<Err = String>>(idx: usize, s: &str) -> rusqlite::R
 
 /// The id of a subject by key (any case), created as `kind` when new.
 pub(crate) fn subject_id(
-    tx: &Connection,
+    tx: Tx<'_, '_>,
     key: &str,
     kind: SubjectType,
     now: DateTime<Utc>,
@@ -91,7 +92,7 @@ pub(crate) fn subject_id(
 
 /// Writes the typed details of an entry (its old ones already deleted).
 pub(crate) fn write_details(
-    tx: &Connection,
+    tx: Tx<'_, '_>,
     rowid: i64,
     details: &Details,
     now: DateTime<Utc>,
@@ -215,7 +216,7 @@ pub(crate) fn write_details(
 /// Resolves an id or a prefix of one inside a transaction (for links written with an
 /// entry). A whole id is found as `ids` finds ids (in a new journal built without its
 /// indexes of ids, by the ids the import has written).
-fn resolve_in(tx: &Connection, typed: &str, ids: Ids<'_>) -> Result<i64> {
+fn resolve_in(tx: Tx<'_, '_>, typed: &str, ids: Ids<'_>) -> Result<i64> {
     let prefix: String = typed.trim().to_lowercase();
     if prefix.len() == 36 && uuid::Uuid::parse_str(&prefix).is_ok() {
         return ids

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use serde::Serialize;
 
+use super::held::Tx;
 use super::rows::{
     SUMMARY_COLUMNS, conv, date, day, id_list, id_match, opt_date, opt_time, summary_from_row,
     time, ts, uuid, word,
@@ -98,7 +99,9 @@ impl Store {
     /// windows writing it): that is a conflict to resolve, and nothing is written.
     pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let Some(rowid) = insert_new_entry_tx(&tx, e, &e.sections_text(), Ids::Indexed)? else {
+        let Some(rowid) =
+            insert_new_entry_tx(Tx::new(&tx), e, &e.sections_text(), Ids::Indexed, false)?
+        else {
             return Err(StoreError::Conflict(e.short_id()));
         };
         tx.commit()?;
@@ -701,7 +704,7 @@ pub(crate) fn update_entry_tx(tx: &Connection, e: &Entry, now: DateTime<Utc>) ->
     for table in PART_TABLES {
         tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
     }
-    write_parts(tx, rowid, e, now, false, Ids::Indexed)?;
+    write_parts(Tx::new(tx), rowid, e, now, false, Ids::Indexed)?;
     Ok(rowid)
 }
 
@@ -732,7 +735,7 @@ pub(crate) fn replace_entry_tx(tx: &Connection, rowid: i64, e: &Entry) -> Result
     for table in PART_TABLES {
         tx.execute(&format!("DELETE FROM {table} WHERE entry_id = ?1"), [rowid])?;
     }
-    write_parts(tx, rowid, e, e.updated_at, false, Ids::Indexed)
+    write_parts(Tx::new(tx), rowid, e, e.updated_at, false, Ids::Indexed)
 }
 
 /// Refuses an entry that breaks the rules every entry keeps ([`Entry::check`]): nothing is
@@ -768,6 +771,8 @@ const PART_TABLES: [&str; 17] = [
 
 /// Inserts the entry row and its parts inside an open transaction.
 pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
+    checked(e)?;
+    let tx = Tx::new(tx);
     insert_row(tx, e, &e.sections_text(), false)?;
     let rowid = tx.last_insert_rowid();
     write_parts(tx, rowid, e, e.updated_at, true, Ids::Indexed)?;
@@ -778,12 +783,19 @@ pub(crate) fn insert_entry_tx(tx: &Connection, e: &Entry) -> Result<i64> {
 /// its id is there already: then nothing is written and None is returned. One statement
 /// for a new entry, where a lookup first took two. `sections_text` is the entry's
 /// [`Entry::sections_text`], which the caller may need again.
+///
+/// `checked`: `e` was held to [`Entry::check`] before (by an import's reader), and is not
+/// again.
 pub(crate) fn insert_new_entry_tx(
-    tx: &Connection,
+    tx: Tx<'_, '_>,
     e: &Entry,
     sections_text: &str,
     ids: Ids<'_>,
+    checked: bool,
 ) -> Result<Option<i64>> {
+    if !checked {
+        self::checked(e)?;
+    }
     if !insert_row(tx, e, sections_text, matches!(ids, Ids::Indexed))? {
         return Ok(None);
     }
@@ -808,7 +820,7 @@ pub(crate) enum Ids<'a> {
 impl Ids<'_> {
     /// The row id of the entry whose id is `uuid` as the journal writes ids (a whole id
     /// in lower case), if there is one.
-    pub(crate) fn rowid_of(self, tx: &Connection, uuid: &str) -> Result<Option<i64>> {
+    pub(crate) fn rowid_of(self, tx: Tx<'_, '_>, uuid: &str) -> Result<Option<i64>> {
         match self {
             Ids::Indexed => Ok(tx
                 .prepare_cached("SELECT id FROM entries WHERE uuid = ?1")?
@@ -821,8 +833,7 @@ impl Ids<'_> {
 
 /// Inserts the entry row, with its sections' text joined (`sections_text`); `unless_known`:
 /// not if its id is taken (returns false then).
-fn insert_row(tx: &Connection, e: &Entry, sections_text: &str, unless_known: bool) -> Result<bool> {
-    checked(e)?;
+fn insert_row(tx: Tx<'_, '_>, e: &Entry, sections_text: &str, unless_known: bool) -> Result<bool> {
     let sql = if unless_known {
         "INSERT INTO entries (uuid, kind, model, title, body, sections_text, occurred_on,
             created_at, updated_at, scope, for_supervision, deleted_at, version)
@@ -853,7 +864,7 @@ fn insert_row(tx: &Connection, e: &Entry, sections_text: &str, unless_known: boo
 /// Writes the parts of entry `rowid`; `fresh`: the entry was inserted just now, so it has
 /// no actions yet to keep or remove.
 fn write_parts(
-    tx: &Connection,
+    tx: Tx<'_, '_>,
     rowid: i64,
     e: &Entry,
     now: DateTime<Utc>,

@@ -40,6 +40,7 @@ mod details;
 mod drafts;
 mod entries;
 mod health;
+mod held;
 mod index_beside;
 mod lock;
 mod migrate;

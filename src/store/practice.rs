@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::details::subject_id;
 use super::entries::{Ids, insert_entry_tx, update_entry_tx};
 use super::health::Finding;
+use super::held::Tx;
 use super::rows::{SUMMARY_COLUMNS, date, day, opt_date, summary_from_row, word};
 use super::{Result, Store};
 use crate::model::practice::FeedbackSource;
@@ -30,7 +31,7 @@ type IdMatch = (&'static str, rusqlite::types::Value);
 /// Writes the typed rows of a practice entry (its old ones already deleted). False when
 /// the details are not of a practice kind.
 pub(crate) fn write(
-    tx: &Connection,
+    tx: Tx<'_, '_>,
     rowid: i64,
     details: &Details,
     now: DateTime<Utc>,
@@ -334,7 +335,7 @@ impl Store {
     ) -> Result<i64> {
         let tx = self.conn.transaction()?;
         if let Some((key, kind)) = subject {
-            subject_id(&tx, key, kind, e.updated_at)?;
+            subject_id(Tx::new(&tx), key, kind, e.updated_at)?;
         }
         let rowid = insert_entry_tx(&tx, e)?;
         tx.commit()?;

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension as _, params};
 use uuid::Uuid;
 
 use super::entries::{Ids, insert_new_entry_tx, replace_entry_tx};
+use super::held::{Prepared, Tx};
 use super::index_beside::IndexBeside;
 use super::rows::{id_list, ts};
 use super::seen::Seen;
@@ -197,6 +198,9 @@ pub struct Importer<'s> {
     /// later in the file. The others are written as they come ([`Importer::add`]).
     later: usize,
     report: ImportReport,
+    /// The statements that write entries, held while the transaction is open (they are
+    /// compiled without the schema's CHECK constraints when this tests them itself).
+    prepared: Prepared<'s>,
 }
 
 /// The tables whose ids are indexed by their UNIQUE constraint, with the index SQLite
@@ -342,7 +346,7 @@ impl NewIds {
     }
 
     /// The row id of the entry with the id `id`, if it was written.
-    fn find(&self, conn: &Connection, id: &Uuid) -> Result<Option<i64>> {
+    fn find(&self, conn: Tx<'_, '_>, id: &Uuid) -> Result<Option<i64>> {
         let mut text = None;
         for place in self.entries.places(id) {
             let rowid = i64::try_from(place + 1)
@@ -362,7 +366,7 @@ impl NewIds {
 
     /// The row id of the entry whose id is `uuid` as the journal spells ids (in lower
     /// case, as `Uuid` writes them), if it was written: another spelling is no entry's.
-    fn rowid_of(&self, conn: &Connection, uuid: &str) -> Result<Option<i64>> {
+    fn rowid_of(&self, conn: Tx<'_, '_>, uuid: &str) -> Result<Option<i64>> {
         match Uuid::try_parse(uuid) {
             Ok(id) if uuid.len() == 36 && !uuid.bytes().any(|b| b.is_ascii_uppercase()) => {
                 self.find(conn, &id)
@@ -373,7 +377,7 @@ impl NewIds {
 
     /// Whether `e`'s id, or one of its actions' ids, may have been written before (one of
     /// them or another id with the same hash, for an action).
-    fn written_before(&self, conn: &Connection, e: &Entry) -> Result<bool> {
+    fn written_before(&self, conn: Tx<'_, '_>, e: &Entry) -> Result<bool> {
         Ok(e.actions.iter().any(|a| self.actions.may_hold(&a.id))
             || self.find(conn, &e.id)?.is_some())
     }
@@ -407,6 +411,27 @@ fn leave_wal(conn: &Connection) -> bool {
         .unwrap_or_default();
     let _ = conn.busy_timeout(super::BUSY_TIMEOUT);
     mode.eq_ignore_ascii_case("delete")
+}
+
+/// Has SQLite write its temporary files in `folder` (a new journal's), and says where an
+/// import keeps its temporary data: `FILE`, or `MEMORY` when SQLite cannot be given the
+/// folder (its path is not UTF-8).
+///
+/// SQLite writes them in the system's folder for temporary files otherwise (`/tmp`, or
+/// `$TMPDIR`): the sorts of an import hold the ids of the journal's entries and actions,
+/// and the entries that wait for the end of the file (see [`Importer::add`]) their whole
+/// text, where other users, other programs and backups of that folder may reach them;
+/// the journal's folder is made private (see [`ImportJournal::open`]). Kept in memory
+/// instead, they would take an import of 1,000,000 entries over its 100 MiB (see
+/// [`Importer::start`]). The folder is SQLite's for the whole process (`PRAGMA
+/// temp_store_directory`), and given back when the import ends: no other connection
+/// keeps its temporary data in files.
+fn temp_files_in(conn: &Connection, folder: &Path) -> Result<&'static str> {
+    let Some(folder) = folder.to_str() else {
+        return Ok("MEMORY");
+    };
+    conn.pragma_update(None, "temp_store_directory", folder)?;
+    Ok("FILE")
 }
 
 /// Asks the C allocator to keep freed memory instead of handing it back to the system.
@@ -522,6 +547,7 @@ impl Store {
             schema_places: Vec::new(),
             later: 0,
             report: ImportReport::default(),
+            prepared: Prepared::new(),
         };
         // From here on, dropping `import` puts everything back.
         import.start()?;
@@ -631,8 +657,8 @@ impl Importer<'_> {
         // in memory whole, as this build of SQLite keeps temporary data, took the import
         // of 1,000,000 entries from 74 to 147 MiB: in a file, they take the page cache's
         // memory. (Set outside a transaction: setting it drops the temporary tables.)
-        if self.plain_new() {
-            conn.pragma_update(None, "temp_store", "FILE")?;
+        if let Some(folder) = self.temp_folder() {
+            conn.pragma_update(None, "temp_store", temp_files_in(conn, &folder)?)?;
         }
         conn.execute_batch("BEGIN IMMEDIATE")?;
         self.open = true;
@@ -744,6 +770,7 @@ impl Importer<'_> {
         // Committed only by `finish`, which builds the indexes of ids first; rolled back,
         // the journal's schema is as it was.
         self.new_ids = None;
+        self.prepared = Prepared::new();
         let ended = if self.open {
             self.open = false;
             self.conn
@@ -779,7 +806,8 @@ impl Importer<'_> {
             })
             .and_then(|()| {
                 if self.plain_new() {
-                    self.conn.pragma_update(None, "temp_store", "DEFAULT")
+                    self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
+                    self.conn.pragma_update(None, "temp_store_directory", "")
                 } else {
                     Ok(())
                 }
@@ -822,7 +850,19 @@ impl Importer<'_> {
     /// what it points at. An entry that breaks one of the schema's constraints is
     /// refused, and ends the import.
     pub fn add(&mut self, e: Entry) -> Result<()> {
+        self.add_entry(e, false)
+    }
+
+    /// Saves one entry read from the file, as [`Importer::add`] does, that the reader has
+    /// held to every rule the journal holds entries to ([`Entry::check`] and
+    /// [`schema_problem`]): neither is tested again here.
+    pub fn add_checked(&mut self, e: Entry) -> Result<()> {
+        self.add_entry(e, true)
+    }
+
+    fn add_entry(&mut self, e: Entry, checked: bool) -> Result<()> {
         if self.checks_here
+            && !checked
             && let Some(problem) = schema_problem(&e)
         {
             return Err(check_failed(&e, &problem));
@@ -837,7 +877,7 @@ impl Importer<'_> {
             self.later += 1;
             return Ok(());
         }
-        self.write(e)
+        self.write(e, checked)
     }
 
     /// Whether every entry `e` points at (a record's prep, a CPD record's evidence, the
@@ -872,9 +912,21 @@ impl Importer<'_> {
             .is_some_and(|(_, encrypted)| !encrypted)
     }
 
+    /// The folder of a new plain journal, where its import's temporary files go.
+    fn temp_folder(&self) -> Option<PathBuf> {
+        self.beside_of
+            .as_ref()
+            .filter(|(_, encrypted)| !encrypted)
+            .map(|(journal, _)| match journal.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+                _ => PathBuf::from("."),
+            })
+    }
+
     /// The row id of the entry whose id is `uuid` (see [`Ids::rowid_of`]).
     fn rowid_of(&self, uuid: &str) -> Result<Option<i64>> {
-        let tx = self.tx()?;
+        self.tx()?;
+        let tx = Tx::holding(self.conn, &self.prepared);
         match &self.new_ids {
             Some(ids) => ids.rowid_of(tx, uuid),
             None => Ids::Indexed.rowid_of(tx, uuid),
@@ -897,10 +949,12 @@ impl Importer<'_> {
         NewIds::build_indexes(self.tx()?, &tables)
     }
 
-    fn write(&mut self, e: Entry) -> Result<()> {
+    /// Writes `e`; `checked`: it was held to [`Entry::check`] before (see
+    /// [`Importer::add_checked`]).
+    fn write(&mut self, e: Entry, checked: bool) -> Result<()> {
         let before = self.before;
         self.tx()?;
-        let tx = self.conn;
+        let tx = Tx::holding(self.conn, &self.prepared);
         // An id written before (the entry's, or one of its actions'): the indexes of ids
         // are built now, and the entry goes the usual way (skipped, merged, or refused).
         if let Some(ids) = &self.new_ids
@@ -909,12 +963,13 @@ impl Importer<'_> {
             self.index_ids()?;
         }
         let sections_text = e.sections_text();
+        let tx = Tx::holding(self.conn, &self.prepared);
         let inserted = match &self.new_ids {
             Some(ids) => {
                 let find = |uuid: &str| ids.rowid_of(tx, uuid);
-                insert_new_entry_tx(tx, &e, &sections_text, Ids::New(&find))?
+                insert_new_entry_tx(tx, &e, &sections_text, Ids::New(&find), checked)?
             }
-            None => insert_new_entry_tx(tx, &e, &sections_text, Ids::Indexed)?,
+            None => insert_new_entry_tx(tx, &e, &sections_text, Ids::Indexed, checked)?,
         };
         if let Some(rowid) = inserted {
             if let Some(ids) = &mut self.new_ids
@@ -991,7 +1046,7 @@ impl Importer<'_> {
         };
         // By its row id while a new journal has no index of ids (see [`NewIds`]).
         let (by, key): (&str, Box<dyn rusqlite::ToSql>) = match &self.new_ids {
-            Some(ids) => match ids.find(tx, &id)? {
+            Some(ids) => match ids.find(Tx::holding(self.conn, &self.prepared), &id)? {
                 Some(rowid) => ("id", Box::new(rowid)),
                 None => return Ok(None),
             },
@@ -1070,7 +1125,7 @@ impl Importer<'_> {
         if self.before == 0 && !r.last {
             // A journal that was empty: only a repeat within the file can be held, under
             // the entry's own id.
-            return self.write(e);
+            return self.write(e, false);
         }
         let mut found = None;
         if let Some(h) = self.held(e.id, r.key_of)? {
@@ -1098,7 +1153,7 @@ impl Importer<'_> {
             if r.last && self.held(r.minute_id, r.key_of)?.is_none() {
                 e.id = r.minute_id;
             }
-            return self.write(e);
+            return self.write(e, false);
         };
         if !held.unchanged {
             self.report.skipped += 1;
@@ -1181,7 +1236,7 @@ impl Importer<'_> {
                     let e: Entry = serde_json::from_str(&json).map_err(|err| {
                         StoreError::Damaged(format!("an entry held for later: {err}"))
                     })?;
-                    self.write(e)?;
+                    self.write(e, false)?;
                 }
             }
         }

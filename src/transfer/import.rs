@@ -21,6 +21,10 @@ pub struct Incoming {
     /// How the journal recognises an entry from another tool that it may already hold
     /// under another id (see [`Recognise`]); none for praxis's own entries.
     pub recognise: Option<Recognise>,
+    /// The reader held the entry to every rule the journal holds entries to (its own,
+    /// [`Entry::check`], and its schema's, [`crate::store::schema_problem`]): the journal
+    /// does not test them again.
+    pub checked: bool,
 }
 
 impl From<Entry> for Incoming {
@@ -28,6 +32,18 @@ impl From<Entry> for Incoming {
         Incoming {
             entry,
             recognise: None,
+            checked: false,
+        }
+    }
+}
+
+impl Incoming {
+    /// An entry the reader has held to the journal's rules (see [`Incoming::checked`]).
+    pub(crate) fn checked(entry: Entry) -> Self {
+        Incoming {
+            entry,
+            recognise: None,
+            checked: true,
         }
     }
 }
@@ -119,6 +135,7 @@ impl Out for Save<'_, '_> {
         }
         match &e.recognise {
             Some(r) => self.0.add_recognised(e.entry, r),
+            None if e.checked => self.0.add_checked(e.entry),
             None => self.0.add(e.entry),
         }
     }

@@ -167,6 +167,7 @@ impl JrnlEntry {
                 key,
                 key_of: text_key,
             }),
+            checked: false,
         }
     }
 }

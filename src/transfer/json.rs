@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::export::{Head, Sink};
-use super::import::{Collect, EachEntry, Halt, Out, ReadsEntries, Summary};
+use super::import::{Collect, EachEntry, Halt, Incoming, Out, ReadsEntries, Summary};
 use super::{Parsed, TransferError, json_error};
 use crate::model::{Entry, SubjectType};
 
@@ -222,7 +222,7 @@ fn read_lines<R: BufRead>(
             id: Some(e.short_id()),
             reason,
         })?;
-        out.entry(e.into())?;
+        out.entry(Incoming::checked(e))?;
     }
     // Nothing but white space after the document.
     loop {
@@ -412,7 +412,7 @@ impl ReadsEntries for State<'_> {
             id: Some(e.short_id()),
             reason,
         })?;
-        self.out.entry(e.into())?;
+        self.out.entry(Incoming::checked(e))?;
         Ok(())
     }
 }

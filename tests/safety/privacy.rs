@@ -207,3 +207,141 @@ fn an_edit_that_removes_a_name_leaves_no_readable_trace_of_it() {
         );
     }
 }
+
+/// Runs `praxis import FILE` into a new journal at `db` under strace, with `$TMPDIR` and
+/// `$SQLITE_TMPDIR` at `tmp`, and returns the files it opened (None where strace cannot
+/// trace it). The import must succeed.
+fn import_opens(j: &common::Journal, file: &Path, db: &Path, tmp: &Path) -> Option<String> {
+    let trace = j.path().join("open-trace.txt");
+    let cmd = common::praxis_std(j.path());
+    let mut strace = std::process::Command::new("strace");
+    strace
+        .args(["-f", "-qq", "-e", "trace=open,openat,creat", "-o"])
+        .arg(&trace)
+        .arg(cmd.get_program())
+        .arg("import")
+        .arg(file);
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => strace.env(k, v),
+            None => strace.env_remove(k),
+        };
+    }
+    strace
+        .env("PRAXIS_DB", db)
+        .env("TMPDIR", tmp)
+        .env("SQLITE_TMPDIR", tmp)
+        .current_dir(j.path());
+    let out = strace.output().ok()?;
+    let opened = std::fs::read_to_string(&trace).unwrap_or_default();
+    if !opened.contains("open") {
+        // strace may be present but not allowed to trace here (no ptrace).
+        eprintln!(
+            "strace could not trace praxis import: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        return None;
+    }
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(opened)
+}
+
+/// A praxis JSON file whose supervision records come before the preps they point at:
+/// each record waits for the end of the file, in SQLite's temporary storage, and there
+/// are more of them (about 3 MiB) than SQLite keeps in memory (2 MiB).
+fn records_before_their_preps(path: &Path) {
+    let n = 300;
+    let id = |kind: u32, i: u32| format!("{kind:08x}-0000-4000-8000-{i:012x}");
+    let entry = |i: u32, record: bool| {
+        let day = format!("2020-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        serde_json::json!({
+            "id": id(u32::from(record), i),
+            "kind": "supervision",
+            "model": if record { "supervision-record" } else { "supervision-prep" },
+            "title": format!("Supervision {} {i}", if record { "record" } else { "prep" }),
+            "body": if record {
+                format!("Talked through the visit with Mr-B, part {i}. ").repeat(200)
+            } else {
+                String::new()
+            },
+            "sections": [],
+            "occurred_on": day,
+            "created_at": format!("{day}T10:00:00Z"),
+            "updated_at": format!("{day}T10:00:00Z"),
+            "scope": "supervision",
+            "for_supervision": false,
+            "deleted_at": null,
+            "strengths": [],
+            "tags": [],
+            "checkin": null,
+            "actions": [],
+            "details": {
+                "type": "supervision",
+                "stage": if record { "record" } else { "prep" },
+                "session_on": day,
+                "supervisor_role": null,
+                "session_type": null,
+                "length_minutes": null,
+                "prep": if record { serde_json::json!(id(0, i)) } else { serde_json::Value::Null },
+                "counts_as_cpd": false,
+                "peer_reflection": false,
+                "agenda": []
+            }
+        })
+    };
+    let entries: Vec<_> = (0..n)
+        .map(|i| entry(i, true))
+        .chain((0..n).map(|i| entry(i, false)))
+        .collect();
+    let file = serde_json::json!({
+        "format": "praxis-journal",
+        "version": 1,
+        "subjects": [],
+        "entries": entries,
+    });
+    std::fs::write(path, serde_json::to_vec(&file).unwrap()).unwrap();
+}
+
+/// The temporary files of an import that builds a new journal (SQLite's sorts of ids, the
+/// entries that wait for the end of the file) are made in the journal's own folder,
+/// never in the system's folder for temporary files, which other users and backups may
+/// reach. (SQLite opens them without a name where it can: only the call that opens them
+/// says where they are.)
+#[test]
+fn an_import_keeps_its_temporary_files_in_the_journals_folder() {
+    if std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("strace is not installed: skipping the check of an import's temporary files");
+        return;
+    }
+    let j = common::Journal::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let file = j.path().join("records-first.json");
+    records_before_their_preps(&file);
+    let folder = j.path().join("new");
+    let db = folder.join("journal.sqlite3");
+    let Some(trace) = import_opens(&j, &file, &db, tmp.path()) else {
+        return;
+    };
+    let in_tmp: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.contains(&*tmp.path().to_string_lossy()))
+        .collect();
+    assert_eq!(in_tmp, Vec::<&str>::new(), "opened in $TMPDIR");
+    // The waiting records went to a temporary file: in the journal's folder.
+    let beside: Vec<&str> = trace
+        .lines()
+        .filter(|l| {
+            l.contains(&format!("\"{}\"", folder.display())) && l.contains("O_TMPFILE")
+                || l.contains(&format!("\"{}/etilqs_", folder.display()))
+        })
+        .collect();
+    assert!(!beside.is_empty(), "no temporary file was made: {trace}");
+}
