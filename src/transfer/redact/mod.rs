@@ -363,6 +363,7 @@ impl Checker {
             postcodes(text, &toks, &mut cands);
             vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
+            days_and_months_alone(text, &toks, &mut cands);
             word_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
         }
