@@ -3074,7 +3074,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (289, 367),
+        (290, 367),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3411,6 +3411,21 @@ fn a_spaced_chi_number_a_cad_incident_and_a_pnc_id_are_numbers() {
     );
     assert_eq!(
         flagged_in("Counted 123456 7890 twice. History of CAD 2019. Berg 21/56, page 12/345."),
+        vec![]
+    );
+}
+
+/// A number dictated into a phone after its cue comes out as figures one or two at a
+/// time ("Service number 25 1 4 7 8 3 9"): five groups or more are one number; fewer are
+/// counts, and a bed or room is no cue. None of these notes is in the corpora.
+#[test]
+fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
+    assert_eq!(
+        flagged_in("Staff number 30 4 4 1 9 2 for the form, then home."),
+        vec![(FindingKind::RecordNumber, "30 4 4 1 9 2".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Case number 3 and 4 were closed. Room number 1 2 3 4 5 is free."),
         vec![]
     );
 }

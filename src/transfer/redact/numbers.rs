@@ -155,6 +155,23 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if j > i + 1 && g != " " && g != ": " {
             continue;
         }
+        // Figures dictated one or two at a time, five groups or more: "Service number 25 1
+        // 4 7 8 3 9" (not "case number 3 and 4").
+        let small = |t: &Tok| {
+            t.digits && !t.letters && t.end - t.start <= 2 && text[t.start..t.end].is_ascii()
+        };
+        let mut k = j;
+        while small(&toks[k])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| small(n) && &text[toks[k].end..n.start] == " ")
+        {
+            k += 1;
+        }
+        if k >= j + 4 && right_boundary(text, toks[k].end) {
+            out.push(Cand::new(FindingKind::RecordNumber, id.start, toks[k].end));
+            continue;
+        }
         // The number: parts joined by "/", or a short capital prefix and a space.
         let mut end_tok = j;
         loop {
