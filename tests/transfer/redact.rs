@@ -3272,7 +3272,9 @@ fn a_name_with_two_particles_or_dela_is_one_name() {
 /// businesses and practices named in full ("Caring Hands Lothian"), a CHI number with a
 /// space, pets and names that are words (Sooty, Biscuit, Hope, Pearl, Pat), a postcode and
 /// a number dictated in words, and 32 findings beyond its identifiers (places, brands,
-/// shows, famous people, regiments).
+/// shows, famous people, regiments). Its days and numbers then studied: 325 of 369, fitted
+/// (days and months in figures where they cannot be scores, after "EDD", ordinals after a
+/// word of when or before shifts, CHI, CAD and PNC numbers, a number dictated in groups).
 #[test]
 fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
