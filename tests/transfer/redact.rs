@@ -2994,7 +2994,7 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh15.txt",
-        (304, 364),
+        (305, 364),
         &[
             "Name \"Crymych\"",
             "Name \"Paul Sartori\"",
@@ -3074,7 +3074,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (287, 367),
+        (290, 367),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3272,12 +3272,14 @@ fn a_name_with_two_particles_or_dela_is_one_name() {
 /// businesses and practices named in full ("Caring Hands Lothian"), a CHI number with a
 /// space, pets and names that are words (Sooty, Biscuit, Hope, Pearl, Pat), a postcode and
 /// a number dictated in words, and 32 findings beyond its identifiers (places, brands,
-/// shows, famous people, regiments).
+/// shows, famous people, regiments). Its days and numbers then studied: 325 of 369, fitted
+/// (days and months in figures where they cannot be scores, after "EDD", ordinals after a
+/// word of when or before shifts, CHI, CAD and PNC numbers, a number dictated in groups).
 #[test]
 fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh17.txt",
-        (311, 369),
+        (325, 369),
         &[
             "Name \"Splott\"",
             "Name \"Glastonbury\"",
@@ -3312,5 +3314,120 @@ fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Vauxhall Corsa\"",
             "Name \"Dylan Thomas\"",
         ],
+    );
+}
+
+/// A day and month in figures with no word of when before them, where the pair cannot be
+/// a score, a fraction or a duration: the month in two figures ("03/06"), or a day past
+/// the twelfth ("14/1"). Not a score, not more than its scale or over it in jest, not
+/// "10/7" and "18/12" (days and months in clinical shorthand), not a span of years, odds,
+/// a flat, a bus or vision. None of these notes is in the corpora.
+#[test]
+fn a_day_and_month_in_figures_alone_is_a_date_where_it_cannot_be_a_score() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Bloods 14/1 were normal. Scan (19/2): all fine, mood 4/5."),
+        vec![date("14/1"), date("19/2")]
+    );
+    assert_eq!(
+        flagged_in("Physio 03/06 went well; debrief 4/09 with the team, 16/11 pm."),
+        vec![date("03/06"), date("4/09"), date("16/11")]
+    );
+    assert_eq!(
+        flagged_in(
+            "Pain 11/10 this morning, mood 3/5, sleep 6/10. Cough for 10/7, a frame for \
+             18/12 now. Vision 6/5 on the left. She backed it at 20/1, a 14/1 shot. Up in \
+             flat 14/2 again. The 15/3 bus was late. Accounts for 09/10 and 2/3 of the \
+             rent. Berg 21/56, 24/7 line."
+        ),
+        vec![]
+    );
+}
+
+/// After a word of when a fraction is in its lowest terms, so "on 2/4" is a day; after
+/// "EDD" or "LMP" (and "EDD by dates") a pair of figures is always a day, even one that
+/// would read as a score elsewhere. None of these notes is in the corpora.
+#[test]
+fn a_day_after_edd_or_lmp_or_an_unreduced_fraction_after_a_cue_is_a_date() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Next review 2/4. Court on 3/6 at ten."),
+        vec![date("2/4"), date("3/6")]
+    );
+    assert_eq!(
+        flagged_in("EDD 10/10, LMP 3/1. EDD by scan 5/10."),
+        vec![date("10/10"), date("3/1"), date("5/10")]
+    );
+    assert_eq!(
+        flagged_in("Cut down by 1/2, then by 1/3. She scored 10/10 by dates and 2/4 on recall."),
+        vec![]
+    );
+}
+
+/// An ordinal alone is a day straight after a word of when where the clause ends or a
+/// time of day follows ("on 14th."), and before the shifts of a rota worked on that day
+/// ("my 14th lates"); not a floor, a dose, a birthday, a count of nights or a second
+/// midwife. None of these notes is in the corpora.
+#[test]
+fn an_ordinal_alone_after_a_word_of_when_or_before_a_rotas_shifts_is_a_day() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("The debrief is on 14th. Out by 3rd at the latest."),
+        vec![date("14th"), date("3rd")]
+    );
+    assert_eq!(
+        flagged_in("Can you cover my 14th lates? I owe you the 22nd nights."),
+        vec![date("14th"), date("22nd")]
+    );
+    assert_eq!(
+        flagged_in(
+            "She lives on 5th floor. After 2nd dose she slept. It was my 3rd night in a row, \
+             her 40th birthday, the 3rd time, with a 2nd MW."
+        ),
+        vec![]
+    );
+}
+
+/// A CHI number written as its date of birth and four figures ("150512 4473", or joined
+/// by a dash after "CHI"), an
+/// ambulance dispatch's incident after "CAD", and a Police National Computer id by its
+/// shape (a year, "/", figures and a check letter); not six figures that are no date
+/// before four, coronary artery disease in a year, or a score out of 56. None of these
+/// notes is in the corpora.
+#[test]
+fn a_spaced_chi_number_a_cad_incident_and_a_pnc_id_are_numbers() {
+    let id = |k: FindingKind, s: &str| (k, s.to_string());
+    assert_eq!(
+        flagged_in("CHI 150512 4473 on the label; his brother's CHI: 010203-4455."),
+        vec![
+            id(FindingKind::NhsNumber, "150512 4473"),
+            id(FindingKind::NhsNumber, "010203-4455")
+        ]
+    );
+    assert_eq!(
+        flagged_in("CAD 230417-0112 logged. Her PNC id, 09/7712345Q, was read out."),
+        vec![
+            id(FindingKind::RecordNumber, "230417-0112"),
+            id(FindingKind::RecordNumber, "09/7712345Q")
+        ]
+    );
+    assert_eq!(
+        flagged_in("Counted 123456 7890 twice. History of CAD 2019. Berg 21/56, page 12/345."),
+        vec![]
+    );
+}
+
+/// A number dictated into a phone after its cue comes out as figures one or two at a
+/// time ("Service number 25 1 4 7 8 3 9"): five groups or more are one number; fewer are
+/// counts, and a bed or room is no cue. None of these notes is in the corpora.
+#[test]
+fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
+    assert_eq!(
+        flagged_in("Staff number 30 4 4 1 9 2 for the form, then home."),
+        vec![(FindingKind::RecordNumber, "30 4 4 1 9 2".to_string())]
+    );
+    assert_eq!(
+        flagged_in("Case number 3 and 4 were closed. Room number 1 2 3 4 5 is free."),
+        vec![]
     );
 }

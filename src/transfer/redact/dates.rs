@@ -247,6 +247,36 @@ pub(super) const EVENT_CUES: &[&str] = &[
     "contact", "meeting", "pick-up", "commencing", "deadline", "surgery", "operation",
 ];
 
+/// Cues that only a date follows, so a day and month in figures after them is one even
+/// where it could read as a score ("EDD 10/10", "LMP 2/4"): an expected or estimated
+/// date of delivery or confinement, a last menstrual period.
+pub(super) const SURE_DATE_CUES: &[&str] = &["edd", "edc", "lmp"];
+
+/// How an expected date of delivery is reckoned, between "EDD by" and the date: "EDD by
+/// dates 10/10", "EDD by scan 3/11".
+pub(super) const EDD_RECKONINGS: &[&str] = &["dates", "scan", "uss", "lmp"];
+
+/// Whether token `i` is a cue that only a date follows: "EDD", "LMP", or how the EDD is
+/// reckoned after "EDD by" ("EDD by dates").
+fn sure_date_cue(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let is = |k: usize, list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(word(k)));
+    is(i, SURE_DATE_CUES)
+        || (i >= 2
+            && is(i, EDD_RECKONINGS)
+            && word(i - 1).eq_ignore_ascii_case("by")
+            && ["edd", "edc"]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(word(i - 2)))
+            && spaced(text, toks, i - 2, i - 1)
+            && spaced(text, toks, i - 1, i))
+}
+
+/// The greatest common divisor of two small numbers.
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
 /// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
 /// family"); any other word makes it a count ("on the 4th floor", "after the 2nd dose").
 #[rustfmt::skip]
@@ -267,8 +297,9 @@ pub(super) const ORDINAL_WORDS: &[&str] = &[
 
 /// Days without their month or year: a weekday before "the" and an ordinal ("Thursday
 /// the fourth", "Friday the 13th"); an ordinal after a word of when and "the" ("by the
-/// 9th", "on the 8th with ..."; not "on the 4th floor"); a day and month in figures after
-/// a word of when ("on 27/11", "Seen 26.11"; not a fraction, "by 1/2").
+/// 9th", "on the 8th with ..."; not "on the 4th floor") or straight after it where the
+/// clause ends ("on 6th."); a day and month in figures after a word of when ("on 27/11",
+/// "Seen 26.11"; not a fraction, "by 1/2") or after "EDD" or "LMP" ("EDD 10/10").
 pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
     for (i, t) in toks.iter().enumerate() {
@@ -282,7 +313,8 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
             continue;
         }
         let weekday = is_weekday(w);
-        let cue = !weekday && DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w));
+        let sure = !weekday && sure_date_cue(text, toks, i);
+        let cue = !weekday && (sure || DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
         // "visit 14/5", "w/c 8/9", "follow up 30/6": the event the day is of, for a
         // day and month in figures only.
         let event = !weekday
@@ -324,6 +356,30 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
                 continue;
             }
         }
+        // "the PPH on 6th", "by 3rd at noon": an ordinal straight after a word of when,
+        // where the sentence or clause ends or a time of day follows (not "on 5th
+        // floor", "after 2nd dose", "on 6th March" found whole as a date in words).
+        if cue
+            && !sure
+            && let Some(d) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
+            && matches!(day_of(d), Some((_, true)))
+        {
+            let d_end = toks[i + 1].end;
+            let ends = text[d_end..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+            let timed = word(i + 2).is_some_and(|n| {
+                ["at", "morning", "afternoon", "evening", "night"]
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(n))
+            }) && spaced(text, toks, i + 1, i + 2);
+            if ends || timed {
+                out.push(Cand::new(FindingKind::ExactDate, toks[i + 1].start, d_end));
+                continue;
+            }
+        }
         if (cue || event)
             && let Some((end, month)) = weekday_day_month(text, t.end)
         {
@@ -332,10 +388,12 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
             let (d, m) = figures.split_once(['/', '.']).unwrap_or((figures, ""));
             let d: u32 = d.parse().unwrap_or(0);
             // "1/2", "3/4" are fractions, "from 8/10 to 3/10" and "4/5" scores, "24/7"
-            // round the clock.
-            let fraction = (d < month && month <= 4)
-                || (matches!(month, 5 | 10) && d <= month)
-                || figures == "24/7";
+            // round the clock; a fraction is written in its lowest terms, so "on 2/4" is
+            // a day. After "EDD" or "LMP" it is always a day.
+            let fraction = !sure
+                && ((d < month && month <= 4 && gcd(d, month) == 1)
+                    || (matches!(month, 5 | 10) && d <= month)
+                    || figures == "24/7");
             // "by 1.5" is a number: a month after a dot has two figures ("26.11").
             let decimal = figures.contains('.') && m.len() < 2;
             if !fraction && !decimal {
@@ -344,6 +402,91 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
                 out.push(c);
             }
         }
+    }
+}
+
+/// Words before a pair of figures that make it no day: odds ("at 20/1", "a 14/1 shot"),
+/// a flat, room or bed ("Flat 14/2"), a page, a version, a score.
+#[rustfmt::skip]
+pub(super) const NOT_BEFORE_A_DAY: &[&str] = &[
+    "a", "an", "at", "odds", "flat", "room", "unit", "bed", "bay", "block", "plot", "pitch",
+    "cell", "house", "page", "p", "pp", "table", "bus", "route", "platform", "version", "v",
+    "question", "item", "step", "section", "s", "chapter", "para", "paragraph", "rule",
+    "article", "scored", "score", "scores", "rated", "rating",
+];
+
+/// Words after a pair of figures that make it no day: a bus route ("the 17/3 bus"),
+/// odds ("a 14/1 shot").
+pub(super) const NOT_AFTER_A_DAY: &[&str] = &["bus", "buses", "route", "odds", "shot"];
+
+/// A day and month in figures with no word of when before them ("bloods 28/1 fine",
+/// "Outcome (27/3): 3/5", "stroke 18/02"), where the pair cannot be a score, a
+/// fraction, a span of years or a clinical duration: the month written with two figures
+/// ("11/03"; not a span of years, "09/10"), or a day past the twelfth before a month that
+/// is not 7 or 12 ("28/1"; "10/7" and "18/12" are ten days and eighteen months in clinical
+/// shorthand, "24/7" round the clock). A score is never more than its scale ("3/5",
+/// "8/10"), and a fraction or a Glasgow flat ("2/1") has a day of twelve or less.
+pub(super) fn days_and_months_alone(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let figures = |t: &Tok| {
+        let w = word(t);
+        t.digits
+            && !t.letters
+            && (1..=2).contains(&w.len())
+            && w.bytes().all(|c| c.is_ascii_digit())
+    };
+    for (i, w) in toks.windows(2).enumerate() {
+        let (a, b) = (&w[0], &w[1]);
+        if &text[a.end..b.start] != "/" || !figures(a) || !figures(b) {
+            continue;
+        }
+        let (ds, ms) = (word(a), word(b));
+        let (Ok(d), Ok(m)) = (ds.parse::<u32>(), ms.parse::<u32>()) else {
+            continue;
+        };
+        if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
+            continue;
+        }
+        // Alone: not part of a longer run ("3/9/24", "1.2/3", "A/12/3").
+        if !run_may_start(text, a.start)
+            || matches!(char_before(text, a.start), Some('/' | '.' | '-'))
+            || !right_boundary(text, b.end)
+            || (matches!(text[b.end..].chars().next(), Some('/' | '.' | '-' | ':'))
+                && text[b.end + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let zero_month = ms.len() == 2 && ms.starts_with('0');
+        let span = ds.len() == 2 && ms.len() == 2 && m == d + 1;
+        let past_twelve = d > 12 && !matches!(m, 7 | 12);
+        if !((zero_month && !span) || past_twelve) {
+            continue;
+        }
+        if i > 0 {
+            let p = &toks[i - 1];
+            let gap = &text[p.end..a.start];
+            if (gap == " " || gap == ". ")
+                && NOT_BEFORE_A_DAY
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(word(p)))
+            {
+                continue;
+            }
+        }
+        if let Some(n) = toks.get(i + 2)
+            && &text[b.end..n.start] == " "
+            && NOT_AFTER_A_DAY
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(word(n)))
+        {
+            continue;
+        }
+        let mut c = Cand::new(FindingKind::ExactDate, a.start, b.end);
+        c.date = Some(DateParts {
+            month: m,
+            year: None,
+        });
+        out.push(c);
     }
 }
 
@@ -361,10 +504,15 @@ pub(super) fn welsh_ordinal_day(w: &str) -> bool {
         && ["af", "il", "ydd", "ed", "fed", "eg", "ain"].contains(&&w[n..])
 }
 
+/// The shifts of a rota, in the plural, as worked on one day: "my 28th earlies".
+pub(super) const SHIFTS_ON_A_DAY: &[&str] =
+    &["earlies", "lates", "nights", "twilights", "sleep-ins"];
+
 /// A day of this month or the last in the old office style, an ordinal before "inst."
 /// or "ult." ("since the 3rd inst.", "your letter of the 28th ult."), and a day in Welsh
 /// by its weekday and ordinal ("dydd Mawrth 4ydd"), before a Welsh month ("4ydd
-/// Hydref") or in figures between them ("dydd Llun 10 Mawrth").
+/// Hydref") or in figures between them ("dydd Llun 10 Mawrth"); an ordinal before the
+/// shifts worked on that day ("my 28th earlies").
 pub(super) fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
@@ -392,6 +540,16 @@ pub(super) fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) 
                     toks[i + 1].end,
                 ));
             }
+            continue;
+        }
+        // "do my 28th earlies", "the 3rd nights": an ordinal before the shifts worked
+        // on that day (not "my 3rd night in a row", one shift counted).
+        if matches!(day_of(w), Some((_, true)))
+            && let Some(s) = word(i + 1)
+            && spaced(text, toks, i, i + 1)
+            && SHIFTS_ON_A_DAY.iter().any(|x| x.eq_ignore_ascii_case(s))
+        {
+            out.push(Cand::new(FindingKind::ExactDate, t.start, t.end));
             continue;
         }
         if matches!(day_of(w), Some((_, true)))

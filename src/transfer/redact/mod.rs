@@ -350,6 +350,8 @@ impl Checker {
             ni_numbers(text, &mut cands);
             record_numbers(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
+            pnc_ids(text, &toks, &mut cands);
+            dashed_chi_numbers(text, &toks, &mut cands);
             coded_numbers(text, &toks, &mut cands);
             slashed_codes(text, &toks, &mut cands);
             days_of_this_month(text, &toks, &mut cands);
@@ -363,6 +365,7 @@ impl Checker {
             postcodes(text, &toks, &mut cands);
             vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
+            days_and_months_alone(text, &toks, &mut cands);
             word_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
         }

@@ -9,13 +9,14 @@ use super::*;
 /// Words that make a cue of their own: "ref 2023/118734", "MRN 1234567", "Police log
 /// PL/4471/26", "Client record RX-20931", "Home Office reference is B1234567", and the
 /// case and incident record systems of UK care, whose name before a number says whose
-/// record it is ("Mosaic 5518204", "Datix 448120").
+/// record it is ("Mosaic 5518204", "Datix 448120"), an ambulance dispatch's incident
+/// ("CAD 140325-0456").
 #[rustfmt::skip]
 pub(super) const RECORD_HEADS: &[&str] = &[
     "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn", "mosaic",
     "datix", "liquidlogic", "lcs", "eclipse", "carefirst", "rio", "systmone", "emis",
     "paris", "wccis", "swift", "frameworki", "azeus", "ulysses", "careflow", "cerner",
-    "las", "pnc", "cro", "brp", "arc", "passport", "nass",
+    "las", "pnc", "cro", "brp", "arc", "passport", "nass", "cad",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -154,6 +155,23 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if j > i + 1 && g != " " && g != ": " {
             continue;
         }
+        // Figures dictated one or two at a time, five groups or more: "Service number 25 1
+        // 4 7 8 3 9" (not "case number 3 and 4").
+        let small = |t: &Tok| {
+            t.digits && !t.letters && t.end - t.start <= 2 && text[t.start..t.end].is_ascii()
+        };
+        let mut k = j;
+        while small(&toks[k])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| small(n) && &text[toks[k].end..n.start] == " ")
+        {
+            k += 1;
+        }
+        if k >= j + 4 && right_boundary(text, toks[k].end) {
+            out.push(Cand::new(FindingKind::RecordNumber, id.start, toks[k].end));
+            continue;
+        }
         // The number: parts joined by "/", or a short capital prefix and a space.
         let mut end_tok = j;
         loop {
@@ -223,6 +241,28 @@ pub(super) fn year_serials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     .is_ok_and(|n| (1900..2100).contains(&n)))
             && left_boundary(text, a.start)
             && char_before(text, a.start).is_none_or(|c| c != '/')
+            && right_boundary(text, b.end)
+            && !text[b.end..].starts_with('/')
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, a.start, b.end));
+        }
+    }
+}
+
+/// A Police National Computer id by its shape: a year in two or four figures, "/", five
+/// to seven figures and a check letter ("03/118842K", "2019/0456712T").
+pub(super) fn pnc_ids(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for w in toks.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let (year, serial) = (&text[a.start..a.end], &text.as_bytes()[b.start..b.end]);
+        if &text[a.end..b.start] == "/"
+            && matches!(year.len(), 2 | 4)
+            && year.bytes().all(|c| c.is_ascii_digit())
+            && (6..=8).contains(&serial.len())
+            && serial[..serial.len() - 1].iter().all(u8::is_ascii_digit)
+            && serial[serial.len() - 1].is_ascii_uppercase()
+            && left_boundary(text, a.start)
+            && !matches!(char_before(text, a.start), Some('/' | '.' | '-'))
             && right_boundary(text, b.end)
             && !text[b.end..].starts_with('/')
         {
@@ -558,8 +598,45 @@ pub(super) fn is_nhs_shape(gs: &[Group]) -> bool {
     match sizes.as_slice() {
         [10] => true,
         [3, 3, 4] | [4, 3, 3] => gs[1].sep == gs[2].sep && matches!(gs[1].sep, Some(' ' | '-')),
+        // A CHI number written as its date of birth and four figures: "210447 3381"
+        // (not "140325-0456", an incident numbered by its day).
+        [6, 4] => gs[1].sep == Some(' ') && six_figure_date(&gs[0].digits),
         _ => false,
     }
+}
+
+/// A CHI number after its cue, its date of birth and four figures joined by a dash ("CHI
+/// 120358-2291", "CHI: 010203-4455"); with no cue that shape is as often an incident
+/// numbered by its day ("CAD 140325-0456").
+pub(super) fn dashed_chi_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let gap_ok = |g: &str| (1..=3).contains(&g.len()) && g.chars().all(|c| " :.#".contains(c));
+    for (i, t) in toks.iter().enumerate() {
+        if &text[t.start..t.end] != "CHI" {
+            continue;
+        }
+        let Some(n) = toks.get(i + 1) else { continue };
+        let w = &text[n.start..n.end];
+        if gap_ok(&text[t.end..n.start])
+            && let Some((a, b)) = w.split_once('-')
+            && b.len() == 4
+            && b.bytes().all(|c| c.is_ascii_digit())
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && six_figure_date(a)
+            && right_boundary(text, n.end)
+        {
+            out.push(Cand::new(FindingKind::NhsNumber, n.start, n.end));
+        }
+    }
+}
+
+/// Whether six figures read as a day, a month and a year ("210447"), as a CHI number
+/// starts.
+pub(super) fn six_figure_date(d: &str) -> bool {
+    let part = |r: std::ops::Range<usize>| d.get(r).and_then(|p| p.parse::<u32>().ok());
+    d.len() == 6
+        && part(0..2).is_some_and(|x| (1..=31).contains(&x))
+        && part(2..4).is_some_and(|x| (1..=12).contains(&x))
+        && part(4..6).is_some()
 }
 
 /// Whether ten digits carry a valid NHS number check digit (modulus 11).
