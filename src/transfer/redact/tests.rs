@@ -1174,3 +1174,40 @@ fn a_title_keeps_people_apart_and_a_shared_one_joins_them() {
     assert_eq!(p.number(&v("sarah ann jones")), 4);
     assert_eq!(p.number(&v("sarah patel")), 5);
 }
+
+#[test]
+fn numbers_read_out_in_words_or_one_figure_at_a_time() {
+    assert_eq!(
+        kinds("NHS number for the letter, four one four, six one eight, seven nine two three."),
+        one(
+            FindingKind::NhsNumber,
+            "four one four, six one eight, seven nine two three"
+        )
+    );
+    // Ten figures in words whose check digit fails are no NHS number.
+    assert_eq!(
+        kinds("She counted four one four, six one eight, seven nine two four."),
+        vec![]
+    );
+    assert_eq!(
+        kinds("Her new number's oh-seven-seven-double-oh, nine-double-oh, two-one-four, ok?"),
+        one(
+            FindingKind::Phone,
+            "oh-seven-seven-double-oh, nine-double-oh, two-one-four"
+        )
+    );
+    assert_eq!(
+        kinds("one-to-one on Monday, two-three times a week"),
+        vec![]
+    );
+    // Ten figures one at a time: by the check digit, or after "NHS".
+    assert_eq!(
+        kinds("NHS no.: 6 4 8 2 0 1 9 7 3 5"),
+        one(FindingKind::NhsNumber, "6 4 8 2 0 1 9 7 3 5")
+    );
+    assert_eq!(
+        kinds("Ref 4 1 4 6 1 8 7 9 2 3 on the letter"),
+        one(FindingKind::NhsNumber, "4 1 4 6 1 8 7 9 2 3")
+    );
+    assert_eq!(kinds("Scores: 6 4 8 2 0 1 9 7 3 5"), vec![]);
+}
