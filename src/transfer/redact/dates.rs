@@ -588,6 +588,18 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             push_date(text, c, out);
             continue;
         }
+        // Run together in capitals, as the forces and prisons print them: "21JUN13",
+        // "08MAY25"; or in Chinese or Japanese: "3月15日", "2025年3月15日".
+        if t.digits
+            && t.letters
+            && let Some((month, year)) =
+                run_together_date(word(t)).or_else(|| ideographic_date(word(t)))
+        {
+            let mut c = Cand::new(FindingKind::ExactDate, t.start, t.end);
+            c.date = Some(DateParts { month, year });
+            push_date(text, c, out);
+            continue;
+        }
         // Day first: "12 March 2026", "3rd of May".
         if let Some((_, _)) = day_of(word(t)) {
             let mut m = i + 1;
@@ -599,15 +611,16 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
             if let Some(mt) = toks.get(m)
                 && gap_ok(&toks[m - 1], mt, "")
-                && let Some(month) = month_of(word(mt))
+                && let Some(month) = month_of(word(mt)).or_else(|| month_abroad(word(mt)))
             {
                 let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
                 // A weekday just before is part of the date: "Monday 2nd December".
                 let start = i
                     .checked_sub(1)
-                    .map(|p| &toks[p])
-                    .filter(|p| is_weekday(word(p)) && gap_ok(p, t, ","))
-                    .map_or(t.start, |p| p.start);
+                    .filter(|&p| is_weekday(word(&toks[p])) && gap_ok(&toks[p], t, ","))
+                    .map(|p| toks[p].start)
+                    .or_else(|| irish_weekday_before(text, toks, i))
+                    .unwrap_or(t.start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = Some(DateParts { month, year });
                 push_date(text, c, out);
@@ -659,6 +672,93 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// A date run together in capitals: a day, a month's first three letters and a year of
+/// two or four figures ("21JUN13", "08MAY25"); its month and year.
+pub(super) fn run_together_date(w: &str) -> Option<(u32, Option<i32>)> {
+    let n = w.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) || !w.is_ascii() || !matches!(w.len() - n, 5 | 7) {
+        return None;
+    }
+    let (d, m, y) = (&w[..n], &w[n..n + 3], &w[n + 3..]);
+    if !m.bytes().all(|c| c.is_ascii_uppercase()) || !y.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    day_of(d)?;
+    let month = month_of(m)?;
+    let year = if y.len() == 4 {
+        year_of(y)?
+    } else {
+        two_digit_year(y.parse().ok()?)
+    };
+    Some((month, Some(year)))
+}
+
+/// A date in Chinese or Japanese: "3月15日", "2025年3月15日"; its month and year.
+pub(super) fn ideographic_date(w: &str) -> Option<(u32, Option<i32>)> {
+    let (year, rest) = match w.split_once('年') {
+        Some((y, rest)) => (Some(year_of(y)?), rest),
+        None => (None, w),
+    };
+    let (m, rest) = rest.split_once('月')?;
+    let (d, tail) = rest.split_once('日')?;
+    let figures = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    if !tail.is_empty() || !figures(m) || !figures(d) {
+        return None;
+    }
+    day_of(d)?;
+    let month = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((month, year))
+}
+
+/// The months in Irish and in Polish (in the genitive a Polish date writes them in),
+/// after a day in figures: "27 Márta", "2 października 2024". (The Irish September and
+/// October are two words each, "Meán Fómhair", and are not read.)
+#[rustfmt::skip]
+const MONTHS_ABROAD: &[(&str, u32)] = &[
+    ("eanáir", 1), ("feabhra", 2), ("márta", 3), ("aibreán", 4), ("bealtaine", 5),
+    ("meitheamh", 6), ("iúil", 7), ("lúnasa", 8), ("samhain", 11), ("nollaig", 12),
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
+    ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
+    ("listopada", 11), ("grudnia", 12),
+];
+
+/// The month a word names in Irish or Polish (see [`MONTHS_ABROAD`]), in any case.
+pub(super) fn month_abroad(w: &str) -> Option<u32> {
+    if !(4..=24).contains(&w.len()) {
+        return None;
+    }
+    let l = fold_str(w);
+    MONTHS_ABROAD.iter().find(|(m, _)| *m == l).map(|&(_, n)| n)
+}
+
+/// The Irish weekdays after "Dé" ("Dé Luain"); Thursday is one word, "Déardaoin".
+const IRISH_WEEKDAYS: &[&str] = &[
+    "Luain",
+    "Máirt",
+    "Céadaoin",
+    "hAoine",
+    "Sathairn",
+    "Domhnaigh",
+];
+
+/// The start of an Irish weekday just before token `i`: "Déardaoin 27 Márta", "Dé Luain
+/// 3 Márta".
+pub(super) fn irish_weekday_before(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let p = i.checked_sub(1)?;
+    if &text[toks[p].end..toks[i].start] != " " {
+        return None;
+    }
+    if word(p) == "Déardaoin" {
+        return Some(toks[p].start);
+    }
+    let q = p.checked_sub(1)?;
+    (IRISH_WEEKDAYS.contains(&word(p))
+        && word(q) == "Dé"
+        && &text[toks[q].end..toks[p].start] == " ")
+        .then_some(toks[q].start)
 }
 
 /// After a weekday ending at `at`: a space (or a comma and a space), then a day and a

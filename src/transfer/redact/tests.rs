@@ -1211,3 +1211,42 @@ fn numbers_read_out_in_words_or_one_figure_at_a_time() {
     );
     assert_eq!(kinds("Scores: 6 4 8 2 0 1 9 7 3 5"), vec![]);
 }
+
+#[test]
+fn dates_run_together_in_ideographs_and_in_irish_and_polish() {
+    assert_eq!(
+        kinds("Discharged 21JUN13 on medical grounds."),
+        one(FindingKind::ExactDate, "21JUN13")
+    );
+    assert_eq!(
+        kinds("Conditional release date 08MAY25."),
+        one(FindingKind::ExactDate, "08MAY25")
+    );
+    assert_eq!(kinds("Form 12ABC34, COVID19 tests, 3 x 21JUNE"), vec![]);
+    assert_eq!(
+        kinds("A text: \"3月15日 體檢\", a health check."),
+        one(FindingKind::ExactDate, "3月15日")
+    );
+    assert_eq!(
+        kinds("Booked for 2025年3月15日."),
+        one(FindingKind::ExactDate, "2025年3月15日")
+    );
+    assert_eq!(kinds("Meet at 3月 next week"), vec![]);
+    assert_eq!(
+        kinds("Next visit, in her diary: Déardaoin 27 Márta."),
+        one(FindingKind::ExactDate, "Déardaoin 27 Márta")
+    );
+    assert_eq!(
+        kinds("Seen Dé Luain 3 Márta."),
+        one(FindingKind::ExactDate, "Dé Luain 3 Márta")
+    );
+    assert_eq!(
+        kinds("His wife died on 2 października 2024, as his daughter wrote it."),
+        one(FindingKind::ExactDate, "2 października 2024")
+    );
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Released 08MAY25, seen 2 października 2024."),
+        "Released [DATE: May 2025], seen [DATE: October 2024]."
+    );
+}
