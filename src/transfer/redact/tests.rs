@@ -1250,3 +1250,66 @@ fn dates_run_together_in_ideographs_and_in_irish_and_polish() {
         "Released [DATE: May 2025], seen [DATE: October 2024]."
     );
 }
+
+#[test]
+fn names_after_a_label_with_an_initial_and_in_capitals() {
+    // A form's label makes a name of what is written in it, a town's name included.
+    assert_eq!(
+        names("SURNAME CARLISLE · FORENAMES DEAN ANTHONY · prison no. A4471DK"),
+        ["CARLISLE", "DEAN ANTHONY"]
+    );
+    assert_eq!(
+        names("Surname: Okafor-Bell. First name: Rowan."),
+        ["Okafor-Bell", "Rowan"]
+    );
+    assert_eq!(
+        names("We are on first name terms now, and her surname is hard to spell."),
+        Vec::<String>::new()
+    );
+    // An initial before a speaker's colon, an aside or a table's next cell.
+    assert_eq!(
+        names("[22:47] Blessing O: u said u was coming"),
+        ["Blessing O"]
+    );
+    assert_eq!(names("12:40 | Tunde O | vaping"), ["Tunde O"]);
+    assert_eq!(
+        names("Carers: Tunde M (lead), Bisi (doubles)."),
+        ["Tunde M", "Bisi"]
+    );
+    // Filipino particles.
+    assert_eq!(
+        names("Maricel dela Cruz, 34, came as a care worker."),
+        ["Maricel dela Cruz"]
+    );
+}
+
+#[test]
+fn a_name_that_is_a_word_elsewhere_a_partner_by_name_and_a_welsh_weekday() {
+    // A word of another language before an age is someone.
+    assert_eq!(
+        names("Tayo (7) and his sister came to the group."),
+        ["Tayo"]
+    );
+    // A name caught is not the place of the same name after a word of where.
+    assert_eq!(
+        names("Paris (8) was born in Paris and came through Paris."),
+        ["Paris"]
+    );
+    assert_eq!(
+        names("Carlisle from Carlisle, SURNAME CARLISLE."),
+        ["Carlisle", "CARLISLE"]
+    );
+    // An unlisted name after a relation's possessive, before a verb of the present, is
+    // someone, not a thing of theirs; a thing before what it is stays a thing.
+    assert_eq!(names("Her mum's Dapo fixes bikes on Saturdays."), ["Dapo"]);
+    assert_eq!(
+        names("Her mum's Wedgwood plate broke."),
+        Vec::<String>::new()
+    );
+    // "dydd Llun" is Monday, not someone.
+    assert_eq!(kinds("Gwelwn ni dydd Llun."), vec![]);
+    assert_eq!(
+        kinds("Dydd Llun 10 Mawrth"),
+        one(FindingKind::ExactDate, "Dydd Llun 10 Mawrth")
+    );
+}
