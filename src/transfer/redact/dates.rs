@@ -674,6 +674,62 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// Feasts and days of the year that fall on one day, with their month: before a year they
+/// are an exact date ("Christmas Eve 2023", "St David's Day 2024"); alone they are a time
+/// of year, as "at Christmas" is.
+#[rustfmt::skip]
+const FIXED_FEASTS: &[(&[&str], u32)] = &[
+    (&["christmas", "eve"], 12), (&["christmas", "day"], 12), (&["boxing", "day"], 12),
+    (&["new", "year's", "eve"], 12), (&["new", "year's", "day"], 1), (&["hogmanay"], 12),
+    (&["burns", "night"], 1), (&["st", "david's", "day"], 3), (&["st", "patrick's", "day"], 3),
+    (&["st", "andrew's", "day"], 11), (&["st", "george's", "day"], 4),
+    (&["bonfire", "night"], 11), (&["halloween"], 10), (&["hallowe'en"], 10),
+    (&["valentine's", "day"], 2), (&["armistice", "day"], 11), (&["christmas"], 12),
+];
+
+/// Feasts of one day before their year: "Christmas Eve 2023" (see [`FIXED_FEASTS`]).
+pub(super) fn feast_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |k: usize| fold_str(&text[toks[k].start..toks[k].end]);
+    for i in 0..toks.len() {
+        if !matches!(
+            text.as_bytes()[toks[i].start] | 0x20,
+            b'c' | b'b' | b'n' | b'h' | b's' | b'v' | b'a'
+        ) {
+            continue;
+        }
+        let first = word(i);
+        for &(words, month) in FIXED_FEASTS {
+            if words[0] != first {
+                continue;
+            }
+            let Some(y) = toks.get(i + words.len()) else {
+                continue;
+            };
+            let matched = (1..words.len()).all(|j| {
+                toks.get(i + j).is_some_and(|t| {
+                    let gap = &text[toks[i + j - 1].end..t.start];
+                    (gap == " " || (j == 1 && first == "st" && gap == ". "))
+                        && word(i + j) == words[j]
+                })
+            });
+            let last = &toks[i + words.len() - 1];
+            if matched
+                && matches!(&text[last.end..y.start], " " | ", ")
+                && right_boundary(text, y.end)
+                && let Some(year) = year_of(&text[y.start..y.end])
+            {
+                let mut c = Cand::new(FindingKind::ExactDate, toks[i].start, y.end);
+                c.date = Some(DateParts {
+                    month,
+                    year: Some(year),
+                });
+                out.push(c);
+                break;
+            }
+        }
+    }
+}
+
 /// A date run together in capitals: a day, a month's first three letters and a year of
 /// two or four figures ("21JUN13", "08MAY25"); its month and year.
 pub(super) fn run_together_date(w: &str) -> Option<(u32, Option<i32>)> {

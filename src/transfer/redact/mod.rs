@@ -364,6 +364,7 @@ impl Checker {
             vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
             word_dates(text, &toks, &mut cands);
+            feast_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
         }
         // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.

@@ -1313,3 +1313,25 @@ fn a_name_that_is_a_word_elsewhere_a_partner_by_name_and_a_welsh_weekday() {
         one(FindingKind::ExactDate, "Dydd Llun 10 Mawrth")
     );
 }
+
+#[test]
+fn a_feast_of_one_day_before_its_year_is_an_exact_date() {
+    assert_eq!(
+        kinds("Her first loss was on Christmas Eve 2023, she said."),
+        one(FindingKind::ExactDate, "Christmas Eve 2023")
+    );
+    assert_eq!(
+        kinds("St. Patrick's Day 2024 was the parade."),
+        one(FindingKind::ExactDate, "St. Patrick's Day 2024")
+    );
+    // Alone, a feast is a time of year; so is one before a count.
+    assert_eq!(
+        kinds("A quiet Christmas, and Boxing Day was busy. At Christmas 12 came."),
+        vec![]
+    );
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Since Christmas Eve 2023."),
+        "Since [DATE: December 2023]."
+    );
+}
