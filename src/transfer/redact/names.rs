@@ -349,6 +349,39 @@ impl Checker {
             if is_allowed(l) {
                 return false;
             }
+            // What someone is called, whatever the word: "her name, Shapla, comes from",
+            // "his name is Frank", "her name's Selam".
+            let named = || {
+                let lw = |j: usize| lower(&toks[j]);
+                let gap = |a: usize| &text[toks[a].end..toks[a + 1].start];
+                let whose =
+                    |j: usize| ["her", "his", "their", "my", "your", "whose"].contains(&lw(j));
+                k >= 2
+                    && ((["name", "names"].contains(&lw(k - 1))
+                        && gap(k - 1) == ", "
+                        && whose(k - 2))
+                        || (toks[k - 1].base_end != toks[k - 1].end
+                            && lw(k - 1) == "name"
+                            && gap(k - 1) == " "
+                            && whose(k - 2))
+                        || (k >= 3
+                            && ["is", "was"].contains(&lw(k - 1))
+                            && gap(k - 1) == " "
+                            && lw(k - 2) == "name"
+                            && gap(k - 2) == " "
+                            && whose(k - 3)))
+            };
+            // (Not words joined into a character's: "his name was Spider-Man".)
+            let compound = l.contains('-') && l.split('-').all(in_dictionary);
+            if cap
+                && !compound
+                && !STOPWORDS.contains(&l)
+                && !is_honorific(l)
+                && !user_allowed(l)
+                && named()
+            {
+                return true;
+            }
             if cap && is_hyphenated_name(w, l) && !lower_seen(l) {
                 return true;
             }

@@ -1335,3 +1335,20 @@ fn a_feast_of_one_day_before_its_year_is_an_exact_date() {
         "Since [DATE: December 2023]."
     );
 }
+
+#[test]
+fn what_someone_is_called_is_a_name_whatever_the_word() {
+    assert_eq!(
+        names("The shapla is the water lily, which is where her name, Shapla, comes from."),
+        ["Shapla"]
+    );
+    assert_eq!(
+        names("His name is Frank and her name's Selam."),
+        ["Frank", "Selam"]
+    );
+    // A character's name made of words is no one's.
+    assert_eq!(
+        names("He told the staff his name was Spider-Man."),
+        Vec::<String>::new()
+    );
+}
