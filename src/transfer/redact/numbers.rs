@@ -582,6 +582,14 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
     {
         return true;
     }
+    // A number abroad, its country code after a "+": "+380 67 412 3391", "+1 602 555
+    // 0144"; ten to thirteen figures in groups of two or more after the code.
+    if gs[0].plus && !digits.starts_with("44") {
+        return (10..=13).contains(&digits.len())
+            && gs.len() >= 3
+            && gs[0].digits.len() <= 3
+            && gs[1..].iter().all(|g| g.digits.len() >= 2 && !g.paren);
+    }
     if intl {
         let Some(mut rest) = digits.strip_prefix("44") else {
             return false;

@@ -1352,3 +1352,17 @@ fn what_someone_is_called_is_a_name_whatever_the_word() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn phones_abroad_after_their_country_code() {
+    assert_eq!(
+        kinds("Her Ukrainian number +380 67 412 3391 still works."),
+        one(FindingKind::Phone, "+380 67 412 3391")
+    );
+    assert_eq!(
+        kinds("Call me at +1 602 555 0144, I'm in Phoenix."),
+        one(FindingKind::Phone, "+1 602 555 0144")
+    );
+    // Too few figures for a phone: a score or a count.
+    assert_eq!(kinds("Mood +2 3 4 on the scale"), vec![]);
+}
