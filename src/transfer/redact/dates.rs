@@ -43,6 +43,8 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let num = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let value = |i: usize, n: usize| text[i..i + n].parse::<u32>().ok();
+    // (A date in boxes has its year in four figures: "3 / 4 / 25" may be a score.)
+    let n3_short = |k: usize| num(k) != 4;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || !run_may_start(text, i) {
@@ -52,15 +54,22 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
         let n1 = num(i);
         let found = (|| {
             let s = *b.get(i + n1)?;
-            if !matches!(s, b'/' | b'-' | b'.') {
+            // Copied from a form's boxes, a spaced slash: "05 / 06 / 2016".
+            let boxed = text[i + n1..].starts_with(" / ");
+            if !matches!(s, b'/' | b'-' | b'.') && !boxed {
                 return None;
             }
-            let j = i + n1 + 1;
+            let sep = if boxed { " / " } else { &text[i + n1..=i + n1] };
+            let j = i + n1 + sep.len();
             let n2 = num(j);
-            if n2 == 0 || n2 > 2 || b.get(j + n2) != Some(&s) {
+            if n2 == 0
+                || n2 > 2
+                || !text[j + n2..].starts_with(sep)
+                || (boxed && n3_short(j + n2 + 3))
+            {
                 return None;
             }
-            let k = j + n2 + 1;
+            let k = j + n2 + sep.len();
             let n3 = num(k);
             let end = k + n3;
             let after_ok = right_boundary(text, end)
@@ -615,12 +624,31 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             {
                 let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
                 // A weekday just before is part of the date: "Monday 2nd December".
-                let start = i
+                // So is one with "the" ("Wednesday the 16th of April"), and a range's
+                // first day ("3–7 February").
+                let range = i.checked_sub(1).filter(|&p| {
+                    matches!(&text[toks[p].end..t.start], "–" | "-" | " – " | " - ")
+                        && day_of(word(&toks[p])).is_some()
+                        && run_may_start(text, toks[p].start)
+                });
+                let first = range.unwrap_or(i);
+                let the = first
                     .checked_sub(1)
-                    .filter(|&p| is_weekday(word(&toks[p])) && gap_ok(&toks[p], t, ","))
+                    .filter(|&p| {
+                        word(&toks[p]).eq_ignore_ascii_case("the")
+                            && gap_ok(&toks[p], &toks[first], "")
+                    })
+                    .and_then(|p| p.checked_sub(1))
+                    .filter(|&w| is_weekday(word(&toks[w])) && gap_ok(&toks[w], &toks[w + 1], ""));
+                let start = the
+                    .or_else(|| {
+                        first.checked_sub(1).filter(|&p| {
+                            is_weekday(word(&toks[p])) && gap_ok(&toks[p], &toks[first], ",")
+                        })
+                    })
                     .map(|p| toks[p].start)
-                    .or_else(|| irish_weekday_before(text, toks, i))
-                    .unwrap_or(t.start);
+                    .or_else(|| irish_weekday_before(text, toks, first))
+                    .unwrap_or(toks[first].start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = Some(DateParts { month, year });
                 push_date(text, c, out);

@@ -1366,3 +1366,21 @@ fn phones_abroad_after_their_country_code() {
     // Too few figures for a phone: a score or a count.
     assert_eq!(kinds("Mood +2 3 4 on the scale"), vec![]);
 }
+
+#[test]
+fn a_range_of_days_a_weekday_with_the_and_a_date_from_a_form_s_boxes() {
+    assert_eq!(
+        kinds("He was absent 3–7 February and again later."),
+        one(FindingKind::ExactDate, "3–7 February")
+    );
+    assert_eq!(
+        kinds("She died on Wednesday the 16th of April."),
+        one(FindingKind::ExactDate, "Wednesday the 16th of April")
+    );
+    assert_eq!(
+        kinds("DOB 05 / 06 / 2016 (copied from the boxes)."),
+        one(FindingKind::BirthDate, "DOB 05 / 06 / 2016")
+    );
+    // Spaced slashes with no four-figure year are scores.
+    assert_eq!(kinds("Scores 3 / 4 / 25 and 2 / 3."), vec![]);
+}
