@@ -722,7 +722,11 @@ pub(super) fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool
     // After someone's possessive only before the word for what it is: "her mother's
     // Wedgwood plate", not "Aisha's Kwame." (her partner).
     // A shop's is no one's: "Lidl's Hulme branch" names a place.
-    let owner = fold_cow(&text[p.start..p.base_end]);
+    let owner = if determiner || p.base_end == p.end {
+        Cow::Borrowed("")
+    } else {
+        fold_cow(&text[p.start..p.base_end])
+    };
     let possessive = !determiner
         && p.base_end != p.end
         && p.letters

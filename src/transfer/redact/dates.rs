@@ -717,6 +717,13 @@ const FIXED_FEASTS: &[(&[&str], u32)] = &[
 
 /// Feasts of one day before their year: "Christmas Eve 2023" (see [`FIXED_FEASTS`]).
 pub(super) fn feast_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    // Only where a year is written: most texts have none.
+    if !toks
+        .iter()
+        .any(|t| t.end - t.start == 4 && year_of(&text[t.start..t.end]).is_some())
+    {
+        return;
+    }
     let word = |k: usize| fold_str(&text[toks[k].start..toks[k].end]);
     for i in 0..toks.len() {
         if !matches!(
@@ -725,9 +732,9 @@ pub(super) fn feast_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         ) {
             continue;
         }
-        let first = word(i);
+        let first = &text[toks[i].start..toks[i].end];
         for &(words, month) in FIXED_FEASTS {
-            if words[0] != first {
+            if !folds_to(first, words[0]) {
                 continue;
             }
             let Some(y) = toks.get(i + words.len()) else {
@@ -736,7 +743,7 @@ pub(super) fn feast_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let matched = (1..words.len()).all(|j| {
                 toks.get(i + j).is_some_and(|t| {
                     let gap = &text[toks[i + j - 1].end..t.start];
-                    (gap == " " || (j == 1 && first == "st" && gap == ". "))
+                    (gap == " " || (j == 1 && words[0] == "st" && gap == ". "))
                         && word(i + j) == words[j]
                 })
             });

@@ -155,9 +155,10 @@ impl Checker {
                 !t.letters
                     // A Welsh weekday after "dydd": "Gwelwn ni dydd Llun".
                     || (k > 0
-                        && WELSH_WEEKDAYS.contains(&&text[t.start..t.end])
+                        && toks[k - 1].end - toks[k - 1].start == 4
                         && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("dydd")
-                        && &text[toks[k - 1].end..t.start] == " ")
+                        && &text[toks[k - 1].end..t.start] == " "
+                        && WELSH_WEEKDAYS.contains(&&text[t.start..t.end]))
                     || t.digits
                     // "I'll", "I'd": the pronoun with its verb run in.
                     || (text.as_bytes()[t.start] == b'I'
@@ -372,13 +373,13 @@ impl Checker {
                             && whose(k - 3)))
             };
             // (Not words joined into a character's: "his name was Spider-Man".)
-            let compound = l.contains('-') && l.split('-').all(in_dictionary);
+            let compound = || l.contains('-') && l.split('-').all(in_dictionary);
             if cap
-                && !compound
+                && named()
+                && !compound()
                 && !STOPWORDS.contains(&l)
                 && !is_honorific(l)
                 && !user_allowed(l)
-                && named()
             {
                 return true;
             }
@@ -473,7 +474,7 @@ impl Checker {
             // ("Summer had a good day ... the summer fair"): that says nothing of it.
             // A word of another language only, before an age: "Tayo (7) and his sister".
             let foreign_with_age =
-                || other_words().contains(l) && !in_dictionary(l) && age_after(text, toks, k);
+                || age_after(text, toks, k) && other_words().contains(l) && !in_dictionary(l);
             given_word_name(false)
                 || (cap
                     && (learned(l) || (!is_ordinary(l) && unusual_here()) || foreign_with_age())
@@ -651,6 +652,11 @@ impl Checker {
         // "Forenames: Dean Anthony", "first name Rowan"; the end of it, up to three
         // capitalised words on the label's line.
         let labelled = |k: usize| -> Option<usize> {
+            if !matches!(text.as_bytes()[toks[k].start] | 0x20, b's' | b'f' | b'n')
+                || !(4..=9).contains(&(toks[k].end - toks[k].start))
+            {
+                return None;
+            }
             let l = lower(&toks[k]);
             let label = ["surname", "surnames", "forename", "forenames"].contains(&l)
                 || (["name", "names"].contains(&l)
