@@ -41,7 +41,7 @@ pub(super) const STOPWORDS: &[&str] = &[
 pub(super) const NAME_PARTICLES: &[&str] = &[
     "ap", "ab", "ferch", "verch", "ó", "ní", "nic", "mac", "mhic", "uí", "ui", "bin",
     "bint", "binti", "ibn", "bte", "al", "el", "van", "von", "der", "den", "de", "da", "di",
-    "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten",
+    "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten", "dela", "delos",
 ];
 
 /// The articles inside Welsh, Gaelic, Irish and Cornish names of houses and places, in
@@ -722,10 +722,17 @@ pub(super) fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool
     // After someone's possessive only before the word for what it is: "her mother's
     // Wedgwood plate", not "Aisha's Kwame." (her partner).
     // A shop's is no one's: "Lidl's Hulme branch" names a place.
-    let possessive = !determiner && p.base_end != p.end && p.letters && {
-        let owner = fold_cow(&text[p.start..p.base_end]);
-        !BRANDS.contains(&&*owner) && !other_words().contains(&*owner) && !CHAINS.contains(&&*owner)
+    let owner = if determiner || p.base_end == p.end {
+        Cow::Borrowed("")
+    } else {
+        fold_cow(&text[p.start..p.base_end])
     };
+    let possessive = !determiner
+        && p.base_end != p.end
+        && p.letters
+        && !BRANDS.contains(&&*owner)
+        && !other_words().contains(&*owner)
+        && !CHAINS.contains(&&*owner);
     if !(determiner || possessive)
         || &text[p.end..t.start] != " "
         || toks[e].base_end != toks[e].end
@@ -759,9 +766,18 @@ pub(super) fn thing_after_determiner(text: &str, toks: &[Tok], k: usize) -> bool
     if pw == "the" && HOUSEHOLD_WORDS.contains(&nl) {
         return false;
     }
-    // After a possessive, not before what someone does: "Aisha's Kwame drove her".
+    // After a possessive, not before what someone does: "Aisha's Kwame drove her", and
+    // after a relation's, not before a verb of the present: "her mum's Dapo fixes bikes"
+    // (a partner by name; "her mum's Nissan" is a brand the lists know).
+    let present = || {
+        nl.len() >= 4
+            && !nl.ends_with("ss")
+            && (nl.strip_suffix("es").is_some_and(in_dictionary)
+                || nl.strip_suffix('s').is_some_and(in_dictionary))
+    };
     if possessive
-        && (nl.ends_with("ed")
+        && ((is_relation(&owner) && present())
+            || nl.ends_with("ed")
             || ["branch", "store", "shop", "office", "site", "depot"].contains(&nl)
             || is_person_verb(nl)
             || IRREGULAR_FORMS.iter().any(|(f, _)| *f == nl)

@@ -43,6 +43,8 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let num = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let value = |i: usize, n: usize| text[i..i + n].parse::<u32>().ok();
+    // (A date in boxes has its year in four figures: "3 / 4 / 25" may be a score.)
+    let n3_short = |k: usize| num(k) != 4;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || !run_may_start(text, i) {
@@ -52,15 +54,22 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
         let n1 = num(i);
         let found = (|| {
             let s = *b.get(i + n1)?;
-            if !matches!(s, b'/' | b'-' | b'.') {
+            // Copied from a form's boxes, a spaced slash: "05 / 06 / 2016".
+            let boxed = text[i + n1..].starts_with(" / ");
+            if !matches!(s, b'/' | b'-' | b'.') && !boxed {
                 return None;
             }
-            let j = i + n1 + 1;
+            let sep = if boxed { " / " } else { &text[i + n1..=i + n1] };
+            let j = i + n1 + sep.len();
             let n2 = num(j);
-            if n2 == 0 || n2 > 2 || b.get(j + n2) != Some(&s) {
+            if n2 == 0
+                || n2 > 2
+                || !text[j + n2..].starts_with(sep)
+                || (boxed && n3_short(j + n2 + 3))
+            {
                 return None;
             }
-            let k = j + n2 + 1;
+            let k = j + n2 + sep.len();
             let n3 = num(k);
             let end = k + n3;
             let after_ok = right_boundary(text, end)
@@ -746,6 +755,18 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             push_date(text, c, out);
             continue;
         }
+        // Run together in capitals, as the forces and prisons print them: "21JUN13",
+        // "08MAY25"; or in Chinese or Japanese: "3月15日", "2025年3月15日".
+        if t.digits
+            && t.letters
+            && let Some((month, year)) =
+                run_together_date(word(t)).or_else(|| ideographic_date(word(t)))
+        {
+            let mut c = Cand::new(FindingKind::ExactDate, t.start, t.end);
+            c.date = Some(DateParts { month, year });
+            push_date(text, c, out);
+            continue;
+        }
         // Day first: "12 March 2026", "3rd of May".
         if let Some((_, _)) = day_of(word(t)) {
             let mut m = i + 1;
@@ -757,15 +778,35 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
             if let Some(mt) = toks.get(m)
                 && gap_ok(&toks[m - 1], mt, "")
-                && let Some(month) = month_of(word(mt))
+                && let Some(month) = month_of(word(mt)).or_else(|| month_abroad(word(mt)))
             {
                 let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
                 // A weekday just before is part of the date: "Monday 2nd December".
-                let start = i
+                // So is one with "the" ("Wednesday the 16th of April"), and a range's
+                // first day ("3–7 February").
+                let range = i.checked_sub(1).filter(|&p| {
+                    matches!(&text[toks[p].end..t.start], "–" | "-" | " – " | " - ")
+                        && day_of(word(&toks[p])).is_some()
+                        && run_may_start(text, toks[p].start)
+                });
+                let first = range.unwrap_or(i);
+                let the = first
                     .checked_sub(1)
-                    .map(|p| &toks[p])
-                    .filter(|p| is_weekday(word(p)) && gap_ok(p, t, ","))
-                    .map_or(t.start, |p| p.start);
+                    .filter(|&p| {
+                        word(&toks[p]).eq_ignore_ascii_case("the")
+                            && gap_ok(&toks[p], &toks[first], "")
+                    })
+                    .and_then(|p| p.checked_sub(1))
+                    .filter(|&w| is_weekday(word(&toks[w])) && gap_ok(&toks[w], &toks[w + 1], ""));
+                let start = the
+                    .or_else(|| {
+                        first.checked_sub(1).filter(|&p| {
+                            is_weekday(word(&toks[p])) && gap_ok(&toks[p], &toks[first], ",")
+                        })
+                    })
+                    .map(|p| toks[p].start)
+                    .or_else(|| irish_weekday_before(text, toks, first))
+                    .unwrap_or(toks[first].start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = Some(DateParts { month, year });
                 push_date(text, c, out);
@@ -817,6 +858,156 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// Feasts and days of the year that fall on one day, with their month: before a year they
+/// are an exact date ("Christmas Eve 2023", "St David's Day 2024"); alone they are a time
+/// of year, as "at Christmas" is.
+#[rustfmt::skip]
+const FIXED_FEASTS: &[(&[&str], u32)] = &[
+    (&["christmas", "eve"], 12), (&["christmas", "day"], 12), (&["boxing", "day"], 12),
+    (&["new", "year's", "eve"], 12), (&["new", "year's", "day"], 1), (&["hogmanay"], 12),
+    (&["burns", "night"], 1), (&["st", "david's", "day"], 3), (&["st", "patrick's", "day"], 3),
+    (&["st", "andrew's", "day"], 11), (&["st", "george's", "day"], 4),
+    (&["bonfire", "night"], 11), (&["halloween"], 10), (&["hallowe'en"], 10),
+    (&["valentine's", "day"], 2), (&["armistice", "day"], 11), (&["christmas"], 12),
+];
+
+/// Feasts of one day before their year: "Christmas Eve 2023" (see [`FIXED_FEASTS`]).
+pub(super) fn feast_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    // Only where a year is written: most texts have none.
+    if !toks
+        .iter()
+        .any(|t| t.end - t.start == 4 && year_of(&text[t.start..t.end]).is_some())
+    {
+        return;
+    }
+    let word = |k: usize| fold_str(&text[toks[k].start..toks[k].end]);
+    for i in 0..toks.len() {
+        if !matches!(
+            text.as_bytes()[toks[i].start] | 0x20,
+            b'c' | b'b' | b'n' | b'h' | b's' | b'v' | b'a'
+        ) {
+            continue;
+        }
+        let first = &text[toks[i].start..toks[i].end];
+        for &(words, month) in FIXED_FEASTS {
+            if !folds_to(first, words[0]) {
+                continue;
+            }
+            let Some(y) = toks.get(i + words.len()) else {
+                continue;
+            };
+            let matched = (1..words.len()).all(|j| {
+                toks.get(i + j).is_some_and(|t| {
+                    let gap = &text[toks[i + j - 1].end..t.start];
+                    (gap == " " || (j == 1 && words[0] == "st" && gap == ". "))
+                        && word(i + j) == words[j]
+                })
+            });
+            let last = &toks[i + words.len() - 1];
+            if matched
+                && matches!(&text[last.end..y.start], " " | ", ")
+                && right_boundary(text, y.end)
+                && let Some(year) = year_of(&text[y.start..y.end])
+            {
+                let mut c = Cand::new(FindingKind::ExactDate, toks[i].start, y.end);
+                c.date = Some(DateParts {
+                    month,
+                    year: Some(year),
+                });
+                out.push(c);
+                break;
+            }
+        }
+    }
+}
+
+/// A date run together in capitals: a day, a month's first three letters and a year of
+/// two or four figures ("21JUN13", "08MAY25"); its month and year.
+pub(super) fn run_together_date(w: &str) -> Option<(u32, Option<i32>)> {
+    let n = w.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) || !w.is_ascii() || !matches!(w.len() - n, 5 | 7) {
+        return None;
+    }
+    let (d, m, y) = (&w[..n], &w[n..n + 3], &w[n + 3..]);
+    if !m.bytes().all(|c| c.is_ascii_uppercase()) || !y.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    day_of(d)?;
+    let month = month_of(m)?;
+    let year = if y.len() == 4 {
+        year_of(y)?
+    } else {
+        two_digit_year(y.parse().ok()?)
+    };
+    Some((month, Some(year)))
+}
+
+/// A date in Chinese or Japanese: "3月15日", "2025年3月15日"; its month and year.
+pub(super) fn ideographic_date(w: &str) -> Option<(u32, Option<i32>)> {
+    let (year, rest) = match w.split_once('年') {
+        Some((y, rest)) => (Some(year_of(y)?), rest),
+        None => (None, w),
+    };
+    let (m, rest) = rest.split_once('月')?;
+    let (d, tail) = rest.split_once('日')?;
+    let figures = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    if !tail.is_empty() || !figures(m) || !figures(d) {
+        return None;
+    }
+    day_of(d)?;
+    let month = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((month, year))
+}
+
+/// The months in Irish and in Polish (in the genitive a Polish date writes them in),
+/// after a day in figures: "27 Márta", "2 października 2024". (The Irish September and
+/// October are two words each, "Meán Fómhair", and are not read.)
+#[rustfmt::skip]
+const MONTHS_ABROAD: &[(&str, u32)] = &[
+    ("eanáir", 1), ("feabhra", 2), ("márta", 3), ("aibreán", 4), ("bealtaine", 5),
+    ("meitheamh", 6), ("iúil", 7), ("lúnasa", 8), ("samhain", 11), ("nollaig", 12),
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
+    ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
+    ("listopada", 11), ("grudnia", 12),
+];
+
+/// The month a word names in Irish or Polish (see [`MONTHS_ABROAD`]), in any case.
+pub(super) fn month_abroad(w: &str) -> Option<u32> {
+    if !(4..=24).contains(&w.len()) {
+        return None;
+    }
+    let l = fold_str(w);
+    MONTHS_ABROAD.iter().find(|(m, _)| *m == l).map(|&(_, n)| n)
+}
+
+/// The Irish weekdays after "Dé" ("Dé Luain"); Thursday is one word, "Déardaoin".
+const IRISH_WEEKDAYS: &[&str] = &[
+    "Luain",
+    "Máirt",
+    "Céadaoin",
+    "hAoine",
+    "Sathairn",
+    "Domhnaigh",
+];
+
+/// The start of an Irish weekday just before token `i`: "Déardaoin 27 Márta", "Dé Luain
+/// 3 Márta".
+pub(super) fn irish_weekday_before(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let p = i.checked_sub(1)?;
+    if &text[toks[p].end..toks[i].start] != " " {
+        return None;
+    }
+    if word(p) == "Déardaoin" {
+        return Some(toks[p].start);
+    }
+    let q = p.checked_sub(1)?;
+    (IRISH_WEEKDAYS.contains(&word(p))
+        && word(q) == "Dé"
+        && &text[toks[q].end..toks[p].start] == " ")
+        .then_some(toks[q].start)
 }
 
 /// After a weekday ending at `at`: a space (or a comma and a space), then a day and a

@@ -367,6 +367,7 @@ impl Checker {
             numeric_dates(text, &mut cands);
             days_and_months_alone(text, &toks, &mut cands);
             word_dates(text, &toks, &mut cands);
+            feast_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
         }
         // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.

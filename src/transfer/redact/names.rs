@@ -150,8 +150,15 @@ impl Checker {
         // neither start nor continue a name.
         let skip: Vec<bool> = toks
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(k, t)| {
                 !t.letters
+                    // A Welsh weekday after "dydd": "Gwelwn ni dydd Llun".
+                    || (k > 0
+                        && toks[k - 1].end - toks[k - 1].start == 4
+                        && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("dydd")
+                        && &text[toks[k - 1].end..t.start] == " "
+                        && WELSH_WEEKDAYS.contains(&&text[t.start..t.end]))
                     || t.digits
                     // "I'll", "I'd": the pronoun with its verb run in.
                     || (text.as_bytes()[t.start] == b'I'
@@ -343,6 +350,39 @@ impl Checker {
             if is_allowed(l) {
                 return false;
             }
+            // What someone is called, whatever the word: "her name, Shapla, comes from",
+            // "his name is Frank", "her name's Selam".
+            let named = || {
+                let lw = |j: usize| lower(&toks[j]);
+                let gap = |a: usize| &text[toks[a].end..toks[a + 1].start];
+                let whose =
+                    |j: usize| ["her", "his", "their", "my", "your", "whose"].contains(&lw(j));
+                k >= 2
+                    && ((["name", "names"].contains(&lw(k - 1))
+                        && gap(k - 1) == ", "
+                        && whose(k - 2))
+                        || (toks[k - 1].base_end != toks[k - 1].end
+                            && lw(k - 1) == "name"
+                            && gap(k - 1) == " "
+                            && whose(k - 2))
+                        || (k >= 3
+                            && ["is", "was"].contains(&lw(k - 1))
+                            && gap(k - 1) == " "
+                            && lw(k - 2) == "name"
+                            && gap(k - 2) == " "
+                            && whose(k - 3)))
+            };
+            // (Not words joined into a character's: "his name was Spider-Man".)
+            let compound = || l.contains('-') && l.split('-').all(in_dictionary);
+            if cap
+                && named()
+                && !compound()
+                && !STOPWORDS.contains(&l)
+                && !is_honorific(l)
+                && !user_allowed(l)
+            {
+                return true;
+            }
             if cap && is_hyphenated_name(w, l) && !lower_seen(l) {
                 return true;
             }
@@ -432,8 +472,13 @@ impl Checker {
                 || (mid() && !thing_after_determiner(text, toks, k)) || starts_before_cue();
             // A first name that is also a word is written in lowercase too as the word
             // ("Summer had a good day ... the summer fair"): that says nothing of it.
+            // A word of another language only, before an age: "Tayo (7) and his sister".
+            let foreign_with_age =
+                || age_after(text, toks, k) && other_words().contains(l) && !in_dictionary(l);
             given_word_name(false)
-                || (cap && (learned(l) || (!is_ordinary(l) && unusual_here())) && !lower_seen(l))
+                || (cap
+                    && (learned(l) || (!is_ordinary(l) && unusual_here()) || foreign_with_age())
+                    && !lower_seen(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
         // weekday's short form may, after a word with a Vietnamese mark and with no date
@@ -603,12 +648,59 @@ impl Checker {
                 && (l.strip_suffix("es").is_some_and(surname)
                     || l.strip_suffix('s').is_some_and(surname))
         };
+        // The name written after a form's label, whatever its words: "SURNAME CARLISLE",
+        // "Forenames: Dean Anthony", "first name Rowan"; the end of it, up to three
+        // capitalised words on the label's line.
+        let labelled = |k: usize| -> Option<usize> {
+            if !matches!(text.as_bytes()[toks[k].start] | 0x20, b's' | b'f' | b'n')
+                || !(4..=9).contains(&(toks[k].end - toks[k].start))
+            {
+                return None;
+            }
+            let l = lower(&toks[k]);
+            let label = ["surname", "surnames", "forename", "forenames"].contains(&l)
+                || (["name", "names"].contains(&l)
+                    && k >= 1
+                    && spaced_at(k - 1, k)
+                    && ["first", "given", "family", "last", "middle", "maiden"]
+                        .contains(&lower(&toks[k - 1])));
+            if !label || toks[k].base_end != toks[k].end {
+                return None;
+            }
+            let word_at = |j: usize, gap: &[&str]| {
+                toks.get(j).is_some_and(|n| {
+                    !skip[j]
+                        && gap.contains(&&text[toks[j - 1].end..n.start])
+                        && base(n).starts_with(char::is_uppercase)
+                        && base(n).chars().count() >= 2
+                        && !STOPWORDS.contains(&lower(n))
+                        && !["surname", "surnames", "forename", "forenames", "dob"]
+                            .contains(&lower(n))
+                })
+            };
+            if !word_at(k + 1, &[" ", ": ", " : ", ":  "]) {
+                return None;
+            }
+            let mut end = k + 1;
+            while end < k + 3 && word_at(end + 1, &[" "]) {
+                end += 1;
+            }
+            Some(end)
+        };
         let mut covered = vec![false; toks.len()];
         let mut found: Vec<(usize, usize)> = Vec::new(); // token ranges of names
         let mut k = 0;
         while k < toks.len() {
             if skip[k] || covered[k] {
                 k += 1;
+                continue;
+            }
+            if let Some(end) = labelled(k) {
+                for c in &mut covered[k + 1..=end] {
+                    *c = true;
+                }
+                found.push((k + 1, end));
+                k = end + 1;
                 continue;
             }
             let t = &toks[k];
@@ -772,13 +864,22 @@ impl Checker {
                     let given_word = || {
                         let p = &toks[a - 1];
                         let pl = lower(p);
+                        // In capitals beside a name in capitals: "FORENAMES DEAN ANTHONY".
+                        let in_capitals = |t: &Tok| {
+                            base(t).chars().count() >= 3
+                                && base(t)
+                                    .chars()
+                                    .all(|c| c.is_alphabetic() && c.is_uppercase())
+                        };
+                        let capitals = in_capitals(p) && in_capitals(&toks[a]) && !covered[a - 1];
                         !skip[a - 1]
-                            && capitalised(base(p))
+                            && (capitalised(base(p)) || capitals)
                             && !is_allowed(pl)
                             && !user_allowed(pl)
-                            && ((sentence_start(text, p.start)
-                                && (GIVEN_WORD_NAMES.contains(&pl)
-                                    || name_list().get(pl).is_some_and(|&(e, _)| e)))
+                            && ((capitals && name_list().contains_key(pl))
+                                || (sentence_start(text, p.start)
+                                    && (GIVEN_WORD_NAMES.contains(&pl)
+                                        || name_list().get(pl).is_some_and(|&(e, _)| e)))
                                 || (mid_at(a - 1)
                                     && (GIVEN_WORD_NAMES.contains(&pl)
                                         || name_list()
@@ -1106,7 +1207,8 @@ impl Checker {
                 span.0 = a - 1;
             }
             // "Priya R.", "Claire O. from the team", "DJ Danny M": one capital after a
-            // name is the initial of a surname.
+            // name is the initial of a surname; so is one before a speaker's colon, an
+            // aside in brackets or a table's next cell ("Blessing O: u said", "Jayden O |").
             let b = span.1;
             if let Some(n) = toks.get(b + 1) {
                 let (nw, after) = (base(n), &text[n.end..]);
@@ -1120,7 +1222,9 @@ impl Checker {
                         || (nw != "I"
                             && nw != "A"
                             && (after.is_empty()
-                                || after.starts_with(['"', '”', '’', ',', ';', ')', '\n']))))
+                                || after.starts_with(['"', '”', '’', ',', ';', ':', ')', '\n'])
+                                || after.starts_with(" (")
+                                || after.starts_with(" |"))))
                 {
                     covered[b + 1] = true;
                     span.1 = b + 1;
@@ -1732,9 +1836,18 @@ impl Checker {
             // Pritchard ... June's neighbour".
             let month_name =
                 t.base_end != t.end && ["april", "may", "june", "july", "august"].contains(&l);
+            // A place a name is also the word for, after a word of where: "Paris (8) ...
+            // came through Paris", "Carlisle from Carlisle".
+            let place_here = || {
+                k >= 1
+                    && spaced(k - 1, k)
+                    && ["from", "through", "via", "near", "in"].contains(&lower(&toks[k - 1]))
+                    && other_words().contains(l)
+            };
             let again = (words.contains(l) && capitalised(base(t)) && !lower_seen(l))
                 || (span_words.contains(l)
                     && capitalised(base(t))
+                    && !place_here()
                     && (t.base_end != t.end || mid_at(k) || subject_again())
                     && (!is_allowed(l) || month_name)
                     && !user_allowed(l)

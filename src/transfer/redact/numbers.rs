@@ -372,65 +372,121 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// A figure's word ("oh", "seven"), or how many times the next figure counts ("double").
+#[derive(Clone, Copy)]
+pub(super) enum Spoken {
+    Figure(u8),
+    Times(usize),
+}
+
+/// What one word read out in a number says: a figure or a "double" or "triple".
+pub(super) fn spoken(w: &str) -> Option<Spoken> {
+    if w.len() > 6 {
+        return None;
+    }
+    if ["oh", "zero", "nought"]
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(w))
+    {
+        return Some(Spoken::Figure(0));
+    }
+    if w.eq_ignore_ascii_case("double") {
+        return Some(Spoken::Times(2));
+    }
+    if w.eq_ignore_ascii_case("triple") {
+        return Some(Spoken::Times(3));
+    }
+    NUMBER_WORDS[..9]
+        .iter()
+        .position(|f| f.eq_ignore_ascii_case(w))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .map(Spoken::Figure)
+}
+
 /// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
-/// figures from "oh" or "zero", "double" and "triple" counting twice and three times.
+/// figures from "oh" or "zero", "double" and "triple" counting twice and three times; and
+/// an NHS number read out the same way, ten figures with a valid check digit ("four one
+/// four, six one eight, seven nine two three"). The words may be joined by hyphens
+/// ("oh-seven-seven-double-oh, nine-double-oh").
 pub(super) fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
-    let figure = |t: &Tok| {
+    // The words of the run being read: (start, end, what the word says).
+    let mut run: Vec<(usize, usize, Spoken)> = Vec::new();
+    for t in toks {
         let w = &text[t.start..t.end];
-        w.len() <= 6
-            && (["oh", "zero", "nought"]
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(w))
-                || NUMBER_WORDS[..9].iter().any(|f| f.eq_ignore_ascii_case(w)))
-    };
-    let times = |t: &Tok| {
-        let w = &text[t.start..t.end];
-        if w.eq_ignore_ascii_case("double") {
-            2
-        } else if w.eq_ignore_ascii_case("triple") {
-            3
-        } else {
-            0
+        let first = text.as_bytes()[t.start] | 0x20;
+        let figures =
+            b"otfsenzd".contains(&first) && w.split(['-', '‐']).all(|p| spoken(p).is_some());
+        let joined = run
+            .last()
+            .is_some_and(|&(_, end, _)| matches!(&text[end..t.start], " " | ", " | "-" | " - "));
+        if !figures || !joined {
+            read_spoken_run(text, &run, out);
+            run.clear();
         }
-    };
-    let mut k = 0;
-    while k < toks.len() {
-        if !matches!(text.as_bytes()[toks[k].start] | 0x20, b'o' | b'z') {
-            k += 1;
-            continue;
-        }
-        let first = &text[toks[k].start..toks[k].end];
-        if !["oh", "zero"].iter().any(|f| f.eq_ignore_ascii_case(first)) {
-            k += 1;
-            continue;
-        }
-        let (mut count, mut j, mut last) = (0, k, k);
-        while j < toks.len() {
-            if j > k
-                && !matches!(
-                    &text[toks[j - 1].end..toks[j].start],
-                    " " | ", " | "-" | " - "
-                )
-            {
-                break;
+        if figures {
+            let mut at = t.start;
+            for p in w.split(['-', '‐']) {
+                if let Some(s) = spoken(p) {
+                    run.push((at, at + p.len(), s));
+                }
+                at += p.len()
+                    + text[at + p.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
             }
-            let n = times(&toks[j]);
-            if n > 0 && toks.get(j + 1).is_some_and(figure) {
-                count += n;
-                j += 2;
-            } else if figure(&toks[j]) {
-                count += 1;
-                j += 1;
-            } else {
-                break;
+        }
+    }
+    read_spoken_run(text, &run, out);
+}
+
+/// The phones and NHS numbers in one run of figures' words (see [`spoken_phones`]).
+fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Cand>) {
+    if run.len() < 4 {
+        return;
+    }
+    // The figures from word `k` on, with the index of the last word read.
+    let figures_from = |k: usize| {
+        let (mut figures, mut j, mut last) = (Vec::new(), k, k);
+        while j < run.len() {
+            match (run[j].2, run.get(j + 1).map(|r| r.2)) {
+                (Spoken::Times(n), Some(Spoken::Figure(f))) => {
+                    figures.extend(std::iter::repeat_n(f, n));
+                    j += 2;
+                }
+                (Spoken::Figure(f), _) => {
+                    figures.push(f);
+                    j += 1;
+                }
+                _ => break,
             }
             last = j - 1;
         }
-        if (10..=11).contains(&count) {
-            out.push(Cand::new(FindingKind::Phone, toks[k].start, toks[last].end));
+        (figures, last, j)
+    };
+    let mut k = 0;
+    let mut found = false;
+    while k < run.len() {
+        let (start, end, s) = run[k];
+        let word = &text[start..end];
+        if !matches!(s, Spoken::Figure(0)) || word.eq_ignore_ascii_case("nought") {
+            k += 1;
+            continue;
+        }
+        let (figures, last, j) = figures_from(k);
+        if (10..=11).contains(&figures.len()) {
+            out.push(Cand::new(FindingKind::Phone, start, run[last].1));
+            found = true;
             k = j;
         } else {
             k += 1;
+        }
+    }
+    if !found {
+        let (figures, last, _) = figures_from(0);
+        let digits: String = figures.iter().map(|f| char::from(b'0' + f)).collect();
+        if last + 1 == run.len() && nhs_check_digit_ok(&digits) {
+            out.push(Cand::new(FindingKind::NhsNumber, run[0].0, run[last].1));
         }
     }
 }
@@ -566,6 +622,14 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
     {
         return true;
     }
+    // A number abroad, its country code after a "+": "+380 67 412 3391", "+1 602 555
+    // 0144"; ten to thirteen figures in groups of two or more after the code.
+    if gs[0].plus && !digits.starts_with("44") {
+        return (10..=13).contains(&digits.len())
+            && gs.len() >= 3
+            && gs[0].digits.len() <= 3
+            && gs[1..].iter().all(|g| g.digits.len() >= 2 && !g.paren);
+    }
     if intl {
         let Some(mut rest) = digits.strip_prefix("44") else {
             return false;
@@ -667,6 +731,22 @@ pub(super) fn digit_runs(text: &str, out: &mut Vec<Cand>) {
         let (groups, end) = read_groups(text, i);
         if groups.is_empty() {
             i += 1;
+            continue;
+        }
+        // Ten figures written one at a time, "6 4 8 2 0 1 9 7 3 5": an NHS number when its
+        // check digit holds or "NHS" comes just before ("NHS no.: 6 4 8 ...").
+        if groups.len() == 10
+            && groups.iter().all(|g| {
+                g.digits.len() == 1 && !g.paren && !g.plus && g.sep.is_none_or(|s| s == ' ')
+            })
+            && right_boundary(text, end)
+            && (nhs_check_digit_ok(&groups.iter().map(|g| g.digits.as_str()).collect::<String>())
+                || text[..i]
+                    .rfind("NHS")
+                    .is_some_and(|p| i - p <= 16 && !text[p..i].contains('\n')))
+        {
+            out.push(Cand::new(FindingKind::NhsNumber, groups[0].start, end));
+            i = end;
             continue;
         }
         let mut g = 0;

@@ -1174,3 +1174,213 @@ fn a_title_keeps_people_apart_and_a_shared_one_joins_them() {
     assert_eq!(p.number(&v("sarah ann jones")), 4);
     assert_eq!(p.number(&v("sarah patel")), 5);
 }
+
+#[test]
+fn numbers_read_out_in_words_or_one_figure_at_a_time() {
+    assert_eq!(
+        kinds("NHS number for the letter, four one four, six one eight, seven nine two three."),
+        one(
+            FindingKind::NhsNumber,
+            "four one four, six one eight, seven nine two three"
+        )
+    );
+    // Ten figures in words whose check digit fails are no NHS number.
+    assert_eq!(
+        kinds("She counted four one four, six one eight, seven nine two four."),
+        vec![]
+    );
+    assert_eq!(
+        kinds("Her new number's oh-seven-seven-double-oh, nine-double-oh, two-one-four, ok?"),
+        one(
+            FindingKind::Phone,
+            "oh-seven-seven-double-oh, nine-double-oh, two-one-four"
+        )
+    );
+    assert_eq!(
+        kinds("one-to-one on Monday, two-three times a week"),
+        vec![]
+    );
+    // Ten figures one at a time: by the check digit, or after "NHS".
+    assert_eq!(
+        kinds("NHS no.: 6 4 8 2 0 1 9 7 3 5"),
+        one(FindingKind::NhsNumber, "6 4 8 2 0 1 9 7 3 5")
+    );
+    assert_eq!(
+        kinds("Ref 4 1 4 6 1 8 7 9 2 3 on the letter"),
+        one(FindingKind::NhsNumber, "4 1 4 6 1 8 7 9 2 3")
+    );
+    assert_eq!(kinds("Scores: 6 4 8 2 0 1 9 7 3 5"), vec![]);
+}
+
+#[test]
+fn dates_run_together_in_ideographs_and_in_irish_and_polish() {
+    assert_eq!(
+        kinds("Discharged 21JUN13 on medical grounds."),
+        one(FindingKind::ExactDate, "21JUN13")
+    );
+    assert_eq!(
+        kinds("Conditional release date 08MAY25."),
+        one(FindingKind::ExactDate, "08MAY25")
+    );
+    assert_eq!(kinds("Form 12ABC34, COVID19 tests, 3 x 21JUNE"), vec![]);
+    assert_eq!(
+        kinds("A text: \"3月15日 體檢\", a health check."),
+        one(FindingKind::ExactDate, "3月15日")
+    );
+    assert_eq!(
+        kinds("Booked for 2025年3月15日."),
+        one(FindingKind::ExactDate, "2025年3月15日")
+    );
+    assert_eq!(kinds("Meet at 3月 next week"), vec![]);
+    assert_eq!(
+        kinds("Next visit, in her diary: Déardaoin 27 Márta."),
+        one(FindingKind::ExactDate, "Déardaoin 27 Márta")
+    );
+    assert_eq!(
+        kinds("Seen Dé Luain 3 Márta."),
+        one(FindingKind::ExactDate, "Dé Luain 3 Márta")
+    );
+    assert_eq!(
+        kinds("His wife died on 2 października 2024, as his daughter wrote it."),
+        one(FindingKind::ExactDate, "2 października 2024")
+    );
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Released 08MAY25, seen 2 października 2024."),
+        "Released [DATE: May 2025], seen [DATE: October 2024]."
+    );
+}
+
+#[test]
+fn names_after_a_label_with_an_initial_and_in_capitals() {
+    // A form's label makes a name of what is written in it, a town's name included.
+    assert_eq!(
+        names("SURNAME CARLISLE · FORENAMES DEAN ANTHONY · prison no. A4471DK"),
+        ["CARLISLE", "DEAN ANTHONY"]
+    );
+    assert_eq!(
+        names("Surname: Okafor-Bell. First name: Rowan."),
+        ["Okafor-Bell", "Rowan"]
+    );
+    assert_eq!(
+        names("We are on first name terms now, and her surname is hard to spell."),
+        Vec::<String>::new()
+    );
+    // An initial before a speaker's colon, an aside or a table's next cell.
+    assert_eq!(
+        names("[22:47] Blessing O: u said u was coming"),
+        ["Blessing O"]
+    );
+    assert_eq!(names("12:40 | Tunde O | vaping"), ["Tunde O"]);
+    assert_eq!(
+        names("Carers: Tunde M (lead), Bisi (doubles)."),
+        ["Tunde M", "Bisi"]
+    );
+    // Filipino particles.
+    assert_eq!(
+        names("Maricel dela Cruz, 34, came as a care worker."),
+        ["Maricel dela Cruz"]
+    );
+}
+
+#[test]
+fn a_name_that_is_a_word_elsewhere_a_partner_by_name_and_a_welsh_weekday() {
+    // A word of another language before an age is someone.
+    assert_eq!(
+        names("Tayo (7) and his sister came to the group."),
+        ["Tayo"]
+    );
+    // A name caught is not the place of the same name after a word of where.
+    assert_eq!(
+        names("Paris (8) was born in Paris and came through Paris."),
+        ["Paris"]
+    );
+    assert_eq!(
+        names("Carlisle from Carlisle, SURNAME CARLISLE."),
+        ["Carlisle", "CARLISLE"]
+    );
+    // An unlisted name after a relation's possessive, before a verb of the present, is
+    // someone, not a thing of theirs; a thing before what it is stays a thing.
+    assert_eq!(names("Her mum's Dapo fixes bikes on Saturdays."), ["Dapo"]);
+    assert_eq!(
+        names("Her mum's Wedgwood plate broke."),
+        Vec::<String>::new()
+    );
+    // "dydd Llun" is Monday, not someone.
+    assert_eq!(kinds("Gwelwn ni dydd Llun."), vec![]);
+    assert_eq!(
+        kinds("Dydd Llun 10 Mawrth"),
+        one(FindingKind::ExactDate, "Dydd Llun 10 Mawrth")
+    );
+}
+
+#[test]
+fn a_feast_of_one_day_before_its_year_is_an_exact_date() {
+    assert_eq!(
+        kinds("Her first loss was on Christmas Eve 2023, she said."),
+        one(FindingKind::ExactDate, "Christmas Eve 2023")
+    );
+    assert_eq!(
+        kinds("St. Patrick's Day 2024 was the parade."),
+        one(FindingKind::ExactDate, "St. Patrick's Day 2024")
+    );
+    // Alone, a feast is a time of year; so is one before a count.
+    assert_eq!(
+        kinds("A quiet Christmas, and Boxing Day was busy. At Christmas 12 came."),
+        vec![]
+    );
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Since Christmas Eve 2023."),
+        "Since [DATE: December 2023]."
+    );
+}
+
+#[test]
+fn what_someone_is_called_is_a_name_whatever_the_word() {
+    assert_eq!(
+        names("The shapla is the water lily, which is where her name, Shapla, comes from."),
+        ["Shapla"]
+    );
+    assert_eq!(
+        names("His name is Frank and her name's Selam."),
+        ["Frank", "Selam"]
+    );
+    // A character's name made of words is no one's.
+    assert_eq!(
+        names("He told the staff his name was Spider-Man."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn phones_abroad_after_their_country_code() {
+    assert_eq!(
+        kinds("Her Ukrainian number +380 67 412 3391 still works."),
+        one(FindingKind::Phone, "+380 67 412 3391")
+    );
+    assert_eq!(
+        kinds("Call me at +1 602 555 0144, I'm in Phoenix."),
+        one(FindingKind::Phone, "+1 602 555 0144")
+    );
+    // Too few figures for a phone: a score or a count.
+    assert_eq!(kinds("Mood +2 3 4 on the scale"), vec![]);
+}
+
+#[test]
+fn a_range_of_days_a_weekday_with_the_and_a_date_from_a_form_s_boxes() {
+    assert_eq!(
+        kinds("He was absent 3–7 February and again later."),
+        one(FindingKind::ExactDate, "3–7 February")
+    );
+    assert_eq!(
+        kinds("She died on Wednesday the 16th of April."),
+        one(FindingKind::ExactDate, "Wednesday the 16th of April")
+    );
+    assert_eq!(
+        kinds("DOB 05 / 06 / 2016 (copied from the boxes)."),
+        one(FindingKind::BirthDate, "DOB 05 / 06 / 2016")
+    );
+    // Spaced slashes with no four-figure year are scores.
+    assert_eq!(kinds("Scores 3 / 4 / 25 and 2 / 3."), vec![]);
+}
