@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::str::FromStr as _;
 
-use age::secrecy::SecretString;
+use age::secrecy::{ExposeSecret as _, SecretString};
+use age_core::format::{FileKey, Stanza};
 use zeroize::Zeroizing;
 
 use super::TransferError;
@@ -143,9 +144,40 @@ pub fn is_sealed(path: &Path) -> bool {
     start.starts_with(MAGIC) || start.starts_with(ARMOR)
 }
 
+/// The identities given for a sealed file, and the key of the file they opened the first
+/// time. A file is read more than once (an import reads it to tell its format, to check
+/// it, then to write it): each later reading takes the file's key as it is, instead of
+/// deriving it again from the passphrase (scrypt, about a second each time, by design).
+/// age still checks the file's header with the key, so a file changed in between is
+/// refused, as a wrong passphrase is.
+struct Remembered {
+    identities: Vec<Box<dyn age::Identity>>,
+    key: RefCell<Option<Zeroizing<[u8; 16]>>>,
+}
+
+impl age::Identity for Remembered {
+    fn unwrap_stanza(&self, stanza: &Stanza) -> Option<Result<FileKey, age::DecryptError>> {
+        self.unwrap_stanzas(std::slice::from_ref(stanza))
+    }
+
+    fn unwrap_stanzas(&self, stanzas: &[Stanza]) -> Option<Result<FileKey, age::DecryptError>> {
+        if let Some(key) = self.key.borrow().as_ref() {
+            return Some(Ok(FileKey::init_with_mut(|k| k.copy_from_slice(&key[..]))));
+        }
+        let found = self
+            .identities
+            .iter()
+            .find_map(|i| i.unwrap_stanzas(stanzas));
+        if let Some(Ok(key)) = &found {
+            *self.key.borrow_mut() = Some(Zeroizing::new(*key.expose_secret()));
+        }
+        found
+    }
+}
+
 /// A sealed file's identities and the start of its plain text.
 struct Opened {
-    identities: Rc<Vec<Box<dyn age::Identity>>>,
+    identities: Rc<Remembered>,
     head: Zeroizing<Vec<u8>>,
     /// The head is the whole plain text.
     whole: bool,
@@ -187,7 +219,10 @@ pub fn unseal(path: &Path, key: &Key) -> Result<(), TransferError> {
                 .map_err(|e| invalid(format!("not an age identity file ({e})")))?
         }
     };
-    let identities = Rc::new(identities);
+    let identities = Rc::new(Remembered {
+        identities,
+        key: RefCell::new(None),
+    });
     let mut input = decrypt(path, &identities)?;
     let mut head = Zeroizing::new(Vec::with_capacity(HEAD));
     (&mut input)
@@ -255,7 +290,7 @@ impl AsRef<[u8]> for Plain {
 /// The sealed file at `path`, decrypted as it is read.
 fn decrypt(
     path: &Path,
-    identities: &[Box<dyn age::Identity>],
+    identities: &Remembered,
 ) -> Result<age::stream::StreamReader<BufReader<std::fs::File>>, TransferError> {
     let invalid = |what: String| TransferError::Invalid {
         path: path.to_path_buf(),
@@ -277,7 +312,7 @@ fn decrypt(
     let decryptor = age::Decryptor::new_buffered(input).map_err(|e| refused(path, &e))?;
     let passphrase = decryptor.is_scrypt();
     decryptor
-        .decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
+        .decrypt(std::iter::once(identities as &dyn age::Identity))
         .map_err(|e| match e {
             age::DecryptError::DecryptionFailed
             | age::DecryptError::KeyDecryptionFailed
@@ -319,6 +354,51 @@ mod tests {
         w.write_all(text).unwrap();
         std::fs::write(&path, w.finish().unwrap()).unwrap();
         path
+    }
+
+    /// Counts the times its identity is asked to open a file's key.
+    struct Counting(age::x25519::Identity, std::rc::Rc<std::cell::Cell<usize>>);
+
+    impl age::Identity for Counting {
+        fn unwrap_stanza(&self, stanza: &Stanza) -> Option<Result<FileKey, age::DecryptError>> {
+            self.1.set(self.1.get() + 1);
+            self.0.unwrap_stanza(stanza)
+        }
+    }
+
+    /// A sealed file read again (an import reads it three to five times) takes the key
+    /// found the first time, instead of deriving it again (scrypt: a second each time for
+    /// a passphrase); another file (or the file changed in between) is still refused.
+    #[test]
+    fn a_sealed_file_read_again_takes_its_key_as_found_the_first_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = age::x25519::Identity::generate();
+        let seal = Seal::Recipients(vec![id.to_public()]);
+        let text: Vec<u8> = (0..200_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+        let path = sealed(dir.path(), &seal, &text);
+        let asked = std::rc::Rc::new(std::cell::Cell::new(0));
+        let remembered = Remembered {
+            identities: vec![Box::new(Counting(id, std::rc::Rc::clone(&asked)))],
+            key: RefCell::new(None),
+        };
+        for _ in 0..3 {
+            let mut back = Vec::new();
+            decrypt(&path, &remembered)
+                .unwrap()
+                .read_to_end(&mut back)
+                .unwrap();
+            assert_eq!(back, text);
+        }
+        assert_eq!(asked.get(), 1);
+        // The same key does not open a file sealed with another.
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        let changed = sealed(&other, &seal, b"another text");
+        let err = decrypt(&changed, &remembered).err().unwrap().to_string();
+        assert!(
+            err.contains("cannot be read") || err.contains("does not open"),
+            "{err}"
+        );
     }
 
     #[test]
