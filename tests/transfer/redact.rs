@@ -3280,20 +3280,21 @@ fn a_name_with_two_particles_or_dela_is_one_name() {
 
 /// A nineteenth corpus, written without sight of the rules, their tests or their history
 /// (its writer read only the domain notes and an earlier corpus's header) and committed
-/// before it was run: its first figure, 311 of 369 (84.3%), is a hold-out. What it
+/// before it was run: its first figure, 312 of 369 (84.6%), is a hold-out (311 as first
+/// marked: one date had "the" inside its mark, which its format leaves outside). What it
 /// found: days and months in figures with no cue before them ("bloods 28/1 fine",
 /// "Review 2/4"), ordinals alone ("my 28th earlies"), beds, rooms and cells by number,
 /// businesses and practices named in full ("Caring Hands Lothian"), a CHI number with a
 /// space, pets and names that are words (Sooty, Biscuit, Hope, Pearl, Pat), a postcode and
 /// a number dictated in words, and 32 findings beyond its identifiers (places, brands,
-/// shows, famous people, regiments). Its days and numbers then studied: 325 of 369, fitted
+/// shows, famous people, regiments). Its days and numbers then studied: 326 of 369, fitted
 /// (days and months in figures where they cannot be scores, after "EDD", ordinals after a
 /// word of when or before shifts, CHI, CAD and PNC numbers, a number dictated in groups).
 #[test]
 fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh17.txt",
-        (325, 369),
+        (326, 369),
         &[
             "Name \"Splott\"",
             "Name \"Glastonbury\"",
