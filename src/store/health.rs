@@ -694,14 +694,14 @@ impl Store {
         let diff = schema_diff(&tx)?;
         let mut made = Vec::new();
         for (kind, name, sql) in diff.missing {
+            // Indexes praxis makes with their own SQL are none of them UNIQUE (a table's
+            // UNIQUE ids have SQLite's own index, which a changed table lost with it), so
+            // only a damaged file or a full disk stops one being made again.
             tx.execute_batch(&sql).map_err(|e| {
                 super::StoreError::Damaged(format!(
-                    "the {kind} {name} cannot be made again: {e}{}",
-                    if sql.contains("UNIQUE") {
-                        " (two rows hold what the index keeps one of)"
-                    } else {
-                        ""
-                    }
+                    "the {kind} {name} cannot be made again ({e}); nothing was changed: \
+                     `praxis doctor` says whether the file is damaged, and `praxis backup \
+                     restore` brings back the latest good backup"
                 ))
             })?;
             made.push(format!("{kind} {name}"));

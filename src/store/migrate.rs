@@ -182,6 +182,20 @@ mod tests {
         }
     }
 
+    /// `praxis doctor --rebuild-index` makes a missing index again from its SQL; none is
+    /// UNIQUE (ids are unique by their tables' constraints), so none can fail on rows
+    /// that hold the same value twice.
+    #[test]
+    fn no_index_praxis_makes_by_its_own_sql_is_unique() {
+        for m in MIGRATIONS {
+            assert!(
+                !m.sql.to_ascii_uppercase().contains("UNIQUE INDEX"),
+                "{}",
+                m.name
+            );
+        }
+    }
+
     #[test]
     fn a_failing_step_leaves_the_journal_at_the_previous_version() {
         let dir = tempfile::tempdir().unwrap();
