@@ -190,14 +190,53 @@ pub enum StoreError {
         path.display()
     )]
     DamagedBackup { path: PathBuf, found: String },
+    #[error(
+        "the journal's {what} is missing (removed by another program?): nothing was changed; run `praxis doctor --rebuild-index` to make it again"
+    )]
+    MissingIndex { what: String },
+    #[error(
+        "the journal's {what} is missing or was made by another program: nothing was changed; run `praxis doctor` to see what is wrong and the way out"
+    )]
+    SchemaChanged { what: String },
     /// Said once: SQLite's own error repeats its text as its source.
     #[error("{0}")]
     Sqlite(rusqlite::Error),
 }
 
+/// What of the journal's schema an SQLite error says is missing: `no such index: X` (a
+/// part praxis makes again from its own SQL) or `no such table` / `no such column`
+/// (which `doctor` names with the way out). Queries that name an index (`INDEXED BY`)
+/// fail this way when another program has dropped it.
+fn missing_from_schema(e: &rusqlite::Error) -> Option<StoreError> {
+    let rusqlite::Error::SqliteFailure(_, Some(msg)) = e else {
+        return None;
+    };
+    if let Some(index) = msg.strip_prefix("no such index: ") {
+        return Some(StoreError::MissingIndex {
+            what: format!("index {index}"),
+        });
+    }
+    ["no such table: ", "no such column: "]
+        .iter()
+        .find_map(|p| msg.strip_prefix(p).map(|name| (p, name)))
+        .map(|(p, name)| StoreError::SchemaChanged {
+            what: format!(
+                "{} {name}",
+                if p.contains("table") {
+                    "table"
+                } else {
+                    "column"
+                }
+            ),
+        })
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
+        if let Some(missing) = missing_from_schema(&e) {
+            return missing;
+        }
         match e.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy,
             Some(C::DiskFull) => StoreError::Full,
@@ -692,6 +731,29 @@ pub(crate) fn disk_full(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_index_table_or_column_is_said_in_the_users_words() {
+        let failure = |msg: &str| {
+            StoreError::from(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(1),
+                Some(msg.to_string()),
+            ))
+            .to_string()
+        };
+        let index = failure("no such index: entries_by_kind");
+        assert!(index.starts_with("the journal's index entries_by_kind is missing"));
+        assert!(index.contains("praxis doctor --rebuild-index"));
+        let table = failure("no such table: count_weeks");
+        assert!(table.starts_with("the journal's table count_weeks is missing"));
+        assert!(table.contains("run `praxis doctor`"));
+        assert!(failure("no such column: e.mood").starts_with("the journal's column e.mood"));
+        // Any other error is SQLite's own, said once.
+        assert_eq!(
+            failure("near \"SELEC\": syntax error"),
+            "near \"SELEC\": syntax error"
+        );
+    }
 
     #[test]
     fn a_new_journal_is_at_the_latest_version() {

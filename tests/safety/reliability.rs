@@ -1755,3 +1755,50 @@ fn a_journal_made_by_an_import_has_the_schema_praxis_makes() {
             .stdout(predicate::str::contains("ok  schema"));
     }
 }
+
+/// A query that names its index (`INDEXED BY`, which keeps a long journal's search and
+/// Patterns from reading every entry) fails when another program has dropped that index:
+/// the user is told which part is missing and how to make it again, not SQLite's bare
+/// "no such index", and `doctor --rebuild-index` mends it.
+#[test]
+fn a_dropped_index_a_query_names_sends_the_user_to_doctor() {
+    let d = tempfile::tempdir().unwrap();
+    let j = d.path().join("j");
+    praxis(&j)
+        .args(["add", "A calm night on the ward"])
+        .assert()
+        .success();
+    {
+        let c = rusqlite::Connection::open(j.join("journal.sqlite3")).unwrap();
+        c.execute_batch("DROP INDEX entries_live_titles; DROP INDEX entries_by_kind;")
+            .unwrap();
+    }
+    praxis(&j)
+        .args(["search", "calm"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the journal's index entries_live_titles is missing",
+        ))
+        .stderr(predicate::str::contains("praxis doctor --rebuild-index"));
+    praxis(&j)
+        .args(["stats", "--period", "all"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the journal's index entries_by_kind is missing",
+        ));
+    praxis(&j)
+        .args(["doctor", "--rebuild-index"])
+        .assert()
+        .success();
+    praxis(&j)
+        .args(["search", "calm"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A calm night on the ward"));
+    praxis(&j)
+        .args(["stats", "--period", "all"])
+        .assert()
+        .success();
+}
