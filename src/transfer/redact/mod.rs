@@ -415,6 +415,9 @@ impl Checker {
         streets_without_a_number(text, words, &mut cands);
         districts(text, words, &mut cands);
         buildings_by_a_room(text, words, &mut cands);
+        if digits {
+            home_rooms(text, words, &mut cands);
+        }
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {
             if matches!(c.kind, FindingKind::Name | FindingKind::Place)

@@ -1384,3 +1384,36 @@ fn a_range_of_days_a_weekday_with_the_and_a_date_from_a_form_s_boxes() {
     // Spaced slashes with no four-figure year are scores.
     assert_eq!(kinds("Scores 3 / 4 / 25 and 2 / 3."), vec![]);
 }
+
+/// A room, flat or unit numbered in a note about a lodging that is someone's home is part
+/// of an address, and so is a pitch or plot on a site; a bed, bay or cell on a ward or a
+/// wing, a room in a care home or a hospital, and a room no one lives in are not. None of
+/// these notes is in the corpora.
+#[test]
+fn a_room_or_pitch_that_is_a_home_is_an_address_and_a_bed_or_cell_is_not() {
+    let addr = |s: &str| (FindingKind::Address, s.to_string());
+    assert_eq!(
+        kinds("Night shift at the foyer. rm 5 quiet, flat 2b asked for a kettle."),
+        vec![addr("rm 5"), addr("flat 2b")]
+    );
+    assert_eq!(
+        kinds("Moved from the refuge into chalet 12, Meadow Holiday Park, on a licence."),
+        vec![addr("chalet 12, Meadow Holiday Park")]
+    );
+    assert_eq!(
+        kinds("Transit site visit: pitch 4 has no water, plot 9 is empty."),
+        vec![addr("pitch 4"), addr("plot 9")]
+    );
+    assert_eq!(
+        kinds("Hostel meeting in interview room 2 about the hospital letter."),
+        vec![]
+    );
+    for note in [
+        "Bed 6 settled overnight, cell 2-14 on ACCT obs, bay 3 empty.",
+        "Respite at the care home, room 8, after the hostel closed.",
+        "Back on the ward from the hostel, side room 4, bay 2 full.",
+        "Football at the leisure centre, pitch 3; the plot 6 raffle.",
+    ] {
+        assert_eq!(kinds(note), vec![], "{note}");
+    }
+}
