@@ -3047,7 +3047,6 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Oliver McGowan\"",
             "Name \"Careline\"",
             "Name \"Buddi\"",
-            "Name \"Dan Hughes\"",
             "Name \"Rumack-Matthew nomogram\"",
             "Phone \"0800 068 4141\"",
             "Name \"Nexplanon\"",
@@ -3132,7 +3131,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Mo Farah\"",
             "Name \"Wythenshawe\"",
             "Name \"Skye\"",
-            "Name \"Dan Hughes\"",
             "Name \"Mongolian\"",
             "Name \"Kolk\"",
             "Name \"Ní\"",
@@ -3483,36 +3481,29 @@ fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
 /// identifiers (conditions, towns, shows, famous people, a holiday). Studied since
 /// (2026-12-06; fitted, not a hold-out): 329 with a room numbered in a note about a lodging
 /// ("Seaview Guest House, room 11"), a unit on a caravan park and a pitch on a site taken
-/// for addresses.
+/// for addresses; 334 with words given as first names (a tree, the sea, a stream: "Rowan",
+/// "Ocean", "Reign", "Brook", "Wren", "Aspen") read as names where the words around them
+/// say someone, and "toddler" as family before a name. Its findings 23 -> 9 with
+/// conditions named after people ("Hashimoto's", "Broca's", "Wolff-Parkinson-White"),
+/// shows, apps and cars ("Heartstopper", "Pororo", "Moodle", "Toyota Prius", "Corsa"),
+/// people everyone has heard of ("Stormzy", "Bukayo Saka", "Dan Hughes", a theorist of
+/// care), "Mermaids" (a charity) and an embassy's "Consular Section" known; left: five small
+/// towns by design, a court, a city and a phrase abroad, "July 4th".
 #[test]
 fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh18.txt",
-        (329, 365),
+        (334, 365),
         &[
-            "Name \"Wolff-Parkinson-White\"",
             "Place \"Teesside Crown Court\"",
-            "Name \"Hashimoto\"",
             "Name \"Ystradgynlais\"",
             "Name \"Lan y Môr\"",
-            "Name \"Toyota Prius\"",
             "Name \"Hải Phòng\"",
-            "Name \"Dan Hughes\"",
-            "Name \"Moodle\"",
-            "Name \"Pororo\"",
-            "Name \"Broca\"",
-            "Name \"Stormzy\"",
-            "Name \"Bukayo Saka\"",
             "Name \"Govan\"",
             "Name \"Peterhead\"",
-            "Name \"Consular Section\"",
             "ExactDate \"July 4th\"",
-            "Name \"Heartstopper\"",
-            "Name \"Mermaids\"",
-            "Name \"Corsa\"",
             "Name \"Swinton\"",
             "Name \"Caerau\"",
-            "Name \"Dan Hughes\"",
         ],
     );
 }

@@ -78,7 +78,8 @@ pub(super) const GIVEN_WORD_NAMES: &[&str] = &[
     "opal", "garnet", "sapphire", "rose", "holly", "ivy", "daisy", "poppy", "lily", "iris",
     "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
     "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
-    "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday",
+    "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday", "rowan",
+    "ocean", "reign", "brook", "wren", "aspen",
 ];
 
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted
@@ -245,7 +246,7 @@ pub(super) const KIN_BEFORE_NAMES: &[&str] = &[
     "mother", "mum", "mam", "mom", "mammy", "mummy", "father", "dad", "daddy", "son",
     "sons", "daughter", "daughters", "sister", "sisters", "sis", "brother", "brothers",
     "bro", "husband", "wife", "partner", "carer", "carers", "children", "child", "kids",
-    "baby", "twins", "grandmother", "grandfather", "grandma", "grandad", "granddad",
+    "baby", "toddler", "twins", "grandmother", "grandfather", "grandma", "grandad", "granddad",
     "gran", "nan", "nana", "granny", "grandson", "granddaughter", "grandsons",
     "granddaughters", "grandchild", "grandchildren", "aunt", "auntie", "aunty", "uncle",
     "cousin", "cousins", "niece", "nephew", "boyfriend", "girlfriend", "fiancé", "fiance",

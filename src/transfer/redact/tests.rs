@@ -1417,3 +1417,43 @@ fn a_room_or_pitch_that_is_a_home_is_an_address_and_a_bed_or_cell_is_not() {
         assert_eq!(kinds(note), vec![], "{note}");
     }
 }
+
+/// A word given as a first name (a tree, the sea, a stream) is a name where the words
+/// around it say someone, and the word where they do not; a toddler is family before a
+/// name as a baby is. None of these notes is in the corpora.
+#[test]
+fn word_names_of_trees_and_water_are_names_where_someone_is_said() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        kinds("Home visit. Her son Aspen was asleep and toddler Wren (3) was fed."),
+        vec![name("Aspen"), name("Wren")]
+    );
+    assert_eq!(
+        kinds("Seen at home. Reign came to the clinic and Ocean rang his dad."),
+        vec![name("Reign"), name("Ocean")]
+    );
+    for note in [
+        "Rowan berries are toxic to dogs. We walked by the brook and the ocean.",
+        "The Ocean Terminal car park; a wren on the wall; the rowan by the gate.",
+    ] {
+        assert_eq!(kinds(note), vec![], "{note}");
+    }
+}
+
+/// Conditions named after people, shows, apps, cars and people everyone has heard of are
+/// no one in a note; a name beside them still is. None of these notes is in the corpora.
+#[test]
+fn eponyms_shows_apps_and_cars_are_not_names() {
+    assert_eq!(
+        kinds(
+            "Thyroid is Hashimoto's, speech a Broca's type, ECG says Wolff-Parkinson-White. \
+             She likes Heartstopper, Pororo and Stormzy, logs into Moodle, drives a Toyota \
+             Prius, not a Corsa, and read Dan Hughes on PACE before Mermaids rang."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        kinds("Picked up by Kwame in a Corsa."),
+        vec![(FindingKind::Name, "Kwame".to_string())]
+    );
+}
