@@ -417,6 +417,7 @@ impl Checker {
         buildings_by_a_room(text, words, &mut cands);
         if digits {
             home_rooms(text, words, &mut cands);
+            pupils_by_form(text, words, &mut cands);
         }
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {

@@ -1457,3 +1457,59 @@ fn eponyms_shows_apps_and_cars_are_not_names() {
         vec![(FindingKind::Name, "Kwame".to_string())]
     );
 }
+
+/// A weekday in lowercase or in three capitals is a day before an ordinal ("due weds
+/// 4th", "MON 2ND"); alone it is not, and "sat" and "sun" in lowercase are words. None of
+/// these notes is in the corpora.
+#[test]
+fn a_weekday_written_loosely_before_an_ordinal_is_a_day() {
+    let day = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        kinds("depot due weds 4th, bloods fri 28th"),
+        vec![day("weds 4th"), day("fri 28th")]
+    );
+    assert_eq!(kinds("CLINIC MON 2ND. BRING FORMS."), vec![day("MON 2ND")]);
+    for note in [
+        "She sat 2nd in the race and the sun 3rd brightest.",
+        "FRI is PE. Thurs late, weds early.",
+    ] {
+        assert_eq!(kinds(note), vec![], "{note}");
+    }
+}
+
+/// A pupil in capitals before their form group is a name ("TYLER OKAFOR 9D", "ALSO
+/// MERCY IN 11A"); a subject, a year or a code before one is not. None of these notes is
+/// in the corpora.
+#[test]
+fn a_pupil_in_capitals_before_a_form_group_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        kinds("NOTE - TYLER OKAFOR 9D INHALER IN OFFICE. ALSO MERCY IN 11A TO SEE NURSE."),
+        vec![name("TYLER OKAFOR"), name("MERCY")]
+    );
+    assert_eq!(
+        kinds("MATHS 10B MOVED. YEAR 7C TRIP. PE 9B IN HALL. ALSO IN 8A."),
+        vec![]
+    );
+}
+
+/// A word that is a name is one before a role of two or three words in brackets ("Holly
+/// (support worker)"), and a name met before in the same note is one again at a sentence's
+/// start before a verb in the past ("Willow tolerated the bloods"); a word no one in the
+/// note is called stays a word there. None of these notes is in the corpora.
+#[test]
+fn a_word_name_before_a_role_in_brackets_or_again_before_a_past_verb_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        kinds("Walked to the shop with Holly (support worker) and back."),
+        vec![name("Holly")]
+    );
+    assert_eq!(
+        kinds("Name: Willow Mbatha. Willow tolerated the bloods. Hope remained high."),
+        vec![name("Willow Mbatha"), name("Willow")]
+    );
+    assert_eq!(
+        kinds("Hope remained high. The willow needed cutting (garden team lead)."),
+        vec![]
+    );
+}
