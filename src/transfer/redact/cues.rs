@@ -195,7 +195,7 @@ pub(super) const PERSON_STATES: &[&str] = &[
     "alone", "drunk", "embarrassed", "ashamed", "hungry", "bored", "sleepy", "afraid",
     "furious", "delighted", "overwhelmed", "exhausted", "homeless", "poorly", "back", "home",
     "determined", "reluctant", "adamant", "clear", "unhappy", "terrified", "jealous",
-    "shy", "rude", "polite", "friendly", "kind", "lovely", "desperate", "miserable",
+    "shy", "rude", "polite", "friendly", "kind", "lovely", "desperate", "miserable", "born",
 ];
 
 /// Verbs that join a subject to a state or to what it is doing: "is worried", "was

@@ -419,6 +419,17 @@ impl Checker {
             home_rooms(text, words, &mut cands);
             pupils_by_form(text, words, &mut cands);
         }
+        // "Princess Royal Maternity": a royal's title opens the name found from "Royal".
+        for c in &mut cands {
+            if c.kind == FindingKind::Place && text[c.start..].starts_with("Royal ") {
+                for r in ["Princess ", "Prince "] {
+                    if text[..c.start].ends_with(r) && left_boundary(text, c.start - r.len()) {
+                        c.start -= r.len();
+                    }
+                }
+            }
+        }
+        city_royals(text, words, &mut cands);
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {
             if matches!(c.kind, FindingKind::Name | FindingKind::Place)

@@ -1513,3 +1513,43 @@ fn a_word_name_before_a_role_in_brackets_or_again_before_a_past_verb_is_a_name()
         vec![]
     );
 }
+
+/// A word that is a name is someone before "was born" ("Willow was born at 03:10"), and a
+/// reference with a capital prefix runs on through its groups of figures ("PIP 4471 2290
+/// 15"), not into a day after it ("JSA 2231 14 March"). None of these notes is in the
+/// corpora.
+#[test]
+fn a_word_name_born_and_a_reference_in_groups_are_found_whole() {
+    assert_eq!(
+        kinds("Home birth. Willow was born at 03:10; the idea was born later."),
+        vec![(FindingKind::Name, "Willow".to_string())]
+    );
+    assert_eq!(
+        kinds("Claim ref PIP 4471 2290 15 sent."),
+        vec![(FindingKind::RecordNumber, "PIP 4471 2290 15".to_string())]
+    );
+    assert_eq!(
+        kinds("Claim ref JSA 2231 14 March sent."),
+        vec![
+            (FindingKind::RecordNumber, "JSA 2231".to_string()),
+            (FindingKind::ExactDate, "14 March".to_string())
+        ]
+    );
+}
+
+/// A hospital by its city and "Royal" alone is a place ("conveyed to Leeds Royal."), and a
+/// royal's title before a place found from "Royal" is part of it; "Royal Mail" and a
+/// city's "Royal" before more of a name are not this. None of these notes is in the
+/// corpora.
+#[test]
+fn a_hospital_by_its_city_and_royal_is_a_place() {
+    assert_eq!(
+        kinds("Fall at home, conveyed to Leeds Royal. Parcel went by Royal Mail."),
+        vec![(FindingKind::Place, "Leeds Royal".to_string())]
+    );
+    assert_eq!(kinds("Leeds Royal Mail depot was shut."), vec![]);
+    assert_eq!(
+        kinds("She is booked at the Prince Royal Maternity in the spring."),
+        vec![(FindingKind::Place, "Prince Royal Maternity".to_string())]
+    );
+}
