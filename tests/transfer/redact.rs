@@ -1716,12 +1716,16 @@ fn a_name_before_what_is_done_to_a_person_in_care() {
 /// were, and a street alone before a postcode, 495; with a handle in quotes with a dot,
 /// 496 (99.6%). Left: a club night by its name ("the Butterfly Club", a word as any
 /// book or youth club's), and a cat "he calls the Duchess" (a pet brought in by what it
-/// is called is no one, by design: see `things_pets_and_saints_places`).
+/// is called is no one, by design: see `things_pets_and_saints_places`). Re-marked to
+/// the policy for beds and rooms (2026-12-06): a plot and a bay on a Traveller site are
+/// homes, so addresses: 496 of 498 → 495 of 500 by the re-marking alone (its "6" now
+/// inside a mark, a date of birth's "6" counts as left), 498 of 500 with a pitch or plot
+/// on a site taken for an address.
 #[test]
 fn a_twelfth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh10.txt",
-        (496, 498),
+        (498, 500),
         &[
             "Name \"Hartcliffe\"",
             "Name \"Ballina\"",
@@ -2651,11 +2655,14 @@ fn mosques_with_al_new_and_districts_are_places() {
 /// small towns by design, and "Tommy" in "Tommy's leaflets"). It still misses pets and
 /// names that are words ("Rocky", "King", "Sergeant Pepper"), a sign-off ("Fi"), places
 /// by a bare name ("the Meadows", "QEUH", "Archway Centre") and "5/11" with no cue.
+/// Re-marked to the policy for beds and rooms (2026-12-06): a plot on a Traveller site is
+/// a home, an address: 378 of 398 → 378 of 399 by the re-marking alone, 379 of 399 with
+/// a pitch or plot on a site taken for an address.
 #[test]
 fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh12.txt",
-        (378, 398),
+        (379, 399),
         &[
             "Name \"Strabane\"",
             "Name \"Toxteth\"",
@@ -2691,12 +2698,13 @@ fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// no name in a method by its maker, an eponym or a service's name run together. Not
 /// studied yet: names that are words elsewhere ("Kit", "Hovis" a cat, "Paisley"), places
 /// by a bare name ("Ward Dewi", "Shankill hub"), and the charities, brands, eponyms and
-/// words of other languages it flags.
+/// words of other languages it flags. 317 with a pitch or plot on a site taken for an
+/// address ("Her pitch is Plot 14"; 2026-12-06).
 #[test]
 fn a_fifteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh13.txt",
-        (316, 343),
+        (317, 343),
         &[
             "Place \"West Indian Centre\"",
             "Name \"Hydref\"",
@@ -2849,11 +2857,14 @@ fn methods_eponyms_and_services_run_together_are_no_names() {
 /// Dalmarnock Street", a pharmacy and a building beside a room; no longer flagged:
 /// eponyms, devices and brands, theorists and their co-authors: 359 of 364, fitted, and
 /// 13 findings (11 small places by design, "O'Neill" in a landmark, "Tom Jones").
+/// Re-marked to the policy for beds and rooms (2026-12-06): a hostel's rooms are homes,
+/// addresses ("room 14", "Rm 3"): 359 of 364 → 359 of 368 by the re-marking alone, 363
+/// of 368 with a room numbered in a note about a lodging taken for an address.
 #[test]
 fn a_sixteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh14.txt",
-        (359, 364),
+        (363, 368),
         &[
             "Name \"Chapeltown\"",
             "Name \"Handsworth\"",
@@ -2996,11 +3007,13 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 /// 316 with a CHI number joined by a dash after "CHI". Not studied yet: a day and month in figures with no cue
 /// ("her 3/12 is our 12/3"), names that are words ("Sugar", "Rowan"), a name's
 /// particles ("dela Cruz"), handles, businesses by their kind ("Caring Hands Homecare").
+/// 318 with a pitch or plot on a site taken for an address ("Plot 9, Greenhill Lane
+/// Traveller Site"; 2026-12-06).
 #[test]
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh15.txt",
-        (316, 364),
+        (318, 364),
         &[
             "Name \"Crymych\"",
             "Name \"Paul Sartori\"",
@@ -3034,7 +3047,6 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Oliver McGowan\"",
             "Name \"Careline\"",
             "Name \"Buddi\"",
-            "Name \"Dan Hughes\"",
             "Name \"Rumack-Matthew nomogram\"",
             "Phone \"0800 068 4141\"",
             "Name \"Nexplanon\"",
@@ -3083,12 +3095,16 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// with a CAD number and a number read out one figure at a time. Not studied yet:
 /// names that are words or places ("Summer", "Hope", "Rose", "Frank", "Sky", "Paris",
 /// "Carlisle"), beds and cells ("Bed 14", "cell 4-22"), vehicle registrations, feast days
-/// as dates ("Christmas Eve 2023"), dates in Irish and Polish, spoken emails.
+/// as dates ("Christmas Eve 2023"), dates in Irish and Polish, spoken emails. Re-marked
+/// to the policy for beds and rooms (2026-12-06): its five beds, a cell and a cell's
+/// location on a wing unmarked, a hostel room and a site's plot marked as addresses: 306
+/// of 367 → 306 of 361 by the re-marking alone, 309 of 361 with a room in a lodging and a
+/// plot on a site taken for addresses.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (306, 367),
+        (309, 361),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3115,7 +3131,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Mo Farah\"",
             "Name \"Wythenshawe\"",
             "Name \"Skye\"",
-            "Name \"Dan Hughes\"",
             "Name \"Mongolian\"",
             "Name \"Kolk\"",
             "Name \"Ní\"",
@@ -3290,11 +3305,16 @@ fn a_name_with_two_particles_or_dela_is_one_name() {
 /// shows, famous people, regiments). Its days and numbers then studied: 326 of 369, fitted
 /// (days and months in figures where they cannot be scores, after "EDD", ordinals after a
 /// word of when or before shifts, CHI, CAD and PNC numbers, a number dictated in groups).
+/// Re-marked to the policy for beds and rooms (2026-12-06): its five beds on wards and
+/// three cells on a wing unmarked, and a room offered in a nursing home (a care home's
+/// room is treated as a ward's bed): 326 of 369 → 326 of 360 by the re-marking alone, 327
+/// of 360 with a room in an approved premises taken for an address. The hold-out figure
+/// as first measured, 312 of 369, stays as it was.
 #[test]
 fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh17.txt",
-        (326, 369),
+        (327, 360),
         &[
             "Name \"Splott\"",
             "Name \"Glastonbury\"",
@@ -3458,36 +3478,40 @@ fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
 /// ("Larchfield Assessment and Treatment Unit", "The Anchor Project"), hospitals by short
 /// name ("UHW", "Aberdeen Royal"), rooms and a caravan park unit as homes, a benefit
 /// reference in groups, a date in a pasted American email, and 23 findings beyond its
-/// identifiers (conditions, towns, shows, famous people, a holiday).
+/// identifiers (conditions, towns, shows, famous people, a holiday). Studied since
+/// (2026-12-06; fitted, not a hold-out): 329 with a room numbered in a note about a lodging
+/// ("Seaview Guest House, room 11"), a unit on a caravan park and a pitch on a site taken
+/// for addresses; 334 with words given as first names (a tree, the sea, a stream: "Rowan",
+/// "Ocean", "Reign", "Brook", "Wren", "Aspen") read as names where the words around them
+/// say someone, and "toddler" as family before a name. Its findings 23 -> 9 with
+/// conditions named after people ("Hashimoto's", "Broca's", "Wolff-Parkinson-White"),
+/// shows, apps and cars ("Heartstopper", "Pororo", "Moodle", "Toyota Prius", "Corsa"),
+/// people everyone has heard of ("Stormzy", "Bukayo Saka", "Dan Hughes", a theorist of
+/// care), "Mermaids" (a charity) and an embassy's "Consular Section" known; left: five small
+/// towns by design, a court, a city and a phrase abroad, "July 4th". 336 with a weekday
+/// written loosely before an ordinal ("thurs 13th", "FRI 21ST"); 339 with a pupil in
+/// capitals before a form group ("HUNTER BLACKWOOD 7C", "JOY IN 10B"); 341 with a word
+/// that is a name before a role of two words in brackets ("Jade (support worker)") and a
+/// name of the note again at a sentence's start before a verb in the past ("C: Jade
+/// recognised the sign"); 342 with "was born" saying someone ("Brook was born in the
+/// pool"); 343 with a reference running on through its groups of figures ("UC 7710 3345
+/// 92"); 345 with a hospital by its city and "Royal" alone ("Aberdeen Royal") and a royal's
+/// title before a place found from "Royal" ("Princess Royal Maternity").
 #[test]
 fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh18.txt",
-        (325, 365),
+        (345, 365),
         &[
-            "Name \"Wolff-Parkinson-White\"",
             "Place \"Teesside Crown Court\"",
-            "Name \"Hashimoto\"",
             "Name \"Ystradgynlais\"",
             "Name \"Lan y Môr\"",
-            "Name \"Toyota Prius\"",
             "Name \"Hải Phòng\"",
-            "Name \"Dan Hughes\"",
-            "Name \"Moodle\"",
-            "Name \"Pororo\"",
-            "Name \"Broca\"",
-            "Name \"Stormzy\"",
-            "Name \"Bukayo Saka\"",
             "Name \"Govan\"",
             "Name \"Peterhead\"",
-            "Name \"Consular Section\"",
             "ExactDate \"July 4th\"",
-            "Name \"Heartstopper\"",
-            "Name \"Mermaids\"",
-            "Name \"Corsa\"",
             "Name \"Swinton\"",
             "Name \"Caerau\"",
-            "Name \"Dan Hughes\"",
         ],
     );
 }

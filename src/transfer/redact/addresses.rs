@@ -570,3 +570,123 @@ pub(super) fn house_name_before(text: &str, toks: &[Tok], i: usize) -> Option<us
         apposed()
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Rooms, flats and pitches that are someone's home.
+
+/// What a home is numbered by inside a lodging or on a site: "room 11", "Flat 4", "Unit
+/// 9", "pitch 7".
+#[rustfmt::skip]
+const HOME_ROOM_WORDS: &[&str] = &["room", "rm", "flat", "unit", "chalet", "studio"];
+#[rustfmt::skip]
+const HOME_PITCH_WORDS: &[&str] = &["pitch", "plot", "bay"];
+/// Rooms that are no one's home, whatever the building: "side room 2", "interview room 3".
+#[rustfmt::skip]
+const SHARED_ROOM_WORDS: &[&str] = &[
+    "side", "meeting", "interview", "treatment", "family", "quiet", "sensory", "visiting",
+    "visits", "group", "training", "waiting", "consulting", "counselling", "therapy", "staff",
+    "day", "dining", "sitting", "tv", "games", "prayer", "contact", "clinic", "store",
+    "laundry", "assessment", "seclusion", "isolation", "relatives", "board", "class",
+    "classroom", "exam", "theatre", "recovery", "delivery", "labour", "birth", "sluice",
+];
+
+/// A room, flat or unit by its number where the note is about a lodging that is someone's
+/// home (a hostel, a B&B or guest house, an approved premises, supported housing, a
+/// refuge, a hotel as temporary accommodation, a caravan park): "Seaview Guest House,
+/// room 11", "his room at Room 14"; and a pitch, plot or bay on a Traveller or caravan
+/// site ("council site, pitch 7", "halting site, bay 3"). It is part of an address. A
+/// bed, bay or cell on a ward or a wing is no one's home and no identifier once the ward
+/// and the day are gone, and neither is a room in a care home, a hospital or a hospice:
+/// a note that names one of those leaves its rooms alone.
+pub(super) fn home_rooms(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let numbered = |i: usize| {
+        let w = &*lowers[i];
+        (HOME_ROOM_WORDS.contains(&w) || HOME_PITCH_WORDS.contains(&w))
+            && toks.get(i + 1).is_some_and(|n| {
+                n.digits
+                    && n.end - n.start <= 4
+                    && text[n.start..].starts_with(|c: char| c.is_ascii_digit())
+                    && is_house_number(&text[n.start..n.end])
+            })
+            && spaced(text, toks, i, i + 1)
+            && (i == 0 || !SHARED_ROOM_WORDS.contains(&&*lowers[i - 1]))
+    };
+    // The cheap test first: most notes number no room.
+    let at: Vec<usize> = (0..toks.len().saturating_sub(1))
+        .filter(|&i| numbered(i))
+        .collect();
+    if at.is_empty() {
+        return;
+    }
+    let has = |w: &str| lowers.iter().any(|l| l == w);
+    let pair = |a: &str, b: &str| {
+        (1..toks.len())
+            .any(|j| &*lowers[j - 1] == a && &*lowers[j] == b && spaced(text, toks, j - 1, j))
+    };
+    let b_and_b = text.contains("B&B") || text.contains("b&b");
+    // "AP" in capitals: an approved premises ("Ashgrove House AP").
+    let ap = toks.iter().any(|t| &text[t.start..t.end] == "AP");
+    let lodging = has("hostel")
+        || has("hostels")
+        || has("guesthouse")
+        || pair("guest", "house")
+        || b_and_b
+        || ap
+        || pair("approved", "premises")
+        || pair("supported", "housing")
+        || pair("supported", "accommodation")
+        || pair("supported", "living")
+        || pair("temporary", "accommodation")
+        || has("foyer")
+        || has("refuge")
+        || has("bedsit")
+        || has("hotel");
+    let caravans = pair("caravan", "park") || pair("holiday", "park");
+    let site = caravans
+        || (has("site")
+            && [
+                "traveller",
+                "travellers",
+                "halting",
+                "council",
+                "caravan",
+                "transit",
+                "gypsy",
+            ]
+            .iter()
+            .any(|w| has(w)));
+    if !(lodging || site) {
+        return;
+    }
+    // A ward in lowercase, or by its number ("Ward 7"): "Ward" alone may be a surname.
+    let ward = toks.iter().enumerate().any(|(j, t)| {
+        let w = &text[t.start..t.end];
+        w == "ward" || w == "wards" || (w == "Ward" && toks.get(j + 1).is_some_and(|n| n.digits))
+    });
+    let institution = ward
+        || pair("care", "home")
+        || pair("nursing", "home")
+        || pair("residential", "home")
+        || has("hospice")
+        || has("hospital");
+    for i in at {
+        let w = &*lowers[i];
+        // A pitch or plot is only ever a home on a site; a bay may be a ward's.
+        let home = match w {
+            "pitch" | "plot" => site,
+            "bay" => site && !institution,
+            _ => (lodging || caravans) && !institution,
+        };
+        if home {
+            // With the park or site it is on: "Unit 9, Riverside Caravan Park".
+            let end = text[toks[i + 1].end..]
+                .starts_with(", ")
+                .then(|| capitalised_run(text, toks, i + 2))
+                .flatten()
+                .filter(|&(last, _)| last > i + 2 && ["park", "site"].contains(&&*lowers[last]))
+                .map_or(toks[i + 1].end, |(_, end)| end);
+            out.push(Cand::new(FindingKind::Address, toks[i].start, end));
+        }
+    }
+}

@@ -78,7 +78,8 @@ pub(super) const GIVEN_WORD_NAMES: &[&str] = &[
     "opal", "garnet", "sapphire", "rose", "holly", "ivy", "daisy", "poppy", "lily", "iris",
     "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
     "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
-    "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday",
+    "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday", "rowan",
+    "ocean", "reign", "brook", "wren", "aspen",
 ];
 
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted
@@ -194,7 +195,7 @@ pub(super) const PERSON_STATES: &[&str] = &[
     "alone", "drunk", "embarrassed", "ashamed", "hungry", "bored", "sleepy", "afraid",
     "furious", "delighted", "overwhelmed", "exhausted", "homeless", "poorly", "back", "home",
     "determined", "reluctant", "adamant", "clear", "unhappy", "terrified", "jealous",
-    "shy", "rude", "polite", "friendly", "kind", "lovely", "desperate", "miserable",
+    "shy", "rude", "polite", "friendly", "kind", "lovely", "desperate", "miserable", "born",
 ];
 
 /// Verbs that join a subject to a state or to what it is doing: "is worried", "was
@@ -245,7 +246,7 @@ pub(super) const KIN_BEFORE_NAMES: &[&str] = &[
     "mother", "mum", "mam", "mom", "mammy", "mummy", "father", "dad", "daddy", "son",
     "sons", "daughter", "daughters", "sister", "sisters", "sis", "brother", "brothers",
     "bro", "husband", "wife", "partner", "carer", "carers", "children", "child", "kids",
-    "baby", "twins", "grandmother", "grandfather", "grandma", "grandad", "granddad",
+    "baby", "toddler", "twins", "grandmother", "grandfather", "grandma", "grandad", "granddad",
     "gran", "nan", "nana", "granny", "grandson", "granddaughter", "grandsons",
     "granddaughters", "grandchild", "grandchildren", "aunt", "auntie", "aunty", "uncle",
     "cousin", "cousins", "niece", "nephew", "boyfriend", "girlfriend", "fiancé", "fiance",
@@ -528,10 +529,24 @@ pub(super) fn aside_says_person(text: &str, toks: &[Tok], k: usize) -> bool {
                     .any(|x| ["surname", "nickname", "surnames"].contains(&x))
         })
     };
+    // "Jade (support worker)", "Dee (night nurse)": a role of two or three words.
+    let role_in_words = || {
+        text[n.start..].split_once(')').is_some_and(|(aside, _)| {
+            let ws: Vec<&str> = aside.split(' ').collect();
+            (2..=3).contains(&ws.len())
+                && ws
+                    .iter()
+                    .all(|x| !x.is_empty() && x.chars().all(char::is_alphabetic))
+                && ws
+                    .last()
+                    .is_some_and(|r| ROLE_NOUNS.contains(&&*fold_cow(r)))
+        })
+    };
     ROLE_ACRONYMS.contains(&w)
         || ROLE_NOUNS.contains(&&*l)
         || KIN_BEFORE_NAMES.contains(&&*l)
         || of_names()
+        || role_in_words()
         || (PEOPLES.contains(&&*l) && w.starts_with(char::is_uppercase))
         || does()
 }
@@ -864,4 +879,60 @@ pub(super) fn role_ahead(text: &str, toks: &[Tok], i: usize) -> bool {
                     .is_some_and(|n| &text[toks[m].end..n.start] == " ")
             })
     })
+}
+
+/// A pupil named in capitals before their form group, on a whiteboard or a note in
+/// capitals: "HUNTER BLACKWOOD 7C EPIPEN", "ALSO JOY IN 10B": one or two words in
+/// capitals, each a listed name or no word of the dictionary, right before a form of a
+/// secondary school (7 to 13 and a letter) or "IN" and one. Not a subject or a word
+/// before it ("MATHS 10B", "YEAR 7C"), nor a code of two letters ("PE 9B").
+pub(super) fn pupils_by_form(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let form = |t: &Tok| {
+        let w = &text[t.start..t.end];
+        let b = w.as_bytes();
+        let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        (1..=2).contains(&n)
+            && b.len() == n + 1
+            && b[n].is_ascii_uppercase()
+            && w[..n].parse::<u32>().is_ok_and(|y| (7..=13).contains(&y))
+    };
+    let caps_name = |k: usize| {
+        let t = &toks[k];
+        let w = &text[t.start..t.end];
+        let l = &*lowers[k];
+        t.letters
+            && !t.digits
+            && w.chars().count() >= 3
+            && w.chars().all(|c| !c.is_lowercase())
+            && t.base_end == t.end
+            && !is_allowed(l)
+            && !STOPWORDS.contains(&l)
+            && (name_list().contains_key(l) || !in_dictionary(l))
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if i == 0 || !t.digits || !form(t) {
+            continue;
+        }
+        let mut b = i - 1;
+        if &text[toks[b].start..toks[b].end] == "IN" && b >= 1 && spaced(text, toks, b, i) {
+            b -= 1;
+        } else if !spaced(text, toks, b, i) {
+            continue;
+        }
+        let end = b;
+        if !caps_name(end) || !spaced(text, toks, end, end + 1) {
+            continue;
+        }
+        let start = if end >= 1 && caps_name(end - 1) && spaced(text, toks, end - 1, end) {
+            end - 1
+        } else {
+            end
+        };
+        out.push(Cand::new(
+            FindingKind::Name,
+            toks[start].start,
+            toks[end].end,
+        ));
+    }
 }

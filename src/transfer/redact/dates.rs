@@ -239,6 +239,17 @@ pub(super) fn is_weekday(w: &str) -> bool {
     })
 }
 
+/// A weekday written loosely, in lowercase ("thurs") or as three capitals ("FRI"): a day
+/// only before an ordinal ("due thurs 13th", "BY FRI 21ST"), where a word of three
+/// capitals is no acronym. "sat" and "sun" in lowercase are words ("sat 2nd in the race").
+pub(super) fn loose_weekday(w: &str) -> bool {
+    let lower = w.bytes().all(|b| b.is_ascii_lowercase());
+    let caps = w.bytes().all(|b| b.is_ascii_uppercase());
+    (3..=9).contains(&w.len())
+        && ((lower && w != "sat" && w != "sun") || caps)
+        && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
 /// Words after which a day without its year, in figures ("on 27/11", "Seen 26.11") or
 /// as an ordinal after "the" ("by the 9th"), is a date.
 #[rustfmt::skip]
@@ -813,8 +824,9 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        // A weekday and an ordinal day, no month: "on Tuesday 10th".
-        if is_weekday(word(t))
+        // A weekday and an ordinal day, no month: "on Tuesday 10th"; before an ordinal
+        // a weekday may be written loosely too ("due thurs 13th", "BY FRI 21ST").
+        if (is_weekday(word(t)) || loose_weekday(word(t)))
             && let Some(d) = toks.get(i + 1)
             && gap_ok(t, d, ",")
             && let Some((_, true)) = day_of(word(d))

@@ -415,6 +415,21 @@ impl Checker {
         streets_without_a_number(text, words, &mut cands);
         districts(text, words, &mut cands);
         buildings_by_a_room(text, words, &mut cands);
+        if digits {
+            home_rooms(text, words, &mut cands);
+            pupils_by_form(text, words, &mut cands);
+        }
+        // "Princess Royal Maternity": a royal's title opens the name found from "Royal".
+        for c in &mut cands {
+            if c.kind == FindingKind::Place && text[c.start..].starts_with("Royal ") {
+                for r in ["Princess ", "Prince "] {
+                    if text[..c.start].ends_with(r) && left_boundary(text, c.start - r.len()) {
+                        c.start -= r.len();
+                    }
+                }
+            }
+        }
+        city_royals(text, words, &mut cands);
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {
             if matches!(c.kind, FindingKind::Name | FindingKind::Place)

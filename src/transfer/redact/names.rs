@@ -1829,7 +1829,12 @@ impl Checker {
                                     || (LINKING_VERBS.contains(&nl) && !word_passive(k + 1))
                                     || ["at", "and", "from", "again"].contains(&nl)
                                     || is_form_of(nl, "need")
-                                    || (is_person_verb(nl) && !STOPWORDS.contains(&nl)))
+                                    || (is_person_verb(nl) && !STOPWORDS.contains(&nl))
+                                    // "Jade recognised the sign": a verb in the past.
+                                    || (nl.len() > 4
+                                        && nl.ends_with("ed")
+                                        && !PERSON_STATES.contains(&nl)
+                                        && !STOPWORDS.contains(&nl)))
                         }))
             };
             // A month that was a name here is that name again with a possessive: "Ms June

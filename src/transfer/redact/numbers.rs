@@ -181,7 +181,21 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             };
             let g = &text[cur.end..next.start];
             let cur_s = &text[cur.start..cur.end];
+            let figures = |t: &Tok| {
+                let s = &text[t.start..t.end];
+                (2..=4).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit())
+            };
+            // A reference written in groups of figures: "UC 7710 3345 92" (not "ref
+            // 2231 14 March", a day after it).
+            let grouped = g == " "
+                && end_tok > j
+                && figures(cur)
+                && figures(next)
+                && toks
+                    .get(end_tok + 2)
+                    .is_none_or(|m| month_of(&text[m.start..m.end]).is_none());
             let joined = g == "/"
+                || grouped
                 || (g == " "
                     && next.digits
                     && !next.letters

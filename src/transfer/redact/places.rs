@@ -1198,3 +1198,31 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
         }
     }
 }
+
+/// A hospital by its city and "Royal" alone, the way crews and wards say it: "conveyed to
+/// Aberdeen Royal", "back from Bolton Royal." The city is one the lists know, "Royal" ends
+/// the name (not "Royal Mail", "Royal Infirmary" found whole by the institutions), and
+/// the city does not start a sentence.
+pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 1..toks.len() {
+        let t = &toks[k];
+        if &text[t.start..t.end] != "Royal" || !spaced(text, toks, k - 1, k) {
+            continue;
+        }
+        let c = &toks[k - 1];
+        let ends = text[t.end..]
+            .chars()
+            .next()
+            .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+        if ends
+            && starts_capitalised(text, c)
+            && c.base_end == c.end
+            && !sentence_start(text, c.start)
+            && other_words().contains(&*lowers[k - 1])
+            && !is_thing(&lowers[k - 1])
+        {
+            out.push(Cand::new(FindingKind::Place, c.start, t.end));
+        }
+    }
+}

@@ -1384,3 +1384,172 @@ fn a_range_of_days_a_weekday_with_the_and_a_date_from_a_form_s_boxes() {
     // Spaced slashes with no four-figure year are scores.
     assert_eq!(kinds("Scores 3 / 4 / 25 and 2 / 3."), vec![]);
 }
+
+/// A room, flat or unit numbered in a note about a lodging that is someone's home is part
+/// of an address, and so is a pitch or plot on a site; a bed, bay or cell on a ward or a
+/// wing, a room in a care home or a hospital, and a room no one lives in are not. None of
+/// these notes is in the corpora.
+#[test]
+fn a_room_or_pitch_that_is_a_home_is_an_address_and_a_bed_or_cell_is_not() {
+    let addr = |s: &str| (FindingKind::Address, s.to_string());
+    assert_eq!(
+        kinds("Night shift at the foyer. rm 5 quiet, flat 2b asked for a kettle."),
+        vec![addr("rm 5"), addr("flat 2b")]
+    );
+    assert_eq!(
+        kinds("Moved from the refuge into chalet 12, Meadow Holiday Park, on a licence."),
+        vec![addr("chalet 12, Meadow Holiday Park")]
+    );
+    assert_eq!(
+        kinds("Transit site visit: pitch 4 has no water, plot 9 is empty."),
+        vec![addr("pitch 4"), addr("plot 9")]
+    );
+    assert_eq!(
+        kinds("Hostel meeting in interview room 2 about the hospital letter."),
+        vec![]
+    );
+    for note in [
+        "Bed 6 settled overnight, cell 2-14 on ACCT obs, bay 3 empty.",
+        "Respite at the care home, room 8, after the hostel closed.",
+        "Back on the ward from the hostel, side room 4, bay 2 full.",
+        "Football at the leisure centre, pitch 3; the plot 6 raffle.",
+    ] {
+        assert_eq!(kinds(note), vec![], "{note}");
+    }
+}
+
+/// A word given as a first name (a tree, the sea, a stream) is a name where the words
+/// around it say someone, and the word where they do not; a toddler is family before a
+/// name as a baby is. None of these notes is in the corpora.
+#[test]
+fn word_names_of_trees_and_water_are_names_where_someone_is_said() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        kinds("Home visit. Her son Aspen was asleep and toddler Wren (3) was fed."),
+        vec![name("Aspen"), name("Wren")]
+    );
+    assert_eq!(
+        kinds("Seen at home. Reign came to the clinic and Ocean rang his dad."),
+        vec![name("Reign"), name("Ocean")]
+    );
+    for note in [
+        "Rowan berries are toxic to dogs. We walked by the brook and the ocean.",
+        "The Ocean Terminal car park; a wren on the wall; the rowan by the gate.",
+    ] {
+        assert_eq!(kinds(note), vec![], "{note}");
+    }
+}
+
+/// Conditions named after people, shows, apps, cars and people everyone has heard of are
+/// no one in a note; a name beside them still is. None of these notes is in the corpora.
+#[test]
+fn eponyms_shows_apps_and_cars_are_not_names() {
+    assert_eq!(
+        kinds(
+            "Thyroid is Hashimoto's, speech a Broca's type, ECG says Wolff-Parkinson-White. \
+             She likes Heartstopper, Pororo and Stormzy, logs into Moodle, drives a Toyota \
+             Prius, not a Corsa, and read Dan Hughes on PACE before Mermaids rang."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        kinds("Picked up by Kwame in a Corsa."),
+        vec![(FindingKind::Name, "Kwame".to_string())]
+    );
+}
+
+/// A weekday in lowercase or in three capitals is a day before an ordinal ("due weds
+/// 4th", "MON 2ND"); alone it is not, and "sat" and "sun" in lowercase are words. None of
+/// these notes is in the corpora.
+#[test]
+fn a_weekday_written_loosely_before_an_ordinal_is_a_day() {
+    let day = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        kinds("depot due weds 4th, bloods fri 28th"),
+        vec![day("weds 4th"), day("fri 28th")]
+    );
+    assert_eq!(kinds("CLINIC MON 2ND. BRING FORMS."), vec![day("MON 2ND")]);
+    for note in [
+        "She sat 2nd in the race and the sun 3rd brightest.",
+        "FRI is PE. Thurs late, weds early.",
+    ] {
+        assert_eq!(kinds(note), vec![], "{note}");
+    }
+}
+
+/// A pupil in capitals before their form group is a name ("TYLER OKAFOR 9D", "ALSO
+/// MERCY IN 11A"); a subject, a year or a code before one is not. None of these notes is
+/// in the corpora.
+#[test]
+fn a_pupil_in_capitals_before_a_form_group_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        kinds("NOTE - TYLER OKAFOR 9D INHALER IN OFFICE. ALSO MERCY IN 11A TO SEE NURSE."),
+        vec![name("TYLER OKAFOR"), name("MERCY")]
+    );
+    assert_eq!(
+        kinds("MATHS 10B MOVED. YEAR 7C TRIP. PE 9B IN HALL. ALSO IN 8A."),
+        vec![]
+    );
+}
+
+/// A word that is a name is one before a role of two or three words in brackets ("Holly
+/// (support worker)"), and a name met before in the same note is one again at a sentence's
+/// start before a verb in the past ("Willow tolerated the bloods"); a word no one in the
+/// note is called stays a word there. None of these notes is in the corpora.
+#[test]
+fn a_word_name_before_a_role_in_brackets_or_again_before_a_past_verb_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        kinds("Walked to the shop with Holly (support worker) and back."),
+        vec![name("Holly")]
+    );
+    assert_eq!(
+        kinds("Name: Willow Mbatha. Willow tolerated the bloods. Hope remained high."),
+        vec![name("Willow Mbatha"), name("Willow")]
+    );
+    assert_eq!(
+        kinds("Hope remained high. The willow needed cutting (garden team lead)."),
+        vec![]
+    );
+}
+
+/// A word that is a name is someone before "was born" ("Willow was born at 03:10"), and a
+/// reference with a capital prefix runs on through its groups of figures ("PIP 4471 2290
+/// 15"), not into a day after it ("JSA 2231 14 March"). None of these notes is in the
+/// corpora.
+#[test]
+fn a_word_name_born_and_a_reference_in_groups_are_found_whole() {
+    assert_eq!(
+        kinds("Home birth. Willow was born at 03:10; the idea was born later."),
+        vec![(FindingKind::Name, "Willow".to_string())]
+    );
+    assert_eq!(
+        kinds("Claim ref PIP 4471 2290 15 sent."),
+        vec![(FindingKind::RecordNumber, "PIP 4471 2290 15".to_string())]
+    );
+    assert_eq!(
+        kinds("Claim ref JSA 2231 14 March sent."),
+        vec![
+            (FindingKind::RecordNumber, "JSA 2231".to_string()),
+            (FindingKind::ExactDate, "14 March".to_string())
+        ]
+    );
+}
+
+/// A hospital by its city and "Royal" alone is a place ("conveyed to Leeds Royal."), and a
+/// royal's title before a place found from "Royal" is part of it; "Royal Mail" and a
+/// city's "Royal" before more of a name are not this. None of these notes is in the
+/// corpora.
+#[test]
+fn a_hospital_by_its_city_and_royal_is_a_place() {
+    assert_eq!(
+        kinds("Fall at home, conveyed to Leeds Royal. Parcel went by Royal Mail."),
+        vec![(FindingKind::Place, "Leeds Royal".to_string())]
+    );
+    assert_eq!(kinds("Leeds Royal Mail depot was shut."), vec![]);
+    assert_eq!(
+        kinds("She is booked at the Prince Royal Maternity in the spring."),
+        vec![(FindingKind::Place, "Prince Royal Maternity".to_string())]
+    );
+}

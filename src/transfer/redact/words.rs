@@ -68,7 +68,7 @@ pub(super) const BODIES: &[&str] = &[
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
     "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
-    "estyn", "cruse",
+    "estyn", "cruse", "mermaids",
 ];
 
 /// Languages, nationalities, faiths and festivals; conditions named after people. After a
@@ -91,7 +91,8 @@ pub(super) const PEOPLES: &[&str] = &[
     "huntington", "asperger", "aspergers", "crohn", "korsakoff", "tourette", "tourettes",
     "duchenne", "hodgkin", "hodgkins", "marfan", "raynaud", "raynauds", "kawasaki",
     "angelman", "munchausen", "guillain", "creutzfeldt", "sjogren", "sjögren", "behcet",
-    "behçet", "lewy", "cheyne-stokes",
+    "behçet", "lewy", "cheyne-stokes", "hashimoto", "broca", "wernicke",
+    "wolff-parkinson-white",
     "hungarian", "czech", "slovak", "slovakian", "croatian", "serbian", "bosnian", "kosovan",
     "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
@@ -227,6 +228,9 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Crisis Care Concordat",
     "56 Dean Street",
     "Dean Street Express",
+    "Dan Hughes",
+    "Bukayo Saka",
+    "Consular Section",
 ];
 
 pub(super) fn builtin_phrases() -> &'static PatSet {
