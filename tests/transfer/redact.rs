@@ -3047,6 +3047,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Oliver McGowan\"",
             "Name \"Careline\"",
             "Name \"Buddi\"",
+            "Name \"Dan Hughes\"",
             "Name \"Rumack-Matthew nomogram\"",
             "Phone \"0800 068 4141\"",
             "Name \"Nexplanon\"",
@@ -3131,6 +3132,7 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Mo Farah\"",
             "Name \"Wythenshawe\"",
             "Name \"Skye\"",
+            "Name \"Dan Hughes\"",
             "Name \"Mongolian\"",
             "Name \"Kolk\"",
             "Name \"Ní\"",
@@ -3483,12 +3485,13 @@ fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
 /// ("Seaview Guest House, room 11"), a unit on a caravan park and a pitch on a site taken
 /// for addresses; 334 with words given as first names (a tree, the sea, a stream: "Rowan",
 /// "Ocean", "Reign", "Brook", "Wren", "Aspen") read as names where the words around them
-/// say someone, and "toddler" as family before a name. Its findings 23 -> 9 with
+/// say someone, and "toddler" as family before a name. Its findings 23 -> 11 with
 /// conditions named after people ("Hashimoto's", "Broca's", "Wolff-Parkinson-White"),
 /// shows, apps and cars ("Heartstopper", "Pororo", "Moodle", "Toyota Prius", "Corsa"),
-/// people everyone has heard of ("Stormzy", "Bukayo Saka", "Dan Hughes", a theorist of
-/// care), "Mermaids" (a charity) and an embassy's "Consular Section" known; left: five small
-/// towns by design, a court, a city and a phrase abroad, "July 4th". 336 with a weekday
+/// people everyone has heard of ("Stormzy", "Bukayo Saka"), "Mermaids" (a charity) and an
+/// embassy's "Consular Section" known; left: five small towns by design, a court, a city
+/// and a phrase abroad, "July 4th", and "Dan Hughes" twice (a theorist of care, but a
+/// name common enough for a client to bear: it stays flagged). 336 with a weekday
 /// written loosely before an ordinal ("thurs 13th", "FRI 21ST"); 339 with a pupil in
 /// capitals before a form group ("HUNTER BLACKWOOD 7C", "JOY IN 10B"); 341 with a word
 /// that is a name before a role of two words in brackets ("Jade (support worker)") and a
@@ -3507,11 +3510,13 @@ fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Ystradgynlais\"",
             "Name \"Lan y Môr\"",
             "Name \"Hải Phòng\"",
+            "Name \"Dan Hughes\"",
             "Name \"Govan\"",
             "Name \"Peterhead\"",
             "ExactDate \"July 4th\"",
             "Name \"Swinton\"",
             "Name \"Caerau\"",
+            "Name \"Dan Hughes\"",
         ],
     );
 }

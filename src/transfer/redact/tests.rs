@@ -1448,13 +1448,19 @@ fn eponyms_shows_apps_and_cars_are_not_names() {
         kinds(
             "Thyroid is Hashimoto's, speech a Broca's type, ECG says Wolff-Parkinson-White. \
              She likes Heartstopper, Pororo and Stormzy, logs into Moodle, drives a Toyota \
-             Prius, not a Corsa, and read Dan Hughes on PACE before Mermaids rang."
+             Prius, not a Corsa, and read about PACE before Mermaids rang."
         ),
         vec![]
     );
     assert_eq!(
         kinds("Picked up by Kwame in a Corsa."),
         vec![(FindingKind::Name, "Kwame".to_string())]
+    );
+    // A writer read about, whose name is a common one, is still flagged: a client may
+    // bear it.
+    assert_eq!(
+        kinds("Read Dan Hughes on PACE again before the visit."),
+        vec![(FindingKind::Name, "Dan Hughes".to_string())]
     );
 }
 

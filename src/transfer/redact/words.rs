@@ -228,7 +228,6 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Crisis Care Concordat",
     "56 Dean Street",
     "Dean Street Express",
-    "Dan Hughes",
     "Bukayo Saka",
     "Consular Section",
 ];
