@@ -354,7 +354,8 @@ impl Tally {
         }
     }
 
-    /// Writes the counts into the count tables, in place of what they held.
+    /// Writes the counts into the count tables, in place of what they held, and rolls
+    /// them up (the import sets the roll-ups' triggers aside with the counts').
     pub(crate) fn write(self, conn: &Connection) -> Result<()> {
         for (table, _) in FILL {
             conn.execute(&format!("DELETE FROM {table}"), [])?;
@@ -413,7 +414,7 @@ impl Tally {
         for ((y, m, status, rupture), n) in self.callins {
             st.execute(params![month(y, m), status, rupture, n])?;
         }
-        Ok(())
+        fill_rollups(conn)
     }
 }
 
