@@ -3,8 +3,7 @@
 -- Roll-ups of the counts kept as written (versions 6 and 7), so that Patterns for a long
 -- period reads whole weeks, months and years instead of every day or month of it: the
 -- check-ins of each week, the actions of each month, and the strengths and reflective
--- models of each year (and, at the end, the strengths of each day, for the days at the
--- edges of a period). Each roll-up is kept from the count it rolls up, by triggers on
+-- models of each year. Each roll-up is kept from the count it rolls up, by triggers on
 -- that count's table, in the same transaction as every write: whatever changes a day's,
 -- or a month's, count changes its week's, month's or year's by as much. A row of zeros
 -- is kept when what it counted goes, as the counts keep theirs. `praxis doctor` checks
@@ -175,59 +174,4 @@ END;
 CREATE TRIGGER count_rollup_model_month_delete AFTER DELETE ON count_model_months BEGIN
     UPDATE count_model_years SET n = n - old.n
         WHERE year = substr(old.month, 1, 4) AND model = old.model;
-END;
-
--- Strength tags of live entries per day, strength and whose: what the days of a period
--- outside its whole months are read from, instead of every entry of those days and its
--- strengths (a month of a team's journal of 1,000,000 entries holds 3,300 entries). Kept
--- from the entries and their strengths as the counts per month are (version 6), by
--- triggers of their own named `count_`: an import into a journal without entries sets
--- them aside and writes the count once at the end.
-CREATE TABLE count_strength_days (
-    day      TEXT NOT NULL,
-    strength TEXT NOT NULL,
-    whose    TEXT NOT NULL,
-    n        INTEGER NOT NULL,
-    PRIMARY KEY (day, strength, whose)
-) WITHOUT ROWID;
-
-INSERT INTO count_strength_days (day, strength, whose, n)
-    SELECT e.occurred_on, s.strength, s.whose, count(*)
-    FROM entry_strengths s JOIN entries e ON e.id = s.entry_id
-    WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3;
-
-CREATE TRIGGER count_strength_day_insert AFTER INSERT ON entry_strengths BEGIN
-    INSERT INTO count_strength_days (day, strength, whose, n)
-        SELECT occurred_on, new.strength, new.whose, 1
-        FROM entries WHERE id = new.entry_id AND deleted_at IS NULL
-        ON CONFLICT (day, strength, whose) DO UPDATE SET n = n + 1;
-END;
-
-CREATE TRIGGER count_strength_day_delete AFTER DELETE ON entry_strengths BEGIN
-    UPDATE count_strength_days SET n = n - 1
-        WHERE strength = old.strength AND whose = old.whose
-          AND day = (SELECT occurred_on FROM entries WHERE id = old.entry_id AND deleted_at IS NULL);
-END;
-
--- Before a live entry goes, its strengths stop counting (they are deleted after it,
--- when it can no longer be looked up).
-CREATE TRIGGER count_strength_day_entry_before_delete BEFORE DELETE ON entries
-WHEN old.deleted_at IS NULL BEGIN
-    UPDATE count_strength_days SET n = n - 1
-        WHERE day = old.occurred_on
-          AND (strength, whose) IN (SELECT strength, whose FROM entry_strengths WHERE entry_id = old.id);
-END;
-
--- An entry that moves to another day, or goes to or comes back from the trash, takes its
--- strengths with it.
-CREATE TRIGGER count_strength_day_entry_update AFTER UPDATE OF occurred_on, deleted_at ON entries
-WHEN old.occurred_on IS NOT new.occurred_on
-  OR (old.deleted_at IS NULL) <> (new.deleted_at IS NULL) BEGIN
-    UPDATE count_strength_days SET n = n - 1
-        WHERE old.deleted_at IS NULL AND day = old.occurred_on
-          AND (strength, whose) IN (SELECT strength, whose FROM entry_strengths WHERE entry_id = old.id);
-    INSERT INTO count_strength_days (day, strength, whose, n)
-        SELECT new.occurred_on, strength, whose, 1
-        FROM entry_strengths WHERE entry_id = new.id AND new.deleted_at IS NULL
-        ON CONFLICT (day, strength, whose) DO UPDATE SET n = n + 1;
 END;

@@ -1,6 +1,6 @@
-//! Counts kept as the journal is written (schema versions 6 to 8): entries by kind, and
+//! Counts kept as the journal is written (schema versions 6 and 7): entries by kind, and
 //! live entries, strengths, check-ins (and those saying what helped), actions and call-ins
-//! by week, month and day, and roll-ups of some of them by week, month and year. Triggers
+//! by week, month and day. Triggers
 //! keep them in step with every write; this module reads them, checks them against the
 //! entries, and builds them again (`praxis doctor --rebuild-index`).
 
@@ -21,7 +21,7 @@ use crate::model::{Details, Entry, EntryKind};
 /// (`INDEXED BY`): left to choose, SQLite reads the kinds and the reflections through the
 /// index by kind and then each row, whose trash mark comes after its text. At 100,000
 /// entries the two counts took 0.29 s that way and 0.12 s from the index.
-const FILL: [(&str, &str); 8] = [
+const FILL: [(&str, &str); 7] = [
     (
         "count_kinds",
         "SELECT kind, count(*) FILTER (WHERE deleted_at IS NULL),
@@ -71,12 +71,6 @@ const FILL: [(&str, &str); 8] = [
          FROM callins c JOIN entries e ON e.id = c.entry_id
          WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3",
     ),
-    (
-        "count_strength_days",
-        "SELECT e.occurred_on, s.strength, s.whose, count(*)
-         FROM entry_strengths s JOIN entries e ON e.id = s.entry_id
-         WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3",
-    ),
 ];
 
 /// What [`fill`] writes, the same counts as [`FILL`] gathered so that SQLite never sorts
@@ -92,7 +86,7 @@ const FILL: [(&str, &str); 8] = [
 /// asked for: the index orders models after kinds, which are not grouped in it. Over the
 /// whole journal, that sort held 20 MiB at 1,000,000 entries.) The test `counts_filled_in_passes_are_the_counts` keeps
 /// them equal to [`FILL`].
-const FILL_BOUNDED: [(&str, &str); 8] = [
+const FILL_BOUNDED: [(&str, &str); 7] = [
     (
         "count_kinds",
         "SELECT kind, sum(live), sum(trashed) FROM (
@@ -163,13 +157,6 @@ const FILL_BOUNDED: [(&str, &str); 8] = [
          WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on < ?2
          GROUP BY 1, 2, 3
          ON CONFLICT DO UPDATE SET n = n + excluded.n",
-    ),
-    (
-        "count_strength_days",
-        "SELECT e.occurred_on, s.strength, s.whose, count(*)
-         FROM entry_strengths s JOIN entries e ON e.id = s.entry_id
-         WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on < ?2
-         GROUP BY 1, 2, 3",
     ),
 ];
 
@@ -279,8 +266,6 @@ pub(crate) struct Tally {
     models: HashMap<String, HashMap<(i32, u32), i64>>,
     /// strength → (year, month, whose) → live entries carrying it.
     strengths: HashMap<String, HashMap<(i32, u32, &'static str), i64>>,
-    /// strength → (day, whose) → live entries carrying it.
-    strength_days: HashMap<String, HashMap<(NaiveDate, &'static str), i64>>,
     /// day → checkins, moods, mood_sum, energies, energy_sum, heavy, a_lot, helped.
     checkins: HashMap<NaiveDate, [i64; 8]>,
     /// (done, day or none) → actions of live entries.
@@ -334,11 +319,6 @@ impl Tally {
                 None => self.strengths.entry(s.name.clone()).or_default(),
             };
             *months.entry((month.0, month.1, whose)).or_default() += 1;
-            let days = match self.strength_days.get_mut(s.name.as_str()) {
-                Some(d) => d,
-                None => self.strength_days.entry(s.name.clone()).or_default(),
-            };
-            *days.entry((on, whose)).or_default() += 1;
         }
         if let Some(c) = e.checkin.as_ref().filter(|c| !c.is_empty()) {
             let day = self.checkins.entry(on).or_default();
@@ -403,14 +383,6 @@ impl Tally {
         for (strength, months) in self.strengths {
             for ((y, m, whose), n) in months {
                 st.execute(params![month(y, m), strength, whose, n])?;
-            }
-        }
-        let mut st = conn.prepare(
-            "INSERT INTO count_strength_days (day, strength, whose, n) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for (strength, days) in self.strength_days {
-            for ((on, whose), n) in days {
-                st.execute(params![day(on), strength, whose, n])?;
             }
         }
         let mut st = conn.prepare(

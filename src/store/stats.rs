@@ -209,9 +209,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Strength tags in a period, by name and whose. Whole years and months come from the
-    /// counts kept per year and month, the days before and after them from those kept per
-    /// day: no entry is read, whatever the period.
+    /// Strength tags in a period, by name and whose. Whole months come from the counts
+    /// kept per month, the days before and after them from the entries of those days.
     pub fn strengths_between(
         &self,
         since: Option<NaiveDate>,
@@ -221,8 +220,10 @@ impl Store {
         let mut days = |from: Option<NaiveDate>, to: NaiveDate| -> Result<()> {
             let (s, u) = range(from, to);
             let mut stmt = self.conn.prepare_cached(
-                "SELECT strength, whose, sum(n) FROM count_strength_days
-                 WHERE day >= ?1 AND day <= ?2 GROUP BY strength, whose",
+                "SELECT st.strength, st.whose, count(*)
+                 FROM entries e CROSS JOIN entry_strengths st ON st.entry_id = e.id
+                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+                 GROUP BY st.strength, st.whose",
             )?;
             let mut rows = stmt.query(params![s, u])?;
             while let Some(r) = rows.next()? {
