@@ -160,6 +160,51 @@ const FILL_BOUNDED: [(&str, &str); 7] = [
     ),
 ];
 
+/// The roll-ups of the counts (schema version 8): each table, what it is built from (a
+/// count above, itself checked against the entries), and which of its rows say nothing
+/// (rows of zero are kept when what they counted goes). The migration fills them with the
+/// same SELECTs; triggers on the counts' tables keep them as the counts change.
+const ROLLUPS: [(&str, &str, &str); 4] = [
+    (
+        "count_checkin_weeks",
+        "SELECT date(day, '-' || ((strftime('%w', day) + 6) % 7) || ' days') AS week,
+                sum(checkins) AS checkins, sum(moods) AS moods, sum(mood_sum) AS mood_sum,
+                sum(energies) AS energies, sum(energy_sum) AS energy_sum,
+                sum(heavy > 0) AS heavy_days, sum(a_lot) AS a_lot, sum(helped) AS helped
+         FROM count_checkin_days GROUP BY 1",
+        "checkins <> 0 OR moods <> 0 OR mood_sum <> 0 OR energies <> 0
+         OR energy_sum <> 0 OR heavy_days <> 0 OR a_lot <> 0 OR helped <> 0",
+    ),
+    (
+        "count_action_months",
+        "SELECT done, substr(day, 1, 7) AS month, sum(n) AS n
+         FROM count_action_days GROUP BY 1, 2",
+        "n <> 0",
+    ),
+    (
+        "count_strength_years",
+        "SELECT substr(month, 1, 4) AS year, strength, whose, sum(n) AS n
+         FROM count_strength_months GROUP BY 1, 2, 3",
+        "n <> 0",
+    ),
+    (
+        "count_model_years",
+        "SELECT substr(month, 1, 4) AS year, model, sum(n) AS n
+         FROM count_model_months GROUP BY 1, 2",
+        "n <> 0",
+    ),
+];
+
+/// Builds the roll-ups again from the counts (inside the caller's transaction): what the
+/// triggers kept is replaced, so a roll-up that had gone wrong is mended, not carried on.
+fn fill_rollups(conn: &Connection) -> Result<()> {
+    for (table, select, _) in ROLLUPS {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+        conn.execute(&format!("INSERT INTO {table} {select}"), [])?;
+    }
+    Ok(())
+}
+
 /// Live entries whose parts one pass of [`fill`] counts (their days whole: a day that
 /// holds more is one pass).
 const FILL_PASS: i64 = 50_000;
@@ -197,7 +242,7 @@ fn fill_in_passes(conn: &Connection, pass: i64) -> Result<()> {
                 .execute([&from, &to])?;
         }
         if to == "~" {
-            return Ok(());
+            return fill_rollups(conn);
         }
         from = to;
     }
@@ -309,7 +354,8 @@ impl Tally {
         }
     }
 
-    /// Writes the counts into the count tables, in place of what they held.
+    /// Writes the counts into the count tables, in place of what they held, and rolls
+    /// them up (the import sets the roll-ups' triggers aside with the counts').
     pub(crate) fn write(self, conn: &Connection) -> Result<()> {
         for (table, _) in FILL {
             conn.execute(&format!("DELETE FROM {table}"), [])?;
@@ -368,7 +414,7 @@ impl Tally {
         for ((y, m, status, rupture), n) in self.callins {
             st.execute(params![month(y, m), status, rupture, n])?;
         }
-        Ok(())
+        fill_rollups(conn)
     }
 }
 
@@ -422,6 +468,57 @@ pub(crate) fn whole_months(
         Some(f) if f > last => None,
         _ => Some((first, last)),
     }
+}
+
+/// A stretch of a period read from a roll-up: whole months ('YYYY-MM', first and last), or
+/// whole years ('YYYY'); '' for "from the first of all".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Stretch {
+    Months(String, String),
+    Years(String, String),
+}
+
+/// The whole months `first..=last` (first days of months; no `first`: from the first month
+/// of all) as whole years where they cover a year, and the months before and after those.
+pub(crate) fn months_and_years(first: Option<NaiveDate>, last: NaiveDate) -> Vec<Stretch> {
+    let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+    let january = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1);
+    let december = |y: i32| NaiveDate::from_ymd_opt(y, 12, 1);
+    // The first whole year (None: from the first of all) and the last.
+    let first_year = match first {
+        None => None,
+        Some(f) if f.month() == 1 => Some(f.year()),
+        Some(f) => Some(f.year() + 1),
+    };
+    let last_year = if last.month() == 12 {
+        last.year()
+    } else {
+        last.year() - 1
+    };
+    let (Some(after_years), true) = (
+        january(last_year + 1),
+        first_year.is_none_or(|y| y <= last_year),
+    ) else {
+        return vec![Stretch::Months(
+            first.map_or_else(String::new, month),
+            month(last),
+        )];
+    };
+    let mut out = Vec::new();
+    if let (Some(f), Some(y)) = (first, first_year)
+        && f.month() != 1
+        && let Some(dec) = december(y - 1)
+    {
+        out.push(Stretch::Months(month(f), month(dec)));
+    }
+    out.push(Stretch::Years(
+        first_year.map_or_else(String::new, |y| format!("{y:04}")),
+        format!("{last_year:04}"),
+    ));
+    if last.month() != 12 {
+        out.push(Stretch::Months(month(after_years), month(last)));
+    }
+    out
 }
 
 /// What `praxis doctor` says of the kept counts: that they agree with the entries, or
@@ -479,6 +576,32 @@ fn mismatches(conn: &Connection) -> rusqlite::Result<Vec<String>> {
         )?;
         if differ > 0 {
             out.push(format!("{differ} rows of {table} differ from the entries"));
+        }
+    }
+    let rolled_up = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_master WHERE name = 'count_checkin_weeks'",
+            [],
+            |_| Ok(()),
+        )
+        .is_ok();
+    for (table, select, nonzero) in ROLLUPS.iter().filter(|_| rolled_up) {
+        let differ: i64 = conn.query_row(
+            &format!(
+                "SELECT (SELECT count(*) FROM (
+                             SELECT * FROM ({select}) WHERE {nonzero}
+                             EXCEPT SELECT * FROM {table} WHERE {nonzero}))
+                      + (SELECT count(*) FROM (
+                             SELECT * FROM {table} WHERE {nonzero}
+                             EXCEPT SELECT * FROM ({select}) WHERE {nonzero}))"
+            ),
+            [],
+            |r| r.get(0),
+        )?;
+        if differ > 0 {
+            out.push(format!(
+                "{differ} rows of {table} differ from the counts they roll up"
+            ));
         }
     }
     for (table, what) in [("entry_tags", "tags"), ("entry_strengths", "strengths")] {
@@ -612,10 +735,14 @@ mod tests {
         assert!(weeks > 10, "{weeks}");
     }
 
-    /// Every count table, row by row, in one order.
+    /// Every count table and roll-up, row by row, in one order.
     fn all_counts(conn: &Connection) -> Vec<String> {
         let mut rows = Vec::new();
-        for (table, _) in FILL {
+        let tables = FILL
+            .iter()
+            .map(|(t, _)| *t)
+            .chain(ROLLUPS.iter().map(|(t, _, _)| *t));
+        for table in tables {
             let mut st = conn
                 .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2, 3"))
                 .unwrap();
@@ -893,6 +1020,98 @@ mod tests {
         assert!(wrong[0].contains("count_checkin_days"), "{wrong:?}");
         s.rebuild_counts().unwrap();
         assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        // So are roll-ups that went wrong while the counts they roll up are right: the
+        // triggers would carry a wrong roll-up on as it is; the rebuild makes it again.
+        let before = s.checkin_weeks(None, d(2027, 1, 1)).unwrap();
+        s.conn
+            .execute_batch(
+                "UPDATE count_checkin_weeks SET heavy_days = heavy_days + 1;
+                 INSERT INTO count_action_months (done, month, n) VALUES (0, '2026-01', 4)
+                     ON CONFLICT DO UPDATE SET n = n + 4;
+                 UPDATE count_strength_years SET n = n + 2;
+                 INSERT INTO count_model_years (year, model, n) VALUES ('1990', 'gibbs', 3);",
+            )
+            .unwrap();
+        let wrong = s.count_mismatches().unwrap();
+        assert_eq!(wrong.len(), 4, "{wrong:?}");
+        for table in [
+            "count_checkin_weeks",
+            "count_action_months",
+            "count_strength_years",
+            "count_model_years",
+        ] {
+            assert!(
+                wrong
+                    .iter()
+                    .any(|w| w.contains(table) && w.contains("counts they roll up")),
+                "{table}: {wrong:?}"
+            );
+        }
+        assert_ne!(s.checkin_weeks(None, d(2027, 1, 1)).unwrap(), before);
+        s.rebuild_counts().unwrap();
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        assert_eq!(s.checkin_weeks(None, d(2027, 1, 1)).unwrap(), before);
+    }
+
+    #[test]
+    fn whole_months_as_whole_years_and_the_months_around_them() {
+        use Stretch::{Months, Years};
+        let m = |a: &str, b: &str| Months(a.to_string(), b.to_string());
+        let y = |a: &str, b: &str| Years(a.to_string(), b.to_string());
+        for (first, last, want) in [
+            // From the first of all, to the end of a year and to a month inside one.
+            (None, d(2025, 12, 1), vec![y("", "2025")]),
+            (
+                None,
+                d(2026, 10, 1),
+                vec![y("", "2025"), m("2026-01", "2026-10")],
+            ),
+            // Months of one year only.
+            (
+                Some(d(2025, 2, 1)),
+                d(2025, 11, 1),
+                vec![m("2025-02", "2025-11")],
+            ),
+            (
+                Some(d(2025, 1, 1)),
+                d(2025, 11, 1),
+                vec![m("2025-01", "2025-11")],
+            ),
+            (
+                Some(d(2025, 2, 1)),
+                d(2025, 12, 1),
+                vec![m("2025-02", "2025-12")],
+            ),
+            // Across a new year without a whole year between.
+            (
+                Some(d(2024, 11, 1)),
+                d(2025, 3, 1),
+                vec![m("2024-11", "2025-03")],
+            ),
+            // Whole years, alone and with months before and after.
+            (Some(d(2025, 1, 1)), d(2025, 12, 1), vec![y("2025", "2025")]),
+            (
+                Some(d(2023, 7, 1)),
+                d(2026, 2, 1),
+                vec![
+                    m("2023-07", "2023-12"),
+                    y("2024", "2025"),
+                    m("2026-01", "2026-02"),
+                ],
+            ),
+            (
+                Some(d(2024, 1, 1)),
+                d(2026, 2, 1),
+                vec![y("2024", "2025"), m("2026-01", "2026-02")],
+            ),
+            (
+                Some(d(2023, 7, 1)),
+                d(2025, 12, 1),
+                vec![m("2023-07", "2023-12"), y("2024", "2025")],
+            ),
+        ] {
+            assert_eq!(months_and_years(first, last), want, "{first:?} {last}");
+        }
     }
 
     // -----------------------------------------------------------------------------------

@@ -52,10 +52,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "helped kept by day",
         sql: include_str!("../../assets/schema/0007_helped_kept_by_day.sql"),
     },
+    Migration {
+        version: 8,
+        name: "roll-ups by week, month and year",
+        sql: include_str!("../../assets/schema/0008_rollups_by_week_month_year.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 7;
+pub const LATEST_VERSION: i64 = 8;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -289,6 +294,115 @@ mod tests {
             [("2026-03-01".to_string(), 2), ("2026-03-02".to_string(), 1)]
         );
         assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+    }
+
+    /// A version 7 journal's counts are rolled up by week, month and year as it is
+    /// brought to version 8, and its Patterns read them to the same answers.
+    #[test]
+    fn a_version_7_journal_gets_its_counts_rolled_up() {
+        use chrono::{NaiveDate, TimeZone as _, Utc};
+
+        use crate::model::{
+            Action, ActionStatus, CheckIn, Entry, EntryKind, Load, StrengthTag, Whose,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let mut old =
+            Store::open_with(&path, &MIGRATIONS[..7], &crate::store::Unlock::Plain).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0).unwrap();
+        let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        // Two years and a bit, a check-in every fourth day (every other one heavy), a
+        // reflection every ninth, a trashed entry every seventh.
+        for n in 0..220_u32 {
+            let on = d(2023, 11, 27) + chrono::Days::new(u64::from(n) * 4);
+            let kind = if n % 9 == 0 {
+                EntryKind::Reflection
+            } else {
+                EntryKind::CheckIn
+            };
+            let mut e = Entry::new(kind, on, at);
+            e.model = (n % 2 == 0).then(|| "gibbs".to_string());
+            e.strengths = vec![StrengthTag::new(
+                ["hope", "listening"][n as usize % 2],
+                [Whose::Mine, Whose::Team][n as usize % 3 % 2],
+            )];
+            e.checkin = (kind == EntryKind::CheckIn).then(|| CheckIn {
+                mood: Some(u8::try_from(1 + n % 5).unwrap()),
+                load: Some(if n % 2 == 0 { Load::Heavy } else { Load::Light }),
+                helped: (n % 3 == 0).then(|| "a walk".to_string()),
+                ..CheckIn::default()
+            });
+            let mut a = Action::new("call back", Some(on + chrono::Days::new(10)));
+            if n % 4 == 0 {
+                a.status = ActionStatus::Done;
+                a.done_on = Some(on + chrono::Days::new(3));
+            }
+            e.actions = vec![a];
+            if n % 7 == 0 {
+                e.deleted_at = Some(at);
+            }
+            old.insert_entry(&e).unwrap();
+        }
+        drop(old);
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        let rows = |table: &str| -> i64 {
+            s.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        for table in [
+            "count_checkin_weeks",
+            "count_action_months",
+            "count_strength_years",
+            "count_model_years",
+        ] {
+            assert!(rows(table) > 0, "{table}");
+        }
+        // 2023 to 2026, each year two strengths, each mine and the team's.
+        assert_eq!(rows("count_strength_years"), 4 * 2 * 2);
+        // All time, and a period from mid-week, mid-month, across two new years: whole
+        // weeks, months and years from the roll-ups, the rest from the days; the same as
+        // the check-ins' days added up by hand.
+        for (since, until) in [
+            (None, d(2026, 6, 30)),
+            (Some(d(2023, 12, 13)), d(2026, 2, 11)),
+            (Some(d(2024, 1, 1)), d(2025, 12, 31)),
+        ] {
+            let weeks = s.checkin_weeks(since, until).unwrap();
+            let from = since.unwrap_or(d(2000, 1, 1));
+            let (mut heavy, mut checkins) = (0, 0);
+            let mut n_weeks = std::collections::BTreeSet::new();
+            for n in 0..220_u32 {
+                let on = d(2023, 11, 27) + chrono::Days::new(u64::from(n) * 4);
+                if n % 9 != 0 && n % 7 != 0 && on >= from && on <= until {
+                    checkins += 1;
+                    heavy += i64::from(n % 2 == 0);
+                    n_weeks.insert(super::super::counts::monday(on));
+                }
+            }
+            assert_eq!(weeks.iter().map(|w| w.checkins).sum::<i64>(), checkins);
+            // Check-ins four days apart: never two heavy days in a week.
+            assert_eq!(weeks.iter().map(|w| w.heavy_days).sum::<i64>(), heavy);
+            assert_eq!(
+                weeks.iter().map(|w| w.week).collect::<Vec<_>>(),
+                n_weeks.into_iter().collect::<Vec<_>>()
+            );
+            let strengths: i64 = s
+                .strengths_between(since, until)
+                .unwrap()
+                .iter()
+                .map(|x| x.2)
+                .sum();
+            let live = (0..220_u32)
+                .filter(|n| {
+                    let on = d(2023, 11, 27) + chrono::Days::new(u64::from(*n) * 4);
+                    n % 7 != 0 && on >= from && on <= until
+                })
+                .count();
+            assert_eq!(strengths, i64::try_from(live).unwrap());
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use rusqlite::types::Type;
 use rusqlite::{Row, params};
 
-use super::counts::{whole_months, whole_weeks};
+use super::counts::{Stretch, months_and_years, whole_months, whole_weeks};
 use super::details::StagePoint;
 use super::rows::{SUMMARY_COLUMNS, day, summary_from_row};
 use super::{Result, Store};
@@ -183,16 +183,23 @@ impl Store {
                 {
                     add(&mut raw, &day(after), &day(until))?;
                 }
-                let month = |d: NaiveDate| d.format("%Y-%m").to_string();
-                let mut kept = self.conn.prepare_cached(
-                    "SELECT model, sum(n) FROM count_model_months
-                     WHERE month >= ?1 AND month <= ?2 GROUP BY model",
-                )?;
-                add(
-                    &mut kept,
-                    &first.map_or_else(String::new, month),
-                    &month(last),
-                )?;
+                for stretch in months_and_years(first, last) {
+                    let (sql, a, b) = match &stretch {
+                        Stretch::Months(a, b) => (
+                            "SELECT model, sum(n) FROM count_model_months
+                             WHERE month >= ?1 AND month <= ?2 GROUP BY model",
+                            a,
+                            b,
+                        ),
+                        Stretch::Years(a, b) => (
+                            "SELECT model, sum(n) FROM count_model_years
+                             WHERE year >= ?1 AND year <= ?2 GROUP BY model",
+                            a,
+                            b,
+                        ),
+                    };
+                    add(&mut self.conn.prepare_cached(sql)?, a, b)?;
+                }
             }
         }
         out.models = models.into_iter().filter(|(_, n)| *n != 0).collect();
@@ -238,16 +245,27 @@ impl Store {
                 {
                     days(Some(after), until)?;
                 }
-                let month = |d: NaiveDate| d.format("%Y-%m").to_string();
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT strength, whose, sum(n) FROM count_strength_months
-                     WHERE month >= ?1 AND month <= ?2 GROUP BY strength, whose",
-                )?;
-                let mut rows =
-                    stmt.query(params![first.map_or_else(String::new, month), month(last)])?;
-                while let Some(r) = rows.next()? {
-                    let whose: Whose = word(1, text(r, 1)?)?;
-                    *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
+                for stretch in months_and_years(first, last) {
+                    let (sql, a, b) = match &stretch {
+                        Stretch::Months(a, b) => (
+                            "SELECT strength, whose, sum(n) FROM count_strength_months
+                             WHERE month >= ?1 AND month <= ?2 GROUP BY strength, whose",
+                            a,
+                            b,
+                        ),
+                        Stretch::Years(a, b) => (
+                            "SELECT strength, whose, sum(n) FROM count_strength_years
+                             WHERE year >= ?1 AND year <= ?2 GROUP BY strength, whose",
+                            a,
+                            b,
+                        ),
+                    };
+                    let mut stmt = self.conn.prepare_cached(sql)?;
+                    let mut rows = stmt.query(params![a, b])?;
+                    while let Some(r) = rows.next()? {
+                        let whose: Whose = word(1, text(r, 1)?)?;
+                        *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
+                    }
                 }
             }
         }
@@ -258,40 +276,79 @@ impl Store {
             .collect())
     }
 
-    /// Check-ins per week: averages and counts, never a score. Added up from the counts
-    /// kept per day.
+    /// Check-ins per week: averages and counts, never a score. Whole weeks come from the
+    /// counts kept per week, the days before and after them from those kept per day.
     pub fn checkin_weeks(
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
     ) -> Result<Vec<CheckinWeek>> {
-        let (s, u) = range(since, until);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT day, checkins, mood_sum, moods, energy_sum, energies, heavy, a_lot
-             FROM count_checkin_days
-             WHERE day >= ?1 AND day <= ?2 AND checkins > 0 ORDER BY day",
-        )?;
-        let mut rows = stmt.query(params![s, u])?;
         let mut weeks: Vec<WeekSums> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let on = parse_day(0, text(r, 0)?)?;
-            let week = on
-                .checked_sub_days(Days::new(u64::from(on.weekday().num_days_from_monday())))
-                .unwrap_or(on);
-            if weeks.last().is_none_or(|w| w.week != week) {
-                weeks.push(WeekSums {
-                    week,
-                    ..WeekSums::default()
-                });
-            }
-            if let Some(w) = weeks.last_mut() {
-                w.checkins += r.get::<_, i64>(1)?;
-                w.mood += r.get::<_, f64>(2)?;
-                w.moods += r.get::<_, i64>(3)?;
-                w.energy += r.get::<_, f64>(4)?;
-                w.energies += r.get::<_, i64>(5)?;
-                w.heavy_days += i64::from(r.get::<_, i64>(6)? > 0);
-                w.carrying_a_lot += r.get::<_, i64>(7)?;
+        // Days outside whole weeks, each added to its week.
+        let days =
+            |from: Option<NaiveDate>, to: NaiveDate, weeks: &mut Vec<WeekSums>| -> Result<()> {
+                let (s, u) = range(from, to);
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT day, checkins, mood_sum, moods, energy_sum, energies, heavy, a_lot
+                 FROM count_checkin_days
+                 WHERE day >= ?1 AND day <= ?2 AND checkins > 0 ORDER BY day",
+                )?;
+                let mut rows = stmt.query(params![s, u])?;
+                while let Some(r) = rows.next()? {
+                    let on = parse_day(0, text(r, 0)?)?;
+                    let week = on
+                        .checked_sub_days(Days::new(u64::from(on.weekday().num_days_from_monday())))
+                        .unwrap_or(on);
+                    if weeks.last().is_none_or(|w| w.week != week) {
+                        weeks.push(WeekSums {
+                            week,
+                            ..WeekSums::default()
+                        });
+                    }
+                    if let Some(w) = weeks.last_mut() {
+                        w.checkins += r.get::<_, i64>(1)?;
+                        w.mood += r.get::<_, f64>(2)?;
+                        w.moods += r.get::<_, i64>(3)?;
+                        w.energy += r.get::<_, f64>(4)?;
+                        w.energies += r.get::<_, i64>(5)?;
+                        w.heavy_days += i64::from(r.get::<_, i64>(6)? > 0);
+                        w.carrying_a_lot += r.get::<_, i64>(7)?;
+                    }
+                }
+                Ok(())
+            };
+        match whole_weeks(since, until) {
+            None => days(since, until, &mut weeks)?,
+            Some((first, last)) => {
+                if let (Some(s), Some(f)) = (since, first)
+                    && s < f
+                {
+                    days(Some(s), f.pred_opt().unwrap_or(f), &mut weeks)?;
+                }
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT week, checkins, mood_sum, moods, energy_sum, energies, heavy_days, a_lot
+                     FROM count_checkin_weeks
+                     WHERE week >= ?1 AND week <= ?2 AND checkins > 0 ORDER BY week",
+                )?;
+                let mut rows =
+                    stmt.query(params![first.map_or_else(String::new, day), day(last)])?;
+                while let Some(r) = rows.next()? {
+                    weeks.push(WeekSums {
+                        week: parse_day(0, text(r, 0)?)?,
+                        checkins: r.get(1)?,
+                        mood: r.get(2)?,
+                        moods: r.get(3)?,
+                        energy: r.get(4)?,
+                        energies: r.get(5)?,
+                        heavy_days: r.get(6)?,
+                        carrying_a_lot: r.get(7)?,
+                    });
+                }
+                if let Some(after) = last.checked_add_days(Days::new(7))
+                    && after <= until
+                {
+                    days(Some(after), until, &mut weeks)?;
+                }
             }
         }
         let avg = |sum: f64, n: i64| (n > 0).then(|| sum / n as f64);
@@ -416,31 +473,70 @@ impl Store {
             .collect())
     }
 
-    /// Open and overdue actions as of `today`, and those done in the period: from the
-    /// counts kept per day they are due or were done.
+    /// Open and overdue actions as of `today`, and those done in the period: whole months
+    /// from the counts kept per month they are due or were done, the days outside them
+    /// from those kept per day.
     pub fn action_counts(
         &self,
         since: Option<NaiveDate>,
         until: NaiveDate,
         today: NaiveDate,
     ) -> Result<ActionCounts> {
-        let (s, u) = range(since, until);
-        Ok(self
+        let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+        let first_of = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+        let (open, overdue): (i64, i64) = self
             .conn
             .prepare_cached(
-                "SELECT (SELECT coalesce(sum(n), 0) FROM count_action_days WHERE done = 0),
-                        (SELECT coalesce(sum(n), 0) FROM count_action_days
-                         WHERE done = 0 AND day <> '' AND day < ?3),
-                        (SELECT coalesce(sum(n), 0) FROM count_action_days
-                         WHERE done = 1 AND day <> '' AND day >= ?1 AND day <= ?2)",
+                "SELECT (SELECT coalesce(sum(n), 0) FROM count_action_months WHERE done = 0),
+                        (SELECT coalesce(sum(n), 0) FROM count_action_months
+                         WHERE done = 0 AND month <> '' AND month < ?1)
+                      + (SELECT coalesce(sum(n), 0) FROM count_action_days
+                         WHERE done = 0 AND day >= ?2 AND day < ?3)",
             )?
-            .query_row(params![s, u, day(today)], |r| {
-                Ok(ActionCounts {
-                    open: r.get(0)?,
-                    overdue: r.get(1)?,
-                    done_in_period: r.get(2)?,
-                })
-            })?)
+            .query_row(
+                params![month(today), day(first_of(today)), day(today)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+        let mut done = self.conn.prepare_cached(
+            "SELECT coalesce(sum(n), 0) FROM count_action_days
+             WHERE done = 1 AND day <> '' AND day >= ?1 AND day <= ?2",
+        )?;
+        let mut days = |from: Option<NaiveDate>, to: NaiveDate| -> Result<i64> {
+            let (s, u) = range(from, to);
+            Ok(done.query_row(params![s, u], |r| r.get(0))?)
+        };
+        let done_in_period = match whole_months(since, until) {
+            None => days(since, until)?,
+            Some((first, last)) => {
+                let mut n = 0;
+                if let (Some(s), Some(f)) = (since, first)
+                    && s < f
+                {
+                    n += days(Some(s), f.pred_opt().unwrap_or(f))?;
+                }
+                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
+                    && after <= until
+                {
+                    n += days(Some(after), until)?;
+                }
+                let kept: i64 = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT coalesce(sum(n), 0) FROM count_action_months
+                         WHERE done = 1 AND month <> '' AND month >= ?1 AND month <= ?2",
+                    )?
+                    .query_row(
+                        params![first.map_or_else(String::new, month), month(last)],
+                        |r| r.get(0),
+                    )?;
+                n + kept
+            }
+        };
+        Ok(ActionCounts {
+            open,
+            overdue,
+            done_in_period,
+        })
     }
 
     /// Entries from this day and month in earlier years, newest first: the day of each

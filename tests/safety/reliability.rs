@@ -148,6 +148,54 @@ fn doctor_reports_counts_that_went_wrong_and_rebuilds_them() {
 }
 
 #[test]
+fn doctor_reports_a_roll_up_that_went_wrong_and_rebuilds_it() {
+    let d = tempfile::tempdir().unwrap();
+    for title in ["A calm night on the ward", "Handover ran late"] {
+        praxis(&d.path().join("j"))
+            .args(["add", title])
+            .assert()
+            .success();
+    }
+    let stats = || {
+        let out = praxis(&d.path().join("j"))
+            .args(["stats", "--period", "all", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let right = stats();
+    let db = d.path().join("j/journal.sqlite3");
+    {
+        // The counts per month are right; their roll-up by year counts three
+        // reflections of 2024 that no month holds (all time reads whole years).
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute(
+            "INSERT INTO count_model_years (year, model, n) VALUES ('2024', '', 3)",
+            [],
+        )
+        .unwrap();
+    }
+    assert_ne!(stats(), right);
+    praxis(&d.path().join("j"))
+        .arg("doctor")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "count_model_years differ from the counts they roll up",
+        ))
+        .stdout(predicate::str::contains("--rebuild-index"));
+    praxis(&d.path().join("j"))
+        .args(["doctor", "--rebuild-index"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok  counts"));
+    assert_eq!(stats(), right);
+}
+
+#[test]
 fn doctor_flags_a_journal_others_can_read() {
     let d = tempfile::tempdir().unwrap();
     praxis(&d.path().join("j"))
