@@ -394,12 +394,6 @@ impl NewIds {
 /// Entries indexed for search by one statement at the end of an import.
 const FTS_PASS: i64 = 50_000;
 
-/// Threads that help sort the ids of a new journal's entries and actions into their
-/// indexes (SQLite's `PRAGMA threads`), besides the one writing: the sorted runs are
-/// sorted and written to their temporary files on it, while the writer reads the next.
-/// At 1,000,000 entries: 1.8 to 1.3 s of the writing thread's CPU for the two indexes.
-const SORT_THREADS: i64 = 1;
-
 /// The page cache of an import's connection, in KiB.
 const IMPORT_CACHE_KIB: i64 = 16 * 1024;
 
@@ -952,15 +946,7 @@ impl Importer<'_> {
         };
         // Their memory is free for the indexes' sort.
         drop((entries, actions));
-        let conn = self.tx()?;
-        // The sorts take a second thread: the search index's is done or nearly done by
-        // then, and its core free.
-        let threads: i64 = conn.query_row("PRAGMA threads", [], |r| r.get(0))?;
-        conn.pragma_update(None, "threads", SORT_THREADS)?;
-        let built = NewIds::build_indexes(conn, &tables);
-        let reset = conn.pragma_update(None, "threads", threads);
-        built?;
-        Ok(reset?)
+        NewIds::build_indexes(self.tx()?, &tables)
     }
 
     /// Writes `e`; `checked`: it was held to [`Entry::check`] before (see
@@ -2340,13 +2326,6 @@ mod tests {
             }
             import.finish(false)
         })();
-        // The sorts' helper thread was the import's alone: the connection goes on without.
-        let threads: i64 = target
-            .store
-            .conn
-            .query_row("PRAGMA threads", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(threads, 0);
         let new_store = match into_new {
             Ok(_) => {
                 target.keep(false).unwrap();
