@@ -137,7 +137,10 @@ impl IndexBeside {
         let cancel = Arc::clone(&beside.cancel);
         let thread = std::thread::Builder::new()
             .name("search index".into())
-            .spawn(move || build(&side, &rx, &cancel))
+            .spawn(move || {
+                crate::process::yield_to_the_writer();
+                build(&side, &rx, &cancel)
+            })
             .map_err(|source| StoreError::Io {
                 path: PathBuf::from("(a thread for the search index)"),
                 source,
@@ -208,7 +211,11 @@ impl IndexBeside {
         self.wait()?;
         conn.execute_batch(&attach_sql(&self.path, "beside", &self.unlock))?;
         let copied = (|| -> rusqlite::Result<()> {
-            conn.execute_batch("BEGIN IMMEDIATE")?;
+            // Deferred: the first write takes the journal's write lock alone. BEGIN
+            // IMMEDIATE takes every attached file's, and the commit of a transaction
+            // that holds two files' is made through a journal of journals (created,
+            // synced, its folder synced, and removed) besides each file's own.
+            conn.execute_batch("BEGIN DEFERRED")?;
             let copy = || -> rusqlite::Result<()> {
                 for table in TABLES {
                     conn.execute_batch(&format!(

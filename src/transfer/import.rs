@@ -376,6 +376,8 @@ impl Source {
             let (to, rx) = std::sync::mpsc::channel();
             let flight = &flight;
             let reader = scope.spawn(move || {
+                // The writer is the one the import waits for.
+                crate::process::yield_to_the_writer();
                 let mut sender = Sender {
                     to,
                     flight,
