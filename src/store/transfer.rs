@@ -126,8 +126,9 @@ struct Held {
 ///   a small table for every `x IN (…)` constraint of every row it inserts, which cost a
 ///   sixth of the import. The readers of files test them too, and name the entry and
 ///   the value.
-/// - Into a journal with no entries, the triggers that keep the counts (migration 6)
-///   are set aside too, and the counts are filled from the entries in one pass at the
+/// - Into a journal with no entries, the triggers that keep the counts (migrations 6
+///   and 7) and roll them up (migration 8; every trigger named `count_…`) are set aside
+///   too, and the counts are filled from the entries, and rolled up, in one pass at the
 ///   end.
 /// - Into a journal with no entries, SQLite does not look up each part's entry for its
 ///   foreign key (`PRAGMA foreign_keys` is off for the transaction): the import writes
