@@ -470,6 +470,67 @@ pub(crate) fn whole_months(
     }
 }
 
+/// A period cut at its whole weeks or months: those (read from the counts kept per week or
+/// month) and the days before and after them (read by day). Every series of Patterns reads
+/// a period this way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cut {
+    /// The days before the whole weeks or months (no start: from the first of all); the
+    /// whole period when it holds none.
+    pub before: Option<(Option<NaiveDate>, NaiveDate)>,
+    /// The first and last whole week or month (their first days; no first: from the first
+    /// of all).
+    pub whole: Option<(Option<NaiveDate>, NaiveDate)>,
+    /// The days after them.
+    pub after: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Cut {
+    /// `since..=until` cut at its whole weeks (Mondays).
+    pub(crate) fn weeks(since: Option<NaiveDate>, until: NaiveDate) -> Cut {
+        Cut::at(since, until, whole_weeks(since, until), |d| {
+            d.checked_add_days(Days::new(7))
+        })
+    }
+
+    /// `since..=until` cut at its whole months (first days).
+    pub(crate) fn months(since: Option<NaiveDate>, until: NaiveDate) -> Cut {
+        Cut::at(since, until, whole_months(since, until), |d| {
+            d.checked_add_months(chrono::Months::new(1))
+        })
+    }
+
+    fn at(
+        since: Option<NaiveDate>,
+        until: NaiveDate,
+        whole: Option<(Option<NaiveDate>, NaiveDate)>,
+        next: impl Fn(NaiveDate) -> Option<NaiveDate>,
+    ) -> Cut {
+        let Some((first, last)) = whole else {
+            return Cut {
+                before: Some((since, until)),
+                whole: None,
+                after: None,
+            };
+        };
+        Cut {
+            before: match (since, first) {
+                (Some(s), Some(f)) if s < f => Some((Some(s), f.pred_opt().unwrap_or(f))),
+                _ => None,
+            },
+            whole,
+            after: next(last).filter(|a| *a <= until).map(|a| (a, until)),
+        }
+    }
+
+    /// The days outside the whole weeks or months, those before first.
+    pub(crate) fn edges(&self) -> impl Iterator<Item = (Option<NaiveDate>, NaiveDate)> {
+        self.before
+            .into_iter()
+            .chain(self.after.map(|(a, u)| (Some(a), u)))
+    }
+}
+
 /// A stretch of a period read from a roll-up: whole months ('YYYY-MM', first and last), or
 /// whole years ('YYYY'); '' for "from the first of all".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -894,6 +955,33 @@ mod tests {
             whole_months(None, d(2024, 2, 29)),
             Some((None, d(2024, 2, 1)))
         );
+    }
+
+    #[test]
+    fn a_period_is_cut_into_its_whole_weeks_or_months_and_the_days_around_them() {
+        // Tuesday 3 March to Wednesday 18 March 2026: one whole week, days either side.
+        let weeks = Cut::weeks(Some(d(2026, 3, 3)), d(2026, 3, 18));
+        assert_eq!(weeks.before, Some((Some(d(2026, 3, 3)), d(2026, 3, 8))));
+        assert_eq!(weeks.whole, Some((Some(d(2026, 3, 9)), d(2026, 3, 9))));
+        assert_eq!(weeks.after, Some((d(2026, 3, 16), d(2026, 3, 18))));
+        assert_eq!(
+            weeks.edges().collect::<Vec<_>>(),
+            vec![
+                (Some(d(2026, 3, 3)), d(2026, 3, 8)),
+                (Some(d(2026, 3, 16)), d(2026, 3, 18))
+            ]
+        );
+        // No whole month: the period is all days.
+        let days = Cut::months(Some(d(2026, 1, 2)), d(2026, 2, 27));
+        assert_eq!(days.whole, None);
+        assert_eq!(
+            days.edges().collect::<Vec<_>>(),
+            vec![(Some(d(2026, 1, 2)), d(2026, 2, 27))]
+        );
+        // From the first of all to the end of a month: whole months only.
+        let all = Cut::months(None, d(2026, 3, 31));
+        assert_eq!(all.whole, Some((None, d(2026, 3, 1))));
+        assert_eq!(all.edges().count(), 0);
     }
 
     fn entry(n: u32) -> Entry {

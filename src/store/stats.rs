@@ -7,7 +7,7 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use rusqlite::types::Type;
 use rusqlite::{Row, params};
 
-use super::counts::{Stretch, months_and_years, whole_months, whole_weeks};
+use super::counts::{Cut, Stretch, months_and_years};
 use super::details::StagePoint;
 use super::rows::{SUMMARY_COLUMNS, day, summary_from_row};
 use super::{Result, Store};
@@ -124,30 +124,23 @@ impl Store {
             }
             Ok(())
         };
-        match whole_weeks(since, until) {
-            None => days(since, until, &mut out)?,
-            Some((first, last)) => {
-                if let (Some(s), Some(f)) = (since, first)
-                    && s < f
-                {
-                    days(Some(s), f.pred_opt().unwrap_or(f), &mut out)?;
-                }
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT week, kind, n FROM count_weeks
-                     WHERE week >= ?1 AND week <= ?2 AND n <> 0",
-                )?;
-                let mut rows =
-                    stmt.query(params![first.map_or_else(String::new, day), day(last)])?;
-                while let Some(r) = rows.next()? {
-                    let week = parse_day(0, text(r, 0)?)?;
-                    out.days.push((week, entry_kind(text(r, 1)?)?, r.get(2)?));
-                }
-                if let Some(after) = last.checked_add_days(Days::new(7))
-                    && after <= until
-                {
-                    days(Some(after), until, &mut out)?;
-                }
+        let weeks = Cut::weeks(since, until);
+        if let Some((from, to)) = weeks.before {
+            days(from, to, &mut out)?;
+        }
+        if let Some((first, last)) = weeks.whole {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT week, kind, n FROM count_weeks
+                 WHERE week >= ?1 AND week <= ?2 AND n <> 0",
+            )?;
+            let mut rows = stmt.query(params![first.map_or_else(String::new, day), day(last)])?;
+            while let Some(r) = rows.next()? {
+                let week = parse_day(0, text(r, 0)?)?;
+                out.days.push((week, entry_kind(text(r, 1)?)?, r.get(2)?));
             }
+        }
+        if let Some((from, to)) = weeks.after {
+            days(Some(from), to, &mut out)?;
         }
         // Reflections per model: whole months kept, the days outside them read.
         let mut models: BTreeMap<Option<String>, i64> = BTreeMap::new();
@@ -167,39 +160,28 @@ impl Store {
                AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
              GROUP BY e.model",
         )?;
-        match whole_months(since, until) {
-            None => {
-                let (s, u) = range(since, until);
-                add(&mut raw, &s, &u)?;
-            }
-            Some((first, last)) => {
-                if let (Some(s), Some(f)) = (since, first)
-                    && s < f
-                {
-                    add(&mut raw, &day(s), &day(f.pred_opt().unwrap_or(f)))?;
-                }
-                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
-                    && after <= until
-                {
-                    add(&mut raw, &day(after), &day(until))?;
-                }
-                for stretch in months_and_years(first, last) {
-                    let (sql, a, b) = match &stretch {
-                        Stretch::Months(a, b) => (
-                            "SELECT model, sum(n) FROM count_model_months
+        let months = Cut::months(since, until);
+        for (from, to) in months.edges() {
+            let (s, u) = range(from, to);
+            add(&mut raw, &s, &u)?;
+        }
+        if let Some((first, last)) = months.whole {
+            for stretch in months_and_years(first, last) {
+                let (sql, a, b) = match &stretch {
+                    Stretch::Months(a, b) => (
+                        "SELECT model, sum(n) FROM count_model_months
                              WHERE month >= ?1 AND month <= ?2 GROUP BY model",
-                            a,
-                            b,
-                        ),
-                        Stretch::Years(a, b) => (
-                            "SELECT model, sum(n) FROM count_model_years
+                        a,
+                        b,
+                    ),
+                    Stretch::Years(a, b) => (
+                        "SELECT model, sum(n) FROM count_model_years
                              WHERE year >= ?1 AND year <= ?2 GROUP BY model",
-                            a,
-                            b,
-                        ),
-                    };
-                    add(&mut self.conn.prepare_cached(sql)?, a, b)?;
-                }
+                        a,
+                        b,
+                    ),
+                };
+                add(&mut self.conn.prepare_cached(sql)?, a, b)?;
             }
         }
         out.models = models.into_iter().filter(|(_, n)| *n != 0).collect();
@@ -232,40 +214,31 @@ impl Store {
             }
             Ok(())
         };
-        match whole_months(since, until) {
-            None => days(since, until)?,
-            Some((first, last)) => {
-                if let (Some(s), Some(f)) = (since, first)
-                    && s < f
-                {
-                    days(Some(s), f.pred_opt().unwrap_or(f))?;
-                }
-                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
-                    && after <= until
-                {
-                    days(Some(after), until)?;
-                }
-                for stretch in months_and_years(first, last) {
-                    let (sql, a, b) = match &stretch {
-                        Stretch::Months(a, b) => (
-                            "SELECT strength, whose, sum(n) FROM count_strength_months
+        let months = Cut::months(since, until);
+        for (from, to) in months.edges() {
+            days(from, to)?;
+        }
+        if let Some((first, last)) = months.whole {
+            for stretch in months_and_years(first, last) {
+                let (sql, a, b) = match &stretch {
+                    Stretch::Months(a, b) => (
+                        "SELECT strength, whose, sum(n) FROM count_strength_months
                              WHERE month >= ?1 AND month <= ?2 GROUP BY strength, whose",
-                            a,
-                            b,
-                        ),
-                        Stretch::Years(a, b) => (
-                            "SELECT strength, whose, sum(n) FROM count_strength_years
+                        a,
+                        b,
+                    ),
+                    Stretch::Years(a, b) => (
+                        "SELECT strength, whose, sum(n) FROM count_strength_years
                              WHERE year >= ?1 AND year <= ?2 GROUP BY strength, whose",
-                            a,
-                            b,
-                        ),
-                    };
-                    let mut stmt = self.conn.prepare_cached(sql)?;
-                    let mut rows = stmt.query(params![a, b])?;
-                    while let Some(r) = rows.next()? {
-                        let whose: Whose = word(1, text(r, 1)?)?;
-                        *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
-                    }
+                        a,
+                        b,
+                    ),
+                };
+                let mut stmt = self.conn.prepare_cached(sql)?;
+                let mut rows = stmt.query(params![a, b])?;
+                while let Some(r) = rows.next()? {
+                    let whose: Whose = word(1, text(r, 1)?)?;
+                    *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
                 }
             }
         }
@@ -317,39 +290,32 @@ impl Store {
                 }
                 Ok(())
             };
-        match whole_weeks(since, until) {
-            None => days(since, until, &mut weeks)?,
-            Some((first, last)) => {
-                if let (Some(s), Some(f)) = (since, first)
-                    && s < f
-                {
-                    days(Some(s), f.pred_opt().unwrap_or(f), &mut weeks)?;
-                }
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT week, checkins, mood_sum, moods, energy_sum, energies, heavy_days, a_lot
+        let cut = Cut::weeks(since, until);
+        if let Some((from, to)) = cut.before {
+            days(from, to, &mut weeks)?;
+        }
+        if let Some((first, last)) = cut.whole {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT week, checkins, mood_sum, moods, energy_sum, energies, heavy_days, a_lot
                      FROM count_checkin_weeks
                      WHERE week >= ?1 AND week <= ?2 AND checkins > 0 ORDER BY week",
-                )?;
-                let mut rows =
-                    stmt.query(params![first.map_or_else(String::new, day), day(last)])?;
-                while let Some(r) = rows.next()? {
-                    weeks.push(WeekSums {
-                        week: parse_day(0, text(r, 0)?)?,
-                        checkins: r.get(1)?,
-                        mood: r.get(2)?,
-                        moods: r.get(3)?,
-                        energy: r.get(4)?,
-                        energies: r.get(5)?,
-                        heavy_days: r.get(6)?,
-                        carrying_a_lot: r.get(7)?,
-                    });
-                }
-                if let Some(after) = last.checked_add_days(Days::new(7))
-                    && after <= until
-                {
-                    days(Some(after), until, &mut weeks)?;
-                }
+            )?;
+            let mut rows = stmt.query(params![first.map_or_else(String::new, day), day(last)])?;
+            while let Some(r) = rows.next()? {
+                weeks.push(WeekSums {
+                    week: parse_day(0, text(r, 0)?)?,
+                    checkins: r.get(1)?,
+                    mood: r.get(2)?,
+                    moods: r.get(3)?,
+                    energy: r.get(4)?,
+                    energies: r.get(5)?,
+                    heavy_days: r.get(6)?,
+                    carrying_a_lot: r.get(7)?,
+                });
             }
+        }
+        if let Some((from, to)) = cut.after {
+            days(Some(from), to, &mut weeks)?;
         }
         let avg = |sum: f64, n: i64| (n > 0).then(|| sum / n as f64);
         Ok(weeks
@@ -441,29 +407,20 @@ impl Store {
             }
             Ok(())
         };
-        match whole_months(since, until) {
-            None => days(since, until)?,
-            Some((first, last)) => {
-                if let (Some(s), Some(f)) = (since, first)
-                    && s < f
-                {
-                    days(Some(s), f.pred_opt().unwrap_or(f))?;
-                }
-                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
-                    && after <= until
-                {
-                    days(Some(after), until)?;
-                }
-                let month = |d: NaiveDate| d.format("%Y-%m").to_string();
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT status, rupture, sum(n) FROM count_callin_months
+        let months = Cut::months(since, until);
+        for (from, to) in months.edges() {
+            days(from, to)?;
+        }
+        if let Some((first, last)) = months.whole {
+            let month = |d: NaiveDate| d.format("%Y-%m").to_string();
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT status, rupture, sum(n) FROM count_callin_months
                      WHERE month >= ?1 AND month <= ?2 GROUP BY status, rupture",
-                )?;
-                let mut rows =
-                    stmt.query(params![first.map_or_else(String::new, month), month(last)])?;
-                while let Some(r) = rows.next()? {
-                    *totals.entry((r.get(0)?, r.get(1)?)).or_default() += r.get::<_, i64>(2)?;
-                }
+            )?;
+            let mut rows =
+                stmt.query(params![first.map_or_else(String::new, month), month(last)])?;
+            while let Some(r) = rows.next()? {
+                *totals.entry((r.get(0)?, r.get(1)?)).or_default() += r.get::<_, i64>(2)?;
             }
         }
         Ok(totals
@@ -505,33 +462,24 @@ impl Store {
             let (s, u) = range(from, to);
             Ok(done.query_row(params![s, u], |r| r.get(0))?)
         };
-        let done_in_period = match whole_months(since, until) {
-            None => days(since, until)?,
-            Some((first, last)) => {
-                let mut n = 0;
-                if let (Some(s), Some(f)) = (since, first)
-                    && s < f
-                {
-                    n += days(Some(s), f.pred_opt().unwrap_or(f))?;
-                }
-                if let Some(after) = last.checked_add_months(chrono::Months::new(1))
-                    && after <= until
-                {
-                    n += days(Some(after), until)?;
-                }
-                let kept: i64 = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT coalesce(sum(n), 0) FROM count_action_months
+        let months = Cut::months(since, until);
+        let mut done_in_period = 0;
+        for (from, to) in months.edges() {
+            done_in_period += days(from, to)?;
+        }
+        if let Some((first, last)) = months.whole {
+            let kept: i64 = self
+                .conn
+                .prepare_cached(
+                    "SELECT coalesce(sum(n), 0) FROM count_action_months
                          WHERE done = 1 AND month <> '' AND month >= ?1 AND month <= ?2",
-                    )?
-                    .query_row(
-                        params![first.map_or_else(String::new, month), month(last)],
-                        |r| r.get(0),
-                    )?;
-                n + kept
-            }
-        };
+                )?
+                .query_row(
+                    params![first.map_or_else(String::new, month), month(last)],
+                    |r| r.get(0),
+                )?;
+            done_in_period += kept;
+        }
         Ok(ActionCounts {
             open,
             overdue,
