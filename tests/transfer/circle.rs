@@ -567,15 +567,51 @@ fn pane_at(w: u16, h: u16, keys: &[praxis::tui::circle::keys::Action]) -> String
     draw(&pane, w, h)
 }
 
-/// Every file under `dir` holds none of `words`.
+/// Every file under `dir` holds none of `words` as a word of its own. Keys, signatures
+/// and sealed text in the folder are random letters and figures, which hold "07700" or
+/// "Sarah" now and then by chance: only an occurrence with no letter or figure either
+/// side of it is written text.
 fn holds_none(dir: &Path, words: &[&str]) {
     for rel in files(dir) {
         let bytes = std::fs::read(dir.join(&rel)).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         for w in words {
-            assert!(!text.contains(w), "{w} in {}", rel.display());
+            let alone = text.match_indices(w).any(|(at, _)| {
+                let head = &text[..at];
+                // A line break or tab escaped in JSON ("\nSarah") is no letter before it.
+                let escaped = [r"\n", r"\r", r"\t"].iter().any(|e| head.ends_with(e));
+                let before = head.chars().next_back();
+                let after = text[at + w.len()..].chars().next();
+                (escaped || !before.is_some_and(char::is_alphanumeric))
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            assert!(!alone, "{w} in {}", rel.display());
         }
     }
+}
+
+#[test]
+fn holds_none_sees_a_word_and_not_the_same_letters_inside_a_key() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("key.json"), r#"{"key":"q07700aXSarahb9"}"#).unwrap();
+    holds_none(d.path(), &["Sarah", "07700"]);
+    std::fs::write(
+        d.path().join("post.json"),
+        r#"{"text":"Sarah rang from 07700 900123"}"#,
+    )
+    .unwrap();
+    let caught = std::panic::catch_unwind(|| holds_none(d.path(), &["07700"]));
+    assert!(caught.is_err(), "a phone number written out is seen");
+    std::fs::write(
+        d.path().join("post.json"),
+        r#"{"text":"Rang back.\nSarah was out."}"#,
+    )
+    .unwrap();
+    let caught = std::panic::catch_unwind(|| holds_none(d.path(), &["Sarah"]));
+    assert!(
+        caught.is_err(),
+        "a name after an escaped line break is seen"
+    );
 }
 
 #[test]
