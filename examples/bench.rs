@@ -1247,12 +1247,15 @@ mod imports {
             ("a folder of Markdown notes", notes),
         ];
         let mut report = Report::default();
+        let mut missing = Vec::new();
         for (what, file) in files {
+            // A corpus written with some of the formats only (`gen_corpus.py --formats
+            // jsonl` for the Markdown ones, a million entries at a time): the rest are
+            // named under the table, not measured.
             if !file.exists() {
-                bail!(
-                    "{} is missing: generate the corpus with every format",
-                    file.display()
-                );
+                eprintln!("bench: {} is not in this corpus: skipped", file.display());
+                missing.push(what);
+                continue;
             }
             eprintln!("bench: praxis import {}", file.display());
             let floor = floor(runs * 4);
@@ -1291,12 +1294,22 @@ mod imports {
             row.met = rss.map(|k| k as f64 / 1024.0 <= limit);
             report.push(row);
         }
+        if report.rows.is_empty() {
+            bail!("no format of the corpus in {} to import", corpus.display());
+        }
         println!(
             "{n} entries of the corpus in {} (peak RSS from GNU time).",
             corpus.display()
         );
         println!();
         report.print();
+        if !missing.is_empty() {
+            println!();
+            println!(
+                "Not measured (not in this corpus; `gen_corpus.py --formats`): {}.",
+                missing.join(", ")
+            );
+        }
         Ok(())
     }
 
