@@ -1085,7 +1085,7 @@ fn a_hospital_number_with_a_code_before_it_is_removed_whole() {
 /// town, is flagged as a name.
 #[test]
 fn a_sixth_fresh_corpus_is_redacted_with_high_recall() {
-    assert_recall("recall-fresh6.txt", 100, 98, &["Name \"Drayton\""]);
+    assert_recall("recall-fresh6.txt", 100, 98, &["Name \"Market Drayton\""]);
 }
 
 /// A ninth corpus, written by hand as shift notes before any rule was changed for it,
@@ -2551,7 +2551,7 @@ fn nicknames_in_quotes_initials_and_names_in_lowercase() {
     let cases: [(&str, Vec<(FindingKind, String)>); 8] = [
         (
             "Met Oluwaseun \"Shay\" Adeyemi at the door.",
-            vec![name("Oluwaseun"), name("Shay"), name("Adeyemi")],
+            vec![name("Oluwaseun \"Shay\" Adeyemi")],
         ),
         (
             "The girl the lads all call \"Chef\" made the tea again.",
@@ -2712,7 +2712,7 @@ fn a_fifteenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Ossett\"",
             "Name \"Sappho\"",
             "Name \"Briggate\"",
-            "Name \"Street\"",
+            "Name \"Argyle Street\"",
             "Name \"Clyde\"",
             "Name \"Nando\"",
             "Name \"John Charles Centre\"",
@@ -2859,12 +2859,14 @@ fn methods_eponyms_and_services_run_together_are_no_names() {
 /// 13 findings (11 small places by design, "O'Neill" in a landmark, "Tom Jones").
 /// Re-marked to the policy for beds and rooms (2026-12-06): a hostel's rooms are homes,
 /// addresses ("room 14", "Rm 3"): 359 of 364 → 359 of 368 by the re-marking alone, 363
-/// of 368 with a room numbered in a note about a lodging taken for an address.
+/// of 368 with a room numbered in a note about a lodging taken for an address; 364 of 368
+/// with names, places and addresses removed whole once part of them is caught (the rules
+/// fitted on the twenty-first corpus).
 #[test]
 fn a_sixteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh14.txt",
-        (363, 368),
+        (364, 368),
         &[
             "Name \"Chapeltown\"",
             "Name \"Handsworth\"",
@@ -3020,10 +3022,10 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Toon\"",
             "Name \"Jordan\"",
             "Name \"Deansgate\"",
-            "Name \"Caroline\"",
+            "Name \"Sweet Caroline\"",
             "Name \"Barthel\"",
             "Name \"Bobath\"",
-            "Name \"Ming\"",
+            "Name \"Ching Ming\"",
             "Name \"Shannon\"",
             "ExactDate \"1 March\"",
             "Name \"Astra\"",
@@ -3124,7 +3126,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"River Jordan\"",
             "Name \"Paddington\"",
             "Name \"Careline\"",
-            "Name \"Sara Stedy\"",
             "Name \"Todmorden\"",
             "Name \"Old Bill\"",
             "Name \"Oliver McGowan\"",
@@ -3499,12 +3500,13 @@ fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
 /// recognised the sign"); 342 with "was born" saying someone ("Brook was born in the
 /// pool"); 343 with a reference running on through its groups of figures ("UC 7710 3345
 /// 92"); 345 with a hospital by its city and "Royal" alone ("Aberdeen Royal") and a royal's
-/// title before a place found from "Royal" ("Princess Royal Maternity").
+/// title before a place found from "Royal" ("Princess Royal Maternity"); 346 with the
+/// rules fitted on the twenty-first corpus (names, places and addresses removed whole).
 #[test]
 fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh18.txt",
-        (345, 365),
+        (346, 365),
         &[
             "Place \"Teesside Crown Court\"",
             "Name \"Ystradgynlais\"",
@@ -3519,4 +3521,140 @@ fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Dan Hughes\"",
         ],
     );
+}
+
+/// A twenty-first corpus, written without sight of the rules, their tests or their
+/// history, and committed before it was run: 60 notes by writers new to the corpora
+/// (occupational therapy, hospice, dementia care homes, care at home in Wales, Bolton and
+/// Cornwall, refugee resettlement, youth offending, sexual health, neonatal units, crisis
+/// lines, adult safeguarding, SEND, housing, university counselling, island nursing), 382
+/// identifiers, 158 tricky words. Hold-out, the first run: 343 of 382 (89.8%), 49 tricky
+/// words flagged (30 of them towns). Re-marked after it (see the corpus's header): 344
+/// of 381. Then studied, each rule tested on text from no corpus: names, places and
+/// addresses removed whole once part of them is caught (a nickname in quotes, "Dorothy
+/// "Dot" Hemming"; a first name that is also a word before a surname caught, "a tenant
+/// called Precious Ndlovu"; a kind of place after its name, "Calder Migrant Law Centre",
+/// "Foxhollow Housing Association", "Camberwell Grove B&B"; a flat's word before its
+/// address; "Higher" before a farm's name; a saint's name ending in s, "St Agnes'
+/// Church"); teams and services by a name of their own ("Selly Brook Specialist
+/// Provision", "Tamar Valley Memory Service"); a saint's day no one; towns, famous people,
+/// a football club, devices, a water company and a Kurdish festival listed: 355 of 381
+/// (93.2%), and 22 findings beyond the identifiers (17 small towns and districts by
+/// design, and by the same rule "Barry" a town and "Jordan" a country that are first
+/// names; "Tom Jones" and "Jim Reeves", names common enough to be a client's; "Jenny" a
+/// name used as a word, and "Youth" of a court, caught as a word of a name elsewhere in
+/// the note). Left: a team named by its town ("Nuneaton Community Rehab Team", "Kirkwall
+/// diabetes team"), a business by its kind ("Sparkle Hand Car Wash"), a street with no
+/// street word ("52 Mount Pleasant") or in Gaelic, a house number alone ("at number 42"),
+/// names that are months or words used alone ("June", "August", "Bill" after a time),
+/// "the 5th" after a festival.
+#[test]
+fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh19.txt",
+        (355, 381),
+        &[
+            "Name \"Redruth\"",
+            "Name \"Longton\"",
+            "Name \"Tom Jones\"",
+            "Name \"Pontardawe\"",
+            "Name \"Tarbert\"",
+            "Name \"Handsworth\"",
+            "Name \"Youth\"",
+            "Name \"Hockley\"",
+            "Name \"St Ives\"",
+            "Name \"Launceston\"",
+            "Name \"Altarnun\"",
+            "Name \"St Just\"",
+            "Name \"Jenny\"",
+            "Name \"Helston\"",
+            "Name \"Smethwick\"",
+            "Name \"Jordan\"",
+            "Name \"Jim Reeves\"",
+            "Name \"Elland\"",
+            "Name \"Ashby-de-la-Zouch\"",
+            "Name \"Ballyconnell\"",
+            "Name \"Burslem\"",
+            "Name \"Barry\"",
+        ],
+    );
+}
+
+/// A name, a place or an address is removed whole once part of it is caught: a nickname
+/// in quotes between first name and surname, a first name that is also a word before a
+/// surname caught, the words of a kind of place after its name, a flat's word before its
+/// address, a farm's "Higher" and a saint's name ending in s. None of these notes is in
+/// the corpora.
+#[test]
+fn names_places_and_addresses_are_removed_whole_once_part_is_caught() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    let cases: Vec<(&str, Vec<(FindingKind, String)>)> = vec![
+        (
+            "Visited Gwenllian \"Gwen\" Pritchard with her daughter.",
+            vec![name("Gwenllian \"Gwen\" Pritchard")],
+        ),
+        (
+            "The tenant, Patience Oyelowo, paid the arrears in cash.",
+            vec![name("Patience Oyelowo")],
+        ),
+        (
+            "We sat down with Mercy Achterberg and her son.",
+            vec![name("Mercy Achterberg")],
+        ),
+        (
+            "Rang Harrowgate Migrant Law Centre about the appeal.",
+            vec![place("Harrowgate Migrant Law Centre")],
+        ),
+        (
+            "She moved into Flat 9 Cwrt Tregelles on the Friday.",
+            vec![address("Flat 9 Cwrt Tregelles")],
+        ),
+        (
+            "Lambing at Lower Penhallow Farm, so he missed the clinic.",
+            vec![name("Lower Penhallow Farm")],
+        ),
+        (
+            "The vigil was at St Nicholas' Church on the green.",
+            vec![place("St Nicholas' Church")],
+        ),
+        // Not so: a first name that opens its sentence, a word of the lists before a
+        // name, a kind of place alone, a saint's day.
+        (
+            "Precious little came of the panel, said Ayodele Okonkwo.",
+            vec![name("Ayodele Okonkwo")],
+        ),
+        (
+            "Fed back to the Home Treatment Team and the Crisis Café.",
+            vec![],
+        ),
+        ("She keeps St Nicholas' Day with her grandmother.", vec![]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
+}
+
+/// Teams, services and projects by a name of their own are places; by what they do, or
+/// by a town too big to identify anyone, they are not. None of these notes is in the
+/// corpora.
+#[test]
+fn teams_and_services_by_a_name_of_their_own_are_places() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("Referred on to the Tregothnan Carers Support Service last week."),
+        vec![place("Tregothnan Carers Support Service")]
+    );
+    assert_eq!(
+        flagged_in("She goes to Ynysowen Youth Project on Thursdays."),
+        vec![place("Ynysowen Youth Project")]
+    );
+    for text in [
+        "Discussed with the Perinatal Mental Health Team and the Reablement Service.",
+        "The Leeds Crisis Team were called and the Community Rehab Team came next day.",
+        "Met the Early Help Hub and the Youth Offending Team.",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
 }

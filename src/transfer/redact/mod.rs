@@ -33,6 +33,7 @@ mod names;
 mod numbers;
 mod places;
 mod redactor;
+mod spans;
 mod text;
 mod words;
 
@@ -45,6 +46,7 @@ use numbers::*;
 use places::*;
 pub use redactor::Redactor;
 use redactor::*;
+use spans::*;
 use text::*;
 use words::*;
 
@@ -409,6 +411,7 @@ impl Checker {
         schools(text, words, &mut cands);
         workplaces_and_wards(text, words, &mut cands);
         named_buildings(text, words, &mut cands);
+        named_services(text, words, &mut cands);
         saints_places(text, words, &mut cands);
         places_by_kind(text, words, &mut cands);
         unnumbered_addresses(text, words, &mut cands);
@@ -440,6 +443,12 @@ impl Checker {
                 c.start -= 4;
             }
         }
+        quoted_nicknames(text, words, &mut cands);
+        first_words_before(text, words, &mut cands);
+        place_tails(text, words, &mut cands);
+        rooms_before_addresses(text, &mut cands);
+        name_openers(text, &mut cands);
+        saints_days_are_no_one(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         Scan {
             cands: merge(cands),

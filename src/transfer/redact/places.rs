@@ -664,6 +664,53 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
     }
 }
 
+/// Words that end the name of a team, a service or a project: "Sandwell Tenancy
+/// Sustainment Team", "Tamar Valley Memory Service", "Selly Brook Specialist Provision".
+#[rustfmt::skip]
+pub(super) const SERVICE_ENDS: &[&str] = &[
+    "team", "service", "services", "provision", "hub", "project", "café", "cafe",
+    "partnership", "network", "collective", "pantry",
+];
+
+/// Teams, services and projects by their name: capitalised words ending in a word of
+/// [`SERVICE_ENDS`], at least one of them neither a kind of place or service nor a word
+/// of the dictionary or the lists, the field's words included (a town too big to
+/// identify anyone names none: "Leeds Crisis Team" stays, as "the Crisis Team" and "the
+/// Reablement Team" do).
+pub(super) fn named_services(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let cap = |k: usize| {
+        starts_capitalised(text, &toks[k]) && !is_acronym(&text[toks[k].start..toks[k].base_end])
+    };
+    for k in 1..toks.len() {
+        let l = &*lowers[k];
+        if !SERVICE_ENDS.contains(&l) || !cap(k) || toks[k].base_end != toks[k].end {
+            continue;
+        }
+        let start = name_start_before(text, words, k, |j| {
+            cap(j) && toks[j].base_end == toks[j].end
+        });
+        let named = (start..k).any(|j| {
+            let w = &*lowers[j];
+            !GENERIC_INSTITUTION_WORDS.contains(&w)
+                && !INSTITUTION_WORDS.contains(&w)
+                && !SERVICE_ENDS.contains(&w)
+                && !CALENDAR.contains(&w)
+                && !PEOPLES.contains(&w)
+                && !BODIES.contains(&w)
+                && !is_ordinary(w)
+                && !is_plainly_ordinary(w)
+        });
+        if start < k && named {
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[start].start,
+                toks[k].base_end,
+            ));
+        }
+    }
+}
+
 /// Places named for a saint, possessive: "at St Columba's", "St Oswald's Hospice",
 /// "Saint Bride's Church", caught whole with the "'s" (a school by its school word is
 /// caught as one already). A saint's day is no place ("St David's Day").
@@ -679,7 +726,35 @@ pub(super) fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             gap_end += 1;
         }
         let n = &toks[k + 1];
-        if &text[gap_end..n.start] != " " || !starts_capitalised(text, n) || n.base_end == n.end {
+        if &text[gap_end..n.start] != " " || !starts_capitalised(text, n) {
+            continue;
+        }
+        // "St Agnes' Church": a saint whose name ends in s, the apostrophe alone.
+        if n.base_end == n.end {
+            let after = &text[n.end..];
+            let Some(rest) = after.strip_prefix('\'').or_else(|| after.strip_prefix('’')) else {
+                continue;
+            };
+            if !lowers[k + 1].ends_with('s') || rest.starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let mut end = n.end + (after.len() - rest.len());
+            let mut last = k + 1;
+            while last < k + 3
+                && last + 1 < toks.len()
+                && text[end..toks[last + 1].start] == *" "
+                && starts_capitalised(text, &toks[last + 1])
+                && !is_acronym(&text[toks[last + 1].start..toks[last + 1].base_end])
+            {
+                last += 1;
+                end = toks[last].base_end;
+            }
+            let saint_day = (k + 2..=last).any(|j| {
+                matches!(&*lowers[j], "day" | "eve" | "night") || CALENDAR.contains(&&*lowers[j])
+            });
+            if !saint_day {
+                out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+            }
             continue;
         }
         let mut end = n.end;

@@ -48,7 +48,8 @@ pub(super) const THEORISTS: &[&str] = &[
     "nightingale", "duckworth", "brené", "brene", "kabat-zinn", "trần", "tran", "edmondson",
     "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
-    "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann",
+    "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann", "kawa",
+    "iwama", "kielhofner",
 ];
 
 /// Family and roles, as people write them.
@@ -132,7 +133,10 @@ pub(super) const EVERYDAY: &[&str] = &[
     "housing", "nursing", "training", "counselling", "fostering", "planning", "funding",
     "parenting", "befriending", "commissioning", "reablement", "hb", "hba1c", "egfr",
     "mmol", "spo2", "boccia", "concordat", "freeflow", "houseparent", "houseparents",
-    "chemsex", "hiya",
+    "chemsex", "hiya", "enablement", "perinatal", "neurodevelopmental", "neurodiversity",
+    "audiology", "sustainment", "resettlement", "homelessness", "lymphoedema",
+    "multiagency", "wraparound", "podiatry", "dietetics", "orthotics", "telecare", "café",
+    "cafés",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
@@ -230,6 +234,19 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Dean Street Express",
     "Bukayo Saka",
     "Consular Section",
+    "Vera Lynn",
+    "Bob Marley",
+    "Lewis Capaldi",
+    "Marcus Rashford",
+    "Cicely Saunders",
+    "Awaab Ishak",
+    "Awaab's Law",
+    "Aston Villa",
+    "Twycross Zoo",
+    "Marks and Spencer",
+    "Marks & Spencer",
+    "Hafren Dyfrdwy",
+    "Sara Stedy",
 ];
 
 pub(super) fn builtin_phrases() -> &'static PatSet {

@@ -1,0 +1,269 @@
+//! Spans widened once part of them is caught: a name, a place or an address is removed
+//! whole, not with a word of it left beside its placeholder ("Precious [PERSON-1]",
+//! "[PLACE-1] Youth Hub", "Flat [ADDRESS-1]").
+
+use super::*;
+
+/// Words that end the name of a service, a team or a place where people are seen,
+/// besides [`INSTITUTION_WORDS`]: "Calder Migrant Law Centre", "St Basils Youth Hub",
+/// "Foxhollow Housing Association", "Penglais Student Wellbeing".
+#[rustfmt::skip]
+pub(super) const SERVICE_WORDS: &[&str] = &[
+    "hub", "association", "team", "service", "services", "project", "provision", "café",
+    "cafe", "partnership", "wellbeing", "care", "trust", "network", "foundation",
+    "society", "collective", "bank", "pantry", "shelter", "refuge", "hostel",
+];
+
+/// Capitalised words that may run on from a place's name to the word that ends it:
+/// "Law", "Youth", "Housing", "Student", "Day".
+fn tail_word(l: &str) -> bool {
+    GENERIC_INSTITUTION_WORDS.contains(&l)
+        || INSTITUTION_WORDS.contains(&l)
+        || SERVICE_WORDS.contains(&l)
+        || [
+            "law", "legal", "migrant", "migrants", "housing", "tenancy", "memory",
+        ]
+        .contains(&l)
+}
+
+/// Where a place's or a name's candidate is followed by capitalised words of a kind of
+/// place ending in one that names a place ("[Calder Migrant Law] Centre", "[Foxhollow]
+/// Housing Association", "[Camberwell Grove] B&B"), the candidate runs on to its end and
+/// is a place. Only words set apart by single spaces, on the same line.
+pub(super) fn place_tails(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    let Words { toks, lowers } = words;
+    for c in cands.iter_mut() {
+        if !matches!(c.kind, FindingKind::Place | FindingKind::Name) {
+            continue;
+        }
+        // "… Grove B&B": written with its ampersand, which the tokens leave out.
+        if c.kind == FindingKind::Place {
+            let after = &text[c.end..];
+            if after.starts_with(" B&B") && left_boundary_after(after, 4) {
+                c.end += 4;
+                continue;
+            }
+        }
+        // The candidate's last token (tokens are in order of their start).
+        let Some(last) = toks
+            .partition_point(|t| t.start < c.end)
+            .checked_sub(1)
+            .filter(|&k| toks[k].base_end == c.end || toks[k].end == c.end)
+        else {
+            continue;
+        };
+        if toks[last].base_end != toks[last].end {
+            continue;
+        }
+        let mut end = None;
+        let mut j = last + 1;
+        while j < toks.len() && j <= last + 4 {
+            let t = &toks[j];
+            let w = &text[t.start..t.end];
+            if &text[toks[j - 1].end..t.start] != " "
+                || !w.starts_with(char::is_uppercase)
+                || is_acronym(w)
+                || !tail_word(&lowers[j])
+            {
+                break;
+            }
+            let l = &*lowers[j];
+            if INSTITUTION_WORDS.contains(&l) || SERVICE_WORDS.contains(&l) {
+                end = Some(j);
+            }
+            if t.base_end != t.end {
+                break;
+            }
+            j += 1;
+        }
+        // A name runs on only into a place's own word: "[Foxhollow] Housing Association",
+        // not "[Sam] Care" or "[Jo] Home".
+        if let Some(e) = end {
+            let l = &*lowers[e];
+            if c.kind == FindingKind::Name
+                && !(SERVICE_WORDS.contains(&l) && l != "care")
+                && !["centre", "center", "clinic", "unit", "practice"].contains(&l)
+            {
+                continue;
+            }
+            c.end = toks[e].base_end;
+            c.kind = FindingKind::Place;
+        }
+    }
+}
+
+/// Whether `s[n..]` starts at a word's boundary (its end, or a character that is no
+/// part of a word).
+fn left_boundary_after(s: &str, n: usize) -> bool {
+    s[n..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A name with a nickname in quotes between its first name and its surname, caught
+/// whole once any of the three is: "Dorothy "Dot" Hemming", "Dilwyn ‘Dil’ Protheroe".
+pub(super) fn quoted_nicknames(text: &str, words: Words<'_>, cands: &mut Vec<Cand>) {
+    let toks = words.toks;
+    let cap = |k: usize| {
+        let t = &toks[k];
+        t.letters && !t.digits && capitalised(&text[t.start..t.base_end])
+    };
+    let mut found = Vec::new();
+    for k in 0..toks.len().saturating_sub(2) {
+        let open = &text[toks[k].end..toks[k + 1].start];
+        let close = &text[toks[k + 1].end..toks[k + 2].start];
+        let shaped = matches!(open, " \"" | " “" | " '" | " ‘")
+            && matches!(close, "\" " | "” " | "' " | "’ ")
+            && cap(k)
+            && cap(k + 1)
+            && cap(k + 2)
+            && toks[k].base_end == toks[k].end
+            && toks[k + 1].base_end == toks[k + 1].end;
+        if !shaped {
+            continue;
+        }
+        let (start, end) = (toks[k].start, toks[k + 2].base_end);
+        if cands
+            .iter()
+            .any(|c| c.kind == FindingKind::Name && c.start < end && start < c.end)
+        {
+            found.push(Cand::new(FindingKind::Name, start, end));
+        }
+    }
+    cands.extend(found);
+}
+
+/// A first name that is also a word, before a surname caught after it, within a
+/// sentence: "a tenant called Precious [Ndlovu]", "key worker Precious [Mhlanga]". Not
+/// a word that opens a sentence or a line in title case, a word of the lists (months,
+/// roles, peoples, places, brands), a title or a word of grammar.
+pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    let Words { toks, lowers } = words;
+    // Worked out for the first word that needs it only: most texts have none.
+    let mut titles: Option<Vec<bool>> = None;
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Name {
+            continue;
+        }
+        let Some(k) = toks
+            .partition_point(|t| t.start < c.start)
+            .checked_sub(1)
+            .filter(|&k| toks[k].end + 1 == c.start)
+        else {
+            continue;
+        };
+        let t = &toks[k];
+        let w = &text[t.start..t.end];
+        let l = &*lowers[k];
+        if &text[t.end..c.start] != " "
+            || !t.letters
+            || t.digits
+            || t.base_end != t.end
+            || w.chars().count() < 3
+            || !capitalised(w)
+            || w.chars().skip(1).any(char::is_uppercase)
+            || sentence_start(text, t.start)
+            || is_allowed(l)
+            || is_honorific(l)
+            || is_relation(l)
+            || STOPWORDS.contains(&l)
+            || other_words().contains(l)
+            || is_thing(l)
+            || INSTITUTION_WORDS.contains(&l)
+            || GENERIC_INSTITUTION_WORDS.contains(&l)
+            || SERVICE_WORDS.contains(&l)
+        {
+            continue;
+        }
+        // The word before it is no capital of its own: "the Precious Ndlovu", "called
+        // Precious Ndlovu", not "Aston Villa Smith" or a run of capitals in a heading.
+        if k >= 1 && capitalised(&text[toks[k - 1].start..toks[k - 1].end]) {
+            continue;
+        }
+        let titles = titles.get_or_insert_with(|| title_case_lines(text, toks));
+        let line = text[..t.start].matches('\n').count();
+        if titles.get(line).copied().unwrap_or(false) {
+            continue;
+        }
+        c.start = t.start;
+    }
+}
+
+/// A home's room or flat word before an address that starts with its number: "Flat [6
+/// Maes y Dderwen]", "Room [9, 14 Park Road]", caught with it.
+pub(super) fn rooms_before_addresses(text: &str, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Address
+            || !text[c.start..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let before = &text[..c.start];
+        for room in [
+            "Flat ",
+            "flat ",
+            "Apartment ",
+            "Apt ",
+            "Room ",
+            "room ",
+            "Unit ",
+        ] {
+            if before.ends_with(room) && left_boundary(text, c.start - room.len()) {
+                c.start -= room.len();
+                break;
+            }
+        }
+    }
+}
+
+/// Words that open a farm's, a house's or a place's name before the name found:
+/// "Higher [Trewint Farm]", "Lower [Bryn Farm]", "Little [Haven Lodge]".
+const NAME_OPENERS: &[&str] = &[
+    "Higher ", "Lower ", "Upper ", "Nether ", "Little ", "Great ", "Middle ", "Old ",
+];
+
+/// "Higher Trewint Farm": a word of [`NAME_OPENERS`] opens the address or place found
+/// after it, within a sentence, or the name found that ends in a building's word ("Lower
+/// [Penhallow Farm]").
+pub(super) fn name_openers(text: &str, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let building = c.kind == FindingKind::Name
+            && text[c.start..c.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| BUILDING_WORDS.contains(&fold_str(w).as_str()));
+        if !matches!(c.kind, FindingKind::Address | FindingKind::Place) && !building {
+            continue;
+        }
+        for w in NAME_OPENERS {
+            if text[..c.start].ends_with(w)
+                && left_boundary(text, c.start - w.len())
+                && !sentence_start(text, c.start - w.len())
+            {
+                c.start -= w.len();
+                break;
+            }
+        }
+    }
+}
+
+/// A saint's day is a day of the year, not someone: "St Piran's Day", "St Nicholas'
+/// Eve" are no names, though a saint's name was taken for one.
+pub(super) fn saints_days_are_no_one(text: &str, cands: &mut Vec<Cand>) {
+    cands.retain(|c| {
+        let found = &text[c.start..c.end];
+        if c.kind != FindingKind::Name || !(found.starts_with("St ") || found.starts_with("Saint "))
+        {
+            return true;
+        }
+        let after = &text[c.end..];
+        let after = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .unwrap_or(after);
+        !["Day", "Eve", "Night"].iter().any(|d| {
+            after
+                .strip_prefix(' ')
+                .and_then(|a| a.strip_prefix(d))
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+    });
+}
