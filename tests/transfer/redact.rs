@@ -3630,6 +3630,10 @@ fn names_places_and_addresses_are_removed_whole_once_part_is_caught() {
             vec![],
         ),
         ("She keeps St Nicholas' Day with her grandmother.", vec![]),
+        (
+            "- [x] Send Mrs Adebayo's daughter the visit times",
+            vec![name("Mrs Adebayo")],
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(flagged_in(text), want, "{text}");

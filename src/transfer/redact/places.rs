@@ -683,8 +683,12 @@ pub(super) fn named_services(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
         starts_capitalised(text, &toks[k]) && !is_acronym(&text[toks[k].start..toks[k].base_end])
     };
     for k in 1..toks.len() {
+        // By length first: every word of every text passes here.
         let l = &*lowers[k];
-        if !SERVICE_ENDS.contains(&l) || !cap(k) || toks[k].base_end != toks[k].end {
+        if !(3..=11).contains(&l.len()) || !SERVICE_ENDS.contains(&l) || !cap(k) {
+            continue;
+        }
+        if toks[k].base_end != toks[k].end {
             continue;
         }
         let start = name_start_before(text, words, k, |j| {

@@ -101,6 +101,9 @@ fn left_boundary_after(s: &str, n: usize) -> bool {
 /// A name with a nickname in quotes between its first name and its surname, caught
 /// whole once any of the three is: "Dorothy "Dot" Hemming", "Dilwyn ‘Dil’ Protheroe".
 pub(super) fn quoted_nicknames(text: &str, words: Words<'_>, cands: &mut Vec<Cand>) {
+    if !text.contains(['"', '“', '‘', '\'']) {
+        return;
+    }
     let toks = words.toks;
     let cap = |k: usize| {
         let t = &toks[k];
@@ -150,7 +153,19 @@ pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand
         else {
             continue;
         };
+        // A word in lowercase just before it, a space between: "called Precious
+        // Ndlovu", "key worker Precious Mhlanga"; not "Aston Villa Smith", a heading's
+        // run of capitals, or a verb opening a list's item ("- [x] Send Mr Okafor's").
         let t = &toks[k];
+        let Some(p) = k.checked_sub(1).map(|p| &toks[p]) else {
+            continue;
+        };
+        if &text[p.end..t.start] != " "
+            || !p.letters
+            || !text[p.start..].starts_with(char::is_lowercase)
+        {
+            continue;
+        }
         let w = &text[t.start..t.end];
         let l = &*lowers[k];
         if &text[t.end..c.start] != " "
@@ -171,11 +186,6 @@ pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand
             || GENERIC_INSTITUTION_WORDS.contains(&l)
             || SERVICE_WORDS.contains(&l)
         {
-            continue;
-        }
-        // The word before it is no capital of its own: "the Precious Ndlovu", "called
-        // Precious Ndlovu", not "Aston Villa Smith" or a run of capitals in a heading.
-        if k >= 1 && capitalised(&text[toks[k - 1].start..toks[k - 1].end]) {
             continue;
         }
         let titles = titles.get_or_insert_with(|| title_case_lines(text, toks));
