@@ -2645,6 +2645,20 @@ mod tests {
             assert_eq!((report.added, report.merged), (301, 1));
             assert_eq!(building(dir.path()), Vec::<String>::new());
             index_whole(&s);
+            // The settings of the index beside (no merging until its end) stay its own:
+            // the journal's index merges as it is written, as FTS5 does by default.
+            let settings: Vec<String> = s
+                .conn
+                .prepare("SELECT k FROM entries_fts_config ORDER BY k")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(
+                !settings.iter().any(|k| k == "automerge" || k == "crisismerge"),
+                "{settings:?}"
+            );
             assert_eq!(found(&s, "shared").len(), 299);
             assert_eq!(found(&s, "word7"), Vec::<String>::new());
             assert_eq!(found(&s, "word8"), ["entry 8"]);
