@@ -3662,3 +3662,39 @@ fn teams_and_services_by_a_name_of_their_own_are_places() {
         assert_eq!(flagged_in(text), vec![], "{text}");
     }
 }
+
+/// An action written as a task line of a section ("- [ ] …") is redacted as that line
+/// is, so that an export still finds it there and does not list it again under Actions:
+/// the line and the action's own text are redacted apart, and the word after a task's
+/// box did not open a sentence as the action's first word does ("- [ ] Hope to see…"
+/// flagged "Hope" on the line and not in the action).
+#[test]
+fn an_action_written_in_a_section_is_redacted_as_its_line_is() {
+    let now = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
+    let mut e = Entry::new(EntryKind::Reflection, d("2026-03-12"), now);
+    let texts = [
+        "Hope to see Jade Friday",
+        "Ring Mrs Adebayo about the visit times",
+    ];
+    e.sections.push(Section {
+        key: "now-what".into(),
+        label: "Now what?".into(),
+        text: format!(
+            "Two things:\n- [ ] {}\n- [x] {} (due March 2026)",
+            texts[0], texts[1]
+        ),
+    });
+    for t in texts {
+        e.actions.push(Action::new(t, None));
+    }
+    let mut r = Redactor::new(checker());
+    r.redact_entry(&mut e);
+    let lines: Vec<&str> = e.sections[0].text.lines().collect();
+    assert_eq!(lines[1], format!("- [ ] {}", e.actions[0].text), "{e:#?}");
+    assert_eq!(
+        lines[2],
+        format!("- [x] {} (due March 2026)", e.actions[1].text),
+        "{e:#?}"
+    );
+    assert!(!e.actions[1].text.contains("Adebayo"), "{e:#?}");
+}

@@ -63,9 +63,13 @@ pub(super) fn sentence_start(text: &str, i: usize) -> bool {
         None if from == 0 => t,
         None => return false,
     };
-    let rest = line.trim_start_matches(|c: char| {
-        c.is_whitespace() || "-*+•>#–—)".contains(c) || c.is_ascii_digit()
-    });
+    let marker = |c: char| c.is_whitespace() || "-*+•>#–—)".contains(c) || c.is_ascii_digit();
+    let rest = line.trim_start_matches(marker);
+    // A task's box after its marker: "- [ ] ", "- [x] ".
+    let rest = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b))
+        .map_or(rest, |r| r.trim_start_matches(marker));
     rest.is_empty() && line.len() <= 12
 }
 
