@@ -690,3 +690,32 @@ pub(super) fn home_rooms(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         }
     }
 }
+
+/// A house by its number alone, after "at": "her neighbour at number 42", "lives at No.
+/// 7a". The number is the identifier ("number" stays); not a place in a list or a
+/// queue ("at number 3 on the waiting list", "at number 2 in the charts").
+pub(super) fn house_numbers_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 1..toks.len().saturating_sub(1) {
+        let l = &*lowers[k];
+        if !(l == "number" || l == "no") || &*lowers[k - 1] != "at" {
+            continue;
+        }
+        let gap = &text[toks[k].end..toks[k + 1].start];
+        let n = &toks[k + 1];
+        let w = &text[n.start..n.end];
+        if !(gap == " " || (l == "no" && gap == ". "))
+            || !spaced(text, toks, k - 1, k)
+            || !w.starts_with(|c: char| c.is_ascii_digit())
+            || !is_house_number(w)
+            || w.len() > 4
+        {
+            continue;
+        }
+        let next = toks.get(k + 2).filter(|_| spaced(text, toks, k + 1, k + 2));
+        if next.is_some_and(|_| ["on", "in", "of", "out"].contains(&&*lowers[k + 2])) {
+            continue;
+        }
+        out.push(Cand::new(FindingKind::Address, n.start, n.end));
+    }
+}

@@ -420,6 +420,7 @@ impl Checker {
         buildings_by_a_room(text, words, &mut cands);
         if digits {
             home_rooms(text, words, &mut cands);
+            house_numbers_alone(text, words, &mut cands);
             pupils_by_form(text, words, &mut cands);
         }
         // "Princess Royal Maternity": a royal's title opens the name found from "Royal".
@@ -443,6 +444,7 @@ impl Checker {
                 c.start -= 4;
             }
         }
+        months_as_names(text, words, &mut cands);
         quoted_nicknames(text, words, &mut cands);
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);

@@ -277,3 +277,47 @@ pub(super) fn saints_days_are_no_one(text: &str, cands: &mut Vec<Cand>) {
         })
     });
 }
+
+/// Months that are also given names.
+const MONTH_NAMES: &[&str] = &["april", "may", "june", "august"];
+
+/// Words for someone, before a name: "caller June", "neighbour May".
+#[rustfmt::skip]
+const SOMEONE: &[&str] = &[
+    "caller", "client", "resident", "tenant", "patient", "neighbour", "colleague",
+    "student", "pupil", "learner", "member", "volunteer", "worker", "nurse", "manager",
+    "lady", "woman", "girl", "baby", "named", "called",
+];
+
+/// "Caller June": a month's name with a capital after a word for someone (one of
+/// [`SOMEONE`], or family: "her daughter May"), and no day or year after it ("client
+/// May 12th" is a date). A month's name with no such word before it stays a month.
+pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 1..toks.len() {
+        let l = &*lowers[k];
+        if !MONTH_NAMES.contains(&l) || !starts_capitalised(text, &toks[k]) {
+            continue;
+        }
+        let w = &text[toks[k].start..toks[k].end];
+        let before = &*lowers[k - 1];
+        if is_acronym(w)
+            || !spaced(text, toks, k - 1, k)
+            || !(SOMEONE.contains(&before) || KIN_BEFORE_NAMES.contains(&before))
+        {
+            continue;
+        }
+        // "client May 12th", "resident June 2024": a date.
+        if toks
+            .get(k + 1)
+            .is_some_and(|n| n.digits && spaced(text, toks, k, k + 1))
+        {
+            continue;
+        }
+        out.push(Cand::new(
+            FindingKind::Name,
+            toks[k].start,
+            toks[k].base_end,
+        ));
+    }
+}
