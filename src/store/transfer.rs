@@ -2656,7 +2656,9 @@ mod tests {
                 .collect::<rusqlite::Result<_>>()
                 .unwrap();
             assert!(
-                !settings.iter().any(|k| k == "automerge" || k == "crisismerge"),
+                !settings
+                    .iter()
+                    .any(|k| k == "automerge" || k == "crisismerge"),
                 "{settings:?}"
             );
             assert_eq!(found(&s, "shared").len(), 299);

@@ -1767,13 +1767,20 @@ impl Checker {
         }
         // Every capitalised word of a name found ("Ruby", "An") is that name again where
         // it cannot be an everyday word: with a possessive, or capitalised mid-sentence.
+        // Not a word for a kind of place that no one is called ("Youth" of "St Basils
+        // Youth", a hub's name found as a name before it was found to be a place): it
+        // is the word again in "Birmingham Youth Court".
         let mut span_words: HashSet<&str> = HashSet::new();
         for &(a, b) in &found {
             for t in &toks[a..=b] {
                 let l = lower(t);
+                let kind_of_place = GENERIC_INSTITUTION_WORDS.contains(&l)
+                    && !name_list().contains_key(l)
+                    && !GIVEN_WORD_NAMES.contains(&l);
                 if base(t).starts_with(char::is_uppercase)
                     && !is_honorific(l)
                     && !NICKNAME_SIZES.contains(&base(t))
+                    && !kind_of_place
                 {
                     span_words.insert(l);
                 }
