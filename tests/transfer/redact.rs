@@ -3754,19 +3754,21 @@ fn a_word_for_a_kind_of_place_is_not_a_name_again() {
 /// support, an asylum hotel's welfare officer, a perpetrator programme, street outreach,
 /// a food bank, CAMHS, night care assistants), 497 identifiers, 172 tricky words. The
 /// hold-out of the twenty-first's rules: 462 of 497 (93.0%), 40 findings beyond the
-/// identifiers. It misses phone numbers of twelve figures the writer gave ("01685 496
+/// identifiers. It missed phone numbers of twelve figures the writer gave ("01685 496
 /// 0734": no UK number has twelve), a name in a three-letter short form ("Dec", "Sol",
 /// "Daf"), a single initial ("D"), a name that is a surname elsewhere ("Marley") or a
 /// word ("Sapphire"), references of letters and figures with no cue ("DAPP-LN-0930",
 /// "MF66"), a day and month with no cue ("12/11"), businesses and projects by their kind
 /// ("Little Acorns Play Therapy", "the Haven Young Carers Project", "Marlowe Road night
 /// shelter"), an address in words ("twelve Sycamore Rise") or by what is near it ("above
-/// the vape shop, 88 Kirkgate"), and a unit by a tree's name ("Willow Unit"). Not studied.
+/// the vape shop, 88 Kirkgate"), and a unit by a tree's name ("Willow Unit"). Studied in
+/// part: 467 of 497 (94.0%) with a landline of twelve figures taken for the number it
+/// is, written with a slip.
 #[test]
 fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh20.txt",
-        (462, 497),
+        (467, 497),
         &[
             "Name \"Victoria\"",
             "Name \"Ronaldo\"",
@@ -3810,4 +3812,17 @@ fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Calon Lân\"",
         ],
     );
+}
+
+/// A landline written with a figure too many ("01597 496 0412" for "01597 496041") is
+/// still someone's number; twelve figures in other shapes stay what they were. Not in
+/// the corpora.
+#[test]
+fn a_landline_with_a_figure_too_many_is_a_phone_number() {
+    let phone = |s: &str| (FindingKind::Phone, s.to_string());
+    assert_eq!(
+        flagged_in("Rang the surgery on 01597 496 0412 and left a message."),
+        vec![phone("01597 496 0412")]
+    );
+    assert_eq!(flagged_in("Batch 0123 4567 8901 of the gloves."), vec![]);
 }

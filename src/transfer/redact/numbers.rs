@@ -660,7 +660,16 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
                 .iter()
                 .all(|g| g.digits.len() >= 2 || g.digits == "0");
     }
-    (10..=11).contains(&digits.len())
+    // A landline's area code and a number with a figure too many, as written in a hurry
+    // ("01685 496 0734"): no UK number has twelve figures, but it is someone's number
+    // with a slip, and it goes as one.
+    let slipped = digits.len() == 12
+        && gs.len() == 3
+        && gs[0].digits.len() == 5
+        && digits.starts_with("01")
+        && gs[1].digits.len() == 3
+        && gs[2].digits.len() == 4;
+    ((10..=11).contains(&digits.len()) || slipped)
         && digits.starts_with('0')
         && digits[1..].starts_with(['1', '2', '3', '5', '7', '8'])
         && gs.len() <= 4
