@@ -3552,12 +3552,12 @@ fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// alone ("August and Autumn", "Bill" after a time),
 /// "the 5th" after a festival. 357 with a month's name after a word for someone ("Caller
 /// June") and a house by its number alone after "at" ("her neighbour Doreen at number
-/// 42").
+/// 42"); 358 with a place named by its street ("Ladywell Road food bank").
 #[test]
 fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh19.txt",
-        (357, 381),
+        (358, 381),
         &[
             "Name \"Redruth\"",
             "Name \"Longton\"",
@@ -3763,12 +3763,13 @@ fn a_word_for_a_kind_of_place_is_not_a_name_again() {
 /// shelter"), an address in words ("twelve Sycamore Rise") or by what is near it ("above
 /// the vape shop, 88 Kirkgate"), and a unit by a tree's name ("Willow Unit"). Studied in
 /// part: 467 of 497 (94.0%) with a landline of twelve figures taken for the number it
-/// is, written with a slip.
+/// is, written with a slip; 468 with a place named by its street ("the Marlowe Road
+/// night shelter").
 #[test]
 fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh20.txt",
-        (467, 497),
+        (468, 497),
         &[
             "Name \"Victoria\"",
             "Name \"Ronaldo\"",
@@ -3825,4 +3826,27 @@ fn a_landline_with_a_figure_too_many_is_a_phone_number() {
         vec![phone("01597 496 0412")]
     );
     assert_eq!(flagged_in("Batch 0123 4567 8901 of the gloves."), vec![]);
+}
+
+/// A place named by the street it is on, its kind in lowercase after the street ("the
+/// Marlowe Road night shelter"); not a street alone, nor what happens on one. Not in the
+/// corpora.
+#[test]
+fn places_named_by_their_street() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("Dropped him at the Gresley Street night shelter after midnight."),
+        vec![place("Gresley Street night shelter")]
+    );
+    assert_eq!(
+        flagged_in("She volunteers at Brackley Lane food bank on Tuesdays."),
+        vec![place("Brackley Lane food bank")]
+    );
+    for text in [
+        "The High Street bank was shut.",
+        "Church Road surgery hours are posted.",
+        "We met outside the Station Road library.",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
 }

@@ -321,3 +321,61 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         ));
     }
 }
+
+/// What a place on a street is, in lowercase after the street's name: "the Marlowe Road
+/// night shelter", "Ladywell Road food bank", "the Carr Lane mosque".
+#[rustfmt::skip]
+const KINDS_ON_A_STREET: &[&str] = &[
+    "shelter", "bank", "centre", "center", "hostel", "clinic", "surgery", "project", "hub",
+    "café", "cafe", "mosque", "church", "gurdwara", "temple", "synagogue", "library",
+    "nursery", "pharmacy", "practice", "chapel", "refuge",
+];
+
+/// A place named by the street it is on: capitalised words ending in a street's word,
+/// then at most two words in lowercase ending in a kind of place ("the Marlowe Road night
+/// shelter", "Ladywell Road food bank"). The street and the place go as one.
+pub(super) fn places_on_a_street(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let cap = |k: usize| {
+        starts_capitalised(text, &toks[k]) && !is_acronym(&text[toks[k].start..toks[k].base_end])
+    };
+    for k in 1..toks.len().saturating_sub(1) {
+        if !STREET_WORDS.contains(&&*lowers[k]) || !cap(k) || toks[k].base_end != toks[k].end {
+            continue;
+        }
+        let start = name_start_before(text, words, k, |j| {
+            cap(j) && toks[j].base_end == toks[j].end
+        });
+        if start == k
+            || sentence_start(text, toks[start].start)
+                && is_ordinary(&lowers[start])
+                && start + 1 == k
+        {
+            continue;
+        }
+        let mut end = None;
+        for j in k + 1..(k + 3).min(toks.len()) {
+            let t = &toks[j];
+            if !spaced(text, toks, j - 1, j)
+                || !t.letters
+                || !text[t.start..].starts_with(char::is_lowercase)
+            {
+                break;
+            }
+            if KINDS_ON_A_STREET.contains(&&*lowers[j]) {
+                end = Some(j);
+                break;
+            }
+        }
+        // A street named by a word of its own: not "the High Street bank".
+        let named =
+            (start..k).any(|j| !is_plainly_ordinary(&lowers[j]) && !is_ordinary(&lowers[j]));
+        if let Some(e) = end.filter(|_| named) {
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[start].start,
+                toks[e].base_end,
+            ));
+        }
+    }
+}
