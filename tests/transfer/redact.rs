@@ -3764,12 +3764,13 @@ fn a_word_for_a_kind_of_place_is_not_a_name_again() {
 /// the vape shop, 88 Kirkgate"), and a unit by a tree's name ("Willow Unit"). Studied in
 /// part: 467 of 497 (94.0%) with a landline of twelve figures taken for the number it
 /// is, written with a slip; 468 with a place named by its street ("the Marlowe Road
-/// night shelter").
+/// night shelter"); 470 with references listed after a plural cue ("Case refs:
+/// DAPP-LN-0930, DAPP-LN-0944").
 #[test]
 fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh20.txt",
-        (468, 497),
+        (470, 497),
         &[
             "Name \"Victoria\"",
             "Name \"Ronaldo\"",
@@ -3849,4 +3850,24 @@ fn places_named_by_their_street() {
     ] {
         assert_eq!(flagged_in(text), vec![], "{text}");
     }
+}
+
+/// References listed after a plural cue, each of the first one's shape ("Case refs:
+/// HX-4410-B, HX-4417-B and HX-4502-C"); what follows in another shape is not one. Not
+/// in the corpora.
+#[test]
+fn references_listed_after_their_cue_are_each_removed() {
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in("Case refs: HX-4410-B, HX-4417-B and HX-4502-C, all open."),
+        vec![
+            record("HX-4410-B"),
+            record("HX-4417-B"),
+            record("HX-4502-C")
+        ]
+    );
+    assert_eq!(
+        flagged_in("Ref: QW-2231, 14 pages, sent."),
+        vec![record("QW-2231")]
+    );
 }

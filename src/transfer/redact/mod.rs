@@ -446,6 +446,7 @@ impl Checker {
             }
         }
         months_as_names(text, words, &mut cands);
+        listed_references(text, &mut cands);
         quoted_nicknames(text, words, &mut cands);
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);

@@ -13,7 +13,8 @@ use super::*;
 /// ("CAD 140325-0456").
 #[rustfmt::skip]
 pub(super) const RECORD_HEADS: &[&str] = &[
-    "ref", "reference", "mrn", "id", "log", "record", "crn", "urn", "upn", "mosaic",
+    "ref", "refs", "reference", "references", "mrn", "id", "log", "record", "crn", "urn",
+    "upn", "mosaic",
     "datix", "liquidlogic", "lcs", "eclipse", "carefirst", "rio", "systmone", "emis",
     "paris", "wccis", "swift", "frameworki", "azeus", "ulysses", "careflow", "cerner",
     "las", "pnc", "cro", "brp", "arc", "passport", "nass", "cad",

@@ -379,3 +379,49 @@ pub(super) fn places_on_a_street(text: &str, words: Words<'_>, out: &mut Vec<Can
         }
     }
 }
+
+/// A reference's shape: its letters as "A", its figures as "9", the rest as it is
+/// ("DAPP-LN-0930" → "AAAA-AA-9999").
+fn shape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            c if c.is_ascii_digit() => '9',
+            c if c.is_alphabetic() => 'A',
+            c => c,
+        })
+        .collect()
+}
+
+/// References listed after the first one found, of the same shape: "Case refs:
+/// DAPP-LN-0930, DAPP-LN-0944 and DAPP-LN-0951".
+pub(super) fn listed_references(text: &str, cands: &mut Vec<Cand>) {
+    let mut found = Vec::new();
+    for c in cands.iter().filter(|c| c.kind == FindingKind::RecordNumber) {
+        let want = shape(&text[c.start..c.end]);
+        if !want.contains('9') || want.len() < 4 {
+            continue;
+        }
+        let mut at = c.end;
+        loop {
+            let rest = &text[at..];
+            let Some(gap) = [", ", " and ", " & ", "; "]
+                .iter()
+                .find(|g| rest.starts_with(**g))
+            else {
+                break;
+            };
+            let from = at + gap.len();
+            let to = from + want.len();
+            if !text.is_char_boundary(to.min(text.len()))
+                || to > text.len()
+                || shape(&text[from..to]) != want
+                || text[to..].starts_with(|ch: char| ch.is_alphanumeric())
+            {
+                break;
+            }
+            found.push(Cand::new(FindingKind::RecordNumber, from, to));
+            at = to;
+        }
+    }
+    cands.extend(found);
+}
