@@ -685,7 +685,11 @@ pub(super) fn named_services(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
     for k in 1..toks.len() {
         // By length first: every word of every text passes here.
         let l = &*lowers[k];
-        if !(3..=11).contains(&l.len()) || !SERVICE_ENDS.contains(&l) || !cap(k) {
+        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
+            || !(3..=11).contains(&l.len())
+            || !SERVICE_ENDS.contains(&l)
+            || !cap(k)
+        {
             continue;
         }
         if toks[k].base_end != toks[k].end {

@@ -296,7 +296,10 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
     let Words { toks, lowers } = words;
     for k in 1..toks.len() {
         let l = &*lowers[k];
-        if !MONTH_NAMES.contains(&l) || !starts_capitalised(text, &toks[k]) {
+        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
+            || !MONTH_NAMES.contains(&l)
+            || !starts_capitalised(text, &toks[k])
+        {
             continue;
         }
         let w = &text[toks[k].start..toks[k].end];
@@ -340,7 +343,12 @@ pub(super) fn places_on_a_street(text: &str, words: Words<'_>, out: &mut Vec<Can
         starts_capitalised(text, &toks[k]) && !is_acronym(&text[toks[k].start..toks[k].base_end])
     };
     for k in 1..toks.len().saturating_sub(1) {
-        if !STREET_WORDS.contains(&&*lowers[k]) || !cap(k) || toks[k].base_end != toks[k].end {
+        // The cheapest tests first: every word of every text passes here.
+        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
+            || toks[k].base_end != toks[k].end
+            || !STREET_WORDS.contains(&&*lowers[k])
+            || !cap(k)
+        {
             continue;
         }
         let start = name_start_before(text, words, k, |j| {
