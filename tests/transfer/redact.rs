@@ -3871,3 +3871,25 @@ fn references_listed_after_their_cue_are_each_removed() {
         vec![record("QW-2231")]
     );
 }
+
+/// An address whose number is written in words, as dictation leaves it; not a count of
+/// things on a street named by everyday words. Not in the corpora.
+#[test]
+fn addresses_with_their_number_in_words() {
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    assert_eq!(
+        flagged_in("visit to missus Okafor comma fourteen Tregarth Close comma all well"),
+        vec![
+            (FindingKind::Name, "Okafor".to_string()),
+            address("fourteen Tregarth Close")
+        ]
+    );
+    assert_eq!(
+        flagged_in("He lives at twenty-two Maesgwyn Road with his nan."),
+        vec![address("twenty-two Maesgwyn Road")]
+    );
+    assert_eq!(
+        flagged_in("There are two Church Road surgeries now."),
+        vec![]
+    );
+}

@@ -413,6 +413,7 @@ impl Checker {
         named_buildings(text, words, &mut cands);
         named_services(text, words, &mut cands);
         places_on_a_street(text, words, &mut cands);
+        addresses_in_words(text, words, &mut cands);
         saints_places(text, words, &mut cands);
         places_by_kind(text, words, &mut cands);
         unnumbered_addresses(text, words, &mut cands);

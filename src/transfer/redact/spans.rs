@@ -433,3 +433,53 @@ pub(super) fn listed_references(text: &str, cands: &mut Vec<Cand>) {
     }
     cands.extend(found);
 }
+
+/// House numbers written in words, as dictation leaves them.
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred",
+];
+
+/// An address whose number is written in words, as a dictated note has it ("twelve
+/// Sycamore Rise", "forty-two Bryn Road"): a number word in lowercase, then one to three
+/// capitalised words ending in a street's word, one of them no everyday word.
+pub(super) fn addresses_in_words(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len().saturating_sub(2) {
+        let t = &toks[k];
+        // The cheapest tests first: every word of every text passes here.
+        if !text.as_bytes()[t.start].is_ascii_lowercase()
+            || !text.as_bytes()[toks[k + 1].start].is_ascii_uppercase()
+            || !(3..=20).contains(&(t.end - t.start))
+        {
+            continue;
+        }
+        let l = &*lowers[k];
+        let number = l.split(['-', '‐']).all(|p| NUMBER_WORDS.contains(&p));
+        if !number {
+            continue;
+        }
+        let mut end = None;
+        let mut j = k + 1;
+        while j < toks.len() && j <= k + 4 && spaced(text, toks, j - 1, j) {
+            let u = &toks[j];
+            if !starts_capitalised(text, u) || u.base_end != u.end {
+                break;
+            }
+            if j > k + 1 && STREET_WORDS.contains(&&*lowers[j]) {
+                end = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        let Some(e) = end else { continue };
+        let named =
+            (k + 1..e).any(|j| !is_plainly_ordinary(&lowers[j]) && !is_ordinary(&lowers[j]));
+        if named {
+            out.push(Cand::new(FindingKind::Address, t.start, toks[e].end));
+        }
+    }
+}
