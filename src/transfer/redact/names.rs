@@ -1850,8 +1850,7 @@ impl Checker {
             };
             // A month that was a name here is that name again with a possessive: "Ms June
             // Pritchard ... June's neighbour".
-            let month_name =
-                t.base_end != t.end && ["april", "may", "june", "july", "august"].contains(&l);
+            let month_name = t.base_end != t.end && MONTHS_GIVEN_AS_NAMES.contains(&l);
             // A place a name is also the word for, after a word of where: "Paris (8) ...
             // came through Paris", "Carlisle from Carlisle".
             let place_here = || {

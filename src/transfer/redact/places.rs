@@ -706,8 +706,7 @@ pub(super) fn named_services(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
                 && !CALENDAR.contains(&w)
                 && !PEOPLES.contains(&w)
                 && !BODIES.contains(&w)
-                && !is_ordinary(w)
-                && !is_plainly_ordinary(w)
+                && is_a_word_of_its_own(w)
         });
         if start < k && named {
             out.push(Cand::new(

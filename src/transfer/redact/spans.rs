@@ -39,7 +39,7 @@ pub(super) fn place_tails(text: &str, words: Words<'_>, cands: &mut [Cand]) {
         // "… Grove B&B": written with its ampersand, which the tokens leave out.
         if c.kind == FindingKind::Place {
             let after = &text[c.end..];
-            if after.starts_with(" B&B") && left_boundary_after(after, 4) {
+            if after.starts_with(" B&B") && right_boundary(text, c.end + 4) {
                 c.end += 4;
                 continue;
             }
@@ -90,12 +90,6 @@ pub(super) fn place_tails(text: &str, words: Words<'_>, cands: &mut [Cand]) {
             c.kind = FindingKind::Place;
         }
     }
-}
-
-/// Whether `s[n..]` starts at a word's boundary (its end, or a character that is no
-/// part of a word).
-fn left_boundary_after(s: &str, n: usize) -> bool {
-    s[n..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// A name with a nickname in quotes between its first name and its surname, caught
@@ -278,9 +272,6 @@ pub(super) fn saints_days_are_no_one(text: &str, cands: &mut Vec<Cand>) {
     });
 }
 
-/// Months that are also given names.
-const MONTH_NAMES: &[&str] = &["april", "may", "june", "august"];
-
 /// Words for someone, before a name: "caller June", "neighbour May".
 #[rustfmt::skip]
 const SOMEONE: &[&str] = &[
@@ -297,7 +288,7 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
     for k in 1..toks.len() {
         let l = &*lowers[k];
         if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
-            || !MONTH_NAMES.contains(&l)
+            || !MONTHS_GIVEN_AS_NAMES.contains(&l)
             || !starts_capitalised(text, &toks[k])
         {
             continue;
@@ -376,8 +367,7 @@ pub(super) fn places_on_a_street(text: &str, words: Words<'_>, out: &mut Vec<Can
             }
         }
         // A street named by a word of its own: not "the High Street bank".
-        let named =
-            (start..k).any(|j| !is_plainly_ordinary(&lowers[j]) && !is_ordinary(&lowers[j]));
+        let named = (start..k).any(|j| is_a_word_of_its_own(&lowers[j]));
         if let Some(e) = end.filter(|_| named) {
             out.push(Cand::new(
                 FindingKind::Place,
@@ -476,8 +466,7 @@ pub(super) fn addresses_in_words(text: &str, words: Words<'_>, out: &mut Vec<Can
             j += 1;
         }
         let Some(e) = end else { continue };
-        let named =
-            (k + 1..e).any(|j| !is_plainly_ordinary(&lowers[j]) && !is_ordinary(&lowers[j]));
+        let named = (k + 1..e).any(|j| is_a_word_of_its_own(&lowers[j]));
         if named {
             out.push(Cand::new(FindingKind::Address, t.start, toks[e].end));
         }

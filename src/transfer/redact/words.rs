@@ -470,6 +470,15 @@ pub(super) fn is_medicine_shaped(w: &str) -> bool {
     })
 }
 
+/// Months that are also given names ("Ms June Pritchard", "Caller April").
+pub(super) const MONTHS_GIVEN_AS_NAMES: &[&str] = &["april", "may", "june", "july", "august"];
+
+/// Whether a lowercase word is in none of the word lists, by itself or by its endings:
+/// a word that can make a name of the words around it ("Selly Brook", "Marlowe Road").
+pub(super) fn is_a_word_of_its_own(l: &str) -> bool {
+    !is_plainly_ordinary(l) && !is_ordinary(l)
+}
+
 /// Whether a lowercase word is an everyday word (or one of the field's own).
 pub(super) fn is_ordinary(w: &str) -> bool {
     if is_allowed(w) || in_dictionary(w) || other_words().contains(w) || is_medicine_shaped(w) {
