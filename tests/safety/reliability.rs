@@ -110,15 +110,17 @@ fn doctor_reports_a_healthy_journal_and_a_broken_index() {
         .stdout(predicate::str::contains("A calm night"));
 }
 
+/// A journal at `dir` with two entries, for the doctor's tests.
+fn two_entries(dir: &Path) {
+    for title in ["A calm night on the ward", "Handover ran late"] {
+        praxis(dir).args(["add", title]).assert().success();
+    }
+}
+
 #[test]
 fn doctor_reports_counts_that_went_wrong_and_rebuilds_them() {
     let d = tempfile::tempdir().unwrap();
-    for title in ["A calm night on the ward", "Handover ran late"] {
-        praxis(&d.path().join("j"))
-            .args(["add", title])
-            .assert()
-            .success();
-    }
+    two_entries(&d.path().join("j"));
     praxis(&d.path().join("j"))
         .arg("doctor")
         .assert()
@@ -150,12 +152,7 @@ fn doctor_reports_counts_that_went_wrong_and_rebuilds_them() {
 #[test]
 fn doctor_reports_a_roll_up_that_went_wrong_and_rebuilds_it() {
     let d = tempfile::tempdir().unwrap();
-    for title in ["A calm night on the ward", "Handover ran late"] {
-        praxis(&d.path().join("j"))
-            .args(["add", title])
-            .assert()
-            .success();
-    }
+    two_entries(&d.path().join("j"));
     let stats = || {
         let out = praxis(&d.path().join("j"))
             .args(["stats", "--period", "all", "--json"])
@@ -1691,9 +1688,7 @@ fn demo_keep_leaves_the_log_of_a_journal_that_was_there() {
 fn doctor_sees_a_dropped_index_and_trigger_and_makes_them_again() {
     let d = tempfile::tempdir().unwrap();
     let j = d.path().join("j");
-    for title in ["A calm night on the ward", "Handover ran late"] {
-        praxis(&j).args(["add", title]).assert().success();
-    }
+    two_entries(&j);
     praxis(&j)
         .arg("doctor")
         .assert()
