@@ -57,10 +57,15 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "roll-ups by week, month and year",
         sql: include_str!("../../assets/schema/0008_rollups_by_week_month_year.sql"),
     },
+    Migration {
+        version: 9,
+        name: "counts kept by day",
+        sql: include_str!("../../assets/schema/0009_counts_kept_by_day.sql"),
+    },
 ];
 
 /// The schema version this binary writes.
-pub const LATEST_VERSION: i64 = 8;
+pub const LATEST_VERSION: i64 = 9;
 
 const _: () = assert!(MIGRATIONS[MIGRATIONS.len() - 1].version == LATEST_VERSION);
 
@@ -403,6 +408,96 @@ mod tests {
                 .count();
             assert_eq!(strengths, i64::try_from(live).unwrap());
         }
+    }
+
+    /// A version 8 journal's entries, strengths and call-ins are counted by day as it is
+    /// brought to version 9, and every kind of write after keeps those counts.
+    #[test]
+    fn a_version_8_journal_gets_its_counts_by_day() {
+        use chrono::{NaiveDate, TimeZone as _, Utc};
+
+        use crate::model::{
+            CallIn, CallInStatus, Details, Entry, EntryKind, Rupture, StrengthTag, Whose,
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.sqlite3");
+        let mut old =
+            Store::open_with(&path, &MIGRATIONS[..8], &crate::store::Unlock::Plain).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0).unwrap();
+        let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let mut added = Vec::new();
+        // Three entries a day for forty days: a reflection, a call-in, a check-in.
+        for n in 0..120_u32 {
+            let on = d(2026, 1, 20) + chrono::Days::new(u64::from(n / 3));
+            let kind =
+                [EntryKind::Reflection, EntryKind::CallIn, EntryKind::CheckIn][n as usize % 3];
+            let mut e = Entry::new(kind, on, at);
+            e.model = (kind == EntryKind::Reflection && n % 2 == 0).then(|| "gibbs".to_string());
+            e.strengths = vec![StrengthTag::new(
+                ["hope", "listening"][n as usize % 2],
+                [Whose::Mine, Whose::Team][n as usize % 5 % 2],
+            )];
+            if kind == EntryKind::CallIn {
+                e.details = Details::CallIn(CallIn {
+                    status: CallInStatus::ALL[n as usize % CallInStatus::ALL.len()],
+                    rupture: [None, Some(Rupture::Withdrawal)][n as usize % 2],
+                    ..CallIn::default()
+                });
+            }
+            if n % 11 == 0 {
+                e.deleted_at = Some(at);
+            }
+            old.insert_entry(&e).unwrap();
+            added.push(e);
+        }
+        // Read as it is (as `praxis doctor` reads it), its counts agree with its entries:
+        // those it does not have yet are not looked for.
+        assert_eq!(old.count_mismatches().unwrap(), Vec::<String>::new());
+        drop(old);
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
+        let rows = |s: &Store, table: &str| -> i64 {
+            s.conn
+                .query_row(
+                    &format!("SELECT count(*) FROM {table} WHERE n <> 0"),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        // A row for each live entry: each of a day's three is of a kind of its own (11
+        // of the 120 are in the trash).
+        assert_eq!(rows(&s, "count_entry_days"), 120 - 11);
+        assert!(
+            rows(&s, "count_strength_days") >= 40,
+            "{}",
+            rows(&s, "count_strength_days")
+        );
+        assert!(
+            rows(&s, "count_callin_days") >= 30,
+            "{}",
+            rows(&s, "count_callin_days")
+        );
+        // After the migration, the triggers keep them: an entry moved to another day,
+        // one with its strengths and call-in changed, one trashed, two deleted.
+        let rowid = |s: &Store, n: usize| s.resolve_id(&added[n].short_id()).unwrap();
+        let mut moved = s.entry_by_rowid(rowid(&s, 1)).unwrap();
+        moved.occurred_on = d(2026, 4, 2);
+        s.update_entry(&moved, at).unwrap();
+        let mut changed = s.entry_by_rowid(rowid(&s, 4)).unwrap();
+        changed.strengths = vec![StrengthTag::new("courage", Whose::Team)];
+        changed.details = Details::CallIn(CallIn {
+            status: CallInStatus::ALL[0],
+            rupture: Some(Rupture::Withdrawal),
+            ..CallIn::default()
+        });
+        s.update_entry(&changed, at).unwrap();
+        assert!(s.trash_entry(rowid(&s, 7), at).unwrap());
+        assert!(s.trash_entry(rowid(&s, 10), at).unwrap());
+        assert!(s.delete_for_good(rowid(&s, 10)).unwrap());
+        assert!(s.delete_for_good(rowid(&s, 22)).unwrap());
+        assert_eq!(s.count_mismatches().unwrap(), Vec::<String>::new());
     }
 
     #[test]

@@ -104,18 +104,17 @@ fn range(since: Option<NaiveDate>, until: NaiveDate) -> (String, String) {
 
 impl Store {
     /// Live entries per day and kind in a period, and reflections per model. Whole weeks
-    /// (and for the models, whole months) come from the counts kept for them, the days
-    /// before and after from the `entries_live_kinds` index: never more than a month of
-    /// entries is read, whatever the period.
+    /// (and for the models, whole months and years) come from the counts kept for them,
+    /// the days before and after from those kept per day: no entry is read, and a day is a
+    /// row per kind and model however many entries it holds.
     pub fn kind_counts(&self, since: Option<NaiveDate>, until: NaiveDate) -> Result<KindCounts> {
         let mut out = KindCounts::default();
         // Entries per day and kind, of days outside whole weeks.
         let days = |from: Option<NaiveDate>, to: NaiveDate, out: &mut KindCounts| -> Result<()> {
             let (s, u) = range(from, to);
             let mut stmt = self.conn.prepare_cached(
-                "SELECT e.occurred_on, e.kind, count(*) FROM entries e
-                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-                 GROUP BY e.occurred_on, e.kind",
+                "SELECT day, kind, sum(n) FROM count_entry_days
+                 WHERE day >= ?1 AND day <= ?2 AND n <> 0 GROUP BY day, kind",
             )?;
             let mut rows = stmt.query(params![s, u])?;
             while let Some(r) = rows.next()? {
@@ -142,7 +141,7 @@ impl Store {
         if let Some((from, to)) = weeks.after {
             days(Some(from), to, &mut out)?;
         }
-        // Reflections per model: whole months kept, the days outside them read.
+        // Reflections per model: whole months and years, and the days outside them.
         let mut models: BTreeMap<Option<String>, i64> = BTreeMap::new();
         let mut add = |stmt: &mut rusqlite::CachedStatement<'_>, a: &str, b: &str| -> Result<()> {
             let mut rows = stmt.query(params![a, b])?;
@@ -155,10 +154,8 @@ impl Store {
             Ok(())
         };
         let mut raw = self.conn.prepare_cached(
-            "SELECT coalesce(e.model, ''), count(*) FROM entries e
-             WHERE e.deleted_at IS NULL AND e.kind = 'reflection'
-               AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-             GROUP BY e.model",
+            "SELECT model, n FROM count_entry_days
+             WHERE day >= ?1 AND day <= ?2 AND kind = 'reflection' AND n <> 0",
         )?;
         let months = Cut::months(since, until);
         for (from, to) in months.edges() {
@@ -191,8 +188,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Strength tags in a period, by name and whose. Whole months come from the counts
-    /// kept per month, the days before and after them from the entries of those days.
+    /// Strength tags in a period, by name and whose. Whole months (and years) come from
+    /// the counts kept for them, the days before and after them from those kept per day.
     pub fn strengths_between(
         &self,
         since: Option<NaiveDate>,
@@ -202,10 +199,8 @@ impl Store {
         let mut days = |from: Option<NaiveDate>, to: NaiveDate| -> Result<()> {
             let (s, u) = range(from, to);
             let mut stmt = self.conn.prepare_cached(
-                "SELECT st.strength, st.whose, count(*)
-                 FROM entries e CROSS JOIN entry_strengths st ON st.entry_id = e.id
-                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-                 GROUP BY st.strength, st.whose",
+                "SELECT strength, whose, n FROM count_strength_days
+                 WHERE day >= ?1 AND day <= ?2 AND n <> 0",
             )?;
             let mut rows = stmt.query(params![s, u])?;
             while let Some(r) = rows.next()? {
@@ -386,7 +381,8 @@ impl Store {
     }
 
     /// Call-ins dated in a period, counted by (status, rupture or ""). Whole months come
-    /// from the counts kept per month, the days before and after them from their entries.
+    /// from the counts kept per month, the days before and after them from those kept per
+    /// day.
     pub fn callin_counts(
         &self,
         since: Option<NaiveDate>,
@@ -396,10 +392,8 @@ impl Store {
         let mut days = |from: Option<NaiveDate>, to: NaiveDate| -> Result<()> {
             let (s, u) = range(from, to);
             let mut stmt = self.conn.prepare_cached(
-                "SELECT c.status, coalesce(c.rupture, ''), count(*)
-                 FROM entries e CROSS JOIN callins c ON c.entry_id = e.id
-                 WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-                 GROUP BY c.status, c.rupture",
+                "SELECT status, rupture, n FROM count_callin_days
+                 WHERE day >= ?1 AND day <= ?2 AND n <> 0",
             )?;
             let mut rows = stmt.query(params![s, u])?;
             while let Some(r) = rows.next()? {

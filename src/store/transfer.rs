@@ -979,7 +979,10 @@ impl Importer<'_> {
                 self.index_ids()?;
             }
             match &mut self.tally {
-                Some(tally) if super::counts::Tally::takes(&e) => tally.add(&e),
+                Some(tally) if super::counts::Tally::takes(&e) => {
+                    tally.add(&e);
+                    tally.spill_if_full(self.conn)?;
+                }
                 _ => self.tally = None,
             }
             if let Some(beside) = &mut self.beside {
