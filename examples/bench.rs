@@ -2334,7 +2334,9 @@ fn worker(db: &Path, runs: usize, ops: &[String], words: &[String]) -> Result<()
         }
         tui.clear_status();
         if has("patterns") {
-            insights_breakdown(tui.store(), today, runs, &mut out);
+            for p in ["4w", "all"] {
+                insights_breakdown(tui.store(), today, p, runs, &mut out);
+            }
         }
     }
 
@@ -2346,11 +2348,19 @@ fn worker(db: &Path, runs: usize, ops: &[String], words: &[String]) -> Result<()
     Ok(())
 }
 
-/// Times each store query that `insights::compute` makes for all time, to show where the
-/// Patterns time goes.
-fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut String) {
+/// Times each store query that `insights::compute` makes for a period (`4w` or `all`),
+/// to show where the Patterns time goes: all time reads the roll-ups, the last 4 weeks
+/// the counts kept per day and the edges of months.
+fn insights_breakdown(store: &Store, today: NaiveDate, p: &str, runs: usize, out: &mut String) {
     type Query<'a> = (String, Box<dyn Fn() -> Result<()> + 'a>);
     let until = today;
+    let since = match insights::Period::named(p, today) {
+        Ok(period) => period.since,
+        Err(e) => {
+            report_failure(out, "partfail", &format!("Patterns for {p}"), &e);
+            return;
+        }
+    };
     // The weeks `insights::word_contrast` passes: the most recent WORD_WEEKS of each kind.
     let weeks = store.checkin_weeks(None, until).unwrap_or_default();
     let recent = |keep: &dyn Fn(&praxis::store::CheckinWeek) -> bool| -> Vec<NaiveDate> {
@@ -2365,7 +2375,12 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
     let queries: Vec<Query<'_>> = vec![
         q(
             "kind_counts (per day and kind, and per model)",
-            Box::new(|| store.kind_counts(None, until).map(drop).map_err(Into::into)),
+            Box::new(|| {
+                store
+                    .kind_counts(since, until)
+                    .map(drop)
+                    .map_err(Into::into)
+            }),
         ),
         q(
             "first_entry_on",
@@ -2375,7 +2390,7 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             "strengths_between",
             Box::new(|| {
                 store
-                    .strengths_between(None, until)
+                    .strengths_between(since, until)
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -2384,7 +2399,7 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             "checkin_weeks",
             Box::new(|| {
                 store
-                    .checkin_weeks(None, until)
+                    .checkin_weeks(since, until)
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -2400,7 +2415,7 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             "stage_points_between (the newest stage notes)",
             Box::new(|| {
                 store
-                    .stage_points_between(None, until, insights::STAGE_NOTES)
+                    .stage_points_between(since, until, insights::STAGE_NOTES)
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -2409,7 +2424,7 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             "callin_counts",
             Box::new(|| {
                 store
-                    .callin_counts(None, until)
+                    .callin_counts(since, until)
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -2427,7 +2442,7 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
             "action_counts",
             Box::new(|| {
                 store
-                    .action_counts(None, until, today)
+                    .action_counts(since, until, today)
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -2463,7 +2478,7 @@ fn insights_breakdown(store: &Store, today: NaiveDate, runs: usize, out: &mut St
         ),
     ];
     for (name, f) in &queries {
-        let name = format!("Patterns for all time, query: {name}");
+        let name = format!("Patterns for {}, query: {name}", period_name(p));
         let mut ts = Vec::new();
         let mut failed = None;
         for run in 0..=runs {
