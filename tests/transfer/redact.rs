@@ -3905,12 +3905,13 @@ fn addresses_with_their_number_in_words() {
 /// addresses by what is near them ("the house with the blue door past the kirk"),
 /// postcodes and phones spelt out by dictation, names that are words ("Robin", "May",
 /// "Amber", "precious" in lowercase), places by their kind ("Glamour Nails", "Cowdenbeath
-/// Miners' Welfare", "Stroud Road Approved Premises").
+/// Miners' Welfare", "Stroud Road Approved Premises"). Studied in part: 453 of 514
+/// (88.1%) with Eircodes, Ireland's landlines by their area codes and PPS numbers.
 #[test]
 fn a_twenty_third_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh21.txt",
-        (448, 514),
+        (453, 514),
         &[
             "Name \"Daniel O'Donnell\"",
             "Name \"Lairg\"",

@@ -350,6 +350,7 @@ impl Checker {
         if digits {
             digit_runs(text, &mut cands);
             ni_numbers(text, &mut cands);
+            pps_numbers(text, &toks, &mut cands);
             record_numbers(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
             pnc_ids(text, &toks, &mut cands);

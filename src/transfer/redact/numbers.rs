@@ -670,6 +670,19 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
         && digits.starts_with("01")
         && gs[1].digits.len() == 3
         && gs[2].digits.len() == 4;
+    // Ireland's landlines as written there: an area code no UK number has (04x, 06x,
+    // 09x) in brackets or a group of its own, then three figures and four.
+    let irish = digits.len() == 10
+        && gs.len() == 3
+        && gs[0].digits.len() == 3
+        && gs[1].digits.len() == 3
+        && gs[2].digits.len() == 4
+        && digits.starts_with('0')
+        && digits[1..].starts_with(['4', '6', '9'])
+        && gs.iter().skip(1).all(|g| !g.paren);
+    if irish {
+        return true;
+    }
     ((10..=11).contains(&digits.len()) || slipped)
         && digits.starts_with('0')
         && digits[1..].starts_with(['1', '2', '3', '5', '7', '8'])
@@ -859,6 +872,22 @@ pub(super) fn run_may_start(text: &str, i: usize) -> bool {
 // ---------------------------------------------------------------------------------------
 // National Insurance numbers: QQ 12 34 56 C.
 
+/// Ireland's Personal Public Service numbers: seven figures and a check letter (A to W),
+/// sometimes a second letter, as one word ("7719043TA", "1234567W"). Nothing else a note
+/// holds has that shape, with or without "PPSN" before it.
+pub(super) fn pps_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for t in toks {
+        let b = &text.as_bytes()[t.start..t.end];
+        let shaped = matches!(b.len(), 8 | 9)
+            && b[..7].iter().all(u8::is_ascii_digit)
+            && (b'A'..=b'W').contains(&b[7])
+            && b[8..].iter().all(u8::is_ascii_uppercase);
+        if shaped {
+            out.push(Cand::new(FindingKind::NiNumber, t.start, t.end));
+        }
+    }
+}
+
 pub(super) fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     for i in 0..b.len() {
@@ -1018,10 +1047,57 @@ pub(super) fn is_inward(s: &str) -> bool {
     matches!(b, [d, x, y] if d.is_ascii_digit() && ok(*x) && ok(*y))
 }
 
+/// Eircode's routing keys (Ireland's postcodes begin with one of these).
+#[rustfmt::skip]
+const ROUTING_KEYS: &[&str] = &[
+    "A41", "A42", "A45", "A63", "A67", "A75", "A81", "A82", "A83", "A84", "A85", "A86",
+    "A91", "A92", "A94", "A96", "A98", "C15", "D01", "D02", "D03", "D04", "D05", "D06",
+    "D07", "D08", "D09", "D10", "D11", "D12", "D13", "D14", "D15", "D16", "D17", "D18",
+    "D20", "D22", "D24", "D6W", "E21", "E25", "E32", "E34", "E41", "E45", "E53", "E91",
+    "F12", "F23", "F26", "F28", "F31", "F35", "F42", "F45", "F52", "F56", "F91", "F92",
+    "F93", "F94", "H12", "H14", "H16", "H18", "H23", "H53", "H54", "H62", "H65", "H71",
+    "H91", "K32", "K34", "K36", "K45", "K56", "K67", "K78", "N37", "N39", "N41", "N91",
+    "P12", "P14", "P17", "P24", "P25", "P31", "P32", "P36", "P43", "P47", "P51", "P56",
+    "P61", "P67", "P72", "P75", "P81", "P85", "R14", "R21", "R32", "R35", "R42", "R45",
+    "R51", "R56", "R93", "R95", "T12", "T23", "T34", "T45", "T56", "V14", "V15", "V23",
+    "V31", "V35", "V42", "V92", "V93", "V94", "V95", "W12", "W23", "W34", "W91", "X35",
+    "X42", "X91", "Y14", "Y21", "Y25", "Y34", "Y35",
+];
+
+/// Whether `s` is the four letters and figures that follow an Eircode's routing key, in
+/// its alphabet (figures and ACDEFHKNPRTVWXY), with a letter and a figure among them: four
+/// figures alone are a year or a count as often, four letters a word.
+fn is_eircode_unique(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 4
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || b"ACDEFHKNPRTVWXY".contains(c))
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().any(u8::is_ascii_uppercase)
+}
+
 pub(super) fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.start..t.end];
-        if !t.digits || !t.letters || !s.is_ascii() {
+        if !t.digits || !s.is_ascii() {
+            continue;
+        }
+        // Ireland's, in capitals: "H91 X4T7", or run together, "H91X4T7".
+        let key = |k: &str| k.as_bytes()[0].is_ascii_uppercase() && ROUTING_KEYS.contains(&k);
+        if let Some(n) = toks.get(i + 1)
+            && s.len() == 3
+            && key(s)
+            && &text[t.end..n.start] == " "
+            && is_eircode_unique(&text[n.start..n.end])
+        {
+            out.push(Cand::new(FindingKind::Postcode, t.start, n.end));
+            continue;
+        }
+        if s.len() == 7 && key(&s[..3]) && is_eircode_unique(&s[3..]) {
+            out.push(Cand::new(FindingKind::Postcode, t.start, t.end));
+            continue;
+        }
+        if !t.letters {
             continue;
         }
         let lower = s.bytes().all(|c| !c.is_ascii_uppercase());

@@ -223,6 +223,46 @@ fn everyday_names_mid_sentence() {
     }
 }
 
+/// Ireland's PPS numbers: seven figures and a check letter, sometimes two letters.
+#[test]
+fn pps_numbers() {
+    for (text, want) in [
+        ("your mother (PPSN 7719043TA) is", "7719043TA"),
+        ("PPS no. 1234567W on the form", "1234567W"),
+    ] {
+        assert_eq!(kinds(text), one(FindingKind::NiNumber, want), "{text}");
+    }
+    for s in ["code 1234567Z ok", "1234567 people", "room 1234567AB9"] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+/// Ireland's phones as written there: a mobile of ten figures ("087 900 7731"), a
+/// landline's area code in brackets or in a group of its own ("(091) 900 4412", "066 712
+/// 3456"), beside UK numbers with no such codes.
+#[test]
+fn irish_phones() {
+    for p in [
+        "(091) 900 4412",
+        "087 900 7731",
+        "066 712 3456",
+        "(074) 912 3456",
+    ] {
+        assert_eq!(
+            kinds(&format!("T {p} | M or email")),
+            one(FindingKind::Phone, p),
+            "{p}"
+        );
+    }
+    for s in [
+        "Case 0612 34 5678 closed",
+        "ref 096 123 45 paid",
+        "(091) 900 44",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
 #[test]
 fn numbers_that_are_not_phones() {
     for s in [
@@ -294,6 +334,30 @@ fn postcodes_in_every_shape() {
         "m6 4th junction",
         "QA1 1AA",
         "M1 1CA",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+/// Ireland's postcodes: a routing key of Eircode's list ("H91", "D6W") and four letters
+/// and figures of its own alphabet; a routing key alone, or four letters or four figures
+/// after it, are not one.
+#[test]
+fn eircodes() {
+    for p in ["H91 X4T7", "F94 K2R6", "D02 AF30", "D6W 1X44", "T12PX63"] {
+        assert_eq!(
+            kinds(&format!("Her postcode is {p}, she said")),
+            one(FindingKind::Postcode, p),
+            "{p}"
+        );
+    }
+    for s in [
+        "the A10 XRAY van",
+        "D12 ACED it",
+        "Y35 2024 intake",
+        "the N91 bus",
+        "room H91 X4B7",
+        "Q12 AF30",
     ] {
         assert_eq!(kinds(s), vec![], "{s}");
     }
