@@ -463,49 +463,47 @@ impl Tally {
         fn word(words: &[String], id: u32) -> &str {
             words.get(id as usize).map_or("", String::as_str)
         }
-        let mut rows: Vec<_> = self.entry_days.drain().collect();
-        rows.sort_unstable();
-        let mut st = conn.prepare_cached(
+        let words = &self.words;
+        let (weeks, models) = (&mut self.weeks, &mut self.models);
+        write_out(
+            conn,
+            &mut self.entry_days,
             "INSERT INTO count_entry_days (day, kind, model, n) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (day, kind, model) DO UPDATE SET n = n + excluded.n",
+            |(on, kind, model), n| {
+                *weeks.entry((monday(on), kind)).or_default() += n;
+                if kind == EntryKind::Reflection.as_str() {
+                    *models.entry((on.year(), on.month(), model)).or_default() += n;
+                }
+                (on, kind, word(words, model))
+            },
         )?;
-        for ((on, kind, model), n) in rows {
-            *self.weeks.entry((monday(on), kind)).or_default() += n;
-            if kind == EntryKind::Reflection.as_str() {
-                *self
-                    .models
-                    .entry((on.year(), on.month(), model))
-                    .or_default() += n;
-            }
-            st.execute(params![day(on), kind, word(&self.words, model), n])?;
-        }
-        let mut rows: Vec<_> = self.strength_days.drain().collect();
-        rows.sort_unstable();
-        let mut st = conn.prepare_cached(
+        let strengths = &mut self.strengths;
+        write_out(
+            conn,
+            &mut self.strength_days,
             "INSERT INTO count_strength_days (day, strength, whose, n) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (day, strength, whose) DO UPDATE SET n = n + excluded.n",
+            |(on, strength, whose), n| {
+                *strengths
+                    .entry((on.year(), on.month(), strength, whose))
+                    .or_default() += n;
+                (on, word(words, strength), whose)
+            },
         )?;
-        for ((on, strength, whose), n) in rows {
-            *self
-                .strengths
-                .entry((on.year(), on.month(), strength, whose))
-                .or_default() += n;
-            st.execute(params![day(on), word(&self.words, strength), whose, n])?;
-        }
-        let mut rows: Vec<_> = self.callin_days.drain().collect();
-        rows.sort_unstable();
-        let mut st = conn.prepare_cached(
+        let callins = &mut self.callins;
+        write_out(
+            conn,
+            &mut self.callin_days,
             "INSERT INTO count_callin_days (day, status, rupture, n) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (day, status, rupture) DO UPDATE SET n = n + excluded.n",
-        )?;
-        for ((on, status, rupture), n) in rows {
-            *self
-                .callins
-                .entry((on.year(), on.month(), status, rupture))
-                .or_default() += n;
-            st.execute(params![day(on), status, rupture, n])?;
-        }
-        Ok(())
+            |(on, status, rupture), n| {
+                *callins
+                    .entry((on.year(), on.month(), status, rupture))
+                    .or_default() += n;
+                (on, status, rupture)
+            },
+        )
     }
 
     /// Writes the counts into the count tables, in place of what they held, and rolls
@@ -568,6 +566,25 @@ impl Tally {
         }
         fill_rollups(conn)
     }
+}
+
+/// Writes the rows of a table of counts per day out with `upsert` (its day, two words and
+/// its count as ?1 to ?4), in the order of their keys, emptying `rows`; `row` gives each
+/// row's day and words, and folds it into the counts by week or month as it goes.
+fn write_out<'w, K: Ord + Copy>(
+    conn: &Connection,
+    rows: &mut FastMap<K, i64>,
+    upsert: &str,
+    mut row: impl FnMut(K, i64) -> (NaiveDate, &'w str, &'w str),
+) -> Result<()> {
+    let mut sorted: Vec<(K, i64)> = rows.drain().collect();
+    sorted.sort_unstable();
+    let mut st = conn.prepare_cached(upsert)?;
+    for (k, n) in sorted {
+        let (on, a, b) = row(k, n);
+        st.execute(params![day(on), a, b, n])?;
+    }
+    Ok(())
 }
 
 /// The Monday of `d`'s week.
