@@ -3623,6 +3623,14 @@ fn names_places_and_addresses_are_removed_whole_once_part_is_caught() {
             "The vigil was at St Nicholas' Church on the green.",
             vec![place("St Nicholas' Church")],
         ),
+        (
+            "He moves to Pennyfold Lane Approved Premises on licence.",
+            vec![place("Pennyfold Lane Approved Premises")],
+        ),
+        (
+            "The lunch club meets at Glenrothie Miners Welfare now.",
+            vec![name("Glenrothie Miners Welfare")],
+        ),
         // Not so: a first name that opens its sentence, a word of the lists before a
         // name, a kind of place alone, a saint's day.
         (
@@ -3906,12 +3914,15 @@ fn addresses_with_their_number_in_words() {
 /// postcodes and phones spelt out by dictation, names that are words ("Robin", "May",
 /// "Amber", "precious" in lowercase), places by their kind ("Glamour Nails", "Cowdenbeath
 /// Miners' Welfare", "Stroud Road Approved Premises"). Studied in part: 453 of 514
-/// (88.1%) with Eircodes, Ireland's landlines by their area codes and PPS numbers.
+/// (88.1%) with Eircodes, Ireland's landlines by their area codes and PPS numbers. Then
+/// re-marked once: two rooms in care homes, which its policy marked as addresses and the
+/// project's leaves unmarked, taken off: 453 of 512 (88.5%). And "Premises" and "Welfare"
+/// end a place's name ("Stroud Road Approved Premises"): 454 of 512.
 #[test]
 fn a_twenty_third_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh21.txt",
-        (453, 514),
+        (454, 512),
         &[
             "Name \"Daniel O'Donnell\"",
             "Name \"Lairg\"",

@@ -11,7 +11,8 @@ use super::*;
 pub(super) const SERVICE_WORDS: &[&str] = &[
     "hub", "association", "team", "service", "services", "project", "provision", "café",
     "cafe", "partnership", "wellbeing", "care", "trust", "network", "foundation",
-    "society", "collective", "bank", "pantry", "shelter", "refuge", "hostel",
+    "society", "collective", "bank", "pantry", "shelter", "refuge", "hostel", "premises",
+    "welfare",
 ];
 
 /// Capitalised words that may run on from a place's name to the word that ends it:
