@@ -256,7 +256,8 @@ pub(super) fn loose_weekday(w: &str) -> bool {
 pub(super) const DATE_CUES: &[&str] = &[
     "on", "by", "from", "until", "till", "til", "since", "before", "after", "seen", "due",
     "dated", "review", "reviewed", "follow-up", "followup", "wef", "died", "admitted",
-    "discharged",
+    "discharged", "done", "promised", "start", "starts", "started", "booked", "ends",
+    "ended",
 ];
 
 /// Events a day and month in figures after them is the day of: "home visit 14/5",
