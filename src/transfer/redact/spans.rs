@@ -219,6 +219,33 @@ pub(super) fn rooms_before_addresses(text: &str, cands: &mut [Cand]) {
     }
 }
 
+/// A ward or unit named by a word taken for a name, after a word of going or being:
+/// "admitted to Ward [Enlli]", "on Ward [Teifi]", "back to Unit [Rowan]": the ward's word
+/// is part of the place's name, and the whole is a place, not a person. ("Mrs Ward",
+/// "Ward Hughes said" are left: no such word before them.)
+pub(super) fn wards_by_name(text: &str, cands: &mut [Cand]) {
+    const AFTER: &[&str] = &["to ", "on ", "at ", "from ", "onto ", "into ", "off "];
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Name {
+            continue;
+        }
+        let before = &text[..c.start];
+        for ward in ["Ward ", "Unit "] {
+            let Some(rest) = before.strip_suffix(ward) else {
+                continue;
+            };
+            let gone = AFTER
+                .iter()
+                .any(|w| rest.ends_with(w) && left_boundary(text, rest.len() - w.len()));
+            if gone {
+                c.start -= ward.len();
+                c.kind = FindingKind::Place;
+                break;
+            }
+        }
+    }
+}
+
 /// Words that open a farm's, a house's or a place's name before the name found:
 /// "Higher [Trewint Farm]", "Lower [Bryn Farm]", "Little [Haven Lodge]".
 const NAME_OPENERS: &[&str] = &[
