@@ -454,6 +454,7 @@ impl Checker {
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);
         wards_by_name(text, &mut cands);
+        homes_in_lowercase(text, &mut cands);
         name_openers(text, &mut cands);
         saints_days_are_no_one(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));

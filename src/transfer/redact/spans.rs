@@ -78,13 +78,14 @@ pub(super) fn place_tails(text: &str, words: Words<'_>, cands: &mut [Cand]) {
             j += 1;
         }
         // A name runs on only into a place's own word: "[Foxhollow] Housing Association",
-        // not "[Sam] Care" or "[Jo] Home".
+        // not "[Sam] Care" or "[Jo] Home"; or into a kind of place of two words or more
+        // ending in a building's ("[Ard na Gréine] Nursing Home").
         if let Some(e) = end {
             let l = &*lowers[e];
-            if c.kind == FindingKind::Name
-                && !(SERVICE_WORDS.contains(&l) && l != "care")
-                && !["centre", "center", "clinic", "unit", "practice"].contains(&l)
-            {
+            let own_word = SERVICE_WORDS.contains(&l) && l != "care"
+                || ["centre", "center", "clinic", "unit", "practice"].contains(&l)
+                || e > last + 1 && INSTITUTION_WORDS.contains(&l);
+            if c.kind == FindingKind::Name && !own_word {
                 continue;
             }
             c.end = toks[e].base_end;
@@ -189,6 +190,40 @@ pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand
             continue;
         }
         c.start = t.start;
+    }
+}
+
+/// Kinds of home written in lowercase after the name of one: "[Ty Gwyn] children's home",
+/// "[Bryn Haf] care home".
+const HOMES_IN_LOWERCASE: &[&str] = &[
+    " children's home",
+    " childrens home",
+    " care home",
+    " nursing home",
+    " residential home",
+    " group home",
+];
+
+/// A name of two words or more, or a place, before a kind of home in lowercase is that
+/// home's name, and the whole is a place: "[Ty Gwyn] children's home". (A single name
+/// before it is left: "Sam care home" is as often a note's shorthand.)
+pub(super) fn homes_in_lowercase(text: &str, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let named = match c.kind {
+            FindingKind::Place => true,
+            FindingKind::Name => text[c.start..c.end].contains(' '),
+            _ => false,
+        };
+        if !named {
+            continue;
+        }
+        let after = &text[c.end..];
+        if let Some(h) = HOMES_IN_LOWERCASE.iter().find(|h| after.starts_with(**h))
+            && right_boundary(text, c.end + h.len())
+        {
+            c.end += h.len();
+            c.kind = FindingKind::Place;
+        }
     }
 }
 
