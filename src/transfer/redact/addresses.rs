@@ -10,7 +10,7 @@ pub(super) const STREET_WORDS: &[&str] = &[
     "street", "road", "avenue", "lane", "close", "drive", "court", "crescent", "way",
     "place", "gardens", "terrace", "grove", "hill", "row", "walk", "square", "mews", "park",
     "rise", "view", "parade", "green", "vale", "boulevard", "wharf", "yard", "gate",
-    "estate", "heights",
+    "estate", "heights", "mount",
 ];
 #[rustfmt::skip]
 pub(super) const STREET_ABBREVIATIONS: &[&str] = &[
