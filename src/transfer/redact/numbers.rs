@@ -393,16 +393,18 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
-/// A figure's word ("oh", "seven"), or how many times the next figure counts ("double").
+/// A figure's word ("oh", "seven"), how many times the next figure counts ("double"), or
+/// "hundred" after a figure ("nine hundred": 9, 0, 0).
 #[derive(Clone, Copy)]
 pub(super) enum Spoken {
     Figure(u8),
     Times(usize),
+    Hundred,
 }
 
 /// What one word read out in a number says: a figure or a "double" or "triple".
 pub(super) fn spoken(w: &str) -> Option<Spoken> {
-    if w.len() > 6 {
+    if w.len() > 7 {
         return None;
     }
     if ["oh", "zero", "nought"]
@@ -417,6 +419,9 @@ pub(super) fn spoken(w: &str) -> Option<Spoken> {
     if w.eq_ignore_ascii_case("triple") {
         return Some(Spoken::Times(3));
     }
+    if w.eq_ignore_ascii_case("hundred") {
+        return Some(Spoken::Hundred);
+    }
     NUMBER_WORDS[..9]
         .iter()
         .position(|f| f.eq_ignore_ascii_case(w))
@@ -425,7 +430,9 @@ pub(super) fn spoken(w: &str) -> Option<Spoken> {
 }
 
 /// A phone number spelt out in words: "oh seven seven double oh nine ...", ten or eleven
-/// figures from "oh" or "zero", "double" and "triple" counting twice and three times; and
+/// figures from "oh" or "zero", "double" and "triple" counting twice and three times,
+/// "hundred" two noughts after a figure ("oh seven seven double oh nine hundred five two
+/// six", as dictation writes it); and
 /// an NHS number read out the same way, ten figures with a valid check digit ("four one
 /// four, six one eight, seven nine two three"). The words may be joined by hyphens
 /// ("oh-seven-seven-double-oh, nine-double-oh").
@@ -436,7 +443,7 @@ pub(super) fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let w = &text[t.start..t.end];
         let first = text.as_bytes()[t.start] | 0x20;
         let figures =
-            b"otfsenzd".contains(&first) && w.split(['-', '‐']).all(|p| spoken(p).is_some());
+            b"otfsenzdh".contains(&first) && w.split(['-', '‐']).all(|p| spoken(p).is_some());
         let joined = run
             .last()
             .is_some_and(|&(_, end, _)| matches!(&text[end..t.start], " " | ", " | "-" | " - "));
@@ -477,6 +484,10 @@ fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Can
                 }
                 (Spoken::Figure(f), _) => {
                     figures.push(f);
+                    j += 1;
+                }
+                (Spoken::Hundred, _) if j > k && matches!(run[j - 1].2, Spoken::Figure(_)) => {
+                    figures.extend([0, 0]);
                     j += 1;
                 }
                 _ => break,

@@ -1264,6 +1264,15 @@ fn numbers_read_out_in_words_or_one_figure_at_a_time() {
         kinds("one-to-one on Monday, two-three times a week"),
         vec![]
     );
+    // "Hundred" after a figure is two noughts, as dictation writes a number read out.
+    assert_eq!(
+        kinds("told her daughter on oh seven seven double oh nine hundred five two six no"),
+        one(
+            FindingKind::Phone,
+            "oh seven seven double oh nine hundred five two six"
+        )
+    );
+    assert_eq!(kinds("about two hundred people, one hundred staff"), vec![]);
     // Ten figures one at a time: by the check digit, or after "NHS".
     assert_eq!(
         kinds("NHS no.: 6 4 8 2 0 1 9 7 3 5"),
