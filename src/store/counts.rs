@@ -1,6 +1,6 @@
-//! Counts kept as the journal is written (schema versions 6 and 7): entries by kind, and
+//! Counts kept as the journal is written (schema versions 6 to 9): entries by kind, and
 //! live entries, strengths, check-ins (and those saying what helped), actions and call-ins
-//! by week, month and day. Triggers
+//! by day, week, month and year. Triggers
 //! keep them in step with every write; this module reads them, checks them against the
 //! entries, and builds them again (`praxis doctor --rebuild-index`).
 
@@ -9,6 +9,7 @@ use chrono::{Datelike as _, Days, NaiveDate};
 use rusqlite::{Connection, params};
 
 use super::entries::EntryFilter;
+use super::health::has_table;
 use super::rows::day;
 use super::{Result, Store};
 use crate::model::{Details, Entry, EntryKind};
@@ -460,9 +461,6 @@ impl Tally {
             }
             self.days_emptied = true;
         }
-        fn word(words: &[String], id: u32) -> &str {
-            words.get(id as usize).map_or("", String::as_str)
-        }
         let words = &self.words;
         let (weeks, models) = (&mut self.weeks, &mut self.models);
         write_out(
@@ -475,7 +473,7 @@ impl Tally {
                 if kind == EntryKind::Reflection.as_str() {
                     *models.entry((on.year(), on.month(), model)).or_default() += n;
                 }
-                (on, kind, word(words, model))
+                (on, kind, word_at(words, model))
             },
         )?;
         let strengths = &mut self.strengths;
@@ -488,7 +486,7 @@ impl Tally {
                 *strengths
                     .entry((on.year(), on.month(), strength, whose))
                     .or_default() += n;
-                (on, word(words, strength), whose)
+                (on, word_at(words, strength), whose)
             },
         )?;
         let callins = &mut self.callins;
@@ -513,7 +511,7 @@ impl Tally {
         for (table, _) in FILL.iter().filter(|(t, _)| !DAY_TABLES.contains(t)) {
             conn.execute(&format!("DELETE FROM {table}"), [])?;
         }
-        let word = |id: u32| self.words.get(id as usize).map_or("", String::as_str);
+        let word = |id: u32| word_at(&self.words, id);
         let month = |y: i32, m: u32| format!("{y:04}-{m:02}");
         let mut st =
             conn.prepare("INSERT INTO count_kinds (kind, live, trashed) VALUES (?1, ?2, ?3)")?;
@@ -566,6 +564,11 @@ impl Tally {
         }
         fill_rollups(conn)
     }
+}
+
+/// The word at place `id` of a [`Tally`]'s words.
+fn word_at(words: &[String], id: u32) -> &str {
+    words.get(id as usize).map_or("", String::as_str)
 }
 
 /// Writes the rows of a table of counts per day out with `upsert` (its day, two words and
@@ -754,14 +757,7 @@ pub(crate) fn months_and_years(first: Option<NaiveDate>, last: NaiveDate) -> Vec
 /// What `praxis doctor` says of the kept counts: that they agree with the entries, or
 /// where they differ and what mends them; None for a journal from before they were kept.
 pub(crate) fn finding(conn: &Connection) -> Option<super::Finding> {
-    let kept = conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE name = 'count_kinds'",
-            [],
-            |_| Ok(()),
-        )
-        .is_ok();
-    if !kept {
+    if !matches!(has_table(conn, "count_kinds"), Ok(true)) {
         return None;
     }
     let (ok, detail) = match mismatches(conn) {
@@ -782,17 +778,12 @@ pub(crate) fn finding(conn: &Connection) -> Option<super::Finding> {
 /// Where the kept counts differ from the entries (see [`Store::count_mismatches`]).
 fn mismatches(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut out = Vec::new();
-    // A journal that `praxis doctor` reads without bringing it to this version lacks the
-    // counts of later versions (the counts per day came with version 9).
-    let has = |table: &str| {
-        conn.query_row(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-            [table],
-            |_| Ok(()),
-        )
-        .is_ok()
-    };
-    for &(table, select) in FILL.iter().filter(|(t, _)| has(t)) {
+    for (table, select) in FILL {
+        // A journal that `praxis doctor` reads without bringing it to this version lacks
+        // the counts of later versions (the counts per day came with version 9).
+        if !has_table(conn, table)? {
+            continue;
+        }
         // Rows of zero are kept when what they counted goes; they say nothing.
         let nonzero = match table {
             "count_kinds" => "live <> 0 OR trashed <> 0",
@@ -818,13 +809,7 @@ fn mismatches(conn: &Connection) -> rusqlite::Result<Vec<String>> {
             out.push(format!("{differ} rows of {table} differ from the entries"));
         }
     }
-    let rolled_up = conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE name = 'count_checkin_weeks'",
-            [],
-            |_| Ok(()),
-        )
-        .is_ok();
+    let rolled_up = has_table(conn, "count_checkin_weeks")?;
     for (table, select, nonzero) in ROLLUPS.iter().filter(|_| rolled_up) {
         let differ: i64 = conn.query_row(
             &format!(

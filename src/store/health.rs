@@ -567,7 +567,7 @@ struct BadDate {
 }
 
 /// Whether the journal has the table `name`.
-fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+pub(super) fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
         [name],

@@ -556,12 +556,7 @@ impl Store {
         self.conn.pragma_update(None, "secure_delete", "ON")?;
         for table in ["entries_fts", "search_recent"] {
             let config = format!("{table}_config");
-            let has: bool = self.conn.query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                [&config],
-                |r| r.get(0),
-            )?;
-            if !has {
+            if !health::has_table(&self.conn, &config)? {
                 continue;
             }
             let on: bool = self.conn.query_row(
