@@ -290,12 +290,6 @@ pub(super) fn pnc_ids(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
 /// one's: "ISO-27001", "BS-8300", "BS/EN/12345".
 pub(super) const STANDARDS: &[&str] = &["ISO", "BS", "EN", "IEC"];
 
-/// Four figures that read as a year of these two centuries ("2024"): a code ending in one
-/// names an edition or a year's guidance as often as a record.
-fn is_year(p: &str) -> bool {
-    p.len() == 4 && p.parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
-}
-
 /// A part of a record code made of capitals only ("HC", "CCC").
 pub(super) fn code_letters(p: &str) -> bool {
     !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase())
@@ -547,7 +541,8 @@ pub(super) fn coded_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             // Two parts of capitals or more name a service and a team or a kind of case
             // ("WCC-KIN-2291", "BHSCT-INT-88120"): four figures then make a record, and
             // the service's initials may run to five. (A scale or a code of diseases has
-            // one: "PHQ-9", "ICD-10", "COVID-19".)
+            // one: "PHQ-9", "ICD-10", "COVID-19".) A code ending in a year names an edition
+            // or a year's guidance as often as a record ("UK-CAT-2024").
             let named = parts.iter().filter(|p| code_letters(p)).count() >= 2;
             parts.len() >= 2
                 && parts.iter().all(|p| code_letters(p) || code_figures(p))
@@ -555,7 +550,8 @@ pub(super) fn coded_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 && parts[0].len() <= if named { 5 } else { 4 }
                 && !STANDARDS.contains(&parts[0])
                 && parts.iter().any(|p| code_figures(p))
-                && (figures >= 5 || named && figures == 4 && !parts.iter().any(|p| is_year(p)))
+                && (figures >= 5
+                    || named && figures == 4 && !parts.iter().any(|p| year_of(p).is_some()))
         };
         let lead = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
         let serial = (1..=3).contains(&lead)
