@@ -227,6 +227,16 @@ pub(super) fn homes_in_lowercase(text: &str, cands: &mut [Cand]) {
     }
 }
 
+/// The word of `words` (each with its space after it) that ends just before `at`, a
+/// whole word: "Flat " before "[6 Maes y Dderwen]", not "latFlat ".
+fn word_before<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<&'w str> {
+    let before = &text[..at];
+    words
+        .iter()
+        .find(|w| before.ends_with(**w) && left_boundary(text, at - w.len()))
+        .copied()
+}
+
 /// A home's room or flat word before an address that starts with its number: "Flat [6
 /// Maes y Dderwen]", "Room [9, 14 Park Road]", caught with it.
 pub(super) fn rooms_before_addresses(text: &str, cands: &mut [Cand]) {
@@ -236,8 +246,7 @@ pub(super) fn rooms_before_addresses(text: &str, cands: &mut [Cand]) {
         {
             continue;
         }
-        let before = &text[..c.start];
-        for room in [
+        const ROOMS: &[&str] = &[
             "Flat ",
             "flat ",
             "Apartment ",
@@ -245,11 +254,9 @@ pub(super) fn rooms_before_addresses(text: &str, cands: &mut [Cand]) {
             "Room ",
             "room ",
             "Unit ",
-        ] {
-            if before.ends_with(room) && left_boundary(text, c.start - room.len()) {
-                c.start -= room.len();
-                break;
-            }
+        ];
+        if let Some(room) = word_before(text, c.start, ROOMS) {
+            c.start -= room.len();
         }
     }
 }
@@ -264,19 +271,11 @@ pub(super) fn wards_by_name(text: &str, cands: &mut [Cand]) {
         if c.kind != FindingKind::Name {
             continue;
         }
-        let before = &text[..c.start];
-        for ward in ["Ward ", "Unit "] {
-            let Some(rest) = before.strip_suffix(ward) else {
-                continue;
-            };
-            let gone = AFTER
-                .iter()
-                .any(|w| rest.ends_with(w) && left_boundary(text, rest.len() - w.len()));
-            if gone {
-                c.start -= ward.len();
-                c.kind = FindingKind::Place;
-                break;
-            }
+        if let Some(ward) = word_before(text, c.start, &["Ward ", "Unit "])
+            && word_before(text, c.start - ward.len(), AFTER).is_some()
+        {
+            c.start -= ward.len();
+            c.kind = FindingKind::Place;
         }
     }
 }
@@ -300,14 +299,10 @@ pub(super) fn name_openers(text: &str, cands: &mut [Cand]) {
         if !matches!(c.kind, FindingKind::Address | FindingKind::Place) && !building {
             continue;
         }
-        for w in NAME_OPENERS {
-            if text[..c.start].ends_with(w)
-                && left_boundary(text, c.start - w.len())
-                && !sentence_start(text, c.start - w.len())
-            {
-                c.start -= w.len();
-                break;
-            }
+        if let Some(w) = word_before(text, c.start, NAME_OPENERS)
+            && !sentence_start(text, c.start - w.len())
+        {
+            c.start -= w.len();
         }
     }
 }
