@@ -737,6 +737,84 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
     }
 }
 
+/// A twenty-fourth corpus (`recall-fresh22.txt`), written blind like the others from the
+/// domain notes and an earlier header, by writers new to the corpora: youth justice in
+/// Cornwall, a care leavers' adviser, reablement in Swansea, palliative care in
+/// Fermanagh, an IMCA, sexual health outreach, Housing First, a foodbank, BSL, a modern
+/// slavery navigator (Polish and Romanian clients), a Gurkha family, Roma families in
+/// Govanhill, Jersey and the Isle of Man, Stamford Hill, a refuge in Inverness and
+/// bereavement in Newry. Its first figure is a hold-out of the twenty-third corpus's
+/// rules: 419 of 515 (81.4%), with 51 findings, most of them towns and regions named
+/// alone ("Redruth", "Keswick", "Westmorland", "Omeath"), theorists ("Wenger",
+/// "Saleebey") and apps. Missed: what3words addresses and grid references ("///filled.
+/// count.soap", "NY 3365 0412"), homes described ("the flat above the chippy on Chester
+/// Road"), initials alone ("K", "D"), BSL name signs ("curly-hair"), PESEL and CNP
+/// numbers, an email spelt out ("tom dot h dot 94 at gmail dot com"), places by their
+/// kind ("Oasis Spa on Grand Parade", "Buddhist temple on Ash Road"), a phone split
+/// across a line. Studied in part: mobiles read back with "07" as a group of their own
+/// ("07 838 502 117", "07 944 61 22 90"): 422 of 515; ISO dates with their time joined
+/// by "T" ("2025-03-04T10:15"): 424 of 515 (82.3%).
+#[test]
+fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh22.txt",
+        (424, 515),
+        &[
+            "Name \"Gwithian\"",
+            "Name \"Redruth\"",
+            "Name \"Gentoo\"",
+            "Name \"Townhill\"",
+            "Name \"Cavan\"",
+            "Name \"Lough Erne\"",
+            "Name \"Earlsdon\"",
+            "Name \"Wenger\"",
+            "Name \"Sniffies\"",
+            "Name \"Westmorland\"",
+            "Name \"Furness\"",
+            "Name \"Cumberland\"",
+            "Name \"Cumberland\"",
+            "Name \"Hesket\"",
+            "Name \"Keswick\"",
+            "Name \"Wigton\"",
+            "Name \"Maryport\"",
+            "Name \"Saleebey\"",
+            "Name \"Kirkby\"",
+            "Name \"Driscoll-ish\"",
+            "Name \"Penydarren\"",
+            "Name \"Headspace\"",
+            "Name \"Calm\"",
+            "Name \"Tinside\"",
+            "Name \"Ponterwyd\"",
+            "Name \"Aberaeron\"",
+            "Name \"Kutna\"",
+            "Name \"Kutno\"",
+            "Name \"Fenland\"",
+            "Name \"Gurkha\"",
+            "Name \"Gurkha\"",
+            "Name \"Gurkha\"",
+            "Name \"Sgt Maj\"",
+            "Name \"retd\"",
+            "Name \"Glaswegian\"",
+            "Place \"Govanhill Community Development Trust\"",
+            "Name \"Madeiran\"",
+            "Name \"Funchal\"",
+            "Name \"Madeiran\"",
+            "Name \"St Helier\"",
+            "Name \"Ramsey\"",
+            "Name \"Bikur Cholim\"",
+            "Name \"Shabbos\"",
+            "Name \"Tervalon\"",
+            "Name \"Murray-Garcia\"",
+            "Name \"Skye\"",
+            "Name \"Loughbrickland\"",
+            "Name \"Omeath\"",
+            "Name \"Hayle\"",
+            "Name \"Aberfan\"",
+            "Name \"Troedyrhiw\"",
+        ],
+    );
+}
+
 /// How a recall corpus fares: identifiers planted and fully removed (each case redacted
 /// on its own, as a single entry would be), what was missed, and what the check flagged
 /// that was not planted.

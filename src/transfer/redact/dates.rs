@@ -72,9 +72,16 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
             let k = j + n2 + sep.len();
             let n3 = num(k);
             let end = k + n3;
-            let after_ok = right_boundary(text, end)
-                && !(matches!(b.get(end), Some(b'/' | b'-' | b'.'))
-                    && b.get(end + 1).is_some_and(u8::is_ascii_digit));
+            // "2025-03-04T10:15": a system's date with its time joined by "T".
+            let timed = n1 == 4
+                && b.get(end) == Some(&b'T')
+                && b.get(end + 1..end + 4).is_some_and(|t| {
+                    t[0].is_ascii_digit() && t[1].is_ascii_digit() && t[2] == b':'
+                });
+            let after_ok = timed
+                || (right_boundary(text, end)
+                    && !(matches!(b.get(end), Some(b'/' | b'-' | b'.'))
+                        && b.get(end + 1).is_some_and(u8::is_ascii_digit)));
             if !after_ok {
                 return None;
             }

@@ -699,7 +699,13 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
         && digits.starts_with('0')
         && digits[1..].starts_with(['4', '6', '9'])
         && gs.iter().skip(1).all(|g| !g.paren);
-    if irish {
+    // A mobile read back with "07" as a group of its own: "07 838 502 117", "07 944 61
+    // 22 90" (the three figures after "07" tell it from a date and a time in pairs).
+    let read_back = digits.len() == 11
+        && gs[0].digits == "07"
+        && gs.get(1).is_some_and(|g| g.digits.len() == 3)
+        && gs.iter().all(|g| g.digits.len() >= 2 && !g.paren);
+    if irish || read_back {
         return true;
     }
     ((10..=11).contains(&digits.len()) || slipped)

@@ -263,6 +263,46 @@ fn irish_phones() {
     }
 }
 
+/// A mobile written with "07" as a group of its own, then three figures and pairs or
+/// threes ("07 838 502 117", "07 944 61 22 90"), as people read a number back; not a
+/// date and a time run together, nor figures in pairs from the start.
+#[test]
+fn mobiles_with_07_as_a_group_of_their_own() {
+    for p in ["07 838 502 117", "07 944 61 22 90", "07 552 901338"] {
+        assert_eq!(
+            kinds(&format!("new number {p} from today")),
+            one(FindingKind::Phone, p),
+            "{p}"
+        );
+    }
+    for s in [
+        "seen 07 03 2025 10 15 at home",
+        "scores 07 83 85 02 11 this term",
+        "rota 07 838 502 11 done",
+        "codes 07 944 6 1 22 90 in the log",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
+/// An ISO date with its time joined by "T", as systems print them ("2025-03-04T10:15"):
+/// the date goes, the time stays; a code that only looks like it does not.
+#[test]
+fn iso_dates_with_their_time_joined_by_t() {
+    for (s, d) in [
+        ("logged 2025-03-04T10:15 by duty", "2025-03-04"),
+        ("at 2024-11-30T09:05:33Z it closed", "2024-11-30"),
+    ] {
+        assert_eq!(kinds(s), one(FindingKind::ExactDate, d), "{s}");
+    }
+    for s in ["part 2025-03-04T1 in stock", "build 2025-03-04Tx ran"] {
+        assert!(
+            !kinds(s).iter().any(|(k, _)| *k == FindingKind::ExactDate),
+            "{s}"
+        );
+    }
+}
+
 #[test]
 fn numbers_that_are_not_phones() {
     for s in [
