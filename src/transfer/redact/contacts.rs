@@ -249,3 +249,43 @@ pub(super) fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
         }
     }
 }
+
+/// What3words addresses: "///filled.count.soap", three words of letters joined by dots
+/// after three slashes, a spot three metres square. The words are the finding; a fourth
+/// word or a slash before the three says it is something else (a path, a comment).
+pub(super) fn what3words(text: &str, out: &mut Vec<Cand>) {
+    for (at, _) in text.match_indices("///") {
+        if at > 0 && text[..at].ends_with('/') {
+            continue;
+        }
+        let start = at + 3;
+        let mut end = start;
+        let mut words = 0;
+        loop {
+            let len: usize = text[end..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum();
+            if len == 0 {
+                break;
+            }
+            end += len;
+            words += 1;
+            let rest = &text[end..];
+            let dot_then_word =
+                rest.starts_with('.') && rest[1..].chars().next().is_some_and(char::is_alphabetic);
+            if !dot_then_word {
+                break;
+            }
+            end += 1;
+        }
+        let ends_clean = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '/' && c != '_' && c != '-');
+        if words == 3 && ends_clean {
+            out.push(Cand::new(FindingKind::Address, start, end));
+        }
+    }
+}

@@ -361,6 +361,9 @@ impl Checker {
             thread_speakers(text, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
+        if text.contains("///") {
+            what3words(text, &mut cands);
+        }
         days_without_a_year(text, &toks, &mut cands);
         dates_in_words(text, &toks, &mut cands);
         spoken_phones(text, &toks, &mut cands);

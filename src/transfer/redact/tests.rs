@@ -78,6 +78,30 @@ fn phones_with_a_written_out_prefix_or_an_extension() {
     assert_eq!(phone_key("0044 7700 900123"), phone_key("07700 900123"));
 }
 
+/// A what3words address, three words joined by dots after "///", names a spot of three
+/// metres: the words go, the slashes stay, and a full stop after them is the sentence's.
+#[test]
+fn what3words_addresses() {
+    for (s, a) in [
+        ("use ///filled.count.soap or the lane", "filled.count.soap"),
+        ("gate at ///piano.ferry.meadows.", "piano.ferry.meadows"),
+        ("w3w ///Índice.Árbol.Casa then left", "Índice.Árbol.Casa"),
+    ] {
+        assert_eq!(kinds(s), one(FindingKind::Address, a), "{s}");
+    }
+    for s in [
+        "see https://example.org/a.b.c for it",
+        "two words ///filled.count only",
+        "four ///a.b.c.d here",
+        "comment /// todo.later.maybe",
+    ] {
+        assert!(
+            !kinds(s).iter().any(|(k, _)| *k == FindingKind::Address),
+            "{s}"
+        );
+    }
+}
+
 #[test]
 fn obfuscated_emails() {
     for e in [
