@@ -719,3 +719,61 @@ pub(super) fn house_numbers_alone(text: &str, words: Words<'_>, out: &mut Vec<Ca
         out.push(Cand::new(FindingKind::Address, n.start, n.end));
     }
 }
+
+/// Grid references after "grid" ("grid NY 3365 0412", "OS grid TG 390 213", "Irish grid
+/// H 287 285", "grid ref: SN 74688102"): an Ordnance Survey square of two letters, or an
+/// Irish grid's one, then an easting and a northing of equal length, apart or run
+/// together. Without the word "grid" before it, letters and figures like these are as
+/// often a code.
+pub(super) fn grid_references(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    for (at, _) in lower.match_indices("grid") {
+        if !left_boundary(text, at) {
+            continue;
+        }
+        let mut i = at + 4;
+        let skip_spaces = |mut i: usize| {
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            i
+        };
+        i = skip_spaces(i);
+        if let Some(label) = ["reference", "ref.", "ref"]
+            .iter()
+            .find(|l| lower[i..].starts_with(**l))
+        {
+            i += label.len();
+        }
+        if b.get(i) == Some(&b':') {
+            i += 1;
+        }
+        i = skip_spaces(i);
+        let start = i;
+        let letters = b[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let square = &text[i..i + letters];
+        let known = match square.as_bytes() {
+            [one] => *one != b'I',
+            [first, second] => b"HJNOST".contains(first) && *second != b'I',
+            _ => false,
+        };
+        if !known {
+            continue;
+        }
+        i = skip_spaces(i + letters);
+        let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let first = digits_at(i);
+        let end = if b.get(i + first) == Some(&b' ') && digits_at(i + first + 1) == first {
+            ((2..=5).contains(&first)).then_some(i + 2 * first + 1)
+        } else if b.get(i + first) == Some(&b' ') && digits_at(i + first + 1) > 0 {
+            // Two groups of unequal length: no easting and northing.
+            None
+        } else {
+            (first % 2 == 0 && (4..=10).contains(&first)).then_some(i + first)
+        };
+        if let Some(end) = end.filter(|&e| right_boundary(text, e)) {
+            out.push(Cand::new(FindingKind::Address, start, end));
+        }
+    }
+}

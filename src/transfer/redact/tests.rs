@@ -102,6 +102,32 @@ fn what3words_addresses() {
     }
 }
 
+/// A grid reference after "grid" names a spot as closely as an address: an Ordnance
+/// Survey square ("NY 3365 0412", "TG 390 213", "SN 74688102") or an Irish grid letter
+/// ("H 287 285"). With no "grid" before it, or groups of unequal length, it is none.
+#[test]
+fn grid_references_after_grid() {
+    for (s, a) in [
+        ("use grid NY 3365 0412. Last 2 miles", "NY 3365 0412"),
+        ("OS grid TG 390 213 — went and looked", "TG 390 213"),
+        ("Irish grid H 287 285 or the lane", "H 287 285"),
+        ("grid: SN 74688102 then the track", "SN 74688102"),
+    ] {
+        assert_eq!(kinds(s), one(FindingKind::Address, a), "{s}");
+    }
+    for s in [
+        "grid NY 3365 041 is wrong",
+        "the grid had 12 rows",
+        "scores NY 3365 0412 in the table",
+        "grid IA 123 456 no such square",
+    ] {
+        assert!(
+            !kinds(s).iter().any(|(k, _)| *k == FindingKind::Address),
+            "{s}"
+        );
+    }
+}
+
 #[test]
 fn obfuscated_emails() {
     for e in [
