@@ -726,6 +726,10 @@ pub(super) fn house_numbers_alone(text: &str, words: Words<'_>, out: &mut Vec<Ca
 /// together. Without the word "grid" before it, letters and figures like these are as
 /// often a code.
 pub(super) fn grid_references(text: &str, out: &mut Vec<Cand>) {
+    // Most texts have no "grid": they are not copied to lower case to find out.
+    if !["grid", "Grid", "GRID"].iter().any(|w| text.contains(w)) {
+        return;
+    }
     let b = text.as_bytes();
     let lower = text.to_ascii_lowercase();
     for (at, _) in lower.match_indices("grid") {
