@@ -755,12 +755,13 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// ("07 838 502 117", "07 944 61 22 90"): 422 of 515; ISO dates with their time joined
 /// by "T" ("2025-03-04T10:15"): 424 of 515 (82.3%); what3words addresses ("///piano.
 /// ferry.meadows", the words after the slashes): 426 of 515 (82.7%); grid references
-/// after "grid" ("grid NY 3365 0412", "Irish grid H 287 285"): 429 of 515 (83.3%).
+/// after "grid" ("grid NY 3365 0412", "Irish grid H 287 285"): 429 of 515 (83.3%); an
+/// email spelt out before its "at" ("tom dot h dot 94 at gmail dot com"): 430 of 515.
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (429, 515),
+        (430, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -3197,12 +3198,12 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// to the policy for beds and rooms (2026-12-06): its five beds, a cell and a cell's
 /// location on a wing unmarked, a hostel room and a site's plot marked as addresses: 306
 /// of 367 → 306 of 361 by the re-marking alone, 309 of 361 with a room in a lodging and a
-/// plot on a site taken for addresses.
+/// plot on a site taken for addresses; 310 with an email spelt out before its "at" too.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (309, 361),
+        (310, 361),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3425,13 +3426,13 @@ fn a_name_with_two_particles_or_dela_is_one_name() {
 /// three cells on a wing unmarked, and a room offered in a nursing home (a care home's
 /// room is treated as a ward's bed): 326 of 369 → 326 of 360 by the re-marking alone, 327
 /// of 360 with a room in an approved premises taken for an address; 328 with a home by its
-/// name and its kind after it. The hold-out figure as first measured, 312 of 369, stays as
-/// it was.
+/// name and its kind after it; 329 with an email spelt out before its "at" too. The
+/// hold-out figure as first measured, 312 of 369, stays as it was.
 #[test]
 fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh17.txt",
-        (328, 360),
+        (329, 360),
         &[
             "Name \"Splott\"",
             "Name \"Glastonbury\"",

@@ -200,6 +200,18 @@ pub(super) fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
             if start == at || !left_boundary(text, start) {
                 continue;
             }
+            // The name before the "at" spelt out too: "tom dot h dot 94 at gmail dot com".
+            while let Some(dot) = DOT_SIGNS.iter().find(|d| text[..start].ends_with(**d)) {
+                let joined = start - dot.len();
+                let mut s = joined;
+                while s > 0 && local(b[s - 1]) {
+                    s -= 1;
+                }
+                if s == joined || !left_boundary(text, s) {
+                    break;
+                }
+                start = s;
+            }
             // Labels joined by dots (or dot words).
             let mut i = at + sign.len();
             let mut labels: Vec<(usize, usize)> = Vec::new();

@@ -102,6 +102,30 @@ fn what3words_addresses() {
     }
 }
 
+/// An email spelt out before its "at" as well as after it ("tom dot h dot 94 at gmail
+/// dot com", "jo(dot)bloggs(at)nhs(dot)net"): the whole address goes, not only its last
+/// word before the "at".
+#[test]
+fn emails_spelt_out_before_their_at() {
+    for e in [
+        "tom dot h dot 94 at gmail dot com",
+        "jo(dot)bloggs(at)nhs(dot)net",
+        "sam.k dot lee at outlook dot com",
+    ] {
+        assert_eq!(
+            kinds(&format!("email him {e} please")),
+            one(FindingKind::Email, e),
+            "{e}"
+        );
+    }
+    for s in [
+        "join the dots at home",
+        "put a dot at the end dot com style",
+    ] {
+        assert_eq!(kinds(s), vec![], "{s}");
+    }
+}
+
 /// A grid reference after "grid" names a spot as closely as an address: an Ordnance
 /// Survey square ("NY 3365 0412", "TG 390 213", "SN 74688102") or an Irish grid letter
 /// ("H 287 285"). With no "grid" before it, or groups of unequal length, it is none.
