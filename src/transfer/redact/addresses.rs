@@ -721,43 +721,40 @@ pub(super) fn house_numbers_alone(text: &str, words: Words<'_>, out: &mut Vec<Ca
 }
 
 /// Grid references after "grid" ("grid NY 3365 0412", "OS grid TG 390 213", "Irish grid
-/// H 287 285", "grid ref: SN 74688102"): an Ordnance Survey square of two letters, or an
-/// Irish grid's one, then an easting and a northing of equal length, apart or run
-/// together. Without the word "grid" before it, letters and figures like these are as
-/// often a code.
-pub(super) fn grid_references(text: &str, out: &mut Vec<Cand>) {
-    // Most texts have no "grid": they are not copied to lower case to find out.
-    if !["grid", "Grid", "GRID"].iter().any(|w| text.contains(w)) {
-        return;
-    }
-    let b = text.as_bytes();
-    let lower = text.to_ascii_lowercase();
-    for (at, _) in lower.match_indices("grid") {
-        if !left_boundary(text, at) {
+/// H 287 285", "grid SN 74688102"): an Ordnance Survey square of two letters, or an
+/// Irish grid's one, then an easting and a northing of equal length, apart or in one run
+/// of figures. Without the word "grid" before it, letters and figures like these are as
+/// often a code. A square run into its figures ("SN74688102") and a reference after
+/// "grid ref:" are found as records already, by their shape and by the cue.
+pub(super) fn grid_references(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    let figures = |t: &Tok| word(t).bytes().all(|c| c.is_ascii_digit());
+    // What may stand between "grid", its label and the reference: spaces, ":" or ".".
+    let near = |a: &Tok, b: &Tok| text[a.end..b.start].bytes().all(|c| b" :.".contains(&c));
+    // Figures a space after `t`: a group of the same reference.
+    let group_after = |k: usize| {
+        toks.get(k + 1)
+            .filter(|n| figures(n) && text[toks[k].end..n.start].bytes().all(|c| c == b' '))
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if !word(t).eq_ignore_ascii_case("grid") {
             continue;
         }
-        let mut i = at + 4;
-        let skip_spaces = |mut i: usize| {
-            while b.get(i) == Some(&b' ') {
-                i += 1;
-            }
-            i
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|n| {
+            near(t, n)
+                && ["ref", "reference"]
+                    .iter()
+                    .any(|l| word(n).eq_ignore_ascii_case(l))
+        }) {
+            j += 1;
+        }
+        let Some(sq) = toks.get(j).filter(|sq| near(&toks[j - 1], sq)) else {
+            continue;
         };
-        i = skip_spaces(i);
-        if let Some(label) = ["reference", "ref.", "ref"]
-            .iter()
-            .find(|l| lower[i..].starts_with(**l))
-        {
-            i += label.len();
-        }
-        if b.get(i) == Some(&b':') {
-            i += 1;
-        }
-        i = skip_spaces(i);
-        let start = i;
-        let letters = b[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
-        let square = &text[i..i + letters];
-        let known = match square.as_bytes() {
+        let w = word(sq);
+        let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+        let known = match &w.as_bytes()[..letters] {
             [one] => *one != b'I',
             [first, second] => b"HJNOST".contains(first) && *second != b'I',
             _ => false,
@@ -765,19 +762,21 @@ pub(super) fn grid_references(text: &str, out: &mut Vec<Cand>) {
         if !known {
             continue;
         }
-        i = skip_spaces(i + letters);
-        let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let first = digits_at(i);
-        let end = if b.get(i + first) == Some(&b' ') && digits_at(i + first + 1) == first {
-            ((2..=5).contains(&first)).then_some(i + 2 * first + 1)
-        } else if b.get(i + first) == Some(&b' ') && digits_at(i + first + 1) > 0 {
-            // Two groups of unequal length: no easting and northing.
-            None
-        } else {
-            (first % 2 == 0 && (4..=10).contains(&first)).then_some(i + first)
-        };
-        if let Some(end) = end.filter(|&e| right_boundary(text, e)) {
-            out.push(Cand::new(FindingKind::Address, start, end));
+        if letters != w.len() {
+            continue;
+        }
+        let end = group_after(j).and_then(|easting| {
+            let n = easting.end - easting.start;
+            match group_after(j + 1) {
+                // An easting and a northing of equal length; unequal ones are none.
+                Some(northing) => ((2..=5).contains(&n) && northing.end - northing.start == n)
+                    .then_some(northing.end),
+                // Both in one run of figures: "SN 74688102".
+                None => (n % 2 == 0 && (4..=10).contains(&n)).then_some(easting.end),
+            }
+        });
+        if let Some(end) = end {
+            out.push(Cand::new(FindingKind::Address, sq.start, end));
         }
     }
 }

@@ -375,7 +375,7 @@ impl Checker {
             word_dates(text, &toks, &mut cands);
             feast_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
-            grid_references(text, &mut cands);
+            grid_references(text, &toks, &mut cands);
         }
         // A name inside an allowed phrase ("Loretta Ross", the user's own) stays.
         let mut allowed = Vec::new();
