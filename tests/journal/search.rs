@@ -13,16 +13,18 @@ use praxis::tui::app::App;
 use praxis::tui::keymap::Keymap;
 use praxis::tui::theme::Theme;
 
+use praxis::tui::panes::journal::{HITS, PAGE};
+
 use crate::common::praxis;
 
 fn key(app: &mut App, code: KeyCode) {
     app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-/// The ids `praxis search WORDS --json -n 200` prints, in its order.
-fn cli_ids(mut praxis: assert_cmd::Command, words: &str) -> Vec<String> {
+/// The ids `praxis search WORDS --json -n N` prints, in its order.
+fn cli_ids(mut praxis: assert_cmd::Command, words: &str, n: usize) -> Vec<String> {
     let out = praxis
-        .args(["search", words, "--json", "-n", "200"])
+        .args(["search", words, "--json", "-n", &n.to_string()])
         .assert()
         .success();
     let hits: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
@@ -33,8 +35,10 @@ fn cli_ids(mut praxis: assert_cmd::Command, words: &str) -> Vec<String> {
         .collect()
 }
 
-/// The ids the app lists once `words` are typed after `/` and Enter ranks the list.
-fn app_ids(db: &std::path::Path, words: &str) -> Vec<String> {
+/// The ids the app lists once `words` are typed after `/` and Enter ranks the list: a
+/// screenful at first, and with `scroll`, more once the selection goes down to the end
+/// of those (the app reads on as a reader scrolls).
+fn app_ids(db: &std::path::Path, words: &str, scroll: bool) -> Vec<String> {
     let clock = Clock::fixed(
         Utc.with_ymd_and_hms(2026, 3, 18, 20, 0, 0)
             .unwrap()
@@ -55,6 +59,12 @@ fn app_ids(db: &std::path::Path, words: &str) -> Vec<String> {
     }
     // Enter: the typing is done and the list is ranked.
     key(&mut app, KeyCode::Enter);
+    if scroll {
+        let first = app.journal.rows.len();
+        while app.journal.selected + 1 < first {
+            key(&mut app, KeyCode::Char('j'));
+        }
+    }
     app.journal.rows.iter().map(|r| r.id.to_string()).collect()
 }
 
@@ -79,8 +89,8 @@ fn the_command_line_and_the_app_find_the_same_entries() {
         "family meeting",
         "\"care plan\"",
     ] {
-        let cli = cli_ids(crate::common::praxis_db(&db), words);
-        let screen = app_ids(&db, words);
+        let cli = cli_ids(crate::common::praxis_db(&db), words, HITS);
+        let screen = app_ids(&db, words, false);
         assert!(!cli.is_empty(), "the demo has entries for {words}");
         assert_eq!(screen, cli, "{words}");
     }
@@ -137,15 +147,20 @@ fn a_long_journal_ranks_the_newest_matches_the_same_in_both_faces() {
         .id
         .to_string();
     drop(s);
-    // As many as the app lists.
-    for (words, found) in [("care", 200), ("kintsugi", 5)] {
-        let cli = cli_ids(crate::common::praxis_db(&db), words);
+    // As many as the app lists: a screenful at first, a page more once scrolled to its
+    // end, the same as the command line's for as many.
+    let scrolled = HITS + PAGE;
+    for (words, found) in [("care", scrolled), ("kintsugi", 5)] {
+        let first = cli_ids(crate::common::praxis_db(&db), words, HITS);
+        assert_eq!(first.len(), found.min(HITS), "{words}");
+        assert_eq!(app_ids(&db, words, false), first, "{words}");
+        let cli = cli_ids(crate::common::praxis_db(&db), words, scrolled);
         assert_eq!(cli.len(), found, "{words}");
-        assert_eq!(app_ids(&db, words), cli, "{words}");
+        assert_eq!(app_ids(&db, words, true), cli, "{words}");
         if words == "care" {
             assert!(cli.iter().all(|id| newest.contains(id)), "only the newest");
             assert!(!cli.contains(&strongest), "an older match is not weighed");
-            assert_ne!(cli, newest[..200], "ranked, not newest first");
+            assert_ne!(cli, newest[..scrolled], "ranked, not newest first");
         }
     }
 }

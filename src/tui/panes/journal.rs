@@ -32,8 +32,10 @@ use crate::tui::widgets::{self, strengths_text};
 
 /// Entries read per page; more are read as the selection nears the end.
 pub const PAGE: usize = 200;
-/// Search hits listed.
-const HITS: usize = 200;
+/// Search hits read at each keystroke: a tall screenful and some. More are read, a
+/// [`PAGE`] at a time, as the selection nears the end, so a keystroke costs what the
+/// screen shows, not what the journal holds (a rare word's 80 or 800 matches alike).
+pub const HITS: usize = 60;
 /// How long typing must pause before the full-text hits are ranked by relevance: while
 /// typing they come newest first, which stops after [`HITS`] instead of ranking
 /// every match (tens of thousands for a common prefix). The runtime ticks at least this
@@ -60,6 +62,11 @@ pub struct Journal {
     finder: Option<Finder>,
     /// When the search was last typed, while its full-text hits are still newest first.
     pub rank_due: Option<Instant>,
+    /// How many search hits to read: [`HITS`] for each new query, a [`PAGE`] more each
+    /// time the selection nears the end of those read.
+    hits_wanted: usize,
+    /// The search hits are ranked by relevance (else newest first, while typing).
+    ranked: bool,
     pub preview: Option<Entry>,
     pub preview_scroll: u16,
     /// Live entries in the journal (for the welcome and the header).
@@ -519,8 +526,10 @@ impl Journal {
             self.rows = store.list_entries(&self.store_filter(), None, PAGE)?;
             self.exhausted = self.rows.len() < PAGE;
         } else {
+            self.ranked = ranked;
+            self.hits_wanted = self.hits_wanted.max(HITS);
             self.rows = self.search(store, ranked)?;
-            self.exhausted = true;
+            self.exhausted = self.rows.len() < self.hits_wanted;
         }
         self.selected = keep
             .and_then(|id| self.rows.iter().position(|r| r.rowid == id))
@@ -554,6 +563,18 @@ impl Journal {
     /// Reads the next page when the selection is near the end of what is loaded.
     fn ensure_loaded(&mut self, store: &Store) -> Result<()> {
         if self.exhausted || self.selected + 20 < self.rows.len() {
+            return Ok(());
+        }
+        if !self.query.trim().is_empty() {
+            // The same search for more hits. The selection stays on its entry: a longer
+            // list can hold more loose matches (names, titles), which go before the words'.
+            let keep = self.rows.get(self.selected).map(|r| r.rowid);
+            self.hits_wanted = self.rows.len() + PAGE;
+            self.rows = self.search(store, self.ranked)?;
+            self.exhausted = self.rows.len() < self.hits_wanted;
+            self.selected = keep
+                .and_then(|id| self.rows.iter().position(|r| r.rowid == id))
+                .unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
             return Ok(());
         }
         let after = self.rows.last().map(|r| (r.occurred_on, r.rowid));
@@ -620,6 +641,7 @@ impl Journal {
         self.query = query;
         self.selected = 0;
         self.offset = 0;
+        self.hits_wanted = HITS;
         self.relist(store, false, false)?;
         if !self.query.trim().is_empty() {
             self.rank_due = Some(Instant::now());
@@ -646,7 +668,7 @@ impl Journal {
         }
         let order = if ranked { Order::Ranked } else { Order::Newest };
         let hits = match &self.finder {
-            Some(f) => f.find(store, &self.query, order, HITS)?.hits,
+            Some(f) => f.find(store, &self.query, order, self.hits_wanted)?.hits,
             None => Vec::new(),
         };
         Ok(hits.into_iter().map(|h| h.entry).collect())
@@ -671,15 +693,25 @@ impl Journal {
             let found = if self.query.trim().is_empty() {
                 String::new()
             } else {
-                format!("{} found of ", self.rows.len())
+                format!("{} found of ", self.found())
             };
             format!("{found}{} in the trash", entries(self.matching))
         } else if !self.query.trim().is_empty() {
-            format!("{} found of {}", self.rows.len(), entries(self.total))
+            format!("{} found of {}", self.found(), entries(self.total))
         } else if self.filtered() {
             format!("{} of {}", self.matching, entries(self.total))
         } else {
             entries(self.total)
+        }
+    }
+
+    /// How many search hits are listed: "60+" while more may be read on scrolling.
+    fn found(&self) -> String {
+        let n = self.rows.len();
+        if self.exhausted {
+            n.to_string()
+        } else {
+            format!("{n}+")
         }
     }
 
@@ -713,7 +745,7 @@ impl Journal {
             let line = Line::from(vec![
                 Span::styled(" / ", t.key),
                 Span::raw(format!("{}{cursor}", sanitize_line(&self.query))),
-                Span::styled(format!("   {} found", self.rows.len()), t.dim),
+                Span::styled(format!("   {} found", self.found()), t.dim),
             ]);
             f.render_widget(line, layout.search);
         }
@@ -982,7 +1014,7 @@ fn preview_text(e: &Entry, env: &Env) -> Text<'static> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveDate, TimeZone as _, Utc};
+    use chrono::{Days, NaiveDate, TimeZone as _, Utc};
 
     use super::*;
     use crate::model::EntryKind;
@@ -1036,6 +1068,61 @@ mod tests {
         // Ranked: the word twice counts for more than once; among equals, the newest.
         assert_eq!(j.rows[1].title, "Day 3");
         assert_eq!(j.rows[2].title, "Day 29");
+    }
+
+    /// A keystroke reads a screenful of hits, not every match; the rest are read as the
+    /// selection nears the end, in the same order, and the count says more may follow.
+    #[test]
+    fn search_hits_are_read_a_screenful_at_a_time() {
+        let mut s = Store::open_in_memory().unwrap();
+        let n = HITS + PAGE + 15;
+        let entries: Vec<Entry> = (0..n)
+            .map(|i| {
+                let on = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + Days::new(i as u64);
+                let mut e = Entry::new(EntryKind::Reflection, on, Utc::now());
+                e.title = format!("Visit {i}");
+                e.body = "The tabard was left in the car.".into();
+                e
+            })
+            .collect();
+        s.insert_entries(&entries).unwrap();
+        let mut j = Journal::default();
+        j.reload(&s).unwrap();
+        j.start_search(&s).unwrap();
+        j.set_query(&s, "tabard".into()).unwrap();
+        assert_eq!(j.rows.len(), HITS);
+        assert_eq!(j.found(), format!("{HITS}+"));
+        assert!(
+            j.count()
+                .starts_with(&format!("{HITS}+ found of {n} entries")),
+            "{}",
+            j.count()
+        );
+        let newest: Vec<String> = j.rows.iter().map(|r| r.title.clone()).collect();
+        // Down to near the end: a page more, the first ones unchanged, the selection kept.
+        j.move_by(&s, (HITS - 10) as isize).unwrap();
+        assert_eq!(j.rows.len(), HITS + PAGE);
+        assert_eq!(
+            j.rows[..HITS]
+                .iter()
+                .map(|r| r.title.clone())
+                .collect::<Vec<_>>(),
+            newest
+        );
+        assert_eq!(j.selected, HITS - 10);
+        assert_eq!(j.preview.as_ref().unwrap().title, newest[HITS - 10]);
+        // And the rest, ranked too; then the count is exact.
+        j.rank_now(&s).unwrap();
+        j.move_by(&s, PAGE as isize).unwrap();
+        assert_eq!(j.rows.len(), n);
+        assert_eq!(j.found(), n.to_string());
+        let mut titles: Vec<&str> = j.rows.iter().map(|r| r.title.as_str()).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len(), n, "every entry once");
+        // A new query starts from a screenful again.
+        j.set_query(&s, "car".into()).unwrap();
+        assert_eq!(j.rows.len(), HITS);
     }
 
     #[test]
