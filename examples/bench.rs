@@ -49,7 +49,7 @@ use uuid::Uuid;
 use praxis::clock::Clock;
 use praxis::config::catalog::Catalog;
 use praxis::demo::{Generator, Shape, Sink, Text};
-use praxis::insights::{self, Period};
+use praxis::insights::{self, Period, WORD_PER_WEEK, WORD_SAMPLE, WORD_WEEKS};
 use praxis::model::{Entry, SubjectType};
 use praxis::store::{EntryFilter, Key, Lock, PrepMaterial, Store, Unlock, probe, relock_file};
 
@@ -60,8 +60,6 @@ const BATCH: usize = 5_000;
 const NOW: &str = "2026-11-20T20:00:00+00:00";
 /// A tag no entry carries: `list --tag` must say so without reading the journal.
 const NO_TAG: &str = "nosuchtag";
-/// As `insights.rs`: the most recent heavy (and light) weeks the word counts look in.
-const WORD_WEEKS: usize = 400;
 /// The periods of the Patterns pane, in the order `[` and `]` step through them.
 const PERIODS: [&str; 4] = ["4w", "quarter", "year", "all"];
 
@@ -2361,8 +2359,9 @@ fn insights_breakdown(store: &Store, today: NaiveDate, p: &str, runs: usize, out
             return;
         }
     };
-    // The weeks `insights::word_contrast` passes: the most recent WORD_WEEKS of each kind.
-    let weeks = store.checkin_weeks(None, until).unwrap_or_default();
+    // The weeks `insights::word_contrast` passes: the period's, the most recent
+    // WORD_WEEKS of each kind.
+    let weeks = store.checkin_weeks(since, until).unwrap_or_default();
     let recent = |keep: &dyn Fn(&praxis::store::CheckinWeek) -> bool| -> Vec<NaiveDate> {
         let all: Vec<NaiveDate> = weeks.iter().filter(|w| keep(w)).map(|w| w.week).collect();
         all[all.len().saturating_sub(WORD_WEEKS)..].to_vec()
@@ -2433,7 +2432,11 @@ fn insights_breakdown(store: &Store, today: NaiveDate, p: &str, runs: usize, out
             "follow_ups_due (the longest due, and how many)",
             Box::new(|| {
                 store
-                    .follow_ups_due(today, insights::FOLLOW_UPS_LISTED)
+                    .follow_ups_due(
+                        today,
+                        insights::FOLLOW_UPS_LISTED,
+                        insights::FOLLOW_UPS_COUNTED,
+                    )
                     .map(drop)
                     .map_err(Into::into)
             }),
@@ -2451,27 +2454,28 @@ fn insights_breakdown(store: &Store, today: NaiveDate, p: &str, runs: usize, out
             "on_this_day",
             Box::new(|| store.on_this_day(today, 10).map(drop).map_err(Into::into)),
         ),
-        // word_contrast: the newest 400 entries of heavy and of light check-in weeks.
+        // word_contrast: the newest entries of heavy and of light check-in weeks, a few of
+        // each week.
         q(
             &format!(
-                "text_in_weeks ({} recent heavy weeks, 400 texts)",
+                "text_in_weeks ({} recent heavy weeks, {WORD_PER_WEEK} a week, {WORD_SAMPLE} texts at most)",
                 heavy.len()
             ),
             Box::new(|| {
                 store
-                    .text_in_weeks(&heavy, 400)
+                    .text_in_weeks(&heavy, WORD_PER_WEEK, WORD_SAMPLE)
                     .map(drop)
                     .map_err(Into::into)
             }),
         ),
         q(
             &format!(
-                "text_in_weeks ({} recent light weeks, 400 texts)",
+                "text_in_weeks ({} recent light weeks, {WORD_PER_WEEK} a week, {WORD_SAMPLE} texts at most)",
                 light.len()
             ),
             Box::new(|| {
                 store
-                    .text_in_weeks(&light, 400)
+                    .text_in_weeks(&light, WORD_PER_WEEK, WORD_SAMPLE)
                     .map(drop)
                     .map_err(Into::into)
             }),

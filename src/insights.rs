@@ -17,15 +17,24 @@ use crate::store::{ActionCounts, CheckinWeek, StagePoint, Store};
 /// period. A practitioner writes a few hundred a year; a long team journal many more,
 /// whose paths begin where these do.
 pub const STAGE_NOTES: usize = 1_000;
-/// How many due follow-ups are listed, at most (all are counted).
+/// How many due follow-ups are listed, at most.
 pub const FOLLOW_UPS_LISTED: usize = 20;
+/// How many due follow-ups are counted, at most: beyond it the count says "more than".
+/// Counting them reads a row each, and a long team journal can hold tens of thousands
+/// never closed; `praxis callin list --due` lists them all.
+pub const FOLLOW_UPS_COUNTED: usize = 200;
 /// How many entries of heavy and of light weeks the word counts read, at most.
-const WORD_SAMPLE: usize = 400;
+pub const WORD_SAMPLE: usize = 400;
+/// How many entries of each week the word counts read, at most (the newest): about a
+/// busy worker's week. A team's week of hundreds of entries counts as one week, so the
+/// sample of a few weeks costs the same in a journal of 10,000 entries or 1,000,000,
+/// and the sample of many weeks is spread over them instead of filled by the newest.
+pub const WORD_PER_WEEK: usize = 16;
 /// How many of the most recent heavy (and light) weeks the word counts look in: a bounded
 /// query however long the journal (SQLite limits an expression's depth to 1000), and
 /// enough that the sample is the one all weeks would give, since every week counted has
 /// at least one entry.
-const WORD_WEEKS: usize = 400;
+pub const WORD_WEEKS: usize = 400;
 
 /// A stretch of days to look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -280,8 +289,10 @@ pub struct CallIns {
     pub by_rupture: BTreeMap<String, i64>,
     /// The longest due first, [`FOLLOW_UPS_LISTED`] at most.
     pub follow_ups_due: Vec<EntrySummary>,
-    /// How many follow-ups are due in all.
+    /// How many follow-ups are due in all, counted up to [`FOLLOW_UPS_COUNTED`].
     pub follow_ups_due_total: i64,
+    /// More follow-ups are due than were counted.
+    pub follow_ups_due_beyond: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -416,12 +427,14 @@ pub fn compute(
             *by_rupture.entry(rupture).or_default() += n;
         }
     }
-    let (due, due_total) = store.follow_ups_due(today, FOLLOW_UPS_LISTED)?;
+    let (due, due_total) = store.follow_ups_due(today, FOLLOW_UPS_LISTED, FOLLOW_UPS_COUNTED)?;
+    let counted = i64::try_from(FOLLOW_UPS_COUNTED).unwrap_or(i64::MAX);
     let callins = CallIns {
         by_status,
         by_rupture,
         follow_ups_due: due.into_iter().map(|c| c.entry).collect(),
-        follow_ups_due_total: due_total,
+        follow_ups_due_total: due_total.min(counted),
+        follow_ups_due_beyond: due_total > counted,
     };
 
     let words = word_contrast(store, &checkins.weeks)?;
@@ -854,6 +867,9 @@ const STOP_WORDS: &[&str] = &[
     "yourselves",
 ];
 
+/// The maps words are counted in.
+type WordMap<K, V> = hashbrown::HashMap<K, V>;
+
 /// Words of each entry, lower-cased, once per entry, stop words and short words out.
 /// Borrowed from the text where it is lower case already (nearly every word): the
 /// counts over hundreds of entries allocate once per distinct word, not once per word.
@@ -884,8 +900,10 @@ fn word_contrast(store: &Store, weeks: &[CheckinWeek]) -> Result<Words> {
     let light = recent(&|w| w.heavy_days == 0);
     // Entries using each word: one map for all the texts, each word counted once per
     // text by remembering the last text that counted it (no set per text).
-    let count = |texts: Vec<String>| -> (usize, HashMap<String, usize>) {
-        let mut m: HashMap<Cow<'_, str>, (usize, usize)> = HashMap::new();
+    // A quick hash (foldhash, through hashbrown): these maps hash every word of every
+    // text, and SipHash's guard against chosen keys buys nothing for one's own words.
+    let count = |texts: Vec<String>| -> (usize, WordMap<String, usize>) {
+        let mut m: WordMap<Cow<'_, str>, (usize, usize)> = WordMap::default();
         for (i, t) in texts.iter().enumerate() {
             for w in entry_words(t) {
                 let e = m.entry(w).or_insert((0, usize::MAX));
@@ -901,8 +919,8 @@ fn word_contrast(store: &Store, weeks: &[CheckinWeek]) -> Result<Words> {
             .collect();
         (n, counted)
     };
-    let (hn, hm) = count(store.text_in_weeks(&heavy, WORD_SAMPLE)?);
-    let (ln, lm) = count(store.text_in_weeks(&light, WORD_SAMPLE)?);
+    let (hn, hm) = count(store.text_in_weeks(&heavy, WORD_PER_WEEK, WORD_SAMPLE)?);
+    let (ln, lm) = count(store.text_in_weeks(&light, WORD_PER_WEEK, WORD_SAMPLE)?);
     let mut words: Vec<(String, usize, usize)> = hm
         .into_iter()
         .filter(|(_, h)| *h >= 2)

@@ -411,11 +411,16 @@ pub fn render(ins: &Insights, o: &Output) -> String {
         }
         let more = ci.follow_ups_due_total - ci.follow_ups_due.len() as i64;
         if more > 0 {
+            let over = if ci.follow_ups_due_beyond {
+                "over "
+            } else {
+                ""
+            };
             let _ = writeln!(
                 s,
                 "  {}",
                 o.dim(&format!(
-                    "and {more} more follow-ups due: `praxis callin list --due` lists them all"
+                    "and {over}{more} more follow-ups due: `praxis callin list --due` lists them all"
                 ))
             );
         }

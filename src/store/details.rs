@@ -609,16 +609,29 @@ pub struct CallInRow {
 
 impl Store {
     /// The `limit` call-ins whose follow-up is due by `today`, the longest due first, and
-    /// how many are due in all (counted from the index of held call-ins by follow-up
-    /// date, less those in the trash: no entry is read to count them).
-    pub fn follow_ups_due(&self, today: NaiveDate, limit: usize) -> Result<(Vec<CallInRow>, i64)> {
+    /// how many are due, counted up to `count_to` and one more when there are more. The
+    /// count reads the index of held call-ins by follow-up date a row at a time, and the
+    /// trash's index once, no entry: it stops where the number stops being read.
+    pub fn follow_ups_due(
+        &self,
+        today: NaiveDate,
+        limit: usize,
+        count_to: usize,
+    ) -> Result<(Vec<CallInRow>, i64)> {
         let sql = format!(
             "SELECT {}, c.approach, c.status, c.held_on, c.follow_up_on
-             FROM callins c CROSS JOIN entries e ON e.id = c.entry_id
-             WHERE c.status = 'held' AND c.follow_up_on <= ?1 AND e.deleted_at IS NULL
-             ORDER BY c.follow_up_on, e.id DESC LIMIT ?2",
+             FROM (SELECT c.entry_id FROM callins c
+                   WHERE c.status = 'held' AND c.follow_up_on <= ?1
+                     AND c.entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)
+                   ORDER BY c.follow_up_on, c.entry_id DESC LIMIT ?2) d
+             CROSS JOIN callins c ON c.entry_id = d.entry_id
+             CROSS JOIN entries e ON e.id = d.entry_id
+             ORDER BY c.follow_up_on, e.id DESC",
             super::rows::SUMMARY_COLUMNS
         );
+        // The due are chosen from the indexes alone (held call-ins by follow-up date, the
+        // trash), and only those listed are read: a day with many follow-ups due (a team
+        // journal's) is not summarised whole to list its first few.
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(
@@ -639,12 +652,19 @@ impl Store {
         let due: i64 = self
             .conn
             .prepare_cached(
-                "SELECT (SELECT count(*) FROM callins WHERE status = 'held' AND follow_up_on <= ?1)
-                      - (SELECT count(*) FROM entries t CROSS JOIN callins c ON c.entry_id = t.id
-                         WHERE t.deleted_at IS NOT NULL AND c.status = 'held'
-                           AND c.follow_up_on <= ?1)",
+                "SELECT count(*) FROM (
+                     SELECT 1 FROM callins c
+                     WHERE c.status = 'held' AND c.follow_up_on <= ?1
+                       AND c.entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)
+                     LIMIT ?2)",
             )?
-            .query_row([day(today)], |r| r.get(0))?;
+            .query_row(
+                params![
+                    day(today),
+                    i64::try_from(count_to.saturating_add(1)).unwrap_or(i64::MAX)
+                ],
+                |r| r.get(0),
+            )?;
         Ok((rows, due))
     }
 

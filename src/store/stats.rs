@@ -482,71 +482,67 @@ impl Store {
     }
 
     /// Entries from this day and month in earlier years, newest first: the day of each
-    /// year since the first entry, looked up by date (29 February only in leap years).
+    /// year since the first entry, looked up by date (29 February only in leap years),
+    /// the newest year first until there are `limit`: a team journal's hundred entries
+    /// of a day are not all read and sorted to show a few.
     pub fn on_this_day(&self, today: NaiveDate, limit: usize) -> Result<Vec<EntrySummary>> {
         let Some(first) = self.first_entry_on()? else {
             return Ok(Vec::new());
         };
-        let days: Vec<String> = (first.year()..today.year())
-            .rev()
-            .filter_map(|y| today.with_year(y))
-            .filter(|d| *d >= first)
-            .map(day)
-            .collect();
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM entries e
-             WHERE e.deleted_at IS NULL AND e.occurred_on IN (SELECT value FROM json_each(?1))
-             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?2"
+             WHERE e.deleted_at IS NULL AND e.occurred_on = ?1
+             ORDER BY e.id DESC LIMIT ?2"
         );
-        let days = serde_json::to_string(&days).unwrap_or_else(|_| "[]".into());
-        let rows = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_map(
-                params![days, i64::try_from(limit).unwrap_or(i64::MAX)],
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out: Vec<EntrySummary> = Vec::new();
+        for y in (first.year()..today.year()).rev() {
+            let left = limit.saturating_sub(out.len());
+            if left == 0 {
+                break;
+            }
+            let Some(d) = today.with_year(y).filter(|d| *d >= first) else {
+                continue;
+            };
+            let rows = stmt.query_map(
+                params![day(d), i64::try_from(left).unwrap_or(i64::MAX)],
                 summary_from_row,
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+            )?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
     }
 
-    /// The text (title, body, sections) of at most `limit` of the newest entries dated in
-    /// the weeks starting on the given Mondays: a bounded sample for word counts. Runs
-    /// of consecutive weeks are read as one date range, newest first, until the sample
-    /// is full: one small prepared statement however many weeks (a statement naming
-    /// hundreds of ranges costs more to prepare than to run).
-    pub fn text_in_weeks(&self, weeks: &[NaiveDate], limit: usize) -> Result<Vec<String>> {
+    /// The text (title, body, sections) of the newest `per_week` entries of each week
+    /// starting on the given Mondays, newest week first, until there are `limit`: a
+    /// bounded sample for word counts, spread over the weeks. A week of a team's journal
+    /// (hundreds of entries) gives as many texts as a week of one worker's, so what a
+    /// period's sample costs follows its weeks, not how much was written in them.
+    pub fn text_in_weeks(
+        &self,
+        weeks: &[NaiveDate],
+        per_week: usize,
+        limit: usize,
+    ) -> Result<Vec<String>> {
         let mut weeks = weeks.to_vec();
         weeks.sort_unstable_by(|a, b| b.cmp(a));
         weeks.dedup();
-        // (first day, last day) of each run of consecutive weeks, newest run first.
-        let mut ranges: Vec<(NaiveDate, NaiveDate)> = Vec::new();
-        for w in weeks {
-            let end = w.checked_add_days(Days::new(6)).unwrap_or(w);
-            match ranges.last_mut() {
-                Some((first, _)) if w.checked_add_days(Days::new(7)) == Some(*first) => {
-                    *first = w;
-                }
-                _ => ranges.push((w, end)),
-            }
-        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.title || char(10) || e.body || char(10) || e.sections_text FROM entries e
              WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
              ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?3",
         )?;
         let mut out: Vec<String> = Vec::new();
-        for (first, last) in ranges {
-            let left = limit.saturating_sub(out.len());
+        for w in weeks {
+            let left = limit.saturating_sub(out.len()).min(per_week);
             if left == 0 {
                 break;
             }
+            let end = w.checked_add_days(Days::new(6)).unwrap_or(w);
             let rows = stmt.query_map(
-                params![
-                    day(first),
-                    day(last),
-                    i64::try_from(left).unwrap_or(i64::MAX)
-                ],
+                params![day(w), day(end), i64::try_from(left).unwrap_or(i64::MAX)],
                 |r| r.get(0),
             )?;
             for row in rows {

@@ -401,3 +401,162 @@ fn all_time_leaves_out_the_trash_and_the_future_like_any_period() {
     // as of today, whatever their entry's date); the trashed one's is out.
     assert_eq!((all.actions.open, all.actions.overdue), (2 + 2, 1 + 2));
 }
+
+#[test]
+fn a_busy_week_gives_the_word_sample_as_many_texts_as_a_quiet_one() {
+    // Two heavy weeks: one of a team's 40 entries, one of a worker's 3. The word counts
+    // read the newest few of each week, so the busy week does not fill the sample alone
+    // and a period costs what its weeks are, not what was written in them.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("j.sqlite3")).unwrap();
+    let mut batch = Vec::new();
+    let heavy = |on: NaiveDate, title: &str| {
+        let mut c = entry(EntryKind::CheckIn, on, title);
+        c.checkin = Some(CheckIn {
+            load: Some(Load::Heavy),
+            ..CheckIn::default()
+        });
+        c
+    };
+    // The quiet week (Monday 02-23): three heavy days.
+    for day in 23..26 {
+        batch.push(heavy(d(2, day), "rota again"));
+    }
+    // The busy week (Monday 03-09): two heavy days, then 38 more entries over the week,
+    // the oldest of them about "handover", the newest about "rota".
+    batch.push(heavy(d(3, 9), "handover"));
+    batch.push(heavy(d(3, 10), "handover"));
+    for i in 0..38_u32 {
+        let on = d(3, 10 + i / 8);
+        let title = if i < 18 { "handover" } else { "rota" };
+        batch.push(entry(EntryKind::Reflection, on, title));
+    }
+    s.insert_entries(&batch).unwrap();
+    let period = Period::named("4w", today()).unwrap();
+    let ins = insights::compute(&s, &Catalog::builtin(), &period, today()).unwrap();
+    assert_eq!(ins.words.heavy_weeks, 2);
+    let count = |word: &str| {
+        ins.words
+            .heavy_words
+            .iter()
+            .find(|(w, _, _)| w == word)
+            .map(|(_, h, _)| *h)
+    };
+    // The busy week's newest 16 (all "rota") and the quiet week's 3.
+    assert_eq!(
+        insights::WORD_PER_WEEK,
+        16,
+        "the counts below are for 16 a week"
+    );
+    assert_eq!(count("rota"), Some(16 + 3), "{:?}", ins.words);
+    assert_eq!(count("handover"), None, "{:?}", ins.words);
+}
+
+#[test]
+fn follow_ups_due_are_counted_up_to_a_bound_and_the_trash_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("j.sqlite3")).unwrap();
+    let held = |on: NaiveDate, follow_up: NaiveDate, title: &str| {
+        let mut c = entry(EntryKind::CallIn, on, title);
+        c.details = Details::CallIn(CallIn {
+            status: CallInStatus::Held,
+            follow_up_on: Some(follow_up),
+            ..CallIn::default()
+        });
+        c
+    };
+    // Three due (the oldest due first), one not yet due, one due but in the trash.
+    let few = [
+        held(d(1, 5), d(2, 1), "second due"),
+        held(d(1, 6), d(1, 20), "first due"),
+        held(d(1, 7), d(3, 18), "due today"),
+        held(d(1, 8), d(3, 30), "not yet"),
+        held(d(1, 9), d(1, 10), "trashed"),
+    ];
+    for e in &few {
+        s.insert_entry(e).unwrap();
+    }
+    let trashed = s.resolve_id(&few[4].id.to_string()).unwrap();
+    s.trash_entry(
+        trashed,
+        Utc.with_ymd_and_hms(2026, 3, 18, 13, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let period = Period::named("4w", today()).unwrap();
+    let cat = Catalog::builtin();
+    let ins = insights::compute(&s, &cat, &period, today()).unwrap();
+    let titles: Vec<&str> = ins
+        .callins
+        .follow_ups_due
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["first due", "second due", "due today"]);
+    assert_eq!(ins.callins.follow_ups_due_total, 3);
+    assert!(!ins.callins.follow_ups_due_beyond);
+
+    // More due than are counted: the count stops, and says so.
+    let many: Vec<Entry> = (0..insights::FOLLOW_UPS_COUNTED)
+        .map(|i| held(d(1, 10), d(2, 2), &format!("many {i}")))
+        .collect();
+    s.insert_entries(&many).unwrap();
+    let ins = insights::compute(&s, &cat, &period, today()).unwrap();
+    assert_eq!(
+        ins.callins.follow_ups_due.len(),
+        insights::FOLLOW_UPS_LISTED
+    );
+    assert_eq!(
+        ins.callins.follow_ups_due_total,
+        i64::try_from(insights::FOLLOW_UPS_COUNTED).unwrap()
+    );
+    assert!(ins.callins.follow_ups_due_beyond);
+    drop(s);
+    let out = common::praxis_db(&dir.path().join("j.sqlite3"))
+        .args(["stats", "--period", "4w"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let more = insights::FOLLOW_UPS_COUNTED - insights::FOLLOW_UPS_LISTED;
+    assert!(
+        text.contains(&format!("and over {more} more follow-ups due")),
+        "{text}"
+    );
+}
+
+#[test]
+fn on_this_day_lists_the_newest_years_first_and_stops_at_its_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("j.sqlite3")).unwrap();
+    let mut batch = Vec::new();
+    for year in [2021, 2023, 2025] {
+        for i in 0..4 {
+            let on = NaiveDate::from_ymd_opt(year, 3, 18).unwrap();
+            batch.push(entry(EntryKind::Reflection, on, &format!("{year} {i}")));
+        }
+    }
+    batch.push(entry(
+        EntryKind::Reflection,
+        d(3, 18),
+        "today is not an earlier year",
+    ));
+    s.insert_entries(&batch).unwrap();
+    let trashed = s.resolve_id(&batch[9].id.to_string()).unwrap();
+    s.trash_entry(
+        trashed,
+        Utc.with_ymd_and_hms(2026, 3, 18, 13, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let titles = |limit: usize| -> Vec<String> {
+        s.on_this_day(today(), limit)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.title)
+            .collect()
+    };
+    // Newest year first, the last written first within a day; the trashed "2025 1" out.
+    assert_eq!(
+        titles(6),
+        ["2025 3", "2025 2", "2025 0", "2023 3", "2023 2", "2023 1"]
+    );
+    assert_eq!(titles(20).len(), 3 + 4 + 4);
+}
