@@ -529,10 +529,16 @@ impl Store {
         let mut weeks = weeks.to_vec();
         weeks.sort_unstable_by(|a, b| b.cmp(a));
         weeks.dedup();
+        // The entries are chosen from an index first, and only those are read: SQLite
+        // would otherwise put the text of every entry of the newest day in its sorter
+        // (the index of live entries by day orders a day's entries by kind, not id).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.title || char(10) || e.body || char(10) || e.sections_text FROM entries e
-             WHERE e.deleted_at IS NULL AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?3",
+            "SELECT e.title || char(10) || e.body || char(10) || e.sections_text
+             FROM (SELECT id FROM entries
+                   WHERE deleted_at IS NULL AND occurred_on >= ?1 AND occurred_on <= ?2
+                   ORDER BY occurred_on DESC, id DESC LIMIT ?3) d
+             CROSS JOIN entries e ON e.id = d.id
+             ORDER BY e.occurred_on DESC, e.id DESC",
         )?;
         let mut out: Vec<String> = Vec::new();
         for w in weeks {
