@@ -756,12 +756,16 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// by "T" ("2025-03-04T10:15"): 424 of 515 (82.3%); what3words addresses ("///piano.
 /// ferry.meadows", the words after the slashes): 426 of 515 (82.7%); grid references
 /// after "grid" ("grid NY 3365 0412", "Irish grid H 287 285"): 429 of 515 (83.3%); an
-/// email spelt out before its "at" ("tom dot h dot 94 at gmail dot com"): 430 of 515.
+/// email spelt out before its "at" ("tom dot h dot 94 at gmail dot com"): 430 of 515;
+/// a chat's stamps ("[24/02/2025 16:02]") counted as removed once the measure no longer
+/// reads the brackets around an identifier as a placeholder: 434; days of next month
+/// and with a bracketed weekday ("the 3rd of next month", "the 14th (Fri)"): 437 of 515
+/// (84.9%).
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (430, 515),
+        (437, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -858,9 +862,12 @@ fn recall_of(name: &str) -> (usize, usize, Vec<String>, Vec<String>) {
     for (text, planted) in &cases {
         let (clean, planted): (Vec<&Planted>, Vec<&Planted>) =
             planted.iter().partition(|p| p.kind == CLEAN);
+        // Each identifier gives way to a mark no placeholder holds, so that brackets
+        // around one ("[24/02/2025 16:02]", a chat's stamp) are not read as a
+        // placeholder and the words beside it in them still counted.
         let mut plain = text.clone();
         for p in planted.iter().rev() {
-            plain.replace_range(p.start..p.end, " ");
+            plain.replace_range(p.start..p.end, "\u{1}");
         }
         let outside = words_outside_placeholders(&plain);
         let out = Redactor::new(configured()).redact(text);
@@ -2864,6 +2871,29 @@ fn days_of_this_month_and_welsh_ordinal_days_are_dates() {
     );
 }
 
+/// A day named by its month's place from this one ("the 2nd of next month", "the 30th of
+/// last month") and a day with its weekday in brackets ("the 12th (Thurs)"); not an
+/// ordinal counted ("the 3rd of next month's five sessions" is still a day, "her 2nd
+/// (final) try" and "the 4th of five" are not). None of these notes is in the corpora.
+#[test]
+fn days_of_next_or_last_month_and_days_with_a_bracketed_weekday_are_dates() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Panel moved from the 30th of last month to the 2nd of next month."),
+        vec![date("30th of last month"), date("2nd of next month")]
+    );
+    assert_eq!(
+        flagged_in("Home visit the 12th (Thurs), review the 19th (FRI)."),
+        vec![date("12th (Thurs)"), date("19th (FRI)")]
+    );
+    assert_eq!(
+        flagged_in(
+            "Her 2nd (final) try at the course; she came 4th of five in the 3rd (last) heat."
+        ),
+        vec![]
+    );
+}
+
 /// The other side of a text thread copied into a note is a name, a word or not, when
 /// the writer's own lines are "me"; not a relation, nor the headings of a timed log.
 /// None of these notes is in the corpora.
@@ -3665,12 +3695,14 @@ fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// alone ("August and Autumn", "Bill" after a time),
 /// "the 5th" after a festival. 357 with a month's name after a word for someone ("Caller
 /// June") and a house by its number alone after "at" ("her neighbour Doreen at number
-/// 42"); 358 with a place named by its street ("Ladywell Road food bank").
+/// 42"); 358 with a place named by its street ("Ladywell Road food bank"); 359 once the
+/// measure no longer reads the brackets of a chat's stamp around a removed date as a
+/// placeholder ("[11/02 09:12] Me: ...").
 #[test]
 fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh19.txt",
-        (358, 381),
+        (359, 381),
         &[
             "Name \"Redruth\"",
             "Name \"Longton\"",

@@ -540,7 +540,9 @@ pub(super) const SHIFTS_ON_A_DAY: &[&str] =
 /// or "ult." ("since the 3rd inst.", "your letter of the 28th ult."), and a day in Welsh
 /// by its weekday and ordinal ("dydd Mawrth 4ydd"), before a Welsh month ("4ydd
 /// Hydref") or in figures between them ("dydd Llun 10 Mawrth"); an ordinal before the
-/// shifts worked on that day ("my 28th earlies").
+/// shifts worked on that day ("my 28th earlies"); an ordinal of the next, this or the
+/// last month ("the 3rd of next month"), or with its weekday in brackets ("the 14th
+/// (Fri)").
 pub(super) fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const MONTH_MARKS: &[&str] = &["inst", "ult", "prox", "instant", "ultimo", "proximo"];
     let word = |i: usize| toks.get(i).map(|t| &text[t.start..t.end]);
@@ -591,6 +593,34 @@ pub(super) fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) 
             }
             out.push(Cand::new(FindingKind::ExactDate, t.start, end));
             continue;
+        }
+        if matches!(day_of(w), Some((_, true))) {
+            // "the 3rd of next month", "the 28th of last month": a day of a month named
+            // by where it is from this one.
+            if let (Some(of), Some(which), Some(month)) = (word(i + 1), word(i + 2), word(i + 3))
+                && of.eq_ignore_ascii_case("of")
+                && ["next", "this", "last"]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(which))
+                && month.eq_ignore_ascii_case("month")
+                && (i..i + 3).all(|k| spaced(text, toks, k, k + 1))
+            {
+                out.push(Cand::new(FindingKind::ExactDate, t.start, toks[i + 3].end));
+                continue;
+            }
+            // "the 14th (Fri)": an ordinal with its weekday in brackets.
+            if let Some(rest) = text[t.end..].strip_prefix(" (")
+                && let Some(close) = rest.find(')')
+                && (3..=9).contains(&close)
+                && (is_weekday(&rest[..close]) || loose_weekday(&rest[..close]))
+            {
+                out.push(Cand::new(
+                    FindingKind::ExactDate,
+                    t.start,
+                    t.end + 2 + close + 1,
+                ));
+                continue;
+            }
         }
         if !welsh_ordinal_day(w) {
             continue;
