@@ -10,7 +10,8 @@ use super::*;
 /// PL/4471/26", "Client record RX-20931", "Home Office reference is B1234567", and the
 /// case and incident record systems of UK care, whose name before a number says whose
 /// record it is ("Mosaic 5518204", "Datix 448120"), an ambulance dispatch's incident
-/// ("CAD 140325-0456").
+/// ("CAD 140325-0456"), and the personal numbers of Poland and Romania and the Home
+/// Office's application number ("PESEL 90051412378", "UAN 1212-0349-7781-0046").
 #[rustfmt::skip]
 pub(super) const RECORD_HEADS: &[&str] = &[
     "ref", "refs", "reference", "references", "mrn", "id", "log", "record", "crn", "urn",
@@ -18,6 +19,10 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     "datix", "liquidlogic", "lcs", "eclipse", "carefirst", "rio", "systmone", "emis",
     "paris", "wccis", "swift", "frameworki", "azeus", "ulysses", "careflow", "cerner",
     "las", "pnc", "cro", "brp", "arc", "passport", "nass", "cad",
+    // Personal numbers of the countries many clients of UK services come from, and the
+    // Home Office's application number: "PESEL 90051412378", "CNP 1890715400123",
+    // "UAN 1212-0349-7781-0046".
+    "pesel", "cnp", "uan",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
