@@ -760,12 +760,13 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// a chat's stamps ("[24/02/2025 16:02]") counted as removed once the measure no longer
 /// reads the brackets around an identifier as a placeholder: 434; days of next month
 /// and with a bracketed weekday ("the 3rd of next month", "the 14th (Fri)"): 437 of 515
-/// (84.9%); PESEL, CNP and UAN numbers after their names: 441 of 515 (85.6%).
+/// (84.9%); PESEL, CNP and UAN numbers after their names: 441 of 515 (85.6%); a day
+/// listed after one found ("review 28/2 and 3/3"): 442 of 515 (85.8%).
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (441, 515),
+        (442, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -2911,6 +2912,28 @@ fn pesel_cnp_and_uan_numbers_are_record_numbers() {
     assert_eq!(
         flagged_in("The form asks for a PESEL or a CNP; the UAN is on the letter."),
         vec![]
+    );
+}
+
+/// Days and months in figures listed after one found are days too, though alone they
+/// could be scores ("on 24/3, 31/3 or 7/4"); not a list of scores, nor a fraction after
+/// a day. None of these notes is in the corpora.
+#[test]
+fn days_listed_after_a_day_are_days() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("Clinic on 24/3, 31/3 or 7/4, and the review 28/2 and 3/3."),
+        vec![
+            date("24/3"),
+            date("31/3"),
+            date("7/4"),
+            date("28/2"),
+            date("3/3")
+        ]
+    );
+    assert_eq!(
+        flagged_in("She scored 3/5 and 4/5; on 24/3 and 1/2 of the team came."),
+        vec![date("24/3")]
     );
 }
 

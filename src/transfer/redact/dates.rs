@@ -433,6 +433,58 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
     }
 }
 
+/// A day and month in figures listed after one found ("review 28/2 and 3/3", "on 4/3,
+/// 11/3 or 18/3"): the list says what the later ones are, though alone "3/3" could be a
+/// score. Only a list joined by "and", "or", "&" or a comma, and only pairs that can be
+/// a day and month and are no fraction ("on 24/3 and 1/2 of the team").
+pub(super) fn listed_days(text: &str, out: &mut Vec<Cand>) {
+    let pair = |s: &str| -> Option<(usize, u32)> {
+        let d = s.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&d) || s.as_bytes().get(d) != Some(&b'/') {
+            return None;
+        }
+        let rest = &s[d + 1..];
+        let m = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let day: u32 = s[..d].parse().ok()?;
+        let month: u32 = rest[..m].parse().ok()?;
+        // "1/2", "3/4": a fraction in its lowest terms is never listed as a day.
+        let fraction = day < month && month <= 4 && gcd(day, month) == 1;
+        ((1..=2).contains(&m) && (1..=31).contains(&day) && (1..=12).contains(&month) && !fraction)
+            .then_some((d + 1 + m, month))
+    };
+    let mut i = 0;
+    while i < out.len() {
+        let c = &out[i];
+        i += 1;
+        if c.kind != FindingKind::ExactDate
+            || pair(&text[c.start..c.end]).map(|p| p.0) != Some(c.end - c.start)
+        {
+            continue;
+        }
+        let after = &text[c.end..];
+        let Some(rest) = [" and ", " or ", " & ", ", "]
+            .iter()
+            .find_map(|j| after.strip_prefix(j))
+        else {
+            continue;
+        };
+        let start = text.len() - rest.len();
+        let Some((len, month)) = pair(rest) else {
+            continue;
+        };
+        let end = start + len;
+        if !right_boundary(text, end) || text[end..].starts_with('/') {
+            continue;
+        }
+        if out.iter().any(|o| o.start < end && start < o.end) {
+            continue;
+        }
+        let mut d = Cand::new(FindingKind::ExactDate, start, end);
+        d.date = Some(DateParts { month, year: None });
+        out.push(d);
+    }
+}
+
 /// Words before a pair of figures that make it no day: odds ("at 20/1", "a 14/1 shot"),
 /// a flat, room or bed ("Flat 14/2"), a page, a version, a score.
 #[rustfmt::skip]

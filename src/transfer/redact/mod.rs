@@ -372,6 +372,7 @@ impl Checker {
             vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
             days_and_months_alone(text, &toks, &mut cands);
+            listed_days(text, &mut cands);
             word_dates(text, &toks, &mut cands);
             feast_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
