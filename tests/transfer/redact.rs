@@ -761,12 +761,13 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// reads the brackets around an identifier as a placeholder: 434; days of next month
 /// and with a bracketed weekday ("the 3rd of next month", "the 14th (Fri)"): 437 of 515
 /// (84.9%); PESEL, CNP and UAN numbers after their names: 441 of 515 (85.6%); a day
-/// listed after one found ("review 28/2 and 3/3"): 442 of 515 (85.8%).
+/// listed after one found ("review 28/2 and 3/3"): 442 of 515 (85.8%); a Welsh weekday
+/// before a day and month in figures ("Llun 10/3"): 443 of 515 (86.0%).
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (442, 515),
+        (443, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -2869,6 +2870,11 @@ fn days_of_this_month_and_welsh_ordinal_days_are_dates() {
     assert_eq!(
         flagged_in("She rang on dydd Gwener 12fed and again on 3ydd Tachwedd."),
         vec![date("dydd Gwener 12fed"), date("3ydd Tachwedd")]
+    );
+    // A Welsh weekday before a day and month in figures, as on an English weekday.
+    assert_eq!(
+        flagged_in("Next visit Mercher 12/3, then Gwener 21.3 with the OT."),
+        vec![date("Mercher 12/3"), date("Gwener 21.3")]
     );
 }
 

@@ -928,8 +928,9 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             out.push(Cand::new(FindingKind::ExactDate, t.start, d.end));
             continue;
         }
-        // A weekday and a day and month in figures, no year: "Tues 3/9".
-        if is_weekday(word(t))
+        // A weekday and a day and month in figures, no year: "Tues 3/9", and in Welsh
+        // with its capital, "Llun 10/3".
+        if (is_weekday(word(t)) || WELSH_WEEKDAYS.contains(&word(t)))
             && let Some((end, month)) = weekday_day_month(text, t.end)
         {
             let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
