@@ -130,6 +130,66 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// A date with its month in Roman figures, as older hands and some clinicians write it
+/// ("14.ii.25", "3/XI/2024", "21-iv-25"): a day, a month of i to xii in one case, a year
+/// of two or four figures, the same mark between each.
+pub(super) fn roman_month_dates(text: &str, out: &mut Vec<Cand>) {
+    const ROMAN: [&str; 12] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ];
+    let b = text.as_bytes();
+    let run = |from: usize, f: fn(&u8) -> bool| b[from..].iter().take_while(|c| f(c)).count();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let n1 = run(i, u8::is_ascii_digit);
+        let found = (|| {
+            let sep = *b.get(i + n1)?;
+            if !(1..=2).contains(&n1) || !matches!(sep, b'.' | b'/' | b'-') {
+                return None;
+            }
+            let r = i + n1 + 1;
+            let nr = run(r, u8::is_ascii_alphabetic);
+            let roman = &text[r..r + nr];
+            let one_case = roman.bytes().all(|c| c.is_ascii_lowercase())
+                || roman.bytes().all(|c| c.is_ascii_uppercase());
+            let month = ROMAN.iter().position(|m| m.eq_ignore_ascii_case(roman))? + 1;
+            if !one_case || b.get(r + nr) != Some(&sep) {
+                return None;
+            }
+            let y = r + nr + 1;
+            let ny = run(y, u8::is_ascii_digit);
+            let end = y + ny;
+            if !(ny == 2 || ny == 4) || !right_boundary(text, end) {
+                return None;
+            }
+            let day: u32 = text[i..i + n1].parse().ok()?;
+            let year: u32 = text[y..end].parse().ok()?;
+            let year = if ny == 2 {
+                two_digit_year(year)
+            } else {
+                i32::try_from(year).ok()?
+            };
+            ((1..=31).contains(&day) && (1900..=2099).contains(&year)).then_some((end, month, year))
+        })();
+        match found {
+            Some((end, month, year)) => {
+                let mut c = Cand::new(FindingKind::ExactDate, i, end);
+                c.date = Some(DateParts {
+                    month: u32::try_from(month).unwrap_or(1),
+                    year: Some(year),
+                });
+                push_date(text, c, out);
+                i = end;
+            }
+            None => i += n1,
+        }
+    }
+}
+
 /// Adds a date, as a date of birth when a cue ("DOB", "born on", "date of birth:") comes
 /// just before it; the cue is then part of the finding.
 pub(super) fn push_date(text: &str, mut c: Cand, out: &mut Vec<Cand>) {

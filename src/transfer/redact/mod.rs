@@ -371,6 +371,7 @@ impl Checker {
             postcodes(text, &toks, &mut cands);
             vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
+            roman_month_dates(text, &mut cands);
             days_and_months_alone(text, &toks, &mut cands);
             listed_days(text, &mut cands);
             word_dates(text, &toks, &mut cands);
