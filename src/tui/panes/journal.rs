@@ -501,6 +501,7 @@ impl Journal {
         }
         self.selected = 0;
         self.offset = 0;
+        self.hits_wanted = HITS;
         self.reload(store)
     }
 
@@ -1120,8 +1121,12 @@ mod tests {
         titles.sort_unstable();
         titles.dedup();
         assert_eq!(titles.len(), n, "every entry once");
-        // A new query starts from a screenful again.
+        // A new query starts from a screenful again, and so does a new filter.
         j.set_query(&s, "car".into()).unwrap();
+        assert_eq!(j.rows.len(), HITS);
+        j.move_by(&s, (HITS - 10) as isize).unwrap();
+        assert_eq!(j.rows.len(), HITS + PAGE);
+        j.set_filter(&s, EntryFilter::default()).unwrap();
         assert_eq!(j.rows.len(), HITS);
     }
 
