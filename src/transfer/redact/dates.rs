@@ -498,45 +498,39 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
 /// score. Only a list joined by "and", "or", "&" or a comma, and only pairs that can be
 /// a day and month and are no fraction ("on 24/3 and 1/2 of the team").
 pub(super) fn listed_days(text: &str, out: &mut Vec<Cand>) {
-    let pair = |s: &str| -> Option<(usize, u32)> {
-        let d = s.bytes().take_while(u8::is_ascii_digit).count();
-        if !(1..=2).contains(&d) || s.as_bytes().get(d) != Some(&b'/') {
-            return None;
-        }
-        let rest = &s[d + 1..];
-        let m = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let day: u32 = s[..d].parse().ok()?;
-        let month: u32 = rest[..m].parse().ok()?;
-        // "1/2", "3/4": a fraction in its lowest terms is never listed as a day.
-        let fraction = day < month && month <= 4 && gcd(day, month) == 1;
-        ((1..=2).contains(&m) && (1..=31).contains(&day) && (1..=12).contains(&month) && !fraction)
-            .then_some((d + 1 + m, month))
-    };
     let mut i = 0;
     while i < out.len() {
         let c = &out[i];
         i += 1;
-        if c.kind != FindingKind::ExactDate
-            || pair(&text[c.start..c.end]).map(|p| p.0) != Some(c.end - c.start)
-        {
+        // A day and month in figures found, nothing else in it ("28/2", "26.11").
+        let figures = c.kind == FindingKind::ExactDate
+            && c.date.is_some_and(|d| d.year.is_none())
+            && text[c.start..c.end]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'.'));
+        if !figures {
             continue;
         }
         let after = &text[c.end..];
-        let Some(rest) = [" and ", " or ", " & ", ", "]
-            .iter()
-            .find_map(|j| after.strip_prefix(j))
+        let Some(joiner) = [" and ", " or ", " & ", ", "]
+            .into_iter()
+            .find(|j| after.starts_with(j))
         else {
             continue;
         };
-        let start = text.len() - rest.len();
-        let Some((len, month)) = pair(rest) else {
+        // The next pair, read as one after a weekday is (the joiner's last space first).
+        let Some((end, month)) = weekday_day_month(text, c.end + joiner.len() - 1) else {
             continue;
         };
-        let end = start + len;
-        if !right_boundary(text, end) || text[end..].starts_with('/') {
-            continue;
-        }
-        if out.iter().any(|o| o.start < end && start < o.end) {
+        let start = c.end + joiner.len();
+        let day: u32 = text[start..end]
+            .split(['/', '.'])
+            .next()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(0);
+        // "1/2", "3/4": a fraction in its lowest terms is never listed as a day.
+        let fraction = day < month && month <= 4 && gcd(day, month) == 1;
+        if fraction || out.iter().any(|o| o.start < end && start < o.end) {
             continue;
         }
         let mut d = Cand::new(FindingKind::ExactDate, start, end);
