@@ -32,6 +32,11 @@ macro_rules! word_enum {
         impl std::str::FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
+                // The word as stored (every row the store reads) is matched as it is;
+                // only a word as typed is trimmed, lowered and given its dashes.
+                if let Some(v) = Self::ALL.iter().copied().find(|v| v.as_str() == s) {
+                    return Ok(v);
+                }
                 let wanted = s.trim().to_lowercase().replace(['_', ' '], "-");
                 Self::ALL
                     .iter()

@@ -39,14 +39,6 @@ fn word<T: std::str::FromStr<Err = String>>(idx: usize, s: &str) -> rusqlite::Re
         .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.into()))
 }
 
-/// An entry's kind as stored: compared with each kind's word, no allocation per row.
-fn entry_kind(s: &str) -> rusqlite::Result<EntryKind> {
-    match EntryKind::ALL.iter().find(|k| k.as_str() == s) {
-        Some(k) => Ok(*k),
-        None => word(1, s),
-    }
-}
-
 /// A text column, borrowed from the row (no copy).
 fn text<'r>(row: &'r Row<'_>, idx: usize) -> rusqlite::Result<&'r str> {
     row.get_ref(idx)?
@@ -119,7 +111,7 @@ impl Store {
             let mut rows = stmt.query(params![s, u])?;
             while let Some(r) = rows.next()? {
                 let on = parse_day(0, text(r, 0)?)?;
-                out.days.push((on, entry_kind(text(r, 1)?)?, r.get(2)?));
+                out.days.push((on, word(1, text(r, 1)?)?, r.get(2)?));
             }
             Ok(())
         };
@@ -135,21 +127,26 @@ impl Store {
             let mut rows = stmt.query(params![first.map_or_else(String::new, day), day(last)])?;
             while let Some(r) = rows.next()? {
                 let week = parse_day(0, text(r, 0)?)?;
-                out.days.push((week, entry_kind(text(r, 1)?)?, r.get(2)?));
+                out.days.push((week, word(1, text(r, 1)?)?, r.get(2)?));
             }
         }
         if let Some((from, to)) = weeks.after {
             days(Some(from), to, &mut out)?;
         }
         // Reflections per model: whole months and years, and the days outside them.
-        let mut models: BTreeMap<Option<String>, i64> = BTreeMap::new();
+        // By model's word, "" for free reflections; a word is copied the first time only.
+        let mut models: BTreeMap<String, i64> = BTreeMap::new();
         let mut add = |stmt: &mut rusqlite::CachedStatement<'_>, a: &str, b: &str| -> Result<()> {
             let mut rows = stmt.query(params![a, b])?;
             while let Some(r) = rows.next()? {
                 let m = text(r, 0)?;
-                *models
-                    .entry((!m.is_empty()).then(|| m.to_string()))
-                    .or_default() += r.get::<_, i64>(1)?;
+                let n = r.get::<_, i64>(1)?;
+                match models.get_mut(m) {
+                    Some(total) => *total += n,
+                    None => {
+                        models.insert(m.to_string(), n);
+                    }
+                }
             }
             Ok(())
         };
@@ -181,7 +178,11 @@ impl Store {
                 add(&mut self.conn.prepare_cached(sql)?, a, b)?;
             }
         }
-        out.models = models.into_iter().filter(|(_, n)| *n != 0).collect();
+        out.models = models
+            .into_iter()
+            .filter(|(_, n)| *n != 0)
+            .map(|(m, n)| ((!m.is_empty()).then_some(m), n))
+            .collect();
         out.days.retain(|(_, _, n)| *n != 0);
         out.models
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -195,8 +196,28 @@ impl Store {
         since: Option<NaiveDate>,
         until: NaiveDate,
     ) -> Result<Vec<(String, Whose, i64)>> {
-        let mut totals: BTreeMap<(String, Whose), i64> = BTreeMap::new();
-        let mut days = |from: Option<NaiveDate>, to: NaiveDate| -> Result<()> {
+        // Totals per strength, one slot per whose: a row adds to its strength's slot,
+        // and the strength's name is copied only the first time it is met (a team's
+        // weeks hold a thousand rows or more of a few dozen strengths).
+        let mut totals: hashbrown::HashMap<String, [i64; Whose::ALL.len()]> =
+            hashbrown::HashMap::new();
+        let mut add = |r: &Row<'_>| -> Result<()> {
+            let name = text(r, 0)?;
+            let whose: Whose = word(1, text(r, 1)?)?;
+            let slot = Whose::ALL.iter().position(|w| *w == whose).unwrap_or(0);
+            let n: i64 = r.get(2)?;
+            match totals.get_mut(name) {
+                Some(t) => t[slot] += n,
+                None => {
+                    let mut t = [0; Whose::ALL.len()];
+                    t[slot] = n;
+                    totals.insert(name.to_string(), t);
+                }
+            }
+            Ok(())
+        };
+        let months = Cut::months(since, until);
+        for (from, to) in months.edges() {
             let (s, u) = range(from, to);
             let mut stmt = self.conn.prepare_cached(
                 "SELECT strength, whose, n FROM count_strength_days
@@ -204,14 +225,8 @@ impl Store {
             )?;
             let mut rows = stmt.query(params![s, u])?;
             while let Some(r) = rows.next()? {
-                let whose: Whose = word(1, text(r, 1)?)?;
-                *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
+                add(r)?;
             }
-            Ok(())
-        };
-        let months = Cut::months(since, until);
-        for (from, to) in months.edges() {
-            days(from, to)?;
         }
         if let Some((first, last)) = months.whole {
             for stretch in months_and_years(first, last) {
@@ -232,16 +247,20 @@ impl Store {
                 let mut stmt = self.conn.prepare_cached(sql)?;
                 let mut rows = stmt.query(params![a, b])?;
                 while let Some(r) = rows.next()? {
-                    let whose: Whose = word(1, text(r, 1)?)?;
-                    *totals.entry((r.get(0)?, whose)).or_default() += r.get::<_, i64>(2)?;
+                    add(r)?;
                 }
             }
         }
-        Ok(totals
-            .into_iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|((name, whose), n)| (name, whose, n))
-            .collect())
+        let mut out: Vec<(String, Whose, i64)> = Vec::new();
+        for (name, t) in totals {
+            for (whose, n) in Whose::ALL.iter().zip(t) {
+                if n > 0 {
+                    out.push((name.clone(), *whose, n));
+                }
+            }
+        }
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        Ok(out)
     }
 
     /// Check-ins per week: averages and counts, never a score. Whole weeks come from the
@@ -348,36 +367,43 @@ impl Store {
     ) -> Result<Vec<(String, StagePoint)>> {
         let (s, u) = range(since, until);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.key, e.occurred_on, e.uuid, n.topic, n.stage,
-                    (SELECT count(*) FROM change_talk c WHERE c.entry_id = e.id)
-             FROM (SELECT e.id, e.occurred_on, e.uuid FROM entries e
-                   WHERE e.kind = 'stage-note' AND e.deleted_at IS NULL
-                     AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
-                   ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?3) e
-             JOIN stage_notes n ON n.entry_id = e.id JOIN subjects s ON s.id = n.subject_id
-             ORDER BY s.key COLLATE NOCASE, lower(n.topic), e.occurred_on, e.id",
+            "SELECT s.key, e.occurred_on, substr(e.uuid, 1, 8), n.topic, n.stage,
+                    (SELECT count(*) FROM change_talk c WHERE c.entry_id = e.id), e.id
+             FROM entries e JOIN stage_notes n ON n.entry_id = e.id
+             JOIN subjects s ON s.id = n.subject_id
+             WHERE e.kind = 'stage-note' AND e.deleted_at IS NULL
+               AND e.occurred_on >= ?1 AND e.occurred_on <= ?2
+             ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?3",
         )?;
-        let rows = stmt
-            .query_map(
-                params![s, u, i64::try_from(limit).unwrap_or(i64::MAX)],
-                |r| {
-                    let on: String = r.get(1)?;
-                    let uuid: String = r.get(2)?;
-                    let stage: String = r.get(4)?;
-                    Ok((
-                        r.get(0)?,
-                        StagePoint {
-                            on: parse_day(1, &on)?,
-                            entry_short_id: uuid.chars().take(8).collect(),
-                            topic: r.get(3)?,
-                            stage: word(4, &stage)?,
-                            change_talk: r.get(5)?,
-                        },
-                    ))
+        let mut rows = stmt.query(params![s, u, i64::try_from(limit).unwrap_or(i64::MAX)])?;
+        let mut points: Vec<(String, StagePoint, i64)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            points.push((
+                r.get(0)?,
+                StagePoint {
+                    on: parse_day(1, text(r, 1)?)?,
+                    entry_short_id: r.get(2)?,
+                    topic: r.get(3)?,
+                    stage: word(4, text(r, 4)?)?,
+                    change_talk: r.get(5)?,
                 },
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+                r.get(6)?,
+            ));
+        }
+        // Sorted here rather than by SQLite's sorter, which cost more than the reading:
+        // by subject (as `COLLATE NOCASE` compares), topic (as `lower()` does: both fold
+        // ASCII letters only), date and id.
+        let folded = |t: &str| {
+            t.bytes()
+                .map(|b| b.to_ascii_lowercase())
+                .collect::<Vec<u8>>()
+        };
+        let mut keyed: Vec<_> = points
+            .into_iter()
+            .map(|p| ((folded(&p.0), folded(&p.1.topic), p.1.on, p.2), p.0, p.1))
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(keyed.into_iter().map(|(_, key, p)| (key, p)).collect())
     }
 
     /// Call-ins dated in a period, counted by (status, rupture or ""). Whole months come

@@ -560,3 +560,102 @@ fn on_this_day_lists_the_newest_years_first_and_stops_at_its_limit() {
     );
     assert_eq!(titles(20).len(), 3 + 4 + 4);
 }
+
+#[test]
+fn stage_paths_are_ordered_by_subject_and_topic_whatever_their_case() {
+    // The order SQLite gave with `COLLATE NOCASE` and `lower()`, kept now that the paths
+    // are sorted as they are read: "alice" before "Bob" (a byte order would put "Bob"
+    // first), "drinking" before "Smoking", "Drinking" and "drinking" one path, and a
+    // path's notes by date, then as written.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("j.sqlite3")).unwrap();
+    let note = |on: NaiveDate, subject: &str, topic: &str, st: Stage| {
+        let mut e = stage(on, st);
+        if let Details::StageNote(n) = &mut e.details {
+            n.subject = subject.into();
+            n.topic = topic.into();
+        }
+        e.title = format!("{subject} {topic} {on}");
+        e
+    };
+    s.insert_entries(&[
+        note(d(3, 2), "Bob", "Smoking", Stage::Contemplation),
+        note(d(3, 3), "alice", "Smoking", Stage::Preparation),
+        note(d(3, 4), "Bob", "drinking", Stage::Action),
+        note(d(3, 1), "Bob", "Drinking", Stage::Contemplation),
+        note(d(3, 4), "Bob", "drinking", Stage::Maintenance),
+    ])
+    .unwrap();
+    let period = Period::named("4w", today()).unwrap();
+    let ins = insights::compute(&s, &Catalog::builtin(), &period, today()).unwrap();
+    let paths: Vec<(String, String, Vec<Stage>)> = ins
+        .stages
+        .iter()
+        .map(|t| {
+            (
+                t.subject.clone(),
+                t.topic.to_lowercase(),
+                t.points.iter().map(|p| p.stage).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        paths,
+        vec![
+            ("alice".into(), "smoking".into(), vec![Stage::Preparation]),
+            (
+                "Bob".into(),
+                "drinking".into(),
+                vec![Stage::Contemplation, Stage::Action, Stage::Maintenance]
+            ),
+            ("Bob".into(), "smoking".into(), vec![Stage::Contemplation]),
+        ],
+        "{:?}",
+        ins.stages
+    );
+}
+
+#[test]
+fn strengths_are_summed_per_whose_across_days_and_months() {
+    // A period of whole months and days around them: the days' rows and the months'
+    // rows of one strength add up in one slot per whose.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("j.sqlite3")).unwrap();
+    let tagged = |on: NaiveDate, tags: &[(&str, Whose)]| {
+        let mut e = entry(EntryKind::Reflection, on, "tagged");
+        e.strengths = tags
+            .iter()
+            .map(|(name, whose)| StrengthTag {
+                name: (*name).into(),
+                whose: *whose,
+            })
+            .collect();
+        e
+    };
+    s.insert_entries(&[
+        tagged(
+            d(1, 10),
+            &[("patience", Whose::Mine), ("humour", Whose::Team)],
+        ),
+        tagged(
+            d(2, 3),
+            &[("patience", Whose::Mine), ("patience", Whose::Person)],
+        ),
+        tagged(
+            d(3, 17),
+            &[("patience", Whose::Mine), ("humour", Whose::Team)],
+        ),
+        tagged(d(3, 18), &[("humour", Whose::Colleague)]),
+    ])
+    .unwrap();
+    let got = s.strengths_between(Some(d(1, 5)), d(3, 18)).unwrap();
+    assert_eq!(
+        got,
+        vec![
+            ("humour".to_string(), Whose::Team, 2),
+            ("humour".to_string(), Whose::Colleague, 1),
+            ("patience".to_string(), Whose::Mine, 3),
+            ("patience".to_string(), Whose::Person, 1),
+        ]
+    );
+}
