@@ -349,6 +349,7 @@ impl Checker {
         let digits = text.bytes().any(|c| c.is_ascii_digit());
         if digits {
             digit_runs(text, &mut cands);
+            phones_across_a_line(text, &mut cands);
             ni_numbers(text, &mut cands);
             pps_numbers(text, &toks, &mut cands);
             record_numbers(text, &toks, &mut cands);
@@ -459,6 +460,7 @@ impl Checker {
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);
+        places_before_streets(text, words, &mut cands);
         wards_by_name(text, &mut cands);
         homes_in_lowercase(text, &mut cands);
         name_openers(text, &mut cands);

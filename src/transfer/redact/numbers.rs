@@ -129,6 +129,9 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if gap.len() > 4 || !gap.chars().all(|c| " :#.-=(".contains(c)) {
             continue;
         }
+        // Words between the cue and the number, without "is" or "was": the number must
+        // then be long enough to be no count ("ref she gave me 7731 9925 04").
+        let mut far = false;
         if is(first, "is") || is(first, "was") {
             j += 1;
         } else if !first.digits
@@ -136,29 +139,63 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 .bytes()
                 .all(|c| c.is_ascii_uppercase())
         {
-            // "for the hostel system is": up to five lowercase words, then "is" or "was".
+            // "for the hostel system is": up to five lowercase words, then "is" or "was";
+            // or up to four (a name after "for" among them) before the number itself:
+            // "Passport for Mihai: 055827316", "Clinic no for the first guy GUM25-004412".
             let mut k = j;
             let mut ok = false;
             while k < toks.len() && k < j + 6 {
                 let t = &toks[k];
                 let g = &text[toks[k - 1].end..t.start];
-                if g != " " || t.digits || !text[t.start..t.end].starts_with(char::is_lowercase) {
+                let named = k > j
+                    && is(&toks[k - 1], "for")
+                    && t.letters
+                    && !t.digits
+                    && text[t.start..t.end].starts_with(char::is_uppercase);
+                if k > j
+                    && k <= j + 4
+                    && (g == " " || g == ": ")
+                    && text[t.start..t.end].starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && t.digits
+                {
+                    far = true;
+                    break;
+                }
+                if g != " "
+                    || t.digits
+                    || !(named || text[t.start..t.end].starts_with(char::is_lowercase))
+                {
                     break;
                 }
                 if is(t, "is") || is(t, "was") {
                     ok = true;
                     break;
                 }
+                // A name after "for" ends the words: its colon may follow.
+                if named && text[t.end..].starts_with(": ") {
+                    if toks.get(k + 1).is_some_and(|n| n.digits) && k < j + 4 {
+                        k += 1;
+                        far = true;
+                    }
+                    break;
+                }
                 k += 1;
             }
-            if !ok {
+            if far {
+                j = k;
+            } else if ok {
+                j = k + 1;
+            } else {
                 continue;
             }
-            j = k + 1;
         }
         let Some(id) = toks.get(j) else { continue };
         let g = &text[toks[j - 1].end..id.start];
         if j > i + 1 && g != " " && g != ": " {
+            continue;
+        }
+        // Within one clause: "ref, see below. 12345678" is no reference.
+        if far && text[head.end..id.start].contains(['\n', '.', ';', '!', '?', ',']) {
             continue;
         }
         // Figures dictated one or two at a time, five groups or more: "Service number 25 1
@@ -194,7 +231,7 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             // A reference written in groups of figures: "UC 7710 3345 92" (not "ref
             // 2231 14 March", a day after it).
             let grouped = g == " "
-                && end_tok > j
+                && (end_tok > j || far)
                 && figures(cur)
                 && figures(next)
                 && toks
@@ -225,6 +262,7 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             && alnum <= 24
             && (digits >= 5 || (digits >= 4 && (letters || parts)))
             && (!loose || (digits >= 5 && alnum > digits))
+            && (!far || digits >= 6 && !holds_a_date(idt))
             && right_boundary(text, e)
             && toks[end_tok].base_end == toks[end_tok].end
         {
@@ -1167,4 +1205,70 @@ pub(super) fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             out.push(Cand::new(FindingKind::Postcode, i, i + 7));
         }
     }
+}
+
+/// A UK mobile broken over two lines where a narrow screen or a pasted chat wrapped it:
+/// "Mob (new, safe one): 07518" then "403 920" at the start of the next line. Its first
+/// five figures end a line that names a phone before them; the last six start the next,
+/// whole or as two threes. Each part is a phone where it stands.
+pub(super) fn phones_across_a_line(text: &str, out: &mut Vec<Cand>) {
+    const CUES: &[&str] = &[
+        "mob", "mobile", "phone", "tel", "number", "no", "whatsapp", "contact", "ring", "call",
+        "text", "cell",
+    ];
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(nl) = text[from..].find('\n').map(|p| from + p) {
+        from = nl + 1;
+        let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
+        let line = text[line_start..nl].trim_end();
+        let first_end = line_start + line.len();
+        if line.len() < 5 {
+            continue;
+        }
+        let first_start = first_end - 5;
+        // Bytes first: the five before the line's end may start inside a letter.
+        let first = &b[first_start..first_end];
+        if !first.starts_with(b"07")
+            || !first.iter().all(u8::is_ascii_digit)
+            || !left_boundary(text, first_start)
+            || first_start > 0 && b[first_start - 1].is_ascii_digit()
+        {
+            continue;
+        }
+        // A word for a phone earlier on the line.
+        let named = text[line_start..first_start]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CUES.iter().any(|c| w.eq_ignore_ascii_case(c)));
+        if !named {
+            continue;
+        }
+        // The next line: six figures, or three, a space and three.
+        let next = &text[nl + 1..];
+        let rest_len = if next.len() >= 6 && next.as_bytes()[..6].iter().all(u8::is_ascii_digit) {
+            6
+        } else if next.len() >= 7
+            && next.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && next.as_bytes()[3] == b' '
+            && next.as_bytes()[4..7].iter().all(u8::is_ascii_digit)
+        {
+            7
+        } else {
+            continue;
+        };
+        let second_end = nl + 1 + rest_len;
+        if !right_boundary(text, second_end) || b.get(second_end).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        out.push(Cand::new(FindingKind::Phone, first_start, first_end));
+        out.push(Cand::new(FindingKind::Phone, nl + 1, second_end));
+    }
+}
+
+/// Whether a number read a few words after a record's cue holds a date in figures
+/// ("Supervision record for 2015-05-12"): a date found there is a date.
+fn holds_a_date(id: &str) -> bool {
+    let mut found = Vec::new();
+    numeric_dates(id, &mut found);
+    !found.is_empty()
 }

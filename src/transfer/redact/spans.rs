@@ -530,3 +530,125 @@ pub(super) fn addresses_in_words(text: &str, words: Words<'_>, out: &mut Vec<Can
         }
     }
 }
+
+/// Kinds of place that a street after them, with "on" or "in", places: "the gurdwara on
+/// Soho Road", "a bar on St James's St", "the recycling plant in Polmadie".
+#[rustfmt::skip]
+const KINDS_BEFORE_A_STREET: &[&str] = &[
+    "bar", "pub", "club", "spa", "sauna", "bakery", "chippy", "takeaway", "shop", "salon",
+    "plant", "factory", "warehouse", "depot", "gym", "hotel", "school", "market",
+    "restaurant", "launderette", "garage", "carwash", "mandir", "masjid", "shul",
+];
+
+/// Words of a home above (or beside) a place: "the flat above the chippy on Chester
+/// Road", "a room over the bakery in Kirkby".
+const HOMES_BY_A_PLACE: &[&str] = &["flat", "room", "rooms", "bedsit", "maisonette", "house"];
+const BY_A_PLACE: &[&str] = &[
+    "above", "over", "below", "under", "behind", "beside", "opposite",
+];
+
+/// A place by its kind before the street or district it is on ("the gurdwara on [Soho
+/// Road]", "the recycling plant in [Polmadie]"), by its name and kind ("Bacchus bar on [St
+/// James's St]", "the Buddhist temple on [Ash Road]"), or by its name found before it
+/// ("[Beis Rochel] on [Lordship Road]"): the place and its street go as one, with a home
+/// over it ("the flat above the chippy on [Chester Road]"). A place named with its kind
+/// ("Oasis Spa on Grand Parade") is found with its street when the street was not.
+/// (A place of a kind alone before a street not found is left: "the bank on High
+/// Street", where everyone goes.)
+pub(super) fn places_before_streets(text: &str, words: Words<'_>, cands: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let kind_at = |k: usize| {
+        let l = &*lowers[k];
+        toks[k].base_end == toks[k].end
+            && toks[k].letters
+            && (KINDS_BEFORE_A_STREET.contains(&l)
+                || KINDS_ON_A_STREET.contains(&l)
+                || WORSHIP_WORDS.contains(&l))
+    };
+    // A capitalised word that names a place before its kind: not a word of the sentence.
+    let named = |k: usize| {
+        starts_capitalised(text, &toks[k])
+            && toks[k].base_end == toks[k].end
+            && !STOPWORDS.contains(&&*lowers[k])
+            && !CALENDAR.contains(&&*lowers[k])
+            && !(sentence_start(text, toks[k].start) && is_ordinary(&lowers[k]))
+    };
+    // Where the place before the "on" or "in" that token `s` follows begins: the kind's
+    // name before it, and a home over it.
+    let opening = |kind: usize| {
+        let mut a = kind;
+        while a > 0 && a + 3 > kind && spaced(text, toks, a - 1, a) && named(a - 1) {
+            a -= 1;
+        }
+        // A word in lowercase that says which kind after "the": "the recycling plant".
+        if a == kind
+            && a >= 2
+            && matches!(&*lowers[a - 2], "the" | "a")
+            && toks[a - 1].letters
+            && !toks[a - 1].digits
+            && text[toks[a - 1].start..].starts_with(char::is_lowercase)
+            && !STOPWORDS.contains(&&*lowers[a - 1])
+            && spaced(text, toks, a - 2, a - 1)
+            && spaced(text, toks, a - 1, a)
+        {
+            a -= 1;
+        }
+        if a >= 3
+            && &*lowers[a - 1] == "the"
+            && BY_A_PLACE.contains(&&*lowers[a - 2])
+            && HOMES_BY_A_PLACE.contains(&&*lowers[a - 3])
+            && (a - 3..a).all(|j| spaced(text, toks, j, j + 1))
+        {
+            a -= 3;
+        }
+        a
+    };
+    let ends: Vec<(usize, FindingKind)> = cands.iter().map(|c| (c.end, c.kind)).collect();
+    for c in cands.iter_mut() {
+        // A name after "on" or "in" may be a day's ("the gurdwara on Gurpurab") or a
+        // district that stays ("a church in Govanhill"): only places and addresses.
+        if !matches!(c.kind, FindingKind::Address | FindingKind::Place) {
+            continue;
+        }
+        let s = toks.partition_point(|t| t.start < c.start);
+        if s < 2
+            || toks.get(s).is_none_or(|t| t.start != c.start)
+            || !matches!(&*lowers[s - 1], "on" | "in")
+            || !spaced(text, toks, s - 2, s - 1)
+            || !spaced(text, toks, s - 1, s)
+        {
+            continue;
+        }
+        let k = s - 2;
+        if kind_at(k) {
+            c.start = toks[opening(k)].start;
+            c.kind = FindingKind::Place;
+        } else if ends
+            .iter()
+            .any(|&(e, kind)| kind == FindingKind::Place && e == toks[k].end)
+        {
+            // The place found before: the two merge as one.
+            c.start = toks[k].start;
+            c.kind = FindingKind::Place;
+        }
+    }
+    // A place named with its kind, on a street not found: "Oasis Spa on Grand Parade".
+    let mut found = Vec::new();
+    for k in 1..toks.len() {
+        // The cheapest tests first: every word of every text passes here.
+        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
+            || !kind_at(k)
+            || !starts_capitalised(text, &toks[k])
+            || !spaced(text, toks, k - 1, k)
+            || !named(k - 1)
+        {
+            continue;
+        }
+        if let Some(end) = street_after(text, words, k)
+            && !cands.iter().any(|c| c.start < end && toks[k].start < c.end)
+        {
+            found.push(Cand::new(FindingKind::Place, toks[opening(k)].start, end));
+        }
+    }
+    cands.extend(found);
+}
