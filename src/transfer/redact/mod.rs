@@ -424,6 +424,7 @@ impl Checker {
         addresses_in_words(text, words, &mut cands);
         saints_places(text, words, &mut cands);
         places_by_kind(text, words, &mut cands);
+        named_places_in_lowercase(text, words, &mut cands);
         unnumbered_addresses(text, words, &mut cands);
         streets_without_a_number(text, words, &mut cands);
         districts(text, words, &mut cands);
@@ -461,6 +462,8 @@ impl Checker {
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);
         places_before_streets(text, words, &mut cands);
+        buildings_before_places(text, words, &mut cands);
+        flat_positions(text, &mut cands);
         wards_by_name(text, &mut cands);
         homes_in_lowercase(text, &mut cands);
         name_openers(text, &mut cands);

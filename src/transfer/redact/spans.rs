@@ -652,3 +652,152 @@ pub(super) fn places_before_streets(text: &str, words: Words<'_>, cands: &mut Ve
     }
     cands.extend(found);
 }
+
+/// Kinds of place, in lowercase after a name of their own, that make the whole a place:
+/// "Pennys bakery", "the Shankill hub", "Burmantofts surgery".
+#[rustfmt::skip]
+const KINDS_AFTER_A_NAME: &[&str] = &[
+    "hub", "surgery", "bakery", "shop", "cafe", "café", "chippy", "takeaway", "pharmacy",
+    "salon", "gym", "depot", "factory", "warehouse", "plant", "foodbank", "mosque",
+    "gurdwara", "mandir", "synagogue", "chapel",
+];
+
+/// A place named by a word of its own before its kind in lowercase: "Pennys bakery",
+/// "the Shankill hub", "Burmantofts surgery". Capitalised words before the kind, one of
+/// them no everyday word nor a name found already (not "the Deaf club", "the Monday
+/// hub", "Sam's cafe", whose person is found as one).
+pub(super) fn named_places_in_lowercase(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 1..toks.len() {
+        if !text[toks[k].start..].starts_with(|c: char| c.is_ascii_lowercase())
+            || toks[k].base_end != toks[k].end
+            || !KINDS_AFTER_A_NAME.contains(&&*lowers[k])
+            || !spaced(text, toks, k - 1, k)
+        {
+            continue;
+        }
+        let cap = |j: usize| {
+            let t = &toks[j];
+            starts_capitalised(text, t)
+                && t.letters
+                && !t.digits
+                && t.base_end == t.end
+                && !is_acronym(&text[t.start..t.end])
+                && !STOPWORDS.contains(&&*lowers[j])
+                && !CALENDAR.contains(&&*lowers[j])
+        };
+        if !cap(k - 1) {
+            continue;
+        }
+        let mut a = k - 1;
+        while a > 0 && a + 3 > k && spaced(text, toks, a - 1, a) && cap(a - 1) {
+            a -= 1;
+        }
+        // A sentence's first word, if everyday, is no part of the name.
+        if sentence_start(text, toks[a].start) && is_ordinary(&lowers[a]) {
+            a += 1;
+        }
+        if a == k {
+            continue;
+        }
+        let own = (a..k).any(|j| !is_ordinary(&lowers[j]));
+        let someone = out.iter().any(|c| {
+            c.kind == FindingKind::Name && c.start < toks[k - 1].end && toks[a].start < c.end
+        });
+        if own && !someone {
+            out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+        }
+    }
+}
+
+/// A farm's, a house's or a croft's name before the village or town after its comma,
+/// found as a name no list holds: "Church Farm, [Catfield]", "the Old Rectory,
+/// [Hoveton]", "Low Hows Farm, near [Caldbeck]", "Croft 6, [Earlish]". The whole is an
+/// address. (A first name after the comma is someone: "Manor House, Sam said".)
+pub(super) fn buildings_before_places(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    let Words { toks, lowers } = words;
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Name
+            || text[c.start..c.end].contains(' ')
+            || name_list().contains_key(&fold_str(&text[c.start..c.end]))
+        {
+            continue;
+        }
+        // The token the name starts at, and what comes before it: ", " or ", near ".
+        let s = toks.partition_point(|t| t.start < c.start);
+        if toks.get(s).is_none_or(|t| t.start != c.start) || s < 2 {
+            continue;
+        }
+        let mut b = s - 1;
+        if &*lowers[b] == "near" && spaced(text, toks, b, s) {
+            if b == 0 {
+                continue;
+            }
+            b -= 1;
+            if &text[toks[b].end..toks[b + 1].start] != ", " {
+                continue;
+            }
+        } else if &text[toks[b].end..c.start] != ", " {
+            continue;
+        }
+        // A house number after the building's word: "Croft 6".
+        if toks[b].digits
+            && !toks[b].letters
+            && toks[b].end - toks[b].start <= 3
+            && b > 0
+            && spaced(text, toks, b - 1, b)
+        {
+            b -= 1;
+        }
+        let t = &toks[b];
+        if !BUILDING_WORDS.contains(&&*lowers[b])
+            || !starts_capitalised(text, t)
+            || t.base_end != t.end
+        {
+            continue;
+        }
+        // The building's name: capitalised words before its word, up to three.
+        let mut a = b;
+        while a > 0
+            && a + 3 > b
+            && spaced(text, toks, a - 1, a)
+            && starts_capitalised(text, &toks[a - 1])
+            && !STOPWORDS.contains(&&*lowers[a - 1])
+            && !(sentence_start(text, toks[a - 1].start) && is_ordinary(&lowers[a - 1]))
+        {
+            a -= 1;
+        }
+        // A building's word alone is named by its number ("Croft 6"), else by a word.
+        if a == b && !toks[b + 1].digits {
+            continue;
+        }
+        c.start = toks[a].start;
+        c.kind = FindingKind::Address;
+    }
+}
+
+/// A Glasgow tenement flat's position, its floor and its side of the landing, before its
+/// street address: "[1/L], 145 Allison Street", "0/R, 14 Dixon Avenue" (left, right or
+/// middle; a position in figures, "3/1", is read with the address already).
+pub(super) fn flat_positions(text: &str, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Address
+            || !text[c.start..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let Some(before) = text[..c.start].strip_suffix(", ") else {
+            continue;
+        };
+        let b = before.as_bytes();
+        let n = b.len();
+        if n >= 3
+            && b[n - 3].is_ascii_digit()
+            && b[n - 2] == b'/'
+            && matches!(b[n - 1], b'L' | b'R' | b'M')
+            && (n == 3 || !b[n - 4].is_ascii_alphanumeric() && b[n - 4] != b'/')
+        {
+            c.start = n - 3;
+        }
+    }
+}

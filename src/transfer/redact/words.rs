@@ -69,7 +69,7 @@ pub(super) const BODIES: &[&str] = &[
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
     "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
-    "estyn", "cruse", "mermaids",
+    "estyn", "cruse", "mermaids", "trussell",
 ];
 
 /// Languages, nationalities, faiths and festivals; conditions named after people. After a
