@@ -771,12 +771,14 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// 04"): 453 of 515; a mobile broken over two lines ("Mob: 07518" / "403 920"): 455 of
 /// 515 (88.3%); a farm's or house's name before its village ("Church Farm, Catfield",
 /// "Low Hows Farm, near Caldbeck", "Croft 6, Earlish") and a Glasgow flat's position
-/// before its address ("1/L, 145 Allison Street"): 460 of 515 (89.3%).
+/// before its address ("1/L, 145 Allison Street"): 460 of 515 (89.3%); initials alone
+/// read as people by the words around them ("first one with K", "family T", "Hi K,",
+/// "first meet, D.", "K just shut down"): 473 of 515 (91.8%).
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (460, 515),
+        (473, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -3215,6 +3217,9 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 /// particles ("dela Cruz"), handles, businesses by their kind ("Caring Hands Homecare").
 /// 318 with a pitch or plot on a site taken for an address ("Plot 9, Greenhill Lane
 /// Traveller Site"; 2026-12-06). 319 with what3words addresses ("///…", 2026-12-06).
+/// With initials alone read as people (2026-12-06), "B" in "Messages with B., pasted in"
+/// is a finding: someone by an initial that this corpus left unmarked and the
+/// twenty-fourth marks.
 #[test]
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -3226,6 +3231,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Toon\"",
             "Name \"Jordan\"",
             "Name \"Deansgate\"",
+            "Name \"B\"",
             "Name \"Sweet Caroline\"",
             "Name \"Barthel\"",
             "Name \"Bobath\"",
@@ -4018,12 +4024,13 @@ fn a_word_for_a_kind_of_place_is_not_a_name_again() {
 /// is, written with a slip; 468 with a place named by its street ("the Marlowe Road
 /// night shelter"); 470 with references listed after a plural cue ("Case refs:
 /// DAPP-LN-0930, DAPP-LN-0944"); 471 with a day and month after "done" ("done 12/11");
-/// 472 with a house's name before its village ("… Farm, Catfield").
+/// 472 with a house's name before its village ("… Farm, Catfield"); 474 with initials
+/// alone read as people.
 #[test]
 fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh20.txt",
-        (472, 497),
+        (474, 497),
         &[
             "Name \"Victoria\"",
             "Name \"Ronaldo\"",
@@ -4354,4 +4361,45 @@ fn a_house_by_its_name_before_its_village_is_an_address() {
         flagged_in("Plan B/C, 14 Dixon Avenue first."),
         vec![address("14 Dixon Avenue")]
     );
+}
+
+/// Someone written by an initial alone is a name, by the words around the letter; a
+/// letter that labels, grades or lists is not.
+#[test]
+fn a_person_by_an_initial_alone_is_a_name() {
+    let names = |v: &[&str]| -> Vec<(FindingKind, String)> {
+        v.iter()
+            .map(|s| (FindingKind::Name, (*s).to_string()))
+            .collect()
+    };
+    assert_eq!(
+        flagged_in("First panel meeting with K today."),
+        names(&["K"])
+    );
+    assert_eq!(flagged_in("Case note, family T, housing."), names(&["T"]));
+    assert_eq!(flagged_in("Hi K, this is my work phone."), names(&["K"]));
+    assert_eq!(
+        flagged_in("Modern slavery navigator, first meet, D."),
+        names(&["D"])
+    );
+    assert_eq!(
+        flagged_in("Then the statement was read out. K just shut down."),
+        names(&["K"])
+    );
+    assert_eq!(flagged_in("Preparation for D herself."), names(&["D"]));
+    // Labels, grades, vitamins, codes, lists and letters joined to more: none.
+    for text in [
+        "We went to plan B in the end.",
+        "She got a grade C in maths.",
+        "Low vitamin D again.",
+        "Hep C treatment starts Monday.",
+        "PACE Code C says I am there.",
+        "Options A, B and C were all discussed.",
+        "She had a C-section in March.",
+        "Stayed at a B&B near the station.",
+        "I said no.",
+        "Bay E by the window.",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
 }

@@ -801,3 +801,106 @@ pub(super) fn flat_positions(text: &str, cands: &mut [Cand]) {
         }
     }
 }
+
+/// Words before a lone capital that make it a person written by an initial: "first one
+/// with K", "family T", "Hi K,", "preparation for D herself".
+#[rustfmt::skip]
+const BEFORE_AN_INITIAL: &[&str] = &[
+    "with", "for", "family", "hi", "hiya", "hello", "dear", "met", "meet", "saw", "told",
+    "asked", "visited", "called", "named", "about", "carried", "topic", "decisions",
+    "supporting", "supported",
+];
+/// Words after a lone capital that make it someone: "K just shut down", "D going to
+/// school", "C ok to continue", "D herself".
+#[rustfmt::skip]
+const AFTER_AN_INITIAL: &[&str] = &[
+    "said", "says", "was", "is", "has", "had", "told", "asked", "wants", "wanted", "went",
+    "came", "just", "herself", "himself", "themself", "going", "ok", "okay", "missing",
+    "lives", "didn't", "doesn't", "won't", "can't", "shut", "cried", "laughed", "agreed",
+];
+/// Words before a capital that make it a label, a grade or a vitamin, not anyone: "plan
+/// B", "grade C", "vitamin D", "hep C", "bay E", "type A".
+#[rustfmt::skip]
+const BEFORE_A_LABEL: &[&str] = &[
+    "plan", "grade", "grades", "vitamin", "hep", "hepatitis", "type", "class", "group",
+    "set", "block", "ward", "bay", "bed", "option", "options", "level", "part", "section",
+    "category", "wing", "floor", "unit", "zone", "exit", "row", "seat", "size", "cup",
+    "room", "flat", "appendix", "annex", "schedule", "form", "step", "phase", "stage",
+    "tier", "key", "list", "side", "letter", "point", "model", "route", "line", "platform",
+    "team", "blood", "rhesus", "vit", "the", "a", "an", "capital", "pod", "house", "wave",
+    "code", "article", "exhibit", "paragraph", "para", "clause", "version", "volume",
+    "chapter", "figure", "fig", "table", "box", "question", "item", "annexe", "strand",
+];
+
+/// A person written by an initial alone, a lone capital letter (not "I", nor an article
+/// "A"): after a word that names someone next ("with K", "family T", "Hi K,", "first
+/// meet, D.") or before one that makes it someone ("K just shut down", "D going to
+/// school"). Not a label, a grade or a vitamin ("plan B", "grade C", "vitamin D"), a list
+/// of letters ("A, B and C"), nor a letter joined to more ("C-section", "B&B", "A4").
+pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let lone = |j: usize| {
+        let t = &toks[j];
+        t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase()
+    };
+    for k in 0..toks.len() {
+        if !lone(k) {
+            continue;
+        }
+        let t = &toks[k];
+        let c = text.as_bytes()[t.start];
+        if c == b'I' || c == b'A' || c == b'O' {
+            continue;
+        }
+        // Joined to more: "C-section", "B&B", "A4", "J.K.", "D'Souza".
+        let after = &text[t.end..];
+        let before = &text[..t.start];
+        if after.starts_with(['-', '&', '/', '\'', '’', '+', '*'])
+            || after.starts_with(|ch: char| ch.is_alphanumeric())
+            || after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_alphabetic())
+            || before.ends_with(['-', '&', '/', '.', '\'', '’', '+'])
+            || before.ends_with(|ch: char| ch.is_alphanumeric())
+        {
+            continue;
+        }
+        // One of a list of letters: "A, B and C", "B or C".
+        let near_letter = |j: Option<usize>| {
+            j.and_then(|j| toks.get(j)).is_some_and(|n| {
+                n.end - n.start == 1 && text.as_bytes()[n.start].is_ascii_uppercase()
+            })
+        };
+        if near_letter(k.checked_sub(1))
+            || near_letter(k.checked_sub(2))
+            || near_letter(Some(k + 1))
+            || near_letter(Some(k + 2))
+        {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| &*lowers[j]);
+        if prev.is_some_and(|p| BEFORE_A_LABEL.contains(&p)) {
+            continue;
+        }
+        // What sits between: a space, or a comma or a dash and a space ("first meet,
+        // D.", "— K just shut down"), or a colon ("Topic: D going").
+        let gap_before = k
+            .checked_sub(1)
+            .map(|j| &text[toks[j].end..t.start])
+            .unwrap_or("");
+        let named_before = prev.is_some_and(|p| BEFORE_AN_INITIAL.contains(&p))
+            && matches!(gap_before, " " | ": " | ", ");
+        let next = toks.get(k + 1);
+        let named_after = next.is_some_and(|n| {
+            &text[t.end..n.start] == " " && AFTER_AN_INITIAL.contains(&&*lowers[k + 1])
+        });
+        // After a comma or a dash at a clause's end: "first meet, D." / "bus trip, D (".
+        let set_apart = matches!(gap_before, ", " | " — " | " – ")
+            && (after.is_empty() || after.starts_with(['.', ' ', ',', ')', '\n']))
+            && (after.starts_with(". ")
+                || after.starts_with(".\n")
+                || after == "."
+                || after.starts_with(" ("));
+        if named_before || named_after || set_apart {
+            out.push(Cand::new(FindingKind::Name, t.start, t.end));
+        }
+    }
+}
