@@ -102,7 +102,17 @@ pub(super) fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             }
             continue;
         }
-        if !SCHOOL_WORDS.contains(&l) || k == 0 {
+        // Two words that end one too: a practice of GPs ("Ystwyth Medical Group") and a
+        // nursery ("Annette Street Early Years"); "group" and "years" alone end nothing.
+        let paired = k >= 1
+            && spaced(k - 1, k)
+            && cap(k - 1)
+            && match l {
+                "group" => ["medical", "health", "dental"].contains(&&*lowers[k - 1]),
+                "years" => &*lowers[k - 1] == "early",
+                _ => false,
+            };
+        if !(SCHOOL_WORDS.contains(&l) || paired) || k == 0 {
             continue;
         }
         // Only the last word before the school word may be possessive, unless a saint's
@@ -136,7 +146,9 @@ pub(super) fn schools(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         {
             start -= 2;
         }
-        let named = (start..k).any(|j| {
+        // A pair's first word ("Medical", "Early") names nothing of its own.
+        let own_end = if paired { k - 1 } else { k };
+        let named = (start..own_end).any(|j| {
             !GENERIC_SCHOOL_WORDS.contains(&&*lowers[j])
                 && !FAITH_SCHOOL_MARKS.contains(&&*lowers[j])
                 && &*lowers[j] != "and"
