@@ -12,6 +12,9 @@ use super::*;
 pub(super) const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
     "lady", "rev", "revd", "reverend", "cllr", "councillor",
+    // Police ranks, as a statement or a crime report gives the officer: "DS Cairns",
+    // "OIC DC Harrow", "PC Nwosu".
+    "ds", "dc", "dci", "di", "dsi", "pc", "pcso", "sgt", "insp", "supt",
 ];
 /// Titles that make a name only of a word that is not an everyday one ("Sister Okafor",
 /// but "Nurse Practitioner" stays).
