@@ -457,6 +457,7 @@ impl Checker {
         }
         months_as_names(text, words, &mut cands);
         initials_alone(text, words, &mut cands);
+        named_by_brackets(text, words, &mut cands);
         listed_references(text, &mut cands);
         quoted_nicknames(text, words, &mut cands);
         first_words_before(text, words, &mut cands);

@@ -904,3 +904,46 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
         }
     }
 }
+
+/// Pets whose name in brackets after them is a name, whatever the word: "the dog
+/// (Bran)", "his cat (Pepper)".
+const PETS: &[&str] = &[
+    "dog", "dogs", "cat", "cats", "pup", "puppy", "kitten", "horse", "pony",
+];
+
+/// Someone named with who they are in brackets after them ("Milan (dad, working
+/// nights)", "Zora (mum)"), and a pet named in brackets after its kind ("the dog
+/// (Bran)"): a name though the word is a city's or an everyday one. Not a possessive in
+/// the brackets ("Leeds (mum's home town)").
+pub(super) fn named_by_brackets(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        if !starts_capitalised(text, t)
+            || !t.letters
+            || t.digits
+            || t.base_end != t.end
+            || STOPWORDS.contains(&&*lowers[k])
+            || CALENDAR.contains(&&*lowers[k])
+            || is_acronym(&text[t.start..t.end])
+        {
+            continue;
+        }
+        // "Milan (dad, …)": a word for family in brackets just after, on its own.
+        let kin_after = text[t.end..].starts_with(" (")
+            && toks.get(k + 1).is_some_and(|n| {
+                n.start == t.end + 2
+                    && KIN_BEFORE_NAMES.contains(&&*lowers[k + 1])
+                    && n.base_end == n.end
+                    && text[n.end..].starts_with([',', ')'])
+            });
+        // "the dog (Bran)": the name alone in brackets after a pet.
+        let pet_before = k >= 1
+            && PETS.contains(&&*lowers[k - 1])
+            && &text[toks[k - 1].end..t.start] == " ("
+            && text[t.end..].starts_with(')');
+        if kin_after || pet_before {
+            out.push(Cand::new(FindingKind::Name, t.start, t.end));
+        }
+    }
+}
