@@ -291,15 +291,7 @@ pub(super) fn streets_without_a_number(text: &str, words: Words<'_>, out: &mut V
         {
             continue;
         }
-        let named = |j: usize| {
-            let t = &toks[j];
-            starts_capitalised(text, t)
-                && t.letters
-                && !t.digits
-                && t.base_end == t.end
-                && !STOPWORDS.contains(&&*lowers[j])
-                && !CALENDAR.contains(&&*lowers[j])
-        };
+        let named = |j: usize| capitalised_plain(text, words, j);
         if !named(k + 1) || IDIOMS.contains(&&*lowers[k + 1]) {
             continue;
         }

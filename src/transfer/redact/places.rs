@@ -173,6 +173,17 @@ pub(super) fn starts_capitalised(text: &str, t: &Tok) -> bool {
     t.letters && !t.digits && text[t.start..].starts_with(char::is_uppercase)
 }
 
+/// Whether token `j` is a capitalised word that may be part of a name: letters with a
+/// capital first, no possessive, and no small word or word of the calendar ("Soho",
+/// not "The", "March" or "Sam's").
+pub(super) fn capitalised_plain(text: &str, words: Words<'_>, j: usize) -> bool {
+    let t = &words.toks[j];
+    starts_capitalised(text, t)
+        && t.base_end == t.end
+        && !STOPWORDS.contains(&&*words.lowers[j])
+        && !CALENDAR.contains(&&*words.lowers[j])
+}
+
 /// The first token of a name that ends at token `k` (a school or institution word): up
 /// to three words before it, one space apart, none a stopword, each one that `joins`
 /// accepts.

@@ -567,10 +567,7 @@ pub(super) fn places_before_streets(text: &str, words: Words<'_>, cands: &mut Ve
     };
     // A capitalised word that names a place before its kind: not a word of the sentence.
     let named = |k: usize| {
-        starts_capitalised(text, &toks[k])
-            && toks[k].base_end == toks[k].end
-            && !STOPWORDS.contains(&&*lowers[k])
-            && !CALENDAR.contains(&&*lowers[k])
+        capitalised_plain(text, words, k)
             && !(sentence_start(text, toks[k].start) && is_ordinary(&lowers[k]))
     };
     // Where the place before the "on" or "in" that token `s` follows begins: the kind's
@@ -677,14 +674,7 @@ pub(super) fn named_places_in_lowercase(text: &str, words: Words<'_>, out: &mut 
             continue;
         }
         let cap = |j: usize| {
-            let t = &toks[j];
-            starts_capitalised(text, t)
-                && t.letters
-                && !t.digits
-                && t.base_end == t.end
-                && !is_acronym(&text[t.start..t.end])
-                && !STOPWORDS.contains(&&*lowers[j])
-                && !CALENDAR.contains(&&*lowers[j])
+            capitalised_plain(text, words, j) && !is_acronym(&text[toks[j].start..toks[j].end])
         };
         if !cap(k - 1) {
             continue;
@@ -919,14 +909,7 @@ pub(super) fn named_by_brackets(text: &str, words: Words<'_>, out: &mut Vec<Cand
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         let t = &toks[k];
-        if !starts_capitalised(text, t)
-            || !t.letters
-            || t.digits
-            || t.base_end != t.end
-            || STOPWORDS.contains(&&*lowers[k])
-            || CALENDAR.contains(&&*lowers[k])
-            || is_acronym(&text[t.start..t.end])
-        {
+        if !capitalised_plain(text, words, k) || is_acronym(&text[t.start..t.end]) {
             continue;
         }
         // "Milan (dad, …)": a word for family in brackets just after, on its own.
