@@ -884,10 +884,9 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
         });
         // After a comma or a dash at a clause's end: "first meet, D." / "bus trip, D (".
         let set_apart = matches!(gap_before, ", " | " — " | " – ")
-            && (after.is_empty() || after.starts_with(['.', ' ', ',', ')', '\n']))
-            && (after.starts_with(". ")
+            && (after == "."
+                || after.starts_with(". ")
                 || after.starts_with(".\n")
-                || after == "."
                 || after.starts_with(" ("));
         if named_before || named_after || set_apart {
             out.push(Cand::new(FindingKind::Name, t.start, t.end));
@@ -895,16 +894,10 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
     }
 }
 
-/// Pets whose name in brackets after them is a name, whatever the word: "the dog
-/// (Bran)", "his cat (Pepper)".
-const PETS: &[&str] = &[
-    "dog", "dogs", "cat", "cats", "pup", "puppy", "kitten", "horse", "pony",
-];
-
 /// Someone named with who they are in brackets after them ("Milan (dad, working
-/// nights)", "Zora (mum)"), and a pet named in brackets after its kind ("the dog
-/// (Bran)"): a name though the word is a city's or an everyday one. Not a possessive in
-/// the brackets ("Leeds (mum's home town)").
+/// nights)", "Zora (mum)"), and a pet named in brackets after its kind (one of
+/// [`ANIMALS`]: "the dog (Bran)"): a name though the word is a city's or an everyday
+/// one. Not a possessive in the brackets ("Leeds (mum's home town)").
 pub(super) fn named_by_brackets(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
@@ -922,7 +915,7 @@ pub(super) fn named_by_brackets(text: &str, words: Words<'_>, out: &mut Vec<Cand
             });
         // "the dog (Bran)": the name alone in brackets after a pet.
         let pet_before = k >= 1
-            && PETS.contains(&&*lowers[k - 1])
+            && ANIMALS.contains(&&*lowers[k - 1])
             && &text[toks[k - 1].end..t.start] == " ("
             && text[t.end..].starts_with(')');
         if kin_after || pet_before {
