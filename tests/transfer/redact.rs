@@ -778,12 +778,16 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// Years"): 475 of 515 (92.2%); police ranks as titles ("DS Cairns", "OIC DC Harrow")
 /// and first names of Cornwall and the Isle of Man ("Lowenna", "Jory"): 480 of 515
 /// (93.2%); someone named with who they are in brackets ("Milan (dad, …)") and a pet
-/// named in brackets after its kind ("the dog (Bran)"): 481 of 515 (93.4%).
+/// named in brackets after its kind ("the dog (Bran)"): 481 of 515 (93.4%); that name
+/// found again later in the text ("the one person Milan trusts"), a Hebrew name with
+/// "bat", name signs in quotes after their cue ("name sign is 'dimple'"), a church for a
+/// saint of a place and the district after a place's comma ("St Mary of Zion, Stoke
+/// Aldermoor"): 490 of 515 (95.1%).
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (481, 515),
+        (490, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -2821,12 +2825,13 @@ fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// parts of capitals and four figures, found by its shape; 322 with a home by its name
 /// and its kind after it ("… Nursing Home", "… care home"); 323 with "Mount" as a
 /// street's word; 324 with a place named by a word of its own before its kind in
-/// lowercase ("the Shankill hub").
+/// lowercase ("the Shankill hub"); 325 with the district after a place's comma ("Tŷ
+/// Capel, Ffordd Ogwen").
 #[test]
 fn a_fifteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh13.txt",
-        (324, 344),
+        (325, 344),
         &[
             "Place \"West Indian Centre\"",
             "Name \"Hydref\"",
@@ -3224,7 +3229,8 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 /// Traveller Site"; 2026-12-06). 319 with what3words addresses ("///…", 2026-12-06).
 /// With initials alone read as people (2026-12-06), "B" in "Messages with B., pasted in"
 /// is a finding: someone by an initial that this corpus left unmarked and the
-/// twenty-fourth marks.
+/// twenty-fourth marks. "Llanrug" is since read as the district after a place's comma,
+/// with its place, not flagged alone.
 #[test]
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -3275,7 +3281,6 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Merton-compliant\"",
             "ExactDate \"Twelfth\"",
             "Name \"Andersonstown\"",
-            "Name \"Llanrug\"",
             "Name \"Handsworth Wood\"",
             "Name \"Arthur Labinjo-Hughes\"",
             "Name \"Bethesda\"",
@@ -3548,12 +3553,13 @@ fn a_name_with_two_particles_or_dela_is_one_name() {
 /// of 360 with a room in an approved premises taken for an address; 328 with a home by its
 /// name and its kind after it; 329 with an email spelt out before its "at" too; 330 with
 /// a practice or a nursery named by two words at its end ("… Medical Group", "… Early
-/// Years"). The hold-out figure as first measured, 312 of 369, stays as it was.
+/// Years"); 331 with a name sign in quotes after its cue ("name sign is a "G" tapped on
+/// the chin"). The hold-out figure as first measured, 312 of 369, stays as it was.
 #[test]
 fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh17.txt",
-        (330, 360),
+        (331, 360),
         &[
             "Name \"Splott\"",
             "Name \"Glastonbury\"",
@@ -3789,12 +3795,13 @@ fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// 42"); 358 with a place named by its street ("Ladywell Road food bank"); 359 once the
 /// measure no longer reads the brackets of a chat's stamp around a removed date as a
 /// placeholder ("[11/02 09:12] Me: ..."). "Smethwick" after "7 Soho Hill Court," is since
-/// read with the court as its address, not flagged alone as a name.
+/// read with the court as its address, not flagged alone as a name. 360 with the
+/// district after a place's comma ("Orwell Logistics, Ransomes Europark").
 #[test]
 fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh19.txt",
-        (359, 381),
+        (360, 381),
         &[
             "Name \"Redruth\"",
             "Name \"Longton\"",
@@ -4470,4 +4477,93 @@ fn a_name_with_who_they_are_in_brackets_is_a_name() {
         vec![]
     );
     assert_eq!(flagged_in("We talked about the dog (again)."), vec![]);
+}
+
+/// A name found by who they are in brackets is that person again later in the text,
+/// where nothing around the word says so.
+#[test]
+fn a_name_found_by_its_brackets_is_found_again() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Milan (dad, working nights) was asleep. He is the one person Milan trusts."),
+        "[PERSON-1] (dad, working nights) was asleep. He is the one person [PERSON-1] trusts."
+    );
+}
+
+/// A Hebrew name with "bat" or "ben" between its words is one name.
+#[test]
+fn a_hebrew_name_with_bat_or_ben_is_one_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("She asked for prayers for \"Rivka bat Sarah\", her mother."),
+        vec![name("Rivka bat Sarah")]
+    );
+    assert_eq!(
+        flagged_in("The letter was for Moshe ben Avraham at the old address."),
+        vec![name("Moshe ben Avraham")]
+    );
+    // Between two words that are no names, the words stay.
+    assert_eq!(
+        flagged_in("The cricket bat Sarah lent him broke."),
+        vec![name("Sarah")]
+    );
+}
+
+/// A name sign is the person's name in a sign language: the quoted words given after
+/// "name sign", and not the words a sign is described by.
+#[test]
+fn a_name_sign_is_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("His name sign is 'moustache-twist', hers is 'curly-hair' (from school)."),
+        vec![name("moustache-twist"), name("curly-hair")]
+    );
+    assert_eq!(
+        flagged_in("At the end she name-signed me as ‘ears-flap’, joking."),
+        vec![name("ears-flap")]
+    );
+    assert_eq!(
+        flagged_in("Sign name \"wiggle nose\" since the Deaf club."),
+        vec![name("wiggle nose")]
+    );
+    // Described, not given; quoted before the cue; or in another sentence.
+    assert_eq!(
+        flagged_in("Her name sign is the one for 'smile'; I won't draw it here."),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("We talked about 'respect' and what a name sign means."),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("I asked about her name sign. She said 'later'."),
+        vec![]
+    );
+}
+
+/// A church named for a saint of a place is a place, with the district after its comma
+/// when that is a name no list holds.
+#[test]
+fn a_saint_of_a_place_and_the_district_after_it_are_one_place() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("She goes to the church at St Mary of Zion, Stoke Aldermoor, most weeks."),
+        vec![place("St Mary of Zion, Stoke Aldermoor")]
+    );
+    assert_eq!(
+        flagged_in("Mass at St Thomas of Canterbury on Sunday."),
+        vec![place("St Thomas of Canterbury")]
+    );
+    assert_eq!(
+        flagged_in("He works at Orwell Logistics, Ransomes Europark, on nights."),
+        vec![place("Orwell Logistics, Ransomes Europark")]
+    );
+    // A first name after the comma is someone, not a district.
+    assert_eq!(
+        flagged_in("They go to St Bride's, Dominik said, on Sundays."),
+        vec![
+            place("St Bride's"),
+            (FindingKind::Name, "Dominik".to_string())
+        ]
+    );
 }

@@ -38,13 +38,14 @@ pub(super) const STOPWORDS: &[&str] = &[
 ];
 
 /// Small words inside names, in either case: "Dafydd ap Ifan", "Siobhán Ní Bhriain",
-/// "Pádraig Ó Súilleabháin", "Omar bin Said", "Anna van der Berg". One joins a name only
-/// between two of its words.
+/// "Pádraig Ó Súilleabháin", "Omar bin Said", "Anna van der Berg", the Hebrew "Rivka bat
+/// Sarah" and "Moshe ben Avraham". One joins a name only between two of its words.
 #[rustfmt::skip]
 pub(super) const NAME_PARTICLES: &[&str] = &[
     "ap", "ab", "ferch", "verch", "ó", "ní", "nic", "mac", "mhic", "uí", "ui", "bin",
     "bint", "binti", "ibn", "bte", "al", "el", "van", "von", "der", "den", "de", "da", "di",
     "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten", "dela", "delos",
+    "bat", "ben",
 ];
 
 /// The articles inside Welsh, Gaelic, Irish and Cornish names of houses and places, in

@@ -409,7 +409,7 @@ impl Checker {
             lowers: &lowers,
         };
         let mut unknown_asked = Vec::new();
-        let name_words = self.names(
+        let mut name_words = self.names(
             text,
             words,
             (&masked, &allowed),
@@ -457,14 +457,16 @@ impl Checker {
         }
         months_as_names(text, words, &mut cands);
         initials_alone(text, words, &mut cands);
-        named_by_brackets(text, words, &mut cands);
+        named_by_brackets(text, words, &mut cands, &mut name_words);
         listed_references(text, &mut cands);
         quoted_nicknames(text, words, &mut cands);
+        name_signs(text, &mut cands);
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);
         places_before_streets(text, words, &mut cands);
         buildings_before_places(text, words, &mut cands);
+        districts_after_places(text, words, &mut cands);
         flat_positions(text, &mut cands);
         wards_by_name(text, &mut cands);
         homes_in_lowercase(text, &mut cands);

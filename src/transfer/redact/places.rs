@@ -743,7 +743,8 @@ pub(super) fn named_services(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
 
 /// Places named for a saint, possessive: "at St Columba's", "St Oswald's Hospice",
 /// "Saint Bride's Church", caught whole with the "'s" (a school by its school word is
-/// caught as one already). A saint's day is no place ("St David's Day").
+/// caught as one already); and for a saint of a place, "St Mary of Zion". A saint's day
+/// is no place ("St David's Day").
 pub(super) fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len().saturating_sub(1) {
@@ -757,6 +758,32 @@ pub(super) fn saints_places(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         }
         let n = &toks[k + 1];
         if &text[gap_end..n.start] != " " || !starts_capitalised(text, n) {
+            continue;
+        }
+        // "St Mary of Zion", "St Thomas of Canterbury": a church named for a saint of a
+        // place, with the place's name (one or two capitalised words).
+        if n.base_end == n.end
+            && k + 3 < toks.len()
+            && &*lowers[k + 2] == "of"
+            && spaced(text, toks, k + 1, k + 2)
+            && spaced(text, toks, k + 2, k + 3)
+            && starts_capitalised(text, &toks[k + 3])
+            && !is_acronym(&text[toks[k + 3].start..toks[k + 3].base_end])
+        {
+            let mut last = k + 3;
+            if last + 1 < toks.len()
+                && toks[last].base_end == toks[last].end
+                && spaced(text, toks, last, last + 1)
+                && starts_capitalised(text, &toks[last + 1])
+                && !is_acronym(&text[toks[last + 1].start..toks[last + 1].base_end])
+            {
+                last += 1;
+            }
+            out.push(Cand::new(
+                FindingKind::Place,
+                toks[k].start,
+                toks[last].base_end,
+            ));
             continue;
         }
         // "St Agnes' Church": a saint whose name ends in s, the apostrophe alone.

@@ -897,8 +897,15 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
 /// Someone named with who they are in brackets after them ("Milan (dad, working
 /// nights)", "Zora (mum)"), and a pet named in brackets after its kind (one of
 /// [`ANIMALS`]: "the dog (Bran)"): a name though the word is a city's or an everyday
-/// one. Not a possessive in the brackets ("Leeds (mum's home town)").
-pub(super) fn named_by_brackets(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+/// one. Not a possessive in the brackets ("Leeds (mum's home town)"). Each name found is
+/// added to `names`, the scan's name words: it is that person again elsewhere ("the one
+/// person Milan trusts").
+pub(super) fn named_by_brackets(
+    text: &str,
+    words: Words<'_>,
+    out: &mut Vec<Cand>,
+    names: &mut HashSet<String>,
+) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         let t = &toks[k];
@@ -920,6 +927,162 @@ pub(super) fn named_by_brackets(text: &str, words: Words<'_>, out: &mut Vec<Cand
             && text[t.end..].starts_with(')');
         if kin_after || pet_before {
             out.push(Cand::new(FindingKind::Name, t.start, t.end));
+            names.insert(lowers[k].to_string());
+        }
+    }
+}
+
+/// A name sign (BSL and other sign languages), in quotes after the words that give it:
+/// "His name sign is 'moustache-twist', hers is 'curly-hair'", "she name-signed me as
+/// 'ears-flap'". A name sign stands for its person as a name does. Quoted words in the
+/// rest of the sentence, two at most, each given by the word before it ("is", "as"):
+/// not what the sign is described by ("the one for 'smile'"), what is quoted before
+/// the cue, nor in another sentence.
+pub(super) fn name_signs(text: &str, out: &mut Vec<Cand>) {
+    if !text.contains(['\'', '"', '‘', '“']) {
+        return;
+    }
+    // ASCII lowercase keeps every byte where it was.
+    let lower = text.to_ascii_lowercase();
+    let mut cues: Vec<usize> = ["name sign", "name-sign", "sign name", "sign-name"]
+        .iter()
+        .flat_map(|cue| {
+            lower
+                .match_indices(cue)
+                .filter(|&(at, _)| left_boundary(text, at))
+                .map(move |(at, _)| at + cue.len())
+        })
+        .collect();
+    cues.sort_unstable();
+    cues.dedup();
+    let mut done = 0;
+    for after in cues {
+        if after < done {
+            continue;
+        }
+        // The rest of the sentence, 120 bytes at most (cut at a character's start).
+        let rest = &text[after..];
+        let mut end = rest.find(['.', '!', '?', '\n', ';']).unwrap_or(rest.len());
+        if end > 120 {
+            end = (0..=120)
+                .rev()
+                .find(|&i| rest.is_char_boundary(i))
+                .unwrap_or(0);
+        }
+        let mut at = after;
+        let stop = after + end;
+        let mut found = 0;
+        while found < 2 && at < stop {
+            let Some(open) = text[at..stop].find(['\'', '"', '‘', '“']).map(|i| at + i) else {
+                break;
+            };
+            let q = text[open..].chars().next().unwrap_or('\'');
+            let inner = open + q.len_utf8();
+            // An opening quote: after a space or a bracket, before a letter.
+            // Given by the word just before: "is 'dimple'", "as 'ears-flap'", "sign
+            // 'X'", not described ("the one for 'smile'").
+            let given = text[..open]
+                .trim_end()
+                .rsplit([' ', '('])
+                .next()
+                .is_some_and(|w| {
+                    [
+                        "is", "was", "as", "be", "a", "an", "sign", "signs", "name", "names",
+                        "signed",
+                    ]
+                    .iter()
+                    .any(|g| w.eq_ignore_ascii_case(g) || w.ends_with(':'))
+                });
+            let opens = text[..open].ends_with([' ', '('])
+                && given
+                && char_at(text, inner).is_some_and(char::is_alphabetic);
+            if !opens {
+                at = inner;
+                continue;
+            }
+            let closes: &[char] = match q {
+                '‘' => &['’'],
+                '“' => &['”'],
+                '"' => &['"'],
+                _ => &['\'', '’'],
+            };
+            // The closing quote: the first of its kind not inside a word ("don't").
+            let close = text[inner..stop]
+                .match_indices(closes)
+                .map(|(i, _)| inner + i)
+                .find(|&i| {
+                    let next = i + text[i..].chars().next().map_or(1, char::len_utf8);
+                    !char_at(text, next).is_some_and(char::is_alphanumeric)
+                });
+            let Some(close) = close else {
+                break;
+            };
+            let sign = &text[inner..close];
+            let words = sign.split([' ', '-']).filter(|w| !w.is_empty()).count();
+            if (1..=4).contains(&words)
+                && sign
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '‐'))
+            {
+                out.push(Cand::new(FindingKind::Name, inner, close));
+                found += 1;
+            }
+            at = close + text[close..].chars().next().map_or(1, char::len_utf8);
+        }
+        done = stop;
+    }
+}
+
+/// The district or village after a place's comma, found as a name no list holds, with
+/// a capitalised word before it or none: "St Mary of Zion, Stoke [Aldermoor]", "Orwell
+/// Logistics, Ransomes [Europark]". The place runs on to its end. (A first name after
+/// the comma is someone, and so is a word before a verb of what people do: "St Bride's,
+/// Dominik said".)
+pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    let Words { toks, lowers } = words;
+    let place_ends: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.kind == FindingKind::Place)
+        .map(|c| (c.end, c.start))
+        .collect();
+    if place_ends.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Name
+            || text[c.start..c.end].contains(' ')
+            || name_list().contains_key(&fold_str(&text[c.start..c.end]))
+        {
+            continue;
+        }
+        let s = toks.partition_point(|t| t.start < c.start);
+        if toks.get(s).is_none_or(|t| t.start != c.start) || s < 1 {
+            continue;
+        }
+        // Someone who does something: "St Bride's, Dominik said".
+        if s + 1 < toks.len()
+            && spaced(text, toks, s, s + 1)
+            && (is_person_verb(&lowers[s + 1]) || AFTER_AN_INITIAL.contains(&&*lowers[s + 1]))
+        {
+            continue;
+        }
+        // One capitalised word before it, at most: "Stoke Aldermoor".
+        let mut a = s;
+        if s >= 2
+            && spaced(text, toks, s - 1, s)
+            && starts_capitalised(text, &toks[s - 1])
+            && toks[s - 1].base_end == toks[s - 1].end
+            && !STOPWORDS.contains(&&*lowers[s - 1])
+            && text[..toks[s - 1].start].ends_with(", ")
+        {
+            a = s - 1;
+        }
+        let Some(before) = text[..toks[a].start].strip_suffix(", ") else {
+            continue;
+        };
+        if let Some(&(_, start)) = place_ends.iter().find(|&&(e, _)| e == before.len()) {
+            c.start = start;
+            c.kind = FindingKind::Place;
         }
     }
 }
