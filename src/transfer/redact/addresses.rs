@@ -12,6 +12,19 @@ pub(super) const STREET_WORDS: &[&str] = &[
     "rise", "view", "parade", "green", "vale", "boulevard", "wharf", "yard", "gate",
     "estate", "heights", "mount",
 ];
+/// Street words of the north and of Scotland that end a street only after a house number
+/// ("14 Hylton Bank", "3 Sandy Brow", "12 Kirk Wynd"): alone, "the Royal Bank" or "the
+/// Chase" is no street.
+#[rustfmt::skip]
+pub(super) const NUMBERED_STREET_WORDS: &[&str] = &[
+    "bank", "brow", "chase", "fold", "wynd", "garth",
+];
+/// What a bank that is no street holds: "2 Food Bank vouchers", "3 Blood Bank leaflets".
+#[rustfmt::skip]
+const BANKS_OF_THINGS: &[&str] = &[
+    "food", "blood", "baby", "clothes", "clothing", "toy", "milk", "data", "sperm", "egg",
+    "seed", "hygiene", "uniform", "furniture", "book", "time", "memory",
+];
 #[rustfmt::skip]
 pub(super) const STREET_ABBREVIATIONS: &[&str] = &[
     "St", "Rd", "Ave", "Ln", "Dr", "Cres", "Ct", "Pl", "Sq", "Gdns", "Terr", "Cl",
@@ -136,7 +149,11 @@ pub(super) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let street = if lowercase {
                 k == 1 && LOWERCASE_STREET_WORDS.contains(&s) && !is_measure(word(prev))
             } else {
-                STREET_WORDS.contains(&l.as_str()) || STREET_ABBREVIATIONS.contains(&s)
+                STREET_WORDS.contains(&l.as_str())
+                    || STREET_ABBREVIATIONS.contains(&s)
+                    || (NUMBERED_STREET_WORDS.contains(&l.as_str())
+                        && !(l == "bank"
+                            && BANKS_OF_THINGS.contains(&fold_str(word(prev)).as_str())))
             };
             if k >= 1 && street && w.base_end == w.end {
                 street_end = Some(w.end);

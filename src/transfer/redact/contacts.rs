@@ -76,6 +76,46 @@ pub(super) fn handles(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// A hashtag made of someone's first name and an initial or a number, as a group chat
+/// tags the person it is about: "#jordanG", "#Kayla99", "#samT". The first name is a
+/// listed one that is no everyday word; a tag of words ("#missingfromcare") or a name
+/// alone ("#jordan") is left.
+pub(super) fn name_hashtags(text: &str, out: &mut Vec<Cand>) {
+    if !text.contains('#') {
+        return;
+    }
+    for (at, _) in text.match_indices('#') {
+        if !left_boundary(text, at) {
+            continue;
+        }
+        let from = at + 1;
+        let tag = &text[from..];
+        let len = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let tag = &tag[..len];
+        // The name, then an initial in capitals or figures to its end.
+        let Some(split) = tag
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| c.is_ascii_uppercase() || c.is_ascii_digit())
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let (name, mark) = tag.split_at(split);
+        let initial = mark.len() <= 2 && mark.bytes().all(|b| b.is_ascii_uppercase());
+        let number = mark.len() <= 4 && mark.bytes().all(|b| b.is_ascii_digit());
+        let listed = name.len() >= 3
+            && name_list()
+                .get(name.to_ascii_lowercase().as_str())
+                .is_some_and(|&(everyday, _)| !everyday);
+        if (initial || number) && listed && right_boundary(text, from + len) {
+            out.push(Cand::new(FindingKind::Name, from, from + len));
+        }
+    }
+}
+
 /// The endings of web domains, which a handle with a dot does not have.
 #[rustfmt::skip]
 pub(super) const WEB_ENDINGS: &[&str] = &[

@@ -15,6 +15,8 @@ pub(super) const HONORIFICS: &[&str] = &[
     // Police ranks, as a statement or a crime report gives the officer: "DS Cairns",
     // "OIC DC Harrow", "PC Nwosu".
     "ds", "dc", "dci", "di", "dsi", "pc", "pcso", "sgt", "insp", "supt",
+    // Ranks of the forces, for veterans: "Maj Gurung", "Sgt Maj (retd) Pun", "Cpl Rai".
+    "maj", "capt", "cpl", "lcpl", "pte", "lt",
 ];
 /// Titles that make a name only of a word that is not an everyday one ("Sister Okafor",
 /// but "Nurse Practitioner" stays).
@@ -55,10 +57,12 @@ pub(super) const CELTIC_ARTICLES: &[&str] = &["y", "yr", "na", "nan", "an"];
 /// Words for a house, a hill's foot or top, a field or a school that open the name of a
 /// place in Welsh, Gaelic and Cornish ("Tŷ Olwen", "Pen y Cae Farm", "Bun-sgoil Taobh na
 /// Pàirce"); the first five are that and nothing else, even with no article after them.
+/// Also the "house of" of a Jewish school or hall, in Yiddish and Hebrew ("Beis Rochel",
+/// "Beit Shalom").
 #[rustfmt::skip]
 pub(super) const CELTIC_PLACE_HEADS: &[&str] = &[
     "tŷ", "tigh", "taigh", "chy", "plas", "pen", "tan", "bryn", "maes", "pant", "cwm",
-    "bun-sgoil", "ard-sgoil", "teach",
+    "bun-sgoil", "ard-sgoil", "teach", "beis", "beit",
 ];
 
 /// Listed surnames that, in lowercase after a first name, are far more often the word:
@@ -83,7 +87,7 @@ pub(super) const GIVEN_WORD_NAMES: &[&str] = &[
     "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
     "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
     "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday", "rowan",
-    "ocean", "reign", "brook", "wren", "aspen",
+    "ocean", "reign", "brook", "wren", "aspen", "bill",
 ];
 
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted

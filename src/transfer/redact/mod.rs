@@ -345,6 +345,7 @@ impl Checker {
         );
         emails(text, &mut cands);
         handles(text, &mut cands);
+        name_hashtags(text, &mut cands);
         // Phones, ID numbers, postcodes, dates and addresses all hold an ASCII digit.
         let digits = text.bytes().any(|c| c.is_ascii_digit());
         if digits {
@@ -423,8 +424,10 @@ impl Checker {
         places_on_a_street(text, words, &mut cands);
         addresses_in_words(text, words, &mut cands);
         saints_places(text, words, &mut cands);
+        hospitals_by_shorthand(text, words, &mut cands);
         places_by_kind(text, words, &mut cands);
         named_places_in_lowercase(text, words, &mut cands);
+        homes_named_before_a_noun(text, words, &mut cands);
         unnumbered_addresses(text, words, &mut cands);
         streets_without_a_number(text, words, &mut cands);
         districts(text, words, &mut cands);
@@ -457,6 +460,7 @@ impl Checker {
         }
         months_as_names(text, words, &mut cands);
         initials_alone(text, words, &mut cands);
+        retired_titles(text, words, &mut cands);
         named_by_brackets(text, words, &mut cands, &mut name_words);
         listed_references(text, &mut cands);
         quoted_nicknames(text, words, &mut cands);
@@ -467,6 +471,7 @@ impl Checker {
         places_before_streets(text, words, &mut cands);
         buildings_before_places(text, words, &mut cands);
         districts_after_places(text, words, &mut cands);
+        first_lines_of_addresses(text, words, &mut cands);
         flat_positions(text, &mut cands);
         wards_by_name(text, &mut cands);
         homes_in_lowercase(text, &mut cands);

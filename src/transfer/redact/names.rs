@@ -762,9 +762,12 @@ impl Checker {
                         && nw != "I"
                         && nw.bytes().all(|c| c.is_ascii_uppercase())
                         && !text[n.end..].starts_with(['\'', '’']);
+                    // A title after a title is no name: "Sgt Maj", "Prof Sir John" (the
+                    // name is read from the last title).
                     let named = if strong {
                         ((nw.starts_with(char::is_uppercase) || !is_ordinary(nl))
                             && !STOPWORDS.contains(&nl)
+                            && !is_honorific(nl)
                             && nw.chars().count() >= 2)
                             || initial
                     } else {

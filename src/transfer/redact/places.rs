@@ -292,7 +292,8 @@ pub(super) fn capitalised_run(text: &str, toks: &[Tok], k: usize) -> Option<(usi
 /// Places of work and hospital wards by name: capitalised words after "at", "for", "by"
 /// or "from" a few words after a word of work ("started nights at Greggs", "works at Tesco
 /// Extra", "driver for Hermes", "paid cash by Sparkle Hand Car Wash"; not "works at the care home" nor a generic "Job Centre"), and a
-/// numbered ward with the hospital after it ("Ward 7B", "Ward 12 at Morriston").
+/// numbered ward with the hospital after it ("Ward 7B", "Ward 12 at Morriston"; "Ward:
+/// F2" on a form).
 pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
@@ -434,7 +435,9 @@ pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<C
                     && lettered.starts_with(|c: char| c.is_ascii_digit())))
                 && id.len() <= 4
                 && id.chars().all(|c| c.is_ascii_alphanumeric());
-            if &text[toks[k].end..n.start] != " " || !numbered {
+            // "Ward: F2", a form's label: the ward's number alone is the place.
+            let label = &text[toks[k].end..n.start] == ": ";
+            if !(&text[toks[k].end..n.start] == " " || label) || !numbered {
                 continue;
             }
             let mut end = n.end;
@@ -456,7 +459,8 @@ pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<C
             {
                 end = e;
             }
-            out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+            let start = if label { n.start } else { toks[k].start };
+            out.push(Cand::new(FindingKind::Place, start, end));
         } else if k >= 1
             && matches!(l, "wing" | "hall" | "block" | "landing" | "spur")
             && &text[toks[k - 1].end..toks[k].start] == " "
@@ -1355,6 +1359,67 @@ pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && !is_thing(&lowers[k - 1])
         {
             out.push(Cand::new(FindingKind::Place, c.start, t.end));
+        }
+    }
+}
+
+/// Hospitals by the shorthand people use for them: a town's or a name's "Children's" at
+/// a clause's end or before "A&E" ("Ward: F2, Sheffield Children's."), and a name in the
+/// possessive before "A&E" ("Noble's A&E on Sunday", "King's A&E"). Not "Children's"
+/// before what it names ("Children's Services", "the children's ward"), nor a day's, a
+/// family's or anyone's A&E ("Saturday's A&E", "Today's A&E", "Mum's A&E trip").
+pub(super) fn hospitals_by_shorthand(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    if !text.contains("Children's") && !text.contains("Children’s") && !text.contains("A&E") {
+        return;
+    }
+    let Words { toks, lowers } = words;
+    let before_ae = |end: usize| text[end..].starts_with(" A&E");
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        if !text.as_bytes()[t.start].is_ascii_uppercase() {
+            continue;
+        }
+        // "Sheffield Children's": a capitalised word, then the possessive "Children's".
+        if let Some(c) = toks.get(k + 1)
+            && &*lowers[k + 1] == "children"
+            && c.base_end != c.end
+            && text[c.start..].starts_with('C')
+            && spaced(text, toks, k, k + 1)
+            && capitalised_plain(text, words, k)
+            && !is_acronym(&text[t.start..t.end])
+            && !(sentence_start(text, t.start) && is_ordinary(&lowers[k]))
+            && (text[c.end..].is_empty()
+                || text[c.end..].starts_with(['.', ',', ';', ':', ')', '\n'])
+                || before_ae(c.end))
+        {
+            out.push(Cand::new(FindingKind::Place, t.start, c.end));
+            continue;
+        }
+        // "Noble's A&E", "King's A&E": a name in the possessive, not a day's, family's
+        // or anyone's.
+        let l = &*lowers[k];
+        if t.base_end != t.end
+            && t.letters
+            && !t.digits
+            && before_ae(t.end)
+            && starts_capitalised(text, t)
+            && !CALENDAR.contains(&l)
+            && !is_weekday(l)
+            && ![
+                "today",
+                "tonight",
+                "yesterday",
+                "tomorrow",
+                "week",
+                "night",
+                "weekend",
+            ]
+            .contains(&l)
+            && !KIN_BEFORE_NAMES.contains(&l)
+            && !STOPWORDS.contains(&l)
+            && !is_acronym(&text[t.start..t.base_end])
+        {
+            out.push(Cand::new(FindingKind::Place, t.start, t.end));
         }
     }
 }

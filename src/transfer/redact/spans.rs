@@ -12,7 +12,7 @@ pub(super) const SERVICE_WORDS: &[&str] = &[
     "hub", "association", "team", "service", "services", "project", "provision", "café",
     "cafe", "partnership", "wellbeing", "care", "trust", "network", "foundation",
     "society", "collective", "bank", "pantry", "shelter", "refuge", "hostel", "premises",
-    "welfare",
+    "welfare", "foodbank",
 ];
 
 /// Capitalised words that may run on from a place's name to the word that ends it:
@@ -90,6 +90,18 @@ pub(super) fn place_tails(text: &str, words: Words<'_>, cands: &mut [Cand]) {
             }
             c.end = toks[e].base_end;
             c.kind = FindingKind::Place;
+            // A town's name before it is part of the place's: "[Merthyr] Cynon Foodbank"
+            // (a town's name is never a name found on its own).
+            let first = toks.partition_point(|t| t.start < c.start);
+            if first >= 1
+                && toks.get(first).is_some_and(|t| t.start == c.start)
+                && spaced(text, toks, first - 1, first)
+                && capitalised_plain(text, words, first - 1)
+                && other_words().contains(&*lowers[first - 1])
+                && !sentence_start(text, toks[first - 1].start)
+            {
+                c.start = toks[first - 1].start;
+            }
         }
     }
 }
@@ -340,9 +352,31 @@ const SOMEONE: &[&str] = &[
 
 /// "Caller June": a month's name with a capital after a word for someone (one of
 /// [`SOMEONE`], or family: "her daughter May"), and no day or year after it ("client
-/// May 12th" is a date). A month's name with no such word before it stays a month.
+/// May 12th" is a date). A month's name with no such word before it stays a month,
+/// unless a surname found follows it, with no day before it: "Scheme worker Jan Pryce"
+/// (not "14 Jan Pryce").
 pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
+    let mut first_names = Vec::new();
+    for c in out.iter().filter(|c| c.kind == FindingKind::Name) {
+        // The token just before the name.
+        let Some(k) = toks.partition_point(|t| t.end < c.start).checked_sub(1) else {
+            continue;
+        };
+        let t = &toks[k];
+        if t.end + 1 == c.start
+            && &text[t.end..c.start] == " "
+            && text.as_bytes()[t.start].is_ascii_uppercase()
+            && t.base_end == t.end
+            && month_of(&text[t.start..t.end]).is_some()
+            && !is_acronym(&text[t.start..t.end])
+            && !text[c.start..c.end].contains(' ')
+            && k.checked_sub(1).is_none_or(|p| !toks[p].digits)
+        {
+            first_names.push(Cand::new(FindingKind::Name, t.start, c.end));
+        }
+    }
+    out.extend(first_names);
     for k in 1..toks.len() {
         let l = &*lowers[k];
         if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
@@ -659,8 +693,8 @@ const KINDS_AFTER_A_NAME: &[&str] = &[
     "gurdwara", "mandir", "synagogue", "chapel",
 ];
 
-/// A place named by a word of its own before its kind in lowercase: "Pennys bakery",
-/// "the Shankill hub", "Burmantofts surgery". Capitalised words before the kind, one of
+/// A place named by a word of its own before its kind in lowercase: "Pennys bakery" (a
+/// first name with a sign's "s"), "the Shankill hub", "Burmantofts surgery". Capitalised words before the kind, one of
 /// them no everyday word nor a name found already (not "the Deaf club", "the Monday
 /// hub", "Sam's cafe", whose person is found as one).
 pub(super) fn named_places_in_lowercase(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
@@ -690,7 +724,14 @@ pub(super) fn named_places_in_lowercase(text: &str, words: Words<'_>, out: &mut 
         if a == k {
             continue;
         }
-        let own = (a..k).any(|j| !is_ordinary(&lowers[j]));
+        // A word of its own, or a first name with the "s" of a shop's sign and no
+        // apostrophe ("Pennys bakery").
+        let own = (a..k).any(|j| {
+            !is_ordinary(&lowers[j])
+                || lowers[j]
+                    .strip_suffix('s')
+                    .is_some_and(|stem| stem.len() >= 3 && name_list().contains_key(stem))
+        });
         let someone = out.iter().any(|c| {
             c.kind == FindingKind::Name && c.start < toks[k - 1].end && toks[a].start < c.end
         });
@@ -1084,5 +1125,138 @@ pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut [
             c.start = start;
             c.kind = FindingKind::Place;
         }
+    }
+}
+
+/// A title, then "(retd)" or "(rtd)" in brackets, then the name: "Sgt Maj (retd) Pun",
+/// "Capt (rtd) Gurung". The titles, the brackets and the name are one finding.
+pub(super) fn retired_titles(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    if !text.contains("td)") && !text.contains("ired)") {
+        return;
+    }
+    let Words { toks, lowers } = words;
+    for k in 1..toks.len().saturating_sub(1) {
+        if !matches!(&*lowers[k], "retd" | "rtd" | "retired" | "ret'd" | "ret’d")
+            || &text[toks[k - 1].end..toks[k].start] != " ("
+            || &text[toks[k].end..toks[k + 1].start] != ") "
+            || !is_honorific(&lowers[k - 1])
+            || !capitalised_plain(text, words, k + 1)
+            || is_honorific(&lowers[k + 1])
+        {
+            continue;
+        }
+        // Every title before it: "Sgt Maj".
+        let mut a = k - 1;
+        while a > 0 && spaced(text, toks, a - 1, a) && is_honorific(&lowers[a - 1]) {
+            a -= 1;
+        }
+        out.push(Cand::new(
+            FindingKind::Name,
+            toks[a].start,
+            toks[k + 1].base_end,
+        ));
+    }
+}
+
+/// The first line of a rural address, a house's or a farm's name alone, before the
+/// village or district found after its comma: before a postcode ("Ballacregga, [Ballaugh
+/// Curraghs], IM7 5EA", at a sentence's start or after "at"), or after a form's label
+/// ("Farm: Blaen-cwm, [Ponterwyd]"). The whole is an address. One or two capitalised
+/// words, no title, no everyday word opening a sentence ("Thanks, Ballaugh, IM7 5EA"
+/// keeps its "Thanks").
+pub(super) fn first_lines_of_addresses(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    let Words { toks, lowers } = words;
+    let postcodes: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.kind == FindingKind::Postcode)
+        .map(|c| c.start)
+        .collect();
+    let labelled = ["Farm: ", "Address: ", "Croft: ", "Farm address: "]
+        .iter()
+        .any(|l| text.contains(l));
+    if postcodes.is_empty() && !labelled {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if !matches!(c.kind, FindingKind::Name | FindingKind::Place) {
+            continue;
+        }
+        let Some(before) = text[..c.start].strip_suffix(", ") else {
+            continue;
+        };
+        let by_postcode = text[c.end..]
+            .strip_prefix(", ")
+            .is_some_and(|_| postcodes.contains(&(c.end + 2)));
+        if !by_postcode && !labelled {
+            continue;
+        }
+        // The line before the comma: one or two capitalised words.
+        let i = toks.partition_point(|t| t.end <= before.len());
+        let Some(last) = i.checked_sub(1).filter(|&j| toks[j].end == before.len()) else {
+            continue;
+        };
+        let plain = |j: usize| {
+            let t = &toks[j];
+            t.letters
+                && !t.digits
+                && t.base_end == t.end
+                && starts_capitalised(text, t)
+                && !STOPWORDS.contains(&&*lowers[j])
+                && !is_honorific(&lowers[j])
+                && !is_acronym(&text[t.start..t.end])
+        };
+        if !plain(last) {
+            continue;
+        }
+        let mut first = last;
+        if first >= 1 && spaced(text, toks, first - 1, first) && plain(first - 1) {
+            first -= 1;
+        }
+        let start = toks[first].start;
+        let opens = if by_postcode {
+            (sentence_start(text, start) && !is_ordinary(&lowers[first]))
+                || text[..start].ends_with(" at ")
+        } else {
+            false
+        };
+        let after_label = ["Farm: ", "Address: ", "Croft: ", "Farm address: "]
+            .iter()
+            .any(|l| text[..start].ends_with(l));
+        if opens || after_label {
+            c.start = start;
+            c.kind = FindingKind::Address;
+        }
+    }
+}
+
+/// A home or a street named by a word no list holds, with "the" before it and a word in
+/// lowercase after it, as a name is used to say which one: "challenge the Thurne View
+/// decision", "the Larkspur Court referral". Not an everyday word or a big place's name
+/// before the street's or building's word ("the Big House plan", "the Leeds Road
+/// traffic").
+pub(super) fn homes_named_before_a_noun(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    for k in 2..toks.len().saturating_sub(1) {
+        let l = &*lowers[k];
+        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
+            || toks[k].base_end != toks[k].end
+            || !(STREET_WORDS.contains(&l) || BUILDING_WORDS.contains(&l))
+            || &*lowers[k - 2] != "the"
+            || !spaced(text, toks, k - 2, k - 1)
+            || !spaced(text, toks, k - 1, k)
+            || !spaced(text, toks, k, k + 1)
+            || !text[toks[k + 1].start..].starts_with(|c: char| c.is_lowercase())
+            || !capitalised_plain(text, words, k - 1)
+            || is_ordinary(&lowers[k - 1])
+            || other_words().contains(&*lowers[k - 1])
+            || is_acronym(&text[toks[k - 1].start..toks[k - 1].end])
+        {
+            continue;
+        }
+        out.push(Cand::new(
+            FindingKind::Place,
+            toks[k - 1].start,
+            toks[k].end,
+        ));
     }
 }
