@@ -27,8 +27,30 @@ pub(super) const SOFT_HONORIFICS: &[&str] = &[
     "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal",
 ];
 
+/// For each first letter, the lengths of the titles that start with it (bit n: a title
+/// of n letters): most words are ruled out by these two before the list is read.
+const TITLE_SHAPES: [u16; 26] = title_shapes(HONORIFICS);
+
+const fn title_shapes(list: &[&str]) -> [u16; 26] {
+    let mut shapes = [0_u16; 26];
+    let mut i = 0;
+    while i < list.len() {
+        let b = list[i].as_bytes();
+        assert!(!b.is_empty() && b[0].is_ascii_lowercase() && b.len() < 16);
+        shapes[(b[0] - b'a') as usize] |= 1 << b.len();
+        i += 1;
+    }
+    shapes
+}
+
 pub(super) fn is_honorific(lower: &str) -> bool {
-    HONORIFICS.contains(&lower.trim_end_matches('.'))
+    let l = lower.trim_end_matches('.');
+    match l.as_bytes().first() {
+        Some(&f) if f.is_ascii_lowercase() && l.len() < 16 => {
+            TITLE_SHAPES[usize::from(f - b'a')] & (1 << l.len()) != 0 && HONORIFICS.contains(&l)
+        }
+        _ => false,
+    }
 }
 
 #[rustfmt::skip]
