@@ -4044,12 +4044,13 @@ fn a_word_for_a_kind_of_place_is_not_a_name_again() {
 /// DAPP-LN-0930, DAPP-LN-0944"); 471 with a day and month after "done" ("done 12/11");
 /// 472 with a house's name before its village ("… Farm, Catfield"); 474 with initials
 /// alone read as people; 476 with police ranks as titles and first names of Cornwall and
-/// the Isle of Man.
+/// the Isle of Man; 477 with the street after a place's comma ("Riverside Inn, Wakefield
+/// Road").
 #[test]
 fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh20.txt",
-        (476, 497),
+        (477, 497),
         &[
             "Name \"Victoria\"",
             "Name \"Ronaldo\"",
@@ -4198,12 +4199,13 @@ fn addresses_with_their_number_in_words() {
 /// phone read out ("… double oh nine hundred five two six"): 462 of 512; the same phone
 /// dictated twice, unmarked the first time, then marked: 463 of 513. And a place by its
 /// kind before the street it is on: 464 of 513. And a house's name before its village:
-/// 465 of 513.
+/// 465 of 513. And a big town after a place's or a street's comma ("St Catherine's,
+/// Newry", "Drumclay Road, Enniskillen"): 467 of 513.
 #[test]
 fn a_twenty_third_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh21.txt",
-        (465, 513),
+        (467, 513),
         &[
             "Name \"Daniel O'Donnell\"",
             "Name \"Lairg\"",
@@ -4747,5 +4749,36 @@ fn a_home_named_before_a_noun_is_a_place() {
             "Challenge the Thurne View decision? Not the Big House plan, nor the Green Park idea."
         ),
         vec![(FindingKind::Place, "Thurne View".to_string())]
+    );
+}
+
+/// A big town or the street after a place's or an address's comma, ending the clause,
+/// is part of it.
+#[test]
+fn a_town_or_a_street_after_a_place_is_part_of_it() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in("In the parish hall at St Catherine's, Newry (neutral, parking)."),
+        vec![place("St Catherine's, Newry")]
+    );
+    assert_eq!(
+        flagged_in("Fall at Drumclay Road, Enniskillen, on the ice."),
+        vec![(
+            FindingKind::Address,
+            "Drumclay Road, Enniskillen".to_string()
+        )]
+    );
+    assert_eq!(
+        flagged_in("Drinks at the Riverside Inn, Wakefield Road."),
+        vec![place("Riverside Inn, Wakefield Road")]
+    );
+    // Not a town that goes on into the sentence, nor a day.
+    assert_eq!(
+        flagged_in("Mass at St Catherine's, Newry is far for her."),
+        vec![place("St Catherine's")]
+    );
+    assert_eq!(
+        flagged_in("Mass at St Catherine's, Tuesday."),
+        vec![place("St Catherine's")]
     );
 }

@@ -1088,9 +1088,62 @@ pub(super) fn name_signs(text: &str, out: &mut Vec<Cand>) {
 /// a capitalised word before it or none: "St Mary of Zion, Stoke [Aldermoor]", "Orwell
 /// Logistics, Ransomes [Europark]". The place runs on to its end. (A first name after
 /// the comma is someone, and so is a word before a verb of what people do: "St Bride's,
-/// Dominik said".)
-pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+/// Dominik said".) A town big enough to be in the list of places runs on from a place or
+/// an address (or a street found as a name) too, when it ends the clause: "St
+/// Catherine's, Newry (…)", "Drumclay Road, Enniskillen,"; and so does the street a
+/// place is on: "Riverside Inn, Wakefield Road.".
+pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
+    // The towns after a place's or an address's comma.
+    let mut towns = Vec::new();
+    for c in cands.iter() {
+        if !text[c.end..].starts_with(", ") {
+            continue;
+        }
+        // A place, an address, or a street found as a name ("Drumclay Road").
+        let kind = match c.kind {
+            FindingKind::Place | FindingKind::Address => c.kind,
+            FindingKind::Name
+                if text[c.start..c.end].rsplit(' ').next().is_some_and(|w| {
+                    c.end - c.start > w.len() && STREET_WORDS.contains(&fold_str(w).as_str())
+                }) =>
+            {
+                FindingKind::Address
+            }
+            _ => continue,
+        };
+        let k = toks.partition_point(|t| t.start < c.end + 2);
+        let Some(t) = toks.get(k).filter(|t| t.start == c.end + 2) else {
+            continue;
+        };
+        let ends_clause = |end: usize| {
+            let after = &text[end..];
+            after.is_empty()
+                || after.starts_with(['.', ',', ';', ':', ')', '\n'])
+                || after.starts_with(" (")
+        };
+        if !capitalised_plain(text, words, k) {
+            continue;
+        }
+        if ends_clause(t.end) && big_places().contains(&*lowers[k]) {
+            towns.push(Cand::new(kind, c.start, t.end));
+            continue;
+        }
+        // Or the street it is on: "Riverside Inn, Wakefield Road".
+        let mut j = k;
+        while j < k + 2
+            && j + 1 < toks.len()
+            && spaced(text, toks, j, j + 1)
+            && capitalised_plain(text, words, j + 1)
+        {
+            j += 1;
+            if STREET_WORDS.contains(&&*lowers[j]) && ends_clause(toks[j].end) {
+                towns.push(Cand::new(kind, c.start, toks[j].end));
+                break;
+            }
+        }
+    }
+    cands.extend(towns);
     let place_ends: Vec<(usize, usize)> = cands
         .iter()
         .filter(|c| c.kind == FindingKind::Place)

@@ -278,6 +278,20 @@ pub(super) fn allowed_words() -> &'static HashSet<&'static str, FastHash> {
     })
 }
 
+/// The places of `assets/places.txt` alone (cities, large towns, counties, regions),
+/// folded.
+pub(super) fn big_places() -> &'static HashSet<String, FastHash> {
+    static P: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+    P.get_or_init(|| {
+        include_str!("../../../assets/places.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(fold_str)
+            .collect()
+    })
+}
+
 pub(super) fn dictionary() -> &'static HashSet<&'static str, FastHash> {
     static D: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
     D.get_or_init(|| {
