@@ -471,6 +471,7 @@ impl Checker {
         places_before_streets(text, words, &mut cands);
         buildings_before_places(text, words, &mut cands);
         districts_after_places(text, words, &mut cands);
+        kinds_at_named_places(text, words, &mut cands);
         first_lines_of_addresses(text, words, &mut cands);
         flat_positions(text, &mut cands);
         wards_by_name(text, &mut cands);

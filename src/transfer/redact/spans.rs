@@ -1329,3 +1329,62 @@ pub(super) fn homes_named_before_a_noun(text: &str, words: Words<'_>, out: &mut 
         ));
     }
 }
+
+/// Kinds of place in lowercase before "at" or "in" and a place found as a name: "the Lidl
+/// depot at [Melton]", "the recycling plant in [Polmadie]", "the old schoolhouse at
+/// [Rosehall]".
+#[rustfmt::skip]
+const KINDS_AT_A_PLACE: &[&str] = &[
+    "depot", "plant", "factory", "warehouse", "schoolhouse", "mill", "yard", "works",
+    "branch", "store", "surgery", "chapel", "hostel", "camp", "site", "unit",
+];
+
+/// A place of work or a building named by its kind and the place it is at, found as a
+/// name: "the Lidl depot at [Melton]", "the recycling plant in [Polmadie]", "the old
+/// schoolhouse at [Rosehall]". The kind, with the one word before it after "the" (a
+/// brand or a word for it), joins the place. Not someone's ("the plant in Sam's room"),
+/// nor a first name ("the yard at Kevin's").
+pub(super) fn kinds_at_named_places(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    let Words { toks, lowers } = words;
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Name
+            || !(text[..c.start].ends_with(" at ") || text[..c.start].ends_with(" in "))
+            || text[c.start..c.end].contains(' ')
+        {
+            continue;
+        }
+        let s = toks.partition_point(|t| t.start < c.start);
+        if s < 4
+            || toks
+                .get(s)
+                .is_none_or(|t| t.start != c.start || t.base_end != t.end)
+            || !spaced(text, toks, s - 2, s - 1)
+            || !KINDS_AT_A_PLACE.contains(&&*lowers[s - 2])
+            || !text[toks[s - 2].start..].starts_with(|ch: char| ch.is_ascii_lowercase())
+            || name_list()
+                .get(&*lowers[s])
+                .is_some_and(|&(_, surname)| !surname)
+        {
+            continue;
+        }
+        let determiner = |j: usize| {
+            ["the", "a", "an", "his", "her", "their", "our", "my"].contains(&&*lowers[j])
+        };
+        let start = if determiner(s - 3) && spaced(text, toks, s - 3, s - 2) {
+            s - 2
+        } else if determiner(s - 4)
+            && spaced(text, toks, s - 4, s - 3)
+            && spaced(text, toks, s - 3, s - 2)
+            && toks[s - 3].letters
+            && !toks[s - 3].digits
+            && toks[s - 3].base_end == toks[s - 3].end
+            && !STOPWORDS.contains(&&*lowers[s - 3])
+        {
+            s - 3
+        } else {
+            continue;
+        };
+        c.start = toks[start].start;
+        c.kind = FindingKind::Place;
+    }
+}
