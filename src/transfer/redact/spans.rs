@@ -1239,9 +1239,9 @@ pub(super) fn first_lines_of_addresses(text: &str, words: Words<'_>, cands: &mut
         .filter(|c| c.kind == FindingKind::Postcode)
         .map(|c| c.start)
         .collect();
-    let labelled = ["Farm: ", "Address: ", "Croft: ", "Farm address: "]
-        .iter()
-        .any(|l| text.contains(l));
+    // A form's labels for an address with no number.
+    const LABELS: &[&str] = &["Farm: ", "Address: ", "Croft: ", "Farm address: "];
+    let labelled = LABELS.iter().any(|l| text.contains(l));
     if postcodes.is_empty() && !labelled {
         return;
     }
@@ -1287,9 +1287,7 @@ pub(super) fn first_lines_of_addresses(text: &str, words: Words<'_>, cands: &mut
         } else {
             false
         };
-        let after_label = ["Farm: ", "Address: ", "Croft: ", "Farm address: "]
-            .iter()
-            .any(|l| text[..start].ends_with(l));
+        let after_label = LABELS.iter().any(|l| text[..start].ends_with(l));
         if opens || after_label {
             c.start = start;
             c.kind = FindingKind::Address;
