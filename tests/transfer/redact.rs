@@ -559,6 +559,12 @@ fn journalish() -> impl Strategy<Value = String> {
             "tenant-a", "Rowan", "Ward", "Okafor", "O'Neill", "’s", "'s", "[PERSON-1]",
             "[DATE: March 2026]", "[", "]", "QQ", "12", "34", "56", "C", "485", "777", "3456",
             "14", "Acacia", "Avenue", "so", "what?", "-", "##", "é", "İ", "ß", "日本",
+            // The cues of the rules of 2026-12-06 (late): name signs, hashtags, ranks,
+            // hospitals' shorthand, saints of a place, house names, kinds at a place.
+            "name sign is", "name-signed me as", "'", "‘", "’", "\"", "“", "#", "jordanG",
+            "(retd)", "Sgt", "Maj", "Ward:", "A&E", "Children's", "Noble's", "St", "Zion",
+            "Hylton", "Bank", "Foodbank", "Farm:", "Blaen-cwm", "Jan", "Pryce", "bat",
+            "Beis", "View", "the", "depot", "at", "in", "Newry", "IM7", "5EA", "Bill's",
         ]).prop_map(String::from),
         2 => "[a-zA-Z]{1,8}",
         2 => "[0-9]{1,11}",
