@@ -4667,6 +4667,15 @@ fn a_retired_rank_before_a_name_is_a_title() {
         flagged_in("The Sgt Maj (retd) at the association came."),
         vec![]
     );
+    // Every way of writing it: "(ret'd)" and "(retired)" too.
+    assert_eq!(
+        flagged_in("Ask Capt (ret'd) Gurung at the club."),
+        vec![name("Capt (ret'd) Gurung")]
+    );
+    assert_eq!(
+        flagged_in("Ask Cpl (retired) Rai at the club."),
+        vec![name("Cpl (retired) Rai")]
+    );
 }
 
 /// The first line of a rural address, a house's name alone, before the village after its

@@ -1196,10 +1196,12 @@ pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut V
     }
 }
 
-/// A title, then "(retd)" or "(rtd)" in brackets, then the name: "Sgt Maj (retd) Pun",
-/// "Capt (rtd) Gurung". The titles, the brackets and the name are one finding.
+/// A title, then "(retd)", "(rtd)", "(ret'd)" or "(retired)" in brackets, then the name:
+/// "Sgt Maj (retd) Pun", "Capt (ret'd) Gurung". The titles, the brackets and the name are
+/// one finding.
 pub(super) fn retired_titles(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
-    if !text.contains("td)") && !text.contains("ired)") {
+    // "retd)", "rtd)", "ret'd)", "retired)": each ends in "d)".
+    if !text.contains("d)") {
         return;
     }
     let Words { toks, lowers } = words;
