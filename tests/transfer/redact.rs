@@ -4505,6 +4505,12 @@ fn a_name_found_by_its_brackets_is_found_again() {
         r.redact("Milan (dad, working nights) was asleep. He is the one person Milan trusts."),
         "[PERSON-1] (dad, working nights) was asleep. He is the one person [PERSON-1] trusts."
     );
+    // An everyday word found so is not taught: it stays a word elsewhere.
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("She laughed about the dog (Bran). Bran flakes for breakfast after."),
+        "She laughed about the dog ([PERSON-1]). Bran flakes for breakfast after."
+    );
 }
 
 /// A Hebrew name with "bat" or "ben" between its words is one name.

@@ -938,9 +938,9 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
 /// Someone named with who they are in brackets after them ("Milan (dad, working
 /// nights)", "Zora (mum)"), and a pet named in brackets after its kind (one of
 /// [`ANIMALS`]: "the dog (Bran)"): a name though the word is a city's or an everyday
-/// one. Not a possessive in the brackets ("Leeds (mum's home town)"). Each name found is
-/// added to `names`, the scan's name words: it is that person again elsewhere ("the one
-/// person Milan trusts").
+/// one. Not a possessive in the brackets ("Leeds (mum's home town)"). Each name found
+/// that is no word of the dictionary is added to `names`, the scan's name words: it is that person
+/// again elsewhere ("the one person Milan trusts").
 pub(super) fn named_by_brackets(
     text: &str,
     words: Words<'_>,
@@ -975,7 +975,12 @@ pub(super) fn named_by_brackets(
             && text[t.end..].starts_with(')');
         if kin_after || pet_before {
             out.push(Cand::new(FindingKind::Name, t.start, t.end));
-            names.insert(lowers[k].to_string());
+            // Not an everyday word ("Bran", "Rose"), which would then be someone wherever
+            // it is capitalised; a city's name may be ("Milan"), as a person's is here.
+            let l = &*lowers[k];
+            if !in_dictionary(l) && !name_list().get(l).is_some_and(|&(everyday, _)| everyday) {
+                names.insert(l.to_string());
+            }
         }
     }
 }
