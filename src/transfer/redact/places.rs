@@ -312,18 +312,14 @@ pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<C
                 CARE_CUES.contains(&&*lowers[j])
                     && !text[toks[j].end..toks[k].start].contains(['.', '!', '?', ';', '\n'])
             })
-            && {
-                let after = &text[n.end..];
-                after.is_empty()
-                    || after.starts_with(['.', ',', ';', ':', ')', '\n'])
-                    || toks.get(k + 2).is_some_and(|m| {
-                        &text[n.end..m.start] == " "
-                            && [
-                                "in", "on", "for", "last", "this", "since", "and", "with", "after",
-                            ]
-                            .contains(&&*lowers[k + 2])
-                    })
-            }
+            && (ends_clause(text, n.end)
+                || toks.get(k + 2).is_some_and(|m| {
+                    &text[n.end..m.start] == " "
+                        && [
+                            "in", "on", "for", "last", "this", "since", "and", "with", "after",
+                        ]
+                        .contains(&&*lowers[k + 2])
+                }))
         {
             out.push(Cand::new(FindingKind::Place, n.start, n.end));
             continue;
@@ -1388,9 +1384,7 @@ pub(super) fn hospitals_by_shorthand(text: &str, words: Words<'_>, out: &mut Vec
             && capitalised_plain(text, words, k)
             && !is_acronym(&text[t.start..t.end])
             && !(sentence_start(text, t.start) && is_ordinary(&lowers[k]))
-            && (text[c.end..].is_empty()
-                || text[c.end..].starts_with(['.', ',', ';', ':', ')', '\n'])
-                || before_ae(c.end))
+            && (ends_clause(text, c.end) || before_ae(c.end))
         {
             out.push(Cand::new(FindingKind::Place, t.start, c.end));
             continue;
@@ -1404,7 +1398,6 @@ pub(super) fn hospitals_by_shorthand(text: &str, words: Words<'_>, out: &mut Vec
             && before_ae(t.end)
             && starts_capitalised(text, t)
             && !CALENDAR.contains(&l)
-            && !is_weekday(l)
             && ![
                 "today",
                 "tonight",

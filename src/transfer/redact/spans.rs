@@ -364,8 +364,7 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
             continue;
         };
         let t = &toks[k];
-        if t.end + 1 == c.start
-            && &text[t.end..c.start] == " "
+        if &text[t.end..c.start] == " "
             && text.as_bytes()[t.start].is_ascii_uppercase()
             && t.base_end == t.end
             && month_of(&text[t.start..t.end]).is_some()
@@ -939,8 +938,8 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
 /// nights)", "Zora (mum)"), and a pet named in brackets after its kind (one of
 /// [`ANIMALS`]: "the dog (Bran)"): a name though the word is a city's or an everyday
 /// one. Not a possessive in the brackets ("Leeds (mum's home town)"). Each name found
-/// that is no word of the dictionary is added to `names`, the scan's name words: it is that person
-/// again elsewhere ("the one person Milan trusts").
+/// that is no word of the dictionary is added to `names`, the scan's name words: it is
+/// that person again elsewhere ("the one person Milan trusts").
 pub(super) fn named_by_brackets(
     text: &str,
     words: Words<'_>,
@@ -1042,12 +1041,13 @@ pub(super) fn name_signs(text: &str, out: &mut Vec<Cand>) {
                 .rsplit([' ', '('])
                 .next()
                 .is_some_and(|w| {
-                    [
-                        "is", "was", "as", "be", "a", "an", "sign", "signs", "name", "names",
-                        "signed",
-                    ]
-                    .iter()
-                    .any(|g| w.eq_ignore_ascii_case(g) || w.ends_with(':'))
+                    w.ends_with(':')
+                        || [
+                            "is", "was", "as", "be", "a", "an", "sign", "signs", "name", "names",
+                            "signed",
+                        ]
+                        .iter()
+                        .any(|g| w.eq_ignore_ascii_case(g))
                 });
             let opens = text[..open].ends_with([' ', '('])
                 && given
@@ -1121,16 +1121,12 @@ pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut V
         let Some(t) = toks.get(k).filter(|t| t.start == c.end + 2) else {
             continue;
         };
-        let ends_clause = |end: usize| {
-            let after = &text[end..];
-            after.is_empty()
-                || after.starts_with(['.', ',', ';', ':', ')', '\n'])
-                || after.starts_with(" (")
-        };
+        // A clause's end, or an aside in brackets after the town: "Newry (neutral, …)".
+        let ends = |end: usize| ends_clause(text, end) || text[end..].starts_with(" (");
         if !capitalised_plain(text, words, k) {
             continue;
         }
-        if ends_clause(t.end) && big_places().contains(&*lowers[k]) {
+        if ends(t.end) && big_places().contains(&*lowers[k]) {
             towns.push(Cand::new(kind, c.start, t.end));
             continue;
         }
@@ -1142,7 +1138,7 @@ pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut V
             && capitalised_plain(text, words, j + 1)
         {
             j += 1;
-            if STREET_WORDS.contains(&&*lowers[j]) && ends_clause(toks[j].end) {
+            if STREET_WORDS.contains(&&*lowers[j]) && ends(toks[j].end) {
                 towns.push(Cand::new(kind, c.start, toks[j].end));
                 break;
             }
@@ -1184,9 +1180,7 @@ pub(super) fn districts_after_places(text: &str, words: Words<'_>, cands: &mut V
         let mut a = s;
         if s >= 2
             && spaced(text, toks, s - 1, s)
-            && starts_capitalised(text, &toks[s - 1])
-            && toks[s - 1].base_end == toks[s - 1].end
-            && !STOPWORDS.contains(&&*lowers[s - 1])
+            && capitalised_plain(text, words, s - 1)
             && text[..toks[s - 1].start].ends_with(", ")
         {
             a = s - 1;
@@ -1274,9 +1268,7 @@ pub(super) fn first_lines_of_addresses(text: &str, words: Words<'_>, cands: &mut
             let t = &toks[j];
             t.letters
                 && !t.digits
-                && t.base_end == t.end
-                && starts_capitalised(text, t)
-                && !STOPWORDS.contains(&&*lowers[j])
+                && capitalised_plain(text, words, j)
                 && !is_honorific(&lowers[j])
                 && !is_acronym(&text[t.start..t.end])
         };
@@ -1288,12 +1280,9 @@ pub(super) fn first_lines_of_addresses(text: &str, words: Words<'_>, cands: &mut
             first -= 1;
         }
         let start = toks[first].start;
-        let opens = if by_postcode {
-            (sentence_start(text, start) && !is_ordinary(&lowers[first]))
-                || text[..start].ends_with(" at ")
-        } else {
-            false
-        };
+        let opens = by_postcode
+            && ((sentence_start(text, start) && !is_ordinary(&lowers[first]))
+                || text[..start].ends_with(" at "));
         let after_label = LABELS.iter().any(|l| text[..start].ends_with(l));
         if opens || after_label {
             c.start = start;

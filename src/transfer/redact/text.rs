@@ -184,6 +184,13 @@ pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
 
+/// Whether a clause ends at `i`: the text's end, a stop, a comma, a colon, a closing
+/// bracket or a line's end ("… at Sheffield Children's.", "…, Enniskillen, 22-02-25").
+pub(super) fn ends_clause(text: &str, i: usize) -> bool {
+    let after = &text[i..];
+    after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '\n'])
+}
+
 /// Whether a word may start at `i`: not inside a word, nor after a hyphen or apostrophe
 /// that joins it to one.
 pub(super) fn left_boundary(text: &str, i: usize) -> bool {
