@@ -194,6 +194,29 @@ fn never_export_words_from_the_config_are_redacted_and_checked() {
 }
 
 #[test]
+fn allowed_words_from_the_config_are_no_name_to_any_rule() {
+    // "Milan" in brackets and "K" alone were flagged by later rules though the config
+    // allowed them; only the first names pass read the list.
+    let (j, _) = journal();
+    j.add(&[
+        "--title",
+        "Milan (dad, working nights) rang back",
+        "--scope",
+        "shareable",
+        "The first one with K today. The one person Milan trusts was there.",
+    ]);
+    std::fs::write(j.config(), "[privacy]\nallow = [\"Milan\", \"K\"]\n").unwrap();
+    let clean = j.ok(&["export", "--check"]);
+    assert!(clean.contains("Nothing found"), "{clean}");
+    let out = j.ok(&["export", "--format", "md"]);
+    let entry = &out[out.find("## Milan").expect("the entry, unredacted")..];
+    assert!(entry.contains("Milan (dad, working nights)"), "{out}");
+    assert!(entry.contains("The one person Milan trusts"), "{out}");
+    assert!(entry.contains("one with K today"), "{out}");
+    assert!(!entry.contains("[PERSON"), "{out}");
+}
+
+#[test]
 fn check_lists_findings_by_entry_field_and_line_and_exits_1() {
     let (j, _) = journal();
     let clean = j.ok(&["export", "--check"]);

@@ -479,11 +479,32 @@ impl Checker {
         name_openers(text, &mut cands);
         saints_days_are_no_one(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
+        if !self.allow_words.is_empty() {
+            // The user's `allow` holds for every rule that finds a name, not the names
+            // pass alone: a name all of whose words are allowed is no one, and an
+            // allowed word is never learned as someone's name.
+            cands.retain(|c| c.kind != FindingKind::Name || !self.all_allowed(words, c));
+            name_words.retain(|w| !self.allow_words.contains(w));
+        }
         Scan {
             cands: merge(cands),
             name_words,
             unknown_asked,
         }
+    }
+}
+
+impl Checker {
+    /// Whether every word of `c` is in the user's `allow` (a span of no word is not).
+    fn all_allowed(&self, words: Words<'_>, c: &Cand) -> bool {
+        let first = words.toks.partition_point(|t| t.end <= c.start);
+        let mut inside = words.toks[first..]
+            .iter()
+            .zip(&words.lowers[first..])
+            .take_while(|(t, _)| t.start < c.end)
+            .filter(|(t, _)| t.letters)
+            .peekable();
+        inside.peek().is_some() && inside.all(|(_, l)| self.allow_words.contains(l.as_ref()))
     }
 }
 

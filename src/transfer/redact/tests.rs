@@ -1746,3 +1746,42 @@ fn a_hospital_by_its_city_and_royal_is_a_place() {
         vec![(FindingKind::Place, "Prince Royal Maternity".to_string())]
     );
 }
+
+#[test]
+fn allowed_words_are_no_name_to_any_rule() {
+    // Every rule that finds a name honours the config's `allow`, not the names pass
+    // alone: a name in brackets, an initial alone, a month as a name, a retired rank.
+    let c = Checker::new(
+        Vec::<String>::new(),
+        &[],
+        &["Milan".to_string(), "K".to_string(), "June".to_string()],
+    );
+    for s in [
+        "Milan (dad, working nights) rang back.",
+        "The first one with K today.",
+        "Then K said she was fine.",
+        "Met June and her sister at the door.",
+    ] {
+        let names: Vec<_> = c
+            .scan(s)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::Name)
+            .map(|f| f.text)
+            .collect();
+        assert!(names.is_empty(), "{s}: {names:?}");
+    }
+    // A name beside an allowed word is still found.
+    let got: Vec<_> = c
+        .scan("Milan Kowalczyk (dad, working nights) rang back.")
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    assert!(got.iter().any(|t| t.contains("Kowalczyk")), "{got:?}");
+    // And the redactor is not taught an allowed word as someone's name.
+    let mut r = Redactor::new(c);
+    r.redact("Milan (dad, working nights) rang back.");
+    assert_eq!(
+        r.redact("The one person Milan trusts is here."),
+        "The one person Milan trusts is here."
+    );
+}
