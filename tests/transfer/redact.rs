@@ -797,12 +797,13 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// shop by a first name ("Pennys bakery") and a home named before a noun ("the Thurne
 /// View decision"): 505 of 515 (98.1%); "Sgt Maj" and "retd" are no longer flagged; a
 /// kind of place at a place found ("the recycling plant in Polmadie"): 506 of 515
-/// (98.3%).
+/// (98.3%); a month's name after "with" and before where someone is from ("with Jan
+/// from the scheme"): 507 of 515 (98.4%).
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (506, 515),
+        (507, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -4726,6 +4727,20 @@ fn a_month_before_a_surname_is_a_first_name() {
             name("Pryce")
         ]
     );
+    // With who they are by where they are from: "with Jan from the scheme".
+    for (text, want) in [
+        ("The review is with Jan from the scheme.", vec![name("Jan")]),
+        (
+            "Went through it with June from housing.",
+            vec![name("June")],
+        ),
+        ("Compared with June from last year it is quieter.", vec![]),
+        ("We start with May from 9 onwards.", vec![]),
+        ("Figures with Jan from March are in.", vec![]),
+        ("Sat with Jan and the kids.", vec![]),
+    ] {
+        assert_eq!(flagged_in(text), want, "{text}");
+    }
 }
 
 /// "Bill" is a first name where what follows says it is someone.

@@ -379,7 +379,7 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
     for k in 1..toks.len() {
         let l = &*lowers[k];
         if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
-            || !MONTHS_GIVEN_AS_NAMES.contains(&l)
+            || !(MONTHS_GIVEN_AS_NAMES.contains(&l) || l == "jan")
             || !starts_capitalised(text, &toks[k])
         {
             continue;
@@ -388,7 +388,8 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         let before = &*lowers[k - 1];
         if is_acronym(w)
             || !spaced(text, toks, k - 1, k)
-            || !(SOMEONE.contains(&before) || KIN_BEFORE_NAMES.contains(&before))
+            || !(l != "jan" && (SOMEONE.contains(&before) || KIN_BEFORE_NAMES.contains(&before))
+                || before == "with" && from_someone(text, words, k))
         {
             continue;
         }
@@ -405,6 +406,21 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
             toks[k].base_end,
         ));
     }
+}
+
+/// "with Jan from the scheme": who someone is, by where they are from, after the month's
+/// name at `k` (not a time: "with June from last year", "with May from 9").
+fn from_someone(text: &str, words: Words<'_>, k: usize) -> bool {
+    let Words { toks, lowers } = words;
+    let (Some(from), Some(next)) = (toks.get(k + 1), toks.get(k + 2)) else {
+        return false;
+    };
+    &*lowers[k + 1] == "from"
+        && &text[toks[k].base_end..from.start] == " "
+        && spaced(text, toks, k + 1, k + 2)
+        && !next.digits
+        && month_of(&text[next.start..next.end]).is_none()
+        && !["last", "this", "next", "then", "now", "onwards", "today"].contains(&&*lowers[k + 2])
 }
 
 /// What a place on a street is, in lowercase after the street's name: "the Marlowe Road
