@@ -98,7 +98,14 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
                 } else {
                     i32::try_from(y).ok()?
                 };
-                (value(i, n1)?, value(j, n2)?, y)
+                let (a, b) = (value(i, n1)?, value(j, n2)?);
+                // "03/13/2025": written the American way, month first, where the second
+                // number can only be a day (a four-figure year, a slash).
+                if n3 == 4 && s == b'/' && (1..=12).contains(&a) && (13..=31).contains(&b) {
+                    (b, a, y)
+                } else {
+                    (a, b, y)
+                }
             } else {
                 return None;
             };
@@ -122,6 +129,91 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
                     month: m,
                     year: Some(y),
                 });
+                push_date(text, c, out);
+                i = end;
+            }
+            None => i += n1.max(1),
+        }
+    }
+}
+
+/// A night written as its two days: "14/15 March", "19-20/03/25". A day, "/" or "-",
+/// the next day, then a month's name, or "/" and the month's number (and a year, if
+/// written), or "." with both: the whole is one date.
+pub(super) fn nights_of_two_days(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let num = |i: usize| {
+        b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let value = |i: usize, n: usize| text[i..i + n].parse::<u32>().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || !run_may_start(text, i) {
+            i += 1;
+            continue;
+        }
+        let n1 = num(i);
+        let next = i + n1;
+        let found = (|| {
+            if n1 > 2 || !matches!(b.get(next), Some(b'/' | b'-')) {
+                return None;
+            }
+            let j = next + 1;
+            let n2 = num(j);
+            let (d1, d2) = (value(i, n1), value(j, n2.min(2)));
+            if !(1..=2).contains(&n2)
+                || !(1..=31).contains(&d1)
+                || !(d2 == d1 + 1 || (d2 == 1 && d1 >= 28))
+            {
+                return None;
+            }
+            let k = j + n2;
+            let (month, mut end, sep) = match b.get(k) {
+                Some(b' ') => {
+                    let w = text[k + 1..]
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    (month_of(w)?, k + 1 + w.len(), b' ')
+                }
+                Some(&s @ (b'/' | b'.')) => {
+                    let n3 = num(k + 1);
+                    let m = value(k + 1, n3.min(2));
+                    if !(1..=2).contains(&n3) || !(1..=12).contains(&m) {
+                        return None;
+                    }
+                    (m, k + 1 + n3, s)
+                }
+                _ => return None,
+            };
+            // The year, if written: "19-20/03/25", "14/15 March 2025".
+            let mut year = None;
+            if b.get(end) == Some(&sep) {
+                let n4 = num(end + 1);
+                if matches!(n4, 2 | 4) {
+                    let v = value(end + 1, n4);
+                    let v = if n4 == 2 {
+                        two_digit_year(v)
+                    } else {
+                        i32::try_from(v).unwrap_or(0)
+                    };
+                    if (1900..=2099).contains(&v) {
+                        year = Some(v);
+                        end += 1 + n4;
+                    }
+                }
+            }
+            // "15-16.3" without a year is as often two measures.
+            (right_boundary(text, end) && (sep != b'.' || year.is_some()))
+                .then_some((month, year, end))
+        })();
+        match found {
+            Some((month, year, end)) => {
+                let mut c = Cand::new(FindingKind::ExactDate, i, end);
+                c.date = Some(DateParts { month, year });
                 push_date(text, c, out);
                 i = end;
             }
@@ -933,7 +1025,13 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             }
             if let Some(mt) = toks.get(m)
                 && gap_ok(&toks[m - 1], mt, "")
-                && let Some(month) = month_of(word(mt)).or_else(|| month_abroad(word(mt)))
+                && let Some(month) = month_of(word(mt))
+                    .or_else(|| month_abroad(word(mt)))
+                    // "the 5th of may 1979": "may" in lowercase, after "of", before a year.
+                    .or_else(|| {
+                        (m == i + 2 && word(mt) == "may" && year_after(m, mt).is_some())
+                            .then_some(5)
+                    })
             {
                 let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
                 // A weekday just before is part of the date: "Monday 2nd December".
@@ -1006,7 +1104,12 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     && text[d.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
             if ordinal || year.is_some() || short {
                 let end = year.map_or(d.end, |(e, _)| e);
-                let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+                // A weekday just before is part of the date: "Friday, April 4, 2025".
+                let start = i
+                    .checked_sub(1)
+                    .filter(|&p| is_weekday(word(&toks[p])) && gap_ok(&toks[p], t, ","))
+                    .map_or(t.start, |p| toks[p].start);
+                let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = Some(DateParts {
                     month,
                     year: year.map(|(_, y)| y),

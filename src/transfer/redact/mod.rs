@@ -350,6 +350,7 @@ impl Checker {
         let digits = text.bytes().any(|c| c.is_ascii_digit());
         if digits {
             digit_runs(text, &mut cands);
+            phones_with_letter_o(text, &mut cands);
             phones_across_a_line(text, &mut cands);
             ni_numbers(text, &mut cands);
             pps_numbers(text, &toks, &mut cands);
@@ -373,6 +374,7 @@ impl Checker {
             postcodes(text, &toks, &mut cands);
             vehicle_registrations(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
+            nights_of_two_days(text, &mut cands);
             roman_month_dates(text, &mut cands);
             days_and_months_alone(text, &toks, &mut cands);
             listed_days(text, &mut cands);

@@ -35,6 +35,12 @@ pub(super) fn quoted_titles(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words that open a place's name, never a person's: "Ward Enlli", "Upper Mill".
+const PLACE_OPENERS: &[&str] = &[
+    "ward", "unit", "higher", "lower", "upper", "nether", "little", "great", "middle", "old",
+    "new", "royal", "north", "south", "east", "west",
+];
+
 /// Whether `w` is capitalised or a single capital, an initial ("Nanna P").
 pub(super) fn capitalised_or_initial(w: &str) -> bool {
     capitalised(w) || (w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase()))
@@ -893,7 +899,47 @@ impl Checker {
                                             .get(pl)
                                             .is_some_and(|&(e, surname)| e && !surname))))
                     };
-                    if name_like(a - 1) || given_word() {
+                    // "Carer: Memory Moyo", "with Lincoln Boateng": mid-sentence, any
+                    // capitalised word before a lone surname caught is its first name, but
+                    // a title, a kin word, a day or a month, or a word the text writes in
+                    // lowercase too.
+                    let everyday_first = || {
+                        let p = &toks[a - 1];
+                        let pl = lower(p);
+                        single
+                            && !skip[a - 1]
+                            && !covered[a - 1]
+                            && base(p).chars().count() >= 3
+                            && capitalised(base(p))
+                            && !is_acronym(base(p))
+                            && (mid_at(a - 1)
+                                // "Carer: Memory Moyo": after a role's label.
+                                || a >= 2
+                                    && &text[toks[a - 2].end..p.start] == ": "
+                                    && (ROLE_NOUNS.contains(&lower(&toks[a - 2]))
+                                        || KIN_BEFORE_NAMES.contains(&lower(&toks[a - 2]))))
+                            && !STOPWORDS.contains(&pl)
+                            && !user_allowed(pl)
+                            && !is_honorific(pl)
+                            && !SOFT_HONORIFICS.contains(&base(p))
+                            && !KIN_BEFORE_NAMES.contains(&pl)
+                            && month_of(base(p)).is_none()
+                            && !is_weekday(base(p))
+                            && in_dictionary(pl)
+                            && !other_words().contains(pl)
+                            && !STREET_WORDS.contains(&pl)
+                            && !BUILDING_WORDS.contains(&pl)
+                            && !PLACE_OPENERS.contains(&pl)
+                            // A plural is a place's or a firm's ("Ransomes Europark").
+                            && !pl.strip_suffix('s').is_some_and(|w| {
+                                in_dictionary(w) || w.strip_suffix('e').is_some_and(in_dictionary)
+                            })
+                            && !lower_seen(pl)
+                            && name_list()
+                                .get(lower(&toks[a]))
+                                .is_none_or(|&(_, surname)| surname)
+                    };
+                    if name_like(a - 1) || given_word() || everyday_first() {
                         span.0 = a - 1;
                         continue;
                     }

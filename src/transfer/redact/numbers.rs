@@ -748,7 +748,15 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
         && gs[0].digits == "07"
         && gs.get(1).is_some_and(|g| g.digits.len() == 3)
         && gs.iter().all(|g| g.digits.len() >= 2 && !g.paren);
-    if irish || read_back {
+    // A mobile in groups of any size, as someone read it out or wrote it in twos:
+    // "07700 900 7 14", "077 009 003 16", "07700 90 04 12". Eleven figures from "07", a
+    // first group of three or more (not a day, "07 12 2024"), spaces between.
+    let odd_groups = digits.len() == 11
+        && digits.starts_with("07")
+        && gs[0].digits.len() >= 3
+        && gs.iter().all(|g| !g.paren && !g.plus)
+        && gs[1..].iter().all(|g| g.sep == Some(' '));
+    if irish || read_back || odd_groups {
         return true;
     }
     ((10..=11).contains(&digits.len()) || slipped)
@@ -899,6 +907,42 @@ pub(super) fn digit_runs(text: &str, out: &mut Vec<Cand>) {
         }
         i = end.max(i + 1);
     }
+}
+
+/// A phone typed with a letter O for a zero: "07700 9OO 871", "O7700 900871". Each "O"
+/// beside a figure (or beside such an "O") is read as a zero and the runs read again;
+/// only a phone found so, holding such an "O", is kept.
+pub(super) fn phones_with_letter_o(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    if !b.contains(&b'O') {
+        return;
+    }
+    let mut swapped = b.to_vec();
+    let mut changed = Vec::new();
+    for i in 1..b.len() {
+        if b[i] == b'O' && swapped[i - 1].is_ascii_digit() {
+            swapped[i] = b'0';
+            changed.push(i);
+        }
+    }
+    for i in (0..b.len() - 1).rev() {
+        if swapped[i] == b'O' && swapped[i + 1].is_ascii_digit() {
+            swapped[i] = b'0';
+            changed.push(i);
+        }
+    }
+    if changed.is_empty() {
+        return;
+    }
+    // An ASCII letter for an ASCII figure: still UTF-8, and every offset the same.
+    let Ok(read) = String::from_utf8(swapped) else {
+        return;
+    };
+    let mut found = Vec::new();
+    digit_runs(&read, &mut found);
+    out.extend(found.into_iter().filter(|c| {
+        c.kind == FindingKind::Phone && changed.iter().any(|&i| c.start <= i && i < c.end)
+    }));
 }
 
 /// The end of an extension written onto a phone number: "07700 900123x", "…x201",
