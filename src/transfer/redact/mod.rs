@@ -355,6 +355,7 @@ impl Checker {
             ni_numbers(text, &mut cands);
             pps_numbers(text, &toks, &mut cands);
             record_numbers(text, &toks, &mut cands);
+            long_numbers(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
             pnc_ids(text, &toks, &mut cands);
             dashed_chi_numbers(text, &toks, &mut cands);
@@ -481,6 +482,7 @@ impl Checker {
         name_openers(text, &mut cands);
         saints_days_are_no_one(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
+        record_cues_are_no_one(text, &mut cands);
         if !self.allow_words.is_empty() {
             // The user's `allow` holds for every rule that finds a name, not the names
             // pass alone: a name all of whose words are allowed is no one, and an
@@ -508,6 +510,28 @@ impl Checker {
             .peekable();
         inside.peek().is_some() && inside.all(|(_, l)| self.allow_words.contains(l.as_ref()))
     }
+}
+
+/// A record's cue in capitals before its number is no one's initials: "NIC 198876543210",
+/// "EGN 8503124567".
+fn record_cues_are_no_one(text: &str, cands: &mut Vec<Cand>) {
+    let numbers: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.kind == FindingKind::RecordNumber)
+        .map(|c| c.start)
+        .collect();
+    // Once redacted, the number is its placeholder.
+    if numbers.is_empty() && !text.contains("[ID-NUMBER-") {
+        return;
+    }
+    let number_at = |at: usize| numbers.contains(&at) || text[at..].starts_with("[ID-NUMBER-");
+    cands.retain(|c| {
+        !(c.kind == FindingKind::Name
+            && RECORD_HEADS.contains(&fold_str(&text[c.start..c.end]).as_str())
+            && [" ", ": "]
+                .iter()
+                .any(|gap| text[c.end..].starts_with(gap) && number_at(c.end + gap.len())))
+    });
 }
 
 /// A text's tokens, with each one's folded base beside it (worked out once, for the

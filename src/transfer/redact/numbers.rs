@@ -23,6 +23,9 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     // Home Office's application number: "PESEL 90051412378", "CNP 1890715400123",
     // "UAN 1212-0349-7781-0046".
     "pesel", "cnp", "uan",
+    // And of Lithuania ("asmens kodas"), Bulgaria ("EGN"), Hungary ("TAJ"), Sri Lanka
+    // ("NIC") and Afghanistan ("tazkira"), and a registrant's PIN ("NMC PIN 09I3372S").
+    "kodas", "egn", "taj", "nic", "tazkira", "pin",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -64,6 +67,25 @@ pub(super) fn folds_to(s: &str, target: &str) -> bool {
         }
     }
     t.next().is_none()
+}
+
+/// A run of eleven to thirteen figures alone, not opening with 0 (a UK phone does) and
+/// not found already (a phone from abroad is): the length of the personal numbers of
+/// Poland, Lithuania, Sri Lanka and Romania ("48902170123", "198876543210"), whatever
+/// its cue. (An order's number runs longer: "Order 448812345678901".)
+pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for t in toks {
+        let w = &text.as_bytes()[t.start..t.end];
+        if (11..=13).contains(&w.len())
+            && w[0] != b'0'
+            && !out.iter().any(|c| c.start < t.end && t.start < c.end)
+            && w.iter().all(u8::is_ascii_digit)
+            && run_may_start(text, t.start)
+            && right_boundary(text, t.end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+        }
+    }
 }
 
 /// Case, hospital, record and reference numbers after their cue: the cue is a word of its
@@ -1009,11 +1031,12 @@ pub(super) fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
         // All capitals ("QQ 12 34 56 C") or all lowercase ("qq123456c").
         let lower = b[i].is_ascii_lowercase();
         let mut j = i;
-        // Its parts apart by spaces or by dashes ("WK-30-11-84-C"), not both.
+        // Its parts apart by spaces, by dashes ("WK-30-11-84-C") or by dots
+        // ("SK.87.22.04.D"), one of them throughout.
         let mut sep = None;
         let mut take = |pred: fn(u8) -> bool, space: bool| -> bool {
             if space
-                && let Some(&c) = b.get(j).filter(|&&c| c == b' ' || c == b'-')
+                && let Some(&c) = b.get(j).filter(|&&c| matches!(c, b' ' | b'-' | b'.'))
                 && *sep.get_or_insert(c) == c
             {
                 j += 1;
