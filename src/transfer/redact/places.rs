@@ -872,7 +872,7 @@ pub(super) const CHAIN_FORMATS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const WORSHIP_WORDS: &[&str] = &[
     "church", "chapel", "mosque", "masjid", "gurdwara", "mandir", "temple", "synagogue",
-    "tabernacle", "cathedral", "kingdom",
+    "tabernacle", "cathedral", "kingdom", "cemevi",
 ];
 /// Kinds of shop that end a shop's name: "Lotus Nails", "Kutz Barbers".
 #[rustfmt::skip]

@@ -587,6 +587,7 @@ const KINDS_BEFORE_A_STREET: &[&str] = &[
     "bar", "pub", "club", "spa", "sauna", "bakery", "chippy", "takeaway", "shop", "salon",
     "plant", "factory", "warehouse", "depot", "gym", "hotel", "school", "market",
     "restaurant", "launderette", "garage", "carwash", "mandir", "masjid", "shul",
+    "smokehouse", "wash", "deli",
 ];
 
 /// Words of a home above (or beside) a place: "the flat above the chippy on Chester
@@ -652,8 +653,19 @@ pub(super) fn places_before_streets(text: &str, words: Words<'_>, cands: &mut Ve
     let ends: Vec<(usize, FindingKind)> = cands.iter().map(|c| (c.end, c.kind)).collect();
     for c in cands.iter_mut() {
         // A name after "on" or "in" may be a day's ("the gurdwara on Gurpurab") or a
-        // district that stays ("a church in Govanhill"): only places and addresses.
-        if !matches!(c.kind, FindingKind::Address | FindingKind::Place) {
+        // district that stays ("a church in Govanhill"): only places and addresses, and a
+        // street found as a name ("the smokehouse on Gorton St").
+        let street_named = || {
+            c.kind == FindingKind::Name
+                && toks
+                    .get(toks.partition_point(|t| t.end < c.end))
+                    .is_some_and(|t| {
+                        t.end == c.end
+                            && (STREET_ABBREVIATIONS.contains(&&text[t.start..t.end])
+                                || STREET_WORDS.contains(&&*fold_str(&text[t.start..t.end])))
+                    })
+        };
+        if !matches!(c.kind, FindingKind::Address | FindingKind::Place) && !street_named() {
             continue;
         }
         let s = toks.partition_point(|t| t.start < c.start);
@@ -678,15 +690,18 @@ pub(super) fn places_before_streets(text: &str, words: Words<'_>, cands: &mut Ve
             c.kind = FindingKind::Place;
         }
     }
-    // A place named with its kind, on a street not found: "Oasis Spa on Grand Parade".
+    // A place named with its kind, on a street not found: "Oasis Spa on Grand Parade",
+    // "the Portuguese café on King Street".
     let mut found = Vec::new();
     for k in 1..toks.len() {
         // The cheapest tests first: every word of every text passes here.
-        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
+        let first = text.as_bytes()[toks[k].start];
+        if !(first.is_ascii_uppercase() || first.is_ascii_lowercase() || first >= 0x80)
             || !kind_at(k)
-            || !starts_capitalised(text, &toks[k])
             || !spaced(text, toks, k - 1, k)
             || !named(k - 1)
+            // A kind in lowercase, after a word capitalised mid-sentence only.
+            || (!starts_capitalised(text, &toks[k]) && sentence_start(text, toks[k - 1].start))
         {
             continue;
         }
@@ -708,18 +723,54 @@ const KINDS_AFTER_A_NAME: &[&str] = &[
     "gurdwara", "mandir", "synagogue", "chapel",
 ];
 
+/// Kinds of place of two words in lowercase, after a name of their own: "Nunsthorpe
+/// children's centre", "Glodwick community rooms".
+const KINDS_OF_TWO_WORDS: (&[&str], &[&str]) = (
+    &[
+        "community",
+        "children",
+        "family",
+        "health",
+        "leisure",
+        "day",
+        "youth",
+        "resource",
+        "medical",
+        "sports",
+        "wellbeing",
+        "recovery",
+    ],
+    &["centre", "center", "rooms", "hall", "hub", "clinic"],
+);
+
 /// A place named by a word of its own before its kind in lowercase: "Pennys bakery" (a
-/// first name with a sign's "s"), "the Shankill hub", "Burmantofts surgery". Capitalised words before the kind, one of
-/// them no everyday word nor a name found already (not "the Deaf club", "the Monday
-/// hub", "Sam's cafe", whose person is found as one).
+/// first name with a sign's "s"), "the Shankill hub", "Burmantofts surgery", "Glodwick
+/// community rooms". Capitalised words before the kind, one of them no everyday word,
+/// and none a person found already (not "the Deaf club", "the Monday hub", "Sam's cafe",
+/// whose person is found as one; a word found as a name that is no one's first name and
+/// no one's possessive is the place's: "Hollinwood surgery").
 pub(super) fn named_places_in_lowercase(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
-    for k in 1..toks.len() {
-        if !text[toks[k].start..].starts_with(|c: char| c.is_ascii_lowercase())
-            || toks[k].base_end != toks[k].end
-            || !KINDS_AFTER_A_NAME.contains(&&*lowers[k])
-            || !spaced(text, toks, k - 1, k)
+    for end in 1..toks.len() {
+        if !text[toks[end].start..].starts_with(|c: char| c.is_ascii_lowercase())
+            || toks[end].base_end != toks[end].end
         {
+            continue;
+        }
+        // Where the kind's words begin.
+        let k = if KINDS_AFTER_A_NAME.contains(&&*lowers[end]) {
+            end
+        } else if end >= 2
+            && KINDS_OF_TWO_WORDS.1.contains(&&*lowers[end])
+            && KINDS_OF_TWO_WORDS.0.contains(&&*lowers[end - 1])
+            && text[toks[end - 1].start..].starts_with(|c: char| c.is_ascii_lowercase())
+            && spaced(text, toks, end - 1, end)
+        {
+            end - 1
+        } else {
+            continue;
+        };
+        if !spaced(text, toks, k - 1, k) {
             continue;
         }
         let cap = |j: usize| {
@@ -748,10 +799,18 @@ pub(super) fn named_places_in_lowercase(text: &str, words: Words<'_>, out: &mut 
                     .is_some_and(|stem| stem.len() >= 3 && name_list().contains_key(stem))
         });
         let someone = out.iter().any(|c| {
-            c.kind == FindingKind::Name && c.start < toks[k - 1].end && toks[a].start < c.end
+            c.kind == FindingKind::Name
+                && c.start < toks[k - 1].end
+                && toks[a].start < c.end
+                && (toks[k - 1].base_end != toks[k - 1].end
+                    || (a..k).any(|j| {
+                        name_list()
+                            .get(&*lowers[j])
+                            .is_some_and(|&(_, surname)| !surname)
+                    }))
         });
         if own && !someone {
-            out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
+            out.push(Cand::new(FindingKind::Place, toks[a].start, toks[end].end));
         }
     }
 }
