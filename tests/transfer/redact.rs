@@ -4964,12 +4964,14 @@ fn an_everyday_word_before_a_caught_surname_is_its_first_name() {
 /// a street not found ("the Portuguese café on King Street"), kinds of two words after a
 /// name ("Glodwick community rooms"), a name found before a kind that is no one's first
 /// name ("Hollinwood surgery"), "smokehouse", "car wash" and "cemevi": 454 (85.5%), the
-/// findings as many ("the Great Yarmouth hub" now a place).
+/// findings as many ("the Great Yarmouth hub" now a place). A chat's speakers between a
+/// bracketed time and a colon, and a Slack export's bold name before its time, whatever
+/// their case ("[10:02] t.ahmed:", "**sarahjp** 9:46 AM"): 461 (86.8%).
 #[test]
 fn a_twenty_fifth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh23.txt",
-        (454, 531),
+        (461, 531),
         &[
             "Name \"Atkins\"",
             "Name \"Murphy\"",
@@ -5125,4 +5127,18 @@ fn places_by_their_kind_on_streets_and_after_names() {
     ] {
         assert_eq!(flagged_in(text), want, "{text}");
     }
+}
+
+/// A chat's speakers pasted from Teams or Slack, whatever their case: between a bracketed
+/// time and a colon, or in bold before a Slack export's time; not "Me", a role or a
+/// bracketed word that is no time. None of these notes is in the corpora.
+#[test]
+fn chat_speakers_whatever_their_case() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let text = "[09:14] r.okafor: can anyone take the referral\n\
+                [09:15] Me: yes, send it over\n\
+                [09:16] Tenant: thanks\n\
+                **deemcb** 9:46 AM\n\
+                [Note] see: the policy";
+    assert_eq!(flagged_in(text), vec![name("r.okafor"), name("deemcb")]);
 }

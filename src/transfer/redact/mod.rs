@@ -363,6 +363,7 @@ impl Checker {
             slashed_codes(text, &toks, &mut cands);
             days_of_this_month(text, &toks, &mut cands);
             thread_speakers(text, &mut cands);
+            chat_speakers(text, &mut cands);
         }
         obfuscated_emails(text, &mut cands);
         if text.contains("///") {

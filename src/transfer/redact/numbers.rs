@@ -452,6 +452,73 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// Speakers of a chat pasted from Teams or Slack, whatever their case: the words between
+/// a line's bracketed time and its colon ("[10:02] t.ahmed: morning all", "[08:02] Bex
+/// Mountain: who's got…"), and a Slack export's bold name before its time ("**sarahjp**
+/// 9:46 AM"). One to three words of letters, figures, dots, dashes and underscores; not
+/// "me", "you", a role ("Tenant", "Carer"), a relation, a weekday or a month.
+pub(super) fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
+    let is_time = |t: &str| {
+        let t = t.trim();
+        let t = t
+            .strip_suffix("AM")
+            .or_else(|| t.strip_suffix("PM"))
+            .or_else(|| t.strip_suffix("am"))
+            .or_else(|| t.strip_suffix("pm"))
+            .map_or(t, str::trim_end);
+        let (h, m) = t.rsplit_once(':').unwrap_or(("", ""));
+        let h = h.rsplit([' ', ',']).next().unwrap_or("");
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+    };
+    let speaker_ok = |w: &str| {
+        let l = fold_cow(w);
+        !w.is_empty()
+            && w.len() <= 40
+            && w.split(' ').count() <= 3
+            && w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || " ._-'".contains(c))
+            && !matches!(
+                &*l,
+                "me" | "you" | "system" | "staff" | "team" | "admin" | "bot" | "everyone"
+            )
+            && !ROLE_NOUNS.contains(&&*l)
+            && !is_relation(&l)
+            && !is_weekday(w)
+            && month_of(w).is_none()
+    };
+    let mut at = 0;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        // "[10:02] t.ahmed: …", "[20/03/2025, 21:14] Name: …".
+        if let Some(rest) = line.strip_prefix('[')
+            && let Some(close) = rest.find("] ")
+            && is_time(&rest[..close])
+            && let Some(colon) = rest[close + 2..].find(": ")
+        {
+            let s = start + 1 + close + 2;
+            let w = &text[s..s + colon];
+            if speaker_ok(w) {
+                out.push(Cand::new(FindingKind::Name, s, s + colon));
+            }
+            continue;
+        }
+        // "**sarahjp** 9:46 AM".
+        if let Some(rest) = line.strip_prefix("**")
+            && let Some(close) = rest.find("** ")
+            && is_time(&rest[close + 3..])
+        {
+            let s = start + 2;
+            if speaker_ok(&text[s..s + close]) {
+                out.push(Cand::new(FindingKind::Name, s, s + close));
+            }
+        }
+    }
+}
+
 /// A figure's word ("oh", "seven"), how many times the next figure counts ("double"), or
 /// "hundred" after a figure ("nine hundred": 9, 0, 0).
 #[derive(Clone, Copy)]
