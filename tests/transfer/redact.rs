@@ -4966,12 +4966,14 @@ fn an_everyday_word_before_a_caught_surname_is_its_first_name() {
 /// name ("Hollinwood surgery"), "smokehouse", "car wash" and "cemevi": 454 (85.5%), the
 /// findings as many ("the Great Yarmouth hub" now a place). A chat's speakers between a
 /// bracketed time and a colon, and a Slack export's bold name before its time, whatever
-/// their case ("[10:02] t.ahmed:", "**sarahjp** 9:46 AM"): 461 (86.8%).
+/// their case ("[10:02] t.ahmed:", "**sarahjp** 9:46 AM"): 461 (86.8%). Names in
+/// capitals opening a handover's lines ("AZAD (16, …", "JAYDEN-LEE — …") and a surname's
+/// initial after a name in capitals ("MAHMOUD H"): 465 (87.6%).
 #[test]
 fn a_twenty_fifth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh23.txt",
-        (461, 531),
+        (465, 531),
         &[
             "Name \"Atkins\"",
             "Name \"Murphy\"",
@@ -5141,4 +5143,28 @@ fn chat_speakers_whatever_their_case() {
                 **deemcb** 9:46 AM\n\
                 [Note] see: the policy";
     assert_eq!(flagged_in(text), vec![name("r.okafor"), name("deemcb")]);
+}
+
+/// Names in capitals opening the lines of a handover before an age or a dash, two such
+/// lines or a first name known; and a surname's initial after a name in capitals. Not a
+/// heading or an acronym alone, nor a word of a list. None of these notes is in the
+/// corpora.
+#[test]
+fn names_in_capitals_opening_lines_and_their_initials() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Handover\nDARIUSZ (15, new in) — settled.\nKOFI-JAMES — kicked off at tea.\nNOTE — fire door."
+        ),
+        vec![name("DARIUSZ"), name("KOFI-JAMES")]
+    );
+    assert_eq!(
+        flagged_in("SBAR — see below.\nURGENT (2) calls to return."),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("Subject: \"MHA – KHALID R – urgent\""),
+        vec![name("KHALID R")]
+    );
+    assert_eq!(flagged_in("Met Sarah B later."), vec![name("Sarah")]);
 }

@@ -937,6 +937,77 @@ const BEFORE_A_LABEL: &[&str] = &[
     "chapter", "figure", "fig", "table", "box", "question", "item", "annexe", "strand",
 ];
 
+/// A surname's initial after a first name found in capitals: "MAHMOUD H – urgent", "who's
+/// got ILZE B day 5". (In capitals a name is a form's or a subject line's, and the letter
+/// after it its surname's.)
+pub(super) fn initials_after_names_in_capitals(text: &str, cands: &mut [Cand]) {
+    let b = text.as_bytes();
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Name || c.end + 2 > b.len() {
+            continue;
+        }
+        let w = &text[c.start..c.end];
+        if b[c.end] == b' '
+            && b[c.end + 1].is_ascii_uppercase()
+            && b.get(c.end + 2)
+                .is_none_or(|&n| !n.is_ascii_alphanumeric() && n != b'&' && n != b'\'')
+            && w.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+            && w.chars().all(|ch| !ch.is_lowercase())
+        {
+            c.end += 2;
+        }
+    }
+}
+
+/// Names in capitals opening the lines of a handover or a list, before an age in
+/// brackets or a dash: "AZAD (16, UASC…)", "JAYDEN-LEE — kicked off". Four letters or
+/// more, no part of them a word of any list, and either a first name known or two such
+/// lines in the text (not "NOTE — ", "URGENT (2)", nor "SBAR — " alone).
+pub(super) fn names_in_capitals_opening_lines(text: &str, out: &mut Vec<Cand>) {
+    let mut found = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let body = line.trim_start_matches(|c: char| c.is_whitespace() || "-*•".contains(c));
+        let s = start + (line.len() - body.len());
+        let n = body
+            .find(|c: char| !(c.is_uppercase() || c == '-'))
+            .unwrap_or(body.len());
+        let w = body[..n].trim_end_matches('-');
+        // The cheapest tests first: a word in capitals of four letters or more.
+        if w.len() < 4 || w.starts_with('-') {
+            continue;
+        }
+        let after = &body[w.len()..];
+        let cue = after.starts_with(" — ")
+            || after.starts_with(" – ")
+            || after.starts_with(" - ")
+            || after
+                .strip_prefix(" (")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if !cue {
+            continue;
+        }
+        let l = fold_str(w);
+        let known = l
+            .split('-')
+            .any(|p| name_list().get(p).is_some_and(|&(_, surname)| !surname));
+        // Every part no word of a list, or a first name known among them ("JAYDEN-LEE").
+        let plain = |p: &str| p.len() >= 2 && !is_ordinary(p) && !other_words().contains(p);
+        if l.split('-').all(plain) || (known && l.contains('-')) {
+            found.push((Cand::new(FindingKind::Name, s, s + w.len()), known));
+        }
+    }
+    let many = found.len() >= 2;
+    out.extend(
+        found
+            .into_iter()
+            .filter(|&(_, known)| many || known)
+            .map(|(c, _)| c),
+    );
+}
+
 /// A person written by an initial alone, a lone capital letter (not "I", nor an article
 /// "A"): after a word that names someone next ("with K", "family T", "Hi K,", "first
 /// meet, D.") or before one that makes it someone ("K just shut down", "D going to
