@@ -466,6 +466,7 @@ impl Checker {
         initials_alone(text, words, &mut cands);
         names_in_capitals_opening_lines(text, &mut cands);
         initials_after_names_in_capitals(text, &mut cands);
+        names_typed_fast(text, words, &mut cands);
         retired_titles(text, words, &mut cands);
         named_by_brackets(text, words, &mut cands, &mut name_words);
         listed_references(text, &mut cands);

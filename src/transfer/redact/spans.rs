@@ -937,6 +937,83 @@ const BEFORE_A_LABEL: &[&str] = &[
     "chapter", "figure", "fig", "table", "box", "question", "item", "annexe", "strand",
 ];
 
+/// Names as dictated or typed fast: a surname in lowercase after a title in lowercase
+/// ("mrs bowen at number nine"; not "mr right", a word of the lists), a nickname of a
+/// repeated syllable ("Jun-Jun", "Bong-Bong"; not "Bye-Bye"), initials run into a Scottish
+/// or Irish surname's "Mc" ("BMcK" on the rota), and the Cantonese "Ah" before a name
+/// found ("Ah Keung").
+pub(super) fn names_typed_fast(text: &str, words: Words<'_>, cands: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        let first = w.as_bytes()[0];
+        if first.is_ascii_lowercase() {
+            if matches!(w, "mr" | "mrs" | "ms" | "miss" | "mx")
+                && let Some(n) = toks.get(k + 1)
+                && spaced(text, toks, k, k + 1)
+                && n.letters
+                && !n.digits
+                && text[n.start..].starts_with(|c: char| c.is_lowercase())
+                && n.end - n.start >= 3
+                && !STOPWORDS.contains(&&*lowers[k + 1])
+                && (name_list()
+                    .get(&*lowers[k + 1])
+                    .is_some_and(|&(_, surname)| surname)
+                    || !is_ordinary(&lowers[k + 1]))
+            {
+                found.push(Cand::new(FindingKind::Name, n.start, n.base_end));
+            }
+            continue;
+        }
+        if !first.is_ascii_uppercase() {
+            continue;
+        }
+        // "BMcK", "JMacD": one or two capitals, "Mc" or "Mac", a capital.
+        let b = w.as_bytes();
+        let mc = |i: usize| {
+            let rest = &w[i..];
+            let tail = rest.strip_prefix("Mac").or_else(|| rest.strip_prefix("Mc"));
+            tail.is_some_and(|r| r.len() == 1 && r.as_bytes()[0].is_ascii_uppercase())
+        };
+        if (2..=6).contains(&b.len())
+            && ((b.len() > 3 && mc(1)) || (b.len() > 4 && b[1].is_ascii_uppercase() && mc(2)))
+        {
+            found.push(Cand::new(FindingKind::Name, t.start, t.end));
+            continue;
+        }
+        // "Jun-Jun": the same capitalised syllable twice, joined.
+        if let Some((a, z)) = w.split_once('-')
+            && a == z
+            && (2..=5).contains(&a.len())
+            && a[1..].chars().all(|c| c.is_ascii_lowercase())
+            && !in_dictionary(&a.to_ascii_lowercase())
+        {
+            found.push(Cand::new(FindingKind::Name, t.start, t.end));
+        } else if let Some(n) = toks.get(k + 1)
+            && &text[t.end..n.start] == "-"
+            && text[n.start..n.end] == *w
+            && (2..=5).contains(&w.len())
+            && w[1..].chars().all(|c| c.is_ascii_lowercase())
+            && !in_dictionary(&lowers[k])
+            && right_boundary(text, n.end)
+        {
+            found.push(Cand::new(FindingKind::Name, t.start, n.end));
+        }
+    }
+    // "Ah Keung": "Ah" before a one-word name found.
+    for c in cands.iter_mut() {
+        if c.kind == FindingKind::Name
+            && text[..c.start].ends_with("Ah ")
+            && left_boundary(text, c.start - 3)
+            && !text[c.start..c.end].contains(' ')
+        {
+            c.start -= 3;
+        }
+    }
+    cands.extend(found);
+}
+
 /// A surname's initial after a first name found in capitals: "MAHMOUD H – urgent", "who's
 /// got ILZE B day 5". (In capitals a name is a form's or a subject line's, and the letter
 /// after it its surname's.)
