@@ -475,6 +475,9 @@ impl Checker {
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);
+        if digits {
+            parts_of_homes(text, &mut cands);
+        }
         places_before_streets(text, words, &mut cands);
         buildings_before_places(text, words, &mut cands);
         districts_after_places(text, words, &mut cands);

@@ -273,6 +273,112 @@ pub(super) fn rooms_before_addresses(text: &str, cands: &mut [Cand]) {
     }
 }
 
+/// The parts of a home written around its address: a floor and side before it ("1st
+/// floor rear, [14 Dickson Rd]"), a flat's letter ("flat b [22 Nelson Road]"), a compass
+/// word that is part of the street's name after it ("[22 Ashton Rd] East", "[22 nelson
+/// road] south"), and the flat after its comma ("[14 Corporation Road], flat 1"); and a
+/// PO box ("PO Box 118").
+pub(super) fn parts_of_homes(text: &str, cands: &mut Vec<Cand>) {
+    const FLOORS: &[&str] = &[
+        "ground", "first", "second", "third", "fourth", "top", "basement", "1st", "2nd", "3rd",
+        "4th",
+    ];
+    const SIDES: &[&str] = &["front", "rear", "back", "left", "right", "flat"];
+    const COMPASS: &[&str] = &["North", "South", "East", "West"];
+    let word_end = |from: usize| {
+        from + text[from..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len() - from)
+    };
+    for c in cands.iter_mut() {
+        if c.kind != FindingKind::Address {
+            continue;
+        }
+        // After: a compass word in the street's case, then ", flat 1".
+        let street = &text[c.start..c.end];
+        let lower_street = !street.chars().any(char::is_uppercase);
+        if let Some(rest) = text[c.end..].strip_prefix(' ') {
+            let e = word_end(c.end + 1);
+            let w = &rest[..e - c.end - 1];
+            let compass = COMPASS.iter().any(|d| {
+                if lower_street {
+                    d.to_lowercase() == w
+                } else {
+                    *d == w
+                }
+            });
+            let street_last = street.rsplit(' ').next().unwrap_or("");
+            if compass
+                && (STREET_WORDS.contains(&street_last.to_lowercase().as_str())
+                    || STREET_ABBREVIATIONS.contains(&street_last))
+            {
+                c.end = e;
+            }
+        }
+        for flat in [", flat ", ", Flat "] {
+            if let Some(rest) = text[c.end..].strip_prefix(flat) {
+                let n = rest
+                    .find(|ch: char| !ch.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len());
+                if (1..=4).contains(&n) && rest[..n].bytes().any(|b| b.is_ascii_digit()) {
+                    c.end += flat.len() + n;
+                }
+            }
+        }
+        // Before: "flat b ", "Flat B, ".
+        let before = &text[..c.start];
+        let t = before.trim_end_matches([' ', ',']);
+        if before.len() > t.len()
+            && let Some(letter) = t.chars().next_back()
+            && letter.is_ascii_alphabetic()
+            && let Some(flat) = ["flat ", "Flat "]
+                .iter()
+                .find(|f| t[..t.len() - 1].ends_with(**f))
+        {
+            let s = t.len() - 1 - flat.len();
+            if left_boundary(text, s) {
+                c.start = s;
+            }
+        }
+        // Before: "1st floor rear, ", "Ground floor flat, ".
+        let before = &text[..c.start];
+        if let Some(t) = before.strip_suffix(", ") {
+            // The last words before the comma, last first: "rear", "floor", "1st".
+            let words: Vec<&str> = t.rsplitn(4, ' ').collect();
+            let lw = |i: usize| words.get(i).map(|w| w.to_lowercase());
+            let floor_at = usize::from(lw(0).is_some_and(|w| SIDES.contains(&w.as_str())));
+            if lw(floor_at).as_deref() == Some("floor")
+                && lw(floor_at + 1).is_some_and(|w| FLOORS.contains(&w.as_str()))
+            {
+                let n: usize = words[..=floor_at + 1]
+                    .iter()
+                    .map(|w| w.len() + 1)
+                    .sum::<usize>()
+                    - 1;
+                let s = t.len() - n;
+                if left_boundary(text, s) {
+                    c.start = s;
+                }
+            }
+        }
+    }
+    // "PO Box 118", "P.O. Box 4421".
+    for box_word in ["PO Box ", "P.O. Box ", "P.O Box ", "Po Box "] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(box_word) {
+            let s = from + i;
+            let n = text[s + box_word.len()..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len() - s - box_word.len());
+            let e = s + box_word.len() + n;
+            if (1..=6).contains(&n) && left_boundary(text, s) && right_boundary(text, e) {
+                cands.push(Cand::new(FindingKind::Address, s, e));
+            }
+            from = s + box_word.len();
+        }
+    }
+}
+
 /// A ward or unit named by a word taken for a name, after a word of going or being:
 /// "admitted to Ward [Enlli]", "on Ward [Teifi]", "back to Unit [Rowan]": the ward's word
 /// is part of the place's name, and the whole is a place, not a person. ("Mrs Ward",
