@@ -429,6 +429,7 @@ impl Checker {
         addresses_in_words(text, words, &mut cands);
         saints_places(text, words, &mut cands);
         hospitals_by_shorthand(text, words, &mut cands);
+        hospital_initials_before_departments(text, &toks, &mut cands);
         places_by_kind(text, words, &mut cands);
         named_places_in_lowercase(text, words, &mut cands);
         homes_named_before_a_noun(text, words, &mut cands);
@@ -490,6 +491,7 @@ impl Checker {
         saints_days_are_no_one(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         record_cues_are_no_one(text, &mut cands);
+        legal_references_are_no_one(text, &mut cands);
         if !self.allow_words.is_empty() {
             // The user's `allow` holds for every rule that finds a name, not the names
             // pass alone: a name all of whose words are allowed is no one, and an
@@ -517,6 +519,20 @@ impl Checker {
             .peekable();
         inside.peek().is_some() && inside.all(|(_, l)| self.allow_words.contains(l.as_ref()))
     }
+}
+
+/// A law's part cut short before its number is no one: "the Reg 44 visitor", "Art 8",
+/// "Sec 117 aftercare" ("Reg", "Art" and "Sec" are names too).
+fn legal_references_are_no_one(text: &str, cands: &mut Vec<Cand>) {
+    cands.retain(|c| {
+        !(c.kind == FindingKind::Name
+            && matches!(
+                &text[c.start..c.end],
+                "Reg" | "Art" | "Sec" | "Para" | "Sch"
+            )
+            && text[c.end..].starts_with(' ')
+            && text[c.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    });
 }
 
 /// A record's cue in capitals before its number is no one's initials: "NIC 198876543210",

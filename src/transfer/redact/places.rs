@@ -1298,7 +1298,24 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
             let named = (a..k).any(|j| {
                 !GENERIC_INSTITUTION_WORDS.contains(&&*lowers[j]) && !is_allowed(&lowers[j])
             });
-            if named && p >= 1 && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1]) {
+            // Or the pitch after it, the home on it: "(Redmoor Lane site, pitch 11)".
+            let pitch_after = ["pitch", "plot"].iter().find_map(|w| {
+                let r = text[toks[k].end..]
+                    .strip_prefix(", ")?
+                    .strip_prefix(w)?
+                    .strip_prefix(' ')?;
+                let n = r.bytes().take_while(u8::is_ascii_digit).count();
+                let s = toks[k].end + 2;
+                let e = s + w.len() + 1 + n;
+                (n > 0 && right_boundary(text, e)).then_some((s, e))
+            });
+            if named
+                && (pitch_after.is_some()
+                    || (p >= 1 && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1])))
+            {
+                if let Some((s, e)) = pitch_after {
+                    out.push(Cand::new(FindingKind::Address, s, e));
+                }
                 out.push(Cand::new(FindingKind::Place, toks[a].start, toks[k].end));
                 // "pitch 11 on Cae Glas site": the pitch is the address on it.
                 if p >= 4
@@ -1355,6 +1372,30 @@ pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && !is_thing(&lowers[k - 1])
         {
             out.push(Cand::new(FindingKind::Place, c.start, t.end));
+        }
+    }
+}
+
+/// A hospital by its initials before one of its departments: "999 called; SGH ED", "RVI
+/// A&E", "NGH AMU". Three or four capitals ending in "H" or "I", none of
+/// [`NOT_HOSPITAL_INITIALS`] ("MRI ED" is no hospital).
+pub(super) fn hospital_initials_before_departments(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    const DEPARTMENTS: &[&str] = &["ED", "A&E", "AMU", "ICU", "ITU", "SAU", "MAU", "CDU", "EAU"];
+    for (k, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if !(3..=4).contains(&w.len())
+            || !(w.ends_with('H') || w.ends_with('I'))
+            || !w.bytes().all(|c| c.is_ascii_uppercase())
+            || NOT_HOSPITAL_INITIALS.contains(&w)
+        {
+            continue;
+        }
+        if let Some(n) = toks.get(k + 1)
+            && &text[t.end..n.start] == " "
+            && DEPARTMENTS.contains(&&text[n.start..n.end])
+            && right_boundary(text, n.end)
+        {
+            out.push(Cand::new(FindingKind::Place, t.start, n.end));
         }
     }
 }
