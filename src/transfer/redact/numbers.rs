@@ -1035,13 +1035,27 @@ pub(super) fn phones_with_letter_o(text: &str, out: &mut Vec<Cand>) {
 }
 
 /// The end of an extension written onto a phone number: "07700 900123x", "…x201",
-/// "… ext 214", "… ext. 3".
+/// "… ext 214", "… ext. 3", "… (ext 4)".
 pub(super) fn phone_extension(text: &str, end: usize) -> Option<usize> {
     let after = &text[end..];
     if let Some(rest) = after.strip_prefix(['x', 'X']) {
         let n = rest.bytes().take_while(u8::is_ascii_digit).count();
         let e = end + 1 + n;
         return (n <= 5 && right_boundary(text, e)).then_some(e);
+    }
+    // In brackets: "01945 960118 (ext 4)", "(x214)": the extension and its brackets.
+    if let Some(inner) = after.strip_prefix(" (") {
+        let close = inner.find(')')?;
+        let w = &inner[..close];
+        let digits =
+            w.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.' || c == ' ');
+        let word = w[..w.len() - digits.len()].trim_end_matches(['.', ' ']);
+        return ((word.eq_ignore_ascii_case("ext")
+            || word.eq_ignore_ascii_case("extn")
+            || word == "x")
+            && (1..=5).contains(&digits.len())
+            && digits.bytes().all(|c| c.is_ascii_digit()))
+        .then_some(end + 2 + close + 1);
     }
     // " ext ", " Ext. ", " EXTN ", " x ": the word in any case (but "x"), a dot after it.
     let rest = after.strip_prefix(' ')?;
