@@ -31,7 +31,7 @@ pub(super) const SOFT_HONORIFICS: &[&str] = &[
 /// of n letters): most words are ruled out by these two before the list is read.
 const TITLE_SHAPES: [u16; 26] = title_shapes(HONORIFICS);
 
-const fn title_shapes(list: &[&str]) -> [u16; 26] {
+pub(super) const fn title_shapes(list: &[&str]) -> [u16; 26] {
     let mut shapes = [0_u16; 26];
     let mut i = 0;
     while i < list.len() {

@@ -538,19 +538,26 @@ fn legal_references_are_no_one(text: &str, cands: &mut Vec<Cand>) {
 /// A record's cue in capitals before its number is no one's initials: "NIC 198876543210",
 /// "EGN 8503124567".
 fn record_cues_are_no_one(text: &str, cands: &mut Vec<Cand>) {
+    // A name that is a cue (short, and in the list) is rare: looked for first.
+    let cue = |c: &Cand| {
+        c.kind == FindingKind::Name
+            && c.end - c.start <= 12
+            && RECORD_HEADS
+                .iter()
+                .any(|h| text[c.start..c.end].eq_ignore_ascii_case(h))
+    };
+    if !cands.iter().any(cue) {
+        return;
+    }
     let numbers: Vec<usize> = cands
         .iter()
         .filter(|c| c.kind == FindingKind::RecordNumber)
         .map(|c| c.start)
         .collect();
     // Once redacted, the number is its placeholder.
-    if numbers.is_empty() && !text.contains("[ID-NUMBER-") {
-        return;
-    }
     let number_at = |at: usize| numbers.contains(&at) || text[at..].starts_with("[ID-NUMBER-");
     cands.retain(|c| {
-        !(c.kind == FindingKind::Name
-            && RECORD_HEADS.contains(&fold_str(&text[c.start..c.end]).as_str())
+        !(cue(c)
             && [" ", ": "]
                 .iter()
                 .any(|gap| text[c.end..].starts_with(gap) && number_at(c.end + gap.len())))

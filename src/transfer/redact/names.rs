@@ -906,27 +906,33 @@ impl Checker {
                     let everyday_first = || {
                         let p = &toks[a - 1];
                         let pl = lower(p);
+                        // The cheapest and the rarest conditions first: a word of the
+                        // dictionary, capitalised, before a lone surname.
                         single
                             && !skip[a - 1]
                             && !covered[a - 1]
-                            && base(p).chars().count() >= 3
+                            && base(p).starts_with(char::is_uppercase)
+                            && base(p).len() >= 3
+                            && in_dictionary(pl)
+                            && name_list()
+                                .get(lower(&toks[a]))
+                                .is_none_or(|&(_, surname)| surname)
+                            && base(p).chars().nth(2).is_some()
                             && capitalised(base(p))
-                            && !is_acronym(base(p))
+                            && !other_words().contains(pl)
                             && (mid_at(a - 1)
                                 // "Carer: Memory Moyo": after a role's label.
                                 || a >= 2
                                     && &text[toks[a - 2].end..p.start] == ": "
                                     && (ROLE_NOUNS.contains(&lower(&toks[a - 2]))
                                         || KIN_BEFORE_NAMES.contains(&lower(&toks[a - 2]))))
-                            && !STOPWORDS.contains(&pl)
-                            && !user_allowed(pl)
+                            && month_of(base(p)).is_none()
+                            && !is_weekday(base(p))
                             && !is_honorific(pl)
                             && !SOFT_HONORIFICS.contains(&base(p))
                             && !KIN_BEFORE_NAMES.contains(&pl)
-                            && month_of(base(p)).is_none()
-                            && !is_weekday(base(p))
-                            && in_dictionary(pl)
-                            && !other_words().contains(pl)
+                            && !STOPWORDS.contains(&pl)
+                            && !user_allowed(pl)
                             && !STREET_WORDS.contains(&pl)
                             && !BUILDING_WORDS.contains(&pl)
                             && !PLACE_OPENERS.contains(&pl)
@@ -935,9 +941,6 @@ impl Checker {
                                 in_dictionary(w) || w.strip_suffix('e').is_some_and(in_dictionary)
                             })
                             && !lower_seen(pl)
-                            && name_list()
-                                .get(lower(&toks[a]))
-                                .is_none_or(|&(_, surname)| surname)
                     };
                     if name_like(a - 1) || given_word() || everyday_first() {
                         span.0 = a - 1;

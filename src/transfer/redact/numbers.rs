@@ -40,21 +40,21 @@ pub(super) const NOT_RECORD_CUES: &[&str] = &[
     "good", "high", "low", "lucky", "round", "odd", "even", "of", "to", "in", "on", "at",
 ];
 
-/// Bit `c` set when a word of [`RECORD_HEADS`] or [`RECORD_NUMBER_WORDS`] starts with
-/// ASCII character `c`.
-pub(super) const RECORD_CUE_FIRSTS: u128 = {
-    let mut bits = 0u128;
+/// For each first letter, the lengths of the words of [`RECORD_HEADS`] and
+/// [`RECORD_NUMBER_WORDS`] that start with it (bit n: a word of n letters): most words
+/// are ruled out as a cue by these two before a list is read.
+pub(super) const RECORD_CUE_SHAPES: [u16; 26] = {
+    let (heads, numbers) = (
+        title_shapes(RECORD_HEADS),
+        title_shapes(RECORD_NUMBER_WORDS),
+    );
+    let mut shapes = [0_u16; 26];
     let mut i = 0;
-    while i < RECORD_HEADS.len() {
-        bits |= 1 << RECORD_HEADS[i].as_bytes()[0];
+    while i < 26 {
+        shapes[i] = heads[i] | numbers[i];
         i += 1;
     }
-    let mut i = 0;
-    while i < RECORD_NUMBER_WORDS.len() {
-        bits |= 1 << RECORD_NUMBER_WORDS[i].as_bytes()[0];
-        i += 1;
-    }
-    bits
+    shapes
 };
 
 /// Whether `s` folds (as [`fold_str`] does) to exactly `target`, without allocating.
@@ -104,10 +104,15 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let ends_ref = (4..=8).contains(&h.len())
             && h.is_char_boundary(h.len() - 3)
             && h[h.len() - 3..].eq_ignore_ascii_case("ref");
-        // A word starting with an ASCII letter no cue starts with is no cue.
+        // A word starting with an ASCII letter is a cue only in the shape of one: its first
+        // letter, and (all ASCII, so that it folds to its own length) its length.
         if !ends_ref
             && h.as_bytes().first().is_some_and(|&c| {
-                c.is_ascii() && RECORD_CUE_FIRSTS & (1u128 << c.to_ascii_lowercase()) == 0
+                if !c.is_ascii_alphabetic() {
+                    return c.is_ascii();
+                }
+                let lengths = RECORD_CUE_SHAPES[usize::from(c.to_ascii_lowercase() - b'a')];
+                lengths == 0 || (h.is_ascii() && (h.len() >= 16 || lengths & (1 << h.len()) == 0))
             })
         {
             continue;
@@ -1003,7 +1008,11 @@ pub(super) fn digit_runs(text: &str, out: &mut Vec<Cand>) {
 /// only a phone found so, holding such an "O", is kept.
 pub(super) fn phones_with_letter_o(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
-    if !b.contains(&b'O') {
+    // Most texts hold no "O" beside a figure: looked for before anything is copied.
+    let beside_a_figure = |i: usize| {
+        (i > 0 && b[i - 1].is_ascii_digit()) || b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if !text.match_indices('O').any(|(i, _)| beside_a_figure(i)) {
         return;
     }
     let mut swapped = b.to_vec();

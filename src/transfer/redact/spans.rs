@@ -362,19 +362,24 @@ pub(super) fn parts_of_homes(text: &str, cands: &mut Vec<Cand>) {
             }
         }
     }
-    // "PO Box 118", "P.O. Box 4421".
-    for box_word in ["PO Box ", "P.O. Box ", "P.O Box ", "Po Box "] {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(box_word) {
-            let s = from + i;
-            let n = text[s + box_word.len()..]
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(text.len() - s - box_word.len());
-            let e = s + box_word.len() + n;
-            if (1..=6).contains(&n) && left_boundary(text, s) && right_boundary(text, e) {
-                cands.push(Cand::new(FindingKind::Address, s, e));
-            }
-            from = s + box_word.len();
+    // "PO Box 118", "P.O. Box 4421": found by "Box ", then what opens it.
+    let mut from = 0;
+    while let Some(i) = text[from..].find("Box ") {
+        let at = from + i;
+        from = at + 4;
+        let Some(opening) = ["PO ", "P.O. ", "P.O ", "Po "]
+            .iter()
+            .find(|o| text[..at].ends_with(**o))
+        else {
+            continue;
+        };
+        let s = at - opening.len();
+        let n = text[from..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len() - from);
+        let e = from + n;
+        if (1..=6).contains(&n) && left_boundary(text, s) && right_boundary(text, e) {
+            cands.push(Cand::new(FindingKind::Address, s, e));
         }
     }
 }
@@ -800,9 +805,11 @@ pub(super) fn places_before_streets(text: &str, words: Words<'_>, cands: &mut Ve
     // "the Portuguese café on King Street".
     let mut found = Vec::new();
     for k in 1..toks.len() {
-        // The cheapest tests first: every word of every text passes here.
+        // The cheapest tests first: every word of every text passes here. A kind in
+        // lowercase comes after a capitalised word.
         let first = text.as_bytes()[toks[k].start];
-        if !(first.is_ascii_uppercase() || first.is_ascii_lowercase() || first >= 0x80)
+        let before = text.as_bytes()[toks[k - 1].start];
+        if !(first.is_ascii_uppercase() || before.is_ascii_uppercase() || before >= 0x80)
             || !kind_at(k)
             || !spaced(text, toks, k - 1, k)
             || !named(k - 1)
@@ -1055,7 +1062,9 @@ pub(super) fn names_typed_fast(text: &str, words: Words<'_>, cands: &mut Vec<Can
         let w = &text[t.start..t.end];
         let first = w.as_bytes()[0];
         if first.is_ascii_lowercase() {
-            if matches!(w, "mr" | "mrs" | "ms" | "miss" | "mx")
+            if (2..=4).contains(&w.len())
+                && first == b'm'
+                && matches!(w, "mr" | "mrs" | "ms" | "miss" | "mx")
                 && let Some(n) = toks.get(k + 1)
                 && spaced(text, toks, k, k + 1)
                 && n.letters
@@ -1089,22 +1098,14 @@ pub(super) fn names_typed_fast(text: &str, words: Words<'_>, cands: &mut Vec<Can
             continue;
         }
         // "Jun-Jun": the same capitalised syllable twice, joined.
-        if let Some((a, z)) = w.split_once('-')
+        if (5..=11).contains(&w.len())
+            && let Some((a, z)) = w.split_once('-')
             && a == z
             && (2..=5).contains(&a.len())
             && a[1..].chars().all(|c| c.is_ascii_lowercase())
             && !in_dictionary(&a.to_ascii_lowercase())
         {
             found.push(Cand::new(FindingKind::Name, t.start, t.end));
-        } else if let Some(n) = toks.get(k + 1)
-            && &text[t.end..n.start] == "-"
-            && text[n.start..n.end] == *w
-            && (2..=5).contains(&w.len())
-            && w[1..].chars().all(|c| c.is_ascii_lowercase())
-            && !in_dictionary(&lowers[k])
-            && right_boundary(text, n.end)
-        {
-            found.push(Cand::new(FindingKind::Name, t.start, n.end));
         }
     }
     // "Ah Keung": "Ah" before a one-word name found.
