@@ -565,6 +565,13 @@ fn journalish() -> impl Strategy<Value = String> {
             "(retd)", "Sgt", "Maj", "Ward:", "A&E", "Children's", "Noble's", "St", "Zion",
             "Hylton", "Bank", "Foodbank", "Farm:", "Blaen-cwm", "Jan", "Pryce", "bat",
             "Beis", "View", "the", "depot", "at", "in", "Newry", "IM7", "5EA", "Bill's",
+            // And of 2026-12-07: odd groups and a letter O in phones, nights of two days,
+            // chat speakers, names in capitals, names typed fast, parts of homes, sites,
+            // hospitals' initials, laws' parts, personal numbers of other countries.
+            "9OO", "O7700", "14/15", "19-20/03/25", "[10:02]", "t.ahmed:", "**", "AZAD",
+            "JAYDEN-LEE", "—", "(16,", "mrs", "bowen", "Jun-Jun", "BMcK", "Ah", "1st",
+            "floor", "rear,", "flat", "b", "South", "PO", "Box", "site,", "pitch", "SGH",
+            "ED", "Reg", "44", "NIC", "48902170123", "(ext", "4)", "Carer:", "Memory",
         ]).prop_map(String::from),
         2 => "[a-zA-Z]{1,8}",
         2 => "[0-9]{1,11}",

@@ -45,13 +45,7 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
     let value = |i: usize, n: usize| text[i..i + n].parse::<u32>().ok();
     // (A date in boxes has its year in four figures: "3 / 4 / 25" may be a score.)
     let n3_short = |k: usize| num(k) != 4;
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || !run_may_start(text, i) {
-            i += 1;
-            continue;
-        }
-        let n1 = num(i);
+    each_digit_run(text, |i, n1| {
         let found = (|| {
             let s = *b.get(i + n1)?;
             // Copied from a form's boxes, a spaced slash: "05 / 06 / 2016".
@@ -112,28 +106,40 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
             ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2099).contains(&y))
                 .then_some((end, m, y))
         })();
-        match found {
-            Some((end, m, y)) => {
-                // "Thu 17/04/25": a weekday just before is part of the date.
-                let before = text[..i].strip_suffix(' ').unwrap_or("");
-                let before = before.strip_suffix(',').unwrap_or(before);
-                let day_at = before
-                    .char_indices()
-                    .rev()
-                    .take_while(|(_, c)| c.is_alphabetic())
-                    .last()
-                    .map(|(p, _)| p)
-                    .filter(|&p| WEEKDAYS.contains(&&before[p..]) && left_boundary(text, p));
-                let mut c = Cand::new(FindingKind::ExactDate, day_at.unwrap_or(i), end);
-                c.date = Some(DateParts {
-                    month: m,
-                    year: Some(y),
-                });
-                push_date(text, c, out);
-                i = end;
-            }
-            None => i += n1.max(1),
+        let (end, m, y) = found?;
+        // "Thu 17/04/25": a weekday just before is part of the date.
+        let before = text[..i].strip_suffix(' ').unwrap_or("");
+        let before = before.strip_suffix(',').unwrap_or(before);
+        let day_at = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(p, _)| p)
+            .filter(|&p| WEEKDAYS.contains(&&before[p..]) && left_boundary(text, p));
+        let mut c = Cand::new(FindingKind::ExactDate, day_at.unwrap_or(i), end);
+        c.date = Some(DateParts {
+            month: m,
+            year: Some(y),
+        });
+        push_date(text, c, out);
+        Some(end)
+    });
+}
+
+/// Calls `at` with each run of figures that may start a number (where it starts and how
+/// many figures it has), in order. A run `at` takes, saying where what it found ends, is
+/// read on from there; any other from the run's own end.
+fn each_digit_run(text: &str, mut at: impl FnMut(usize, usize) -> Option<usize>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || !run_may_start(text, i) {
+            i += 1;
+            continue;
         }
+        let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i = at(i, n).unwrap_or(i + n.max(1));
     }
 }
 
@@ -149,13 +155,7 @@ pub(super) fn nights_of_two_days(text: &str, out: &mut Vec<Cand>) {
             .count()
     };
     let value = |i: usize, n: usize| text[i..i + n].parse::<u32>().unwrap_or(0);
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || !run_may_start(text, i) {
-            i += 1;
-            continue;
-        }
-        let n1 = num(i);
+    each_digit_run(text, |i, n1| {
         let next = i + n1;
         let found = (|| {
             if n1 > 2 || !matches!(b.get(next), Some(b'/' | b'-')) {
@@ -210,16 +210,12 @@ pub(super) fn nights_of_two_days(text: &str, out: &mut Vec<Cand>) {
             (right_boundary(text, end) && (sep != b'.' || year.is_some()))
                 .then_some((month, year, end))
         })();
-        match found {
-            Some((month, year, end)) => {
-                let mut c = Cand::new(FindingKind::ExactDate, i, end);
-                c.date = Some(DateParts { month, year });
-                push_date(text, c, out);
-                i = end;
-            }
-            None => i += n1.max(1),
-        }
-    }
+        let (month, year, end) = found?;
+        let mut c = Cand::new(FindingKind::ExactDate, i, end);
+        c.date = Some(DateParts { month, year });
+        push_date(text, c, out);
+        Some(end)
+    });
 }
 
 /// A date with its month in Roman figures, as older hands and some clinicians write it
