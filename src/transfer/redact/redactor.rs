@@ -408,8 +408,51 @@ pub(super) fn alnum_key(found: &str) -> String {
 }
 
 /// The national number: "+44 (0)20 7946 0000" and "020 7946 0000" are one phone.
+/// The figures of a phone as found: its digits, an "O" typed beside a figure as a zero
+/// ("07700 9OO 871"), or, read out in words, the figures the words say ("oh seven seven
+/// hundred…"): two numbers read out are two keys, not one empty one.
+fn phone_figures(found: &str) -> String {
+    let b = found.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        let zero_at = |i: usize| {
+            b[i] == b'O'
+                && ((i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'O'))
+                    || b.get(i + 1)
+                        .is_some_and(|&n| n.is_ascii_digit() || n == b'O'))
+        };
+        return (0..b.len())
+            .filter_map(|i| {
+                if b[i].is_ascii_digit() {
+                    Some(char::from(b[i]))
+                } else {
+                    zero_at(i).then_some('0')
+                }
+            })
+            .collect();
+    }
+    let mut out = String::new();
+    let mut times = 1;
+    for w in found
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        match spoken(w) {
+            Some(Spoken::Figure(d)) => {
+                for _ in 0..times {
+                    out.push(char::from(b'0' + d));
+                }
+                times = 1;
+            }
+            Some(Spoken::Times(n)) => times = n,
+            Some(Spoken::Hundred) => out.push_str("00"),
+            None => {}
+        }
+    }
+    out
+}
+
 pub(super) fn phone_key(found: &str) -> String {
-    let digits: String = found.chars().filter(char::is_ascii_digit).collect();
+    let digits = phone_figures(found);
     let digits = match digits.strip_prefix("0044") {
         Some(_) => digits[2..].to_string(),
         None => digits,

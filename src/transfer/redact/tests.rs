@@ -78,6 +78,27 @@ fn phones_with_a_written_out_prefix_or_an_extension() {
     assert_eq!(phone_key("0044 7700 900123"), phone_key("07700 900123"));
 }
 
+#[test]
+fn a_phone_read_out_or_typed_with_an_o_keeps_its_own_placeholder() {
+    // Read out, a number's key is the figures the words say: two numbers read out were
+    // one placeholder (their keys were both empty).
+    assert_eq!(
+        phone_key("oh seven seven hundred nine hundred double five eight"),
+        phone_key("07700 900558")
+    );
+    assert_ne!(
+        phone_key("oh seven seven hundred nine hundred double five eight"),
+        phone_key("oh one six one four nine six zero eight one seven")
+    );
+    // An "O" typed for a zero is the zero.
+    assert_eq!(phone_key("07700 9OO 871"), phone_key("07700 900 871"));
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Ring oh seven seven hundred nine hundred double five eight, or oh one six one four nine six zero eight one seven."),
+        "Ring [PHONE-1], or [PHONE-2]."
+    );
+}
+
 /// A what3words address, three words joined by dots after "///", names a spot of three
 /// metres: the words go, the slashes stay, and a full stop after them is the sentence's.
 #[test]
