@@ -408,10 +408,24 @@ pub(super) fn alnum_key(found: &str) -> String {
 }
 
 /// The national number: "+44 (0)20 7946 0000" and "020 7946 0000" are one phone.
-/// The figures of a phone as found: its digits, an "O" typed beside a figure as a zero
-/// ("07700 9OO 871"), or, read out in words, the figures the words say ("oh seven seven
-/// hundred…"): two numbers read out are two keys, not one empty one.
+/// The figures of a phone as found, without its extension: its digits, an "O" typed
+/// beside a figure as a zero ("07700 9OO 871"), or, read out in words, the figures the
+/// words say ("oh seven seven hundred…"): two numbers read out are two keys, not one
+/// empty one.
 fn phone_figures(found: &str) -> String {
+    // An extension is no part of the number: "0113 496 0123 ext 2201", "… (x4)".
+    let main = found
+        .char_indices()
+        .find(|&(i, c)| {
+            (c.is_ascii_alphabetic() && c != 'O' && found[..i].bytes().any(|b| b.is_ascii_digit()))
+                || (c == '(' && found[..i].bytes().filter(u8::is_ascii_digit).count() >= 7)
+        })
+        .map_or(found, |(i, _)| &found[..i]);
+    let found = if found.bytes().any(|b| b.is_ascii_digit()) {
+        main
+    } else {
+        found
+    };
     let b = found.as_bytes();
     if b.iter().any(u8::is_ascii_digit) {
         let zero_at = |i: usize| {

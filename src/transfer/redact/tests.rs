@@ -79,7 +79,7 @@ fn phones_with_a_written_out_prefix_or_an_extension() {
 }
 
 #[test]
-fn a_phone_read_out_or_typed_with_an_o_keeps_its_own_placeholder() {
+fn a_phone_is_known_by_its_figures_read_out_typed_with_an_o_or_with_an_extension() {
     // Read out, a number's key is the figures the words say: two numbers read out were
     // one placeholder (their keys were both empty).
     assert_eq!(
@@ -92,6 +92,21 @@ fn a_phone_read_out_or_typed_with_an_o_keeps_its_own_placeholder() {
     );
     // An "O" typed for a zero is the zero.
     assert_eq!(phone_key("07700 9OO 871"), phone_key("07700 900 871"));
+    // A number with its extension is the number.
+    for with_ext in [
+        "0113 496 0123 ext 2201",
+        "0113 496 0123 Extn. 2201",
+        "0113 496 0123 (ext 4)",
+        "0113 496 0123x201",
+    ] {
+        assert_eq!(
+            phone_key(with_ext),
+            phone_key("0113 496 0123"),
+            "{with_ext}"
+        );
+    }
+    assert_eq!(phone_key("+44 (0)113 496 0123"), phone_key("0113 496 0123"));
+    assert_eq!(phone_key("(0113) 496 0123"), phone_key("0113 496 0123"));
     let mut r = Redactor::new(checker());
     assert_eq!(
         r.redact("Ring oh seven seven hundred nine hundred double five eight, or oh one six one four nine six zero eight one seven."),
