@@ -1007,33 +1007,11 @@ pub(super) fn digit_runs(text: &str, out: &mut Vec<Cand>) {
 /// beside a figure (or beside such an "O") is read as a zero and the runs read again;
 /// only a phone found so, holding such an "O", is kept.
 pub(super) fn phones_with_letter_o(text: &str, out: &mut Vec<Cand>) {
-    let b = text.as_bytes();
-    // Most texts hold no "O" beside a figure: looked for before anything is copied.
-    let beside_a_figure = |i: usize| {
-        (i > 0 && b[i - 1].is_ascii_digit()) || b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    let Some((read, changed)) = zeros_typed_as_o(text) else {
+        return;
     };
-    if !text.match_indices('O').any(|(i, _)| beside_a_figure(i)) {
-        return;
-    }
-    let mut swapped = b.to_vec();
-    let mut changed = Vec::new();
-    for i in 1..b.len() {
-        if b[i] == b'O' && swapped[i - 1].is_ascii_digit() {
-            swapped[i] = b'0';
-            changed.push(i);
-        }
-    }
-    for i in (0..b.len() - 1).rev() {
-        if swapped[i] == b'O' && swapped[i + 1].is_ascii_digit() {
-            swapped[i] = b'0';
-            changed.push(i);
-        }
-    }
-    if changed.is_empty() {
-        return;
-    }
     // An ASCII letter for an ASCII figure: still UTF-8, and every offset the same.
-    let Ok(read) = String::from_utf8(swapped) else {
+    let Ok(read) = String::from_utf8(read) else {
         return;
     };
     let mut found = Vec::new();
@@ -1041,6 +1019,37 @@ pub(super) fn phones_with_letter_o(text: &str, out: &mut Vec<Cand>) {
     out.extend(found.into_iter().filter(|c| {
         c.kind == FindingKind::Phone && changed.iter().any(|&i| c.start <= i && i < c.end)
     }));
+}
+
+/// The bytes of `text` with each "O" beside a figure, or beside such an "O", read as a
+/// zero ("07700 9OO 871", "O7700"), and where they are; `None` when there is none. What
+/// finds a phone so ([`phones_with_letter_o`]) and what keys its placeholder read it
+/// alike.
+pub(super) fn zeros_typed_as_o(text: &str) -> Option<(Vec<u8>, Vec<usize>)> {
+    let b = text.as_bytes();
+    // Most texts hold no "O" beside a figure: looked for (the char searcher scans with
+    // memchr) before anything is copied.
+    let beside_a_figure = |i: usize| {
+        (i > 0 && b[i - 1].is_ascii_digit()) || b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if !text.match_indices('O').any(|(i, _)| beside_a_figure(i)) {
+        return None;
+    }
+    let mut read = b.to_vec();
+    let mut changed = Vec::new();
+    for i in 1..b.len() {
+        if b[i] == b'O' && read[i - 1].is_ascii_digit() {
+            read[i] = b'0';
+            changed.push(i);
+        }
+    }
+    for i in (0..b.len() - 1).rev() {
+        if read[i] == b'O' && read[i + 1].is_ascii_digit() {
+            read[i] = b'0';
+            changed.push(i);
+        }
+    }
+    Some((read, changed))
 }
 
 /// The end of an extension written onto a phone number: "07700 900123x", "…x201",

@@ -413,35 +413,21 @@ pub(super) fn alnum_key(found: &str) -> String {
 /// words say ("oh seven seven hundred…"): two numbers read out are two keys, not one
 /// empty one.
 fn phone_figures(found: &str) -> String {
-    // An extension is no part of the number: "0113 496 0123 ext 2201", "… (x4)".
-    let main = found
+    // An extension is no part of the number: "0113 496 0123 ext 2201", "… (x4)". (Read
+    // out in words, a number has no figures for one to follow: it is all kept.)
+    let found = found
         .char_indices()
         .find(|&(i, c)| {
             (c.is_ascii_alphabetic() && c != 'O' && found[..i].bytes().any(|b| b.is_ascii_digit()))
                 || (c == '(' && found[..i].bytes().filter(u8::is_ascii_digit).count() >= 7)
         })
         .map_or(found, |(i, _)| &found[..i]);
-    let found = if found.bytes().any(|b| b.is_ascii_digit()) {
-        main
-    } else {
-        found
-    };
-    let b = found.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
-        let zero_at = |i: usize| {
-            b[i] == b'O'
-                && ((i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'O'))
-                    || b.get(i + 1)
-                        .is_some_and(|&n| n.is_ascii_digit() || n == b'O'))
-        };
-        return (0..b.len())
-            .filter_map(|i| {
-                if b[i].is_ascii_digit() {
-                    Some(char::from(b[i]))
-                } else {
-                    zero_at(i).then_some('0')
-                }
-            })
+    if found.bytes().any(|b| b.is_ascii_digit()) {
+        let read = zeros_typed_as_o(found).map_or_else(|| found.as_bytes().to_vec(), |(r, _)| r);
+        return read
+            .into_iter()
+            .filter(u8::is_ascii_digit)
+            .map(char::from)
             .collect();
     }
     let mut out = String::new();
