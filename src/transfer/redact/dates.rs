@@ -380,6 +380,69 @@ pub(super) const WELSH_MONTHS: [&str; 12] = [
     "hydref", "tachwedd", "rhagfyr",
 ];
 
+/// The Welsh months after "o" (of), which softens the first sound of five of them
+/// ("11eg o Fawrth", "1af o Fai"; "o Ionawr" stays as it is).
+#[rustfmt::skip]
+pub(super) const WELSH_MONTHS_AFTER_O: [&str; 12] = [
+    "ionawr", "chwefror", "fawrth", "ebrill", "fai", "fehefin", "orffennaf", "awst", "fedi",
+    "hydref", "dachwedd", "rhagfyr",
+];
+
+/// The months in Hungarian, in lowercase.
+#[rustfmt::skip]
+const HUNGARIAN_MONTHS: [&str; 12] = [
+    "január", "február", "március", "április", "május", "június", "július", "augusztus",
+    "szeptember", "október", "november", "december",
+];
+
+/// A date in the Hungarian order, the year with its dot first: "2025. április 2.",
+/// "2025. március 14-én" (the day with its case ending). Not a year at the end of a
+/// sentence before a month's name and a number of something else ("in 2019. Május 3
+/// rooms"): the day ends in its dot or a case ending after a hyphen, as Hungarian
+/// writes it.
+pub(super) fn hungarian_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for (i, t) in toks.iter().enumerate() {
+        if !t.digits
+            || t.letters
+            || t.end - t.start != 4
+            || year_of(&text[t.start..t.end]).is_none()
+        {
+            continue;
+        }
+        let (Some(m), Some(d)) = (toks.get(i + 1), toks.get(i + 2)) else {
+            continue;
+        };
+        let month = fold_str(&text[m.start..m.end]);
+        let Some(month) = HUNGARIAN_MONTHS.iter().position(|x| *x == month) else {
+            continue;
+        };
+        if &text[t.end..m.start] != ". " || &text[m.end..d.start] != " " {
+            continue;
+        }
+        let day = text[d.start..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if !(1..=2).contains(&day) || day_of(&text[d.start..d.start + day]).is_none() {
+            continue;
+        }
+        let after = &text[d.start + day..];
+        let end = if after.starts_with('.') {
+            d.start + day + 1
+        } else if after.starts_with('-') && d.end > d.start + day + 1 {
+            d.end
+        } else {
+            continue;
+        };
+        let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
+        c.date = Some(DateParts {
+            month: month as u32 + 1,
+            year: year_of(&text[t.start..t.end]),
+        });
+        out.push(c);
+    }
+}
+
 /// A weekday as written beside a date: "Tuesday", "Tues", or in capitals ("SATURDAY";
 /// not "SAT", "SUN" or "WED", which are words and exams in capitals).
 pub(super) fn is_weekday(w: &str) -> bool {
@@ -503,7 +566,10 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
                     && ["follow", "pick"]
                         .iter()
                         .any(|f| word(i - 1).is_some_and(|p| p.eq_ignore_ascii_case(f)))));
-        if !weekday && !cue && !event {
+        // "on the handover of the 15th and": "of the" before an ordinal that ends the
+        // clause or is followed by what follows a day, as after a word of when.
+        let of_the = !weekday && !cue && !event && w.eq_ignore_ascii_case("of");
+        if !weekday && !cue && !event && !of_the {
             continue;
         }
         if !event
@@ -531,6 +597,9 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
                 out.push(Cand::new(FindingKind::ExactDate, start, d_end));
                 continue;
             }
+        }
+        if of_the {
+            continue;
         }
         // "the PPH on 6th", "by 3rd at noon": an ordinal straight after a word of when,
         // where the sentence or clause ends or a time of day follows (not "on 5th
@@ -832,6 +901,17 @@ pub(super) fn days_of_this_month(text: &str, toks: &[Tok], out: &mut Vec<Cand>) 
             && WELSH_MONTHS.iter().any(|x| x.eq_ignore_ascii_case(m))
         {
             out.push(Cand::new(FindingKind::ExactDate, t.start, toks[i + 1].end));
+        } else if word(i + 1) == Some("o")
+            && let Some(m) = word(i + 2)
+            && spaced(text, toks, i, i + 1)
+            && spaced(text, toks, i + 1, i + 2)
+            && m.starts_with(char::is_uppercase)
+            && WELSH_MONTHS_AFTER_O
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(m))
+        {
+            // "11eg o Fawrth": "o" (of) softens the month after it.
+            out.push(Cand::new(FindingKind::ExactDate, t.start, toks[i + 2].end));
         }
     }
 }

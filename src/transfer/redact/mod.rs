@@ -378,6 +378,7 @@ impl Checker {
             numeric_dates(text, &mut cands);
             nights_of_two_days(text, &mut cands);
             roman_month_dates(text, &mut cands);
+            hungarian_dates(text, &toks, &mut cands);
             days_and_months_alone(text, &toks, &mut cands);
             listed_days(text, &mut cands);
             word_dates(text, &toks, &mut cands);
@@ -498,7 +499,11 @@ impl Checker {
             // pass alone: a name all of whose words are allowed is no one, and an
             // allowed word is never learned as someone's name.
             cands.retain(|c| c.kind != FindingKind::Name || !self.all_allowed(words, c));
-            name_words.retain(|w| !self.allow_words.contains(w));
+            name_words.retain(|w| {
+                !self
+                    .allow_words
+                    .contains(w.trim_start_matches(EVERYDAY_NAME_MARK))
+            });
         }
         Scan {
             cands: merge(cands),

@@ -2,6 +2,12 @@
 
 use super::*;
 
+/// Marks a word kept among a redactor's known names that is an everyday word as well
+/// as part of a name met ("=memory" of "Memory Moyo"): such a word is a name again
+/// only where a name found in the same text would be (see [`Checker::names`]), never
+/// wherever it stands as the other known names are.
+pub(super) const EVERYDAY_NAME_MARK: char = '=';
+
 /// Words before the title of a song, a hymn, a prayer or a programme in quotes: verbs of
 /// singing, playing, watching and praying, and the words for a song ("she sang "Ili Ili
 /// Tulog Anay" to Florence", "the lullaby "…"").
@@ -252,6 +258,15 @@ impl Checker {
                 let mut asked = asked.borrow_mut();
                 asked.push(word_hash(l));
                 asked.extend(plain.as_deref().map(word_hash));
+            }
+            hit
+        };
+        // Whether a folded everyday word was part of a name met in an earlier text.
+        let learned_word = |l: &str| {
+            let marked = format!("{EVERYDAY_NAME_MARK}{l}");
+            let hit = known.contains(&marked);
+            if !hit {
+                asked.borrow_mut().push(word_hash(&marked));
             }
             hit
         };
@@ -1878,9 +1893,11 @@ impl Checker {
                             && !is_person_verb(pl)
                     })
             };
-            let subject_again = || {
+            // `met`: the word was met as a name in an earlier text (see `met_before`).
+            let subject_again = |met: bool| {
                 t.base_end == t.end
-                    && (name_list().contains_key(l)
+                    && (met
+                        || name_list().contains_key(l)
                         || GIVEN_WORD_NAMES.contains(&l)
                         || alone.contains(l)
                         || !is_ordinary(l))
@@ -1911,16 +1928,66 @@ impl Checker {
                     && ["from", "through", "via", "near", "in"].contains(&lower(&toks[k - 1]))
                     && other_words().contains(l)
             };
+            // A name met in an earlier text of the export that is also a word ("Memory
+            // Moyo", "Junior (9)"): the name again on the same terms, unless it opens
+            // or continues a capitalised phrase ("the Memory Clinic", "Memory Lane").
+            let met_before = || {
+                !span_words.contains(l)
+                    && capitalised(base(t))
+                    && learned_word(l)
+                    && !everyday_phrase(k)
+                    && !toks.get(k + 1).is_some_and(|n| {
+                        spaced(k, k + 1)
+                            && capitalised(base(n))
+                            && !sentence_start(text, n.start)
+                            && !learned(lower(n))
+                    })
+            };
+            // Where a sentence starts, such a name from before is the name again only
+            // before what a person does, not before "is" or "was" ("Memory is poor
+            // today" in a memory clinic's notes).
+            let linked = || {
+                toks.get(k + 1)
+                    .is_some_and(|n| spaced(k, k + 1) && LINKING_VERBS.contains(&lower(n)))
+            };
             let again = (words.contains(l) && capitalised(base(t)) && !lower_seen(l))
                 || (span_words.contains(l)
                     && capitalised(base(t))
                     && !place_here()
-                    && (t.base_end != t.end || mid_at(k) || subject_again())
+                    && (t.base_end != t.end || mid_at(k) || subject_again(false))
+                    && (!is_allowed(l) || month_name)
+                    && !user_allowed(l)
+                    && l != "i")
+                || (met_before()
+                    && !place_here()
+                    && (t.base_end != t.end || mid_at(k) || (subject_again(true) && !linked()))
                     && (!is_allowed(l) || month_name)
                     && !user_allowed(l)
                     && l != "i");
             if again {
                 found.push((k, k));
+            }
+        }
+        // The words of names found that are also everyday words are kept for the later
+        // texts of the export too, marked as such (see `learned_word`): not a weekday or
+        // month, nor a word the user allows. A word for a kind of place is kept only as
+        // the first of a name of two words or more ("Memory Moyo"; not "Youth" of "St
+        // Basils Youth").
+        let firsts = found
+            .iter()
+            .filter(|&&(a, b)| a < b)
+            .map(|&(a, _)| lower(&toks[a]));
+        let kept: HashSet<&str> = span_words.iter().copied().chain(firsts).collect();
+        for l in kept {
+            if !words.contains(l)
+                && !is_honorific(l)
+                && l.chars().count() >= 3
+                && l != "i"
+                && !CALENDAR.contains(&l)
+                && !is_allowed(l)
+                && !user_allowed(l)
+            {
+                words.insert(format!("{EVERYDAY_NAME_MARK}{l}"));
             }
         }
         for (a, b) in found {

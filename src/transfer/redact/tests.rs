@@ -796,6 +796,9 @@ fn replaying_a_redaction_changes_nothing() {
         "Jade, 14, was there; email sam@example.com on 3 March 2026.",
         "Kerensa's move went smoothly. Sarah Jones helped.",
         "Zdenek came in. Dr Okafor at Maple Court on Beech Ward.",
+        "Rota request from Memory by Friday.",
+        "The carers were Memory Chikwanha and Junior Campbell.",
+        "Rota request from Memory by Friday.",
     ];
     let mut replaying = Redactor::new(checker());
     let mut fresh = Redactor::new(checker());
@@ -809,6 +812,56 @@ fn replaying_a_redaction_changes_nothing() {
     }
     assert!(!replaying.memo.is_empty());
     assert_eq!(replaying.counts(), fresh.counts());
+}
+
+/// A name that is also an everyday word ("Memory", "Junior"), met as part of a name
+/// in one text, is that name in the later texts of the export where a name found in
+/// the same text would be: mid-sentence, with a possessive, or where a sentence starts
+/// before what a person does. Not inside a capitalised phrase, not before "is", and
+/// not in an export that never met the name.
+#[test]
+fn everyday_words_met_as_names_are_those_names_in_later_texts() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("The carers today were Memory Chikwanha and Junior Campbell."),
+        "The carers today were [PERSON-1] and [PERSON-2]."
+    );
+    for (text, want) in [
+        (
+            "Rota request in writing from Memory by Friday.",
+            "Rota request in writing from [PERSON-1] by Friday.",
+        ),
+        (
+            "Manager's note: Memory said the wind did it.",
+            "Manager's note: [PERSON-1] said the wind did it.",
+        ),
+        ("Memory's car broke down.", "[PERSON-1]'s car broke down."),
+        (
+            "Dat bwoy Junior nuh sleep till midnight.",
+            "Dat bwoy [PERSON-2] nuh sleep till midnight.",
+        ),
+        // The words as words, or in a capitalised phrase.
+        (
+            "Memory is poor today; she goes to the Memory Clinic on Tuesdays.",
+            "Memory is poor today; she goes to the Memory Clinic on Tuesdays.",
+        ),
+        (
+            "A junior doctor rang about her memory.",
+            "A junior doctor rang about her memory.",
+        ),
+        (
+            "The Junior Doctors Forum met. Memory Lane cafe.",
+            "The Junior Doctors Forum met. Memory Lane cafe.",
+        ),
+    ] {
+        assert_eq!(r.redact(text), want, "{text}");
+    }
+    // An export that never met the name leaves the word alone.
+    let mut fresh = Redactor::new(checker());
+    assert_eq!(
+        fresh.redact("Rota request in writing from Memory by Friday."),
+        "Rota request in writing from Memory by Friday."
+    );
 }
 
 #[test]
@@ -1471,6 +1524,49 @@ fn dates_run_together_in_ideographs_and_in_irish_and_polish() {
     assert_eq!(
         r.redact("Released 08MAY25, seen 2 października 2024."),
         "Released [DATE: May 2025], seen [DATE: October 2024]."
+    );
+}
+
+#[test]
+fn hungarian_and_softened_welsh_dates_and_a_day_of_the_handover() {
+    assert_eq!(
+        kinds("A court date for 2025. április 2. (I wrote it her way)."),
+        one(FindingKind::ExactDate, "2025. április 2.")
+    );
+    assert_eq!(
+        kinds("Hearing: 2025. március 14-én, Margate."),
+        one(FindingKind::ExactDate, "2025. március 14-én")
+    );
+    // A year ending a sentence, then a month as a word and a count: no date.
+    assert_eq!(kinds("Moved in 2019. Május 3 rooms later"), vec![]);
+    assert_eq!(kinds("Budget 2025. Április 2a helyett"), vec![]);
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Hearing 2025. április 2."),
+        "Hearing [DATE: April 2025]"
+    );
+    assert_eq!(
+        kinds("Home visit on the 11eg o Fawrth, on the calendar."),
+        one(FindingKind::ExactDate, "11eg o Fawrth")
+    );
+    assert_eq!(
+        kinds("Ganwyd hi ar y 1af o Fai."),
+        one(FindingKind::ExactDate, "1af o Fai")
+    );
+    // "o" before a word that is no month: "5ed o Fawr" is nothing.
+    assert_eq!(kinds("Y 5ed o Fawr ddiwrnod"), vec![]);
+    assert_eq!(
+        kinds("Observed: on the handover of the 15th and twice since."),
+        one(FindingKind::ExactDate, "15th")
+    );
+    assert_eq!(
+        kinds("Her birthday is at the end of the 3rd."),
+        one(FindingKind::ExactDate, "3rd")
+    );
+    // A count, not a day.
+    assert_eq!(
+        kinds("Most of the 3rd years came, one of the 2nd floor flats too."),
+        vec![]
     );
 }
 
