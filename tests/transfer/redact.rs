@@ -3353,7 +3353,8 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// of 367 → 306 of 361 by the re-marking alone, 309 of 361 with a room in a lodging and a
 /// plot on a site taken for addresses; 310 with an email spelt out before its "at" too;
 /// 311 with a month in Roman figures ("born 9/ii/25"); 312 with initials run into a
-/// "Mc" ("DMcK", 2026-12-07).
+/// "Mc" ("DMcK", 2026-12-07); "Gurmukhi", a script, and "van der Kolk" no longer
+/// flagged.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
@@ -3364,7 +3365,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Todd\"",
             "Name \"Edwards\"",
             "Name \"Patau\"",
-            "Name \"Gurmukhi\"",
             "Name \"Feminax\"",
             "Name \"Chelsea\"",
             "Name \"Tyson Fury\"",
@@ -3386,7 +3386,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Skye\"",
             "Name \"Dan Hughes\"",
             "Name \"Mongolian\"",
-            "Name \"Kolk\"",
             "Name \"Ní\"",
             "Name \"Michael Palin Centre\"",
             "Name \"Celtic\"",
@@ -4766,7 +4765,8 @@ fn bill_is_someone_where_what_follows_says_so() {
         flagged_in(
             "Who: Bill's nephew. Impact: Edna trapped if there's a fire. Bill can't get the key down."
         ),
-        vec![name("Bill"), name("Bill")]
+        // (Edna is a listed name since 2026-12-07.)
+        vec![name("Bill"), name("Edna"), name("Bill")]
     );
     assert_eq!(
         flagged_in("The bill can't be paid this month. Bill's total was high."),
@@ -4993,14 +4993,13 @@ fn an_everyday_word_before_a_caught_surname_is_its_first_name() {
 /// ("post-Seun", "the Seun-versus-the-ward night"): 479 (90.2%). A date in the
 /// Hungarian order ("2025. április 2."), a Welsh ordinal before "o" and its softened
 /// month ("11eg o Fawrth"), and "of the 15th" before what follows a day: 482 (90.8%).
+/// "Atkins & Murphy", the model, no longer flagged (52 findings).
 #[test]
 fn a_twenty_fifth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh23.txt",
         (482, 531),
         &[
-            "Name \"Atkins\"",
-            "Name \"Murphy\"",
             "Name \"Goffman\"",
             "Name \"Cleethorpes\"",
             "Name \"Thamesmead\"",
@@ -5326,5 +5325,66 @@ fn a_known_name_inside_a_word_joined_by_hyphens() {
     assert_eq!(
         r.redact("The pre-Tendai plan, the Tendai-and-mum meeting, a follow-up."),
         "The pre-[PERSON-1] plan, the [PERSON-1]-and-mum meeting, a follow-up."
+    );
+}
+
+/// The twenty-sixth corpus (`recall-fresh24.txt`), written without sight of the rules and
+/// committed before it was run: 451 of 557 as a hold-out (81.0%), 71 findings beyond the
+/// identifiers, on the rules of 54850eb. Studied the same day: dictated postcodes and
+/// addresses all in lowercase, figures of other scripts, a date of the Persian calendar,
+/// streets of the Channel Islands, names spelt in spaced capitals, a name in an email
+/// address that says nothing of the word, a two-figure year that is an hour, shifts and
+/// a loose weekday before a day, and the names of the older generations: 473 (84.9%);
+/// theorists, peoples, a script, a model by its authors, a few cities and islands too big
+/// to identify anyone: 37 findings; a chat's speakers on lines of their own, names given
+/// by what someone is called ("English name Cherry", "nickname Dod"), a name before its
+/// full name in brackets, a word of another language after a title ("Pak Agus"), months
+/// of French, Portuguese, Spanish and Indonesian, days in words as dictated, a CPF, a
+/// phone with its area code in brackets, a share code and a reference read out after its
+/// prefix: 492 (88.3%).
+#[test]
+fn a_twenty_sixth_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh24.txt",
+        (492, 557),
+        &[
+            "Name \"Blyth\"",
+            "Name \"Wemyss Bay\"",
+            "Name \"Bannatyne\"",
+            "Name \"Rothesay\"",
+            "Name \"Alum Chine\"",
+            "Name \"Peros Banhos\"",
+            "Name \"Laura Jeffery\"",
+            "Name \"Diego Garcia\"",
+            "Name \"Salomon\"",
+            "Name \"louis\"",
+            "Name \"amrit\"",
+            "Name \"Kaur\"",
+            "Name \"Kaur\"",
+            "Name \"Kaur\"",
+            "Name \"Bharuch\"",
+            "Name \"Żubrówka\"",
+            "Name \"Victoria\"",
+            "Name \"Skegness\"",
+            "Name \"Caen Hill\"",
+            "Name \"Devizes\"",
+            "Name \"Caen Hill\"",
+            "Name \"Bathampton\"",
+            "Name \"Marina\"",
+            "Name \"Tegal\"",
+            "Name \"Brixham\"",
+            "Name \"Brixham\"",
+            "Name \"Torteval\"",
+            "Name \"Alderney\"",
+            "ExactDate \"9 May\"",
+            "Name \"Sark\"",
+            "Name \"Sark\"",
+            "Name \"Sark\"",
+            "Name \"Sark\"",
+            "Name \"Stonehaven\"",
+            "Place \"Bridgend College\"",
+            "Name \"St Giles\"",
+            "Place \"Maudsley Centre\"",
+        ],
     );
 }

@@ -256,6 +256,64 @@ pub(super) const WELSH_STREET_WORDS: &[&str] = &[
 /// words and a comma; the address starts at the first part that ends in a building or
 /// street word. A building and a street alone make one too ("at Ivy Cottage, Church
 /// Lane").
+/// French words for a street, which come before its name, as the Channel Islands write
+/// them ("Rue de la Hougue", "Route des Landes").
+const FRENCH_STREET_WORDS: &[&str] = &["Rue", "Ruette", "Route", "Chemin", "Clos", "Impasse"];
+/// The small words between a French street's word and its name.
+const FRENCH_PARTICLES: &[&str] = &["de", "du", "des", "la", "le", "les", "à", "au", "aux"];
+
+/// A street named in French, its word first and a small word before the name ("Rue de
+/// la Hougue", "Route des Landes"; not "Route 66" nor "the Rue"), with the house name
+/// before it and its comma when that opens with "Le", "La" or "Les" ("Les Vinaires, Rue
+/// de la Hougue", "Le Petit Courtil, Rue des Landes").
+pub(super) fn french_streets(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    for k in 0..toks.len().saturating_sub(1) {
+        if !FRENCH_STREET_WORDS.contains(&word(k)) {
+            continue;
+        }
+        // One or two small words, then the name: "de la Hougue", "des Landes", "d'Icart".
+        let mut j = k + 1;
+        while j < toks.len()
+            && j <= k + 2
+            && FRENCH_PARTICLES.contains(&&*lowers[j])
+            && text[toks[j].start..].starts_with(char::is_lowercase)
+            && spaced(text, toks, j - 1, j)
+        {
+            j += 1;
+        }
+        let elided = word(k + 1).starts_with("d'") || word(k + 1).starts_with("d’");
+        if (j == k + 1 && !elided) || j >= toks.len() {
+            continue;
+        }
+        let name = if elided { k + 1 } else { j };
+        if !(elided || spaced(text, toks, j - 1, j))
+            || !text[toks[name].start..]
+                .trim_start_matches(['d', '\'', '’'])
+                .starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        let mut start = toks[k].start;
+        // The house's name before its comma: "Les Vinaires, ".
+        if k > 0 && text[toks[k - 1].end..start] == *", " {
+            let mut m = k - 1;
+            while text[toks[m].start..].starts_with(char::is_uppercase) {
+                if ["Le", "La", "Les"].contains(&word(m)) {
+                    start = toks[m].start;
+                    break;
+                }
+                if m == 0 || m + 3 <= k || !spaced(text, toks, m - 1, m) {
+                    break;
+                }
+                m -= 1;
+            }
+        }
+        out.push(Cand::new(FindingKind::Address, start, toks[name].end));
+    }
+}
+
 /// A district or a village named by a word and what it is, after "in", "from" or "near":
 /// "in Gorse Hill", "from Hollins End", "near Hatch Green".
 pub(super) fn districts(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {

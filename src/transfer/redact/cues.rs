@@ -24,7 +24,8 @@ pub(super) const HONORIFICS: &[&str] = &[
 pub(super) const SOFT_HONORIFICS: &[&str] = &[
     "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle", "Imam", "Sheikh",
     "Pastor", "Rabbi", "Pani", "Pan", "Doamna", "Domnul", "Señora", "Señor", "Senhora",
-    "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal",
+    "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal", "Dona", "Bapak", "Pak", "Ibu",
+    "Hajjeh", "Hajji", "Haji", "Hajja",
 ];
 
 /// For each first letter, the lengths of the titles that start with it (bit n: a title

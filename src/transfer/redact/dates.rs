@@ -103,7 +103,12 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
             } else {
                 return None;
             };
-            ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2099).contains(&y))
+            // A year of the Persian calendar first ("1403/12/25", often in Persian
+            // figures, read as these): a date, its month and year not Gregorian ones.
+            let solar_hijri = n1 == 4 && (1300..=1499).contains(&y);
+            ((1..=31).contains(&d)
+                && (1..=12).contains(&m)
+                && ((1900..=2099).contains(&y) || solar_hijri))
                 .then_some((end, m, y))
         })();
         let (end, m, y) = found?;
@@ -118,7 +123,7 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
             .map(|(p, _)| p)
             .filter(|&p| WEEKDAYS.contains(&&before[p..]) && left_boundary(text, p));
         let mut c = Cand::new(FindingKind::ExactDate, day_at.unwrap_or(i), end);
-        c.date = Some(DateParts {
+        c.date = (y >= 1900).then_some(DateParts {
             month: m,
             year: Some(y),
         });
@@ -484,6 +489,7 @@ pub(super) const DATE_CUES: &[&str] = &[
 pub(super) const EVENT_CUES: &[&str] = &[
     "visit", "appointment", "appt", "tribunal", "hearing", "court", "panel", "clinic",
     "contact", "meeting", "pick-up", "commencing", "deadline", "surgery", "operation",
+    "night", "nights", "earlies", "lates", "handover",
 ];
 
 /// Cues that only a date follows, so a day and month in figures after them is one even
@@ -551,7 +557,7 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
         if !after.is_some_and(|a| a[0] == b' ' && (a[1].is_ascii_digit() || a[1] | 0x20 == b't')) {
             continue;
         }
-        let weekday = is_weekday(w);
+        let weekday = is_weekday(w) || loose_weekday(w);
         let sure = !weekday && sure_date_cue(text, toks, i);
         let cue = !weekday && (sure || DATE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
         // "visit 14/5", "w/c 8/9", "follow up 30/6": the event the day is of, for a
@@ -973,25 +979,42 @@ pub(super) fn year_in_words(text: &str, toks: &[Tok], m: usize) -> Option<(usize
         return None;
     };
     let n = number_in_words(word(m + 2)?).filter(|n| *n >= 10)?;
+    // "nineteen forty five", as dictation writes "forty-five".
+    if n % 10 == 0
+        && n >= 20
+        && let Some(u) = word(m + 3).and_then(number_in_words).filter(|u| *u < 10)
+    {
+        return Some((toks[m + 3].end, century + i32::try_from(n + u).ok()?));
+    }
     Some((toks[m + 2].end, century + i32::try_from(n).ok()?))
 }
 
 /// A day in words, "the fourteenth of January", with its year in words if one follows
-/// ("the second of May nineteen seventy").
+/// ("the second of May nineteen seventy", "the second of july nineteen forty five"); a
+/// day of two words as dictation writes it ("the twenty first of february").
 pub(super) fn dates_in_words(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     for (i, t) in toks.iter().enumerate() {
         if t.end - t.start != 2 || i < 2 || !text[t.start..t.end].eq_ignore_ascii_case("of") {
             continue;
         }
-        let (the, o, m) = (&toks[i - 2], &toks[i - 1], i + 1);
+        let is = |k: usize, w: &str| text[toks[k].start..toks[k].end].eq_ignore_ascii_case(w);
+        // "twenty first": the tens, then the ordinal of a unit.
+        let tens = i >= 3
+            && (is(i - 2, "twenty") || is(i - 2, "thirty"))
+            && ORDINAL_WORDS[..9].iter().any(|w| is(i - 1, w))
+            && spaced(text, toks, i - 2, i - 1);
+        let th = if tens { i.checked_sub(3) } else { Some(i - 2) };
+        let Some(th) = th else { continue };
+        let (the, o, m) = (&toks[th], &toks[th + 1], i + 1);
         let Some(mt) = toks.get(m) else { continue };
-        if !spaced(text, toks, i - 2, i - 1)
+        if !spaced(text, toks, th, th + 1)
             || !spaced(text, toks, i - 1, i)
             || !spaced(text, toks, i, m)
             || !text[the.start..the.end].eq_ignore_ascii_case("the")
-            || !ORDINAL_WORDS
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(&text[o.start..o.end]))
+            || !(tens
+                || ORDINAL_WORDS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&text[o.start..o.end])))
             || mt.base_end != mt.end
         {
             continue;
@@ -1090,12 +1113,18 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             push_date(text, c, out);
             continue;
         }
-        // Day first: "12 March 2026", "3rd of May".
+        // Day first: "12 March 2026", "3rd of May", "3 de março de 2025".
         if let Some((_, _)) = day_of(word(t)) {
             let mut m = i + 1;
+            let de = |o: &Tok| {
+                word(o) == "de"
+                    && toks
+                        .get(m + 1)
+                        .is_some_and(|n| month_abroad(word(n)).is_some())
+            };
             if toks
                 .get(m)
-                .is_some_and(|o| word(o).eq_ignore_ascii_case("of") && gap_ok(t, o, ""))
+                .is_some_and(|o| (word(o).eq_ignore_ascii_case("of") || de(o)) && gap_ok(t, o, ""))
             {
                 m += 1;
             }
@@ -1109,7 +1138,17 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                             .then_some(5)
                     })
             {
-                let (end, year) = year_after(m, mt).map_or((mt.end, None), |(e, y)| (e, Some(y)));
+                // "de 2025" after a month of another language: "3 de março de 2025".
+                let year_de = || {
+                    let (d, y) = (toks.get(m + 1)?, toks.get(m + 2)?);
+                    (word(d) == "de" && gap_ok(mt, d, "") && gap_ok(d, y, ""))
+                        .then(|| year_of(word(y)))
+                        .flatten()
+                        .map(|v| (y.end, v))
+                };
+                let (end, year) = year_after(m, mt)
+                    .or_else(|| month_abroad(word(mt)).and(year_de()))
+                    .map_or((mt.end, None), |(e, y)| (e, Some(y)));
                 // A weekday just before is part of the date: "Monday 2nd December".
                 // So is one with "the" ("Wednesday the 16th of April"), and a range's
                 // first day ("3–7 February").
@@ -1158,7 +1197,7 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
         // A weekday and a day and month in figures, no year: "Tues 3/9", and in Welsh
         // with its capital, "Llun 10/3".
-        if (is_weekday(word(t)) || WELSH_WEEKDAYS.contains(&word(t)))
+        if (is_weekday(word(t)) || loose_weekday(word(t)) || WELSH_WEEKDAYS.contains(&word(t)))
             && let Some((end, month)) = weekday_day_month(text, t.end)
         {
             let mut c = Cand::new(FindingKind::ExactDate, t.start, end);
@@ -1176,7 +1215,7 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let year = year_after(i + 1, d);
             let short = word(t).len() < MONTHS[month as usize - 1].len()
                 && right_boundary(text, d.end)
-                && !(text[d.end..].starts_with(['/', '.', '-'])
+                && !(text[d.end..].starts_with(['/', '.', '-', ':'])
                     && text[d.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
             if ordinal || year.is_some() || short {
                 let end = year.map_or(d.end, |(e, _)| e);
@@ -1298,8 +1337,9 @@ pub(super) fn ideographic_date(w: &str) -> Option<(u32, Option<i32>)> {
 }
 
 /// The months in Irish and in Polish (in the genitive a Polish date writes them in),
-/// after a day in figures: "27 Márta", "2 października 2024". (The Irish September and
-/// October are two words each, "Meán Fómhair", and are not read.)
+/// French, Portuguese, Spanish and Indonesian, after a day in figures: "27 Márta", "2
+/// października 2024", "12 juin 1945", "3 de março de 2025", "14 Maret 2025". (The Irish
+/// September and October are two words each, "Meán Fómhair", and are not read.)
 #[rustfmt::skip]
 const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("eanáir", 1), ("feabhra", 2), ("márta", 3), ("aibreán", 4), ("bealtaine", 5),
@@ -1307,11 +1347,21 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
     ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
     ("listopada", 11), ("grudnia", 12),
+    ("janvier", 1), ("février", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+    ("juillet", 7), ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+    ("décembre", 12),
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("abril", 4), ("maio", 5),
+    ("junho", 6), ("julho", 7), ("agosto", 8), ("setembro", 9), ("outubro", 10),
+    ("novembro", 11), ("dezembro", 12),
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("mayo", 5), ("junio", 6), ("julio", 7),
+    ("septiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    ("januari", 1), ("februari", 2), ("maret", 3), ("mei", 5), ("juni", 6), ("juli", 7),
+    ("agustus", 8), ("oktober", 10), ("desember", 12),
 ];
 
-/// The month a word names in Irish or Polish (see [`MONTHS_ABROAD`]), in any case.
+/// The month a word names in another language (see [`MONTHS_ABROAD`]), in any case.
 pub(super) fn month_abroad(w: &str) -> Option<u32> {
-    if !(4..=24).contains(&w.len()) {
+    if !(3..=24).contains(&w.len()) {
         return None;
     }
     let l = fold_str(w);

@@ -326,6 +326,21 @@ impl Checker {
     }
 
     fn find(&self, text: &str, known_names: &HashSet<String>) -> Scan {
+        // Figures of another script ("١٨/٣/٢٠٢٥", "۰۷۷۰۰ ۹۰۰ ۳۲۱") are read as the
+        // figures they are, and what is found is put back where it stands.
+        if let Some((folded, at)) = fold_foreign_digits(text) {
+            let mut scan = self.find_folded(&folded, known_names);
+            for c in &mut scan.cands {
+                c.start = at[c.start];
+                c.end = at[c.end];
+            }
+            return scan;
+        }
+        self.find_folded(text, known_names)
+    }
+
+    /// [`Checker::find`] on a text whose figures are all ASCII.
+    fn find_folded(&self, text: &str, known_names: &HashSet<String>) -> Scan {
         let masked = placeholders(text);
         let toks = tokens(text);
         let mut cands = Vec::new();
@@ -360,6 +375,7 @@ impl Checker {
             pnc_ids(text, &toks, &mut cands);
             dashed_chi_numbers(text, &toks, &mut cands);
             coded_numbers(text, &toks, &mut cands);
+            numbers_by_foreign_shape(text, &mut cands);
             slashed_codes(text, &toks, &mut cands);
             days_of_this_month(text, &toks, &mut cands);
             thread_speakers(text, &mut cands);
@@ -372,6 +388,7 @@ impl Checker {
         days_without_a_year(text, &toks, &mut cands);
         dates_in_words(text, &toks, &mut cands);
         spoken_phones(text, &toks, &mut cands);
+        spoken_postcodes(text, &toks, &mut cands);
         if digits {
             postcodes(text, &toks, &mut cands);
             vehicle_registrations(text, &toks, &mut cands);
@@ -429,6 +446,8 @@ impl Checker {
         named_services(text, words, &mut cands);
         places_on_a_street(text, words, &mut cands);
         addresses_in_words(text, words, &mut cands);
+        french_streets(text, words, &mut cands);
+        spelled_names(text, &mut cands);
         saints_places(text, words, &mut cands);
         hospitals_by_shorthand(text, words, &mut cands);
         hospital_initials_before_departments(text, &toks, &mut cands);
@@ -475,6 +494,7 @@ impl Checker {
         listed_references(text, &mut cands);
         quoted_nicknames(text, words, &mut cands);
         name_signs(text, &mut cands);
+        names_before_full_names(text, words, &mut cands);
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);

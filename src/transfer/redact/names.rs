@@ -207,9 +207,12 @@ impl Checker {
             lower_seen_set
                 .get_or_init(|| {
                     // Not the words of an online handle: "shaq_tbm09" says nothing of "Shaq".
+                    // Nor those of an email address: "janice.gotts62@btinternet.com" says
+                    // nothing of "Janice".
                     let in_handle = |t: &Tok| {
                         char_before(text, t.start).is_some_and(|c| c == '_' || c == '@')
                             || char_at(text, t.end) == Some('_')
+                            || in_email(text, t.start, t.end)
                     };
                     toks.iter()
                         .filter(|t| {
@@ -367,7 +370,14 @@ impl Checker {
             {
                 return true;
             }
-            if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
+            // A title that makes a name of the word after it is no name by itself
+            // ("terima kasih, Bapak", as "Sister" is not).
+            if w.chars().count() < 2
+                || is_acronym(w)
+                || user_allowed(l)
+                || is_honorific(l)
+                || (SOFT_HONORIFICS.contains(&w) && !in_dictionary(l))
+            {
                 return false;
             }
             let cap = w.starts_with(char::is_uppercase);
@@ -395,7 +405,15 @@ impl Checker {
                             && gap(k - 1) == " "
                             && lw(k - 2) == "name"
                             && gap(k - 2) == " "
-                            && whose(k - 3)))
+                            && whose(k - 3))
+                        // "(English name Cherry)", "real name Tasnim", "nickname Dod".
+                        || (gap(k - 1) == " "
+                            && (lw(k - 1) == "nickname"
+                                || (lw(k - 1) == "name"
+                                    && gap(k - 2) == " "
+                                    && (["real", "pet", "english", "given", "first", "middle"]
+                                        .contains(&lw(k - 2))
+                                        || PEOPLES.contains(&lw(k - 2)))))))
             };
             // (Not words joined into a character's: "his name was Spider-Man".)
             let compound = || l.contains('-') && l.split('-').all(in_dictionary);
@@ -792,8 +810,14 @@ impl Checker {
                             && nw.chars().count() >= 2)
                             || initial
                     } else {
+                        // A word only of another language is a name after such a title
+                        // ("Pak Agus", though "agus" is Irish for "and").
                         capitalised(nw)
-                            && (name_list().contains_key(nl) || !is_ordinary(nl))
+                            && (name_list().contains_key(nl)
+                                || !is_ordinary(nl)
+                                || (other_words().contains(nl)
+                                    && !in_dictionary(nl)
+                                    && !big_places().contains(nl)))
                             && !is_allowed(nl)
                     };
                     if named && !user_allowed(nl) {
@@ -2001,4 +2025,91 @@ impl Checker {
         *unknown_asked = asked.into_inner();
         words
     }
+}
+
+/// Whether `start..end` lies in an email address: the run of text around it with no
+/// space or bracket holds an "@" ("janice.gotts62@btinternet.com").
+fn in_email(text: &str, start: usize, end: usize) -> bool {
+    let stop = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | ',');
+    let from = text[..start].rfind(stop).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let to = text[end..].find(stop).map_or(text.len(), |i| end + i);
+    text[from..to].contains('@')
+}
+
+/// A name spelt out in spaced capitals, as on a palm or a board ("J A N I C E", "R O
+/// Y"): three letters or more that spell a listed name that is no everyday word (not "A
+/// B C", "D O G").
+pub(super) fn spelled_names(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 4 < b.len() {
+        let starts = b[i].is_ascii_uppercase()
+            && b[i + 1] == b' '
+            && b[i + 2].is_ascii_uppercase()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end + 1 < b.len() && b[end] == b' ' && b[end + 1].is_ascii_uppercase() {
+            if b.get(end + 2).is_some_and(u8::is_ascii_alphanumeric) {
+                break;
+            }
+            end += 2;
+        }
+        let letters: String = text[i..end]
+            .bytes()
+            .filter(u8::is_ascii_uppercase)
+            .map(|c| char::from(c.to_ascii_lowercase()))
+            .collect();
+        if letters.len() >= 3
+            && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            && name_list()
+                .get(letters.as_str())
+                .is_some_and(|&(everyday, _)| !everyday)
+            && !in_dictionary(&letters)
+        {
+            out.push(Cand::new(FindingKind::Name, i, end));
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// A name someone goes by, before their full name in brackets ("Dod (George Cruickshank)
+/// 23 Victoria Rd"): a capitalised word that is no English word, no title and no role
+/// ("Manager (Sarah Jones)" stays), just before the brackets of a name of two words or
+/// more that was found.
+pub(super) fn names_before_full_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let mut found = Vec::new();
+    for c in out.iter() {
+        if c.kind != FindingKind::Name
+            || !text[..c.start].ends_with(" (")
+            || !text[c.end..].starts_with(')')
+            || !text[c.start..c.end].contains(' ')
+        {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.end < c.start - 2);
+        let Some(t) = toks.get(k).filter(|t| t.end == c.start - 2) else {
+            continue;
+        };
+        let l = &*lowers[k];
+        if t.base_end == t.end
+            && text[t.start..].starts_with(char::is_uppercase)
+            && !in_dictionary(l)
+            && !is_allowed(l)
+            && !STOPWORDS.contains(&l)
+            && !is_honorific(l)
+            && !ROLE_NOUNS.contains(&l)
+            && !is_acronym(&text[t.start..t.end])
+            && !out.iter().any(|o| o.start < t.end && t.start < o.end)
+        {
+            found.push(Cand::new(FindingKind::Name, t.start, t.end));
+        }
+    }
+    out.extend(found);
 }

@@ -230,7 +230,17 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let small = |t: &Tok| {
             t.digits && !t.letters && t.end - t.start <= 2 && text[t.start..t.end].is_ascii()
         };
-        let mut k = j;
+        // After a prefix of capitals: "ref GWF 0 7 1 4 4 8 2 3 9".
+        let prefixed = {
+            let p = &text[id.start..id.end];
+            (1..=4).contains(&p.len())
+                && p.bytes().all(|c| c.is_ascii_uppercase())
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| small(n) && &text[id.end..n.start] == " ")
+        };
+        let from = if prefixed { j + 1 } else { j };
+        let mut k = from;
         while small(&toks[k])
             && toks
                 .get(k + 1)
@@ -238,7 +248,7 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         {
             k += 1;
         }
-        if k >= j + 4 && right_boundary(text, toks[k].end) {
+        if k >= from + 4 && right_boundary(text, toks[k].end) {
             out.push(Cand::new(FindingKind::RecordNumber, id.start, toks[k].end));
             continue;
         }
@@ -494,6 +504,38 @@ pub(super) fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
             && !is_weekday(w)
             && month_of(w).is_none()
     };
+    // A chat pasted from WeChat or a phone's copy: the speaker and the time alone on a
+    // line ("Apple Lin 23:14", "小雨 23:41"), two such lines at least, each with a word
+    // that is no everyday word (not "Arrived 23:14 / Left 23:50").
+    let mut lined: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let line = line.trim_end();
+        if let Some((who, time)) = line.rsplit_once(' ')
+            && time.len() == 5
+            && is_time(time)
+            && speaker_ok(who)
+            && who.split(' ').any(|w| {
+                // Capitalised and no everyday word, or in a script without capitals.
+                let caseless = w
+                    .chars()
+                    .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
+                caseless
+                    || (w.starts_with(char::is_uppercase) && is_a_word_of_its_own(&fold_cow(w)))
+            })
+        {
+            lined.push((start, start + who.len()));
+        }
+    }
+    if lined.len() >= 2 {
+        out.extend(
+            lined
+                .into_iter()
+                .map(|(s, e)| Cand::new(FindingKind::Name, s, e)),
+        );
+    }
     let mut at = 0;
     for line in text.split('\n') {
         let start = at;
@@ -650,6 +692,125 @@ fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Can
         let digits: String = figures.iter().map(|f| char::from(b'0' + f)).collect();
         if last + 1 == run.len() && nhs_check_digit_ok(&digits) {
             out.push(Cand::new(FindingKind::NhsNumber, run[0].0, run[last].1));
+        }
+    }
+}
+
+/// Numbers of other countries by a shape nothing else has, and a share code after its
+/// cue: a Brazilian CPF ("428.375.190-14"); a phone with its country code and its area
+/// code in brackets ("+55 (11) 98734-2210"); an EU Settlement Scheme share code after
+/// "share code" ("W7X 4K9 2QH": three groups of three letters and figures).
+pub(super) fn numbers_by_foreign_shape(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let run = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() && b[i] != b'+' {
+            i += 1;
+            continue;
+        }
+        let left = i == 0 || !b[i - 1].is_ascii_alphanumeric() && !matches!(b[i - 1], b'.' | b'-');
+        // "428.375.190-14".
+        if left && b[i].is_ascii_digit() {
+            let cpf = run(i) == 3
+                && b.get(i + 3) == Some(&b'.')
+                && b.get(i + 4).is_some()
+                && run(i + 4) == 3
+                && b.get(i + 7) == Some(&b'.')
+                && b.get(i + 8).is_some()
+                && run(i + 8) == 3
+                && b.get(i + 11) == Some(&b'-')
+                && b.get(i + 12).is_some()
+                && run(i + 12) == 2
+                && right_boundary(text, i + 14);
+            if cpf {
+                out.push(Cand::new(FindingKind::RecordNumber, i, i + 14));
+                i += 14;
+                continue;
+            }
+        }
+        // "+55 (11) 98734-2210": a country code, an area code in brackets, then groups
+        // joined by spaces or dashes, ten figures or more in all.
+        if left && b[i] == b'+' {
+            let cc = run(i + 1);
+            let mut j = i + 1 + cc;
+            if (1..=3).contains(&cc) && text[j..].starts_with(" (") {
+                let area = run(j + 2);
+                if (1..=4).contains(&area) && text[j + 2 + area..].starts_with(") ") {
+                    let mut figures = cc + area;
+                    j += 2 + area + 2;
+                    let mut end = j;
+                    while j < b.len() && b[j].is_ascii_digit() {
+                        let n = run(j);
+                        figures += n;
+                        end = j + n;
+                        j = end;
+                        if matches!(b.get(j), Some(b' ' | b'-'))
+                            && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+                        {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if (10..=15).contains(&figures) && right_boundary(text, end) {
+                        out.push(Cand::new(FindingKind::Phone, i, end));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    // "share code W7X 4K9 2QH", "share code for the housing is W7X4K92QH": the first
+    // code of that shape in the clause after the cue.
+    let cues = text
+        .match_indices("hare code")
+        .chain(text.match_indices("HARE CODE"))
+        .filter(|&(p, _)| p > 0 && b[p - 1].eq_ignore_ascii_case(&b's'))
+        .map(|(p, m)| p + m.len());
+    for at in cues {
+        let clause = text[at..]
+            .find(['.', '\n', ';', '!', '?'])
+            .map_or(text.len(), |e| at + e)
+            .min(at + 60);
+        let mut k = at;
+        while k < clause {
+            if !b[k].is_ascii_alphanumeric() || (k > 0 && b[k - 1].is_ascii_alphanumeric()) {
+                k += 1;
+                continue;
+            }
+            let group = |g: usize| {
+                b.get(g..g + 3)
+                    .is_some_and(|x| x.iter().all(u8::is_ascii_alphanumeric))
+            };
+            let len = if group(k)
+                && b.get(k + 3) == Some(&b' ')
+                && group(k + 4)
+                && b.get(k + 7) == Some(&b' ')
+                && group(k + 8)
+            {
+                11
+            } else if b
+                .get(k..k + 9)
+                .is_some_and(|x| x.iter().all(u8::is_ascii_alphanumeric))
+            {
+                9
+            } else {
+                k += 1;
+                continue;
+            };
+            let found = &b[k..k + len];
+            if found.iter().any(u8::is_ascii_digit)
+                && found.iter().any(u8::is_ascii_uppercase)
+                && !found.iter().any(u8::is_ascii_lowercase)
+                && right_boundary(text, k + len)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, k, k + len));
+                break;
+            }
+            k += 1;
         }
     }
 }
@@ -1308,6 +1469,95 @@ fn is_eircode_unique(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || b"ACDEFHKNPRTVWXY".contains(c))
         && b.iter().any(u8::is_ascii_digit)
         && b.iter().any(u8::is_ascii_uppercase)
+}
+
+/// The letters as they are said and as dictation writes them down ("aitch", "ex",
+/// "why"), by letter; a letter alone ("a", "b") is itself.
+#[rustfmt::skip]
+const SPOKEN_LETTERS: &[(&str, u8)] = &[
+    ("ay", b'A'), ("bee", b'B'), ("cee", b'C'), ("see", b'C'), ("dee", b'D'), ("ee", b'E'),
+    ("ef", b'F'), ("eff", b'F'), ("gee", b'G'), ("aitch", b'H'), ("haitch", b'H'),
+    ("eye", b'I'), ("jay", b'J'), ("kay", b'K'), ("el", b'L'), ("ell", b'L'), ("em", b'M'),
+    ("en", b'N'), ("pee", b'P'), ("queue", b'Q'), ("cue", b'Q'), ("are", b'R'), ("ar", b'R'),
+    ("ess", b'S'), ("tee", b'T'), ("you", b'U'), ("vee", b'V'), ("double-you", b'W'),
+    ("ex", b'X'), ("why", b'Y'), ("zed", b'Z'), ("zee", b'Z'),
+];
+
+/// Whether `code` (capitals and figures, no space) has the shape of a full UK postcode:
+/// A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA or AA9A 9AA.
+fn postcode_shape(code: &[u8]) -> bool {
+    let n = code.len();
+    if !(5..=7).contains(&n) {
+        return false;
+    }
+    let (out, inward) = code.split_at(n - 3);
+    let alpha = |c: &u8| c.is_ascii_uppercase();
+    let digit = |c: &u8| c.is_ascii_digit();
+    let inward_ok = digit(&inward[0]) && alpha(&inward[1]) && alpha(&inward[2]);
+    let letters = out.iter().take_while(|c| alpha(c)).count();
+    let rest = &out[letters..];
+    inward_ok
+        && (1..=2).contains(&letters)
+        && match rest {
+            [a] => digit(a),
+            [a, b] => digit(a) && (digit(b) || alpha(b)),
+            _ => false,
+        }
+}
+
+/// A postcode read out after "postcode", as a dictated note writes it: letters said or
+/// alone, numbers in words or figures ("postcode are aitch ten one ex why" for RH10 1XY,
+/// "postcode a b one five six ex tee"). Only after the cue, and only where the words
+/// make a whole postcode's shape: the same words elsewhere are everyday talk.
+pub(super) fn spoken_postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if w.len() != 8 || !w.eq_ignore_ascii_case("postcode") {
+            continue;
+        }
+        let mut k = i + 1;
+        if toks
+            .get(k)
+            .is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("is"))
+        {
+            k += 1;
+        }
+        let first = k;
+        let mut code: Vec<u8> = Vec::new();
+        let mut best = None;
+        while k < toks.len() && k < first + 9 && code.len() <= 7 {
+            if !matches!(&text[toks[k - 1].end..toks[k].start], " " | ", " | "-") {
+                break;
+            }
+            let x = word(k);
+            let l = x.to_ascii_lowercase();
+            if x.len() == 1 && x.as_bytes()[0].is_ascii_alphabetic() {
+                code.push(x.as_bytes()[0].to_ascii_uppercase());
+            } else if let Some(&(_, c)) = SPOKEN_LETTERS.iter().find(|(s, _)| *s == l) {
+                code.push(c);
+            } else if matches!(l.as_str(), "oh" | "zero" | "nought") {
+                code.push(b'0');
+            } else if let Some(n) = number_in_words(&l).filter(|n| *n < 100) {
+                code.extend(n.to_string().bytes());
+            } else if x.len() <= 4 && x.bytes().all(|c| c.is_ascii_alphanumeric()) && x.is_ascii() {
+                code.extend(x.bytes().map(|c| c.to_ascii_uppercase()));
+            } else {
+                break;
+            }
+            if postcode_shape(&code) {
+                best = Some(k);
+            }
+            k += 1;
+        }
+        if let Some(e) = best {
+            out.push(Cand::new(
+                FindingKind::Postcode,
+                toks[first].start,
+                toks[e].end,
+            ));
+        }
+    }
 }
 
 pub(super) fn postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {

@@ -319,6 +319,9 @@ impl Redactor {
 
     pub(super) fn placeholder(&mut self, c: &Cand, found: &str) -> String {
         *self.counts.entry(c.kind).or_default() += 1;
+        // Keyed by its figures whatever their script: "۰۷۷۰۰ ۹۰۰ ۳۲۱" is 07700 900 321.
+        let folded = fold_foreign_digits(found).map(|(f, _)| f);
+        let found = folded.as_deref().unwrap_or(found);
         let numbered = |this: &mut Self, prefix: &'static str, key: String| {
             let n = this.table(prefix).number(key);
             format!("[{prefix}-{n}]")
@@ -357,10 +360,15 @@ impl Redactor {
 /// written with its accents in one place and without them in another ("Zdeněk" and the
 /// tag `zdenek`) is one person.
 pub(super) fn name_key(found: &str) -> Vec<String> {
-    tokens(found)
+    let words: Vec<String> = tokens(found)
         .iter()
         .map(|t| without_accents(&fold_str(&found[t.start..t.base_end])))
-        .collect()
+        .collect();
+    // Spelt out in spaced capitals, the name it spells: "J A N I C E" is "janice".
+    if words.len() >= 3 && words.iter().all(|w| w.len() == 1) {
+        return vec![words.concat()];
+    }
+    words
 }
 
 /// A word's letters without their accents: "zdeněk" → "zdenek", "łukasz" → "lukasz",

@@ -653,21 +653,48 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// An address whose number is written in words, as a dictated note has it ("twelve
 /// Sycamore Rise", "forty-two Bryn Road"): a number word in lowercase, then one to three
-/// capitalised words ending in a street's word, one of them no everyday word.
+/// capitalised words ending in a street's word, one of them no everyday word. Dictated
+/// all in lowercase, after "flat" or "number", which are part of it ("flat nine
+/// hazelwick court", "number seven cairnfield place"; not "number one priority road").
 pub(super) fn addresses_in_words(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     for k in 0..toks.len().saturating_sub(2) {
         let t = &toks[k];
         // The cheapest tests first: every word of every text passes here.
-        if !text.as_bytes()[t.start].is_ascii_lowercase()
-            || !text.as_bytes()[toks[k + 1].start].is_ascii_uppercase()
-            || !(3..=20).contains(&(t.end - t.start))
+        if !text.as_bytes()[t.start].is_ascii_lowercase() || !(3..=20).contains(&(t.end - t.start))
+        {
+            continue;
+        }
+        let lowercase = !text.as_bytes()[toks[k + 1].start].is_ascii_uppercase();
+        if lowercase
+            && (k == 0
+                || !matches!(&*lowers[k - 1], "flat" | "number")
+                || !spaced(text, toks, k - 1, k))
         {
             continue;
         }
         let l = &*lowers[k];
         let number = l.split(['-', '‐']).all(|p| NUMBER_WORDS.contains(&p));
         if !number {
+            continue;
+        }
+        if lowercase {
+            let street = (k + 2..(k + 4).min(toks.len())).find(|&j| {
+                STREET_WORDS.contains(&&*lowers[j])
+                    && (k + 1..=j).all(|x| {
+                        spaced(text, toks, x - 1, x)
+                            && text.as_bytes()[toks[x].start].is_ascii_lowercase()
+                    })
+            });
+            if let Some(e) = street
+                && (k + 1..e).any(|j| is_a_word_of_its_own(&lowers[j]))
+            {
+                out.push(Cand::new(
+                    FindingKind::Address,
+                    toks[k - 1].start,
+                    toks[e].end,
+                ));
+            }
             continue;
         }
         let mut end = None;

@@ -1917,3 +1917,263 @@ fn allowed_words_are_no_name_to_any_rule() {
         "The one person Milan trusts is here."
     );
 }
+
+#[test]
+fn dictated_postcodes_and_addresses_all_in_lowercase() {
+    assert_eq!(
+        kinds("at flat nine hazelwick court postcode are aitch ten one ex why he works"),
+        vec![
+            (
+                FindingKind::Address,
+                "flat nine hazelwick court".to_string()
+            ),
+            (
+                FindingKind::Postcode,
+                "are aitch ten one ex why".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        kinds("number seven cairnfield place postcode is a b one five six ex tee her chi"),
+        vec![
+            (
+                FindingKind::Address,
+                "number seven cairnfield place".to_string()
+            ),
+            (FindingKind::Postcode, "a b one five six ex tee".to_string()),
+        ]
+    );
+    // The same words with no cue, or making no postcode, are talk.
+    for text in [
+        "are you ten one ex why not",
+        "the postcode is a bit of a mystery to me",
+        "postcode are aitch ten",
+        "The number one priority road to recovery. Number seven bus stop.",
+        "a flat nine storeys high court",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn figures_of_other_scripts_are_read_as_figures() {
+    assert_eq!(
+        kinds("Seen on ١٨/٣/٢٠٢٥, his phone ۰۷۷۰۰ ۹۰۰ ۳۲۱."),
+        vec![
+            (FindingKind::ExactDate, "١٨/٣/٢٠٢٥".to_string()),
+            (FindingKind::Phone, "۰۷۷۰۰ ۹۰۰ ۳۲۱".to_string()),
+        ]
+    );
+    // A date of the Persian calendar, its year first: a date, no Gregorian month shown.
+    assert_eq!(
+        kinds("On his card: ۱۴۰۳/۱۲/۲۵."),
+        one(FindingKind::ExactDate, "۱۴۰۳/۱۲/۲۵")
+    );
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Card: ۱۴۰۳/۱۲/۲۵, rang ۰۷۷۰۰ ۹۰۰ ۳۲۱ and 07700 900 321."),
+        "Card: [DATE], rang [PHONE-1] and [PHONE-1]."
+    );
+    // Figures alone in another script are no more than the same figures in ASCII.
+    assert_eq!(kinds("Room ٣ and ٤ chairs"), vec![]);
+}
+
+#[test]
+fn channel_island_streets_and_names_spelt_in_capitals() {
+    assert_eq!(
+        kinds("at home: Les Vinaires, Rue de la Hougue, GY8 0PS."),
+        vec![
+            (
+                FindingKind::Address,
+                "Les Vinaires, Rue de la Hougue".to_string()
+            ),
+            (FindingKind::Postcode, "GY8 0PS".to_string()),
+        ]
+    );
+    assert_eq!(
+        kinds("Off Route des Coutanchez, then Rue d'Icart."),
+        vec![
+            (FindingKind::Address, "Route des Coutanchez".to_string()),
+            (FindingKind::Address, "Rue d'Icart".to_string()),
+        ]
+    );
+    assert_eq!(kinds("Take Route 66, then the Rue."), vec![]);
+    assert_eq!(
+        kinds("On my palm: J A N I C E, then R O Y."),
+        vec![
+            (FindingKind::Name, "J A N I C E".to_string()),
+            (FindingKind::Name, "R O Y".to_string()),
+        ]
+    );
+    assert_eq!(kinds("A B C and D O G and T E A."), vec![]);
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Janice rang. Her mum spelt J A N I C E."),
+        "[PERSON-1] rang. Her mum spelt [PERSON-1]."
+    );
+}
+
+#[test]
+fn a_name_in_an_email_address_says_nothing_of_the_name() {
+    // "janice" in lowercase in the address is not the word written in lowercase.
+    assert_eq!(
+        kinds("To: Janice Gotts <janice.gotts62@btinternet.com>"),
+        vec![
+            (FindingKind::Name, "Janice Gotts".to_string()),
+            (
+                FindingKind::Email,
+                "janice.gotts62@btinternet.com".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        kinds("We met Zbyszko at the hub (zbyszko.t@example.com)."),
+        vec![
+            (FindingKind::Name, "Zbyszko".to_string()),
+            (FindingKind::Email, "zbyszko.t@example.com".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn dates_before_a_time_after_a_shift_and_after_a_loose_weekday() {
+    // "Mar 09:12": the hour of a time, not a day.
+    assert_eq!(
+        kinds("Sent: Tue 11 Mar 09:12"),
+        one(FindingKind::ExactDate, "Tue 11 Mar")
+    );
+    assert_eq!(
+        kinds("handover nights 9/3 ward"),
+        one(FindingKind::ExactDate, "9/3")
+    );
+    assert_eq!(
+        kinds("eve run mon 17/3 torry"),
+        one(FindingKind::ExactDate, "mon 17/3")
+    );
+    assert_eq!(kinds("three nights 1/2 price"), vec![]);
+}
+
+#[test]
+fn a_title_alone_is_no_one_and_the_older_generations_names_are_names() {
+    assert_eq!(
+        kinds("He kept saying \"terima kasih, Bapak\" to me."),
+        vec![]
+    );
+    assert_eq!(
+        kinds("Hajjeh Samira came too."),
+        one(FindingKind::Name, "Hajjeh Samira")
+    );
+    assert_eq!(
+        kinds("Wife Doris exhausted. Derek and Mavis came."),
+        vec![
+            (FindingKind::Name, "Doris".to_string()),
+            (FindingKind::Name, "Derek".to_string()),
+            (FindingKind::Name, "Mavis".to_string()),
+        ]
+    );
+    // Theorists, peoples and a model by its authors.
+    assert_eq!(
+        kinds("Atkins & Murphy's model; Bruce Perry; van der Kolk; Chagossian women."),
+        vec![]
+    );
+}
+
+#[test]
+fn chat_speakers_on_lines_of_their_own_and_names_given_by_what_people_are_called() {
+    let found = kinds(
+        "WeChat\nApple Lin 23:14\nwhere are you\nApple Lin 23:20\nshe is not answering\n小雨 23:41\nsorry",
+    );
+    assert_eq!(
+        found,
+        vec![
+            (FindingKind::Name, "Apple Lin".to_string()),
+            (FindingKind::Name, "Apple Lin".to_string()),
+            (FindingKind::Name, "小雨".to_string()),
+        ]
+    );
+    // A log's times after everyday words, or one such line alone, name no one.
+    assert_eq!(
+        kinds("Log\nArrived 23:14\nwaited\nLeft 23:50\nhome"),
+        vec![]
+    );
+    assert_eq!(kinds("Zbyszko 23:14\nran out"), vec![]);
+    assert_eq!(
+        kinds("Chen Xiaoyu (English name Cherry) sent a photo. His nickname Dod stuck."),
+        vec![
+            (FindingKind::Name, "Chen Xiaoyu".to_string()),
+            (FindingKind::Name, "Cherry".to_string()),
+            (FindingKind::Name, "Dod".to_string()),
+        ]
+    );
+    assert_eq!(kinds("Pick a name Early or Late for the rota."), vec![]);
+    assert_eq!(
+        kinds("Dod (George Cruickshank) keys in the box. Manager (Sarah Jones) agreed."),
+        vec![
+            (FindingKind::Name, "Dod".to_string()),
+            (FindingKind::Name, "George Cruickshank".to_string()),
+            (FindingKind::Name, "Sarah Jones".to_string()),
+        ]
+    );
+    // A word only of another language after a title of respect: "Pak Agus".
+    assert_eq!(
+        kinds("The younger crew call him \"Pak Agus\"."),
+        one(FindingKind::Name, "Pak Agus")
+    );
+}
+
+#[test]
+fn dates_of_other_languages_and_days_in_words_as_dictated() {
+    for (text, want) in [
+        ("dated 3 de março de 2025.", "3 de março de 2025"),
+        ("born 12 juin 1945 in France", "born 12 juin 1945"),
+        ("arrived 14 Maret 2025 by boat", "14 Maret 2025"),
+        (
+            "refused on the twenty first of february refusal",
+            "twenty first of february",
+        ),
+        (
+            "dictated after jessies visit thursday the twentieth",
+            "thursday the twentieth",
+        ),
+    ] {
+        let found = kinds(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, want, "{text}");
+    }
+    assert_eq!(
+        kinds("her birthday the second of july nineteen forty five so"),
+        one(
+            FindingKind::BirthDate,
+            "birthday the second of july nineteen forty five"
+        )
+    );
+    // "de" before no month, "mars" as no month: nothing.
+    assert_eq!(kinds("3 de nós, and the Mars bar."), vec![]);
+}
+
+#[test]
+fn numbers_by_the_shape_of_another_country_and_after_their_cue() {
+    assert_eq!(
+        kinds("CPF 428.375.190-14 is for the GP; his number +55 (11) 98734-2210."),
+        vec![
+            (FindingKind::RecordNumber, "428.375.190-14".to_string()),
+            (FindingKind::Phone, "+55 (11) 98734-2210".to_string()),
+        ]
+    );
+    assert_eq!(
+        kinds("his EUSS share code for the housing is W7X 4K9 2QH he sent it"),
+        one(FindingKind::RecordNumber, "W7X 4K9 2QH")
+    );
+    assert_eq!(
+        kinds("refusal ref GWF 0 7 1 4 4 8 2 3 9 I said"),
+        one(FindingKind::RecordNumber, "GWF 0 7 1 4 4 8 2 3 9")
+    );
+    // Versions, a share code not yet given, a phone too short.
+    for text in [
+        "version 1.2.3-45 of the app",
+        "ask for his share code next week",
+        "call +44 (0) 12",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+}

@@ -60,6 +60,44 @@ pub(super) fn fold_str(s: &str) -> String {
         .collect()
 }
 
+/// The value of a decimal digit of another script: Arabic-Indic ("٣"), Persian ("۳"),
+/// Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Malayalam, and full-width ("３").
+pub(super) fn foreign_digit(c: char) -> Option<u8> {
+    const ZEROS: [u32; 9] = [
+        0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0BE6, 0x0D66, 0xFF10,
+    ];
+    let c = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&c))
+        .and_then(|&z| u8::try_from(c - z).ok())
+}
+
+/// The text with every digit of another script written as its ASCII figure, and for
+/// each byte offset of the result (and its end) the offset it stands for in `text`; or
+/// `None` where the text has no such digit.
+pub(super) fn fold_foreign_digits(text: &str) -> Option<(String, Vec<usize>)> {
+    if text.is_ascii() || !text.chars().any(|c| foreign_digit(c).is_some()) {
+        return None;
+    }
+    let mut folded = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        match foreign_digit(c) {
+            Some(d) => {
+                folded.push(char::from(b'0' + d));
+                map.push(at);
+            }
+            None => {
+                folded.push(c);
+                map.extend((0..c.len_utf8()).map(|k| at + k));
+            }
+        }
+    }
+    map.push(text.len());
+    Some((folded, map))
+}
+
 pub(super) fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐')
 }

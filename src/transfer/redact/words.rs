@@ -49,7 +49,7 @@ pub(super) const THEORISTS: &[&str] = &[
     "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
     "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann", "kawa",
-    "iwama", "kielhofner",
+    "iwama", "kielhofner", "hofstede", "leininger", "sabat",
 ];
 
 /// Family and roles, as people write them.
@@ -108,6 +108,8 @@ pub(super) const PEOPLES: &[&str] = &[
     "moroccan", "trinidadian", "barbadian", "bajan", "guyanese", "grenadian", "colombian",
     "venezuelan", "brazilian", "mexican", "peruvian", "ecuadorian", "bolivian", "cuban",
     "haitian", "canadian", "australian", "gaelic", "cornish", "manx", "scots", "ulster",
+    "chagossian", "chagossians", "mauritian", "showpeople", "showman", "showmen",
+    "gurmukhi", "devanagari",
 ];
 
 /// Tools and everyday brands.
@@ -136,13 +138,23 @@ pub(super) const EVERYDAY: &[&str] = &[
     "chemsex", "hiya", "enablement", "perinatal", "neurodevelopmental", "neurodiversity",
     "audiology", "sustainment", "resettlement", "homelessness", "lymphoedema",
     "multiagency", "wraparound", "podiatry", "dietetics", "orthotics", "telecare", "café",
-    "cafés",
+    "cafés", "dodgems", "rebook", "gert",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
 /// Scottish role for a child): never flagged as a person.
 pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Loretta Ross",
+    "Bruce Perry",
+    "van der Kolk",
+    "Lock and Le Grange",
+    "Atkins and Murphy",
+    "Atkins & Murphy",
+    "Gillick and Fraser",
+    "Phosphate Sandoz",
+    "Kennet and Avon",
+    "São Paulo",
+    "Sao Paulo",
     "Ngọc Loan Trần",
     "Ngoc Loan Tran",
     "Victoria Climbié",
