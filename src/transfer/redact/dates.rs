@@ -466,6 +466,12 @@ pub(super) fn is_weekday(w: &str) -> bool {
 /// only before an ordinal ("due thurs 13th", "BY FRI 21ST"), where a word of three
 /// capitals is no acronym. "sat" and "sun" in lowercase are words ("sat 2nd in the race").
 pub(super) fn loose_weekday(w: &str) -> bool {
+    // Most words are ruled out by their length and first letter.
+    if !(3..=9).contains(&w.len())
+        || !matches!(w.as_bytes()[0] | 0x20, b'm' | b't' | b'w' | b'f' | b's')
+    {
+        return false;
+    }
     let lower = w.bytes().all(|b| b.is_ascii_lowercase());
     let caps = w.bytes().all(|b| b.is_ascii_uppercase());
     (3..=9).contains(&w.len())

@@ -221,7 +221,7 @@ pub struct Checker {
 /// recognise again in later texts.
 struct Scan {
     cands: Vec<Cand>,
-    name_words: HashSet<String>,
+    name_words: HashSet<String, FastHash>,
     /// The words asked of the known names and not found there, by [`word_hash`]: the
     /// scan's result can change only once one of them is known.
     unknown_asked: Vec<u64>,
@@ -282,11 +282,11 @@ impl Checker {
     /// overlap, and covers both).
     #[must_use]
     pub fn scan(&self, text: &str) -> Vec<Finding> {
-        self.scan_with(text, &HashSet::new())
+        self.scan_with(text, &KnownNames::default())
     }
 
     /// [`Checker::scan`], also finding the name words in `known` wherever they stand.
-    fn scan_with(&self, text: &str, known: &HashSet<String>) -> Vec<Finding> {
+    fn scan_with(&self, text: &str, known: &KnownNames) -> Vec<Finding> {
         let scan = self.find(text, known);
         to_findings(text, &scan.cands)
     }
@@ -296,11 +296,11 @@ impl Checker {
     /// "action"…). A stage note's or call-in's subject field is one finding as a whole.
     #[must_use]
     pub fn scan_entry(&self, e: &Entry) -> Vec<(String, Finding)> {
-        self.scan_entry_with(e, &HashSet::new())
+        self.scan_entry_with(e, &KnownNames::default())
     }
 
     /// [`Checker::scan_entry`], also finding the name words in `known`.
-    fn scan_entry_with(&self, e: &Entry, known: &HashSet<String>) -> Vec<(String, Finding)> {
+    fn scan_entry_with(&self, e: &Entry, known: &KnownNames) -> Vec<(String, Finding)> {
         let mut out = Vec::new();
         let visit = |name: String, subject: bool, text: &String| {
             if subject {
@@ -325,7 +325,7 @@ impl Checker {
         out
     }
 
-    fn find(&self, text: &str, known_names: &HashSet<String>) -> Scan {
+    fn find(&self, text: &str, known_names: &KnownNames) -> Scan {
         // Figures of another script ("١٨/٣/٢٠٢٥", "۰۷۷۰۰ ۹۰۰ ۳۲۱") are read as the
         // figures they are, and what is found is put back where it stands.
         if let Some((folded, at)) = fold_foreign_digits(text) {
@@ -340,7 +340,7 @@ impl Checker {
     }
 
     /// [`Checker::find`] on a text whose figures are all ASCII.
-    fn find_folded(&self, text: &str, known_names: &HashSet<String>) -> Scan {
+    fn find_folded(&self, text: &str, known_names: &KnownNames) -> Scan {
         let masked = placeholders(text);
         let toks = tokens(text);
         let mut cands = Vec::new();
@@ -447,7 +447,7 @@ impl Checker {
         places_on_a_street(text, words, &mut cands);
         addresses_in_words(text, words, &mut cands);
         french_streets(text, words, &mut cands);
-        spelled_names(text, &mut cands);
+        spelled_names(text, &toks, &mut cands);
         saints_places(text, words, &mut cands);
         hospitals_by_shorthand(text, words, &mut cands);
         hospital_initials_before_departments(text, &toks, &mut cands);
@@ -554,7 +554,7 @@ impl Checker {
 fn known_names_in_joined_words(
     text: &str,
     toks: &[Tok],
-    (known, unknown_asked): (&HashSet<String>, &mut Vec<u64>),
+    (known, unknown_asked): (&KnownNames, &mut Vec<u64>),
     cands: &mut Vec<Cand>,
 ) {
     if known.is_empty() {

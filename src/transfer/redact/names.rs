@@ -7,6 +7,9 @@ use super::*;
 /// only where a name found in the same text would be (see [`Checker::names`]), never
 /// wherever it stands as the other known names are.
 pub(super) const EVERYDAY_NAME_MARK: char = '=';
+/// Kept among the known names, the mark alone, once any word marked is: a text asks
+/// after marked words only then.
+pub(super) const EVERYDAY_NAME_SENTINEL: &str = "=";
 
 /// Words before the title of a song, a hymn, a prayer or a programme in quotes: verbs of
 /// singing, playing, watching and praying, and the words for a song ("she sang "Ili Ili
@@ -150,9 +153,9 @@ impl Checker {
         text: &str,
         words: Words<'_>,
         (masked, allowed): (&[(usize, usize)], &[Cand]),
-        (known, unknown_asked): (&HashSet<String>, &mut Vec<u64>),
+        (known, unknown_asked): (&KnownNames, &mut Vec<u64>),
         out: &mut Vec<Cand>,
-    ) -> HashSet<String> {
+    ) -> HashSet<String, FastHash> {
         let Words { toks, lowers } = words;
         let titles = title_case_lines(text, toks);
         let mut line_of = Vec::with_capacity(toks.len());
@@ -203,6 +206,7 @@ impl Checker {
         // (Built on first use: most texts never ask.)
         let lower_seen_set: std::cell::OnceCell<HashSet<&str, FastHash>> =
             std::cell::OnceCell::new();
+        let has_at = text.contains('@');
         let lower_seen = |l: &str| {
             lower_seen_set
                 .get_or_init(|| {
@@ -212,7 +216,7 @@ impl Checker {
                     let in_handle = |t: &Tok| {
                         char_before(text, t.start).is_some_and(|c| c == '_' || c == '@')
                             || char_at(text, t.end) == Some('_')
-                            || in_email(text, t.start, t.end)
+                            || (has_at && in_email(text, t.start, t.end))
                     };
                     toks.iter()
                         .filter(|t| {
@@ -265,11 +269,22 @@ impl Checker {
             hit
         };
         // Whether a folded everyday word was part of a name met in an earlier text.
+        // (One buffer for the marked word: this is asked of most capitalised words; and
+        // none is asked where the export has kept no such word.)
+        let any_marked = known.contains(EVERYDAY_NAME_SENTINEL);
+        if !any_marked {
+            // Asked, for a redactor that replays this scan (see `unknown_asked`).
+            asked.borrow_mut().push(word_hash(EVERYDAY_NAME_SENTINEL));
+        }
+        let marked = std::cell::RefCell::new(String::new());
         let learned_word = |l: &str| {
-            let marked = format!("{EVERYDAY_NAME_MARK}{l}");
-            let hit = known.contains(&marked);
+            let mut m = marked.borrow_mut();
+            m.clear();
+            m.push(EVERYDAY_NAME_MARK);
+            m.push_str(l);
+            let hit = known.contains(m.as_str());
             if !hit {
-                asked.borrow_mut().push(word_hash(&marked));
+                asked.borrow_mut().push(word_hash(&m));
             }
             hit
         };
@@ -372,12 +387,7 @@ impl Checker {
             }
             // A title that makes a name of the word after it is no name by itself
             // ("terima kasih, Bapak", as "Sister" is not).
-            if w.chars().count() < 2
-                || is_acronym(w)
-                || user_allowed(l)
-                || is_honorific(l)
-                || (SOFT_HONORIFICS.contains(&w) && !in_dictionary(l))
-            {
+            if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
                 return false;
             }
             let cap = w.starts_with(char::is_uppercase);
@@ -407,7 +417,8 @@ impl Checker {
                             && gap(k - 2) == " "
                             && whose(k - 3))
                         // "(English name Cherry)", "real name Tasnim", "nickname Dod".
-                        || (gap(k - 1) == " "
+                        || (matches!(toks[k - 1].end - toks[k - 1].start, 4 | 8)
+                            && gap(k - 1) == " "
                             && (lw(k - 1) == "nickname"
                                 || (lw(k - 1) == "name"
                                     && gap(k - 2) == " "
@@ -518,9 +529,13 @@ impl Checker {
             // A word of another language only, before an age: "Tayo (7) and his sister".
             let foreign_with_age =
                 || age_after(text, toks, k) && other_words().contains(l) && !in_dictionary(l);
+            // (A title that makes a name of the word after it is no name by itself:
+            // "terima kasih, Bapak", as "Sister" is not.)
             given_word_name(false)
                 || (cap
-                    && (learned(l) || (!is_ordinary(l) && unusual_here()) || foreign_with_age())
+                    && (learned(l)
+                        || (!is_ordinary(l) && unusual_here() && !SOFT_HONORIFICS.contains(&w))
+                        || foreign_with_age())
                     && !lower_seen(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
@@ -1841,7 +1856,7 @@ impl Checker {
         });
         // Unusual words of the names found are names everywhere in the text, even at
         // the start of a sentence.
-        let mut words = HashSet::new();
+        let mut words: HashSet<String, FastHash> = HashSet::default();
         for &(a, b) in &found {
             for t in &toks[a..=b] {
                 let l = lower(t);
@@ -1861,7 +1876,7 @@ impl Checker {
         // Not a word for a kind of place that no one is called ("Youth" of "St Basils
         // Youth", a hub's name found as a name before it was found to be a place): it
         // is the word again in "Birmingham Youth Court".
-        let mut span_words: HashSet<&str> = HashSet::new();
+        let mut span_words: HashSet<&str, FastHash> = HashSet::default();
         for &(a, b) in &found {
             for t in &toks[a..=b] {
                 let l = lower(t);
@@ -1878,13 +1893,13 @@ impl Checker {
             }
         }
         // Words caught as a name by themselves ("Lama (9)"), whatever else they are.
-        let alone: HashSet<&str> = found
+        let alone: HashSet<&str, FastHash> = found
             .iter()
             .filter(|&&(a, b)| a == b)
             .map(|&(a, _)| lower(&toks[a]))
             .collect();
         // Initials caught as someone ("Present: TD, ...") are that person again.
-        let initials_found: HashSet<&str> = found
+        let initials_found: HashSet<&str, FastHash> = found
             .iter()
             .filter(|&&(a, b)| a == b && is_acronym(base(&toks[a])))
             .map(|&(a, _)| base(&toks[a]))
@@ -1956,8 +1971,10 @@ impl Checker {
             // Moyo", "Junior (9)"): the name again on the same terms, unless it opens
             // or continues a capitalised phrase ("the Memory Clinic", "Memory Lane").
             let met_before = || {
-                !span_words.contains(l)
+                any_marked
+                    && text.as_bytes()[t.start] != text.as_bytes()[t.start].to_ascii_lowercase()
                     && capitalised(base(t))
+                    && !span_words.contains(l)
                     && learned_word(l)
                     && !everyday_phrase(k)
                     && !toks.get(k + 1).is_some_and(|n| {
@@ -2001,17 +2018,28 @@ impl Checker {
             .iter()
             .filter(|&&(a, b)| a < b)
             .map(|&(a, _)| lower(&toks[a]));
-        let kept: HashSet<&str> = span_words.iter().copied().chain(firsts).collect();
+        let kept: HashSet<&str, FastHash> = span_words.iter().copied().chain(firsts).collect();
         for l in kept {
-            if !words.contains(l)
-                && !is_honorific(l)
+            // (Not again where the redactor keeps it already: a text is read several
+            // times.)
+            let known_already = any_marked && {
+                let mut m = marked.borrow_mut();
+                m.clear();
+                m.push(EVERYDAY_NAME_MARK);
+                m.push_str(l);
+                known.contains(m.as_str())
+            };
+            if !known_already
+                && l.len() >= 3
                 && l.chars().count() >= 3
-                && l != "i"
-                && !CALENDAR.contains(&l)
+                && !words.contains(l)
+                && !is_honorific(l)
                 && !is_allowed(l)
                 && !user_allowed(l)
+                && !CALENDAR.contains(&l)
             {
                 words.insert(format!("{EVERYDAY_NAME_MARK}{l}"));
+                words.insert(EVERYDAY_NAME_SENTINEL.to_string());
             }
         }
         for (a, b) in found {
@@ -2041,40 +2069,34 @@ fn in_email(text: &str, start: usize, end: usize) -> bool {
 /// A name spelt out in spaced capitals, as on a palm or a board ("J A N I C E", "R O
 /// Y"): three letters or more that spell a listed name that is no everyday word (not "A
 /// B C", "D O G").
-pub(super) fn spelled_names(text: &str, out: &mut Vec<Cand>) {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i + 4 < b.len() {
-        let starts = b[i].is_ascii_uppercase()
-            && b[i + 1] == b' '
-            && b[i + 2].is_ascii_uppercase()
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric());
-        if !starts {
-            i += 1;
+pub(super) fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let letter = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase())
+    };
+    let mut k = 0;
+    while k < toks.len() {
+        if !letter(k) || !letter(k + 1) || &text[toks[k].end..toks[k + 1].start] != " " {
+            k += 1;
             continue;
         }
-        let mut end = i + 1;
-        while end + 1 < b.len() && b[end] == b' ' && b[end + 1].is_ascii_uppercase() {
-            if b.get(end + 2).is_some_and(u8::is_ascii_alphanumeric) {
-                break;
-            }
-            end += 2;
+        let mut e = k + 1;
+        while letter(e + 1) && &text[toks[e].end..toks[e + 1].start] == " " {
+            e += 1;
         }
-        let letters: String = text[i..end]
-            .bytes()
-            .filter(u8::is_ascii_uppercase)
-            .map(|c| char::from(c.to_ascii_lowercase()))
+        let letters: String = toks[k..=e]
+            .iter()
+            .map(|t| char::from(text.as_bytes()[t.start].to_ascii_lowercase()))
             .collect();
         if letters.len() >= 3
-            && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
             && name_list()
                 .get(letters.as_str())
                 .is_some_and(|&(everyday, _)| !everyday)
             && !in_dictionary(&letters)
         {
-            out.push(Cand::new(FindingKind::Name, i, end));
+            out.push(Cand::new(FindingKind::Name, toks[k].start, toks[e].end));
         }
-        i = end.max(i + 1);
+        k = e + 1;
     }
 }
 

@@ -703,65 +703,59 @@ fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Can
 pub(super) fn numbers_by_foreign_shape(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let run = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() && b[i] != b'+' {
-            i += 1;
+    let left = |i: usize| {
+        i == 0 || (!b[i - 1].is_ascii_alphanumeric() && !matches!(b[i - 1], b'.' | b'-'))
+    };
+    // "428.375.190-14", found from its dash.
+    for (h, _) in text.match_indices('-') {
+        let Some(i) = h.checked_sub(11) else { continue };
+        let digits = |from: usize, n: usize| b[from..from + n].iter().all(u8::is_ascii_digit);
+        if b.len() >= h + 3
+            && digits(i, 3)
+            && b[i + 3] == b'.'
+            && digits(i + 4, 3)
+            && b[i + 7] == b'.'
+            && digits(i + 8, 3)
+            && digits(h + 1, 2)
+            && left(i)
+            && right_boundary(text, h + 3)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, i, h + 3));
+        }
+    }
+    // "+55 (11) 98734-2210": a country code, an area code in brackets, then groups
+    // joined by spaces or dashes, ten figures or more in all.
+    for (i, _) in text.match_indices('+') {
+        if !left(i) {
             continue;
         }
-        let left = i == 0 || !b[i - 1].is_ascii_alphanumeric() && !matches!(b[i - 1], b'.' | b'-');
-        // "428.375.190-14".
-        if left && b[i].is_ascii_digit() {
-            let cpf = run(i) == 3
-                && b.get(i + 3) == Some(&b'.')
-                && b.get(i + 4).is_some()
-                && run(i + 4) == 3
-                && b.get(i + 7) == Some(&b'.')
-                && b.get(i + 8).is_some()
-                && run(i + 8) == 3
-                && b.get(i + 11) == Some(&b'-')
-                && b.get(i + 12).is_some()
-                && run(i + 12) == 2
-                && right_boundary(text, i + 14);
-            if cpf {
-                out.push(Cand::new(FindingKind::RecordNumber, i, i + 14));
-                i += 14;
-                continue;
+        let cc = run(i + 1);
+        let mut j = i + 1 + cc;
+        if !(1..=3).contains(&cc) || !text[j..].starts_with(" (") {
+            continue;
+        }
+        let area = run(j + 2);
+        if !(1..=4).contains(&area) || !text[j + 2 + area..].starts_with(") ") {
+            continue;
+        }
+        let mut figures = cc + area;
+        j += 2 + area + 2;
+        let mut end = j;
+        while j < b.len() && b[j].is_ascii_digit() {
+            let n = run(j);
+            figures += n;
+            end = j + n;
+            j = end;
+            if matches!(b.get(j), Some(b' ' | b'-')) && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+            {
+                j += 1;
+            } else {
+                break;
             }
         }
-        // "+55 (11) 98734-2210": a country code, an area code in brackets, then groups
-        // joined by spaces or dashes, ten figures or more in all.
-        if left && b[i] == b'+' {
-            let cc = run(i + 1);
-            let mut j = i + 1 + cc;
-            if (1..=3).contains(&cc) && text[j..].starts_with(" (") {
-                let area = run(j + 2);
-                if (1..=4).contains(&area) && text[j + 2 + area..].starts_with(") ") {
-                    let mut figures = cc + area;
-                    j += 2 + area + 2;
-                    let mut end = j;
-                    while j < b.len() && b[j].is_ascii_digit() {
-                        let n = run(j);
-                        figures += n;
-                        end = j + n;
-                        j = end;
-                        if matches!(b.get(j), Some(b' ' | b'-'))
-                            && b.get(j + 1).is_some_and(u8::is_ascii_digit)
-                        {
-                            j += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    if (10..=15).contains(&figures) && right_boundary(text, end) {
-                        out.push(Cand::new(FindingKind::Phone, i, end));
-                        i = end;
-                        continue;
-                    }
-                }
-            }
+        if (10..=15).contains(&figures) && right_boundary(text, end) {
+            out.push(Cand::new(FindingKind::Phone, i, end));
         }
-        i += 1;
     }
     // "share code W7X 4K9 2QH", "share code for the housing is W7X4K92QH": the first
     // code of that shape in the clause after the cue.

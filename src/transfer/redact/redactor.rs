@@ -13,7 +13,7 @@ pub struct Redactor {
     pub(super) counts: BTreeMap<FindingKind, usize>,
     /// Name words redacted so far (not everyday words): recognised again anywhere,
     /// even at the start of a sentence where the check alone would let them pass.
-    pub(super) known_names: HashSet<String>,
+    pub(super) known_names: KnownNames,
     /// [`word_hash`] of each of `known_names`.
     pub(super) known_hashes: HashSet<u64, FastHash>,
     /// What redacting a text did, by [`text_key`]: an export reads each text twice
@@ -29,6 +29,10 @@ pub(super) struct Redaction {
     pub(super) rounds: Box<[Box<[Cand]>]>,
     pub(super) unknown_asked: Box<[u64]>,
 }
+
+/// The name words a redactor has met, folded: asked of most capitalised words of every
+/// text, so hashed the cheap way ([`FastHash`]).
+pub(super) type KnownNames = HashSet<String, FastHash>;
 
 /// A word's hash, for asking cheaply whether it may have become a known name (two
 /// words with one hash only make a redactor work a text out again).
@@ -144,7 +148,7 @@ impl Redactor {
             people: People::default(),
             tables: HashMap::new(),
             counts: BTreeMap::new(),
-            known_names: HashSet::new(),
+            known_names: KnownNames::default(),
             known_hashes: HashSet::default(),
             memo: HashMap::default(),
         }

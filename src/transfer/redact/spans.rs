@@ -1301,7 +1301,7 @@ pub(super) fn named_by_brackets(
     text: &str,
     words: Words<'_>,
     out: &mut Vec<Cand>,
-    names: &mut HashSet<String>,
+    names: &mut HashSet<String, FastHash>,
 ) {
     let Words { toks, lowers } = words;
     if !text.contains(" (") {

@@ -517,7 +517,7 @@ fn eircodes() {
 fn exact_dates_and_birth_dates() {
     let d = |s: &str| {
         let c = checker();
-        let f = c.find(s, &HashSet::new());
+        let f = c.find(s, &KnownNames::default());
         f.cands
             .iter()
             .map(|c| (c.kind, s[c.start..c.end].to_string(), c.date))
@@ -1227,7 +1227,7 @@ fn a_and_e_is_one_word_and_standards_are_no_records() {
 #[test]
 fn days_in_words_and_a_short_month_before_its_day() {
     let d = |s: &str| {
-        let f = checker().find(s, &HashSet::new());
+        let f = checker().find(s, &KnownNames::default());
         f.cands
             .iter()
             .map(|c| (c.kind, s[c.start..c.end].to_string(), c.date))
