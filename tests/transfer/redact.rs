@@ -806,11 +806,12 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// kind of place at a place found ("the recycling plant in Polmadie"): 506 of 515
 /// (98.3%); a month's name after "with" and before where someone is from ("with Jan
 /// from the scheme"): 507 of 515 (98.4%).
+/// A hospital by its initials alone (2026-12-07): 508.
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh22.txt",
-        (507, 515),
+        (508, 515),
         &[
             "Name \"Gwithian\"",
             "Name \"Redruth\"",
@@ -2804,11 +2805,12 @@ fn mosques_with_al_new_and_districts_are_places() {
 /// a home, an address: 378 of 398 → 378 of 399 by the re-marking alone, 379 of 399 with
 /// a pitch or plot on a site taken for an address. "Skipton" after "Holme Farm, near" is
 /// since read with the farm as its address, not flagged alone as a name.
+/// A hospital by its initials alone (2026-12-07): 380.
 #[test]
 fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh12.txt",
-        (379, 399),
+        (380, 399),
         &[
             "Name \"Strabane\"",
             "Name \"Toxteth\"",
@@ -3355,11 +3357,12 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// 311 with a month in Roman figures ("born 9/ii/25"); 312 with initials run into a
 /// "Mc" ("DMcK", 2026-12-07); "Gurmukhi", a script, and "van der Kolk" no longer
 /// flagged.
+/// A hospital by its initials alone (2026-12-07): 313.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (312, 361),
+        (313, 361),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3773,11 +3776,12 @@ fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
 /// 92"); 345 with a hospital by its city and "Royal" alone ("Aberdeen Royal") and a royal's
 /// title before a place found from "Royal" ("Princess Royal Maternity"); 346 with the
 /// rules fitted on the twenty-first corpus (names, places and addresses removed whole).
+/// A hospital by its initials alone (2026-12-07): 348.
 #[test]
 fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh18.txt",
-        (346, 365),
+        (348, 365),
         &[
             "Place \"Teesside Crown Court\"",
             "Name \"Ystradgynlais\"",
@@ -5342,11 +5346,12 @@ fn a_known_name_inside_a_word_joined_by_hyphens() {
 /// of French, Portuguese, Spanish and Indonesian, days in words as dictated, a CPF, a
 /// phone with its area code in brackets, a share code and a reference read out after its
 /// prefix: 492 (88.3%).
+/// A hospital by its initials alone (2026-12-07): 497.
 #[test]
 fn a_twenty_sixth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh24.txt",
-        (492, 557),
+        (497, 557),
         &[
             "Name \"Blyth\"",
             "Name \"Wemyss Bay\"",

@@ -451,6 +451,7 @@ impl Checker {
         saints_places(text, words, &mut cands);
         hospitals_by_shorthand(text, words, &mut cands);
         hospital_initials_before_departments(text, &toks, &mut cands);
+        hospitals_by_initials(text, &toks, &mut cands);
         places_by_kind(text, words, &mut cands);
         named_places_in_lowercase(text, words, &mut cands);
         homes_named_before_a_noun(text, words, &mut cands);

@@ -1376,6 +1376,34 @@ pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Hospitals of the UK known by their initials alone, as staff write them ("admitted to
+/// the RVI", "transferred to QEUH"): never initials that are also a clinical term ("MRI",
+/// "ARI", "CRH", "LRI").
+#[rustfmt::skip]
+const HOSPITAL_INITIALS: &[&str] = &[
+    "RVI", "QMC", "RUH", "UHW", "PEH", "QEUH", "SWAH", "LGI", "QEHB", "NNUH", "UCLH", "GRI",
+    "ERI", "RIE", "WGH", "QEQM", "RSCH", "UHCW", "UHNM", "RLUH", "JCUH", "RSUH", "NMGH",
+    "RLH", "RFH", "KCH", "QEH", "RBH", "RHH", "NGH", "SGH", "BRI", "UHL", "NUH", "UHB",
+    "QEUHB", "RPH", "RDE", "DRI", "HRI", "WRI", "FGH", "RSH", "PRH", "QAH",
+];
+
+/// A hospital by its initials alone, where they are one of [`HOSPITAL_INITIALS`] and a word
+/// of their own ("UHW", not "UHL-7762019", a record's number).
+pub(super) fn hospitals_by_initials(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for t in toks {
+        let w = &text[t.start..t.end];
+        // The cheapest tests first: every word of every text passes here.
+        if !(3..=5).contains(&w.len())
+            || !w.as_bytes()[0].is_ascii_uppercase()
+            || !w.as_bytes()[1].is_ascii_uppercase()
+            || !HOSPITAL_INITIALS.contains(&w)
+        {
+            continue;
+        }
+        out.push(Cand::new(FindingKind::Place, t.start, t.end));
+    }
+}
+
 /// A hospital by its initials before one of its departments: "999 called; SGH ED", "RVI
 /// A&E", "NGH AMU". Three or four capitals ending in "H" or "I", none of
 /// [`NOT_HOSPITAL_INITIALS`] ("MRI ED" is no hospital).

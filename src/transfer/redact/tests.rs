@@ -2177,3 +2177,21 @@ fn numbers_by_the_shape_of_another_country_and_after_their_cue() {
         assert_eq!(kinds(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn hospitals_known_by_their_initials_alone() {
+    assert_eq!(
+        kinds("Admitted to the RVI overnight, then QEUH for the scan."),
+        vec![
+            (FindingKind::Place, "RVI".to_string()),
+            (FindingKind::Place, "QEUH".to_string()),
+        ]
+    );
+    // A scan, an infection, a record's number: no hospital.
+    for text in [
+        "MRI on Tuesday, ARI treated, the CRH level low.",
+        "Ward rounds on RVIs? No.",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+}
