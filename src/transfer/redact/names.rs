@@ -206,17 +206,21 @@ impl Checker {
         // (Built on first use: most texts never ask.)
         let lower_seen_set: std::cell::OnceCell<HashSet<&str, FastHash>> =
             std::cell::OnceCell::new();
-        let has_at = text.contains('@');
+        let emails: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|c| c.kind == FindingKind::Email)
+            .map(|c| (c.start, c.end))
+            .collect();
         let lower_seen = |l: &str| {
             lower_seen_set
                 .get_or_init(|| {
                     // Not the words of an online handle: "shaq_tbm09" says nothing of "Shaq".
-                    // Nor those of an email address: "janice.gotts62@btinternet.com" says
-                    // nothing of "Janice".
+                    // Nor those of an email address found: "janice.gotts62@btinternet.com"
+                    // says nothing of "Janice".
                     let in_handle = |t: &Tok| {
                         char_before(text, t.start).is_some_and(|c| c == '_' || c == '@')
                             || char_at(text, t.end) == Some('_')
-                            || (has_at && in_email(text, t.start, t.end))
+                            || emails.iter().any(|&(s, e)| s <= t.start && t.end <= e)
                     };
                     toks.iter()
                         .filter(|t| {
@@ -277,17 +281,19 @@ impl Checker {
             asked.borrow_mut().push(word_hash(EVERYDAY_NAME_SENTINEL));
         }
         let marked = std::cell::RefCell::new(String::new());
-        let learned_word = |l: &str| {
+        // Whether the redactor keeps `l` marked; asked or not (see `learned_word`).
+        let marked_known = |l: &str, ask: bool| {
             let mut m = marked.borrow_mut();
             m.clear();
             m.push(EVERYDAY_NAME_MARK);
             m.push_str(l);
             let hit = known.contains(m.as_str());
-            if !hit {
+            if !hit && ask {
                 asked.borrow_mut().push(word_hash(&m));
             }
             hit
         };
+        let learned_word = |l: &str| marked_known(l, true);
         // Whether token k is a name by itself.
         let is_name = |k: usize| -> bool {
             if skip[k] || pet_name_at(text, toks, k) {
@@ -2022,13 +2028,7 @@ impl Checker {
         for l in kept {
             // (Not again where the redactor keeps it already: a text is read several
             // times.)
-            let known_already = any_marked && {
-                let mut m = marked.borrow_mut();
-                m.clear();
-                m.push(EVERYDAY_NAME_MARK);
-                m.push_str(l);
-                known.contains(m.as_str())
-            };
+            let known_already = any_marked && marked_known(l, false);
             if !known_already
                 && l.len() >= 3
                 && l.chars().count() >= 3
@@ -2053,17 +2053,6 @@ impl Checker {
         *unknown_asked = asked.into_inner();
         words
     }
-}
-
-/// Whether `start..end` lies in an email address: the run of text around it with no
-/// space or bracket holds an "@" ("janice.gotts62@btinternet.com").
-fn in_email(text: &str, start: usize, end: usize) -> bool {
-    let stop = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | ',');
-    let from = text[..start].rfind(stop).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let to = text[end..].find(stop).map_or(text.len(), |i| end + i);
-    text[from..to].contains('@')
 }
 
 /// A name spelt out in spaced capitals, as on a palm or a board ("J A N I C E", "R O

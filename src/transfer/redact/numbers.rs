@@ -1477,26 +1477,13 @@ const SPOKEN_LETTERS: &[(&str, u8)] = &[
     ("ex", b'X'), ("why", b'Y'), ("zed", b'Z'), ("zee", b'Z'),
 ];
 
-/// Whether `code` (capitals and figures, no space) has the shape of a full UK postcode:
-/// A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA or AA9A 9AA.
+/// Whether `code` (capitals and figures, no space) is a whole UK postcode: an outward
+/// and an inward part as [`is_outward`] and [`is_inward`] read a written one.
 fn postcode_shape(code: &[u8]) -> bool {
     let n = code.len();
-    if !(5..=7).contains(&n) {
-        return false;
-    }
-    let (out, inward) = code.split_at(n - 3);
-    let alpha = |c: &u8| c.is_ascii_uppercase();
-    let digit = |c: &u8| c.is_ascii_digit();
-    let inward_ok = digit(&inward[0]) && alpha(&inward[1]) && alpha(&inward[2]);
-    let letters = out.iter().take_while(|c| alpha(c)).count();
-    let rest = &out[letters..];
-    inward_ok
-        && (1..=2).contains(&letters)
-        && match rest {
-            [a] => digit(a),
-            [a, b] => digit(a) && (digit(b) || alpha(b)),
-            _ => false,
-        }
+    (5..=7).contains(&n)
+        && std::str::from_utf8(code)
+            .is_ok_and(|c| is_outward(&c[..n - 3]) && is_inward(&c[n - 3..]))
 }
 
 /// A postcode read out after "postcode", as a dictated note writes it: letters said or
