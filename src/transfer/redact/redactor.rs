@@ -12,7 +12,10 @@ pub struct Redactor {
     pub(super) tables: HashMap<&'static str, Table>,
     pub(super) counts: BTreeMap<FindingKind, usize>,
     /// Name words redacted so far (not everyday words): recognised again anywhere,
-    /// even at the start of a sentence where the check alone would let them pass.
+    /// even at the start of a sentence where the check alone would let them pass. The
+    /// everyday words met as part of a name are kept here too, marked
+    /// ([`EVERYDAY_NAME_MARK`], with [`EVERYDAY_NAME_SENTINEL`] once there is one), and
+    /// are a name again only where the names pass says so.
     pub(super) known_names: KnownNames,
     /// [`word_hash`] of each of `known_names`.
     pub(super) known_hashes: HashSet<u64, FastHash>,
@@ -419,7 +422,6 @@ pub(super) fn alnum_key(found: &str) -> String {
         .collect()
 }
 
-/// The national number: "+44 (0)20 7946 0000" and "020 7946 0000" are one phone.
 /// The figures of a phone as found, without its extension: its digits, an "O" typed
 /// beside a figure as a zero ("07700 9OO 871"), or, read out in words, the figures the
 /// words say ("oh seven seven hundred…"): two numbers read out are two keys, not one
@@ -463,6 +465,7 @@ fn phone_figures(found: &str) -> String {
     out
 }
 
+/// The national number: "+44 (0)20 7946 0000" and "020 7946 0000" are one phone.
 pub(super) fn phone_key(found: &str) -> String {
     let digits = phone_figures(found);
     let digits = match digits.strip_prefix("0044") {
