@@ -2092,8 +2092,14 @@ pub(super) fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
 /// A name someone goes by, before their full name in brackets ("Dod (George Cruickshank)
 /// 23 Victoria Rd"): a capitalised word that is no English word, no title and no role
 /// ("Manager (Sarah Jones)" stays), just before the brackets of a name of two words or
-/// more that was found.
-pub(super) fn names_before_full_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+/// more that was found. The word is added to `names`, the scan's name words, and the
+/// redactor gives it the full name's placeholder.
+pub(super) fn names_before_full_names(
+    text: &str,
+    words: Words<'_>,
+    out: &mut Vec<Cand>,
+    names: &mut HashSet<String, FastHash>,
+) {
     let Words { toks, lowers } = words;
     let mut found = Vec::new();
     for c in out.iter() {
@@ -2120,6 +2126,8 @@ pub(super) fn names_before_full_names(text: &str, words: Words<'_>, out: &mut Ve
             && !out.iter().any(|o| o.start < t.end && t.start < o.end)
         {
             found.push(Cand::new(FindingKind::Name, t.start, t.end));
+            // That person again wherever the word is ("Dod was in good form").
+            names.insert(l.to_string());
         }
     }
     out.extend(found);

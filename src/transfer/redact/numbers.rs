@@ -1486,6 +1486,42 @@ fn postcode_shape(code: &[u8]) -> bool {
             .is_ok_and(|c| is_outward(&c[..n - 3]) && is_inward(&c[n - 3..]))
 }
 
+/// Adds to `code` what one dictated word of a postcode says: a letter said ("aitch") or
+/// alone ("a"), a number in words ("ten", "oh") or a piece written as it is ("RH10");
+/// false for a word no postcode is read with.
+fn spoken_piece(x: &str, code: &mut Vec<u8>) -> bool {
+    let l = x.to_ascii_lowercase();
+    if x.len() == 1 && x.as_bytes()[0].is_ascii_alphabetic() {
+        code.push(x.as_bytes()[0].to_ascii_uppercase());
+    } else if let Some(&(_, c)) = SPOKEN_LETTERS.iter().find(|(s, _)| *s == l) {
+        code.push(c);
+    } else if matches!(l.as_str(), "oh" | "zero" | "nought") {
+        code.push(b'0');
+    } else if let Some(n) = number_in_words(&l).filter(|n| *n < 100) {
+        code.extend(n.to_string().bytes());
+    } else if x.len() <= 4 && x.bytes().all(|c| c.is_ascii_alphanumeric()) && x.is_ascii() {
+        code.extend(x.bytes().map(|c| c.to_ascii_uppercase()));
+    } else {
+        return false;
+    }
+    true
+}
+
+/// The postcode a found one is, to key its placeholder: read out ("are aitch ten one ex
+/// why"), the code the words spell (RH101XY), so that it and "RH10 1XY" written are one
+/// place; written, its letters and figures.
+pub(super) fn postcode_key(found: &str) -> String {
+    let mut code = Vec::new();
+    let read = found
+        .split([' ', ',', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| spoken_piece(w, &mut code));
+    match String::from_utf8(code) {
+        Ok(code) if read && postcode_shape(code.as_bytes()) => code,
+        _ => alnum_key(found),
+    }
+}
+
 /// A postcode read out after "postcode", as a dictated note writes it: letters said or
 /// alone, numbers in words or figures ("postcode are aitch ten one ex why" for RH10 1XY,
 /// "postcode a b one five six ex tee"). Only after the cue, and only where the words
@@ -1511,19 +1547,7 @@ pub(super) fn spoken_postcodes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             if !matches!(&text[toks[k - 1].end..toks[k].start], " " | ", " | "-") {
                 break;
             }
-            let x = word(k);
-            let l = x.to_ascii_lowercase();
-            if x.len() == 1 && x.as_bytes()[0].is_ascii_alphabetic() {
-                code.push(x.as_bytes()[0].to_ascii_uppercase());
-            } else if let Some(&(_, c)) = SPOKEN_LETTERS.iter().find(|(s, _)| *s == l) {
-                code.push(c);
-            } else if matches!(l.as_str(), "oh" | "zero" | "nought") {
-                code.push(b'0');
-            } else if let Some(n) = number_in_words(&l).filter(|n| *n < 100) {
-                code.extend(n.to_string().bytes());
-            } else if x.len() <= 4 && x.bytes().all(|c| c.is_ascii_alphanumeric()) && x.is_ascii() {
-                code.extend(x.bytes().map(|c| c.to_ascii_uppercase()));
-            } else {
+            if !spoken_piece(word(k), &mut code) {
                 break;
             }
             if postcode_shape(&code) {

@@ -143,6 +143,24 @@ impl People {
     }
 }
 
+impl People {
+    /// Makes `words` (a name met beside person `n`'s full name) another name of person
+    /// `n`, unless the name is someone's already.
+    pub(super) fn join(&mut self, words: &[String], n: usize) {
+        let key = words.join(" ");
+        if self.by_key.contains_key(&key) {
+            return;
+        }
+        self.by_key.insert(key, n);
+        for w in words.iter().filter(|w| !is_honorific(w)) {
+            let list = self.by_word.entry(w.clone()).or_default();
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        }
+    }
+}
+
 impl Redactor {
     #[must_use]
     pub fn new(checker: Checker) -> Self {
@@ -220,9 +238,32 @@ impl Redactor {
     pub(super) fn replace(&mut self, text: &str, cands: &[Cand]) -> String {
         let mut next = String::with_capacity(text.len());
         let mut at = 0;
-        for c in cands {
+        let mut ahead = None;
+        for (i, c) in cands.iter().enumerate() {
             next.push_str(&text[at..c.start]);
-            next.push_str(&self.placeholder(c, &text[c.start..c.end]));
+            let found = &text[c.start..c.end];
+            // A name before its full name in brackets ("Dod (George Cruickshank)") is the
+            // one person: the full name is numbered first and the other name joins it.
+            let full = cands.get(i + 1).filter(|f| {
+                c.kind == FindingKind::Name
+                    && f.kind == FindingKind::Name
+                    && !found.contains(' ')
+                    && &text[c.end..f.start] == " ("
+                    && text[f.start..f.end].contains(' ')
+                    && text[f.end..].starts_with(')')
+            });
+            let placeholder = if let Some(f) = full {
+                let whole = self.placeholder(f, &text[f.start..f.end]);
+                let n = self.people.number(&name_key(&text[f.start..f.end]));
+                self.people.join(&name_key(found), n);
+                ahead = Some(whole);
+                self.placeholder(c, found)
+            } else if let Some(whole) = ahead.take() {
+                whole
+            } else {
+                self.placeholder(c, found)
+            };
+            next.push_str(&placeholder);
             at = c.end;
         }
         next.push_str(&text[at..]);
@@ -342,7 +383,7 @@ impl Redactor {
             FindingKind::NeverExport => numbered(self, "REDACTED", words_key(found)),
             FindingKind::Email => numbered(self, "EMAIL", found.to_lowercase()),
             FindingKind::Phone => numbered(self, "PHONE", phone_key(found)),
-            FindingKind::Postcode => numbered(self, "POSTCODE", alnum_key(found)),
+            FindingKind::Postcode => numbered(self, "POSTCODE", postcode_key(found)),
             FindingKind::NhsNumber | FindingKind::NiNumber | FindingKind::RecordNumber => {
                 numbered(self, "ID-NUMBER", alnum_key(found))
             }

@@ -1956,6 +1956,34 @@ fn dictated_postcodes_and_addresses_all_in_lowercase() {
 }
 
 #[test]
+fn a_postcode_read_out_and_written_is_one_place() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Postcode are aitch ten one ex why, confirmed as RH10 1XY on the letter."),
+        "Postcode [POSTCODE-1], confirmed as [POSTCODE-1] on the letter."
+    );
+    // Another code read out is another place.
+    assert_eq!(
+        r.redact("Her old postcode is a b one five six ex tee."),
+        "Her old postcode is [POSTCODE-2]."
+    );
+}
+
+#[test]
+fn a_name_before_its_full_name_in_brackets_is_one_person() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact("Visited Dod (George Cruickshank) with Tomek (Tomasz Wróblewski)."),
+        "Visited [PERSON-1] ([PERSON-1]) with [PERSON-2] ([PERSON-2])."
+    );
+    // Later, either name alone is the same person.
+    assert_eq!(
+        r.redact("Dod was in good form. Cruickshank signed. Tomek slept."),
+        "[PERSON-1] was in good form. [PERSON-1] signed. [PERSON-2] slept."
+    );
+}
+
+#[test]
 fn figures_of_other_scripts_are_read_as_figures() {
     assert_eq!(
         kinds("Seen on ١٨/٣/٢٠٢٥, his phone ۰۷۷۰۰ ۹۰۰ ۳۲۱."),
