@@ -495,6 +495,7 @@ impl Checker {
         listed_references(text, &mut cands);
         quoted_nicknames(text, words, &mut cands);
         name_signs(text, &mut cands);
+        names_signing_off(text, words, &mut cands);
         names_before_full_names(text, words, &mut cands, &mut name_words);
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);

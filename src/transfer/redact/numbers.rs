@@ -26,6 +26,16 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     // And of Lithuania ("asmens kodas"), Bulgaria ("EGN"), Hungary ("TAJ"), Sri Lanka
     // ("NIC") and Afghanistan ("tazkira"), and a registrant's PIN ("NMC PIN 09I3372S").
     "kodas", "egn", "taj", "nic", "tazkira", "pin",
+    // And the identity cards, passports and personal numbers of more countries, by the
+    // word that ends their name: Poland's "dowód osobisty" and "paszport", Italy's
+    // "codice fiscale", France's "carte d'identité" and "passeport", Germany's
+    // "Personalausweis", Spain's "DNI" and "NIF", Latin America's "cédula" and "CURP",
+    // Sweden's and Norway's "personnummer", the Netherlands' "BSN", Turkey's "kimlik",
+    // India's "Aadhaar", Pakistan's "CNIC", Indonesia's "NIK", Nigeria's "NIN" and
+    // Ethiopia's "kebele" card.
+    "osobisty", "paszport", "fiscale", "identite", "passeport", "pasaporte", "passaporto",
+    "personalausweis", "ausweis", "dni", "nif", "cedula", "curp", "personnummer", "bsn",
+    "kimlik", "aadhaar", "aadhar", "cnic", "nik", "nin", "kebele",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -267,8 +277,17 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             };
             // A reference written in groups of figures: "UC 7710 3345 92" (not "ref
             // 2231 14 March", a day after it).
+            // From its first group only in fours, three groups or more: "Aadhaar 2345
+            // 6789 0123".
+            let fours = |t: &Tok| t.end - t.start == 4 && figures(t);
             let grouped = g == " "
-                && (end_tok > j || far)
+                && (end_tok > j
+                    || far
+                    || (fours(cur)
+                        && fours(next)
+                        && toks
+                            .get(end_tok + 2)
+                            .is_some_and(|m| figures(m) && &text[next.end..m.start] == " ")))
                 && figures(cur)
                 && figures(next)
                 && toks

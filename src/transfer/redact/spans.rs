@@ -1739,3 +1739,115 @@ pub(super) fn kinds_at_named_places(text: &str, words: Words<'_>, cands: &mut [C
         c.kind = FindingKind::Place;
     }
 }
+
+/// How a message is signed off, lowercase, its comma or stop aside: the name under it is
+/// the writer's.
+#[rustfmt::skip]
+const SIGN_OFFS: &[&str] = &[
+    "thanks", "thank you", "many thanks", "thanks again", "thanks so much", "with thanks",
+    "best", "best wishes", "all the best", "with best wishes", "kind regards", "regards",
+    "best regards", "warm regards", "warmest regards", "kindest regards", "warm wishes",
+    "warmest wishes", "cheers", "love", "lots of love", "speak soon", "take care",
+    "yours sincerely", "yours faithfully", "yours", "ta", "diolch", "cofion",
+    "cofion gorau",
+];
+
+/// Words that sign for many, or for no one in particular: "The Duty Team", "Admin".
+#[rustfmt::skip]
+const SIGNED_BY_MANY: &[&str] = &[
+    "team", "service", "services", "office", "desk", "unit", "hub", "centre", "council",
+    "trust", "group", "department", "admin", "reception", "everyone", "all", "both", "us",
+    "me", "the", "from",
+];
+
+/// The name under a sign-off: on the line after it ("Kind regards,\nJan", "Thanks\nWill
+/// x") or after it to the line's end ("Thanks, Jan", "… if you're with her. Ta, Jan"),
+/// in a quoted reply too ("> Cheers,\n> Jan"). A name whatever the word, a month ("Jan")
+/// or an everyday one ("Will"): one to four capitalised words or initials, with nothing
+/// after them but kisses, punctuation or pronouns in brackets. Not a team, a role or a
+/// word of family ("Best wishes,\nThe Duty Team", "Love, Mum"), nor everyday words that
+/// are no one's name ("Yours sincerely,\nOccupational Health Adviser").
+pub(super) fn names_signing_off(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let sign_off = |s: &str| {
+        let s = s.trim().trim_end_matches([',', '.', '!']).trim_end();
+        s.len() <= 16 && SIGN_OFFS.iter().any(|o| o.eq_ignore_ascii_case(s))
+    };
+    // The name's words from token `k` to the end of the line at `line_end`.
+    let name_to = |k: usize, line_end: usize| -> Option<Cand> {
+        let mut j = k;
+        while j < toks.len() && j < k + 4 && toks[j].end <= line_end {
+            let t = &toks[j];
+            let w = &text[t.start..t.end];
+            let initial = w.chars().count() == 1 && text[t.end..].starts_with('.');
+            let l = &*lowers[j];
+            if !(starts_capitalised(text, t) || initial)
+                || t.base_end != t.end
+                || (is_acronym(w) && !initial)
+                || SIGNED_BY_MANY.contains(&l)
+                || ROLE_NOUNS.contains(&l)
+                || KIN_BEFORE_NAMES.contains(&l)
+                // An everyday word signs as a name only where names have it ("Will",
+                // "Hope") or it is a month's short form ("Jan"): "Occupational Health
+                // Adviser" under "Yours sincerely" is a role.
+                || (!initial
+                    && is_ordinary(l)
+                    && !name_list().contains_key(l)
+                    && !CALENDAR.contains(&l))
+                || (j > k && !matches!(&text[toks[j - 1].end..t.start], " " | ". " | "-"))
+            {
+                break;
+            }
+            j += 1;
+        }
+        if j == k {
+            return None;
+        }
+        let end = toks[j - 1].end;
+        // Kisses, punctuation and pronouns in brackets may follow, nothing else.
+        let rest = text[end..line_end].trim();
+        let rest = rest.trim_start_matches(['.', ',', '!']).trim_start();
+        let kisses = !rest.is_empty() && rest.bytes().all(|b| matches!(b, b'x' | b'X' | b' '));
+        let pronouns = rest.starts_with('(') && rest.ends_with(')') && rest.contains('/');
+        (rest.is_empty() || kisses || pronouns)
+            .then(|| Cand::new(FindingKind::Name, toks[k].start, end))
+    };
+    let mut after_sign_off = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let (mut start, end) = (at, at + line.trim_end().len());
+        at += line.len();
+        // A quoted reply's marks are no part of the line.
+        start += line.len() - line.trim_start_matches(['>', ' ']).len();
+        if start >= end {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < start);
+        if after_sign_off {
+            after_sign_off = false;
+            if let Some(c) = toks.get(k).and_then(|_| name_to(k, end)) {
+                out.push(c);
+                continue;
+            }
+        }
+        if sign_off(&text[start..end]) {
+            after_sign_off = true;
+            continue;
+        }
+        // "Thanks, Jan" as the line's last sentence.
+        let last = text.as_bytes()[start..end]
+            .windows(2)
+            .rposition(|w| matches!(w, b". " | b"! " | b"? "))
+            .map_or(start, |i| start + i + 2);
+        if let Some(comma) = text.as_bytes()[last..end.min(last + 18)]
+            .windows(2)
+            .position(|w| w == b", ")
+            && sign_off(&text[last..last + comma])
+        {
+            let k = toks.partition_point(|t| t.start < last + comma + 2);
+            if let Some(c) = toks.get(k).and_then(|_| name_to(k, end)) {
+                out.push(c);
+            }
+        }
+    }
+}
