@@ -2855,11 +2855,13 @@ fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// lowercase ("the Shankill hub"); 325 with the district after a place's comma ("Tŷ
 /// Capel, Ffordd Ogwen"); 326 with a kind of place at a place found ("the Asda depot in
 /// Stourton").
+/// A name in a table's column of people ("| binder donations | Ash T. |" under "Who",
+/// 2026-12-07): 327.
 #[test]
 fn a_fifteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh13.txt",
-        (326, 344),
+        (327, 344),
         &[
             "Place \"West Indian Centre\"",
             "Name \"Hydref\"",
@@ -3042,6 +3044,174 @@ fn the_name_under_a_sign_off_is_a_name() {
     ] {
         assert_eq!(flagged_in(text), vec![], "{text:?}");
     }
+}
+
+/// Dates of more languages and calendars: Greek months in the genitive, weekdays of other
+/// languages before a date with a comma, a month of the Islamic calendar after a day and
+/// before its year (shown as `[DATE]`), a year of a Japanese era, a Korean date with its
+/// weekday, and Thai figures. None of these notes is in the corpora.
+#[test]
+fn dates_of_more_languages_and_calendars_are_dates() {
+    let date = |s: &str| vec![(FindingKind::ExactDate, s.to_string())];
+    for (text, found) in [
+        (
+            "Sent: Τρίτη, 4 Φεβρουαρίου 2025 10:12",
+            date("Τρίτη, 4 Φεβρουαρίου 2025"),
+        ),
+        (
+            "Fecha: lunes, 3 de febrero de 2025 09:00",
+            date("lunes, 3 de febrero de 2025"),
+        ),
+        (
+            "Born, he says, 3 Shawwal 1410 in Aleppo.",
+            date("3 Shawwal 1410"),
+        ),
+        ("In her handbook: 令和6年11月2日.", date("令和6年11月2日")),
+        (
+            "--- 2025년 2월 7일 금요일 ---",
+            date("2025년 2월 7일 금요일"),
+        ),
+        ("นัด ๑๗/๐๓/๒๐๒๕ ค่ะ", date("๑๗/๐๓/๒๐๒๕")),
+    ] {
+        assert_eq!(flagged_in(text), found, "{text}");
+    }
+    let mut r = Redactor::new(checker());
+    assert_eq!(r.redact("Today is 15 Ramadan 1446."), "Today is [DATE].");
+    assert_eq!(
+        r.redact("In her handbook: 令和6年11月2日."),
+        "In her handbook: [DATE: November 2024]."
+    );
+    for text in [
+        "Ramadan starts soon, and 15 people fast.",
+        "She fasts on viernes, 3 of them so far.",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
+}
+
+/// References known by their shape wherever they stand: capitals and figures run
+/// together (a family court's case number), codes in parts with hyphens, a South Korean
+/// resident number, an identity number in thousands with stops; a police log by its
+/// number before "of" and a day; an identity card's number in groups; a number after
+/// "number" opening a clause or after a comma. Not a quantity with its unit, a date, a
+/// sum of money, a version. None of these notes is in the corpora.
+#[test]
+fn references_by_their_shape_are_record_numbers() {
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    for (text, number) in [
+        ("1. BD24P01952 – contact at the centre.", "BD24P01952"),
+        ("His CoS was C2G5X71234K, he said.", "C2G5X71234K"),
+        ("Baby's number GWH-B2503-0412 on the cot.", "GWH-B2503-0412"),
+        (
+            "Her resident number, 751203-2145678, is on it.",
+            "751203-2145678",
+        ),
+        (
+            "Cédula 52.418.906.1 and 1.036.482.917 on two cards.",
+            "1.036.482.917",
+        ),
+        ("Thai ID no.: 1 1037 00834 21 5", "1 1037 00834 21 5"),
+        ("If you need it, number 00716482.", "00716482"),
+    ] {
+        assert!(
+            flagged_in(text).contains(&record(number)),
+            "{text}: {:?}",
+            flagged_in(text)
+        );
+    }
+    assert_eq!(
+        flagged_in("Called 999, log 2231 of 3/3/2025."),
+        vec![
+            record("2231"),
+            (FindingKind::ExactDate, "3/3/2025".to_string())
+        ]
+    );
+    for text in [
+        "Vitamin D 250000IU once, then 800IU daily.",
+        "COVID-19 and version 1.2.3 of the app.",
+        "The bill was €1.036.482 for the whole estate.",
+        "I keep a log 1437 of the calls? No: a log of the calls.",
+        "The number of visits, 12, was fine.",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
+}
+
+/// A table typed with "|" between its cells: under a heading that says so, a column of
+/// people ("Pt", "Lead"), of places ("Venue") or of numbers ("kit") holds them, though
+/// the words are everyday ones. A field's name in a key-value table is no heading.
+#[test]
+fn a_tables_columns_say_what_their_cells_hold() {
+    let text = "Pt | kit | SpO2 | plan\nRay Quick | VW-0452 | 95 | home Monday\n\n\
+                Night | Venue | Lead | Guests\nMon | St Barnabas hall | Drew Pembroke | 11";
+    let found = flagged_in(text);
+    for (kind, s) in [
+        (FindingKind::Name, "Ray Quick"),
+        (FindingKind::RecordNumber, "VW-0452"),
+        (FindingKind::Place, "St Barnabas hall"),
+        (FindingKind::Name, "Drew Pembroke"),
+    ] {
+        assert!(found.contains(&(kind, s.to_string())), "{s}: {found:?}");
+    }
+    assert_eq!(
+        flagged_in(
+            "| field | entry |\n|---|---|\n| name | unknown |\n| DOB | not given |\n| RoSH | low |"
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("Target | Teaching | Week\nSigns More | Makaton | 4"),
+        vec![]
+    );
+}
+
+/// Initials on the line that lists who was at a meeting are people, and so are the same
+/// initials in capitals anywhere else in the text; one alone is no such list.
+#[test]
+fn initials_of_those_present_are_people() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Present: JC (GP), LB (district nursing), AS (minutes).\n1. LB: dressings. AS to visit."
+        ),
+        vec![name("JC"), name("LB"), name("AS"), name("LB"), name("AS")]
+    );
+    assert_eq!(
+        flagged_in("Present: NHS (host).\nAS agreed, LB of flour."),
+        vec![]
+    );
+}
+
+/// What belongs to a name found: a particle of descent after it, initials with stops, a
+/// surname in capitals before a comma as a form writes it, and the name in a script
+/// without capitals in brackets just after it.
+#[test]
+fn a_name_found_takes_what_belongs_to_it() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Spoke to Aibek Nurlan uulu today."),
+        vec![name("Aibek Nurlan uulu")]
+    );
+    assert_eq!(
+        flagged_in("Visit to Mrs C.S., 84, at home."),
+        vec![name("Mrs C.S")]
+    );
+    assert_eq!(
+        flagged_in("Detained person: HADDAD, Samira Leila. Seen."),
+        vec![name("HADDAD, Samira Leila")]
+    );
+    assert_eq!(
+        flagged_in("Name: Siriporn Metcalfe (ศิริพร; known at work)."),
+        vec![name("Siriporn Metcalfe"), name("ศิริพร")]
+    );
+    assert_eq!(
+        flagged_in("From the NHS, Sarah Jones rang."),
+        vec![name("Sarah Jones")]
+    );
+    assert_eq!(
+        flagged_in("Spoke to Officer Granger about it."),
+        vec![name("Officer Granger")]
+    );
 }
 
 /// Days and months in figures listed after one found are days too, though alone they
@@ -3431,11 +3601,12 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// "Mc" ("DMcK", 2026-12-07); "Gurmukhi", a script, and "van der Kolk" no longer
 /// flagged.
 /// A hospital by its initials alone (2026-12-07): 313.
+/// A name in a table's column of people ("Brook H" under "Name", 2026-12-07): 314.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
         "recall-fresh16.txt",
-        (313, 361),
+        (314, 361),
         &[
             "Name \"Shannon Trust\"",
             "Name \"Todd\"",
@@ -3660,6 +3831,7 @@ fn a_name_with_two_particles_or_dela_is_one_name() {
 /// a practice or a nursery named by two words at its end ("… Medical Group", "… Early
 /// Years"); 331 with a name sign in quotes after its cue ("name sign is a "G" tapped on
 /// the chin"). The hold-out figure as first measured, 312 of 369, stays as it was.
+/// "Evan Stark", the theorist of coercive control, no longer flagged (2026-12-07).
 #[test]
 fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -3675,7 +3847,6 @@ fn a_nineteenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Winston\"",
             "BirthDate \"born on the first of January\"",
             "Name \"Cyw\"",
-            "Name \"Evan Stark\"",
             "Name \"Hollie Guard\"",
             "Name \"Caroline\"",
             "Name \"Tel\"",
@@ -3850,11 +4021,13 @@ fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
 /// title before a place found from "Royal" ("Princess Royal Maternity"); 346 with the
 /// rules fitted on the twenty-first corpus (names, places and addresses removed whole).
 /// A hospital by its initials alone (2026-12-07): 348.
+/// "Officer" before a surname as a title ("Officer Rennie held the torch", 2026-12-07):
+/// 349.
 #[test]
 fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh18.txt",
-        (348, 365),
+        (349, 365),
         &[
             "Place \"Teesside Crown Court\"",
             "Name \"Ystradgynlais\"",
@@ -4303,11 +4476,13 @@ fn addresses_with_their_number_in_words() {
 /// 465 of 513. And a big town after a place's or a street's comma ("St Catherine's,
 /// Newry", "Drumclay Road, Enniskillen"): 467 of 513. And a kind of place at a place
 /// found ("the Lidl depot at Melton", "the old schoolhouse at Rosehall"): 469 of 513.
+/// A police log by its number before "of" and a day ("log 734 of 15/03/25",
+/// 2026-12-07): 470.
 #[test]
 fn a_twenty_third_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh21.txt",
-        (469, 513),
+        (470, 513),
         &[
             "Name \"Daniel O'Donnell\"",
             "Name \"Lairg\"",
@@ -5465,6 +5640,55 @@ fn a_twenty_sixth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Place \"Bridgend College\"",
             "Name \"St Giles\"",
             "Place \"Maudsley Centre\"",
+        ],
+    );
+}
+
+/// The twenty-seventh corpus (`recall-fresh25.txt`), written without sight of the rules
+/// and committed before it was run: 451 of 557 as a hold-out (81.0%), 59 findings beyond
+/// the identifiers, on the rules of a14630f. Studied the same day: dates of the Greek,
+/// Korean and Japanese-era forms, of the Islamic calendar and with weekdays of other
+/// languages, and capitals and figures run together as a reference: 465 (83.5%); a
+/// table's columns by their heading: 474; codes in parts, a South Korean resident
+/// number, an identity number in thousands with stops, a police log before "of" and a
+/// day, an identity card's figures in groups, a number after "number" opening a clause:
+/// 483 (86.7%); initials of those present at a meeting, a particle of descent after a
+/// name, initials with stops, a surname in capitals before a comma, a name in a script
+/// without capitals in brackets after the name: 498 (89.4%); words of Fijian, Kyrgyz,
+/// Korean, Thai and Albanian, places abroad, theorists, brands and a medicine: 26
+/// findings.
+#[test]
+fn a_twenty_seventh_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh25.txt",
+        (498, 557),
+        &[
+            "Name \"Justice\"",
+            "Name \"Retford\"",
+            "Name \"Angela\"",
+            "Name \"Bulford\"",
+            "ExactDate \"25 March\"",
+            "Name \"New Malden\"",
+            "Name \"han\"",
+            "Name \"Herman\"",
+            "Name \"Leyburn\"",
+            "Postcode \"GX11 1AA\"",
+            "Name \"Bryher\"",
+            "Place \"St Mary's\"",
+            "Name \"St Agnes\"",
+            "Name \"Tresco\"",
+            "Name \"St Agnes\"",
+            "Place \"St Mary's\"",
+            "Name \"St Agnes\"",
+            "Name \"Bryher\"",
+            "Name \"C.C\"",
+            "Name \"Pereira\"",
+            "Name \"Bobath\"",
+            "Name \"physio\"",
+            "Name \"Whitby\"",
+            "Name \"Raheem Sterling\"",
+            "Name \"Bluetits\"",
+            "Name \"Gatehouse\"",
         ],
     );
 }

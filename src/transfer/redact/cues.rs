@@ -26,6 +26,9 @@ pub(super) const SOFT_HONORIFICS: &[&str] = &[
     "Pastor", "Rabbi", "Pani", "Pan", "Doamna", "Domnul", "Señora", "Señor", "Senhora",
     "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal", "Dona", "Bapak", "Pak", "Ibu",
     "Hajjeh", "Hajji", "Haji", "Hajja",
+    // Roles said before a surname as a title is: "Officer Granger", "Padre Tuilagi".
+    "Officer", "Constable", "Sergeant", "Inspector", "Detective", "Chaplain", "Padre",
+    "Warden",
 ];
 
 /// For each first letter, the lengths of the titles that start with it (bit n: a title

@@ -1138,6 +1138,8 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 && gap_ok(&toks[m - 1], mt, "")
                 && let Some(month) = month_of(word(mt))
                     .or_else(|| month_abroad(word(mt)))
+                    // A month of the Islamic calendar, as 0.
+                    .or_else(|| hijri_month(word(mt)).then_some(0))
                     // "the 5th of may 1979": "may" in lowercase, after "of", before a year.
                     .or_else(|| {
                         (m == i + 2 && word(mt) == "may" && year_after(m, mt).is_some())
@@ -1155,6 +1157,19 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 let (end, year) = year_after(m, mt)
                     .or_else(|| month_abroad(word(mt)).and(year_de()))
                     .map_or((mt.end, None), |(e, y)| (e, Some(y)));
+                let hijri = month == 0;
+                // A year of the Islamic calendar after its month: "12 Rajab 1416".
+                let end = toks
+                    .get(m + 1)
+                    .filter(|y| {
+                        hijri
+                            && gap_ok(mt, y, "")
+                            && word(y).len() == 4
+                            && matches!(word(y).as_bytes()[..2], [b'1', b'3' | b'4'])
+                            && word(y).bytes().all(|c| c.is_ascii_digit())
+                            && right_boundary(text, y.end)
+                    })
+                    .map_or(end, |y| y.end);
                 // A weekday just before is part of the date: "Monday 2nd December".
                 // So is one with "the" ("Wednesday the 16th of April"), and a range's
                 // first day ("3–7 February").
@@ -1175,14 +1190,15 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 let start = the
                     .or_else(|| {
                         first.checked_sub(1).filter(|&p| {
-                            is_weekday(word(&toks[p])) && gap_ok(&toks[p], &toks[first], ",")
+                            (is_weekday(word(&toks[p])) || weekday_abroad(word(&toks[p])))
+                                && gap_ok(&toks[p], &toks[first], ",")
                         })
                     })
                     .map(|p| toks[p].start)
                     .or_else(|| irish_weekday_before(text, toks, first))
                     .unwrap_or(toks[first].start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
-                c.date = Some(DateParts { month, year });
+                c.date = (!hijri).then_some(DateParts { month, year });
                 push_date(text, c, out);
                 continue;
             }
@@ -1328,7 +1344,7 @@ pub(super) fn run_together_date(w: &str) -> Option<(u32, Option<i32>)> {
 /// A date in Chinese or Japanese: "3月15日", "2025年3月15日"; its month and year.
 pub(super) fn ideographic_date(w: &str) -> Option<(u32, Option<i32>)> {
     let (year, rest) = match w.split_once('年') {
-        Some((y, rest)) => (Some(year_of(y)?), rest),
+        Some((y, rest)) => (Some(year_of(y).or_else(|| era_year(y))?), rest),
         None => (None, w),
     };
     let (m, rest) = rest.split_once('月')?;
@@ -1340,6 +1356,21 @@ pub(super) fn ideographic_date(w: &str) -> Option<(u32, Option<i32>)> {
     day_of(d)?;
     let month = m.parse().ok().filter(|m| (1..=12).contains(m))?;
     Some((month, year))
+}
+
+/// A year of a Japanese era, as written before 年: "令和7" is 2025, "平成元" 1989.
+fn era_year(y: &str) -> Option<i32> {
+    let (first, n) = [("令和", 2019), ("平成", 1989), ("昭和", 1926)]
+        .into_iter()
+        .find_map(|(era, first)| Some((first, y.strip_prefix(era)?)))?;
+    let n: i32 = match n {
+        "元" => 1,
+        n if (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()) => {
+            n.parse().ok()?
+        }
+        _ => return None,
+    };
+    Some(first + n - 1)
 }
 
 /// The months in Irish and in Polish (in the genitive a Polish date writes them in),
@@ -1363,11 +1394,50 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("septiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
     ("januari", 1), ("februari", 2), ("maret", 3), ("mei", 5), ("juni", 6), ("juli", 7),
     ("agustus", 8), ("oktober", 10), ("desember", 12),
+    // Greek, in the genitive a date writes them in ("14 Μαρτίου 2025"), and Uzbek.
+    ("ιανουαρίου", 1), ("φεβρουαρίου", 2), ("μαρτίου", 3), ("απριλίου", 4), ("μαΐου", 5),
+    ("ιουνίου", 6), ("ιουλίου", 7), ("αυγούστου", 8), ("σεπτεμβρίου", 9),
+    ("οκτωβρίου", 10), ("νοεμβρίου", 11), ("δεκεμβρίου", 12),
+    ("yanvar", 1), ("fevral", 2), ("aprel", 4), ("iyun", 6), ("iyul", 7), ("avgust", 8),
+    ("sentabr", 9), ("oktabr", 10), ("noyabr", 11), ("dekabr", 12),
 ];
+
+/// The months of the Islamic calendar that are one word, after a day and before a year
+/// of that calendar: "12 Rajab 1416", "15 Ramadan 1446". The date is shown as `[DATE]`:
+/// no month of the Gregorian year matches it.
+const HIJRI_MONTHS: &[&str] = &[
+    "muharram", "safar", "rajab", "shaban", "sha'ban", "ramadan", "ramadhan", "ramazan", "shawwal",
+];
+
+/// Weekdays in the languages whose months [`MONTHS_ABROAD`] holds, before a date with a
+/// comma ("Παρασκευή, 14 Μαρτίου 2025", "viernes, 21 de marzo de 2025").
+#[rustfmt::skip]
+const WEEKDAYS_ABROAD: &[&str] = &[
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+    "δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+];
+
+fn weekday_abroad(w: &str) -> bool {
+    (4..=26).contains(&w.len()) && {
+        let l = fold_str(w);
+        WEEKDAYS_ABROAD.contains(&l.as_str())
+    }
+}
+
+fn hijri_month(w: &str) -> bool {
+    (5..=8).contains(&w.len()) && w.is_ascii() && {
+        let l = w.to_ascii_lowercase();
+        HIJRI_MONTHS.contains(&l.as_str())
+    }
+}
 
 /// The month a word names in another language (see [`MONTHS_ABROAD`]), in any case.
 pub(super) fn month_abroad(w: &str) -> Option<u32> {
-    if !(3..=24).contains(&w.len()) {
+    if !(3..=26).contains(&w.len()) {
         return None;
     }
     let l = fold_str(w);
@@ -1436,4 +1506,46 @@ pub(super) fn weekday_day_month(text: &str, at: usize) -> Option<(usize, u32)> {
     let m: u32 = trimmed[n1 + 1..len].parse().ok()?;
     ((1..=31).contains(&d) && (1..=12).contains(&m) && right_boundary(text, end))
         .then_some((end, m))
+}
+
+/// A date as Korean writes it, each part a figure and its counter: "2025년 3월 14일", a
+/// weekday after it too ("… 14일 금요일").
+pub(super) fn korean_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let word = |t: &Tok| &text[t.start..t.end];
+    fn figures(w: &str, counter: char, most: usize) -> Option<&str> {
+        w.strip_suffix(counter)
+            .filter(|n| (1..=most).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+    }
+    for (i, t) in toks.iter().enumerate() {
+        let (Some(m), Some(d)) = (
+            figures(word(t), '월', 2),
+            toks.get(i + 1).and_then(|d| figures(word(d), '일', 2)),
+        ) else {
+            continue;
+        };
+        let (Ok(month), Some(_)) = (m.parse::<u32>(), day_of(d)) else {
+            continue;
+        };
+        if !(1..=12).contains(&month) || &text[t.end..toks[i + 1].start] != " " {
+            continue;
+        }
+        let year = i
+            .checked_sub(1)
+            .filter(|&p| &text[toks[p].end..t.start] == " ")
+            .and_then(|p| Some((p, year_of(figures(word(&toks[p]), '년', 4)?)?)));
+        let mut end = toks[i + 1].end;
+        if let Some(w) = toks.get(i + 2)
+            && &text[end..w.start] == " "
+            && word(w).ends_with("요일")
+        {
+            end = w.end;
+        }
+        let start = year.map_or(t.start, |(p, _)| toks[p].start);
+        let mut c = Cand::new(FindingKind::ExactDate, start, end);
+        c.date = Some(DateParts {
+            month,
+            year: year.map(|(_, y)| y),
+        });
+        out.push(c);
+    }
 }

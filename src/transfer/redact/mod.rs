@@ -371,6 +371,7 @@ impl Checker {
             pps_numbers(text, &toks, &mut cands);
             record_numbers(text, &toks, &mut cands);
             long_numbers(text, &toks, &mut cands);
+            codes_by_shape(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
             pnc_ids(text, &toks, &mut cands);
             dashed_chi_numbers(text, &toks, &mut cands);
@@ -399,6 +400,9 @@ impl Checker {
             days_and_months_alone(text, &toks, &mut cands);
             listed_days(text, &mut cands);
             word_dates(text, &toks, &mut cands);
+            if !text.is_ascii() {
+                korean_dates(text, &toks, &mut cands);
+            }
             feast_dates(text, &toks, &mut cands);
             addresses(text, &toks, &mut cands);
             grid_references(text, &toks, &mut cands);
@@ -496,7 +500,10 @@ impl Checker {
         quoted_nicknames(text, words, &mut cands);
         name_signs(text, &mut cands);
         names_signing_off(text, words, &mut cands);
+        table_columns(text, words, &mut cands);
         names_before_full_names(text, words, &mut cands, &mut name_words);
+        initials_in_attendance(text, &toks, &mut cands);
+        name_extents(text, words, &mut cands);
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);

@@ -98,6 +98,91 @@ pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// References by their shape alone, whatever their cue:
+/// - capitals and figures run together, eight to twenty of them with five figures or
+///   more (six with hyphens between parts), opening with a capital ("LU25P00318", a
+///   family court's case; "C2G5X71234K", "GWH-B2503-0412"); not a quantity with its unit
+///   after it ("250000IU"), nor what has the shape of an NI number (the NI rule's);
+/// - a South Korean resident number, its first six figures a day of birth and the
+///   seventh 1 to 4 ("690412-2184736");
+/// - a number in thousands with stops, three groups after the first or more, as
+///   Colombia and Spain write an identity number ("1.036.482.917").
+pub(super) fn codes_by_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let figures = |t: &Tok, n: usize| {
+        t.end - t.start == n && t.digits && !t.letters && b[t.start..t.end].is_ascii()
+    };
+    let taken = |out: &[Cand], s: usize, e: usize| out.iter().any(|c| c.start < e && s < c.end);
+    for (i, t) in toks.iter().enumerate() {
+        // A South Korean resident number, its first six figures a day of birth and the
+        // seventh 1 to 4: "690412-2184736".
+        let w = &b[t.start..t.end];
+        if w.len() == 14
+            && w[6] == b'-'
+            && w.iter()
+                .enumerate()
+                .all(|(k, c)| k == 6 || c.is_ascii_digit())
+            && (b'1'..=b'4').contains(&w[7])
+            && (1..=12).contains(&((w[2] - b'0') * 10 + (w[3] - b'0')))
+            && (1..=31).contains(&((w[4] - b'0') * 10 + (w[5] - b'0')))
+            && run_may_start(text, t.start)
+            && right_boundary(text, t.end)
+            && !taken(out, t.start, t.end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+            continue;
+        }
+        // A number in thousands with stops, three groups after the first or more, as
+        // Colombia and Spain write an identity number: "1.036.482.917".
+        if t.digits
+            && !t.letters
+            && (1..=3).contains(&(t.end - t.start))
+            && run_may_start(text, t.start)
+            && !matches!(char_before(text, t.start), Some('£' | '$' | '€'))
+        {
+            let mut k = i;
+            while let Some(n) = toks.get(k + 1)
+                && n.start == toks[k].end + 1
+                && b[toks[k].end] == b'.'
+                && figures(n, 3)
+            {
+                k += 1;
+            }
+            if k >= i + 3 && right_boundary(text, toks[k].end) && !taken(out, t.start, toks[k].end)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, t.start, toks[k].end));
+            }
+            continue;
+        }
+    }
+    for t in toks {
+        let w = &text.as_bytes()[t.start..t.end];
+        if !(t.digits && t.letters && (8..=20).contains(&w.len())) {
+            continue;
+        }
+        let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
+        let hyphens = w.iter().filter(|&&c| c == b'-').count();
+        if digits < 5 + usize::from(hyphens > 0)
+            || !w
+                .iter()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || *c == b'-')
+            // Opening with a capital: not figures with a unit after them, nor a date and
+            // its time ("2025-03-04T10").
+            || !w[0].is_ascii_uppercase()
+            // An NI number's shape is the NI rule's to judge ("DA123456C" is none).
+            || (w.len() <= 9
+                && w[..2].iter().all(u8::is_ascii_uppercase)
+                && w[2..8].iter().all(u8::is_ascii_digit))
+            || !run_may_start(text, t.start)
+            || !right_boundary(text, t.end)
+            || out.iter().any(|c| c.start < t.end && t.start < c.end)
+        {
+            continue;
+        }
+        out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+    }
+}
+
 /// Case, hospital, record and reference numbers after their cue: the cue is a word of its
 /// own ("ref", "MRN") or "number"/"no." after another word ("case number"); "is", "was",
 /// a colon or a few words ending in "is" may come between ("ID number for the hostel
@@ -163,7 +248,28 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let mut j = i + 1;
         let Some(first) = toks.get(j) else { continue };
         let gap = &text[head.end..first.start];
-        if gap.len() > 4 || !gap.chars().all(|c| " :#.-=(".contains(c)) {
+        // "registration number, 690412-2184736": a comma only before six figures or more.
+        let comma_before_long = gap == ", "
+            && text[first.start..]
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                .filter(u8::is_ascii_digit)
+                .count()
+                >= 6;
+        if !comma_before_long && (gap.len() > 4 || !gap.chars().all(|c| " :#.-=(".contains(c))) {
+            continue;
+        }
+        // A police log by its number and day: "log 1437 of 25/12/2024", "BTP log 0562 of
+        // 14/03/2025": three figures are enough before "of" and a date.
+        if is(head, "log")
+            && gap == " "
+            && first.digits
+            && !first.letters
+            && (3..=6).contains(&(first.end - first.start))
+            && text[first.end..].starts_with(" of ")
+            && text[first.end + 4..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, first.start, first.end));
             continue;
         }
         // Words between the cue and the number, without "is" or "was": the number must
@@ -262,6 +368,36 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             out.push(Cand::new(FindingKind::RecordNumber, id.start, toks[k].end));
             continue;
         }
+        // Groups of one to five figures with single spaces between, nine to sixteen
+        // figures in all, as an identity card prints them: "Thai ID no.: 3 4101 00512 34
+        // 7".
+        let figures_only = |t: &Tok| {
+            t.digits && !t.letters && t.end - t.start <= 5 && text[t.start..t.end].is_ascii()
+        };
+        // Not a phone's groups: "number 07 838 502 117".
+        let phone = text[id.start..].starts_with('0');
+        let mut k = j;
+        let mut total = 0;
+        while k < toks.len() && figures_only(&toks[k]) {
+            total += toks[k].end - toks[k].start;
+            if toks
+                .get(k + 1)
+                .is_some_and(|n| figures_only(n) && &text[toks[k].end..n.start] == " ")
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k >= j + 2
+            && !phone
+            && (9..=16).contains(&total)
+            && k < toks.len()
+            && right_boundary(text, toks[k].end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, id.start, toks[k].end));
+            continue;
+        }
         // The number: parts joined by "/", or a short capital prefix and a space.
         let mut end_tok = j;
         loop {
@@ -317,7 +453,7 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if idt.is_ascii()
             && alnum <= 24
             && (digits >= 5 || (digits >= 4 && (letters || parts)))
-            && (!loose || (digits >= 5 && alnum > digits))
+            && (!loose || (digits >= 5 && alnum > digits) || digits >= 7)
             && (!far || digits >= 6 && !holds_a_date(idt))
             && right_boundary(text, e)
             && toks[end_tok].base_end == toks[end_tok].end

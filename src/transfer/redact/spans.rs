@@ -1851,3 +1851,309 @@ pub(super) fn names_signing_off(text: &str, words: Words<'_>, out: &mut Vec<Cand
         }
     }
 }
+
+/// What a table's column holds, by its heading (lowercase).
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    People,
+    Places,
+    Numbers,
+}
+
+#[rustfmt::skip]
+const COLUMN_HEADINGS: &[(&str, Column)] = &[
+    ("name", Column::People), ("pt", Column::People), ("patient", Column::People),
+    ("resident", Column::People), ("client", Column::People), ("guest", Column::People),
+    ("lead", Column::People), ("worker", Column::People), ("staff", Column::People),
+    ("who", Column::People), ("child", Column::People), ("carer", Column::People),
+    ("person", Column::People), ("tenant", Column::People), ("member", Column::People),
+    ("keyworker", Column::People), ("key worker", Column::People), ("driver", Column::People),
+    ("caller", Column::People), ("parent", Column::People), ("volunteer", Column::People),
+    ("young person", Column::People), ("service user", Column::People),
+    ("venue", Column::Places), ("place", Column::Places), ("where", Column::Places),
+    ("location", Column::Places), ("site", Column::Places), ("school", Column::Places),
+    ("kit", Column::Numbers), ("ref", Column::Numbers), ("id", Column::Numbers),
+    ("no", Column::Numbers), ("no.", Column::Numbers), ("number", Column::Numbers),
+    ("case", Column::Numbers), ("case no", Column::Numbers), ("mrn", Column::Numbers),
+    ("unit", Column::Numbers), ("device", Column::Numbers), ("call ref", Column::Numbers),
+];
+
+/// The cells of a table typed as text, with "|" between its columns, under a heading
+/// that says what the column holds: "Pt | kit | SpO2", "Night | Venue | Lead | Guests".
+/// A name under "Pt" or "Lead" is someone though its words are everyday ones ("Ray
+/// Quick", "Drew Pembroke"), a venue is a place though its words are a kind ("St
+/// Barnabas hall"), and a code under "kit" or "ref" is a number ("VW-0447"). Only rows
+/// with as many cells as the heading; a cell of a people's column is one to four
+/// capitalised words (a title among them), of a places' column capitalised words and
+/// lowercase kinds after them, and of a numbers' column letters, figures and hyphens
+/// with three figures or more.
+pub(super) fn table_columns(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    if !text.contains(" | ") {
+        return;
+    }
+    let toks = words.toks;
+    let mut heading: Option<(usize, Vec<Option<Column>>)> = None;
+    let mut in_table = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let line = line.trim_end();
+        let cells: Vec<(usize, &str)> = {
+            let mut v = Vec::new();
+            let mut from = 0;
+            for part in line.split('|') {
+                v.push((start + from, part));
+                from += part.len() + 1;
+            }
+            v
+        };
+        let was_table = in_table;
+        in_table = cells.len() >= 3;
+        if !in_table {
+            heading = None;
+            continue;
+        }
+        // A Markdown table's rule under its heading: "|---|---|".
+        if line.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ')) {
+            continue;
+        }
+        let kinds: Vec<Option<Column>> = cells
+            .iter()
+            .map(|(_, c)| {
+                let l = c.trim().to_lowercase();
+                COLUMN_HEADINGS
+                    .iter()
+                    .find(|(h, _)| *h == l || l.strip_suffix('s') == Some(*h))
+                    .map(|&(_, k)| k)
+            })
+            .collect();
+        let is_heading = kinds.iter().any(Option::is_some)
+            && cells
+                .iter()
+                .all(|(_, c)| !c.bytes().any(|b| b.is_ascii_digit()) || c.len() < 8);
+        match &heading {
+            Some((n, cols)) if *n == cells.len() && !is_heading => {
+                for ((cell_at, cell), kind) in cells.iter().zip(cols) {
+                    let Some(kind) = kind else { continue };
+                    let lead = cell.len() - cell.trim_start().len();
+                    let (s, e) = (cell_at + lead, cell_at + cell.trim_end().len());
+                    if s < e {
+                        table_cell(text, toks, (s, e), *kind, out);
+                    }
+                }
+            }
+            // A heading opens its table: a row further down naming a column ("| name |
+            // Connor |") is a field and its value.
+            _ if is_heading && !was_table => heading = Some((cells.len(), kinds)),
+            _ => heading = None,
+        }
+    }
+}
+
+/// The span of one cell of [`table_columns`] that its column says it holds.
+fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, out: &mut Vec<Cand>) {
+    let first = toks.partition_point(|t| t.start < s);
+    let in_cell: Vec<&Tok> = toks[first..].iter().take_while(|t| t.end <= e).collect();
+    let Some(head) = in_cell.first() else { return };
+    let capital = |t: &Tok| starts_capitalised(text, t);
+    match kind {
+        Column::Numbers => {
+            let cell = &text[s..e];
+            let digits = cell.bytes().filter(u8::is_ascii_digit).count();
+            if digits >= 3
+                && cell.len() <= 24
+                && cell
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'/')
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, s, e));
+            }
+        }
+        Column::People => {
+            // The capitalised words that open the cell: "Ray Quick", "Mr Farouk (…)".
+            let mut n = 0;
+            while n < in_cell.len()
+                && n < 4
+                && capital(in_cell[n])
+                && (n == 0 || &text[in_cell[n - 1].end..in_cell[n].start] == " ")
+            {
+                n += 1;
+            }
+            if n > 0 && head.start == s {
+                let words: Vec<String> = in_cell[..n]
+                    .iter()
+                    .map(|t| fold_str(&text[t.start..t.base_end]))
+                    .collect();
+                let named = words.iter().any(|w| !is_honorific(w))
+                    && !words.iter().any(|w| {
+                        ROLE_NOUNS.contains(&w.as_str()) || SIGNED_BY_MANY.contains(&w.as_str())
+                    });
+                if named {
+                    out.push(Cand::new(FindingKind::Name, s, in_cell[n - 1].base_end));
+                }
+            }
+        }
+        Column::Places => {
+            // Capitalised words, then lowercase kinds: "St Barnabas hall".
+            let caps = in_cell.iter().take_while(|t| capital(t)).count();
+            if caps > 0 && head.start == s && in_cell.len() <= 5 {
+                out.push(Cand::new(
+                    FindingKind::Place,
+                    s,
+                    in_cell[in_cell.len() - 1].end,
+                ));
+            }
+        }
+    }
+}
+
+/// Initials standing for the people at a meeting, on the line that lists them
+/// ("Present: MF (chair), JC (RGP), LB (community nursing), AS (minutes)"), and the same
+/// initials anywhere else in the text ("1. LB: dressings", "JC agreed"), in capitals as
+/// written: on that line they are people, though "AS" and "LB" are words and units
+/// elsewhere. Two or three capitals between the line's commas, before a bracket or at
+/// its end.
+pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    const CUES: &[&str] = &[
+        "present:",
+        "attendees:",
+        "attending:",
+        "in attendance:",
+        "also present:",
+        "apologies:",
+        "attended:",
+    ];
+    let mut initials: Vec<&str> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim_start();
+        let Some(cue) = CUES.iter().find(|c| {
+            trimmed
+                .get(..c.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(c))
+        }) else {
+            continue;
+        };
+        let from = start + (line.len() - trimmed.len()) + cue.len();
+        let end = start + line.trim_end().len();
+        let k = toks.partition_point(|t| t.start < from);
+        for t in toks[k..].iter().take_while(|t| t.end <= end) {
+            let w = &text[t.start..t.end];
+            let before = text[from..t.start].trim_end_matches(' ');
+            let after = &text[t.end..end];
+            if (2..=3).contains(&w.len())
+                && w.bytes().all(|c| c.is_ascii_uppercase())
+                && (before.is_empty() || before.ends_with([',', ';', ':']))
+                && (after.is_empty() || after.starts_with([',', ';']) || after.starts_with(" ("))
+                && !initials.contains(&w)
+            {
+                initials.push(w);
+            }
+        }
+    }
+    // At least two, as such a line has: one alone may be an organisation.
+    if initials.len() < 2 {
+        return;
+    }
+    for t in toks {
+        let w = &text[t.start..t.end];
+        if initials.contains(&w) && t.base_end == t.end {
+            out.push(Cand::new(FindingKind::Name, t.start, t.end));
+        }
+    }
+}
+
+/// Particles that end a name of Central Asia and the Caucasus: "son of" and "daughter
+/// of" after the father's name ("Aibek Nurlan uulu", "Gulnora Rashid qizi").
+const NAME_ENDINGS: &[&str] = &[
+    " uulu", " kyzy", " qizi", " kizi", " ogli", " o'g'li", " oglu", " ogly", " kyzy",
+];
+
+/// Widens the names found to what belongs to them:
+/// - a particle of descent after the name ([`NAME_ENDINGS`]);
+/// - initials with stops after an initial found ("Mrs C.S.", "M.A.S."), each one;
+/// - a surname in capitals before a comma and the given names found after it, as a
+///   form writes a name ("SOLIMAN, Mahmoud Abdelrahman"), where the surname is no
+///   everyday word and no abbreviation the lists know;
+/// - the same name in a script without capitals in brackets just after it ("Siriporn
+///   Metcalfe (ศิริพร; known as Nok)", "Worknesh Tadesse (ወርቅነሽ ታደሰ inside her prayer
+///   book)"), added as a name of its own.
+pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let mut added = Vec::new();
+    for c in out.iter_mut().filter(|c| c.kind == FindingKind::Name) {
+        if let Some(e) = NAME_ENDINGS.iter().find(|e| text[c.end..].starts_with(*e)) {
+            let end = c.end + e.len();
+            if right_boundary(text, end) {
+                c.end = end;
+            }
+        }
+        // "C" found, ".S." after it: each stop and capital is the name's.
+        let b = text.as_bytes();
+        if c.end >= 1
+            && b[c.end - 1].is_ascii_uppercase()
+            && (c.end < 2 || !b[c.end - 2].is_ascii_alphabetic())
+        {
+            while c.end + 2 < b.len() + 1
+                && b.get(c.end) == Some(&b'.')
+                && b.get(c.end + 1).is_some_and(u8::is_ascii_uppercase)
+                && !b.get(c.end + 2).is_some_and(u8::is_ascii_alphabetic)
+            {
+                c.end += 2;
+            }
+        }
+        // "SOLIMAN, " before it.
+        if let Some(before) = text[..c.start].strip_suffix(", ") {
+            let k = toks.partition_point(|t| t.end < before.len());
+            if let Some(t) = toks.get(k).filter(|t| t.end == before.len()) {
+                let w = &text[t.start..t.end];
+                let line_start = text[..t.start].trim_end_matches(' ');
+                if w.len() >= 3
+                    && w.bytes().all(|x| x.is_ascii_uppercase())
+                    && (line_start.is_empty() || line_start.ends_with([':', '\n']))
+                    && !is_ordinary(&lowers[k])
+                    && !STOPWORDS.contains(&&*lowers[k])
+                {
+                    c.start = t.start;
+                }
+            }
+        }
+        // "(ศิริพร;" after it: up to four words of such a script, a space between each.
+        if text[c.end..].starts_with(" (") {
+            let from = c.end + 2;
+            let mut end = from;
+            for _ in 0..4 {
+                let word_end = text[end..]
+                    .char_indices()
+                    .find(|&(_, ch)| !(caseless_letter(ch) || is_mark(ch)))
+                    .map_or(text.len(), |(i, _)| end + i);
+                if word_end == end {
+                    break;
+                }
+                end = word_end;
+                let next = end + 1;
+                if !text[end..].starts_with(' ') || !text[next..].starts_with(caseless_letter) {
+                    break;
+                }
+                end = next;
+            }
+            if end > from && text[from..end].starts_with(caseless_letter) {
+                added.push(Cand::new(FindingKind::Name, from, end));
+            }
+        }
+    }
+    out.extend(added);
+}
+
+/// A letter of a script without capitals (Thai, Ge'ez, Arabic, Chinese, Hangul…).
+fn caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !is_mark(c)
+}
+
+/// A combining mark (a vowel sign of Thai, Devanagari…): part of the word it sits on.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x102B..=0x103E | 0x17B4..=0x17D3 | 0x135D..=0x135F)
+}

@@ -61,10 +61,12 @@ pub(super) fn fold_str(s: &str) -> String {
 }
 
 /// The value of a decimal digit of another script: Arabic-Indic ("٣"), Persian ("۳"),
-/// Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Malayalam, and full-width ("３").
+/// Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Malayalam, Thai ("๑๗"), Lao, Tibetan,
+/// Myanmar, Khmer and full-width ("３").
 pub(super) fn foreign_digit(c: char) -> Option<u8> {
-    const ZEROS: [u32; 9] = [
-        0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0BE6, 0x0D66, 0xFF10,
+    const ZEROS: [u32; 14] = [
+        0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0BE6, 0x0D66, 0x0E50, 0x0ED0, 0x0F20,
+        0x1040, 0x17E0, 0xFF10,
     ];
     let c = c as u32;
     ZEROS

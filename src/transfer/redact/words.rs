@@ -49,7 +49,7 @@ pub(super) const THEORISTS: &[&str] = &[
     "maslach", "schwartz", "balint", "johari", "boud", "keogh", "mehrabian", "karasek",
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
     "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann", "kawa",
-    "iwama", "kielhofner", "hofstede", "leininger", "sabat",
+    "iwama", "kielhofner", "hofstede", "leininger", "sabat", "lipsky",
 ];
 
 /// Family and roles, as people write them.
@@ -146,6 +146,13 @@ pub(super) const EVERYDAY: &[&str] = &[
 pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Loretta Ross",
     "Bruce Perry",
+    "Menzies Lyth",
+    "Isabel Menzies Lyth",
+    "Kevin Bales",
+    "Evan Stark",
+    "Judith Herman",
+    "Abiy Tsom",
+    "Udon Thani",
     "van der Kolk",
     "Lock and Le Grange",
     "Atkins and Murphy",
