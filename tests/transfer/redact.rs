@@ -3214,6 +3214,104 @@ fn a_name_found_takes_what_belongs_to_it() {
     );
 }
 
+/// A name that is also a word of another language, written in lowercase too as the
+/// word: before an age it is someone, and once found so it is someone again; a first
+/// name before a surname found after a form's label. None of these notes is in the
+/// corpora.
+#[test]
+fn a_name_written_as_a_word_too_is_still_a_name_where_it_is_one() {
+    let mut r = Redactor::new(checker());
+    assert_eq!(
+        r.redact(
+            "Mama came with Ifeoma (9). Ifeoma translated. She calls her \"ifeoma\", a good thing."
+        ),
+        "Mama came with [PERSON-1] (9). [PERSON-1] translated. She calls her \"[PERSON-1]\", a good thing."
+    );
+    assert_eq!(
+        Redactor::new(checker())
+            .redact("Who: Merry Atkinson, 89, lives alone.\nShe said merry christmas."),
+        "Who: [PERSON-1], 89, lives alone.\nShe said merry christmas."
+    );
+    // A word of English before an age is not made a name by it.
+    assert_eq!(
+        flagged_in("Chapter (3) is on grief. Read the chapter twice."),
+        vec![]
+    );
+}
+
+/// A house, lodge or court named by everyday words, set apart by commas or in brackets,
+/// is a place; a kind of house is not.
+#[test]
+fn a_house_named_by_everyday_words_set_apart_is_a_place() {
+    let place = |s: &str| vec![(FindingKind::Place, s.to_string())];
+    assert_eq!(
+        flagged_in("Rule 35 report (Brook House)"),
+        place("Brook House")
+    );
+    assert_eq!(
+        flagged_in("Refusal log, Willow Lodge, day 4"),
+        place("Willow Lodge")
+    );
+    for text in [
+        "Report (Halfway House)",
+        "Moved on, Safe House, no address yet",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
+}
+
+/// A place by its capitalised name and a kind in lowercase after it ("Kestrel wing",
+/// "Doncaster depot", "New Cross renal unit"), a saint's place with its kind ("St
+/// Botolph's church hall"); not a people, a faith, a firm's own or a kind of place.
+#[test]
+fn a_named_place_with_its_kind_in_lowercase_is_a_place() {
+    for (text, found) in [
+        ("Location: Heron wing, room 3.", "Heron wing"),
+        ("Driver Steve, Doncaster depot.", "Doncaster depot"),
+        (
+            "Dialysis at New Cross renal unit twice.",
+            "New Cross renal unit",
+        ),
+        (
+            "Prayer base: St Botolph's church hall tonight.",
+            "St Botolph's church hall",
+        ),
+    ] {
+        assert!(
+            flagged_in(text).contains(&(FindingKind::Place, found.to_string())),
+            "{text}: {:?}",
+            flagged_in(text)
+        );
+    }
+    for text in [
+        "She went to the Day unit and the Acute wing, then the Methodist church hall.",
+        "The Sikh temple and the Polish church were shut.",
+        "Mediation at Amazon's Doncaster depot: two pickers. Then the Metro depot.",
+        "He picks at the Amazon warehouse.",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
+}
+
+/// A flat or a caravan by its number is a home in sheltered housing and on a field of
+/// caravans where workers live, with the field's name after it.
+#[test]
+fn flats_in_sheltered_housing_and_caravans_on_a_field_are_homes() {
+    let address = |s: &str| (FindingKind::Address, s.to_string());
+    assert_eq!(
+        flagged_in("Sheltered scheme handover\n- flat 12 bruised hip\n- flat 20 calls again"),
+        vec![address("flat 12"), address("flat 20")]
+    );
+    assert_eq!(
+        flagged_in("38 caravans on the farm. 10:00 caravan 14, Top Field: back from the GP."),
+        vec![address("caravan 14, Top Field")]
+    );
+    assert_eq!(
+        flagged_in("The tyre was flat 12 miles out; no caravans near."),
+        vec![]
+    );
+}
+
 /// Days and months in figures listed after one found are days too, though alone they
 /// could be scores ("on 24/3, 31/3 or 7/4"); not a list of scores, nor a fraction after
 /// a day. None of these notes is in the corpora.
@@ -4076,6 +4174,8 @@ fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// placeholder ("[11/02 09:12] Me: ..."). "Smethwick" after "7 Soho Hill Court," is since
 /// read with the court as its address, not flagged alone as a name. 360 with the
 /// district after a place's comma ("Orwell Logistics, Ransomes Europark").
+/// "Larkspur wing" after a room in a care home is now a place (2026-12-07): a finding
+/// this corpus does not mark, where the twenty-seventh marks "Kestrel wing, room 3".
 #[test]
 fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -4083,6 +4183,7 @@ fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
         (360, 381),
         &[
             "Name \"Redruth\"",
+            "Place \"Larkspur wing\"",
             "Name \"Longton\"",
             "Name \"Tom Jones\"",
             "Name \"Pontardawe\"",
@@ -5656,12 +5757,17 @@ fn a_twenty_sixth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// name, initials with stops, a surname in capitals before a comma, a name in a script
 /// without capitals in brackets after the name: 498 (89.4%); words of Fijian, Kyrgyz,
 /// Korean, Thai and Albanian, places abroad, theorists, brands and a medicine: 26
-/// findings.
+/// findings. A name also written in lowercase as a word, before an age or once found so
+/// ("Merveille (9)" beside "une merveille"), a first name before a surname found after a
+/// form's label ("Who: Merry Atkinson"), a house named by everyday words set apart or in
+/// brackets ("(Brook House)"), a place by its name and a kind in lowercase ("Kestrel
+/// wing", "Doncaster depot", "St Botolph's church hall"), and flats and caravans as homes
+/// in sheltered housing and on a field of caravans: 510 (91.6%).
 #[test]
 fn a_twenty_seventh_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh25.txt",
-        (498, 557),
+        (510, 557),
         &[
             "Name \"Justice\"",
             "Name \"Retford\"",

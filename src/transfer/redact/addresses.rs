@@ -647,9 +647,17 @@ pub(super) fn house_name_before(text: &str, toks: &[Tok], i: usize) -> Option<us
 /// What a home is numbered by inside a lodging or on a site: "room 11", "Flat 4", "Unit
 /// 9", "pitch 7".
 #[rustfmt::skip]
-const HOME_ROOM_WORDS: &[&str] = &["room", "rm", "flat", "unit", "chalet", "studio"];
+const HOME_ROOM_WORDS: &[&str] = &[
+    "room", "rm", "flat", "unit", "chalet", "studio", "caravan", "static",
+];
 #[rustfmt::skip]
 const HOME_PITCH_WORDS: &[&str] = &["pitch", "plot", "bay"];
+/// What a number before it counts, so that it is no room's: "flat 12 miles out".
+#[rustfmt::skip]
+const COUNTED: &[&str] = &[
+    "miles", "mile", "minutes", "mins", "hours", "hrs", "percent", "pounds", "quid", "mph",
+    "degrees", "years", "weeks", "days", "times", "metres", "feet", "pence", "kg",
+];
 /// Rooms that are no one's home, whatever the building: "side room 2", "interview room 3".
 #[rustfmt::skip]
 const SHARED_ROOM_WORDS: &[&str] = &[
@@ -662,7 +670,8 @@ const SHARED_ROOM_WORDS: &[&str] = &[
 
 /// A room, flat or unit by its number where the note is about a lodging that is someone's
 /// home (a hostel, a B&B or guest house, an approved premises, supported housing, a
-/// refuge, a hotel as temporary accommodation, a caravan park): "Seaview Guest House,
+/// refuge, a hotel as temporary accommodation, sheltered or extra care housing, a caravan
+/// park or a field of caravans where workers live): "Seaview Guest House,
 /// room 11", "his room at Room 14"; and a pitch, plot or bay on a Traveller or caravan
 /// site ("council site, pitch 7", "halting site, bay 3"). It is part of an address. A
 /// bed, bay or cell on a ward or a wing is no one's home and no identifier once the ward
@@ -681,6 +690,10 @@ pub(super) fn home_rooms(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             })
             && spaced(text, toks, i, i + 1)
             && (i == 0 || !SHARED_ROOM_WORDS.contains(&&*lowers[i - 1]))
+            // Not a count of something after it: "flat 12 miles out".
+            && !(i + 2 < toks.len()
+                && spaced(text, toks, i + 1, i + 2)
+                && COUNTED.contains(&&*lowers[i + 2]))
     };
     // The cheap test first: most notes number no room.
     let at: Vec<usize> = (0..toks.len().saturating_sub(1))
@@ -711,8 +724,14 @@ pub(super) fn home_rooms(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         || has("foyer")
         || has("refuge")
         || has("bedsit")
-        || has("hotel");
-    let caravans = pair("caravan", "park") || pair("holiday", "park");
+        || has("hotel")
+        // Sheltered and extra care housing: "the scheme manager", "flat 12".
+        || has("sheltered")
+        || pair("extra", "care")
+        || pair("scheme", "manager");
+    // Caravans as homes: a park, or a field of them where seasonal workers live ("38
+    // caravans, four to a caravan").
+    let caravans = pair("caravan", "park") || pair("holiday", "park") || has("caravans");
     let site = caravans
         || (has("site")
             && [
@@ -754,7 +773,9 @@ pub(super) fn home_rooms(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 .starts_with(", ")
                 .then(|| capitalised_run(text, toks, i + 2))
                 .flatten()
-                .filter(|&(last, _)| last > i + 2 && ["park", "site"].contains(&&*lowers[last]))
+                .filter(|&(last, _)| {
+                    last > i + 2 && ["park", "site", "field"].contains(&&*lowers[last])
+                })
                 .map_or(toks[i + 1].end, |(_, end)| end);
             out.push(Cand::new(FindingKind::Address, toks[i].start, end));
         }

@@ -519,6 +519,7 @@ impl Checker {
         wards_by_name(text, &mut cands);
         homes_in_lowercase(text, &mut cands);
         name_openers(text, &mut cands);
+        kinds_after_names(text, words, &mut cands);
         saints_days_are_no_one(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         record_cues_are_no_one(text, &mut cands);

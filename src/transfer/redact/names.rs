@@ -543,6 +543,13 @@ impl Checker {
                         || (!is_ordinary(l) && unusual_here() && !SOFT_HONORIFICS.contains(&w))
                         || foreign_with_age())
                     && !lower_seen(l))
+                // The word written in lowercase too says nothing against an age after it
+                // ("Merveille (9)" beside "ma merveille"), nor against the name once found
+                // so, where the word is none of English.
+                || (cap
+                    && !in_dictionary(l)
+                    && (age_after(text, toks, k) || learned(l))
+                    && lower_seen(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
         // weekday's short form may, after a word with a Vietnamese mark and with no date

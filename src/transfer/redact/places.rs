@@ -601,6 +601,14 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "towards", "leaving", "left", "visiting", "visited", "attends", "attending",
 ];
 
+/// Everyday words that make a kind of house, lodge or court, not the name of one.
+#[rustfmt::skip]
+const GENERIC_HOUSES: &[&str] = &[
+    "halfway", "safe", "open", "white", "full", "coffee", "guest", "town", "public", "big",
+    "opera", "care", "country", "boarding", "crown", "family", "magistrates", "county",
+    "high", "supreme", "royal", "food", "tennis", "squash", "youth", "dog", "hunting",
+];
+
 /// Places named by capitalised words ending in an institution word, after a word that
 /// says a place: "settling at Maple Court", "went back to Brookfield Lodge", "bed 14 on
 /// Beech Ward", "registered at Riverside Medical Practice". At least one word of the name
@@ -671,10 +679,20 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         // "restraint 4 mins, Kingfisher Ward.", "Glenview House, nights x3 done". A
         // ward may be named by everyday words; another place needs a word no dictionary
         // has ("Reflective Practice, Good Practice" stay).
+        // So is a house, a lodge or a court named by everyday words ("Brook House, day
+        // 4"), in brackets too ("(Brook House)"), unless the words make a kind of house
+        // ("Halfway House", "Safe House").
+        let building = ["house", "lodge", "court"].contains(&l)
+            && k == start + 1
+            && !GENERIC_HOUSES.contains(&&*lowers[start]);
+        let bracketed =
+            start >= 1 && text[..toks[start].start].ends_with('(') && after.starts_with(')');
         let apposed = (sentence_start(text, toks[start].start)
-            || (start >= 1 && &text[toks[start - 1].end..toks[start].start] == ", "))
-            && (after.is_empty() || after.starts_with(['.', ',', ':', ';', '\n']))
-            && (l == "ward" || (start..k).any(|j| !is_plainly_ordinary(&lowers[j])));
+            || (start >= 1
+                && matches!(&text[toks[start - 1].end..toks[start].start], ", " | "., "))
+            || bracketed)
+            && (after.is_empty() || after.starts_with(['.', ',', ':', ';', '\n', ')']))
+            && (l == "ward" || building || (start..k).any(|j| !is_plainly_ordinary(&lowers[j])));
         // A hospital by its name is one wherever it is written: "Ulster Hospital ED".
         let hospital_named = hospital
             && (start..k).all(|j| !sentence_start(text, toks[j].start) || !is_ordinary(&lowers[j]));
@@ -1484,4 +1502,130 @@ pub(super) fn hospitals_by_shorthand(text: &str, words: Words<'_>, out: &mut Vec
             out.push(Cand::new(FindingKind::Place, t.start, t.end));
         }
     }
+}
+
+/// Kinds of place written in lowercase after the capitalised name of one: "Kestrel
+/// wing", "Doncaster depot", "St Botolph's church hall", "New Cross renal unit".
+#[rustfmt::skip]
+const KINDS_AFTER_NAMES: &[&str] = &[
+    "wing", "depot", "unit", "church", "chapel", "hall", "warehouse", "hostel", "mosque",
+    "gurdwara", "mandir", "temple", "shelter", "surgery", "hospice",
+];
+/// Lowercase words that may come between the name and its kind: "church hall",
+/// "garrison church", "renal unit".
+#[rustfmt::skip]
+const KIND_MODIFIERS: &[&str] = &[
+    "church", "parish", "community", "garrison", "renal", "dialysis", "day", "night",
+    "assessment", "mother", "baby", "distribution", "bus", "train", "fire", "ambulance",
+];
+
+/// A place by its capitalised name and a kind in lowercase after it ([`KINDS_AFTER_NAMES`],
+/// a word of [`KIND_MODIFIERS`] between them or not), the name not opening a sentence:
+/// "Location: Kestrel wing", "Driver Steve, Doncaster depot", "at New Cross renal unit";
+/// and a saint's place found with such a kind after it ("St Botolph's church hall").
+/// Not a people, a faith or a body before the kind ("the Fijian church", "the Methodist
+/// hall"), a day or a month, nor a kind of place ("the Day unit", "Acute wing").
+pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let lower_word = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.letters
+                && !t.digits
+                && t.base_end == t.end
+                && text[t.start..].starts_with(char::is_lowercase)
+        })
+    };
+    // The kind's last token after token `k`, a space before each word.
+    let kind_after = |k: usize| -> Option<usize> {
+        let j = k + 1;
+        if !lower_word(j) || !spaced(text, toks, k, j) {
+            return None;
+        }
+        if KINDS_AFTER_NAMES.contains(&&*lowers[j])
+            && !(lower_word(j + 1)
+                && spaced(text, toks, j, j + 1)
+                && KINDS_AFTER_NAMES.contains(&&*lowers[j + 1]))
+        {
+            return Some(j);
+        }
+        (KIND_MODIFIERS.contains(&&*lowers[j])
+            && lower_word(j + 1)
+            && spaced(text, toks, j, j + 1)
+            && KINDS_AFTER_NAMES.contains(&&*lowers[j + 1]))
+        .then_some(j + 1)
+    };
+    let mut found = Vec::new();
+    // A saint's place found, a kind after it.
+    for c in out.iter_mut().filter(|c| c.kind == FindingKind::Place) {
+        let k = toks.partition_point(|t| t.end < c.end);
+        if toks.get(k).is_some_and(|t| t.end == c.end)
+            && text[c.start..].starts_with("St")
+            && let Some(e) = kind_after(k)
+        {
+            c.end = toks[e].end;
+        }
+    }
+    for (k, t) in toks.iter().enumerate() {
+        let Some(e) = kind_after(k) else { continue };
+        if !starts_capitalised(text, t) || t.base_end != t.end {
+            continue;
+        }
+        // The name's words, back to the first capitalised one (three at most).
+        let mut s = k;
+        while s > 0
+            && s + 2 > k
+            && starts_capitalised(text, &toks[s - 1])
+            && toks[s - 1].base_end == toks[s - 1].end
+            && spaced(text, toks, s - 1, s)
+            && !sentence_start(text, toks[s].start)
+        {
+            s -= 1;
+        }
+        // A depot or a warehouse by a town or a name no dictionary has ("Doncaster
+        // depot"), not by a firm's everyday word or brand ("the Metro depot", "the Amazon
+        // warehouse": where many work).
+        // Nor a firm's own by its name before it ("Amazon's Doncaster depot").
+        let works = ["depot", "warehouse"].contains(&&*lowers[e]);
+        if works
+            && (!(s..=k).any(|j| {
+                let l = &*lowers[j];
+                big_places().contains(l) || (!is_ordinary(l) && !is_thing(l))
+            }) || (s >= 1 && toks[s - 1].base_end != toks[s - 1].end))
+        {
+            continue;
+        }
+        let plain = |j: usize| {
+            let l = &*lowers[j];
+            !is_thing(l)
+                && !STOPWORDS.contains(&l)
+                && !is_honorific(l)
+                && !CALENDAR.contains(&l)
+                && !PEOPLES.contains(&l)
+                && !BODIES.contains(&l)
+                && (!other_words().contains(l) || big_places().contains(l))
+        };
+        // One word at least that is no kind of place: "New Cross", not "Acute".
+        let naming = |j: usize| {
+            let l = &*lowers[j];
+            !GENERIC_INSTITUTION_WORDS.contains(&l) && !INSTITUTION_WORDS.contains(&l)
+        };
+        // After a form's label the name may open its line: "Location: Kestrel wing".
+        let labelled = s >= 1
+            && &text[toks[s - 1].end..toks[s].start] == ": "
+            && text[..toks[s - 1].start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(str::is_empty);
+        if (sentence_start(text, toks[s].start) && !labelled)
+            || !(s..=k).all(plain)
+            || !(s..=k).any(naming)
+            || out
+                .iter()
+                .any(|c| c.start < toks[e].end && toks[s].start < c.end)
+        {
+            continue;
+        }
+        found.push(Cand::new(FindingKind::Place, toks[s].start, toks[e].end));
+    }
+    out.extend(found);
 }

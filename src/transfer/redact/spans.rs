@@ -143,7 +143,8 @@ pub(super) fn quoted_nicknames(text: &str, words: Words<'_>, cands: &mut Vec<Can
 }
 
 /// A first name that is also a word, before a surname caught after it, within a
-/// sentence: "a tenant called Precious [Ndlovu]", "key worker Precious [Mhlanga]". Not
+/// sentence or after a form's label: "a tenant called Precious [Ndlovu]", "key worker
+/// Precious [Mhlanga]", "Who: Merry [Atkinson]". Not
 /// a word that opens a sentence or a line in title case, a word of the lists (months,
 /// roles, peoples, places, brands), a title or a word of grammar.
 pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand]) {
@@ -168,9 +169,18 @@ pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand
         let Some(p) = k.checked_sub(1).map(|p| &toks[p]) else {
             continue;
         };
-        if &text[p.end..t.start] != " "
-            || !p.letters
-            || !text[p.start..].starts_with(char::is_lowercase)
+        // Or after a form's label opening its line: "Who: Merry Atkinson".
+        let labelled = &text[p.end..t.start] == ": "
+            && p.letters
+            && !p.digits
+            && text[..p.start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(str::is_empty);
+        if !labelled
+            && (&text[p.end..t.start] != " "
+                || !p.letters
+                || !text[p.start..].starts_with(char::is_lowercase))
         {
             continue;
         }
@@ -183,7 +193,7 @@ pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand
             || w.chars().count() < 3
             || !capitalised(w)
             || w.chars().skip(1).any(char::is_uppercase)
-            || sentence_start(text, t.start)
+            || (!labelled && sentence_start(text, t.start))
             || is_allowed(l)
             || is_honorific(l)
             || is_relation(l)
