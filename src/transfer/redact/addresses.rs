@@ -727,7 +727,7 @@ pub(super) fn home_rooms(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         || has("hotel")
         // Sheltered and extra care housing: "the scheme manager", "flat 12".
         || has("sheltered")
-        || pair("extra", "care")
+        || (pair("extra", "care") && (has("housing") || has("scheme")))
         || pair("scheme", "manager");
     // Caravans as homes: a park, or a field of them where seasonal workers live ("38
     // caravans, four to a caravan").

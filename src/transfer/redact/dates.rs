@@ -1406,7 +1406,16 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
 /// of that calendar: "12 Rajab 1416", "15 Ramadan 1446". The date is shown as `[DATE]`:
 /// no month of the Gregorian year matches it.
 const HIJRI_MONTHS: &[&str] = &[
-    "muharram", "safar", "rajab", "shaban", "sha'ban", "ramadan", "ramadhan", "ramazan", "shawwal",
+    "muharram",
+    "safar",
+    "rajab",
+    "shaban",
+    "sha'ban",
+    "sha’ban",
+    "ramadan",
+    "ramadhan",
+    "ramazan",
+    "shawwal",
 ];
 
 /// Weekdays in the languages whose months [`MONTHS_ABROAD`] holds, before a date with a
@@ -1422,26 +1431,39 @@ const WEEKDAYS_ABROAD: &[&str] = &[
 ];
 
 fn weekday_abroad(w: &str) -> bool {
-    (4..=26).contains(&w.len()) && {
-        let l = fold_str(w);
-        WEEKDAYS_ABROAD.contains(&l.as_str())
-    }
+    (4..=26).contains(&w.len()) && WEEKDAYS_ABROAD.iter().any(|d| folds_to(w, d))
 }
 
 fn hijri_month(w: &str) -> bool {
-    (5..=8).contains(&w.len()) && w.is_ascii() && {
-        let l = w.to_ascii_lowercase();
-        HIJRI_MONTHS.contains(&l.as_str())
-    }
+    (5..=10).contains(&w.len()) && HIJRI_MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// The month a word names in another language (see [`MONTHS_ABROAD`]), in any case.
 pub(super) fn month_abroad(w: &str) -> Option<u32> {
-    if !(3..=26).contains(&w.len()) {
+    // Most words are ruled out by their first letter before the list is read.
+    const FIRSTS: u32 = {
+        let mut set = 0_u32;
+        let mut i = 0;
+        while i < MONTHS_ABROAD.len() {
+            let b = MONTHS_ABROAD[i].0.as_bytes()[0];
+            if b.is_ascii_lowercase() {
+                set |= 1 << (b - b'a');
+            }
+            i += 1;
+        }
+        set
+    };
+    let first = *w.as_bytes().first()?;
+    if !(3..=26).contains(&w.len())
+        || (first.is_ascii_alphabetic() && FIRSTS & (1 << (first.to_ascii_lowercase() - b'a')) == 0)
+        || first.is_ascii_digit()
+    {
         return None;
     }
-    let l = fold_str(w);
-    MONTHS_ABROAD.iter().find(|(m, _)| *m == l).map(|&(_, n)| n)
+    MONTHS_ABROAD
+        .iter()
+        .find(|(m, _)| folds_to(w, m))
+        .map(|&(_, n)| n)
 }
 
 /// The Irish weekdays after "Dé" ("Dé Luain"); Thursday is one word, "Déardaoin".
@@ -1546,6 +1568,6 @@ pub(super) fn korean_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             month,
             year: year.map(|(_, y)| y),
         });
-        out.push(c);
+        push_date(text, c, out);
     }
 }

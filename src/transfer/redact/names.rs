@@ -537,19 +537,23 @@ impl Checker {
                 || age_after(text, toks, k) && other_words().contains(l) && !in_dictionary(l);
             // (A title that makes a name of the word after it is no name by itself:
             // "terima kasih, Bapak", as "Sister" is not.)
-            given_word_name(false)
-                || (cap
-                    && (learned(l)
-                        || (!is_ordinary(l) && unusual_here() && !SOFT_HONORIFICS.contains(&w))
-                        || foreign_with_age())
-                    && !lower_seen(l))
+            if given_word_name(false) {
+                return true;
+            }
+            if !cap {
+                return false;
+            }
+            let known_here = learned(l);
+            ((known_here
+                || (!is_ordinary(l) && unusual_here() && !SOFT_HONORIFICS.contains(&w))
+                || foreign_with_age())
+                && !lower_seen(l))
                 // The word written in lowercase too says nothing against an age after it
                 // ("Merveille (9)" beside "ma merveille"), nor against the name once found
                 // so, where the word is none of English.
-                || (cap
-                    && !in_dictionary(l)
-                    && (age_after(text, toks, k) || learned(l))
-                    && lower_seen(l))
+                || ((known_here || age_after(text, toks, k))
+                    && lower_seen(l)
+                    && !in_dictionary(l))
         };
         // Whether token k may continue a name ("Sarah Jones", "Dr Ngozi Okafor"). A
         // weekday's short form may, after a word with a Vietnamese mark and with no date
@@ -2096,6 +2100,20 @@ pub(super) fn spelled_names(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// Words for family in the other languages heard in UK care: before a name in brackets
+/// they say who she is to someone ("Babcia (Zofia Nowak)"), not what she is called, and
+/// learnt as her name they would be her in every entry.
+#[rustfmt::skip]
+const FAMILY_WORDS_ABROAD: &[&str] = &[
+    "babcia", "dziadek", "nain", "taid", "mamgu", "tadcu", "dadi", "nani", "dada", "abuela",
+    "abuelo", "yiayia", "giagia", "papou", "oma", "opa", "baba", "nonna", "nonno", "bibi",
+    "amma", "appa", "ammi", "abbu", "tata", "bunica", "bunicul", "teta", "ciocia", "wujek",
+    "tante", "onkel", "tía", "tío", "khala", "mamu", "chacha", "chachi", "phuphi", "maasi",
+    "didi", "bhaiya", "bhabhi", "kuya", "lolo", "yaya", "babushka", "dedushka",
+    "halmeoni", "harabeoji", "obaachan", "ojiichan", "ayeeyo", "awoowe", "habooba", "jiddo",
+    "teta", "sitto", "nene", "dede",
+];
+
 /// A name someone goes by, before their full name in brackets ("Dod (George Cruickshank)
 /// 23 Victoria Rd"): a capitalised word that is no English word, no title and no role
 /// ("Manager (Sarah Jones)" stays), just before the brackets of a name of two words or
@@ -2129,6 +2147,8 @@ pub(super) fn names_before_full_names(
             && !STOPWORDS.contains(&l)
             && !is_honorific(l)
             && !ROLE_NOUNS.contains(&l)
+            && !is_relation(l)
+            && !FAMILY_WORDS_ABROAD.contains(&l)
             && !is_acronym(&text[t.start..t.end])
             && !out.iter().any(|o| o.start < t.end && t.start < o.end)
         {

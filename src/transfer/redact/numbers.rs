@@ -34,7 +34,8 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     // India's "Aadhaar", Pakistan's "CNIC", Indonesia's "NIK", Nigeria's "NIN" and
     // Ethiopia's "kebele" card.
     "osobisty", "paszport", "fiscale", "identite", "passeport", "pasaporte", "passaporto",
-    "personalausweis", "ausweis", "dni", "nif", "cedula", "curp", "personnummer", "bsn",
+    "personalausweis", "ausweis", "dni", "nif", "cedula", "cédula", "identité", "d'identité",
+    "d'identite", "curp", "personnummer", "bsn",
     "kimlik", "aadhaar", "aadhar", "cnic", "nik", "nin", "kebele",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
@@ -97,6 +98,19 @@ pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
     }
 }
+
+/// Whether a number after a loose cue is a phone's, for the phone rules to find: from
+/// abroad with its "+", or a UK number of ten or eleven figures from its 0.
+fn phone_shaped(s: &str) -> bool {
+    s.starts_with('+')
+        || (s.starts_with('0') && (10..=11).contains(&s.bytes().filter(u8::is_ascii_digit).count()))
+}
+
+/// Capitals before figures that name a standard, a financial year or a virus, not a
+/// person's reference.
+const CODE_PREFIXES_OF_NO_ONE: &[&str] = &[
+    "FY", "ISO", "BS", "EN", "IEC", "IEEE", "RFC", "PAS", "COVID", "SARS", "Q",
+];
 
 /// References by their shape alone, whatever their cue:
 /// - capitals and figures run together, eight to twenty of them with five figures or
@@ -169,6 +183,10 @@ pub(super) fn codes_by_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             // Opening with a capital: not figures with a unit after them, nor a date and
             // its time ("2025-03-04T10").
             || !w[0].is_ascii_uppercase()
+            // A standard's or a year's name: "ISO27001", "FY2024-25".
+            || CODE_PREFIXES_OF_NO_ONE.iter().any(|p| {
+                w.starts_with(p.as_bytes()) && w.get(p.len()).is_some_and(u8::is_ascii_digit)
+            })
             // An NI number's shape is the NI rule's to judge ("DA123456C" is none).
             || (w.len() <= 9
                 && w[..2].iter().all(u8::is_ascii_uppercase)
@@ -250,6 +268,7 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let gap = &text[head.end..first.start];
         // "registration number, 690412-2184736": a comma only before six figures or more.
         let comma_before_long = gap == ", "
+            && !phone_shaped(&text[first.start..first.end])
             && text[first.start..]
                 .bytes()
                 .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
@@ -453,7 +472,7 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         if idt.is_ascii()
             && alnum <= 24
             && (digits >= 5 || (digits >= 4 && (letters || parts)))
-            && (!loose || (digits >= 5 && alnum > digits) || digits >= 7)
+            && (!loose || (digits >= 5 && alnum > digits) || (digits >= 7 && !phone_shaped(idt)))
             && (!far || digits >= 6 && !holds_a_date(idt))
             && right_boundary(text, e)
             && toks[end_tok].base_end == toks[end_tok].end
@@ -1668,7 +1687,7 @@ fn spoken_piece(x: &str, code: &mut Vec<u8>) -> bool {
 pub(super) fn postcode_key(found: &str) -> String {
     let mut code = Vec::new();
     let read = found
-        .split([' ', ',', '-'])
+        .split([' ', ','])
         .filter(|w| !w.is_empty())
         .all(|w| spoken_piece(w, &mut code));
     match String::from_utf8(code) {

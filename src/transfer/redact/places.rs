@@ -607,6 +607,9 @@ const GENERIC_HOUSES: &[&str] = &[
     "halfway", "safe", "open", "white", "full", "coffee", "guest", "town", "public", "big",
     "opera", "care", "country", "boarding", "crown", "family", "magistrates", "county",
     "high", "supreme", "royal", "food", "tennis", "squash", "youth", "dog", "hunting",
+    "sheriff", "juvenile", "civil", "criminal", "district", "meeting", "coach", "farm",
+    "gate", "club", "tree", "doll's", "dolls", "boat", "summer", "light", "lodging",
+    "rooming", "manor", "mansion", "wash", "glass", "hen", "bake", "ice", "pump", "store",
 ];
 
 /// Places named by capitalised words ending in an institution word, after a word that
@@ -1566,10 +1569,17 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
         }
     }
     for (k, t) in toks.iter().enumerate() {
-        let Some(e) = kind_after(k) else { continue };
-        if !starts_capitalised(text, t) || t.base_end != t.end {
+        // The cheap tests first: a capitalised word, then a kind or its modifier after it.
+        if !starts_capitalised(text, t)
+            || t.base_end != t.end
+            || !toks.get(k + 1).is_some_and(|n| {
+                (3..=12).contains(&(n.end - n.start))
+                    && text[n.start..].starts_with(char::is_lowercase)
+            })
+        {
             continue;
         }
+        let Some(e) = kind_after(k) else { continue };
         // The name's words, back to the first capitalised one (three at most).
         let mut s = k;
         while s > 0
@@ -1616,7 +1626,18 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
                 .rsplit('\n')
                 .next()
                 .is_some_and(str::is_empty);
+        // Named by a word no dictionary has or a town ("Doncaster depot"), or by everyday
+        // words where a form's label or a kind of two words says it is a place
+        // ("Location: Kestrel wing", "New Cross renal unit"); not "the East wing", "the
+        // Night shelter", "the Orthodox church", a depot injection ("Xeplion depot").
+        let named = (s..=k).any(|j| {
+            let l = &*lowers[j];
+            big_places().contains(l) || (!is_ordinary(l) && !is_thing(l) && l.chars().count() >= 3)
+        }) || labelled
+            || e > k + 1;
         if (sentence_start(text, toks[s].start) && !labelled)
+            || !named
+            || (s..=k).any(|j| toks[j].end - toks[j].start < 2)
             || !(s..=k).all(plain)
             || !(s..=k).any(naming)
             || out

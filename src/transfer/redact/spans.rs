@@ -142,6 +142,13 @@ pub(super) fn quoted_nicknames(text: &str, words: Words<'_>, cands: &mut Vec<Can
     cands.extend(found);
 }
 
+/// Labels of a form's line that a person's name follows: "Who: Merry Atkinson".
+#[rustfmt::skip]
+const PERSON_LABELS: &[&str] = &[
+    "who", "name", "client", "resident", "patient", "pt", "child", "tenant", "guest",
+    "person", "carer", "parent", "mother", "father", "re",
+];
+
 /// A first name that is also a word, before a surname caught after it, within a
 /// sentence or after a form's label: "a tenant called Precious [Ndlovu]", "key worker
 /// Precious [Mhlanga]", "Who: Merry [Atkinson]". Not
@@ -171,12 +178,8 @@ pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand
         };
         // Or after a form's label opening its line: "Who: Merry Atkinson".
         let labelled = &text[p.end..t.start] == ": "
-            && p.letters
-            && !p.digits
-            && text[..p.start]
-                .rsplit('\n')
-                .next()
-                .is_some_and(str::is_empty);
+            && PERSON_LABELS.contains(&&*lowers[k - 1])
+            && (p.start == 0 || text[..p.start].ends_with('\n'));
         if !labelled
             && (&text[p.end..t.start] != " "
                 || !p.letters
@@ -1995,19 +1998,37 @@ fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, ou
                     .iter()
                     .map(|t| fold_str(&text[t.start..t.base_end]))
                     .collect();
+                // Not a role, a body or an everyday answer ("Self", "Unknown", "GP"): one
+                // word at least that names have or no dictionary has.
                 let named = words.iter().any(|w| !is_honorific(w))
                     && !words.iter().any(|w| {
-                        ROLE_NOUNS.contains(&w.as_str()) || SIGNED_BY_MANY.contains(&w.as_str())
-                    });
+                        ROLE_NOUNS.contains(&w.as_str())
+                            || SIGNED_BY_MANY.contains(&w.as_str())
+                            || KIN_BEFORE_NAMES.contains(&w.as_str())
+                    })
+                    && in_cell[..n]
+                        .iter()
+                        .all(|t| !is_acronym(&text[t.start..t.end]) || t.end - t.start == 1)
+                    && (words
+                        .iter()
+                        .any(|w| name_list().contains_key(w.as_str()) || !is_ordinary(w))
+                        // A word and a surname's initial: "Ash T.", "Brook H".
+                        || (n >= 2 && words[n - 1].chars().count() == 1));
                 if named {
                     out.push(Cand::new(FindingKind::Name, s, in_cell[n - 1].base_end));
                 }
             }
         }
         Column::Places => {
-            // Capitalised words, then lowercase kinds: "St Barnabas hall".
+            // Capitalised words, then lowercase kinds: "St Barnabas hall"; a word no
+            // dictionary has among them, or two capitalised ("Friends Meeting House"), not
+            // a way of meeting ("Home visit", "Online").
             let caps = in_cell.iter().take_while(|t| capital(t)).count();
-            if caps > 0 && head.start == s && in_cell.len() <= 5 {
+            let naming = caps >= 2
+                || in_cell[..caps]
+                    .iter()
+                    .any(|t| !is_ordinary(&fold_cow(&text[t.start..t.base_end])));
+            if caps > 0 && naming && head.start == s && in_cell.len() <= 5 {
                 out.push(Cand::new(
                     FindingKind::Place,
                     s,
@@ -2056,6 +2077,7 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
             let after = &text[t.end..end];
             if (2..=3).contains(&w.len())
                 && w.bytes().all(|c| c.is_ascii_uppercase())
+                && !ROLES_BY_INITIALS.contains(&w)
                 && (before.is_empty() || before.ends_with([',', ';', ':']))
                 && (after.is_empty() || after.starts_with([',', ';']) || after.starts_with(" ("))
                 && !initials.contains(&w)
@@ -2075,6 +2097,28 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
         }
     }
 }
+
+/// Roles and bodies by their initials, as an attendance line lists them beside people:
+/// "Present: GP, OT, SW (duty)".
+#[rustfmt::skip]
+const ROLES_BY_INITIALS: &[&str] = &[
+    "GP", "OT", "SW", "SN", "CPN", "MDT", "DN", "HV", "PC", "DS", "DC", "SLT", "RN", "HCA",
+    "DSL", "LA", "CSC", "IRO", "SWE", "ASW", "AMP", "AMHP", "PO", "YOT", "YJS", "ED", "CAMHS",
+    "NHS", "DWP", "SALT", "TA", "HT", "DHT", "SEN", "PSW", "SSW", "TM", "SM", "CM", "FSW",
+];
+
+/// Words of a note written in capitals before a comma, not a surname: "ASAP, Sarah…".
+const NOTES_IN_CAPITALS: &[&str] = &[
+    "asap",
+    "attn",
+    "note",
+    "urgent",
+    "update",
+    "action",
+    "important",
+    "reminder",
+    "nb",
+];
 
 /// Particles that end a name of Central Asia and the Caucasus: "son of" and "daughter
 /// of" after the father's name ("Aibek Nurlan uulu", "Gulnora Rashid qizi").
@@ -2121,11 +2165,11 @@ pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             if let Some(t) = toks.get(k).filter(|t| t.end == before.len()) {
                 let w = &text[t.start..t.end];
                 let line_start = text[..t.start].trim_end_matches(' ');
-                if w.len() >= 3
+                if w.len() >= 4
                     && w.bytes().all(|x| x.is_ascii_uppercase())
                     && (line_start.is_empty() || line_start.ends_with([':', '\n']))
                     && !is_ordinary(&lowers[k])
-                    && !STOPWORDS.contains(&&*lowers[k])
+                    && !NOTES_IN_CAPITALS.contains(&&*lowers[k])
                 {
                     c.start = t.start;
                 }
@@ -2136,9 +2180,11 @@ pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             let from = c.end + 2;
             let mut end = from;
             for _ in 0..4 {
+                // A word ends within 160 bytes: a run of a script written without spaces
+                // is no name.
                 let word_end = text[end..]
                     .char_indices()
-                    .find(|&(_, ch)| !(caseless_letter(ch) || is_mark(ch)))
+                    .find(|&(i, ch)| i >= 160 || !(caseless_letter(ch) || is_mark(ch)))
                     .map_or(text.len(), |(i, _)| end + i);
                 if word_end == end {
                     break;
@@ -2163,7 +2209,29 @@ fn caseless_letter(c: char) -> bool {
     c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !is_mark(c)
 }
 
-/// A combining mark (a vowel sign of Thai, Devanagari…): part of the word it sits on.
+/// A combining mark (a vowel sign or virama of Devanagari, Thai, Ge'ez…): part of the
+/// word it sits on. In the scripts of South and South-East Asia and Ethiopia, a
+/// character that is neither a letter, a figure nor punctuation.
 fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x102B..=0x103E | 0x17B4..=0x17D3 | 0x135D..=0x135F)
+    let u = c as u32;
+    if (0x0300..=0x036F).contains(&u) {
+        return true;
+    }
+    ((0x0900..=0x0FFF).contains(&u)
+        || (0x1000..=0x109F).contains(&u)
+        || (0x1200..=0x139F).contains(&u)
+        || (0x1780..=0x17FF).contains(&u))
+        && !c.is_alphabetic()
+        && !c.is_numeric()
+        && !matches!(
+            c,
+            '\u{0964}'
+                | '\u{0965}'
+                | '\u{0E2F}'
+                | '\u{0E46}'
+                | '\u{0E4F}'
+                | '\u{0E5A}'
+                | '\u{0E5B}'
+                | '\u{1361}'..='\u{1368}'
+        )
 }
