@@ -815,7 +815,8 @@ pub(super) fn spoken_phones(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     read_spoken_run(text, &run, out);
 }
 
-/// The phones and NHS numbers in one run of figures' words (see [`spoken_phones`]).
+/// The phones and NHS numbers in one run of figures' words (see [`spoken_phones`]), a
+/// number from abroad after "plus", and a reference after a record's cue.
 fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Cand>) {
     if run.len() < 4 {
         return;
@@ -843,6 +844,42 @@ fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Can
         }
         (figures, last, j)
     };
+    // After "plus", a number from abroad: its country code and the rest, nine figures
+    // to fifteen ("plus three four six one two …").
+    let before = text[..run[0].0].trim_end_matches(' ');
+    let ends_with = |w: &str| {
+        before.len() >= w.len()
+            && before.is_char_boundary(before.len() - w.len())
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+            && left_boundary(before, before.len() - w.len())
+    };
+    if ends_with("plus") {
+        let (figures, last, _) = figures_from(0);
+        if (9..=15).contains(&figures.len()) {
+            out.push(Cand::new(FindingKind::Phone, before.len() - 4, run[last].1));
+            return;
+        }
+    }
+    // After a record's cue, a reference read out: "her id card number is oh four one two
+    // seven seven", five figures or more.
+    if [
+        "number is",
+        "number",
+        "no",
+        "ref",
+        "reference",
+        "reference is",
+        "id",
+    ]
+    .iter()
+    .any(|w| ends_with(w))
+    {
+        let (figures, last, _) = figures_from(0);
+        if (5..=9).contains(&figures.len()) && last + 1 == run.len() {
+            out.push(Cand::new(FindingKind::RecordNumber, run[0].0, run[last].1));
+            return;
+        }
+    }
     let mut k = 0;
     let mut found = false;
     while k < run.len() {

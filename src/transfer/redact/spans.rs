@@ -1090,8 +1090,30 @@ const BEFORE_A_LABEL: &[&str] = &[
     "chapter", "figure", "fig", "table", "box", "question", "item", "annexe", "strand",
 ];
 
+/// Whether token `t` (folded `l`) is a lowercase word that may be a name: letters only,
+/// three or more, no word of grammar.
+fn lowercase_name_word(text: &str, t: &Tok, l: &str) -> bool {
+    t.letters
+        && !t.digits
+        && t.end - t.start >= 3
+        && text[t.start..].starts_with(char::is_lowercase)
+        && !STOPWORDS.contains(&l)
+        && !is_relation(l)
+        && !CONTRACTIONS_TYPED_FAST.contains(&l)
+}
+
+/// Contractions typed without their apostrophe, as a tired note has them: "didnt".
+#[rustfmt::skip]
+const CONTRACTIONS_TYPED_FAST: &[&str] = &[
+    "didnt", "doesnt", "dont", "wasnt", "isnt", "cant", "wont", "couldnt", "wouldnt",
+    "shouldnt", "hasnt", "havent", "hadnt", "arent", "werent", "aint", "ive", "youre",
+    "theyre", "thats", "whats", "shes", "hes", "ill", "itll", "wouldve", "couldve",
+];
+
 /// Names as dictated or typed fast: a surname in lowercase after a title in lowercase
-/// ("mrs bowen at number nine"; not "mr right", a word of the lists), a nickname of a
+/// ("mrs bowen at number nine"; not "mr right", a word of the lists), and after a first
+/// name so ("mrs carmen sacramento"); a name in lowercase beside a word of family ("the
+/// daughter yolanda", "tito the grandson"; not "the daughter said"); a nickname of a
 /// repeated syllable ("Jun-Jun", "Bong-Bong"; not "Bye-Bye"), initials run into a Scottish
 /// or Irish surname's "Mc" ("BMcK" on the rota), and the Cantonese "Ah" before a name
 /// found ("Ah Keung").
@@ -1117,7 +1139,65 @@ pub(super) fn names_typed_fast(text: &str, words: Words<'_>, cands: &mut Vec<Can
                     .is_some_and(|&(_, surname)| surname)
                     || !is_ordinary(&lowers[k + 1]))
             {
-                found.push(Cand::new(FindingKind::Name, n.start, n.base_end));
+                // The surname after a first name so: "mrs carmen sacramento" (a word no
+                // dictionary has, a town's name too).
+                let end = toks
+                    .get(k + 2)
+                    .filter(|m| {
+                        spaced(text, toks, k + 1, k + 2)
+                            && lowercase_name_word(text, m, &lowers[k + 2])
+                            && !in_dictionary(&lowers[k + 2])
+                            && name_list()
+                                .get(&*lowers[k + 1])
+                                .is_none_or(|&(everyday, surname)| !everyday && !surname)
+                    })
+                    .map_or(n.base_end, |m| m.base_end);
+                found.push(Cand::new(FindingKind::Name, n.start, end));
+            }
+            // A name in lowercase beside a word of family, as dictated: "the daughter
+            // yolanda lives", "tito the grandson": a first name the lists hold (not an
+            // everyday one), or on a line dictated all in lowercase a word no dictionary
+            // has (a typed note's "mum's biryani" is food).
+            if !KIN_BEFORE_NAMES.contains(&&*lowers[k]) {
+                continue;
+            }
+            let line = |at: usize| {
+                let s = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let e = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                (s, e)
+            };
+            let (ls, le) = line(t.start);
+            let dictated = !text[ls..le].chars().any(char::is_uppercase);
+            let named = |j: usize| {
+                toks.get(j).is_some_and(|m| {
+                    lowercase_name_word(text, m, &lowers[j])
+                        && name_list()
+                            .get(&*lowers[j])
+                            .map_or(dictated && !is_ordinary(&lowers[j]), |&(everyday, _)| {
+                                !everyday
+                            })
+                })
+            };
+            {
+                if named(k + 1) && spaced(text, toks, k, k + 1) {
+                    found.push(Cand::new(
+                        FindingKind::Name,
+                        toks[k + 1].start,
+                        toks[k + 1].base_end,
+                    ));
+                }
+                if k >= 2
+                    && &*lowers[k - 1] == "the"
+                    && spaced(text, toks, k - 2, k - 1)
+                    && spaced(text, toks, k - 1, k)
+                    && named(k - 2)
+                {
+                    found.push(Cand::new(
+                        FindingKind::Name,
+                        toks[k - 2].start,
+                        toks[k - 2].base_end,
+                    ));
+                }
             }
             continue;
         }
