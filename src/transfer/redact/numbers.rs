@@ -99,6 +99,40 @@ pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     }
 }
 
+/// Spans found, sorted by their start with the furthest end reached so far: whether a
+/// span overlaps one of them is two lookups, however many there are and however they
+/// overlap each other.
+pub(super) struct Taken {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    pub(super) fn new(cands: &[Cand]) -> Self {
+        let mut spans: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, e)| {
+                furthest = furthest.max(e);
+                furthest
+            })
+            .collect();
+        Taken {
+            starts: spans.into_iter().map(|(s, _)| s).collect(),
+            reach,
+        }
+    }
+
+    /// Whether `start..end` overlaps a span: one starting before `end` reaches past
+    /// `start`.
+    pub(super) fn overlaps(&self, start: usize, end: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s < end);
+        n > 0 && self.reach[n - 1] > start
+    }
+}
+
 /// Whether a number after a loose cue is a phone's, for the phone rules to find: from
 /// abroad with its "+", or a UK number of ten or eleven figures from its 0.
 fn phone_shaped(s: &str) -> bool {
@@ -126,7 +160,9 @@ pub(super) fn codes_by_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let figures = |t: &Tok, n: usize| {
         t.end - t.start == n && t.digits && !t.letters && b[t.start..t.end].is_ascii()
     };
-    let taken = |out: &[Cand], s: usize, e: usize| out.iter().any(|c| c.start < e && s < c.end);
+    // What was found before, asked of each code in O(log n): a text of many codes stays
+    // linear. (What this function adds is token by token and overlaps nothing it adds.)
+    let found = Taken::new(out);
     for (i, t) in toks.iter().enumerate() {
         // A South Korean resident number, its first six figures a day of birth and the
         // seventh 1 to 4: "690412-2184736".
@@ -141,7 +177,7 @@ pub(super) fn codes_by_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             && (1..=31).contains(&((w[4] - b'0') * 10 + (w[5] - b'0')))
             && run_may_start(text, t.start)
             && right_boundary(text, t.end)
-            && !taken(out, t.start, t.end)
+            && !found.overlaps(t.start, t.end)
         {
             out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
             continue;
@@ -162,7 +198,9 @@ pub(super) fn codes_by_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             {
                 k += 1;
             }
-            if k >= i + 3 && right_boundary(text, toks[k].end) && !taken(out, t.start, toks[k].end)
+            if k >= i + 3
+                && right_boundary(text, toks[k].end)
+                && !found.overlaps(t.start, toks[k].end)
             {
                 out.push(Cand::new(FindingKind::RecordNumber, t.start, toks[k].end));
             }
@@ -193,7 +231,7 @@ pub(super) fn codes_by_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 && w[2..8].iter().all(u8::is_ascii_digit))
             || !run_may_start(text, t.start)
             || !right_boundary(text, t.end)
-            || out.iter().any(|c| c.start < t.end && t.start < c.end)
+            || found.overlaps(t.start, t.end)
         {
             continue;
         }

@@ -2223,3 +2223,21 @@ fn hospitals_known_by_their_initials_alone() {
         assert_eq!(kinds(text), vec![], "{text}");
     }
 }
+
+/// `Taken` answers as a scan of every span would, overlapping spans and all.
+#[test]
+fn taken_answers_as_a_scan_of_every_span_would() {
+    let spans = [(3, 9), (4, 5), (12, 20), (12, 13), (25, 26), (0, 1)];
+    let cands: Vec<Cand> = spans
+        .iter()
+        .map(|&(s, e)| Cand::new(FindingKind::Name, s, e))
+        .collect();
+    let taken = Taken::new(&cands);
+    for start in 0..30 {
+        for end in start + 1..31 {
+            let scan = spans.iter().any(|&(s, e)| s < end && start < e);
+            assert_eq!(taken.overlaps(start, end), scan, "{start}..{end}");
+        }
+    }
+    assert!(!Taken::new(&[]).overlaps(0, 5));
+}
