@@ -652,12 +652,10 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
         .then_some((0, name))
     };
     let mut lines = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
+    for (at, line) in lines_at(text) {
         if let Some((s, e)) = speaker(line) {
             lines.push((at + s, at + e));
         }
-        at += line.len() + 1;
     }
     if !lines
         .iter()
@@ -720,10 +718,7 @@ pub(super) fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
     // line ("Apple Lin 23:14", "小雨 23:41"), two such lines at least, each with a word
     // that is no everyday word (not "Arrived 23:14 / Left 23:50").
     let mut lined: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        let start = at;
-        at += line.len() + 1;
+    for (start, line) in lines_at(text) {
         let line = line.trim_end();
         if let Some((who, time)) = line.rsplit_once(' ')
             && time.len() == 5
@@ -748,10 +743,7 @@ pub(super) fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
                 .map(|(s, e)| Cand::new(FindingKind::Name, s, e)),
         );
     }
-    let mut at = 0;
-    for line in text.split('\n') {
-        let start = at;
-        at += line.len() + 1;
+    for (start, line) in lines_at(text) {
         // "[10:02] t.ahmed: …", "[20/03/2025, 21:14] Name: …".
         if let Some(rest) = line.strip_prefix('[')
             && let Some(close) = rest.find("] ")

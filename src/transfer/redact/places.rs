@@ -1622,10 +1622,7 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
         // After a form's label the name may open its line: "Location: Kestrel wing".
         let labelled = s >= 1
             && &text[toks[s - 1].end..toks[s].start] == ": "
-            && text[..toks[s - 1].start]
-                .rsplit('\n')
-                .next()
-                .is_some_and(str::is_empty);
+            && opens_line(text, toks[s - 1].start);
         // Named by a word no dictionary has or a town ("Doncaster depot"), or by everyday
         // words where a form's label or a kind of two words says it is a place
         // ("Location: Kestrel wing", "New Cross renal unit"); not "the East wing", "the

@@ -179,7 +179,7 @@ pub(super) fn first_words_before(text: &str, words: Words<'_>, cands: &mut [Cand
         // Or after a form's label opening its line: "Who: Merry Atkinson".
         let labelled = &text[p.end..t.start] == ": "
             && PERSON_LABELS.contains(&&*lowers[k - 1])
-            && (p.start == 0 || text[..p.start].ends_with('\n'));
+            && opens_line(text, p.start);
         if !labelled
             && (&text[p.end..t.start] != " "
                 || !p.letters
@@ -1269,10 +1269,7 @@ pub(super) fn initials_after_names_in_capitals(text: &str, cands: &mut [Cand]) {
 /// lines in the text (not "NOTE — ", "URGENT (2)", nor "SBAR — " alone).
 pub(super) fn names_in_capitals_opening_lines(text: &str, out: &mut Vec<Cand>) {
     let mut found = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        let start = at;
-        at += line.len() + 1;
+    for (start, line) in lines_at(text) {
         let body = line.trim_start_matches(|c: char| c.is_whitespace() || "-*•".contains(c));
         let s = start + (line.len() - body.len());
         let n = body
@@ -1853,6 +1850,13 @@ const SIGNED_BY_MANY: &[&str] = &[
     "me", "the", "from",
 ];
 
+/// Whether a word (folded) names a group, a role or a kind of family, not someone: what
+/// signs a message or fills a table's column of people without being a name ("The Duty
+/// Team", "Social Worker", "Mum").
+fn stands_for_no_one(l: &str) -> bool {
+    SIGNED_BY_MANY.contains(&l) || ROLE_NOUNS.contains(&l) || KIN_BEFORE_NAMES.contains(&l)
+}
+
 /// The name under a sign-off: on the line after it ("Kind regards,\nJan", "Thanks\nWill
 /// x") or after it to the line's end ("Thanks, Jan", "… if you're with her. Ta, Jan"),
 /// in a quoted reply too ("> Cheers,\n> Jan"). A name whatever the word, a month ("Jan")
@@ -1877,9 +1881,7 @@ pub(super) fn names_signing_off(text: &str, words: Words<'_>, out: &mut Vec<Cand
             if !(starts_capitalised(text, t) || initial)
                 || t.base_end != t.end
                 || (is_acronym(w) && !initial)
-                || SIGNED_BY_MANY.contains(&l)
-                || ROLE_NOUNS.contains(&l)
-                || KIN_BEFORE_NAMES.contains(&l)
+                || stands_for_no_one(l)
                 // An everyday word signs as a name only where names have it ("Will",
                 // "Hope") or it is a month's short form ("Jan"): "Occupational Health
                 // Adviser" under "Yours sincerely" is a role.
@@ -1906,10 +1908,8 @@ pub(super) fn names_signing_off(text: &str, words: Words<'_>, out: &mut Vec<Cand
             .then(|| Cand::new(FindingKind::Name, toks[k].start, end))
     };
     let mut after_sign_off = false;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
+    for (at, line) in lines_at(text) {
         let (mut start, end) = (at, at + line.trim_end().len());
-        at += line.len();
         // A quoted reply's marks are no part of the line.
         start += line.len() - line.trim_start_matches(['>', ' ']).len();
         if start >= end {
@@ -1953,23 +1953,40 @@ enum Column {
     Numbers,
 }
 
+/// Headings of a table's columns, lowercase, by what the column holds (a plural "s" is
+/// read too: "Guests", "Venues").
 #[rustfmt::skip]
-const COLUMN_HEADINGS: &[(&str, Column)] = &[
-    ("name", Column::People), ("pt", Column::People), ("patient", Column::People),
-    ("resident", Column::People), ("client", Column::People), ("guest", Column::People),
-    ("lead", Column::People), ("worker", Column::People), ("staff", Column::People),
-    ("who", Column::People), ("child", Column::People), ("carer", Column::People),
-    ("person", Column::People), ("tenant", Column::People), ("member", Column::People),
-    ("keyworker", Column::People), ("key worker", Column::People), ("driver", Column::People),
-    ("caller", Column::People), ("parent", Column::People), ("volunteer", Column::People),
-    ("young person", Column::People), ("service user", Column::People),
-    ("venue", Column::Places), ("place", Column::Places), ("where", Column::Places),
-    ("location", Column::Places), ("site", Column::Places), ("school", Column::Places),
-    ("kit", Column::Numbers), ("ref", Column::Numbers), ("id", Column::Numbers),
-    ("no", Column::Numbers), ("no.", Column::Numbers), ("number", Column::Numbers),
-    ("case", Column::Numbers), ("case no", Column::Numbers), ("mrn", Column::Numbers),
-    ("unit", Column::Numbers), ("device", Column::Numbers), ("call ref", Column::Numbers),
+const PEOPLE_HEADINGS: &[&str] = &[
+    "name", "pt", "patient", "resident", "client", "guest", "lead", "worker", "staff", "who",
+    "child", "carer", "person", "tenant", "member", "keyworker", "key worker", "driver",
+    "caller", "parent", "volunteer", "young person", "service user",
 ];
+const PLACE_HEADINGS: &[&str] = &["venue", "place", "where", "location", "site", "school"];
+#[rustfmt::skip]
+const NUMBER_HEADINGS: &[&str] = &[
+    "kit", "ref", "id", "no", "no.", "number", "case", "case no", "mrn", "unit", "device",
+    "call ref",
+];
+
+impl Column {
+    /// What a column holds by its heading, if the heading says.
+    fn of(heading: &str) -> Option<Column> {
+        let l = heading.trim().to_lowercase();
+        let is = |list: &[&str]| {
+            list.iter()
+                .any(|h| *h == l || l.strip_suffix('s') == Some(*h))
+        };
+        if is(PEOPLE_HEADINGS) {
+            Some(Column::People)
+        } else if is(PLACE_HEADINGS) {
+            Some(Column::Places)
+        } else if is(NUMBER_HEADINGS) {
+            Some(Column::Numbers)
+        } else {
+            None
+        }
+    }
+}
 
 /// The cells of a table typed as text, with "|" between its columns, under a heading
 /// that says what the column holds: "Pt | kit | SpO2", "Night | Venue | Lead | Guests".
@@ -1987,10 +2004,7 @@ pub(super) fn table_columns(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let toks = words.toks;
     let mut heading: Option<(usize, Vec<Option<Column>>)> = None;
     let mut in_table = false;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
+    for (start, line) in lines_at(text) {
         let line = line.trim_end();
         let cells: Vec<(usize, &str)> = {
             let mut v = Vec::new();
@@ -2011,16 +2025,7 @@ pub(super) fn table_columns(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         if line.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ')) {
             continue;
         }
-        let kinds: Vec<Option<Column>> = cells
-            .iter()
-            .map(|(_, c)| {
-                let l = c.trim().to_lowercase();
-                COLUMN_HEADINGS
-                    .iter()
-                    .find(|(h, _)| *h == l || l.strip_suffix('s') == Some(*h))
-                    .map(|&(_, k)| k)
-            })
-            .collect();
+        let kinds: Vec<Option<Column>> = cells.iter().map(|(_, c)| Column::of(c)).collect();
         let is_heading = kinds.iter().any(Option::is_some)
             && cells
                 .iter()
@@ -2081,11 +2086,7 @@ fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, ou
                 // Not a role, a body or an everyday answer ("Self", "Unknown", "GP"): one
                 // word at least that names have or no dictionary has.
                 let named = words.iter().any(|w| !is_honorific(w))
-                    && !words.iter().any(|w| {
-                        ROLE_NOUNS.contains(&w.as_str())
-                            || SIGNED_BY_MANY.contains(&w.as_str())
-                            || KIN_BEFORE_NAMES.contains(&w.as_str())
-                    })
+                    && !words.iter().any(|w| stands_for_no_one(w))
                     && in_cell[..n]
                         .iter()
                         .all(|t| !is_acronym(&text[t.start..t.end]) || t.end - t.start == 1)
@@ -2136,10 +2137,7 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
         "attended:",
     ];
     let mut initials: Vec<&str> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
+    for (start, line) in lines_at(text) {
         let trimmed = line.trim_start();
         let Some(cue) = CUES.iter().find(|c| {
             trimmed

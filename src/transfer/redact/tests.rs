@@ -2241,3 +2241,19 @@ fn taken_answers_as_a_scan_of_every_span_would() {
     }
     assert!(!Taken::new(&[]).overlaps(0, 5));
 }
+
+/// `lines_at` gives each line without its "\n" and where it starts; `opens_line` agrees.
+#[test]
+fn lines_at_gives_each_line_and_its_offset() {
+    let text = "Present: JC\n\nThanks,\r\nJan";
+    let lines: Vec<(usize, &str)> = lines_at(text).collect();
+    assert_eq!(
+        lines,
+        vec![(0, "Present: JC"), (12, ""), (13, "Thanks,\r"), (22, "Jan")]
+    );
+    for (at, line) in lines {
+        assert_eq!(&text[at..at + line.len()], line);
+        assert!(opens_line(text, at));
+    }
+    assert!(!opens_line(text, 9));
+}

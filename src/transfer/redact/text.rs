@@ -231,6 +231,21 @@ pub(super) fn ends_clause(text: &str, i: usize) -> bool {
     after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '\n'])
 }
 
+/// The lines of `text` without their "\n", each with the offset it starts at.
+pub(super) fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split('\n').map(move |line| {
+        let start = at;
+        at += line.len() + 1;
+        (start, line)
+    })
+}
+
+/// Whether `i` opens a line of `text`: its start, or just after a "\n".
+pub(super) fn opens_line(text: &str, i: usize) -> bool {
+    i == 0 || text[..i].ends_with('\n')
+}
+
 /// Whether a word may start at `i`: not inside a word, nor after a hyphen or apostrophe
 /// that joins it to one.
 pub(super) fn left_boundary(text: &str, i: usize) -> bool {
