@@ -871,3 +871,133 @@ pub(super) fn grid_references(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The line of an address before its postcode.
+
+/// Small words a line of an address holds in lowercase between capitalised ones: Welsh
+/// "Pen y Cae", Cornish "Chy an Mor", "Stratford upon Avon", "Easter Haughhead by
+/// Morebattle".
+const ADDRESS_PARTICLES: &[&str] = &["y", "yr", "an", "ar", "by", "upon", "on", "le", "de"];
+
+/// The line of an address just before its postcode, whatever everyday words it is made
+/// of: a house number and capitalised words, or capitalised words alone, back to
+/// whatever is not one of them ("at Hell Bay View, TR23 0PR", "Address: High Gill Farm,
+/// DL8 3RN", "2 Ferndale Cottages, EX6 7QR"); and the line before that one when it holds
+/// a number or ends in a street's or a building's word ("4 Laburnum Villas, Penrith CA11
+/// 8QT"). The words found there as a name join the address when the line ends in a
+/// street's or a building's word or opens with a number; otherwise a name before a
+/// postcode is a person's ("Kwame Mensah, LS6 2AB"). Not a title and a name, one
+/// everyday word ("Thanks, IM7 5EA"), nor one place too big to identify anyone ("in
+/// Leeds, LS1 4AP").
+pub(super) fn lines_before_postcodes(text: &str, words: Words<'_>, cands: &mut Vec<Cand>) {
+    let postcodes: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.kind == FindingKind::Postcode)
+        .map(|c| c.start)
+        .collect();
+    for p in postcodes {
+        let mut at = p;
+        for nearest in [true, false] {
+            let Some(line) = line_of_address_before(text, words, at) else {
+                break;
+            };
+            let (start, end) = (words.toks[line.first].start, words.toks[line.last].end);
+            let named = cands
+                .iter()
+                .any(|c| c.kind == FindingKind::Name && c.start < end && start < c.end);
+            if !(line.housed || (nearest && !named)) {
+                break;
+            }
+            cands.push(Cand::new(FindingKind::Address, start, end));
+            at = start;
+        }
+    }
+}
+
+/// One line of an address found by [`line_of_address_before`]: its first and last
+/// tokens, and whether it holds a number or ends in a street's or a building's word.
+struct AddressLine {
+    first: usize,
+    last: usize,
+    housed: bool,
+}
+
+/// The line of an address that ends just before byte `at` and a comma or a space:
+/// capitalised words (and the small words between them) one space apart, back to a
+/// house number or to whatever is not part of the line.
+fn line_of_address_before(text: &str, words: Words<'_>, at: usize) -> Option<AddressLine> {
+    let Words { toks, lowers } = words;
+    let before = &text[..at];
+    let line_end = before
+        .strip_suffix(", ")
+        .or_else(|| before.strip_suffix(' '))?;
+    let i = toks.partition_point(|t| t.end <= line_end.len());
+    let last = i
+        .checked_sub(1)
+        .filter(|&j| toks[j].end == line_end.len())?;
+    let ok = |j: usize, inner: bool| {
+        let t = &toks[j];
+        let l = &*lowers[j];
+        (starts_capitalised(text, t)
+            && t.base_end == t.end
+            && !is_honorific(l)
+            && !CALENDAR.contains(&l))
+            || (inner && ADDRESS_PARTICLES.contains(&l))
+    };
+    if !ok(last, false) {
+        return None;
+    }
+    let mut first = last;
+    let mut numbered = false;
+    while first > 0 && last - first < 5 && spaced(text, toks, first - 1, first) {
+        let prev = &toks[first - 1];
+        if prev.digits && is_house_number(&text[prev.start..prev.end]) {
+            first -= 1;
+            numbered = true;
+            break;
+        }
+        if !ok(first - 1, true) {
+            break;
+        }
+        first -= 1;
+    }
+    // A line opens with a capitalised word or its number, not a small word nor an
+    // everyday word opening a sentence after a full stop ("Plan agreed. Home Birch
+    // Croft, Glebe Road"); and a title before it makes it a person's name.
+    while !numbered
+        && first < last
+        && (!starts_capitalised(text, &toks[first])
+            || (is_ordinary(&lowers[first])
+                && text[..toks[first].start]
+                    .trim_end()
+                    .ends_with(['.', '!', '?'])))
+    {
+        first += 1;
+    }
+    if first > 0 && is_honorific(&lowers[first - 1]) {
+        return None;
+    }
+    let l = &*lowers[last];
+    if first == last && is_ordinary(l) {
+        return None;
+    }
+    let housed = numbered
+        || STREET_WORDS.contains(&l)
+        || NUMBERED_STREET_WORDS.contains(&l)
+        || BUILDING_WORDS.contains(&l);
+    // A town too big to identify anyone is no line of a home ("in Leeds, LS1 4AP",
+    // "Merthyr Tydfil CF47 9RX").
+    let big = || {
+        big_places().contains(&*lowers[first])
+            || big_places().contains(&fold_str(&text[toks[first].start..toks[last].end]))
+    };
+    if !housed && big() {
+        return None;
+    }
+    Some(AddressLine {
+        first,
+        last,
+        housed,
+    })
+}

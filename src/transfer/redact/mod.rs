@@ -491,6 +491,7 @@ impl Checker {
         }
         months_as_names(text, words, &mut cands);
         initials_alone(text, words, &mut cands);
+        family_case_names(text, &mut cands);
         names_in_capitals_opening_lines(text, &mut cands);
         initials_after_names_in_capitals(text, &mut cands);
         names_typed_fast(text, words, &mut cands);
@@ -515,6 +516,7 @@ impl Checker {
         districts_after_places(text, words, &mut cands);
         kinds_at_named_places(text, words, &mut cands);
         first_lines_of_addresses(text, words, &mut cands);
+        lines_before_postcodes(text, words, &mut cands);
         flat_positions(text, &mut cands);
         wards_by_name(text, &mut cands);
         homes_in_lowercase(text, &mut cands);

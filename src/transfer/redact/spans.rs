@@ -1309,6 +1309,39 @@ pub(super) fn names_in_capitals_opening_lines(text: &str, out: &mut Vec<Cand>) {
     );
 }
 
+/// The name of a family case as the courts write it: "Re M (a child)", "Re B-S
+/// (Children)", "In re T (A Minor)". The initials or the surname between "Re" and the
+/// bracket are the child's or the family's. Not "Re:" (a subject), nor a word in
+/// lowercase ("Re housing (children)").
+pub(super) fn family_case_names(text: &str, out: &mut Vec<Cand>) {
+    const CHILDREN: &[&str] = &["a child", "a minor", "children", "minors", "a baby"];
+    for (at, _) in text.match_indices("Re ") {
+        if at > 0 && text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let start = at + 3;
+        let Some(open) = text[start..].find(" (").map(|o| start + o) else {
+            continue;
+        };
+        let name = &text[start..open];
+        let words: Vec<&str> = name.split(' ').collect();
+        let named = !name.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            });
+        let rest = &text[open + 2..];
+        let of_children = CHILDREN.iter().any(|c| {
+            rest.get(..c.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(c) && rest[c.len()..].starts_with(')'))
+        });
+        if named && of_children {
+            out.push(Cand::new(FindingKind::Name, start, open));
+        }
+    }
+}
+
 /// A person written by an initial alone, a lone capital letter (not "I", nor an article
 /// "A"): after a word that names someone next ("with K", "family T", "Hi K,", "first
 /// meet, D.") or before one that makes it someone ("K just shut down", "D going to
