@@ -14,10 +14,12 @@ pub(super) const STREET_WORDS: &[&str] = &[
 ];
 /// Street words of the north and of Scotland that end a street only after a house number
 /// ("14 Hylton Bank", "3 Sandy Brow", "12 Kirk Wynd"): alone, "the Royal Bank" or "the
-/// Chase" is no street.
+/// Chase" is no street. So are the words of a row of houses numbered as one ("2 Ferndale
+/// Cottages", "14 Albert Buildings").
 #[rustfmt::skip]
 pub(super) const NUMBERED_STREET_WORDS: &[&str] = &[
-    "bank", "brow", "chase", "fold", "wynd", "garth",
+    "bank", "brow", "chase", "fold", "wynd", "garth", "cottages", "villas", "buildings",
+    "mansions",
 ];
 /// What a bank that is no street holds: "2 Food Bank vouchers", "3 Blood Bank leaflets".
 #[rustfmt::skip]
@@ -25,6 +27,9 @@ const BANKS_OF_THINGS: &[&str] = &[
     "food", "blood", "baby", "clothes", "clothing", "toy", "milk", "data", "sperm", "egg",
     "seed", "hygiene", "uniform", "furniture", "book", "time", "memory",
 ];
+/// What a row of houses that is no street is let as: "2 Holiday Cottages", "3 Luxury
+/// Villas".
+const LETS_OF_THINGS: &[&str] = &["holiday", "guest", "tourist", "luxury", "rental"];
 #[rustfmt::skip]
 pub(super) const STREET_ABBREVIATIONS: &[&str] = &[
     "St", "Rd", "Ave", "Ln", "Dr", "Cres", "Ct", "Pl", "Sq", "Gdns", "Terr", "Cl",
@@ -153,7 +158,8 @@ pub(super) fn addresses(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     || STREET_ABBREVIATIONS.contains(&s)
                     || (NUMBERED_STREET_WORDS.contains(&l.as_str())
                         && !(l == "bank"
-                            && BANKS_OF_THINGS.contains(&fold_str(word(prev)).as_str())))
+                            && BANKS_OF_THINGS.contains(&fold_str(word(prev)).as_str()))
+                        && !LETS_OF_THINGS.contains(&fold_str(word(prev)).as_str()))
             };
             if k >= 1 && street && w.base_end == w.end {
                 street_end = Some(w.end);
