@@ -807,6 +807,7 @@ fn words_outside_placeholders(text: &str) -> Vec<&str> {
 /// (98.3%); a month's name after "with" and before where someone is from ("with Jan
 /// from the scheme"): 507 of 515 (98.4%).
 /// A hospital by its initials alone (2026-12-07): 508.
+/// Words of the twenty-eighth corpus's lists ("Gurkha", "Funchal", "St Helier", "Shabbos"), 2026-12-07: six findings fewer.
 #[test]
 fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -842,18 +843,12 @@ fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Kutna\"",
             "Name \"Kutno\"",
             "Name \"Fenland\"",
-            "Name \"Gurkha\"",
-            "Name \"Gurkha\"",
-            "Name \"Gurkha\"",
             "Name \"Glaswegian\"",
             "Place \"Govanhill Community Development Trust\"",
             "Name \"Madeiran\"",
-            "Name \"Funchal\"",
             "Name \"Madeiran\"",
-            "Name \"St Helier\"",
             "Name \"Ramsey\"",
             "Name \"Bikur Cholim\"",
-            "Name \"Shabbos\"",
             "Name \"Tervalon\"",
             "Name \"Murray-Garcia\"",
             "Name \"Skye\"",
@@ -2148,6 +2143,43 @@ fn branches_refuges_estates_shops_hotels_hospitals_and_sites_are_places() {
     ] {
         assert_eq!(flagged_in(clean), vec![], "{clean}");
     }
+}
+
+/// Dates of calendars written in their own script, none of whose months is a Gregorian
+/// one, are shown as `[DATE]`: Hebrew (a day and a year in letters with their marks),
+/// Nepal's Bikram Sambat in Devanagari either way round, and the Chinese lunar calendar
+/// after its word; Georgian months are months. A month alone and a feast's day with no
+/// calendar word ("正月十五") are no date. None of these is in the corpora.
+#[test]
+fn dates_of_the_hebrew_nepali_chinese_lunar_and_georgian_calendars() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("The stone was set on כ״ה בכסלו תשפ״ו, the family said."),
+        vec![date("כ״ה בכסלו תשפ״ו")]
+    );
+    assert_eq!(flagged_in("Yahrzeit: ז' אלול"), vec![date("ז' אלול")]);
+    assert_eq!(
+        flagged_in("Pasni is on २०८२ असार १५ at the community hall."),
+        vec![date("२०८२ असार १५")]
+    );
+    assert_eq!(
+        flagged_in("Wedding 12 मंसिर 2081."),
+        vec![date("12 मंसिर 2081")]
+    );
+    assert_eq!(
+        flagged_in("Grandma visits on 农历九月初九."),
+        vec![date("农历九月初九")]
+    );
+    assert_eq!(
+        flagged_in("The hearing is on 3 აპრილი, 2025 in Tbilisi."),
+        vec![date("3 აპრილი, 2025")]
+    );
+    assert_eq!(
+        flagged_in("Busy in אדר; माघ is cold; 正月十五 has lanterns."),
+        vec![]
+    );
+    let out = Redactor::new(checker()).redact("Due on 农历九月初九, she said.");
+    assert_eq!(out, "Due on [DATE], she said.");
 }
 
 /// A row of houses numbered as one is a street after a house number: "2 Ferndale
@@ -3809,6 +3841,7 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 /// ("NMC PIN 24I5821O", 2026-12-07). "Bethesda chapel" is one finding, a place, since
 /// a kind in lowercase after a word found as a name is the place's. 321 with a
 /// nickname of a repeated syllable ("Jun-Jun", 2026-12-07).
+/// Words of the twenty-eighth corpus's lists (a service), 2026-12-07: one finding fewer.
 #[test]
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -3846,7 +3879,6 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Chelsea\"",
             "Name \"Dolly Parton\"",
             "Name \"Oliver McGowan\"",
-            "Name \"Careline\"",
             "Name \"Buddi\"",
             "Name \"Dan Hughes\"",
             "Name \"Rumack-Matthew nomogram\"",
@@ -3906,6 +3938,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// flagged.
 /// A hospital by its initials alone (2026-12-07): 313.
 /// A name in a table's column of people ("Brook H" under "Name", 2026-12-07): 314.
+/// Words of the twenty-eighth corpus's lists (a service), 2026-12-07: one finding fewer.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
@@ -3927,7 +3960,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Jordan\"",
             "Name \"River Jordan\"",
             "Name \"Paddington\"",
-            "Name \"Careline\"",
             "Name \"Todmorden\"",
             "Name \"Old Bill\"",
             "Name \"Oliver McGowan\"",
@@ -4624,6 +4656,7 @@ fn a_word_for_a_kind_of_place_is_not_a_name_again() {
 /// alone read as people; 476 with police ranks as titles and first names of Cornwall and
 /// the Isle of Man; 477 with the street after a place's comma ("Riverside Inn, Wakefield
 /// Road").
+/// Words of the twenty-eighth corpus's lists ("Gurkhas"), 2026-12-07: one finding fewer.
 #[test]
 fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -4640,7 +4673,6 @@ fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Bill\"",
             "Name \"Bill\"",
             "Name \"B-I-L-L\"",
-            "Name \"Gurkhas\"",
             "Name \"Dashain\"",
             "Place \"Croydon\"",
             "Name \"Astra\"",
@@ -6004,6 +6036,41 @@ fn a_twenty_seventh_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Raheem Sterling\"",
             "Name \"Bluetits\"",
             "Name \"Gatehouse\"",
+        ],
+    );
+}
+
+/// The twenty-eighth corpus (`recall-fresh26.txt`), written without sight of the rules
+/// and committed before it was run: 522 of 599 as a hold-out (87.1%), 75 findings beyond
+/// the identifiers, on the rules of 2f5dec4. Studied the same day: places abroad, famous
+/// people, theorists, medicines, services and words of Cantonese, Hebrew, Nepali,
+/// Tamazight and Krio: 19 findings. Dates of the Hebrew, Bikram Sambat and Chinese lunar
+/// calendars and Georgian months: 529 (88.3%).
+#[test]
+fn a_twenty_eighth_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh26.txt",
+        (529, 599),
+        &[
+            "Name \"Karen\"",
+            "Name \"DP\"",
+            "Address \"Bury New Road\"",
+            "Name \"Islay\"",
+            "Name \"Ellen\"",
+            "Name \"Jura\"",
+            "Name \"Jura\"",
+            "Name \"Bowmore\"",
+            "Name \"Jura\"",
+            "Name \"Jura\"",
+            "Name \"Georgia\"",
+            "Name \"Bo\"",
+            "Name \"Ebola-era\"",
+            "Place \"market on Golborne Road\"",
+            "Name \"Grenfell\"",
+            "Name \"Fishbourne\"",
+            "Name \"Begum\"",
+            "Name \"Ravenscraig\"",
+            "Place \"Morrisons café\"",
         ],
     );
 }

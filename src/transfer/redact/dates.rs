@@ -1400,6 +1400,10 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("οκτωβρίου", 10), ("νοεμβρίου", 11), ("δεκεμβρίου", 12),
     ("yanvar", 1), ("fevral", 2), ("aprel", 4), ("iyun", 6), ("iyul", 7), ("avgust", 8),
     ("sentabr", 9), ("oktabr", 10), ("noyabr", 11), ("dekabr", 12),
+    // Georgian, which has no capitals: "14 მარტი, 2025".
+    ("იანვარი", 1), ("თებერვალი", 2), ("მარტი", 3), ("აპრილი", 4), ("მაისი", 5),
+    ("ივნისი", 6), ("ივლისი", 7), ("აგვისტო", 8), ("სექტემბერი", 9), ("ოქტომბერი", 10),
+    ("ნოემბერი", 11), ("დეკემბერი", 12),
 ];
 
 /// The months of the Islamic calendar that are one word, after a day and before a year
@@ -1454,7 +1458,7 @@ pub(super) fn month_abroad(w: &str) -> Option<u32> {
         set
     };
     let first = *w.as_bytes().first()?;
-    if !(3..=26).contains(&w.len())
+    if !(3..=30).contains(&w.len())
         || (first.is_ascii_alphabetic() && FIRSTS & (1 << (first.to_ascii_lowercase() - b'a')) == 0)
         || first.is_ascii_digit()
     {
@@ -1570,4 +1574,168 @@ pub(super) fn korean_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         });
         push_date(text, c, out);
     }
+}
+
+/// The months of the Hebrew calendar, as a date writes them (with "ב", "in", before
+/// them or not): "י״ד באדר תשפ״ה".
+const HEBREW_MONTHS: &[&str] = &[
+    "תשרי",
+    "חשון",
+    "חשוון",
+    "מרחשון",
+    "מרחשוון",
+    "כסלו",
+    "כסליו",
+    "טבת",
+    "שבט",
+    "אדר",
+    "ניסן",
+    "אייר",
+    "סיון",
+    "סיוון",
+    "תמוז",
+    "אב",
+    "אלול",
+];
+
+/// The months of Nepal's Bikram Sambat calendar in Devanagari, in their everyday and
+/// their Sanskrit forms: "२०८१ फागुन २८".
+const BIKRAM_SAMBAT_MONTHS: &[&str] = &[
+    "बैशाख",
+    "वैशाख",
+    "बैसाख",
+    "जेठ",
+    "जेष्ठ",
+    "ज्येष्ठ",
+    "असार",
+    "आषाढ",
+    "असाढ",
+    "साउन",
+    "श्रावण",
+    "भदौ",
+    "भाद्र",
+    "असोज",
+    "आश्विन",
+    "कात्तिक",
+    "कार्तिक",
+    "मंसिर",
+    "मङ्सिर",
+    "मार्ग",
+    "पुस",
+    "पौष",
+    "माघ",
+    "फागुन",
+    "फाल्गुन",
+    "चैत",
+    "चैत्र",
+];
+
+/// What opens a date of the Chinese lunar calendar: "農曆八月十五", "农历二月初八".
+const LUNAR_CALENDAR_WORDS: &[&str] = &["農曆", "农历", "陰曆", "阴历", "舊曆", "旧历"];
+
+/// Whether `c` is a letter of the Hebrew alphabet.
+fn hebrew_letter(c: char) -> bool {
+    ('\u{05D0}'..='\u{05EA}').contains(&c)
+}
+
+/// Dates of calendars written in their own script, none of whose months is a month of the
+/// Gregorian year, so each is shown as `[DATE]`: the Hebrew calendar's ("י״ד באדר תשפ״ה",
+/// a day and a year in letters with their marks), Nepal's Bikram Sambat in Devanagari
+/// ("२०८१ चैत ९", year, month and day, or day, month and year) and the Chinese lunar
+/// calendar's after the word for it ("農曆八月十五"). A month alone ("אדר", "माघ") is no
+/// date.
+pub(super) fn dates_of_other_calendars(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    // Hebrew: the day before the month, the year after it, each letters with a geresh or
+    // gershayim (or the ASCII quotes typed for them).
+    let numeral_char = |c: char| hebrew_letter(c) || matches!(c, '״' | '׳' | '"' | '\'');
+    let marked = |s: &str| s.contains(['״', '׳', '"', '\'']) || s.chars().count() == 1;
+    if text.contains(|c: char| hebrew_letter(c)) {
+        for (at, w) in words_between_spaces(text) {
+            let bare = w.strip_prefix('ב').filter(|m| HEBREW_MONTHS.contains(m));
+            if !HEBREW_MONTHS.contains(&w) && bare.is_none() {
+                continue;
+            }
+            let before = &text[..at];
+            let Some(day_end) = before.strip_suffix(' ').map(str::len) else {
+                continue;
+            };
+            let day_start = text[..day_end]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| numeral_char(c))
+                .last()
+                .map_or(day_end, |(i, _)| i);
+            let day = &text[day_start..day_end];
+            if day.is_empty() || day.chars().count() > 4 || !marked(day) {
+                continue;
+            }
+            let mut end = at + w.len();
+            let after = &text[end..];
+            if let Some(rest) = after.strip_prefix(' ') {
+                let year: usize = rest
+                    .chars()
+                    .take_while(|&c| numeral_char(c))
+                    .map(char::len_utf8)
+                    .sum();
+                let y = &rest[..year];
+                if (2..=8).contains(&y.chars().count()) && y.contains(['״', '"']) {
+                    end += 1 + year;
+                }
+            }
+            push_date(text, Cand::new(FindingKind::ExactDate, day_start, end), out);
+        }
+    }
+    // Bikram Sambat: a year of that era (2000 to 2100), a month and a day, either way.
+    if text.contains(|c: char| ('\u{0900}'..='\u{097F}').contains(&c)) {
+        let word = |t: &Tok| &text[t.start..t.end];
+        let bs_year = |t: &Tok| {
+            word(t).len() == 4
+                && word(t)
+                    .parse::<u32>()
+                    .is_ok_and(|y| (2000..=2100).contains(&y))
+        };
+        let bs_day = |t: &Tok| {
+            (1..=2).contains(&word(t).len())
+                && word(t).parse::<u32>().is_ok_and(|d| (1..=32).contains(&d))
+        };
+        for (i, t) in toks.iter().enumerate() {
+            if !BIKRAM_SAMBAT_MONTHS.contains(&word(t)) || i == 0 {
+                continue;
+            }
+            let (Some(a), Some(b)) = (toks.get(i - 1), toks.get(i + 1)) else {
+                continue;
+            };
+            let spaced = &text[a.end..t.start] == " " && &text[t.end..b.start] == " ";
+            if spaced && ((bs_year(a) && bs_day(b)) || (bs_day(a) && bs_year(b))) {
+                push_date(text, Cand::new(FindingKind::ExactDate, a.start, b.end), out);
+            }
+        }
+    }
+    // The Chinese lunar calendar: its word, then a month and a day in Chinese numerals.
+    for cal in LUNAR_CALENDAR_WORDS {
+        for (at, _) in text.match_indices(cal) {
+            let from = at + cal.len();
+            let len: usize = text[from..]
+                .chars()
+                .take_while(|c| "正一二三四五六七八九十冬臘腊閏闰月初廿卅日號号".contains(*c))
+                .take(8)
+                .map(char::len_utf8)
+                .sum();
+            if text[from..from + len].contains('月') {
+                push_date(text, Cand::new(FindingKind::ExactDate, at, from + len), out);
+            }
+        }
+    }
+}
+
+/// The words of `text` between spaces and line breaks, with their offsets, stripped of
+/// the punctuation around them.
+fn words_between_spaces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split([' ', '\n', '\t']).scan(0, move |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        let lead = w.len() - w.trim_start_matches(['(', '[', '"', '“', '‘']).len();
+        let body = w[lead..].trim_end_matches([',', '.', ';', ':', ')', ']', '!', '?', '”', '’']);
+        Some((start + lead, body))
+    })
 }

@@ -388,6 +388,9 @@ impl Checker {
         }
         days_without_a_year(text, &toks, &mut cands);
         dates_in_words(text, &toks, &mut cands);
+        if !text.is_ascii() {
+            dates_of_other_calendars(text, &toks, &mut cands);
+        }
         spoken_phones(text, &toks, &mut cands);
         spoken_postcodes(text, &toks, &mut cands);
         if digits {
