@@ -371,6 +371,7 @@ impl Checker {
             pps_numbers(text, &toks, &mut cands);
             record_numbers(text, &toks, &mut cands);
             long_numbers(text, &toks, &mut cands);
+            bank_details(text, &mut cands);
             codes_by_shape(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
             pnc_ids(text, &toks, &mut cands);
@@ -508,6 +509,13 @@ impl Checker {
         names_before_full_names(text, words, &mut cands, &mut name_words);
         initials_in_attendance(text, &toks, &mut cands);
         name_extents(text, words, &mut cands);
+        if !text.is_ascii() {
+            names_in_other_scripts(text, &mut cands);
+        }
+        surnames_in_capitals(text, &mut cands);
+        if digits {
+            names_in_jyutping(text, &mut cands);
+        }
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);
@@ -526,6 +534,7 @@ impl Checker {
         name_openers(text, &mut cands);
         kinds_after_names(text, words, &mut cands);
         saints_days_are_no_one(text, &mut cands);
+        check_characters(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         record_cues_are_no_one(text, &mut cands);
         legal_references_are_no_one(text, &mut cands);

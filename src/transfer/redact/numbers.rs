@@ -80,15 +80,16 @@ pub(super) fn folds_to(s: &str, target: &str) -> bool {
     t.next().is_none()
 }
 
-/// A run of eleven to thirteen figures alone, not opening with 0 (a UK phone does) and
-/// not found already (a phone from abroad is): the length of the personal numbers of
-/// Poland, Lithuania, Sri Lanka and Romania ("48902170123", "198876543210"), whatever
-/// its cue. (An order's number runs longer: "Order 448812345678901".)
+/// A run of eleven to thirteen figures alone, not opening with 0 unless longer than a UK
+/// phone (eleven figures that do) and not found already (a phone from abroad is): the
+/// length of the personal numbers of Poland, Lithuania, Sri Lanka and Romania
+/// ("48902170123", "198876543210") and of Vietnam's citizen card ("040209004418"),
+/// whatever its cue. (An order's number runs longer: "Order 448812345678901".)
 pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     for t in toks {
         let w = &text.as_bytes()[t.start..t.end];
         if (11..=13).contains(&w.len())
-            && w[0] != b'0'
+            && (w[0] != b'0' || w.len() >= 12)
             && !out.iter().any(|c| c.start < t.end && t.start < c.end)
             && w.iter().all(u8::is_ascii_digit)
             && run_may_start(text, t.start)
@@ -1933,4 +1934,89 @@ fn holds_a_date(id: &str) -> bool {
     let mut found = Vec::new();
     numeric_dates(id, &mut found);
     !found.is_empty()
+}
+
+/// A bank's account number after its words, and the sort code with it: "account
+/// 41882713", "acc no. 4188 2713", "a/c 41882713", "sort code 60-83-71" (or "60 83 71",
+/// "608371"). An account is eight figures (four and four may be spaced); "account"
+/// before another number ("account 2") is no account number. A sort code alone names a
+/// bank's branch, not anyone ("Sort code 12-34-56 on the form"): it is found only beside
+/// an account.
+pub(super) fn bank_details(text: &str, out: &mut Vec<Cand>) {
+    // Most texts name no account: look for the cues' inner letters before lowercasing.
+    if !["ccount", "CCOUNT", "a/c", "A/C", "cc no", "CC NO"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return;
+    }
+    let lower = text.to_ascii_lowercase();
+    let figures = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
+    // The length of a sort code at the start of `b`: "60-83-71", "60 83 71", "608371".
+    let sort_code = |b: &[u8]| -> Option<usize> {
+        if b.len() >= 8
+            && figures(&b[..2])
+            && figures(&b[3..5])
+            && figures(&b[6..8])
+            && b[2] == b[5]
+            && matches!(b[2], b'-' | b' ')
+        {
+            return Some(8);
+        }
+        (b.len() >= 6 && figures(&b[..6])).then_some(6)
+    };
+    let account = |b: &[u8]| -> Option<usize> {
+        if b.len() >= 9 && figures(&b[..4]) && b[4] == b' ' && figures(&b[5..9]) {
+            return Some(9);
+        }
+        (b.len() >= 8 && figures(&b[..8])).then_some(8)
+    };
+    // The figures after each cue: ".", ":", "#", " is" and spaces may come between.
+    let after = |cue: &str, shape: &dyn Fn(&[u8]) -> Option<usize>| {
+        let mut found = Vec::new();
+        for (at, _) in lower.match_indices(cue) {
+            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let rest = &lower[at + cue.len()..];
+            let gap = rest.len()
+                - rest
+                    .trim_start_matches(['.', ':', ' ', '#'])
+                    .trim_start_matches("is ")
+                    .len();
+            if gap == 0 || gap > 5 {
+                continue;
+            }
+            let from = at + cue.len() + gap;
+            if let Some(n) = shape(&text.as_bytes()[from..])
+                && right_boundary(text, from + n)
+            {
+                found.push(Cand::new(FindingKind::RecordNumber, from, from + n));
+            }
+        }
+        found
+    };
+    let mut accounts: Vec<Cand> = ["account number", "account no", "acc no", "account", "a/c"]
+        .iter()
+        .flat_map(|cue| after(cue, &account))
+        .collect();
+    if accounts.is_empty() {
+        return;
+    }
+    accounts.extend(after("sort code", &sort_code));
+    out.extend(accounts);
+}
+
+/// A check character in brackets just after a number found is the number's: a Hong
+/// Kong identity card's "Y482716(1)", "A123456(A)".
+pub(super) fn check_characters(text: &str, cands: &mut [Cand]) {
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.kind == FindingKind::RecordNumber)
+    {
+        let b = &text.as_bytes()[c.end..];
+        if b.len() >= 3 && b[0] == b'(' && b[1].is_ascii_alphanumeric() && b[2] == b')' {
+            c.end += 3;
+        }
+    }
 }

@@ -2289,25 +2289,7 @@ pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
         // "(ศิริพร;" after it: up to four words of such a script, a space between each.
         if text[c.end..].starts_with(" (") {
             let from = c.end + 2;
-            let mut end = from;
-            for _ in 0..4 {
-                // A word ends within 160 bytes: a run of a script written without spaces
-                // is no name.
-                let word_end = text[end..]
-                    .char_indices()
-                    .find(|&(i, ch)| i >= 160 || !(caseless_letter(ch) || is_mark(ch)))
-                    .map_or(text.len(), |(i, _)| end + i);
-                if word_end == end {
-                    break;
-                }
-                end = word_end;
-                let next = end + 1;
-                if !text[end..].starts_with(' ') || !text[next..].starts_with(caseless_letter) {
-                    break;
-                }
-                end = next;
-            }
-            if end > from && text[from..end].starts_with(caseless_letter) {
+            if let Some(end) = caseless_run(text, from, 4) {
                 added.push(Cand::new(FindingKind::Name, from, end));
             }
         }
@@ -2315,9 +2297,255 @@ pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     out.extend(added);
 }
 
-/// A letter of a script without capitals (Thai, Ge'ez, Arabic, Chinese, Hangul…).
+/// A Cantonese name written in Jyutping, each syllable with its tone's figure: "Ho4
+/// Wing6-si1", "Chan4 Ka1-jan1". Two words or more, one space apart, each a capital, up
+/// to five letters and a tone (1 to 6), a given name's syllables joined by a hyphen, one
+/// word at least so joined. Not codes ("Set3 Year7") nor a single word.
+pub(super) fn names_in_jyutping(text: &str, out: &mut Vec<Cand>) {
+    fn syllable(s: &str) -> bool {
+        let b = s.as_bytes();
+        (2..=7).contains(&b.len())
+            && matches!(b[b.len() - 1], b'1'..=b'6')
+            && b[..b.len() - 1].iter().all(u8::is_ascii_lowercase)
+    }
+    let word = |w: &str| {
+        let mut parts = w.split('-');
+        parts.next().is_some_and(|first| {
+            first.starts_with(|c: char| c.is_ascii_uppercase())
+                && syllable(&first.to_ascii_lowercase())
+        }) && parts.all(syllable)
+    };
+    let mut run: Option<(usize, usize, usize, bool)> = None;
+    let mut flush = |run: &mut Option<(usize, usize, usize, bool)>| {
+        if let Some((s, e, n, joined)) = run.take()
+            && n >= 2
+            && joined
+        {
+            out.push(Cand::new(FindingKind::Name, s, e));
+        }
+    };
+    for (at, w) in words_between_spaces(text) {
+        if w.is_empty() || !word(w) {
+            flush(&mut run);
+            continue;
+        }
+        let end = at + w.len();
+        match &mut run {
+            Some((_, e, n, joined)) if text[*e..at] == *" " => {
+                *e = end;
+                *n += 1;
+                *joined |= w.contains('-');
+            }
+            _ => {
+                flush(&mut run);
+                run = Some((at, end, 1, w.contains('-')));
+            }
+        }
+    }
+    flush(&mut run);
+}
+
+/// A surname in capitals the lists hold, inside or before a name found, as East Asian
+/// names are written on forms: "Karen CHAN Ka-yan" (between an English name and the given
+/// name), "CHAN, Ka Yan" (before the given names and a comma, the first of them short).
+/// The whole is one name. Not a word in capitals that is no name ("Karen NOT Ka-yan"
+/// stays two).
+pub(super) fn surnames_in_capitals(text: &str, out: &mut Vec<Cand>) {
+    let capitals = |w: &str| {
+        (2..=12).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
+            && name_list().contains_key(&w.to_ascii_lowercase())
+    };
+    let mut names: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == FindingKind::Name)
+        .map(|c| (c.start, c.end))
+        .collect();
+    names.sort_unstable();
+    let mut added = Vec::new();
+    for (i, &(start, end)) in names.iter().enumerate() {
+        // Between two names: "Karen CHAN Ka-yan".
+        if let Some(&(next, next_end)) = names.get(i + 1)
+            && next > end + 2
+            && text[end..].starts_with(' ')
+            && text[..next].ends_with(' ')
+            && capitals(&text[end + 1..next - 1])
+        {
+            added.push(Cand::new(FindingKind::Name, start, next_end));
+        }
+        // Before the given names: "CHAN, Ka Yan", a short given name before the one found
+        // or not.
+        let mut before = &text[..start];
+        if let Some(b) = before.strip_suffix(' ') {
+            let w = b.rfind([' ', ',']).map_or(0, |i| i + 1);
+            if b[w..].len() <= 3 && b[w..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                before = &b[..w];
+            }
+        }
+        if let Some(b) = before.strip_suffix(", ") {
+            // The surname's capitals, back to whatever is not one (a character of any
+            // width).
+            let w = b.len()
+                - b.bytes()
+                    .rev()
+                    .take_while(|&c| c.is_ascii_uppercase() || c == b'-')
+                    .count();
+            if capitals(&b[w..]) {
+                added.push(Cand::new(FindingKind::Name, w, end));
+            }
+        }
+    }
+    out.extend(added);
+}
+
+/// A letter of a script without capitals (Thai, Ge'ez, Arabic, Hebrew, Chinese, Hangul,
+/// Tifinagh…), or of Georgian's everyday alphabet, which Unicode files as lowercase
+/// though it has no capitals in use.
 fn caseless_letter(c: char) -> bool {
-    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !is_mark(c)
+    (c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !is_mark(c))
+        || ('\u{10D0}'..='\u{10FF}').contains(&c)
+}
+
+/// The end of up to `most` words of a script without capitals from byte `from`, one
+/// space between each: "ศิริพร", "ნინო ბერიძე", "חיה שרה בת רבקה". A word ends within 160
+/// bytes: a run of a script written without spaces is no name. `None` when no such word
+/// starts at `from`, or when more words follow than `most` (a sentence, not a name).
+fn caseless_run(text: &str, from: usize, most: usize) -> Option<usize> {
+    let mut end = from;
+    for n in 0..=most {
+        let word_end = text[end..]
+            .char_indices()
+            .find(|&(i, ch)| i >= 160 || !(caseless_letter(ch) || is_mark(ch)))
+            .map_or(text.len(), |(i, _)| end + i);
+        if word_end == end {
+            break;
+        }
+        if n == most {
+            return None;
+        }
+        end = word_end;
+        let next = end + 1;
+        if !text[end..].starts_with(' ') || !text[next..].starts_with(caseless_letter) {
+            break;
+        }
+        end = next;
+    }
+    (end > from && text[from..end].starts_with(caseless_letter)).then_some(end)
+}
+
+/// Words that say a name is given or written next: "Chinese name: 陳嘉欣", "Nasreen
+/// wrote it: شازیہ بیگم", "the card says सीता गुरुङ".
+#[rustfmt::skip]
+const NAMING_WORDS: &[&str] = &[
+    "name", "names", "named", "wrote", "writes", "written", "spelt", "spelled", "signed",
+    "signs",
+];
+/// What a name is written on: "the cot card says सीता गुरुङ".
+#[rustfmt::skip]
+const NAME_BEARERS: &[&str] = &[
+    "card", "badge", "lanyard", "label", "wristband", "necklace", "bracelet", "passport",
+    "documents", "sign", "form", "letter", "certificate",
+];
+
+/// A name in a script without capitals in a text written in Latin letters, up to four
+/// words of it, where it stands as a name:
+/// - after a colon, in a clause that says a name is given or written ("Chinese name:
+///   陳嘉欣", "Nasreen wrote it: شازیہ بیگم", "her name in Tifinagh: ⵜⵉⵍⵉⵍⵍⵉ");
+/// - after "says" or "reads" where the clause names what it is written on ("the cot card
+///   says सीता गुरुङ");
+/// - after a name found and a comma, or its bracket ("Aarav, आरव", "WONG Tsz-hin
+///   ("Tommy"), 黃子軒");
+/// - in brackets after a name found, a few words before it ("Nino Beridze (on her
+///   documents ნინო ბერიძე)", "(in Georgian ნინო ბერიძე)").
+///
+/// The same words elsewhere in the text are then that name too ("and then 陳嘉欣 in the
+/// margin"). Words of such a script that stand for no one ("გამარჯობა, landlord came")
+/// are left, and so is a run of more than four words: a sentence.
+pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let names: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == FindingKind::Name)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let name_ends_at = |at: usize| names.iter().any(|&(_, e)| e == at);
+    let clause_has = |at: usize, words: &[&str]| {
+        let from = text[..at].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+        text[from..at]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
+    };
+    let mut from = 0;
+    while let Some(off) = text[from..].find(caseless_letter) {
+        let at = from + off;
+        // The start of a word: nothing of its script before it.
+        let Some(end) = caseless_run(text, at, 4) else {
+            // Past this run of the script.
+            from = at
+                + text[at..]
+                    .find(|c: char| !(caseless_letter(c) || is_mark(c) || c == ' '))
+                    .unwrap_or(text.len() - at);
+            continue;
+        };
+        from = end;
+        if text[..at].ends_with(|c: char| c.is_alphanumeric() || is_mark(c)) {
+            continue;
+        }
+        // It ends the name there: a sentence's end, a comma, a bracket or a word of
+        // Latin letters after a space.
+        let rest = &text[end..];
+        if !(rest.is_empty()
+            || rest.starts_with(['.', ',', ';', ')', '\n', '"', '”', ' ', '!', '?']))
+        {
+            continue;
+        }
+        let before = &text[..at];
+        let after_colon = before
+            .strip_suffix(": ")
+            .is_some_and(|b| clause_has(b.len(), NAMING_WORDS));
+        let written = ["says ", "reads "]
+            .iter()
+            .any(|w| before.ends_with(w) && clause_has(at - w.len(), NAME_BEARERS));
+        let apposed = before.strip_suffix(", ").is_some_and(|b| {
+            name_ends_at(b.len())
+                || (b.ends_with(')') && {
+                    let open = b.rfind(" (").unwrap_or(0);
+                    name_ends_at(open) && b.len() - open < 40
+                })
+        });
+        let bracketed = text[end..].starts_with(')')
+            && before.rfind(" (").is_some_and(|open| {
+                let lead = &before[open + 2..];
+                name_ends_at(open)
+                    && lead.len() < 40
+                    && lead.split(' ').count() <= 5
+                    && lead
+                        .split(' ')
+                        .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+            });
+        if after_colon || written || apposed || bracketed {
+            found.push((at, end));
+        }
+    }
+    // The same name elsewhere in the text.
+    let mut again = Vec::new();
+    for &(s, e) in &found {
+        let name = &text[s..e];
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let bounded = !text[..at].ends_with(|c: char| caseless_letter(c) || is_mark(c))
+                && !text[end..].starts_with(|c: char| caseless_letter(c) || is_mark(c));
+            if at != s && bounded {
+                again.push((at, end));
+            }
+        }
+    }
+    out.extend(
+        found
+            .into_iter()
+            .chain(again)
+            .map(|(s, e)| Cand::new(FindingKind::Name, s, e)),
+    );
 }
 
 /// A combining mark (a vowel sign or virama of Devanagari, Thai, Ge'ez…): part of the
