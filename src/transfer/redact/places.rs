@@ -1222,7 +1222,8 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
                 out.push(Cand::new(FindingKind::Place, toks[a].start, town.end));
             }
         }
-        // A hospital by its place and "General": "taken to Northern General".
+        // A hospital by its place and "General", in one word or two: "taken to Northern
+        // General", "home from North Manchester General".
         if l == "general"
             && cap(k)
             && k >= 2
@@ -1232,16 +1233,57 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
             && !NOT_GENERAL_HOSPITALS.contains(&&*lowers[k - 1])
             && (k + 1 >= toks.len() || !(spaced(k, k + 1) && cap(k + 1)))
         {
-            let mut p = k - 1;
+            let mut first = k - 1;
+            if first >= 2
+                && spaced(first - 1, first)
+                && cap(first - 1)
+                && toks[first - 1].base_end == toks[first - 1].end
+                && !STOPWORDS.contains(&&*lowers[first - 1])
+                && !NOT_GENERAL_HOSPITALS.contains(&&*lowers[first - 1])
+            {
+                first -= 1;
+            }
+            let mut p = first;
             if p >= 2 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {
                 p -= 1;
             }
             if PLACE_PREPOSITIONS.contains(&&*lowers[p - 1]) && spaced(p - 1, p) {
                 out.push(Cand::new(
                     FindingKind::Place,
-                    toks[k - 1].start,
+                    toks[first].start,
                     toks[k].end,
                 ));
+            }
+        }
+        // A university by its place: "a second-year at the University of Derby", "the
+        // University of the West of England". Up to six words after "of", small ones
+        // between capitalised ones, ending in a capitalised one; a place or a word no
+        // dictionary has among them.
+        if l == "university"
+            && cap(k)
+            && toks
+                .get(k + 1)
+                .is_some_and(|_| spaced(k, k + 1) && &*lowers[k + 1] == "of")
+        {
+            let mut end = None;
+            let mut j = k + 2;
+            while j < toks.len() && j <= k + 7 && spaced(j - 1, j) {
+                if cap(j) && toks[j].base_end == toks[j].end && !CALENDAR.contains(&&*lowers[j]) {
+                    end = Some(j);
+                } else if !matches!(&*lowers[j], "the" | "of" | "and") {
+                    break;
+                }
+                j += 1;
+            }
+            // A place or a word of no dictionary among them: not "the University of
+            // Life".
+            if let Some(e) = end
+                && (k + 2..=e).any(|j| {
+                    let l = &*lowers[j];
+                    big_places().contains(l) || BODIES.contains(&l) || !is_ordinary(l)
+                })
+            {
+                out.push(Cand::new(FindingKind::Place, toks[k].start, toks[e].end));
             }
         }
         // A chain's branch, named before or after it.
@@ -1512,7 +1554,7 @@ pub(super) fn hospitals_by_shorthand(text: &str, words: Words<'_>, out: &mut Vec
 #[rustfmt::skip]
 const KINDS_AFTER_NAMES: &[&str] = &[
     "wing", "depot", "unit", "church", "chapel", "hall", "warehouse", "hostel", "mosque",
-    "gurdwara", "mandir", "temple", "shelter", "surgery", "hospice",
+    "gurdwara", "mandir", "temple", "shelter", "surgery", "hospice", "ward", "campus",
 ];
 /// Lowercase words that may come between the name and its kind: "church hall",
 /// "garrison church", "renal unit".
@@ -1627,23 +1669,58 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
         // words where a form's label or a kind of two words says it is a place
         // ("Location: Kestrel wing", "New Cross renal unit"); not "the East wing", "the
         // Night shelter", "the Orthodox church", a depot injection ("Xeplion depot").
+        // A ward is named by everyday words, with no article before it: "on Kingfisher
+        // ward", "handover Nightingale ward" (not "the Covid ward", "a Maternity ward").
+        let ward = &*lowers[e] == "ward"
+            && e == k + 1
+            && s >= 1
+            && !matches!(
+                &*lowers[s - 1],
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "our"
+                    | "my"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "each"
+                    | "every"
+                    | "any"
+                    | "which"
+                    | "what"
+                    | "one"
+            );
         let named = (s..=k).any(|j| {
             let l = &*lowers[j];
             big_places().contains(l) || (!is_ordinary(l) && !is_thing(l) && l.chars().count() >= 3)
         }) || labelled
+            || ward
             || e > k + 1;
         if (sentence_start(text, toks[s].start) && !labelled)
             || !named
             || (s..=k).any(|j| toks[j].end - toks[j].start < 2)
-            || !(s..=k).all(plain)
+            || !(s..=k).all(|j| plain(j) || (ward && THEORISTS.contains(&&*lowers[j])))
             || !(s..=k).any(naming)
-            || out
-                .iter()
-                .any(|c| c.start < toks[e].end && toks[s].start < c.end)
         {
             continue;
         }
-        found.push(Cand::new(FindingKind::Place, toks[s].start, toks[e].end));
+        // A name found already that the kind follows becomes the place: "Kedleston Road
+        // campus".
+        let (from, to) = (toks[s].start, toks[e].end);
+        if let Some(c) = out.iter_mut().find(|c| c.start < to && from < c.end) {
+            if c.start == from
+                && c.end == toks[k].end
+                && matches!(c.kind, FindingKind::Name | FindingKind::Place)
+            {
+                c.end = to;
+                c.kind = FindingKind::Place;
+            }
+            continue;
+        }
+        found.push(Cand::new(FindingKind::Place, from, to));
     }
     out.extend(found);
 }

@@ -474,6 +474,14 @@ const SOMEONE: &[&str] = &[
     "lady", "woman", "girl", "baby", "named", "called",
 ];
 
+/// Words before a month's name that make it the month: "in April", "since June".
+#[rustfmt::skip]
+const MONTH_CONTEXT: &[&str] = &[
+    "in", "of", "on", "since", "until", "till", "by", "from", "last", "next", "this",
+    "early", "late", "mid", "end", "during", "every", "each", "through", "before", "after",
+    "for", "to", "that", "throughout", "over",
+];
+
 /// "Caller June": a month's name with a capital after a word for someone (one of
 /// [`SOMEONE`], or family: "her daughter May"), and no day or year after it ("client
 /// May 12th" is a date). A month's name with no such word before it stays a month,
@@ -530,6 +538,41 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
             toks[k].base_end,
         ));
     }
+    // Once a month's name is someone's, it is that person wherever it is not a month: no
+    // day or year beside it, no word of time before it ("Sister April, 8 … gets April up
+    // … April's birthday is in April").
+    let named: Vec<&str> = out
+        .iter()
+        .filter(|c| c.kind == FindingKind::Name)
+        .map(|c| &text[c.start..c.end])
+        .filter(|w| {
+            MONTHS_GIVEN_AS_NAMES
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(m))
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let mut again = Vec::new();
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        let w = &text[t.start..t.base_end];
+        if !named.contains(&w) || out.iter().any(|c| c.start <= t.start && t.start < c.end) {
+            continue;
+        }
+        let figures_beside = toks
+            .get(k + 1)
+            .is_some_and(|n| n.digits && spaced(text, toks, k, k + 1))
+            || (k >= 1 && toks[k - 1].digits && spaced(text, toks, k - 1, k));
+        let of_time = k >= 1 && MONTH_CONTEXT.contains(&&*lowers[k - 1]);
+        // "May I ask": the verb opening a question.
+        let asking = &*lowers[k] == "may" && sentence_start(text, t.start);
+        if !figures_beside && !of_time && !asking {
+            again.push(Cand::new(FindingKind::Name, t.start, t.base_end));
+        }
+    }
+    out.extend(again);
 }
 
 /// "with Jan from the scheme": who someone is, by where they are from, after the month's
