@@ -496,6 +496,8 @@ impl Checker {
         months_as_names(text, words, &mut cands);
         initials_alone(text, words, &mut cands);
         family_case_names(text, &mut cands);
+        initials_owning(text, &mut cands);
+        names_listed_under_kin_labels(text, words, &mut cands);
         names_in_capitals_opening_lines(text, &mut cands);
         initials_after_names_in_capitals(text, &mut cands);
         names_typed_fast(text, words, &mut cands);
@@ -533,6 +535,7 @@ impl Checker {
         homes_in_lowercase(text, &mut cands);
         name_openers(text, &mut cands);
         kinds_after_names(text, words, &mut cands);
+        places_over_small_words(text, words, &mut cands);
         saints_days_are_no_one(text, &mut cands);
         check_characters(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));

@@ -636,7 +636,12 @@ pub(super) fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
 pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
     // A line's speaker and the end of its "time:" ("23:41:", "8:02pm:").
     let speaker = |line: &str| -> Option<(usize, usize)> {
-        let name = line.find(' ')?;
+        // The speaker is one to three words before the time: "Hari bhai 07:02:".
+        let name = line
+            .match_indices(' ')
+            .take(3)
+            .map(|(i, _)| i)
+            .find(|&i| line[i + 1..].starts_with(|c: char| c.is_ascii_digit()))?;
         let rest = &line[name + 1..];
         let h = rest.bytes().take_while(u8::is_ascii_digit).count();
         let rest = rest[h..].strip_prefix(':')?;
@@ -649,7 +654,7 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
         ((1..=2).contains(&h)
             && m == 2
             && rest.starts_with(':')
-            && line[..name].chars().all(char::is_alphabetic))
+            && line[..name].chars().all(|c| c.is_alphabetic() || c == ' '))
         .then_some((0, name))
     };
     let mut lines = Vec::new();
@@ -665,6 +670,9 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
         return;
     }
     for (s, e) in lines {
+        let Some((s, e)) = speaker_name(text, s, e) else {
+            continue;
+        };
         let w = &text[s..e];
         let l = fold_cow(w);
         if w.starts_with(char::is_uppercase)
@@ -677,6 +685,36 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
         }
     }
 }
+
+/// A chat speaker's words without the words of address before or after the name: "Hari
+/// [bhai]", "[Chú] Bảy", "Sunita [Didi]". `None` when no word is left.
+fn speaker_name(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+    let address = |w: &str| {
+        let l = fold_cow(w);
+        is_relation(&l) || is_honorific(&l) || ADDRESS_WORDS.contains(&&*l)
+    };
+    while let Some((w, _)) = text[s..e].split_once(' ') {
+        if !address(w) {
+            break;
+        }
+        s += w.len() + 1;
+    }
+    while let Some((rest, w)) = text[s..e].rsplit_once(' ') {
+        if !address(w) {
+            break;
+        }
+        e = s + rest.len();
+    }
+    (s < e && !address(&text[s..e])).then_some((s, e))
+}
+
+/// Words of address in other languages that come before or after a name in a chat's
+/// speaker: Nepali and Hindi "bhai", "didi", "ji", Vietnamese "chú", "cô", "chị".
+#[rustfmt::skip]
+const ADDRESS_WORDS: &[&str] = &[
+    "bhai", "bhaiya", "didi", "ji", "behen", "chú", "chị", "cô", "bác", "dì", "mẹ", "bố",
+    "ba", "má",
+];
 
 /// Speakers of a chat pasted from Teams or Slack, whatever their case: the words between
 /// a line's bracketed time and its colon ("[10:02] t.ahmed: morning all", "[08:02] Bex
@@ -744,6 +782,38 @@ pub(super) fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
                 .map(|(s, e)| Cand::new(FindingKind::Name, s, e)),
         );
     }
+    // A chat read out line by line with its time at the end: "Tuấn: Con ăn rồi mẹ 21:20",
+    // "Chú Bảy: Gọi lại số … 07:03". Two such lines at least; the speaker without its
+    // words of address, and not "me" or a relation ("Mẹ: Con ăn cơm chưa? 21:14").
+    let mut ended: Vec<(usize, usize)> = Vec::new();
+    for (start, line) in lines_at(text) {
+        let line = line.trim_end();
+        if let Some((who, said)) = line.split_once(": ")
+            && let Some((_, time)) = said.rsplit_once(' ')
+            && time.len() == 5
+            && is_time(time)
+            && speaker_ok(who)
+            && who.starts_with(char::is_uppercase)
+        {
+            ended.push((start, start + who.len()));
+        }
+    }
+    if ended.len() >= 2 {
+        for (s, e) in ended {
+            // A word that is no everyday word, or in a script without capitals: not
+            // "Notes: … 21:14", "Left: … 21:50".
+            if let Some((s, e)) = speaker_name(text, s, e)
+                && speaker_ok(&text[s..e])
+                && text[s..e].split(' ').any(|w| {
+                    w.chars()
+                        .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase())
+                        || is_a_word_of_its_own(&fold_cow(w))
+                })
+            {
+                out.push(Cand::new(FindingKind::Name, s, e));
+            }
+        }
+    }
     for (start, line) in lines_at(text) {
         // "[10:02] t.ahmed: …", "[20/03/2025, 21:14] Name: …".
         if let Some(rest) = line.strip_prefix('[')
@@ -758,10 +828,11 @@ pub(super) fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
             }
             continue;
         }
-        // "**sarahjp** 9:46 AM".
+        // "**sarahjp** 9:46 AM", "**amira.h** 10:14 @jo… is she ok?".
         if let Some(rest) = line.strip_prefix("**")
             && let Some(close) = rest.find("** ")
-            && is_time(&rest[close + 3..])
+            && (is_time(&rest[close + 3..])
+                || rest[close + 3..].split(' ').next().is_some_and(is_time))
         {
             let s = start + 2;
             if speaker_ok(&text[s..s + close]) {

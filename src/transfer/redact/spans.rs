@@ -2340,6 +2340,143 @@ pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     out.extend(added);
 }
 
+/// Initials with stops that own something are someone's: "of N.B.'s case", "M.P.'s
+/// mum". Not a country's or a body's ("the U.K.'s", "the N.H.S.'s").
+pub(super) fn initials_owning(text: &str, out: &mut Vec<Cand>) {
+    const BODIES_IN_INITIALS: &[&str] = &["U.K.", "U.S.", "E.U.", "U.N.", "N.H.S.", "U.S.A."];
+    for (at, _) in text.match_indices(".'s").chain(text.match_indices(".’s")) {
+        let b = text.as_bytes();
+        // Back over capital-and-stop pairs: "N.B" before the last stop.
+        let mut s = at + 1;
+        while s >= 2 && b[s - 2].is_ascii_uppercase() && b[s - 1] == b'.' {
+            s -= 2;
+        }
+        let n = (at + 1 - s) / 2;
+        if !(2..=3).contains(&n)
+            || (s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'.'))
+            || BODIES_IN_INITIALS.contains(&&text[s..=at])
+        {
+            continue;
+        }
+        out.push(Cand::new(FindingKind::Name, s, at + 1));
+    }
+}
+
+/// Names listed after a label for a family's children or dependants, each item of the
+/// line its own: "Children: Sadek 11/11/2013 CHI …; Rehana 23/05/2016". The first word
+/// of each item, capitalised and no everyday word (with a second such word, a surname).
+pub(super) fn names_listed_under_kin_labels(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const LABELS: &[&str] = &[
+        "Children: ",
+        "Child: ",
+        "Kids: ",
+        "Siblings: ",
+        "Dependants: ",
+    ];
+    let Words { toks, lowers } = words;
+    for (at, line) in lines_at(text) {
+        let Some(label) = LABELS.iter().find(|l| line.starts_with(*l)) else {
+            continue;
+        };
+        let mut item = at + label.len();
+        let line_end = at + line.len();
+        while item < line_end {
+            let k = toks.partition_point(|t| t.start < item);
+            let next = text[item..line_end]
+                .find(';')
+                .map_or(line_end, |i| item + i);
+            if let Some(t) = toks.get(k).filter(|t| t.start == item && t.end <= next) {
+                let name_like = |j: usize| {
+                    let t = &toks[j];
+                    starts_capitalised(text, t)
+                        && t.base_end == t.end
+                        && !is_ordinary(&lowers[j])
+                        && !STOPWORDS.contains(&&*lowers[j])
+                        && !is_relation(&lowers[j])
+                };
+                if name_like(k) {
+                    let end = if toks.get(k + 1).is_some_and(|n| {
+                        n.end <= next && spaced(text, toks, k, k + 1) && name_like(k + 1)
+                    }) {
+                        toks[k + 1].end
+                    } else {
+                        t.end
+                    };
+                    out.push(Cand::new(FindingKind::Name, t.start, end));
+                }
+            }
+            item = next + 1;
+            while item < line_end && text.as_bytes()[item] == b' ' {
+                item += 1;
+            }
+        }
+    }
+}
+
+/// A place found whose name goes on before it over a small word (a name found that ends
+/// in a works, "Jura Distillery", is a place): "Isle of [Jura Distillery]", "Lorn and [Islands Hospital]", "Ashton on [Mersey School]", "Stratford
+/// upon [Avon Hospital]". The capitalised word before the small word is the place's, not
+/// a word of family, a title, or an everyday word opening a sentence ("Mum and [St
+/// Mary's]", "Dr and [Oak House]" stay apart).
+pub(super) fn places_over_small_words(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    /// Workplaces a name found may end in, taken for a person's name when alone: "Jura
+    /// Distillery".
+    const WORKS: &[&str] = &[
+        "distillery",
+        "brewery",
+        "factory",
+        "creamery",
+        "abattoir",
+        "quarry",
+    ];
+    let Words { toks, lowers } = words;
+    for c in cands.iter_mut() {
+        if c.kind == FindingKind::Name
+            && text[..c.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| WORKS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        {
+            c.kind = FindingKind::Place;
+        }
+        if c.kind != FindingKind::Place {
+            continue;
+        }
+        let Some(k) = toks.partition_point(|t| t.end <= c.start).checked_sub(2) else {
+            continue;
+        };
+        let (w, small) = (&toks[k], &toks[k + 1]);
+        if small.end + 1 != c.start
+            || !matches!(&*lowers[k + 1], "of" | "and" | "on" | "upon")
+            || !spaced(text, toks, k, k + 1)
+            || !starts_capitalised(text, w)
+            || w.base_end != w.end
+        {
+            continue;
+        }
+        let l = &*lowers[k];
+        // A person is "on" a place ("Kathleen on Oakbank halting site", "two Okoros on C
+        // wing"): "on" and "upon" join a town to its river alone ("Ashton on Mersey",
+        // "Stratford upon Avon").
+        const RIVERS: &[&str] = &[
+            "mersey", "thames", "tyne", "trent", "avon", "tees", "sea", "severn", "wear", "ouse",
+            "humber", "wye", "dee", "lune", "soar", "derwent",
+        ];
+        let on = matches!(&*lowers[k + 1], "on" | "upon");
+        if (on && !lowers.get(k + 2).is_some_and(|r| RIVERS.contains(&&**r)))
+            || STOPWORDS.contains(&l)
+            || KIN_BEFORE_NAMES.contains(&l)
+            || ROLES.contains(&l)
+            || is_honorific(l)
+            || CALENDAR.contains(&l)
+            || (sentence_start(text, w.start) && is_ordinary(l))
+        {
+            continue;
+        }
+        c.start = w.start;
+    }
+}
+
 /// A Cantonese name written in Jyutping, each syllable with its tone's figure: "Ho4
 /// Wing6-si1", "Chan4 Ka1-jan1". Two words or more, one space apart, each a capital, up
 /// to five letters and a tone (1 to 6), a given name's syllables joined by a hyphen, one
