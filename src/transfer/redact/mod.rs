@@ -440,6 +440,12 @@ impl Checker {
             lowers: &lowers,
         };
         let mut unknown_asked = Vec::new();
+        // The names found so far are the speakers of chats: learnt below.
+        let speakers: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| c.kind == FindingKind::Name)
+            .map(|c| (c.start, c.end))
+            .collect();
         let mut name_words = self.names(
             text,
             words,
@@ -447,6 +453,7 @@ impl Checker {
             (known_names, &mut unknown_asked),
             &mut cands,
         );
+        learn_names(text, &speakers, &mut name_words);
         known_names_in_joined_words(text, &toks, (known_names, &mut unknown_asked), &mut cands);
         schools(text, words, &mut cands);
         workplaces_and_wards(text, words, &mut cands);
@@ -497,7 +504,7 @@ impl Checker {
         initials_alone(text, words, &mut cands);
         family_case_names(text, &mut cands);
         initials_owning(text, &mut cands);
-        names_listed_under_kin_labels(text, words, &mut cands);
+        names_listed_under_kin_labels(text, words, &mut cands, &mut name_words);
         names_in_capitals_opening_lines(text, &mut cands);
         initials_after_names_in_capitals(text, &mut cands);
         names_typed_fast(text, words, &mut cands);
@@ -676,6 +683,29 @@ fn record_cues_are_no_one(text: &str, cands: &mut Vec<Cand>) {
 struct Words<'a> {
     toks: &'a [Tok],
     lowers: &'a [Cow<'a, str>],
+}
+
+/// Learns the names found at `spans` that are one word no dictionary holds (nor a word
+/// of another language, nor a name that is also an everyday word), so that the rounds
+/// after find the person wherever the word is written: a chat's speaker ("Chú Bảy: …",
+/// then "\"Bảy\" is a nickname"), a child listed under "Children:".
+fn learn_names(text: &str, spans: &[(usize, usize)], names: &mut HashSet<String, FastHash>) {
+    for &(s, e) in spans {
+        let w = &text[s..e];
+        if w.contains([' ', '.', '_', '@']) || w.chars().count() < 3 {
+            continue;
+        }
+        let l = fold_str(w);
+        if !in_dictionary(&l)
+            && !other_words().contains(l.as_str())
+            && !is_allowed(&l)
+            && !name_list()
+                .get(l.as_str())
+                .is_some_and(|&(everyday, _)| everyday)
+        {
+            names.insert(l);
+        }
+    }
 }
 
 fn overlaps_any(c: &Cand, ranges: &[(usize, usize)]) -> bool {

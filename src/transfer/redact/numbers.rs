@@ -1207,6 +1207,13 @@ pub(super) fn read_groups(text: &str, mut i: usize) -> (Vec<Group>, usize) {
         if n == 0 || (paren && b.get(i + n) != Some(&b')')) {
             break;
         }
+        // The hour of a time after a number is no group of it: "+84 912 447 183 07:03".
+        if !groups.is_empty()
+            && b.get(i + n) == Some(&b':')
+            && b.get(i + n + 1).is_some_and(u8::is_ascii_digit)
+        {
+            break;
+        }
         let digits = text[i..i + n].to_string();
         i += n + usize::from(paren);
         groups.push(Group {

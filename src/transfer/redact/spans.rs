@@ -2364,8 +2364,15 @@ pub(super) fn initials_owning(text: &str, out: &mut Vec<Cand>) {
 
 /// Names listed after a label for a family's children or dependants, each item of the
 /// line its own: "Children: Sadek 11/11/2013 CHI …; Rehana 23/05/2016". The first word
-/// of each item, capitalised and no everyday word (with a second such word, a surname).
-pub(super) fn names_listed_under_kin_labels(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+/// of each item, capitalised and no everyday word (with a second such word, a surname),
+/// learnt as a name.
+pub(super) fn names_listed_under_kin_labels(
+    text: &str,
+    words: Words<'_>,
+    out: &mut Vec<Cand>,
+    names: &mut HashSet<String, FastHash>,
+) {
+    let mut listed = Vec::new();
     const LABELS: &[&str] = &[
         "Children: ",
         "Child: ",
@@ -2403,6 +2410,7 @@ pub(super) fn names_listed_under_kin_labels(text: &str, words: Words<'_>, out: &
                         t.end
                     };
                     out.push(Cand::new(FindingKind::Name, t.start, end));
+                    listed.push((t.start, t.end));
                 }
             }
             item = next + 1;
@@ -2411,6 +2419,7 @@ pub(super) fn names_listed_under_kin_labels(text: &str, words: Words<'_>, out: &
             }
         }
     }
+    learn_names(text, &listed, names);
 }
 
 /// A place found whose name goes on before it over a small word (a name found that ends
