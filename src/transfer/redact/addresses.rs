@@ -29,7 +29,11 @@ const BANKS_OF_THINGS: &[&str] = &[
 ];
 /// What a row of houses that is no street is let as: "2 Holiday Cottages", "3 Luxury
 /// Villas".
-const LETS_OF_THINGS: &[&str] = &["holiday", "guest", "tourist", "luxury", "rental"];
+#[rustfmt::skip]
+const LETS_OF_THINGS: &[&str] = &[
+    "holiday", "guest", "tourist", "luxury", "rental", "victorian", "edwardian", "georgian",
+    "council", "office", "new", "modern", "period", "detached", "terraced",
+];
 #[rustfmt::skip]
 pub(super) const STREET_ABBREVIATIONS: &[&str] = &[
     "St", "Rd", "Ave", "Ln", "Dr", "Cres", "Ct", "Pl", "Sq", "Gdns", "Terr", "Cl",
@@ -985,13 +989,15 @@ fn line_of_address_before(text: &str, words: Words<'_>, at: usize) -> Option<Add
         return None;
     }
     let l = &*lowers[last];
-    if first == last && is_ordinary(l) {
-        return None;
-    }
     let housed = numbered
         || STREET_WORDS.contains(&l)
         || NUMBERED_STREET_WORDS.contains(&l)
         || BUILDING_WORDS.contains(&l);
+    // Everyday words alone are no line of a home unless a street's or a building's word
+    // ends them: "Home Visit, LS6 2AB", "Thanks, IM7 5EA".
+    if !housed && (first..=last).all(|j| is_ordinary(&lowers[j])) {
+        return None;
+    }
     // A town too big to identify anyone is no line of a home ("in Leeds, LS1 4AP",
     // "Merthyr Tydfil CF47 9RX").
     let big = || {

@@ -1712,6 +1712,9 @@ pub(super) fn dates_of_other_calendars(text: &str, toks: &[Tok], out: &mut Vec<C
         }
     }
     // The Chinese lunar calendar: its word, then a month and a day in Chinese numerals.
+    if !text.contains(['曆', '历']) {
+        return;
+    }
     for cal in LUNAR_CALENDAR_WORDS {
         for (at, _) in text.match_indices(cal) {
             let from = at + cal.len();

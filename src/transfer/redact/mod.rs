@@ -692,7 +692,11 @@ struct Words<'a> {
 fn learn_names(text: &str, spans: &[(usize, usize)], names: &mut HashSet<String, FastHash>) {
     for &(s, e) in spans {
         let w = &text[s..e];
-        if w.contains([' ', '.', '_', '@']) || w.chars().count() < 3 {
+        // Not an abbreviation in capitals ("CIN", "NFA").
+        if w.contains([' ', '.', '_', '@'])
+            || w.chars().count() < 3
+            || w.bytes().all(|c| c.is_ascii_uppercase())
+        {
             continue;
         }
         let l = fold_str(w);

@@ -1563,8 +1563,13 @@ impl Checker {
                 continue;
             }
             nicknames.push((b + 1, close));
+            // The closing quote may be a curly one, of three bytes ("“KB” Osei").
+            let quote = text[toks[close].end..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
             if let Some(n) = toks.get(close + 1)
-                && &text[toks[close].end + 1..n.start] == " "
+                && text.get(toks[close].end + quote..n.start) == Some(" ")
                 && !skip[close + 1]
                 && !covered[close + 1]
                 && upper(close + 1)

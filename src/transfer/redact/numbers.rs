@@ -654,7 +654,13 @@ pub(super) fn thread_speakers(text: &str, out: &mut Vec<Cand>) {
         ((1..=2).contains(&h)
             && m == 2
             && rest.starts_with(':')
-            && line[..name].chars().all(|c| c.is_alphabetic() || c == ' '))
+            && line[..name].chars().all(|c| c.is_alphabetic() || c == ' ')
+            // Each word capitalised or a word of address: not "Meeting at 10:30:".
+            && line[..name].split(' ').all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || w.eq_ignore_ascii_case("me")
+                    || ADDRESS_WORDS.contains(&&*fold_cow(w))
+            }))
         .then_some((0, name))
     };
     let mut lines = Vec::new();
@@ -707,6 +713,15 @@ fn speaker_name(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)
     }
     (s < e && !address(&text[s..e])).then_some((s, e))
 }
+
+/// Labels of an observation chart or a log, before a colon and a time at a line's end.
+#[rustfmt::skip]
+const CHART_LABELS: &[&str] = &[
+    "obs", "temp", "pulse", "resp", "sats", "bm", "bp", "prn", "meds", "news", "gcs",
+    "fluids", "diet", "mood", "sleep", "pain", "output", "intake", "bowels", "note",
+    "notes", "plan", "action", "update", "visit", "shift", "check", "checks", "called",
+    "seen", "left", "arrived", "settled", "asleep", "awake",
+];
 
 /// Words of address in other languages that come before or after a name in a chat's
 /// speaker: Nepali and Hindi "bhai", "didi", "ji", Vietnamese "chú", "cô", "chị".
@@ -794,6 +809,14 @@ pub(super) fn chat_speakers(text: &str, out: &mut Vec<Cand>) {
             && is_time(time)
             && speaker_ok(who)
             && who.starts_with(char::is_uppercase)
+            // Not a label of an observation chart ("Obs: settled 21:20", "BP: 120/80
+            // 08:00"): no word in capitals the lists lack, no label of a chart.
+            && who.split(' ').all(|w| {
+                let l = fold_cow(w);
+                !CHART_LABELS.contains(&&*l)
+                    && (!(w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase()))
+                        || name_list().contains_key(&*l))
+            })
         {
             ended.push((start, start + who.len()));
         }
@@ -2021,10 +2044,12 @@ fn holds_a_date(id: &str) -> bool {
 /// bank's branch, not anyone ("Sort code 12-34-56 on the form"): it is found only beside
 /// an account.
 pub(super) fn bank_details(text: &str, out: &mut Vec<Cand>) {
-    // Most texts name no account: look for the cues' inner letters before lowercasing.
-    if !["ccount", "CCOUNT", "a/c", "A/C", "cc no", "CC NO"]
-        .iter()
-        .any(|w| text.contains(w))
+    // Most texts name no account: every cue holds "cc" or "/c" in one case or the other,
+    // found in one look at the bytes before anything is lowercased.
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, b"cc" | b"CC" | b"/c" | b"/C"))
     {
         return;
     }

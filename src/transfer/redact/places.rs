@@ -1270,7 +1270,12 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
             while j < toks.len() && j <= k + 7 && spaced(j - 1, j) {
                 if cap(j) && toks[j].base_end == toks[j].end && !CALENDAR.contains(&&*lowers[j]) {
                     end = Some(j);
-                } else if !matches!(&*lowers[j], "the" | "of" | "and") {
+                } else if !matches!(&*lowers[j], "the" | "of" | "and")
+                    || (&*lowers[j] == "and"
+                        && lowers
+                            .get(j + 1)
+                            .is_some_and(|n| matches!(&**n, "the" | "university")))
+                {
                     break;
                 }
                 j += 1;
@@ -1556,6 +1561,16 @@ const KINDS_AFTER_NAMES: &[&str] = &[
     "wing", "depot", "unit", "church", "chapel", "hall", "warehouse", "hostel", "mosque",
     "gurdwara", "mandir", "temple", "shelter", "surgery", "hospice", "ward", "campus",
 ];
+/// What a ward is for, not its name: "Frailty ward", "on Covid ward".
+#[rustfmt::skip]
+const WARD_KINDS: &[&str] = &[
+    "frailty", "haematology", "oncology", "cardiology", "covid", "surgical", "medical",
+    "stroke", "respiratory", "renal", "maternity", "labour", "postnatal", "antenatal",
+    "elderly", "geriatric", "psychiatric", "acute", "general", "private", "female", "male",
+    "paediatric", "children's", "orthopaedic", "trauma", "neuro", "neurology", "gastro",
+    "dementia", "rehab", "rehabilitation", "admissions", "isolation", "side", "day",
+    "surgery", "urology", "gynae", "gynaecology", "cardiac", "liver", "burns", "mental",
+];
 /// Lowercase words that may come between the name and its kind: "church hall",
 /// "garrison church", "renal unit".
 #[rustfmt::skip]
@@ -1674,6 +1689,7 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
         let ward = &*lowers[e] == "ward"
             && e == k + 1
             && s >= 1
+            && !(s..=k).any(|j| WARD_KINDS.contains(&&*lowers[j]))
             && !matches!(
                 &*lowers[s - 1],
                 "the"

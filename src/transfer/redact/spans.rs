@@ -479,7 +479,14 @@ const SOMEONE: &[&str] = &[
 const MONTH_CONTEXT: &[&str] = &[
     "in", "of", "on", "since", "until", "till", "by", "from", "last", "next", "this",
     "early", "late", "mid", "end", "during", "every", "each", "through", "before", "after",
-    "for", "to", "that", "throughout", "over",
+    "for", "to", "that", "throughout", "over", "due", "is", "was", "around", "review",
+    "the", "deadline", "about", "or",
+];
+/// Words after a month's name that make it the month: "May bank holiday", "April
+/// showers".
+#[rustfmt::skip]
+const AFTER_A_MONTH: &[&str] = &[
+    "bank", "half", "term", "holiday", "holidays", "showers", "half-term", "payday",
 ];
 
 /// "Caller June": a month's name with a capital after a word for someone (one of
@@ -565,7 +572,12 @@ pub(super) fn months_as_names(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
             .get(k + 1)
             .is_some_and(|n| n.digits && spaced(text, toks, k, k + 1))
             || (k >= 1 && toks[k - 1].digits && spaced(text, toks, k - 1, k));
-        let of_time = k >= 1 && MONTH_CONTEXT.contains(&&*lowers[k - 1]);
+        let of_time = (k >= 1 && MONTH_CONTEXT.contains(&&*lowers[k - 1]))
+            || text[t.end..].starts_with('/')
+            || lowers
+                .get(k + 1)
+                .is_some_and(|n| AFTER_A_MONTH.contains(&&**n))
+            || text[t.end..].starts_with(['.', '?', '!']);
         // "May I ask": the verb opening a question.
         let asking = &*lowers[k] == "may" && sentence_start(text, t.start);
         if !figures_beside && !of_time && !asking {
@@ -1363,7 +1375,12 @@ pub(super) fn family_case_names(text: &str, out: &mut Vec<Cand>) {
             continue;
         }
         let start = at + 3;
-        let Some(open) = text[start..].find(" (").map(|o| start + o) else {
+        // The bracket within a few words: "Re B-S (Children)".
+        let mut near = (start + 40).min(text.len());
+        while !text.is_char_boundary(near) {
+            near -= 1;
+        }
+        let Some(open) = text[start..near].find(" (").map(|o| start + o) else {
             continue;
         };
         let name = &text[start..open];
@@ -1371,8 +1388,11 @@ pub(super) fn family_case_names(text: &str, out: &mut Vec<Cand>) {
         let named = !name.is_empty()
             && words.len() <= 3
             && words.iter().all(|w| {
+                // Initials, or a surname no dictionary has: not "Re Contact (Children)".
+                let initials = w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
                 w.starts_with(|c: char| c.is_uppercase())
                     && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                    && (initials || !is_ordinary(&fold_str(w)))
             });
         let rest = &text[open + 2..];
         let of_children = CHILDREN.iter().any(|c| {
@@ -2341,7 +2361,8 @@ pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
 }
 
 /// Initials with stops that own something are someone's: "of N.B.'s case", "M.P.'s
-/// mum". Not a country's or a body's ("the U.K.'s", "the N.H.S.'s").
+/// mum". Not a country's, a body's or a role's ("the U.K.'s", "the N.H.S.'s", "the
+/// G.P.'s receptionist", "O.T.'s report").
 pub(super) fn initials_owning(text: &str, out: &mut Vec<Cand>) {
     const BODIES_IN_INITIALS: &[&str] = &["U.K.", "U.S.", "E.U.", "U.N.", "N.H.S.", "U.S.A."];
     for (at, _) in text.match_indices(".'s").chain(text.match_indices(".’s")) {
@@ -2352,9 +2373,15 @@ pub(super) fn initials_owning(text: &str, out: &mut Vec<Cand>) {
             s -= 2;
         }
         let n = (at + 1 - s) / 2;
+        let letters: String = text[s..=at]
+            .chars()
+            .filter(char::is_ascii_uppercase)
+            .collect();
         if !(2..=3).contains(&n)
             || (s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'.'))
             || BODIES_IN_INITIALS.contains(&&text[s..=at])
+            || ROLES_BY_INITIALS.contains(&letters.as_str())
+            || ["CAB", "CP", "CIN", "LAC", "NFA", "DLA", "PIP", "UC"].contains(&letters.as_str())
         {
             continue;
         }
@@ -2395,8 +2422,12 @@ pub(super) fn names_listed_under_kin_labels(
             if let Some(t) = toks.get(k).filter(|t| t.start == item && t.end <= next) {
                 let name_like = |j: usize| {
                     let t = &toks[j];
+                    // Not an abbreviation in capitals ("CIN", "NFA", "DLA").
+                    let capitals = t.end - t.start > 1
+                        && text[t.start..t.end].bytes().all(|c| c.is_ascii_uppercase());
                     starts_capitalised(text, t)
                         && t.base_end == t.end
+                        && (!capitals || name_list().contains_key(&*lowers[j]))
                         && !is_ordinary(&lowers[j])
                         && !STOPWORDS.contains(&&*lowers[j])
                         && !is_relation(&lowers[j])
@@ -2464,6 +2495,17 @@ pub(super) fn places_over_small_words(text: &str, words: Words<'_>, cands: &mut 
             continue;
         }
         let l = &*lowers[k];
+        // "the Police and [Leeds General Infirmary]": over "and", a word no dictionary has
+        // ("Lorn"); over "of", a word that heads a place's name may open a sentence ("Isle
+        // of [Jura Distillery] tour").
+        const HEADS_OF_PLACES: &[&str] = &[
+            "isle", "port", "kyle", "vale", "city", "island", "islands", "bay", "forest",
+        ];
+        let small = &*lowers[k + 1];
+        if small == "and" && is_plainly_ordinary(l) {
+            continue;
+        }
+        let heads = small == "of" && HEADS_OF_PLACES.contains(&l);
         // A person is "on" a place ("Kathleen on Oakbank halting site", "two Okoros on C
         // wing"): "on" and "upon" join a town to its river alone ("Ashton on Mersey",
         // "Stratford upon Avon").
@@ -2478,7 +2520,7 @@ pub(super) fn places_over_small_words(text: &str, words: Words<'_>, cands: &mut 
             || ROLES.contains(&l)
             || is_honorific(l)
             || CALENDAR.contains(&l)
-            || (sentence_start(text, w.start) && is_ordinary(l))
+            || (sentence_start(text, w.start) && is_ordinary(l) && !heads)
         {
             continue;
         }
@@ -2491,6 +2533,15 @@ pub(super) fn places_over_small_words(text: &str, words: Words<'_>, cands: &mut 
 /// to five letters and a tone (1 to 6), a given name's syllables joined by a hyphen, one
 /// word at least so joined. Not codes ("Set3 Year7") nor a single word.
 pub(super) fn names_in_jyutping(text: &str, out: &mut Vec<Cand>) {
+    // A given name's syllables joined after a tone ("g6-s") must be somewhere: most texts
+    // are ruled out by one look at their bytes.
+    if !text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[2] == b'-' && matches!(w[1], b'1'..=b'6') && w[0].is_ascii_lowercase())
+    {
+        return;
+    }
     fn syllable(s: &str) -> bool {
         let b = s.as_bytes();
         (2..=7).contains(&b.len())
@@ -2626,14 +2677,13 @@ fn caseless_run(text: &str, from: usize, most: usize) -> Option<usize> {
 /// wrote it: شازیہ بیگم", "the card says सीता गुरुङ".
 #[rustfmt::skip]
 const NAMING_WORDS: &[&str] = &[
-    "name", "names", "named", "wrote", "writes", "written", "spelt", "spelled", "signed",
-    "signs",
+    "name", "names", "named", "spelt", "spelled", "signed",
 ];
 /// What a name is written on: "the cot card says सीता गुरुङ".
 #[rustfmt::skip]
 const NAME_BEARERS: &[&str] = &[
     "card", "badge", "lanyard", "label", "wristband", "necklace", "bracelet", "passport",
-    "documents", "sign", "form", "letter", "certificate",
+    "documents", "form", "certificate",
 ];
 
 /// A name in a script without capitals in a text written in Latin letters, up to four
@@ -2689,21 +2739,30 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
             continue;
         }
         let before = &text[..at];
-        let after_colon = before
-            .strip_suffix(": ")
-            .is_some_and(|b| clause_has(b.len(), NAMING_WORDS));
+        // "wrote it:", not "she wrote:" (a message, not a name).
+        let after_colon = before.strip_suffix(": ").is_some_and(|b| {
+            let from = b.rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+            clause_has(b.len(), NAMING_WORDS)
+                || ["wrote it", "write it", "writes it", "written it"]
+                    .iter()
+                    .any(|w| b[from..].contains(w))
+        });
         let written = ["says ", "reads "]
             .iter()
             .any(|w| before.ends_with(w) && clause_has(at - w.len(), NAME_BEARERS));
+        // A bracket opened a few bytes before: looked for there only.
+        let near_open = |b: &str| {
+            let mut from = b.len().saturating_sub(48);
+            while !b.is_char_boundary(from) {
+                from += 1;
+            }
+            b[from..].rfind(" (").map(|o| from + o)
+        };
         let apposed = before.strip_suffix(", ").is_some_and(|b| {
-            name_ends_at(b.len())
-                || (b.ends_with(')') && {
-                    let open = b.rfind(" (").unwrap_or(0);
-                    name_ends_at(open) && b.len() - open < 40
-                })
+            name_ends_at(b.len()) || (b.ends_with(')') && near_open(b).is_some_and(&name_ends_at))
         });
         let bracketed = text[end..].starts_with(')')
-            && before.rfind(" (").is_some_and(|open| {
+            && near_open(before).is_some_and(|open| {
                 let lead = &before[open + 2..];
                 name_ends_at(open)
                     && lead.len() < 40
@@ -2716,10 +2775,15 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
             found.push((at, end));
         }
     }
-    // The same name elsewhere in the text.
+    // The same name elsewhere in the text, each name looked for once.
     let mut again = Vec::new();
+    let mut sought: Vec<&str> = Vec::new();
     for &(s, e) in &found {
         let name = &text[s..e];
+        if sought.contains(&name) {
+            continue;
+        }
+        sought.push(name);
         for (at, _) in text.match_indices(name) {
             let end = at + name.len();
             let bounded = !text[..at].ends_with(|c: char| caseless_letter(c) || is_mark(c))
