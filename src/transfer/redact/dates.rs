@@ -486,7 +486,7 @@ pub(super) const DATE_CUES: &[&str] = &[
     "on", "by", "from", "until", "till", "til", "since", "before", "after", "seen", "due",
     "dated", "review", "reviewed", "follow-up", "followup", "wef", "died", "admitted",
     "discharged", "done", "promised", "start", "starts", "started", "booked", "ends",
-    "ended",
+    "ended", "arriving", "arrives", "arrival", "returning", "returns", "moving", "flying",
 ];
 
 /// Events a day and month in figures after them is the day of: "home visit 14/5",
@@ -495,7 +495,7 @@ pub(super) const DATE_CUES: &[&str] = &[
 pub(super) const EVENT_CUES: &[&str] = &[
     "visit", "appointment", "appt", "tribunal", "hearing", "court", "panel", "clinic",
     "contact", "meeting", "pick-up", "commencing", "deadline", "surgery", "operation",
-    "night", "nights", "earlies", "lates", "handover",
+    "night", "nights", "earlies", "lates", "handover", "phone", "call",
 ];
 
 /// Cues that only a date follows, so a day and month in figures after them is one even

@@ -372,6 +372,7 @@ impl Checker {
             record_numbers(text, &toks, &mut cands);
             long_numbers(text, &toks, &mut cands);
             bank_details(text, &mut cands);
+            dashed_numbers(text, &mut cands);
             codes_by_shape(text, &toks, &mut cands);
             year_serials(text, &toks, &mut cands);
             pnc_ids(text, &toks, &mut cands);

@@ -594,8 +594,8 @@ pub(super) fn code_figures(p: &str) -> bool {
 }
 
 /// Codes with no cue, capitals and figures in three parts or more joined by "/", at least
-/// five figures among them: "EWO/SW/2025/219", "LAC/04/88123"; not a date ("12/03/2025")
-/// nor words ("HIV/AIDS", "A/B/C").
+/// five figures among them: "EWO/SW/2025/219", "LAC/04/88123", "20BE/118447R/25"; not a
+/// date ("12/03/2025") nor words ("HIV/AIDS", "A/B/C").
 pub(super) fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let mut i = 0;
     while i < toks.len() {
@@ -608,14 +608,24 @@ pub(super) fn slashed_codes(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             let part = |t: &Tok| &text[t.start..t.end];
             let letters = |t: &Tok| part(t).len() <= 5 && code_letters(part(t));
             let figures = |t: &Tok| code_figures(part(t));
+            // Capitals and figures together in a part, as a police force's reference
+            // writes its station and serial ("20BE/118447R/25").
+            let mixed = |t: &Tok| {
+                let p = part(t);
+                p.len() <= 9
+                    && p.bytes()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && p.bytes().any(|c| c.is_ascii_uppercase())
+                    && p.bytes().any(|c| c.is_ascii_digit())
+            };
             let count: usize = parts
                 .iter()
-                .filter(|t| figures(t))
-                .map(|t| t.end - t.start)
+                .filter(|t| figures(t) || mixed(t))
+                .map(|t| part(t).bytes().filter(u8::is_ascii_digit).count())
                 .sum();
             let (s, e) = (toks[i].start, toks[j].end);
-            if parts.iter().all(|t| letters(t) || figures(t))
-                && parts.iter().any(letters)
+            if parts.iter().all(|t| letters(t) || figures(t) || mixed(t))
+                && parts.iter().any(|t| letters(t) || mixed(t))
                 && !STANDARDS.contains(&part(&parts[0]))
                 && count >= 5
                 && left_boundary(text, s)
@@ -2122,4 +2132,44 @@ pub(super) fn check_characters(text: &str, cands: &mut [Cand]) {
             c.end += 3;
         }
     }
+}
+
+/// A personal number in four groups of figures or more joined by dashes, ten to sixteen
+/// figures in all, not opening with 0 (a phone does) and not found already: a Nepali
+/// citizenship certificate's "27-01-72-04418", an account "1234-5678-9012". Three groups
+/// are left to the phone and date rules ("0161-496-0000", "2025-03-14").
+pub(super) fn dashed_numbers(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let taken = Taken::new(out);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit()
+            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-'))
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < b.len()
+            && (b[end].is_ascii_digit()
+                || (b[end] == b'-' && b.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        let run = &text[i..end];
+        let groups: Vec<&str> = run.split('-').collect();
+        let figures = run.len() + 1 - groups.len();
+        if groups.len() >= 4
+            && groups.iter().all(|g| (1..=6).contains(&g.len()))
+            && (10..=16).contains(&figures)
+            && b[i] != b'0'
+            && right_boundary(text, end)
+            && !taken.overlaps(i, end)
+        {
+            found.push(Cand::new(FindingKind::RecordNumber, i, end));
+        }
+        i = end.max(i + 1);
+    }
+    out.extend(found);
 }
