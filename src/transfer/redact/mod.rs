@@ -529,6 +529,7 @@ impl Checker {
         first_words_before(text, words, &mut cands);
         place_tails(text, words, &mut cands);
         rooms_before_addresses(text, &mut cands);
+        rooms_between_parts_of_homes(text, words, &mut cands);
         if digits {
             parts_of_homes(text, &mut cands);
         }

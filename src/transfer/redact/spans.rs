@@ -262,6 +262,55 @@ fn word_before<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<&'w str> 
         .copied()
 }
 
+/// A room between a flat and its building, the whole one address: "Flat 6, room 3, Peak
+/// Court", "Flat 2, bedroom 1, Ash House". The building after the room is a place found
+/// there, or up to three capitalised words ending in a building's word.
+pub(super) fn rooms_between_parts_of_homes(text: &str, words: Words<'_>, cands: &mut [Cand]) {
+    let Words { toks, lowers } = words;
+    let starts: Vec<(usize, usize)> = cands.iter().map(|c| (c.start, c.end)).collect();
+    for c in cands.iter_mut().filter(|c| c.kind == FindingKind::Address) {
+        let Some(rest) = text[c.end..].strip_prefix(", ") else {
+            continue;
+        };
+        let Some(room) = ["room ", "bedroom ", "Room ", "Bedroom "]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+        else {
+            continue;
+        };
+        let n = room
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if !(1..=3).contains(&n) || !room.as_bytes()[0].is_ascii_digit() {
+            continue;
+        }
+        let Some(building) = room[n..].strip_prefix(", ") else {
+            continue;
+        };
+        let at = text.len() - building.len();
+        // A place found there.
+        if let Some(&(_, e)) = starts.iter().find(|&&(s, _)| s == at) {
+            c.end = e;
+            continue;
+        }
+        // Capitalised words ending in a building's word.
+        let k = toks.partition_point(|t| t.start < at);
+        let mut j = k;
+        while j < toks.len()
+            && j < k + 3
+            && starts_capitalised(text, &toks[j])
+            && (j == k || spaced(text, toks, j - 1, j))
+        {
+            if BUILDING_WORDS.contains(&&*lowers[j]) && j > k {
+                c.end = toks[j].end;
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
 /// A home's room or flat word before an address that starts with its number: "Flat [6
 /// Maes y Dderwen]", "Room [9, 14 Park Road]", caught with it.
 pub(super) fn rooms_before_addresses(text: &str, cands: &mut [Cand]) {
