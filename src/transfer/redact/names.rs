@@ -1728,7 +1728,20 @@ impl Checker {
                 && char_before(text, t.start).is_none_or(|c| c != '.');
             if dotted {
                 let pair = format!("{w}{}", &text[toks[k + 1].start..toks[k + 1].end]);
+                // All the run's letters: a role or a body written with stops is no one
+                // ("the G.P.'s receptionist", "C.P.N.", "D.W.P.").
+                let mut letters = pair.clone();
+                let mut j = k + 1;
+                while let Some(n) = toks.get(j + 1)
+                    && n.start == toks[j].end + 1
+                    && text[toks[j].end..].starts_with('.')
+                    && cap(&text[n.start..n.end])
+                {
+                    letters.push_str(&text[n.start..n.end]);
+                    j += 1;
+                }
                 if !["AM", "PM", "UK", "US", "NB", "PS", "EG", "IE", "OK"].contains(&pair.as_str())
+                    && !ROLES_BY_INITIALS.contains(&letters.as_str())
                 {
                     nicknames.push((k, k + 1));
                 }

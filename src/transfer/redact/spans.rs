@@ -1551,8 +1551,11 @@ pub(super) fn named_by_brackets(
         {
             continue;
         }
-        // "Milan (dad, …)": a word for family in brackets just after, on its own.
+        // "Milan (dad, …)": a word for family in brackets just after, on its own; not an
+        // everyday word that is no one's name ("the Contact (Children) order").
+        let l = &*lowers[k];
         let kin_after = text[t.end..].starts_with(" (")
+            && (name_list().contains_key(l) || !in_dictionary(l))
             && toks.get(k + 1).is_some_and(|n| {
                 n.start == t.end + 2
                     && KIN_BEFORE_NAMES.contains(&&*lowers[k + 1])
@@ -1568,7 +1571,6 @@ pub(super) fn named_by_brackets(
             out.push(Cand::new(FindingKind::Name, t.start, t.end));
             // Not an everyday word ("Bran", "Rose"), which would then be someone wherever
             // it is capitalised; a city's name may be ("Milan"), as a person's is here.
-            let l = &*lowers[k];
             if !in_dictionary(l) && !name_list().get(l).is_some_and(|&(everyday, _)| everyday) {
                 names.insert(l.to_string());
             }
@@ -2324,7 +2326,7 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
 /// Roles and bodies by their initials, as an attendance line lists them beside people:
 /// "Present: GP, OT, SW (duty)".
 #[rustfmt::skip]
-const ROLES_BY_INITIALS: &[&str] = &[
+pub(super) const ROLES_BY_INITIALS: &[&str] = &[
     "GP", "OT", "SW", "SN", "CPN", "MDT", "DN", "HV", "PC", "DS", "DC", "SLT", "RN", "HCA",
     "DSL", "LA", "CSC", "IRO", "SWE", "ASW", "AMP", "AMHP", "PO", "YOT", "YJS", "ED", "CAMHS",
     "NHS", "DWP", "SALT", "TA", "HT", "DHT", "SEN", "PSW", "SSW", "TM", "SM", "CM", "FSW",
