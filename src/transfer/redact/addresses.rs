@@ -933,15 +933,19 @@ struct AddressLine {
     housed: bool,
 }
 
-/// The line of an address that ends just before byte `at` and a comma or a space:
+/// The line of an address that ends just before byte `at` and a comma, a space or a line
+/// break:
 /// capitalised words (and the small words between them) one space apart, back to a
 /// house number or to whatever is not part of the line.
 fn line_of_address_before(text: &str, words: Words<'_>, at: usize) -> Option<AddressLine> {
     let Words { toks, lowers } = words;
     let before = &text[..at];
+    // A comma, a space or a line break before what follows: an address block sets its
+    // lines one under another ("4 Laburnum Villas\nPenrith\nCA11 8QT").
     let line_end = before
         .strip_suffix(", ")
-        .or_else(|| before.strip_suffix(' '))?;
+        .or_else(|| before.strip_suffix(",\n"))
+        .or_else(|| before.strip_suffix([' ', '\n']))?;
     let i = toks.partition_point(|t| t.end <= line_end.len());
     let last = i
         .checked_sub(1)
