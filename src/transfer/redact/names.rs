@@ -1740,9 +1740,9 @@ impl Checker {
                     letters.push_str(&text[n.start..n.end]);
                     j += 1;
                 }
-                if !["AM", "PM", "UK", "US", "NB", "PS", "EG", "IE", "OK"].contains(&pair.as_str())
-                    && !ROLES_BY_INITIALS.contains(&letters.as_str())
-                {
+                // The first pair decides for words ("N.B.", "U.S.A."), the whole run for
+                // roles ("C.P.N."; "D.S.M." is someone though "DS" is a role).
+                if !WORDS_IN_INITIALS.contains(&pair.as_str()) && !initials_of_no_one(&letters) {
                     nicknames.push((k, k + 1));
                 }
                 continue;

@@ -2332,6 +2332,22 @@ pub(super) const ROLES_BY_INITIALS: &[&str] = &[
     "NHS", "DWP", "SALT", "TA", "HT", "DHT", "SEN", "PSW", "SSW", "TM", "SM", "CM", "FSW",
 ];
 
+/// Words written with stops: "N.B.", "a.m.", "e.g.". Someone's when they own something
+/// ("N.B.'s case").
+pub(super) const WORDS_IN_INITIALS: &[&str] = &["AM", "PM", "NB", "PS", "EG", "IE", "OK"];
+/// Countries, bodies and a child's or a claimant's status by their initials: "the
+/// U.K.'s", "C.I.N.", "N.F.A.", "D.L.A.".
+#[rustfmt::skip]
+const STATUSES_IN_INITIALS: &[&str] = &[
+    "UK", "US", "EU", "UN", "USA", "CAB", "CP", "CIN", "LAC", "NFA", "DLA", "PIP", "UC",
+];
+
+/// Whether initials (their letters, stops left out) are a role, a country, a body or a
+/// status, never someone's: "GP", "CPN", "UK", "CIN".
+pub(super) fn initials_of_no_one(letters: &str) -> bool {
+    ROLES_BY_INITIALS.contains(&letters) || STATUSES_IN_INITIALS.contains(&letters)
+}
+
 /// Words of a note written in capitals before a comma, not a surname: "ASAP, Sarah…".
 const NOTES_IN_CAPITALS: &[&str] = &[
     "asap",
@@ -2415,7 +2431,6 @@ pub(super) fn name_extents(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
 /// mum". Not a country's, a body's or a role's ("the U.K.'s", "the N.H.S.'s", "the
 /// G.P.'s receptionist", "O.T.'s report").
 pub(super) fn initials_owning(text: &str, out: &mut Vec<Cand>) {
-    const BODIES_IN_INITIALS: &[&str] = &["U.K.", "U.S.", "E.U.", "U.N.", "N.H.S.", "U.S.A."];
     for (at, _) in text.match_indices(".'s").chain(text.match_indices(".’s")) {
         let b = text.as_bytes();
         // Back over capital-and-stop pairs: "N.B" before the last stop.
@@ -2430,9 +2445,7 @@ pub(super) fn initials_owning(text: &str, out: &mut Vec<Cand>) {
             .collect();
         if !(2..=3).contains(&n)
             || (s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'.'))
-            || BODIES_IN_INITIALS.contains(&&text[s..=at])
-            || ROLES_BY_INITIALS.contains(&letters.as_str())
-            || ["CAB", "CP", "CIN", "LAC", "NFA", "DLA", "PIP", "UC"].contains(&letters.as_str())
+            || initials_of_no_one(&letters)
         {
             continue;
         }
@@ -2759,9 +2772,13 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         .map(|c| (c.start, c.end))
         .collect();
     let name_ends_at = |at: usize| names.iter().any(|&(_, e)| e == at);
-    let clause_has = |at: usize, words: &[&str]| {
+    // The clause that ends at byte `at`, back to a sentence's end or a line break.
+    let clause = |at: usize| {
         let from = text[..at].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
-        text[from..at]
+        &text[from..at]
+    };
+    let clause_has = |at: usize, words: &[&str]| {
+        clause(at)
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| words.iter().any(|n| n.eq_ignore_ascii_case(w)))
     };
@@ -2792,11 +2809,10 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         let before = &text[..at];
         // "wrote it:", not "she wrote:" (a message, not a name).
         let after_colon = before.strip_suffix(": ").is_some_and(|b| {
-            let from = b.rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
             clause_has(b.len(), NAMING_WORDS)
                 || ["wrote it", "write it", "writes it", "written it"]
                     .iter()
-                    .any(|w| b[from..].contains(w))
+                    .any(|w| clause(b.len()).contains(w))
         });
         let written = ["says ", "reads "]
             .iter()
