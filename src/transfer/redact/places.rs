@@ -1561,15 +1561,14 @@ const KINDS_AFTER_NAMES: &[&str] = &[
     "wing", "depot", "unit", "church", "chapel", "hall", "warehouse", "hostel", "mosque",
     "gurdwara", "mandir", "temple", "shelter", "surgery", "hospice", "ward", "campus",
 ];
-/// What a ward is for, not its name: "Frailty ward", "on Covid ward".
+/// What a ward is for, not its name, beyond the kinds of place a name never is
+/// ([`GENERIC_INSTITUTION_WORDS`], which rule out "Medical ward" and "Acute ward"
+/// already): "Frailty ward", "on Covid ward".
 #[rustfmt::skip]
 const WARD_KINDS: &[&str] = &[
-    "frailty", "haematology", "oncology", "cardiology", "covid", "surgical", "medical",
-    "stroke", "respiratory", "renal", "maternity", "labour", "postnatal", "antenatal",
-    "elderly", "geriatric", "psychiatric", "acute", "general", "private", "female", "male",
-    "paediatric", "children's", "orthopaedic", "trauma", "neuro", "neurology", "gastro",
-    "dementia", "rehab", "rehabilitation", "admissions", "isolation", "side", "day",
-    "surgery", "urology", "gynae", "gynaecology", "cardiac", "liver", "burns", "mental",
+    "frailty", "haematology", "oncology", "cardiology", "covid", "postnatal", "antenatal",
+    "geriatric", "neuro", "neurology", "gastro", "side", "surgery", "urology", "gynae",
+    "gynaecology", "liver", "burns",
 ];
 /// Lowercase words that may come between the name and its kind: "church hall",
 /// "garrison church", "renal unit".
