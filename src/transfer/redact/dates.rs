@@ -1730,15 +1730,3 @@ pub(super) fn dates_of_other_calendars(text: &str, toks: &[Tok], out: &mut Vec<C
         }
     }
 }
-
-/// The words of `text` between spaces and line breaks, with their offsets, stripped of
-/// the punctuation around them.
-pub(super) fn words_between_spaces(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split([' ', '\n', '\t']).scan(0, move |at, w| {
-        let start = *at;
-        *at += w.len() + 1;
-        let lead = w.len() - w.trim_start_matches(['(', '[', '"', '“', '‘']).len();
-        let body = w[lead..].trim_end_matches([',', '.', ';', ':', ')', ']', '!', '?', '”', '’']);
-        Some((start + lead, body))
-    })
-}

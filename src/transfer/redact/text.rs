@@ -231,6 +231,18 @@ pub(super) fn ends_clause(text: &str, i: usize) -> bool {
     after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '\n'])
 }
 
+/// The words of `text` between spaces and line breaks, with their offsets, stripped of
+/// the punctuation around them.
+pub(super) fn words_between_spaces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split([' ', '\n', '\t']).scan(0, move |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        let lead = w.len() - w.trim_start_matches(['(', '[', '"', '“', '‘']).len();
+        let body = w[lead..].trim_end_matches([',', '.', ';', ':', ')', ']', '!', '?', '”', '’']);
+        Some((start + lead, body))
+    })
+}
+
 /// The lines of `text` without their "\n", each with the offset it starts at.
 pub(super) fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
