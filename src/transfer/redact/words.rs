@@ -139,6 +139,10 @@ pub(super) const EVERYDAY: &[&str] = &[
     "audiology", "sustainment", "resettlement", "homelessness", "lymphoedema",
     "multiagency", "wraparound", "podiatry", "dietetics", "orthotics", "telecare", "café",
     "cafés", "dodgems", "rebook", "gert",
+    // The shorthand of a note typed fast, which a title before it does not make a name:
+    // "dr appt tomorrow", "mr txt back", "Dr cert sent".
+    "appt", "appts", "cert", "certs", "gp", "gps", "asap", "thx", "tmrw", "hosp", "obs",
+    "physio", "physios", "rota", "txt", "msg", "msgs", "mdt", "cpn", "vm", "f2f",
 ];
 
 /// Public names a reflection may cite, and roles written as titles ("Named Person", the
