@@ -1715,8 +1715,10 @@ pub(super) fn is_outward(s: &str) -> bool {
 /// two letters, the two digits of its age (March "02"–"29", September "51"–"79") and
 /// three letters ("NX19 KTP", in capitals as on the plate); an Irish one, the year (and
 /// half), the county's letters and a serial joined by hyphens ("161-G-4821",
-/// "08-D-12345").
+/// "08-D-12345"). And after a word of a vehicle, a plate of any other shape: an island's
+/// ("J 48271", "MAN 412G"), an older British one ("P482 KLM", "JKL 482P").
 pub(super) fn vehicle_registrations(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    plates_after_a_vehicle(text, toks, out);
     // No I or Q in a British mark's letters; no Z in its first two.
     let plate =
         |c: u8, z: bool| c.is_ascii_uppercase() && c != b'I' && c != b'Q' && (z || c != b'Z');
@@ -1758,6 +1760,87 @@ pub(super) fn vehicle_registrations(text: &str, toks: &[Tok], out: &mut Vec<Cand
             {
                 out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
             }
+        }
+    }
+}
+
+/// A plate of any shape after a word of a vehicle, a few words on at most ("his car is J
+/// 48271", "reg: MAN 412G", "a van, P482 KLM"): capitals and figures, three figures at
+/// least, in one part or two. A road is no plate ("the car on the A 303").
+fn plates_after_a_vehicle(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    const VEHICLES: &[&str] = &[
+        "car",
+        "van",
+        "vehicle",
+        "reg",
+        "registration",
+        "plate",
+        "plates",
+        "vrm",
+        "motorbike",
+        "taxi",
+        "cab",
+        "moped",
+        "minibus",
+    ];
+    // Capitals alone, figures alone, or both with the capitals only at either end.
+    let caps = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_uppercase());
+    let figs = |w: &str| w.bytes().filter(u8::is_ascii_digit).count();
+    let part = |w: &str| {
+        let b = w.as_bytes();
+        let lead = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let digits = b[lead..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let tail = b[lead + digits..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        lead + digits + tail == b.len() && lead <= 3 && tail <= 3 && digits <= 6
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.base_end];
+        if !(2..=12).contains(&w.len()) || !VEHICLES.contains(&fold_str(w).as_str()) {
+            continue;
+        }
+        // Up to three small words between: "car is", "reg no.", "registration number".
+        for j in i + 1..(i + 5).min(toks.len()) {
+            let a = &text[toks[j].start..toks[j].end];
+            let gap = &text[toks[j - 1].end..toks[j].start];
+            if gap.contains('\n') || gap.len() > 3 {
+                break;
+            }
+            if !(toks[j].digits || caps(a)) {
+                if toks[j].letters && a.len() <= 12 && !a.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                break;
+            }
+            let two = toks.get(j + 1).filter(|n| {
+                &text[toks[j].end..n.start] == " "
+                    && part(&text[n.start..n.end])
+                    && (caps(a) != caps(&text[n.start..n.end]) || toks[j].digits)
+            });
+            let end = two.map_or(toks[j].end, |n| n.end);
+            let plate = &text[toks[j].start..end];
+            // A road ("the A 303"), or a word and a year ("its MOT 2025").
+            let road = two.is_some_and(|n| {
+                let b = &text[n.start..n.end];
+                !n.letters
+                    && (matches!(a, "A" | "B" | "M")
+                        || (a.len() > 1
+                            && b.len() == 4
+                            && (b.starts_with("19") || b.starts_with("20"))))
+            });
+            if part(a)
+                && (toks[j].digits || two.is_some())
+                && figs(plate) >= 3
+                && plate.bytes().any(|c| c.is_ascii_uppercase())
+                && plate.len() <= 9
+                && !road
+                && right_boundary(text, end)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, toks[j].start, end));
+            }
+            break;
         }
     }
 }
