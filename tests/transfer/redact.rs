@@ -3316,12 +3316,15 @@ fn mosques_with_al_new_and_districts_are_places() {
 /// a home, an address: 378 of 398 → 378 of 399 by the re-marking alone, 379 of 399 with
 /// a pitch or plot on a site taken for an address. "Skipton" after "Holme Farm, near" is
 /// since read with the farm as its address, not flagged alone as a name.
-/// A hospital by its initials alone (2026-12-07): 380.
+/// A hospital by its initials alone (2026-12-07): 380. Re-marked to the policy of the
+/// later corpora (2026-12-07), where a court named by its town is no identifier
+/// ("Teesside Crown Court", "Luton Family Court"): "Southwark Crown Court" is marked o,
+/// 380 of 399 → 379 of 398.
 #[test]
 fn a_fourteenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh12.txt",
-        (380, 399),
+        (379, 398),
         &[
             "Name \"Strabane\"",
             "Name \"Toxteth\"",
@@ -4321,6 +4324,7 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// A hospital by its initials alone (2026-12-07): 313.
 /// A name in a table's column of people ("Brook H" under "Name", 2026-12-07): 314.
 /// Words of the twenty-eighth corpus's lists (a service), 2026-12-07: one finding fewer.
+/// "Insta" (Instagram) in the twenty-ninth's, 2026-12-07: one fewer again.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
@@ -4361,7 +4365,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Humber Bridge\"",
             "Name \"Frank\"",
             "Name \"Destiny\"",
-            "Name \"Insta\"",
             "Name \"Gardasil\"",
             "Name \"Muhammad Ali\"",
             "Name \"Philips\"",
@@ -4765,14 +4768,13 @@ fn a_record_number_dictated_in_small_groups_after_its_cue_is_one_number() {
 /// rules fitted on the twenty-first corpus (names, places and addresses removed whole).
 /// A hospital by its initials alone (2026-12-07): 348.
 /// "Officer" before a surname as a title ("Officer Rennie held the torch", 2026-12-07):
-/// 349.
+/// 349. A court named by its town ("Teesside Crown Court") no longer flagged, 2026-12-07.
 #[test]
 fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh18.txt",
         (349, 365),
         &[
-            "Place \"Teesside Crown Court\"",
             "Name \"Ystradgynlais\"",
             "Name \"Lan y Môr\"",
             "Name \"Hải Phòng\"",
@@ -5989,7 +5991,8 @@ fn an_everyday_word_before_a_caught_surname_is_its_first_name() {
 /// Hungarian order ("2025. április 2."), a Welsh ordinal before "o" and its softened
 /// month ("11eg o Fawrth"), and "of the 15th" before what follows a day: 482 (90.8%).
 /// "Atkins & Murphy", the model, no longer flagged (52 findings).
-/// Places and names learnt from the twenty-eighth corpus, 2026-12-07: 483.
+/// Places and names learnt from the twenty-eighth corpus, 2026-12-07: 483. A court named
+/// by its town ("Dumfries Sheriff Court") no longer flagged, 2026-12-07.
 #[test]
 fn a_twenty_fifth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -6047,7 +6050,6 @@ fn a_twenty_fifth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"S\"",
             "Name \"Burao\"",
             "Name \"Caerlaverock\"",
-            "Place \"Dumfries Sheriff Court\"",
         ],
     );
 }
@@ -6499,6 +6501,49 @@ fn a_twenty_eighth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Begum\"",
             "Name \"Ravenscraig\"",
             "Place \"Morrisons café\"",
+        ],
+    );
+}
+
+/// A court of law named by the town it sits for is no one's place ("Wolverhampton Youth
+/// Court", "Leeds Magistrates Court"); a block of flats named "Court" is, and so is a
+/// court named by a word no list of places holds. An acronym joined to an everyday word
+/// ("CCLG-trained") is no name. A phrase of the built-in list is no place either for the
+/// rules that find places ("the Stormont House legacy summary"). None of these notes is
+/// in the corpora.
+#[test]
+fn courts_by_their_towns_acronym_compounds_and_public_phrases_are_no_one() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "First appearance at Wolverhampton Youth Court, then Leeds Magistrates Court. \
+             The CCLG-trained nurse read the Stormont House summary."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("She moved to Peak Court on Monday. Hearing at Hollins Youth Court."),
+        vec![place("Peak Court"), place("Hollins Youth Court")]
+    );
+}
+
+/// The twenty-ninth corpus (`recall-fresh27.txt`), written without sight of the rules
+/// and committed before it was run: 570 of 650 as a hold-out (87.7%), 55 findings beyond
+/// the identifiers, on the rules of 2e5967b. Studied the same day: places abroad and in
+/// Derry, famous people, theorists, medicines, public phrases, words of Kwéyòl, Konkani,
+/// Polari, Twi and Welsh, a court by its town and an acronym joined to a word: 5
+/// findings.
+#[test]
+fn a_twenty_ninth_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh27.txt",
+        (570, 650),
+        &[
+            "Name \"South Marston park\"",
+            "Name \"Grace\"",
+            "Name \"Dudley\"",
+            "Name \"Shap\"",
+            "Name \"Asad\"",
         ],
     );
 }

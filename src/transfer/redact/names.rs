@@ -393,7 +393,12 @@ impl Checker {
             }
             // A title that makes a name of the word after it is no name by itself
             // ("terima kasih, Bapak", as "Sister" is not).
-            if w.chars().count() < 2 || is_acronym(w) || user_allowed(l) || is_honorific(l) {
+            if w.chars().count() < 2
+                || is_acronym(w)
+                || acronym_compound(w)
+                || user_allowed(l)
+                || is_honorific(l)
+            {
                 return false;
             }
             let cap = w.starts_with(char::is_uppercase);

@@ -593,6 +593,13 @@ pub(super) const GENERIC_INSTITUTION_WORDS: &[&str] = &[
     "employment", "parenting", "nursery", "play", "after", "breakfast", "holiday",
     "summer", "winter", "spring", "autumn",
 ];
+/// The kinds of a court of law, said before "Court".
+#[rustfmt::skip]
+const COURT_KINDS: &[&str] = &[
+    "youth", "crown", "magistrates", "magistrates'", "county", "family", "coroner's",
+    "coroners", "sheriff", "juvenile", "civil", "criminal",
+];
+
 /// Words before a named place that say it is one: "settling at Maple Court", "back to
 /// Brookfield Lodge", "bed 14 on Beech Ward".
 #[rustfmt::skip]
@@ -643,14 +650,21 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         // hospital is named by a region or a people too ("Ulster Hospital"), and "Crown"
         // is a kind of court but names a practice ("Crown Medical Practice").
         let hospital = ["hospital", "infirmary", "hospice"].contains(&l);
-        let named = premises
-            || (start..k).any(|j| {
-                let w = &*lowers[j];
-                (!GENERIC_INSTITUTION_WORDS.contains(&w) || (w == "crown" && l != "court"))
-                    && !INSTITUTION_WORDS.contains(&w)
-                    && !CALENDAR.contains(&w)
-                    && (hospital || (!PEOPLES.contains(&w) && !BODIES.contains(&w)))
-            });
+        // A court of law named by the town it sits for serves all of it: "Wolverhampton
+        // Youth Court", "Leeds Magistrates' Court" (a block of flats "Peak Court" is named).
+        let town_court = l == "court"
+            && start + 1 < k
+            && COURT_KINDS.contains(&&*lowers[k - 1])
+            && (start..k - 1).all(|j| big_places().contains(&*lowers[j]));
+        let named = !town_court
+            && (premises
+                || (start..k).any(|j| {
+                    let w = &*lowers[j];
+                    (!GENERIC_INSTITUTION_WORDS.contains(&w) || (w == "crown" && l != "court"))
+                        && !INSTITUTION_WORDS.contains(&w)
+                        && !CALENDAR.contains(&w)
+                        && (hospital || (!PEOPLES.contains(&w) && !BODIES.contains(&w)))
+                }));
         // The word before the name: a preposition of place, "the" between them or not.
         let mut p = start;
         if p >= 1 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {

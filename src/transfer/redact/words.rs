@@ -50,6 +50,7 @@ pub(super) const THEORISTS: &[&str] = &[
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
     "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann", "kawa",
     "iwama", "kielhofner", "hofstede", "leininger", "sabat", "lipsky",
+    "ramachandran", "linehan", "chochinov",
 ];
 
 /// Family and roles, as people write them.
@@ -93,11 +94,12 @@ pub(super) const PEOPLES: &[&str] = &[
     "duchenne", "hodgkin", "hodgkins", "marfan", "raynaud", "raynauds", "kawasaki",
     "angelman", "munchausen", "guillain", "creutzfeldt", "sjogren", "sjögren", "behcet",
     "behçet", "lewy", "cheyne-stokes", "hashimoto", "broca", "wernicke",
-    "wolff-parkinson-white",
+    "wolff-parkinson-white", "wilms",
     "hungarian", "czech", "slovak", "slovakian", "croatian", "serbian", "bosnian", "kosovan",
     "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
     "swedish", "norwegian", "danish", "korean", "japanese", "thai", "filipino", "filipina",
+    "goan", "goans", "konkani", "kwéyòl", "kweyol", "polari",
     "malaysian", "indonesian", "nepali", "nepalese", "lankan", "sinhala", "sinhalese",
     "malayalam", "malayali", "telugu", "kannada", "marathi", "sylheti", "pahari",
     "mirpuri", "pothwari", "kashmiri", "baloch", "balochi", "sindhi", "afrikaans", "zulu",
@@ -120,7 +122,7 @@ pub(super) const BRANDS: &[&str] = &[
     "linkedin", "twitter", "skype", "netflix", "amazon", "uber", "tesco", "asda",
     "sainsbury", "sainsburys", "aldi", "lidl", "morrisons", "greggs", "costa", "starbucks",
     "mcdonald", "mcdonalds", "iphone", "ipad", "android", "liquidlogic", "systmone", "emis",
-    "carefirst", "datix", "waterlow", "braden", "butlins", "pontins",
+    "carefirst", "datix", "waterlow", "braden", "butlins", "pontins", "insta", "helimed",
 ];
 
 /// Everyday and practice words the word list lacks, and the section names of the
@@ -299,6 +301,24 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Cartão de Cidadão",
     "Ben & Jerry's",
     "Ben and Jerry's",
+    "Max and Keira's Law",
+    "Faith and Belief Forum",
+    "Gangmasters and Labour Abuse Authority",
+    "Stephen Hawking",
+    "Brokeback Mountain",
+    "Stormont House",
+    "Fratton Park",
+    "Hindu Kush",
+    "Wester Ross",
+    "Vieux Fort",
+    "Anse Chastanet",
+    "Bun Cranncha",
+    "Aadi Perukku",
+    "Pohela Boishakh",
+    "Jounen Kwéyòl",
+    "Sul y Blodau",
+    "Dev borem",
+    "Aquacel Ag",
 ];
 
 pub(super) fn builtin_phrases() -> &'static PatSet {
@@ -593,6 +613,17 @@ pub(super) fn is_acronym(w: &str) -> bool {
         }
     }
     letters >= 2 && upper * 2 > letters
+}
+
+/// An acronym joined to everyday words by hyphens: "CCLG-trained", "SALT-led".
+pub(super) fn acronym_compound(w: &str) -> bool {
+    w.split_once(['-', '‐']).is_some_and(|(a, rest)| {
+        a.len() >= 2
+            && a.bytes().all(|c| c.is_ascii_uppercase())
+            && rest
+                .split(['-', '‐'])
+                .all(|p| p.chars().all(char::is_lowercase) && is_ordinary(p))
+    })
 }
 
 pub(super) fn capitalised(w: &str) -> bool {
