@@ -822,7 +822,8 @@ pub(super) fn house_numbers_alone(text: &str, words: Words<'_>, out: &mut Vec<Ca
 }
 
 /// Grid references after "grid" ("grid NY 3365 0412", "OS grid TG 390 213", "Irish grid
-/// H 287 285", "grid SN 74688102"): an Ordnance Survey square of two letters, or an
+/// H 287 285", "grid SN 74688102"), or just before it ("NY 548 132 (grid ref from the
+/// call)"): an Ordnance Survey square of two letters, or an
 /// Irish grid's one, then an easting and a northing of equal length, apart or in one run
 /// of figures. Without the word "grid" before it, letters and figures like these are as
 /// often a code. A square run into its figures ("SN74688102") and a reference after
@@ -837,8 +838,39 @@ pub(super) fn grid_references(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         toks.get(k + 1)
             .filter(|n| figures(n) && text[toks[k].end..n.start].bytes().all(|c| c == b' '))
     };
+    // The end of a reference whose square is token `j`, if one is there.
+    let reference_at = |j: usize| {
+        let w = word(&toks[j]);
+        let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+        let known = match &w.as_bytes()[..letters] {
+            [one] => *one != b'I',
+            [first, second] => b"HJNOST".contains(first) && *second != b'I',
+            _ => false,
+        };
+        if !known || letters != w.len() {
+            return None;
+        }
+        group_after(j).and_then(|easting| {
+            let n = easting.end - easting.start;
+            match group_after(j + 1) {
+                // An easting and a northing of equal length; unequal ones are none.
+                Some(northing) => ((2..=5).contains(&n) && northing.end - northing.start == n)
+                    .then_some(northing.end),
+                // Both in one run of figures: "SN 74688102".
+                None => (n % 2 == 0 && (4..=10).contains(&n)).then_some(easting.end),
+            }
+        })
+    };
     for (i, t) in toks.iter().enumerate() {
         if !word(t).eq_ignore_ascii_case("grid") {
+            // Or "grid" just after it: "at NY 548 132 (grid ref from the call)".
+            if let Some(end) = reference_at(i)
+                && let Some(n) = toks.iter().skip(i + 2).find(|n| n.start >= end)
+                && word(n).eq_ignore_ascii_case("grid")
+                && matches!(&text[end..n.start], " (" | ", " | " " | " - " | " – ")
+            {
+                out.push(Cand::new(FindingKind::Address, t.start, end));
+            }
             continue;
         }
         let mut j = i + 1;
@@ -850,34 +882,11 @@ pub(super) fn grid_references(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }) {
             j += 1;
         }
-        let Some(sq) = toks.get(j).filter(|sq| near(&toks[j - 1], sq)) else {
-            continue;
-        };
-        let w = word(sq);
-        let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
-        let known = match &w.as_bytes()[..letters] {
-            [one] => *one != b'I',
-            [first, second] => b"HJNOST".contains(first) && *second != b'I',
-            _ => false,
-        };
-        if !known {
+        if toks.get(j).is_none_or(|sq| !near(&toks[j - 1], sq)) {
             continue;
         }
-        if letters != w.len() {
-            continue;
-        }
-        let end = group_after(j).and_then(|easting| {
-            let n = easting.end - easting.start;
-            match group_after(j + 1) {
-                // An easting and a northing of equal length; unequal ones are none.
-                Some(northing) => ((2..=5).contains(&n) && northing.end - northing.start == n)
-                    .then_some(northing.end),
-                // Both in one run of figures: "SN 74688102".
-                None => (n % 2 == 0 && (4..=10).contains(&n)).then_some(easting.end),
-            }
-        });
-        if let Some(end) = end {
-            out.push(Cand::new(FindingKind::Address, sq.start, end));
+        if let Some(end) = reference_at(j) {
+            out.push(Cand::new(FindingKind::Address, toks[j].start, end));
         }
     }
 }

@@ -1404,7 +1404,85 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("იანვარი", 1), ("თებერვალი", 2), ("მარტი", 3), ("აპრილი", 4), ("მაისი", 5),
     ("ივნისი", 6), ("ივლისი", 7), ("აგვისტო", 8), ("სექტემბერი", 9), ("ოქტომბერი", 10),
     ("ნოემბერი", 11), ("დეკემბერი", 12),
+    // Ukrainian and Russian, in the genitive a date writes them in ("14 червня 2009
+    // р.", "20 марта 2025"), and Bulgarian ("3 март 2025 г.").
+    ("січня", 1), ("лютого", 2), ("березня", 3), ("квітня", 4), ("травня", 5),
+    ("червня", 6), ("липня", 7), ("серпня", 8), ("вересня", 9), ("жовтня", 10),
+    ("листопада", 11), ("грудня", 12),
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("декабря", 12),
+    ("януари", 1), ("февруари", 2), ("март", 3), ("април", 4), ("май", 5), ("юни", 6),
+    ("юли", 7), ("август", 8), ("септември", 9), ("октомври", 10), ("ноември", 11),
+    ("декември", 12),
 ];
+
+/// Calendars whose months no Gregorian month matches, each with the years a date of it
+/// is written in and whether a day and month alone make a date (a birthday kept by it):
+/// (months, years, day and month alone).
+#[rustfmt::skip]
+const CALENDARS_BY_MONTHS: &[(&[&str], (u32, u32), bool)] = &[
+    // Bengali (Bangla), in its script: "১৪ ফাল্গুন ১৪৩১".
+    (&["বৈশাখ", "জ্যৈষ্ঠ", "জৈষ্ঠ", "আষাঢ়", "আষাঢ়", "শ্রাবণ", "ভাদ্র", "আশ্বিন", "কার্তিক",
+       "অগ্রহায়ণ", "অগ্রহায়ণ", "পৌষ", "মাঘ", "ফাল্গুন", "চৈত্র"], (1350, 1500), true),
+    // Tamil, in its script: "ஆடி 18".
+    (&["சித்திரை", "வைகாசி", "ஆனி", "ஆடி", "ஆவணி", "புரட்டாசி", "ஐப்பசி", "கார்த்திகை",
+       "மார்கழி", "தை", "மாசி", "பங்குனி"], (1900, 2100), true),
+    // Ethiopian, in Ge'ez: "12 መስከረም 1994".
+    (&["መስከረም", "ጥቅምት", "ኅዳር", "ሕዳር", "ህዳር", "ታኅሣሥ", "ታህሳስ", "ጥር", "የካቲት", "መጋቢት",
+       "ሚያዝያ", "ግንቦት", "ሰኔ", "ሐምሌ", "ነሐሴ", "ጳጉሜ", "ጳጉሜን"], (1900, 2100), true),
+    // The Afghan and Iranian solar calendar, its months in Dari and Persian as English
+    // spells them: words too, so only between a day and a year of the era ("12 Asad
+    // 1392").
+    (&["hamal", "sawr", "saur", "jawza", "jauza", "saratan", "asad", "sunbula", "sonbola",
+       "mizan", "aqrab", "qaws", "qaus", "jadi", "dalw", "hut", "hoot", "farvardin",
+       "ordibehesht", "khordad", "tir", "mordad", "amordad", "shahrivar", "mehr", "aban",
+       "azar", "dey", "bahman", "esfand"], (1300, 1450), false),
+];
+
+/// Dates of the calendars of [`CALENDARS_BY_MONTHS`]: a day, the month and a year of its
+/// era, either way round, or a day and month alone where the month is written in its own
+/// script. Shown as `[DATE]`: no month of the Gregorian year matches them.
+pub(super) fn dates_by_calendar_months(text: &str, out: &mut Vec<Cand>) {
+    let words: Vec<(usize, &str)> = words_between_spaces(text).collect();
+    let number = |w: &str| {
+        (!w.is_empty() && w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    };
+    let day = |w: &str| w.len() <= 2 && number(w).is_some_and(|d| (1..=32).contains(&d));
+    for (i, &(at, w)) in words.iter().enumerate() {
+        if w.is_empty() {
+            continue;
+        }
+        let Some(&(_, years, alone)) = CALENDARS_BY_MONTHS
+            .iter()
+            .find(|(months, _, _)| months.iter().any(|m| folds_to(w, m)))
+        else {
+            continue;
+        };
+        let year =
+            |w: &str| w.len() == 4 && number(w).is_some_and(|y| (years.0..=years.1).contains(&y));
+        // The words on either side, where only a space (or a comma after the month)
+        // stands between.
+        let joined = |a: usize, b: usize| {
+            let (sa, wa) = words[a];
+            text[sa + wa.len()..words[b].0].trim_start_matches(',') == " "
+        };
+        let before = (i >= 1 && joined(i - 1, i)).then(|| words[i - 1]);
+        let after = (i + 1 < words.len() && joined(i, i + 1)).then(|| words[i + 1]);
+        let span = match (before, after) {
+            (Some((s, d)), Some((ys, y))) if day(d) && year(y) => Some((s, ys + y.len())),
+            (Some((s, y)), Some((ds, d))) if year(y) && day(d) => Some((s, ds + d.len())),
+            (Some((s, d)), _) if alone && day(d) => Some((s, at + w.len())),
+            (_, Some((ds, d))) if alone && day(d) => Some((at, ds + d.len())),
+            _ => None,
+        };
+        if let Some((s, e)) = span {
+            push_date(text, Cand::new(FindingKind::ExactDate, s, e), out);
+        }
+    }
+}
 
 /// The months of the Islamic calendar that are one word, after a day and before a year
 /// of that calendar: "12 Rajab 1416", "15 Ramadan 1446". The date is shown as `[DATE]`:
@@ -1432,6 +1510,9 @@ const WEEKDAYS_ABROAD: &[&str] = &[
     "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
     "δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "понеділок", "вівторок", "середа", "четвер", "пʼятниця", "п'ятниця", "п’ятниця",
+    "субота", "неділя", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
+    "воскресенье", "понеделник", "сряда", "петък", "неделя",
 ];
 
 fn weekday_abroad(w: &str) -> bool {

@@ -393,6 +393,9 @@ impl Checker {
         if !text.is_ascii() {
             dates_of_other_calendars(text, &toks, &mut cands);
         }
+        if digits {
+            dates_by_calendar_months(text, &mut cands);
+        }
         spoken_phones(text, &toks, &mut cands);
         spoken_postcodes(text, &toks, &mut cands);
         if digits {

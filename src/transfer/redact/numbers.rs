@@ -1280,7 +1280,9 @@ pub(super) fn read_groups(text: &str, mut i: usize) -> (Vec<Group>, usize) {
 
 pub(super) fn is_phone(gs: &[Group]) -> bool {
     let digits: String = gs.iter().map(|g| g.digits.as_str()).collect();
-    if gs.len() > 5 {
+    // Five groups at most; seven after a "+" ("+33 6 12 34 56 78", in pairs as France
+    // writes them).
+    if gs.len() > 5 && !(gs[0].plus && gs.len() <= 7) {
         return false;
     }
     // "0044 7700 900123": the international prefix written out.
@@ -1302,12 +1304,16 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
         return true;
     }
     // A number abroad, its country code after a "+": "+380 67 412 3391", "+1 602 555
-    // 0144"; ten to thirteen figures in groups of two or more after the code.
+    // 0144"; ten to thirteen figures in groups of two or more after the code, but for
+    // the one figure a mobile opens with in much of Europe ("+31 6 4182 2730").
     if gs[0].plus && !digits.starts_with("44") {
         return (10..=13).contains(&digits.len())
             && gs.len() >= 3
             && gs[0].digits.len() <= 3
-            && gs[1..].iter().all(|g| g.digits.len() >= 2 && !g.paren);
+            && gs[1..]
+                .iter()
+                .enumerate()
+                .all(|(j, g)| (g.digits.len() >= 2 || j == 0) && !g.paren);
     }
     if intl {
         let Some(mut rest) = digits.strip_prefix("44") else {
@@ -1467,7 +1473,7 @@ pub(super) fn digit_runs(text: &str, out: &mut Vec<Cand>) {
         let mut g = 0;
         while g < groups.len() {
             let mut matched = None;
-            for h in (g + 1..=groups.len().min(g + 5)).rev() {
+            for h in (g + 1..=groups.len().min(g + 7)).rev() {
                 let gs = &groups[g..h];
                 let run_end = gs[gs.len() - 1].end;
                 if g > 0 && (gs[0].plus || gs[0].sep.is_none()) {
@@ -1561,7 +1567,7 @@ pub(super) fn zeros_typed_as_o(text: &str) -> Option<(Vec<u8>, Vec<usize>)> {
 }
 
 /// The end of an extension written onto a phone number: "07700 900123x", "…x201",
-/// "… ext 214", "… ext. 3", "… (ext 4)".
+/// "… ext 214", "… ext. 3", "… (ext 4)", "… extension 4417".
 pub(super) fn phone_extension(text: &str, end: usize) -> Option<usize> {
     let after = &text[end..];
     if let Some(rest) = after.strip_prefix(['x', 'X']) {
@@ -1578,6 +1584,7 @@ pub(super) fn phone_extension(text: &str, end: usize) -> Option<usize> {
         let word = w[..w.len() - digits.len()].trim_end_matches(['.', ' ']);
         return ((word.eq_ignore_ascii_case("ext")
             || word.eq_ignore_ascii_case("extn")
+            || word.eq_ignore_ascii_case("extension")
             || word == "x")
             && (1..=5).contains(&digits.len())
             && digits.bytes().all(|c| c.is_ascii_digit()))
@@ -1586,7 +1593,11 @@ pub(super) fn phone_extension(text: &str, end: usize) -> Option<usize> {
     // " ext ", " Ext. ", " EXTN ", " x ": the word in any case (but "x"), a dot after it.
     let rest = after.strip_prefix(' ')?;
     let w = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
-    if !(w.eq_ignore_ascii_case("ext") || w.eq_ignore_ascii_case("extn") || w == "x") {
+    if !(w.eq_ignore_ascii_case("ext")
+        || w.eq_ignore_ascii_case("extn")
+        || w.eq_ignore_ascii_case("extension")
+        || w == "x")
+    {
         return None;
     }
     let dot = usize::from(w != "x" && rest[w.len()..].starts_with('.'));

@@ -2756,6 +2756,8 @@ const NAME_BEARERS: &[&str] = &[
 ///   陳嘉欣", "Nasreen wrote it: شازیہ بیگم", "her name in Tifinagh: ⵜⵉⵍⵉⵍⵍⵉ");
 /// - after "says" or "reads" where the clause names what it is written on ("the cot card
 ///   says सीता गुरुङ");
+/// - after "as" or a dash in a clause that says a name is given or written ("wrote her
+///   name for the sheet as பார்வதி சிவநேசன்");
 /// - after a name found and a comma, or its bracket ("Aarav, आरव", "WONG Tsz-hin
 ///   ("Tommy"), 黃子軒");
 /// - in brackets after a name found, a few words before it ("Nino Beridze (on her
@@ -2817,6 +2819,21 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         let written = ["says ", "reads "]
             .iter()
             .any(|w| before.ends_with(w) && clause_has(at - w.len(), NAME_BEARERS));
+        // "she wrote her name for the sheet as பார்வதி சிவநேசன்", "wrote his name for the
+        // wall – ሚካኤል ገብረሂወት –": after "as" or a dash, in a clause that says so.
+        let given = [" as ", " – ", " - ", " — "].iter().any(|w| {
+            before.ends_with(w)
+                && [
+                    "her name",
+                    "his name",
+                    "their name",
+                    "my name",
+                    "your name",
+                    "signed",
+                ]
+                .iter()
+                .any(|n| clause(at - w.len()).contains(n))
+        });
         // A bracket opened a few bytes before: looked for there only.
         let near_open = |b: &str| {
             let mut from = b.len().saturating_sub(48);
@@ -2838,7 +2855,7 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
                         .split(' ')
                         .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
             });
-        if after_colon || written || apposed || bracketed {
+        if after_colon || written || given || apposed || bracketed {
             found.push((at, end));
         }
     }
