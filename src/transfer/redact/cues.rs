@@ -164,7 +164,7 @@ pub(super) const PERSON_VERBS: &[&str] = &[
     "kick", "hide", "answer", "wave", "knit", "cook", "dance", "sing", "swim", "read",
     "finish", "wake", "greet", "hug", "thank", "cancel", "choose", "decide", "insist",
     "threaten", "blame", "spend", "pay", "buy", "sell", "steal", "send", "reply", "pray",
-    "cope", "meet", "see", "stay", "return", "die", "wear", "tidy", "shop",
+    "cope", "meet", "see", "stay", "return", "die", "wear", "tidy", "shop", "work",
     "cuddle", "chat", "argue", "storm", "sulk", "rest", "nap", "draw", "paint", "sob",
     "message", "look", "find", "wait", "nod", "shrug", "frown", "giggle", "yell", "swear",
     "confide", "blush", "sigh", "beg", "plead", "panic", "relax", "whisper", "mumble",

@@ -849,13 +849,15 @@ impl Checker {
                     } else {
                         // A word only of another language is a name after such a title
                         // ("Pak Agus", though "agus" is Irish for "and").
-                        capitalised(nw)
-                            && (name_list().contains_key(nl)
-                                || !is_ordinary(nl)
-                                || (other_words().contains(nl)
-                                    && !in_dictionary(nl)
-                                    && !big_places().contains(nl)))
-                            && !is_allowed(nl)
+                        // "Nurse H": one capital, as for a title above (not "A").
+                        (initial && nw != "A")
+                            || (capitalised(nw)
+                                && (name_list().contains_key(nl)
+                                    || !is_ordinary(nl)
+                                    || (other_words().contains(nl)
+                                        && !in_dictionary(nl)
+                                        && !big_places().contains(nl)))
+                                && !is_allowed(nl))
                     };
                     if named && !user_allowed(nl) {
                         let mut last = j;

@@ -2106,7 +2106,8 @@ enum Column {
 const PEOPLE_HEADINGS: &[&str] = &[
     "name", "pt", "patient", "resident", "client", "guest", "lead", "worker", "staff", "who",
     "child", "carer", "person", "tenant", "member", "keyworker", "key worker", "driver",
-    "caller", "parent", "volunteer", "young person", "service user",
+    "caller", "parent", "volunteer", "young person", "service user", "owner", "by whom",
+    "action by", "responsible",
 ];
 const PLACE_HEADINGS: &[&str] = &["venue", "place", "where", "location", "site", "school"];
 #[rustfmt::skip]
@@ -2216,6 +2217,26 @@ fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, ou
             }
         }
         Column::People => {
+            // Initials, one or a list: "| HI |", "| HI, LMcN |" (not a role: "| GP |").
+            let cell = &text[s..e];
+            let initials = |w: &str| {
+                (2..=5).contains(&w.len())
+                    && w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+                    && w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'')
+                    && w.bytes().filter(u8::is_ascii_lowercase).count() <= 1
+                    && !initials_of_no_one(w)
+            };
+            let parts: Vec<&str> = cell.split([',', '/', '&']).map(str::trim).collect();
+            if parts.iter().all(|p| initials(p)) {
+                let mut at = s;
+                for p in parts {
+                    let from = at + text[at..e].find(p).unwrap_or(0);
+                    out.push(Cand::new(FindingKind::Name, from, from + p.len()));
+                    at = from + p.len();
+                }
+                return;
+            }
             // The capitalised words that open the cell: "Ray Quick", "Mr Farouk (…)".
             let mut n = 0;
             while n < in_cell.len()
@@ -2300,11 +2321,18 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
             let w = &text[t.start..t.end];
             let before = text[from..t.start].trim_end_matches(' ');
             let after = &text[t.end..end];
-            if (2..=3).contains(&w.len())
-                && w.bytes().all(|c| c.is_ascii_uppercase())
+            // "TO'D", "MO'C": an Irish surname's initial after its "O'".
+            let irish = w.len() == 4
+                && w.as_bytes()[1] == b'O'
+                && w.as_bytes()[2] == b'\''
+                && w.bytes().filter(u8::is_ascii_uppercase).count() == 3;
+            if ((2..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase()) || irish)
                 && !ROLES_BY_INITIALS.contains(&w)
                 && (before.is_empty() || before.ends_with([',', ';', ':']))
-                && (after.is_empty() || after.starts_with([',', ';']) || after.starts_with(" ("))
+                && (after.is_empty()
+                    || after == "."
+                    || after.starts_with([',', ';'])
+                    || after.starts_with(" ("))
                 && !initials.contains(&w)
             {
                 initials.push(w);
