@@ -630,9 +630,16 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
     let cap = |k: usize| starts_capitalised(text, &toks[k]);
     for k in 1..toks.len() {
         let l = &*lowers[k];
-        // "Elm Bank AP": an approved premises, a probation hostel.
-        let premises = &text[toks[k].start..toks[k].end] == "AP";
-        if !(INSTITUTION_WORDS.contains(&l) || premises)
+        // "Elm Bank AP", "Wesley House Approved Premises": an approved premises, a
+        // probation hostel.
+        let premises = &text[toks[k].start..toks[k].end] == "AP"
+            || (&text[toks[k].start..toks[k].end] == "Premises"
+                && k >= 2
+                && &text[toks[k - 1].start..toks[k - 1].end] == "Approved"
+                && spaced(k - 1, k));
+        // A cottage by its name is someone's home: "The house, Heights Cottage, Old Town".
+        let cottage = l == "cottage";
+        if !(INSTITUTION_WORDS.contains(&l) || premises || cottage)
             || !cap(k)
             || toks[k].base_end != toks[k].end
         {
@@ -699,7 +706,7 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         // So is a house, a lodge or a court named by everyday words ("Brook House, day
         // 4"), in brackets too ("(Brook House)"), unless the words make a kind of house
         // ("Halfway House", "Safe House").
-        let building = ["house", "lodge", "court"].contains(&l)
+        let building = ["house", "lodge", "court", "cottage"].contains(&l)
             && k == start + 1
             && !GENERIC_HOUSES.contains(&&*lowers[start]);
         let bracketed =
@@ -1431,8 +1438,9 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
 }
 
 /// A hospital by its city and "Royal" alone, the way crews and wards say it: "conveyed to
-/// Aberdeen Royal", "back from Bolton Royal." The city is one the lists know, "Royal" ends
-/// the name (not "Royal Mail", "Royal Infirmary" found whole by the institutions), and
+/// Aberdeen Royal", "back from Bolton Royal.", "for Hull Royal lab". The city is one the
+/// lists know, "Royal" ends the name or a department follows it (not "Royal Mail",
+/// "Royal Infirmary" found whole by the institutions), and
 /// the city does not start a sentence.
 pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
@@ -1442,16 +1450,38 @@ pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let c = &toks[k - 1];
-        let ends = text[t.end..]
-            .chars()
-            .next()
-            .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+        // Or a department of it after: "bloods for Hull Royal lab" (not "the Windsor
+        // Royal family").
+        let department = toks.get(k + 1).is_some_and(|n| {
+            spaced(text, toks, k, k + 1)
+                && text[n.start..].starts_with(|ch: char| ch.is_lowercase())
+                && [
+                    "lab",
+                    "labs",
+                    "maternity",
+                    "pharmacy",
+                    "theatres",
+                    "outpatients",
+                    "site",
+                    "ward",
+                    "wards",
+                    "clinic",
+                    "radiology",
+                    "ed",
+                ]
+                .contains(&&*lowers[k + 1])
+        });
+        let ends = department
+            || text[t.end..]
+                .chars()
+                .next()
+                .is_none_or(|ch| matches!(ch, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
         if ends
             && starts_capitalised(text, c)
             && c.base_end == c.end
             && !sentence_start(text, c.start)
-            && other_words().contains(&*lowers[k - 1])
-            && !is_thing(&lowers[k - 1])
+            && (big_places().contains(&*lowers[k - 1])
+                || (other_words().contains(&*lowers[k - 1]) && !is_thing(&lowers[k - 1])))
         {
             out.push(Cand::new(FindingKind::Place, c.start, t.end));
         }
@@ -1699,7 +1729,23 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
         // Night shelter", "the Orthodox church", a depot injection ("Xeplion depot").
         // A ward is named by everyday words, with no article before it: "on Kingfisher
         // ward", "handover Nightingale ward" (not "the Covid ward", "a Maternity ward").
-        let ward = &*lowers[e] == "ward"
+        // So is a prison's wing, by a word of three letters or more and no compass point,
+        // after its prison or a word of where: "HMP Ranby, Juniper wing", "on Juniper
+        // wing" (not "C wing", "on East wing", a care home's "Room 14, Larkspur wing").
+        let wing = &*lowers[e] == "wing"
+            && (s..=k).all(|j| {
+                toks[j].end - toks[j].start >= 3
+                    && !["east", "west", "north", "south"].contains(&&*lowers[j])
+            })
+            && s >= 1
+            && (PLACE_PREPOSITIONS.contains(&&*lowers[s - 1])
+                || (&text[toks[s - 1].end..toks[s].start] == ", "
+                    && out.iter().any(|c| {
+                        c.kind == FindingKind::Place
+                            && c.end == toks[s - 1].end
+                            && text[c.start..].starts_with("HMP ")
+                    })));
+        let ward = (&*lowers[e] == "ward" || wing)
             && e == k + 1
             && s >= 1
             && !(s..=k).any(|j| WARD_KINDS.contains(&&*lowers[j]))

@@ -474,8 +474,30 @@ const NAME_OPENERS: &[&str] = &[
 /// "Higher Trewint Farm": a word of [`NAME_OPENERS`] opens the address or place found
 /// after it, within a sentence, or the name found that ends in a building's word ("Lower
 /// [Penhallow Farm]").
-pub(super) fn name_openers(text: &str, cands: &mut [Cand]) {
+pub(super) fn name_openers(text: &str, cands: &mut Vec<Cand>) {
+    // "High", "Low", "Higher"…: a height opens the name of a farm or a hamlet, never a
+    // person's ("Low [Garth], Hallbankgate"), even where a line or sentence opens.
+    const HEIGHTS: &[&str] = &[
+        "Low ", "High ", "Higher ", "Lower ", "Upper ", "Nether ", "Far ", "Middle ",
+    ];
     for c in cands.iter_mut() {
+        if c.kind == FindingKind::Name
+            && let Some(w) = word_before(text, c.start, HEIGHTS)
+            && text[c.start..c.end].starts_with(|ch: char| ch.is_uppercase())
+        {
+            c.start -= w.len();
+            c.kind = FindingKind::Place;
+            continue;
+        }
+        // Found whole as a name: "Nether Hagg".
+        if c.kind == FindingKind::Name
+            && HEIGHTS
+                .iter()
+                .any(|h| text[c.start..c.end].starts_with(h) && c.end > c.start + h.len())
+        {
+            c.kind = FindingKind::Place;
+            continue;
+        }
         let building = c.kind == FindingKind::Name
             && text[c.start..c.end]
                 .rsplit(' ')
@@ -490,6 +512,68 @@ pub(super) fn name_openers(text: &str, cands: &mut [Cand]) {
             c.start -= w.len();
         }
     }
+    // "from Low Scales", "at High Bridge End": a height and capitalised words after a
+    // word of where, no name found in them, are a place (not "at High Court", "in
+    // High Dependency": a kind of place).
+    // What "High" and "Low" make a kind of, not a place: "High Court", "High Street",
+    // "High Tea", "Low Income".
+    const KINDS_OF_HIGH: &[&str] = &[
+        "court",
+        "tea",
+        "income",
+        "level",
+        "risk",
+        "dependency",
+        "needs",
+        "support",
+        "priority",
+        "security",
+        "quality",
+        "five",
+        "fives",
+        "season",
+        "tide",
+        "church",
+    ];
+    let mut added = Vec::new();
+    for h in ["Low ", "High ", "Nether "] {
+        for (at, _) in text.match_indices(h) {
+            let Some(p) = word_before(text, at, &["from ", "at ", "to ", "near ", "by "]) else {
+                continue;
+            };
+            if sentence_start(text, at - p.len()) || !left_boundary(text, at) {
+                continue;
+            }
+            let mut end = at + h.len();
+            let mut words = 0;
+            while words < 3 {
+                let w_end = text[end..]
+                    .find(|ch: char| !(ch.is_alphabetic() || ch == '\'' || ch == '’'))
+                    .map_or(text.len(), |i| end + i);
+                let w = &text[end..w_end];
+                let l = fold_str(w);
+                if !w.starts_with(|ch: char| ch.is_uppercase())
+                    || GENERIC_INSTITUTION_WORDS.contains(&l.as_str())
+                    || STREET_WORDS.contains(&l.as_str())
+                    || (words == 0 && KINDS_OF_HIGH.contains(&l.as_str()))
+                    || is_acronym(w)
+                {
+                    break;
+                }
+                words += 1;
+                end = w_end;
+                if !text[end..].starts_with(' ') {
+                    break;
+                }
+                end += 1;
+            }
+            let end = text[..end].trim_end().len();
+            if words > 0 && !cands.iter().any(|c| c.start < end && at < c.end) {
+                added.push(Cand::new(FindingKind::Place, at, end));
+            }
+        }
+    }
+    cands.extend(added);
 }
 
 /// A saint's day is a day of the year, not someone: "St Piran's Day", "St Nicholas'
