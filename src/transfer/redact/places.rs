@@ -646,7 +646,7 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
             continue;
         }
         // "Home" names a place only after "Care" or "Nursing": "Oakview Care Home".
-        if l == "home" && !["care", "nursing"].contains(&&*lowers[k - 1]) {
+        if l == "home" && !["care", "nursing", "children", "childrens"].contains(&&*lowers[k - 1]) {
             continue;
         }
         let start = name_start_before(text, words, k, cap);
@@ -1328,7 +1328,14 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
                 .get(k + 1)
                 .filter(|_| spaced(k, k + 1))
                 .and_then(|_| capitalised_run(text, toks, k + 1))
-                && (k + 1..=last).all(|j| plain(j) && !CHAIN_FORMATS.contains(&&*lowers[j]))
+                // Its kind of shop may come first: "Tesco Extra Abbey Lane".
+                && (k + 1..=last).all(|j| {
+                    plain(j)
+                        && (!CHAIN_FORMATS.contains(&&*lowers[j])
+                            || (j == k + 1
+                                && last > k + 2
+                                && STREET_WORDS.contains(&&*lowers[last])))
+                })
                 // "Sainsbury's Cowley Road": a possessive chain before its street.
                 && (toks[k].base_end == toks[k].end
                     || (last > k + 1 && STREET_WORDS.contains(&&*lowers[last])))
@@ -1604,6 +1611,7 @@ pub(super) fn hospitals_by_shorthand(text: &str, words: Words<'_>, out: &mut Vec
 const KINDS_AFTER_NAMES: &[&str] = &[
     "wing", "depot", "unit", "church", "chapel", "hall", "warehouse", "hostel", "mosque",
     "gurdwara", "mandir", "temple", "shelter", "surgery", "hospice", "ward", "campus",
+    "wash",
 ];
 /// What a ward is for, not its name, beyond the kinds of place a name never is
 /// ([`GENERIC_INSTITUTION_WORDS`], which rule out "Medical ward" and "Acute ward"
@@ -1620,6 +1628,7 @@ const WARD_KINDS: &[&str] = &[
 const KIND_MODIFIERS: &[&str] = &[
     "church", "parish", "community", "garrison", "renal", "dialysis", "day", "night",
     "assessment", "mother", "baby", "distribution", "bus", "train", "fire", "ambulance",
+    "car",
 ];
 
 /// A place by its capitalised name and a kind in lowercase after it ([`KINDS_AFTER_NAMES`],
@@ -1712,7 +1721,10 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
                 && !CALENDAR.contains(&l)
                 && !PEOPLES.contains(&l)
                 && !BODIES.contains(&l)
-                && (!other_words().contains(l) || big_places().contains(l))
+                && (!other_words().contains(l)
+                    || big_places().contains(l)
+                    // "the Sri Murugan temple".
+                    || matches!(l, "sri" | "shri" | "shree"))
         };
         // One word at least that is no kind of place: "New Cross", not "Acute".
         let naming = |j: usize| {
@@ -1786,10 +1798,11 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
         // campus".
         let (from, to) = (toks[s].start, toks[e].end);
         if let Some(c) = out.iter_mut().find(|c| c.start < to && from < c.end) {
-            if c.start == from
+            if c.start >= from
                 && c.end == toks[k].end
                 && matches!(c.kind, FindingKind::Name | FindingKind::Place)
             {
+                c.start = from;
                 c.end = to;
                 c.kind = FindingKind::Place;
             }
