@@ -829,6 +829,14 @@ pub(super) fn house_numbers_alone(text: &str, words: Words<'_>, out: &mut Vec<Ca
 /// often a code. A square run into its figures ("SN74688102") and a reference after
 /// "grid ref:" are found as records already, by their shape and by the cue.
 pub(super) fn grid_references(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    // Most texts hold no "grid" at all.
+    if !text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"grid"))
+    {
+        return;
+    }
     let word = |t: &Tok| &text[t.start..t.end];
     let figures = |t: &Tok| word(t).bytes().all(|c| c.is_ascii_digit());
     // What may stand between "grid", its label and the reference: spaces, ":" or ".".
@@ -864,7 +872,9 @@ pub(super) fn grid_references(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     for (i, t) in toks.iter().enumerate() {
         if !word(t).eq_ignore_ascii_case("grid") {
             // Or "grid" just after it: "at NY 548 132 (grid ref from the call)".
-            if let Some(end) = reference_at(i)
+            if t.end - t.start <= 2
+                && text.as_bytes()[t.start].is_ascii_uppercase()
+                && let Some(end) = reference_at(i)
                 && let Some(n) = toks.iter().skip(i + 2).find(|n| n.start >= end)
                 && word(n).eq_ignore_ascii_case("grid")
                 && matches!(&text[end..n.start], " (" | ", " | " " | " - " | " – ")

@@ -1444,6 +1444,19 @@ const CALENDARS_BY_MONTHS: &[(&[&str], (u32, u32), bool)] = &[
 /// era, either way round, or a day and month alone where the month is written in its own
 /// script. Shown as `[DATE]`: no month of the Gregorian year matches them.
 pub(super) fn dates_by_calendar_months(text: &str, out: &mut Vec<Cand>) {
+    // In ASCII text only the solar calendar's months can be met, and only beside a year
+    // of its era: "13" or "14" and two more figures.
+    if text.is_ascii()
+        && !text.match_indices('1').any(|(i, _)| {
+            let b = &text.as_bytes()[i..];
+            b.len() >= 4
+                && matches!(b[1], b'3' | b'4')
+                && b[2].is_ascii_digit()
+                && b[3].is_ascii_digit()
+        })
+    {
+        return;
+    }
     let words: Vec<(usize, &str)> = words_between_spaces(text).collect();
     let number = |w: &str| {
         (!w.is_empty() && w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
@@ -1451,14 +1464,23 @@ pub(super) fn dates_by_calendar_months(text: &str, out: &mut Vec<Cand>) {
             .flatten()
     };
     let day = |w: &str| w.len() <= 2 && number(w).is_some_and(|d| (1..=32).contains(&d));
+    let is_number = |i: usize| words.get(i).is_some_and(|&(_, w)| number(w).is_some());
     for (i, &(at, w)) in words.iter().enumerate() {
-        if w.is_empty() {
+        // A figure beside it first: most words have none, and the lists are long.
+        if w.is_empty() || !((i >= 1 && is_number(i - 1)) || is_number(i + 1)) {
             continue;
         }
-        let Some(&(_, years, alone)) = CALENDARS_BY_MONTHS
-            .iter()
-            .find(|(months, _, _)| months.iter().any(|m| folds_to(w, m)))
-        else {
+        // A word of ASCII letters is a month only of the calendar spelt so (the solar
+        // one's), compared without folding.
+        let Some(&(_, years, alone)) = CALENDARS_BY_MONTHS.iter().find(|(months, _, _)| {
+            months.iter().any(|m| {
+                if w.is_ascii() {
+                    m.is_ascii() && m.eq_ignore_ascii_case(w)
+                } else {
+                    !m.is_ascii() && folds_to(w, m)
+                }
+            })
+        }) else {
             continue;
         };
         let year =
@@ -1545,8 +1567,10 @@ pub(super) fn month_abroad(w: &str) -> Option<u32> {
     {
         return None;
     }
+    // A word opening with an ASCII letter folds to no month of another alphabet.
     MONTHS_ABROAD
         .iter()
+        .filter(|(m, _)| !first.is_ascii() || m.as_bytes()[0].is_ascii())
         .find(|(m, _)| folds_to(w, m))
         .map(|&(_, n)| n)
 }

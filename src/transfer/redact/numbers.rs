@@ -1809,7 +1809,11 @@ fn plates_after_a_vehicle(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     };
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.base_end];
-        if !(2..=12).contains(&w.len()) || !VEHICLES.contains(&fold_str(w).as_str()) {
+        // By length and first letter first: every word of a text with figures passes here.
+        if !(3..=12).contains(&w.len())
+            || !b"cvrptmCVRPTM".contains(&w.as_bytes()[0])
+            || !VEHICLES.iter().any(|v| v.eq_ignore_ascii_case(w))
+        {
             continue;
         }
         // Up to three small words between: "car is", "reg no.", "registration number".

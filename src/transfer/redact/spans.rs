@@ -480,8 +480,19 @@ pub(super) fn name_openers(text: &str, cands: &mut Vec<Cand>) {
     const HEIGHTS: &[&str] = &[
         "Low ", "High ", "Higher ", "Lower ", "Upper ", "Nether ", "Far ", "Middle ",
     ];
+    // Whether the word before byte `at` may be a height: a capital a space before it.
+    let height_before = |at: usize| {
+        let b = text.as_bytes();
+        at >= 4
+            && b[at - 1] == b' '
+            && text[..at - 1]
+                .rfind(' ')
+                .map_or(Some(&b[0]), |i| b.get(i + 1))
+                .is_some_and(|c| b"LHUNFM".contains(c))
+    };
     for c in cands.iter_mut() {
         if c.kind == FindingKind::Name
+            && height_before(c.start)
             && let Some(w) = word_before(text, c.start, HEIGHTS)
             && text[c.start..c.end].starts_with(|ch: char| ch.is_uppercase())
         {
@@ -491,6 +502,10 @@ pub(super) fn name_openers(text: &str, cands: &mut Vec<Cand>) {
         }
         // Found whole as a name: "Nether Hagg".
         if c.kind == FindingKind::Name
+            && text
+                .as_bytes()
+                .get(c.start)
+                .is_some_and(|b| b"LHUNFM".contains(b))
             && HEIGHTS
                 .iter()
                 .any(|h| text[c.start..c.end].starts_with(h) && c.end > c.start + h.len())
@@ -536,8 +551,13 @@ pub(super) fn name_openers(text: &str, cands: &mut Vec<Cand>) {
         "church",
     ];
     let mut added = Vec::new();
-    for h in ["Low ", "High ", "Nether "] {
-        for (at, _) in text.match_indices(h) {
+    // Each height found by its capital (a search for one byte) and the rest after it.
+    for (cap, rest) in [('L', "ow "), ('H', "igh "), ('N', "ether ")] {
+        for (at, _) in text.match_indices(cap) {
+            if !text[at + 1..].starts_with(rest) {
+                continue;
+            }
+            let h = &text[at..at + 1 + rest.len()];
             let Some(p) = word_before(text, at, &["from ", "at ", "to ", "near ", "by "]) else {
                 continue;
             };

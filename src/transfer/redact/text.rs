@@ -496,9 +496,20 @@ pub(super) fn find_patterns(
         if i < skip_to || !set.may_start(fc) || !left_boundary(text, i) {
             continue;
         }
+        // The second byte, where both are ASCII, rules out most patterns of that first
+        // letter before they are matched.
+        let second = (b[i].is_ascii())
+            .then(|| b.get(i + 1).filter(|c| c.is_ascii()))
+            .flatten()
+            .map(u8::to_ascii_lowercase);
         let best = set
             .starting_with(fc)
             .filter_map(|p| {
+                if let (Some(c), Some(&h)) = (second, p.ascii_head.get(1))
+                    && c != h
+                {
+                    return None;
+                }
                 let end = p.match_at(text, i)?;
                 // A plural: "Rowan Wards".
                 let plural = p.loose && matches!(char_at(text, end), Some('s' | 'S'));

@@ -617,6 +617,11 @@ pub(super) fn is_acronym(w: &str) -> bool {
 
 /// An acronym joined to everyday words by hyphens: "CCLG-trained", "SALT-led".
 pub(super) fn acronym_compound(w: &str) -> bool {
+    // Two capitals open it: most words are ruled out by their first two bytes.
+    let b = w.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_uppercase() || !b[1].is_ascii_uppercase() {
+        return false;
+    }
     w.split_once(['-', '‐']).is_some_and(|(a, rest)| {
         a.len() >= 2
             && a.bytes().all(|c| c.is_ascii_uppercase())
