@@ -1437,7 +1437,7 @@ const CALENDARS_BY_MONTHS: &[(&[&str], (u32, u32), bool)] = &[
     (&["hamal", "sawr", "saur", "jawza", "jauza", "saratan", "asad", "sunbula", "sonbola",
        "mizan", "aqrab", "qaws", "qaus", "jadi", "dalw", "hut", "hoot", "farvardin",
        "ordibehesht", "khordad", "tir", "mordad", "amordad", "shahrivar", "mehr", "aban",
-       "azar", "dey", "bahman", "esfand"], (1300, 1450), false),
+       "azar", "dey", "bahman", "esfand"], (1300, 1410), false),
 ];
 
 /// Dates of the calendars of [`CALENDARS_BY_MONTHS`]: a day, the month and a year of its
@@ -1475,7 +1475,10 @@ pub(super) fn dates_by_calendar_months(text: &str, out: &mut Vec<Cand>) {
         let Some(&(_, years, alone)) = CALENDARS_BY_MONTHS.iter().find(|(months, _, _)| {
             months.iter().any(|m| {
                 if w.is_ascii() {
-                    m.is_ascii() && m.eq_ignore_ascii_case(w)
+                    // Capitalised as a month is: "2 hut 1400" is no date.
+                    m.is_ascii()
+                        && w.starts_with(|c: char| c.is_ascii_uppercase())
+                        && m.eq_ignore_ascii_case(w)
                 } else {
                     !m.is_ascii() && folds_to(w, m)
                 }
@@ -1495,7 +1498,9 @@ pub(super) fn dates_by_calendar_months(text: &str, out: &mut Vec<Cand>) {
         let after = (i + 1 < words.len() && joined(i, i + 1)).then(|| words[i + 1]);
         let span = match (before, after) {
             (Some((s, d)), Some((ys, y))) if day(d) && year(y) => Some((s, ys + y.len())),
-            (Some((s, y)), Some((ds, d))) if year(y) && day(d) => Some((s, ds + d.len())),
+            // A year first only in a script of its own ("১৪৩১ ফাল্গুন ১৪"): in ASCII, a
+            // time of day ("1400 Mehr 2").
+            (Some((s, y)), Some((ds, d))) if year(y) && day(d) && alone => Some((s, ds + d.len())),
             (Some((s, d)), _) if alone && day(d) => Some((s, at + w.len())),
             (_, Some((ds, d))) if alone && day(d) => Some((at, ds + d.len())),
             _ => None,

@@ -1278,11 +1278,20 @@ pub(super) fn read_groups(text: &str, mut i: usize) -> (Vec<Group>, usize) {
     (groups, end)
 }
 
+/// Country codes whose mobiles open with one figure, written apart: the Netherlands ("+31
+/// 6 4182 2730"), France, Belgium, Switzerland, Luxembourg and the Maghreb, which write
+/// the rest in pairs.
+const ONE_FIGURE_FIRST: &[&str] = &["33", "32", "31", "41", "352", "212", "216", "213"];
+
 pub(super) fn is_phone(gs: &[Group]) -> bool {
     let digits: String = gs.iter().map(|g| g.digits.as_str()).collect();
-    // Five groups at most; seven after a "+" ("+33 6 12 34 56 78", in pairs as France
-    // writes them).
-    if gs.len() > 5 && !(gs[0].plus && gs.len() <= 7) {
+    // Five groups at most; six or seven after the country code of a land that writes
+    // its numbers in pairs after one figure ("+33 6 12 34 56 78").
+    let one_figure_first = gs[0].plus && ONE_FIGURE_FIRST.contains(&gs[0].digits.as_str());
+    let pairs = one_figure_first
+        && gs.get(1).is_some_and(|g| g.digits.len() == 1)
+        && gs[2..].iter().all(|g| g.digits.len() == 2);
+    if gs.len() > 5 && !(pairs && gs.len() <= 7) {
         return false;
     }
     // "0044 7700 900123": the international prefix written out.
@@ -1313,7 +1322,7 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
             && gs[1..]
                 .iter()
                 .enumerate()
-                .all(|(j, g)| (g.digits.len() >= 2 || j == 0) && !g.paren);
+                .all(|(j, g)| (g.digits.len() >= 2 || (j == 0 && one_figure_first)) && !g.paren);
     }
     if intl {
         let Some(mut rest) = digits.strip_prefix("44") else {
@@ -1824,7 +1833,15 @@ fn plates_after_a_vehicle(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 break;
             }
             if !(toks[j].digits || caps(a)) {
-                if toks[j].letters && a.len() <= 12 && !a.starts_with(char::is_uppercase) {
+                // Not a car park, a seat or a wash: "car park level C 123".
+                if toks[j].letters
+                    && a.len() <= 12
+                    && !a.starts_with(char::is_uppercase)
+                    && ![
+                        "park", "parks", "parking", "seat", "seats", "wash", "level", "space",
+                    ]
+                    .contains(&a)
+                {
                     continue;
                 }
                 break;
@@ -1836,14 +1853,21 @@ fn plates_after_a_vehicle(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             });
             let end = two.map_or(toks[j].end, |n| n.end);
             let plate = &text[toks[j].start..end];
-            // A road ("the A 303"), or a word and a year ("its MOT 2025").
+            // A road ("the A 303"); a year or a time of day and a word ("its MOT 2025",
+            // "ETA 1430", "1030 AM"); a body and its number ("NHS 111").
+            let clock = |w: &str| {
+                w.len() == 4
+                    && w.bytes().all(|c| c.is_ascii_digit())
+                    && (w.starts_with("19")
+                        || w.starts_with("20")
+                        || (w[..2] < *"24" && w[2..] < *"60"))
+            };
             let road = two.is_some_and(|n| {
                 let b = &text[n.start..n.end];
-                !n.letters
-                    && (matches!(a, "A" | "B" | "M")
-                        || (a.len() > 1
-                            && b.len() == 4
-                            && (b.starts_with("19") || b.starts_with("20"))))
+                (!n.letters && matches!(a, "A" | "B" | "M"))
+                    || clock(a)
+                    || clock(b)
+                    || BODIES.contains(&a.to_ascii_lowercase().as_str())
             });
             if part(a)
                 && (toks[j].digits || two.is_some())

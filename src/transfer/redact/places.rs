@@ -283,8 +283,13 @@ pub(super) fn capitalised_run(text: &str, toks: &[Tok], k: usize) -> Option<(usi
     }
     let mut end = toks[last].end;
     // "St Thomas'": an apostrophe closing the name.
-    if text[end..].starts_with(['\'', '’']) && right_boundary(text, end + 1) {
-        end += 1;
+    if let Some(q) = text[end..]
+        .chars()
+        .next()
+        .filter(|q| matches!(q, '\'' | '’'))
+        && right_boundary(text, end + q.len_utf8())
+    {
+        end += q.len_utf8();
     }
     Some((last, end))
 }
@@ -636,7 +641,9 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
             || (&text[toks[k].start..toks[k].end] == "Premises"
                 && k >= 2
                 && &text[toks[k - 1].start..toks[k - 1].end] == "Approved"
-                && spaced(k - 1, k));
+                && spaced(k - 1, k)
+                && spaced(k - 2, k - 1)
+                && cap(k - 2));
         // A cottage by its name is someone's home: "The house, Heights Cottage, Old Town".
         let cottage = l == "cottage";
         if !(INSTITUTION_WORDS.contains(&l) || premises || cottage)
@@ -1622,6 +1629,16 @@ const WARD_KINDS: &[&str] = &[
     "geriatric", "neuro", "neurology", "gastro", "side", "surgery", "urology", "gynae",
     "gynaecology", "liver", "burns",
 ];
+/// What a prison's wing is for, or where it is, not its name: "on Healthcare wing",
+/// "to Induction wing", "East wing".
+#[rustfmt::skip]
+const WING_KINDS: &[&str] = &[
+    "east", "west", "north", "south", "left", "right", "healthcare", "induction",
+    "segregation", "detox", "education", "vulnerable", "lifers", "remand", "reception",
+    "workshop", "workshops", "enhanced", "resettlement", "recovery", "hospital", "care",
+    "seg", "vp", "vps", "juvenile", "womens", "women's", "mens", "men's", "main", "new", "old",
+];
+
 /// Lowercase words that may come between the name and its kind: "church hall",
 /// "garrison church", "renal unit".
 #[rustfmt::skip]
@@ -1745,18 +1762,14 @@ pub(super) fn kinds_after_names(text: &str, words: Words<'_>, out: &mut Vec<Cand
         // after its prison or a word of where: "HMP Ranby, Juniper wing", "on Juniper
         // wing" (not "C wing", "on East wing", a care home's "Room 14, Larkspur wing").
         let wing = &*lowers[e] == "wing"
-            && (s..=k).all(|j| {
-                toks[j].end - toks[j].start >= 3
-                    && !["east", "west", "north", "south"].contains(&&*lowers[j])
-            })
+            && (s..=k)
+                .all(|j| toks[j].end - toks[j].start >= 3 && !WING_KINDS.contains(&&*lowers[j]))
             && s >= 1
             && (PLACE_PREPOSITIONS.contains(&&*lowers[s - 1])
                 || (&text[toks[s - 1].end..toks[s].start] == ", "
-                    && out.iter().any(|c| {
-                        c.kind == FindingKind::Place
-                            && c.end == toks[s - 1].end
-                            && text[c.start..].starts_with("HMP ")
-                    })));
+                    && [2, 3]
+                        .iter()
+                        .any(|&n| s >= n && &text[toks[s - n].start..toks[s - n].end] == "HMP")));
         let ward = (&*lowers[e] == "ward" || wing)
             && e == k + 1
             && s >= 1

@@ -532,23 +532,12 @@ pub(super) fn name_openers(text: &str, cands: &mut Vec<Cand>) {
     // High Dependency": a kind of place).
     // What "High" and "Low" make a kind of, not a place: "High Court", "High Street",
     // "High Tea", "Low Income".
+    #[rustfmt::skip]
     const KINDS_OF_HIGH: &[&str] = &[
-        "court",
-        "tea",
-        "income",
-        "level",
-        "risk",
-        "dependency",
-        "needs",
-        "support",
-        "priority",
-        "security",
-        "quality",
-        "five",
-        "fives",
-        "season",
-        "tide",
-        "church",
+        "court", "tea", "income", "level", "risk", "dependency", "needs", "support",
+        "priority", "security", "quality", "five", "fives", "season", "tide", "church",
+        "intensity", "flow", "mood", "sodium", "salt", "fat", "sugar", "dose", "energy",
+        "calorie", "protein", "volume", "pressure", "threshold", "visibility", "vis",
     ];
     let mut added = Vec::new();
     // Each height found by its capital (a search for one byte) and the rest after it.
@@ -2330,6 +2319,7 @@ fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, ou
                     && w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'')
                     && w.bytes().filter(u8::is_ascii_lowercase).count() <= 1
                     && !initials_of_no_one(w)
+                    && !NOT_INITIALS.iter().any(|n| n.eq_ignore_ascii_case(w))
             };
             let parts: Vec<&str> = cell.split([',', '/', '&']).map(str::trim).collect();
             if parts.iter().all(|p| initials(p)) {
@@ -2391,6 +2381,14 @@ fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, ou
         }
     }
 }
+
+/// Capitals in a column of who does what that stand for no one: "TBC", "ALL", "ASAP".
+#[rustfmt::skip]
+const NOT_INITIALS: &[&str] = &[
+    "TBC", "TBA", "TBD", "ALL", "NA", "ASAP", "HR", "PA", "EOD", "COB", "FY", "ANY", "NONE",
+    "ME", "US", "SENCO", "RGN", "IDVA", "ISVA", "DOLS", "HB", "YES", "NO", "OK", "TEAM",
+    "BOTH", "NHS", "MDT", "EHCP", "SEND",
+];
 
 /// Initials standing for the people at a meeting, on the line that lists them
 /// ("Present: MF (chair), JC (RGP), LB (community nursing), AS (minutes)"), and the same
@@ -2906,9 +2904,17 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         .map(|c| (c.start, c.end))
         .collect();
     let name_ends_at = |at: usize| names.iter().any(|&(_, e)| e == at);
-    // The clause that ends at byte `at`, back to a sentence's end or a line break.
+    // The clause that ends at byte `at`, back to a sentence's end or a line break, or
+    // 240 bytes at most (a longer run of words is read no further back: a line with
+    // no stop in it may be long).
     let clause = |at: usize| {
-        let from = text[..at].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+        let mut floor = at.saturating_sub(240);
+        while !text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        let from = text[floor..at]
+            .rfind(['.', '\n', '!', '?'])
+            .map_or(floor, |i| floor + i + 1);
         &text[from..at]
     };
     let clause_has = |at: usize, words: &[&str]| {
@@ -2954,17 +2960,21 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         // "she wrote her name for the sheet as பார்வதி சிவநேசன்", "wrote his name for the
         // wall – ሚካኤል ገብረሂወት –": after "as" or a dash, in a clause that says so.
         let given = [" as ", " – ", " - ", " — "].iter().any(|w| {
-            before.ends_with(w)
-                && [
-                    "her name",
-                    "his name",
-                    "their name",
-                    "my name",
-                    "your name",
-                    "signed",
-                ]
-                .iter()
-                .any(|n| clause(at - w.len()).contains(n))
+            if !before.ends_with(w) {
+                return false;
+            }
+            // Whole words: not "this name", "assigned".
+            let words: Vec<&str> = clause(at - w.len())
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.iter().any(|w| w.eq_ignore_ascii_case("signed"))
+                || words.windows(2).any(|p| {
+                    p[1].eq_ignore_ascii_case("name")
+                        && ["her", "his", "their", "my", "your"]
+                            .iter()
+                            .any(|o| p[0].eq_ignore_ascii_case(o))
+                })
         });
         // A bracket opened a few bytes before: looked for there only.
         let near_open = |b: &str| {
