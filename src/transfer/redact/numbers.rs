@@ -84,10 +84,54 @@ pub(super) fn folds_to(s: &str, target: &str) -> bool {
 /// phone (eleven figures that do) and not found already (a phone from abroad is): the
 /// length of the personal numbers of Poland, Lithuania, Sri Lanka and Romania
 /// ("48902170123", "198876543210") and of Vietnam's citizen card ("040209004418"),
-/// whatever its cue. (An order's number runs longer: "Order 448812345678901".)
+/// whatever its cue. (An order's number runs longer: "Order 448812345678901".) And an
+/// Aadhaar number's three groups of four, where its check figure holds or its name comes
+/// just before.
 pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
-    for t in toks {
+    let four = |t: &Tok| {
+        t.end - t.start == 4
+            && text.as_bytes()[t.start..t.end]
+                .iter()
+                .all(u8::is_ascii_digit)
+    };
+    for (i, t) in toks.iter().enumerate() {
         let w = &text.as_bytes()[t.start..t.end];
+        // Twelve figures in three groups of four, opening 2 to 9, as India's Aadhaar is
+        // written ("4821 7730 1956"); not three years ("2024 2025 2026"), nor a phone.
+        if four(t)
+            && (b'2'..=b'9').contains(&w[0])
+            && let (Some(b), Some(c)) = (toks.get(i + 1), toks.get(i + 2))
+            && four(b)
+            && four(c)
+            && &text[t.end..b.start] == " "
+            && &text[b.end..c.start] == " "
+            && ![t, b, c]
+                .iter()
+                .all(|x| text[x.start..].starts_with("19") || text[x.start..].starts_with("20"))
+            && run_may_start(text, t.start)
+            && right_boundary(text, c.end)
+            && !toks
+                .get(i + 3)
+                .is_some_and(|d| four(d) && &text[c.end..d.start] == " ")
+            // Its check figure holds, or its name comes just before ("Aadhaar card, …").
+            && (verhoeff_ok(
+                &[t, b, c]
+                    .iter()
+                    .map(|x| &text[x.start..x.end])
+                    .collect::<String>(),
+            ) || {
+                let mut from = t.start.saturating_sub(32);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = text[from..t.start].to_ascii_lowercase();
+                before.contains("aadhaar") || before.contains("aadhar")
+            })
+            && !out.iter().any(|o| o.start < c.end && t.start < o.end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, t.start, c.end));
+            continue;
+        }
         if (11..=13).contains(&w.len())
             && (w[0] != b'0' || w.len() >= 12)
             && !out.iter().any(|c| c.start < t.end && t.start < c.end)
@@ -98,6 +142,41 @@ pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
         }
     }
+}
+
+/// Whether a run of figures carries a valid Verhoeff check digit, as an Aadhaar number's
+/// last figure is: one mistyped figure or two swapped fail it.
+pub(super) fn verhoeff_ok(digits: &str) -> bool {
+    const D: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const P: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    let mut c = 0u8;
+    for (i, b) in digits.bytes().rev().enumerate() {
+        if !b.is_ascii_digit() {
+            return false;
+        }
+        c = D[usize::from(c)][usize::from(P[i % 8][usize::from(b - b'0')])];
+    }
+    !digits.is_empty() && c == 0
 }
 
 /// Spans found, sorted by their start with the furthest end reached so far: whether a
