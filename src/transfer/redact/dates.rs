@@ -294,10 +294,7 @@ pub(super) fn push_date(text: &str, mut c: Cand, out: &mut Vec<Cand>) {
 }
 
 pub(super) fn birth_cue(text: &str, at: usize) -> Option<usize> {
-    let mut from = at.saturating_sub(48);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = back_within(text, at, 48);
     let mut t = &text[from..at];
     for _ in 0..3 {
         t = t.trim_end_matches(|c: char| c.is_whitespace() || ":-–—=,(".contains(c));

@@ -432,8 +432,11 @@ impl Checker {
             &mut allowed,
         );
         // Nothing inside an allowed phrase is flagged, a clinic named by its street
-        // ("56 Dean Street") included.
-        cands.retain(|c| !allowed.iter().any(|a| a.start <= c.start && c.end <= a.end));
+        // ("56 Dean Street") included: taken out here, before the rules below widen
+        // what was found, and again after them.
+        let inside_allowed =
+            |c: &Cand| allowed.iter().any(|a| a.start <= c.start && c.end <= a.end);
+        cands.retain(|c| !inside_allowed(c));
         // Each token's folded base, worked out once for the names and the schools.
         let lowers: Vec<Cow<'_, str>> = toks
             .iter()
@@ -553,7 +556,7 @@ impl Checker {
         cands.retain(|c| !overlaps_any(c, &masked));
         // Nor by the rules that run after the names: "the Stormont House legacy
         // summary" is an agreement, not a house someone lives in.
-        cands.retain(|c| !allowed.iter().any(|a| a.start <= c.start && c.end <= a.end));
+        cands.retain(|c| !inside_allowed(c));
         record_cues_are_no_one(text, &mut cands);
         legal_references_are_no_one(text, &mut cands);
         if !self.allow_words.is_empty() {

@@ -69,10 +69,7 @@ pub(super) fn sentence_start(text: &str, i: usize) -> bool {
     }
     // A list or heading marker with nothing before it on the line: "- ", "1) ", "## ".
     // Markers are short: only the last few characters need looking at.
-    let mut from = t.len().saturating_sub(16);
-    while !t.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = back_within(t, t.len(), 16);
     let line = match t[from..].rfind('\n') {
         Some(n) => &t[from + n + 1..],
         None if from == 0 => t,

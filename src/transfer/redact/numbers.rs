@@ -120,11 +120,7 @@ pub(super) fn long_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     .map(|x| &text[x.start..x.end])
                     .collect::<String>(),
             ) || {
-                let mut from = t.start.saturating_sub(32);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
-                let before = text[from..t.start].to_ascii_lowercase();
+                let before = text[back_within(text, t.start, 32)..t.start].to_ascii_lowercase();
                 before.contains("aadhaar") || before.contains("aadhar")
             })
             && !out.iter().any(|o| o.start < c.end && t.start < o.end)

@@ -2908,10 +2908,7 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
     // 240 bytes at most (a longer run of words is read no further back: a line with
     // no stop in it may be long).
     let clause = |at: usize| {
-        let mut floor = at.saturating_sub(240);
-        while !text.is_char_boundary(floor) {
-            floor += 1;
-        }
+        let floor = back_within(text, at, 240);
         let from = text[floor..at]
             .rfind(['.', '\n', '!', '?'])
             .map_or(floor, |i| floor + i + 1);
@@ -2978,10 +2975,7 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         });
         // A bracket opened a few bytes before: looked for there only.
         let near_open = |b: &str| {
-            let mut from = b.len().saturating_sub(48);
-            while !b.is_char_boundary(from) {
-                from += 1;
-            }
+            let from = back_within(b, b.len(), 48);
             b[from..].rfind(" (").map(|o| from + o)
         };
         let apposed = before.strip_suffix(", ").is_some_and(|b| {

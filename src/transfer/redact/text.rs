@@ -243,6 +243,16 @@ pub(super) fn words_between_spaces(text: &str) -> impl Iterator<Item = (usize, &
     })
 }
 
+/// The offset at most `n` bytes before `at` where a character of `text` starts: how far
+/// back a rule that looks only a few words behind reads.
+pub(super) fn back_within(text: &str, at: usize, n: usize) -> usize {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 /// The lines of `text` without their "\n", each with the offset it starts at.
 pub(super) fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
