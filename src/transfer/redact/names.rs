@@ -818,7 +818,13 @@ impl Checker {
                     if text[e..].starts_with('.') {
                         e += 1;
                     }
-                    if gap_ok(e, m.start) {
+                    // "Rang Nurse H about the dressing": an everyday word after the
+                    // initial leaves the initial as the name.
+                    // "Dr A and E" is the department, not an initial.
+                    let surname = base(m).starts_with(char::is_uppercase)
+                        || !is_ordinary(lower(m))
+                        || (base(n) == "A" && ["and", "&"].contains(&lower(m)));
+                    if gap_ok(e, m.start) && surname {
                         gap_end = e;
                         j += 1;
                     }

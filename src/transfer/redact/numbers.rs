@@ -1861,7 +1861,9 @@ pub(super) fn vehicle_registrations(text: &str, toks: &[Tok], out: &mut Vec<Cand
 
 /// A plate of any shape after a word of a vehicle, a few words on at most ("his car is J
 /// 48271", "reg: MAN 412G", "a van, P482 KLM"): capitals and figures, three figures at
-/// least, in one part or two. A road is no plate ("the car on the A 303").
+/// least, in one part or two. A road is no plate ("the car on the A 303"). A plate of
+/// Europe's hyphenated shapes ("BH-48-TZ", "AB-123-CD") after a vehicle's word, or with
+/// "plate" in brackets just after it ("BH-48-TZ (Dutch plate)").
 fn plates_after_a_vehicle(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const VEHICLES: &[&str] = &[
         "car",
@@ -1891,6 +1893,38 @@ fn plates_after_a_vehicle(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             .count();
         lead + digits + tail == b.len() && lead <= 3 && tail <= 3 && digits <= 6
     };
+    // Two to four parts between hyphens, each capitals (up to three) or figures (up to
+    // four), both kinds present and five of them at least: "BH-48-TZ", "1-ABC-123".
+    let hyphenated = |w: &str| {
+        let parts: Vec<&str> = w.split('-').collect();
+        (2..=4).contains(&parts.len())
+            && parts.iter().all(|p| {
+                (caps(p) && p.len() <= 3)
+                    || ((1..=4).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+            })
+            && parts.iter().any(|p| caps(p))
+            && figs(w) >= 2
+            && w.len() - (parts.len() - 1) >= 5
+    };
+    for t in toks {
+        // "BH-48-TZ (Dutch plate)": the plate's word in brackets just after it.
+        if t.digits && t.letters && t.end - t.start <= 12 && hyphenated(&text[t.start..t.end]) {
+            let after = &text[t.end..];
+            let bracket = after
+                .strip_prefix(" (")
+                .and_then(|r| r.split_once(')'))
+                .map(|(inside, _)| inside);
+            if bracket.is_some_and(|inside| {
+                inside.len() <= 24
+                    && inside.split(' ').any(|w| {
+                        ["plate", "reg", "registration"].contains(&w.to_ascii_lowercase().as_str())
+                    })
+            }) && left_boundary(text, t.start)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+            }
+        }
+    }
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.base_end];
         // By length and first letter first: every word of a text with figures passes here.
@@ -1944,6 +1978,18 @@ fn plates_after_a_vehicle(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     || clock(b)
                     || BODIES.contains(&a.to_ascii_lowercase().as_str())
             });
+            if hyphenated(a)
+                && toks[j].letters
+                && toks[j].digits
+                && right_boundary(text, toks[j].end)
+            {
+                out.push(Cand::new(
+                    FindingKind::RecordNumber,
+                    toks[j].start,
+                    toks[j].end,
+                ));
+                break;
+            }
             if part(a)
                 && (toks[j].digits || two.is_some())
                 && figs(plate) >= 3

@@ -677,6 +677,23 @@ fn names_by_honorific_list_and_capital() {
 }
 
 #[test]
+fn an_initial_after_a_title_before_an_everyday_word() {
+    for (text, name) in [
+        ("Rang Nurse H about the dressing.", "Nurse H"),
+        ("saved in her phone as Nurse H on the rota", "Nurse H"),
+        ("Saw Dr K about it.", "Dr K"),
+    ] {
+        assert_eq!(kinds(text), one(FindingKind::Name, name), "{text}");
+    }
+    // An initial before a surname stays part of the name; A and E is a department.
+    assert_eq!(
+        kinds("Rang Mrs A Patel about it."),
+        one(FindingKind::Name, "Mrs A Patel")
+    );
+    assert_eq!(kinds("Rang Dr A and E about it."), vec![]);
+}
+
+#[test]
 fn names_found_once_are_found_everywhere_in_the_text() {
     assert_eq!(
         kinds("I visited Adebowale. Adebowale was calm."),
