@@ -462,6 +462,31 @@ pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<C
             }
             let start = if label { n.start } else { toks[k].start };
             out.push(Cand::new(FindingKind::Place, start, end));
+        } else if l == "care"
+            && k >= 1
+            && matches!(&*lowers[k - 1], "critical" | "intensive")
+            && starts_capitalised(text, &toks[k - 1])
+            && starts_capitalised(text, &toks[k])
+            && &text[toks[k - 1].end..toks[k].start] == " "
+            && let Some(n) = toks.get(k + 1)
+            && &text[toks[k].end..n.start] == " "
+            && (1..=3).contains(&(n.end - n.start))
+            && text[n.start..].starts_with(|c: char| c.is_ascii_digit())
+            && text[n.start..n.end]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric())
+            && !toks.get(k + 2).is_some_and(|u| {
+                &text[n.end..u.start] == " "
+                    && [
+                        "day", "days", "night", "nights", "week", "weeks", "hour", "hours",
+                        "month", "months", "times", "beds", "patients", "nurses",
+                    ]
+                    .contains(&&*lowers[k + 2])
+            })
+        {
+            // "on Critical Care 2", "Intensive Care 3B": a unit by its number, as a
+            // ward is; not "Critical Care 3 days".
+            out.push(Cand::new(FindingKind::Place, toks[k - 1].start, n.end));
         } else if k >= 1
             && matches!(l, "wing" | "hall" | "block" | "landing" | "spur")
             && &text[toks[k - 1].end..toks[k].start] == " "

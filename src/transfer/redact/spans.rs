@@ -1622,9 +1622,12 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
 /// Someone named with who they are in brackets after them ("Milan (dad, working
 /// nights)", "Zora (mum)"), and a pet named in brackets after its kind (one of
 /// [`ANIMALS`]: "the dog (Bran)"): a name though the word is a city's or an everyday
-/// one. Not a possessive in the brackets ("Leeds (mum's home town)"). Each name found
-/// that is no word of the dictionary is added to `names`, the scan's name words: it is
-/// that person again elsewhere ("the one person Milan trusts").
+/// one. Not a possessive in the brackets ("Leeds (mum's home town)"). Someone with
+/// their pronouns in brackets after them ("Juniper (they/them)", "Sky (she/her)"), and
+/// someone named mid-sentence with who they are to the writer just after ("and Rosemary
+/// my nan", "with Hope, our foster daughter"). Each name found that is no word of the
+/// dictionary is added to `names`, the scan's name words: it is that person again
+/// elsewhere ("the one person Milan trusts").
 pub(super) fn named_by_brackets(
     text: &str,
     words: Words<'_>,
@@ -1632,13 +1635,24 @@ pub(super) fn named_by_brackets(
     names: &mut HashSet<String, FastHash>,
 ) {
     let Words { toks, lowers } = words;
-    if !text.contains(" (") {
+    let (bracket, owner) = (
+        text.contains(" ("),
+        text.contains(" my ") || text.contains(" our "),
+    );
+    if !(bracket || owner) {
         return;
     }
     for k in 0..toks.len() {
         let t = &toks[k];
-        // The cheapest test first: a bracket opens just after it or just before it.
-        if !(text[t.end..].starts_with(" (") || text[..t.start].ends_with(" ("))
+        // The cheapest test first: a bracket opens just after it or just before it, or
+        // "my" or "our" follows.
+        let after = &text[t.end..];
+        let mine = owner
+            && (after.starts_with(" my ")
+                || after.starts_with(" our ")
+                || after.starts_with(", my ")
+                || after.starts_with(", our "));
+        if !(after.starts_with(" (") || text[..t.start].ends_with(" (") || mine)
             || !capitalised_plain(text, words, k)
             || is_acronym(&text[t.start..t.end])
         {
@@ -1660,7 +1674,46 @@ pub(super) fn named_by_brackets(
             && ANIMALS.contains(&&*lowers[k - 1])
             && &text[toks[k - 1].end..t.start] == " ("
             && text[t.end..].starts_with(')');
-        if kin_after || pet_before {
+        // "Juniper (they/them)": pronouns, two or three joined by slashes.
+        let pronouns = after
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .is_some_and(|(inside, _)| {
+                let parts: Vec<&str> = inside.split('/').collect();
+                (2..=3).contains(&parts.len())
+                    && parts.iter().all(|p| {
+                        [
+                            "she", "her", "hers", "he", "him", "his", "they", "them", "theirs",
+                            "ze", "zir", "hir", "xe", "xem", "fae", "faer", "it", "its", "any",
+                            "all",
+                        ]
+                        .contains(&p.trim().to_lowercase().as_str())
+                    })
+            });
+        // "and Rosemary my nan": mid-sentence, after a word in lower case, and family
+        // or a friend after "my" or "our" with no more than a comma or a stop after; a
+        // first name or a word of no dictionary, not after "the" ("the Hospital my mum
+        // was in").
+        let owned = mine
+            && k >= 1
+            && spaced(text, toks, k - 1, k)
+            && lowers[k - 1].chars().all(char::is_lowercase)
+            && text[toks[k - 1].start..].starts_with(char::is_lowercase)
+            && !["the", "a", "an", "this", "that", "our", "my", "your"].contains(&&*lowers[k - 1])
+            && (name_list().contains_key(l) || !in_dictionary(l))
+            && ![
+                "god", "lord", "jesus", "christ", "allah", "heaven", "heavens",
+            ]
+            .contains(&l)
+            && !KIN_BEFORE_NAMES.contains(&l)
+            && toks.get(k + 2).is_some_and(|n| {
+                KIN_BEFORE_NAMES.contains(&&*lowers[k + 2])
+                    && text[n.end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '-')
+            });
+        if kin_after || pet_before || pronouns || owned {
             out.push(Cand::new(FindingKind::Name, t.start, t.end));
             // Not an everyday word ("Bran", "Rose"), which would then be someone wherever
             // it is capitalised; a city's name may be ("Milan"), as a person's is here.
