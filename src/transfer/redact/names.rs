@@ -1082,6 +1082,9 @@ impl Checker {
                     && b == a
                     && nw.starts_with(char::is_lowercase)
                     && nw.chars().count() >= 2
+                    // Latin letters: in Cyrillic or Greek every word is unknown to the
+                    // dictionary ("Олена прийшла" is Olena and "came").
+                    && nw.chars().all(|c| (c as u32) < 0x250)
                     && !STOPWORDS.contains(&nl)
                     && (name_list().get(nl).is_some_and(|&(_, surname)| surname)
                         || !is_ordinary(nl))
