@@ -3236,6 +3236,180 @@ fn first_names_in_cyrillic_where_a_sentence_starts() {
     assert_eq!(flagged_in("Віра допомагає. Тема: лист"), vec![]);
 }
 
+/// Words of the thirtieth corpus's kinds that belong to no one: towns at home and abroad
+/// named as where someone goes or comes from, theorists, a device, a medicine, a
+/// newspaper, a school's service, feasts and words of other languages. None of these
+/// notes is in the corpora.
+#[test]
+fn towns_theorists_feasts_and_words_that_belong_to_no_one() {
+    assert_eq!(
+        flagged_in(
+            "She trained in Kottayam and nursed in Kitwe, then Bergen. The dentist in \
+             Fakenham, the bus to Matlock, the road down to Dulverton, a caravan near \
+             Cleveleys, the market at Stowmarket and Downham Market, a friend in Tuzla \
+             and another in Eldoret."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in(
+            "We used Neimeyer on meaning, Worden's tasks and Wilcock's doing and being, \
+             Laban's efforts and Marian Chace's circle. Michael West on compassionate \
+             leadership; the Oliver McGowan training. His Garmin messenger, her \
+             Nexplanon, the Shropshire Star, the Virtual School."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in(
+            "No garlic on Ekadashi. Bajram is next week. He prays to Shrinathji and says \
+             Jai Shri Krishna. Gedo came too. The S'gaw Karen elders, Cambodian and \
+             Coptic families, the Coptic Orphans appeal, the Sweet Adelines, Kyrie eleison."
+        ),
+        vec![]
+    );
+}
+
+/// A field's name in pasted markup or data is no one (`contact_name="…"`,
+/// `"display_name": "…"`); the value still is. None of these notes is in the corpora.
+#[test]
+fn field_names_in_pasted_markup_are_no_one() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("<sms read=\"1\" readable_date=\"x\" contact_name=\"Priya Raman\" />"),
+        vec![name("Priya Raman")]
+    );
+    assert_eq!(
+        flagged_in("{\"display_name\": \"Tomasz Nowak\", \"last_seen\": \"yesterday\"}"),
+        vec![name("Tomasz Nowak")]
+    );
+}
+
+/// A handset's, a vessel's, an e-Referral's and an incident's number after its name, an
+/// airline's booking reference after "booking ref", and a bleep or pager by its number;
+/// not a time, a count or a year after the same words. None of these notes is in the
+/// corpora.
+#[test]
+fn handsets_vessels_referrals_bookings_and_bleeps_by_their_numbers() {
+    let reg = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    let phone = |s: &str| (FindingKind::Phone, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "IMEI 490154203237518 seen. The trawler's MMSI (232004185) is on the form. \
+             UBRN: 0012 3456 7890. Incident 250402-0117 logged."
+        ),
+        vec![
+            reg("490154203237518"),
+            reg("232004185"),
+            reg("0012 3456 7890"),
+            reg("250402-0117")
+        ]
+    );
+    assert_eq!(
+        flagged_in("Booking ref XQ7P2L on the late flight. Ring my bleep, 3391, or pager 60412."),
+        vec![reg("XQ7P2L"), phone("3391"), phone("60412")]
+    );
+    assert_eq!(
+        flagged_in(
+            "The bleep went at 0300. Bleep 3 times. The incident 2025 was bad; incident 12 \
+             of 30. Booking ref TBC."
+        ),
+        vec![]
+    );
+}
+
+/// On an attendance line with commas, a first name that is also a word alone between
+/// them ("Fern") and one capital with its stop ("A.") are people; that name again
+/// before ", who" where a sentence starts is the person too. Not a kin word or a team.
+/// None of these notes is in the corpora.
+#[test]
+fn word_names_and_lone_initials_on_an_attendance_line() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Present: B., Heather, Olumide, Fern; Apologies: none.\nFern, who \
+                    had come early, set out the chairs."
+        ),
+        vec![
+            name("B"),
+            name("Heather"),
+            name("Olumide"),
+            name("Fern"),
+            name("Fern")
+        ]
+    );
+    assert_eq!(
+        flagged_in("Present: Mum, Dad, Housing, Finance, Chair."),
+        vec![]
+    );
+}
+
+/// A surname that is also a town is the person where it is someone's and the town after
+/// a word of where ("Keith Fleetwood ... comes from Fleetwood"); a Coptic priest after
+/// "Abouna", the word alone no one. None of these notes is in the corpora.
+#[test]
+fn a_surname_that_is_a_town_and_a_priest_after_abouna() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let text = "Keith Fleetwood came in. He comes from Fleetwood as well. Fleetwood said no.";
+    assert_eq!(flagged_in(text), vec![name("Keith Fleetwood")]);
+    assert_eq!(
+        Redactor::new(checker()).redact(text),
+        "[PERSON-1] came in. He comes from Fleetwood as well. [PERSON-1] said no."
+    );
+    assert_eq!(
+        flagged_in("The service was with Abouna Tadros. Her sister said: \"Abouna\"."),
+        vec![name("Abouna Tadros")]
+    );
+}
+
+/// An ordinal in words before a time of day is one of several ("the first night", "the
+/// first morning"), not a day of the month; in figures it still is ("on the 3rd night"),
+/// and so is a word ordinal before "at". None of these notes is in the corpora.
+#[test]
+fn an_ordinal_in_words_before_a_time_of_day_is_no_date() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in("I would ring on the first night next time. Review after the first morning."),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("See you on the 3rd night. Back by the ninth at noon."),
+        vec![date("3rd"), date("ninth")]
+    );
+}
+
+/// The rows of a spreadsheet's export, each cell in quotes, read by their heading as a
+/// table's are: a surname in capitals under "Surname" (a town's name too), a forename
+/// under "Forename". None of these notes is in the corpora.
+#[test]
+fn a_spreadsheet_rows_cells_by_their_heading() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let found: Vec<(FindingKind, String)> = flagged_in(
+        "\"Ref\",\"Surname\",\"Forename\",\"Tier\"\n\"A1\",\"PRESTON\",\"Carl Anthony\",\"B2\"",
+    )
+    .into_iter()
+    .filter(|(k, _)| *k == FindingKind::Name)
+    .collect();
+    assert_eq!(found, vec![name("PRESTON"), name("Carl Anthony")]);
+}
+
+/// A name in capitals after a form's label for a person opening its line ("Child: JOHN
+/// SMITH", "Patient: MARY O'BRIEN (known as Molly)"), though a word of it is a town's;
+/// not a role or an answer in capitals, nor a subject after "Re:". None of these notes is
+/// in the corpora.
+#[test]
+fn a_name_in_capitals_after_a_persons_label() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Child: KYLIE PRESTON\nPatient: MARY O'BRIEN (known as Molly)"),
+        vec![name("KYLIE PRESTON"), name("MARY O'BRIEN"), name("Molly")]
+    );
+    assert_eq!(
+        flagged_in("Who: GP\nName: NOT KNOWN\nCarer: SELF\nRe: TEAM MEETING\nParent: MUM"),
+        vec![]
+    );
+}
+
 /// A critical or intensive care unit by its number, as a ward is ("on Critical Care 2",
 /// "Intensive Care 3B"); not a count after the same words ("Critical Care 3 days", "12
 /// beds"), a year or the words in lower case. None of these notes is in the corpora.
@@ -4286,6 +4460,8 @@ fn a_named_building_beside_a_room_in_it_is_a_place() {
 /// university, a hospital's two words before "General", a kind after a name found),
 /// 2026-12-07: 323. Someone with their pronouns in brackets after them ("Rowan
 /// (they/them)"), 2026-12-07: 324.
+/// Words of the thirtieth corpus's lists ("Oliver McGowan", "Nexplanon"), 2026-12-07: two
+/// findings fewer.
 #[test]
 fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -4322,12 +4498,10 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Calon Lân\"",
             "Name \"Chelsea\"",
             "Name \"Dolly Parton\"",
-            "Name \"Oliver McGowan\"",
             "Name \"Buddi\"",
             "Name \"Dan Hughes\"",
             "Name \"Rumack-Matthew nomogram\"",
             "Phone \"0800 068 4141\"",
-            "Name \"Nexplanon\"",
             "Name \"Mirena\"",
             "Name \"Taylor Swift\"",
             "Name \"Alexa\"",
@@ -4385,6 +4559,8 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
 /// Words of the twenty-eighth corpus's lists (a service), 2026-12-07: one finding fewer.
 /// "Insta" (Instagram) in the twenty-ninth's, 2026-12-07: one fewer again. Initials in
 /// a table's "who" column, 2026-12-07: 316.
+/// Words of the thirtieth corpus's lists ("Oliver McGowan"), 2026-12-07: one finding
+/// fewer.
 #[test]
 fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() {
     assert_measured(
@@ -4408,7 +4584,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Paddington\"",
             "Name \"Todmorden\"",
             "Name \"Old Bill\"",
-            "Name \"Oliver McGowan\"",
             "Name \"McGoldrick\"",
             "Name \"Mo Farah\"",
             "Name \"Wythenshawe\"",
@@ -5308,6 +5483,8 @@ fn addresses_with_their_number_in_words() {
 /// found ("the Lidl depot at Melton", "the old schoolhouse at Rosehall"): 469 of 513.
 /// A police log by its number before "of" and a day ("log 734 of 15/03/25",
 /// 2026-12-07): 470.
+/// An ordinal in words before a time of day is no date ("the first night"),
+/// 2026-12-07: one finding fewer.
 #[test]
 fn a_twenty_third_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
@@ -5332,7 +5509,6 @@ fn a_twenty_third_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Strath\"",
             "Name \"Lerwick\"",
             "Name \"Lámh\"",
-            "ExactDate \"first\"",
             "Name \"Granthi\"",
             "Name \"Tullamore\"",
             "Name \"Dungloe\"",
@@ -6888,6 +7064,38 @@ fn a_twenty_ninth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Dudley\"",
             "Name \"Shap\"",
             "Name \"Asad\"",
+        ],
+    );
+}
+
+/// The thirtieth corpus (`recall-fresh28.txt`), written without sight of the rules from
+/// the earlier corpora's headers and DOMAIN.md, committed alone (368dac4) before it was
+/// run: 60 notes, 676 identifiers, 189 tricky words. As a hold-out, on the rules of
+/// 5bbc72a, 2026-12-07: 583 (86.2%) and 84 findings beyond the identifiers. Learnt from
+/// it: word lists (towns at home and abroad, theorists, feasts, a device, a newspaper),
+/// towns that are also surnames after a word of where, field names in pasted markup,
+/// an ordinal in words before a time of day, "Abouna": 84 -> 11 findings. First names
+/// (Tallulah, Lula, Reshma, Nimali, Tashi; Innocent, Bonny and Fern as words too);
+/// numbers after "IMEI", "MMSI", "UBRN", "incident", "booking ref"; bleeps; a word-name
+/// or an initial alone on an attendance line, and before ", who"; a spreadsheet's quoted
+/// rows by their heading; a name in capitals after a person's label: 602 (89.1%).
+#[test]
+fn a_thirtieth_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh28.txt",
+        (602, 676),
+        &[
+            "Name \"Rathlin\"",
+            "Name \"Belmont\"",
+            "ExactDate \"10.02.15\"",
+            "Name \"amal\"",
+            "ExactDate \"1 January\"",
+            "Name \"U\"",
+            "Place \"Lockerbie\"",
+            "ExactDate \"19 March\"",
+            "ExactDate \"third\"",
+            "Name \"lynn\"",
+            "Name \"Lynn\"",
         ],
     );
 }

@@ -25,7 +25,7 @@ pub(super) const SOFT_HONORIFICS: &[&str] = &[
     "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle", "Imam", "Sheikh",
     "Pastor", "Rabbi", "Pani", "Pan", "Doamna", "Domnul", "Señora", "Señor", "Senhora",
     "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal", "Dona", "Bapak", "Pak", "Ibu",
-    "Hajjeh", "Hajji", "Haji", "Hajja",
+    "Hajjeh", "Hajji", "Haji", "Hajja", "Abouna", "Abuna",
     // Roles said before a surname as a title is: "Officer Granger", "Padre Tuilagi".
     "Officer", "Constable", "Sergeant", "Inspector", "Detective", "Chaplain", "Padre",
     "Warden",

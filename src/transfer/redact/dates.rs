@@ -598,9 +598,16 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
                 .chars()
                 .next()
                 .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
-            let follows = next
-                .is_some_and(|n| AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)))
-                && spaced(text, toks, i + 2, i + 3);
+            // "on the 3rd night" is a day; "on the first night" is one of several
+            // nights, an ordinal in words before a time of day.
+            let in_words = ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d));
+            let follows = next.is_some_and(|n| {
+                AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n))
+                    && !(in_words
+                        && ["morning", "afternoon", "evening", "night"]
+                            .iter()
+                            .any(|a| a.eq_ignore_ascii_case(n)))
+            }) && spaced(text, toks, i + 2, i + 3);
             if !of_month && (weekday || ends || follows) {
                 let start = if weekday { t.start } else { toks[i + 2].start };
                 out.push(Cand::new(FindingKind::ExactDate, start, d_end));

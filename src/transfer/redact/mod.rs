@@ -401,6 +401,7 @@ impl Checker {
         if digits {
             postcodes(text, &toks, &mut cands);
             vehicle_registrations(text, &toks, &mut cands);
+            bleeps(text, &toks, &mut cands);
             numeric_dates(text, &mut cands);
             nights_of_two_days(text, &mut cands);
             roman_month_dates(text, &mut cands);
@@ -513,6 +514,7 @@ impl Checker {
         initials_owning(text, &mut cands);
         names_listed_under_kin_labels(text, words, &mut cands, &mut name_words);
         names_in_capitals_opening_lines(text, &mut cands);
+        names_in_capitals_after_labels(text, &mut cands);
         initials_after_names_in_capitals(text, &mut cands);
         names_typed_fast(text, words, &mut cands);
         retired_titles(text, words, &mut cands);
@@ -559,6 +561,7 @@ impl Checker {
         cands.retain(|c| !inside_allowed(c));
         record_cues_are_no_one(text, &mut cands);
         legal_references_are_no_one(text, &mut cands);
+        field_names_are_no_one(text, &mut cands);
         if !self.allow_words.is_empty() {
             // The user's `allow` holds for every rule that finds a name, not the names
             // pass alone: a name all of whose words are allowed is no one, and an
@@ -656,6 +659,27 @@ fn legal_references_are_no_one(text: &str, cands: &mut Vec<Cand>) {
             )
             && text[c.end..].starts_with(' ')
             && text[c.end + 1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    });
+}
+
+/// A field's name in pasted markup or data is no one: an attribute before its value
+/// (`contact_name="…"`, `readable_date='…'`) or a key in quotes before a colon
+/// (`"display_name": "…"`), where it is written as code writes names: in lower case,
+/// with an underscore.
+fn field_names_are_no_one(text: &str, cands: &mut Vec<Cand>) {
+    if !text.contains('_') {
+        return;
+    }
+    cands.retain(|c| {
+        let w = &text[c.start..c.end];
+        !(c.kind == FindingKind::Name
+            && w.contains('_')
+            && !w.contains(' ')
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            && (text[c.end..].starts_with("=\"")
+                || text[c.end..].starts_with("='")
+                || (text[..c.start].ends_with('"') && text[c.end..].starts_with("\":"))))
     });
 }
 

@@ -1965,7 +1965,8 @@ impl Checker {
             // name again before what a person does or where they are: "Mark did not
             // mark the day", "Hope at Kingsmead Academy"; not "Hope to leave on time".
             // So is one before a colon, as a speaker or an item ("Precious: working
-            // with ..."). Not a name that is a word before what is said of the word:
+            // with ..."), or before ", who" ("Bonny, who is from Sunderland, ...").
+            // Not a name that is a word before what is said of the word:
             // "Patience is needed by all of us" (but "Grace was discharged", "Joy was
             // asked").
             let word_passive = |v: usize| {
@@ -1988,7 +1989,9 @@ impl Checker {
                         || GIVEN_WORD_NAMES.contains(&l)
                         || alone.contains(l)
                         || !is_ordinary(l))
+                    // "Bonny, who is from Sunderland, held hers up".
                     && (text[t.end..].starts_with(": ")
+                        || text[t.end..].starts_with(", who ")
                         || toks.get(k + 1).is_some_and(|n| {
                             let nl = lower(n);
                             &text[t.end..n.start] == " "
@@ -2039,7 +2042,10 @@ impl Checker {
                 toks.get(k + 1)
                     .is_some_and(|n| spaced(k, k + 1) && LINKING_VERBS.contains(&lower(n)))
             };
-            let again = (words.contains(l) && capitalised(base(t)) && !lower_seen(l))
+            let again = (words.contains(l)
+                && capitalised(base(t))
+                && !lower_seen(l)
+                && !place_here())
                 || (span_words.contains(l)
                     && capitalised(base(t))
                     && !place_here()

@@ -37,6 +37,11 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     "personalausweis", "ausweis", "dni", "nif", "cedula", "cédula", "identité", "d'identité",
     "d'identite", "curp", "personnummer", "bsn",
     "kimlik", "aadhaar", "aadhar", "cnic", "nik", "nin", "kebele",
+    // A phone's handset ("IMEI 356938035643809"), a vessel's radio identity ("MMSI
+    // 232004185"), an e-Referral's booking number ("UBRN: 0004 4821 7306"), Norway's and
+    // Denmark's personal numbers, and an incident by its number ("incident
+    // 250314-0448").
+    "imei", "mmsi", "ubrn", "fødselsnummer", "fodselsnummer", "incident",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -579,6 +584,21 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
         let (s, e) = (id.start, toks[end_tok].end);
         let idt = &text[s..e];
+        // An airline's booking reference: six capitals and figures after "booking ref"
+        // ("Booking ref 6HKQ2T", "booking reference: XQ7P2L").
+        let booking = i >= 1
+            && (is(head, "ref") || is(head, "reference"))
+            && is(&toks[i - 1], "booking")
+            && end_tok == j
+            && idt.len() == 6
+            && idt
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && idt.bytes().any(|c| c.is_ascii_uppercase());
+        if booking && right_boundary(text, e) {
+            out.push(Cand::new(FindingKind::RecordNumber, s, e));
+            continue;
+        }
         let digits = idt.bytes().filter(u8::is_ascii_digit).count();
         let alnum = idt.bytes().filter(u8::is_ascii_alphanumeric).count();
         let parts = end_tok > j || idt.contains('-');
@@ -1648,6 +1668,41 @@ pub(super) fn zeros_typed_as_o(text: &str) -> Option<(Vec<u8>, Vec<usize>)> {
         }
     }
     Some((read, changed))
+}
+
+/// A hospital's bleep or a pager by its number after the word: "bleep 4471", "my bleep,
+/// 2093", "bleep no. 318", "pager: 60412". Three to five figures, no more on either side.
+pub(super) fn bleeps(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    for (i, t) in toks.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        if !(w.eq_ignore_ascii_case("bleep")
+            || w.eq_ignore_ascii_case("bleeper")
+            || w.eq_ignore_ascii_case("pager"))
+        {
+            continue;
+        }
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|n| {
+            let l = &text[n.start..n.end];
+            (l.eq_ignore_ascii_case("no") || l.eq_ignore_ascii_case("number"))
+                && &text[t.end..n.start] == " "
+        }) {
+            j += 1;
+        }
+        let Some(n) = toks.get(j) else { continue };
+        let gap = &text[toks[j - 1].end..n.start];
+        let figures = &text[n.start..n.end];
+        if [" ", ": ", ", ", ". ", " #"].contains(&gap)
+            && (3..=5).contains(&figures.len())
+            && figures.bytes().all(|c| c.is_ascii_digit())
+            && right_boundary(text, n.end)
+            && !text[n.end..].starts_with([':', '/'])
+            && !(text[n.end..].starts_with('.')
+                && text[n.end + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            out.push(Cand::new(FindingKind::Phone, n.start, n.end));
+        }
+    }
 }
 
 /// The end of an extension written onto a phone number: "07700 900123x", "…x201",

@@ -1506,6 +1506,51 @@ pub(super) fn names_in_capitals_opening_lines(text: &str, out: &mut Vec<Cand>) {
     );
 }
 
+/// A name in capitals after a form's label for a person opening its line, as forms
+/// write one: "Child: TALLULAH WELLS", "Patient: JOHN SMITH (known as Jack)". One to
+/// four words of capitals to the line's end, a bracket or a comma; a first name among
+/// them or a word no dictionary has. Not a role or an answer in capitals ("Who: GP",
+/// "Name: NOT KNOWN").
+pub(super) fn names_in_capitals_after_labels(text: &str, out: &mut Vec<Cand>) {
+    for (start, line) in lines_at(text) {
+        let Some((label, rest)) = line.split_once(": ") else {
+            continue;
+        };
+        let label = label.trim_start_matches(|c: char| c.is_whitespace() || "-*•".contains(c));
+        // Not "Re:", a subject's line ("Re: TEAM MEETING").
+        if label.len() > 14
+            || label.eq_ignore_ascii_case("re")
+            || !PERSON_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+        {
+            continue;
+        }
+        let from = start + line.len() - rest.len();
+        let run = rest
+            .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '’')))
+            .unwrap_or(rest.len());
+        let name = rest[..run].trim_end();
+        let after = &rest[name.len()..];
+        if !(after.trim_end().is_empty() || after.starts_with([',', ' ', ';'])) {
+            continue;
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        if !(1..=4).contains(&words.len())
+            || words.iter().any(|w| w.chars().count() < 2)
+            || words.iter().all(|w| initials_of_no_one(w))
+        {
+            continue;
+        }
+        let named = words.iter().any(|w| {
+            let l = fold_str(w);
+            l.chars().count() >= 3
+                && (name_list().get(l.as_str()).is_some_and(|&(e, _)| !e) || !in_dictionary(&l))
+        });
+        if named {
+            out.push(Cand::new(FindingKind::Name, from, from + name.len()));
+        }
+    }
+}
+
 /// The name of a family case as the courts write it: "Re M (a child)", "Re B-S
 /// (Children)", "In re T (A Minor)". The initials or the surname between "Re" and the
 /// bracket are the child's or the family's. Not "Re:" (a subject), nor a word in
@@ -2253,7 +2298,8 @@ const PEOPLE_HEADINGS: &[&str] = &[
     "name", "pt", "patient", "resident", "client", "guest", "lead", "worker", "staff", "who",
     "child", "carer", "person", "tenant", "member", "keyworker", "key worker", "driver",
     "caller", "parent", "volunteer", "young person", "service user", "owner", "by whom",
-    "action by", "responsible",
+    "action by", "responsible", "surname", "forename", "first name", "last name",
+    "family name", "given name", "given names",
 ];
 const PLACE_HEADINGS: &[&str] = &["venue", "place", "where", "location", "site", "school"];
 #[rustfmt::skip]
@@ -2290,9 +2336,10 @@ impl Column {
 /// with as many cells as the heading; a cell of a people's column is one to four
 /// capitalised words (a title among them), of a places' column capitalised words and
 /// lowercase kinds after them, and of a numbers' column letters, figures and hyphens
-/// with three figures or more.
+/// with three figures or more. A row of a spreadsheet's export, each cell in quotes
+/// and commas between them (`"CRN","Surname","Forename"`), is read the same way.
 pub(super) fn table_columns(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
-    if !text.contains(" | ") {
+    if !text.contains(" | ") && !text.contains("\",\"") {
         return;
     }
     let toks = words.toks;
@@ -2300,12 +2347,22 @@ pub(super) fn table_columns(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let mut in_table = false;
     for (start, line) in lines_at(text) {
         let line = line.trim_end();
+        // A quoted row: the cells between the quotes, the quotes left out.
+        let quoted = line.len() >= 2
+            && line.starts_with('"')
+            && line.ends_with('"')
+            && line.contains("\",\"");
+        let (inner, sep, offset) = if quoted {
+            (&line[1..line.len() - 1], "\",\"", 1)
+        } else {
+            (line, "|", 0)
+        };
         let cells: Vec<(usize, &str)> = {
             let mut v = Vec::new();
-            let mut from = 0;
-            for part in line.split('|') {
+            let mut from = offset;
+            for part in inner.split(sep) {
                 v.push((start + from, part));
-                from += part.len() + 1;
+                from += part.len() + sep.len();
             }
             v
         };
@@ -2402,12 +2459,17 @@ fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, ou
                 // word at least that names have or no dictionary has.
                 let named = words.iter().any(|w| !is_honorific(w))
                     && !words.iter().any(|w| stands_for_no_one(w))
-                    && in_cell[..n]
-                        .iter()
-                        .all(|t| !is_acronym(&text[t.start..t.end]) || t.end - t.start == 1)
+                    // A surname in capitals is a name, as a form writes it ("FLEETWOOD");
+                    // shorter capitals or a word are initials or an acronym.
+                    && in_cell[..n].iter().zip(&words).all(|(t, w)| {
+                        !is_acronym(&text[t.start..t.end])
+                            || t.end - t.start == 1
+                            || (w.chars().count() >= 4 && !in_dictionary(w))
+                    })
+                    // A town is a surname too in a column of people ("Fleetwood").
                     && (words
                         .iter()
-                        .any(|w| name_list().contains_key(w.as_str()) || !is_ordinary(w))
+                        .any(|w| name_list().contains_key(w.as_str()) || !in_dictionary(w))
                         // A word and a surname's initial: "Ash T.", "Brook H".
                         || (n >= 2 && words[n - 1].chars().count() == 1));
                 if named {
@@ -2448,7 +2510,9 @@ const NOT_INITIALS: &[&str] = &[
 /// initials anywhere else in the text ("1. LB: dressings", "JC agreed"), in capitals as
 /// written: on that line they are people, though "AS" and "LB" are words and units
 /// elsewhere. Two or three capitals between the line's commas, before a bracket or at
-/// its end.
+/// its end. On such a line with a comma in it, a first name that is also a word standing
+/// alone between the commas ("Present: A., Fern, Malcolm B") is someone too, and so is
+/// one capital with its stop.
 pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     const CUES: &[&str] = &[
         "present:",
@@ -2472,10 +2536,32 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
         let from = start + (line.len() - trimmed.len()) + cue.len();
         let end = start + line.trim_end().len();
         let k = toks.partition_point(|t| t.start < from);
+        let listed = text[from..end].contains(',');
         for t in toks[k..].iter().take_while(|t| t.end <= end) {
             let w = &text[t.start..t.end];
             let before = text[from..t.start].trim_end_matches(' ');
             let after = &text[t.end..end];
+            let alone = listed
+                && (before.is_empty() || before.ends_with([',', ';']))
+                && (after.is_empty() || after.starts_with([',', ';']) || after.starts_with(" ("));
+            // "Present: A., Fern, Malcolm B": a first name that is a word, or a capital
+            // and its stop, alone between the commas.
+            let word_name = alone
+                && w.chars().count() >= 3
+                && w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().skip(1).all(char::is_lowercase)
+                && name_list()
+                    .get(&*fold_cow(w))
+                    .is_some_and(|&(_, surname)| !surname);
+            let lone_initial = listed
+                && w.len() == 1
+                && w.bytes().all(|c| c.is_ascii_uppercase())
+                && (before.is_empty() || before.ends_with([',', ';']))
+                && (after == "." || after.starts_with(".,") || after.starts_with(".;"));
+            if word_name || lone_initial {
+                out.push(Cand::new(FindingKind::Name, t.start, t.end));
+                continue;
+            }
             // "TO'D", "MO'C": an Irish surname's initial after its "O'".
             let irish = w.len() == 4
                 && w.as_bytes()[1] == b'O'

@@ -50,7 +50,8 @@ pub(super) const THEORISTS: &[&str] = &[
     "rosenberg", "bateman", "fonagy", "bowen", "minuchin", "satir", "gottman", "kitwood",
     "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann", "kawa",
     "iwama", "kielhofner", "hofstede", "leininger", "sabat", "lipsky",
-    "ramachandran", "linehan", "chochinov",
+    "ramachandran", "linehan", "chochinov", "neimeyer", "worden", "wilcock", "doka", "laban",
+    "chace",
 ];
 
 /// Family and roles, as people write them.
@@ -99,7 +100,8 @@ pub(super) const PEOPLES: &[&str] = &[
     "kosovar", "georgian", "armenian", "chechen", "estonian", "belarusian",
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
     "swedish", "norwegian", "danish", "korean", "japanese", "thai", "filipino", "filipina",
-    "goan", "goans", "konkani", "kwéyòl", "kweyol", "polari",
+    "goan", "goans", "konkani", "kwéyòl", "kweyol", "polari", "cambodian", "cambodians",
+    "coptic", "s'gaw",
     "malaysian", "indonesian", "nepali", "nepalese", "lankan", "sinhala", "sinhalese",
     "malayalam", "malayali", "telugu", "kannada", "marathi", "sylheti", "pahari",
     "mirpuri", "pothwari", "kashmiri", "baloch", "balochi", "sindhi", "afrikaans", "zulu",
@@ -123,6 +125,7 @@ pub(super) const BRANDS: &[&str] = &[
     "sainsbury", "sainsburys", "aldi", "lidl", "morrisons", "greggs", "costa", "starbucks",
     "mcdonald", "mcdonalds", "iphone", "ipad", "android", "liquidlogic", "systmone", "emis",
     "carefirst", "datix", "waterlow", "braden", "butlins", "pontins", "insta", "helimed",
+    "garmin",
 ];
 
 /// Everyday and practice words the word list lacks, and the section names of the
@@ -319,6 +322,27 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Sul y Blodau",
     "Dev borem",
     "Aquacel Ag",
+    "Downham Market",
+    "Clay Cross",
+    "Keen of Hamar",
+    "Shropshire Star",
+    "Virtual School",
+    "Sweet Adelines",
+    "Michael West",
+    "Marian Chace",
+    "Oliver McGowan",
+    "Shah Rukh Khan",
+    "Jai Shri Krishna",
+    "Kyrie eleison",
+    "Festa di San Giuseppe",
+    "Coptic Orphans",
+    "Pole sana",
+    "dunna mak a fuss",
+    "S'gaw Karen",
+    "Saint Mina",
+    "Tashi delek",
+    "Wells-next-the-Sea",
+    "St Mina",
 ];
 
 pub(super) fn builtin_phrases() -> &'static PatSet {
