@@ -327,6 +327,117 @@ pub(super) fn french_streets(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
     }
 }
 
+/// Words for a street in the languages of Europe, before its name: Italy's, Portugal's,
+/// Spain's and Catalonia's, Romania's and Poland's (with their short forms).
+#[rustfmt::skip]
+const STREET_WORDS_ABROAD: &[&str] = &[
+    "Via", "Viale", "Piazza", "Corso", "Vicolo", "Rua", "Avenida", "Travessa", "Praça",
+    "Calle", "Carrer", "Paseo", "Plaza", "Strada", "Str.", "Calea", "Bulevardul", "ul.",
+    "Ul.", "ulica", "Ulica", "al.", "aleja", "Aleja", "os.", "plac", "Plac",
+];
+/// The ends of a street's one word in the languages that join it so: "Hauptstraße",
+/// "Keizersgracht", "Storgatan", "Nørregade".
+#[rustfmt::skip]
+const STREET_ENDINGS_ABROAD: &[&str] = &[
+    "straße", "strasse", "gasse", "straat", "gracht", "laan", "gatan", "vägen", "gade",
+    "vej", "veien", "gata", "utca", "iela",
+];
+/// The small words inside a street's name abroad: "Rua das Flores", "Via del Corso".
+#[rustfmt::skip]
+const PARTICLES_ABROAD: &[&str] = &[
+    "da", "das", "de", "del", "della", "delle", "dei", "degli", "di", "do", "dos", "la",
+    "las", "los", "el", "i", "e", "y", "von", "van", "der", "den",
+];
+
+/// An address abroad by its street and house number: the street's word first ("Via
+/// Cimitile 12", "Rua das Flores 23", "ul. Długa 14", "Calle Mayor 5") or its one word
+/// ending as a street does ("Hauptstraße 12", "Keizersgracht 118"), then a postcode of
+/// figures after a comma where one follows ("…, 80035 Nola", "…, 80-827 Gdańsk").
+pub(super) fn streets_abroad(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    let house = |k: usize| {
+        let w = word(k);
+        let figures = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&figures)
+            && w[figures..]
+                .trim_start_matches(['/', '-'])
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric())
+            && w.len() <= 8
+    };
+    for k in 0..toks.len().saturating_sub(1) {
+        let w = word(k);
+        // The cheapest tests first: a capital or "u", "a", "o", "p" opens every word of
+        // the list, and the endings are long.
+        let led = w.len() <= 10
+            && (STREET_WORDS_ABROAD.contains(&w)
+                || (text[toks[k].end..].starts_with('.')
+                    && STREET_WORDS_ABROAD
+                        .iter()
+                        .any(|s| s.strip_suffix('.') == Some(w))));
+        let joined = !led
+            && w.len() >= 7
+            && w.starts_with(char::is_uppercase)
+            && !toks[k].digits
+            && STREET_ENDINGS_ABROAD
+                .iter()
+                .any(|e| lowers[k].ends_with(e) && lowers[k].len() > e.len() + 2);
+        if !(led || joined) {
+            continue;
+        }
+        // The name: up to four capitalised words and small words between them.
+        let mut j = k + 1;
+        if led {
+            let mut named = false;
+            while j < toks.len() && j <= k + 5 {
+                let gap = &text[toks[j - 1].end..toks[j].start];
+                if !(gap == " " || gap == ". ") {
+                    break;
+                }
+                let capital =
+                    text[toks[j].start..].starts_with(char::is_uppercase) && !toks[j].digits;
+                if capital {
+                    named = true;
+                } else if !(PARTICLES_ABROAD.contains(&&*lowers[j])
+                    && text[toks[j].start..].starts_with(char::is_lowercase))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if !named {
+                continue;
+            }
+        }
+        // Then its house number, a space before it.
+        if j >= toks.len() || &text[toks[j - 1].end..toks[j].start] != " " || !house(j) {
+            continue;
+        }
+        if !right_boundary(text, toks[j].end) {
+            continue;
+        }
+        out.push(Cand::new(FindingKind::Address, toks[k].start, toks[j].end));
+        // A postcode of figures after a comma, before the town: "80035 Nola".
+        let after = &text[toks[j].end..];
+        if let Some(rest) = after.strip_prefix(", ") {
+            let code = rest
+                .bytes()
+                .take_while(|c| c.is_ascii_digit() || *c == b'-')
+                .count();
+            let digits = rest[..code].bytes().filter(u8::is_ascii_digit).count();
+            if (4..=5).contains(&digits)
+                && !rest[..code].ends_with('-')
+                && rest[code..].starts_with(' ')
+                && rest[code + 1..].starts_with(char::is_uppercase)
+            {
+                let s = toks[j].end + 2;
+                out.push(Cand::new(FindingKind::Postcode, s, s + code));
+            }
+        }
+    }
+}
+
 /// A district or a village named by a word and what it is, after "in", "from" or "near":
 /// "in Gorse Hill", "from Hollins End", "near Hatch Green".
 pub(super) fn districts(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {

@@ -25,7 +25,7 @@ pub(super) const SOFT_HONORIFICS: &[&str] = &[
     "Sister", "Nurse", "Matron", "Father", "Auntie", "Aunty", "Uncle", "Imam", "Sheikh",
     "Pastor", "Rabbi", "Pani", "Pan", "Doamna", "Domnul", "Señora", "Señor", "Senhora",
     "Senhor", "Bà", "Ông", "Bishop", "Archbishop", "Cardinal", "Dona", "Bapak", "Pak", "Ibu",
-    "Hajjeh", "Hajji", "Haji", "Hajja", "Abouna", "Abuna",
+    "Hajjeh", "Hajji", "Haji", "Hajja", "Abouna", "Abuna", "Daw", "Naw",
     // Roles said before a surname as a title is: "Officer Granger", "Padre Tuilagi".
     "Officer", "Constable", "Sergeant", "Inspector", "Detective", "Chaplain", "Padre",
     "Warden",
@@ -67,13 +67,15 @@ pub(super) const STOPWORDS: &[&str] = &[
 
 /// Small words inside names, in either case: "Dafydd ap Ifan", "Siobhán Ní Bhriain",
 /// "Pádraig Ó Súilleabháin", "Omar bin Said", "Anna van der Berg", the Hebrew "Rivka bat
-/// Sarah" and "Moshe ben Avraham". One joins a name only between two of its words.
+/// Sarah" and "Moshe ben Avraham", an Italian married name ("Giuseppina Rossi in
+/// Ruggiero") and a Faroese one by its farm ("Jógvan á Lakjuni"). One joins a name only
+/// between two of its words.
 #[rustfmt::skip]
 pub(super) const NAME_PARTICLES: &[&str] = &[
     "ap", "ab", "ferch", "verch", "ó", "ní", "nic", "mac", "mhic", "uí", "ui", "bin",
     "bint", "binti", "ibn", "bte", "al", "el", "van", "von", "der", "den", "de", "da", "di",
     "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten", "dela", "delos",
-    "bat", "ben",
+    "bat", "ben", "in", "á",
 ];
 
 /// The articles inside Welsh, Gaelic, Irish and Cornish names of houses and places, in

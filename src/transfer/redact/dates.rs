@@ -1419,6 +1419,19 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("януари", 1), ("февруари", 2), ("март", 3), ("април", 4), ("май", 5), ("юни", 6),
     ("юли", 7), ("август", 8), ("септември", 9), ("октомври", 10), ("ноември", 11),
     ("декември", 12),
+    // Italian ("14 marzo 2025"; "marzo" and "agosto" are Spanish's too), and Swahili
+    // ("14 Machi 2025"; "Januari", "Mei", "Juni" are Indonesian's too).
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("februari", 2), ("machi", 3), ("aprili", 4), ("julai", 7), ("agosti", 8),
+    ("septemba", 9), ("oktoba", 10), ("novemba", 11), ("desemba", 12),
+    // Arabic: the Levant's and Iraq's months that are one word ("14 آذار 2025"), and
+    // the months Egypt and the Gulf write ("14 مارس 2025").
+    ("شباط", 2), ("آذار", 3), ("اذار", 3), ("نيسان", 4), ("أيار", 5), ("ايار", 5),
+    ("حزيران", 6), ("تموز", 7), ("آب", 8), ("أيلول", 9), ("ايلول", 9),
+    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("مايو", 5),
+    ("يونيو", 6), ("يوليو", 7), ("أغسطس", 8), ("اغسطس", 8), ("سبتمبر", 9), ("أكتوبر", 10),
+    ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
 ];
 
 /// Calendars whose months no Gregorian month matches, each with the years a date of it
@@ -1442,19 +1455,26 @@ const CALENDARS_BY_MONTHS: &[(&[&str], (u32, u32), bool)] = &[
        "mizan", "aqrab", "qaws", "qaus", "jadi", "dalw", "hut", "hoot", "farvardin",
        "ordibehesht", "khordad", "tir", "mordad", "amordad", "shahrivar", "mehr", "aban",
        "azar", "dey", "bahman", "esfand"], (1300, 1410), false),
+    // The Coptic calendar of the Church of Alexandria, its months as Copts in Britain
+    // spell them in English: only between a day and a year of its era ("24 Amshir
+    // 1741").
+    (&["thout", "tout", "paopi", "baba", "babah", "hathor", "hatour", "hator", "koiak",
+       "kiahk", "kiyahk", "tobi", "touba", "tuba", "meshir", "amshir", "paremhat",
+       "baramhat", "parmouti", "baramouda", "barmouda", "pashons", "bashans", "paoni",
+       "baouna", "epip", "abib", "mesori", "misra", "nasie", "nasi"], (1650, 1800), false),
 ];
 
 /// Dates of the calendars of [`CALENDARS_BY_MONTHS`]: a day, the month and a year of its
 /// era, either way round, or a day and month alone where the month is written in its own
 /// script. Shown as `[DATE]`: no month of the Gregorian year matches them.
 pub(super) fn dates_by_calendar_months(text: &str, out: &mut Vec<Cand>) {
-    // In ASCII text only the solar calendar's months can be met, and only beside a year
-    // of its era: "13" or "14" and two more figures.
+    // In ASCII text only the solar and the Coptic calendar's months can be met, and
+    // only beside a year of their eras: "13", "14", "16" or "17" and two more figures.
     if text.is_ascii()
         && !text.match_indices('1').any(|(i, _)| {
             let b = &text.as_bytes()[i..];
             b.len() >= 4
-                && matches!(b[1], b'3' | b'4')
+                && matches!(b[1], b'3' | b'4' | b'6' | b'7')
                 && b[2].is_ascii_digit()
                 && b[3].is_ascii_digit()
         })
@@ -1544,6 +1564,8 @@ const WEEKDAYS_ABROAD: &[&str] = &[
     "понеділок", "вівторок", "середа", "четвер", "пʼятниця", "п'ятниця", "п’ятниця",
     "субота", "неділя", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
     "воскресенье", "понеделник", "сряда", "петък", "неделя",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa", "jumamosi", "jumapili",
 ];
 
 fn weekday_abroad(w: &str) -> bool {

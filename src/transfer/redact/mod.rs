@@ -470,6 +470,7 @@ impl Checker {
         places_on_a_street(text, words, &mut cands);
         addresses_in_words(text, words, &mut cands);
         french_streets(text, words, &mut cands);
+        streets_abroad(text, words, &mut cands);
         spelled_names(text, &toks, &mut cands);
         saints_places(text, words, &mut cands);
         hospitals_by_shorthand(text, words, &mut cands);

@@ -509,6 +509,7 @@ impl Checker {
                         j += 1;
                     } else if word_at(j + 1)
                         && NAME_PARTICLES.contains(&lower(&toks[j + 1]))
+                        && lower(&toks[j + 1]) != "in"
                         && word_at(j + 2)
                         && unusual(j + 2)
                     {
@@ -930,8 +931,17 @@ impl Checker {
                     || SOFT_HONORIFICS.contains(&base(t))
                     || !is_ordinary(l))
         };
+        // "in" joins an Italian married name only before a surname ending as Italy's do
+        // ("Rossi in Ruggiero"), not a place ("Jones in Kirkstall").
+        let italian_in = |k: usize| {
+            lower(&toks[k]) != "in"
+                || toks.get(k + 1).is_some_and(|n| {
+                    base(n).ends_with(['i', 'o', 'a']) && base(n).chars().count() >= 4
+                })
+        };
         let particle = |k: usize| -> bool {
             !skip[k]
+                && italian_in(k)
                 && (NAME_PARTICLES.contains(&lower(&toks[k]))
                     || (CELTIC_ARTICLES.contains(&base(&toks[k]))
                         && toks[k].base_end == toks[k].end))

@@ -1375,8 +1375,8 @@ pub(super) fn read_groups(text: &str, mut i: usize) -> (Vec<Group>, usize) {
 
 /// Country codes whose mobiles open with one figure, written apart: the Netherlands ("+31
 /// 6 4182 2730"), France, Belgium, Switzerland, Luxembourg and the Maghreb, which write
-/// the rest in pairs.
-const ONE_FIGURE_FIRST: &[&str] = &["33", "32", "31", "41", "352", "212", "216", "213"];
+/// the rest in pairs; and a satellite phone's ("+881 6 3145 2207").
+const ONE_FIGURE_FIRST: &[&str] = &["33", "32", "31", "41", "352", "212", "216", "213", "881"];
 
 pub(super) fn is_phone(gs: &[Group]) -> bool {
     let digits: String = gs.iter().map(|g| g.digits.as_str()).collect();
@@ -1410,8 +1410,11 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
     // A number abroad, its country code after a "+": "+380 67 412 3391", "+1 602 555
     // 0144"; ten to thirteen figures in groups of two or more after the code, but for
     // the one figure a mobile opens with in much of Europe ("+31 6 4182 2730").
+    // A small country's code of three figures leaves fewer after it: the Faroes' six
+    // ("+298 218 430"), Iceland's seven, Malta's eight.
+    let small_country = gs[0].digits.len() == 3 && !gs[0].digits.starts_with(['0', '1']);
     if gs[0].plus && !digits.starts_with("44") {
-        return (10..=13).contains(&digits.len())
+        return (if small_country { 9..=13 } else { 10..=13 }).contains(&digits.len())
             && gs.len() >= 3
             && gs[0].digits.len() <= 3
             && gs[1..]
