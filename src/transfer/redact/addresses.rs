@@ -766,10 +766,10 @@ pub(super) fn house_name_before(text: &str, toks: &[Tok], i: usize) -> Option<us
 // Rooms, flats and pitches that are someone's home.
 
 /// What a home is numbered by inside a lodging or on a site: "room 11", "Flat 4", "Unit
-/// 9", "pitch 7".
+/// 9", "pitch 7", a static caravan on a holiday park as its people say it ("van 118").
 #[rustfmt::skip]
 const HOME_ROOM_WORDS: &[&str] = &[
-    "room", "rm", "flat", "unit", "chalet", "studio", "caravan", "static",
+    "room", "rm", "flat", "unit", "chalet", "studio", "caravan", "static", "van",
 ];
 #[rustfmt::skip]
 const HOME_PITCH_WORDS: &[&str] = &["pitch", "plot", "bay"];

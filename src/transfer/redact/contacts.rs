@@ -302,6 +302,75 @@ pub(super) fn obfuscated_emails(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// A spot on the map by its coordinates or its plus code, given so that someone can be
+/// found there: a latitude and a longitude in degrees with four decimals or more
+/// ("60.7712, -0.8381", "51.5074,-0.1278"; readings have fewer), and an Open Location Code ("9CHQRV8P+4W",
+/// eight of its twenty letters and figures, "+", two or three more). Shown as an
+/// address.
+pub(super) fn map_positions(text: &str, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    // A number of degrees: a sign, one to three figures, a point, four figures or more.
+    let degrees = |i: usize| -> Option<usize> {
+        let mut j = i;
+        if b.get(j) == Some(&b'-') {
+            j += 1;
+        }
+        let whole = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=3).contains(&whole) || b.get(j + whole) != Some(&b'.') {
+            return None;
+        }
+        let frac = b[j + whole + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (frac >= 4).then_some(j + whole + 1 + frac)
+    };
+    if text.contains('.') {
+        for (i, _) in text.match_indices(',') {
+            // Back from the comma to the latitude's start.
+            let mut s = i;
+            while s > 0 && (b[s - 1].is_ascii_digit() || b[s - 1] == b'.') {
+                s -= 1;
+            }
+            if s > 0 && b[s - 1] == b'-' {
+                s -= 1;
+            }
+            if s == i || !left_boundary(text, s) || degrees(s) != Some(i) {
+                continue;
+            }
+            let lon = if b.get(i + 1) == Some(&b' ') {
+                i + 2
+            } else {
+                i + 1
+            };
+            let Some(e) = degrees(lon) else { continue };
+            let lat: f64 = text[s..i].parse().unwrap_or(f64::MAX);
+            let long: f64 = text[lon..e].parse().unwrap_or(f64::MAX);
+            if lat.abs() <= 90.0 && long.abs() <= 180.0 && right_boundary(text, e) {
+                out.push(Cand::new(FindingKind::Address, s, e));
+            }
+        }
+    }
+    const CODE: &[u8] = b"23456789CFGHJMPQRVWX";
+    for (i, _) in text.match_indices('+') {
+        if i < 8 || !b[i - 8..i].iter().all(|c| CODE.contains(c)) || !left_boundary(text, i - 8) {
+            continue;
+        }
+        let tail = b[i + 1..].iter().take_while(|c| CODE.contains(c)).count();
+        // Letters and figures both: not a run of figures before a "+".
+        let letters = b[i - 8..i]
+            .iter()
+            .filter(|c| c.is_ascii_uppercase())
+            .count();
+        if (2..=3).contains(&tail)
+            && (1..8).contains(&letters)
+            && right_boundary(text, i + 1 + tail)
+        {
+            out.push(Cand::new(FindingKind::Address, i - 8, i + 1 + tail));
+        }
+    }
+}
+
 /// What3words addresses: "///filled.count.soap", three words of letters joined by dots
 /// after three slashes, a spot three metres square. The words are the finding; a fourth
 /// word or a slash before the three says it is something else (a path, a comment).

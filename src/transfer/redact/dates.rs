@@ -666,6 +666,43 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
     }
 }
 
+/// A month and a day on a line of their own, as a chat's screenshot divides its days
+/// ("MARCH 14", "March 14", "14 March"), a year after them or not: the day the lines
+/// below were written.
+pub(super) fn day_lines(text: &str, out: &mut Vec<Cand>) {
+    for (start, line) in lines_at(text) {
+        let l = line.trim();
+        if !(5..=20).contains(&l.len()) || !l.bytes().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let parts: Vec<&str> = l.split(' ').collect();
+        let day = |w: &str| {
+            w.len() <= 2
+                && w.bytes().all(|c| c.is_ascii_digit())
+                && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+        };
+        // Any case, as a screenshot prints it: "MARCH", "March".
+        let month = |w: &str| {
+            w.len() >= 3
+                && w.bytes().all(|c| c.is_ascii_alphabetic())
+                && month_of(&(w[..1].to_ascii_uppercase() + &w[1..].to_ascii_lowercase())).is_some()
+        };
+        let year =
+            |w: &str| w.len() == 4 && w.starts_with("20") && w.bytes().all(|c| c.is_ascii_digit());
+        let dated = match parts.as_slice() {
+            [m, d] => month(m) && day(d) || day(m) && month(d),
+            [m, d, y] => {
+                (month(m) && day(d.trim_end_matches(',')) || day(m) && month(d)) && year(y)
+            }
+            _ => false,
+        };
+        if dated {
+            let s = start + (line.len() - line.trim_start().len());
+            out.push(Cand::new(FindingKind::ExactDate, s, s + l.len()));
+        }
+    }
+}
+
 /// A day and month in figures listed after one found ("review 28/2 and 3/3", "on 4/3,
 /// 11/3 or 18/3"): the list says what the later ones are, though alone "3/3" could be a
 /// score. Only a list joined by "and", "or", "&" or a comma, and only pairs that can be

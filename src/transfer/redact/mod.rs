@@ -379,6 +379,7 @@ impl Checker {
             dashed_chi_numbers(text, &toks, &mut cands);
             coded_numbers(text, &toks, &mut cands);
             numbers_by_foreign_shape(text, &mut cands);
+            map_positions(text, &mut cands);
             slashed_codes(text, &toks, &mut cands);
             days_of_this_month(text, &toks, &mut cands);
             thread_speakers(text, &mut cands);
@@ -408,6 +409,7 @@ impl Checker {
             hungarian_dates(text, &toks, &mut cands);
             days_and_months_alone(text, &toks, &mut cands);
             listed_days(text, &mut cands);
+            day_lines(text, &mut cands);
             word_dates(text, &toks, &mut cands);
             if !text.is_ascii() {
                 korean_dates(text, &toks, &mut cands);
@@ -527,6 +529,7 @@ impl Checker {
         table_columns(text, words, &mut cands);
         names_before_full_names(text, words, &mut cands, &mut name_words);
         initials_in_attendance(text, &toks, &mut cands);
+        initials_signing_off(text, &mut cands);
         name_extents(text, words, &mut cands);
         if !text.is_ascii() {
             names_in_other_scripts(text, &mut cands);
@@ -555,6 +558,7 @@ impl Checker {
         kinds_after_names(text, words, &mut cands);
         places_over_small_words(text, words, &mut cands);
         saints_days_are_no_one(text, &mut cands);
+        two_saints(text, &mut cands);
         check_characters(text, &mut cands);
         cands.retain(|c| !overlaps_any(c, &masked));
         // Nor by the rules that run after the names: "the Stormont House legacy

@@ -1143,6 +1143,40 @@ fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Can
 /// "share code" ("W7X 4K9 2QH": three groups of three letters and figures).
 pub(super) fn numbers_by_foreign_shape(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
+    // Myanmar's National Registration Card: the state's number, the township's letters,
+    // the holder's kind in brackets and six figures ("12/LaMaTa(N)048217").
+    for (h, _) in text
+        .match_indices("(N)")
+        .chain(text.match_indices("(E)"))
+        .chain(text.match_indices("(P)"))
+    {
+        let figures = b[h + 3..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let letters = b[..h]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let slash = h - letters;
+        let state = b[..slash.saturating_sub(1)]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if figures == 6
+            && (3..=9).contains(&letters)
+            && slash >= 1
+            && b[slash - 1] == b'/'
+            && (1..=2).contains(&state)
+            && left_boundary(text, slash - 1 - state)
+            && right_boundary(text, h + 3 + figures)
+        {
+            out.push(Cand::new(
+                FindingKind::RecordNumber,
+                slash - 1 - state,
+                h + 9,
+            ));
+        }
+    }
     let run = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let left = |i: usize| {
         i == 0 || (!b[i - 1].is_ascii_alphanumeric() && !matches!(b[i - 1], b'.' | b'-'))
@@ -1837,6 +1871,36 @@ pub(super) fn ni_numbers(text: &str, out: &mut Vec<Cand>) {
             || [b"BG", b"GB", b"NK", b"KN", b"TN", b"NT", b"ZZ"].contains(&&[p1, p2]);
         if !bad_prefix {
             out.push(Cand::new(FindingKind::NiNumber, i, j));
+        }
+    }
+    temporary_ni_numbers(text, out);
+}
+
+/// A temporary National Insurance number of the old kind: "TN", the date of birth in
+/// three pairs and "M" or "F" ("TN 11 11 35 M", "TN111135F"), as old pension letters
+/// and payslips show it.
+fn temporary_ni_numbers(text: &str, out: &mut Vec<Cand>) {
+    for (i, _) in text.match_indices("TN") {
+        let rest = &text.as_bytes()[i + 2..];
+        let spaced = rest.first() == Some(&b' ');
+        let step = usize::from(spaced);
+        let pair = |k: usize| {
+            let at = k * (2 + step) + step;
+            rest.get(at..at + 2)
+                .filter(|p| p.iter().all(u8::is_ascii_digit))
+                .map(|p| u32::from(p[0] - b'0') * 10 + u32::from(p[1] - b'0'))
+        };
+        let (Some(d), Some(m), Some(_)) = (pair(0), pair(1), pair(2)) else {
+            continue;
+        };
+        let sex = 3 * (2 + step) + step;
+        if (1..=31).contains(&d)
+            && (1..=12).contains(&m)
+            && rest.get(sex).is_some_and(|c| matches!(c, b'M' | b'F'))
+            && left_boundary(text, i)
+            && right_boundary(text, i + 2 + sex + 1)
+        {
+            out.push(Cand::new(FindingKind::NiNumber, i, i + 2 + sex + 1));
         }
     }
 }

@@ -14,11 +14,12 @@ pub(super) const BUILDING_WORDS: &[&str] = &[
 ];
 
 /// Words that end the name of a school, a college or a surgery: "Oakfield Academy",
-/// "St Kentigern's Primary", "Riverside Surgery".
+/// "St Kentigern's Primary", "Riverside Surgery"; and of a cemetery or a crematorium,
+/// named as a surgery is ("London Road Cemetery", "Canley Crematorium").
 #[rustfmt::skip]
 pub(super) const SCHOOL_WORDS: &[&str] = &[
     "school", "primary", "academy", "college", "nursery", "infants", "juniors", "surgery",
-    "hospice",
+    "hospice", "cemetery", "crematorium",
 ];
 /// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire",
 /// and a surgery, a hospital, a centre or a home in Welsh: "Meddygfa Tywi", "Meddygfa'r
@@ -41,7 +42,8 @@ pub(super) const GENERIC_SCHOOL_WORDS: &[&str] = &[
     "law", "nursing", "care", "health", "my", "our", "his", "her", "their", "the", "a",
     "gymraeg", "cymraeg", "gynradd", "cynradd", "gyfun", "cyfun", "uwchradd", "feithrin",
     "meithrin", "arbennig", "babanod", "iau", "eglwys", "bro", "ysgol", "coleg", "girls",
-    "boys", "girls'", "boys'",
+    "boys", "girls'", "boys'", "municipal", "borough", "war", "jewish", "muslim",
+    "military", "pet",
 ];
 /// Titles whose holder's name a school may bear in the possessive: "Bishop's Green
 /// Academy", "King's Norton Girls' School".
@@ -462,6 +464,29 @@ pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<C
             }
             let start = if label { n.start } else { toks[k].start };
             out.push(Cand::new(FindingKind::Place, start, end));
+        } else if matches!(l, "hospital" | "hospitals")
+            && k >= 1
+            && &*lowers[k - 1] == "university"
+            && starts_capitalised(text, &toks[k - 1])
+            && starts_capitalised(text, &toks[k])
+            && &text[toks[k - 1].end..toks[k].start] == " "
+            && let Some(n) = toks.get(k + 1)
+            && &text[toks[k].end..n.start] == " "
+        {
+            // "University Hospital Coventry", "University Hospitals of Leicester": the
+            // place after the hospital's words names it.
+            let mut first = k + 1;
+            if matches!(&*lowers[first], "of" | "of the") && first + 1 < toks.len() {
+                first += 1;
+                if &*lowers[first] == "the" && first + 1 < toks.len() {
+                    first += 1;
+                }
+            }
+            if let Some((_, end)) = capitalised_run(text, toks, first)
+                && !sentence_start(text, toks[first].start)
+            {
+                out.push(Cand::new(FindingKind::Place, toks[k - 1].start, end));
+            }
         } else if l == "care"
             && k >= 1
             && matches!(&*lowers[k - 1], "critical" | "intensive")
@@ -1373,6 +1398,24 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
                     || (last > k + 1 && STREET_WORDS.contains(&&*lowers[last])))
             {
                 out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+            } else {
+                // "Co-op Funeralcare, Walsgrave Road": the street after a comma, its kind
+                // of shop between or not.
+                let f =
+                    usize::from(toks.get(k + 1).is_some_and(|_| {
+                        spaced(k, k + 1) && CHAIN_FORMATS.contains(&&*lowers[k + 1])
+                    }));
+                let s = k + f + 1;
+                if toks
+                    .get(s)
+                    .is_some_and(|t| &text[toks[s - 1].end..t.start] == ", ")
+                    && let Some((last, end)) = capitalised_run(text, toks, s)
+                    && last > s
+                    && last <= s + 3
+                    && STREET_WORDS.contains(&&*lowers[last])
+                {
+                    out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+                }
             }
         }
         // A business before "where" someone works, a comma between or not.

@@ -608,6 +608,77 @@ pub(super) fn saints_days_are_no_one(text: &str, cands: &mut Vec<Cand>) {
     });
 }
 
+/// A church or a school named for two saints is one place, with the words of what it is
+/// after them: "St Mary and St Abanoub", "Saints Peter and Paul", "St Mary and St
+/// Abanoub Coptic Orthodox Church". The saints' names found apart are left to this one.
+pub(super) fn two_saints(text: &str, out: &mut Vec<Cand>) {
+    if !text.contains(" and S") {
+        return;
+    }
+    let saint_at = |i: usize| -> Option<usize> {
+        let rest = &text[i..];
+        let after = ["St ", "St. ", "Saint "]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))?;
+        let n = after
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’'))
+            .map_or(after.len(), |(j, _)| j);
+        (n >= 2 && after.starts_with(char::is_uppercase))
+            .then(|| i + (rest.len() - after.len()) + n)
+    };
+    let mut added = Vec::new();
+    for (i, _) in text.match_indices(" and S") {
+        // The first saint just before: "St Mary" ending at `i`.
+        let Some(first) = ["St ", "St. ", "Saint "].iter().find_map(|p| {
+            let floor = back_within(text, i, 40);
+            let s = text[floor..i].rfind(p).map(|j| floor + j)?;
+            (left_boundary(text, s) && saint_at(s) == Some(i)).then_some(s)
+        }) else {
+            continue;
+        };
+        let Some(mut end) = saint_at(i + 5) else {
+            continue;
+        };
+        // What it is, capitalised after: "Coptic Orthodox Church", "Catholic Primary".
+        let mut rest = &text[end..];
+        let kinds = [
+            "Church",
+            "Cathedral",
+            "Chapel",
+            "School",
+            "Primary",
+            "Academy",
+        ];
+        let mut look = end;
+        for _ in 0..3 {
+            let Some(r) = rest.strip_prefix(' ') else {
+                break;
+            };
+            let n = r
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(r.len(), |(j, _)| j);
+            let w = &r[..n];
+            if !w.starts_with(char::is_uppercase) {
+                break;
+            }
+            look += 1 + n;
+            rest = &r[n..];
+            if kinds.contains(&w) {
+                end = look;
+                break;
+            }
+        }
+        added.push(Cand::new(FindingKind::Place, first, end));
+    }
+    if added.is_empty() {
+        return;
+    }
+    out.retain(|c| !added.iter().any(|a| a.start <= c.start && c.end <= a.end));
+    out.extend(added);
+}
+
 /// Words for someone, before a name: "caller June", "neighbour May".
 #[rustfmt::skip]
 const SOMEONE: &[&str] = &[
@@ -750,7 +821,7 @@ fn from_someone(text: &str, words: Words<'_>, k: usize) -> bool {
 const KINDS_ON_A_STREET: &[&str] = &[
     "shelter", "bank", "centre", "center", "hostel", "clinic", "surgery", "project", "hub",
     "café", "cafe", "mosque", "church", "gurdwara", "temple", "synagogue", "library",
-    "nursery", "pharmacy", "practice", "chapel", "refuge",
+    "nursery", "pharmacy", "practice", "chapel", "refuge", "cemetery", "crematorium",
 ];
 
 /// A place named by the street it is on: capitalised words ending in a street's word,
@@ -761,7 +832,7 @@ pub(super) fn places_on_a_street(text: &str, words: Words<'_>, out: &mut Vec<Can
     let cap = |k: usize| {
         starts_capitalised(text, &toks[k]) && !is_acronym(&text[toks[k].start..toks[k].base_end])
     };
-    for k in 1..toks.len().saturating_sub(1) {
+    for k in 1..toks.len() {
         // The cheapest tests first: every word of every text passes here.
         if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
             || toks[k].base_end != toks[k].end
@@ -802,6 +873,25 @@ pub(super) fn places_on_a_street(text: &str, words: Words<'_>, out: &mut Vec<Can
                 toks[start].start,
                 toks[e].base_end,
             ));
+            continue;
+        }
+        // "the Wellbeing Hub, Mare Street": a service by its kind, capitalised, then the
+        // street it is on after a comma; the two go as one place.
+        if start >= 2
+            && &text[toks[start - 1].end..toks[start].start] == ", "
+            && cap(start - 1)
+            && KINDS_ON_A_STREET.contains(&&*lowers[start - 1])
+            && text[toks[k].end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            let from = name_start_before(text, words, start - 1, |j| {
+                cap(j) && toks[j].base_end == toks[j].end
+            });
+            if from < start - 1 {
+                out.push(Cand::new(FindingKind::Place, toks[from].start, toks[k].end));
+            }
         }
     }
 }
@@ -1070,7 +1160,8 @@ pub(super) fn places_before_streets(text: &str, words: Words<'_>, cands: &mut Ve
 const KINDS_AFTER_A_NAME: &[&str] = &[
     "hub", "surgery", "bakery", "shop", "cafe", "café", "chippy", "takeaway", "pharmacy",
     "salon", "gym", "depot", "factory", "warehouse", "plant", "foodbank", "mosque",
-    "gurdwara", "mandir", "synagogue", "chapel",
+    "gurdwara", "mandir", "synagogue", "chapel", "brickworks", "quarry", "colliery",
+    "cemetery", "crematorium", "abattoir", "dairy", "sawmill", "packhouse", "creamery",
 ];
 
 /// Kinds of place of two words in lowercase, after a name of their own: "Nunsthorpe
@@ -2592,6 +2683,31 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
     }
 }
 
+/// Initials signing a note on a line of their own after a dash ("– AJ", "- KB"): the
+/// writer. Not a role or a body ("– GP", "- NHS").
+pub(super) fn initials_signing_off(text: &str, out: &mut Vec<Cand>) {
+    for (start, line) in lines_at(text) {
+        let l = line.trim_end();
+        let Some(rest) = ["– ", "- ", "— ", "–", "-", "—"]
+            .iter()
+            .find_map(|d| l.strip_prefix(d))
+        else {
+            continue;
+        };
+        let letters = rest.bytes().filter(u8::is_ascii_uppercase).count();
+        if (2..=3).contains(&letters)
+            && rest.len() <= 4
+            && rest.bytes().all(|c| c.is_ascii_uppercase() || c == b'\'')
+            && rest.starts_with(|c: char| c.is_ascii_uppercase())
+            && !initials_of_no_one(rest)
+            && !NOT_INITIALS.contains(&rest)
+        {
+            let s = start + l.len() - rest.len();
+            out.push(Cand::new(FindingKind::Name, s, s + rest.len()));
+        }
+    }
+}
+
 /// Roles and bodies by their initials, as an attendance line lists them beside people:
 /// "Present: GP, OT, SW (duty)".
 #[rustfmt::skip]
@@ -3010,7 +3126,16 @@ fn caseless_run(text: &str, from: usize, most: usize) -> Option<usize> {
 /// wrote it: شازیہ بیگم", "the card says सीता गुरुङ".
 #[rustfmt::skip]
 const NAMING_WORDS: &[&str] = &[
-    "name", "names", "named", "spelt", "spelled", "signed",
+    "name", "names", "named", "spelt", "spelled", "signed", "surname", "forename",
+];
+/// Languages and scripts a form's line gives a name in: "In Arabic: …", "Gujarati: …".
+#[rustfmt::skip]
+const SCRIPT_LANGUAGES: &[&str] = &[
+    "arabic", "urdu", "farsi", "persian", "dari", "pashto", "kurdish", "sorani", "gujarati",
+    "hindi", "punjabi", "gurmukhi", "bengali", "bangla", "tamil", "malayalam", "sinhala",
+    "telugu", "kannada", "marathi", "nepali", "tibetan", "burmese", "khmer", "thai", "lao",
+    "amharic", "tigrinya", "chinese", "mandarin", "cantonese", "japanese", "korean",
+    "hebrew", "yiddish", "georgian", "armenian", "script",
 ];
 /// What a name is written on: "the cot card says सीता गुरुङ".
 #[rustfmt::skip]
@@ -3085,7 +3210,16 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         let before = &text[..at];
         // "wrote it:", not "she wrote:" (a message, not a name).
         let after_colon = before.strip_suffix(": ").is_some_and(|b| {
-            clause_has(b.len(), NAMING_WORDS)
+            // A form's line that gives it in its language: "In Arabic: …".
+            let label = clause(b.len()).trim();
+            let language = label
+                .strip_prefix("In ")
+                .or_else(|| label.strip_prefix("in "))
+                .unwrap_or(label);
+            SCRIPT_LANGUAGES
+                .iter()
+                .any(|l| language.eq_ignore_ascii_case(l))
+                || clause_has(b.len(), NAMING_WORDS)
                 || ["wrote it", "write it", "writes it", "written it"]
                     .iter()
                     .any(|w| clause(b.len()).contains(w))
@@ -3095,7 +3229,15 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
             .any(|w| before.ends_with(w) && clause_has(at - w.len(), NAME_BEARERS));
         // "she wrote her name for the sheet as பார்வதி சிவநேசன்", "wrote his name for the
         // wall – ሚካኤል ገብረሂወት –": after "as" or a dash, in a clause that says so.
-        let given = [" as ", " – ", " - ", " — "].iter().any(|w| {
+        // "his mother, who signs હંસાબેન પટેલ": after a verb of signing; or of writing in
+        // a clause that speaks of names ("surname first; she writes សុខ ចាន់ធី").
+        let signs = ["signs ", "signed ", "sign "]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || ["writes ", "wrote ", "writing "]
+                .iter()
+                .any(|w| before.ends_with(w) && clause_has(at - w.len(), NAMING_WORDS));
+        let given = [" as ", " – ", " - ", " — ", " is "].iter().any(|w| {
             if !before.ends_with(w) {
                 return false;
             }
@@ -3130,7 +3272,7 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
                         .split(' ')
                         .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
             });
-        if after_colon || written || given || apposed || bracketed {
+        if after_colon || written || signs || given || apposed || bracketed {
             found.push((at, end));
         }
     }
