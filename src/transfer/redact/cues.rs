@@ -115,7 +115,8 @@ pub(super) const GIVEN_WORD_NAMES: &[&str] = &[
     "violet", "heather", "hazel", "olive", "willow", "jasmine", "hyacinth", "primrose",
     "marigold", "bluebell", "blossom", "sunny", "goodness", "godswill", "favour",
     "promise", "treasure", "wisdom", "marvel", "miracle", "happiness", "sunday", "rowan",
-    "ocean", "reign", "brook", "wren", "aspen", "bill",
+    "ocean", "reign", "brook", "wren", "aspen", "bill", "innocent", "fern", "bonny",
+    "juniper", "rosemary", "saffron",
 ];
 
 /// Verbs after which a capitalised word is someone: "Rang Aisling back", "Texted

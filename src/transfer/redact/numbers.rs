@@ -45,7 +45,8 @@ pub(super) const RECORD_HEADS: &[&str] = &[
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
-pub(super) const RECORD_NUMBER_WORDS: &[&str] = &["number", "no", "num", "nos", "numbers"];
+/// And a herd's mark: "herd mark UK 341448".
+pub(super) const RECORD_NUMBER_WORDS: &[&str] = &["number", "no", "num", "nos", "numbers", "mark"];
 #[rustfmt::skip]
 pub(super) const NOT_RECORD_CUES: &[&str] = &[
     "phone", "mobile", "telephone", "tel", "landline", "fax", "contact", "house", "door",

@@ -1146,6 +1146,25 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
             out.push(Cand::new(FindingKind::Place, toks[a].start, end));
             continue;
         }
+        // A community's place of worship in lowercase and the town or district it is in:
+        // "the Khmer temple in Ruislip", "the Polish church in Ealing". The few of each
+        // there are make it one place.
+        if k >= 1
+            && k + 2 < toks.len()
+            && WORSHIP_WORDS.contains(&l)
+            && text[toks[k].start..].starts_with(char::is_lowercase)
+            && spaced(k - 1, k)
+            && cap(k - 1)
+            && PEOPLES.contains(&&*lowers[k - 1])
+            && &*lowers[k + 1] == "in"
+            && spaced(k, k + 1)
+            && spaced(k + 1, k + 2)
+            && cap(k + 2)
+            && let Some((_, end)) = capitalised_run(text, toks, k + 2)
+        {
+            out.push(Cand::new(FindingKind::Place, toks[k - 1].start, end));
+            continue;
+        }
         // A refuge by its name, and where it is: "Hestia refuge in Lewisham" (where a
         // refuge is, is kept from everyone).
         if l == "refuge" && k >= 1 && spaced(k - 1, k) && cap(k - 1) {

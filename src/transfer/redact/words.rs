@@ -101,7 +101,7 @@ pub(super) const PEOPLES: &[&str] = &[
     "greek", "cypriot", "maltese", "dutch", "belgian", "swiss", "austrian", "finnish",
     "swedish", "norwegian", "danish", "korean", "japanese", "thai", "filipino", "filipina",
     "goan", "goans", "konkani", "kwéyòl", "kweyol", "polari", "cambodian", "cambodians",
-    "coptic", "s'gaw",
+    "coptic", "s'gaw", "khmer", "burmese", "tibetan",
     "malaysian", "indonesian", "nepali", "nepalese", "lankan", "sinhala", "sinhalese",
     "malayalam", "malayali", "telugu", "kannada", "marathi", "sylheti", "pahari",
     "mirpuri", "pothwari", "kashmiri", "baloch", "balochi", "sindhi", "afrikaans", "zulu",
