@@ -3558,6 +3558,7 @@ fn map_positions_registration_cards_and_temporary_ni_numbers() {
             (FindingKind::NiNumber, "TN 02 07 41 F".to_string())
         ]
     );
+    assert_eq!(flagged_in("TN 11x11y35zM and TN 45 11 35 M"), vec![]);
 }
 
 /// A name in another script after a verb of signing ("who signs ગીતા શાહ"), after

@@ -368,8 +368,15 @@ pub(super) fn streets_abroad(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
     };
     for k in 0..toks.len().saturating_sub(1) {
         let w = word(k);
-        // The cheapest tests first: a capital or "u", "a", "o", "p" opens every word of
-        // the list, and the endings are long.
+        // The cheapest tests first: the first letters of the list's words, and the last
+        // letters of the endings on a long capitalised word.
+        let first = text.as_bytes()[toks[k].start];
+        let last = lowers[k].as_bytes().last().copied().unwrap_or(0);
+        if !(b"VPCRATSBUuaop".contains(&first)
+            || (w.len() >= 7 && first.is_ascii_uppercase() && b"etnja".contains(&last)))
+        {
+            continue;
+        }
         let led = w.len() <= 10
             && (STREET_WORDS_ABROAD.contains(&w)
                 || (text[toks[k].end..].starts_with('.')

@@ -60,6 +60,9 @@ pub(super) const NOT_RECORD_CUES: &[&str] = &[
 /// For each first letter, the lengths of the words of [`RECORD_HEADS`] and
 /// [`RECORD_NUMBER_WORDS`] that start with it (bit n: a word of n letters): most words
 /// are ruled out as a cue by these two before a list is read.
+/// The shapes of [`RECORD_HEADS`] alone: a word that passed [`RECORD_CUE_SHAPES`] as a
+/// number's word ("mark", "made") is compared with the long list only if it may be one.
+const RECORD_HEAD_SHAPES: [u16; 26] = title_shapes(RECORD_HEADS);
 pub(super) const RECORD_CUE_SHAPES: [u16; 26] = {
     let (heads, numbers) = (
         title_shapes(RECORD_HEADS),
@@ -359,7 +362,15 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 folds_to(h, w)
             }
         };
-        let own = ends_ref || RECORD_HEADS.iter().any(|w| same(w));
+        let head_shaped = !h_ascii
+            || h.len() >= 16
+            || h.as_bytes().first().is_none_or(|&c| {
+                !c.is_ascii_alphabetic()
+                    || RECORD_HEAD_SHAPES[usize::from(c.to_ascii_lowercase() - b'a')]
+                        & (1 << h.len())
+                        != 0
+            });
+        let own = ends_ref || (head_shaped && RECORD_HEADS.iter().any(|w| same(w)));
         let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| same(w)) && i >= 1 && {
             let p = &toks[i - 1];
             let g = &text[p.end..head.start];
@@ -1885,9 +1896,12 @@ fn temporary_ni_numbers(text: &str, out: &mut Vec<Cand>) {
         let rest = &text.as_bytes()[i + 2..];
         let spaced = rest.first() == Some(&b' ');
         let step = usize::from(spaced);
+        // Each pair after a space where the first is spaced, or run together.
         let pair = |k: usize| {
             let at = k * (2 + step) + step;
-            rest.get(at..at + 2)
+            (!spaced || rest.get(at - 1) == Some(&b' '))
+                .then(|| rest.get(at..at + 2))
+                .flatten()
                 .filter(|p| p.iter().all(u8::is_ascii_digit))
                 .map(|p| u32::from(p[0] - b'0') * 10 + u32::from(p[1] - b'0'))
         };
@@ -1895,7 +1909,8 @@ fn temporary_ni_numbers(text: &str, out: &mut Vec<Cand>) {
             continue;
         };
         let sex = 3 * (2 + step) + step;
-        if (1..=31).contains(&d)
+        if (!spaced || rest.get(sex - 1) == Some(&b' '))
+            && (1..=31).contains(&d)
             && (1..=12).contains(&m)
             && rest.get(sex).is_some_and(|c| matches!(c, b'M' | b'F'))
             && left_boundary(text, i)
