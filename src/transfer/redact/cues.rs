@@ -743,11 +743,17 @@ pub(super) fn pet_name_at(text: &str, toks: &[Tok], k: usize) -> bool {
     let word = |i: usize| fold_str(&text[toks[i].start..toks[i].end]);
     let same_sentence =
         |i: usize| !text[toks[i].end..toks[k].start].contains(['.', '!', '?', ';', '\n']);
-    if k == 0 || !same_sentence(k - 1) {
+    if k == 0 {
         return false;
     }
-    let prev = word(k - 1);
-    ["called", "named"].contains(&&*prev)
+    // The word before first, without folding it where it is ASCII: most are neither.
+    let prev = &text[toks[k - 1].start..toks[k - 1].end];
+    let cue = if prev.is_ascii() {
+        prev.eq_ignore_ascii_case("called") || prev.eq_ignore_ascii_case("named")
+    } else {
+        ["called", "named"].contains(&&*word(k - 1))
+    };
+    cue && same_sentence(k - 1)
         && (k.saturating_sub(4)..k - 1)
             .any(|i| ANIMALS.contains(&word(i).as_str()) && same_sentence(i))
 }
