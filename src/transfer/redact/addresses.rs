@@ -356,16 +356,6 @@ const PARTICLES_ABROAD: &[&str] = &[
 pub(super) fn streets_abroad(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     let word = |k: usize| &text[toks[k].start..toks[k].end];
-    let house = |k: usize| {
-        let w = word(k);
-        let figures = w.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=4).contains(&figures)
-            && w[figures..]
-                .trim_start_matches(['/', '-'])
-                .bytes()
-                .all(|c| c.is_ascii_alphanumeric())
-            && w.len() <= 8
-    };
     for k in 0..toks.len().saturating_sub(1) {
         let w = word(k);
         // The cheapest tests first: the first letters of the list's words, and the last
@@ -418,7 +408,10 @@ pub(super) fn streets_abroad(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
             }
         }
         // Then its house number, a space before it.
-        if j >= toks.len() || &text[toks[j - 1].end..toks[j].start] != " " || !house(j) {
+        if j >= toks.len()
+            || &text[toks[j - 1].end..toks[j].start] != " "
+            || !is_house_number(word(j))
+        {
             continue;
         }
         if !right_boundary(text, toks[j].end) {

@@ -534,6 +534,10 @@ pub(super) const AFTER_A_DAY: &[&str] = &[
     "afternoon", "evening", "night",
 ];
 
+/// The times of a day a day's date may be followed by ("on the 3rd at noon", "the 9th
+/// night"), of [`AFTER_A_DAY`].
+const TIMES_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+
 #[rustfmt::skip]
 pub(super) const ORDINAL_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -603,10 +607,7 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
             let in_words = ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d));
             let follows = next.is_some_and(|n| {
                 AFTER_A_DAY.iter().any(|a| a.eq_ignore_ascii_case(n))
-                    && !(in_words
-                        && ["morning", "afternoon", "evening", "night"]
-                            .iter()
-                            .any(|a| a.eq_ignore_ascii_case(n)))
+                    && !(in_words && TIMES_OF_DAY.iter().any(|a| a.eq_ignore_ascii_case(n)))
             }) && spaced(text, toks, i + 2, i + 3);
             if !of_month && (weekday || ends || follows) {
                 let start = if weekday { t.start } else { toks[i + 2].start };
@@ -632,9 +633,8 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
                 .next()
                 .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
             let timed = word(i + 2).is_some_and(|n| {
-                ["at", "morning", "afternoon", "evening", "night"]
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(n))
+                n.eq_ignore_ascii_case("at")
+                    || TIMES_OF_DAY.iter().any(|a| a.eq_ignore_ascii_case(n))
             }) && spaced(text, toks, i + 1, i + 2);
             if ends || timed {
                 out.push(Cand::new(FindingKind::ExactDate, toks[i + 1].start, d_end));

@@ -60,9 +60,6 @@ pub(super) const NOT_RECORD_CUES: &[&str] = &[
 /// For each first letter, the lengths of the words of [`RECORD_HEADS`] and
 /// [`RECORD_NUMBER_WORDS`] that start with it (bit n: a word of n letters): most words
 /// are ruled out as a cue by these two before a list is read.
-/// The shapes of [`RECORD_HEADS`] alone: a word that passed [`RECORD_CUE_SHAPES`] as a
-/// number's word ("mark", "made") is compared with the long list only if it may be one.
-const RECORD_HEAD_SHAPES: [u16; 26] = title_shapes(RECORD_HEADS);
 pub(super) const RECORD_CUE_SHAPES: [u16; 26] = {
     let (heads, numbers) = (
         title_shapes(RECORD_HEADS),
@@ -362,15 +359,7 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 folds_to(h, w)
             }
         };
-        let head_shaped = !h_ascii
-            || h.len() >= 16
-            || h.as_bytes().first().is_none_or(|&c| {
-                !c.is_ascii_alphabetic()
-                    || RECORD_HEAD_SHAPES[usize::from(c.to_ascii_lowercase() - b'a')]
-                        & (1 << h.len())
-                        != 0
-            });
-        let own = ends_ref || (head_shaped && RECORD_HEADS.iter().any(|w| same(w)));
+        let own = ends_ref || RECORD_HEADS.iter().any(|w| same(w));
         let after_word = !own && RECORD_NUMBER_WORDS.iter().any(|w| same(w)) && i >= 1 && {
             let p = &toks[i - 1];
             let g = &text[p.end..head.start];

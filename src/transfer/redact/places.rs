@@ -476,7 +476,7 @@ pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<C
             // "University Hospital Coventry", "University Hospitals of Leicester": the
             // place after the hospital's words names it.
             let mut first = k + 1;
-            if matches!(&*lowers[first], "of" | "of the") && first + 1 < toks.len() {
+            if &*lowers[first] == "of" && first + 1 < toks.len() {
                 first += 1;
                 if &*lowers[first] == "the" && first + 1 < toks.len() {
                     first += 1;

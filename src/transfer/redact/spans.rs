@@ -2632,8 +2632,9 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
             let w = &text[t.start..t.end];
             let before = text[from..t.start].trim_end_matches(' ');
             let after = &text[t.end..end];
-            let alone = listed
-                && (before.is_empty() || before.ends_with([',', ';']))
+            // An item of the list starts here: the line's first, or after a comma.
+            let item = listed && (before.is_empty() || before.ends_with([',', ';']));
+            let alone = item
                 && (after.is_empty() || after.starts_with([',', ';']) || after.starts_with(" ("));
             // "Present: A., Fern, Malcolm B": a first name that is a word, or a capital
             // and its stop, alone between the commas.
@@ -2644,10 +2645,9 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
                 && name_list()
                     .get(&*fold_cow(w))
                     .is_some_and(|&(_, surname)| !surname);
-            let lone_initial = listed
+            let lone_initial = item
                 && w.len() == 1
                 && w.bytes().all(|c| c.is_ascii_uppercase())
-                && (before.is_empty() || before.ends_with([',', ';']))
                 && (after == "." || after.starts_with(".,") || after.starts_with(".;"));
             if word_name || lone_initial {
                 out.push(Cand::new(FindingKind::Name, t.start, t.end));
