@@ -864,8 +864,25 @@ impl Checker {
                                 && !is_allowed(nl))
                     };
                     if named && !user_allowed(nl) {
+                        // A Burmese or Karen name after its title is its syllables, some
+                        // of them words of ours: "Daw Khin May", "Naw Say Paw".
+                        let burmese = matches!(w, "Daw" | "Naw");
+                        let syllable = |k: usize, prev: &Tok| {
+                            toks.get(k).is_some_and(|t| {
+                                !skip[k]
+                                    && prev.base_end == prev.end
+                                    && &text[prev.end..t.start] == " "
+                                    && capitalised(base(t))
+                                    && (2..=5).contains(&base(t).len())
+                                    && base(t).bytes().all(|c| c.is_ascii_alphabetic())
+                                    && !STOPWORDS.contains(&lower(t))
+                            })
+                        };
                         let mut last = j;
-                        while last < j + 2 && continues(last + 1, &toks[last]) {
+                        while last < j + 2
+                            && (continues(last + 1, &toks[last])
+                                || (burmese && syllable(last + 1, &toks[last])))
+                        {
                             last += 1;
                         }
                         for c in &mut covered[k..=last] {

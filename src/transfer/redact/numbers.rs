@@ -509,9 +509,10 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
         // Groups of one to five figures with single spaces between, nine to sixteen
         // figures in all, as an identity card prints them: "Thai ID no.: 3 4101 00512 34
-        // 7".
+        // 7"; or six, as Norway's and Denmark's personal numbers open with a day of
+        // birth: "fødselsnummer 140352 48213".
         let figures_only = |t: &Tok| {
-            t.digits && !t.letters && t.end - t.start <= 5 && text[t.start..t.end].is_ascii()
+            t.digits && !t.letters && t.end - t.start <= 6 && text[t.start..t.end].is_ascii()
         };
         // Not a phone's groups: "number 07 838 502 117".
         let phone = text[id.start..].starts_with('0');
@@ -528,7 +529,10 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 break;
             }
         }
-        if k >= j + 2
+        let day_and_figures = k == j + 1
+            && toks[j].end - toks[j].start == 6
+            && (4..=5).contains(&(toks[k].end - toks[k].start));
+        if (k >= j + 2 || day_and_figures)
             && !phone
             && (9..=16).contains(&total)
             && k < toks.len()
