@@ -342,6 +342,76 @@ const STREET_ENDINGS_ABROAD: &[&str] = &[
     "straße", "strasse", "gasse", "straat", "gracht", "laan", "gatan", "vägen", "gade",
     "vej", "veien", "gata", "utca", "iela",
 ];
+/// The parts of an address where houses are found by their block, plot or sector, as in
+/// much of Africa, South Asia and the Middle East.
+#[rustfmt::skip]
+const PLOT_PARTS: &[&str] = &[
+    "Block", "House", "Plot", "Sector", "Phase", "Zone", "Compound", "Building", "Villa",
+    "Street", "Apartment", "Flat", "Square",
+];
+/// Of which one at least is no part of a UK address ("Flat 2, House 3" is not enough),
+/// and one at least somewhere to live ("Phase 2, Block 3" of a plan is not).
+const PLOT_ONLY: &[&str] = &[
+    "Block", "Plot", "Sector", "Phase", "Zone", "Compound", "Square",
+];
+const PLOT_HOMES: &[&str] = &[
+    "House",
+    "Plot",
+    "Villa",
+    "Building",
+    "Apartment",
+    "Flat",
+    "Compound",
+];
+
+/// An address given by its block, plot or sector and house, each part a word and its
+/// number, two parts or more between commas, and the neighbourhood's name after them
+/// where one follows that is no city or country: "Block 9, House 31, Al-Riyadh", "Plot
+/// 14, Sector 3, Hayatabad".
+pub(super) fn blocks_and_plots(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    let Words { toks, lowers } = words;
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    // Whether a part starts at token k: its word, a space and its number.
+    let part = |k: usize| {
+        k + 1 < toks.len()
+            && PLOT_PARTS.contains(&word(k))
+            && &text[toks[k].end..toks[k + 1].start] == " "
+            && is_house_number(word(k + 1))
+    };
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        if !part(k) {
+            k += 1;
+            continue;
+        }
+        let (start, mut j, mut parts) = (k, k, 1);
+        let mut foreign = PLOT_ONLY.contains(&word(k));
+        let mut home = PLOT_HOMES.contains(&word(k));
+        while j + 3 < toks.len() && &text[toks[j + 1].end..toks[j + 2].start] == ", " && part(j + 2)
+        {
+            j += 2;
+            parts += 1;
+            foreign |= PLOT_ONLY.contains(&word(j));
+            home |= PLOT_HOMES.contains(&word(j));
+        }
+        let mut end = toks[j + 1].end;
+        if parts >= 2 && foreign && home && right_boundary(text, end) {
+            // The neighbourhood: one capitalised word after a comma, not a city's.
+            if let Some(n) = toks.get(j + 2)
+                && &text[end..n.start] == ", "
+                && text[n.start..].starts_with(char::is_uppercase)
+                && !n.digits
+                && !big_places().contains(&*lowers[j + 2])
+                && right_boundary(text, n.end)
+            {
+                end = n.end;
+            }
+            out.push(Cand::new(FindingKind::Address, toks[start].start, end));
+        }
+        k = j + 2;
+    }
+}
+
 /// The small words inside a street's name abroad: "Rua das Flores", "Via del Corso".
 #[rustfmt::skip]
 const PARTICLES_ABROAD: &[&str] = &[

@@ -487,6 +487,7 @@ impl Checker {
         buildings_by_a_room(text, words, &mut cands);
         if digits {
             home_rooms(text, words, &mut cands);
+            blocks_and_plots(text, words, &mut cands);
             house_numbers_alone(text, words, &mut cands);
             pupils_by_form(text, words, &mut cands);
         }

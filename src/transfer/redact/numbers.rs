@@ -1714,9 +1714,28 @@ pub(super) fn zeros_typed_as_o(text: &str) -> Option<(Vec<u8>, Vec<usize>)> {
 
 /// A hospital's bleep or a pager by its number after the word: "bleep 4471", "my bleep,
 /// 2093", "bleep no. 318", "pager: 60412". Three to five figures, no more on either side.
+/// And after being bleeped or paged, the number alone in brackets later in the sentence:
+/// "bleeped by the duty manager (3318)".
 pub(super) fn bleeps(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     for (i, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
+        if w.eq_ignore_ascii_case("bleeped") || w.eq_ignore_ascii_case("paged") {
+            for (k, n) in toks.iter().enumerate().skip(i + 1).take(8) {
+                if text[toks[k - 1].end..n.start].contains(['.', ';', '!', '?', '\n']) {
+                    break;
+                }
+                let figures = &text[n.start..n.end];
+                if (3..=5).contains(&figures.len())
+                    && figures.bytes().all(|c| c.is_ascii_digit())
+                    && text[..n.start].ends_with('(')
+                    && text[n.end..].starts_with(')')
+                {
+                    out.push(Cand::new(FindingKind::Phone, n.start, n.end));
+                    break;
+                }
+            }
+            continue;
+        }
         if !(w.eq_ignore_ascii_case("bleep")
             || w.eq_ignore_ascii_case("bleeper")
             || w.eq_ignore_ascii_case("pager"))
