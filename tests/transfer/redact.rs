@@ -1387,10 +1387,11 @@ fn record_systems_church_schools_paid_by_and_a_surname_first() {
 /// a small word in their name and places named for a saint ("St Columba's"), 80 of 80;
 /// with a thing after "his"/"her" and a pet's name being no one, 2 tricky words
 /// flagged (the Windrush and a small town, Tilbury: a small town is flagged by design);
-/// with the peoples, brands and feasts learnt on the eleventh corpus, only the town.
+/// with the peoples, brands and feasts learnt on the eleventh corpus, only the town;
+/// with the ports learnt on the thirty-first (Tilbury among them), none.
 #[test]
 fn a_tenth_corpus_held_out_from_the_rules_is_measured() {
-    assert_measured("recall-fresh8.txt", (80, 80), &["Name \"Tilbury\""]);
+    assert_measured("recall-fresh8.txt", (80, 80), &[]);
 }
 
 /// A capitalised word in a list with a caught name is a name ("Marcus and Saffron"); a
@@ -3532,6 +3533,102 @@ fn burmese_syllables_that_are_words_and_personal_numbers_in_two_groups() {
     );
 }
 
+/// Numbers whose shape says what they are, wherever they stand: personal numbers that
+/// open with a day of birth (Iceland, Finland, Czechia, Sweden), an IBAN whose check
+/// figures hold, a wallet's address, an IPv4 address, a voucher's code, a ship's IMO
+/// number, an ISO week date; not a version, an IBAN whose check fails, a word in
+/// capitals with a hyphen, nor "imo" for "in my opinion". None of these notes is in
+/// the corpora.
+#[test]
+fn personal_numbers_ibans_wallets_addresses_vouchers_and_week_dates() {
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Kennitala 030551-3399, her brother's code 150372-117K, his birth number 556102/1234."
+        ),
+        vec![
+            record("030551-3399"),
+            record("150372-117K"),
+            record("556102/1234")
+        ]
+    );
+    assert_eq!(
+        flagged_in(
+            "She paid into DE89 3704 0044 0532 0130 00 but not DE89 3704 0044 0532 0130 01."
+        ),
+        vec![record("DE89 3704 0044 0532 0130 00")]
+    );
+    assert_eq!(
+        flagged_in(
+            "He sent it to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq from 81.2.69.160, app 1.2.3.4."
+        ),
+        vec![
+            record("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"),
+            record("81.2.69.160")
+        ]
+    );
+    assert_eq!(
+        flagged_in("Cards Q4TZ-88KD-J2WM bought; imo 12 weeks is enough; MMR-ABCD-EFGH no."),
+        vec![record("Q4TZ-88KD-J2WM")]
+    );
+    assert_eq!(
+        flagged_in("The ship (IMO 9387421) sails on 2025-W20-3 (Wed), not in 2025-W21."),
+        vec![record("9387421"), date("2025-W20-3 (Wed)")]
+    );
+}
+
+/// Places, peoples, feasts, greetings and public figures that belong to no one: ports
+/// and towns at home, islands and towns abroad, faiths and peoples, new years and
+/// feasts, greetings in other languages. None of these sentences is in the corpora.
+#[test]
+fn places_peoples_feasts_and_greetings_of_no_one() {
+    for text in [
+        "The Yazidi and Tongan families met at the Ugadi mela, then the boats left Peterhead.",
+        "He flew from Vientiane via Rajasthan to Immingham, and his Parsi neighbour said Shlama.",
+        "Novruz, Beltane and Lenten suppers; she said Sabaidee and the Jain couple laughed.",
+        "They watched Freddie Mercury on the television near Selly Oak with the Bahá'í group.",
+        "A Mormon missionary from Utah, an Azerbaijani student and a Taiwanese nurse came.",
+    ] {
+        assert_eq!(flagged_in(text), vec![], "{text}");
+    }
+}
+
+/// A spreadsheet pasted with tabs between its cells is read by its heading like a table
+/// typed with bars: a ship under "vessel", a serial day under "date" (the same number
+/// again in the note), initials under "driver"; and who was at a meeting listed after a
+/// sentence of the same line ("Date: … Present: AB, CD and EF."). None of these notes is
+/// in the corpora.
+#[test]
+fn rows_pasted_with_tabs_and_attendance_after_a_sentence() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "date\tvessel\tIMO\tdriver\n45812\tSilver Plover\t9387421\tJT\nOn 45812 the van broke."
+        ),
+        vec![
+            date("45812"),
+            place("Silver Plover"),
+            record("9387421"),
+            name("JT"),
+            date("45812")
+        ]
+    );
+    assert_eq!(
+        flagged_in("Date: Weds 9/4. Present: DK (chair), FB, MO'R and me. Actions: FB writes up."),
+        vec![
+            date("Weds 9/4"),
+            name("DK"),
+            name("FB"),
+            name("MO'R"),
+            name("FB")
+        ]
+    );
+}
+
 /// An address by its block or plot and house, as much of Africa, South Asia and the
 /// Middle East give one ("Block 4, House 12, Al-Amarat"), and a bleep in brackets after
 /// being bleeped ("bleeped by the site manager (2207)"); not a plan's "Phase 2, Block 3",
@@ -4774,7 +4871,6 @@ fn a_seventeenth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Bhàta\"",
             "Name \"Sabbath\"",
             "ExactDate \"1 January\"",
-            "Name \"Saka\"",
             "Name \"Shakhtar\"",
             "Name \"Velykden\"",
             "Name \"Newroz\"",
@@ -5327,7 +5423,6 @@ fn a_twentieth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Hải Phòng\"",
             "Name \"Dan Hughes\"",
             "Name \"Govan\"",
-            "Name \"Peterhead\"",
             "ExactDate \"July 4th\"",
             "Name \"Swinton\"",
             "Name \"Caerau\"",
@@ -5652,7 +5747,6 @@ fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Coloplast\"",
             "Name \"Chimamanda Ngozi Adichie\"",
             "Place \"Cardiff Civil Justice Centre\"",
-            "Name \"Falklands\"",
             "Name \"Gibbs-ish\"",
             "Name \"Nutrison\"",
             "Name \"Duluth\"",
@@ -7397,6 +7491,41 @@ fn a_thirtieth_corpus_written_without_sight_of_the_rules_is_measured() {
             "ExactDate \"third\"",
             "Name \"lynn\"",
             "Name \"Lynn\"",
+        ],
+    );
+}
+
+/// The thirty-first corpus (`recall-fresh29.txt`), written without sight of the rules
+/// from the earlier corpora's headers, forty lines of the latest and DOMAIN.md, committed
+/// alone (df06d88) before it was run: 61 notes, 702 identifiers, 196 tricky words. As a
+/// hold-out, on the rules of 5ebcc89, 2026-12-07: 576 (82.1%) and 128 findings beyond
+/// the identifiers. Learnt from it: word lists (ports and towns at home, islands and
+/// towns abroad, peoples and faiths, feasts and greetings, public figures): 128 -> 14
+/// findings. Who was at a meeting after a sentence of the same line; personal numbers
+/// that open with a day of birth, IBANs, wallets, IPv4 addresses, vouchers' codes, IMO
+/// numbers, ISO week dates; a spreadsheet's rows pasted with tabs, read by their
+/// heading, its serial days among them, and a number found once found again: 635
+/// (90.5%).
+#[test]
+fn a_thirty_first_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh29.txt",
+        (635, 702),
+        &[
+            "Place \"Jodhpur\"",
+            "Name \"Frankel\"",
+            "Place \"Rajasthan\"",
+            "RecordNumber \"209.85.220.41\"",
+            "Name \"Nadia\"",
+            "Name \"Ashur\"",
+            "ExactDate \"1 April\"",
+            "Name \"B.E\"",
+            "Name \"Haifa\"",
+            "ExactDate \"20th\"",
+            "Name \"Ahmadi\"",
+            "ExactDate \"19 December\"",
+            "NiNumber \"QQ 12 34 56 C\"",
+            "Name \"Adama\"",
         ],
     );
 }

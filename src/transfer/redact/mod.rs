@@ -379,6 +379,7 @@ impl Checker {
             dashed_chi_numbers(text, &toks, &mut cands);
             coded_numbers(text, &toks, &mut cands);
             numbers_by_foreign_shape(text, &mut cands);
+            numbers_by_their_shape(text, &toks, &mut cands);
             map_positions(text, &mut cands);
             slashed_codes(text, &toks, &mut cands);
             days_of_this_month(text, &toks, &mut cands);
@@ -561,6 +562,9 @@ impl Checker {
         saints_days_are_no_one(text, &mut cands);
         two_saints(text, &mut cands);
         check_characters(text, &mut cands);
+        if digits {
+            numbers_found_again(text, &mut cands);
+        }
         cands.retain(|c| !overlaps_any(c, &masked));
         // Nor by the rules that run after the names: "the Stormont House legacy
         // summary" is an agreement, not a house someone lives in.

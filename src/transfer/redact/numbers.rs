@@ -42,6 +42,9 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     // Denmark's personal numbers, and an incident by its number ("incident
     // 250314-0448").
     "imei", "mmsi", "ubrn", "fødselsnummer", "fodselsnummer", "incident",
+    // Iceland's personal number, Czechia's birth number ("rodné číslo"), a police
+    // officer's collar number.
+    "kennitala", "cislo", "collar",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -1140,6 +1143,256 @@ fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Can
             out.push(Cand::new(FindingKind::NhsNumber, run[0].0, run[last].1));
         }
     }
+}
+
+/// Numbers whose shape says what they are wherever they stand:
+/// - a personal number that opens with a day of birth, then a dash, a plus, an "A" or a
+///   slash and three figures and a check letter or four figures: Iceland's kennitala
+///   ("120438-2209"), Finland's personal code ("230941-284U"), Czechia's and Slovakia's
+///   birth number ("835612/4007", a woman's month 50 more), Denmark's CPR, Sweden's
+///   personnummer ("19410923-2841");
+/// - an IBAN, spaced in fours or run together, whose check figures hold ("LT54 7044 0600
+///   0831 7264");
+/// - a Bitcoin address ("bc1q…") or an Ethereum one ("0x" and forty hex figures);
+/// - an IPv4 address ("203.0.113.47"), its first part 10 or more (not a version "1.2.3.4");
+/// - a voucher's or gift card's code, three groups of four capitals and figures or more
+///   ("X7KQ-2MRT-9PWL");
+/// - a ship's IMO number ("IMO 9418274") and an Azerbaijani FIN ("FIN 5ZR7K2A") after
+///   their capitals;
+/// - a day as an ISO week date ("2025-W12-2", a weekday in brackets after it kept with it).
+pub(super) fn numbers_by_their_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let pair = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
+    let month = |m: u32| [1, 21, 51, 71].iter().any(|&f| (f..f + 12).contains(&m));
+    let day = |d: u32| (1..=31).contains(&d);
+    for (k, t) in toks.iter().enumerate() {
+        let i = t.start;
+        if !b[i].is_ascii_alphanumeric() {
+            continue;
+        }
+        let n = digits_at(i);
+        // A personal number.
+        if (n == 6 || n == 8)
+            && run_may_start(text, i)
+            && b.get(i + n)
+                .is_some_and(|c| matches!(c, b'-' | b'+' | b'/' | b'A'))
+        {
+            let dated = if n == 6 {
+                month(pair(i + 2)) && (day(pair(i)) || day(pair(i + 4)))
+            } else {
+                matches!(&b[i..i + 2], b"19" | b"20")
+                    && (1..=12).contains(&pair(i + 4))
+                    && day(pair(i + 6))
+            };
+            let m = digits_at(i + n + 1);
+            let check = b
+                .get(i + n + 1 + m)
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let e = match m {
+                3 if check => i + n + 5,
+                4 => i + n + 5,
+                _ => 0,
+            };
+            if dated && e > 0 && right_boundary(text, e) {
+                out.push(Cand::new(FindingKind::RecordNumber, i, e));
+                continue;
+            }
+        }
+        // An IBAN: the country's letters and two check figures, then its account.
+        if b.len() >= i + 15
+            && b[i].is_ascii_uppercase()
+            && b[i + 1].is_ascii_uppercase()
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+            && left_boundary(text, i)
+        {
+            let mut chars: Vec<u8> = Vec::with_capacity(34);
+            let mut j = i;
+            let spaced = b.get(i + 4) == Some(&b' ');
+            while j < b.len() && chars.len() < 34 {
+                let c = b[j];
+                if c.is_ascii_uppercase() || c.is_ascii_digit() {
+                    chars.push(c);
+                    j += 1;
+                } else if spaced
+                    && c == b' '
+                    && chars.len().is_multiple_of(4)
+                    && b.get(j + 1)
+                        .is_some_and(|d| d.is_ascii_uppercase() || d.is_ascii_digit())
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if (15..=34).contains(&chars.len()) && right_boundary(text, j) && iban_ok(&chars) {
+                out.push(Cand::new(FindingKind::RecordNumber, i, j));
+                continue;
+            }
+        }
+        let word = &text[i..t.end];
+        // A wallet's address.
+        let bech32 = word.len() >= 42
+            && word.len() <= 74
+            && word.starts_with("bc1")
+            && word[3..]
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
+        let ether = word.len() == 42
+            && word.starts_with("0x")
+            && word[2..].bytes().all(|c| c.is_ascii_hexdigit());
+        if (bech32 || ether) && left_boundary(text, i) {
+            out.push(Cand::new(FindingKind::RecordNumber, i, t.end));
+            continue;
+        }
+        // An IPv4 address.
+        if (2..=3).contains(&n) && run_may_start(text, i) {
+            let mut j = i;
+            let mut parts = Vec::new();
+            loop {
+                let m = digits_at(j);
+                if !(1..=3).contains(&m) {
+                    break;
+                }
+                parts.push(text[j..j + m].parse::<u32>().unwrap_or(999));
+                j += m;
+                if parts.len() == 4 || b.get(j) != Some(&b'.') {
+                    break;
+                }
+                j += 1;
+            }
+            if parts.len() == 4
+                && parts[0] >= 10
+                && parts.iter().all(|&p| p <= 255)
+                && right_boundary(text, j)
+                && !(b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit))
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, i, j));
+                continue;
+            }
+        }
+        // A voucher's code.
+        let groups: Vec<&str> = word.split('-').collect();
+        if groups.len() >= 3
+            && groups.iter().all(|g| {
+                g.len() == 4
+                    && g.bytes()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            })
+            && word.bytes().any(|c| c.is_ascii_digit())
+            && word.bytes().any(|c| c.is_ascii_uppercase())
+            && left_boundary(text, i)
+            && right_boundary(text, t.end)
+        {
+            out.push(Cand::new(FindingKind::RecordNumber, i, t.end));
+            continue;
+        }
+        // A ship's or a person's number after its capitals.
+        if (word == "IMO" || word == "FIN")
+            && let Some(n) = toks.get(k + 1)
+            && n.start == t.end + 1
+            && b[t.end] == b' '
+        {
+            let id = &text[n.start..n.end];
+            let ok = if word == "IMO" {
+                id.len() == 7 && id.bytes().all(|c| c.is_ascii_digit())
+            } else {
+                id.len() == 7
+                    && id
+                        .bytes()
+                        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                    && id.bytes().any(|c| c.is_ascii_digit())
+            };
+            if ok && right_boundary(text, n.end) {
+                out.push(Cand::new(FindingKind::RecordNumber, n.start, n.end));
+            }
+            continue;
+        }
+        // An ISO week date.
+        if n == 4
+            && matches!(&b[i..i + 2], b"19" | b"20")
+            && b.len() >= i + 10
+            && &b[i + 4..i + 6] == b"-W"
+            && b[i + 6].is_ascii_digit()
+            && b[i + 7].is_ascii_digit()
+            && (1..=53).contains(&pair(i + 6))
+            && b[i + 8] == b'-'
+            && (b'1'..=b'7').contains(&b[i + 9])
+            && right_boundary(text, i + 10)
+            && run_may_start(text, i)
+        {
+            let mut e = i + 10;
+            if let Some(rest) = text[e..].strip_prefix(" (")
+                && let Some(close) = rest.find(')')
+                && CALENDAR.contains(&&*fold_str(&rest[..close]))
+            {
+                e += 2 + close + 1;
+            }
+            out.push(Cand::new(FindingKind::ExactDate, i, e));
+        }
+    }
+}
+
+/// A number found once by where it stands (a date under a spreadsheet's heading, a
+/// reference after its cue) is the same identifier wherever else the text writes it:
+/// "Note to self: 45730 is 14/03." Five characters or more with three figures among
+/// them, as a word of its own.
+pub(super) fn numbers_found_again(text: &str, out: &mut Vec<Cand>) {
+    let mut found: Vec<(&str, FindingKind)> = out
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                FindingKind::RecordNumber
+                    | FindingKind::ExactDate
+                    | FindingKind::BirthDate
+                    | FindingKind::Phone
+            )
+        })
+        .map(|c| (&text[c.start..c.end], c.kind))
+        .filter(|(w, _)| {
+            w.len() >= 5
+                && w.bytes().filter(u8::is_ascii_digit).count() >= 3
+                && w.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'/')
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup_by(|a, b| a.0 == b.0);
+    if found.is_empty() {
+        return;
+    }
+    let taken = Taken::new(out);
+    let mut again = Vec::new();
+    for (w, kind) in found {
+        for (i, _) in text.match_indices(w) {
+            let e = i + w.len();
+            if left_boundary(text, i) && right_boundary(text, e) && !taken.overlaps(i, e) {
+                again.push(Cand::new(kind, i, e));
+            }
+        }
+    }
+    out.extend(again);
+}
+
+/// Whether an IBAN's check figures hold: its first four characters moved to its end,
+/// each letter read as two figures (A = 10 … Z = 35), the whole leaves 1 divided by 97.
+fn iban_ok(chars: &[u8]) -> bool {
+    let mut rem: u32 = 0;
+    for &c in chars[4..].iter().chain(&chars[..4]) {
+        let v = if c.is_ascii_digit() {
+            u32::from(c - b'0')
+        } else {
+            u32::from(c - b'A') + 10
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    rem == 1
 }
 
 /// Numbers of other countries by a shape nothing else has, and a share code after its

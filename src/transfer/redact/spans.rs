@@ -2380,6 +2380,11 @@ enum Column {
     People,
     Places,
     Numbers,
+    /// A day, which a spreadsheet pasted as text may give as its serial number ("45729"
+    /// for 14 March 2025); a day of birth's column ("DOB") gives a birth date.
+    Dates {
+        birth: bool,
+    },
 }
 
 /// Headings of a table's columns, lowercase, by what the column holds (a plural "s" is
@@ -2392,12 +2397,17 @@ const PEOPLE_HEADINGS: &[&str] = &[
     "action by", "responsible", "surname", "forename", "first name", "last name",
     "family name", "given name", "given names",
 ];
-const PLACE_HEADINGS: &[&str] = &["venue", "place", "where", "location", "site", "school"];
+#[rustfmt::skip]
+const PLACE_HEADINGS: &[&str] = &[
+    "venue", "place", "where", "location", "site", "school", "ship", "vessel", "boat",
+];
 #[rustfmt::skip]
 const NUMBER_HEADINGS: &[&str] = &[
     "kit", "ref", "id", "no", "no.", "number", "case", "case no", "mrn", "unit", "device",
-    "call ref",
+    "call ref", "imo", "mmsi", "crn", "pnc",
 ];
+const DATE_HEADINGS: &[&str] = &["date", "day", "date seen", "visit date", "seen"];
+const BIRTH_HEADINGS: &[&str] = &["dob", "d.o.b.", "date of birth", "born"];
 
 impl Column {
     /// What a column holds by its heading, if the heading says.
@@ -2413,6 +2423,10 @@ impl Column {
             Some(Column::Places)
         } else if is(NUMBER_HEADINGS) {
             Some(Column::Numbers)
+        } else if is(DATE_HEADINGS) {
+            Some(Column::Dates { birth: false })
+        } else if is(BIRTH_HEADINGS) {
+            Some(Column::Dates { birth: true })
         } else {
             None
         }
@@ -2428,9 +2442,10 @@ impl Column {
 /// capitalised words (a title among them), of a places' column capitalised words and
 /// lowercase kinds after them, and of a numbers' column letters, figures and hyphens
 /// with three figures or more. A row of a spreadsheet's export, each cell in quotes
-/// and commas between them (`"CRN","Surname","Forename"`), is read the same way.
+/// and commas between them (`"CRN","Surname","Forename"`), or a spreadsheet's rows
+/// pasted with tabs between the cells, is read the same way.
 pub(super) fn table_columns(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
-    if !text.contains(" | ") && !text.contains("\",\"") {
+    if !text.contains(" | ") && !text.contains("\",\"") && !text.contains('\t') {
         return;
     }
     let toks = words.toks;
@@ -2445,6 +2460,8 @@ pub(super) fn table_columns(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             && line.contains("\",\"");
         let (inner, sep, offset) = if quoted {
             (&line[1..line.len() - 1], "\",\"", 1)
+        } else if line.bytes().filter(|&b| b == b'\t').count() >= 2 {
+            (line, "\t", 0)
         } else {
             (line, "|", 0)
         };
@@ -2508,6 +2525,21 @@ fn table_cell(text: &str, toks: &[Tok], (s, e): (usize, usize), kind: Column, ou
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'/')
             {
                 out.push(Cand::new(FindingKind::RecordNumber, s, e));
+            }
+        }
+        Column::Dates { birth } => {
+            // A spreadsheet's serial day, 1954 to 2118: "45729".
+            let cell = &text[s..e];
+            if cell.len() == 5
+                && cell.bytes().all(|b| b.is_ascii_digit())
+                && ("20000"..="79999").contains(&cell)
+            {
+                let kind = if birth {
+                    FindingKind::BirthDate
+                } else {
+                    FindingKind::ExactDate
+                };
+                out.push(Cand::new(kind, s, e));
             }
         }
         Column::People => {
@@ -2616,16 +2648,29 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
     ];
     let mut initials: Vec<&str> = Vec::new();
     for (start, line) in lines_at(text) {
-        let trimmed = line.trim_start();
-        let Some(cue) = CUES.iter().find(|c| {
-            trimmed
-                .get(..c.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(c))
+        // The list opens the line, or a sentence of it: "Date: Thurs 13/03/25. Present:
+        // BK (chair), AL, MP and me."
+        let opens = |at: usize| {
+            CUES.iter().find(|c| {
+                line.get(at..at + c.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(c))
+            })
+        };
+        let lead = line.len() - line.trim_start().len();
+        let Some((at, cue)) = opens(lead).map(|c| (lead, c)).or_else(|| {
+            line.match_indices(". ")
+                .find_map(|(i, _)| opens(i + 2).map(|c| (i + 2, c)))
         }) else {
             continue;
         };
-        let from = start + (line.len() - trimmed.len()) + cue.len();
-        let end = start + line.trim_end().len();
+        let from = start + at + cue.len();
+        // To the end of the line, or of the list's sentence where it opened one.
+        let mut end = start + line.trim_end().len();
+        if at > lead
+            && let Some(stop) = text[from..end].find(". ")
+        {
+            end = from + stop + 1;
+        }
         let k = toks.partition_point(|t| t.start < from);
         let listed = text[from..end].contains(',');
         for t in toks[k..].iter().take_while(|t| t.end <= end) {
@@ -2660,11 +2705,14 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
                 && w.bytes().filter(u8::is_ascii_uppercase).count() == 3;
             if ((2..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase()) || irish)
                 && !ROLES_BY_INITIALS.contains(&w)
-                && (before.is_empty() || before.ends_with([',', ';', ':']))
+                && (before.is_empty()
+                    || before.ends_with([',', ';', ':'])
+                    || before.ends_with(" and"))
                 && (after.is_empty()
                     || after == "."
                     || after.starts_with([',', ';'])
-                    || after.starts_with(" ("))
+                    || after.starts_with(" (")
+                    || after.starts_with(" and "))
                 && !initials.contains(&w)
             {
                 initials.push(w);

@@ -114,6 +114,11 @@ pub(super) const PEOPLES: &[&str] = &[
     "haitian", "canadian", "australian", "gaelic", "cornish", "manx", "scots", "ulster",
     "chagossian", "chagossians", "mauritian", "showpeople", "showman", "showmen",
     "gurmukhi", "devanagari",
+    "yazidi", "yazidis", "assyrian", "assyrians", "tongan", "tongans", "taiwanese",
+    "azerbaijani", "parsi", "parsis", "ahmadis", "ahmadiyya", "bahá'í", "bahá'ís",
+    "baha'i", "baha'is", "jain", "jains", "mormon", "mormons", "helenian", "helenians",
+    "yugoslav", "cyrillic", "i-kiribati", "gilbertese", "oromo", "icelandic",
+    "maldivian", "rastafarian", "rastafari", "ivorian",
 ];
 
 /// Tools and everyday brands.
@@ -125,7 +130,7 @@ pub(super) const BRANDS: &[&str] = &[
     "sainsbury", "sainsburys", "aldi", "lidl", "morrisons", "greggs", "costa", "starbucks",
     "mcdonald", "mcdonalds", "iphone", "ipad", "android", "liquidlogic", "systmone", "emis",
     "carefirst", "datix", "waterlow", "braden", "butlins", "pontins", "insta", "helimed",
-    "garmin",
+    "garmin", "widgit", "bristow",
 ];
 
 /// Everyday and practice words the word list lacks, and the section names of the
@@ -343,6 +348,34 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Tashi delek",
     "Wells-next-the-Sea",
     "St Mina",
+    "Selly Oak",
+    "Hyde Park",
+    "Warren Hill",
+    "Luang Prabang",
+    "St Helena",
+    "Çarşema Sor",
+    "Jalsa Salana",
+    "Santa Marija",
+    "Sveti Nikola",
+    "Lewes Bonfire",
+    "Kevin Costner",
+    "Joseph Smith",
+    "Haile Selassie",
+    "Freddie Mercury",
+    "Didier Drogba",
+    "Nadia Murad",
+    "Arthur Frank",
+    "Navkar Mantra",
+    "Tawûsî Melek",
+    "Kebra Nagast",
+    "Stella Maris",
+    "Free Wesleyan",
+    "Papps and Ramsden",
+    "Pharmacy First",
+    "Ko rabwa",
+    "Hristos se rodi",
+    "Bahá'í World Centre",
+    "Pi Mai",
 ];
 
 pub(super) fn builtin_phrases() -> &'static PatSet {
