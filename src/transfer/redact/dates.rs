@@ -50,16 +50,24 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
             let s = *b.get(i + n1)?;
             // Copied from a form's boxes, a spaced slash: "05 / 06 / 2016".
             let boxed = text[i + n1..].starts_with(" / ");
+            // As Central Europe writes a date, a space after each stop: "12. 6. 1983".
+            let stopped = !boxed && n1 <= 2 && text[i + n1..].starts_with(". ");
             if !matches!(s, b'/' | b'-' | b'.') && !boxed {
                 return None;
             }
-            let sep = if boxed { " / " } else { &text[i + n1..=i + n1] };
+            let sep = if boxed {
+                " / "
+            } else if stopped {
+                ". "
+            } else {
+                &text[i + n1..=i + n1]
+            };
             let j = i + n1 + sep.len();
             let n2 = num(j);
             if n2 == 0
                 || n2 > 2
                 || !text[j + n2..].starts_with(sep)
-                || (boxed && n3_short(j + n2 + 3))
+                || ((boxed || stopped) && n3_short(j + n2 + sep.len()))
             {
                 return None;
             }
@@ -1169,14 +1177,33 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                         .get(m + 1)
                         .is_some_and(|n| month_abroad(word(n)).is_some())
             };
-            if toks
-                .get(m)
-                .is_some_and(|o| (word(o).eq_ignore_ascii_case("of") || de(o)) && gap_ok(t, o, ""))
-            {
+            // Maltese: "14 ta' Marzu 2025".
+            let ta = |o: &Tok| {
+                word(o) == "ta"
+                    && toks.get(m + 1).is_some_and(|n| {
+                        matches!(&text[o.end..n.start], "' " | "’ ")
+                            && month_abroad(word(n)).is_some()
+                    })
+            };
+            if toks.get(m).is_some_and(|o| {
+                (word(o).eq_ignore_ascii_case("of") || de(o) || ta(o)) && gap_ok(t, o, "")
+            }) {
                 m += 1;
             }
+            // A day in figures may have its stop before a month of another language:
+            // "14. mars 2025", "14. března" (not "6. May I ask?").
+            let stop = if t.digits
+                && !t.letters
+                && toks.get(m).is_some_and(|mt| {
+                    month_of(word(mt)).is_none() && month_abroad(word(mt)).is_some()
+                }) {
+                "."
+            } else {
+                ""
+            };
+            let after_ta = m == i + 2 && word(&toks[m - 1]) == "ta";
             if let Some(mt) = toks.get(m)
-                && gap_ok(&toks[m - 1], mt, "")
+                && (gap_ok(&toks[m - 1], mt, stop) || after_ta)
                 && let Some(month) = month_of(word(mt))
                     .or_else(|| month_abroad(word(mt)))
                     // A month of the Islamic calendar, as 0.
@@ -1399,14 +1426,21 @@ pub(super) fn ideographic_date(w: &str) -> Option<(u32, Option<i32>)> {
     Some((month, year))
 }
 
-/// A year of a Japanese era, as written before 年: "令和7" is 2025, "平成元" 1989.
+/// A year of a Japanese era, as written before 年: "令和7" is 2025, "平成元" 1989; or of
+/// Taiwan's Republic (Minguo) era: "民國113" is 2024.
 fn era_year(y: &str) -> Option<i32> {
-    let (first, n) = [("令和", 2019), ("平成", 1989), ("昭和", 1926)]
-        .into_iter()
-        .find_map(|(era, first)| Some((first, y.strip_prefix(era)?)))?;
+    let (first, n) = [
+        ("令和", 2019),
+        ("平成", 1989),
+        ("昭和", 1926),
+        ("民國", 1912),
+        ("民国", 1912),
+    ]
+    .into_iter()
+    .find_map(|(era, first)| Some((first, y.strip_prefix(era)?)))?;
     let n: i32 = match n {
         "元" => 1,
-        n if (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()) => {
+        n if (1..=3).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()) => {
             n.parse().ok()?
         }
         _ => return None,
@@ -1469,6 +1503,20 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ابريل", 4), ("مايو", 5),
     ("يونيو", 6), ("يوليو", 7), ("أغسطس", 8), ("اغسطس", 8), ("سبتمبر", 9), ("أكتوبر", 10),
     ("اكتوبر", 10), ("نوفمبر", 11), ("ديسمبر", 12),
+    // Icelandic ("14. mars 2025"), Czech in the genitive a date writes them in ("14.
+    // března 2025"), Serbian in Cyrillic and in Latin letters ("14. март 2025.", "14.
+    // mart 2025."), and Maltese after "ta'" ("14 ta' Marzu 2025").
+    ("janúar", 1), ("febrúar", 2), ("apríl", 4), ("maí", 5), ("júní", 6), ("júlí", 7),
+    ("ágúst", 8), ("október", 10), ("nóvember", 11),
+    ("ledna", 1), ("února", 2), ("března", 3), ("dubna", 4), ("května", 5), ("června", 6),
+    ("července", 7), ("srpna", 8), ("září", 9), ("října", 10), ("listopadu", 11),
+    ("prosince", 12),
+    ("јануар", 1), ("фебруар", 2), ("мај", 5), ("јун", 6), ("јул", 7), ("септембар", 9),
+    ("октобар", 10), ("новембар", 11), ("децембар", 12),
+    ("januar", 1), ("februar", 2), ("mart", 3), ("maj", 5), ("septembar", 9),
+    ("oktobar", 10), ("novembar", 11), ("decembar", 12),
+    ("jannar", 1), ("frar", 2), ("marzu", 3), ("mejju", 5), ("ġunju", 6), ("lulju", 7), ("awwissu", 8),
+    ("settembru", 9), ("ottubru", 10), ("novembru", 11), ("diċembru", 12),
 ];
 
 /// Calendars whose months no Gregorian month matches, each with the years a date of it
@@ -1499,19 +1547,25 @@ const CALENDARS_BY_MONTHS: &[(&[&str], (u32, u32), bool)] = &[
        "kiahk", "kiyahk", "tobi", "touba", "tuba", "meshir", "amshir", "paremhat",
        "baramhat", "parmouti", "baramouda", "barmouda", "pashons", "bashans", "paoni",
        "baouna", "epip", "abib", "mesori", "misra", "nasie", "nasi"], (1650, 1800), false),
+    // India's national (Saka) calendar, as its months are spelt in English on
+    // government papers: only between a day and a year of its era ("23 Phalguna 1946").
+    (&["chaitra", "vaishakha", "vaisakha", "jyeshtha", "jyaistha", "ashadha", "asadha",
+       "shravana", "sravana", "bhadra", "bhadrapada", "ashvin", "asvina", "ashwin",
+       "kartika", "agrahayana", "pausha", "pausa", "magha", "phalguna"], (1850, 2000), false),
 ];
 
 /// Dates of the calendars of [`CALENDARS_BY_MONTHS`]: a day, the month and a year of its
 /// era, either way round, or a day and month alone where the month is written in its own
 /// script. Shown as `[DATE]`: no month of the Gregorian year matches them.
 pub(super) fn dates_by_calendar_months(text: &str, out: &mut Vec<Cand>) {
-    // In ASCII text only the solar and the Coptic calendar's months can be met, and
-    // only beside a year of their eras: "13", "14", "16" or "17" and two more figures.
+    // In ASCII text only the solar, the Coptic and the Saka calendar's months can be
+    // met, and only beside a year of their eras: "13", "14", "16", "17", "18" or "19"
+    // and two more figures.
     if text.is_ascii()
         && !text.match_indices('1').any(|(i, _)| {
             let b = &text.as_bytes()[i..];
             b.len() >= 4
-                && matches!(b[1], b'3' | b'4' | b'6' | b'7')
+                && matches!(b[1], b'3' | b'4' | b'6' | b'7' | b'8' | b'9')
                 && b[2].is_ascii_digit()
                 && b[3].is_ascii_digit()
         })
@@ -1603,6 +1657,11 @@ const WEEKDAYS_ABROAD: &[&str] = &[
     "воскресенье", "понеделник", "сряда", "петък", "неделя",
     "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
     "jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa", "jumamosi", "jumapili",
+    "mánudagur", "þriðjudagur", "miðvikudagur", "fimmtudagur", "föstudagur",
+    "laugardagur", "sunnudagur",
+    "pondělí", "úterý", "středa", "čtvrtek", "pátek", "neděle",
+    "понедељак", "уторак", "четвртак", "петак", "недеља",
+    "ponedeljak", "utorak", "sreda", "četvrtak", "petak", "subota", "nedelja",
 ];
 
 fn weekday_abroad(w: &str) -> bool {

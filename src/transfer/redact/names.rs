@@ -1575,12 +1575,15 @@ impl Checker {
             }
         }
         // A nickname in quotes after a name, and the surname after it: 'Kwabena "KB"
-        // Osei', 'PRIYANKA "PRI" SHAH'.
+        // Osei', 'PRIYANKA "PRI" SHAH'; or in brackets too: 'Jean-Marc ("JM")'.
         for &(_, b) in &found {
             let Some(q) = toks.get(b + 1) else { continue };
-            if ![" \"", " “", " '", " ‘"].contains(&&text[toks[b].end..q.start]) {
+            let open = &text[toks[b].end..q.start];
+            if ![" \"", " “", " '", " ‘", " (\"", " (“", " ('", " (‘"].contains(&open) {
                 continue;
             }
+            // In brackets, the quotes hold all the brackets do: not '("Ate" is what …)'.
+            let bracketed = open.starts_with(" (");
             let mut last = b + 1;
             while last < b + 3 && toks.get(last + 1).is_some_and(|_| spaced(last, last + 1)) {
                 last += 1;
@@ -1590,6 +1593,9 @@ impl Checker {
             else {
                 continue;
             };
+            if bracketed && text[toks[close].end..].chars().nth(1) != Some(')') {
+                continue;
+            }
             let upper = |m: usize| base(&toks[m]).starts_with(char::is_uppercase);
             let nick = (b + 1..=close).all(|m| {
                 !skip[m]

@@ -1678,7 +1678,12 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
     let pairs = one_figure_first
         && gs.get(1).is_some_and(|g| g.digits.len() == 1)
         && gs[2..].iter().all(|g| g.digits.len() == 2);
-    if gs.len() > 5 && !(pairs && gs.len() <= 7) {
+    // Or all in pairs after the code, as West Africa writes them ("+225 07 48 21 93 06").
+    let all_pairs = gs[0].plus
+        && gs[0].digits.len() == 3
+        && gs.len() >= 5
+        && gs[1..].iter().all(|g| g.digits.len() == 2);
+    if gs.len() > 5 && !((pairs || all_pairs) && gs.len() <= 7) {
         return false;
     }
     // "0044 7700 900123": the international prefix written out.
@@ -1705,6 +1710,17 @@ pub(super) fn is_phone(gs: &[Group]) -> bool {
     // A small country's code of three figures leaves fewer after it: the Faroes' six
     // ("+298 218 430"), Iceland's seven, Malta's eight.
     let small_country = gs[0].digits.len() == 3 && !gs[0].digits.starts_with(['0', '1']);
+    // And the smallest, whose numbers are four or five figures in one group: St Helena
+    // ("+290 24871"), Ascension, the Falklands ("+500 52418"), Norfolk Island, Niue,
+    // Kiribati, Tokelau and Tuvalu.
+    if gs[0].plus
+        && gs.len() == 2
+        && ["290", "247", "500", "672", "683", "686", "690", "688"].contains(&gs[0].digits.as_str())
+        && (4..=5).contains(&gs[1].digits.len())
+        && !gs[1].paren
+    {
+        return true;
+    }
     if gs[0].plus && !digits.starts_with("44") {
         return (if small_country { 9..=13 } else { 10..=13 }).contains(&digits.len())
             && gs.len() >= 3

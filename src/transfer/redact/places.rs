@@ -538,13 +538,18 @@ pub(super) fn workplaces_and_wards(text: &str, words: Words<'_>, out: &mut Vec<C
                 toks[k - 1].start,
                 toks[k].end,
             ));
-        } else if ["HMP", "HMYOI", "HMPYOI", "YOI"].contains(&&text[toks[k].start..toks[k].end])
+        } else if [
+            "HMP", "HMYOI", "HMPYOI", "YOI", "HMS", "RFA", "HMCS", "HMAS", "HMNZS", "MV", "FV",
+            "RMS",
+        ]
+        .contains(&&text[toks[k].start..toks[k].end])
             && toks
                 .get(k + 1)
                 .is_some_and(|n| &text[toks[k].end..n.start] == " ")
             && let Some((_, end)) = capitalised_run(text, toks, k + 1)
         {
-            // A prison by its name: "out 9 days from HMP Altcourse".
+            // A prison by its name: "out 9 days from HMP Altcourse"; a ship, where someone
+            // serves or works: "on HMS Valkyrie", "crew of the MV Nordic Tern".
             out.push(Cand::new(FindingKind::Place, toks[k].start, end));
         } else if l == "royal" && text[toks[k].start..].starts_with('R') {
             // A hospital by its name: "the Royal Gwent", not "the Royal Mail".
