@@ -19,7 +19,7 @@ pub(super) const BUILDING_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const SCHOOL_WORDS: &[&str] = &[
     "school", "primary", "academy", "college", "nursery", "infants", "juniors", "surgery",
-    "hospice", "cemetery", "crematorium",
+    "hospice", "cemetery", "crematorium", "jobcentre",
 ];
 /// Words that start one in Welsh, Irish and Gaelic: "Ysgol Bro Tawe", "Scoil Mhuire",
 /// and a surgery, a hospital, a centre or a home in Welsh: "Meddygfa Tywi", "Meddygfa'r
@@ -1543,6 +1543,76 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
     }
 }
 
+/// A community's church, mission or club by its people and where it is: "the Finnish
+/// Church in Rotherhithe", "the Polish Club in Ealing", "the Eritrean Orthodox Church
+/// in Battersea". Not the church of a people alone ("the Catholic Church"), nor in a
+/// country or a city ("the Catholic Church in Ireland"): a body, not a building.
+pub(super) fn peoples_places_in_a_town(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    const KINDS: &[&str] = &[
+        "church",
+        "mission",
+        "centre",
+        "club",
+        "association",
+        "society",
+        "temple",
+        "mosque",
+        "chapel",
+        "community",
+        "congregation",
+        "school",
+        "cathedral",
+    ];
+    let Words { toks, lowers } = words;
+    for k in 0..toks.len() {
+        if !PEOPLES.contains(&&*lowers[k]) || !starts_capitalised(text, &toks[k]) {
+            continue;
+        }
+        // The kind, perhaps after one more word of it ("Eritrean Orthodox Church").
+        let mut j = k + 1;
+        if toks.get(j + 1).is_some_and(|_| {
+            spaced(text, toks, j - 1, j)
+                && starts_capitalised(text, &toks[j])
+                && !KINDS.contains(&&*lowers[j])
+                && KINDS.contains(&&*lowers[j + 1])
+        }) {
+            j += 1;
+        }
+        if j >= toks.len()
+            || !spaced(text, toks, j - 1, j)
+            || !starts_capitalised(text, &toks[j])
+            || !KINDS.contains(&&*lowers[j])
+            || toks[j].base_end != toks[j].end
+        {
+            continue;
+        }
+        // Then "in" and the town, one or two capitalised words.
+        let Some(place) = toks.get(j + 2) else {
+            continue;
+        };
+        if &*lowers[j + 1] != "in"
+            || !spaced(text, toks, j, j + 1)
+            || !spaced(text, toks, j + 1, j + 2)
+            || !starts_capitalised(text, place)
+            || place.digits
+            // A country or a city says which body, not which building: "the Catholic
+            // Church in Ireland".
+            || big_places().contains(&*lowers[j + 2])
+            || is_allowed(&lowers[j + 2])
+        {
+            continue;
+        }
+        let mut end = place.base_end;
+        if toks.get(j + 3).is_some_and(|n| {
+            spaced(text, toks, j + 2, j + 3) && starts_capitalised(text, n) && !n.digits
+        }) && place.base_end == place.end
+        {
+            end = toks[j + 3].base_end;
+        }
+        out.push(Cand::new(FindingKind::Place, toks[k].start, end));
+    }
+}
+
 /// A hospital by its city and "Royal" alone, the way crews and wards say it: "conveyed to
 /// Aberdeen Royal", "back from Bolton Royal.", "for Hull Royal lab". The city is one the
 /// lists know, "Royal" ends the name or a department follows it (not "Royal Mail",
@@ -1577,7 +1647,39 @@ pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
                 ]
                 .contains(&&*lowers[k + 1])
         });
+        // Or a small word that ends the name: "at Leicester Royal since Monday" (not
+        // "the Windsor Royal family").
+        let small_after = toks.get(k + 1).is_some_and(|n| {
+            spaced(text, toks, k, k + 1)
+                && text[n.start..].starts_with(|ch: char| ch.is_lowercase())
+                && [
+                    "since",
+                    "for",
+                    "on",
+                    "in",
+                    "at",
+                    "and",
+                    "with",
+                    "until",
+                    "till",
+                    "today",
+                    "yesterday",
+                    "tomorrow",
+                    "last",
+                    "this",
+                    "where",
+                    "after",
+                    "before",
+                    "from",
+                    "by",
+                    "to",
+                    "overnight",
+                    "again",
+                ]
+                .contains(&&*lowers[k + 1])
+        });
         let ends = department
+            || small_after
             || text[t.end..]
                 .chars()
                 .next()

@@ -44,6 +44,30 @@ pub(super) fn place_tails(text: &str, words: Words<'_>, cands: &mut [Cand]) {
                 c.end += 4;
                 continue;
             }
+            // A place's own kind in lowercase after it: "[St Oswald's] lunch club",
+            // "[St Mary's] hall".
+            let next = toks.partition_point(|t| t.start < c.end);
+            let lower_at = |k: usize| {
+                toks.get(k).is_some_and(|t| {
+                    text[t.start..].starts_with(|ch: char| ch.is_ascii_lowercase())
+                        && t.base_end == t.end
+                })
+            };
+            if lower_at(next) && toks[next].start == c.end + 1 && after.starts_with(' ') {
+                let one = &*lowers[next];
+                if KINDS_AFTER_A_NAME.contains(&one) || ["hall", "club"].contains(&one) {
+                    c.end = toks[next].end;
+                    continue;
+                }
+                if KINDS_OF_TWO_WORDS.0.contains(&one)
+                    && lower_at(next + 1)
+                    && &text[toks[next].end..toks[next + 1].start] == " "
+                    && KINDS_OF_TWO_WORDS.1.contains(&&*lowers[next + 1])
+                {
+                    c.end = toks[next + 1].end;
+                    continue;
+                }
+            }
         }
         // The candidate's last token (tokens are in order of their start).
         let Some(last) = toks
@@ -1162,6 +1186,7 @@ const KINDS_AFTER_A_NAME: &[&str] = &[
     "salon", "gym", "depot", "factory", "warehouse", "plant", "foodbank", "mosque",
     "gurdwara", "mandir", "synagogue", "chapel", "brickworks", "quarry", "colliery",
     "cemetery", "crematorium", "abattoir", "dairy", "sawmill", "packhouse", "creamery",
+    "library", "jobcentre",
 ];
 
 /// Kinds of place of two words in lowercase, after a name of their own: "Nunsthorpe
@@ -1180,8 +1205,11 @@ const KINDS_OF_TWO_WORDS: (&[&str], &[&str]) = (
         "sports",
         "wellbeing",
         "recovery",
+        "lunch",
+        "luncheon",
+        "social",
     ],
-    &["centre", "center", "rooms", "hall", "hub", "clinic"],
+    &["centre", "center", "rooms", "hall", "hub", "clinic", "club"],
 );
 
 /// A place named by a word of its own before its kind in lowercase: "Pennys bakery" (a
