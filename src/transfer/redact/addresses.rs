@@ -341,6 +341,8 @@ const STREET_WORDS_ABROAD: &[&str] = &[
 const STREET_ENDINGS_ABROAD: &[&str] = &[
     "straße", "strasse", "gasse", "straat", "gracht", "laan", "gatan", "vägen", "gade",
     "vej", "veien", "gata", "utca", "iela",
+    // Czech and Slovak streets named as adjectives: "Přívozská", "Palackého" is not.
+    "ská", "cká",
 ];
 /// The parts of an address where houses are found by their block, plot or sector, as in
 /// much of Africa, South Asia and the Middle East.
@@ -433,7 +435,7 @@ pub(super) fn streets_abroad(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
         let first = text.as_bytes()[toks[k].start];
         let last = lowers[k].as_bytes().last().copied().unwrap_or(0);
         if !(b"VPCRATSBUuaop".contains(&first)
-            || (w.len() >= 7 && first.is_ascii_uppercase() && b"etnja".contains(&last)))
+            || (w.len() >= 7 && first.is_ascii_uppercase() && b"etnja\xa1".contains(&last)))
         {
             continue;
         }
@@ -491,10 +493,20 @@ pub(super) fn streets_abroad(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
         // A postcode of figures after a comma, before the town: "80035 Nola".
         let after = &text[toks[j].end..];
         if let Some(rest) = after.strip_prefix(", ") {
-            let code = rest
+            let mut code = rest
                 .bytes()
                 .take_while(|c| c.is_ascii_digit() || *c == b'-')
                 .count();
+            // Czechia's and Slovakia's, three figures and two: "702 00 Ostrava".
+            let b = rest.as_bytes();
+            if code == 3
+                && b.get(3) == Some(&b' ')
+                && b.get(4..6)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && b.get(6) == Some(&b' ')
+            {
+                code = 6;
+            }
             let digits = rest[..code].bytes().filter(u8::is_ascii_digit).count();
             if (4..=5).contains(&digits)
                 && !rest[..code].ends_with('-')

@@ -1877,7 +1877,22 @@ pub(super) fn named_by_brackets(
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric() && c != '-')
             });
-        if kin_after || pet_before || pronouns || owned {
+        // "Dean (A4471KT), our newest Listener": a first name with a prison's or a
+        // record's number alone in brackets after it.
+        let numbered = name_list().contains_key(l)
+            && !(k >= 1 && &*lowers[k - 1] == "the")
+            && after
+                .strip_prefix(" (")
+                .and_then(|r| r.split_once(')'))
+                .is_some_and(|(inside, _)| {
+                    (5..=12).contains(&inside.len())
+                        && inside
+                            .bytes()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                        && inside.bytes().filter(u8::is_ascii_digit).count() >= 3
+                        && inside.bytes().any(|c| c.is_ascii_uppercase())
+                });
+        if kin_after || pet_before || pronouns || owned || numbered {
             out.push(Cand::new(FindingKind::Name, t.start, t.end));
             // Not an everyday word ("Bran", "Rose"), which would then be someone wherever
             // it is capitalised; a city's name may be ("Milan"), as a person's is here.
@@ -3244,6 +3259,7 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
         .map(|c| (c.start, c.end))
         .collect();
     let name_ends_at = |at: usize| names.iter().any(|&(_, e)| e == at);
+    let name_starts_at = |at: usize| names.iter().any(|&(s, _)| s == at);
     // The clause that ends at byte `at`, back to a sentence's end or a line break, or
     // 240 bytes at most (a longer run of words is read no further back: a line with
     // no stop in it may be long).
@@ -3322,14 +3338,25 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
+            // "his own name – …", "her husband's name for the nurses in Kannada – …".
             words.iter().any(|w| w.eq_ignore_ascii_case("signed"))
                 || words.windows(2).any(|p| {
                     p[1].eq_ignore_ascii_case("name")
-                        && ["her", "his", "their", "my", "your"]
+                        && ["her", "his", "their", "my", "your", "own"]
                             .iter()
                             .any(|o| p[0].eq_ignore_ascii_case(o))
                 })
+                || (*w != " is "
+                    && clause_has(at - w.len(), NAMING_WORDS)
+                    && clause_has(at - w.len(), SCRIPT_LANGUAGES))
         });
+        // "His grandmother ສົມພອນ (Somphone)": the name, then as it is spelt in Latin
+        // letters in brackets.
+        let spelt_after = text[end..].starts_with(" (")
+            && name_starts_at(end + 2)
+            && names
+                .iter()
+                .any(|&(s, e)| s == end + 2 && text[e..].starts_with(')'));
         // A bracket opened a few bytes before: looked for there only.
         let near_open = |b: &str| {
             let from = back_within(b, b.len(), 48);
@@ -3348,7 +3375,7 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
                         .split(' ')
                         .all(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
             });
-        if after_colon || written || signs || given || apposed || bracketed {
+        if after_colon || written || signs || given || apposed || bracketed || spelt_after {
             found.push((at, end));
         }
     }
