@@ -376,6 +376,7 @@ pub(super) fn blocks_and_plots(text: &str, words: Words<'_>, out: &mut Vec<Cand>
     // Whether a part starts at token k: its word, a space and its number.
     let part = |k: usize| {
         k + 1 < toks.len()
+            && text.as_bytes()[toks[k].start].is_ascii_uppercase()
             && PLOT_PARTS.contains(&word(k))
             && &text[toks[k].end..toks[k + 1].start] == " "
             && is_house_number(word(k + 1))

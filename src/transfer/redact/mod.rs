@@ -533,6 +533,8 @@ impl Checker {
         names_before_full_names(text, words, &mut cands, &mut name_words);
         initials_in_attendance(text, &toks, &mut cands);
         initials_signing_off(text, &mut cands);
+        residents_by_room(text, &mut cands);
+        full_names_in_brackets(text, &mut cands);
         name_extents(text, words, &mut cands);
         if !text.is_ascii() {
             names_in_other_scripts(text, &mut cands);

@@ -838,10 +838,16 @@ impl Checker {
                     let nw = base(n);
                     // "Mr T - cath bag leaking": one capital alone after a title is the
                     // person it stands for.
-                    let initial = nw.len() == 1
-                        && nw != "I"
-                        && nw.bytes().all(|c| c.is_ascii_uppercase())
-                        && !text[n.end..].starts_with(['\'', '’']);
+                    // Typed fast in lowercase, a title and a letter: "mrs b (brenda kay)".
+                    let typed_fast = w == l
+                        && ["mr", "mrs", "ms", "miss"].contains(&l)
+                        && nw.len() == 1
+                        && nw.bytes().all(|c| c.is_ascii_lowercase())
+                        && !["a", "i"].contains(&nw);
+                    let initial =
+                        (nw.len() == 1 && nw != "I" && nw.bytes().all(|c| c.is_ascii_uppercase())
+                            || typed_fast)
+                            && !text[n.end..].starts_with(['\'', '’']);
                     // A title after a title is no name: "Sgt Maj", "Prof Sir John" (the
                     // name is read from the last title).
                     let named = if strong {

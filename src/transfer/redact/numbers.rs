@@ -1272,10 +1272,10 @@ pub(super) fn numbers_by_their_shape(text: &str, toks: &[Tok], out: &mut Vec<Can
                 continue;
             }
         }
-        // A voucher's code.
-        let groups: Vec<&str> = word.split('-').collect();
-        if groups.len() >= 3
-            && groups.iter().all(|g| {
+        // A voucher's code: its length first, as most words are shorter.
+        if word.len() >= 14
+            && word.len() % 5 == 4
+            && word.split('-').all(|g| {
                 g.len() == 4
                     && g.bytes()
                         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())

@@ -1565,7 +1565,12 @@ pub(super) fn peoples_places_in_a_town(text: &str, words: Words<'_>, out: &mut V
     ];
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
-        if !PEOPLES.contains(&&*lowers[k]) || !starts_capitalised(text, &toks[k]) {
+        // The kind one or two words on first: most words have none.
+        let kind_at = |j: usize| toks.get(j).is_some_and(|_| KINDS.contains(&&*lowers[j]));
+        if !(kind_at(k + 1) || kind_at(k + 2))
+            || !starts_capitalised(text, &toks[k])
+            || !PEOPLES.contains(&&*lowers[k])
+        {
             continue;
         }
         // The kind, perhaps after one more word of it ("Eritrean Orthodox Church").

@@ -2774,6 +2774,96 @@ pub(super) fn initials_in_attendance(text: &str, toks: &[Tok], out: &mut Vec<Can
     }
 }
 
+/// A resident named after their room at the start of a handover's line, typed fast in
+/// lowercase: "rm 3 gużeppa – settled", "rm 11 ken p – refused meds", "bed 4 jo s:
+/// obs ok". One to three words of letters between the room's number and a dash or a
+/// colon, one of them a name the lists know or no word of the dictionary; not "rm 6
+/// empty –", "bay 2 side room:".
+pub(super) fn residents_by_room(text: &str, out: &mut Vec<Cand>) {
+    for (start, line) in lines_at(text) {
+        let l = line.trim_start();
+        let at = start + line.len() - l.len();
+        let Some(head) = ["rm ", "room ", "bed ", "bay "]
+            .iter()
+            .find(|h| l.get(..h.len()).is_some_and(|p| p.eq_ignore_ascii_case(h)))
+        else {
+            continue;
+        };
+        let rest = &l[head.len()..];
+        let figures = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&figures) {
+            continue;
+        }
+        // A letter after the figures is the room's ("rm 12a").
+        let mut from = figures;
+        if rest[from..].starts_with(|c: char| c.is_ascii_lowercase())
+            && rest[from + 1..].starts_with(' ')
+        {
+            from += 1;
+        }
+        let Some(words) = rest[from..].strip_prefix(' ') else {
+            continue;
+        };
+        let Some(end) = [" – ", " - ", " — ", ": "]
+            .iter()
+            .filter_map(|d| words.find(d))
+            .min()
+        else {
+            continue;
+        };
+        let name = &words[..end];
+        let parts: Vec<&str> = name.split(' ').collect();
+        let wordlike = |w: &str| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        };
+        if parts.len() > 3
+            || !parts.iter().all(|w| wordlike(w))
+            || !parts.iter().any(|w| {
+                let f = fold_str(w);
+                name_list().contains_key(f.as_str()) || (w.chars().count() >= 3 && !is_ordinary(&f))
+            })
+        {
+            continue;
+        }
+        let s = at + head.len() + from + 1;
+        out.push(Cand::new(FindingKind::Name, s, s + name.len()));
+    }
+}
+
+/// Someone's full name in brackets after the short one found, as a log typed fast gives
+/// it in lowercase: "jim (jimmy o'hare) back", "mrs b (brenda kay) asked". One to three
+/// words of letters, the first a first name the lists know.
+pub(super) fn full_names_in_brackets(text: &str, out: &mut Vec<Cand>) {
+    let mut found = Vec::new();
+    for c in out.iter().filter(|c| c.kind == FindingKind::Name) {
+        let Some(rest) = text[c.end..].strip_prefix(" (") else {
+            continue;
+        };
+        let Some(close) = rest.get(..rest.len().min(48)).and_then(|r| r.find(')')) else {
+            continue;
+        };
+        let inside = &rest[..close];
+        let parts: Vec<&str> = inside.split(' ').collect();
+        let wordlike = |w: &str| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’')
+        };
+        if (1..=3).contains(&parts.len())
+            && parts.iter().all(|w| wordlike(w))
+            && name_list()
+                .get(fold_str(parts[0]).as_str())
+                .is_some_and(|&(everyday, surname)| !everyday && !surname)
+        {
+            let s = c.end + 2;
+            found.push(Cand::new(FindingKind::Name, s, s + inside.len()));
+        }
+    }
+    out.extend(found);
+}
+
 /// Initials signing a note on a line of their own after a dash ("– AJ", "- KB"): the
 /// writer. Not a role or a body ("– GP", "- NHS").
 pub(super) fn initials_signing_off(text: &str, out: &mut Vec<Cand>) {
