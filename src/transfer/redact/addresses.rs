@@ -349,38 +349,48 @@ const STREET_ENDINGS_ABROAD: &[&str] = &[
 #[rustfmt::skip]
 const PLOT_PARTS: &[&str] = &[
     "Block", "House", "Plot", "Sector", "Phase", "Zone", "Compound", "Building", "Villa",
-    "Street", "Apartment", "Flat", "Square",
+    "Street", "Apartment", "Flat", "Square", "Tent", "Caravan", "Shelter",
 ];
 /// Of which one at least is no part of a UK address ("Flat 2, House 3" is not enough),
 /// and one at least somewhere to live ("Phase 2, Block 3" of a plan is not).
 const PLOT_ONLY: &[&str] = &[
     "Block", "Plot", "Sector", "Phase", "Zone", "Compound", "Square",
 ];
+#[rustfmt::skip]
 const PLOT_HOMES: &[&str] = &[
-    "House",
-    "Plot",
-    "Villa",
-    "Building",
-    "Apartment",
-    "Flat",
-    "Compound",
+    "House", "Plot", "Villa", "Building", "Apartment", "Flat", "Compound", "Tent", "Caravan",
+    "Shelter",
 ];
 
 /// An address given by its block, plot or sector and house, each part a word and its
 /// number, two parts or more between commas, and the neighbourhood's name after them
 /// where one follows that is no city or country: "Block 9, House 31, Al-Riyadh", "Plot
-/// 14, Sector 3, Hayatabad".
+/// 14, Sector 3, Hayatabad". In a camp, its parts in lowercase and a sector by its
+/// letter, with the camp's name before them: "Khanke camp, sector C, tent 114".
 pub(super) fn blocks_and_plots(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     let word = |k: usize| &text[toks[k].start..toks[k].end];
-    // Whether a part starts at token k: its word, a space and its number.
+    // The part's word as the lists have it, capitalised ("tent" is "Tent").
+    let listed = |k: usize| {
+        let w = word(k);
+        PLOT_PARTS.iter().find(|p| {
+            p.len() == w.len()
+                && w.is_char_boundary(1)
+                && p[..1] == w[..1].to_ascii_uppercase()
+                && p[1..] == w[1..]
+        })
+    };
+    // Whether a part starts at token k: its word, a space and its number (or a capital
+    // alone, as a camp's sector is lettered).
     let part = |k: usize| {
         k + 1 < toks.len()
-            && text.as_bytes()[toks[k].start].is_ascii_uppercase()
-            && PLOT_PARTS.contains(&word(k))
+            && text.as_bytes()[toks[k].start].is_ascii_alphabetic()
+            && listed(k).is_some()
             && &text[toks[k].end..toks[k + 1].start] == " "
-            && is_house_number(word(k + 1))
+            && (is_house_number(word(k + 1))
+                || (word(k + 1).len() == 1 && word(k + 1).bytes().all(|c| c.is_ascii_uppercase())))
     };
+    let is = |list: &[&str], k: usize| listed(k).is_some_and(|p| list.contains(p));
     let mut k = 0;
     while k + 1 < toks.len() {
         if !part(k) {
@@ -388,17 +398,23 @@ pub(super) fn blocks_and_plots(text: &str, words: Words<'_>, out: &mut Vec<Cand>
             continue;
         }
         let (start, mut j, mut parts) = (k, k, 1);
-        let mut foreign = PLOT_ONLY.contains(&word(k));
-        let mut home = PLOT_HOMES.contains(&word(k));
+        let mut foreign = is(PLOT_ONLY, k);
+        let mut home = is(PLOT_HOMES, k);
         while j + 3 < toks.len() && &text[toks[j + 1].end..toks[j + 2].start] == ", " && part(j + 2)
         {
             j += 2;
             parts += 1;
-            foreign |= PLOT_ONLY.contains(&word(j));
-            home |= PLOT_HOMES.contains(&word(j));
+            foreign |= is(PLOT_ONLY, j);
+            home |= is(PLOT_HOMES, j);
         }
         let mut end = toks[j + 1].end;
-        if parts >= 2 && foreign && home && right_boundary(text, end) {
+        // A camp's name before its parts: "Khanke camp, sector C".
+        let camp = start >= 2
+            && &*lowers[start - 1] == "camp"
+            && &text[toks[start - 1].end..toks[start].start] == ", "
+            && &text[toks[start - 2].end..toks[start - 1].start] == " "
+            && text[toks[start - 2].start..].starts_with(char::is_uppercase);
+        if parts >= 2 && (foreign || camp) && home && right_boundary(text, end) {
             // The neighbourhood: one capitalised word after a comma, not a city's.
             if let Some(n) = toks.get(j + 2)
                 && &text[end..n.start] == ", "
@@ -409,7 +425,12 @@ pub(super) fn blocks_and_plots(text: &str, words: Words<'_>, out: &mut Vec<Cand>
             {
                 end = n.end;
             }
-            out.push(Cand::new(FindingKind::Address, toks[start].start, end));
+            let from = if camp {
+                toks[start - 2].start
+            } else {
+                toks[start].start
+            };
+            out.push(Cand::new(FindingKind::Address, from, end));
         }
         k = j + 2;
     }

@@ -504,6 +504,7 @@ impl Checker {
         }
         city_royals(text, words, &mut cands);
         peoples_places_in_a_town(text, words, &mut cands);
+        homes_called_the(text, words, &mut cands);
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {
             if matches!(c.kind, FindingKind::Name | FindingKind::Place)

@@ -1543,6 +1543,34 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
     }
 }
 
+/// A care home or a house by the name homes are given, with its capital "The" where no
+/// sentence starts: "room 9 here at The Haven", "she moved to The Laurels". (At the
+/// start of a sentence "The" is every sentence's.)
+pub(super) fn homes_called_the(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    #[rustfmt::skip]
+    const HOME_NAMES: &[&str] = &[
+        "haven", "grange", "laurels", "willows", "beeches", "elms", "cedars", "hollies",
+        "limes", "oaks", "firs", "pines", "poplars", "maples", "rowans", "sycamores",
+        "larches", "gables", "orchards", "cloisters", "chestnuts", "hawthorns", "birches",
+        "heathers", "lindens", "paddocks", "spinney", "shrubbery", "hermitage", "priory",
+        "rectory", "vicarage",
+    ];
+    let Words { toks, lowers } = words;
+    for k in 1..toks.len() {
+        let t = &toks[k];
+        if &text[toks[k - 1].start..toks[k - 1].end] != "The"
+            || !spaced(text, toks, k - 1, k)
+            || !starts_capitalised(text, t)
+            || !HOME_NAMES.contains(&&*lowers[k])
+            || sentence_start(text, toks[k - 1].start)
+            || !right_boundary(text, t.base_end)
+        {
+            continue;
+        }
+        out.push(Cand::new(FindingKind::Place, toks[k - 1].start, t.base_end));
+    }
+}
+
 /// A community's church, mission or club by its people and where it is: "the Finnish
 /// Church in Rotherhithe", "the Polish Club in Ealing", "the Eritrean Orthodox Church
 /// in Battersea". Not the church of a people alone ("the Catholic Church"), nor in a

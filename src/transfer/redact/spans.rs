@@ -1898,6 +1898,11 @@ pub(super) fn named_by_brackets(
             // it is capitalised; a city's name may be ("Milan"), as a person's is here.
             if !in_dictionary(l) && !name_list().get(l).is_some_and(|&(everyday, _)| everyday) {
                 names.insert(l.to_string());
+            } else if numbered {
+                // An everyday word given with its number is that person again where the
+                // names pass finds it as one ("Dean has asked to stop").
+                names.insert(format!("{EVERYDAY_NAME_MARK}{l}"));
+                names.insert(EVERYDAY_NAME_SENTINEL.to_string());
             }
         }
     }
