@@ -566,6 +566,7 @@ impl Checker {
         saints_days_are_no_one(text, &mut cands);
         two_saints(text, &mut cands);
         check_characters(text, &mut cands);
+        chains_at_their_street(text, &mut cands);
         if digits {
             numbers_found_again(text, &mut cands);
         }

@@ -959,6 +959,8 @@ pub(super) const CHAINS: &[&str] = &[
     "greggs", "costa", "starbucks", "mcdonald's", "mcdonalds", "co-op", "coop", "boots",
     "superdrug", "primark", "wilko", "poundland", "kfc", "wetherspoons", "spar", "londis",
     "waitrose", "argos", "halfords", "screwfix", "ikea", "matalan", "specsavers",
+    // Banks' branches and filling stations, named by their street as shops are.
+    "lloyds", "barclays", "natwest", "santander", "nationwide", "shell", "esso", "texaco",
 ];
 /// Words after a chain's name that say what kind of shop it is, not where: "Tesco
 /// Extra", "Boots Pharmacy".
@@ -1540,6 +1542,38 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
         {
             out.push(Cand::new(FindingKind::Place, n.start, end));
         }
+    }
+}
+
+/// A chain's branch by the street it is on, found as the chain and the street apart:
+/// "(Lloyds on Blackburn Road)" is one place, "arrived at Shell, 118 Wakefield Road" one
+/// address.
+pub(super) fn chains_at_their_street(text: &str, cands: &mut Vec<Cand>) {
+    let mut joined = Vec::new();
+    for b in cands.iter().filter(|c| c.kind == FindingKind::Address) {
+        for (gap, kind) in [(" on ", FindingKind::Place), (", ", FindingKind::Address)] {
+            let Some(before) = text[..b.start].strip_suffix(gap) else {
+                continue;
+            };
+            // The chain's one word just before, capitalised: "Lloyds", "Shell".
+            let word = before
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                .next()
+                .unwrap_or("");
+            let start = before.len() - word.len();
+            if word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.len() <= 12
+                && CHAINS.contains(&&*fold_str(word))
+                && (gap == " on " || text[b.start..].starts_with(|c: char| c.is_ascii_digit()))
+            {
+                joined.push(Cand::new(kind, start, b.end));
+            }
+        }
+    }
+    // The chain alone may have been caught as a name or a place: the join covers it.
+    if !joined.is_empty() {
+        cands.retain(|c| !joined.iter().any(|j| j.start <= c.start && c.end <= j.end));
+        cands.extend(joined);
     }
 }
 
