@@ -370,14 +370,16 @@ const PLOT_HOMES: &[&str] = &[
 pub(super) fn blocks_and_plots(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
     let Words { toks, lowers } = words;
     let word = |k: usize| &text[toks[k].start..toks[k].end];
-    // The part's word as the lists have it, capitalised ("tent" is "Tent").
+    // The part's word as the lists have it, capitalised ("tent" is "Tent"): its first
+    // letter and length first, as most words are ruled out by them.
     let listed = |k: usize| {
-        let w = word(k);
+        let w = word(k).as_bytes();
+        if !(4..=9).contains(&w.len()) || !b"BHPSZCVAFTbhpszcvaft".contains(&w[0]) {
+            return None;
+        }
         PLOT_PARTS.iter().find(|p| {
-            p.len() == w.len()
-                && w.is_char_boundary(1)
-                && p[..1] == w[..1].to_ascii_uppercase()
-                && p[1..] == w[1..]
+            let p = p.as_bytes();
+            p.len() == w.len() && p[0] == w[0].to_ascii_uppercase() && p[1..] == w[1..]
         })
     };
     // Whether a part starts at token k: its word, a space and its number (or a capital

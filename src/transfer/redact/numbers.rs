@@ -1168,7 +1168,9 @@ pub(super) fn numbers_by_their_shape(text: &str, toks: &[Tok], out: &mut Vec<Can
     let day = |d: u32| (1..=31).contains(&d);
     for (k, t) in toks.iter().enumerate() {
         let i = t.start;
-        if !b[i].is_ascii_alphanumeric() {
+        // Every shape below holds a figure but the two cues in capitals.
+        if !b[i].is_ascii_alphanumeric() || (!t.digits && !matches!(&b[i..t.end], b"IMO" | b"FIN"))
+        {
             continue;
         }
         let n = digits_at(i);

@@ -1627,10 +1627,10 @@ pub(super) fn peoples_places_in_a_town(text: &str, words: Words<'_>, out: &mut V
     ];
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
-        // The kind one or two words on first: most words have none.
+        // A capital first, then the kind one or two words on: most words have neither.
         let kind_at = |j: usize| toks.get(j).is_some_and(|_| KINDS.contains(&&*lowers[j]));
-        if !(kind_at(k + 1) || kind_at(k + 2))
-            || !starts_capitalised(text, &toks[k])
+        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
+            || !(kind_at(k + 1) || kind_at(k + 2))
             || !PEOPLES.contains(&&*lowers[k])
         {
             continue;
