@@ -368,6 +368,21 @@ const PLOT_HOMES: &[&str] = &[
 /// 14, Sector 3, Hayatabad". In a camp, its parts in lowercase and a sector by its
 /// letter, with the camp's name before them: "Khanke camp, sector C, tent 114".
 pub(super) fn blocks_and_plots(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
+    // Two parts at least, so a comma and a space before a part's word: most texts have
+    // none, and are not read word by word.
+    let part_after_comma = text.match_indices(", ").any(|(i, _)| {
+        let rest = &text.as_bytes()[i + 2..];
+        rest.first()
+            .is_some_and(|c| b"BHPSZCVAFTbhpszcvaft".contains(c))
+            && PLOT_PARTS.iter().any(|p| {
+                rest.len() > p.len()
+                    && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                    && rest[p.len()] == b' '
+            })
+    });
+    if !part_after_comma {
+        return;
+    }
     let Words { toks, lowers } = words;
     let word = |k: usize| &text[toks[k].start..toks[k].end];
     // The part's word as the lists have it, capitalised ("tent" is "Tent"): its first

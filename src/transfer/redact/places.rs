@@ -1589,6 +1589,9 @@ pub(super) fn homes_called_the(text: &str, words: Words<'_>, out: &mut Vec<Cand>
         "heathers", "lindens", "paddocks", "spinney", "shrubbery", "hermitage", "priory",
         "rectory", "vicarage",
     ];
+    if !text.contains(" The ") {
+        return;
+    }
     let Words { toks, lowers } = words;
     for k in 1..toks.len() {
         let t = &toks[k];
@@ -1625,6 +1628,25 @@ pub(super) fn peoples_places_in_a_town(text: &str, words: Words<'_>, out: &mut V
         "school",
         "cathedral",
     ];
+    // Most texts have no such kind, capitalised, before " in ": not read word by word.
+    const HEADS: &[&str] = &[
+        "Church in",
+        "Mission in",
+        "Centre in",
+        "Club in",
+        "Association in",
+        "Society in",
+        "Temple in",
+        "Mosque in",
+        "Chapel in",
+        "Community in",
+        "Congregation in",
+        "School in",
+        "Cathedral in",
+    ];
+    if !HEADS.iter().any(|h| text.contains(h)) {
+        return;
+    }
     let Words { toks, lowers } = words;
     for k in 0..toks.len() {
         // A capital first, then the kind one or two words on: most words have neither.
