@@ -3589,6 +3589,7 @@ fn places_peoples_feasts_and_greetings_of_no_one() {
         "Novruz, Beltane and Lenten suppers; she said Sabaidee and the Jain couple laughed.",
         "They watched Freddie Mercury on the television near Selly Oak with the Bahá'í group.",
         "A Mormon missionary from Utah, an Azerbaijani student and a Taiwanese nurse came.",
+        "She grew up in Tonga and Samoa, then Uruguay, Monaco and Greenland.",
     ] {
         assert_eq!(flagged_in(text), vec![], "{text}");
     }
