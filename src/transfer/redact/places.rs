@@ -1703,8 +1703,9 @@ pub(super) fn peoples_places_in_a_town(text: &str, words: Words<'_>, out: &mut V
 }
 
 /// A hospital by its city and "Royal" alone, the way crews and wards say it: "conveyed to
-/// Aberdeen Royal", "back from Bolton Royal.", "for Hull Royal lab". The city is one the
-/// lists know, "Royal" ends the name or a department follows it (not "Royal Mail",
+/// Aberdeen Royal", "back from Bolton Royal.", "for Hull Royal lab", "at Leicester Royal
+/// since". The city is one the lists know, "Royal" ends the name, or a department or a
+/// small word of time or place follows it (not "Royal Mail",
 /// "Royal Infirmary" found whole by the institutions), and
 /// the city does not start a sentence.
 pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
@@ -1715,60 +1716,23 @@ pub(super) fn city_royals(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let c = &toks[k - 1];
-        // Or a department of it after: "bloods for Hull Royal lab" (not "the Windsor
-        // Royal family").
-        let department = toks.get(k + 1).is_some_and(|n| {
+        // Or a department of it after ("bloods for Hull Royal lab"), or a small word
+        // that ends the name ("at Leicester Royal since Monday"); not "the Windsor Royal
+        // family".
+        #[rustfmt::skip]
+        const AFTER_ROYAL: &[&str] = &[
+            "lab", "labs", "maternity", "pharmacy", "theatres", "outpatients", "site", "ward",
+            "wards", "clinic", "radiology", "ed",
+            "since", "for", "on", "in", "at", "and", "with", "until", "till", "today",
+            "yesterday", "tomorrow", "last", "this", "where", "after", "before", "from",
+            "by", "to", "overnight", "again",
+        ];
+        let word_after = toks.get(k + 1).is_some_and(|n| {
             spaced(text, toks, k, k + 1)
                 && text[n.start..].starts_with(|ch: char| ch.is_lowercase())
-                && [
-                    "lab",
-                    "labs",
-                    "maternity",
-                    "pharmacy",
-                    "theatres",
-                    "outpatients",
-                    "site",
-                    "ward",
-                    "wards",
-                    "clinic",
-                    "radiology",
-                    "ed",
-                ]
-                .contains(&&*lowers[k + 1])
+                && AFTER_ROYAL.contains(&&*lowers[k + 1])
         });
-        // Or a small word that ends the name: "at Leicester Royal since Monday" (not
-        // "the Windsor Royal family").
-        let small_after = toks.get(k + 1).is_some_and(|n| {
-            spaced(text, toks, k, k + 1)
-                && text[n.start..].starts_with(|ch: char| ch.is_lowercase())
-                && [
-                    "since",
-                    "for",
-                    "on",
-                    "in",
-                    "at",
-                    "and",
-                    "with",
-                    "until",
-                    "till",
-                    "today",
-                    "yesterday",
-                    "tomorrow",
-                    "last",
-                    "this",
-                    "where",
-                    "after",
-                    "before",
-                    "from",
-                    "by",
-                    "to",
-                    "overnight",
-                    "again",
-                ]
-                .contains(&&*lowers[k + 1])
-        });
-        let ends = department
-            || small_after
+        let ends = word_after
             || text[t.end..]
                 .chars()
                 .next()

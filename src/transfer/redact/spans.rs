@@ -2818,13 +2818,8 @@ pub(super) fn residents_by_room(text: &str, out: &mut Vec<Cand>) {
         };
         let name = &words[..end];
         let parts: Vec<&str> = name.split(' ').collect();
-        let wordlike = |w: &str| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
-        };
         if parts.len() > 3
-            || !parts.iter().all(|w| wordlike(w))
+            || !parts.iter().all(|w| typed_word(w))
             || !parts.iter().any(|w| {
                 let f = fold_str(w);
                 name_list().contains_key(f.as_str()) || (w.chars().count() >= 3 && !is_ordinary(&f))
@@ -2835,6 +2830,13 @@ pub(super) fn residents_by_room(text: &str, out: &mut Vec<Cand>) {
         let s = at + head.len() + from + 1;
         out.push(Cand::new(FindingKind::Name, s, s + name.len()));
     }
+}
+
+/// A word of a name as a log typed fast gives it: letters and apostrophes ("o'hare").
+fn typed_word(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
 /// Someone's full name in brackets after the short one found, as a log typed fast gives
@@ -2851,13 +2853,8 @@ pub(super) fn full_names_in_brackets(text: &str, out: &mut Vec<Cand>) {
         };
         let inside = &rest[..close];
         let parts: Vec<&str> = inside.split(' ').collect();
-        let wordlike = |w: &str| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '’')
-        };
         if (1..=3).contains(&parts.len())
-            && parts.iter().all(|w| wordlike(w))
+            && parts.iter().all(|w| typed_word(w))
             && name_list()
                 .get(fold_str(parts[0]).as_str())
                 .is_some_and(|&(everyday, surname)| !everyday && !surname)
