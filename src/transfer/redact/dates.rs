@@ -1519,6 +1519,105 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("settembru", 9), ("ottubru", 10), ("novembru", 11), ("diċembru", 12),
 ];
 
+/// The zero of the figures of the scripts a note may quote a date in: Arabic-Indic and
+/// Persian, Devanagari, Bengali, Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada,
+/// Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian and full-width.
+#[rustfmt::skip]
+const NATIVE_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+];
+
+/// The value of a figure of any of those scripts, or of ASCII.
+fn any_figure(c: char) -> Option<u32> {
+    c.to_digit(10).or_else(|| {
+        let u = c as u32;
+        NATIVE_ZEROS
+            .iter()
+            .find(|&&z| (z..z + 10).contains(&u))
+            .map(|&z| u - z)
+    })
+}
+
+/// Dates written with another script's figures, or with a month in a script without
+/// capitals between a day and a year: "០៣/០៧/១៩៤៦" (Khmer), "໑໔ ມີນາ ໒໐໒໕" (Lao), "14
+/// ಮಾರ್ಚ್ 2025" (Kannada). A day and month in figures and a year of two or four, split by
+/// the same "/", "." or "-", one of them in another script's figures (ASCII alone is the
+/// numeric rule's); or a day of one or two figures, one or two words of such a script
+/// and a year of four. Shown as `[DATE]`: the month is not read.
+pub(super) fn dates_in_native_figures(text: &str, out: &mut Vec<Cand>) {
+    // Only a text with a figure or a letter of such a script is read (a dash or a
+    // curly quote makes most texts other than ASCII).
+    if !text
+        .chars()
+        .any(|c| !c.is_ascii() && (any_figure(c).is_some() || caseless_letter(c)))
+    {
+        return;
+    }
+    // Runs of figures: (start, end, value, figures, any of another script).
+    let mut runs: Vec<(usize, usize, u32, usize, bool)> = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let Some(v) = any_figure(c) else { continue };
+        let (mut value, mut n, mut native, mut end) = (v, 1, !c.is_ascii(), i + c.len_utf8());
+        while let Some(&(j, d)) = it.peek() {
+            let Some(w) = any_figure(d) else { break };
+            value = value.saturating_mul(10).saturating_add(w);
+            n += 1;
+            native |= !d.is_ascii();
+            end = j + d.len_utf8();
+            it.next();
+        }
+        runs.push((i, end, value, n, native));
+    }
+    let bounded = |s: usize, e: usize| {
+        !text[..s].ends_with(|c: char| c.is_alphanumeric())
+            && !text[e..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    for (k, &(s, e, d, n, native)) in runs.iter().enumerate() {
+        if !(1..=2).contains(&n) || !(1..=31).contains(&d) || !bounded(s, e) {
+            continue;
+        }
+        // "០៣/០៧/១៩៤៦": day, month and year split the same way.
+        if let (Some(&(s2, e2, m, n2, native2)), Some(&(s3, e3, _, n3, native3))) =
+            (runs.get(k + 1), runs.get(k + 2))
+        {
+            let sep = &text[e..s2];
+            if ["/", ".", "-"].contains(&sep)
+                && &text[e2..s3] == sep
+                && (1..=2).contains(&n2)
+                && (1..=12).contains(&m)
+                && (n3 == 2 || n3 == 4)
+                && (native || native2 || native3)
+                && bounded(s, e3)
+            {
+                push_date(text, Cand::new(FindingKind::ExactDate, s, e3), out);
+                continue;
+            }
+        }
+        // "໑໔ ມີນາ ໒໐໒໕": a day, one or two words of a script without capitals, a year.
+        let Some(&(ys, ye, _, yn, _)) = runs.get(k + 1) else {
+            continue;
+        };
+        let between = &text[e..ys];
+        let words: Vec<&str> = between
+            .strip_prefix(' ')
+            .and_then(|b| b.strip_suffix(' '))
+            .map(|b| b.split(' ').collect())
+            .unwrap_or_default();
+        if yn == 4
+            && (1..=2).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(caseless_letter)
+                    && w.chars().all(|c| caseless_letter(c) || is_mark(c))
+            })
+            && bounded(ys, ye)
+        {
+            push_date(text, Cand::new(FindingKind::ExactDate, s, ye), out);
+        }
+    }
+}
+
 /// Calendars whose months no Gregorian month matches, each with the years a date of it
 /// is written in and whether a day and month alone make a date (a birthday kept by it):
 /// (months, years, day and month alone).

@@ -394,6 +394,7 @@ impl Checker {
         dates_in_words(text, &toks, &mut cands);
         if !text.is_ascii() {
             dates_of_other_calendars(text, &toks, &mut cands);
+            dates_in_native_figures(text, &mut cands);
         }
         if digits {
             dates_by_calendar_months(text, &mut cands);

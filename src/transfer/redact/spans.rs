@@ -3273,7 +3273,7 @@ pub(super) fn surnames_in_capitals(text: &str, out: &mut Vec<Cand>) {
 /// A letter of a script without capitals (Thai, Ge'ez, Arabic, Hebrew, Chinese, Hangul,
 /// Tifinagh…), or of Georgian's everyday alphabet, which Unicode files as lowercase
 /// though it has no capitals in use.
-fn caseless_letter(c: char) -> bool {
+pub(super) fn caseless_letter(c: char) -> bool {
     (c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !is_mark(c))
         || ('\u{10D0}'..='\u{10FF}').contains(&c)
 }
@@ -3500,7 +3500,7 @@ pub(super) fn names_in_other_scripts(text: &str, out: &mut Vec<Cand>) {
 /// A combining mark (a vowel sign or virama of Devanagari, Thai, Ge'ez…): part of the
 /// word it sits on. In the scripts of South and South-East Asia and Ethiopia, a
 /// character that is neither a letter, a figure nor punctuation.
-fn is_mark(c: char) -> bool {
+pub(super) fn is_mark(c: char) -> bool {
     let u = c as u32;
     if (0x0300..=0x036F).contains(&u) {
         return true;
