@@ -504,7 +504,6 @@ impl Checker {
             }
         }
         city_royals(text, words, &mut cands);
-        peoples_places_in_a_town(text, words, &mut cands);
         homes_called_the(text, words, &mut cands);
         // "New Craigs", "New Cross Hospital": "New" opens the name found after it.
         for c in &mut cands {
@@ -567,7 +566,6 @@ impl Checker {
         saints_days_are_no_one(text, &mut cands);
         two_saints(text, &mut cands);
         check_characters(text, &mut cands);
-        chains_at_their_street(text, &mut cands);
         if digits {
             numbers_found_again(text, &mut cands);
         }

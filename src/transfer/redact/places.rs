@@ -980,6 +980,12 @@ pub(super) const WORSHIP_WORDS: &[&str] = &[
     "church", "chapel", "mosque", "masjid", "gurdwara", "mandir", "temple", "synagogue",
     "tabernacle", "cathedral", "kingdom", "cemevi",
 ];
+/// What else a community names by its people, capitalised: "the Polish Club in Ealing".
+#[rustfmt::skip]
+const COMMUNITY_KINDS: &[&str] = &[
+    "mission", "centre", "club", "association", "society", "community", "congregation",
+    "school",
+];
 /// Kinds of shop that end a shop's name: "Lotus Nails", "Kutz Barbers".
 #[rustfmt::skip]
 pub(super) const SHOP_KINDS: &[&str] = &[
@@ -1154,23 +1160,40 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
             continue;
         }
         // A community's place of worship in lowercase and the town or district it is in:
-        // "the Khmer temple in Ruislip", "the Polish church in Ealing". The few of each
-        // there are make it one place.
-        if k >= 1
+        // "the Khmer temple in Ruislip", "the Polish church in Ealing"; or its church,
+        // club or mission by its name, capitalised, one more word of the name between or
+        // not: "the Finnish Church in Rotherhithe", "the Eritrean Orthodox Church in
+        // Battersea". The few of each there are make it one place. A capitalised one in a
+        // country or a city names a body, not a building: "the Catholic Church in
+        // Ireland".
+        let capital_kind = cap(k)
+            && toks[k].base_end == toks[k].end
+            && (WORSHIP_WORDS.contains(&l) || COMMUNITY_KINDS.contains(&l));
+        let lower_kind =
+            WORSHIP_WORDS.contains(&l) && text[toks[k].start..].starts_with(char::is_lowercase);
+        if (capital_kind || lower_kind)
+            && k >= 1
             && k + 2 < toks.len()
-            && WORSHIP_WORDS.contains(&l)
-            && text[toks[k].start..].starts_with(char::is_lowercase)
-            && spaced(k - 1, k)
-            && cap(k - 1)
-            && PEOPLES.contains(&&*lowers[k - 1])
             && &*lowers[k + 1] == "in"
             && spaced(k, k + 1)
             && spaced(k + 1, k + 2)
             && cap(k + 2)
+            && !(capital_kind
+                && (big_places().contains(&*lowers[k + 2]) || is_allowed(&lowers[k + 2])))
             && let Some((_, end)) = capitalised_run(text, toks, k + 2)
         {
-            out.push(Cand::new(FindingKind::Place, toks[k - 1].start, end));
-            continue;
+            let people = |j: usize| cap(j) && PEOPLES.contains(&&*lowers[j]);
+            let first = if spaced(k - 1, k) && people(k - 1) {
+                Some(k - 1)
+            } else {
+                (capital_kind && k >= 2 && spaced(k - 1, k) && spaced(k - 2, k - 1))
+                    .then_some(k - 2)
+                    .filter(|&j| cap(k - 1) && people(j))
+            };
+            if let Some(first) = first {
+                out.push(Cand::new(FindingKind::Place, toks[first].start, end));
+                continue;
+            }
         }
         // A refuge by its name, and where it is: "Hestia refuge in Lewisham" (where a
         // refuge is, is kept from everyone).
@@ -1426,15 +1449,23 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
                 out.push(Cand::new(FindingKind::Place, toks[k].start, end));
             } else {
                 // "Co-op Funeralcare, Walsgrave Road": the street after a comma, its kind
-                // of shop between or not.
+                // of shop between or not, a house number before it or not.
                 let f =
                     usize::from(toks.get(k + 1).is_some_and(|_| {
                         spaced(k, k + 1) && CHAIN_FORMATS.contains(&&*lowers[k + 1])
                     }));
-                let s = k + f + 1;
-                if toks
+                let mut s = k + f + 1;
+                let comma = toks
                     .get(s)
-                    .is_some_and(|t| &text[toks[s - 1].end..t.start] == ", ")
+                    .is_some_and(|t| &text[toks[s - 1].end..t.start] == ", ");
+                // Its house number may come first: "Shell, 118 Wakefield Road".
+                if comma
+                    && toks.get(s + 1).is_some_and(|_| spaced(s, s + 1))
+                    && is_house_number(&text[toks[s].start..toks[s].end])
+                {
+                    s += 1;
+                }
+                if comma
                     && let Some((last, end)) = capitalised_run(text, toks, s)
                     && last > s
                     && last <= s + 3
@@ -1545,38 +1576,6 @@ pub(super) fn places_by_kind(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
     }
 }
 
-/// A chain's branch by the street it is on, found as the chain and the street apart:
-/// "(Lloyds on Blackburn Road)" is one place, "arrived at Shell, 118 Wakefield Road" one
-/// address.
-pub(super) fn chains_at_their_street(text: &str, cands: &mut Vec<Cand>) {
-    let mut joined = Vec::new();
-    for b in cands.iter().filter(|c| c.kind == FindingKind::Address) {
-        for (gap, kind) in [(" on ", FindingKind::Place), (", ", FindingKind::Address)] {
-            let Some(before) = text[..b.start].strip_suffix(gap) else {
-                continue;
-            };
-            // The chain's one word just before, capitalised: "Lloyds", "Shell".
-            let word = before
-                .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-                .next()
-                .unwrap_or("");
-            let start = before.len() - word.len();
-            if word.starts_with(|c: char| c.is_ascii_uppercase())
-                && word.len() <= 12
-                && CHAINS.contains(&&*fold_str(word))
-                && (gap == " on " || text[b.start..].starts_with(|c: char| c.is_ascii_digit()))
-            {
-                joined.push(Cand::new(kind, start, b.end));
-            }
-        }
-    }
-    // The chain alone may have been caught as a name or a place: the join covers it.
-    if !joined.is_empty() {
-        cands.retain(|c| !joined.iter().any(|j| j.start <= c.start && c.end <= j.end));
-        cands.extend(joined);
-    }
-}
-
 /// A care home or a house by the name homes are given, with its capital "The" where no
 /// sentence starts: "room 9 here at The Haven", "she moved to The Laurels". (At the
 /// start of a sentence "The" is every sentence's.)
@@ -1605,100 +1604,6 @@ pub(super) fn homes_called_the(text: &str, words: Words<'_>, out: &mut Vec<Cand>
             continue;
         }
         out.push(Cand::new(FindingKind::Place, toks[k - 1].start, t.base_end));
-    }
-}
-
-/// A community's church, mission or club by its people and where it is: "the Finnish
-/// Church in Rotherhithe", "the Polish Club in Ealing", "the Eritrean Orthodox Church
-/// in Battersea". Not the church of a people alone ("the Catholic Church"), nor in a
-/// country or a city ("the Catholic Church in Ireland"): a body, not a building.
-pub(super) fn peoples_places_in_a_town(text: &str, words: Words<'_>, out: &mut Vec<Cand>) {
-    const KINDS: &[&str] = &[
-        "church",
-        "mission",
-        "centre",
-        "club",
-        "association",
-        "society",
-        "temple",
-        "mosque",
-        "chapel",
-        "community",
-        "congregation",
-        "school",
-        "cathedral",
-    ];
-    // Most texts have no such kind, capitalised, before " in ": not read word by word.
-    const HEADS: &[&str] = &[
-        "Church in",
-        "Mission in",
-        "Centre in",
-        "Club in",
-        "Association in",
-        "Society in",
-        "Temple in",
-        "Mosque in",
-        "Chapel in",
-        "Community in",
-        "Congregation in",
-        "School in",
-        "Cathedral in",
-    ];
-    if !HEADS.iter().any(|h| text.contains(h)) {
-        return;
-    }
-    let Words { toks, lowers } = words;
-    for k in 0..toks.len() {
-        // A capital first, then the kind one or two words on: most words have neither.
-        let kind_at = |j: usize| toks.get(j).is_some_and(|_| KINDS.contains(&&*lowers[j]));
-        if !text.as_bytes()[toks[k].start].is_ascii_uppercase()
-            || !(kind_at(k + 1) || kind_at(k + 2))
-            || !PEOPLES.contains(&&*lowers[k])
-        {
-            continue;
-        }
-        // The kind, perhaps after one more word of it ("Eritrean Orthodox Church").
-        let mut j = k + 1;
-        if toks.get(j + 1).is_some_and(|_| {
-            spaced(text, toks, j - 1, j)
-                && starts_capitalised(text, &toks[j])
-                && !KINDS.contains(&&*lowers[j])
-                && KINDS.contains(&&*lowers[j + 1])
-        }) {
-            j += 1;
-        }
-        if j >= toks.len()
-            || !spaced(text, toks, j - 1, j)
-            || !starts_capitalised(text, &toks[j])
-            || !KINDS.contains(&&*lowers[j])
-            || toks[j].base_end != toks[j].end
-        {
-            continue;
-        }
-        // Then "in" and the town, one or two capitalised words.
-        let Some(place) = toks.get(j + 2) else {
-            continue;
-        };
-        if &*lowers[j + 1] != "in"
-            || !spaced(text, toks, j, j + 1)
-            || !spaced(text, toks, j + 1, j + 2)
-            || !starts_capitalised(text, place)
-            || place.digits
-            // A country or a city says which body, not which building: "the Catholic
-            // Church in Ireland".
-            || big_places().contains(&*lowers[j + 2])
-            || is_allowed(&lowers[j + 2])
-        {
-            continue;
-        }
-        let mut end = place.base_end;
-        if toks.get(j + 3).is_some_and(|n| {
-            spaced(text, toks, j + 2, j + 3) && starts_capitalised(text, n) && !n.digits
-        }) && place.base_end == place.end
-        {
-            end = toks[j + 3].base_end;
-        }
-        out.push(Cand::new(FindingKind::Place, toks[k].start, end));
     }
 }
 
