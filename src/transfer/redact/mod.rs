@@ -326,6 +326,21 @@ impl Checker {
     }
 
     fn find(&self, text: &str, known_names: &KnownNames) -> Scan {
+        // Hard-wrapped prose is read with the breaks that split a word or a name taken
+        // out ("Moor-\nhouse"), and what is found is put back where it stands.
+        if let Some((unwrapped, at)) = unwrap_lines(text) {
+            let mut scan = self.find_unwrapped(&unwrapped, known_names);
+            for c in &mut scan.cands {
+                c.start = at[c.start];
+                c.end = at[c.end];
+            }
+            return scan;
+        }
+        self.find_unwrapped(text, known_names)
+    }
+
+    /// [`Checker::find`] on a text whose lines are as they are to be read.
+    fn find_unwrapped(&self, text: &str, known_names: &KnownNames) -> Scan {
         // Figures of another script ("١٨/٣/٢٠٢٥", "۰۷۷۰۰ ۹۰۰ ۳۲۱") are read as the
         // figures they are, and what is found is put back where it stands.
         if let Some((folded, at)) = fold_foreign_digits(text) {
