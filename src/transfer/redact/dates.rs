@@ -606,10 +606,12 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
             // "the 9th of March" is found whole by the dates in words.
             let of_month =
                 next.is_some_and(|n| n.eq_ignore_ascii_case("of") || month_of(n).is_some());
-            let ends = text[d_end..]
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+            let ends = text[d_end..].chars().next().is_none_or(|c| {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n' | '"' | '”'
+                )
+            });
             // "on the 3rd night" is a day; "on the first night" is one of several
             // nights, an ordinal in words before a time of day.
             let in_words = ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d));
@@ -636,10 +638,12 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
             && matches!(day_of(d), Some((_, true)))
         {
             let d_end = toks[i + 1].end;
-            let ends = text[d_end..]
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n'));
+            let ends = text[d_end..].chars().next().is_none_or(|c| {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n' | '"' | '”'
+                )
+            });
             let timed = word(i + 2).is_some_and(|n| {
                 n.eq_ignore_ascii_case("at")
                     || TIMES_OF_DAY.iter().any(|a| a.eq_ignore_ascii_case(n))
