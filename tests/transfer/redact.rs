@@ -843,7 +843,6 @@ fn a_twenty_fourth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Kutna\"",
             "Name \"Kutno\"",
             "Name \"Fenland\"",
-            "Name \"Glaswegian\"",
             "Place \"Govanhill Community Development Trust\"",
             "Name \"Madeiran\"",
             "Name \"Madeiran\"",
@@ -5208,7 +5207,6 @@ fn an_eighteenth_corpus_written_after_reading_the_commit_subjects_is_measured() 
             "Name \"Wythenshawe\"",
             "Name \"Skye\"",
             "Name \"Dan Hughes\"",
-            "Name \"Mongolian\"",
             "Name \"Ní\"",
             "Name \"Michael Palin Centre\"",
             "Name \"Celtic\"",
@@ -5718,7 +5716,6 @@ fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Jenny\"",
             "Name \"Helston\"",
             "Name \"Jordan\"",
-            "Name \"Jim Reeves\"",
             "Name \"Elland\"",
             "Name \"Ashby-de-la-Zouch\"",
             "Name \"Ballyconnell\"",
@@ -5970,7 +5967,6 @@ fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Swan Hunter\"",
             "Name \"Dale Farm\"",
             "Name \"Miles\"",
-            "Name \"Jim Reeves\"",
             "Name \"Windrush\"",
             "Name \"Kumbaya-ish\"",
             "Name \"Chelsea\"",
@@ -7783,6 +7779,31 @@ fn a_thirty_first_corpus_written_without_sight_of_the_rules_is_measured() {
     );
 }
 
+/// The thirty-second corpus (`recall-fresh30.txt`), written without sight of the rules
+/// from the earlier corpora's headers, forty lines of the latest and DOMAIN.md, committed
+/// alone (90cf185) before it was run: 60 notes, 718 identifiers, 209 tricky words. As a
+/// hold-out, on the rules of 0596a6e, 2026-12-07: 634 (88.3%) and 107 findings beyond
+/// the identifiers. Learnt from it: word lists (peoples and languages of Mongolia, the
+/// Andes, Chile, Catalonia, Samoa and Aotearoa, their feasts, towns at home and abroad,
+/// public figures), a day that comes every year, "miss." ending a sentence, a word of
+/// family in another language in quotes, a practice given after "GP": 107 -> 7 findings.
+#[test]
+fn a_thirty_second_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh30.txt",
+        (634, 718),
+        &[
+            "Name \"Jug\"",
+            "Name \"Wembury\"",
+            "Name \"aroha\"",
+            "Place \"Neuro Rehab Team\"",
+            "Name \"ella\"",
+            "Name \"Activities\"",
+            "Name \"Memory Service\"",
+        ],
+    );
+}
+
 /// Prose copied from a PDF or an email keeps the breaks of its lines: a name split by a
 /// hyphen at a line's end, or by the break itself, is one name. A list, a log or a chat
 /// keeps its lines, and a break between two sentences' words changes nothing.
@@ -7842,5 +7863,40 @@ fn a_day_in_quotes_after_a_word_of_when_is_a_date() {
     assert_eq!(
         flagged_in("He said \"on the 4th floor\" and \"after the 2nd dose\" twice."),
         vec![]
+    );
+}
+
+/// A practice given straight after "GP" is named, as a form or a handover gives it; a
+/// day that comes round every year is no one's; "miss." ends a sentence; a word of
+/// family in another language, in quotes, is what someone is called, not a name.
+#[test]
+fn a_gp_practice_a_yearly_day_a_missed_session_and_a_word_of_family() {
+    assert_eq!(
+        flagged_in(
+            "Lives with her son; GP Strathmore Health Centre, Dr Ahmed. GP: Hollins Medical Practice."
+        ),
+        vec![
+            (FindingKind::Place, "Strathmore Health Centre".to_string()),
+            (FindingKind::Name, "Dr Ahmed".to_string()),
+            (FindingKind::Place, "Hollins Medical Practice".to_string()),
+        ]
+    );
+    assert_eq!(
+        flagged_in("The GP Health Centre is shut on Fridays."),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in(
+            "Her brother's anniversary falls on 12 June every year; she visits on Sat 14 June."
+        ),
+        vec![(FindingKind::ExactDate, "Sat 14 June".to_string())]
+    );
+    assert_eq!(
+        flagged_in("That's his second miss. Ring him on the landline."),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("The girl called him \"Papa\" at the door, and the lads called him \"Dodge\"."),
+        vec![(FindingKind::Name, "Dodge".to_string())]
     );
 }

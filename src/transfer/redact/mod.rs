@@ -579,6 +579,7 @@ impl Checker {
         kinds_after_names(text, words, &mut cands);
         places_over_small_words(text, words, &mut cands);
         saints_days_are_no_one(text, &mut cands);
+        yearly_days_are_no_one(text, &mut cands);
         two_saints(text, &mut cands);
         check_characters(text, &mut cands);
         if digits {

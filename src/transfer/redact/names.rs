@@ -786,15 +786,18 @@ impl Checker {
             let w = base(t);
             // An honorific and the name after it.
             // "miss" in lowercase after "to", a pronoun or a helping verb is the verb: "to
-            // miss Jummah", "didn't miss Eid".
+            // miss Jummah", "didn't miss Eid"; before a stop it is a word ending its
+            // sentence ("third miss. Ring him"), never shortened as "Mr." is.
             let missing = w == "miss"
-                && k >= 1
-                && spaced_at(k - 1, k)
-                && (HELPING_VERBS.contains(&lower(&toks[k - 1]))
-                    || [
-                        "to", "not", "don't", "don’t", "i", "you", "we", "they", "he", "she",
-                    ]
-                    .contains(&lower(&toks[k - 1])));
+                && (text[t.end..].starts_with('.')
+                    || (k >= 1
+                        && spaced_at(k - 1, k)
+                        && (HELPING_VERBS.contains(&lower(&toks[k - 1]))
+                            || [
+                                "to", "not", "don't", "don’t", "i", "you", "we", "they", "he",
+                                "she",
+                            ]
+                            .contains(&lower(&toks[k - 1])))));
             let strong =
                 is_honorific(l) && (w.starts_with(char::is_uppercase) || w == l) && !missing;
             let soft = SOFT_HONORIFICS.contains(&w);
@@ -1537,6 +1540,7 @@ impl Checker {
                 continue;
             }
             let first = lower(n);
+            let foreign_kin = e + 1 == last && other_words().contains(first);
             let ok = (e + 1..=last)
                 .all(|m| !skip[m] && !covered[m] && capitalised_or_initial(base(&toks[m])))
                 && !STOPWORDS.contains(&first)
@@ -1544,9 +1548,11 @@ impl Checker {
                 && !user_allowed(first)
                 && (if quoted {
                     // 'calls me "Teach"': what someone is called, whatever the word,
-                    // but a word of family or a title ('calls her "Auntie"').
+                    // but a word of family or a title ('calls her "Auntie"'), in
+                    // another language too ('called him "Papa"').
                     (["him", "her", "them", "me", "us"].contains(&obj)
                         && !KIN_BEFORE_NAMES.contains(&first)
+                        && !foreign_kin
                         && !SOFT_HONORIFICS.contains(&base(n))
                         && !ROLE_NOUNS.contains(&first))
                         || (e + 1..=last)

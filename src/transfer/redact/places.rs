@@ -711,7 +711,11 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         if l == "home" && !["care", "nursing", "children", "childrens"].contains(&&*lowers[k - 1]) {
             continue;
         }
-        let start = name_start_before(text, words, k, cap);
+        let mut start = name_start_before(text, words, k, cap);
+        // "GP Ballymoney Health Centre": the label is not the practice's name.
+        if start + 1 < k && &*lowers[start] == "gp" {
+            start += 1;
+        }
         if start == k {
             continue;
         }
@@ -752,6 +756,15 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
                 "gp", "surgery", "practice", "hospital", "hospice", "school", "home",
             ]
             .contains(&&*lowers[p - 2]);
+        // "GP Ballymoney Health Centre", "GP: Crown Medical Practice": a practice given
+        // as the GP, as a form or a handover gives it.
+        let said = said
+            || (p >= 1
+                && &*lowers[p - 1] == "gp"
+                && matches!(
+                    &text[toks[p - 1].end..toks[p].start],
+                    " " | ": " | " - " | " – "
+                ));
         // "at Woodlands Unit, Cedar Ward": after another place named so, a comma between.
         let after_place = start >= 2
             && &text[toks[start - 1].end..toks[start].start] == ", "

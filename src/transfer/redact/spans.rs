@@ -632,6 +632,33 @@ pub(super) fn saints_days_are_no_one(text: &str, cands: &mut Vec<Cand>) {
     });
 }
 
+/// A day of the year that comes round every year is a fixture, not a day of someone's:
+/// "Kwibuka starts on 7 April every year", "the 14th of June each year". A date with
+/// its year, a weekday or a time is one day, and stays.
+pub(super) fn yearly_days_are_no_one(text: &str, cands: &mut Vec<Cand>) {
+    if !text.contains(" year") {
+        return;
+    }
+    cands.retain(|c| {
+        if c.kind != FindingKind::ExactDate {
+            return true;
+        }
+        let found = &text[c.start..c.end];
+        let after = text[c.end..].trim_start_matches(',');
+        let yearly = ["every year", "each year"].iter().any(|y| {
+            after
+                .strip_prefix(' ')
+                .and_then(|a| a.strip_prefix(y))
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        });
+        let one_day = found
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) || is_weekday(w))
+            || found.contains(':');
+        !yearly || one_day
+    });
+}
+
 /// A church or a school named for two saints is one place, with the words of what it is
 /// after them: "St Mary and St Abanoub", "Saints Peter and Paul", "St Mary and St
 /// Abanoub Coptic Orthodox Church". The saints' names found apart are left to this one.

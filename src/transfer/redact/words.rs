@@ -51,7 +51,7 @@ pub(super) const THEORISTS: &[&str] = &[
     "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann", "kawa",
     "iwama", "kielhofner", "hofstede", "leininger", "sabat", "lipsky",
     "ramachandran", "linehan", "chochinov", "neimeyer", "worden", "wilcock", "doka", "laban",
-    "chace",
+    "chace", "antonovsky", "siegel", "moreno",
 ];
 
 /// Family and roles, as people write them.
@@ -67,7 +67,7 @@ pub(super) const ROLES: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const BODIES: &[&str] = &[
     "ofsted", "cafcass", "barnardo", "barnardos", "barnardo's", "mencap", "samaritans",
-    "childline", "kooth", "jobcentre", "unison", "nhs", "motability", "healthwatch",
+    "childline", "kooth", "svp", "jobcentre", "unison", "nhs", "motability", "healthwatch",
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
     "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
@@ -149,6 +149,8 @@ pub(super) const EVERYDAY: &[&str] = &[
     "audiology", "sustainment", "resettlement", "homelessness", "lymphoedema",
     "multiagency", "wraparound", "podiatry", "dietetics", "orthotics", "telecare", "café",
     "cafés", "dodgems", "rebook", "gert",
+    // A meeting app's roles, in its American spelling: "Organizer", "Attendee".
+    "attendee", "attendees", "organizer", "organizers", "co-organizer", "presenter",
     // The shorthand of a note typed fast, which a title before it does not make a name:
     // "dr appt tomorrow", "mr txt back", "Dr cert sent".
     "appt", "appts", "cert", "certs", "gp", "gps", "asap", "thx", "tmrw", "hosp", "obs",
@@ -376,6 +378,38 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Hristos se rodi",
     "Bahá'í World Centre",
     "Pi Mai",
+    "Te recuerdo Amanda",
+    "Andy's Man Club",
+    "Herbert Protocol",
+    "Charles Bonnet",
+    "Lord Kitchener",
+    "Jim Reeves",
+    "Víctor Jara",
+    "George Herbert",
+    "Mason Durie",
+    "O'Brien's five accomplishments",
+    "Whare Tapa Whā",
+    "Virgen de Guadalupe",
+    "St Vincent de Paul",
+    "Estadio Nacional",
+    "Tsagaan Sar",
+    "Sant Jordi",
+    "Rath Yatra",
+    "Inti Raymi",
+    "Hari Raya Aidilfitri",
+    "Hari Raya",
+    "Día de Muertos",
+    "Divali Nagar",
+    "Lotu Tamaiti",
+    "Ngāti Porou",
+    "New Zealander",
+    "Wood Green",
+    "Small Heath",
+    "Scurdie Ness",
+    "San Fernando",
+    "Eamont Bridge",
+    "Deir al-Balah",
+    "lou tama",
 ];
 
 pub(super) fn builtin_phrases() -> &'static PatSet {
