@@ -102,8 +102,21 @@ pub(super) fn numeric_dates(text: &str, out: &mut Vec<Cand>) {
                 };
                 let (a, b) = (value(i, n1)?, value(j, n2)?);
                 // "03/13/2025": written the American way, month first, where the second
-                // number can only be a day (a four-figure year, a slash).
-                if n3 == 4 && s == b'/' && (1..=12).contains(&a) && (13..=31).contains(&b) {
+                // number can only be a day (a four-figure year, a slash); with two
+                // figures of a year where a time follows, as a meeting app's report
+                // gives it ("3/18/25, 1:58:12 PM").
+                let timed_after = text[end..]
+                    .strip_prefix(", ")
+                    .or_else(|| text[end..].strip_prefix(' '))
+                    .is_some_and(|t| {
+                        let h = t.bytes().take_while(u8::is_ascii_digit).count();
+                        (1..=2).contains(&h) && t.as_bytes().get(h) == Some(&b':')
+                    });
+                if (n3 == 4 || timed_after)
+                    && s == b'/'
+                    && (1..=12).contains(&a)
+                    && (13..=31).contains(&b)
+                {
                     (b, a, y)
                 } else {
                     (a, b, y)
@@ -1195,20 +1208,34 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                 m += 1;
             }
             // A day in figures may have its stop before a month of another language:
-            // "14. mars 2025", "14. března" (not "6. May I ask?").
+            // "14. mars 2025", "14. března", "3. Mai 1931" (not "6. May I ask?"); before
+            // a month English shares, with its year ("3. November 2025").
             let stop = if t.digits
                 && !t.letters
                 && toks.get(m).is_some_and(|mt| {
-                    month_of(word(mt)).is_none() && month_abroad(word(mt)).is_some()
+                    let english = MONTHS.iter().any(|e| e.eq_ignore_ascii_case(word(mt)));
+                    (!english && month_abroad(word(mt)).is_some())
+                        || (english
+                            && toks.get(m + 1).is_some_and(|y| {
+                                &text[mt.end..y.start] == " " && year_of(word(y)).is_some()
+                            }))
                 }) {
                 "."
             } else {
                 ""
             };
             let after_ta = m == i + 2 && word(&toks[m - 1]) == "ta";
+            // Catalan elides "de" before a vowel: "23 d'abril".
+            let elided = |w: &str| {
+                ["d'", "d’"]
+                    .iter()
+                    .find_map(|p| w.strip_prefix(p))
+                    .and_then(month_abroad)
+            };
             if let Some(mt) = toks.get(m)
                 && (gap_ok(&toks[m - 1], mt, stop) || after_ta)
                 && let Some(month) = month_of(word(mt))
+                    .or_else(|| elided(word(mt)))
                     .or_else(|| month_abroad(word(mt)))
                     // A month of the Islamic calendar, as 0.
                     .or_else(|| hijri_month(word(mt)).then_some(0))
@@ -1268,6 +1295,12 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     })
                     .map(|p| toks[p].start)
                     .or_else(|| irish_weekday_before(text, toks, first))
+                    .or_else(|| {
+                        first
+                            .checked_sub(1)
+                            .filter(|&p| gap_ok(&toks[p], &toks[first], ","))
+                            .and_then(|p| weekday_in_words_ending(text, toks, p))
+                    })
                     .unwrap_or(toks[first].start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = (!hijri).then_some(DateParts { month, year });
@@ -1521,6 +1554,21 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("oktobar", 10), ("novembar", 11), ("decembar", 12),
     ("jannar", 1), ("frar", 2), ("marzu", 3), ("mejju", 5), ("ġunju", 6), ("lulju", 7), ("awwissu", 8),
     ("settembru", 9), ("ottubru", 10), ("novembru", 11), ("diċembru", 12),
+    // German ("14. März 2025"; "Januar", "Juni", "Oktober" are others' too), Dutch ("14
+    // maart 2025"), Catalan after "de" or "d'" ("14 de març de 2025", "23 d'abril").
+    ("märz", 3), ("maerz", 3), ("dezember", 12), ("maart", 3), ("augustus", 8),
+    ("gener", 1), ("febrer", 2), ("març", 3), ("maig", 5), ("juny", 6), ("juliol", 7),
+    ("agost", 8), ("setembre", 9), ("desembre", 12),
+    // Samoan ("14 Mati 2025"), Māori ("14 Poutūterangi 2025") and Kinyarwanda ("14
+    // Werurwe 2025").
+    ("ianuari", 1), ("fepuari", 2), ("mati", 3), ("aperila", 4), ("iuni", 6), ("iulai", 7),
+    ("aokuso", 8), ("setema", 9), ("oketopa", 10), ("novema", 11), ("tesema", 12),
+    ("kohitātea", 1), ("huitanguru", 2), ("poutūterangi", 3), ("paengawhāwhā", 4),
+    ("haratua", 5), ("pipiri", 6), ("hōngongoi", 7), ("hereturikōkā", 8), ("mahuru", 9),
+    ("whiringa-ā-nuku", 10), ("whiringa-ā-rangi", 11), ("hakihea", 12),
+    ("mutarama", 1), ("gashyantare", 2), ("werurwe", 3), ("gicurasi", 5), ("kamena", 6),
+    ("nyakanga", 7), ("kanama", 8), ("nzeri", 9), ("ukwakira", 10), ("ugushyingo", 11),
+    ("ukuboza", 12),
 ];
 
 /// The zero of the figures of the scripts a note may quote a date in: Arabic-Indic and
@@ -1765,7 +1813,88 @@ const WEEKDAYS_ABROAD: &[&str] = &[
     "pondělí", "úterý", "středa", "čtvrtek", "pátek", "neděle",
     "понедељак", "уторак", "четвртак", "петак", "недеља",
     "ponedeljak", "utorak", "sreda", "četvrtak", "petak", "subota", "nedelja",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+    "sonntag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+    "zondag", "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte",
+    "diumenge", "rāhina", "rātū", "rāapa", "rāpare", "rāmere", "rāhoroi", "rātapu",
 ];
+
+/// Dates as Mongolian writes them, the year first: "2025 оны 3 сарын 17" (year, month,
+/// day), the day with its case ending or not ("17-нд").
+fn mongolian_dates(text: &str, out: &mut Vec<Cand>) {
+    const YEAR: &str = " оны ";
+    const MONTH: &str = " сарын ";
+    let figures = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    for (at, _) in text.match_indices(YEAR) {
+        let before = &text[..at];
+        let y = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let ys = at - y;
+        if y != 4 || !left_boundary(text, ys) || !matches!(&before[ys..ys + 2], "19" | "20") {
+            continue;
+        }
+        let rest = &text[at + YEAR.len()..];
+        let m = figures(rest);
+        let Some(after_month) = rest.get(m..).and_then(|r| r.strip_prefix(MONTH)) else {
+            continue;
+        };
+        let d = figures(after_month);
+        let month: u32 = rest[..m].parse().unwrap_or(0);
+        let day: u32 = after_month[..d].parse().unwrap_or(0);
+        if !(1..=2).contains(&m) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            continue;
+        }
+        let mut end = text.len() - after_month.len() + d;
+        // A case ending joined by a hyphen: "17-нд", "17-ны".
+        if let Some(tail) = text[end..].strip_prefix('-') {
+            let n: usize = tail
+                .chars()
+                .take_while(|c| ('\u{0400}'..='\u{04FF}').contains(c))
+                .map(char::len_utf8)
+                .sum();
+            if n > 0 {
+                end += 1 + n;
+            }
+        }
+        if !right_boundary(text, end) {
+            continue;
+        }
+        push_date(text, Cand::new(FindingKind::ExactDate, ys, end), out);
+    }
+}
+
+/// Weekdays written in two or three words, before a date with a comma: Samoan after
+/// "Aso" ("Aso Faraile, 14 Mati 2025"), Kinyarwanda after "Ku wa" ("Ku wa Gatanu, 14
+/// Werurwe 2025"), Welsh after "dydd" ("dydd Gwener, 14 Mawrth").
+#[rustfmt::skip]
+const WEEKDAYS_IN_WORDS: &[(&[&str], &[&str])] = &[
+    (&["Aso"], &["Gafua", "Lua", "Lulu", "Tofi", "Faraile", "Toonai", "Sa"]),
+    (&["Ku", "wa"], &["Mbere", "Kabiri", "Gatatu", "Kane", "Gatanu", "Gatandatu"]),
+    (&["Ku"], &["Cyumweru"]),
+    (&["dydd"], &["Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul"]),
+];
+
+/// The start of a weekday in words (see [`WEEKDAYS_IN_WORDS`]) ending at token `p`.
+fn weekday_in_words_ending(text: &str, toks: &[Tok], p: usize) -> Option<usize> {
+    let word = |k: usize| &text[toks[k].start..toks[k].end];
+    WEEKDAYS_IN_WORDS.iter().find_map(|(before, days)| {
+        if !days.contains(&word(p)) {
+            return None;
+        }
+        // "Ku wa": each word before the day in turn, a space between.
+        let mut k = p;
+        for b in before.iter().rev() {
+            let prev = k.checked_sub(1)?;
+            if word(prev) != *b && !(before.len() == 1 && b.eq_ignore_ascii_case(word(prev))) {
+                return None;
+            }
+            if &text[toks[prev].end..toks[k].start] != " " {
+                return None;
+            }
+            k = prev;
+        }
+        Some(toks[k].start)
+    })
+}
 
 fn weekday_abroad(w: &str) -> bool {
     (4..=26).contains(&w.len()) && WEEKDAYS_ABROAD.iter().any(|d| folds_to(w, d))
@@ -1980,6 +2109,7 @@ fn hebrew_letter(c: char) -> bool {
 /// calendar's after the word for it ("農曆八月十五"). A month alone ("אדר", "माघ") is no
 /// date.
 pub(super) fn dates_of_other_calendars(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    mongolian_dates(text, out);
     // Hebrew: the day before the month, the year after it, each letters with a geresh or
     // gershayim (or the ASCII quotes typed for them).
     let numeral_char = |c: char| hebrew_letter(c) || matches!(c, '״' | '׳' | '"' | '\'');
