@@ -7790,11 +7790,15 @@ fn a_thirty_first_corpus_written_without_sight_of_the_rules_is_measured() {
 /// family in another language in quotes, a practice given after "GP": 107 -> 7 findings.
 /// Dates in German, Dutch, Catalan, Samoan, Māori, Kinyarwanda and Mongolian, weekdays
 /// of two or three words, a meeting app's American dates before a time: 659 (91.8%).
+/// Personal numbers of Chile, Malaysia, Germany and Mongolia by their shape; New
+/// Zealand's NHI, an MPAN, a meter's serial, Rwanda's identity card in its groups, a
+/// collar number of four figures; a sort code and account after "Account"; Chile's
+/// mobiles; an address in a rewritten link: 674 (93.9%).
 #[test]
 fn a_thirty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh30.txt",
-        (659, 718),
+        (674, 718),
         &[
             "Name \"Jug\"",
             "Name \"Wembury\"",
@@ -7945,6 +7949,56 @@ fn dates_in_more_languages_and_a_meeting_apps_american_dates() {
     );
     assert_eq!(
         flagged_in("The quiz went 3/18/25 to them, and 2025 оны was a good year."),
+        vec![]
+    );
+}
+
+/// Numbers of more countries by their shape (Chile's RUT, Malaysia's identity card,
+/// Germany's pension number, Mongolia's registration number), numbers after more cues
+/// (New Zealand's NHI, a supply's MPAN, a meter's serial, an identity card's groups of
+/// up to seven figures, a collar number of four), a sort code and account after
+/// "Account", Chile's mobiles and an address inside a rewritten link. Counts, scores
+/// and a percentage stay.
+#[test]
+fn numbers_of_more_countries_cues_accounts_and_rewritten_links() {
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "RUT 12.345.678-5 on the form; MyKad 010523-14-2207; Rentenversicherung \
+             12 170844 M 018; his card ЧБ95030712."
+        ),
+        vec![
+            record("12.345.678-5"),
+            record("010523-14-2207"),
+            record("12 170844 M 018"),
+            record("ЧБ95030712"),
+        ]
+    );
+    assert_eq!(
+        flagged_in(
+            "NHI ABC1234. MPAN 12 3456 7890 123; serial 19K0512270. ID 1 1985 8 0012345 1 \
+             23. PC Shaw (collar 2207). Account 20-18-44 41882713. Mobile +56 9 7712 4410."
+        ),
+        vec![
+            record("ABC1234"),
+            record("12 3456 7890 123"),
+            record("19K0512270"),
+            record("1 1985 8 0012345 1 23"),
+            (FindingKind::Name, "PC Shaw".to_string()),
+            record("2207"),
+            record("20-18-44 41882713"),
+            (FindingKind::Phone, "+56 9 7712 4410".to_string()),
+        ]
+    );
+    assert_eq!(
+        flagged_in("Link: https://x.safelinks.example/?url=mailto%3Ajo.b%40tenants.org.uk&data=1"),
+        vec![(FindingKind::Email, "jo.b%40tenants.org.uk".to_string())]
+    );
+    assert_eq!(
+        flagged_in(
+            "Release 1.2.3-4 aside, the account was 2 of 3, the collar size 42, and 100%40 \
+             of them came; version 12 170844 beta."
+        ),
         vec![]
     );
 }

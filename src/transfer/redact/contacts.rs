@@ -129,11 +129,20 @@ pub(super) const WEB_ENDINGS: &[&str] = &[
 pub(super) fn emails(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-'".contains(&c);
-    for (at, sign) in text.match_indices(['@', '＠']) {
+    // An address inside a link a mail system rewrote has its "@" encoded, after an
+    // encoded "mailto:": "?url=mailto%3Apaloma.c%40example.org&data=".
+    let encoded = text.match_indices("%40");
+    for (at, sign) in text.match_indices(['@', '＠']).chain(encoded) {
         let at_len = sign.len();
         let mut start = at;
         while start > 0 && local(b[start - 1]) {
             start -= 1;
+        }
+        if let Some(colon) = text[start..at]
+            .rfind("%3A")
+            .or_else(|| text[start..at].rfind("%3a"))
+        {
+            start += colon + 3;
         }
         while start < at && matches!(b[start], b'.' | b'\'' | b'-') {
             start += 1;

@@ -45,6 +45,10 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     // Iceland's personal number, Czechia's birth number ("rodné číslo"), a police
     // officer's collar number.
     "kennitala", "cislo", "collar",
+    // New Zealand's health number ("NHI ZKT4127"), a home's supply and property numbers
+    // ("MPAN 15 4182 2730 611", "MPRN", "UPRN") and a meter's serial; Chile's, Malaysia's
+    // and Singapore's personal numbers ("RUT", "MyKad", "NRIC").
+    "nhi", "mpan", "mprn", "uprn", "serial", "rut", "mykad", "nric",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
@@ -510,12 +514,12 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             out.push(Cand::new(FindingKind::RecordNumber, id.start, toks[k].end));
             continue;
         }
-        // Groups of one to five figures with single spaces between, nine to sixteen
+        // Groups of one to seven figures with single spaces between, nine to sixteen
         // figures in all, as an identity card prints them: "Thai ID no.: 3 4101 00512 34
-        // 7"; or six, as Norway's and Denmark's personal numbers open with a day of
-        // birth: "fødselsnummer 140352 48213".
+        // 7", Rwanda's "1 1979 7 0041837 0 62"; or six, as Norway's and Denmark's
+        // personal numbers open with a day of birth: "fødselsnummer 140352 48213".
         let figures_only = |t: &Tok| {
-            t.digits && !t.letters && t.end - t.start <= 6 && text[t.start..t.end].is_ascii()
+            t.digits && !t.letters && t.end - t.start <= 7 && text[t.start..t.end].is_ascii()
         };
         // Not a phone's groups: "number 07 838 502 117".
         let phone = text[id.start..].starts_with('0');
@@ -611,9 +615,11 @@ pub(super) fn record_numbers(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         let alnum = idt.bytes().filter(u8::is_ascii_alphanumeric).count();
         let parts = end_tok > j || idt.contains('-');
         let letters = alnum > digits;
+        // A police officer's collar number is three to five figures: "(collar 4418)".
+        let collar = is(head, "collar") && (3..=5).contains(&digits) && digits == alnum;
         if idt.is_ascii()
             && alnum <= 24
-            && (digits >= 5 || (digits >= 4 && (letters || parts)))
+            && (digits >= 5 || (digits >= 4 && (letters || parts)) || collar)
             && (!loose || (digits >= 5 && alnum > digits) || (digits >= 7 && !phone_shaped(idt)))
             && (!far || digits >= 6 && !holds_a_date(idt))
             && right_boundary(text, e)
@@ -1159,13 +1165,44 @@ fn read_spoken_run(text: &str, run: &[(usize, usize, Spoken)], out: &mut Vec<Can
 ///   ("X7KQ-2MRT-9PWL");
 /// - a ship's IMO number ("IMO 9418274") and an Azerbaijani FIN ("FIN 5ZR7K2A") after
 ///   their capitals;
-/// - a day as an ISO week date ("2025-W12-2", a weekday in brackets after it kept with it).
+/// - a day as an ISO week date ("2025-W12-2", a weekday in brackets after it kept with it);
+/// - Malaysia's identity card number, a day of birth, a place of birth and four figures
+///   ("990214-10-5536"); Chile's RUT, its thousands stopped and its check after a dash
+///   ("6.482.117-K", "12.345.678-9"); Germany's pension number, two figures, a day of
+///   birth, the initial of the birth name and three figures ("65 030531 L 004");
+///   Mongolia's registration number, two Cyrillic capitals and a day of birth
+///   ("УЕ89110214").
 pub(super) fn numbers_by_their_shape(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let pair = |i: usize| u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0');
     let month = |m: u32| [1, 21, 51, 71].iter().any(|&f| (f..f + 12).contains(&m));
     let day = |d: u32| (1..=31).contains(&d);
+    // Mongolia's registration number: two Cyrillic capitals, then the day of birth year
+    // first (its month 20 more for a birth since 2000) and two figures.
+    if !text.is_ascii() {
+        for t in toks.iter().filter(|t| t.digits && t.letters) {
+            let w = &text[t.start..t.end];
+            let mut cs = w.chars();
+            let cyrillic =
+                |c: Option<char>| c.is_some_and(|c| ('А'..='Я').contains(&c) || "ӨҮЁ".contains(c));
+            if !(cyrillic(cs.next()) && cyrillic(cs.next())) {
+                continue;
+            }
+            let rest = cs.as_str();
+            let r = rest.as_bytes();
+            if r.len() == 8
+                && r.iter().all(u8::is_ascii_digit)
+                && {
+                    let m = u32::from(r[2] - b'0') * 10 + u32::from(r[3] - b'0');
+                    (1..=12).contains(&m) || (21..=32).contains(&m)
+                }
+                && day(u32::from(r[4] - b'0') * 10 + u32::from(r[5] - b'0'))
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
+            }
+        }
+    }
     for (k, t) in toks.iter().enumerate() {
         let i = t.start;
         // Every shape below holds a figure but the two cues in capitals.
@@ -1198,6 +1235,51 @@ pub(super) fn numbers_by_their_shape(text: &str, toks: &[Tok], out: &mut Vec<Can
             };
             if dated && e > 0 && right_boundary(text, e) {
                 out.push(Cand::new(FindingKind::RecordNumber, i, e));
+                continue;
+            }
+            // Malaysia's: "990214-10-5536", the day of birth year first.
+            let yymmdd = n == 6 && (1..=12).contains(&pair(i + 2)) && day(pair(i + 4));
+            if yymmdd
+                && b[i + n] == b'-'
+                && m == 2
+                && b.get(i + 9) == Some(&b'-')
+                && digits_at(i + 10) == 4
+                && right_boundary(text, i + 14)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, i, i + 14));
+                continue;
+            }
+        }
+        // Chile's RUT: "6.482.117-K".
+        if (1..=2).contains(&n) && run_may_start(text, i) {
+            let j = i + n;
+            let stopped = |at: usize| b.get(at) == Some(&b'.') && digits_at(at + 1) == 3;
+            if stopped(j)
+                && stopped(j + 4)
+                && b.get(j + 8) == Some(&b'-')
+                && b.get(j + 9)
+                    .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'K' | b'k'))
+                && right_boundary(text, j + 10)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, i, j + 10));
+                continue;
+            }
+        }
+        // Germany's pension number: "65 030531 L 004", or run together.
+        if n == 2 && run_may_start(text, i) {
+            let spaced = b.get(i + 2) == Some(&b' ');
+            let d = i + 2 + usize::from(spaced);
+            let gap = usize::from(spaced);
+            if digits_at(d) == 6
+                && day(pair(d))
+                && (1..=12).contains(&pair(d + 2))
+                && (!spaced || b.get(d + 6) == Some(&b' '))
+                && b.get(d + 6 + gap).is_some_and(u8::is_ascii_uppercase)
+                && (!spaced || b.get(d + 7 + gap) == Some(&b' '))
+                && digits_at(d + 7 + 2 * gap) == 3
+                && right_boundary(text, d + 10 + 2 * gap)
+            {
+                out.push(Cand::new(FindingKind::RecordNumber, i, d + 10 + 2 * gap));
                 continue;
             }
         }
@@ -1669,8 +1751,11 @@ pub(super) fn read_groups(text: &str, mut i: usize) -> (Vec<Group>, usize) {
 
 /// Country codes whose mobiles open with one figure, written apart: the Netherlands ("+31
 /// 6 4182 2730"), France, Belgium, Switzerland, Luxembourg and the Maghreb, which write
-/// the rest in pairs; and a satellite phone's ("+881 6 3145 2207").
-const ONE_FIGURE_FIRST: &[&str] = &["33", "32", "31", "41", "352", "212", "216", "213", "881"];
+/// the rest in pairs; Chile's and Argentina's mobiles, after a 9 ("+56 9 8418 2207"); and a
+/// satellite phone's ("+881 6 3145 2207").
+const ONE_FIGURE_FIRST: &[&str] = &[
+    "33", "32", "31", "41", "352", "212", "216", "213", "56", "54", "881",
+];
 
 pub(super) fn is_phone(gs: &[Group]) -> bool {
     let digits: String = gs.iter().map(|g| g.digits.as_str()).collect();
@@ -2773,9 +2858,21 @@ pub(super) fn bank_details(text: &str, out: &mut Vec<Cand>) {
         }
         found
     };
+    // "Account 60-41-82 27306154": a sort code and its account after the cue.
+    let sort_and_account = |b: &[u8]| -> Option<usize> {
+        let s = sort_code(b).filter(|&n| n == 8)?;
+        if b.get(s) != Some(&b' ') {
+            return None;
+        }
+        account(&b[s + 1..]).map(|a| s + 1 + a)
+    };
     let mut accounts: Vec<Cand> = ["account number", "account no", "acc no", "account", "a/c"]
         .iter()
-        .flat_map(|cue| after(cue, &account))
+        .flat_map(|cue| {
+            let mut found = after(cue, &account);
+            found.extend(after(cue, &sort_and_account));
+            found
+        })
         .collect();
     if accounts.is_empty() {
         return;
