@@ -75,7 +75,7 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "ap", "ab", "ferch", "verch", "ó", "ní", "nic", "mac", "mhic", "uí", "ui", "bin",
     "bint", "binti", "ibn", "bte", "al", "el", "van", "von", "der", "den", "de", "da", "di",
     "du", "le", "la", "dos", "das", "do", "del", "della", "ter", "ten", "dela", "delos",
-    "bat", "ben", "in", "á",
+    "bat", "ben", "in", "á", "i",
 ];
 
 /// The articles inside Welsh, Gaelic, Irish and Cornish names of houses and places, in

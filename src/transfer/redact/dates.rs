@@ -728,6 +728,61 @@ pub(super) fn day_lines(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// The columns of a chart headed by weekdays and days ("| Mon 10 | Tue 11 | Wed 12 |", a
+/// medicines chart, a rota): two or more on a line whose days move on as their weekdays
+/// do. One weekday and a figure alone ("Mon 10 mins") stays.
+pub(super) fn weekday_columns(text: &str, out: &mut Vec<Cand>) {
+    let weekday_index = |w: &str| {
+        WEEKDAYS.iter().position(|d| *d == w).map(|p| {
+            if p < 7 {
+                p
+            } else {
+                [0, 1, 1, 2, 2, 3, 3, 3, 4, 5, 6][p - 7]
+            }
+        })
+    };
+    let mut at = 0;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        if !line.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = words_between_spaces(line)
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        // (start, end, weekday, day) of each pair on the line.
+        let mut pairs: Vec<(usize, usize, usize, u32)> = Vec::new();
+        for w in words.windows(2) {
+            let ((a, wd), (b, d)) = (w[0], w[1]);
+            let Some(k) = weekday_index(wd) else { continue };
+            if b != a + wd.len() + 1 || d.len() > 2 || !d.bytes().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let day: u32 = d.parse().unwrap_or(0);
+            if (1..=31).contains(&day) {
+                pairs.push((start + a, start + b + d.len(), k, day));
+            }
+        }
+        // Each pair next to the one before, only a column's rule between them, its day
+        // as many days on as its weekday (a month's end between them or not).
+        let moves_on = pairs.len() >= 2
+            && pairs.windows(2).all(|p| {
+                let between = &text[p[0].1..p[1].0];
+                let wd = i64::try_from(p[1].2).unwrap_or(0) - i64::try_from(p[0].2).unwrap_or(0);
+                let dd = i64::from(p[1].3) - i64::from(p[0].3);
+                between.chars().all(|c| matches!(c, ' ' | '\t' | '|' | ','))
+                    && (if dd > 0 { 0..=0 } else { 28..=31 })
+                        .any(|month| dd + month > 0 && (dd + month - wd).rem_euclid(7) == 0)
+            });
+        if moves_on {
+            for &(s, e, _, _) in &pairs {
+                push_date(text, Cand::new(FindingKind::ExactDate, s, e), out);
+            }
+        }
+    }
+}
+
 /// A day and month in figures listed after one found ("review 28/2 and 3/3", "on 4/3,
 /// 11/3 or 18/3"): the list says what the later ones are, though alone "3/3" could be a
 /// score. Only a list joined by "and", "or", "&" or a comma, and only pairs that can be

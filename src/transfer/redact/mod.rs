@@ -426,6 +426,7 @@ impl Checker {
             hungarian_dates(text, &toks, &mut cands);
             days_and_months_alone(text, &toks, &mut cands);
             listed_days(text, &mut cands);
+            weekday_columns(text, &mut cands);
             day_lines(text, &mut cands);
             word_dates(text, &toks, &mut cands);
             if !text.is_ascii() {
