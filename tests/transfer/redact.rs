@@ -7795,12 +7795,14 @@ fn a_thirty_first_corpus_written_without_sight_of_the_rules_is_measured() {
 /// collar number of four figures; a sort code and account after "Account"; Chile's
 /// mobiles; an address in a rewritten link: 674 (93.9%). A chart's columns headed by
 /// weekdays and days; a Catalan name's "i"; first names of Catalan, Chilean, Samoan,
-/// Māori, Xhosa, Mongolian, Malawian, Kichwa, Malay and Odia families: 686 (95.5%).
+/// Māori, Xhosa, Mongolian, Malawian, Kichwa, Malay and Odia families: 686 (95.5%). A
+/// place after "Venue:", a row of houses numbered as a range, a surname's initial in a
+/// sign-up list: 689 (96.0%).
 #[test]
 fn a_thirty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh30.txt",
-        (686, 718),
+        (689, 718),
         &[
             "Name \"Jug\"",
             "Name \"Wembury\"",
@@ -8030,5 +8032,29 @@ fn a_charts_weekday_columns_catalan_surnames_and_more_first_names() {
             (FindingKind::Name, "Tamati".to_string()),
             (FindingKind::Name, "Bolormaa".to_string()),
         ]
+    );
+}
+
+/// A place after "Venue:", a row of houses numbered as a range, and a surname's initial
+/// after a first name in a sign-up list are found; an age range and "A" are not.
+#[test]
+fn a_venue_a_range_of_houses_and_a_surnames_initial() {
+    assert_eq!(
+        flagged_in("Venue: Kingsbridge Leisure Centre studio 2. She lives at 4 Harlow Range."),
+        vec![
+            (FindingKind::Place, "Kingsbridge Leisure Centre".to_string()),
+            (FindingKind::Address, "4 Harlow Range".to_string()),
+        ]
+    );
+    assert_eq!(
+        flagged_in("Declined (2): Tavita K – \"work\" · Nomsa R (ill)"),
+        vec![
+            (FindingKind::Name, "Tavita K".to_string()),
+            (FindingKind::Name, "Nomsa R".to_string()),
+        ]
+    );
+    assert_eq!(
+        flagged_in("Age range 18 Years and over. Venue: the Family Centre. Plan A is fine."),
+        vec![]
     );
 }

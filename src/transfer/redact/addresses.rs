@@ -15,11 +15,11 @@ pub(super) const STREET_WORDS: &[&str] = &[
 /// Street words of the north and of Scotland that end a street only after a house number
 /// ("14 Hylton Bank", "3 Sandy Brow", "12 Kirk Wynd"): alone, "the Royal Bank" or "the
 /// Chase" is no street. So are the words of a row of houses numbered as one ("2 Ferndale
-/// Cottages", "14 Albert Buildings").
+/// Cottages", "14 Albert Buildings"), and a range of houses ("18 Audley Range").
 #[rustfmt::skip]
 pub(super) const NUMBERED_STREET_WORDS: &[&str] = &[
     "bank", "brow", "chase", "fold", "wynd", "garth", "cottages", "villas", "buildings",
-    "mansions",
+    "mansions", "range",
 ];
 /// What a bank that is no street holds: "2 Food Bank vouchers", "3 Blood Bank leaflets".
 #[rustfmt::skip]

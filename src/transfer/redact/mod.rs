@@ -553,6 +553,7 @@ impl Checker {
         residents_by_room(text, &mut cands);
         full_names_in_brackets(text, &mut cands);
         name_extents(text, words, &mut cands);
+        surname_initials(text, &mut cands);
         if !text.is_ascii() {
             names_in_other_scripts(text, &mut cands);
         }

@@ -757,14 +757,18 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
             ]
             .contains(&&*lowers[p - 2]);
         // "GP Ballymoney Health Centre", "GP: Crown Medical Practice": a practice given
-        // as the GP, as a form or a handover gives it.
+        // as the GP, as a form or a handover gives it; and where a group met, after
+        // "Venue:" ("Venue: North Devon Leisure Centre studio 2").
         let said = said
             || (p >= 1
                 && &*lowers[p - 1] == "gp"
                 && matches!(
                     &text[toks[p - 1].end..toks[p].start],
                     " " | ": " | " - " | " – "
-                ));
+                ))
+            || (p >= 1
+                && ["venue", "location"].contains(&&*lowers[p - 1])
+                && &text[toks[p - 1].end..toks[p].start] == ": ");
         // "at Woodlands Unit, Cedar Ward": after another place named so, a comma between.
         let after_place = start >= 2
             && &text[toks[start - 1].end..toks[start].start] == ", "

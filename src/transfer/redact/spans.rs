@@ -632,6 +632,28 @@ pub(super) fn saints_days_are_no_one(text: &str, cands: &mut Vec<Cand>) {
     });
 }
 
+/// A surname's initial after a name, as a team's app or a sign-up list shortens it:
+/// "Declined: Sefa F – family stuff", "Kyle M, Ash T". Only a capital alone (not "A" or
+/// "I"), then a comma, a dash, a bracket, a stop, a colon or the line's end.
+pub(super) fn surname_initials(text: &str, cands: &mut [Cand]) {
+    for c in cands.iter_mut().filter(|c| c.kind == FindingKind::Name) {
+        let b = &text.as_bytes()[c.end..];
+        if b.len() >= 2
+            && b[0] == b' '
+            && b[1].is_ascii_uppercase()
+            && !matches!(b[1], b'A' | b'I')
+            && b.get(2).is_none_or(|&n| {
+                matches!(n, b',' | b')' | b'.' | b':' | b';' | b'\n')
+                    || (n == b' ' && b.get(3).is_some_and(|&d| matches!(d, b'-' | b'(')))
+                    || text[c.end + 2..].starts_with(" –")
+            })
+            && !text[c.start..c.end].contains(' ')
+        {
+            c.end += 2;
+        }
+    }
+}
+
 /// A day of the year that comes round every year is a fixture, not a day of someone's:
 /// "Kwibuka starts on 7 April every year", "the 14th of June each year". A date with
 /// its year, a weekday or a time is one day, and stays.
