@@ -5716,6 +5716,7 @@ fn a_twenty_first_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Jenny\"",
             "Name \"Helston\"",
             "Name \"Jordan\"",
+            "Name \"Jim Reeves\"",
             "Name \"Elland\"",
             "Name \"Ashby-de-la-Zouch\"",
             "Name \"Ballyconnell\"",
@@ -5967,6 +5968,7 @@ fn a_twenty_second_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Swan Hunter\"",
             "Name \"Dale Farm\"",
             "Name \"Miles\"",
+            "Name \"Jim Reeves\"",
             "Name \"Windrush\"",
             "Name \"Kumbaya-ish\"",
             "Name \"Chelsea\"",
@@ -7787,7 +7789,9 @@ fn a_thirty_first_corpus_written_without_sight_of_the_rules_is_measured() {
 /// the identifiers. Learnt from it: word lists (peoples and languages of Mongolia, the
 /// Andes, Chile, Catalonia, Samoa and Aotearoa, their feasts, towns at home and abroad,
 /// public figures), a day that comes every year, "miss." ending a sentence, a word of
-/// family in another language in quotes, a practice given after "GP": 107 -> 7 findings.
+/// family in another language in quotes, a practice given after "GP": 107 -> 9 findings
+/// (a singer and a poet with common names, "Jim Reeves" and "George Herbert", stay
+/// flagged, as the twenty-first corpus keeps "Tom Jones").
 /// Dates in German, Dutch, Catalan, Samoan, Māori, Kinyarwanda and Mongolian, weekdays
 /// of two or three words, a meeting app's American dates before a time: 659 (91.8%).
 /// Personal numbers of Chile, Malaysia, Germany and Mongolia by their shape; New
@@ -7810,6 +7814,8 @@ fn a_thirty_second_corpus_written_without_sight_of_the_rules_is_measured() {
             "Place \"Neuro Rehab Team\"",
             "Name \"ella\"",
             "Name \"Activities\"",
+            "Name \"Jim Reeves\"",
+            "Name \"George Herbert\"",
             "Name \"Memory Service\"",
         ],
     );
