@@ -741,11 +741,18 @@ pub(super) fn weekday_columns(text: &str, out: &mut Vec<Cand>) {
             }
         })
     };
+    // Two weekdays at least, each a different day, on one line: most texts and lines
+    // have none, and are ruled out before their words are read.
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let two_days = |s: &str| DAYS.iter().filter(|d| s.contains(*d)).nth(1).is_some();
+    if !two_days(text) {
+        return;
+    }
     let mut at = 0;
     for line in text.split('\n') {
         let start = at;
         at += line.len() + 1;
-        if !line.contains(|c: char| c.is_ascii_digit()) {
+        if !line.contains(|c: char| c.is_ascii_digit()) || !two_days(line) {
             continue;
         }
         let words: Vec<(usize, &str)> = words_between_spaces(line)
