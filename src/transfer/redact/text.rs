@@ -613,16 +613,25 @@ pub(super) fn find_patterns(
         if i < skip_to || !set.may_start(fc) || !left_boundary(text, i) {
             continue;
         }
-        // The second byte, where both are ASCII, rules out most patterns of that first
-        // letter before they are matched.
+        // The second and third bytes, where they are ASCII, rule out most patterns of
+        // that first letter before they are matched ("he", "her" before "Herbert
+        // Protocol").
         let second = (b[i].is_ascii())
             .then(|| b.get(i + 1).filter(|c| c.is_ascii()))
             .flatten()
+            .map(u8::to_ascii_lowercase);
+        let third = second
+            .and_then(|_| b.get(i + 2).filter(|c| c.is_ascii()))
             .map(u8::to_ascii_lowercase);
         let best = set
             .starting_with(fc)
             .filter_map(|p| {
                 if let (Some(c), Some(&h)) = (second, p.ascii_head.get(1))
+                    && c != h
+                {
+                    return None;
+                }
+                if let (Some(c), Some(&h)) = (third, p.ascii_head.get(2))
                     && c != h
                 {
                     return None;
