@@ -227,6 +227,25 @@ struct Scan {
     unknown_asked: Vec<u64>,
 }
 
+/// `find` on the text `fold` makes of `text` where it changes anything, with what it
+/// finds put back where it stands in `text` (`fold` gives, for each byte offset of its
+/// text and its end, the offset in `text`).
+fn on_folded(
+    text: &str,
+    fold: impl Fn(&str) -> Option<(String, Vec<usize>)>,
+    find: impl Fn(&str) -> Scan,
+) -> Scan {
+    let Some((folded, at)) = fold(text) else {
+        return find(text);
+    };
+    let mut scan = find(&folded);
+    for c in &mut scan.cands {
+        c.start = at[c.start];
+        c.end = at[c.end];
+    }
+    scan
+}
+
 impl Checker {
     /// `subject_keys`: the journal's pseudonym keys ("jd", "tenant-a"); a key that is a
     /// single everyday word ("north", "self") is matched only where it fills a subject
@@ -327,34 +346,15 @@ impl Checker {
 
     fn find(&self, text: &str, known_names: &KnownNames) -> Scan {
         // Hard-wrapped prose is read with the breaks that split a word or a name taken
-        // out ("Moor-\nhouse"), and what is found is put back where it stands.
-        if let Some((unwrapped, at)) = unwrap_lines(text) {
-            let mut scan = self.find_unwrapped(&unwrapped, known_names);
-            for c in &mut scan.cands {
-                c.start = at[c.start];
-                c.end = at[c.end];
-            }
-            return scan;
-        }
-        self.find_unwrapped(text, known_names)
+        // out ("Moor-\nhouse"), and figures of another script ("١٨/٣/٢٠٢٥", "۰۷۷۰۰ ۹۰۰
+        // ۳۲۱") as the figures they are; what is found is put back where it stands.
+        on_folded(text, unwrap_lines, |t| {
+            on_folded(t, fold_foreign_digits, |t| self.find_folded(t, known_names))
+        })
     }
 
-    /// [`Checker::find`] on a text whose lines are as they are to be read.
-    fn find_unwrapped(&self, text: &str, known_names: &KnownNames) -> Scan {
-        // Figures of another script ("١٨/٣/٢٠٢٥", "۰۷۷۰۰ ۹۰۰ ۳۲۱") are read as the
-        // figures they are, and what is found is put back where it stands.
-        if let Some((folded, at)) = fold_foreign_digits(text) {
-            let mut scan = self.find_folded(&folded, known_names);
-            for c in &mut scan.cands {
-                c.start = at[c.start];
-                c.end = at[c.end];
-            }
-            return scan;
-        }
-        self.find_folded(text, known_names)
-    }
-
-    /// [`Checker::find`] on a text whose figures are all ASCII.
+    /// [`Checker::find`] on a text as it is to be read: its lines unwrapped, its figures
+    /// all ASCII.
     fn find_folded(&self, text: &str, known_names: &KnownNames) -> Scan {
         let masked = placeholders(text);
         let toks = tokens(text);
