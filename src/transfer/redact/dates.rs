@@ -546,6 +546,17 @@ fn gcd(a: u32, b: u32) -> u32 {
     if b == 0 { a } else { gcd(b, a % b) }
 }
 
+/// Whether a clause ends at `at`: the text ends, or a stop, a comma, a bracket, a line's
+/// end or a closing quote follows ("on the 6th.", '"On the 28th"').
+fn clause_ends_at(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n' | '"' | '”'
+        )
+    })
+}
+
 /// Words that may follow a day given as "the 9th" in a date ("by the 9th with the
 /// family"); any other word makes it a count ("on the 4th floor", "after the 2nd dose").
 #[rustfmt::skip]
@@ -619,12 +630,7 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
             // "the 9th of March" is found whole by the dates in words.
             let of_month =
                 next.is_some_and(|n| n.eq_ignore_ascii_case("of") || month_of(n).is_some());
-            let ends = text[d_end..].chars().next().is_none_or(|c| {
-                matches!(
-                    c,
-                    '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n' | '"' | '”'
-                )
-            });
+            let ends = clause_ends_at(text, d_end);
             // "on the 3rd night" is a day; "on the first night" is one of several
             // nights, an ordinal in words before a time of day.
             let in_words = ORDINAL_WORDS.iter().any(|o| o.eq_ignore_ascii_case(d));
@@ -651,12 +657,7 @@ pub(super) fn days_without_a_year(text: &str, toks: &[Tok], out: &mut Vec<Cand>)
             && matches!(day_of(d), Some((_, true)))
         {
             let d_end = toks[i + 1].end;
-            let ends = text[d_end..].chars().next().is_none_or(|c| {
-                matches!(
-                    c,
-                    '.' | ',' | ';' | ':' | ')' | '!' | '?' | '\n' | '"' | '”'
-                )
-            });
+            let ends = clause_ends_at(text, d_end);
             let timed = word(i + 2).is_some_and(|n| {
                 n.eq_ignore_ascii_case("at")
                     || TIMES_OF_DAY.iter().any(|a| a.eq_ignore_ascii_case(n))
@@ -732,18 +733,16 @@ pub(super) fn day_lines(text: &str, out: &mut Vec<Cand>) {
 /// medicines chart, a rota): two or more on a line whose days move on as their weekdays
 /// do. One weekday and a figure alone ("Mon 10 mins") stays.
 pub(super) fn weekday_columns(text: &str, out: &mut Vec<Cand>) {
+    // Every way [`WEEKDAYS`] writes a day opens with these three letters.
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let weekday_index = |w: &str| {
-        WEEKDAYS.iter().position(|d| *d == w).map(|p| {
-            if p < 7 {
-                p
-            } else {
-                [0, 1, 1, 2, 2, 3, 3, 3, 4, 5, 6][p - 7]
-            }
-        })
+        WEEKDAYS
+            .contains(&w)
+            .then(|| DAYS.iter().position(|d| w.starts_with(d)))
+            .flatten()
     };
     // Two weekdays at least, each a different day, on one line: most texts and lines
     // have none, and are ruled out before their words are read.
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let two_days = |s: &str| DAYS.iter().filter(|d| s.contains(*d)).nth(1).is_some();
     if !two_days(text) {
         return;
@@ -1356,7 +1355,6 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                         })
                     })
                     .map(|p| toks[p].start)
-                    .or_else(|| irish_weekday_before(text, toks, first))
                     .or_else(|| {
                         first
                             .checked_sub(1)
@@ -1924,15 +1922,18 @@ fn mongolian_dates(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
-/// Weekdays written in two or three words, before a date with a comma: Samoan after
-/// "Aso" ("Aso Faraile, 14 Mati 2025"), Kinyarwanda after "Ku wa" ("Ku wa Gatanu, 14
-/// Werurwe 2025"), Welsh after "dydd" ("dydd Gwener, 14 Mawrth").
+/// Weekdays written with words before them, before a date (with a comma or not): Irish
+/// after "Dé" ("Dé Luain 3 Márta"; Thursday is one word, "Déardaoin"), Samoan after "Aso"
+/// ("Aso Faraile, 14 Mati 2025"), Kinyarwanda after "Ku wa" ("Ku wa Gatanu, 14 Werurwe
+/// 2025"), Welsh after "dydd" ("dydd Gwener, 14 Mawrth").
 #[rustfmt::skip]
 const WEEKDAYS_IN_WORDS: &[(&[&str], &[&str])] = &[
+    (&["Dé"], IRISH_WEEKDAYS),
+    (&[], &["Déardaoin"]),
     (&["Aso"], &["Gafua", "Lua", "Lulu", "Tofi", "Faraile", "Toonai", "Sa"]),
     (&["Ku", "wa"], &["Mbere", "Kabiri", "Gatatu", "Kane", "Gatanu", "Gatandatu"]),
     (&["Ku"], &["Cyumweru"]),
-    (&["dydd"], &["Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul"]),
+    (&["dydd"], WELSH_WEEKDAYS),
 ];
 
 /// The start of a weekday in words (see [`WEEKDAYS_IN_WORDS`]) ending at token `p`.
@@ -1942,14 +1943,11 @@ fn weekday_in_words_ending(text: &str, toks: &[Tok], p: usize) -> Option<usize> 
         if !days.contains(&word(p)) {
             return None;
         }
-        // "Ku wa": each word before the day in turn, a space between.
+        // "Ku wa": each word before the day in turn, a space between, in either case.
         let mut k = p;
         for b in before.iter().rev() {
             let prev = k.checked_sub(1)?;
-            if word(prev) != *b && !(before.len() == 1 && b.eq_ignore_ascii_case(word(prev))) {
-                return None;
-            }
-            if &text[toks[prev].end..toks[k].start] != " " {
+            if !b.eq_ignore_ascii_case(word(prev)) || &text[toks[prev].end..toks[k].start] != " " {
                 return None;
             }
             k = prev;
@@ -1996,7 +1994,8 @@ pub(super) fn month_abroad(w: &str) -> Option<u32> {
         .map(|&(_, n)| n)
 }
 
-/// The Irish weekdays after "Dé" ("Dé Luain"); Thursday is one word, "Déardaoin".
+/// The Irish weekdays after "Dé" ("Dé Luain"); Thursday is one word, "Déardaoin" (see
+/// [`WEEKDAYS_IN_WORDS`]).
 const IRISH_WEEKDAYS: &[&str] = &[
     "Luain",
     "Máirt",
@@ -2005,24 +2004,6 @@ const IRISH_WEEKDAYS: &[&str] = &[
     "Sathairn",
     "Domhnaigh",
 ];
-
-/// The start of an Irish weekday just before token `i`: "Déardaoin 27 Márta", "Dé Luain
-/// 3 Márta".
-pub(super) fn irish_weekday_before(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
-    let word = |k: usize| &text[toks[k].start..toks[k].end];
-    let p = i.checked_sub(1)?;
-    if &text[toks[p].end..toks[i].start] != " " {
-        return None;
-    }
-    if word(p) == "Déardaoin" {
-        return Some(toks[p].start);
-    }
-    let q = p.checked_sub(1)?;
-    (IRISH_WEEKDAYS.contains(&word(p))
-        && word(q) == "Dé"
-        && &text[toks[q].end..toks[p].start] == " ")
-        .then_some(toks[q].start)
-}
 
 /// After a weekday ending at `at`: a space (or a comma and a space), then a day and a
 /// month in figures with no year ("Tues 3/9", "Fri, 14.11"); the end and the month.
