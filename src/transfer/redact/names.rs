@@ -788,16 +788,16 @@ impl Checker {
             // "miss" in lowercase after "to", a pronoun or a helping verb is the verb: "to
             // miss Jummah", "didn't miss Eid"; before a stop it is a word ending its
             // sentence ("third miss. Ring him"), never shortened as "Mr." is.
-            let missing = w == "miss"
-                && (text[t.end..].starts_with('.')
-                    || (k >= 1
-                        && spaced_at(k - 1, k)
-                        && (HELPING_VERBS.contains(&lower(&toks[k - 1]))
-                            || [
-                                "to", "not", "don't", "don’t", "i", "you", "we", "they", "he",
-                                "she",
-                            ]
-                            .contains(&lower(&toks[k - 1])))));
+            let verb_before = || {
+                k >= 1
+                    && spaced_at(k - 1, k)
+                    && (HELPING_VERBS.contains(&lower(&toks[k - 1]))
+                        || [
+                            "to", "not", "don't", "don’t", "i", "you", "we", "they", "he", "she",
+                        ]
+                        .contains(&lower(&toks[k - 1])))
+            };
+            let missing = w == "miss" && (text[t.end..].starts_with('.') || verb_before());
             let strong =
                 is_honorific(l) && (w.starts_with(char::is_uppercase) || w == l) && !missing;
             let soft = SOFT_HONORIFICS.contains(&w);

@@ -1189,15 +1189,11 @@ pub(super) fn numbers_by_their_shape(text: &str, toks: &[Tok], out: &mut Vec<Can
             if !(cyrillic(cs.next()) && cyrillic(cs.next())) {
                 continue;
             }
-            let rest = cs.as_str();
-            let r = rest.as_bytes();
-            if r.len() == 8
-                && r.iter().all(u8::is_ascii_digit)
-                && {
-                    let m = u32::from(r[2] - b'0') * 10 + u32::from(r[3] - b'0');
-                    (1..=12).contains(&m) || (21..=32).contains(&m)
-                }
-                && day(u32::from(r[4] - b'0') * 10 + u32::from(r[5] - b'0'))
+            let f = t.end - cs.as_str().len();
+            if t.end - f == 8
+                && b[f..t.end].iter().all(u8::is_ascii_digit)
+                && [1, 21].iter().any(|&m| (m..m + 12).contains(&pair(f + 2)))
+                && day(pair(f + 4))
             {
                 out.push(Cand::new(FindingKind::RecordNumber, t.start, t.end));
             }
@@ -2866,13 +2862,10 @@ pub(super) fn bank_details(text: &str, out: &mut Vec<Cand>) {
         }
         account(&b[s + 1..]).map(|a| s + 1 + a)
     };
+    let either = |b: &[u8]| sort_and_account(b).or_else(|| account(b));
     let mut accounts: Vec<Cand> = ["account number", "account no", "acc no", "account", "a/c"]
         .iter()
-        .flat_map(|cue| {
-            let mut found = after(cue, &account);
-            found.extend(after(cue, &sort_and_account));
-            found
-        })
+        .flat_map(|cue| after(cue, &either))
         .collect();
     if accounts.is_empty() {
         return;

@@ -668,6 +668,9 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "towards", "leaving", "left", "visiting", "visited", "attends", "attending",
 ];
 
+/// Labels a place's name follows on a form or in a handover: "GP", "Venue:".
+const PLACE_LABELS: &[&str] = &["gp", "venue", "location"];
+
 /// Everyday words that make a kind of house, lodge or court, not the name of one.
 #[rustfmt::skip]
 const GENERIC_HOUSES: &[&str] = &[
@@ -713,7 +716,7 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         }
         let mut start = name_start_before(text, words, k, cap);
         // "GP Ballymoney Health Centre": the label is not the practice's name.
-        if start + 1 < k && &*lowers[start] == "gp" {
+        if start + 1 < k && PLACE_LABELS.contains(&&*lowers[start]) {
             start += 1;
         }
         if start == k {
@@ -756,19 +759,15 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
                 "gp", "surgery", "practice", "hospital", "hospice", "school", "home",
             ]
             .contains(&&*lowers[p - 2]);
-        // "GP Ballymoney Health Centre", "GP: Crown Medical Practice": a practice given
-        // as the GP, as a form or a handover gives it; and where a group met, after
-        // "Venue:" ("Venue: North Devon Leisure Centre studio 2").
+        // After a label, as a form or a handover gives it: "GP Ballymoney Health Centre",
+        // "GP: Crown Medical Practice", "Venue: North Devon Leisure Centre studio 2".
         let said = said
             || (p >= 1
-                && &*lowers[p - 1] == "gp"
+                && PLACE_LABELS.contains(&&*lowers[p - 1])
                 && matches!(
                     &text[toks[p - 1].end..toks[p].start],
                     " " | ": " | " - " | " – "
-                ))
-            || (p >= 1
-                && ["venue", "location"].contains(&&*lowers[p - 1])
-                && &text[toks[p - 1].end..toks[p].start] == ": ");
+                ));
         // "at Woodlands Unit, Cedar Ward": after another place named so, a comma between.
         let after_place = start >= 2
             && &text[toks[start - 1].end..toks[start].start] == ", "
