@@ -107,35 +107,44 @@ pub(super) fn fold_foreign_digits(text: &str) -> Option<(String, Vec<usize>)> {
 /// Patricia\nOkonkwo-Bell"). Only after a long line of prose (no tab, at least 60
 /// characters and 8 words): a list, a form, a table, a log, a chat or an address over
 /// several lines keeps its lines, and so does a line whose first words hold a label, a
-/// time or a number ("Name:", "Dee 09:14:", "Bed 4"). With, for each byte offset of the result (and its end), the offset it stands
-/// for in `text`; `None` when no break is taken out.
+/// time or a number ("Name:", "Dee 09:14:", "Bed 4"). With, for each byte offset of the
+/// result (and its end), the offset it stands for in `text`; `None` when no break is
+/// taken out.
 pub(super) fn unwrap_lines(text: &str) -> Option<(String, Vec<usize>)> {
     const LONG: usize = 60;
     if text.len() < LONG || !text.contains('\n') {
         return None;
     }
-    // Byte ranges to drop (a hyphen and its break) or to read as a space (a break).
-    let mut drop: Vec<(usize, usize)> = Vec::new();
-    let mut space: Vec<(usize, usize)> = Vec::new();
+    // A line whose first words hold a label, a time or a number is a form's, a log's or
+    // a chat's ("Name:", "Dee 09:14:", "Bed 4"), whichever side of the break it is on; a
+    // report's paragraph number opening it ("3.1") is not.
+    let labelled = |l: &str| {
+        l.split_whitespace().take(3).enumerate().any(|(i, w)| {
+            w.contains(':')
+                || (w.contains(|c: char| c.is_ascii_digit())
+                    && !(i == 0 && w.chars().all(|c| c.is_ascii_digit() || c == '.')))
+        })
+    };
+    let capitalised = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && c.next().is_some_and(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || is_joiner(c))
+    };
+    // The breaks taken out, in order: (start, end, whether the bytes are dropped, a
+    // hyphen with its break, or read as spaces, a break alone).
+    let mut edits: Vec<(usize, usize, bool)> = Vec::new();
     let mut start = 0;
     while let Some(nl) = text[start..].find('\n').map(|i| start + i) {
-        let line = &text[start..nl];
-        let brk_start = if line.ends_with('\r') { nl - 1 } else { nl };
+        let brk_start = if text[start..nl].ends_with('\r') {
+            nl - 1
+        } else {
+            nl
+        };
         let line = &text[start..brk_start];
         let next_start = nl + 1;
-        let next = &text[next_start..];
-        let next_line = next.split('\n').next().unwrap_or("");
+        let next_line = text[next_start..].split('\n').next().unwrap_or("");
         start = next_start;
-        // A line whose first words hold a label, a time or a number is a form's, a
-        // log's or a chat's ("Name:", "Dee 09:14:", "Bed 4"), whichever side it is on;
-        // a report's paragraph number opening it ("3.1") is not.
-        let labelled = |l: &str| {
-            l.split_whitespace().take(3).enumerate().any(|(i, w)| {
-                w.contains(':')
-                    || (w.contains(|c: char| c.is_ascii_digit())
-                        && !(i == 0 && w.chars().all(|c| c.is_ascii_digit() || c == '.')))
-            })
-        };
         let prose = !line.contains('\t')
             && line.chars().count() >= LONG
             && line.split_whitespace().count() >= 8
@@ -156,44 +165,33 @@ pub(super) fn unwrap_lines(text: &str) -> Option<(String, Vec<usize>)> {
                 && back.next().is_some_and(char::is_alphabetic)
                 && first.is_lowercase()
             {
-                drop.push((brk_start - 1, next_start));
+                edits.push((brk_start - 1, next_start, true));
             }
             continue;
         }
         let last_word = line.rsplit(' ').next().unwrap_or("");
-        let capitalised = |w: &str| {
-            let mut c = w.chars();
-            c.next().is_some_and(char::is_uppercase)
-                && c.next().is_some_and(char::is_lowercase)
-                && w.chars().all(|c| c.is_alphabetic() || is_joiner(c))
-        };
         let first_word = first_word.trim_end_matches([',', '.', ';', '!', '?', ')']);
         if capitalised(last_word) && capitalised(first_word) && !labelled(next_line) {
-            space.push((brk_start, next_start));
+            edits.push((brk_start, next_start, false));
         }
     }
-    if drop.is_empty() && space.is_empty() {
+    if edits.is_empty() {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
-    let (mut d, mut s) = (drop.iter().peekable(), space.iter().peekable());
+    let mut edits = edits.into_iter().peekable();
     let mut at = 0;
     while at < text.len() {
-        if let Some(&&(a, b)) = d.peek()
+        if let Some(&(a, b, dropped)) = edits.peek()
             && a == at
         {
-            d.next();
-            at = b;
-            continue;
-        }
-        if let Some(&&(a, b)) = s.peek()
-            && a == at
-        {
-            s.next();
-            for k in a..b {
-                out.push(' ');
-                map.push(k);
+            edits.next();
+            if !dropped {
+                for k in a..b {
+                    out.push(' ');
+                    map.push(k);
+                }
             }
             at = b;
             continue;
