@@ -7256,7 +7256,6 @@ fn a_twenty_sixth_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Bharuch\"",
             "Name \"Żubrówka\"",
             "Name \"Victoria\"",
-            "Name \"Skegness\"",
             "Name \"Caen Hill\"",
             "Name \"Devizes\"",
             "Name \"Caen Hill\"",
@@ -7801,12 +7800,13 @@ fn a_thirty_first_corpus_written_without_sight_of_the_rules_is_measured() {
 /// weekdays and days; a Catalan name's "i"; first names of Catalan, Chilean, Samoan,
 /// Māori, Xhosa, Mongolian, Malawian, Kichwa, Malay and Odia families: 686 (95.5%). A
 /// place after "Venue:", a row of houses numbered as a range, a surname's initial in a
-/// sign-up list: 689 (96.0%).
+/// sign-up list: 689 (96.0%). The writer's own initials after "me" ("me (tj)"),
+/// 2026-12-08, from the thirty-third's study: 690 (96.1%).
 #[test]
 fn a_thirty_second_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh30.txt",
-        (689, 718),
+        (690, 718),
         &[
             "Name \"Jug\"",
             "Name \"Wembury\"",
@@ -7817,6 +7817,46 @@ fn a_thirty_second_corpus_written_without_sight_of_the_rules_is_measured() {
             "Name \"Jim Reeves\"",
             "Name \"George Herbert\"",
             "Name \"Memory Service\"",
+        ],
+    );
+}
+
+/// The thirty-third corpus (`recall-fresh31.txt`), written without sight of the rules
+/// from the earlier corpora's headers, forty lines of the latest and DOMAIN.md, committed
+/// alone (6d1e67d) before it was run: 60 notes, 724 identifiers, 198 tricky words. As a
+/// hold-out, on the rules of 4e6bd6c, 2026-12-08: 630 (87.0%) and 96 findings beyond the
+/// identifiers. Learnt from it: word lists (peoples and languages of Madagascar,
+/// Timor-Leste, the Basque Country, Bhutan and the Cherokee Nation, towns at home and
+/// abroad, apps, writers and public figures, first names): 96 -> 16 findings (a surname
+/// "Sheridan", "Mike Oliver" and "Tim Gill", common names, and "Perkins", a brailler's
+/// maker and a surname, stay flagged, as "Tom Jones" does; so does "Dungannon", which the
+/// earlier corpora keep as a town small enough to say where someone is). Dates in Danish
+/// (with "den"), Estonian, Croatian, Malagasy, Tetum, Setswana, Kirundi, Belarusian and
+/// Kazakh (year first): 651 (89.9%). A pet's microchip, an HC2 certificate and
+/// Madagascar's identity card after their cues, a weekday before a date joined by
+/// dashes: 658 (90.9%). The writer's own initials after "me": 662 (91.4%).
+#[test]
+fn a_thirty_third_corpus_written_without_sight_of_the_rules_is_measured() {
+    assert_measured(
+        "recall-fresh31.txt",
+        (662, 724),
+        &[
+            "Name \"Dungannon\"",
+            "Place \"Law Centre\"",
+            "Name \"Sheridan\"",
+            "Name \"Teacher\"",
+            "Name \"Mike Oliver\"",
+            "Name \"Tim Gill\"",
+            "Place \"Lakenheath\"",
+            "Name \"Perkins\"",
+            "Name \"Lord Street\"",
+            "Name \"Mike Oliver\"",
+            "Name \"Bhutanese\"",
+            "Name \"Lt Cdr\"",
+            "Name \"Wendover\"",
+            "Name \"Wendover\"",
+            "Place \"Reading Coroner's Court\"",
+            "Place \"National Tracheostomy Safety Project\"",
         ],
     );
 }
@@ -7961,6 +8001,125 @@ fn dates_in_more_languages_and_a_meeting_apps_american_dates() {
         flagged_in("The quiz went 3/18/25 to them, and 2025 оны was a good year."),
         vec![]
     );
+}
+
+/// The writer's own initials in brackets after "me", or after "me" and a role: "Present:
+/// me (RW)", "Supervisor: me, team leader (dk)". A count, a word or a role ("me (PA)") in brackets after "me" stays.
+#[test]
+fn the_writers_own_initials_after_me_are_a_name() {
+    let name = |s: &str| (FindingKind::Name, s.to_string());
+    assert_eq!(
+        flagged_in("Present: me (RW) and the nurse. Supervisor: me, team leader (dk)."),
+        vec![name("RW"), name("dk")]
+    );
+    assert_eq!(
+        flagged_in("They rang me (x2) and asked me (ok) to wait; me (PA) and the dog too."),
+        vec![]
+    );
+}
+
+/// A pet's microchip, an HC2 certificate and Madagascar's identity card after their
+/// cue, and a weekday before a date joined by dashes. A chip shop's count, a certificate
+/// without a number and a weekday before a time stay.
+#[test]
+fn microchips_certificates_and_a_weekday_before_a_dashed_date() {
+    let record = |s: &str| (FindingKind::RecordNumber, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Her terrier's microchip 900164001234567 is on the form; the cat's chip \
+             956000012345678. HC2 certificate 512093847. CIN 201 011 023 456."
+        ),
+        vec![
+            record("900164001234567"),
+            record("956000012345678"),
+            record("512093847"),
+            record("201 011 023 456"),
+        ]
+    );
+    assert_eq!(
+        flagged_in("Posted Tue 04-Nov-25 at 21:14, and again Wed, 05-Nov-2025."),
+        vec![
+            (FindingKind::ExactDate, "Tue 04-Nov-25".to_string()),
+            (FindingKind::ExactDate, "Wed, 05-Nov-2025".to_string()),
+        ]
+    );
+    assert_eq!(
+        flagged_in("The chip shop sold 40 portions; a certificate was posted; we meet Fri 21:00."),
+        vec![]
+    );
+}
+
+/// Peoples, languages, towns, apps and writers the lists lacked are no one: "Bhutanese",
+/// "Tetum", "Minehead", "ClassDojo", "Viktor Frankl". A name beside them is still a
+/// name, and so is a first name the names list lacked ("Anders", "Sunanda").
+#[test]
+fn peoples_towns_apps_and_writers_the_lists_lacked_are_no_one() {
+    assert_eq!(
+        flagged_in(
+            "Bhutanese and Malagasy families, a Tetum hymn, Basque words. She grew up in \
+             Thimphu and Almaty; he drives from Minehead to Skegness via Goole. Mumsnet, \
+             ClassDojo and Petlog. Viktor Frankl, Amartya Sen and Casley-Smith. Neny \
+             rang. Playwork matters."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        flagged_in("Anders rang from Aarhus; I met Sunanda Joshi and Barbara Minehead."),
+        vec![
+            (FindingKind::Name, "Anders".to_string()),
+            (FindingKind::Name, "Sunanda Joshi".to_string()),
+            (FindingKind::Name, "Barbara Minehead".to_string()),
+        ]
+    );
+}
+
+/// Dates as still more languages write them: Danish with "den" after its weekday,
+/// Estonian and Croatian with the day's stop, Malagasy, Tetum, Setswana, Kirundi in
+/// lowercase after "ku wa", Belarusian, and Kazakh with its year first. A weekday word
+/// of theirs with no date after it, a year before a Kazakh feast and a count before
+/// "Jona" (a name, not Malagasy's June) are no dates.
+#[test]
+fn dates_in_danish_estonian_croatian_malagasy_tetum_setswana_kirundi_belarusian_kazakh() {
+    let date = |s: &str| (FindingKind::ExactDate, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "Sendt: mandag den 3. november 2025 kl. 09.12. Teisipäev, 4. veebruar 2025 \
+             helistas ta. Utorak, 9. rujna 2025. stiglo je pismo."
+        ),
+        vec![
+            date("mandag den 3. november 2025"),
+            date("Teisipäev, 4. veebruar 2025"),
+            date("Utorak, 9. rujna 2025"),
+        ]
+    );
+    assert_eq!(
+        flagged_in(
+            "Alarobia 5 novambra 2025 no nanoratany. Kinta, 6 Novembru 2025 he rang. \
+             Mosupologo, 3 Ngwanatsele 2025 o ne a leletsa. ku wa gatatu, 5 Munyonyo 2025 \
+             yanditse."
+        ),
+        vec![
+            date("Alarobia 5 novambra 2025"),
+            date("Kinta, 6 Novembru 2025"),
+            date("Mosupologo, 3 Ngwanatsele 2025"),
+            date("ku wa gatatu, 5 Munyonyo 2025"),
+        ]
+    );
+    assert_eq!(
+        flagged_in("Аўторак, 4 лістапада 2025: a letter. Кездесу 2025 жылғы 6 қараша."),
+        vec![
+            date("Аўторак, 4 лістапада 2025"),
+            date("2025 жылғы 6 қараша")
+        ]
+    );
+    let dates: Vec<_> = flagged_in(
+        "We met on a fredag, a talata and a Sesta; 2025 жылғы Наурыз was cold, and the 3 \
+         Jona boys came at 10.",
+    )
+    .into_iter()
+    .filter(|(kind, _)| *kind == FindingKind::ExactDate)
+    .collect();
+    assert_eq!(dates, vec![]);
 }
 
 /// Numbers of more countries by their shape (Chile's RUT, Malaysia's identity card,

@@ -1226,7 +1226,12 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     .flatten()
             })
         {
-            let mut c = Cand::new(FindingKind::ExactDate, t.start, t.end);
+            // A weekday just before is part of the date: "Fri 14-Mar-25".
+            let start = i
+                .checked_sub(1)
+                .filter(|&p| is_weekday(word(&toks[p])) && gap_ok(&toks[p], t, ","))
+                .map_or(t.start, |p| toks[p].start);
+            let mut c = Cand::new(FindingKind::ExactDate, start, t.end);
             c.date = Some(DateParts {
                 month,
                 year: Some(year),
@@ -1339,14 +1344,18 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                         && run_may_start(text, toks[p].start)
                 });
                 let first = range.unwrap_or(i);
+                // And Danish's "den" after a weekday: "fredag den 14. marts 2025".
                 let the = first
                     .checked_sub(1)
-                    .filter(|&p| {
-                        word(&toks[p]).eq_ignore_ascii_case("the")
-                            && gap_ok(&toks[p], &toks[first], "")
-                    })
-                    .and_then(|p| p.checked_sub(1))
-                    .filter(|&w| is_weekday(word(&toks[w])) && gap_ok(&toks[w], &toks[w + 1], ""));
+                    .filter(|&p| gap_ok(&toks[p], &toks[first], ""))
+                    .and_then(|p| {
+                        let the = word(&toks[p]);
+                        let w = p.checked_sub(1)?;
+                        let day = word(&toks[w]);
+                        let fits = (the.eq_ignore_ascii_case("the") && is_weekday(day))
+                            || (the == "den" && weekday_abroad(day));
+                        (fits && gap_ok(&toks[w], &toks[p], "")).then_some(w)
+                    });
                 let start = the
                     .or_else(|| {
                         first.checked_sub(1).filter(|&p| {
@@ -1362,6 +1371,17 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                             .and_then(|p| weekday_in_words_ending(text, toks, p))
                     })
                     .unwrap_or(toks[first].start);
+                // Kazakh writes the year first: "2025 жылғы 14 наурыз".
+                let start = first
+                    .checked_sub(2)
+                    .filter(|&y| {
+                        start == toks[first].start
+                            && ["жылғы", "жылы"].contains(&word(&toks[y + 1]))
+                            && year_of(word(&toks[y])).is_some()
+                            && gap_ok(&toks[y], &toks[y + 1], "")
+                            && gap_ok(&toks[y + 1], &toks[first], "")
+                    })
+                    .map_or(start, |y| toks[y].start);
                 let mut c = Cand::new(FindingKind::ExactDate, start, end);
                 c.date = (!hijri).then_some(DateParts { month, year });
                 push_date(text, c, out);
@@ -1629,6 +1649,36 @@ const MONTHS_ABROAD: &[(&str, u32)] = &[
     ("mutarama", 1), ("gashyantare", 2), ("werurwe", 3), ("gicurasi", 5), ("kamena", 6),
     ("nyakanga", 7), ("kanama", 8), ("nzeri", 9), ("ukwakira", 10), ("ugushyingo", 11),
     ("ukuboza", 12),
+    // Danish ("14. marts 2025"), Estonian ("19. märts 2025"), Croatian in the genitive
+    // a date writes them in ("14. ožujka 2025."; its "listopada" is October, Polish's
+    // November: the day fits either), Malagasy ("11 martsa 2025"; not its June, "jona", a name), Tetum ("28 Fevereiru
+    // 2025"), Setswana ("13 Mopitlwe 2025"), Kirundi ("14 Nzero 2025"; its September is
+    // Kinyarwanda's July, "nyakanga"), Belarusian in the genitive ("14 сакавіка 2025")
+    // and Kazakh ("14 наурыз").
+    ("marts", 3),
+    ("jaanuar", 1), ("veebruar", 2), ("märts", 3), ("aprill", 4), ("juuni", 6),
+    ("juuli", 7), ("oktoober", 10), ("detsember", 12),
+    ("siječnja", 1), ("veljače", 2), ("ožujka", 3), ("travnja", 4), ("svibnja", 5),
+    ("lipnja", 6), ("srpnja", 7), ("kolovoza", 8), ("rujna", 9), ("studenoga", 11),
+    ("prosinca", 12),
+    ("janoary", 1), ("febroary", 2), ("martsa", 3), ("aprily", 4),
+    ("jolay", 7), ("aogositra", 8), ("septambra", 9), ("oktobra", 10), ("novambra", 11),
+    ("desambra", 12),
+    ("janeiru", 1), ("fevereiru", 2), ("marsu", 3), ("abríl", 4), ("maiu", 5), ("juñu", 6),
+    ("jullu", 7), ("agostu", 8), ("setembru", 9), ("outubru", 10), ("novembru", 11),
+    ("dezembru", 12),
+    ("ferikgong", 1), ("tlhakole", 2), ("mopitlwe", 3), ("moranang", 4),
+    ("motsheganong", 5), ("seetebosigo", 6), ("phukwi", 7), ("phatwe", 8), ("lwetse", 9),
+    ("diphalane", 10), ("ngwanatsele", 11), ("sedimonthole", 12),
+    ("nzero", 1), ("ruhuhuma", 2), ("ntwarante", 3), ("ndamukiza", 4), ("rusama", 5),
+    ("ruheshi", 6), ("mukakaro", 7), ("nyandagaro", 8), ("gitugutu", 10), ("munyonyo", 11),
+    ("kigarama", 12),
+    ("студзеня", 1), ("лютага", 2), ("сакавіка", 3), ("красавіка", 4), ("траўня", 5),
+    ("чэрвеня", 6), ("ліпеня", 7), ("жніўня", 8), ("верасня", 9), ("кастрычніка", 10),
+    ("лістапада", 11), ("снежня", 12),
+    ("қаңтар", 1), ("ақпан", 2), ("наурыз", 3), ("сәуір", 4), ("мамыр", 5), ("маусым", 6),
+    ("шілде", 7), ("тамыз", 8), ("қыркүйек", 9), ("қазан", 10), ("қараша", 11),
+    ("желтоқсан", 12),
 ];
 
 /// The zero of the figures of the scripts a note may quote a date in: Arabic-Indic and
@@ -1877,6 +1927,12 @@ const WEEKDAYS_ABROAD: &[&str] = &[
     "sonntag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
     "zondag", "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte",
     "diumenge", "rāhina", "rātū", "rāapa", "rāpare", "rāmere", "rāhoroi", "rātapu",
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    "esmaspäev", "teisipäev", "kolmapäev", "neljapäev", "reede", "laupäev", "pühapäev",
+    "alatsinainy", "talata", "alarobia", "alakamisy", "zoma", "sabotsy", "alahady",
+    "segunda", "tersa", "kuarta", "kinta", "sesta", "sábadu", "domingu",
+    "mosupologo", "labobedi", "laboraro", "labone", "labotlhano", "lamatlhatso", "tshipi",
+    "панядзелак", "аўторак", "серада", "чацвер", "пятніца", "нядзеля",
 ];
 
 /// Dates as Mongolian writes them, the year first: "2025 оны 3 сарын 17" (year, month,
@@ -1940,7 +1996,8 @@ const WEEKDAYS_IN_WORDS: &[(&[&str], &[&str])] = &[
 fn weekday_in_words_ending(text: &str, toks: &[Tok], p: usize) -> Option<usize> {
     let word = |k: usize| &text[toks[k].start..toks[k].end];
     WEEKDAYS_IN_WORDS.iter().find_map(|(before, days)| {
-        if !days.contains(&word(p)) {
+        // In either case: "Ku wa Kabiri", "ku wa kabiri" (Kirundi writes it small).
+        if !days.iter().any(|d| d.eq_ignore_ascii_case(word(p))) {
             return None;
         }
         // "Ku wa": each word before the day in turn, a space between, in either case.

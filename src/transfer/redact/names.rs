@@ -1484,6 +1484,53 @@ impl Checker {
                 j = e + 1;
             }
         }
+        // The writer's own initials in brackets after "me", or after "me" and their role:
+        // "Present: me (CT) and my manager", "Supervisor: me, deputy manager (AW)", "me
+        // (tj)": two or three letters of one case ("me (x2)" and "me (ok)" stay).
+        for (k, t) in toks.iter().enumerate() {
+            let w = base(t);
+            let letters = (2..=3).contains(&w.len())
+                && t.base_end == t.end
+                && (w.bytes().all(|c| c.is_ascii_uppercase())
+                    || w.bytes().all(|c| c.is_ascii_lowercase()));
+            if !letters
+                || skip[k]
+                || covered[k]
+                || !text[..t.start].ends_with('(')
+                || !text[t.end..].starts_with(')')
+                || k == 0
+                // A role is no one's initials: "me (PA)", a personal adviser.
+                || ROLE_ACRONYMS.contains(&w)
+                // Capitals are initials; small letters must be no word ("me (ok)").
+                || (w.bytes().all(|c| c.is_ascii_lowercase())
+                    && (is_ordinary(lower(t)) || STOPWORDS.contains(&lower(t))))
+            {
+                continue;
+            }
+            // "me (" or "me, " and up to three lowercase words, then " (".
+            let mut j = k - 1;
+            let mut words = 0;
+            let mine = loop {
+                if lower(&toks[j]) == "me" {
+                    let gap = &text[toks[j].end..toks[j + 1].start];
+                    break (j + 1 == k && gap == " (") || (j + 1 < k && gap == ", ");
+                }
+                let gap = &text[toks[j].end..toks[j + 1].start];
+                let word = &text[toks[j].start..toks[j].end];
+                if words == 3
+                    || j == 0
+                    || !word.starts_with(char::is_lowercase)
+                    || !(gap == " " || (j + 1 == k && gap == " ("))
+                {
+                    break false;
+                }
+                words += 1;
+                j -= 1;
+            };
+            if mine {
+                nicknames.push((k, k));
+            }
+        }
         // The name someone goes by: "calls herself Jinx", "started calling Pauline
         // "Nanna P"" (quoted, with a name or an initial in it). A pet "called Tyson" is
         // no one (see `pet_name_at`).

@@ -51,7 +51,8 @@ pub(super) const THEORISTS: &[&str] = &[
     "feil", "stroebe", "schut", "ury", "waddell", "papadopoulos", "thomas-kilmann", "kawa",
     "iwama", "kielhofner", "hofstede", "leininger", "sabat", "lipsky",
     "ramachandran", "linehan", "chochinov", "neimeyer", "worden", "wilcock", "doka", "laban",
-    "chace", "antonovsky", "siegel", "moreno",
+    "chace", "antonovsky", "siegel", "moreno", "casley-smith", "frankl", "ascione",
+    "tronick", "brodzinsky", "campinha-bacote",
 ];
 
 /// Family and roles, as people write them.
@@ -71,7 +72,7 @@ pub(super) const BODIES: &[&str] = &[
     "scope", "turn2us", "stepchange", "relate", "homestart", "surestart", "macmillan",
     "sendiass", "ehcp", "dols", "mash", "marac", "mappa", "england", "wales", "scotland",
     "britain", "ireland", "uk", "europe", "africa", "asia", "america", "inspectorate",
-    "estyn", "cruse", "mermaids", "trussell",
+    "estyn", "cruse", "mermaids", "trussell", "coram",
 ];
 
 /// Languages, nationalities, faiths and festivals; conditions named after people. After a
@@ -118,7 +119,8 @@ pub(super) const PEOPLES: &[&str] = &[
     "azerbaijani", "parsi", "parsis", "ahmadis", "ahmadiyya", "bahá'í", "bahá'ís",
     "baha'i", "baha'is", "jain", "jains", "mormon", "mormons", "helenian", "helenians",
     "yugoslav", "cyrillic", "i-kiribati", "gilbertese", "oromo", "icelandic",
-    "maldivian", "rastafarian", "rastafari", "ivorian",
+    "maldivian", "rastafarian", "rastafari", "ivorian", "malagasy", "tetum", "timorese",
+    "basque", "euskara", "cherokee", "bhutanese", "javanese",
 ];
 
 /// Tools and everyday brands.
@@ -148,12 +150,12 @@ pub(super) const EVERYDAY: &[&str] = &[
     "chemsex", "hiya", "enablement", "perinatal", "neurodevelopmental", "neurodiversity",
     "audiology", "sustainment", "resettlement", "homelessness", "lymphoedema",
     "multiagency", "wraparound", "podiatry", "dietetics", "orthotics", "telecare", "café",
-    "cafés", "dodgems", "rebook", "gert",
+    "cafés", "dodgems", "rebook", "gert", "playwork",
     // A meeting app's roles, in its American spelling: "Organizer", "Attendee".
     "attendee", "attendees", "organizer", "organizers", "co-organizer", "presenter",
     // The shorthand of a note typed fast, which a title before it does not make a name:
     // "dr appt tomorrow", "mr txt back", "Dr cert sent".
-    "appt", "appts", "cert", "certs", "gp", "gps", "asap", "thx", "tmrw", "hosp", "obs",
+    "appt", "appts", "cert", "certs", "gp", "gps", "asap", "thx", "tmrw", "hosp", "obs", "emp",
     "physio", "physios", "rota", "txt", "msg", "msgs", "mdt", "cpn", "vm", "f2f",
 ];
 
@@ -408,6 +410,11 @@ pub(super) const ALLOWED_PHRASES: &[&str] = &[
     "Eamont Bridge",
     "Deir al-Balah",
     "lou tama",
+    "Amartya Sen",
+    "Viktor Frankl",
+    "Wilma Mankiller",
+    "Suzy Lamplugh",
+    "Cathy Creswell",
 ];
 
 pub(super) fn builtin_phrases() -> &'static PatSet {
