@@ -7834,12 +7834,13 @@ fn a_thirty_second_corpus_written_without_sight_of_the_rules_is_measured() {
 /// (with "den"), Estonian, Croatian, Malagasy, Tetum, Setswana, Kirundi, Belarusian and
 /// Kazakh (year first): 651 (89.9%). A pet's microchip, an HC2 certificate and
 /// Madagascar's identity card after their cues, a weekday before a date joined by
-/// dashes: 658 (90.9%). The writer's own initials after "me": 662 (91.4%).
+/// dashes: 658 (90.9%). The writer's own initials after "me": 662 (91.4%). A care home
+/// after a verb of running it, almshouses by their name: 664 (91.7%).
 #[test]
 fn a_thirty_third_corpus_written_without_sight_of_the_rules_is_measured() {
     assert_measured(
         "recall-fresh31.txt",
-        (662, 724),
+        (664, 724),
         &[
             "Name \"Dungannon\"",
             "Place \"Law Centre\"",
@@ -7999,6 +8000,29 @@ fn dates_in_more_languages_and_a_meeting_apps_american_dates() {
     );
     assert_eq!(
         flagged_in("The quiz went 3/18/25 to them, and 2025 оны was a good year."),
+        vec![]
+    );
+}
+
+/// A care home or a lodge named by everyday words after a verb of running it, and
+/// almshouses by their name after "at". A kind of place run ("I manage the Family
+/// Centre", "runs the Care Home") and a verb with no place after it stay.
+#[test]
+fn a_place_after_a_verb_of_running_it_and_almshouses_by_their_name() {
+    let place = |s: &str| (FindingKind::Place, s.to_string());
+    assert_eq!(
+        flagged_in(
+            "I manage Willow Bank Care Home now; she runs Brook Lodge. I'm the warden at \
+             Tanners Row Almshouses."
+        ),
+        vec![
+            place("Willow Bank Care Home"),
+            place("Brook Lodge"),
+            place("Tanners Row Almshouses"),
+        ]
+    );
+    assert_eq!(
+        flagged_in("I manage the Family Centre and she runs the Care Home; we manage Home."),
         vec![]
     );
 }

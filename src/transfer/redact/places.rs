@@ -615,7 +615,8 @@ pub(super) fn wing_name(text: &str, words: Words<'_>, k: usize, kind: &str) -> O
 #[rustfmt::skip]
 pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "house", "court", "lodge", "centre", "center", "practice", "ward", "unit", "manor",
-    "hall", "grange", "clinic", "infirmary", "hospital", "home", "pharmacy",
+    "hall", "grange", "clinic", "infirmary", "hospital", "home", "pharmacy", "almshouses",
+    "almshouse",
 ];
 /// Words before an institution word that make no name of it: a kind of place ("the
 /// Family Centre", "the Crown Court", "the Stroke Unit", "Reflective Practice"). The
@@ -666,6 +667,21 @@ const COURT_KINDS: &[&str] = &[
 pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "at", "to", "from", "in", "on", "into", "onto", "near", "outside", "inside", "via",
     "towards", "leaving", "left", "visiting", "visited", "attends", "attending",
+];
+
+/// Verbs of running a place, before its name: "I manage Lark Meadows Care Home", "she
+/// runs Brook Lodge".
+const RUNS_A_PLACE: &[&str] = &[
+    "manage",
+    "manages",
+    "managed",
+    "managing",
+    "run",
+    "runs",
+    "running",
+    "coordinate",
+    "coordinates",
+    "coordinated",
 ];
 
 /// Labels a place's name follows on a form or in a handover: "GP", "Venue:".
@@ -746,9 +762,11 @@ pub(super) fn named_buildings(text: &str, words: Words<'_>, out: &mut Vec<Cand>)
         if p >= 1 && &*lowers[p - 1] == "the" && spaced(p - 1, p) {
             p -= 1;
         }
+        // Or after a verb of running it: "I manage Lark Meadows Care Home".
         let placed = p >= 1
             && spaced(p - 1, p)
-            && PLACE_PREPOSITIONS.contains(&&*lowers[p - 1])
+            && (PLACE_PREPOSITIONS.contains(&&*lowers[p - 1])
+                || RUNS_A_PLACE.contains(&&*lowers[p - 1]))
             && text[toks[p - 1].start..].starts_with(char::is_lowercase);
         // "his GP is Crown Medical Practice": what a place of care is, by its name.
         let said = p >= 2
