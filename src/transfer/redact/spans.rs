@@ -1840,7 +1840,8 @@ pub(super) fn initials_alone(text: &str, words: Words<'_>, out: &mut Vec<Cand>) 
 /// someone named mid-sentence with who they are to the writer just after ("and Rosemary
 /// my nan", "with Hope, our foster daughter"). Each name found that is no word of the
 /// dictionary is added to `names`, the scan's name words: it is that person again
-/// elsewhere ("the one person Milan trusts").
+/// elsewhere ("the one person Milan trusts"). And a pet named before what it is ("Bear,
+/// an old collie"), which picks out a household as a pet beside its kind does.
 pub(super) fn named_by_brackets(
     text: &str,
     words: Words<'_>,
@@ -1848,11 +1849,12 @@ pub(super) fn named_by_brackets(
     names: &mut HashSet<String, FastHash>,
 ) {
     let Words { toks, lowers } = words;
-    let (bracket, owner) = (
+    let (bracket, owner, apposed) = (
         text.contains(" ("),
         text.contains(" my ") || text.contains(" our "),
+        text.contains(", a"),
     );
-    if !(bracket || owner) {
+    if !(bracket || owner || apposed) {
         return;
     }
     for k in 0..toks.len() {
@@ -1865,7 +1867,8 @@ pub(super) fn named_by_brackets(
                 || after.starts_with(" our ")
                 || after.starts_with(", my ")
                 || after.starts_with(", our "));
-        if !(after.starts_with(" (") || text[..t.start].ends_with(" (") || mine)
+        let kind_after = apposed && (after.starts_with(", a ") || after.starts_with(", an "));
+        if !(after.starts_with(" (") || text[..t.start].ends_with(" (") || mine || kind_after)
             || !capitalised_plain(text, words, k)
             || is_acronym(&text[t.start..t.end])
         {
@@ -1887,6 +1890,22 @@ pub(super) fn named_by_brackets(
             && ANIMALS.contains(&&*lowers[k - 1])
             && &text[toks[k - 1].end..t.start] == " ("
             && text[t.end..].starts_with(')');
+        // "Bear, an old collie (chip …)", "Rolo, a Staffy cross": a pet named before
+        // what it is, up to two words before the animal, and nothing after the animal
+        // that makes it a kind of something else ("Sunday, a dog show" stays).
+        let pet_apposed = kind_after
+            && !CALENDAR.contains(&l)
+            && (k + 3..(k + 5).min(toks.len())).any(|j| {
+                ANIMALS.contains(&&*lowers[j])
+                    && (k + 2..=j).all(|m| spaced(text, toks, m - 1, m))
+                    && (k + 2..j).all(|m| text[toks[m].start..].starts_with(char::is_lowercase))
+                    && {
+                        let rest = text[toks[j].end..].trim_start_matches(' ');
+                        rest.is_empty()
+                            || rest.starts_with([',', '.', ';', ':', '(', ')', '\n'])
+                            || rest.starts_with("cross")
+                    }
+            });
         // "Juniper (they/them)": pronouns, two or three joined by slashes.
         let pronouns = after
             .strip_prefix(" (")
@@ -1941,7 +1960,7 @@ pub(super) fn named_by_brackets(
                         && inside.bytes().filter(u8::is_ascii_digit).count() >= 3
                         && inside.bytes().any(|c| c.is_ascii_uppercase())
                 });
-        if kin_after || pet_before || pronouns || owned || numbered {
+        if kin_after || pet_before || pet_apposed || pronouns || owned || numbered {
             out.push(Cand::new(FindingKind::Name, t.start, t.end));
             // Not an everyday word ("Bran", "Rose"), which would then be someone wherever
             // it is capitalised; a city's name may be ("Milan"), as a person's is here.
