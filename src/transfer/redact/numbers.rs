@@ -51,8 +51,9 @@ pub(super) const RECORD_HEADS: &[&str] = &[
     "nhi", "mpan", "mprn", "uprn", "serial", "rut", "mykad", "nric",
     // A pet's microchip ("microchip 985141004182207", "chip 977…"), which names its
     // household on the database; an NHS low-income certificate ("HC2 certificate
-    // 401822734"); Madagascar's identity card ("CIN 101 231 044 187").
-    "microchip", "chip", "certificate", "cin",
+    // 401822734"); Madagascar's identity card ("CIN 101 231 044 187"); a US social
+    // security number ("SSN 431-27-0418").
+    "microchip", "chip", "certificate", "cin", "ssn",
 ];
 /// Words that make a cue after another word: "case number", "staff no.", "RiO number",
 /// "hospital no", but not "the number" or "phone number" (a phone is found as one).
