@@ -1895,7 +1895,8 @@ pub(super) fn named_by_brackets(
         // that makes it a kind of something else ("Sunday, a dog show" stays).
         let pet_apposed = kind_after
             && !CALENDAR.contains(&l)
-            && (k + 3..(k + 5).min(toks.len())).any(|j| {
+            // The article is token k + 1; the animal one of the three after it.
+            && (k + 2..(k + 5).min(toks.len())).any(|j| {
                 ANIMALS.contains(&&*lowers[j])
                     && (k + 2..=j).all(|m| spaced(text, toks, m - 1, m))
                     && (k + 2..j).all(|m| text[toks[m].start..].starts_with(char::is_lowercase))
