@@ -1208,6 +1208,13 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             .flatten()
             .map(|v| (y.end, v))
     };
+    // Where a date opening at token `i` starts: a weekday just before is part of it
+    // ("Friday, April 4, 2025", "Fri 14-Mar-25").
+    let weekday_before = |i: usize| {
+        i.checked_sub(1)
+            .filter(|&p| is_weekday(word(&toks[p])) && gap_ok(&toks[p], &toks[i], ","))
+            .map_or(toks[i].start, |p| toks[p].start)
+    };
     for (i, t) in toks.iter().enumerate() {
         if !run_may_start(text, t.start) {
             continue;
@@ -1226,12 +1233,7 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     .flatten()
             })
         {
-            // A weekday just before is part of the date: "Fri 14-Mar-25".
-            let start = i
-                .checked_sub(1)
-                .filter(|&p| is_weekday(word(&toks[p])) && gap_ok(&toks[p], t, ","))
-                .map_or(t.start, |p| toks[p].start);
-            let mut c = Cand::new(FindingKind::ExactDate, start, t.end);
+            let mut c = Cand::new(FindingKind::ExactDate, weekday_before(i), t.end);
             c.date = Some(DateParts {
                 month,
                 year: Some(year),
@@ -1426,12 +1428,7 @@ pub(super) fn word_dates(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
                     && text[d.end + 1..].starts_with(|c: char| c.is_ascii_digit()));
             if ordinal || year.is_some() || short {
                 let end = year.map_or(d.end, |(e, _)| e);
-                // A weekday just before is part of the date: "Friday, April 4, 2025".
-                let start = i
-                    .checked_sub(1)
-                    .filter(|&p| is_weekday(word(&toks[p])) && gap_ok(&toks[p], t, ","))
-                    .map_or(t.start, |p| toks[p].start);
-                let mut c = Cand::new(FindingKind::ExactDate, start, end);
+                let mut c = Cand::new(FindingKind::ExactDate, weekday_before(i), end);
                 c.date = Some(DateParts {
                     month,
                     year: year.map(|(_, y)| y),

@@ -671,17 +671,10 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Verbs of running a place, before its name: "I manage Lark Meadows Care Home", "she
 /// runs Brook Lodge".
+#[rustfmt::skip]
 const RUNS_A_PLACE: &[&str] = &[
-    "manage",
-    "manages",
-    "managed",
-    "managing",
-    "run",
-    "runs",
-    "running",
-    "coordinate",
-    "coordinates",
-    "coordinated",
+    "manage", "manages", "managed", "managing", "run", "runs", "running", "coordinate",
+    "coordinates", "coordinated",
 ];
 
 /// Labels a place's name follows on a form or in a handover: "GP", "Venue:".
